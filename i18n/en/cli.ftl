@@ -1,0 +1,54 @@
+# Command-line texts.
+
+cli-help =
+    Stratum — a control panel for chrony time servers
+
+    Usage:
+      stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
+          Check chrony.conf files: errors (chronyd would refuse them), warnings, hints.
+          Exit 0: no errors; 1: errors found; 2: cannot read a file or bad usage.
+      stratum config edit FILE [--add-server "HOST [OPTIONS]"] [--add-pool "HOST [OPTIONS]"]
+                               {"["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
+                               {"["}--allow NET] [--deny NET] [--local-stratum N [--orphan]] [--in-place]
+          Print the edited file (only the edited lines change), or write it with
+          --in-place, keeping FILE.bak. With no edit, prints FILE unchanged.
+      stratum --version
+      stratum --help
+
+    The language follows the locale (LANG=zh_CN.UTF-8 for Chinese) unless --lang is given.
+cli-lint-summary = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }, { $hints } { $hints ->
+        [one] hint
+       *[other] hints
+    } (rules of chrony { $version }).
+cli-missing-value = The option { $option } needs a value.
+cli-unknown-option = Unknown option { $option }; see “stratum --help”.
+cli-unexpected-argument = Unexpected argument “{ $argument }”; see “stratum --help”.
+cli-unexpected-value = The option { $option } takes no value.
+cli-not-unicode = The argument “{ $argument }” is not valid UTF-8 text.
+cli-usage = Invalid command line ({ $detail }); see “stratum --help”.
+cli-unknown-command = Unknown command “{ $command }”; see “stratum --help”.
+cli-bad-lang = Unknown language “{ $value }”: use en or zh-CN.
+cli-bad-format = Unknown format “{ $value }”: use text or json.
+cli-bad-version = “{ $value }” is not a chrony version (write it like 4.3).
+cli-missing-file = Name a chrony.conf file.
+cli-cannot-read = Cannot read { $path }: { $reason }.
+cli-cannot-write = Cannot write { $path }: { $reason }. The file was not changed.
+cli-orphan-needs-stratum = --orphan goes with --local-stratum N.
+cli-bad-stratum = The local stratum must be a whole number from 1 to 15, not “{ $value }”.
+cli-source-empty = The server to add is empty: give a host name or address, then options.
+cli-source-control = The server “{ $value }” contains a line break or control character; nothing was changed.
+cli-source-bad-host = “{ $host }” is not a host name or IP address.
+cli-source-invalid = chrony would refuse the source “{ $value }” ({ $reason }).
+cli-subnet-empty = The subnet is empty.
+cli-subnet-syntax = “{ $value }” is not a subnet: write it like 10.0.0.0/24, fd00::/64 or 192.168.1.
+cli-subnet-prefix = “{ $value }” is not a valid subnet: the prefix can be at most /{ $max }.
+cli-remove-none = No source named { $host } in the file; nothing removed.
+helper-usage =
+    stratum-helper [--lab|--system] [--config FILE] [--socket PATH] [--data-dir DIR] [--ntp-port N]
+    The helper that runs chronyd for Stratum is not available in this build yet.

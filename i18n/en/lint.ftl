@@ -1,0 +1,57 @@
+# Lint messages: one per rule id (lint-<rule>). Errors say what chronyd
+# would do; warnings and hints say what happens and what to do instead.
+
+severity-error = error
+severity-warning = warning
+severity-hint = hint
+
+lint-line-too-long = The line is too long: chronyd refuses lines of more than { $max } characters ("String too long").
+lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").
+lint-missing-arguments = { $directive } needs { $expected } { $expected ->
+        [one] argument
+       *[other] arguments
+    } but has { $found }; chronyd refuses to start ("Missing arguments").
+lint-too-many-arguments = { $directive } takes { $expected } { $expected ->
+        [one] argument
+       *[other] arguments
+    } but has { $found }; chronyd refuses to start ("Too many arguments").
+lint-unknown-option = { $directive } has no option “{ $option }”; chronyd refuses to start.
+lint-bad-option-value = The value of “{ $option }” on this { $directive } line is missing or not a number; chronyd refuses to start.
+lint-invalid-arguments = chronyd cannot read the arguments of { $directive } (“{ $args }”) and refuses to start.
+lint-bad-address = “{ $value }” is not an IP address; { $directive } needs one and chronyd refuses to start.
+lint-bad-log-parameter = “{ $value }” is not a log chrony can write (use measurements, statistics, tracking, rtc, refclocks, tempcomp, selection or rawmeasurements; names are lower-case).
+lint-local-stratum-range = local stratum { $value } is out of range: it must be 1 to 15. chronyd refuses to start.
+lint-trailing-comment = chrony does not allow a comment after a directive (“{ $comment }”); chronyd refuses to start. Put the comment on its own line.
+lint-unsupported-directive = { $directive } needs chrony { $since } or newer; chronyd { $version } refuses to start.
+lint-unsupported-option = The { $option } option of { $directive } needs chrony { $since } or newer; chronyd { $version } refuses to start.
+lint-out-of-range = { $option } { $value } is out of range ({ $min } to { $max }); chronyd refuses to start.
+lint-bad-subnet = { $subnet } is not a valid subnet: the prefix is longer than the address. chronyd refuses to start ("Bad subnet").
+lint-noclientlog-ratelimit = { $directive } cannot be used together with noclientlog (line { $line }); chronyd refuses to start ("Rate limiting cannot be enabled with noclientlog"). Remove one of them.
+lint-rtcfile-rtcsync = rtcfile cannot be used together with rtcsync; chronyd refuses to start. Keep rtcsync on Linux.
+lint-nts-uneven = There are { $certs } ntsservercert and { $keys } ntsserverkey lines; they must pair up, otherwise chronyd refuses to start.
+lint-refclock-driver = “{ $driver }” is not a refclock driver (SHM, SOCK, PPS or PHC, in capitals); chronyd refuses to start.
+lint-refclock-tai = The refclock tai option needs a leapsectz directive; chronyd refuses to start.
+lint-extfield-value = extfield { $value } is not an extension field this chrony version knows; chronyd refuses to start.
+lint-include-missing = The included file { $path } does not exist; chronyd refuses to start.
+lint-deprecated-directive = { $directive } is no longer supported; chronyd ignores it.
+lint-clamped = { $option } { $value } is out of range; chronyd silently uses { $used } instead.
+lint-no-allow = local is set but no allow line lets clients in: this server serves nobody. Add an allow line for your clients' subnet.
+lint-no-local-stratum = Clients are allowed but there is no local directive: when the upstream servers are unreachable, clients see stratum 0 and "Not synchronised". Add “local stratum 10 orphan” for an isolated lab.
+lint-peer-burst = { $option } on a peer line is ignored: bursts work only with server and pool sources.
+lint-cmdallow-no-bind = cmdallow has no effect: chronyd listens for monitoring commands on localhost only. Add a bindcmdaddress with a non-loopback address, or remove cmdallow.
+lint-few-sources = Only { $count } upstream { $count ->
+        [one] source
+       *[other] sources
+    }: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
+lint-no-sources = There is no time source: no server, pool, peer, refclock or local directive. chronyd will never synchronise.
+lint-duplicate-source = { $host } is already a source on line { $line }; the second line adds nothing.
+lint-no-makestep = No makestep: if the clock is far off at start, chronyd slews it slowly (hours for a few minutes of offset). Add “makestep 1 3”.
+lint-maxpoll-below-minpoll = maxpoll { $maxpoll } is below minpoll { $minpoll }; chronyd raises maxpoll to minpoll.
+lint-duplicate-directive = { $directive } appears again on line { $line }; only the last one takes effect.
+lint-allow-hostname = allow { $host } names a host, which chronyd resolves once when it starts; it refuses to start if the name does not resolve. Prefer an address or subnet.
+lint-peer-same-stratum = Both peered servers use local stratum { $stratum }: give the backup a higher stratum (seed 004 uses 8 and 9) so that clients prefer the primary.
+lint-option-ignored = { $option } has no effect on a { $directive } line (it applies to pool only).
+lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
+lint-peer-no-orphan = Peered servers with local should use “orphan” so that they agree on one of them while the upstreams are gone.
+lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
+lint-allow-everyone = This allow line lets every address use this server.

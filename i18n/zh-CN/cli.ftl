@@ -1,0 +1,45 @@
+# 命令行文字。
+
+cli-help =
+    Stratum — chrony 时间服务器控制面板
+
+    用法：
+      stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
+          检查 chrony.conf：错误（chronyd 会拒绝）、警告和提示。
+          退出码 0：没有错误；1：发现错误；2：无法读取文件或用法错误。
+      stratum config edit 文件 [--add-server "主机 [选项]"] [--add-pool "主机 [选项]"]
+                               {"["}--add-peer "主机 [选项]"] [--remove-server 主机]
+                               {"["}--allow 网段] [--deny 网段] [--local-stratum N [--orphan]] [--in-place]
+          输出修改后的文件（只改动相关行），或用 --in-place 直接写回并保留 文件.bak。
+          没有任何修改时原样输出文件。
+      stratum --version
+      stratum --help
+
+    语言跟随系统区域设置（LANG=zh_CN.UTF-8 为中文），也可用 --lang 指定。
+cli-lint-summary = { $errors } 个错误，{ $warnings } 个警告，{ $hints } 个提示（按 chrony { $version } 的规则）。
+cli-missing-value = 选项 { $option } 需要一个值。
+cli-unknown-option = 未知选项 { $option }，请参阅“stratum --help”。
+cli-unexpected-argument = 多余的参数“{ $argument }”，请参阅“stratum --help”。
+cli-unexpected-value = 选项 { $option } 不接受值。
+cli-not-unicode = 参数“{ $argument }”不是有效的 UTF-8 文本。
+cli-usage = 命令行无效（{ $detail }），请参阅“stratum --help”。
+cli-unknown-command = 未知命令“{ $command }”，请参阅“stratum --help”。
+cli-bad-lang = 未知语言“{ $value }”：请使用 en 或 zh-CN。
+cli-bad-format = 未知格式“{ $value }”：请使用 text 或 json。
+cli-bad-version = “{ $value }”不是 chrony 版本号（例如 4.3）。
+cli-missing-file = 请指定一个 chrony.conf 文件。
+cli-cannot-read = 无法读取 { $path }：{ $reason }。
+cli-cannot-write = 无法写入 { $path }：{ $reason }。文件未被修改。
+cli-orphan-needs-stratum = --orphan 需要与 --local-stratum N 一起使用。
+cli-bad-stratum = 本地层级必须是 1 到 15 的整数，而不是“{ $value }”。
+cli-source-empty = 要添加的服务器为空：请给出主机名或地址，然后是选项。
+cli-source-control = 服务器“{ $value }”包含换行或控制字符，未做任何修改。
+cli-source-bad-host = “{ $host }”不是主机名或 IP 地址。
+cli-source-invalid = chrony 会拒绝时间源“{ $value }”（{ $reason }）。
+cli-subnet-empty = 网段为空。
+cli-subnet-syntax = “{ $value }”不是网段：请写成 10.0.0.0/24、fd00::/64 或 192.168.1 的形式。
+cli-subnet-prefix = “{ $value }”不是有效网段：前缀最多为 /{ $max }。
+cli-remove-none = 文件中没有名为 { $host } 的时间源，未删除任何内容。
+helper-usage =
+    stratum-helper [--lab|--system] [--config 文件] [--socket 路径] [--data-dir 目录] [--ntp-port 端口]
+    此版本尚未提供为 Stratum 运行 chronyd 的辅助进程。

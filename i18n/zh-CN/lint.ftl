@@ -1,0 +1,47 @@
+# 检查消息：每条规则一个（lint-<规则>）。
+
+severity-error = 错误
+severity-warning = 警告
+severity-hint = 提示
+
+lint-line-too-long = 该行过长：chronyd 拒绝超过 { $max } 个字符的行（"String too long"）。
+lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。
+lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
+lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
+lint-unknown-option = { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。
+lint-bad-option-value = 该 { $directive } 行中“{ $option }”的值缺失或不是数字，chronyd 将拒绝启动。
+lint-invalid-arguments = chronyd 无法解析 { $directive } 的参数（“{ $args }”），将拒绝启动。
+lint-bad-address = “{ $value }”不是 IP 地址；{ $directive } 需要 IP 地址，chronyd 将拒绝启动。
+lint-bad-log-parameter = “{ $value }”不是 chrony 可写的日志（可用 measurements、statistics、tracking、rtc、refclocks、tempcomp、selection 或 rawmeasurements，须小写）。
+lint-local-stratum-range = local stratum { $value } 超出范围，必须为 1 到 15，chronyd 将拒绝启动。
+lint-trailing-comment = chrony 不允许在指令后面写注释（“{ $comment }”），chronyd 将拒绝启动。请把注释放在单独一行。
+lint-unsupported-directive = { $directive } 需要 chrony { $since } 或更新版本；chronyd { $version } 将拒绝启动。
+lint-unsupported-option = { $directive } 的 { $option } 选项需要 chrony { $since } 或更新版本；chronyd { $version } 将拒绝启动。
+lint-out-of-range = { $option } { $value } 超出范围（{ $min } 到 { $max }），chronyd 将拒绝启动。
+lint-bad-subnet = { $subnet } 不是有效子网：前缀长度超过地址长度，chronyd 将拒绝启动（"Bad subnet"）。
+lint-noclientlog-ratelimit = { $directive } 不能与 noclientlog（第 { $line } 行）同时使用，chronyd 将拒绝启动（"Rate limiting cannot be enabled with noclientlog"）。请删除其中之一。
+lint-rtcfile-rtcsync = rtcfile 不能与 rtcsync 同时使用，chronyd 将拒绝启动。在 Linux 上请保留 rtcsync。
+lint-nts-uneven = 有 { $certs } 行 ntsservercert 和 { $keys } 行 ntsserverkey，二者必须成对出现，否则 chronyd 将拒绝启动。
+lint-refclock-driver = “{ $driver }”不是参考时钟驱动（应为大写的 SHM、SOCK、PPS 或 PHC），chronyd 将拒绝启动。
+lint-refclock-tai = refclock 的 tai 选项需要 leapsectz 指令，chronyd 将拒绝启动。
+lint-extfield-value = extfield { $value } 不是此版本 chrony 支持的扩展字段，chronyd 将拒绝启动。
+lint-include-missing = 被包含的文件 { $path } 不存在，chronyd 将拒绝启动。
+lint-deprecated-directive = { $directive } 已不再支持，chronyd 会忽略它。
+lint-clamped = { $option } { $value } 超出范围，chronyd 会静默改用 { $used }。
+lint-no-allow = 已设置 local，但没有 allow 行允许客户端访问：这台服务器不为任何客户端提供时间。请为客户端网段添加 allow 行。
+lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 "Not synchronised"。隔离的实验网络请添加“local stratum 10 orphan”。
+lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。
+lint-cmdallow-no-bind = cmdallow 不起作用：chronyd 只在本机回环地址上监听监控命令。请添加非回环地址的 bindcmdaddress，或删除 cmdallow。
+lint-few-sources = 只有 { $count } 个上游时间源：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
+lint-no-sources = 没有任何时间源：没有 server、pool、peer、refclock 或 local 指令，chronyd 永远不会同步。
+lint-duplicate-source = { $host } 已在第 { $line } 行作为时间源，这一行是重复的。
+lint-no-makestep = 没有 makestep：如果启动时时钟偏差很大，chronyd 只会缓慢调整（几分钟的偏差需要数小时）。请添加“makestep 1 3”。
+lint-maxpoll-below-minpoll = maxpoll { $maxpoll } 小于 minpoll { $minpoll }，chronyd 会把 maxpoll 提高到 minpoll。
+lint-duplicate-directive = { $directive } 在第 { $line } 行再次出现，只有最后一个生效。
+lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。
+lint-peer-same-stratum = 两台对等服务器都使用 local stratum { $stratum }：请给备用服务器更高的层级（示例 004 使用 8 和 9），使客户端优先选择主服务器。
+lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
+lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
+lint-peer-no-orphan = 配置了 local 的对等服务器应使用“orphan”，这样在上游全部不可达时它们能协商出同一个时间源。
+lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
+lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。

@@ -1,0 +1,339 @@
+//! `stratum config lint` and `stratum config edit`.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+use serde_json::json;
+
+use super::{CliError, CliResult, parse_lang};
+use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
+use crate::core::conf::{
+    Access, AccessScope, ChronyVersion, Document, Local, SourceKind, SubnetError,
+    UserSourceError, parse_user_source, parse_user_subnet,
+};
+use crate::fsutil;
+use crate::i18n::Localizer;
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    match parser.next()? {
+        Some(Value(sub)) => match sub.to_string_lossy().as_ref() {
+            "lint" => lint_cmd(parser, tr),
+            "edit" => edit_cmd(parser, tr),
+            other => Err(CliError::new("cli-unknown-command").arg("command", format!("config {other}"))),
+        },
+        Some(Short('h') | Long("help")) | None => {
+            print!("{}", tr.tr("cli-help"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => Err(other.unexpected().into()),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| {
+        CliError::new("cli-cannot-read")
+            .arg("path", path.display())
+            .arg("reason", e)
+    })
+}
+
+/// The version of the installed chronyd, from `chronyd -v`.
+pub fn installed_chrony_version() -> Option<ChronyVersion> {
+    let candidates = ["chronyd", "/usr/sbin/chronyd", "/sbin/chronyd"];
+    candidates.iter().find_map(|cmd| {
+        let out = std::process::Command::new(cmd)
+            .arg("-v")
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
+    })
+}
+
+#[derive(PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut format = Format::Text;
+    let mut version: Option<ChronyVersion> = None;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                format = match v.as_str() {
+                    "json" => Format::Json,
+                    "text" => Format::Text,
+                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
+                };
+            }
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Long("chrony-version") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                version = Some(
+                    v.parse()
+                        .map_err(|_| CliError::new("cli-bad-version").arg("value", v))?,
+                );
+            }
+            Short('h') | Long("help") => {
+                print!("{}", tr.tr("cli-help"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) => files.push(v.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if files.is_empty() {
+        return Err(CliError::new("cli-missing-file"));
+    }
+    let docs = files
+        .iter()
+        .map(|f| read_file(f).map(Document::parse))
+        .collect::<Result<Vec<_>, _>>()?;
+    let version = version
+        .or_else(installed_chrony_version)
+        .unwrap_or(ChronyVersion::LATEST);
+    let exists = |p: &str| Path::new(p).exists();
+    let opts = LintOptions {
+        version,
+        path_exists: Some(&exists),
+    };
+    let mut results: Vec<(usize, Diagnostic)> = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        results.extend(lint::lint(doc, &opts).into_iter().map(|d| (i, d)));
+    }
+    if let [a, b] = docs.as_slice() {
+        if let Some(d) = lint::lint_peer_pair(a, b) {
+            results.push((0, d));
+        }
+        if let Some(d) = lint::lint_peer_pair(b, a) {
+            results.push((1, d));
+        }
+    }
+    let errors = results
+        .iter()
+        .filter(|(_, d)| d.severity == Severity::Error)
+        .count();
+    let mut out = std::io::stdout().lock();
+    let message = |d: &Diagnostic| tr.tr_args(&d.message_id(), &d.args);
+    let written = match format {
+        Format::Json => {
+            let diags: Vec<_> = results
+                .iter()
+                .map(|(f, d)| {
+                    let mut v = json!({
+                        "rule": d.rule,
+                        "severity": d.severity.as_str(),
+                        "line": d.line,
+                        "message": message(d),
+                    });
+                    if files.len() > 1 {
+                        v["file"] = json!(files[*f].display().to_string());
+                    }
+                    v
+                })
+                .collect();
+            let doc = json!({"diagnostics": diags, "chrony_version": version.to_string()});
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc).expect("json"))
+        }
+        Format::Text => (|| {
+            for (f, d) in &results {
+                let place = match d.line {
+                    Some(l) => format!("{}:{l}", files[*f].display()),
+                    None => files[*f].display().to_string(),
+                };
+                let sev = tr.tr(&format!("severity-{}", d.severity.as_str()));
+                writeln!(out, "{place}: {sev} [{}] {}", d.rule, message(d))?;
+            }
+            let count = |s: Severity| results.iter().filter(|(_, d)| d.severity == s).count();
+            writeln!(
+                out,
+                "{}",
+                tr.tr_args(
+                    "cli-lint-summary",
+                    &[
+                        ("errors", count(Severity::Error).to_string()),
+                        ("warnings", count(Severity::Warning).to_string()),
+                        ("hints", count(Severity::Hint).to_string()),
+                        ("version", version.to_string()),
+                    ],
+                )
+            )
+        })(),
+    };
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = written;
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One requested edit, in command-line order.
+enum Edit {
+    AddSource(SourceKind, String),
+    RemoveSource(String),
+    Access { allow: bool, net: String },
+}
+
+fn source_error(e: UserSourceError, text: &str) -> CliError {
+    match e {
+        UserSourceError::Empty => CliError::new("cli-source-empty"),
+        UserSourceError::ControlCharacter => {
+            CliError::new("cli-source-control").arg("value", text.escape_debug())
+        }
+        UserSourceError::BadHost(h) => CliError::new("cli-source-bad-host").arg("host", h),
+        UserSourceError::Parse(p) => {
+            CliError::new("cli-source-invalid")
+                .arg("value", text)
+                .arg("reason", p.rule())
+        }
+    }
+}
+
+fn subnet_error(e: SubnetError, text: &str) -> CliError {
+    let id = match e {
+        SubnetError::Empty => "cli-subnet-empty",
+        SubnetError::Syntax => "cli-subnet-syntax",
+        SubnetError::PrefixTooLong { .. } => "cli-subnet-prefix",
+    };
+    let mut err = CliError::new(id).arg("value", text.escape_debug());
+    if let SubnetError::PrefixTooLong { max, .. } = e {
+        err = err.arg("max", max);
+    }
+    err
+}
+
+fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut file: Option<PathBuf> = None;
+    let mut edits = Vec::new();
+    let mut stratum: Option<OsString> = None;
+    let mut orphan = false;
+    let mut in_place = false;
+    let text = |v: OsString| -> Result<String, CliError> {
+        v.into_string()
+            .map_err(|v| CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy()))
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("add-server") => edits.push(Edit::AddSource(SourceKind::Server, text(parser.value()?)?)),
+            Long("add-pool") => edits.push(Edit::AddSource(SourceKind::Pool, text(parser.value()?)?)),
+            Long("add-peer") => edits.push(Edit::AddSource(SourceKind::Peer, text(parser.value()?)?)),
+            Long("remove-server") => edits.push(Edit::RemoveSource(text(parser.value()?)?)),
+            Long("allow") => edits.push(Edit::Access {
+                allow: true,
+                net: text(parser.value()?)?,
+            }),
+            Long("deny") => edits.push(Edit::Access {
+                allow: false,
+                net: text(parser.value()?)?,
+            }),
+            Long("local-stratum") => stratum = Some(parser.value()?),
+            Long("orphan") => orphan = true,
+            Long("in-place") => in_place = true,
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                print!("{}", tr.tr("cli-help"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) if file.is_none() => file = Some(v.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
+    if orphan && stratum.is_none() {
+        return Err(CliError::new("cli-orphan-needs-stratum"));
+    }
+    let local = match stratum {
+        None => None,
+        Some(v) => {
+            let s = v.to_string_lossy();
+            match s.trim().parse::<u8>() {
+                Ok(n @ 1..=15) => Some(Local::new(n, orphan, None)),
+                _ => return Err(CliError::new("cli-bad-stratum").arg("value", s)),
+            }
+        }
+    };
+    // Validate everything before touching the document: a bad argument
+    // changes nothing.
+    let mut ops = Vec::new();
+    for e in edits {
+        match e {
+            Edit::AddSource(kind, t) => {
+                ops.push(Op::Add(parse_user_source(kind, &t).map_err(|e| source_error(e, &t))?))
+            }
+            Edit::RemoveSource(host) => {
+                if !crate::core::conf::edit::is_valid_host(host.trim()) {
+                    return Err(CliError::new("cli-source-bad-host").arg("host", host.escape_debug()));
+                }
+                ops.push(Op::Remove(host.trim().to_string()))
+            }
+            Edit::Access { allow, net } => {
+                let target = parse_user_subnet(&net).map_err(|e| subnet_error(e, &net))?;
+                ops.push(Op::Access(Access {
+                    scope: AccessScope::Ntp,
+                    allow,
+                    all: false,
+                    target,
+                }))
+            }
+        }
+    }
+    let original = read_file(&file)?;
+    let mut doc = Document::parse(&original);
+    for op in ops {
+        match op {
+            Op::Add(s) => {
+                doc.add_source(&s);
+            }
+            Op::Remove(host) => {
+                if doc.remove_source(&host) == 0 {
+                    eprintln!("stratum: {}", tr.tr_args("cli-remove-none", &[("host", &host)]));
+                }
+            }
+            Op::Access(a) => {
+                doc.add_access(&a);
+            }
+        }
+    }
+    if let Some(l) = &local {
+        doc.set_local(Some(l));
+    }
+    let edited = doc.render();
+    if in_place {
+        if edited != original {
+            let bak = fsutil::backup_path(&file);
+            std::fs::write(&bak, &original).map_err(|e| {
+                CliError::new("cli-cannot-write")
+                    .arg("path", bak.display())
+                    .arg("reason", e)
+            })?;
+            fsutil::write_atomic(&file, &edited).map_err(|e| {
+                CliError::new("cli-cannot-write")
+                    .arg("path", file.display())
+                    .arg("reason", e)
+            })?;
+        }
+    } else {
+        let _ = std::io::stdout().lock().write_all(&edited);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+enum Op {
+    Add(crate::core::conf::Source),
+    Remove(String),
+    Access(Access),
+}

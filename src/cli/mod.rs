@@ -1,0 +1,123 @@
+//! The `stratum` command line. Every message comes from the Fluent catalogue;
+//! errors are one translated sentence on stderr and exit code 2.
+
+mod config;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::i18n::{Lang, Localizer};
+
+/// A failure the user sees as one sentence: a message id and its arguments.
+#[derive(Debug)]
+pub struct CliError {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl CliError {
+    pub fn new(id: &'static str) -> Self {
+        CliError { id, args: Vec::new() }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+impl From<lexopt::Error> for CliError {
+    fn from(e: lexopt::Error) -> Self {
+        match e {
+            lexopt::Error::MissingValue { option } => CliError::new("cli-missing-value")
+                .arg("option", option.unwrap_or_default()),
+            lexopt::Error::UnexpectedOption(o) => CliError::new("cli-unknown-option").arg("option", o),
+            lexopt::Error::UnexpectedArgument(a) => {
+                CliError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
+            }
+            lexopt::Error::UnexpectedValue { option, .. } => {
+                CliError::new("cli-unexpected-value").arg("option", option)
+            }
+            lexopt::Error::NonUnicodeValue(v) => {
+                CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy())
+            }
+            other => CliError::new("cli-usage").arg("detail", other),
+        }
+    }
+}
+
+/// What a subcommand hands back: the exit code and nothing else; output is
+/// written as it goes.
+pub type CliResult = Result<ExitCode, CliError>;
+
+/// The language for messages: `--lang` anywhere on the command line, else the
+/// locale.
+fn pick_lang(args: &[OsString]) -> Lang {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let a = a.to_string_lossy();
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v).unwrap_or_else(Lang::from_env);
+        }
+        if a == "--lang" {
+            if let Some(v) = it.next() {
+                return Lang::parse(&v.to_string_lossy()).unwrap_or_else(Lang::from_env);
+            }
+        }
+    }
+    Lang::from_env()
+}
+
+pub(crate) fn parse_lang(value: OsString) -> Result<Lang, CliError> {
+    let s = value.to_string_lossy();
+    Lang::parse(&s).ok_or_else(|| CliError::new("cli-bad-lang").arg("value", s))
+}
+
+/// Runs `stratum` with its arguments (without the program name).
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    let lang = pick_lang(&args);
+    let tr = Localizer::new(lang);
+    match dispatch(args, &tr) {
+        Ok(code) => code,
+        Err(e) => {
+            let msg = tr.tr_args(e.id, &e.args);
+            let _ = writeln!(std::io::stderr(), "stratum: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
+    let mut parser = lexopt::Parser::from_args(args);
+    use lexopt::prelude::*;
+    let mut first = parser.next()?;
+    // `--lang` may also come before the subcommand.
+    while let Some(Long("lang")) = first {
+        parse_lang(parser.value()?)?;
+        first = parser.next()?;
+    }
+    match first {
+        None => {
+            print!("{}", tr.tr("cli-help"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Short('h') | Long("help")) => {
+            print!("{}", tr.tr("cli-help"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Short('V') | Long("version")) => {
+            println!("stratum {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Value(cmd)) => match cmd.to_string_lossy().as_ref() {
+            "config" => config::run(parser, tr),
+            "help" => {
+                print!("{}", tr.tr("cli-help"));
+                Ok(ExitCode::SUCCESS)
+            }
+            other => Err(CliError::new("cli-unknown-command").arg("command", other)),
+        },
+        Some(arg) => Err(arg.unexpected().into()),
+    }
+}

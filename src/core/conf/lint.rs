@@ -1,0 +1,718 @@
+//! Lint: what chronyd would refuse (errors), what silently does not do what
+//! a lab admin meant (warnings) and what could be better (hints).
+//!
+//! Errors are exactly the refusals of the chronyd version linted for: the
+//! reading of the file (`conf.c`) and the start-up checks after it ("Bad
+//! subnet", noclientlog with rate limiting, rtcfile with rtcsync, uneven NTS
+//! certificates and keys, refclock drivers). Diagnostics carry a rule id and
+//! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::access::{AccessScope, AccessTarget};
+use super::directive::{
+    BindKind, BindTarget, Directive, OptValue, ParseError, REFCLOCK_OPTIONS,
+    SourceKind,
+};
+use super::document::{Document, LineEnding, LineKind};
+use super::scan::{Words, is_comment_start};
+use super::version::ChronyVersion;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// One finding. `line` is 1-based; `None` for the file as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub line: Option<usize>,
+    /// Named arguments for the message text.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Diagnostic {
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The Fluent message id of this diagnostic's text.
+    pub fn message_id(&self) -> String {
+        format!("lint-{}", self.rule)
+    }
+}
+
+/// Every rule lint can report, with its severity: the catalogue the
+/// translation tests check.
+pub const RULES: &[(&str, Severity)] = &[
+    ("line-too-long", Severity::Error),
+    ("unknown-directive", Severity::Error),
+    ("missing-arguments", Severity::Error),
+    ("too-many-arguments", Severity::Error),
+    ("unknown-option", Severity::Error),
+    ("bad-option-value", Severity::Error),
+    ("invalid-arguments", Severity::Error),
+    ("bad-address", Severity::Error),
+    ("bad-log-parameter", Severity::Error),
+    ("local-stratum-range", Severity::Error),
+    ("trailing-comment", Severity::Error),
+    ("unsupported-directive", Severity::Error),
+    ("unsupported-option", Severity::Error),
+    ("out-of-range", Severity::Error),
+    ("bad-subnet", Severity::Error),
+    ("noclientlog-ratelimit", Severity::Error),
+    ("rtcfile-rtcsync", Severity::Error),
+    ("nts-uneven", Severity::Error),
+    ("refclock-driver", Severity::Error),
+    ("refclock-tai", Severity::Error),
+    ("extfield-value", Severity::Error),
+    ("include-missing", Severity::Error),
+    ("deprecated-directive", Severity::Warning),
+    ("clamped", Severity::Warning),
+    ("no-allow", Severity::Warning),
+    ("no-local-stratum", Severity::Warning),
+    ("peer-burst", Severity::Warning),
+    ("cmdallow-no-bind", Severity::Warning),
+    ("few-sources", Severity::Warning),
+    ("no-sources", Severity::Warning),
+    ("duplicate-source", Severity::Warning),
+    ("no-makestep", Severity::Warning),
+    ("maxpoll-below-minpoll", Severity::Warning),
+    ("duplicate-directive", Severity::Warning),
+    ("allow-hostname", Severity::Warning),
+    ("peer-same-stratum", Severity::Warning),
+    ("option-ignored", Severity::Hint),
+    ("host-bits", Severity::Hint),
+    ("peer-no-orphan", Severity::Hint),
+    ("no-iburst", Severity::Hint),
+    ("allow-everyone", Severity::Hint),
+];
+
+fn severity_of(rule: &str) -> Severity {
+    RULES
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map(|(_, s)| *s)
+        .unwrap_or_else(|| panic!("rule {rule} missing from RULES"))
+}
+
+/// What lint needs besides the document.
+pub struct LintOptions<'a> {
+    /// The chronyd version whose language and checks apply.
+    pub version: ChronyVersion,
+    /// Tells whether a path exists, for `include` of a plain file (chronyd
+    /// refuses a missing one). `None` skips that check.
+    pub path_exists: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+impl Default for LintOptions<'_> {
+    fn default() -> Self {
+        LintOptions {
+            version: ChronyVersion::LATEST,
+            path_exists: None,
+        }
+    }
+}
+
+/// chrony's line buffer: a line of this many bytes or more is refused.
+const MAX_LINE_LENGTH: usize = 2048;
+
+struct Linter<'a> {
+    doc: &'a Document,
+    opts: &'a LintOptions<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Linter<'_> {
+    fn push(&mut self, rule: &'static str, index: Option<usize>, args: Vec<(&'static str, String)>) {
+        self.out.push(Diagnostic {
+            rule,
+            severity: severity_of(rule),
+            line: index.map(|i| i + 1),
+            args,
+        });
+    }
+
+    fn directives(&self) -> impl Iterator<Item = (usize, &Directive)> {
+        self.doc.directives()
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.directives().any(|(_, d)| d.name() == name)
+    }
+
+    fn first(&self, name: &str) -> Option<usize> {
+        self.directives()
+            .find(|(_, d)| d.name() == name)
+            .map(|(i, _)| i)
+    }
+
+    /// Whether the file pulls in others whose content lint cannot see.
+    fn reads_other_files(&self) -> bool {
+        self.has("include") || self.has("confdir")
+    }
+}
+
+/// Lints one document.
+pub fn lint(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
+    let mut l = Linter {
+        doc,
+        opts,
+        out: Vec::new(),
+    };
+    lines(&mut l);
+    versions_and_ranges(&mut l);
+    startup_checks(&mut l);
+    lab_checks(&mut l);
+    l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
+    l.out
+}
+
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Per-line reading errors, as chronyd reports them while reading the file.
+fn lines(l: &mut Linter) {
+    for (i, line) in l.doc.lines().iter().enumerate() {
+        // fgets() sees the CR of a CRLF line and the LF.
+        let ending = match line.ending() {
+            LineEnding::Lf => 1,
+            LineEnding::CrLf => 2,
+            LineEnding::None => 0,
+        };
+        if line.content().len() + ending >= MAX_LINE_LENGTH {
+            l.push(
+                "line-too-long",
+                Some(i),
+                vec![("max", (MAX_LINE_LENGTH - 1).to_string())],
+            );
+            continue;
+        }
+        let LineKind::Directive(d) = line.kind() else {
+            continue;
+        };
+        let Err(err) = &d.parsed else {
+            continue;
+        };
+        let name = d.name.clone();
+        let comment = Words::new(&d.args)
+            .collect_words()
+            .into_iter()
+            .find(|w| w.bytes().next().is_some_and(is_comment_start));
+        if let (Some(c), false) = (comment, matches!(err, ParseError::UnknownDirective)) {
+            l.push(
+                "trailing-comment",
+                Some(i),
+                vec![("directive", name), ("comment", c.to_string())],
+            );
+            continue;
+        }
+        let mut args = vec![("directive", name)];
+        match err {
+            ParseError::MissingArguments { expected, found }
+            | ParseError::TooManyArguments { expected, found } => {
+                args.push(("expected", expected.to_string()));
+                args.push(("found", found.to_string()));
+            }
+            ParseError::UnknownOption(o)
+            | ParseError::BadOptionValue(o)
+            | ParseError::BadRefclockOption(o) => args.push(("option", o.clone())),
+            ParseError::BadAddress(a) => args.push(("value", a.clone())),
+            ParseError::BadLogParameter(p) => args.push(("value", p.clone())),
+            ParseError::LocalStratum(s) => args.push(("value", s.to_string())),
+            ParseError::UnknownDirective | ParseError::Invalid => {
+                args.push(("args", d.args.clone()))
+            }
+        }
+        l.push(err.rule(), Some(i), args);
+    }
+}
+
+/// Options a directive carries, for version and range checks.
+fn options_of(d: &Directive) -> Vec<(&'static str, &'static super::directive::OptSpec, OptValue)> {
+    match d {
+        Directive::Source(s) => s
+            .options
+            .iter()
+            .map(|o| (d.name(), o.spec, o.value.clone()))
+            .collect(),
+        Directive::Local(lo) => lo
+            .options
+            .iter()
+            .map(|o| (d.name(), o.spec, o.value.clone()))
+            .collect(),
+        Directive::RateLimit(r) => r
+            .options
+            .iter()
+            .map(|o| (d.name(), o.spec, o.value.clone()))
+            .collect(),
+        Directive::Other { spec, args } if spec.name == "refclock" => {
+            let text = args.get(2..).unwrap_or_default().join(" ");
+            let mut w = Words::new(&text);
+            let mut out = Vec::new();
+            while let Some(name) = w.next_word() {
+                let Some(spec) = REFCLOCK_OPTIONS
+                    .iter()
+                    .find(|s| s.name.eq_ignore_ascii_case(name))
+                else {
+                    break;
+                };
+                let value = match spec.kind {
+                    super::directive::ValueKind::Flag => Some(OptValue::Flag),
+                    super::directive::ValueKind::Int => w.int().map(|v| OptValue::Int(v)),
+                    super::directive::ValueKind::Float => w.float().map(OptValue::Float),
+                    _ => w.next_word().map(|s| OptValue::Word(s.into())),
+                };
+                let Some(value) = value else { break };
+                out.push(("refclock", spec, value));
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// What the version knows, and the integer checks of 4.7+ or the clamping
+/// of older versions.
+fn versions_and_ranges(l: &mut Linter) {
+    let v = l.opts.version;
+    let strict = v >= ChronyVersion::STRICT_INTEGERS;
+    let mut found = Vec::new();
+    for (i, d) in l.directives() {
+        if d.since() > v {
+            found.push((
+                "unsupported-directive",
+                i,
+                vec![
+                    ("directive", d.name().to_string()),
+                    ("since", d.since().to_string()),
+                    ("version", v.to_string()),
+                ],
+            ));
+            continue;
+        }
+        if let Directive::Simple { spec, value } = d {
+            if let (true, Some((lo, hi)), Some(x)) = (strict, spec.range, value.as_i64()) {
+                if !(lo..=hi).contains(&x) {
+                    found.push(range_diag(i, spec.name, spec.name, x, lo, hi));
+                }
+            }
+        }
+        for (directive, spec, value) in options_of(d) {
+            if spec.since > v {
+                found.push((
+                    "unsupported-option",
+                    i,
+                    vec![
+                        ("directive", directive.to_string()),
+                        ("option", spec.name.to_string()),
+                        ("since", spec.since.to_string()),
+                        ("version", v.to_string()),
+                    ],
+                ));
+                continue;
+            }
+            let Some(x) = value.as_i64() else { continue };
+            if let (true, Some((lo, hi))) = (strict, spec.range) {
+                // `local stratum` was checked at parse time in every version.
+                if !(lo..=hi).contains(&x) && !(directive == "local" && spec.name == "stratum") {
+                    found.push(range_diag(i, directive, spec.name, x, lo, hi));
+                    continue;
+                }
+            }
+            if let Some(used) = clamped_value(directive, spec.name, x) {
+                found.push((
+                    "clamped",
+                    i,
+                    vec![
+                        ("directive", directive.to_string()),
+                        ("option", spec.name.to_string()),
+                        ("value", x.to_string()),
+                        ("used", used.to_string()),
+                    ],
+                ));
+            }
+        }
+        if let Directive::Source(s) = d {
+            if let Some(OptValue::Unsigned(ef)) = s.option("extfield") {
+                // Until 4.4 the only experimental field was F323.
+                if v < ChronyVersion::new(4, 5) && *ef != 0xF323 {
+                    found.push((
+                        "extfield-value",
+                        i,
+                        vec![("value", format!("{ef:X}"))],
+                    ));
+                }
+            }
+        }
+    }
+    for (rule, i, args) in found {
+        l.push(rule, Some(i), args);
+    }
+}
+
+fn range_diag(
+    i: usize,
+    directive: &str,
+    option: &str,
+    x: i64,
+    lo: i64,
+    hi: i64,
+) -> (&'static str, usize, Vec<(&'static str, String)>) {
+    (
+        "out-of-range",
+        i,
+        vec![
+            ("directive", directive.to_string()),
+            ("option", option.to_string()),
+            ("value", x.to_string()),
+            ("min", lo.to_string()),
+            ("max", hi.to_string()),
+        ],
+    )
+}
+
+/// The value chronyd uses instead of `x`, where it silently clamps.
+fn clamped_value(directive: &str, option: &str, x: i64) -> Option<i64> {
+    let clamp = |lo: i64, hi: i64| (!(lo..=hi).contains(&x)).then(|| x.clamp(lo, hi));
+    match (directive, option) {
+        ("server" | "pool" | "peer", "minpoll" | "maxpoll") => clamp(-7, 24),
+        ("server" | "pool" | "peer", "minstratum") => clamp(0, 15),
+        ("server" | "pool" | "peer", "version") if x != 0 => clamp(1, 4),
+        ("pool", "maxsources") => clamp(1, 16),
+        ("ratelimit" | "ntsratelimit" | "cmdratelimit", "interval") => clamp(-19, 12),
+        ("ratelimit" | "ntsratelimit" | "cmdratelimit", "burst") => clamp(1, 255),
+        ("ratelimit" | "ntsratelimit" | "cmdratelimit", "leak") => clamp(1, 4),
+        _ => None,
+    }
+}
+
+/// chronyd's checks after reading the file, which `chronyd -p` skips.
+fn startup_checks(l: &mut Linter) {
+    let mut found: Vec<(&'static str, usize, Vec<(&'static str, String)>)> = Vec::new();
+    for (i, d) in l.directives() {
+        match d {
+            Directive::Access(a) => {
+                if let AccessTarget::Net(s) = &a.target {
+                    if s.net().is_none() {
+                        found.push(("bad-subnet", i, vec![("subnet", s.to_string())]));
+                    }
+                }
+            }
+            Directive::Other { spec, args } if spec.name == "refclock" => {
+                let driver = args.first().map(String::as_str).unwrap_or("");
+                if !["SHM", "SOCK", "PPS", "PHC"].contains(&driver) {
+                    found.push(("refclock-driver", i, vec![("driver", driver.to_string())]));
+                }
+                let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
+                if tai && !l.has("leapsectz") {
+                    found.push(("refclock-tai", i, vec![]));
+                }
+            }
+            Directive::Simple { spec, value: OptValue::Word(path) } if spec.name == "include" => {
+                let literal = !path.contains(['*', '?', '[']);
+                if let (true, Some(exists)) = (literal, l.opts.path_exists) {
+                    if !exists(path) {
+                        found.push(("include-missing", i, vec![("path", path.clone())]));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(nc) = l.first("noclientlog") {
+        for (i, d) in l.directives() {
+            if let Directive::RateLimit(r) = d {
+                found.push((
+                    "noclientlog-ratelimit",
+                    i,
+                    vec![
+                        ("directive", r.kind.keyword().to_string()),
+                        ("line", (nc + 1).to_string()),
+                    ],
+                ));
+            }
+        }
+    }
+    if let (Some(rtc), true) = (l.first("rtcfile"), l.has("rtcsync")) {
+        found.push(("rtcfile-rtcsync", rtc, vec![]));
+    }
+    let count = |name: &str| l.directives().filter(|(_, d)| d.name() == name).count();
+    let (certs, keys) = (count("ntsservercert"), count("ntsserverkey"));
+    if certs != keys {
+        let at = l.first("ntsservercert").or(l.first("ntsserverkey")).unwrap_or(0);
+        found.push((
+            "nts-uneven",
+            at,
+            vec![("certs", certs.to_string()), ("keys", keys.to_string())],
+        ));
+    }
+    for (i, d) in l.directives() {
+        if let Directive::Deprecated(name) = d {
+            found.push(("deprecated-directive", i, vec![("directive", name.to_string())]));
+        }
+    }
+    for (rule, i, args) in found {
+        l.push(rule, Some(i), args);
+    }
+}
+
+/// How many time sources the file gives chronyd (a pool counts as many as
+/// it may use).
+fn upstream_count(doc: &Document) -> i64 {
+    doc.sources()
+        .filter(|(_, s)| !s.has("noselect"))
+        .map(|(_, s)| match s.kind {
+            SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// What does not fail but does not do what a lab admin meant.
+fn lab_checks(l: &mut Linter) {
+    let doc = l.doc;
+    let mut found: Vec<(&'static str, Option<usize>, Vec<(&'static str, String)>)> = Vec::new();
+    let allows: Vec<_> = doc
+        .access_rules(AccessScope::Ntp)
+        .filter(|(_, a)| a.allow)
+        .collect();
+    let local = doc.local();
+    let imports = l.reads_other_files();
+    let source_files = imports || l.has("sourcedir");
+
+    if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
+        found.push(("no-allow", Some(i), vec![]));
+    }
+    if let (Some((i, _)), None) = (allows.first(), local) {
+        found.push(("no-local-stratum", Some(*i), vec![]));
+    }
+    for (i, a) in &allows {
+        match &a.target {
+            AccessTarget::Any => found.push(("allow-everyone", Some(*i), vec![])),
+            AccessTarget::Host(h) => found.push(("allow-hostname", Some(*i), vec![("host", h.clone())])),
+            AccessTarget::Net(s) if s.has_host_bits() => {
+                let net = s.net().map(|n| n.trunc().to_string()).unwrap_or_default();
+                found.push(("host-bits", Some(*i), vec![("subnet", s.to_string()), ("network", net)]));
+            }
+            AccessTarget::Net(_) => {}
+        }
+    }
+
+    let mut seen: HashMap<(SourceKind, String), usize> = HashMap::new();
+    let mut peers = 0;
+    for (i, s) in doc.sources() {
+        let key = (s.kind, s.host.to_ascii_lowercase());
+        if let Some(first) = seen.get(&key) {
+            found.push((
+                "duplicate-source",
+                Some(i),
+                vec![("host", s.host.clone()), ("line", (first + 1).to_string())],
+            ));
+        } else {
+            seen.insert(key, i);
+        }
+        if s.kind == SourceKind::Peer {
+            peers += 1;
+            for burst in ["iburst", "burst"] {
+                if s.has(burst) {
+                    found.push(("peer-burst", Some(i), vec![("option", burst.to_string())]));
+                }
+            }
+        } else if !s.has("iburst") && !s.has("burst") {
+            found.push(("no-iburst", Some(i), vec![("host", s.host.clone())]));
+        }
+        if s.kind != SourceKind::Pool && s.has("maxsources") {
+            found.push((
+                "option-ignored",
+                Some(i),
+                vec![("option", "maxsources".into()), ("directive", s.kind.keyword().into())],
+            ));
+        }
+        if let (Some(min), Some(max)) = (s.int("minpoll"), s.int("maxpoll")) {
+            if max < min {
+                found.push((
+                    "maxpoll-below-minpoll",
+                    Some(i),
+                    vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
+                ));
+            }
+        }
+    }
+
+    let upstreams = upstream_count(doc);
+    if !source_files {
+        if upstreams == 0 && local.is_none() && !l.has("refclock") {
+            found.push(("no-sources", None, vec![]));
+        } else if (1..3).contains(&upstreams) {
+            found.push(("few-sources", None, vec![("count", upstreams.to_string())]));
+        }
+    }
+    if upstreams > 0 && !l.has("makestep") {
+        found.push(("no-makestep", None, vec![]));
+    }
+    if let (Some((i, lo)), true) = (local, peers > 0) {
+        if !lo.orphan() {
+            found.push(("peer-no-orphan", Some(i), vec![]));
+        }
+    }
+
+    let has_cmdallow = doc.access_rules(AccessScope::Cmd).any(|(_, a)| a.allow);
+    let remote_cmd = doc.directives().any(|(_, d)| {
+        matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(ip) } if !ip.is_loopback())
+    });
+    if let (true, false) = (has_cmdallow, remote_cmd) {
+        let at = doc.access_rules(AccessScope::Cmd).find(|(_, a)| a.allow).map(|(i, _)| i);
+        found.push(("cmdallow-no-bind", at, vec![]));
+    }
+
+    // Directives that hold one value: a repeat silently overrides.
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in doc.directives() {
+        let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include")
+            || matches!(d, Directive::Makestep { .. } | Directive::Local(_));
+        let name = d.name();
+        if !single {
+            continue;
+        }
+        if let Some(prev) = last.insert(name, i) {
+            found.push((
+                "duplicate-directive",
+                Some(prev),
+                vec![("directive", name.to_string()), ("line", (i + 1).to_string())],
+            ));
+        }
+    }
+    for (rule, i, args) in found {
+        l.push(rule, i, args);
+    }
+}
+
+/// Checks between two servers' configurations that peer with each other
+/// (seed 004's primary and backup): with the same local stratum neither can
+/// tell which of them should serve when the upstreams are gone.
+pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
+    let peers = |d: &Document| d.sources().any(|(_, s)| s.kind == SourceKind::Peer);
+    let (Some((ia, la)), Some((_, lb))) = (a.local(), b.local()) else {
+        return None;
+    };
+    (peers(a) && peers(b) && la.stratum() == lb.stratum()).then(|| Diagnostic {
+        rule: "peer-same-stratum",
+        severity: severity_of("peer-same-stratum"),
+        line: Some(ia + 1),
+        args: vec![("stratum", la.stratum().to_string())],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str, version: ChronyVersion) -> Vec<(&'static str, Option<usize>)> {
+        let opts = LintOptions {
+            version,
+            path_exists: None,
+        };
+        lint(&Document::parse(text), &opts)
+            .into_iter()
+            .map(|d| (d.rule, d.line))
+            .collect()
+    }
+
+    const V43: ChronyVersion = ChronyVersion::new(4, 3);
+
+    fn errors(text: &str, version: ChronyVersion) -> Vec<&'static str> {
+        let opts = LintOptions {
+            version,
+            path_exists: None,
+        };
+        lint(&Document::parse(text), &opts)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.rule)
+            .collect()
+    }
+
+    #[test]
+    fn what_chronyd_refuses_at_start() {
+        assert_eq!(errors("allow 10.0.0.0/33\n", V43), ["bad-subnet"]);
+        assert_eq!(errors("cmddeny ::/129\n", V43), ["bad-subnet"]);
+        assert_eq!(
+            errors("noclientlog\nratelimit interval 3 burst 8\n", V43),
+            ["noclientlog-ratelimit"]
+        );
+        assert_eq!(errors("local stratum 20\n", V43), ["local-stratum-range"]);
+        assert_eq!(errors("rtcsync\nrtcfile /var/lib/chrony/rtc\n", V43), ["rtcfile-rtcsync"]);
+        assert_eq!(errors("ntsservercert /a.crt\n", V43), ["nts-uneven"]);
+        assert_eq!(errors("refclock GPS /dev/x\n", V43), ["refclock-driver"]);
+        assert_eq!(errors("allow 10.0.0.0/24 # lab\n", V43), ["trailing-comment"]);
+        assert_eq!(errors("driftfile\n", V43), ["missing-arguments"]);
+        assert_eq!(errors(&format!("# {}\n", "x".repeat(2046)), V43), ["line-too-long"]);
+        assert!(errors(&format!("# {}\n", "x".repeat(2044)), V43).is_empty());
+    }
+
+    #[test]
+    fn lint_follows_the_chrony_version() {
+        let text = "local stratum 10 waitsynced 60\n";
+        assert_eq!(errors(text, V43), ["unsupported-option"]);
+        assert!(errors(text, ChronyVersion::new(4, 7)).is_empty());
+        assert_eq!(errors("refresh 60\n", V43), ["unsupported-directive"]);
+        // Clamped before 4.7, refused from 4.7 on.
+        let text = "server 127.0.0.1 iburst minpoll 99\nmakestep 1 3\n";
+        assert!(errors(text, V43).is_empty());
+        assert!(rules(text, V43).contains(&("clamped", Some(1))));
+        assert!(errors("server 127.0.0.1 maxpoll 99\n", ChronyVersion::new(4, 7)) == ["out-of-range"]);
+        assert!(rules("ratelimit interval 30\n", V43).contains(&("clamped", Some(1))));
+    }
+
+    #[test]
+    fn lab_warnings() {
+        // Seed 001: an isolated server with no local stratum.
+        let r = rules("server 192.168.0.5 iburst\nallow 10.20.0.0/16\nmakestep 1 3\n", V43);
+        assert!(r.contains(&("no-local-stratum", Some(2))));
+        assert!(r.contains(&("few-sources", None)));
+        let r = rules("local stratum 10\n", V43);
+        assert!(r.contains(&("no-allow", Some(1))));
+        let r = rules("peer 10.0.0.2 iburst\nlocal stratum 8\nallow 10.0.0.0/24\n", V43);
+        assert!(r.contains(&("peer-burst", Some(1))));
+        assert!(r.contains(&("peer-no-orphan", Some(2))));
+        let r = rules("server a iburst\nserver a iburst\nserver b iburst\nmakestep 1 3\n", V43);
+        assert!(r.contains(&("duplicate-source", Some(2))));
+        assert!(rules("cmdallow 10.0.0.0/8\n", V43).contains(&("cmdallow-no-bind", Some(1))));
+        assert!(!rules("cmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n", V43)
+            .iter()
+            .any(|r| r.0 == "cmdallow-no-bind"));
+        assert!(rules("pool p iburst\n", V43).contains(&("no-makestep", None)));
+        assert!(rules("driftfile /a\ndriftfile /b\n", V43).contains(&("duplicate-directive", Some(1))));
+    }
+
+    #[test]
+    fn peer_pair_with_same_stratum() {
+        let a = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
+        let b = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
+        let c = Document::parse("peer 10.0.0.1\nlocal stratum 9 orphan\n");
+        assert_eq!(lint_peer_pair(&a, &b).map(|d| d.rule), Some("peer-same-stratum"));
+        assert_eq!(lint_peer_pair(&a, &c), None);
+    }
+}

@@ -1,0 +1,17 @@
+//! The chrony.conf engine: a lossless document model, typed directives,
+//! edits that touch only their own lines, and lint.
+
+pub mod access;
+pub mod directive;
+pub mod document;
+pub mod edit;
+pub mod lint;
+pub mod scan;
+pub mod version;
+
+pub use access::{Access, AccessScope, AccessTarget, Subnet, SubnetError, parse_user_subnet};
+pub use directive::{Directive, Local, OptValue, ParseError, Source, SourceKind};
+pub use document::{Document, Line, LineEnding, LineKind};
+pub use edit::{EditOutcome, UserSourceError, parse_user_source};
+pub use lint::{Diagnostic, LintOptions, Severity, lint};
+pub use version::ChronyVersion;

@@ -1,0 +1,3 @@
+//! The pure core: no IO, no UI. Everything here is plain data and functions.
+
+pub mod conf;

@@ -1,0 +1,167 @@
+//! Translated texts: Fluent files under `i18n/<lang>/`, embedded in the
+//! binary so that a bare executable speaks both languages.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// `en`, `zh-CN`, and the spellings locales use (`zh_CN.UTF-8`, `zh`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        if s.starts_with("zh") {
+            Some(Lang::ZhCn)
+        } else if s.starts_with("en") || s == "c" || s == "posix" || s.starts_with("c.") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the locale in the environment (LC_ALL, LC_MESSAGES,
+    /// LANG, first set wins); English when unset or unknown.
+    pub fn from_env() -> Lang {
+        Self::from_locale_vars(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k).filter(|v| !v.is_empty()))
+            .next()
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// The Fluent sources, per language: (language, file name, text).
+pub const SOURCES: &[(Lang, &str, &str)] = &[
+    (Lang::En, "cli.ftl", include_str!("../i18n/en/cli.ftl")),
+    (Lang::En, "lint.ftl", include_str!("../i18n/en/lint.ftl")),
+    (Lang::ZhCn, "cli.ftl", include_str!("../i18n/zh-CN/cli.ftl")),
+    (Lang::ZhCn, "lint.ftl", include_str!("../i18n/zh-CN/lint.ftl")),
+];
+
+pub struct Localizer {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<Box<Localizer>>,
+}
+
+impl Localizer {
+    pub fn new(lang: Lang) -> Localizer {
+        let id: LanguageIdentifier = lang.code().parse().expect("valid language id");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Isolation marks around arguments break plain-text output and
+        // exact matching in tests.
+        bundle.set_use_isolating(false);
+        for (l, name, text) in SOURCES {
+            if *l == lang {
+                let res = FluentResource::try_new(text.to_string())
+                    .unwrap_or_else(|(_, e)| panic!("{}/{name}: {e:?}", lang.code()));
+                bundle
+                    .add_resource(res)
+                    .unwrap_or_else(|e| panic!("{}/{name}: {e:?}", lang.code()));
+            }
+        }
+        let fallback = (lang != Lang::En).then(|| Box::new(Localizer::new(Lang::En)));
+        Localizer {
+            lang,
+            bundle,
+            fallback,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    pub fn tr(&self, id: &str) -> String {
+        self.tr_args::<&str>(id, &[])
+    }
+
+    /// The message `id` with named arguments; integers are passed as numbers
+    /// so that plural selectors work.
+    pub fn tr_args<S: AsRef<str>>(&self, id: &str, args: &[(&str, S)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return match &self.fallback {
+                Some(f) => f.tr_args(id, args),
+                None => id.to_string(),
+            };
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            let v = v.as_ref();
+            match v.parse::<i64>() {
+                Ok(n) => fargs.set(*k, FluentValue::from(n)),
+                Err(_) => fargs.set(*k, FluentValue::from(v.to_string())),
+            }
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+}
+
+/// Message ids defined in one Fluent source text.
+pub fn message_ids(text: &str) -> Vec<String> {
+    let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+    res.entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "zh_CN.UTF-8")])), Lang::ZhCn);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+    }
+
+    #[test]
+    fn messages_format_without_isolation_marks() {
+        let en = Localizer::new(Lang::En);
+        let text = en.tr_args("lint-bad-subnet", &[("subnet", "10.0.0.0/33")]);
+        assert!(text.contains("10.0.0.0/33"), "{text}");
+        assert!(!text.contains('\u{2068}'));
+        let zh = Localizer::new(Lang::ZhCn);
+        assert_ne!(zh.tr("lint-bad-subnet"), en.tr("lint-bad-subnet"));
+    }
+}

@@ -1,0 +1,9 @@
+//! Stratum: a desktop control panel for chrony time servers.
+//!
+//! `core` is pure (parsing, lint, formats); `i18n` holds the translated
+//! texts; `cli` is the command-line edge.
+
+pub mod cli;
+pub mod core;
+pub mod fsutil;
+pub mod i18n;
