@@ -5,7 +5,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "en")]
@@ -57,7 +59,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "cli.ftl", include_str!("../i18n/en/cli.ftl")),
     (Lang::En, "lint.ftl", include_str!("../i18n/en/lint.ftl")),
     (Lang::ZhCn, "cli.ftl", include_str!("../i18n/zh-CN/cli.ftl")),
-    (Lang::ZhCn, "lint.ftl", include_str!("../i18n/zh-CN/lint.ftl")),
+    (
+        Lang::ZhCn,
+        "lint.ftl",
+        include_str!("../i18n/zh-CN/lint.ftl"),
+    ),
 ];
 
 pub struct Localizer {
@@ -144,15 +150,26 @@ mod tests {
     #[test]
     fn locale_picks_language() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "zh_CN.UTF-8")])), Lang::ZhCn);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "zh_CN.UTF-8")])),
+            Lang::ZhCn
+        );
         assert_eq!(
             Lang::from_locale_vars(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])),
             Lang::En
         );
         assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "de_DE.UTF-8")])),
+            Lang::En
+        );
     }
 
     #[test]

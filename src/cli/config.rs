@@ -11,8 +11,8 @@ use serde_json::json;
 use super::{CliError, CliResult, parse_lang};
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
 use crate::core::conf::{
-    Access, AccessScope, ChronyVersion, Document, Local, SourceKind, SubnetError,
-    UserSourceError, parse_user_source, parse_user_subnet,
+    Access, AccessScope, ChronyVersion, Document, Local, SourceKind, SubnetError, UserSourceError,
+    parse_user_source, parse_user_subnet,
 };
 use crate::fsutil;
 use crate::i18n::Localizer;
@@ -22,7 +22,9 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         Some(Value(sub)) => match sub.to_string_lossy().as_ref() {
             "lint" => lint_cmd(parser, tr),
             "edit" => edit_cmd(parser, tr),
-            other => Err(CliError::new("cli-unknown-command").arg("command", format!("config {other}"))),
+            other => {
+                Err(CliError::new("cli-unknown-command").arg("command", format!("config {other}")))
+            }
         },
         Some(Short('h') | Long("help")) | None => {
             print!("{}", tr.tr("cli-help"));
@@ -179,14 +181,7 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     })
 }
 
-/// One requested edit, in command-line order.
-enum Edit {
-    AddSource(SourceKind, String),
-    RemoveSource(String),
-    Access { allow: bool, net: String },
-}
-
-fn source_error(e: UserSourceError, text: &str) -> CliError {
+fn source_error(e: UserSourceError, kind: SourceKind, text: &str, tr: &Localizer) -> CliError {
     match e {
         UserSourceError::Empty => CliError::new("cli-source-empty"),
         UserSourceError::ControlCharacter => {
@@ -194,9 +189,10 @@ fn source_error(e: UserSourceError, text: &str) -> CliError {
         }
         UserSourceError::BadHost(h) => CliError::new("cli-source-bad-host").arg("host", h),
         UserSourceError::Parse(p) => {
+            let args = lint::parse_error_args(kind.keyword(), &p, text);
             CliError::new("cli-source-invalid")
                 .arg("value", text)
-                .arg("reason", p.rule())
+                .arg("reason", tr.tr_args(&format!("lint-{}", p.rule()), &args))
         }
     }
 }
@@ -216,7 +212,8 @@ fn subnet_error(e: SubnetError, text: &str) -> CliError {
 
 fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let mut file: Option<PathBuf> = None;
-    let mut edits = Vec::new();
+    // Every argument is validated as it is read: a bad one changes nothing.
+    let mut ops = Vec::new();
     let mut stratum: Option<OsString> = None;
     let mut orphan = false;
     let mut in_place = false;
@@ -226,18 +223,37 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     };
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("add-server") => edits.push(Edit::AddSource(SourceKind::Server, text(parser.value()?)?)),
-            Long("add-pool") => edits.push(Edit::AddSource(SourceKind::Pool, text(parser.value()?)?)),
-            Long("add-peer") => edits.push(Edit::AddSource(SourceKind::Peer, text(parser.value()?)?)),
-            Long("remove-server") => edits.push(Edit::RemoveSource(text(parser.value()?)?)),
-            Long("allow") => edits.push(Edit::Access {
-                allow: true,
-                net: text(parser.value()?)?,
-            }),
-            Long("deny") => edits.push(Edit::Access {
-                allow: false,
-                net: text(parser.value()?)?,
-            }),
+            Long(opt @ ("add-server" | "add-pool" | "add-peer")) => {
+                let kind = match opt {
+                    "add-pool" => SourceKind::Pool,
+                    "add-peer" => SourceKind::Peer,
+                    _ => SourceKind::Server,
+                };
+                let t = text(parser.value()?)?;
+                ops.push(Op::Add(
+                    parse_user_source(kind, &t).map_err(|e| source_error(e, kind, &t, tr))?,
+                ));
+            }
+            Long("remove-server") => {
+                let host = text(parser.value()?)?;
+                if !crate::core::conf::edit::is_valid_host(host.trim()) {
+                    return Err(
+                        CliError::new("cli-source-bad-host").arg("host", host.escape_debug())
+                    );
+                }
+                ops.push(Op::Remove(host.trim().to_string()));
+            }
+            Long(opt @ ("allow" | "deny")) => {
+                let allow = opt == "allow";
+                let net = text(parser.value()?)?;
+                let target = parse_user_subnet(&net).map_err(|e| subnet_error(e, &net))?;
+                ops.push(Op::Access(Access {
+                    scope: AccessScope::Ntp,
+                    allow,
+                    all: false,
+                    target,
+                }));
+            }
             Long("local-stratum") => stratum = Some(parser.value()?),
             Long("orphan") => orphan = true,
             Long("in-place") => in_place = true,
@@ -266,31 +282,6 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             }
         }
     };
-    // Validate everything before touching the document: a bad argument
-    // changes nothing.
-    let mut ops = Vec::new();
-    for e in edits {
-        match e {
-            Edit::AddSource(kind, t) => {
-                ops.push(Op::Add(parse_user_source(kind, &t).map_err(|e| source_error(e, &t))?))
-            }
-            Edit::RemoveSource(host) => {
-                if !crate::core::conf::edit::is_valid_host(host.trim()) {
-                    return Err(CliError::new("cli-source-bad-host").arg("host", host.escape_debug()));
-                }
-                ops.push(Op::Remove(host.trim().to_string()))
-            }
-            Edit::Access { allow, net } => {
-                let target = parse_user_subnet(&net).map_err(|e| subnet_error(e, &net))?;
-                ops.push(Op::Access(Access {
-                    scope: AccessScope::Ntp,
-                    allow,
-                    all: false,
-                    target,
-                }))
-            }
-        }
-    }
     let original = read_file(&file)?;
     let mut doc = Document::parse(&original);
     for op in ops {
@@ -300,7 +291,10 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             }
             Op::Remove(host) => {
                 if doc.remove_source(&host) == 0 {
-                    eprintln!("stratum: {}", tr.tr_args("cli-remove-none", &[("host", &host)]));
+                    eprintln!(
+                        "stratum: {}",
+                        tr.tr_args("cli-remove-none", &[("host", &host)])
+                    );
                 }
             }
             Op::Access(a) => {

@@ -18,7 +18,10 @@ pub struct CliError {
 
 impl CliError {
     pub fn new(id: &'static str) -> Self {
-        CliError { id, args: Vec::new() }
+        CliError {
+            id,
+            args: Vec::new(),
+        }
     }
 
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
@@ -30,9 +33,12 @@ impl CliError {
 impl From<lexopt::Error> for CliError {
     fn from(e: lexopt::Error) -> Self {
         match e {
-            lexopt::Error::MissingValue { option } => CliError::new("cli-missing-value")
-                .arg("option", option.unwrap_or_default()),
-            lexopt::Error::UnexpectedOption(o) => CliError::new("cli-unknown-option").arg("option", o),
+            lexopt::Error::MissingValue { option } => {
+                CliError::new("cli-missing-value").arg("option", option.unwrap_or_default())
+            }
+            lexopt::Error::UnexpectedOption(o) => {
+                CliError::new("cli-unknown-option").arg("option", o)
+            }
             lexopt::Error::UnexpectedArgument(a) => {
                 CliError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
             }
@@ -60,10 +66,10 @@ fn pick_lang(args: &[OsString]) -> Lang {
         if let Some(v) = a.strip_prefix("--lang=") {
             return Lang::parse(v).unwrap_or_else(Lang::from_env);
         }
-        if a == "--lang" {
-            if let Some(v) = it.next() {
-                return Lang::parse(&v.to_string_lossy()).unwrap_or_else(Lang::from_env);
-            }
+        if a == "--lang"
+            && let Some(v) = it.next()
+        {
+            return Lang::parse(&v.to_string_lossy()).unwrap_or_else(Lang::from_env);
         }
     }
     Lang::from_env()

@@ -293,7 +293,10 @@ mod tests {
         ));
         assert!(matches!(
             parse_user_subnet("fd00::/129"),
-            Err(SubnetError::PrefixTooLong { bits: 129, max: 128 })
+            Err(SubnetError::PrefixTooLong {
+                bits: 129,
+                max: 128
+            })
         ));
         assert_eq!(parse_user_subnet(" "), Err(SubnetError::Empty));
         assert_eq!(parse_user_subnet("a\nb"), Err(SubnetError::Syntax));

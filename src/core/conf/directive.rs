@@ -290,10 +290,7 @@ fn read_value(spec: &OptSpec, words: &mut Words<'_>) -> Option<OptValue> {
 }
 
 /// Parses `NAME [VALUE]` options until the words run out.
-fn parse_options(
-    table: &'static [OptSpec],
-    words: &mut Words<'_>,
-) -> Result<Vec<Opt>, ParseError> {
+fn parse_options(table: &'static [OptSpec], words: &mut Words<'_>) -> Result<Vec<Opt>, ParseError> {
     let mut opts = Vec::new();
     while let Some(name) = words.next_word() {
         let spec = find_spec(table, name).ok_or_else(|| ParseError::UnknownOption(name.into()))?;
@@ -400,10 +397,10 @@ impl Local {
     pub fn parse(args: &str) -> Result<Local, ParseError> {
         let options = parse_options(LOCAL_OPTIONS, &mut Words::new(args))?;
         for o in &options {
-            if let ("stratum", OptValue::Int(s)) = (o.name(), &o.value) {
-                if !(1..=15).contains(s) {
-                    return Err(ParseError::LocalStratum(*s));
-                }
+            if let ("stratum", OptValue::Int(s)) = (o.name(), &o.value)
+                && !(1..=15).contains(s)
+            {
+                return Err(ParseError::LocalStratum(*s));
             }
         }
         Ok(Local { options })
@@ -776,8 +773,11 @@ impl Directive {
         match name {
             "local" => return Local::parse(args).map(Directive::Local),
             "log" => {
-                let names: Vec<String> =
-                    Words::new(args).collect_words().into_iter().map(String::from).collect();
+                let names: Vec<String> = Words::new(args)
+                    .collect_words()
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
                 if let Some(bad) = names.iter().find(|n| !LOG_NAMES.contains(&n.as_str())) {
                     return Err(ParseError::BadLogParameter(bad.clone()));
                 }
@@ -803,18 +803,27 @@ impl Directive {
                 let target = if kind == BindKind::Command && args.starts_with('/') {
                     BindTarget::Path(args.to_string())
                 } else {
-                    BindTarget::Ip(parse_ip(args).ok_or_else(|| ParseError::BadAddress(args.into()))?)
+                    BindTarget::Ip(
+                        parse_ip(args).ok_or_else(|| ParseError::BadAddress(args.into()))?,
+                    )
                 };
                 return Ok(Directive::Bind { kind, target });
             }
             "confdir" | "sourcedir" => {
-                let dirs: Vec<String> =
-                    Words::new(args).collect_words().into_iter().map(String::from).collect();
+                let dirs: Vec<String> = Words::new(args)
+                    .collect_words()
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
                 // chrony's search_dirs() takes 1 to 10 directories.
                 if name == "confdir" && !(1..=10).contains(&dirs.len()) {
                     return Err(ParseError::Invalid);
                 }
-                let name = if name == "confdir" { "confdir" } else { "sourcedir" };
+                let name = if name == "confdir" {
+                    "confdir"
+                } else {
+                    "sourcedir"
+                };
                 return Ok(Directive::Dirs { name, dirs });
             }
             _ => {}
@@ -982,8 +991,8 @@ fn check_other(name: &str, args: &str) -> Result<(), ParseError> {
         }
         "hwtimestamp" => {
             w.next_word().ok_or(ParseError::Invalid)?;
-            let opts = parse_options(HWTIMESTAMP_OPTIONS, &mut w)
-                .map_err(|_| ParseError::Invalid)?;
+            let opts =
+                parse_options(HWTIMESTAMP_OPTIONS, &mut w).map_err(|_| ParseError::Invalid)?;
             for o in opts {
                 if let OptValue::Word(f) = &o.value {
                     need(matches_any(f, &["none", "ntp", "ptp", "all"]))?;
@@ -1023,7 +1032,8 @@ mod tests {
 
     #[test]
     fn sources_and_their_options() {
-        let Ok(Directive::Source(s)) = p("SERVER ntp.aliyun.com iburst MINPOLL 4 maxpoll 10 prefer")
+        let Ok(Directive::Source(s)) =
+            p("SERVER ntp.aliyun.com iburst MINPOLL 4 maxpoll 10 prefer")
         else {
             panic!()
         };
@@ -1031,7 +1041,10 @@ mod tests {
         assert_eq!(s.host, "ntp.aliyun.com");
         assert!(s.has("iburst") && s.has("prefer"));
         assert_eq!(s.int("minpoll"), Some(4));
-        assert_eq!(s.render(), "server ntp.aliyun.com iburst minpoll 4 maxpoll 10 prefer");
+        assert_eq!(
+            s.render(),
+            "server ntp.aliyun.com iburst minpoll 4 maxpoll 10 prefer"
+        );
         assert_eq!(
             p("server a fast"),
             Err(ParseError::UnknownOption("fast".into()))
@@ -1040,7 +1053,10 @@ mod tests {
             p("server a minpoll"),
             Err(ParseError::BadOptionValue("minpoll".into()))
         );
-        assert_eq!(p("server a key 0"), Err(ParseError::BadOptionValue("key".into())));
+        assert_eq!(
+            p("server a key 0"),
+            Err(ParseError::BadOptionValue("key".into()))
+        );
         assert_eq!(
             p("server"),
             Err(ParseError::MissingArguments {

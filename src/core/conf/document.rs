@@ -107,10 +107,7 @@ pub fn classify(content: &[u8]) -> LineKind {
     }
     let text = String::from_utf8_lossy(&content[start..]);
     let text = text.trim_end_matches(|c: char| c.is_ascii() && is_c_space(c as u8));
-    let name_end = text
-        .bytes()
-        .position(is_c_space)
-        .unwrap_or(text.len());
+    let name_end = text.bytes().position(is_c_space).unwrap_or(text.len());
     let name = text[..name_end].to_string();
     let args = normalize_ws(&text[name_end..]);
     let parsed = Directive::parse(&name, &args);
@@ -224,14 +221,14 @@ impl Document {
     pub fn insert_line(&mut self, at: usize, text: &str) {
         let ending = self.dominant_ending();
         let at = at.min(self.lines.len());
-        if at == self.lines.len() {
-            if let Some(last) = self.lines.last_mut() {
-                if last.ending == LineEnding::None {
-                    last.ending = ending;
-                    self.lines.push(Line::new(text.as_bytes().to_vec(), LineEnding::None));
-                    return;
-                }
-            }
+        if at == self.lines.len()
+            && let Some(last) = self.lines.last_mut()
+            && last.ending == LineEnding::None
+        {
+            last.ending = ending;
+            self.lines
+                .push(Line::new(text.as_bytes().to_vec(), LineEnding::None));
+            return;
         }
         self.lines
             .insert(at, Line::new(text.as_bytes().to_vec(), ending));

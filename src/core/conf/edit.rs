@@ -61,7 +61,10 @@ impl Document {
     }
 
     fn last_index_where(&self, f: impl Fn(&Directive) -> bool) -> Option<usize> {
-        self.directives().filter(|(_, d)| f(d)).map(|(i, _)| i).last()
+        self.directives()
+            .filter(|(_, d)| f(d))
+            .map(|(i, _)| i)
+            .last()
     }
 
     fn first_directive_index(&self) -> Option<usize> {
@@ -115,10 +118,7 @@ impl Document {
     /// Adds an access rule after the last rule of its scope (else after the
     /// last source, else at the end). An identical rule is not added twice.
     pub fn add_access(&mut self, access: &Access) -> EditOutcome {
-        if self
-            .access_rules(access.scope)
-            .any(|(_, a)| a == access)
-        {
+        if self.access_rules(access.scope).any(|(_, a)| a == access) {
             return EditOutcome::Unchanged;
         }
         let at = self
@@ -131,7 +131,12 @@ impl Document {
     }
 
     /// Removes rules of a scope and kind that name `target`.
-    pub fn remove_access(&mut self, scope: AccessScope, allow: bool, target: &AccessTarget) -> usize {
+    pub fn remove_access(
+        &mut self,
+        scope: AccessScope,
+        allow: bool,
+        target: &AccessTarget,
+    ) -> usize {
         let lines: Vec<usize> = self
             .access_rules(scope)
             .filter(|(_, a)| a.allow == allow && &a.target == target)
@@ -164,7 +169,8 @@ impl Document {
                 }
             }
             (Some(l), Some((&last, earlier))) => {
-                let unchanged = matches!(self.lines()[last].parsed(), Some(Directive::Local(cur)) if cur == l);
+                let unchanged =
+                    matches!(self.lines()[last].parsed(), Some(Directive::Local(cur)) if cur == l);
                 if !unchanged {
                     self.replace_line(last, &l.render());
                 }
@@ -179,7 +185,9 @@ impl Document {
             }
             (Some(l), None) => {
                 let at = self
-                    .last_index_where(|d| matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp))
+                    .last_index_where(
+                        |d| matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp),
+                    )
                     .or_else(|| self.last_index_where(|d| matches!(d, Directive::Source(_))))
                     .map(|i| i + 1)
                     .unwrap_or(self.len());
@@ -231,7 +239,10 @@ pub fn parse_user_source(kind: SourceKind, text: &str) -> Result<Source, UserSou
     if text.contains(|c: char| c.is_control() && c != '\t') {
         return Err(UserSourceError::ControlCharacter);
     }
-    let host = text.split_whitespace().next().ok_or(UserSourceError::Empty)?;
+    let host = text
+        .split_whitespace()
+        .next()
+        .ok_or(UserSourceError::Empty)?;
     if !is_valid_host(host) {
         return Err(UserSourceError::BadHost(host.to_string()));
     }
@@ -298,6 +309,9 @@ mod tests {
             Err(UserSourceError::BadHost(_))
         ));
         assert!(parse_user_source(SourceKind::Server, "a.lab iburst fast").is_err());
-        assert_eq!(parse_user_source(SourceKind::Server, "  "), Err(UserSourceError::Empty));
+        assert_eq!(
+            parse_user_source(SourceKind::Server, "  "),
+            Err(UserSourceError::Empty)
+        );
     }
 }

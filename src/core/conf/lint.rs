@@ -13,8 +13,7 @@ use serde::Serialize;
 
 use super::access::{AccessScope, AccessTarget};
 use super::directive::{
-    BindKind, BindTarget, Directive, OptValue, ParseError, REFCLOCK_OPTIONS,
-    SourceKind,
+    BindKind, BindTarget, Directive, OptValue, ParseError, REFCLOCK_OPTIONS, SourceKind,
 };
 use super::document::{Document, LineEnding, LineKind};
 use super::scan::{Words, is_comment_start};
@@ -137,14 +136,21 @@ impl Default for LintOptions<'_> {
 /// chrony's line buffer: a line of this many bytes or more is refused.
 const MAX_LINE_LENGTH: usize = 2048;
 
+type Args = Vec<(&'static str, String)>;
+
 struct Linter<'a> {
     doc: &'a Document,
     opts: &'a LintOptions<'a>,
     out: Vec<Diagnostic>,
 }
 
-impl Linter<'_> {
-    fn push(&mut self, rule: &'static str, index: Option<usize>, args: Vec<(&'static str, String)>) {
+impl<'a> Linter<'a> {
+    fn push(
+        &mut self,
+        rule: &'static str,
+        index: Option<usize>,
+        args: Vec<(&'static str, String)>,
+    ) {
         self.out.push(Diagnostic {
             rule,
             severity: severity_of(rule),
@@ -153,7 +159,15 @@ impl Linter<'_> {
         });
     }
 
-    fn directives(&self) -> impl Iterator<Item = (usize, &Directive)> {
+    fn add(&mut self, (rule, index, args): (&'static str, usize, Args)) {
+        self.push(rule, Some(index), args);
+    }
+
+    fn add_at(&mut self, (rule, index, args): (&'static str, Option<usize>, Args)) {
+        self.push(rule, index, args);
+    }
+
+    fn directives(&self) -> impl Iterator<Item = (usize, &'a Directive)> + use<'a> {
         self.doc.directives()
     }
 
@@ -228,25 +242,36 @@ fn lines(l: &mut Linter) {
             );
             continue;
         }
-        let mut args = vec![("directive", name)];
-        match err {
-            ParseError::MissingArguments { expected, found }
-            | ParseError::TooManyArguments { expected, found } => {
-                args.push(("expected", expected.to_string()));
-                args.push(("found", found.to_string()));
-            }
-            ParseError::UnknownOption(o)
-            | ParseError::BadOptionValue(o)
-            | ParseError::BadRefclockOption(o) => args.push(("option", o.clone())),
-            ParseError::BadAddress(a) => args.push(("value", a.clone())),
-            ParseError::BadLogParameter(p) => args.push(("value", p.clone())),
-            ParseError::LocalStratum(s) => args.push(("value", s.to_string())),
-            ParseError::UnknownDirective | ParseError::Invalid => {
-                args.push(("args", d.args.clone()))
-            }
-        }
+        let args = parse_error_args(&name, err, &d.args);
         l.push(err.rule(), Some(i), args);
     }
+}
+
+/// Message arguments for a directive chrony cannot read.
+pub fn parse_error_args(
+    directive: &str,
+    err: &ParseError,
+    raw_args: &str,
+) -> Vec<(&'static str, String)> {
+    let mut args = vec![("directive", directive.to_string())];
+    match err {
+        ParseError::MissingArguments { expected, found }
+        | ParseError::TooManyArguments { expected, found } => {
+            args.push(("expected", expected.to_string()));
+            args.push(("found", found.to_string()));
+        }
+        ParseError::UnknownOption(o)
+        | ParseError::BadOptionValue(o)
+        | ParseError::BadRefclockOption(o) => args.push(("option", o.clone())),
+        ParseError::BadAddress(v) | ParseError::BadLogParameter(v) => {
+            args.push(("value", v.clone()))
+        }
+        ParseError::LocalStratum(s) => args.push(("value", s.to_string())),
+        ParseError::UnknownDirective | ParseError::Invalid => {
+            args.push(("args", raw_args.to_string()))
+        }
+    }
+    args
 }
 
 /// Options a directive carries, for version and range checks.
@@ -280,7 +305,7 @@ fn options_of(d: &Directive) -> Vec<(&'static str, &'static super::directive::Op
                 };
                 let value = match spec.kind {
                     super::directive::ValueKind::Flag => Some(OptValue::Flag),
-                    super::directive::ValueKind::Int => w.int().map(|v| OptValue::Int(v)),
+                    super::directive::ValueKind::Int => w.int().map(OptValue::Int),
                     super::directive::ValueKind::Float => w.float().map(OptValue::Float),
                     _ => w.next_word().map(|s| OptValue::Word(s.into())),
                 };
@@ -298,10 +323,9 @@ fn options_of(d: &Directive) -> Vec<(&'static str, &'static super::directive::Op
 fn versions_and_ranges(l: &mut Linter) {
     let v = l.opts.version;
     let strict = v >= ChronyVersion::STRICT_INTEGERS;
-    let mut found = Vec::new();
     for (i, d) in l.directives() {
         if d.since() > v {
-            found.push((
+            l.add((
                 "unsupported-directive",
                 i,
                 vec![
@@ -312,16 +336,15 @@ fn versions_and_ranges(l: &mut Linter) {
             ));
             continue;
         }
-        if let Directive::Simple { spec, value } = d {
-            if let (true, Some((lo, hi)), Some(x)) = (strict, spec.range, value.as_i64()) {
-                if !(lo..=hi).contains(&x) {
-                    found.push(range_diag(i, spec.name, spec.name, x, lo, hi));
-                }
-            }
+        if let Directive::Simple { spec, value } = d
+            && let (true, Some((lo, hi)), Some(x)) = (strict, spec.range, value.as_i64())
+            && !(lo..=hi).contains(&x)
+        {
+            l.add(range_diag(i, spec.name, spec.name, x, lo, hi));
         }
         for (directive, spec, value) in options_of(d) {
             if spec.since > v {
-                found.push((
+                l.add((
                     "unsupported-option",
                     i,
                     vec![
@@ -336,13 +359,14 @@ fn versions_and_ranges(l: &mut Linter) {
             let Some(x) = value.as_i64() else { continue };
             if let (true, Some((lo, hi))) = (strict, spec.range) {
                 // `local stratum` was checked at parse time in every version.
-                if !(lo..=hi).contains(&x) && !(directive == "local" && spec.name == "stratum") {
-                    found.push(range_diag(i, directive, spec.name, x, lo, hi));
+                let checked_at_parse = directive == "local" && spec.name == "stratum";
+                if !(lo..=hi).contains(&x) && !checked_at_parse {
+                    l.add(range_diag(i, directive, spec.name, x, lo, hi));
                     continue;
                 }
             }
             if let Some(used) = clamped_value(directive, spec.name, x) {
-                found.push((
+                l.add((
                     "clamped",
                     i,
                     vec![
@@ -354,21 +378,14 @@ fn versions_and_ranges(l: &mut Linter) {
                 ));
             }
         }
-        if let Directive::Source(s) = d {
-            if let Some(OptValue::Unsigned(ef)) = s.option("extfield") {
-                // Until 4.4 the only experimental field was F323.
-                if v < ChronyVersion::new(4, 5) && *ef != 0xF323 {
-                    found.push((
-                        "extfield-value",
-                        i,
-                        vec![("value", format!("{ef:X}"))],
-                    ));
-                }
+        if let Directive::Source(s) = d
+            && let Some(OptValue::Unsigned(ef)) = s.option("extfield")
+        {
+            // Until 4.4 the only experimental field was F323.
+            if v < ChronyVersion::new(4, 5) && *ef != 0xF323 {
+                l.add(("extfield-value", i, vec![("value", format!("{ef:X}"))]));
             }
         }
-    }
-    for (rule, i, args) in found {
-        l.push(rule, Some(i), args);
     }
 }
 
@@ -379,7 +396,7 @@ fn range_diag(
     x: i64,
     lo: i64,
     hi: i64,
-) -> (&'static str, usize, Vec<(&'static str, String)>) {
+) -> (&'static str, usize, Args) {
     (
         "out-of-range",
         i,
@@ -410,32 +427,39 @@ fn clamped_value(directive: &str, option: &str, x: i64) -> Option<i64> {
 
 /// chronyd's checks after reading the file, which `chronyd -p` skips.
 fn startup_checks(l: &mut Linter) {
-    let mut found: Vec<(&'static str, usize, Vec<(&'static str, String)>)> = Vec::new();
     for (i, d) in l.directives() {
         match d {
             Directive::Access(a) => {
-                if let AccessTarget::Net(s) = &a.target {
-                    if s.net().is_none() {
-                        found.push(("bad-subnet", i, vec![("subnet", s.to_string())]));
-                    }
+                if let AccessTarget::Net(s) = &a.target
+                    && s.net().is_none()
+                {
+                    l.add(("bad-subnet", i, vec![("subnet", s.to_string())]));
                 }
             }
             Directive::Other { spec, args } if spec.name == "refclock" => {
                 let driver = args.first().map(String::as_str).unwrap_or("");
                 if !["SHM", "SOCK", "PPS", "PHC"].contains(&driver) {
-                    found.push(("refclock-driver", i, vec![("driver", driver.to_string())]));
+                    l.add(("refclock-driver", i, vec![("driver", driver.to_string())]));
                 }
                 let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
                 if tai && !l.has("leapsectz") {
-                    found.push(("refclock-tai", i, vec![]));
+                    l.add(("refclock-tai", i, vec![]));
                 }
             }
-            Directive::Simple { spec, value: OptValue::Word(path) } if spec.name == "include" => {
-                let literal = !path.contains(['*', '?', '[']);
-                if let (true, Some(exists)) = (literal, l.opts.path_exists) {
-                    if !exists(path) {
-                        found.push(("include-missing", i, vec![("path", path.clone())]));
-                    }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "include" => {
+                // A plain path must exist; for a pattern, glob() with
+                // GLOB_ERR fails when the directory it searches is missing.
+                let must_exist = match path.find(['*', '?', '[']) {
+                    None => path.as_str(),
+                    Some(magic) => &path[..path[..magic].rfind('/').unwrap_or(0)],
+                };
+                if let (false, Some(exists)) = (must_exist.is_empty(), l.opts.path_exists)
+                    && !exists(must_exist)
+                {
+                    l.add(("include-missing", i, vec![("path", must_exist.to_string())]));
                 }
             }
             _ => {}
@@ -444,7 +468,7 @@ fn startup_checks(l: &mut Linter) {
     if let Some(nc) = l.first("noclientlog") {
         for (i, d) in l.directives() {
             if let Directive::RateLimit(r) = d {
-                found.push((
+                l.add((
                     "noclientlog-ratelimit",
                     i,
                     vec![
@@ -456,13 +480,16 @@ fn startup_checks(l: &mut Linter) {
         }
     }
     if let (Some(rtc), true) = (l.first("rtcfile"), l.has("rtcsync")) {
-        found.push(("rtcfile-rtcsync", rtc, vec![]));
+        l.add(("rtcfile-rtcsync", rtc, vec![]));
     }
     let count = |name: &str| l.directives().filter(|(_, d)| d.name() == name).count();
     let (certs, keys) = (count("ntsservercert"), count("ntsserverkey"));
     if certs != keys {
-        let at = l.first("ntsservercert").or(l.first("ntsserverkey")).unwrap_or(0);
-        found.push((
+        let at = l
+            .first("ntsservercert")
+            .or(l.first("ntsserverkey"))
+            .unwrap_or(0);
+        l.add((
             "nts-uneven",
             at,
             vec![("certs", certs.to_string()), ("keys", keys.to_string())],
@@ -470,11 +497,12 @@ fn startup_checks(l: &mut Linter) {
     }
     for (i, d) in l.directives() {
         if let Directive::Deprecated(name) = d {
-            found.push(("deprecated-directive", i, vec![("directive", name.to_string())]));
+            l.add((
+                "deprecated-directive",
+                i,
+                vec![("directive", name.to_string())],
+            ));
         }
-    }
-    for (rule, i, args) in found {
-        l.push(rule, Some(i), args);
     }
 }
 
@@ -493,7 +521,6 @@ fn upstream_count(doc: &Document) -> i64 {
 /// What does not fail but does not do what a lab admin meant.
 fn lab_checks(l: &mut Linter) {
     let doc = l.doc;
-    let mut found: Vec<(&'static str, Option<usize>, Vec<(&'static str, String)>)> = Vec::new();
     let allows: Vec<_> = doc
         .access_rules(AccessScope::Ntp)
         .filter(|(_, a)| a.allow)
@@ -503,18 +530,24 @@ fn lab_checks(l: &mut Linter) {
     let source_files = imports || l.has("sourcedir");
 
     if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
-        found.push(("no-allow", Some(i), vec![]));
+        l.add_at(("no-allow", Some(i), vec![]));
     }
     if let (Some((i, _)), None) = (allows.first(), local) {
-        found.push(("no-local-stratum", Some(*i), vec![]));
+        l.add_at(("no-local-stratum", Some(*i), vec![]));
     }
     for (i, a) in &allows {
         match &a.target {
-            AccessTarget::Any => found.push(("allow-everyone", Some(*i), vec![])),
-            AccessTarget::Host(h) => found.push(("allow-hostname", Some(*i), vec![("host", h.clone())])),
+            AccessTarget::Any => l.add_at(("allow-everyone", Some(*i), vec![])),
+            AccessTarget::Host(h) => {
+                l.add_at(("allow-hostname", Some(*i), vec![("host", h.clone())]))
+            }
             AccessTarget::Net(s) if s.has_host_bits() => {
                 let net = s.net().map(|n| n.trunc().to_string()).unwrap_or_default();
-                found.push(("host-bits", Some(*i), vec![("subnet", s.to_string()), ("network", net)]));
+                l.add_at((
+                    "host-bits",
+                    Some(*i),
+                    vec![("subnet", s.to_string()), ("network", net)],
+                ));
             }
             AccessTarget::Net(_) => {}
         }
@@ -525,7 +558,7 @@ fn lab_checks(l: &mut Linter) {
     for (i, s) in doc.sources() {
         let key = (s.kind, s.host.to_ascii_lowercase());
         if let Some(first) = seen.get(&key) {
-            found.push((
+            l.add_at((
                 "duplicate-source",
                 Some(i),
                 vec![("host", s.host.clone()), ("line", (first + 1).to_string())],
@@ -537,45 +570,48 @@ fn lab_checks(l: &mut Linter) {
             peers += 1;
             for burst in ["iburst", "burst"] {
                 if s.has(burst) {
-                    found.push(("peer-burst", Some(i), vec![("option", burst.to_string())]));
+                    l.add_at(("peer-burst", Some(i), vec![("option", burst.to_string())]));
                 }
             }
         } else if !s.has("iburst") && !s.has("burst") {
-            found.push(("no-iburst", Some(i), vec![("host", s.host.clone())]));
+            l.add_at(("no-iburst", Some(i), vec![("host", s.host.clone())]));
         }
         if s.kind != SourceKind::Pool && s.has("maxsources") {
-            found.push((
+            l.add_at((
                 "option-ignored",
                 Some(i),
-                vec![("option", "maxsources".into()), ("directive", s.kind.keyword().into())],
+                vec![
+                    ("option", "maxsources".into()),
+                    ("directive", s.kind.keyword().into()),
+                ],
             ));
         }
-        if let (Some(min), Some(max)) = (s.int("minpoll"), s.int("maxpoll")) {
-            if max < min {
-                found.push((
-                    "maxpoll-below-minpoll",
-                    Some(i),
-                    vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
-                ));
-            }
+        if let (Some(min), Some(max)) = (s.int("minpoll"), s.int("maxpoll"))
+            && max < min
+        {
+            l.add_at((
+                "maxpoll-below-minpoll",
+                Some(i),
+                vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
+            ));
         }
     }
 
     let upstreams = upstream_count(doc);
     if !source_files {
         if upstreams == 0 && local.is_none() && !l.has("refclock") {
-            found.push(("no-sources", None, vec![]));
+            l.add_at(("no-sources", None, vec![]));
         } else if (1..3).contains(&upstreams) {
-            found.push(("few-sources", None, vec![("count", upstreams.to_string())]));
+            l.add_at(("few-sources", None, vec![("count", upstreams.to_string())]));
         }
     }
     if upstreams > 0 && !l.has("makestep") {
-        found.push(("no-makestep", None, vec![]));
+        l.add_at(("no-makestep", None, vec![]));
     }
-    if let (Some((i, lo)), true) = (local, peers > 0) {
-        if !lo.orphan() {
-            found.push(("peer-no-orphan", Some(i), vec![]));
-        }
+    if let (Some((i, lo)), true) = (local, peers > 0)
+        && !lo.orphan()
+    {
+        l.add_at(("peer-no-orphan", Some(i), vec![]));
     }
 
     let has_cmdallow = doc.access_rules(AccessScope::Cmd).any(|(_, a)| a.allow);
@@ -583,8 +619,11 @@ fn lab_checks(l: &mut Linter) {
         matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(ip) } if !ip.is_loopback())
     });
     if let (true, false) = (has_cmdallow, remote_cmd) {
-        let at = doc.access_rules(AccessScope::Cmd).find(|(_, a)| a.allow).map(|(i, _)| i);
-        found.push(("cmdallow-no-bind", at, vec![]));
+        let at = doc
+            .access_rules(AccessScope::Cmd)
+            .find(|(_, a)| a.allow)
+            .map(|(i, _)| i);
+        l.add_at(("cmdallow-no-bind", at, vec![]));
     }
 
     // Directives that hold one value: a repeat silently overrides.
@@ -597,15 +636,15 @@ fn lab_checks(l: &mut Linter) {
             continue;
         }
         if let Some(prev) = last.insert(name, i) {
-            found.push((
+            l.add_at((
                 "duplicate-directive",
                 Some(prev),
-                vec![("directive", name.to_string()), ("line", (i + 1).to_string())],
+                vec![
+                    ("directive", name.to_string()),
+                    ("line", (i + 1).to_string()),
+                ],
             ));
         }
-    }
-    for (rule, i, args) in found {
-        l.push(rule, i, args);
     }
 }
 
@@ -663,12 +702,21 @@ mod tests {
             ["noclientlog-ratelimit"]
         );
         assert_eq!(errors("local stratum 20\n", V43), ["local-stratum-range"]);
-        assert_eq!(errors("rtcsync\nrtcfile /var/lib/chrony/rtc\n", V43), ["rtcfile-rtcsync"]);
+        assert_eq!(
+            errors("rtcsync\nrtcfile /var/lib/chrony/rtc\n", V43),
+            ["rtcfile-rtcsync"]
+        );
         assert_eq!(errors("ntsservercert /a.crt\n", V43), ["nts-uneven"]);
         assert_eq!(errors("refclock GPS /dev/x\n", V43), ["refclock-driver"]);
-        assert_eq!(errors("allow 10.0.0.0/24 # lab\n", V43), ["trailing-comment"]);
+        assert_eq!(
+            errors("allow 10.0.0.0/24 # lab\n", V43),
+            ["trailing-comment"]
+        );
         assert_eq!(errors("driftfile\n", V43), ["missing-arguments"]);
-        assert_eq!(errors(&format!("# {}\n", "x".repeat(2046)), V43), ["line-too-long"]);
+        assert_eq!(
+            errors(&format!("# {}\n", "x".repeat(2046)), V43),
+            ["line-too-long"]
+        );
         assert!(errors(&format!("# {}\n", "x".repeat(2044)), V43).is_empty());
     }
 
@@ -682,29 +730,44 @@ mod tests {
         let text = "server 127.0.0.1 iburst minpoll 99\nmakestep 1 3\n";
         assert!(errors(text, V43).is_empty());
         assert!(rules(text, V43).contains(&("clamped", Some(1))));
-        assert!(errors("server 127.0.0.1 maxpoll 99\n", ChronyVersion::new(4, 7)) == ["out-of-range"]);
+        assert!(
+            errors("server 127.0.0.1 maxpoll 99\n", ChronyVersion::new(4, 7)) == ["out-of-range"]
+        );
         assert!(rules("ratelimit interval 30\n", V43).contains(&("clamped", Some(1))));
     }
 
     #[test]
     fn lab_warnings() {
         // Seed 001: an isolated server with no local stratum.
-        let r = rules("server 192.168.0.5 iburst\nallow 10.20.0.0/16\nmakestep 1 3\n", V43);
+        let r = rules(
+            "server 192.168.0.5 iburst\nallow 10.20.0.0/16\nmakestep 1 3\n",
+            V43,
+        );
         assert!(r.contains(&("no-local-stratum", Some(2))));
         assert!(r.contains(&("few-sources", None)));
         let r = rules("local stratum 10\n", V43);
         assert!(r.contains(&("no-allow", Some(1))));
-        let r = rules("peer 10.0.0.2 iburst\nlocal stratum 8\nallow 10.0.0.0/24\n", V43);
+        let r = rules(
+            "peer 10.0.0.2 iburst\nlocal stratum 8\nallow 10.0.0.0/24\n",
+            V43,
+        );
         assert!(r.contains(&("peer-burst", Some(1))));
         assert!(r.contains(&("peer-no-orphan", Some(2))));
-        let r = rules("server a iburst\nserver a iburst\nserver b iburst\nmakestep 1 3\n", V43);
+        let r = rules(
+            "server a iburst\nserver a iburst\nserver b iburst\nmakestep 1 3\n",
+            V43,
+        );
         assert!(r.contains(&("duplicate-source", Some(2))));
         assert!(rules("cmdallow 10.0.0.0/8\n", V43).contains(&("cmdallow-no-bind", Some(1))));
-        assert!(!rules("cmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n", V43)
-            .iter()
-            .any(|r| r.0 == "cmdallow-no-bind"));
+        assert!(
+            !rules("cmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n", V43)
+                .iter()
+                .any(|r| r.0 == "cmdallow-no-bind")
+        );
         assert!(rules("pool p iburst\n", V43).contains(&("no-makestep", None)));
-        assert!(rules("driftfile /a\ndriftfile /b\n", V43).contains(&("duplicate-directive", Some(1))));
+        assert!(
+            rules("driftfile /a\ndriftfile /b\n", V43).contains(&("duplicate-directive", Some(1)))
+        );
     }
 
     #[test]
@@ -712,7 +775,10 @@ mod tests {
         let a = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
         let b = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
         let c = Document::parse("peer 10.0.0.1\nlocal stratum 9 orphan\n");
-        assert_eq!(lint_peer_pair(&a, &b).map(|d| d.rule), Some("peer-same-stratum"));
+        assert_eq!(
+            lint_peer_pair(&a, &b).map(|d| d.rule),
+            Some("peer-same-stratum")
+        );
         assert_eq!(lint_peer_pair(&a, &c), None);
     }
 }

@@ -134,10 +134,11 @@ pub fn scan_unsigned(s: &str) -> Option<(u64, usize)> {
 pub fn scan_hex(s: &str) -> Option<(u64, usize)> {
     let b = s.as_bytes();
     let mut i = b.iter().take_while(|c| is_c_space(**c)).count();
-    if b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x' | b'X')) {
-        if b.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit()) {
-            i += 2;
-        }
+    if b.get(i) == Some(&b'0')
+        && matches!(b.get(i + 1), Some(b'x' | b'X'))
+        && b.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit())
+    {
+        i += 2;
     }
     let start = i;
     let mut v: u64 = 0;
@@ -173,10 +174,11 @@ pub fn scan_float(s: &str) -> Option<(f64, usize)> {
     if lower.starts_with("nan") {
         return Some((f64::NAN, i + 3));
     }
-    if b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x' | b'X')) {
-        if let Some((v, n)) = scan_hex_float(&s[i + 2..]) {
-            return Some((signed(v), i + 2 + n));
-        }
+    if b.get(i) == Some(&b'0')
+        && matches!(b.get(i + 1), Some(b'x' | b'X'))
+        && let Some((v, n)) = scan_hex_float(&s[i + 2..])
+    {
+        return Some((signed(v), i + 2 + n));
     }
     let mant_start = i;
     let mut digits = 0;
@@ -240,13 +242,12 @@ fn scan_hex_float(s: &str) -> Option<(f64, usize)> {
     if digits == 0 {
         return None;
     }
-    if matches!(b.get(i), Some(b'p' | b'P')) {
-        if let Some((e, n)) = scan_int(&s[i + 1..]) {
-            if !s[i + 1..].starts_with(|c: char| c.is_ascii_whitespace()) {
-                v *= 2f64.powi(e.clamp(-2000, 2000) as i32);
-                i += 1 + n;
-            }
-        }
+    if matches!(b.get(i), Some(b'p' | b'P'))
+        && let Some((e, n)) = scan_int(&s[i + 1..])
+        && !s[i + 1..].starts_with(|c: char| c.is_ascii_whitespace())
+    {
+        v *= 2f64.powi(e.clamp(-2000, 2000) as i32);
+        i += 1 + n;
     }
     Some((v, i))
 }

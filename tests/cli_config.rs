@@ -1,0 +1,266 @@
+//! `stratum config lint` and `stratum config edit` as a user runs them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::stratum;
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/roundtrip")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    stratum()
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch copy of `content` as chrony.conf.
+fn scratch(content: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("chrony.conf");
+    std::fs::write(&p, content).unwrap();
+    (dir, p)
+}
+
+#[test]
+fn edit_without_changes_prints_the_file_byte_for_byte() {
+    for entry in std::fs::read_dir(corpus("")).unwrap() {
+        let p = entry.unwrap().path();
+        let o = run(&["config", "edit", p.to_str().unwrap()]);
+        assert!(o.status.success(), "{}: {}", p.display(), stderr(&o));
+        assert!(
+            o.stdout == std::fs::read(&p).unwrap(),
+            "{} changed",
+            p.display()
+        );
+    }
+}
+
+#[test]
+fn add_server_inserts_one_line_after_the_last_source_in_the_files_style() {
+    let input = std::fs::read(corpus("odd-crlf-tabs.conf")).unwrap();
+    let o = run(&[
+        "config",
+        "edit",
+        corpus("odd-crlf-tabs.conf").to_str().unwrap(),
+        "--add-server",
+        "10.0.0.3 iburst minpoll 4",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(input).unwrap();
+    let mut lines: Vec<&str> = text.split_inclusive("\r\n").collect();
+    // After line 3 ("  server  10.0.0.2 ..."), CRLF like the rest.
+    lines.insert(3, "server 10.0.0.3 iburst minpoll 4\r\n");
+    assert_eq!(stdout(&o), lines.concat());
+}
+
+#[test]
+fn remove_allow_and_local_stratum_edit_only_their_lines() {
+    let (_d, p) = scratch(b"# lab\nserver 10.0.0.1 iburst\nserver 10.0.0.2 iburst\nallow 10.0.0.0/24\nlocal stratum 10\nmakestep 1 3\n");
+    let o = run(&[
+        "config",
+        "edit",
+        p.to_str().unwrap(),
+        "--remove-server",
+        "10.0.0.1",
+        "--allow",
+        "192.168.10.0/24",
+        "--deny",
+        "10.0.0.128/25",
+        "--local-stratum",
+        "8",
+        "--orphan",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "# lab\nserver 10.0.0.2 iburst\nallow 10.0.0.0/24\nallow 192.168.10.0/24\ndeny 10.0.0.128/25\nlocal stratum 8 orphan\nmakestep 1 3\n"
+    );
+}
+
+#[test]
+fn in_place_writes_atomically_and_keeps_a_backup() {
+    let original = b"server 10.0.0.1 iburst\n";
+    let (dir, p) = scratch(original);
+    let o = run(&[
+        "config",
+        "edit",
+        p.to_str().unwrap(),
+        "--allow",
+        "10.0.0.0/24",
+        "--in-place",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        b"server 10.0.0.1 iburst\nallow 10.0.0.0/24\n"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("chrony.conf.bak")).unwrap(),
+        original
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "left behind: {names:?}");
+}
+
+#[test]
+fn bad_input_is_refused_with_one_sentence_and_changes_nothing() {
+    let original = b"server 10.0.0.1 iburst\nallow 10.0.0.0/24\n";
+    let cases: &[(&[&str], &str)] = &[
+        (&["--allow", "10.0.0.0/33"], "at most /32"),
+        (&["--deny", "fd00::/129"], "at most /128"),
+        (&["--allow", "10.0.0.0/24 # lab"], "not a subnet"),
+        (&["--add-server", "ntp.lab\nallow all"], "line break"),
+        (&["--add-server", "bad;host iburst"], "not a host name"),
+        (&["--add-server", "ntp.lab iburst;rm"], "has no option"),
+        (&["--add-server", "10.0.0.9 iburst turbo"], "would refuse"),
+        (&["--add-server", ""], "empty"),
+        (&["--remove-server", "a b"], "not a host name"),
+        (&["--local-stratum", "0"], "1 to 15"),
+        (&["--local-stratum", "16"], "1 to 15"),
+        (&["--orphan"], "--local-stratum"),
+        (&["--frobnicate"], "Unknown option"),
+    ];
+    for (args, expect) in cases {
+        let (dir, p) = scratch(original);
+        let mut full = vec!["config", "edit", p.to_str().unwrap(), "--in-place"];
+        full.extend_from_slice(args);
+        let o = run(&full);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(!err.contains("panicked"));
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            original,
+            "{args:?} changed the file"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "{args:?} wrote a file"
+        );
+    }
+    let o = run(&["config", "edit", "/nonexistent/chrony.conf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Cannot read /nonexistent/chrony.conf"));
+}
+
+#[test]
+fn lint_exit_codes_and_json_shape() {
+    let (_d, good) = scratch(b"server 10.0.0.1 iburst\nserver 10.0.0.2 iburst\nserver 10.0.0.3 iburst\nallow 10.0.0.0/24\nlocal stratum 10\nmakestep 1 3\n");
+    let o = run(&[
+        "config",
+        "lint",
+        good.to_str().unwrap(),
+        "--chrony-version",
+        "4.3",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("0 errors, 0 warnings"),
+        "{}",
+        stdout(&o)
+    );
+
+    let (_d, bad) = scratch(b"allow 10.0.0.0/33\nnoclientlog\nratelimit interval 3 burst 8\n");
+    let o = run(&[
+        "config",
+        "lint",
+        bad.to_str().unwrap(),
+        "--format",
+        "json",
+        "--chrony-version",
+        "4.3",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let subnet = diags
+        .iter()
+        .find(|d| d["rule"] == "bad-subnet")
+        .expect("bad-subnet");
+    assert_eq!(subnet["severity"], "error");
+    assert_eq!(subnet["line"], 1);
+    assert!(subnet["message"].as_str().unwrap().contains("10.0.0.0/33"));
+    let rl = diags
+        .iter()
+        .find(|d| d["rule"] == "noclientlog-ratelimit")
+        .expect("noclientlog");
+    assert_eq!(rl["line"], 3);
+    for d in diags {
+        let keys: Vec<_> = d.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["rule", "severity", "line", "message"]);
+    }
+
+    let o = run(&["config", "lint", "/nonexistent.conf"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["config", "lint", good.to_str().unwrap(), "--format", "yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn lint_speaks_chinese_by_flag_and_by_locale() {
+    let (_d, p) = scratch(b"allow 10.0.0.0/33\n");
+    let o = run(&["config", "lint", p.to_str().unwrap(), "--lang", "zh-CN"]);
+    assert!(stdout(&o).contains("不是有效子网"), "{}", stdout(&o));
+    let o = stratum()
+        .env_remove("LC_ALL")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["config", "lint", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("错误"), "{}", stdout(&o));
+    let o = stratum()
+        .env("LANG", "zh_CN.UTF-8")
+        .args([
+            "config",
+            "edit",
+            p.to_str().unwrap(),
+            "--allow",
+            "10.0.0.0/40",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不是有效网段"), "{}", stderr(&o));
+}
+
+#[test]
+fn lint_warns_about_peers_at_the_same_stratum() {
+    let (_a, primary) = scratch(b"peer 10.0.0.2\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
+    let (_b, backup) = scratch(b"peer 10.0.0.1\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
+    let o = run(&[
+        "config",
+        "lint",
+        primary.to_str().unwrap(),
+        backup.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        stdout(&o).matches("[peer-same-stratum]").count(),
+        2,
+        "{}",
+        stdout(&o)
+    );
+}

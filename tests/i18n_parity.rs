@@ -1,0 +1,94 @@
+//! Every user-visible text exists in en and zh-CN: the Fluent files have the
+//! same message ids, every lint rule and every CLI error has its message.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use stratum::core::conf::lint::RULES;
+use stratum::i18n::{Lang, Localizer, SOURCES, message_ids};
+
+fn ids(lang: Lang) -> BTreeSet<String> {
+    SOURCES
+        .iter()
+        .filter(|(l, _, _)| *l == lang)
+        .flat_map(|(_, _, text)| message_ids(text))
+        .collect()
+}
+
+#[test]
+fn en_and_zh_cn_have_the_same_message_ids() {
+    let (en, zh) = (ids(Lang::En), ids(Lang::ZhCn));
+    let only_en: Vec<_> = en.difference(&zh).collect();
+    let only_zh: Vec<_> = zh.difference(&en).collect();
+    assert!(
+        only_en.is_empty() && only_zh.is_empty(),
+        "only en: {only_en:?}, only zh-CN: {only_zh:?}"
+    );
+    // Each file exists in both languages.
+    let files = |lang| {
+        SOURCES
+            .iter()
+            .filter(move |(l, _, _)| *l == lang)
+            .map(|(_, f, _)| *f)
+    };
+    assert_eq!(
+        files(Lang::En).collect::<Vec<_>>(),
+        files(Lang::ZhCn).collect::<Vec<_>>()
+    );
+    // And the files on disk are the ones embedded.
+    for lang in Lang::ALL {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("i18n")
+            .join(lang.code());
+        let on_disk = std::fs::read_dir(dir).unwrap().count();
+        assert_eq!(
+            on_disk,
+            files(lang).count(),
+            "{} has files that are not embedded",
+            lang.code()
+        );
+    }
+}
+
+#[test]
+fn every_lint_rule_has_text_in_both_languages() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        for (rule, sev) in RULES {
+            assert!(
+                tr.has(&format!("lint-{rule}")),
+                "{}: lint-{rule}",
+                lang.code()
+            );
+            assert!(tr.has(&format!("severity-{}", sev.as_str())));
+        }
+    }
+}
+
+/// Message ids the code refers to as string literals ("cli-…", "helper-…").
+#[test]
+fn every_message_id_used_in_the_code_exists() {
+    let en = ids(Lang::En);
+    let mut used = BTreeSet::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        for part in text.split('"').skip(1).step_by(2) {
+            let is_id = ["cli-", "helper-"].iter().any(|pre| part.starts_with(pre))
+                && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            if is_id {
+                used.insert(part.to_string());
+            }
+        }
+    }
+    assert!(used.len() > 15, "found only {used:?}");
+    let missing: Vec<_> = used.difference(&en).collect();
+    assert!(
+        missing.is_empty(),
+        "used in src but not in i18n: {missing:?}"
+    );
+}

@@ -1,0 +1,158 @@
+//! Lint agrees with the installed chronyd: every configuration of the corpus
+//! in tests/data/chronyd is run through chronyd's own start-up checks
+//! (`chronyd -Q -x`, temp dir, loopback sources only) and lint must report
+//! an error exactly when chronyd refuses the file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use stratum::core::conf::lint::{LintOptions, has_errors, lint};
+use stratum::core::conf::{ChronyVersion, Document};
+
+struct Case {
+    name: String,
+    text: String,
+}
+
+fn corpus() -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chronyd");
+    let mut cases: Vec<Case> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "conf"))
+        .map(|p| Case {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            text: std::fs::read_to_string(&p).expect("read"),
+        })
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    cases
+}
+
+/// chronyd's verdict: (refused, the fatal line).
+fn chronyd_verdict(chronyd: &Path, user: &str, dir: &Path, text: &str) -> (bool, String) {
+    let conf = dir.join("chrony.conf");
+    std::fs::write(&conf, text).unwrap();
+    let mut cmd = Command::new(chronyd);
+    // -Q: read the file and run the start-up checks, never touch the clock;
+    // -t 1: give up on the (unanswered, loopback) sources after a second.
+    cmd.args(["-Q", "-x", "-t", "1", "-u", user, "-f"])
+        .arg(&conf);
+    let out = common::run_with_deadline(cmd, Duration::from_secs(20));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fatal = text
+        .lines()
+        .find(|l| l.contains("Fatal error"))
+        .map(str::to_string);
+    (fatal.is_some(), fatal.unwrap_or_default())
+}
+
+#[test]
+fn lint_reports_an_error_exactly_when_chronyd_refuses() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let out = Command::new(&chronyd)
+        .arg("-v")
+        .output()
+        .expect("chronyd -v");
+    let version = ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
+        .expect("chronyd version");
+    let user = common::user_name();
+    let cases = corpus();
+    assert!(cases.len() >= 40, "corpus too small: {}", cases.len());
+
+    let results: Vec<(String, bool, String, bool, Vec<String>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = cases
+            .chunks(cases.len().div_ceil(6))
+            .map(|chunk| {
+                let (chronyd, user) = (&chronyd, &user);
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|case| {
+                            let tmp = tempfile::tempdir().unwrap();
+                            let dir: PathBuf = tmp.path().to_path_buf();
+                            let text = case.text.replace("@DIR@", dir.to_str().unwrap());
+                            let doc = Document::parse(&text);
+                            let exists = |p: &str| Path::new(p).exists();
+                            let diags = lint(
+                                &doc,
+                                &LintOptions {
+                                    version,
+                                    path_exists: Some(&exists),
+                                },
+                            );
+                            let (refused, fatal) = chronyd_verdict(chronyd, user, &dir, &text);
+                            let rules = diags
+                                .iter()
+                                .map(|d| format!("{}:{:?}", d.rule, d.severity))
+                                .collect();
+                            (case.name.clone(), refused, fatal, has_errors(&diags), rules)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+
+    let mut disagreements = Vec::new();
+    let (mut accepted, mut refused) = (0, 0);
+    for (name, chronyd_refused, fatal, lint_refused, rules) in &results {
+        if *chronyd_refused {
+            refused += 1;
+        } else {
+            accepted += 1;
+        }
+        if chronyd_refused != lint_refused {
+            disagreements.push(format!(
+                "{name}: chronyd {} ({fatal}), lint {} {rules:?}",
+                if *chronyd_refused {
+                    "refuses"
+                } else {
+                    "accepts"
+                },
+                if *lint_refused {
+                    "reports errors"
+                } else {
+                    "reports none"
+                },
+            ));
+        }
+        // The corpus says what it means to test; version-dependent files are
+        // judged only by agreement.
+        if !name.contains("-version-") {
+            let want_refused = name.starts_with("bad-");
+            assert_eq!(
+                *chronyd_refused,
+                want_refused,
+                "{name}: chronyd {} it ({fatal}) — the corpus file is misnamed",
+                if *chronyd_refused {
+                    "refuses"
+                } else {
+                    "accepts"
+                }
+            );
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "lint and chronyd {version} disagree:\n{}",
+        disagreements.join("\n")
+    );
+    assert!(
+        accepted >= 20 && refused >= 20,
+        "accepted {accepted}, refused {refused}"
+    );
+}
