@@ -1,0 +1,46 @@
+# Shared by run-app.sh and run-tests.sh: install what Stratum needs on
+# Debian/Ubuntu (as root, or through sudo) and check the Rust toolchain.
+
+set -euo pipefail
+
+# Debian packages the tests and the app need at run time.
+STRATUM_DEBS=(chrony)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "stratum: installing packages needs root or sudo: $*" >&2
+        exit 1
+    fi
+}
+
+install_debs() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        if ! command -v apt-get >/dev/null 2>&1; then
+            echo "stratum: please install: ${missing[*]}" >&2
+            exit 1
+        fi
+        echo "stratum: installing ${missing[*]}" >&2
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+check_rust() {
+    if ! command -v cargo >/dev/null 2>&1; then
+        [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+    fi
+    if ! command -v cargo >/dev/null 2>&1; then
+        echo "stratum: needs Rust 1.85 or newer (https://rustup.rs), then run this again." >&2
+        exit 1
+    fi
+}
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."

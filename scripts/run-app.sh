@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine and runs Stratum. Extra arguments go to
+# `stratum` (for example: ./scripts/run-app.sh config lint /etc/chrony/chrony.conf).
+source "$(dirname "$0")/common.sh"
+
+install_debs "${STRATUM_DEBS[@]}"
+check_rust
+
+exec cargo run --release --locked --quiet --bin stratum -- "$@"
