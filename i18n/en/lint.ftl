@@ -55,3 +55,6 @@ lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
 lint-peer-no-orphan = Peered servers with local should use “orphan” so that they agree on one of them while the upstreams are gone.
 lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
 lint-allow-everyone = This allow line lets every address use this server.
+lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.
+lint-refclock-device = { $path } does not exist on this machine; chronyd refuses to start with this refclock.
+lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.

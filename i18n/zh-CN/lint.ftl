@@ -45,3 +45,6 @@ lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }�
 lint-peer-no-orphan = 配置了 local 的对等服务器应使用“orphan”，这样在上游全部不可达时它们能协商出同一个时间源。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
 lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
+lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。
+lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 chronyd 将拒绝启动。
+lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。

@@ -86,6 +86,9 @@ pub const RULES: &[(&str, Severity)] = &[
     ("refclock-tai", Severity::Error),
     ("extfield-value", Severity::Error),
     ("include-missing", Severity::Error),
+    ("missing-directory", Severity::Error),
+    ("refclock-device", Severity::Error),
+    ("hwtimestamp-interface", Severity::Error),
     ("deprecated-directive", Severity::Warning),
     ("clamped", Severity::Warning),
     ("no-allow", Severity::Warning),
@@ -119,8 +122,10 @@ fn severity_of(rule: &str) -> Severity {
 pub struct LintOptions<'a> {
     /// The chronyd version whose language and checks apply.
     pub version: ChronyVersion,
-    /// Tells whether a path exists, for `include` of a plain file (chronyd
-    /// refuses a missing one). `None` skips that check.
+    /// Tells whether a path exists on the machine chronyd runs on, for the
+    /// start-up checks that depend on it (`include`, `pidfile`'s directory,
+    /// refclock devices, hardware-timestamping interfaces). `None` skips
+    /// them.
     pub path_exists: Option<&'a dyn Fn(&str) -> bool>,
 }
 
@@ -441,9 +446,56 @@ fn startup_checks(l: &mut Linter) {
                 if !["SHM", "SOCK", "PPS", "PHC"].contains(&driver) {
                     l.add(("refclock-driver", i, vec![("driver", driver.to_string())]));
                 }
+                // The device a PPS or PHC driver opens, the directory a SOCK
+                // driver binds its socket in; the parameter may carry
+                // `:option` suffixes.
+                let param = args.get(1).map(String::as_str).unwrap_or("");
+                let device = param.split(':').next().unwrap_or("");
+                let needed = match driver {
+                    "PPS" | "PHC" => Some(device),
+                    "SOCK" => Some(parent_dir(device)),
+                    _ => None,
+                };
+                if let (Some(path), Some(exists)) = (needed, l.opts.path_exists)
+                    && !path.is_empty()
+                    && !exists(path)
+                {
+                    l.add(("refclock-device", i, vec![("path", path.to_string())]));
+                }
                 let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
                 if tai && !l.has("leapsectz") {
                     l.add(("refclock-tai", i, vec![]));
+                }
+            }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "pidfile" => {
+                // chronyd creates the log and dump directories but not the
+                // pid file's.
+                let dir = parent_dir(path);
+                if let (false, Some(exists)) = (dir.is_empty(), l.opts.path_exists)
+                    && !exists(dir)
+                {
+                    l.add((
+                        "missing-directory",
+                        i,
+                        vec![("directive", "pidfile".into()), ("path", dir.to_string())],
+                    ));
+                }
+            }
+            Directive::Other { spec, args } if spec.name == "hwtimestamp" => {
+                // chronyd refuses to start when a named interface cannot
+                // timestamp in hardware, which needs a PTP hardware clock.
+                let iface = args.first().map(String::as_str).unwrap_or("*");
+                if let (false, Some(exists)) = (iface == "*", l.opts.path_exists)
+                    && !exists(&format!("/sys/class/net/{iface}/device/ptp"))
+                {
+                    l.add((
+                        "hwtimestamp-interface",
+                        i,
+                        vec![("interface", iface.to_string())],
+                    ));
                 }
             }
             Directive::Simple {
@@ -503,6 +555,15 @@ fn startup_checks(l: &mut Linter) {
                 vec![("directive", name.to_string())],
             ));
         }
+    }
+}
+
+/// The directory part of a path ("" for a bare name).
+fn parent_dir(path: &str) -> &str {
+    match path.rfind('/') {
+        Some(0) => "/",
+        Some(i) => &path[..i],
+        None => "",
     }
 }
 
