@@ -6,4 +6,5 @@
 pub mod cli;
 pub mod core;
 pub mod fsutil;
+pub mod helper;
 pub mod i18n;

@@ -1,0 +1,9 @@
+//! chrony's control protocol: the wire format (`wire`) apart from the
+//! reports it carries (`reports`), as chrony keeps `candm.h` apart from
+//! `reports.h`. No IO here; `crate::helper::cmdmon` sends and receives.
+
+pub mod reports;
+pub mod wire;
+
+pub use reports::*;
+pub use wire::{Status, WireAddr, WireError};

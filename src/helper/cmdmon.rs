@@ -1,0 +1,328 @@
+//! The IO side of cmdmon: a blocking client over chronyd's Unix command
+//! socket (every command) or UDP (monitoring a remote chronyd), with a
+//! timeout that doubles on each retry, as chronyc does.
+
+use std::io;
+use std::net::{IpAddr, SocketAddr, UdpSocket};
+use std::os::unix::net::UnixDatagram;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::core::cmdmon::wire::MAX_REPLY_LEN;
+use crate::core::cmdmon::{
+    Activity, AuthData, Client, NtpData, Reply, Request, RtcReport, SelectData, ServerStats,
+    Smoothing, SourceData, SourceStats, Status, Tracking, WireError,
+};
+
+/// Where chronyd listens for commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Endpoint {
+    Unix(PathBuf),
+    Udp(SocketAddr),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CmdmonError {
+    #[error("cannot reach chronyd: {0}")]
+    Io(#[from] io::Error),
+    #[error("chronyd did not answer")]
+    Timeout,
+    #[error("chronyd refused: {0}")]
+    Refused(Status),
+    #[error("unexpected reply from chronyd: {0}")]
+    Protocol(WireError),
+}
+
+impl CmdmonError {
+    /// A stable code for the GUI/CLI to translate.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CmdmonError::Io(_) => "chronyd-unreachable",
+            CmdmonError::Timeout => "chronyd-timeout",
+            CmdmonError::Refused(Status::Unauthorised) => "chronyd-not-authorised",
+            CmdmonError::Refused(_) => "chronyd-refused",
+            CmdmonError::Protocol(_) => "chronyd-protocol",
+        }
+    }
+}
+
+enum Sock {
+    Unix(UnixDatagram),
+    Udp(UdpSocket),
+}
+
+pub struct CmdmonClient {
+    sock: Sock,
+    /// Our own socket file, removed on drop.
+    local_path: Option<PathBuf>,
+    pub timeout: Duration,
+    pub retries: u32,
+    sequence: u32,
+}
+
+static CLIENT_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A random 32-bit value without a dependency: the std hasher's keys are
+/// seeded from the OS.
+fn random_u32() -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(Instant::now().elapsed().as_nanos() as u64);
+    h.finish() as u32
+}
+
+impl CmdmonClient {
+    pub fn connect(endpoint: &Endpoint) -> Result<Self, CmdmonError> {
+        let (sock, local_path) = match endpoint {
+            Endpoint::Unix(server) => {
+                // chronyd replies to the client's own socket address, which
+                // must be a file in a directory it can write to: its own
+                // socket directory.
+                let dir = server.parent().unwrap_or(Path::new("/"));
+                let n = CLIENT_COUNTER.fetch_add(1, Ordering::Relaxed);
+                let local = dir.join(format!("stratum.{}.{n}.sock", std::process::id()));
+                let _ = std::fs::remove_file(&local);
+                let s = UnixDatagram::bind(&local)?;
+                if let Err(e) = s.connect(server) {
+                    let _ = std::fs::remove_file(&local);
+                    return Err(e.into());
+                }
+                (Sock::Unix(s), Some(local))
+            }
+            Endpoint::Udp(addr) => {
+                let bind: SocketAddr = if addr.is_ipv4() {
+                    "0.0.0.0:0".parse().unwrap()
+                } else {
+                    "[::]:0".parse().unwrap()
+                };
+                let s = UdpSocket::bind(bind)?;
+                s.connect(addr)?;
+                (Sock::Udp(s), None)
+            }
+        };
+        Ok(CmdmonClient {
+            sock,
+            local_path,
+            timeout: Duration::from_millis(1000),
+            retries: 2,
+            sequence: random_u32(),
+        })
+    }
+
+    fn send(&self, buf: &[u8]) -> io::Result<usize> {
+        match &self.sock {
+            Sock::Unix(s) => s.send(buf),
+            Sock::Udp(s) => s.send(buf),
+        }
+    }
+
+    fn recv(&self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
+        match &self.sock {
+            Sock::Unix(s) => {
+                s.set_read_timeout(Some(timeout))?;
+                s.recv(buf)
+            }
+            Sock::Udp(s) => {
+                s.set_read_timeout(Some(timeout))?;
+                s.recv(buf)
+            }
+        }
+    }
+
+    /// Sends a request and waits for its reply, resending with a doubled
+    /// timeout when none comes.
+    pub fn request(&mut self, request: &Request) -> Result<Reply, CmdmonError> {
+        let mut buf = vec![0u8; MAX_REPLY_LEN + 64];
+        for attempt in 0..=self.retries {
+            self.sequence = self.sequence.wrapping_add(1) ^ random_u32();
+            let sequence = self.sequence;
+            let packet = request.encode(sequence, attempt as u16);
+            self.send(&packet)?;
+            let deadline = Instant::now() + self.timeout * (1 << attempt);
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                let n = match self.recv(&mut buf, left) {
+                    Ok(n) => n,
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                        ) =>
+                    {
+                        break;
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                match request.decode(&buf[..n], sequence) {
+                    Ok(reply) => return Ok(reply),
+                    Err(WireError::Status(s)) => return Err(CmdmonError::Refused(s)),
+                    // A late reply to an earlier attempt, or not a reply.
+                    Err(
+                        WireError::OtherSequence
+                        | WireError::OtherCommand
+                        | WireError::NotReply
+                        | WireError::ShortHeader,
+                    ) => continue,
+                    Err(WireError::ShortReply { .. }) => break,
+                    Err(e) => return Err(CmdmonError::Protocol(e)),
+                }
+            }
+        }
+        Err(CmdmonError::Timeout)
+    }
+
+    fn expect<T>(
+        &mut self,
+        r: &Request,
+        f: impl FnOnce(Reply) -> Option<T>,
+    ) -> Result<T, CmdmonError> {
+        let reply = self.request(r)?;
+        f(reply).ok_or(CmdmonError::Protocol(WireError::UnexpectedReply {
+            got: 0,
+            expected: 0,
+        }))
+    }
+
+    pub fn tracking(&mut self) -> Result<Tracking, CmdmonError> {
+        self.expect(&Request::Tracking, |r| match r {
+            Reply::Tracking(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    pub fn n_sources(&mut self) -> Result<u32, CmdmonError> {
+        self.expect(&Request::NSources, |r| match r {
+            Reply::NSources(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    pub fn sources(&mut self) -> Result<Vec<SourceData>, CmdmonError> {
+        let n = self.n_sources()?;
+        (0..n)
+            .map(|i| {
+                self.expect(&Request::SourceData(i), |r| match r {
+                    Reply::SourceData(s) => Some(s),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    pub fn sourcestats(&mut self) -> Result<Vec<SourceStats>, CmdmonError> {
+        let n = self.n_sources()?;
+        (0..n)
+            .map(|i| {
+                self.expect(&Request::SourceStats(i), |r| match r {
+                    Reply::SourceStats(s) => Some(s),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    pub fn selectdata(&mut self) -> Result<Vec<SelectData>, CmdmonError> {
+        let n = self.n_sources()?;
+        (0..n)
+            .map(|i| {
+                self.expect(&Request::SelectData(i), |r| match r {
+                    Reply::SelectData(s) => Some(s),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    pub fn activity(&mut self) -> Result<Activity, CmdmonError> {
+        self.expect(&Request::Activity, |r| match r {
+            Reply::Activity(a) => Some(a),
+            _ => None,
+        })
+    }
+
+    pub fn serverstats(&mut self) -> Result<ServerStats, CmdmonError> {
+        self.expect(&Request::ServerStats, |r| match r {
+            Reply::ServerStats(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn ntpdata(&mut self, ip: IpAddr) -> Result<NtpData, CmdmonError> {
+        self.expect(&Request::NtpData(ip), |r| match r {
+            Reply::NtpData(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    pub fn authdata(&mut self, ip: IpAddr) -> Result<AuthData, CmdmonError> {
+        self.expect(&Request::AuthData(ip), |r| match r {
+            Reply::AuthData(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    pub fn source_name(&mut self, ip: IpAddr) -> Result<String, CmdmonError> {
+        self.expect(&Request::NtpSourceName(ip), |r| match r {
+            Reply::NtpSourceName(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    pub fn smoothing(&mut self) -> Result<Smoothing, CmdmonError> {
+        self.expect(&Request::Smoothing, |r| match r {
+            Reply::Smoothing(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn rtc(&mut self) -> Result<RtcReport, CmdmonError> {
+        self.expect(&Request::Rtc, |r| match r {
+            Reply::Rtc(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Every client, page by page (8 per page), as chronyc does.
+    pub fn clients(&mut self) -> Result<Vec<Client>, CmdmonError> {
+        let mut out = Vec::new();
+        let mut first_index = 0;
+        loop {
+            let page = self.expect(
+                &Request::ClientAccesses {
+                    first_index,
+                    min_hits: 0,
+                    reset: false,
+                },
+                |r| match r {
+                    Reply::Clients(p) => Some(p),
+                    _ => None,
+                },
+            )?;
+            let full = page.n_records >= 8;
+            out.extend(page.clients);
+            // Guard against a reply that does not move forward.
+            if page.next_index <= first_index || page.next_index >= page.n_indices || !full {
+                break;
+            }
+            first_index = page.next_index;
+        }
+        Ok(out)
+    }
+
+    /// A control command whose reply carries nothing but a status.
+    pub fn control(&mut self, request: &Request) -> Result<(), CmdmonError> {
+        self.request(request).map(|_| ())
+    }
+}
+
+impl Drop for CmdmonClient {
+    fn drop(&mut self) {
+        if let Some(p) = &self.local_path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! The privileged side: talks to chronyd, supervises it, serves the GUI.
+
+pub mod cmdmon;
