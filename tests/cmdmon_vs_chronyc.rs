@@ -52,6 +52,8 @@ fn agree(what: &str, mut compare: impl FnMut() -> Result<(), String>) {
     panic!("{what} differs from chronyc -c: {last}");
 }
 
+type TrackingField = fn(&stratum::core::cmdmon::Tracking) -> f64;
+
 fn refid_hex(id: u32) -> String {
     format!("{id:08X}")
 }
@@ -118,7 +120,7 @@ fn every_report_equals_chronyc_csv() {
             a.stratum,
         )?;
         check(row[13] == a.leap_text(), "leap", &row[13], a.leap_status)?;
-        let fields: [(usize, fn(&stratum::core::cmdmon::Tracking) -> f64, i32); 11] = [
+        let fields: [(usize, TrackingField, i32); 11] = [
             (3, |t| t.ref_time, 6),
             (4, |t| t.system_time, 9),
             (5, |t| t.last_offset, 9),
