@@ -58,6 +58,11 @@ impl Lang {
 pub const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "cli.ftl", include_str!("../i18n/en/cli.ftl")),
     (Lang::En, "lint.ftl", include_str!("../i18n/en/lint.ftl")),
+    (
+        Lang::En,
+        "helper.ftl",
+        include_str!("../i18n/en/helper.ftl"),
+    ),
     (Lang::ZhCn, "cli.ftl", include_str!("../i18n/zh-CN/cli.ftl")),
     (
         Lang::ZhCn,

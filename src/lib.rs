@@ -8,3 +8,4 @@ pub mod core;
 pub mod fsutil;
 pub mod helper;
 pub mod i18n;
+pub mod ipc;

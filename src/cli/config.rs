@@ -22,6 +22,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         Some(Value(sub)) => match sub.to_string_lossy().as_ref() {
             "lint" => lint_cmd(parser, tr),
             "edit" => edit_cmd(parser, tr),
+            "apply" => apply_cmd(parser, tr),
             other => {
                 Err(CliError::new("cli-unknown-command").arg("command", format!("config {other}")))
             }
@@ -330,4 +331,56 @@ enum Op {
     Add(crate::core::conf::Source),
     Remove(String),
     Access(Access),
+}
+
+/// `stratum config apply FILE [--socket PATH]`: hands a configuration to the
+/// running helper, which checks, backs up, writes and applies it.
+fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut file: Option<PathBuf> = None;
+    let mut socket: Option<PathBuf> = None;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("socket") => socket = Some(parser.value()?.into()),
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                print!("{}", tr.tr("cli-help"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) if file.is_none() => file = Some(v.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
+    let text = String::from_utf8(read_file(&file)?)
+        .map_err(|_| CliError::new("cli-not-unicode").arg("argument", file.display()))?;
+    let mut client = super::status::connect(socket, tr)?;
+    client.set_timeout(std::time::Duration::from_secs(60));
+    match client
+        .request(crate::ipc::RequestBody::Apply { config: text })
+        .map_err(|e| super::status::ipc_error(e, tr))?
+    {
+        crate::ipc::ReplyBody::Applied(a) => {
+            let id = if a.unchanged {
+                "cli-applied-unchanged"
+            } else if a.live {
+                "cli-applied-live"
+            } else {
+                "cli-applied-restart"
+            };
+            println!(
+                "{}",
+                tr.tr_args(id, &[("backup", a.backup.unwrap_or_default())])
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        crate::ipc::ReplyBody::Error { code, detail } => {
+            Err(super::status::reply_error(tr, &code, detail))
+        }
+        _ => Err(CliError::new("cli-helper-error").arg(
+            "reason",
+            super::status::error_text(tr, "ipc-unexpected", None),
+        )),
+    }
 }

@@ -2,3 +2,8 @@
 
 pub mod cmdmon;
 pub mod conf;
+pub mod history;
+pub mod snapshot;
+pub mod time;
+
+pub use time::civil_from_unix;

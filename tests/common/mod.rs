@@ -69,4 +69,5 @@ pub fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
 pub fn stratum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stratum"))
 }
+pub mod helper;
 pub mod lab;

@@ -6,6 +6,7 @@ pub mod directive;
 pub mod document;
 pub mod edit;
 pub mod lint;
+pub mod live;
 pub mod scan;
 pub mod version;
 

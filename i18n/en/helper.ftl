@@ -1,0 +1,46 @@
+# Helper and status texts, and the helper's error codes (err-<code>).
+
+cli-bad-number = { $option } needs a positive number, not “{ $value }”.
+cli-helper-unreachable = No Stratum helper answers at { $path }. Start one with “stratum-helper”, or run “stratum” to start a lab.
+cli-helper-error = { $reason }
+cli-helper-failed = { $reason }
+cli-applied-live = Applied without restarting chronyd. Previous file saved as { $backup }.
+cli-applied-restart = Applied; chronyd was restarted. Previous file saved as { $backup }.
+cli-applied-unchanged = Nothing to apply: the configuration is unchanged.
+helper-no-chronyd = chronyd is not installed. Install the chrony package (apt-get install chrony, or dnf install chrony).
+helper-socket = Cannot listen on { $path }: { $reason }.
+helper-io = The helper cannot prepare its files: { $detail }.
+status-error = chronyd did not answer everything ({ $code }).
+
+err-not-authorised = You may read from this helper but not change anything: changes need root, the helper's own user or the admin group.
+err-no-snapshot-yet = The helper has not polled chronyd yet; try again in a second.
+err-config-unreadable = The configuration file cannot be read: { $detail }
+err-helper-io = The helper cannot write its files: { $detail }
+err-apply-lint = The configuration has an error chronyd would refuse (line:rule { $detail }); nothing was changed.
+err-apply-chronyd-refused = chronyd refuses this configuration: { $detail }. Nothing was changed.
+err-apply-backup = The previous configuration could not be backed up ({ $detail }); nothing was changed.
+err-apply-write = The configuration could not be written ({ $detail }).
+err-apply-needs-restart = This change needs chronyd to restart.
+err-apply-rolled-back = chronyd did not come up with the new configuration ({ $detail }); the previous file was restored.
+err-action-makestep-lab = In a lab chronyd runs with -x and never steps the system clock, so makestep does nothing here.
+err-chronyd-unreachable = chronyd's command socket does not answer: { $detail }
+err-chronyd-timeout = chronyd did not answer in time.
+err-chronyd-not-authorised = chronyd answers this only on its local command socket (501 Not authorised).
+err-chronyd-refused = chronyd refused the command: { $detail }
+err-chronyd-protocol = chronyd sent an unexpected reply: { $detail }
+err-chronyd-not-installed = chronyd is not installed (install the chrony package).
+err-chronyd-spawn = chronyd could not be started: { $detail }
+err-chronyd-exited = chronyd stopped: { $detail }
+err-chronyd-not-answering = chronyd runs but does not answer on its command socket (check its log for "Wrong permissions").
+err-chronyd-systemctl = systemctl could not restart chronyd: { $detail }
+err-ipc-closed = The helper closed the connection.
+err-ipc-frame-too-large = A message was larger than the 1 MiB limit.
+err-ipc-malformed = A message could not be read.
+err-ipc-timeout = The helper did not answer in time.
+err-ipc-io = The connection to the helper failed.
+err-ipc-busy = The helper serves too many connections; try again.
+err-ipc-version = This helper speaks another protocol version; update Stratum.
+err-ipc-no-hello = The connection did not start with a handshake.
+err-ipc-second-hello = The connection sent a second handshake.
+err-ipc-unexpected = The helper sent an unexpected reply.
+err-helper-unreachable = No Stratum helper answers.

@@ -1,0 +1,46 @@
+# 辅助进程与状态文字，以及辅助进程的错误代码（err-<代码>）。
+
+cli-bad-number = { $option } 需要一个正数，而不是“{ $value }”。
+cli-helper-unreachable = { $path } 上没有 Stratum 辅助进程应答。请用“stratum-helper”启动，或运行“stratum”启动实验环境。
+cli-helper-error = { $reason }
+cli-helper-failed = { $reason }
+cli-applied-live = 已应用，未重启 chronyd。原文件已保存为 { $backup }。
+cli-applied-restart = 已应用，chronyd 已重启。原文件已保存为 { $backup }。
+cli-applied-unchanged = 无需应用：配置没有变化。
+helper-no-chronyd = 未安装 chronyd。请安装 chrony 软件包（apt-get install chrony 或 dnf install chrony）。
+helper-socket = 无法在 { $path } 上监听：{ $reason }。
+helper-io = 辅助进程无法准备其文件：{ $detail }。
+status-error = chronyd 未能回答全部请求（{ $code }）。
+
+err-not-authorised = 你可以读取此辅助进程的数据，但不能做任何修改：修改需要 root、辅助进程自身的用户或管理组成员。
+err-no-snapshot-yet = 辅助进程尚未轮询 chronyd，请稍后再试。
+err-config-unreadable = 无法读取配置文件：{ $detail }
+err-helper-io = 辅助进程无法写入其文件：{ $detail }
+err-apply-lint = 配置中有 chronyd 会拒绝的错误（行:规则 { $detail }），未做任何修改。
+err-apply-chronyd-refused = chronyd 拒绝此配置：{ $detail }。未做任何修改。
+err-apply-backup = 无法备份原配置（{ $detail }），未做任何修改。
+err-apply-write = 无法写入配置（{ $detail }）。
+err-apply-needs-restart = 此修改需要重启 chronyd。
+err-apply-rolled-back = 使用新配置时 chronyd 未能启动（{ $detail }），已恢复原文件。
+err-action-makestep-lab = 实验模式下 chronyd 以 -x 运行，从不调整系统时钟，因此 makestep 在此无效。
+err-chronyd-unreachable = chronyd 的命令套接字无响应：{ $detail }
+err-chronyd-timeout = chronyd 未能及时应答。
+err-chronyd-not-authorised = chronyd 只在本地命令套接字上应答此请求（501 Not authorised）。
+err-chronyd-refused = chronyd 拒绝了该命令：{ $detail }
+err-chronyd-protocol = chronyd 返回了意外的应答：{ $detail }
+err-chronyd-not-installed = 未安装 chronyd（请安装 chrony 软件包）。
+err-chronyd-spawn = 无法启动 chronyd：{ $detail }
+err-chronyd-exited = chronyd 已停止：{ $detail }
+err-chronyd-not-answering = chronyd 在运行，但命令套接字无响应（请查看日志中的 "Wrong permissions"）。
+err-chronyd-systemctl = systemctl 无法重启 chronyd：{ $detail }
+err-ipc-closed = 辅助进程关闭了连接。
+err-ipc-frame-too-large = 消息超过了 1 MiB 的上限。
+err-ipc-malformed = 无法读取一条消息。
+err-ipc-timeout = 辅助进程未能及时应答。
+err-ipc-io = 与辅助进程的连接失败。
+err-ipc-busy = 辅助进程的连接数已满，请重试。
+err-ipc-version = 此辅助进程使用不同的协议版本，请更新 Stratum。
+err-ipc-no-hello = 连接未以握手开始。
+err-ipc-second-hello = 连接发送了第二次握手。
+err-ipc-unexpected = 辅助进程返回了意外的应答。
+err-helper-unreachable = 没有 Stratum 辅助进程应答。

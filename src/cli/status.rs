@@ -1,0 +1,210 @@
+//! `stratum status`: one snapshot from a running helper, as chronyc-like
+//! tables or JSON.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use lexopt::prelude::*;
+
+use super::{CliError, CliResult, parse_lang};
+use crate::core::cmdmon::WireAddr;
+use crate::i18n::Localizer;
+use crate::ipc::client::{IpcClient, IpcError};
+use crate::ipc::{ReplyBody, RequestBody, Snapshot};
+
+/// Connects to the named socket, or to the first default one that answers.
+pub fn connect(socket: Option<PathBuf>, tr: &Localizer) -> Result<IpcClient, CliError> {
+    let candidates = match socket {
+        Some(s) => vec![s],
+        None => crate::helper::paths::default_helper_sockets(),
+    };
+    let mut last = None;
+    for path in &candidates {
+        match IpcClient::connect(path, Duration::from_secs(15)) {
+            Ok(c) => return Ok(c),
+            Err(e) => last = Some((path.clone(), e)),
+        }
+    }
+    let (path, e) = last.expect("at least one candidate");
+    Err(ipc_error(e, tr).arg("path", path.display()))
+}
+
+pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {
+    match e {
+        IpcError::Unreachable(p) => CliError::new("cli-helper-unreachable").arg("path", p),
+        other => {
+            CliError::new("cli-helper-error").arg("reason", error_text(tr, &other.code(), None))
+        }
+    }
+}
+
+/// The text of a helper error code.
+pub fn error_text(tr: &Localizer, code: &str, detail: Option<String>) -> String {
+    let id = format!("err-{code}");
+    if tr.has(&id) {
+        tr.tr_args(&id, &[("detail", detail.unwrap_or_default())])
+    } else {
+        format!("{code} {}", detail.unwrap_or_default())
+    }
+}
+
+/// A helper's error reply as one translated sentence.
+pub fn reply_error(tr: &Localizer, code: &str, detail: Option<String>) -> CliError {
+    CliError::new("cli-helper-failed").arg("reason", error_text(tr, code, detail))
+}
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut socket = None;
+    let mut json = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("socket") => socket = Some(PathBuf::from(parser.value()?)),
+            Long("json") => json = true,
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                print!("{}", tr.tr("cli-help"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let mut client = connect(socket, tr)?;
+    // A helper that just started has not polled yet.
+    let start = Instant::now();
+    let snap = loop {
+        match client
+            .request(RequestBody::Snapshot)
+            .map_err(|e| ipc_error(e, tr))?
+        {
+            ReplyBody::Snapshot(s) => break s,
+            ReplyBody::Error { code, .. }
+                if code == "no-snapshot-yet" && start.elapsed() < Duration::from_secs(5) =>
+            {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            ReplyBody::Error { code, detail } => return Err(reply_error(tr, &code, detail)),
+            _ => {
+                return Err(CliError::new("cli-helper-error")
+                    .arg("reason", error_text(tr, "ipc-unexpected", None)));
+            }
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&snap).expect("json")
+        );
+    } else {
+        let _ = write!(out, "{}", render_text(&snap, tr));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn si(seconds: f64) -> String {
+    let a = seconds.abs();
+    let (v, unit) = if a >= 1.0 {
+        (seconds, "s")
+    } else if a >= 1e-3 {
+        (seconds * 1e3, "ms")
+    } else if a >= 1e-6 {
+        (seconds * 1e6, "us")
+    } else {
+        (seconds * 1e9, "ns")
+    };
+    format!("{v:+.0}{unit}")
+}
+
+/// chronyc-like tables.
+pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
+    let mut o = String::new();
+    if let Some(e) = &s.error {
+        o.push_str(&tr.tr_args("status-error", &[("code", e.as_str())]));
+        o.push('\n');
+    }
+    if let Some(t) = &s.tracking {
+        let name = t.address.map(|a| a.to_string()).unwrap_or_default();
+        o.push_str(&format!("Reference ID    : {:08X} ({name})\n", t.ref_id));
+        o.push_str(&format!("Stratum         : {}\n", t.stratum));
+        o.push_str(&format!(
+            "System time     : {:.9} seconds {} of NTP time\n",
+            t.system_time.abs(),
+            if t.system_time > 0.0 { "fast" } else { "slow" }
+        ));
+        o.push_str(&format!(
+            "Last offset     : {:+.9} seconds\n",
+            t.last_offset
+        ));
+        o.push_str(&format!("RMS offset      : {:.9} seconds\n", t.rms_offset));
+        o.push_str(&format!("Frequency       : {:.3} ppm\n", t.frequency_ppm));
+        o.push_str(&format!("Skew            : {:.3} ppm\n", t.skew_ppm));
+        o.push_str(&format!("Root delay      : {:.9} seconds\n", t.root_delay));
+        o.push_str(&format!(
+            "Root dispersion : {:.9} seconds\n",
+            t.root_dispersion
+        ));
+        o.push_str(&format!("Leap status     : {}\n\n", t.leap_text()));
+    }
+    o.push_str("MS Name/IP address         Stratum Poll Reach LastRx Last sample\n");
+    o.push_str(&"=".repeat(79));
+    o.push('\n');
+    for src in &s.sources {
+        let name = match src.address.0 {
+            WireAddr::Ip(ip) => s
+                .names
+                .iter()
+                .find(|(a, _)| *a == ip.to_string())
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| ip.to_string()),
+            _ => src.address.to_string(),
+        };
+        let last_rx = if src.last_rx == u32::MAX {
+            "-".to_string()
+        } else {
+            src.last_rx.to_string()
+        };
+        o.push_str(&format!(
+            "{}{} {:<27} {:>2} {:>4} {:>5o} {:>6} {:>8}[{:>8}] +/- {}\n",
+            src.mode.symbol(),
+            src.state.symbol(),
+            name,
+            src.stratum,
+            src.poll,
+            src.reach,
+            last_rx,
+            si(src.offset),
+            si(src.measured_offset),
+            si(src.error).trim_start_matches('+'),
+        ));
+    }
+    if !s.clients.is_empty() {
+        o.push_str("\nHostname                      NTP   Drop Int IntL Last\n");
+        o.push_str(&"=".repeat(55));
+        o.push('\n');
+        for c in &s.clients {
+            let i = |v: Option<i8>| v.map_or(" -".to_string(), |x| format!("{x:2}"));
+            let last = c.ntp_last.map_or("-".to_string(), |x| x.to_string());
+            o.push_str(&format!(
+                "{:<25} {:>8} {:>6} {}  {} {:>5}\n",
+                c.address.to_string(),
+                c.ntp_hits,
+                c.ntp_drops,
+                i(c.ntp_interval),
+                i(c.ntp_interval_limit),
+                last
+            ));
+        }
+    }
+    if let Some(st) = &s.serverstats {
+        o.push_str(&format!(
+            "\nNTP packets received       : {}\nNTP packets dropped        : {}\n",
+            st.ntp_packets_received, st.ntp_packets_dropped
+        ));
+    }
+    o
+}

@@ -1,0 +1,387 @@
+//! Bounded time series for the plots: the last hour at full resolution,
+//! then one-minute buckets (min, max, mean) for seven days. Memory per
+//! series is fixed (about 300 KB) whatever the poll rate, and a query over
+//! any range costs at most the bucket count.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{self, Read, Write};
+
+use super::snapshot::Snapshot;
+
+/// A point of a decimated series: time, min, max (equal for a raw sample).
+pub type SeriesPoint = (f64, f64, f64);
+
+/// Full-resolution window, seconds.
+pub const RECENT_SPAN: f64 = 3600.0;
+/// Bucket width for older data, seconds.
+pub const BUCKET_SECS: f64 = 60.0;
+/// How long history is kept, seconds.
+pub const MAX_AGE: f64 = 7.0 * 86400.0;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bucket {
+    start: f64,
+    min: f32,
+    max: f32,
+    sum: f64,
+    n: u32,
+}
+
+impl Bucket {
+    fn new(start: f64, v: f32) -> Bucket {
+        Bucket {
+            start,
+            min: v,
+            max: v,
+            sum: f64::from(v),
+            n: 1,
+        }
+    }
+
+    fn add(&mut self, v: f32) {
+        self.min = self.min.min(v);
+        self.max = self.max.max(v);
+        self.sum += f64::from(v);
+        self.n += 1;
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Series {
+    recent: VecDeque<(f64, f32)>,
+    buckets: VecDeque<Bucket>,
+}
+
+fn bucket_start(t: f64) -> f64 {
+    (t / BUCKET_SECS).floor() * BUCKET_SECS
+}
+
+impl Series {
+    /// Adds a sample. Samples normally come in time order; an older one
+    /// (from a log import) goes into its bucket only.
+    pub fn push(&mut self, t: f64, v: f64) {
+        if !v.is_finite() || !t.is_finite() {
+            return;
+        }
+        let v = v as f32;
+        let start = bucket_start(t);
+        match self.buckets.back_mut() {
+            Some(b) if b.start == start => b.add(v),
+            Some(b) if b.start > start => {
+                let i = self.buckets.partition_point(|b| b.start < start);
+                match self.buckets.get_mut(i) {
+                    Some(b) if b.start == start => b.add(v),
+                    _ => self.buckets.insert(i, Bucket::new(start, v)),
+                }
+                return;
+            }
+            _ => self.buckets.push_back(Bucket::new(start, v)),
+        }
+        if self.recent.back().is_none_or(|(last, _)| *last <= t) {
+            self.recent.push_back((t, v));
+        }
+        self.trim(t);
+    }
+
+    fn trim(&mut self, now: f64) {
+        while self
+            .recent
+            .front()
+            .is_some_and(|(t, _)| *t < now - RECENT_SPAN)
+        {
+            self.recent.pop_front();
+        }
+        while self
+            .buckets
+            .front()
+            .is_some_and(|b| b.start < now - MAX_AGE)
+        {
+            self.buckets.pop_front();
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+
+    /// Time of the newest sample.
+    pub fn last_time(&self) -> Option<f64> {
+        self.recent
+            .back()
+            .map(|(t, _)| *t)
+            .or(self.buckets.back().map(|b| b.start))
+    }
+
+    /// Memory held, in samples and buckets.
+    pub fn footprint(&self) -> (usize, usize) {
+        (self.recent.len(), self.buckets.len())
+    }
+
+    /// Points in `[since, until]`, at most `max_points` of them: raw samples
+    /// where they fit, else min/max per column of equal width.
+    pub fn query(&self, since: f64, until: f64, max_points: usize) -> Vec<SeriesPoint> {
+        let max_points = max_points.max(1);
+        let recent_start = self.recent.front().map_or(f64::INFINITY, |(t, _)| *t);
+        // Raw samples where we have them, buckets before that.
+        let raw = self
+            .recent
+            .iter()
+            .filter(|(t, _)| *t >= since && *t <= until)
+            .map(|(t, v)| (*t, f64::from(*v), f64::from(*v)));
+        let older = self
+            .buckets
+            .iter()
+            .filter(|b| {
+                b.start + BUCKET_SECS > since
+                    && b.start <= until
+                    && b.start + BUCKET_SECS <= recent_start
+            })
+            .map(|b| {
+                (
+                    b.start + BUCKET_SECS / 2.0,
+                    f64::from(b.min),
+                    f64::from(b.max),
+                )
+            });
+        let points: Vec<SeriesPoint> = older.chain(raw).collect();
+        if points.len() <= max_points {
+            return points;
+        }
+        let width = (until - since) / max_points as f64;
+        let mut out: Vec<SeriesPoint> = Vec::with_capacity(max_points);
+        let mut current: Option<(usize, SeriesPoint)> = None;
+        for (t, lo, hi) in points {
+            let col = (((t - since) / width) as usize).min(max_points - 1);
+            match &mut current {
+                Some((c, p)) if *c == col => {
+                    p.1 = p.1.min(lo);
+                    p.2 = p.2.max(hi);
+                }
+                _ => {
+                    if let Some((_, p)) = current.take() {
+                        out.push(p);
+                    }
+                    current = Some((col, (since + (col as f64 + 0.5) * width, lo, hi)));
+                }
+            }
+        }
+        out.extend(current.map(|(_, p)| p));
+        out
+    }
+}
+
+/// All series by name: `system.<field>` and `source.<address>.<field>`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    series: BTreeMap<String, Series>,
+}
+
+/// The system series a snapshot feeds, with their value.
+pub const SYSTEM_SERIES: &[&str] = &[
+    "system.offset",
+    "system.correction",
+    "system.rms_offset",
+    "system.frequency",
+    "system.residual_freq",
+    "system.skew",
+    "system.root_delay",
+    "system.root_dispersion",
+];
+
+impl History {
+    pub fn push(&mut self, name: &str, t: f64, v: f64) {
+        match self.series.get_mut(name) {
+            Some(s) => s.push(t, v),
+            None => {
+                let mut s = Series::default();
+                s.push(t, v);
+                self.series.insert(name.to_string(), s);
+            }
+        }
+    }
+
+    /// Records what a poll saw.
+    pub fn record(&mut self, snap: &Snapshot) {
+        let t = snap.time;
+        if let Some(tr) = &snap.tracking {
+            let values = [
+                tr.last_offset,
+                tr.system_time,
+                tr.rms_offset,
+                tr.frequency_ppm,
+                tr.residual_freq_ppm,
+                tr.skew_ppm,
+                tr.root_delay,
+                tr.root_dispersion,
+            ];
+            for (name, v) in SYSTEM_SERIES.iter().zip(values) {
+                self.push(name, t, v);
+            }
+        }
+        for s in &snap.sources {
+            if s.last_rx == u32::MAX || s.reach == 0 {
+                continue;
+            }
+            let a = s.address.to_string();
+            self.push(&format!("source.{a}.offset"), t, s.offset);
+            self.push(&format!("source.{a}.error"), t, s.error);
+        }
+        for s in &snap.sourcestats {
+            if s.samples == 0 {
+                continue;
+            }
+            let a = s.address.to_string();
+            self.push(&format!("source.{a}.std_dev"), t, s.std_dev);
+            self.push(&format!("source.{a}.frequency"), t, s.frequency_ppm);
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Series> {
+        self.series.get(name)
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.series.keys().cloned().collect()
+    }
+
+    pub fn query(&self, name: &str, since: f64, until: f64, max_points: usize) -> Vec<SeriesPoint> {
+        self.series
+            .get(name)
+            .map(|s| s.query(since, until, max_points))
+            .unwrap_or_default()
+    }
+
+    /// Drops what is older than the retention window relative to `now`.
+    pub fn trim(&mut self, now: f64) {
+        for s in self.series.values_mut() {
+            s.trim(now);
+        }
+        self.series.retain(|_, s| !s.is_empty());
+    }
+
+    const MAGIC: &'static [u8; 8] = b"STRHIST1";
+
+    /// A compact little-endian dump, for the helper's data dir.
+    pub fn save<W: Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(Self::MAGIC)?;
+        w.write_all(&(self.series.len() as u32).to_le_bytes())?;
+        for (name, s) in &self.series {
+            w.write_all(&(name.len() as u32).to_le_bytes())?;
+            w.write_all(name.as_bytes())?;
+            w.write_all(&(s.recent.len() as u32).to_le_bytes())?;
+            for (t, v) in &s.recent {
+                w.write_all(&t.to_le_bytes())?;
+                w.write_all(&v.to_le_bytes())?;
+            }
+            w.write_all(&(s.buckets.len() as u32).to_le_bytes())?;
+            for b in &s.buckets {
+                w.write_all(&b.start.to_le_bytes())?;
+                w.write_all(&b.min.to_le_bytes())?;
+                w.write_all(&b.max.to_le_bytes())?;
+                w.write_all(&b.sum.to_le_bytes())?;
+                w.write_all(&b.n.to_le_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn load<R: Read>(r: &mut R) -> io::Result<History> {
+        fn bad() -> io::Error {
+            io::Error::new(io::ErrorKind::InvalidData, "not a Stratum history file")
+        }
+        fn arr<const N: usize, R: Read>(r: &mut R) -> io::Result<[u8; N]> {
+            let mut b = [0u8; N];
+            r.read_exact(&mut b)?;
+            Ok(b)
+        }
+        let count = |r: &mut R, max: u32| -> io::Result<usize> {
+            let n = u32::from_le_bytes(arr(r)?);
+            if n > max { Err(bad()) } else { Ok(n as usize) }
+        };
+        if &arr::<8, R>(r)? != Self::MAGIC {
+            return Err(bad());
+        }
+        let mut h = History::default();
+        for _ in 0..count(r, 100_000)? {
+            let len = count(r, 4096)?;
+            let mut name = vec![0u8; len];
+            r.read_exact(&mut name)?;
+            let name = String::from_utf8(name).map_err(|_| bad())?;
+            let mut s = Series::default();
+            for _ in 0..count(r, 10_000_000)? {
+                let t = f64::from_le_bytes(arr(r)?);
+                let v = f32::from_le_bytes(arr(r)?);
+                s.recent.push_back((t, v));
+            }
+            for _ in 0..count(r, 10_000_000)? {
+                s.buckets.push_back(Bucket {
+                    start: f64::from_le_bytes(arr(r)?),
+                    min: f32::from_le_bytes(arr(r)?),
+                    max: f32::from_le_bytes(arr(r)?),
+                    sum: f64::from_le_bytes(arr(r)?),
+                    n: u32::from_le_bytes(arr(r)?),
+                });
+            }
+            h.series.insert(name, s);
+        }
+        Ok(h)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seven_days_at_one_hertz_stay_bounded() {
+        let mut s = Series::default();
+        let start = 1_700_000_000.0;
+        let n = 7 * 86400;
+        for i in 0..n {
+            s.push(start + f64::from(i), (f64::from(i) * 0.001).sin());
+        }
+        let (recent, buckets) = s.footprint();
+        assert!(recent <= 3601, "{recent}");
+        assert!(buckets <= 10081, "{buckets}");
+        // A 7-day query decimated to 1000 columns keeps the extremes.
+        let end = start + f64::from(n);
+        let pts = s.query(start, end, 1000);
+        assert!(pts.len() <= 1000 && pts.len() > 900, "{}", pts.len());
+        let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let hi = pts.iter().map(|p| p.2).fold(f64::NEG_INFINITY, f64::max);
+        assert!(lo < -0.999 && hi > 0.999, "{lo} {hi}");
+        // The last 5 minutes come back raw.
+        let last = s.query(end - 300.0, end, 1000);
+        assert_eq!(last.len(), 300);
+        assert_eq!(last[0].1, last[0].2);
+    }
+
+    #[test]
+    fn old_samples_fall_off_and_late_ones_go_into_buckets() {
+        let mut s = Series::default();
+        s.push(0.0, 1.0);
+        s.push(MAX_AGE + 120.0, 2.0);
+        assert_eq!(s.query(0.0, 100.0, 10), vec![]);
+        s.push(MAX_AGE + 10.0, 5.0);
+        let p = s.query(MAX_AGE, MAX_AGE + 60.0, 10);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].2, 5.0);
+    }
+
+    #[test]
+    fn saves_and_loads() {
+        let mut h = History::default();
+        for i in 0..5000 {
+            h.push("system.offset", f64::from(i), f64::from(i) * 1e-6);
+            h.push("source.127.0.0.1.offset", f64::from(i), -f64::from(i));
+        }
+        let mut buf = Vec::new();
+        h.save(&mut buf).unwrap();
+        let back = History::load(&mut buf.as_slice()).unwrap();
+        assert_eq!(back, h);
+        assert!(History::load(&mut &b"garbage!garbage"[..]).is_err());
+        let mut cut = buf.clone();
+        cut.truncate(buf.len() / 2);
+        assert!(History::load(&mut cut.as_slice()).is_err());
+    }
+}

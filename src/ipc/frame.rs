@@ -1,0 +1,117 @@
+//! Framing: a 4-byte big-endian length, then that many bytes of JSON.
+
+use std::io::{self, Read, Write};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::MAX_FRAME;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FrameError {
+    #[error("connection closed")]
+    Closed,
+    #[error("frame of {0} bytes is over the limit")]
+    TooLarge(usize),
+    #[error("malformed message: {0}")]
+    Malformed(String),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl FrameError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            FrameError::Closed => "ipc-closed",
+            FrameError::TooLarge(_) => "ipc-frame-too-large",
+            FrameError::Malformed(_) => "ipc-malformed",
+            FrameError::Io(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                "ipc-timeout"
+            }
+            FrameError::Io(_) => "ipc-io",
+        }
+    }
+}
+
+pub fn write_frame<W: Write, T: Serialize>(w: &mut W, msg: &T) -> Result<(), FrameError> {
+    let body = serde_json::to_vec(msg).map_err(|e| FrameError::Malformed(e.to_string()))?;
+    if body.len() > MAX_FRAME {
+        return Err(FrameError::TooLarge(body.len()));
+    }
+    let mut buf = Vec::with_capacity(body.len() + 4);
+    buf.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    buf.extend_from_slice(&body);
+    w.write_all(&buf)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// Reads one frame. The length is checked before anything is allocated.
+pub fn read_frame<R: Read, T: DeserializeOwned>(r: &mut R) -> Result<T, FrameError> {
+    let mut len = [0u8; 4];
+    match r.read_exact(&mut len) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Err(FrameError::Closed),
+        Err(e) => return Err(e.into()),
+    }
+    let len = u32::from_be_bytes(len) as usize;
+    if len > MAX_FRAME {
+        return Err(FrameError::TooLarge(len));
+    }
+    let mut body = vec![0u8; len];
+    r.read_exact(&mut body).map_err(|e| {
+        if e.kind() == io::ErrorKind::UnexpectedEof {
+            FrameError::Malformed("truncated frame".into())
+        } else {
+            e.into()
+        }
+    })?;
+    serde_json::from_slice(&body).map_err(|e| FrameError::Malformed(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ipc::{ClientMessage, RequestBody};
+
+    #[test]
+    fn frames_round_trip_and_refuse_garbage() {
+        let msg = ClientMessage::Request {
+            id: 7,
+            body: RequestBody::Snapshot,
+        };
+        let mut buf = Vec::new();
+        write_frame(&mut buf, &msg).unwrap();
+        let back: ClientMessage = read_frame(&mut buf.as_slice()).unwrap();
+        assert_eq!(back, msg);
+        // Oversized length: refused before allocating.
+        let huge = [0xff, 0xff, 0xff, 0xff, b'{'];
+        assert!(matches!(
+            read_frame::<_, ClientMessage>(&mut &huge[..]),
+            Err(FrameError::TooLarge(_))
+        ));
+        // Truncated body.
+        let mut t = buf.clone();
+        t.truncate(buf.len() - 3);
+        assert!(matches!(
+            read_frame::<_, ClientMessage>(&mut t.as_slice()),
+            Err(FrameError::Malformed(_))
+        ));
+        // Not JSON, or JSON of another shape.
+        let mut g = 5u32.to_be_bytes().to_vec();
+        g.extend_from_slice(b"\x00\x01xyz");
+        assert!(matches!(
+            read_frame::<_, ClientMessage>(&mut g.as_slice()),
+            Err(FrameError::Malformed(_))
+        ));
+        assert!(matches!(
+            read_frame::<_, ClientMessage>(&mut &[][..]),
+            Err(FrameError::Closed)
+        ));
+    }
+}

@@ -1,0 +1,191 @@
+//! GUI/CLI <-> helper protocol: length-prefixed JSON frames over a Unix
+//! socket, a version handshake first, requests with ids, typed replies and
+//! error codes (never prose: the client translates codes).
+
+pub mod client;
+pub mod frame;
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::core::history::SeriesPoint;
+pub use crate::core::snapshot::Snapshot;
+
+/// Every error code the helper and the IPC layer send; each has an
+/// `err-<code>` text in i18n.
+pub const ERROR_CODES: &[&str] = &[
+    "not-authorised",
+    "no-snapshot-yet",
+    "config-unreadable",
+    "helper-io",
+    "apply-lint",
+    "apply-chronyd-refused",
+    "apply-backup",
+    "apply-write",
+    "apply-needs-restart",
+    "apply-rolled-back",
+    "action-makestep-lab",
+    "chronyd-unreachable",
+    "chronyd-timeout",
+    "chronyd-not-authorised",
+    "chronyd-refused",
+    "chronyd-protocol",
+    "chronyd-not-installed",
+    "chronyd-spawn",
+    "chronyd-exited",
+    "chronyd-not-answering",
+    "chronyd-systemctl",
+    "ipc-closed",
+    "ipc-frame-too-large",
+    "ipc-malformed",
+    "ipc-timeout",
+    "ipc-io",
+    "ipc-busy",
+    "ipc-version",
+    "ipc-no-hello",
+    "ipc-second-hello",
+    "ipc-unexpected",
+    "helper-unreachable",
+];
+
+/// Bumped when a message changes shape.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// A frame larger than this is refused (and the connection closed).
+pub const MAX_FRAME: usize = 1 << 20;
+
+/// Helper-side facts shown in the status bar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HelperInfo {
+    pub protocol: u32,
+    /// "lab" or "system"
+    pub mode: String,
+    pub chrony_version: Option<String>,
+    pub config_path: String,
+    /// chronyd's pid while it runs.
+    pub chronyd_pid: Option<u32>,
+    /// The last lines chronyd wrote to stderr, for "why did it stop".
+    pub chronyd_log: Vec<String>,
+    pub ntp_port: u16,
+    /// Whether this connection may change things.
+    pub may_change: bool,
+}
+
+/// Things the helper can be asked to do to chronyd.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Burst,
+    Makestep,
+    Online,
+    Offline,
+    ReloadSources,
+    Refresh,
+    Restart,
+}
+
+/// A history query: one series over a time range, decimated to at most
+/// `max_points` (min/max pairs per bucket).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryQuery {
+    pub series: String,
+    pub since: f64,
+    pub until: f64,
+    pub max_points: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RequestBody {
+    Info,
+    Snapshot,
+    History(HistoryQuery),
+    SeriesList,
+    GetConfig,
+    Apply { config: String },
+    Action { action: Action },
+    Subscribe,
+}
+
+impl RequestBody {
+    /// Requests that change chronyd or its configuration.
+    pub fn is_change(&self) -> bool {
+        matches!(self, RequestBody::Apply { .. } | RequestBody::Action { .. })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMessage {
+    Hello { protocol: u32 },
+    Request { id: u64, body: RequestBody },
+}
+
+/// How an Apply went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Applied {
+    /// Applied over cmdmon without restarting chronyd.
+    pub live: bool,
+    /// chronyd was restarted (or reloaded) to take the change.
+    pub restarted: bool,
+    /// Where the previous file was saved.
+    pub backup: Option<String>,
+    /// Nothing differed.
+    pub unchanged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ReplyBody {
+    Info(HelperInfo),
+    Snapshot(Snapshot),
+    History {
+        series: String,
+        points: Vec<SeriesPoint>,
+    },
+    SeriesList {
+        series: Vec<String>,
+    },
+    Config {
+        text: String,
+        path: String,
+    },
+    Applied(Applied),
+    Done,
+    Subscribed,
+    /// `code` is stable and translated by the client; `detail` carries
+    /// values for the message (a line number, chronyd's own words).
+    Error {
+        code: String,
+        detail: Option<String>,
+    },
+}
+
+impl ReplyBody {
+    pub fn error(code: &str, detail: Option<String>) -> ReplyBody {
+        ReplyBody::Error {
+            code: code.to_string(),
+            detail,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMessage {
+    Hello {
+        protocol: u32,
+        info: HelperInfo,
+    },
+    Reply {
+        id: u64,
+        body: ReplyBody,
+    },
+    /// Pushed after each poll to subscribed connections.
+    Push {
+        snapshot: Snapshot,
+    },
+    /// The connection is refused (bad frame, wrong protocol).
+    Fatal {
+        code: String,
+    },
+}

@@ -1,0 +1,104 @@
+//! A real `stratum-helper` process for tests, stopped by pid when dropped.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use stratum::ipc::client::IpcClient;
+use stratum::ipc::{ReplyBody, RequestBody, Snapshot};
+
+pub struct HelperProc {
+    pub child: Child,
+    pub socket: PathBuf,
+    pub data: PathBuf,
+    pub log: PathBuf,
+}
+
+impl HelperProc {
+    /// A lab helper started from `config`, NTP on `ntp_port`, polling fast.
+    pub fn start_lab(dir: &Path, config: &str, ntp_port: u16) -> HelperProc {
+        let data = dir.join("data");
+        let conf = dir.join("lab.conf");
+        std::fs::write(&conf, config).unwrap();
+        let socket = dir.join("helper.sock");
+        let log = dir.join("helper.log");
+        let child = Command::new(env!("CARGO_BIN_EXE_stratum-helper"))
+            .args([
+                "--lab",
+                "--poll-interval",
+                "0.2",
+                "--ntp-port",
+                &ntp_port.to_string(),
+            ])
+            .arg("--config")
+            .arg(&conf)
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--socket")
+            .arg(&socket)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("start helper");
+        let h = HelperProc {
+            child,
+            socket,
+            data,
+            log,
+        };
+        let start = Instant::now();
+        loop {
+            if let Ok(mut c) = h.client() {
+                if let Ok(ReplyBody::Snapshot(s)) = c.request(RequestBody::Snapshot) {
+                    if s.tracking.is_some() {
+                        break;
+                    }
+                }
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "helper did not come up: {}",
+                std::fs::read_to_string(&h.log).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        h
+    }
+
+    pub fn client(&self) -> Result<IpcClient, stratum::ipc::client::IpcError> {
+        IpcClient::connect(&self.socket, Duration::from_secs(30))
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        match self
+            .client()
+            .unwrap()
+            .request(RequestBody::Snapshot)
+            .unwrap()
+        {
+            ReplyBody::Snapshot(s) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    pub fn chronyd_pid(&self) -> Option<u32> {
+        self.client().unwrap().info.chronyd_pid
+    }
+}
+
+impl Drop for HelperProc {
+    fn drop(&mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
