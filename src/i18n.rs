@@ -69,6 +69,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         "lint.ftl",
         include_str!("../i18n/zh-CN/lint.ftl"),
     ),
+    (
+        Lang::ZhCn,
+        "helper.ftl",
+        include_str!("../i18n/zh-CN/helper.ftl"),
+    ),
 ];
 
 pub struct Localizer {

@@ -86,9 +86,53 @@ fn every_message_id_used_in_the_code_exists() {
         }
     }
     assert!(used.len() > 15, "found only {used:?}");
-    let missing: Vec<_> = used.difference(&en).collect();
+    let missing: Vec<_> = used
+        .difference(&en)
+        .filter(|id| !stratum::ipc::ERROR_CODES.contains(&id.as_str()))
+        .collect();
     assert!(
         missing.is_empty(),
         "used in src but not in i18n: {missing:?}"
     );
+}
+
+#[test]
+fn every_helper_error_code_has_text_and_is_listed() {
+    use stratum::ipc::ERROR_CODES;
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        for code in ERROR_CODES {
+            assert!(
+                tr.has(&format!("err-{code}")),
+                "{}: err-{code}",
+                lang.code()
+            );
+        }
+    }
+    // Codes the helper, IPC and cmdmon layers send, as written in src.
+    let prefixes = [
+        "apply-",
+        "chronyd-",
+        "ipc-",
+        "action-",
+        "config-",
+        "no-snapshot",
+        "not-authorised",
+    ];
+    let mut missing = Vec::new();
+    for dir in ["src/helper", "src/ipc"] {
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for part in text.split('"').skip(1).step_by(2) {
+                let is_code = prefixes.iter().any(|p| part.starts_with(p))
+                    && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+                // Option names look like codes too.
+                let option = part == "chronyd-arg";
+                if is_code && !option && !ERROR_CODES.contains(&part) {
+                    missing.push(part.to_string());
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "codes without err- text: {missing:?}");
 }

@@ -129,26 +129,36 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     }
     if let Some(t) = &s.tracking {
         let name = t.address.map(|a| a.to_string()).unwrap_or_default();
-        o.push_str(&format!("Reference ID    : {:08X} ({name})\n", t.ref_id));
-        o.push_str(&format!("Stratum         : {}\n", t.stratum));
-        o.push_str(&format!(
-            "System time     : {:.9} seconds {} of NTP time\n",
-            t.system_time.abs(),
-            if t.system_time > 0.0 { "fast" } else { "slow" }
-        ));
-        o.push_str(&format!(
-            "Last offset     : {:+.9} seconds\n",
-            t.last_offset
-        ));
-        o.push_str(&format!("RMS offset      : {:.9} seconds\n", t.rms_offset));
-        o.push_str(&format!("Frequency       : {:.3} ppm\n", t.frequency_ppm));
-        o.push_str(&format!("Skew            : {:.3} ppm\n", t.skew_ppm));
-        o.push_str(&format!("Root delay      : {:.9} seconds\n", t.root_delay));
-        o.push_str(&format!(
-            "Root dispersion : {:.9} seconds\n",
-            t.root_dispersion
-        ));
-        o.push_str(&format!("Leap status     : {}\n\n", t.leap_text()));
+        let label = |id: &str| format!("{:<16}: ", tr.tr(id));
+        let dir = if t.system_time > 0.0 {
+            "status-fast"
+        } else {
+            "status-slow"
+        };
+        let rows = [
+            ("status-reference-id", format!("{:08X} ({name})", t.ref_id)),
+            ("status-stratum", t.stratum.to_string()),
+            (
+                "status-system-time",
+                tr.tr_args(dir, &[("seconds", format!("{:.9}", t.system_time.abs()))]),
+            ),
+            ("status-last-offset", format!("{:+.9} s", t.last_offset)),
+            ("status-rms-offset", format!("{:.9} s", t.rms_offset)),
+            ("status-frequency", format!("{:.3} ppm", t.frequency_ppm)),
+            ("status-skew", format!("{:.3} ppm", t.skew_ppm)),
+            ("status-root-delay", format!("{:.9} s", t.root_delay)),
+            (
+                "status-root-dispersion",
+                format!("{:.9} s", t.root_dispersion),
+            ),
+            ("status-leap", t.leap_text().to_string()),
+        ];
+        for (id, value) in rows {
+            o.push_str(&label(id));
+            o.push_str(&value);
+            o.push('\n');
+        }
+        o.push('\n');
     }
     o.push_str("MS Name/IP address         Stratum Poll Reach LastRx Last sample\n");
     o.push_str(&"=".repeat(79));
@@ -201,10 +211,15 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         }
     }
     if let Some(st) = &s.serverstats {
-        o.push_str(&format!(
-            "\nNTP packets received       : {}\nNTP packets dropped        : {}\n",
-            st.ntp_packets_received, st.ntp_packets_dropped
+        o.push('\n');
+        o.push_str(&tr.tr_args(
+            "status-packets",
+            &[
+                ("received", st.ntp_packets_received.to_string()),
+                ("dropped", st.ntp_packets_dropped.to_string()),
+            ],
         ));
+        o.push('\n');
     }
     o
 }

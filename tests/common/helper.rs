@@ -17,21 +17,38 @@ pub struct HelperProc {
 impl HelperProc {
     /// A lab helper started from `config`, NTP on `ntp_port`, polling fast.
     pub fn start_lab(dir: &Path, config: &str, ntp_port: u16) -> HelperProc {
-        let data = dir.join("data");
         let conf = dir.join("lab.conf");
         std::fs::write(&conf, config).unwrap();
+        Self::start(dir, &conf, &["--lab", "--ntp-port", &ntp_port.to_string()])
+    }
+
+    /// A system-mode helper managing the chrony.conf at `conf` (in a temp
+    /// root), running chronyd itself with `-x`.
+    pub fn start_system(dir: &Path, conf: &Path) -> HelperProc {
+        let user = super::user_name();
+        let user_arg = format!("--chronyd-arg={user}");
+        let mut args = vec![
+            "--system",
+            "--own-chronyd",
+            "--chronyd-arg=-x",
+            "--chronyd-arg=-u",
+            &user_arg,
+        ];
+        if user != "root" {
+            args.push("--chronyd-arg=-U");
+        }
+        Self::start(dir, conf, &args)
+    }
+
+    fn start(dir: &Path, conf: &Path, mode_args: &[&str]) -> HelperProc {
+        let data = dir.join("data");
         let socket = dir.join("helper.sock");
         let log = dir.join("helper.log");
         let child = Command::new(env!("CARGO_BIN_EXE_stratum-helper"))
-            .args([
-                "--lab",
-                "--poll-interval",
-                "0.2",
-                "--ntp-port",
-                &ntp_port.to_string(),
-            ])
+            .args(mode_args)
+            .args(["--poll-interval", "0.2"])
             .arg("--config")
-            .arg(&conf)
+            .arg(conf)
             .arg("--data-dir")
             .arg(&data)
             .arg("--socket")
