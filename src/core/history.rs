@@ -19,7 +19,7 @@ pub const BUCKET_SECS: f64 = 60.0;
 pub const MAX_AGE: f64 = 7.0 * 86400.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Bucket {
+pub struct Bucket {
     start: f64,
     min: f32,
     max: f32,
@@ -28,7 +28,7 @@ struct Bucket {
 }
 
 impl Bucket {
-    fn new(start: f64, v: f32) -> Bucket {
+    pub fn new(start: f64, v: f32) -> Bucket {
         Bucket {
             start,
             min: v,
@@ -38,7 +38,11 @@ impl Bucket {
         }
     }
 
-    fn add(&mut self, v: f32) {
+    pub fn start(&self) -> f64 {
+        self.start
+    }
+
+    pub fn add(&mut self, v: f32) {
         self.min = self.min.min(v);
         self.max = self.max.max(v);
         self.sum += f64::from(v);
@@ -52,7 +56,7 @@ pub struct Series {
     buckets: VecDeque<Bucket>,
 }
 
-fn bucket_start(t: f64) -> f64 {
+pub fn bucket_start(t: f64) -> f64 {
     (t / BUCKET_SECS).floor() * BUCKET_SECS
 }
 
@@ -81,6 +85,38 @@ impl Series {
             self.recent.push_back((t, v));
         }
         self.trim(t);
+    }
+
+    /// Merges finished buckets (from a log import) in time order, without
+    /// the full-resolution window: imported history is older data.
+    pub fn merge_buckets(&mut self, buckets: &[Bucket]) {
+        for b in buckets {
+            match self.buckets.back_mut() {
+                Some(last) if last.start < b.start => self.buckets.push_back(*b),
+                None => self.buckets.push_back(*b),
+                _ => {
+                    let i = self.buckets.partition_point(|x| x.start < b.start);
+                    match self.buckets.get_mut(i) {
+                        Some(x) if x.start == b.start => {
+                            x.min = x.min.min(b.min);
+                            x.max = x.max.max(b.max);
+                            x.sum += b.sum;
+                            x.n += b.n;
+                        }
+                        _ => self.buckets.insert(i, *b),
+                    }
+                }
+            }
+        }
+        if let Some(last) = self.buckets.back().map(|b| b.start) {
+            while self
+                .buckets
+                .front()
+                .is_some_and(|b| b.start < last - MAX_AGE)
+            {
+                self.buckets.pop_front();
+            }
+        }
     }
 
     fn trim(&mut self, now: f64) {
@@ -234,6 +270,11 @@ impl History {
             self.push(&format!("source.{a}.std_dev"), t, s.std_dev);
             self.push(&format!("source.{a}.frequency"), t, s.frequency_ppm);
         }
+    }
+
+    /// The series of that name, created empty if new.
+    pub fn series_mut(&mut self, name: &str) -> &mut Series {
+        self.series.entry(name.to_string()).or_default()
     }
 
     pub fn get(&self, name: &str) -> Option<&Series> {

@@ -1,12 +1,17 @@
 //! Import of chronyd's own logs (`log tracking measurements statistics` in
 //! its logdir), so that history from before Stratum started can be plotted.
-//! Streams: a fixed buffer, one line at a time, no per-line allocation.
+//!
+//! Streams: the file is read in fixed blocks (never whole), each block is
+//! cut at a line end and parsed on two threads into one-minute buckets,
+//! which are then merged in order into the history. Numbers are read with a
+//! parser for the fixed formats chronyd writes (`%10.3e`, `%10.3f`),
+//! falling back to the general one for anything else.
 
 use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::Path;
 
-use crate::core::history::History;
+use crate::core::history::{BUCKET_SECS, Bucket, History, bucket_start};
 use crate::core::time::days_from_civil;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +43,15 @@ impl LogKind {
                 (12, "root_dispersion", 1.0),
             ],
             LogKind::Measurements => &[(11, "offset", 1.0), (12, "delay", 1.0)],
-            // Diff freq and skew are fractions there; the series are ppm.
+            // Diff freq is a fraction there; the series is in ppm.
             LogKind::Statistics => &[(3, "std_dev", 1.0), (6, "frequency", 1e6)],
+        }
+    }
+
+    fn series_name(self, addr: &[u8], suffix: &str) -> String {
+        match self {
+            LogKind::Tracking => format!("system.{suffix}"),
+            _ => format!("source.{}.{suffix}", String::from_utf8_lossy(addr)),
         }
     }
 }
@@ -53,64 +65,176 @@ pub struct ImportStats {
     pub skipped: u64,
 }
 
-fn digits(b: &[u8]) -> Option<u32> {
-    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
-        return None;
+impl std::ops::AddAssign for ImportStats {
+    fn add_assign(&mut self, o: ImportStats) {
+        self.bytes += o.bytes;
+        self.lines += o.lines;
+        self.samples += o.samples;
+        self.skipped += o.skipped;
     }
-    Some(b.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
-/// "YYYY-MM-DD HH:MM:SS" at the start of a record, as Unix seconds.
-fn parse_time(line: &[u8]) -> Option<f64> {
-    if line.len() < 19 || line[4] != b'-' || line[7] != b'-' || line[10] != b' ' {
-        return None;
+fn digits2(b: &[u8]) -> Option<u32> {
+    match b {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+            Some(u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+        }
+        _ => None,
     }
-    let y = digits(&line[0..4])?;
-    let mo = digits(&line[5..7])?;
-    let d = digits(&line[8..10])?;
-    let h = digits(&line[11..13])?;
-    let mi = digits(&line[14..16])?;
-    let s = digits(&line[17..19])?;
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
-        return None;
-    }
-    let days = days_from_civil(i64::from(y), mo, d);
-    Some((days * 86400 + i64::from(h * 3600 + mi * 60 + s)) as f64)
 }
 
-/// Streams one log into `sink(series, time, value)`.
-pub fn import_reader<R: Read>(
-    reader: R,
-    kind: LogKind,
-    mut sink: impl FnMut(&str, f64, f64),
-) -> io::Result<ImportStats> {
-    let mut r = BufReader::with_capacity(1 << 20, reader);
-    let mut line = Vec::with_capacity(256);
-    let mut stats = ImportStats::default();
+/// "YYYY-MM-DD HH:MM:SS" at the start of a record, as Unix seconds. The
+/// day part is cached: consecutive records share it.
+fn parse_time(line: &[u8], day_cache: &mut ([u8; 10], i64)) -> Option<i64> {
+    if line.len() < 19 || line[4] != b'-' || line[7] != b'-' || line[10] != b' ' || line[13] != b':'
+    {
+        return None;
+    }
+    let days = if line[..10] == day_cache.0 {
+        day_cache.1
+    } else {
+        let y = digits2(&line[0..2])? * 100 + digits2(&line[2..4])?;
+        let mo = digits2(&line[5..7])?;
+        let d = digits2(&line[8..10])?;
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let days = days_from_civil(i64::from(y), mo, d);
+        day_cache.0.copy_from_slice(&line[..10]);
+        day_cache.1 = days;
+        days
+    };
+    let h = digits2(&line[11..13])?;
+    let mi = digits2(&line[14..16])?;
+    let s = digits2(&line[17..19])?;
+    if h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    Some(days * 86400 + i64::from(h * 3600 + mi * 60 + s))
+}
+
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A number as chronyd prints it: `-8.621e-06`, `-3.541`, `1.00`. The
+/// value is exactly what `str::parse` gives (one correctly rounded
+/// operation on exact operands); anything unusual goes to `str::parse`.
+pub fn parse_number(b: &[u8]) -> Option<f64> {
+    let mut i = 0;
+    let neg = match b.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let mut mant: u64 = 0;
+    let mut digits = 0;
+    let mut frac = 0i32;
+    let mut seen_dot = false;
+    while i < b.len() {
+        match b[i] {
+            d @ b'0'..=b'9' => {
+                mant = mant * 10 + u64::from(d - b'0');
+                digits += 1;
+                if seen_dot {
+                    frac += 1;
+                }
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    let mut exp = 0i32;
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        let eneg = match b.get(j) {
+            Some(b'-') => {
+                j += 1;
+                true
+            }
+            Some(b'+') => {
+                j += 1;
+                false
+            }
+            _ => false,
+        };
+        let start = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - start < 4 {
+            exp = exp * 10 + i32::from(b[j] - b'0');
+            j += 1;
+        }
+        if j == start {
+            return slow(b);
+        }
+        if eneg {
+            exp = -exp;
+        }
+        i = j;
+    }
+    if i != b.len() || digits == 0 || digits > 15 {
+        return slow(b);
+    }
+    let e = exp - frac;
+    let v = mant as f64;
+    let v = if (0..=22).contains(&e) {
+        v * POW10[e as usize]
+    } else if (-22..0).contains(&e) {
+        v / POW10[(-e) as usize]
+    } else {
+        return slow(b);
+    };
+    Some(if neg { -v } else { v })
+}
+
+fn slow(b: &[u8]) -> Option<f64> {
+    std::str::from_utf8(b).ok()?.parse().ok()
+}
+
+/// Buckets one thread builds from part of a block: for each address seen,
+/// one run of buckets per field, in time order.
+#[derive(Default)]
+struct Partial {
+    addrs: Vec<Vec<u8>>,
+    index: HashMap<Vec<u8>, usize>,
+    /// `addrs.len() * fields` runs; address `a`, field `k` at `a * fields + k`.
+    runs: Vec<Vec<Bucket>>,
+    stats: ImportStats,
+}
+
+fn parse_lines(data: &[u8], kind: LogKind, out: &mut Partial) {
     let fields = kind.fields();
     let max_field = fields.iter().map(|f| f.0).max().unwrap_or(0);
-    // Series names per address, built once.
-    let mut names: HashMap<Vec<u8>, Vec<String>> = HashMap::new();
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(20);
-    loop {
-        line.clear();
-        let n = r.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
-        }
-        stats.bytes += n as u64;
-        stats.lines += 1;
-        // Headers start with spaces or '='.
-        if matches!(line.first(), Some(b' ' | b'=' | b'\n' | b'\r')) {
+    let mut spans = [(0usize, 0usize); 16];
+    let mut day_cache = ([0u8; 10], 0i64);
+    let mut base = usize::MAX;
+    let mut last_addr: &[u8] = &[];
+    let mut rest = data;
+    while !rest.is_empty() {
+        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or(&[]);
+        if line.is_empty() {
             continue;
         }
-        let Some(t) = parse_time(&line) else {
-            stats.skipped += 1;
+        out.stats.lines += 1;
+        if matches!(line[0], b' ' | b'=' | b'\r') {
+            continue;
+        }
+        let Some(t) = parse_time(line, &mut day_cache) else {
+            out.stats.skipped += 1;
             continue;
         };
-        spans.clear();
+        let mut n = 0;
         let mut i = 0;
-        while i < line.len() && spans.len() <= max_field {
+        while i < line.len() && n <= max_field {
             while i < line.len() && line[i].is_ascii_whitespace() {
                 i += 1;
             }
@@ -119,33 +243,103 @@ pub fn import_reader<R: Read>(
                 i += 1;
             }
             if i > start {
-                spans.push((start, i));
+                spans[n] = (start, i);
+                n += 1;
             }
         }
-        if spans.len() <= max_field {
-            stats.skipped += 1;
+        if n <= max_field {
+            out.stats.skipped += 1;
             continue;
         }
-        let word = |k: usize| &line[spans[k].0..spans[k].1];
-        let addr = word(2);
-        let series = names.entry(addr.to_vec()).or_insert_with(|| {
-            let a = String::from_utf8_lossy(addr);
-            fields
-                .iter()
-                .map(|(_, suffix, _)| match kind {
-                    LogKind::Tracking => format!("system.{suffix}"),
-                    _ => format!("source.{a}.{suffix}"),
-                })
-                .collect()
-        });
-        for ((idx, _, scale), name) in fields.iter().zip(series.iter()) {
-            let parsed = std::str::from_utf8(word(*idx))
-                .ok()
-                .and_then(|s| s.parse::<f64>().ok());
-            if let Some(v) = parsed {
-                sink(name, t, v * scale);
-                stats.samples += 1;
+        let addr = &line[spans[2].0..spans[2].1];
+        if base == usize::MAX || addr != last_addr {
+            base = match out.index.get(addr) {
+                Some(a) => *a * fields.len(),
+                None => {
+                    let a = out.addrs.len();
+                    out.addrs.push(addr.to_vec());
+                    out.index.insert(addr.to_vec(), a);
+                    out.runs.extend((0..fields.len()).map(|_| Vec::new()));
+                    a * fields.len()
+                }
+            };
+            last_addr = addr;
+        }
+        let t = t as f64;
+        for (k, (idx, _, scale)) in fields.iter().enumerate() {
+            let (a, b) = spans[*idx];
+            let Some(v) = parse_number(&line[a..b]) else {
+                continue;
+            };
+            let v = (v * scale) as f32;
+            out.stats.samples += 1;
+            let buckets = &mut out.runs[base + k];
+            match buckets.last_mut() {
+                Some(b) if t >= b.start() && t < b.start() + BUCKET_SECS => b.add(v),
+                _ => buckets.push(Bucket::new(bucket_start(t), v)),
             }
+        }
+    }
+}
+
+/// Block size for streaming; two of them are in memory at most.
+const BLOCK: usize = 8 << 20;
+
+/// Streams one log into `history`.
+pub fn import_reader<R: Read>(
+    mut reader: R,
+    kind: LogKind,
+    history: &mut History,
+) -> io::Result<ImportStats> {
+    let mut stats = ImportStats::default();
+    let mut buf = vec![0u8; BLOCK];
+    let mut filled = 0;
+    let mut names: HashMap<(Vec<u8>, usize), String> = HashMap::new();
+    loop {
+        let n = reader.read(&mut buf[filled..])?;
+        filled += n;
+        let eof = n == 0;
+        if filled < buf.len() && !eof {
+            continue;
+        }
+        // Whole lines only; the rest waits for the next block.
+        let end = if eof {
+            filled
+        } else {
+            match memchr::memrchr(b'\n', &buf[..filled]) {
+                Some(i) => i + 1,
+                // A line longer than the block: not a chronyd log.
+                None => filled,
+            }
+        };
+        let block = &buf[..end];
+        let mid = memchr::memchr(b'\n', &block[block.len() / 2..])
+            .map_or(block.len(), |i| block.len() / 2 + i + 1);
+        let (a, b) = block.split_at(mid);
+        let (mut pa, mut pb) = (Partial::default(), Partial::default());
+        std::thread::scope(|s| {
+            s.spawn(|| parse_lines(a, kind, &mut pa));
+            parse_lines(b, kind, &mut pb);
+        });
+        let fields = kind.fields();
+        for part in [pa, pb] {
+            stats += part.stats;
+            for (a, addr) in part.addrs.iter().enumerate() {
+                for (k, field) in fields.iter().enumerate() {
+                    let name = names
+                        .entry((addr.clone(), k))
+                        .or_insert_with(|| kind.series_name(addr, field.1));
+                    history
+                        .series_mut(name)
+                        .merge_buckets(&part.runs[a * fields.len() + k]);
+                }
+            }
+        }
+        stats.bytes += end as u64;
+        buf.copy_within(end..filled, 0);
+        filled -= end;
+        if eof {
+            break;
         }
     }
     Ok(stats)
@@ -155,16 +349,11 @@ pub fn import_reader<R: Read>(
 pub fn import_dir(dir: &Path, history: &mut History) -> io::Result<ImportStats> {
     let mut total = ImportStats::default();
     for name in ["tracking.log", "measurements.log", "statistics.log"] {
-        let path = dir.join(name);
-        let Ok(f) = std::fs::File::open(&path) else {
+        let Ok(f) = std::fs::File::open(dir.join(name)) else {
             continue;
         };
         let kind = LogKind::from_file_name(name).expect("known log");
-        let s = import_reader(f, kind, |series, t, v| history.push(series, t, v))?;
-        total.bytes += s.bytes;
-        total.lines += s.lines;
-        total.samples += s.samples;
-        total.skipped += s.skipped;
+        total += import_reader(f, kind, history)?;
     }
     Ok(total)
 }
@@ -192,39 +381,70 @@ garbage line
 2016-11-14 19:33:41 203.0.113.15    N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K
 ";
 
+    fn points(h: &History, name: &str) -> Vec<(f64, f64, f64)> {
+        h.query(name, 0.0, f64::MAX, 1000)
+    }
+
     #[test]
     fn reads_each_log_format() {
-        let mut got = Vec::new();
-        let s = import_reader(TRACKING.as_bytes(), LogKind::Tracking, |n, t, v| {
-            got.push((n.to_string(), t, v))
-        })
-        .unwrap();
+        let mut h = History::default();
+        let s = import_reader(TRACKING.as_bytes(), LogKind::Tracking, &mut h).unwrap();
         assert_eq!((s.lines, s.samples, s.skipped), (6, 10, 1));
-        let t0 = (days_from_civil(2017, 8, 22) * 86400 + 13 * 3600 + 22 * 60 + 36) as f64;
-        assert_eq!(got[0], ("system.frequency".to_string(), t0, -3.541));
-        assert_eq!(got[2], ("system.offset".to_string(), t0, -8.621e-06));
+        let t0 = (days_from_civil(2017, 8, 22) * 86400 + 13 * 3600 + 22 * 60) as f64;
+        let f = points(&h, "system.frequency");
+        // Two samples in two one-minute buckets (13:22 and 13:23).
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0], (t0 + 30.0, -3.541f32 as f64, -3.541f32 as f64));
+        assert_eq!(points(&h, "system.offset")[0].1, -8.621e-06f32 as f64);
 
-        got.clear();
-        import_reader(STATISTICS.as_bytes(), LogKind::Statistics, |n, t, v| {
-            got.push((n.to_string(), t, v))
-        })
-        .unwrap();
-        assert_eq!(got[0].0, "source.203.0.113.15.std_dev");
-        assert!((got[1].2 - -1.237).abs() < 1e-9);
-
-        got.clear();
-        import_reader(MEASUREMENTS.as_bytes(), LogKind::Measurements, |n, t, v| {
-            got.push((n.to_string(), t, v))
-        })
-        .unwrap();
+        import_reader(STATISTICS.as_bytes(), LogKind::Statistics, &mut h).unwrap();
+        let p = points(&h, "source.203.0.113.15.frequency");
+        assert!((p[0].1 - -1.237).abs() < 1e-6, "{p:?}");
+        import_reader(MEASUREMENTS.as_bytes(), LogKind::Measurements, &mut h).unwrap();
         assert_eq!(
-            got[0],
-            (
-                "source.203.0.113.15.offset".to_string(),
-                got[0].1,
-                -4.966e-03
-            )
+            points(&h, "source.203.0.113.15.delay")[0].1,
+            2.296e-01f32 as f64
         );
-        assert_eq!(got[1].2, 2.296e-01);
+    }
+
+    #[test]
+    fn numbers_read_exactly_like_str_parse() {
+        for s in [
+            "-8.621e-06",
+            "1.534e-02",
+            "-3.541",
+            "0.075",
+            "1.0",
+            "+2.5e+03",
+            "12",
+            "-0.000",
+            "3.472e-04",
+        ] {
+            assert_eq!(parse_number(s.as_bytes()), s.parse().ok(), "{s}");
+        }
+        for s in ["1e", "--1", "", "1.2.3", "1e-400", "inf"] {
+            assert_eq!(parse_number(s.as_bytes()), s.parse().ok(), "{s}");
+        }
+        assert!(parse_number(b"nan").unwrap().is_nan());
+    }
+
+    #[test]
+    fn blocks_split_lines_correctly() {
+        // Many records crossing block and half-block boundaries.
+        let mut text = String::new();
+        for i in 0..200_000 {
+            let (y, mo, d, h, mi, s) = crate::core::civil_from_unix(1_700_000_000 + i);
+            text.push_str(&format!(
+                "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n"
+            ));
+        }
+        let mut h = History::default();
+        let s = import_reader(text.as_bytes(), LogKind::Tracking, &mut h).unwrap();
+        assert_eq!(
+            (s.lines, s.samples, s.skipped, s.bytes),
+            (200_000, 1_000_000, 0, text.len() as u64)
+        );
+        let total: usize = h.get("system.skew").map(|x| x.footprint().1).unwrap();
+        assert!(total > 3300 && total < 3400, "{total}");
     }
 }
