@@ -2,6 +2,7 @@
 //! of about 1 GB together, imports them into a History, and compares the
 //! rate with `wc -l` on the same files. Prints peak memory (the import
 //! streams; it must not grow with the file).
+//!
 //! Run: cargo bench --bench logimport   (STRATUM_BENCH_MB=200 for a quick run)
 
 use std::io::{BufWriter, Write};

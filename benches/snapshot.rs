@@ -3,6 +3,7 @@
 //!   - Stratum's cmdmon client, directly;
 //!   - through a running helper (what the GUI and `stratum status` do);
 //!   - six `chronyc -c` processes, as a script would.
+//!
 //! Run: cargo bench --bench snapshot
 
 use std::path::Path;
