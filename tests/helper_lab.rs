@@ -360,3 +360,62 @@ fn garbage_on_the_socket_gets_an_error_or_a_close_and_others_are_served() {
         ReplyBody::Snapshot(_)
     ));
 }
+
+#[test]
+fn chronyd_that_dies_is_restarted_and_history_survives_a_helper_restart() {
+    let Some(_chronyd) = common::chronyd() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let port = free_udp_port();
+    let helper = HelperProc::start_lab(tmp.path(), "local stratum 10\nallow 127.0.0.0/8\n", port);
+    // Pushed snapshots arrive after Subscribe.
+    let mut sub = helper.client().unwrap();
+    assert_eq!(
+        sub.request(RequestBody::Subscribe).unwrap(),
+        ReplyBody::Subscribed
+    );
+    let pushed = sub.next_push().unwrap();
+    assert!(pushed.tracking.is_some());
+
+    let pid = helper.chronyd_pid().unwrap();
+    Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    let restarted = wait_for(Duration::from_secs(15), || {
+        let info = helper.client().ok()?.info;
+        match info.chronyd_pid {
+            Some(p) if p != pid => Some(info),
+            _ => None,
+        }
+    })
+    .expect("chronyd was not restarted");
+    assert!(
+        restarted
+            .chronyd_log
+            .iter()
+            .any(|l| l.contains("chronyd stopped")),
+        "{:?}",
+        restarted.chronyd_log
+    );
+    assert!(wait_for(Duration::from_secs(10), || helper.snapshot().tracking).is_some());
+
+    // History is saved on exit and loaded on start.
+    let data = helper.data.clone();
+    drop(helper);
+    assert!(data.join("history.bin").exists());
+    let again = HelperProc::start_lab(tmp.path(), "local stratum 10\nallow 127.0.0.0/8\n", port);
+    let ReplyBody::SeriesList { series } = again
+        .client()
+        .unwrap()
+        .request(RequestBody::SeriesList)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert!(
+        series.contains(&"system.frequency".to_string()),
+        "{series:?}"
+    );
+}

@@ -168,7 +168,20 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             return fail(CliError::new("helper-io").arg("detail", e.detail.unwrap_or_default()));
         }
     }
-    if let Some(dir) = &a.import_logs {
+    // History from before Stratum: chronyd's own logs, once, when there is
+    // no history yet (or from the directory named on the command line).
+    let logdir = a.import_logs.clone().or_else(|| {
+        let empty = helper.state.lock().unwrap().history.names().is_empty();
+        let text = helper.config_text().ok()?;
+        let doc = crate::core::conf::Document::parse(&text);
+        match (empty, doc.simple_value("logdir")) {
+            (true, Some(crate::core::conf::OptValue::Word(d))) if mode == Mode::System => {
+                Some(PathBuf::from(d))
+            }
+            _ => None,
+        }
+    });
+    if let Some(dir) = &logdir {
         let mut st = helper.state.lock().unwrap();
         if let Err(e) = logimport::import_dir(dir, &mut st.history) {
             drop(st);
