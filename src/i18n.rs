@@ -55,25 +55,25 @@ impl Lang {
 }
 
 /// The Fluent sources, per language: (language, file name, text).
+macro_rules! ftl {
+    ($lang:expr, $dir:literal, $file:literal) => {
+        (
+            $lang,
+            $file,
+            include_str!(concat!("../i18n/", $dir, "/", $file)),
+        )
+    };
+}
+
 pub const SOURCES: &[(Lang, &str, &str)] = &[
-    (Lang::En, "cli.ftl", include_str!("../i18n/en/cli.ftl")),
-    (Lang::En, "lint.ftl", include_str!("../i18n/en/lint.ftl")),
-    (
-        Lang::En,
-        "helper.ftl",
-        include_str!("../i18n/en/helper.ftl"),
-    ),
-    (Lang::ZhCn, "cli.ftl", include_str!("../i18n/zh-CN/cli.ftl")),
-    (
-        Lang::ZhCn,
-        "lint.ftl",
-        include_str!("../i18n/zh-CN/lint.ftl"),
-    ),
-    (
-        Lang::ZhCn,
-        "helper.ftl",
-        include_str!("../i18n/zh-CN/helper.ftl"),
-    ),
+    ftl!(Lang::En, "en", "cli.ftl"),
+    ftl!(Lang::En, "en", "lint.ftl"),
+    ftl!(Lang::En, "en", "helper.ftl"),
+    ftl!(Lang::En, "en", "export.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "cli.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "lint.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "helper.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "export.ftl"),
 ];
 
 pub struct Localizer {

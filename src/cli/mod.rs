@@ -2,6 +2,7 @@
 //! errors are one translated sentence on stderr and exit code 2.
 
 mod config;
+mod export;
 mod status;
 
 use std::ffi::OsString;
@@ -120,6 +121,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
         Some(Value(cmd)) => match cmd.to_string_lossy().as_ref() {
             "config" => config::run(parser, tr),
             "status" => status::run(parser, tr),
+            "export" => export::run(parser, tr),
             "help" => {
                 print!("{}", tr.tr("cli-help"));
                 Ok(ExitCode::SUCCESS)

@@ -2,6 +2,7 @@
 
 pub mod cmdmon;
 pub mod conf;
+pub mod export;
 pub mod history;
 pub mod snapshot;
 pub mod time;

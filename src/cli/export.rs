@@ -1,0 +1,187 @@
+//! `stratum export FILE --to FORMAT ...` and `stratum export bundle LAB.toml
+//! --out DIR`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+
+use super::{CliError, CliResult, parse_lang};
+use crate::core::conf::Document;
+use crate::core::export::bundle::{self, BundleError, LabSpec};
+use crate::core::export::{Format, Key, Note, OptionError, Options, Role, export};
+use crate::i18n::Localizer;
+
+fn option_error(e: OptionError) -> CliError {
+    CliError::new(e.id()).arg("value", e.value())
+}
+
+fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
+    let mut err = std::io::stderr().lock();
+    for n in notes {
+        let _ = writeln!(
+            err,
+            "{}{}: {}",
+            prefix,
+            tr.tr("export-note"),
+            tr.tr_args(n.id, &n.args)
+        );
+    }
+}
+
+pub fn header(tr: &Localizer, file: &Path, format: Format) -> String {
+    tr.tr_args(
+        "export-header",
+        &[
+            ("file", file.display().to_string()),
+            ("format", format.name().to_string()),
+        ],
+    )
+}
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut file: Option<PathBuf> = None;
+    let mut format: Option<Format> = None;
+    let mut opts = Options::default();
+    let mut out: Option<PathBuf> = None;
+    let mut is_bundle = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("to") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                format = Some(
+                    v.parse()
+                        .map_err(|_| CliError::new("export-bad-format").arg("value", v))?,
+                );
+            }
+            Long("server") => opts
+                .servers
+                .push(parser.value()?.to_string_lossy().trim().to_string()),
+            Long("role") => {
+                opts.role = match parser.value()?.to_string_lossy().as_ref() {
+                    "primary" => Role::Primary,
+                    "backup" => Role::Backup,
+                    other => return Err(CliError::new("export-bad-role").arg("value", other)),
+                }
+            }
+            Long("peer") => opts.peer = Some(parser.value()?.to_string_lossy().trim().to_string()),
+            Long("source-interface") => {
+                opts.source_interface = Some(parser.value()?.to_string_lossy().into_owned())
+            }
+            Long("key") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                opts.key = Some(v.parse::<Key>().map_err(option_error)?);
+            }
+            Long("vrf") => opts.vrf = Some(parser.value()?.to_string_lossy().into_owned()),
+            Long("out") => out = Some(parser.value()?.into()),
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                print!("{}", tr.tr("cli-help"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) if file.is_none() && !is_bundle && v == "bundle" => is_bundle = true,
+            Value(v) if file.is_none() => file = Some(v.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
+    if is_bundle {
+        let out = out.ok_or_else(|| CliError::new("export-bundle-needs-out"))?;
+        return run_bundle(&file, &out, tr);
+    }
+    let format = format.ok_or_else(|| CliError::new("export-needs-format"))?;
+    let text = std::fs::read(&file).map_err(|e| {
+        CliError::new("cli-cannot-read")
+            .arg("path", file.display())
+            .arg("reason", e)
+    })?;
+    let doc = Document::parse(text);
+    let e = export(&doc, format, &opts, &header(tr, &file, format)).map_err(option_error)?;
+    match out {
+        Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes()).map_err(|err| {
+            CliError::new("cli-cannot-write")
+                .arg("path", path.display())
+                .arg("reason", err)
+        })?,
+        None => print!("{}", e.text),
+    }
+    print_notes(tr, &e.notes, "");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
+    let text = std::fs::read_to_string(lab).map_err(|e| {
+        CliError::new("cli-cannot-read")
+            .arg("path", lab.display())
+            .arg("reason", e)
+    })?;
+    let spec: LabSpec = toml::from_str(&text).map_err(|e| {
+        CliError::new("export-bad-lab")
+            .arg("path", lab.display())
+            .arg("reason", e.message().to_string())
+    })?;
+    let conf = lab.parent().unwrap_or(Path::new(".")).join(&spec.config);
+    let doc = Document::parse(std::fs::read(&conf).map_err(|e| {
+        CliError::new("cli-cannot-read")
+            .arg("path", conf.display())
+            .arg("reason", e)
+    })?);
+    let files = bundle::build(&spec, &doc, &|f| header(tr, &conf, f)).map_err(|e| match e {
+        BundleError::Option(o) => option_error(o),
+        BundleError::Subnet(s) => CliError::new("cli-subnet-syntax").arg("value", s),
+        BundleError::Vendor(v) => CliError::new("export-bad-format").arg("value", v),
+        BundleError::Name(n) => CliError::new("export-bad-switch-name").arg("value", n),
+    })?;
+    let write = |rel: &str, text: &str| -> Result<(), CliError> {
+        let path = out.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                CliError::new("cli-cannot-write")
+                    .arg("path", dir.display())
+                    .arg("reason", e)
+            })?;
+        }
+        crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(|e| {
+            CliError::new("cli-cannot-write")
+                .arg("path", path.display())
+                .arg("reason", e)
+        })
+    };
+    let mut readme = tr.tr_args("bundle-readme-title", &[("primary", spec.primary.as_str())]);
+    readme.push_str("\n\n");
+    for f in &files {
+        write(&f.path, &f.text)?;
+        let what = tr.tr(&bundle_readme_id(&f.path));
+        readme.push_str(&format!("- `{}`: {}\n", f.path, what));
+        for n in &f.notes {
+            readme.push_str(&format!("  - {}\n", tr.tr_args(n.id, &n.args)));
+        }
+    }
+    write("README.md", &readme)?;
+    println!(
+        "{}",
+        tr.tr_args(
+            "bundle-written",
+            &[
+                ("count", (files.len() + 1).to_string()),
+                ("dir", out.display().to_string())
+            ]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The README line id for a bundle file.
+fn bundle_readme_id(path: &str) -> String {
+    let key = match path.split('/').next().unwrap_or("") {
+        "primary" => "primary",
+        "backup" => "backup",
+        "clients" => "clients",
+        "firewall" => "firewall",
+        _ => "switch",
+    };
+    format!("bundle-readme-{key}")
+}

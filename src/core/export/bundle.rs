@@ -1,0 +1,201 @@
+//! A lab bundle: one file per host and device of a described lab, plus a
+//! README of what goes where.
+
+use serde::Deserialize;
+
+use super::{Format, Key, Note, OptionError, Options, Role, export};
+use crate::core::conf::{Access, AccessScope, Document, parse_user_subnet};
+
+/// A lab as the user describes it (TOML).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LabSpec {
+    /// The primary server's chrony.conf, relative to the description.
+    pub config: String,
+    pub primary: String,
+    #[serde(default)]
+    pub backup: Option<String>,
+    #[serde(default)]
+    pub client_subnets: Vec<String>,
+    #[serde(default)]
+    pub key: Option<String>,
+    #[serde(default, rename = "switch")]
+    pub switches: Vec<SwitchSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SwitchSpec {
+    pub name: String,
+    pub vendor: String,
+    #[serde(default)]
+    pub source_interface: Option<String>,
+    #[serde(default)]
+    pub vrf: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BundleError {
+    #[error("bad option")]
+    Option(#[from] OptionError),
+    #[error("bad subnet {0}")]
+    Subnet(String),
+    #[error("unknown vendor {0}")]
+    Vendor(String),
+    #[error("bad switch name {0}")]
+    Name(String),
+}
+
+/// One file of the bundle: a relative path, its text, and notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundleFile {
+    pub path: String,
+    pub text: String,
+    pub notes: Vec<Note>,
+}
+
+/// Builds every file of the bundle. `header(format)` gives each file's
+/// first comment; `readme` renders the README from the list of files.
+pub fn build(
+    spec: &LabSpec,
+    server_doc: &Document,
+    header: &dyn Fn(Format) -> String,
+) -> Result<Vec<BundleFile>, BundleError> {
+    let mut doc = server_doc.clone();
+    for s in &spec.client_subnets {
+        let target = parse_user_subnet(s).map_err(|_| BundleError::Subnet(s.clone()))?;
+        doc.add_access(&Access {
+            scope: AccessScope::Ntp,
+            allow: true,
+            all: false,
+            target,
+        });
+    }
+    let key: Option<Key> = spec.key.as_deref().map(str::parse).transpose()?;
+    let mut servers = vec![spec.primary.clone()];
+    servers.extend(spec.backup.clone());
+    let base = Options {
+        servers: servers.clone(),
+        key: key.clone(),
+        ..Options::default()
+    };
+    let mut files = Vec::new();
+    let mut add = |path: String, format: Format, opts: &Options| -> Result<(), BundleError> {
+        let e = export(&doc, format, opts, &header(format))?;
+        files.push(BundleFile {
+            path,
+            text: e.text,
+            notes: e.notes,
+        });
+        Ok(())
+    };
+    add(
+        "primary/chrony.conf".into(),
+        Format::ChronyServer,
+        &Options {
+            peer: spec.backup.clone(),
+            ..base.clone()
+        },
+    )?;
+    if let Some(_b) = &spec.backup {
+        add(
+            "backup/chrony.conf".into(),
+            Format::ChronyServer,
+            &Options {
+                role: Role::Backup,
+                peer: Some(spec.primary.clone()),
+                ..base.clone()
+            },
+        )?;
+    }
+    add("clients/chrony.conf".into(), Format::ChronyClient, &base)?;
+    for f in [Format::Firewalld, Format::Ufw, Format::Nftables] {
+        add(format!("firewall/{}.sh", f.name()), f, &base)?;
+    }
+    for sw in &spec.switches {
+        let format: Format = sw
+            .vendor
+            .parse()
+            .map_err(|_| BundleError::Vendor(sw.vendor.clone()))?;
+        if !format.is_switch() {
+            return Err(BundleError::Vendor(sw.vendor.clone()));
+        }
+        let ok = !sw.name.is_empty()
+            && sw
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+        if !ok || sw.name.starts_with('.') {
+            return Err(BundleError::Name(sw.name.clone()));
+        }
+        add(
+            format!("switches/{}.txt", sw.name),
+            format,
+            &Options {
+                source_interface: sw.source_interface.clone(),
+                vrf: sw.vrf.clone(),
+                ..base.clone()
+            },
+        )?;
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_has_a_file_per_host_and_device() {
+        let spec: LabSpec = toml::from_str(
+            r#"
+            config = "chrony.conf"
+            primary = "10.0.0.123"
+            backup = "10.0.0.124"
+            client_subnets = ["10.0.0.0/24"]
+            [[switch]]
+            name = "core1"
+            vendor = "huawei-vrp"
+            source_interface = "LoopBack0"
+            "#,
+        )
+        .unwrap();
+        let doc = Document::parse("server 127.0.0.1 iburst\nlocal stratum 8\n");
+        let files = build(&spec, &doc, &|f| format!("for {f}")).unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "primary/chrony.conf",
+                "backup/chrony.conf",
+                "clients/chrony.conf",
+                "firewall/firewalld.sh",
+                "firewall/ufw.sh",
+                "firewall/nftables.sh",
+                "switches/core1.txt"
+            ]
+        );
+        assert!(files[0].text.contains("allow 10.0.0.0/24\n"));
+        assert!(files[0].text.contains("peer 10.0.0.124\n"));
+        assert!(files[1].text.contains("local stratum 9 orphan\n"));
+        assert!(files[6].text.contains(
+            "ntp-service unicast-server 10.0.0.123 source-interface LoopBack0 preference\n"
+        ));
+        let bad: Result<LabSpec, _> =
+            toml::from_str("config = \"c\"\nprimary = \"p\"\nfrobnicate = 1\n");
+        assert!(bad.is_err());
+        let spec = LabSpec {
+            switches: vec![SwitchSpec {
+                name: "../etc".into(),
+                vendor: "cisco-ios".into(),
+                source_interface: None,
+                vrf: None,
+            }],
+            ..spec
+        };
+        assert_eq!(
+            build(&spec, &doc, &|_| String::new()),
+            Err(BundleError::Name("../etc".into()))
+        );
+    }
+}

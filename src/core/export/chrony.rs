@@ -1,0 +1,138 @@
+//! chrony.conf for the lab server (primary or backup) and for its clients.
+
+use std::fmt::Write as _;
+
+use super::{Intent, Note, Options, Role};
+use crate::core::conf::{AccessScope, Directive, Document, SourceKind};
+
+/// Directives that name paths of the machine the lab ran on; the export
+/// uses the distribution's defaults instead.
+const MACHINE_PATHS: &[&str] = &[
+    "driftfile",
+    "logdir",
+    "pidfile",
+    "dumpdir",
+    "ntsdumpdir",
+    "ntscachedir",
+    "keyfile",
+    "bindcmdaddress",
+    "port",
+    "cmdport",
+    "user",
+];
+
+/// The lab server's own configuration; `--role backup --peer PRIMARY`
+/// gives seed 004's backup: same upstreams, peered with the primary, one
+/// stratum higher so that clients prefer the primary. Every directive of
+/// the lab's file is carried over, except the machine's own paths.
+pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
+    let mut t = String::new();
+    if i.upstreams.is_empty() {
+        notes.push(Note::new("export-note-no-upstream"));
+    }
+    for (_, s) in doc.sources().filter(|(_, s)| s.kind != SourceKind::Peer) {
+        writeln!(t, "{}", s.render()).unwrap();
+    }
+    let peers: Vec<String> = match (&o.peer, o.role) {
+        (Some(p), _) => vec![format!("peer {p}")],
+        (None, Role::Primary) => doc
+            .sources()
+            .filter(|(_, s)| s.kind == SourceKind::Peer)
+            .map(|(_, s)| s.render())
+            .collect(),
+        (None, Role::Backup) => vec![],
+    };
+    for p in &peers {
+        writeln!(t, "{p}").unwrap();
+    }
+    t.push('\n');
+    for (_, a) in doc.access_rules(AccessScope::Ntp) {
+        writeln!(t, "{}", a.render()).unwrap();
+    }
+    if !i.allow_all && i.allowed.is_empty() {
+        notes.push(Note::new("export-note-no-allow"));
+    }
+    let base = i.local_stratum.unwrap_or(10);
+    let stratum = match o.role {
+        Role::Primary => base,
+        Role::Backup => {
+            let s = (base + 1).min(15);
+            notes.push(
+                Note::new("export-note-backup-stratum")
+                    .arg("primary", base)
+                    .arg("backup", s),
+            );
+            s
+        }
+    };
+    // Peered servers agree on one of them while the upstreams are gone
+    // only in orphan mode.
+    let orphan = i.orphan || !peers.is_empty();
+    if orphan && !i.orphan {
+        notes.push(Note::new("export-note-peer-orphan"));
+    }
+    let distance = doc
+        .local()
+        .map(|(_, l)| l.distance())
+        .filter(|d| *d != 1.0)
+        .map(|d| format!(" distance {d}"))
+        .unwrap_or_default();
+    writeln!(
+        t,
+        "local stratum {stratum}{}{distance}",
+        if orphan { " orphan" } else { "" }
+    )
+    .unwrap();
+    if i.makestep.is_none() {
+        t.push_str("makestep 1 3\n");
+    }
+    for (_, d) in doc.directives() {
+        let carried = !matches!(d, Directive::Source(_) | Directive::Local(_))
+            && !matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp)
+            && !MACHINE_PATHS.contains(&d.name());
+        if carried {
+            writeln!(t, "{}", d.render()).unwrap();
+        }
+    }
+    t.push_str("driftfile /var/lib/chrony/chrony.drift\n");
+    if let Some(k) = &o.key {
+        t.push_str("keyfile /etc/chrony/chrony.keys\n");
+        notes.push(
+            Note::new("export-note-key-file")
+                .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
+        );
+    }
+    if doc.last_directive("logdir").is_some() || doc.last_directive("log").is_some() {
+        t.push_str("logdir /var/log/chrony\n");
+    }
+    t
+}
+
+/// A client of the lab server(s).
+pub fn client(_i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
+    let mut t = String::new();
+    let servers = o.server_addrs();
+    for (n, (host, port)) in servers.iter().enumerate() {
+        let port = port.map(|p| format!(" port {p}")).unwrap_or_default();
+        let key = o
+            .key
+            .as_ref()
+            .map(|k| format!(" key {}", k.id))
+            .unwrap_or_default();
+        let prefer = if n == 0 && servers.len() > 1 {
+            " prefer"
+        } else {
+            ""
+        };
+        writeln!(t, "server {host}{port} iburst{key}{prefer}").unwrap();
+    }
+    t.push_str("\nmakestep 1 3\nrtcsync\ndriftfile /var/lib/chrony/chrony.drift\n");
+    if let Some(k) = &o.key {
+        t.push_str("keyfile /etc/chrony/chrony.keys\n");
+        notes.push(
+            Note::new("export-note-key-file")
+                .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
+        );
+    }
+    t
+}

@@ -1,0 +1,79 @@
+//! Firewall rules that let the allowed subnets reach UDP port 123.
+
+use std::fmt::Write as _;
+
+use ipnet::IpNet;
+
+use super::{Format, Intent, Note};
+
+pub fn rules(f: Format, i: &Intent, notes: &mut Vec<Note>) -> String {
+    let mut t = String::new();
+    if !i.allow_all && i.allowed.is_empty() {
+        notes.push(Note::new("export-note-no-allow"));
+        return t;
+    }
+    match f {
+        Format::Firewalld => {
+            if i.allow_all {
+                t.push_str("firewall-cmd --permanent --add-service=ntp\n");
+            }
+            for n in &i.allowed {
+                let family = if matches!(n, IpNet::V4(_)) {
+                    "ipv4"
+                } else {
+                    "ipv6"
+                };
+                writeln!(
+                    t,
+                    "firewall-cmd --permanent --add-rich-rule='rule family=\"{family}\" source address=\"{n}\" service name=\"ntp\" accept'"
+                )
+                .unwrap();
+            }
+            t.push_str("firewall-cmd --reload\n");
+        }
+        Format::Ufw => {
+            if i.allow_all {
+                t.push_str("ufw allow 123/udp\n");
+            }
+            for n in &i.allowed {
+                writeln!(t, "ufw allow from {n} to any port 123 proto udp").unwrap();
+            }
+        }
+        Format::Nftables => {
+            // Added to the `inet filter` table of a stock nftables.conf.
+            if i.allow_all {
+                t.push_str("nft add rule inet filter input udp dport 123 accept\n");
+            }
+            let v4: Vec<String> = i
+                .allowed
+                .iter()
+                .filter(|n| matches!(n, IpNet::V4(_)))
+                .map(|n| n.to_string())
+                .collect();
+            let v6: Vec<String> = i
+                .allowed
+                .iter()
+                .filter(|n| matches!(n, IpNet::V6(_)))
+                .map(|n| n.to_string())
+                .collect();
+            if !v4.is_empty() {
+                writeln!(
+                    t,
+                    "nft add rule inet filter input ip saddr {{ {} }} udp dport 123 accept",
+                    v4.join(", ")
+                )
+                .unwrap();
+            }
+            if !v6.is_empty() {
+                writeln!(
+                    t,
+                    "nft add rule inet filter input ip6 saddr {{ {} }} udp dport 123 accept",
+                    v6.join(", ")
+                )
+                .unwrap();
+            }
+        }
+        _ => unreachable!("not a firewall format"),
+    }
+    t
+}

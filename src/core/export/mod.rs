@@ -1,0 +1,469 @@
+//! Exports of a lab server's intent (its chrony.conf) for the other
+//! machines of the lab: the server itself or its backup, clients (chrony or
+//! ntpd), network switches of six vendors, and firewalls. What a target
+//! cannot express is reported as a note, never dropped silently.
+
+pub mod bundle;
+mod chrony;
+mod firewall;
+mod ntp;
+mod switches;
+
+use std::fmt;
+use std::net::IpAddr;
+use std::str::FromStr;
+
+use crate::core::conf::{AccessScope, AccessTarget, Document, SourceKind, edit::is_valid_host};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    ChronyServer,
+    ChronyClient,
+    Ntp,
+    CiscoIos,
+    CiscoNxos,
+    HuaweiVrp,
+    H3cComware,
+    JuniperJunos,
+    AristaEos,
+    Firewalld,
+    Ufw,
+    Nftables,
+}
+
+impl Format {
+    pub const ALL: [Format; 12] = [
+        Format::ChronyServer,
+        Format::ChronyClient,
+        Format::Ntp,
+        Format::CiscoIos,
+        Format::CiscoNxos,
+        Format::HuaweiVrp,
+        Format::H3cComware,
+        Format::JuniperJunos,
+        Format::AristaEos,
+        Format::Firewalld,
+        Format::Ufw,
+        Format::Nftables,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::ChronyServer => "chrony-server",
+            Format::ChronyClient => "chrony-client",
+            Format::Ntp => "ntp",
+            Format::CiscoIos => "cisco-ios",
+            Format::CiscoNxos => "cisco-nxos",
+            Format::HuaweiVrp => "huawei-vrp",
+            Format::H3cComware => "h3c-comware",
+            Format::JuniperJunos => "juniper-junos",
+            Format::AristaEos => "arista-eos",
+            Format::Firewalld => "firewalld",
+            Format::Ufw => "ufw",
+            Format::Nftables => "nftables",
+        }
+    }
+
+    /// Switch formats point at the lab server(s).
+    pub fn is_switch(self) -> bool {
+        matches!(
+            self,
+            Format::CiscoIos
+                | Format::CiscoNxos
+                | Format::HuaweiVrp
+                | Format::H3cComware
+                | Format::JuniperJunos
+                | Format::AristaEos
+        )
+    }
+
+    /// The comment character of the target's syntax.
+    pub fn comment(self) -> &'static str {
+        match self {
+            Format::CiscoIos | Format::CiscoNxos | Format::AristaEos => "!",
+            Format::HuaweiVrp | Format::H3cComware => "#",
+            Format::JuniperJunos => "#",
+            _ => "#",
+        }
+    }
+
+    /// A sensible file name for the export.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::ChronyServer | Format::ChronyClient => "chrony.conf",
+            Format::Ntp => "ntp.conf",
+            Format::Firewalld | Format::Ufw | Format::Nftables => "firewall.sh",
+            _ => "ntp-config.txt",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Format, ()> {
+        Format::ALL.into_iter().find(|f| f.name() == s).ok_or(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Primary,
+    Backup,
+}
+
+/// An authentication key: `ID:TYPE:SECRET`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub id: u32,
+    pub kind: KeyType,
+    pub secret: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyType {
+    Md5,
+    Sha1,
+    Sha256,
+}
+
+impl KeyType {
+    pub fn chrony(self) -> &'static str {
+        match self {
+            KeyType::Md5 => "MD5",
+            KeyType::Sha1 => "SHA1",
+            KeyType::Sha256 => "SHA256",
+        }
+    }
+}
+
+/// Why an export option is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OptionError {
+    #[error("bad server address")]
+    BadServer(String),
+    #[error("bad key")]
+    BadKey(String),
+    #[error("bad interface")]
+    BadInterface(String),
+    #[error("bad vrf")]
+    BadVrf(String),
+    #[error("no server")]
+    NoServer,
+    #[error("backup needs peer")]
+    BackupNeedsPeer,
+}
+
+impl OptionError {
+    pub fn id(&self) -> &'static str {
+        match self {
+            OptionError::BadServer(_) => "export-bad-server",
+            OptionError::BadKey(_) => "export-bad-key",
+            OptionError::BadInterface(_) => "export-bad-interface",
+            OptionError::BadVrf(_) => "export-bad-vrf",
+            OptionError::NoServer => "export-no-server",
+            OptionError::BackupNeedsPeer => "export-backup-needs-peer",
+        }
+    }
+
+    pub fn value(&self) -> String {
+        match self {
+            OptionError::BadServer(v)
+            | OptionError::BadKey(v)
+            | OptionError::BadInterface(v)
+            | OptionError::BadVrf(v) => v.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+impl FromStr for Key {
+    type Err = OptionError;
+    fn from_str(s: &str) -> Result<Key, OptionError> {
+        let bad = || OptionError::BadKey(s.to_string());
+        let mut parts = s.splitn(3, ':');
+        let id: u32 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+        let kind = match parts.next().map(str::to_ascii_lowercase).as_deref() {
+            Some("md5") => KeyType::Md5,
+            Some("sha1") => KeyType::Sha1,
+            Some("sha256") => KeyType::Sha256,
+            _ => return Err(bad()),
+        };
+        let secret = parts.next().ok_or_else(bad)?.to_string();
+        // Switch CLIs and chrony.keys take one printable word.
+        let printable = secret
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\'' && b != b'#');
+        if !(1..=65535).contains(&id) || secret.is_empty() || secret.len() > 64 || !printable {
+            return Err(bad());
+        }
+        Ok(Key { id, kind, secret })
+    }
+}
+
+/// What the user asks of an export, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The lab server as clients and devices see it (primary first).
+    pub servers: Vec<String>,
+    pub role: Role,
+    pub peer: Option<String>,
+    pub source_interface: Option<String>,
+    pub key: Option<Key>,
+    pub vrf: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            servers: Vec::new(),
+            role: Role::Primary,
+            peer: None,
+            source_interface: None,
+            key: None,
+            vrf: None,
+        }
+    }
+}
+
+/// A server given as `HOST`, `HOST:PORT` or `[V6]:PORT`.
+pub fn split_host_port(s: &str) -> Option<(String, Option<u16>)> {
+    if let Some(rest) = s.strip_prefix('[') {
+        let (h, p) = rest.split_once(']')?;
+        let port = match p.strip_prefix(':') {
+            Some(p) => Some(p.parse().ok()?),
+            None if p.is_empty() => None,
+            None => return None,
+        };
+        return is_valid_host(h).then(|| (h.to_string(), port));
+    }
+    if is_valid_host(s) {
+        return Some((s.to_string(), None));
+    }
+    let (h, p) = s.rsplit_once(':')?;
+    let port: u16 = p.parse().ok()?;
+    (is_valid_host(h) && !h.contains(':')).then(|| (h.to_string(), Some(port)))
+}
+
+impl Options {
+    /// The servers as (host, port).
+    pub fn server_addrs(&self) -> Vec<(String, Option<u16>)> {
+        self.servers
+            .iter()
+            .filter_map(|s| split_host_port(s))
+            .collect()
+    }
+
+    pub fn check(&self, format: Format) -> Result<(), OptionError> {
+        for s in &self.servers {
+            if split_host_port(s).is_none() {
+                return Err(OptionError::BadServer(s.clone()));
+            }
+        }
+        for s in self.peer.iter() {
+            if !is_valid_host(s) {
+                return Err(OptionError::BadServer(s.clone()));
+            }
+        }
+        if let Some(i) = &self.source_interface {
+            let ok = !i.is_empty()
+                && i.len() <= 64
+                && i.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"/._:-".contains(&b));
+            if !ok {
+                return Err(OptionError::BadInterface(i.clone()));
+            }
+        }
+        if let Some(v) = &self.vrf {
+            let ok = !v.is_empty()
+                && v.len() <= 32
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
+            if !ok {
+                return Err(OptionError::BadVrf(v.clone()));
+            }
+        }
+        let needs_server = format == Format::ChronyClient || format.is_switch();
+        if needs_server && self.servers.is_empty() {
+            return Err(OptionError::NoServer);
+        }
+        if self.role == Role::Backup
+            && self.peer.is_none()
+            && matches!(format, Format::ChronyServer | Format::Ntp)
+        {
+            return Err(OptionError::BackupNeedsPeer);
+        }
+        Ok(())
+    }
+}
+
+/// A remark about what the target cannot express (or expresses
+/// differently): a message id and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Note {
+    fn new(id: &'static str) -> Note {
+        Note {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    fn arg(mut self, k: &'static str, v: impl ToString) -> Note {
+        self.args.push((k, v.to_string()));
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub text: String,
+    pub notes: Vec<Note>,
+}
+
+/// An upstream source of the lab server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upstream {
+    pub host: String,
+    pub pool: bool,
+    pub iburst: bool,
+    pub prefer: bool,
+    pub minpoll: Option<i64>,
+    pub maxpoll: Option<i64>,
+    /// Options other targets have no words for.
+    pub other: Vec<String>,
+}
+
+/// The lab server's intent, read from its chrony.conf.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intent {
+    pub upstreams: Vec<Upstream>,
+    pub peers: Vec<String>,
+    pub allowed: Vec<ipnet::IpNet>,
+    pub allow_all: bool,
+    pub local_stratum: Option<i64>,
+    pub orphan: bool,
+    pub makestep: Option<(f64, i64)>,
+    pub rtcsync: bool,
+    pub ratelimit: bool,
+}
+
+impl Intent {
+    pub fn from_document(doc: &Document) -> Intent {
+        let upstreams = doc
+            .sources()
+            .filter(|(_, s)| s.kind != SourceKind::Peer)
+            .map(|(_, s)| Upstream {
+                host: s.host.clone(),
+                pool: s.kind == SourceKind::Pool,
+                iburst: s.has("iburst"),
+                prefer: s.has("prefer"),
+                minpoll: s.int("minpoll"),
+                maxpoll: s.int("maxpoll"),
+                other: s
+                    .options
+                    .iter()
+                    .map(|o| o.name())
+                    .filter(|n| !matches!(*n, "iburst" | "prefer" | "minpoll" | "maxpoll"))
+                    .map(String::from)
+                    .collect(),
+            })
+            .collect();
+        let peers = doc
+            .sources()
+            .filter(|(_, s)| s.kind == SourceKind::Peer)
+            .map(|(_, s)| s.host.clone())
+            .collect();
+        let mut allowed = Vec::new();
+        let mut allow_all = false;
+        for (_, a) in doc.access_rules(AccessScope::Ntp).filter(|(_, a)| a.allow) {
+            match &a.target {
+                AccessTarget::Any => allow_all = true,
+                AccessTarget::Net(s) => {
+                    if let Some(n) = s.net() {
+                        allowed.push(n.trunc());
+                    }
+                }
+                AccessTarget::Host(h) => {
+                    if let Ok(ip) = h.parse::<IpAddr>() {
+                        allowed.push(ip.into());
+                    }
+                }
+            }
+        }
+        let local = doc.local().map(|(_, l)| l);
+        let makestep = doc.directives().find_map(|(_, d)| match d {
+            crate::core::conf::Directive::Makestep { threshold, limit } => {
+                Some((*threshold, *limit))
+            }
+            _ => None,
+        });
+        Intent {
+            upstreams,
+            peers,
+            allowed,
+            allow_all,
+            local_stratum: local.map(|l| l.stratum()),
+            orphan: local.is_some_and(|l| l.orphan()),
+            makestep,
+            rtcsync: doc.last_directive("rtcsync").is_some(),
+            ratelimit: doc.last_directive("ratelimit").is_some(),
+        }
+    }
+}
+
+/// Exports `doc` (the lab server's chrony.conf) to `format`. `header` is a
+/// comment placed first (the caller's words, in the user's language).
+pub fn export(
+    doc: &Document,
+    format: Format,
+    opts: &Options,
+    header: &str,
+) -> Result<Export, OptionError> {
+    opts.check(format)?;
+    let intent = Intent::from_document(doc);
+    let mut notes = Vec::new();
+    let body = match format {
+        Format::ChronyServer => chrony::server(doc, &intent, opts, &mut notes),
+        Format::ChronyClient => chrony::client(&intent, opts, &mut notes),
+        Format::Ntp => ntp::ntp_conf(&intent, opts, &mut notes),
+        Format::Firewalld | Format::Ufw | Format::Nftables => {
+            firewall::rules(format, &intent, &mut notes)
+        }
+        f => switches::config(f, opts, &mut notes),
+    };
+    let c = format.comment();
+    let mut text = String::new();
+    for line in header.lines() {
+        text.push_str(&format!("{c} {line}\n"));
+    }
+    text.push_str(&body);
+    Ok(Export { text, notes })
+}
+
+/// Every note id exports can emit, for the translation tests.
+pub const NOTE_IDS: &[&str] = &[
+    "export-note-option-dropped",
+    "export-note-makestep-ntp",
+    "export-note-rtcsync-ntp",
+    "export-note-ratelimit-ntp",
+    "export-note-orphan-ntp",
+    "export-note-no-upstream",
+    "export-note-allow-all",
+    "export-note-key-file",
+    "export-note-key-type",
+    "export-note-junos-source",
+    "export-note-backup-stratum",
+    "export-note-no-allow",
+    "export-note-peer-orphan",
+    "export-note-port",
+];

@@ -1,0 +1,108 @@
+//! ntp.conf for ntpd and ntpsec carrying the lab server's intent.
+
+use std::fmt::Write as _;
+
+use ipnet::IpNet;
+
+use super::{Intent, Note, Options, Role};
+
+pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
+    let mut t = String::new();
+    t.push_str("driftfile /var/lib/ntp/ntp.drift\n");
+    t.push_str("statsdir /var/log/ntpstats/\n");
+    t.push_str("statistics loopstats peerstats clockstats\n");
+    t.push_str("filegen loopstats file loopstats type day enable\n");
+    t.push_str("filegen peerstats file peerstats type day enable\n");
+    t.push_str("filegen clockstats file clockstats type day enable\n\n");
+    // Nobody may query or change the server; the allowed subnets may get
+    // time.
+    t.push_str("restrict default kod nomodify nopeer noquery limited\n");
+    t.push_str("restrict -6 default kod nomodify nopeer noquery limited\n");
+    t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
+    if i.upstreams.is_empty() {
+        notes.push(Note::new("export-note-no-upstream"));
+    }
+    for u in &i.upstreams {
+        let kw = if u.pool { "pool" } else { "server" };
+        let mut l = format!("{kw} {}", u.host);
+        if u.iburst {
+            l.push_str(" iburst");
+        }
+        if u.prefer {
+            l.push_str(" prefer");
+        }
+        // ntpd's poll range is 3..17 (chrony allows down to -7).
+        if let Some(m) = u.minpoll {
+            write!(l, " minpoll {}", m.clamp(3, 17)).unwrap();
+        }
+        if let Some(m) = u.maxpoll {
+            write!(l, " maxpoll {}", m.clamp(3, 17)).unwrap();
+        }
+        for opt in &u.other {
+            notes.push(
+                Note::new("export-note-option-dropped")
+                    .arg("option", opt)
+                    .arg("host", &u.host),
+            );
+        }
+        writeln!(t, "{l}").unwrap();
+    }
+    let peer = match (&o.peer, o.role) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Role::Primary) => i.peers.first().cloned(),
+        (None, Role::Backup) => None,
+    };
+    if let Some(p) = &peer {
+        writeln!(t, "peer {p}").unwrap();
+    }
+    t.push('\n');
+    if i.allow_all {
+        notes.push(Note::new("export-note-allow-all"));
+        t.push_str("restrict default kod nomodify nopeer noquery\n");
+    }
+    for n in &i.allowed {
+        match n {
+            IpNet::V4(v4) => writeln!(
+                t,
+                "restrict {} mask {} nomodify notrap nopeer noquery",
+                v4.network(),
+                v4.netmask()
+            )
+            .unwrap(),
+            IpNet::V6(v6) => writeln!(
+                t,
+                "restrict -6 {} mask {} nomodify notrap nopeer noquery",
+                v6.network(),
+                v6.netmask()
+            )
+            .unwrap(),
+        }
+    }
+    if let Some(s) = i.local_stratum {
+        let s = if o.role == Role::Backup {
+            (s + 1).min(15)
+        } else {
+            s
+        };
+        writeln!(t, "tos orphan {s}").unwrap();
+        notes.push(Note::new("export-note-orphan-ntp").arg("stratum", s));
+    }
+    if i.makestep.is_some() {
+        notes.push(Note::new("export-note-makestep-ntp"));
+    }
+    if i.rtcsync {
+        notes.push(Note::new("export-note-rtcsync-ntp"));
+    }
+    if i.ratelimit {
+        notes.push(Note::new("export-note-ratelimit-ntp"));
+    }
+    if let Some(k) = &o.key {
+        t.push_str("keys /etc/ntp.keys\n");
+        writeln!(t, "trustedkey {}", k.id).unwrap();
+        notes.push(
+            Note::new("export-note-key-file")
+                .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
+        );
+    }
+    t
+}
