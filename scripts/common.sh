@@ -5,6 +5,8 @@ set -euo pipefail
 
 # Debian packages the tests and the app need at run time.
 STRATUM_DEBS=(chrony)
+# What the test suite needs besides: packaging checks.
+STRATUM_TEST_DEBS=(desktop-file-utils appstream)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

@@ -3,7 +3,7 @@
 # formatting, clippy, unit, property and integration tests (real chronyd).
 source "$(dirname "$0")/common.sh"
 
-install_debs "${STRATUM_DEBS[@]}"
+install_debs "${STRATUM_DEBS[@]}" "${STRATUM_TEST_DEBS[@]}"
 check_rust
 
 cargo fmt --check
@@ -14,6 +14,9 @@ set +e
 cargo test --locked 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
+if [ "$rc" -eq 0 ]; then
+    ./scripts/check-packaging.sh || rc=1
+fi
 # One closing line over all test binaries.
 awk '/^test result:/ {p += $4; f += $6} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"
 exit "$rc"

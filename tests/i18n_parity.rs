@@ -78,7 +78,9 @@ fn every_message_id_used_in_the_code_exists() {
         }
         let text = std::fs::read_to_string(&p).unwrap();
         for part in text.split('"').skip(1).step_by(2) {
-            let is_id = ["cli-", "helper-"].iter().any(|pre| part.starts_with(pre))
+            let is_id = ["cli-", "helper-", "export-", "bundle-", "status-"]
+                .iter()
+                .any(|pre| part.starts_with(pre))
                 && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
             if is_id {
                 used.insert(part.to_string());
@@ -135,4 +137,14 @@ fn every_helper_error_code_has_text_and_is_listed() {
         }
     }
     assert!(missing.is_empty(), "codes without err- text: {missing:?}");
+}
+
+#[test]
+fn every_export_note_has_text() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        for id in stratum::core::export::NOTE_IDS {
+            assert!(tr.has(id), "{}: {id}", lang.code());
+        }
+    }
 }
