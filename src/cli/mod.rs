@@ -2,6 +2,7 @@
 //! errors are one translated sentence on stderr and exit code 2.
 
 mod config;
+mod explain;
 mod export;
 mod status;
 
@@ -122,6 +123,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
             "config" => config::run(parser, tr),
             "status" => status::run(parser, tr),
             "export" => export::run(parser, tr),
+            "explain" => explain::run(parser, tr),
             "help" => {
                 print!("{}", tr.tr("cli-help"));
                 Ok(ExitCode::SUCCESS)

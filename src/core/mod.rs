@@ -2,6 +2,7 @@
 
 pub mod cmdmon;
 pub mod conf;
+pub mod explain;
 pub mod export;
 pub mod history;
 pub mod snapshot;

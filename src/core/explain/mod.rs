@@ -1,0 +1,294 @@
+//! Explain pasted output of chronyc, ntpd tools and network switches: find
+//! what it is, read every field, judge each value (ok / warn / bad / info,
+//! with a reason) and diagnose problems across fields with cause and fix.
+//! Texts (field meanings, reasons, findings) live in the Fluent catalogue:
+//! `field-<name>`, `why-<reason>`, `finding-<rule>`.
+
+mod checks;
+mod chronyc;
+mod ntpd;
+mod switch;
+
+use serde::Serialize;
+
+/// The kinds of output Stratum recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Kind {
+    ChronycSources,
+    ChronycSourcestats,
+    ChronycTracking,
+    ChronycClients,
+    ChronycActivity,
+    ChronycNtpdata,
+    ChronycServerstats,
+    ChronycSelectdata,
+    ChronycAuthdata,
+    NtpqPeers,
+    NtpqRv,
+    Ntpstat,
+    Timedatectl,
+    CiscoShowNtpStatus,
+    CiscoShowNtpAssociations,
+    NxosShowNtpPeerStatus,
+    HuaweiNtpServiceStatus,
+    HuaweiNtpServiceSessions,
+    H3cNtpServiceStatus,
+    H3cNtpServiceSessions,
+    JunosShowNtpStatus,
+    JunosShowNtpAssociations,
+    AristaShowNtpStatus,
+    ShowNtpServer,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ChronycSources => "chronyc-sources",
+            Kind::ChronycSourcestats => "chronyc-sourcestats",
+            Kind::ChronycTracking => "chronyc-tracking",
+            Kind::ChronycClients => "chronyc-clients",
+            Kind::ChronycActivity => "chronyc-activity",
+            Kind::ChronycNtpdata => "chronyc-ntpdata",
+            Kind::ChronycServerstats => "chronyc-serverstats",
+            Kind::ChronycSelectdata => "chronyc-selectdata",
+            Kind::ChronycAuthdata => "chronyc-authdata",
+            Kind::NtpqPeers => "ntpq-peers",
+            Kind::NtpqRv => "ntpq-rv",
+            Kind::Ntpstat => "ntpstat",
+            Kind::Timedatectl => "timedatectl",
+            Kind::CiscoShowNtpStatus => "cisco-show-ntp-status",
+            Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
+            Kind::NxosShowNtpPeerStatus => "nxos-show-ntp-peer-status",
+            Kind::HuaweiNtpServiceStatus => "huawei-ntp-service-status",
+            Kind::HuaweiNtpServiceSessions => "huawei-ntp-service-sessions",
+            Kind::H3cNtpServiceStatus => "h3c-ntp-service-status",
+            Kind::H3cNtpServiceSessions => "h3c-ntp-service-sessions",
+            Kind::JunosShowNtpStatus => "junos-show-ntp-status",
+            Kind::JunosShowNtpAssociations => "junos-show-ntp-associations",
+            Kind::AristaShowNtpStatus => "arista-show-ntp-status",
+            Kind::ShowNtpServer => "show-ntp-server",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Warn,
+    Bad,
+    Info,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warn => "warn",
+            Status::Bad => "bad",
+            Status::Info => "info",
+        }
+    }
+}
+
+/// A reason for a verdict or a finding: a message id suffix and arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Reason {
+    pub fn new(id: &'static str) -> Reason {
+        Reason {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, k: &'static str, v: impl ToString) -> Reason {
+        self.args.push((k, v.to_string()));
+        self
+    }
+}
+
+/// One field: its catalogue name, the text as pasted, the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: &'static str,
+    pub raw: String,
+    pub status: Status,
+    pub reason: Option<Reason>,
+}
+
+impl Field {
+    pub fn info(name: &'static str, raw: impl Into<String>) -> Field {
+        Field {
+            name,
+            raw: raw.into(),
+            status: Status::Info,
+            reason: None,
+        }
+    }
+}
+
+/// A problem across fields, with its cause and fix in the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Status,
+    pub args: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    pub kind: Kind,
+    /// chronyc's `-c` CSV form.
+    pub csv: bool,
+    /// Key/value outputs.
+    pub fields: Vec<Field>,
+    /// Tables, one row per source/client/session.
+    pub rows: Vec<Vec<Field>>,
+    pub findings: Vec<Finding>,
+}
+
+impl Explained {
+    /// The kind as the CLI names it (`-csv` for chronyc's CSV form).
+    pub fn kind_name(&self) -> String {
+        if self.csv {
+            format!("{}-csv", self.kind.name())
+        } else {
+            self.kind.name().to_string()
+        }
+    }
+
+    fn new(kind: Kind) -> Explained {
+        Explained {
+            kind,
+            csv: false,
+            fields: Vec::new(),
+            rows: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExplainError {
+    #[error("empty input")]
+    Empty,
+    #[error("not recognised")]
+    NotRecognised,
+    #[error("input too large")]
+    TooLarge,
+}
+
+/// Inputs above this size are refused rather than scanned.
+pub const MAX_INPUT: usize = 4 << 20;
+
+/// Removes what terminals and shells add around output: ANSI escape
+/// sequences, carriage returns, prompts and the commands typed.
+pub fn clean(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in text.split('\n') {
+        let mut line = String::with_capacity(raw.len());
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                // CSI: ESC [ ... final byte in @..~
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for d in chars.by_ref() {
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            if c == '\r' || (c.is_control() && c != '\t') {
+                continue;
+            }
+            line.push(c);
+        }
+        let trimmed = line.trim_end().to_string();
+        // chronyc's interactive prompt.
+        let trimmed = trimmed
+            .strip_prefix("chronyc> ")
+            .map(str::to_string)
+            .unwrap_or(trimmed);
+        out.push(trimmed);
+    }
+    out
+}
+
+/// A shell or device prompt followed by a command, e.g.
+/// `[root@host ~]# chronyc sources`, `<Huawei>display ntp-service status`,
+/// `user@router> show ntp status`, `switch# show ntp associations`.
+pub fn prompt_command(line: &str) -> Option<&str> {
+    let l = line.trim_start();
+    if let Some(rest) = l.strip_prefix('<') {
+        return rest.split_once('>').map(|(_, c)| c.trim());
+    }
+    for sep in ["# ", "> ", "$ "] {
+        if let Some(i) = l.find(sep) {
+            let (head, cmd) = (&l[..i], l[i + sep.len()..].trim());
+            let promptish = !head.contains(' ') || head.starts_with('[') || head.contains('@');
+            let known = [
+                "chronyc",
+                "ntpq",
+                "ntpstat",
+                "timedatectl",
+                "show",
+                "display",
+                "dis ",
+            ]
+            .iter()
+            .any(|k| cmd.starts_with(k));
+            if promptish && known {
+                return Some(cmd);
+            }
+        }
+    }
+    None
+}
+
+/// Explains one pasted output.
+pub fn explain(text: &str) -> Result<Explained, ExplainError> {
+    if text.len() > MAX_INPUT {
+        return Err(ExplainError::TooLarge);
+    }
+    let lines = clean(text);
+    let commands: Vec<String> = lines
+        .iter()
+        .filter_map(|l| prompt_command(l).map(str::to_string))
+        .collect();
+    let content: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| prompt_command(l).is_none() && !l.trim().is_empty())
+        .collect();
+    if content.is_empty() {
+        return Err(ExplainError::Empty);
+    }
+    let mut e = chronyc::parse(&content)
+        .or_else(|| ntpd::parse(&content, &commands))
+        .or_else(|| switch::parse(&content, &commands))
+        .ok_or(ExplainError::NotRecognised)?;
+    if e.fields.is_empty() && e.rows.is_empty() {
+        return Err(ExplainError::NotRecognised);
+    }
+    checks::diagnose(&mut e);
+    Ok(e)
+}
+
+/// Every field name the parsers can emit, per kind: the catalogue the
+/// translation tests hold to.
+pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
+    let mut v = chronyc::fields();
+    v.extend(ntpd::fields());
+    v.extend(switch::fields());
+    v
+}
+
+pub use checks::{FINDINGS, REASONS};

@@ -1,0 +1,426 @@
+//! Network switches: Cisco IOS/IOS-XE, NX-OS, Huawei VRP, H3C Comware 5/7
+//! and the generic `show ntp server` table of seed 004.
+
+use super::checks::*;
+use super::{Explained, Field, Kind};
+
+const CISCO_STATUS: &[(&str, &str)] = &[
+    ("Clock", "clock-status"),
+    ("stratum", "stratum"),
+    ("reference", "reference"),
+    ("nominal freq", "nominal-freq"),
+    ("actual freq", "actual-freq"),
+    ("precision", "precision"),
+    ("reference time", "reference-time"),
+    ("clock offset", "offset"),
+    ("root delay", "root-delay"),
+    ("root dispersion", "root-dispersion"),
+    ("peer dispersion", "peer-dispersion"),
+    ("system poll interval", "poll-interval"),
+    ("last update was", "last-update"),
+    ("system time(GMT)", "system-time"),
+    ("system time", "system-time"),
+    ("loopfilter state", "loopfilter"),
+    ("drift", "drift"),
+];
+const CISCO_ASSOC: &[&str] = &[
+    "tally",
+    "address",
+    "ref-clock",
+    "stratum",
+    "when",
+    "poll",
+    "reach",
+    "delay",
+    "offset",
+    "dispersion",
+];
+const NXOS_PEERS: &[&str] = &[
+    "tally", "remote", "local", "stratum", "poll", "reach", "delay", "vrf",
+];
+const VRP_STATUS: &[(&str, &str)] = &[
+    ("clock status", "clock-status"),
+    ("clock stratum", "stratum"),
+    ("system peer", "system-peer"),
+    ("local mode", "local-mode"),
+    ("reference clock id", "reference"),
+    ("leap indicator", "leap"),
+    ("clock jitter", "clock-jitter"),
+    ("stability", "stability"),
+    ("nominal frequency", "nominal-freq"),
+    ("actual frequency", "actual-freq"),
+    ("clock precision", "precision"),
+    ("clock offset", "offset"),
+    ("root delay", "root-delay"),
+    ("root dispersion", "root-dispersion"),
+    ("peer dispersion", "peer-dispersion"),
+    ("reference time", "reference-time"),
+    ("synchronization state", "sync-state"),
+];
+const VRP_SESSIONS: &[(&str, &str)] = &[
+    ("clock source", "address"),
+    ("clock stratum", "stratum"),
+    ("clock status", "status"),
+    ("reference clock id", "reference"),
+    ("reach", "reach"),
+    ("current poll", "poll"),
+    ("now poll", "now"),
+    ("now", "now"),
+    ("offset", "offset"),
+    ("delay", "delay"),
+    ("disper", "dispersion"),
+];
+const H3C_SESSIONS: &[&str] = &[
+    "flags",
+    "address",
+    "reference",
+    "stratum",
+    "reach",
+    "poll",
+    "now",
+    "offset",
+    "delay",
+    "dispersion",
+];
+const SHOW_SERVER: &[&str] = &[
+    "address",
+    "source-interface",
+    "key-id",
+    "prefer",
+    "version",
+    "status",
+];
+
+fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
+    let mut v = v;
+    v.dedup();
+    Box::leak(v.into_boxed_slice())
+}
+
+pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
+    let names = |t: &[(&'static str, &'static str)]| leak(t.iter().map(|(_, n)| *n).collect());
+    vec![
+        (Kind::CiscoShowNtpStatus, names(CISCO_STATUS)),
+        (Kind::CiscoShowNtpAssociations, CISCO_ASSOC),
+        (Kind::NxosShowNtpPeerStatus, NXOS_PEERS),
+        (Kind::HuaweiNtpServiceStatus, names(VRP_STATUS)),
+        (Kind::H3cNtpServiceStatus, names(VRP_STATUS)),
+        (Kind::HuaweiNtpServiceSessions, names(VRP_SESSIONS)),
+        (Kind::H3cNtpServiceSessions, H3C_SESSIONS),
+        (Kind::ShowNtpServer, SHOW_SERVER),
+    ]
+}
+
+fn judge(f: &mut Field) {
+    match f.name {
+        "clock-status" => check_switch_status(f),
+        "status" => check_switch_status(f),
+        "stratum" => check_stratum(f),
+        "tally" => check_cisco_tally(f),
+        "reach" => check_reach(f),
+        "reference" => check_refid(f),
+        "leap" => check_leap(f),
+        _ => {}
+    }
+}
+
+/// Huawei and H3C print reach as a decimal count.
+fn judge_decimal_reach(row: &mut [Field]) {
+    for f in row.iter_mut() {
+        if f.name == "reach" {
+            f.status = super::Status::Info;
+            f.reason = None;
+            check_reach_decimal(f);
+        }
+    }
+}
+
+/// Cisco's `show ntp status`: comma-separated `X is Y` clauses.
+fn cisco_status(lines: &[&str]) -> Option<Explained> {
+    if !lines.iter().any(|l| l.trim_start().starts_with("Clock is")) {
+        return None;
+    }
+    let mut e = Explained::new(Kind::CiscoShowNtpStatus);
+    for l in lines {
+        for clause in split_clauses(l) {
+            let clause = clause.trim().trim_end_matches('.');
+            let (key, value) = if let Some(rest) = clause.strip_prefix("stratum ") {
+                ("stratum", rest)
+            } else if let Some((k, v)) = clause.split_once(" is ") {
+                (k, v)
+            } else if let Some(v) = clause.strip_prefix("last update was ") {
+                ("last update was", v)
+            } else if clause == "no reference clock" {
+                ("reference", "none")
+            } else {
+                continue;
+            };
+            if let Some((_, name)) = CISCO_STATUS
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            {
+                if e.fields.iter().any(|f| f.name == *name) {
+                    continue;
+                }
+                let mut f = Field::info(name, value);
+                judge(&mut f);
+                if *name == "offset" {
+                    check_offset(&mut f, seconds(value));
+                }
+                e.fields.push(f);
+            }
+        }
+    }
+    Some(e)
+}
+
+/// Splits at ", " outside parentheses: dates inside them have commas.
+fn split_clauses(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    let b = line.as_bytes();
+    for i in 0..b.len() {
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b',' if depth <= 0 && b.get(i + 1) == Some(&b' ') => {
+                out.push(&line[start..i]);
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    out.push(&line[start.min(line.len())..]);
+    out
+}
+
+fn table<'a>(lines: &[&'a str], header: impl Fn(&str) -> bool) -> Option<Vec<&'a str>> {
+    let h = lines.iter().position(|l| header(l))?;
+    Some(
+        lines[h + 1..]
+            .iter()
+            .copied()
+            .filter(|l| {
+                !l.trim_start().starts_with('-') && !l.trim_start().starts_with('*')
+                    || l.starts_with('*')
+            })
+            .collect(),
+    )
+}
+
+fn vrp_blocks(lines: &[&str], first_key: &str) -> Vec<Vec<(String, String)>> {
+    let mut blocks: Vec<Vec<(String, String)>> = Vec::new();
+    for l in lines {
+        let Some((k, v)) = l.split_once(':') else {
+            continue;
+        };
+        let k = k.trim().to_ascii_lowercase();
+        if k == first_key {
+            blocks.push(Vec::new());
+        }
+        if let Some(b) = blocks.last_mut() {
+            b.push((k, v.trim().to_string()));
+        }
+    }
+    blocks
+}
+
+fn vrp_fields(
+    block: &[(String, String)],
+    table: &'static [(&'static str, &'static str)],
+) -> Vec<Field> {
+    let mut out: Vec<Field> = Vec::new();
+    for (k, v) in block {
+        if let Some((_, name)) = table.iter().find(|(key, _)| key == k) {
+            if out.iter().any(|f| f.name == *name) {
+                continue;
+            }
+            let mut f = Field::info(name, v.as_str());
+            judge(&mut f);
+            if *name == "offset" {
+                check_offset(&mut f, seconds(v));
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
+    if let Some(e) = cisco_status(lines) {
+        return Some(e);
+    }
+    // Cisco show ntp associations.
+    if let Some(rows) = table(lines, |l| {
+        let t = l.trim_start();
+        t.starts_with("address") && t.contains("ref clock") && t.contains("reach")
+    }) {
+        let mut e = Explained::new(Kind::CiscoShowNtpAssociations);
+        for l in rows {
+            if l.len() < 3 || l.contains("sys.peer") || l.contains("configured") {
+                continue;
+            }
+            let (marker, rest) = l.split_at(l.char_indices().nth(2).map_or(l.len(), |(i, _)| i));
+            let w: Vec<&str> = rest.split_whitespace().collect();
+            if w.len() != 9 || w[2].parse::<u32>().is_err() {
+                continue;
+            }
+            let mut row: Vec<Field> = vec![Field::info("tally", marker.trim())];
+            row.extend(
+                CISCO_ASSOC[1..]
+                    .iter()
+                    .zip(&w)
+                    .map(|(n, v)| Field::info(n, *v)),
+            );
+            for f in &mut row {
+                judge(f);
+            }
+            e.rows.push(row);
+        }
+        return Some(e);
+    }
+    // NX-OS show ntp peer-status.
+    if let Some(rows) = table(lines, |l| {
+        let t = l.trim_start();
+        t.starts_with("remote") && t.contains("local") && t.contains("st")
+    }) {
+        let mut e = Explained::new(Kind::NxosShowNtpPeerStatus);
+        for l in rows {
+            let Some(first) = l.chars().next() else {
+                continue;
+            };
+            if !"*+-= ".contains(first) {
+                continue;
+            }
+            let w: Vec<&str> = l[first.len_utf8()..].split_whitespace().collect();
+            if w.len() < 6 || w[2].parse::<u32>().is_err() {
+                continue;
+            }
+            let mut row = vec![Field::info("tally", first.to_string().trim())];
+            row.extend(
+                NXOS_PEERS[1..]
+                    .iter()
+                    .zip(&w)
+                    .map(|(n, v)| Field::info(n, *v)),
+            );
+            for f in &mut row {
+                if f.name == "tally" {
+                    // NX-OS marks only the selected peer.
+                    if f.raw == "*" {
+                        check_cisco_tally(f);
+                    }
+                } else {
+                    judge(f);
+                }
+            }
+            e.rows.push(row);
+        }
+        return Some(e);
+    }
+    // Huawei / H3C display ntp-service status (H3C capitalises its keys).
+    let status_line = lines.iter().find(|l| {
+        l.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("clock status")
+    });
+    let sessions = lines.iter().any(|l| {
+        l.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("clock source")
+    });
+    if let (Some(line), false) = (status_line, sessions) {
+        let h3c = line.trim_start().starts_with("Clock status");
+        let kind = if h3c {
+            Kind::H3cNtpServiceStatus
+        } else {
+            Kind::HuaweiNtpServiceStatus
+        };
+        let mut e = Explained::new(kind);
+        let blocks = vrp_blocks(lines, "clock status");
+        e.fields = vrp_fields(blocks.first()?, VRP_STATUS);
+        return Some(e);
+    }
+    // Huawei display ntp-service sessions.
+    if sessions {
+        let mut e = Explained::new(Kind::HuaweiNtpServiceSessions);
+        for b in vrp_blocks(lines, "clock source") {
+            let mut row = vrp_fields(&b, VRP_SESSIONS);
+            judge_decimal_reach(&mut row);
+            e.rows.push(row);
+        }
+        return Some(e);
+    }
+    // H3C display ntp-service sessions.
+    if let Some(rows) = table(lines, |l| {
+        let t = l.trim_start();
+        t.starts_with("source") && t.contains("reference") && t.contains("stra")
+    }) {
+        let mut e = Explained::new(Kind::H3cNtpServiceSessions);
+        for l in rows {
+            let t = l.trim_start();
+            let Some(rest) = t.strip_prefix('[') else {
+                continue;
+            };
+            let Some((flags, rest)) = rest.split_once(']') else {
+                continue;
+            };
+            let w: Vec<&str> = rest.split_whitespace().collect();
+            if w.len() != 9 {
+                continue;
+            }
+            let mut row = vec![Field::info("flags", flags)];
+            row.extend(
+                H3C_SESSIONS[1..]
+                    .iter()
+                    .zip(&w)
+                    .map(|(n, v)| Field::info(n, *v)),
+            );
+            for f in &mut row {
+                judge(f);
+            }
+            judge_decimal_reach(&mut row);
+            // Flag 1: the system's clock source; none of 1-4: not usable.
+            if let Some(f) = row.first_mut() {
+                let selected = flags.contains('1');
+                f.raw = flags.to_string();
+                f.status = if selected {
+                    super::Status::Ok
+                } else {
+                    super::Status::Info
+                };
+                f.reason = Some(super::Reason::new(if selected {
+                    "switch-selected"
+                } else {
+                    "switch-candidate"
+                }));
+            }
+            e.rows.push(row);
+        }
+        return Some(e);
+    }
+    // show ntp server (seed 004).
+    if let Some(rows) = table(lines, |l| {
+        let t = l.trim_start();
+        t.starts_with("ntp-server") && t.contains("status")
+    }) {
+        let mut e = Explained::new(Kind::ShowNtpServer);
+        for l in rows {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            if w.len() != 6 {
+                continue;
+            }
+            let mut row: Vec<Field> = SHOW_SERVER
+                .iter()
+                .zip(&w)
+                .map(|(n, v)| Field::info(n, *v))
+                .collect();
+            for f in &mut row {
+                judge(f);
+            }
+            e.rows.push(row);
+        }
+        return Some(e);
+    }
+    let _ = commands;
+    None
+}

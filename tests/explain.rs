@@ -1,0 +1,362 @@
+//! Explain: every fixture is recognised as its kind, every field's value
+//! and verdict matches its golden file (written by hand-checked runs), the
+//! catalogue covers every field in both languages, real chronyc output is
+//! explained without unknown fields, and garbage is refused cleanly.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::lab::{Chronyd, wait_for};
+use stratum::core::explain::{ExplainError, Explained, FINDINGS, REASONS, catalogue, explain};
+use stratum::i18n::{Lang, Localizer};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/explain")
+}
+
+fn render(e: &Explained) -> String {
+    let f = |x: &stratum::core::explain::Field| {
+        format!(
+            "{} = {:?} [{}{}]",
+            x.name,
+            x.raw,
+            x.status.as_str(),
+            x.reason
+                .as_ref()
+                .map(|r| format!(" {}", r.id))
+                .unwrap_or_default()
+        )
+    };
+    let mut out = format!("kind: {}\n", e.kind_name());
+    for x in &e.fields {
+        out.push_str(&format!("{}\n", f(x)));
+    }
+    for (i, row) in e.rows.iter().enumerate() {
+        out.push_str(&format!("row {}\n", i + 1));
+        for x in row {
+            out.push_str(&format!("  {}\n", f(x)));
+        }
+    }
+    for x in &e.findings {
+        out.push_str(&format!("finding: {} [{}]\n", x.rule, x.severity.as_str()));
+    }
+    out
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn fixtures_match_their_golden_files() {
+    let bless = std::env::var("STRATUM_BLESS").is_ok();
+    let mut bad = Vec::new();
+    for p in fixtures() {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let e = explain(&text).unwrap_or_else(|err| panic!("{}: {err}", p.display()));
+        // The file name says which kind it is.
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let kind = e.kind.name();
+        assert!(
+            name.starts_with(kind),
+            "{name} recognised as {}",
+            e.kind_name()
+        );
+        assert_eq!(e.csv, name.contains("-csv"), "{name}");
+        let got = render(&e);
+        let golden = p.with_extension("golden");
+        if bless {
+            std::fs::write(&golden, &got).unwrap();
+        } else if std::fs::read_to_string(&golden).unwrap_or_default() != got {
+            bad.push(format!("{name}:\n{got}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "differs from golden (STRATUM_BLESS=1 to update):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn every_kind_has_two_fixtures_one_with_a_problem() {
+    let mut kinds: std::collections::BTreeMap<String, (usize, bool)> = Default::default();
+    for p in fixtures() {
+        let e = explain(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let problem = !e.findings.is_empty()
+            || e.fields.iter().chain(e.rows.iter().flatten()).any(|f| {
+                matches!(
+                    f.status,
+                    stratum::core::explain::Status::Bad | stratum::core::explain::Status::Warn
+                )
+            });
+        let entry = kinds.entry(e.kind.name().to_string()).or_default();
+        entry.0 += 1;
+        entry.1 |= problem;
+    }
+    for (kind, _) in catalogue() {
+        let (n, problem) = kinds.get(kind.name()).copied().unwrap_or_default();
+        assert!(n >= 2, "{} has {n} fixtures", kind.name());
+        assert!(problem, "{} has no fixture with a problem", kind.name());
+    }
+}
+
+#[test]
+fn seed_001_is_diagnosed_with_cause_and_fix() {
+    let e = explain(
+        &std::fs::read_to_string(dir().join("chronyc-tracking-seed001-unsynchronised.txt"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(e.findings.iter().any(|f| f.rule == "not-synchronised"));
+    let e = explain(&std::fs::read_to_string(dir().join("chronyc-activity-seed001.txt")).unwrap())
+        .unwrap();
+    assert_eq!(e.findings[0].rule, "unknown-address");
+    let zh = Localizer::new(Lang::ZhCn);
+    let text = zh.tr_args("finding-not-synchronised", &[] as &[(&str, &str)]);
+    assert!(
+        text.contains("local stratum 10 orphan") && text.contains("-4"),
+        "{text}"
+    );
+}
+
+#[test]
+fn catalogue_has_every_field_reason_and_finding_in_both_languages() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut names = BTreeSet::new();
+        for (_, fields) in catalogue() {
+            names.extend(fields.iter().copied());
+        }
+        for n in names {
+            assert!(tr.has(&format!("field-{n}")), "{}: field-{n}", lang.code());
+        }
+        for r in REASONS {
+            assert!(tr.has(&format!("why-{r}")), "{}: why-{r}", lang.code());
+        }
+        for (f, _) in FINDINGS {
+            assert!(
+                tr.has(&format!("finding-{f}")),
+                "{}: finding-{f}",
+                lang.code()
+            );
+        }
+    }
+    // Every field a fixture produced is in its kind's catalogue.
+    for p in fixtures() {
+        let e = explain(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let known: Vec<&str> = catalogue()
+            .into_iter()
+            .filter(|(k, _)| *k == e.kind)
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        for f in e.fields.iter().chain(e.rows.iter().flatten()) {
+            assert!(
+                known.contains(&f.name),
+                "{}: {} not in the catalogue of {}",
+                p.display(),
+                f.name,
+                e.kind.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn garbage_is_not_recognised_and_never_panics() {
+    assert_eq!(explain(""), Err(ExplainError::Empty));
+    assert_eq!(explain("\n\n  \r\n"), Err(ExplainError::Empty));
+    assert_eq!(
+        explain("hello world\nthis is not ntp"),
+        Err(ExplainError::NotRecognised)
+    );
+    let big = "x".repeat(10 << 20);
+    assert_eq!(explain(&big), Err(ExplainError::TooLarge));
+    // Mangled versions of every fixture: truncated, shuffled, doubled.
+    for p in fixtures() {
+        let text = std::fs::read_to_string(&p).unwrap();
+        for cut in (0..text.len()).step_by(7) {
+            if text.is_char_boundary(cut) {
+                let _ = explain(&text[..cut]);
+            }
+        }
+        let lines: Vec<&str> = text.lines().rev().collect();
+        let _ = explain(&lines.join("\n"));
+        let _ = explain(&text.replace(' ', ""));
+        let _ = explain(&text.replace(',', ",,"));
+    }
+    // The CLI says so with exit code 2.
+    let out = common::stratum()
+        .args(["explain", "-"])
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin");
+    std::fs::write(&bin, (0..=255u8).cycle().take(100_000).collect::<Vec<u8>>()).unwrap();
+    let out = common::stratum()
+        .args(["explain"])
+        .arg(&bin)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not output Stratum recognises"));
+    let big = tmp.path().join("big");
+    std::fs::write(&big, "MS Name/IP address\n".repeat(600_000)).unwrap();
+    let out = common::stratum()
+        .args(["explain"])
+        .arg(&big)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_has_the_documented_shape_in_both_languages() {
+    let f = dir().join("chronyc-sources-seed004.txt");
+    for lang in ["en", "zh-CN"] {
+        let out = common::stratum()
+            .args(["explain", "--format", "json", "--lang", lang])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["kind"], "chronyc-sources");
+        let cell = &v["rows"][0][1];
+        for k in ["name", "raw", "meaning", "status"] {
+            assert!(cell.get(k).is_some(), "{k} missing: {cell}");
+        }
+        assert_eq!(cell["raw"], "*");
+        assert_eq!(cell["status"], "ok");
+        let findings = v["findings"].as_array().unwrap();
+        assert!(findings.iter().all(|f| f.get("rule").is_some()
+            && f.get("severity").is_some()
+            && f.get("message").is_some()));
+        if lang == "zh-CN" {
+            assert!(cell["meaning"].as_str().unwrap().contains("源状态"));
+        }
+    }
+}
+
+/// Real output of chronyc (text and -c) from a loopback pair, explained
+/// with every field known.
+#[test]
+fn real_chronyc_output_is_explained_completely() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let up = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "up",
+        "local stratum 1\nallow 127.0.0.0/8",
+    );
+    let server = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "server",
+        &format!(
+            "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10",
+            up.port
+        ),
+    );
+    let _client = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "client",
+        &format!(
+            "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1",
+            server.port
+        ),
+    );
+    wait_for(Duration::from_secs(20), || {
+        server
+            .chronyc(&["-n", "clients"])
+            .contains("127.0.0.1")
+            .then_some(())
+    })
+    .expect("client never came");
+    let reports = [
+        ("sources", "chronyc-sources"),
+        ("sourcestats", "chronyc-sourcestats"),
+        ("tracking", "chronyc-tracking"),
+        ("clients", "chronyc-clients"),
+        ("activity", "chronyc-activity"),
+        ("ntpdata", "chronyc-ntpdata"),
+        ("serverstats", "chronyc-serverstats"),
+        ("selectdata", "chronyc-selectdata"),
+        ("authdata", "chronyc-authdata"),
+    ];
+    let tr = Localizer::new(Lang::En);
+    for (report, kind) in reports {
+        for (flags, suffix) in [(vec!["-n"], ""), (vec!["-n", "-c"], "-csv")] {
+            let mut args = flags.clone();
+            args.push(report);
+            if report == "ntpdata" {
+                args.push("127.0.0.1");
+            }
+            let text = server.chronyc(&args);
+            let e =
+                explain(&text).unwrap_or_else(|err| panic!("{report} {flags:?}: {err}\n{text}"));
+            assert_eq!(e.kind_name(), format!("{kind}{suffix}"), "{text}");
+            assert!(
+                !e.fields.is_empty() || !e.rows.is_empty(),
+                "{report}: nothing read\n{text}"
+            );
+            for f in e.fields.iter().chain(e.rows.iter().flatten()) {
+                assert!(
+                    tr.has(&format!("field-{}", f.name)),
+                    "{report}: unknown field {}",
+                    f.name
+                );
+                assert!(
+                    !f.raw.is_empty() || f.name == "refid",
+                    "{report}: empty {}\n{text}",
+                    f.name
+                );
+            }
+        }
+        // The -v legends do not confuse it.
+        if ["sources", "sourcestats"].contains(&report) {
+            let text = server.chronyc(&["-n", report, "-v"]);
+            assert_eq!(explain(&text).unwrap().kind_name(), kind);
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    #[test]
+    fn any_text_is_explained_or_refused_without_panic(text in "(?s).{0,400}") {
+        let _ = explain(&text);
+    }
+
+    #[test]
+    fn fixture_lines_in_any_order_never_panic(picks in proptest::collection::vec((0usize..64, 0usize..40), 0..30)) {
+        let files = fixtures();
+        let mut text = String::new();
+        for (f, l) in picks {
+            let t = std::fs::read_to_string(&files[f % files.len()]).unwrap();
+            if let Some(line) = t.lines().nth(l) {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        let _ = explain(&text);
+    }
+}
