@@ -71,11 +71,13 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ftl!(Lang::En, "en", "helper.ftl"),
     ftl!(Lang::En, "en", "export.ftl"),
     ftl!(Lang::En, "en", "explain.ftl"),
+    ftl!(Lang::En, "en", "gui.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "cli.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "lint.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "helper.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "export.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "explain.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "gui.ftl"),
 ];
 
 pub struct Localizer {

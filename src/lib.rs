@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod core;
 pub mod fsutil;
+pub mod gui;
 pub mod helper;
 pub mod i18n;
 pub mod ipc;

@@ -78,7 +78,7 @@ fn every_message_id_used_in_the_code_exists() {
         }
         let text = std::fs::read_to_string(&p).unwrap();
         for part in text.split('"').skip(1).step_by(2) {
-            let is_id = ["cli-", "helper-", "export-", "bundle-", "status-"]
+            let is_id = ["cli-", "helper-", "export-", "bundle-", "status-", "gui-"]
                 .iter()
                 .any(|pre| part.starts_with(pre))
                 && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');

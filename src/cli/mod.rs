@@ -6,6 +6,10 @@ mod explain;
 mod export;
 mod status;
 
+pub use config::installed_chrony_version;
+pub use explain::error_id as explain_error_id;
+pub use status::error_text;
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
@@ -107,10 +111,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
         first = parser.next()?;
     }
     match first {
-        None => {
-            print!("{}", tr.tr("cli-help"));
-            Ok(ExitCode::SUCCESS)
-        }
+        None => Ok(crate::gui::run()),
         Some(Short('h') | Long("help")) => {
             print!("{}", tr.tr("cli-help"));
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,140 @@
+//! Access: allow/deny subnets, validated as typed, with presets for the
+//! networks of this machine.
+
+use egui::RichText;
+
+use crate::core::conf::{Access, AccessScope, SubnetError, parse_user_subnet};
+use crate::core::explain::Status;
+use crate::gui::app::{AppState, status_color};
+
+pub struct Form {
+    pub subnet: String,
+    pub allow: bool,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            subnet: String::new(),
+            allow: true,
+        }
+    }
+}
+
+/// IPv4 networks of this machine's interfaces (from the routing table),
+/// loopback and the default route left out.
+pub fn local_networks() -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string("/proc/net/route") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 8 || f[0] == "lo" {
+            continue;
+        }
+        let (Ok(dest), Ok(mask)) = (u32::from_str_radix(f[1], 16), u32::from_str_radix(f[7], 16))
+        else {
+            continue;
+        };
+        if mask == 0 {
+            continue;
+        }
+        let dest = std::net::Ipv4Addr::from(u32::from_be(dest));
+        let bits = u32::from_be(mask).count_ones();
+        let net = format!("{dest}/{bits}");
+        if !out.contains(&net) {
+            out.push(net);
+        }
+    }
+    out
+}
+
+pub fn subnet_error_text(st: &AppState, e: &SubnetError, value: &str) -> String {
+    match e {
+        SubnetError::Empty => st.t("cli-subnet-empty"),
+        SubnetError::Syntax => st.tr.tr_args("cli-subnet-syntax", &[("value", value)]),
+        SubnetError::PrefixTooLong { max, .. } => st.tr.tr_args(
+            "cli-subnet-prefix",
+            &[("value", value.to_string()), ("max", max.to_string())],
+        ),
+    }
+}
+
+pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    let rules: Vec<Access> = st
+        .doc
+        .access_rules(AccessScope::Ntp)
+        .map(|(_, a)| a.clone())
+        .collect();
+    let mut remove = None;
+    if rules.is_empty() {
+        ui.colored_label(status_color(Status::Warn), st.t("gui-no-allow"));
+    }
+    egui::Grid::new("access")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for a in &rules {
+                ui.label(RichText::new(a.render()).monospace());
+                if ui.button(st.t("gui-remove")).clicked() {
+                    remove = Some(a.clone());
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(a) = remove {
+        st.doc.remove_access(a.scope, a.allow, &a.target);
+    }
+    ui.add_space(10.0);
+    ui.strong(st.t("gui-add-subnet"));
+    let (allow_l, deny_l, add_l) = (st.t("gui-allow"), st.t("gui-deny"), st.t("gui-add"));
+    let f = &mut st.forms.access;
+    let mut add = false;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut f.allow, true, allow_l);
+        ui.selectable_value(&mut f.allow, false, deny_l);
+        ui.add(
+            egui::TextEdit::singleline(&mut f.subnet)
+                .hint_text("10.0.0.0/24")
+                .desired_width(180.0),
+        );
+        let valid = parse_user_subnet(&f.subnet).is_ok();
+        add = ui.add_enabled(valid, egui::Button::new(add_l)).clicked();
+    });
+    let value = st.forms.access.subnet.clone();
+    let parsed = parse_user_subnet(&value);
+    if !value.trim().is_empty() {
+        if let Err(e) = &parsed {
+            ui.colored_label(status_color(Status::Bad), subnet_error_text(st, e, &value));
+        }
+    }
+    if let (true, Ok(target)) = (add, parsed) {
+        st.doc.add_access(&Access {
+            scope: AccessScope::Ntp,
+            allow: st.forms.access.allow,
+            all: false,
+            target,
+        });
+        st.forms.access.subnet.clear();
+    }
+    let nets = local_networks();
+    if !nets.is_empty() {
+        ui.add_space(6.0);
+        ui.label(st.t("gui-this-lan"));
+        ui.horizontal_wrapped(|ui| {
+            for n in nets {
+                if ui.button(&n).clicked() {
+                    if let Ok(target) = parse_user_subnet(&n) {
+                        st.doc.add_access(&Access {
+                            scope: AccessScope::Ntp,
+                            allow: true,
+                            all: false,
+                            target,
+                        });
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,170 @@
+//! Advanced: makestep, rtcsync, logs, rate limiting, command access,
+//! leapsectz, stratumweight, and the raw text with lint inline so that
+//! anything the panels do not cover can still be edited, never lost.
+
+use egui::RichText;
+
+use crate::core::conf::directive::Directive;
+use crate::core::conf::lint::{LintOptions, lint};
+use crate::core::conf::{Document, OptValue};
+use crate::gui::app::{AppState, status_color};
+
+#[derive(Default)]
+pub struct Form {
+    /// The raw text while it is being edited.
+    pub raw: Option<String>,
+}
+
+fn set(doc: &mut Document, name: &str, line: Option<String>) {
+    let d = line.and_then(|l| {
+        let (n, a) = l.split_once(' ').unwrap_or((&l, ""));
+        Directive::parse(n, a).ok()
+    });
+    doc.set_single(name, d.as_ref());
+}
+
+fn word(doc: &Document, name: &str) -> String {
+    match doc.simple_value(name) {
+        Some(OptValue::Word(w)) => w.clone(),
+        Some(OptValue::Float(f)) => f.to_string(),
+        _ => String::new(),
+    }
+}
+
+pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    egui::Grid::new("advanced").num_columns(2).show(ui, |ui| {
+        // makestep
+        let ms = st.doc.directives().find_map(|(_, d)| match d {
+            Directive::Makestep { threshold, limit } => Some((*threshold, *limit)),
+            _ => None,
+        });
+        let mut on = ms.is_some();
+        let (mut th, mut lim) = ms.unwrap_or((1.0, 3));
+        ui.checkbox(&mut on, "makestep")
+            .on_hover_text(st.t("gui-makestep-help"));
+        ui.horizontal(|ui| {
+            ui.add_enabled(
+                on,
+                egui::DragValue::new(&mut th).range(0.0..=1000.0).speed(0.1),
+            );
+            ui.add_enabled(on, egui::DragValue::new(&mut lim).range(-1..=100));
+        });
+        if (on, th, lim) != (ms.is_some(), ms.map_or(1.0, |m| m.0), ms.map_or(3, |m| m.1)) {
+            set(
+                &mut st.doc,
+                "makestep",
+                on.then(|| format!("makestep {th} {lim}")),
+            );
+        }
+        ui.end_row();
+        for (name, help) in [
+            ("rtcsync", "gui-rtcsync-help"),
+            ("noclientlog", "gui-noclientlog-help"),
+        ] {
+            let mut v = st.doc.last_directive(name).is_some();
+            let before = v;
+            ui.checkbox(&mut v, name).on_hover_text(st.t(help));
+            ui.label("");
+            if v != before {
+                set(&mut st.doc, name, v.then(|| name.to_string()));
+            }
+            ui.end_row();
+        }
+        // log
+        let logs: Vec<String> = match st.doc.last_directive("log") {
+            Some((_, Directive::Log(l))) => l.clone(),
+            _ => Vec::new(),
+        };
+        ui.label("log").on_hover_text(st.t("gui-log-help"));
+        let mut new_logs = logs.clone();
+        ui.horizontal(|ui| {
+            for n in ["measurements", "statistics", "tracking"] {
+                let mut on = new_logs.iter().any(|l| l == n);
+                if ui.checkbox(&mut on, n).changed() {
+                    if on {
+                        new_logs.push(n.to_string());
+                    } else {
+                        new_logs.retain(|l| l != n);
+                    }
+                }
+            }
+        });
+        if new_logs != logs {
+            set(
+                &mut st.doc,
+                "log",
+                (!new_logs.is_empty()).then(|| format!("log {}", new_logs.join(" "))),
+            );
+        }
+        ui.end_row();
+        // ratelimit
+        let rl = st.doc.last_directive("ratelimit").map(|(_, d)| d.render());
+        let mut on = rl.is_some();
+        ui.checkbox(&mut on, "ratelimit")
+            .on_hover_text(st.t("gui-ratelimit-help"));
+        ui.label(RichText::new(rl.clone().unwrap_or_default()).monospace());
+        if on != rl.is_some() {
+            set(
+                &mut st.doc,
+                "ratelimit",
+                on.then(|| "ratelimit interval 3 burst 8".to_string()),
+            );
+        }
+        ui.end_row();
+        // text values
+        for (name, help) in [
+            ("leapsectz", "gui-leapsectz-help"),
+            ("stratumweight", "gui-stratumweight-help"),
+            ("logdir", "gui-logdir-help"),
+        ] {
+            let cur = word(&st.doc, name);
+            let mut v = cur.clone();
+            ui.label(name).on_hover_text(st.t(help));
+            if ui.text_edit_singleline(&mut v).lost_focus() && v != cur {
+                set(
+                    &mut st.doc,
+                    name,
+                    (!v.trim().is_empty()).then(|| format!("{name} {}", v.trim())),
+                );
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(10.0);
+    ui.strong(st.t("gui-raw-text"));
+    ui.label(st.t("gui-raw-help"));
+    let mut raw = st
+        .forms
+        .advanced
+        .raw
+        .take()
+        .unwrap_or_else(|| st.doc.render_lossy());
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut raw)
+            .code_editor()
+            .desired_rows(16)
+            .desired_width(f32::INFINITY),
+    );
+    if r.changed() {
+        st.doc = Document::parse(&raw);
+    }
+    if r.has_focus() {
+        st.forms.advanced.raw = Some(raw);
+    }
+    let opts = LintOptions {
+        version: st.chrony_version(),
+        path_exists: None,
+    };
+    for d in lint(&st.doc, &opts) {
+        let color = status_color(match d.severity {
+            crate::core::conf::Severity::Error => crate::core::explain::Status::Bad,
+            crate::core::conf::Severity::Warning => crate::core::explain::Status::Warn,
+            crate::core::conf::Severity::Hint => crate::core::explain::Status::Info,
+        });
+        let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
+        ui.colored_label(
+            color,
+            format!("{place}{}", st.tr.tr_args(&d.message_id(), &d.args)),
+        );
+    }
+}

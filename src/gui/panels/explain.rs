@@ -1,0 +1,55 @@
+//! Explain: paste chronyc, ntpq or switch output; see what it is, every
+//! field with its meaning and verdict, and findings with their fixes.
+
+use super::live::{fields_ui, rows_ui};
+use crate::core::explain::{Explained, explain};
+use crate::gui::app::{AppState, status_color};
+
+#[derive(Default)]
+pub struct Form {
+    pub input: String,
+    pub result: Option<Result<Explained, String>>,
+}
+
+pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    ui.label(st.t("gui-explain-help"));
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut st.forms.explain.input)
+            .code_editor()
+            .desired_rows(10)
+            .desired_width(f32::INFINITY)
+            .hint_text("chronyc sources -v"),
+    );
+    if r.changed() {
+        let input = st.forms.explain.input.clone();
+        st.forms.explain.result = (!input.trim().is_empty())
+            .then(|| explain(&input).map_err(|e| st.t(crate::cli::explain_error_id(&e))));
+    }
+    match st.forms.explain.result.clone() {
+        Some(Ok(e)) => {
+            ui.strong(st.ta("explain-kind", &[("kind", e.kind_name())]));
+            ui.add_space(4.0);
+            ui.strong(st.t("explain-findings"));
+            if e.findings.is_empty() {
+                ui.label(st.t("explain-no-findings"));
+            }
+            for f in &e.findings {
+                ui.colored_label(
+                    status_color(f.severity),
+                    st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
+                );
+            }
+            ui.add_space(6.0);
+            if !e.fields.is_empty() {
+                fields_ui(ui, st, "explain-fields", &e.fields);
+            }
+            if !e.rows.is_empty() {
+                egui::ScrollArea::horizontal().show(ui, |ui| rows_ui(ui, st, "explain-rows", &e));
+            }
+        }
+        Some(Err(msg)) => {
+            ui.colored_label(status_color(crate::core::explain::Status::Warn), msg);
+        }
+        None => {}
+    }
+}

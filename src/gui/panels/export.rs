@@ -1,0 +1,166 @@
+//! Export: the lab's configuration for other servers, clients, switches
+//! and firewalls, with a preview, copy and save.
+
+use egui::RichText;
+
+use crate::core::export::{Format, Options, Role, export};
+use crate::gui::app::{AppState, status_color};
+
+pub struct Form {
+    pub format: Format,
+    pub servers: String,
+    pub backup: bool,
+    pub peer: String,
+    pub source_interface: String,
+    pub key: String,
+    pub vrf: String,
+    pub path: String,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            format: Format::ChronyClient,
+            servers: String::new(),
+            backup: false,
+            peer: String::new(),
+            source_interface: String::new(),
+            key: String::new(),
+            vrf: String::new(),
+            path: String::new(),
+        }
+    }
+}
+
+fn none_if_empty(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.trim().to_string())
+}
+
+pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    let labels: Vec<String> = [
+        "gui-format",
+        "gui-servers",
+        "gui-role-backup",
+        "gui-peer",
+        "gui-source-interface",
+        "gui-key",
+        "gui-vrf",
+    ]
+    .iter()
+    .map(|k| st.t(k))
+    .collect();
+    let f = &mut st.forms.export;
+    egui::Grid::new("export_form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(&labels[0]);
+            egui::ComboBox::from_id_salt("format")
+                .selected_text(f.format.name())
+                .show_ui(ui, |ui| {
+                    for fmt in Format::ALL {
+                        ui.selectable_value(&mut f.format, fmt, fmt.name());
+                    }
+                });
+            ui.end_row();
+            ui.label(&labels[1]);
+            ui.add(egui::TextEdit::singleline(&mut f.servers).hint_text("10.0.0.123 10.0.0.124"));
+            ui.end_row();
+            ui.label(&labels[2]);
+            ui.checkbox(&mut f.backup, "");
+            ui.end_row();
+            ui.label(&labels[3]);
+            ui.text_edit_singleline(&mut f.peer);
+            ui.end_row();
+            ui.label(&labels[4]);
+            ui.add(egui::TextEdit::singleline(&mut f.source_interface).hint_text("Loopback0"));
+            ui.end_row();
+            ui.label(&labels[5]);
+            ui.add(egui::TextEdit::singleline(&mut f.key).hint_text("1:md5:secret"));
+            ui.end_row();
+            ui.label(&labels[6]);
+            ui.text_edit_singleline(&mut f.vrf);
+            ui.end_row();
+        });
+    let f = &st.forms.export;
+    let key = match none_if_empty(&f.key).map(|k| k.parse()) {
+        Some(Ok(k)) => Some(k),
+        Some(Err(e)) => {
+            let e: crate::core::export::OptionError = e;
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Bad),
+                st.tr.tr_args(e.id(), &[("value", e.value())]),
+            );
+            return;
+        }
+        None => None,
+    };
+    let opts = Options {
+        servers: f.servers.split_whitespace().map(String::from).collect(),
+        role: if f.backup {
+            Role::Backup
+        } else {
+            Role::Primary
+        },
+        peer: none_if_empty(&f.peer),
+        source_interface: none_if_empty(&f.source_interface),
+        key,
+        vrf: none_if_empty(&f.vrf),
+    };
+    let header = st.ta(
+        "export-header",
+        &[
+            ("file", st.config_path.clone()),
+            ("format", f.format.name().to_string()),
+        ],
+    );
+    match export(&st.doc, f.format, &opts, &header) {
+        Ok(e) => {
+            for n in &e.notes {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {}",
+                        st.t("export-note"),
+                        st.tr.tr_args(n.id, &n.args)
+                    ))
+                    .weak(),
+                );
+            }
+            let mut text = e.text.clone();
+            ui.add(
+                egui::TextEdit::multiline(&mut text)
+                    .code_editor()
+                    .interactive(true)
+                    .desired_width(f32::INFINITY),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(st.t("gui-copy")).clicked() {
+                    ui.ctx().copy_text(e.text.clone());
+                }
+                let path = &mut st.forms.export.path;
+                ui.add(
+                    egui::TextEdit::singleline(path)
+                        .hint_text(st.forms.export.format.file_name())
+                        .desired_width(240.0),
+                );
+                if ui.button(st.t("gui-save-as")).clicked() {
+                    let p = st.forms.export.path.trim().to_string();
+                    st.last_error =
+                        crate::fsutil::write_atomic(std::path::Path::new(&p), e.text.as_bytes())
+                            .err()
+                            .map(|err| {
+                                st.tr.tr_args(
+                                    "cli-cannot-write",
+                                    &[("path", p.clone()), ("reason", err.to_string())],
+                                )
+                            });
+                }
+            });
+        }
+        Err(e) => {
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Warn),
+                st.tr.tr_args(e.id(), &[("value", e.value())]),
+            );
+        }
+    }
+}

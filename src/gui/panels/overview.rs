@@ -1,0 +1,80 @@
+//! The tracking card: synchronised or not, reference, stratum, offset,
+//! frequency, leap, a one-line verdict; server stats, activity, actions.
+
+use egui::RichText;
+
+use super::live::fields_ui;
+use crate::core::explain::Status;
+use crate::gui::app::{AppState, status_color};
+use crate::gui::backend::Command;
+use crate::ipc::Action;
+
+pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+    if super::offline_note_ui(ui, st) {
+        return;
+    }
+    if let Some(e) = st.live.get("tracking").cloned() {
+        let worst = e
+            .fields
+            .iter()
+            .map(|f| f.status)
+            .fold(Status::Ok, |a, b| match (a, b) {
+                (Status::Bad, _) | (_, Status::Bad) => Status::Bad,
+                (Status::Warn, _) | (_, Status::Warn) => Status::Warn,
+                _ => Status::Ok,
+            });
+        let verdict = match worst {
+            Status::Ok => st.t("gui-health-ok"),
+            Status::Warn => st.t("gui-health-warn"),
+            _ => st.t("gui-health-bad"),
+        };
+        ui.label(RichText::new(verdict).size(18.0).color(status_color(worst)));
+        for f in &e.findings {
+            ui.colored_label(
+                status_color(f.severity),
+                st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
+            );
+        }
+        ui.add_space(6.0);
+        fields_ui(ui, st, "tracking", &e.fields);
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let may = st.may_change();
+        if ui
+            .add_enabled(may, egui::Button::new(st.t("gui-action-burst")))
+            .on_hover_text(st.t("gui-action-burst-help"))
+            .clicked()
+        {
+            commands.push(Command::Action(Action::Burst));
+        }
+        let lab = st.is_lab();
+        let makestep = ui
+            .add_enabled(may && !lab, egui::Button::new(st.t("gui-action-makestep")))
+            .on_hover_text(st.t("gui-action-makestep-help"));
+        let makestep = if lab {
+            makestep.on_disabled_hover_text(st.t("err-action-makestep-lab"))
+        } else {
+            makestep
+        };
+        if makestep.clicked() {
+            commands.push(Command::Action(Action::Makestep));
+        }
+        if ui
+            .add_enabled(may, egui::Button::new(st.t("gui-action-refresh")))
+            .on_hover_text(st.t("gui-action-refresh-help"))
+            .clicked()
+        {
+            commands.push(Command::Action(Action::Refresh));
+        }
+    });
+    ui.add_space(8.0);
+    for (key, title) in [
+        ("serverstats", "gui-serverstats"),
+        ("activity", "gui-activity"),
+    ] {
+        if let Some(e) = st.live.get(key).cloned() {
+            ui.collapsing(st.t(title), |ui| fields_ui(ui, st, key, &e.fields));
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Plots: system offset, per-source offset with its error band, frequency
+//! and residual frequency, skew — over 5 min to 7 days, following live data
+//! or paused, with linked time axes and hover read-out. The helper
+//! decimates (min/max per pixel column), so any window costs the same.
+
+use std::time::Instant;
+
+use egui_plot::{Legend, Line, Plot, PlotPoints, Polygon};
+
+use crate::core::history::SeriesPoint;
+use crate::gui::app::AppState;
+use crate::gui::backend::Command;
+use crate::gui::settings::PlotWindow;
+
+pub struct Form {
+    pub paused_at: Option<f64>,
+    pub last_request: Option<Instant>,
+    pub requested_window: Option<PlotWindow>,
+    pub csv_path: String,
+    pub png_path: String,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            paused_at: None,
+            last_request: None,
+            requested_window: None,
+            csv_path: String::new(),
+            png_path: String::new(),
+        }
+    }
+}
+
+fn now() -> f64 {
+    crate::helper::service::now()
+}
+
+fn time_label(t: f64) -> String {
+    let (_, _, _, h, m, s) = crate::core::civil_from_unix(t as i64);
+    format!("{h:02}:{m:02}:{s:02}")
+}
+
+/// Mid-points of min/max pairs as a line.
+fn line_points(p: &[SeriesPoint], scale: f64) -> PlotPoints<'static> {
+    p.iter()
+        .map(|(t, lo, hi)| [*t, (lo + hi) / 2.0 * scale])
+        .collect::<Vec<_>>()
+        .into()
+}
+
+/// The plotted series: system ones and per-source offsets.
+pub fn wanted_series(st: &AppState) -> Vec<String> {
+    let mut v: Vec<String> = [
+        "system.offset",
+        "system.frequency",
+        "system.residual_freq",
+        "system.skew",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for s in &st.series {
+        if s.starts_with("source.") && (s.ends_with(".offset") || s.ends_with(".error")) {
+            v.push(s.clone());
+        }
+    }
+    v
+}
+
+pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+    let window = st.settings.plot_window;
+    ui.horizontal(|ui| {
+        for w in PlotWindow::ALL {
+            if ui
+                .selectable_label(window == w, st.t(w.label_id()))
+                .clicked()
+            {
+                st.settings.plot_window = w;
+                st.settings.save();
+            }
+        }
+        ui.separator();
+        let follow = st.forms.plots.paused_at.is_none();
+        if ui.selectable_label(follow, st.t("gui-follow")).clicked() {
+            st.forms.plots.paused_at = None;
+        }
+        if ui.selectable_label(!follow, st.t("gui-pause")).clicked() && follow {
+            st.forms.plots.paused_at = Some(now());
+        }
+    });
+    let window = st.settings.plot_window;
+    let until = st.forms.plots.paused_at.unwrap_or_else(now);
+    let since = until - window.seconds();
+    // Ask for fresh data every two seconds while following, at once when
+    // the window changes; the answer repaints.
+    let stale = st
+        .forms
+        .plots
+        .last_request
+        .is_none_or(|t| t.elapsed().as_secs_f64() > 2.0);
+    let changed = st.forms.plots.requested_window != Some(window);
+    if (stale && st.forms.plots.paused_at.is_none()) || changed {
+        commands.push(Command::SeriesList);
+        let width = ui.available_width().max(200.0) as usize;
+        commands.push(Command::History(wanted_series(st), since, until, width));
+        st.forms.plots.last_request = Some(Instant::now());
+        st.forms.plots.requested_window = Some(window);
+    }
+    let link = ui.id().with("time");
+    let height = 170.0;
+    let fmt = |m: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| time_label(m.value);
+    let label =
+        |name: &str, p: &egui_plot::PlotPoint| format!("{name}\n{}\n{:.3}", time_label(p.x), p.y);
+    let empty = st.history.values().all(|v| v.is_empty());
+    if empty {
+        ui.label(st.t("gui-no-history"));
+    }
+    ui.strong(st.t("gui-plot-offset"));
+    Plot::new("offset")
+        .height(height)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_formatter(fmt)
+        .label_formatter(label)
+        .include_x(since)
+        .include_x(until)
+        .legend(Legend::default())
+        .show(ui, |p| {
+            if let Some(pts) = st.history.get("system.offset") {
+                p.line(Line::new(
+                    st.t("gui-series-system-offset"),
+                    line_points(pts, 1e6),
+                ));
+            }
+            for name in st
+                .history
+                .keys()
+                .filter(|k| k.starts_with("source.") && k.ends_with(".offset"))
+            {
+                let addr = name
+                    .trim_start_matches("source.")
+                    .trim_end_matches(".offset");
+                let pts = &st.history[name];
+                if let Some(err) = st.history.get(&format!("source.{addr}.error")) {
+                    // The band offset ± error, from the matching samples.
+                    let mut upper: Vec<[f64; 2]> = Vec::new();
+                    let mut lower: Vec<[f64; 2]> = Vec::new();
+                    for ((t, lo, hi), (_, elo, ehi)) in pts.iter().zip(err.iter()) {
+                        let (o, e) = ((lo + hi) / 2.0, (elo + ehi) / 2.0);
+                        upper.push([*t, (o + e) * 1e6]);
+                        lower.push([*t, (o - e) * 1e6]);
+                    }
+                    lower.reverse();
+                    upper.extend(lower);
+                    if upper.len() > 2 {
+                        p.polygon(
+                            Polygon::new(format!("{addr} ±"), PlotPoints::from(upper)).fill_color(
+                                egui::Color32::from_rgba_unmultiplied(100, 150, 255, 30),
+                            ),
+                        );
+                    }
+                }
+                p.line(Line::new(addr.to_string(), line_points(pts, 1e6)));
+            }
+        });
+    ui.strong(st.t("gui-plot-frequency"));
+    Plot::new("frequency")
+        .height(height)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_formatter(fmt)
+        .label_formatter(label)
+        .include_x(since)
+        .include_x(until)
+        .legend(Legend::default())
+        .show(ui, |p| {
+            for (key, id) in [
+                ("system.frequency", "gui-series-frequency"),
+                ("system.residual_freq", "gui-series-residual"),
+            ] {
+                if let Some(pts) = st.history.get(key) {
+                    p.line(Line::new(st.t(id), line_points(pts, 1.0)));
+                }
+            }
+        });
+    ui.strong(st.t("gui-plot-skew"));
+    Plot::new("skew")
+        .height(height)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_formatter(fmt)
+        .label_formatter(label)
+        .include_x(since)
+        .include_x(until)
+        .show(ui, |p| {
+            if let Some(pts) = st.history.get("system.skew") {
+                p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut st.forms.plots.csv_path)
+                .hint_text("offsets.csv")
+                .desired_width(200.0),
+        );
+        if ui.button(st.t("gui-export-csv")).clicked() {
+            let p = st.forms.plots.csv_path.trim().to_string();
+            st.last_error =
+                crate::fsutil::write_atomic(std::path::Path::new(&p), history_csv(st).as_bytes())
+                    .err()
+                    .map(|e| {
+                        st.tr.tr_args(
+                            "cli-cannot-write",
+                            &[("path", p.clone()), ("reason", e.to_string())],
+                        )
+                    });
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut st.forms.plots.png_path)
+                .hint_text("plots.png")
+                .desired_width(200.0),
+        );
+        if ui.button(st.t("gui-export-png")).clicked() {
+            let p = st.forms.plots.png_path.trim().to_string();
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(p)));
+        }
+    });
+}
+
+/// series,time,min,max rows of everything plotted.
+pub fn history_csv(st: &AppState) -> String {
+    let mut out = String::from("series,time,min,max\n");
+    let mut names: Vec<&String> = st.history.keys().collect();
+    names.sort();
+    for n in names {
+        for (t, lo, hi) in &st.history[n] {
+            out.push_str(&format!("{n},{t:.3},{lo:e},{hi:e}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,65 @@
+//! Language, theme, helper socket, default plot window.
+
+use crate::gui::app::AppState;
+use crate::gui::settings::PlotWindow;
+use crate::i18n::Lang;
+
+pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    egui::Grid::new("settings").num_columns(2).show(ui, |ui| {
+        ui.label(st.t("gui-language"));
+        let current = st.tr.lang();
+        ui.horizontal(|ui| {
+            for (lang, label) in [(Lang::En, "English"), (Lang::ZhCn, "简体中文")] {
+                if ui.selectable_label(current == lang, label).clicked() && current != lang {
+                    st.set_lang(lang);
+                }
+            }
+        });
+        ui.end_row();
+        ui.label(st.t("gui-theme"));
+        ui.horizontal(|ui| {
+            let mut dark = st.settings.dark;
+            ui.selectable_value(&mut dark, true, st.t("gui-theme-dark"));
+            ui.selectable_value(&mut dark, false, st.t("gui-theme-light"));
+            if dark != st.settings.dark {
+                st.settings.dark = dark;
+                ui.ctx().set_visuals(if dark {
+                    egui::Visuals::dark()
+                } else {
+                    egui::Visuals::light()
+                });
+                st.settings.save();
+            }
+        });
+        ui.end_row();
+        ui.label(st.t("gui-helper-socket"));
+        let mut socket = st.settings.socket.clone().unwrap_or_default();
+        if ui
+            .text_edit_singleline(&mut socket)
+            .on_hover_text(st.t("gui-helper-socket-help"))
+            .changed()
+        {
+            st.settings.socket = (!socket.trim().is_empty()).then(|| socket.trim().to_string());
+            st.settings.save();
+        }
+        ui.end_row();
+        ui.label(st.t("gui-plot-window"));
+        ui.horizontal(|ui| {
+            for w in PlotWindow::ALL {
+                if ui
+                    .selectable_label(st.settings.plot_window == w, st.t(w.label_id()))
+                    .clicked()
+                {
+                    st.settings.plot_window = w;
+                    st.settings.save();
+                }
+            }
+        });
+        ui.end_row();
+    });
+    ui.add_space(8.0);
+    ui.label(st.ta(
+        "gui-settings-file",
+        &[("path", crate::gui::settings::path().display().to_string())],
+    ));
+}

@@ -1,0 +1,40 @@
+//! Stratum & isolation: the `local` directive and when a lab needs it.
+
+use crate::core::conf::Local;
+use crate::gui::app::AppState;
+
+pub fn stratum_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    ui.label(st.t("gui-stratum-help"));
+    ui.add_space(6.0);
+    let current = st.doc.local().map(|(_, l)| l.clone());
+    let mut enabled = current.is_some();
+    let mut stratum = current.as_ref().map_or(10, |l| l.stratum()) as u8;
+    let mut orphan = current.as_ref().is_some_and(|l| l.orphan());
+    let mut distance = current.as_ref().map_or(1.0, |l| l.distance());
+    let before = (enabled, stratum, orphan, distance);
+    ui.checkbox(&mut enabled, st.t("gui-local-enable"));
+    ui.add_enabled_ui(enabled, |ui| {
+        egui::Grid::new("local").num_columns(2).show(ui, |ui| {
+            ui.label(st.t("gui-local-stratum"));
+            ui.add(egui::DragValue::new(&mut stratum).range(1..=15));
+            ui.end_row();
+            ui.label(st.t("gui-local-orphan"));
+            ui.checkbox(&mut orphan, "")
+                .on_hover_text(st.t("gui-local-orphan-help"));
+            ui.end_row();
+            ui.label(st.t("gui-local-distance"));
+            ui.add(
+                egui::DragValue::new(&mut distance)
+                    .range(0.0..=10.0)
+                    .speed(0.01),
+            )
+            .on_hover_text(st.t("gui-local-distance-help"));
+            ui.end_row();
+        });
+    });
+    if before != (enabled, stratum, orphan, distance) {
+        let dist = (distance != 1.0).then_some(distance);
+        let l = enabled.then(|| Local::new(stratum, orphan, dist));
+        st.doc.set_local(l.as_ref());
+    }
+}

@@ -1,0 +1,263 @@
+//! Upstream servers: the server/pool/peer lines of the configuration, each
+//! with its live state, and a form to add or edit one.
+
+use egui::RichText;
+
+use crate::core::cmdmon::SourceState;
+use crate::core::conf::{Directive, Source, SourceKind, parse_user_source};
+use crate::core::explain::Status;
+use crate::gui::app::{AppState, status_color};
+
+pub struct Form {
+    pub kind: SourceKind,
+    pub host: String,
+    pub iburst: bool,
+    pub prefer: bool,
+    pub noselect: bool,
+    pub nts: bool,
+    pub minpoll: Option<i64>,
+    pub maxpoll: Option<i64>,
+    pub maxsources: Option<i64>,
+    /// The line being edited, if any.
+    pub editing: Option<usize>,
+    pub error: Option<String>,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            kind: SourceKind::Server,
+            host: String::new(),
+            iburst: true,
+            prefer: false,
+            noselect: false,
+            nts: false,
+            minpoll: None,
+            maxpoll: None,
+            maxsources: None,
+            editing: None,
+            error: None,
+        }
+    }
+}
+
+impl Form {
+    /// The source line the form describes, as a user would type it.
+    pub fn text(&self) -> String {
+        let mut t = self.host.trim().to_string();
+        for (on, name) in [
+            (self.iburst, "iburst"),
+            (self.prefer, "prefer"),
+            (self.noselect, "noselect"),
+            (self.nts, "nts"),
+        ] {
+            if on {
+                t.push(' ');
+                t.push_str(name);
+            }
+        }
+        for (v, name) in [
+            (self.minpoll, "minpoll"),
+            (self.maxpoll, "maxpoll"),
+            (self.maxsources, "maxsources"),
+        ] {
+            if let Some(v) = v {
+                t.push_str(&format!(" {name} {v}"));
+            }
+        }
+        t
+    }
+
+    fn load(&mut self, index: usize, s: &Source) {
+        *self = Form {
+            kind: s.kind,
+            host: s.host.clone(),
+            iburst: s.has("iburst"),
+            prefer: s.has("prefer"),
+            noselect: s.has("noselect"),
+            nts: s.has("nts"),
+            minpoll: s.int("minpoll"),
+            maxpoll: s.int("maxpoll"),
+            maxsources: s.int("maxsources"),
+            editing: Some(index),
+            error: None,
+        };
+    }
+}
+
+/// Live state of a configured source: selected, reachable, unreachable.
+fn live_state(st: &AppState, host: &str) -> Option<(Status, String)> {
+    let snap = st.snapshot.as_ref()?;
+    let by_name = snap
+        .names
+        .iter()
+        .find(|(_, n)| n.eq_ignore_ascii_case(host))
+        .map(|(a, _)| a.clone());
+    let addr = by_name.unwrap_or_else(|| host.to_string());
+    let s = snap
+        .sources
+        .iter()
+        .find(|s| s.address.to_string() == addr)?;
+    Some(match (s.state, s.reach) {
+        (SourceState::Selected, _) => (Status::Ok, st.t("gui-live-selected")),
+        (_, 0) => (Status::Bad, st.t("gui-live-unreachable")),
+        _ => (Status::Ok, st.t("gui-live-reachable")),
+    })
+}
+
+pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    let sources: Vec<(usize, Source)> = st.doc.sources().map(|(i, s)| (i, s.clone())).collect();
+    let mut remove = None;
+    let mut edit = None;
+    egui::Grid::new("upstreams")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(st.t("gui-col-line"));
+            ui.strong(st.t("gui-col-options"));
+            ui.strong(st.t("gui-col-live"));
+            ui.label("");
+            ui.end_row();
+            for (i, s) in &sources {
+                ui.label(RichText::new(format!("{} {}", s.kind.keyword(), s.host)).monospace());
+                let opts: Vec<String> = s
+                    .render()
+                    .split_whitespace()
+                    .skip(2)
+                    .map(String::from)
+                    .collect();
+                ui.label(RichText::new(opts.join(" ")).monospace());
+                match live_state(st, &s.host) {
+                    Some((status, text)) => ui.colored_label(status_color(status), text),
+                    None => ui.label(RichText::new(st.t("gui-live-unknown")).weak()),
+                };
+                ui.horizontal(|ui| {
+                    if ui.button(st.t("gui-edit")).clicked() {
+                        edit = Some((*i, s.clone()));
+                    }
+                    if ui.button(st.t("gui-remove")).clicked() {
+                        remove = Some(s.host.clone());
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if let Some(h) = remove {
+        st.doc.remove_source(&h);
+    }
+    if let Some((i, s)) = edit {
+        st.forms.upstreams.load(i, &s);
+    }
+    ui.add_space(10.0);
+    form_ui(ui, st);
+}
+
+fn opt_value(
+    ui: &mut egui::Ui,
+    label: &str,
+    v: &mut Option<i64>,
+    range: std::ops::RangeInclusive<i64>,
+    default: i64,
+) {
+    let mut on = v.is_some();
+    ui.checkbox(&mut on, label);
+    match (on, v.as_mut()) {
+        (true, Some(x)) => {
+            ui.add(egui::DragValue::new(x).range(range));
+        }
+        (true, None) => *v = Some(default),
+        (false, _) => *v = None,
+    }
+}
+
+fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    let title = if st.forms.upstreams.editing.is_some() {
+        "gui-edit-source"
+    } else {
+        "gui-add-source"
+    };
+    ui.strong(st.t(title));
+    let labels = (
+        st.t("gui-host"),
+        st.t("gui-add"),
+        st.t("gui-save"),
+        st.t("gui-cancel"),
+    );
+    let f = &mut st.forms.upstreams;
+    ui.horizontal(|ui| {
+        for k in [SourceKind::Server, SourceKind::Pool, SourceKind::Peer] {
+            ui.selectable_value(&mut f.kind, k, k.keyword());
+        }
+        ui.label(&labels.0);
+        ui.add(
+            egui::TextEdit::singleline(&mut f.host)
+                .hint_text("ntp.example.org")
+                .desired_width(200.0),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut f.iburst, "iburst");
+        ui.checkbox(&mut f.prefer, "prefer");
+        ui.checkbox(&mut f.noselect, "noselect");
+        ui.checkbox(&mut f.nts, "nts");
+        opt_value(ui, "minpoll", &mut f.minpoll, -7..=24, 4);
+        opt_value(ui, "maxpoll", &mut f.maxpoll, -7..=24, 10);
+        if f.kind == SourceKind::Pool {
+            opt_value(ui, "maxsources", &mut f.maxsources, 1..=16, 4);
+        }
+    });
+    let text = f.text();
+    let parsed = parse_user_source(f.kind, &text);
+    let submit_label = if f.editing.is_some() {
+        labels.2.clone()
+    } else {
+        labels.1.clone()
+    };
+    let mut submit = false;
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        submit = ui
+            .add_enabled(parsed.is_ok(), egui::Button::new(submit_label))
+            .clicked();
+        if f.editing.is_some() {
+            cancel = ui.button(&labels.3).clicked();
+        }
+        ui.label(
+            RichText::new(format!("{} {text}", f.kind.keyword()))
+                .monospace()
+                .weak(),
+        );
+    });
+    if !f.host.trim().is_empty() {
+        if let Err(e) = &parsed {
+            let msg = match e {
+                crate::core::conf::UserSourceError::BadHost(h) => st
+                    .tr
+                    .tr_args("cli-source-bad-host", &[("host", h.as_str())]),
+                crate::core::conf::UserSourceError::ControlCharacter => st
+                    .tr
+                    .tr_args("cli-source-control", &[("value", text.as_str())]),
+                _ => st.tr.tr_args(
+                    "cli-source-invalid",
+                    &[("value", text.as_str()), ("reason", "")],
+                ),
+            };
+            ui.colored_label(status_color(Status::Bad), msg);
+        }
+    }
+    let f = &mut st.forms.upstreams;
+    if cancel {
+        *f = Form::default();
+    }
+    if submit {
+        if let Ok(src) = parsed {
+            match f.editing {
+                Some(line) => st.doc.set_directive_at(line, &Directive::Source(src)),
+                None => {
+                    st.doc.add_source(&src);
+                }
+            }
+            st.forms.upstreams = Form::default();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Settings that persist between runs (TOML in the user's config dir).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PlotWindow {
+    #[default]
+    FiveMinutes,
+    OneHour,
+    OneDay,
+    SevenDays,
+}
+
+impl PlotWindow {
+    pub const ALL: [PlotWindow; 4] = [
+        PlotWindow::FiveMinutes,
+        PlotWindow::OneHour,
+        PlotWindow::OneDay,
+        PlotWindow::SevenDays,
+    ];
+
+    pub fn seconds(self) -> f64 {
+        match self {
+            PlotWindow::FiveMinutes => 300.0,
+            PlotWindow::OneHour => 3600.0,
+            PlotWindow::OneDay => 86400.0,
+            PlotWindow::SevenDays => 7.0 * 86400.0,
+        }
+    }
+
+    pub fn label_id(self) -> &'static str {
+        match self {
+            PlotWindow::FiveMinutes => "gui-window-5m",
+            PlotWindow::OneHour => "gui-window-1h",
+            PlotWindow::OneDay => "gui-window-24h",
+            PlotWindow::SevenDays => "gui-window-7d",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub lang: Option<Lang>,
+    pub dark: bool,
+    pub socket: Option<String>,
+    pub plot_window: PlotWindow,
+    pub panel: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: None,
+            dark: true,
+            socket: None,
+            plot_window: PlotWindow::FiveMinutes,
+            panel: "overview".into(),
+        }
+    }
+}
+
+pub fn path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "stratum")
+        .map(|d| d.config_dir().join("settings.toml"))
+        .unwrap_or_else(|| std::env::temp_dir().join("stratum-settings.toml"))
+}
+
+impl Settings {
+    /// Loads the settings; a missing or unreadable file gives the defaults.
+    pub fn load() -> Settings {
+        std::fs::read_to_string(path())
+            .ok()
+            .and_then(|t| toml::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self) {
+        let p = path();
+        if let Some(dir) = p.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(text) = toml::to_string_pretty(self) {
+            let _ = crate::fsutil::write_atomic(&p, text.as_bytes());
+        }
+    }
+}
