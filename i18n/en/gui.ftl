@@ -132,3 +132,5 @@ gui-window-5m = 5 min
 gui-window-1h = 1 h
 gui-window-24h = 24 h
 gui-window-7d = 7 d
+gui-subnet = Subnet
+gui-apply-now = Apply to chronyd

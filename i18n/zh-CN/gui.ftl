@@ -132,3 +132,5 @@ gui-window-5m = 5 分钟
 gui-window-1h = 1 小时
 gui-window-24h = 24 小时
 gui-window-7d = 7 天
+gui-subnet = 网段
+gui-apply-now = 应用到 chronyd

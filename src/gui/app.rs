@@ -281,6 +281,12 @@ impl App {
         } else {
             egui::Visuals::light()
         });
+        Self::headless(settings, backend)
+    }
+
+    /// The app without touching a context (UI tests install fonts
+    /// themselves).
+    pub fn headless(settings: Settings, backend: Backend) -> App {
         App {
             state: AppState::new(settings),
             backend,

@@ -88,12 +88,18 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
     }
     ui.add_space(10.0);
     ui.strong(st.t("gui-add-subnet"));
-    let (allow_l, deny_l, add_l) = (st.t("gui-allow"), st.t("gui-deny"), st.t("gui-add"));
+    let (allow_l, deny_l, add_l, subnet_l) = (
+        st.t("gui-allow"),
+        st.t("gui-deny"),
+        st.t("gui-add"),
+        st.t("gui-subnet"),
+    );
     let f = &mut st.forms.access;
     let mut add = false;
     ui.horizontal(|ui| {
         ui.selectable_value(&mut f.allow, true, allow_l);
         ui.selectable_value(&mut f.allow, false, deny_l);
+        ui.label(subnet_l);
         ui.add(
             egui::TextEdit::singleline(&mut f.subnet)
                 .hint_text("10.0.0.0/24")

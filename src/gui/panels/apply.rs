@@ -88,7 +88,7 @@ pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     let running = st.apply == ApplyState::Running;
     let can = changed && errors == 0 && st.may_change() && !running;
     ui.horizontal(|ui| {
-        let b = ui.add_enabled(can, egui::Button::new(st.t("gui-apply")));
+        let b = ui.add_enabled(can, egui::Button::new(st.t("gui-apply-now")));
         let b = if errors > 0 {
             b.on_disabled_hover_text(st.t("gui-apply-blocked-lint"))
         } else if !st.may_change() {

