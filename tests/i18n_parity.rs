@@ -150,3 +150,97 @@ fn every_export_note_has_text() {
         }
     }
 }
+
+/// No user-visible text is hard-coded in the app: every literal given to a
+/// widget is a chrony keyword, an example value, or has no words.
+#[test]
+fn no_ui_string_is_hard_coded() {
+    let allowed = [
+        "iburst",
+        "prefer",
+        "noselect",
+        "nts",
+        "port",
+        "minpoll",
+        "maxpoll",
+        "maxsources",
+        "makestep",
+        "rtcsync",
+        "noclientlog",
+        "log",
+        "ratelimit",
+        "measurements",
+        "statistics",
+        "tracking",
+        "leapsectz",
+        "stratumweight",
+        "logdir",
+        "ntp.example.org",
+        "10.0.0.0/24",
+        "10.0.0.2",
+        "10.0.0.123 10.0.0.124",
+        "Loopback0",
+        "1:md5:secret",
+        "chronyc sources -v",
+        "offsets.csv",
+        "plots.png",
+        "/etc/chrony/chrony.conf",
+        "Stratum",
+        "English",
+        "简体中文",
+    ];
+    let calls = [
+        ".label(\"",
+        "Button::new(\"",
+        ".heading(\"",
+        ".checkbox(",
+        ".selectable_label(",
+        ".selectable_value(",
+        "hover_text(\"",
+        "hint_text(\"",
+        ".strong(\"",
+        ".colored_label(",
+        "RichText::new(\"",
+        ".monospace(\"",
+    ];
+    let mut bad = Vec::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui")];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        for call in calls {
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find(call) {
+                rest = &rest[i + call.len()..];
+                // The first string literal of the call, if it is on the
+                // same line and before the closing parenthesis.
+                let line = rest.split('\n').next().unwrap_or("");
+                let start = if call.ends_with('"') {
+                    0
+                } else {
+                    let Some(q) = line.find('"') else { continue };
+                    // A message id given to the translator is no literal text.
+                    if line[..q].contains(')')
+                        || line[..q].contains("t(")
+                        || line[..q].contains("ta(")
+                    {
+                        continue;
+                    }
+                    q + 1
+                };
+                let lit: String = line[start..].chars().take_while(|c| *c != '"').collect();
+                let wordy = lit.chars().any(|c| c.is_alphabetic());
+                if wordy && !allowed.contains(&lit.as_str()) {
+                    bad.push(format!("{}: {lit:?}", p.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "hard-coded UI text (put it in i18n/): {bad:#?}"
+    );
+}

@@ -240,6 +240,9 @@ pub struct App {
     /// `STRATUM_SCREENSHOTS=DIR`: photograph every panel in both languages
     /// once live data is there, then close (used by scripts/screenshots.sh).
     pub shots: Option<ShotPlan>,
+    /// Set while the visible panel shows live data: the backend wakes the
+    /// UI for snapshots only then.
+    pub wants_live: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 pub struct ShotPlan {
@@ -291,6 +294,7 @@ impl App {
             state: AppState::new(settings),
             backend,
             shots: std::env::var_os("STRATUM_SCREENSHOTS").map(|d| ShotPlan::new(d.into())),
+            wants_live: None,
         }
     }
 
@@ -304,6 +308,16 @@ impl App {
             self.state.on_event(e);
         }
         let mut commands = Vec::new();
+        if let Some(flag) = &self.wants_live {
+            let live = matches!(
+                self.state.panel,
+                Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots
+            );
+            flag.store(
+                live || self.state.apply == ApplyState::Running,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+        }
         let st = &mut self.state;
         egui::TopBottomPanel::bottom("status").show(ctx, |ui| status_bar_ui(ui, st));
         egui::SidePanel::left("nav")

@@ -93,9 +93,20 @@ pub fn run() -> ExitCode {
         options,
         Box::new(move |cc| {
             let ctx = cc.egui_ctx.clone();
-            let waker: backend::Waker = Arc::new(move || ctx.request_repaint());
+            // Snapshots arrive every second; a panel that shows nothing
+            // live does not need a frame for them (the events wait in the
+            // channel until the next frame).
+            let wants_live = Arc::new(std::sync::atomic::AtomicBool::new(true));
+            let flag = Arc::clone(&wants_live);
+            let waker: backend::Waker = Arc::new(move || {
+                if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                    ctx.request_repaint();
+                }
+            });
             let backend = Backend::start(socket, waker);
-            Ok(Box::new(App::new(&cc.egui_ctx, settings, backend)))
+            let mut app = App::new(&cc.egui_ctx, settings, backend);
+            app.wants_live = Some(wants_live);
+            Ok(Box::new(app))
         }),
     );
     match result {
