@@ -4,9 +4,11 @@
 set -euo pipefail
 
 # Debian packages the tests and the app need at run time.
-STRATUM_DEBS=(chrony)
-# What the test suite needs besides: packaging checks.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream)
+# chrony, and the libraries winit and glow load at run time (X11/Wayland,
+# OpenGL). Fonts are built in (assets/fonts), so none is required.
+STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1 libwayland-client0 libwayland-egl1)
+# What the test suite needs besides: packaging checks, a virtual display.
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

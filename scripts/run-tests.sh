@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine and runs the whole test suite:
-# formatting, clippy, unit, property and integration tests (real chronyd).
+# formatting, clippy, unit, property, UI and integration tests (real chronyd),
+# packaging checks, and the real app under Xvfb.
 source "$(dirname "$0")/common.sh"
 
 install_debs "${STRATUM_DEBS[@]}" "${STRATUM_TEST_DEBS[@]}"
@@ -16,6 +17,13 @@ rc=${PIPESTATUS[0]}
 set -e
 if [ "$rc" -eq 0 ]; then
     ./scripts/check-packaging.sh || rc=1
+fi
+if [ "$rc" -eq 0 ]; then
+    # The real app under Xvfb against a lab helper: every main panel in
+    # English and Chinese, on a first run with an empty HOME.
+    shots=$(mktemp -d)
+    ./scripts/screenshots.sh "$shots" || rc=1
+    rm -rf "$shots"
 fi
 # One closing line over all test binaries.
 awk '/^test result:/ {p += $4; f += $6} END {printf "tests: %d passed, %d failed\n", p, f}' "$log"
