@@ -4,12 +4,24 @@ cli-help =
     Stratum — a control panel for chrony time servers
 
     Usage:
+      stratum
+          Open the window (connects to a helper, or starts a lab).
+      stratum status [--socket PATH] [--json]
+          One snapshot of chronyd from a running helper.
+      stratum explain [FILE|-] [--format text|json]
+          Annotate chronyc, ntpq, ntpstat, timedatectl or switch NTP output.
+      stratum export FILE --to FORMAT [--server ADDR]... [--role primary|backup] [--peer ADDR]
+    {"                 ["}--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME] [--out FILE]
+      stratum export bundle LAB.toml --out DIR
+          Configurations for servers, clients, switches and firewalls.
+      stratum config apply FILE [--socket PATH]
+          Hand a chrony.conf to the running helper (checked, backed up, applied).
       stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
           Check chrony.conf files: errors (chronyd would refuse them), warnings, hints.
           Exit 0: no errors; 1: errors found; 2: cannot read a file or bad usage.
       stratum config edit FILE [--add-server "HOST [OPTIONS]"] [--add-pool "HOST [OPTIONS]"]
-                               {"["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
-                               {"["}--allow NET] [--deny NET] [--local-stratum N [--orphan]] [--in-place]
+    {"                           ["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
+    {"                           ["}--allow NET] [--deny NET] [--local-stratum N [--orphan]] [--in-place]
           Print the edited file (only the edited lines change), or write it with
           --in-place, keeping FILE.bak. With no edit, prints FILE unchanged.
       stratum --version

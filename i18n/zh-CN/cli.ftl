@@ -4,12 +4,24 @@ cli-help =
     Stratum — chrony 时间服务器控制面板
 
     用法：
+      stratum
+          打开窗口（连接辅助进程，或启动实验环境）。
+      stratum status [--socket 路径] [--json]
+          从运行中的辅助进程获取一次 chronyd 状态。
+      stratum explain [文件|-] [--format text|json]
+          解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出。
+      stratum export 文件 --to 格式 [--server 地址]... [--role primary|backup] [--peer 地址]
+    {"                 ["}--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称] [--out 文件]
+      stratum export bundle LAB.toml --out 目录
+          为服务器、客户端、交换机和防火墙生成配置。
+      stratum config apply 文件 [--socket 路径]
+          把 chrony.conf 交给运行中的辅助进程（检查、备份、应用）。
       stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
           检查 chrony.conf：错误（chronyd 会拒绝）、警告和提示。
           退出码 0：没有错误；1：发现错误；2：无法读取文件或用法错误。
       stratum config edit 文件 [--add-server "主机 [选项]"] [--add-pool "主机 [选项]"]
-                               {"["}--add-peer "主机 [选项]"] [--remove-server 主机]
-                               {"["}--allow 网段] [--deny 网段] [--local-stratum N [--orphan]] [--in-place]
+    {"                           ["}--add-peer "主机 [选项]"] [--remove-server 主机]
+    {"                           ["}--allow 网段] [--deny 网段] [--local-stratum N [--orphan]] [--in-place]
           输出修改后的文件（只改动相关行），或用 --in-place 直接写回并保留 文件.bak。
           没有任何修改时原样输出文件。
       stratum --version
