@@ -362,13 +362,7 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         .map_err(|e| super::status::ipc_error(e, tr))?
     {
         crate::ipc::ReplyBody::Applied(a) => {
-            let id = if a.unchanged {
-                "cli-applied-unchanged"
-            } else if a.live {
-                "cli-applied-live"
-            } else {
-                "cli-applied-restart"
-            };
+            let id = a.message_id();
             println!(
                 "{}",
                 tr.tr_args(id, &[("backup", a.backup.unwrap_or_default())])

@@ -201,40 +201,35 @@ impl CmdmonClient {
         })
     }
 
-    pub fn sources(&mut self) -> Result<Vec<SourceData>, CmdmonError> {
+    /// One request per source index, as chronyc does for its tables.
+    fn per_source<T>(
+        &mut self,
+        request: fn(u32) -> Request,
+        pick: fn(Reply) -> Option<T>,
+    ) -> Result<Vec<T>, CmdmonError> {
         let n = self.n_sources()?;
-        (0..n)
-            .map(|i| {
-                self.expect(&Request::SourceData(i), |r| match r {
-                    Reply::SourceData(s) => Some(s),
-                    _ => None,
-                })
-            })
-            .collect()
+        (0..n).map(|i| self.expect(&request(i), pick)).collect()
+    }
+
+    pub fn sources(&mut self) -> Result<Vec<SourceData>, CmdmonError> {
+        self.per_source(Request::SourceData, |r| match r {
+            Reply::SourceData(s) => Some(s),
+            _ => None,
+        })
     }
 
     pub fn sourcestats(&mut self) -> Result<Vec<SourceStats>, CmdmonError> {
-        let n = self.n_sources()?;
-        (0..n)
-            .map(|i| {
-                self.expect(&Request::SourceStats(i), |r| match r {
-                    Reply::SourceStats(s) => Some(s),
-                    _ => None,
-                })
-            })
-            .collect()
+        self.per_source(Request::SourceStats, |r| match r {
+            Reply::SourceStats(s) => Some(s),
+            _ => None,
+        })
     }
 
     pub fn selectdata(&mut self) -> Result<Vec<SelectData>, CmdmonError> {
-        let n = self.n_sources()?;
-        (0..n)
-            .map(|i| {
-                self.expect(&Request::SelectData(i), |r| match r {
-                    Reply::SelectData(s) => Some(s),
-                    _ => None,
-                })
-            })
-            .collect()
+        self.per_source(Request::SelectData, |r| match r {
+            Reply::SelectData(s) => Some(s),
+            _ => None,
+        })
     }
 
     pub fn activity(&mut self) -> Result<Activity, CmdmonError> {

@@ -133,6 +133,19 @@ pub struct Applied {
     pub unchanged: bool,
 }
 
+impl Applied {
+    /// The message id that tells the user how it went (`$backup` arg).
+    pub fn message_id(&self) -> &'static str {
+        if self.unchanged {
+            "cli-applied-unchanged"
+        } else if self.live {
+            "cli-applied-live"
+        } else {
+            "cli-applied-restart"
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ReplyBody {

@@ -14,21 +14,7 @@ pub fn in_ci() -> bool {
 
 /// The chronyd binary, or `None` (test skipped) outside CI.
 pub fn chronyd() -> Option<PathBuf> {
-    let found = [
-        "/usr/sbin/chronyd",
-        "/sbin/chronyd",
-        "/usr/local/sbin/chronyd",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-    .or_else(|| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|d| d.join("chronyd"))
-                .find(|p| p.exists())
-        })
-    });
+    let found = stratum::helper::supervisor::find_chronyd();
     if found.is_none() {
         assert!(
             !in_ci(),

@@ -113,13 +113,7 @@ pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     });
     match &st.apply {
         ApplyState::Done(a) => {
-            let id = if a.unchanged {
-                "cli-applied-unchanged"
-            } else if a.live {
-                "cli-applied-live"
-            } else {
-                "cli-applied-restart"
-            };
+            let id = a.message_id();
             ui.colored_label(
                 status_color(Status::Ok),
                 st.ta(id, &[("backup", a.backup.clone().unwrap_or_default())]),

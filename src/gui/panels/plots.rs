@@ -30,6 +30,18 @@ fn time_label(t: f64) -> String {
     format!("{h:02}:{m:02}:{s:02}")
 }
 
+/// A plot over [since, until] whose time axis is linked with the others.
+fn time_plot(id: &str, link: egui::Id, since: f64, until: f64) -> Plot<'static> {
+    Plot::new(id)
+        .height(170.0)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_formatter(|m, _| time_label(m.value))
+        .label_formatter(|name, p| format!("{name}\n{}\n{:.3}", time_label(p.x), p.y))
+        .include_x(since)
+        .include_x(until)
+}
+
 /// Mid-points of min/max pairs as a line.
 fn line_points(p: &[SeriesPoint], scale: f64) -> PlotPoints<'static> {
     p.iter()
@@ -97,23 +109,12 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         st.forms.plots.requested_window = Some(window);
     }
     let link = ui.id().with("time");
-    let height = 170.0;
-    let fmt = |m: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| time_label(m.value);
-    let label =
-        |name: &str, p: &egui_plot::PlotPoint| format!("{name}\n{}\n{:.3}", time_label(p.x), p.y);
     let empty = st.history.values().all(|v| v.is_empty());
     if empty {
         ui.label(st.t("gui-no-history"));
     }
     ui.strong(st.t("gui-plot-offset"));
-    Plot::new("offset")
-        .height(height)
-        .link_axis(link, [true, false])
-        .link_cursor(link, [true, false])
-        .x_axis_formatter(fmt)
-        .label_formatter(label)
-        .include_x(since)
-        .include_x(until)
+    time_plot("offset", link, since, until)
         .legend(Legend::default())
         .show(ui, |p| {
             if let Some(pts) = st.history.get("system.offset") {
@@ -154,14 +155,7 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             }
         });
     ui.strong(st.t("gui-plot-frequency"));
-    Plot::new("frequency")
-        .height(height)
-        .link_axis(link, [true, false])
-        .link_cursor(link, [true, false])
-        .x_axis_formatter(fmt)
-        .label_formatter(label)
-        .include_x(since)
-        .include_x(until)
+    time_plot("frequency", link, since, until)
         .legend(Legend::default())
         .show(ui, |p| {
             for (key, id) in [
@@ -174,19 +168,11 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             }
         });
     ui.strong(st.t("gui-plot-skew"));
-    Plot::new("skew")
-        .height(height)
-        .link_axis(link, [true, false])
-        .link_cursor(link, [true, false])
-        .x_axis_formatter(fmt)
-        .label_formatter(label)
-        .include_x(since)
-        .include_x(until)
-        .show(ui, |p| {
-            if let Some(pts) = st.history.get("system.skew") {
-                p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
-            }
-        });
+    time_plot("skew", link, since, until).show(ui, |p| {
+        if let Some(pts) = st.history.get("system.skew") {
+            p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
+        }
+    });
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut st.forms.plots.csv_path)
