@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use egui_plot::{Legend, Line, Plot, PlotPoints, Polygon};
+use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::core::history::SeriesPoint;
 use crate::gui::app::AppState;
@@ -133,21 +133,25 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                     .trim_end_matches(".offset");
                 let pts = &st.history[name];
                 if let Some(err) = st.history.get(&format!("source.{addr}.error")) {
-                    // The band offset ± error, from the matching samples.
+                    // The error bounds offset ± error, sample by sample
+                    // (both series are recorded at the same instants).
                     let mut upper: Vec<[f64; 2]> = Vec::new();
                     let mut lower: Vec<[f64; 2]> = Vec::new();
-                    for ((t, lo, hi), (_, elo, ehi)) in pts.iter().zip(err.iter()) {
+                    for ((t, lo, hi), (te, elo, ehi)) in pts.iter().zip(err.iter()) {
+                        if (t - te).abs() > 1.0 {
+                            continue;
+                        }
                         let (o, e) = ((lo + hi) / 2.0, (elo + ehi) / 2.0);
                         upper.push([*t, (o + e) * 1e6]);
                         lower.push([*t, (o - e) * 1e6]);
                     }
-                    lower.reverse();
-                    upper.extend(lower);
-                    if upper.len() > 2 {
-                        p.polygon(
-                            Polygon::new(format!("{addr} ±"), PlotPoints::from(upper)).fill_color(
-                                egui::Color32::from_rgba_unmultiplied(100, 150, 255, 30),
-                            ),
+                    let band = format!("{addr} ±");
+                    let color = egui::Color32::from_rgba_unmultiplied(120, 160, 255, 110);
+                    for bound in [upper, lower] {
+                        p.line(
+                            Line::new(band.clone(), PlotPoints::from(bound))
+                                .color(color)
+                                .style(egui_plot::LineStyle::dashed_dense()),
                         );
                     }
                 }
