@@ -6,4 +6,6 @@ source "$(dirname "$0")/common.sh"
 install_debs "${STRATUM_DEBS[@]}"
 check_rust
 
-exec cargo run --release --locked --quiet --bin stratum -- "$@"
+# Both binaries: the window starts a lab helper when none is running.
+cargo build --release --locked --bins --quiet
+exec "${CARGO_TARGET_DIR:-target}/release/stratum" "$@"

@@ -57,5 +57,15 @@ mkdir -p "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
 STRATUM_SOCKET="$tmp/helper.sock" STRATUM_SCREENSHOTS="$out" LIBGL_ALWAYS_SOFTWARE=1 \
     timeout 180 xvfb-run -a -s "-screen 0 1280x860x24" "$bin/stratum"
 n=$(ls "$out"/*.png 2>/dev/null | wc -l)
-echo "screenshots: $n saved in $out"
-[ "$n" -ge 16 ]
+# A first run with no helper anywhere: the window starts its own lab helper
+# (chronyd -x) and shows live data from it, then stops it on close.
+export HOME="$tmp/home2" XDG_CONFIG_HOME="$tmp/home2/.config" XDG_DATA_HOME="$tmp/home2/.local/share" XDG_RUNTIME_DIR="$tmp/home2/run"
+mkdir -p "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
+STRATUM_SCREENSHOTS="$out" STRATUM_SCREENSHOT_FIRST_RUN=1 LIBGL_ALWAYS_SOFTWARE=1 \
+    timeout 120 xvfb-run -a -s "-screen 0 1280x860x24" "$bin/stratum"
+if ps -eo stat=,args= | grep -v '^Z' | grep -q "stratum-helper --lab$"; then
+    echo "screenshots: the lab helper the window started is still running" >&2
+    exit 1
+fi
+echo "screenshots: $n panels and a first run saved in $out"
+[ "$n" -ge 16 ] && [ -f "$out/first-run.png" ]

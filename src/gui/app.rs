@@ -345,6 +345,25 @@ impl App {
         let Some(plan) = &mut self.shots else { return };
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
         let st = &mut self.state;
+        // STRATUM_SCREENSHOT_FIRST_RUN: one shot of the overview once
+        // chronyd answers (a fresh lab has no sources to wait for).
+        if std::env::var_os("STRATUM_SCREENSHOT_FIRST_RUN").is_some() {
+            st.panel = Panel::Overview;
+            let answered = st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some());
+            if answered || plan.started.elapsed().as_secs() > 40 {
+                plan.frames += 1;
+            }
+            if plan.frames == 8 {
+                let path = plan.dir.join("first-run.png");
+                ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(
+                    path.display().to_string(),
+                )));
+            }
+            if plan.frames == 14 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            return;
+        }
         let live = st
             .snapshot
             .as_ref()
@@ -415,6 +434,7 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.state.settings.panel = self.state.panel.key().to_string();
         self.state.settings.save();
+        self.backend.shutdown();
     }
 }
 

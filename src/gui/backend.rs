@@ -52,6 +52,7 @@ pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
 pub struct Backend {
     pub tx: Sender<Command>,
     pub rx: Receiver<Event>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Backend {
@@ -60,18 +61,35 @@ impl Backend {
     pub fn start(socket: Option<PathBuf>, waker: Waker) -> Backend {
         let (tx, commands) = channel::<Command>();
         let (events, rx) = channel::<Event>();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("stratum-backend".into())
             .spawn(move || run(socket, commands, events, waker))
             .expect("backend thread");
-        Backend { tx, rx }
+        Backend {
+            tx,
+            rx,
+            thread: Some(thread),
+        }
     }
 
     /// A backend that never connects (tests, offline use).
     pub fn offline() -> Backend {
         let (tx, _commands) = channel();
         let (_events, rx) = channel();
-        Backend { tx, rx }
+        Backend {
+            tx,
+            rx,
+            thread: None,
+        }
+    }
+
+    /// Closes the command channel and waits for the IO thread, which stops
+    /// a lab helper it started.
+    pub fn shutdown(&mut self) {
+        self.tx = channel().0;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 
