@@ -86,6 +86,8 @@ pub fn run() -> ExitCode {
             .with_title("Stratum")
             .with_app_id("org.stratum.Stratum")
             .with_inner_size([1100.0, 760.0]),
+        // Window size and position come back on the next start.
+        persist_window: true,
         ..Default::default()
     };
     let result = eframe::run_native(
