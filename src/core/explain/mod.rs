@@ -273,7 +273,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     }
     let mut e = chronyc::parse(&content)
         .or_else(|| ntpd::parse(&content, &commands))
-        .or_else(|| switch::parse(&content, &commands))
+        .or_else(|| switch::parse(&content))
         .ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
         return Err(ExplainError::NotRecognised);

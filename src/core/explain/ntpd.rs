@@ -80,9 +80,8 @@ fn judge(f: &mut Field, poll: Option<i32>) {
         "offset" => check_offset(f, first_number(&f.raw).map(|v| v / 1000.0)),
         "root-dispersion" => check_dispersion(f, first_number(&f.raw).map(|v| v / 1000.0)),
         "frequency" => check_frequency(f),
-        "when" => {
-            let _ = poll;
-        }
+        // Seconds since the last packet: stale beyond 8 polls.
+        "when" => check_last_rx(f, poll),
         "clock-synchronized" => check_yes_no(f, true),
         "ntp-service" => check_yes_no(f, true),
         "sync-status" => check_switch_status(f),

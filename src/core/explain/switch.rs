@@ -246,7 +246,7 @@ fn vrp_fields(
     out
 }
 
-pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
+pub fn parse(lines: &[&str]) -> Option<Explained> {
     if let Some(e) = cisco_status(lines) {
         return Some(e);
     }
@@ -421,6 +421,5 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         }
         return Some(e);
     }
-    let _ = commands;
     None
 }
