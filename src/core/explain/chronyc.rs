@@ -105,6 +105,19 @@ const CLIENTS: &[&str] = &[
     "cmd-interval",
     "cmd-last",
 ];
+/// `chronyc clients -k`: NTS-KE columns instead of command ones.
+const CLIENTS_NKE: &[&str] = &[
+    "address",
+    "ntp-hits",
+    "ntp-drops",
+    "ntp-interval",
+    "ntp-interval-limit",
+    "ntp-last",
+    "nts-ke-hits",
+    "nts-ke-drops",
+    "nts-ke-interval",
+    "nts-ke-last",
+];
 const SELECTDATA: &[&str] = &[
     "select-state",
     "address",
@@ -146,6 +159,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::ChronycSources, SOURCES),
         (Kind::ChronycSourcestats, SOURCESTATS),
         (Kind::ChronycClients, CLIENTS),
+        (Kind::ChronycClients, CLIENTS_NKE),
         (Kind::ChronycSelectdata, SELECTDATA),
         (Kind::ChronycAuthdata, AUTHDATA),
     ]
@@ -501,10 +515,15 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     if let Some(h) = header_index(&lines, "Hostname") {
         if lines[h].contains("NTP") && lines[h].contains("Drop") {
             let mut e = Explained::new(Kind::ChronycClients);
+            let names = if lines[h].contains("NTS-KE") {
+                CLIENTS_NKE
+            } else {
+                CLIENTS
+            };
             for l in table_rows(&lines, h) {
                 let w: Vec<String> = l.split_whitespace().map(String::from).collect();
                 if w.len() == 10 {
-                    let mut row = row_from(w, CLIENTS);
+                    let mut row = row_from(w, names);
                     judge_row(&mut row);
                     e.rows.push(row);
                 }

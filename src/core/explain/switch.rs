@@ -21,6 +21,8 @@ const CISCO_STATUS: &[(&str, &str)] = &[
     ("system time(GMT)", "system-time"),
     ("system time", "system-time"),
     ("loopfilter state", "loopfilter"),
+    ("ntp uptime", "uptime"),
+    ("resolution", "resolution"),
     ("drift", "drift"),
 ];
 const CISCO_ASSOC: &[&str] = &[
