@@ -63,8 +63,10 @@ pub enum ValueKind {
     Int,
     /// `%lf`
     Float,
-    /// `%u` (`%lu` for clientloglimit)
+    /// `%lu` (clientloglimit)
     Unsigned,
+    /// `%"SCNu32`: larger values wrap to 32 bits.
+    U32,
     /// `%x`
     Hex,
     /// `%4s`: up to four characters of the next word.
@@ -118,8 +120,8 @@ pub const SOURCE_OPTIONS: &[OptSpec] = &[
     since(opt("copy", Flag), 4, 1),
     opt("iburst", Flag),
     opt("offline", Flag),
-    since(opt("certset", Unsigned), 4, 1),
-    opt("key", Unsigned),
+    since(opt("certset", U32), 4, 1),
+    opt("key", U32),
     opt("asymmetry", Float),
     since(opt("extfield", Hex), 4, 2),
     opt_r("filter", Int, 0, INT_MAX),
@@ -275,6 +277,7 @@ fn read_value(spec: &OptSpec, words: &mut Words<'_>) -> Option<OptValue> {
         Int => OptValue::Int(i64::from(words.int()? as i32)),
         Float => OptValue::Float(words.float()?),
         Unsigned => OptValue::Unsigned(words.unsigned()?),
+        U32 => OptValue::Unsigned(u64::from(words.unsigned()? as u32)),
         Hex => OptValue::Unsigned(u64::from(words.hex()? as u32)),
         Word4 => {
             let w = words.next_word()?;
