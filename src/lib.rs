@@ -9,4 +9,5 @@ pub mod fsutil;
 pub mod gui;
 pub mod helper;
 pub mod i18n;
+pub mod includes;
 pub mod ipc;

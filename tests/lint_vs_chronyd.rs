@@ -156,3 +156,93 @@ fn lint_reports_an_error_exactly_when_chronyd_refuses() {
         "accepted {accepted}, refused {refused}"
     );
 }
+
+/// `stratum config lint` on a file that includes others: (exit code,
+/// stdout).
+fn stratum_lint(conf: &Path, version: &str) -> (i32, String) {
+    let out = common::stratum()
+        .args([
+            "config",
+            "lint",
+            "--lang",
+            "en",
+            "--chrony-version",
+            version,
+        ])
+        .arg(conf)
+        .output()
+        .expect("stratum");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn errors_in_included_files_are_found_where_chronyd_finds_them() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let out = Command::new(&chronyd)
+        .arg("-v")
+        .output()
+        .expect("chronyd -v");
+    let version = ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
+        .expect("chronyd version")
+        .to_string();
+    let user = common::user_name();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (confd, extra) = (dir.join("conf.d"), dir.join("extra"));
+    std::fs::create_dir_all(&confd).unwrap();
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::write(
+        confd.join("10-source.conf"),
+        "server 127.0.0.1 port 1 iburst\n",
+    )
+    .unwrap();
+    // A chrony.conf in the style of Debian's: the lab's settings live in
+    // conf.d and an extra include.
+    let main = format!(
+        "confdir {}\ninclude {}/*.conf\ndriftfile {}/drift\nmakestep 1 3\n",
+        confd.display(),
+        extra.display(),
+        dir.display()
+    );
+    let conf = dir.join("chrony.conf");
+    std::fs::write(&conf, &main).unwrap();
+    let verdict = |what: &str| {
+        let (refused, fatal) = chronyd_verdict(&chronyd, &user, dir, &main);
+        let (code, text) = stratum_lint(&conf, &version);
+        assert_eq!(
+            refused,
+            code == 1,
+            "{what}: chronyd refused={refused} ({fatal}); stratum exit {code}:\n{text}"
+        );
+        (refused, text)
+    };
+
+    let (refused, text) = verdict("clean fragments");
+    assert!(!refused, "{text}");
+
+    // A mistake in a fragment: chronyd refuses, and lint says which file
+    // and line, in the fragment's own numbering.
+    let bad = confd.join("20-lab.conf");
+    std::fs::write(&bad, "# lab\nallow 10.0.0.0/33\nlocal stratum 10\n").unwrap();
+    let (refused, text) = verdict("bad subnet in conf.d");
+    assert!(refused);
+    let at = format!("{}:2: error [bad-subnet]", bad.display());
+    assert!(text.contains(&at), "wanted {at} in:\n{text}");
+
+    // Fixed, but the extra include matches a file nobody can open.
+    std::fs::write(&bad, "# lab\nallow 10.0.0.0/8\nlocal stratum 10\n").unwrap();
+    let (refused, _) = verdict("fixed");
+    assert!(!refused);
+    std::os::unix::fs::symlink(dir.join("gone"), extra.join("broken.conf")).unwrap();
+    let (refused, text) = verdict("dangling include");
+    assert!(refused);
+    assert!(
+        text.contains(&format!("{}:2: error [include-unreadable]", conf.display())),
+        "{text}"
+    );
+}

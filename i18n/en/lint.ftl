@@ -58,3 +58,4 @@ lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.
 lint-refclock-device = { $path } does not exist on this machine; chronyd refuses to start with this refclock.
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
+lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.

@@ -48,3 +48,4 @@ lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。
 lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 chronyd 将拒绝启动。
 lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。
+lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ $reason }），因此将拒绝启动。

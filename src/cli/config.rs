@@ -16,6 +16,7 @@ use crate::core::conf::{
 };
 use crate::fsutil;
 use crate::i18n::Localizer;
+use crate::includes;
 
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     match parser.next()? {
@@ -110,18 +111,33 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         version,
         path_exists: Some(&exists),
     };
-    let mut results: Vec<(usize, Diagnostic)> = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        results.extend(lint::lint(doc, &opts).into_iter().map(|d| (i, d)));
-    }
+    // Two named files may be a peer pair; numbered by named file.
+    let mut pair: Vec<(usize, Diagnostic)> = Vec::new();
     if let [a, b] = docs.as_slice() {
-        if let Some(d) = lint::lint_peer_pair(a, b) {
-            results.push((0, d));
-        }
-        if let Some(d) = lint::lint_peer_pair(b, a) {
-            results.push((1, d));
+        pair.extend(lint::lint_peer_pair(a, b).map(|d| (0, d)));
+        pair.extend(lint::lint_peer_pair(b, a).map(|d| (1, d)));
+    }
+    let mut results: Vec<(usize, Diagnostic)> = Vec::new();
+    // Each named file, then the files it includes, as chronyd reads them.
+    let mut shown: Vec<PathBuf> = Vec::new();
+    let mut tops = Vec::new();
+    for (path, doc) in files.iter().zip(docs) {
+        for file in includes::with_includes(path.clone(), doc) {
+            let f = shown.len();
+            if !file.included {
+                tops.push(f);
+            }
+            let diags = if file.included {
+                lint::lint_fragment(&file.doc, &opts)
+            } else {
+                lint::lint(&file.doc, &opts)
+            };
+            results.extend(diags.into_iter().chain(file.problems).map(|d| (f, d)));
+            shown.push(file.path);
         }
     }
+    results.extend(pair.into_iter().map(|(i, d)| (tops[i], d)));
+    let files = shown;
     let errors = results
         .iter()
         .filter(|(_, d)| d.severity == Severity::Error)

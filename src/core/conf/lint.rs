@@ -48,6 +48,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding of `rule` (one of [`RULES`]) at a 1-based line.
+    pub fn new(rule: &'static str, line: Option<usize>, args: Vec<(&'static str, String)>) -> Self {
+        Diagnostic {
+            rule,
+            severity: severity_of(rule),
+            line,
+            args,
+        }
+    }
+
     pub fn arg(&self, name: &str) -> Option<&str> {
         self.args
             .iter()
@@ -86,6 +96,7 @@ pub const RULES: &[(&str, Severity)] = &[
     ("refclock-tai", Severity::Error),
     ("extfield-value", Severity::Error),
     ("include-missing", Severity::Error),
+    ("include-unreadable", Severity::Error),
     ("missing-directory", Severity::Error),
     ("refclock-device", Severity::Error),
     ("hwtimestamp-interface", Severity::Error),
@@ -146,6 +157,9 @@ type Args = Vec<(&'static str, String)>;
 struct Linter<'a> {
     doc: &'a Document,
     opts: &'a LintOptions<'a>,
+    /// A file another one includes: only what chronyd refuses line by line
+    /// applies, as the rest depends on the whole configuration.
+    fragment: bool,
     out: Vec<Diagnostic>,
 }
 
@@ -197,12 +211,31 @@ pub fn lint(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
     let mut l = Linter {
         doc,
         opts,
+        fragment: false,
         out: Vec::new(),
     };
     lines(&mut l);
     versions_and_ranges(&mut l);
     startup_checks(&mut l);
     lab_checks(&mut l);
+    l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
+    l.out
+}
+
+/// Lints a file that another one pulls in with `include` or `confdir`:
+/// what chronyd refuses directive by directive (it reads the file in place
+/// of the `include` line), without the checks that need the whole
+/// configuration.
+pub fn lint_fragment(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
+    let mut l = Linter {
+        doc,
+        opts,
+        fragment: true,
+        out: Vec::new(),
+    };
+    lines(&mut l);
+    versions_and_ranges(&mut l);
+    startup_checks(&mut l);
     l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
     l.out
 }
@@ -463,7 +496,7 @@ fn startup_checks(l: &mut Linter) {
                     l.add(("refclock-device", i, vec![("path", path.to_string())]));
                 }
                 let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
-                if tai && !l.has("leapsectz") {
+                if tai && !l.fragment && !l.has("leapsectz") {
                     l.add(("refclock-tai", i, vec![]));
                 }
             }
@@ -517,6 +550,9 @@ fn startup_checks(l: &mut Linter) {
             _ => {}
         }
     }
+    if l.fragment {
+        return deprecated(l);
+    }
     if let Some(nc) = l.first("noclientlog") {
         for (i, d) in l.directives() {
             if let Directive::RateLimit(r) = d {
@@ -547,6 +583,10 @@ fn startup_checks(l: &mut Linter) {
             vec![("certs", certs.to_string()), ("keys", keys.to_string())],
         ));
     }
+    deprecated(l);
+}
+
+fn deprecated(l: &mut Linter) {
     for (i, d) in l.directives() {
         if let Directive::Deprecated(name) = d {
             l.add((

@@ -1,0 +1,176 @@
+//! The files a chrony.conf pulls in with `include` and `confdir`, read in
+//! the order chronyd reads them, so lint sees what chronyd will see.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::core::conf::Document;
+use crate::core::conf::include::{IncludeTarget, include_targets};
+use crate::core::conf::lint::Diagnostic;
+
+/// chronyd itself has no limit; this only stops a file that includes
+/// itself through others.
+const MAX_DEPTH: usize = 16;
+
+/// One file of a configuration.
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub doc: Document,
+    /// Read because another file includes it (lint it as a fragment).
+    pub included: bool,
+    /// Findings about reading the files it includes (on its own lines).
+    pub problems: Vec<Diagnostic>,
+}
+
+/// `root` followed by every file it includes, depth first, in chronyd's
+/// order.
+pub fn with_includes(path: PathBuf, doc: Document) -> Vec<ConfigFile> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    visit(path, doc, false, 0, &mut seen, &mut out);
+    out
+}
+
+fn visit(
+    path: PathBuf,
+    doc: Document,
+    included: bool,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<ConfigFile>,
+) {
+    seen.insert(path.canonicalize().unwrap_or_else(|_| path.clone()));
+    let targets = include_targets(&doc);
+    let at = out.len();
+    out.push(ConfigFile {
+        path,
+        doc,
+        included,
+        problems: Vec::new(),
+    });
+    if depth >= MAX_DEPTH {
+        return;
+    }
+    for (line, target) in targets {
+        for file in resolve(&target) {
+            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+            if file.is_dir() || seen.contains(&key) {
+                continue;
+            }
+            match std::fs::read(&file) {
+                Ok(bytes) => visit(file, Document::parse(bytes), true, depth + 1, seen, out),
+                Err(e) => out[at].problems.push(Diagnostic::new(
+                    "include-unreadable",
+                    Some(line + 1),
+                    vec![
+                        ("path", file.display().to_string()),
+                        ("reason", e.to_string()),
+                    ],
+                )),
+            }
+        }
+    }
+}
+
+/// The existing files a line names, in the order chronyd reads them.
+fn resolve(target: &IncludeTarget) -> Vec<PathBuf> {
+    // glob(3) without GLOB_PERIOD: a leading dot must be spelled out.
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    let matches = |pattern: &str| -> Vec<PathBuf> {
+        glob::glob_with(pattern, options)
+            .map(|paths| paths.filter_map(Result::ok).collect())
+            .unwrap_or_default()
+    };
+    match target {
+        IncludeTarget::Pattern(p) => matches(p),
+        IncludeTarget::ConfDirs(dirs) => {
+            let mut files: Vec<PathBuf> = Vec::new();
+            let mut names = HashSet::new();
+            for dir in dirs {
+                let pattern = format!("{}/*.conf", glob::Pattern::escape(dir));
+                for f in matches(&pattern) {
+                    if names.insert(f.file_name().map(|n| n.to_owned())) {
+                        files.push(f);
+                    }
+                }
+            }
+            files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+            files
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn confdir_reads_conf_files_by_name_and_skips_shadowed_ones() {
+        let t = tempfile::tempdir().unwrap();
+        let (a, b) = (t.path().join("a"), t.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        write(&a, "20-x.conf", "server x\n");
+        write(&b, "10-y.conf", "server y\n");
+        write(&b, "20-x.conf", "server shadowed\n");
+        write(&b, "notes.txt", "garbage\n");
+        let root = format!("confdir {} {}\n", a.display(), b.display());
+        let files = with_includes(t.path().join("chrony.conf"), Document::parse(root));
+        let names: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            names,
+            vec![
+                t.path().join("chrony.conf"),
+                b.join("10-y.conf"),
+                a.join("20-x.conf")
+            ]
+        );
+        assert!(files[1].included && !files[0].included);
+    }
+
+    #[test]
+    fn include_is_recursive_and_stops_at_a_loop() {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        let one = write(d, "one.inc", &format!("include {}/two.inc\n", d.display()));
+        write(
+            d,
+            "two.inc",
+            &format!("include {}\nserver z\n", one.display()),
+        );
+        let root = write(
+            d,
+            "chrony.conf",
+            &format!("include {}/*.inc\n", d.display()),
+        );
+        let doc = Document::parse(std::fs::read(&root).unwrap());
+        let files = with_includes(root, doc);
+        // one.inc, two.inc through one.inc; neither again.
+        assert_eq!(files.len(), 3);
+        assert!(files[2].doc.sources().any(|(_, s)| s.host == "z"));
+    }
+
+    #[test]
+    fn an_unreadable_included_file_is_an_error_on_the_include_line() {
+        // A dangling link: readable by nobody, root included.
+        let t = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(t.path().join("gone"), t.path().join("x.conf")).unwrap();
+        let root = format!("# x\ninclude {}/*.conf\n", t.path().display());
+        let files = with_includes(t.path().join("main"), Document::parse(root));
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].problems.len(), 1, "{:?}", files[0].problems);
+        assert_eq!(files[0].problems[0].rule, "include-unreadable");
+        assert_eq!(files[0].problems[0].line, Some(2));
+    }
+}
