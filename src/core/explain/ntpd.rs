@@ -106,6 +106,24 @@ fn peer_row(line: &str) -> Option<Vec<String>> {
     Some(v)
 }
 
+/// ntpq puts a remote name longer than its column on a line of its own and
+/// the rest of the row, indented, on the next one.
+fn unwrap_peer_rows(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut iter = lines.iter().peekable();
+    while let Some(l) = iter.next() {
+        let alone = l.trim_end().len() > 1 && l.split_whitespace().count() == 1;
+        match iter.peek() {
+            Some(next) if alone && next.starts_with([' ', '\t']) && !next.trim().is_empty() => {
+                out.push(format!("{} {}", l.trim_end(), next.trim_start()));
+                iter.next();
+            }
+            _ => out.push(l.to_string()),
+        }
+    }
+    out
+}
+
 /// `key=value, key="quoted", key=value with, commas` over several lines:
 /// a value runs until a comma that starts the next `key=`.
 fn kv_pairs(text: &str) -> Vec<(String, String)> {
@@ -158,8 +176,8 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
             Kind::NtpqPeers
         };
         let mut e = Explained::new(kind);
-        for l in &lines[h + 1..] {
-            if let Some(v) = peer_row(l) {
+        for l in unwrap_peer_rows(&lines[h + 1..]) {
+            if let Some(v) = peer_row(&l) {
                 let mut row: Vec<Field> = PEERS
                     .iter()
                     .zip(v)
