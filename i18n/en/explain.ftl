@@ -209,3 +209,4 @@ field-nts-ke-hits = NTS-KE connections from this client.
 field-nts-ke-drops = NTS-KE connections from this client that were dropped.
 field-nts-ke-interval = Average interval between NTS-KE connections, log2 seconds.
 field-nts-ke-last = Time since the client's last NTS-KE connection.
+field-assoc-state = How IOS judges this association: our_master = the system peer the clock follows, selected or candidate = usable, outlyer = not used, falseticker = disagrees with the others, sane/insane and valid/invalid = whether its packets and time pass the checks, unsynced = the server is not synchronised itself.

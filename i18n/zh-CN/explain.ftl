@@ -208,3 +208,4 @@ field-nts-ke-hits = 该客户端的 NTS-KE 连接数。
 field-nts-ke-drops = 该客户端被丢弃的 NTS-KE 连接数。
 field-nts-ke-interval = NTS-KE 连接的平均间隔（以 2 为底的对数秒）。
 field-nts-ke-last = 距该客户端上次 NTS-KE 连接的时间。
+field-assoc-state = IOS 对此关联的判断：our_master 表示时钟跟随的系统对等体，selected 或 candidate 表示可用，outlyer 表示未被使用，falseticker 表示与其他源不一致，sane/insane 与 valid/invalid 表示其报文和时间是否通过检查，unsynced 表示该服务器本身未同步。

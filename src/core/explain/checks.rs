@@ -339,6 +339,29 @@ pub fn check_cisco_tally(f: &mut Field) {
     set(f, status, Reason::new(id));
 }
 
+/// IOS's words for an association in `show ntp associations detail`:
+/// `our_master, sane, valid`, `selected`, `candidate`, `outlyer`,
+/// `falseticker`, `insane`, `invalid`, `unsynced`.
+pub fn check_cisco_assoc_state(f: &mut Field) {
+    let l = f.raw.to_ascii_lowercase();
+    let words: Vec<&str> = l.split([',', ' ']).filter(|w| !w.is_empty()).collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    let (status, id) = if has(&["falseticker"]) {
+        (Status::Bad, "tally-falseticker")
+    } else if has(&["insane", "invalid", "unsynced", "reject"]) {
+        (Status::Bad, "switch-rejected")
+    } else if has(&["our_master", "sys.peer", "sys_peer"]) {
+        (Status::Ok, "tally-sys-peer")
+    } else if has(&["outlyer", "outlier"]) {
+        (Status::Warn, "tally-outlier")
+    } else if has(&["selected", "candidate"]) {
+        (Status::Ok, "tally-candidate")
+    } else {
+        (Status::Warn, "tally-rejected")
+    };
+    set(f, status, Reason::new(id));
+}
+
 pub fn check_switch_status(f: &mut Field) {
     let l = f.raw.trim().to_ascii_lowercase();
     if l.contains("unsynchron") || l.contains("not synchron") || l.contains("unsynchronised") {
@@ -400,6 +423,7 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::NtpqPeers
         | Kind::JunosShowNtpAssociations
         | Kind::CiscoShowNtpAssociations
+        | Kind::CiscoShowNtpAssociationsDetail
         | Kind::NxosShowNtpPeerStatus
         | Kind::H3cNtpServiceSessions
         | Kind::HuaweiNtpServiceSessions
@@ -407,7 +431,12 @@ pub fn diagnose(e: &mut Explained) {
             let rows = &e.rows;
             let marker = |r: &Vec<Field>| {
                 r.iter()
-                    .find(|x| matches!(x.name, "state" | "tally" | "status" | "flags"))
+                    .find(|x| {
+                        matches!(
+                            x.name,
+                            "state" | "tally" | "status" | "flags" | "assoc-state"
+                        )
+                    })
                     .map(|x| x.status)
             };
             let reach_zero = |r: &Vec<Field>| {

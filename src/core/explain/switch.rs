@@ -37,6 +37,20 @@ const CISCO_ASSOC: &[&str] = &[
     "offset",
     "dispersion",
 ];
+const CISCO_DETAIL: &[&str] = &[
+    "address",
+    "assoc-state",
+    "stratum",
+    "ref-clock",
+    "poll",
+    "reach",
+    "root-delay",
+    "root-dispersion",
+    "delay",
+    "offset",
+    "dispersion",
+    "jitter",
+];
 const NXOS_PEERS: &[&str] = &[
     "tally", "remote", "local", "stratum", "poll", "reach", "delay", "vrf",
 ];
@@ -104,6 +118,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     vec![
         (Kind::CiscoShowNtpStatus, names(CISCO_STATUS)),
         (Kind::CiscoShowNtpAssociations, CISCO_ASSOC),
+        (Kind::CiscoShowNtpAssociationsDetail, CISCO_DETAIL),
         (Kind::NxosShowNtpPeerStatus, NXOS_PEERS),
         (Kind::HuaweiNtpServiceStatus, names(VRP_STATUS)),
         (Kind::H3cNtpServiceStatus, names(VRP_STATUS)),
@@ -248,8 +263,111 @@ fn vrp_fields(
     out
 }
 
+/// The value after `key` in `... key VALUE, ...` (up to a comma).
+fn after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let at = line.find(key)? + key.len();
+    let v = line[at..].trim_start();
+    let end = v.find(',').unwrap_or(v.len());
+    Some(v[..end].trim()).filter(|v| !v.is_empty())
+}
+
+/// Cisco's `show ntp associations detail`: a block per association, its
+/// first line `ADDRESS configured, ipv4, our_master, sane, valid, stratum 2`.
+fn cisco_detail(lines: &[&str]) -> Option<Explained> {
+    let is_head = |l: &str| {
+        let w: Vec<&str> = l.split_whitespace().collect();
+        w.len() >= 3
+            && (w[1].starts_with("configured") || w[1].starts_with("dynamic"))
+            && l.contains("stratum")
+    };
+    if !lines.iter().any(|l| is_head(l)) || !lines.iter().any(|l| l.contains("ref ID")) {
+        return None;
+    }
+    let mut e = Explained::new(Kind::CiscoShowNtpAssociationsDetail);
+    let mut row: Vec<Field> = Vec::new();
+    let push = |row: &mut Vec<Field>, name: &'static str, v: &str| {
+        if !row.iter().any(|f| f.name == name) {
+            row.push(Field::info(name, v));
+        }
+    };
+    for l in lines {
+        let t = l.trim();
+        if is_head(t) {
+            if !row.is_empty() {
+                e.rows.push(std::mem::take(&mut row));
+            }
+            let (addr, rest) = t.split_once(' ').unwrap_or((t, ""));
+            push(&mut row, "address", addr);
+            // The words between the address type and the stratum.
+            let words: Vec<&str> = rest
+                .split(',')
+                .map(str::trim)
+                .filter(|w| {
+                    !w.is_empty()
+                        && !w.starts_with("stratum")
+                        && !matches!(*w, "configured" | "dynamic" | "ipv4" | "ipv6")
+                        && !w.starts_with("authenticated")
+                })
+                .collect();
+            push(&mut row, "assoc-state", &words.join(", "));
+            if let Some(v) = after(t, "stratum ") {
+                push(&mut row, "stratum", v);
+            }
+            continue;
+        }
+        if row.is_empty() {
+            continue;
+        }
+        let keys: &[(&str, &'static str)] = &[
+            ("ref ID ", "ref-clock"),
+            ("our poll intvl ", "poll"),
+            ("reach ", "reach"),
+            ("root delay ", "root-delay"),
+            ("root disp ", "root-dispersion"),
+            ("dispersion ", "dispersion"),
+            ("jitter ", "jitter"),
+        ];
+        for (key, name) in keys {
+            if let Some(v) = after(t, key) {
+                push(&mut row, name, v);
+            }
+        }
+        // `delay 1.25 msec, offset -0.5120 msec, ...` starts the line; the
+        // `root delay` line has its own key.
+        for (key, name) in [("delay ", "delay"), ("offset ", "offset")] {
+            if let Some(v) = t
+                .split(", ")
+                .find_map(|c| c.strip_prefix(key))
+                .map(str::trim)
+            {
+                push(&mut row, name, v);
+            }
+        }
+    }
+    if !row.is_empty() {
+        e.rows.push(row);
+    }
+    for row in &mut e.rows {
+        row.sort_by_key(|f| CISCO_DETAIL.iter().position(|n| *n == f.name));
+        for f in row.iter_mut() {
+            match f.name {
+                "assoc-state" => check_cisco_assoc_state(f),
+                "offset" => {
+                    let secs = first_number(&f.raw).map(|v| v / 1000.0);
+                    check_offset(f, secs);
+                }
+                _ => judge(f),
+            }
+        }
+    }
+    Some(e)
+}
+
 pub fn parse(lines: &[&str]) -> Option<Explained> {
     if let Some(e) = cisco_status(lines) {
+        return Some(e);
+    }
+    if let Some(e) = cisco_detail(lines) {
         return Some(e);
     }
     // Cisco show ntp associations.
