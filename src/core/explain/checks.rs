@@ -422,6 +422,7 @@ pub fn diagnose(e: &mut Explained) {
         Kind::ChronycSources
         | Kind::NtpqPeers
         | Kind::JunosShowNtpAssociations
+        | Kind::AristaShowNtpAssociations
         | Kind::CiscoShowNtpAssociations
         | Kind::CiscoShowNtpAssociationsDetail
         | Kind::NxosShowNtpPeerStatus

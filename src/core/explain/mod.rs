@@ -38,6 +38,7 @@ pub enum Kind {
     JunosShowNtpStatus,
     JunosShowNtpAssociations,
     AristaShowNtpStatus,
+    AristaShowNtpAssociations,
     ShowNtpServer,
 }
 
@@ -68,6 +69,7 @@ impl Kind {
             Kind::JunosShowNtpStatus => "junos-show-ntp-status",
             Kind::JunosShowNtpAssociations => "junos-show-ntp-associations",
             Kind::AristaShowNtpStatus => "arista-show-ntp-status",
+            Kind::AristaShowNtpAssociations => "arista-show-ntp-associations",
             Kind::ShowNtpServer => "show-ntp-server",
         }
     }
@@ -232,7 +234,8 @@ pub fn prompt_command(line: &str) -> Option<&str> {
     if let Some(rest) = l.strip_prefix('<') {
         return rest.split_once('>').map(|(_, c)| c.trim());
     }
-    for sep in ["# ", "> ", "$ "] {
+    // Switches print no space after the prompt: `switch#show ntp status`.
+    for sep in ["# ", "> ", "$ ", "#", ">"] {
         if let Some(i) = l.find(sep) {
             let (head, cmd) = (&l[..i], l[i + sep.len()..].trim());
             let promptish = !head.contains(' ') || head.starts_with('[') || head.contains('@');
@@ -261,9 +264,12 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         return Err(ExplainError::TooLarge);
     }
     let lines = clean(text);
+    // Whole prompt lines: the prompt tells devices apart (Junos's
+    // `user@router>` from EOS's `switch#`).
     let commands: Vec<String> = lines
         .iter()
-        .filter_map(|l| prompt_command(l).map(str::to_string))
+        .filter(|l| prompt_command(l).is_some())
+        .cloned()
         .collect();
     let content: Vec<&str> = lines
         .iter()
@@ -294,3 +300,54 @@ pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
 }
 
 pub use checks::{FINDINGS, REASONS};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_with_and_without_a_space_are_recognised() {
+        let cases = [
+            ("[root@lab ~]# chronyc sources", Some("chronyc sources")),
+            ("user@router> show ntp status", Some("show ntp status")),
+            (
+                "switch#show ntp associations",
+                Some("show ntp associations"),
+            ),
+            ("leaf1>show ntp status", Some("show ntp status")),
+            (
+                "<Huawei>display ntp-service status",
+                Some("display ntp-service status"),
+            ),
+            // chronyc's legend is not a prompt.
+            (
+                "  / .- Source mode  '^' = server, '=' = peer, '#' = local clock.",
+                None,
+            ),
+            (
+                "^* 10.0.0.1  2   6   377    12   +10us[ +12us] +/-  1ms",
+                None,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(prompt_command(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_prompt_tells_junos_from_arista() {
+        let table = "     remote           refid      st t when poll reach   delay   offset  jitter\n\
+            ==============================================================================\n\
+            *10.1.1.1        .GPS.            1 u   33   64  377    1.234   -0.123   0.045\n";
+        let kind = |prompt: &str| explain(&format!("{prompt}\n{table}")).unwrap().kind;
+        assert_eq!(
+            kind("user@router> show ntp associations"),
+            Kind::JunosShowNtpAssociations
+        );
+        assert_eq!(
+            kind("leaf1#show ntp associations"),
+            Kind::AristaShowNtpAssociations
+        );
+        assert_eq!(kind("$ ntpq -pn"), Kind::NtpqPeers);
+    }
+}

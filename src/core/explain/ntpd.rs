@@ -58,6 +58,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     vec![
         (Kind::NtpqPeers, PEERS),
         (Kind::JunosShowNtpAssociations, PEERS),
+        (Kind::AristaShowNtpAssociations, PEERS),
         (Kind::NtpqRv, rv),
         (Kind::JunosShowNtpStatus, rv),
         (Kind::Ntpstat, NTPSTAT),
@@ -165,13 +166,21 @@ fn kv_pairs(text: &str) -> Vec<(String, String)> {
 
 pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     let said = |w: &str| commands.iter().any(|c| c.contains(w));
-    let junos = said("show ntp") || lines.iter().any(|l| l.contains("JUNOS"));
+    // Junos and EOS both answer `show ntp` in ntpd's formats; Junos's
+    // prompt is `user@router>`.
+    let junos_prompt = commands
+        .iter()
+        .any(|c| c.contains("show ntp") && c.contains('@') && c.contains('>'));
+    let junos = junos_prompt || lines.iter().any(|l| l.contains("JUNOS"));
+    let arista = !junos && said("show ntp");
     // ntpq -p / show ntp associations (Junos).
     if let Some(h) = lines.iter().position(|l| {
         l.trim_start().starts_with("remote") && l.contains("refid") && l.contains("reach")
     }) {
         let kind = if junos {
             Kind::JunosShowNtpAssociations
+        } else if arista {
+            Kind::AristaShowNtpAssociations
         } else {
             Kind::NtpqPeers
         };
