@@ -102,7 +102,10 @@ pub fn run() -> ExitCode {
             let flag = Arc::clone(&wants_live);
             let waker: backend::Waker = Arc::new(move || {
                 if flag.load(std::sync::atomic::Ordering::Relaxed) {
-                    ctx.request_repaint();
+                    // egui answers request_repaint() with two frames (one
+                    // to settle); a non-zero delay gets one, and egui
+                    // subtracts the frame time so it still comes at once.
+                    ctx.request_repaint_after(std::time::Duration::from_millis(1));
                 }
             });
             let backend = Backend::start(socket, waker);
