@@ -41,7 +41,7 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
             }
             ui.add_space(6.0);
             if !e.fields.is_empty() {
-                fields_ui(ui, st, "explain-fields", &e.fields);
+                fields_ui(ui, st, "explain-fields", e.kind, &e.fields);
             }
             if !e.rows.is_empty() {
                 egui::ScrollArea::horizontal().show(ui, |ui| rows_ui(ui, st, "explain-rows", &e));

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use crate::core::explain::{Explained, Field, explain};
+use crate::core::explain::{Explained, Field, Kind, explain};
 use crate::gui::app::{AppState, Selected, status_color};
 use crate::ipc::Snapshot;
 
@@ -133,10 +133,70 @@ pub fn header_ui(ui: &mut egui::Ui, st: &AppState, field: &str) {
         .on_hover_text(st.t(&format!("field-{field}")));
 }
 
+/// chronyc's `-c` fields that are plain seconds.
+const SECONDS: &[&str] = &[
+    "system-time",
+    "last-offset",
+    "rms-offset",
+    "root-delay",
+    "root-dispersion",
+    "sample-offset",
+    "measured-offset",
+    "error",
+    "est-offset",
+    "std-dev",
+    "offset",
+    "peer-delay",
+    "peer-dispersion",
+    "response-time",
+    "jitter",
+];
+
+/// How a value reads on screen: chronyc's `-c` numbers (plain seconds,
+/// Unix times) in units a person reads at a glance, `152 ns` rather than
+/// `0.000000152`; anything else exactly as printed. The explanation side
+/// panel keeps the raw text.
+pub fn display_value(kind: Kind, f: &Field) -> String {
+    let chronyc = kind.name().starts_with("chronyc-");
+    let plain = |r: &str| {
+        !r.is_empty()
+            && r.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+')
+    };
+    let Some(v) = (chronyc && plain(&f.raw))
+        .then(|| f.raw.parse::<f64>().ok())
+        .flatten()
+    else {
+        return f.raw.clone();
+    };
+    if f.name == "ref-time" {
+        if v <= 0.0 {
+            return f.raw.clone();
+        }
+        let (y, mo, d, h, mi, s) = crate::core::time::civil_from_unix(v as i64);
+        return format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} UTC");
+    }
+    if !SECONDS.contains(&f.name) {
+        return f.raw.clone();
+    }
+    let a = v.abs();
+    if a == 0.0 {
+        "0".to_string()
+    } else if a < 1e-6 {
+        format!("{:.0} ns", v * 1e9)
+    } else if a < 1e-3 {
+        format!("{:.1} µs", v * 1e6)
+    } else if a < 1.0 {
+        format!("{:.3} ms", v * 1e3)
+    } else {
+        format!("{v:.3} s")
+    }
+}
+
 /// A value cell coloured by its verdict; a click opens the explanation.
-pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, f: &Field) {
+pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
     let color = status_color(f.status);
-    let text = RichText::new(&f.raw).monospace().color(
+    let text = RichText::new(display_value(kind, f)).monospace().color(
         if f.status == crate::core::explain::Status::Info {
             ui.visuals().text_color()
         } else {
@@ -177,7 +237,7 @@ pub fn rows_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, e: &Explained) {
                 for row in &e.rows {
                     body.row(18.0, |mut r| {
                         for f in row {
-                            r.col(|ui| cell_ui(ui, st, f));
+                            r.col(|ui| cell_ui(ui, st, e.kind, f));
                         }
                     });
                 }
@@ -186,15 +246,45 @@ pub fn rows_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, e: &Explained) {
 }
 
 /// Key/value fields as a grid.
-pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, fields: &[Field]) {
+pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, kind: Kind, fields: &[Field]) {
     egui::Grid::new(id)
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
             for f in fields {
                 header_ui(ui, st, f.name);
-                cell_ui(ui, st, f);
+                cell_ui(ui, st, kind, f);
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(kind: Kind, name: &'static str, raw: &str) -> String {
+        display_value(kind, &Field::info(name, raw))
+    }
+
+    #[test]
+    fn chronyc_numbers_read_in_units_and_other_text_stays_as_printed() {
+        let t = Kind::ChronycTracking;
+        assert_eq!(shown(t, "system-time", "0.000000152"), "152 ns");
+        assert_eq!(shown(t, "last-offset", "-0.000004119"), "-4.1 µs");
+        assert_eq!(shown(t, "root-delay", "0.012345678"), "12.346 ms");
+        assert_eq!(shown(t, "root-dispersion", "0.000000000"), "0");
+        assert_eq!(
+            shown(t, "ref-time", "1795324295.710328341"),
+            "2026-11-22 05:11:35 UTC"
+        );
+        // Not seconds, or not chronyc -c: exactly as printed.
+        assert_eq!(shown(t, "frequency", "-0.004"), "-0.004");
+        assert_eq!(
+            shown(t, "ref-time", "Sun Nov 22 05:11:35 2026"),
+            "Sun Nov 22 05:11:35 2026"
+        );
+        assert_eq!(shown(Kind::ChronycSources, "error", "+/- 1ms"), "+/- 1ms");
+        assert_eq!(shown(Kind::NtpqPeers, "offset", "0.789"), "0.789");
+    }
 }

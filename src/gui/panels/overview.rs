@@ -36,7 +36,7 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             );
         }
         ui.add_space(6.0);
-        fields_ui(ui, st, "tracking", &e.fields);
+        fields_ui(ui, st, "tracking", e.kind, &e.fields);
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -74,7 +74,7 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         ("activity", "gui-activity"),
     ] {
         if let Some(e) = st.live.get(key).cloned() {
-            ui.collapsing(st.t(title), |ui| fields_ui(ui, st, key, &e.fields));
+            ui.collapsing(st.t(title), |ui| fields_ui(ui, st, key, e.kind, &e.fields));
         }
     }
 }
