@@ -54,17 +54,21 @@ fn chronyd_verdict(chronyd: &Path, user: &str, dir: &Path, text: &str) -> (bool,
     (fatal.is_some(), fatal.unwrap_or_default())
 }
 
+fn chronyd_version(chronyd: &Path) -> ChronyVersion {
+    let out = Command::new(chronyd)
+        .arg("-v")
+        .output()
+        .expect("chronyd -v");
+    ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
+        .expect("chronyd version")
+}
+
 #[test]
 fn lint_reports_an_error_exactly_when_chronyd_refuses() {
     let Some(chronyd) = common::chronyd() else {
         return;
     };
-    let out = Command::new(&chronyd)
-        .arg("-v")
-        .output()
-        .expect("chronyd -v");
-    let version = ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
-        .expect("chronyd version");
+    let version = chronyd_version(&chronyd);
     let user = common::user_name();
     let cases = corpus();
     assert!(cases.len() >= 40, "corpus too small: {}", cases.len());
@@ -183,13 +187,7 @@ fn errors_in_included_files_are_found_where_chronyd_finds_them() {
     let Some(chronyd) = common::chronyd() else {
         return;
     };
-    let out = Command::new(&chronyd)
-        .arg("-v")
-        .output()
-        .expect("chronyd -v");
-    let version = ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
-        .expect("chronyd version")
-        .to_string();
+    let version = chronyd_version(&chronyd).to_string();
     let user = common::user_name();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
