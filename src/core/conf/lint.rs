@@ -170,12 +170,8 @@ impl<'a> Linter<'a> {
         index: Option<usize>,
         args: Vec<(&'static str, String)>,
     ) {
-        self.out.push(Diagnostic {
-            rule,
-            severity: severity_of(rule),
-            line: index.map(|i| i + 1),
-            args,
-        });
+        self.out
+            .push(Diagnostic::new(rule, index.map(|i| i + 1), args));
     }
 
     fn add(&mut self, (rule, index, args): (&'static str, usize, Args)) {
@@ -208,18 +204,7 @@ impl<'a> Linter<'a> {
 
 /// Lints one document.
 pub fn lint(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
-    let mut l = Linter {
-        doc,
-        opts,
-        fragment: false,
-        out: Vec::new(),
-    };
-    lines(&mut l);
-    versions_and_ranges(&mut l);
-    startup_checks(&mut l);
-    lab_checks(&mut l);
-    l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
-    l.out
+    run(doc, opts, false)
 }
 
 /// Lints a file that another one pulls in with `include` or `confdir`:
@@ -227,15 +212,22 @@ pub fn lint(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
 /// of the `include` line), without the checks that need the whole
 /// configuration.
 pub fn lint_fragment(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
+    run(doc, opts, true)
+}
+
+fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     let mut l = Linter {
         doc,
         opts,
-        fragment: true,
+        fragment,
         out: Vec::new(),
     };
     lines(&mut l);
     versions_and_ranges(&mut l);
     startup_checks(&mut l);
+    if !fragment {
+        lab_checks(&mut l);
+    }
     l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
     l.out
 }
