@@ -290,6 +290,26 @@ fn table_rows<'a>(lines: &[&'a str], header: usize) -> Vec<&'a str> {
         .collect()
 }
 
+/// A table of ten whitespace-separated columns under its header (clients,
+/// selectdata, authdata): each full row judged, anything else skipped.
+fn word_table(
+    lines: &[&str],
+    header: usize,
+    kind: Kind,
+    names: &'static [&'static str],
+) -> Explained {
+    let mut e = Explained::new(kind);
+    for l in table_rows(lines, header) {
+        let w: Vec<String> = l.split_whitespace().map(String::from).collect();
+        if w.len() == 10 {
+            let mut row = row_from(w, names);
+            judge_row(&mut row);
+            e.rows.push(row);
+        }
+    }
+    e
+}
+
 fn csv(lines: &[&str]) -> Option<Explained> {
     let rows: Vec<Vec<&str>> = lines
         .iter()
@@ -514,46 +534,19 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     }
     if let Some(h) = header_index(&lines, "Hostname") {
         if lines[h].contains("NTP") && lines[h].contains("Drop") {
-            let mut e = Explained::new(Kind::ChronycClients);
             let names = if lines[h].contains("NTS-KE") {
                 CLIENTS_NKE
             } else {
                 CLIENTS
             };
-            for l in table_rows(&lines, h) {
-                let w: Vec<String> = l.split_whitespace().map(String::from).collect();
-                if w.len() == 10 {
-                    let mut row = row_from(w, names);
-                    judge_row(&mut row);
-                    e.rows.push(row);
-                }
-            }
-            return Some(e);
+            return Some(word_table(&lines, h, Kind::ChronycClients, names));
         }
     }
     if let Some(h) = header_index(&lines, "S Name/IP Address") {
-        let mut e = Explained::new(Kind::ChronycSelectdata);
-        for l in table_rows(&lines, h) {
-            let w: Vec<String> = l.split_whitespace().map(String::from).collect();
-            if w.len() == 10 {
-                let mut row = row_from(w, SELECTDATA);
-                judge_row(&mut row);
-                e.rows.push(row);
-            }
-        }
-        return Some(e);
+        return Some(word_table(&lines, h, Kind::ChronycSelectdata, SELECTDATA));
     }
     if let Some(h) = header_index(&lines, "Name/IP address             Mode KeyID") {
-        let mut e = Explained::new(Kind::ChronycAuthdata);
-        for l in table_rows(&lines, h) {
-            let w: Vec<String> = l.split_whitespace().map(String::from).collect();
-            if w.len() == 10 {
-                let mut row = row_from(w, AUTHDATA);
-                judge_row(&mut row);
-                e.rows.push(row);
-            }
-        }
-        return Some(e);
+        return Some(word_table(&lines, h, Kind::ChronycAuthdata, AUTHDATA));
     }
     // Source rows without their header (a partial paste).
     let rows: Vec<Vec<String>> = lines.iter().filter_map(|l| source_row(l)).collect();
