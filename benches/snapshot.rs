@@ -2,6 +2,8 @@
 //! clients) three ways against the same loopback chronyd:
 //!   - Stratum's cmdmon client, directly;
 //!   - through a running helper (what the GUI and `stratum status` do);
+//!   - `stratum status --json` as a whole process (start, connect, hello,
+//!     snapshot), which is what a user or a script runs;
 //!   - six `chronyc -c` processes, as a script would.
 //!
 //! Run: cargo bench --bench snapshot
@@ -111,15 +113,20 @@ fn main() {
 
     let n = 300;
     let mut direct = Vec::new();
-    let mut c = CmdmonClient::connect(&Endpoint::Unix(chronyd_sock.clone())).unwrap();
+    let rt = stratum::helper::cmdmon::runtime();
+    let mut c = rt
+        .block_on(CmdmonClient::connect(&Endpoint::Unix(chronyd_sock.clone())))
+        .unwrap();
     for _ in 0..n {
         let t = Instant::now();
-        c.tracking().unwrap();
-        c.sources().unwrap();
-        c.sourcestats().unwrap();
-        c.activity().unwrap();
-        c.serverstats().unwrap();
-        c.clients().unwrap();
+        rt.block_on(async {
+            c.tracking().await.unwrap();
+            c.sources().await.unwrap();
+            c.sourcestats().await.unwrap();
+            c.activity().await.unwrap();
+            c.serverstats().await.unwrap();
+            c.clients().await.unwrap();
+        });
         direct.push(t.elapsed());
     }
 
@@ -132,8 +139,24 @@ fn main() {
         via_helper.push(t.elapsed());
     }
 
+    let mut status = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_stratum"))
+            .args(["status", "--json", "--socket"])
+            .arg(&sock)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        status.push(t.elapsed());
+    }
+
     let mut chronyc = Vec::new();
-    for _ in 0..30 {
+    for _ in 0..100 {
         let t = Instant::now();
         for report in [
             "tracking",
@@ -157,10 +180,12 @@ fn main() {
     println!("full snapshot: tracking + sources + sourcestats + activity + serverstats + clients");
     let d = stats("stratum cmdmon client (direct)", direct);
     let v = stats("stratum helper over IPC (cached last poll)", via_helper);
+    let p = stats("stratum status --json (whole process)", status);
     let x = stats("6 x chronyc -c (one process each)", chronyc);
     println!(
-        "speed-up vs chronyc: direct {:.0}x, via helper {:.0}x",
+        "speed-up vs chronyc: direct {:.0}x, via helper {:.0}x, stratum status process {:.1}x",
         x / d,
-        x / v
+        x / v,
+        x / p
     );
 }

@@ -1,44 +1,88 @@
-//! File writes that never leave a half-written file behind.
+//! File writes that never leave a half-written file behind, never widen a
+//! file's permissions, and write through a symlinked chrony.conf to its
+//! target (the distribution's link stays a link).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+/// The file a write to `path` lands in: the final target of a symlink chain
+/// (or `path` itself when it is not a link or does not exist yet).
+pub fn write_target(path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(p) => Ok(p),
+            // A dangling link: create the file it names.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let target = fs::read_link(path)?;
+                Ok(path.parent().unwrap_or(Path::new("/")).join(target))
+            }
+            Err(e) => Err(e),
+        },
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
 /// Writes `data` to `path` atomically: a temporary file in the same
-/// directory, fsync, rename over the target, fsync of the directory. The
-/// target keeps its permission bits when it already exists.
-pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
-    let dir = path
+/// directory, fsync, rename over the target, fsync of the directory. A
+/// symlink is followed and its target replaced; an existing file keeps its
+/// permission bits, owner and group. Returns the path written.
+pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<PathBuf> {
+    let target = write_target(path)?;
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    let mode = fs::metadata(path)
+    let old = fs::metadata(&target).ok();
+    let mode = old
+        .as_ref()
         .map(|m| m.permissions().mode() & 0o7777)
         .unwrap_or(0o644);
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(".stratum-{}.tmp", std::process::id()));
     let tmp: PathBuf = dir.join(tmp_name);
+    let _ = fs::remove_file(&tmp);
     let result = (|| {
         let mut f = OpenOptions::new()
             .write(true)
             .create_new(true)
-            .mode(mode)
+            .mode(mode & 0o600)
             .open(&tmp)?;
+        if let Some(m) = &old {
+            keep_owner(&f, m.uid(), m.gid())?;
+        }
         f.write_all(data)?;
         f.set_permissions(fs::Permissions::from_mode(mode))?;
         f.sync_all()?;
-        fs::rename(&tmp, path)?;
+        fs::rename(&tmp, &target)?;
         File::open(dir)?.sync_all()
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result
+    result.map(|()| target)
+}
+
+/// Gives the new file the old one's owner and group. Only root may give a
+/// file away; a user keeps what the file had when they owned it anyway.
+fn keep_owner(f: &File, uid: u32, gid: u32) -> io::Result<()> {
+    let me = rustix::process::geteuid();
+    if !me.is_root() && me.as_raw() != uid {
+        return Ok(());
+    }
+    let owner = rustix::fs::Uid::from_raw(uid);
+    let group = rustix::fs::Gid::from_raw(gid);
+    match rustix::fs::fchown(f, Some(owner), Some(group)) {
+        Ok(()) => Ok(()),
+        // A user who owns the file but is not in its group keeps their own.
+        Err(rustix::io::Errno::PERM) if !me.is_root() => Ok(()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `FILE.bak` beside `path`.
@@ -46,6 +90,81 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(".bak");
     PathBuf::from(s)
+}
+
+/// Saves `data` as a new backup in `dir`, named `{prefix}{stamp}{suffix}`
+/// with a stamp down to the nanosecond (and a counter if that is taken):
+/// never overwrites an earlier backup. Its mode is the original's, and never
+/// wider than 0600 (a file with keys stays private).
+pub fn write_backup(
+    dir: &Path,
+    prefix: &str,
+    suffix: &str,
+    data: &[u8],
+    original_mode: u32,
+    original_owner: Option<(u32, u32)>,
+) -> io::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let (y, mo, d, h, mi, s) = crate::core::civil_from_unix(now.as_secs() as i64);
+    let stamp = format!(
+        "{y:04}{mo:02}{d:02}-{h:02}{mi:02}{s:02}.{:09}",
+        now.subsec_nanos()
+    );
+    let mode = original_mode & 0o600;
+    for n in 0..1000 {
+        let extra = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let p = dir.join(format!("{prefix}{stamp}{extra}{suffix}"));
+        let mut f = match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&p)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let written = (|| {
+            if let Some((uid, gid)) = original_owner {
+                keep_owner(&f, uid, gid)?;
+            }
+            f.set_permissions(fs::Permissions::from_mode(mode))?;
+            f.write_all(data)?;
+            f.sync_all()
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&p);
+            return Err(e);
+        }
+        return Ok(p);
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free backup name",
+    ))
+}
+
+/// Deletes the oldest backups named `{prefix}…{suffix}` in `dir` beyond the
+/// newest `keep`. Names sort by their stamp.
+pub fn prune_backups(dir: &Path, prefix: &str, suffix: &str, keep: usize) -> io::Result<()> {
+    let mut names: Vec<String> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(suffix) && n.len() > prefix.len())
+        .collect();
+    names.sort();
+    let excess = names.len().saturating_sub(keep);
+    for n in &names[..excess] {
+        fs::remove_file(dir.join(n))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -66,5 +185,57 @@ mod tests {
         );
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_symlinked_file_is_written_through_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.conf");
+        let link = dir.path().join("chrony.conf");
+        fs::write(&real, "old\n").unwrap();
+        std::os::unix::fs::symlink("real.conf", &link).unwrap();
+        let written = write_atomic(&link, b"new\n").unwrap();
+        assert_eq!(written, fs::canonicalize(&real).unwrap());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new\n");
+    }
+
+    #[test]
+    fn backups_are_private_unique_and_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut made = Vec::new();
+        for i in 0..5 {
+            let p = write_backup(
+                dir.path(),
+                "chrony.conf.stratum-",
+                ".bak",
+                format!("v{i}").as_bytes(),
+                0o644,
+                None,
+            )
+            .unwrap();
+            assert_eq!(
+                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+            made.push(p);
+        }
+        // Five in the same second: five files, none overwritten.
+        for (i, p) in made.iter().enumerate() {
+            assert_eq!(fs::read_to_string(p).unwrap(), format!("v{i}"));
+        }
+        let secret = write_backup(dir.path(), "k-", ".bak", b"key", 0o400, None).unwrap();
+        assert_eq!(
+            fs::metadata(&secret).unwrap().permissions().mode() & 0o777,
+            0o400
+        );
+        prune_backups(dir.path(), "chrony.conf.stratum-", ".bak", 2).unwrap();
+        assert!(!made[2].exists() && made[3].exists() && made[4].exists());
+        assert!(secret.exists(), "other files are left alone");
     }
 }

@@ -114,6 +114,16 @@ impl Localizer {
         self.lang
     }
 
+    /// The text of a helper error code (`err-<code>`), with its detail.
+    pub fn error_text(&self, code: &str, detail: Option<String>) -> String {
+        let id = format!("err-{code}");
+        if self.has(&id) {
+            self.tr_args(&id, &[("detail", detail.unwrap_or_default())])
+        } else {
+            format!("{code} {}", detail.unwrap_or_default())
+        }
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
     }

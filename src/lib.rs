@@ -6,8 +6,10 @@
 pub mod cli;
 pub mod core;
 pub mod fsutil;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod helper;
 pub mod i18n;
 pub mod includes;
 pub mod ipc;
+pub mod sys;

@@ -9,9 +9,10 @@ mod common;
 use std::net::IpAddr;
 use std::time::Duration;
 
+use common::cmdmon::BlockingCmdmon;
 use common::lab::{Chronyd, wait_for};
 use stratum::core::cmdmon::{SourceState, Status};
-use stratum::helper::cmdmon::{CmdmonClient, CmdmonError, Endpoint};
+use stratum::helper::cmdmon::{CmdmonError, Endpoint};
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
     text.lines()
@@ -89,7 +90,7 @@ fn every_report_equals_chronyc_csv() {
             server.port
         ),
     );
-    let mut c = CmdmonClient::connect(&Endpoint::Unix(server.socket.clone())).unwrap();
+    let mut c = BlockingCmdmon::connect(&Endpoint::Unix(server.socket.clone())).unwrap();
     let synced = wait_for(Duration::from_secs(20), || {
         let s = c.sources().ok()?;
         let n = c.clients().ok()?;
@@ -614,7 +615,7 @@ fn every_report_equals_chronyc_csv() {
     );
 
     // The client chronyd follows the server: its tracking names it.
-    let mut cc = CmdmonClient::connect(&Endpoint::Unix(client.socket.clone())).unwrap();
+    let mut cc = BlockingCmdmon::connect(&Endpoint::Unix(client.socket.clone())).unwrap();
     let followed = wait_for(Duration::from_secs(20), || {
         let t = cc.tracking().ok()?;
         (t.address == Some(lo) && t.stratum == 3).then_some(t)
@@ -642,7 +643,7 @@ fn udp_answers_monitoring_and_refuses_the_rest_with_a_typed_error() {
             "local stratum 8\ncmdport {cmdport}\nbindcmdaddress 127.0.0.1\ncmdallow 127.0.0.1"
         ),
     );
-    let mut c = CmdmonClient::connect(&Endpoint::Udp(
+    let mut c = BlockingCmdmon::connect(&Endpoint::Udp(
         format!("127.0.0.1:{cmdport}").parse().unwrap(),
     ))
     .unwrap();
@@ -658,10 +659,10 @@ fn udp_answers_monitoring_and_refuses_the_rest_with_a_typed_error() {
     }
     // Nothing listens here: a typed timeout, not a hang.
     let dead = common::lab::free_udp_port();
-    let mut d = CmdmonClient::connect(&Endpoint::Udp(format!("127.0.0.1:{dead}").parse().unwrap()))
-        .unwrap();
-    d.timeout = Duration::from_millis(100);
-    d.retries = 1;
+    let mut d =
+        BlockingCmdmon::connect(&Endpoint::Udp(format!("127.0.0.1:{dead}").parse().unwrap()))
+            .unwrap();
+    d.set_timeout(Duration::from_millis(100), 1);
     assert!(matches!(
         d.tracking(),
         Err(CmdmonError::Timeout | CmdmonError::Io(_))

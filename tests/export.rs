@@ -7,12 +7,13 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use common::cmdmon::BlockingCmdmon;
 use common::lab::{Chronyd, wait_for};
 use stratum::core::cmdmon::SourceState;
 use stratum::core::conf::lint::{LintOptions, Severity, lint};
 use stratum::core::conf::{ChronyVersion, Document};
 use stratum::core::export::{Format, Options, Role, export};
-use stratum::helper::cmdmon::{CmdmonClient, Endpoint};
+use stratum::helper::cmdmon::Endpoint;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/export")
@@ -262,7 +263,7 @@ fn a_client_exported_for_a_lab_server_syncs_to_it() {
         "client",
         &localise(&client_text, tmp.path()),
     );
-    let mut c = CmdmonClient::connect(&Endpoint::Unix(client.socket.clone())).unwrap();
+    let mut c = BlockingCmdmon::connect(&Endpoint::Unix(client.socket.clone())).unwrap();
     let synced = wait_for(Duration::from_secs(40), || {
         let s = c.sources().ok()?;
         let t = c.tracking().ok()?;

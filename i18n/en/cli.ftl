@@ -62,5 +62,32 @@ cli-subnet-syntax = “{ $value }” is not a subnet: write it like 10.0.0.0/24,
 cli-subnet-prefix = “{ $value }” is not a valid subnet: the prefix can be at most /{ $max }.
 cli-remove-none = No source named { $host } in the file; nothing removed.
 helper-usage =
-    stratum-helper [--lab|--system] [--config FILE] [--socket PATH] [--data-dir DIR] [--ntp-port N]
-    The helper that runs chronyd for Stratum is not available in this build yet.
+    stratum-helper: the privileged helper that runs chronyd for Stratum and serves the window and the command line.
+
+    Usage: stratum-helper [OPTIONS]
+
+    Modes:
+      --lab                 run an own chronyd with -x (never the system clock), files under the
+                            user's data directory, NTP on an unprivileged port (default when not root)
+      --system              manage the distribution's chronyd and its chrony.conf (default as root)
+
+    Options:
+      --config FILE         lab: start from this chrony.conf; system: the chrony.conf to manage
+                            (default /etc/chrony/chrony.conf or /etc/chrony.conf)
+      --socket PATH         the helper's socket (default /run/stratum/helper.sock as root,
+                            $XDG_RUNTIME_DIR/stratum/helper.sock otherwise)
+      --data-dir DIR        history, backups (lab) and the lab's chronyd files
+      --ntp-port N          lab: the NTP port lab clients use (default 11123)
+      --poll-interval S     seconds between polls of chronyd (default 1)
+      --chronyd PATH        which chronyd to run and whose rules apply (default: $STRATUM_CHRONYD,
+                            /usr/sbin/chronyd, then PATH)
+      --own-chronyd         system: run chronyd as the helper's child instead of through systemctl
+      --chronyd-arg ARG     an extra chronyd argument (repeat), e.g. --chronyd-arg=-u --chronyd-arg=_chrony
+      --admin-group NAME    members may change chrony (default in system mode: stratum). This group is
+                            root-equivalent for time: it may rewrite chrony.conf
+      --allow-path DIR      system: also let chronyd read and write under DIR (repeat)
+      --keep-backups N      backups of chrony.conf kept (default 20)
+      --import-logs DIR     import history from chronyd's log directory at start
+      -h, --help            this help
+
+    Logs go to standard error (journald under systemd); RUST_LOG=debug shows more.

@@ -53,5 +53,32 @@ cli-subnet-syntax = “{ $value }”不是网段：请写成 10.0.0.0/24、fd00:
 cli-subnet-prefix = “{ $value }”不是有效网段：前缀最多为 /{ $max }。
 cli-remove-none = 文件中没有名为 { $host } 的时间源，未删除任何内容。
 helper-usage =
-    stratum-helper [--lab|--system] [--config 文件] [--socket 路径] [--data-dir 目录] [--ntp-port 端口]
-    此版本尚未提供为 Stratum 运行 chronyd 的辅助进程。
+    stratum-helper：为 Stratum 运行 chronyd、并为窗口和命令行提供服务的特权辅助进程。
+
+    用法：stratum-helper [选项]
+
+    模式：
+      --lab                 运行自己的 chronyd（带 -x，从不修改系统时钟），文件放在用户数据目录，
+                            NTP 使用非特权端口（非 root 时的默认模式）
+      --system              管理发行版的 chronyd 及其 chrony.conf（root 时的默认模式）
+
+    选项：
+      --config 文件         实验模式：以此 chrony.conf 为起点；系统模式：要管理的 chrony.conf
+                            （默认 /etc/chrony/chrony.conf 或 /etc/chrony.conf）
+      --socket 路径         辅助进程的套接字（root 时默认 /run/stratum/helper.sock，
+                            否则为 $XDG_RUNTIME_DIR/stratum/helper.sock）
+      --data-dir 目录       历史数据、备份（实验模式）和实验 chronyd 的文件
+      --ntp-port 端口       实验模式：实验客户端使用的 NTP 端口（默认 11123）
+      --poll-interval 秒    两次轮询 chronyd 之间的秒数（默认 1）
+      --chronyd 路径        运行哪个 chronyd，并按其版本的规则检查（默认：$STRATUM_CHRONYD、
+                            /usr/sbin/chronyd，然后是 PATH）
+      --own-chronyd         系统模式：由辅助进程直接运行 chronyd，而不是通过 systemctl
+      --chronyd-arg 参数    额外的 chronyd 参数（可重复），例如 --chronyd-arg=-u --chronyd-arg=_chrony
+      --admin-group 组名    该组成员可以修改 chrony（系统模式默认：stratum）。就时间而言，该组等同于
+                            root：可以改写 chrony.conf
+      --allow-path 目录     系统模式：另外允许 chronyd 在该目录下读写（可重复）
+      --keep-backups 数量   保留的 chrony.conf 备份数（默认 20）
+      --import-logs 目录    启动时从 chronyd 的日志目录导入历史数据
+      -h, --help            显示本帮助
+
+    日志写到标准错误（systemd 下由 journald 收集）；RUST_LOG=debug 显示更多信息。

@@ -45,19 +45,6 @@ fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
 }
 
 /// The version of the installed chronyd, from `chronyd -v`.
-pub fn installed_chrony_version() -> Option<ChronyVersion> {
-    let candidates = ["chronyd", "/usr/sbin/chronyd", "/sbin/chronyd"];
-    candidates.iter().find_map(|cmd| {
-        let out = std::process::Command::new(cmd)
-            .arg("-v")
-            .stdin(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()?;
-        ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
-    })
-}
-
 #[derive(PartialEq)]
 enum Format {
     Text,
@@ -104,7 +91,7 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         .map(|f| read_file(f).map(Document::parse))
         .collect::<Result<Vec<_>, _>>()?;
     let version = version
-        .or_else(installed_chrony_version)
+        .or_else(crate::sys::installed_chrony_version)
         .unwrap_or(ChronyVersion::LATEST);
     let exists = |p: &str| Path::new(p).exists();
     let opts = LintOptions {
@@ -388,9 +375,9 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         crate::ipc::ReplyBody::Error { code, detail } => {
             Err(super::status::reply_error(tr, &code, detail))
         }
-        _ => Err(CliError::new("cli-helper-error").arg(
-            "reason",
-            super::status::error_text(tr, "ipc-unexpected", None),
-        )),
+        _ => {
+            Err(CliError::new("cli-helper-error")
+                .arg("reason", tr.error_text("ipc-unexpected", None)))
+        }
     }
 }

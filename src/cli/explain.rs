@@ -126,14 +126,6 @@ pub fn to_text(tr: &Localizer, e: &Explained) -> String {
     out
 }
 
-pub fn error_id(e: &ExplainError) -> &'static str {
-    match e {
-        ExplainError::Empty => "explain-empty",
-        ExplainError::NotRecognised => "explain-not-recognised",
-        ExplainError::TooLarge => "explain-too-large",
-    }
-}
-
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let mut file: Option<PathBuf> = None;
     let mut json_out = false;
@@ -181,7 +173,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             Err(_) => Err(ExplainError::NotRecognised),
         }
     };
-    let e = result.map_err(|e| CliError::new(error_id(&e)))?;
+    let e = result.map_err(|e| CliError::new(e.message_id()))?;
     if json_out {
         println!(
             "{}",

@@ -101,11 +101,13 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let doc = Document::parse(text);
     let e = export(&doc, format, &opts, &header(tr, &file, format)).map_err(option_error)?;
     match out {
-        Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes()).map_err(|err| {
-            CliError::new("cli-cannot-write")
-                .arg("path", path.display())
-                .arg("reason", err)
-        })?,
+        Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes())
+            .map_err(|err| {
+                CliError::new("cli-cannot-write")
+                    .arg("path", path.display())
+                    .arg("reason", err)
+            })
+            .map(|_| ())?,
         None => print!("{}", e.text),
     }
     print_notes(tr, &e.notes, "");
@@ -144,11 +146,13 @@ fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
                     .arg("reason", e)
             })?;
         }
-        crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(|e| {
-            CliError::new("cli-cannot-write")
-                .arg("path", path.display())
-                .arg("reason", e)
-        })
+        crate::fsutil::write_atomic(&path, text.as_bytes())
+            .map(|_| ())
+            .map_err(|e| {
+                CliError::new("cli-cannot-write")
+                    .arg("path", path.display())
+                    .arg("reason", e)
+            })
     };
     let mut readme = tr.tr_args("bundle-readme-title", &[("primary", spec.primary.as_str())]);
     readme.push_str("\n\n");

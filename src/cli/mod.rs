@@ -6,10 +6,6 @@ mod explain;
 mod export;
 mod status;
 
-pub use config::installed_chrony_version;
-pub use explain::error_id as explain_error_id;
-pub use status::error_text;
-
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
@@ -111,7 +107,10 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
         first = parser.next()?;
     }
     match first {
+        #[cfg(feature = "gui")]
         None => Ok(crate::gui::run()),
+        #[cfg(not(feature = "gui"))]
+        None => Err(CliError::new("cli-no-gui")),
         Some(Short('h') | Long("help")) => {
             print!("{}", tr.tr("cli-help"));
             Ok(ExitCode::SUCCESS)

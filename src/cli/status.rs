@@ -35,24 +35,14 @@ pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {
     match e {
         IpcError::Unreachable(p) => CliError::new("cli-helper-unreachable").arg("path", p),
         other => {
-            CliError::new("cli-helper-error").arg("reason", error_text(tr, &other.code(), None))
+            CliError::new("cli-helper-error").arg("reason", tr.error_text(&other.code(), None))
         }
-    }
-}
-
-/// The text of a helper error code.
-pub fn error_text(tr: &Localizer, code: &str, detail: Option<String>) -> String {
-    let id = format!("err-{code}");
-    if tr.has(&id) {
-        tr.tr_args(&id, &[("detail", detail.unwrap_or_default())])
-    } else {
-        format!("{code} {}", detail.unwrap_or_default())
     }
 }
 
 /// A helper's error reply as one translated sentence.
 pub fn reply_error(tr: &Localizer, code: &str, detail: Option<String>) -> CliError {
-    CliError::new("cli-helper-failed").arg("reason", error_text(tr, code, detail))
+    CliError::new("cli-helper-failed").arg("reason", tr.error_text(code, detail))
 }
 
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
@@ -89,7 +79,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             ReplyBody::Error { code, detail } => return Err(reply_error(tr, &code, detail)),
             _ => {
                 return Err(CliError::new("cli-helper-error")
-                    .arg("reason", error_text(tr, "ipc-unexpected", None)));
+                    .arg("reason", tr.error_text("ipc-unexpected", None)));
             }
         }
     };

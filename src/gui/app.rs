@@ -181,7 +181,7 @@ impl AppState {
             .as_ref()
             .and_then(|i| i.chrony_version.as_deref())
             .and_then(|v| v.parse().ok())
-            .or_else(crate::cli::installed_chrony_version)
+            .or_else(crate::sys::installed_chrony_version)
             .unwrap_or(ChronyVersion::LATEST)
     }
 
@@ -222,7 +222,7 @@ impl AppState {
                 if self.apply == ApplyState::Running {
                     self.apply = ApplyState::Failed { code, detail };
                 } else {
-                    self.last_error = Some(crate::cli::error_text(&self.tr, &code, detail));
+                    self.last_error = Some(self.tr.error_text(&code, detail));
                 }
             }
             Event::ActionDone => self.last_error = None,
@@ -475,10 +475,9 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
             Connection::Connected { started_lab: false } => {
                 (st.t("gui-conn-connected"), status_color(Status::Ok))
             }
-            Connection::Offline { code } => (
-                crate::cli::error_text(&st.tr, code, None),
-                status_color(Status::Warn),
-            ),
+            Connection::Offline { code } => {
+                (st.tr.error_text(code, None), status_color(Status::Warn))
+            }
         };
         let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
         ui.painter().circle_filled(rect.center(), 4.0, color);
@@ -502,10 +501,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         }
         if let Some(e) = st.snapshot.as_ref().and_then(|s| s.error.clone()) {
             ui.separator();
-            ui.colored_label(
-                status_color(Status::Bad),
-                crate::cli::error_text(&st.tr, &e, None),
-            );
+            ui.colored_label(status_color(Status::Bad), st.tr.error_text(&e, None));
         }
         if let Some(e) = &st.last_error {
             ui.separator();

@@ -1,13 +1,16 @@
-//! The IO side of cmdmon: a blocking client over chronyd's Unix command
-//! socket (every command) or UDP (monitoring a remote chronyd), with a
-//! timeout that doubles on each retry, as chronyc does.
+//! The IO side of cmdmon: an async client over chronyd's Unix command socket
+//! (every command) or UDP (monitoring a remote chronyd), with a timeout that
+//! doubles on each retry, as chronyc does.
 
 use std::io;
-use std::net::{IpAddr, SocketAddr, UdpSocket};
-use std::os::unix::net::UnixDatagram;
+use std::net::{IpAddr, SocketAddr};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::net::{UdpSocket, UnixDatagram};
+use tokio::time::Instant;
 
 use crate::core::cmdmon::wire::MAX_REPLY_LEN;
 use crate::core::cmdmon::{
@@ -59,6 +62,7 @@ pub struct CmdmonClient {
     pub timeout: Duration,
     pub retries: u32,
     sequence: u32,
+    buf: Vec<u8>,
 }
 
 static CLIENT_COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -68,36 +72,45 @@ static CLIENT_COUNTER: AtomicU32 = AtomicU32::new(0);
 fn random_u32() -> u32 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u64(Instant::now().elapsed().as_nanos() as u64);
+    h.write_u32(CLIENT_COUNTER.load(Ordering::Relaxed));
     h.finish() as u32
 }
 
+/// Binds the reply socket chronyd answers to: a file in chronyd's own socket
+/// directory (the only place it may write), which chronyd — often running as
+/// `_chrony` while we are root — must be able to write to, as chronyc arranges.
+fn bind_reply_socket(server: &Path) -> io::Result<(UnixDatagram, PathBuf)> {
+    let dir = server.parent().unwrap_or(Path::new("/"));
+    let n = CLIENT_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let local = dir.join(format!("stratum.{}.{n}.sock", std::process::id()));
+    let _ = std::fs::remove_file(&local);
+    let s = UnixDatagram::bind(&local)?;
+    let ready = std::fs::set_permissions(&local, std::fs::Permissions::from_mode(0o666))
+        .and_then(|()| s.connect(server));
+    match ready {
+        Ok(()) => Ok((s, local)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&local);
+            Err(e)
+        }
+    }
+}
+
 impl CmdmonClient {
-    pub fn connect(endpoint: &Endpoint) -> Result<Self, CmdmonError> {
+    pub async fn connect(endpoint: &Endpoint) -> Result<Self, CmdmonError> {
         let (sock, local_path) = match endpoint {
             Endpoint::Unix(server) => {
-                // chronyd replies to the client's own socket address, which
-                // must be a file in a directory it can write to: its own
-                // socket directory.
-                let dir = server.parent().unwrap_or(Path::new("/"));
-                let n = CLIENT_COUNTER.fetch_add(1, Ordering::Relaxed);
-                let local = dir.join(format!("stratum.{}.{n}.sock", std::process::id()));
-                let _ = std::fs::remove_file(&local);
-                let s = UnixDatagram::bind(&local)?;
-                if let Err(e) = s.connect(server) {
-                    let _ = std::fs::remove_file(&local);
-                    return Err(e.into());
-                }
+                let (s, local) = bind_reply_socket(server)?;
                 (Sock::Unix(s), Some(local))
             }
             Endpoint::Udp(addr) => {
                 let bind: SocketAddr = if addr.is_ipv4() {
-                    "0.0.0.0:0".parse().unwrap()
+                    (std::net::Ipv4Addr::UNSPECIFIED, 0).into()
                 } else {
-                    "[::]:0".parse().unwrap()
+                    (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
                 };
-                let s = UdpSocket::bind(bind)?;
-                s.connect(addr)?;
+                let s = UdpSocket::bind(bind).await?;
+                s.connect(addr).await?;
                 (Sock::Udp(s), None)
             }
         };
@@ -107,57 +120,43 @@ impl CmdmonClient {
             timeout: Duration::from_millis(1000),
             retries: 2,
             sequence: random_u32(),
+            buf: vec![0u8; MAX_REPLY_LEN + 64],
         })
     }
 
-    fn send(&self, buf: &[u8]) -> io::Result<usize> {
+    async fn send(&self, buf: &[u8]) -> io::Result<usize> {
         match &self.sock {
-            Sock::Unix(s) => s.send(buf),
-            Sock::Udp(s) => s.send(buf),
+            Sock::Unix(s) => s.send(buf).await,
+            Sock::Udp(s) => s.send(buf).await,
         }
     }
 
-    fn recv(&self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
-        match &self.sock {
-            Sock::Unix(s) => {
-                s.set_read_timeout(Some(timeout))?;
-                s.recv(buf)
-            }
-            Sock::Udp(s) => {
-                s.set_read_timeout(Some(timeout))?;
-                s.recv(buf)
-            }
+    async fn recv(sock: &Sock, buf: &mut [u8]) -> io::Result<usize> {
+        match sock {
+            Sock::Unix(s) => s.recv(buf).await,
+            Sock::Udp(s) => s.recv(buf).await,
         }
     }
 
     /// Sends a request and waits for its reply, resending with a doubled
     /// timeout when none comes.
-    pub fn request(&mut self, request: &Request) -> Result<Reply, CmdmonError> {
-        let mut buf = vec![0u8; MAX_REPLY_LEN + 64];
+    pub async fn request(&mut self, request: &Request) -> Result<Reply, CmdmonError> {
         for attempt in 0..=self.retries {
             self.sequence = self.sequence.wrapping_add(1) ^ random_u32();
             let sequence = self.sequence;
             let packet = request.encode(sequence, attempt as u16);
-            self.send(&packet)?;
-            let deadline = Instant::now() + self.timeout * (1 << attempt);
+            self.send(&packet).await?;
+            let deadline = Instant::now() + self.timeout * (1 << attempt.min(8));
             loop {
-                let left = deadline.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    break;
-                }
-                let n = match self.recv(&mut buf, left) {
-                    Ok(n) => n,
-                    Err(e)
-                        if matches!(
-                            e.kind(),
-                            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                        ) =>
+                let n =
+                    match tokio::time::timeout_at(deadline, Self::recv(&self.sock, &mut self.buf))
+                        .await
                     {
-                        break;
-                    }
-                    Err(e) => return Err(e.into()),
-                };
-                match request.decode(&buf[..n], sequence) {
+                        Err(_elapsed) => break,
+                        Ok(Ok(n)) => n,
+                        Ok(Err(e)) => return Err(e.into()),
+                    };
+                match request.decode(&self.buf[..n], sequence) {
                     Ok(reply) => return Ok(reply),
                     Err(WireError::Status(s)) => return Err(CmdmonError::Refused(s)),
                     // A late reply to an earlier attempt, or not a reply.
@@ -175,128 +174,146 @@ impl CmdmonClient {
         Err(CmdmonError::Timeout)
     }
 
-    fn expect<T>(
+    async fn expect<T>(
         &mut self,
         r: &Request,
         f: impl FnOnce(Reply) -> Option<T>,
     ) -> Result<T, CmdmonError> {
-        let reply = self.request(r)?;
+        let reply = self.request(r).await?;
         f(reply).ok_or(CmdmonError::Protocol(WireError::UnexpectedReply {
             got: 0,
             expected: 0,
         }))
     }
 
-    pub fn tracking(&mut self) -> Result<Tracking, CmdmonError> {
+    pub async fn tracking(&mut self) -> Result<Tracking, CmdmonError> {
         self.expect(&Request::Tracking, |r| match r {
             Reply::Tracking(t) => Some(t),
             _ => None,
         })
+        .await
     }
 
-    pub fn n_sources(&mut self) -> Result<u32, CmdmonError> {
+    pub async fn n_sources(&mut self) -> Result<u32, CmdmonError> {
         self.expect(&Request::NSources, |r| match r {
             Reply::NSources(n) => Some(n),
             _ => None,
         })
+        .await
     }
 
     /// One request per source index, as chronyc does for its tables.
-    fn per_source<T>(
+    async fn per_source<T>(
         &mut self,
         request: fn(u32) -> Request,
         pick: fn(Reply) -> Option<T>,
     ) -> Result<Vec<T>, CmdmonError> {
-        let n = self.n_sources()?;
-        (0..n).map(|i| self.expect(&request(i), pick)).collect()
+        let n = self.n_sources().await?;
+        let mut out = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            out.push(self.expect(&request(i), pick).await?);
+        }
+        Ok(out)
     }
 
-    pub fn sources(&mut self) -> Result<Vec<SourceData>, CmdmonError> {
+    pub async fn sources(&mut self) -> Result<Vec<SourceData>, CmdmonError> {
         self.per_source(Request::SourceData, |r| match r {
             Reply::SourceData(s) => Some(s),
             _ => None,
         })
+        .await
     }
 
-    pub fn sourcestats(&mut self) -> Result<Vec<SourceStats>, CmdmonError> {
+    pub async fn sourcestats(&mut self) -> Result<Vec<SourceStats>, CmdmonError> {
         self.per_source(Request::SourceStats, |r| match r {
             Reply::SourceStats(s) => Some(s),
             _ => None,
         })
+        .await
     }
 
-    pub fn selectdata(&mut self) -> Result<Vec<SelectData>, CmdmonError> {
+    pub async fn selectdata(&mut self) -> Result<Vec<SelectData>, CmdmonError> {
         self.per_source(Request::SelectData, |r| match r {
             Reply::SelectData(s) => Some(s),
             _ => None,
         })
+        .await
     }
 
-    pub fn activity(&mut self) -> Result<Activity, CmdmonError> {
+    pub async fn activity(&mut self) -> Result<Activity, CmdmonError> {
         self.expect(&Request::Activity, |r| match r {
             Reply::Activity(a) => Some(a),
             _ => None,
         })
+        .await
     }
 
-    pub fn serverstats(&mut self) -> Result<ServerStats, CmdmonError> {
+    pub async fn serverstats(&mut self) -> Result<ServerStats, CmdmonError> {
         self.expect(&Request::ServerStats, |r| match r {
             Reply::ServerStats(s) => Some(s),
             _ => None,
         })
+        .await
     }
 
-    pub fn ntpdata(&mut self, ip: IpAddr) -> Result<NtpData, CmdmonError> {
+    pub async fn ntpdata(&mut self, ip: IpAddr) -> Result<NtpData, CmdmonError> {
         self.expect(&Request::NtpData(ip), |r| match r {
             Reply::NtpData(d) => Some(*d),
             _ => None,
         })
+        .await
     }
 
-    pub fn authdata(&mut self, ip: IpAddr) -> Result<AuthData, CmdmonError> {
+    pub async fn authdata(&mut self, ip: IpAddr) -> Result<AuthData, CmdmonError> {
         self.expect(&Request::AuthData(ip), |r| match r {
             Reply::AuthData(d) => Some(d),
             _ => None,
         })
+        .await
     }
 
-    pub fn source_name(&mut self, ip: IpAddr) -> Result<String, CmdmonError> {
+    pub async fn source_name(&mut self, ip: IpAddr) -> Result<String, CmdmonError> {
         self.expect(&Request::NtpSourceName(ip), |r| match r {
             Reply::NtpSourceName(n) => Some(n),
             _ => None,
         })
+        .await
     }
 
-    pub fn smoothing(&mut self) -> Result<Smoothing, CmdmonError> {
+    pub async fn smoothing(&mut self) -> Result<Smoothing, CmdmonError> {
         self.expect(&Request::Smoothing, |r| match r {
             Reply::Smoothing(s) => Some(s),
             _ => None,
         })
+        .await
     }
 
-    pub fn rtc(&mut self) -> Result<RtcReport, CmdmonError> {
+    pub async fn rtc(&mut self) -> Result<RtcReport, CmdmonError> {
         self.expect(&Request::Rtc, |r| match r {
             Reply::Rtc(s) => Some(s),
             _ => None,
         })
+        .await
     }
 
     /// Every client, page by page (8 per page), as chronyc does.
-    pub fn clients(&mut self) -> Result<Vec<Client>, CmdmonError> {
+    pub async fn clients(&mut self) -> Result<Vec<Client>, CmdmonError> {
         let mut out = Vec::new();
         let mut first_index = 0;
         loop {
-            let page = self.expect(
-                &Request::ClientAccesses {
-                    first_index,
-                    min_hits: 0,
-                    reset: false,
-                },
-                |r| match r {
-                    Reply::Clients(p) => Some(p),
-                    _ => None,
-                },
-            )?;
+            let page = self
+                .expect(
+                    &Request::ClientAccesses {
+                        first_index,
+                        min_hits: 0,
+                        reset: false,
+                    },
+                    |r| match r {
+                        Reply::Clients(p) => Some(p),
+                        _ => None,
+                    },
+                )
+                .await?;
             let full = page.n_records >= 8;
             out.extend(page.clients);
             // Guard against a reply that does not move forward.
@@ -309,8 +326,8 @@ impl CmdmonClient {
     }
 
     /// A control command whose reply carries nothing but a status.
-    pub fn control(&mut self, request: &Request) -> Result<(), CmdmonError> {
-        self.request(request).map(|_| ())
+    pub async fn control(&mut self, request: &Request) -> Result<(), CmdmonError> {
+        self.request(request).await.map(|_| ())
     }
 }
 
@@ -320,4 +337,14 @@ impl Drop for CmdmonClient {
             let _ = std::fs::remove_file(p);
         }
     }
+}
+
+/// A current-thread runtime for callers outside the helper (tests, benches)
+/// that want answers without async code of their own: connect and request on
+/// the same runtime.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
 }

@@ -1,25 +1,72 @@
-//! The privileged side: talks to chronyd over cmdmon, supervises it,
-//! applies configurations, keeps history and serves the GUI and CLI.
+//! The privileged side: owns chronyd (one supervisor task), polls it over
+//! cmdmon, keeps history, applies configurations and serves the GUI and CLI
+//! over a Unix socket. Everything runs on one tokio current-thread runtime on
+//! the main thread (see `supervisor` for why that matters to chronyd's life).
 
+pub mod apply;
+pub mod auth;
 pub mod cmdmon;
 pub mod lab;
 pub mod logimport;
 pub mod paths;
+pub mod poller;
 pub mod server;
-pub mod service;
+pub mod state;
 pub mod supervisor;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::cli::CliError;
+use tokio::sync::{broadcast, mpsc, oneshot, watch};
+
+use crate::core::conf::guard::PathPolicy;
+use crate::core::history::History;
 use crate::i18n::{Lang, Localizer};
-use service::{Helper, Mode};
+use apply::ApplyPolicy;
+use auth::Policy;
+use state::{Fixed, Mode, Shared};
 use supervisor::{Control, Supervisor};
+
+/// A failure before the helper serves: a message id and its arguments.
+#[derive(Debug)]
+pub struct StartError {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl StartError {
+    fn new(id: &'static str) -> Self {
+        StartError {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+impl From<lexopt::Error> for StartError {
+    fn from(e: lexopt::Error) -> Self {
+        match e {
+            lexopt::Error::MissingValue { option } => {
+                StartError::new("cli-missing-value").arg("option", option.unwrap_or_default())
+            }
+            lexopt::Error::UnexpectedOption(o) => {
+                StartError::new("cli-unknown-option").arg("option", o)
+            }
+            lexopt::Error::UnexpectedArgument(a) => {
+                StartError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
+            }
+            other => StartError::new("cli-usage").arg("detail", other),
+        }
+    }
+}
 
 struct Args {
     mode: Option<Mode>,
@@ -29,12 +76,27 @@ struct Args {
     ntp_port: u16,
     poll: Duration,
     admin_group: Option<String>,
+    chronyd: Option<PathBuf>,
     chronyd_args: Vec<String>,
     own_chronyd: bool,
     import_logs: Option<PathBuf>,
+    keep_backups: usize,
+    allow_paths: Vec<String>,
 }
 
-fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
+fn number(v: OsString, opt: &str, min: f64, max: f64) -> Result<f64, StartError> {
+    let s = v.to_string_lossy().into_owned();
+    s.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n >= min && *n <= max)
+        .ok_or_else(|| {
+            StartError::new("cli-bad-number")
+                .arg("option", opt)
+                .arg("value", s)
+        })
+}
+
+fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
     use lexopt::prelude::*;
     let mut p = lexopt::Parser::from_args(args);
     let mut a = Args {
@@ -45,20 +107,12 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
         ntp_port: paths::LAB_NTP_PORT,
         poll: Duration::from_secs(1),
         admin_group: None,
+        chronyd: None,
         chronyd_args: Vec::new(),
         own_chronyd: false,
         import_logs: None,
-    };
-    let num = |v: OsString, opt: &str| -> Result<f64, CliError> {
-        let s = v.to_string_lossy().into_owned();
-        s.parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite() && *n > 0.0)
-            .ok_or_else(|| {
-                CliError::new("cli-bad-number")
-                    .arg("option", opt)
-                    .arg("value", s)
-            })
+        keep_backups: 20,
+        allow_paths: Vec::new(),
     };
     while let Some(arg) = p.next()? {
         match arg {
@@ -68,22 +122,34 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
             Long("socket") => a.socket = Some(p.value()?.into()),
             Long("data-dir") => a.data_dir = Some(p.value()?.into()),
             Long("ntp-port") => {
-                let v = num(p.value()?, "--ntp-port")?;
-                if v > 65535.0 || v.fract() != 0.0 {
-                    return Err(CliError::new("cli-bad-number")
+                let v = number(p.value()?, "--ntp-port", 1.0, 65535.0)?;
+                if v.fract() != 0.0 {
+                    return Err(StartError::new("cli-bad-number")
                         .arg("option", "--ntp-port")
                         .arg("value", v));
                 }
                 a.ntp_port = v as u16;
             }
             Long("poll-interval") => {
-                a.poll = Duration::from_secs_f64(num(p.value()?, "--poll-interval")?.max(0.05))
+                a.poll =
+                    Duration::from_secs_f64(number(p.value()?, "--poll-interval", 0.05, 3600.0)?)
+            }
+            Long("keep-backups") => {
+                a.keep_backups = number(p.value()?, "--keep-backups", 1.0, 10_000.0)? as usize
             }
             Long("admin-group") => a.admin_group = Some(p.value()?.to_string_lossy().into_owned()),
+            Long("chronyd") => a.chronyd = Some(p.value()?.into()),
             Long("chronyd-arg") => a
                 .chronyd_args
                 .push(p.value()?.to_string_lossy().into_owned()),
             Long("own-chronyd") => a.own_chronyd = true,
+            Long("allow-path") => {
+                let v = p.value()?.to_string_lossy().into_owned();
+                if !v.starts_with('/') {
+                    return Err(StartError::new("helper-bad-allow-path").arg("value", v));
+                }
+                a.allow_paths.push(v);
+            }
             Long("import-logs") => a.import_logs = Some(p.value()?.into()),
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().into()),
@@ -92,10 +158,30 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
     Ok(Some(a))
 }
 
+/// tracing on stderr (journald takes it under systemd); `RUST_LOG` tunes it
+/// (`RUST_LOG=debug`, `RUST_LOG=stratum=debug,chronyd=warn`).
+fn init_logging() {
+    use tracing_subscriber::prelude::*;
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|s| s.parse::<tracing_subscriber::filter::Targets>().ok())
+        .unwrap_or_else(|| {
+            tracing_subscriber::filter::Targets::new().with_default(tracing::Level::INFO)
+        });
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(false)
+                .with_filter(filter),
+        )
+        .try_init();
+}
+
 /// `stratum-helper`'s main.
 pub fn main(args: Vec<OsString>) -> ExitCode {
     let tr = Localizer::new(Lang::from_env());
-    let fail = |e: CliError| {
+    let fail = |e: StartError| {
         eprintln!("stratum-helper: {}", tr.tr_args(e.id, &e.args));
         ExitCode::from(2)
     };
@@ -107,37 +193,37 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         }
         Err(e) => return fail(e),
     };
+    init_logging();
+    match start(a) {
+        Ok(code) => code,
+        Err(e) => fail(e),
+    }
+}
+
+fn start(a: Args) -> Result<ExitCode, StartError> {
     let root = rustix::process::geteuid().is_root();
     let mode = a
         .mode
         .unwrap_or(if root { Mode::System } else { Mode::Lab });
-    let Some(chronyd) = supervisor::find_chronyd() else {
-        return fail(CliError::new("helper-no-chronyd"));
-    };
-    let initial = match (&mode, &a.config) {
-        (Mode::Lab, Some(c)) => match std::fs::read(c) {
-            Ok(b) => Some(String::from_utf8_lossy(&b).into_owned()),
-            Err(e) => {
-                return fail(
-                    CliError::new("cli-cannot-read")
-                        .arg("path", c.display())
-                        .arg("reason", e),
-                );
-            }
-        },
+    let chronyd = crate::sys::find_chronyd(a.chronyd.as_deref())
+        .filter(|p| p.is_file())
+        .ok_or_else(|| StartError::new("helper-no-chronyd"))?;
+    let chrony_version = crate::sys::chronyd_version(&chronyd);
+    let initial = match (mode, &a.config) {
+        (Mode::Lab, Some(c)) => Some(std::fs::read(c).map_err(|e| {
+            StartError::new("cli-cannot-read")
+                .arg("path", c.display())
+                .arg("reason", e)
+        })?),
         _ => None,
     };
     let (paths, control) = match mode {
         Mode::Lab => {
-            let paths = paths::Paths::lab(a.data_dir.as_deref(), a.socket.as_deref());
-            let mut args = Supervisor::lab_args();
+            let mut args = supervisor::lab_args();
             args.extend(a.chronyd_args.iter().cloned());
             (
-                paths,
-                Control::Owned {
-                    chronyd: chronyd.clone(),
-                    args,
-                },
+                paths::Paths::lab(a.data_dir.as_deref(), a.socket.as_deref()),
+                Control::Owned { args },
             )
         }
         Mode::System => {
@@ -146,93 +232,138 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
                 a.data_dir.as_deref(),
                 a.socket.as_deref(),
             );
-            let control = match (a.own_chronyd, supervisor::systemd_unit()) {
+            let control = match (a.own_chronyd, crate::sys::systemd_unit()) {
                 (false, Some(unit)) => Control::Systemd { unit },
                 _ => {
                     let mut args = vec!["-d".to_string()];
                     args.extend(a.chronyd_args.iter().cloned());
-                    Control::Owned {
-                        chronyd: chronyd.clone(),
-                        args,
-                    }
+                    Control::Owned { args }
                 }
             };
             (paths, control)
         }
     };
-    let mut helper = Helper::new(mode, paths, control, chronyd, a.ntp_port);
-    helper.poll_interval = a.poll;
-    let helper = Arc::new(helper);
+    let fixed = Fixed {
+        mode,
+        paths,
+        ntp_port: a.ntp_port,
+        chrony_version,
+        chronyd: chronyd.clone(),
+    };
     if mode == Mode::Lab {
-        if let Err(e) = helper.prepare_lab(initial.as_deref()) {
-            return fail(CliError::new("helper-io").arg("detail", e.detail.unwrap_or_default()));
-        }
+        let text = initial.as_deref().map(String::from_utf8_lossy);
+        apply::prepare_lab(&fixed, text.as_deref()).map_err(|e| {
+            StartError::new("helper-io").arg("detail", e.detail.unwrap_or_default())
+        })?;
     }
+    let mut history = std::fs::File::open(&fixed.paths.history)
+        .ok()
+        .and_then(|f| History::load(&mut std::io::BufReader::new(f)).ok())
+        .unwrap_or_default();
     // History from before Stratum: chronyd's own logs, once, when there is
     // no history yet (or from the directory named on the command line).
     let logdir = a.import_logs.clone().or_else(|| {
-        let empty = helper.state.lock().unwrap().history.names().is_empty();
-        let text = helper.config_text().ok()?;
-        let doc = crate::core::conf::Document::parse(&text);
-        match (empty, doc.simple_value("logdir")) {
-            (true, Some(crate::core::conf::OptValue::Word(d))) if mode == Mode::System => {
+        let text = apply::config_text(&fixed).ok()?;
+        match crate::core::conf::Document::parse(&text).simple_value("logdir") {
+            Some(crate::core::conf::OptValue::Word(d))
+                if mode == Mode::System && history.names().is_empty() =>
+            {
                 Some(PathBuf::from(d))
             }
             _ => None,
         }
     });
     if let Some(dir) = &logdir {
-        let mut st = helper.state.lock().unwrap();
-        if let Err(e) = logimport::import_dir(dir, &mut st.history) {
-            drop(st);
-            return fail(
-                CliError::new("cli-cannot-read")
-                    .arg("path", dir.display())
-                    .arg("reason", e),
-            );
-        }
+        logimport::import_dir(dir, &mut history).map_err(|e| {
+            StartError::new("cli-cannot-read")
+                .arg("path", dir.display())
+                .arg("reason", e)
+        })?;
     }
-    let listener = match server::bind(&helper.paths.helper_socket) {
-        Ok(l) => l,
-        Err(e) => {
-            return fail(
-                CliError::new("helper-socket")
-                    .arg("path", helper.paths.helper_socket.display())
-                    .arg("reason", e),
-            );
-        }
+    let listener_path = fixed.paths.helper_socket.clone();
+    let chrony_user = crate::sys::chrony_user();
+    let policy = Policy {
+        own_uid: rustix::process::geteuid().as_raw(),
+        admin_group: a
+            .admin_group
+            .clone()
+            .or_else(|| (mode == Mode::System).then(|| "stratum".to_string())),
+        chrony_group: chrony_user.clone(),
     };
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&helper.stop));
-    }
-    {
-        let mut sup = helper.supervisor.lock().unwrap();
-        if let Err(e) = sup.start() {
-            // Keep serving: the GUI shows why chronyd is not running.
-            sup.last_exit = Some(e.to_string());
-        }
-    }
-    let poller = {
-        let h = Arc::clone(&helper);
-        std::thread::spawn(move || h.run_poller())
+    let apply_policy = ApplyPolicy {
+        keep_backups: a.keep_backups,
+        paths: PathPolicy::distribution(&a.allow_paths, chrony_user.into_iter().collect()),
     };
-    let policy = Arc::new(server::Policy::for_group(
-        rustix::process::geteuid().as_raw(),
-        a.admin_group.as_deref().or(if mode == Mode::System {
-            Some("stratum")
-        } else {
-            None
-        }),
-    ));
-    server::serve(listener, Arc::clone(&helper), policy);
-    helper.stop.store(true, Ordering::Relaxed);
-    let _ = poller.join();
-    helper.save_history();
-    helper.supervisor.lock().unwrap().stop();
-    let _ = std::fs::remove_file(&helper.paths.helper_socket);
-    ExitCode::SUCCESS
+
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| StartError::new("helper-io").arg("detail", e))?;
+    rt.block_on(async move {
+        let listener = server::bind(&listener_path).map_err(|e| {
+            StartError::new("helper-socket")
+                .arg("path", listener_path.display())
+                .arg("reason", e)
+        })?;
+        let log = Arc::new(Mutex::new(Default::default()));
+        let (sup, status) = Supervisor::new(control, fixed.clone(), apply_policy, Arc::clone(&log));
+        let (sup_tx, sup_rx) = mpsc::channel(server::QUEUED_CHANGES);
+        let (latest, _) = watch::channel(None);
+        let (pushes, _) = broadcast::channel(server::PUSH_BACKLOG);
+        let shared = Arc::new(Shared {
+            fixed,
+            policy,
+            history: Mutex::new(history),
+            latest,
+            pushes,
+            supervisor: sup_tx,
+            chronyd: status,
+            log,
+        });
+        tracing::info!(
+            mode = mode.id(),
+            socket = %listener_path.display(),
+            config = %shared.fixed.paths.config.display(),
+            chronyd = %chronyd.display(),
+            version = ?shared.fixed.chrony_version.map(|v| v.to_string()),
+            "helper started"
+        );
+        let supervisor = tokio::spawn(sup.run(sup_rx));
+        let poller = tokio::spawn(poller::run(Arc::clone(&shared), a.poll));
+        let server = tokio::spawn(server::serve(listener, Arc::clone(&shared)));
+        let signal = wait_for_signal().await;
+        tracing::info!(signal, "stopping");
+        server.abort();
+        poller.abort();
+        let (done, stopped) = oneshot::channel();
+        if shared
+            .supervisor
+            .send(supervisor::SupMsg::Shutdown { done })
+            .await
+            .is_ok()
+        {
+            let _ = tokio::time::timeout(Duration::from_secs(10), stopped).await;
+        }
+        let _ = supervisor.await;
+        poller::save_history(&shared);
+        let _ = std::fs::remove_file(&listener_path);
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+async fn wait_for_signal() -> &'static str {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::hangup()),
+    ) else {
+        std::future::pending::<()>().await;
+        unreachable!()
+    };
+    tokio::select! {
+        _ = term.recv() => "TERM",
+        _ = int.recv() => "INT",
+        _ = hup.recv() => "HUP",
+    }
 }

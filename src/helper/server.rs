@@ -1,87 +1,121 @@
-//! The helper's Unix socket: one thread per connection (bounded), a
-//! handshake first, then requests with ids. Reads are open to any peer that
-//! can reach the socket; changes need root, the helper's own user, or the
-//! admin group (SO_PEERCRED).
+//! The helper's Unix socket: an async listener, one task per connection.
+//! A peer must finish its hello within a deadline, each request frame once
+//! begun within another, and a connection with nothing to do is closed.
+//! Connections are capped per uid, with room kept for root, the helper's
+//! user and the admin group. A connection has at most one subscription, fed
+//! from a bounded broadcast: a subscriber that does not read is dropped,
+//! never waited on. No lock is held across a socket write.
 
+use std::collections::HashMap;
+use std::future::Future;
 use std::io;
 use std::os::unix::fs::PermissionsExt;
-use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use super::service::{Helper, HelperError, Subscriber};
-use crate::ipc::frame::{FrameError, read_frame, write_frame};
+use tokio::io::AsyncWriteExt;
+use tokio::net::unix::OwnedWriteHalf;
+use tokio::net::{UnixListener, UnixStream};
+use tokio::sync::{broadcast, mpsc, oneshot};
+
+use super::apply::config_text;
+use super::auth::{Access, Peer};
+use super::state::{Shared, lock};
+use super::supervisor::SupMsg;
+use crate::ipc::frame::{FrameError, encode_frame, read_frame_async};
 use crate::ipc::{ClientMessage, PROTOCOL_VERSION, ReplyBody, RequestBody, ServerMessage};
 
-/// Connections served at once; more are told "busy" and closed.
-pub const MAX_CONNECTIONS: usize = 32;
-/// A connection that sends nothing for this long is closed.
-pub const IDLE_TIMEOUT: Duration = Duration::from_secs(300);
+/// Connections one unprivileged user may hold.
+pub const MAX_PER_UID: usize = 8;
+/// Connections all unprivileged users may hold together.
+pub const MAX_UNPRIVILEGED: usize = 64;
+/// Connections root, the helper's user and the admin group may hold (apart
+/// from the others: a crowd of other users never locks them out).
+pub const MAX_PRIVILEGED: usize = 64;
+/// The whole hello frame must arrive within this.
+pub const HELLO_DEADLINE: Duration = Duration::from_secs(5);
+/// A request frame, once its first byte came, must be complete within this.
+pub const FRAME_DEADLINE: Duration = Duration::from_secs(10);
+/// Each reply or push must be written within this.
+pub const WRITE_DEADLINE: Duration = Duration::from_secs(5);
+/// A connection without a subscription that sends nothing for this long.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+/// Applies and actions waiting for the supervisor beyond the one it runs.
+pub const QUEUED_CHANGES: usize = 4;
+/// Pushes a subscriber may fall behind before it is dropped.
+pub const PUSH_BACKLOG: usize = 8;
 
-/// Who may change things.
-#[derive(Debug, Clone)]
-pub struct Policy {
-    pub own_uid: u32,
-    /// Members of this group (by gid or by name in /etc/group) may change.
-    pub admin_group: Option<(u32, Vec<String>)>,
+/// Connection counts, released when a [`Slot`] drops.
+#[derive(Default)]
+pub struct Slots {
+    counts: Mutex<Counts>,
 }
 
-impl Policy {
-    pub fn for_group(own_uid: u32, group: Option<&str>) -> Policy {
-        let admin_group = group.and_then(|g| {
-            let text = std::fs::read_to_string("/etc/group").ok()?;
-            text.lines().find_map(|l| {
-                let f: Vec<&str> = l.split(':').collect();
-                (f.len() >= 4 && f[0] == g).then(|| {
-                    (
-                        f[2].parse().unwrap_or(u32::MAX),
-                        f[3].split(',')
-                            .filter(|s| !s.is_empty())
-                            .map(String::from)
-                            .collect(),
-                    )
-                })
-            })
-        });
-        Policy {
-            own_uid,
-            admin_group,
+#[derive(Default)]
+struct Counts {
+    per_uid: HashMap<u32, usize>,
+    unprivileged: usize,
+    privileged: usize,
+}
+
+pub struct Slot {
+    slots: Arc<Slots>,
+    uid: u32,
+    privileged: bool,
+}
+
+impl Slots {
+    fn take(self: &Arc<Self>, uid: u32, privileged: bool) -> Option<Slot> {
+        let mut c = lock(&self.counts);
+        if privileged {
+            if c.privileged >= MAX_PRIVILEGED {
+                return None;
+            }
+            c.privileged += 1;
+        } else {
+            let mine = c.per_uid.get(&uid).copied().unwrap_or(0);
+            if mine >= MAX_PER_UID || c.unprivileged >= MAX_UNPRIVILEGED {
+                return None;
+            }
+            c.unprivileged += 1;
+            *c.per_uid.entry(uid).or_default() += 1;
+        }
+        Some(Slot {
+            slots: Arc::clone(self),
+            uid,
+            privileged,
+        })
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut c = lock(&self.slots.counts);
+        if self.privileged {
+            c.privileged -= 1;
+        } else {
+            c.unprivileged -= 1;
+            if let Some(n) = c.per_uid.get_mut(&self.uid) {
+                *n -= 1;
+                if *n == 0 {
+                    c.per_uid.remove(&self.uid);
+                }
+            }
         }
     }
-
-    pub fn may_change(&self, uid: u32, gid: u32) -> bool {
-        if uid == 0 || uid == self.own_uid {
-            return true;
-        }
-        let Some((admin_gid, members)) = &self.admin_group else {
-            return false;
-        };
-        if gid == *admin_gid {
-            return true;
-        }
-        user_name(uid).is_some_and(|n| members.contains(&n))
-    }
 }
 
-fn user_name(uid: u32) -> Option<String> {
-    let text = std::fs::read_to_string("/etc/passwd").ok()?;
-    text.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.len() > 2 && f[2] == uid.to_string()).then(|| f[0].to_string())
-    })
-}
-
-/// Binds the socket (replacing a stale one), readable and writable by
-/// everyone who can reach its directory: access control is per request.
+/// Binds the socket (replacing a stale one), reachable by everyone who can
+/// reach its directory: access control is per request.
 pub fn bind(path: &Path) -> io::Result<UnixListener> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    if path.exists() {
+    if std::fs::symlink_metadata(path).is_ok() {
         // A helper that still answers owns it; a dead one left it behind.
-        if UnixStream::connect(path).is_ok() {
+        if std::os::unix::net::UnixStream::connect(path).is_ok() {
             return Err(io::Error::new(
                 io::ErrorKind::AddrInUse,
                 "another helper is running",
@@ -94,181 +128,295 @@ pub fn bind(path: &Path) -> io::Result<UnixListener> {
     Ok(l)
 }
 
-pub fn serve(listener: UnixListener, helper: Arc<Helper>, policy: Arc<Policy>) {
-    let active = Arc::new(AtomicUsize::new(0));
-    listener.set_nonblocking(true).ok();
-    while !helper.stop.load(Ordering::Relaxed) {
-        let stream = match listener.accept() {
+/// Accepts until the task is dropped.
+pub async fn serve(listener: UnixListener, shared: Arc<Shared>) {
+    let slots = Arc::new(Slots::default());
+    loop {
+        let stream = match listener.accept().await {
             Ok((s, _)) => s,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                std::thread::sleep(Duration::from_millis(50));
+            Err(e) => {
+                // Out of file descriptors: wait instead of spinning.
+                tracing::warn!(error = %e, "accept failed");
+                tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
-            Err(_) => continue,
         };
-        let _ = stream.set_nonblocking(false);
-        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            let mut s = stream;
-            let _ = s.set_write_timeout(Some(Duration::from_secs(1)));
-            let _ = write_frame(
-                &mut s,
-                &ServerMessage::Fatal {
-                    code: "ipc-busy".into(),
-                },
-            );
-            continue;
-        }
-        active.fetch_add(1, Ordering::SeqCst);
-        let (helper, policy, active) = (
-            Arc::clone(&helper),
-            Arc::clone(&policy),
-            Arc::clone(&active),
-        );
-        std::thread::spawn(move || {
-            let _ = connection(stream, &helper, &policy);
-            active.fetch_sub(1, Ordering::SeqCst);
+        let shared = Arc::clone(&shared);
+        let slots = Arc::clone(&slots);
+        tokio::spawn(async move {
+            let Ok(cred) = rustix::net::sockopt::socket_peercred(&stream) else {
+                return;
+            };
+            let peer = Peer {
+                uid: cred.uid.as_raw(),
+                gid: cred.gid.as_raw(),
+            };
+            let access = peer_access(&shared, peer).await;
+            let privileged = access == Access::Change;
+            let Some(slot) = slots.take(peer.uid, privileged) else {
+                refuse(stream, "ipc-busy").await;
+                return;
+            };
+            if let Err(e) = connection(stream, &shared, peer, access).await {
+                tracing::debug!(uid = peer.uid, code = e.code(), "connection ended");
+            }
+            drop(slot);
         });
     }
 }
 
-fn connection(mut stream: UnixStream, helper: &Helper, policy: &Policy) -> Result<(), FrameError> {
-    stream.set_read_timeout(Some(IDLE_TIMEOUT))?;
-    stream.set_write_timeout(Some(Duration::from_secs(5)))?;
-    let cred = rustix::net::sockopt::socket_peercred(&stream).map_err(io::Error::from)?;
-    let may_change = policy.may_change(cred.uid.as_raw(), cred.gid.as_raw());
+/// The peer's access now (NSS, off the async thread when it is needed).
+async fn peer_access(shared: &Arc<Shared>, peer: Peer) -> Access {
+    if shared.policy.is_owner(peer) {
+        return Access::Change;
+    }
+    let policy = shared.policy.clone();
+    tokio::task::spawn_blocking(move || policy.access(peer))
+        .await
+        .unwrap_or(Access::Monitor)
+}
 
-    // The first message must be a hello of our protocol version; a short
-    // deadline keeps silent peers from holding a slot.
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    match read_frame::<_, ClientMessage>(&mut stream) {
-        Ok(ClientMessage::Hello { protocol }) if protocol == PROTOCOL_VERSION => {
-            write_frame(
-                &mut stream,
+async fn refuse(mut stream: UnixStream, code: &str) {
+    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code: code.into() }) {
+        let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(&frame)).await;
+    }
+}
+
+async fn write(w: &mut OwnedWriteHalf, frame: &[u8]) -> Result<(), FrameError> {
+    match tokio::time::timeout(WRITE_DEADLINE, w.write_all(frame)).await {
+        Ok(r) => r.map_err(FrameError::from),
+        Err(_) => Err(FrameError::Io(io::Error::new(
+            io::ErrorKind::TimedOut,
+            "peer does not read",
+        ))),
+    }
+}
+
+async fn write_msg(w: &mut OwnedWriteHalf, msg: &ServerMessage) -> Result<(), FrameError> {
+    write(w, &encode_frame(msg)?).await
+}
+
+async fn fatal(w: &mut OwnedWriteHalf, code: &str) {
+    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code: code.into() }) {
+        let _ = tokio::time::timeout(Duration::from_millis(200), w.write_all(&frame)).await;
+    }
+}
+
+type Pending = Pin<Box<dyn Future<Output = ReplyBody> + Send>>;
+
+async fn connection(
+    stream: UnixStream,
+    shared: &Arc<Shared>,
+    peer: Peer,
+    access: Access,
+) -> Result<(), FrameError> {
+    let (mut rd, mut wr) = stream.into_split();
+    let hello = tokio::time::timeout(
+        HELLO_DEADLINE,
+        read_frame_async::<_, ClientMessage>(&mut rd, HELLO_DEADLINE),
+    )
+    .await;
+    match hello {
+        Ok(Ok(ClientMessage::Hello { protocol })) if protocol == PROTOCOL_VERSION => {
+            write_msg(
+                &mut wr,
                 &ServerMessage::Hello {
                     protocol: PROTOCOL_VERSION,
-                    info: helper.info(may_change),
+                    info: shared.info(access),
                 },
-            )?;
+            )
+            .await?;
         }
-        Ok(ClientMessage::Hello { .. }) => {
-            return write_frame(
-                &mut stream,
-                &ServerMessage::Fatal {
-                    code: "ipc-version".into(),
-                },
-            );
+        Ok(Ok(ClientMessage::Hello { .. })) => {
+            fatal(&mut wr, "ipc-version").await;
+            return Ok(());
         }
-        Ok(_) => {
-            return write_frame(
-                &mut stream,
-                &ServerMessage::Fatal {
-                    code: "ipc-no-hello".into(),
-                },
-            );
+        Ok(Ok(_)) => {
+            fatal(&mut wr, "ipc-no-hello").await;
+            return Ok(());
         }
-        Err(e) => {
-            let _ = write_frame(
-                &mut stream,
-                &ServerMessage::Fatal {
-                    code: e.code().into(),
-                },
-            );
+        Ok(Err(e)) => {
+            fatal(&mut wr, e.code()).await;
             return Err(e);
         }
+        Err(_) => {
+            fatal(&mut wr, "ipc-timeout").await;
+            return Ok(());
+        }
     }
-    stream.set_read_timeout(Some(IDLE_TIMEOUT))?;
 
-    // Pushes go through a shared handle so that they do not interleave with
-    // replies on the same stream.
-    let writer = Arc::new(Subscriber {
-        stream: Mutex::new(stream.try_clone()?),
-    });
-    loop {
-        let msg = match read_frame::<_, ClientMessage>(&mut stream) {
-            Ok(m) => m,
-            Err(FrameError::Closed) => return Ok(()),
-            Err(e) => {
-                let mut w = writer.stream.lock().unwrap();
-                let _ = write_frame(
-                    &mut *w,
-                    &ServerMessage::Fatal {
-                        code: e.code().into(),
-                    },
-                );
-                return Err(e);
+    // Frames are read by their own task so that a half-read frame is never
+    // lost to the select below; one request waits at a time.
+    let (req_tx, mut requests) = mpsc::channel::<Result<ClientMessage, FrameError>>(1);
+    let reader = tokio::spawn(async move {
+        loop {
+            let msg = read_frame_async::<_, ClientMessage>(&mut rd, FRAME_DEADLINE).await;
+            let stop = msg.is_err();
+            if req_tx.send(msg).await.is_err() || stop {
+                return;
             }
-        };
-        let ClientMessage::Request { id, body } = msg else {
-            let mut w = writer.stream.lock().unwrap();
-            return write_frame(
-                &mut *w,
-                &ServerMessage::Fatal {
-                    code: "ipc-second-hello".into(),
-                },
-            );
-        };
-        let reply = if body.is_change() && !may_change {
-            ReplyBody::error("not-authorised", None)
-        } else {
-            handle(helper, &body, &writer)
-        };
-        let mut w = writer.stream.lock().unwrap();
-        write_frame(&mut *w, &ServerMessage::Reply { id, body: reply })?;
+        }
+    });
+    let _reader = AbortOnDrop(reader);
+
+    let mut subscription: Option<broadcast::Receiver<Arc<super::state::Encoded>>> = None;
+    let mut pending: Option<(u64, Pending)> = None;
+    loop {
+        tokio::select! {
+            msg = requests.recv(), if pending.is_none() => {
+                let msg = match msg {
+                    None | Some(Err(FrameError::Closed)) => return Ok(()),
+                    Some(Err(e)) => {
+                        fatal(&mut wr, e.code()).await;
+                        return Err(e);
+                    }
+                    Some(Ok(m)) => m,
+                };
+                let ClientMessage::Request { id, body } = msg else {
+                    fatal(&mut wr, "ipc-second-hello").await;
+                    return Ok(());
+                };
+                match handle(shared, peer, access, id, body, &mut subscription).await {
+                    Handled::Frame(f) => write(&mut wr, &f).await?,
+                    Handled::Reply(body) => {
+                        write_msg(&mut wr, &ServerMessage::Reply { id, body }).await?
+                    }
+                    Handled::Later(fut) => pending = Some((id, fut)),
+                }
+            }
+            body = async { pending.as_mut().expect("guarded").1.as_mut().await }, if pending.is_some() => {
+                let (id, _) = pending.take().expect("guarded");
+                write_msg(&mut wr, &ServerMessage::Reply { id, body }).await?;
+            }
+            push = async { subscription.as_mut().expect("guarded").recv().await }, if subscription.is_some() => {
+                match push {
+                    Ok(encoded) => write(&mut wr, encoded.push_frame(access >= Access::Read)).await?,
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        fatal(&mut wr, "ipc-lagging").await;
+                        return Ok(());
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return Ok(()),
+                }
+            }
+            _ = tokio::time::sleep(IDLE_TIMEOUT), if subscription.is_none() && pending.is_none() => {
+                fatal(&mut wr, "ipc-idle").await;
+                return Ok(());
+            }
+        }
     }
 }
 
-fn err(e: HelperError) -> ReplyBody {
-    ReplyBody::Error {
-        code: e.code.to_string(),
-        detail: e.detail,
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
-fn handle(helper: &Helper, body: &RequestBody, writer: &Arc<Subscriber>) -> ReplyBody {
+enum Handled {
+    /// An encoded frame (snapshots are encoded once per poll).
+    Frame(Vec<u8>),
+    Reply(ReplyBody),
+    /// Waits for the supervisor.
+    Later(Pending),
+}
+
+fn error(code: &str, detail: Option<String>) -> Handled {
+    Handled::Reply(ReplyBody::error(code, detail))
+}
+
+async fn handle(
+    shared: &Arc<Shared>,
+    peer: Peer,
+    hello_access: Access,
+    id: u64,
+    body: RequestBody,
+    subscription: &mut Option<broadcast::Receiver<Arc<super::state::Encoded>>>,
+) -> Handled {
+    // Privileged requests look the peer up again: group changes count now.
+    let access = match &body {
+        RequestBody::GetConfig | RequestBody::Apply { .. } | RequestBody::Action { .. } => {
+            peer_access(shared, peer).await
+        }
+        _ => hello_access,
+    };
     match body {
-        RequestBody::Info => ReplyBody::Info(helper.info(false)),
-        RequestBody::Snapshot => match &helper.state.lock().unwrap().snapshot {
-            Some(s) => ReplyBody::Snapshot(s.clone()),
-            None => ReplyBody::error("no-snapshot-yet", None),
+        RequestBody::Info => Handled::Reply(ReplyBody::Info(shared.info(access))),
+        RequestBody::Snapshot => match shared.latest.borrow().as_ref() {
+            Some(s) => Handled::Frame(s.reply_frame(id, access >= Access::Read)),
+            None => error("no-snapshot-yet", None),
         },
         RequestBody::History(q) => {
-            let points = helper.state.lock().unwrap().history.query(
-                &q.series,
-                q.since,
-                q.until,
-                q.max_points.min(100_000),
-            );
-            ReplyBody::History {
-                series: q.series.clone(),
+            let points =
+                lock(&shared.history).query(&q.series, q.since, q.until, q.max_points.min(100_000));
+            Handled::Reply(ReplyBody::History {
+                series: q.series,
                 points,
-            }
+            })
         }
-        RequestBody::SeriesList => ReplyBody::SeriesList {
-            series: helper.state.lock().unwrap().history.names(),
-        },
-        RequestBody::GetConfig => match helper.config_text() {
-            Ok(text) => ReplyBody::Config {
+        RequestBody::SeriesList => Handled::Reply(ReplyBody::SeriesList {
+            series: lock(&shared.history).names(),
+        }),
+        RequestBody::GetConfig if access < Access::Read => error("not-authorised", None),
+        RequestBody::GetConfig => match config_text(&shared.fixed) {
+            Ok(text) => Handled::Reply(ReplyBody::Config {
                 text,
-                path: helper.paths.config.display().to_string(),
-            },
-            Err(e) => err(e),
+                path: shared.fixed.paths.config.display().to_string(),
+            }),
+            Err(e) => error(e.code, e.detail),
         },
-        RequestBody::Apply { config } => match helper.apply(config) {
-            Ok(a) => ReplyBody::Applied(a),
-            Err(e) => err(e),
-        },
-        RequestBody::Action { action } => match helper.action(action) {
-            Ok(()) => ReplyBody::Done,
-            Err(e) => err(e),
-        },
-        RequestBody::Subscribe => {
-            helper
-                .state
-                .lock()
-                .unwrap()
-                .subscribers
-                .push(Arc::clone(writer));
-            ReplyBody::Subscribed
+        RequestBody::Apply { .. } | RequestBody::Action { .. } if access < Access::Change => {
+            error("not-authorised", None)
         }
+        RequestBody::Apply { config } => {
+            let (reply, rx) = oneshot::channel();
+            let msg = SupMsg::Apply {
+                text: config,
+                uid: peer.uid,
+                reply,
+            };
+            later(shared, msg, async move {
+                match rx.await {
+                    Ok(Ok(a)) => ReplyBody::Applied(a),
+                    Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
+                    Err(_) => ReplyBody::error("helper-io", None),
+                }
+            })
+        }
+        RequestBody::Action { action } => {
+            let (reply, rx) = oneshot::channel();
+            let msg = SupMsg::Action {
+                action,
+                uid: peer.uid,
+                reply,
+            };
+            later(shared, msg, async move {
+                match rx.await {
+                    Ok(Ok(())) => ReplyBody::Done,
+                    Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
+                    Err(_) => ReplyBody::error("helper-io", None),
+                }
+            })
+        }
+        RequestBody::Subscribe => {
+            // One per connection: subscribing again changes nothing.
+            if subscription.is_none() {
+                *subscription = Some(shared.pushes.subscribe());
+            }
+            Handled::Reply(ReplyBody::Subscribed)
+        }
+    }
+}
+
+/// Queues a change for the supervisor; a full queue is a clear "busy".
+fn later(
+    shared: &Arc<Shared>,
+    msg: SupMsg,
+    answer: impl Future<Output = ReplyBody> + Send + 'static,
+) -> Handled {
+    match shared.supervisor.try_send(msg) {
+        Ok(()) => Handled::Later(Box::pin(answer)),
+        Err(_) => error("apply-busy", None),
     }
 }

@@ -1,35 +1,47 @@
-//! Starting, watching and restarting chronyd. In lab mode (and in system
-//! mode without systemd) the helper runs chronyd as its child and reads its
-//! stderr — chronyd keeps running with its command socket disabled after
-//! "Wrong permissions", so the log is the only place that says why nothing
-//! answers. Under systemd the helper asks systemctl.
+//! The one task that owns chronyd. Start, stop, restart, apply and rollback
+//! are messages to it, handled one at a time, so chronyd's life never
+//! depends on which connection asked.
+//!
+//! In lab mode (and in system mode with `--own-chronyd`) chronyd is this
+//! task's child: it reads chronyd's stderr (chronyd keeps running with its
+//! command socket disabled after "Wrong permissions", so the log is the only
+//! place that says why nothing answers) and restarts it with backoff when it
+//! dies. chronyd gets `PR_SET_PDEATHSIG`, which fires when the *thread* that
+//! forked it ends: the helper runs on a current-thread runtime, so every fork
+//! happens on the main thread, which lives exactly as long as the helper.
+//! Under systemd the task asks systemctl instead.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::PathBuf;
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use tokio::io::AsyncBufReadExt;
+use tokio::process::{Child, Command};
+use tokio::sync::{mpsc, oneshot, watch};
+use tokio::time::Instant;
+
+use super::apply::ApplyPolicy;
 use super::cmdmon::{CmdmonClient, Endpoint};
-use super::paths::Paths;
+use super::state::{Fixed, HelperError, Mode, lock};
+use crate::ipc::{Action, Applied};
 
 const LOG_LINES: usize = 40;
+/// A chronyd that ran this long before dying starts again after 1 s.
+const STABLE_RUN: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone)]
 pub enum Control {
-    /// The helper runs chronyd: `args` are the mode's flags (lab: `-x`,
-    /// the user to run as), `config` the file it reads.
-    Owned { chronyd: PathBuf, args: Vec<String> },
+    /// The helper runs chronyd with `args` (lab: `-x`, the user to run as).
+    Owned { args: Vec<String> },
     /// systemd runs chronyd as `unit`.
     Systemd { unit: String },
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SupervisorError {
-    #[error("chronyd is not installed")]
-    NotInstalled,
     #[error("chronyd could not be started: {0}")]
     Spawn(String),
     #[error("chronyd stopped: {0}")]
@@ -43,7 +55,6 @@ pub enum SupervisorError {
 impl SupervisorError {
     pub fn code(&self) -> &'static str {
         match self {
-            SupervisorError::NotInstalled => "chronyd-not-installed",
             SupervisorError::Spawn(_) => "chronyd-spawn",
             SupervisorError::Exited(_) => "chronyd-exited",
             SupervisorError::NotAnswering => "chronyd-not-answering",
@@ -52,274 +63,358 @@ impl SupervisorError {
     }
 }
 
-pub struct Supervisor {
-    pub control: Control,
-    pub paths: Paths,
-    child: Option<Child>,
-    log: Arc<Mutex<VecDeque<String>>>,
+impl From<SupervisorError> for HelperError {
+    fn from(e: SupervisorError) -> Self {
+        let detail = match &e {
+            SupervisorError::Spawn(d)
+            | SupervisorError::Exited(d)
+            | SupervisorError::Systemctl(d) => Some(d.clone()),
+            SupervisorError::NotAnswering => None,
+        };
+        HelperError::new(e.code(), detail)
+    }
+}
+
+/// chronyd as the other tasks see it.
+#[derive(Debug, Clone, Default)]
+pub struct ChronydStatus {
+    pub pid: Option<u32>,
     /// Why chronyd last stopped on its own.
     pub last_exit: Option<String>,
+    /// An apply or restart is under way: polls would only see a gap.
+    pub busy: bool,
+}
+
+pub enum SupMsg {
+    Apply {
+        text: String,
+        uid: u32,
+        reply: oneshot::Sender<Result<Applied, HelperError>>,
+    },
+    Action {
+        action: Action,
+        uid: u32,
+        reply: oneshot::Sender<Result<(), HelperError>>,
+    },
+    Shutdown {
+        done: oneshot::Sender<()>,
+    },
+}
+
+/// chronyd's last stderr lines, shared with the info replies.
+pub type LogTail = Arc<Mutex<VecDeque<String>>>;
+
+pub fn note(log: &LogTail, line: String) {
+    let mut log = lock(log);
+    if log.len() >= LOG_LINES {
+        log.pop_front();
+    }
+    log.push_back(line);
+}
+
+pub struct Supervisor {
+    pub(super) control: Control,
+    pub(super) fixed: Fixed,
+    pub(super) apply_policy: ApplyPolicy,
+    child: Option<Child>,
+    started: Instant,
+    pub(super) log: LogTail,
+    status: watch::Sender<ChronydStatus>,
     failures: u32,
     retry_at: Option<Instant>,
 }
 
-/// Finds chronyd in the usual places and on PATH.
-pub fn find_chronyd() -> Option<PathBuf> {
-    [
-        "/usr/sbin/chronyd",
-        "/sbin/chronyd",
-        "/usr/local/sbin/chronyd",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-    .or_else(|| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|d| d.join("chronyd"))
-                .find(|p| p.exists())
-        })
-    })
+/// The flags of a lab chronyd: never the system clock, foreground, as this
+/// user.
+pub fn lab_args() -> Vec<String> {
+    let user = crate::sys::current_user_name();
+    let mut args = vec!["-x".to_string(), "-d".into(), "-u".into(), user.clone()];
+    if user != "root" {
+        args.push("-U".into());
+    }
+    args
 }
 
-/// The name of the user this process runs as, for chronyd's `-u`.
-pub fn current_user_name() -> String {
-    let uid = rustix::process::geteuid().as_raw();
-    std::fs::read_to_string("/etc/passwd")
-        .ok()
-        .and_then(|p| {
-            p.lines().find_map(|l| {
-                let f: Vec<&str> = l.split(':').collect();
-                (f.len() > 2 && f[2] == uid.to_string()).then(|| f[0].to_string())
-            })
-        })
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "root".into())
+/// The user a chronyd with these arguments runs as (`-u USER`).
+fn run_as(args: &[String]) -> Option<&str> {
+    args.windows(2)
+        .rev()
+        .find(|w| w[0] == "-u")
+        .map(|w| w[1].as_str())
+}
+
+/// The line of chronyd's log that says why it stopped. In system mode
+/// chronyd runs as root and may quote what it read from any file a line
+/// pointed it to: only where it stopped is repeated, never what it read.
+pub fn exit_reason(log: &[String], mode: Mode) -> Option<String> {
+    let line = log
+        .iter()
+        .rev()
+        .find(|l| l.contains("Fatal error") || l.contains("Could not"))?;
+    if mode == Mode::System
+        && let Some(at) = line.find(" at line ")
+    {
+        return Some(format!("Fatal error{}", &line[at..]));
+    }
+    Some(line.clone())
 }
 
 impl Supervisor {
-    pub fn new(control: Control, paths: Paths) -> Supervisor {
-        Supervisor {
-            control,
-            paths,
-            child: None,
-            log: Arc::new(Mutex::new(VecDeque::new())),
-            last_exit: None,
-            failures: 0,
-            retry_at: None,
-        }
+    pub fn new(
+        control: Control,
+        fixed: Fixed,
+        apply_policy: ApplyPolicy,
+        log: LogTail,
+    ) -> (Supervisor, watch::Receiver<ChronydStatus>) {
+        let (status, rx) = watch::channel(ChronydStatus::default());
+        (
+            Supervisor {
+                control,
+                fixed,
+                apply_policy,
+                child: None,
+                started: Instant::now(),
+                log,
+                status,
+                failures: 0,
+                retry_at: None,
+            },
+            rx,
+        )
     }
 
-    /// The flags of a lab chronyd: never the system clock, foreground, as
-    /// this user.
-    pub fn lab_args() -> Vec<String> {
-        let user = current_user_name();
-        let mut args = vec![
-            "-x".to_string(),
-            "-d".to_string(),
-            "-u".to_string(),
-            user.clone(),
-        ];
-        if user != "root" {
-            args.push("-U".into());
-        }
-        args
+    fn publish(&self) {
+        let pid = self.child.as_ref().and_then(Child::id);
+        self.status.send_modify(|s| s.pid = pid);
     }
 
-    pub fn pid(&self) -> Option<u32> {
-        self.child.as_ref().map(Child::id)
+    pub(super) fn set_busy(&self, busy: bool) {
+        self.status.send_modify(|s| s.busy = busy);
     }
 
-    pub fn log_tail(&self) -> Vec<String> {
-        self.log.lock().unwrap().iter().cloned().collect()
-    }
-
-    fn note(&self, line: String) {
-        let mut log = self.log.lock().unwrap();
-        if log.len() >= LOG_LINES {
-            log.pop_front();
-        }
-        log.push_back(line);
+    pub(super) fn log_tail(&self) -> Vec<String> {
+        lock(&self.log).iter().cloned().collect()
     }
 
     fn ensure_socket_dir(&self) -> std::io::Result<()> {
-        if let Some(dir) = self.paths.chronyd_socket.parent() {
-            std::fs::create_dir_all(dir)?;
-            // chronyd refuses a socket directory others can write to.
-            if matches!(self.control, Control::Owned { .. }) {
-                std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-            }
+        let Some(dir) = self.fixed.paths.chronyd_socket.parent() else {
+            return Ok(());
+        };
+        std::fs::create_dir_all(dir)?;
+        let Control::Owned { args } = &self.control else {
+            return Ok(());
+        };
+        // chronyd refuses a socket directory that is not its user's or that
+        // others may write to; root creates it for the user chronyd drops to.
+        let me = rustix::process::geteuid();
+        let mut mode = 0o700;
+        if me.is_root()
+            && let Some(user) = run_as(args).filter(|u| *u != "root")
+            && let Ok(Some(u)) = nix::unistd::User::from_name(user)
+        {
+            std::os::unix::fs::chown(dir, Some(u.uid.as_raw()), Some(u.gid.as_raw()))?;
+            mode = 0o770;
         }
-        Ok(())
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode))
     }
 
     /// Starts chronyd (or asks systemd to), without waiting for it.
-    pub fn start(&mut self) -> Result<(), SupervisorError> {
-        match self.control.clone() {
-            Control::Owned { chronyd, args } => {
-                if self.child.is_some() {
-                    return Ok(());
-                }
-                if !chronyd.exists() {
-                    return Err(SupervisorError::NotInstalled);
-                }
-                self.ensure_socket_dir()
-                    .map_err(|e| SupervisorError::Spawn(e.to_string()))?;
-                let mut cmd = Command::new(&chronyd);
-                cmd.args(&args)
-                    .arg("-f")
-                    .arg(&self.paths.chronyd_config)
-                    .stdin(Stdio::null())
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::piped());
-                // chronyd goes with the helper, even when the helper is killed.
-                unsafe {
-                    use std::os::unix::process::CommandExt;
-                    cmd.pre_exec(|| {
-                        rustix::process::set_parent_process_death_signal(Some(
-                            rustix::process::Signal::TERM,
-                        ))
-                        .map_err(std::io::Error::from)
-                    });
-                }
-                let mut child = cmd
-                    .spawn()
-                    .map_err(|e| SupervisorError::Spawn(e.to_string()))?;
-                if let Some(err) = child.stderr.take() {
-                    let log = Arc::clone(&self.log);
-                    std::thread::spawn(move || {
-                        for line in BufReader::new(err).lines().map_while(Result::ok) {
-                            let mut log = log.lock().unwrap();
-                            if log.len() >= LOG_LINES {
-                                log.pop_front();
-                            }
-                            log.push_back(line);
-                        }
-                    });
-                }
-                self.note(format!("started chronyd (pid {})", child.id()));
-                self.child = Some(child);
-                Ok(())
-            }
-            Control::Systemd { unit } => systemctl(&["start", &unit]),
+    pub async fn start(&mut self) -> Result<(), SupervisorError> {
+        let args = match &self.control {
+            Control::Systemd { unit } => return systemctl(&["start", unit]).await,
+            Control::Owned { args } => args.clone(),
+        };
+        if self.child.is_some() {
+            return Ok(());
         }
+        self.ensure_socket_dir()
+            .map_err(|e| SupervisorError::Spawn(e.to_string()))?;
+        let mut cmd = Command::new(&self.fixed.chronyd);
+        cmd.args(&args)
+            .arg("-f")
+            .arg(&self.fixed.paths.chronyd_config)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        // chronyd goes with the helper, even when the helper is killed.
+        // SAFETY: the closure only makes one async-signal-safe syscall.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::process::set_parent_process_death_signal(Some(
+                    rustix::process::Signal::TERM,
+                ))
+                .map_err(std::io::Error::from)
+            });
+        }
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| SupervisorError::Spawn(e.to_string()))?;
+        let pid = child.id().unwrap_or(0);
+        if let Some(err) = child.stderr.take() {
+            let log = Arc::clone(&self.log);
+            tokio::spawn(async move {
+                let mut lines = tokio::io::BufReader::new(err).lines();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    tracing::info!(target: "chronyd", pid, "{line}");
+                    note(&log, line);
+                }
+            });
+        }
+        tracing::info!(pid, chronyd = %self.fixed.chronyd.display(), "started chronyd");
+        note(&self.log, format!("started chronyd (pid {pid})"));
+        self.child = Some(child);
+        self.started = Instant::now();
+        self.publish();
+        Ok(())
     }
 
-    /// Stops chronyd by pid (owned) or through systemd.
-    pub fn stop(&mut self) {
+    /// Stops an owned chronyd by pid: SIGTERM, then SIGKILL after 3 s.
+    pub async fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
-            let pid = rustix::process::Pid::from_raw(child.id() as i32);
-            if let Some(pid) = pid {
+            if let Some(pid) = child
+                .id()
+                .and_then(|p| rustix::process::Pid::from_raw(p as i32))
+            {
                 let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
             }
-            let deadline = Instant::now() + Duration::from_secs(3);
-            while Instant::now() < deadline {
-                if let Ok(Some(_)) = child.try_wait() {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(20));
+            if tokio::time::timeout(Duration::from_secs(3), child.wait())
+                .await
+                .is_err()
+            {
+                let _ = child.kill().await;
             }
-            let _ = child.kill();
-            let _ = child.wait();
+            self.publish();
         }
     }
 
-    pub fn restart(&mut self) -> Result<(), SupervisorError> {
+    pub async fn restart(&mut self) -> Result<(), SupervisorError> {
         match self.control.clone() {
             Control::Owned { .. } => {
-                self.stop();
-                self.start()
+                self.stop().await;
+                self.start().await
             }
-            Control::Systemd { unit } => systemctl(&["restart", &unit]),
+            Control::Systemd { unit } => systemctl(&["restart", &unit]).await,
         }
     }
 
-    /// Called by the poller: notices an owned chronyd that stopped, keeps
-    /// why, and restarts it with a growing delay (1 s, 2 s, ... 60 s).
-    pub fn watch(&mut self) {
-        let Control::Owned { .. } = self.control else {
-            return;
-        };
-        if let Some(child) = &mut self.child {
-            if let Ok(Some(status)) = child.try_wait() {
-                let tail = self.log_tail();
-                let reason = tail
-                    .iter()
-                    .rev()
-                    .find(|l| l.contains("Fatal error") || l.contains("Could not"))
-                    .cloned()
-                    .unwrap_or_else(|| status.to_string());
-                self.note(format!("chronyd stopped: {reason}"));
-                self.last_exit = Some(reason);
-                self.child = None;
-                self.failures += 1;
-                let delay =
-                    Duration::from_secs(1 << self.failures.min(6)).min(Duration::from_secs(60));
-                self.retry_at = Some(Instant::now() + delay);
-            }
+    /// An owned chronyd ended on its own: keep why, schedule a restart with
+    /// a growing delay (1 s, 2 s, ... 60 s; back to 1 s after a stable run).
+    fn exited(&mut self, status: std::process::ExitStatus) {
+        self.child = None;
+        let reason =
+            exit_reason(&self.log_tail(), self.fixed.mode).unwrap_or_else(|| status.to_string());
+        tracing::warn!(%reason, "chronyd stopped");
+        note(&self.log, format!("chronyd stopped: {reason}"));
+        if self.started.elapsed() >= STABLE_RUN {
+            self.failures = 0;
         }
-        if self.child.is_none() {
-            if let Some(at) = self.retry_at {
-                if Instant::now() >= at {
+        let delay = Duration::from_secs(1 << self.failures.min(6)).min(Duration::from_secs(60));
+        self.failures += 1;
+        self.retry_at = Some(Instant::now() + delay);
+        self.status.send_modify(|s| {
+            s.pid = None;
+            s.last_exit = Some(reason);
+        });
+    }
+
+    /// Waits until chronyd answers a tracking request.
+    pub async fn wait_ready(&mut self, limit: Duration) -> Result<(), SupervisorError> {
+        let deadline = Instant::now() + limit;
+        let endpoint = Endpoint::Unix(self.fixed.paths.chronyd_socket.clone());
+        loop {
+            if let Some(child) = &mut self.child
+                && let Ok(Some(status)) = child.try_wait()
+            {
+                self.exited(status);
+                let reason = self.status.borrow().last_exit.clone().unwrap_or_default();
+                return Err(SupervisorError::Exited(reason));
+            }
+            if let Ok(mut c) = CmdmonClient::connect(&endpoint).await {
+                c.timeout = Duration::from_millis(200);
+                c.retries = 0;
+                if c.tracking().await.is_ok() {
+                    return Ok(());
+                }
+            }
+            if Instant::now() >= deadline {
+                return Err(SupervisorError::NotAnswering);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        match self.control {
+            Control::Owned { .. } => self.child.is_some(),
+            Control::Systemd { .. } => true,
+        }
+    }
+
+    /// The task: messages one at a time, chronyd's exit, restarts.
+    pub async fn run(mut self, mut rx: mpsc::Receiver<SupMsg>) {
+        if let Err(e) = self.start().await {
+            tracing::error!(error = %e, "chronyd did not start");
+            let reason = e.to_string();
+            self.status.send_modify(|s| s.last_exit = Some(reason));
+        }
+        loop {
+            let retry_at = self.retry_at;
+            tokio::select! {
+                msg = rx.recv() => {
+                    let Some(msg) = msg else { break };
+                    match msg {
+                        SupMsg::Apply { text, uid, reply } => {
+                            self.set_busy(true);
+                            let r = self.apply(&text, uid).await;
+                            self.set_busy(false);
+                            let _ = reply.send(r);
+                        }
+                        SupMsg::Action { action, uid, reply } => {
+                            self.set_busy(true);
+                            let r = self.action(&action, uid).await;
+                            self.set_busy(false);
+                            let _ = reply.send(r);
+                        }
+                        SupMsg::Shutdown { done } => {
+                            self.stop().await;
+                            let _ = done.send(());
+                            break;
+                        }
+                    }
+                }
+                status = async { self.child.as_mut().expect("guarded").wait().await },
+                    if self.child.is_some() =>
+                {
+                    match status {
+                        Ok(s) => self.exited(s),
+                        Err(e) => tracing::error!(error = %e, "waiting for chronyd"),
+                    }
+                }
+                _ = async { tokio::time::sleep_until(retry_at.expect("guarded")).await },
+                    if retry_at.is_some() && self.child.is_none() =>
+                {
                     self.retry_at = None;
-                    if let Err(e) = self.start() {
-                        self.last_exit = Some(e.to_string());
+                    if let Err(e) = self.start().await {
+                        let reason = e.to_string();
+                        tracing::error!(%reason, "chronyd did not start again");
+                        self.status.send_modify(|s| s.last_exit = Some(reason));
+                        let delay = Duration::from_secs(1 << self.failures.min(6)).min(Duration::from_secs(60));
+                        self.failures += 1;
+                        self.retry_at = Some(Instant::now() + delay);
                     }
                 }
             }
         }
-    }
-
-    /// A healthy answer resets the restart delay.
-    pub fn healthy(&mut self) {
-        self.failures = 0;
-    }
-
-    /// Waits until chronyd answers a tracking request.
-    pub fn wait_ready(&mut self, limit: Duration) -> Result<(), SupervisorError> {
-        let start = Instant::now();
-        loop {
-            if let Some(child) = &mut self.child {
-                if let Ok(Some(status)) = child.try_wait() {
-                    self.child = None;
-                    let tail = self.log_tail();
-                    let reason = tail
-                        .iter()
-                        .rev()
-                        .find(|l| l.contains("Fatal error"))
-                        .cloned()
-                        .unwrap_or_else(|| status.to_string());
-                    self.last_exit = Some(reason.clone());
-                    return Err(SupervisorError::Exited(reason));
-                }
-            }
-            if let Ok(mut c) =
-                CmdmonClient::connect(&Endpoint::Unix(self.paths.chronyd_socket.clone()))
-            {
-                c.timeout = Duration::from_millis(200);
-                c.retries = 0;
-                if c.tracking().is_ok() {
-                    return Ok(());
-                }
-            }
-            if start.elapsed() > limit {
-                return Err(SupervisorError::NotAnswering);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.stop().await;
     }
 }
 
-impl Drop for Supervisor {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn systemctl(args: &[&str]) -> Result<(), SupervisorError> {
+async fn systemctl(args: &[&str]) -> Result<(), SupervisorError> {
     let out = Command::new("systemctl")
         .args(args)
+        .stdin(Stdio::null())
         .output()
+        .await
         .map_err(|e| SupervisorError::Systemctl(e.to_string()))?;
     if out.status.success() {
         Ok(())
@@ -330,19 +425,37 @@ fn systemctl(args: &[&str]) -> Result<(), SupervisorError> {
     }
 }
 
-/// The systemd unit of the distribution's chronyd, when systemd runs.
-pub fn systemd_unit() -> Option<String> {
-    if !Path::new("/run/systemd/system").exists() {
-        return None;
+/// The directory the helper's chronyd files live in (lab mode).
+pub fn run_dir(fixed: &Fixed) -> PathBuf {
+    fixed
+        .paths
+        .chronyd_config
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| fixed.paths.data_dir.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_mode_never_repeats_what_chronyd_read() {
+        let log = vec![
+            "started chronyd (pid 7)".to_string(),
+            "Fatal error : Invalid directive root:$y$j9T$secret at line 1 in file /etc/chrony/x.conf".to_string(),
+        ];
+        let r = exit_reason(&log, Mode::System).unwrap();
+        assert_eq!(r, "Fatal error at line 1 in file /etc/chrony/x.conf");
+        assert!(!r.contains("secret"));
+        assert!(
+            exit_reason(&log, Mode::Lab)
+                .unwrap()
+                .contains("Invalid directive")
+        );
+        assert_eq!(
+            run_as(&["-x".into(), "-u".into(), "_chrony".into()]),
+            Some("_chrony")
+        );
     }
-    ["chrony", "chronyd"].iter().find_map(|u| {
-        let found = [
-            "/lib/systemd/system",
-            "/usr/lib/systemd/system",
-            "/etc/systemd/system",
-        ]
-        .iter()
-        .any(|d| Path::new(d).join(format!("{u}.service")).exists());
-        found.then(|| u.to_string())
-    })
 }

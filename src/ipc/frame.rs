@@ -5,7 +5,7 @@ use std::io::{self, Read, Write};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::MAX_FRAME;
+use super::{MAX_FRAME, MAX_REPLY_FRAME};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FrameError {
@@ -51,7 +51,8 @@ pub fn write_frame<W: Write, T: Serialize>(w: &mut W, msg: &T) -> Result<(), Fra
     Ok(())
 }
 
-/// Reads one frame. The length is checked before anything is allocated.
+/// Reads one frame from the helper. The length is checked before anything
+/// is allocated.
 pub fn read_frame<R: Read, T: DeserializeOwned>(r: &mut R) -> Result<T, FrameError> {
     let mut len = [0u8; 4];
     match r.read_exact(&mut len) {
@@ -60,7 +61,7 @@ pub fn read_frame<R: Read, T: DeserializeOwned>(r: &mut R) -> Result<T, FrameErr
         Err(e) => return Err(e.into()),
     }
     let len = u32::from_be_bytes(len) as usize;
-    if len > MAX_FRAME {
+    if len > MAX_REPLY_FRAME {
         return Err(FrameError::TooLarge(len));
     }
     let mut body = vec![0u8; len];
@@ -71,6 +72,66 @@ pub fn read_frame<R: Read, T: DeserializeOwned>(r: &mut R) -> Result<T, FrameErr
             e.into()
         }
     })?;
+    serde_json::from_slice(&body).map_err(|e| FrameError::Malformed(e.to_string()))
+}
+
+/// Encodes one frame (length prefix + JSON) for writing later.
+pub fn encode_frame<T: Serialize>(msg: &T) -> Result<Vec<u8>, FrameError> {
+    let body = serde_json::to_vec(msg).map_err(|e| FrameError::Malformed(e.to_string()))?;
+    frame_bytes(&body)
+}
+
+/// Wraps an already encoded JSON body in a frame (helper to client).
+pub fn frame_bytes(body: &[u8]) -> Result<Vec<u8>, FrameError> {
+    if body.len() > MAX_REPLY_FRAME {
+        return Err(FrameError::TooLarge(body.len()));
+    }
+    let mut buf = Vec::with_capacity(body.len() + 4);
+    buf.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    buf.extend_from_slice(body);
+    Ok(buf)
+}
+
+/// The async reader of the helper: waits as long as the caller likes for a
+/// frame to start, then gives the rest of it `body_deadline` (a peer that
+/// trickles a byte at a time does not hold a connection).
+pub async fn read_frame_async<R, T>(
+    r: &mut R,
+    body_deadline: std::time::Duration,
+) -> Result<T, FrameError>
+where
+    R: tokio::io::AsyncRead + Unpin,
+    T: DeserializeOwned,
+{
+    use tokio::io::AsyncReadExt;
+    let mut len = [0u8; 4];
+    match r.read(&mut len[..1]).await {
+        Ok(0) => return Err(FrameError::Closed),
+        Ok(_) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let rest = async {
+        r.read_exact(&mut len[1..]).await?;
+        let n = u32::from_be_bytes(len) as usize;
+        if n > MAX_FRAME {
+            return Err(FrameError::TooLarge(n));
+        }
+        let mut body = vec![0u8; n];
+        r.read_exact(&mut body).await?;
+        Ok(body)
+    };
+    let body = match tokio::time::timeout(body_deadline, rest).await {
+        Err(_) => {
+            return Err(FrameError::Io(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "frame not complete in time",
+            )));
+        }
+        Ok(Err(FrameError::Io(e))) if e.kind() == io::ErrorKind::UnexpectedEof => {
+            return Err(FrameError::Malformed("truncated frame".into()));
+        }
+        Ok(r) => r?,
+    };
     serde_json::from_slice(&body).map_err(|e| FrameError::Malformed(e.to_string()))
 }
 

@@ -23,6 +23,10 @@ pub const ERROR_CODES: &[&str] = &[
     "apply-write",
     "apply-needs-restart",
     "apply-rolled-back",
+    "apply-rolled-back-down",
+    "apply-rollback-failed",
+    "apply-path-not-allowed",
+    "apply-busy",
     "action-makestep-lab",
     "chronyd-unreachable",
     "chronyd-timeout",
@@ -40,6 +44,8 @@ pub const ERROR_CODES: &[&str] = &[
     "ipc-timeout",
     "ipc-io",
     "ipc-busy",
+    "ipc-lagging",
+    "ipc-idle",
     "ipc-version",
     "ipc-no-hello",
     "ipc-second-hello",
@@ -48,10 +54,14 @@ pub const ERROR_CODES: &[&str] = &[
 ];
 
 /// Bumped when a message changes shape.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
-/// A frame larger than this is refused (and the connection closed).
+/// A request frame larger than this is refused (and the connection closed).
 pub const MAX_FRAME: usize = 1 << 20;
+
+/// What a client accepts from the helper: a snapshot of a server with tens of
+/// thousands of NTP clients is larger than any request.
+pub const MAX_REPLY_FRAME: usize = 64 << 20;
 
 /// Helper-side facts shown in the status bar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +70,9 @@ pub struct HelperInfo {
     /// "lab" or "system"
     pub mode: String,
     pub chrony_version: Option<String>,
+    /// The chronyd binary the helper runs and whose rules apply.
+    #[serde(default)]
+    pub chronyd_path: Option<String>,
     pub config_path: String,
     /// chronyd's pid while it runs.
     pub chronyd_pid: Option<u32>,

@@ -24,17 +24,24 @@ impl HelperProc {
 
     /// A system-mode helper managing the chrony.conf at `conf` (in a temp
     /// root), running chronyd itself with `-x`.
+    /// The temp root is an allowed path: chronyd's files live there.
     pub fn start_system(dir: &Path, conf: &Path) -> HelperProc {
-        let user = super::user_name();
+        Self::start_system_as(dir, conf, &super::user_name())
+    }
+
+    /// System mode with chronyd dropping to `user` (`_chrony` as on Debian).
+    pub fn start_system_as(dir: &Path, conf: &Path, user: &str) -> HelperProc {
         let user_arg = format!("--chronyd-arg={user}");
+        let allow = format!("--allow-path={}", dir.display());
         let mut args = vec![
             "--system",
             "--own-chronyd",
             "--chronyd-arg=-x",
             "--chronyd-arg=-u",
             &user_arg,
+            &allow,
         ];
-        if user != "root" {
+        if super::user_name() != "root" {
             args.push("--chronyd-arg=-U");
         }
         Self::start(dir, conf, &args)

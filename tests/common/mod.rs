@@ -14,7 +14,7 @@ pub fn in_ci() -> bool {
 
 /// The chronyd binary, or `None` (test skipped) outside CI.
 pub fn chronyd() -> Option<PathBuf> {
-    let found = stratum::helper::supervisor::find_chronyd();
+    let found = stratum::sys::find_chronyd(None);
     if found.is_none() {
         assert!(
             !in_ci(),
@@ -55,5 +55,6 @@ pub fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
 pub fn stratum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stratum"))
 }
+pub mod cmdmon;
 pub mod helper;
 pub mod lab;

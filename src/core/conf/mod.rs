@@ -5,6 +5,7 @@ pub mod access;
 pub mod directive;
 pub mod document;
 pub mod edit;
+pub mod guard;
 pub mod include;
 pub mod lint;
 pub mod live;

@@ -187,6 +187,17 @@ pub enum ExplainError {
     TooLarge,
 }
 
+impl ExplainError {
+    /// The message id that tells the user.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ExplainError::Empty => "explain-empty",
+            ExplainError::NotRecognised => "explain-not-recognised",
+            ExplainError::TooLarge => "explain-too-large",
+        }
+    }
+}
+
 /// Inputs above this size are refused rather than scanned.
 pub const MAX_INPUT: usize = 4 << 20;
 

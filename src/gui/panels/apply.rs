@@ -122,7 +122,7 @@ pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         ApplyState::Failed { code, detail } => {
             ui.colored_label(
                 status_color(Status::Bad),
-                crate::cli::error_text(&st.tr, code, detail.clone()),
+                st.tr.error_text(code, detail.clone()),
             );
         }
         _ => {}

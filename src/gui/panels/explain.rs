@@ -22,8 +22,8 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
     );
     if r.changed() {
         let input = st.forms.explain.input.clone();
-        st.forms.explain.result = (!input.trim().is_empty())
-            .then(|| explain(&input).map_err(|e| st.t(crate::cli::explain_error_id(&e))));
+        st.forms.explain.result =
+            (!input.trim().is_empty()).then(|| explain(&input).map_err(|e| st.t(e.message_id())));
     }
     match st.forms.explain.result.clone() {
         Some(Ok(e)) => {

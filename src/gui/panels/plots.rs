@@ -22,7 +22,7 @@ pub struct Form {
 }
 
 fn now() -> f64 {
-    crate::helper::service::now()
+    crate::helper::state::now()
 }
 
 fn time_label(t: f64) -> String {

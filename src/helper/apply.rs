@@ -1,0 +1,436 @@
+//! Applying a configuration, inside the supervisor task: lint → (system
+//! mode) path guard → `chronyd -p` → backup → atomic write → live change over
+//! cmdmon or restart → wait for chronyd → roll back byte for byte if it does
+//! not come up. Every step that fails says so; nothing claims a rollback
+//! that did not happen.
+
+use std::net::IpAddr;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::cmdmon::{CmdmonClient, Endpoint};
+use super::lab;
+use super::state::{Fixed, HelperError, Mode};
+use super::supervisor::{Supervisor, SupervisorError, run_dir};
+use crate::core::cmdmon::{AddSource, Request};
+use crate::core::conf::guard::{PathPolicy, refused_paths};
+use crate::core::conf::lint::{LintOptions, Severity, lint};
+use crate::core::conf::live::{LiveChange, LivePlan, plan};
+use crate::core::conf::{AccessTarget, ChronyVersion, Document, SourceKind};
+use crate::fsutil::{prune_backups, write_atomic, write_backup};
+use crate::ipc::{Action, Applied};
+
+/// How long chronyd has to answer after a restart.
+const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone)]
+pub struct ApplyPolicy {
+    /// Backups kept per file.
+    pub keep_backups: usize,
+    /// System mode: where chronyd may read and write.
+    pub paths: PathPolicy,
+}
+
+/// The text chronyd reads for a user configuration.
+pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {
+    match fixed.mode {
+        Mode::Lab => lab::lab_chronyd_config(
+            &Document::parse(user),
+            fixed.ntp_port,
+            &run_dir(fixed),
+            &fixed.paths.data_dir,
+            &fixed.paths.chronyd_socket,
+        ),
+        Mode::System => user.to_string(),
+    }
+}
+
+/// The user's configuration text (lab: the default until one is saved).
+pub fn config_text(fixed: &Fixed) -> Result<String, HelperError> {
+    match std::fs::read(&fixed.paths.config) {
+        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && fixed.mode == Mode::Lab => {
+            Ok(lab::DEFAULT_LAB_CONFIG.to_string())
+        }
+        Err(e) => Err(HelperError::new("config-unreadable", Some(e.to_string()))),
+    }
+}
+
+/// Lab mode: the user's config exists (from `--config` or the default) and
+/// chronyd's generated file matches it.
+pub fn prepare_lab(fixed: &Fixed, initial: Option<&str>) -> Result<(), HelperError> {
+    let io = |e: std::io::Error| HelperError::new("helper-io", Some(e.to_string()));
+    std::fs::create_dir_all(&fixed.paths.data_dir).map_err(io)?;
+    std::fs::create_dir_all(run_dir(fixed)).map_err(io)?;
+    if let Some(text) = initial {
+        write_atomic(&fixed.paths.config, text.as_bytes()).map_err(io)?;
+    } else if !fixed.paths.config.exists() {
+        write_atomic(&fixed.paths.config, lab::DEFAULT_LAB_CONFIG.as_bytes()).map_err(io)?;
+    }
+    let user = config_text(fixed)?;
+    write_atomic(
+        &fixed.paths.chronyd_config,
+        chronyd_text(fixed, &user).as_bytes(),
+    )
+    .map_err(io)
+    .map(|_| ())
+}
+
+fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<String> {
+    let exists = |p: &str| Path::new(p).exists();
+    let opts = LintOptions {
+        version: version.unwrap_or(ChronyVersion::LATEST),
+        path_exists: Some(&exists),
+    };
+    lint(doc, &opts)
+        .into_iter()
+        .find(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}:{}", d.line.unwrap_or(0), d.rule))
+}
+
+/// The line chronyd refused, as "at line N in file F" in system mode (never
+/// the words chronyd read: the file may be one only root can read).
+fn refusal(stderr: &str, mode: Mode) -> String {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("Fatal") || l.contains("Could not"))
+        .unwrap_or(stderr.trim());
+    match mode {
+        Mode::Lab => line.to_string(),
+        Mode::System => super::supervisor::exit_reason(&[line.to_string()], mode)
+            .filter(|r| r.contains(" at line "))
+            .unwrap_or_else(|| "Fatal error".into()),
+    }
+}
+
+/// How many lines differ, for the log.
+fn change_summary(old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let (mut add, mut del) = (0, 0);
+    for c in diff.iter_all_changes() {
+        match c.tag() {
+            similar::ChangeTag::Insert => add += 1,
+            similar::ChangeTag::Delete => del += 1,
+            similar::ChangeTag::Equal => {}
+        }
+    }
+    format!("+{add} -{del} lines")
+}
+
+impl Supervisor {
+    /// `chronyd -p`: chronyd's own reading of the file, without starting.
+    async fn chronyd_check(&self, text: &str) -> Result<(), HelperError> {
+        let io = |e: std::io::Error| HelperError::new("helper-io", Some(e.to_string()));
+        let dir = &self.fixed.paths.data_dir;
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".candidate-")
+            .suffix(".conf")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        std::fs::write(tmp.path(), text).map_err(io)?;
+        let out = tokio::process::Command::new(&self.fixed.chronyd)
+            .args(["-p", "-f"])
+            .arg(tmp.path())
+            .stdin(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .output();
+        let out = tokio::time::timeout(Duration::from_secs(10), out)
+            .await
+            .map_err(|_| HelperError::new("apply-chronyd-refused", Some("timeout".into())))?
+            .map_err(|e| HelperError::new("chronyd-not-installed", Some(e.to_string())))?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() || err.contains("Fatal error") {
+            return Err(HelperError::new(
+                "apply-chronyd-refused",
+                Some(refusal(&err, self.fixed.mode)),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The user's file, byte for byte, and (lab) chronyd's file from it.
+    fn write_config(&self, user: &[u8]) -> Result<(), HelperError> {
+        let io = |e: std::io::Error| HelperError::new("apply-write", Some(e.to_string()));
+        write_atomic(&self.fixed.paths.config, user).map_err(io)?;
+        if self.fixed.mode == Mode::Lab {
+            let text = chronyd_text(&self.fixed, &String::from_utf8_lossy(user));
+            write_atomic(&self.fixed.paths.chronyd_config, text.as_bytes()).map_err(io)?;
+        }
+        Ok(())
+    }
+
+    /// A private, uniquely named copy of the current file; the oldest beyond
+    /// the limit are deleted.
+    fn backup(&self, target: &Path, bytes: &[u8]) -> Result<PathBuf, HelperError> {
+        let err = |e: std::io::Error| HelperError::new("apply-backup", Some(e.to_string()));
+        let meta = std::fs::metadata(target).map_err(err)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "chrony.conf".into());
+        let (dir, prefix, suffix) = match self.fixed.mode {
+            Mode::Lab => (
+                self.fixed.paths.backups.clone(),
+                format!("{name}."),
+                String::new(),
+            ),
+            // Beside the file, as administrators expect.
+            Mode::System => (
+                target.parent().unwrap_or(Path::new("/")).to_path_buf(),
+                format!("{name}.stratum-"),
+                ".bak".to_string(),
+            ),
+        };
+        let p = write_backup(
+            &dir,
+            &prefix,
+            &suffix,
+            bytes,
+            meta.permissions().mode(),
+            Some((meta.uid(), meta.gid())),
+        )
+        .map_err(err)?;
+        if let Err(e) = prune_backups(&dir, &prefix, &suffix, self.apply_policy.keep_backups) {
+            tracing::warn!(error = %e, dir = %dir.display(), "could not prune old backups");
+        }
+        Ok(p)
+    }
+
+    pub(super) async fn apply(&mut self, text: &str, uid: u32) -> Result<Applied, HelperError> {
+        let new = Document::parse(text);
+        if let Some(first) = first_lint_error(&new, self.fixed.chrony_version) {
+            return Err(HelperError::new("apply-lint", Some(first)));
+        }
+        let old_bytes = match std::fs::read(&self.fixed.paths.config) {
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(HelperError::new("config-unreadable", Some(e.to_string()))),
+        };
+        let old_text = old_bytes
+            .as_deref()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        if self.fixed.mode == Mode::System {
+            let current_user = Document::parse(&old_text)
+                .directive_lines()
+                .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
+                .last()
+                .map(|(_, l)| l.args.trim().to_string());
+            if let Some(r) =
+                refused_paths(&new, &self.apply_policy.paths, current_user.as_deref()).first()
+            {
+                return Err(HelperError::new(
+                    "apply-path-not-allowed",
+                    Some(format!("{}: {} {}", r.line, r.directive, r.value)),
+                ));
+            }
+        }
+        self.chronyd_check(&chronyd_text(&self.fixed, text)).await?;
+        let plan = plan(&Document::parse(&old_text), &new);
+        if plan == LivePlan::Unchanged {
+            return Ok(Applied {
+                live: true,
+                restarted: false,
+                backup: None,
+                unchanged: true,
+            });
+        }
+        let target = crate::fsutil::write_target(&self.fixed.paths.config)
+            .map_err(|e| HelperError::new("apply-write", Some(e.to_string())))?;
+        let backup = match &old_bytes {
+            Some(b) => Some(self.backup(&target, b)?),
+            None => None,
+        };
+        self.write_config(text.as_bytes())?;
+        let summary = change_summary(&old_text, text);
+
+        let live = match &plan {
+            LivePlan::Live(changes) if self.is_running() => match self.apply_live(changes).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::info!(code = e.code, "live change refused, restarting instead");
+                    false
+                }
+            },
+            _ => false,
+        };
+        let outcome = if live {
+            Ok(())
+        } else {
+            match self.restart().await {
+                Ok(()) => self.wait_ready(READY_AFTER_RESTART).await,
+                Err(e) => Err(e),
+            }
+        };
+        let backup_text = backup.as_ref().map(|p| p.display().to_string());
+        match outcome {
+            Ok(()) => {
+                tracing::info!(
+                    uid,
+                    %summary,
+                    backup = backup_text.as_deref().unwrap_or("-"),
+                    how = if live { "live" } else { "restart" },
+                    file = %target.display(),
+                    "applied"
+                );
+                Ok(Applied {
+                    live,
+                    restarted: !live,
+                    backup: backup_text,
+                    unchanged: false,
+                })
+            }
+            Err(e) => Err(self
+                .roll_back(e, old_bytes.as_deref(), uid, backup_text)
+                .await),
+        }
+    }
+
+    /// Puts the previous file back, byte for byte, and restarts chronyd on
+    /// it. The error says exactly how far that got.
+    async fn roll_back(
+        &mut self,
+        cause: SupervisorError,
+        old: Option<&[u8]>,
+        uid: u32,
+        backup: Option<String>,
+    ) -> HelperError {
+        let reason = match &cause {
+            SupervisorError::Exited(r) => r.clone(),
+            other => other.to_string(),
+        };
+        let restored = match old {
+            Some(b) => self.write_config(b),
+            None => std::fs::remove_file(&self.fixed.paths.config)
+                .map_err(|e| HelperError::new("apply-write", Some(e.to_string()))),
+        };
+        if let Err(e) = restored {
+            tracing::error!(uid, %reason, error = ?e.detail, backup = ?backup, "rollback could not restore the file");
+            let detail = format!("{reason}; {}", backup.unwrap_or_default());
+            return HelperError::new("apply-rollback-failed", Some(detail));
+        }
+        let back = match self.restart().await {
+            Ok(()) => self.wait_ready(READY_AFTER_RESTART).await,
+            Err(e) => Err(e),
+        };
+        match back {
+            Ok(()) => {
+                tracing::warn!(uid, %reason, "rolled back: chronyd runs the previous file");
+                HelperError::new("apply-rolled-back", Some(reason))
+            }
+            Err(e) => {
+                tracing::error!(uid, %reason, error = %e, "rolled back, but chronyd does not run");
+                HelperError::new("apply-rolled-back-down", Some(format!("{reason}; {e}")))
+            }
+        }
+    }
+
+    async fn client(&self) -> Result<CmdmonClient, HelperError> {
+        let mut c =
+            CmdmonClient::connect(&Endpoint::Unix(self.fixed.paths.chronyd_socket.clone())).await?;
+        c.timeout = Duration::from_millis(300);
+        c.retries = 1;
+        Ok(c)
+    }
+
+    /// The IP chronyd knows a configured source by.
+    async fn source_ip(c: &mut CmdmonClient, host: &str) -> Option<IpAddr> {
+        if let Ok(ip) = host.parse() {
+            return Some(ip);
+        }
+        let sources = c.sources().await.ok()?;
+        for ip in sources.into_iter().filter_map(|s| s.address.0.ip()) {
+            if c.source_name(ip)
+                .await
+                .is_ok_and(|n| n.eq_ignore_ascii_case(host))
+            {
+                return Some(ip);
+            }
+        }
+        None
+    }
+
+    async fn apply_live(&self, changes: &[LiveChange]) -> Result<(), HelperError> {
+        let needs_restart = || HelperError::new("apply-needs-restart", None);
+        let mut c = self.client().await?;
+        for ch in changes {
+            let req = match ch {
+                LiveChange::AddSource(s) => Request::AddSource(Box::new(AddSource::from_source(s))),
+                LiveChange::RemoveSource(s) => {
+                    if s.kind == SourceKind::Pool {
+                        return Err(needs_restart());
+                    }
+                    let ip = Self::source_ip(&mut c, &s.host)
+                        .await
+                        .ok_or_else(needs_restart)?;
+                    Request::DeleteSource(ip)
+                }
+                LiveChange::AddAccess(a) => {
+                    let (address, bits) = match &a.target {
+                        AccessTarget::Any => (None, 0),
+                        AccessTarget::Net(s) => (Some(s.addr), s.bits as i32),
+                        AccessTarget::Host(_) => return Err(needs_restart()),
+                    };
+                    Request::Access {
+                        cmd: false,
+                        allow: a.allow,
+                        all: a.all,
+                        address,
+                        bits,
+                    }
+                }
+                LiveChange::SetLocal(l) => Request::Local(
+                    l.as_ref()
+                        .map(|l| (l.stratum() as i32, l.orphan(), l.distance())),
+                ),
+            };
+            c.control(&req).await?;
+        }
+        Ok(())
+    }
+
+    pub(super) async fn action(&mut self, action: &Action, uid: u32) -> Result<(), HelperError> {
+        tracing::info!(uid, ?action, "action");
+        let req = match action {
+            Action::Burst => Request::Burst {
+                good: 4,
+                total: 4,
+                address: None,
+            },
+            // chronyd runs with -x in a lab: it never steps the clock.
+            Action::Makestep if self.fixed.mode == Mode::Lab => {
+                return Err(HelperError::new("action-makestep-lab", None));
+            }
+            Action::Makestep => Request::Makestep,
+            Action::Online => Request::Online(None),
+            Action::Offline => Request::Offline(None),
+            Action::ReloadSources => Request::ReloadSources,
+            Action::Refresh => Request::Refresh,
+            Action::Restart => {
+                self.restart().await?;
+                self.wait_ready(READY_AFTER_RESTART).await?;
+                return Ok(());
+            }
+        };
+        self.client().await?.control(&req).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_in_system_mode_say_where_not_what() {
+        let err = "2026-11-23T10:00:00Z Fatal error : Invalid directive root:x:0:0 at line 1 in file /etc/chrony/conf.d/x.conf\n";
+        assert_eq!(
+            refusal(err, Mode::System),
+            "Fatal error at line 1 in file /etc/chrony/conf.d/x.conf"
+        );
+        assert!(refusal(err, Mode::Lab).contains("root:x:0:0"));
+        assert_eq!(change_summary("a\nb\n", "a\nc\nd\n"), "+2 -1 lines");
+    }
+}

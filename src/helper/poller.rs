@@ -1,0 +1,107 @@
+//! The interval task: one snapshot of chronyd per tick (the six reports plus
+//! source names), recorded in history, encoded once and handed to every
+//! subscriber through a bounded broadcast. History is saved every minute.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::time::{Instant, MissedTickBehavior};
+
+use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint};
+use super::state::{Encoded, Shared, lock, now};
+use crate::core::snapshot::Snapshot;
+
+const SAVE_EVERY: Duration = Duration::from_secs(60);
+
+/// One poll of chronyd.
+pub async fn poll_once(endpoint: &Endpoint, client: &mut Option<CmdmonClient>) -> Snapshot {
+    let mut snap = Snapshot {
+        time: now(),
+        ..Snapshot::default()
+    };
+    if client.is_none() {
+        match CmdmonClient::connect(endpoint).await {
+            Ok(mut c) => {
+                c.timeout = Duration::from_millis(300);
+                c.retries = 1;
+                *client = Some(c);
+            }
+            Err(e) => {
+                snap.error = Some(e.code().to_string());
+                return snap;
+            }
+        }
+    }
+    let c = client.as_mut().expect("connected");
+    let result: Result<(), CmdmonError> = async {
+        snap.tracking = Some(c.tracking().await?);
+        snap.sources = c.sources().await?;
+        snap.sourcestats = c.sourcestats().await?;
+        snap.activity = Some(c.activity().await?);
+        snap.serverstats = Some(c.serverstats().await?);
+        snap.clients = c.clients().await?;
+        for s in &snap.sources {
+            if let Some(ip) = s.address.0.ip()
+                && let Ok(name) = c.source_name(ip).await
+                && name != ip.to_string()
+            {
+                snap.names.push((ip.to_string(), name));
+            }
+        }
+        Ok(())
+    }
+    .await;
+    if let Err(e) = result {
+        snap.error = Some(e.code().to_string());
+        *client = None;
+    }
+    snap
+}
+
+/// Records and publishes one snapshot.
+pub fn publish(shared: &Shared, snap: &Snapshot) {
+    if snap.tracking.is_some() {
+        lock(&shared.history).record(snap);
+    }
+    let encoded = Arc::new(Encoded::new(snap));
+    // No receiver is fine: nobody subscribed yet.
+    let _ = shared.pushes.send(Arc::clone(&encoded));
+    shared.latest.send_replace(Some(encoded));
+}
+
+pub fn save_history(shared: &Shared) {
+    let mut buf = Vec::new();
+    let saved = lock(&shared.history).save(&mut buf);
+    if saved.is_ok() {
+        let dir = &shared.fixed.paths.data_dir;
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| crate::fsutil::write_atomic(&shared.fixed.paths.history, &buf));
+        if let Err(e) = written {
+            tracing::warn!(error = %e, "could not save history");
+        }
+    }
+}
+
+pub async fn run(shared: Arc<Shared>, every: Duration) {
+    let endpoint = Endpoint::Unix(shared.fixed.paths.chronyd_socket.clone());
+    let mut client = None;
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let mut last_save = Instant::now();
+    let mut status = shared.chronyd.clone();
+    loop {
+        tick.tick().await;
+        // An apply or restart is under way: wait for it instead of
+        // reporting the gap as an error.
+        if status.borrow().busy {
+            let _ = status.wait_for(|s| !s.busy).await;
+            client = None;
+        }
+        let snap = poll_once(&endpoint, &mut client).await;
+        publish(&shared, &snap);
+        if last_save.elapsed() >= SAVE_EVERY {
+            save_history(&shared);
+            last_save = Instant::now();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Lookups on the machine, in one place: which chronyd runs and its version,
+//! users and groups (through NSS, so LDAP/SSSD members count), the systemd
+//! unit of the distribution's chronyd. The CLI, the GUI and the helper all
+//! ask here.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::conf::ChronyVersion;
+
+/// Environment variable naming the chronyd to use when no `--chronyd` is
+/// given (a build in /usr/local, a newer release, a container's).
+pub const CHRONYD_ENV: &str = "STRATUM_CHRONYD";
+
+/// The chronyd that would run: `explicit` (from `--chronyd` or a setting),
+/// then `$STRATUM_CHRONYD`, then the distribution's places, then PATH.
+pub fn find_chronyd(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(CHRONYD_ENV).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    [
+        "/usr/sbin/chronyd",
+        "/sbin/chronyd",
+        "/usr/local/sbin/chronyd",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+    .or_else(|| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join("chronyd"))
+                .find(|p| p.is_file())
+        })
+    })
+}
+
+/// `chronyd -v` of that binary: the version whose rules apply.
+pub fn chronyd_version(chronyd: &Path) -> Option<ChronyVersion> {
+    let out = std::process::Command::new(chronyd)
+        .arg("-v")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    ChronyVersion::from_chronyd_banner(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The version of the chronyd `find_chronyd(None)` finds.
+pub fn installed_chrony_version() -> Option<ChronyVersion> {
+    chronyd_version(&find_chronyd(None)?)
+}
+
+/// A user's name (NSS).
+pub fn user_name(uid: u32) -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+}
+
+/// Whether a user of that name exists (NSS).
+pub fn user_exists(name: &str) -> bool {
+    nix::unistd::User::from_name(name).ok().flatten().is_some()
+}
+
+/// A group's id (NSS).
+pub fn group_id(name: &str) -> Option<u32> {
+    nix::unistd::Group::from_name(name)
+        .ok()
+        .flatten()
+        .map(|g| g.gid.as_raw())
+}
+
+/// Every group a user is in, primary and supplementary, as NSS says now
+/// (a member removed from the group loses access on the next request).
+pub fn groups_of(uid: u32, primary_gid: u32) -> Vec<u32> {
+    let mut out = vec![primary_gid];
+    if let Some(name) = user_name(uid)
+        && let Ok(cname) = std::ffi::CString::new(name)
+        && let Ok(groups) =
+            nix::unistd::getgrouplist(&cname, nix::unistd::Gid::from_raw(primary_gid))
+    {
+        out.extend(groups.into_iter().map(|g| g.as_raw()));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The name of the user this process runs as, for chronyd's `-u`.
+pub fn current_user_name() -> String {
+    user_name(rustix::process::geteuid().as_raw())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "root".into())
+}
+
+/// The user the distribution's chronyd drops to (`_chrony` on
+/// Debian/Ubuntu, `chrony` on RHEL/Fedora/Arch), when it exists.
+pub fn chrony_user() -> Option<String> {
+    ["_chrony", "chrony"]
+        .iter()
+        .find(|u| user_exists(u))
+        .map(|u| u.to_string())
+}
+
+/// The systemd unit of the distribution's chronyd, when systemd runs.
+pub fn systemd_unit() -> Option<String> {
+    if !Path::new("/run/systemd/system").exists() {
+        return None;
+    }
+    ["chrony", "chronyd"].iter().find_map(|u| {
+        let found = [
+            "/lib/systemd/system",
+            "/usr/lib/systemd/system",
+            "/etc/systemd/system",
+        ]
+        .iter()
+        .any(|d| Path::new(d).join(format!("{u}.service")).exists());
+        found.then(|| u.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_is_looked_up_through_nss() {
+        assert_eq!(user_name(0).as_deref(), Some("root"));
+        assert!(groups_of(0, 0).contains(&0));
+        assert_eq!(group_id("root"), Some(0));
+        assert!(user_name(u32::MAX - 7).is_none());
+    }
+
+    #[test]
+    fn an_explicit_chronyd_wins() {
+        let p = Path::new("/opt/chrony-4.9/sbin/chronyd");
+        assert_eq!(find_chronyd(Some(p)).as_deref(), Some(p));
+    }
+}

@@ -1,0 +1,55 @@
+//! Stratum's async cmdmon client driven from plain test code: one runtime
+//! per client (its sockets belong to that runtime).
+
+use std::net::IpAddr;
+
+use stratum::core::cmdmon::{
+    Activity, AuthData, Client, NtpData, Request, RtcReport, SelectData, ServerStats, Smoothing,
+    SourceData, SourceStats, Tracking,
+};
+use stratum::helper::cmdmon::{CmdmonClient, CmdmonError, Endpoint, runtime};
+
+pub struct BlockingCmdmon {
+    rt: tokio::runtime::Runtime,
+    c: CmdmonClient,
+}
+
+macro_rules! blocking {
+    ($($name:ident($($arg:ident: $t:ty),*) -> $ret:ty;)*) => {
+        $(pub fn $name(&mut self, $($arg: $t),*) -> Result<$ret, CmdmonError> {
+            self.rt.block_on(self.c.$name($($arg),*))
+        })*
+    };
+}
+
+impl BlockingCmdmon {
+    pub fn connect(endpoint: &Endpoint) -> Result<BlockingCmdmon, CmdmonError> {
+        let rt = runtime();
+        let c = rt.block_on(CmdmonClient::connect(endpoint))?;
+        Ok(BlockingCmdmon { rt, c })
+    }
+
+    pub fn set_timeout(&mut self, timeout: std::time::Duration, retries: u32) {
+        self.c.timeout = timeout;
+        self.c.retries = retries;
+    }
+
+    pub fn control(&mut self, r: &Request) -> Result<(), CmdmonError> {
+        self.rt.block_on(self.c.control(r))
+    }
+
+    blocking! {
+        tracking() -> Tracking;
+        sources() -> Vec<SourceData>;
+        sourcestats() -> Vec<SourceStats>;
+        selectdata() -> Vec<SelectData>;
+        activity() -> Activity;
+        serverstats() -> ServerStats;
+        clients() -> Vec<Client>;
+        ntpdata(ip: IpAddr) -> NtpData;
+        authdata(ip: IpAddr) -> AuthData;
+        source_name(ip: IpAddr) -> String;
+        smoothing() -> Smoothing;
+        rtc() -> RtcReport;
+    }
+}
