@@ -8,6 +8,8 @@ cli-help =
           Open the window (connects to a helper, or starts a lab).
       stratum status [--socket PATH] [--json]
           One snapshot of chronyd from a running helper.
+          Exit 0: a whole snapshot; 2: no helper answers or bad usage;
+          3: the helper answers but chronyd did not, or answered only in part.
       stratum explain [FILE|-] [--format text|json]
           Annotate chronyc, ntpq, ntpstat, timedatectl or switch NTP output.
       stratum export FILE --to FORMAT [--server ADDR]... [--role primary|backup] [--peer ADDR]

@@ -8,6 +8,8 @@ cli-help =
           打开窗口（连接辅助进程，或启动实验环境）。
       stratum status [--socket 路径] [--json]
           从运行中的辅助进程获取一次 chronyd 状态。
+          退出码 0：快照完整；2：没有辅助进程响应或用法错误；
+          3：辅助进程有响应，但 chronyd 没有响应或只回答了一部分。
       stratum explain [文件|-] [--format text|json]
           解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出。
       stratum export 文件 --to 格式 [--server 地址]... [--role primary|backup] [--peer 地址]

@@ -93,8 +93,23 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     } else {
         let _ = write!(out, "{}", render_text(&snap, tr));
     }
-    Ok(ExitCode::SUCCESS)
+    // The snapshot is printed either way; the exit code says whether it is
+    // whole (documented in `stratum --help`).
+    match &snap.error {
+        None if snap.tracking.is_some() => Ok(ExitCode::SUCCESS),
+        error => {
+            if json {
+                let code = error.as_deref().unwrap_or("chronyd-unreachable");
+                eprintln!("stratum: {}", tr.tr_args("status-error", &[("code", code)]));
+            }
+            Ok(ExitCode::from(EXIT_PARTIAL))
+        }
+    }
 }
+
+/// `stratum status` exit code when chronyd did not answer, or answered only
+/// part of the snapshot.
+pub const EXIT_PARTIAL: u8 = 3;
 
 fn si(seconds: f64) -> String {
     let a = seconds.abs();

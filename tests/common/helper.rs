@@ -106,6 +106,16 @@ impl HelperProc {
         }
     }
 
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGKILL, as an OOM killer or a power cut would.
+    pub fn kill_hard(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     pub fn chronyd_pid(&self) -> Option<u32> {
         self.client().unwrap().info.chronyd_pid
     }

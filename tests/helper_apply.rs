@@ -1,0 +1,158 @@
+//! Applies as a user makes them, against a real lab helper and chronyd:
+//! a restart apply from a CLI that exits right away leaves chronyd running;
+//! concurrent applies are handled one after the other; a helper killed in
+//! the middle of an apply leaves the old or the new file, never a mix.
+
+mod common;
+
+use std::time::Duration;
+
+use common::helper::HelperProc;
+use common::lab::{Chronyd, free_udp_port, wait_for};
+use stratum::ipc::{ReplyBody, RequestBody};
+
+fn base(upstream_port: u16) -> String {
+    format!(
+        "server 127.0.0.1 port {upstream_port} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10 orphan\n"
+    )
+}
+
+fn alive(pid: u32) -> bool {
+    rustix::process::Pid::from_raw(pid as i32)
+        .is_some_and(|p| rustix::process::test_kill_process(p).is_ok())
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+#[test]
+fn a_restart_apply_survives_the_cli_that_asked_for_it() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let up = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "up",
+        "local stratum 1\nallow 127.0.0.0/8",
+    );
+    let helper = HelperProc::start_lab(tmp.path(), &base(up.port), free_udp_port());
+    let before = helper.chronyd_pid().unwrap();
+    let file = tmp.path().join("new.conf");
+    std::fs::write(&file, format!("{}maxupdateskew 50\n", base(up.port))).unwrap();
+    let out = common::stratum()
+        .args(["config", "apply"])
+        .arg(&file)
+        .arg("--socket")
+        .arg(&helper.socket)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("restarted"));
+    // The CLI is gone; the chronyd it caused to start stays.
+    let after = helper.chronyd_pid().unwrap();
+    assert_ne!(after, before);
+    std::thread::sleep(Duration::from_secs(10));
+    assert_eq!(helper.chronyd_pid(), Some(after), "{}", helper.log_text());
+    assert!(alive(after), "chronyd {after} died");
+    assert!(helper.snapshot().tracking.is_some());
+}
+
+#[test]
+fn concurrent_applies_are_handled_one_after_the_other() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let up = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "up",
+        "local stratum 1\nallow 127.0.0.0/8",
+    );
+    let helper = HelperProc::start_lab(tmp.path(), &base(up.port), free_udp_port());
+    let texts: Vec<String> = [50, 60]
+        .iter()
+        .map(|v| format!("{}maxupdateskew {v}\n", base(up.port)))
+        .collect();
+    let answers: Vec<ReplyBody> = std::thread::scope(|s| {
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|t| {
+                let h = &helper;
+                s.spawn(move || {
+                    let mut c = h.client().unwrap();
+                    c.set_timeout(Duration::from_secs(60));
+                    c.request(RequestBody::Apply { config: t.clone() }).unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let applied: Vec<_> = answers
+        .iter()
+        .map(|a| match a {
+            ReplyBody::Applied(a) => a.clone(),
+            other => panic!("no definite answer: {other:?}"),
+        })
+        .collect();
+    let now = std::fs::read_to_string(helper.data.join("chrony.conf")).unwrap();
+    let last = texts
+        .iter()
+        .position(|t| *t == now)
+        .expect("the file is one of them");
+    let first = 1 - last;
+    // The second one saw the first one's file: its backup is that text.
+    let backup = applied[last].backup.as_ref().unwrap();
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), texts[first]);
+    assert!(wait_for(Duration::from_secs(10), || helper.snapshot().tracking).is_some());
+}
+
+#[test]
+fn a_helper_killed_mid_apply_leaves_the_old_or_the_new_file() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let up = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "up",
+        "local stratum 1\nallow 127.0.0.0/8",
+    );
+    let old = base(up.port);
+    // A large file makes the write window wide enough to land in.
+    let padding: String = (0..20_000)
+        .map(|i| format!("# padding line {i}\n"))
+        .collect();
+    let new = format!("{old}{padding}maxupdateskew 50\n");
+    for delay_ms in [0u64, 5, 20, 60, 150] {
+        let dir = tmp.path().join(format!("run{delay_ms}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut helper = HelperProc::start_lab(&dir, &old, free_udp_port());
+        let conf = helper.data.join("chrony.conf");
+        let sock = helper.socket.clone();
+        let text = new.clone();
+        let t = std::thread::spawn(move || {
+            if let Ok(mut c) =
+                stratum::ipc::client::IpcClient::connect(&sock, Duration::from_secs(30))
+            {
+                let _ = c.request(RequestBody::Apply { config: text });
+            }
+        });
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        helper.kill_hard();
+        let _ = t.join();
+        let now = std::fs::read_to_string(&conf).unwrap();
+        assert!(
+            now == old || now == new,
+            "partial file after kill at {delay_ms} ms"
+        );
+    }
+}
