@@ -1,30 +1,57 @@
 #!/usr/bin/env bash
-# Validates the desktop file and AppStream metadata, builds the .deb from
-# the binaries the test run just built (no second build), and checks that
-# it carries both binaries, the unit, the policy, the desktop file and the
-# metainfo.
+# Validates the desktop file, the AppStream metadata and the systemd unit,
+# builds both .debs from the binaries the test run just built (plus the
+# headless command line), and checks what each carries and needs: the
+# headless package links no GUI library.
 source "$(dirname "$0")/common.sh"
 
 desktop-file-validate packaging/org.stratum.Stratum.desktop
 appstreamcli validate --no-net packaging/org.stratum.Stratum.metainfo.xml
 
-command -v cargo-deb >/dev/null 2>&1 || cargo install cargo-deb --locked --quiet
+target=${CARGO_TARGET_DIR:-target}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cargo deb --no-build --profile dev -o "$out/stratum.deb" 2>/dev/null
-contents=$(dpkg-deb --contents "$out/stratum.deb")
+
+# systemd-analyze checks that ExecStart exists: point it at the build.
+unit="$out/stratum-helper.service"
+sed "s|/usr/bin/stratum-helper|$(realpath "$target/debug/stratum-helper")|" \
+    packaging/stratum-helper.service > "$unit"
+if command -v systemd-analyze >/dev/null 2>&1; then
+    verify=$(systemd-analyze verify "$unit" 2>&1 | grep -v -e 'Failed to connect to bus' -e 'chrony.*\.service' || true)
+    if [ -n "$verify" ]; then
+        echo "packaging: systemd-analyze verify: $verify" >&2
+        exit 1
+    fi
+    echo "packaging: systemd unit verified"
+fi
+
+PROFILE=dev NO_BUILD=1 OUT="$out" ./scripts/build-packages.sh >/dev/null
 fail=0
-for f in ./usr/bin/stratum ./usr/bin/stratum-helper \
-         ./lib/systemd/system/stratum-helper.service \
-         ./usr/share/polkit-1/actions/org.stratum.helper.policy \
-         ./usr/share/applications/org.stratum.Stratum.desktop \
-         ./usr/share/metainfo/org.stratum.Stratum.metainfo.xml; do
-    if grep -q " $f\$" <<<"$contents"; then
-        echo "packaging: $f ok"
+has() {
+    local deb=$1 f=$2
+    if dpkg-deb --contents "$deb" | grep -q " $f\$"; then
+        echo "packaging: $(basename "$deb") has $f"
     else
-        echo "packaging: $f MISSING from the .deb" >&2
+        echo "packaging: $f MISSING from $(basename "$deb")" >&2
         fail=1
     fi
+}
+for f in ./usr/bin/stratum ./usr/bin/stratum-helper ./lib/systemd/system/stratum-helper.service; do
+    has "$out/stratum-helper.deb" "$f"
 done
-dpkg-deb --field "$out/stratum.deb" Depends | grep -q chrony || { echo "packaging: Depends lacks chrony" >&2; fail=1; }
+for f in ./usr/libexec/stratum/stratum-gui ./usr/share/applications/org.stratum.Stratum.desktop \
+         ./usr/share/metainfo/org.stratum.Stratum.metainfo.xml; do
+    has "$out/stratum.deb" "$f"
+done
+dpkg-deb --field "$out/stratum-helper.deb" Depends | grep -q chrony || { echo "packaging: stratum-helper does not depend on chrony" >&2; fail=1; }
+dpkg-deb --field "$out/stratum.deb" Depends | grep -q stratum-helper || { echo "packaging: stratum does not depend on stratum-helper" >&2; fail=1; }
+# The headless command line needs no GUI library, even at run time.
+headless="$target/headless/debug/stratum"
+if grep -qa -e libwayland -e libxkbcommon -e eframe "$headless"; then
+    echo "packaging: the headless stratum carries GUI code" >&2
+    fail=1
+else
+    echo "packaging: headless stratum has no GUI code"
+fi
+"$headless" config lint /dev/null >/dev/null || { echo "packaging: headless stratum does not run" >&2; fail=1; }
 exit $fail

@@ -53,7 +53,7 @@ fn a_hostile_user_cannot_freeze_or_lock_out_the_helper() {
     let helper_pid = helper.child.id();
     let rss_before = proc_status(helper_pid, "VmRSS:");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/hostile_client.py");
-    let mut hostile = Command::new("setpriv")
+    let hostile = Command::new("setpriv")
         .args([
             "--reuid=nobody",
             "--regid=nogroup",

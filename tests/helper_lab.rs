@@ -285,6 +285,16 @@ fn another_user_reads_but_may_not_change() {
     );
     let v: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
     assert_eq!(v["tracking"]["stratum"], 10);
+    // What chronyc gives any user, and no more: no server statistics, no
+    // client list (chronyd gives those only on its root-only socket).
+    assert!(v["serverstats"].is_null(), "{v}");
+    assert_eq!(v["clients"], serde_json::json!([]));
+    let own = common::stratum()
+        .args(["status", "--json", "--socket", sock])
+        .output()
+        .unwrap();
+    let mine: serde_json::Value = serde_json::from_slice(&own.stdout).unwrap();
+    assert!(mine["serverstats"].is_object(), "{mine}");
     let change = as_nobody(&["config", "apply", conf.to_str().unwrap(), "--socket", sock]);
     assert_eq!(change.status.code(), Some(2));
     let err = String::from_utf8_lossy(&change.stderr);

@@ -64,4 +64,4 @@ err-apply-busy = Another change is being applied; try again when it is done.
 err-ipc-lagging = The connection did not read the helper's updates fast enough and was closed; reconnect.
 err-ipc-idle = The connection was idle too long and was closed.
 helper-bad-allow-path = --allow-path needs an absolute directory, not “{ $value }”.
-cli-no-gui = This build of Stratum has no window (built without the “gui” feature). Use a subcommand: stratum --help.
+cli-no-gui = This stratum has no window: install the stratum package for the desktop window, or use a subcommand (stratum --help).

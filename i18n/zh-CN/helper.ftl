@@ -64,4 +64,4 @@ err-apply-busy = 另一项更改正在应用，请在其完成后重试。
 err-ipc-lagging = 该连接读取辅助进程的更新太慢，已被关闭；请重新连接。
 err-ipc-idle = 该连接空闲过久，已被关闭。
 helper-bad-allow-path = --allow-path 需要一个绝对路径的目录，而不是“{ $value }”。
-cli-no-gui = 此版本的 Stratum 没有窗口（构建时未启用“gui”功能）。请使用子命令：stratum --help。
+cli-no-gui = 此 stratum 没有窗口：如需桌面窗口，请安装 stratum 软件包；或使用子命令（stratum --help）。

@@ -97,6 +97,23 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     }
 }
 
+/// Where the desktop package installs the window; the headless command line
+/// hands `stratum` with no arguments to it.
+pub const GUI_PATH: &str = "/usr/libexec/stratum/stratum-gui";
+
+#[cfg(not(feature = "gui"))]
+fn run_installed_gui() -> CliResult {
+    use std::os::unix::process::CommandExt;
+    if !std::path::Path::new(GUI_PATH).exists() {
+        return Err(CliError::new("cli-no-gui"));
+    }
+    // exec only returns on failure.
+    let e = std::process::Command::new(GUI_PATH).exec();
+    Err(CliError::new("cli-cannot-read")
+        .arg("path", GUI_PATH)
+        .arg("reason", e))
+}
+
 fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
     let mut parser = lexopt::Parser::from_args(args);
     use lexopt::prelude::*;
@@ -110,7 +127,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
         #[cfg(feature = "gui")]
         None => Ok(crate::gui::run()),
         #[cfg(not(feature = "gui"))]
-        None => Err(CliError::new("cli-no-gui")),
+        None => run_installed_gui(),
         Some(Short('h') | Long("help")) => {
             print!("{}", tr.tr("cli-help"));
             Ok(ExitCode::SUCCESS)

@@ -279,7 +279,7 @@ async fn connection(
                 match handle(shared, peer, access, id, body, &mut subscription).await {
                     Handled::Frame(f) => write(&mut wr, &f).await?,
                     Handled::Reply(body) => {
-                        write_msg(&mut wr, &ServerMessage::Reply { id, body }).await?
+                        write_msg(&mut wr, &ServerMessage::Reply { id, body: *body }).await?
                     }
                     Handled::Later(fut) => pending = Some((id, fut)),
                 }
@@ -317,13 +317,13 @@ impl Drop for AbortOnDrop {
 enum Handled {
     /// An encoded frame (snapshots are encoded once per poll).
     Frame(Vec<u8>),
-    Reply(ReplyBody),
+    Reply(Box<ReplyBody>),
     /// Waits for the supervisor.
     Later(Pending),
 }
 
 fn error(code: &str, detail: Option<String>) -> Handled {
-    Handled::Reply(ReplyBody::error(code, detail))
+    Handled::Reply(Box::new(ReplyBody::error(code, detail)))
 }
 
 async fn handle(
@@ -342,7 +342,7 @@ async fn handle(
         _ => hello_access,
     };
     match body {
-        RequestBody::Info => Handled::Reply(ReplyBody::Info(shared.info(access))),
+        RequestBody::Info => Handled::Reply(Box::new(ReplyBody::Info(shared.info(access)))),
         RequestBody::Snapshot => match shared.latest.borrow().as_ref() {
             Some(s) => Handled::Frame(s.reply_frame(id, access >= Access::Read)),
             None => error("no-snapshot-yet", None),
@@ -350,20 +350,20 @@ async fn handle(
         RequestBody::History(q) => {
             let points =
                 lock(&shared.history).query(&q.series, q.since, q.until, q.max_points.min(100_000));
-            Handled::Reply(ReplyBody::History {
+            Handled::Reply(Box::new(ReplyBody::History {
                 series: q.series,
                 points,
-            })
+            }))
         }
-        RequestBody::SeriesList => Handled::Reply(ReplyBody::SeriesList {
+        RequestBody::SeriesList => Handled::Reply(Box::new(ReplyBody::SeriesList {
             series: lock(&shared.history).names(),
-        }),
+        })),
         RequestBody::GetConfig if access < Access::Read => error("not-authorised", None),
         RequestBody::GetConfig => match config_text(&shared.fixed) {
-            Ok(text) => Handled::Reply(ReplyBody::Config {
+            Ok(text) => Handled::Reply(Box::new(ReplyBody::Config {
                 text,
                 path: shared.fixed.paths.config.display().to_string(),
-            }),
+            })),
             Err(e) => error(e.code, e.detail),
         },
         RequestBody::Apply { .. } | RequestBody::Action { .. } if access < Access::Change => {
@@ -404,7 +404,7 @@ async fn handle(
             if subscription.is_none() {
                 *subscription = Some(shared.pushes.subscribe());
             }
-            Handled::Reply(ReplyBody::Subscribed)
+            Handled::Reply(Box::new(ReplyBody::Subscribed))
         }
     }
 }

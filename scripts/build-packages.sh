@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the two Debian packages from one checkout:
+#   stratum-helper  the helper, its unit and the headless command line
+#   stratum         the desktop window (depends on stratum-helper)
+# PROFILE=dev reuses the test build (as the packaging check does); the
+# default is a release build. Packages land in $OUT (default target/debian).
+source "$(dirname "$0")/common.sh"
+check_rust
+profile=${PROFILE:-release}
+target=${CARGO_TARGET_DIR:-target}
+dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+out=${OUT:-$target/debian}
+mkdir -p "$out"
+command -v cargo-deb >/dev/null 2>&1 || cargo install cargo-deb --locked --quiet
+if [ "${NO_BUILD:-}" != 1 ]; then
+    cargo build --locked --profile "$profile" --bins
+fi
+# The command line without any GUI library, in its own target directory so it
+# does not replace the desktop build's binary.
+CARGO_TARGET_DIR="$target/headless" cargo build --locked --profile "$profile" \
+    --no-default-features --bins --quiet
+cp "$target/headless/$dir/stratum" "$target/$dir/stratum-cli"
+cargo deb --no-build --profile "$profile" -o "$out/stratum.deb" >/dev/null
+cargo deb --no-build --profile "$profile" --variant helper -o "$out/stratum-helper.deb" >/dev/null
+echo "$out/stratum.deb $out/stratum-helper.deb"
