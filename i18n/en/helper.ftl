@@ -28,6 +28,7 @@ err-chronyd-timeout = chronyd did not answer in time.
 err-chronyd-not-authorised = chronyd answers this only on its local command socket (501 Not authorised).
 err-chronyd-refused = chronyd refused the command: { $detail }
 err-chronyd-protocol = chronyd sent an unexpected reply: { $detail }
+err-chronyd-unsupported = The chronyd being managed does not have this request (not supported by chrony { $detail }).
 err-chronyd-not-installed = chronyd is not installed (install the chrony package).
 err-chronyd-spawn = chronyd could not be started: { $detail }
 err-chronyd-exited = chronyd stopped: { $detail }

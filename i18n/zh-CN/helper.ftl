@@ -28,6 +28,7 @@ err-chronyd-timeout = chronyd 未能及时应答。
 err-chronyd-not-authorised = chronyd 只在本地命令套接字上应答此请求（501 Not authorised）。
 err-chronyd-refused = chronyd 拒绝了该命令：{ $detail }
 err-chronyd-protocol = chronyd 返回了意外的应答：{ $detail }
+err-chronyd-unsupported = 所管理的 chronyd 不支持此请求（chrony { $detail } 不支持）。
 err-chronyd-not-installed = 未安装 chronyd（请安装 chrony 软件包）。
 err-chronyd-spawn = 无法启动 chronyd：{ $detail }
 err-chronyd-exited = chronyd 已停止：{ $detail }

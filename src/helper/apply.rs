@@ -13,7 +13,7 @@ use super::cmdmon::{CmdmonClient, Endpoint};
 use super::lab;
 use super::state::{Fixed, HelperError, Mode};
 use super::supervisor::{Supervisor, SupervisorError, run_dir};
-use crate::core::cmdmon::{AddSource, Request};
+use crate::core::cmdmon::{AddSource, LocalParams, Request};
 use crate::core::conf::guard::{PathPolicy, refused_paths};
 use crate::core::conf::lint::{LintOptions, Severity, lint};
 use crate::core::conf::live::{LiveChange, LivePlan, plan};
@@ -332,6 +332,7 @@ impl Supervisor {
             CmdmonClient::connect(&Endpoint::Unix(self.fixed.paths.chronyd_socket.clone())).await?;
         c.timeout = Duration::from_millis(300);
         c.retries = 1;
+        c.version = self.fixed.chrony_version.unwrap_or(ChronyVersion::LATEST);
         Ok(c)
     }
 
@@ -381,10 +382,7 @@ impl Supervisor {
                         bits,
                     }
                 }
-                LiveChange::SetLocal(l) => Request::Local(
-                    l.as_ref()
-                        .map(|l| (l.stratum() as i32, l.orphan(), l.distance())),
-                ),
+                LiveChange::SetLocal(l) => Request::Local(l.as_ref().map(LocalParams::from_local)),
             };
             c.control(&req).await?;
         }

@@ -17,6 +17,7 @@ use crate::core::cmdmon::{
     Activity, AuthData, Client, NtpData, Reply, Request, RtcReport, SelectData, ServerStats,
     Smoothing, SourceData, SourceStats, Status, Tracking, WireError,
 };
+use crate::core::conf::ChronyVersion;
 
 /// Where chronyd listens for commands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +36,9 @@ pub enum CmdmonError {
     Refused(Status),
     #[error("unexpected reply from chronyd: {0}")]
     Protocol(WireError),
+    /// The running release has no such request.
+    #[error("not supported by chrony {0}")]
+    Unsupported(String),
 }
 
 impl CmdmonError {
@@ -46,6 +50,7 @@ impl CmdmonError {
             CmdmonError::Refused(Status::Unauthorised) => "chronyd-not-authorised",
             CmdmonError::Refused(_) => "chronyd-refused",
             CmdmonError::Protocol(_) => "chronyd-protocol",
+            CmdmonError::Unsupported(_) => "chronyd-unsupported",
         }
     }
 }
@@ -61,6 +66,8 @@ pub struct CmdmonClient {
     local_path: Option<PathBuf>,
     pub timeout: Duration,
     pub retries: u32,
+    /// The release on the other end: which request variants it takes.
+    pub version: ChronyVersion,
     sequence: u32,
     buf: Vec<u8>,
 }
@@ -119,6 +126,7 @@ impl CmdmonClient {
             local_path,
             timeout: Duration::from_millis(1000),
             retries: 2,
+            version: ChronyVersion::LATEST,
             sequence: random_u32(),
             buf: vec![0u8; MAX_REPLY_LEN + 64],
         })
@@ -144,7 +152,13 @@ impl CmdmonClient {
         for attempt in 0..=self.retries {
             self.sequence = self.sequence.wrapping_add(1) ^ random_u32();
             let sequence = self.sequence;
-            let packet = request.encode(sequence, attempt as u16);
+            let packet = match request.encode(sequence, attempt as u16, self.version) {
+                Ok(p) => p,
+                Err(WireError::Unsupported { version }) => {
+                    return Err(CmdmonError::Unsupported(version));
+                }
+                Err(e) => return Err(CmdmonError::Protocol(e)),
+            };
             self.send(&packet).await?;
             let deadline = Instant::now() + self.timeout * (1 << attempt.min(8));
             loop {

@@ -9,12 +9,17 @@ use tokio::time::{Instant, MissedTickBehavior};
 
 use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint};
 use super::state::{Encoded, Shared, lock, now};
+use crate::core::conf::ChronyVersion;
 use crate::core::snapshot::Snapshot;
 
 const SAVE_EVERY: Duration = Duration::from_secs(60);
 
 /// One poll of chronyd.
-pub async fn poll_once(endpoint: &Endpoint, client: &mut Option<CmdmonClient>) -> Snapshot {
+pub async fn poll_once(
+    endpoint: &Endpoint,
+    version: ChronyVersion,
+    client: &mut Option<CmdmonClient>,
+) -> Snapshot {
     let mut snap = Snapshot {
         time: now(),
         ..Snapshot::default()
@@ -24,6 +29,7 @@ pub async fn poll_once(endpoint: &Endpoint, client: &mut Option<CmdmonClient>) -
             Ok(mut c) => {
                 c.timeout = Duration::from_millis(300);
                 c.retries = 1;
+                c.version = version;
                 *client = Some(c);
             }
             Err(e) => {
@@ -84,6 +90,7 @@ pub fn save_history(shared: &Shared) {
 
 pub async fn run(shared: Arc<Shared>, every: Duration) {
     let endpoint = Endpoint::Unix(shared.fixed.paths.chronyd_socket.clone());
+    let version = shared.fixed.chrony_version.unwrap_or(ChronyVersion::LATEST);
     let mut client = None;
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
@@ -97,7 +104,7 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
             let _ = status.wait_for(|s| !s.busy).await;
             client = None;
         }
-        let snap = poll_once(&endpoint, &mut client).await;
+        let snap = poll_once(&endpoint, version, &mut client).await;
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
             save_history(&shared);

@@ -117,6 +117,8 @@ pub struct Supervisor {
     pub(super) fixed: Fixed,
     pub(super) apply_policy: ApplyPolicy,
     child: Option<Child>,
+    /// Reads chronyd's stderr; ends at EOF, after chronyd's last words.
+    stderr_task: Option<tokio::task::JoinHandle<()>>,
     started: Instant,
     pub(super) log: LogTail,
     status: watch::Sender<ChronydStatus>,
@@ -173,6 +175,7 @@ impl Supervisor {
                 fixed,
                 apply_policy,
                 child: None,
+                stderr_task: None,
                 started: Instant::now(),
                 log,
                 status,
@@ -252,13 +255,13 @@ impl Supervisor {
         let pid = child.id().unwrap_or(0);
         if let Some(err) = child.stderr.take() {
             let log = Arc::clone(&self.log);
-            tokio::spawn(async move {
+            self.stderr_task = Some(tokio::spawn(async move {
                 let mut lines = tokio::io::BufReader::new(err).lines();
                 while let Ok(Some(line)) = lines.next_line().await {
                     tracing::info!(target: "chronyd", pid, "{line}");
                     note(&log, line);
                 }
-            });
+            }));
         }
         tracing::info!(pid, chronyd = %self.fixed.chronyd.display(), "started chronyd");
         note(&self.log, format!("started chronyd (pid {pid})"));
@@ -299,8 +302,12 @@ impl Supervisor {
 
     /// An owned chronyd ended on its own: keep why, schedule a restart with
     /// a growing delay (1 s, 2 s, ... 60 s; back to 1 s after a stable run).
-    fn exited(&mut self, status: std::process::ExitStatus) {
+    async fn exited(&mut self, status: std::process::ExitStatus) {
         self.child = None;
+        // Its last lines say why: read them before judging.
+        if let Some(task) = self.stderr_task.take() {
+            let _ = tokio::time::timeout(Duration::from_millis(500), task).await;
+        }
         let reason =
             exit_reason(&self.log_tail(), self.fixed.mode).unwrap_or_else(|| status.to_string());
         tracing::warn!(%reason, "chronyd stopped");
@@ -325,7 +332,7 @@ impl Supervisor {
             if let Some(child) = &mut self.child
                 && let Ok(Some(status)) = child.try_wait()
             {
-                self.exited(status);
+                self.exited(status).await;
                 let reason = self.status.borrow().last_exit.clone().unwrap_or_default();
                 return Err(SupervisorError::Exited(reason));
             }
@@ -386,7 +393,7 @@ impl Supervisor {
                     if self.child.is_some() =>
                 {
                     match status {
-                        Ok(s) => self.exited(s),
+                        Ok(s) => self.exited(s).await,
                         Err(e) => tracing::error!(error = %e, "waiting for chronyd"),
                     }
                 }

@@ -33,6 +33,7 @@ pub const ERROR_CODES: &[&str] = &[
     "chronyd-not-authorised",
     "chronyd-refused",
     "chronyd-protocol",
+    "chronyd-unsupported",
     "chronyd-not-installed",
     "chronyd-spawn",
     "chronyd-exited",

@@ -52,6 +52,7 @@ pub mod req {
     pub const CLIENT_ACCESSES_BY_INDEX3: u16 = 68;
     pub const SELECT_DATA: u16 = 69;
     pub const RELOAD_SOURCES: u16 = 70;
+    pub const LOCAL3: u16 = 74;
 }
 
 /// Reply codes (`RPY_*`).
@@ -69,7 +70,10 @@ pub mod rpy {
     pub const AUTH_DATA: u16 = 20;
     pub const CLIENT_ACCESSES_BY_INDEX3: u16 = 21;
     pub const SELECT_DATA: u16 = 23;
+    pub const SERVER_STATS2: u16 = 22;
     pub const SERVER_STATS3: u16 = 24;
+    pub const SERVER_STATS4: u16 = 25;
+    pub const NTP_DATA2: u16 = 26;
 }
 
 /// Length of the data part of each reply kind (`pktlength.c`).
@@ -88,7 +92,10 @@ pub fn reply_data_len(reply: u16) -> Option<usize> {
         rpy::AUTH_DATA => 24,
         rpy::CLIENT_ACCESSES_BY_INDEX3 => 492,
         rpy::SELECT_DATA => 48,
+        rpy::SERVER_STATS2 => 32,
         rpy::SERVER_STATS3 => 44,
+        rpy::SERVER_STATS4 => 168,
+        rpy::NTP_DATA2 => 144,
         _ => return None,
     })
 }
@@ -187,6 +194,8 @@ pub enum WireError {
     UnexpectedReply { got: u16, expected: u16 },
     #[error("reply of {got} bytes, expected {expected}")]
     ShortReply { got: usize, expected: usize },
+    #[error("not supported by chrony {version}")]
+    Unsupported { version: String },
     #[error("chronyd: {0}")]
     Status(Status),
 }
@@ -296,6 +305,12 @@ impl<'a> Reader<'a> {
 
     pub fn i32(&mut self) -> i32 {
         self.u32() as i32
+    }
+
+    /// chrony's `Integer64`: high word, then low word.
+    pub fn u64(&mut self) -> u64 {
+        let high = u64::from(self.u32());
+        (high << 32) | u64::from(self.u32())
     }
 
     pub fn float(&mut self) -> f64 {
@@ -431,15 +446,16 @@ pub struct ReplyHeader {
     pub sequence: u32,
 }
 
-/// Validates a reply datagram against the request it should answer and
-/// returns its data part. Errors for foreign datagrams (other sequence,
-/// command, version) let the caller keep waiting for the right one.
-pub fn decode_reply(
-    buf: &[u8],
+/// Validates a reply datagram against the request it should answer (any of
+/// the `accepted` reply kinds) and returns its kind and data part. Errors for
+/// foreign datagrams (other sequence, command, version) let the caller keep
+/// waiting for the right one.
+pub fn decode_reply<'a>(
+    buf: &'a [u8],
     command: u16,
     sequence: u32,
-    expected_reply: u16,
-) -> Result<&[u8], WireError> {
+    accepted: &[u16],
+) -> Result<(u16, &'a [u8]), WireError> {
     if buf.len() < REPLY_HEADER_LEN {
         return Err(WireError::ShortHeader);
     }
@@ -472,20 +488,20 @@ pub fn decode_reply(
     if let Some(status) = Status::from_code(h.status) {
         return Err(WireError::Status(status));
     }
-    if h.reply != expected_reply {
+    if !accepted.contains(&h.reply) {
         return Err(WireError::UnexpectedReply {
             got: h.reply,
-            expected: expected_reply,
+            expected: accepted.first().copied().unwrap_or(0),
         });
     }
-    let expected = REPLY_HEADER_LEN + reply_data_len(expected_reply).unwrap_or(0);
+    let expected = REPLY_HEADER_LEN + reply_data_len(h.reply).unwrap_or(0);
     if buf.len() < expected {
         return Err(WireError::ShortReply {
             got: buf.len(),
             expected,
         });
     }
-    Ok(&buf[REPLY_HEADER_LEN..expected])
+    Ok((h.reply, &buf[REPLY_HEADER_LEN..expected]))
 }
 
 #[cfg(test)]
@@ -546,35 +562,36 @@ mod tests {
     fn replies_are_validated() {
         let ok = reply(req::ACTIVITY, rpy::ACTIVITY, 0, 9, 20);
         assert_eq!(
-            decode_reply(&ok, req::ACTIVITY, 9, rpy::ACTIVITY)
+            decode_reply(&ok, req::ACTIVITY, 9, &[rpy::ACTIVITY])
+                .map(|(_, d)| d)
                 .unwrap()
                 .len(),
             20
         );
         assert_eq!(
-            decode_reply(&ok, req::ACTIVITY, 8, rpy::ACTIVITY),
+            decode_reply(&ok, req::ACTIVITY, 8, &[rpy::ACTIVITY]),
             Err(WireError::OtherSequence)
         );
         assert_eq!(
-            decode_reply(&ok[..40], req::ACTIVITY, 9, rpy::ACTIVITY),
+            decode_reply(&ok[..40], req::ACTIVITY, 9, &[rpy::ACTIVITY]),
             Err(WireError::ShortReply {
                 got: 40,
                 expected: 48
             })
         );
         assert_eq!(
-            decode_reply(&ok[..10], req::ACTIVITY, 9, rpy::ACTIVITY),
+            decode_reply(&ok[..10], req::ACTIVITY, 9, &[rpy::ACTIVITY]),
             Err(WireError::ShortHeader)
         );
         let denied = reply(req::SERVER_STATS, rpy::NULL, 2, 9, 0);
         assert_eq!(
-            decode_reply(&denied, req::SERVER_STATS, 9, rpy::SERVER_STATS3),
+            decode_reply(&denied, req::SERVER_STATS, 9, &[rpy::SERVER_STATS3]),
             Err(WireError::Status(Status::Unauthorised))
         );
         let mut v5 = ok.clone();
         v5[0] = 5;
         assert_eq!(
-            decode_reply(&v5, req::ACTIVITY, 9, rpy::ACTIVITY),
+            decode_reply(&v5, req::ACTIVITY, 9, &[rpy::ACTIVITY]),
             Err(WireError::Version(5))
         );
     }

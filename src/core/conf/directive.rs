@@ -449,6 +449,11 @@ impl Local {
         self.option("orphan").is_some()
     }
 
+    /// A numeric option's value (`activate`, `waitsynced`, `waitunsynced`).
+    pub fn float_option(&self, name: &str) -> Option<f64> {
+        self.option(name).and_then(OptValue::as_f64)
+    }
+
     /// The distance threshold, 1 second when not given.
     pub fn distance(&self) -> f64 {
         self.option("distance")

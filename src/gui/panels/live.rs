@@ -99,20 +99,12 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
     if let Some(x) = &s.serverstats {
         out.push((
             "serverstats",
-            format!(
-                "{},{},{},{},{},{},{},{},{},{},{}\n",
-                x.ntp_packets_received,
-                x.ntp_packets_dropped,
-                x.command_packets_received,
-                x.command_packets_dropped,
-                x.client_log_records_dropped,
-                x.nts_ke_connections_accepted,
-                x.nts_ke_connections_dropped,
-                x.authenticated_ntp_packets,
-                x.interleaved_ntp_packets,
-                x.ntp_timestamps_held,
-                x.ntp_timestamp_span
-            ),
+            x.counters()
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n",
         ));
     }
     out

@@ -1,0 +1,521 @@
+//! The requests Stratum sends over cmdmon, encoded for the chronyd release
+//! that receives them (4.0 to 4.9): the request codes and layouts changed
+//! (`LOCAL2` → `LOCAL3` in 4.6, `max_unreach` in the add-source request from
+//! 4.8), and so did some replies (server statistics 2/3/4, NTP data 1/2).
+
+use std::net::IpAddr;
+
+use super::reports::{Reply, decode_data};
+use super::wire::{self, WireError, Writer, req, rpy};
+use crate::core::conf::ChronyVersion;
+
+/// chrony's default `maxunreach` (`SRC_DEFAULT_MAXUNREACH`).
+pub const SRC_DEFAULT_MAXUNREACH: i64 = 100_000;
+/// `REQ_LOCAL3` replaced `REQ_LOCAL2`.
+pub const LOCAL3_SINCE: ChronyVersion = ChronyVersion::new(4, 6);
+/// `RPY_NTP_DATA2` (kernel and hardware timestamp counts).
+pub const NTP_DATA2_SINCE: ChronyVersion = ChronyVersion::new(4, 6);
+/// `RPY_SERVER_STATS4` (64-bit counters, timestamp counts).
+pub const SERVER_STATS4_SINCE: ChronyVersion = ChronyVersion::new(4, 4);
+/// `RPY_SERVER_STATS3` (interleaved, timestamps held).
+pub const SERVER_STATS3_SINCE: ChronyVersion = ChronyVersion::new(4, 2);
+
+fn server_stats_reply(version: ChronyVersion) -> u16 {
+    if version >= SERVER_STATS4_SINCE {
+        rpy::SERVER_STATS4
+    } else if version >= SERVER_STATS3_SINCE {
+        rpy::SERVER_STATS3
+    } else {
+        rpy::SERVER_STATS2
+    }
+}
+
+/// `local` as chronyc sends it (`CPS_ParseLocal`'s defaults).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalParams {
+    pub stratum: i32,
+    pub orphan: bool,
+    pub distance: f64,
+    pub activate: f64,
+    pub wait_synced: f64,
+    pub wait_unsynced: f64,
+}
+
+impl LocalParams {
+    pub fn from_local(l: &crate::core::conf::Local) -> LocalParams {
+        let orphan = l.orphan();
+        LocalParams {
+            stratum: l.stratum() as i32,
+            orphan,
+            distance: l.distance(),
+            activate: l.float_option("activate").unwrap_or(0.0),
+            wait_synced: l.float_option("waitsynced").unwrap_or(0.0),
+            wait_unsynced: l
+                .float_option("waitunsynced")
+                .filter(|v| *v >= 0.0)
+                .unwrap_or(if orphan { 300.0 } else { 0.0 }),
+        }
+    }
+}
+
+/// What chronyd is told to add with `add server|pool|peer`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AddSource {
+    pub kind: crate::core::conf::SourceKind,
+    pub name: String,
+    pub port: u32,
+    pub minpoll: i32,
+    pub maxpoll: i32,
+    pub presend: i32,
+    pub min_stratum: u32,
+    pub poll_target: u32,
+    pub version: u32,
+    pub max_sources: u32,
+    pub min_samples: i32,
+    pub max_samples: i32,
+    pub key: u32,
+    pub nts_port: u32,
+    pub max_delay: f64,
+    pub max_delay_ratio: f64,
+    pub max_delay_dev_ratio: f64,
+    pub min_delay: f64,
+    pub asymmetry: f64,
+    pub offset: f64,
+    pub flags: u32,
+    pub filter: i32,
+    pub cert_set: u32,
+    pub max_delay_quant: f64,
+    /// chrony 4.8+ (`maxunreach`); a reserved word before, which older
+    /// releases ignore.
+    pub max_unreach: i32,
+}
+
+impl AddSource {
+    /// The request for a source line of chrony.conf, with chrony's defaults
+    /// for every option the line does not give.
+    pub fn from_source(s: &crate::core::conf::Source) -> AddSource {
+        let int = |n: &str, d: i64| s.int(n).unwrap_or(d);
+        let float = |n: &str, d: f64| s.option(n).and_then(|v| v.as_f64()).unwrap_or(d);
+        let flag = |n: &str, bit: u32| if s.has(n) { bit } else { 0 };
+        let flags = (if s.has("offline") { 0 } else { 0x1 })
+            | flag("auto_offline", 0x2)
+            | flag("iburst", 0x4)
+            | flag("prefer", 0x8)
+            | flag("noselect", 0x10)
+            | flag("trust", 0x20)
+            | flag("require", 0x40)
+            | flag("xleave", 0x80)
+            | flag("burst", 0x100)
+            | flag("nts", 0x200)
+            | flag("copy", 0x400)
+            | flag("extfield", 0x800);
+        AddSource {
+            kind: s.kind,
+            name: s.host.clone(),
+            port: int("port", 123) as u32,
+            minpoll: int("minpoll", 6) as i32,
+            maxpoll: int("maxpoll", 10) as i32,
+            presend: int("presend", 100) as i32,
+            min_stratum: int("minstratum", 0) as u32,
+            poll_target: int("polltarget", 8) as u32,
+            version: int("version", 0) as u32,
+            max_sources: int("maxsources", 4) as u32,
+            min_samples: int("minsamples", -1) as i32,
+            max_samples: int("maxsamples", -1) as i32,
+            key: int("key", 0) as u32,
+            nts_port: int("ntsport", 4460) as u32,
+            max_delay: float("maxdelay", 3.0),
+            max_delay_ratio: float("maxdelayratio", 0.0),
+            max_delay_dev_ratio: float("maxdelaydevratio", 10.0),
+            min_delay: float("mindelay", 0.0),
+            asymmetry: float("asymmetry", 1.0),
+            offset: float("offset", 0.0),
+            flags,
+            filter: int("filter", 0) as i32,
+            cert_set: int("certset", 0) as u32,
+            max_delay_quant: float("maxdelayquant", 0.0),
+            max_unreach: int("maxunreach", SRC_DEFAULT_MAXUNREACH) as i32,
+        }
+    }
+}
+
+/// A cmdmon request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Null,
+    NSources,
+    SourceData(u32),
+    Tracking,
+    SourceStats(u32),
+    Activity,
+    ServerStats,
+    NtpData(IpAddr),
+    NtpSourceName(IpAddr),
+    SelectData(u32),
+    AuthData(IpAddr),
+    ClientAccesses {
+        first_index: u32,
+        min_hits: u32,
+        reset: bool,
+    },
+    Smoothing,
+    Rtc,
+    /// `burst good/total [mask/address]`; `None` for every source.
+    Burst {
+        good: i32,
+        total: i32,
+        address: Option<(IpAddr, IpAddr)>,
+    },
+    Online(Option<(IpAddr, IpAddr)>),
+    Offline(Option<(IpAddr, IpAddr)>),
+    Makestep,
+    AddSource(Box<AddSource>),
+    DeleteSource(IpAddr),
+    /// allow/deny (cmd: cmdallow/cmddeny); `all` overrides narrower rules.
+    Access {
+        cmd: bool,
+        allow: bool,
+        all: bool,
+        address: Option<IpAddr>,
+        bits: i32,
+    },
+    /// `local …`, or `local off` with `None`.
+    Local(Option<LocalParams>),
+    ReloadSources,
+    Refresh,
+    Dump,
+}
+
+fn mask_addr(w: &mut Writer, a: &Option<(IpAddr, IpAddr)>) {
+    w.ip(a.map(|(mask, _)| mask));
+    w.ip(a.map(|(_, addr)| addr));
+}
+
+impl Request {
+    /// (request code, the reply this release sends, body) for a chronyd of
+    /// `version`, or the typed error for a request that release lacks.
+    pub fn encode_body(&self, version: ChronyVersion) -> Result<(u16, u16, Vec<u8>), WireError> {
+        let unsupported = || WireError::Unsupported {
+            version: version.to_string(),
+        };
+        let mut w = Writer::default();
+        let (command, reply) = match self {
+            Request::Null => (req::NULL, rpy::NULL),
+            Request::NSources => (req::N_SOURCES, rpy::N_SOURCES),
+            Request::SourceData(i) => {
+                w.u32(*i);
+                (req::SOURCE_DATA, rpy::SOURCE_DATA)
+            }
+            Request::Tracking => (req::TRACKING, rpy::TRACKING),
+            Request::SourceStats(i) => {
+                w.u32(*i);
+                (req::SOURCESTATS, rpy::SOURCESTATS)
+            }
+            Request::Activity => (req::ACTIVITY, rpy::ACTIVITY),
+            Request::ServerStats => (req::SERVER_STATS, server_stats_reply(version)),
+            Request::NtpData(ip) => {
+                w.ip(Some(*ip));
+                let reply = if version >= NTP_DATA2_SINCE {
+                    rpy::NTP_DATA2
+                } else {
+                    rpy::NTP_DATA
+                };
+                (req::NTP_DATA, reply)
+            }
+            Request::NtpSourceName(ip) => {
+                w.ip(Some(*ip));
+                (req::NTP_SOURCE_NAME, rpy::NTP_SOURCE_NAME)
+            }
+            Request::SelectData(i) => {
+                w.u32(*i);
+                (req::SELECT_DATA, rpy::SELECT_DATA)
+            }
+            Request::AuthData(ip) => {
+                w.ip(Some(*ip));
+                (req::AUTH_DATA, rpy::AUTH_DATA)
+            }
+            Request::ClientAccesses {
+                first_index,
+                min_hits,
+                reset,
+            } => {
+                w.u32(*first_index);
+                w.u32(8);
+                w.u32(*min_hits);
+                w.u32(u32::from(*reset));
+                (
+                    req::CLIENT_ACCESSES_BY_INDEX3,
+                    rpy::CLIENT_ACCESSES_BY_INDEX3,
+                )
+            }
+            Request::Smoothing => (req::SMOOTHING, rpy::SMOOTHING),
+            Request::Rtc => (req::RTCREPORT, rpy::RTC),
+            Request::Burst {
+                good,
+                total,
+                address,
+            } => {
+                mask_addr(&mut w, address);
+                w.i32(*good);
+                w.i32(*total);
+                (req::BURST, rpy::NULL)
+            }
+            Request::Online(a) => {
+                mask_addr(&mut w, a);
+                (req::ONLINE, rpy::NULL)
+            }
+            Request::Offline(a) => {
+                mask_addr(&mut w, a);
+                (req::OFFLINE, rpy::NULL)
+            }
+            Request::Makestep => (req::MAKESTEP, rpy::NULL),
+            Request::AddSource(a) => {
+                w.u32(match a.kind {
+                    crate::core::conf::SourceKind::Server => 1,
+                    crate::core::conf::SourceKind::Peer => 2,
+                    crate::core::conf::SourceKind::Pool => 3,
+                });
+                let mut name = [0u8; 256];
+                let n = a.name.len().min(255);
+                name[..n].copy_from_slice(&a.name.as_bytes()[..n]);
+                w.bytes(&name);
+                w.u32(a.port);
+                w.i32(a.minpoll);
+                w.i32(a.maxpoll);
+                w.i32(a.presend);
+                w.u32(a.min_stratum);
+                w.u32(a.poll_target);
+                w.u32(a.version);
+                w.u32(a.max_sources);
+                w.i32(a.min_samples);
+                w.i32(a.max_samples);
+                w.u32(a.key);
+                w.u32(a.nts_port);
+                w.float(a.max_delay);
+                w.float(a.max_delay_ratio);
+                w.float(a.max_delay_dev_ratio);
+                w.float(a.min_delay);
+                w.float(a.asymmetry);
+                w.float(a.offset);
+                w.u32(a.flags);
+                w.i32(a.filter);
+                w.u32(a.cert_set);
+                w.float(a.max_delay_quant);
+                w.i32(a.max_unreach);
+                (req::ADD_SOURCE, rpy::NULL)
+            }
+            Request::DeleteSource(ip) => {
+                w.ip(Some(*ip));
+                (req::DEL_SOURCE, rpy::NULL)
+            }
+            Request::Access {
+                cmd,
+                allow,
+                all,
+                address,
+                bits,
+            } => {
+                w.ip(*address);
+                w.i32(*bits);
+                let code = match (cmd, allow, all) {
+                    (false, true, false) => req::ALLOW,
+                    (false, true, true) => req::ALLOWALL,
+                    (false, false, false) => req::DENY,
+                    (false, false, true) => req::DENYALL,
+                    (true, true, false) => req::CMDALLOW,
+                    (true, true, true) => req::CMDALLOWALL,
+                    (true, false, false) => req::CMDDENY,
+                    (true, false, true) => req::CMDDENYALL,
+                };
+                (code, rpy::NULL)
+            }
+            Request::Local(l) => {
+                let off = LocalParams {
+                    stratum: 0,
+                    orphan: false,
+                    distance: 0.0,
+                    activate: 0.0,
+                    wait_synced: 0.0,
+                    wait_unsynced: 0.0,
+                };
+                let p = l.as_ref().unwrap_or(&off);
+                w.i32(i32::from(l.is_some()));
+                w.i32(p.stratum);
+                w.float(p.distance);
+                w.i32(i32::from(p.orphan));
+                // 4.6 replaced LOCAL2 with LOCAL3 (activate; 4.7 added the
+                // waits in what 4.6 reserved) and stopped handling LOCAL2.
+                if version >= LOCAL3_SINCE {
+                    w.float(p.activate);
+                    w.float(p.wait_synced);
+                    w.float(p.wait_unsynced);
+                    (req::LOCAL3, rpy::NULL)
+                } else if p.activate != 0.0 {
+                    return Err(unsupported());
+                } else {
+                    (req::LOCAL2, rpy::NULL)
+                }
+            }
+            Request::ReloadSources => (req::RELOAD_SOURCES, rpy::NULL),
+            Request::Refresh => (req::REFRESH, rpy::NULL),
+            Request::Dump => {
+                w.i32(0);
+                (req::DUMP, rpy::NULL)
+            }
+        };
+        Ok((command, reply, w.buf))
+    }
+
+    /// Every reply chronyd may answer this request with, across releases.
+    pub fn accepted_replies(&self) -> &'static [u16] {
+        match self {
+            Request::NSources => &[rpy::N_SOURCES],
+            Request::SourceData(_) => &[rpy::SOURCE_DATA],
+            Request::Tracking => &[rpy::TRACKING],
+            Request::SourceStats(_) => &[rpy::SOURCESTATS],
+            Request::Activity => &[rpy::ACTIVITY],
+            Request::ServerStats => &[rpy::SERVER_STATS4, rpy::SERVER_STATS3, rpy::SERVER_STATS2],
+            Request::NtpData(_) => &[rpy::NTP_DATA2, rpy::NTP_DATA],
+            Request::NtpSourceName(_) => &[rpy::NTP_SOURCE_NAME],
+            Request::SelectData(_) => &[rpy::SELECT_DATA],
+            Request::AuthData(_) => &[rpy::AUTH_DATA],
+            Request::ClientAccesses { .. } => &[rpy::CLIENT_ACCESSES_BY_INDEX3],
+            Request::Smoothing => &[rpy::SMOOTHING],
+            Request::Rtc => &[rpy::RTC],
+            Request::Null
+            | Request::Burst { .. }
+            | Request::Online(_)
+            | Request::Offline(_)
+            | Request::Makestep
+            | Request::AddSource(_)
+            | Request::DeleteSource(_)
+            | Request::Access { .. }
+            | Request::Local(_)
+            | Request::ReloadSources
+            | Request::Refresh
+            | Request::Dump => &[rpy::NULL],
+        }
+    }
+
+    /// Whether chronyd answers this request over UDP (the rest needs the
+    /// Unix socket: "501 Not authorised").
+    pub fn allowed_over_udp(&self) -> bool {
+        matches!(
+            self,
+            Request::Null
+                | Request::NSources
+                | Request::SourceData(_)
+                | Request::Tracking
+                | Request::SourceStats(_)
+                | Request::Activity
+        )
+    }
+
+    /// Whether the request changes chronyd's state.
+    pub fn is_control(&self) -> bool {
+        matches!(
+            self,
+            Request::Burst { .. }
+                | Request::Online(_)
+                | Request::Offline(_)
+                | Request::Makestep
+                | Request::AddSource(_)
+                | Request::DeleteSource(_)
+                | Request::Access { .. }
+                | Request::Local(_)
+                | Request::ReloadSources
+                | Request::Refresh
+                | Request::Dump
+                | Request::ClientAccesses { reset: true, .. }
+        )
+    }
+
+    /// The full datagram for this request to a chronyd of `version`.
+    pub fn encode(
+        &self,
+        sequence: u32,
+        attempt: u16,
+        version: ChronyVersion,
+    ) -> Result<Vec<u8>, WireError> {
+        let (command, reply, body) = self.encode_body(version)?;
+        Ok(wire::encode_request(
+            command, sequence, attempt, &body, reply,
+        ))
+    }
+
+    /// The request code, whatever the release.
+    pub fn command(&self) -> u16 {
+        self.encode_body(ChronyVersion::LATEST)
+            .map(|(c, _, _)| c)
+            .unwrap_or(req::NULL)
+    }
+
+    /// Validates and decodes the reply datagram to this request: any of the
+    /// replies a release may send for it, decoded by the one that came.
+    pub fn decode(&self, buf: &[u8], sequence: u32) -> Result<Reply, WireError> {
+        let (reply, data) =
+            wire::decode_reply(buf, self.command(), sequence, self.accepted_replies())?;
+        decode_data(reply, data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V43: ChronyVersion = ChronyVersion::new(4, 3);
+    #[test]
+    fn add_source_carries_the_config_line() {
+        let s = crate::core::conf::parse_user_source(
+            crate::core::conf::SourceKind::Server,
+            "127.0.0.1 port 11123 iburst minpoll -2 prefer",
+        )
+        .unwrap();
+        let a = AddSource::from_source(&s);
+        assert_eq!((a.port, a.minpoll, a.maxpoll), (11123, -2, 10));
+        assert_eq!(a.flags, 0x1 | 0x4 | 0x8);
+        let (command, reply, body) = Request::AddSource(Box::new(a)).encode_body(V43).unwrap();
+        assert_eq!(
+            (command, reply, body.len()),
+            (req::ADD_SOURCE, rpy::NULL, 352)
+        );
+        assert_eq!(&body[4..13], b"127.0.0.1");
+    }
+
+    #[test]
+    fn request_lengths_match_chrony() {
+        // (request, total datagram length from chrony's pktlength.c)
+        let cases: Vec<(Request, usize)> = vec![
+            (Request::Tracking, 104),
+            (Request::NSources, 32),
+            (Request::SourceData(0), 76),
+            (Request::SourceStats(0), 84),
+            (Request::Activity, 48),
+            (Request::ServerStats, 72),
+            (Request::NtpData("127.0.0.1".parse().unwrap()), 152),
+            (Request::SelectData(0), 76),
+            (Request::AuthData("127.0.0.1".parse().unwrap()), 52),
+            (
+                Request::ClientAccesses {
+                    first_index: 0,
+                    min_hits: 0,
+                    reset: false,
+                },
+                520,
+            ),
+            (Request::Makestep, 28),
+            (Request::Local(None), 36),
+            (
+                Request::Burst {
+                    good: 4,
+                    total: 4,
+                    address: None,
+                },
+                68,
+            ),
+        ];
+        for (r, len) in cases {
+            assert_eq!(r.encode(1, 0, V43).unwrap().len(), len, "{r:?}");
+        }
+    }
+}
