@@ -60,10 +60,16 @@ fn refid_hex(id: u32) -> String {
 }
 
 #[test]
-fn every_report_equals_chronyc_csv() {
-    let Some(chronyd) = common::chronyd() else {
-        return;
-    };
+fn every_report_equals_chronyc_csv_in_every_release() {
+    let releases = common::releases();
+    for r in &releases {
+        eprintln!("chrony {}: every report against its chronyc -c", r.label);
+        every_report_equals_chronyc_csv(r);
+    }
+}
+
+fn every_report_equals_chronyc_csv(release: &common::Release) {
+    let chronyd = release.chronyd.clone();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let upstream = Chronyd::start(
@@ -91,6 +97,7 @@ fn every_report_equals_chronyc_csv() {
         ),
     );
     let mut c = BlockingCmdmon::connect(&Endpoint::Unix(server.socket.clone())).unwrap();
+    c.set_version(release.version);
     let synced = wait_for(Duration::from_secs(20), || {
         let s = c.sources().ok()?;
         let n = c.clients().ok()?;
@@ -458,15 +465,29 @@ fn every_report_equals_chronyc_csv() {
             &row[29],
             a.rx_timestamping,
         )?;
-        let totals = [
-            (30, a.total_tx, b.total_tx),
-            (31, a.total_rx, b.total_rx),
-            (32, a.total_valid_rx, b.total_valid_rx),
-            (33, a.total_good_rx, b.total_good_rx),
+        // 4.6+ (RPY_NTP_DATA2) adds kernel and hardware timestamp counts.
+        let mut totals = vec![
+            (a.total_tx, b.total_tx),
+            (a.total_rx, b.total_rx),
+            (a.total_valid_rx, b.total_valid_rx),
         ];
-        for (i, x, y) in totals {
-            let v: u32 = row[i].parse().unwrap();
-            check(v >= x && v <= y, "total", &row[i], (x, y))?;
+        let extra = [
+            (a.total_good_rx, b.total_good_rx),
+            (a.total_kernel_tx, b.total_kernel_tx),
+            (a.total_kernel_rx, b.total_kernel_rx),
+            (a.total_hardware_tx, b.total_hardware_tx),
+            (a.total_hardware_rx, b.total_hardware_rx),
+        ];
+        totals.extend(extra.iter().filter_map(|(x, y)| Some(((*x)?, (*y)?))));
+        check(
+            row.len() == 30 + totals.len(),
+            "ntpdata fields",
+            &row.join(","),
+            totals.len(),
+        )?;
+        for (k, (x, y)) in totals.into_iter().enumerate() {
+            let v: u32 = row[30 + k].parse().unwrap();
+            check(v >= x && v <= y, "total", &row[30 + k], (x, y))?;
         }
         Ok(())
     });
@@ -608,6 +629,7 @@ fn every_report_equals_chronyc_csv() {
 
     // The client chronyd follows the server: its tracking names it.
     let mut cc = BlockingCmdmon::connect(&Endpoint::Unix(client.socket.clone())).unwrap();
+    cc.set_version(release.version);
     let followed = wait_for(Duration::from_secs(20), || {
         let t = cc.tracking().ok()?;
         (t.address == Some(lo) && t.stratum == 3).then_some(t)

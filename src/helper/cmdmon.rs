@@ -170,7 +170,7 @@ impl CmdmonClient {
                         Ok(Ok(n)) => n,
                         Ok(Err(e)) => return Err(e.into()),
                     };
-                match request.decode(&self.buf[..n], sequence) {
+                match request.decode(&self.buf[..n], sequence, self.version) {
                     Ok(reply) => return Ok(reply),
                     Err(WireError::Status(s)) => return Err(CmdmonError::Refused(s)),
                     // A late reply to an earlier attempt, or not a reply.

@@ -34,6 +34,11 @@ impl BlockingCmdmon {
         self.c.retries = retries;
     }
 
+    /// The release on the other end (which request variants it takes).
+    pub fn set_version(&mut self, v: stratum::core::conf::ChronyVersion) {
+        self.c.version = v;
+    }
+
     pub fn control(&mut self, r: &Request) -> Result<(), CmdmonError> {
         self.rt.block_on(self.c.control(r))
     }

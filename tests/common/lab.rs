@@ -13,6 +13,8 @@ pub fn free_udp_port() -> u16 {
 
 pub struct Chronyd {
     pub child: Child,
+    /// The chronyc of the same release.
+    pub chronyc: PathBuf,
     pub dir: PathBuf,
     pub socket: PathBuf,
     pub port: u16,
@@ -59,6 +61,7 @@ impl Chronyd {
             .expect("start chronyd");
         let mut c = Chronyd {
             child,
+            chronyc: super::chronyc_for(chronyd),
             dir: dir.to_path_buf(),
             socket,
             port,
@@ -84,7 +87,7 @@ impl Chronyd {
 
     /// Runs chronyc against this chronyd's socket.
     pub fn chronyc(&self, args: &[&str]) -> String {
-        let out = Command::new("chronyc")
+        let out = Command::new(&self.chronyc)
             .arg("-h")
             .arg(&self.socket)
             .args(args)

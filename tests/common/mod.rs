@@ -25,6 +25,87 @@ pub fn chronyd() -> Option<PathBuf> {
     found
 }
 
+/// A chrony release to test against: its chronyd (chronyc beside it, or
+/// on PATH for the installed one) and the version it reports.
+#[derive(Debug, Clone)]
+pub struct Release {
+    pub version: stratum::core::conf::ChronyVersion,
+    /// As the release names itself (`4.6.1`).
+    pub label: String,
+    pub chronyd: PathBuf,
+}
+
+/// The releases every chronyd test runs against. CI builds them with
+/// `scripts/chrony-releases.sh`; locally a missing one is skipped with a line.
+pub const REQUIRED_RELEASES: &[&str] = &["4.0", "4.3", "4.6.1", "4.9"];
+
+/// The installed chronyd plus every release built in the cache
+/// (`$STRATUM_CHRONY_RELEASES`, default `~/.cache/stratum/chrony`), one per
+/// version. Under CI=true each of [`REQUIRED_RELEASES`] must be there.
+pub fn releases() -> Vec<Release> {
+    let mut out: Vec<Release> = Vec::new();
+    let add = |out: &mut Vec<Release>, chronyd: PathBuf, label: String| {
+        let Some(version) = stratum::sys::chronyd_version(&chronyd) else {
+            return;
+        };
+        if !out.iter().any(|r| r.label == label) {
+            out.push(Release {
+                version,
+                label,
+                chronyd,
+            });
+        }
+    };
+    if let Some(installed) = chronyd() {
+        let banner = Command::new(&installed)
+            .arg("-v")
+            .output()
+            .expect("chronyd -v");
+        let text = String::from_utf8_lossy(&banner.stdout).into_owned();
+        let label = text
+            .split("version")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or("?")
+            .to_string();
+        add(&mut out, installed, label);
+    }
+    let cache = std::env::var_os("STRATUM_CHRONY_RELEASES")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/stratum/chrony"))
+        });
+    for want in REQUIRED_RELEASES {
+        let found = cache
+            .as_ref()
+            .map(|c| c.join(want).join("chronyd"))
+            .filter(|p| p.is_file());
+        match found {
+            Some(p) => add(&mut out, p, want.to_string()),
+            None if out.iter().any(|r| r.label == *want) => {}
+            None => {
+                assert!(
+                    !in_ci(),
+                    "chrony {want} is not built but CI=true: run scripts/chrony-releases.sh"
+                );
+                eprintln!("skipped chrony {want}: not built (scripts/chrony-releases.sh)");
+            }
+        }
+    }
+    out.sort_by_key(|r| r.version);
+    out
+}
+
+/// The chronyc of the release whose chronyd is `chronyd`.
+pub fn chronyc_for(chronyd: &std::path::Path) -> PathBuf {
+    let beside = chronyd.with_file_name("chronyc");
+    if beside.is_file() {
+        beside
+    } else {
+        PathBuf::from("chronyc")
+    }
+}
+
 /// The name of the user running the tests, for chronyd's `-u`.
 pub fn user_name() -> String {
     let out = Command::new("id").arg("-un").output().expect("id -un");

@@ -7,6 +7,10 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use super::wire::{Reader, WireAddr, WireError, rpy};
+use crate::core::conf::ChronyVersion;
+
+/// The NTP data report counts good replies from chrony 4.3.
+pub const GOOD_RX_SINCE: ChronyVersion = ChronyVersion::new(4, 3);
 
 /// chronyc's source mode symbols.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,7 +308,8 @@ pub struct NtpData {
     pub total_tx: u32,
     pub total_rx: u32,
     pub total_valid_rx: u32,
-    pub total_good_rx: u32,
+    /// chrony 4.3+.
+    pub total_good_rx: Option<u32>,
     /// chrony 4.6+ (`RPY_NTP_DATA2`): where the timestamps came from.
     pub total_kernel_tx: Option<u32>,
     pub total_kernel_rx: Option<u32>,
@@ -389,7 +394,13 @@ fn ago(v: u32) -> Option<u32> {
     (v != u32::MAX).then_some(v)
 }
 
-pub(super) fn decode_data(reply: u16, data: &[u8]) -> Result<Reply, WireError> {
+/// Decodes a reply's data. `version` tells what the release put in words
+/// that older releases left reserved (good RX count from 4.3).
+pub(super) fn decode_data(
+    reply: u16,
+    data: &[u8],
+    version: ChronyVersion,
+) -> Result<Reply, WireError> {
     let mut r = Reader::new(data);
     Ok(match reply {
         rpy::NULL => Reply::Null,
@@ -560,7 +571,7 @@ pub(super) fn decode_data(reply: u16, data: &[u8]) -> Result<Reply, WireError> {
             total_tx: r.u32(),
             total_rx: r.u32(),
             total_valid_rx: r.u32(),
-            total_good_rx: r.u32(),
+            total_good_rx: Some(r.u32()).filter(|_| version >= GOOD_RX_SINCE),
             total_kernel_tx: (reply == rpy::NTP_DATA2).then(|| r.u32()),
             total_kernel_rx: (reply == rpy::NTP_DATA2).then(|| r.u32()),
             total_hardware_tx: (reply == rpy::NTP_DATA2).then(|| r.u32()),

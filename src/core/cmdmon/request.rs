@@ -81,6 +81,7 @@ pub struct AddSource {
     pub min_delay: f64,
     pub asymmetry: f64,
     pub offset: f64,
+    /// The flags whose bits every release shares (online … copy).
     pub flags: u32,
     pub filter: i32,
     pub cert_set: u32,
@@ -88,7 +89,20 @@ pub struct AddSource {
     /// chrony 4.8+ (`maxunreach`); a reserved word before, which older
     /// releases ignore.
     pub max_unreach: i32,
+    /// chrony 4.9+ (`maxntsretry`).
+    pub max_nts_retry: i32,
+    /// `extfield F323` / `extfield F324`.
+    pub ext_mono_root: bool,
+    pub ext_net_correction: bool,
+    pub ipv4: bool,
+    pub ipv6: bool,
 }
+
+/// chrony's default `maxntsretry` (`SRC_DEFAULT_MAXNTSRETRY`, 4.9).
+pub const SRC_DEFAULT_MAXNTSRETRY: i64 = 19;
+/// 4.9 replaced `REQ_ADD_SOURCE` with `REQ_ADD_SOURCE2` (new field order,
+/// new bits for the address family and extension fields).
+pub const ADD_SOURCE2_SINCE: ChronyVersion = ChronyVersion::new(4, 9);
 
 impl AddSource {
     /// The request for a source line of chrony.conf, with chrony's defaults
@@ -107,8 +121,14 @@ impl AddSource {
             | flag("xleave", 0x80)
             | flag("burst", 0x100)
             | flag("nts", 0x200)
-            | flag("copy", 0x400)
-            | flag("extfield", 0x800);
+            | flag("copy", 0x400);
+        // Every `extfield` of the line (it may be given twice).
+        let fields: Vec<i64> = s
+            .options
+            .iter()
+            .filter(|o| o.name() == "extfield")
+            .filter_map(|o| o.value.as_i64())
+            .collect();
         AddSource {
             kind: s.kind,
             name: s.host.clone(),
@@ -135,7 +155,101 @@ impl AddSource {
             cert_set: int("certset", 0) as u32,
             max_delay_quant: float("maxdelayquant", 0.0),
             max_unreach: int("maxunreach", SRC_DEFAULT_MAXUNREACH) as i32,
+            max_nts_retry: int("maxntsretry", SRC_DEFAULT_MAXNTSRETRY) as i32,
+            ext_mono_root: fields.contains(&0xF323),
+            ext_net_correction: fields.contains(&0xF324),
+            ipv4: s.has("ipv4"),
+            ipv6: s.has("ipv6"),
         }
+    }
+
+    fn kind_code(&self) -> u32 {
+        match self.kind {
+            crate::core::conf::SourceKind::Server => 1,
+            crate::core::conf::SourceKind::Peer => 2,
+            crate::core::conf::SourceKind::Pool => 3,
+        }
+    }
+
+    fn name_bytes(&self) -> [u8; 256] {
+        let mut name = [0u8; 256];
+        let n = self.name.len().min(255);
+        name[..n].copy_from_slice(&self.name.as_bytes()[..n]);
+        name
+    }
+
+    /// `REQ_ADD_SOURCE` (4.0–4.8).
+    fn encode_v1(&self, w: &mut Writer) {
+        let bit = |on: bool, b: u32| if on { b } else { 0 };
+        w.u32(self.kind_code());
+        w.bytes(&self.name_bytes());
+        w.u32(self.port);
+        w.i32(self.minpoll);
+        w.i32(self.maxpoll);
+        w.i32(self.presend);
+        w.u32(self.min_stratum);
+        w.u32(self.poll_target);
+        w.u32(self.version);
+        w.u32(self.max_sources);
+        w.i32(self.min_samples);
+        w.i32(self.max_samples);
+        w.u32(self.key);
+        w.u32(self.nts_port);
+        w.float(self.max_delay);
+        w.float(self.max_delay_ratio);
+        w.float(self.max_delay_dev_ratio);
+        w.float(self.min_delay);
+        w.float(self.asymmetry);
+        w.float(self.offset);
+        w.u32(
+            self.flags
+                | bit(self.ext_mono_root, 0x800)
+                | bit(self.ext_net_correction, 0x1000)
+                | bit(self.ipv4, 0x2000)
+                | bit(self.ipv6, 0x4000),
+        );
+        w.i32(self.filter);
+        w.u32(self.cert_set);
+        w.float(self.max_delay_quant);
+        w.i32(self.max_unreach);
+    }
+
+    /// `REQ_ADD_SOURCE2` (4.9+).
+    fn encode_v2(&self, w: &mut Writer) {
+        let bit = |on: bool, b: u32| if on { b } else { 0 };
+        w.u32(self.kind_code());
+        w.bytes(&self.name_bytes());
+        w.u32(self.port);
+        w.i32(self.minpoll);
+        w.i32(self.maxpoll);
+        w.i32(self.presend);
+        w.u32(self.min_stratum);
+        w.u32(self.poll_target);
+        w.u32(self.version);
+        w.u32(self.max_sources);
+        w.i32(self.min_samples);
+        w.i32(self.max_samples);
+        w.i32(self.max_unreach);
+        w.i32(self.filter);
+        w.u32(self.key);
+        w.u32(self.nts_port);
+        w.u32(self.cert_set);
+        w.i32(self.max_nts_retry);
+        w.float(self.max_delay);
+        w.float(self.max_delay_ratio);
+        w.float(self.max_delay_dev_ratio);
+        w.float(self.max_delay_quant);
+        w.float(self.min_delay);
+        w.float(self.asymmetry);
+        w.float(self.offset);
+        w.u32(
+            self.flags
+                | bit(self.ipv4, 0x800)
+                | bit(self.ipv6, 0x1000)
+                | bit(self.ext_net_correction, 0x10000)
+                | bit(self.ext_mono_root, 0x8000_0000),
+        );
+        w.bytes(&[0u8; 32]);
     }
 }
 
@@ -270,39 +384,13 @@ impl Request {
             }
             Request::Makestep => (req::MAKESTEP, rpy::NULL),
             Request::AddSource(a) => {
-                w.u32(match a.kind {
-                    crate::core::conf::SourceKind::Server => 1,
-                    crate::core::conf::SourceKind::Peer => 2,
-                    crate::core::conf::SourceKind::Pool => 3,
-                });
-                let mut name = [0u8; 256];
-                let n = a.name.len().min(255);
-                name[..n].copy_from_slice(&a.name.as_bytes()[..n]);
-                w.bytes(&name);
-                w.u32(a.port);
-                w.i32(a.minpoll);
-                w.i32(a.maxpoll);
-                w.i32(a.presend);
-                w.u32(a.min_stratum);
-                w.u32(a.poll_target);
-                w.u32(a.version);
-                w.u32(a.max_sources);
-                w.i32(a.min_samples);
-                w.i32(a.max_samples);
-                w.u32(a.key);
-                w.u32(a.nts_port);
-                w.float(a.max_delay);
-                w.float(a.max_delay_ratio);
-                w.float(a.max_delay_dev_ratio);
-                w.float(a.min_delay);
-                w.float(a.asymmetry);
-                w.float(a.offset);
-                w.u32(a.flags);
-                w.i32(a.filter);
-                w.u32(a.cert_set);
-                w.float(a.max_delay_quant);
-                w.i32(a.max_unreach);
-                (req::ADD_SOURCE, rpy::NULL)
+                if version >= ADD_SOURCE2_SINCE {
+                    a.encode_v2(&mut w);
+                    (req::ADD_SOURCE2, rpy::NULL)
+                } else {
+                    a.encode_v1(&mut w);
+                    (req::ADD_SOURCE, rpy::NULL)
+                }
             }
             Request::DeleteSource(ip) => {
                 w.ip(Some(*ip));
@@ -452,10 +540,15 @@ impl Request {
 
     /// Validates and decodes the reply datagram to this request: any of the
     /// replies a release may send for it, decoded by the one that came.
-    pub fn decode(&self, buf: &[u8], sequence: u32) -> Result<Reply, WireError> {
+    pub fn decode(
+        &self,
+        buf: &[u8],
+        sequence: u32,
+        version: ChronyVersion,
+    ) -> Result<Reply, WireError> {
         let (reply, data) =
             wire::decode_reply(buf, self.command(), sequence, self.accepted_replies())?;
-        decode_data(reply, data)
+        decode_data(reply, data, version)
     }
 }
 
@@ -474,12 +567,44 @@ mod tests {
         let a = AddSource::from_source(&s);
         assert_eq!((a.port, a.minpoll, a.maxpoll), (11123, -2, 10));
         assert_eq!(a.flags, 0x1 | 0x4 | 0x8);
-        let (command, reply, body) = Request::AddSource(Box::new(a)).encode_body(V43).unwrap();
+        let r = Request::AddSource(Box::new(a));
+        let (command, reply, body) = r.encode_body(V43).unwrap();
         assert_eq!(
             (command, reply, body.len()),
             (req::ADD_SOURCE, rpy::NULL, 352)
         );
         assert_eq!(&body[4..13], b"127.0.0.1");
+        // 4.8: max_unreach (chrony's default) where 4.7 had a reserved word.
+        assert_eq!(&body[348..352], &100_000u32.to_be_bytes());
+        // 4.9: REQ_ADD_SOURCE2, 388 bytes, max_unreach after max_samples.
+        let (command, _, body) = r.encode_body(ChronyVersion::new(4, 9)).unwrap();
+        assert_eq!((command, body.len()), (req::ADD_SOURCE2, 388));
+        assert_eq!(&body[300..304], &100_000u32.to_be_bytes());
+        assert_eq!(&body[320..324], &19u32.to_be_bytes());
+        assert_eq!(&body[352..356], &(0x1u32 | 0x4 | 0x8).to_be_bytes());
+    }
+
+    #[test]
+    fn local_follows_the_release() {
+        let l = LocalParams {
+            stratum: 10,
+            orphan: true,
+            distance: 1.0,
+            activate: 0.0,
+            wait_synced: 0.0,
+            wait_unsynced: 300.0,
+        };
+        let (c, _, body) = Request::Local(Some(l.clone())).encode_body(V43).unwrap();
+        assert_eq!((c, body.len()), (req::LOCAL2, 16));
+        let (c, _, body) = Request::Local(Some(l.clone()))
+            .encode_body(ChronyVersion::new(4, 6))
+            .unwrap();
+        assert_eq!((c, body.len()), (req::LOCAL3, 28));
+        let activate = LocalParams { activate: 0.5, ..l };
+        assert!(matches!(
+            Request::Local(Some(activate)).encode_body(V43),
+            Err(WireError::Unsupported { .. })
+        ));
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub mod req {
     pub const SELECT_DATA: u16 = 69;
     pub const RELOAD_SOURCES: u16 = 70;
     pub const LOCAL3: u16 = 74;
+    pub const ADD_SOURCE2: u16 = 75;
 }
 
 /// Reply codes (`RPY_*`).
