@@ -59,3 +59,5 @@ lint-missing-directory = The directory { $path } for { $directive } does not exi
 lint-refclock-device = { $path } does not exist on this machine; chronyd refuses to start with this refclock.
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
 lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
+lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
+lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines do not pair up: this chrony starts anyway, but without an NTS-KE server. Give each certificate its key.

@@ -49,3 +49,5 @@ lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，ch
 lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 chronyd 将拒绝启动。
 lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。
 lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ $reason }），因此将拒绝启动。
+lint-access-lenient = chrony { $version } 接受“{ $directive } { $args }”且不报错，但不是按所写的意思：它只读取第一个地址，大于 255 的数字会回绕，前缀长度之后的内容被忽略（chrony 4.2 及以后会拒绝这一行）。请每行写一个子网，例如 10.0.0.0/24。
+lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey 不成对：此版本 chrony 仍会启动，但没有 NTS-KE 服务器。请为每个证书配上其密钥。

@@ -135,6 +135,7 @@ pub const SOURCE_OPTIONS: &[OptSpec] = &[
     opt_r("maxsamples", Int, 0, INT_MAX),
     opt_r("maxsources", Int, 1, INT_MAX),
     since(opt_r("maxunreach", Int, 0, INT_MAX), 4, 8),
+    since(opt_r("maxntsretry", Int, -32, 32), 4, 9),
     opt("mindelay", Float),
     opt("minpoll", Int),
     opt_r("minsamples", Int, 0, INT_MAX),
@@ -196,6 +197,7 @@ pub const REFCLOCK_OPTIONS: &[OptSpec] = &[
     opt("prefer", Flag),
     opt("trust", Flag),
     opt("require", Flag),
+    since(opt("optional", Flag), 4, 9),
 ];
 
 /// Options of `hwtimestamp` after the interface.
@@ -607,9 +609,12 @@ pub const SIMPLE_DIRECTIVES: &[SimpleSpec] = &[
     simple_r("maxntsconnections", Int, 1, INT_MAX),
     simple_r("maxsamples", Int, 0, INT_MAX),
     simple("maxslewrate", Float),
+    simple_since(simple_r("maxstratum", Int, 0, INT_MAX), 4, 9),
+    simple_since(simple_r("maxtxbuffers", Int, 0, 1_048_576), 4, 9),
     simple("maxupdateskew", Float),
     simple_r("minsamples", Int, 0, INT_MAX),
     simple_r("minsources", Int, 1, INT_MAX),
+    simple_since(simple_r("minstratum", Int, 0, INT_MAX), 4, 9),
     simple_r("nocerttimecheck", Int, 0, INT_MAX),
     simple("noclientlog", Flag),
     simple("nosystemcert", Flag),

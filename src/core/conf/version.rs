@@ -20,7 +20,7 @@ impl ChronyVersion {
     pub const BASE: ChronyVersion = ChronyVersion::new(4, 0);
     /// The newest version whose language Stratum models; used when no
     /// chronyd is installed and the user names none.
-    pub const LATEST: ChronyVersion = ChronyVersion::new(4, 8);
+    pub const LATEST: ChronyVersion = ChronyVersion::new(4, 9);
     /// From 4.7 on, chronyd refuses integer values out of range instead of
     /// clamping them.
     pub const STRICT_INTEGERS: ChronyVersion = ChronyVersion::new(4, 7);

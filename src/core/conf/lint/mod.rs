@@ -7,6 +7,8 @@
 //! certificates and keys, refclock drivers). Diagnostics carry a rule id and
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
+mod releases;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -92,6 +94,8 @@ pub const RULES: &[(&str, Severity)] = &[
     ("noclientlog-ratelimit", Severity::Error),
     ("rtcfile-rtcsync", Severity::Error),
     ("nts-uneven", Severity::Error),
+    ("nts-unpaired", Severity::Warning),
+    ("access-lenient", Severity::Warning),
     ("refclock-driver", Severity::Error),
     ("refclock-tai", Severity::Error),
     ("extfield-value", Severity::Error),
@@ -260,6 +264,22 @@ fn lines(l: &mut Linter) {
             continue;
         };
         let name = d.name.clone();
+        // Before 4.2 chronyd accepts such a rule, just not as written.
+        if l.opts.version < releases::STRICT_ACCESS
+            && releases::is_access(&name)
+            && releases::lenient_access_accepts(&d.args)
+        {
+            l.push(
+                "access-lenient",
+                Some(i),
+                vec![
+                    ("directive", name),
+                    ("args", d.args.clone()),
+                    ("version", l.opts.version.to_string()),
+                ],
+            );
+            continue;
+        }
         let comment = Words::new(&d.args)
             .collect_words()
             .into_iter()
@@ -387,7 +407,11 @@ fn versions_and_ranges(l: &mut Linter) {
                 continue;
             }
             let Some(x) = value.as_i64() else { continue };
-            if let (true, Some((lo, hi))) = (strict, spec.range) {
+            let range = match d {
+                Directive::RateLimit(_) => spec.range.map(|r| releases::ratelimit_range(v, r)),
+                _ => spec.range,
+            };
+            if let (true, Some((lo, hi))) = (strict, range) {
                 // `local stratum` was checked at parse time in every version.
                 let checked_at_parse = directive == "local" && spec.name == "stratum";
                 if !(lo..=hi).contains(&x) && !checked_at_parse {
@@ -569,8 +593,14 @@ fn startup_checks(l: &mut Linter) {
             .first("ntsservercert")
             .or(l.first("ntsserverkey"))
             .unwrap_or(0);
+        // chrony 4.0 starts anyway, without an NTS-KE server.
+        let rule = if l.opts.version >= releases::NTS_PAIRS_CHECKED {
+            "nts-uneven"
+        } else {
+            "nts-unpaired"
+        };
         l.add((
-            "nts-uneven",
+            rule,
             at,
             vec![("certs", certs.to_string()), ("keys", keys.to_string())],
         ));
