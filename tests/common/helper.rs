@@ -17,9 +17,17 @@ pub struct HelperProc {
 impl HelperProc {
     /// A lab helper started from `config`, NTP on `ntp_port`, polling fast.
     pub fn start_lab(dir: &Path, config: &str, ntp_port: u16) -> HelperProc {
+        Self::start_lab_with(dir, config, ntp_port, &[])
+    }
+
+    /// A lab helper with extra arguments (`--chronyd PATH` for a release).
+    pub fn start_lab_with(dir: &Path, config: &str, ntp_port: u16, extra: &[&str]) -> HelperProc {
         let conf = dir.join("lab.conf");
         std::fs::write(&conf, config).unwrap();
-        Self::start(dir, &conf, &["--lab", "--ntp-port", &ntp_port.to_string()])
+        let port = ntp_port.to_string();
+        let mut args = vec!["--lab", "--ntp-port", &port];
+        args.extend_from_slice(extra);
+        Self::start(dir, &conf, &args)
     }
 
     /// A system-mode helper managing the chrony.conf at `conf` (in a temp

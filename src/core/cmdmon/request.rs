@@ -531,11 +531,9 @@ impl Request {
         ))
     }
 
-    /// The request code, whatever the release.
-    pub fn command(&self) -> u16 {
-        self.encode_body(ChronyVersion::LATEST)
-            .map(|(c, _, _)| c)
-            .unwrap_or(req::NULL)
+    /// The request code sent to a chronyd of `version`.
+    pub fn command(&self, version: ChronyVersion) -> Result<u16, WireError> {
+        self.encode_body(version).map(|(c, _, _)| c)
     }
 
     /// Validates and decodes the reply datagram to this request: any of the
@@ -546,8 +544,8 @@ impl Request {
         sequence: u32,
         version: ChronyVersion,
     ) -> Result<Reply, WireError> {
-        let (reply, data) =
-            wire::decode_reply(buf, self.command(), sequence, self.accepted_replies())?;
+        let command = self.command(version)?;
+        let (reply, data) = wire::decode_reply(buf, command, sequence, self.accepted_replies())?;
         decode_data(reply, data, version)
     }
 }
@@ -582,6 +580,29 @@ mod tests {
         assert_eq!(&body[300..304], &100_000u32.to_be_bytes());
         assert_eq!(&body[320..324], &19u32.to_be_bytes());
         assert_eq!(&body[352..356], &(0x1u32 | 0x4 | 0x8).to_be_bytes());
+    }
+
+    #[test]
+    fn replies_are_matched_to_the_command_sent_to_that_release() {
+        let s = crate::core::conf::parse_user_source(
+            crate::core::conf::SourceKind::Server,
+            "127.0.0.2 iburst",
+        )
+        .unwrap();
+        let r = Request::AddSource(Box::new(AddSource::from_source(&s)));
+        for (v, code) in [
+            (V43, req::ADD_SOURCE),
+            (ChronyVersion::new(4, 9), req::ADD_SOURCE2),
+        ] {
+            // chronyd echoes the command it received in its reply.
+            let mut reply = vec![6, 2, 0, 0];
+            reply.extend_from_slice(&code.to_be_bytes());
+            reply.extend_from_slice(&rpy::NULL.to_be_bytes());
+            reply.extend_from_slice(&[0; 8]);
+            reply.extend_from_slice(&7u32.to_be_bytes());
+            reply.extend_from_slice(&[0; 8]);
+            assert_eq!(r.decode(&reply, 7, v), Ok(Reply::Null), "{v}");
+        }
     }
 
     #[test]
