@@ -6,6 +6,9 @@ source "$(dirname "$0")/common.sh"
 
 install_debs "${STRATUM_DEBS[@]}" "${STRATUM_TEST_DEBS[@]}"
 check_rust
+# Real chrony releases (4.0, 4.3, 4.6.1, 4.9) for the tests that run chronyd:
+# built once from Debian's sources, then cached.
+./scripts/chrony-releases.sh >/dev/null
 
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings

@@ -210,3 +210,13 @@ field-nts-ke-drops = NTS-KE connections from this client that were dropped.
 field-nts-ke-interval = Average interval between NTS-KE connections, log2 seconds.
 field-nts-ke-last = Time since the client's last NTS-KE connection.
 field-assoc-state = How IOS judges this association: our_master = the system peer the clock follows, selected or candidate = usable, outlyer = not used, falseticker = disagrees with the others, sane/insane and valid/invalid = whether its packets and time pass the checks, unsynced = the server is not synchronised itself.
+field-total-kernel-tx = Packets sent to the source whose transmit timestamp came from the kernel (chrony 4.6+).
+field-total-kernel-rx = Packets from the source whose receive timestamp came from the kernel (chrony 4.6+).
+field-total-hw-tx = Packets sent to the source whose transmit timestamp came from the network card (chrony 4.6+).
+field-total-hw-rx = Packets from the source whose receive timestamp came from the network card (chrony 4.6+).
+field-daemon-rx-timestamps = Client requests whose receive timestamp chronyd took itself, the least precise kind (chrony 4.4+).
+field-daemon-tx-timestamps = Responses whose transmit timestamp chronyd took itself (chrony 4.4+).
+field-kernel-rx-timestamps = Client requests timestamped by the kernel on receipt (chrony 4.4+).
+field-kernel-tx-timestamps = Responses timestamped by the kernel on transmission (chrony 4.4+).
+field-hardware-rx-timestamps = Client requests timestamped by the network card on receipt, the most precise kind (chrony 4.4+, needs hwtimestamp).
+field-hardware-tx-timestamps = Responses timestamped by the network card on transmission (chrony 4.4+, needs hwtimestamp).

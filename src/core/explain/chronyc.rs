@@ -47,6 +47,11 @@ const NTPDATA: &[(&str, &str)] = &[
     ("Total RX", "total-rx"),
     ("Total valid RX", "total-valid-rx"),
     ("Total good RX", "total-good-rx"),
+    // chrony 4.6+
+    ("Total kernel TX", "total-kernel-tx"),
+    ("Total kernel RX", "total-kernel-rx"),
+    ("Total HW TX", "total-hw-tx"),
+    ("Total HW RX", "total-hw-rx"),
 ];
 
 const SERVERSTATS: &[(&str, &str)] = &[
@@ -61,6 +66,13 @@ const SERVERSTATS: &[(&str, &str)] = &[
     ("Interleaved NTP packets", "interleaved-packets"),
     ("NTP timestamps held", "timestamps-held"),
     ("NTP timestamp span", "timestamp-span"),
+    // chrony 4.4+: where the server's timestamps came from.
+    ("NTP daemon RX timestamps", "daemon-rx-timestamps"),
+    ("NTP daemon TX timestamps", "daemon-tx-timestamps"),
+    ("NTP kernel RX timestamps", "kernel-rx-timestamps"),
+    ("NTP kernel TX timestamps", "kernel-tx-timestamps"),
+    ("NTP hardware RX timestamps", "hardware-rx-timestamps"),
+    ("NTP hardware TX timestamps", "hardware-tx-timestamps"),
 ];
 
 const ACTIVITY: &[(&str, &str)] = &[
@@ -332,11 +344,15 @@ fn csv(lines: &[&str]) -> Option<Explained> {
         10 if first[0].len() == 1 && "^=#".contains(first[0]) => Kind::ChronycSources,
         10 if ["-", "SK", "NTS", "?"].contains(&first[1]) => Kind::ChronycAuthdata,
         10 if int(first[1]) && int(first[2]) => Kind::ChronycClients,
+        // 8 counters in chrony 4.0–4.1, 11 in 4.2–4.3, 17 from 4.4 (all
+        // numbers; sourcestats' 8 columns start with an address).
+        8 | 11 | 17 if first.iter().all(|v| int(v)) => Kind::ChronycServerstats,
         8 if int(first[1]) && int(first[2]) => Kind::ChronycSourcestats,
         5 if first.iter().all(|v| int(v)) => Kind::ChronycActivity,
-        11 if first.iter().all(|v| int(v)) => Kind::ChronycServerstats,
         18 if first[0].len() == 1 => Kind::ChronycSelectdata,
-        34 => Kind::ChronycNtpdata,
+        // 33 columns in 4.0–4.2, 34 (good RX) from 4.3, 38 (timestamp
+        // sources) from 4.6.
+        33 | 34 | 38 if first[0].parse::<std::net::IpAddr>().is_ok() => Kind::ChronycNtpdata,
         _ => return None,
     };
     let mut e = Explained::new(kind);
@@ -383,7 +399,7 @@ fn csv(lines: &[&str]) -> Option<Explained> {
                 vals.extend(r[13..16].iter().map(|s| s.to_string())); // root delay, dispersion, refid
                 vals.extend(r[17..23].iter().map(|s| s.to_string())); // ref time .. jitter
                 vals.push(format!("{} {} {}", r[23], r[24], r[25]));
-                vals.extend(r[26..34].iter().map(|s| s.to_string()));
+                vals.extend(r[26..].iter().map(|s| s.to_string()));
                 let mut row: Vec<Field> = kv_names(NTPDATA)
                     .into_iter()
                     .zip(vals)
