@@ -49,12 +49,12 @@ fn main() {
         root_dispersion: 0.0005,
         update_interval: 64.0,
     };
-    app.state.on_event(Event::Snapshot(Snapshot {
+    app.state.on_event(Event::Snapshot(Box::new(Snapshot {
         time: now,
         tracking: Some(tracking),
         clients,
         ..Snapshot::default()
-    }));
+    })));
 
     // 7 days at 1 Hz for 8 series, then what the plots ask for.
     let names = [

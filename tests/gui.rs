@@ -157,7 +157,11 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
         "local stratum 10 orphan\nallow 127.0.0.0/8\nmakestep 1 3\n",
         common::lab::free_udp_port(),
     );
-    let backend = Backend::start(Some(helper.socket.clone()), std::sync::Arc::new(|| {}));
+    let backend = Backend::start(
+        Some(helper.socket.clone()),
+        None,
+        std::sync::Arc::new(|| {}),
+    );
     let mut h = harness(App::headless(settings(), backend));
     let wait = |h: &mut Harness<'static, App>, what: &str, f: &dyn Fn(&App) -> bool| {
         let start = Instant::now();

@@ -134,3 +134,6 @@ gui-window-24h = 24 h
 gui-window-7d = 7 d
 gui-subnet = Subnet
 gui-apply-now = Apply to chronyd
+gui-chronyd-path = chronyd
+gui-chronyd-path-help = The chronyd a lab runs and whose rules lint follows, e.g. /usr/local/sbin/chronyd. Empty: the installed one. Takes effect when Stratum next starts a lab.
+gui-serverstats-older = chrony { $version } does not report where the server's timestamps came from (daemon, kernel or network card); chrony 4.4 and later do.

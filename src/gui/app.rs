@@ -130,6 +130,9 @@ pub struct AppState {
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
     pub forms: panels::Forms,
+    /// `chronyd -v` of the chronyd that would run, asked once (never from a
+    /// frame: it spawns a process).
+    local_version: std::cell::OnceCell<Option<ChronyVersion>>,
 }
 
 impl AppState {
@@ -157,6 +160,7 @@ impl AppState {
             series: Vec::new(),
             selected: None,
             last_error: None,
+            local_version: std::cell::OnceCell::new(),
             forms: panels::Forms::default(),
         }
     }
@@ -181,7 +185,12 @@ impl AppState {
             .as_ref()
             .and_then(|i| i.chrony_version.as_deref())
             .and_then(|v| v.parse().ok())
-            .or_else(crate::sys::installed_chrony_version)
+            .or_else(|| {
+                *self.local_version.get_or_init(|| {
+                    let chosen = self.settings.chronyd.as_deref().map(std::path::Path::new);
+                    crate::sys::chronyd_version(&crate::sys::find_chronyd(chosen)?)
+                })
+            })
             .unwrap_or(ChronyVersion::LATEST)
     }
 
@@ -203,7 +212,7 @@ impl AppState {
             Event::Offline { code } => self.connection = Connection::Offline { code },
             Event::Snapshot(s) => {
                 self.live = panels::live::explain_snapshot(&s);
-                self.snapshot = Some(s);
+                self.snapshot = Some(*s);
                 self.snapshot_at = Some(Instant::now());
             }
             Event::Config { text, path } => {
@@ -492,7 +501,10 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
             ui.label(mode);
             ui.separator();
             let v = info.chrony_version.clone().unwrap_or_else(|| "?".into());
-            ui.label(st.ta("gui-chrony-version", &[("version", v)]));
+            let label = ui.label(st.ta("gui-chrony-version", &[("version", v)]));
+            if let Some(path) = &info.chronyd_path {
+                label.on_hover_text(path);
+            }
         }
         if let Some(at) = st.snapshot_at {
             ui.separator();

@@ -31,7 +31,7 @@ pub enum Event {
     Offline {
         code: String,
     },
-    Snapshot(Snapshot),
+    Snapshot(Box<Snapshot>),
     Config {
         text: String,
         path: String,
@@ -58,12 +58,12 @@ pub struct Backend {
 impl Backend {
     /// Starts the IO thread. `socket`: the helper to use (else the default
     /// ones, else a lab helper is started).
-    pub fn start(socket: Option<PathBuf>, waker: Waker) -> Backend {
+    pub fn start(socket: Option<PathBuf>, chronyd: Option<PathBuf>, waker: Waker) -> Backend {
         let (tx, commands) = channel::<Command>();
         let (events, rx) = channel::<Event>();
         let thread = std::thread::Builder::new()
             .name("stratum-backend".into())
-            .spawn(move || run(socket, commands, events, waker))
+            .spawn(move || run(socket, chronyd, commands, events, waker))
             .expect("backend thread");
         Backend {
             tx,
@@ -129,7 +129,13 @@ fn connect(candidates: &[PathBuf]) -> Option<(IpcClient, PathBuf)> {
     })
 }
 
-fn run(socket: Option<PathBuf>, commands: Receiver<Command>, events: Sender<Event>, waker: Waker) {
+fn run(
+    socket: Option<PathBuf>,
+    chronyd: Option<PathBuf>,
+    commands: Receiver<Command>,
+    events: Sender<Event>,
+    waker: Waker,
+) {
     let send = |e: Event| {
         let _ = events.send(e);
         waker();
@@ -144,8 +150,13 @@ fn run(socket: Option<PathBuf>, commands: Receiver<Command>, events: Sender<Even
         None if socket.is_none() => {
             // Start a lab helper of our own.
             let lab_socket = crate::helper::paths::user_runtime_dir().join("helper.sock");
-            let child = Process::new(helper_binary())
-                .arg("--lab")
+            let mut helper = Process::new(helper_binary());
+            helper.arg("--lab");
+            // The chronyd chosen in Settings (else the helper finds one).
+            if let Some(c) = &chronyd {
+                helper.arg("--chronyd").arg(c);
+            }
+            let child = helper
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -200,7 +211,7 @@ fn run(socket: Option<PathBuf>, commands: Receiver<Command>, events: Sender<Even
                 return;
             }
             while let Ok(s) = sub.next_push() {
-                if events.send(Event::Snapshot(s)).is_err() {
+                if events.send(Event::Snapshot(Box::new(s))).is_err() {
                     return;
                 }
                 waker();
@@ -211,9 +222,10 @@ fn run(socket: Option<PathBuf>, commands: Receiver<Command>, events: Sender<Even
     if let Ok(ReplyBody::Snapshot(s)) = client.request(RequestBody::Snapshot) {
         send(Event::Snapshot(s));
     }
-    handle(&mut client, Command::GetConfig, &send);
+    let mut conn = Conn { client, path };
+    handle(&mut conn, Command::GetConfig, &send);
     while let Ok(cmd) = commands.recv() {
-        handle(&mut client, cmd, &send);
+        handle(&mut conn, cmd, &send);
     }
     drop(owned);
 }
@@ -229,7 +241,30 @@ fn failed(e: IpcError) -> Event {
     }
 }
 
-fn handle(client: &mut IpcClient, cmd: Command, send: &dyn Fn(Event)) {
+/// The command connection. The helper closes a connection that stays idle
+/// (no subscription, no request) for minutes: the next request reconnects.
+struct Conn {
+    client: IpcClient,
+    path: PathBuf,
+}
+
+impl Conn {
+    fn request(&mut self, body: RequestBody) -> Result<ReplyBody, IpcError> {
+        match self.client.request(body.clone()) {
+            Err(IpcError::Frame(_) | IpcError::Refused(_)) => {
+                self.client = IpcClient::connect(&self.path, Duration::from_secs(30))?;
+                self.client.request(body)
+            }
+            other => other,
+        }
+    }
+
+    fn set_timeout(&self, t: Duration) {
+        self.client.set_timeout(t);
+    }
+}
+
+fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
     match cmd {
         Command::Apply(text) => {
             client.set_timeout(Duration::from_secs(60));

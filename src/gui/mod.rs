@@ -81,6 +81,7 @@ pub fn run() -> ExitCode {
     let socket = std::env::var_os("STRATUM_SOCKET")
         .map(std::path::PathBuf::from)
         .or_else(|| settings.socket.clone().map(Into::into));
+    let chronyd = settings.chronyd.clone().map(std::path::PathBuf::from);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Stratum")
@@ -108,7 +109,7 @@ pub fn run() -> ExitCode {
                     ctx.request_repaint_after(std::time::Duration::from_millis(1));
                 }
             });
-            let backend = Backend::start(socket, waker);
+            let backend = Backend::start(socket, chronyd, waker);
             let mut app = App::new(&cc.egui_ctx, settings, backend);
             app.wants_live = Some(wants_live);
             Ok(Box::new(app))

@@ -49,6 +49,9 @@ pub struct Settings {
     pub lang: Option<Lang>,
     pub dark: bool,
     pub socket: Option<String>,
+    /// The chronyd a lab helper runs (and whose rules lint follows); none:
+    /// the one `stratum` finds ($STRATUM_CHRONYD, /usr/sbin/chronyd, PATH).
+    pub chronyd: Option<String>,
     pub plot_window: PlotWindow,
     pub panel: String,
 }
@@ -59,6 +62,7 @@ impl Default for Settings {
             lang: None,
             dark: true,
             socket: None,
+            chronyd: None,
             plot_window: PlotWindow::FiveMinutes,
             panel: "overview".into(),
         }

@@ -76,7 +76,7 @@ impl IpcClient {
         loop {
             match read_frame(&mut self.stream)? {
                 ServerMessage::Reply { id: got, body } if got == id => return Ok(body),
-                ServerMessage::Push { snapshot } => self.pushed.push(snapshot),
+                ServerMessage::Push { snapshot } => self.pushed.push(*snapshot),
                 ServerMessage::Fatal { code } => return Err(IpcError::Refused(code)),
                 _ => continue,
             }
@@ -90,7 +90,7 @@ impl IpcClient {
         }
         loop {
             match read_frame(&mut self.stream)? {
-                ServerMessage::Push { snapshot } => return Ok(snapshot),
+                ServerMessage::Push { snapshot } => return Ok(*snapshot),
                 ServerMessage::Fatal { code } => return Err(IpcError::Refused(code)),
                 _ => continue,
             }

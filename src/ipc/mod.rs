@@ -164,7 +164,7 @@ impl Applied {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ReplyBody {
     Info(HelperInfo),
-    Snapshot(Snapshot),
+    Snapshot(Box<Snapshot>),
     History {
         series: String,
         points: Vec<SeriesPoint>,
@@ -209,7 +209,7 @@ pub enum ServerMessage {
     },
     /// Pushed after each poll to subscribed connections.
     Push {
-        snapshot: Snapshot,
+        snapshot: Box<Snapshot>,
     },
     /// The connection is refused (bad frame, wrong protocol).
     Fatal {

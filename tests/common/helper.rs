@@ -109,7 +109,7 @@ impl HelperProc {
             .request(RequestBody::Snapshot)
             .unwrap()
         {
-            ReplyBody::Snapshot(s) => s,
+            ReplyBody::Snapshot(s) => *s,
             other => panic!("{other:?}"),
         }
     }

@@ -74,7 +74,19 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         ("activity", "gui-activity"),
     ] {
         if let Some(e) = st.live.get(key).cloned() {
-            ui.collapsing(st.t(title), |ui| fields_ui(ui, st, key, e.kind, &e.fields));
+            ui.collapsing(st.t(title), |ui| {
+                // chronyd before 4.4 does not say where timestamps came from.
+                let older = st
+                    .snapshot
+                    .as_ref()
+                    .and_then(|s| s.serverstats)
+                    .is_some_and(|x| x.ntp_daemon_rx_timestamps.is_none());
+                if key == "serverstats" && older {
+                    let v = st.chrony_version().to_string();
+                    ui.weak(st.ta("gui-serverstats-older", &[("version", v)]));
+                }
+                fields_ui(ui, st, key, e.kind, &e.fields)
+            });
         }
     }
 }

@@ -43,6 +43,17 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st.settings.save();
         }
         ui.end_row();
+        ui.label(st.t("gui-chronyd-path"));
+        let mut chronyd = st.settings.chronyd.clone().unwrap_or_default();
+        if ui
+            .text_edit_singleline(&mut chronyd)
+            .on_hover_text(st.t("gui-chronyd-path-help"))
+            .changed()
+        {
+            st.settings.chronyd = (!chronyd.trim().is_empty()).then(|| chronyd.trim().to_string());
+            st.settings.save();
+        }
+        ui.end_row();
         ui.label(st.t("gui-plot-window"));
         ui.horizontal(|ui| {
             for w in PlotWindow::ALL {
