@@ -264,3 +264,158 @@ fn lint_warns_about_peers_at_the_same_stratum() {
         stdout(&o)
     );
 }
+
+#[test]
+fn local_stratum_changes_only_what_it_names() {
+    let (_d, p) = scratch(b"server 10.0.0.1 iburst\nlocal stratum 5 orphan distance 0.1\n");
+    let f = p.to_str().unwrap();
+    let o = run(&["config", "edit", f, "--local-stratum", "10"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "server 10.0.0.1 iburst\nlocal stratum 10 orphan distance 0.1\n"
+    );
+    let o = run(&["config", "edit", f, "--no-orphan", "--distance", "2"]);
+    assert_eq!(
+        stdout(&o),
+        "server 10.0.0.1 iburst\nlocal stratum 5 distance 2\n"
+    );
+}
+
+#[test]
+fn set_unset_makestep_and_log_go_through_the_lossless_model() {
+    let (_d, p) =
+        scratch(b"# lab\nserver 10.0.0.1 iburst\nmakestep 1 3 # not chrony's\nmakestep 1.0 3\n");
+    let f = p.to_str().unwrap();
+    let o = run(&[
+        "config",
+        "edit",
+        f,
+        "--makestep",
+        "0.5",
+        "-1",
+        "--log",
+        "tracking",
+        "measurements",
+        "--set",
+        "maxupdateskew 100",
+        "--set",
+        "driftfile /var/lib/chrony/drift",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("# lab\nserver 10.0.0.1 iburst\n"), "{out}");
+    assert!(
+        out.contains("makestep 0.5 -1\n") && !out.contains("makestep 1.0 3"),
+        "{out}"
+    );
+    assert!(out.contains("log tracking measurements\n"), "{out}");
+    assert!(
+        out.contains("maxupdateskew 100\n") && out.contains("driftfile /var/lib/chrony/drift\n")
+    );
+    let o = run(&["config", "edit", f, "--unset", "makestep"]);
+    assert!(!stdout(&o).contains("makestep 1.0 3"));
+    // Refused, with the reason, and nothing written.
+    let before = std::fs::read(&p).unwrap();
+    for bad in [
+        vec!["--set", "maxupdateskew lots"],
+        vec!["--set", "server 10.0.0.2"],
+        vec!["--set", "nosuchdirective 1"],
+        vec!["--set", "driftfile /a\nallow all"],
+        vec!["--makestep", "1"],
+    ] {
+        let mut args = vec!["config", "edit", f, "--in-place"];
+        args.extend(bad.iter().copied());
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}: {}", stdout(&o));
+        assert!(!stderr(&o).trim().is_empty() && !stderr(&o).contains("panicked"));
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            before,
+            "{bad:?} changed the file"
+        );
+    }
+}
+
+#[test]
+fn removing_a_source_that_is_not_there_fails_and_changes_nothing() {
+    let (_d, p) = scratch(b"server 10.0.0.1 iburst\n");
+    let o = run(&[
+        "config",
+        "edit",
+        p.to_str().unwrap(),
+        "--in-place",
+        "--remove-server",
+        "10.9.9.9",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("10.9.9.9"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&p).unwrap(), b"server 10.0.0.1 iburst\n");
+    assert!(!p.with_extension("conf.bak").exists());
+}
+
+#[test]
+fn a_replacement_source_lands_where_the_removed_one_was() {
+    // Debian's layout: each directive under its own comment.
+    let text = "# Use Debian vendor zone.\npool 2.debian.pool.ntp.org iburst\n\n# Use time sources from DHCP.\nsourcedir /run/chrony-dhcp\n";
+    let (_d, p) = scratch(text.as_bytes());
+    let o = run(&[
+        "config",
+        "edit",
+        p.to_str().unwrap(),
+        "--remove-server",
+        "2.debian.pool.ntp.org",
+        "--add-server",
+        "10.0.0.1 iburst",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "# Use Debian vendor zone.\nserver 10.0.0.1 iburst\n\n# Use time sources from DHCP.\nsourcedir /run/chrony-dhcp\n"
+    );
+}
+
+#[test]
+fn every_command_ends_quietly_on_a_closed_pipe() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/roundtrip");
+    let conf = std::fs::read_dir(&fixture)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let big: String = (0..20_000).map(|i| format!("# line {i}\n")).collect();
+    let (_d, p) = scratch(format!("{big}server 10.0.0.1\n").as_bytes());
+    for args in [
+        vec!["config", "edit", p.to_str().unwrap()],
+        vec!["export", conf.to_str().unwrap(), "--to", "ntp"],
+        vec!["--help"],
+    ] {
+        let mut child = stratum()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close the pipe like `| head -2`.
+        let mut out = child.stdout.take().unwrap();
+        let mut buf = [0u8; 16];
+        let _ = out.read(&mut buf);
+        drop(out);
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+        assert_ne!(status.code(), Some(101), "{args:?}");
+    }
+}

@@ -244,3 +244,104 @@ fn no_ui_string_is_hard_coded() {
         "hard-coded UI text (put it in i18n/): {bad:#?}"
     );
 }
+
+/// Every message's text (`id = text` and its continuation lines), without
+/// the Fluent placeables.
+fn messages(lang: Lang) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (l, _, text) in SOURCES {
+        if *l != lang {
+            continue;
+        }
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((id, value)) = line.split_once(" = ")
+                && !id.starts_with(' ')
+            {
+                out.push((id.trim().to_string(), value.to_string()));
+            } else if line.starts_with(' ')
+                && let Some(last) = out.last_mut()
+            {
+                last.1.push('\n');
+                last.1.push_str(line.trim());
+            }
+        }
+    }
+    // Placeables and selectors are code, not prose.
+    for (_, v) in &mut out {
+        let mut plain = String::new();
+        let mut depth = 0;
+        for c in v.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        *v = plain;
+    }
+    out
+}
+
+#[test]
+fn no_user_visible_text_names_an_internal_document() {
+    for lang in Lang::ALL {
+        for (id, text) in messages(lang) {
+            let lower = text.to_lowercase();
+            for bad in ["seed 0", "seed0", "示例 0", "示例0", "seeds/", "lab notes"] {
+                assert!(
+                    !lower.contains(bad),
+                    "{}: {id} names “{bad}”: {text}",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+}
+
+#[test]
+fn chinese_sentences_use_full_width_punctuation() {
+    let mut bad = Vec::new();
+    for (id, text) in messages(Lang::ZhCn) {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if !",.;:?!()".contains(*c) {
+                continue;
+            }
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            // A Chinese character (not full-width punctuation, which may
+            // precede a symbol such as chronyc's `?`).
+            let cjk_before =
+                before.is_some_and(|b| matches!(b as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF));
+            let ends = after.is_none_or(|a| a == ' ' || a == '\n');
+            // Punctuation that ends or joins Chinese text is full width
+            // (。，；：？！（）); ASCII stays inside literals the user types or
+            // reads as code (`ID:类型`, `.GPS.`, the `?` state symbol).
+            let wrong = match c {
+                ',' | ';' => cjk_before || after.is_some_and(is_cjk),
+                '.' | ':' | '?' | '!' => cjk_before && ends,
+                '(' => after.is_some_and(is_cjk),
+                ')' => cjk_before,
+                _ => false,
+            };
+            if wrong {
+                bad.push(format!("{id}: “{c}” in {text}"));
+                break;
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} zh-CN messages with ASCII punctuation:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}

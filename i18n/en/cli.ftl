@@ -10,7 +10,7 @@ cli-help =
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
           3: the helper answers but chronyd did not, or answered only in part.
-      stratum explain [FILE|-] [--format text|json]
+      stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
           Annotate chronyc, ntpq, ntpstat, timedatectl or switch NTP output.
       stratum export FILE --to FORMAT [--server ADDR]... [--role primary|backup] [--peer ADDR]
     {"                 ["}--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME] [--out FILE]
@@ -23,9 +23,15 @@ cli-help =
           Exit 0: no errors; 1: errors found; 2: cannot read a file or bad usage.
       stratum config edit FILE [--add-server "HOST [OPTIONS]"] [--add-pool "HOST [OPTIONS]"]
     {"                           ["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
-    {"                           ["}--allow NET] [--deny NET] [--local-stratum N [--orphan]] [--in-place]
+    {"                           ["}--allow NET] [--deny NET] [--local-stratum N] [--orphan|--no-orphan]
+    {"                           ["}--distance D] [--makestep THRESHOLD LIMIT] [--log WHAT...]
+    {"                           ["}--set "DIRECTIVE ARGS"] [--unset DIRECTIVE] [--in-place]
           Print the edited file (only the edited lines change), or write it with
           --in-place, keeping FILE.bak. With no edit, prints FILE unchanged.
+          --local-stratum, --orphan and --distance change only what they name on the
+          local line; --set/--unset manage directives a file has once.
+          Exit 0: edited; 2: bad input or a source to remove that is not there
+          (nothing is written).
       stratum --version
       stratum --help
 
@@ -62,7 +68,7 @@ cli-source-invalid = chrony would refuse the source “{ $value }”: { $reason 
 cli-subnet-empty = The subnet is empty.
 cli-subnet-syntax = “{ $value }” is not a subnet: write it like 10.0.0.0/24, fd00::/64 or 192.168.1.
 cli-subnet-prefix = “{ $value }” is not a valid subnet: the prefix can be at most /{ $max }.
-cli-remove-none = No source named { $host } in the file; nothing removed.
+cli-remove-none = No source named { $host } in the file; nothing was changed.
 helper-usage =
     stratum-helper: the privileged helper that runs chronyd for Stratum and serves the window and the command line.
 
@@ -93,3 +99,6 @@ helper-usage =
       -h, --help            this help
 
     Logs go to standard error (journald under systemd); RUST_LOG=debug shows more.
+cli-bad-distance = The local distance must be a number of seconds, 0 or more, not “{ $value }”.
+cli-set-not-single = { $directive } is not a directive a file has once: use --add-server, --allow, --deny or --local-stratum for sources, access rules and local.
+cli-set-invalid = chrony would refuse “{ $line }”: { $reason } Nothing was changed.

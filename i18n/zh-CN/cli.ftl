@@ -10,7 +10,7 @@ cli-help =
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
           3：辅助进程有响应，但 chronyd 没有响应或只回答了一部分。
-      stratum explain [文件|-] [--format text|json]
+      stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
           解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出。
       stratum export 文件 --to 格式 [--server 地址]... [--role primary|backup] [--peer 地址]
     {"                 ["}--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称] [--out 文件]
@@ -23,9 +23,13 @@ cli-help =
           退出码 0：没有错误；1：发现错误；2：无法读取文件或用法错误。
       stratum config edit 文件 [--add-server "主机 [选项]"] [--add-pool "主机 [选项]"]
     {"                           ["}--add-peer "主机 [选项]"] [--remove-server 主机]
-    {"                           ["}--allow 网段] [--deny 网段] [--local-stratum N [--orphan]] [--in-place]
+    {"                           ["}--allow 网段] [--deny 网段] [--local-stratum N] [--orphan|--no-orphan]
+    {"                           ["}--distance D] [--makestep 阈值 次数] [--log 项目...]
+    {"                           ["}--set "指令 参数"] [--unset 指令] [--in-place]
           输出修改后的文件（只改动相关行），或用 --in-place 直接写回并保留 文件.bak。
-          没有任何修改时原样输出文件。
+          没有任何修改时原样输出文件。--local-stratum、--orphan 和 --distance 只修改
+          local 行中指定的部分；--set/--unset 管理文件中只出现一次的指令。
+          退出码 0：已修改；2：输入有误，或要删除的时间源不存在（不写入任何内容）。
       stratum --version
       stratum --help
 
@@ -84,3 +88,6 @@ helper-usage =
       -h, --help            显示本帮助
 
     日志写到标准错误（systemd 下由 journald 收集）；RUST_LOG=debug 显示更多信息。
+cli-bad-distance = local 的 distance 必须是大于或等于 0 的秒数，而不是“{ $value }”。
+cli-set-not-single = { $directive } 不是文件中只出现一次的指令：时间源、访问规则和 local 请使用 --add-server、--allow、--deny 或 --local-stratum。
+cli-set-invalid = chrony 会拒绝“{ $line }”：{ $reason }未做任何修改。

@@ -9,10 +9,11 @@ use lexopt::prelude::*;
 use serde_json::json;
 
 use super::{CliError, CliResult, parse_lang};
+use super::{out, outln};
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
 use crate::core::conf::{
-    Access, AccessScope, ChronyVersion, Document, Local, SourceKind, SubnetError, UserSourceError,
-    parse_user_source, parse_user_subnet,
+    Access, AccessScope, ChronyVersion, Directive, Document, Local, SourceKind, SubnetError,
+    UserSourceError, parse_user_source, parse_user_subnet,
 };
 use crate::fsutil;
 use crate::i18n::Localizer;
@@ -29,7 +30,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             }
         },
         Some(Short('h') | Long("help")) | None => {
-            print!("{}", tr.tr("cli-help"));
+            out!("{}", tr.tr("cli-help"));
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => Err(other.unexpected().into()),
@@ -76,7 +77,7 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 );
             }
             Short('h') | Long("help") => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) => files.push(v.into()),
@@ -219,7 +220,8 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     // Every argument is validated as it is read: a bad one changes nothing.
     let mut ops = Vec::new();
     let mut stratum: Option<OsString> = None;
-    let mut orphan = false;
+    let mut orphan: Option<bool> = None;
+    let mut distance: Option<f64> = None;
     let mut in_place = false;
     let text = |v: OsString| -> Result<String, CliError> {
         v.into_string()
@@ -259,13 +261,53 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 }));
             }
             Long("local-stratum") => stratum = Some(parser.value()?),
-            Long("orphan") => orphan = true,
+            Long("orphan") => orphan = Some(true),
+            Long("no-orphan") => orphan = Some(false),
+            Long("distance") => {
+                let t = text(parser.value()?)?;
+                distance = Some(
+                    t.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|d| d.is_finite() && *d >= 0.0)
+                        .ok_or_else(|| {
+                            CliError::new("cli-bad-distance").arg("value", t.escape_debug())
+                        })?,
+                );
+            }
+            Long("makestep") => {
+                let t = text(parser.value()?)?;
+                let l = text(parser.value()?)?;
+                ops.push(Op::Set(single("makestep", &format!("{t} {l}"), tr)?));
+            }
+            Long("log") => {
+                // Every word after --log up to the next option.
+                let words: Vec<String> = parser.values()?.map(text).collect::<Result<_, _>>()?;
+                ops.push(Op::Set(single("log", &words.join(" "), tr)?));
+            }
+            Long("set") => {
+                let t = text(parser.value()?)?;
+                let (name, args) = t
+                    .trim()
+                    .split_once(char::is_whitespace)
+                    .unwrap_or((t.trim(), ""));
+                ops.push(Op::Set(single(name, args, tr)?));
+            }
+            Long("unset") => {
+                let name = text(parser.value()?)?.trim().to_ascii_lowercase();
+                if !is_single(&name) {
+                    return Err(
+                        CliError::new("cli-set-not-single").arg("directive", name.escape_debug())
+                    );
+                }
+                ops.push(Op::Unset(name));
+            }
             Long("in-place") => in_place = true,
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() => file = Some(v.into()),
@@ -273,41 +315,61 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
     }
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
-    if orphan && stratum.is_none() {
-        return Err(CliError::new("cli-orphan-needs-stratum"));
-    }
-    let local = match stratum {
+    let new_stratum = match stratum {
         None => None,
         Some(v) => {
             let s = v.to_string_lossy();
             match s.trim().parse::<u8>() {
-                Ok(n @ 1..=15) => Some(Local::new(n, orphan, None)),
+                Ok(n @ 1..=15) => Some(n),
                 _ => return Err(CliError::new("cli-bad-stratum").arg("value", s)),
             }
         }
     };
     let original = read_file(&file)?;
     let mut doc = Document::parse(&original);
+    let mut removed_at = None;
     for op in ops {
         match op {
             Op::Add(s) => {
-                doc.add_source(&s);
+                doc.add_source_after_removal(&s, removed_at);
             }
             Op::Remove(host) => {
+                let at = doc
+                    .sources()
+                    .find(|(_, s)| crate::core::conf::edit::same_host(&s.host, &host))
+                    .map(|(i, _)| i);
                 if doc.remove_source(&host) == 0 {
-                    eprintln!(
-                        "stratum: {}",
-                        tr.tr_args("cli-remove-none", &[("host", &host)])
-                    );
+                    // Nothing is written: the user named something else.
+                    return Err(CliError::new("cli-remove-none").arg("host", host));
                 }
+                removed_at = at;
             }
             Op::Access(a) => {
                 doc.add_access(&a);
             }
+            Op::Set(d) => {
+                doc.set_single(d.name(), Some(&d));
+            }
+            Op::Unset(name) => {
+                doc.set_single(&name, None);
+            }
         }
     }
-    if let Some(l) = &local {
-        doc.set_local(Some(l));
+    // `local`: change what was asked, keep the rest of the line.
+    if new_stratum.is_some() || orphan.is_some() || distance.is_some() {
+        let current = doc
+            .directives()
+            .filter_map(|(_, d)| match d {
+                Directive::Local(l) => Some(l.clone()),
+                _ => None,
+            })
+            .last();
+        let base = match (current, new_stratum) {
+            (Some(l), _) => l,
+            (None, Some(n)) => Local::new(n, false, None),
+            (None, None) => return Err(CliError::new("cli-orphan-needs-stratum")),
+        };
+        doc.set_local(Some(&base.updated(new_stratum, orphan, distance)));
     }
     let edited = doc.render();
     if in_place {
@@ -325,7 +387,7 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             })?;
         }
     } else {
-        let _ = std::io::stdout().lock().write_all(&edited);
+        super::write_out(&edited);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -334,6 +396,49 @@ enum Op {
     Add(crate::core::conf::Source),
     Remove(String),
     Access(Access),
+    Set(Directive),
+    Unset(String),
+}
+
+/// Directives `--set`/`--unset` manage: those a file has once (the last one
+/// wins in chronyd). Sources, access rules and `local` have their own flags.
+fn is_single(name: &str) -> bool {
+    crate::core::conf::directive::SIMPLE_DIRECTIVES
+        .iter()
+        .any(|s| s.name == name)
+        || matches!(
+            name,
+            "makestep"
+                | "log"
+                | "ratelimit"
+                | "ntsratelimit"
+                | "cmdratelimit"
+                | "smoothtime"
+                | "leapsecmode"
+                | "authselectmode"
+        )
+}
+
+/// `--set "DIRECTIVE ARGS"`: one directive chrony would accept, checked
+/// before anything is written.
+fn single(name: &str, args: &str, tr: &Localizer) -> Result<Directive, CliError> {
+    let name = name.to_ascii_lowercase();
+    if name.chars().any(char::is_control) || args.chars().any(char::is_control) {
+        return Err(CliError::new("cli-source-control")
+            .arg("value", format!("{name} {args}").escape_debug()));
+    }
+    if !is_single(&name) {
+        return Err(CliError::new("cli-set-not-single").arg("directive", name.escape_debug()));
+    }
+    Directive::parse(&name, args).map_err(|e| {
+        let lint_args = lint::parse_error_args(&name, &e, args);
+        CliError::new("cli-set-invalid")
+            .arg("line", format!("{name} {args}").trim().to_string())
+            .arg(
+                "reason",
+                tr.tr_args(&format!("lint-{}", e.rule()), &lint_args),
+            )
+    })
 }
 
 /// `stratum config apply FILE [--socket PATH]`: hands a configuration to the
@@ -348,7 +453,7 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() => file = Some(v.into()),
@@ -366,7 +471,7 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     {
         crate::ipc::ReplyBody::Applied(a) => {
             let id = a.message_id();
-            println!(
+            outln!(
                 "{}",
                 tr.tr_args(id, &[("backup", a.backup.unwrap_or_default())])
             );

@@ -8,6 +8,7 @@ use lexopt::prelude::*;
 use serde_json::{Value, json};
 
 use super::{CliError, CliResult, parse_lang};
+use super::{out, outln};
 use crate::core::explain::{ExplainError, Explained, Field, MAX_INPUT, explain};
 use crate::i18n::Localizer;
 
@@ -142,7 +143,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() => file = Some(v.into()),
@@ -175,12 +176,12 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     };
     let e = result.map_err(|e| CliError::new(e.message_id()))?;
     if json_out {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&to_json(tr, &e)).expect("json")
         );
     } else {
-        print!("{}", to_text(tr, &e));
+        out!("{}", to_text(tr, &e));
     }
     Ok(ExitCode::SUCCESS)
 }

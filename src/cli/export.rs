@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use lexopt::prelude::*;
 
 use super::{CliError, CliResult, parse_lang};
+use super::{out, outln};
 use crate::core::conf::Document;
 use crate::core::export::bundle::{self, BundleError, LabSpec};
 use crate::core::export::{Format, Key, Note, OptionError, Options, Role, export};
@@ -79,7 +80,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() && !is_bundle && v == "bundle" => is_bundle = true,
@@ -108,7 +109,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                     .arg("reason", err)
             })
             .map(|_| ())?,
-        None => print!("{}", e.text),
+        None => out!("{}", e.text),
     }
     print_notes(tr, &e.notes, "");
     Ok(ExitCode::SUCCESS)
@@ -165,7 +166,7 @@ fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
         }
     }
     write("README.md", &readme)?;
-    println!(
+    outln!(
         "{}",
         tr.tr_args(
             "bundle-written",

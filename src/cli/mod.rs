@@ -12,6 +12,34 @@ use std::process::ExitCode;
 
 use crate::i18n::{Lang, Localizer};
 
+/// Writes to standard output. A reader that went away (`stratum explain |
+/// head -2`) ends the command quietly instead of a panic.
+pub fn write_out(bytes: &[u8]) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
+/// `print!` that ends quietly on a closed pipe.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::write_out(format!($($t)*).as_bytes()) };
+}
+
+/// `println!` that ends quietly on a closed pipe.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        let mut s = format!($($t)*);
+        s.push('\n');
+        $crate::cli::write_out(s.as_bytes())
+    }};
+}
+
+pub(crate) use {out, outln};
+
 /// A failure the user sees as one sentence: a message id and its arguments.
 #[derive(Debug)]
 pub struct CliError {
@@ -129,11 +157,11 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
         #[cfg(not(feature = "gui"))]
         None => run_installed_gui(),
         Some(Short('h') | Long("help")) => {
-            print!("{}", tr.tr("cli-help"));
+            out!("{}", tr.tr("cli-help"));
             Ok(ExitCode::SUCCESS)
         }
         Some(Short('V') | Long("version")) => {
-            println!("stratum {}", env!("CARGO_PKG_VERSION"));
+            outln!("stratum {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
         Some(Value(cmd)) => match cmd.to_string_lossy().as_ref() {
@@ -142,7 +170,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
             "export" => export::run(parser, tr),
             "explain" => explain::run(parser, tr),
             "help" => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 Ok(ExitCode::SUCCESS)
             }
             other => Err(CliError::new("cli-unknown-command").arg("command", other)),

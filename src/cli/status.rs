@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use lexopt::prelude::*;
 
 use super::{CliError, CliResult, parse_lang};
+use super::{out, outln};
 use crate::core::cmdmon::WireAddr;
 use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};
@@ -56,7 +57,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                print!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help"));
                 return Ok(ExitCode::SUCCESS);
             }
             other => return Err(other.unexpected().into()),

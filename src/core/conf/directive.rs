@@ -451,6 +451,43 @@ impl Local {
         self.option("orphan").is_some()
     }
 
+    /// This directive with some options changed and every other kept:
+    /// `--local-stratum 10` on `local stratum 5 orphan distance 0.1` keeps
+    /// `orphan` and `distance`.
+    pub fn updated(
+        &self,
+        stratum: Option<u8>,
+        orphan: Option<bool>,
+        distance: Option<f64>,
+    ) -> Local {
+        let mut out = self.clone();
+        let mut set = |spec: &'static OptSpec, value: Option<OptValue>| match out
+            .options
+            .iter_mut()
+            .find(|o| o.name() == spec.name)
+        {
+            Some(o) => match value {
+                Some(v) => o.value = v,
+                None => out.options.retain(|o| o.name() != spec.name),
+            },
+            None => {
+                if let Some(v) = value {
+                    out.options.push(Opt { spec, value: v });
+                }
+            }
+        };
+        if let Some(n) = stratum {
+            set(&LOCAL_OPTIONS[0], Some(OptValue::Int(i64::from(n))));
+        }
+        if let Some(o) = orphan {
+            set(&LOCAL_OPTIONS[1], o.then_some(OptValue::Flag));
+        }
+        if let Some(d) = distance {
+            set(&LOCAL_OPTIONS[2], Some(OptValue::Float(d)));
+        }
+        out
+    }
+
     /// A numeric option's value (`activate`, `waitsynced`, `waitunsynced`).
     pub fn float_option(&self, name: &str) -> Option<f64> {
         self.option(name).and_then(OptValue::as_f64)

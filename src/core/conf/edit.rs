@@ -13,7 +13,7 @@ pub enum EditOutcome {
     Unchanged,
 }
 
-fn same_host(a: &str, b: &str) -> bool {
+pub fn same_host(a: &str, b: &str) -> bool {
     // Host names are case-insensitive; addresses compare as written, but
     // also by value so that `::1` and `0::1` match.
     a.eq_ignore_ascii_case(b)
@@ -93,6 +93,25 @@ impl Document {
             .unwrap_or(self.len());
         self.insert_line(at, &source.render());
         EditOutcome::Inserted(at)
+    }
+
+    /// Adds a source where a user replacing one expects it: after the last
+    /// source line, or, when the file has none left, at `removed_at` (where
+    /// the removed one was), not between a comment and the line it belongs
+    /// to.
+    pub fn add_source_after_removal(
+        &mut self,
+        source: &Source,
+        removed_at: Option<usize>,
+    ) -> EditOutcome {
+        let has_sources = self.sources().next().is_some();
+        match removed_at {
+            Some(at) if !has_sources && at <= self.len() => {
+                self.insert_line(at, &source.render());
+                EditOutcome::Inserted(at)
+            }
+            _ => self.add_source(source),
+        }
     }
 
     /// Removes every source line naming `host` (of any kind); returns how

@@ -481,7 +481,7 @@ pub fn diagnose(e: &mut Explained) {
             if upstreams == 1 {
                 out.push(finding("single-source"));
             }
-            // A peer that serves at our own stratum (seed 004 uses 8 and 9).
+            // A peer that serves at our own stratum (a pair uses 8 and 9).
             let peer_strata: Vec<&str> = rows
                 .iter()
                 .filter(|r| r.iter().any(|x| x.name == "mode" && x.raw == "="))

@@ -1,5 +1,5 @@
 //! Network switches: Cisco IOS/IOS-XE, NX-OS, Huawei VRP, H3C Comware 5/7
-//! and the generic `show ntp server` table of seed 004.
+//! and the generic `show ntp server` table some switches print.
 
 use super::checks::*;
 use super::{Explained, Field, Kind};
@@ -518,7 +518,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         }
         return Some(e);
     }
-    // show ntp server (seed 004).
+    // show ntp server (a generic table).
     if let Some(rows) = table(lines, |l| {
         let t = l.trim_start();
         t.starts_with("ntp-server") && t.contains("status")

@@ -22,7 +22,7 @@ const MACHINE_PATHS: &[&str] = &[
 ];
 
 /// The lab server's own configuration; `--role backup --peer PRIMARY`
-/// gives seed 004's backup: same upstreams, peered with the primary, one
+/// gives the lab pair's backup: same upstreams, peered with the primary, one
 /// stratum higher so that clients prefer the primary. Every directive of
 /// the lab's file is carried over, except the machine's own paths.
 pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {

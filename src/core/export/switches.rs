@@ -36,7 +36,7 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
             None
         }
     });
-    // The first of several servers is preferred (seed 004: primary, backup).
+    // The first of several servers is preferred (primary, then backup).
     let prefer = |n: usize| n == 0 && o.servers.len() > 1;
     // Switches query port 123 only.
     let addrs = o.server_addrs();

@@ -1,5 +1,5 @@
 //! Peers / redundancy: a primary and a backup that peer with each other, at
-//! different local strata (seed 004 uses 8 and 9).
+//! different local strata (8 on the primary, 9 on the backup).
 
 use egui::RichText;
 

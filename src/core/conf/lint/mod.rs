@@ -772,7 +772,7 @@ fn lab_checks(l: &mut Linter) {
 }
 
 /// Checks between two servers' configurations that peer with each other
-/// (seed 004's primary and backup): with the same local stratum neither can
+/// (a lab's primary and backup): with the same local stratum neither can
 /// tell which of them should serve when the upstreams are gone.
 pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
     let peers = |d: &Document| d.sources().any(|(_, s)| s.kind == SourceKind::Peer);
@@ -861,7 +861,7 @@ mod tests {
 
     #[test]
     fn lab_warnings() {
-        // Seed 001: an isolated server with no local stratum.
+        // An isolated server with no local stratum.
         let r = rules(
             "server 192.168.0.5 iburst\nallow 10.20.0.0/16\nmakestep 1 3\n",
             V43,
