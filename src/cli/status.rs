@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use lexopt::prelude::*;
 
 use super::{CliError, CliResult, parse_lang};
-use super::{out, outln};
+use super::out;
 use crate::core::cmdmon::WireAddr;
 use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};
