@@ -400,3 +400,82 @@ proptest::proptest! {
         let _ = explain(&text);
     }
 }
+
+fn field<'a>(
+    row: &'a [stratum::core::explain::Field],
+    name: &str,
+) -> &'a stratum::core::explain::Field {
+    row.iter().find(|f| f.name == name).unwrap()
+}
+
+/// chronyc(1): the reach register is an octal shift register of the last 8
+/// polls, newest in the lowest bit. Written from chronyc's manual, not from
+/// a captured session.
+#[test]
+fn dead_upstreams_are_named_and_their_placeholders_not_judged() {
+    let text = "\
+MS Name/IP address         Stratum Poll Reach LastRx Last sample
+===============================================================================
+^* 192.168.10.1                  2   6   377    35   -215us[ -301us] +/-   12ms
+^? ntp.example.net               0   6     0     -     +0ns[   +0ns] +/-    0ns
+^? 10.99.0.7                     0   6     0     -     +0ns[   +0ns] +/-    0ns
+";
+    let e = explain(text).unwrap();
+    let dead = &e.rows[1];
+    assert_eq!(
+        field(dead, "reach").status,
+        stratum::core::explain::Status::Bad
+    );
+    for name in ["sample-offset", "measured-offset", "error"] {
+        let f = field(dead, name);
+        assert_eq!(f.status, stratum::core::explain::Status::Info, "{name}");
+        assert_eq!(f.reason.as_ref().unwrap().id, "no-sample");
+    }
+    let f = e
+        .findings
+        .iter()
+        .find(|f| f.rule == "some-unreachable")
+        .expect("a finding");
+    let named = &f.args.iter().find(|(k, _)| *k == "sources").unwrap().1;
+    assert!(
+        named.contains("ntp.example.net") && named.contains("10.99.0.7"),
+        "{named}"
+    );
+    assert!(!named.contains("192.168.10.1"));
+    // Its text gives the causes, the unsynchronised upstream among them.
+    let tr = Localizer::new(Lang::En);
+    let msg = tr.tr_args("finding-some-unreachable", &f.args);
+    assert!(
+        msg.contains("UDP 123") && msg.contains("not synchronised"),
+        "{msg}"
+    );
+    assert!(!e.findings.iter().any(|f| f.rule == "no-upstream-reachable"));
+}
+
+#[test]
+fn a_reach_register_filling_after_a_start_is_not_loss() {
+    let row = |reach: &str| {
+        format!(
+            "MS Name/IP address         Stratum Poll Reach LastRx Last sample\n===============================================================================\n^* 192.168.10.1                  2   6   {reach:>3}    35   -215us[ -301us] +/-   12ms\n"
+        )
+    };
+    for (reach, status, reason) in [
+        ("1", "ok", "reach-starting"),
+        ("37", "ok", "reach-starting"),
+        ("77", "ok", "reach-starting"),
+        ("177", "ok", "reach-starting"),
+        ("377", "ok", "reach-full"),
+        ("375", "warn", "reach-partial"),
+        ("376", "warn", "reach-partial"),
+        ("2", "warn", "reach-partial"),
+        ("0", "bad", "reach-zero"),
+    ] {
+        let e = explain(&row(reach)).unwrap();
+        let f = field(&e.rows[0], "reach");
+        assert_eq!(
+            (f.status.as_str(), f.reason.as_ref().unwrap().id),
+            (status, reason),
+            "reach {reach}"
+        );
+    }
+}

@@ -7,6 +7,8 @@ pub const REASONS: &[&str] = &[
     "reach-full",
     "reach-zero",
     "reach-partial",
+    "reach-starting",
+    "no-sample",
     "state-selected",
     "state-combined",
     "state-not-combined",
@@ -53,6 +55,7 @@ pub const REASONS: &[&str] = &[
 pub const FINDINGS: &[(&str, Status)] = &[
     ("not-synchronised", Status::Bad),
     ("no-upstream-reachable", Status::Bad),
+    ("some-unreachable", Status::Warn),
     ("unknown-address", Status::Bad),
     ("falseticker", Status::Warn),
     ("single-source", Status::Warn),
@@ -103,13 +106,19 @@ pub fn seconds(raw: &str) -> Option<f64> {
     Some(v * scale)
 }
 
-pub fn check_reach(f: &mut Field) {
-    let Ok(v) = u32::from_str_radix(f.raw.trim(), 8) else {
-        return;
-    };
+/// Judges an 8-bit reach register (newest poll in bit 0). Loss is a 0
+/// *after* the first answer; a register still filling from the right after
+/// a start (1, 3, 7, 17, 37, 77, 177) has lost nothing.
+fn judge_reach(f: &mut Field, v: u32) {
+    let v = v & 0xff;
     match v {
-        0o377 => set(f, Status::Ok, Reason::new("reach-full")),
+        0xff => set(f, Status::Ok, Reason::new("reach-full")),
         0 => set(f, Status::Bad, Reason::new("reach-zero")),
+        _ if (v + 1).is_power_of_two() => set(
+            f,
+            Status::Ok,
+            Reason::new("reach-starting").arg("answered", v.count_ones()),
+        ),
         _ => set(
             f,
             Status::Warn,
@@ -118,18 +127,38 @@ pub fn check_reach(f: &mut Field) {
     }
 }
 
-/// A decimal reach count (Huawei shows it as a number of the 8 bits).
+pub fn check_reach(f: &mut Field) {
+    if let Ok(v) = u32::from_str_radix(f.raw.trim(), 8) {
+        judge_reach(f, v);
+    }
+}
+
+/// A decimal reach count (Huawei shows the register as a number; some
+/// firmware prints the octal digits, 377 for all eight).
 pub fn check_reach_decimal(f: &mut Field) {
     if let Ok(v) = f.raw.trim().parse::<u32>() {
-        match v {
-            255 | 377 => set(f, Status::Ok, Reason::new("reach-full")),
-            0 => set(f, Status::Bad, Reason::new("reach-zero")),
-            _ => set(
-                f,
-                Status::Warn,
-                Reason::new("reach-partial").arg("answered", (v & 0xff).count_ones()),
-            ),
-        }
+        judge_reach(f, if v == 377 { 0xff } else { v });
+    }
+}
+
+/// A source that never answered has no sample: what its offset columns show
+/// is a placeholder, not a measurement to judge.
+pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
+    let never = row.iter().any(|x| x.name == "reach" && x.raw.trim() == "0")
+        || row
+            .iter()
+            .any(|x| matches!(x.name, "last-rx" | "when") && x.raw.trim() == "-");
+    if !never {
+        return;
+    }
+    for x in row.iter_mut().filter(|x| {
+        matches!(
+            x.name,
+            "sample-offset" | "measured-offset" | "error" | "offset" | "jitter" | "delay"
+        )
+    }) {
+        x.status = Status::Info;
+        x.reason = Some(Reason::new("no-sample"));
     }
 }
 
@@ -453,10 +482,27 @@ pub fn diagnose(e: &mut Explained) {
                         )
                     })
             });
+            let dead: Vec<String> = rows
+                .iter()
+                .filter(|r| reach_zero(r))
+                .filter_map(|r| {
+                    r.iter()
+                        .find(|x| matches!(x.name, "address" | "remote" | "name"))
+                        .map(|x| x.raw.trim().to_string())
+                })
+                .collect();
             if !rows.is_empty() && rows.iter().all(reach_zero) {
                 out.push(finding("no-upstream-reachable"));
-            } else if !rows.is_empty() && !selected {
-                out.push(finding("none-selected"));
+            } else {
+                if !dead.is_empty() {
+                    let mut x = finding("some-unreachable");
+                    x.args.push(("sources", dead.join(", ")));
+                    x.args.push(("count", dead.len().to_string()));
+                    out.push(x);
+                }
+                if !rows.is_empty() && !selected {
+                    out.push(finding("none-selected"));
+                }
             }
             if rows.iter().any(|r| {
                 r.iter().any(|x| {

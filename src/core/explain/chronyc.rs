@@ -240,10 +240,10 @@ fn judge_row(row: &mut [Field]) {
         .and_then(|f| seconds(&f.raw));
     if let (Some(o), Some(e)) = (offset, error) {
         if e > 0.0 && o.abs() > e {
-            if let Some(f) = row
-                .iter_mut()
-                .find(|f| f.name == "sample-offset" && f.status != super::Status::Bad)
-            {
+            if let Some(f) = row.iter_mut().find(|f| {
+                f.name == "sample-offset"
+                    && !matches!(f.status, super::Status::Bad | super::Status::Info)
+            }) {
                 f.status = super::Status::Warn;
                 f.reason = Some(super::Reason::new("offset-beyond-error"));
             }
