@@ -32,7 +32,7 @@ fn main() {
             nts_ke_last: None,
         })
         .collect();
-    let now = stratum::helper::state::now();
+    let now = stratum::sys::now();
     let tracking = stratum::core::cmdmon::Tracking {
         ref_id: 0x0a00_0001,
         address: Some(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 1))),

@@ -20,6 +20,7 @@ fi
 CARGO_TARGET_DIR="$target/headless" cargo build --locked --profile "$profile" \
     --no-default-features --bins --quiet
 cp "$target/headless/$dir/stratum" "$target/$dir/stratum-cli"
-cargo deb --no-build --profile "$profile" -o "$out/stratum.deb" >/dev/null
-cargo deb --no-build --profile "$profile" --variant helper -o "$out/stratum-helper.deb" >/dev/null
+# (cargo-deb warns about the dev profile the packaging check reuses.)
+cargo deb --no-build --profile "$profile" -o "$out/stratum.deb" >/dev/null 2>&1
+cargo deb --no-build --profile "$profile" --variant helper -o "$out/stratum-helper.deb" >/dev/null 2>&1
 echo "$out/stratum.deb $out/stratum-helper.deb"

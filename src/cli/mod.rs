@@ -112,25 +112,43 @@ pub(crate) fn parse_lang(value: OsString) -> Result<Lang, CliError> {
 }
 
 /// Runs `stratum` with its arguments (without the program name).
-pub fn run(args: Vec<OsString>) -> ExitCode {
+/// What `stratum` is asked to do.
+pub enum Run {
+    Exit(ExitCode),
+    /// No subcommand: open the window (the binary decides how).
+    Window,
+}
+
+pub fn run(args: Vec<OsString>) -> Run {
     let lang = pick_lang(&args);
     let tr = Localizer::new(lang);
     match dispatch(args, &tr) {
-        Ok(code) => code,
-        Err(e) => {
-            let msg = tr.tr_args(e.id, &e.args);
-            let _ = writeln!(std::io::stderr(), "stratum: {msg}");
-            ExitCode::from(2)
-        }
+        Ok(Some(code)) => Run::Exit(code),
+        Ok(None) => Run::Window,
+        Err(e) => Run::Exit(fail(&tr, e)),
     }
+}
+
+fn fail(tr: &Localizer, e: CliError) -> ExitCode {
+    let msg = tr.tr_args(e.id, &e.args);
+    let _ = writeln!(std::io::stderr(), "stratum: {msg}");
+    ExitCode::from(2)
 }
 
 /// Where the desktop package installs the window; the headless command line
 /// hands `stratum` with no arguments to it.
 pub const GUI_PATH: &str = "/usr/libexec/stratum/stratum-gui";
 
-#[cfg(not(feature = "gui"))]
-fn run_installed_gui() -> CliResult {
+/// A build without the window hands it to the desktop package's binary.
+pub fn run_installed_gui() -> ExitCode {
+    let tr = Localizer::new(Lang::from_env());
+    match exec_gui() {
+        Ok(code) => code,
+        Err(e) => fail(&tr, e),
+    }
+}
+
+fn exec_gui() -> CliResult {
     use std::os::unix::process::CommandExt;
     if !std::path::Path::new(GUI_PATH).exists() {
         return Err(CliError::new("cli-no-gui"));
@@ -142,7 +160,7 @@ fn run_installed_gui() -> CliResult {
         .arg("reason", e))
 }
 
-fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
+fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, CliError> {
     let mut parser = lexopt::Parser::from_args(args);
     use lexopt::prelude::*;
     let mut first = parser.next()?;
@@ -152,26 +170,23 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> CliResult {
         first = parser.next()?;
     }
     match first {
-        #[cfg(feature = "gui")]
-        None => Ok(crate::gui::run()),
-        #[cfg(not(feature = "gui"))]
-        None => run_installed_gui(),
+        None => Ok(None),
         Some(Short('h') | Long("help")) => {
             out!("{}", tr.tr("cli-help"));
-            Ok(ExitCode::SUCCESS)
+            Ok(Some(ExitCode::SUCCESS))
         }
         Some(Short('V') | Long("version")) => {
             outln!("stratum {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
+            Ok(Some(ExitCode::SUCCESS))
         }
         Some(Value(cmd)) => match cmd.to_string_lossy().as_ref() {
-            "config" => config::run(parser, tr),
-            "status" => status::run(parser, tr),
-            "export" => export::run(parser, tr),
-            "explain" => explain::run(parser, tr),
+            "config" => config::run(parser, tr).map(Some),
+            "status" => status::run(parser, tr).map(Some),
+            "export" => export::run(parser, tr).map(Some),
+            "explain" => explain::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
-                Ok(ExitCode::SUCCESS)
+                Ok(Some(ExitCode::SUCCESS))
             }
             other => Err(CliError::new("cli-unknown-command").arg("command", other)),
         },

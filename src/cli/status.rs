@@ -19,7 +19,7 @@ use crate::ipc::{ReplyBody, RequestBody, Snapshot};
 pub fn connect(socket: Option<PathBuf>, tr: &Localizer) -> Result<IpcClient, CliError> {
     let candidates = match socket {
         Some(s) => vec![s],
-        None => crate::helper::paths::default_helper_sockets(),
+        None => crate::ipc::paths::default_helper_sockets(),
     };
     let mut last = None;
     for path in &candidates {

@@ -138,7 +138,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(settings: Settings) -> AppState {
         let lang = settings.lang.unwrap_or_else(Lang::from_env);
-        let text = crate::helper::lab::DEFAULT_LAB_CONFIG.to_string();
+        let text = crate::core::conf::DEFAULT_LAB_CONFIG.to_string();
         let panel = Panel::ALL
             .into_iter()
             .find(|p| p.key() == settings.panel)

@@ -142,14 +142,14 @@ fn run(
     };
     let candidates = match &socket {
         Some(s) => vec![s.clone()],
-        None => crate::helper::paths::default_helper_sockets(),
+        None => crate::ipc::paths::default_helper_sockets(),
     };
     let mut owned: Option<OwnedHelper> = None;
     let (mut client, path) = match connect(&candidates) {
         Some(c) => c,
         None if socket.is_none() => {
             // Start a lab helper of our own.
-            let lab_socket = crate::helper::paths::user_runtime_dir().join("helper.sock");
+            let lab_socket = crate::ipc::paths::user_runtime_dir().join("helper.sock");
             let mut helper = Process::new(helper_binary());
             helper.arg("--lab");
             // The chronyd chosen in Settings (else the helper finds one).

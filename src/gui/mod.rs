@@ -17,7 +17,7 @@ use settings::Settings;
 /// Logs go to a file in the data dir (there is no terminal for a desktop
 /// app).
 fn init_logging() {
-    let dir = crate::helper::paths::user_data_dir();
+    let dir = crate::ipc::paths::user_data_dir();
     let _ = std::fs::create_dir_all(&dir);
     if let Ok(file) = std::fs::OpenOptions::new()
         .create(true)

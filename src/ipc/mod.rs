@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod frame;
+pub mod paths;
 
 use serde::{Deserialize, Serialize};
 

@@ -7,6 +7,7 @@ pub mod document;
 pub mod edit;
 pub mod guard;
 pub mod include;
+pub mod lab;
 pub mod lint;
 pub mod live;
 pub mod scan;
@@ -16,5 +17,6 @@ pub use access::{Access, AccessScope, AccessTarget, Subnet, SubnetError, parse_u
 pub use directive::{Directive, Local, OptValue, ParseError, Source, SourceKind};
 pub use document::{Document, Line, LineEnding, LineKind};
 pub use edit::{EditOutcome, UserSourceError, parse_user_source};
+pub use lab::DEFAULT_LAB_CONFIG;
 pub use lint::{Diagnostic, LintOptions, Severity, lint};
 pub use version::ChronyVersion;

@@ -22,7 +22,7 @@ pub struct Form {
 }
 
 fn now() -> f64 {
-    crate::helper::state::now()
+    crate::sys::now()
 }
 
 fn time_label(t: f64) -> String {
