@@ -249,8 +249,18 @@ fn lint_speaks_chinese_by_flag_and_by_locale() {
 
 #[test]
 fn lint_warns_about_peers_at_the_same_stratum() {
-    let (_a, primary) = scratch(b"peer 10.0.0.2\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
-    let (_b, backup) = scratch(b"peer 10.0.0.1\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
+    // Orphan mode wants the same stratum on every server (chrony.conf(5)):
+    // no warning there.
+    let (_c, op) = scratch(b"peer 10.0.0.2\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
+    let (_d, ob) = scratch(b"peer 10.0.0.1\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
+    let o = run(&["config", "lint", op.to_str().unwrap(), ob.to_str().unwrap()]);
+    assert!(
+        !stdout(&o).contains("[peer-same-stratum]"),
+        "{}",
+        stdout(&o)
+    );
+    let (_a, primary) = scratch(b"peer 10.0.0.2\nlocal stratum 8\nallow 10.0.0.0/24\n");
+    let (_b, backup) = scratch(b"peer 10.0.0.1\nlocal stratum 8\nallow 10.0.0.0/24\n");
     let o = run(&[
         "config",
         "lint",

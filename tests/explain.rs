@@ -479,3 +479,91 @@ fn a_reach_register_filling_after_a_start_is_not_loss() {
         );
     }
 }
+
+/// What users paste that is not a whole, clean report.
+#[test]
+fn empty_tables_quoted_output_and_partial_tracking_are_explained() {
+    // A server nobody reaches yet (chronyc prints the header alone).
+    let empty = "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n===============================================================================\n";
+    let e = explain(empty).unwrap();
+    assert_eq!(e.kind_name(), "chronyc-clients");
+    assert!(e.findings.iter().any(|f| f.rule == "no-clients-yet"));
+    // Quoted in notes or mail.
+    let tracking = "Reference ID    : C0A80A01 (192.168.10.1)\nStratum         : 3\nSystem time     : 0.000012 seconds fast of NTP time\nLeap status     : Normal\n";
+    for quote in ["> ", "# ", ">"] {
+        let quoted: String = tracking.lines().map(|l| format!("{quote}{l}\n")).collect();
+        let e = explain(&quoted).unwrap_or_else(|err| panic!("{quote:?}: {err}"));
+        assert_eq!(e.kind_name(), "chronyc-tracking", "{quote:?}");
+        assert_eq!(e.fields.len(), 4);
+    }
+    // A few lines of tracking.
+    let part = "System time     : 0.000012 seconds fast of NTP time\nLast offset     : -0.000003 seconds\n";
+    assert_eq!(explain(part).unwrap().kind_name(), "chronyc-tracking");
+}
+
+/// Each tool's own units and meanings (from chronyc(1), ntpq(1) and the
+/// vendors' command references).
+#[test]
+fn meanings_follow_each_tools_manual() {
+    let tr = Localizer::new(Lang::En);
+    // chronyc clients: IntL is the interval after rate limiting.
+    assert!(
+        tr.tr("field-ntp-interval-limit")
+            .contains("after the response rate was limited")
+    );
+    // ntpq -p and Cisco print poll in seconds, chronyc in log2.
+    let ntpq = "     remote           refid      st t when poll reach   delay   offset  jitter\n==============================================================================\n*192.168.10.1    .GPS.            1 u   35   64  377    0.231   -0.012   0.004\n";
+    let e = explain(ntpq).unwrap();
+    assert!(
+        e.rows[0]
+            .iter()
+            .any(|f| f.name == "poll-seconds" && f.raw == "64")
+    );
+    assert!(tr.tr("field-poll-seconds").contains("seconds"));
+    let cisco = "  address         ref clock       st   when   poll reach  delay  offset   disp\n*~192.168.10.1    .GPS.            1     35     64   377  0.231  -0.012  0.004\n * sys.peer, # selected, + candidate, - outlyer, x falseticker, ~ configured\n";
+    let e = explain(cisco).unwrap();
+    assert!(
+        e.rows[0].iter().any(|f| f.name == "poll-seconds"),
+        "{:?}",
+        e.rows[0]
+    );
+    // Cisco's "system time" is the date now, not an offset: no contradiction
+    // between the field and the finding about reference time.
+    let status = "Clock is synchronized, stratum 2, reference is 192.168.10.1\nnominal freq is 250.0000 Hz, actual freq is 250.0000 Hz, precision is 2**18\nreference time is E9F1C2A3.1D2B3C4D (10:00:03.114 UTC Mon Nov 23 2026)\nclock offset is -0.0120 msec, root delay is 0.23 msec\nroot dispersion is 1.03 msec, peer dispersion is 0.50 msec\nsystem time is E9F1C2D1.3A4B5C6D (10:00:49.228 UTC Mon Nov 23 2026)\n";
+    let e = explain(status).unwrap();
+    let f = e
+        .fields
+        .iter()
+        .find(|f| f.name == "current-time")
+        .expect("system time read");
+    assert!(
+        tr.tr(&format!("field-{}", f.name))
+            .contains("not an offset")
+    );
+    assert!(
+        e.findings
+            .iter()
+            .any(|x| x.rule == "reference-vs-system-time")
+    );
+}
+
+/// Two peers synchronised to an upstream share its stratum: not a problem.
+#[test]
+fn peers_at_the_same_stratum_are_flagged_only_when_serving_their_own_clocks() {
+    let synced = "MS Name/IP address         Stratum Poll Reach LastRx Last sample\n===============================================================================\n^* 192.168.10.1                  2   6   377    35   -215us[ -301us] +/-   12ms\n=+ 10.0.0.2                      3   6   377    20    +15us[  +12us] +/-   13ms\n=+ 10.0.0.3                      3   6   377    21    +11us[  +10us] +/-   13ms\n";
+    assert!(
+        !explain(synced)
+            .unwrap()
+            .findings
+            .iter()
+            .any(|f| f.rule == "peer-same-stratum")
+    );
+    let isolated = "MS Name/IP address         Stratum Poll Reach LastRx Last sample\n===============================================================================\n=? 10.0.0.2                      8   6   377    20    +15us[  +12us] +/-   13ms\n=? 10.0.0.3                      8   6   377    21    +11us[  +10us] +/-   13ms\n";
+    assert!(
+        explain(isolated)
+            .unwrap()
+            .findings
+            .iter()
+            .any(|f| f.rule == "peer-same-stratum")
+    );
+}

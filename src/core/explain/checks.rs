@@ -67,6 +67,8 @@ pub const FINDINGS: &[(&str, Status)] = &[
     ("source-rejected", Status::Warn),
     ("reference-vs-system-time", Status::Info),
     ("peer-same-stratum", Status::Warn),
+    ("no-clients-yet", Status::Info),
+    ("no-sources", Status::Bad),
 ];
 
 fn finding(rule: &'static str) -> Finding {
@@ -80,6 +82,11 @@ fn finding(rule: &'static str) -> Finding {
         severity,
         args: Vec::new(),
     }
+}
+
+/// What an empty table means.
+pub fn empty_table(rule: &'static str) -> Finding {
+    finding(rule)
 }
 
 fn set(f: &mut Field, status: Status, reason: Reason) {
@@ -537,7 +544,17 @@ pub fn diagnose(e: &mut Explained) {
                         .map(|x| x.raw.as_str())
                 })
                 .collect();
-            if peer_strata.len() > 1 && peer_strata.windows(2).any(|w| w[0] == w[1]) {
+            // Peers synchronised to an upstream take their stratum from it:
+            // equal strata matter only while they serve their local clocks.
+            let upstream_selected = rows.iter().any(|r| {
+                r.iter().any(|x| x.name == "mode" && x.raw == "^")
+                    && r.iter()
+                        .any(|x| x.reason.as_ref().is_some_and(|r| r.id == "state-selected"))
+            });
+            if !upstream_selected
+                && peer_strata.len() > 1
+                && peer_strata.windows(2).any(|w| w[0] == w[1])
+            {
                 out.push(finding("peer-same-stratum"));
             }
         }
@@ -569,7 +586,7 @@ pub fn diagnose(e: &mut Explained) {
             if unsynced {
                 out.push(finding("not-synchronised"));
             }
-            if field(f, "reference-time").is_some() && field(f, "system-time").is_some() {
+            if field(f, "reference-time").is_some() && field(f, "current-time").is_some() {
                 out.push(finding("reference-vs-system-time"));
             }
         }

@@ -473,8 +473,19 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     }
     let kvs = key_values(&lines);
     let has = |label: &str| kvs.iter().any(|(k, _)| *k == label);
-    if has("Reference ID") && has("Leap status") && has("Root dispersion") && !has("Remote address")
-    {
+    // tracking, even a few of its lines: labels no other report prints.
+    let tracking_only = [
+        "Reference ID",
+        "Ref time (UTC)",
+        "System time",
+        "Last offset",
+        "RMS offset",
+        "Residual freq",
+        "Update interval",
+    ];
+    let tracking_labels = tracking_only.iter().filter(|l| has(l)).count();
+    let tracking_any = TRACKING.iter().filter(|(l, _)| has(l)).count();
+    if (tracking_labels >= 1 && tracking_any >= 2) && !has("Remote address") {
         let mut e = Explained::new(Kind::ChronycTracking);
         e.fields = from_table(&kvs, TRACKING);
         for f in &mut e.fields {

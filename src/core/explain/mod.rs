@@ -234,7 +234,32 @@ pub fn clean(text: &str) -> Vec<String> {
             .unwrap_or(trimmed);
         out.push(trimmed);
     }
+    unquote(&mut out);
     out
+}
+
+/// Output quoted in notes, mail or chat: every line behind `> ` (or `#`,
+/// as in a commented script). The quote marks go; the output stays.
+fn unquote(lines: &mut [String]) {
+    let mut quoted = lines.iter().filter(|l| !l.trim().is_empty()).peekable();
+    if quoted.peek().is_none() {
+        return;
+    }
+    for mark in ['>', '#'] {
+        if lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| l.trim_start().starts_with(mark))
+        {
+            for l in lines.iter_mut() {
+                let t = l.trim_start();
+                if let Some(rest) = t.strip_prefix(mark) {
+                    *l = rest.strip_prefix(' ').unwrap_or(rest).to_string();
+                }
+            }
+            return;
+        }
+    }
 }
 
 /// A shell or device prompt followed by a command, e.g.
@@ -295,7 +320,17 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         .or_else(|| switch::parse(&content))
         .ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
-        return Err(ExplainError::NotRecognised);
+        // A table with its header and no row says something: nobody yet.
+        let empty = match e.kind {
+            Kind::ChronycClients => Some("no-clients-yet"),
+            Kind::ChronycSources | Kind::ChronycSourcestats => Some("no-sources"),
+            _ => None,
+        };
+        match empty {
+            Some(rule) => e.findings.push(checks::empty_table(rule)),
+            None => return Err(ExplainError::NotRecognised),
+        }
+        return Ok(e);
     }
     // Whatever the tool: a source that never answered has no offsets to judge.
     for row in &mut e.rows {

@@ -5,7 +5,16 @@ use super::checks::*;
 use super::{Explained, Field, Kind};
 
 const PEERS: &[&str] = &[
-    "tally", "remote", "refid", "stratum", "type", "when", "poll", "reach", "delay", "offset",
+    "tally",
+    "remote",
+    "refid",
+    "stratum",
+    "type",
+    "when",
+    "poll-seconds",
+    "reach",
+    "delay",
+    "offset",
     "jitter",
 ];
 const RV: &[(&str, &str)] = &[
@@ -18,7 +27,7 @@ const RV: &[(&str, &str)] = &[
     ("rootdispersion", "root-dispersion"),
     ("refid", "refid"),
     ("reftime", "ref-time"),
-    ("clock", "system-time"),
+    ("clock", "current-time"),
     ("peer", "sys-peer"),
     ("tc", "poll-interval"),
     ("poll", "poll-interval"),
@@ -194,7 +203,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                     .collect();
                 let poll = row
                     .iter()
-                    .find(|f| f.name == "poll")
+                    .find(|f| f.name == "poll-seconds")
                     .and_then(|f| f.raw.parse::<f64>().ok())
                     .map(|p| p.log2() as i32);
                 for f in &mut row {

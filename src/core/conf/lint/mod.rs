@@ -779,7 +779,10 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
     let (Some((ia, la)), Some((_, lb))) = (a.local(), b.local()) else {
         return None;
     };
-    (peers(a) && peers(b) && la.stratum() == lb.stratum()).then(|| Diagnostic {
+    // chrony.conf(5): orphan servers all need the same local configuration,
+    // so the advice to differ applies only without orphan.
+    let orphan = la.orphan() || lb.orphan();
+    (peers(a) && peers(b) && !orphan && la.stratum() == lb.stratum()).then(|| Diagnostic {
         rule: "peer-same-stratum",
         severity: severity_of("peer-same-stratum"),
         line: Some(ia + 1),
@@ -895,13 +898,18 @@ mod tests {
 
     #[test]
     fn peer_pair_with_same_stratum() {
-        let a = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
-        let b = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
-        let c = Document::parse("peer 10.0.0.1\nlocal stratum 9 orphan\n");
+        // Without orphan the pair should differ so clients prefer one...
+        let a = Document::parse("peer 10.0.0.2\nlocal stratum 8\n");
+        let b = Document::parse("peer 10.0.0.1\nlocal stratum 8\n");
+        let c = Document::parse("peer 10.0.0.1\nlocal stratum 9\n");
         assert_eq!(
             lint_peer_pair(&a, &b).map(|d| d.rule),
             Some("peer-same-stratum")
         );
         assert_eq!(lint_peer_pair(&a, &c), None);
+        // ...with orphan chrony.conf(5) asks for the same local configuration.
+        let oa = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
+        let ob = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
+        assert_eq!(lint_peer_pair(&oa, &ob), None);
     }
 }
