@@ -61,3 +61,7 @@ lint-hwtimestamp-interface = { $interface } has no hardware clock for timestampi
 lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
 lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
 lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines do not pair up: this chrony starts anyway, but without an NTS-KE server. Give each certificate its key.
+lint-few-sources-client = This machine follows { $count } { $count ->
+        [one] server
+       *[other] servers
+    } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.

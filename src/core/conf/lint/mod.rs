@@ -123,6 +123,7 @@ pub const RULES: &[(&str, Severity)] = &[
     ("peer-no-orphan", Severity::Hint),
     ("no-iburst", Severity::Hint),
     ("allow-everyone", Severity::Hint),
+    ("few-sources-client", Severity::Hint),
 ];
 
 fn severity_of(rule: &str) -> Severity {
@@ -676,10 +677,12 @@ fn lab_checks(l: &mut Linter) {
         }
     }
 
-    let mut seen: HashMap<(SourceKind, String), usize> = HashMap::new();
+    // One address, one source: a `server` and a `peer` line for the same
+    // host are duplicates too (chronyd ignores the second).
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut peers = 0;
     for (i, s) in doc.sources() {
-        let key = (s.kind, s.host.to_ascii_lowercase());
+        let key = s.host.to_ascii_lowercase();
         if let Some(first) = seen.get(&key) {
             l.add_at((
                 "duplicate-source",
@@ -725,7 +728,17 @@ fn lab_checks(l: &mut Linter) {
         if upstreams == 0 && local.is_none() && !l.has("refclock") {
             l.add_at(("no-sources", None, vec![]));
         } else if (1..3).contains(&upstreams) {
-            l.add_at(("few-sources", None, vec![("count", upstreams.to_string())]));
+            // A client of one lab server is normal; a server others rely on
+            // should be able to tell a wrong upstream from a right one.
+            let serves = l.directives().any(|(_, d)| {
+                matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
+            });
+            let rule = if serves {
+                "few-sources"
+            } else {
+                "few-sources-client"
+            };
+            l.add_at((rule, None, vec![("count", upstreams.to_string())]));
         }
     }
     if upstreams > 0 && !l.has("makestep") {
@@ -894,6 +907,20 @@ mod tests {
         assert!(
             rules("driftfile /a\ndriftfile /b\n", V43).contains(&("duplicate-directive", Some(1)))
         );
+    }
+
+    #[test]
+    fn a_client_of_one_server_gets_a_hint_and_one_address_is_one_source() {
+        let client = rules("server 10.0.0.123 iburst\nmakestep 1 3\n", V43);
+        assert!(client.contains(&("few-sources-client", None)), "{client:?}");
+        assert!(!client.iter().any(|r| r.0 == "few-sources"));
+        let server = rules(
+            "server 10.0.0.123 iburst\nmakestep 1 3\nallow 10.0.0.0/24\n",
+            V43,
+        );
+        assert!(server.contains(&("few-sources", None)));
+        let both = rules("server 10.0.0.2 iburst\npeer 10.0.0.2\n", V43);
+        assert!(both.contains(&("duplicate-source", Some(2))), "{both:?}");
     }
 
     #[test]
