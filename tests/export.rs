@@ -77,8 +77,26 @@ fn golden_cases() -> Vec<(String, Format, Options)> {
     ] {
         cases.push((f.name().to_string(), f, switch.clone()));
     }
+    cases.push((
+        "ntp-client".into(),
+        Format::NtpClient,
+        Options {
+            servers: vec!["10.116.0.30".into(), "10.116.1.30".into()],
+            key: Some("1:md5:Lab-Secret1".parse().unwrap()),
+            ..Options::default()
+        },
+    ));
     for f in [Format::Firewalld, Format::Ufw, Format::Nftables] {
         cases.push((f.name().to_string(), f, Options::default()));
+        // A pair: the partner's address is let in too (peering both ways).
+        cases.push((
+            format!("{}-pair", f.name()),
+            f,
+            Options {
+                peer: Some("10.116.1.30".into()),
+                ..Options::default()
+            },
+        ));
     }
     cases
 }
@@ -295,9 +313,10 @@ fn ntp_conf_uses_ntpd_syntax() {
     ];
     let restrict_flags = [
         "default", "-6", "kod", "nomodify", "nopeer", "noquery", "limited", "notrap", "mask",
+        "ignore", "source",
     ];
     for (name, format, opts) in golden_cases() {
-        if format != Format::Ntp {
+        if !matches!(format, Format::Ntp | Format::NtpClient) {
             continue;
         }
         let text = export(&lab(), format, &opts, "test").unwrap().text;
@@ -325,6 +344,110 @@ fn ntp_conf_uses_ntpd_syntax() {
                 "tos" => assert_eq!(words[1], "orphan"),
                 _ => {}
             }
+        }
+    }
+}
+
+/// ntpd serves every address unless told otherwise; chrony only what `allow`
+/// lists. The export must serve exactly the allowed subnets and still let
+/// its upstreams answer (ntp.conf(5), "restrict default ignore" and
+/// "restrict source").
+#[test]
+fn ntp_conf_serves_exactly_what_chrony_serves() {
+    let doc = Document::parse(
+        "server 192.0.2.10 iburst\npool 2.pool.ntp.org iburst\nallow 10.20.0.0/16\nlocal stratum 10 orphan\n",
+    );
+    let text = export(&doc, Format::Ntp, &Options::default(), "t")
+        .unwrap()
+        .text;
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.contains(&"restrict default ignore"), "{text}");
+    assert!(lines.contains(&"restrict -6 default ignore"));
+    assert!(lines.contains(&"restrict source nomodify notrap noquery"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("restrict 10.20.0.0 mask 255.255.0.0"))
+    );
+    // No line serves the whole world.
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("restrict default") && !l.contains("ignore"))
+    );
+    // `allow` (everyone) is the one case that serves everyone.
+    let all = Document::parse("server 192.0.2.10 iburst\nallow\n");
+    let text = export(&all, Format::Ntp, &Options::default(), "t")
+        .unwrap()
+        .text;
+    assert!(!text.contains("restrict default ignore"));
+    // --server is for clients and devices, not the server's own file.
+    let with_server = Options {
+        servers: vec!["10.0.0.123".into()],
+        ..Options::default()
+    };
+    assert!(export(&doc, Format::Ntp, &with_server, "t").is_err());
+    assert!(export(&doc, Format::ChronyServer, &with_server, "t").is_err());
+    let client = export(&doc, Format::NtpClient, &with_server, "t")
+        .unwrap()
+        .text;
+    assert!(client.contains("server 10.0.0.123 iburst\n"), "{client}");
+}
+
+/// A RHEL-style server keeps its own paths; the note names the key file.
+#[test]
+fn a_servers_own_paths_and_key_file_survive() {
+    let rhel = Document::parse(
+        "server 192.0.2.10 iburst\ndriftfile /var/lib/chrony/drift\nkeyfile /etc/chrony.keys\nntsdumpdir /var/lib/chrony\nlogdir /var/log/chrony\nallow 10.0.0.0/24\nlocal stratum 10\n",
+    );
+    let opts = Options {
+        key: Some("1:sha256:Lab-Secret1".parse().unwrap()),
+        ..Options::default()
+    };
+    let e = export(&rhel, Format::ChronyServer, &opts, "t").unwrap();
+    for line in [
+        "driftfile /var/lib/chrony/drift\n",
+        "keyfile /etc/chrony.keys\n",
+        "ntsdumpdir /var/lib/chrony\n",
+        "logdir /var/log/chrony\n",
+    ] {
+        assert_eq!(e.text.matches(line).count(), 1, "{line}: {}", e.text);
+    }
+    assert!(!e.text.contains("/etc/chrony/chrony.keys") && !e.text.contains("chrony.drift"));
+    let note = e
+        .notes
+        .iter()
+        .find(|n| n.id == "export-note-key-file")
+        .unwrap();
+    assert!(
+        note.args
+            .iter()
+            .any(|(k, v)| *k == "file" && v == "/etc/chrony.keys")
+    );
+}
+
+/// Vendors write interfaces with a space ("Loopback 0"); the switches accept it.
+#[test]
+fn interface_names_as_the_vendors_write_them() {
+    for (iface, ok) in [
+        ("Loopback 0", true),
+        ("LoopBack0", true),
+        ("GigabitEthernet0/0/1", true),
+        ("Vlanif 100", true),
+        (" Loopback0", false),
+        ("Loop  0", false),
+        ("lo0;reboot", false),
+        ("a\nb", false),
+    ] {
+        let opts = Options {
+            servers: vec!["10.0.0.123".into()],
+            source_interface: Some(iface.into()),
+            ..Options::default()
+        };
+        let r = export(&lab(), Format::CiscoIos, &opts, "t");
+        assert_eq!(r.is_ok(), ok, "{iface:?}");
+        if ok {
+            assert!(r.unwrap().text.contains(iface), "{iface}");
         }
     }
 }

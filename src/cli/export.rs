@@ -15,7 +15,11 @@ use crate::core::export::{Format, Key, Note, OptionError, Options, Role, export}
 use crate::i18n::Localizer;
 
 fn option_error(e: OptionError) -> CliError {
-    CliError::new(e.id()).arg("value", e.value())
+    let err = CliError::new(e.id()).arg("value", e.value());
+    match e {
+        OptionError::ServerNotUsed(f) => err.arg("format", f.name()),
+        _ => err,
+    }
 }
 
 fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {

@@ -30,6 +30,10 @@ pub struct SwitchSpec {
     pub vendor: String,
     #[serde(default)]
     pub source_interface: Option<String>,
+    /// The address the switch sends from (its source interface's), when
+    /// known: it is let in like a client subnet.
+    #[serde(default)]
+    pub source_address: Option<String>,
     #[serde(default)]
     pub vrf: Option<String>,
 }
@@ -62,14 +66,30 @@ pub fn build(
     header: &dyn Fn(Format) -> String,
 ) -> Result<Vec<BundleFile>, BundleError> {
     let mut doc = server_doc.clone();
-    for s in &spec.client_subnets {
-        let target = parse_user_subnet(s).map_err(|_| BundleError::Subnet(s.clone()))?;
+    let allow = |doc: &mut Document, s: &str| -> Result<(), BundleError> {
+        let target = parse_user_subnet(s).map_err(|_| BundleError::Subnet(s.to_string()))?;
         doc.add_access(&Access {
             scope: AccessScope::Ntp,
             allow: true,
             all: false,
             target,
         });
+        Ok(())
+    };
+    for s in &spec.client_subnets {
+        allow(&mut doc, s)?;
+    }
+    // Switches query the servers from their source address.
+    let mut switch_notes = Vec::new();
+    for sw in &spec.switches {
+        match &sw.source_address {
+            Some(a) => allow(&mut doc, a)?,
+            None => switch_notes.push(
+                Note::new("export-note-switch-source")
+                    .arg("switch", &sw.name)
+                    .arg("interface", sw.source_interface.as_deref().unwrap_or("-")),
+            ),
+        }
     }
     let key: Option<Key> = spec.key.as_deref().map(str::parse).transpose()?;
     let mut servers = vec![spec.primary.clone()];
@@ -79,38 +99,63 @@ pub fn build(
         key: key.clone(),
         ..Options::default()
     };
-    let mut files = Vec::new();
-    let mut add = |path: String, format: Format, opts: &Options| -> Result<(), BundleError> {
-        let e = export(&doc, format, opts, &header(format))?;
-        files.push(BundleFile {
-            path,
-            text: e.text,
-            notes: e.notes,
-        });
-        Ok(())
+    // A server's own configuration does not point at the lab's servers.
+    let server_opts = Options {
+        servers: Vec::new(),
+        ..base.clone()
     };
+    let mut files = Vec::new();
+    let mut add =
+        |doc: &Document, path: String, format: Format, opts: &Options| -> Result<(), BundleError> {
+            let e = export(doc, format, opts, &header(format))?;
+            files.push(BundleFile {
+                path,
+                text: e.text,
+                notes: e.notes,
+            });
+            Ok(())
+        };
     add(
+        &doc,
         "primary/chrony.conf".into(),
         Format::ChronyServer,
         &Options {
             peer: spec.backup.clone(),
-            ..base.clone()
+            ..server_opts.clone()
         },
     )?;
     if let Some(_b) = &spec.backup {
         add(
+            &doc,
             "backup/chrony.conf".into(),
             Format::ChronyServer,
             &Options {
                 role: Role::Backup,
                 peer: Some(spec.primary.clone()),
-                ..base.clone()
+                ..server_opts.clone()
             },
         )?;
     }
-    add("clients/chrony.conf".into(), Format::ChronyClient, &base)?;
+    add(
+        &doc,
+        "clients/chrony.conf".into(),
+        Format::ChronyClient,
+        &base,
+    )?;
+    // One firewall file for both servers: clients, devices, and each other
+    // (peering goes both ways): the backup's address as the peer, the
+    // primary's as an allowed host.
+    let mut fw_doc = doc.clone();
+    if spec.backup.is_some() {
+        // A name cannot go in a firewall rule (the peer note says so).
+        let _ = allow(&mut fw_doc, &spec.primary);
+    }
+    let fw_opts = Options {
+        peer: spec.backup.clone(),
+        ..base.clone()
+    };
     for f in [Format::Firewalld, Format::Ufw, Format::Nftables] {
-        add(format!("firewall/{}.sh", f.name()), f, &base)?;
+        add(&fw_doc, format!("firewall/{}.sh", f.name()), f, &fw_opts)?;
     }
     for sw in &spec.switches {
         let format: Format = sw
@@ -129,6 +174,7 @@ pub fn build(
             return Err(BundleError::Name(sw.name.clone()));
         }
         add(
+            &doc,
             format!("switches/{}.txt", sw.name),
             format,
             &Options {
@@ -137,6 +183,9 @@ pub fn build(
                 ..base.clone()
             },
         )?;
+    }
+    if let Some(first) = files.first_mut() {
+        first.notes.extend(switch_notes);
     }
     Ok(files)
 }
@@ -189,6 +238,7 @@ mod tests {
                 name: "../etc".into(),
                 vendor: "cisco-ios".into(),
                 source_interface: None,
+                source_address: None,
                 vrf: None,
             }],
             ..spec

@@ -5,21 +5,23 @@ use std::fmt::Write as _;
 use super::{Intent, Note, Options, Role};
 use crate::core::conf::{AccessScope, Directive, Document, SourceKind};
 
-/// Directives that name paths of the machine the lab ran on; the export
-/// uses the distribution's defaults instead.
-const MACHINE_PATHS: &[&str] = &[
-    "driftfile",
-    "logdir",
-    "pidfile",
-    "dumpdir",
-    "ntsdumpdir",
-    "ntscachedir",
-    "keyfile",
-    "bindcmdaddress",
-    "port",
-    "cmdport",
-    "user",
-];
+/// Directives that belong to the machine the lab ran on (its ports and
+/// control socket). Everything else — the distribution's own paths for the
+/// drift file, keys, NTS data and logs included — is carried as written: a
+/// RHEL-style file stays RHEL-style.
+const MACHINE_PATHS: &[&str] = &["pidfile", "bindcmdaddress", "port", "cmdport"];
+
+/// Debian's places, for what the lab's file does not name.
+const DEFAULT_DRIFTFILE: &str = "/var/lib/chrony/chrony.drift";
+const DEFAULT_KEYFILE: &str = "/etc/chrony/chrony.keys";
+
+/// The key file a configuration names, else where the export puts one.
+fn keyfile_of(doc: &Document) -> Option<String> {
+    match doc.simple_value("keyfile") {
+        Some(crate::core::conf::OptValue::Word(p)) => Some(p.clone()),
+        _ => None,
+    }
+}
 
 /// The lab server's own configuration; `--role backup --peer PRIMARY`
 /// gives the lab pair's backup: same upstreams, peered with the primary, one
@@ -94,15 +96,21 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
             writeln!(t, "{}", d.render()).unwrap();
         }
     }
-    t.push_str("driftfile /var/lib/chrony/chrony.drift\n");
+    if doc.last_directive("driftfile").is_none() {
+        writeln!(t, "driftfile {DEFAULT_DRIFTFILE}").unwrap();
+    }
     if let Some(k) = &o.key {
-        t.push_str("keyfile /etc/chrony/chrony.keys\n");
+        let file = keyfile_of(doc).unwrap_or_else(|| {
+            writeln!(t, "keyfile {DEFAULT_KEYFILE}").unwrap();
+            DEFAULT_KEYFILE.to_string()
+        });
         notes.push(
             Note::new("export-note-key-file")
+                .arg("file", file)
                 .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
         );
     }
-    if doc.last_directive("logdir").is_some() || doc.last_directive("log").is_some() {
+    if doc.last_directive("log").is_some() && doc.last_directive("logdir").is_none() {
         t.push_str("logdir /var/log/chrony\n");
     }
     t
@@ -126,11 +134,12 @@ pub fn client(_i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         };
         writeln!(t, "server {host}{port} iburst{key}{prefer}").unwrap();
     }
-    t.push_str("\nmakestep 1 3\nrtcsync\ndriftfile /var/lib/chrony/chrony.drift\n");
+    writeln!(t, "\nmakestep 1 3\nrtcsync\ndriftfile {DEFAULT_DRIFTFILE}").unwrap();
     if let Some(k) = &o.key {
-        t.push_str("keyfile /etc/chrony/chrony.keys\n");
+        writeln!(t, "keyfile {DEFAULT_KEYFILE}").unwrap();
         notes.push(
             Note::new("export-note-key-file")
+                .arg("file", DEFAULT_KEYFILE)
                 .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
         );
     }

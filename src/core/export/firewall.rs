@@ -1,13 +1,29 @@
-//! Firewall rules that let the allowed subnets reach UDP port 123.
+//! Firewall rules that let every flow of the lab reach UDP port 123: the
+//! allowed subnets (clients and devices) and the partner of a primary/backup
+//! pair (peering goes both ways).
 
 use std::fmt::Write as _;
 
 use ipnet::IpNet;
 
-use super::{Format, Intent, Note};
+use super::{Format, Intent, Note, Options};
 
-pub fn rules(f: Format, i: &Intent, notes: &mut Vec<Note>) -> String {
+pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
+    let mut i = intent.clone();
+    // Peers: the configured ones and --peer. A name cannot go in a rule.
+    for p in i.peers.clone().iter().chain(o.peer.iter()) {
+        match p.parse::<std::net::IpAddr>() {
+            Ok(ip) => {
+                let net = IpNet::from(ip);
+                if !i.allowed.iter().any(|n| n.contains(&ip)) {
+                    i.allowed.push(net);
+                }
+            }
+            Err(_) => notes.push(Note::new("export-note-peer-name").arg("peer", p)),
+        }
+    }
+    let i = &i;
     if !i.allow_all && i.allowed.is_empty() {
         notes.push(Note::new("export-note-no-allow"));
         return t;

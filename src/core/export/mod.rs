@@ -20,6 +20,7 @@ pub enum Format {
     ChronyServer,
     ChronyClient,
     Ntp,
+    NtpClient,
     CiscoIos,
     CiscoNxos,
     HuaweiVrp,
@@ -32,10 +33,11 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 13] = [
         Format::ChronyServer,
         Format::ChronyClient,
         Format::Ntp,
+        Format::NtpClient,
         Format::CiscoIos,
         Format::CiscoNxos,
         Format::HuaweiVrp,
@@ -52,6 +54,7 @@ impl Format {
             Format::ChronyServer => "chrony-server",
             Format::ChronyClient => "chrony-client",
             Format::Ntp => "ntp",
+            Format::NtpClient => "ntp-client",
             Format::CiscoIos => "cisco-ios",
             Format::CiscoNxos => "cisco-nxos",
             Format::HuaweiVrp => "huawei-vrp",
@@ -91,7 +94,7 @@ impl Format {
     pub fn file_name(self) -> &'static str {
         match self {
             Format::ChronyServer | Format::ChronyClient => "chrony.conf",
-            Format::Ntp => "ntp.conf",
+            Format::Ntp | Format::NtpClient => "ntp.conf",
             Format::Firewalld | Format::Ufw | Format::Nftables => "firewall.sh",
             _ => "ntp-config.txt",
         }
@@ -157,6 +160,10 @@ pub enum OptionError {
     NoServer,
     #[error("backup needs peer")]
     BackupNeedsPeer,
+    /// `--server` names the lab server for clients and devices; a server's
+    /// own configuration has no use for it.
+    #[error("server not used")]
+    ServerNotUsed(Format),
 }
 
 impl OptionError {
@@ -168,6 +175,7 @@ impl OptionError {
             OptionError::BadVrf(_) => "export-bad-vrf",
             OptionError::NoServer => "export-no-server",
             OptionError::BackupNeedsPeer => "export-backup-needs-peer",
+            OptionError::ServerNotUsed(_) => "export-server-not-used",
         }
     }
 
@@ -271,10 +279,14 @@ impl Options {
             }
         }
         if let Some(i) = &self.source_interface {
+            // `Loopback0`, `Loopback 0` (as the vendors' manuals write it),
+            // `GigabitEthernet0/0/1`, `Vlanif100`, `lo0.0`.
             let ok = !i.is_empty()
                 && i.len() <= 64
+                && i.trim() == i
+                && !i.contains("  ")
                 && i.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"/._:-".contains(&b));
+                    .all(|b| b.is_ascii_alphanumeric() || b"/._:- ".contains(&b));
             if !ok {
                 return Err(OptionError::BadInterface(i.clone()));
             }
@@ -288,7 +300,11 @@ impl Options {
                 return Err(OptionError::BadVrf(v.clone()));
             }
         }
-        let needs_server = format == Format::ChronyClient || format.is_switch();
+        if !self.servers.is_empty() && matches!(format, Format::ChronyServer | Format::Ntp) {
+            return Err(OptionError::ServerNotUsed(format));
+        }
+        let needs_server =
+            matches!(format, Format::ChronyClient | Format::NtpClient) || format.is_switch();
         if needs_server && self.servers.is_empty() {
             return Err(OptionError::NoServer);
         }
@@ -436,8 +452,9 @@ pub fn export(
         Format::ChronyServer => chrony::server(doc, &intent, opts, &mut notes),
         Format::ChronyClient => chrony::client(&intent, opts, &mut notes),
         Format::Ntp => ntp::ntp_conf(&intent, opts, &mut notes),
+        Format::NtpClient => ntp::client(opts, &mut notes),
         Format::Firewalld | Format::Ufw | Format::Nftables => {
-            firewall::rules(format, &intent, &mut notes)
+            firewall::rules(format, &intent, opts, &mut notes)
         }
         f => switches::config(f, opts, &mut notes),
     };
@@ -460,6 +477,9 @@ pub const NOTE_IDS: &[&str] = &[
     "export-note-no-upstream",
     "export-note-allow-all",
     "export-note-key-file",
+    "export-note-peer-name",
+    "export-note-switch-source",
+    "export-note-ntp-port",
     "export-note-key-type",
     "export-note-junos-source",
     "export-note-backup-stratum",

@@ -14,10 +14,19 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     t.push_str("filegen loopstats file loopstats type day enable\n");
     t.push_str("filegen peerstats file peerstats type day enable\n");
     t.push_str("filegen clockstats file clockstats type day enable\n\n");
-    // Nobody may query or change the server; the allowed subnets may get
-    // time.
-    t.push_str("restrict default kod nomodify nopeer noquery limited\n");
-    t.push_str("restrict -6 default kod nomodify nopeer noquery limited\n");
+    // chrony serves only what `allow` lists: ntpd ignores everyone else
+    // (ntpd's default serves every address). Its upstreams may answer
+    // (`restrict source` covers every server and pool it polls), nobody may
+    // query or change it.
+    if i.allow_all {
+        notes.push(Note::new("export-note-allow-all"));
+        t.push_str("restrict default kod limited nomodify notrap nopeer noquery\n");
+        t.push_str("restrict -6 default kod limited nomodify notrap nopeer noquery\n");
+    } else {
+        t.push_str("restrict default ignore\n");
+        t.push_str("restrict -6 default ignore\n");
+    }
+    t.push_str("restrict source nomodify notrap noquery\n");
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
     if i.upstreams.is_empty() {
         notes.push(Note::new("export-note-no-upstream"));
@@ -54,24 +63,22 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     };
     if let Some(p) = &peer {
         writeln!(t, "peer {p}").unwrap();
+        // The partner of a pair exchanges time both ways (no nopeer).
+        writeln!(t, "restrict {p} kod limited nomodify notrap noquery").unwrap();
     }
     t.push('\n');
-    if i.allow_all {
-        notes.push(Note::new("export-note-allow-all"));
-        t.push_str("restrict default kod nomodify nopeer noquery\n");
-    }
     for n in &i.allowed {
         match n {
             IpNet::V4(v4) => writeln!(
                 t,
-                "restrict {} mask {} nomodify notrap nopeer noquery",
+                "restrict {} mask {} kod limited nomodify notrap nopeer noquery",
                 v4.network(),
                 v4.netmask()
             )
             .unwrap(),
             IpNet::V6(v6) => writeln!(
                 t,
-                "restrict -6 {} mask {} nomodify notrap nopeer noquery",
+                "restrict -6 {} mask {} kod limited nomodify notrap nopeer noquery",
                 v6.network(),
                 v6.netmask()
             )
@@ -101,6 +108,40 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         writeln!(t, "trustedkey {}", k.id).unwrap();
         notes.push(
             Note::new("export-note-key-file")
+                .arg("file", "/etc/ntp.keys")
+                .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
+        );
+    }
+    t
+}
+
+/// ntp.conf for an ntpd client of the lab server(s): the first is preferred,
+/// nobody else is served or may query.
+pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
+    let mut t = String::new();
+    t.push_str("driftfile /var/lib/ntp/ntp.drift\n\n");
+    t.push_str("restrict default ignore\n");
+    t.push_str("restrict -6 default ignore\n");
+    t.push_str("restrict source nomodify notrap noquery\n");
+    t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
+    for (n, s) in o.servers.iter().enumerate() {
+        let (host, port) = super::split_host_port(s).expect("checked");
+        if port.is_some_and(|p| p != 123) {
+            notes.push(Note::new("export-note-ntp-port").arg("server", s));
+        }
+        let prefer = if n == 0 && o.servers.len() > 1 {
+            " prefer"
+        } else {
+            ""
+        };
+        writeln!(t, "server {host} iburst{prefer}").unwrap();
+    }
+    if let Some(k) = &o.key {
+        t.push_str("\nkeys /etc/ntp.keys\n");
+        writeln!(t, "trustedkey {}", k.id).unwrap();
+        notes.push(
+            Note::new("export-note-key-file")
+                .arg("file", "/etc/ntp.keys")
                 .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
         );
     }
