@@ -123,6 +123,16 @@ pub fn systemd_unit() -> Option<String> {
     })
 }
 
+/// Whether a host name resolves here, as chronyd would resolve an `allow`
+/// name at start (through the system's resolver).
+pub fn resolves(host: &str) -> bool {
+    use std::net::ToSocketAddrs;
+    (host, 0)
+        .to_socket_addrs()
+        .map(|mut a| a.next().is_some())
+        .unwrap_or(false)
+}
+
 /// The system clock as Unix seconds.
 pub fn now() -> f64 {
     std::time::SystemTime::now()

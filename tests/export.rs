@@ -208,6 +208,7 @@ fn exported_chrony_configs_are_lint_clean_and_chronyd_accepts_them() {
             &LintOptions {
                 version,
                 path_exists: None,
+                resolves: None,
             },
         )
         .into_iter()

@@ -100,6 +100,7 @@ fn lint_agrees_with(chronyd: &Path) -> Result<(), String> {
                                 &LintOptions {
                                     version,
                                     path_exists: Some(&exists),
+                                    resolves: None,
                                 },
                             );
                             let (refused, fatal) = chronyd_verdict(chronyd, user, &dir, &text);

@@ -58,6 +58,7 @@ fn lint43(doc: &Document) -> Vec<(&'static str, Severity, Option<usize>)> {
     let opts = LintOptions {
         version: ChronyVersion::new(4, 3),
         path_exists: None,
+        resolves: None,
     };
     lint(doc, &opts)
         .into_iter()

@@ -65,3 +65,4 @@ lint-few-sources-client = This machine follows { $count } { $count ->
         [one] server
        *[other] servers
     } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.
+lint-allow-host-unresolved = “{ $host }” does not resolve on this machine (checked now): chronyd resolves the names of allow and deny when it starts and refuses the file when one does not resolve. Use the subnet or fix the name.

@@ -98,6 +98,7 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let opts = LintOptions {
         version,
         path_exists: Some(&exists),
+        resolves: Some(&crate::sys::resolves),
     };
     // Two named files may be a peer pair; numbered by named file.
     let mut pair: Vec<(usize, Diagnostic)> = Vec::new();

@@ -82,6 +82,7 @@ fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<St
     let opts = LintOptions {
         version: version.unwrap_or(ChronyVersion::LATEST),
         path_exists: Some(&exists),
+        resolves: None,
     };
     lint(doc, &opts)
         .into_iter()

@@ -154,6 +154,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState) {
     let opts = LintOptions {
         version: st.chrony_version(),
         path_exists: None,
+        resolves: None,
     };
     for d in lint(&st.doc, &opts) {
         let color = status_color(match d.severity {

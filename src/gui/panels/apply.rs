@@ -18,6 +18,7 @@ pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         &LintOptions {
             version: st.chrony_version(),
             path_exists: Some(&exists),
+            resolves: None,
         },
     );
     let errors = diags

@@ -104,6 +104,7 @@ pub const RULES: &[(&str, Severity)] = &[
     ("missing-directory", Severity::Error),
     ("refclock-device", Severity::Error),
     ("hwtimestamp-interface", Severity::Error),
+    ("allow-host-unresolved", Severity::Error),
     ("deprecated-directive", Severity::Warning),
     ("clamped", Severity::Warning),
     ("no-allow", Severity::Warning),
@@ -143,6 +144,10 @@ pub struct LintOptions<'a> {
     /// refclock devices, hardware-timestamping interfaces). `None` skips
     /// them.
     pub path_exists: Option<&'a dyn Fn(&str) -> bool>,
+    /// Tells whether a host name resolves on the machine chronyd runs on
+    /// (`allow HOST`: chronyd refuses the file when it does not). `None`
+    /// skips the check.
+    pub resolves: Option<&'a dyn Fn(&str) -> bool>,
 }
 
 impl Default for LintOptions<'_> {
@@ -150,6 +155,7 @@ impl Default for LintOptions<'_> {
         LintOptions {
             version: ChronyVersion::LATEST,
             path_exists: None,
+            resolves: None,
         }
     }
 }
@@ -662,9 +668,12 @@ fn lab_checks(l: &mut Linter) {
     for (i, a) in &allows {
         match &a.target {
             AccessTarget::Any => l.add_at(("allow-everyone", Some(*i), vec![])),
-            AccessTarget::Host(h) => {
-                l.add_at(("allow-hostname", Some(*i), vec![("host", h.clone())]))
-            }
+            AccessTarget::Host(h) => match l.opts.resolves {
+                Some(resolves) if !resolves(h) => {
+                    l.add_at(("allow-host-unresolved", Some(*i), vec![("host", h.clone())]))
+                }
+                _ => l.add_at(("allow-hostname", Some(*i), vec![("host", h.clone())])),
+            },
             AccessTarget::Net(s) if s.has_host_bits() => {
                 let net = s.net().map(|n| n.trunc().to_string()).unwrap_or_default();
                 l.add_at((
@@ -811,6 +820,7 @@ mod tests {
         let opts = LintOptions {
             version,
             path_exists: None,
+            resolves: None,
         };
         lint(&Document::parse(text), &opts)
             .into_iter()
@@ -824,6 +834,7 @@ mod tests {
         let opts = LintOptions {
             version,
             path_exists: None,
+            resolves: None,
         };
         lint(&Document::parse(text), &opts)
             .into_iter()
@@ -921,6 +932,24 @@ mod tests {
         assert!(server.contains(&("few-sources", None)));
         let both = rules("server 10.0.0.2 iburst\npeer 10.0.0.2\n", V43);
         assert!(both.contains(&("duplicate-source", Some(2))), "{both:?}");
+    }
+
+    #[test]
+    fn an_allowed_name_that_does_not_resolve_is_an_error() {
+        let doc = Document::parse("allow lab-clients.example\nallow localhost\nlocal stratum 10\n");
+        let resolves = |h: &str| h == "localhost";
+        let opts = LintOptions {
+            version: V43,
+            path_exists: None,
+            resolves: Some(&resolves),
+        };
+        let d = lint(&doc, &opts);
+        let rules: Vec<(&str, Option<usize>)> = d.iter().map(|d| (d.rule, d.line)).collect();
+        assert!(
+            rules.contains(&("allow-host-unresolved", Some(1))),
+            "{rules:?}"
+        );
+        assert!(rules.contains(&("allow-hostname", Some(2))));
     }
 
     #[test]
