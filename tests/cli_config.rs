@@ -429,3 +429,51 @@ fn every_command_ends_quietly_on_a_closed_pipe() {
         assert_ne!(status.code(), Some(101), "{args:?}");
     }
 }
+
+#[test]
+fn help_lists_every_option_of_both_binaries() {
+    let help = stdout(&run(&["--help"]));
+    assert!(
+        help.contains("stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]"),
+        "{help}"
+    );
+    for opt in [
+        "--no-orphan",
+        "--distance",
+        "--makestep",
+        "--log",
+        "--set",
+        "--unset",
+    ] {
+        assert!(help.contains(opt), "{opt} missing from stratum --help");
+    }
+    let helper = std::process::Command::new(env!("CARGO_BIN_EXE_stratum-helper"))
+        .env("LANG", "C")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(helper.status.success());
+    let text = String::from_utf8_lossy(&helper.stdout);
+    for opt in [
+        "--lab",
+        "--system",
+        "--config",
+        "--socket",
+        "--data-dir",
+        "--ntp-port",
+        "--poll-interval",
+        "--chronyd",
+        "--own-chronyd",
+        "--chronyd-arg",
+        "--admin-group",
+        "--allow-path",
+        "--keep-backups",
+        "--import-logs",
+    ] {
+        assert!(
+            text.contains(opt),
+            "{opt} missing from stratum-helper --help"
+        );
+    }
+    assert!(!text.contains("not available"), "{text}");
+}

@@ -230,6 +230,42 @@ mod tests {
         assert!(files[6].text.contains(
             "ntp-service unicast-server 10.0.0.123 source-interface LoopBack0 preference\n"
         ));
+        // The pair in another subnet than its clients: each server's
+        // firewall lets the other in; a switch without a known source
+        // address gets a note.
+        let apart: LabSpec = toml::from_str(
+            r#"
+            config = "chrony.conf"
+            primary = "192.0.2.10"
+            backup = "198.51.100.10"
+            client_subnets = ["10.0.0.0/24"]
+            [[switch]]
+            name = "core1"
+            vendor = "cisco-ios"
+            source_interface = "Loopback 0"
+            "#,
+        )
+        .unwrap();
+        let files = build(&apart, &doc, &|_| String::new()).unwrap();
+        let ufw = &files
+            .iter()
+            .find(|f| f.path == "firewall/ufw.sh")
+            .unwrap()
+            .text;
+        assert!(
+            ufw.contains("from 192.0.2.10/32 ") && ufw.contains("from 198.51.100.10/32 "),
+            "{ufw}"
+        );
+        assert!(
+            files[0]
+                .notes
+                .iter()
+                .any(|n| n.id == "export-note-switch-source")
+        );
+        assert!(
+            !files[0].text.contains("server 192.0.2.10"),
+            "the primary does not follow itself"
+        );
         let bad: Result<LabSpec, _> =
             toml::from_str("config = \"c\"\nprimary = \"p\"\nfrobnicate = 1\n");
         assert!(bad.is_err());
