@@ -6,7 +6,9 @@ cli-help =
     Usage:
       stratum
           Open the window (connects to a helper, or starts a lab).
-      stratum status [--socket PATH] [--json]
+      stratum fleet [--json] [--socket PATH | --connect URL]
+          Every chronyd the helper watches (stratum-helper --watch HOST[:PORT]).
+      stratum status [--socket PATH | --connect URL] [--json]
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
           3: the helper answers but chronyd did not, or answered only in part.
@@ -16,7 +18,7 @@ cli-help =
     {"                 ["}--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME] [--out FILE]
       stratum export bundle LAB.toml --out DIR
           Configurations for servers, clients, switches and firewalls.
-      stratum config apply FILE [--socket PATH]
+      stratum config apply FILE [--socket PATH | --connect URL]
           Hand a chrony.conf to the running helper (checked, backed up, applied).
       stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
           Check chrony.conf files: errors (chronyd would refuse them), warnings, hints.
@@ -35,6 +37,9 @@ cli-help =
       stratum --version
       stratum --help
 
+    --connect ssh://[USER@]HOST[:PORT][/SOCKET] reaches a helper on another machine: Stratum
+    runs ssh -T there (or $STRATUM_SSH) and stratum-helper --stdio, which joins the session
+    to that helper.
     The language follows the locale (LANG=zh_CN.UTF-8 for Chinese) unless --lang is given.
 cli-lint-summary = { $errors } { $errors ->
         [one] error
@@ -96,9 +101,24 @@ helper-usage =
       --allow-path DIR      system: also let chronyd read and write under DIR (repeat)
       --keep-backups N      backups of chrony.conf kept (default 20)
       --import-logs DIR     import history from chronyd's log directory at start
+      --watch HOST[:PORT]   also watch this chronyd over UDP cmdmon (repeat; port 323 by default);
+                            its cmdallow must let this machine in
+      --metrics-listen ADDR:PORT
+                            serve Prometheus metrics (chrony_exporter's names, a server label)
+      --stdio               join standard input and output to the helper at --socket (what
+                            ssh runs for stratum --connect ssh://…)
       -h, --help            this help
 
     Logs go to standard error (journald under systemd); RUST_LOG=debug shows more.
 cli-bad-distance = The local distance must be a number of seconds, 0 or more, not “{ $value }”.
 cli-set-not-single = { $directive } is not a directive a file has once: use --add-server, --allow, --deny or --local-stratum for sources, access rules and local.
 cli-set-invalid = chrony would refuse “{ $line }”: { $reason } Nothing was changed.
+fleet-host = Host
+fleet-stratum = St
+fleet-reference = Reference
+fleet-offset = Offset (s)
+fleet-frequency = Freq (ppm)
+fleet-state = State
+fleet-ok = answers
+fleet-waiting = not polled yet
+cli-bad-connect = --connect needs ssh://[USER@]HOST[:PORT][/SOCKET] (no spaces, quotes or options), not “{ $value }”.

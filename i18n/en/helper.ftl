@@ -66,3 +66,6 @@ err-ipc-lagging = The connection did not read the helper's updates fast enough a
 err-ipc-idle = The connection was idle too long and was closed.
 helper-bad-allow-path = --allow-path needs an absolute directory, not “{ $value }”.
 cli-no-gui = This stratum has no window: install the stratum package for the desktop window, or use a subcommand (stratum --help).
+err-watch-unresolved = The name does not resolve.
+helper-bad-watch = --watch needs HOST or HOST:PORT (a chronyd answering UDP cmdmon), not “{ $value }”.
+helper-bad-listen = --metrics-listen needs ADDRESS:PORT, like 127.0.0.1:9123, not “{ $value }”.

@@ -6,7 +6,9 @@ cli-help =
     用法：
       stratum
           打开窗口（连接辅助进程，或启动实验环境）。
-      stratum status [--socket 路径] [--json]
+      stratum fleet [--json] [--socket 路径 | --connect 地址]
+          辅助进程监视的所有 chronyd（stratum-helper --watch 主机[:端口]）。
+      stratum status [--socket 路径 | --connect 地址] [--json]
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
           3：辅助进程有响应，但 chronyd 没有响应或只回答了一部分。
@@ -16,7 +18,7 @@ cli-help =
     {"                 ["}--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称] [--out 文件]
       stratum export bundle LAB.toml --out 目录
           为服务器、客户端、交换机和防火墙生成配置。
-      stratum config apply 文件 [--socket 路径]
+      stratum config apply 文件 [--socket 路径 | --connect 地址]
           把 chrony.conf 交给运行中的辅助进程（检查、备份、应用）。
       stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
           检查 chrony.conf：错误（chronyd 会拒绝）、警告和提示。
@@ -33,6 +35,8 @@ cli-help =
       stratum --version
       stratum --help
 
+    --connect ssh://[用户@]主机[:端口][/套接字] 连接另一台机器上的辅助进程：Stratum 在那里运行
+    ssh -T（或 $STRATUM_SSH）和 stratum-helper --stdio，把会话接到那台机器的辅助进程。
     语言跟随系统区域设置（LANG=zh_CN.UTF-8 为中文），也可用 --lang 指定。
 cli-lint-summary = { $errors } 个错误，{ $warnings } 个警告，{ $hints } 个提示（按 chrony { $version } 的规则）。
 cli-missing-value = 选项 { $option } 需要一个值。
@@ -85,9 +89,24 @@ helper-usage =
       --allow-path 目录     系统模式：另外允许 chronyd 在该目录下读写（可重复）
       --keep-backups 数量   保留的 chrony.conf 备份数（默认 20）
       --import-logs 目录    启动时从 chronyd 的日志目录导入历史数据
+      --watch 主机[:端口]   另外通过 UDP cmdmon 监视该 chronyd（可重复；默认端口 323）；
+                            它的 cmdallow 必须允许本机
+      --metrics-listen 地址:端口
+                            提供 Prometheus 指标（沿用 chrony_exporter 的名称，带 server 标签）
+      --stdio               把标准输入输出接到 --socket 指定的辅助进程（stratum --connect ssh://…
+                            时由 ssh 运行）
       -h, --help            显示本帮助
 
     日志写到标准错误（systemd 下由 journald 收集）；RUST_LOG=debug 显示更多信息。
 cli-bad-distance = local 的 distance 必须是大于或等于 0 的秒数，而不是“{ $value }”。
 cli-set-not-single = { $directive } 不是文件中只出现一次的指令：时间源、访问规则和 local 请使用 --add-server、--allow、--deny 或 --local-stratum。
 cli-set-invalid = chrony 会拒绝“{ $line }”：{ $reason }未做任何修改。
+fleet-host = 主机
+fleet-stratum = 层级
+fleet-reference = 参考源
+fleet-offset = 偏差（秒）
+fleet-frequency = 频率（ppm）
+fleet-state = 状态
+fleet-ok = 有应答
+fleet-waiting = 尚未轮询
+cli-bad-connect = --connect 需要 ssh://[用户@]主机[:端口][/套接字]（不含空格、引号或选项），而不是“{ $value }”。

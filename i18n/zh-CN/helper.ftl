@@ -66,3 +66,6 @@ err-ipc-lagging = 该连接读取辅助进程的更新太慢，已被关闭；�
 err-ipc-idle = 该连接空闲过久，已被关闭。
 helper-bad-allow-path = --allow-path 需要一个绝对路径的目录，而不是“{ $value }”。
 cli-no-gui = 此 stratum 没有窗口：如需桌面窗口，请安装 stratum 软件包；或使用子命令（stratum --help）。
+err-watch-unresolved = 该名称无法解析。
+helper-bad-watch = --watch 需要 主机 或 主机:端口（可通过 UDP cmdmon 访问的 chronyd），而不是“{ $value }”。
+helper-bad-listen = --metrics-listen 需要 地址:端口，例如 127.0.0.1:9123，而不是“{ $value }”。

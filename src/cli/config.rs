@@ -446,10 +446,10 @@ fn single(name: &str, args: &str, tr: &Localizer) -> Result<Directive, CliError>
 /// running helper, which checks, backs up, writes and applies it.
 fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let mut file: Option<PathBuf> = None;
-    let mut socket: Option<PathBuf> = None;
+    let mut socket: Option<String> = None;
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("socket") => socket = Some(parser.value()?.into()),
+            Long("socket" | "connect") => socket = Some(super::status::target_value(&mut parser)?),
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }

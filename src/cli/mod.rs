@@ -4,6 +4,7 @@
 mod config;
 mod explain;
 mod export;
+mod fleet;
 mod status;
 
 use std::ffi::OsString;
@@ -184,6 +185,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "status" => status::run(parser, tr).map(Some),
             "export" => export::run(parser, tr).map(Some),
             "explain" => explain::run(parser, tr).map(Some),
+            "fleet" => fleet::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

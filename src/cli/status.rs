@@ -15,10 +15,27 @@ use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};
 use crate::ipc::{ReplyBody, RequestBody, Snapshot};
 
-/// Connects to the named socket, or to the first default one that answers.
-pub fn connect(socket: Option<PathBuf>, tr: &Localizer) -> Result<IpcClient, CliError> {
-    let candidates = match socket {
-        Some(s) => vec![s],
+/// The value of `--socket PATH` or `--connect URL` (a local socket or
+/// `ssh://…`).
+pub fn target_value(parser: &mut lexopt::Parser) -> Result<String, CliError> {
+    parser
+        .value()?
+        .into_string()
+        .map_err(|v| CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy()))
+}
+
+/// Connects to the named helper (socket path or `ssh://` URL), or to the
+/// first default socket that answers.
+pub fn connect(to: Option<String>, tr: &Localizer) -> Result<IpcClient, CliError> {
+    if let Some(t) = to.as_deref().filter(|t| t.starts_with("ssh://")) {
+        if crate::ipc::client::SshTarget::parse(t).is_none() {
+            return Err(CliError::new("cli-bad-connect").arg("value", t.escape_debug()));
+        }
+        return crate::ipc::client::connect_to(t, Duration::from_secs(15))
+            .map_err(|e| ipc_error(e, tr).arg("path", t));
+    }
+    let candidates = match to {
+        Some(s) => vec![PathBuf::from(s)],
         None => crate::ipc::paths::default_helper_sockets(),
     };
     let mut last = None;
@@ -51,7 +68,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let mut json = false;
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("socket") => socket = Some(PathBuf::from(parser.value()?)),
+            Long("socket" | "connect") => socket = Some(target_value(&mut parser)?),
             Long("json") => json = true,
             Long("lang") => {
                 parse_lang(parser.value()?)?;

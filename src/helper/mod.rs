@@ -8,11 +8,13 @@ pub mod auth;
 pub mod cmdmon;
 pub mod lab;
 pub mod logimport;
+pub mod metrics;
 pub mod paths;
 pub mod poller;
 pub mod server;
 pub mod state;
 pub mod supervisor;
+pub mod watch;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,7 +22,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::{broadcast, mpsc, oneshot, watch};
+use tokio::sync::{broadcast, mpsc, oneshot};
 
 use crate::core::conf::guard::PathPolicy;
 use crate::core::history::History;
@@ -82,6 +84,9 @@ struct Args {
     import_logs: Option<PathBuf>,
     keep_backups: usize,
     allow_paths: Vec<String>,
+    watch: Vec<(String, u16)>,
+    metrics: Option<std::net::SocketAddr>,
+    stdio: bool,
 }
 
 fn number(v: OsString, opt: &str, min: f64, max: f64) -> Result<f64, StartError> {
@@ -113,6 +118,9 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
         import_logs: None,
         keep_backups: 20,
         allow_paths: Vec::new(),
+        watch: Vec::new(),
+        metrics: None,
+        stdio: false,
     };
     while let Some(arg) = p.next()? {
         match arg {
@@ -151,6 +159,20 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
                 a.allow_paths.push(v);
             }
             Long("import-logs") => a.import_logs = Some(p.value()?.into()),
+            Long("watch") => {
+                let v = p.value()?.to_string_lossy().into_owned();
+                let w = watch::parse_watch(&v).ok_or_else(|| {
+                    StartError::new("helper-bad-watch").arg("value", v.escape_debug())
+                })?;
+                a.watch.push(w);
+            }
+            Long("metrics-listen") => {
+                let v = p.value()?.to_string_lossy().into_owned();
+                a.metrics = Some(v.parse().map_err(|_| {
+                    StartError::new("helper-bad-listen").arg("value", v.escape_debug())
+                })?);
+            }
+            Long("stdio") => a.stdio = true,
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().into()),
         }
@@ -193,11 +215,72 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         }
         Err(e) => return fail(e),
     };
+    if a.stdio {
+        return match stdio_bridge(a.socket.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        };
+    }
     init_logging();
     match start(a) {
         Ok(code) => code,
         Err(e) => fail(e),
     }
+}
+
+/// `--stdio`: joins standard input and output to a running helper's socket
+/// (what `ssh HOST stratum-helper --stdio` runs for `--connect ssh://`). The
+/// helper sees this process's user: the SSH login, authorised like any
+/// local client.
+fn stdio_bridge(socket: Option<&std::path::Path>) -> Result<(), StartError> {
+    use std::io::{Read, Write};
+    use std::os::unix::net::UnixStream;
+    let candidates = match socket {
+        Some(s) => vec![s.to_path_buf()],
+        None => crate::ipc::paths::default_helper_sockets(),
+    };
+    let stream = candidates
+        .iter()
+        .find_map(|p| UnixStream::connect(p).ok())
+        .ok_or_else(|| {
+            StartError::new("cli-helper-unreachable").arg(
+                "path",
+                candidates
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        })?;
+    let mut to_helper = stream
+        .try_clone()
+        .map_err(|e| StartError::new("helper-io").arg("detail", e))?;
+    let mut from_helper = stream;
+    let up = std::thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        let mut buf = [0u8; 16 * 1024];
+        while let Ok(n) = stdin.read(&mut buf) {
+            if n == 0 || to_helper.write_all(&buf[..n]).is_err() {
+                break;
+            }
+        }
+        let _ = to_helper.shutdown(std::net::Shutdown::Write);
+    });
+    let mut stdout = std::io::stdout().lock();
+    let mut buf = [0u8; 64 * 1024];
+    while let Ok(n) = from_helper.read(&mut buf) {
+        if n == 0
+            || stdout
+                .write_all(&buf[..n])
+                .and_then(|()| stdout.flush())
+                .is_err()
+        {
+            break;
+        }
+    }
+    // The helper closed: the client's end goes with it.
+    drop(up);
+    Ok(())
 }
 
 fn start(a: Args) -> Result<ExitCode, StartError> {
@@ -308,8 +391,17 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         let log = Arc::new(Mutex::new(Default::default()));
         let (sup, status) = Supervisor::new(control, fixed.clone(), apply_policy, Arc::clone(&log));
         let (sup_tx, sup_rx) = mpsc::channel(server::QUEUED_CHANGES);
-        let (latest, _) = watch::channel(None);
+        let (latest, _) = tokio::sync::watch::channel(None);
         let (pushes, _) = broadcast::channel(server::PUSH_BACKLOG);
+        let fleet: watch::Fleet = Arc::new(Mutex::new(
+            a.watch
+                .iter()
+                .map(|(h, p)| watch::Watched {
+                    host: watch::label(h, *p),
+                    ..Default::default()
+                })
+                .collect(),
+        ));
         let shared = Arc::new(Shared {
             fixed,
             policy,
@@ -319,7 +411,19 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             supervisor: sup_tx,
             chronyd: status,
             log,
+            fleet: Arc::clone(&fleet),
         });
+        for (i, (h, p)) in a.watch.iter().enumerate() {
+            tokio::spawn(watch::watch(Arc::clone(&fleet), i, h.clone(), *p, a.poll));
+        }
+        if let Some(addr) = a.metrics {
+            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                StartError::new("helper-socket")
+                    .arg("path", addr)
+                    .arg("reason", e)
+            })?;
+            tokio::spawn(metrics::serve(listener, Arc::clone(&shared)));
+        }
         tracing::info!(
             mode = mode.id(),
             socket = %listener_path.display(),

@@ -399,6 +399,9 @@ async fn handle(
                 }
             })
         }
+        RequestBody::Fleet => Handled::Reply(Box::new(ReplyBody::Fleet {
+            hosts: lock(&shared.fleet).iter().map(|w| w.row()).collect(),
+        })),
         RequestBody::Subscribe => {
             // One per connection: subscribing again changes nothing.
             if subscription.is_none() {

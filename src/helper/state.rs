@@ -58,6 +58,8 @@ impl From<super::cmdmon::CmdmonError> for HelperError {
 /// chronyc gives any user, and the push frames built from them.
 #[derive(Debug)]
 pub struct Encoded {
+    /// The snapshot itself, for the metrics page.
+    pub snapshot: Snapshot,
     full: Vec<u8>,
     public: Vec<u8>,
     push_full: Vec<u8>,
@@ -76,6 +78,7 @@ impl Encoded {
             frame_bytes(&body).unwrap_or_default()
         };
         Encoded {
+            snapshot: snap.clone(),
             push_full: push(&full),
             push_public: push(&public),
             full,
@@ -137,6 +140,8 @@ pub struct Shared {
     pub supervisor: mpsc::Sender<SupMsg>,
     pub chronyd: watch::Receiver<ChronydStatus>,
     pub log: LogTail,
+    /// Other chronyd servers watched over UDP (`--watch`).
+    pub fleet: super::watch::Fleet,
 }
 
 /// A lock that survives a panic elsewhere: the data behind it (history) is
@@ -146,6 +151,11 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    /// The last poll's snapshot.
+    pub fn latest_snapshot(&self) -> Option<Snapshot> {
+        self.latest.borrow().as_ref().map(|e| e.snapshot.clone())
+    }
+
     /// What the status bar shows; chronyd's log only to peers that may
     /// read the configuration (it can quote it).
     pub fn info(&self, access: Access) -> HelperInfo {

@@ -53,6 +53,7 @@ pub const ERROR_CODES: &[&str] = &[
     "ipc-second-hello",
     "ipc-unexpected",
     "helper-unreachable",
+    "watch-unresolved",
 ];
 
 /// Bumped when a message changes shape.
@@ -108,6 +109,27 @@ pub struct HistoryQuery {
     pub max_points: usize,
 }
 
+/// One watched chronyd (`stratum fleet`): seconds and ppm, chronyc's meanings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FleetRow {
+    /// As given: `HOST:PORT`.
+    pub host: String,
+    pub reachable: bool,
+    pub stratum: Option<u16>,
+    /// The address (or reference clock name) it follows.
+    pub reference: Option<String>,
+    /// How far its clock is from NTP time (s).
+    pub system_time: Option<f64>,
+    pub frequency: Option<f64>,
+    pub skew: Option<f64>,
+    pub leap: Option<String>,
+    /// Its selected source.
+    pub selected: Option<String>,
+    pub sources: Option<u32>,
+    /// Why it did not answer (an error code).
+    pub error: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RequestBody {
@@ -119,6 +141,7 @@ pub enum RequestBody {
     Apply { config: String },
     Action { action: Action },
     Subscribe,
+    Fleet,
 }
 
 impl RequestBody {
@@ -180,6 +203,9 @@ pub enum ReplyBody {
     Applied(Applied),
     Done,
     Subscribed,
+    Fleet {
+        hosts: Vec<FleetRow>,
+    },
     /// `code` is stable and translated by the client; `detail` carries
     /// values for the message (a line number, chronyd's own words).
     Error {

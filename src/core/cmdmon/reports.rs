@@ -100,6 +100,23 @@ pub struct Tracking {
     pub update_interval: f64,
 }
 
+/// A reference id as people read it: a reference clock's name (`GPS`,
+/// `PPS`, `LOCL`) when it is one, else chronyc's hex form.
+pub fn refid_text(id: u32) -> String {
+    let b = id.to_be_bytes();
+    let name: Vec<u8> = b.iter().copied().take_while(|c| *c != 0).collect();
+    let printable = !name.is_empty()
+        && name
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b[name.len()..].iter().all(|c| *c == 0);
+    if printable {
+        String::from_utf8_lossy(&name).into_owned()
+    } else {
+        format!("{id:08X}")
+    }
+}
+
 impl Tracking {
     pub fn leap_text(&self) -> &'static str {
         match self.leap_status {

@@ -1,0 +1,82 @@
+//! `stratum fleet`: every chronyd the helper watches, one row each.
+
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+
+use super::status::{connect, ipc_error, reply_error, target_value};
+use super::{CliError, CliResult, out, parse_lang};
+use crate::i18n::Localizer;
+use crate::ipc::{FleetRow, ReplyBody, RequestBody};
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut to = None;
+    let mut json = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("socket" | "connect") => to = Some(target_value(&mut parser)?),
+            Long("json") => json = true,
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                out!("{}", tr.tr("cli-help"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let mut client = connect(to, tr)?;
+    let hosts = match client
+        .request(RequestBody::Fleet)
+        .map_err(|e| ipc_error(e, tr))?
+    {
+        ReplyBody::Fleet { hosts } => hosts,
+        ReplyBody::Error { code, detail } => return Err(reply_error(tr, &code, detail)),
+        _ => {
+            return Err(CliError::new("cli-helper-error")
+                .arg("reason", tr.error_text("ipc-unexpected", None)));
+        }
+    };
+    if json {
+        out!("{}\n", serde_json::to_string_pretty(&hosts).expect("json"));
+    } else {
+        out!("{}", table(&hosts, tr));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(hosts: &[FleetRow], tr: &Localizer) -> String {
+    let mut t = format!(
+        "{:<28} {:>3} {:<20} {:>14} {:>10}  {}\n",
+        tr.tr("fleet-host"),
+        tr.tr("fleet-stratum"),
+        tr.tr("fleet-reference"),
+        tr.tr("fleet-offset"),
+        tr.tr("fleet-frequency"),
+        tr.tr("fleet-state"),
+    );
+    for h in hosts {
+        let state = match (&h.error, h.reachable) {
+            (Some(code), _) => tr.error_text(code, None),
+            (None, true) => tr.tr("fleet-ok"),
+            (None, false) => tr.tr("fleet-waiting"),
+        };
+        t.push_str(&format!(
+            "{:<28} {:>3} {:<20} {:>14} {:>10}  {}\n",
+            h.host,
+            h.stratum
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "-".into()),
+            h.reference.clone().unwrap_or_else(|| "-".into()),
+            h.system_time
+                .map(|v| format!("{v:+.9}"))
+                .unwrap_or_else(|| "-".into()),
+            h.frequency
+                .map(|v| format!("{v:+.3}"))
+                .unwrap_or_else(|| "-".into()),
+            state.trim(),
+        ));
+    }
+    t
+}

@@ -1,0 +1,161 @@
+//! Watching other chronyd servers of the lab over UDP cmdmon: one task per
+//! host, polled concurrently (1 Hz by default) with the monitoring requests
+//! chronyd answers to an address its `cmdallow` permits (tracking, sources),
+//! a timeout per request and a growing delay for a host that does not answer.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+use super::cmdmon::{CmdmonClient, Endpoint};
+use super::state::{lock, now};
+use crate::core::cmdmon::{SourceData, SourceState, Tracking};
+use crate::ipc::FleetRow;
+
+/// chronyd's command port.
+pub const CMDMON_PORT: u16 = 323;
+/// A host that stopped answering is retried after up to this long.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// What the helper knows of one watched server.
+#[derive(Debug, Clone, Default)]
+pub struct Watched {
+    /// As the user gave it, `HOST:PORT`.
+    pub host: String,
+    pub tracking: Option<Tracking>,
+    pub sources: Vec<SourceData>,
+    /// Unix seconds of the last answer.
+    pub last_ok: Option<f64>,
+    pub error: Option<String>,
+}
+
+impl Watched {
+    pub fn row(&self) -> FleetRow {
+        let t = self.tracking.as_ref();
+        let reachable = self.error.is_none() && t.is_some();
+        FleetRow {
+            host: self.host.clone(),
+            reachable,
+            stratum: t.map(|t| t.stratum),
+            reference: t.map(|t| match t.address {
+                Some(ip) => ip.to_string(),
+                None => crate::core::cmdmon::refid_text(t.ref_id),
+            }),
+            system_time: t.map(|t| t.system_time),
+            frequency: t.map(|t| t.frequency_ppm),
+            skew: t.map(|t| t.skew_ppm),
+            leap: t.map(|t| t.leap_text().to_string()),
+            selected: self
+                .sources
+                .iter()
+                .find(|s| s.state == SourceState::Selected)
+                .map(|s| s.address.to_string()),
+            sources: reachable.then_some(self.sources.len() as u32),
+            error: self.error.clone(),
+        }
+    }
+}
+
+pub type Fleet = Arc<Mutex<Vec<Watched>>>;
+
+/// `HOST[:PORT]` (`[v6]:PORT` for IPv6) with chronyd's command port as the
+/// default; the text is kept as the user wrote it, with the port added.
+pub fn parse_watch(spec: &str) -> Option<(String, u16)> {
+    let spec = spec.trim();
+    if spec.is_empty() || spec.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let (host, port) = if let Some(rest) = spec.strip_prefix('[') {
+        let (h, p) = rest.split_once(']')?;
+        let port = match p.strip_prefix(':') {
+            Some(p) => p.parse().ok()?,
+            None if p.is_empty() => CMDMON_PORT,
+            None => return None,
+        };
+        (h.to_string(), port)
+    } else if spec.matches(':').count() > 1 {
+        (spec.to_string(), CMDMON_PORT)
+    } else {
+        match spec.split_once(':') {
+            Some((h, p)) => (h.to_string(), p.parse().ok()?),
+            None => (spec.to_string(), CMDMON_PORT),
+        }
+    };
+    crate::core::conf::edit::is_valid_host(&host).then_some((host, port))
+}
+
+/// How a host is shown: `HOST:PORT` (`[v6]:PORT`).
+pub fn label(host: &str, port: u16) -> String {
+    if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+async fn poll(addr: SocketAddr) -> Result<(Tracking, Vec<SourceData>), String> {
+    let mut c = CmdmonClient::connect(&Endpoint::Udp(addr))
+        .await
+        .map_err(|e| e.code().to_string())?;
+    c.timeout = Duration::from_millis(400);
+    c.retries = 1;
+    let t = c.tracking().await.map_err(|e| e.code().to_string())?;
+    let s = c.sources().await.map_err(|e| e.code().to_string())?;
+    Ok((t, s))
+}
+
+/// Polls one host until the task is dropped.
+pub async fn watch(fleet: Fleet, index: usize, host: String, port: u16, every: Duration) {
+    let mut delay = every;
+    loop {
+        let started = Instant::now();
+        let addr = tokio::net::lookup_host((host.as_str(), port))
+            .await
+            .ok()
+            .and_then(|mut a| a.next());
+        let result = match addr {
+            Some(a) => poll(a).await,
+            None => Err("watch-unresolved".to_string()),
+        };
+        {
+            let mut f = lock(&fleet);
+            let w = &mut f[index];
+            match result {
+                Ok((t, s)) => {
+                    w.tracking = Some(t);
+                    w.sources = s;
+                    w.last_ok = Some(now());
+                    w.error = None;
+                    delay = every;
+                }
+                Err(code) => {
+                    w.error = Some(code);
+                    delay = (delay * 2).min(MAX_BACKOFF).max(every);
+                }
+            }
+        }
+        tokio::time::sleep_until(started + delay).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_read_as_users_write_them() {
+        assert_eq!(parse_watch("10.0.0.5"), Some(("10.0.0.5".into(), 323)));
+        assert_eq!(
+            parse_watch("ntp1.lab:1323"),
+            Some(("ntp1.lab".into(), 1323))
+        );
+        assert_eq!(parse_watch("[::1]:3230"), Some(("::1".into(), 3230)));
+        assert_eq!(parse_watch("fd00::5"), Some(("fd00::5".into(), 323)));
+        for bad in ["", "a b", "h:99999", "h:x", "bad\nname", "[::1"] {
+            assert_eq!(parse_watch(bad), None, "{bad:?}");
+        }
+        assert_eq!(label("::1", 323), "[::1]:323");
+    }
+}
