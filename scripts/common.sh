@@ -8,7 +8,7 @@ set -euo pipefail
 # OpenGL). Fonts are built in (assets/fonts), so none is required.
 STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1 libwayland-client0 libwayland-egl1)
 # What the test suite needs besides: packaging checks, a virtual display.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client)
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

@@ -452,3 +452,60 @@ fn interface_names_as_the_vendors_write_them() {
         }
     }
 }
+
+/// The bundle's Ansible passes ansible-core's syntax check and ansible-lint
+/// (Debian packages ansible-core and ansible-lint), offline.
+#[test]
+fn the_bundles_ansible_passes_syntax_check_and_lint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::copy(dir().join("lab.conf"), d.join("chrony.conf")).unwrap();
+    std::fs::write(
+        d.join("lab.toml"),
+        "config = \"chrony.conf\"\nprimary = \"10.116.0.30\"\nbackup = \"10.116.1.30\"\nclient_subnets = [\"10.116.0.0/16\"]\n",
+    )
+    .unwrap();
+    let out = common::stratum()
+        .args(["export", "bundle"])
+        .arg(d.join("lab.toml"))
+        .arg("--out")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ansible = d.join("out/ansible");
+    let inventory = std::fs::read_to_string(ansible.join("inventory.ini")).unwrap();
+    assert!(inventory.contains("backup ansible_host=10.116.1.30 stratum_role=backup"));
+    for (tool, args) in [
+        (
+            "ansible-playbook",
+            vec!["--syntax-check", "-i", "inventory.ini", "playbook.yml"],
+        ),
+        (
+            "ansible-lint",
+            vec!["--offline", "--nocolor", "playbook.yml"],
+        ),
+    ] {
+        let run = std::process::Command::new(tool)
+            .args(&args)
+            .current_dir(&ansible)
+            .env("HOME", d)
+            .output();
+        match run {
+            Ok(o) => assert!(
+                o.status.success(),
+                "{tool}: {}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            ),
+            Err(_) => {
+                assert!(!common::in_ci(), "{tool} is not installed but CI=true");
+                eprintln!("skipped {tool}: not installed");
+            }
+        }
+    }
+}

@@ -66,3 +66,4 @@ lint-few-sources-client = This machine follows { $count } { $count ->
        *[other] servers
     } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.
 lint-allow-host-unresolved = “{ $host }” does not resolve on this machine (checked now): chronyd resolves the names of allow and deny when it starts and refuses the file when one does not resolve. Use the subnet or fix the name.
+lint-cmdmon-exposed = chronyd answers monitoring requests (tracking, sources, activity) from the network on UDP 323: keep cmdallow to the monitoring host alone and open UDP 323 to it only; changes still need the local socket.

@@ -53,3 +53,4 @@ lint-access-lenient = chrony { $version } 接受“{ $directive } { $args }”�
 lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey 不成对：此版本 chrony 仍会启动，但没有 NTS-KE 服务器。请为每个证书配上其密钥。
 lint-few-sources-client = 本机跟随 { $count } 个服务器且不为其他主机提供服务：作为实验服务器的客户端这样没问题；若有 3 个或更多时间源，chrony 还能识别出给出错误时间的源。
 lint-allow-host-unresolved = “{ $host }”在本机无法解析（刚刚检查过）：chronyd 启动时会解析 allow 和 deny 中的名称，只要有一个无法解析就拒绝整个文件。请改用子网，或修正该名称。
+lint-cmdmon-exposed = chronyd 会在 UDP 323 上回应来自网络的监控请求（tracking、sources、activity）：请让 cmdallow 只包含监控主机，并只对它开放 UDP 323；修改仍需通过本机套接字。

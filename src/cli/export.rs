@@ -190,6 +190,7 @@ fn bundle_readme_id(path: &str) -> String {
         "backup" => "backup",
         "clients" => "clients",
         "firewall" => "firewall",
+        "ansible" => "ansible",
         _ => "switch",
     };
     format!("bundle-readme-{key}")

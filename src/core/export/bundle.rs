@@ -19,6 +19,10 @@ pub struct LabSpec {
     pub client_subnets: Vec<String>,
     #[serde(default)]
     pub key: Option<String>,
+    /// A host that watches the servers (`stratum-helper --watch`,
+    /// Prometheus): let in to their cmdmon on UDP 323, and nobody else.
+    #[serde(default)]
+    pub monitor: Option<String>,
     #[serde(default, rename = "switch")]
     pub switches: Vec<SwitchSpec>,
 }
@@ -115,8 +119,28 @@ pub fn build(
             });
             Ok(())
         };
+    // Monitoring: cmdmon on the server's own address, for the monitor only.
+    let monitored = |doc: &Document, own: &str| -> Result<Document, BundleError> {
+        let mut d = doc.clone();
+        if let Some(m) = &spec.monitor {
+            let target = parse_user_subnet(m).map_err(|_| BundleError::Subnet(m.clone()))?;
+            d.add_access(&Access {
+                scope: AccessScope::Cmd,
+                allow: true,
+                all: false,
+                target,
+            });
+            if let Ok(ip) = own.parse::<std::net::IpAddr>() {
+                let at = d.len();
+                d.insert_line(at, &format!("bindcmdaddress {ip}"));
+            }
+        }
+        Ok(d)
+    };
+    let primary_doc = monitored(&doc, &spec.primary)?;
+    let backup_doc = monitored(&doc, spec.backup.as_deref().unwrap_or(""))?;
     add(
-        &doc,
+        &primary_doc,
         "primary/chrony.conf".into(),
         Format::ChronyServer,
         &Options {
@@ -126,7 +150,7 @@ pub fn build(
     )?;
     if let Some(_b) = &spec.backup {
         add(
-            &doc,
+            &backup_doc,
             "backup/chrony.conf".into(),
             Format::ChronyServer,
             &Options {
@@ -152,6 +176,7 @@ pub fn build(
     }
     let fw_opts = Options {
         peer: spec.backup.clone(),
+        monitor: spec.monitor.clone(),
         ..base.clone()
     };
     for f in [Format::Firewalld, Format::Ufw, Format::Nftables] {
@@ -187,6 +212,17 @@ pub fn build(
     if let Some(first) = files.first_mut() {
         first.notes.extend(switch_notes);
     }
+    // Ansible for fleets: each host gets its file from the bundle.
+    files.push(BundleFile {
+        path: "ansible/inventory.ini".into(),
+        text: super::ansible::inventory(&spec.primary, spec.backup.as_deref()),
+        notes: Vec::new(),
+    });
+    files.push(BundleFile {
+        path: "ansible/playbook.yml".into(),
+        text: super::ansible::PLAYBOOK.to_string(),
+        notes: Vec::new(),
+    });
     Ok(files)
 }
 
@@ -221,7 +257,9 @@ mod tests {
                 "firewall/firewalld.sh",
                 "firewall/ufw.sh",
                 "firewall/nftables.sh",
-                "switches/core1.txt"
+                "switches/core1.txt",
+                "ansible/inventory.ini",
+                "ansible/playbook.yml"
             ]
         );
         assert!(files[0].text.contains("allow 10.0.0.0/24\n"));

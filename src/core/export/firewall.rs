@@ -91,5 +91,28 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
         }
         _ => unreachable!("not a firewall format"),
     }
+    // cmdmon for the monitoring host alone.
+    if let Some(m) = &o.monitor {
+        match (f, m.parse::<std::net::IpAddr>()) {
+            (Format::Firewalld, Ok(ip)) => {
+                let family = if ip.is_ipv4() { "ipv4" } else { "ipv6" };
+                writeln!(t, "firewall-cmd --permanent --add-rich-rule='rule family=\"{family}\" source address=\"{ip}\" port port=\"323\" protocol=\"udp\" accept'").unwrap();
+                t.push_str("firewall-cmd --reload\n");
+            }
+            (Format::Ufw, Ok(ip)) => {
+                writeln!(t, "ufw allow from {ip} to any port 323 proto udp").unwrap();
+            }
+            (Format::Nftables, Ok(ip)) => {
+                let fam = if ip.is_ipv4() { "ip" } else { "ip6" };
+                writeln!(
+                    t,
+                    "nft add rule inet filter input {fam} saddr {ip} udp dport 323 accept"
+                )
+                .unwrap();
+            }
+            (_, Err(_)) => notes.push(Note::new("export-note-peer-name").arg("peer", m)),
+            _ => {}
+        }
+    }
     t
 }

@@ -3,6 +3,7 @@
 //! ntpd), network switches of six vendors, and firewalls. What a target
 //! cannot express is reported as a note, never dropped silently.
 
+pub mod ansible;
 pub mod bundle;
 mod chrony;
 mod firewall;
@@ -224,6 +225,8 @@ pub struct Options {
     pub source_interface: Option<String>,
     pub key: Option<Key>,
     pub vrf: Option<String>,
+    /// A monitoring host let in to cmdmon (UDP 323) by the firewall rules.
+    pub monitor: Option<String>,
 }
 
 impl Default for Options {
@@ -235,6 +238,7 @@ impl Default for Options {
             source_interface: None,
             key: None,
             vrf: None,
+            monitor: None,
         }
     }
 }

@@ -105,6 +105,7 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
         source_interface: none_if_empty(&f.source_interface),
         key,
         vrf: none_if_empty(&f.vrf),
+        monitor: None,
     };
     let header = st.ta(
         "export-header",

@@ -125,6 +125,7 @@ pub const RULES: &[(&str, Severity)] = &[
     ("no-iburst", Severity::Hint),
     ("allow-everyone", Severity::Hint),
     ("few-sources-client", Severity::Hint),
+    ("cmdmon-exposed", Severity::Hint),
 ];
 
 fn severity_of(rule: &str) -> Severity {
@@ -763,12 +764,15 @@ fn lab_checks(l: &mut Linter) {
     let remote_cmd = doc.directives().any(|(_, d)| {
         matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(ip) } if !ip.is_loopback())
     });
-    if let (true, false) = (has_cmdallow, remote_cmd) {
-        let at = doc
-            .access_rules(AccessScope::Cmd)
-            .find(|(_, a)| a.allow)
-            .map(|(i, _)| i);
-        l.add_at(("cmdallow-no-bind", at, vec![]));
+    let at = doc
+        .access_rules(AccessScope::Cmd)
+        .find(|(_, a)| a.allow)
+        .map(|(i, _)| i);
+    match (has_cmdallow, remote_cmd) {
+        (true, false) => l.add_at(("cmdallow-no-bind", at, vec![])),
+        // Monitoring from another host works; say what it exposes.
+        (true, true) => l.add_at(("cmdmon-exposed", at, vec![])),
+        _ => {}
     }
 
     // Directives that hold one value: a repeat silently overrides.
