@@ -230,3 +230,50 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     h.run();
     assert!(h.query_all_by_label("127.0.0.1").count() >= 1);
 }
+
+#[test]
+fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
+    use stratum::gui::backend::Event;
+    use stratum::ipc::FleetRow;
+    let mut h = offline();
+    let row = |host: &str, stratum: u16, reference: &str| FleetRow {
+        host: host.into(),
+        reachable: true,
+        stratum: Some(stratum),
+        reference: Some(reference.into()),
+        system_time: Some(1.5e-6),
+        frequency: Some(-3.2),
+        skew: Some(0.01),
+        leap: Some("Normal".into()),
+        selected: None,
+        sources: Some(1),
+        error: None,
+    };
+    let dead = FleetRow {
+        reachable: false,
+        stratum: None,
+        reference: None,
+        system_time: None,
+        frequency: None,
+        error: Some("chronyd-timeout".into()),
+        ..row("10.0.0.9:323", 0, "")
+    };
+    h.state_mut().state.on_event(Event::Fleet(vec![
+        row("10.0.0.1:323", 1, "GPS"),
+        row("10.0.0.2:323", 2, "10.0.0.1"),
+        dead,
+    ]));
+    h.get_by_label("Fleet").click();
+    h.run();
+    assert_eq!(h.state().state.panel, Panel::Fleet);
+    for text in [
+        "10.0.0.1:323",
+        "10.0.0.2:323",
+        "10.0.0.9:323",
+        "chronyd did not answer in time.",
+    ] {
+        assert!(h.query_all_by_label(text).count() >= 1, "{text}");
+    }
+    // 10.0.0.2 follows 10.0.0.1: the topology column names it.
+    assert_eq!(h.query_all_by_label("10.0.0.1:323").count(), 2);
+}

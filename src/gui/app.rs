@@ -21,6 +21,7 @@ pub enum Panel {
     Sources,
     Clients,
     Plots,
+    Fleet,
     Upstreams,
     Access,
     Stratum,
@@ -33,11 +34,12 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 13] = [
+    pub const ALL: [Panel; 14] = [
         Panel::Overview,
         Panel::Sources,
         Panel::Clients,
         Panel::Plots,
+        Panel::Fleet,
         Panel::Upstreams,
         Panel::Access,
         Panel::Stratum,
@@ -55,6 +57,7 @@ impl Panel {
             Panel::Sources => "sources",
             Panel::Clients => "clients",
             Panel::Plots => "plots",
+            Panel::Fleet => "fleet",
             Panel::Upstreams => "upstreams",
             Panel::Access => "access",
             Panel::Stratum => "stratum",
@@ -69,7 +72,9 @@ impl Panel {
 
     fn group(self) -> &'static str {
         match self {
-            Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots => "gui-group-live",
+            Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots | Panel::Fleet => {
+                "gui-group-live"
+            }
             Panel::Upstreams
             | Panel::Access
             | Panel::Stratum
@@ -130,6 +135,9 @@ pub struct AppState {
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
     pub forms: panels::Forms,
+    /// The watched servers (`stratum-helper --watch`), and when they came.
+    pub fleet: Vec<crate::ipc::FleetRow>,
+    pub fleet_at: Option<Instant>,
     /// `chronyd -v` of the chronyd that would run, asked once (never from a
     /// frame: it spawns a process).
     local_version: std::cell::OnceCell<Option<ChronyVersion>>,
@@ -161,6 +169,8 @@ impl AppState {
             selected: None,
             last_error: None,
             local_version: std::cell::OnceCell::new(),
+            fleet: Vec::new(),
+            fleet_at: None,
             forms: panels::Forms::default(),
         }
     }
@@ -239,6 +249,10 @@ impl AppState {
                 self.history.insert(name, points);
             }
             Event::SeriesList(s) => self.series = s,
+            Event::Fleet(rows) => {
+                self.fleet = rows;
+                self.fleet_at = Some(Instant::now());
+            }
         }
     }
 }

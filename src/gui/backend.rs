@@ -19,6 +19,7 @@ pub enum Command {
     GetConfig,
     History(Vec<String>, f64, f64, usize),
     SeriesList,
+    Fleet,
 }
 
 #[derive(Debug, Clone)]
@@ -44,6 +45,7 @@ pub enum Event {
     ActionDone,
     History(String, Vec<SeriesPoint>),
     SeriesList(Vec<String>),
+    Fleet(Vec<crate::ipc::FleetRow>),
 }
 
 /// Wakes the UI when an event arrives.
@@ -121,9 +123,10 @@ fn helper_binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("stratum-helper"))
 }
 
+/// A socket path or an `ssh://` URL (the helper of another machine).
 fn connect(candidates: &[PathBuf]) -> Option<(IpcClient, PathBuf)> {
     candidates.iter().find_map(|p| {
-        IpcClient::connect(p, Duration::from_secs(30))
+        crate::ipc::client::connect_to(&p.to_string_lossy(), Duration::from_secs(30))
             .ok()
             .map(|c| (c, p.clone()))
     })
@@ -203,7 +206,9 @@ fn run(
         let waker = waker.clone();
         let path = path.clone();
         std::thread::spawn(move || {
-            let Ok(mut sub) = IpcClient::connect(&path, Duration::from_secs(30)) else {
+            let Ok(mut sub) =
+                crate::ipc::client::connect_to(&path.to_string_lossy(), Duration::from_secs(30))
+            else {
                 return;
             };
             sub.set_timeout(Duration::from_secs(3600));
@@ -252,7 +257,10 @@ impl Conn {
     fn request(&mut self, body: RequestBody) -> Result<ReplyBody, IpcError> {
         match self.client.request(body.clone()) {
             Err(IpcError::Frame(_) | IpcError::Refused(_)) => {
-                self.client = IpcClient::connect(&self.path, Duration::from_secs(30))?;
+                self.client = crate::ipc::client::connect_to(
+                    &self.path.to_string_lossy(),
+                    Duration::from_secs(30),
+                )?;
                 self.client.request(body)
             }
             other => other,
@@ -307,6 +315,11 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
                 {
                     send(Event::History(s, points));
                 }
+            }
+        }
+        Command::Fleet => {
+            if let Ok(ReplyBody::Fleet { hosts }) = client.request(RequestBody::Fleet) {
+                send(Event::Fleet(hosts));
             }
         }
         Command::SeriesList => {

@@ -6,6 +6,7 @@ pub mod apply;
 pub mod clients;
 pub mod explain;
 pub mod export;
+pub mod fleet;
 pub mod live;
 pub mod overview;
 pub mod peers;
@@ -39,6 +40,7 @@ pub fn panel_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         Panel::Sources => sources::sources_ui(ui, st),
         Panel::Clients => clients::clients_ui(ui, st),
         Panel::Plots => plots::plots_ui(ui, st, commands),
+        Panel::Fleet => fleet::fleet_ui(ui, st, commands),
         Panel::Upstreams => upstreams::upstreams_ui(ui, st),
         Panel::Access => access::access_ui(ui, st),
         Panel::Stratum => stratum::stratum_ui(ui, st),
