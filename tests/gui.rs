@@ -277,3 +277,30 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
     // 10.0.0.2 follows 10.0.0.1: the topology column names it.
     assert_eq!(h.query_all_by_label("10.0.0.1:323").count(), 2);
 }
+
+/// Edit one source, remove an earlier one, then save: the edited source's
+/// line changes, nothing else (lines moved under the form).
+#[test]
+fn an_edit_lands_on_its_source_after_an_earlier_one_is_removed() {
+    let mut h = offline();
+    h.state_mut().state.doc = stratum::core::conf::Document::parse(
+        "server 10.0.0.1 iburst\nserver 10.0.0.2 iburst\nserver 10.0.0.3 iburst\n",
+    );
+    h.get_by_label("Upstream servers").click();
+    h.run();
+    // Edit the third source, then remove the first.
+    h.get_all_by_label("Edit").nth(2).unwrap().click();
+    h.run();
+    h.get_all_by_label("Remove").next().unwrap().click();
+    h.run();
+    // The form holds the third source; change its host as a user types.
+    assert_eq!(h.state().state.forms.upstreams.host, "10.0.0.3");
+    h.state_mut().state.forms.upstreams.host = "10.0.0.9".into();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    assert_eq!(
+        h.state().state.doc.render_lossy(),
+        "server 10.0.0.2 iburst\nserver 10.0.0.9 iburst\n"
+    );
+}

@@ -135,6 +135,8 @@ pub struct AppState {
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
     pub forms: panels::Forms,
+    /// This machine's networks, read once (not per frame).
+    networks: std::cell::OnceCell<Vec<String>>,
     /// The watched servers (`stratum-helper --watch`), and when they came.
     pub fleet: Vec<crate::ipc::FleetRow>,
     pub fleet_at: Option<Instant>,
@@ -171,6 +173,7 @@ impl AppState {
             local_version: std::cell::OnceCell::new(),
             fleet: Vec::new(),
             fleet_at: None,
+            networks: std::cell::OnceCell::new(),
             forms: panels::Forms::default(),
         }
     }
@@ -206,6 +209,11 @@ impl AppState {
 
     pub fn is_lab(&self) -> bool {
         self.info.as_ref().is_none_or(|i| i.mode == "lab")
+    }
+
+    /// This machine's IPv4 networks, for the allow presets.
+    pub fn local_networks(&self) -> &[String] {
+        self.networks.get_or_init(panels::access::local_networks)
     }
 
     pub fn may_change(&self) -> bool {

@@ -124,7 +124,7 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
         });
         st.forms.access.subnet.clear();
     }
-    let nets = local_networks();
+    let nets = st.local_networks().to_vec();
     if !nets.is_empty() {
         ui.add_space(6.0);
         ui.label(st.t("gui-this-lan"));

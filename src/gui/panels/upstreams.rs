@@ -19,8 +19,9 @@ pub struct Form {
     pub maxpoll: Option<i64>,
     pub maxsources: Option<i64>,
     pub port: Option<i64>,
-    /// The line being edited, if any.
-    pub editing: Option<usize>,
+    /// The source being edited, as it was when editing began: found again
+    /// by its content on save (lines move when others are removed).
+    pub editing: Option<Source>,
     pub error: Option<String>,
 }
 
@@ -71,7 +72,7 @@ impl Form {
         t
     }
 
-    fn load(&mut self, index: usize, s: &Source) {
+    fn load(&mut self, s: &Source) {
         *self = Form {
             kind: s.kind,
             host: s.host.clone(),
@@ -83,7 +84,7 @@ impl Form {
             maxpoll: s.int("maxpoll"),
             maxsources: s.int("maxsources"),
             port: s.int("port"),
-            editing: Some(index),
+            editing: Some(s.clone()),
             error: None,
         };
     }
@@ -122,7 +123,7 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState) {
             ui.strong(st.t("gui-col-live"));
             ui.label("");
             ui.end_row();
-            for (i, s) in &sources {
+            for (_, s) in &sources {
                 ui.label(RichText::new(format!("{} {}", s.kind.keyword(), s.host)).monospace());
                 let opts: Vec<String> = s
                     .render()
@@ -137,7 +138,7 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 };
                 ui.horizontal(|ui| {
                     if ui.button(st.t("gui-edit")).clicked() {
-                        edit = Some((*i, s.clone()));
+                        edit = Some(s.clone());
                     }
                     if ui.button(st.t("gui-remove")).clicked() {
                         remove = Some(s.host.clone());
@@ -149,8 +150,8 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState) {
     if let Some(h) = remove {
         st.doc.remove_source(&h);
     }
-    if let Some((i, s)) = edit {
-        st.forms.upstreams.load(i, &s);
+    if let Some(s) = edit {
+        st.forms.upstreams.load(&s);
     }
     ui.add_space(10.0);
     form_ui(ui, st);
@@ -263,7 +264,13 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
     }
     if submit {
         if let Ok(src) = parsed {
-            match f.editing {
+            // The line that still holds the edited source, wherever it is
+            // now; gone (removed meanwhile): added like a new one.
+            let line = f
+                .editing
+                .as_ref()
+                .and_then(|old| st.doc.sources().find(|(_, s)| s == &old).map(|(i, _)| i));
+            match line {
                 Some(line) => st.doc.set_directive_at(line, &Directive::Source(src)),
                 None => {
                     st.doc.add_source(&src);
