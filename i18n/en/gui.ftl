@@ -146,3 +146,5 @@ gui-fleet-reference = Reference
 gui-fleet-offset = Offset
 gui-fleet-frequency = Frequency
 gui-fleet-follows = Follows
+gui-fleet-pick = Click a server to see its sources and its offset over time.
+gui-fleet-host-title = { $host }: sources and offset

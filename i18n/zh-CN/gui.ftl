@@ -146,3 +146,5 @@ gui-fleet-reference = 参考源
 gui-fleet-offset = 偏差
 gui-fleet-frequency = 频率
 gui-fleet-follows = 跟随
+gui-fleet-pick = 点击某台服务器，查看它的时间源及其偏差随时间的变化。
+gui-fleet-host-title = { $host }：时间源与偏差

@@ -69,3 +69,4 @@ cli-no-gui = 此 stratum 没有窗口：如需桌面窗口，请安装 stratum �
 err-watch-unresolved = 该名称无法解析。
 helper-bad-watch = --watch 需要 主机 或 主机:端口（可通过 UDP cmdmon 访问的 chronyd），而不是“{ $value }”。
 helper-bad-listen = --metrics-listen 需要 地址:端口，例如 127.0.0.1:9123，而不是“{ $value }”。
+err-fleet-unknown-host = 辅助进程没有监视 { $detail }。

@@ -140,6 +140,9 @@ pub struct AppState {
     /// The watched servers (`stratum-helper --watch`), and when they came.
     pub fleet: Vec<crate::ipc::FleetRow>,
     pub fleet_at: Option<Instant>,
+    /// The watched server chosen in the Fleet panel, and its sources.
+    pub fleet_selected: Option<String>,
+    pub fleet_host_live: Option<crate::core::explain::Explained>,
     /// `chronyd -v` of the chronyd that would run, asked once (never from a
     /// frame: it spawns a process).
     local_version: std::cell::OnceCell<Option<ChronyVersion>>,
@@ -173,6 +176,8 @@ impl AppState {
             local_version: std::cell::OnceCell::new(),
             fleet: Vec::new(),
             fleet_at: None,
+            fleet_selected: None,
+            fleet_host_live: None,
             networks: std::cell::OnceCell::new(),
             forms: panels::Forms::default(),
         }
@@ -257,6 +262,11 @@ impl AppState {
                 self.history.insert(name, points);
             }
             Event::SeriesList(s) => self.series = s,
+            Event::FleetHost(host, snap) => {
+                if self.fleet_selected.as_deref() == Some(host.as_str()) {
+                    self.fleet_host_live = panels::live::explain_snapshot(&snap).remove("sources");
+                }
+            }
             Event::Fleet(rows) => {
                 self.fleet = rows;
                 self.fleet_at = Some(Instant::now());

@@ -20,6 +20,8 @@ pub enum Command {
     History(Vec<String>, f64, f64, usize),
     SeriesList,
     Fleet,
+    /// One watched server's tracking and sources.
+    FleetHost(String),
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +48,7 @@ pub enum Event {
     History(String, Vec<SeriesPoint>),
     SeriesList(Vec<String>),
     Fleet(Vec<crate::ipc::FleetRow>),
+    FleetHost(String, Box<Snapshot>),
 }
 
 /// Wakes the UI when an event arrives.
@@ -320,6 +323,13 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
         Command::Fleet => {
             if let Ok(ReplyBody::Fleet { hosts }) = client.request(RequestBody::Fleet) {
                 send(Event::Fleet(hosts));
+            }
+        }
+        Command::FleetHost(host) => {
+            if let Ok(ReplyBody::Snapshot(s)) =
+                client.request(RequestBody::FleetHost { host: host.clone() })
+            {
+                send(Event::FleetHost(host, s));
             }
         }
         Command::SeriesList => {

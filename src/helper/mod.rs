@@ -405,7 +405,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         let shared = Arc::new(Shared {
             fixed,
             policy,
-            history: Mutex::new(history),
+            history: Arc::new(Mutex::new(history)),
             latest,
             pushes,
             supervisor: sup_tx,
@@ -414,7 +414,14 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             fleet: Arc::clone(&fleet),
         });
         for (i, (h, p)) in a.watch.iter().enumerate() {
-            tokio::spawn(watch::watch(Arc::clone(&fleet), i, h.clone(), *p, a.poll));
+            tokio::spawn(watch::watch(
+                Arc::clone(&fleet),
+                Arc::clone(&shared.history),
+                i,
+                h.clone(),
+                *p,
+                a.poll,
+            ));
         }
         if let Some(addr) = a.metrics {
             let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {

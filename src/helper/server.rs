@@ -402,6 +402,21 @@ async fn handle(
         RequestBody::Fleet => Handled::Reply(Box::new(ReplyBody::Fleet {
             hosts: lock(&shared.fleet).iter().map(|w| w.row()).collect(),
         })),
+        RequestBody::FleetHost { host } => {
+            let fleet = lock(&shared.fleet);
+            match fleet.iter().find(|w| w.host == host) {
+                Some(w) => Handled::Reply(Box::new(ReplyBody::Snapshot(Box::new(
+                    crate::core::snapshot::Snapshot {
+                        time: w.last_ok.unwrap_or(0.0),
+                        tracking: w.tracking.clone(),
+                        sources: w.sources.clone(),
+                        error: w.error.clone(),
+                        ..Default::default()
+                    },
+                )))),
+                None => error("fleet-unknown-host", Some(host)),
+            }
+        }
         RequestBody::Subscribe => {
             // One per connection: subscribing again changes nothing.
             if subscription.is_none() {

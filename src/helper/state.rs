@@ -134,7 +134,7 @@ pub struct Fixed {
 pub struct Shared {
     pub fixed: Fixed,
     pub policy: Policy,
-    pub history: Mutex<History>,
+    pub history: Arc<Mutex<History>>,
     pub latest: watch::Sender<Option<Arc<Encoded>>>,
     pub pushes: broadcast::Sender<Arc<Encoded>>,
     pub supervisor: mpsc::Sender<SupMsg>,

@@ -106,8 +106,17 @@ async fn poll(addr: SocketAddr) -> Result<(Tracking, Vec<SourceData>), String> {
     Ok((t, s))
 }
 
-/// Polls one host until the task is dropped.
-pub async fn watch(fleet: Fleet, index: usize, host: String, port: u16, every: Duration) {
+/// Polls one host until the task is dropped; every answer also goes into
+/// `history` under `host.<HOST:PORT>.<field>`.
+pub async fn watch(
+    fleet: Fleet,
+    history: Arc<Mutex<crate::core::history::History>>,
+    index: usize,
+    host: String,
+    port: u16,
+    every: Duration,
+) {
+    let name = label(&host, port);
     let mut delay = every;
     loop {
         let started = Instant::now();
@@ -124,6 +133,14 @@ pub async fn watch(fleet: Fleet, index: usize, host: String, port: u16, every: D
             let w = &mut f[index];
             match result {
                 Ok((t, s)) => {
+                    let at = now();
+                    let mut h = lock(&history);
+                    // Two series per host (about 300 KB each when a week
+                    // is full): what the Fleet panel plots.
+                    for (field, v) in [("offset", t.system_time), ("frequency", t.frequency_ppm)] {
+                        h.push(&crate::ipc::host_series(&name, field), at, v);
+                    }
+                    drop(h);
                     w.tracking = Some(t);
                     w.sources = s;
                     w.last_ok = Some(now());

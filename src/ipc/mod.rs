@@ -54,6 +54,7 @@ pub const ERROR_CODES: &[&str] = &[
     "ipc-unexpected",
     "helper-unreachable",
     "watch-unresolved",
+    "fleet-unknown-host",
 ];
 
 /// Bumped when a message changes shape.
@@ -109,6 +110,12 @@ pub struct HistoryQuery {
     pub max_points: usize,
 }
 
+/// The history series of a watched server (`host.<HOST:PORT>.<field>`,
+/// fields `offset` and `frequency`), as the helper records them.
+pub fn host_series(host: &str, field: &str) -> String {
+    format!("host.{host}.{field}")
+}
+
 /// One watched chronyd (`stratum fleet`): seconds and ppm, chronyc's meanings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FleetRow {
@@ -138,10 +145,18 @@ pub enum RequestBody {
     History(HistoryQuery),
     SeriesList,
     GetConfig,
-    Apply { config: String },
-    Action { action: Action },
+    Apply {
+        config: String,
+    },
+    Action {
+        action: Action,
+    },
     Subscribe,
     Fleet,
+    /// One watched server's tracking and sources, as a snapshot.
+    FleetHost {
+        host: String,
+    },
 }
 
 impl RequestBody {

@@ -32,6 +32,20 @@ fn address(host: &str) -> &str {
 pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     if st.fleet_at.is_none_or(|t| t.elapsed() >= REFRESH) {
         commands.push(Command::Fleet);
+        if let Some(h) = &st.fleet_selected {
+            commands.push(Command::FleetHost(h.clone()));
+            let until = crate::sys::now();
+            let series = vec![
+                crate::ipc::host_series(h, "offset"),
+                crate::ipc::host_series(h, "frequency"),
+            ];
+            commands.push(Command::History(
+                series,
+                until - st.settings.plot_window.seconds(),
+                until,
+                600,
+            ));
+        }
         st.fleet_at = Some(std::time::Instant::now());
     }
     ui.ctx().request_repaint_after(REFRESH);
@@ -64,7 +78,12 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             for r in &rows {
                 body.row(20.0, |mut row| {
                     row.col(|ui| {
-                        ui.label(&r.host);
+                        let on = st.fleet_selected.as_deref() == Some(r.host.as_str());
+                        if ui.selectable_label(on, &r.host).clicked() {
+                            st.fleet_selected = (!on).then(|| r.host.clone());
+                            st.fleet_host_live = None;
+                            st.fleet_at = None;
+                        }
                     });
                     row.col(|ui| {
                         let text = match &r.error {
@@ -102,4 +121,36 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                 });
             }
         });
+    host_ui(ui, st);
+}
+
+/// The chosen server: its sources (explained like the local ones) and its
+/// offset over the plot window.
+fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    let Some(host) = st.fleet_selected.clone() else {
+        ui.weak(st.t("gui-fleet-pick"));
+        return;
+    };
+    ui.add_space(8.0);
+    ui.strong(st.ta("gui-fleet-host-title", &[("host", host.clone())]));
+    if let Some(e) = st.fleet_host_live.clone() {
+        super::live::rows_ui(ui, st, "fleet-sources", &e);
+    }
+    let key = crate::ipc::host_series(&host, "offset");
+    if let Some(pts) = st.history.get(&key).filter(|p| !p.is_empty()) {
+        let line: egui_plot::PlotPoints = pts
+            .iter()
+            .map(|(t, lo, hi)| [*t, (lo + hi) / 2.0 * 1e6])
+            .collect::<Vec<_>>()
+            .into();
+        egui_plot::Plot::new(("fleet-offset", host.as_str()))
+            .height(160.0)
+            .x_axis_formatter(|m, _| {
+                let (_, _, _, h, mi, s) = crate::core::civil_from_unix(m.value as i64);
+                format!("{h:02}:{mi:02}:{s:02}")
+            })
+            .show(ui, |p| {
+                p.line(egui_plot::Line::new(st.t("gui-plot-offset"), line))
+            });
+    }
 }
