@@ -135,6 +135,10 @@ pub struct AppState {
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
     pub forms: panels::Forms,
+    /// The helper this window talks to (socket path or `ssh://` URL).
+    pub server: Option<String>,
+    /// Set by the connect field: talk to this helper instead.
+    pub reconnect: Option<String>,
     /// This machine's networks, read once (not per frame).
     networks: std::cell::OnceCell<Vec<String>>,
     /// The watched servers (`stratum-helper --watch`), and when they came.
@@ -179,6 +183,8 @@ impl AppState {
             fleet_selected: None,
             fleet_host_live: None,
             networks: std::cell::OnceCell::new(),
+            server: None,
+            reconnect: None,
             forms: panels::Forms::default(),
         }
     }
@@ -228,8 +234,19 @@ impl AppState {
     /// Applies an event from the backend.
     pub fn on_event(&mut self, e: Event) {
         match e {
-            Event::Connected { info, started_lab } => {
+            Event::Connected {
+                info,
+                started_lab,
+                server,
+            } => {
                 self.info = Some(info);
+                // Remote helpers are remembered for the connect field.
+                if server.starts_with("ssh://") && !self.settings.recent.contains(&server) {
+                    self.settings.recent.insert(0, server.clone());
+                    self.settings.recent.truncate(8);
+                    self.settings.save();
+                }
+                self.server = Some(server);
                 self.connection = Connection::Connected { started_lab };
             }
             Event::Offline { code } => self.connection = Connection::Offline { code },
@@ -345,6 +362,20 @@ impl App {
 
     /// One frame of the whole UI.
     pub fn ui(&mut self, ctx: &egui::Context) {
+        if let Some(target) = self.state.reconnect.take() {
+            // Another helper: the old connection goes, a new one starts.
+            self.backend.shutdown();
+            let waker: super::backend::Waker = {
+                let ctx = ctx.clone();
+                std::sync::Arc::new(move || {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(1))
+                })
+            };
+            self.backend = Backend::start(Some(target.into()), None, waker);
+            self.state.connection = Connection::Connecting;
+            self.state.snapshot = None;
+            self.state.fleet.clear();
+        }
         while let Ok(e) = self.backend.rx.try_recv() {
             self.state.on_event(e);
         }
@@ -523,6 +554,16 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
         ui.painter().circle_filled(rect.center(), 4.0, color);
         ui.label(text);
+        // Which server this window manages, always in sight.
+        if let Some(server) = &st.server {
+            ui.separator();
+            let name = match crate::ipc::client::SshTarget::parse(server) {
+                Some(t) => t.host,
+                None => st.t("gui-this-machine"),
+            };
+            ui.label(st.ta("gui-server", &[("server", name)]))
+                .on_hover_text(server.as_str());
+        }
         if let Some(info) = &st.info {
             ui.separator();
             let mode = st.t(if info.mode == "lab" {

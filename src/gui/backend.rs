@@ -29,6 +29,8 @@ pub enum Event {
     Connected {
         info: HelperInfo,
         started_lab: bool,
+        /// Which helper: a socket path, or an `ssh://` URL.
+        server: String,
     },
     /// No helper, and none could be started: `code` says why.
     Offline {
@@ -202,6 +204,7 @@ fn run(
     send(Event::Connected {
         info: client.info.clone(),
         started_lab: owned.is_some(),
+        server: path.to_string_lossy().into_owned(),
     });
     // Pushed snapshots arrive on a second connection, each waking the UI.
     {
@@ -218,11 +221,36 @@ fn run(
             if sub.request(RequestBody::Subscribe).is_err() {
                 return;
             }
-            while let Ok(s) = sub.next_push() {
-                if events.send(Event::Snapshot(Box::new(s))).is_err() {
-                    return;
+            loop {
+                while let Ok(s) = sub.next_push() {
+                    if events.send(Event::Snapshot(Box::new(s))).is_err() {
+                        return;
+                    }
+                    waker();
                 }
+                // The link dropped (helper restarted, SSH cut): say so, and
+                // come back when the helper answers again.
+                let _ = events.send(Event::Offline {
+                    code: "ipc-closed".into(),
+                });
                 waker();
+                sub = loop {
+                    std::thread::sleep(Duration::from_secs(2));
+                    if let Ok(mut c) = crate::ipc::client::connect_to(
+                        &path.to_string_lossy(),
+                        Duration::from_secs(30),
+                    ) {
+                        c.set_timeout(Duration::from_secs(3600));
+                        if c.request(RequestBody::Subscribe).is_ok() {
+                            let _ = events.send(Event::Connected {
+                                info: c.info.clone(),
+                                started_lab: false,
+                                server: path.to_string_lossy().into_owned(),
+                            });
+                            break c;
+                        }
+                    }
+                };
             }
         });
     }

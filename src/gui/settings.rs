@@ -52,6 +52,8 @@ pub struct Settings {
     /// The chronyd a lab helper runs (and whose rules lint follows); none:
     /// the one `stratum` finds ($STRATUM_CHRONYD, /usr/sbin/chronyd, PATH).
     pub chronyd: Option<String>,
+    /// Remote helpers connected to before (`ssh://…`), newest first.
+    pub recent: Vec<String>,
     pub plot_window: PlotWindow,
     pub panel: String,
 }
@@ -63,6 +65,7 @@ impl Default for Settings {
             dark: true,
             socket: None,
             chronyd: None,
+            recent: Vec::new(),
             plot_window: PlotWindow::FiveMinutes,
             panel: "overview".into(),
         }

@@ -43,6 +43,32 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st.settings.save();
         }
         ui.end_row();
+        ui.label(st.t("gui-connect"));
+        ui.horizontal(|ui| {
+            let id = ui.id().with("connect-to");
+            let mut target: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+            ui.add(
+                egui::TextEdit::singleline(&mut target)
+                    .hint_text(st.t("gui-connect-hint"))
+                    .desired_width(260.0),
+            )
+            .on_hover_text(st.t("gui-connect-help"));
+            let valid = crate::ipc::client::SshTarget::parse(target.trim()).is_some()
+                || target.trim().starts_with('/');
+            if ui
+                .add_enabled(valid, egui::Button::new(st.t("gui-connect-button")))
+                .clicked()
+            {
+                st.reconnect = Some(target.trim().to_string());
+            }
+            ui.data_mut(|d| d.insert_temp(id, target));
+            for r in st.settings.recent.clone() {
+                if ui.small_button(&r).clicked() {
+                    st.reconnect = Some(r);
+                }
+            }
+        });
+        ui.end_row();
         ui.label(st.t("gui-chronyd-path"));
         let mut chronyd = st.settings.chronyd.clone().unwrap_or_default();
         if ui
