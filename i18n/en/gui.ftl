@@ -154,3 +154,4 @@ gui-connect-button = Connect
 gui-server = Server: { $server }
 gui-this-machine = this machine
 gui-connect-hint = ssh://admin@ntp1.lab
+gui-offset-bound = Clock { $offset } from NTP time, true time within ±{ $bound }, stratum { $stratum }

@@ -30,15 +30,7 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
             ui.strong(st.ta("explain-kind", &[("kind", e.kind_name())]));
             ui.add_space(4.0);
             ui.strong(st.t("explain-findings"));
-            if e.findings.is_empty() {
-                ui.label(st.t("explain-no-findings"));
-            }
-            for f in &e.findings {
-                ui.colored_label(
-                    status_color(f.severity),
-                    st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
-                );
-            }
+            super::live::findings_ui(ui, st, &e.findings);
             ui.add_space(6.0);
             if !e.fields.is_empty() {
                 fields_ui(ui, st, "explain-fields", e.kind, &e.fields);

@@ -29,12 +29,27 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             _ => st.t("gui-health-bad"),
         };
         ui.label(RichText::new(verdict).size(18.0).color(status_color(worst)));
-        for f in &e.findings {
-            ui.colored_label(
-                status_color(f.severity),
-                st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
+        // Offset to true time with its error bound, at a glance.
+        if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
+            let bound = t.root_delay / 2.0 + t.root_dispersion;
+            ui.label(
+                RichText::new(st.ta(
+                    "gui-offset-bound",
+                    &[
+                        ("offset", super::live::human_seconds(t.system_time)),
+                        ("bound", super::live::human_seconds(bound)),
+                        ("stratum", t.stratum.to_string()),
+                    ],
+                ))
+                .size(15.0),
             );
         }
+        // The same findings as Explain gives for tracking and sources.
+        let mut findings = e.findings.clone();
+        if let Some(src) = st.live.get("sources") {
+            findings.extend(src.findings.iter().cloned());
+        }
+        super::live::findings_ui(ui, st, &findings);
         ui.add_space(6.0);
         fields_ui(ui, st, "tracking", e.kind, &e.fields);
     }
