@@ -256,6 +256,35 @@ pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, kind: Kind, fie
         });
 }
 
+/// Findings first and large, each in a frame of its verdict's colour; a
+/// clear "no problem found" when there is none.
+pub fn findings_ui(ui: &mut egui::Ui, st: &AppState, findings: &[crate::core::explain::Finding]) {
+    let card = |ui: &mut egui::Ui, color: egui::Color32, text: String| {
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.5, color))
+            .inner_margin(egui::Margin::same(8))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new(text).size(15.0).color(color));
+            });
+    };
+    if findings.is_empty() {
+        card(
+            ui,
+            status_color(crate::core::explain::Status::Ok),
+            st.t("explain-no-findings"),
+        );
+        return;
+    }
+    for f in findings {
+        card(
+            ui,
+            status_color(f.severity),
+            st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,34 +312,5 @@ mod tests {
         );
         assert_eq!(shown(Kind::ChronycSources, "error", "+/- 1ms"), "+/- 1ms");
         assert_eq!(shown(Kind::NtpqPeers, "offset", "0.789"), "0.789");
-    }
-}
-
-/// Findings first and large, each in a frame of its verdict's colour; a
-/// clear "no problem found" when there is none.
-pub fn findings_ui(ui: &mut egui::Ui, st: &AppState, findings: &[crate::core::explain::Finding]) {
-    let card = |ui: &mut egui::Ui, color: egui::Color32, text: String| {
-        egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.5, color))
-            .inner_margin(egui::Margin::same(8))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(egui::RichText::new(text).size(15.0).color(color));
-            });
-    };
-    if findings.is_empty() {
-        card(
-            ui,
-            status_color(crate::core::explain::Status::Ok),
-            st.t("explain-no-findings"),
-        );
-        return;
-    }
-    for f in findings {
-        card(
-            ui,
-            status_color(f.severity),
-            st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
-        );
     }
 }
