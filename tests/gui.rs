@@ -304,3 +304,29 @@ fn an_edit_lands_on_its_source_after_an_earlier_one_is_removed() {
         "server 10.0.0.2 iburst\nserver 10.0.0.9 iburst\n"
     );
 }
+
+/// In Chinese, the live tables show Chinese column names, never chronyc's
+/// machine ids.
+#[test]
+fn chinese_tables_show_chinese_column_names() {
+    let mut h = harness(App::headless(
+        Settings {
+            lang: Some(Lang::ZhCn),
+            ..Settings::default()
+        },
+        Backend::offline(),
+    ));
+    h.run();
+    let text = "MS Name/IP address         Stratum Poll Reach LastRx Last sample\n===============================================================================\n^* 192.168.10.1                  2   6   377    35   -215us[ -301us] +/-   12ms\n";
+    h.state_mut().state.forms.explain.input = text.into();
+    h.state_mut().state.forms.explain.result =
+        Some(Ok(stratum::core::explain::explain(text).unwrap()));
+    h.state_mut().state.panel = Panel::Explain;
+    h.run();
+    for zh in ["偏差", "可达性（八进制）", "层级", "上次应答（秒前）"] {
+        assert!(h.query_all_by_label(zh).count() >= 1, "{zh} missing");
+    }
+    for id in ["sample-offset", "last-rx", "reach", "measured-offset"] {
+        assert!(h.query_by_label(id).is_none(), "machine id {id} shown");
+    }
+}

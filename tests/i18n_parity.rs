@@ -345,3 +345,16 @@ fn chinese_sentences_use_full_width_punctuation() {
         bad.join("\n")
     );
 }
+
+/// Every field the explanations produce has a human name in both languages
+/// (the window shows it instead of the machine id).
+#[test]
+fn every_field_has_a_label_in_both_languages() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        for id in ids(lang).iter().filter(|id| id.starts_with("field-")) {
+            let label = format!("label-{}", &id["field-".len()..]);
+            assert!(tr.has(&label), "{}: {label}", lang.code());
+        }
+    }
+}

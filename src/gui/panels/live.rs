@@ -120,9 +120,17 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<&'static str, Explained> {
 }
 
 /// A header cell whose tooltip says what the column means.
+/// A column or field name in the chosen language; the meaning and the
+/// tool's own id in the tooltip.
 pub fn header_ui(ui: &mut egui::Ui, st: &AppState, field: &str) {
-    ui.strong(field)
-        .on_hover_text(st.t(&format!("field-{field}")));
+    let label = format!("label-{field}");
+    let name = if st.tr.has(&label) {
+        st.t(&label)
+    } else {
+        field.to_string()
+    };
+    ui.strong(name)
+        .on_hover_text(format!("{}\n({field})", st.t(&format!("field-{field}"))));
 }
 
 /// chronyc's `-c` fields that are plain seconds.
