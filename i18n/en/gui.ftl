@@ -155,3 +155,5 @@ gui-server = Server: { $server }
 gui-this-machine = this machine
 gui-connect-hint = ssh://admin@ntp1.lab
 gui-offset-bound = Clock { $offset } from NTP time, true time within ±{ $bound }, stratum { $stratum }
+gui-zoom = Text size
+gui-zoom-help = Scales text and controls (Ctrl + and Ctrl − do the same).

@@ -155,3 +155,5 @@ gui-server = 服务器：{ $server }
 gui-this-machine = 本机
 gui-connect-hint = ssh://admin@ntp1.lab
 gui-offset-bound = 时钟与 NTP 时间相差 { $offset }，与真实时间的误差在 ±{ $bound } 以内，层级 { $stratum }
+gui-zoom = 文字大小
+gui-zoom-help = 缩放文字和控件（Ctrl + 与 Ctrl − 效果相同）。

@@ -337,6 +337,7 @@ impl App {
     /// The app talking to `backend`.
     pub fn new(ctx: &egui::Context, settings: Settings, backend: Backend) -> App {
         super::fonts::install(ctx);
+        ctx.set_zoom_factor(settings.zoom.clamp(0.75, 2.0));
         ctx.set_visuals(if settings.dark {
             egui::Visuals::dark()
         } else {

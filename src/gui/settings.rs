@@ -52,6 +52,8 @@ pub struct Settings {
     /// The chronyd a lab helper runs (and whose rules lint follows); none:
     /// the one `stratum` finds ($STRATUM_CHRONYD, /usr/sbin/chronyd, PATH).
     pub chronyd: Option<String>,
+    /// Text and controls scale (font scaling), 1.0 = as designed.
+    pub zoom: f32,
     /// Remote helpers connected to before (`ssh://…`), newest first.
     pub recent: Vec<String>,
     pub plot_window: PlotWindow,
@@ -66,6 +68,7 @@ impl Default for Settings {
             socket: None,
             chronyd: None,
             recent: Vec::new(),
+            zoom: 1.0,
             plot_window: PlotWindow::FiveMinutes,
             panel: "overview".into(),
         }

@@ -32,6 +32,18 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             }
         });
         ui.end_row();
+        ui.label(st.t("gui-zoom"));
+        let mut zoom = st.settings.zoom;
+        if ui
+            .add(egui::Slider::new(&mut zoom, 0.75..=2.0).step_by(0.05))
+            .on_hover_text(st.t("gui-zoom-help"))
+            .changed()
+        {
+            st.settings.zoom = zoom;
+            ui.ctx().set_zoom_factor(zoom);
+            st.settings.save();
+        }
+        ui.end_row();
         ui.label(st.t("gui-helper-socket"));
         let mut socket = st.settings.socket.clone().unwrap_or_default();
         if ui
