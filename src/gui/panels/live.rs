@@ -136,6 +136,7 @@ pub fn header_ui(ui: &mut egui::Ui, st: &AppState, field: &str) {
 /// chronyc's `-c` fields that are plain seconds.
 const SECONDS: &[&str] = &[
     "system-time",
+    "update-interval",
     "last-offset",
     "rms-offset",
     "root-delay",
