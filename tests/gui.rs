@@ -330,3 +330,84 @@ fn chinese_tables_show_chinese_column_names() {
         assert!(h.query_by_label(id).is_none(), "machine id {id} shown");
     }
 }
+
+/// Each role of the guided setup: pick it, fill its fields, the preview is
+/// its file, and "Use" makes it the configuration being edited.
+#[test]
+fn the_guided_setup_makes_each_role() {
+    use stratum::core::conf::roles::{Role as SetupRole, RoleInput, render};
+    let cases = [
+        (
+            "Isolated lab server",
+            SetupRole::Isolated,
+            RoleInput {
+                subnets: "10.0.0.0/24".into(),
+                ..Default::default()
+            },
+            "local stratum 10 orphan",
+        ),
+        (
+            "Lab server with upstreams",
+            SetupRole::Upstreams,
+            RoleInput {
+                upstreams: "0.pool.ntp.org ntp.example.org".into(),
+                subnets: "10.0.0.0/24".into(),
+                ..Default::default()
+            },
+            "pool 0.pool.ntp.org iburst",
+        ),
+        (
+            "Client of a lab server",
+            SetupRole::Client,
+            RoleInput {
+                servers: "10.0.0.123 10.0.0.124".into(),
+                ..Default::default()
+            },
+            "server 10.0.0.123 iburst prefer",
+        ),
+        (
+            "Server of a primary/backup pair",
+            SetupRole::Pair,
+            RoleInput {
+                subnets: "10.0.0.0/24".into(),
+                peer: "10.0.0.124".into(),
+                upstreams: "ntp.example.org".into(),
+                ..Default::default()
+            },
+            "peer 10.0.0.124",
+        ),
+    ];
+    for (label, role, input, line) in cases {
+        let mut h = offline();
+        h.get_by_role_and_label(Role::Button, "Guided setup")
+            .click();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+        assert_eq!(h.state().state.forms.setup.role, role);
+        h.state_mut().state.forms.setup.input = input.clone();
+        h.run();
+        let want = render(role, &input).unwrap();
+        assert!(
+            h.query_by_label_contains(line).is_some(),
+            "{label}: preview"
+        );
+        h.get_by_role_and_label(Role::Button, "Use this configuration")
+            .click();
+        h.run();
+        assert_eq!(h.state().state.doc.render_lossy(), want, "{label}");
+        assert_eq!(h.state().state.panel, Panel::Apply);
+    }
+    // A bad field says which and offers nothing to use.
+    let mut h = offline();
+    h.get_by_role_and_label(Role::Button, "Guided setup")
+        .click();
+    h.run();
+    h.state_mut().state.forms.setup.input.subnets = "10.0.0.0/33".into();
+    h.run();
+    assert!(
+        h.query_by_label("“10.0.0.0/33” is not a subnet: write it like 10.0.0.0/24.")
+            .is_some()
+    );
+    assert!(h.query_by_label("Use this configuration").is_none());
+}

@@ -22,6 +22,7 @@ pub enum Panel {
     Clients,
     Plots,
     Fleet,
+    Setup,
     Upstreams,
     Access,
     Stratum,
@@ -34,12 +35,13 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 14] = [
+    pub const ALL: [Panel; 15] = [
         Panel::Overview,
         Panel::Sources,
         Panel::Clients,
         Panel::Plots,
         Panel::Fleet,
+        Panel::Setup,
         Panel::Upstreams,
         Panel::Access,
         Panel::Stratum,
@@ -58,6 +60,7 @@ impl Panel {
             Panel::Clients => "clients",
             Panel::Plots => "plots",
             Panel::Fleet => "fleet",
+            Panel::Setup => "setup",
             Panel::Upstreams => "upstreams",
             Panel::Access => "access",
             Panel::Stratum => "stratum",
@@ -75,7 +78,8 @@ impl Panel {
             Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots | Panel::Fleet => {
                 "gui-group-live"
             }
-            Panel::Upstreams
+            Panel::Setup
+            | Panel::Upstreams
             | Panel::Access
             | Panel::Stratum
             | Panel::Peers

@@ -70,7 +70,8 @@ impl Default for Settings {
             recent: Vec::new(),
             zoom: 1.0,
             plot_window: PlotWindow::FiveMinutes,
-            panel: "overview".into(),
+            // A first run starts at the guided setup.
+            panel: "setup".into(),
         }
     }
 }

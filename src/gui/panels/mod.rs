@@ -12,6 +12,7 @@ pub mod overview;
 pub mod peers;
 pub mod plots;
 pub mod settings;
+pub mod setup;
 pub mod sources;
 pub mod stratum;
 pub mod upstreams;
@@ -30,6 +31,7 @@ pub struct Forms {
     pub plots: plots::Form,
     pub explain: explain::Form,
     pub export: export::Form,
+    pub setup: setup::Form,
 }
 
 pub fn panel_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
@@ -41,6 +43,7 @@ pub fn panel_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         Panel::Clients => clients::clients_ui(ui, st),
         Panel::Plots => plots::plots_ui(ui, st, commands),
         Panel::Fleet => fleet::fleet_ui(ui, st, commands),
+        Panel::Setup => setup::setup_ui(ui, st, commands),
         Panel::Upstreams => upstreams::upstreams_ui(ui, st),
         Panel::Access => access::access_ui(ui, st),
         Panel::Stratum => stratum::stratum_ui(ui, st),

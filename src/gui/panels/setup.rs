@@ -1,0 +1,117 @@
+//! Guided setup: pick one of the four lab setups, fill the few fields it
+//! needs, see the chrony.conf it makes with lint, use it or apply it.
+
+use egui::RichText;
+
+use crate::core::conf::Document;
+use crate::core::conf::lint::{LintOptions, lint};
+use crate::core::conf::roles::{Role, RoleInput, render};
+use crate::gui::app::{AppState, Panel, status_color};
+use crate::gui::backend::Command;
+
+pub struct Form {
+    pub role: Role,
+    pub input: RoleInput,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            role: Role::Isolated,
+            input: RoleInput {
+                subnets: "127.0.0.0/8".into(),
+                ..RoleInput::default()
+            },
+        }
+    }
+}
+
+fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) {
+    ui.label(label);
+    ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
+        .on_hover_text(help);
+    ui.end_row();
+}
+
+pub fn setup_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+    ui.label(st.t("gui-setup-help"));
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        for r in Role::ALL {
+            let on = st.forms.setup.role == r;
+            if ui
+                .selectable_label(on, st.t(&format!("gui-role-{}", r.id())))
+                .on_hover_text(st.t(&format!("gui-role-{}-help", r.id())))
+                .clicked()
+            {
+                st.forms.setup.role = r;
+            }
+        }
+    });
+    let role = st.forms.setup.role;
+    ui.weak(st.t(&format!("gui-role-{}-help", role.id())));
+    ui.add_space(6.0);
+    let labels = [
+        ("gui-setup-upstreams", "gui-setup-upstreams-help"),
+        ("gui-setup-subnets", "gui-setup-subnets-help"),
+        ("gui-setup-servers", "gui-setup-servers-help"),
+        ("gui-setup-peer", "gui-setup-peer-help"),
+    ]
+    .map(|(l, h)| (st.t(l), st.t(h)));
+    egui::Grid::new("setup").num_columns(2).show(ui, |ui| {
+        let f = &mut st.forms.setup.input;
+        if role.needs_upstreams() {
+            field_ui(ui, &labels[0].0, &labels[0].1, &mut f.upstreams);
+        }
+        if role.needs_subnets() {
+            field_ui(ui, &labels[1].0, &labels[1].1, &mut f.subnets);
+        }
+        if role.needs_servers() {
+            field_ui(ui, &labels[2].0, &labels[2].1, &mut f.servers);
+        }
+        if role.needs_peer() {
+            field_ui(ui, &labels[3].0, &labels[3].1, &mut f.peer);
+        }
+    });
+    ui.add_space(6.0);
+    match render(role, &st.forms.setup.input) {
+        Err(e) => {
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Bad),
+                st.ta(e.message_id(), &[("value", e.value().to_string())]),
+            );
+        }
+        Ok(text) => {
+            ui.strong(st.t("gui-setup-preview"));
+            ui.label(RichText::new(&text).monospace());
+            let doc = Document::parse(&text);
+            let opts = LintOptions {
+                version: st.chrony_version(),
+                ..LintOptions::default()
+            };
+            for d in lint(&doc, &opts) {
+                let color = status_color(match d.severity {
+                    crate::core::conf::Severity::Error => crate::core::explain::Status::Bad,
+                    crate::core::conf::Severity::Warning => crate::core::explain::Status::Warn,
+                    crate::core::conf::Severity::Hint => crate::core::explain::Status::Info,
+                });
+                ui.colored_label(color, st.tr.tr_args(&d.message_id(), &d.args));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(st.t("gui-setup-use")).clicked() {
+                    st.doc = doc.clone();
+                    st.panel = Panel::Apply;
+                }
+                let may = st.may_change();
+                if ui
+                    .add_enabled(may, egui::Button::new(st.t("gui-setup-apply")))
+                    .clicked()
+                {
+                    st.doc = doc.clone();
+                    st.apply = crate::gui::app::ApplyState::Running;
+                    commands.push(Command::Apply(text.clone()));
+                }
+            });
+        }
+    }
+}
