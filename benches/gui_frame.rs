@@ -80,13 +80,17 @@ fn main() {
         "history: 8 series x 604800 samples recorded in {:.2} s",
         t.elapsed().as_secs_f64()
     );
+    // What the Plots panel asks for in this window (its width, 2 px a point).
+    let columns = stratum::gui::panels::plots::columns_for(1150.0);
     let t = Instant::now();
     for n in names {
-        app.state
-            .on_event(Event::History(n.to_string(), h.query(n, start, now, 1000)));
+        app.state.on_event(Event::History(
+            n.to_string(),
+            h.query(n, start, now, columns),
+        ));
     }
     println!(
-        "helper-side query of 7 days for 8 series (1000 columns each): {:.2} ms",
+        "helper-side query of 7 days for 8 series ({columns} columns each): {:.2} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
     app.state.settings.plot_window = stratum::gui::settings::PlotWindow::SevenDays;
@@ -103,13 +107,28 @@ fn main() {
         )),
         ..Default::default()
     };
-    for panel in [Panel::Clients, Panel::Plots, Panel::Overview] {
+    for panel in [
+        Panel::Clients,
+        Panel::Sources,
+        Panel::Plots,
+        Panel::Overview,
+    ] {
         app.state.panel = panel;
         // Warm up (fonts, caches).
         for _ in 0..5 {
             let out = ctx.run(input(), |ctx| app.ui(ctx));
             let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
         }
+        // What one frame draws (to see that the panel draws its data).
+        let out = ctx.run(input(), |ctx| app.ui(ctx));
+        let vertices: usize = ctx
+            .tessellate(out.shapes, out.pixels_per_point)
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                _ => 0,
+            })
+            .sum();
         let n = 100;
         let mut times = Vec::with_capacity(n);
         for _ in 0..n {
@@ -121,11 +140,12 @@ fn main() {
         }
         times.sort_by(f64::total_cmp);
         println!(
-            "{:<10} frame CPU: median {:.2} ms, p95 {:.2} ms (layout + tessellation, {} frames)",
+            "{:<10} frame CPU: median {:.2} ms, p95 {:.2} ms (layout + tessellation, {} frames, {} vertices)",
             format!("{panel:?}"),
             times[n / 2],
             times[n * 95 / 100],
-            n
+            n,
+            vertices
         );
     }
 }

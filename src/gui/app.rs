@@ -386,9 +386,11 @@ impl App {
         }
         let mut commands = Vec::new();
         if let Some(flag) = &self.wants_live {
+            // Plots draw history, fetched on their own clock: a snapshot
+            // arriving every second need not redraw them.
             let live = matches!(
                 self.state.panel,
-                Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots
+                Panel::Overview | Panel::Sources | Panel::Clients
             );
             flag.store(
                 live || self.state.apply == ApplyState::Running,

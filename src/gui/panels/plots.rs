@@ -42,6 +42,12 @@ fn time_plot(id: &str, link: egui::Id, since: f64, until: f64) -> Plot<'static> 
         .include_x(until)
 }
 
+/// How many points a plot `width` pixels wide asks the helper for: one per
+/// two pixels (a line cannot show more; each point costs tessellation).
+pub fn columns_for(width: f32) -> usize {
+    (width / 2.0).max(100.0) as usize
+}
+
 /// Mid-points of min/max pairs as a line.
 fn line_points(p: &[SeriesPoint], scale: f64) -> PlotPoints<'static> {
     p.iter()
@@ -101,9 +107,14 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .last_request
         .is_none_or(|t| t.elapsed().as_secs_f64() > 2.0);
     let changed = st.forms.plots.requested_window != Some(window);
+    if st.forms.plots.paused_at.is_none() {
+        // Follow: the next request (and its answer) in two seconds.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(2));
+    }
     if (stale && st.forms.plots.paused_at.is_none()) || changed {
         commands.push(Command::SeriesList);
-        let width = ui.available_width().max(200.0) as usize;
+        let width = columns_for(ui.available_width());
         commands.push(Command::History(wanted_series(st), since, until, width));
         st.forms.plots.last_request = Some(Instant::now());
         st.forms.plots.requested_window = Some(window);
@@ -148,10 +159,12 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                     let band = format!("{addr} ±");
                     let color = egui::Color32::from_rgba_unmultiplied(120, 160, 255, 110);
                     for bound in [upper, lower] {
+                        // Thin and faint: a dashed line costs several times
+                        // more to tessellate than the data it bounds.
                         p.line(
                             Line::new(band.clone(), PlotPoints::from(bound))
                                 .color(color)
-                                .style(egui_plot::LineStyle::dashed_dense()),
+                                .width(0.5),
                         );
                     }
                 }
