@@ -411,3 +411,55 @@ fn the_guided_setup_makes_each_role() {
     );
     assert!(h.query_by_label("Use this configuration").is_none());
 }
+
+/// Without a mouse: Tab reaches the navigation, Enter opens a panel.
+#[test]
+fn panels_are_reachable_from_the_keyboard() {
+    let mut h = offline();
+    let mut reached = false;
+    for _ in 0..80 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let focused = h
+            .query_all_by_label("Sources")
+            .any(|n| n.accesskit_node().is_focused());
+        if focused {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the Sources entry");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.panel, Panel::Sources);
+    // Every control the panels draw has a role and a name for assistive
+    // technology (what these tests find them by).
+    for p in Panel::ALL {
+        h.state_mut().state.panel = p;
+        h.run();
+        for n in h.query_all_by_role(Role::Button) {
+            assert!(
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| !l.trim().is_empty()),
+                "{p:?}: a button without a label"
+            );
+        }
+    }
+}
+
+/// Every file choice has a "Browse…" button beside its path field; with no
+/// desktop portal the button is off and the field still takes a path.
+#[test]
+fn file_choices_offer_the_desktop_dialog_beside_the_path() {
+    let mut h = offline();
+    for p in [Panel::Apply, Panel::Plots] {
+        h.state_mut().state.panel = p;
+        h.run();
+        let browse: Vec<_> = h.query_all_by_label("Browse…").collect();
+        assert!(!browse.is_empty(), "{p:?}: no Browse…");
+        if !stratum::gui::dialogs::portal_possible() {
+            assert!(browse.iter().all(|b| b.accesskit_node().is_disabled()));
+        }
+    }
+}

@@ -184,3 +184,6 @@ role-no-upstream = Give at least one upstream server.
 role-no-server = Give the lab server’s address.
 role-no-peer = Give the other server’s address.
 role-no-subnet = Give the client subnets this server serves.
+gui-browse = Browse…
+gui-browse-no-portal = No desktop file dialog here (no desktop portal on the session bus): type the path in the field.
+gui-browse-nothing = No file chosen. If no dialog appeared, type the path in the field.

@@ -184,3 +184,6 @@ role-no-upstream = 请至少填写一个上游服务器。
 role-no-server = 请填写实验服务器的地址。
 role-no-peer = 请填写另一台服务器的地址。
 role-no-subnet = 请填写此服务器服务的客户端子网。
+gui-browse = 浏览…
+gui-browse-no-portal = 此处没有桌面文件对话框（会话总线上没有桌面门户）：请在输入框中填写路径。
+gui-browse-nothing = 未选择文件。如果没有出现对话框，请在输入框中填写路径。

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod dialogs;
 pub mod fonts;
 pub mod panels;
 pub mod settings;

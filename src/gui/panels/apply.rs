@@ -143,6 +143,13 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 .hint_text("/etc/chrony/chrony.conf")
                 .desired_width(280.0),
         );
+        crate::gui::dialogs::browse_ui(
+            ui,
+            st,
+            crate::gui::dialogs::Pick::Open,
+            "chrony.conf",
+            &mut path,
+        );
         if ui.button(st.t("gui-import")).clicked() {
             match std::fs::read(path.trim()) {
                 Ok(b) => {

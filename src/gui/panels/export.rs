@@ -137,12 +137,21 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
                 }
-                let path = &mut st.forms.export.path;
+                let name = st.forms.export.format.file_name();
+                let mut path = std::mem::take(&mut st.forms.export.path);
                 ui.add(
-                    egui::TextEdit::singleline(path)
-                        .hint_text(st.forms.export.format.file_name())
+                    egui::TextEdit::singleline(&mut path)
+                        .hint_text(name)
                         .desired_width(240.0),
                 );
+                crate::gui::dialogs::browse_ui(
+                    ui,
+                    st,
+                    crate::gui::dialogs::Pick::Save,
+                    name,
+                    &mut path,
+                );
+                st.forms.export.path = path;
                 if ui.button(st.t("gui-save-as")).clicked() {
                     let p = st.forms.export.path.trim().to_string();
                     st.last_error =

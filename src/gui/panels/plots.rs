@@ -191,11 +191,20 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         }
     });
     ui.horizontal(|ui| {
+        let mut csv = std::mem::take(&mut st.forms.plots.csv_path);
         ui.add(
-            egui::TextEdit::singleline(&mut st.forms.plots.csv_path)
+            egui::TextEdit::singleline(&mut csv)
                 .hint_text("offsets.csv")
                 .desired_width(200.0),
         );
+        crate::gui::dialogs::browse_ui(
+            ui,
+            st,
+            crate::gui::dialogs::Pick::Save,
+            "offsets.csv",
+            &mut csv,
+        );
+        st.forms.plots.csv_path = csv;
         if ui.button(st.t("gui-export-csv")).clicked() {
             let p = st.forms.plots.csv_path.trim().to_string();
             st.last_error =
@@ -208,11 +217,20 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                         )
                     });
         }
+        let mut png = std::mem::take(&mut st.forms.plots.png_path);
         ui.add(
-            egui::TextEdit::singleline(&mut st.forms.plots.png_path)
+            egui::TextEdit::singleline(&mut png)
                 .hint_text("plots.png")
                 .desired_width(200.0),
         );
+        crate::gui::dialogs::browse_ui(
+            ui,
+            st,
+            crate::gui::dialogs::Pick::Save,
+            "plots.png",
+            &mut png,
+        );
+        st.forms.plots.png_path = png;
         if ui.button(st.t("gui-export-png")).clicked() {
             let p = st.forms.plots.png_path.trim().to_string();
             ui.ctx()
