@@ -463,3 +463,59 @@ fn file_choices_offer_the_desktop_dialog_beside_the_path() {
         }
     }
 }
+
+/// The Overview at a glance: the verdict, the offset with its error bound,
+/// which source and since when, a sparkline, the findings.
+#[test]
+fn the_overview_says_it_all_at_a_glance() {
+    use stratum::gui::backend::Event;
+    let mut h = offline();
+    let now = stratum::sys::now();
+    let tracking = stratum::core::cmdmon::Tracking {
+        ref_id: 0x0a00_0001,
+        address: Some("10.0.0.1".parse().unwrap()),
+        stratum: 2,
+        leap_status: 0,
+        ref_time: now - 12.0,
+        system_time: 2.5e-6,
+        last_offset: 1e-6,
+        rms_offset: 2e-6,
+        frequency_ppm: -3.0,
+        residual_freq_ppm: 0.0,
+        skew_ppm: 0.05,
+        root_delay: 4e-4,
+        root_dispersion: 1e-4,
+        update_interval: 16.0,
+    };
+    h.state_mut()
+        .state
+        .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(tracking),
+            ..Default::default()
+        })));
+    let pts: Vec<(f64, f64, f64)> = (0..60)
+        .map(|i| (now - 300.0 + f64::from(i) * 5.0, 1e-6, 2e-6))
+        .collect();
+    h.state_mut()
+        .state
+        .on_event(Event::History("system.offset".into(), pts));
+    h.state_mut().state.panel = Panel::Overview;
+    h.run();
+    assert!(
+        h.query_by_label_contains(
+            "Clock 2.5 µs from NTP time, true time within ±300.0 µs, stratum 2"
+        )
+        .is_some()
+    );
+    assert!(h.query_by_label_contains("Follows 10.0.0.1").is_some());
+    assert!(
+        h.query_by_label("Offset to NTP time over the last 5 minutes (µs)")
+            .is_some()
+    );
+    // One source only: the finding is on top.
+    assert!(
+        h.query_by_label_contains("falseticker").is_some()
+            || h.query_by_label_contains("No problem").is_some()
+    );
+}

@@ -187,3 +187,5 @@ role-no-subnet = Give the client subnets this server serves.
 gui-browse = Browse…
 gui-browse-no-portal = No desktop file dialog here (no desktop portal on the session bus): type the path in the field.
 gui-browse-nothing = No file chosen. If no dialog appeared, type the path in the field.
+gui-synced-from = Follows { $source }; the clock was last updated { $ago } s ago.
+gui-sparkline = Offset to NTP time over the last 5 minutes (µs)

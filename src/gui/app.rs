@@ -139,6 +139,8 @@ pub struct AppState {
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
     pub forms: panels::Forms,
+    /// When the Overview last asked for its sparkline.
+    pub overview_spark_at: Option<Instant>,
     /// The helper this window talks to (socket path or `ssh://` URL).
     pub server: Option<String>,
     /// Set by the connect field: talk to this helper instead.
@@ -189,6 +191,7 @@ impl AppState {
             networks: std::cell::OnceCell::new(),
             server: None,
             reconnect: None,
+            overview_spark_at: None,
             forms: panels::Forms::default(),
         }
     }

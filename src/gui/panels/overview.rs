@@ -44,6 +44,19 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                 .size(15.0),
             );
         }
+        // Which source, and since when the clock was last updated from it.
+        if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
+            let source = match t.address {
+                Some(a) => a.to_string(),
+                None => crate::core::cmdmon::refid_text(t.ref_id),
+            };
+            let ago = (crate::sys::now() - t.ref_time).max(0.0);
+            ui.label(st.ta(
+                "gui-synced-from",
+                &[("source", source), ("ago", format!("{ago:.0}"))],
+            ));
+        }
+        sparkline_ui(ui, st, commands);
         // The same findings as Explain gives for tracking and sources.
         let mut findings = e.findings.clone();
         if let Some(src) = st.live.get("sources") {
@@ -104,4 +117,37 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             });
         }
     }
+}
+
+/// The offset over the last five minutes, small, asked for every 5 s.
+fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+    const SERIES: &str = "system.offset";
+    let now = crate::sys::now();
+    let stale = st
+        .overview_spark_at
+        .is_none_or(|t| t.elapsed().as_secs() >= 5);
+    if stale {
+        commands.push(Command::History(vec![SERIES.into()], now - 300.0, now, 150));
+        st.overview_spark_at = Some(std::time::Instant::now());
+    }
+    let Some(pts) = st.history.get(SERIES).filter(|p| p.len() > 1) else {
+        return;
+    };
+    let line: egui_plot::PlotPoints = pts
+        .iter()
+        .filter(|(t, _, _)| *t >= now - 300.0)
+        .map(|(t, lo, hi)| [*t - now, (lo + hi) / 2.0 * 1e6])
+        .collect::<Vec<_>>()
+        .into();
+    ui.weak(st.t("gui-sparkline"));
+    egui_plot::Plot::new("overview-spark")
+        .height(60.0)
+        .show_axes([false, true])
+        .show_grid(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.line(egui_plot::Line::new(st.t("gui-series-system-offset"), line))
+        });
 }
