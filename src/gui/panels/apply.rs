@@ -10,17 +10,38 @@ use crate::core::explain::Status;
 use crate::gui::app::{AppState, ApplyState, status_color};
 use crate::gui::backend::Command;
 
+/// The lint of the text last shown: lint looks at files on disk (include,
+/// pidfile directories), so it runs when the text changes, not every frame.
+#[derive(Default)]
+pub struct Form {
+    linted: Option<(String, Vec<crate::core::conf::Diagnostic>)>,
+}
+
 pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     let text = st.doc.render_lossy();
-    let exists = |p: &str| std::path::Path::new(p).exists();
-    let diags = lint(
-        &st.doc,
-        &LintOptions {
-            version: st.chrony_version(),
-            path_exists: Some(&exists),
-            resolves: None,
-        },
-    );
+    let cached = st
+        .forms
+        .apply
+        .linted
+        .as_ref()
+        .filter(|(t, _)| *t == text)
+        .map(|(_, d)| d.clone());
+    let diags = match cached {
+        Some(d) => d,
+        None => {
+            let exists = |p: &str| std::path::Path::new(p).exists();
+            let d = lint(
+                &st.doc,
+                &LintOptions {
+                    version: st.chrony_version(),
+                    path_exists: Some(&exists),
+                    resolves: None,
+                },
+            );
+            st.forms.apply.linted = Some((text.clone(), d.clone()));
+            d
+        }
+    };
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -32,6 +32,7 @@ pub struct Forms {
     pub explain: explain::Form,
     pub export: export::Form,
     pub setup: setup::Form,
+    pub apply: apply::Form,
 }
 
 pub fn panel_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
