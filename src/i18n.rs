@@ -206,3 +206,48 @@ mod tests {
         assert_ne!(zh.tr("lint-bad-subnet"), en.tr("lint-bad-subnet"));
     }
 }
+
+/// A failure the user sees as one sentence: a message id and its
+/// arguments, translated where it is shown (the CLI and the helper alike).
+#[derive(Debug)]
+pub struct UserError {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl UserError {
+    pub fn new(id: &'static str) -> Self {
+        UserError {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+impl From<lexopt::Error> for UserError {
+    fn from(e: lexopt::Error) -> Self {
+        match e {
+            lexopt::Error::MissingValue { option } => {
+                UserError::new("cli-missing-value").arg("option", option.unwrap_or_default())
+            }
+            lexopt::Error::UnexpectedOption(o) => {
+                UserError::new("cli-unknown-option").arg("option", o)
+            }
+            lexopt::Error::UnexpectedArgument(a) => {
+                UserError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
+            }
+            lexopt::Error::UnexpectedValue { option, .. } => {
+                UserError::new("cli-unexpected-value").arg("option", option)
+            }
+            lexopt::Error::NonUnicodeValue(v) => {
+                UserError::new("cli-not-unicode").arg("argument", v.to_string_lossy())
+            }
+            other => UserError::new("cli-usage").arg("detail", other),
+        }
+    }
+}

@@ -8,15 +8,7 @@ use std::io::{Read, Write};
 use std::time::Duration;
 
 use common::helper::HelperProc;
-use common::lab::{Chronyd, free_udp_port, wait_for};
-
-fn free_tcp_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use common::lab::{Chronyd, free_tcp_port, free_udp_port, wait_for};
 
 fn cmdmon(port: u16) -> String {
     format!("cmdport {port}\nbindcmdaddress 127.0.0.1\ncmdallow 127.0.0.1\n")

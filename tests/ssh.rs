@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use common::helper::HelperProc;
-use common::lab::{Chronyd, free_udp_port, wait_for};
+use common::lab::{Chronyd, free_tcp_port, free_udp_port, wait_for};
 use stratum::ipc::{HistoryQuery, ReplyBody, RequestBody};
 
 struct Sshd(Child);
@@ -19,14 +19,6 @@ impl Drop for Sshd {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_tcp_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 #[test]

@@ -41,49 +41,8 @@ macro_rules! outln {
 
 pub(crate) use {out, outln};
 
-/// A failure the user sees as one sentence: a message id and its arguments.
-#[derive(Debug)]
-pub struct CliError {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl CliError {
-    pub fn new(id: &'static str) -> Self {
-        CliError {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-}
-
-impl From<lexopt::Error> for CliError {
-    fn from(e: lexopt::Error) -> Self {
-        match e {
-            lexopt::Error::MissingValue { option } => {
-                CliError::new("cli-missing-value").arg("option", option.unwrap_or_default())
-            }
-            lexopt::Error::UnexpectedOption(o) => {
-                CliError::new("cli-unknown-option").arg("option", o)
-            }
-            lexopt::Error::UnexpectedArgument(a) => {
-                CliError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
-            }
-            lexopt::Error::UnexpectedValue { option, .. } => {
-                CliError::new("cli-unexpected-value").arg("option", option)
-            }
-            lexopt::Error::NonUnicodeValue(v) => {
-                CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy())
-            }
-            other => CliError::new("cli-usage").arg("detail", other),
-        }
-    }
-}
+/// A failure the user sees as one sentence (the shared message type).
+pub use crate::i18n::UserError as CliError;
 
 /// What a subcommand hands back: the exit code and nothing else; output is
 /// written as it goes.

@@ -33,42 +33,7 @@ use state::{Fixed, Mode, Shared};
 use supervisor::{Control, Supervisor};
 
 /// A failure before the helper serves: a message id and its arguments.
-#[derive(Debug)]
-pub struct StartError {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl StartError {
-    fn new(id: &'static str) -> Self {
-        StartError {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-}
-
-impl From<lexopt::Error> for StartError {
-    fn from(e: lexopt::Error) -> Self {
-        match e {
-            lexopt::Error::MissingValue { option } => {
-                StartError::new("cli-missing-value").arg("option", option.unwrap_or_default())
-            }
-            lexopt::Error::UnexpectedOption(o) => {
-                StartError::new("cli-unknown-option").arg("option", o)
-            }
-            lexopt::Error::UnexpectedArgument(a) => {
-                StartError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
-            }
-            other => StartError::new("cli-usage").arg("detail", other),
-        }
-    }
-}
+use crate::i18n::UserError as StartError;
 
 struct Args {
     mode: Option<Mode>,

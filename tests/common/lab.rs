@@ -11,6 +11,15 @@ pub fn free_udp_port() -> u16 {
     s.local_addr().unwrap().port()
 }
 
+/// A TCP port on 127.0.0.1 that nothing listens on right now.
+pub fn free_tcp_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub struct Chronyd {
     pub child: Child,
     /// The chronyc of the same release.

@@ -178,9 +178,8 @@ impl AddSource {
         name
     }
 
-    /// `REQ_ADD_SOURCE` (4.0–4.8).
-    fn encode_v1(&self, w: &mut Writer) {
-        let bit = |on: bool, b: u32| if on { b } else { 0 };
+    /// The fields both layouts start with (type, name … max_samples).
+    fn encode_head(&self, w: &mut Writer) {
         w.u32(self.kind_code());
         w.bytes(&self.name_bytes());
         w.u32(self.port);
@@ -193,6 +192,12 @@ impl AddSource {
         w.u32(self.max_sources);
         w.i32(self.min_samples);
         w.i32(self.max_samples);
+    }
+
+    /// `REQ_ADD_SOURCE` (4.0–4.8).
+    fn encode_v1(&self, w: &mut Writer) {
+        let bit = |on: bool, b: u32| if on { b } else { 0 };
+        self.encode_head(w);
         w.u32(self.key);
         w.u32(self.nts_port);
         w.float(self.max_delay);
@@ -217,18 +222,7 @@ impl AddSource {
     /// `REQ_ADD_SOURCE2` (4.9+).
     fn encode_v2(&self, w: &mut Writer) {
         let bit = |on: bool, b: u32| if on { b } else { 0 };
-        w.u32(self.kind_code());
-        w.bytes(&self.name_bytes());
-        w.u32(self.port);
-        w.i32(self.minpoll);
-        w.i32(self.maxpoll);
-        w.i32(self.presend);
-        w.u32(self.min_stratum);
-        w.u32(self.poll_target);
-        w.u32(self.version);
-        w.u32(self.max_sources);
-        w.i32(self.min_samples);
-        w.i32(self.max_samples);
+        self.encode_head(w);
         w.i32(self.max_unreach);
         w.i32(self.filter);
         w.u32(self.key);
