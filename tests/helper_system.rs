@@ -308,3 +308,27 @@ fn backups_are_pruned_to_the_configured_number() {
     let newest = std::fs::read_to_string(dir.join(backups.last().unwrap())).unwrap();
     assert_eq!(newest.lines().count(), text.lines().count() - 1);
 }
+
+/// The distribution's way: no `-u` on the command line, `user _chrony` in
+/// the file. The helper prepares chronyd's socket directory for that user
+/// and talks to it.
+#[test]
+fn system_mode_follows_the_user_the_file_names() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    let Some(d) = distro_root(&chronyd) else {
+        return;
+    };
+    let helper = HelperProc::start_system_plain(&d.root, &d.link);
+    let s = helper.snapshot();
+    assert!(s.tracking.is_some() && s.serverstats.is_some(), "{s:?}");
+    let pid = helper.chronyd_pid().unwrap();
+    let uid = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
+        .unwrap();
+    assert_eq!(uid.parse::<u32>().ok(), chrony_ids().map(|i| i.0));
+}

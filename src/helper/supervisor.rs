@@ -211,8 +211,23 @@ impl Supervisor {
         // others may write to; root creates it for the user chronyd drops to.
         let me = rustix::process::geteuid();
         let mut mode = 0o700;
+        // The user chronyd drops to: `-u`, else the file's `user`, else the
+        // distribution's chrony user (chronyd's built-in default).
+        let configured = std::fs::read(&self.fixed.paths.chronyd_config)
+            .ok()
+            .and_then(|b| {
+                crate::core::conf::Document::parse(b)
+                    .directive_lines()
+                    .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
+                    .last()
+                    .map(|(_, l)| l.args.trim().to_string())
+            });
+        let user = run_as(args)
+            .map(str::to_string)
+            .or(configured)
+            .or_else(crate::sys::chrony_user);
         if me.is_root()
-            && let Some(user) = run_as(args).filter(|u| *u != "root")
+            && let Some(user) = user.as_deref().filter(|u| *u != "root")
             && let Ok(Some(u)) = nix::unistd::User::from_name(user)
         {
             std::os::unix::fs::chown(dir, Some(u.uid.as_raw()), Some(u.gid.as_raw()))?;

@@ -55,6 +55,17 @@ impl HelperProc {
         Self::start(dir, conf, &args)
     }
 
+    /// System mode with chronyd run as the helper's child and only `-x`:
+    /// the user it drops to comes from the file (or chrony's default).
+    pub fn start_system_plain(dir: &Path, conf: &Path) -> HelperProc {
+        let allow = format!("--allow-path={}", dir.display());
+        Self::start(
+            dir,
+            conf,
+            &["--system", "--own-chronyd", "--chronyd-arg=-x", &allow],
+        )
+    }
+
     fn start(dir: &Path, conf: &Path, mode_args: &[&str]) -> HelperProc {
         let data = dir.join("data");
         let socket = dir.join("helper.sock");
