@@ -63,11 +63,16 @@ fn fleet_shows_each_servers_stratum_and_the_dead_one() {
         .iter()
         .map(|p| format!("127.0.0.1:{p}"))
         .collect();
+    // Three on the command line, the dead one from a watch list file.
     let mut extra: Vec<&str> = Vec::new();
-    for w in &watch {
+    for w in &watch[..3] {
         extra.push("--watch");
         extra.push(w);
     }
+    let list = tmp.path().join("watch");
+    std::fs::write(&list, format!("# the lab\n{}\n", watch[3])).unwrap();
+    let list_arg = format!("--watch-file={}", list.display());
+    extra.push(&list_arg);
     let listen = format!("127.0.0.1:{mport}");
     extra.extend(["--metrics-listen", &listen]);
     let helper = HelperProc::start_lab_with(

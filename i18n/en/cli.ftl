@@ -103,6 +103,8 @@ helper-usage =
       --import-logs DIR     import history from chronyd's log directory at start
       --watch HOST[:PORT]   also watch this chronyd over UDP cmdmon (repeat; port 323 by default);
                             its cmdallow must let this machine in
+      --watch-file FILE     watch every HOST[:PORT] listed in FILE (one a line; default: `watch`
+                            in the data directory when it exists)
       --metrics-listen ADDR:PORT
                             serve Prometheus metrics (chrony_exporter's names, a server label)
       --stdio               join standard input and output to the helper at --socket (what

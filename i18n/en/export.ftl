@@ -42,3 +42,4 @@ export-note-ntp-port = ntpd always uses port 123: { $server } is given another p
 export-note-peer-name = the peer { $peer } is a name: a firewall rule needs its address, so open UDP 123 from it by hand.
 export-note-switch-source = switch { $switch } asks the servers for time from the address of { $interface }: add that address to client_subnets (or source_address) so that chrony and the firewall let it in.
 bundle-readme-ansible = Ansible for the whole lab: `cd ansible && ansible-playbook -i inventory.ini playbook.yml` installs chrony, places each host's chrony.conf, restarts chronyd and checks that it answers (add `-e open_firewall=true` to apply the nftables rules).
+bundle-readme-monitor = the watch list for the monitoring host: `stratum-helper --watch-file monitor/watch` (or copy it to the helper's data directory as `watch`) watches every server of the lab.

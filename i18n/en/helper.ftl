@@ -70,3 +70,4 @@ err-watch-unresolved = The name does not resolve.
 helper-bad-watch = --watch needs HOST or HOST:PORT (a chronyd answering UDP cmdmon), not “{ $value }”.
 helper-bad-listen = --metrics-listen needs ADDRESS:PORT, like 127.0.0.1:9123, not “{ $value }”.
 err-fleet-unknown-host = The helper does not watch { $detail }.
+helper-bad-watch-file = { $path }, line { $line }: “{ $value }” is not HOST or HOST:PORT.

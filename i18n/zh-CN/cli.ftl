@@ -91,6 +91,8 @@ helper-usage =
       --import-logs 目录    启动时从 chronyd 的日志目录导入历史数据
       --watch 主机[:端口]   另外通过 UDP cmdmon 监视该 chronyd（可重复；默认端口 323）；
                             它的 cmdallow 必须允许本机
+      --watch-file 文件     监视文件中列出的每个 主机[:端口]（每行一个；默认：数据目录中存在的
+                            `watch` 文件）
       --metrics-listen 地址:端口
                             提供 Prometheus 指标（沿用 chrony_exporter 的名称，带 server 标签）
       --stdio               把标准输入输出接到 --socket 指定的辅助进程（stratum --connect ssh://…

@@ -42,3 +42,4 @@ export-note-ntp-port = ntpd 总是使用 123 端口：{ $server } 指定了其�
 export-note-peer-name = 对等体 { $peer } 是名称：防火墙规则需要其地址，请手动放行来自它的 UDP 123。
 export-note-switch-source = 交换机 { $switch } 从 { $interface } 的地址向服务器请求时间：请把该地址加入 client_subnets（或 source_address），使 chrony 和防火墙放行它。
 bundle-readme-ansible = 整个实验环境的 Ansible：`cd ansible && ansible-playbook -i inventory.ini playbook.yml` 会安装 chrony、放置各主机的 chrony.conf、重启 chronyd 并检查其是否应答（加上 `-e open_firewall=true` 可同时应用 nftables 规则）。
+bundle-readme-monitor = 监控主机的监视列表：`stratum-helper --watch-file monitor/watch`（或复制到辅助进程数据目录并命名为 `watch`）会监视实验环境中的每台服务器。

@@ -70,3 +70,4 @@ err-watch-unresolved = 该名称无法解析。
 helper-bad-watch = --watch 需要 主机 或 主机:端口（可通过 UDP cmdmon 访问的 chronyd），而不是“{ $value }”。
 helper-bad-listen = --metrics-listen 需要 地址:端口，例如 127.0.0.1:9123，而不是“{ $value }”。
 err-fleet-unknown-host = 辅助进程没有监视 { $detail }。
+helper-bad-watch-file = { $path } 第 { $line } 行：“{ $value }”不是 主机 或 主机:端口。

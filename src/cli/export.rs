@@ -191,6 +191,7 @@ fn bundle_readme_id(path: &str) -> String {
         "clients" => "clients",
         "firewall" => "firewall",
         "ansible" => "ansible",
+        "monitor" => "monitor",
         _ => "switch",
     };
     format!("bundle-readme-{key}")

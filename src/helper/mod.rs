@@ -50,6 +50,7 @@ struct Args {
     keep_backups: usize,
     allow_paths: Vec<String>,
     watch: Vec<(String, u16)>,
+    watch_file: Option<PathBuf>,
     metrics: Option<std::net::SocketAddr>,
     stdio: bool,
 }
@@ -84,6 +85,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
         keep_backups: 20,
         allow_paths: Vec::new(),
         watch: Vec::new(),
+        watch_file: None,
         metrics: None,
         stdio: false,
     };
@@ -131,6 +133,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
                 })?;
                 a.watch.push(w);
             }
+            Long("watch-file") => a.watch_file = Some(p.value()?.into()),
             Long("metrics-listen") => {
                 let v = p.value()?.to_string_lossy().into_owned();
                 a.metrics = Some(v.parse().map_err(|_| {
@@ -328,6 +331,31 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
                 .arg("reason", e)
         })?;
     }
+    // Hosts to watch: --watch, then the watch list (--watch-file, else
+    // `watch` in the data directory when it exists).
+    let mut watch_list = a.watch.clone();
+    let file = a
+        .watch_file
+        .clone()
+        .or_else(|| Some(fixed.paths.data_dir.join("watch")).filter(|p| p.exists()));
+    if let Some(f) = file {
+        let text = std::fs::read_to_string(&f).map_err(|e| {
+            StartError::new("cli-cannot-read")
+                .arg("path", f.display())
+                .arg("reason", e)
+        })?;
+        let listed = watch::parse_watch_file(&text).map_err(|(line, value)| {
+            StartError::new("helper-bad-watch-file")
+                .arg("path", f.display())
+                .arg("line", line)
+                .arg("value", value.escape_debug())
+        })?;
+        for w in listed {
+            if !watch_list.contains(&w) {
+                watch_list.push(w);
+            }
+        }
+    }
     let listener_path = fixed.paths.helper_socket.clone();
     let chrony_user = crate::sys::chrony_user();
     let policy = Policy {
@@ -359,7 +387,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         let (latest, _) = tokio::sync::watch::channel(None);
         let (pushes, _) = broadcast::channel(server::PUSH_BACKLOG);
         let fleet: watch::Fleet = Arc::new(Mutex::new(
-            a.watch
+            watch_list
                 .iter()
                 .map(|(h, p)| watch::Watched {
                     host: watch::label(h, *p),
@@ -378,7 +406,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             log,
             fleet: Arc::clone(&fleet),
         });
-        for (i, (h, p)) in a.watch.iter().enumerate() {
+        for (i, (h, p)) in watch_list.iter().enumerate() {
             tokio::spawn(watch::watch(
                 Arc::clone(&fleet),
                 Arc::clone(&shared.history),

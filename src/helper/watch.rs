@@ -86,6 +86,24 @@ pub fn parse_watch(spec: &str) -> Option<(String, u16)> {
     crate::core::conf::edit::is_valid_host(&host).then_some((host, port))
 }
 
+/// A watch list file: one `HOST[:PORT]` a line, `#` comments and blank
+/// lines skipped. A bad line is reported with its number.
+pub fn parse_watch_file(text: &str) -> Result<Vec<(String, u16)>, (usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        match parse_watch(t) {
+            Some(w) if !out.contains(&w) => out.push(w),
+            Some(_) => {}
+            None => return Err((i + 1, t.to_string())),
+        }
+    }
+    Ok(out)
+}
+
 /// How a host is shown: `HOST:PORT` (`[v6]:PORT`).
 pub fn label(host: &str, port: u16) -> String {
     if host.contains(':') {
@@ -174,5 +192,14 @@ mod tests {
             assert_eq!(parse_watch(bad), None, "{bad:?}");
         }
         assert_eq!(label("::1", 323), "[::1]:323");
+        let list = "# lab servers\n10.0.0.123\n\n10.0.0.124:323\n10.0.0.123\n";
+        assert_eq!(
+            parse_watch_file(list),
+            Ok(vec![("10.0.0.123".into(), 323), ("10.0.0.124".into(), 323)])
+        );
+        assert_eq!(
+            parse_watch_file("ok\nbad host\n"),
+            Err((2, "bad host".into()))
+        );
     }
 }

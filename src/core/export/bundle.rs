@@ -212,6 +212,21 @@ pub fn build(
     if let Some(first) = files.first_mut() {
         first.notes.extend(switch_notes);
     }
+    // The monitoring host's watch list (stratum-helper --watch-file).
+    if spec.monitor.is_some() {
+        let mut list = format!(
+            "# The lab's servers, watched over UDP cmdmon\n{}\n",
+            spec.primary
+        );
+        if let Some(b) = &spec.backup {
+            list.push_str(&format!("{b}\n"));
+        }
+        files.push(BundleFile {
+            path: "monitor/watch".into(),
+            text: list,
+            notes: Vec::new(),
+        });
+    }
     // Ansible for fleets: each host gets its file from the bundle.
     files.push(BundleFile {
         path: "ansible/inventory.ini".into(),
