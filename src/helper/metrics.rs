@@ -418,17 +418,26 @@ pub fn page(local: Option<&Snapshot>, watched: &[super::watch::Watched]) -> Stri
     p.render()
 }
 
+/// Scrapes answered at once; more are closed (a scraper needs one).
+const MAX_SCRAPES: usize = 16;
+
 /// A minimal HTTP/1.1 server: `GET /metrics` (anything else is 404), one
-/// request per connection, bounded in size and time.
+/// request per connection, bounded in size, time and number.
 pub async fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_SCRAPES));
     loop {
         let Ok((conn, _)) = listener.accept().await else {
             tokio::time::sleep(Duration::from_millis(100)).await;
             continue;
         };
+        let Ok(permit) = Arc::clone(&slots).try_acquire_owned() else {
+            drop(conn);
+            continue;
+        };
         let shared = Arc::clone(&shared);
         tokio::spawn(async move {
             let _ = tokio::time::timeout(Duration::from_secs(5), answer(conn, &shared)).await;
+            drop(permit);
         });
     }
 }
