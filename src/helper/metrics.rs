@@ -473,3 +473,57 @@ async fn answer(mut conn: TcpStream, shared: &Shared) -> std::io::Result<()> {
     conn.write_all(body.as_bytes()).await?;
     conn.shutdown().await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_help_and_type_per_family_labels_escaped_counters_total() {
+        let t = Tracking {
+            ref_id: 0x4750_5300,
+            address: None,
+            stratum: 1,
+            leap_status: 0,
+            ref_time: 1.0,
+            system_time: 0.0,
+            last_offset: 0.0,
+            rms_offset: 0.0,
+            frequency_ppm: 0.0,
+            residual_freq_ppm: 0.0,
+            skew_ppm: 0.0,
+            root_delay: 0.0,
+            root_dispersion: 0.0,
+            update_interval: 16.0,
+        };
+        let snap = Snapshot {
+            tracking: Some(t.clone()),
+            serverstats: Some(ServerStats::default()),
+            ..Default::default()
+        };
+        let watched = vec![
+            super::super::watch::Watched {
+                host: "a\"b:323".into(),
+                tracking: Some(t),
+                ..Default::default()
+            },
+            super::super::watch::Watched {
+                host: "dead:323".into(),
+                error: Some("chronyd-timeout".into()),
+                ..Default::default()
+            },
+        ];
+        let page = page(Some(&snap), &watched);
+        let mut seen = std::collections::HashSet::new();
+        for l in page.lines().filter(|l| l.starts_with("# TYPE ")) {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            assert!(seen.insert(w[2].to_string()), "TYPE twice: {l}");
+            if w[3] == "counter" {
+                assert!(w[2].ends_with("_total"), "{l}");
+            }
+        }
+        assert!(page.contains("chrony_tracking_info{server=\"local\",tracking_address=\"\",tracking_name=\"GPS\",tracking_refid=\"47505300\"} 1\n"), "{page}");
+        assert!(page.contains("server=\"a\\\"b:323\""), "label escaped");
+        assert!(page.contains("chrony_up{server=\"dead:323\"} 0\n"));
+    }
+}
