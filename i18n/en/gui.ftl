@@ -189,3 +189,4 @@ gui-browse-no-portal = No desktop file dialog here (no desktop portal on the ses
 gui-browse-nothing = No file chosen. If no dialog appeared, type the path in the field.
 gui-synced-from = Follows { $source }; the clock was last updated { $ago } s ago.
 gui-sparkline = Offset to NTP time over the last 5 minutes (µs)
+gui-follows-local = its own clock (local stratum)

@@ -189,3 +189,4 @@ gui-browse-no-portal = 此处没有桌面文件对话框（会话总线上没有
 gui-browse-nothing = 未选择文件。如果没有出现对话框，请在输入框中填写路径。
 gui-synced-from = 跟随 { $source }；时钟上次更新于 { $ago } 秒前。
 gui-sparkline = 最近 5 分钟与 NTP 时间的偏差（微秒）
+gui-follows-local = 自己的时钟（本地层级）

@@ -187,7 +187,7 @@ pub fn display_value(kind: Kind, f: &Field) -> String {
 pub fn human_seconds(v: f64) -> String {
     let a = v.abs();
     if a == 0.0 {
-        "0".to_string()
+        "0 s".to_string()
     } else if a < 1e-6 {
         format!("{:.0} ns", v * 1e9)
     } else if a < 1e-3 {
@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(shown(t, "system-time", "0.000000152"), "152 ns");
         assert_eq!(shown(t, "last-offset", "-0.000004119"), "-4.1 µs");
         assert_eq!(shown(t, "root-delay", "0.012345678"), "12.346 ms");
-        assert_eq!(shown(t, "root-dispersion", "0.000000000"), "0");
+        assert_eq!(shown(t, "root-dispersion", "0.000000000"), "0 s");
         assert_eq!(
             shown(t, "ref-time", "1795324295.710328341"),
             "2026-11-22 05:11:35 UTC"

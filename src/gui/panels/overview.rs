@@ -46,8 +46,10 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         }
         // Which source, and since when the clock was last updated from it.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
+            // 127.127.1.1: chronyd's own clock (`local`).
             let source = match t.address {
                 Some(a) => a.to_string(),
+                None if t.ref_id == 0x7F7F_0101 => st.t("gui-follows-local"),
                 None => crate::core::cmdmon::refid_text(t.ref_id),
             };
             let ago = (crate::sys::now() - t.ref_time).max(0.0);
