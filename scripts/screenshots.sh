@@ -68,4 +68,4 @@ if ps -eo stat=,args= | grep -v '^Z' | grep -q "stratum-helper --lab$"; then
     exit 1
 fi
 echo "screenshots: $n panels and a first run saved in $out"
-[ "$n" -ge 16 ] && [ -f "$out/first-run.png" ]
+[ "$n" -ge 20 ] && [ -f "$out/first-run.png" ]

@@ -329,11 +329,13 @@ impl ShotPlan {
 }
 
 /// The panels photographed, in order.
-const SHOT_PANELS: [Panel; 8] = [
+const SHOT_PANELS: [Panel; 10] = [
     Panel::Overview,
     Panel::Sources,
     Panel::Clients,
     Panel::Plots,
+    Panel::Fleet,
+    Panel::Setup,
     Panel::Upstreams,
     Panel::Access,
     Panel::Explain,
