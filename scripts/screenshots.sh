@@ -22,14 +22,17 @@ trap cleanup EXIT
 user=$(id -un)
 uflag=(-u "$user"); [ "$user" = root ] || uflag+=(-U)
 port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-up=$(port); lab=$(port)
+up=$(port); lab=$(port); upcmd=$(port); clcmd=$(port)
 mkdir -p "$tmp/up" "$tmp/cl"; chmod 700 "$tmp/up" "$tmp/cl"
 cat > "$tmp/up.conf" <<CONF
 local stratum 1
 allow 127.0.0.0/8
 port $up
 bindaddress 127.0.0.1
-cmdport 0
+# cmdmon over UDP on loopback too, so the Fleet panel watches it
+cmdport $upcmd
+bindcmdaddress 127.0.0.1
+cmdallow 127.0.0.1
 bindcmdaddress $tmp/up/s.sock
 pidfile $tmp/up/p.pid
 CONF
@@ -41,11 +44,14 @@ allow 127.0.0.0/8
 local stratum 10 orphan
 makestep 1 3
 CONF
-"$bin/stratum-helper" --lab --config "$tmp/lab.conf" --data-dir "$tmp/data" --socket "$tmp/helper.sock" --ntp-port "$lab" --poll-interval 0.5 2>"$tmp/helper.log" & pids+=($!)
+"$bin/stratum-helper" --lab --config "$tmp/lab.conf" --data-dir "$tmp/data" --socket "$tmp/helper.sock" --ntp-port "$lab" --poll-interval 0.5 \
+    --watch "127.0.0.1:$upcmd" --watch "127.0.0.1:$clcmd" 2>"$tmp/helper.log" & pids+=($!)
 cat > "$tmp/cl.conf" <<CONF
 server 127.0.0.1 port $lab iburst minpoll -2 maxpoll 0
 port 0
-cmdport 0
+cmdport $clcmd
+bindcmdaddress 127.0.0.1
+cmdallow 127.0.0.1
 bindcmdaddress $tmp/cl/s.sock
 pidfile $tmp/cl/p.pid
 CONF

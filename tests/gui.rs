@@ -261,6 +261,7 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
     h.state_mut().state.on_event(Event::Fleet(vec![
         row("10.0.0.1:323", 1, "GPS"),
         row("10.0.0.2:323", 2, "10.0.0.1"),
+        row("10.0.0.3:323", 10, "7F7F0101"),
         dead,
     ]));
     h.get_by_label("Fleet").click();
@@ -276,6 +277,8 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
     }
     // 10.0.0.2 follows 10.0.0.1: the topology column names it.
     assert_eq!(h.query_all_by_label("10.0.0.1:323").count(), 2);
+    // A server on `local stratum` serves its own clock (chronyd's 127.127.1.1).
+    assert!(h.query_by_label("its own clock (local stratum)").is_some());
 }
 
 /// Edit one source, remove an earlier one, then save: the edited source's

@@ -29,6 +29,18 @@ fn address(host: &str) -> &str {
     }
 }
 
+/// The lab's topology: the watched server `r` follows. A reference ID is an
+/// address without a port, so when several watched servers (or `r` itself)
+/// share that address it names none of them for sure.
+fn follows<'a>(rows: &'a [FleetRow], r: &FleetRow) -> Option<&'a str> {
+    let reference = r.reference.as_deref()?;
+    let mut at = rows.iter().filter(|o| address(&o.host) == reference);
+    match (at.next(), at.next()) {
+        (Some(o), None) if o.host != r.host => Some(o.host.as_str()),
+        _ => None,
+    }
+}
+
 pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     if st.fleet_at.is_none_or(|t| t.elapsed() >= REFRESH) {
         commands.push(Command::Fleet);
@@ -56,8 +68,13 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     let rows = st.fleet.clone();
     TableBuilder::new(ui)
         .striped(true)
+        // Cells grow to their text instead of wrapping it (a translated
+        // reference such as "its own clock" is longer than an address).
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::auto().at_least(160.0))
-        .columns(Column::auto().at_least(70.0), 5)
+        .columns(Column::auto().at_least(70.0), 2)
+        .column(Column::auto().at_least(130.0))
+        .columns(Column::auto().at_least(70.0), 2)
         .column(Column::remainder())
         .header(22.0, |mut h| {
             for id in [
@@ -101,7 +118,13 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                         );
                     });
                     row.col(|ui| {
-                        ui.label(r.reference.as_deref().unwrap_or("–"));
+                        // 127.127.1.1 is chronyd's own clock (`local`), as on the Overview.
+                        let local = crate::core::cmdmon::refid_text(0x7F7F_0101);
+                        match r.reference.as_deref() {
+                            Some(r) if r == local => ui.label(st.t("gui-follows-local")),
+                            Some(r) => ui.label(r),
+                            None => ui.label("–"),
+                        };
                     });
                     row.col(|ui| {
                         let v = r.system_time.map(|s| format!("{:+.1} µs", s * 1e6));
@@ -112,11 +135,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                         ui.label(v.unwrap_or_else(|| "–".into()));
                     });
                     row.col(|ui| {
-                        // The lab's topology: which watched server it follows.
-                        let upstream = rows.iter().find(|o| {
-                            r.reference.as_deref() == Some(address(&o.host)) && o.host != r.host
-                        });
-                        ui.label(upstream.map(|o| o.host.as_str()).unwrap_or("–"));
+                        ui.label(follows(&rows, r).unwrap_or("–"));
                     });
                 });
             }
@@ -152,5 +171,49 @@ fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
             .show(ui, |p| {
                 p.line(egui_plot::Line::new(st.t("gui-plot-offset"), line))
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(host: &str, reference: &str) -> FleetRow {
+        FleetRow {
+            host: host.into(),
+            reachable: true,
+            stratum: Some(2),
+            reference: Some(reference.into()),
+            system_time: None,
+            frequency: None,
+            skew: None,
+            leap: None,
+            selected: None,
+            sources: None,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn follows_names_the_one_watched_server_at_the_reference() {
+        let rows = [
+            row("192.0.2.1:323", "7F7F0101"),
+            row("192.0.2.2:323", "192.0.2.1"),
+            row("[2001:db8::3]:323", "2001:db8::2"),
+        ];
+        assert_eq!(follows(&rows, &rows[0]), None);
+        assert_eq!(follows(&rows, &rows[1]), Some("192.0.2.1:323"));
+        assert_eq!(follows(&rows, &rows[2]), None);
+    }
+
+    #[test]
+    fn follows_names_nobody_when_the_address_is_shared() {
+        // Two chronyd on one machine (a loopback lab): the reference ID cannot
+        // say which port the client follows.
+        let rows = [
+            row("127.0.0.1:11323", "7F7F0101"),
+            row("127.0.0.1:12323", "127.0.0.1"),
+        ];
+        assert_eq!(follows(&rows, &rows[1]), None);
     }
 }
