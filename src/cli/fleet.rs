@@ -2,30 +2,15 @@
 
 use std::process::ExitCode;
 
-use lexopt::prelude::*;
-
-use super::status::{connect, ipc_error, reply_error, target_value};
-use super::{CliError, CliResult, out, parse_lang};
+use super::status::{ReadArgs, connect, ipc_error, read_args, reply_error};
+use super::{CliError, CliResult, out};
 use crate::i18n::Localizer;
 use crate::ipc::{FleetRow, ReplyBody, RequestBody};
 
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut to = None;
-    let mut json = false;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("socket" | "connect") => to = Some(target_value(&mut parser)?),
-            Long("json") => json = true,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
+    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let mut client = connect(to, tr)?;
     let hosts = match client
         .request(RequestBody::Fleet)

@@ -63,24 +63,43 @@ pub fn reply_error(tr: &Localizer, code: &str, detail: Option<String>) -> CliErr
     CliError::new("cli-helper-failed").arg("reason", tr.error_text(code, detail))
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut socket = None;
-    let mut json = false;
+/// What a read-only command (`status`, `fleet`) takes: which helper, and
+/// whether to print JSON. `None` when `--help` was asked for (and printed).
+pub struct ReadArgs {
+    pub to: Option<String>,
+    pub json: bool,
+}
+
+pub fn read_args(
+    parser: &mut lexopt::Parser,
+    tr: &Localizer,
+) -> Result<Option<ReadArgs>, CliError> {
+    let mut args = ReadArgs {
+        to: None,
+        json: false,
+    };
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("socket" | "connect") => socket = Some(target_value(&mut parser)?),
-            Long("json") => json = true,
+            Long("socket" | "connect") => args.to = Some(target_value(parser)?),
+            Long("json") => args.json = true,
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
                 out!("{}", tr.tr("cli-help"));
-                return Ok(ExitCode::SUCCESS);
+                return Ok(None);
             }
             other => return Err(other.unexpected().into()),
         }
     }
-    let mut client = connect(socket, tr)?;
+    Ok(Some(args))
+}
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut client = connect(to, tr)?;
     // A helper that just started has not polled yet.
     let start = Instant::now();
     let snap = loop {
