@@ -467,14 +467,9 @@ fn file_choices_offer_the_desktop_dialog_beside_the_path() {
     }
 }
 
-/// The Overview at a glance: the verdict, the offset with its error bound,
-/// which source and since when, a sparkline, the findings.
-#[test]
-fn the_overview_says_it_all_at_a_glance() {
-    use stratum::gui::backend::Event;
-    let mut h = offline();
-    let now = stratum::sys::now();
-    let tracking = stratum::core::cmdmon::Tracking {
+/// chronyd's tracking report for a server synchronised to 10.0.0.1.
+fn tracking(now: f64) -> stratum::core::cmdmon::Tracking {
+    stratum::core::cmdmon::Tracking {
         ref_id: 0x0a00_0001,
         address: Some("10.0.0.1".parse().unwrap()),
         stratum: 2,
@@ -489,7 +484,17 @@ fn the_overview_says_it_all_at_a_glance() {
         root_delay: 4e-4,
         root_dispersion: 1e-4,
         update_interval: 16.0,
-    };
+    }
+}
+
+/// The Overview at a glance: the verdict, the offset with its error bound,
+/// which source and since when, a sparkline, the findings.
+#[test]
+fn the_overview_says_it_all_at_a_glance() {
+    use stratum::gui::backend::Event;
+    let mut h = offline();
+    let now = stratum::sys::now();
+    let tracking = tracking(now);
     h.state_mut()
         .state
         .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
@@ -521,4 +526,61 @@ fn the_overview_says_it_all_at_a_glance() {
         h.query_by_label_contains("falseticker").is_some()
             || h.query_by_label_contains("No problem").is_some()
     );
+}
+
+/// The Clients table names its columns in the chosen language (the meaning
+/// in the tooltip), a click on a name sorts by it, and the count agrees in number.
+#[test]
+fn client_columns_have_names_and_sort_on_click() {
+    use std::net::{IpAddr, Ipv4Addr};
+    use stratum::core::cmdmon::Client;
+    use stratum::gui::backend::Event;
+    let mut h = offline();
+    let client = |last: u8, hits: u32| Client {
+        address: IpAddr::V4(Ipv4Addr::new(10, 0, 0, last)),
+        ntp_hits: hits,
+        ntp_drops: 0,
+        ntp_interval: Some(6),
+        ntp_interval_limit: None,
+        ntp_last: Some(3),
+        cmd_hits: 0,
+        cmd_drops: 0,
+        cmd_interval: None,
+        cmd_last: None,
+        nts_ke_hits: 0,
+        nts_ke_drops: 0,
+        nts_ke_interval: None,
+        nts_ke_last: None,
+    };
+    let snapshot = |clients: Vec<Client>| {
+        let now = stratum::sys::now();
+        Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(tracking(now)),
+            clients,
+            ..Default::default()
+        }))
+    };
+    h.state_mut().state.on_event(snapshot(vec![client(1, 5)]));
+    h.get_by_label("Clients").click();
+    h.run();
+    assert!(h.query_by_label("1 client").is_some());
+    h.state_mut()
+        .state
+        .on_event(snapshot(vec![client(1, 5), client(2, 50)]));
+    h.run();
+    assert!(h.query_by_label("2 clients").is_some());
+    for name in [
+        "Address ⏶",
+        "NTP requests",
+        "NTP dropped",
+        "Last request (s ago)",
+    ] {
+        assert!(h.query_by_label(name).is_some(), "{name}");
+    }
+    assert!(h.query_by_label("ntp-hits").is_none());
+    h.get_by_label("NTP requests").click();
+    h.run();
+    assert_eq!(h.state().state.forms.clients.sort, 1);
+    assert!(h.query_by_label("NTP requests ⏶").is_some());
 }

@@ -190,7 +190,10 @@ why-yes = yes
 why-no = no
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled.
 finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, wrong addresses or names that do not resolve, or upstreams that answer but are not synchronised themselves (chrony counts only replies from a synchronised server: a lab server without “local stratum N” shows its clients reach 0 and stratum 0).
-finding-unknown-address = { $count } sources have no address yet: their names do not resolve. Check DNS, or use IP addresses; start chronyd with -4 when IPv6 is disabled.
+finding-unknown-address = { $count } { $count ->
+        [one] source has
+       *[other] sources have
+    } no address yet: their names do not resolve. Check DNS, or use IP addresses; start chronyd with -4 when IPv6 is disabled.
 finding-falseticker = A source is a falseticker: its time disagrees with the others. Check that source; with three or more sources chrony ignores it.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
 finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance) or too variable. Look at their states and offsets.

@@ -35,7 +35,10 @@ bundle-readme-backup = chrony.conf of the backup server; it peers with the prima
 bundle-readme-clients = chrony.conf for every client machine.
 bundle-readme-firewall = commands that open UDP port 123 to the client subnets on the servers.
 bundle-readme-switch = configuration commands for this switch.
-bundle-written = Wrote { $count } files to { $dir }.
+bundle-written = Wrote { $count } { $count ->
+        [one] file
+       *[other] files
+    } to { $dir }.
 export-note-port = switches query port 123 only; { $host } must serve NTP on port 123, not { $port }.
 export-server-not-used = --server names the lab server for its clients and devices; the server's own { $format } configuration does not use it. For a client of it, use --to chrony-client or --to ntp-client.
 export-note-ntp-port = ntpd always uses port 123: { $server } is given another port, which an ntpd client cannot follow.

@@ -37,7 +37,10 @@ gui-applying = Applying…
 gui-cancel = Cancel
 gui-cannot-open = The window cannot be opened: { $reason }. Run Stratum in a desktop session, or use the command line (stratum --help).
 gui-chrony-version = chronyd { $version }
-gui-client-count = { $count } clients
+gui-client-count = { $count } { $count ->
+        [one] client
+       *[other] clients
+    }
 gui-close = Close
 gui-col-line = Source
 gui-col-live = Live state

@@ -101,11 +101,16 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     } else {
                         ""
                     };
-                    let r = ui.add(egui::Button::new(format!("{name}{arrow}")).frame(false));
+                    let label = super::live::field_name(st, name);
+                    let r = ui.add(
+                        egui::Button::new(format!("{label}{arrow}"))
+                            .frame(false)
+                            .wrap_mode(egui::TextWrapMode::Extend),
+                    );
                     if r.clicked() {
                         clicked_col = Some(i);
                     }
-                    r.on_hover_text(st.t(&format!("field-{name}")));
+                    r.on_hover_text(super::live::field_meaning(st, name));
                 });
             }
         })

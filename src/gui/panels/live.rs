@@ -123,14 +123,26 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<&'static str, Explained> {
 /// A column or field name in the chosen language; the meaning and the
 /// tool's own id in the tooltip.
 pub fn header_ui(ui: &mut egui::Ui, st: &AppState, field: &str) {
+    // The column grows to its name rather than wrapping it (names in
+    // Chinese with a unit are wider than the numbers below them).
+    let name = egui::RichText::new(field_name(st, field)).strong();
+    ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend))
+        .on_hover_text(field_meaning(st, field));
+}
+
+/// A field's name in the chosen language (the tool's id when it has none).
+pub fn field_name(st: &AppState, field: &str) -> String {
     let label = format!("label-{field}");
-    let name = if st.tr.has(&label) {
+    if st.tr.has(&label) {
         st.t(&label)
     } else {
         field.to_string()
-    };
-    ui.strong(name)
-        .on_hover_text(format!("{}\n({field})", st.t(&format!("field-{field}"))));
+    }
+}
+
+/// What a field means, and the tool's own id for it.
+pub fn field_meaning(st: &AppState, field: &str) -> String {
+    format!("{}\n({field})", st.t(&format!("field-{field}")))
 }
 
 /// chronyc's `-c` fields that are plain seconds.
