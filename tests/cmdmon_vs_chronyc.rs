@@ -72,12 +72,7 @@ fn every_report_equals_chronyc_csv(release: &common::Release) {
     let chronyd = release.chronyd.clone();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let upstream = Chronyd::start(
-        &chronyd,
-        dir,
-        "upstream",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let upstream = Chronyd::upstream(&chronyd, dir);
     let server = Chronyd::start(
         &chronyd,
         dir,

@@ -284,12 +284,7 @@ fn printed_values(text: &str, csv: bool) -> usize {
 fn real_chronyc_output_is_explained_completely(chronyd: &std::path::Path) {
     let chronyd = chronyd.to_path_buf();
     let tmp = tempfile::tempdir().unwrap();
-    let up = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "up",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let up = Chronyd::upstream(&chronyd, tmp.path());
     let server = Chronyd::start(
         &chronyd,
         tmp.path(),

@@ -240,12 +240,7 @@ fn a_client_exported_for_a_lab_server_syncs_to_it() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let up = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "upstream",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let up = Chronyd::upstream(&chronyd, tmp.path());
     let lab = Document::parse(format!(
         "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10\n",
         up.port

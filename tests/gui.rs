@@ -146,12 +146,7 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let up = common::lab::Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "up",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let up = common::lab::Chronyd::upstream(&chronyd, tmp.path());
     let helper = common::helper::HelperProc::start_lab(
         tmp.path(),
         "local stratum 10 orphan\nallow 127.0.0.0/8\nmakestep 1 3\n",

@@ -31,12 +31,7 @@ fn a_restart_apply_survives_the_cli_that_asked_for_it() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let up = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "up",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let up = Chronyd::upstream(&chronyd, tmp.path());
     let helper = HelperProc::start_lab(tmp.path(), &base(up.port), free_udp_port());
     let before = helper.chronyd_pid().unwrap();
     let file = tmp.path().join("new.conf");
@@ -70,12 +65,7 @@ fn concurrent_applies_are_handled_one_after_the_other() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let up = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "up",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let up = Chronyd::upstream(&chronyd, tmp.path());
     let helper = HelperProc::start_lab(tmp.path(), &base(up.port), free_udp_port());
     let texts: Vec<String> = [50, 60]
         .iter()
@@ -120,12 +110,7 @@ fn a_helper_killed_mid_apply_leaves_the_old_or_the_new_file() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let up = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "up",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let up = Chronyd::upstream(&chronyd, tmp.path());
     let old = base(up.port);
     // A large file makes the write window wide enough to land in.
     let padding: String = (0..20_000)

@@ -26,12 +26,7 @@ fn lab_follows_its_upstream_serves_a_client_and_keeps_history() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let upstream = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "upstream",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let upstream = Chronyd::upstream(&chronyd, tmp.path());
     let ntp_port = free_udp_port();
     let helper = HelperProc::start_lab(tmp.path(), &lab_config(upstream.port), ntp_port);
     let _client = Chronyd::start(
@@ -136,12 +131,7 @@ fn apply_refuses_errors_goes_live_when_it_can_and_rolls_back_when_chronyd_fails(
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let upstream = Chronyd::start(
-        &chronyd,
-        tmp.path(),
-        "upstream",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let upstream = Chronyd::upstream(&chronyd, tmp.path());
     let second = Chronyd::start(
         &chronyd,
         tmp.path(),

@@ -19,12 +19,7 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     };
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let upstream = Chronyd::start(
-        &chronyd,
-        root,
-        "upstream",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let upstream = Chronyd::upstream(&chronyd, root);
     let etc = root.join("etc/chrony");
     let run = root.join("run/chrony");
     std::fs::create_dir_all(&etc).unwrap();
@@ -124,12 +119,7 @@ fn distro_root(chronyd: &std::path::Path) -> Option<DistroRoot> {
     let root = tmp.path().to_path_buf();
     // _chrony must reach its files (and its reply sockets) through the root.
     std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let upstream = Chronyd::start(
-        chronyd,
-        &root,
-        "upstream",
-        "local stratum 1\nallow 127.0.0.0/8",
-    );
+    let upstream = Chronyd::upstream(chronyd, &root);
     let etc = root.join("etc/chrony");
     let lib = root.join("var/lib/chrony");
     std::fs::create_dir_all(etc.join("real")).unwrap();

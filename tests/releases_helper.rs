@@ -32,12 +32,7 @@ fn every_release_gives_a_full_snapshot_and_takes_live_changes() {
     for r in &releases {
         eprintln!("chrony {}: lab helper", r.label);
         let tmp = tempfile::tempdir().unwrap();
-        let up = Chronyd::start(
-            &r.chronyd,
-            tmp.path(),
-            "up",
-            "local stratum 1\nallow 127.0.0.0/8",
-        );
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
         let base = format!(
             "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10 orphan\n",
             up.port

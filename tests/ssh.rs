@@ -70,7 +70,7 @@ fn a_remote_helper_answers_over_ssh() {
     })
     .expect("sshd listens");
 
-    let up = Chronyd::start(&chronyd, d, "up", "local stratum 1\nallow 127.0.0.0/8");
+    let up = Chronyd::upstream(&chronyd, d);
     let base = format!(
         "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10 orphan\n",
         up.port

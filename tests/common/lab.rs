@@ -38,6 +38,17 @@ impl Chronyd {
         Self::start_on(chronyd, dir, name, body, port)
     }
 
+    /// A stratum-1 server on loopback serving its own clock to 127.0.0.0/8:
+    /// the upstream the lab tests follow (files `upstream.*` in `dir`).
+    pub fn upstream(chronyd: &Path, dir: &Path) -> Chronyd {
+        Self::start(
+            chronyd,
+            dir,
+            "upstream",
+            "local stratum 1\nallow 127.0.0.0/8",
+        )
+    }
+
     pub fn start_on(chronyd: &Path, dir: &Path, name: &str, body: &str, port: u16) -> Chronyd {
         let sock_dir = dir.join(format!("{name}.run"));
         std::fs::create_dir_all(&sock_dir).unwrap();
