@@ -3,7 +3,7 @@
 //! (`chronyd -Q -x`, temp dir, loopback sources only) and lint, with that
 //! release's rules, must report an error exactly when chronyd refuses.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

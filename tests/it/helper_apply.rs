@@ -3,7 +3,7 @@
 //! concurrent applies are handled one after the other; a helper killed in
 //! the middle of an apply leaves the old or the new file, never a mix.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

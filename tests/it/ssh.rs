@@ -3,7 +3,7 @@
 //! `stratum-helper --stdio` for each session, joined to the lab helper there.
 //! Snapshot, apply and history go through it.
 
-mod common;
+use crate::common;
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

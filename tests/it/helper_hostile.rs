@@ -5,7 +5,7 @@
 //! SIGKILLed chronyd must be back within 10 s, and the helper's memory and
 //! file descriptors must stay bounded.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};

@@ -3,7 +3,7 @@
 //! catalogue covers every field in both languages, real chronyc output is
 //! explained without unknown fields, and garbage is refused cleanly.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! upstream (local stratum 1), the helper's own chronyd, and a client
 //! chronyd that polls the helper's chronyd.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;

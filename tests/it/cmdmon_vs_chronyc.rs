@@ -4,7 +4,7 @@
 //! client. Values that can change between two calls are compared against
 //! our reading just before and just after chronyc's.
 
-mod common;
+use crate::common;
 
 use std::net::IpAddr;
 use std::time::Duration;

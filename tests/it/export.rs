@@ -2,7 +2,7 @@
 //! are lint-clean and accepted by a real chronyd; a client exported for a
 //! lab server syncs to it; ntp.conf uses only ntpd/ntpsec syntax.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! `stratum config lint` and `stratum config edit` as a user runs them.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -3,7 +3,7 @@
 //! restarts chronyd for changes cmdmon cannot make, and rolls back a file
 //! chronyd dies on. chronyd runs with -x; nothing under /etc is touched.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;

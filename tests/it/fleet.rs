@@ -2,7 +2,7 @@
 //! and one dead address, watched by a lab helper; `stratum fleet --json`
 //! and the Prometheus page show each of them.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! stratum) applied without restarting it, and a change that needs a
 //! restart.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

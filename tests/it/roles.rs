@@ -2,7 +2,7 @@
 //! release's start-up checks, a client of an isolated lab server syncs to
 //! it, and the two servers of a pair agree on one of them (orphan mode).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,0 +1,21 @@
+//! The integration tests: one binary (one link of the library) with a module
+//! per area. Tests that need chronyd run against every supported release.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli_config;
+mod cmdmon_vs_chronyc;
+mod explain;
+mod export;
+mod fleet;
+mod helper_apply;
+mod helper_hostile;
+mod helper_lab;
+mod helper_system;
+mod i18n_parity;
+mod lint_vs_chronyd;
+mod releases_helper;
+mod roles;
+mod roundtrip;
+mod ssh;
