@@ -125,7 +125,7 @@ fn main() {
             c.sourcestats().await.unwrap();
             c.activity().await.unwrap();
             c.serverstats().await.unwrap();
-            c.clients().await.unwrap();
+            c.clients(usize::MAX).await.unwrap();
         });
         direct.push(t.elapsed());
     }

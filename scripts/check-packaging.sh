@@ -13,18 +13,24 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 # systemd-analyze checks that ExecStart exists: point it at the build.
-unit="$out/stratum-helper.service"
 helper_bin=$(realpath "$target/debug/stratum-helper")
-sed "s|/usr/bin/stratum-helper|$helper_bin|" packaging/stratum-helper.service > "$unit"
-if command -v systemd-analyze >/dev/null 2>&1; then
-    # Any complaint fails (the chrony units it names need not exist here).
-    verify=$(systemd-analyze verify "$unit" 2>&1 | grep -v -e 'Failed to connect to bus' -e 'chrony.*\.service' || true)
-    if [ -n "$verify" ]; then
-        echo "packaging: systemd-analyze verify: $verify" >&2
-        exit 1
+stratum_bin=$(realpath "$target/debug/stratum")
+for name in stratum-helper stratum-metrics; do
+    unit="$out/$name.service"
+    sed -e "s|/usr/bin/stratum-helper|$helper_bin|" -e "s|/usr/bin/stratum |$stratum_bin |" \
+        "packaging/$name.service" > "$unit"
+    if command -v systemd-analyze >/dev/null 2>&1; then
+        # Any complaint fails (the chrony and helper units it names need
+        # not exist here).
+        verify=$(systemd-analyze verify "$unit" 2>&1 | grep -v -e 'Failed to connect to bus' \
+            -e 'chrony.*\.service' -e 'stratum-helper\.service' || true)
+        if [ -n "$verify" ]; then
+            echo "packaging: systemd-analyze verify $name: $verify" >&2
+            exit 1
+        fi
+        echo "packaging: systemd unit $name verified"
     fi
-    echo "packaging: systemd unit verified"
-fi
+done
 
 PROFILE=dev NO_BUILD=1 OUT="$out" ./scripts/build-packages.sh >/dev/null
 fail=0
@@ -38,7 +44,8 @@ has() {
         fail=1
     fi
 }
-for f in ./usr/bin/stratum ./usr/bin/stratum-helper ./lib/systemd/system/stratum-helper.service; do
+for f in ./usr/bin/stratum ./usr/bin/stratum-helper ./lib/systemd/system/stratum-helper.service \
+         ./lib/systemd/system/stratum-metrics.service; do
     has "$out/stratum-helper.deb" "$f"
 done
 for f in ./usr/libexec/stratum/stratum-gui ./usr/share/applications/org.stratum.Stratum.desktop \

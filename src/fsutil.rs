@@ -24,16 +24,29 @@ pub fn write_target(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
-/// Writes `data` to `path` atomically: a temporary file in the same
-/// directory, fsync, rename over the target, fsync of the directory. A
-/// symlink is followed and its target replaced; an existing file keeps its
-/// permission bits, owner and group. Returns the path written.
-pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<PathBuf> {
+/// A new version of one file, written and synced beside it, not yet in
+/// place.
+struct Staged {
+    tmp: PathBuf,
+    target: PathBuf,
+    dir: PathBuf,
+}
+
+impl Staged {
+    fn discard(&self) {
+        let _ = fs::remove_file(&self.tmp);
+    }
+}
+
+/// Writes `data` to a temporary file beside `path`'s target with the old
+/// file's mode, owner and group, and syncs it.
+fn stage(path: &Path, data: &[u8]) -> io::Result<Staged> {
     let target = write_target(path)?;
     let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
@@ -47,25 +60,123 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<PathBuf> {
     tmp_name.push(format!(".stratum-{}.tmp", std::process::id()));
     let tmp: PathBuf = dir.join(tmp_name);
     let _ = fs::remove_file(&tmp);
+    let staged = Staged { tmp, target, dir };
     let result = (|| {
         let mut f = OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(mode & 0o600)
-            .open(&tmp)?;
+            .open(&staged.tmp)?;
         if let Some(m) = &old {
             keep_owner(&f, m.uid(), m.gid())?;
         }
+        fault_point("stage")?;
         f.write_all(data)?;
         f.set_permissions(fs::Permissions::from_mode(mode))?;
-        f.sync_all()?;
-        fs::rename(&tmp, &target)?;
-        File::open(dir)?.sync_all()
+        f.sync_all()
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(staged),
+        Err(e) => {
+            staged.discard();
+            Err(e)
+        }
     }
-    result.map(|()| target)
+}
+
+/// Writes `data` to `path` atomically: a temporary file in the same
+/// directory, fsync, rename over the target, fsync of the directory. A
+/// symlink is followed and its target replaced; an existing file keeps its
+/// permission bits, owner and group. Returns the path written.
+pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<PathBuf> {
+    write_atomic_all(&[(path, data)]).map(|mut v| v.remove(0))
+}
+
+/// Writes several files all or nothing: every new version is written and
+/// synced beside its file first (a full disk fails here, with nothing
+/// changed), then each is renamed into place; should a rename fail, the
+/// files already replaced get their old contents back.
+pub fn write_atomic_all(files: &[(&Path, &[u8])]) -> io::Result<Vec<PathBuf>> {
+    let mut staged = Vec::new();
+    for (path, data) in files {
+        match stage(path, data) {
+            Ok(s) => staged.push(s),
+            Err(e) => {
+                staged.iter().for_each(Staged::discard);
+                return Err(e);
+            }
+        }
+    }
+    // The old versions, kept by a second name (no data is copied) until
+    // every file is in place.
+    let mut kept: Vec<Option<PathBuf>> = Vec::new();
+    for s in &staged {
+        let mut name = s.tmp.clone().into_os_string();
+        name.push(".old");
+        let old = PathBuf::from(name);
+        let _ = fs::remove_file(&old);
+        kept.push(fs::hard_link(&s.target, &old).ok().map(|()| old));
+    }
+    let mut done = 0;
+    let mut failure = None;
+    for s in &staged {
+        let renamed = fault_point("rename").and_then(|()| fs::rename(&s.tmp, &s.target));
+        if let Err(e) = renamed {
+            failure = Some(e);
+            break;
+        }
+        done += 1;
+    }
+    if let Some(e) = failure {
+        for (s, old) in staged.iter().zip(&kept).take(done) {
+            match old {
+                Some(o) => {
+                    let _ = fs::rename(o, &s.target);
+                }
+                None => {
+                    let _ = fs::remove_file(&s.target);
+                }
+            }
+        }
+        staged.iter().for_each(Staged::discard);
+        kept.iter().flatten().for_each(|o| {
+            let _ = fs::remove_file(o);
+        });
+        return Err(e);
+    }
+    kept.iter().flatten().for_each(|o| {
+        let _ = fs::remove_file(o);
+    });
+    for s in &staged {
+        File::open(&s.dir)?.sync_all()?;
+    }
+    Ok(staged.into_iter().map(|s| s.target).collect())
+}
+
+/// Fault injection for the tests of what a failure leaves behind:
+/// `STRATUM_FAULT=stage:N` fails the Nth staged write from now (1-based),
+/// `rename:N` the Nth rename. Only in debug builds; release builds never
+/// read the variable.
+fn fault_point(what: &str) -> io::Result<()> {
+    #[cfg(debug_assertions)]
+    {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static STAGE: AtomicU32 = AtomicU32::new(0);
+        static RENAME: AtomicU32 = AtomicU32::new(0);
+        if let Ok(spec) = std::env::var("STRATUM_FAULT")
+            && let Some((kind, n)) = spec.split_once(':')
+            && kind == what
+            && let Ok(n) = n.parse::<u32>()
+        {
+            let counter = if what == "stage" { &STAGE } else { &RENAME };
+            if counter.fetch_add(1, Ordering::SeqCst) + 1 == n {
+                return Err(io::Error::other(format!("injected fault at {what}")));
+            }
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = what;
+    Ok(())
 }
 
 /// Gives the new file the old one's owner and group. Only root may give a
@@ -83,6 +194,31 @@ fn keep_owner(f: &File, uid: u32, gid: u32) -> io::Result<()> {
         Err(rustix::io::Errno::PERM) if !me.is_root() => Ok(()),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Creates `dir` and any missing parents (0755, then the umask), like
+/// `create_dir_all`, and says whether `dir` itself was made now: only a
+/// directory the caller made is its to chown or chmod.
+pub fn create_dir_chain(dir: &Path) -> io::Result<bool> {
+    let mut missing = Vec::new();
+    let mut at = Some(dir);
+    while let Some(p) = at {
+        if p.as_os_str().is_empty() || fs::symlink_metadata(p).is_ok() {
+            break;
+        }
+        missing.push(p);
+        at = p.parent();
+    }
+    let made_last = !missing.is_empty();
+    for p in missing.into_iter().rev() {
+        match fs::create_dir(p) {
+            Ok(()) => {}
+            // Made by someone else meanwhile: not ours.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(made_last)
 }
 
 /// `FILE.bak` beside `path`.
@@ -188,6 +324,22 @@ mod tests {
     }
 
     #[test]
+    fn several_files_are_written_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.conf"), dir.path().join("b.conf"));
+        fs::write(&a, "old a\n").unwrap();
+        fs::write(&b, "old b\n").unwrap();
+        // The second file cannot be staged (its directory is gone).
+        let missing = dir.path().join("gone/c.conf");
+        assert!(write_atomic_all(&[(&a, b"new a\n"), (&missing, b"x")]).is_err());
+        assert_eq!(fs::read(&a).unwrap(), b"old a\n");
+        write_atomic_all(&[(&a, b"new a\n"), (&b, b"new b\n")]).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"new a\n");
+        assert_eq!(fs::read(&b).unwrap(), b"new b\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no leftovers");
+    }
+
+    #[test]
     fn a_symlinked_file_is_written_through_the_link() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.conf");
@@ -203,6 +355,16 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read(&real).unwrap(), b"new\n");
+    }
+
+    #[test]
+    fn only_a_directory_made_now_is_reported_as_made() {
+        let t = tempfile::tempdir().unwrap();
+        let deep = t.path().join("a/b/c");
+        assert!(create_dir_chain(&deep).unwrap());
+        assert!(deep.is_dir());
+        assert!(!create_dir_chain(&deep).unwrap());
+        assert!(!create_dir_chain(t.path()).unwrap());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod core;
+pub mod exporter;
 pub mod fsutil;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -8,6 +8,9 @@ cli-help =
           Open the window (connects to a helper, or starts a lab).
       stratum fleet [--json] [--socket PATH | --connect URL]
           Every chronyd the helper watches (stratum-helper --watch HOST[:PORT]).
+      stratum metrics --listen ADDR:PORT [--socket PATH | --connect URL]
+          Serve the Prometheus page (chrony_exporter's names) as this user, apart from
+          the helper: it shows what the helper's socket shows this user.
       stratum status [--socket PATH | --connect URL] [--json]
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
@@ -52,6 +55,16 @@ cli-lint-summary = { $errors } { $errors ->
        *[other] hints
     } (rules of chrony { $version }).
 cli-missing-value = The option { $option } needs a value.
+cli-missing-option = The option { $option } is required.
+cli-help-metrics =
+    stratum metrics --listen ADDR:PORT [--socket PATH | --connect URL]
+
+    Serves the Prometheus text format on http://ADDR:PORT/metrics with chrony_exporter's
+    metric names and a “server” label: “local” for the helper's chronyd, HOST:PORT for each
+    chronyd it watches. It runs as the user who starts it (packaging/stratum-metrics.service
+    runs it as a dynamic user) and shows what the helper's socket shows that user: server
+    statistics only to root, the admin group and chrony's group. When the helper is
+    unreachable the page says chrony_up{"{"}server="local"{"}"} 0 and it reconnects.
 cli-unknown-option = Unknown option { $option }; see “stratum --help”.
 cli-unexpected-argument = Unexpected argument “{ $argument }”; see “stratum --help”.
 cli-unexpected-value = The option { $option } takes no value.

@@ -8,6 +8,8 @@ cli-help =
           打开窗口（连接辅助进程，或启动实验环境）。
       stratum fleet [--json] [--socket 路径 | --connect 地址]
           辅助进程监视的所有 chronyd（stratum-helper --watch 主机[:端口]）。
+      stratum metrics --listen 地址:端口 [--socket 路径 | --connect 地址]
+          以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）：内容与辅助进程套接字向该用户提供的相同。
       stratum status [--socket 路径 | --connect 地址] [--json]
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
@@ -40,6 +42,13 @@ cli-help =
     语言跟随系统区域设置（LANG=zh_CN.UTF-8 为中文），也可用 --lang 指定。
 cli-lint-summary = { $errors } 个错误，{ $warnings } 个警告，{ $hints } 个提示（按 chrony { $version } 的规则）。
 cli-missing-value = 选项 { $option } 需要一个值。
+cli-missing-option = 必须给出选项 { $option }。
+cli-help-metrics =
+    stratum metrics --listen 地址:端口 [--socket 路径 | --connect 地址]
+
+    在 http://地址:端口/metrics 提供 Prometheus 文本格式，指标名沿用 chrony_exporter，并带有“server”标签：辅助进程管理的 chronyd 为“local”，它监视的每台 chronyd 为 主机:端口。
+    它以启动它的用户身份运行（packaging/stratum-metrics.service 以动态用户运行），内容与辅助进程套接字向该用户提供的相同：服务器统计只对 root、管理组和 chrony 的组可见。
+    辅助进程不可达时，页面显示 chrony_up{"{"}server="local"{"}"} 0，并自动重连。
 cli-unknown-option = 未知选项 { $option }，请参阅“stratum --help”。
 cli-unexpected-argument = 多余的参数“{ $argument }”，请参阅“stratum --help”。
 cli-unexpected-value = 选项 { $option } 不接受值。

@@ -5,6 +5,7 @@ mod config;
 mod explain;
 mod export;
 mod fleet;
+mod metrics;
 mod status;
 
 use std::ffi::OsString;
@@ -145,6 +146,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "export" => export::run(parser, tr).map(Some),
             "explain" => explain::run(parser, tr).map(Some),
             "fleet" => fleet::run(parser, tr).map(Some),
+            "metrics" => metrics::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

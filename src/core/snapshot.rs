@@ -16,6 +16,9 @@ pub struct Snapshot {
     pub activity: Option<Activity>,
     pub serverstats: Option<ServerStats>,
     pub clients: Vec<Client>,
+    /// chronyd has more clients than a snapshot lists (the first ones are).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clients_truncated: bool,
     /// Names of sources by address, where chronyd knows one.
     #[serde(default)]
     pub names: Vec<(String, String)>,

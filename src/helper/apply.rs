@@ -10,15 +10,16 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::cmdmon::{CmdmonClient, Endpoint};
+use super::confguard::{self, Trust};
 use super::lab;
 use super::state::{Fixed, HelperError, Mode};
 use super::supervisor::{Supervisor, SupervisorError, run_dir};
 use crate::core::cmdmon::{AddSource, LocalParams, Request};
-use crate::core::conf::guard::{PathPolicy, refused_paths};
+use crate::core::conf::guard::PathPolicy;
 use crate::core::conf::lint::{LintOptions, Severity, lint};
 use crate::core::conf::live::{LiveChange, LivePlan, plan};
 use crate::core::conf::{AccessTarget, ChronyVersion, Document, SourceKind};
-use crate::fsutil::{prune_backups, write_atomic, write_backup};
+use crate::fsutil::{prune_backups, write_atomic, write_atomic_all, write_backup};
 use crate::ipc::{Action, Applied};
 
 /// How long chronyd has to answer after a restart.
@@ -151,15 +152,38 @@ impl Supervisor {
         Ok(())
     }
 
-    /// The user's file, byte for byte, and (lab) chronyd's file from it.
+    /// The user's file, byte for byte, and (lab) chronyd's file from it:
+    /// both or neither.
     fn write_config(&self, user: &[u8]) -> Result<(), HelperError> {
         let io = |e: std::io::Error| HelperError::new("apply-write", Some(e.to_string()));
-        write_atomic(&self.fixed.paths.config, user).map_err(io)?;
-        if self.fixed.mode == Mode::Lab {
-            let text = chronyd_text(&self.fixed, &String::from_utf8_lossy(user));
-            write_atomic(&self.fixed.paths.chronyd_config, text.as_bytes()).map_err(io)?;
+        match self.fixed.mode {
+            Mode::System => write_atomic(&self.fixed.paths.config, user).map(|_| ()),
+            Mode::Lab => {
+                let text = chronyd_text(&self.fixed, &String::from_utf8_lossy(user));
+                write_atomic_all(&[
+                    (&self.fixed.paths.config, user),
+                    (&self.fixed.paths.chronyd_config, text.as_bytes()),
+                ])
+                .map(|_| ())
+            }
         }
-        Ok(())
+        .map_err(io)
+    }
+
+    /// Whether chronyd already runs `text`: the user's file says it and
+    /// (lab) chronyd's own file was made from it.
+    fn runs(&self, text: &str, old_text: &str) -> bool {
+        if plan(&Document::parse(old_text), &Document::parse(text)) != LivePlan::Unchanged {
+            return false;
+        }
+        match self.fixed.mode {
+            Mode::System => !self.unconfirmed,
+            Mode::Lab => {
+                !self.unconfirmed
+                    && std::fs::read(&self.fixed.paths.chronyd_config)
+                        .is_ok_and(|b| b == chronyd_text(&self.fixed, text).as_bytes())
+            }
+        }
     }
 
     /// A private, uniquely named copy of the current file; the oldest beyond
@@ -201,9 +225,6 @@ impl Supervisor {
 
     pub(super) async fn apply(&mut self, text: &str, uid: u32) -> Result<Applied, HelperError> {
         let new = Document::parse(text);
-        if let Some(first) = first_lint_error(&new, self.fixed.chrony_version) {
-            return Err(HelperError::new("apply-lint", Some(first)));
-        }
         let old_bytes = match std::fs::read(&self.fixed.paths.config) {
             Ok(b) => Some(b),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -213,24 +234,37 @@ impl Supervisor {
             .as_deref()
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default();
+        // System mode: the guard before anything reads what the file names
+        // (lint looks at included files as root too).
         if self.fixed.mode == Mode::System {
             let current_user = Document::parse(&old_text)
                 .directive_lines()
                 .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
                 .last()
                 .map(|(_, l)| l.args.trim().to_string());
-            if let Some(r) =
-                refused_paths(&new, &self.apply_policy.paths, current_user.as_deref()).first()
-            {
-                return Err(HelperError::new(
-                    "apply-path-not-allowed",
-                    Some(format!("{}: {} {}", r.line, r.directive, r.value)),
-                ));
+            let policy = self.apply_policy.paths.clone();
+            let doc = new.clone();
+            let checked = tokio::task::spawn_blocking(move || {
+                confguard::check(
+                    &doc,
+                    &policy,
+                    &Trust::this_process(),
+                    current_user.as_deref(),
+                )
+            })
+            .await
+            .map_err(|e| HelperError::new("helper-io", Some(e.to_string())))?;
+            if let Err(r) = checked {
+                let (code, detail) = r.code_detail();
+                return Err(HelperError::new(code, Some(detail)));
             }
+        }
+        if let Some(first) = first_lint_error(&new, self.fixed.chrony_version) {
+            return Err(HelperError::new("apply-lint", Some(first)));
         }
         self.chronyd_check(&chronyd_text(&self.fixed, text)).await?;
         let plan = plan(&Document::parse(&old_text), &new);
-        if plan == LivePlan::Unchanged {
+        if self.runs(text, &old_text) {
             return Ok(Applied {
                 live: true,
                 restarted: false,
@@ -268,6 +302,7 @@ impl Supervisor {
         let backup_text = backup.as_ref().map(|p| p.display().to_string());
         match outcome {
             Ok(()) => {
+                self.unconfirmed = false;
                 tracing::info!(
                     uid,
                     %summary,
@@ -307,6 +342,7 @@ impl Supervisor {
             None => std::fs::remove_file(&self.fixed.paths.config)
                 .map_err(|e| HelperError::new("apply-write", Some(e.to_string()))),
         };
+        self.unconfirmed = true;
         if let Err(e) = restored {
             tracing::error!(uid, %reason, error = ?e.detail, backup = ?backup, "rollback could not restore the file");
             let detail = format!("{reason}; {}", backup.unwrap_or_default());
@@ -318,6 +354,7 @@ impl Supervisor {
         };
         match back {
             Ok(()) => {
+                self.unconfirmed = false;
                 tracing::warn!(uid, %reason, "rolled back: chronyd runs the previous file");
                 HelperError::new("apply-rolled-back", Some(reason))
             }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use tokio::net::{UdpSocket, UnixDatagram};
 use tokio::time::Instant;
 
-use crate::core::cmdmon::wire::MAX_REPLY_LEN;
+use crate::core::cmdmon::wire::{MAX_REPLY_LEN, limits};
 use crate::core::cmdmon::{
     Activity, AuthData, Client, NtpData, Reply, Request, RtcReport, SelectData, ServerStats,
     Smoothing, SourceData, SourceStats, Status, Tracking, WireError,
@@ -71,6 +71,11 @@ pub struct CmdmonClient {
     sequence: u32,
     buf: Vec<u8>,
 }
+
+/// Clients listed in one snapshot: a busy server's whole table (chronyd
+/// keeps up to 16 million records) would make every poll a multi-megabyte
+/// message; the count of the rest is reported instead.
+pub const MAX_CLIENTS_LISTED: usize = 50_000;
 
 static CLIENT_COUNTER: AtomicU32 = AtomicU32::new(0);
 
@@ -216,14 +221,31 @@ impl CmdmonClient {
         .await
     }
 
-    /// One request per source index, as chronyc does for its tables.
+    /// How many sources chronyd has. A count beyond chronyd's own limit is
+    /// a protocol error: nothing is sized from it.
+    pub async fn n_sources_checked(&mut self) -> Result<u32, CmdmonError> {
+        let n = self.n_sources().await?;
+        if n > limits::MAX_SOURCES {
+            return Err(CmdmonError::Protocol(WireError::Count {
+                what: "sources",
+                got: u64::from(n),
+                limit: u64::from(limits::MAX_SOURCES),
+            }));
+        }
+        Ok(n)
+    }
+
+    /// One request per source index, as chronyc does for its tables, for
+    /// the first `at_most` sources. The vector grows with the answers, never
+    /// with the count a reply claims.
     async fn per_source<T>(
         &mut self,
         request: fn(u32) -> Request,
         pick: fn(Reply) -> Option<T>,
+        at_most: u32,
     ) -> Result<Vec<T>, CmdmonError> {
-        let n = self.n_sources().await?;
-        let mut out = Vec::with_capacity(n as usize);
+        let n = self.n_sources_checked().await?.min(at_most);
+        let mut out = Vec::new();
         for i in 0..n {
             out.push(self.expect(&request(i), pick).await?);
         }
@@ -231,26 +253,43 @@ impl CmdmonClient {
     }
 
     pub async fn sources(&mut self) -> Result<Vec<SourceData>, CmdmonError> {
-        self.per_source(Request::SourceData, |r| match r {
-            Reply::SourceData(s) => Some(s),
-            _ => None,
-        })
+        self.sources_at_most(limits::MAX_SOURCES).await
+    }
+
+    /// The first `at_most` sources (a watched host's are bounded).
+    pub async fn sources_at_most(&mut self, at_most: u32) -> Result<Vec<SourceData>, CmdmonError> {
+        self.per_source(
+            Request::SourceData,
+            |r| match r {
+                Reply::SourceData(s) => Some(s),
+                _ => None,
+            },
+            at_most,
+        )
         .await
     }
 
     pub async fn sourcestats(&mut self) -> Result<Vec<SourceStats>, CmdmonError> {
-        self.per_source(Request::SourceStats, |r| match r {
-            Reply::SourceStats(s) => Some(s),
-            _ => None,
-        })
+        self.per_source(
+            Request::SourceStats,
+            |r| match r {
+                Reply::SourceStats(s) => Some(s),
+                _ => None,
+            },
+            limits::MAX_SOURCES,
+        )
         .await
     }
 
     pub async fn selectdata(&mut self) -> Result<Vec<SelectData>, CmdmonError> {
-        self.per_source(Request::SelectData, |r| match r {
-            Reply::SelectData(s) => Some(s),
-            _ => None,
-        })
+        self.per_source(
+            Request::SelectData,
+            |r| match r {
+                Reply::SelectData(s) => Some(s),
+                _ => None,
+            },
+            limits::MAX_SOURCES,
+        )
         .await
     }
 
@@ -310,8 +349,10 @@ impl CmdmonClient {
         .await
     }
 
-    /// Every client, page by page (8 per page), as chronyc does.
-    pub async fn clients(&mut self) -> Result<Vec<Client>, CmdmonError> {
+    /// Clients page by page (8 per page), as chronyc does, up to
+    /// `at_most`. Whatever the pages claim, the walk ends: indices only move
+    /// forward and never past chronyd's own number of records.
+    pub async fn clients(&mut self, at_most: usize) -> Result<Vec<Client>, CmdmonError> {
         let mut out = Vec::new();
         let mut first_index = 0;
         loop {
@@ -328,10 +369,21 @@ impl CmdmonClient {
                     },
                 )
                 .await?;
-            let full = page.n_records >= 8;
-            out.extend(page.clients);
-            // Guard against a reply that does not move forward.
-            if page.next_index <= first_index || page.next_index >= page.n_indices || !full {
+            if page.n_indices > limits::MAX_CLIENT_RECORDS {
+                return Err(CmdmonError::Protocol(WireError::Count {
+                    what: "client records",
+                    got: u64::from(page.n_indices),
+                    limit: u64::from(limits::MAX_CLIENT_RECORDS),
+                }));
+            }
+            let full = page.n_records >= limits::CLIENTS_PER_PAGE;
+            let room = at_most.saturating_sub(out.len());
+            out.extend(page.clients.into_iter().take(room));
+            if out.len() >= at_most
+                || page.next_index <= first_index
+                || page.next_index >= page.n_indices
+                || !full
+            {
                 break;
             }
             first_index = page.next_index;

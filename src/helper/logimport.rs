@@ -284,6 +284,8 @@ fn parse_lines(data: &[u8], kind: LogKind, out: &mut Partial) {
 
 /// Block size for streaming; two of them are in memory at most.
 const BLOCK: usize = 8 << 20;
+/// Sources one import adds series for.
+const MAX_SOURCES: usize = 1024;
 
 /// Streams one log into `history`.
 pub fn import_reader<R: Read>(
@@ -325,6 +327,14 @@ pub fn import_reader<R: Read>(
         for part in [pa, pb] {
             stats += part.stats;
             for (a, addr) in part.addrs.iter().enumerate() {
+                // A log naming more sources than any server has: the first
+                // ones are kept, the rest counted as skipped.
+                if !names.contains_key(&(addr.clone(), 0))
+                    && names.len() / fields.len() >= MAX_SOURCES
+                {
+                    stats.skipped += 1;
+                    continue;
+                }
                 for (k, field) in fields.iter().enumerate() {
                     let name = names
                         .entry((addr.clone(), k))
@@ -345,11 +355,37 @@ pub fn import_reader<R: Read>(
     Ok(stats)
 }
 
+/// The most read of one log (a year of chronyd's logs at one line a
+/// second is a few GB; anything beyond is not a log worth waiting for).
+pub const MAX_LOG_BYTES: u64 = 4 << 30;
+
+/// Opens a log to import: a regular file, never a FIFO or a device (which
+/// could block the helper's start for ever or never end), read at most
+/// [`MAX_LOG_BYTES`]. `None` when there is nothing to import.
+pub fn open_log(path: &Path) -> io::Result<Option<io::Take<std::fs::File>>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = match std::fs::OpenOptions::new()
+        .read(true)
+        // Opening a FIFO would wait for a writer.
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !f.metadata()?.is_file() {
+        tracing::warn!(path = %path.display(), "not a regular file: not imported");
+        return Ok(None);
+    }
+    Ok(Some(f.take(MAX_LOG_BYTES)))
+}
+
 /// Imports the three logs found in `dir` into `history`.
 pub fn import_dir(dir: &Path, history: &mut History) -> io::Result<ImportStats> {
     let mut total = ImportStats::default();
     for name in ["tracking.log", "measurements.log", "statistics.log"] {
-        let Ok(f) = std::fs::File::open(dir.join(name)) else {
+        let Some(f) = open_log(&dir.join(name))? else {
             continue;
         };
         let kind = LogKind::from_file_name(name).expect("known log");

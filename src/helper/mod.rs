@@ -6,6 +6,7 @@
 pub mod apply;
 pub mod auth;
 pub mod cmdmon;
+pub mod confguard;
 pub mod lab;
 pub mod logimport;
 pub mod metrics;
@@ -301,6 +302,9 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         chrony_version,
         chronyd: chronyd.clone(),
     };
+    // One helper per data directory: two would run two chronyd on one
+    // configuration. The lock lives as long as this process.
+    let _lock = lock_data_dir(&fixed.paths.data_dir)?;
     if mode == Mode::Lab {
         let text = initial.as_deref().map(String::from_utf8_lossy);
         apply::prepare_lab(&fixed, text.as_deref()).map_err(|e| {
@@ -422,7 +426,10 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
                     .arg("path", addr)
                     .arg("reason", e)
             })?;
-            tokio::spawn(metrics::serve(listener, Arc::clone(&shared)));
+            let first: Arc<[u8]> = Arc::from(metrics::render(None, &[]).into_bytes());
+            let (page_tx, page_rx) = tokio::sync::watch::channel(first);
+            tokio::spawn(metrics::build_pages(Arc::clone(&shared), page_tx));
+            tokio::spawn(crate::exporter::serve(listener, page_rx));
         }
         tracing::info!(
             mode = mode.id(),
@@ -434,7 +441,12 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         );
         let supervisor = tokio::spawn(sup.run(sup_rx));
         let poller = tokio::spawn(poller::run(Arc::clone(&shared), a.poll));
-        let server = tokio::spawn(server::serve(listener, Arc::clone(&shared)));
+        let bound = server::socket_identity(&listener_path);
+        let server = tokio::spawn(server::serve(
+            listener,
+            listener_path.clone(),
+            Arc::clone(&shared),
+        ));
         let signal = wait_for_signal().await;
         tracing::info!(signal, "stopping");
         server.abort();
@@ -450,9 +462,32 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         }
         let _ = supervisor.await;
         poller::save_history(&shared);
-        let _ = std::fs::remove_file(&listener_path);
+        // Only our own socket (not one a later helper made).
+        if server::socket_identity(&listener_path) == bound {
+            let _ = std::fs::remove_file(&listener_path);
+        }
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// An exclusive lock on `DIR/helper.lock`, held until the process ends.
+fn lock_data_dir(dir: &std::path::Path) -> Result<std::fs::File, StartError> {
+    let io = |e: std::io::Error| StartError::new("helper-io").arg("detail", e);
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let path = dir.join("helper.lock");
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    match rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Ok(f),
+        Err(rustix::io::Errno::WOULDBLOCK) => {
+            Err(StartError::new("helper-already-running").arg("path", dir.display()))
+        }
+        Err(e) => Err(io(e.into())),
+    }
 }
 
 async fn wait_for_signal() -> &'static str {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::time::{Instant, MissedTickBehavior};
 
-use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint};
+use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint, MAX_CLIENTS_LISTED};
 use super::state::{Encoded, Shared, lock, now};
 use crate::core::conf::ChronyVersion;
 use crate::core::snapshot::Snapshot;
@@ -45,7 +45,11 @@ pub async fn poll_once(
         snap.sourcestats = c.sourcestats().await?;
         snap.activity = Some(c.activity().await?);
         snap.serverstats = Some(c.serverstats().await?);
-        snap.clients = c.clients().await?;
+        snap.clients = c.clients(MAX_CLIENTS_LISTED + 1).await?;
+        if snap.clients.len() > MAX_CLIENTS_LISTED {
+            snap.clients.truncate(MAX_CLIENTS_LISTED);
+            snap.clients_truncated = true;
+        }
         for s in &snap.sources {
             if let Some(ip) = s.address.0.ip()
                 && let Ok(name) = c.source_name(ip).await

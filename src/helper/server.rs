@@ -128,11 +128,43 @@ pub fn bind(path: &Path) -> io::Result<UnixListener> {
     Ok(l)
 }
 
-/// Accepts until the task is dropped.
-pub async fn serve(listener: UnixListener, shared: Arc<Shared>) {
+/// How often the socket's file is checked to still be the one listened on.
+const SOCKET_CHECK: Duration = Duration::from_secs(2);
+
+/// The identity of the socket file at `path`, if there is one.
+pub fn socket_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path)
+        .ok()
+        .map(|m| (m.dev(), m.ino()))
+}
+
+/// Accepts until the task is dropped. Should the socket file (or its
+/// directory, say a cleaned-up `/run`) disappear, it is made again: a
+/// helper nobody can reach is a helper that is down.
+pub async fn serve(mut listener: UnixListener, path: std::path::PathBuf, shared: Arc<Shared>) {
     let slots = Arc::new(Slots::default());
+    let mut bound = socket_identity(&path);
+    let mut check = tokio::time::interval(SOCKET_CHECK);
+    check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        let stream = match listener.accept().await {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = check.tick() => {
+                if socket_identity(&path) != bound {
+                    match bind(&path) {
+                        Ok(l) => {
+                            tracing::warn!(socket = %path.display(), "the socket was removed: listening again");
+                            listener = l;
+                            bound = socket_identity(&path);
+                        }
+                        Err(e) => tracing::warn!(error = %e, socket = %path.display(), "the socket was removed and cannot be made again"),
+                    }
+                }
+                continue;
+            }
+        };
+        let stream = match accepted {
             Ok((s, _)) => s,
             Err(e) => {
                 // Out of file descriptors: wait instead of spinning.

@@ -124,6 +124,10 @@ pub struct Supervisor {
     status: watch::Sender<ChronydStatus>,
     failures: u32,
     retry_at: Option<Instant>,
+    /// The file on disk may not be what chronyd runs (a rollback that did
+    /// not get chronyd back): the next apply of the same text is not
+    /// "unchanged".
+    pub(super) unconfirmed: bool,
 }
 
 /// The flags of a lab chronyd: never the system clock, foreground, as this
@@ -143,6 +147,32 @@ fn run_as(args: &[String]) -> Option<&str> {
         .rev()
         .find(|w| w[0] == "-u")
         .map(|w| w[1].as_str())
+}
+
+/// The helper's own notes in chronyd's log tail.
+const NOTE_STARTED: &str = "started chronyd (pid ";
+const NOTE_STOPPED: &str = "chronyd stopped: ";
+
+/// Why chronyd stopped, said once: the signal that ended it, else the line
+/// of its own log that says why, else its exit status.
+pub fn stop_reason(lines: &[String], mode: Mode, status: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    if let Some(sig) = status.signal() {
+        let name = match sig {
+            1 => " (SIGHUP)",
+            2 => " (SIGINT)",
+            3 => " (SIGQUIT)",
+            6 => " (SIGABRT)",
+            9 => " (SIGKILL)",
+            11 => " (SIGSEGV)",
+            13 => " (SIGPIPE)",
+            15 => " (SIGTERM)",
+            31 => " (SIGSYS)",
+            _ => "",
+        };
+        return format!("killed by signal {sig}{name}");
+    }
+    exit_reason(lines, mode).unwrap_or_else(|| status.to_string())
 }
 
 /// The line of chronyd's log that says why it stopped. In system mode
@@ -181,6 +211,7 @@ impl Supervisor {
                 status,
                 failures: 0,
                 retry_at: None,
+                unconfirmed: false,
             },
             rx,
         )
@@ -195,20 +226,36 @@ impl Supervisor {
         self.status.send_modify(|s| s.busy = busy);
     }
 
-    pub(super) fn log_tail(&self) -> Vec<String> {
-        lock(&self.log).iter().cloned().collect()
+    /// chronyd's own lines since it last started (not the helper's notes
+    /// about it, which quote earlier reasons).
+    fn chronyd_lines(&self) -> Vec<String> {
+        let log = lock(&self.log);
+        let since = log
+            .iter()
+            .rposition(|l| l.starts_with(NOTE_STARTED))
+            .map_or(0, |i| i + 1);
+        log.iter()
+            .skip(since)
+            .filter(|l| !l.starts_with(NOTE_STOPPED))
+            .cloned()
+            .collect()
     }
 
+    /// chronyd's command-socket directory. chronyd refuses one that is not
+    /// its user's or that others may write to, so root prepares it for the
+    /// user chronyd drops to — but only a directory the helper creates now:
+    /// an existing one (the distribution's `/run/chrony`, or `/run` itself
+    /// when a configuration puts the socket there) is never given away.
     fn ensure_socket_dir(&self) -> std::io::Result<()> {
         let Some(dir) = self.fixed.paths.chronyd_socket.parent() else {
             return Ok(());
         };
-        std::fs::create_dir_all(dir)?;
+        if !crate::fsutil::create_dir_chain(dir)? {
+            return Ok(());
+        }
         let Control::Owned { args } = &self.control else {
             return Ok(());
         };
-        // chronyd refuses a socket directory that is not its user's or that
-        // others may write to; root creates it for the user chronyd drops to.
         let me = rustix::process::geteuid();
         let mut mode = 0o700;
         // The user chronyd drops to: `-u`, else the file's `user`, else the
@@ -279,7 +326,7 @@ impl Supervisor {
             }));
         }
         tracing::info!(pid, chronyd = %self.fixed.chronyd.display(), "started chronyd");
-        note(&self.log, format!("started chronyd (pid {pid})"));
+        note(&self.log, format!("{NOTE_STARTED}{pid})"));
         self.child = Some(child);
         self.started = Instant::now();
         self.publish();
@@ -323,10 +370,9 @@ impl Supervisor {
         if let Some(task) = self.stderr_task.take() {
             let _ = tokio::time::timeout(Duration::from_millis(500), task).await;
         }
-        let reason =
-            exit_reason(&self.log_tail(), self.fixed.mode).unwrap_or_else(|| status.to_string());
+        let reason = stop_reason(&self.chronyd_lines(), self.fixed.mode, status);
         tracing::warn!(%reason, "chronyd stopped");
-        note(&self.log, format!("chronyd stopped: {reason}"));
+        note(&self.log, format!("{NOTE_STOPPED}{reason}"));
         if self.started.elapsed() >= STABLE_RUN {
             self.failures = 0;
         }
@@ -479,5 +525,55 @@ mod tests {
             run_as(&["-x".into(), "-u".into(), "_chrony".into()]),
             Some("_chrony")
         );
+    }
+
+    #[test]
+    fn a_stop_reason_says_the_signal_once_and_never_nests() {
+        use std::os::unix::process::ExitStatusExt;
+        let killed = std::process::ExitStatus::from_raw(9);
+        let old = vec!["Fatal error : old reason".to_string()];
+        assert_eq!(
+            stop_reason(&old, Mode::Lab, killed),
+            "killed by signal 9 (SIGKILL)"
+        );
+        let log: LogTail = Arc::new(Mutex::new(VecDeque::new()));
+        note(&log, format!("{NOTE_STARTED}7)"));
+        note(&log, "Fatal error : Could not open /x".into());
+        note(
+            &log,
+            format!("{NOTE_STOPPED}Fatal error : Could not open /x"),
+        );
+        note(&log, format!("{NOTE_STARTED}8)"));
+        let sup = Supervisor::new(
+            Control::Owned { args: vec![] },
+            test_fixed(),
+            ApplyPolicy {
+                keep_backups: 1,
+                paths: Default::default(),
+            },
+            log,
+        )
+        .0;
+        // The second run said nothing: its stop is its exit status, not
+        // the first run's reason again.
+        assert!(sup.chronyd_lines().is_empty());
+        let exited = std::process::ExitStatus::from_raw(1 << 8);
+        assert_eq!(
+            stop_reason(&sup.chronyd_lines(), Mode::Lab, exited),
+            "exit status: 1"
+        );
+    }
+
+    fn test_fixed() -> Fixed {
+        Fixed {
+            mode: Mode::Lab,
+            paths: super::super::paths::Paths::lab(
+                Some(std::path::Path::new("/nonexistent")),
+                None,
+            ),
+            ntp_port: 11123,
+            chrony_version: None,
+            chronyd: PathBuf::from("/usr/sbin/chronyd"),
+        }
     }
 }

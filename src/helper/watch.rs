@@ -16,6 +16,12 @@ use crate::ipc::FleetRow;
 
 /// chronyd's command port.
 pub const CMDMON_PORT: u16 = 323;
+/// Sources kept per watched host. A lab server has a handful; a host that
+/// claims thousands (up to chronyd's 65,536) is shown with its first ones
+/// and its count, so one host cannot fill the helper's memory or pages.
+pub const MAX_WATCHED_SOURCES: u32 = 256;
+/// One poll of a watched host, every request of it, must end within this.
+const POLL_BUDGET: Duration = Duration::from_secs(5);
 /// A host that stopped answering is retried after up to this long.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
@@ -25,7 +31,10 @@ pub struct Watched {
     /// As the user gave it, `HOST:PORT`.
     pub host: String,
     pub tracking: Option<Tracking>,
+    /// The first [`MAX_WATCHED_SOURCES`] of its sources.
     pub sources: Vec<SourceData>,
+    /// How many sources it has.
+    pub n_sources: u32,
     /// Unix seconds of the last answer.
     pub last_ok: Option<f64>,
     pub error: Option<String>,
@@ -51,9 +60,24 @@ impl Watched {
                 .sources
                 .iter()
                 .find(|s| s.state == SourceState::Selected)
-                .map(|s| s.address.to_string()),
-            sources: reachable.then_some(self.sources.len() as u32),
+                .map(|s| s.name()),
+            sources: reachable.then_some(self.n_sources),
             error: self.error.clone(),
+        }
+    }
+}
+
+impl Watched {
+    /// This host on the metrics page.
+    pub fn target(&self) -> crate::core::metrics::Target<'_> {
+        let up = self.error.is_none() && self.tracking.is_some();
+        crate::core::metrics::Target {
+            server: &self.host,
+            up,
+            tracking: self.tracking.as_ref(),
+            sources: &self.sources,
+            names: &[],
+            serverstats: None,
         }
     }
 }
@@ -113,15 +137,32 @@ pub fn label(host: &str, port: u16) -> String {
     }
 }
 
-async fn poll(addr: SocketAddr) -> Result<(Tracking, Vec<SourceData>), String> {
-    let mut c = CmdmonClient::connect(&Endpoint::Udp(addr))
-        .await
-        .map_err(|e| e.code().to_string())?;
-    c.timeout = Duration::from_millis(400);
-    c.retries = 1;
-    let t = c.tracking().await.map_err(|e| e.code().to_string())?;
-    let s = c.sources().await.map_err(|e| e.code().to_string())?;
-    Ok((t, s))
+/// What one poll of a watched host gives.
+struct Answer {
+    tracking: Tracking,
+    sources: Vec<SourceData>,
+    n_sources: u32,
+}
+
+async fn poll(addr: SocketAddr) -> Result<Answer, String> {
+    let code = |e: super::cmdmon::CmdmonError| e.code().to_string();
+    let polled = tokio::time::timeout(POLL_BUDGET, async {
+        let mut c = CmdmonClient::connect(&Endpoint::Udp(addr))
+            .await
+            .map_err(code)?;
+        c.timeout = Duration::from_millis(400);
+        c.retries = 1;
+        let tracking = c.tracking().await.map_err(code)?;
+        let n_sources = c.n_sources_checked().await.map_err(code)?;
+        let sources = c.sources_at_most(MAX_WATCHED_SOURCES).await.map_err(code)?;
+        Ok(Answer {
+            tracking,
+            sources,
+            n_sources,
+        })
+    })
+    .await;
+    polled.unwrap_or_else(|_| Err("chronyd-timeout".to_string()))
 }
 
 /// Polls one host until the task is dropped; every answer also goes into
@@ -150,7 +191,11 @@ pub async fn watch(
             let mut f = lock(&fleet);
             let w = &mut f[index];
             match result {
-                Ok((t, s)) => {
+                Ok(Answer {
+                    tracking: t,
+                    sources: s,
+                    n_sources,
+                }) => {
                     let at = now();
                     let mut h = lock(&history);
                     // Two series per host (about 300 KB each when a week
@@ -161,6 +206,7 @@ pub async fn watch(
                     drop(h);
                     w.tracking = Some(t);
                     w.sources = s;
+                    w.n_sources = n_sources;
                     w.last_ok = Some(now());
                     w.error = None;
                     delay = every;

@@ -27,6 +27,7 @@ pub const ERROR_CODES: &[&str] = &[
     "apply-rolled-back-down",
     "apply-rollback-failed",
     "apply-path-not-allowed",
+    "apply-path-untrusted",
     "apply-busy",
     "action-makestep-lab",
     "chronyd-unreachable",

@@ -50,7 +50,7 @@ impl BlockingCmdmon {
         selectdata() -> Vec<SelectData>;
         activity() -> Activity;
         serverstats() -> ServerStats;
-        clients() -> Vec<Client>;
+        clients(at_most: usize) -> Vec<Client>;
         ntpdata(ip: IpAddr) -> NtpData;
         authdata(ip: IpAddr) -> AuthData;
         source_name(ip: IpAddr) -> String;

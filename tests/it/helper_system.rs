@@ -67,7 +67,11 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     assert!(wait_for(Duration::from_secs(10), || helper.snapshot().tracking).is_some());
 
     // chronyd dies on this one at start: the previous file comes back.
-    let dying = format!("{changed}refclock PHC /dev/null\n");
+    // (A file that is not a PTP clock: chronyd -p and lint cannot tell,
+    // chronyd stops on it at start.)
+    let fake = root.join("fake-ptp");
+    std::fs::write(&fake, "").unwrap();
+    let dying = format!("{changed}refclock PHC {}\n", fake.display());
     match c.request(RequestBody::Apply { config: dying }).unwrap() {
         ReplyBody::Error { code, .. } => assert_eq!(code, "apply-rolled-back"),
         other => panic!("{other:?}"),
@@ -243,7 +247,9 @@ fn system_mode_with_chronyd_as_chrony_user_reads_applies_and_rolls_back() {
 
     // chronyd refuses this at start (not at `chronyd -p`): the file comes
     // back byte for byte, still through the link.
-    let dying = format!("{restart}refclock PHC /dev/null\n");
+    let fake = d.root.join("fake-ptp");
+    std::fs::write(&fake, "").unwrap();
+    let dying = format!("{restart}refclock PHC {}\n", fake.display());
     match apply(&mut c, &dying) {
         ReplyBody::Error { code, .. } => assert_eq!(code, "apply-rolled-back"),
         other => panic!("{other:?}"),

@@ -149,6 +149,24 @@ pub struct SourceData {
     pub error: f64,
 }
 
+impl SourceData {
+    /// The source as chronyc names it: a reference clock by its refid
+    /// (`GPS`, `PPS`, `PHC0`; chronyd sends the refid in the address
+    /// field), any other by its address.
+    pub fn name(&self) -> String {
+        match (self.mode, self.address.0) {
+            (SourceMode::RefClock, WireAddr::Ip(IpAddr::V4(v4))) => refid_text(u32::from(v4)),
+            _ => self.address.to_string(),
+        }
+    }
+
+    /// Seconds since the last sample, `None` for a source never sampled
+    /// (chronyd sends 2^32-1, chronyc prints `-`).
+    pub fn last_sample_age(&self) -> Option<u32> {
+        (self.last_rx != u32::MAX).then_some(self.last_rx)
+    }
+}
+
 /// A source address for serialisation: an IP, `ID#0000000001` for a source
 /// whose name is not resolved yet (as chronyc shows it), or empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -18,6 +18,18 @@ pub const REPLY_HEADER_LEN: usize = 28;
 /// The largest reply (client accesses, 8 records).
 pub const MAX_REPLY_LEN: usize = REPLY_HEADER_LEN + 492;
 
+/// chronyd's own limits, for counts a reply claims (a count beyond them is
+/// not chronyd's, and nothing is allocated from one).
+pub mod limits {
+    /// `MAX_SOURCES` in `ntp_sources.c`, plus room for reference clocks
+    /// (chronyd does not limit those, but each is a `refclock` line).
+    pub const MAX_SOURCES: u32 = 65_536 + 256;
+    /// Client log records: `MAX_SLOTS * SLOT_SIZE` in `clientlog.c`.
+    pub const MAX_CLIENT_RECORDS: u32 = 1 << 24;
+    /// Records in one page of `clients` (`MAX_CLIENT_ACCESSES`, candm.h).
+    pub const CLIENTS_PER_PAGE: u32 = 8;
+}
+
 /// Request codes (`REQ_*`).
 pub mod req {
     pub const NULL: u16 = 0;
@@ -195,6 +207,17 @@ pub enum WireError {
     UnexpectedReply { got: u16, expected: u16 },
     #[error("reply of {got} bytes, expected {expected}")]
     ShortReply { got: usize, expected: usize },
+    /// chronyd sends each reply kind at exactly its length (`pktlength.c`):
+    /// anything longer is not chronyd's.
+    #[error("reply of {got} bytes, expected {expected}")]
+    LongReply { got: usize, expected: usize },
+    /// A count in a reply beyond chronyd's own limits.
+    #[error("{what} {got} is beyond chronyd's limit of {limit}")]
+    Count {
+        what: &'static str,
+        got: u64,
+        limit: u64,
+    },
     #[error("not supported by chrony {version}")]
     Unsupported { version: String },
     #[error("chronyd: {0}")]
@@ -502,6 +525,12 @@ pub fn decode_reply<'a>(
             expected,
         });
     }
+    if buf.len() > expected {
+        return Err(WireError::LongReply {
+            got: buf.len(),
+            expected,
+        });
+    }
     Ok((h.reply, &buf[REPLY_HEADER_LEN..expected]))
 }
 
@@ -583,6 +612,15 @@ mod tests {
         assert_eq!(
             decode_reply(&ok[..10], req::ACTIVITY, 9, &[rpy::ACTIVITY]),
             Err(WireError::ShortHeader)
+        );
+        let mut long = ok.clone();
+        long.push(0);
+        assert_eq!(
+            decode_reply(&long, req::ACTIVITY, 9, &[rpy::ACTIVITY]),
+            Err(WireError::LongReply {
+                got: 49,
+                expected: 48
+            })
         );
         let denied = reply(req::SERVER_STATS, rpy::NULL, 2, 9, 0);
         assert_eq!(

@@ -42,9 +42,25 @@ pub const DISTRIBUTION_READ: &[&str] = &[
     "/usr/share/zoneinfo",
     "/etc/ssl/certs",
     "/etc/pki/tls/certs",
-    "/dev",
     "/sys/class",
 ];
+
+/// Devices chronyd opens, by name prefix (`/dev/pps0`, `/dev/ptp1`,
+/// `/dev/rtc0`): never `/dev` itself, where `/dev/shm` is anyone's.
+pub const DEVICE_READ: &[&str] = &["/dev/pps", "/dev/ptp", "/dev/rtc"];
+
+/// gpsd's sockets for `refclock SOCK` (`/run/chrony.ttyS0.sock`), which
+/// chronyd creates.
+const REFCLOCK_SOCKETS: &[(&str, &str)] =
+    &[("/run/chrony.", ".sock"), ("/var/run/chrony.", ".sock")];
+
+/// A device or socket name part: no directory, nothing hidden.
+fn plain_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        && !s.starts_with('.')
+}
 
 impl PathPolicy {
     /// The distribution's directories plus `extra` (read and write).
@@ -62,17 +78,27 @@ impl PathPolicy {
         }
     }
 
-    fn allows(&self, path: &str, use_: PathUse) -> bool {
+    /// Whether chronyd may use `path` so. Only absolute paths without `..`
+    /// (and, for a resolved path, without symlinks: the caller checks the
+    /// canonical form too).
+    pub fn allows(&self, path: &str, use_: PathUse) -> bool {
         let p = Path::new(path);
-        // Only absolute, normalised paths: no `..` to climb out.
         if !p.is_absolute() || p.components().any(|c| c == Component::ParentDir) {
             return false;
         }
-        let list = match use_ {
-            PathUse::Read => self.read.iter().chain(self.write.iter()),
-            PathUse::Write => self.write.iter().chain([].iter()),
-        };
-        list.into_iter().any(|dir| p.starts_with(dir))
+        let under = |dirs: &[String]| dirs.iter().any(|dir| p.starts_with(dir));
+        let device = DEVICE_READ
+            .iter()
+            .any(|d| path.strip_prefix(d).is_some_and(plain_name));
+        let socket = REFCLOCK_SOCKETS.iter().any(|(pre, suf)| {
+            path.strip_prefix(pre)
+                .and_then(|r| r.strip_suffix(suf))
+                .is_some_and(plain_name)
+        });
+        match use_ {
+            PathUse::Read => under(&self.read) || under(&self.write) || device,
+            PathUse::Write => under(&self.write) || socket,
+        }
     }
 }
 
@@ -86,7 +112,7 @@ pub struct Refused {
 }
 
 /// The paths a directive names, with how chronyd uses them.
-fn paths_of<'a>(name: &str, args: &'a str) -> Vec<(&'a str, PathUse)> {
+pub fn paths_of<'a>(name: &str, args: &'a str) -> Vec<(&'a str, PathUse)> {
     let words: Vec<&str> = Words::new(args).collect_words();
     let first = words.first().copied();
     match name {
@@ -179,7 +205,7 @@ mod tests {
                 vec![]
             );
         }
-        let allowed = "pidfile /srv/time/chronyd.pid\n";
+        let allowed = "pidfile /srv/time/chronyd.pid\nrefclock PPS /dev/pps0 lock NMEA\nrefclock SOCK /run/chrony.ttyS0.sock refid NMEA\nrtcdevice /dev/rtc0\n";
         assert!(refused_paths(&Document::parse(allowed), &policy(), None).is_empty());
     }
 
@@ -191,6 +217,18 @@ mod tests {
         assert_eq!(lines, vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
         assert_eq!(refused[0].value, "/etc/shadow");
         assert_eq!(refused[3].directive, "user");
+        // /dev is not a place to read from: /dev/shm is anyone's.
+        for text in [
+            "include /dev/shm/x.conf\n",
+            "confdir /dev/shm\n",
+            "keyfile /dev/stdin\n",
+            "refclock PPS /dev/pps0/../shm/x\n",
+            "refclock SOCK /run/chrony.x/../../etc/x.sock\n",
+            "refclock SOCK /run/x.sock\n",
+        ] {
+            let r = refused_paths(&Document::parse(text), &policy(), None);
+            assert_eq!(r.len(), 1, "{text}");
+        }
         // A read-only place is not a place to write.
         let w = refused_paths(
             &Document::parse("driftfile /etc/chrony/drift\n"),

@@ -1,0 +1,513 @@
+//! Prometheus text format for the managed chronyd and every watched one,
+//! with chrony_exporter's metric names and labels plus a `server` label
+//! (`local` for the chronyd the helper manages, `HOST:PORT` for the
+//! others), so existing dashboards work for the whole lab. Pure: the page
+//! is built from what the caller may see, once per poll, and capped in size.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::core::cmdmon::{ServerStats, SourceData, SourceMode, SourceState, Tracking, refid_text};
+use crate::core::snapshot::Snapshot;
+
+/// The largest page: beyond it, samples are left out and a comment says so.
+/// Inputs are bounded already (a watched host keeps at most a few hundred
+/// sources); this bounds what a scrape can cost whatever they hold.
+pub const MAX_PAGE_BYTES: usize = 4 << 20;
+
+/// One chronyd on the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// The `server` label.
+    pub server: &'a str,
+    pub up: bool,
+    pub tracking: Option<&'a Tracking>,
+    pub sources: &'a [SourceData],
+    /// Source names by address (`names` of a snapshot).
+    pub names: &'a [(String, String)],
+    /// Only for callers who may read server statistics.
+    pub serverstats: Option<&'a ServerStats>,
+}
+
+impl<'a> Target<'a> {
+    /// The managed chronyd from a snapshot (already cut to what the caller
+    /// may see).
+    pub fn local(snap: Option<&'a Snapshot>) -> Target<'a> {
+        Target {
+            server: "local",
+            up: snap.is_some_and(|s| s.tracking.is_some()),
+            tracking: snap.and_then(|s| s.tracking.as_ref()),
+            sources: snap.map(|s| s.sources.as_slice()).unwrap_or(&[]),
+            names: snap.map(|s| s.names.as_slice()).unwrap_or(&[]),
+            serverstats: snap.and_then(|s| s.serverstats.as_ref()),
+        }
+    }
+}
+
+/// One metric family: help, type, samples (labels, value).
+struct Family {
+    help: &'static str,
+    kind: &'static str,
+    samples: Vec<(Vec<(&'static str, String)>, f64)>,
+}
+
+#[derive(Default)]
+struct Page {
+    families: BTreeMap<&'static str, Family>,
+}
+
+impl Page {
+    fn add(
+        &mut self,
+        name: &'static str,
+        help: &'static str,
+        kind: &'static str,
+        labels: Vec<(&'static str, String)>,
+        value: f64,
+    ) {
+        self.families
+            .entry(name)
+            .or_insert(Family {
+                help,
+                kind,
+                samples: Vec::new(),
+            })
+            .samples
+            .push((labels, value));
+    }
+
+    fn render(&self, cap: usize) -> String {
+        let mut out = String::new();
+        let mut left_out = 0usize;
+        for (name, f) in &self.families {
+            let _ = writeln!(out, "# HELP {name} {}", f.help);
+            let _ = writeln!(out, "# TYPE {name} {}", f.kind);
+            for (labels, v) in &f.samples {
+                if out.len() >= cap {
+                    left_out += 1;
+                    continue;
+                }
+                let l: Vec<String> = labels
+                    .iter()
+                    .map(|(k, v)| format!("{k}=\"{}\"", escape(v)))
+                    .collect();
+                let _ = writeln!(out, "{name}{{{}}} {}", l.join(","), number(*v));
+            }
+        }
+        if left_out > 0 {
+            let _ = writeln!(
+                out,
+                "# {left_out} samples left out: the page is capped at {cap} bytes"
+            );
+        }
+        out
+    }
+}
+
+fn escape(v: &str) -> String {
+    v.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+fn number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else if v.is_nan() {
+        "NaN".into()
+    } else if v > 0.0 {
+        "+Inf".into()
+    } else {
+        "-Inf".into()
+    }
+}
+
+fn server(s: &str) -> Vec<(&'static str, String)> {
+    vec![("server", s.to_string())]
+}
+
+fn tracking(p: &mut Page, srv: &str, t: &Tracking) {
+    let l = || server(srv);
+    let mut info = l();
+    info.push((
+        "tracking_address",
+        t.address.map(|a| a.to_string()).unwrap_or_default(),
+    ));
+    info.push((
+        "tracking_name",
+        t.address
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| refid_text(t.ref_id)),
+    ));
+    info.push(("tracking_refid", format!("{:08X}", t.ref_id)));
+    p.add(
+        "chrony_tracking_info",
+        "Chrony tracking info",
+        "gauge",
+        info,
+        1.0,
+    );
+    let g = |p: &mut Page, name, help, v: f64| p.add(name, help, "gauge", l(), v);
+    g(
+        p,
+        "chrony_tracking_last_offset_seconds",
+        "Chrony tracking last offset in seconds",
+        t.last_offset,
+    );
+    g(
+        p,
+        "chrony_tracking_reference_timestamp_seconds",
+        "Chrony tracking Reference timestamp",
+        t.ref_time,
+    );
+    g(
+        p,
+        "chrony_tracking_system_time_seconds",
+        "Chrony tracking System time",
+        t.system_time,
+    );
+    g(
+        p,
+        "chrony_tracking_remote_reference",
+        "Chrony tracking is connected to a remote source",
+        if t.address.is_some() { 1.0 } else { 0.0 },
+    );
+    g(
+        p,
+        "chrony_tracking_rms_offset_seconds",
+        "Chrony tracking RMS offset in seconds",
+        t.rms_offset,
+    );
+    g(
+        p,
+        "chrony_tracking_root_delay_seconds",
+        "Chrony tracking root delay in seconds",
+        t.root_delay,
+    );
+    g(
+        p,
+        "chrony_tracking_root_dispersion_seconds",
+        "Chrony tracking total of all measurement errors to the NTP root",
+        t.root_dispersion,
+    );
+    g(
+        p,
+        "chrony_tracking_frequency_ppms",
+        "Chrony tracking frequency in PPMs",
+        t.frequency_ppm,
+    );
+    g(
+        p,
+        "chrony_tracking_residual_frequency_ppms",
+        "For the currently selected reference source, the difference between the frequency it suggests and the one currently in use, in PPMs",
+        t.residual_freq_ppm,
+    );
+    g(
+        p,
+        "chrony_tracking_skew_ppms",
+        "The estimated error bound on the frequency, in PPMs",
+        t.skew_ppm,
+    );
+    g(
+        p,
+        "chrony_tracking_update_interval_seconds",
+        "The time elapsed since the last measurement from the reference source was processed, in seconds",
+        t.update_interval,
+    );
+    g(
+        p,
+        "chrony_tracking_stratum",
+        "Chrony tracking client stratum",
+        f64::from(t.stratum),
+    );
+}
+
+fn sources(p: &mut Page, srv: &str, list: &[SourceData], names: &[(String, String)]) {
+    for s in list {
+        let addr = s.name();
+        let name = names
+            .iter()
+            .find(|(ip, _)| *ip == addr)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| addr.clone());
+        let l = || {
+            let mut v = server(srv);
+            v.push(("source_address", addr.clone()));
+            v.push(("source_name", name.clone()));
+            v
+        };
+        let g = |p: &mut Page, n, h, v: f64| p.add(n, h, "gauge", l(), v);
+        // A source never sampled has no age (chronyd sends 2^32-1).
+        if let Some(age) = s.last_sample_age() {
+            g(
+                p,
+                "chrony_sources_last_sample_age_seconds",
+                "Chrony sources last good sample age in seconds",
+                f64::from(age),
+            );
+        }
+        g(
+            p,
+            "chrony_sources_reachability_ratio",
+            "Chrony sources ratio of packet reachability",
+            f64::from((s.reach & 0xff).count_ones()) / 8.0,
+        );
+        g(
+            p,
+            "chrony_sources_reachability_success",
+            "Chrony sources last poll reachability success",
+            f64::from(s.reach & 1),
+        );
+        g(
+            p,
+            "chrony_sources_last_sample_offset_seconds",
+            "Chrony sources last sample offset in seconds",
+            s.offset,
+        );
+        g(
+            p,
+            "chrony_sources_last_sample_error_margin_seconds",
+            "Chrony sources last sample margin of error in seconds",
+            s.error,
+        );
+        g(
+            p,
+            "chrony_sources_polling_interval_seconds",
+            "Chrony sources polling interval in seconds",
+            2f64.powi(i32::from(s.poll)),
+        );
+        g(
+            p,
+            "chrony_sources_stratum",
+            "Chrony sources stratum",
+            f64::from(s.stratum),
+        );
+        let mut info = l();
+        info.push(("source_state", state_name(s.state).into()));
+        info.push(("source_mode", mode_name(s.mode).into()));
+        p.add(
+            "chrony_sources_state_info",
+            "Chrony sources state info",
+            "gauge",
+            info,
+            1.0,
+        );
+    }
+}
+
+fn state_name(s: SourceState) -> &'static str {
+    match s {
+        SourceState::Selected => "sync",
+        SourceState::Unusable => "unreach",
+        SourceState::Falseticker => "falsetick",
+        SourceState::Jittery => "jittery",
+        SourceState::Combined => "candidate",
+        SourceState::NotCombined => "outlier",
+        _ => "unknown",
+    }
+}
+
+fn mode_name(m: SourceMode) -> &'static str {
+    match m {
+        SourceMode::Server => "client",
+        SourceMode::Peer => "peer",
+        SourceMode::RefClock => "reference clock",
+        SourceMode::Unknown => "unknown",
+    }
+}
+
+fn serverstats(p: &mut Page, srv: &str, s: &ServerStats) {
+    let c = |p: &mut Page, n, h, v: Option<u64>| {
+        if let Some(v) = v {
+            p.add(n, h, "counter", server(srv), v as f64);
+        }
+    };
+    c(
+        p,
+        "chrony_serverstats_ntp_packets_received_total",
+        "The number of valid NTP requests received by the server.",
+        Some(s.ntp_packets_received),
+    );
+    c(
+        p,
+        "chrony_serverstats_ntp_packets_dropped_total",
+        "The number of NTP requests dropped by the server due to rate limiting.",
+        Some(s.ntp_packets_dropped),
+    );
+    c(
+        p,
+        "chrony_serverstats_command_packets_received_total",
+        "The number of command requests received by the server.",
+        Some(s.command_packets_received),
+    );
+    c(
+        p,
+        "chrony_serverstats_command_packets_dropped_total",
+        "The number of command requests dropped by the server due to rate limiting.",
+        Some(s.command_packets_dropped),
+    );
+    c(
+        p,
+        "chrony_serverstats_client_log_records_dropped_total",
+        "The number of client log records dropped by the server to limit the memory use.",
+        Some(s.client_log_records_dropped),
+    );
+    c(
+        p,
+        "chrony_serverstats_nts_ke_connections_accepted_total",
+        "The number of NTS-KE connections accepted by the server.",
+        Some(s.nts_ke_connections_accepted),
+    );
+    c(
+        p,
+        "chrony_serverstats_nts_ke_connections_dropped_total",
+        "The number of NTS-KE connections dropped by the server due to rate limiting.",
+        Some(s.nts_ke_connections_dropped),
+    );
+    c(
+        p,
+        "chrony_serverstats_authenticated_ntp_packets_total",
+        "The number of received NTP requests that were authenticated.",
+        Some(s.authenticated_ntp_packets),
+    );
+    c(
+        p,
+        "chrony_serverstats_interleaved_ntp_packets_total",
+        "The number of received NTP requests that were detected to be in the interleaved mode.",
+        s.interleaved_ntp_packets,
+    );
+    if let Some(v) = s.ntp_timestamps_held {
+        p.add("chrony_serverstats_ntp_timestamps_held", "The number of pairs of receive and transmit timestamps that the server is currently holding in memory for clients using the interleaved mode.", "gauge", server(srv), v as f64);
+    }
+    if let Some(v) = s.ntp_timestamp_span {
+        p.add(
+            "chrony_serverstats_ntp_timestamp_span_seconds",
+            "The interval covered by the timestamps held by the server, in seconds.",
+            "gauge",
+            server(srv),
+            v as f64,
+        );
+    }
+    c(
+        p,
+        "chrony_serverstats_ntp_daemon_rx_timestamps_total",
+        "The number of NTP responses which included a receive timestamp captured by the daemon.",
+        s.ntp_daemon_rx_timestamps,
+    );
+    c(
+        p,
+        "chrony_serverstats_ntp_daemon_tx_timestamps_total",
+        "The number of NTP responses which included a transmit timestamp captured by the daemon.",
+        s.ntp_daemon_tx_timestamps,
+    );
+    c(
+        p,
+        "chrony_serverstats_ntp_kernel_rx_timestamps_total",
+        "The number of NTP responses which included a receive timestamp captured by the kernel.",
+        s.ntp_kernel_rx_timestamps,
+    );
+    c(
+        p,
+        "chrony_serverstats_ntp_kernel_tx_timestamps_total",
+        "The number of NTP responses which included a transmit timestamp captured by the kernel.",
+        s.ntp_kernel_tx_timestamps,
+    );
+    c(
+        p,
+        "chrony_serverstats_ntp_hw_rx_timestamps_total",
+        "The number of NTP responses which included a receive timestamp captured by the NIC.",
+        s.ntp_hardware_rx_timestamps,
+    );
+    c(
+        p,
+        "chrony_serverstats_ntp_hw_tx_timestamps_total",
+        "The number of NTP responses which included a transmit timestamp captured by the NIC.",
+        s.ntp_hardware_tx_timestamps,
+    );
+}
+
+/// The whole page, capped at `cap` bytes (samples beyond it are left out).
+pub fn page(targets: &[Target], cap: usize) -> String {
+    let mut p = Page::default();
+    for t in targets {
+        p.add(
+            "chrony_up",
+            "Whether the chrony server is up.",
+            "gauge",
+            server(t.server),
+            if t.up { 1.0 } else { 0.0 },
+        );
+        if !t.up {
+            continue;
+        }
+        if let Some(tr) = t.tracking {
+            tracking(&mut p, t.server, tr);
+        }
+        sources(&mut p, t.server, t.sources, t.names);
+        if let Some(st) = t.serverstats {
+            serverstats(&mut p, t.server, st);
+        }
+    }
+    p.render(cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_help_and_type_per_family_labels_escaped_counters_total() {
+        let t = Tracking {
+            ref_id: 0x4750_5300,
+            address: None,
+            stratum: 1,
+            leap_status: 0,
+            ref_time: 1.0,
+            system_time: 0.0,
+            last_offset: 0.0,
+            rms_offset: 0.0,
+            frequency_ppm: 0.0,
+            residual_freq_ppm: 0.0,
+            skew_ppm: 0.0,
+            root_delay: 0.0,
+            root_dispersion: 0.0,
+            update_interval: 16.0,
+        };
+        let snap = Snapshot {
+            tracking: Some(t.clone()),
+            serverstats: Some(ServerStats::default()),
+            ..Default::default()
+        };
+        let targets = [
+            Target::local(Some(&snap)),
+            Target {
+                server: "a\"b:323",
+                up: true,
+                tracking: Some(&t),
+                sources: &[],
+                names: &[],
+                serverstats: None,
+            },
+            Target {
+                server: "dead:323",
+                up: false,
+                tracking: None,
+                sources: &[],
+                names: &[],
+                serverstats: None,
+            },
+        ];
+        let page = page(&targets, MAX_PAGE_BYTES);
+        let mut seen = std::collections::HashSet::new();
+        for l in page.lines().filter(|l| l.starts_with("# TYPE ")) {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            assert!(seen.insert(w[2].to_string()), "TYPE twice: {l}");
+            if w[3] == "counter" {
+                assert!(w[2].ends_with("_total"), "{l}");
+            }
+        }
+        assert!(page.contains("chrony_tracking_info{server=\"local\",tracking_address=\"\",tracking_name=\"GPS\",tracking_refid=\"47505300\"} 1\n"), "{page}");
+        assert!(page.contains("server=\"a\\\"b:323\""), "label escaped");
+        assert!(page.contains("chrony_up{server=\"dead:323\"} 0\n"));
+    }
+}
