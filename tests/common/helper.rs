@@ -55,6 +55,26 @@ impl HelperProc {
         Self::start(dir, conf, &args)
     }
 
+    /// System mode whose allowed place (`--allow-path`) is `allowed`, with
+    /// the helper's own files (data, socket, log) in `dir`.
+    pub fn start_system_in(allowed: &Path, dir: &Path, conf: &Path) -> HelperProc {
+        let user = super::user_name();
+        let user_arg = format!("--chronyd-arg={user}");
+        let allow = format!("--allow-path={}", allowed.display());
+        let mut args = vec![
+            "--system",
+            "--own-chronyd",
+            "--chronyd-arg=-x",
+            "--chronyd-arg=-u",
+            &user_arg,
+            &allow,
+        ];
+        if user != "root" {
+            args.push("--chronyd-arg=-U");
+        }
+        Self::start(dir, conf, &args)
+    }
+
     /// System mode with chronyd run as the helper's child and only `-x`:
     /// the user it drops to comes from the file (or chrony's default).
     pub fn start_system_plain(dir: &Path, conf: &Path) -> HelperProc {

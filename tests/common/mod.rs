@@ -137,5 +137,25 @@ pub fn stratum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stratum"))
 }
 pub mod cmdmon;
+pub mod fakehost;
 pub mod helper;
 pub mod lab;
+
+/// A child process stopped by pid when dropped (SIGTERM, then SIGKILL).
+pub struct ChildGuard(pub Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

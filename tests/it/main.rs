@@ -19,3 +19,4 @@ mod releases_helper;
 mod roles;
 mod roundtrip;
 mod ssh;
+mod untrusted;
