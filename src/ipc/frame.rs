@@ -51,8 +51,9 @@ pub fn write_frame<W: Write, T: Serialize>(w: &mut W, msg: &T) -> Result<(), Fra
     Ok(())
 }
 
-/// Reads one frame from the helper. The length is checked before anything
-/// is allocated.
+/// Reads one frame from the helper. The length is checked first, and the
+/// body grows with the bytes that come, never with the length a peer
+/// claims.
 pub fn read_frame<R: Read, T: DeserializeOwned>(r: &mut R) -> Result<T, FrameError> {
     let mut len = [0u8; 4];
     match r.read_exact(&mut len) {
@@ -64,14 +65,11 @@ pub fn read_frame<R: Read, T: DeserializeOwned>(r: &mut R) -> Result<T, FrameErr
     if len > MAX_REPLY_FRAME {
         return Err(FrameError::TooLarge(len));
     }
-    let mut body = vec![0u8; len];
-    r.read_exact(&mut body).map_err(|e| {
-        if e.kind() == io::ErrorKind::UnexpectedEof {
-            FrameError::Malformed("truncated frame".into())
-        } else {
-            e.into()
-        }
-    })?;
+    let mut body = Vec::new();
+    r.take(len as u64).read_to_end(&mut body)?;
+    if body.len() < len {
+        return Err(FrameError::Malformed("truncated frame".into()));
+    }
     serde_json::from_slice(&body).map_err(|e| FrameError::Malformed(e.to_string()))
 }
 
@@ -116,8 +114,11 @@ where
         if n > MAX_FRAME {
             return Err(FrameError::TooLarge(n));
         }
-        let mut body = vec![0u8; n];
-        r.read_exact(&mut body).await?;
+        let mut body = Vec::new();
+        (&mut *r).take(n as u64).read_to_end(&mut body).await?;
+        if body.len() < n {
+            return Err(FrameError::Io(io::ErrorKind::UnexpectedEof.into()));
+        }
         Ok(body)
     };
     let body = match tokio::time::timeout(body_deadline, rest).await {

@@ -138,6 +138,7 @@ pub fn stratum() -> Command {
 }
 pub mod cmdmon;
 pub mod fakehost;
+pub mod fuzz;
 pub mod helper;
 pub mod lab;
 

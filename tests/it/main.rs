@@ -9,6 +9,7 @@ mod cmdmon_vs_chronyc;
 mod explain;
 mod export;
 mod fleet;
+mod fuzz;
 mod helper_apply;
 mod helper_hostile;
 mod helper_lab;

@@ -1,0 +1,364 @@
+//! A short fuzz run of every decoder that reads outside bytes (the long one
+//! is `cargo bench --bench fuzz`). cmdmon seeds are replies captured just
+//! now from every chrony release built here, plus the stored corpus.
+//! `STRATUM_FUZZ_SECS` sets the time per decoder (default 2 s);
+//! `STRATUM_UPDATE_CORPUS=1` stores the captured replies as the corpus.
+
+use crate::common;
+
+use std::net::IpAddr;
+use std::os::unix::net::UnixDatagram;
+use std::time::Duration;
+
+use common::fuzz::{
+    Captured, capture_requests, corpus_dir, fuzz, load_corpus, mutate, mutate_reply,
+    reply_invariants,
+};
+use common::lab::{Chronyd, wait_for};
+use stratum::core::conf::{ChronyVersion, Document};
+
+fn budget() -> Duration {
+    Duration::from_secs_f64(
+        std::env::var("STRATUM_FUZZ_SECS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(2.0),
+    )
+}
+
+/// Sends `request` to a real chronyd and keeps the reply datagram as it came.
+fn capture_one(
+    socket: &std::path::Path,
+    request: &Request,
+    version: ChronyVersion,
+    sequence: u32,
+) -> Option<Vec<u8>> {
+    let dir = socket.parent()?;
+    let local = dir.join(format!("fuzz.{}.{sequence}.sock", std::process::id()));
+    let _ = std::fs::remove_file(&local);
+    let s = UnixDatagram::bind(&local).ok()?;
+    let result = (|| {
+        s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+        s.connect(socket).ok()?;
+        s.send(&request.encode(sequence, 0, version).ok()?).ok()?;
+        let mut buf = [0u8; 2048];
+        let n = s.recv(&mut buf).ok()?;
+        Some(buf[..n].to_vec())
+    })();
+    let _ = std::fs::remove_file(&local);
+    result
+}
+
+use stratum::core::cmdmon::Request;
+
+/// Replies from a real chronyd of each release: one following an upstream
+/// (so that sources, NTP data and statistics are real) and serving a client.
+fn capture_from_releases() -> Vec<Captured> {
+    let mut out = Vec::new();
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let upstream = Chronyd::upstream(&r.chronyd, tmp.path());
+        let server = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "server",
+            &format!(
+                "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10",
+                upstream.port
+            ),
+        );
+        // A client asks the server, so that its client list has a record.
+        let _client = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "client",
+            &format!(
+                "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1",
+                server.port
+            ),
+        );
+        let mut c = common::cmdmon::BlockingCmdmon::connect(
+            &stratum::helper::cmdmon::Endpoint::Unix(server.socket.clone()),
+        )
+        .unwrap();
+        c.set_version(r.version);
+        wait_for(Duration::from_secs(15), || {
+            let s = c.sources().ok()?;
+            let n = c.clients(usize::MAX).ok()?;
+            (s.first().is_some_and(|s| s.reach != 0) && !n.is_empty()).then_some(())
+        });
+        let ip: IpAddr = "127.0.0.1".parse().unwrap();
+        for (i, (name, request)) in capture_requests(ip).into_iter().enumerate() {
+            let sequence = 0x5eed_0000 + i as u32;
+            let Some(bytes) = capture_one(&server.socket, &request, r.version, sequence) else {
+                panic!("chrony {}: no reply to {name}", r.label);
+            };
+            if std::env::var_os("STRATUM_UPDATE_CORPUS").is_some() {
+                let dir = corpus_dir().join(&r.label);
+                std::fs::create_dir_all(&dir).unwrap();
+                let mut file = sequence.to_be_bytes().to_vec();
+                file.extend_from_slice(&bytes);
+                std::fs::write(dir.join(format!("{name}.bin")), file).unwrap();
+            }
+            out.push(Captured {
+                request,
+                version: r.version,
+                sequence,
+                bytes,
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn cmdmon_replies_of_every_release_and_their_mutants() {
+    let mut seeds = capture_from_releases();
+    // The real replies are read as chronyd meant them.
+    for s in &seeds {
+        let r = s.request.decode(&s.bytes, s.sequence, s.version);
+        assert!(
+            r.is_ok() || matches!(s.request, Request::Smoothing | Request::AuthData(_)),
+            "chrony {}: {:?} -> {r:?}",
+            s.version,
+            s.request
+        );
+    }
+    seeds.extend(load_corpus());
+    assert!(!seeds.is_empty(), "no cmdmon replies to start from");
+    let datagrams: Vec<Vec<u8>> = seeds.iter().map(|s| s.bytes.clone()).collect();
+    let run = fuzz(
+        "cmdmon",
+        &datagrams,
+        &[],
+        budget(),
+        0xc0ffee,
+        |rng, _, _| {
+            // The mutant carries which seed it came from (two trailing
+            // bytes) so that it is decoded as an answer to that request.
+            let i = rng.below(seeds.len());
+            let mut b = mutate_reply(rng, &seeds[i]);
+            b.extend_from_slice(&(i as u16).to_be_bytes());
+            b
+        },
+        |input| {
+            if input.len() < 2 {
+                return;
+            }
+            let (bytes, tag) = input.split_at(input.len() - 2);
+            let seed = &seeds[u16::from_be_bytes([tag[0], tag[1]]) as usize % seeds.len()];
+            for version in [
+                seed.version,
+                ChronyVersion::new(4, 0),
+                ChronyVersion::LATEST,
+            ] {
+                if let Ok(reply) = seed.request.decode(bytes, seed.sequence, version) {
+                    reply_invariants(&reply);
+                }
+            }
+        },
+    );
+    eprintln!(
+        "fuzz cmdmon: {} inputs in {:.1} s ({:.0}/s), {} real replies as seeds",
+        run.inputs,
+        run.elapsed.as_secs_f64(),
+        run.per_second(),
+        seeds.len()
+    );
+}
+
+#[test]
+fn ipc_frames() {
+    use stratum::ipc::frame::{encode_frame, read_frame};
+    use stratum::ipc::{ClientMessage, RequestBody, ServerMessage};
+    let snap = stratum::ipc::Snapshot {
+        time: 1.5,
+        ..Default::default()
+    };
+    let seeds: Vec<Vec<u8>> = vec![
+        encode_frame(&ClientMessage::Hello { protocol: 2 }).unwrap(),
+        encode_frame(&ClientMessage::Request {
+            id: 1,
+            body: RequestBody::Apply {
+                config: "server a iburst\n".into(),
+            },
+        })
+        .unwrap(),
+        encode_frame(&ClientMessage::Request {
+            id: 2,
+            body: RequestBody::History(stratum::ipc::HistoryQuery {
+                series: "system.offset".into(),
+                since: 0.0,
+                until: 1e9,
+                max_points: 100,
+            }),
+        })
+        .unwrap(),
+        encode_frame(&ServerMessage::Push {
+            snapshot: Box::new(snap),
+        })
+        .unwrap(),
+        encode_frame(&ServerMessage::Fatal {
+            code: "ipc-busy".into(),
+        })
+        .unwrap(),
+    ];
+    let tokens: &[&[u8]] = &[
+        b"{",
+        b"}",
+        b"\"",
+        b"[",
+        b"]",
+        b"null",
+        b"1e999",
+        b"\\u0000",
+        b"\xff\xff\xff\x7f",
+    ];
+    let run = fuzz("ipc", &seeds, tokens, budget(), 7, mutate, |input| {
+        let _ = read_frame::<_, ClientMessage>(&mut &input[..]);
+        let _ = read_frame::<_, ServerMessage>(&mut &input[..]);
+    });
+    eprintln!(
+        "fuzz ipc: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+}
+
+#[test]
+fn chrony_logs() {
+    use stratum::core::history::History;
+    use stratum::helper::logimport::{LogKind, import_reader};
+    let seeds: Vec<Vec<u8>> = vec![
+        b"   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n".to_vec(),
+        b"2016-08-10 05:40:50 203.0.113.15     6.261e-04 -3.247e-04  6.262e-04 -1.237e-06  1.597e-06  8.1e-02  18   0   8  0.00\n".to_vec(),
+        b"2016-11-14 19:33:41 203.0.113.15    N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K\n".to_vec(),
+    ];
+    let tokens: &[&[u8]] = &[
+        b" ",
+        b"\n",
+        b"-",
+        b"e-",
+        b"9999-99-99 99:99:99",
+        b"nan",
+        b"inf",
+        b"1e308",
+    ];
+    let run = fuzz("logs", &seeds, tokens, budget(), 11, mutate, |input| {
+        for kind in [
+            LogKind::Tracking,
+            LogKind::Measurements,
+            LogKind::Statistics,
+        ] {
+            let mut h = History::default();
+            let stats = import_reader(input, kind, &mut h).unwrap();
+            assert!(stats.bytes <= input.len() as u64);
+        }
+    });
+    eprintln!(
+        "fuzz logs: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+}
+
+fn files(dir: &str, ext: &str) -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect()
+}
+
+#[test]
+fn pasted_command_output() {
+    let seeds = files("tests/data/explain", "txt");
+    let tokens: &[&[u8]] = &[
+        b"\n", b" ", b",", b":", b"[", b"]", b"+/-", b"=", b"*", b"^", b"\x1b[0m", b"\r\n", b"377",
+        b"-",
+    ];
+    let run = fuzz("explain", &seeds, tokens, budget(), 13, mutate, |input| {
+        let _ = stratum::core::explain::explain(&String::from_utf8_lossy(input));
+    });
+    eprintln!(
+        "fuzz explain: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+}
+
+#[test]
+fn chrony_conf_parse_render_and_lint() {
+    use stratum::core::conf::lint::{LintOptions, lint};
+    let mut seeds = files("tests/data/chronyd", "conf");
+    seeds.extend(files("tests/data/roundtrip", "conf"));
+    let tokens: &[&[u8]] = &[
+        b"\n",
+        b"\r\n",
+        b" ",
+        b"\t",
+        b"#",
+        b"!",
+        b"server ",
+        b"allow ",
+        b"local ",
+        b"include ",
+        b"/33",
+        b"iburst",
+        b"minpoll 99",
+        b"\0",
+        b"\xff",
+    ];
+    let run = fuzz("conf", &seeds, tokens, budget(), 17, mutate, |input| {
+        let doc = Document::parse(input);
+        // Lossless on any bytes.
+        assert_eq!(doc.render(), input);
+        for version in [ChronyVersion::new(4, 0), ChronyVersion::LATEST] {
+            let opts = LintOptions {
+                version,
+                path_exists: None,
+                resolves: None,
+            };
+            let _ = lint(&doc, &opts);
+        }
+    });
+    eprintln!(
+        "fuzz conf: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+}
+
+#[test]
+fn history_file_and_watch_lists() {
+    use stratum::core::history::History;
+    let mut h = History::default();
+    for i in 0..300 {
+        h.push("system.offset", 1_700_000_000.0 + i as f64, i as f64 * 1e-6);
+        h.push("host.a:323.frequency", 1_700_000_000.0 + i as f64, 3.0);
+    }
+    let mut saved = Vec::new();
+    h.save(&mut saved).unwrap();
+    let run = fuzz("history", &[saved], &[], budget(), 19, mutate, |input| {
+        let _ = History::load(&mut &input[..]);
+    });
+    eprintln!(
+        "fuzz history: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+    let seeds = vec![b"# lab\n10.0.0.1\n[::1]:323\nntp1.lab:1323\n".to_vec()];
+    fuzz(
+        "watch",
+        &seeds,
+        &[b":", b"[", b"]", b"\n"],
+        budget() / 4,
+        23,
+        mutate,
+        |input| {
+            let _ = stratum::helper::watch::parse_watch_file(&String::from_utf8_lossy(input));
+        },
+    );
+}
