@@ -106,6 +106,54 @@ pub fn chrony_user() -> Option<String> {
         .map(|u| u.to_string())
 }
 
+/// The extra chronyd options a distribution's service passes, from the file
+/// beside its configuration: RHEL/Fedora keep `OPTIONS` in
+/// `/etc/sysconfig/chronyd` (beside `/etc/chrony.conf`), Debian/Ubuntu
+/// `DAEMON_OPTS` in `/etc/default/chrony` (beside `/etc/chrony/`). A
+/// configuration elsewhere has none.
+pub fn distribution_options(config: &Path) -> Vec<String> {
+    let Some(etc) = config.parent() else {
+        return Vec::new();
+    };
+    let (file, var) = match config.file_name().and_then(|n| n.to_str()) {
+        Some("chrony.conf") if etc.file_name().is_some_and(|n| n == "chrony") => (
+            etc.parent().map(|e| e.join("default/chrony")),
+            "DAEMON_OPTS",
+        ),
+        Some("chrony.conf") => (Some(etc.join("sysconfig/chronyd")), "OPTIONS"),
+        _ => (None, ""),
+    };
+    file.and_then(|f| std::fs::read_to_string(f).ok())
+        .map(|text| shell_assignment(&text, var))
+        .unwrap_or_default()
+}
+
+/// The words of `VAR="..."` in an environment file, as the service uses
+/// them: the shell's value (quotes removed, the last assignment wins), then
+/// split at white space as systemd splits an unbraced `$VAR` on ExecStart.
+pub fn shell_assignment(text: &str, var: &str) -> Vec<String> {
+    let mut value = None;
+    for line in text.lines() {
+        let line = line.trim();
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        if let Some(v) = line.strip_prefix(var).and_then(|r| r.strip_prefix('=')) {
+            value = Some(v.to_string());
+        }
+    }
+    let Some(v) = value else { return Vec::new() };
+    let mut plain = String::new();
+    let mut quote: Option<char> = None;
+    for c in v.chars() {
+        match (quote, c) {
+            (None, '#') if plain.ends_with(char::is_whitespace) || plain.is_empty() => break,
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (_, c) => plain.push(c),
+        }
+    }
+    plain.split_whitespace().map(str::to_string).collect()
+}
+
 /// The systemd unit of the distribution's chronyd, when systemd runs.
 pub fn systemd_unit() -> Option<String> {
     if !Path::new("/run/systemd/system").exists() {
@@ -151,6 +199,31 @@ mod tests {
         assert!(groups_of(0, 0).contains(&0));
         assert_eq!(group_id("root"), Some(0));
         assert!(user_name(u32::MAX - 7).is_none());
+    }
+
+    #[test]
+    fn distribution_options_are_read_like_the_shell_reads_them() {
+        assert_eq!(
+            shell_assignment("# comment\nOPTIONS=\"-F 2\"\n", "OPTIONS"),
+            vec!["-F", "2"]
+        );
+        assert_eq!(
+            shell_assignment(
+                "DAEMON_OPTS='-F 1'\nDAEMON_OPTS=\"-u _chrony -F 1\"\n",
+                "DAEMON_OPTS"
+            ),
+            vec!["-u", "_chrony", "-F", "1"]
+        );
+        assert!(shell_assignment("OPTIONS=\n", "OPTIONS").is_empty());
+        assert!(shell_assignment("OTHER=x\n", "OPTIONS").is_empty());
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(t.path().join("sysconfig")).unwrap();
+        std::fs::write(t.path().join("sysconfig/chronyd"), "OPTIONS=\"-F 2\"\n").unwrap();
+        assert_eq!(
+            distribution_options(&t.path().join("chrony.conf")),
+            vec!["-F", "2"]
+        );
+        assert!(distribution_options(&t.path().join("chrony/chrony.conf")).is_empty());
     }
 
     #[test]

@@ -287,7 +287,10 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             let control = match (a.own_chronyd, crate::sys::systemd_unit()) {
                 (false, Some(unit)) => Control::Systemd { unit },
                 _ => {
+                    // As the distribution's service would run it, then the
+                    // helper's own additions.
                     let mut args = vec!["-d".to_string()];
+                    args.extend(crate::sys::distribution_options(&paths.config));
                     args.extend(a.chronyd_args.iter().cloned());
                     Control::Owned { args }
                 }

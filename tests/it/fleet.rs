@@ -143,7 +143,36 @@ fn fleet_shows_each_servers_stratum_and_the_dead_one() {
     )));
     assert!(page.contains(&format!("chrony_up{{server=\"127.0.0.1:{dead}\"}} 0\n")));
     assert!(page.contains("chrony_up{server=\"local\"} 1\n"));
-    assert!(page.contains("chrony_serverstats_ntp_packets_received_total{server=\"local\"}"));
+    // The root helper's page is what any user may see.
+    assert!(!page.contains("chrony_serverstats"), "{page}");
+
+    // `stratum metrics`, apart from the helper, shows what its user may
+    // see: root sees the server statistics too, and every watched host.
+    let eport = common::lab::free_tcp_port();
+    let exporter = common::ChildGuard(
+        common::stratum()
+            .args([
+                "metrics",
+                "--listen",
+                &format!("127.0.0.1:{eport}"),
+                "--socket",
+                &sock,
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let page = wait_for(Duration::from_secs(10), || {
+        let p = std::panic::catch_unwind(|| metrics(eport)).ok()?;
+        p.contains("chrony_serverstats_ntp_packets_received_total{server=\"local\"}")
+            .then_some(p)
+    })
+    .expect("stratum metrics shows root the server statistics");
+    assert!(page.contains(&format!(
+        "chrony_tracking_stratum{{server=\"127.0.0.1:{pc}\"}} 5\n"
+    )));
+    drop(exporter);
     // promtool's own check of the format, where Prometheus is installed.
     let body = page.split("\r\n\r\n").nth(1).unwrap().to_string();
     match std::process::Command::new("promtool")

@@ -20,4 +20,5 @@ mod releases_helper;
 mod roles;
 mod roundtrip;
 mod ssh;
+mod unit_sandbox;
 mod untrusted;
