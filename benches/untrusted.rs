@@ -9,6 +9,7 @@
 //! STRATUM_HELPER=/path/to/stratum-helper STRATUM_CLI=/path/to/stratum.
 
 #[path = "../tests/common/fakehost.rs"]
+#[allow(dead_code)]
 mod fakehost;
 
 use std::io::{Read, Write};
