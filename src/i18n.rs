@@ -156,6 +156,57 @@ impl Localizer {
     }
 }
 
+impl Localizer {
+    /// The first of `ids` the catalogue has (the most specific first).
+    pub fn tr_first<S: AsRef<str>>(&self, ids: &[String], args: &[(&str, S)]) -> String {
+        let id = ids
+            .iter()
+            .find(|id| self.has(id) || self.fallback.as_ref().is_some_and(|f| f.has(id)))
+            .or(ids.last())
+            .map(String::as_str)
+            .unwrap_or("");
+        self.tr_args(id, args)
+    }
+
+    /// A finding of explain in the terms of the tool whose output it read.
+    pub fn finding_text(
+        &self,
+        kind: crate::core::explain::Kind,
+        f: &crate::core::explain::Finding,
+    ) -> String {
+        self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &f.args)
+    }
+
+    /// What a field means, for the output it comes from.
+    pub fn field_meaning(&self, kind: crate::core::explain::Kind, name: &str) -> String {
+        self.tr_first::<&str>(&crate::core::explain::field_ids(kind, name), &[])
+    }
+
+    /// Why a value got its verdict.
+    pub fn reason_text(&self, r: &crate::core::explain::Reason) -> String {
+        self.tr_args(&format!("why-{}", r.id), &r.args)
+    }
+
+    /// A verdict's reason and the field's meaning as one sentence pair,
+    /// with the language's own full stop.
+    pub fn reason_and_meaning(&self, reason: &str, meaning: &str) -> String {
+        self.tr_args(
+            "explain-reason-meaning",
+            &[("reason", reason), ("meaning", meaning)],
+        )
+    }
+
+    /// The human name of a kind of output (`chronyc sources`).
+    pub fn kind_title(&self, kind: crate::core::explain::Kind, csv: bool) -> String {
+        let title = self.tr(&kind.title_id());
+        if csv {
+            self.tr_args("explain-kind-csv", &[("kind", title)])
+        } else {
+            title
+        }
+    }
+}
+
 /// Message ids defined in one Fluent source text.
 pub fn message_ids(text: &str) -> Vec<String> {
     let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);

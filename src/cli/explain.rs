@@ -9,24 +9,18 @@ use serde_json::{Value, json};
 
 use super::{CliError, CliResult, parse_lang};
 use super::{out, outln};
-use crate::core::explain::{ExplainError, Explained, Field, MAX_INPUT, explain};
+use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain};
 use crate::i18n::Localizer;
 
-fn meaning(tr: &Localizer, f: &Field) -> String {
-    tr.tr(&format!("field-{}", f.name))
-}
-
 fn reason(tr: &Localizer, f: &Field) -> Option<String> {
-    f.reason
-        .as_ref()
-        .map(|r| tr.tr_args(&format!("why-{}", r.id), &r.args))
+    f.reason.as_ref().map(|r| tr.reason_text(r))
 }
 
-fn field_json(tr: &Localizer, f: &Field) -> Value {
+fn field_json(tr: &Localizer, kind: Kind, f: &Field) -> Value {
     let mut v = json!({
         "name": f.name,
         "raw": f.raw,
-        "meaning": meaning(tr, f),
+        "meaning": tr.field_meaning(kind, f.name),
         "status": f.status.as_str(),
     });
     if let Some(r) = reason(tr, f) {
@@ -36,14 +30,16 @@ fn field_json(tr: &Localizer, f: &Field) -> Value {
 }
 
 pub fn to_json(tr: &Localizer, e: &Explained) -> Value {
+    let k = e.kind;
     json!({
         "kind": e.kind_name(),
-        "fields": e.fields.iter().map(|f| field_json(tr, f)).collect::<Vec<_>>(),
-        "rows": e.rows.iter().map(|r| r.iter().map(|f| field_json(tr, f)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "title": tr.kind_title(k, e.csv),
+        "fields": e.fields.iter().map(|f| field_json(tr, k, f)).collect::<Vec<_>>(),
+        "rows": e.rows.iter().map(|r| r.iter().map(|f| field_json(tr, k, f)).collect::<Vec<_>>()).collect::<Vec<_>>(),
         "findings": e.findings.iter().map(|x| json!({
             "rule": x.rule,
             "severity": x.severity.as_str(),
-            "message": tr.tr_args(&format!("finding-{}", x.rule), &x.args),
+            "message": tr.finding_text(k, x),
         })).collect::<Vec<_>>(),
     })
 }
@@ -59,7 +55,7 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-fn table(tr: &Localizer, fields: &[Field], out: &mut String) {
+fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
     let wn = fields
         .iter()
         .map(|f| width(f.name))
@@ -83,9 +79,9 @@ fn table(tr: &Localizer, fields: &[Field], out: &mut String) {
     ));
     for f in fields {
         let verdict = tr.tr(&format!("verdict-{}", f.status.as_str()));
-        let mut text = meaning(tr, f);
+        let mut text = tr.field_meaning(kind, f.name);
         if let Some(r) = reason(tr, f) {
-            text = format!("{r}. {text}");
+            text = tr.reason_and_meaning(&r, &text);
         }
         out.push_str(&format!(
             "  {}  {}  {}  {}\n",
@@ -98,16 +94,16 @@ fn table(tr: &Localizer, fields: &[Field], out: &mut String) {
 }
 
 pub fn to_text(tr: &Localizer, e: &Explained) -> String {
-    let mut out = tr.tr_args("explain-kind", &[("kind", e.kind_name())]);
+    let mut out = tr.tr_args("explain-kind", &[("kind", tr.kind_title(e.kind, e.csv))]);
     out.push_str("\n\n");
     if !e.fields.is_empty() {
-        table(tr, &e.fields, &mut out);
+        table(tr, e.kind, &e.fields, &mut out);
         out.push('\n');
     }
     for (i, row) in e.rows.iter().enumerate() {
         out.push_str(&tr.tr_args("explain-row", &[("n", (i + 1).to_string())]));
         out.push('\n');
-        table(tr, row, &mut out);
+        table(tr, e.kind, row, &mut out);
         out.push('\n');
     }
     out.push_str(&tr.tr("explain-findings"));
@@ -119,10 +115,7 @@ pub fn to_text(tr: &Localizer, e: &Explained) -> String {
     }
     for x in &e.findings {
         let verdict = tr.tr(&format!("verdict-{}", x.severity.as_str()));
-        out.push_str(&format!(
-            "  [{verdict}] {}\n",
-            tr.tr_args(&format!("finding-{}", x.rule), &x.args)
-        ));
+        out.push_str(&format!("  [{verdict}] {}\n", tr.finding_text(e.kind, x)));
     }
     out
 }

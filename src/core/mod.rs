@@ -5,6 +5,7 @@ pub mod conf;
 pub mod explain;
 pub mod export;
 pub mod history;
+pub mod ids;
 pub mod metrics;
 pub mod snapshot;
 pub mod time;

@@ -117,6 +117,8 @@ pub struct Selected {
     pub raw: String,
     pub status: Status,
     pub reason: Option<String>,
+    /// What the field means, for the output it comes from.
+    pub meaning: String,
 }
 
 pub struct AppState {
@@ -626,5 +628,5 @@ fn side_ui(ui: &mut egui::Ui, st: &mut AppState) {
         ui.label(r);
     }
     ui.separator();
-    ui.label(st.t(&format!("field-{}", sel.field)));
+    ui.label(&sel.meaning);
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::explain::{ExplainError, Explained, FINDINGS, REASONS, catalogue, explain};
+use stratum::core::explain::{ExplainError, Explained, Rule, Why, catalogue, explain};
 use stratum::i18n::{Lang, Localizer};
 
 fn dir() -> PathBuf {
@@ -117,10 +117,14 @@ fn seed_001_is_diagnosed_with_cause_and_fix() {
             .unwrap(),
     )
     .unwrap();
-    assert!(e.findings.iter().any(|f| f.rule == "not-synchronised"));
+    assert!(
+        e.findings
+            .iter()
+            .any(|f| f.rule == Rule::from_id("not-synchronised").unwrap())
+    );
     let e = explain(&std::fs::read_to_string(dir().join("chronyc-activity-seed001.txt")).unwrap())
         .unwrap();
-    assert_eq!(e.findings[0].rule, "unknown-address");
+    assert_eq!(e.findings[0].rule, Rule::UnknownAddress);
     let zh = Localizer::new(Lang::ZhCn);
     let text = zh.tr_args("finding-not-synchronised", &[] as &[(&str, &str)]);
     assert!(
@@ -140,10 +144,10 @@ fn catalogue_has_every_field_reason_and_finding_in_both_languages() {
         for n in names {
             assert!(tr.has(&format!("field-{n}")), "{}: field-{n}", lang.code());
         }
-        for r in REASONS {
+        for r in Why::ALL {
             assert!(tr.has(&format!("why-{r}")), "{}: why-{r}", lang.code());
         }
-        for (f, _) in FINDINGS {
+        for f in Rule::ALL {
             assert!(
                 tr.has(&format!("finding-{f}")),
                 "{}: finding-{f}",
@@ -424,12 +428,12 @@ MS Name/IP address         Stratum Poll Reach LastRx Last sample
     for name in ["sample-offset", "measured-offset", "error"] {
         let f = field(dead, name);
         assert_eq!(f.status, stratum::core::explain::Status::Info, "{name}");
-        assert_eq!(f.reason.as_ref().unwrap().id, "no-sample");
+        assert_eq!(f.reason.as_ref().unwrap().id, Why::NoSample);
     }
     let f = e
         .findings
         .iter()
-        .find(|f| f.rule == "some-unreachable")
+        .find(|f| f.rule == Rule::from_id("some-unreachable").unwrap())
         .expect("a finding");
     let named = &f.args.iter().find(|(k, _)| *k == "sources").unwrap().1;
     assert!(
@@ -444,7 +448,11 @@ MS Name/IP address         Stratum Poll Reach LastRx Last sample
         msg.contains("UDP 123") && msg.contains("not synchronised"),
         "{msg}"
     );
-    assert!(!e.findings.iter().any(|f| f.rule == "no-upstream-reachable"));
+    assert!(
+        !e.findings
+            .iter()
+            .any(|f| f.rule == Rule::from_id("no-upstream-reachable").unwrap())
+    );
 }
 
 #[test]
@@ -468,7 +476,7 @@ fn a_reach_register_filling_after_a_start_is_not_loss() {
         let e = explain(&row(reach)).unwrap();
         let f = field(&e.rows[0], "reach");
         assert_eq!(
-            (f.status.as_str(), f.reason.as_ref().unwrap().id),
+            (f.status.as_str(), f.reason.as_ref().unwrap().id.id()),
             (status, reason),
             "reach {reach}"
         );
@@ -482,7 +490,11 @@ fn empty_tables_quoted_output_and_partial_tracking_are_explained() {
     let empty = "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n===============================================================================\n";
     let e = explain(empty).unwrap();
     assert_eq!(e.kind_name(), "chronyc-clients");
-    assert!(e.findings.iter().any(|f| f.rule == "no-clients-yet"));
+    assert!(
+        e.findings
+            .iter()
+            .any(|f| f.rule == Rule::from_id("no-clients-yet").unwrap())
+    );
     // Quoted in notes or mail.
     let tracking = "Reference ID    : C0A80A01 (192.168.10.1)\nStratum         : 3\nSystem time     : 0.000012 seconds fast of NTP time\nLeap status     : Normal\n";
     for quote in ["> ", "# ", ">"] {
@@ -538,7 +550,7 @@ fn meanings_follow_each_tools_manual() {
     assert!(
         e.findings
             .iter()
-            .any(|x| x.rule == "reference-vs-system-time")
+            .any(|x| x.rule == Rule::from_id("reference-vs-system-time").unwrap())
     );
 }
 
@@ -551,7 +563,7 @@ fn peers_at_the_same_stratum_are_flagged_only_when_serving_their_own_clocks() {
             .unwrap()
             .findings
             .iter()
-            .any(|f| f.rule == "peer-same-stratum")
+            .any(|f| f.rule == Rule::from_id("peer-same-stratum").unwrap())
     );
     let isolated = "MS Name/IP address         Stratum Poll Reach LastRx Last sample\n===============================================================================\n=? 10.0.0.2                      8   6   377    20    +15us[  +12us] +/-   13ms\n=? 10.0.0.3                      8   6   377    21    +11us[  +10us] +/-   13ms\n";
     assert!(
@@ -559,6 +571,111 @@ fn peers_at_the_same_stratum_are_flagged_only_when_serving_their_own_clocks() {
             .unwrap()
             .findings
             .iter()
-            .any(|f| f.rule == "peer-same-stratum")
+            .any(|f| f.rule == Rule::from_id("peer-same-stratum").unwrap())
     );
+}
+
+/// Every output file the tests hold: the explain fixtures and the outputs
+/// captured from real chrony labs (tests/data/labs).
+fn corpus() -> Vec<PathBuf> {
+    let mut v = fixtures();
+    let labs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/labs");
+    let mut stack = vec![labs];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                v.push(p);
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+/// The rule of explain, over every corpus file: a value marked warn or bad
+/// always comes with a finding that accounts for it (its cause and fix).
+#[test]
+fn every_flagged_value_has_a_finding_over_every_corpus() {
+    let mut bad = Vec::new();
+    for p in corpus() {
+        let Ok(e) = explain(&std::fs::read_to_string(&p).unwrap()) else {
+            continue;
+        };
+        for f in e.fields.iter().chain(e.rows.iter().flatten()) {
+            if !matches!(
+                f.status,
+                stratum::core::explain::Status::Warn | stratum::core::explain::Status::Bad
+            ) {
+                continue;
+            }
+            let Some(r) = &f.reason else {
+                bad.push(format!(
+                    "{}: {} = {:?} flagged without a reason",
+                    p.display(),
+                    f.name,
+                    f.raw
+                ));
+                continue;
+            };
+            let rules = r.id.rules();
+            if !e.findings.iter().any(|x| rules.contains(&x.rule)) {
+                bad.push(format!(
+                    "{}: {} = {:?} [{}] has no finding",
+                    p.display(),
+                    f.name,
+                    f.raw,
+                    r.id
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// What `stratum explain --lang zh-CN` prints for every corpus file joins
+/// and ends Chinese sentences with full-width punctuation, and holds no
+/// unreplaced placeholder.
+#[test]
+fn chinese_explanations_of_every_corpus_file_read_as_chinese() {
+    let tr = Localizer::new(Lang::ZhCn);
+    let mut bad = Vec::new();
+    for p in corpus() {
+        let Ok(e) = explain(&std::fs::read_to_string(&p).unwrap()) else {
+            continue;
+        };
+        let mut texts: Vec<String> = e
+            .findings
+            .iter()
+            .map(|f| tr.finding_text(e.kind, f))
+            .collect();
+        for f in e.fields.iter().chain(e.rows.iter().flatten()) {
+            let meaning = tr.field_meaning(e.kind, f.name);
+            match &f.reason {
+                Some(r) => texts.push(tr.reason_and_meaning(&tr.reason_text(r), &meaning)),
+                None => texts.push(meaning),
+            }
+        }
+        texts.push(tr.kind_title(e.kind, e.csv));
+        for t in texts {
+            let chars: Vec<char> = t.chars().collect();
+            let han = |c: Option<&char>| {
+                c.is_some_and(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+            };
+            let wrong = chars.windows(2).enumerate().any(|(i, w)| {
+                matches!(w[0], '.' | ',' | ';' | ':')
+                    && han(i.checked_sub(1).and_then(|j| chars.get(j)))
+                    && (w[1] == ' ' || han(Some(&w[1])))
+            });
+            if wrong || t.contains("{$") || t.contains("{ $") {
+                bad.push(format!("{}: {t}", p.display()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

@@ -1,92 +1,11 @@
 //! Verdicts on single values and diagnoses across fields.
 
-use super::{Explained, Field, Finding, Kind, Reason, Status};
-
-/// Every reason id (`why-<id>` in the catalogue).
-pub const REASONS: &[&str] = &[
-    "reach-full",
-    "reach-zero",
-    "reach-partial",
-    "reach-starting",
-    "no-sample",
-    "state-selected",
-    "state-combined",
-    "state-not-combined",
-    "state-unusable",
-    "state-falseticker",
-    "state-jittery",
-    "select-excluded",
-    "stratum-ok",
-    "stratum-unsynchronised",
-    "stratum-local",
-    "leap-normal",
-    "leap-unsynchronised",
-    "leap-pending",
-    "refid-none",
-    "refid-local",
-    "offset-small",
-    "offset-medium",
-    "offset-large",
-    "offset-beyond-error",
-    "last-rx-never",
-    "last-rx-stale",
-    "drops-zero",
-    "drops-rate-limited",
-    "dispersion-large",
-    "frequency-large",
-    "skew-large",
-    "tally-sys-peer",
-    "tally-candidate",
-    "tally-outlier",
-    "tally-falseticker",
-    "tally-rejected",
-    "kiss-code",
-    "switch-synchronized",
-    "switch-unsynchronized",
-    "switch-selected",
-    "switch-rejected",
-    "switch-candidate",
-    "yes",
-    "no",
-    "nts-failing",
-];
-
-/// Every finding rule (`finding-<rule>` in the catalogue) and its severity.
-pub const FINDINGS: &[(&str, Status)] = &[
-    ("not-synchronised", Status::Bad),
-    ("no-upstream-reachable", Status::Bad),
-    ("some-unreachable", Status::Warn),
-    ("unknown-address", Status::Bad),
-    ("falseticker", Status::Warn),
-    ("single-source", Status::Warn),
-    ("none-selected", Status::Bad),
-    ("large-offset", Status::Bad),
-    ("serving-local-clock", Status::Info),
-    ("clients-rate-limited", Status::Warn),
-    ("ntp-service-inactive", Status::Bad),
-    ("source-rejected", Status::Warn),
-    ("reference-vs-system-time", Status::Info),
-    ("peer-same-stratum", Status::Warn),
-    ("no-clients-yet", Status::Info),
-    ("no-sources", Status::Bad),
-];
-
-fn finding(rule: &'static str) -> Finding {
-    let severity = FINDINGS
-        .iter()
-        .find(|(r, _)| *r == rule)
-        .map(|(_, s)| *s)
-        .unwrap_or_else(|| panic!("finding {rule} not listed"));
-    Finding {
-        rule,
-        severity,
-        args: Vec::new(),
-    }
-}
+use super::verdict::{Finding, Reason, Rule, Why};
+use super::{Explained, Field, Kind, Status};
 
 /// What an empty table means.
-pub fn empty_table(rule: &'static str) -> Finding {
-    finding(rule)
+pub fn empty_table(rule: Rule) -> Finding {
+    Finding::new(rule)
 }
 
 fn set(f: &mut Field, status: Status, reason: Reason) {
@@ -119,17 +38,17 @@ pub fn seconds(raw: &str) -> Option<f64> {
 fn judge_reach(f: &mut Field, v: u32) {
     let v = v & 0xff;
     match v {
-        0xff => set(f, Status::Ok, Reason::new("reach-full")),
-        0 => set(f, Status::Bad, Reason::new("reach-zero")),
+        0xff => set(f, Status::Ok, Reason::new(Why::ReachFull)),
+        0 => set(f, Status::Bad, Reason::new(Why::ReachZero)),
         _ if (v + 1).is_power_of_two() => set(
             f,
             Status::Ok,
-            Reason::new("reach-starting").arg("answered", v.count_ones()),
+            Reason::new(Why::ReachStarting).arg("answered", v.count_ones()),
         ),
         _ => set(
             f,
             Status::Warn,
-            Reason::new("reach-partial").arg("answered", v.count_ones()),
+            Reason::new(Why::ReachPartial).arg("answered", v.count_ones()),
         ),
     }
 }
@@ -158,33 +77,64 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
     if !never {
         return;
     }
+    // Its offsets, and the stratum, reference and leap a source that never
+    // answered is listed with (0 or 16, .INIT., unsynchronised).
     for x in row.iter_mut().filter(|x| {
         matches!(
             x.name,
-            "sample-offset" | "measured-offset" | "error" | "offset" | "jitter" | "delay"
+            "sample-offset"
+                | "measured-offset"
+                | "error"
+                | "offset"
+                | "jitter"
+                | "delay"
+                | "stratum"
+                | "refid"
+                | "reference"
+                | "leap"
+                | "ref-clock"
+                | "dispersion"
         )
     }) {
         x.status = Status::Info;
-        x.reason = Some(Reason::new("no-sample"));
+        x.reason = Some(Reason::new(Why::NoSample));
     }
 }
 
+/// chronyc's source states (`sources`) and selectdata's letters, as
+/// chronyc(1) lists them.
 pub fn check_state(f: &mut Field) {
+    use Why::*;
     let (status, id) = match f.raw.trim() {
-        // selectdata's letters: why a source is not selected.
-        "N" | "w" | "W" | "T" | "P" | "U" | "O" => (Status::Info, "select-excluded"),
-        "s" | "M" | "d" | "D" | "S" => (Status::Warn, "select-excluded"),
-        "*" => (Status::Ok, "state-selected"),
-        "+" => (Status::Ok, "state-combined"),
-        "-" => (Status::Info, "state-not-combined"),
-        "?" => (Status::Bad, "state-unusable"),
-        "x" => (Status::Bad, "state-falseticker"),
-        "~" => (Status::Warn, "state-jittery"),
+        // selectdata: not selectable.
+        "N" => (Status::Info, SelectNoselect),
+        "M" => (Status::Warn, SelectFewMeasurements),
+        "s" => (Status::Bad, SelectUnsynchronised),
+        "r" => (Status::Warn, SelectStratumRange),
+        "d" => (Status::Warn, SelectDistance),
+        "w" => (Status::Info, SelectWaitsOthers),
+        "S" => (Status::Warn, SelectStale),
+        "O" => (Status::Info, SelectOrphan),
+        "T" => (Status::Warn, SelectUntrusted),
+        // selectdata: selectable, not used now.
+        "W" => (Status::Info, SelectWaitsMinsources),
+        "P" => (Status::Info, SelectOtherPreferred),
+        "U" => (Status::Info, SelectWaitsMeasurement),
+        "D" => (Status::Info, SelectNotCombined),
+        // Both reports.
+        "*" => (Status::Ok, StateSelected),
+        "+" => (Status::Ok, StateCombined),
+        "-" => (Status::Info, StateNotCombined),
+        "?" => (Status::Bad, StateUnusable),
+        "x" => (Status::Bad, StateFalseticker),
+        "~" => (Status::Warn, StateJittery),
         _ => return,
     };
     set(f, status, Reason::new(id));
 }
 
+/// Stratum 16 (or 0) is "not synchronised"; 15 is the last a server can
+/// give (its clients would be 16): a synchronisation loop climbs there.
 pub fn check_stratum(f: &mut Field) {
     let Ok(v) = f.raw.trim().parse::<u32>() else {
         return;
@@ -193,9 +143,14 @@ pub fn check_stratum(f: &mut Field) {
         0 | 16.. => set(
             f,
             Status::Bad,
-            Reason::new("stratum-unsynchronised").arg("stratum", v),
+            Reason::new(Why::StratumUnsynchronised).arg("stratum", v),
         ),
-        1..=15 => set(f, Status::Ok, Reason::new("stratum-ok").arg("stratum", v)),
+        15 => set(
+            f,
+            Status::Warn,
+            Reason::new(Why::StratumHigh).arg("stratum", v),
+        ),
+        1..=14 => set(f, Status::Ok, Reason::new(Why::StratumOk).arg("stratum", v)),
     }
 }
 
@@ -215,33 +170,51 @@ pub fn check_leap(f: &mut Field) {
         || l.contains("unsync")
         || l.contains("alarm")
     {
-        set(f, Status::Bad, Reason::new("leap-unsynchronised"));
-    } else if l.contains("insert") || l.contains("delete") || l == "01" || l == "10" {
-        set(f, Status::Warn, Reason::new("leap-pending"));
+        set(f, Status::Bad, Reason::new(Why::LeapUnsynchronised));
+    } else if l.contains("insert") || l == "01" || l == "1" || l.contains("add") {
+        set(f, Status::Warn, Reason::new(Why::LeapInsert));
+    } else if l.contains("delete") || l == "10" || l == "2" {
+        set(f, Status::Warn, Reason::new(Why::LeapDelete));
     } else if l.contains("normal") || l == "00" || l == "0" || l.contains("none") {
-        set(f, Status::Ok, Reason::new("leap-normal"));
+        set(f, Status::Ok, Reason::new(Why::LeapNormal));
     }
 }
 
+/// The reference: none, chronyd's own clock (`local`), a kiss code.
 pub fn check_refid(f: &mut Field) {
     let r = f.raw.trim();
     let hex = r.split_whitespace().next().unwrap_or("");
-    if hex == "00000000" || r == "0.0.0.0" || r == ".INIT." {
-        set(f, Status::Bad, Reason::new("refid-none"));
+    if hex == "00000000" || r == "0.0.0.0" || r == ".INIT." || r == "INIT" {
+        set(f, Status::Bad, Reason::new(Why::RefidNone));
     } else if hex == "7F7F0101"
         || r.contains("LOCL")
+        || r.contains("LOCAL")
         || r.starts_with("127.127.1.")
-        || r == ".LOCL."
     {
-        set(f, Status::Info, Reason::new("refid-local"));
+        set(f, Status::Info, Reason::new(Why::RefidLocal));
     } else if r.starts_with('.')
         && r.ends_with('.')
         && ["DENY", "RSTR", "RATE", "STEP", "AUTH", "CRYP"]
             .iter()
             .any(|k| r.contains(k))
     {
-        set(f, Status::Bad, Reason::new("kiss-code").arg("code", r));
+        set(f, Status::Bad, Reason::new(Why::KissCode).arg("code", r));
     }
+}
+
+/// How an offset's size is said: the number itself, in a unit that fits.
+pub fn human(v: f64) -> String {
+    let a = v.abs();
+    let s = if a >= 1.0 {
+        format!("{a:.3} s")
+    } else if a >= 1e-3 {
+        format!("{:.3} ms", a * 1e3)
+    } else if a >= 1e-6 {
+        format!("{:.1} µs", a * 1e6)
+    } else {
+        format!("{:.0} ns", a * 1e9)
+    };
+    if v < 0.0 { format!("-{s}") } else { s }
 }
 
 /// An offset in seconds: under 1 ms fine for a LAN, under 100 ms worth a
@@ -251,61 +224,104 @@ pub fn check_offset(f: &mut Field, value: Option<f64>) {
         return;
     };
     let a = v.abs();
+    let r = |w| Reason::new(w).arg("value", human(a));
     if a < 1e-3 {
-        set(f, Status::Ok, Reason::new("offset-small"));
+        set(f, Status::Ok, r(Why::OffsetSmall));
     } else if a < 0.1 {
-        set(f, Status::Warn, Reason::new("offset-medium"));
+        set(f, Status::Warn, r(Why::OffsetMedium));
     } else {
-        set(f, Status::Bad, Reason::new("offset-large"));
+        set(f, Status::Bad, r(Why::OffsetLarge));
     }
+}
+
+/// The system clock against NTP time, `correction` as chronyd reports it
+/// (positive: the clock is behind, "slow"; chronyc(1), tracking).
+pub fn check_system_time(f: &mut Field, correction: f64) {
+    let a = correction.abs();
+    let why = if correction > 0.0 {
+        Why::ClockSlow
+    } else {
+        Why::ClockFast
+    };
+    let status = if a < 1e-3 {
+        Status::Ok
+    } else if a < 0.1 {
+        Status::Warn
+    } else {
+        Status::Bad
+    };
+    set(f, status, Reason::new(why).arg("value", human(a)));
 }
 
 pub fn check_dispersion(f: &mut Field, value: Option<f64>) {
     if let Some(v) = value.or_else(|| seconds(&f.raw)) {
         if v >= 1.0 {
-            set(f, Status::Bad, Reason::new("dispersion-large"));
+            set(
+                f,
+                Status::Bad,
+                Reason::new(Why::DispersionLarge).arg("value", human(v)),
+            );
         } else {
             f.status = Status::Ok;
         }
     }
 }
 
+/// The clock's frequency error: normal clocks stay within ±100 ppm; chronyd
+/// corrects at most ±500 ppm (`maxdrift`, chrony.conf(5)).
 pub fn check_frequency(f: &mut Field) {
     if let Some(v) = first_number(&f.raw) {
-        if v.abs() > 500.0 {
-            set(f, Status::Bad, Reason::new("frequency-large"));
+        let a = v.abs();
+        let (status, why) = if a >= 500.0 {
+            (Status::Bad, Why::FrequencyLimit)
+        } else if a > 100.0 {
+            (Status::Warn, Why::FrequencyHigh)
         } else {
-            f.status = Status::Ok;
-        }
+            (Status::Ok, Why::FrequencyNormal)
+        };
+        set(f, status, Reason::new(why).arg("ppm", format!("{a:.3}")));
     }
 }
 
 pub fn check_skew(f: &mut Field) {
     if let Some(v) = first_number(&f.raw) {
         if v.abs() > 100.0 {
-            set(f, Status::Warn, Reason::new("skew-large"));
+            set(f, Status::Warn, Reason::new(Why::SkewLarge));
         } else {
             f.status = Status::Ok;
         }
     }
 }
 
-/// NTS: key establishment attempts since the last success, or NAKs.
-pub fn check_nts_trouble(f: &mut Field) {
+/// NTS-KE attempts since the last successful key establishment: more than 1
+/// is a problem with the network or server (chronyc(1), authdata).
+pub fn check_ke_attempts(f: &mut Field) {
+    match f.raw.trim().parse::<u64>() {
+        Ok(0 | 1) => f.status = Status::Ok,
+        Ok(n) => set(
+            f,
+            Status::Bad,
+            Reason::new(Why::NtsKeAttempts).arg("count", n),
+        ),
+        Err(_) => {}
+    }
+}
+
+pub fn check_nak(f: &mut Field) {
     match f.raw.trim().parse::<u64>() {
         Ok(0) => f.status = Status::Ok,
-        Ok(n) => set(f, Status::Warn, Reason::new("nts-failing").arg("count", n)),
+        Ok(n) => set(f, Status::Warn, Reason::new(Why::NtsNak).arg("count", n)),
         Err(_) => {}
     }
 }
 
 pub fn check_drops(f: &mut Field) {
     match f.raw.trim().parse::<u64>() {
-        Ok(0) => set(f, Status::Ok, Reason::new("drops-zero")),
+        Ok(0) => set(f, Status::Ok, Reason::new(Why::DropsZero)),
         Ok(n) => set(
             f,
             Status::Warn,
-            Reason::new("drops-rate-limited").arg("drops", n),
+            Reason::new(Why::DropsRateLimited).arg("drops", n),
         ),
         Err(_) => {}
     }
@@ -315,7 +331,7 @@ pub fn check_drops(f: &mut Field) {
 pub fn check_last_rx(f: &mut Field, poll: Option<i32>) {
     let r = f.raw.trim();
     if r == "-" || r == "4294967295" {
-        set(f, Status::Bad, Reason::new("last-rx-never"));
+        set(f, Status::Bad, Reason::new(Why::LastRxNever));
         return;
     }
     let secs = parse_interval(r);
@@ -325,7 +341,7 @@ pub fn check_last_rx(f: &mut Field, poll: Option<i32>) {
             set(
                 f,
                 Status::Warn,
-                Reason::new("last-rx-stale").arg("polls", (s / 2f64.powi(p)).round()),
+                Reason::new(Why::LastRxStale).arg("polls", (s / 2f64.powi(p)).round()),
             );
         } else {
             f.status = Status::Ok;
@@ -349,28 +365,32 @@ pub fn parse_interval(r: &str) -> Option<f64> {
     )
 }
 
-/// ntpq's tally code.
+/// ntpq's tally code (ntpq(1), "peers"); Junos and EOS print the same.
 pub fn check_tally(f: &mut Field) {
+    use Why::*;
     let (status, id) = match f.raw.trim() {
-        "*" | "o" => (Status::Ok, "tally-sys-peer"),
-        "+" | "#" => (Status::Ok, "tally-candidate"),
-        "-" => (Status::Warn, "tally-outlier"),
-        "x" => (Status::Bad, "tally-falseticker"),
-        "" | "." | " " => (Status::Warn, "tally-rejected"),
+        "*" | "o" => (Status::Ok, TallySysPeer),
+        "+" | "#" => (Status::Ok, TallyCandidate),
+        "-" => (Status::Warn, TallyOutlier),
+        "x" => (Status::Bad, TallyFalseticker),
+        "" | "." | " " => (Status::Warn, TallyRejected),
         _ => return,
     };
     set(f, status, Reason::new(id));
 }
 
-/// Cisco-style association markers (`*~`, `+~`, `x~`, ` ~`).
+/// IOS `show ntp associations`: `*` sys.peer, `#` selected, `+` candidate,
+/// `-` outlyer, `x` falseticker; `~` only says the association was
+/// configured (Cisco IOS command reference), not how it fares.
 pub fn check_cisco_tally(f: &mut Field) {
+    use Why::*;
     let r = f.raw.trim_end_matches('~').trim();
     let (status, id) = match r {
-        "*" => (Status::Ok, "tally-sys-peer"),
-        "+" | "#" => (Status::Ok, "tally-candidate"),
-        "-" => (Status::Warn, "tally-outlier"),
-        "x" => (Status::Bad, "tally-falseticker"),
-        _ => (Status::Warn, "tally-rejected"),
+        "*" => (Status::Ok, TallySysPeer),
+        "+" | "#" => (Status::Ok, TallyCandidate),
+        "-" => (Status::Warn, TallyOutlier),
+        "x" => (Status::Bad, TallyFalseticker),
+        _ => (Status::Warn, TallyRejected),
     };
     set(f, status, Reason::new(id));
 }
@@ -379,52 +399,83 @@ pub fn check_cisco_tally(f: &mut Field) {
 /// `our_master, sane, valid`, `selected`, `candidate`, `outlyer`,
 /// `falseticker`, `insane`, `invalid`, `unsynced`.
 pub fn check_cisco_assoc_state(f: &mut Field) {
+    use Why::*;
     let l = f.raw.to_ascii_lowercase();
     let words: Vec<&str> = l.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
     let (status, id) = if has(&["falseticker"]) {
-        (Status::Bad, "tally-falseticker")
+        (Status::Bad, TallyFalseticker)
     } else if has(&["insane", "invalid", "unsynced", "reject"]) {
-        (Status::Bad, "switch-rejected")
+        (Status::Bad, SwitchRejected)
     } else if has(&["our_master", "sys.peer", "sys_peer"]) {
-        (Status::Ok, "tally-sys-peer")
+        (Status::Ok, TallySysPeer)
     } else if has(&["outlyer", "outlier"]) {
-        (Status::Warn, "tally-outlier")
+        (Status::Warn, TallyOutlier)
     } else if has(&["selected", "candidate"]) {
-        (Status::Ok, "tally-candidate")
+        (Status::Ok, TallyCandidate)
     } else {
-        (Status::Warn, "tally-rejected")
+        (Status::Warn, TallyRejected)
     };
     set(f, status, Reason::new(id));
 }
 
 pub fn check_switch_status(f: &mut Field) {
+    use Why::*;
     let l = f.raw.trim().to_ascii_lowercase();
     if l.contains("unsynchron") || l.contains("not synchron") || l.contains("unsynchronised") {
-        set(f, Status::Bad, Reason::new("switch-unsynchronized"));
+        set(f, Status::Bad, Reason::new(SwitchUnsynchronized));
     } else if l.contains("synchron") {
-        set(f, Status::Ok, Reason::new("switch-synchronized"));
+        set(f, Status::Ok, Reason::new(SwitchSynchronized));
     } else if l.contains("reject") || l.contains("insane") || l.contains("invalid") {
-        set(f, Status::Bad, Reason::new("switch-rejected"));
+        set(f, Status::Bad, Reason::new(SwitchRejected));
     } else if l.contains("select") || l.contains("sys.peer") || l.contains("master") {
-        set(f, Status::Ok, Reason::new("switch-selected"));
+        set(f, Status::Ok, Reason::new(SwitchSelected));
     } else if l.contains("candidate") || l.contains("sane") || l.contains("valid") {
-        set(f, Status::Ok, Reason::new("switch-candidate"));
+        set(f, Status::Ok, Reason::new(SwitchCandidate));
     }
 }
 
 pub fn check_yes_no(f: &mut Field, good: bool) {
     let l = f.raw.trim().to_ascii_lowercase();
-    let yes = matches!(l.as_str(), "yes" | "active" | "true");
-    let no = matches!(l.as_str(), "no" | "inactive" | "false");
+    let yes = matches!(l.as_str(), "yes" | "active" | "true" | "1");
+    let no = matches!(l.as_str(), "no" | "inactive" | "false" | "0");
     if yes || no {
         let ok = yes == good;
         set(
             f,
             if ok { Status::Ok } else { Status::Bad },
-            Reason::new(if yes { "yes" } else { "no" }),
+            Reason::new(if yes { Why::Yes } else { Why::No }),
         );
     }
+}
+
+/// `RTC in local TZ: yes` (timedatectl(1) itself warns: DST changes and
+/// dual boots make the hardware clock wrong).
+pub fn check_rtc_local(f: &mut Field) {
+    let l = f.raw.trim().to_ascii_lowercase();
+    if matches!(l.as_str(), "yes" | "true" | "1") {
+        set(f, Status::Warn, Reason::new(Why::RtcLocal));
+    } else if matches!(l.as_str(), "no" | "false" | "0") {
+        set(f, Status::Ok, Reason::new(Why::No));
+    }
+}
+
+/// H3C/HPE Comware session flags `[12345]` (Comware NTP command reference,
+/// `display ntp-service sessions`): 1 the system's current reference
+/// source, 2 stratum 15 or less, 3 survived the clock selection, 4 a
+/// candidate, 5 created by configuration.
+pub fn check_h3c_flags(f: &mut Field) {
+    use Why::*;
+    let has = |c: char| f.raw.contains(c);
+    let (status, why) = if has('1') {
+        (Status::Ok, SwitchSelected)
+    } else if has('3') || has('4') {
+        (Status::Ok, SwitchCandidate)
+    } else {
+        // Configured (5) only, or a stratum above 15 (no 2): not usable.
+        (Status::Warn, TallyRejected)
+    };
+    set(f, status, Reason::new(why));
 }
 
 pub fn first_number(raw: &str) -> Option<f64> {
@@ -436,23 +487,207 @@ fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
     fields.iter().find(|f| f.name == name)
 }
 
+fn number(fields: &[Field], name: &str) -> Option<f64> {
+    field(fields, name).and_then(|f| f.raw.trim().parse::<f64>().ok())
+}
+
+fn set_named(fields: &mut [Field], name: &str, status: Status, reason: Reason) {
+    if let Some(f) = fields.iter_mut().find(|f| f.name == name) {
+        set(f, status, reason);
+    }
+}
+
+/// What chronyd's counters for one NTP source say (`ntpdata`, one block or
+/// CSV row): never an answer, most requests unanswered (the server rate
+/// limits or the path loses them), answers failing authentication, a
+/// synchronisation loop or an unsynchronised server (chronyc(1): Total RX,
+/// Total valid RX; NTP tests: RFC 5905 tests 1-3, 5-7 and the delay and
+/// loop tests, in three groups).
+pub fn judge_ntpdata(row: &mut [Field]) {
+    let tx = number(row, "total-tx");
+    let rx = number(row, "total-rx");
+    let valid = number(row, "total-valid-rx");
+    if let (Some(tx), Some(rx)) = (tx, rx) {
+        if rx == 0.0 && tx > 0.0 {
+            set_named(
+                row,
+                "total-rx",
+                Status::Bad,
+                Reason::new(Why::RxNone).arg("tx", tx),
+            );
+            // What an unanswered source shows is a placeholder.
+            for x in row.iter_mut().filter(|x| {
+                matches!(
+                    x.name,
+                    "leap"
+                        | "stratum"
+                        | "offset"
+                        | "peer-delay"
+                        | "peer-dispersion"
+                        | "refid"
+                        | "root-delay"
+                        | "root-dispersion"
+                        | "ntp-tests"
+                        | "ref-time"
+                )
+            }) {
+                x.status = Status::Info;
+                x.reason = Some(Reason::new(Why::NoSample));
+            }
+            return;
+        }
+        if tx >= 8.0 && rx * 2.0 < tx {
+            set_named(
+                row,
+                "total-rx",
+                Status::Warn,
+                Reason::new(Why::RxLossy).arg("tx", tx).arg("rx", rx),
+            );
+        }
+    }
+    if let (Some(rx), Some(valid)) = (rx, valid)
+        && rx > 0.0
+        && valid * 2.0 < rx
+    {
+        set_named(
+            row,
+            "total-valid-rx",
+            Status::Bad,
+            Reason::new(Why::RxInvalid)
+                .arg("rx", rx)
+                .arg("valid", valid),
+        );
+    }
+    if let Some(f) = row.iter_mut().find(|f| f.name == "ntp-tests") {
+        let bits: Vec<bool> = f
+            .raw
+            .chars()
+            .filter(|c| *c == '0' || *c == '1')
+            .map(|c| c == '1')
+            .collect();
+        if bits.len() == 10 {
+            // Group 2: test 5 authentication, 6 unsynchronised server,
+            // 7 bad header data; group 3 ends with the loop test.
+            if !bits[3] {
+                set(f, Status::Bad, Reason::new(Why::TestsAuthFailed));
+            } else if !bits[9] {
+                set(f, Status::Bad, Reason::new(Why::TestsSyncLoop));
+            } else if !bits[4] {
+                set(f, Status::Bad, Reason::new(Why::TestsUnsynchronised));
+            } else if bits.iter().all(|b| *b) {
+                set(f, Status::Ok, Reason::new(Why::TestsPassed));
+            } else {
+                set(f, Status::Warn, Reason::new(Why::TestsFailed));
+            }
+        }
+    }
+}
+
+/// `authdata`: with NTS, key establishment that keeps failing shows as
+/// attempts with no key yet and no cookies; a working one keeps 8 cookies
+/// (chronyc(1), authdata).
+pub fn judge_authdata(row: &mut [Field]) {
+    let nts = field(row, "auth-mode").is_some_and(|f| f.raw.trim() == "NTS");
+    if !nts {
+        return;
+    }
+    let cookies = number(row, "cookies");
+    let never = field(row, "last-ke").is_some_and(|f| f.raw.trim() == "-");
+    match cookies {
+        Some(0.0) => {
+            set_named(row, "cookies", Status::Bad, Reason::new(Why::NtsNoCookies))
+        }
+        Some(c) if c < 8.0 && !never => set_named(
+            row,
+            "cookies",
+            Status::Warn,
+            Reason::new(Why::NtsFewCookies).arg("count", c),
+        ),
+        Some(_) => set_named(row, "cookies", Status::Ok, Reason::new(Why::Yes)),
+        None => {}
+    }
+}
+
+/// `sourcestats`: no samples yet (or left) for a source.
+pub fn judge_sourcestats(row: &mut [Field]) {
+    if number(row, "samples") == Some(0.0) {
+        set_named(row, "samples", Status::Warn, Reason::new(Why::SamplesNone));
+        for x in row
+            .iter_mut()
+            .filter(|x| matches!(x.name, "est-offset" | "std-dev" | "frequency" | "freq-skew"))
+        {
+            x.status = Status::Info;
+            x.reason = Some(Reason::new(Why::NoSample));
+        }
+    }
+}
+
+/// `serverstats`: a server that drops a large share of its NTP requests is
+/// rate limiting (or out of client log memory).
+pub fn judge_serverstats(fields: &mut [Field]) {
+    let (Some(rx), Some(dropped)) = (
+        number(fields, "ntp-received"),
+        number(fields, "ntp-dropped"),
+    ) else {
+        return;
+    };
+    if dropped > 0.0 && rx > 0.0 {
+        let share = dropped / (rx + dropped);
+        let status = if share >= 0.5 {
+            Status::Bad
+        } else {
+            Status::Warn
+        };
+        set_named(
+            fields,
+            "ntp-dropped",
+            status,
+            Reason::new(Why::ServerDropping)
+                .arg("drops", dropped)
+                .arg("percent", format!("{:.0}", share * 100.0)),
+        );
+    }
+}
+
+/// Checks that need several values of one report (per row for tables).
+pub fn judge_report(e: &mut Explained) {
+    match e.kind {
+        Kind::ChronycNtpdata => {
+            judge_ntpdata(&mut e.fields);
+            e.rows.iter_mut().for_each(|r| judge_ntpdata(r));
+        }
+        Kind::ChronycAuthdata => e.rows.iter_mut().for_each(|r| judge_authdata(r)),
+        Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
+        Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
+        _ => {}
+    }
+}
+
+/// The name of the row a field sits in (its source, client or session).
+fn row_name(row: &[Field]) -> Option<String> {
+    row.iter()
+        .find(|x| matches!(x.name, "address" | "remote" | "name" | "remote-address"))
+        .map(|x| x.raw.trim().to_string())
+}
+
 /// Diagnoses across fields.
 pub fn diagnose(e: &mut Explained) {
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
     let f = &e.fields;
     let bad = |name: &str| field(f, name).is_some_and(|x| x.status == Status::Bad);
+    let why = |name: &str| field(f, name).and_then(|x| x.reason.as_ref().map(|r| r.id));
     match e.kind {
         Kind::ChronycTracking => {
             if bad("refid") || bad("stratum") || bad("leap") {
-                out.push(finding("not-synchronised"));
-            }
-            if field(f, "refid")
-                .is_some_and(|x| x.reason.as_ref().is_some_and(|r| r.id == "refid-local"))
-            {
-                out.push(finding("serving-local-clock"));
-            }
-            if bad("system-time") {
-                out.push(finding("large-offset"));
+                out.push(Finding::new(Rule::NotSynchronised));
+            } else if why("refid") == Some(Why::RefidLocal) {
+                // A free-running local clock: no known distance to true time,
+                // only chronyd's growing root dispersion.
+                let disp = field(f, "root-dispersion")
+                    .and_then(|x| seconds(x.raw.split(" seconds").next().unwrap_or("")))
+                    .map(human)
+                    .unwrap_or_default();
+                out.push(Finding::new(Rule::ServingLocalClock).arg("dispersion", disp));
             }
         }
         Kind::ChronycSources
@@ -464,113 +699,12 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::NxosShowNtpPeerStatus
         | Kind::H3cNtpServiceSessions
         | Kind::HuaweiNtpServiceSessions
-        | Kind::ShowNtpServer => {
-            let rows = &e.rows;
-            let marker = |r: &Vec<Field>| {
-                r.iter()
-                    .find(|x| {
-                        matches!(
-                            x.name,
-                            "state" | "tally" | "status" | "flags" | "assoc-state"
-                        )
-                    })
-                    .map(|x| x.status)
-            };
-            let reach_zero = |r: &Vec<Field>| {
-                r.iter()
-                    .any(|x| x.name == "reach" && x.status == Status::Bad)
-            };
-            let selected = rows.iter().any(|r| {
-                marker(r) == Some(Status::Ok)
-                    && r.iter().any(|x| {
-                        matches!(
-                            x.reason.as_ref().map(|r| r.id),
-                            Some("state-selected" | "tally-sys-peer" | "switch-selected")
-                        )
-                    })
-            });
-            let dead: Vec<String> = rows
-                .iter()
-                .filter(|r| reach_zero(r))
-                .filter_map(|r| {
-                    r.iter()
-                        .find(|x| matches!(x.name, "address" | "remote" | "name"))
-                        .map(|x| x.raw.trim().to_string())
-                })
-                .collect();
-            if !rows.is_empty() && rows.iter().all(reach_zero) {
-                out.push(finding("no-upstream-reachable"));
-            } else {
-                if !dead.is_empty() {
-                    let mut x = finding("some-unreachable");
-                    x.args.push(("sources", dead.join(", ")));
-                    x.args.push(("count", dead.len().to_string()));
-                    out.push(x);
-                }
-                if !rows.is_empty() && !selected {
-                    out.push(finding("none-selected"));
-                }
-            }
-            if rows.iter().any(|r| {
-                r.iter().any(|x| {
-                    matches!(
-                        x.reason.as_ref().map(|r| r.id),
-                        Some("state-falseticker" | "tally-falseticker")
-                    )
-                })
-            }) {
-                out.push(finding("falseticker"));
-            }
-            if rows.iter().any(|r| {
-                r.iter()
-                    .any(|x| matches!(x.reason.as_ref().map(|r| r.id), Some("switch-rejected")))
-            }) {
-                out.push(finding("source-rejected"));
-            }
-            let upstreams = rows
-                .iter()
-                .filter(|r| !r.iter().any(|x| x.name == "mode" && x.raw == "#"))
-                .count();
-            if upstreams == 1 {
-                out.push(finding("single-source"));
-            }
-            // A peer that serves at our own stratum (a pair uses 8 and 9).
-            let peer_strata: Vec<&str> = rows
-                .iter()
-                .filter(|r| r.iter().any(|x| x.name == "mode" && x.raw == "="))
-                .filter_map(|r| {
-                    r.iter()
-                        .find(|x| x.name == "stratum")
-                        .map(|x| x.raw.as_str())
-                })
-                .collect();
-            // Peers synchronised to an upstream take their stratum from it:
-            // equal strata matter only while they serve their local clocks.
-            let upstream_selected = rows.iter().any(|r| {
-                r.iter().any(|x| x.name == "mode" && x.raw == "^")
-                    && r.iter()
-                        .any(|x| x.reason.as_ref().is_some_and(|r| r.id == "state-selected"))
-            });
-            if !upstream_selected
-                && peer_strata.len() > 1
-                && peer_strata.windows(2).any(|w| w[0] == w[1])
-            {
-                out.push(finding("peer-same-stratum"));
-            }
-        }
+        | Kind::ShowNtpServer => sources(e, &mut out),
         Kind::ChronycActivity if field(f, "unresolved").is_some_and(|x| x.raw.trim() != "0") => {
-            let mut x = finding("unknown-address");
-            x.args
-                .push(("count", field(f, "unresolved").unwrap().raw.clone()));
-            out.push(x);
-        }
-        Kind::ChronycClients
-            if e.rows.iter().any(|r| {
-                r.iter()
-                    .any(|x| x.name == "ntp-drops" && x.status == Status::Warn)
-            }) =>
-        {
-            out.push(finding("clients-rate-limited"));
+            out.push(
+                Finding::new(Rule::UnknownAddress)
+                    .arg("count", field(f, "unresolved").unwrap().raw.clone()),
+            );
         }
         Kind::Ntpstat
         | Kind::AristaShowNtpStatus
@@ -584,21 +718,178 @@ pub fn diagnose(e: &mut Explained) {
                     && x.status == Status::Bad
             });
             if unsynced {
-                out.push(finding("not-synchronised"));
+                out.push(Finding::new(Rule::NotSynchronised));
             }
             if field(f, "reference-time").is_some() && field(f, "current-time").is_some() {
-                out.push(finding("reference-vs-system-time"));
+                out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }
         }
-        Kind::Timedatectl => {
+        Kind::Timedatectl | Kind::TimedatectlShow | Kind::TimedatectlTimesyncStatus => {
             if bad("clock-synchronized") {
-                out.push(finding("not-synchronised"));
+                out.push(Finding::new(Rule::NotSynchronised));
             }
             if bad("ntp-service") {
-                out.push(finding("ntp-service-inactive"));
+                out.push(Finding::new(Rule::NtpServiceInactive));
             }
         }
         _ => {}
     }
     e.findings = out;
+    account_for_every_flag(e);
+}
+
+/// Tables of sources, associations or sessions, whatever the tool.
+fn sources(e: &Explained, out: &mut Vec<Finding>) {
+    let rows = &e.rows;
+    let reach_zero = |r: &Vec<Field>| {
+        r.iter()
+            .any(|x| x.name == "reach" && x.status == Status::Bad)
+    };
+    let selected = rows.iter().any(|r| {
+        r.iter().any(|x| {
+            x.status == Status::Ok
+                && matches!(
+                    x.reason.as_ref().map(|r| r.id),
+                    Some(Why::StateSelected | Why::TallySysPeer | Why::SwitchSelected)
+                )
+        })
+    });
+    let dead: Vec<String> = rows
+        .iter()
+        .filter(|r| reach_zero(r))
+        .filter_map(|r| row_name(r))
+        .collect();
+    if !rows.is_empty() && rows.iter().all(reach_zero) {
+        out.push(Finding::new(Rule::NoUpstreamReachable));
+        // NX-OS polls through VRF default unless told `use-vrf`.
+        let default_vrf = rows.iter().all(|r| {
+            r.iter()
+                .any(|x| x.name == "vrf" && x.raw.trim().eq_ignore_ascii_case("default"))
+        });
+        if e.kind == Kind::NxosShowNtpPeerStatus && default_vrf {
+            out.push(Finding::new(Rule::NxosWrongVrf));
+        }
+    } else {
+        if !dead.is_empty() {
+            out.push(
+                Finding::new(Rule::SomeUnreachable)
+                    .arg("sources", dead.join(", "))
+                    .arg("count", dead.len()),
+            );
+        }
+        if !rows.is_empty() && !selected {
+            out.push(Finding::new(Rule::NoneSelected));
+        }
+    }
+    let upstreams = rows
+        .iter()
+        .filter(|r| !r.iter().any(|x| x.name == "mode" && x.raw == "#"))
+        .count();
+    if upstreams == 1 {
+        out.push(Finding::new(Rule::SingleSource));
+    }
+    // A peer that serves at our own stratum (a pair uses 8 and 9).
+    let peer_strata: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.iter().any(|x| x.name == "mode" && x.raw == "="))
+        .filter_map(|r| {
+            r.iter()
+                .find(|x| x.name == "stratum")
+                .map(|x| x.raw.as_str())
+        })
+        .collect();
+    // Peers synchronised to an upstream take their stratum from it:
+    // equal strata matter only while they serve their local clocks.
+    let upstream_selected = rows.iter().any(|r| {
+        r.iter().any(|x| x.name == "mode" && x.raw == "^")
+            && r.iter().any(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|r| r.id == Why::StateSelected)
+            })
+    });
+    if !upstream_selected && peer_strata.len() > 1 && peer_strata.windows(2).any(|w| w[0] == w[1]) {
+        out.push(Finding::new(Rule::PeerSameStratum));
+    }
+}
+
+/// The rule of explain: every value marked warn or bad is accounted for by
+/// a finding (one of the rules its reason names). What the diagnoses above
+/// did not already say is added here, naming the sources it concerns.
+fn account_for_every_flag(e: &mut Explained) {
+    struct Flag {
+        reason: Reason,
+        status: Status,
+        source: Option<String>,
+        raw: String,
+    }
+    let mut flagged: Vec<Flag> = Vec::new();
+    let mut note = |x: &Field, source: Option<String>| {
+        if matches!(x.status, Status::Warn | Status::Bad)
+            && let Some(r) = &x.reason
+        {
+            flagged.push(Flag {
+                reason: r.clone(),
+                status: x.status,
+                source,
+                raw: x.raw.trim().to_string(),
+            });
+        }
+    };
+    for x in &e.fields {
+        note(x, None);
+    }
+    for row in &e.rows {
+        let name = row_name(row);
+        for x in row {
+            note(x, name.clone());
+        }
+    }
+    for flag in flagged {
+        let rules = flag.reason.id.rules();
+        let Some(first) = rules.first() else { continue };
+        let at = match e.findings.iter().position(|f| rules.contains(&f.rule)) {
+            Some(i) => i,
+            None => {
+                let mut f = Finding::new(*first);
+                // The values its text may quote: the reason's own first.
+                f.args = flag.reason.args.clone();
+                if !f.args.iter().any(|(k, _)| *k == "value") {
+                    f.args.push(("value", flag.raw.clone()));
+                }
+                f.args.push(("sources", String::new()));
+                f.args.push(("count", "0".into()));
+                e.findings.push(f);
+                e.findings.len() - 1
+            }
+        };
+        let f = &mut e.findings[at];
+        add_source(f, flag.source.as_deref());
+        if f.rule.follows_value() && flag.status == Status::Bad {
+            f.severity = Status::Bad;
+        }
+    }
+}
+
+/// Adds a source to a finding's `sources` list (and its `count`).
+fn add_source(f: &mut Finding, source: Option<&str>) {
+    let Some(s) = source.filter(|s| !s.is_empty()) else {
+        return;
+    };
+    let list = f.args.iter_mut().find(|(k, _)| *k == "sources");
+    match list {
+        Some((_, v)) if v.split(", ").any(|x| x == s) => return,
+        Some((_, v)) if v.is_empty() => *v = s.to_string(),
+        Some((_, v)) => *v = format!("{v}, {s}"),
+        None => f.args.push(("sources", s.to_string())),
+    }
+    let n = f
+        .args
+        .iter()
+        .find(|(k, _)| *k == "sources")
+        .map_or(0, |(_, v)| v.split(", ").count());
+    match f.args.iter_mut().find(|(k, _)| *k == "count") {
+        Some((_, c)) => *c = n.to_string(),
+        None => f.args.push(("count", n.to_string())),
+    }
 }

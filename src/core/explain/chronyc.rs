@@ -206,8 +206,24 @@ fn judge(f: &mut Field, poll: Option<i32>) {
         "leap" => check_leap(f),
         "refid" => check_refid(f),
         "system-time" => {
-            let v = seconds(f.raw.split(" of").next().unwrap_or(""));
-            check_offset(f, v);
+            // Text: "4.999998 seconds slow of NTP time"; CSV: chronyd's
+            // correction, positive when the clock is slow (chronyc(1)).
+            let raw = f.raw.to_ascii_lowercase();
+            let words = raw.split(" of").next().unwrap_or("");
+            let number = words
+                .split_whitespace()
+                .next()
+                .and_then(|w| w.parse::<f64>().ok());
+            if let Some(v) = number {
+                let correction = if raw.contains("fast") {
+                    -v.abs()
+                } else if raw.contains("slow") {
+                    v.abs()
+                } else {
+                    v
+                };
+                check_system_time(f, correction);
+            }
         }
         "last-offset" | "sample-offset" | "offset" | "est-offset" => check_offset(f, None),
         "root-dispersion" => check_dispersion(f, None),
@@ -215,7 +231,8 @@ fn judge(f: &mut Field, poll: Option<i32>) {
         "skew" | "freq-skew" => check_skew(f),
         "ntp-drops" | "ntp-dropped" => check_drops(f),
         "last-rx" => check_last_rx(f, poll),
-        "nak" | "ke-attempts" => check_nts_trouble(f),
+        "ke-attempts" => check_ke_attempts(f),
+        "nak" => check_nak(f),
         _ => {}
     }
 }
@@ -245,7 +262,7 @@ fn judge_row(row: &mut [Field]) {
                     && !matches!(f.status, super::Status::Bad | super::Status::Info)
             }) {
                 f.status = super::Status::Warn;
-                f.reason = Some(super::Reason::new("offset-beyond-error"));
+                f.reason = Some(super::Reason::new(super::Why::OffsetBeyondError));
             }
         }
     }

@@ -8,6 +8,9 @@ mod checks;
 mod chronyc;
 mod ntpd;
 mod switch;
+pub mod verdict;
+
+pub use verdict::{Finding, Reason, Rule, Why};
 
 use serde::Serialize;
 
@@ -27,6 +30,8 @@ pub enum Kind {
     NtpqRv,
     Ntpstat,
     Timedatectl,
+    TimedatectlShow,
+    TimedatectlTimesyncStatus,
     CiscoShowNtpStatus,
     CiscoShowNtpAssociations,
     CiscoShowNtpAssociationsDetail,
@@ -58,6 +63,8 @@ impl Kind {
             Kind::NtpqRv => "ntpq-rv",
             Kind::Ntpstat => "ntpstat",
             Kind::Timedatectl => "timedatectl",
+            Kind::TimedatectlShow => "timedatectl-show",
+            Kind::TimedatectlTimesyncStatus => "timedatectl-timesync-status",
             Kind::CiscoShowNtpStatus => "cisco-show-ntp-status",
             Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
             Kind::CiscoShowNtpAssociationsDetail => "cisco-show-ntp-associations-detail",
@@ -73,6 +80,75 @@ impl Kind {
             Kind::ShowNtpServer => "show-ntp-server",
         }
     }
+
+    /// Whose terms advice for this output is given in.
+    pub fn family(self) -> Family {
+        use Kind::*;
+        match self {
+            ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
+            | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
+            | ChronycAuthdata => Family::Chrony,
+            NtpqPeers | NtpqRv | Ntpstat => Family::Ntpd,
+            Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus => Family::Systemd,
+            CiscoShowNtpStatus
+            | CiscoShowNtpAssociations
+            | CiscoShowNtpAssociationsDetail
+            | NxosShowNtpPeerStatus
+            | HuaweiNtpServiceStatus
+            | HuaweiNtpServiceSessions
+            | H3cNtpServiceStatus
+            | H3cNtpServiceSessions
+            | JunosShowNtpStatus
+            | JunosShowNtpAssociations
+            | AristaShowNtpStatus
+            | AristaShowNtpAssociations
+            | ShowNtpServer => Family::Switch,
+        }
+    }
+
+    /// The message id of this output's human name (`kind-<id>`).
+    pub fn title_id(self) -> String {
+        format!("kind-{}", self.name())
+    }
+}
+
+/// The tool a piece of output comes from, for advice in its own terms
+/// (chrony's `local stratum 10 orphan` is ntpd's `tos orphan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Chrony,
+    Ntpd,
+    Switch,
+    Systemd,
+}
+
+impl Family {
+    pub fn id(self) -> &'static str {
+        match self {
+            Family::Chrony => "chrony",
+            Family::Ntpd => "ntpd",
+            Family::Switch => "switch",
+            Family::Systemd => "systemd",
+        }
+    }
+}
+
+/// The message ids of a finding's text, most specific first: in the
+/// output's own terms (`finding-<rule>-<family>`), else the general one.
+pub fn finding_ids(kind: Kind, rule: Rule) -> [String; 2] {
+    [
+        format!("finding-{}-{}", rule.id(), kind.family().id()),
+        format!("finding-{}", rule.id()),
+    ]
+}
+
+/// The message ids of a field's meaning, most specific first: for this
+/// output (`meaning-<kind>-<name>`, where the tools differ), else general.
+pub fn field_ids(kind: Kind, name: &str) -> [String; 2] {
+    [
+        format!("meaning-{}-{name}", kind.name()),
+        format!("field-{name}"),
+    ]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -95,27 +171,6 @@ impl Status {
     }
 }
 
-/// A reason for a verdict or a finding: a message id suffix and arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reason {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Reason {
-    pub fn new(id: &'static str) -> Reason {
-        Reason {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, k: &'static str, v: impl ToString) -> Reason {
-        self.args.push((k, v.to_string()));
-        self
-    }
-}
-
 /// One field: its catalogue name, the text as pasted, the verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
@@ -134,14 +189,6 @@ impl Field {
             reason: None,
         }
     }
-}
-
-/// A problem across fields, with its cause and fix in the catalogue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub rule: &'static str,
-    pub severity: Status,
-    pub args: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -322,8 +369,8 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if e.fields.is_empty() && e.rows.is_empty() {
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {
-            Kind::ChronycClients => Some("no-clients-yet"),
-            Kind::ChronycSources | Kind::ChronycSourcestats => Some("no-sources"),
+            Kind::ChronycClients => Some(Rule::NoClientsYet),
+            Kind::ChronycSources | Kind::ChronycSourcestats => Some(Rule::NoSources),
             _ => None,
         };
         match empty {
@@ -336,6 +383,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     for row in &mut e.rows {
         checks::unjudge_placeholder_offsets(row);
     }
+    checks::judge_report(&mut e);
     checks::diagnose(&mut e);
     Ok(e)
 }
@@ -349,7 +397,7 @@ pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     v
 }
 
-pub use checks::{FINDINGS, REASONS};
+pub use checks::human;
 
 #[cfg(test)]
 mod tests {

@@ -55,6 +55,33 @@ const TIMEDATECTL: &[(&str, &str)] = &[
     ("System clock synchronized", "clock-synchronized"),
     ("NTP service", "ntp-service"),
     ("RTC in local TZ", "rtc-local"),
+    ("DST active", "dst-active"),
+];
+/// `timedatectl show` (properties, systemd 239+).
+const TIMEDATECTL_SHOW: &[(&str, &str)] = &[
+    ("Timezone", "time-zone"),
+    ("LocalRTC", "rtc-local"),
+    ("CanNTP", "can-ntp"),
+    ("NTP", "ntp-service"),
+    ("NTPSynchronized", "clock-synchronized"),
+    ("TimeUSec", "local-time"),
+    ("RTCTimeUSec", "rtc-time"),
+];
+/// `timedatectl timesync-status` (systemd-timesyncd).
+const TIMESYNC_STATUS: &[(&str, &str)] = &[
+    ("Server", "server"),
+    ("Poll interval", "poll-interval"),
+    ("Leap", "leap"),
+    ("Version", "version"),
+    ("Stratum", "stratum"),
+    ("Reference", "refid"),
+    ("Precision", "precision"),
+    ("Root distance", "root-distance"),
+    ("Offset", "offset"),
+    ("Delay", "delay"),
+    ("Jitter", "jitter"),
+    ("Packet count", "packet-count"),
+    ("Frequency", "frequency"),
 ];
 
 pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
@@ -76,6 +103,14 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
             Kind::Timedatectl,
             leak(TIMEDATECTL.iter().map(|(_, n)| *n).collect()),
         ),
+        (
+            Kind::TimedatectlShow,
+            leak(TIMEDATECTL_SHOW.iter().map(|(_, n)| *n).collect()),
+        ),
+        (
+            Kind::TimedatectlTimesyncStatus,
+            leak(TIMESYNC_STATUS.iter().map(|(_, n)| *n).collect()),
+        ),
     ]
 }
 
@@ -94,6 +129,8 @@ fn judge(f: &mut Field, poll: Option<i32>) {
         "when" => check_last_rx(f, poll),
         "clock-synchronized" => check_yes_no(f, true),
         "ntp-service" => check_yes_no(f, true),
+        "root-distance" => check_dispersion(f, seconds(&f.raw)),
+        "rtc-local" => check_rtc_local(f),
         "sync-status" => check_switch_status(f),
         _ => {}
     }
@@ -287,6 +324,51 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         }
         return Some(e);
     }
+    // timedatectl show: KEY=value properties.
+    let props: Vec<(&str, &str)> = lines
+        .iter()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    if props
+        .iter()
+        .any(|(k, _)| *k == "NTPSynchronized" || *k == "CanNTP")
+    {
+        let mut e = Explained::new(Kind::TimedatectlShow);
+        for (key, name) in TIMEDATECTL_SHOW {
+            if let Some((_, v)) = props.iter().find(|(k, _)| k == key) {
+                let mut f = Field::info(name, *v);
+                judge(&mut f, None);
+                e.fields.push(f);
+            }
+        }
+        return Some(e);
+    }
+    // timedatectl timesync-status.
+    let colon: Vec<(&str, &str)> = lines
+        .iter()
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    if colon.iter().any(|(k, _)| *k == "Root distance")
+        && colon
+            .iter()
+            .any(|(k, _)| *k == "Packet count" || *k == "Server")
+    {
+        let mut e = Explained::new(Kind::TimedatectlTimesyncStatus);
+        for (key, name) in TIMESYNC_STATUS {
+            if let Some((_, v)) = colon.iter().find(|(k, _)| k == key) {
+                let mut f = Field::info(name, *v);
+                match *name {
+                    // timesyncd prints "+14us", "1min 4s".
+                    "offset" => check_offset(&mut f, seconds(v)),
+                    _ => judge(&mut f, None),
+                }
+                e.fields.push(f);
+            }
+        }
+        return Some(e);
+    }
     // timedatectl status.
     let kvs: Vec<(&str, &str)> = lines
         .iter()
@@ -299,10 +381,12 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     {
         let mut e = Explained::new(Kind::Timedatectl);
         for (label, name) in TIMEDATECTL {
+            // Older systemd (CentOS 7) says "NTP synchronized" and
+            // "NTP enabled"; some "Network time on".
             let found = kvs.iter().find(|(k, _)| {
                 *k == *label
                     || (*label == "System clock synchronized" && *k == "NTP synchronized")
-                    || (*label == "NTP service" && *k == "Network time on")
+                    || (*label == "NTP service" && (*k == "Network time on" || *k == "NTP enabled"))
             });
             if let Some((_, v)) = found {
                 let mut f = Field::info(name, *v);

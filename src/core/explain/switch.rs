@@ -506,20 +506,9 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
                 judge(f);
             }
             judge_decimal_reach(&mut row);
-            // Flag 1: the system's clock source; none of 1-4: not usable.
             if let Some(f) = row.first_mut() {
-                let selected = flags.contains('1');
                 f.raw = flags.to_string();
-                f.status = if selected {
-                    super::Status::Ok
-                } else {
-                    super::Status::Info
-                };
-                f.reason = Some(super::Reason::new(if selected {
-                    "switch-selected"
-                } else {
-                    "switch-candidate"
-                }));
+                check_h3c_flags(f);
             }
             e.rows.push(row);
         }

@@ -4,6 +4,7 @@
 use egui_extras::{Column, TableBuilder};
 
 use crate::core::cmdmon::Client;
+use crate::core::explain::Kind;
 use crate::gui::app::{AppState, status_color};
 
 #[derive(Default)]
@@ -110,7 +111,7 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     if r.clicked() {
                         clicked_col = Some(i);
                     }
-                    r.on_hover_text(super::live::field_meaning(st, name));
+                    r.on_hover_text(super::live::field_meaning(st, Kind::ChronycClients, name));
                 });
             }
         })

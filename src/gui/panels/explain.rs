@@ -27,10 +27,11 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
     }
     match st.forms.explain.result.clone() {
         Some(Ok(e)) => {
-            ui.strong(st.ta("explain-kind", &[("kind", e.kind_name())]));
+            ui.strong(st.ta("explain-kind", &[("kind", st.tr.kind_title(e.kind, e.csv))]));
             ui.add_space(4.0);
             ui.strong(st.t("explain-findings"));
-            super::live::findings_ui(ui, st, &e.findings);
+            let findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
+            super::live::findings_ui(ui, st, &findings);
             ui.add_space(6.0);
             if !e.fields.is_empty() {
                 fields_ui(ui, st, "explain-fields", e.kind, &e.fields);

@@ -122,12 +122,12 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<&'static str, Explained> {
 /// A header cell whose tooltip says what the column means.
 /// A column or field name in the chosen language; the meaning and the
 /// tool's own id in the tooltip.
-pub fn header_ui(ui: &mut egui::Ui, st: &AppState, field: &str) {
+pub fn header_ui(ui: &mut egui::Ui, st: &AppState, kind: Kind, field: &str) {
     // The column grows to its name rather than wrapping it (names in
     // Chinese with a unit are wider than the numbers below them).
     let name = egui::RichText::new(field_name(st, field)).strong();
     ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend))
-        .on_hover_text(field_meaning(st, field));
+        .on_hover_text(field_meaning(st, kind, field));
 }
 
 /// A field's name in the chosen language (the tool's id when it has none).
@@ -141,8 +141,8 @@ pub fn field_name(st: &AppState, field: &str) -> String {
 }
 
 /// What a field means, and the tool's own id for it.
-pub fn field_meaning(st: &AppState, field: &str) -> String {
-    format!("{}\n({field})", st.t(&format!("field-{field}")))
+pub fn field_meaning(st: &AppState, kind: Kind, field: &str) -> String {
+    format!("{}\n({field})", st.tr.field_meaning(kind, field))
 }
 
 /// chronyc's `-c` fields that are plain seconds.
@@ -227,10 +227,8 @@ pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
             field: f.name,
             raw: f.raw.clone(),
             status: f.status,
-            reason: f
-                .reason
-                .as_ref()
-                .map(|r| st.tr.tr_args(&format!("why-{}", r.id), &r.args)),
+            reason: f.reason.as_ref().map(|r| st.tr.reason_text(r)),
+            meaning: st.tr.field_meaning(kind, f.name),
         });
     }
 }
@@ -248,7 +246,7 @@ pub fn rows_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, e: &Explained) {
             .columns(Column::auto().at_least(40.0), names.len())
             .header(20.0, |mut h| {
                 for n in &names {
-                    h.col(|ui| header_ui(ui, st, n));
+                    h.col(|ui| header_ui(ui, st, e.kind, n));
                 }
             })
             .body(|mut body| {
@@ -270,7 +268,7 @@ pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, kind: Kind, fie
         .striped(true)
         .show(ui, |ui| {
             for f in fields {
-                header_ui(ui, st, f.name);
+                header_ui(ui, st, kind, f.name);
                 cell_ui(ui, st, kind, f);
                 ui.end_row();
             }
@@ -279,7 +277,11 @@ pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, kind: Kind, fie
 
 /// Findings first and large, each in a frame of its verdict's colour; a
 /// clear "no problem found" when there is none.
-pub fn findings_ui(ui: &mut egui::Ui, st: &AppState, findings: &[crate::core::explain::Finding]) {
+pub fn findings_ui(
+    ui: &mut egui::Ui,
+    st: &AppState,
+    findings: &[(Kind, crate::core::explain::Finding)],
+) {
     let card = |ui: &mut egui::Ui, color: egui::Color32, text: String| {
         egui::Frame::group(ui.style())
             .stroke(egui::Stroke::new(1.5, color))
@@ -297,12 +299,8 @@ pub fn findings_ui(ui: &mut egui::Ui, st: &AppState, findings: &[crate::core::ex
         );
         return;
     }
-    for f in findings {
-        card(
-            ui,
-            status_color(f.severity),
-            st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
-        );
+    for (kind, f) in findings {
+        card(ui, status_color(f.severity), st.tr.finding_text(*kind, f));
     }
 }
 

@@ -60,9 +60,9 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         }
         sparkline_ui(ui, st, commands);
         // The same findings as Explain gives for tracking and sources.
-        let mut findings = e.findings.clone();
+        let mut findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
         if let Some(src) = st.live.get("sources") {
-            findings.extend(src.findings.iter().cloned());
+            findings.extend(src.findings.iter().map(|f| (src.kind, f.clone())));
         }
         super::live::findings_ui(ui, st, &findings);
         ui.add_space(6.0);

@@ -13,7 +13,7 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
             for f in &e.findings {
                 ui.colored_label(
                     crate::gui::app::status_color(f.severity),
-                    st.tr.tr_args(&format!("finding-{}", f.rule), &f.args),
+                    st.tr.finding_text(e.kind, f),
                 );
             }
         }

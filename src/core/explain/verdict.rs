@@ -1,0 +1,335 @@
+//! The vocabulary of explain: why a value got its verdict (`Why`, texts
+//! `why-<id>`) and the problems found across values (`Rule`, texts
+//! `finding-<id>`). Every reason that can mark a value warn or bad names
+//! the findings that account for it ([`Why::rules`], one exhaustive match):
+//! a value flagged on screen is never left without its cause and fix.
+
+use super::Status;
+
+crate::id_enum! {
+    /// Why a single value got its verdict.
+    pub enum Why {
+        ReachFull = "reach-full",
+        ReachZero = "reach-zero",
+        ReachPartial = "reach-partial",
+        ReachStarting = "reach-starting",
+        NoSample = "no-sample",
+        StateSelected = "state-selected",
+        StateCombined = "state-combined",
+        StateNotCombined = "state-not-combined",
+        StateUnusable = "state-unusable",
+        StateFalseticker = "state-falseticker",
+        StateJittery = "state-jittery",
+        // selectdata's states (chronyc(1), selectdata).
+        SelectNoselect = "select-noselect",
+        SelectFewMeasurements = "select-few-measurements",
+        SelectUnsynchronised = "select-unsynchronised",
+        SelectStratumRange = "select-stratum-range",
+        SelectDistance = "select-distance",
+        SelectJitter = "select-jitter",
+        SelectWaitsOthers = "select-waits-others",
+        SelectStale = "select-stale",
+        SelectOrphan = "select-orphan",
+        SelectUntrusted = "select-untrusted",
+        SelectFalseticker = "select-falseticker",
+        SelectWaitsMinsources = "select-waits-minsources",
+        SelectOtherPreferred = "select-other-preferred",
+        SelectWaitsMeasurement = "select-waits-measurement",
+        SelectNotCombined = "select-not-combined",
+        SelectCombined = "select-combined",
+        SelectBest = "select-best",
+        StratumOk = "stratum-ok",
+        StratumUnsynchronised = "stratum-unsynchronised",
+        StratumHigh = "stratum-high",
+        LeapNormal = "leap-normal",
+        LeapUnsynchronised = "leap-unsynchronised",
+        LeapInsert = "leap-insert",
+        LeapDelete = "leap-delete",
+        RefidNone = "refid-none",
+        RefidLocal = "refid-local",
+        KissCode = "kiss-code",
+        OffsetSmall = "offset-small",
+        OffsetMedium = "offset-medium",
+        OffsetLarge = "offset-large",
+        OffsetBeyondError = "offset-beyond-error",
+        ClockSlow = "clock-slow",
+        ClockFast = "clock-fast",
+        LastRxNever = "last-rx-never",
+        LastRxStale = "last-rx-stale",
+        DropsZero = "drops-zero",
+        DropsRateLimited = "drops-rate-limited",
+        ServerDropping = "server-dropping",
+        DispersionLarge = "dispersion-large",
+        FrequencyNormal = "frequency-normal",
+        FrequencyHigh = "frequency-high",
+        FrequencyLimit = "frequency-limit",
+        SkewLarge = "skew-large",
+        SamplesNone = "samples-none",
+        TallySysPeer = "tally-sys-peer",
+        TallyCandidate = "tally-candidate",
+        TallyOutlier = "tally-outlier",
+        TallyFalseticker = "tally-falseticker",
+        TallyRejected = "tally-rejected",
+        SwitchSynchronized = "switch-synchronized",
+        SwitchUnsynchronized = "switch-unsynchronized",
+        SwitchSelected = "switch-selected",
+        SwitchRejected = "switch-rejected",
+        SwitchCandidate = "switch-candidate",
+        Yes = "yes",
+        No = "no",
+        RtcLocal = "rtc-local",
+        NtsKeAttempts = "nts-ke-attempts",
+        NtsNak = "nts-nak",
+        NtsFewCookies = "nts-few-cookies",
+        NtsNoCookies = "nts-no-cookies",
+        RxNone = "rx-none",
+        RxLossy = "rx-lossy",
+        RxInvalid = "rx-invalid",
+        TestsPassed = "tests-passed",
+        TestsAuthFailed = "tests-auth-failed",
+        TestsSyncLoop = "tests-sync-loop",
+        TestsUnsynchronised = "tests-unsynchronised",
+        TestsFailed = "tests-failed",
+        LeapExpired = "leap-expired",
+    }
+}
+
+crate::id_enum! {
+    /// A problem across values, with its cause and fix.
+    pub enum Rule {
+        NotSynchronised = "not-synchronised",
+        NoUpstreamReachable = "no-upstream-reachable",
+        SomeUnreachable = "some-unreachable",
+        UnknownAddress = "unknown-address",
+        Falseticker = "falseticker",
+        SingleSource = "single-source",
+        NoneSelected = "none-selected",
+        ClockBehind = "clock-behind",
+        ClockAhead = "clock-ahead",
+        SourceOffsetLarge = "source-offset-large",
+        ServingLocalClock = "serving-local-clock",
+        ClientsRateLimited = "clients-rate-limited",
+        ServerDropping = "server-dropping",
+        RateLimitedByServer = "rate-limited-by-server",
+        NtpServiceInactive = "ntp-service-inactive",
+        SourceRejected = "source-rejected",
+        ReferenceVsSystemTime = "reference-vs-system-time",
+        PeerSameStratum = "peer-same-stratum",
+        NoClientsYet = "no-clients-yet",
+        NoSources = "no-sources",
+        PacketLoss = "packet-loss",
+        SourceStale = "source-stale",
+        NeverAnswered = "never-answered",
+        SourceJittery = "source-jittery",
+        SourceUnstable = "source-unstable",
+        FrequencyHigh = "frequency-high",
+        FrequencyLimit = "frequency-limit",
+        SkewHigh = "skew-high",
+        DispersionHigh = "dispersion-high",
+        LeapPending = "leap-pending",
+        LeapFileExpired = "leap-file-expired",
+        NtsKeFailing = "nts-ke-failing",
+        NtsNak = "nts-nak",
+        NtsFewCookies = "nts-few-cookies",
+        AuthFailing = "auth-failing",
+        SyncLoop = "sync-loop",
+        FewSamples = "few-samples",
+        NotSelectable = "not-selectable",
+        Outlier = "outlier",
+        RtcLocalTime = "rtc-local-time",
+        StratumHigh = "stratum-high",
+        KissCode = "kiss-code",
+        UpstreamUnsynchronised = "upstream-unsynchronised",
+        NxosWrongVrf = "nxos-wrong-vrf",
+    }
+}
+
+impl Rule {
+    /// How serious the problem is, unless the values that show it say more.
+    pub fn severity(self) -> Status {
+        use Rule::*;
+        match self {
+            NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
+            | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
+            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired => Status::Bad,
+            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet => Status::Info,
+            SomeUnreachable
+            | Falseticker
+            | SingleSource
+            | ClockBehind
+            | ClockAhead
+            | SourceOffsetLarge
+            | ClientsRateLimited
+            | ServerDropping
+            | RateLimitedByServer
+            | SourceRejected
+            | PeerSameStratum
+            | PacketLoss
+            | SourceStale
+            | SourceJittery
+            | SourceUnstable
+            | FrequencyHigh
+            | SkewHigh
+            | LeapPending
+            | NtsNak
+            | NtsFewCookies
+            | FewSamples
+            | NotSelectable
+            | Outlier
+            | RtcLocalTime
+            | StratumHigh
+            | UpstreamUnsynchronised
+            | NxosWrongVrf => Status::Warn,
+        }
+    }
+}
+
+impl Rule {
+    /// Findings whose severity is the size of what they report (a clock
+    /// 5 s behind is bad, 5 ms a warning); the others keep their own.
+    pub fn follows_value(self) -> bool {
+        matches!(self, Rule::ClockBehind | Rule::ClockAhead)
+    }
+}
+
+impl Why {
+    /// The findings that account for a value flagged (warn or bad) with this
+    /// reason; the first is added when none of them is there yet. Empty for
+    /// reasons that only ever mark a value ok or informative.
+    pub fn rules(self) -> &'static [Rule] {
+        use Rule as R;
+        use Why::*;
+        match self {
+            ReachZero => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
+            ReachPartial => &[R::PacketLoss],
+            StateUnusable => &[
+                R::NeverAnswered,
+                R::SomeUnreachable,
+                R::NoUpstreamReachable,
+                R::NotSelectable,
+            ],
+            StateFalseticker | SelectFalseticker | TallyFalseticker => &[R::Falseticker],
+            StateJittery | SelectJitter => &[R::SourceJittery],
+            SelectFewMeasurements
+            | SelectDistance
+            | SelectStale
+            | SelectUntrusted
+            | SelectStratumRange => &[R::NotSelectable],
+            SelectUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
+            // A row's stratum is its source's; tracking's own is covered
+            // by "not synchronised" (its diagnosis adds it).
+            StratumUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised, R::SyncLoop],
+            StratumHigh => &[R::StratumHigh, R::SyncLoop],
+            LeapUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised],
+            LeapInsert | LeapDelete => &[R::LeapPending],
+            LeapExpired => &[R::LeapFileExpired],
+            RefidNone => &[R::NotSynchronised, R::UpstreamUnsynchronised],
+            KissCode => &[R::KissCode],
+            OffsetMedium | OffsetLarge => &[R::SourceOffsetLarge],
+            ClockSlow => &[R::ClockBehind],
+            ClockFast => &[R::ClockAhead],
+            OffsetBeyondError => &[R::SourceUnstable],
+            LastRxNever => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
+            LastRxStale => &[R::SourceStale],
+            DropsRateLimited => &[R::ClientsRateLimited],
+            ServerDropping => &[R::ServerDropping],
+            DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
+            FrequencyHigh => &[R::FrequencyHigh],
+            FrequencyLimit => &[R::FrequencyLimit],
+            SkewLarge => &[R::SkewHigh],
+            SamplesNone => &[
+                R::FewSamples,
+                R::NeverAnswered,
+                R::SomeUnreachable,
+                R::NoUpstreamReachable,
+            ],
+            TallyOutlier => &[R::Outlier],
+            TallyRejected => &[R::SourceRejected, R::NoneSelected, R::NoUpstreamReachable],
+            SwitchUnsynchronized => &[R::NotSynchronised],
+            SwitchRejected => &[R::SourceRejected],
+            No => &[R::NotSynchronised, R::NtpServiceInactive],
+            RtcLocal => &[R::RtcLocalTime],
+            NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
+            NtsNak => &[R::NtsNak],
+            NtsFewCookies => &[R::NtsFewCookies],
+            RxNone => &[R::NeverAnswered],
+            RxLossy => &[R::RateLimitedByServer],
+            RxInvalid | TestsAuthFailed => &[R::AuthFailing],
+            TestsSyncLoop => &[R::SyncLoop],
+            TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
+            TestsFailed => &[R::SourceRejected],
+            ReachFull
+            | ReachStarting
+            | NoSample
+            | StateSelected
+            | StateCombined
+            | StateNotCombined
+            | SelectNoselect
+            | SelectWaitsOthers
+            | SelectOrphan
+            | SelectWaitsMinsources
+            | SelectOtherPreferred
+            | SelectWaitsMeasurement
+            | SelectNotCombined
+            | SelectCombined
+            | SelectBest
+            | StratumOk
+            | LeapNormal
+            | RefidLocal
+            | OffsetSmall
+            | DropsZero
+            | FrequencyNormal
+            | TallySysPeer
+            | TallyCandidate
+            | SwitchSynchronized
+            | SwitchSelected
+            | SwitchCandidate
+            | Yes
+            | TestsPassed => &[],
+        }
+    }
+}
+
+/// A reason for a verdict: its id and the values its text names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub id: Why,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Reason {
+    pub fn new(id: Why) -> Reason {
+        Reason {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, k: &'static str, v: impl ToString) -> Reason {
+        self.args.push((k, v.to_string()));
+        self
+    }
+}
+
+/// A problem across values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Status,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Finding {
+    pub fn new(rule: Rule) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity(),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, k: &'static str, v: impl ToString) -> Finding {
+        self.args.push((k, v.to_string()));
+        self
+    }
+}
