@@ -8,7 +8,10 @@ set -euo pipefail
 # OpenGL). Fonts are built in (assets/fonts), so none is required.
 STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1 libwayland-client0 libwayland-egl1)
 # What the test suite needs besides: packaging checks, a virtual display.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint)
+# faketime: a lab with a leap second pending runs its chronyd on 31 December
+# (chrony announces leap seconds only on 30 June and 31 December); openssl:
+# certificates for the NTS labs.
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

@@ -184,7 +184,7 @@ why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled.
-finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, wrong addresses or names that do not resolve, or upstreams that answer but are not synchronised themselves (chrony counts only replies from a synchronised server: a lab server without “local stratum N” shows its clients reach 0 and stratum 0).
+finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, wrong addresses or names that do not resolve, or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony 4.0 counts only replies it accepts, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
 finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
@@ -465,7 +465,9 @@ finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent
 finding-rate-limited-by-server = Most requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server rate-limits this client (it polls too often: raise minpoll, leave out “burst”) or the path loses packets.
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way or the server is overloaded.
 finding-source-stale = { $sources } stopped answering: its last sample is many polls old. Check that the server still runs and that UDP 123 is still open.
-finding-never-answered = { $sources } never answered: no packet came back. Check the address (and that the name resolves), that UDP 123 is open in both directions, and that the server allows this client (“allow” on chrony, “restrict” on ntpd).
+finding-never-answered = { $sources } never answered: no packet came back. Check the address (and that the name resolves), that UDP 123 is open in both directions, and that the server allows this client (“allow” on chrony, “restrict” on ntpd). With a key (“key N”), a chrony server that has another key under that ID, or none, drops the requests without a word: compare the key files.
+finding-answers-rejected = { $sources } answers, but chronyd has accepted none of its answers: they fail its tests. The source follows this server (a loop), is not synchronised itself, or fails authentication; “chronyc ntpdata” shows which tests fail.
+why-answers-unusable = it answers, but no answer was accepted: they fail chronyd's tests
 finding-source-jittery = { $sources } is too variable to be used (state ~, jitter above maxjitter): the path to it is congested or asymmetric. Use a closer server, or raise maxjitter if the jitter is expected.
 finding-source-unstable = The last offset of { $sources } is larger than its estimated error: the source, or the path to it, is unstable.
 finding-frequency-high = The clock's frequency error is { $ppm } ppm, more than the ±100 ppm normal clocks stay within: a faulty oscillator, a virtual machine's clock, or something else adjusting the clock too (ntpd, timesyncd, adjtimex). Make sure only chronyd disciplines it.

@@ -50,6 +50,18 @@ impl Chronyd {
     }
 
     pub fn start_on(chronyd: &Path, dir: &Path, name: &str, body: &str, port: u16) -> Chronyd {
+        Self::start_env(chronyd, dir, name, body, port, &[])
+    }
+
+    /// As `start_on`, with extra environment (libfaketime's, say).
+    pub fn start_env(
+        chronyd: &Path,
+        dir: &Path,
+        name: &str,
+        body: &str,
+        port: u16,
+        env: &[(&str, String)],
+    ) -> Chronyd {
         let sock_dir = dir.join(format!("{name}.run"));
         std::fs::create_dir_all(&sock_dir).unwrap();
         use std::os::unix::fs::PermissionsExt;
@@ -73,6 +85,9 @@ impl Chronyd {
             cmd.arg("-U");
         }
         cmd.arg("-f").arg(&conf);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = cmd
             .stdin(Stdio::null())
             .stdout(Stdio::null())

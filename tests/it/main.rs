@@ -15,6 +15,7 @@ mod helper_hostile;
 mod helper_lab;
 mod helper_system;
 mod i18n_parity;
+mod labs;
 mod lint_vs_chronyd;
 mod releases_helper;
 mod roles;

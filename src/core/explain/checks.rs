@@ -508,13 +508,15 @@ pub fn judge_ntpdata(row: &mut [Field]) {
     let rx = number(row, "total-rx");
     let valid = number(row, "total-valid-rx");
     if let (Some(tx), Some(rx)) = (tx, rx) {
-        if rx == 0.0 && tx > 0.0 {
-            set_named(
-                row,
-                "total-rx",
-                Status::Bad,
-                Reason::new(Why::RxNone).arg("tx", tx),
-            );
+        if rx == 0.0 {
+            if tx > 0.0 {
+                set_named(
+                    row,
+                    "total-rx",
+                    Status::Bad,
+                    Reason::new(Why::RxNone).arg("tx", tx),
+                );
+            }
             // What an unanswered source shows is a placeholder.
             for x in row.iter_mut().filter(|x| {
                 matches!(
@@ -594,9 +596,7 @@ pub fn judge_authdata(row: &mut [Field]) {
     let cookies = number(row, "cookies");
     let never = field(row, "last-ke").is_some_and(|f| f.raw.trim() == "-");
     match cookies {
-        Some(0.0) => {
-            set_named(row, "cookies", Status::Bad, Reason::new(Why::NtsNoCookies))
-        }
+        Some(0.0) => set_named(row, "cookies", Status::Bad, Reason::new(Why::NtsNoCookies)),
         Some(c) if c < 8.0 && !never => set_named(
             row,
             "cookies",

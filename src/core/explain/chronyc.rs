@@ -245,6 +245,19 @@ fn judge_row(row: &mut [Field]) {
     for f in row.iter_mut() {
         judge(f, poll);
     }
+    // No sample ever, yet the source answers: its answers fail chronyd's
+    // tests (a loop, an unsynchronised server, authentication).
+    let answers = row
+        .iter()
+        .any(|f| f.name == "reach" && f.raw.trim() != "0" && !f.raw.trim().is_empty());
+    if answers
+        && let Some(f) = row
+            .iter_mut()
+            .find(|f| f.name == "last-rx" && f.raw.trim() == "-")
+    {
+        f.status = super::Status::Warn;
+        f.reason = Some(super::Reason::new(super::Why::AnswersUnusable));
+    }
     // The adjusted offset beyond the estimated error: the source or the
     // path to it is unstable.
     let offset = row
@@ -369,7 +382,10 @@ fn csv(lines: &[&str]) -> Option<Explained> {
         18 if first[0].len() == 1 => Kind::ChronycSelectdata,
         // 33 columns in 4.0–4.2, 34 (good RX) from 4.3, 38 (timestamp
         // sources) from 4.6.
-        33 | 34 | 38 if first[0].parse::<std::net::IpAddr>().is_ok() => Kind::ChronycNtpdata,
+        // A source with no valid answer yet has "[UNSPEC]" as its address.
+        33 | 34 | 38 if first[0].parse::<std::net::IpAddr>().is_ok() || first[0] == "[UNSPEC]" => {
+            Kind::ChronycNtpdata
+        }
         _ => return None,
     };
     let mut e = Explained::new(kind);

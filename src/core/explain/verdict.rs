@@ -55,6 +55,7 @@ crate::id_enum! {
         ClockSlow = "clock-slow",
         ClockFast = "clock-fast",
         LastRxNever = "last-rx-never",
+        AnswersUnusable = "answers-unusable",
         LastRxStale = "last-rx-stale",
         DropsZero = "drops-zero",
         DropsRateLimited = "drops-rate-limited",
@@ -141,6 +142,7 @@ crate::id_enum! {
         KissCode = "kiss-code",
         UpstreamUnsynchronised = "upstream-unsynchronised",
         NxosWrongVrf = "nxos-wrong-vrf",
+        AnswersRejected = "answers-rejected",
     }
 }
 
@@ -179,7 +181,8 @@ impl Rule {
             | RtcLocalTime
             | StratumHigh
             | UpstreamUnsynchronised
-            | NxosWrongVrf => Status::Warn,
+            | NxosWrongVrf
+            | AnswersRejected => Status::Warn,
         }
     }
 }
@@ -231,6 +234,12 @@ impl Why {
             OffsetBeyondError => &[R::SourceUnstable],
             LastRxNever => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
             LastRxStale => &[R::SourceStale],
+            AnswersUnusable => &[
+                R::AnswersRejected,
+                R::SyncLoop,
+                R::UpstreamUnsynchronised,
+                R::AuthFailing,
+            ],
             DropsRateLimited => &[R::ClientsRateLimited],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
