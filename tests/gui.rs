@@ -318,7 +318,7 @@ fn chinese_tables_show_chinese_column_names() {
     let text = "MS Name/IP address         Stratum Poll Reach LastRx Last sample\n===============================================================================\n^* 192.168.10.1                  2   6   377    35   -215us[ -301us] +/-   12ms\n";
     h.state_mut().state.forms.explain.input = text.into();
     h.state_mut().state.forms.explain.result =
-        Some(Ok(stratum::core::explain::explain(text).unwrap()));
+        Some(Ok(vec![stratum::core::explain::explain(text).unwrap()]));
     h.state_mut().state.panel = Panel::Explain;
     h.run();
     for zh in ["偏差", "可达性（八进制）", "层级", "上次应答（秒前）"] {
@@ -505,16 +505,19 @@ fn the_overview_says_it_all_at_a_glance() {
         .on_event(Event::History("system.offset".into(), pts));
     h.state_mut().state.panel = Panel::Overview;
     h.run();
+    // chronyd's correction is positive: the clock is behind (chronyc's "slow").
     assert!(
         h.query_by_label_contains(
-            "Clock 2.5 µs from NTP time, true time within ±300.0 µs, stratum 2"
+            "System clock 2.5 µs behind NTP time (slow); true time within ±300.0 µs, stratum 2"
         )
         .is_some()
     );
     assert!(h.query_by_label_contains("Follows 10.0.0.1").is_some());
     assert!(
-        h.query_by_label("Offset to NTP time over the last 5 minutes (µs)")
-            .is_some()
+        h.query_by_label(
+            "The system clock against NTP time over the last 5 minutes (µs, + ahead, − behind)"
+        )
+        .is_some()
     );
     // One source only: the finding is on top.
     assert!(
@@ -578,4 +581,71 @@ fn client_columns_have_names_and_sort_on_click() {
     h.run();
     assert_eq!(h.state().state.forms.clients.sort, 1);
     assert!(h.query_by_label("NTP requests ⏶").is_some());
+}
+
+/// The direction of time on the Overview, in both languages: chronyd's
+/// correction of +5 s is a clock 5 s behind ("slow", 慢), -5 s one ahead;
+/// a lab serving its own clock says so instead of a distance to true time.
+#[test]
+fn the_overview_says_slow_when_the_clock_is_behind() {
+    use stratum::gui::backend::Event;
+    for (lang, correction, want) in [
+        (Lang::En, 5.0, "System clock 5.000 s behind NTP time (slow)"),
+        (
+            Lang::En,
+            -5.0,
+            "System clock 5.000 s ahead of NTP time (fast)",
+        ),
+        (Lang::ZhCn, 5.0, "系统时钟比 NTP 时间落后 5.000 s（慢）"),
+        (Lang::ZhCn, -5.0, "系统时钟比 NTP 时间超前 5.000 s（快）"),
+    ] {
+        let mut h = harness(App::headless(
+            Settings {
+                lang: Some(lang),
+                ..Settings::default()
+            },
+            Backend::offline(),
+        ));
+        h.run();
+        let now = stratum::sys::now();
+        let mut t = tracking(now);
+        t.system_time = correction;
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(t),
+                ..Default::default()
+            })));
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        assert!(h.query_by_label_contains(want).is_some(), "{want}");
+    }
+    // A lab on its own clock: no distance to true time, a drift bound.
+    let mut h = offline();
+    let now = stratum::sys::now();
+    let mut t = tracking(now);
+    t.ref_id = stratum::core::cmdmon::LOCAL_REFID;
+    t.address = None;
+    t.stratum = 10;
+    t.root_dispersion = 0.25;
+    t.root_delay = 0.0;
+    h.state_mut()
+        .state
+        .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(t),
+            ..Default::default()
+        })));
+    h.state_mut().state.panel = Panel::Overview;
+    h.run();
+    assert!(
+        h.query_by_label_contains("Serves its own clock (local stratum 10)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("it may have drifted up to 250.000 ms")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("true time within").is_none());
 }

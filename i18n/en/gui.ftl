@@ -100,7 +100,7 @@ gui-partner = Partner address
 gui-peer = Peer
 gui-peers-help = A primary and a backup server peer with each other; the backup uses a higher local stratum so that clients prefer the primary (for example 8 on the primary and 9 on the backup: the numerically higher stratum is the less preferred one).
 gui-plot-frequency = Frequency and residual frequency (ppm)
-gui-plot-offset = Offset (µs): system and per source, with the error band
+gui-plot-offset = Offset (µs), + ahead (fast), − behind (slow): the system clock against NTP time, and each source as chronyc measures it, with its error band
 gui-plot-skew = Skew (ppm)
 gui-plot-window = Plot window
 gui-poll-age = last poll { $seconds } s ago
@@ -117,7 +117,7 @@ gui-save-as = Save as
 gui-series-frequency = frequency
 gui-series-residual = residual frequency
 gui-series-skew = skew
-gui-series-system-offset = system offset
+gui-series-system-offset = system clock
 gui-servers = Lab server(s)
 gui-set-pair = Set up the pair
 gui-settings-file = Settings are kept in { $path }
@@ -157,7 +157,11 @@ gui-connect-button = Connect
 gui-server = Server: { $server }
 gui-this-machine = this machine
 gui-connect-hint = ssh://admin@ntp1.lab
-gui-offset-bound = Clock { $offset } from NTP time, true time within ±{ $bound }, stratum { $stratum }
+gui-offset-bound = { $direction ->
+        [slow] System clock { $offset } behind NTP time (slow)
+       *[fast] System clock { $offset } ahead of NTP time (fast)
+    }; true time within ±{ $bound }, stratum { $stratum }
+gui-own-clock = Serves its own clock (local stratum { $stratum }): nothing ties it to true time; it may have drifted up to { $dispersion } by chronyd's estimate (root dispersion, growing with time)
 gui-zoom = Text size
 gui-zoom-help = Scales text and controls (Ctrl + and Ctrl − do the same).
 gui-panel-setup = Guided setup
@@ -191,5 +195,5 @@ gui-browse = Browse…
 gui-browse-no-portal = No desktop file dialog here (no desktop portal on the session bus): type the path in the field.
 gui-browse-nothing = No file chosen. If no dialog appeared, type the path in the field.
 gui-synced-from = Follows { $source }; the clock was last updated { $ago } s ago.
-gui-sparkline = Offset to NTP time over the last 5 minutes (µs)
+gui-sparkline = The system clock against NTP time over the last 5 minutes (µs, + ahead, − behind)
 gui-follows-local = its own clock (local stratum)

@@ -46,6 +46,7 @@ err-ipc-second-hello = The connection sent a second handshake.
 err-ipc-unexpected = The helper sent an unexpected reply.
 err-helper-unreachable = No Stratum helper answers.
 status-reference-id = Reference ID
+status-local-clock = local clock
 status-stratum = Stratum
 status-system-time = System time
 status-fast = { $seconds } seconds fast of NTP time

@@ -97,7 +97,7 @@ gui-partner = 对方地址
 gui-peer = 对等体
 gui-peers-help = 主备服务器互为对等体；备用服务器使用数值更大的本地层级，使客户端优先选择主服务器（例如主用 8、备用 9：层级数值越大，越不优先）。
 gui-plot-frequency = 频率与残余频率（ppm）
-gui-plot-offset = 偏移（微秒）：系统及各时间源，含误差带
+gui-plot-offset = 偏移（微秒），正值超前（快），负值落后（慢）：系统时钟相对 NTP 时间，以及按 chronyc 测得的各时间源，含误差带
 gui-plot-skew = 频率误差（ppm）
 gui-plot-window = 曲线时间窗口
 gui-poll-age = 上次轮询于 { $seconds } 秒前
@@ -114,7 +114,7 @@ gui-save-as = 另存为
 gui-series-frequency = 频率
 gui-series-residual = 残余频率
 gui-series-skew = 频率误差
-gui-series-system-offset = 系统偏移
+gui-series-system-offset = 系统时钟
 gui-servers = 实验服务器
 gui-set-pair = 设置主备
 gui-settings-file = 设置保存在 { $path }
@@ -154,7 +154,11 @@ gui-connect-button = 连接
 gui-server = 服务器：{ $server }
 gui-this-machine = 本机
 gui-connect-hint = ssh://admin@ntp1.lab
-gui-offset-bound = 时钟与 NTP 时间相差 { $offset }，与真实时间的误差在 ±{ $bound } 以内，层级 { $stratum }
+gui-offset-bound = { $direction ->
+        [slow] 系统时钟比 NTP 时间落后 { $offset }（慢）
+       *[fast] 系统时钟比 NTP 时间超前 { $offset }（快）
+    }；与真实时间的误差在 ±{ $bound } 以内，层级 { $stratum }
+gui-own-clock = 提供的是它自己的时钟（本地层级 { $stratum }）：没有任何东西把它与真实时间联系起来；据 chronyd 估计，它可能已漂移达 { $dispersion }（根离散度，随时间增长）
 gui-zoom = 文字大小
 gui-zoom-help = 缩放文字和控件（Ctrl + 与 Ctrl − 效果相同）。
 gui-panel-setup = 引导设置
@@ -188,5 +192,5 @@ gui-browse = 浏览…
 gui-browse-no-portal = 此处没有桌面文件对话框（会话总线上没有桌面门户）：请在输入框中填写路径。
 gui-browse-nothing = 未选择文件。如果没有出现对话框，请在输入框中填写路径。
 gui-synced-from = 跟随 { $source }；时钟上次更新于 { $ago } 秒前。
-gui-sparkline = 最近 5 分钟与 NTP 时间的偏差（微秒）
+gui-sparkline = 最近 5 分钟系统时钟相对 NTP 时间的偏移（微秒，正值超前，负值落后）
 gui-follows-local = 自己的时钟（本地层级）

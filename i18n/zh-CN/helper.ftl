@@ -46,6 +46,7 @@ err-ipc-second-hello = 连接发送了第二次握手。
 err-ipc-unexpected = 辅助进程返回了意外的应答。
 err-helper-unreachable = 没有 Stratum 辅助进程应答。
 status-reference-id = 参考 ID
+status-local-clock = 本地时钟
 status-stratum = 层级
 status-system-time = 系统时间
 status-fast = 比 NTP 时间快 { $seconds } 秒

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{CliError, CliResult, parse_lang};
 use super::{out, outln};
-use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain};
+use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain_all};
 use crate::i18n::Localizer;
 
 fn reason(tr: &Localizer, f: &Field) -> Option<String> {
@@ -163,18 +163,22 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         Err(ExplainError::TooLarge)
     } else {
         match std::str::from_utf8(&bytes) {
-            Ok(text) => explain(text),
+            Ok(text) => explain_all(text),
             Err(_) => Err(ExplainError::NotRecognised),
         }
     };
-    let e = result.map_err(|e| CliError::new(e.message_id()))?;
+    let parts = result.map_err(|e| CliError::new(e.message_id()))?;
     if json_out {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&to_json(tr, &e)).expect("json")
-        );
+        // One output: its object; several (a `stratum status` paste): an
+        // array of them, in order.
+        let value = match parts.as_slice() {
+            [one] => to_json(tr, one),
+            many => Value::Array(many.iter().map(|e| to_json(tr, e)).collect()),
+        };
+        outln!("{}", serde_json::to_string_pretty(&value).expect("json"));
     } else {
-        out!("{}", to_text(tr, &e));
+        let texts: Vec<String> = parts.iter().map(|e| to_text(tr, e)).collect();
+        out!("{}", texts.join("\n"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -170,12 +170,17 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         o.push('\n');
     }
     if let Some(t) = &s.tracking {
-        let name = t.address.map(|a| a.to_string()).unwrap_or_default();
+        // The reference as chronyc names it, and the local clock in words
+        // (chronyc prints empty parentheses for it).
+        let name = match t.address {
+            Some(a) => a.to_string(),
+            None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => tr.tr("status-local-clock"),
+            None => crate::core::cmdmon::refid_text(t.ref_id),
+        };
         let label = |id: &str| format!("{:<16}: ", tr.tr(id));
-        let dir = if t.system_time > 0.0 {
-            "status-fast"
-        } else {
-            "status-slow"
+        let dir = match crate::core::time::Direction::of_correction(t.system_time) {
+            crate::core::time::Direction::Slow => "status-slow",
+            crate::core::time::Direction::Fast => "status-fast",
         };
         let rows = [
             ("status-reference-id", format!("{:08X} ({name})", t.ref_id)),
@@ -207,13 +212,13 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     o.push('\n');
     for src in &s.sources {
         let name = match src.address.0 {
-            WireAddr::Ip(ip) => s
+            WireAddr::Ip(ip) if src.mode != crate::core::cmdmon::SourceMode::RefClock => s
                 .names
                 .iter()
                 .find(|(a, _)| *a == ip.to_string())
                 .map(|(_, n)| n.clone())
                 .unwrap_or_else(|| ip.to_string()),
-            _ => src.address.to_string(),
+            _ => src.name(),
         };
         let last_rx = if src.last_rx == u32::MAX {
             "-".to_string()

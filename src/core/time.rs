@@ -50,3 +50,37 @@ mod tests {
         assert_eq!(civil_from_unix(-1), (1969, 12, 31, 23, 59, 59));
     }
 }
+
+/// The direction of time, one convention on every surface.
+///
+/// chronyd's *correction* (tracking's "System time"; `system_time` in
+/// Stratum's JSON; `chrony_tracking_system_time_seconds` in the metrics) is
+/// NTP time minus the system clock: **positive when the system clock is
+/// behind** (chronyc prints "slow"), negative when it is ahead ("fast").
+/// Plots and CSV exports draw the system clock *against* NTP time with the
+/// sign chronyc uses for source offsets (positive: the local clock is
+/// ahead), which is `-correction`; their labels say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The system clock is behind NTP time ("slow").
+    Slow,
+    /// The system clock is ahead of NTP time ("fast").
+    Fast,
+}
+
+impl Direction {
+    /// The direction a correction says, as chronyc words it (`> 0` slow).
+    pub fn of_correction(correction: f64) -> Direction {
+        if correction > 0.0 {
+            Direction::Slow
+        } else {
+            Direction::Fast
+        }
+    }
+}
+
+/// How far the system clock is ahead of NTP time (negative: behind), from
+/// chronyd's correction: what plots and CSV exports draw.
+pub fn clock_ahead(correction: f64) -> f64 {
+    -correction
+}

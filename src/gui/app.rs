@@ -485,7 +485,7 @@ impl App {
                     include_str!("../../tests/data/explain/chronyc-sources-seed004.txt")
                         .to_string();
                 st.forms.explain.result = Some(
-                    crate::core::explain::explain(&st.forms.explain.input)
+                    crate::core::explain::explain_all(&st.forms.explain.input)
                         .map_err(|_| String::new()),
                 );
             }

@@ -6,6 +6,7 @@ mod common;
 
 mod cli_config;
 mod cmdmon_vs_chronyc;
+mod direction;
 mod explain;
 mod export;
 mod fleet;

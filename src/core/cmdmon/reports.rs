@@ -88,7 +88,9 @@ pub struct Tracking {
     pub leap_status: u16,
     /// Unix seconds of the last clock update.
     pub ref_time: f64,
-    /// System time minus NTP time, seconds (chronyc: "fast"/"slow").
+    /// chronyd's correction, seconds: NTP time minus the system clock,
+    /// positive when the clock is behind (chronyc: "slow"); see
+    /// [`crate::core::time::Direction`].
     pub system_time: f64,
     pub last_offset: f64,
     pub rms_offset: f64,
@@ -99,6 +101,10 @@ pub struct Tracking {
     pub root_dispersion: f64,
     pub update_interval: f64,
 }
+
+/// chronyd's reference id while it serves its own clock (`local`):
+/// 127.127.1.1.
+pub const LOCAL_REFID: u32 = 0x7F7F_0101;
 
 /// A reference id as people read it: a reference clock's name (`GPS`,
 /// `PPS`, `LOCL`) when it is one, else chronyc's hex form.

@@ -186,12 +186,35 @@ fn key_values<'a>(lines: &[&'a str]) -> Vec<(&'a str, &'a str)> {
         .collect()
 }
 
+/// `stratum status --lang zh-CN` prints chronyc's tracking with these
+/// labels (i18n/zh-CN/helper.ftl, `status-*`).
+const STRATUM_ZH_LABELS: &[(&str, &str)] = &[
+    ("参考 ID", "Reference ID"),
+    ("层级", "Stratum"),
+    ("系统时间", "System time"),
+    ("上次偏移", "Last offset"),
+    ("均方根偏移", "RMS offset"),
+    ("频率", "Frequency"),
+    ("频率误差", "Skew"),
+    ("根延迟", "Root delay"),
+    ("根离散", "Root dispersion"),
+    ("闰秒状态", "Leap status"),
+];
+
+/// A label as chronyc prints it (Stratum's Chinese ones mapped back).
+fn chronyc_label(k: &str) -> &str {
+    STRATUM_ZH_LABELS
+        .iter()
+        .find(|(zh, _)| *zh == k)
+        .map_or(k, |(_, en)| en)
+}
+
 fn from_table(kvs: &[(&str, &str)], table: &'static [(&'static str, &'static str)]) -> Vec<Field> {
     table
         .iter()
         .filter_map(|(label, name)| {
             kvs.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(label))
+                .find(|(k, _)| chronyc_label(k).eq_ignore_ascii_case(label))
                 .map(|(_, v)| Field::info(name, *v))
         })
         .collect()
@@ -206,18 +229,17 @@ fn judge(f: &mut Field, poll: Option<i32>) {
         "leap" => check_leap(f),
         "refid" => check_refid(f),
         "system-time" => {
-            // Text: "4.999998 seconds slow of NTP time"; CSV: chronyd's
-            // correction, positive when the clock is slow (chronyc(1)).
+            // Text: "4.999998 seconds slow of NTP time" (Stratum's Chinese:
+            // "比 NTP 时间慢 4.999998 秒"); CSV: chronyd's correction,
+            // positive when the clock is slow (chronyc(1)).
             let raw = f.raw.to_ascii_lowercase();
-            let words = raw.split(" of").next().unwrap_or("");
-            let number = words
-                .split_whitespace()
-                .next()
-                .and_then(|w| w.parse::<f64>().ok());
+            let number = raw
+                .split(|c: char| c.is_whitespace() || !c.is_ascii())
+                .find_map(|w| w.parse::<f64>().ok());
             if let Some(v) = number {
-                let correction = if raw.contains("fast") {
+                let correction = if raw.contains("fast") || raw.contains('快') {
                     -v.abs()
-                } else if raw.contains("slow") {
+                } else if raw.contains("slow") || raw.contains('慢') {
                     v.abs()
                 } else {
                     v
@@ -505,7 +527,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         return Some(e);
     }
     let kvs = key_values(&lines);
-    let has = |label: &str| kvs.iter().any(|(k, _)| *k == label);
+    let has = |label: &str| kvs.iter().any(|(k, _)| chronyc_label(k) == label);
     // tracking, even a few of its lines: labels no other report prints.
     let tracking_only = [
         "Reference ID",

@@ -388,6 +388,40 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     Ok(e)
 }
 
+/// Explains a paste that may hold several outputs one after another, each
+/// block separated by a blank line (`stratum status` prints tracking, the
+/// sources and the clients this way; people paste `chronyc tracking` and
+/// `chronyc sources` together). A paste that is one output is read whole.
+pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
+    if text.len() > MAX_INPUT {
+        return Err(ExplainError::TooLarge);
+    }
+    let whole = explain(text);
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in clean(text) {
+        if line.trim().is_empty() {
+            if !current.trim().is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        } else {
+            current.push_str(&line);
+            current.push('\n');
+        }
+    }
+    if !current.trim().is_empty() {
+        blocks.push(current);
+    }
+    let parts: Vec<Explained> = blocks.iter().filter_map(|b| explain(b).ok()).collect();
+    // One output (its own blank lines or legend aside): read whole.
+    match (&whole, parts.len()) {
+        (Ok(w), n) if n <= 1 => Ok(vec![w.clone()]),
+        (_, 0) => whole.map(|w| vec![w]),
+        _ => Ok(parts),
+    }
+}
+
 /// Every field name the parsers can emit, per kind: the catalogue the
 /// translation tests hold to.
 pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {

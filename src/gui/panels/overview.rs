@@ -32,24 +32,39 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         // Offset to true time with its error bound, at a glance.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             let bound = t.root_delay / 2.0 + t.root_dispersion;
-            ui.label(
-                RichText::new(st.ta(
+            let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
+                // A free-running local clock: no distance to true time is
+                // known, only how far chronyd thinks it may have drifted.
+                st.ta(
+                    "gui-own-clock",
+                    &[
+                        ("stratum", t.stratum.to_string()),
+                        ("dispersion", super::live::human_seconds(bound)),
+                    ],
+                )
+            } else {
+                let direction = match crate::core::time::Direction::of_correction(t.system_time) {
+                    crate::core::time::Direction::Slow => "slow",
+                    crate::core::time::Direction::Fast => "fast",
+                };
+                st.ta(
                     "gui-offset-bound",
                     &[
-                        ("offset", super::live::human_seconds(t.system_time)),
+                        ("direction", direction.to_string()),
+                        ("offset", super::live::human_seconds(t.system_time.abs())),
                         ("bound", super::live::human_seconds(bound)),
                         ("stratum", t.stratum.to_string()),
                     ],
-                ))
-                .size(15.0),
-            );
+                )
+            };
+            ui.label(RichText::new(text).size(15.0));
         }
         // Which source, and since when the clock was last updated from it.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             // 127.127.1.1: chronyd's own clock (`local`).
             let source = match t.address {
                 Some(a) => a.to_string(),
-                None if t.ref_id == 0x7F7F_0101 => st.t("gui-follows-local"),
+                None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => st.t("gui-follows-local"),
                 None => crate::core::cmdmon::refid_text(t.ref_id),
             };
             let ago = (crate::sys::now() - t.ref_time).max(0.0);
@@ -138,7 +153,8 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     let line: egui_plot::PlotPoints = pts
         .iter()
         .filter(|(t, _, _)| *t >= now - 300.0)
-        .map(|(t, lo, hi)| [*t - now, (lo + hi) / 2.0 * 1e6])
+        // Ahead positive, as on the Plots panel.
+        .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
         .collect::<Vec<_>>()
         .into();
     ui.weak(st.t("gui-sparkline"));

@@ -128,10 +128,12 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     time_plot("offset", link, since, until)
         .legend(Legend::default())
         .show(ui, |p| {
+            // The system clock against NTP time, with the sign of the
+            // sources' offsets (ahead positive): -correction.
             if let Some(pts) = st.history.get("system.offset") {
                 p.line(Line::new(
                     st.t("gui-series-system-offset"),
-                    line_points(pts, 1e6),
+                    line_points(pts, -1e6),
                 ));
             }
             for name in st
@@ -245,8 +247,16 @@ pub fn history_csv(st: &AppState) -> String {
     let mut names: Vec<&String> = st.history.keys().collect();
     names.sort();
     for n in names {
+        // The system clock as plotted: ahead of NTP time positive (the
+        // negated correction), named for what it is.
+        let (name, sign) = if n == "system.offset" {
+            ("system.clock_ahead", -1.0)
+        } else {
+            (n.as_str(), 1.0)
+        };
         for (t, lo, hi) in &st.history[n] {
-            out.push_str(&format!("{n},{t:.3},{lo:e},{hi:e}\n"));
+            let (lo, hi) = if sign < 0.0 { (-hi, -lo) } else { (*lo, *hi) };
+            out.push_str(&format!("{name},{t:.3},{lo:e},{hi:e}\n"));
         }
     }
     out
