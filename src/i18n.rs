@@ -124,6 +124,18 @@ impl Localizer {
         }
     }
 
+    /// Why a watched host does not answer, in words about that host (the
+    /// codes are the cmdmon client's; their usual texts speak of the local
+    /// chronyd's socket).
+    pub fn watch_error_text(&self, code: &str) -> String {
+        let id = format!("fleet-error-{code}");
+        if self.has(&id) {
+            self.tr(&id)
+        } else {
+            self.error_text(code, None)
+        }
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
     }

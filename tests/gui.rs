@@ -321,7 +321,7 @@ fn chinese_tables_show_chinese_column_names() {
         Some(Ok(vec![stratum::core::explain::explain(text).unwrap()]));
     h.state_mut().state.panel = Panel::Explain;
     h.run();
-    for zh in ["偏差", "可达性（八进制）", "层级", "上次应答（秒前）"] {
+    for zh in ["偏移", "可达性（八进制）", "层级", "上次应答（秒前）"] {
         assert!(h.query_all_by_label(zh).count() >= 1, "{zh} missing");
     }
     for id in ["sample-offset", "last-rx", "reach", "measured-offset"] {

@@ -137,3 +137,86 @@ fleet-state = State
 fleet-ok = answers
 fleet-waiting = not polled yet
 cli-bad-connect = --connect needs ssh://[USER@]HOST[:PORT][/SOCKET] (no spaces, quotes or options), not “{ $value }”.
+
+cli-bad-role = Unknown role “{ $value }”: use isolated, upstream, client or pair.
+cli-role-input = { $reason }
+cli-help-config =
+    stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
+    stratum config edit FILE [EDITS...] [--in-place]
+    stratum config apply FILE [--socket PATH | --connect URL]
+    stratum config init --role isolated|upstream|client|pair [--upstream HOST]... [--subnet NET]...
+    {"                   ["}--server HOST]... [--peer HOST]
+
+    “stratum config COMMAND --help” says more about each.
+cli-help-config-lint =
+    stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
+
+    Checks chrony.conf files and the files they include, with the rules of the installed chronyd
+    (or the release named with --chrony-version): errors are what chronyd refuses, warnings what
+    silently does not do what you meant, hints what could be better. Two files are also compared
+    as a peer pair.
+    Exit 0: no errors (warnings allowed); 1: errors found; 2: a file cannot be read or bad usage.
+cli-help-config-edit =
+    stratum config edit FILE [--add-server "HOST [OPTIONS]"] [--add-pool "HOST [OPTIONS]"]
+    {"                       ["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
+    {"                       ["}--allow NET] [--deny NET] [--local-stratum N] [--orphan|--no-orphan]
+    {"                       ["}--distance D] [--makestep THRESHOLD LIMIT] [--log WHAT...]
+    {"                       ["}--set "DIRECTIVE ARGS"] [--unset DIRECTIVE] [--in-place]
+
+    Prints the edited file; only the edited lines change (--in-place writes it atomically and keeps
+    FILE.bak). --set replaces the line in effect of a directive a file has once (for bindaddress,
+    bindacqaddress and bindcmdaddress: once per address family). Bad input is refused with exit 2
+    and nothing is written.
+cli-help-config-apply =
+    stratum config apply FILE [--socket PATH | --connect URL]
+
+    Hands FILE to the running helper: lint, chronyd's own check, a backup, an atomic write, the
+    change applied live over chrony's control protocol or by a restart, and a rollback byte for
+    byte when chronyd does not come up. Exit 0 only when applied.
+cli-help-config-init =
+    stratum config init --role isolated|upstream|client|pair [--upstream HOST]... [--subnet NET]...
+    {"                  ["}--server HOST[:PORT]]... [--peer HOST[:PORT]]
+
+    Prints a chrony.conf for a lab role, as the window's Guided setup writes it, checked with the
+    installed chronyd's rules (findings on stderr):
+      isolated   serves its own clock to --subnet
+      upstream   follows each --upstream and serves --subnet (its own clock when they are gone)
+      client     follows the lab server(s) --server
+      pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
+    Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
+cli-help-explain =
+    stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
+
+    Reads pasted output of chronyc (text and -c), ntpq, ntpstat, timedatectl and the NTP commands of
+    Cisco IOS/NX-OS, Huawei VRP, H3C Comware, Junos and Arista EOS; names every field, judges each
+    value and says what is wrong and how to fix it. A paste of several outputs (such as
+    “stratum status”) is read block by block; with --format json it is then an array.
+cli-help-export =
+    stratum export FILE --to FORMAT [--server ADDR[:PORT]]... [--role primary|backup]
+    {"              ["}--peer ADDR[:PORT]] [--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME]
+    {"              ["}--out FILE]
+    stratum export bundle LAB.toml --out DIR
+
+    FILE is the lab server's chrony.conf. --server is its address as clients and devices see it.
+    Formats:
+    { $formats }
+    What a format cannot express is printed as a note on stderr.
+cli-help-status =
+    stratum status [--socket PATH | --connect URL] [--json] [--lang en|zh-CN]
+
+    One snapshot of chronyd from a running helper, as chronyc prints it, or as JSON.
+    JSON "system_time" is chronyd's correction in seconds: positive when the system clock is behind
+    NTP time (chronyc: "slow"), negative when ahead ("fast").
+    Exit 0: a whole snapshot; 2: no helper answers or bad usage; 3: chronyd did not answer in full.
+cli-help-fleet =
+    stratum fleet [--json] [--socket PATH | --connect URL] [--lang en|zh-CN]
+
+    Every chronyd the helper watches (stratum-helper --watch HOST[:PORT]): stratum, reference,
+    system time (positive: the clock is behind), frequency, and why a host does not answer.
+
+fleet-error-chronyd-timeout = no answer on its command port (UDP 323): chronyd is not running there, “cmdport” is closed, a firewall drops it, or “cmdallow” does not let this host in
+fleet-error-chronyd-unreachable = cannot be reached: no route to it, or the address is wrong
+fleet-error-chronyd-protocol = answers with replies that are not chronyd's (or claims more than chronyd can have)
+fleet-error-chronyd-not-authorised = refuses this host: add “cmdallow ADDRESS” (and a reachable “bindcmdaddress”) on it
+fleet-error-chronyd-refused = refuses the monitoring requests
+fleet-error-watch-unresolved = the name does not resolve

@@ -115,9 +115,78 @@ cli-set-invalid = chrony 会拒绝“{ $line }”：{ $reason }未做任何修�
 fleet-host = 主机
 fleet-stratum = 层级
 fleet-reference = 参考源
-fleet-offset = 偏差（秒）
+fleet-offset = 偏移（秒）
 fleet-frequency = 频率（ppm）
 fleet-state = 状态
 fleet-ok = 有应答
 fleet-waiting = 尚未轮询
 cli-bad-connect = --connect 需要 ssh://[用户@]主机[:端口][/套接字]（不含空格、引号或选项），而不是“{ $value }”。
+
+cli-bad-role = 未知角色“{ $value }”：请用 isolated、upstream、client 或 pair。
+cli-role-input = { $reason }
+cli-help-config =
+    stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
+    stratum config edit 文件 [编辑...] [--in-place]
+    stratum config apply 文件 [--socket 路径 | --connect 地址]
+    stratum config init --role isolated|upstream|client|pair [--upstream 主机]... [--subnet 网段]...
+    {"                   ["}--server 主机]... [--peer 主机]
+
+    用“stratum config 命令 --help”查看各命令的详细说明。
+cli-help-config-lint =
+    stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
+
+    按已安装 chronyd（或 --chrony-version 指定的版本）的规则检查 chrony.conf 及其包含的文件：错误是 chronyd 会拒绝的内容，警告是不会按你的意图生效的内容，提示是可以改进之处。给出两个文件时，还会把它们作为一对对等服务器比较。
+    退出码 0：没有错误（允许有警告）；1：发现错误；2：无法读取文件或用法错误。
+cli-help-config-edit =
+    stratum config edit 文件 [--add-server "主机 [选项]"] [--add-pool "主机 [选项]"]
+    {"                       ["}--add-peer "主机 [选项]"] [--remove-server 主机]
+    {"                       ["}--allow 网段] [--deny 网段] [--local-stratum N] [--orphan|--no-orphan]
+    {"                       ["}--distance D] [--makestep 阈值 次数] [--log 项目...]
+    {"                       ["}--set "指令 参数"] [--unset 指令] [--in-place]
+
+    输出编辑后的文件，只有被编辑的行会变化（--in-place 以原子方式写回，并保留 文件.bak）。--set 替换文件中只出现一次的指令的生效行（bindaddress、bindacqaddress 和 bindcmdaddress 按地址族各一次）。错误的输入会被拒绝，退出码为 2，且不写入任何内容。
+cli-help-config-apply =
+    stratum config apply 文件 [--socket 路径 | --connect 地址]
+
+    把文件交给正在运行的辅助进程：检查、chronyd 自身的检查、备份、原子写入、通过 chrony 控制协议在线修改或重启，chronyd 起不来时逐字节回滚。只有应用成功时退出码才为 0。
+cli-help-config-init =
+    stratum config init --role isolated|upstream|client|pair [--upstream 主机]... [--subnet 网段]...
+    {"                  ["}--server 主机[:端口]]... [--peer 主机[:端口]]
+
+    输出某个实验角色的 chrony.conf，与窗口中的引导设置写出的相同，并按已安装 chronyd 的规则检查（结果写到标准错误）：
+      isolated   向 --subnet 提供它自己的时钟
+      upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
+      client     跟随实验服务器 --server
+      pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
+    退出码 0：已输出；1：结果中有 chronyd 会拒绝的错误；2：输入错误。
+cli-help-explain =
+    stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
+
+    读取粘贴的 chronyc（文本和 -c）、ntpq、ntpstat、timedatectl 以及思科 IOS/NX-OS、华为 VRP、新华三 Comware、Junos 和 Arista EOS 的 NTP 命令输出；说明每个字段，判断每个值，并指出问题及解决办法。包含多段输出的粘贴（例如“stratum status”）会逐段读取；此时 --format json 输出一个数组。
+cli-help-export =
+    stratum export 文件 --to 格式 [--server 地址[:端口]]... [--role primary|backup]
+    {"              ["}--peer 地址[:端口]] [--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称]
+    {"              ["}--out 文件]
+    stratum export bundle LAB.toml --out 目录
+
+    文件是实验服务器的 chrony.conf。--server 是客户端和设备看到的该服务器地址。
+    格式：
+    { $formats }
+    目标格式无法表达的内容会作为注意事项写到标准错误。
+cli-help-status =
+    stratum status [--socket 路径 | --connect 地址] [--json] [--lang en|zh-CN]
+
+    从正在运行的辅助进程取得 chronyd 的一次快照，按 chronyc 的样式或 JSON 输出。
+    JSON 中的“system_time”是 chronyd 的修正量（秒）：系统时钟落后于 NTP 时间时为正（chronyc 显示“slow”），超前时为负（“fast”）。
+    退出码 0：完整快照；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
+cli-help-fleet =
+    stratum fleet [--json] [--socket 路径 | --connect 地址] [--lang en|zh-CN]
+
+    辅助进程监视的每台 chronyd（stratum-helper --watch 主机[:端口]）：层级、参考源、系统时间（正值表示时钟落后）、频率，以及某台主机为何没有应答。
+
+fleet-error-chronyd-timeout = 其命令端口（UDP 323）没有应答：那里没有运行 chronyd、关闭了“cmdport”、防火墙丢弃了请求，或者“cmdallow”没有放行本主机
+fleet-error-chronyd-unreachable = 无法到达：没有到它的路由，或地址错误
+fleet-error-chronyd-protocol = 应答不是 chronyd 的应答（或声称的数量超出 chronyd 的上限）
+fleet-error-chronyd-not-authorised = 拒绝本主机：请在它上面添加“cmdallow 地址”（以及可达的“bindcmdaddress”）
+fleet-error-chronyd-refused = 拒绝了监视请求
+fleet-error-watch-unresolved = 域名无法解析

@@ -2,6 +2,21 @@
 
 export-header = 由 Stratum 根据 { $file } 生成（{ $format }）
 export-note = 注意
+export-note-peer-port-ntp = ntpd 只在 123 端口与对等体通信：已省略对等体的端口 { $port }。
+export-note-line = 注意：{ $text }
+format-chrony-server = chrony：本服务器（chrony.conf）
+format-chrony-client = chrony：本服务器的客户端
+format-ntp = ntpd：本服务器（ntp.conf）
+format-ntp-client = ntpd：本服务器的客户端
+format-cisco-ios = 思科 IOS / IOS-XE
+format-cisco-nxos = 思科 NX-OS
+format-huawei-vrp = 华为 VRP
+format-h3c-comware = 新华三 Comware
+format-juniper-junos = Juniper Junos
+format-arista-eos = Arista EOS
+format-firewalld = firewalld（RHEL、Rocky、Fedora）
+format-ufw = ufw（Ubuntu）
+format-nftables = nftables
 export-bad-format = 未知的导出格式“{ $value }”：请使用 chrony-server、chrony-client、ntp、cisco-ios、cisco-nxos、huawei-vrp、h3c-comware、juniper-junos、arista-eos、firewalld、ufw 或 nftables。
 export-needs-format = 请用 --to 格式 指定导出格式。
 export-bad-role = 角色必须是 primary 或 backup，而不是“{ $value }”。

@@ -25,12 +25,13 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             "lint" => lint_cmd(parser, tr),
             "edit" => edit_cmd(parser, tr),
             "apply" => apply_cmd(parser, tr),
+            "init" => init_cmd(parser, tr),
             other => {
                 Err(CliError::new("cli-unknown-command").arg("command", format!("config {other}")))
             }
         },
         Some(Short('h') | Long("help")) | None => {
-            out!("{}", tr.tr("cli-help"));
+            out!("{}", tr.tr("cli-help-config"));
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => Err(other.unexpected().into()),
@@ -77,7 +78,7 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 );
             }
             Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help-config-lint"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) => files.push(v.into()),
@@ -308,7 +309,7 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help-config-edit"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() => file = Some(v.into()),
@@ -411,6 +412,9 @@ fn is_single(name: &str) -> bool {
             name,
             "makestep"
                 | "log"
+                | "bindaddress"
+                | "bindacqaddress"
+                | "bindcmdaddress"
                 | "ratelimit"
                 | "ntsratelimit"
                 | "cmdratelimit"
@@ -454,7 +458,7 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help-config-apply"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() => file = Some(v.into()),
@@ -486,4 +490,88 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 .arg("reason", tr.error_text("ipc-unexpected", None)))
         }
     }
+}
+
+/// `stratum config init --role isolated|upstream|client|pair [fields]`: the
+/// chrony.conf of a lab role, as the window's Guided setup writes it, linted
+/// with the installed chronyd's rules (findings on stderr; exit 1 on an
+/// error chronyd would refuse).
+fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    use crate::core::conf::roles::{Role, RoleInput, render};
+    let mut role: Option<Role> = None;
+    let mut input = RoleInput::default();
+    let push = |field: &mut String, v: String| {
+        if !field.is_empty() {
+            field.push(' ');
+        }
+        field.push_str(&v);
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("role") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                role = Some(match v.as_str() {
+                    "isolated" => Role::Isolated,
+                    "upstream" | "upstreams" => Role::Upstreams,
+                    "client" => Role::Client,
+                    "pair" => Role::Pair,
+                    _ => return Err(CliError::new("cli-bad-role").arg("value", v.escape_debug())),
+                });
+            }
+            Long("upstream") => push(
+                &mut input.upstreams,
+                parser.value()?.to_string_lossy().into_owned(),
+            ),
+            Long("subnet") => push(
+                &mut input.subnets,
+                parser.value()?.to_string_lossy().into_owned(),
+            ),
+            Long("server") => push(
+                &mut input.servers,
+                parser.value()?.to_string_lossy().into_owned(),
+            ),
+            Long("peer") => input.peer = parser.value()?.to_string_lossy().into_owned(),
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                out!("{}", tr.tr("cli-help-config-init"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let role = role.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--role"))?;
+    let text = render(role, &input).map_err(|e| {
+        CliError::new("cli-role-input").arg(
+            "reason",
+            tr.tr_args(e.message_id(), &[("value", e.value())]),
+        )
+    })?;
+    let doc = Document::parse(&text);
+    let version = crate::sys::installed_chrony_version().unwrap_or(ChronyVersion::LATEST);
+    let opts = LintOptions {
+        version,
+        path_exists: None,
+        resolves: Some(&crate::sys::resolves),
+    };
+    let diags = lint::lint(&doc, &opts);
+    let mut err = std::io::stderr().lock();
+    for d in &diags {
+        let sev = tr.tr(&format!("severity-{}", d.severity.as_str()));
+        let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "{place}{sev} [{}] {}",
+            d.rule,
+            tr.tr_args(&d.message_id(), &d.args)
+        );
+    }
+    out!("{text}");
+    let errors = diags.iter().any(|d| d.severity == Severity::Error);
+    Ok(if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -136,7 +136,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr("cli-help-explain"));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() => file = Some(v.into()),

@@ -27,10 +27,9 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
     for n in notes {
         let _ = writeln!(
             err,
-            "{}{}: {}",
+            "{}{}",
             prefix,
-            tr.tr("export-note"),
-            tr.tr_args(n.id, &n.args)
+            tr.tr_args("export-note-line", &[("text", tr.tr_args(n.id, &n.args))])
         );
     }
 }
@@ -84,7 +83,12 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
+                // The formats by id and by name.
+                let formats: String = crate::core::export::Format::ALL
+                    .iter()
+                    .map(|f| format!("  {:<15} {}\n", f.name(), tr.tr(&f.title_id())))
+                    .collect();
+                out!("{}", tr.tr_args("cli-help-export", &[("formats", formats)]));
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() && !is_bundle && v == "bundle" => is_bundle = true,

@@ -8,7 +8,7 @@ use crate::i18n::Localizer;
 use crate::ipc::{FleetRow, ReplyBody, RequestBody};
 
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr)? else {
+    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr, "cli-help-fleet")? else {
         return Ok(ExitCode::SUCCESS);
     };
     let mut client = connect(to, tr)?;
@@ -43,7 +43,7 @@ fn table(hosts: &[FleetRow], tr: &Localizer) -> String {
     );
     for h in hosts {
         let state = match (&h.error, h.reachable) {
-            (Some(code), _) => tr.error_text(code, None),
+            (Some(code), _) => tr.watch_error_text(code),
             (None, true) => tr.tr("fleet-ok"),
             (None, false) => tr.tr("fleet-waiting"),
         };

@@ -73,6 +73,7 @@ pub struct ReadArgs {
 pub fn read_args(
     parser: &mut lexopt::Parser,
     tr: &Localizer,
+    help: &str,
 ) -> Result<Option<ReadArgs>, CliError> {
     let mut args = ReadArgs {
         to: None,
@@ -86,7 +87,7 @@ pub fn read_args(
                 parse_lang(parser.value()?)?;
             }
             Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help"));
+                out!("{}", tr.tr(help));
                 return Ok(None);
             }
             other => return Err(other.unexpected().into()),
@@ -96,7 +97,7 @@ pub fn read_args(
 }
 
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr)? else {
+    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr, "cli-help-status")? else {
         return Ok(ExitCode::SUCCESS);
     };
     let mut client = connect(to, tr)?;

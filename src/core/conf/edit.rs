@@ -219,10 +219,25 @@ impl Document {
     /// Sets a directive that appears once (`makestep`, `rtcsync`,
     /// `driftfile`, ...): rewrites the line in effect, appends one, or with
     /// `None` removes every line of that name.
+    ///
+    /// The bind directives are once per address family (chrony.conf(5):
+    /// IPv4, IPv6, and for `bindcmdaddress` a Unix socket path): setting one
+    /// replaces only the line of its own family.
     pub fn set_single(&mut self, name: &str, directive: Option<&Directive>) -> EditOutcome {
+        use super::directive::BindTarget;
+        let family = |d: &Directive| match d {
+            Directive::Bind { target, .. } => Some(match target {
+                BindTarget::Ip(std::net::IpAddr::V4(_)) => 4,
+                BindTarget::Ip(std::net::IpAddr::V6(_)) => 6,
+                BindTarget::Path(_) => 0,
+            }),
+            _ => None,
+        };
+        let wanted = directive.and_then(family);
         let lines: Vec<usize> = self
             .directives()
             .filter(|(_, d)| d.name() == name)
+            .filter(|(_, d)| wanted.is_none() || family(d) == wanted)
             .map(|(i, _)| i)
             .collect();
         match (directive, lines.last()) {

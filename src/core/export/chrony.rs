@@ -36,7 +36,14 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
         writeln!(t, "{}", s.render()).unwrap();
     }
     let peers: Vec<String> = match (&o.peer, o.role) {
-        (Some(p), _) => vec![format!("peer {p}")],
+        (Some(_), _) => o
+            .peer_addr()
+            .map(|(h, port)| match port {
+                Some(n) => format!("peer {h} port {n}"),
+                None => format!("peer {h}"),
+            })
+            .into_iter()
+            .collect(),
         (None, Role::Primary) => doc
             .sources()
             .filter(|(_, s)| s.kind == SourceKind::Peer)

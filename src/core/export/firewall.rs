@@ -12,7 +12,8 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
     let mut t = String::new();
     let mut i = intent.clone();
     // Peers: the configured ones and --peer. A name cannot go in a rule.
-    for p in i.peers.clone().iter().chain(o.peer.iter()) {
+    let peer_host = o.peer_addr().map(|(h, _)| h);
+    for p in i.peers.clone().iter().chain(peer_host.iter()) {
         match p.parse::<std::net::IpAddr>() {
             Ok(ip) => {
                 let net = IpNet::from(ip);

@@ -68,6 +68,11 @@ impl Format {
         }
     }
 
+    /// The message id of the format's human name (`format-<name>`).
+    pub fn title_id(self) -> String {
+        format!("format-{}", self.name())
+    }
+
     /// Switch formats point at the lab server(s).
     pub fn is_switch(self) -> bool {
         matches!(
@@ -263,6 +268,11 @@ pub fn split_host_port(s: &str) -> Option<(String, Option<u16>)> {
 }
 
 impl Options {
+    /// `--peer` as (host, port): `HOST`, `HOST:PORT` or `[V6]:PORT`.
+    pub fn peer_addr(&self) -> Option<(String, Option<u16>)> {
+        self.peer.as_deref().and_then(split_host_port)
+    }
+
     /// The servers as (host, port).
     pub fn server_addrs(&self) -> Vec<(String, Option<u16>)> {
         self.servers
@@ -278,7 +288,7 @@ impl Options {
             }
         }
         for s in self.peer.iter() {
-            if !is_valid_host(s) {
+            if split_host_port(s).is_none() {
                 return Err(OptionError::BadServer(s.clone()));
             }
         }

@@ -56,8 +56,14 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         }
         writeln!(t, "{l}").unwrap();
     }
-    let peer = match (&o.peer, o.role) {
-        (Some(p), _) => Some(p.clone()),
+    let peer = match (o.peer_addr(), o.role) {
+        (Some((h, port)), _) => {
+            // ntpd talks to its peers on port 123 only.
+            if let Some(n) = port.filter(|n| *n != 123) {
+                notes.push(Note::new("export-note-peer-port-ntp").arg("port", n));
+            }
+            Some(h)
+        }
         (None, Role::Primary) => i.peers.first().cloned(),
         (None, Role::Backup) => None,
     };

@@ -49,16 +49,26 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
     .iter()
     .map(|k| st.t(k))
     .collect();
+    let titles: Vec<(Format, String)> = Format::ALL
+        .iter()
+        .map(|f| (*f, st.t(&f.title_id())))
+        .collect();
     let f = &mut st.forms.export;
     egui::Grid::new("export_form")
         .num_columns(2)
         .show(ui, |ui| {
             ui.label(&labels[0]);
             egui::ComboBox::from_id_salt("format")
-                .selected_text(f.format.name())
+                .selected_text(
+                    titles
+                        .iter()
+                        .find(|(x, _)| *x == f.format)
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_default(),
+                )
                 .show_ui(ui, |ui| {
-                    for fmt in Format::ALL {
-                        ui.selectable_value(&mut f.format, fmt, fmt.name());
+                    for (fmt, title) in &titles {
+                        ui.selectable_value(&mut f.format, *fmt, title);
                     }
                 });
             ui.end_row();
@@ -118,10 +128,9 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
         Ok(e) => {
             for n in &e.notes {
                 ui.label(
-                    RichText::new(format!(
-                        "{}: {}",
-                        st.t("export-note"),
-                        st.tr.tr_args(n.id, &n.args)
+                    RichText::new(st.ta(
+                        "export-note-line",
+                        &[("text", st.tr.tr_args(n.id, &n.args))],
                     ))
                     .weak(),
                 );

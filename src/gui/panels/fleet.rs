@@ -104,7 +104,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                     });
                     row.col(|ui| {
                         let text = match &r.error {
-                            Some(code) => st.tr.error_text(code, None),
+                            Some(code) => st.tr.watch_error_text(code),
                             None if r.reachable => st.t("fleet-ok"),
                             None => st.t("fleet-waiting"),
                         };

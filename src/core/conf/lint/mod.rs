@@ -417,6 +417,7 @@ fn versions_and_ranges(l: &mut Linter) {
             let Some(x) = value.as_i64() else { continue };
             let range = match d {
                 Directive::RateLimit(_) => spec.range.map(|r| releases::ratelimit_range(v, r)),
+                Directive::Source(_) => releases::source_option_range(v, spec.name, spec.range),
                 _ => spec.range,
             };
             if let (true, Some((lo, hi))) = (strict, range) {
@@ -887,6 +888,9 @@ mod tests {
         assert!(
             errors("server 127.0.0.1 maxpoll 99\n", ChronyVersion::new(4, 7)) == ["out-of-range"]
         );
+        // minpoll: read unchecked by 4.7 and 4.8, refused from 4.9 on.
+        assert!(errors(text, ChronyVersion::new(4, 8)).is_empty());
+        assert_eq!(errors(text, ChronyVersion::new(4, 9)), ["out-of-range"]);
         assert!(rules("ratelimit interval 30\n", V43).contains(&("clamped", Some(1))));
     }
 

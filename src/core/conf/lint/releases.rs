@@ -67,6 +67,22 @@ pub fn ratelimit_range(version: ChronyVersion, spec_range: (i64, i64)) -> (i64, 
     }
 }
 
+/// A source option's range in `version`: chrony 4.9 also refuses a
+/// `minpoll` outside -32..32, which 4.7 and 4.8 still read unchecked (and
+/// clamp later); measured against the real 4.6.1 and 4.9 chronyd.
+pub const MINPOLL_RANGE_SINCE: ChronyVersion = ChronyVersion::new(4, 9);
+
+pub fn source_option_range(
+    version: ChronyVersion,
+    option: &str,
+    spec_range: Option<(i64, i64)>,
+) -> Option<(i64, i64)> {
+    match option {
+        "minpoll" if version >= MINPOLL_RANGE_SINCE => Some((-32, 32)),
+        _ => spec_range,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
