@@ -39,8 +39,9 @@ impl Staged {
 }
 
 /// Writes `data` to a temporary file beside `path`'s target with the old
-/// file's mode, owner and group, and syncs it.
-fn stage(path: &Path, data: &[u8]) -> io::Result<Staged> {
+/// file's mode, owner and group (`new_mode` for a file that does not exist
+/// yet), and syncs it.
+fn stage(path: &Path, data: &[u8], new_mode: u32) -> io::Result<Staged> {
     let target = write_target(path)?;
     let dir = target
         .parent()
@@ -54,7 +55,7 @@ fn stage(path: &Path, data: &[u8]) -> io::Result<Staged> {
     let mode = old
         .as_ref()
         .map(|m| m.permissions().mode() & 0o7777)
-        .unwrap_or(0o644);
+        .unwrap_or(new_mode);
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(".stratum-{}.tmp", std::process::id()));
@@ -92,14 +93,24 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<PathBuf> {
     write_atomic_all(&[(path, data)]).map(|mut v| v.remove(0))
 }
 
+/// As [`write_atomic`], a new file readable by its owner alone (0600) from
+/// its first byte: keys and secrets.
+pub fn write_atomic_private(path: &Path, data: &[u8]) -> io::Result<PathBuf> {
+    write_all_with_mode(&[(path, data)], 0o600).map(|mut v| v.remove(0))
+}
+
 /// Writes several files all or nothing: every new version is written and
 /// synced beside its file first (a full disk fails here, with nothing
 /// changed), then each is renamed into place; should a rename fail, the
 /// files already replaced get their old contents back.
 pub fn write_atomic_all(files: &[(&Path, &[u8])]) -> io::Result<Vec<PathBuf>> {
+    write_all_with_mode(files, 0o644)
+}
+
+fn write_all_with_mode(files: &[(&Path, &[u8])], new_mode: u32) -> io::Result<Vec<PathBuf>> {
     let mut staged = Vec::new();
     for (path, data) in files {
-        match stage(path, data) {
+        match stage(path, data, new_mode) {
             Ok(s) => staged.push(s),
             Err(e) => {
                 staged.iter().for_each(Staged::discard);

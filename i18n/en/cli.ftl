@@ -194,12 +194,13 @@ cli-help-explain =
 cli-help-export =
     stratum export FILE --to FORMAT [--server ADDR[:PORT]]... [--role primary|backup]
     {"              ["}--peer ADDR[:PORT]] [--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME]
-    {"              ["}--out FILE]
+    {"              ["}--ntpd-version X.Y.Z] [--out FILE]
     stratum export bundle LAB.toml --out DIR
 
     FILE is the lab server's chrony.conf. --server is its address as clients and devices see it.
     Formats:
     { $formats }
+    --ntpd-version 4.2.6 writes an ntp.conf CentOS 7's ntpd reads (no “restrict source”).
     What a format cannot express is printed as a note on stderr.
 cli-help-status =
     stratum status [--socket PATH | --connect URL] [--json] [--lang en|zh-CN]
@@ -220,3 +221,5 @@ fleet-error-chronyd-protocol = answers with replies that are not chronyd's (or c
 fleet-error-chronyd-not-authorised = refuses this host: add “cmdallow ADDRESS” (and a reachable “bindcmdaddress”) on it
 fleet-error-chronyd-refused = refuses the monitoring requests
 fleet-error-watch-unresolved = the name does not resolve
+
+cli-bad-ntpd-version = “{ $value }” is not an ntpd version (write it like 4.2.6).

@@ -166,12 +166,13 @@ cli-help-explain =
 cli-help-export =
     stratum export 文件 --to 格式 [--server 地址[:端口]]... [--role primary|backup]
     {"              ["}--peer 地址[:端口]] [--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称]
-    {"              ["}--out 文件]
+    {"              ["}--ntpd-version X.Y.Z] [--out 文件]
     stratum export bundle LAB.toml --out 目录
 
     文件是实验服务器的 chrony.conf。--server 是客户端和设备看到的该服务器地址。
     格式：
     { $formats }
+    --ntpd-version 4.2.6 输出 CentOS 7 的 ntpd 能读取的 ntp.conf（不使用“restrict source”）。
     目标格式无法表达的内容会作为注意事项写到标准错误。
 cli-help-status =
     stratum status [--socket 路径 | --connect 地址] [--json] [--lang en|zh-CN]
@@ -190,3 +191,5 @@ fleet-error-chronyd-protocol = 应答不是 chronyd 的应答（或声称的数�
 fleet-error-chronyd-not-authorised = 拒绝本主机：请在它上面添加“cmdallow 地址”（以及可达的“bindcmdaddress”）
 fleet-error-chronyd-refused = 拒绝了监视请求
 fleet-error-watch-unresolved = 域名无法解析
+
+cli-bad-ntpd-version = “{ $value }”不是 ntpd 版本号（请写成 4.2.6 这样的形式）。

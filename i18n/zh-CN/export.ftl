@@ -3,6 +3,8 @@
 export-header = 由 Stratum 根据 { $file } 生成（{ $format }）
 export-note = 注意
 export-note-peer-port-ntp = ntpd 只在 123 端口与对等体通信：已省略对等体的端口 { $port }。
+export-note-key-not-text = 密钥 { $id } 不是设备能接受的文本（其 HEX: 字节不是可打印字符）：交换机配置中没有写入密钥。请给设备使用由字母和数字组成的密钥，chrony.keys 中也用同一个（或这些字母的 HEX: 形式）。
+export-note-pool-old-ntpd = 4.2.7 之前的 ntpd 无法让 pool 找到的服务器通过“restrict default ignore”：“{ $host }”已写成单个服务器；如需更多，请逐个列出该 pool 的服务器名称。
 export-note-line = 注意：{ $text }
 format-chrony-server = chrony：本服务器（chrony.conf）
 format-chrony-client = chrony：本服务器的客户端
@@ -57,4 +59,5 @@ export-note-ntp-port = ntpd 总是使用 123 端口：{ $server } 指定了其�
 export-note-peer-name = 对等体 { $peer } 是名称：防火墙规则需要其地址，请手动放行来自它的 UDP 123。
 export-note-switch-source = 交换机 { $switch } 从 { $interface } 的地址向服务器请求时间：请把该地址加入 client_subnets（或 source_address），使 chrony 和防火墙放行它。
 bundle-readme-ansible = 整个实验环境的 Ansible：`cd ansible && ansible-playbook -i inventory.ini playbook.yml` 会安装 chrony、放置各主机的 chrony.conf、重启 chronyd 并检查其是否应答（加上 `-e open_firewall=true` 可同时应用 nftables 规则）。
+bundle-readme-keys = chrony.keys 格式的共享密钥（只有你可以读取）：playbook 会把它放到 /etc/chrony/chrony.keys（Debian、Ubuntu）或 /etc/chrony.keys（RHEL、Rocky、Fedora），属主为 root，chrony 的组可读。
 bundle-readme-monitor = 监控主机的监视列表：`stratum-helper --watch-file monitor/watch`（或复制到辅助进程数据目录并命名为 `watch`）会监视实验环境中的每台服务器。

@@ -78,6 +78,12 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 opts.key = Some(v.parse::<Key>().map_err(option_error)?);
             }
             Long("vrf") => opts.vrf = Some(parser.value()?.to_string_lossy().into_owned()),
+            Long("ntpd-version") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                opts.ntpd = Some(v.parse().map_err(|_| {
+                    CliError::new("cli-bad-ntpd-version").arg("value", v.escape_debug())
+                })?);
+            }
             Long("out") => out = Some(parser.value()?.into()),
             Long("lang") => {
                 parse_lang(parser.value()?)?;
@@ -146,7 +152,7 @@ fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
         BundleError::Vendor(v) => CliError::new("export-bad-format").arg("value", v),
         BundleError::Name(n) => CliError::new("export-bad-switch-name").arg("value", n),
     })?;
-    let write = |rel: &str, text: &str| -> Result<(), CliError> {
+    let write = |rel: &str, text: &str, private: bool| -> Result<(), CliError> {
         let path = out.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -155,25 +161,28 @@ fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
                     .arg("reason", e)
             })?;
         }
-        crate::fsutil::write_atomic(&path, text.as_bytes())
-            .map(|_| ())
-            .map_err(|e| {
-                CliError::new("cli-cannot-write")
-                    .arg("path", path.display())
-                    .arg("reason", e)
-            })
+        let written = if private {
+            crate::fsutil::write_atomic_private(&path, text.as_bytes())
+        } else {
+            crate::fsutil::write_atomic(&path, text.as_bytes())
+        };
+        written.map(|_| ()).map_err(|e| {
+            CliError::new("cli-cannot-write")
+                .arg("path", path.display())
+                .arg("reason", e)
+        })
     };
     let mut readme = tr.tr_args("bundle-readme-title", &[("primary", spec.primary.as_str())]);
     readme.push_str("\n\n");
     for f in &files {
-        write(&f.path, &f.text)?;
+        write(&f.path, &f.text, f.private)?;
         let what = tr.tr(&bundle_readme_id(&f.path));
         readme.push_str(&format!("- `{}`: {}\n", f.path, what));
         for n in &f.notes {
             readme.push_str(&format!("  - {}\n", tr.tr_args(n.id, &n.args)));
         }
     }
-    write("README.md", &readme)?;
+    write("README.md", &readme, false)?;
     outln!(
         "{}",
         tr.tr_args(
@@ -196,6 +205,7 @@ fn bundle_readme_id(path: &str) -> String {
         "firewall" => "firewall",
         "ansible" => "ansible",
         "monitor" => "monitor",
+        "keys" => "keys",
         _ => "switch",
     };
     format!("bundle-readme-{key}")

@@ -504,3 +504,149 @@ fn the_bundles_ansible_passes_syntax_check_and_lint() {
         }
     }
 }
+
+/// A bundle with a monitor works as written: its servers, run from the
+/// bundle's own files on loopback addresses, answer the monitor's cmdmon on
+/// UDP 323, and a helper watching the generated `monitor/watch` sees both.
+/// The key is the same bytes in chrony.keys and in every switch's syntax.
+#[test]
+fn a_bundles_monitor_watches_its_servers_through_the_generated_watch_file() {
+    let Some(chronyd) = common::chronyd() else {
+        return;
+    };
+    if !rustix::process::geteuid().is_root() {
+        assert!(!common::in_ci(), "binding UDP 323 needs root in CI");
+        eprintln!("skipped: binding UDP 323 needs root");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("chrony.conf"),
+        "local stratum 8\nallow 127.0.0.0/8\nmakestep 1 3\n",
+    )
+    .unwrap();
+    // "Lab2026" as chrony.keys' HEX: form.
+    std::fs::write(
+        dir.join("lab.toml"),
+        "config = \"chrony.conf\"\nprimary = \"127.0.0.2\"\nbackup = \"127.0.0.3\"\nclient_subnets = [\"127.0.0.0/8\"]\nkey = \"1:sha1:HEX:4c616232303236\"\nmonitor = \"127.0.0.1\"\n\n[[switch]]\nname = \"ios\"\nvendor = \"cisco-ios\"\n[[switch]]\nname = \"vrp\"\nvendor = \"huawei-vrp\"\n[[switch]]\nname = \"comware\"\nvendor = \"h3c-comware\"\n[[switch]]\nname = \"junos\"\nvendor = \"juniper-junos\"\n[[switch]]\nname = \"eos\"\nvendor = \"arista-eos\"\n",
+    )
+    .unwrap();
+    let out = common::stratum()
+        .args(["export", "bundle"])
+        .arg(dir.join("lab.toml"))
+        .arg("--out")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let b = dir.join("out");
+    // The key: chrony.keys holds it, private; every switch types the same
+    // bytes in its own syntax.
+    let keys = std::fs::read_to_string(b.join("keys/chrony.keys")).unwrap();
+    assert_eq!(keys, "1 SHA1 HEX:4c616232303236\n");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(b.join("keys/chrony.keys"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    for (sw, line) in [
+        ("ios", "ntp authentication-key 1 hmac-sha1 Lab2026"),
+        ("comware", "authentication-mode hmac-sha-1 simple Lab2026"),
+        ("junos", "authentication-key 1 type sha1 value \"Lab2026\""),
+        ("eos", "ntp authentication-key 1 sha1 Lab2026"),
+    ] {
+        let text = std::fs::read_to_string(b.join(format!("switches/{sw}.txt"))).unwrap();
+        assert!(text.contains(line), "{sw}: {text}");
+        assert!(!text.contains("HEX:"), "{sw}: {text}");
+    }
+    // Each server from its bundle file (plus the test's own ports, pid
+    // file and socket), its cmdmon on its own address, port 323.
+    let run = |name: &str| {
+        let conf = std::fs::read_to_string(b.join(format!("{name}/chrony.conf"))).unwrap();
+        assert!(conf.contains("cmdallow 127.0.0.1/32"), "{conf}");
+        // The bundle's own lines; the test's machine-specific ones after.
+        let body: String = conf
+            .lines()
+            .filter(|l| {
+                !l.starts_with("keyfile") && !l.starts_with("driftfile") && !l.starts_with("peer")
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        common::lab::Chronyd::start(&chronyd, dir, name, &format!("{body}cmdport 323"))
+    };
+    let _primary = run("primary");
+    let _backup = run("backup");
+    let watch = b.join("monitor/watch");
+    let helper_dir = dir.join("monitor");
+    std::fs::create_dir_all(&helper_dir).unwrap();
+    let helper = common::helper::HelperProc::start_lab_with(
+        &helper_dir,
+        "local stratum 10\n",
+        common::lab::free_udp_port(),
+        &["--watch-file", watch.to_str().unwrap()],
+    );
+    let rows = common::lab::wait_for(Duration::from_secs(15), || {
+        let stratum::ipc::ReplyBody::Fleet { hosts } = helper
+            .client()
+            .ok()?
+            .request(stratum::ipc::RequestBody::Fleet)
+            .ok()?
+        else {
+            return None;
+        };
+        (hosts.len() == 2 && hosts.iter().all(|h| h.reachable)).then_some(hosts)
+    })
+    .unwrap_or_else(|| {
+        panic!(
+            "the monitor does not see both servers: {}",
+            helper.log_text()
+        )
+    });
+    assert!(rows.iter().all(|h| h.stratum.is_some()), "{rows:?}");
+}
+
+/// ntp.conf for CentOS 7's ntpd 4.2.6: every line is one that release reads
+/// (ntp.conf(5) of 4.2.6: no `restrict source`, which came with 4.2.7), and
+/// the pool it cannot let through `restrict default ignore` is one server.
+#[test]
+fn ntp_conf_for_ntpd_4_2_6_uses_only_what_it_knows() {
+    let doc = Document::parse(
+        "server 10.0.0.1 iburst\npool 2.pool.ntp.org iburst\nallow 10.0.0.0/24\nlocal stratum 10 orphan\n",
+    );
+    let opts = Options {
+        ntpd: Some("4.2.6p5".parse().unwrap()),
+        ..Options::default()
+    };
+    let e = export(&doc, Format::Ntp, &opts, "t").unwrap();
+    assert!(!e.text.contains("restrict source"), "{}", e.text);
+    assert!(
+        !e.text.lines().any(|l| l.starts_with("pool ")),
+        "{}",
+        e.text
+    );
+    assert!(
+        e.text
+            .contains("restrict 10.0.0.1 nomodify notrap noquery\n")
+    );
+    assert!(
+        e.text
+            .contains("restrict 2.pool.ntp.org nomodify notrap noquery\n")
+    );
+    assert!(e.notes.iter().any(|n| n.id == "export-note-pool-old-ntpd"));
+    // The newest ntpd keeps `restrict source` and the pool.
+    let new = export(&doc, Format::Ntp, &Options::default(), "t").unwrap();
+    assert!(
+        new.text
+            .contains("restrict source nomodify notrap noquery\n")
+    );
+    assert!(new.text.contains("pool 2.pool.ntp.org iburst\n"));
+}

@@ -27,8 +27,12 @@ pub const PLAYBOOK: &str = r#"---
   hosts: ntp_servers:ntp_clients
   become: true
   vars:
-    chrony_conf: "{{ '/etc/chrony/chrony.conf' if ansible_facts['os_family'] == 'Debian' else '/etc/chrony.conf' }}"
-    chrony_service: "{{ 'chrony' if ansible_facts['os_family'] == 'Debian' else 'chronyd' }}"
+    debian: "{{ ansible_facts['os_family'] == 'Debian' }}"
+    chrony_conf: "{{ '/etc/chrony/chrony.conf' if debian else '/etc/chrony.conf' }}"
+    chrony_keys: "{{ '/etc/chrony/chrony.keys' if debian else '/etc/chrony.keys' }}"
+    chrony_group: "{{ '_chrony' if debian else 'chrony' }}"
+    chrony_service: "{{ 'chrony' if debian else 'chronyd' }}"
+    bundle_keys: "{{ playbook_dir }}/../keys/chrony.keys"
   tasks:
     - name: Install chrony
       ansible.builtin.package:
@@ -43,6 +47,23 @@ pub const PLAYBOOK: &str = r#"---
         group: root
         mode: "0644"
         backup: true
+      notify: Restart chrony
+
+    - name: Point the keyfile line at this distribution's key file
+      ansible.builtin.replace:
+        path: "{{ chrony_conf }}"
+        regexp: '^keyfile .*$'
+        replace: "keyfile {{ chrony_keys }}"
+      notify: Restart chrony
+
+    - name: Place the shared key, readable by root and chrony's group
+      ansible.builtin.copy:
+        src: "{{ bundle_keys }}"
+        dest: "{{ chrony_keys }}"
+        owner: root
+        group: "{{ chrony_group }}"
+        mode: "0640"
+      when: bundle_keys is file
       notify: Restart chrony
 
     - name: Open UDP 123 on the servers with the bundle's nftables rules

@@ -60,6 +60,8 @@ pub struct BundleFile {
     pub path: String,
     pub text: String,
     pub notes: Vec<Note>,
+    /// Holds a secret: written readable by its owner alone.
+    pub private: bool,
 }
 
 /// Builds every file of the bundle. `header(format)` gives each file's
@@ -116,6 +118,7 @@ pub fn build(
                 path,
                 text: e.text,
                 notes: e.notes,
+                private: false,
             });
             Ok(())
         };
@@ -225,6 +228,18 @@ pub fn build(
             path: "monitor/watch".into(),
             text: list,
             notes: Vec::new(),
+            private: false,
+        });
+    }
+    // The shared key, in chrony.keys' format, for the servers and clients
+    // (the playbook places it where each distribution keeps it, readable
+    // by root and chrony's group).
+    if let Some(k) = &key {
+        files.push(BundleFile {
+            path: "keys/chrony.keys".into(),
+            text: format!("{} {} {}\n", k.id, k.kind.chrony(), k.secret),
+            notes: Vec::new(),
+            private: true,
         });
     }
     // Ansible for fleets: each host gets its file from the bundle.
@@ -232,11 +247,13 @@ pub fn build(
         path: "ansible/inventory.ini".into(),
         text: super::ansible::inventory(&spec.primary, spec.backup.as_deref()),
         notes: Vec::new(),
+        private: false,
     });
     files.push(BundleFile {
         path: "ansible/playbook.yml".into(),
         text: super::ansible::PLAYBOOK.to_string(),
         notes: Vec::new(),
+        private: false,
     });
     Ok(files)
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Intent, Note, Options, Role};
+use crate::core::conf::directive::{BindKind, BindTarget};
 use crate::core::conf::{AccessScope, Directive, Document, SourceKind};
 
 /// Directives that belong to the machine the lab ran on (its ports and
@@ -96,9 +97,18 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
         t.push_str("makestep 1 3\n");
     }
     for (_, d) in doc.directives() {
+        // A command address (a monitor's way in) belongs to the server's
+        // intent; the lab's own Unix socket does not.
+        let network_cmd = matches!(
+            d,
+            Directive::Bind {
+                kind: BindKind::Command,
+                target: BindTarget::Ip(_),
+            }
+        );
         let carried = !matches!(d, Directive::Source(_) | Directive::Local(_))
             && !matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp)
-            && !MACHINE_PATHS.contains(&d.name());
+            && (!MACHINE_PATHS.contains(&d.name()) || network_cmd);
         if carried {
             writeln!(t, "{}", d.render()).unwrap();
         }

@@ -213,10 +213,68 @@ impl FromStr for Key {
         let printable = secret
             .bytes()
             .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\'' && b != b'#');
-        if !(1..=65535).contains(&id) || secret.is_empty() || secret.len() > 64 || !printable {
+        if !(1..=65535).contains(&id) || secret.is_empty() || secret.len() > 132 || !printable {
             return Err(bad());
         }
-        Ok(Key { id, kind, secret })
+        let key = Key { id, kind, secret };
+        // chrony.keys: `HEX:` is an even number of hex digits (the bytes),
+        // anything else is the text itself (at most 64 characters here).
+        match key.bytes() {
+            Some(b) if !b.is_empty() && (key.hex().is_some() || b.len() <= 64) => Ok(key),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Key {
+    /// The hex digits of a `HEX:` key.
+    fn hex(&self) -> Option<&str> {
+        let s = self.secret.as_str();
+        s.get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("HEX:"))
+            .map(|_| &s[4..])
+    }
+
+    /// The key's bytes as chronyd reads them from chrony.keys (chrony.conf(5),
+    /// keyfile): `HEX:` digits decoded, `ASCII:` or plain text as it is.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        if let Some(h) = self.hex() {
+            if h.len() % 2 != 0 || h.is_empty() {
+                return None;
+            }
+            return (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).ok())
+                .collect();
+        }
+        let text = self
+            .secret
+            .get(..6)
+            .filter(|p| p.eq_ignore_ascii_case("ASCII:"))
+            .map_or(self.secret.as_str(), |_| &self.secret[6..]);
+        Some(text.as_bytes().to_vec())
+    }
+
+    /// The secret as a switch takes it: the same bytes as typed text.
+    /// `None` when the bytes are not printable text (a random `HEX:` key):
+    /// a device's CLI cannot be given them.
+    pub fn device_secret(&self) -> Option<String> {
+        let b = self.bytes()?;
+        let typable = !b.is_empty()
+            && b.len() <= 64
+            && b.iter()
+                .all(|c| c.is_ascii_graphic() && !b"\"'#?".contains(c));
+        typable.then(|| String::from_utf8_lossy(&b).into_owned())
+    }
+
+    /// The secret as ntpd's key file takes it: text of up to 20 characters
+    /// as it is, anything longer as hex digits (ntp.keys(5)).
+    pub fn ntpd_secret(&self) -> String {
+        let b = self.bytes().unwrap_or_default();
+        match self.device_secret() {
+            Some(text) if text.len() <= 20 => text,
+            _ => b.iter().map(|c| format!("{c:02x}")).collect(),
+        }
     }
 }
 
@@ -232,6 +290,35 @@ pub struct Options {
     pub vrf: Option<String>,
     /// A monitoring host let in to cmdmon (UDP 323) by the firewall rules.
     pub monitor: Option<String>,
+    /// The ntpd release an ntp.conf is for (`4.2.6` on CentOS 7); newest
+    /// when `None`.
+    pub ntpd: Option<NtpdVersion>,
+}
+
+/// An ntpd release, `MAJOR.MINOR.PATCH` (the `pN` suffix is not needed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NtpdVersion(pub u32, pub u32, pub u32);
+
+impl NtpdVersion {
+    /// `restrict source` came with ntpd 4.2.7 (ntp.conf(5)); so did
+    /// `restrict` lines applying to the servers a `pool` line finds.
+    pub const RESTRICT_SOURCE: NtpdVersion = NtpdVersion(4, 2, 7);
+}
+
+impl FromStr for NtpdVersion {
+    type Err = ();
+    fn from_str(s: &str) -> Result<NtpdVersion, ()> {
+        let core = s.split('p').next().unwrap_or("");
+        let n: Vec<u32> = core
+            .split('.')
+            .map(|x| x.parse().map_err(|_| ()))
+            .collect::<Result<_, _>>()?;
+        match n.as_slice() {
+            [a, b, c] => Ok(NtpdVersion(*a, *b, *c)),
+            [a, b] => Ok(NtpdVersion(*a, *b, 0)),
+            _ => Err(()),
+        }
+    }
 }
 
 impl Default for Options {
@@ -244,6 +331,7 @@ impl Default for Options {
             key: None,
             vrf: None,
             monitor: None,
+            ntpd: None,
         }
     }
 }

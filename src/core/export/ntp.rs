@@ -26,13 +26,28 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         t.push_str("restrict default ignore\n");
         t.push_str("restrict -6 default ignore\n");
     }
-    t.push_str("restrict source nomodify notrap noquery\n");
+    let old = o
+        .ntpd
+        .is_some_and(|v| v < super::NtpdVersion::RESTRICT_SOURCE);
+    if old {
+        // ntpd 4.2.6 has no `restrict source`: each server by name.
+        for u in &i.upstreams {
+            writeln!(t, "restrict {} nomodify notrap noquery", u.host).unwrap();
+        }
+    } else {
+        t.push_str("restrict source nomodify notrap noquery\n");
+    }
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
     if i.upstreams.is_empty() {
         notes.push(Note::new("export-note-no-upstream"));
     }
     for u in &i.upstreams {
-        let kw = if u.pool { "pool" } else { "server" };
+        // Behind `restrict default ignore`, ntpd 4.2.6 lets in only the
+        // addresses it was told: a pool's servers would be ignored.
+        if u.pool && old {
+            notes.push(Note::new("export-note-pool-old-ntpd").arg("host", &u.host));
+        }
+        let kw = if u.pool && !old { "pool" } else { "server" };
         let mut l = format!("{kw} {}", u.host);
         if u.iburst {
             l.push_str(" iburst");
@@ -115,7 +130,10 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         notes.push(
             Note::new("export-note-key-file")
                 .arg("file", "/etc/ntp.keys")
-                .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
+                .arg(
+                    "line",
+                    format!("{} {} {}", k.id, k.kind.chrony(), k.ntpd_secret()),
+                ),
         );
     }
     t
@@ -128,7 +146,16 @@ pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
     t.push_str("driftfile /var/lib/ntp/ntp.drift\n\n");
     t.push_str("restrict default ignore\n");
     t.push_str("restrict -6 default ignore\n");
-    t.push_str("restrict source nomodify notrap noquery\n");
+    if o.ntpd
+        .is_some_and(|v| v < super::NtpdVersion::RESTRICT_SOURCE)
+    {
+        for s in &o.servers {
+            let (host, _) = super::split_host_port(s).expect("checked");
+            writeln!(t, "restrict {host} nomodify notrap noquery").unwrap();
+        }
+    } else {
+        t.push_str("restrict source nomodify notrap noquery\n");
+    }
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
     for (n, s) in o.servers.iter().enumerate() {
         let (host, port) = super::split_host_port(s).expect("checked");
@@ -148,7 +175,10 @@ pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
         notes.push(
             Note::new("export-note-key-file")
                 .arg("file", "/etc/ntp.keys")
-                .arg("line", format!("{} {} {}", k.id, k.kind.chrony(), k.secret)),
+                .arg(
+                    "line",
+                    format!("{} {} {}", k.id, k.kind.chrony(), k.ntpd_secret()),
+                ),
         );
     }
     t

@@ -25,8 +25,25 @@ fn key_type(f: Format, k: KeyType) -> Option<&'static str> {
 
 pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
-    let key = o.key.as_ref().and_then(|k| match key_type(f, k.kind) {
-        Some(kt) => Some((k, kt)),
+    // A device takes its key as typed text: the same bytes chronyd reads
+    // from chrony.keys (a `HEX:` key decoded), or none where they are not
+    // text.
+    let typed = o.key.as_ref().and_then(|k| match k.device_secret() {
+        Some(secret) => Some((k, secret)),
+        None => {
+            notes.push(Note::new("export-note-key-not-text").arg("id", k.id));
+            None
+        }
+    });
+    let key = typed.and_then(|(k, secret)| match key_type(f, k.kind) {
+        Some(kt) => Some((
+            super::Key {
+                id: k.id,
+                kind: k.kind,
+                secret,
+            },
+            kt,
+        )),
         None => {
             notes.push(
                 Note::new("export-note-key-type")
@@ -36,6 +53,7 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
             None
         }
     });
+    let key = key.as_ref().map(|(k, kt)| (k, *kt));
     // The first of several servers is preferred (primary, then backup).
     let prefer = |n: usize| n == 0 && o.servers.len() > 1;
     // Switches query port 123 only.
@@ -50,8 +68,12 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
         }
     }
     let hosts: Vec<String> = addrs.into_iter().map(|(h, _)| h).collect();
-    let vrf = o.vrf.as_deref();
     let src = o.source_interface.as_deref();
+    // NX-OS reaches servers through mgmt0 only in VRF management.
+    let vrf = o.vrf.as_deref().or_else(|| {
+        (f == Format::CiscoNxos && src.is_some_and(|i| i.eq_ignore_ascii_case("mgmt0")))
+            .then_some("management")
+    });
     match f {
         Format::CiscoIos => {
             if let Some((k, kt)) = key {

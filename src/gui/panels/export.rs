@@ -116,6 +116,7 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
         key,
         vrf: none_if_empty(&f.vrf),
         monitor: None,
+        ntpd: None,
     };
     let header = st.ta(
         "export-header",
