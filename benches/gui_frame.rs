@@ -13,7 +13,10 @@ use stratum::gui::settings::Settings;
 use stratum::ipc::Snapshot;
 
 fn main() {
-    let mut app = App::headless(Settings::default(), Backend::offline());
+    let mut app = App::headless(
+        Settings::default(),
+        Backend::offline(std::sync::Arc::new(|_| {})),
+    );
     let clients: Vec<Client> = (0..10_000u32)
         .map(|i| Client {
             address: IpAddr::V4(Ipv4Addr::from(0x0a00_0000 + i)),

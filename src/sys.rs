@@ -189,6 +189,50 @@ pub fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// IPv4 networks of this machine's interfaces (from the routing table),
+/// loopback and the default route left out: the GUI's allow presets.
+pub fn local_networks() -> Vec<String> {
+    // A routing table is small; the cap keeps a strange /proc harmless.
+    let Ok(text) = std::fs::read_to_string("/proc/net/route") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for line in text.lines().skip(1).take(4096) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 8 || f[0] == "lo" {
+            continue;
+        }
+        let (Ok(dest), Ok(mask)) = (u32::from_str_radix(f[1], 16), u32::from_str_radix(f[7], 16))
+        else {
+            continue;
+        };
+        if mask == 0 {
+            continue;
+        }
+        let dest = std::net::Ipv4Addr::from(u32::from_be(dest));
+        let bits = u32::from_be(mask).count_ones();
+        let net = format!("{dest}/{bits}");
+        if !out.contains(&net) {
+            out.push(net);
+        }
+    }
+    out
+}
+
+/// A `pre_exec` hook: the child gets SIGTERM when the thread that forked it
+/// ends (its parent died, however: SIGKILL, SIGTERM, a crash). If the parent
+/// is already gone by the time the hook runs, the child exits at once.
+pub fn die_with_parent() -> impl FnMut() -> std::io::Result<()> + Send + Sync + 'static {
+    let parent = rustix::process::getpid();
+    move || {
+        rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::TERM))?;
+        if rustix::process::getppid() != Some(parent) {
+            return Err(std::io::Error::other("parent exited"));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

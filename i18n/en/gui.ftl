@@ -197,3 +197,6 @@ gui-browse-nothing = No file chosen. If no dialog appeared, type the path in the
 gui-synced-from = Follows { $source }; the clock was last updated { $ago } s ago.
 gui-sparkline = The system clock against NTP time over the last 5 minutes (µs, + ahead, − behind)
 gui-follows-local = its own clock (local stratum)
+gui-file-saved = Saved { $path }.
+gui-file-imported = Imported { $path } into the editor. Nothing changes on the server until you apply it.
+gui-lint-running = Checking the configuration…

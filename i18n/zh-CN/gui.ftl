@@ -194,3 +194,6 @@ gui-browse-nothing = 未选择文件。如果没有出现对话框，请在输�
 gui-synced-from = 跟随 { $source }；时钟上次更新于 { $ago } 秒前。
 gui-sparkline = 最近 5 分钟系统时钟相对 NTP 时间的偏移（微秒，正值超前，负值落后）
 gui-follows-local = 自己的时钟（本地层级）
+gui-file-saved = 已保存到 { $path }。
+gui-file-imported = 已将 { $path } 导入编辑器。应用之前，服务器上的配置不会改变。
+gui-lint-running = 正在检查配置……

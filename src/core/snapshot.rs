@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
 use super::cmdmon::{Activity, Client, ServerStats, SourceData, SourceStats, Tracking};
+use super::explain::{Explained, explain};
 
 /// One poll of chronyd: what the live panels and `stratum status` show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -25,4 +28,112 @@ pub struct Snapshot {
     /// Why a part is missing (an error code), if one is.
     #[serde(default)]
     pub error: Option<String>,
+}
+
+fn name(s: &Snapshot, addr: &str) -> String {
+    s.names
+        .iter()
+        .find(|(a, _)| a == addr)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_else(|| addr.to_string())
+}
+
+/// The snapshot's reports in chronyc's CSV form.
+pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(t) = &s.tracking {
+        let addr = t.address.map(|a| a.to_string()).unwrap_or_default();
+        out.push((
+            "tracking",
+            format!(
+                "{:08X},{},{},{:.9},{:.9},{:.9},{:.9},{:.3},{:.3},{:.3},{:.9},{:.9},{:.1},{}\n",
+                t.ref_id,
+                addr,
+                t.stratum,
+                t.ref_time,
+                t.system_time,
+                t.last_offset,
+                t.rms_offset,
+                t.frequency_ppm,
+                t.residual_freq_ppm,
+                t.skew_ppm,
+                t.root_delay,
+                t.root_dispersion,
+                t.update_interval,
+                t.leap_text()
+            ),
+        ));
+    }
+    if !s.sources.is_empty() {
+        let text: String = s
+            .sources
+            .iter()
+            .map(|x| {
+                format!(
+                    "{},{},{},{},{},{:o},{},{:.9},{:.9},{:.9}\n",
+                    x.mode.symbol(),
+                    x.state.symbol(),
+                    name(s, &x.name()),
+                    x.stratum,
+                    x.poll,
+                    x.reach,
+                    x.last_rx,
+                    x.offset,
+                    x.measured_offset,
+                    x.error
+                )
+            })
+            .collect();
+        out.push(("sources", text));
+    }
+    if !s.sourcestats.is_empty() {
+        let text: String = s
+            .sourcestats
+            .iter()
+            .map(|x| {
+                format!(
+                    "{},{},{},{},{:.3},{:.3},{:.9},{:.9}\n",
+                    name(s, &x.address.to_string()),
+                    x.samples,
+                    x.runs,
+                    x.span,
+                    x.frequency_ppm,
+                    x.freq_skew_ppm,
+                    x.offset,
+                    x.std_dev
+                )
+            })
+            .collect();
+        out.push(("sourcestats", text));
+    }
+    if let Some(a) = &s.activity {
+        out.push((
+            "activity",
+            format!(
+                "{},{},{},{},{}\n",
+                a.online, a.offline, a.burst_online, a.burst_offline, a.unresolved
+            ),
+        ));
+    }
+    if let Some(x) = &s.serverstats {
+        out.push((
+            "serverstats",
+            x.counters()
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n",
+        ));
+    }
+    out
+}
+
+/// Per report, the explained snapshot. Clients are drawn from the snapshot
+/// directly (there can be many thousands).
+pub fn explain_snapshot(s: &Snapshot) -> HashMap<&'static str, Explained> {
+    snapshot_csv(s)
+        .into_iter()
+        .filter_map(|(k, text)| explain(&text).ok().map(|e| (k, e)))
+        .collect()
 }

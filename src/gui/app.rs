@@ -1,348 +1,34 @@
-//! The application: state, the panel frame (navigation, status bar,
-//! explanation side panel) and the dispatch to one file per panel.
-
-use std::collections::HashMap;
-use std::time::Instant;
+//! The application frame: navigation, status bar, the explanation side
+//! panel, the current panel (one file each, under `panels`), and the
+//! hand-off of commands to the backend.
 
 use egui::{Color32, RichText};
 
-use super::backend::{Backend, Command, Event};
-use super::panels;
+use super::backend::{Backend, Command};
+use super::panels::Panels;
+use super::screenshots::ShotPlan;
 use super::settings::Settings;
-use crate::core::conf::{ChronyVersion, Document};
-use crate::core::explain::{Explained, Status};
-use crate::core::history::SeriesPoint;
-use crate::i18n::{Lang, Localizer};
-use crate::ipc::{Applied, HelperInfo, Snapshot};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Overview,
-    Sources,
-    Clients,
-    Plots,
-    Fleet,
-    Setup,
-    Upstreams,
-    Access,
-    Stratum,
-    Peers,
-    Advanced,
-    Apply,
-    Explain,
-    Export,
-    Settings,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 15] = [
-        Panel::Overview,
-        Panel::Sources,
-        Panel::Clients,
-        Panel::Plots,
-        Panel::Fleet,
-        Panel::Setup,
-        Panel::Upstreams,
-        Panel::Access,
-        Panel::Stratum,
-        Panel::Peers,
-        Panel::Advanced,
-        Panel::Apply,
-        Panel::Explain,
-        Panel::Export,
-        Panel::Settings,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Panel::Overview => "overview",
-            Panel::Sources => "sources",
-            Panel::Clients => "clients",
-            Panel::Plots => "plots",
-            Panel::Fleet => "fleet",
-            Panel::Setup => "setup",
-            Panel::Upstreams => "upstreams",
-            Panel::Access => "access",
-            Panel::Stratum => "stratum",
-            Panel::Peers => "peers",
-            Panel::Advanced => "advanced",
-            Panel::Apply => "apply",
-            Panel::Explain => "explain",
-            Panel::Export => "export",
-            Panel::Settings => "settings",
-        }
-    }
-
-    fn group(self) -> &'static str {
-        match self {
-            Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots | Panel::Fleet => {
-                "gui-group-live"
-            }
-            Panel::Setup
-            | Panel::Upstreams
-            | Panel::Access
-            | Panel::Stratum
-            | Panel::Peers
-            | Panel::Advanced
-            | Panel::Apply => "gui-group-configure",
-            _ => "gui-group-tools",
-        }
-    }
-}
-
-/// Where the helper connection stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Connection {
-    Connecting,
-    Connected { started_lab: bool },
-    Offline { code: String },
-}
-
-/// An Apply in progress or finished.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApplyState {
-    Idle,
-    Running,
-    Done(Applied),
-    Failed {
-        code: String,
-        detail: Option<String>,
-    },
-}
-
-/// What the explanation side panel shows: a field, its value, verdict.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Selected {
-    pub field: &'static str,
-    pub raw: String,
-    pub status: Status,
-    pub reason: Option<String>,
-    /// What the field means, for the output it comes from.
-    pub meaning: String,
-}
-
-pub struct AppState {
-    pub tr: Localizer,
-    pub settings: Settings,
-    pub panel: Panel,
-    pub connection: Connection,
-    pub info: Option<HelperInfo>,
-    pub snapshot: Option<Snapshot>,
-    pub snapshot_at: Option<Instant>,
-    /// chronyc-style explanations of the last snapshot, per report.
-    pub live: HashMap<&'static str, Explained>,
-    /// The configuration being edited, and the text it started from.
-    pub doc: Document,
-    pub base_text: String,
-    pub config_path: String,
-    pub apply: ApplyState,
-    pub history: HashMap<String, Vec<SeriesPoint>>,
-    pub series: Vec<String>,
-    pub selected: Option<Selected>,
-    pub last_error: Option<String>,
-    pub forms: panels::Forms,
-    /// When the Overview last asked for its sparkline.
-    pub overview_spark_at: Option<Instant>,
-    /// The helper this window talks to (socket path or `ssh://` URL).
-    pub server: Option<String>,
-    /// Set by the connect field: talk to this helper instead.
-    pub reconnect: Option<String>,
-    /// This machine's networks, read once (not per frame).
-    networks: std::cell::OnceCell<Vec<String>>,
-    /// The watched servers (`stratum-helper --watch`), and when they came.
-    pub fleet: Vec<crate::ipc::FleetRow>,
-    pub fleet_at: Option<Instant>,
-    /// The watched server chosen in the Fleet panel, and its sources.
-    pub fleet_selected: Option<String>,
-    pub fleet_host_live: Option<crate::core::explain::Explained>,
-    /// `chronyd -v` of the chronyd that would run, asked once (never from a
-    /// frame: it spawns a process).
-    local_version: std::cell::OnceCell<Option<ChronyVersion>>,
-}
-
-impl AppState {
-    pub fn new(settings: Settings) -> AppState {
-        let lang = settings.lang.unwrap_or_else(Lang::from_env);
-        let text = crate::core::conf::DEFAULT_LAB_CONFIG.to_string();
-        let panel = Panel::ALL
-            .into_iter()
-            .find(|p| p.key() == settings.panel)
-            .unwrap_or(Panel::Overview);
-        AppState {
-            tr: Localizer::new(lang),
-            settings,
-            panel,
-            connection: Connection::Connecting,
-            info: None,
-            snapshot: None,
-            snapshot_at: None,
-            live: HashMap::new(),
-            doc: Document::parse(&text),
-            base_text: text,
-            config_path: String::new(),
-            apply: ApplyState::Idle,
-            history: HashMap::new(),
-            series: Vec::new(),
-            selected: None,
-            last_error: None,
-            local_version: std::cell::OnceCell::new(),
-            fleet: Vec::new(),
-            fleet_at: None,
-            fleet_selected: None,
-            fleet_host_live: None,
-            networks: std::cell::OnceCell::new(),
-            server: None,
-            reconnect: None,
-            overview_spark_at: None,
-            forms: panels::Forms::default(),
-        }
-    }
-
-    pub fn t(&self, id: &str) -> String {
-        self.tr.tr(id)
-    }
-
-    pub fn ta(&self, id: &str, args: &[(&str, String)]) -> String {
-        self.tr.tr_args(id, args)
-    }
-
-    pub fn set_lang(&mut self, lang: Lang) {
-        self.tr = Localizer::new(lang);
-        self.settings.lang = Some(lang);
-        self.settings.save();
-    }
-
-    /// The chronyd version whose rules apply to the configuration.
-    pub fn chrony_version(&self) -> ChronyVersion {
-        self.info
-            .as_ref()
-            .and_then(|i| i.chrony_version.as_deref())
-            .and_then(|v| v.parse().ok())
-            .or_else(|| {
-                *self.local_version.get_or_init(|| {
-                    let chosen = self.settings.chronyd.as_deref().map(std::path::Path::new);
-                    crate::sys::chronyd_version(&crate::sys::find_chronyd(chosen)?)
-                })
-            })
-            .unwrap_or(ChronyVersion::LATEST)
-    }
-
-    pub fn is_lab(&self) -> bool {
-        self.info.as_ref().is_none_or(|i| i.mode == "lab")
-    }
-
-    /// This machine's IPv4 networks, for the allow presets.
-    pub fn local_networks(&self) -> &[String] {
-        self.networks.get_or_init(panels::access::local_networks)
-    }
-
-    pub fn may_change(&self) -> bool {
-        self.info.as_ref().is_some_and(|i| i.may_change)
-    }
-
-    /// Applies an event from the backend.
-    pub fn on_event(&mut self, e: Event) {
-        match e {
-            Event::Connected {
-                info,
-                started_lab,
-                server,
-            } => {
-                self.info = Some(info);
-                // Remote helpers are remembered for the connect field.
-                if server.starts_with("ssh://") && !self.settings.recent.contains(&server) {
-                    self.settings.recent.insert(0, server.clone());
-                    self.settings.recent.truncate(8);
-                    self.settings.save();
-                }
-                self.server = Some(server);
-                self.connection = Connection::Connected { started_lab };
-            }
-            Event::Offline { code } => self.connection = Connection::Offline { code },
-            Event::Snapshot(s) => {
-                self.live = panels::live::explain_snapshot(&s);
-                self.snapshot = Some(*s);
-                self.snapshot_at = Some(Instant::now());
-            }
-            Event::Config { text, path } => {
-                // Keep the user's unapplied edits.
-                if self.doc.render_lossy() == self.base_text {
-                    self.doc = Document::parse(&text);
-                }
-                self.base_text = text;
-                self.config_path = path;
-            }
-            Event::Applied(a) => {
-                self.base_text = self.doc.render_lossy();
-                self.apply = ApplyState::Done(a);
-            }
-            Event::Failed { code, detail } => {
-                if self.apply == ApplyState::Running {
-                    self.apply = ApplyState::Failed { code, detail };
-                } else {
-                    self.last_error = Some(self.tr.error_text(&code, detail));
-                }
-            }
-            Event::ActionDone => self.last_error = None,
-            Event::History(name, points) => {
-                self.history.insert(name, points);
-            }
-            Event::SeriesList(s) => self.series = s,
-            Event::FleetHost(host, snap) => {
-                if self.fleet_selected.as_deref() == Some(host.as_str()) {
-                    self.fleet_host_live = panels::live::explain_snapshot(&snap).remove("sources");
-                }
-            }
-            Event::Fleet(rows) => {
-                self.fleet = rows;
-                self.fleet_at = Some(Instant::now());
-            }
-        }
-    }
-}
+use super::state::{AppState, Connection, status_color};
+pub use super::state::{ApplyState, Panel};
+use crate::core::explain::Status;
 
 pub struct App {
     pub state: AppState,
+    /// Every panel, each with its own state.
+    pub panels: Panels,
     pub backend: Backend,
-    /// `STRATUM_SCREENSHOTS=DIR`: photograph every panel in both languages
-    /// once live data is there, then close (used by scripts/screenshots.sh).
+    /// The screenshot robot, when `STRATUM_SCREENSHOTS` asks for it.
     pub shots: Option<ShotPlan>,
     /// Set while the visible panel shows live data: the backend wakes the
-    /// UI for snapshots only then.
+    /// UI for snapshots only then (every other event always wakes it).
     pub wants_live: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// When settings were last handed to the backend to save.
+    saved_at: std::time::Instant,
 }
 
-pub struct ShotPlan {
-    pub dir: std::path::PathBuf,
-    started: Instant,
-    step: usize,
-    frames: u32,
-}
-
-impl ShotPlan {
-    pub fn new(dir: std::path::PathBuf) -> ShotPlan {
-        ShotPlan {
-            dir,
-            started: Instant::now(),
-            step: 0,
-            frames: 0,
-        }
-    }
-}
-
-/// The panels photographed, in order.
-const SHOT_PANELS: [Panel; 10] = [
-    Panel::Overview,
-    Panel::Sources,
-    Panel::Clients,
-    Panel::Plots,
-    Panel::Fleet,
-    Panel::Setup,
-    Panel::Upstreams,
-    Panel::Access,
-    Panel::Explain,
-    Panel::Export,
-];
+/// Settings are saved at most this often (a slider or a text field would
+/// otherwise write the file on every frame).
+const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl App {
     /// The app talking to `backend`.
@@ -362,27 +48,25 @@ impl App {
     pub fn headless(settings: Settings, backend: Backend) -> App {
         App {
             state: AppState::new(settings),
+            panels: Panels::default(),
             backend,
-            shots: std::env::var_os("STRATUM_SCREENSHOTS").map(|d| ShotPlan::new(d.into())),
+            shots: ShotPlan::from_env(),
             wants_live: None,
+            saved_at: std::time::Instant::now(),
         }
     }
 
     pub fn send(&self, c: Command) {
-        let _ = self.backend.tx.send(c);
+        self.backend.send(c);
     }
 
     /// One frame of the whole UI.
     pub fn ui(&mut self, ctx: &egui::Context) {
         if let Some(target) = self.state.reconnect.take() {
-            // Another helper: the old connection goes, a new one starts.
-            self.backend.shutdown();
-            let waker: super::backend::Waker = {
-                let ctx = ctx.clone();
-                std::sync::Arc::new(move || {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(1))
-                })
-            };
+            // Another helper: the old connection is let go (never waited
+            // for in a frame), a new one starts.
+            self.backend.detach();
+            let waker = super::backend::waker(ctx.clone(), self.wants_live.clone());
             self.backend = Backend::start(Some(target.into()), None, waker);
             self.state.connection = Connection::Connecting;
             self.state.snapshot = None;
@@ -414,122 +98,49 @@ impl App {
                 .default_width(280.0)
                 .show(ctx, |ui| side_ui(ui, st));
         }
+        let panels = &mut self.panels;
         egui::CentralPanel::default().show(ctx, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    panels::panel_ui(ui, st, &mut commands);
+                    panels.ui(ui, st, &mut commands);
                 });
         });
+        // Settings go to the backend to be written, at most once a second.
+        if st.settings_dirty {
+            if self.saved_at.elapsed() >= SAVE_EVERY {
+                commands.push(Command::SaveSettings(Box::new(st.settings.clone())));
+                st.settings_dirty = false;
+                self.saved_at = std::time::Instant::now();
+            } else {
+                ctx.request_repaint_after(SAVE_EVERY);
+            }
+        }
         for c in commands {
             self.send(c);
         }
-        self.screenshots(ctx);
-    }
-
-    fn screenshots(&mut self, ctx: &egui::Context) {
-        let Some(plan) = &mut self.shots else { return };
-        ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        let st = &mut self.state;
-        // STRATUM_SCREENSHOT_FIRST_RUN: one shot of the overview once
-        // chronyd answers (a fresh lab has no sources to wait for).
-        if std::env::var_os("STRATUM_SCREENSHOT_FIRST_RUN").is_some() {
-            st.panel = Panel::Overview;
-            let answered = st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some());
-            if answered || plan.started.elapsed().as_secs() > 40 {
-                plan.frames += 1;
-            }
-            if plan.frames == 8 {
-                let path = plan.dir.join("first-run.png");
-                ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(
-                    path.display().to_string(),
-                )));
-            }
-            if plan.frames == 14 {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            return;
-        }
-        let live = st
-            .snapshot
-            .as_ref()
-            .is_some_and(|s| s.tracking.is_some() && !s.sources.is_empty());
-        let plotted = st.history.values().any(|v| v.len() > 5);
-        if plan.step == 0 && !(live && plotted) && plan.started.elapsed().as_secs() < 40 {
-            // Visit the plots so that history gets requested.
-            st.panel = Panel::Plots;
-            return;
-        }
-        let total = SHOT_PANELS.len() * 2;
-        if plan.step >= total {
-            if plan.frames > 10 {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            plan.frames += 1;
-            return;
-        }
-        let lang = if plan.step < SHOT_PANELS.len() {
-            Lang::En
-        } else {
-            Lang::ZhCn
-        };
-        let panel = SHOT_PANELS[plan.step % SHOT_PANELS.len()];
-        if st.tr.lang() != lang {
-            st.tr = Localizer::new(lang);
-        }
-        if st.panel != panel {
-            st.panel = panel;
-            plan.frames = 0;
-            if panel == Panel::Explain && st.forms.explain.input.is_empty() {
-                st.forms.explain.input =
-                    include_str!("../../tests/data/explain/chronyc-sources-seed004.txt")
-                        .to_string();
-                st.forms.explain.result = Some(
-                    crate::core::explain::explain_all(&st.forms.explain.input)
-                        .map_err(|_| String::new()),
-                );
-            }
-            if panel == Panel::Export && st.forms.export.servers.is_empty() {
-                st.forms.export.servers = "10.0.0.123 10.0.0.124".into();
-                st.forms.export.format = crate::core::export::Format::HuaweiVrp;
-                st.forms.export.source_interface = "LoopBack0".into();
-            }
-            return;
-        }
-        plan.frames += 1;
-        if plan.frames == 8 {
-            let path = plan
-                .dir
-                .join(format!("{}-{}.png", lang.code(), panel.key()));
-            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(
-                path.display().to_string(),
-            )));
-        }
-        if plan.frames == 12 {
-            plan.step += 1;
+        if let Some(plan) = &mut self.shots {
+            plan.step(ctx, &mut self.state, &mut self.panels);
         }
     }
 }
 
 impl eframe::App for App {
     fn update(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        super::save_screenshots(ctx);
+        for c in super::screenshots::screenshot_commands(ctx) {
+            self.send(c);
+        }
         self.ui(ctx);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.state.settings.panel = self.state.panel.key().to_string();
-        self.state.settings.save();
+        // The last settings are written on the way out, after the backend
+        // (which may be writing them too) has stopped.
         self.backend.shutdown();
-    }
-}
-
-pub fn status_color(s: Status) -> Color32 {
-    match s {
-        Status::Ok => Color32::from_rgb(60, 170, 90),
-        Status::Warn => Color32::from_rgb(220, 160, 40),
-        Status::Bad => Color32::from_rgb(220, 70, 60),
-        Status::Info => Color32::GRAY,
+        if let Err(e) = self.state.settings.save() {
+            tracing::warn!("{e}");
+        }
     }
 }
 
@@ -580,7 +191,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         }
         if let Some(info) = &st.info {
             ui.separator();
-            let mode = st.t(if info.mode == "lab" {
+            let mode = st.t(if st.is_lab() {
                 "gui-mode-lab"
             } else {
                 "gui-mode-system"

@@ -1,19 +1,30 @@
-//! The GUI's IO: a background thread that talks to the helper (and starts a
-//! lab helper when none answers). The UI sends [`Command`]s and receives
-//! [`Event`]s; every event wakes the UI with a repaint request, so the UI
-//! is idle when nothing happens.
+//! The GUI's IO, off the frame: one thread talks to the helper (and starts
+//! a lab helper when none answers), another does this machine's work (lint
+//! against the files here, settings, imports and exports, `chronyd -v`, the
+//! routing table). The UI sends [`Command`]s and receives [`Event`]s; every
+//! event wakes the UI, so the UI is idle when nothing happens.
 
 use std::path::PathBuf;
 use std::process::{Child, Command as Process, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use super::settings::Settings;
+use crate::core::conf::lint::{LintOptions, lint};
+use crate::core::conf::{ChronyVersion, Diagnostic, Document};
 use crate::core::history::SeriesPoint;
 use crate::ipc::client::{IpcClient, IpcError};
 use crate::ipc::{Action, Applied, HelperInfo, HistoryQuery, ReplyBody, RequestBody, Snapshot};
 
+/// A file the user imports is a chrony.conf: anything larger is refused
+/// before it is read whole.
+const MAX_IMPORT_BYTES: u64 = 4 << 20;
+
 #[derive(Debug, Clone)]
 pub enum Command {
+    // Asked of the helper.
     Apply(String),
     Action(Action),
     GetConfig,
@@ -22,6 +33,40 @@ pub enum Command {
     Fleet,
     /// One watched server's tracking and sources.
     FleetHost(String),
+    // Done on this machine, whether or not a helper answers.
+    /// Lint a configuration for that chronyd release (paths are checked on
+    /// this machine only when the helper runs here).
+    Lint {
+        text: String,
+        version: ChronyVersion,
+    },
+    SaveSettings(Box<Settings>),
+    WriteFile {
+        path: PathBuf,
+        contents: Contents,
+    },
+    /// Import a chrony.conf into the editor.
+    ReadConfig(PathBuf),
+}
+
+/// What a written file holds.
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// A screenshot, encoded as PNG on the IO thread.
+    Png(Arc<egui::ColorImage>),
+}
+
+impl Command {
+    fn is_local(&self) -> bool {
+        matches!(
+            self,
+            Command::Lint { .. }
+                | Command::SaveSettings(_)
+                | Command::WriteFile { .. }
+                | Command::ReadConfig(_)
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -51,56 +96,237 @@ pub enum Event {
     SeriesList(Vec<String>),
     Fleet(Vec<crate::ipc::FleetRow>),
     FleetHost(String, Box<Snapshot>),
+    /// This machine: the chronyd a lab would run, its IPv4 networks.
+    Machine {
+        chrony_version: Option<ChronyVersion>,
+        networks: Vec<String>,
+    },
+    Linted {
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Settings written (or why not).
+    Saved(Result<(), String>),
+    FileWritten {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    ConfigRead {
+        path: PathBuf,
+        result: Result<Vec<u8>, String>,
+    },
+}
+
+/// What woke the UI: snapshots come every poll and matter only to panels
+/// that show live data; everything else always gets a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wake {
+    Snapshot,
+    Event,
 }
 
 /// Wakes the UI when an event arrives.
-pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
+pub type Waker = Arc<dyn Fn(Wake) + Send + Sync>;
+
+/// Wakes the UI for backend events: always for events other than
+/// snapshots, and for snapshots while `wants_live` (if given) is set.
+pub fn waker(ctx: egui::Context, wants_live: Option<Arc<AtomicBool>>) -> Waker {
+    Arc::new(move |wake| {
+        let wanted = wake == Wake::Event
+            || wants_live
+                .as_ref()
+                .is_none_or(|f| f.load(Ordering::Relaxed));
+        if wanted {
+            // egui answers request_repaint() with two frames (one to
+            // settle); a non-zero delay gets one, and egui subtracts the
+            // frame time so it still comes at once.
+            ctx.request_repaint_after(std::time::Duration::from_millis(1));
+        }
+    })
+}
 
 pub struct Backend {
-    pub tx: Sender<Command>,
+    helper_tx: Sender<Command>,
+    local_tx: Sender<Command>,
     pub rx: Receiver<Event>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Backend {
-    /// Starts the IO thread. `socket`: the helper to use (else the default
-    /// ones, else a lab helper is started).
+    /// Starts the IO threads. `socket`: the helper to use (else the default
+    /// ones, else a lab helper is started running `chronyd`).
     pub fn start(socket: Option<PathBuf>, chronyd: Option<PathBuf>, waker: Waker) -> Backend {
-        let (tx, commands) = channel::<Command>();
+        let (helper_tx, helper_rx) = channel::<Command>();
+        let (local_tx, local_rx) = channel::<Command>();
+        let (events, rx) = channel::<Event>();
+        let remote = socket
+            .as_ref()
+            .is_some_and(|s| s.to_string_lossy().starts_with("ssh://"));
+        let mut threads = Vec::new();
+        {
+            let (events, waker, chronyd) = (events.clone(), waker.clone(), chronyd.clone());
+            threads.push(
+                std::thread::Builder::new()
+                    .name("stratum-local".into())
+                    .spawn(move || local(chronyd, remote, local_rx, events, waker))
+                    .expect("local IO thread"),
+            );
+        }
+        threads.push(
+            std::thread::Builder::new()
+                .name("stratum-backend".into())
+                .spawn(move || run(socket, chronyd, helper_rx, events, waker))
+                .expect("backend thread"),
+        );
+        Backend {
+            helper_tx,
+            local_tx,
+            rx,
+            threads,
+        }
+    }
+
+    /// A backend with no helper (UI tests, offline use): this machine's
+    /// work is still done; requests to a helper go nowhere.
+    pub fn offline(waker: Waker) -> Backend {
+        let (helper_tx, _) = channel();
+        let (local_tx, local_rx) = channel::<Command>();
         let (events, rx) = channel::<Event>();
         let thread = std::thread::Builder::new()
-            .name("stratum-backend".into())
-            .spawn(move || run(socket, chronyd, commands, events, waker))
-            .expect("backend thread");
+            .name("stratum-local".into())
+            .spawn(move || local(None, false, local_rx, events, waker))
+            .expect("local IO thread");
         Backend {
-            tx,
+            helper_tx,
+            local_tx,
             rx,
-            thread: Some(thread),
+            threads: vec![thread],
         }
     }
 
-    /// A backend that never connects (tests, offline use).
-    pub fn offline() -> Backend {
-        let (tx, _commands) = channel();
-        let (_events, rx) = channel();
-        Backend {
-            tx,
-            rx,
-            thread: None,
-        }
+    pub fn send(&self, c: Command) {
+        let tx = if c.is_local() {
+            &self.local_tx
+        } else {
+            &self.helper_tx
+        };
+        let _ = tx.send(c);
     }
 
-    /// Closes the command channel and waits for the IO thread, which stops
-    /// a lab helper it started.
+    /// Lets the IO threads go without waiting for them (a reconnect from a
+    /// frame): they end when they next look at their closed channels, and
+    /// a lab helper they started stops then.
+    pub fn detach(&mut self) {
+        self.helper_tx = channel().0;
+        self.local_tx = channel().0;
+        self.threads.clear();
+    }
+
+    /// Closes the channels and waits (a few seconds at most) for the IO
+    /// threads, which stop a lab helper they started.
     pub fn shutdown(&mut self) {
-        self.tx = channel().0;
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
+        self.helper_tx = channel().0;
+        self.local_tx = channel().0;
+        let start = Instant::now();
+        for t in self.threads.drain(..) {
+            while !t.is_finished() && start.elapsed() < Duration::from_secs(8) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            if t.is_finished() {
+                let _ = t.join();
+            }
         }
     }
 }
 
-/// A lab helper this window started; stopped (by pid) with the window.
+/// This machine's work.
+fn local(
+    chronyd: Option<PathBuf>,
+    remote: bool,
+    commands: Receiver<Command>,
+    events: Sender<Event>,
+    waker: Waker,
+) {
+    let send = |e: Event| {
+        if events.send(e).is_ok() {
+            waker(Wake::Event);
+        }
+    };
+    send(Event::Machine {
+        chrony_version: crate::sys::find_chronyd(chronyd.as_deref())
+            .and_then(|c| crate::sys::chronyd_version(&c)),
+        networks: crate::sys::local_networks(),
+    });
+    while let Ok(cmd) = commands.recv() {
+        match cmd {
+            Command::Lint { text, version } => {
+                let exists = |p: &str| std::path::Path::new(p).exists();
+                let diagnostics = lint(
+                    &Document::parse(&text),
+                    &LintOptions {
+                        version,
+                        // The helper's machine is another one: its files
+                        // are not looked for here.
+                        path_exists: (!remote).then_some(&exists as &dyn Fn(&str) -> bool),
+                        resolves: None,
+                    },
+                );
+                send(Event::Linted { text, diagnostics });
+            }
+            Command::SaveSettings(s) => send(Event::Saved(s.save())),
+            Command::WriteFile { path, contents } => {
+                let result = match contents {
+                    Contents::Bytes(b) => crate::fsutil::write_atomic(&path, &b),
+                    Contents::Png(image) => {
+                        png_bytes(&image).and_then(|b| crate::fsutil::write_atomic(&path, &b))
+                    }
+                }
+                .map(drop)
+                .map_err(|e| e.to_string());
+                send(Event::FileWritten { path, result });
+            }
+            Command::ReadConfig(path) => {
+                let result = read_capped(&path).map_err(|e| e.to_string());
+                send(Event::ConfigRead { path, result });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A screenshot as PNG.
+pub fn png_bytes(image: &egui::ColorImage) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, image.size[0] as u32, image.size[1] as u32);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().map_err(std::io::Error::other)?;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    w.write_image_data(&bytes).map_err(std::io::Error::other)?;
+    w.finish().map_err(std::io::Error::other)?;
+    Ok(out)
+}
+
+fn read_capped(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut out = Vec::new();
+    file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut out)?;
+    if out.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB",
+            MAX_IMPORT_BYTES >> 20
+        )));
+    }
+    Ok(out)
+}
+
+/// A lab helper this window started; stopped (by pid) with the window. It
+/// also gets SIGTERM from the kernel if the window dies without this drop
+/// (SIGTERM, SIGKILL, a crash), and stops its chronyd then.
 struct OwnedHelper(Child);
 
 impl Drop for OwnedHelper {
@@ -128,13 +354,45 @@ fn helper_binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("stratum-helper"))
 }
 
-/// A socket path or an `ssh://` URL (the helper of another machine).
+/// The first of `candidates` (socket paths or `ssh://` URLs) that answers.
 fn connect(candidates: &[PathBuf]) -> Option<(IpcClient, PathBuf)> {
     candidates.iter().find_map(|p| {
         crate::ipc::client::connect_to(&p.to_string_lossy(), Duration::from_secs(30))
             .ok()
             .map(|c| (c, p.clone()))
     })
+}
+
+/// Starts a lab helper of our own and waits (10 s at most) for it to answer.
+fn start_lab(chronyd: Option<&PathBuf>) -> Result<(OwnedHelper, IpcClient, PathBuf), &'static str> {
+    use std::os::unix::process::CommandExt;
+    let lab_socket = crate::ipc::paths::user_runtime_dir().join("helper.sock");
+    let mut helper = Process::new(helper_binary());
+    helper.arg("--lab");
+    // The chronyd chosen in Settings (else the helper finds one).
+    if let Some(c) = chronyd {
+        helper.arg("--chronyd").arg(c);
+    }
+    helper
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // SAFETY: the hook makes only async-signal-safe syscalls.
+    unsafe {
+        helper.pre_exec(crate::sys::die_with_parent());
+    }
+    let child = helper.spawn().map_err(|_| "gui-no-helper")?;
+    let owned = OwnedHelper(child);
+    let start = Instant::now();
+    loop {
+        if let Some((c, p)) = connect(std::slice::from_ref(&lab_socket)) {
+            return Ok((owned, c, p));
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            return Err("gui-helper-start-failed");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 fn run(
@@ -145,8 +403,9 @@ fn run(
     waker: Waker,
 ) {
     let send = |e: Event| {
-        let _ = events.send(e);
-        waker();
+        if events.send(e).is_ok() {
+            waker(Wake::Event);
+        }
     };
     let candidates = match &socket {
         Some(s) => vec![s.clone()],
@@ -155,45 +414,16 @@ fn run(
     let mut owned: Option<OwnedHelper> = None;
     let (mut client, path) = match connect(&candidates) {
         Some(c) => c,
-        None if socket.is_none() => {
-            // Start a lab helper of our own.
-            let lab_socket = crate::ipc::paths::user_runtime_dir().join("helper.sock");
-            let mut helper = Process::new(helper_binary());
-            helper.arg("--lab");
-            // The chronyd chosen in Settings (else the helper finds one).
-            if let Some(c) = &chronyd {
-                helper.arg("--chronyd").arg(c);
+        None if socket.is_none() => match start_lab(chronyd.as_ref()) {
+            Ok((helper, client, path)) => {
+                owned = Some(helper);
+                (client, path)
             }
-            let child = helper
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn();
-            match child {
-                Ok(child) => {
-                    owned = Some(OwnedHelper(child));
-                    let start = Instant::now();
-                    loop {
-                        if let Some(c) = connect(std::slice::from_ref(&lab_socket)) {
-                            break c;
-                        }
-                        if start.elapsed() > Duration::from_secs(10) {
-                            send(Event::Offline {
-                                code: "gui-helper-start-failed".into(),
-                            });
-                            return idle(commands);
-                        }
-                        std::thread::sleep(Duration::from_millis(100));
-                    }
-                }
-                Err(_) => {
-                    send(Event::Offline {
-                        code: "gui-no-helper".into(),
-                    });
-                    return idle(commands);
-                }
+            Err(code) => {
+                send(Event::Offline { code: code.into() });
+                return idle(commands);
             }
-        }
+        },
         None => {
             send(Event::Offline {
                 code: "helper-unreachable".into(),
@@ -201,62 +431,24 @@ fn run(
             return idle(commands);
         }
     };
+    let started_lab = owned.is_some();
     send(Event::Connected {
         info: client.info.clone(),
-        started_lab: owned.is_some(),
+        started_lab,
         server: path.to_string_lossy().into_owned(),
     });
-    // Pushed snapshots arrive on a second connection, each waking the UI.
     {
-        let events = events.clone();
-        let waker = waker.clone();
-        let path = path.clone();
-        std::thread::spawn(move || {
-            let Ok(mut sub) =
-                crate::ipc::client::connect_to(&path.to_string_lossy(), Duration::from_secs(30))
-            else {
-                return;
-            };
-            sub.set_timeout(Duration::from_secs(3600));
-            if sub.request(RequestBody::Subscribe).is_err() {
-                return;
-            }
-            loop {
-                while let Ok(s) = sub.next_push() {
-                    if events.send(Event::Snapshot(Box::new(s))).is_err() {
-                        return;
-                    }
-                    waker();
-                }
-                // The link dropped (helper restarted, SSH cut): say so, and
-                // come back when the helper answers again.
-                let _ = events.send(Event::Offline {
-                    code: "ipc-closed".into(),
-                });
-                waker();
-                sub = loop {
-                    std::thread::sleep(Duration::from_secs(2));
-                    if let Ok(mut c) = crate::ipc::client::connect_to(
-                        &path.to_string_lossy(),
-                        Duration::from_secs(30),
-                    ) {
-                        c.set_timeout(Duration::from_secs(3600));
-                        if c.request(RequestBody::Subscribe).is_ok() {
-                            let _ = events.send(Event::Connected {
-                                info: c.info.clone(),
-                                started_lab: false,
-                                server: path.to_string_lossy().into_owned(),
-                            });
-                            break c;
-                        }
-                    }
-                };
-            }
-        });
+        let (events, waker, path) = (events.clone(), waker.clone(), path.clone());
+        std::thread::Builder::new()
+            .name("stratum-subscription".into())
+            .spawn(move || subscription(path, started_lab, events, waker))
+            .expect("subscription thread");
     }
     // Ask for the first snapshot and the configuration right away.
-    if let Ok(ReplyBody::Snapshot(s)) = client.request(RequestBody::Snapshot) {
-        send(Event::Snapshot(s));
+    if let Ok(ReplyBody::Snapshot(s)) = client.request(RequestBody::Snapshot)
+        && events.send(Event::Snapshot(s)).is_ok()
+    {
+        waker(Wake::Snapshot);
     }
     let mut conn = Conn { client, path };
     handle(&mut conn, Command::GetConfig, &send);
@@ -264,6 +456,55 @@ fn run(
         handle(&mut conn, cmd, &send);
     }
     drop(owned);
+}
+
+/// Pushed snapshots, on a connection of their own, each waking the UI.
+/// When the link drops (helper restarted, SSH cut) the UI is told, and the
+/// link comes back when the helper answers again. Ends with the UI.
+fn subscription(path: PathBuf, started_lab: bool, events: Sender<Event>, waker: Waker) {
+    let subscribe = || {
+        let mut c =
+            crate::ipc::client::connect_to(&path.to_string_lossy(), Duration::from_secs(30))
+                .ok()?;
+        c.set_timeout(Duration::from_secs(3600));
+        c.request(RequestBody::Subscribe).ok()?;
+        Some(c)
+    };
+    let Some(mut sub) = subscribe() else {
+        return;
+    };
+    loop {
+        while let Ok(s) = sub.next_push() {
+            if events.send(Event::Snapshot(Box::new(s))).is_err() {
+                return;
+            }
+            waker(Wake::Snapshot);
+        }
+        if events
+            .send(Event::Offline {
+                code: "ipc-closed".into(),
+            })
+            .is_err()
+        {
+            return;
+        }
+        waker(Wake::Event);
+        sub = loop {
+            std::thread::sleep(Duration::from_secs(2));
+            if let Some(c) = subscribe() {
+                let connected = Event::Connected {
+                    info: c.info.clone(),
+                    started_lab,
+                    server: path.to_string_lossy().into_owned(),
+                };
+                if events.send(connected).is_err() {
+                    return;
+                }
+                waker(Wake::Event);
+                break c;
+            }
+        };
+    }
 }
 
 fn idle(commands: Receiver<Command>) {
@@ -303,35 +544,36 @@ impl Conn {
     }
 }
 
+/// A reply that should have been `expected`: the helper's error, or why
+/// there was none.
+fn unexpected(reply: Result<ReplyBody, IpcError>) -> Event {
+    match reply {
+        Ok(ReplyBody::Error { code, detail }) => Event::Failed { code, detail },
+        Ok(_) => Event::Failed {
+            code: "ipc-unexpected".into(),
+            detail: None,
+        },
+        Err(e) => failed(e),
+    }
+}
+
 fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
     match cmd {
         Command::Apply(text) => {
             client.set_timeout(Duration::from_secs(60));
             match client.request(RequestBody::Apply { config: text }) {
                 Ok(ReplyBody::Applied(a)) => send(Event::Applied(a)),
-                Ok(ReplyBody::Error { code, detail }) => send(Event::Failed { code, detail }),
-                Ok(_) => send(Event::Failed {
-                    code: "ipc-unexpected".into(),
-                    detail: None,
-                }),
-                Err(e) => send(failed(e)),
+                other => send(unexpected(other)),
             }
             client.set_timeout(Duration::from_secs(30));
         }
         Command::Action(a) => match client.request(RequestBody::Action { action: a }) {
             Ok(ReplyBody::Done) => send(Event::ActionDone),
-            Ok(ReplyBody::Error { code, detail }) => send(Event::Failed { code, detail }),
-            Ok(_) => send(Event::Failed {
-                code: "ipc-unexpected".into(),
-                detail: None,
-            }),
-            Err(e) => send(failed(e)),
+            other => send(unexpected(other)),
         },
         Command::GetConfig => match client.request(RequestBody::GetConfig) {
             Ok(ReplyBody::Config { text, path }) => send(Event::Config { text, path }),
-            Ok(ReplyBody::Error { code, detail }) => send(Event::Failed { code, detail }),
-            Ok(_) => {}
-            Err(e) => send(failed(e)),
+            other => send(unexpected(other)),
         },
         Command::History(series, since, until, max_points) => {
             for s in series {
@@ -365,5 +607,9 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
                 send(Event::SeriesList(series));
             }
         }
+        Command::Lint { .. }
+        | Command::SaveSettings(_)
+        | Command::WriteFile { .. }
+        | Command::ReadConfig(_) => {}
     }
 }

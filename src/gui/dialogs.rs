@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::gui::app::AppState;
+use crate::gui::state::AppState;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pick {

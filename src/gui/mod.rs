@@ -6,10 +6,17 @@ pub mod backend;
 pub mod dialogs;
 pub mod fonts;
 pub mod panels;
+pub mod screenshots;
 pub mod settings;
+pub mod state;
+pub mod view;
+pub mod widgets;
+
+pub use backend::waker;
 
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use app::App;
 use backend::Backend;
@@ -30,49 +37,6 @@ fn init_logging() {
             .with_ansi(false)
             .try_init();
     }
-}
-
-/// Saves screenshots the app asked for (PNG export, screenshot runs).
-pub fn save_screenshots(ctx: &egui::Context) {
-    let shots: Vec<(Arc<egui::ColorImage>, egui::UserData)> = ctx.input(|i| {
-        i.raw
-            .events
-            .iter()
-            .filter_map(|e| match e {
-                egui::Event::Screenshot {
-                    image, user_data, ..
-                } => Some((image.clone(), user_data.clone())),
-                _ => None,
-            })
-            .collect()
-    });
-    for (image, data) in shots {
-        let Some(path) = data
-            .data
-            .as_ref()
-            .and_then(|d| d.downcast_ref::<String>())
-            .cloned()
-        else {
-            continue;
-        };
-        if let Err(e) = write_png(&path, &image) {
-            tracing::warn!("screenshot {path}: {e}");
-        }
-    }
-}
-
-pub fn write_png(path: &str, image: &egui::ColorImage) -> std::io::Result<()> {
-    let file = std::fs::File::create(path)?;
-    let mut enc = png::Encoder::new(
-        std::io::BufWriter::new(file),
-        image.size[0] as u32,
-        image.size[1] as u32,
-    );
-    enc.set_color(png::ColorType::Rgba);
-    enc.set_depth(png::BitDepth::Eight);
-    let mut w = enc.write_header().map_err(std::io::Error::other)?;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    w.write_image_data(&bytes).map_err(std::io::Error::other)
 }
 
 /// Opens the window.
@@ -98,18 +62,10 @@ pub fn run() -> ExitCode {
         Box::new(move |cc| {
             let ctx = cc.egui_ctx.clone();
             // Snapshots arrive every second; a panel that shows nothing
-            // live does not need a frame for them (the events wait in the
-            // channel until the next frame).
-            let wants_live = Arc::new(std::sync::atomic::AtomicBool::new(true));
-            let flag = Arc::clone(&wants_live);
-            let waker: backend::Waker = Arc::new(move || {
-                if flag.load(std::sync::atomic::Ordering::Relaxed) {
-                    // egui answers request_repaint() with two frames (one
-                    // to settle); a non-zero delay gets one, and egui
-                    // subtracts the frame time so it still comes at once.
-                    ctx.request_repaint_after(std::time::Duration::from_millis(1));
-                }
-            });
+            // live does not need a frame for them (they wait in the
+            // channel until the next frame). Every other event repaints.
+            let wants_live = Arc::new(AtomicBool::new(true));
+            let waker = backend::waker(ctx, Some(Arc::clone(&wants_live)));
             let backend = Backend::start(socket, chronyd, waker);
             let mut app = App::new(&cc.egui_ctx, settings, backend);
             app.wants_live = Some(wants_live);

@@ -58,6 +58,10 @@ pub struct Settings {
     pub recent: Vec<String>,
     pub plot_window: PlotWindow,
     pub panel: String,
+    /// Where these settings live: set by `load_from`; settings made in
+    /// code (tests) have none and are never written.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -72,6 +76,7 @@ impl Default for Settings {
             plot_window: PlotWindow::FiveMinutes,
             // A first run starts at the guided setup.
             panel: "setup".into(),
+            file: None,
         }
     }
 }
@@ -83,21 +88,41 @@ pub fn path() -> PathBuf {
 }
 
 impl Settings {
-    /// Loads the settings; a missing or unreadable file gives the defaults.
+    /// The user's settings; a missing or unreadable file gives the defaults.
     pub fn load() -> Settings {
-        std::fs::read_to_string(path())
-            .ok()
-            .and_then(|t| toml::from_str(&t).ok())
-            .unwrap_or_default()
+        Settings::load_from(path())
     }
 
-    pub fn save(&self) {
-        let p = path();
+    /// The settings in `file` (the defaults if it is missing or unreadable),
+    /// saved back there.
+    pub fn load_from(file: PathBuf) -> Settings {
+        let mut s: Settings = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|t| toml::from_str(&t).ok())
+            .unwrap_or_default();
+        s.file = Some(file);
+        s
+    }
+
+    /// Writes the settings to their file (atomically; nothing for settings
+    /// that have none). The error is said in the user's language.
+    pub fn save(&self) -> Result<(), String> {
+        let Some(p) = &self.file else {
+            return Ok(());
+        };
+        let tr = crate::i18n::Localizer::new(self.lang.unwrap_or_else(crate::i18n::Lang::from_env));
+        let fail = |e: &dyn std::fmt::Display| {
+            tr.tr_args(
+                "cli-cannot-write",
+                &[("path", p.display().to_string()), ("reason", e.to_string())],
+            )
+        };
         if let Some(dir) = p.parent() {
-            let _ = std::fs::create_dir_all(dir);
+            std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
         }
-        if let Ok(text) = toml::to_string_pretty(self) {
-            let _ = crate::fsutil::write_atomic(&p, text.as_bytes());
-        }
+        let text = toml::to_string_pretty(self).map_err(|e| fail(&e))?;
+        crate::fsutil::write_atomic(p, text.as_bytes())
+            .map(drop)
+            .map_err(|e| fail(&e))
     }
 }

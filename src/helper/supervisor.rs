@@ -302,14 +302,9 @@ impl Supervisor {
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         // chronyd goes with the helper, even when the helper is killed.
-        // SAFETY: the closure only makes one async-signal-safe syscall.
+        // SAFETY: the hook makes only async-signal-safe syscalls.
         unsafe {
-            cmd.pre_exec(|| {
-                rustix::process::set_parent_process_death_signal(Some(
-                    rustix::process::Signal::TERM,
-                ))
-                .map_err(std::io::Error::from)
-            });
+            cmd.pre_exec(crate::sys::die_with_parent());
         }
         let mut child = cmd
             .spawn()

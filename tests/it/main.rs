@@ -22,5 +22,7 @@ mod releases_helper;
 mod roles;
 mod roundtrip;
 mod ssh;
+mod structure;
 mod unit_sandbox;
 mod untrusted;
+mod window;

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::core::conf::{Access, AccessScope, SubnetError, parse_user_subnet};
 use crate::core::explain::Status;
-use crate::gui::app::{AppState, status_color};
+use crate::gui::state::{AppState, status_color};
 
 pub struct Form {
     pub subnet: String,
@@ -21,35 +21,6 @@ impl Default for Form {
     }
 }
 
-/// IPv4 networks of this machine's interfaces (from the routing table),
-/// loopback and the default route left out.
-pub fn local_networks() -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string("/proc/net/route") else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for line in text.lines().skip(1) {
-        let f: Vec<&str> = line.split_whitespace().collect();
-        if f.len() < 8 || f[0] == "lo" {
-            continue;
-        }
-        let (Ok(dest), Ok(mask)) = (u32::from_str_radix(f[1], 16), u32::from_str_radix(f[7], 16))
-        else {
-            continue;
-        };
-        if mask == 0 {
-            continue;
-        }
-        let dest = std::net::Ipv4Addr::from(u32::from_be(dest));
-        let bits = u32::from_be(mask).count_ones();
-        let net = format!("{dest}/{bits}");
-        if !out.contains(&net) {
-            out.push(net);
-        }
-    }
-    out
-}
-
 pub fn subnet_error_text(st: &AppState, e: &SubnetError, value: &str) -> String {
     match e {
         SubnetError::Empty => st.t("cli-subnet-empty"),
@@ -61,7 +32,7 @@ pub fn subnet_error_text(st: &AppState, e: &SubnetError, value: &str) -> String 
     }
 }
 
-pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
+pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     let rules: Vec<Access> = st
         .doc
         .access_rules(AccessScope::Ntp)
@@ -94,7 +65,7 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
         st.t("gui-add"),
         st.t("gui-subnet"),
     );
-    let f = &mut st.forms.access;
+    let f = &mut *form;
     let mut add = false;
     ui.horizontal(|ui| {
         ui.selectable_value(&mut f.allow, true, allow_l);
@@ -108,7 +79,7 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
         let valid = parse_user_subnet(&f.subnet).is_ok();
         add = ui.add_enabled(valid, egui::Button::new(add_l)).clicked();
     });
-    let value = st.forms.access.subnet.clone();
+    let value = form.subnet.clone();
     let parsed = parse_user_subnet(&value);
     if !value.trim().is_empty() {
         if let Err(e) = &parsed {
@@ -118,11 +89,11 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
     if let (true, Ok(target)) = (add, parsed) {
         st.doc.add_access(&Access {
             scope: AccessScope::Ntp,
-            allow: st.forms.access.allow,
+            allow: form.allow,
             all: false,
             target,
         });
-        st.forms.access.subnet.clear();
+        form.subnet.clear();
     }
     let nets = st.local_networks().to_vec();
     if !nets.is_empty() {
@@ -142,5 +113,16 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 }
             }
         });
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        access_ui(ui, st, self);
     }
 }

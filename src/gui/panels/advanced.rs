@@ -7,7 +7,7 @@ use egui::RichText;
 use crate::core::conf::directive::Directive;
 use crate::core::conf::lint::{LintOptions, lint};
 use crate::core::conf::{Document, OptValue};
-use crate::gui::app::{AppState, status_color};
+use crate::gui::state::{AppState, status_color};
 
 #[derive(Default)]
 pub struct Form {
@@ -31,7 +31,7 @@ fn word(doc: &Document, name: &str) -> String {
     }
 }
 
-pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState) {
+pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     egui::Grid::new("advanced").num_columns(2).show(ui, |ui| {
         // makestep
         let ms = st.doc.directives().find_map(|(_, d)| match d {
@@ -133,12 +133,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState) {
     ui.add_space(10.0);
     ui.strong(st.t("gui-raw-text"));
     ui.label(st.t("gui-raw-help"));
-    let mut raw = st
-        .forms
-        .advanced
-        .raw
-        .take()
-        .unwrap_or_else(|| st.doc.render_lossy());
+    let mut raw = form.raw.take().unwrap_or_else(|| st.doc.render_lossy());
     let r = ui.add(
         egui::TextEdit::multiline(&mut raw)
             .code_editor()
@@ -149,7 +144,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState) {
         st.doc = Document::parse(&raw);
     }
     if r.has_focus() {
-        st.forms.advanced.raw = Some(raw);
+        form.raw = Some(raw);
     }
     let opts = LintOptions {
         version: st.chrony_version(),
@@ -167,5 +162,16 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState) {
             color,
             format!("{place}{}", st.tr.tr_args(&d.message_id(), &d.args)),
         );
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        advanced_ui(ui, st, self);
     }
 }

@@ -5,42 +5,32 @@
 use egui::{Color32, RichText};
 
 use crate::core::conf::Document;
-use crate::core::conf::lint::{LintOptions, Severity, lint};
+use crate::core::conf::lint::Severity;
 use crate::core::explain::Status;
-use crate::gui::app::{AppState, ApplyState, status_color};
 use crate::gui::backend::Command;
+use crate::gui::state::{AppState, ApplyState, status_color};
 
-/// The lint of the text last shown: lint looks at files on disk (include,
-/// pidfile directories), so it runs when the text changes, not every frame.
+/// The path typed for import and save.
 #[derive(Default)]
 pub struct Form {
-    linted: Option<(String, Vec<crate::core::conf::Diagnostic>)>,
+    pub path: String,
 }
 
-pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+pub fn apply_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
     let text = st.doc.render_lossy();
-    let cached = st
-        .forms
-        .apply
-        .linted
-        .as_ref()
-        .filter(|(t, _)| *t == text)
-        .map(|(_, d)| d.clone());
-    let diags = match cached {
-        Some(d) => d,
-        None => {
-            let exists = |p: &str| std::path::Path::new(p).exists();
-            let d = lint(
-                &st.doc,
-                &LintOptions {
-                    version: st.chrony_version(),
-                    path_exists: Some(&exists),
-                    resolves: None,
-                },
-            );
-            st.forms.apply.linted = Some((text.clone(), d.clone()));
-            d
-        }
+    // Lint looks at files (include, pidfile directories): the backend runs
+    // it when the text changes, never a frame.
+    let Some(diags) = st.current_lint(commands).map(<[_]>::to_vec) else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(st.t("gui-lint-running"));
+        });
+        return;
     };
     let errors = diags
         .iter()
@@ -128,39 +118,19 @@ pub fn apply_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         {
             st.doc = Document::parse(&st.base_text);
         }
-        if running {
-            ui.spinner();
-            ui.label(st.t("gui-applying"));
-        }
     });
-    match &st.apply {
-        ApplyState::Done(a) => {
-            let id = a.message_id();
-            ui.colored_label(
-                status_color(Status::Ok),
-                st.ta(id, &[("backup", a.backup.clone().unwrap_or_default())]),
-            );
-        }
-        ApplyState::Failed { code, detail } => {
-            ui.colored_label(
-                status_color(Status::Bad),
-                st.tr.error_text(code, detail.clone()),
-            );
-        }
-        _ => {}
-    }
+    crate::gui::widgets::apply_result_ui(ui, st);
     ui.add_space(12.0);
-    file_ui(ui, st);
+    file_ui(ui, st, form, commands);
 }
 
-/// Import a chrony.conf into the editor, or save the edited text.
-fn file_ui(ui: &mut egui::Ui, st: &mut AppState) {
+/// Import a chrony.conf into the editor, or save the edited text (both
+/// done by the backend; the outcome shows here).
+fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &mut Vec<Command>) {
     ui.strong(st.t("gui-files"));
-    let id = ui.id().with("path");
-    let mut path: String = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
     ui.horizontal(|ui| {
         ui.add(
-            egui::TextEdit::singleline(&mut path)
+            egui::TextEdit::singleline(&mut form.path)
                 .hint_text("/etc/chrony/chrony.conf")
                 .desired_width(280.0),
         );
@@ -169,34 +139,36 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st,
             crate::gui::dialogs::Pick::Open,
             "chrony.conf",
-            &mut path,
+            &mut form.path,
         );
-        if ui.button(st.t("gui-import")).clicked() {
-            match std::fs::read(path.trim()) {
-                Ok(b) => {
-                    st.doc = Document::parse(b);
-                    st.last_error = None;
-                }
-                Err(e) => {
-                    st.last_error = Some(st.tr.tr_args(
-                        "cli-cannot-read",
-                        &[("path", path.clone()), ("reason", e.to_string())],
-                    ))
-                }
-            }
+        let path = std::path::PathBuf::from(form.path.trim());
+        let named = !form.path.trim().is_empty();
+        if ui
+            .add_enabled(named, egui::Button::new(st.t("gui-import")))
+            .clicked()
+        {
+            commands.push(Command::ReadConfig(path.clone()));
         }
-        if ui.button(st.t("gui-save-as")).clicked() {
-            if let Err(e) =
-                crate::fsutil::write_atomic(std::path::Path::new(path.trim()), &st.doc.render())
-            {
-                st.last_error = Some(st.tr.tr_args(
-                    "cli-cannot-write",
-                    &[("path", path.clone()), ("reason", e.to_string())],
-                ));
-            } else {
-                st.last_error = None;
-            }
+        if ui
+            .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
+            .clicked()
+        {
+            commands.push(Command::WriteFile {
+                path,
+                contents: crate::gui::backend::Contents::Bytes(st.doc.render()),
+            });
         }
     });
-    ui.data_mut(|d| d.insert_temp(id, path));
+    crate::gui::widgets::file_note_ui(ui, st, &form.path);
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        apply_ui(ui, st, self, commands);
+    }
 }

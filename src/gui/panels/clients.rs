@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::core::cmdmon::Client;
 use crate::core::explain::Kind;
-use crate::gui::app::{AppState, status_color};
+use crate::gui::state::{AppState, status_color};
 
 #[derive(Default)]
 pub struct Form {
@@ -70,8 +70,8 @@ pub fn order(form: &mut Form, time: f64, clients: &[Client]) -> Vec<usize> {
     form.order.clone()
 }
 
-pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
-    if super::offline_note_ui(ui, st) {
+pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
+    if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
     let Some(snap) = st.snapshot.clone() else {
@@ -79,13 +79,13 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
     };
     ui.horizontal(|ui| {
         ui.label(st.t("gui-filter"));
-        ui.text_edit_singleline(&mut st.forms.clients.filter);
+        ui.text_edit_singleline(&mut form.filter);
         ui.label(st.ta(
             "gui-client-count",
             &[("count", snap.clients.len().to_string())],
         ));
     });
-    let order = order(&mut st.forms.clients, snap.time, &snap.clients);
+    let order = order(form, snap.time, &snap.clients);
     let mut clicked_col = None;
     TableBuilder::new(ui)
         .striped(true)
@@ -93,16 +93,12 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
         .header(20.0, |mut h| {
             for (i, name) in COLUMNS.iter().enumerate() {
                 h.col(|ui| {
-                    let arrow = if st.forms.clients.sort == i {
-                        if st.forms.clients.descending {
-                            " ⏷"
-                        } else {
-                            " ⏶"
-                        }
+                    let arrow = if form.sort == i {
+                        if form.descending { " ⏷" } else { " ⏶" }
                     } else {
                         ""
                     };
-                    let label = super::live::field_name(st, name);
+                    let label = crate::gui::widgets::field_name(st, name);
                     let r = ui.add(
                         egui::Button::new(format!("{label}{arrow}"))
                             .frame(false)
@@ -111,7 +107,11 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     if r.clicked() {
                         clicked_col = Some(i);
                     }
-                    r.on_hover_text(super::live::field_meaning(st, Kind::ChronycClients, name));
+                    r.on_hover_text(crate::gui::widgets::field_meaning(
+                        st,
+                        Kind::ChronycClients,
+                        name,
+                    ));
                 });
             }
         })
@@ -138,12 +138,23 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState) {
             });
         });
     if let Some(i) = clicked_col {
-        let f = &mut st.forms.clients;
+        let f = &mut *form;
         if f.sort == i {
             f.descending = !f.descending;
         } else {
             f.sort = i;
             f.descending = false;
         }
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        clients_ui(ui, st, self);
     }
 }

@@ -1,31 +1,44 @@
 //! Explain: paste chronyc, ntpq or switch output; see what it is, every
 //! field with its meaning and verdict, and findings with their fixes.
 
-use super::live::{fields_ui, rows_ui};
 use crate::core::explain::{Explained, explain_all};
-use crate::gui::app::{AppState, status_color};
+use crate::gui::state::{AppState, status_color};
+use crate::gui::widgets::{fields_ui, rows_ui};
 
 #[derive(Default)]
 pub struct Form {
     pub input: String,
-    pub result: Option<Result<Vec<Explained>, String>>,
+    /// The explanation of `input`, or the id of the message saying why
+    /// there is none.
+    pub result: Option<Result<Vec<Explained>, &'static str>>,
 }
 
-pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
+impl Form {
+    /// Pastes `text` and explains it.
+    pub fn set_input(&mut self, text: String) {
+        self.input = text;
+        self.explain();
+    }
+
+    fn explain(&mut self) {
+        self.result = (!self.input.trim().is_empty())
+            .then(|| explain_all(&self.input).map_err(|e| e.message_id()));
+    }
+}
+
+pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     ui.label(st.t("gui-explain-help"));
     let r = ui.add(
-        egui::TextEdit::multiline(&mut st.forms.explain.input)
+        egui::TextEdit::multiline(&mut form.input)
             .code_editor()
             .desired_rows(10)
             .desired_width(f32::INFINITY)
             .hint_text("chronyc sources -v"),
     );
     if r.changed() {
-        let input = st.forms.explain.input.clone();
-        st.forms.explain.result = (!input.trim().is_empty())
-            .then(|| explain_all(&input).map_err(|e| st.t(e.message_id())));
+        form.explain();
     }
-    match st.forms.explain.result.clone() {
+    match &form.result {
         Some(Ok(parts)) => {
             for (i, e) in parts.iter().enumerate() {
                 ui.push_id(i, |ui| {
@@ -33,7 +46,7 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     ui.add_space(4.0);
                     ui.strong(st.t("explain-findings"));
                     let findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
-                    super::live::findings_ui(ui, st, &findings);
+                    crate::gui::widgets::findings_ui(ui, st, &findings);
                     ui.add_space(6.0);
                     if !e.fields.is_empty() {
                         fields_ui(ui, st, "explain-fields", e.kind, &e.fields);
@@ -46,9 +59,20 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 });
             }
         }
-        Some(Err(msg)) => {
-            ui.colored_label(status_color(crate::core::explain::Status::Warn), msg);
+        Some(Err(id)) => {
+            ui.colored_label(status_color(crate::core::explain::Status::Warn), st.t(id));
         }
         None => {}
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        explain_ui(ui, st, self);
     }
 }

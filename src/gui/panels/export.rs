@@ -4,7 +4,8 @@
 use egui::RichText;
 
 use crate::core::export::{Format, Options, Role, export};
-use crate::gui::app::{AppState, status_color};
+use crate::gui::backend::{Command, Contents};
+use crate::gui::state::{AppState, status_color};
 
 pub struct Form {
     pub format: Format,
@@ -36,7 +37,12 @@ fn none_if_empty(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.trim().to_string())
 }
 
-pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
+pub fn export_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
     let labels: Vec<String> = [
         "gui-format",
         "gui-servers",
@@ -53,7 +59,7 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
         .iter()
         .map(|f| (*f, st.t(&f.title_id())))
         .collect();
-    let f = &mut st.forms.export;
+    let f = &mut *form;
     egui::Grid::new("export_form")
         .num_columns(2)
         .show(ui, |ui| {
@@ -91,7 +97,7 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
             ui.text_edit_singleline(&mut f.vrf);
             ui.end_row();
         });
-    let f = &st.forms.export;
+    let f = &*form;
     let key = match none_if_empty(&f.key).map(|k| k.parse()) {
         Some(Ok(k)) => Some(k),
         Some(Err(e)) => {
@@ -147,8 +153,8 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
                 }
-                let name = st.forms.export.format.file_name();
-                let mut path = std::mem::take(&mut st.forms.export.path);
+                let name = form.format.file_name();
+                let mut path = std::mem::take(&mut form.path);
                 ui.add(
                     egui::TextEdit::singleline(&mut path)
                         .hint_text(name)
@@ -161,20 +167,19 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     name,
                     &mut path,
                 );
-                st.forms.export.path = path;
-                if ui.button(st.t("gui-save-as")).clicked() {
-                    let p = st.forms.export.path.trim().to_string();
-                    st.last_error =
-                        crate::fsutil::write_atomic(std::path::Path::new(&p), e.text.as_bytes())
-                            .err()
-                            .map(|err| {
-                                st.tr.tr_args(
-                                    "cli-cannot-write",
-                                    &[("path", p.clone()), ("reason", err.to_string())],
-                                )
-                            });
+                form.path = path;
+                let named = !form.path.trim().is_empty();
+                if ui
+                    .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
+                    .clicked()
+                {
+                    commands.push(Command::WriteFile {
+                        path: form.path.trim().into(),
+                        contents: Contents::Bytes(e.text.clone().into_bytes()),
+                    });
                 }
             });
+            crate::gui::widgets::file_note_ui(ui, st, &form.path);
         }
         Err(e) => {
             ui.colored_label(
@@ -182,5 +187,16 @@ pub fn export_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 st.tr.tr_args(e.id(), &[("value", e.value())]),
             );
         }
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        export_ui(ui, st, self, commands);
     }
 }

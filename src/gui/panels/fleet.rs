@@ -6,8 +6,8 @@ use std::time::Duration;
 use egui_extras::{Column, TableBuilder};
 
 use crate::core::explain::Status;
-use crate::gui::app::{AppState, status_color};
 use crate::gui::backend::Command;
+use crate::gui::state::{AppState, status_color};
 use crate::ipc::FleetRow;
 
 /// How often the panel asks the helper (it polls the hosts at 1 Hz).
@@ -40,6 +40,10 @@ fn follows<'a>(rows: &'a [FleetRow], r: &FleetRow) -> Option<&'a str> {
         _ => None,
     }
 }
+
+/// Shows only what the window knows: no state of its own.
+#[derive(Default)]
+pub struct Form;
 
 pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     if st.fleet_at.is_none_or(|t| t.elapsed() >= REFRESH) {
@@ -153,7 +157,7 @@ fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
     ui.add_space(8.0);
     ui.strong(st.ta("gui-fleet-host-title", &[("host", host.clone())]));
     if let Some(e) = st.fleet_host_live.clone() {
-        super::live::rows_ui(ui, st, "fleet-sources", &e);
+        crate::gui::widgets::rows_ui(ui, st, "fleet-sources", &e);
     }
     let key = crate::ipc::host_series(&host, "offset");
     if let Some(pts) = st.history.get(&key).filter(|p| !p.is_empty()) {
@@ -171,6 +175,17 @@ fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
             .show(ui, |p| {
                 p.line(egui_plot::Line::new(st.t("gui-plot-offset"), line))
             });
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        fleet_ui(ui, st, commands);
     }
 }
 

@@ -1,4 +1,5 @@
-//! One file per panel; `panel_ui` draws the current one.
+//! One file per panel, each a [`View`] with its own state; `Panels` holds
+//! them all and draws the one the navigation shows.
 
 pub mod access;
 pub mod advanced;
@@ -7,7 +8,6 @@ pub mod clients;
 pub mod explain;
 pub mod export;
 pub mod fleet;
-pub mod live;
 pub mod overview;
 pub mod peers;
 pub mod plots;
@@ -17,56 +17,57 @@ pub mod sources;
 pub mod stratum;
 pub mod upstreams;
 
-use super::app::{AppState, Panel};
 use super::backend::Command;
+use super::state::{AppState, Panel};
+use super::view::View;
 
-/// Form fields of the panels, kept between frames.
+/// Every panel's state, kept between frames and between visits.
 #[derive(Default)]
-pub struct Forms {
-    pub upstreams: upstreams::Form,
+pub struct Panels {
     pub access: access::Form,
-    pub peers: peers::Form,
     pub advanced: advanced::Form,
+    pub apply: apply::Form,
     pub clients: clients::Form,
-    pub plots: plots::Form,
     pub explain: explain::Form,
     pub export: export::Form,
+    pub fleet: fleet::Form,
+    pub overview: overview::Form,
+    pub peers: peers::Form,
+    pub plots: plots::Form,
+    pub settings: settings::Form,
     pub setup: setup::Form,
-    pub apply: apply::Form,
+    pub sources: sources::Form,
+    pub stratum: stratum::Form,
+    pub upstreams: upstreams::Form,
 }
 
-pub fn panel_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
-    ui.heading(st.t(&format!("gui-panel-{}", st.panel.key())));
-    ui.add_space(4.0);
-    match st.panel {
-        Panel::Overview => overview::overview_ui(ui, st, commands),
-        Panel::Sources => sources::sources_ui(ui, st),
-        Panel::Clients => clients::clients_ui(ui, st),
-        Panel::Plots => plots::plots_ui(ui, st, commands),
-        Panel::Fleet => fleet::fleet_ui(ui, st, commands),
-        Panel::Setup => setup::setup_ui(ui, st, commands),
-        Panel::Upstreams => upstreams::upstreams_ui(ui, st),
-        Panel::Access => access::access_ui(ui, st),
-        Panel::Stratum => stratum::stratum_ui(ui, st),
-        Panel::Peers => peers::peers_ui(ui, st),
-        Panel::Advanced => advanced::advanced_ui(ui, st),
-        Panel::Apply => apply::apply_ui(ui, st, commands),
-        Panel::Explain => explain::explain_ui(ui, st),
-        Panel::Export => export::export_ui(ui, st),
-        Panel::Settings => settings::settings_ui(ui, st),
+impl Panels {
+    /// The panel of `id`.
+    pub fn view(&mut self, id: Panel) -> &mut dyn View {
+        match id {
+            Panel::Access => &mut self.access,
+            Panel::Advanced => &mut self.advanced,
+            Panel::Apply => &mut self.apply,
+            Panel::Clients => &mut self.clients,
+            Panel::Explain => &mut self.explain,
+            Panel::Export => &mut self.export,
+            Panel::Fleet => &mut self.fleet,
+            Panel::Overview => &mut self.overview,
+            Panel::Peers => &mut self.peers,
+            Panel::Plots => &mut self.plots,
+            Panel::Settings => &mut self.settings,
+            Panel::Setup => &mut self.setup,
+            Panel::Sources => &mut self.sources,
+            Panel::Stratum => &mut self.stratum,
+            Panel::Upstreams => &mut self.upstreams,
+        }
     }
-}
 
-/// A message for when live data is missing: why, and how to fix it.
-pub fn offline_note_ui(ui: &mut egui::Ui, st: &AppState) -> bool {
-    if st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some()) {
-        return false;
+    /// Draws the panel the navigation shows, under its title.
+    pub fn ui(&mut self, ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+        ui.heading(st.t(&format!("gui-panel-{}", st.panel.key())));
+        ui.add_space(4.0);
+        let id = st.panel;
+        self.view(id).ui(ui, st, commands);
     }
-    let text = match &st.connection {
-        super::app::Connection::Offline { .. } => st.t("gui-offline-help"),
-        super::app::Connection::Connecting => st.t("gui-conn-connecting"),
-        super::app::Connection::Connected { .. } => st.t("gui-waiting-chronyd"),
-    };
-    ui.label(text);
-    true
 }

@@ -3,14 +3,25 @@
 
 use egui::RichText;
 
-use super::live::fields_ui;
 use crate::core::explain::Status;
-use crate::gui::app::{AppState, status_color};
 use crate::gui::backend::Command;
+use crate::gui::state::{AppState, status_color};
+use crate::gui::widgets::fields_ui;
 use crate::ipc::Action;
 
-pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
-    if super::offline_note_ui(ui, st) {
+#[derive(Default)]
+pub struct Form {
+    /// When the sparkline was last asked for.
+    spark_at: Option<std::time::Instant>,
+}
+
+pub fn overview_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
+    if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
     if let Some(e) = st.live.get("tracking").cloned() {
@@ -39,7 +50,7 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                     "gui-own-clock",
                     &[
                         ("stratum", t.stratum.to_string()),
-                        ("dispersion", super::live::human_seconds(bound)),
+                        ("dispersion", crate::gui::widgets::human_seconds(bound)),
                     ],
                 )
             } else {
@@ -51,8 +62,11 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                     "gui-offset-bound",
                     &[
                         ("direction", direction.to_string()),
-                        ("offset", super::live::human_seconds(t.system_time.abs())),
-                        ("bound", super::live::human_seconds(bound)),
+                        (
+                            "offset",
+                            crate::gui::widgets::human_seconds(t.system_time.abs()),
+                        ),
+                        ("bound", crate::gui::widgets::human_seconds(bound)),
                         ("stratum", t.stratum.to_string()),
                     ],
                 )
@@ -73,13 +87,13 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                 &[("source", source), ("ago", format!("{ago:.0}"))],
             ));
         }
-        sparkline_ui(ui, st, commands);
+        sparkline_ui(ui, st, form, commands);
         // The same findings as Explain gives for tracking and sources.
         let mut findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
         if let Some(src) = st.live.get("sources") {
             findings.extend(src.findings.iter().map(|f| (src.kind, f.clone())));
         }
-        super::live::findings_ui(ui, st, &findings);
+        crate::gui::widgets::findings_ui(ui, st, &findings);
         ui.add_space(6.0);
         fields_ui(ui, st, "tracking", e.kind, &e.fields);
     }
@@ -137,15 +151,18 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
 }
 
 /// The offset over the last five minutes, small, asked for every 5 s.
-fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+fn sparkline_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
     const SERIES: &str = "system.offset";
     let now = crate::sys::now();
-    let stale = st
-        .overview_spark_at
-        .is_none_or(|t| t.elapsed().as_secs() >= 5);
+    let stale = form.spark_at.is_none_or(|t| t.elapsed().as_secs() >= 5);
     if stale {
         commands.push(Command::History(vec![SERIES.into()], now - 300.0, now, 150));
-        st.overview_spark_at = Some(std::time::Instant::now());
+        form.spark_at = Some(std::time::Instant::now());
     }
     let Some(pts) = st.history.get(SERIES).filter(|p| p.len() > 1) else {
         return;
@@ -168,4 +185,15 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .show(ui, |p| {
             p.line(egui_plot::Line::new(st.t("gui-series-system-offset"), line))
         });
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        overview_ui(ui, st, self, commands);
+    }
 }

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use crate::core::conf::{Local, SourceKind, parse_user_source};
-use crate::gui::app::AppState;
+use crate::gui::state::AppState;
 
 #[derive(Default)]
 pub struct Form {
@@ -12,7 +12,7 @@ pub struct Form {
     pub backup: bool,
 }
 
-pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState) {
+pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     ui.label(st.t("gui-peers-help"));
     ui.add_space(6.0);
     let peers: Vec<String> = st
@@ -40,7 +40,7 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState) {
         st.t("gui-partner"),
         st.t("gui-set-pair"),
     );
-    let f = &mut st.forms.peers;
+    let f = &mut *form;
     ui.horizontal(|ui| {
         ui.selectable_value(&mut f.backup, false, primary_l);
         ui.selectable_value(&mut f.backup, true, backup_l);
@@ -51,8 +51,8 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 .desired_width(160.0),
         );
     });
-    let parsed = parse_user_source(SourceKind::Peer, st.forms.peers.partner.trim());
-    let stratum: u8 = if st.forms.peers.backup { 9 } else { 8 };
+    let parsed = parse_user_source(SourceKind::Peer, form.partner.trim());
+    let stratum: u8 = if form.backup { 9 } else { 8 };
     ui.label(st.ta("gui-pair-effect", &[("stratum", stratum.to_string())]));
     if ui
         .add_enabled(parsed.is_ok(), egui::Button::new(set_l))
@@ -61,7 +61,18 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState) {
         if let Ok(p) = parsed {
             st.doc.add_source(&p);
             st.doc.set_local(Some(&Local::new(stratum, true, None)));
-            st.forms.peers.partner.clear();
+            form.partner.clear();
         }
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        peers_ui(ui, st, self);
     }
 }

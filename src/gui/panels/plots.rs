@@ -8,9 +8,9 @@ use std::time::Instant;
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::core::history::SeriesPoint;
-use crate::gui::app::AppState;
-use crate::gui::backend::Command;
+use crate::gui::backend::{Command, Contents};
 use crate::gui::settings::PlotWindow;
+use crate::gui::state::AppState;
 
 #[derive(Default)]
 pub struct Form {
@@ -75,7 +75,12 @@ pub fn wanted_series(st: &AppState) -> Vec<String> {
     v
 }
 
-pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+pub fn plots_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
     let window = st.settings.plot_window;
     ui.horizontal(|ui| {
         for w in PlotWindow::ALL {
@@ -84,40 +89,38 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                 .clicked()
             {
                 st.settings.plot_window = w;
-                st.settings.save();
+                st.settings_dirty = true;
             }
         }
         ui.separator();
-        let follow = st.forms.plots.paused_at.is_none();
+        let follow = form.paused_at.is_none();
         if ui.selectable_label(follow, st.t("gui-follow")).clicked() {
-            st.forms.plots.paused_at = None;
+            form.paused_at = None;
         }
         if ui.selectable_label(!follow, st.t("gui-pause")).clicked() && follow {
-            st.forms.plots.paused_at = Some(now());
+            form.paused_at = Some(now());
         }
     });
     let window = st.settings.plot_window;
-    let until = st.forms.plots.paused_at.unwrap_or_else(now);
+    let until = form.paused_at.unwrap_or_else(now);
     let since = until - window.seconds();
     // Ask for fresh data every two seconds while following, at once when
     // the window changes; the answer repaints.
-    let stale = st
-        .forms
-        .plots
+    let stale = form
         .last_request
         .is_none_or(|t| t.elapsed().as_secs_f64() > 2.0);
-    let changed = st.forms.plots.requested_window != Some(window);
-    if st.forms.plots.paused_at.is_none() {
+    let changed = form.requested_window != Some(window);
+    if form.paused_at.is_none() {
         // Follow: the next request (and its answer) in two seconds.
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(2));
     }
-    if (stale && st.forms.plots.paused_at.is_none()) || changed {
+    if (stale && form.paused_at.is_none()) || changed {
         commands.push(Command::SeriesList);
         let width = columns_for(ui.available_width());
         commands.push(Command::History(wanted_series(st), since, until, width));
-        st.forms.plots.last_request = Some(Instant::now());
-        st.forms.plots.requested_window = Some(window);
+        form.last_request = Some(Instant::now());
+        form.requested_window = Some(window);
     }
     let link = ui.id().with("time");
     let empty = st.history.values().all(|v| v.is_empty());
@@ -193,7 +196,7 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         }
     });
     ui.horizontal(|ui| {
-        let mut csv = std::mem::take(&mut st.forms.plots.csv_path);
+        let mut csv = std::mem::take(&mut form.csv_path);
         ui.add(
             egui::TextEdit::singleline(&mut csv)
                 .hint_text("offsets.csv")
@@ -206,20 +209,20 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             "offsets.csv",
             &mut csv,
         );
-        st.forms.plots.csv_path = csv;
-        if ui.button(st.t("gui-export-csv")).clicked() {
-            let p = st.forms.plots.csv_path.trim().to_string();
-            st.last_error =
-                crate::fsutil::write_atomic(std::path::Path::new(&p), history_csv(st).as_bytes())
-                    .err()
-                    .map(|e| {
-                        st.tr.tr_args(
-                            "cli-cannot-write",
-                            &[("path", p.clone()), ("reason", e.to_string())],
-                        )
-                    });
+        form.csv_path = csv;
+        if ui
+            .add_enabled(
+                !form.csv_path.trim().is_empty(),
+                egui::Button::new(st.t("gui-export-csv")),
+            )
+            .clicked()
+        {
+            commands.push(Command::WriteFile {
+                path: form.csv_path.trim().into(),
+                contents: Contents::Bytes(history_csv(st).into_bytes()),
+            });
         }
-        let mut png = std::mem::take(&mut st.forms.plots.png_path);
+        let mut png = std::mem::take(&mut form.png_path);
         ui.add(
             egui::TextEdit::singleline(&mut png)
                 .hint_text("plots.png")
@@ -232,13 +235,21 @@ pub fn plots_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             "plots.png",
             &mut png,
         );
-        st.forms.plots.png_path = png;
-        if ui.button(st.t("gui-export-png")).clicked() {
-            let p = st.forms.plots.png_path.trim().to_string();
+        form.png_path = png;
+        if ui
+            .add_enabled(
+                !form.png_path.trim().is_empty(),
+                egui::Button::new(st.t("gui-export-png")),
+            )
+            .clicked()
+        {
+            let p = form.png_path.trim().to_string();
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(p)));
         }
     });
+    crate::gui::widgets::file_note_ui(ui, st, &form.csv_path);
+    crate::gui::widgets::file_note_ui(ui, st, &form.png_path);
 }
 
 /// series,time,min,max rows of everything plotted.
@@ -260,4 +271,15 @@ pub fn history_csv(st: &AppState) -> String {
         }
     }
     out
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        plots_ui(ui, st, self, commands);
+    }
 }

@@ -1,8 +1,12 @@
 //! Language, theme, helper socket, default plot window.
 
-use crate::gui::app::AppState;
 use crate::gui::settings::PlotWindow;
+use crate::gui::state::AppState;
 use crate::i18n::Lang;
+
+/// Shows only what the window knows: no state of its own.
+#[derive(Default)]
+pub struct Form;
 
 pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
     egui::Grid::new("settings").num_columns(2).show(ui, |ui| {
@@ -28,7 +32,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 } else {
                     egui::Visuals::light()
                 });
-                st.settings.save();
+                st.settings_dirty = true;
             }
         });
         ui.end_row();
@@ -41,7 +45,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         {
             st.settings.zoom = zoom;
             ui.ctx().set_zoom_factor(zoom);
-            st.settings.save();
+            st.settings_dirty = true;
         }
         ui.end_row();
         ui.label(st.t("gui-helper-socket"));
@@ -52,7 +56,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             .changed()
         {
             st.settings.socket = (!socket.trim().is_empty()).then(|| socket.trim().to_string());
-            st.settings.save();
+            st.settings_dirty = true;
         }
         ui.end_row();
         ui.label(st.t("gui-connect"));
@@ -89,7 +93,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             .changed()
         {
             st.settings.chronyd = (!chronyd.trim().is_empty()).then(|| chronyd.trim().to_string());
-            st.settings.save();
+            st.settings_dirty = true;
         }
         ui.end_row();
         ui.label(st.t("gui-plot-window"));
@@ -100,7 +104,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     .clicked()
                 {
                     st.settings.plot_window = w;
-                    st.settings.save();
+                    st.settings_dirty = true;
                 }
             }
         });
@@ -111,4 +115,15 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         "gui-settings-file",
         &[("path", crate::gui::settings::path().display().to_string())],
     ));
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        settings_ui(ui, st);
+    }
 }

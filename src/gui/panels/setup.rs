@@ -6,8 +6,8 @@ use egui::RichText;
 use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
 use crate::core::conf::roles::{Role, RoleInput, render};
-use crate::gui::app::{AppState, Panel, status_color};
 use crate::gui::backend::Command;
+use crate::gui::state::{AppState, Panel, status_color};
 
 pub struct Form {
     pub role: Role,
@@ -33,22 +33,27 @@ fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) {
     ui.end_row();
 }
 
-pub fn setup_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+pub fn setup_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
     ui.label(st.t("gui-setup-help"));
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         for r in Role::ALL {
-            let on = st.forms.setup.role == r;
+            let on = form.role == r;
             if ui
                 .selectable_label(on, st.t(&format!("gui-role-{}", r.id())))
                 .on_hover_text(st.t(&format!("gui-role-{}-help", r.id())))
                 .clicked()
             {
-                st.forms.setup.role = r;
+                form.role = r;
             }
         }
     });
-    let role = st.forms.setup.role;
+    let role = form.role;
     ui.weak(st.t(&format!("gui-role-{}-help", role.id())));
     ui.add_space(6.0);
     let labels = [
@@ -59,7 +64,7 @@ pub fn setup_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     ]
     .map(|(l, h)| (st.t(l), st.t(h)));
     egui::Grid::new("setup").num_columns(2).show(ui, |ui| {
-        let f = &mut st.forms.setup.input;
+        let f = &mut form.input;
         if role.needs_upstreams() {
             field_ui(ui, &labels[0].0, &labels[0].1, &mut f.upstreams);
         }
@@ -74,7 +79,7 @@ pub fn setup_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         }
     });
     ui.add_space(6.0);
-    match render(role, &st.forms.setup.input) {
+    match render(role, &form.input) {
         Err(e) => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Bad),
@@ -108,10 +113,23 @@ pub fn setup_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                     .clicked()
                 {
                     st.doc = doc.clone();
-                    st.apply = crate::gui::app::ApplyState::Running;
+                    st.apply = crate::gui::state::ApplyState::Running;
                     commands.push(Command::Apply(text.clone()));
                 }
             });
+            // What the apply did, where it was clicked.
+            crate::gui::widgets::apply_result_ui(ui, st);
         }
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        setup_ui(ui, st, self, commands);
     }
 }

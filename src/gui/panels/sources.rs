@@ -1,10 +1,14 @@
 //! Sources and sourcestats, as chronyc shows them, with verdicts.
 
-use super::live::rows_ui;
-use crate::gui::app::AppState;
+use crate::gui::state::AppState;
+use crate::gui::widgets::rows_ui;
+
+/// Shows only what the window knows: no state of its own.
+#[derive(Default)]
+pub struct Form;
 
 pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
-    if super::offline_note_ui(ui, st) {
+    if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
     match st.live.get("sources").cloned() {
@@ -12,7 +16,7 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
             rows_ui(ui, st, "sources", &e);
             for f in &e.findings {
                 ui.colored_label(
-                    crate::gui::app::status_color(f.severity),
+                    crate::gui::state::status_color(f.severity),
                     st.tr.finding_text(e.kind, f),
                 );
             }
@@ -25,5 +29,16 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
     ui.strong(st.t("gui-sourcestats"));
     if let Some(e) = st.live.get("sourcestats").cloned() {
         rows_ui(ui, st, "sourcestats", &e);
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        sources_ui(ui, st);
     }
 }

@@ -1,7 +1,11 @@
 //! Stratum & isolation: the `local` directive and when a lab needs it.
 
 use crate::core::conf::Local;
-use crate::gui::app::AppState;
+use crate::gui::state::AppState;
+
+/// Shows only what the window knows: no state of its own.
+#[derive(Default)]
+pub struct Form;
 
 pub fn stratum_ui(ui: &mut egui::Ui, st: &mut AppState) {
     ui.label(st.t("gui-stratum-help"));
@@ -36,5 +40,16 @@ pub fn stratum_ui(ui: &mut egui::Ui, st: &mut AppState) {
         let dist = (distance != 1.0).then_some(distance);
         let l = enabled.then(|| Local::new(stratum, orphan, dist));
         st.doc.set_local(l.as_ref());
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        stratum_ui(ui, st);
     }
 }

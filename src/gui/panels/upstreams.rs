@@ -6,7 +6,7 @@ use egui::RichText;
 use crate::core::cmdmon::SourceState;
 use crate::core::conf::{Directive, Source, SourceKind, parse_user_source};
 use crate::core::explain::Status;
-use crate::gui::app::{AppState, status_color};
+use crate::gui::state::{AppState, status_color};
 
 pub struct Form {
     pub kind: SourceKind,
@@ -110,7 +110,7 @@ fn live_state(st: &AppState, host: &str) -> Option<(Status, String)> {
     })
 }
 
-pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState) {
+pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     let sources: Vec<(usize, Source)> = st.doc.sources().map(|(i, s)| (i, s.clone())).collect();
     let mut remove = None;
     let mut edit = None;
@@ -151,10 +151,10 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState) {
         st.doc.remove_source(&h);
     }
     if let Some(s) = edit {
-        st.forms.upstreams.load(&s);
+        form.load(&s);
     }
     ui.add_space(10.0);
-    form_ui(ui, st);
+    form_ui(ui, st, form);
 }
 
 fn opt_value(
@@ -175,8 +175,8 @@ fn opt_value(
     }
 }
 
-fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
-    let title = if st.forms.upstreams.editing.is_some() {
+fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
+    let title = if form.editing.is_some() {
         "gui-edit-source"
     } else {
         "gui-add-source"
@@ -188,7 +188,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
         st.t("gui-save"),
         st.t("gui-cancel"),
     );
-    let f = &mut st.forms.upstreams;
+    let f = &mut *form;
     ui.horizontal(|ui| {
         for k in [SourceKind::Server, SourceKind::Pool, SourceKind::Peer] {
             ui.selectable_value(&mut f.kind, k, k.keyword());
@@ -258,7 +258,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
             ui.colored_label(status_color(Status::Bad), msg);
         }
     }
-    let f = &mut st.forms.upstreams;
+    let f = &mut *form;
     if cancel {
         *f = Form::default();
     }
@@ -276,7 +276,18 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     st.doc.add_source(&src);
                 }
             }
-            st.forms.upstreams = Form::default();
+            *form = Form::default();
         }
+    }
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        _commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        upstreams_ui(ui, st, self);
     }
 }

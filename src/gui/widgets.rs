@@ -1,123 +1,12 @@
-//! The live reports as Explained tables: the snapshot is rendered the way
-//! `chronyc -c` prints it and read by the same explain code that serves
-//! `stratum explain`, so the panels show the same verdicts and texts.
-
-use std::collections::HashMap;
+//! Widgets shared by the panels: explained fields and tables (a name in the
+//! chosen language, the meaning in the tooltip, the verdict's colour),
+//! findings as cards, the note for missing live data, an action's result.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use crate::core::explain::{Explained, Field, Kind, explain};
-use crate::gui::app::{AppState, Selected, status_color};
-use crate::ipc::Snapshot;
-
-fn name(s: &Snapshot, addr: &str) -> String {
-    s.names
-        .iter()
-        .find(|(a, _)| a == addr)
-        .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| addr.to_string())
-}
-
-/// The snapshot's reports in chronyc's CSV form.
-pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
-    if let Some(t) = &s.tracking {
-        let addr = t.address.map(|a| a.to_string()).unwrap_or_default();
-        out.push((
-            "tracking",
-            format!(
-                "{:08X},{},{},{:.9},{:.9},{:.9},{:.9},{:.3},{:.3},{:.3},{:.9},{:.9},{:.1},{}\n",
-                t.ref_id,
-                addr,
-                t.stratum,
-                t.ref_time,
-                t.system_time,
-                t.last_offset,
-                t.rms_offset,
-                t.frequency_ppm,
-                t.residual_freq_ppm,
-                t.skew_ppm,
-                t.root_delay,
-                t.root_dispersion,
-                t.update_interval,
-                t.leap_text()
-            ),
-        ));
-    }
-    if !s.sources.is_empty() {
-        let text: String = s
-            .sources
-            .iter()
-            .map(|x| {
-                format!(
-                    "{},{},{},{},{},{:o},{},{:.9},{:.9},{:.9}\n",
-                    x.mode.symbol(),
-                    x.state.symbol(),
-                    name(s, &x.address.to_string()),
-                    x.stratum,
-                    x.poll,
-                    x.reach,
-                    x.last_rx,
-                    x.offset,
-                    x.measured_offset,
-                    x.error
-                )
-            })
-            .collect();
-        out.push(("sources", text));
-    }
-    if !s.sourcestats.is_empty() {
-        let text: String = s
-            .sourcestats
-            .iter()
-            .map(|x| {
-                format!(
-                    "{},{},{},{},{:.3},{:.3},{:.9},{:.9}\n",
-                    name(s, &x.address.to_string()),
-                    x.samples,
-                    x.runs,
-                    x.span,
-                    x.frequency_ppm,
-                    x.freq_skew_ppm,
-                    x.offset,
-                    x.std_dev
-                )
-            })
-            .collect();
-        out.push(("sourcestats", text));
-    }
-    if let Some(a) = &s.activity {
-        out.push((
-            "activity",
-            format!(
-                "{},{},{},{},{}\n",
-                a.online, a.offline, a.burst_online, a.burst_offline, a.unresolved
-            ),
-        ));
-    }
-    if let Some(x) = &s.serverstats {
-        out.push((
-            "serverstats",
-            x.counters()
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-                + "\n",
-        ));
-    }
-    out
-}
-
-/// Per report, the explained snapshot. Clients are drawn from the snapshot
-/// directly (there can be many thousands).
-pub fn explain_snapshot(s: &Snapshot) -> HashMap<&'static str, Explained> {
-    snapshot_csv(s)
-        .into_iter()
-        .filter_map(|(k, text)| explain(&text).ok().map(|e| (k, e)))
-        .collect()
-}
+use crate::core::explain::{Explained, Field, Kind};
+use crate::gui::state::{AppState, ApplyState, Connection, Selected, status_color};
 
 /// A header cell whose tooltip says what the column means.
 /// A column or field name in the chosen language; the meaning and the
@@ -301,6 +190,77 @@ pub fn findings_ui(
     }
     for (kind, f) in findings {
         card(ui, status_color(f.severity), st.tr.finding_text(*kind, f));
+    }
+}
+
+/// A message for when live data is missing: why, and how to fix it.
+pub fn offline_note_ui(ui: &mut egui::Ui, st: &AppState) -> bool {
+    if st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some()) {
+        return false;
+    }
+    let text = match &st.connection {
+        Connection::Offline { .. } => st.t("gui-offline-help"),
+        Connection::Connecting => st.t("gui-conn-connecting"),
+        Connection::Connected { .. } => st.t("gui-waiting-chronyd"),
+    };
+    ui.label(text);
+    true
+}
+
+/// What the last apply did, where the user clicked Apply: applied live or
+/// by a restart (with the backup's name), unchanged, rolled back, failed.
+pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
+    match &st.apply {
+        ApplyState::Idle => {}
+        ApplyState::Running => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(st.t("gui-applying"));
+            });
+        }
+        ApplyState::Done(a) => {
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Ok),
+                st.ta(
+                    a.message_id(),
+                    &[("backup", a.backup.clone().unwrap_or_default())],
+                ),
+            );
+        }
+        ApplyState::Failed { code, detail } => {
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Bad),
+                st.tr.error_text(code, detail.clone()),
+            );
+        }
+    }
+}
+
+/// What became of the last file saved or imported for the user, beside the
+/// path field it was typed in.
+pub fn file_note_ui(ui: &mut egui::Ui, st: &AppState, path: &str) {
+    let Some(note) = st
+        .file_note
+        .as_ref()
+        .filter(|n| n.path == std::path::Path::new(path.trim()))
+    else {
+        return;
+    };
+    match &note.error {
+        Some(e) => {
+            ui.colored_label(status_color(crate::core::explain::Status::Bad), e);
+        }
+        None => {
+            let id = if note.read {
+                "gui-file-imported"
+            } else {
+                "gui-file-saved"
+            };
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Ok),
+                st.ta(id, &[("path", note.path.display().to_string())]),
+            );
+        }
     }
 }
 

@@ -1,0 +1,393 @@
+//! What the window knows, shared by every panel: the connection, the last
+//! snapshot and its explanations, the configuration being edited, history,
+//! the fleet, settings and language. Filled by backend events; no IO here.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use egui::Color32;
+
+use super::backend::{Command, Event};
+use super::settings::Settings;
+use crate::core::conf::{ChronyVersion, Diagnostic, Document};
+use crate::core::explain::{Explained, Status};
+use crate::core::history::SeriesPoint;
+use crate::core::snapshot::explain_snapshot;
+use crate::i18n::{Lang, Localizer};
+use crate::ipc::{Applied, HelperInfo, Snapshot};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Overview,
+    Sources,
+    Clients,
+    Plots,
+    Fleet,
+    Setup,
+    Upstreams,
+    Access,
+    Stratum,
+    Peers,
+    Advanced,
+    Apply,
+    Explain,
+    Export,
+    Settings,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 15] = [
+        Panel::Overview,
+        Panel::Sources,
+        Panel::Clients,
+        Panel::Plots,
+        Panel::Fleet,
+        Panel::Setup,
+        Panel::Upstreams,
+        Panel::Access,
+        Panel::Stratum,
+        Panel::Peers,
+        Panel::Advanced,
+        Panel::Apply,
+        Panel::Explain,
+        Panel::Export,
+        Panel::Settings,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Panel::Overview => "overview",
+            Panel::Sources => "sources",
+            Panel::Clients => "clients",
+            Panel::Plots => "plots",
+            Panel::Fleet => "fleet",
+            Panel::Setup => "setup",
+            Panel::Upstreams => "upstreams",
+            Panel::Access => "access",
+            Panel::Stratum => "stratum",
+            Panel::Peers => "peers",
+            Panel::Advanced => "advanced",
+            Panel::Apply => "apply",
+            Panel::Explain => "explain",
+            Panel::Export => "export",
+            Panel::Settings => "settings",
+        }
+    }
+
+    pub fn group(self) -> &'static str {
+        match self {
+            Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots | Panel::Fleet => {
+                "gui-group-live"
+            }
+            Panel::Setup
+            | Panel::Upstreams
+            | Panel::Access
+            | Panel::Stratum
+            | Panel::Peers
+            | Panel::Advanced
+            | Panel::Apply => "gui-group-configure",
+            _ => "gui-group-tools",
+        }
+    }
+}
+
+/// Where the helper connection stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Connection {
+    Connecting,
+    Connected { started_lab: bool },
+    Offline { code: String },
+}
+
+/// An Apply in progress or finished.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyState {
+    Idle,
+    Running,
+    Done(Applied),
+    Failed {
+        code: String,
+        detail: Option<String>,
+    },
+}
+
+/// The path-aware lint of the configuration (run on the backend, which
+/// looks at this machine's files): for which text and release, and the
+/// result once it came.
+#[derive(Debug, Clone, Default)]
+pub struct LintState {
+    pub text: String,
+    pub version: Option<ChronyVersion>,
+    pub diagnostics: Option<Vec<Diagnostic>>,
+}
+
+/// The last file written or read for the user, said where they clicked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileNote {
+    pub path: PathBuf,
+    pub read: bool,
+    /// The failure, in the user's language.
+    pub error: Option<String>,
+}
+
+/// What the explanation side panel shows: a field, its value, verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selected {
+    pub field: &'static str,
+    pub raw: String,
+    pub status: Status,
+    pub reason: Option<String>,
+    /// What the field means, for the output it comes from.
+    pub meaning: String,
+}
+
+pub struct AppState {
+    pub tr: Localizer,
+    pub settings: Settings,
+    pub panel: Panel,
+    pub connection: Connection,
+    pub info: Option<HelperInfo>,
+    pub snapshot: Option<Snapshot>,
+    pub snapshot_at: Option<Instant>,
+    /// chronyc-style explanations of the last snapshot, per report.
+    pub live: HashMap<&'static str, Explained>,
+    /// The configuration being edited, and the text it started from.
+    pub doc: Document,
+    pub base_text: String,
+    pub config_path: String,
+    pub apply: ApplyState,
+    pub history: HashMap<String, Vec<SeriesPoint>>,
+    pub series: Vec<String>,
+    pub selected: Option<Selected>,
+    pub last_error: Option<String>,
+    /// The helper this window talks to (socket path or `ssh://` URL).
+    pub server: Option<String>,
+    /// Set by the connect field: talk to this helper instead.
+    pub reconnect: Option<String>,
+    /// This machine's IPv4 networks (for the allow presets), as the
+    /// backend read them.
+    pub networks: Vec<String>,
+    /// The watched servers (`stratum-helper --watch`), and when they came.
+    pub fleet: Vec<crate::ipc::FleetRow>,
+    pub fleet_at: Option<Instant>,
+    /// The watched server chosen in the Fleet panel, and its sources.
+    pub fleet_selected: Option<String>,
+    pub fleet_host_live: Option<crate::core::explain::Explained>,
+    /// The version of the chronyd that would run here, as the backend
+    /// found it (`chronyd -v` runs there, never in a frame).
+    pub local_version: Option<ChronyVersion>,
+    /// Settings changed since they were last handed to the backend to save.
+    pub settings_dirty: bool,
+    pub lint: LintState,
+    pub file_note: Option<FileNote>,
+}
+
+impl AppState {
+    pub fn new(settings: Settings) -> AppState {
+        let lang = settings.lang.unwrap_or_else(Lang::from_env);
+        let text = crate::core::conf::DEFAULT_LAB_CONFIG.to_string();
+        let panel = Panel::ALL
+            .into_iter()
+            .find(|p| p.key() == settings.panel)
+            .unwrap_or(Panel::Overview);
+        AppState {
+            tr: Localizer::new(lang),
+            settings,
+            panel,
+            connection: Connection::Connecting,
+            info: None,
+            snapshot: None,
+            snapshot_at: None,
+            live: HashMap::new(),
+            doc: Document::parse(&text),
+            base_text: text,
+            config_path: String::new(),
+            apply: ApplyState::Idle,
+            history: HashMap::new(),
+            series: Vec::new(),
+            selected: None,
+            last_error: None,
+            local_version: None,
+            settings_dirty: false,
+            lint: LintState::default(),
+            file_note: None,
+            fleet: Vec::new(),
+            fleet_at: None,
+            fleet_selected: None,
+            fleet_host_live: None,
+            networks: Vec::new(),
+            server: None,
+            reconnect: None,
+        }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.tr.tr(id)
+    }
+
+    pub fn ta(&self, id: &str, args: &[(&str, String)]) -> String {
+        self.tr.tr_args(id, args)
+    }
+
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.tr = Localizer::new(lang);
+        self.settings.lang = Some(lang);
+        self.settings_dirty = true;
+    }
+
+    /// The chronyd version whose rules apply to the configuration.
+    pub fn chrony_version(&self) -> ChronyVersion {
+        self.info
+            .as_ref()
+            .and_then(|i| i.chrony_version.as_deref())
+            .and_then(|v| v.parse().ok())
+            .or(self.local_version)
+            .unwrap_or(ChronyVersion::LATEST)
+    }
+
+    pub fn is_lab(&self) -> bool {
+        self.info.as_ref().is_none_or(|i| i.mode == "lab")
+    }
+
+    /// This machine's IPv4 networks, for the allow presets.
+    pub fn local_networks(&self) -> &[String] {
+        &self.networks
+    }
+
+    pub fn may_change(&self) -> bool {
+        self.info.as_ref().is_some_and(|i| i.may_change)
+    }
+
+    /// The lint of the configuration being edited, if it is current; asks
+    /// the backend for it (once) when it is not.
+    pub fn current_lint(&mut self, commands: &mut Vec<Command>) -> Option<&[Diagnostic]> {
+        let text = self.doc.render_lossy();
+        let version = self.chrony_version();
+        if self.lint.text != text || self.lint.version != Some(version) {
+            commands.push(Command::Lint {
+                text: text.clone(),
+                version,
+            });
+            self.lint = LintState {
+                text,
+                version: Some(version),
+                diagnostics: None,
+            };
+        }
+        self.lint.diagnostics.as_deref()
+    }
+
+    /// Applies an event from the backend.
+    pub fn on_event(&mut self, e: Event) {
+        match e {
+            Event::Connected {
+                info,
+                started_lab,
+                server,
+            } => {
+                self.info = Some(info);
+                // Remote helpers are remembered for the connect field.
+                if server.starts_with("ssh://") && !self.settings.recent.contains(&server) {
+                    self.settings.recent.insert(0, server.clone());
+                    self.settings.recent.truncate(8);
+                    self.settings_dirty = true;
+                }
+                self.server = Some(server);
+                self.connection = Connection::Connected { started_lab };
+            }
+            Event::Offline { code } => self.connection = Connection::Offline { code },
+            Event::Snapshot(s) => {
+                self.live = explain_snapshot(&s);
+                self.snapshot = Some(*s);
+                self.snapshot_at = Some(Instant::now());
+            }
+            Event::Config { text, path } => {
+                // Keep the user's unapplied edits.
+                if self.doc.render_lossy() == self.base_text {
+                    self.doc = Document::parse(&text);
+                }
+                self.base_text = text;
+                self.config_path = path;
+            }
+            Event::Applied(a) => {
+                self.base_text = self.doc.render_lossy();
+                self.apply = ApplyState::Done(a);
+            }
+            Event::Failed { code, detail } => {
+                if self.apply == ApplyState::Running {
+                    self.apply = ApplyState::Failed { code, detail };
+                } else {
+                    self.last_error = Some(self.tr.error_text(&code, detail));
+                }
+            }
+            Event::ActionDone => self.last_error = None,
+            Event::History(name, points) => {
+                self.history.insert(name, points);
+            }
+            Event::SeriesList(s) => self.series = s,
+            Event::FleetHost(host, snap) => {
+                if self.fleet_selected.as_deref() == Some(host.as_str()) {
+                    self.fleet_host_live = explain_snapshot(&snap).remove("sources");
+                }
+            }
+            Event::Fleet(rows) => {
+                self.fleet = rows;
+                self.fleet_at = Some(Instant::now());
+            }
+            Event::Machine {
+                chrony_version,
+                networks,
+            } => {
+                self.local_version = chrony_version;
+                self.networks = networks;
+            }
+            Event::Saved(Err(e)) => self.last_error = Some(e),
+            Event::Saved(Ok(())) => {}
+            Event::Linted { text, diagnostics } => {
+                if text == self.lint.text {
+                    self.lint.diagnostics = Some(diagnostics);
+                }
+            }
+            Event::FileWritten { path, result } => {
+                let error = result.err().map(|reason| {
+                    self.tr.tr_args(
+                        "cli-cannot-write",
+                        &[("path", path.display().to_string()), ("reason", reason)],
+                    )
+                });
+                self.file_note = Some(FileNote {
+                    path,
+                    read: false,
+                    error,
+                });
+            }
+            Event::ConfigRead { path, result } => {
+                let error = match result {
+                    Ok(bytes) => {
+                        self.doc = Document::parse(bytes);
+                        None
+                    }
+                    Err(reason) => Some(self.tr.tr_args(
+                        "cli-cannot-read",
+                        &[("path", path.display().to_string()), ("reason", reason)],
+                    )),
+                };
+                self.file_note = Some(FileNote {
+                    path,
+                    read: true,
+                    error,
+                });
+            }
+        }
+    }
+}
+
+pub fn status_color(s: Status) -> Color32 {
+    match s {
+        Status::Ok => Color32::from_rgb(60, 170, 90),
+        Status::Warn => Color32::from_rgb(220, 160, 40),
+        Status::Bad => Color32::from_rgb(220, 70, 60),
+        Status::Info => Color32::GRAY,
+    }
+}
