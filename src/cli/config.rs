@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use lexopt::prelude::*;
 use serde_json::json;
 
-use super::{CliError, CliResult, parse_lang};
-use super::{out, outln};
+use super::common::{CliError, CliResult, parse_lang};
+use super::common::{out, outln};
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
 use crate::core::conf::{
     Access, AccessScope, ChronyVersion, Directive, Document, Local, SourceKind, SubnetError,
@@ -389,7 +389,7 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             })?;
         }
     } else {
-        super::write_out(&edited);
+        super::common::write_out(&edited);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use super::{CliError, CliResult, parse_lang};
-use super::{out, outln};
+use super::common::{CliError, CliResult, parse_lang};
+use super::common::{out, outln};
 use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain_all};
 use crate::i18n::Localizer;
 

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use lexopt::prelude::*;
 
-use super::{CliError, CliResult, parse_lang};
-use super::{out, outln};
+use super::common::{CliError, CliResult, parse_lang};
+use super::common::{out, outln};
 use crate::core::conf::Document;
 use crate::core::export::bundle::{self, BundleError, LabSpec};
 use crate::core::export::{Format, Key, Note, OptionError, Options, Role, export};

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
+use super::common::{CliError, CliResult, out};
 use super::status::{ReadArgs, connect, ipc_error, read_args, reply_error};
-use super::{CliError, CliResult, out};
 use crate::i18n::Localizer;
 use crate::ipc::{FleetRow, ReplyBody, RequestBody};
 

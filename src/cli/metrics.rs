@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use lexopt::prelude::*;
 
+use super::common::{CliError, CliResult, out, parse_lang};
 use super::status::{connect, target_value};
-use super::{CliError, CliResult, out, parse_lang};
 use crate::core::metrics::{MAX_PAGE_BYTES, Target, page};
 use crate::core::snapshot::Snapshot;
 use crate::i18n::Localizer;

@@ -1,6 +1,7 @@
 //! The `stratum` command line. Every message comes from the Fluent catalogue;
 //! errors are one translated sentence on stderr and exit code 2.
 
+mod common;
 mod config;
 mod explain;
 mod export;
@@ -14,40 +15,8 @@ use std::process::ExitCode;
 
 use crate::i18n::{Lang, Localizer};
 
-/// Writes to standard output. A reader that went away (`stratum explain |
-/// head -2`) ends the command quietly instead of a panic.
-pub fn write_out(bytes: &[u8]) {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush())
-        && e.kind() == std::io::ErrorKind::BrokenPipe
-    {
-        std::process::exit(0);
-    }
-}
-
-/// `print!` that ends quietly on a closed pipe.
-macro_rules! out {
-    ($($t:tt)*) => { $crate::cli::write_out(format!($($t)*).as_bytes()) };
-}
-
-/// `println!` that ends quietly on a closed pipe.
-macro_rules! outln {
-    ($($t:tt)*) => {{
-        let mut s = format!($($t)*);
-        s.push('\n');
-        $crate::cli::write_out(s.as_bytes())
-    }};
-}
-
-pub(crate) use {out, outln};
-
-/// A failure the user sees as one sentence (the shared message type).
-pub use crate::i18n::UserError as CliError;
-
-/// What a subcommand hands back: the exit code and nothing else; output is
-/// written as it goes.
-pub type CliResult = Result<ExitCode, CliError>;
+pub use common::write_out;
+use common::{CliError, CliResult, out, outln, parse_lang};
 
 /// The language for messages: `--lang` anywhere on the command line, else the
 /// locale.
@@ -65,11 +34,6 @@ fn pick_lang(args: &[OsString]) -> Lang {
         }
     }
     Lang::from_env()
-}
-
-pub(crate) fn parse_lang(value: OsString) -> Result<Lang, CliError> {
-    let s = value.to_string_lossy();
-    Lang::parse(&s).ok_or_else(|| CliError::new("cli-bad-lang").arg("value", s))
 }
 
 /// Runs `stratum` with its arguments (without the program name).

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use lexopt::prelude::*;
 
-use super::out;
-use super::{CliError, CliResult, parse_lang};
+use super::common::out;
+use super::common::{CliError, CliResult, parse_lang};
 use crate::core::cmdmon::WireAddr;
 use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};

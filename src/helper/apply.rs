@@ -12,10 +12,9 @@ use std::time::Duration;
 use super::cmdmon::{CmdmonClient, Endpoint};
 use super::confguard::{self, Trust};
 use super::lab;
-use super::state::{Fixed, HelperError, Mode};
 use super::supervisor::{Supervisor, SupervisorError, run_dir};
+use super::types::{Fixed, HelperError, Mode};
 use crate::core::cmdmon::{AddSource, LocalParams, Request};
-use crate::core::conf::guard::PathPolicy;
 use crate::core::conf::lint::{LintOptions, Severity, lint};
 use crate::core::conf::live::{LiveChange, LivePlan, plan};
 use crate::core::conf::{AccessTarget, ChronyVersion, Document, SourceKind};
@@ -24,14 +23,6 @@ use crate::ipc::{Action, Applied};
 
 /// How long chronyd has to answer after a restart.
 const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
-
-#[derive(Debug, Clone)]
-pub struct ApplyPolicy {
-    /// Backups kept per file.
-    pub keep_backups: usize,
-    /// System mode: where chronyd may read and write.
-    pub paths: PathPolicy,
-}
 
 /// The text chronyd reads for a user configuration.
 pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {

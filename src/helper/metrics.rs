@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 
-use super::state::{Shared, lock, public_view};
+use super::state::{Shared, public_view};
+use super::types::lock;
 use super::watch::Watched;
 use crate::core::metrics::{MAX_PAGE_BYTES, Target, page};
 use crate::core::snapshot::Snapshot;

@@ -15,6 +15,7 @@ pub mod poller;
 pub mod server;
 pub mod state;
 pub mod supervisor;
+pub mod types;
 pub mod watch;
 
 use std::ffi::OsString;
@@ -28,10 +29,10 @@ use tokio::sync::{broadcast, mpsc, oneshot};
 use crate::core::conf::guard::PathPolicy;
 use crate::core::history::History;
 use crate::i18n::{Lang, Localizer};
-use apply::ApplyPolicy;
 use auth::Policy;
-use state::{Fixed, Mode, Shared};
+use state::Shared;
 use supervisor::{Control, Supervisor};
+use types::{ApplyPolicy, Fixed, Mode};
 
 /// A failure before the helper serves: a message id and its arguments.
 use crate::i18n::UserError as StartError;

@@ -8,9 +8,11 @@ use std::time::Duration;
 use tokio::time::{Instant, MissedTickBehavior};
 
 use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint, MAX_CLIENTS_LISTED};
-use super::state::{Encoded, Shared, lock, now};
+use super::state::{Encoded, Shared};
+use super::types::lock;
 use crate::core::conf::ChronyVersion;
 use crate::core::snapshot::Snapshot;
+use crate::sys::now;
 
 const SAVE_EVERY: Duration = Duration::from_secs(60);
 

@@ -22,8 +22,9 @@ use tokio::sync::{broadcast, mpsc, oneshot};
 
 use super::apply::config_text;
 use super::auth::{Access, Peer};
-use super::state::{Shared, lock};
+use super::state::Shared;
 use super::supervisor::SupMsg;
+use super::types::lock;
 use crate::ipc::frame::{FrameError, encode_frame, read_frame_async};
 use crate::ipc::{ClientMessage, PROTOCOL_VERSION, ReplyBody, RequestBody, ServerMessage};
 

@@ -1,57 +1,19 @@
 //! What the helper's tasks share: the latest snapshot (already encoded for
 //! both audiences), history, the channel to the supervisor, and chronyd's
-//! status. No lock here is held across an await or a socket write.
+//! status. No lock here is held across an await or a socket write. The
+//! facts every task reads (mode, paths, errors) are in `types`.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::{broadcast, mpsc, watch};
 
 use super::auth::{Access, Policy};
-use super::paths::Paths;
 use super::supervisor::{ChronydStatus, LogTail, SupMsg};
-use crate::core::conf::ChronyVersion;
+use super::types::{Fixed, lock};
 use crate::core::history::History;
 use crate::core::snapshot::Snapshot;
 use crate::ipc::frame::frame_bytes;
 use crate::ipc::{HelperInfo, PROTOCOL_VERSION};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Lab,
-    System,
-}
-
-impl Mode {
-    pub fn id(self) -> &'static str {
-        match self {
-            Mode::Lab => "lab",
-            Mode::System => "system",
-        }
-    }
-}
-
-/// A refused or failed request: a code the client translates plus the values
-/// its message needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HelperError {
-    pub code: &'static str,
-    pub detail: Option<String>,
-}
-
-impl HelperError {
-    pub fn new(code: &'static str, detail: impl Into<Option<String>>) -> Self {
-        HelperError {
-            code,
-            detail: detail.into(),
-        }
-    }
-}
-
-impl From<super::cmdmon::CmdmonError> for HelperError {
-    fn from(e: super::cmdmon::CmdmonError) -> Self {
-        HelperError::new(e.code(), Some(e.to_string()))
-    }
-}
 
 /// One poll, encoded once for everyone: the JSON object of the full snapshot
 /// (for peers that may read clients and server statistics) and of the one
@@ -121,16 +83,6 @@ pub fn public_view(snap: &Snapshot) -> Snapshot {
     }
 }
 
-/// Facts fixed at start.
-#[derive(Debug, Clone)]
-pub struct Fixed {
-    pub mode: Mode,
-    pub paths: Paths,
-    pub ntp_port: u16,
-    pub chrony_version: Option<ChronyVersion>,
-    pub chronyd: std::path::PathBuf,
-}
-
 pub struct Shared {
     pub fixed: Fixed,
     pub policy: Policy,
@@ -142,12 +94,6 @@ pub struct Shared {
     pub log: LogTail,
     /// Other chronyd servers watched over UDP (`--watch`).
     pub fleet: super::watch::Fleet,
-}
-
-/// A lock that survives a panic elsewhere: the data behind it (history) is
-/// still good, and one failed request must not take every client down.
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Shared {
@@ -178,5 +124,3 @@ impl Shared {
         }
     }
 }
-
-pub use crate::sys::now;

@@ -23,9 +23,8 @@ use tokio::process::{Child, Command};
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 
-use super::apply::ApplyPolicy;
 use super::cmdmon::{CmdmonClient, Endpoint};
-use super::state::{Fixed, HelperError, Mode, lock};
+use super::types::{ApplyPolicy, Fixed, HelperError, Mode, lock};
 use crate::ipc::{Action, Applied};
 
 const LOG_LINES: usize = 40;

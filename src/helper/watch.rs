@@ -10,9 +10,10 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::cmdmon::{CmdmonClient, Endpoint};
-use super::state::{lock, now};
+use super::types::lock;
 use crate::core::cmdmon::{SourceData, SourceState, Tracking};
 use crate::ipc::FleetRow;
+use crate::sys::now;
 
 /// chronyd's command port.
 pub const CMDMON_PORT: u16 = 323;

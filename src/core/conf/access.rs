@@ -11,7 +11,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use ipnet::IpNet;
 
-use super::directive::ParseError;
+use super::directive::error::ParseError;
 use super::scan::Words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,7 +1,8 @@
 //! Verdicts on single values and diagnoses across fields.
 
+use super::model::{Explained, Field, Kind};
+use super::verdict::Status;
 use super::verdict::{Finding, Reason, Rule, Why};
-use super::{Explained, Field, Kind, Status};
 
 /// What an empty table means.
 pub fn empty_table(rule: Rule) -> Finding {

@@ -1,7 +1,7 @@
 //! chronyc reports, as printed and in `-c` CSV form.
 
 use super::checks::*;
-use super::{Explained, Field, Kind};
+use super::model::{Explained, Field, Kind};
 
 const TRACKING: &[(&str, &str)] = &[
     ("Reference ID", "refid"),
@@ -277,8 +277,10 @@ fn judge_row(row: &mut [Field]) {
             .iter_mut()
             .find(|f| f.name == "last-rx" && f.raw.trim() == "-")
     {
-        f.status = super::Status::Warn;
-        f.reason = Some(super::Reason::new(super::Why::AnswersUnusable));
+        f.status = super::verdict::Status::Warn;
+        f.reason = Some(super::verdict::Reason::new(
+            super::verdict::Why::AnswersUnusable,
+        ));
     }
     // The adjusted offset beyond the estimated error: the source or the
     // path to it is unstable.
@@ -294,10 +296,15 @@ fn judge_row(row: &mut [Field]) {
         if e > 0.0 && o.abs() > e {
             if let Some(f) = row.iter_mut().find(|f| {
                 f.name == "sample-offset"
-                    && !matches!(f.status, super::Status::Bad | super::Status::Info)
+                    && !matches!(
+                        f.status,
+                        super::verdict::Status::Bad | super::verdict::Status::Info
+                    )
             }) {
-                f.status = super::Status::Warn;
-                f.reason = Some(super::Reason::new(super::Why::OffsetBeyondError));
+                f.status = super::verdict::Status::Warn;
+                f.reason = Some(super::verdict::Reason::new(
+                    super::verdict::Why::OffsetBeyondError,
+                ));
             }
         }
     }

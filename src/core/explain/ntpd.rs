@@ -2,7 +2,7 @@
 //! `timedatectl status`; Junos and Arista print the same formats.
 
 use super::checks::*;
-use super::{Explained, Field, Kind};
+use super::model::{Explained, Field, Kind};
 
 const PEERS: &[&str] = &[
     "tally",

@@ -2,7 +2,7 @@
 //! and the generic `show ntp server` table some switches print.
 
 use super::checks::*;
-use super::{Explained, Field, Kind};
+use super::model::{Explained, Field, Kind};
 
 const CISCO_STATUS: &[(&str, &str)] = &[
     ("Clock", "clock-status"),
@@ -152,7 +152,7 @@ fn judge(f: &mut Field) {
 fn judge_decimal_reach(row: &mut [Field]) {
     for f in row.iter_mut() {
         if f.name == "reach" {
-            f.status = super::Status::Info;
+            f.status = super::verdict::Status::Info;
             f.reason = None;
             check_reach_decimal(f);
         }

@@ -4,7 +4,28 @@
 //! the findings that account for it ([`Why::rules`], one exhaustive match):
 //! a value flagged on screen is never left without its cause and fix.
 
-use super::Status;
+use serde::Serialize;
+
+/// The verdict on one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Warn,
+    Bad,
+    Info,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warn => "warn",
+            Status::Bad => "bad",
+            Status::Info => "info",
+        }
+    }
+}
 
 crate::id_enum! {
     /// Why a single value got its verdict.

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Intent, Note, Options, Role};
+use super::intent::{Intent, Note};
+use super::options::{Options, Role};
 use crate::core::conf::directive::{BindKind, BindTarget};
 use crate::core::conf::{AccessScope, Directive, Document, SourceKind};
 

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use ipnet::IpNet;
 
-use super::{Format, Intent, Note, Options};
+use super::intent::{Intent, Note};
+use super::options::{Format, Options};
 
 pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();

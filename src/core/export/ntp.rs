@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use ipnet::IpNet;
 
-use super::{Intent, Note, Options, Role};
+use super::intent::{Intent, Note};
+use super::options::{NtpdVersion, Options, Role, split_host_port};
 
 pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
@@ -26,9 +27,7 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         t.push_str("restrict default ignore\n");
         t.push_str("restrict -6 default ignore\n");
     }
-    let old = o
-        .ntpd
-        .is_some_and(|v| v < super::NtpdVersion::RESTRICT_SOURCE);
+    let old = o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE);
     if old {
         // ntpd 4.2.6 has no `restrict source`: each server by name.
         for u in &i.upstreams {
@@ -146,11 +145,9 @@ pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
     t.push_str("driftfile /var/lib/ntp/ntp.drift\n\n");
     t.push_str("restrict default ignore\n");
     t.push_str("restrict -6 default ignore\n");
-    if o.ntpd
-        .is_some_and(|v| v < super::NtpdVersion::RESTRICT_SOURCE)
-    {
+    if o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE) {
         for s in &o.servers {
-            let (host, _) = super::split_host_port(s).expect("checked");
+            let (host, _) = split_host_port(s).expect("checked");
             writeln!(t, "restrict {host} nomodify notrap noquery").unwrap();
         }
     } else {
@@ -158,7 +155,7 @@ pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
     }
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
     for (n, s) in o.servers.iter().enumerate() {
-        let (host, port) = super::split_host_port(s).expect("checked");
+        let (host, port) = split_host_port(s).expect("checked");
         if port.is_some_and(|p| p != 123) {
             notes.push(Note::new("export-note-ntp-port").arg("server", s));
         }

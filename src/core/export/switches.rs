@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use super::{Format, KeyType, Note, Options};
+use super::intent::Note;
+use super::options::{Format, Key, KeyType, Options};
 
 /// The vendor's name for a key type, `None` where it has none.
 fn key_type(f: Format, k: KeyType) -> Option<&'static str> {
@@ -37,7 +38,7 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
     });
     let key = typed.and_then(|(k, secret)| match key_type(f, k.kind) {
         Some(kt) => Some((
-            super::Key {
+            Key {
                 id: k.id,
                 kind: k.kind,
                 secret,

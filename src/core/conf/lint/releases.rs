@@ -5,8 +5,8 @@
 
 use std::net::IpAddr;
 
-use crate::core::conf::ChronyVersion;
 use crate::core::conf::scan::{Words, scan_int};
+use crate::core::conf::version::ChronyVersion;
 
 /// `CPS_ParseAllowDeny` (strict parsing of access rules).
 pub const STRICT_ACCESS: ChronyVersion = ChronyVersion::new(4, 2);

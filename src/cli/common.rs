@@ -1,0 +1,47 @@
+//! What every subcommand shares: output that ends quietly on a closed
+//! pipe, the error type, and reading `--lang`.
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use crate::i18n::Lang;
+
+/// Writes to standard output. A reader that went away (`stratum explain |
+/// head -2`) ends the command quietly instead of a panic.
+pub fn write_out(bytes: &[u8]) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
+/// `print!` that ends quietly on a closed pipe.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::common::write_out(format!($($t)*).as_bytes()) };
+}
+
+/// `println!` that ends quietly on a closed pipe.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        let mut s = format!($($t)*);
+        s.push('\n');
+        $crate::cli::common::write_out(s.as_bytes())
+    }};
+}
+
+pub(crate) use {out, outln};
+
+/// A failure the user sees as one sentence (the shared message type).
+pub use crate::i18n::UserError as CliError;
+
+/// What a subcommand hands back: the exit code and nothing else; output is
+/// written as it goes.
+pub type CliResult = Result<ExitCode, CliError>;
+
+pub(crate) fn parse_lang(value: OsString) -> Result<Lang, CliError> {
+    let s = value.to_string_lossy();
+    Lang::parse(&s).ok_or_else(|| CliError::new("cli-bad-lang").arg("value", s))
+}

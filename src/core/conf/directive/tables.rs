@@ -1,0 +1,166 @@
+//! Directives known by name only: those with one simple value, those kept
+//! as their words, the deprecated ones, and the log names.
+
+use crate::core::conf::version::ChronyVersion as V;
+
+use super::options::*;
+use ValueKind::*;
+
+/// Directives taking exactly one value of a simple kind.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimpleSpec {
+    pub name: &'static str,
+    pub kind: ValueKind,
+    pub since: V,
+    /// Range chronyd enforces from 4.7 on.
+    pub range: Option<(i64, i64)>,
+}
+
+pub(super) const fn simple(name: &'static str, kind: ValueKind) -> SimpleSpec {
+    SimpleSpec {
+        name,
+        kind,
+        since: V::BASE,
+        range: None,
+    }
+}
+
+pub(super) const fn simple_r(name: &'static str, kind: ValueKind, lo: i64, hi: i64) -> SimpleSpec {
+    SimpleSpec {
+        name,
+        kind,
+        since: V::BASE,
+        range: Some((lo, hi)),
+    }
+}
+
+pub(super) const fn simple_since(mut s: SimpleSpec, major: u16, minor: u16) -> SimpleSpec {
+    s.since = V::new(major, minor);
+    s
+}
+
+/// `Flag` here means "no arguments", `Word` "one word (a path or a name)".
+pub const SIMPLE_DIRECTIVES: &[SimpleSpec] = &[
+    simple_r("acquisitionport", Int, 0, 65535),
+    simple("bindacqdevice", Word),
+    simple("bindcmddevice", Word),
+    simple("binddevice", Word),
+    simple("clientloglimit", Unsigned),
+    simple("clockprecision", Float),
+    simple_r("cmdport", Int, 0, 65535),
+    simple("combinelimit", Float),
+    simple("corrtimeratio", Float),
+    simple("driftfile", Word),
+    simple_r("dscp", Int, 0, 63),
+    simple("dumpdir", Word),
+    simple("hwclockfile", Word),
+    simple_since(simple("hwtstimeout", Float), 4, 4),
+    simple("include", Word),
+    simple("keyfile", Word),
+    simple_since(simple("leapseclist", Word), 4, 6),
+    simple("leapsectz", Word),
+    simple("lock_all", Flag),
+    simple_r("logbanner", Int, 0, INT_MAX),
+    simple("logchange", Float),
+    simple("logdir", Word),
+    simple("manual", Flag),
+    simple("maxclockerror", Float),
+    simple("maxdistance", Float),
+    simple("maxdrift", Float),
+    simple("maxjitter", Float),
+    simple_r("maxntsconnections", Int, 1, INT_MAX),
+    simple_r("maxsamples", Int, 0, INT_MAX),
+    simple("maxslewrate", Float),
+    simple_since(simple_r("maxstratum", Int, 0, INT_MAX), 4, 9),
+    simple_since(simple_r("maxtxbuffers", Int, 0, 1_048_576), 4, 9),
+    simple("maxupdateskew", Float),
+    simple_r("minsamples", Int, 0, INT_MAX),
+    simple_r("minsources", Int, 1, INT_MAX),
+    simple_since(simple_r("minstratum", Int, 0, INT_MAX), 4, 9),
+    simple_r("nocerttimecheck", Int, 0, INT_MAX),
+    simple("noclientlog", Flag),
+    simple("nosystemcert", Flag),
+    simple("ntpsigndsocket", Word),
+    simple("ntscachedir", Word),
+    simple("ntsdumpdir", Word),
+    simple("ntsntpserver", Word),
+    simple_r("ntsport", Int, 0, 65535),
+    simple_r("ntsprocesses", Int, 0, 1000),
+    simple_r("ntsrefresh", Int, 0, INT_MAX),
+    simple_r("ntsrotate", Int, 0, INT_MAX),
+    simple("ntsservercert", Word),
+    simple("ntsserverkey", Word),
+    simple("pidfile", Word),
+    simple_r("port", Int, 0, 65535),
+    simple_since(simple_r("ptpdomain", Int, 0, 255), 4, 6),
+    simple_since(simple_r("ptpport", Int, 0, 65535), 4, 1),
+    simple_since(simple_r("refresh", Int, 0, INT_MAX), 4, 4),
+    simple("reselectdist", Float),
+    simple("rtcautotrim", Float),
+    simple("rtcdevice", Word),
+    simple("rtcfile", Word),
+    simple("rtconutc", Flag),
+    simple("rtcsync", Flag),
+    simple_r("sched_priority", Int, 0, 100),
+    simple("stratumweight", Float),
+    simple("user", Word),
+];
+
+/// Directives with their own grammar, checked but kept as words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OtherSpec {
+    pub name: &'static str,
+    pub since: V,
+}
+
+pub(super) const fn other(name: &'static str) -> OtherSpec {
+    OtherSpec {
+        name,
+        since: V::BASE,
+    }
+}
+
+pub const OTHER_DIRECTIVES: &[OtherSpec] = &[
+    other("authselectmode"),
+    other("bindacqaddress"),
+    other("broadcast"),
+    other("dumponexit"),
+    other("fallbackdrift"),
+    other("hwtimestamp"),
+    other("initstepslew"),
+    other("leapsecmode"),
+    other("mailonchange"),
+    other("maxchange"),
+    OtherSpec {
+        name: "ntsaeads",
+        since: V::new(4, 7),
+    },
+    other("ntstrustedcerts"),
+    OtherSpec {
+        name: "opencommands",
+        since: V::new(4, 7),
+    },
+    other("refclock"),
+    other("smoothtime"),
+    other("tempcomp"),
+];
+
+/// Directives chronyd accepts with a warning and otherwise ignores.
+pub const DEPRECATED_DIRECTIVES: &[&str] = &[
+    "commandkey",
+    "generatecommandkey",
+    "linux_freq_scale",
+    "linux_hz",
+];
+
+/// The names `log` takes.
+pub const LOG_NAMES: &[&str] = &[
+    "rawmeasurements",
+    "measurements",
+    "selection",
+    "statistics",
+    "tracking",
+    "rtc",
+    "refclocks",
+    "tempcomp",
+];

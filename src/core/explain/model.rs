@@ -1,0 +1,217 @@
+//! What explain produces: the kind of output recognised, each field with
+//! its verdict, the explained whole, and why nothing could be explained.
+
+use serde::Serialize;
+
+use super::verdict::{Finding, Reason, Rule, Status};
+
+/// The kinds of output Stratum recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Kind {
+    ChronycSources,
+    ChronycSourcestats,
+    ChronycTracking,
+    ChronycClients,
+    ChronycActivity,
+    ChronycNtpdata,
+    ChronycServerstats,
+    ChronycSelectdata,
+    ChronycAuthdata,
+    NtpqPeers,
+    NtpqRv,
+    Ntpstat,
+    Timedatectl,
+    TimedatectlShow,
+    TimedatectlTimesyncStatus,
+    CiscoShowNtpStatus,
+    CiscoShowNtpAssociations,
+    CiscoShowNtpAssociationsDetail,
+    NxosShowNtpPeerStatus,
+    HuaweiNtpServiceStatus,
+    HuaweiNtpServiceSessions,
+    H3cNtpServiceStatus,
+    H3cNtpServiceSessions,
+    JunosShowNtpStatus,
+    JunosShowNtpAssociations,
+    AristaShowNtpStatus,
+    AristaShowNtpAssociations,
+    ShowNtpServer,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ChronycSources => "chronyc-sources",
+            Kind::ChronycSourcestats => "chronyc-sourcestats",
+            Kind::ChronycTracking => "chronyc-tracking",
+            Kind::ChronycClients => "chronyc-clients",
+            Kind::ChronycActivity => "chronyc-activity",
+            Kind::ChronycNtpdata => "chronyc-ntpdata",
+            Kind::ChronycServerstats => "chronyc-serverstats",
+            Kind::ChronycSelectdata => "chronyc-selectdata",
+            Kind::ChronycAuthdata => "chronyc-authdata",
+            Kind::NtpqPeers => "ntpq-peers",
+            Kind::NtpqRv => "ntpq-rv",
+            Kind::Ntpstat => "ntpstat",
+            Kind::Timedatectl => "timedatectl",
+            Kind::TimedatectlShow => "timedatectl-show",
+            Kind::TimedatectlTimesyncStatus => "timedatectl-timesync-status",
+            Kind::CiscoShowNtpStatus => "cisco-show-ntp-status",
+            Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
+            Kind::CiscoShowNtpAssociationsDetail => "cisco-show-ntp-associations-detail",
+            Kind::NxosShowNtpPeerStatus => "nxos-show-ntp-peer-status",
+            Kind::HuaweiNtpServiceStatus => "huawei-ntp-service-status",
+            Kind::HuaweiNtpServiceSessions => "huawei-ntp-service-sessions",
+            Kind::H3cNtpServiceStatus => "h3c-ntp-service-status",
+            Kind::H3cNtpServiceSessions => "h3c-ntp-service-sessions",
+            Kind::JunosShowNtpStatus => "junos-show-ntp-status",
+            Kind::JunosShowNtpAssociations => "junos-show-ntp-associations",
+            Kind::AristaShowNtpStatus => "arista-show-ntp-status",
+            Kind::AristaShowNtpAssociations => "arista-show-ntp-associations",
+            Kind::ShowNtpServer => "show-ntp-server",
+        }
+    }
+
+    /// Whose terms advice for this output is given in.
+    pub fn family(self) -> Family {
+        use Kind::*;
+        match self {
+            ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
+            | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
+            | ChronycAuthdata => Family::Chrony,
+            NtpqPeers | NtpqRv | Ntpstat => Family::Ntpd,
+            Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus => Family::Systemd,
+            CiscoShowNtpStatus
+            | CiscoShowNtpAssociations
+            | CiscoShowNtpAssociationsDetail
+            | NxosShowNtpPeerStatus
+            | HuaweiNtpServiceStatus
+            | HuaweiNtpServiceSessions
+            | H3cNtpServiceStatus
+            | H3cNtpServiceSessions
+            | JunosShowNtpStatus
+            | JunosShowNtpAssociations
+            | AristaShowNtpStatus
+            | AristaShowNtpAssociations
+            | ShowNtpServer => Family::Switch,
+        }
+    }
+
+    /// The message id of this output's human name (`kind-<id>`).
+    pub fn title_id(self) -> String {
+        format!("kind-{}", self.name())
+    }
+}
+
+/// The tool a piece of output comes from, for advice in its own terms
+/// (chrony's `local stratum 10 orphan` is ntpd's `tos orphan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Chrony,
+    Ntpd,
+    Switch,
+    Systemd,
+}
+
+impl Family {
+    pub fn id(self) -> &'static str {
+        match self {
+            Family::Chrony => "chrony",
+            Family::Ntpd => "ntpd",
+            Family::Switch => "switch",
+            Family::Systemd => "systemd",
+        }
+    }
+}
+
+/// The message ids of a finding's text, most specific first: in the
+/// output's own terms (`finding-<rule>-<family>`), else the general one.
+pub fn finding_ids(kind: Kind, rule: Rule) -> [String; 2] {
+    [
+        format!("finding-{}-{}", rule.id(), kind.family().id()),
+        format!("finding-{}", rule.id()),
+    ]
+}
+
+/// The message ids of a field's meaning, most specific first: for this
+/// output (`meaning-<kind>-<name>`, where the tools differ), else general.
+pub fn field_ids(kind: Kind, name: &str) -> [String; 2] {
+    [
+        format!("meaning-{}-{name}", kind.name()),
+        format!("field-{name}"),
+    ]
+}
+
+/// One field: its catalogue name, the text as pasted, the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: &'static str,
+    pub raw: String,
+    pub status: Status,
+    pub reason: Option<Reason>,
+}
+
+impl Field {
+    pub fn info(name: &'static str, raw: impl Into<String>) -> Field {
+        Field {
+            name,
+            raw: raw.into(),
+            status: Status::Info,
+            reason: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    pub kind: Kind,
+    /// chronyc's `-c` CSV form.
+    pub csv: bool,
+    /// Key/value outputs.
+    pub fields: Vec<Field>,
+    /// Tables, one row per source/client/session.
+    pub rows: Vec<Vec<Field>>,
+    pub findings: Vec<Finding>,
+}
+
+impl Explained {
+    /// The kind as the CLI names it (`-csv` for chronyc's CSV form).
+    pub fn kind_name(&self) -> String {
+        if self.csv {
+            format!("{}-csv", self.kind.name())
+        } else {
+            self.kind.name().to_string()
+        }
+    }
+
+    pub(super) fn new(kind: Kind) -> Explained {
+        Explained {
+            kind,
+            csv: false,
+            fields: Vec::new(),
+            rows: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExplainError {
+    #[error("empty input")]
+    Empty,
+    #[error("not recognised")]
+    NotRecognised,
+    #[error("input too large")]
+    TooLarge,
+}
+
+impl ExplainError {
+    /// The message id that tells the user.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ExplainError::Empty => "explain-empty",
+            ExplainError::NotRecognised => "explain-not-recognised",
+            ExplainError::TooLarge => "explain-too-large",
+        }
+    }
+}

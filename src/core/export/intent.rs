@@ -1,0 +1,126 @@
+//! What the lab server means to do, read from its chrony.conf, and what an
+//! export says about it: the text and the notes on what a target cannot
+//! express.
+
+use std::net::IpAddr;
+
+use crate::core::conf::{AccessScope, AccessTarget, Document, SourceKind};
+
+/// A remark about what the target cannot express (or expresses
+/// differently): a message id and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Note {
+    pub(super) fn new(id: &'static str) -> Note {
+        Note {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub(super) fn arg(mut self, k: &'static str, v: impl ToString) -> Note {
+        self.args.push((k, v.to_string()));
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub text: String,
+    pub notes: Vec<Note>,
+}
+
+/// An upstream source of the lab server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upstream {
+    pub host: String,
+    pub pool: bool,
+    pub iburst: bool,
+    pub prefer: bool,
+    pub minpoll: Option<i64>,
+    pub maxpoll: Option<i64>,
+    /// Options other targets have no words for.
+    pub other: Vec<String>,
+}
+
+/// The lab server's intent, read from its chrony.conf.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intent {
+    pub upstreams: Vec<Upstream>,
+    pub peers: Vec<String>,
+    pub allowed: Vec<ipnet::IpNet>,
+    pub allow_all: bool,
+    pub local_stratum: Option<i64>,
+    pub orphan: bool,
+    pub makestep: Option<(f64, i64)>,
+    pub rtcsync: bool,
+    pub ratelimit: bool,
+}
+
+impl Intent {
+    pub fn from_document(doc: &Document) -> Intent {
+        let upstreams = doc
+            .sources()
+            .filter(|(_, s)| s.kind != SourceKind::Peer)
+            .map(|(_, s)| Upstream {
+                host: s.host.clone(),
+                pool: s.kind == SourceKind::Pool,
+                iburst: s.has("iburst"),
+                prefer: s.has("prefer"),
+                minpoll: s.int("minpoll"),
+                maxpoll: s.int("maxpoll"),
+                other: s
+                    .options
+                    .iter()
+                    .map(|o| o.name())
+                    .filter(|n| !matches!(*n, "iburst" | "prefer" | "minpoll" | "maxpoll"))
+                    .map(String::from)
+                    .collect(),
+            })
+            .collect();
+        let peers = doc
+            .sources()
+            .filter(|(_, s)| s.kind == SourceKind::Peer)
+            .map(|(_, s)| s.host.clone())
+            .collect();
+        let mut allowed = Vec::new();
+        let mut allow_all = false;
+        for (_, a) in doc.access_rules(AccessScope::Ntp).filter(|(_, a)| a.allow) {
+            match &a.target {
+                AccessTarget::Any => allow_all = true,
+                AccessTarget::Net(s) => {
+                    if let Some(n) = s.net() {
+                        allowed.push(n.trunc());
+                    }
+                }
+                AccessTarget::Host(h) => {
+                    if let Ok(ip) = h.parse::<IpAddr>() {
+                        allowed.push(ip.into());
+                    }
+                }
+            }
+        }
+        let local = doc.local().map(|(_, l)| l);
+        let makestep = doc.directives().find_map(|(_, d)| match d {
+            crate::core::conf::Directive::Makestep { threshold, limit } => {
+                Some((*threshold, *limit))
+            }
+            _ => None,
+        });
+        Intent {
+            upstreams,
+            peers,
+            allowed,
+            allow_all,
+            local_stratum: local.map(|l| l.stratum()),
+            orphan: local.is_some_and(|l| l.orphan()),
+            makestep,
+            rtcsync: doc.last_directive("rtcsync").is_some(),
+            ratelimit: doc.last_directive("ratelimit").is_some(),
+        }
+    }
+}
