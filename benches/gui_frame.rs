@@ -69,7 +69,8 @@ fn main() {
         "source.10.0.0.1.error",
         "source.10.0.0.2.offset",
         "source.10.0.0.2.error",
-    ];
+    ]
+    .map(|n| n.parse::<stratum::ipc::SeriesId>().expect("a series name"));
     let mut h = History::default();
     let start = now - 7.0 * 86400.0;
     let t = Instant::now();
@@ -86,20 +87,16 @@ fn main() {
     // What the Plots panel asks for in this window (its width, 2 px a point).
     let columns = stratum::gui::panels::plots::columns_for(1150.0);
     let t = Instant::now();
-    for n in names {
-        app.state.on_event(Event::History(
-            n.to_string(),
-            h.query(n, start, now, columns),
-        ));
+    for n in &names {
+        app.state
+            .on_event(Event::History(n.clone(), h.query(n, start, now, columns)));
     }
     println!(
         "helper-side query of 7 days for 8 series ({columns} columns each): {:.2} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
     app.state.settings.plot_window = stratum::gui::settings::PlotWindow::SevenDays;
-    app.state.on_event(Event::SeriesList(
-        names.iter().map(|s| s.to_string()).collect(),
-    ));
+    app.state.on_event(Event::SeriesList(names.to_vec()));
 
     let ctx = egui::Context::default();
     stratum::gui::fonts::install(&ctx);

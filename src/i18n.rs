@@ -1,6 +1,7 @@
 //! Translated texts: Fluent files under `i18n/<lang>/`, embedded in the
 //! binary so that a bare executable speaks both languages.
 
+use crate::core::codes::ErrorCode;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -115,7 +116,7 @@ impl Localizer {
     }
 
     /// The text of a helper error code (`err-<code>`), with its detail.
-    pub fn error_text(&self, code: &str, detail: Option<String>) -> String {
+    pub fn error_text(&self, code: ErrorCode, detail: Option<String>) -> String {
         let id = format!("err-{code}");
         if self.has(&id) {
             self.tr_args(&id, &[("detail", detail.unwrap_or_default())])
@@ -127,7 +128,7 @@ impl Localizer {
     /// Why a watched host does not answer, in words about that host (the
     /// codes are the cmdmon client's; their usual texts speak of the local
     /// chronyd's socket).
-    pub fn watch_error_text(&self, code: &str) -> String {
+    pub fn watch_error_text(&self, code: ErrorCode) -> String {
         let id = format!("fleet-error-{code}");
         if self.has(&id) {
             self.tr(&id)

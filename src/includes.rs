@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::core::conf::Document;
 use crate::core::conf::include::{IncludeTarget, include_targets};
-use crate::core::conf::lint::Diagnostic;
+use crate::core::conf::lint::{Diagnostic, Rule};
 
 /// chronyd itself has no limit; this only stops a file that includes
 /// itself through others.
@@ -60,7 +60,7 @@ fn visit(
             match std::fs::read(&file) {
                 Ok(bytes) => visit(file, Document::parse(bytes), true, depth + 1, seen, out),
                 Err(e) => out[at].problems.push(Diagnostic::new(
-                    "include-unreadable",
+                    Rule::IncludeUnreadable,
                     Some(line + 1),
                     vec![
                         ("path", file.display().to_string()),
@@ -170,7 +170,7 @@ mod tests {
         let files = with_includes(t.path().join("main"), Document::parse(root));
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].problems.len(), 1, "{:?}", files[0].problems);
-        assert_eq!(files[0].problems[0].rule, "include-unreadable");
+        assert_eq!(files[0].problems[0].rule, Rule::IncludeUnreadable);
         assert_eq!(files[0].problems[0].line, Some(2));
     }
 }

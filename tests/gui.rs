@@ -237,11 +237,14 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     h.get_by_label("Sources").click();
     h.run();
     wait(&mut h, "the source in the live table", &|a| {
-        a.state.live.get("sources").is_some_and(|e| {
-            e.rows
-                .iter()
-                .any(|r| r.iter().any(|f| f.raw == "127.0.0.1"))
-        })
+        a.state
+            .live
+            .get(&stratum::core::explain::Kind::ChronycSources)
+            .is_some_and(|e| {
+                e.rows
+                    .iter()
+                    .any(|r| r.iter().any(|f| f.raw == "127.0.0.1"))
+            })
     });
     h.run();
     assert!(h.query_all_by_label("127.0.0.1").count() >= 1);
@@ -253,7 +256,7 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
     use stratum::ipc::FleetRow;
     let mut h = offline();
     let row = |host: &str, stratum: u16, reference: &str| FleetRow {
-        host: host.into(),
+        host: host.parse().unwrap(),
         reachable: true,
         stratum: Some(stratum),
         reference: Some(reference.into()),
@@ -271,7 +274,7 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
         reference: None,
         system_time: None,
         frequency: None,
-        error: Some("chronyd-timeout".into()),
+        error: Some(stratum::ipc::ErrorCode::ChronydTimeout),
         ..row("10.0.0.9:323", 0, "")
     };
     h.state_mut().state.on_event(Event::Fleet(vec![
@@ -407,6 +410,9 @@ fn the_guided_setup_makes_each_role() {
         );
         h.get_by_role_and_label(Role::Button, "Use this configuration")
             .click();
+        // Apply opens with its lint coming from the backend.
+        h.step();
+        wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
         h.run();
         assert_eq!(h.state().state.doc.render_lossy(), want, "{label}");
         assert_eq!(h.state().state.panel, Panel::Apply);
@@ -519,7 +525,7 @@ fn the_overview_says_it_all_at_a_glance() {
         .collect();
     h.state_mut()
         .state
-        .on_event(Event::History("system.offset".into(), pts));
+        .on_event(Event::History("system.offset".parse().unwrap(), pts));
     h.state_mut().state.panel = Panel::Overview;
     h.run();
     // chronyd's correction is positive: the clock is behind (chronyc's "slow").

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::common::{CliError, CliResult, parse_lang};
 use super::common::{out, outln};
+use crate::core::codes::ErrorCode;
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
 use crate::core::conf::{
     Access, AccessScope, ChronyVersion, Directive, Document, Local, SourceKind, SubnetError,
@@ -483,12 +484,10 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             Ok(ExitCode::SUCCESS)
         }
         crate::ipc::ReplyBody::Error { code, detail } => {
-            Err(super::status::reply_error(tr, &code, detail))
+            Err(super::status::reply_error(tr, code, detail))
         }
-        _ => {
-            Err(CliError::new("cli-helper-error")
-                .arg("reason", tr.error_text("ipc-unexpected", None)))
-        }
+        _ => Err(CliError::new("cli-helper-error")
+            .arg("reason", tr.error_text(ErrorCode::IpcUnexpected, None))),
     }
 }
 

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use super::common::{CliError, CliResult, out};
 use super::status::{ReadArgs, connect, ipc_error, read_args, reply_error};
+use crate::core::codes::ErrorCode;
 use crate::i18n::Localizer;
 use crate::ipc::{FleetRow, ReplyBody, RequestBody};
 
@@ -17,10 +18,10 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         .map_err(|e| ipc_error(e, tr))?
     {
         ReplyBody::Fleet { hosts } => hosts,
-        ReplyBody::Error { code, detail } => return Err(reply_error(tr, &code, detail)),
+        ReplyBody::Error { code, detail } => return Err(reply_error(tr, code, detail)),
         _ => {
             return Err(CliError::new("cli-helper-error")
-                .arg("reason", tr.error_text("ipc-unexpected", None)));
+                .arg("reason", tr.error_text(ErrorCode::IpcUnexpected, None)));
         }
     };
     if json {
@@ -43,7 +44,7 @@ fn table(hosts: &[FleetRow], tr: &Localizer) -> String {
     );
     for h in hosts {
         let state = match (&h.error, h.reachable) {
-            (Some(code), _) => tr.watch_error_text(code),
+            (Some(code), _) => tr.watch_error_text(*code),
             (None, true) => tr.tr("fleet-ok"),
             (None, false) => tr.tr("fleet-waiting"),
         };

@@ -71,7 +71,7 @@ fn page_from(client: &mut IpcClient, local: &Snapshot) -> String {
         } else {
             None
         };
-        hosts.push((row.host, snap));
+        hosts.push((row.host.to_string(), snap));
     }
     let mut targets = vec![Target::local(Some(local))];
     for (host, snap) in &hosts {

@@ -11,6 +11,7 @@ use lexopt::prelude::*;
 use super::common::out;
 use super::common::{CliError, CliResult, parse_lang};
 use crate::core::cmdmon::WireAddr;
+use crate::core::codes::ErrorCode;
 use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};
 use crate::ipc::{ReplyBody, RequestBody, Snapshot};
@@ -52,14 +53,12 @@ pub fn connect(to: Option<String>, tr: &Localizer) -> Result<IpcClient, CliError
 pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {
     match e {
         IpcError::Unreachable(p) => CliError::new("cli-helper-unreachable").arg("path", p),
-        other => {
-            CliError::new("cli-helper-error").arg("reason", tr.error_text(&other.code(), None))
-        }
+        other => CliError::new("cli-helper-error").arg("reason", tr.error_text(other.code(), None)),
     }
 }
 
 /// A helper's error reply as one translated sentence.
-pub fn reply_error(tr: &Localizer, code: &str, detail: Option<String>) -> CliError {
+pub fn reply_error(tr: &Localizer, code: ErrorCode, detail: Option<String>) -> CliError {
     CliError::new("cli-helper-failed").arg("reason", tr.error_text(code, detail))
 }
 
@@ -110,14 +109,14 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         {
             ReplyBody::Snapshot(s) => break s,
             ReplyBody::Error { code, .. }
-                if code == "no-snapshot-yet" && start.elapsed() < Duration::from_secs(5) =>
+                if code == ErrorCode::NoSnapshotYet && start.elapsed() < Duration::from_secs(5) =>
             {
                 std::thread::sleep(Duration::from_millis(200));
             }
-            ReplyBody::Error { code, detail } => return Err(reply_error(tr, &code, detail)),
+            ReplyBody::Error { code, detail } => return Err(reply_error(tr, code, detail)),
             _ => {
                 return Err(CliError::new("cli-helper-error")
-                    .arg("reason", tr.error_text("ipc-unexpected", None)));
+                    .arg("reason", tr.error_text(ErrorCode::IpcUnexpected, None)));
             }
         }
     };
@@ -137,7 +136,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         None if snap.tracking.is_some() => Ok(ExitCode::SUCCESS),
         error => {
             if json {
-                let code = error.as_deref().unwrap_or("chronyd-unreachable");
+                let code = error.unwrap_or(ErrorCode::ChronydUnreachable).id();
                 eprintln!("stratum: {}", tr.tr_args("status-error", &[("code", code)]));
             }
             Ok(ExitCode::from(EXIT_PARTIAL))
@@ -167,7 +166,7 @@ fn si(seconds: f64) -> String {
 pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     let mut o = String::new();
     if let Some(e) = &s.error {
-        o.push_str(&tr.tr_args("status-error", &[("code", e.as_str())]));
+        o.push_str(&tr.tr_args("status-error", &[("code", e.id())]));
         o.push('\n');
     }
     if let Some(t) = &s.tracking {

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Read, Write};
 
+use super::series::{Field, SeriesId};
 use super::snapshot::Snapshot;
 
 /// A point of a decimated series: time, min, max (equal for a raw sample).
@@ -206,32 +207,32 @@ impl Series {
     }
 }
 
-/// All series by name: `system.<field>` and `source.<address>.<field>`.
+/// All series by id: this server's clock, its sources, watched hosts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
-    series: BTreeMap<String, Series>,
+    series: BTreeMap<SeriesId, Series>,
 }
 
-/// The system series a snapshot feeds, with their value.
-pub const SYSTEM_SERIES: &[&str] = &[
-    "system.offset",
-    "system.correction",
-    "system.rms_offset",
-    "system.frequency",
-    "system.residual_freq",
-    "system.skew",
-    "system.root_delay",
-    "system.root_dispersion",
+/// The system series a snapshot feeds, in the order of their values.
+pub const SYSTEM_SERIES: &[Field] = &[
+    Field::Offset,
+    Field::Correction,
+    Field::RmsOffset,
+    Field::Frequency,
+    Field::ResidualFreq,
+    Field::Skew,
+    Field::RootDelay,
+    Field::RootDispersion,
 ];
 
 impl History {
-    pub fn push(&mut self, name: &str, t: f64, v: f64) {
-        match self.series.get_mut(name) {
+    pub fn push(&mut self, id: &SeriesId, t: f64, v: f64) {
+        match self.series.get_mut(id) {
             Some(s) => s.push(t, v),
             None => {
                 let mut s = Series::default();
                 s.push(t, v);
-                self.series.insert(name.to_string(), s);
+                self.series.insert(id.clone(), s);
             }
         }
     }
@@ -250,8 +251,8 @@ impl History {
                 tr.root_delay,
                 tr.root_dispersion,
             ];
-            for (name, v) in SYSTEM_SERIES.iter().zip(values) {
-                self.push(name, t, v);
+            for (field, v) in SYSTEM_SERIES.iter().zip(values) {
+                self.push(&SeriesId::system(*field), t, v);
             }
         }
         for s in &snap.sources {
@@ -259,35 +260,41 @@ impl History {
                 continue;
             }
             let a = s.address.to_string();
-            self.push(&format!("source.{a}.offset"), t, s.offset);
-            self.push(&format!("source.{a}.error"), t, s.error);
+            self.push(&SeriesId::source(a.clone(), Field::Offset), t, s.offset);
+            self.push(&SeriesId::source(a, Field::Error), t, s.error);
         }
         for s in &snap.sourcestats {
             if s.samples == 0 {
                 continue;
             }
             let a = s.address.to_string();
-            self.push(&format!("source.{a}.std_dev"), t, s.std_dev);
-            self.push(&format!("source.{a}.frequency"), t, s.frequency_ppm);
+            self.push(&SeriesId::source(a.clone(), Field::StdDev), t, s.std_dev);
+            self.push(&SeriesId::source(a, Field::Frequency), t, s.frequency_ppm);
         }
     }
 
-    /// The series of that name, created empty if new.
-    pub fn series_mut(&mut self, name: &str) -> &mut Series {
-        self.series.entry(name.to_string()).or_default()
+    /// The series of that id, created empty if new.
+    pub fn series_mut(&mut self, id: &SeriesId) -> &mut Series {
+        self.series.entry(id.clone()).or_default()
     }
 
-    pub fn get(&self, name: &str) -> Option<&Series> {
-        self.series.get(name)
+    pub fn get(&self, id: &SeriesId) -> Option<&Series> {
+        self.series.get(id)
     }
 
-    pub fn names(&self) -> Vec<String> {
+    pub fn names(&self) -> Vec<SeriesId> {
         self.series.keys().cloned().collect()
     }
 
-    pub fn query(&self, name: &str, since: f64, until: f64, max_points: usize) -> Vec<SeriesPoint> {
+    pub fn query(
+        &self,
+        id: &SeriesId,
+        since: f64,
+        until: f64,
+        max_points: usize,
+    ) -> Vec<SeriesPoint> {
         self.series
-            .get(name)
+            .get(id)
             .map(|s| s.query(since, until, max_points))
             .unwrap_or_default()
     }
@@ -306,7 +313,8 @@ impl History {
     pub fn save<W: Write>(&self, w: &mut W) -> io::Result<()> {
         w.write_all(Self::MAGIC)?;
         w.write_all(&(self.series.len() as u32).to_le_bytes())?;
-        for (name, s) in &self.series {
+        for (id, s) in &self.series {
+            let name = id.to_string();
             w.write_all(&(name.len() as u32).to_le_bytes())?;
             w.write_all(name.as_bytes())?;
             w.write_all(&(s.recent.len() as u32).to_le_bytes())?;
@@ -347,7 +355,9 @@ impl History {
             let len = count(r, 4096)?;
             let mut name = vec![0u8; len];
             r.read_exact(&mut name)?;
-            let name = String::from_utf8(name).map_err(|_| bad())?;
+            // A name this build does not know (a newer helper's) is read
+            // past and dropped.
+            let id: Option<SeriesId> = std::str::from_utf8(&name).ok().and_then(|n| n.parse().ok());
             let mut s = Series::default();
             for _ in 0..count(r, 10_000_000)? {
                 let t = f64::from_le_bytes(arr(r)?);
@@ -363,7 +373,9 @@ impl History {
                     n: u32::from_le_bytes(arr(r)?),
                 });
             }
-            h.series.insert(name, s);
+            if let Some(id) = id {
+                h.series.insert(id, s);
+            }
         }
         Ok(h)
     }
@@ -413,8 +425,16 @@ mod tests {
     fn saves_and_loads() {
         let mut h = History::default();
         for i in 0..5000 {
-            h.push("system.offset", f64::from(i), f64::from(i) * 1e-6);
-            h.push("source.127.0.0.1.offset", f64::from(i), -f64::from(i));
+            h.push(
+                &"system.offset".parse().unwrap(),
+                f64::from(i),
+                f64::from(i) * 1e-6,
+            );
+            h.push(
+                &"source.127.0.0.1.offset".parse().unwrap(),
+                f64::from(i),
+                -f64::from(i),
+            );
         }
         let mut buf = Vec::new();
         h.save(&mut buf).unwrap();

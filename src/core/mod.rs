@@ -1,12 +1,14 @@
 //! The pure core: no IO, no UI. Everything here is plain data and functions.
 
 pub mod cmdmon;
+pub mod codes;
 pub mod conf;
 pub mod explain;
 pub mod export;
 pub mod history;
 pub mod ids;
 pub mod metrics;
+pub mod series;
 pub mod snapshot;
 pub mod time;
 

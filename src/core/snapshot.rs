@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use super::cmdmon::{Activity, Client, ServerStats, SourceData, SourceStats, Tracking};
-use super::explain::{Explained, explain};
+use super::explain::{Explained, Kind, explain};
 
 /// One poll of chronyd: what the live panels and `stratum status` show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -25,9 +25,9 @@ pub struct Snapshot {
     /// Names of sources by address, where chronyd knows one.
     #[serde(default)]
     pub names: Vec<(String, String)>,
-    /// Why a part is missing (an error code), if one is.
+    /// Why a part is missing, if one is.
     #[serde(default)]
-    pub error: Option<String>,
+    pub error: Option<crate::core::codes::ErrorCode>,
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {
@@ -39,12 +39,12 @@ fn name(s: &Snapshot, addr: &str) -> String {
 }
 
 /// The snapshot's reports in chronyc's CSV form.
-pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
+pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
     let mut out = Vec::new();
     if let Some(t) = &s.tracking {
         let addr = t.address.map(|a| a.to_string()).unwrap_or_default();
         out.push((
-            "tracking",
+            Kind::ChronycTracking,
             format!(
                 "{:08X},{},{},{:.9},{:.9},{:.9},{:.9},{:.3},{:.3},{:.3},{:.9},{:.9},{:.1},{}\n",
                 t.ref_id,
@@ -84,7 +84,7 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
                 )
             })
             .collect();
-        out.push(("sources", text));
+        out.push((Kind::ChronycSources, text));
     }
     if !s.sourcestats.is_empty() {
         let text: String = s
@@ -104,11 +104,11 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
                 )
             })
             .collect();
-        out.push(("sourcestats", text));
+        out.push((Kind::ChronycSourcestats, text));
     }
     if let Some(a) = &s.activity {
         out.push((
-            "activity",
+            Kind::ChronycActivity,
             format!(
                 "{},{},{},{},{}\n",
                 a.online, a.offline, a.burst_online, a.burst_offline, a.unresolved
@@ -117,7 +117,7 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
     }
     if let Some(x) = &s.serverstats {
         out.push((
-            "serverstats",
+            Kind::ChronycServerstats,
             x.counters()
                 .iter()
                 .map(u64::to_string)
@@ -131,9 +131,9 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(&'static str, String)> {
 
 /// Per report, the explained snapshot. Clients are drawn from the snapshot
 /// directly (there can be many thousands).
-pub fn explain_snapshot(s: &Snapshot) -> HashMap<&'static str, Explained> {
+pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
     snapshot_csv(s)
         .into_iter()
-        .filter_map(|(k, text)| explain(&text).ok().map(|e| (k, e)))
+        .filter_map(|(k, text)| explain(&text).ok().filter(|e| e.kind == k).map(|e| (k, e)))
         .collect()
 }

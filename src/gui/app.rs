@@ -173,7 +173,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 (st.t("gui-conn-connected"), status_color(Status::Ok))
             }
             Connection::Offline { code } => {
-                (st.tr.error_text(code, None), status_color(Status::Warn))
+                (st.tr.error_text(*code, None), status_color(Status::Warn))
             }
         };
         let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
@@ -209,9 +209,9 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
             let age = at.elapsed().as_secs();
             ui.label(st.ta("gui-poll-age", &[("seconds", age.to_string())]));
         }
-        if let Some(e) = st.snapshot.as_ref().and_then(|s| s.error.clone()) {
+        if let Some(e) = st.snapshot.as_ref().and_then(|s| s.error) {
             ui.separator();
-            ui.colored_label(status_color(Status::Bad), st.tr.error_text(&e, None));
+            ui.colored_label(status_color(Status::Bad), st.tr.error_text(e, None));
         }
         if let Some(e) = &st.last_error {
             ui.separator();

@@ -12,11 +12,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::settings::Settings;
+use crate::core::codes::ErrorCode;
 use crate::core::conf::lint::{LintOptions, lint};
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
 use crate::core::history::SeriesPoint;
 use crate::ipc::client::{IpcClient, IpcError};
-use crate::ipc::{Action, Applied, HelperInfo, HistoryQuery, ReplyBody, RequestBody, Snapshot};
+use crate::ipc::{
+    Action, Applied, HelperInfo, HistoryQuery, ReplyBody, RequestBody, SeriesId, Snapshot,
+    WatchTarget,
+};
 
 /// A file the user imports is a chrony.conf: anything larger is refused
 /// before it is read whole.
@@ -28,11 +32,11 @@ pub enum Command {
     Apply(String),
     Action(Action),
     GetConfig,
-    History(Vec<String>, f64, f64, usize),
+    History(Vec<SeriesId>, f64, f64, usize),
     SeriesList,
     Fleet,
     /// One watched server's tracking and sources.
-    FleetHost(String),
+    FleetHost(WatchTarget),
     // Done on this machine, whether or not a helper answers.
     /// Lint a configuration for that chronyd release (paths are checked on
     /// this machine only when the helper runs here).
@@ -79,7 +83,7 @@ pub enum Event {
     },
     /// No helper, and none could be started: `code` says why.
     Offline {
-        code: String,
+        code: ErrorCode,
     },
     Snapshot(Box<Snapshot>),
     Config {
@@ -88,14 +92,14 @@ pub enum Event {
     },
     Applied(Applied),
     Failed {
-        code: String,
+        code: ErrorCode,
         detail: Option<String>,
     },
     ActionDone,
-    History(String, Vec<SeriesPoint>),
-    SeriesList(Vec<String>),
+    History(SeriesId, Vec<SeriesPoint>),
+    SeriesList(Vec<SeriesId>),
     Fleet(Vec<crate::ipc::FleetRow>),
-    FleetHost(String, Box<Snapshot>),
+    FleetHost(WatchTarget, Box<Snapshot>),
     /// This machine: the chronyd a lab would run, its IPv4 networks.
     Machine {
         chrony_version: Option<ChronyVersion>,
@@ -364,7 +368,7 @@ fn connect(candidates: &[PathBuf]) -> Option<(IpcClient, PathBuf)> {
 }
 
 /// Starts a lab helper of our own and waits (10 s at most) for it to answer.
-fn start_lab(chronyd: Option<&PathBuf>) -> Result<(OwnedHelper, IpcClient, PathBuf), &'static str> {
+fn start_lab(chronyd: Option<&PathBuf>) -> Result<(OwnedHelper, IpcClient, PathBuf), ErrorCode> {
     use std::os::unix::process::CommandExt;
     let lab_socket = crate::ipc::paths::user_runtime_dir().join("helper.sock");
     let mut helper = Process::new(helper_binary());
@@ -381,7 +385,7 @@ fn start_lab(chronyd: Option<&PathBuf>) -> Result<(OwnedHelper, IpcClient, PathB
     unsafe {
         helper.pre_exec(crate::sys::die_with_parent());
     }
-    let child = helper.spawn().map_err(|_| "gui-no-helper")?;
+    let child = helper.spawn().map_err(|_| ErrorCode::GuiNoHelper)?;
     let owned = OwnedHelper(child);
     let start = Instant::now();
     loop {
@@ -389,7 +393,7 @@ fn start_lab(chronyd: Option<&PathBuf>) -> Result<(OwnedHelper, IpcClient, PathB
             return Ok((owned, c, p));
         }
         if start.elapsed() > Duration::from_secs(10) {
-            return Err("gui-helper-start-failed");
+            return Err(ErrorCode::GuiHelperStartFailed);
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -420,13 +424,13 @@ fn run(
                 (client, path)
             }
             Err(code) => {
-                send(Event::Offline { code: code.into() });
+                send(Event::Offline { code });
                 return idle(commands);
             }
         },
         None => {
             send(Event::Offline {
-                code: "helper-unreachable".into(),
+                code: ErrorCode::HelperUnreachable,
             });
             return idle(commands);
         }
@@ -482,7 +486,7 @@ fn subscription(path: PathBuf, started_lab: bool, events: Sender<Event>, waker: 
         }
         if events
             .send(Event::Offline {
-                code: "ipc-closed".into(),
+                code: ErrorCode::IpcClosed,
             })
             .is_err()
         {
@@ -550,7 +554,7 @@ fn unexpected(reply: Result<ReplyBody, IpcError>) -> Event {
     match reply {
         Ok(ReplyBody::Error { code, detail }) => Event::Failed { code, detail },
         Ok(_) => Event::Failed {
-            code: "ipc-unexpected".into(),
+            code: ErrorCode::IpcUnexpected,
             detail: None,
         },
         Err(e) => failed(e),

@@ -10,12 +10,13 @@ use egui::Color32;
 
 use super::backend::{Command, Event};
 use super::settings::Settings;
+use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
-use crate::core::explain::{Explained, Status};
+use crate::core::explain::{Explained, Kind, Status};
 use crate::core::history::SeriesPoint;
 use crate::core::snapshot::explain_snapshot;
 use crate::i18n::{Lang, Localizer};
-use crate::ipc::{Applied, HelperInfo, Snapshot};
+use crate::ipc::{Applied, HelperInfo, SeriesId, Snapshot, WatchTarget};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
@@ -97,7 +98,7 @@ impl Panel {
 pub enum Connection {
     Connecting,
     Connected { started_lab: bool },
-    Offline { code: String },
+    Offline { code: ErrorCode },
 }
 
 /// An Apply in progress or finished.
@@ -107,7 +108,7 @@ pub enum ApplyState {
     Running,
     Done(Applied),
     Failed {
-        code: String,
+        code: ErrorCode,
         detail: Option<String>,
     },
 }
@@ -151,14 +152,14 @@ pub struct AppState {
     pub snapshot: Option<Snapshot>,
     pub snapshot_at: Option<Instant>,
     /// chronyc-style explanations of the last snapshot, per report.
-    pub live: HashMap<&'static str, Explained>,
+    pub live: HashMap<Kind, Explained>,
     /// The configuration being edited, and the text it started from.
     pub doc: Document,
     pub base_text: String,
     pub config_path: String,
     pub apply: ApplyState,
-    pub history: HashMap<String, Vec<SeriesPoint>>,
-    pub series: Vec<String>,
+    pub history: HashMap<SeriesId, Vec<SeriesPoint>>,
+    pub series: Vec<SeriesId>,
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
     /// The helper this window talks to (socket path or `ssh://` URL).
@@ -172,7 +173,7 @@ pub struct AppState {
     pub fleet: Vec<crate::ipc::FleetRow>,
     pub fleet_at: Option<Instant>,
     /// The watched server chosen in the Fleet panel, and its sources.
-    pub fleet_selected: Option<String>,
+    pub fleet_selected: Option<WatchTarget>,
     pub fleet_host_live: Option<crate::core::explain::Explained>,
     /// The version of the chronyd that would run here, as the backend
     /// found it (`chronyd -v` runs there, never in a frame).
@@ -247,7 +248,9 @@ impl AppState {
     }
 
     pub fn is_lab(&self) -> bool {
-        self.info.as_ref().is_none_or(|i| i.mode == "lab")
+        self.info
+            .as_ref()
+            .is_none_or(|i| i.mode == crate::ipc::Mode::Lab)
     }
 
     /// This machine's IPv4 networks, for the allow presets.
@@ -318,7 +321,7 @@ impl AppState {
                 if self.apply == ApplyState::Running {
                     self.apply = ApplyState::Failed { code, detail };
                 } else {
-                    self.last_error = Some(self.tr.error_text(&code, detail));
+                    self.last_error = Some(self.tr.error_text(code, detail));
                 }
             }
             Event::ActionDone => self.last_error = None,
@@ -327,8 +330,8 @@ impl AppState {
             }
             Event::SeriesList(s) => self.series = s,
             Event::FleetHost(host, snap) => {
-                if self.fleet_selected.as_deref() == Some(host.as_str()) {
-                    self.fleet_host_live = explain_snapshot(&snap).remove("sources");
+                if self.fleet_selected.as_ref() == Some(&host) {
+                    self.fleet_host_live = explain_snapshot(&snap).remove(&Kind::ChronycSources);
                 }
             }
             Event::Fleet(rows) => {

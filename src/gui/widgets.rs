@@ -230,7 +230,7 @@ pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
         ApplyState::Failed { code, detail } => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Bad),
-                st.tr.error_text(code, detail.clone()),
+                st.tr.error_text(*code, detail.clone()),
             );
         }
     }

@@ -15,6 +15,7 @@ use super::lab;
 use super::supervisor::{Supervisor, SupervisorError, run_dir};
 use super::types::{Fixed, HelperError, Mode};
 use crate::core::cmdmon::{AddSource, LocalParams, Request};
+use crate::core::codes::ErrorCode;
 use crate::core::conf::lint::{LintOptions, Severity, lint};
 use crate::core::conf::live::{LiveChange, LivePlan, plan};
 use crate::core::conf::{AccessTarget, ChronyVersion, Document, SourceKind};
@@ -45,14 +46,17 @@ pub fn config_text(fixed: &Fixed) -> Result<String, HelperError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && fixed.mode == Mode::Lab => {
             Ok(lab::DEFAULT_LAB_CONFIG.to_string())
         }
-        Err(e) => Err(HelperError::new("config-unreadable", Some(e.to_string()))),
+        Err(e) => Err(HelperError::new(
+            ErrorCode::ConfigUnreadable,
+            Some(e.to_string()),
+        )),
     }
 }
 
 /// Lab mode: the user's config exists (from `--config` or the default) and
 /// chronyd's generated file matches it.
 pub fn prepare_lab(fixed: &Fixed, initial: Option<&str>) -> Result<(), HelperError> {
-    let io = |e: std::io::Error| HelperError::new("helper-io", Some(e.to_string()));
+    let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
     std::fs::create_dir_all(&fixed.paths.data_dir).map_err(io)?;
     std::fs::create_dir_all(run_dir(fixed)).map_err(io)?;
     if let Some(text) = initial {
@@ -114,7 +118,7 @@ fn change_summary(old: &str, new: &str) -> String {
 impl Supervisor {
     /// `chronyd -p`: chronyd's own reading of the file, without starting.
     async fn chronyd_check(&self, text: &str) -> Result<(), HelperError> {
-        let io = |e: std::io::Error| HelperError::new("helper-io", Some(e.to_string()));
+        let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
         let dir = &self.fixed.paths.data_dir;
         std::fs::create_dir_all(dir).map_err(io)?;
         let tmp = tempfile::Builder::new()
@@ -131,12 +135,12 @@ impl Supervisor {
             .output();
         let out = tokio::time::timeout(Duration::from_secs(10), out)
             .await
-            .map_err(|_| HelperError::new("apply-chronyd-refused", Some("timeout".into())))?
-            .map_err(|e| HelperError::new("chronyd-not-installed", Some(e.to_string())))?;
+            .map_err(|_| HelperError::new(ErrorCode::ApplyChronydRefused, Some("timeout".into())))?
+            .map_err(|e| HelperError::new(ErrorCode::ChronydNotInstalled, Some(e.to_string())))?;
         let err = String::from_utf8_lossy(&out.stderr);
         if !out.status.success() || err.contains("Fatal error") {
             return Err(HelperError::new(
-                "apply-chronyd-refused",
+                ErrorCode::ApplyChronydRefused,
                 Some(refusal(&err, self.fixed.mode)),
             ));
         }
@@ -146,7 +150,7 @@ impl Supervisor {
     /// The user's file, byte for byte, and (lab) chronyd's file from it:
     /// both or neither.
     fn write_config(&self, user: &[u8]) -> Result<(), HelperError> {
-        let io = |e: std::io::Error| HelperError::new("apply-write", Some(e.to_string()));
+        let io = |e: std::io::Error| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string()));
         match self.fixed.mode {
             Mode::System => write_atomic(&self.fixed.paths.config, user).map(|_| ()),
             Mode::Lab => {
@@ -180,7 +184,7 @@ impl Supervisor {
     /// A private, uniquely named copy of the current file; the oldest beyond
     /// the limit are deleted.
     fn backup(&self, target: &Path, bytes: &[u8]) -> Result<PathBuf, HelperError> {
-        let err = |e: std::io::Error| HelperError::new("apply-backup", Some(e.to_string()));
+        let err = |e: std::io::Error| HelperError::new(ErrorCode::ApplyBackup, Some(e.to_string()));
         let meta = std::fs::metadata(target).map_err(err)?;
         let name = target
             .file_name()
@@ -219,7 +223,12 @@ impl Supervisor {
         let old_bytes = match std::fs::read(&self.fixed.paths.config) {
             Ok(b) => Some(b),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(HelperError::new("config-unreadable", Some(e.to_string()))),
+            Err(e) => {
+                return Err(HelperError::new(
+                    ErrorCode::ConfigUnreadable,
+                    Some(e.to_string()),
+                ));
+            }
         };
         let old_text = old_bytes
             .as_deref()
@@ -244,14 +253,14 @@ impl Supervisor {
                 )
             })
             .await
-            .map_err(|e| HelperError::new("helper-io", Some(e.to_string())))?;
+            .map_err(|e| HelperError::new(ErrorCode::HelperIo, Some(e.to_string())))?;
             if let Err(r) = checked {
                 let (code, detail) = r.code_detail();
                 return Err(HelperError::new(code, Some(detail)));
             }
         }
         if let Some(first) = first_lint_error(&new, self.fixed.chrony_version) {
-            return Err(HelperError::new("apply-lint", Some(first)));
+            return Err(HelperError::new(ErrorCode::ApplyLint, Some(first)));
         }
         self.chronyd_check(&chronyd_text(&self.fixed, text)).await?;
         let plan = plan(&Document::parse(&old_text), &new);
@@ -264,7 +273,7 @@ impl Supervisor {
             });
         }
         let target = crate::fsutil::write_target(&self.fixed.paths.config)
-            .map_err(|e| HelperError::new("apply-write", Some(e.to_string())))?;
+            .map_err(|e| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string())))?;
         let backup = match &old_bytes {
             Some(b) => Some(self.backup(&target, b)?),
             None => None,
@@ -276,7 +285,7 @@ impl Supervisor {
             LivePlan::Live(changes) if self.is_running() => match self.apply_live(changes).await {
                 Ok(()) => true,
                 Err(e) => {
-                    tracing::info!(code = e.code, "live change refused, restarting instead");
+                    tracing::info!(code = %e.code, "live change refused, restarting instead");
                     false
                 }
             },
@@ -331,13 +340,13 @@ impl Supervisor {
         let restored = match old {
             Some(b) => self.write_config(b),
             None => std::fs::remove_file(&self.fixed.paths.config)
-                .map_err(|e| HelperError::new("apply-write", Some(e.to_string()))),
+                .map_err(|e| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string()))),
         };
         self.unconfirmed = true;
         if let Err(e) = restored {
             tracing::error!(uid, %reason, error = ?e.detail, backup = ?backup, "rollback could not restore the file");
             let detail = format!("{reason}; {}", backup.unwrap_or_default());
-            return HelperError::new("apply-rollback-failed", Some(detail));
+            return HelperError::new(ErrorCode::ApplyRollbackFailed, Some(detail));
         }
         let back = match self.restart().await {
             Ok(()) => self.wait_ready(READY_AFTER_RESTART).await,
@@ -347,11 +356,14 @@ impl Supervisor {
             Ok(()) => {
                 self.unconfirmed = false;
                 tracing::warn!(uid, %reason, "rolled back: chronyd runs the previous file");
-                HelperError::new("apply-rolled-back", Some(reason))
+                HelperError::new(ErrorCode::ApplyRolledBack, Some(reason))
             }
             Err(e) => {
                 tracing::error!(uid, %reason, error = %e, "rolled back, but chronyd does not run");
-                HelperError::new("apply-rolled-back-down", Some(format!("{reason}; {e}")))
+                HelperError::new(
+                    ErrorCode::ApplyRolledBackDown,
+                    Some(format!("{reason}; {e}")),
+                )
             }
         }
     }
@@ -383,7 +395,7 @@ impl Supervisor {
     }
 
     async fn apply_live(&self, changes: &[LiveChange]) -> Result<(), HelperError> {
-        let needs_restart = || HelperError::new("apply-needs-restart", None);
+        let needs_restart = || HelperError::new(ErrorCode::ApplyNeedsRestart, None);
         let mut c = self.client().await?;
         for ch in changes {
             let req = match ch {
@@ -428,7 +440,7 @@ impl Supervisor {
             },
             // chronyd runs with -x in a lab: it never steps the clock.
             Action::Makestep if self.fixed.mode == Mode::Lab => {
-                return Err(HelperError::new("action-makestep-lab", None));
+                return Err(HelperError::new(ErrorCode::ActionMakestepLab, None));
             }
             Action::Makestep => Request::Makestep,
             Action::Online => Request::Online(None),

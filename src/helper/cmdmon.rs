@@ -17,6 +17,7 @@ use crate::core::cmdmon::{
     Activity, AuthData, Client, NtpData, Reply, Request, RtcReport, SelectData, ServerStats,
     Smoothing, SourceData, SourceStats, Status, Tracking, WireError,
 };
+use crate::core::codes::ErrorCode;
 use crate::core::conf::ChronyVersion;
 
 /// Where chronyd listens for commands.
@@ -43,14 +44,14 @@ pub enum CmdmonError {
 
 impl CmdmonError {
     /// A stable code for the GUI/CLI to translate.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CmdmonError::Io(_) => "chronyd-unreachable",
-            CmdmonError::Timeout => "chronyd-timeout",
-            CmdmonError::Refused(Status::Unauthorised) => "chronyd-not-authorised",
-            CmdmonError::Refused(_) => "chronyd-refused",
-            CmdmonError::Protocol(_) => "chronyd-protocol",
-            CmdmonError::Unsupported(_) => "chronyd-unsupported",
+            CmdmonError::Io(_) => ErrorCode::ChronydUnreachable,
+            CmdmonError::Timeout => ErrorCode::ChronydTimeout,
+            CmdmonError::Refused(Status::Unauthorised) => ErrorCode::ChronydNotAuthorised,
+            CmdmonError::Refused(_) => ErrorCode::ChronydRefused,
+            CmdmonError::Protocol(_) => ErrorCode::ChronydProtocol,
+            CmdmonError::Unsupported(_) => ErrorCode::ChronydUnsupported,
         }
     }
 }

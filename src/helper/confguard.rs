@@ -13,6 +13,7 @@
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
 
+use crate::core::codes::ErrorCode;
 use crate::core::conf::Document;
 use crate::core::conf::guard::{PathPolicy, PathUse, paths_of, refused_paths};
 
@@ -43,7 +44,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// The error code and its detail for the client.
-    pub fn code_detail(&self) -> (&'static str, String) {
+    pub fn code_detail(&self) -> (ErrorCode, String) {
         match self {
             Refusal::NotAllowed {
                 file,
@@ -59,9 +60,11 @@ impl Refusal {
                     Some(v) => format!("{at}: {directive} {v}"),
                     None => format!("{at}: {directive}"),
                 };
-                ("apply-path-not-allowed", detail)
+                (ErrorCode::ApplyPathNotAllowed, detail)
             }
-            Refusal::Untrusted { path } => ("apply-path-untrusted", path.display().to_string()),
+            Refusal::Untrusted { path } => {
+                (ErrorCode::ApplyPathUntrusted, path.display().to_string())
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use crate::core::history::{BUCKET_SECS, Bucket, History, bucket_start};
+use crate::core::series::{Field, SeriesId};
 use crate::core::time::days_from_civil;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,25 +34,25 @@ impl LogKind {
 
     /// (field index, series suffix, scale) per kind; see chrony's log
     /// headers (reference.c, ntp_core.c, sourcestats.c).
-    fn fields(self) -> &'static [(usize, &'static str, f64)] {
+    fn fields(self) -> &'static [(usize, Field, f64)] {
         match self {
             LogKind::Tracking => &[
-                (4, "frequency", 1.0),
-                (5, "skew", 1.0),
-                (6, "offset", 1.0),
-                (11, "root_delay", 1.0),
-                (12, "root_dispersion", 1.0),
+                (4, Field::Frequency, 1.0),
+                (5, Field::Skew, 1.0),
+                (6, Field::Offset, 1.0),
+                (11, Field::RootDelay, 1.0),
+                (12, Field::RootDispersion, 1.0),
             ],
-            LogKind::Measurements => &[(11, "offset", 1.0), (12, "delay", 1.0)],
+            LogKind::Measurements => &[(11, Field::Offset, 1.0), (12, Field::Delay, 1.0)],
             // Diff freq is a fraction there; the series is in ppm.
-            LogKind::Statistics => &[(3, "std_dev", 1.0), (6, "frequency", 1e6)],
+            LogKind::Statistics => &[(3, Field::StdDev, 1.0), (6, Field::Frequency, 1e6)],
         }
     }
 
-    fn series_name(self, addr: &[u8], suffix: &str) -> String {
+    fn series_id(self, addr: &[u8], field: Field) -> SeriesId {
         match self {
-            LogKind::Tracking => format!("system.{suffix}"),
-            _ => format!("source.{}.{suffix}", String::from_utf8_lossy(addr)),
+            LogKind::Tracking => SeriesId::system(field),
+            _ => SeriesId::source(String::from_utf8_lossy(addr), field),
         }
     }
 }
@@ -296,7 +297,7 @@ pub fn import_reader<R: Read>(
     let mut stats = ImportStats::default();
     let mut buf = vec![0u8; BLOCK];
     let mut filled = 0;
-    let mut names: HashMap<(Vec<u8>, usize), String> = HashMap::new();
+    let mut names: HashMap<(Vec<u8>, usize), SeriesId> = HashMap::new();
     loop {
         let n = reader.read(&mut buf[filled..])?;
         filled += n;
@@ -338,7 +339,7 @@ pub fn import_reader<R: Read>(
                 for (k, field) in fields.iter().enumerate() {
                     let name = names
                         .entry((addr.clone(), k))
-                        .or_insert_with(|| kind.series_name(addr, field.1));
+                        .or_insert_with(|| kind.series_id(addr, field.1));
                     history
                         .series_mut(name)
                         .merge_buckets(&part.runs[a * fields.len() + k]);
@@ -418,7 +419,7 @@ garbage line
 ";
 
     fn points(h: &History, name: &str) -> Vec<(f64, f64, f64)> {
-        h.query(name, 0.0, f64::MAX, 1000)
+        h.query(&name.parse().unwrap(), 0.0, f64::MAX, 1000)
     }
 
     #[test]
@@ -480,7 +481,10 @@ garbage line
             (s.lines, s.samples, s.skipped, s.bytes),
             (200_000, 1_000_000, 0, text.len() as u64)
         );
-        let total: usize = h.get("system.skew").map(|x| x.footprint().1).unwrap();
+        let total: usize = h
+            .get(&"system.skew".parse().unwrap())
+            .map(|x| x.footprint().1)
+            .unwrap();
         assert!(total > 3300 && total < 3400, "{total}");
     }
 }

@@ -51,7 +51,7 @@ struct Args {
     import_logs: Option<PathBuf>,
     keep_backups: usize,
     allow_paths: Vec<String>,
-    watch: Vec<(String, u16)>,
+    watch: Vec<crate::core::series::WatchTarget>,
     watch_file: Option<PathBuf>,
     metrics: Option<std::net::SocketAddr>,
     stdio: bool,
@@ -130,7 +130,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
             Long("import-logs") => a.import_logs = Some(p.value()?.into()),
             Long("watch") => {
                 let v = p.value()?.to_string_lossy().into_owned();
-                let w = watch::parse_watch(&v).ok_or_else(|| {
+                let w = crate::core::series::WatchTarget::parse(&v).ok_or_else(|| {
                     StartError::new("helper-bad-watch").arg("value", v.escape_debug())
                 })?;
                 a.watch.push(w);
@@ -397,10 +397,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         let fleet: watch::Fleet = Arc::new(Mutex::new(
             watch_list
                 .iter()
-                .map(|(h, p)| watch::Watched {
-                    host: watch::label(h, *p),
-                    ..Default::default()
-                })
+                .map(|t| watch::Watched::new(t.clone()))
                 .collect(),
         ));
         let shared = Arc::new(Shared {
@@ -414,13 +411,12 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             log,
             fleet: Arc::clone(&fleet),
         });
-        for (i, (h, p)) in watch_list.iter().enumerate() {
+        for (i, t) in watch_list.iter().enumerate() {
             tokio::spawn(watch::watch(
                 Arc::clone(&fleet),
                 Arc::clone(&shared.history),
                 i,
-                h.clone(),
-                *p,
+                t.clone(),
                 a.poll,
             ));
         }

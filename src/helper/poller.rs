@@ -35,7 +35,7 @@ pub async fn poll_once(
                 *client = Some(c);
             }
             Err(e) => {
-                snap.error = Some(e.code().to_string());
+                snap.error = Some(e.code());
                 return snap;
             }
         }
@@ -64,7 +64,7 @@ pub async fn poll_once(
     }
     .await;
     if let Err(e) = result {
-        snap.error = Some(e.code().to_string());
+        snap.error = Some(e.code());
         *client = None;
     }
     snap

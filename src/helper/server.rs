@@ -25,6 +25,7 @@ use super::auth::{Access, Peer};
 use super::state::Shared;
 use super::supervisor::SupMsg;
 use super::types::lock;
+use crate::core::codes::ErrorCode;
 use crate::ipc::frame::{FrameError, encode_frame, read_frame_async};
 use crate::ipc::{ClientMessage, PROTOCOL_VERSION, ReplyBody, RequestBody, ServerMessage};
 
@@ -187,11 +188,11 @@ pub async fn serve(mut listener: UnixListener, path: std::path::PathBuf, shared:
             let access = peer_access(&shared, peer).await;
             let privileged = access == Access::Change;
             let Some(slot) = slots.take(peer.uid, privileged) else {
-                refuse(stream, "ipc-busy").await;
+                refuse(stream, ErrorCode::IpcBusy).await;
                 return;
             };
             if let Err(e) = connection(stream, &shared, peer, access).await {
-                tracing::debug!(uid = peer.uid, code = e.code(), "connection ended");
+                tracing::debug!(uid = peer.uid, code = %e.code(), "connection ended");
             }
             drop(slot);
         });
@@ -209,8 +210,8 @@ async fn peer_access(shared: &Arc<Shared>, peer: Peer) -> Access {
         .unwrap_or(Access::Monitor)
 }
 
-async fn refuse(mut stream: UnixStream, code: &str) {
-    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code: code.into() }) {
+async fn refuse(mut stream: UnixStream, code: ErrorCode) {
+    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code }) {
         let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(&frame)).await;
     }
 }
@@ -229,8 +230,8 @@ async fn write_msg(w: &mut OwnedWriteHalf, msg: &ServerMessage) -> Result<(), Fr
     write(w, &encode_frame(msg)?).await
 }
 
-async fn fatal(w: &mut OwnedWriteHalf, code: &str) {
-    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code: code.into() }) {
+async fn fatal(w: &mut OwnedWriteHalf, code: ErrorCode) {
+    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code }) {
         let _ = tokio::time::timeout(Duration::from_millis(200), w.write_all(&frame)).await;
     }
 }
@@ -261,11 +262,11 @@ async fn connection(
             .await?;
         }
         Ok(Ok(ClientMessage::Hello { .. })) => {
-            fatal(&mut wr, "ipc-version").await;
+            fatal(&mut wr, ErrorCode::IpcVersion).await;
             return Ok(());
         }
         Ok(Ok(_)) => {
-            fatal(&mut wr, "ipc-no-hello").await;
+            fatal(&mut wr, ErrorCode::IpcNoHello).await;
             return Ok(());
         }
         Ok(Err(e)) => {
@@ -273,7 +274,7 @@ async fn connection(
             return Err(e);
         }
         Err(_) => {
-            fatal(&mut wr, "ipc-timeout").await;
+            fatal(&mut wr, ErrorCode::IpcTimeout).await;
             return Ok(());
         }
     }
@@ -306,7 +307,7 @@ async fn connection(
                     Some(Ok(m)) => m,
                 };
                 let ClientMessage::Request { id, body } = msg else {
-                    fatal(&mut wr, "ipc-second-hello").await;
+                    fatal(&mut wr, ErrorCode::IpcSecondHello).await;
                     return Ok(());
                 };
                 match handle(shared, peer, access, id, body, &mut subscription).await {
@@ -325,14 +326,14 @@ async fn connection(
                 match push {
                     Ok(encoded) => write(&mut wr, encoded.push_frame(access >= Access::Read)).await?,
                     Err(broadcast::error::RecvError::Lagged(_)) => {
-                        fatal(&mut wr, "ipc-lagging").await;
+                        fatal(&mut wr, ErrorCode::IpcLagging).await;
                         return Ok(());
                     }
                     Err(broadcast::error::RecvError::Closed) => return Ok(()),
                 }
             }
             _ = tokio::time::sleep(IDLE_TIMEOUT), if subscription.is_none() && pending.is_none() => {
-                fatal(&mut wr, "ipc-idle").await;
+                fatal(&mut wr, ErrorCode::IpcIdle).await;
                 return Ok(());
             }
         }
@@ -355,7 +356,7 @@ enum Handled {
     Later(Pending),
 }
 
-fn error(code: &str, detail: Option<String>) -> Handled {
+fn error(code: ErrorCode, detail: Option<String>) -> Handled {
     Handled::Reply(Box::new(ReplyBody::error(code, detail)))
 }
 
@@ -378,7 +379,7 @@ async fn handle(
         RequestBody::Info => Handled::Reply(Box::new(ReplyBody::Info(shared.info(access)))),
         RequestBody::Snapshot => match shared.latest.borrow().as_ref() {
             Some(s) => Handled::Frame(s.reply_frame(id, access >= Access::Read)),
-            None => error("no-snapshot-yet", None),
+            None => error(ErrorCode::NoSnapshotYet, None),
         },
         RequestBody::History(q) => {
             let points =
@@ -391,7 +392,7 @@ async fn handle(
         RequestBody::SeriesList => Handled::Reply(Box::new(ReplyBody::SeriesList {
             series: lock(&shared.history).names(),
         })),
-        RequestBody::GetConfig if access < Access::Read => error("not-authorised", None),
+        RequestBody::GetConfig if access < Access::Read => error(ErrorCode::NotAuthorised, None),
         RequestBody::GetConfig => match config_text(&shared.fixed) {
             Ok(text) => Handled::Reply(Box::new(ReplyBody::Config {
                 text,
@@ -400,7 +401,7 @@ async fn handle(
             Err(e) => error(e.code, e.detail),
         },
         RequestBody::Apply { .. } | RequestBody::Action { .. } if access < Access::Change => {
-            error("not-authorised", None)
+            error(ErrorCode::NotAuthorised, None)
         }
         RequestBody::Apply { config } => {
             let (reply, rx) = oneshot::channel();
@@ -413,7 +414,7 @@ async fn handle(
                 match rx.await {
                     Ok(Ok(a)) => ReplyBody::Applied(a),
                     Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
-                    Err(_) => ReplyBody::error("helper-io", None),
+                    Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
                 }
             })
         }
@@ -428,7 +429,7 @@ async fn handle(
                 match rx.await {
                     Ok(Ok(())) => ReplyBody::Done,
                     Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
-                    Err(_) => ReplyBody::error("helper-io", None),
+                    Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
                 }
             })
         }
@@ -443,11 +444,11 @@ async fn handle(
                         time: w.last_ok.unwrap_or(0.0),
                         tracking: w.tracking.clone(),
                         sources: w.sources.clone(),
-                        error: w.error.clone(),
+                        error: w.error,
                         ..Default::default()
                     },
                 )))),
-                None => error("fleet-unknown-host", Some(host)),
+                None => error(ErrorCode::FleetUnknownHost, Some(host.to_string())),
             }
         }
         RequestBody::Subscribe => {
@@ -468,6 +469,6 @@ fn later(
 ) -> Handled {
     match shared.supervisor.try_send(msg) {
         Ok(()) => Handled::Later(Box::pin(answer)),
-        Err(_) => error("apply-busy", None),
+        Err(_) => error(ErrorCode::ApplyBusy, None),
     }
 }

@@ -113,7 +113,7 @@ impl Shared {
         };
         HelperInfo {
             protocol: PROTOCOL_VERSION,
-            mode: self.fixed.mode.id().into(),
+            mode: self.fixed.mode,
             chrony_version: self.fixed.chrony_version.map(|v| v.to_string()),
             chronyd_path: Some(self.fixed.chronyd.display().to_string()),
             config_path: self.fixed.paths.config.display().to_string(),

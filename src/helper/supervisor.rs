@@ -25,6 +25,7 @@ use tokio::time::Instant;
 
 use super::cmdmon::{CmdmonClient, Endpoint};
 use super::types::{ApplyPolicy, Fixed, HelperError, Mode, lock};
+use crate::core::codes::ErrorCode;
 use crate::ipc::{Action, Applied};
 
 const LOG_LINES: usize = 40;
@@ -52,12 +53,12 @@ pub enum SupervisorError {
 }
 
 impl SupervisorError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SupervisorError::Spawn(_) => "chronyd-spawn",
-            SupervisorError::Exited(_) => "chronyd-exited",
-            SupervisorError::NotAnswering => "chronyd-not-answering",
-            SupervisorError::Systemctl(_) => "chronyd-systemctl",
+            SupervisorError::Spawn(_) => ErrorCode::ChronydSpawn,
+            SupervisorError::Exited(_) => ErrorCode::ChronydExited,
+            SupervisorError::NotAnswering => ErrorCode::ChronydNotAnswering,
+            SupervisorError::Systemctl(_) => ErrorCode::ChronydSystemctl,
         }
     }
 }

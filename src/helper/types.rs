@@ -6,34 +6,22 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::paths::Paths;
+use crate::core::codes::ErrorCode;
 use crate::core::conf::ChronyVersion;
 use crate::core::conf::guard::PathPolicy;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Lab,
-    System,
-}
-
-impl Mode {
-    pub fn id(self) -> &'static str {
-        match self {
-            Mode::Lab => "lab",
-            Mode::System => "system",
-        }
-    }
-}
+pub use crate::ipc::Mode;
 
 /// A refused or failed request: a code the client translates plus the values
 /// its message needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HelperError {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub detail: Option<String>,
 }
 
 impl HelperError {
-    pub fn new(code: &'static str, detail: impl Into<Option<String>>) -> Self {
+    pub fn new(code: ErrorCode, detail: impl Into<Option<String>>) -> Self {
         HelperError {
             code,
             detail: detail.into(),

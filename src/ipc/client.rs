@@ -10,6 +10,7 @@ use super::frame::{FrameError, read_frame, write_frame};
 use super::{
     ClientMessage, HelperInfo, PROTOCOL_VERSION, ReplyBody, RequestBody, ServerMessage, Snapshot,
 };
+use crate::core::codes::ErrorCode;
 
 #[cfg(test)]
 mod tests {
@@ -42,17 +43,17 @@ pub enum IpcError {
     #[error("no helper answers at {0}")]
     Unreachable(String),
     #[error("the helper refused the connection: {0}")]
-    Refused(String),
+    Refused(ErrorCode),
     #[error(transparent)]
     Frame(#[from] FrameError),
 }
 
 impl IpcError {
-    pub fn code(&self) -> String {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            IpcError::Unreachable(_) => "helper-unreachable".into(),
-            IpcError::Refused(c) => c.clone(),
-            IpcError::Frame(f) => f.code().into(),
+            IpcError::Unreachable(_) => ErrorCode::HelperUnreachable,
+            IpcError::Refused(c) => *c,
+            IpcError::Frame(f) => f.code(),
         }
     }
 }
@@ -278,7 +279,7 @@ impl IpcClient {
                 pushed: Vec::new(),
             }),
             ServerMessage::Fatal { code } => Err(IpcError::Refused(code)),
-            _ => Err(IpcError::Refused("ipc-no-hello".into())),
+            _ => Err(IpcError::Refused(ErrorCode::IpcNoHello)),
         }
     }
 

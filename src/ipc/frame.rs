@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{MAX_FRAME, MAX_REPLY_FRAME};
+use crate::core::codes::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FrameError {
@@ -20,20 +21,20 @@ pub enum FrameError {
 }
 
 impl FrameError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            FrameError::Closed => "ipc-closed",
-            FrameError::TooLarge(_) => "ipc-frame-too-large",
-            FrameError::Malformed(_) => "ipc-malformed",
+            FrameError::Closed => ErrorCode::IpcClosed,
+            FrameError::TooLarge(_) => ErrorCode::IpcFrameTooLarge,
+            FrameError::Malformed(_) => ErrorCode::IpcMalformed,
             FrameError::Io(e)
                 if matches!(
                     e.kind(),
                     io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
                 ) =>
             {
-                "ipc-timeout"
+                ErrorCode::IpcTimeout
             }
-            FrameError::Io(_) => "ipc-io",
+            FrameError::Io(_) => ErrorCode::IpcIo,
         }
     }
 }

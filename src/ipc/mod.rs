@@ -3,60 +3,16 @@
 //! error codes (never prose: the client translates codes).
 
 pub mod client;
+
 pub mod frame;
 pub mod paths;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::codes::ErrorCode;
 pub use crate::core::history::SeriesPoint;
+pub use crate::core::series::{SeriesId, WatchTarget};
 pub use crate::core::snapshot::Snapshot;
-
-/// Every error code the helper and the IPC layer send; each has an
-/// `err-<code>` text in i18n.
-pub const ERROR_CODES: &[&str] = &[
-    "not-authorised",
-    "no-snapshot-yet",
-    "config-unreadable",
-    "helper-io",
-    "apply-lint",
-    "apply-chronyd-refused",
-    "apply-backup",
-    "apply-write",
-    "apply-needs-restart",
-    "apply-rolled-back",
-    "apply-rolled-back-down",
-    "apply-rollback-failed",
-    "apply-path-not-allowed",
-    "apply-path-untrusted",
-    "apply-busy",
-    "action-makestep-lab",
-    "chronyd-unreachable",
-    "chronyd-timeout",
-    "chronyd-not-authorised",
-    "chronyd-refused",
-    "chronyd-protocol",
-    "chronyd-unsupported",
-    "chronyd-not-installed",
-    "chronyd-spawn",
-    "chronyd-exited",
-    "chronyd-not-answering",
-    "chronyd-systemctl",
-    "ipc-closed",
-    "ipc-frame-too-large",
-    "ipc-malformed",
-    "ipc-timeout",
-    "ipc-io",
-    "ipc-busy",
-    "ipc-lagging",
-    "ipc-idle",
-    "ipc-version",
-    "ipc-no-hello",
-    "ipc-second-hello",
-    "ipc-unexpected",
-    "helper-unreachable",
-    "watch-unresolved",
-    "fleet-unknown-host",
-];
 
 /// Bumped when a message changes shape.
 pub const PROTOCOL_VERSION: u32 = 2;
@@ -68,12 +24,19 @@ pub const MAX_FRAME: usize = 1 << 20;
 /// thousands of NTP clients is larger than any request.
 pub const MAX_REPLY_FRAME: usize = 64 << 20;
 
+crate::id_enum! {
+    /// How the helper runs: a lab of the user's own, or the system's chronyd.
+    pub enum Mode {
+        Lab = "lab",
+        System = "system",
+    }
+}
+
 /// Helper-side facts shown in the status bar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HelperInfo {
     pub protocol: u32,
-    /// "lab" or "system"
-    pub mode: String,
+    pub mode: Mode,
     pub chrony_version: Option<String>,
     /// The chronyd binary the helper runs and whose rules apply.
     #[serde(default)]
@@ -105,23 +68,16 @@ pub enum Action {
 /// `max_points` (min/max pairs per bucket).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HistoryQuery {
-    pub series: String,
+    pub series: SeriesId,
     pub since: f64,
     pub until: f64,
     pub max_points: usize,
 }
 
-/// The history series of a watched server (`host.<HOST:PORT>.<field>`,
-/// fields `offset` and `frequency`), as the helper records them.
-pub fn host_series(host: &str, field: &str) -> String {
-    format!("host.{host}.{field}")
-}
-
 /// One watched chronyd (`stratum fleet`): seconds and ppm, chronyc's meanings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FleetRow {
-    /// As given: `HOST:PORT`.
-    pub host: String,
+    pub host: WatchTarget,
     pub reachable: bool,
     pub stratum: Option<u16>,
     /// The address (or reference clock name) it follows.
@@ -134,8 +90,8 @@ pub struct FleetRow {
     /// Its selected source.
     pub selected: Option<String>,
     pub sources: Option<u32>,
-    /// Why it did not answer (an error code).
-    pub error: Option<String>,
+    /// Why it did not answer.
+    pub error: Option<ErrorCode>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,7 +112,7 @@ pub enum RequestBody {
     Fleet,
     /// One watched server's tracking and sources, as a snapshot.
     FleetHost {
-        host: String,
+        host: WatchTarget,
     },
 }
 
@@ -206,11 +162,11 @@ pub enum ReplyBody {
     Info(HelperInfo),
     Snapshot(Box<Snapshot>),
     History {
-        series: String,
+        series: SeriesId,
         points: Vec<SeriesPoint>,
     },
     SeriesList {
-        series: Vec<String>,
+        series: Vec<SeriesId>,
     },
     Config {
         text: String,
@@ -225,17 +181,14 @@ pub enum ReplyBody {
     /// `code` is stable and translated by the client; `detail` carries
     /// values for the message (a line number, chronyd's own words).
     Error {
-        code: String,
+        code: ErrorCode,
         detail: Option<String>,
     },
 }
 
 impl ReplyBody {
-    pub fn error(code: &str, detail: Option<String>) -> ReplyBody {
-        ReplyBody::Error {
-            code: code.to_string(),
-            detail,
-        }
+    pub fn error(code: ErrorCode, detail: Option<String>) -> ReplyBody {
+        ReplyBody::Error { code, detail }
     }
 }
 
@@ -256,6 +209,6 @@ pub enum ServerMessage {
     },
     /// The connection is refused (bad frame, wrong protocol).
     Fatal {
-        code: String,
+        code: ErrorCode,
     },
 }

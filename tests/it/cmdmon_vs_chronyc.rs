@@ -665,7 +665,7 @@ fn udp_answers_monitoring_and_refuses_the_rest_with_a_typed_error() {
     assert_eq!(c.activity().unwrap().online, 0);
     match c.serverstats() {
         Err(e @ CmdmonError::Refused(Status::Unauthorised)) => {
-            assert_eq!(e.code(), "chronyd-not-authorised")
+            assert_eq!(e.code(), stratum::ipc::ErrorCode::ChronydNotAuthorised)
         }
         other => panic!("serverstats over UDP: {other:?}"),
     }

@@ -187,7 +187,7 @@ fn ipc_frames() {
         encode_frame(&ClientMessage::Request {
             id: 2,
             body: RequestBody::History(stratum::ipc::HistoryQuery {
-                series: "system.offset".into(),
+                series: "system.offset".parse().unwrap(),
                 since: 0.0,
                 until: 1e9,
                 max_points: 100,
@@ -199,7 +199,7 @@ fn ipc_frames() {
         })
         .unwrap(),
         encode_frame(&ServerMessage::Fatal {
-            code: "ipc-busy".into(),
+            code: stratum::ipc::ErrorCode::IpcBusy,
         })
         .unwrap(),
     ];
@@ -336,8 +336,16 @@ fn history_file_and_watch_lists() {
     use stratum::core::history::History;
     let mut h = History::default();
     for i in 0..300 {
-        h.push("system.offset", 1_700_000_000.0 + i as f64, i as f64 * 1e-6);
-        h.push("host.a:323.frequency", 1_700_000_000.0 + i as f64, 3.0);
+        h.push(
+            &"system.offset".parse().unwrap(),
+            1_700_000_000.0 + i as f64,
+            i as f64 * 1e-6,
+        );
+        h.push(
+            &"host.a:323.frequency".parse().unwrap(),
+            1_700_000_000.0 + i as f64,
+            3.0,
+        );
     }
     let mut saved = Vec::new();
     h.save(&mut saved).unwrap();

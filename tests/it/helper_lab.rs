@@ -58,14 +58,17 @@ fn lab_follows_its_upstream_serves_a_client_and_keeps_history() {
     let ReplyBody::SeriesList { series } = c.request(RequestBody::SeriesList).unwrap() else {
         panic!()
     };
-    assert!(series.contains(&"system.offset".to_string()), "{series:?}");
     assert!(
-        series.contains(&"source.127.0.0.1.offset".to_string()),
+        series.contains(&"system.offset".parse().unwrap()),
+        "{series:?}"
+    );
+    assert!(
+        series.contains(&"source.127.0.0.1.offset".parse().unwrap()),
         "{series:?}"
     );
     let ReplyBody::History { points, .. } = c
         .request(RequestBody::History(HistoryQuery {
-            series: "system.frequency".into(),
+            series: "system.frequency".parse().unwrap(),
             since: 0.0,
             until: f64::MAX,
             max_points: 100,
@@ -149,7 +152,7 @@ fn apply_refuses_errors_goes_live_when_it_can_and_rolls_back_when_chronyd_fails(
     let bad = format!("{}allow 10.0.0.0/33\n", lab_config(upstream.port));
     match c.request(RequestBody::Apply { config: bad }).unwrap() {
         ReplyBody::Error { code, detail } => {
-            assert_eq!(code, "apply-lint");
+            assert_eq!(code, stratum::ipc::ErrorCode::ApplyLint);
             assert_eq!(detail.as_deref(), Some("6:bad-subnet"));
         }
         other => panic!("{other:?}"),
@@ -214,7 +217,7 @@ fn apply_refuses_errors_goes_live_when_it_can_and_rolls_back_when_chronyd_fails(
         .unwrap()
     {
         ReplyBody::Error { code, detail } => {
-            assert_eq!(code, "apply-rolled-back");
+            assert_eq!(code, stratum::ipc::ErrorCode::ApplyRolledBack);
             let detail = detail.unwrap_or_default();
             assert!(detail.contains("Could not open PHC"), "{detail}");
         }
@@ -415,7 +418,7 @@ fn chronyd_that_dies_is_restarted_and_history_survives_a_helper_restart() {
         panic!()
     };
     assert!(
-        series.contains(&"system.frequency".to_string()),
+        series.contains(&"system.frequency".parse().unwrap()),
         "{series:?}"
     );
 }

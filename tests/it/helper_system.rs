@@ -38,7 +38,7 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     let helper = HelperProc::start_system(root, &conf);
     let mut c = helper.client().unwrap();
     c.set_timeout(Duration::from_secs(60));
-    assert_eq!(c.info.mode, "system");
+    assert_eq!(c.info.mode, stratum::ipc::Mode::System);
     let pid = helper.chronyd_pid().unwrap();
 
     // makestep cannot be changed over cmdmon: restart, backup beside it.
@@ -73,7 +73,7 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     std::fs::write(&fake, "").unwrap();
     let dying = format!("{changed}refclock PHC {}\n", fake.display());
     match c.request(RequestBody::Apply { config: dying }).unwrap() {
-        ReplyBody::Error { code, .. } => assert_eq!(code, "apply-rolled-back"),
+        ReplyBody::Error { code, .. } => assert_eq!(code, stratum::ipc::ErrorCode::ApplyRolledBack),
         other => panic!("{other:?}"),
     }
     assert_eq!(std::fs::read_to_string(&conf).unwrap(), changed);
@@ -251,7 +251,7 @@ fn system_mode_with_chronyd_as_chrony_user_reads_applies_and_rolls_back() {
     std::fs::write(&fake, "").unwrap();
     let dying = format!("{restart}refclock PHC {}\n", fake.display());
     match apply(&mut c, &dying) {
-        ReplyBody::Error { code, .. } => assert_eq!(code, "apply-rolled-back"),
+        ReplyBody::Error { code, .. } => assert_eq!(code, stratum::ipc::ErrorCode::ApplyRolledBack),
         other => panic!("{other:?}"),
     }
     assert_eq!(std::fs::read(&d.real).unwrap(), restart.as_bytes());
@@ -267,7 +267,7 @@ fn system_mode_with_chronyd_as_chrony_user_reads_applies_and_rolls_back() {
     let stolen = format!("{restart}include /etc/shadow\n");
     match apply(&mut c, &stolen) {
         ReplyBody::Error { code, detail } => {
-            assert_eq!(code, "apply-path-not-allowed");
+            assert_eq!(code, stratum::ipc::ErrorCode::ApplyPathNotAllowed);
             assert!(detail.unwrap().contains("/etc/shadow"));
         }
         other => panic!("{other:?}"),

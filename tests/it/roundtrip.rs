@@ -55,6 +55,7 @@ fn read(name: &str) -> Document {
 }
 
 fn lint43(doc: &Document) -> Vec<(&'static str, Severity, Option<usize>)> {
+    // By id, as the lint texts are keyed.
     let opts = LintOptions {
         version: ChronyVersion::new(4, 3),
         path_exists: None,
@@ -62,7 +63,7 @@ fn lint43(doc: &Document) -> Vec<(&'static str, Severity, Option<usize>)> {
     };
     lint(doc, &opts)
         .into_iter()
-        .map(|d| (d.rule, d.severity, d.line))
+        .map(|d| (d.rule.id(), d.severity, d.line))
         .collect()
 }
 

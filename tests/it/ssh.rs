@@ -134,11 +134,11 @@ fn a_remote_helper_answers_over_ssh() {
         );
     }
     let mut c = stratum::ipc::client::connect_to(&url, Duration::from_secs(15)).unwrap();
-    assert_eq!(c.info.mode, "lab");
+    assert_eq!(c.info.mode, stratum::ipc::Mode::Lab);
     let points = wait_for(Duration::from_secs(10), || {
         match c
             .request(RequestBody::History(HistoryQuery {
-                series: "system.offset".into(),
+                series: "system.offset".parse().unwrap(),
                 since: 0.0,
                 until: f64::MAX,
                 max_points: 100,

@@ -256,7 +256,7 @@ fn apply(s: &Sandboxed, text: &str) -> (String, Option<String>) {
         .unwrap()
     {
         ReplyBody::Applied(a) => ("applied".into(), a.backup),
-        ReplyBody::Error { code, detail } => (code, detail),
+        ReplyBody::Error { code, detail } => (code.to_string(), detail),
         other => panic!("{other:?}"),
     }
 }

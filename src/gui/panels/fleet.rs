@@ -6,6 +6,7 @@ use std::time::Duration;
 use egui_extras::{Column, TableBuilder};
 
 use crate::core::explain::Status;
+use crate::core::series::{Field, SeriesId, WatchTarget};
 use crate::gui::backend::Command;
 use crate::gui::state::{AppState, status_color};
 use crate::ipc::FleetRow;
@@ -21,22 +22,14 @@ fn verdict(r: &FleetRow) -> Status {
     }
 }
 
-/// `HOST` of `HOST:PORT` (`[v6]:PORT`).
-fn address(host: &str) -> &str {
-    match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(v6),
-        None => host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host),
-    }
-}
-
 /// The lab's topology: the watched server `r` follows. A reference ID is an
 /// address without a port, so when several watched servers (or `r` itself)
 /// share that address it names none of them for sure.
-fn follows<'a>(rows: &'a [FleetRow], r: &FleetRow) -> Option<&'a str> {
+fn follows<'a>(rows: &'a [FleetRow], r: &FleetRow) -> Option<&'a WatchTarget> {
     let reference = r.reference.as_deref()?;
-    let mut at = rows.iter().filter(|o| address(&o.host) == reference);
+    let mut at = rows.iter().filter(|o| o.host.host == reference);
     match (at.next(), at.next()) {
-        (Some(o), None) if o.host != r.host => Some(o.host.as_str()),
+        (Some(o), None) if o.host != r.host => Some(&o.host),
         _ => None,
     }
 }
@@ -52,8 +45,8 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             commands.push(Command::FleetHost(h.clone()));
             let until = crate::sys::now();
             let series = vec![
-                crate::ipc::host_series(h, "offset"),
-                crate::ipc::host_series(h, "frequency"),
+                SeriesId::host(h.clone(), Field::Offset),
+                SeriesId::host(h.clone(), Field::Frequency),
             ];
             commands.push(Command::History(
                 series,
@@ -99,8 +92,8 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             for r in &rows {
                 body.row(20.0, |mut row| {
                     row.col(|ui| {
-                        let on = st.fleet_selected.as_deref() == Some(r.host.as_str());
-                        if ui.selectable_label(on, &r.host).clicked() {
+                        let on = st.fleet_selected.as_ref() == Some(&r.host);
+                        if ui.selectable_label(on, r.host.to_string()).clicked() {
                             st.fleet_selected = (!on).then(|| r.host.clone());
                             st.fleet_host_live = None;
                             st.fleet_at = None;
@@ -108,7 +101,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                     });
                     row.col(|ui| {
                         let text = match &r.error {
-                            Some(code) => st.tr.watch_error_text(code),
+                            Some(code) => st.tr.watch_error_text(*code),
                             None if r.reachable => st.t("fleet-ok"),
                             None => st.t("fleet-waiting"),
                         };
@@ -139,7 +132,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                         ui.label(v.unwrap_or_else(|| "–".into()));
                     });
                     row.col(|ui| {
-                        ui.label(follows(&rows, r).unwrap_or("–"));
+                        ui.label(follows(&rows, r).map_or("–".into(), |t| t.to_string()));
                     });
                 });
             }
@@ -155,18 +148,18 @@ fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
         return;
     };
     ui.add_space(8.0);
-    ui.strong(st.ta("gui-fleet-host-title", &[("host", host.clone())]));
+    ui.strong(st.ta("gui-fleet-host-title", &[("host", host.to_string())]));
     if let Some(e) = st.fleet_host_live.clone() {
         crate::gui::widgets::rows_ui(ui, st, "fleet-sources", &e);
     }
-    let key = crate::ipc::host_series(&host, "offset");
+    let key = SeriesId::host(host.clone(), Field::Offset);
     if let Some(pts) = st.history.get(&key).filter(|p| !p.is_empty()) {
         let line: egui_plot::PlotPoints = pts
             .iter()
             .map(|(t, lo, hi)| [*t, (lo + hi) / 2.0 * 1e6])
             .collect::<Vec<_>>()
             .into();
-        egui_plot::Plot::new(("fleet-offset", host.as_str()))
+        egui_plot::Plot::new(("fleet-offset", host.to_string()))
             .height(160.0)
             .x_axis_formatter(|m, _| {
                 let (_, _, _, h, mi, s) = crate::core::civil_from_unix(m.value as i64);
@@ -195,7 +188,7 @@ mod tests {
 
     fn row(host: &str, reference: &str) -> FleetRow {
         FleetRow {
-            host: host.into(),
+            host: host.parse().unwrap(),
             reachable: true,
             stratum: Some(2),
             reference: Some(reference.into()),
@@ -217,7 +210,10 @@ mod tests {
             row("[2001:db8::3]:323", "2001:db8::2"),
         ];
         assert_eq!(follows(&rows, &rows[0]), None);
-        assert_eq!(follows(&rows, &rows[1]), Some("192.0.2.1:323"));
+        assert_eq!(
+            follows(&rows, &rows[1]).map(ToString::to_string).as_deref(),
+            Some("192.0.2.1:323")
+        );
         assert_eq!(follows(&rows, &rows[2]), None);
     }
 

@@ -3,7 +3,8 @@
 
 use egui::RichText;
 
-use crate::core::explain::Status;
+use crate::core::explain::{Kind, Status};
+use crate::core::series::{Field, SeriesId};
 use crate::gui::backend::Command;
 use crate::gui::state::{AppState, status_color};
 use crate::gui::widgets::fields_ui;
@@ -24,7 +25,7 @@ pub fn overview_ui(
     if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
-    if let Some(e) = st.live.get("tracking").cloned() {
+    if let Some(e) = st.live.get(&Kind::ChronycTracking).cloned() {
         let worst = e
             .fields
             .iter()
@@ -90,7 +91,7 @@ pub fn overview_ui(
         sparkline_ui(ui, st, form, commands);
         // The same findings as Explain gives for tracking and sources.
         let mut findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
-        if let Some(src) = st.live.get("sources") {
+        if let Some(src) = st.live.get(&Kind::ChronycSources) {
             findings.extend(src.findings.iter().map(|f| (src.kind, f.clone())));
         }
         crate::gui::widgets::findings_ui(ui, st, &findings);
@@ -129,10 +130,10 @@ pub fn overview_ui(
     });
     ui.add_space(8.0);
     for (key, title) in [
-        ("serverstats", "gui-serverstats"),
-        ("activity", "gui-activity"),
+        (Kind::ChronycServerstats, "gui-serverstats"),
+        (Kind::ChronycActivity, "gui-activity"),
     ] {
-        if let Some(e) = st.live.get(key).cloned() {
+        if let Some(e) = st.live.get(&key).cloned() {
             ui.collapsing(st.t(title), |ui| {
                 // chronyd before 4.4 does not say where timestamps came from.
                 let older = st
@@ -140,11 +141,11 @@ pub fn overview_ui(
                     .as_ref()
                     .and_then(|s| s.serverstats)
                     .is_some_and(|x| x.ntp_daemon_rx_timestamps.is_none());
-                if key == "serverstats" && older {
+                if key == Kind::ChronycServerstats && older {
                     let v = st.chrony_version().to_string();
                     ui.weak(st.ta("gui-serverstats-older", &[("version", v)]));
                 }
-                fields_ui(ui, st, key, e.kind, &e.fields)
+                fields_ui(ui, st, key.name(), e.kind, &e.fields)
             });
         }
     }
@@ -157,14 +158,14 @@ fn sparkline_ui(
     form: &mut Form,
     commands: &mut Vec<Command>,
 ) {
-    const SERIES: &str = "system.offset";
+    const SERIES: SeriesId = SeriesId::system(Field::Offset);
     let now = crate::sys::now();
     let stale = form.spark_at.is_none_or(|t| t.elapsed().as_secs() >= 5);
     if stale {
-        commands.push(Command::History(vec![SERIES.into()], now - 300.0, now, 150));
+        commands.push(Command::History(vec![SERIES], now - 300.0, now, 150));
         form.spark_at = Some(std::time::Instant::now());
     }
-    let Some(pts) = st.history.get(SERIES).filter(|p| p.len() > 1) else {
+    let Some(pts) = st.history.get(&SERIES).filter(|p| p.len() > 1) else {
         return;
     };
     let line: egui_plot::PlotPoints = pts

@@ -8,6 +8,7 @@ use std::time::Instant;
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::core::history::SeriesPoint;
+use crate::core::series::{Field, Scope, SeriesId};
 use crate::gui::backend::{Command, Contents};
 use crate::gui::settings::PlotWindow;
 use crate::gui::state::AppState;
@@ -56,22 +57,26 @@ fn line_points(p: &[SeriesPoint], scale: f64) -> PlotPoints<'static> {
         .into()
 }
 
-/// The plotted series: system ones and per-source offsets.
-pub fn wanted_series(st: &AppState) -> Vec<String> {
-    let mut v: Vec<String> = [
-        "system.offset",
-        "system.frequency",
-        "system.residual_freq",
-        "system.skew",
+/// The plotted series: system ones and per-source offsets and errors.
+pub fn wanted_series(st: &AppState) -> Vec<SeriesId> {
+    let mut v: Vec<SeriesId> = [
+        Field::Offset,
+        Field::Frequency,
+        Field::ResidualFreq,
+        Field::Skew,
     ]
-    .iter()
-    .map(|s| s.to_string())
+    .into_iter()
+    .map(SeriesId::system)
     .collect();
-    for s in &st.series {
-        if s.starts_with("source.") && (s.ends_with(".offset") || s.ends_with(".error")) {
-            v.push(s.clone());
-        }
-    }
+    v.extend(
+        st.series
+            .iter()
+            .filter(|s| {
+                matches!(s.scope, Scope::Source(_))
+                    && matches!(s.field, Field::Offset | Field::Error)
+            })
+            .cloned(),
+    );
     v
 }
 
@@ -133,22 +138,23 @@ pub fn plots_ui(
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
             // sources' offsets (ahead positive): -correction.
-            if let Some(pts) = st.history.get("system.offset") {
+            if let Some(pts) = st.history.get(&SeriesId::system(Field::Offset)) {
                 p.line(Line::new(
                     st.t("gui-series-system-offset"),
                     line_points(pts, -1e6),
                 ));
             }
-            for name in st
+            let mut sources: Vec<(&str, &Vec<SeriesPoint>)> = st
                 .history
-                .keys()
-                .filter(|k| k.starts_with("source.") && k.ends_with(".offset"))
-            {
-                let addr = name
-                    .trim_start_matches("source.")
-                    .trim_end_matches(".offset");
-                let pts = &st.history[name];
-                if let Some(err) = st.history.get(&format!("source.{addr}.error")) {
+                .iter()
+                .filter_map(|(id, pts)| match (&id.scope, id.field) {
+                    (Scope::Source(addr), Field::Offset) => Some((addr.as_str(), pts)),
+                    _ => None,
+                })
+                .collect();
+            sources.sort_by_key(|(addr, _)| *addr);
+            for (addr, pts) in sources {
+                if let Some(err) = st.history.get(&SeriesId::source(addr, Field::Error)) {
                     // The error bounds offset ± error, sample by sample
                     // (both series are recorded at the same instants).
                     let mut upper: Vec<[f64; 2]> = Vec::new();
@@ -180,18 +186,18 @@ pub fn plots_ui(
     time_plot("frequency", link, since, until)
         .legend(Legend::default())
         .show(ui, |p| {
-            for (key, id) in [
-                ("system.frequency", "gui-series-frequency"),
-                ("system.residual_freq", "gui-series-residual"),
+            for (field, id) in [
+                (Field::Frequency, "gui-series-frequency"),
+                (Field::ResidualFreq, "gui-series-residual"),
             ] {
-                if let Some(pts) = st.history.get(key) {
+                if let Some(pts) = st.history.get(&SeriesId::system(field)) {
                     p.line(Line::new(st.t(id), line_points(pts, 1.0)));
                 }
             }
         });
     ui.strong(st.t("gui-plot-skew"));
     time_plot("skew", link, since, until).show(ui, |p| {
-        if let Some(pts) = st.history.get("system.skew") {
+        if let Some(pts) = st.history.get(&SeriesId::system(Field::Skew)) {
             p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
         }
     });
@@ -255,17 +261,17 @@ pub fn plots_ui(
 /// series,time,min,max rows of everything plotted.
 pub fn history_csv(st: &AppState) -> String {
     let mut out = String::from("series,time,min,max\n");
-    let mut names: Vec<&String> = st.history.keys().collect();
-    names.sort();
-    for n in names {
+    let mut ids: Vec<&SeriesId> = st.history.keys().collect();
+    ids.sort();
+    for id in ids {
         // The system clock as plotted: ahead of NTP time positive (the
         // negated correction), named for what it is.
-        let (name, sign) = if n == "system.offset" {
-            ("system.clock_ahead", -1.0)
+        let (name, sign) = if *id == SeriesId::system(Field::Offset) {
+            ("system.clock_ahead".to_string(), -1.0)
         } else {
-            (n.as_str(), 1.0)
+            (id.to_string(), 1.0)
         };
-        for (t, lo, hi) in &st.history[n] {
+        for (t, lo, hi) in &st.history[id] {
             let (lo, hi) = if sign < 0.0 { (-hi, -lo) } else { (*lo, *hi) };
             out.push_str(&format!("{name},{t:.3},{lo:e},{hi:e}\n"));
         }

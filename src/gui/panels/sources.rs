@@ -1,5 +1,6 @@
 //! Sources and sourcestats, as chronyc shows them, with verdicts.
 
+use crate::core::explain::Kind;
 use crate::gui::state::AppState;
 use crate::gui::widgets::rows_ui;
 
@@ -11,7 +12,7 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
     if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
-    match st.live.get("sources").cloned() {
+    match st.live.get(&Kind::ChronycSources).cloned() {
         Some(e) => {
             rows_ui(ui, st, "sources", &e);
             for f in &e.findings {
@@ -27,7 +28,7 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
     }
     ui.add_space(10.0);
     ui.strong(st.t("gui-sourcestats"));
-    if let Some(e) = st.live.get("sourcestats").cloned() {
+    if let Some(e) = st.live.get(&Kind::ChronycSourcestats).cloned() {
         rows_ui(ui, st, "sourcestats", &e);
     }
 }

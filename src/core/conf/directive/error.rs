@@ -1,5 +1,7 @@
 //! Why chronyd would refuse a directive, as chronyd says it.
 
+use crate::core::conf::lint::rules::Rule;
+
 /// Why chronyd would refuse a directive line while reading the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
@@ -27,18 +29,18 @@ pub enum ParseError {
 
 impl ParseError {
     /// The lint rule id reported for this error.
-    pub fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> Rule {
         match self {
-            ParseError::UnknownDirective => "unknown-directive",
-            ParseError::MissingArguments { .. } => "missing-arguments",
-            ParseError::TooManyArguments { .. } => "too-many-arguments",
-            ParseError::UnknownOption(_) => "unknown-option",
-            ParseError::BadOptionValue(_) => "bad-option-value",
-            ParseError::Invalid => "invalid-arguments",
-            ParseError::BadAddress(_) => "bad-address",
-            ParseError::BadLogParameter(_) => "bad-log-parameter",
-            ParseError::BadRefclockOption(_) => "unknown-option",
-            ParseError::LocalStratum(_) => "local-stratum-range",
+            ParseError::UnknownDirective => Rule::UnknownDirective,
+            ParseError::MissingArguments { .. } => Rule::MissingArguments,
+            ParseError::TooManyArguments { .. } => Rule::TooManyArguments,
+            ParseError::UnknownOption(_) => Rule::UnknownOption,
+            ParseError::BadOptionValue(_) => Rule::BadOptionValue,
+            ParseError::Invalid => Rule::InvalidArguments,
+            ParseError::BadAddress(_) => Rule::BadAddress,
+            ParseError::BadLogParameter(_) => Rule::BadLogParameter,
+            ParseError::BadRefclockOption(_) => Rule::UnknownOption,
+            ParseError::LocalStratum(_) => Rule::LocalStratumRange,
         }
     }
 }

@@ -8,10 +8,11 @@
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
 mod releases;
+pub mod rules;
+
+pub use rules::{Rule, Severity};
 
 use std::collections::HashMap;
-
-use serde::Serialize;
 
 use super::access::{AccessScope, AccessTarget};
 use super::directive::{
@@ -20,14 +21,6 @@ use super::directive::{
 use super::document::{Document, LineEnding, LineKind};
 use super::scan::{Words, is_comment_start};
 use super::version::ChronyVersion;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Hint,
-}
 
 impl Severity {
     pub fn as_str(self) -> &'static str {
@@ -42,7 +35,7 @@ impl Severity {
 /// One finding. `line` is 1-based; `None` for the file as a whole.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    pub rule: Rule,
     pub severity: Severity,
     pub line: Option<usize>,
     /// Named arguments for the message text.
@@ -50,11 +43,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding of `rule` (one of [`RULES`]) at a 1-based line.
-    pub fn new(rule: &'static str, line: Option<usize>, args: Vec<(&'static str, String)>) -> Self {
+    /// A finding of `rule` at a 1-based line.
+    pub fn new(rule: Rule, line: Option<usize>, args: Vec<(&'static str, String)>) -> Self {
         Diagnostic {
             rule,
-            severity: severity_of(rule),
+            severity: rule.severity(),
             line,
             args,
         }
@@ -71,69 +64,6 @@ impl Diagnostic {
     pub fn message_id(&self) -> String {
         format!("lint-{}", self.rule)
     }
-}
-
-/// Every rule lint can report, with its severity: the catalogue the
-/// translation tests check.
-pub const RULES: &[(&str, Severity)] = &[
-    ("line-too-long", Severity::Error),
-    ("unknown-directive", Severity::Error),
-    ("missing-arguments", Severity::Error),
-    ("too-many-arguments", Severity::Error),
-    ("unknown-option", Severity::Error),
-    ("bad-option-value", Severity::Error),
-    ("invalid-arguments", Severity::Error),
-    ("bad-address", Severity::Error),
-    ("bad-log-parameter", Severity::Error),
-    ("local-stratum-range", Severity::Error),
-    ("trailing-comment", Severity::Error),
-    ("unsupported-directive", Severity::Error),
-    ("unsupported-option", Severity::Error),
-    ("out-of-range", Severity::Error),
-    ("bad-subnet", Severity::Error),
-    ("noclientlog-ratelimit", Severity::Error),
-    ("rtcfile-rtcsync", Severity::Error),
-    ("nts-uneven", Severity::Error),
-    ("nts-unpaired", Severity::Warning),
-    ("access-lenient", Severity::Warning),
-    ("refclock-driver", Severity::Error),
-    ("refclock-tai", Severity::Error),
-    ("extfield-value", Severity::Error),
-    ("include-missing", Severity::Error),
-    ("include-unreadable", Severity::Error),
-    ("missing-directory", Severity::Error),
-    ("refclock-device", Severity::Error),
-    ("hwtimestamp-interface", Severity::Error),
-    ("allow-host-unresolved", Severity::Error),
-    ("deprecated-directive", Severity::Warning),
-    ("clamped", Severity::Warning),
-    ("no-allow", Severity::Warning),
-    ("no-local-stratum", Severity::Warning),
-    ("peer-burst", Severity::Warning),
-    ("cmdallow-no-bind", Severity::Warning),
-    ("few-sources", Severity::Warning),
-    ("no-sources", Severity::Warning),
-    ("duplicate-source", Severity::Warning),
-    ("no-makestep", Severity::Warning),
-    ("maxpoll-below-minpoll", Severity::Warning),
-    ("duplicate-directive", Severity::Warning),
-    ("allow-hostname", Severity::Warning),
-    ("peer-same-stratum", Severity::Warning),
-    ("option-ignored", Severity::Hint),
-    ("host-bits", Severity::Hint),
-    ("peer-no-orphan", Severity::Hint),
-    ("no-iburst", Severity::Hint),
-    ("allow-everyone", Severity::Hint),
-    ("few-sources-client", Severity::Hint),
-    ("cmdmon-exposed", Severity::Hint),
-];
-
-fn severity_of(rule: &str) -> Severity {
-    RULES
-        .iter()
-        .find(|(r, _)| *r == rule)
-        .map(|(_, s)| *s)
-        .unwrap_or_else(|| panic!("rule {rule} missing from RULES"))
 }
 
 /// What lint needs besides the document.
@@ -176,21 +106,16 @@ struct Linter<'a> {
 }
 
 impl<'a> Linter<'a> {
-    fn push(
-        &mut self,
-        rule: &'static str,
-        index: Option<usize>,
-        args: Vec<(&'static str, String)>,
-    ) {
+    fn push(&mut self, rule: Rule, index: Option<usize>, args: Vec<(&'static str, String)>) {
         self.out
             .push(Diagnostic::new(rule, index.map(|i| i + 1), args));
     }
 
-    fn add(&mut self, (rule, index, args): (&'static str, usize, Args)) {
+    fn add(&mut self, (rule, index, args): (Rule, usize, Args)) {
         self.push(rule, Some(index), args);
     }
 
-    fn add_at(&mut self, (rule, index, args): (&'static str, Option<usize>, Args)) {
+    fn add_at(&mut self, (rule, index, args): (Rule, Option<usize>, Args)) {
         self.push(rule, index, args);
     }
 
@@ -259,7 +184,7 @@ fn lines(l: &mut Linter) {
         };
         if line.content().len() + ending >= MAX_LINE_LENGTH {
             l.push(
-                "line-too-long",
+                Rule::LineTooLong,
                 Some(i),
                 vec![("max", (MAX_LINE_LENGTH - 1).to_string())],
             );
@@ -278,7 +203,7 @@ fn lines(l: &mut Linter) {
             && releases::lenient_access_accepts(&d.args)
         {
             l.push(
-                "access-lenient",
+                Rule::AccessLenient,
                 Some(i),
                 vec![
                     ("directive", name),
@@ -294,7 +219,7 @@ fn lines(l: &mut Linter) {
             .find(|w| w.bytes().next().is_some_and(is_comment_start));
         if let (Some(c), false) = (comment, matches!(err, ParseError::UnknownDirective)) {
             l.push(
-                "trailing-comment",
+                Rule::TrailingComment,
                 Some(i),
                 vec![("directive", name), ("comment", c.to_string())],
             );
@@ -384,7 +309,7 @@ fn versions_and_ranges(l: &mut Linter) {
     for (i, d) in l.directives() {
         if d.since() > v {
             l.add((
-                "unsupported-directive",
+                Rule::UnsupportedDirective,
                 i,
                 vec![
                     ("directive", d.name().to_string()),
@@ -403,7 +328,7 @@ fn versions_and_ranges(l: &mut Linter) {
         for (directive, spec, value) in options_of(d) {
             if spec.since > v {
                 l.add((
-                    "unsupported-option",
+                    Rule::UnsupportedOption,
                     i,
                     vec![
                         ("directive", directive.to_string()),
@@ -430,7 +355,7 @@ fn versions_and_ranges(l: &mut Linter) {
             }
             if let Some(used) = clamped_value(directive, spec.name, x) {
                 l.add((
-                    "clamped",
+                    Rule::Clamped,
                     i,
                     vec![
                         ("directive", directive.to_string()),
@@ -446,7 +371,7 @@ fn versions_and_ranges(l: &mut Linter) {
         {
             // Until 4.4 the only experimental field was F323.
             if v < ChronyVersion::new(4, 5) && *ef != 0xF323 {
-                l.add(("extfield-value", i, vec![("value", format!("{ef:X}"))]));
+                l.add((Rule::ExtfieldValue, i, vec![("value", format!("{ef:X}"))]));
             }
         }
     }
@@ -459,9 +384,9 @@ fn range_diag(
     x: i64,
     lo: i64,
     hi: i64,
-) -> (&'static str, usize, Args) {
+) -> (Rule, usize, Args) {
     (
-        "out-of-range",
+        Rule::OutOfRange,
         i,
         vec![
             ("directive", directive.to_string()),
@@ -496,13 +421,17 @@ fn startup_checks(l: &mut Linter) {
                 if let AccessTarget::Net(s) = &a.target
                     && s.net().is_none()
                 {
-                    l.add(("bad-subnet", i, vec![("subnet", s.to_string())]));
+                    l.add((Rule::BadSubnet, i, vec![("subnet", s.to_string())]));
                 }
             }
             Directive::Other { spec, args } if spec.name == "refclock" => {
                 let driver = args.first().map(String::as_str).unwrap_or("");
                 if !["SHM", "SOCK", "PPS", "PHC"].contains(&driver) {
-                    l.add(("refclock-driver", i, vec![("driver", driver.to_string())]));
+                    l.add((
+                        Rule::RefclockDriver,
+                        i,
+                        vec![("driver", driver.to_string())],
+                    ));
                 }
                 // The device a PPS or PHC driver opens, the directory a SOCK
                 // driver binds its socket in; the parameter may carry
@@ -518,11 +447,11 @@ fn startup_checks(l: &mut Linter) {
                     && !path.is_empty()
                     && !exists(path)
                 {
-                    l.add(("refclock-device", i, vec![("path", path.to_string())]));
+                    l.add((Rule::RefclockDevice, i, vec![("path", path.to_string())]));
                 }
                 let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
                 if tai && !l.fragment && !l.has("leapsectz") {
-                    l.add(("refclock-tai", i, vec![]));
+                    l.add((Rule::RefclockTai, i, vec![]));
                 }
             }
             Directive::Simple {
@@ -536,7 +465,7 @@ fn startup_checks(l: &mut Linter) {
                     && !exists(dir)
                 {
                     l.add((
-                        "missing-directory",
+                        Rule::MissingDirectory,
                         i,
                         vec![("directive", "pidfile".into()), ("path", dir.to_string())],
                     ));
@@ -550,7 +479,7 @@ fn startup_checks(l: &mut Linter) {
                     && !exists(&format!("/sys/class/net/{iface}/device/ptp"))
                 {
                     l.add((
-                        "hwtimestamp-interface",
+                        Rule::HwtimestampInterface,
                         i,
                         vec![("interface", iface.to_string())],
                     ));
@@ -569,7 +498,11 @@ fn startup_checks(l: &mut Linter) {
                 if let (false, Some(exists)) = (must_exist.is_empty(), l.opts.path_exists)
                     && !exists(must_exist)
                 {
-                    l.add(("include-missing", i, vec![("path", must_exist.to_string())]));
+                    l.add((
+                        Rule::IncludeMissing,
+                        i,
+                        vec![("path", must_exist.to_string())],
+                    ));
                 }
             }
             _ => {}
@@ -582,7 +515,7 @@ fn startup_checks(l: &mut Linter) {
         for (i, d) in l.directives() {
             if let Directive::RateLimit(r) = d {
                 l.add((
-                    "noclientlog-ratelimit",
+                    Rule::NoclientlogRatelimit,
                     i,
                     vec![
                         ("directive", r.kind.keyword().to_string()),
@@ -593,7 +526,7 @@ fn startup_checks(l: &mut Linter) {
         }
     }
     if let (Some(rtc), true) = (l.first("rtcfile"), l.has("rtcsync")) {
-        l.add(("rtcfile-rtcsync", rtc, vec![]));
+        l.add((Rule::RtcfileRtcsync, rtc, vec![]));
     }
     let count = |name: &str| l.directives().filter(|(_, d)| d.name() == name).count();
     let (certs, keys) = (count("ntsservercert"), count("ntsserverkey"));
@@ -604,9 +537,9 @@ fn startup_checks(l: &mut Linter) {
             .unwrap_or(0);
         // chrony 4.0 starts anyway, without an NTS-KE server.
         let rule = if l.opts.version >= releases::NTS_PAIRS_CHECKED {
-            "nts-uneven"
+            Rule::NtsUneven
         } else {
-            "nts-unpaired"
+            Rule::NtsUnpaired
         };
         l.add((
             rule,
@@ -621,7 +554,7 @@ fn deprecated(l: &mut Linter) {
     for (i, d) in l.directives() {
         if let Directive::Deprecated(name) = d {
             l.add((
-                "deprecated-directive",
+                Rule::DeprecatedDirective,
                 i,
                 vec![("directive", name.to_string())],
             ));
@@ -662,24 +595,26 @@ fn lab_checks(l: &mut Linter) {
     let source_files = imports || l.has("sourcedir");
 
     if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
-        l.add_at(("no-allow", Some(i), vec![]));
+        l.add_at((Rule::NoAllow, Some(i), vec![]));
     }
     if let (Some((i, _)), None) = (allows.first(), local) {
-        l.add_at(("no-local-stratum", Some(*i), vec![]));
+        l.add_at((Rule::NoLocalStratum, Some(*i), vec![]));
     }
     for (i, a) in &allows {
         match &a.target {
-            AccessTarget::Any => l.add_at(("allow-everyone", Some(*i), vec![])),
+            AccessTarget::Any => l.add_at((Rule::AllowEveryone, Some(*i), vec![])),
             AccessTarget::Host(h) => match l.opts.resolves {
-                Some(resolves) if !resolves(h) => {
-                    l.add_at(("allow-host-unresolved", Some(*i), vec![("host", h.clone())]))
-                }
-                _ => l.add_at(("allow-hostname", Some(*i), vec![("host", h.clone())])),
+                Some(resolves) if !resolves(h) => l.add_at((
+                    Rule::AllowHostUnresolved,
+                    Some(*i),
+                    vec![("host", h.clone())],
+                )),
+                _ => l.add_at((Rule::AllowHostname, Some(*i), vec![("host", h.clone())])),
             },
             AccessTarget::Net(s) if s.has_host_bits() => {
                 let net = s.net().map(|n| n.trunc().to_string()).unwrap_or_default();
                 l.add_at((
-                    "host-bits",
+                    Rule::HostBits,
                     Some(*i),
                     vec![("subnet", s.to_string()), ("network", net)],
                 ));
@@ -696,7 +631,7 @@ fn lab_checks(l: &mut Linter) {
         let key = s.host.to_ascii_lowercase();
         if let Some(first) = seen.get(&key) {
             l.add_at((
-                "duplicate-source",
+                Rule::DuplicateSource,
                 Some(i),
                 vec![("host", s.host.clone()), ("line", (first + 1).to_string())],
             ));
@@ -707,15 +642,19 @@ fn lab_checks(l: &mut Linter) {
             peers += 1;
             for burst in ["iburst", "burst"] {
                 if s.has(burst) {
-                    l.add_at(("peer-burst", Some(i), vec![("option", burst.to_string())]));
+                    l.add_at((
+                        Rule::PeerBurst,
+                        Some(i),
+                        vec![("option", burst.to_string())],
+                    ));
                 }
             }
         } else if !s.has("iburst") && !s.has("burst") {
-            l.add_at(("no-iburst", Some(i), vec![("host", s.host.clone())]));
+            l.add_at((Rule::NoIburst, Some(i), vec![("host", s.host.clone())]));
         }
         if s.kind != SourceKind::Pool && s.has("maxsources") {
             l.add_at((
-                "option-ignored",
+                Rule::OptionIgnored,
                 Some(i),
                 vec![
                     ("option", "maxsources".into()),
@@ -727,7 +666,7 @@ fn lab_checks(l: &mut Linter) {
             && max < min
         {
             l.add_at((
-                "maxpoll-below-minpoll",
+                Rule::MaxpollBelowMinpoll,
                 Some(i),
                 vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
             ));
@@ -737,7 +676,7 @@ fn lab_checks(l: &mut Linter) {
     let upstreams = upstream_count(doc);
     if !source_files {
         if upstreams == 0 && local.is_none() && !l.has("refclock") {
-            l.add_at(("no-sources", None, vec![]));
+            l.add_at((Rule::NoSources, None, vec![]));
         } else if (1..3).contains(&upstreams) {
             // A client of one lab server is normal; a server others rely on
             // should be able to tell a wrong upstream from a right one.
@@ -745,20 +684,20 @@ fn lab_checks(l: &mut Linter) {
                 matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
             });
             let rule = if serves {
-                "few-sources"
+                Rule::FewSources
             } else {
-                "few-sources-client"
+                Rule::FewSourcesClient
             };
             l.add_at((rule, None, vec![("count", upstreams.to_string())]));
         }
     }
     if upstreams > 0 && !l.has("makestep") {
-        l.add_at(("no-makestep", None, vec![]));
+        l.add_at((Rule::NoMakestep, None, vec![]));
     }
     if let (Some((i, lo)), true) = (local, peers > 0)
         && !lo.orphan()
     {
-        l.add_at(("peer-no-orphan", Some(i), vec![]));
+        l.add_at((Rule::PeerNoOrphan, Some(i), vec![]));
     }
 
     let has_cmdallow = doc.access_rules(AccessScope::Cmd).any(|(_, a)| a.allow);
@@ -770,9 +709,9 @@ fn lab_checks(l: &mut Linter) {
         .find(|(_, a)| a.allow)
         .map(|(i, _)| i);
     match (has_cmdallow, remote_cmd) {
-        (true, false) => l.add_at(("cmdallow-no-bind", at, vec![])),
+        (true, false) => l.add_at((Rule::CmdallowNoBind, at, vec![])),
         // Monitoring from another host works; say what it exposes.
-        (true, true) => l.add_at(("cmdmon-exposed", at, vec![])),
+        (true, true) => l.add_at((Rule::CmdmonExposed, at, vec![])),
         _ => {}
     }
 
@@ -787,7 +726,7 @@ fn lab_checks(l: &mut Linter) {
         }
         if let Some(prev) = last.insert(name, i) {
             l.add_at((
-                "duplicate-directive",
+                Rule::DuplicateDirective,
                 Some(prev),
                 vec![
                     ("directive", name.to_string()),
@@ -810,8 +749,8 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
     // so the advice to differ applies only without orphan.
     let orphan = la.orphan() || lb.orphan();
     (peers(a) && peers(b) && !orphan && la.stratum() == lb.stratum()).then(|| Diagnostic {
-        rule: "peer-same-stratum",
-        severity: severity_of("peer-same-stratum"),
+        rule: Rule::PeerSameStratum,
+        severity: Rule::PeerSameStratum.severity(),
         line: Some(ia + 1),
         args: vec![("stratum", la.stratum().to_string())],
     })
@@ -821,7 +760,7 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
 mod tests {
     use super::*;
 
-    fn rules(text: &str, version: ChronyVersion) -> Vec<(&'static str, Option<usize>)> {
+    fn rules(text: &str, version: ChronyVersion) -> Vec<(Rule, Option<usize>)> {
         let opts = LintOptions {
             version,
             path_exists: None,
@@ -835,7 +774,7 @@ mod tests {
 
     const V43: ChronyVersion = ChronyVersion::new(4, 3);
 
-    fn errors(text: &str, version: ChronyVersion) -> Vec<&'static str> {
+    fn errors(text: &str, version: ChronyVersion) -> Vec<Rule> {
         let opts = LintOptions {
             version,
             path_exists: None,
@@ -850,27 +789,27 @@ mod tests {
 
     #[test]
     fn what_chronyd_refuses_at_start() {
-        assert_eq!(errors("allow 10.0.0.0/33\n", V43), ["bad-subnet"]);
-        assert_eq!(errors("cmddeny ::/129\n", V43), ["bad-subnet"]);
+        assert_eq!(errors("allow 10.0.0.0/33\n", V43), [Rule::BadSubnet]);
+        assert_eq!(errors("cmddeny ::/129\n", V43), [Rule::BadSubnet]);
         assert_eq!(
             errors("noclientlog\nratelimit interval 3 burst 8\n", V43),
-            ["noclientlog-ratelimit"]
+            [Rule::NoclientlogRatelimit]
         );
-        assert_eq!(errors("local stratum 20\n", V43), ["local-stratum-range"]);
+        assert_eq!(errors("local stratum 20\n", V43), [Rule::LocalStratumRange]);
         assert_eq!(
             errors("rtcsync\nrtcfile /var/lib/chrony/rtc\n", V43),
-            ["rtcfile-rtcsync"]
+            [Rule::RtcfileRtcsync]
         );
-        assert_eq!(errors("ntsservercert /a.crt\n", V43), ["nts-uneven"]);
-        assert_eq!(errors("refclock GPS /dev/x\n", V43), ["refclock-driver"]);
+        assert_eq!(errors("ntsservercert /a.crt\n", V43), [Rule::NtsUneven]);
+        assert_eq!(errors("refclock GPS /dev/x\n", V43), [Rule::RefclockDriver]);
         assert_eq!(
             errors("allow 10.0.0.0/24 # lab\n", V43),
-            ["trailing-comment"]
+            [Rule::TrailingComment]
         );
-        assert_eq!(errors("driftfile\n", V43), ["missing-arguments"]);
+        assert_eq!(errors("driftfile\n", V43), [Rule::MissingArguments]);
         assert_eq!(
             errors(&format!("# {}\n", "x".repeat(2046)), V43),
-            ["line-too-long"]
+            [Rule::LineTooLong]
         );
         assert!(errors(&format!("# {}\n", "x".repeat(2044)), V43).is_empty());
     }
@@ -878,20 +817,20 @@ mod tests {
     #[test]
     fn lint_follows_the_chrony_version() {
         let text = "local stratum 10 waitsynced 60\n";
-        assert_eq!(errors(text, V43), ["unsupported-option"]);
+        assert_eq!(errors(text, V43), [Rule::UnsupportedOption]);
         assert!(errors(text, ChronyVersion::new(4, 7)).is_empty());
-        assert_eq!(errors("refresh 60\n", V43), ["unsupported-directive"]);
+        assert_eq!(errors("refresh 60\n", V43), [Rule::UnsupportedDirective]);
         // Clamped before 4.7, refused from 4.7 on.
         let text = "server 127.0.0.1 iburst minpoll 99\nmakestep 1 3\n";
         assert!(errors(text, V43).is_empty());
-        assert!(rules(text, V43).contains(&("clamped", Some(1))));
+        assert!(rules(text, V43).contains(&(Rule::Clamped, Some(1))));
         assert!(
-            errors("server 127.0.0.1 maxpoll 99\n", ChronyVersion::new(4, 7)) == ["out-of-range"]
+            errors("server 127.0.0.1 maxpoll 99\n", ChronyVersion::new(4, 7)) == [Rule::OutOfRange]
         );
         // minpoll: read unchecked by 4.7 and 4.8, refused from 4.9 on.
         assert!(errors(text, ChronyVersion::new(4, 8)).is_empty());
-        assert_eq!(errors(text, ChronyVersion::new(4, 9)), ["out-of-range"]);
-        assert!(rules("ratelimit interval 30\n", V43).contains(&("clamped", Some(1))));
+        assert_eq!(errors(text, ChronyVersion::new(4, 9)), [Rule::OutOfRange]);
+        assert!(rules("ratelimit interval 30\n", V43).contains(&(Rule::Clamped, Some(1))));
     }
 
     #[test]
@@ -901,45 +840,49 @@ mod tests {
             "server 192.168.0.5 iburst\nallow 10.20.0.0/16\nmakestep 1 3\n",
             V43,
         );
-        assert!(r.contains(&("no-local-stratum", Some(2))));
-        assert!(r.contains(&("few-sources", None)));
+        assert!(r.contains(&(Rule::NoLocalStratum, Some(2))));
+        assert!(r.contains(&(Rule::FewSources, None)));
         let r = rules("local stratum 10\n", V43);
-        assert!(r.contains(&("no-allow", Some(1))));
+        assert!(r.contains(&(Rule::NoAllow, Some(1))));
         let r = rules(
             "peer 10.0.0.2 iburst\nlocal stratum 8\nallow 10.0.0.0/24\n",
             V43,
         );
-        assert!(r.contains(&("peer-burst", Some(1))));
-        assert!(r.contains(&("peer-no-orphan", Some(2))));
+        assert!(r.contains(&(Rule::PeerBurst, Some(1))));
+        assert!(r.contains(&(Rule::PeerNoOrphan, Some(2))));
         let r = rules(
             "server a iburst\nserver a iburst\nserver b iburst\nmakestep 1 3\n",
             V43,
         );
-        assert!(r.contains(&("duplicate-source", Some(2))));
-        assert!(rules("cmdallow 10.0.0.0/8\n", V43).contains(&("cmdallow-no-bind", Some(1))));
+        assert!(r.contains(&(Rule::DuplicateSource, Some(2))));
+        assert!(rules("cmdallow 10.0.0.0/8\n", V43).contains(&(Rule::CmdallowNoBind, Some(1))));
         assert!(
             !rules("cmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n", V43)
                 .iter()
-                .any(|r| r.0 == "cmdallow-no-bind")
+                .any(|r| r.0 == Rule::CmdallowNoBind)
         );
-        assert!(rules("pool p iburst\n", V43).contains(&("no-makestep", None)));
+        assert!(rules("pool p iburst\n", V43).contains(&(Rule::NoMakestep, None)));
         assert!(
-            rules("driftfile /a\ndriftfile /b\n", V43).contains(&("duplicate-directive", Some(1)))
+            rules("driftfile /a\ndriftfile /b\n", V43)
+                .contains(&(Rule::DuplicateDirective, Some(1)))
         );
     }
 
     #[test]
     fn a_client_of_one_server_gets_a_hint_and_one_address_is_one_source() {
         let client = rules("server 10.0.0.123 iburst\nmakestep 1 3\n", V43);
-        assert!(client.contains(&("few-sources-client", None)), "{client:?}");
-        assert!(!client.iter().any(|r| r.0 == "few-sources"));
+        assert!(
+            client.contains(&(Rule::FewSourcesClient, None)),
+            "{client:?}"
+        );
+        assert!(!client.iter().any(|r| r.0 == Rule::FewSources));
         let server = rules(
             "server 10.0.0.123 iburst\nmakestep 1 3\nallow 10.0.0.0/24\n",
             V43,
         );
-        assert!(server.contains(&("few-sources", None)));
+        assert!(server.contains(&(Rule::FewSources, None)));
         let both = rules("server 10.0.0.2 iburst\npeer 10.0.0.2\n", V43);
-        assert!(both.contains(&("duplicate-source", Some(2))), "{both:?}");
+        assert!(both.contains(&(Rule::DuplicateSource, Some(2))), "{both:?}");
     }
 
     #[test]
@@ -952,12 +895,12 @@ mod tests {
             resolves: Some(&resolves),
         };
         let d = lint(&doc, &opts);
-        let rules: Vec<(&str, Option<usize>)> = d.iter().map(|d| (d.rule, d.line)).collect();
+        let rules: Vec<(Rule, Option<usize>)> = d.iter().map(|d| (d.rule, d.line)).collect();
         assert!(
-            rules.contains(&("allow-host-unresolved", Some(1))),
+            rules.contains(&(Rule::AllowHostUnresolved, Some(1))),
             "{rules:?}"
         );
-        assert!(rules.contains(&("allow-hostname", Some(2))));
+        assert!(rules.contains(&(Rule::AllowHostname, Some(2))));
     }
 
     #[test]
@@ -968,7 +911,7 @@ mod tests {
         let c = Document::parse("peer 10.0.0.1\nlocal stratum 9\n");
         assert_eq!(
             lint_peer_pair(&a, &b).map(|d| d.rule),
-            Some("peer-same-stratum")
+            Some(Rule::PeerSameStratum)
         );
         assert_eq!(lint_peer_pair(&a, &c), None);
         // ...with orphan chrony.conf(5) asks for the same local configuration.
