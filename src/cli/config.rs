@@ -47,7 +47,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     })
 }
 
-/// The version of the installed chronyd, from `chronyd -v`.
+/// How `config lint` prints what it found.
 #[derive(PartialEq)]
 enum Format {
     Text,

@@ -35,19 +35,10 @@ pub fn connect(to: Option<String>, tr: &Localizer) -> Result<IpcClient, CliError
         return crate::ipc::client::connect_to(t, Duration::from_secs(15))
             .map_err(|e| ipc_error(e, tr).arg("path", t));
     }
-    let candidates = match to {
-        Some(s) => vec![PathBuf::from(s)],
-        None => crate::ipc::paths::default_helper_sockets(),
-    };
-    let mut last = None;
-    for path in &candidates {
-        match IpcClient::connect(path, Duration::from_secs(15)) {
-            Ok(c) => return Ok(c),
-            Err(e) => last = Some((path.clone(), e)),
-        }
-    }
-    let (path, e) = last.expect("at least one candidate");
-    Err(ipc_error(e, tr).arg("path", path.display()))
+    let candidates: Vec<PathBuf> = to.map(PathBuf::from).into_iter().collect();
+    crate::ipc::client::connect_first(&candidates, Duration::from_secs(15))
+        .map(|(c, _)| c)
+        .map_err(|(path, e)| ipc_error(e, tr).arg("path", path.display()))
 }
 
 pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {

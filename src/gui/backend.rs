@@ -358,13 +358,10 @@ fn helper_binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("stratum-helper"))
 }
 
-/// The first of `candidates` (socket paths or `ssh://` URLs) that answers.
+/// The first of `candidates` (socket paths or `ssh://` URLs, the default
+/// sockets when empty) that answers.
 fn connect(candidates: &[PathBuf]) -> Option<(IpcClient, PathBuf)> {
-    candidates.iter().find_map(|p| {
-        crate::ipc::client::connect_to(&p.to_string_lossy(), Duration::from_secs(30))
-            .ok()
-            .map(|c| (c, p.clone()))
-    })
+    crate::ipc::client::connect_first(candidates, Duration::from_secs(30)).ok()
 }
 
 /// Starts a lab helper of our own and waits (10 s at most) for it to answer.
@@ -411,10 +408,7 @@ fn run(
             waker(Wake::Event);
         }
     };
-    let candidates = match &socket {
-        Some(s) => vec![s.clone()],
-        None => crate::ipc::paths::default_helper_sockets(),
-    };
+    let candidates: Vec<PathBuf> = socket.iter().cloned().collect();
     let mut owned: Option<OwnedHelper> = None;
     let (mut client, path) = match connect(&candidates) {
         Some(c) => c,

@@ -9,7 +9,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::cmdmon::{CmdmonClient, Endpoint};
+use super::cmdmon::{CmdmonClient, Endpoint, Patience};
 use super::confguard::{self, Trust};
 use super::lab;
 use super::supervisor::{Supervisor, SupervisorError, run_dir};
@@ -371,8 +371,7 @@ impl Supervisor {
     async fn client(&self) -> Result<CmdmonClient, HelperError> {
         let mut c =
             CmdmonClient::connect(&Endpoint::Unix(self.fixed.paths.chronyd_socket.clone())).await?;
-        c.timeout = Duration::from_millis(300);
-        c.retries = 1;
+        c.set_patience(Patience::Local);
         c.version = self.fixed.chrony_version.unwrap_or(ChronyVersion::LATEST);
         Ok(c)
     }

@@ -61,6 +61,29 @@ enum Sock {
     Udp(UdpSocket),
 }
 
+/// How long a caller waits for chronyd, by what it is doing: one place for
+/// the timeouts and retries every task uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Patience {
+    /// Waiting for a starting chronyd to answer: asked again and again, so
+    /// each try is short and never repeated.
+    Startup,
+    /// The local chronyd, polled every second or changed by an apply.
+    Local,
+    /// A watched host over the network (one poll has a budget of its own).
+    Remote,
+}
+
+impl Patience {
+    fn timeout_and_retries(self) -> (Duration, u32) {
+        match self {
+            Patience::Startup => (Duration::from_millis(200), 0),
+            Patience::Local => (Duration::from_millis(300), 1),
+            Patience::Remote => (Duration::from_millis(400), 1),
+        }
+    }
+}
+
 pub struct CmdmonClient {
     sock: Sock,
     /// Our own socket file, removed on drop.
@@ -110,6 +133,11 @@ fn bind_reply_socket(server: &Path) -> io::Result<(UnixDatagram, PathBuf)> {
 }
 
 impl CmdmonClient {
+    /// Sets how long each request waits and how often it is sent again.
+    pub fn set_patience(&mut self, p: Patience) {
+        (self.timeout, self.retries) = p.timeout_and_retries();
+    }
+
     pub async fn connect(endpoint: &Endpoint) -> Result<Self, CmdmonError> {
         let (sock, local_path) = match endpoint {
             Endpoint::Unix(server) => {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::time::{Instant, MissedTickBehavior};
 
-use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint, MAX_CLIENTS_LISTED};
+use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint, MAX_CLIENTS_LISTED, Patience};
 use super::state::{Encoded, Shared};
 use super::types::lock;
 use crate::core::conf::ChronyVersion;
@@ -29,8 +29,7 @@ pub async fn poll_once(
     if client.is_none() {
         match CmdmonClient::connect(endpoint).await {
             Ok(mut c) => {
-                c.timeout = Duration::from_millis(300);
-                c.retries = 1;
+                c.set_patience(Patience::Local);
                 c.version = version;
                 *client = Some(c);
             }

@@ -23,7 +23,7 @@ use tokio::process::{Child, Command};
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 
-use super::cmdmon::{CmdmonClient, Endpoint};
+use super::cmdmon::{CmdmonClient, Endpoint, Patience};
 use super::types::{ApplyPolicy, Fixed, HelperError, Mode, lock};
 use crate::core::codes::ErrorCode;
 use crate::ipc::{Action, Applied};
@@ -393,8 +393,7 @@ impl Supervisor {
                 return Err(SupervisorError::Exited(reason));
             }
             if let Ok(mut c) = CmdmonClient::connect(&endpoint).await {
-                c.timeout = Duration::from_millis(200);
-                c.retries = 0;
+                c.set_patience(Patience::Startup);
                 if c.tracking().await.is_ok() {
                     return Ok(());
                 }

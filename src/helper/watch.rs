@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::cmdmon::{CmdmonClient, Endpoint};
+use super::cmdmon::{CmdmonClient, Endpoint, Patience};
 use super::types::lock;
 use crate::core::cmdmon::{SourceData, SourceState, Tracking};
 use crate::core::codes::ErrorCode;
@@ -130,8 +130,7 @@ async fn poll(addr: SocketAddr) -> Result<Answer, ErrorCode> {
         let mut c = CmdmonClient::connect(&Endpoint::Udp(addr))
             .await
             .map_err(code)?;
-        c.timeout = Duration::from_millis(400);
-        c.retries = 1;
+        c.set_patience(Patience::Remote);
         let tracking = c.tracking().await.map_err(code)?;
         let n_sources = c.n_sources_checked().await.map_err(code)?;
         let sources = c.sources_at_most(MAX_WATCHED_SOURCES).await.map_err(code)?;

@@ -2,7 +2,7 @@
 
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
@@ -218,6 +218,30 @@ pub fn connect_to(target: &str, timeout: Duration) -> Result<IpcClient, IpcError
     } else {
         IpcClient::connect(Path::new(target), timeout)
     }
+}
+
+/// The first of `candidates` (socket paths or `ssh://` URLs; the default
+/// sockets when there are none) that answers, with which one it was; else
+/// the last failure.
+pub fn connect_first(
+    candidates: &[PathBuf],
+    timeout: Duration,
+) -> Result<(IpcClient, PathBuf), (PathBuf, IpcError)> {
+    let defaults;
+    let candidates = if candidates.is_empty() {
+        defaults = super::paths::default_helper_sockets();
+        &defaults
+    } else {
+        candidates
+    };
+    let mut last = None;
+    for p in candidates {
+        match connect_to(&p.to_string_lossy(), timeout) {
+            Ok(c) => return Ok((c, p.clone())),
+            Err(e) => last = Some((p.clone(), e)),
+        }
+    }
+    Err(last.expect("at least one candidate"))
 }
 
 pub struct IpcClient {

@@ -3,6 +3,7 @@
 //! `reports.h`, and the requests encoded per release (`request`). No IO
 //! here; `crate::helper::cmdmon` sends and receives.
 
+mod decode;
 pub mod reports;
 pub mod request;
 pub mod wire;

@@ -5,7 +5,8 @@
 
 use std::net::IpAddr;
 
-use super::reports::{Reply, decode_data};
+use super::decode::decode_data;
+use super::reports::Reply;
 use super::wire::{self, WireError, Writer, req, rpy};
 use crate::core::conf::ChronyVersion;
 

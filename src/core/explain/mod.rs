@@ -6,6 +6,8 @@
 
 mod checks;
 mod chronyc;
+mod diagnose;
+mod judge;
 mod model;
 mod ntpd;
 mod switch;
@@ -152,8 +154,8 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     for row in &mut e.rows {
         checks::unjudge_placeholder_offsets(row);
     }
-    checks::judge_report(&mut e);
-    checks::diagnose(&mut e);
+    judge::judge_report(&mut e);
+    diagnose::diagnose(&mut e);
     Ok(e)
 }
 

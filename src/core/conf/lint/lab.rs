@@ -1,0 +1,196 @@
+//! What silently does not do what a lab admin meant: the warnings and
+//! hints about sources, access, local stratum and peers.
+
+use crate::core::conf::access::{AccessScope, AccessTarget};
+use crate::core::conf::directive::{BindKind, BindTarget, Directive, SourceKind};
+use crate::core::conf::document::Document;
+
+use std::collections::HashMap;
+
+use super::model::*;
+use super::rules::Rule;
+
+/// How many time sources the file gives chronyd (a pool counts as many as
+/// it may use).
+pub(super) fn upstream_count(doc: &Document) -> i64 {
+    doc.sources()
+        .filter(|(_, s)| !s.has("noselect"))
+        .map(|(_, s)| match s.kind {
+            SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// What does not fail but does not do what a lab admin meant.
+pub(super) fn lab_checks(l: &mut Linter) {
+    let doc = l.doc;
+    let allows: Vec<_> = doc
+        .access_rules(AccessScope::Ntp)
+        .filter(|(_, a)| a.allow)
+        .collect();
+    let local = doc.local();
+    let imports = l.reads_other_files();
+    let source_files = imports || l.has("sourcedir");
+
+    if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
+        l.add_at((Rule::NoAllow, Some(i), vec![]));
+    }
+    if let (Some((i, _)), None) = (allows.first(), local) {
+        l.add_at((Rule::NoLocalStratum, Some(*i), vec![]));
+    }
+    for (i, a) in &allows {
+        match &a.target {
+            AccessTarget::Any => l.add_at((Rule::AllowEveryone, Some(*i), vec![])),
+            AccessTarget::Host(h) => match l.opts.resolves {
+                Some(resolves) if !resolves(h) => l.add_at((
+                    Rule::AllowHostUnresolved,
+                    Some(*i),
+                    vec![("host", h.clone())],
+                )),
+                _ => l.add_at((Rule::AllowHostname, Some(*i), vec![("host", h.clone())])),
+            },
+            AccessTarget::Net(s) if s.has_host_bits() => {
+                let net = s.net().map(|n| n.trunc().to_string()).unwrap_or_default();
+                l.add_at((
+                    Rule::HostBits,
+                    Some(*i),
+                    vec![("subnet", s.to_string()), ("network", net)],
+                ));
+            }
+            AccessTarget::Net(_) => {}
+        }
+    }
+
+    // One address, one source: a `server` and a `peer` line for the same
+    // host are duplicates too (chronyd ignores the second).
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut peers = 0;
+    for (i, s) in doc.sources() {
+        let key = s.host.to_ascii_lowercase();
+        if let Some(first) = seen.get(&key) {
+            l.add_at((
+                Rule::DuplicateSource,
+                Some(i),
+                vec![("host", s.host.clone()), ("line", (first + 1).to_string())],
+            ));
+        } else {
+            seen.insert(key, i);
+        }
+        if s.kind == SourceKind::Peer {
+            peers += 1;
+            for burst in ["iburst", "burst"] {
+                if s.has(burst) {
+                    l.add_at((
+                        Rule::PeerBurst,
+                        Some(i),
+                        vec![("option", burst.to_string())],
+                    ));
+                }
+            }
+        } else if !s.has("iburst") && !s.has("burst") {
+            l.add_at((Rule::NoIburst, Some(i), vec![("host", s.host.clone())]));
+        }
+        if s.kind != SourceKind::Pool && s.has("maxsources") {
+            l.add_at((
+                Rule::OptionIgnored,
+                Some(i),
+                vec![
+                    ("option", "maxsources".into()),
+                    ("directive", s.kind.keyword().into()),
+                ],
+            ));
+        }
+        if let (Some(min), Some(max)) = (s.int("minpoll"), s.int("maxpoll"))
+            && max < min
+        {
+            l.add_at((
+                Rule::MaxpollBelowMinpoll,
+                Some(i),
+                vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
+            ));
+        }
+    }
+
+    let upstreams = upstream_count(doc);
+    if !source_files {
+        if upstreams == 0 && local.is_none() && !l.has("refclock") {
+            l.add_at((Rule::NoSources, None, vec![]));
+        } else if (1..3).contains(&upstreams) {
+            // A client of one lab server is normal; a server others rely on
+            // should be able to tell a wrong upstream from a right one.
+            let serves = l.directives().any(|(_, d)| {
+                matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
+            });
+            let rule = if serves {
+                Rule::FewSources
+            } else {
+                Rule::FewSourcesClient
+            };
+            l.add_at((rule, None, vec![("count", upstreams.to_string())]));
+        }
+    }
+    if upstreams > 0 && !l.has("makestep") {
+        l.add_at((Rule::NoMakestep, None, vec![]));
+    }
+    if let (Some((i, lo)), true) = (local, peers > 0)
+        && !lo.orphan()
+    {
+        l.add_at((Rule::PeerNoOrphan, Some(i), vec![]));
+    }
+
+    let has_cmdallow = doc.access_rules(AccessScope::Cmd).any(|(_, a)| a.allow);
+    let remote_cmd = doc.directives().any(|(_, d)| {
+        matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(ip) } if !ip.is_loopback())
+    });
+    let at = doc
+        .access_rules(AccessScope::Cmd)
+        .find(|(_, a)| a.allow)
+        .map(|(i, _)| i);
+    match (has_cmdallow, remote_cmd) {
+        (true, false) => l.add_at((Rule::CmdallowNoBind, at, vec![])),
+        // Monitoring from another host works; say what it exposes.
+        (true, true) => l.add_at((Rule::CmdmonExposed, at, vec![])),
+        _ => {}
+    }
+
+    // Directives that hold one value: a repeat silently overrides.
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in doc.directives() {
+        let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include")
+            || matches!(d, Directive::Makestep { .. } | Directive::Local(_));
+        let name = d.name();
+        if !single {
+            continue;
+        }
+        if let Some(prev) = last.insert(name, i) {
+            l.add_at((
+                Rule::DuplicateDirective,
+                Some(prev),
+                vec![
+                    ("directive", name.to_string()),
+                    ("line", (i + 1).to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+/// Checks between two servers' configurations that peer with each other
+/// (a lab's primary and backup): with the same local stratum neither can
+/// tell which of them should serve when the upstreams are gone.
+pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
+    let peers = |d: &Document| d.sources().any(|(_, s)| s.kind == SourceKind::Peer);
+    let (Some((ia, la)), Some((_, lb))) = (a.local(), b.local()) else {
+        return None;
+    };
+    // chrony.conf(5): orphan servers all need the same local configuration,
+    // so the advice to differ applies only without orphan.
+    let orphan = la.orphan() || lb.orphan();
+    (peers(a) && peers(b) && !orphan && la.stratum() == lb.stratum()).then(|| Diagnostic {
+        rule: Rule::PeerSameStratum,
+        severity: Rule::PeerSameStratum.severity(),
+        line: Some(ia + 1),
+        args: vec![("stratum", la.stratum().to_string())],
+    })
+}

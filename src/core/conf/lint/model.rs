@@ -1,0 +1,130 @@
+//! What lint produces and how it is asked: a diagnostic, the options,
+//! and the linter every family of checks adds to.
+
+use crate::core::conf::directive::Directive;
+use crate::core::conf::document::Document;
+use crate::core::conf::version::ChronyVersion;
+
+use super::rules::{Rule, Severity};
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// One finding. `line` is 1-based; `None` for the file as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub line: Option<usize>,
+    /// Named arguments for the message text.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at a 1-based line.
+    pub fn new(rule: Rule, line: Option<usize>, args: Vec<(&'static str, String)>) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.severity(),
+            line,
+            args,
+        }
+    }
+
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The Fluent message id of this diagnostic's text.
+    pub fn message_id(&self) -> String {
+        format!("lint-{}", self.rule)
+    }
+}
+
+/// What lint needs besides the document.
+pub struct LintOptions<'a> {
+    /// The chronyd version whose language and checks apply.
+    pub version: ChronyVersion,
+    /// Tells whether a path exists on the machine chronyd runs on, for the
+    /// start-up checks that depend on it (`include`, `pidfile`'s directory,
+    /// refclock devices, hardware-timestamping interfaces). `None` skips
+    /// them.
+    pub path_exists: Option<&'a dyn Fn(&str) -> bool>,
+    /// Tells whether a host name resolves on the machine chronyd runs on
+    /// (`allow HOST`: chronyd refuses the file when it does not). `None`
+    /// skips the check.
+    pub resolves: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+impl Default for LintOptions<'_> {
+    fn default() -> Self {
+        LintOptions {
+            version: ChronyVersion::LATEST,
+            path_exists: None,
+            resolves: None,
+        }
+    }
+}
+
+/// chrony's line buffer: a line of this many bytes or more is refused.
+pub(super) const MAX_LINE_LENGTH: usize = 2048;
+
+pub(super) type Args = Vec<(&'static str, String)>;
+
+pub(super) struct Linter<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) opts: &'a LintOptions<'a>,
+    /// A file another one includes: only what chronyd refuses line by line
+    /// applies, as the rest depends on the whole configuration.
+    pub(super) fragment: bool,
+    pub(super) out: Vec<Diagnostic>,
+}
+
+impl<'a> Linter<'a> {
+    pub(super) fn push(
+        &mut self,
+        rule: Rule,
+        index: Option<usize>,
+        args: Vec<(&'static str, String)>,
+    ) {
+        self.out
+            .push(Diagnostic::new(rule, index.map(|i| i + 1), args));
+    }
+
+    pub(super) fn add(&mut self, (rule, index, args): (Rule, usize, Args)) {
+        self.push(rule, Some(index), args);
+    }
+
+    pub(super) fn add_at(&mut self, (rule, index, args): (Rule, Option<usize>, Args)) {
+        self.push(rule, index, args);
+    }
+
+    pub(super) fn directives(&self) -> impl Iterator<Item = (usize, &'a Directive)> + use<'a> {
+        self.doc.directives()
+    }
+
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.directives().any(|(_, d)| d.name() == name)
+    }
+
+    pub(super) fn first(&self, name: &str) -> Option<usize> {
+        self.directives()
+            .find(|(_, d)| d.name() == name)
+            .map(|(i, _)| i)
+    }
+
+    /// Whether the file pulls in others whose content lint cannot see.
+    pub(super) fn reads_other_files(&self) -> bool {
+        self.has("include") || self.has("confdir")
+    }
+}

@@ -1,0 +1,168 @@
+//! What chronyd refuses after reading the file (its start-up checks), and
+//! the directives it warns about and ignores.
+
+use crate::core::conf::access::AccessTarget;
+use crate::core::conf::directive::{Directive, OptValue};
+
+use super::model::*;
+use super::releases;
+use super::rules::Rule;
+use super::syntax::options_of;
+
+/// chronyd's checks after reading the file, which `chronyd -p` skips.
+pub(super) fn startup_checks(l: &mut Linter) {
+    for (i, d) in l.directives() {
+        match d {
+            Directive::Access(a) => {
+                if let AccessTarget::Net(s) = &a.target
+                    && s.net().is_none()
+                {
+                    l.add((Rule::BadSubnet, i, vec![("subnet", s.to_string())]));
+                }
+            }
+            Directive::Other { spec, args } if spec.name == "refclock" => {
+                let driver = args.first().map(String::as_str).unwrap_or("");
+                if !["SHM", "SOCK", "PPS", "PHC"].contains(&driver) {
+                    l.add((
+                        Rule::RefclockDriver,
+                        i,
+                        vec![("driver", driver.to_string())],
+                    ));
+                }
+                // The device a PPS or PHC driver opens, the directory a SOCK
+                // driver binds its socket in; the parameter may carry
+                // `:option` suffixes.
+                let param = args.get(1).map(String::as_str).unwrap_or("");
+                let device = param.split(':').next().unwrap_or("");
+                let needed = match driver {
+                    "PPS" | "PHC" => Some(device),
+                    "SOCK" => Some(parent_dir(device)),
+                    _ => None,
+                };
+                if let (Some(path), Some(exists)) = (needed, l.opts.path_exists)
+                    && !path.is_empty()
+                    && !exists(path)
+                {
+                    l.add((Rule::RefclockDevice, i, vec![("path", path.to_string())]));
+                }
+                let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
+                if tai && !l.fragment && !l.has("leapsectz") {
+                    l.add((Rule::RefclockTai, i, vec![]));
+                }
+            }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "pidfile" => {
+                // chronyd creates the log and dump directories but not the
+                // pid file's.
+                let dir = parent_dir(path);
+                if let (false, Some(exists)) = (dir.is_empty(), l.opts.path_exists)
+                    && !exists(dir)
+                {
+                    l.add((
+                        Rule::MissingDirectory,
+                        i,
+                        vec![("directive", "pidfile".into()), ("path", dir.to_string())],
+                    ));
+                }
+            }
+            Directive::Other { spec, args } if spec.name == "hwtimestamp" => {
+                // chronyd refuses to start when a named interface cannot
+                // timestamp in hardware, which needs a PTP hardware clock.
+                let iface = args.first().map(String::as_str).unwrap_or("*");
+                if let (false, Some(exists)) = (iface == "*", l.opts.path_exists)
+                    && !exists(&format!("/sys/class/net/{iface}/device/ptp"))
+                {
+                    l.add((
+                        Rule::HwtimestampInterface,
+                        i,
+                        vec![("interface", iface.to_string())],
+                    ));
+                }
+            }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "include" => {
+                // A plain path must exist; for a pattern, glob() with
+                // GLOB_ERR fails when the directory it searches is missing.
+                let must_exist = match path.find(['*', '?', '[']) {
+                    None => path.as_str(),
+                    Some(magic) => &path[..path[..magic].rfind('/').unwrap_or(0)],
+                };
+                if let (false, Some(exists)) = (must_exist.is_empty(), l.opts.path_exists)
+                    && !exists(must_exist)
+                {
+                    l.add((
+                        Rule::IncludeMissing,
+                        i,
+                        vec![("path", must_exist.to_string())],
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    if l.fragment {
+        return deprecated(l);
+    }
+    if let Some(nc) = l.first("noclientlog") {
+        for (i, d) in l.directives() {
+            if let Directive::RateLimit(r) = d {
+                l.add((
+                    Rule::NoclientlogRatelimit,
+                    i,
+                    vec![
+                        ("directive", r.kind.keyword().to_string()),
+                        ("line", (nc + 1).to_string()),
+                    ],
+                ));
+            }
+        }
+    }
+    if let (Some(rtc), true) = (l.first("rtcfile"), l.has("rtcsync")) {
+        l.add((Rule::RtcfileRtcsync, rtc, vec![]));
+    }
+    let count = |name: &str| l.directives().filter(|(_, d)| d.name() == name).count();
+    let (certs, keys) = (count("ntsservercert"), count("ntsserverkey"));
+    if certs != keys {
+        let at = l
+            .first("ntsservercert")
+            .or(l.first("ntsserverkey"))
+            .unwrap_or(0);
+        // chrony 4.0 starts anyway, without an NTS-KE server.
+        let rule = if l.opts.version >= releases::NTS_PAIRS_CHECKED {
+            Rule::NtsUneven
+        } else {
+            Rule::NtsUnpaired
+        };
+        l.add((
+            rule,
+            at,
+            vec![("certs", certs.to_string()), ("keys", keys.to_string())],
+        ));
+    }
+    deprecated(l);
+}
+
+pub(super) fn deprecated(l: &mut Linter) {
+    for (i, d) in l.directives() {
+        if let Directive::Deprecated(name) = d {
+            l.add((
+                Rule::DeprecatedDirective,
+                i,
+                vec![("directive", name.to_string())],
+            ));
+        }
+    }
+}
+
+/// The directory part of a path ("" for a bare name).
+pub(super) fn parent_dir(path: &str) -> &str {
+    match path.rfind('/') {
+        Some(0) => "/",
+        Some(i) => &path[..i],
+        None => "",
+    }
+}

@@ -1,0 +1,259 @@
+//! What chronyd refuses while reading the file, line by line, and what
+//! the release linted for does not know or takes only in a range.
+
+use crate::core::conf::directive::{Directive, OptValue, ParseError, REFCLOCK_OPTIONS};
+use crate::core::conf::document::{LineEnding, LineKind};
+use crate::core::conf::scan::{Words, is_comment_start};
+use crate::core::conf::version::ChronyVersion;
+
+use super::model::*;
+use super::releases;
+use super::rules::Rule;
+
+/// Per-line reading errors, as chronyd reports them while reading the file.
+pub(super) fn lines(l: &mut Linter) {
+    for (i, line) in l.doc.lines().iter().enumerate() {
+        // fgets() sees the CR of a CRLF line and the LF.
+        let ending = match line.ending() {
+            LineEnding::Lf => 1,
+            LineEnding::CrLf => 2,
+            LineEnding::None => 0,
+        };
+        if line.content().len() + ending >= MAX_LINE_LENGTH {
+            l.push(
+                Rule::LineTooLong,
+                Some(i),
+                vec![("max", (MAX_LINE_LENGTH - 1).to_string())],
+            );
+            continue;
+        }
+        let LineKind::Directive(d) = line.kind() else {
+            continue;
+        };
+        let Err(err) = &d.parsed else {
+            continue;
+        };
+        let name = d.name.clone();
+        // Before 4.2 chronyd accepts such a rule, just not as written.
+        if l.opts.version < releases::STRICT_ACCESS
+            && releases::is_access(&name)
+            && releases::lenient_access_accepts(&d.args)
+        {
+            l.push(
+                Rule::AccessLenient,
+                Some(i),
+                vec![
+                    ("directive", name),
+                    ("args", d.args.clone()),
+                    ("version", l.opts.version.to_string()),
+                ],
+            );
+            continue;
+        }
+        let comment = Words::new(&d.args)
+            .collect_words()
+            .into_iter()
+            .find(|w| w.bytes().next().is_some_and(is_comment_start));
+        if let (Some(c), false) = (comment, matches!(err, ParseError::UnknownDirective)) {
+            l.push(
+                Rule::TrailingComment,
+                Some(i),
+                vec![("directive", name), ("comment", c.to_string())],
+            );
+            continue;
+        }
+        let args = parse_error_args(&name, err, &d.args);
+        l.push(err.rule(), Some(i), args);
+    }
+}
+
+/// Message arguments for a directive chrony cannot read.
+pub fn parse_error_args(
+    directive: &str,
+    err: &ParseError,
+    raw_args: &str,
+) -> Vec<(&'static str, String)> {
+    let mut args = vec![("directive", directive.to_string())];
+    match err {
+        ParseError::MissingArguments { expected, found }
+        | ParseError::TooManyArguments { expected, found } => {
+            args.push(("expected", expected.to_string()));
+            args.push(("found", found.to_string()));
+        }
+        ParseError::UnknownOption(o)
+        | ParseError::BadOptionValue(o)
+        | ParseError::BadRefclockOption(o) => args.push(("option", o.clone())),
+        ParseError::BadAddress(v) | ParseError::BadLogParameter(v) => {
+            args.push(("value", v.clone()))
+        }
+        ParseError::LocalStratum(s) => args.push(("value", s.to_string())),
+        ParseError::UnknownDirective | ParseError::Invalid => {
+            args.push(("args", raw_args.to_string()))
+        }
+    }
+    args
+}
+
+/// Options a directive carries, for version and range checks.
+pub(super) fn options_of(
+    d: &Directive,
+) -> Vec<(
+    &'static str,
+    &'static crate::core::conf::directive::OptSpec,
+    OptValue,
+)> {
+    match d {
+        Directive::Source(s) => s
+            .options
+            .iter()
+            .map(|o| (d.name(), o.spec, o.value.clone()))
+            .collect(),
+        Directive::Local(lo) => lo
+            .options
+            .iter()
+            .map(|o| (d.name(), o.spec, o.value.clone()))
+            .collect(),
+        Directive::RateLimit(r) => r
+            .options
+            .iter()
+            .map(|o| (d.name(), o.spec, o.value.clone()))
+            .collect(),
+        Directive::Other { spec, args } if spec.name == "refclock" => {
+            let text = args.get(2..).unwrap_or_default().join(" ");
+            let mut w = Words::new(&text);
+            let mut out = Vec::new();
+            while let Some(name) = w.next_word() {
+                let Some(spec) = REFCLOCK_OPTIONS
+                    .iter()
+                    .find(|s| s.name.eq_ignore_ascii_case(name))
+                else {
+                    break;
+                };
+                let value = match spec.kind {
+                    crate::core::conf::directive::ValueKind::Flag => Some(OptValue::Flag),
+                    crate::core::conf::directive::ValueKind::Int => w.int().map(OptValue::Int),
+                    crate::core::conf::directive::ValueKind::Float => {
+                        w.float().map(OptValue::Float)
+                    }
+                    _ => w.next_word().map(|s| OptValue::Word(s.into())),
+                };
+                let Some(value) = value else { break };
+                out.push(("refclock", spec, value));
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// What the version knows, and the integer checks of 4.7+ or the clamping
+/// of older versions.
+pub(super) fn versions_and_ranges(l: &mut Linter) {
+    let v = l.opts.version;
+    let strict = v >= ChronyVersion::STRICT_INTEGERS;
+    for (i, d) in l.directives() {
+        if d.since() > v {
+            l.add((
+                Rule::UnsupportedDirective,
+                i,
+                vec![
+                    ("directive", d.name().to_string()),
+                    ("since", d.since().to_string()),
+                    ("version", v.to_string()),
+                ],
+            ));
+            continue;
+        }
+        if let Directive::Simple { spec, value } = d
+            && let (true, Some((lo, hi)), Some(x)) = (strict, spec.range, value.as_i64())
+            && !(lo..=hi).contains(&x)
+        {
+            l.add(range_diag(i, spec.name, spec.name, x, lo, hi));
+        }
+        for (directive, spec, value) in options_of(d) {
+            if spec.since > v {
+                l.add((
+                    Rule::UnsupportedOption,
+                    i,
+                    vec![
+                        ("directive", directive.to_string()),
+                        ("option", spec.name.to_string()),
+                        ("since", spec.since.to_string()),
+                        ("version", v.to_string()),
+                    ],
+                ));
+                continue;
+            }
+            let Some(x) = value.as_i64() else { continue };
+            let range = match d {
+                Directive::RateLimit(_) => spec.range.map(|r| releases::ratelimit_range(v, r)),
+                Directive::Source(_) => releases::source_option_range(v, spec.name, spec.range),
+                _ => spec.range,
+            };
+            if let (true, Some((lo, hi))) = (strict, range) {
+                // `local stratum` was checked at parse time in every version.
+                let checked_at_parse = directive == "local" && spec.name == "stratum";
+                if !(lo..=hi).contains(&x) && !checked_at_parse {
+                    l.add(range_diag(i, directive, spec.name, x, lo, hi));
+                    continue;
+                }
+            }
+            if let Some(used) = clamped_value(directive, spec.name, x) {
+                l.add((
+                    Rule::Clamped,
+                    i,
+                    vec![
+                        ("directive", directive.to_string()),
+                        ("option", spec.name.to_string()),
+                        ("value", x.to_string()),
+                        ("used", used.to_string()),
+                    ],
+                ));
+            }
+        }
+        if let Directive::Source(s) = d
+            && let Some(OptValue::Unsigned(ef)) = s.option("extfield")
+        {
+            // Until 4.4 the only experimental field was F323.
+            if v < ChronyVersion::new(4, 5) && *ef != 0xF323 {
+                l.add((Rule::ExtfieldValue, i, vec![("value", format!("{ef:X}"))]));
+            }
+        }
+    }
+}
+
+pub(super) fn range_diag(
+    i: usize,
+    directive: &str,
+    option: &str,
+    x: i64,
+    lo: i64,
+    hi: i64,
+) -> (Rule, usize, Args) {
+    (
+        Rule::OutOfRange,
+        i,
+        vec![
+            ("directive", directive.to_string()),
+            ("option", option.to_string()),
+            ("value", x.to_string()),
+            ("min", lo.to_string()),
+            ("max", hi.to_string()),
+        ],
+    )
+}
+
+/// The value chronyd uses instead of `x`, where it silently clamps.
+pub(super) fn clamped_value(directive: &str, option: &str, x: i64) -> Option<i64> {
+    let clamp = |lo: i64, hi: i64| (!(lo..=hi).contains(&x)).then(|| x.clamp(lo, hi));
+    match (directive, option) {
+        ("server" | "pool" | "peer", "minpoll" | "maxpoll") => clamp(-7, 24),
+        ("server" | "pool" | "peer", "minstratum") => clamp(0, 15),
+        ("server" | "pool" | "peer", "version") if x != 0 => clamp(1, 4),
+        ("pool", "maxsources") => clamp(1, 16),
+        ("ratelimit" | "ntsratelimit" | "cmdratelimit", "interval") => clamp(-19, 12),
+        ("ratelimit" | "ntsratelimit" | "cmdratelimit", "burst") => clamp(1, 255),
+        ("ratelimit" | "ntsratelimit" | "cmdratelimit", "leak") => clamp(1, 4),
+        _ => None,
+    }
+}
