@@ -56,6 +56,7 @@ fn stage(path: &Path, data: &[u8], new_mode: u32) -> io::Result<Staged> {
         .as_ref()
         .map(|m| m.permissions().mode() & 0o7777)
         .unwrap_or(new_mode);
+    remove_stale_temps(&dir, name);
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(".stratum-{}.tmp", std::process::id()));
@@ -81,6 +82,34 @@ fn stage(path: &Path, data: &[u8], new_mode: u32) -> io::Result<Staged> {
         Err(e) => {
             staged.discard();
             Err(e)
+        }
+    }
+}
+
+/// Removes what a writer killed mid-write left beside `name`: its
+/// `.NAME.stratum-PID.tmp` (and `.old`) files, where that process is gone.
+/// Only the first thousand entries of the directory are looked at.
+fn remove_stale_temps(dir: &Path, name: &std::ffi::OsStr) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{}.stratum-", name.to_string_lossy());
+    for entry in entries.take(1000).flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
+        let rest = rest.strip_suffix(".old").unwrap_or(rest);
+        let Some(pid) = rest
+            .strip_suffix(".tmp")
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let gone = pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists();
+        if gone && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
@@ -166,22 +195,40 @@ fn write_all_with_mode(files: &[(&Path, &[u8])], new_mode: u32) -> io::Result<Ve
 
 /// Fault injection for the tests of what a failure leaves behind:
 /// `STRATUM_FAULT=stage:N` fails the Nth staged write from now (1-based),
-/// `rename:N` the Nth rename. Only in debug builds; release builds never
-/// read the variable.
+/// `rename:N` the Nth rename; `hold-stage:N` / `hold-rename:N` stop there
+/// instead (the process sleeps after creating the file
+/// `STRATUM_FAULT_MARK` names), so that a test can kill it inside the
+/// write, every time. With `STRATUM_FAULT_ARM`, writes count only once
+/// that file exists. Only in debug builds; release builds never read the
+/// variables.
 fn fault_point(what: &str) -> io::Result<()> {
     #[cfg(debug_assertions)]
     {
         use std::sync::atomic::{AtomicU32, Ordering};
         static STAGE: AtomicU32 = AtomicU32::new(0);
         static RENAME: AtomicU32 = AtomicU32::new(0);
-        if let Ok(spec) = std::env::var("STRATUM_FAULT")
+        // STRATUM_FAULT_ARM: counting starts once that file exists (after
+        // the writes a process makes at start).
+        let armed = std::env::var_os("STRATUM_FAULT_ARM").is_none_or(|f| Path::new(&f).exists());
+        if armed
+            && let Ok(spec) = std::env::var("STRATUM_FAULT")
             && let Some((kind, n)) = spec.split_once(':')
-            && kind == what
             && let Ok(n) = n.parse::<u32>()
         {
-            let counter = if what == "stage" { &STAGE } else { &RENAME };
-            if counter.fetch_add(1, Ordering::SeqCst) + 1 == n {
-                return Err(io::Error::other(format!("injected fault at {what}")));
+            let hold = kind.strip_prefix("hold-");
+            if kind == what || hold == Some(what) {
+                let counter = if what == "stage" { &STAGE } else { &RENAME };
+                if counter.fetch_add(1, Ordering::SeqCst) + 1 == n {
+                    if hold.is_none() {
+                        return Err(io::Error::other(format!("injected fault at {what}")));
+                    }
+                    if let Some(mark) = std::env::var_os("STRATUM_FAULT_MARK") {
+                        let _ = fs::write(mark, what);
+                    }
+                    loop {
+                        std::thread::sleep(std::time::Duration::from_secs(3600));
+                    }
+                }
             }
         }
     }

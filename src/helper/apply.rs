@@ -25,6 +25,15 @@ use crate::ipc::{Action, Applied};
 /// How long chronyd has to answer after a restart.
 const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
 
+/// Runs blocking file work (writes with fsync) on tokio's blocking pool.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        // The closure panicked: carry the panic on, as if it ran here.
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
 /// The text chronyd reads for a user configuration.
 pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {
     match fixed.mode {
@@ -149,19 +158,24 @@ impl Supervisor {
 
     /// The user's file, byte for byte, and (lab) chronyd's file from it:
     /// both or neither.
-    fn write_config(&self, user: &[u8]) -> Result<(), HelperError> {
+    /// (The writes and their fsyncs run off the helper's only runtime
+    /// thread.)
+    async fn write_config(&self, user: &[u8]) -> Result<(), HelperError> {
         let io = |e: std::io::Error| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string()));
-        match self.fixed.mode {
-            Mode::System => write_atomic(&self.fixed.paths.config, user).map(|_| ()),
+        let fixed = self.fixed.clone();
+        let user = user.to_vec();
+        blocking(move || match fixed.mode {
+            Mode::System => write_atomic(&fixed.paths.config, &user).map(|_| ()),
             Mode::Lab => {
-                let text = chronyd_text(&self.fixed, &String::from_utf8_lossy(user));
+                let text = chronyd_text(&fixed, &String::from_utf8_lossy(&user));
                 write_atomic_all(&[
-                    (&self.fixed.paths.config, user),
-                    (&self.fixed.paths.chronyd_config, text.as_bytes()),
+                    (&fixed.paths.config, &user),
+                    (&fixed.paths.chronyd_config, text.as_bytes()),
                 ])
                 .map(|_| ())
             }
-        }
+        })
+        .await
         .map_err(io)
     }
 
@@ -183,7 +197,7 @@ impl Supervisor {
 
     /// A private, uniquely named copy of the current file; the oldest beyond
     /// the limit are deleted.
-    fn backup(&self, target: &Path, bytes: &[u8]) -> Result<PathBuf, HelperError> {
+    async fn backup(&self, target: &Path, bytes: &[u8]) -> Result<PathBuf, HelperError> {
         let err = |e: std::io::Error| HelperError::new(ErrorCode::ApplyBackup, Some(e.to_string()));
         let meta = std::fs::metadata(target).map_err(err)?;
         let name = target
@@ -203,19 +217,23 @@ impl Supervisor {
                 ".bak".to_string(),
             ),
         };
-        let p = write_backup(
-            &dir,
-            &prefix,
-            &suffix,
-            bytes,
-            meta.permissions().mode(),
-            Some((meta.uid(), meta.gid())),
-        )
-        .map_err(err)?;
-        if let Err(e) = prune_backups(&dir, &prefix, &suffix, self.apply_policy.keep_backups) {
-            tracing::warn!(error = %e, dir = %dir.display(), "could not prune old backups");
-        }
-        Ok(p)
+        let (bytes, keep) = (bytes.to_vec(), self.apply_policy.keep_backups);
+        blocking(move || {
+            let p = write_backup(
+                &dir,
+                &prefix,
+                &suffix,
+                &bytes,
+                meta.permissions().mode(),
+                Some((meta.uid(), meta.gid())),
+            )?;
+            if let Err(e) = prune_backups(&dir, &prefix, &suffix, keep) {
+                tracing::warn!(error = %e, dir = %dir.display(), "could not prune old backups");
+            }
+            Ok(p)
+        })
+        .await
+        .map_err(err)
     }
 
     pub(super) async fn apply(&mut self, text: &str, uid: u32) -> Result<Applied, HelperError> {
@@ -275,10 +293,10 @@ impl Supervisor {
         let target = crate::fsutil::write_target(&self.fixed.paths.config)
             .map_err(|e| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string())))?;
         let backup = match &old_bytes {
-            Some(b) => Some(self.backup(&target, b)?),
+            Some(b) => Some(self.backup(&target, b).await?),
             None => None,
         };
-        self.write_config(text.as_bytes())?;
+        self.write_config(text.as_bytes()).await?;
         let summary = change_summary(&old_text, text);
 
         let live = match &plan {
@@ -338,7 +356,7 @@ impl Supervisor {
             other => other.to_string(),
         };
         let restored = match old {
-            Some(b) => self.write_config(b),
+            Some(b) => self.write_config(b).await,
             None => std::fs::remove_file(&self.fixed.paths.config)
                 .map_err(|e| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string()))),
         };

@@ -461,7 +461,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             let _ = tokio::time::timeout(Duration::from_secs(10), stopped).await;
         }
         let _ = supervisor.await;
-        poller::save_history(&shared);
+        poller::save_history(&shared).await;
         // Only our own socket (not one a later helper made).
         if server::socket_identity(&listener_path) == bound {
             let _ = std::fs::remove_file(&listener_path);

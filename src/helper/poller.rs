@@ -80,16 +80,21 @@ pub fn publish(shared: &Shared, snap: &Snapshot) {
     shared.latest.send_replace(Some(encoded));
 }
 
-pub fn save_history(shared: &Shared) {
+/// Writes the history file (on the blocking pool: a week of history is
+/// megabytes, written with fsync).
+pub async fn save_history(shared: &Shared) {
     let mut buf = Vec::new();
-    let saved = lock(&shared.history).save(&mut buf);
-    if saved.is_ok() {
-        let dir = &shared.fixed.paths.data_dir;
-        let written = std::fs::create_dir_all(dir)
-            .and_then(|()| crate::fsutil::write_atomic(&shared.fixed.paths.history, &buf));
-        if let Err(e) = written {
-            tracing::warn!(error = %e, "could not save history");
-        }
+    if lock(&shared.history).save(&mut buf).is_err() {
+        return;
+    }
+    let dir = shared.fixed.paths.data_dir.clone();
+    let file = shared.fixed.paths.history.clone();
+    let written = tokio::task::spawn_blocking(move || {
+        std::fs::create_dir_all(&dir).and_then(|()| crate::fsutil::write_atomic(&file, &buf))
+    })
+    .await;
+    if let Ok(Err(e)) = written {
+        tracing::warn!(error = %e, "could not save history");
     }
 }
 
@@ -112,7 +117,7 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
         let snap = poll_once(&endpoint, version, &mut client).await;
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
-            save_history(&shared);
+            save_history(&shared).await;
             last_save = Instant::now();
         }
     }

@@ -87,10 +87,33 @@ impl HelperProc {
     }
 
     fn start(dir: &Path, conf: &Path, mode_args: &[&str]) -> HelperProc {
+        Self::start_env(dir, conf, mode_args, &[])
+    }
+
+    /// A lab helper with extra environment (fault injection).
+    pub fn start_lab_env(
+        dir: &Path,
+        config: &str,
+        ntp_port: u16,
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> HelperProc {
+        let conf = dir.join("lab.conf");
+        std::fs::write(&conf, config).unwrap();
+        let port = ntp_port.to_string();
+        Self::start_env(dir, &conf, &["--lab", "--ntp-port", &port], env)
+    }
+
+    fn start_env(
+        dir: &Path,
+        conf: &Path,
+        mode_args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> HelperProc {
         let data = dir.join("data");
         let socket = dir.join("helper.sock");
         let log = dir.join("helper.log");
         let child = Command::new(env!("CARGO_BIN_EXE_stratum-helper"))
+            .envs(env.iter().copied())
             .args(mode_args)
             .args(["--poll-interval", "0.2"])
             .arg("--config")
