@@ -88,8 +88,10 @@ fn main() {
     let columns = stratum::gui::panels::plots::columns_for(1150.0);
     let t = Instant::now();
     for n in &names {
-        app.state
-            .on_event(Event::History(n.clone(), h.query(n, start, now, columns)));
+        app.state.on_event(Event::History(vec![(
+            n.clone(),
+            h.query(n, start, now, columns),
+        )]));
     }
     println!(
         "helper-side query of 7 days for 8 series ({columns} columns each): {:.2} ms",

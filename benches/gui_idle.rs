@@ -73,20 +73,44 @@ fn main() {
             .expect("Xvfb (apt-get install xvfb)"),
     );
     std::thread::sleep(Duration::from_secs(2));
-    let home = dir.join("home");
-    if let Ok(panel) = std::env::var("STRATUM_IDLE_PANEL") {
-        std::fs::create_dir_all(home.join("config/stratum")).unwrap();
-        std::fs::write(
-            home.join("config/stratum/settings.toml"),
-            format!("panel = \"{panel}\"\n"),
-        )
-        .unwrap();
+    // Every panel by default (STRATUM_IDLE_PANELS=overview,plots for some),
+    // each in a window of its own that starts on it.
+    let panels: Vec<String> = std::env::var("STRATUM_IDLE_PANELS")
+        .unwrap_or_else(|_| {
+            "overview,sources,clients,plots,fleet,setup,upstreams,access,stratum,peers,advanced,apply,explain,export,settings".into()
+        })
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    println!(
+        "panel       CPU % of a core   RSS MiB   ({secs} s each after 8 s, 1 Hz helper, software GL under Xvfb)"
+    );
+    for panel in panels {
+        let (cpu, rss) = idle(dir, &display, &sock, &panel, secs);
+        println!("{panel:<11} {cpu:>8.2}          {rss:>6.1}");
     }
+}
+
+/// CPU use (% of one core) and RSS (MiB) of a window left alone on `panel`.
+fn idle(
+    dir: &std::path::Path,
+    display: &str,
+    sock: &std::path::Path,
+    panel: &str,
+    secs: u64,
+) -> (f64, f64) {
+    let home = dir.join(format!("home-{panel}"));
+    std::fs::create_dir_all(home.join("config/stratum")).unwrap();
+    std::fs::write(
+        home.join("config/stratum/settings.toml"),
+        format!("panel = \"{panel}\"\n"),
+    )
+    .unwrap();
     let app = Killed(
         Command::new(env!("CARGO_BIN_EXE_stratum"))
-            .env("DISPLAY", &display)
+            .env("DISPLAY", display)
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .env("STRATUM_SOCKET", &sock)
+            .env("STRATUM_SOCKET", sock)
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_DATA_HOME", home.join("data"))
@@ -102,10 +126,13 @@ fn main() {
     let (c1, t1) = (cpu_ticks(pid), Instant::now());
     let cpu = (c1 - c0) as f64 / tick;
     let wall = (t1 - t0).as_secs_f64();
-    println!(
-        "idle app with 1 Hz live updates: {:.2} s CPU in {:.0} s = {:.2}% of one core (software GL under Xvfb)",
-        cpu,
-        wall,
-        100.0 * cpu / wall
-    );
+    let rss_kb: f64 = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    drop(app);
+    (100.0 * cpu / wall, rss_kb / 1024.0)
 }

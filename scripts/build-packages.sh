@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Builds the two Debian packages from one checkout:
-#   stratum-helper  the helper, its unit and the headless command line
+# Builds the two Debian packages and the two RPMs (RHEL, Rocky, CentOS,
+# Fedora) from one checkout:
+#   stratum-helper  the helper, its units and the headless command line
 #   stratum         the desktop window (depends on stratum-helper)
 # PROFILE=dev reuses the test build (as the packaging check does); the
-# default is a release build. Packages land in $OUT (default target/debian).
+# default is a release build. Packages land in $OUT (default target/packages).
 source "$(dirname "$0")/common.sh"
 check_rust
 profile=${PROFILE:-release}
 target=${CARGO_TARGET_DIR:-target}
 dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
-out=${OUT:-$target/debian}
+out=${OUT:-$target/packages}
 mkdir -p "$out"
 command -v cargo-deb >/dev/null 2>&1 || cargo install cargo-deb --locked --quiet
+command -v cargo-generate-rpm >/dev/null 2>&1 || cargo install cargo-generate-rpm --locked --quiet
 if [ "${NO_BUILD:-}" != 1 ]; then
     cargo build --locked --profile "$profile" --bins
 fi
@@ -23,4 +25,7 @@ cp "$target/headless/$dir/stratum" "$target/$dir/stratum-cli"
 # (cargo-deb warns about the dev profile the packaging check reuses.)
 cargo deb --no-build --profile "$profile" -o "$out/stratum.deb" >/dev/null 2>&1
 cargo deb --no-build --profile "$profile" --variant helper -o "$out/stratum-helper.deb" >/dev/null 2>&1
-echo "$out/stratum.deb $out/stratum-helper.deb"
+# The same split as rpms (asset paths name target/release; --profile maps them).
+cargo generate-rpm --profile "$profile" --target-dir "$target" -o "$out/stratum-helper.rpm" >/dev/null
+cargo generate-rpm --profile "$profile" --target-dir "$target" --variant desktop -o "$out/stratum.rpm" >/dev/null
+echo "$out/stratum.deb $out/stratum-helper.deb $out/stratum.rpm $out/stratum-helper.rpm"

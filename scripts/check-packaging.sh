@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates the desktop file, the AppStream metadata and the systemd unit,
-# builds both .debs from the binaries the test run just built (plus the
-# headless command line), and checks what each carries and needs: the
-# headless package links no GUI library.
+# builds both .debs and both .rpms from the binaries the test run just built
+# (plus the headless command line), and checks what each carries and needs
+# (dpkg-deb; rpm -qp --list/--requires; rpmlint): the headless package links
+# no GUI library, the RHEL helper package brings its /etc drop-in.
 source "$(dirname "$0")/common.sh"
 
 desktop-file-validate packaging/org.stratum.Stratum.desktop
@@ -63,4 +64,50 @@ else
     echo "packaging: headless stratum has no GUI code"
 fi
 "$headless" config lint /dev/null >/dev/null || { echo "packaging: headless stratum does not run" >&2; fail=1; }
+# The RPMs: the same split, RHEL's paths.
+rpm_has() {
+    local pkg=$1 f=$2
+    if rpm -qp --list "$pkg" 2>/dev/null | grep -qx "$f"; then
+        echo "packaging: $(basename "$pkg") has $f"
+    else
+        echo "packaging: $f MISSING from $(basename "$pkg")" >&2
+        fail=1
+    fi
+}
+for f in /usr/bin/stratum /usr/bin/stratum-helper /usr/lib/systemd/system/stratum-helper.service \
+         /usr/lib/systemd/system/stratum-helper.service.d/rhel.conf \
+         /usr/lib/systemd/system/stratum-metrics.service; do
+    rpm_has "$out/stratum-helper.rpm" "$f"
+done
+for f in /usr/libexec/stratum/stratum-gui /usr/share/applications/org.stratum.Stratum.desktop \
+         /usr/share/metainfo/org.stratum.Stratum.metainfo.xml; do
+    rpm_has "$out/stratum.rpm" "$f"
+done
+if rpm -qp --list "$out/stratum-helper.rpm" | grep -q -e stratum-gui -e '\.desktop$'; then
+    echo "packaging: the helper rpm carries the window" >&2
+    fail=1
+fi
+rpm -qp --requires "$out/stratum-helper.rpm" | grep -qx 'chrony' \
+    || { echo "packaging: stratum-helper.rpm does not require chrony" >&2; fail=1; }
+rpm -qp --requires "$out/stratum.rpm" | grep -q '^stratum-helper = 0.1.0' \
+    || { echo "packaging: stratum.rpm does not require stratum-helper" >&2; fail=1; }
+if rpm -qp --requires "$out/stratum-helper.rpm" | grep -q -e mesa -e libX -e wayland -e fonts; then
+    echo "packaging: the helper rpm requires GUI libraries or fonts" >&2
+    fail=1
+fi
+rpm -qp --scripts "$out/stratum-helper.rpm" | grep -q 'groupadd --system stratum' \
+    || { echo "packaging: stratum-helper.rpm does not create the stratum group" >&2; fail=1; }
+echo "packaging: rpm requires of stratum.rpm: $(rpm -qp --requires "$out/stratum.rpm" | tr '\n' ' ')"
+# rpmlint: errors fail; what a package built without rpmbuild cannot have
+# (a changelog, a build host's debuginfo split) is filtered in
+# packaging/rpmlintrc.toml with the reason beside each.
+for pkg in "$out/stratum-helper.rpm" "$out/stratum.rpm"; do
+    if ! lint=$(rpmlint --rpmlintrc packaging/rpmlintrc.toml "$pkg" 2>&1); then
+        echo "packaging: rpmlint $(basename "$pkg"):" >&2
+        echo "$lint" >&2
+        fail=1
+    else
+        echo "packaging: rpmlint $(basename "$pkg"): $(tail -1 <<<"$lint")"
+    fi
+done
 exit $fail

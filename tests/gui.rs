@@ -210,6 +210,8 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     h.get_by_role_and_label(Role::Button, "Add").click();
     h.run();
     h.get_by_label("Apply").click();
+    h.step();
+    wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
     h.run();
     h.get_by_role_and_label(Role::Button, "Apply to chronyd")
         .click();
@@ -523,9 +525,10 @@ fn the_overview_says_it_all_at_a_glance() {
     let pts: Vec<(f64, f64, f64)> = (0..60)
         .map(|i| (now - 300.0 + f64::from(i) * 5.0, 1e-6, 2e-6))
         .collect();
-    h.state_mut()
-        .state
-        .on_event(Event::History("system.offset".parse().unwrap(), pts));
+    h.state_mut().state.on_event(Event::History(vec![(
+        "system.offset".parse().unwrap(),
+        pts,
+    )]));
     h.state_mut().state.panel = Panel::Overview;
     h.run();
     // chronyd's correction is positive: the clock is behind (chronyc's "slow").
@@ -734,7 +737,7 @@ fn the_window_repaints_when_the_helper_answers() {
     assert!(h.query_by_label("Connecting to the helper…").is_some());
     // As in the window: snapshots are not wanted on this panel, every
     // other event is.
-    let wants_live = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let wants_live = std::sync::Arc::new(stratum::gui::backend::LiveGate::new(false));
     let waker = stratum::gui::waker(h.ctx.clone(), Some(wants_live));
     let start = Instant::now();
     h.state_mut().backend = Backend::start(Some(helper.socket.clone()), None, waker);

@@ -21,7 +21,7 @@ pub struct App {
     pub shots: Option<ShotPlan>,
     /// Set while the visible panel shows live data: the backend wakes the
     /// UI for snapshots only then (every other event always wakes it).
-    pub wants_live: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    pub wants_live: Option<std::sync::Arc<super::backend::LiveGate>>,
     /// When settings were last handed to the backend to save.
     saved_at: std::time::Instant,
 }
@@ -72,8 +72,19 @@ impl App {
             self.state.snapshot = None;
             self.state.fleet.clear();
         }
+        // Of several snapshots waiting, only the last is explained.
+        let mut latest = None;
         while let Ok(e) = self.backend.rx.try_recv() {
-            self.state.on_event(e);
+            match e {
+                super::backend::Event::Snapshot(s) => latest = Some(s),
+                e => self.state.on_event(e),
+            }
+        }
+        if let Some(s) = latest {
+            self.state.on_event(super::backend::Event::Snapshot(s));
+            if let Some(g) = &self.wants_live {
+                g.drawn();
+            }
         }
         let mut commands = Vec::new();
         if let Some(flag) = &self.wants_live {
@@ -83,7 +94,7 @@ impl App {
                 self.state.panel,
                 Panel::Overview | Panel::Sources | Panel::Clients
             );
-            flag.store(
+            flag.wanted.store(
                 live || self.state.apply == ApplyState::Running,
                 std::sync::atomic::Ordering::Relaxed,
             );
@@ -106,6 +117,7 @@ impl App {
                     panels.ui(ui, st, &mut commands);
                 });
         });
+        st.unfollow_others(&mut commands);
         // Settings go to the backend to be written, at most once a second.
         if st.settings_dirty {
             if self.saved_at.elapsed() >= SAVE_EVERY {

@@ -26,7 +26,7 @@ use crate::ipc::{
 /// before it is read whole.
 const MAX_IMPORT_BYTES: u64 = 4 << 20;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     // Asked of the helper.
     Apply(String),
@@ -37,6 +37,17 @@ pub enum Command {
     Fleet,
     /// One watched server's tracking and sources.
     FleetHost(WatchTarget),
+    /// The last `window` seconds of these series, in at most `columns`
+    /// points each (the time is taken when the request is made).
+    HistoryRecent {
+        series: Vec<SeriesId>,
+        window: f64,
+        columns: usize,
+    },
+    /// Repeat these requests on the backend's own clock, their answers
+    /// delivered together (one frame); `None` stops. What a panel that
+    /// shows history follows while it is open.
+    Follow(Option<Follow>),
     // Done on this machine, whether or not a helper answers.
     /// Lint a configuration for that chronyd release (paths are checked on
     /// this machine only when the helper runs here).
@@ -53,8 +64,15 @@ pub enum Command {
     ReadConfig(PathBuf),
 }
 
+/// Requests repeated every `every`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Follow {
+    pub requests: Vec<Command>,
+    pub every: Duration,
+}
+
 /// What a written file holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Contents {
     Bytes(Vec<u8>),
     /// A screenshot, encoded as PNG on the IO thread.
@@ -96,7 +114,10 @@ pub enum Event {
         detail: Option<String>,
     },
     ActionDone,
-    History(SeriesId, Vec<SeriesPoint>),
+    /// The series asked for in one History command, together.
+    History(Vec<(SeriesId, Vec<SeriesPoint>)>),
+    /// The answers to one round of followed requests.
+    Batch(Vec<Event>),
     SeriesList(Vec<SeriesId>),
     Fleet(Vec<crate::ipc::FleetRow>),
     FleetHost(WatchTarget, Box<Snapshot>),
@@ -125,8 +146,32 @@ pub enum Event {
 /// that show live data; everything else always gets a frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wake {
+    /// A snapshot whose state (sync, reference, sources' states, errors)
+    /// changed: shown at once.
+    Changed,
+    /// A snapshot with new numbers only: shown at most every
+    /// [`LIVE_REFRESH`].
     Snapshot,
     Event,
+}
+
+/// How often numbers that merely moved are redrawn: a full window frame
+/// costs a software renderer tens of milliseconds, and a value a second
+/// later says nothing new to a person watching.
+pub const LIVE_REFRESH: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// What about a snapshot is worth a frame at once when it changes.
+fn state_of(s: &Snapshot) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.error.hash(&mut h);
+    if let Some(t) = &s.tracking {
+        (t.ref_id, t.stratum, t.leap_status).hash(&mut h);
+    }
+    for src in &s.sources {
+        (src.address.to_string(), src.state.symbol(), src.reach == 0).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Wakes the UI when an event arrives.
@@ -134,17 +179,54 @@ pub type Waker = Arc<dyn Fn(Wake) + Send + Sync>;
 
 /// Wakes the UI for backend events: always for events other than
 /// snapshots, and for snapshots while `wants_live` (if given) is set.
-pub fn waker(ctx: egui::Context, wants_live: Option<Arc<AtomicBool>>) -> Waker {
+/// Whether the open panel shows live data, and when a frame last showed a
+/// snapshot: the waker paces snapshot frames from it.
+pub struct LiveGate {
+    pub wanted: AtomicBool,
+    last_frame: std::sync::Mutex<Instant>,
+}
+
+impl LiveGate {
+    pub fn new(wanted: bool) -> LiveGate {
+        LiveGate {
+            wanted: AtomicBool::new(wanted),
+            last_frame: std::sync::Mutex::new(Instant::now() - LIVE_REFRESH),
+        }
+    }
+
+    /// A frame showed the latest snapshot.
+    pub fn drawn(&self) {
+        *self.last_frame.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+    }
+
+    /// How long until numbers that merely moved may be drawn again.
+    fn due(&self) -> Duration {
+        let last = *self.last_frame.lock().unwrap_or_else(|e| e.into_inner());
+        (last + LIVE_REFRESH).saturating_duration_since(Instant::now())
+    }
+}
+
+/// Wakes the UI for backend events: always for events other than
+/// snapshots; for snapshots only while the open panel shows live data
+/// (`gate`, if given), at once when the state changed and otherwise no
+/// sooner than [`LIVE_REFRESH`] after the last frame that showed one.
+pub fn waker(ctx: egui::Context, gate: Option<Arc<LiveGate>>) -> Waker {
     Arc::new(move |wake| {
-        let wanted = wake == Wake::Event
-            || wants_live
-                .as_ref()
-                .is_none_or(|f| f.load(Ordering::Relaxed));
-        if wanted {
-            // egui answers request_repaint() with two frames (one to
-            // settle); a non-zero delay gets one, and egui subtracts the
-            // frame time so it still comes at once.
-            ctx.request_repaint_after(std::time::Duration::from_millis(1));
+        let live = gate
+            .as_ref()
+            .is_none_or(|g| g.wanted.load(Ordering::Relaxed));
+        // egui answers request_repaint() with two frames (one to settle); a
+        // non-zero delay gets one, and egui subtracts the frame time so it
+        // still comes at once. Requests coalesce: the earliest wins.
+        let soon = Duration::from_millis(1);
+        match wake {
+            Wake::Event => ctx.request_repaint_after(soon),
+            Wake::Changed if live => ctx.request_repaint_after(soon),
+            Wake::Snapshot if live => {
+                let due = gate.as_ref().map_or(Duration::ZERO, |g| g.due());
+                ctx.request_repaint_after(due.max(soon));
+            }
+            _ => {}
         }
     })
 }
@@ -446,12 +528,36 @@ fn run(
     if let Ok(ReplyBody::Snapshot(s)) = client.request(RequestBody::Snapshot)
         && events.send(Event::Snapshot(s)).is_ok()
     {
-        waker(Wake::Snapshot);
+        waker(Wake::Changed);
     }
     let mut conn = Conn { client, path };
     handle(&mut conn, Command::GetConfig, &send);
-    while let Ok(cmd) = commands.recv() {
-        handle(&mut conn, cmd, &send);
+    let mut follow: Option<Follow> = None;
+    let mut due = Instant::now();
+    loop {
+        let wait = match &follow {
+            Some(_) => due.saturating_duration_since(Instant::now()),
+            None => Duration::from_secs(3600),
+        };
+        match commands.recv_timeout(wait) {
+            Ok(Command::Follow(f)) => {
+                follow = f;
+                due = Instant::now();
+            }
+            Ok(cmd) => handle(&mut conn, cmd, &send),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        if let Some(f) = &follow
+            && Instant::now() >= due
+        {
+            let got = std::cell::RefCell::new(Vec::new());
+            for r in &f.requests {
+                handle(&mut conn, r.clone(), &|e| got.borrow_mut().push(e));
+            }
+            send(Event::Batch(got.into_inner()));
+            due = Instant::now() + f.every;
+        }
     }
     drop(owned);
 }
@@ -471,12 +577,20 @@ fn subscription(path: PathBuf, started_lab: bool, events: Sender<Event>, waker: 
     let Some(mut sub) = subscribe() else {
         return;
     };
+    let mut state = None;
     loop {
         while let Ok(s) = sub.next_push() {
+            let now = Some(state_of(&s));
+            let wake = if now != state {
+                Wake::Changed
+            } else {
+                Wake::Snapshot
+            };
+            state = now;
             if events.send(Event::Snapshot(Box::new(s))).is_err() {
                 return;
             }
-            waker(Wake::Snapshot);
+            waker(wake);
         }
         if events
             .send(Event::Offline {
@@ -573,7 +687,21 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
             Ok(ReplyBody::Config { text, path }) => send(Event::Config { text, path }),
             other => send(unexpected(other)),
         },
+        Command::HistoryRecent {
+            series,
+            window,
+            columns,
+        } => {
+            let now = crate::sys::now();
+            handle(
+                client,
+                Command::History(series, now - window, now, columns),
+                send,
+            );
+        }
         Command::History(series, since, until, max_points) => {
+            // One event (one frame) for all of them.
+            let mut got = Vec::new();
             for s in series {
                 let q = HistoryQuery {
                     series: s.clone(),
@@ -584,9 +712,10 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
                 if let Ok(ReplyBody::History { points, .. }) =
                     client.request(RequestBody::History(q))
                 {
-                    send(Event::History(s, points));
+                    got.push((s, points));
                 }
             }
+            send(Event::History(got));
         }
         Command::Fleet => {
             if let Ok(ReplyBody::Fleet { hosts }) = client.request(RequestBody::Fleet) {
@@ -608,6 +737,7 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
         Command::Lint { .. }
         | Command::SaveSettings(_)
         | Command::WriteFile { .. }
-        | Command::ReadConfig(_) => {}
+        | Command::ReadConfig(_)
+        | Command::Follow(_) => {}
     }
 }

@@ -16,7 +16,6 @@ pub use backend::waker;
 
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use app::App;
 use backend::Backend;
@@ -54,6 +53,10 @@ pub fn run() -> ExitCode {
             .with_inner_size([1100.0, 760.0]),
         // Window size and position come back on the next start.
         persist_window: true,
+        // Dithering runs in the fragment shader for every pixel of every
+        // frame: measurable on software GL (a VM, a remote desktop), and
+        // invisible on a panel of text and lines.
+        dithering: false,
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -64,7 +67,7 @@ pub fn run() -> ExitCode {
             // Snapshots arrive every second; a panel that shows nothing
             // live does not need a frame for them (they wait in the
             // channel until the next frame). Every other event repaints.
-            let wants_live = Arc::new(AtomicBool::new(true));
+            let wants_live = Arc::new(backend::LiveGate::new(true));
             let waker = backend::waker(ctx, Some(Arc::clone(&wants_live)));
             let backend = Backend::start(socket, chronyd, waker);
             let mut app = App::new(&cc.egui_ctx, settings, backend);

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use egui::Color32;
 
-use super::backend::{Command, Event};
+use super::backend::{Command, Event, Follow};
 use super::settings::Settings;
 use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
@@ -182,6 +182,8 @@ pub struct AppState {
     pub settings_dirty: bool,
     pub lint: LintState,
     pub file_note: Option<FileNote>,
+    /// What the backend repeats for the open panel, and for which panel.
+    pub following: Option<(Panel, Follow)>,
 }
 
 impl AppState {
@@ -213,6 +215,7 @@ impl AppState {
             settings_dirty: false,
             lint: LintState::default(),
             file_note: None,
+            following: None,
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -281,6 +284,34 @@ impl AppState {
         self.lint.diagnostics.as_deref()
     }
 
+    /// Has the backend repeat `requests` every `every` while `panel` is
+    /// open (asked once; the answers come without a frame of asking).
+    pub fn follow(
+        &mut self,
+        panel: Panel,
+        requests: Vec<Command>,
+        every: std::time::Duration,
+        commands: &mut Vec<Command>,
+    ) {
+        let f = Follow { requests, every };
+        if self.following.as_ref() != Some(&(panel, f.clone())) {
+            commands.push(Command::Follow(Some(f.clone())));
+            self.following = Some((panel, f));
+        }
+    }
+
+    /// Stops following when the panel that asked is no longer open.
+    pub fn unfollow_others(&mut self, commands: &mut Vec<Command>) {
+        if self
+            .following
+            .as_ref()
+            .is_some_and(|(p, _)| *p != self.panel)
+        {
+            commands.push(Command::Follow(None));
+            self.following = None;
+        }
+    }
+
     /// Applies an event from the backend.
     pub fn on_event(&mut self, e: Event) {
         match e {
@@ -325,8 +356,11 @@ impl AppState {
                 }
             }
             Event::ActionDone => self.last_error = None,
-            Event::History(name, points) => {
-                self.history.insert(name, points);
+            Event::History(series) => self.history.extend(series),
+            Event::Batch(events) => {
+                for e in events {
+                    self.on_event(e);
+                }
             }
             Event::SeriesList(s) => self.series = s,
             Event::FleetHost(host, snap) => {

@@ -8,11 +8,12 @@ use egui_extras::{Column, TableBuilder};
 use crate::core::explain::Status;
 use crate::core::series::{Field, SeriesId, WatchTarget};
 use crate::gui::backend::Command;
-use crate::gui::state::{AppState, status_color};
+use crate::gui::state::{AppState, Panel, status_color};
 use crate::ipc::FleetRow;
 
-/// How often the panel asks the helper (it polls the hosts at 1 Hz).
-const REFRESH: Duration = Duration::from_secs(1);
+/// How often the panel asks the helper (it polls the hosts at 1 Hz; a
+/// table that changes every second is read no faster than this).
+const REFRESH: Duration = Duration::from_secs(2);
 
 fn verdict(r: &FleetRow) -> Status {
     match (r.reachable, r.stratum, r.leap.as_deref()) {
@@ -39,25 +40,19 @@ fn follows<'a>(rows: &'a [FleetRow], r: &FleetRow) -> Option<&'a WatchTarget> {
 pub struct Form;
 
 pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
-    if st.fleet_at.is_none_or(|t| t.elapsed() >= REFRESH) {
-        commands.push(Command::Fleet);
-        if let Some(h) = &st.fleet_selected {
-            commands.push(Command::FleetHost(h.clone()));
-            let until = crate::sys::now();
-            let series = vec![
+    let mut requests = vec![Command::Fleet];
+    if let Some(h) = &st.fleet_selected {
+        requests.push(Command::FleetHost(h.clone()));
+        requests.push(Command::HistoryRecent {
+            series: vec![
                 SeriesId::host(h.clone(), Field::Offset),
                 SeriesId::host(h.clone(), Field::Frequency),
-            ];
-            commands.push(Command::History(
-                series,
-                until - st.settings.plot_window.seconds(),
-                until,
-                600,
-            ));
-        }
-        st.fleet_at = Some(std::time::Instant::now());
+            ],
+            window: st.settings.plot_window.seconds(),
+            columns: 600,
+        });
     }
-    ui.ctx().request_repaint_after(REFRESH);
+    st.follow(Panel::Fleet, requests, REFRESH, commands);
     if st.fleet.is_empty() {
         ui.label(st.t("gui-fleet-empty"));
         return;

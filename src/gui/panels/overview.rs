@@ -6,22 +6,15 @@ use egui::RichText;
 use crate::core::explain::{Kind, Status};
 use crate::core::series::{Field, SeriesId};
 use crate::gui::backend::Command;
-use crate::gui::state::{AppState, status_color};
+use crate::gui::state::{AppState, Panel, status_color};
 use crate::gui::widgets::fields_ui;
 use crate::ipc::Action;
 
+/// Shows only what the window knows: no state of its own.
 #[derive(Default)]
-pub struct Form {
-    /// When the sparkline was last asked for.
-    spark_at: Option<std::time::Instant>,
-}
+pub struct Form;
 
-pub fn overview_ui(
-    ui: &mut egui::Ui,
-    st: &mut AppState,
-    form: &mut Form,
-    commands: &mut Vec<Command>,
-) {
+pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
@@ -88,7 +81,7 @@ pub fn overview_ui(
                 &[("source", source), ("ago", format!("{ago:.0}"))],
             ));
         }
-        sparkline_ui(ui, st, form, commands);
+        sparkline_ui(ui, st, commands);
         // The same findings as Explain gives for tracking and sources.
         let mut findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
         if let Some(src) = st.live.get(&Kind::ChronycSources) {
@@ -152,19 +145,20 @@ pub fn overview_ui(
 }
 
 /// The offset over the last five minutes, small, asked for every 5 s.
-fn sparkline_ui(
-    ui: &mut egui::Ui,
-    st: &mut AppState,
-    form: &mut Form,
-    commands: &mut Vec<Command>,
-) {
+fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     const SERIES: SeriesId = SeriesId::system(Field::Offset);
     let now = crate::sys::now();
-    let stale = form.spark_at.is_none_or(|t| t.elapsed().as_secs() >= 5);
-    if stale {
-        commands.push(Command::History(vec![SERIES], now - 300.0, now, 150));
-        form.spark_at = Some(std::time::Instant::now());
-    }
+    // The last five minutes, asked for again every 10 s by the backend.
+    st.follow(
+        Panel::Overview,
+        vec![Command::HistoryRecent {
+            series: vec![SERIES],
+            window: 300.0,
+            columns: 150,
+        }],
+        std::time::Duration::from_secs(10),
+        commands,
+    );
     let Some(pts) = st.history.get(&SERIES).filter(|p| p.len() > 1) else {
         return;
     };
@@ -195,6 +189,6 @@ impl crate::gui::view::View for Form {
         st: &mut AppState,
         commands: &mut Vec<crate::gui::backend::Command>,
     ) {
-        overview_ui(ui, st, self, commands);
+        overview_ui(ui, st, commands);
     }
 }

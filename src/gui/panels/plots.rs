@@ -3,21 +3,19 @@
 //! or paused, with linked time axes and hover read-out. The helper
 //! decimates (min/max per pixel column), so any window costs the same.
 
-use std::time::Instant;
-
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::core::history::SeriesPoint;
 use crate::core::series::{Field, Scope, SeriesId};
 use crate::gui::backend::{Command, Contents};
 use crate::gui::settings::PlotWindow;
-use crate::gui::state::AppState;
+use crate::gui::state::{AppState, Panel};
 
 #[derive(Default)]
 pub struct Form {
     pub paused_at: Option<f64>,
-    pub last_request: Option<Instant>,
-    pub requested_window: Option<PlotWindow>,
+    /// The window and instant last asked for while paused.
+    pub paused_request: Option<(PlotWindow, u64)>,
     pub csv_path: String,
     pub png_path: String,
 }
@@ -80,6 +78,17 @@ pub fn wanted_series(st: &AppState) -> Vec<SeriesId> {
     v
 }
 
+/// How often a followed window is asked for again: about when a new point
+/// would show (a column of a week is minutes wide).
+pub fn refresh_every(window: PlotWindow) -> std::time::Duration {
+    std::time::Duration::from_secs(match window {
+        PlotWindow::FiveMinutes => 3,
+        PlotWindow::OneHour => 10,
+        PlotWindow::OneDay => 60,
+        PlotWindow::SevenDays => 300,
+    })
+}
+
 pub fn plots_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
@@ -109,23 +118,31 @@ pub fn plots_ui(
     let window = st.settings.plot_window;
     let until = form.paused_at.unwrap_or_else(now);
     let since = until - window.seconds();
-    // Ask for fresh data every two seconds while following, at once when
-    // the window changes; the answer repaints.
-    let stale = form
-        .last_request
-        .is_none_or(|t| t.elapsed().as_secs_f64() > 2.0);
-    let changed = form.requested_window != Some(window);
-    if form.paused_at.is_none() {
-        // Follow: the next request (and its answer) in two seconds.
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_secs(2));
-    }
-    if (stale && form.paused_at.is_none()) || changed {
-        commands.push(Command::SeriesList);
-        let width = columns_for(ui.available_width());
-        commands.push(Command::History(wanted_series(st), since, until, width));
-        form.last_request = Some(Instant::now());
-        form.requested_window = Some(window);
+    // Following, the backend asks again on its own clock (each answer is
+    // one frame); paused, the window is asked for once.
+    let width = columns_for(ui.available_width());
+    match form.paused_at {
+        None => {
+            form.paused_request = None;
+            let requests = vec![
+                Command::SeriesList,
+                Command::HistoryRecent {
+                    series: wanted_series(st),
+                    window: window.seconds(),
+                    columns: width,
+                },
+            ];
+            st.follow(Panel::Plots, requests, refresh_every(window), commands);
+        }
+        Some(at) => {
+            let key = (window, at.to_bits());
+            if form.paused_request != Some(key) {
+                form.paused_request = Some(key);
+                st.following = None;
+                commands.push(Command::Follow(None));
+                commands.push(Command::History(wanted_series(st), since, until, width));
+            }
+        }
     }
     let link = ui.id().with("time");
     let empty = st.history.values().all(|v| v.is_empty());
