@@ -133,7 +133,7 @@ fn panels_edit_only_their_lines_and_bad_subnets_block_apply() {
     // With a lint error in the file, Apply is disabled.
     h.state_mut().state.doc = stratum::core::conf::Document::parse("allow 10.0.0.0/33\n");
     h.get_by_label("Apply").click();
-    h.run();
+    h.step();
     wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
     h.run();
     assert!(
@@ -457,6 +457,8 @@ fn panels_are_reachable_from_the_keyboard() {
     // technology (what these tests find them by).
     for p in Panel::ALL {
         h.state_mut().state.panel = p;
+        h.step();
+        wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
         h.run();
         for n in h.query_all_by_role(Role::Button) {
             assert!(
