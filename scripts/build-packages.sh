@@ -26,6 +26,7 @@ cp "$target/headless/$dir/stratum" "$target/$dir/stratum-cli"
 cargo deb --no-build --profile "$profile" -o "$out/stratum.deb" >/dev/null 2>&1
 cargo deb --no-build --profile "$profile" --variant helper -o "$out/stratum-helper.deb" >/dev/null 2>&1
 # The same split as rpms (asset paths name target/release; --profile maps them).
-cargo generate-rpm --profile "$profile" --target-dir "$target" -o "$out/stratum-helper.rpm" >/dev/null
-cargo generate-rpm --profile "$profile" --target-dir "$target" --variant desktop -o "$out/stratum.rpm" >/dev/null
-echo "$out/stratum.deb $out/stratum-helper.deb $out/stratum.rpm $out/stratum-helper.rpm"
+# rpm's own file names (NAME-VERSION-RELEASE.ARCH.rpm) in $out.
+cargo generate-rpm --profile "$profile" --target-dir "$target" --variant helper -o "$out" >/dev/null
+cargo generate-rpm --profile "$profile" --target-dir "$target" --variant desktop -o "$out" >/dev/null
+ls "$out"/*.deb "$out"/*.rpm

@@ -65,6 +65,8 @@ else
 fi
 "$headless" config lint /dev/null >/dev/null || { echo "packaging: headless stratum does not run" >&2; fail=1; }
 # The RPMs: the same split, RHEL's paths.
+helper_rpm=$(ls "$out"/stratum-helper-[0-9]*.rpm)
+window_rpm=$(ls "$out"/stratum-[0-9]*.rpm)
 rpm_has() {
     local pkg=$1 f=$2
     if rpm -qp --list "$pkg" 2>/dev/null | grep -qx "$f"; then
@@ -77,32 +79,32 @@ rpm_has() {
 for f in /usr/bin/stratum /usr/bin/stratum-helper /usr/lib/systemd/system/stratum-helper.service \
          /usr/lib/systemd/system/stratum-helper.service.d/rhel.conf \
          /usr/lib/systemd/system/stratum-metrics.service; do
-    rpm_has "$out/stratum-helper.rpm" "$f"
+    rpm_has "$helper_rpm" "$f"
 done
 for f in /usr/libexec/stratum/stratum-gui /usr/share/applications/org.stratum.Stratum.desktop \
          /usr/share/metainfo/org.stratum.Stratum.metainfo.xml; do
-    rpm_has "$out/stratum.rpm" "$f"
+    rpm_has "$window_rpm" "$f"
 done
-if rpm -qp --list "$out/stratum-helper.rpm" | grep -q -e stratum-gui -e '\.desktop$'; then
+if rpm -qp --list "$helper_rpm" | grep -q -e stratum-gui -e '\.desktop$'; then
     echo "packaging: the helper rpm carries the window" >&2
     fail=1
 fi
-rpm -qp --requires "$out/stratum-helper.rpm" | grep -qx 'chrony' \
+rpm -qp --requires "$helper_rpm" | grep -qx 'chrony' \
     || { echo "packaging: stratum-helper.rpm does not require chrony" >&2; fail=1; }
-rpm -qp --requires "$out/stratum.rpm" | grep -q '^stratum-helper = 0.1.0' \
+rpm -qp --requires "$window_rpm" | grep -q '^stratum-helper = 0.1.0' \
     || { echo "packaging: stratum.rpm does not require stratum-helper" >&2; fail=1; }
-if rpm -qp --requires "$out/stratum-helper.rpm" | grep -q -e mesa -e libX -e wayland -e fonts; then
+if rpm -qp --requires "$helper_rpm" | grep -q -e mesa -e libX -e wayland -e fonts; then
     echo "packaging: the helper rpm requires GUI libraries or fonts" >&2
     fail=1
 fi
-rpm -qp --scripts "$out/stratum-helper.rpm" | grep -q 'groupadd --system stratum' \
+rpm -qp --scripts "$helper_rpm" | grep -q 'groupadd --system stratum' \
     || { echo "packaging: stratum-helper.rpm does not create the stratum group" >&2; fail=1; }
-echo "packaging: rpm requires of stratum.rpm: $(rpm -qp --requires "$out/stratum.rpm" | tr '\n' ' ')"
+echo "packaging: rpm requires of stratum.rpm: $(rpm -qp --requires "$window_rpm" | tr '\n' ' ')"
 # rpmlint: errors fail; what a package built without rpmbuild cannot have
-# (a changelog, a build host's debuginfo split) is filtered in
-# packaging/rpmlintrc.toml with the reason beside each.
-for pkg in "$out/stratum-helper.rpm" "$out/stratum.rpm"; do
-    if ! lint=$(rpmlint --rpmlintrc packaging/rpmlintrc.toml "$pkg" 2>&1); then
+# (a changelog, a signature) is filtered in packaging/rpmlint.toml with the
+# reason beside each.
+for pkg in "$helper_rpm" "$window_rpm"; do
+    if ! lint=$(rpmlint --config packaging/rpmlint.toml "$pkg" 2>&1); then
         echo "packaging: rpmlint $(basename "$pkg"):" >&2
         echo "$lint" >&2
         fail=1
