@@ -97,6 +97,7 @@ fn main() {
                 version: ChronyVersion::LATEST,
                 path_exists: None,
                 resolves: None,
+                ..Default::default()
             };
             let _ = stratum::core::conf::lint::lint(&doc, &opts);
         },

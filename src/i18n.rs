@@ -125,6 +125,29 @@ impl Localizer {
         }
     }
 
+    /// An NTS certificate's names and validity at `now`, in one line.
+    pub fn cert_text(&self, c: &crate::core::nts::CertSummary, now: i64) -> String {
+        if c.unreadable {
+            return self.tr_args("lint-nts-not-certificate", &[("path", c.path.as_str())]);
+        }
+        let (y, mo, d, h, mi, _) = crate::core::civil_from_unix(c.not_after);
+        let days = c.days_left(now);
+        let id = if now >= c.not_after {
+            "nts-cert-expired-on"
+        } else {
+            "nts-cert-valid-until"
+        };
+        self.tr_args(
+            id,
+            &[
+                ("path", c.path.clone()),
+                ("names", c.names.join(", ")),
+                ("date", format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")),
+                ("days", days.abs().to_string()),
+            ],
+        )
+    }
+
     /// Why a watched host does not answer, in words about that host (the
     /// codes are the cmdmon client's; their usual texts speak of the local
     /// chronyd's socket).

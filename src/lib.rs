@@ -13,4 +13,5 @@ pub mod helper;
 pub mod i18n;
 pub mod includes;
 pub mod ipc;
+pub mod ntsfiles;
 pub mod sys;

@@ -233,6 +233,24 @@ pub fn die_with_parent() -> impl FnMut() -> std::io::Result<()> + Send + Sync + 
     }
 }
 
+/// A file chronyd would read, for lint: a regular file of at most 1 MiB,
+/// its bytes and permission bits.
+pub fn file_facts(path: &str) -> Option<crate::core::conf::lint::FileFacts> {
+    use std::io::Read;
+    use std::os::unix::fs::PermissionsExt;
+    let f = std::fs::File::open(path).ok()?;
+    let meta = f.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    f.take(1 << 20).read_to_end(&mut bytes).ok()?;
+    Some(crate::core::conf::lint::FileFacts {
+        bytes,
+        mode: meta.permissions().mode() & 0o7777,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

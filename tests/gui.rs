@@ -839,3 +839,37 @@ fn settings_are_written_to_their_own_file_off_the_frame() {
     assert_eq!(back.lang, Some(Lang::ZhCn));
     assert_eq!(back.file, Some(file));
 }
+
+/// The Overview says when the server's NTS certificate has expired, and
+/// its verdict is then the bad one; 20 days left is a warning.
+#[test]
+fn the_overview_shows_the_nts_certificate_and_its_end() {
+    use stratum::gui::backend::Event;
+    let mut h = offline();
+    let now = stratum::sys::now();
+    let cert = |days: i64| stratum::core::nts::CertSummary {
+        path: "/etc/chrony/nts/server.crt".into(),
+        names: vec!["ntp1.lab".into()],
+        not_before: now as i64 - 86_400 * 400,
+        not_after: now as i64 + days * 86_400,
+        unreadable: false,
+    };
+    for (days, text, verdict) in [
+        (-3, "EXPIRED", "gui-health-bad"),
+        (20, "20 days left", "gui-health-warn"),
+    ] {
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(tracking(now)),
+                nts_certs: vec![cert(days)],
+                ..Default::default()
+            })));
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        assert!(h.query_by_label_contains(text).is_some(), "{text}");
+        let want = h.state().state.t(verdict);
+        assert!(h.query_by_label(&want).is_some(), "{want}");
+    }
+}

@@ -11,6 +11,10 @@ cli-help =
       stratum metrics --listen ADDR:PORT [--socket PATH | --connect URL]
           Serve the Prometheus page (chrony_exporter's names) as this user, apart from
           the helper: it shows what the helper's socket shows this user.
+      stratum nts init --name NAME[,NAME...] --out DIR [--days N] [--ca CERT KEY]
+      stratum nts renew --out DIR [--days N]
+      stratum nts show FILE
+          Certificates for an NTS server and the chrony.conf lines they need.
       stratum status [--socket PATH | --connect URL] [--json]
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
@@ -194,13 +198,16 @@ cli-help-explain =
 cli-help-export =
     stratum export FILE --to FORMAT [--server ADDR[:PORT]]... [--role primary|backup]
     {"              ["}--peer ADDR[:PORT]] [--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME]
-    {"              ["}--ntpd-version X.Y.Z] [--out FILE]
+    {"              ["}--ntpd-version X.Y.Z] [--nts [--ca FILE]] [--out FILE]
     stratum export bundle LAB.toml --out DIR
 
     FILE is the lab server's chrony.conf. --server is its address as clients and devices see it.
     Formats:
     { $formats }
     --ntpd-version 4.2.6 writes an ntp.conf CentOS 7's ntpd reads (no “restrict source”).
+    --nts: chrony clients authenticate the server with NTS (its ntsport from FILE); --ca is where the
+    clients keep the CA that signed the server's certificate (stratum nts init writes it as ca.crt).
+    Firewall rules open NTS-KE (TCP) too when FILE has ntsservercert.
     What a format cannot express is printed as a note on stderr.
 cli-help-status =
     stratum status [--socket PATH | --connect URL] [--json] [--lang en|zh-CN]
@@ -223,3 +230,35 @@ fleet-error-chronyd-refused = refuses the monitoring requests
 fleet-error-watch-unresolved = the name does not resolve
 
 cli-bad-ntpd-version = “{ $value }” is not an ntpd version (write it like 4.2.6).
+
+cli-help-nts =
+    stratum nts init --name NAME[,NAME...] --out DIR [--days N] [--ca CERT KEY]
+    {"                 ["}--group GROUP] [--dump-dir DIR] [--ntsport PORT]
+        A private CA (or the one given) and a server certificate for the names and
+        addresses clients use, written to DIR: ca.crt, ca.key (0600), server.crt,
+        server.key (0600; 0640 root:chrony's group when run as root, as chronyd reads
+        it after dropping root). A file replaced is backed up beside it first.
+        Prints the chrony.conf lines of the server and of its clients.
+        --days: the server certificate's life (default 365; negative: already expired).
+    stratum nts renew --out DIR [--days N] [--group GROUP]
+        A new server certificate for the same names from DIR's CA (clients keep
+        trusting it). chronyd loads a certificate when it starts: restart it (with
+        ntsdumpdir its keys survive, and clients keep their cookies).
+    stratum nts show FILE
+        The names and validity of a certificate. Exit 1 when it has expired.
+nts-no-name = Give the names or addresses clients use to reach the server (--name).
+nts-too-many-names = Too many names for one certificate.
+nts-bad-name = “{ $value }” is not a host name or an IP address.
+nts-bad-certificate = That file holds no PEM certificate.
+nts-bad-key = That file holds no PEM private key.
+nts-ca-key-mismatch = The CA's key does not belong to its certificate.
+nts-generate-failed = The certificate could not be made: { $value }.
+nts-unknown-group = There is no group “{ $value }”.
+nts-bad-days = --days needs a whole number of days (negative: already expired), not “{ $value }”.
+nts-wrote = wrote { $path }
+nts-backup = kept the previous file as { $path }
+nts-lines-server = chrony.conf of the NTS server:
+nts-lines-client = chrony.conf of its clients (with ca.crt copied to each):
+nts-renew-restart = chronyd reads a new certificate when it starts: restart it (the helper does so on Renew).
+nts-cert-valid-until = { $path }: for { $names }, valid until { $date } ({ $days } days left).
+nts-cert-expired-on = { $path }: for { $names }, EXPIRED on { $date } ({ $days } days ago).

@@ -64,3 +64,9 @@ export-note-switch-source = switch { $switch } asks the servers for time from th
 bundle-readme-ansible = Ansible for the whole lab: `cd ansible && ansible-playbook -i inventory.ini playbook.yml` installs chrony, places each host's chrony.conf, restarts chronyd and checks that it answers (add `-e open_firewall=true` to apply the nftables rules).
 bundle-readme-keys = the shared key in chrony.keys format (readable by you alone): the playbook places it at /etc/chrony/chrony.keys (Debian, Ubuntu) or /etc/chrony.keys (RHEL, Rocky, Fedora), owned by root and readable by chrony's group.
 bundle-readme-monitor = the watch list for the monitoring host: `stratum-helper --watch-file monitor/watch` (or copy it to the helper's data directory as `watch`) watches every server of the lab.
+export-note-nts-no-server = the server's chrony.conf has no ntsservercert: its clients cannot use NTS until it does (stratum nts init).
+export-note-nts-and-key = a source uses NTS or a symmetric key, not both: the key is left out.
+export-note-nts-ca = copy the CA certificate that signed the server's certificate to { $file } on each client.
+export-note-nts-system-store = the clients trust the system's CAs: a server certificate from a private CA needs --ca.
+export-note-nts-switch = { $format } has no NTS: use a symmetric key (--key) for the switches.
+export-note-nts-ntpd = ntpd has no NTS (NTPsec and chrony do): the ntp.conf authenticates with a key only.

@@ -74,3 +74,5 @@ helper-already-running = Another helper already runs on the data directory { $pa
 helper-bad-listen = The address to listen on must be ADDRESS:PORT, like 127.0.0.1:9123, not “{ $value }”.
 err-fleet-unknown-host = The helper does not watch { $detail }.
 helper-bad-watch-file = { $path }, line { $line }: “{ $value }” is not HOST or HOST:PORT.
+err-nts-failed = The NTS certificates could not be made: { $detail }
+err-nts-nothing-to-renew = There is no certificate to renew yet: create one first (its CA is kept for renewals).

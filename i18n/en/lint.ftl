@@ -67,3 +67,13 @@ lint-few-sources-client = This machine follows { $count } { $count ->
     } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.
 lint-allow-host-unresolved = “{ $host }” does not resolve on this machine (checked now): chronyd resolves the names of allow and deny when it starts and refuses the file when one does not resolve. Use the subnet or fix the name.
 lint-cmdmon-exposed = chronyd answers monitoring requests (tracking, sources, activity) from the network on UDP 323: keep cmdallow to the monitoring host alone and open UDP 323 to it only; changes still need the local socket.
+lint-nts-file-unreadable = { $path } cannot be read: chronyd needs it to serve NTS (and reads it as its own user, after dropping root).
+lint-nts-not-certificate = { $path } holds no PEM certificate: NTS clients cannot start a key exchange with this server.
+lint-nts-key-mismatch = The key { $path } does not belong to the certificate { $cert }: chronyd pairs them in order, and every NTS-KE handshake would fail.
+lint-nts-cert-expired = The NTS certificate { $path } (for { $names }) expired on { $date }, { $days } days ago: clients refuse it and fall back to no time from this server. Renew it (stratum nts renew) and restart chronyd.
+lint-nts-cert-not-yet-valid = The NTS certificate { $path } (for { $names }) is not valid yet: a clock behind its start (or a certificate made on a machine ahead) makes clients refuse it.
+lint-nts-cert-expiring = The NTS certificate { $path } (for { $names }) expires on { $date }, in { $days } days: renew it before then (stratum nts renew).
+lint-nts-key-exposed = The NTS key { $path } is readable by every user: anyone on this machine could impersonate the server. Make it 0640 root:chrony's group (or 0600 for chrony's user).
+lint-nts-no-dumpdir = No ntsdumpdir: after each restart chronyd makes new NTS keys, so every client must repeat its key exchange (and lose time until it does). Add ntsdumpdir /var/lib/chrony.
+lint-nts-trust-expired = The trusted certificate { $path } (for { $names }) expired on { $date }: servers it signs are refused.
+lint-nts-server-by-address = chrony before 4.1 uses NTS only with a server given by name: with { $host } it logs “Missing name of { $host } for NTS-KE” and never authenticates. Name the server as its certificate does.

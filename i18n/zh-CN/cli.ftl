@@ -10,6 +10,10 @@ cli-help =
           辅助进程监视的所有 chronyd（stratum-helper --watch 主机[:端口]）。
       stratum metrics --listen 地址:端口 [--socket 路径 | --connect 地址]
           以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）：内容与辅助进程套接字向该用户提供的相同。
+      stratum nts init --name 名称[,名称...] --out 目录 [--days N] [--ca 证书 密钥]
+      stratum nts renew --out 目录 [--days N]
+      stratum nts show 文件
+          为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行。
       stratum status [--socket 路径 | --connect 地址] [--json]
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
@@ -166,13 +170,15 @@ cli-help-explain =
 cli-help-export =
     stratum export 文件 --to 格式 [--server 地址[:端口]]... [--role primary|backup]
     {"              ["}--peer 地址[:端口]] [--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称]
-    {"              ["}--ntpd-version X.Y.Z] [--out 文件]
+    {"              ["}--ntpd-version X.Y.Z] [--nts [--ca 文件]] [--out 文件]
     stratum export bundle LAB.toml --out 目录
 
     文件是实验服务器的 chrony.conf。--server 是客户端和设备看到的该服务器地址。
     格式：
     { $formats }
     --ntpd-version 4.2.6 输出 CentOS 7 的 ntpd 能读取的 ntp.conf（不使用“restrict source”）。
+    --nts：chrony 客户端用 NTS 认证服务器（其 ntsport 取自该文件）；--ca 是客户端存放为服务器证书签名的
+    CA 的位置（stratum nts init 会将其写为 ca.crt）。文件中有 ntsservercert 时，防火墙规则也会开放 NTS-KE（TCP）。
     目标格式无法表达的内容会作为注意事项写到标准错误。
 cli-help-status =
     stratum status [--socket 路径 | --connect 地址] [--json] [--lang en|zh-CN]
@@ -193,3 +199,33 @@ fleet-error-chronyd-refused = 拒绝了监视请求
 fleet-error-watch-unresolved = 域名无法解析
 
 cli-bad-ntpd-version = “{ $value }”不是 ntpd 版本号（请写成 4.2.6 这样的形式）。
+
+cli-help-nts =
+    stratum nts init --name 名称[,名称...] --out 目录 [--days N] [--ca 证书 密钥]
+    {"                 ["}--group 组] [--dump-dir 目录] [--ntsport 端口]
+        生成私有 CA（或使用给定的 CA），并为客户端使用的名称和地址签发服务器证书，写入目录：
+        ca.crt、ca.key（0600）、server.crt、server.key（0600；以 root 运行时为 0640
+        root:chrony 的组，因为 chronyd 放弃 root 权限后才读取它）。被替换的文件先在旁边备份。
+        输出服务器及其客户端的 chrony.conf 配置行。
+        --days：服务器证书的有效天数（默认 365；负数表示已经过期）。
+    stratum nts renew --out 目录 [--days N] [--group 组]
+        用目录中的 CA 为相同的名称签发新的服务器证书（客户端继续信任它）。chronyd 在启动时
+        读取证书：请重启它（设置了 ntsdumpdir 时密钥得以保留，客户端的 cookie 仍然有效）。
+    stratum nts show 文件
+        显示证书的名称和有效期。证书已过期时退出码为 1。
+nts-no-name = 请给出客户端访问服务器所用的名称或地址（--name）。
+nts-too-many-names = 一张证书的名称太多。
+nts-bad-name = “{ $value }”不是主机名或 IP 地址。
+nts-bad-certificate = 该文件中没有 PEM 证书。
+nts-bad-key = 该文件中没有 PEM 私钥。
+nts-ca-key-mismatch = CA 的私钥与其证书不匹配。
+nts-generate-failed = 无法生成证书：{ $value }。
+nts-unknown-group = 没有名为“{ $value }”的组。
+nts-bad-days = --days 需要整数天数（负数表示已经过期），而不是“{ $value }”。
+nts-wrote = 已写入 { $path }
+nts-backup = 原文件已保留为 { $path }
+nts-lines-server = NTS 服务器的 chrony.conf：
+nts-lines-client = 其客户端的 chrony.conf（需把 ca.crt 复制到每台客户端）：
+nts-renew-restart = chronyd 在启动时读取新证书：请重启它（点击“续期”时辅助进程会自动重启）。
+nts-cert-valid-until = { $path }：适用于 { $names }，有效期至 { $date }（还剩 { $days } 天）。
+nts-cert-expired-on = { $path }：适用于 { $names }，已于 { $date } 过期（{ $days } 天前）。

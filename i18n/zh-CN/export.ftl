@@ -61,3 +61,9 @@ export-note-switch-source = 交换机 { $switch } 从 { $interface } 的地址�
 bundle-readme-ansible = 整个实验环境的 Ansible：`cd ansible && ansible-playbook -i inventory.ini playbook.yml` 会安装 chrony、放置各主机的 chrony.conf、重启 chronyd 并检查其是否应答（加上 `-e open_firewall=true` 可同时应用 nftables 规则）。
 bundle-readme-keys = chrony.keys 格式的共享密钥（只有你可以读取）：playbook 会把它放到 /etc/chrony/chrony.keys（Debian、Ubuntu）或 /etc/chrony.keys（RHEL、Rocky、Fedora），属主为 root，chrony 的组可读。
 bundle-readme-monitor = 监控主机的监视列表：`stratum-helper --watch-file monitor/watch`（或复制到辅助进程数据目录并命名为 `watch`）会监视实验环境中的每台服务器。
+export-note-nts-no-server = 服务器的 chrony.conf 中没有 ntsservercert：在配置之前，其客户端无法使用 NTS（stratum nts init）。
+export-note-nts-and-key = 一个时间源只能使用 NTS 或对称密钥之一：已省略密钥。
+export-note-nts-ca = 请把为服务器证书签名的 CA 证书复制到每台客户端的 { $file }。
+export-note-nts-system-store = 客户端信任系统的 CA：由私有 CA 签发的服务器证书需要 --ca。
+export-note-nts-switch = { $format } 不支持 NTS：请为交换机使用对称密钥（--key）。
+export-note-nts-ntpd = ntpd 不支持 NTS（NTPsec 和 chrony 支持）：ntp.conf 只能用密钥认证。

@@ -74,3 +74,5 @@ helper-already-running = 已有另一个辅助进程在使用数据目录 { $pat
 helper-bad-listen = 监听地址必须是 地址:端口，例如 127.0.0.1:9123，而不是“{ $value }”。
 err-fleet-unknown-host = 辅助进程没有监视 { $detail }。
 helper-bad-watch-file = { $path } 第 { $line } 行：“{ $value }”不是 主机 或 主机:端口。
+err-nts-failed = 无法生成 NTS 证书：{ $detail }
+err-nts-nothing-to-renew = 还没有可续期的证书：请先创建一个（其 CA 会保留用于续期）。

@@ -101,6 +101,8 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         version,
         path_exists: Some(&exists),
         resolves: Some(&crate::sys::resolves),
+        read: Some(&crate::sys::file_facts),
+        now: Some(crate::sys::now() as i64),
     };
     // Two named files may be a peer pair; numbered by named file.
     let mut pair: Vec<(usize, Diagnostic)> = Vec::new();
@@ -553,6 +555,7 @@ fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         version,
         path_exists: None,
         resolves: Some(&crate::sys::resolves),
+        ..Default::default()
     };
     let diags = lint::lint(&doc, &opts);
     let mut err = std::io::stderr().lock();

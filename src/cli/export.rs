@@ -78,6 +78,8 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 opts.key = Some(v.parse::<Key>().map_err(option_error)?);
             }
             Long("vrf") => opts.vrf = Some(parser.value()?.to_string_lossy().into_owned()),
+            Long("nts") => opts.nts = true,
+            Long("ca") => opts.nts_ca = Some(parser.value()?.to_string_lossy().into_owned()),
             Long("ntpd-version") => {
                 let v = parser.value()?.to_string_lossy().into_owned();
                 opts.ntpd = Some(v.parse().map_err(|_| {

@@ -7,6 +7,7 @@ mod explain;
 mod export;
 mod fleet;
 mod metrics;
+mod nts;
 mod status;
 
 use std::ffi::OsString;
@@ -111,6 +112,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "explain" => explain::run(parser, tr).map(Some),
             "fleet" => fleet::run(parser, tr).map(Some),
             "metrics" => metrics::run(parser, tr).map(Some),
+            "nts" => nts::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

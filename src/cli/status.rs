@@ -154,6 +154,16 @@ fn si(seconds: f64) -> String {
 }
 
 /// chronyc-like tables.
+/// An age as chronyc prints it in authdata (s, m, h, d).
+fn si_ago(secs: u32) -> String {
+    match secs {
+        s if s < 600 => format!("{s}"),
+        s if s < 36_000 => format!("{}m", s / 60),
+        s if s < 864_000 => format!("{}h", s / 3600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
 pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     let mut o = String::new();
     if let Some(e) = &s.error {
@@ -229,6 +239,46 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
             si(src.measured_offset),
             si(src.error).trim_start_matches('+'),
         ));
+    }
+    if !s.authdata.is_empty() {
+        o.push_str("\nName/IP address             Mode KeyID Type KLen Last Atmp  NAK Cook CLen\n");
+        o.push_str(&"=".repeat(73));
+        o.push('\n');
+        for (addr, a) in &s.authdata {
+            let name = s
+                .names
+                .iter()
+                .find(|(x, _)| x == addr)
+                .map_or(addr.as_str(), |(_, n)| n.as_str());
+            let mode = match a.mode {
+                1 => "SK",
+                2 => "NTS",
+                _ => "-",
+            };
+            let last = if a.last_ke_ago == u32::MAX {
+                "-".to_string()
+            } else {
+                si_ago(a.last_ke_ago)
+            };
+            o.push_str(&format!(
+                "{name:<27} {mode:>4} {:>5} {:>4} {:>4} {last:>4} {:>4} {:>4} {:>4} {:>4}\n",
+                a.key_id,
+                a.key_type,
+                a.key_length,
+                a.ke_attempts,
+                a.nak,
+                a.cookies,
+                a.cookie_length
+            ));
+        }
+    }
+    if !s.nts_certs.is_empty() {
+        o.push('\n');
+        let now = crate::sys::now() as i64;
+        for c in &s.nts_certs {
+            o.push_str(&tr.cert_text(c, now));
+            o.push('\n');
+        }
     }
     if !s.clients.is_empty() {
         o.push_str("\nHostname                      NTP   Drop Int IntL Last\n");

@@ -49,6 +49,8 @@ crate::id_enum! {
         WatchUnresolved = "watch-unresolved",
         FleetUnknownHost = "fleet-unknown-host",
         GuiNoHelper = "gui-no-helper",
+        NtsFailed = "nts-failed",
+        NtsNothingToRenew = "nts-nothing-to-renew",
         GuiHelperStartFailed = "gui-helper-start-failed",
     }
 }

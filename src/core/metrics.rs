@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::core::cmdmon::{ServerStats, SourceData, SourceMode, SourceState, Tracking, refid_text};
+use crate::core::cmdmon::{
+    AuthData, ServerStats, SourceData, SourceMode, SourceState, Tracking, refid_text,
+};
+use crate::core::nts::CertSummary;
 use crate::core::snapshot::Snapshot;
 
 /// The largest page: beyond it, samples are left out and a comment says so.
@@ -27,6 +30,12 @@ pub struct Target<'a> {
     pub names: &'a [(String, String)],
     /// Only for callers who may read server statistics.
     pub serverstats: Option<&'a ServerStats>,
+    /// NTS authentication of the sources (root's view only).
+    pub authdata: &'a [(String, AuthData)],
+    /// The server's NTS certificates.
+    pub nts_certs: &'a [CertSummary],
+    /// Unix seconds, for how long the certificates have left.
+    pub now: f64,
 }
 
 impl<'a> Target<'a> {
@@ -40,6 +49,9 @@ impl<'a> Target<'a> {
             sources: snap.map(|s| s.sources.as_slice()).unwrap_or(&[]),
             names: snap.map(|s| s.names.as_slice()).unwrap_or(&[]),
             serverstats: snap.and_then(|s| s.serverstats.as_ref()),
+            authdata: snap.map(|s| s.authdata.as_slice()).unwrap_or(&[]),
+            nts_certs: snap.map(|s| s.nts_certs.as_slice()).unwrap_or(&[]),
+            now: snap.map_or(0.0, |s| s.time),
         }
     }
 }
@@ -447,8 +459,53 @@ pub fn page(targets: &[Target], cap: usize) -> String {
         if let Some(st) = t.serverstats {
             serverstats(&mut p, t.server, st);
         }
+        nts(&mut p, t);
     }
     p.render(cap)
+}
+
+/// NTS: each certificate's time left, each source's cookies, key
+/// exchanges and NAKs (what tells an NTS client from a failing one).
+fn nts(p: &mut Page, t: &Target) {
+    for c in t.nts_certs.iter().filter(|c| !c.unreadable) {
+        let mut l = server(t.server);
+        l.push(("certificate", c.path.clone()));
+        p.add(
+            "chrony_nts_certificate_expiry_seconds",
+            "Seconds until the NTS server certificate expires (negative: expired).",
+            "gauge",
+            l,
+            c.not_after as f64 - t.now,
+        );
+    }
+    for (addr, a) in t.authdata.iter().filter(|(_, a)| a.mode == 2) {
+        let l = || {
+            let mut l = server(t.server);
+            l.push(("source_address", addr.clone()));
+            l
+        };
+        p.add(
+            "chrony_authdata_nts_cookies",
+            "The number of NTS cookies the source has left.",
+            "gauge",
+            l(),
+            f64::from(a.cookies),
+        );
+        p.add(
+            "chrony_authdata_nts_ke_attempts",
+            "NTS-KE attempts since the last successful key exchange with the source.",
+            "gauge",
+            l(),
+            f64::from(a.ke_attempts),
+        );
+        p.add(
+            "chrony_authdata_nts_naks",
+            "NTS NAK responses received from the source.",
+            "gauge",
+            l(),
+            f64::from(a.nak),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -486,6 +543,9 @@ mod tests {
                 tracking: Some(&t),
                 sources: &[],
                 names: &[],
+                authdata: &[],
+                nts_certs: &[],
+                now: 0.0,
                 serverstats: None,
             },
             Target {
@@ -494,6 +554,9 @@ mod tests {
                 tracking: None,
                 sources: &[],
                 names: &[],
+                authdata: &[],
+                nts_certs: &[],
+                now: 0.0,
                 serverstats: None,
             },
         ];
@@ -509,5 +572,44 @@ mod tests {
         assert!(page.contains("chrony_tracking_info{server=\"local\",tracking_address=\"\",tracking_name=\"GPS\",tracking_refid=\"47505300\"} 1\n"), "{page}");
         assert!(page.contains("server=\"a\\\"b:323\""), "label escaped");
         assert!(page.contains("chrony_up{server=\"dead:323\"} 0\n"));
+    }
+
+    #[test]
+    fn nts_certificates_and_cookies_are_gauges() {
+        let snap = Snapshot {
+            time: 1000.0,
+            tracking: None,
+            authdata: vec![(
+                "127.0.0.1".into(),
+                AuthData {
+                    mode: 2,
+                    key_type: 15,
+                    key_id: 0,
+                    key_length: 256,
+                    ke_attempts: 0,
+                    last_ke_ago: 5,
+                    cookies: 8,
+                    cookie_length: 64,
+                    nak: 0,
+                },
+            )],
+            nts_certs: vec![CertSummary {
+                path: "/etc/chrony/nts/server.crt".into(),
+                names: vec!["ntp1.lab".into()],
+                not_before: 0,
+                not_after: 400,
+                unreadable: false,
+            }],
+            ..Default::default()
+        };
+        let mut t = Target::local(Some(&snap));
+        t.up = true;
+        let text = page(&[t], MAX_PAGE_BYTES);
+        assert!(text.contains(
+            "chrony_nts_certificate_expiry_seconds{server=\"local\",certificate=\"/etc/chrony/nts/server.crt\"} -600"
+        ), "{text}");
+        assert!(text.contains(
+            "chrony_authdata_nts_cookies{server=\"local\",source_address=\"127.0.0.1\"} 8"
+        ), "{text}");
     }
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod history;
 pub mod ids;
 pub mod metrics;
+pub mod nts;
 pub mod series;
 pub mod snapshot;
 pub mod time;

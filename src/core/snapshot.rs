@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
 
-use super::cmdmon::{Activity, Client, ServerStats, SourceData, SourceStats, Tracking};
+use super::cmdmon::{Activity, AuthData, Client, ServerStats, SourceData, SourceStats, Tracking};
 use super::explain::{Explained, Kind, explain};
 
 /// One poll of chronyd: what the live panels and `stratum status` show.
@@ -28,6 +28,13 @@ pub struct Snapshot {
     /// Why a part is missing, if one is.
     #[serde(default)]
     pub error: Option<crate::core::codes::ErrorCode>,
+    /// How each NTP source is authenticated (chronyc authdata), by address.
+    /// chronyd gives it only on its root socket, as server statistics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authdata: Vec<(String, AuthData)>,
+    /// The server's NTS certificates (its ntsservercert files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nts_certs: Vec<crate::core::nts::CertSummary>,
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {
@@ -114,6 +121,32 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
                 a.online, a.offline, a.burst_online, a.burst_offline, a.unresolved
             ),
         ));
+    }
+    if !s.authdata.is_empty() {
+        let text: String = s
+            .authdata
+            .iter()
+            .map(|(addr, a)| {
+                let mode = match a.mode {
+                    1 => "SK",
+                    2 => "NTS",
+                    _ => "-",
+                };
+                format!(
+                    "{},{mode},{},{},{},{},{},{},{},{}\n",
+                    name(s, addr),
+                    a.key_id,
+                    a.key_type,
+                    a.key_length,
+                    a.last_ke_ago,
+                    a.ke_attempts,
+                    a.nak,
+                    a.cookies,
+                    a.cookie_length
+                )
+            })
+            .collect();
+        out.push((Kind::ChronycAuthdata, text));
     }
     if let Some(x) = &s.serverstats {
         out.push((

@@ -37,6 +37,16 @@ pub enum Command {
     Fleet,
     /// One watched server's tracking and sources.
     FleetHost(WatchTarget),
+    /// NTS certificates for `names` from the helper (where chronyd may
+    /// read them), and the lines they need.
+    NtsIssue {
+        names: Vec<String>,
+        days: i64,
+    },
+    /// A new certificate for the same names, chronyd restarted to load it.
+    NtsRenew {
+        days: i64,
+    },
     /// The last `window` seconds of these series, in at most `columns`
     /// points each (the time is taken when the request is made).
     HistoryRecent {
@@ -109,6 +119,7 @@ pub enum Event {
         path: String,
     },
     Applied(Applied),
+    NtsIssued(crate::ipc::NtsIssued),
     Failed {
         code: ErrorCode,
         detail: Option<String>,
@@ -347,14 +358,19 @@ fn local(
         match cmd {
             Command::Lint { text, version } => {
                 let exists = |p: &str| std::path::Path::new(p).exists();
+                let read = crate::sys::file_facts;
                 let diagnostics = lint(
                     &Document::parse(&text),
                     &LintOptions {
                         version,
                         // The helper's machine is another one: its files
-                        // are not looked for here.
+                        // are not looked at here.
                         path_exists: (!remote).then_some(&exists as &dyn Fn(&str) -> bool),
                         resolves: None,
+                        read: (!remote).then_some(
+                            &read as &dyn Fn(&str) -> Option<crate::core::conf::lint::FileFacts>,
+                        ),
+                        now: Some(crate::sys::now() as i64),
                     },
                 );
                 send(Event::Linted { text, diagnostics });
@@ -675,6 +691,22 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
             client.set_timeout(Duration::from_secs(60));
             match client.request(RequestBody::Apply { config: text }) {
                 Ok(ReplyBody::Applied(a)) => send(Event::Applied(a)),
+                other => send(unexpected(other)),
+            }
+            client.set_timeout(Duration::from_secs(30));
+        }
+        Command::NtsIssue { names, days } => {
+            client.set_timeout(Duration::from_secs(60));
+            match client.request(RequestBody::NtsIssue { names, days }) {
+                Ok(ReplyBody::NtsIssued(n)) => send(Event::NtsIssued(n)),
+                other => send(unexpected(other)),
+            }
+            client.set_timeout(Duration::from_secs(30));
+        }
+        Command::NtsRenew { days } => {
+            client.set_timeout(Duration::from_secs(60));
+            match client.request(RequestBody::NtsRenew { days }) {
+                Ok(ReplyBody::NtsIssued(n)) => send(Event::NtsIssued(n)),
                 other => send(unexpected(other)),
             }
             client.set_timeout(Duration::from_secs(30));

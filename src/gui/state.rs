@@ -30,6 +30,7 @@ pub enum Panel {
     Access,
     Stratum,
     Peers,
+    Nts,
     Advanced,
     Apply,
     Explain,
@@ -38,7 +39,7 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 15] = [
+    pub const ALL: [Panel; 16] = [
         Panel::Overview,
         Panel::Sources,
         Panel::Clients,
@@ -49,6 +50,7 @@ impl Panel {
         Panel::Access,
         Panel::Stratum,
         Panel::Peers,
+        Panel::Nts,
         Panel::Advanced,
         Panel::Apply,
         Panel::Explain,
@@ -68,6 +70,7 @@ impl Panel {
             Panel::Access => "access",
             Panel::Stratum => "stratum",
             Panel::Peers => "peers",
+            Panel::Nts => "nts",
             Panel::Advanced => "advanced",
             Panel::Apply => "apply",
             Panel::Explain => "explain",
@@ -86,6 +89,7 @@ impl Panel {
             | Panel::Access
             | Panel::Stratum
             | Panel::Peers
+            | Panel::Nts
             | Panel::Advanced
             | Panel::Apply => "gui-group-configure",
             _ => "gui-group-tools",
@@ -130,6 +134,16 @@ pub struct FileNote {
     pub read: bool,
     /// The failure, in the user's language.
     pub error: Option<String>,
+}
+
+/// An NTS request (certificates made or renewed) in progress or finished.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NtsState {
+    Idle,
+    Running,
+    Done(crate::ipc::NtsIssued),
+    /// Why not, in the user's language.
+    Failed(String),
 }
 
 /// What the explanation side panel shows: a field, its value, verdict.
@@ -184,6 +198,7 @@ pub struct AppState {
     pub file_note: Option<FileNote>,
     /// What the backend repeats for the open panel, and for which panel.
     pub following: Option<(Panel, Follow)>,
+    pub nts: NtsState,
 }
 
 impl AppState {
@@ -216,6 +231,7 @@ impl AppState {
             lint: LintState::default(),
             file_note: None,
             following: None,
+            nts: NtsState::Idle,
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -348,8 +364,11 @@ impl AppState {
                 self.base_text = self.doc.render_lossy();
                 self.apply = ApplyState::Done(a);
             }
+            Event::NtsIssued(n) => self.nts = NtsState::Done(n),
             Event::Failed { code, detail } => {
-                if self.apply == ApplyState::Running {
+                if self.nts == NtsState::Running {
+                    self.nts = NtsState::Failed(self.tr.error_text(code, detail));
+                } else if self.apply == ApplyState::Running {
                     self.apply = ApplyState::Failed { code, detail };
                 } else {
                     self.last_error = Some(self.tr.error_text(code, detail));

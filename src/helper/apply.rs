@@ -23,7 +23,7 @@ use crate::fsutil::{prune_backups, write_atomic, write_atomic_all, write_backup}
 use crate::ipc::{Action, Applied};
 
 /// How long chronyd has to answer after a restart.
-const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
+pub(super) const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
 
 /// Runs blocking file work (writes with fsync) on tokio's blocking pool.
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -88,6 +88,8 @@ fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<St
         version: version.unwrap_or(ChronyVersion::LATEST),
         path_exists: Some(&exists),
         resolves: None,
+        read: Some(&crate::sys::file_facts),
+        now: Some(crate::sys::now() as i64),
     };
     lint(doc, &opts)
         .into_iter()

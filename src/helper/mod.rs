@@ -10,6 +10,7 @@ pub mod confguard;
 pub mod lab;
 pub mod logimport;
 pub mod metrics;
+pub mod nts;
 pub mod paths;
 pub mod poller;
 pub mod server;

@@ -10,11 +10,41 @@ use tokio::time::{Instant, MissedTickBehavior};
 use super::cmdmon::{CmdmonClient, CmdmonError, Endpoint, MAX_CLIENTS_LISTED, Patience};
 use super::state::{Encoded, Shared};
 use super::types::lock;
+use crate::core::cmdmon::SourceMode;
 use crate::core::conf::ChronyVersion;
+use crate::core::nts::CertSummary;
 use crate::core::snapshot::Snapshot;
 use crate::sys::now;
 
 const SAVE_EVERY: Duration = Duration::from_secs(60);
+
+/// How often the NTS certificate files are read again.
+const CERTS_EVERY: Duration = Duration::from_secs(60);
+
+/// The certificates the configuration serves NTS with (`ntsservercert`,
+/// include files left aside), as read from disk.
+pub fn nts_certs(config: &std::path::Path) -> Vec<CertSummary> {
+    // (A chrony.conf is far smaller than the PEM files' cap.)
+    let Ok(text) = crate::ntsfiles::read_pem(config) else {
+        return Vec::new();
+    };
+    let doc = crate::core::conf::Document::parse(&text);
+    doc.directives()
+        .filter(|(_, d)| d.name() == "ntsservercert")
+        .filter_map(|(_, d)| match d {
+            crate::core::conf::Directive::Simple {
+                value: crate::core::conf::OptValue::Word(p),
+                ..
+            } => Some(p.clone()),
+            _ => None,
+        })
+        .take(16)
+        .map(|p| {
+            let pem = crate::ntsfiles::read_pem(std::path::Path::new(&p)).ok();
+            CertSummary::of(&p, pem.as_deref())
+        })
+        .collect()
+}
 
 /// One poll of chronyd.
 pub async fn poll_once(
@@ -57,6 +87,16 @@ pub async fn poll_once(
                 && name != ip.to_string()
             {
                 snap.names.push((ip.to_string(), name));
+            }
+        }
+        // How each NTP source is authenticated (a release or source that
+        // does not say is left out, never the whole snapshot).
+        for s in &snap.sources {
+            if s.mode != SourceMode::RefClock
+                && let Some(ip) = s.address.0.ip()
+                && let Ok(a) = c.authdata(ip).await
+            {
+                snap.authdata.push((ip.to_string(), a));
             }
         }
         Ok(())
@@ -106,6 +146,9 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
     tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let mut last_save = Instant::now();
     let mut status = shared.chronyd.clone();
+    let mut certs = Vec::new();
+    let mut certs_at: Option<Instant> = None;
+    let mut pid = None;
     loop {
         tick.tick().await;
         // An apply or restart is under way: wait for it instead of
@@ -114,7 +157,19 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
             let _ = status.wait_for(|s| !s.busy).await;
             client = None;
         }
-        let snap = poll_once(&endpoint, version, &mut client).await;
+        let mut snap = poll_once(&endpoint, version, &mut client).await;
+        // The NTS certificates: read again every minute, and when chronyd
+        // was (re)started (an apply or a renewal may have changed them).
+        let now_pid = status.borrow().pid;
+        if certs_at.is_none_or(|t| t.elapsed() >= CERTS_EVERY) || now_pid != pid {
+            let config = shared.fixed.paths.config.clone();
+            certs = tokio::task::spawn_blocking(move || nts_certs(&config))
+                .await
+                .unwrap_or_default();
+            certs_at = Some(Instant::now());
+            pid = now_pid;
+        }
+        snap.nts_certs = certs.clone();
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
             save_history(&shared).await;

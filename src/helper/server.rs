@@ -400,9 +400,7 @@ async fn handle(
             })),
             Err(e) => error(e.code, e.detail),
         },
-        RequestBody::Apply { .. } | RequestBody::Action { .. } if access < Access::Change => {
-            error(ErrorCode::NotAuthorised, None)
-        }
+        r if r.is_change() && access < Access::Change => error(ErrorCode::NotAuthorised, None),
         RequestBody::Apply { config } => {
             let (reply, rx) = oneshot::channel();
             let msg = SupMsg::Apply {
@@ -428,6 +426,28 @@ async fn handle(
             later(shared, msg, async move {
                 match rx.await {
                     Ok(Ok(())) => ReplyBody::Done,
+                    Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
+                    Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
+                }
+            })
+        }
+        RequestBody::NtsIssue { .. } | RequestBody::NtsRenew { .. } => {
+            let (names, days, renew) = match body {
+                RequestBody::NtsIssue { names, days } => (names, days, false),
+                RequestBody::NtsRenew { days } => (Vec::new(), days, true),
+                _ => unreachable!("matched above"),
+            };
+            let (reply, rx) = oneshot::channel();
+            let msg = SupMsg::Nts {
+                names,
+                days,
+                renew,
+                uid: peer.uid,
+                reply,
+            };
+            later(shared, msg, async move {
+                match rx.await {
+                    Ok(Ok(n)) => ReplyBody::NtsIssued(n),
                     Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
                     Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
                 }

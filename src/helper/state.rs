@@ -73,12 +73,14 @@ impl Encoded {
     }
 }
 
-/// What chronyc gives any local user: no client list, no server statistics
-/// (chronyd answers those only on its root-only socket).
+/// What chronyc gives any local user: no client list, no server statistics,
+/// no authentication data (chronyd answers those only on its root-only
+/// socket).
 pub fn public_view(snap: &Snapshot) -> Snapshot {
     Snapshot {
         clients: Vec::new(),
         serverstats: None,
+        authdata: Vec::new(),
         ..snap.clone()
     }
 }

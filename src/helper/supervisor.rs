@@ -96,6 +96,14 @@ pub enum SupMsg {
         uid: u32,
         reply: oneshot::Sender<Result<(), HelperError>>,
     },
+    /// NTS certificates (`renew`: from the kept CA, then a restart).
+    Nts {
+        names: Vec<String>,
+        days: i64,
+        renew: bool,
+        uid: u32,
+        reply: oneshot::Sender<Result<crate::ipc::NtsIssued, HelperError>>,
+    },
     Shutdown {
         done: oneshot::Sender<()>,
     },
@@ -110,6 +118,26 @@ pub fn note(log: &LogTail, line: String) {
         log.pop_front();
     }
     log.push_back(line);
+}
+
+impl Supervisor {
+    /// The user chronyd drops to: `-u`, else the file's `user`, else the
+    /// distribution's chrony user (chronyd's built-in default).
+    pub(super) fn chronyd_user(&self, args: &[String]) -> Option<String> {
+        let configured = std::fs::read(&self.fixed.paths.chronyd_config)
+            .ok()
+            .and_then(|b| {
+                crate::core::conf::Document::parse(b)
+                    .directive_lines()
+                    .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
+                    .last()
+                    .map(|(_, l)| l.args.trim().to_string())
+            });
+        run_as(args)
+            .map(str::to_string)
+            .or(configured)
+            .or_else(crate::sys::chrony_user)
+    }
 }
 
 pub struct Supervisor {
@@ -134,7 +162,15 @@ pub struct Supervisor {
 /// user.
 pub fn lab_args() -> Vec<String> {
     let user = crate::sys::current_user_name();
-    let mut args = vec!["-x".to_string(), "-d".into(), "-u".into(), user.clone()];
+    // -r: measurements dumped at the last stop (dumpdir) are loaded again,
+    // so a restart (an apply, an NTS renewal) keeps what chronyd learnt.
+    let mut args = vec![
+        "-x".to_string(),
+        "-r".into(),
+        "-d".into(),
+        "-u".into(),
+        user.clone(),
+    ];
     if user != "root" {
         args.push("-U".into());
     }
@@ -260,19 +296,7 @@ impl Supervisor {
         let mut mode = 0o700;
         // The user chronyd drops to: `-u`, else the file's `user`, else the
         // distribution's chrony user (chronyd's built-in default).
-        let configured = std::fs::read(&self.fixed.paths.chronyd_config)
-            .ok()
-            .and_then(|b| {
-                crate::core::conf::Document::parse(b)
-                    .directive_lines()
-                    .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
-                    .last()
-                    .map(|(_, l)| l.args.trim().to_string())
-            });
-        let user = run_as(args)
-            .map(str::to_string)
-            .or(configured)
-            .or_else(crate::sys::chrony_user);
+        let user = self.chronyd_user(args);
         if me.is_root()
             && let Some(user) = user.as_deref().filter(|u| *u != "root")
             && let Ok(Some(u)) = nix::unistd::User::from_name(user)
@@ -434,6 +458,18 @@ impl Supervisor {
                         SupMsg::Action { action, uid, reply } => {
                             self.set_busy(true);
                             let r = self.action(&action, uid).await;
+                            self.set_busy(false);
+                            let _ = reply.send(r);
+                        }
+                        SupMsg::Nts {
+                            names,
+                            days,
+                            renew,
+                            uid,
+                            reply,
+                        } => {
+                            self.set_busy(renew);
+                            let r = self.nts(names, days, renew, uid).await;
                             self.set_busy(false);
                             let _ = reply.send(r);
                         }

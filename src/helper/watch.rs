@@ -92,6 +92,9 @@ impl Watched {
             tracking: self.tracking.as_ref(),
             sources: &self.sources,
             names: &[],
+            authdata: &[],
+            nts_certs: &[],
+            now: 0.0,
             serverstats: None,
         }
     }

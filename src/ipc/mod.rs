@@ -114,12 +114,29 @@ pub enum RequestBody {
     FleetHost {
         host: WatchTarget,
     },
+    /// Certificates for this server's NTS: a CA (kept, or made) and a
+    /// server pair for `names`, written where chronyd may read them.
+    NtsIssue {
+        names: Vec<String>,
+        days: i64,
+    },
+    /// A new server certificate for the same names, then chronyd restarted
+    /// to load it.
+    NtsRenew {
+        days: i64,
+    },
 }
 
 impl RequestBody {
     /// Requests that change chronyd or its configuration.
     pub fn is_change(&self) -> bool {
-        matches!(self, RequestBody::Apply { .. } | RequestBody::Action { .. })
+        matches!(
+            self,
+            RequestBody::Apply { .. }
+                | RequestBody::Action { .. }
+                | RequestBody::NtsIssue { .. }
+                | RequestBody::NtsRenew { .. }
+        )
     }
 }
 
@@ -128,6 +145,18 @@ impl RequestBody {
 pub enum ClientMessage {
     Hello { protocol: u32 },
     Request { id: u64, body: RequestBody },
+}
+
+/// What an NTS request made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NtsIssued {
+    /// The chrony.conf lines the server needs for these files.
+    pub lines: String,
+    pub cert: crate::core::nts::CertSummary,
+    pub files: Vec<String>,
+    pub backups: Vec<String>,
+    /// chronyd was restarted to load the certificate.
+    pub restarted: bool,
 }
 
 /// How an Apply went.
@@ -173,6 +202,7 @@ pub enum ReplyBody {
         path: String,
     },
     Applied(Applied),
+    NtsIssued(NtsIssued),
     Done,
     Subscribed,
     Fleet {

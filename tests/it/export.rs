@@ -209,6 +209,7 @@ fn exported_chrony_configs_are_lint_clean_and_chronyd_accepts_them() {
                 version,
                 path_exists: None,
                 resolves: None,
+                ..Default::default()
             },
         )
         .into_iter()

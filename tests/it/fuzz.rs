@@ -320,6 +320,7 @@ fn chrony_conf_parse_render_and_lint() {
                 version,
                 path_exists: None,
                 resolves: None,
+                ..Default::default()
             };
             let _ = lint(&doc, &opts);
         }

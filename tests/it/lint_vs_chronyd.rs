@@ -101,6 +101,7 @@ fn lint_agrees_with(chronyd: &Path) -> Result<(), String> {
                                     version,
                                     path_exists: Some(&exists),
                                     resolves: None,
+                                    ..Default::default()
                                 },
                             );
                             let (refused, fatal) = chronyd_verdict(chronyd, user, &dir, &text);

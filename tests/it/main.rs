@@ -18,6 +18,7 @@ mod helper_system;
 mod i18n_parity;
 mod labs;
 mod lint_vs_chronyd;
+mod nts;
 mod releases_helper;
 mod roles;
 mod roundtrip;

@@ -60,6 +60,7 @@ fn lint43(doc: &Document) -> Vec<(&'static str, Severity, Option<usize>)> {
         version: ChronyVersion::new(4, 3),
         path_exists: None,
         resolves: None,
+        ..Default::default()
     };
     lint(doc, &opts)
         .into_iter()

@@ -16,6 +16,7 @@ const MACHINE_PATHS: &[&str] = &["pidfile", "bindcmdaddress", "port", "cmdport"]
 /// Debian's places, for what the lab's file does not name.
 const DEFAULT_DRIFTFILE: &str = "/var/lib/chrony/chrony.drift";
 const DEFAULT_KEYFILE: &str = "/etc/chrony/chrony.keys";
+const DEFAULT_DUMPDIR: &str = "/var/lib/chrony";
 
 /// The key file a configuration names, else where the export puts one.
 fn keyfile_of(doc: &Document) -> Option<String> {
@@ -135,24 +136,50 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
 }
 
 /// A client of the lab server(s).
-pub fn client(_i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
+pub fn client(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
     let servers = o.server_addrs();
+    if o.nts && !i.nts_server {
+        notes.push(Note::new("export-note-nts-no-server"));
+    }
+    if o.nts && o.key.is_some() {
+        notes.push(Note::new("export-note-nts-and-key"));
+    }
     for (n, (host, port)) in servers.iter().enumerate() {
         let port = port.map(|p| format!(" port {p}")).unwrap_or_default();
+        // NTS and a symmetric key are exclusive for a source: NTS wins.
         let key = o
             .key
             .as_ref()
+            .filter(|_| !o.nts)
             .map(|k| format!(" key {}", k.id))
             .unwrap_or_default();
+        let nts = if !o.nts {
+            String::new()
+        } else if i.ntsport == super::intent::NTS_KE_PORT {
+            " nts".to_string()
+        } else {
+            format!(" nts ntsport {}", i.ntsport)
+        };
         let prefer = if n == 0 && servers.len() > 1 {
             " prefer"
         } else {
             ""
         };
-        writeln!(t, "server {host}{port} iburst{key}{prefer}").unwrap();
+        writeln!(t, "server {host}{port} iburst{key}{nts}{prefer}").unwrap();
     }
     writeln!(t, "\nmakestep 1 3\nrtcsync\ndriftfile {DEFAULT_DRIFTFILE}").unwrap();
+    if o.nts {
+        // Cookies kept across restarts: no new key exchange each time.
+        writeln!(t, "ntsdumpdir {DEFAULT_DUMPDIR}").unwrap();
+        match &o.nts_ca {
+            Some(ca) => {
+                writeln!(t, "ntstrustedcerts {ca}").unwrap();
+                notes.push(Note::new("export-note-nts-ca").arg("file", ca));
+            }
+            None => notes.push(Note::new("export-note-nts-system-store")),
+        }
+    }
     if let Some(k) = &o.key {
         writeln!(t, "keyfile {DEFAULT_KEYFILE}").unwrap();
         notes.push(

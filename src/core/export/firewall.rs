@@ -93,6 +93,10 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
         }
         _ => unreachable!("not a firewall format"),
     }
+    // NTS-KE (TCP) where the server has a certificate: the same clients.
+    if i.nts_server {
+        nts_ke(f, i, &mut t);
+    }
     // cmdmon for the monitoring host alone.
     if let Some(m) = &o.monitor {
         match (f, m.parse::<std::net::IpAddr>()) {
@@ -117,4 +121,55 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
         }
     }
     t
+}
+
+/// The rules that let the allowed clients reach NTS-KE (TCP `ntsport`).
+fn nts_ke(f: Format, i: &Intent, t: &mut String) {
+    let port = i.ntsport;
+    match f {
+        Format::Firewalld => {
+            if i.allow_all {
+                writeln!(t, "firewall-cmd --permanent --add-port={port}/tcp").unwrap();
+            }
+            for n in &i.allowed {
+                let family = if matches!(n, IpNet::V4(_)) {
+                    "ipv4"
+                } else {
+                    "ipv6"
+                };
+                writeln!(t, "firewall-cmd --permanent --add-rich-rule='rule family=\"{family}\" source address=\"{n}\" port port=\"{port}\" protocol=\"tcp\" accept'").unwrap();
+            }
+            t.push_str("firewall-cmd --reload\n");
+        }
+        Format::Ufw => {
+            if i.allow_all {
+                writeln!(t, "ufw allow {port}/tcp").unwrap();
+            }
+            for n in &i.allowed {
+                writeln!(t, "ufw allow from {n} to any port {port} proto tcp").unwrap();
+            }
+        }
+        Format::Nftables => {
+            if i.allow_all {
+                writeln!(t, "nft add rule inet filter input tcp dport {port} accept").unwrap();
+            }
+            for (fam, v6) in [("ip", false), ("ip6", true)] {
+                let nets: Vec<String> = i
+                    .allowed
+                    .iter()
+                    .filter(|n| matches!(n, IpNet::V6(_)) == v6)
+                    .map(|n| n.to_string())
+                    .collect();
+                if !nets.is_empty() {
+                    writeln!(
+                        t,
+                        "nft add rule inet filter input {fam} saddr {{ {} }} tcp dport {port} accept",
+                        nets.join(", ")
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        _ => {}
+    }
 }

@@ -47,6 +47,9 @@ pub struct Upstream {
     pub other: Vec<String>,
 }
 
+/// NTS-KE's port (RFC 8915).
+pub const NTS_KE_PORT: u16 = 4460;
+
 /// The lab server's intent, read from its chrony.conf.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intent {
@@ -59,6 +62,10 @@ pub struct Intent {
     pub makestep: Option<(f64, i64)>,
     pub rtcsync: bool,
     pub ratelimit: bool,
+    /// The server has an NTS certificate (`ntsservercert`): NTS-KE over
+    /// TCP `ntsport` (4460 unless set).
+    pub nts_server: bool,
+    pub ntsport: u16,
 }
 
 impl Intent {
@@ -121,6 +128,19 @@ impl Intent {
             makestep,
             rtcsync: doc.last_directive("rtcsync").is_some(),
             ratelimit: doc.last_directive("ratelimit").is_some(),
+            nts_server: doc.last_directive("ntsservercert").is_some(),
+            ntsport: doc
+                .directives()
+                .filter_map(|(_, d)| match d {
+                    crate::core::conf::Directive::Simple { spec, value }
+                        if spec.name == "ntsport" =>
+                    {
+                        value.as_i64().and_then(|p| u16::try_from(p).ok())
+                    }
+                    _ => None,
+                })
+                .last()
+                .unwrap_or(NTS_KE_PORT),
         }
     }
 }

@@ -28,6 +28,9 @@ pub fn export(
     opts.check(format)?;
     let intent = Intent::from_document(doc);
     let mut notes = Vec::new();
+    if opts.nts && matches!(format, Format::Ntp | Format::NtpClient) {
+        notes.push(Note::new("export-note-nts-ntpd"));
+    }
     let body = match format {
         Format::ChronyServer => chrony::server(doc, &intent, opts, &mut notes),
         Format::ChronyClient => chrony::client(&intent, opts, &mut notes),
@@ -49,6 +52,12 @@ pub fn export(
 
 /// Every note id exports can emit, for the translation tests.
 pub const NOTE_IDS: &[&str] = &[
+    "export-note-nts-no-server",
+    "export-note-nts-and-key",
+    "export-note-nts-ca",
+    "export-note-nts-system-store",
+    "export-note-nts-switch",
+    "export-note-nts-ntpd",
     "export-note-option-dropped",
     "export-note-makestep-ntp",
     "export-note-rtcsync-ntp",

@@ -283,6 +283,11 @@ pub struct Options {
     /// The ntpd release an ntp.conf is for (`4.2.6` on CentOS 7); newest
     /// when `None`.
     pub ntpd: Option<NtpdVersion>,
+    /// Clients authenticate the server with NTS (chrony clients only).
+    pub nts: bool,
+    /// Where the clients keep the CA that signed the server's certificate
+    /// (`ntstrustedcerts`); `None`: the system's trusted CAs.
+    pub nts_ca: Option<String>,
 }
 
 /// An ntpd release, `MAJOR.MINOR.PATCH` (the `pN` suffix is not needed).
@@ -322,6 +327,8 @@ impl Default for Options {
             vrf: None,
             monitor: None,
             ntpd: None,
+            nts: false,
+            nts_ca: None,
         }
     }
 }

@@ -26,6 +26,10 @@ fn key_type(f: Format, k: KeyType) -> Option<&'static str> {
 
 pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
+    // No switch OS of the six speaks NTS: a symmetric key is what they have.
+    if o.nts {
+        notes.push(Note::new("export-note-nts-switch").arg("format", f.name()));
+    }
     // A device takes its key as typed text: the same bytes chronyd reads
     // from chrony.keys (a `HEX:` key decoded), or none where they are not
     // text.

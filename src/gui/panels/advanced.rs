@@ -150,6 +150,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         version: st.chrony_version(),
         path_exists: None,
         resolves: None,
+        ..Default::default()
     };
     for d in lint(&st.doc, &opts) {
         let color = status_color(match d.severity {

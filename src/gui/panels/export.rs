@@ -16,6 +16,9 @@ pub struct Form {
     pub key: String,
     pub vrf: String,
     pub path: String,
+    /// Clients authenticate the server with NTS; where they keep its CA.
+    pub nts: bool,
+    pub nts_ca: String,
 }
 
 impl Default for Form {
@@ -28,6 +31,8 @@ impl Default for Form {
             source_interface: String::new(),
             key: String::new(),
             vrf: String::new(),
+            nts: false,
+            nts_ca: String::new(),
             path: String::new(),
         }
     }
@@ -51,6 +56,8 @@ pub fn export_ui(
         "gui-source-interface",
         "gui-key",
         "gui-vrf",
+        "gui-export-nts",
+        "gui-export-nts-ca",
     ]
     .iter()
     .map(|k| st.t(k))
@@ -96,6 +103,16 @@ pub fn export_ui(
             ui.label(&labels[6]);
             ui.text_edit_singleline(&mut f.vrf);
             ui.end_row();
+            ui.label(&labels[7]);
+            ui.checkbox(&mut f.nts, "");
+            ui.end_row();
+            if f.nts {
+                ui.label(&labels[8]);
+                ui.add(
+                    egui::TextEdit::singleline(&mut f.nts_ca).hint_text("/etc/chrony/nts-ca.crt"),
+                );
+                ui.end_row();
+            }
         });
     let f = &*form;
     let key = match none_if_empty(&f.key).map(|k| k.parse()) {
@@ -123,6 +140,8 @@ pub fn export_ui(
         vrf: none_if_empty(&f.vrf),
         monitor: None,
         ntpd: None,
+        nts: f.nts,
+        nts_ca: none_if_empty(&f.nts_ca),
     };
     let header = st.ta(
         "export-header",

@@ -8,6 +8,7 @@ pub mod clients;
 pub mod explain;
 pub mod export;
 pub mod fleet;
+pub mod nts;
 pub mod overview;
 pub mod peers;
 pub mod plots;
@@ -31,6 +32,7 @@ pub struct Panels {
     pub explain: explain::Form,
     pub export: export::Form,
     pub fleet: fleet::Form,
+    pub nts: nts::Form,
     pub overview: overview::Form,
     pub peers: peers::Form,
     pub plots: plots::Form,
@@ -52,6 +54,7 @@ impl Panels {
             Panel::Explain => &mut self.explain,
             Panel::Export => &mut self.export,
             Panel::Fleet => &mut self.fleet,
+            Panel::Nts => &mut self.nts,
             Panel::Overview => &mut self.overview,
             Panel::Peers => &mut self.peers,
             Panel::Plots => &mut self.plots,

@@ -19,10 +19,17 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         return;
     }
     if let Some(e) = st.live.get(&Kind::ChronycTracking).cloned() {
+        let certs = nts_certs(st);
+        let auth_failing = st
+            .live
+            .get(&Kind::ChronycAuthdata)
+            .is_some_and(|a| a.findings.iter().any(|f| f.severity == Status::Bad));
         let worst = e
             .fields
             .iter()
             .map(|f| f.status)
+            .chain(certs.iter().map(|(s, _)| *s))
+            .chain(auth_failing.then_some(Status::Bad))
             .fold(Status::Ok, |a, b| match (a, b) {
                 (Status::Bad, _) | (_, Status::Bad) => Status::Bad,
                 (Status::Warn, _) | (_, Status::Warn) => Status::Warn,
@@ -81,11 +88,18 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                 &[("source", source), ("ago", format!("{ago:.0}"))],
             ));
         }
+        // This server's NTS certificates: expiry at a glance.
+        for (status, text) in certs {
+            ui.colored_label(status_color(status), text);
+        }
         sparkline_ui(ui, st, commands);
-        // The same findings as Explain gives for tracking and sources.
+        // The same findings as Explain gives for tracking, sources and
+        // authentication.
         let mut findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
-        if let Some(src) = st.live.get(&Kind::ChronycSources) {
-            findings.extend(src.findings.iter().map(|f| (src.kind, f.clone())));
+        for kind in [Kind::ChronycSources, Kind::ChronycAuthdata] {
+            if let Some(x) = st.live.get(&kind) {
+                findings.extend(x.findings.iter().map(|f| (x.kind, f.clone())));
+            }
         }
         crate::gui::widgets::findings_ui(ui, st, &findings);
         ui.add_space(6.0);
@@ -191,4 +205,24 @@ impl crate::gui::view::View for Form {
     ) {
         overview_ui(ui, st, commands);
     }
+}
+
+/// Each NTS certificate the server serves: its verdict (bad when expired or
+/// unreadable, warn within 30 days of its end) and one line about it.
+fn nts_certs(st: &AppState) -> Vec<(Status, String)> {
+    let now = crate::sys::now() as i64;
+    st.snapshot
+        .iter()
+        .flat_map(|s| &s.nts_certs)
+        .map(|c| {
+            let status = if c.unreadable || now >= c.not_after || now < c.not_before {
+                Status::Bad
+            } else if c.days_left(now) <= crate::core::nts::WARN_DAYS {
+                Status::Warn
+            } else {
+                Status::Ok
+            };
+            (status, st.tr.cert_text(c, now))
+        })
+        .collect()
 }

@@ -1,4 +1,4 @@
-//! Sources and sourcestats, as chronyc shows them, with verdicts.
+//! Sources, sourcestats and authdata, as chronyc shows them, with verdicts.
 
 use crate::core::explain::Kind;
 use crate::gui::state::AppState;
@@ -30,6 +30,19 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
     ui.strong(st.t("gui-sourcestats"));
     if let Some(e) = st.live.get(&Kind::ChronycSourcestats).cloned() {
         rows_ui(ui, st, "sourcestats", &e);
+    }
+    // How each source is authenticated (NTS, a key, none): chronyd tells
+    // only those who may read its configuration.
+    if let Some(e) = st.live.get(&Kind::ChronycAuthdata).cloned() {
+        ui.add_space(10.0);
+        ui.strong(st.t("gui-authdata"));
+        rows_ui(ui, st, "authdata", &e);
+        for f in &e.findings {
+            ui.colored_label(
+                crate::gui::state::status_color(f.severity),
+                st.tr.finding_text(e.kind, f),
+            );
+        }
     }
 }
 

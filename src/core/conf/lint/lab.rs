@@ -157,7 +157,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
     // Directives that hold one value: a repeat silently overrides.
     let mut last: HashMap<&str, usize> = HashMap::new();
     for (i, d) in doc.directives() {
-        let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include")
+        let repeats = spec_repeats(d.name(), l.opts.version);
+        let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include" && !repeats)
             || matches!(d, Directive::Makestep { .. } | Directive::Local(_));
         let name = d.name();
         if !single {
@@ -193,4 +194,9 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
         line: Some(ia + 1),
         args: vec![("stratum", la.stratum().to_string())],
     })
+}
+
+/// Simple directives a release takes more than once.
+fn spec_repeats(name: &str, version: crate::core::conf::version::ChronyVersion) -> bool {
+    matches!(name, "ntsservercert" | "ntsserverkey") && version >= super::releases::MANY_NTS_CERTS
 }

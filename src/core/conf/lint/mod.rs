@@ -9,6 +9,7 @@
 
 mod lab;
 mod model;
+mod nts;
 mod releases;
 pub mod rules;
 mod startup;
@@ -21,7 +22,7 @@ use super::document::Document;
 use lab::lab_checks;
 pub use lab::lint_peer_pair;
 use model::Linter;
-pub use model::{Diagnostic, LintOptions};
+pub use model::{Diagnostic, FileFacts, LintOptions};
 use startup::startup_checks;
 pub use syntax::parse_error_args;
 use syntax::{lines, versions_and_ranges};
@@ -51,6 +52,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     startup_checks(&mut l);
     if !fragment {
         lab_checks(&mut l);
+        nts::nts_files(&mut l);
     }
     l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
     l.out
@@ -70,6 +72,7 @@ mod tests {
             version,
             path_exists: None,
             resolves: None,
+            ..Default::default()
         };
         lint(&Document::parse(text), &opts)
             .into_iter()
@@ -84,6 +87,7 @@ mod tests {
             version,
             path_exists: None,
             resolves: None,
+            ..Default::default()
         };
         lint(&Document::parse(text), &opts)
             .into_iter()
@@ -198,6 +202,7 @@ mod tests {
             version: V43,
             path_exists: None,
             resolves: Some(&resolves),
+            ..Default::default()
         };
         let d = lint(&doc, &opts);
         let rules: Vec<(Rule, Option<usize>)> = d.iter().map(|d| (d.rule, d.line)).collect();

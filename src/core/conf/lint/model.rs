@@ -64,6 +64,20 @@ pub struct LintOptions<'a> {
     /// (`allow HOST`: chronyd refuses the file when it does not). `None`
     /// skips the check.
     pub resolves: Option<&'a dyn Fn(&str) -> bool>,
+    /// Reads a file chronyd would read (certificates and keys), with its
+    /// permissions, on the machine chronyd runs on. `None` skips the checks
+    /// of what files hold.
+    pub read: Option<&'a dyn Fn(&str) -> Option<FileFacts>>,
+    /// Unix seconds, for certificate validity. `None` skips those checks.
+    pub now: Option<i64>,
+}
+
+/// A file as lint sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    pub bytes: Vec<u8>,
+    /// Permission bits.
+    pub mode: u32,
 }
 
 impl Default for LintOptions<'_> {
@@ -72,6 +86,8 @@ impl Default for LintOptions<'_> {
             version: ChronyVersion::LATEST,
             path_exists: None,
             resolves: None,
+            read: None,
+            now: None,
         }
     }
 }

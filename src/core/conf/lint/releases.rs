@@ -12,6 +12,12 @@ use crate::core::conf::version::ChronyVersion;
 pub const STRICT_ACCESS: ChronyVersion = ChronyVersion::new(4, 2);
 /// chronyd checks that NTS certificates and keys pair up.
 pub const NTS_PAIRS_CHECKED: ChronyVersion = ChronyVersion::new(4, 1);
+/// `ntsservercert`/`ntsserverkey` may repeat (one pair per server name);
+/// 4.0 keeps the last of each.
+pub const MANY_NTS_CERTS: ChronyVersion = ChronyVersion::new(4, 1);
+/// NTS with a server given by IP address (its certificate's IP SAN); 4.0
+/// logs "Missing name of ADDR for NTS-KE" and never authenticates.
+pub const NTS_BY_ADDRESS: ChronyVersion = ChronyVersion::new(4, 1);
 /// Rate-limit options take -32..=255 (was -32..=32).
 pub const WIDE_RATELIMIT: ChronyVersion = ChronyVersion::new(4, 9);
 
