@@ -70,3 +70,4 @@ export-note-nts-ca = copy the CA certificate that signed the server's certificat
 export-note-nts-system-store = the clients trust the system's CAs: a server certificate from a private CA needs --ca.
 export-note-nts-switch = { $format } has no NTS: use a symmetric key (--key) for the switches.
 export-note-nts-ntpd = ntpd has no NTS (NTPsec and chrony do): the ntp.conf authenticates with a key only.
+bundle-readme-nts = NTS: the CA every host trusts (ca.crt) and each server's certificate and key (made for this bundle, valid 365 days; the playbook places them in /etc/chrony/nts, the key readable by root and chrony's group).

@@ -216,3 +216,5 @@ gui-nts-working = Working…
 gui-nts-made = Written: { $files }. Use the lines below in chrony.conf and apply.
 gui-nts-renewed = Renewed: { $files }. chronyd was restarted and serves the new certificate.
 gui-nts-use = Use these lines
+gui-nts-names-hint = ntp1.lab, 10.0.0.123
+gui-export-nts-ca-hint = /etc/chrony/nts/ca.crt

@@ -10,7 +10,7 @@ cli-help =
           辅助进程监视的所有 chronyd（stratum-helper --watch 主机[:端口]）。
       stratum metrics --listen 地址:端口 [--socket 路径 | --connect 地址]
           以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）：内容与辅助进程套接字向该用户提供的相同。
-      stratum nts init --name 名称[,名称...] --out 目录 [--days N] [--ca 证书 密钥]
+      stratum nts init --name 名称... --out 目录 [--days N] [--ca 证书 密钥]
       stratum nts renew --out 目录 [--days N]
       stratum nts show 文件
           为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行。
@@ -201,7 +201,7 @@ fleet-error-watch-unresolved = 域名无法解析
 cli-bad-ntpd-version = “{ $value }”不是 ntpd 版本号（请写成 4.2.6 这样的形式）。
 
 cli-help-nts =
-    stratum nts init --name 名称[,名称...] --out 目录 [--days N] [--ca 证书 密钥]
+    stratum nts init --name 名称... --out 目录 [--days N] [--ca 证书 密钥]
     {"                 ["}--group 组] [--dump-dir 目录] [--ntsport 端口]
         生成私有 CA（或使用给定的 CA），并为客户端使用的名称和地址签发服务器证书，写入目录：
         ca.crt、ca.key（0600）、server.crt、server.key（0600；以 root 运行时为 0640

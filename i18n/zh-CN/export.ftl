@@ -67,3 +67,4 @@ export-note-nts-ca = 请把为服务器证书签名的 CA 证书复制到每台�
 export-note-nts-system-store = 客户端信任系统的 CA：由私有 CA 签发的服务器证书需要 --ca。
 export-note-nts-switch = { $format } 不支持 NTS：请为交换机使用对称密钥（--key）。
 export-note-nts-ntpd = ntpd 不支持 NTS（NTPsec 和 chrony 支持）：ntp.conf 只能用密钥认证。
+bundle-readme-nts = NTS：所有主机信任的 CA（ca.crt）以及每台服务器的证书和密钥（为此包生成，有效期 365 天；playbook 会把它们放到 /etc/chrony/nts，密钥仅 root 和 chrony 的组可读）。

@@ -213,3 +213,5 @@ gui-nts-working = 正在处理……
 gui-nts-made = 已写入：{ $files }。请把下面的配置行加入 chrony.conf 并应用。
 gui-nts-renewed = 已续期：{ $files }。chronyd 已重启，正在提供新证书。
 gui-nts-use = 使用这些配置行
+gui-nts-names-hint = ntp1.lab 10.0.0.123
+gui-export-nts-ca-hint = /etc/chrony/nts/ca.crt

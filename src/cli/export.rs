@@ -148,12 +148,39 @@ fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
             .arg("path", conf.display())
             .arg("reason", e)
     })?);
-    let files = bundle::build(&spec, &doc, &|f| header(tr, &conf, f)).map_err(|e| match e {
-        BundleError::Option(o) => option_error(o),
-        BundleError::Subnet(s) => CliError::new("cli-subnet-syntax").arg("value", s),
-        BundleError::Vendor(v) => CliError::new("export-bad-format").arg("value", v),
-        BundleError::Name(n) => CliError::new("export-bad-switch-name").arg("value", n),
-    })?;
+    // NTS: a CA and a certificate per server, made now (365 days).
+    let nts = if spec.nts {
+        let now = crate::sys::now() as i64;
+        let issue = |name: &str, ca: Option<&crate::core::nts::Pem>| {
+            crate::core::nts::issue(&crate::core::nts::IssueRequest {
+                names: &[name.to_string()],
+                days: crate::core::nts::SERVER_DAYS,
+                ca,
+                now,
+            })
+            .map_err(|e| CliError::new(e.message_id()).arg("value", e.value()))
+        };
+        let primary = issue(&spec.primary, None)?;
+        let backup = match &spec.backup {
+            Some(b) => Some(issue(b, Some(&primary.ca))?.server),
+            None => None,
+        };
+        Some(bundle::BundleNts {
+            ca_cert: primary.ca.cert.clone(),
+            primary: primary.server,
+            backup,
+        })
+    } else {
+        None
+    };
+    let files = bundle::build(&spec, &doc, &|f| header(tr, &conf, f), nts.as_ref()).map_err(
+        |e| match e {
+            BundleError::Option(o) => option_error(o),
+            BundleError::Subnet(s) => CliError::new("cli-subnet-syntax").arg("value", s),
+            BundleError::Vendor(v) => CliError::new("export-bad-format").arg("value", v),
+            BundleError::Name(n) => CliError::new("export-bad-switch-name").arg("value", n),
+        },
+    )?;
     let write = |rel: &str, text: &str, private: bool| -> Result<(), CliError> {
         let path = out.join(rel);
         if let Some(dir) = path.parent() {
@@ -208,6 +235,7 @@ fn bundle_readme_id(path: &str) -> String {
         "ansible" => "ansible",
         "monitor" => "monitor",
         "keys" => "keys",
+        "nts" => "nts",
         _ => "switch",
     };
     format!("bundle-readme-{key}")

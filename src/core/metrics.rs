@@ -608,8 +608,11 @@ mod tests {
         assert!(text.contains(
             "chrony_nts_certificate_expiry_seconds{server=\"local\",certificate=\"/etc/chrony/nts/server.crt\"} -600"
         ), "{text}");
-        assert!(text.contains(
-            "chrony_authdata_nts_cookies{server=\"local\",source_address=\"127.0.0.1\"} 8"
-        ), "{text}");
+        assert!(
+            text.contains(
+                "chrony_authdata_nts_cookies{server=\"local\",source_address=\"127.0.0.1\"} 8"
+            ),
+            "{text}"
+        );
     }
 }

@@ -367,9 +367,7 @@ fn local(
                         // are not looked at here.
                         path_exists: (!remote).then_some(&exists as &dyn Fn(&str) -> bool),
                         resolves: None,
-                        read: (!remote).then_some(
-                            &read as &dyn Fn(&str) -> Option<crate::core::conf::lint::FileFacts>,
-                        ),
+                        read: (!remote).then_some(&read as &crate::core::conf::lint::ReadFile),
                         now: Some(crate::sys::now() as i64),
                     },
                 );

@@ -357,3 +357,85 @@ fn the_helper_writes_nts_keys_readable_by_chronyds_group_only() {
     assert!(n.restarted);
     assert_eq!(n.backups.len(), 2, "{:?}", n.backups);
 }
+
+/// A lab bundle with `nts = true`: the servers' files, the CA for the
+/// clients, the key private; its primary and a client, run from the
+/// bundle's files (paths moved off /etc), authenticate on loopback.
+#[test]
+fn a_bundle_with_nts_runs_authenticated() {
+    let Some(r) = common::releases().into_iter().next() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("chrony.conf"),
+        "local stratum 1\nallow 127.0.0.0/8\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("lab.toml"),
+        "config = \"chrony.conf\"\nprimary = \"localhost\"\nclient_subnets = [\"127.0.0.0/8\"]\nnts = true\n",
+    )
+    .unwrap();
+    let out = dir.join("bundle");
+    stratum(&[
+        "export",
+        "bundle",
+        &dir.join("lab.toml").display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    use std::os::unix::fs::MetadataExt;
+    let key = std::fs::metadata(out.join("nts/primary.key")).unwrap();
+    assert_eq!(key.mode() & 0o077, 0, "the key in the bundle is private");
+    let nft = std::fs::read_to_string(out.join("firewall/nftables.sh")).unwrap();
+    assert!(nft.contains("tcp dport 4460"), "{nft}");
+    let playbook = std::fs::read_to_string(out.join("ansible/playbook.yml")).unwrap();
+    assert!(playbook.contains("/etc/chrony/nts/server.key"));
+    // Run them, with /etc/chrony/nts and /var/lib/chrony moved here.
+    let nts = dir.join("nts");
+    std::fs::create_dir_all(&nts).unwrap();
+    std::fs::copy(out.join("nts/primary.crt"), nts.join("server.crt")).unwrap();
+    std::fs::copy(out.join("nts/primary.key"), nts.join("server.key")).unwrap();
+    std::fs::copy(out.join("nts/ca.crt"), nts.join("ca.crt")).unwrap();
+    let ke = free_tcp_port();
+    let relocate = |text: &str| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with("driftfile") && !l.starts_with('#'))
+            .map(|l| {
+                l.replace("/etc/chrony/nts", &nts.display().to_string())
+                    .replace("/var/lib/chrony", &dir.display().to_string())
+            })
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    let primary = std::fs::read_to_string(out.join("primary/chrony.conf")).unwrap();
+    let server = Chronyd::start(
+        &r.chronyd,
+        dir,
+        "primary",
+        &format!("{}ntsport {ke}\n", relocate(&primary)),
+    );
+    let clients = std::fs::read_to_string(out.join("clients/chrony.conf")).unwrap();
+    assert!(
+        clients.contains("ntstrustedcerts /etc/chrony/nts/ca.crt"),
+        "{clients}"
+    );
+    let body = relocate(&clients).replace(
+        "server localhost iburst nts",
+        &format!(
+            "server localhost port {} iburst nts ntsport {ke}",
+            server.port
+        ),
+    );
+    let c = Chronyd::start(&r.chronyd, dir, "client", &body);
+    assert!(
+        wait_for(Duration::from_secs(30), || authenticated(&c).then_some(())).is_some(),
+        "chrony {}: {:?}\n{}\n{}",
+        r.label,
+        authdata(&c),
+        body,
+        c.chronyc(&["sources"])
+    );
+}

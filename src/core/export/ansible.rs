@@ -33,6 +33,7 @@ pub const PLAYBOOK: &str = r#"---
     chrony_group: "{{ '_chrony' if debian else 'chrony' }}"
     chrony_service: "{{ 'chrony' if debian else 'chronyd' }}"
     bundle_keys: "{{ playbook_dir }}/../keys/chrony.keys"
+    bundle_nts_ca: "{{ playbook_dir }}/../nts/ca.crt"
   tasks:
     - name: Install chrony
       ansible.builtin.package:
@@ -64,6 +65,45 @@ pub const PLAYBOOK: &str = r#"---
         group: "{{ chrony_group }}"
         mode: "0640"
       when: bundle_keys is file
+      notify: Restart chrony
+
+    - name: A directory for NTS files
+      ansible.builtin.file:
+        path: /etc/chrony/nts
+        state: directory
+        owner: root
+        group: root
+        mode: "0755"
+      when: bundle_nts_ca is file
+
+    - name: Place the CA the lab's NTS certificates come from
+      ansible.builtin.copy:
+        src: "{{ bundle_nts_ca }}"
+        dest: /etc/chrony/nts/ca.crt
+        owner: root
+        group: root
+        mode: "0644"
+      when: bundle_nts_ca is file
+      notify: Restart chrony
+
+    - name: Place this server's NTS certificate
+      ansible.builtin.copy:
+        src: "{{ playbook_dir }}/../nts/{{ stratum_role }}.crt"
+        dest: /etc/chrony/nts/server.crt
+        owner: root
+        group: root
+        mode: "0644"
+      when: "'ntp_servers' in group_names and bundle_nts_ca is file"
+      notify: Restart chrony
+
+    - name: Place this server's NTS key, readable by root and chrony's group
+      ansible.builtin.copy:
+        src: "{{ playbook_dir }}/../nts/{{ stratum_role }}.key"
+        dest: /etc/chrony/nts/server.key
+        owner: root
+        group: "{{ chrony_group }}"
+        mode: "0640"
+      when: "'ntp_servers' in group_names and bundle_nts_ca is file"
       notify: Restart chrony
 
     - name: Open UDP 123 on the servers with the bundle's nftables rules

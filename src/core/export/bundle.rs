@@ -25,7 +25,23 @@ pub struct LabSpec {
     pub monitor: Option<String>,
     #[serde(default, rename = "switch")]
     pub switches: Vec<SwitchSpec>,
+    /// NTS for the lab: a CA, a certificate for each server, clients that
+    /// authenticate them (the caller makes the certificates).
+    #[serde(default)]
+    pub nts: bool,
 }
+
+/// The NTS certificates of a bundle: the CA the clients trust, and each
+/// server's pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundleNts {
+    pub ca_cert: String,
+    pub primary: crate::core::nts::Pem,
+    pub backup: Option<crate::core::nts::Pem>,
+}
+
+/// Where the playbook puts the NTS files on every distribution.
+pub const NTS_DIR: &str = "/etc/chrony/nts";
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -70,8 +86,21 @@ pub fn build(
     spec: &LabSpec,
     server_doc: &Document,
     header: &dyn Fn(Format) -> String,
+    nts: Option<&BundleNts>,
 ) -> Result<Vec<BundleFile>, BundleError> {
     let mut doc = server_doc.clone();
+    if nts.is_some() {
+        // The servers serve NTS from the files the playbook places.
+        for line in [
+            format!("ntsservercert {NTS_DIR}/server.crt"),
+            format!("ntsserverkey {NTS_DIR}/server.key"),
+            "ntsdumpdir /var/lib/chrony".to_string(),
+        ] {
+            let (name, args) = line.split_once(' ').expect("a directive");
+            let d = crate::core::conf::Directive::parse(name, args).expect("a valid line");
+            doc.set_single(name, Some(&d));
+        }
+    }
     let allow = |doc: &mut Document, s: &str| -> Result<(), BundleError> {
         let target = parse_user_subnet(s).map_err(|_| BundleError::Subnet(s.to_string()))?;
         doc.add_access(&Access {
@@ -104,6 +133,11 @@ pub fn build(
         servers: servers.clone(),
         key: key.clone(),
         ..Options::default()
+    };
+    let client_opts = Options {
+        nts: nts.is_some(),
+        nts_ca: nts.map(|_| format!("{NTS_DIR}/ca.crt")),
+        ..base.clone()
     };
     // A server's own configuration does not point at the lab's servers.
     let server_opts = Options {
@@ -167,7 +201,7 @@ pub fn build(
         &doc,
         "clients/chrony.conf".into(),
         Format::ChronyClient,
-        &base,
+        &client_opts,
     )?;
     // One firewall file for both servers: clients, devices, and each other
     // (peering goes both ways): the backup's address as the peer, the
@@ -242,6 +276,25 @@ pub fn build(
             private: true,
         });
     }
+    // NTS: the CA for every host, each server's pair (the key private;
+    // the playbook makes it root:chrony's group 0640).
+    if let Some(n) = nts {
+        let mut add_file = |path: &str, text: &str, private: bool| {
+            files.push(BundleFile {
+                path: path.into(),
+                text: text.into(),
+                notes: Vec::new(),
+                private,
+            })
+        };
+        add_file("nts/ca.crt", &n.ca_cert, false);
+        add_file("nts/primary.crt", &n.primary.cert, false);
+        add_file("nts/primary.key", &n.primary.key, true);
+        if let Some(b) = &n.backup {
+            add_file("nts/backup.crt", &b.cert, false);
+            add_file("nts/backup.key", &b.key, true);
+        }
+    }
     // Ansible for fleets: each host gets its file from the bundle.
     files.push(BundleFile {
         path: "ansible/inventory.ini".into(),
@@ -278,7 +331,7 @@ mod tests {
         )
         .unwrap();
         let doc = Document::parse("server 127.0.0.1 iburst\nlocal stratum 8\n");
-        let files = build(&spec, &doc, &|f| format!("for {f}")).unwrap();
+        let files = build(&spec, &doc, &|f| format!("for {f}"), None).unwrap();
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -316,7 +369,7 @@ mod tests {
             "#,
         )
         .unwrap();
-        let files = build(&apart, &doc, &|_| String::new()).unwrap();
+        let files = build(&apart, &doc, &|_| String::new(), None).unwrap();
         let ufw = &files
             .iter()
             .find(|f| f.path == "firewall/ufw.sh")
@@ -350,7 +403,7 @@ mod tests {
             ..spec
         };
         assert_eq!(
-            build(&spec, &doc, &|_| String::new()),
+            build(&spec, &doc, &|_| String::new(), None),
             Err(BundleError::Name("../etc".into()))
         );
     }

@@ -58,6 +58,7 @@ pub fn export_ui(
         "gui-vrf",
         "gui-export-nts",
         "gui-export-nts-ca",
+        "gui-export-nts-ca-hint",
     ]
     .iter()
     .map(|k| st.t(k))
@@ -108,9 +109,7 @@ pub fn export_ui(
             ui.end_row();
             if f.nts {
                 ui.label(&labels[8]);
-                ui.add(
-                    egui::TextEdit::singleline(&mut f.nts_ca).hint_text("/etc/chrony/nts-ca.crt"),
-                );
+                ui.add(egui::TextEdit::singleline(&mut f.nts_ca).hint_text(&labels[9]));
                 ui.end_row();
             }
         });

@@ -48,9 +48,10 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &
     ui.add_space(8.0);
     ui.strong(st.t("gui-nts-create"));
     let names_ok = crate::core::nts::check_names(std::slice::from_ref(&form.names));
+    let hint = st.t("gui-nts-names-hint");
     egui::Grid::new("nts").num_columns(2).show(ui, |ui| {
         ui.label(st.t("gui-nts-names"));
-        ui.add(egui::TextEdit::singleline(&mut form.names).hint_text("ntp1.lab, 10.0.0.123"));
+        ui.add(egui::TextEdit::singleline(&mut form.names).hint_text(hint));
         ui.end_row();
         ui.label(st.t("gui-nts-days"));
         ui.add(egui::DragValue::new(&mut form.days).range(1..=3650));

@@ -22,7 +22,7 @@ use super::document::Document;
 use lab::lab_checks;
 pub use lab::lint_peer_pair;
 use model::Linter;
-pub use model::{Diagnostic, FileFacts, LintOptions};
+pub use model::{Diagnostic, FileFacts, LintOptions, ReadFile};
 use startup::startup_checks;
 pub use syntax::parse_error_args;
 use syntax::{lines, versions_and_ranges};

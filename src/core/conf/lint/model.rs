@@ -67,10 +67,13 @@ pub struct LintOptions<'a> {
     /// Reads a file chronyd would read (certificates and keys), with its
     /// permissions, on the machine chronyd runs on. `None` skips the checks
     /// of what files hold.
-    pub read: Option<&'a dyn Fn(&str) -> Option<FileFacts>>,
+    pub read: Option<&'a ReadFile>,
     /// Unix seconds, for certificate validity. `None` skips those checks.
     pub now: Option<i64>,
 }
+
+/// Reads a file for lint (see [`LintOptions::read`]).
+pub type ReadFile = dyn Fn(&str) -> Option<FileFacts>;
 
 /// A file as lint sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
