@@ -506,3 +506,4 @@ label-can-ntp = NTP service available
 label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
+finding-refclock-lost = The reference clock { $sources } stopped delivering samples (none in its last two polls, or chronyd marks it unreachable or unusable). For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.

@@ -218,3 +218,4 @@ gui-nts-renewed = Renewed: { $files }. chronyd was restarted and serves the new 
 gui-nts-use = Use these lines
 gui-nts-names-hint = ntp1.lab, 10.0.0.123
 gui-export-nts-ca-hint = /etc/chrony/nts/ca.crt
+gui-selectdata = Why each source is or is not selected

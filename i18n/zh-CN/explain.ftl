@@ -502,3 +502,4 @@ label-can-ntp = 可用 NTP 服务
 label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
+finding-refclock-lost = 参考时钟 { $sources } 已停止提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可达或不可用）。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。

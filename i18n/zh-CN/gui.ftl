@@ -215,3 +215,4 @@ gui-nts-renewed = 已续期：{ $files }。chronyd 已重启，正在提供新�
 gui-nts-use = 使用这些配置行
 gui-nts-names-hint = ntp1.lab 10.0.0.123
 gui-export-nts-ca-hint = /etc/chrony/nts/ca.crt
+gui-selectdata = 每个时间源被选中或未被选中的原因

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
 
-use super::cmdmon::{Activity, AuthData, Client, ServerStats, SourceData, SourceStats, Tracking};
+use super::cmdmon::{
+    Activity, AuthData, Client, SelectData, ServerStats, SourceData, SourceStats, Tracking,
+    leap_name, refid_text,
+};
 use super::explain::{Explained, Kind, explain};
 
 /// One poll of chronyd: what the live panels and `stratum status` show.
@@ -32,6 +35,10 @@ pub struct Snapshot {
     /// chronyd gives it only on its root socket, as server statistics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authdata: Vec<(String, AuthData)>,
+    /// Why each source is (not) selected (chronyc selectdata, chrony 4.2
+    /// and later); root's view only, as authdata.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub selectdata: Vec<SelectData>,
     /// The server's NTS certificates (its ntsservercert files).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nts_certs: Vec<crate::core::nts::CertSummary>,
@@ -49,7 +56,13 @@ fn name(s: &Snapshot, addr: &str) -> String {
 pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
     let mut out = Vec::new();
     if let Some(t) = &s.tracking {
-        let addr = t.address.map(|a| a.to_string()).unwrap_or_default();
+        // A reference clock is named by its refid, as chronyc does; the
+        // local clock's refid is no name.
+        let addr = match t.address {
+            Some(a) => a.to_string(),
+            None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => String::new(),
+            None => refid_text(t.ref_id),
+        };
         out.push((
             Kind::ChronycTracking,
             format!(
@@ -100,7 +113,11 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
             .map(|x| {
                 format!(
                     "{},{},{},{},{:.3},{:.3},{:.9},{:.9}\n",
-                    name(s, &x.address.to_string()),
+                    // A reference clock has no address: its refid names it.
+                    match x.address.0 {
+                        crate::core::cmdmon::WireAddr::Unspec => refid_text(x.ref_id),
+                        _ => name(s, &x.address.to_string()),
+                    },
                     x.samples,
                     x.runs,
                     x.span,
@@ -121,6 +138,40 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
                 a.online, a.offline, a.burst_online, a.burst_offline, a.unresolved
             ),
         ));
+    }
+    if !s.selectdata.is_empty() {
+        let opts = |o: u16| {
+            [(1, 'N'), (2, 'P'), (4, 'T'), (8, 'R')]
+                .iter()
+                .map(|(bit, c)| if o & bit != 0 { *c } else { '-' })
+                .chain(['-'])
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let text: String = s
+            .selectdata
+            .iter()
+            .map(|d| {
+                let who = match d.address.0.ip() {
+                    Some(ip) => name(s, &ip.to_string()),
+                    None => refid_text(d.ref_id),
+                };
+                format!(
+                    "{},{who},{},{},{},{},{:.1},{:.9},{:.9},{}\n",
+                    d.state,
+                    if d.authenticated { 'Y' } else { 'N' },
+                    opts(d.configured_options),
+                    opts(d.effective_options),
+                    d.last_sample_ago,
+                    d.score,
+                    d.lo_limit,
+                    d.hi_limit,
+                    leap_name(u16::from(d.leap))
+                )
+            })
+            .collect();
+        out.push((Kind::ChronycSelectdata, text));
     }
     if !s.authdata.is_empty() {
         let text: String = s

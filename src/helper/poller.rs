@@ -89,6 +89,10 @@ pub async fn poll_once(
                 snap.names.push((ip.to_string(), name));
             }
         }
+        // Why each source is (not) selected: 4.2 and later.
+        if let Ok(sd) = c.selectdata().await {
+            snap.selectdata = sd;
+        }
         // How each NTP source is authenticated (a release or source that
         // does not say is left out, never the whole snapshot).
         for s in &snap.sources {

@@ -81,6 +81,7 @@ pub fn public_view(snap: &Snapshot) -> Snapshot {
         clients: Vec::new(),
         serverstats: None,
         authdata: Vec::new(),
+        selectdata: Vec::new(),
         ..snap.clone()
     }
 }

@@ -530,3 +530,51 @@ fn a_leap_second_pending() {
         judge(&r, "leap-pending", &out, &[("tracking", Rule::LeapPending)]);
     }
 }
+
+/// A GPS reference clock (SOCK, fed by the test) that stops: chronyc names
+/// it by its refid and explain says the reference clock is lost.
+#[test]
+fn a_reference_clock_that_stops() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let sock = tmp.path().join("gps.sock");
+        let feed = crate::common::sockfeed::Feeder::start(
+            &sock,
+            0.020,
+            0.0005,
+            false,
+            Duration::from_millis(250),
+        );
+        let c = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "client",
+            &format!(
+                "refclock SOCK {} refid GPS poll 0 dpoll 0\nallow 127.0.0.0/8",
+                sock.display()
+            ),
+        );
+        wait_for(Duration::from_secs(20), || {
+            c.chronyc(&["-c", "sources"])
+                .starts_with("#,*,GPS")
+                .then_some(())
+        })
+        .unwrap_or_else(|| panic!("chrony {}: GPS never selected", r.label));
+        let live = capture(&c, &["sources", "tracking", "sourcestats"]);
+        judge(&r, "refclock", &live, &[]);
+        feed.pause(true);
+        // Two polls of 1 s without a sample.
+        wait_for(Duration::from_secs(10), || {
+            let reach = csv_field(&c, &["sources"], 5)?;
+            (u32::from_str_radix(&reach, 8).ok()? & 0b11 == 0).then_some(())
+        })
+        .expect("the reach register shows the missing samples");
+        let out = capture(&c, &["sources"]);
+        judge(
+            &r,
+            "refclock-lost",
+            &out,
+            &[("sources", Rule::RefclockLost)],
+        );
+    }
+}

@@ -19,6 +19,7 @@ mod i18n_parity;
 mod labs;
 mod lint_vs_chronyd;
 mod nts;
+mod refclock;
 mod releases_helper;
 mod roles;
 mod roundtrip;

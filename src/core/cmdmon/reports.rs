@@ -123,15 +123,20 @@ pub fn refid_text(id: u32) -> String {
     }
 }
 
+/// A leap status as chronyc prints it.
+pub fn leap_name(status: u16) -> &'static str {
+    match status {
+        0 => "Normal",
+        1 => "Insert second",
+        2 => "Delete second",
+        3 => "Not synchronised",
+        _ => "Invalid",
+    }
+}
+
 impl Tracking {
     pub fn leap_text(&self) -> &'static str {
-        match self.leap_status {
-            0 => "Normal",
-            1 => "Insert second",
-            2 => "Delete second",
-            3 => "Not synchronised",
-            _ => "Invalid",
-        }
+        leap_name(self.leap_status)
     }
 }
 

@@ -125,6 +125,29 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
             out.push(Finding::new(Rule::NoneSelected));
         }
     }
+    // A reference clock that stopped: no sample in its last two polls
+    // (the reach register's low bits), or chronyd calls it unreachable or
+    // unusable: a GPS without fix, gpsd gone, a PPS device silent.
+    let lost: Vec<String> = rows
+        .iter()
+        .filter(|r| r.iter().any(|x| x.name == "mode" && x.raw == "#"))
+        .filter(|r| {
+            let reach = r
+                .iter()
+                .find(|x| x.name == "reach")
+                .and_then(|x| u32::from_str_radix(x.raw.trim(), 8).ok());
+            let state = r.iter().find(|x| x.name == "state").map(|x| x.raw.trim());
+            reach.is_some_and(|v| v & 0b11 == 0) || matches!(state, Some("?" | "x"))
+        })
+        .filter_map(|r| row_name(r))
+        .collect();
+    if !lost.is_empty() {
+        out.push(
+            Finding::new(Rule::RefclockLost)
+                .arg("sources", lost.join(", "))
+                .arg("count", lost.len()),
+        );
+    }
     let upstreams = rows
         .iter()
         .filter(|r| !r.iter().any(|x| x.name == "mode" && x.raw == "#"))

@@ -63,11 +63,21 @@ fn unquote(lines: &mut [String]) {
     if quoted.peek().is_none() {
         return;
     }
+    // A reference clock's row of chronyc sources starts with its mode `#`
+    // (`#,*,GPS,…` with -c, `#* GPS …` without): that is no quote mark.
+    let refclock_row = |l: &str| {
+        let mut c = l.trim_start().chars().skip(1);
+        match (c.next(), c.next()) {
+            (Some(','), _) => true,
+            (Some(s), Some(' ')) => "*+-?x~".contains(s),
+            _ => false,
+        }
+    };
     for mark in ['>', '#'] {
         if lines
             .iter()
             .filter(|l| !l.trim().is_empty())
-            .all(|l| l.trim_start().starts_with(mark))
+            .all(|l| l.trim_start().starts_with(mark) && !(mark == '#' && refclock_row(l)))
         {
             for l in lines.iter_mut() {
                 let t = l.trim_start();

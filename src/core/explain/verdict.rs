@@ -164,6 +164,7 @@ crate::id_enum! {
         UpstreamUnsynchronised = "upstream-unsynchronised",
         NxosWrongVrf = "nxos-wrong-vrf",
         AnswersRejected = "answers-rejected",
+        RefclockLost = "refclock-lost",
     }
 }
 
@@ -174,7 +175,9 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired => Status::Bad,
+            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost => {
+                Status::Bad
+            }
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet => Status::Info,
             SomeUnreachable
             | Falseticker
