@@ -53,8 +53,8 @@ for f in ./usr/libexec/stratum/stratum-gui ./usr/share/applications/org.stratum.
          ./usr/share/metainfo/org.stratum.Stratum.metainfo.xml; do
     has "$out/stratum.deb" "$f"
 done
-dpkg-deb --field "$out/stratum-helper.deb" Depends | grep -q chrony || { echo "packaging: stratum-helper does not depend on chrony" >&2; fail=1; }
-dpkg-deb --field "$out/stratum.deb" Depends | grep -q stratum-helper || { echo "packaging: stratum does not depend on stratum-helper" >&2; fail=1; }
+dpkg-deb --field "$out/stratum-helper.deb" Depends | grep chrony >/dev/null || { echo "packaging: stratum-helper does not depend on chrony" >&2; fail=1; }
+dpkg-deb --field "$out/stratum.deb" Depends | grep stratum-helper >/dev/null || { echo "packaging: stratum does not depend on stratum-helper" >&2; fail=1; }
 # The headless command line needs no GUI library, even at run time.
 headless="$target/headless/debug/stratum"
 if grep -qa -e libwayland -e libxkbcommon -e eframe "$headless"; then
@@ -67,9 +67,11 @@ fi
 # The RPMs: the same split, RHEL's paths.
 helper_rpm=$(ls "$out"/stratum-helper-[0-9]*.rpm)
 window_rpm=$(ls "$out"/stratum-[0-9]*.rpm)
+# (grep -q would stop reading at the first match: under pipefail the writer's
+# SIGPIPE then fails the pipeline, so a listed file could read as missing.)
 rpm_has() {
     local pkg=$1 f=$2
-    if rpm -qp --list "$pkg" 2>/dev/null | grep -qx "$f"; then
+    if rpm -qp --list "$pkg" 2>/dev/null | grep -x "$f" >/dev/null; then
         echo "packaging: $(basename "$pkg") has $f"
     else
         echo "packaging: $f MISSING from $(basename "$pkg")" >&2
@@ -85,19 +87,19 @@ for f in /usr/libexec/stratum/stratum-gui /usr/share/applications/org.stratum.St
          /usr/share/metainfo/org.stratum.Stratum.metainfo.xml; do
     rpm_has "$window_rpm" "$f"
 done
-if rpm -qp --list "$helper_rpm" | grep -q -e stratum-gui -e '\.desktop$'; then
+if rpm -qp --list "$helper_rpm" | grep -e stratum-gui -e '\.desktop$' >/dev/null; then
     echo "packaging: the helper rpm carries the window" >&2
     fail=1
 fi
-rpm -qp --requires "$helper_rpm" | grep -qx 'chrony' \
+rpm -qp --requires "$helper_rpm" | grep -x 'chrony' >/dev/null \
     || { echo "packaging: stratum-helper.rpm does not require chrony" >&2; fail=1; }
-rpm -qp --requires "$window_rpm" | grep -q '^stratum-helper = 0.1.0' \
+rpm -qp --requires "$window_rpm" | grep '^stratum-helper = 0.1.0' >/dev/null \
     || { echo "packaging: stratum.rpm does not require stratum-helper" >&2; fail=1; }
-if rpm -qp --requires "$helper_rpm" | grep -q -e mesa -e libX -e wayland -e fonts; then
+if rpm -qp --requires "$helper_rpm" | grep -e mesa -e libX -e wayland -e fonts >/dev/null; then
     echo "packaging: the helper rpm requires GUI libraries or fonts" >&2
     fail=1
 fi
-rpm -qp --scripts "$helper_rpm" | grep -q 'groupadd --system stratum' \
+rpm -qp --scripts "$helper_rpm" | grep 'groupadd --system stratum' >/dev/null \
     || { echo "packaging: stratum-helper.rpm does not create the stratum group" >&2; fail=1; }
 echo "packaging: rpm requires of stratum.rpm: $(rpm -qp --requires "$window_rpm" | tr '\n' ' ')"
 # rpmlint: errors fail; what a package built without rpmbuild cannot have

@@ -69,7 +69,7 @@ export HOME="$tmp/home2" XDG_CONFIG_HOME="$tmp/home2/.config" XDG_DATA_HOME="$tm
 mkdir -p "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
 STRATUM_SCREENSHOTS="$out" STRATUM_SCREENSHOT_FIRST_RUN=1 LIBGL_ALWAYS_SOFTWARE=1 \
     timeout 120 xvfb-run -a -s "-screen 0 1280x860x24" "$bin/stratum"
-if ps -eo stat=,args= | grep -v '^Z' | grep -q "stratum-helper --lab$"; then
+if ps -eo stat=,args= | grep -v '^Z' | grep "stratum-helper --lab$" >/dev/null; then
     echo "screenshots: the lab helper the window started is still running" >&2
     exit 1
 fi
