@@ -148,6 +148,61 @@ impl Localizer {
         )
     }
 
+    /// The leap second list: until when it is valid and the next leap it
+    /// announces, or why chronyd cannot use it.
+    pub fn leap_list_text(&self, l: &crate::core::leap::LeapListSummary, now: i64) -> String {
+        if l.problem.is_some() {
+            return self.tr_args("leap-list-unusable", &[("path", l.path.as_str())]);
+        }
+        let day = |t: i64| {
+            let (y, m, d, ..) = crate::core::civil_from_unix(t);
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        let id = if now >= l.expires {
+            "leap-list-expired-on"
+        } else {
+            "leap-list-valid-until"
+        };
+        let mut text = self.tr_args(
+            id,
+            &[
+                ("path", l.path.clone()),
+                ("date", day(l.expires)),
+                ("days", l.days_left(now).abs().to_string()),
+            ],
+        );
+        if let Some((at, kind)) = l.next_leap {
+            text.push(' ');
+            text.push_str(&self.tr_args(
+                "leap-list-next",
+                &[("date", day(at - 1)), ("kind", leap_kind(kind).to_string())],
+            ));
+        }
+        text
+    }
+
+    /// A leap second chronyd announces (tracking's leap status 1 or 2):
+    /// when, and how long until then. `None` for no leap.
+    pub fn pending_leap_text(&self, leap_status: u16, now: f64) -> Option<String> {
+        let kind = match leap_status {
+            1 => crate::core::leap::Leap::Insert,
+            2 => crate::core::leap::Leap::Delete,
+            _ => return None,
+        };
+        let at = crate::core::leap::pending_leap_at(now);
+        let left = (at - now).max(0.0) as i64;
+        let (y, m, d, ..) = crate::core::civil_from_unix(at as i64 - 1);
+        Some(self.tr_args(
+            "leap-pending",
+            &[
+                ("kind", leap_kind(kind).to_string()),
+                ("date", format!("{y:04}-{m:02}-{d:02}")),
+                ("hours", (left / 3600).to_string()),
+                ("minutes", (left % 3600 / 60).to_string()),
+            ],
+        ))
+    }
+
     /// Why a watched host does not answer, in words about that host (the
     /// codes are the cmdmon client's; their usual texts speak of the local
     /// chronyd's socket).
@@ -336,5 +391,13 @@ impl From<lexopt::Error> for UserError {
             }
             other => UserError::new("cli-usage").arg("detail", other),
         }
+    }
+}
+
+fn leap_kind(kind: crate::core::leap::Leap) -> &'static str {
+    match kind {
+        crate::core::leap::Leap::Insert => "insert",
+        crate::core::leap::Leap::Delete => "delete",
+        crate::core::leap::Leap::Normal => "none",
     }
 }

@@ -30,7 +30,7 @@ lint-noclientlog-ratelimit = { $directive } cannot be used together with noclien
 lint-rtcfile-rtcsync = rtcfile cannot be used together with rtcsync; chronyd refuses to start. Keep rtcsync on Linux.
 lint-nts-uneven = There are { $certs } ntsservercert and { $keys } ntsserverkey lines; they must pair up, otherwise chronyd refuses to start.
 lint-refclock-driver = “{ $driver }” is not a refclock driver (SHM, SOCK, PPS or PHC, in capitals); chronyd refuses to start.
-lint-refclock-tai = The refclock tai option needs a leapsectz directive; chronyd refuses to start.
+lint-refclock-tai = The refclock tai option needs a leapsectz directive (or leapseclist, chrony 4.6 and later); chronyd refuses to start.
 lint-extfield-value = extfield { $value } is not an extension field this chrony version knows; chronyd refuses to start.
 lint-include-missing = { $path } does not exist, so chronyd cannot read what this include names and refuses to start.
 lint-deprecated-directive = { $directive } is no longer supported; chronyd ignores it.
@@ -77,3 +77,14 @@ lint-nts-key-exposed = The NTS key { $path } is readable by every user: anyone o
 lint-nts-no-dumpdir = No ntsdumpdir: after each restart chronyd makes new NTS keys, so every client must repeat its key exchange (and lose time until it does). Add ntsdumpdir /var/lib/chrony.
 lint-nts-trust-expired = The trusted certificate { $path } (for { $names }) expired on { $date }: servers it signs are refused.
 lint-nts-server-by-address = chrony before 4.1 uses NTS only with a server given by name: with { $host } it logs “Missing name of { $host } for NTS-KE” and never authenticates. Name the server as its certificate does.
+lint-refclock-lock-unknown = lock { $refid } names no reference clock in this file (a refclock’s refid, or its default: the driver’s first three letters and the clock’s number, such as SHM0): chronyd says "Invalid lock refid" and runs this clock unlocked.
+lint-refclock-pps-unnumbered = A PPS clock marks the start of each second but not which second it is: give it lock REFID of the clock that numbers them (the NMEA/GPS refclock), or keep another source that chronyd can select.
+lint-leap-list-unreadable = The leap second list { $path } cannot be read: chronyd ignores it and learns of leap seconds only from its sources.
+lint-leap-list-invalid = The leap second list { $path } is not one chronyd accepts ({ $reason ->
+        [bad-line] line { $line } is neither a comment nor a leap entry
+        [no-dates] it has no #$ update line or no #@ expiry line
+        [too-long] it has far more entries than a leap second list
+       *[fails-check] it does not give the leap second of 30 June 2012
+    }): chronyd ignores it. Use the distribution's file (Debian: /usr/share/zoneinfo/leap-seconds.list, from tzdata).
+lint-leap-list-expired = The leap second list { $path } expired on { $date }, { $days } days ago: chronyd warns "needs update" and cannot know of leap seconds announced since. Update tzdata (or the file) and restart chronyd.
+lint-leap-list-expiring = The leap second list { $path } expires on { $date }, in { $days } days: update tzdata (or the file) before then.

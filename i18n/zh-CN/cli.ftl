@@ -229,3 +229,14 @@ nts-lines-client = 其客户端的 chrony.conf（需把 ca.crt 复制到每台�
 nts-renew-restart = chronyd 在启动时读取新证书：请重启它（点击“续期”时辅助进程会自动重启）。
 nts-cert-valid-until = { $path }：适用于 { $names }，有效期至 { $date }（还剩 { $days } 天）。
 nts-cert-expired-on = { $path }：适用于 { $names }，已于 { $date } 过期（{ $days } 天前）。
+leap-list-valid-until = 闰秒列表 { $path }：有效期至 { $date }（还剩 { $days } 天）。
+leap-list-expired-on = 闰秒列表 { $path }：已于 { $date } 过期（{ $days } 天前）；请更新 tzdata（或该文件）并重启 chronyd。
+leap-list-unusable = 闰秒列表 { $path }：chronyd 无法使用它（见 stratum config lint）。
+leap-list-next = 列表中的下一个闰秒：在 { $date }（UTC）结束时{ $kind ->
+        [insert] 插入一秒
+       *[delete] 删除一秒
+    }。
+leap-pending = 闰秒即将到来：在 { $date } UTC 结束时{ $kind ->
+        [insert] 插入一秒
+       *[delete] 删除一秒
+    }，还有 { $hours } 小时 { $minutes } 分钟。

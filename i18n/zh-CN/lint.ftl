@@ -23,7 +23,7 @@ lint-noclientlog-ratelimit = { $directive } 不能与 noclientlog（第 { $line 
 lint-rtcfile-rtcsync = rtcfile 不能与 rtcsync 同时使用，chronyd 将拒绝启动。在 Linux 上请保留 rtcsync。
 lint-nts-uneven = 有 { $certs } 行 ntsservercert 和 { $keys } 行 ntsserverkey，二者必须成对出现，否则 chronyd 将拒绝启动。
 lint-refclock-driver = “{ $driver }”不是参考时钟驱动（应为大写的 SHM、SOCK、PPS 或 PHC），chronyd 将拒绝启动。
-lint-refclock-tai = refclock 的 tai 选项需要 leapsectz 指令，chronyd 将拒绝启动。
+lint-refclock-tai = refclock 的 tai 选项需要 leapsectz 指令（chrony 4.6 及以后也可用 leapseclist），chronyd 将拒绝启动。
 lint-extfield-value = extfield { $value } 不是此版本 chrony 支持的扩展字段，chronyd 将拒绝启动。
 lint-include-missing = { $path } 不存在，chronyd 无法读取 include 指定的内容，将拒绝启动。
 lint-deprecated-directive = { $directive } 已不再支持，chronyd 会忽略它。
@@ -64,3 +64,14 @@ lint-nts-key-exposed = NTS 密钥 { $path } 对所有用户可读：本机任何
 lint-nts-no-dumpdir = 没有 ntsdumpdir：chronyd 每次重启都会生成新的 NTS 密钥，所有客户端必须重新进行密钥交换（在此之前无法获取时间）。请添加 ntsdumpdir /var/lib/chrony。
 lint-nts-trust-expired = 受信任的证书 { $path }（适用于 { $names }）已于 { $date } 过期：由它签发的服务器将被拒绝。
 lint-nts-server-by-address = 4.1 之前的 chrony 只能对以名称指定的服务器使用 NTS：使用 { $host } 时会记录“Missing name of { $host } for NTS-KE”，且永远无法完成认证。请使用证书中的名称指定服务器。
+lint-refclock-lock-unknown = lock { $refid } 在本文件中不对应任何参考时钟（参考时钟的 refid，或其默认值：驱动名的前三个字母加时钟序号，例如 SHM0）：chronyd 会提示“Invalid lock refid”，并以未锁定方式运行此时钟。
+lint-refclock-pps-unnumbered = PPS 时钟只标出每一秒的开始，不知道是哪一秒：请为它加上 lock REFID，指向为秒编号的时钟（NMEA/GPS 参考时钟），或保留另一个 chronyd 可以选用的时间源。
+lint-leap-list-unreadable = 无法读取闰秒列表 { $path }：chronyd 会忽略它，只能从时间源得知闰秒。
+lint-leap-list-invalid = 闰秒列表 { $path } 不是 chronyd 接受的格式（{ $reason ->
+        [bad-line] 第 { $line } 行既不是注释也不是闰秒条目
+        [no-dates] 缺少 #$ 更新行或 #@ 过期行
+        [too-long] 条目数远超闰秒列表应有的数量
+       *[fails-check] 未给出 2012 年 6 月 30 日的闰秒
+    }）：chronyd 会忽略它。请使用发行版自带的文件（Debian：/usr/share/zoneinfo/leap-seconds.list，来自 tzdata）。
+lint-leap-list-expired = 闰秒列表 { $path } 已于 { $date } 过期（{ $days } 天前）：chronyd 会提示“needs update”，无法得知此后公布的闰秒。请更新 tzdata（或该文件）并重启 chronyd。
+lint-leap-list-expiring = 闰秒列表 { $path } 将于 { $date } 过期（还剩 { $days } 天）：请在此之前更新 tzdata（或该文件）。

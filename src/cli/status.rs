@@ -206,6 +206,10 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
             o.push_str(&value);
             o.push('\n');
         }
+        if let Some(text) = tr.pending_leap_text(t.leap_status, crate::sys::now()) {
+            o.push_str(&text);
+            o.push('\n');
+        }
         o.push('\n');
     }
     o.push_str("MS Name/IP address         Stratum Poll Reach LastRx Last sample\n");
@@ -279,6 +283,11 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
             o.push_str(&tr.cert_text(c, now));
             o.push('\n');
         }
+    }
+    if let Some(l) = &s.leap_list {
+        o.push('\n');
+        o.push_str(&tr.leap_list_text(l, crate::sys::now() as i64));
+        o.push('\n');
     }
     if !s.clients.is_empty() {
         o.push_str("\nHostname                      NTP   Drop Int IntL Last\n");

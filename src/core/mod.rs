@@ -7,6 +7,7 @@ pub mod explain;
 pub mod export;
 pub mod history;
 pub mod ids;
+pub mod leap;
 pub mod metrics;
 pub mod nts;
 pub mod series;

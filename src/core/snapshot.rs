@@ -42,6 +42,9 @@ pub struct Snapshot {
     /// The server's NTS certificates (its ntsservercert files).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nts_certs: Vec<crate::core::nts::CertSummary>,
+    /// The leap second list chronyd reads (`leapseclist`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leap_list: Option<crate::core::leap::LeapListSummary>,
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {

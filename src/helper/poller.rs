@@ -46,6 +46,29 @@ pub fn nts_certs(config: &std::path::Path) -> Vec<CertSummary> {
         .collect()
 }
 
+/// The leap second list the configuration names (`leapseclist`), as read
+/// from disk.
+pub fn leap_list(config: &std::path::Path) -> Option<crate::core::leap::LeapListSummary> {
+    let text = crate::ntsfiles::read_pem(config).ok()?;
+    let doc = crate::core::conf::Document::parse(&text);
+    let path = doc.directives().find_map(|(_, d)| match d {
+        crate::core::conf::Directive::Simple {
+            spec,
+            value: crate::core::conf::OptValue::Word(p),
+        } if spec.name == "leapseclist" => Some(p.clone()),
+        _ => None,
+    })?;
+    let facts = crate::sys::file_facts(&path);
+    let list = facts.as_ref().and_then(|f| {
+        (f.bytes.len() <= crate::core::leap::MAX_BYTES).then(|| String::from_utf8_lossy(&f.bytes))
+    });
+    Some(crate::core::leap::LeapListSummary::of(
+        &path,
+        list.as_deref(),
+        now() as i64,
+    ))
+}
+
 /// One poll of chronyd.
 pub async fn poll_once(
     endpoint: &Endpoint,
@@ -151,6 +174,7 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
     let mut last_save = Instant::now();
     let mut status = shared.chronyd.clone();
     let mut certs = Vec::new();
+    let mut leap = None;
     let mut certs_at: Option<Instant> = None;
     let mut pid = None;
     loop {
@@ -167,13 +191,15 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
         let now_pid = status.borrow().pid;
         if certs_at.is_none_or(|t| t.elapsed() >= CERTS_EVERY) || now_pid != pid {
             let config = shared.fixed.paths.config.clone();
-            certs = tokio::task::spawn_blocking(move || nts_certs(&config))
-                .await
-                .unwrap_or_default();
+            (certs, leap) =
+                tokio::task::spawn_blocking(move || (nts_certs(&config), leap_list(&config)))
+                    .await
+                    .unwrap_or_default();
             certs_at = Some(Instant::now());
             pid = now_pid;
         }
         snap.nts_certs = certs.clone();
+        snap.leap_list = leap.clone();
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
             save_history(&shared).await;

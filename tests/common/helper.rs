@@ -97,10 +97,24 @@ impl HelperProc {
         ntp_port: u16,
         env: &[(&str, &std::ffi::OsStr)],
     ) -> HelperProc {
+        Self::start_lab_env_with(dir, config, ntp_port, &[], env)
+    }
+
+    /// A lab helper with extra arguments and environment (a release's
+    /// chronyd under libfaketime, say).
+    pub fn start_lab_env_with(
+        dir: &Path,
+        config: &str,
+        ntp_port: u16,
+        extra: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> HelperProc {
         let conf = dir.join("lab.conf");
         std::fs::write(&conf, config).unwrap();
         let port = ntp_port.to_string();
-        Self::start_env(dir, &conf, &["--lab", "--ntp-port", &port], env)
+        let mut args = vec!["--lab", "--ntp-port", &port];
+        args.extend_from_slice(extra);
+        Self::start_env(dir, &conf, &args, env)
     }
 
     fn start_env(

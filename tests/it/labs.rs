@@ -426,7 +426,7 @@ fn nts_with_an_untrusted_certificate_and_with_one_for_another_name() {
 
 /// The leap second list of the distribution plus one at the end of
 /// 31 December, compiled into a zone for `leapsectz` (every release has it).
-fn leap_zone(dir: &Path, year: i64) -> PathBuf {
+pub(crate) fn leap_zone(dir: &Path, year: i64) -> PathBuf {
     let mut list: String = std::fs::read_to_string("/usr/share/zoneinfo/leapseconds")
         .expect("tzdata's leapseconds")
         .lines()

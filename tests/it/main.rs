@@ -17,6 +17,7 @@ mod helper_lab;
 mod helper_system;
 mod i18n_parity;
 mod labs;
+mod leap;
 mod lint_vs_chronyd;
 mod nts;
 mod refclock;

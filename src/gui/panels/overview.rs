@@ -19,7 +19,8 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         return;
     }
     if let Some(e) = st.live.get(&Kind::ChronycTracking).cloned() {
-        let certs = nts_certs(st);
+        let mut certs = nts_certs(st);
+        certs.extend(leap_lines(st));
         let auth_failing = st
             .live
             .get(&Kind::ChronycAuthdata)
@@ -88,7 +89,8 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                 &[("source", source), ("ago", format!("{ago:.0}"))],
             ));
         }
-        // This server's NTS certificates: expiry at a glance.
+        // This server's NTS certificates and leap second list: expiry at a
+        // glance; a leap second chronyd announces, with its countdown.
         for (status, text) in certs {
             ui.colored_label(status_color(status), text);
         }
@@ -205,6 +207,34 @@ impl crate::gui::view::View for Form {
     ) {
         overview_ui(ui, st, commands);
     }
+}
+
+/// A pending leap second (warn: clients and logs will see a 61- or
+/// 59-second minute) and the leap second list (bad when chronyd cannot use
+/// it or it has expired, warn within 30 days of its end).
+fn leap_lines(st: &AppState) -> Vec<(Status, String)> {
+    let now = crate::sys::now();
+    let mut out = Vec::new();
+    let Some(s) = st.snapshot.as_ref() else {
+        return out;
+    };
+    if let Some(t) = &s.tracking
+        && let Some(text) = st.tr.pending_leap_text(t.leap_status, now)
+    {
+        out.push((Status::Warn, text));
+    }
+    if let Some(l) = &s.leap_list {
+        let now = now as i64;
+        let status = if l.problem.is_some() || now >= l.expires {
+            Status::Bad
+        } else if l.days_left(now) <= crate::core::leap::WARN_DAYS {
+            Status::Warn
+        } else {
+            Status::Ok
+        };
+        out.push((status, st.tr.leap_list_text(l, now)));
+    }
+    out
 }
 
 /// Each NTS certificate the server serves: its verdict (bad when expired or

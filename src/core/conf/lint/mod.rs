@@ -8,6 +8,7 @@
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
 mod lab;
+mod leap;
 mod model;
 mod nts;
 mod releases;
@@ -53,6 +54,8 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     if !fragment {
         lab_checks(&mut l);
         nts::nts_files(&mut l);
+        leap::leap_list(&mut l);
+        leap::refclock_pairs(&mut l);
     }
     l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));
     l.out

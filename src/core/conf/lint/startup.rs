@@ -46,7 +46,7 @@ pub(super) fn startup_checks(l: &mut Linter) {
                     l.add((Rule::RefclockDevice, i, vec![("path", path.to_string())]));
                 }
                 let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
-                if tai && !l.fragment && !l.has("leapsectz") {
+                if tai && !l.fragment && !l.has("leapsectz") && !l.has("leapseclist") {
                     l.add((Rule::RefclockTai, i, vec![]));
                 }
             }
