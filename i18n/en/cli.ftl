@@ -178,8 +178,9 @@ cli-help-config-apply =
     change applied live over chrony's control protocol or by a restart, and a rollback byte for
     byte when chronyd does not come up. Exit 0 only when applied.
 cli-help-config-init =
-    stratum config init --role isolated|upstream|client|pair [--upstream HOST]... [--subnet NET]...
+    stratum config init --role isolated|upstream|client|pair|gps [--upstream HOST]... [--subnet NET]...
     {"                  ["}--server HOST[:PORT]]... [--peer HOST[:PORT]]
+    {"                  ["}--gps-device DEV] [--pps-device DEV] [--nmea-fallback]
 
     Prints a chrony.conf for a lab role, as the window's Guided setup writes it, checked with the
     installed chronyd's rules (findings on stderr):
@@ -187,6 +188,8 @@ cli-help-config-init =
       upstream   follows each --upstream and serves --subnet (its own clock when they are gone)
       client     follows the lab server(s) --server
       pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
+      gps        a stratum-1 server: gpsd's time for --gps-device (its chrony socket), the PPS of
+                 --pps-device locked to it, each --upstream as a sanity check, serving --subnet
     Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
 cli-help-explain =
     stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]

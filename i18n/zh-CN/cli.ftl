@@ -154,14 +154,17 @@ cli-help-config-apply =
 
     把文件交给正在运行的辅助进程：检查、chronyd 自身的检查、备份、原子写入、通过 chrony 控制协议在线修改或重启，chronyd 起不来时逐字节回滚。只有应用成功时退出码才为 0。
 cli-help-config-init =
-    stratum config init --role isolated|upstream|client|pair [--upstream 主机]... [--subnet 网段]...
+    stratum config init --role isolated|upstream|client|pair|gps [--upstream 主机]... [--subnet 网段]...
     {"                  ["}--server 主机[:端口]]... [--peer 主机[:端口]]
+    {"                  ["}--gps-device 设备] [--pps-device 设备] [--nmea-fallback]
 
     输出某个实验角色的 chrony.conf，与窗口中的引导设置写出的相同，并按已安装 chronyd 的规则检查（结果写到标准错误）：
       isolated   向 --subnet 提供它自己的时钟
       upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
       client     跟随实验服务器 --server
       pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
+      gps        一级服务器：经 gpsd（其 chrony 套接字）获取 --gps-device 的时间，--pps-device 的 PPS 锁定到它，
+                 每个 --upstream 作为校验，并为 --subnet 提供时间
     退出码 0：已输出；1：结果中有 chronyd 会拒绝的错误；2：输入错误。
 cli-help-explain =
     stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]

@@ -516,6 +516,7 @@ fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                     "upstream" | "upstreams" => Role::Upstreams,
                     "client" => Role::Client,
                     "pair" => Role::Pair,
+                    "gps" => Role::Gps,
                     _ => return Err(CliError::new("cli-bad-role").arg("value", v.escape_debug())),
                 });
             }
@@ -532,6 +533,9 @@ fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 parser.value()?.to_string_lossy().into_owned(),
             ),
             Long("peer") => input.peer = parser.value()?.to_string_lossy().into_owned(),
+            Long("gps-device") => input.gps_device = parser.value()?.to_string_lossy().into_owned(),
+            Long("pps-device") => input.pps_device = parser.value()?.to_string_lossy().into_owned(),
+            Long("nmea-fallback") => input.nmea_fallback = true,
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }

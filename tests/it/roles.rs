@@ -18,6 +18,7 @@ fn input(u: &str, s: &str, srv: &str, p: &str) -> RoleInput {
         subnets: s.into(),
         servers: srv.into(),
         peer: p.into(),
+        ..Default::default()
     }
 }
 
@@ -27,6 +28,8 @@ fn local(text: &str, dir: &std::path::Path, name: &str) -> String {
         "driftfile /var/lib/chrony/chrony.drift",
         &format!("driftfile {}/{name}.drift", dir.display()),
     )
+    // gpsd's socket directory.
+    .replace("/run/chrony.", &format!("{}/chrony.", dir.display()))
 }
 
 #[test]
@@ -41,6 +44,14 @@ fn every_role_is_accepted_by_every_release() {
         (
             Role::Pair,
             input("127.0.0.3:1", "10.0.0.0/24", "", "127.0.0.2:1"),
+        ),
+        // NMEA only: a PPS device chronyd cannot open is fatal here.
+        (
+            Role::Gps,
+            RoleInput {
+                gps_device: "/dev/ttyACM0".into(),
+                ..input("127.0.0.3:1", "10.0.0.0/24", "", "")
+            },
         ),
     ];
     let user = common::user_name();

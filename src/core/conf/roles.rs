@@ -18,10 +18,19 @@ pub enum Role {
     Client,
     /// One server of a primary/backup pair (peers with the other).
     Pair,
+    /// A stratum-1 server with a GPS receiver (through gpsd) and, where
+    /// wired, its PPS; upstream servers kept as sanity checks.
+    Gps,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Isolated, Role::Upstreams, Role::Client, Role::Pair];
+    pub const ALL: [Role; 5] = [
+        Role::Isolated,
+        Role::Upstreams,
+        Role::Client,
+        Role::Pair,
+        Role::Gps,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -29,12 +38,17 @@ impl Role {
             Role::Upstreams => "upstreams",
             Role::Client => "client",
             Role::Pair => "pair",
+            Role::Gps => "gps",
         }
     }
 
-    /// Which fields the role asks for.
+    /// Which fields the role asks for (a GPS server's upstreams are
+    /// optional).
     pub fn needs_upstreams(self) -> bool {
-        matches!(self, Role::Upstreams | Role::Pair)
+        matches!(self, Role::Upstreams | Role::Pair | Role::Gps)
+    }
+    pub fn needs_gps(self) -> bool {
+        self == Role::Gps
     }
     pub fn needs_subnets(self) -> bool {
         self != Role::Client
@@ -56,6 +70,14 @@ pub struct RoleInput {
     pub servers: String,
     /// The other server of the pair, `HOST[:PORT]`.
     pub peer: String,
+    /// The GPS receiver's device as gpsd reads it (`/dev/ttyACM0`): chronyd
+    /// listens on `/run/chrony.ttyACM0.sock`, where gpsd sends its time.
+    pub gps_device: String,
+    /// The PPS device (`/dev/pps0`), empty for NMEA only.
+    pub pps_device: String,
+    /// With PPS: let the NMEA time be selected when PPS is gone (it is
+    /// tens of milliseconds off, so only as a fallback).
+    pub nmea_fallback: bool,
 }
 
 /// The first input that would not make a working file.
@@ -67,6 +89,8 @@ pub enum RoleError {
     NoServer,
     NoPeer,
     NoSubnet,
+    BadDevice(String),
+    NoDevice,
 }
 
 impl RoleError {
@@ -78,12 +102,14 @@ impl RoleError {
             RoleError::NoServer => "role-no-server",
             RoleError::NoPeer => "role-no-peer",
             RoleError::NoSubnet => "role-no-subnet",
+            RoleError::BadDevice(_) => "role-bad-device",
+            RoleError::NoDevice => "role-no-device",
         }
     }
 
     pub fn value(&self) -> &str {
         match self {
-            RoleError::BadHost(v) | RoleError::BadSubnet(v) => v,
+            RoleError::BadHost(v) | RoleError::BadSubnet(v) | RoleError::BadDevice(v) => v,
             _ => "",
         }
     }
@@ -139,6 +165,48 @@ fn source_line(host: &str) -> String {
     format!("{kw} {host} iburst")
 }
 
+/// A device path as chrony.conf can carry it: absolute, under /dev, plain
+/// characters only (no spaces, no `..`).
+fn device(w: &str) -> Result<Option<String>, RoleError> {
+    let w = w.trim();
+    if w.is_empty() {
+        return Ok(None);
+    }
+    let plain = w
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'));
+    if !plain || !w.starts_with("/dev/") || w.contains("..") || w.ends_with('/') {
+        return Err(RoleError::BadDevice(w.to_string()));
+    }
+    Ok(Some(w.to_string()))
+}
+
+/// The lines of the GPS role's reference clocks: gpsd's time through its
+/// chrony socket, and the PPS read by chronyd itself, locked to it.
+fn gps_lines(input: &RoleInput) -> Result<String, RoleError> {
+    let gps = device(&input.gps_device)?.ok_or(RoleError::NoDevice)?;
+    let pps = device(&input.pps_device)?;
+    let base = gps.rsplit('/').next().unwrap_or_default();
+    let mut t = String::new();
+    // NMEA time is late by the sentence's transmission (tens of ms, fixed
+    // per receiver): delay 0.2 keeps it from beating better sources;
+    // calibrate its offset with `stratum refclock calibrate`.
+    let select = if pps.is_some() && !input.nmea_fallback {
+        " noselect"
+    } else {
+        ""
+    };
+    let refid = if pps.is_some() { "NMEA" } else { "GPS" };
+    t.push_str(&format!(
+        "refclock SOCK /run/chrony.{base}.sock refid {refid} delay 0.2 offset 0.0{select}\n"
+    ));
+    if let Some(pps) = pps {
+        // The PPS numbers its pulses by the NMEA time (lock).
+        t.push_str(&format!("refclock PPS {pps} lock NMEA refid PPS prefer\n"));
+    }
+    Ok(t)
+}
+
 /// The chrony.conf of `role`, or the first input that is wrong.
 pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
     let upstreams: Vec<String> = words(&input.upstreams)
@@ -154,6 +222,11 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
         .map(host_port)
         .collect::<Result<_, _>>()?;
     let peer: Option<String> = words(&input.peer).next().map(host_port).transpose()?;
+    let refclocks = if role.needs_gps() {
+        Some(gps_lines(input)?)
+    } else {
+        None
+    };
     if role == Role::Upstreams && upstreams.is_empty() {
         return Err(RoleError::NoUpstream);
     }
@@ -176,6 +249,12 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
         }
         Role::Client => t.push_str("# Client of the lab server(s).\n"),
         Role::Pair => t.push_str("# One server of a primary/backup pair.\n"),
+        Role::Gps => {
+            t.push_str("# Stratum-1 server: time from its GPS receiver (through gpsd).\n");
+        }
+    }
+    if let Some(lines) = &refclocks {
+        t.push_str(lines);
     }
     if role != Role::Client {
         for u in &upstreams {
@@ -203,6 +282,10 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
         // configuration on every server).
         t.push_str("local stratum 10 orphan\n");
     }
+    if role == Role::Gps {
+        // A stratum-1 server must know of leap seconds itself.
+        t.push_str("leapsectz right/UTC\n");
+    }
     t.push_str("makestep 1 3\n");
     if role == Role::Client {
         t.push_str("rtcsync\n");
@@ -223,6 +306,66 @@ mod tests {
             subnets: s.into(),
             servers: srv.into(),
             peer: p.into(),
+            ..Default::default()
+        }
+    }
+
+    fn gps(dev: &str, pps: &str, fallback: bool) -> RoleInput {
+        RoleInput {
+            upstreams: "ntp1.example.org ntp2.example.org".into(),
+            subnets: "10.0.0.0/24".into(),
+            gps_device: dev.into(),
+            pps_device: pps.into(),
+            nmea_fallback: fallback,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_gps_role_writes_the_pair_gpsd_feeds() {
+        let lint_ok = |text: &str| {
+            let d = lint(&Document::parse(text), &LintOptions::default());
+            assert!(
+                d.iter()
+                    .all(|d| d.severity == crate::core::conf::Severity::Hint
+                        || d.rule == crate::core::conf::lint::Rule::NoIburst),
+                "{d:?}\n{text}"
+            );
+        };
+        let with_pps = render(Role::Gps, &gps("/dev/ttyACM0", "/dev/pps0", false)).unwrap();
+        assert!(
+            with_pps.contains(
+                "refclock SOCK /run/chrony.ttyACM0.sock refid NMEA delay 0.2 offset 0.0 noselect\n\
+             refclock PPS /dev/pps0 lock NMEA refid PPS prefer\n"
+            ),
+            "{with_pps}"
+        );
+        assert!(with_pps.contains("server ntp1.example.org iburst\n"));
+        assert!(with_pps.contains("leapsectz right/UTC\n"));
+        lint_ok(&with_pps);
+        let fallback = render(Role::Gps, &gps("/dev/ttyACM0", "/dev/pps0", true)).unwrap();
+        assert!(!fallback.contains("noselect"));
+        let nmea = render(Role::Gps, &gps("/dev/ttyS0", "", false)).unwrap();
+        assert!(
+            nmea.contains("refclock SOCK /run/chrony.ttyS0.sock refid GPS delay 0.2 offset 0.0\n")
+        );
+        assert!(!nmea.contains("PPS"));
+        lint_ok(&nmea);
+        assert_eq!(
+            render(Role::Gps, &gps("", "", false)),
+            Err(RoleError::NoDevice)
+        );
+        for bad in [
+            "ttyS0",
+            "/dev/tty S0",
+            "/dev/../etc/x",
+            "/dev/tty\nserver evil",
+        ] {
+            assert_eq!(
+                render(Role::Gps, &gps(bad, "", false)),
+                Err(RoleError::BadDevice(bad.trim().to_string())),
+                "{bad:?}"
+            );
         }
     }
 

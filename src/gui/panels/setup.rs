@@ -61,6 +61,9 @@ pub fn setup_ui(
         ("gui-setup-subnets", "gui-setup-subnets-help"),
         ("gui-setup-servers", "gui-setup-servers-help"),
         ("gui-setup-peer", "gui-setup-peer-help"),
+        ("gui-setup-gps-device", "gui-setup-gps-device-help"),
+        ("gui-setup-pps-device", "gui-setup-pps-device-help"),
+        ("gui-setup-nmea-fallback", "gui-setup-nmea-fallback-help"),
     ]
     .map(|(l, h)| (st.t(l), st.t(h)));
     egui::Grid::new("setup").num_columns(2).show(ui, |ui| {
@@ -76,6 +79,14 @@ pub fn setup_ui(
         }
         if role.needs_peer() {
             field_ui(ui, &labels[3].0, &labels[3].1, &mut f.peer);
+        }
+        if role.needs_gps() {
+            field_ui(ui, &labels[4].0, &labels[4].1, &mut f.gps_device);
+            field_ui(ui, &labels[5].0, &labels[5].1, &mut f.pps_device);
+            ui.label("");
+            ui.checkbox(&mut f.nmea_fallback, &labels[6].0)
+                .on_hover_text(&labels[6].1);
+            ui.end_row();
         }
     });
     ui.add_space(6.0);

@@ -112,7 +112,17 @@ pub(super) fn lab_checks(l: &mut Linter) {
         }
     }
 
-    let upstreams = upstream_count(doc);
+    // Selectable reference clocks take part in the vote as servers do.
+    let clocks = l
+        .directives()
+        .filter(|(_, d)| d.name() == "refclock")
+        .filter(|(_, d)| {
+            !super::syntax::options_of(d)
+                .iter()
+                .any(|(_, s, _)| s.name == "noselect")
+        })
+        .count();
+    let upstreams = upstream_count(doc) + clocks as i64;
     if !source_files {
         if upstreams == 0 && local.is_none() && !l.has("refclock") {
             l.add_at((Rule::NoSources, None, vec![]));

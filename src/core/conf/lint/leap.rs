@@ -139,7 +139,10 @@ mod tests {
 
     #[test]
     fn a_pps_clock_needs_a_clock_or_source_to_number_its_seconds() {
-        assert_eq!(rules("refclock PPS /dev/pps0\n"), [Rule::RefclockPpsUnnumbered]);
+        assert_eq!(
+            rules("refclock PPS /dev/pps0\n"),
+            [Rule::RefclockPpsUnnumbered]
+        );
         // chrony.conf(5)'s example pair: the PPS locked to the NMEA clock.
         let pair = "refclock SHM 0 refid NMEA noselect\nrefclock PPS /dev/pps0 lock NMEA\n";
         assert!(rules(pair).is_empty());
