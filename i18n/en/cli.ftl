@@ -15,6 +15,8 @@ cli-help =
       stratum nts renew --out DIR [--days N]
       stratum nts show FILE
           Certificates for an NTS server and the chrony.conf lines they need.
+      stratum refclock calibrate REFID [--against NAME] [--samples N] [--apply] [--socket PATH]
+          Measure a reference clock against a trusted source and propose its offset option.
       stratum status [--socket PATH | --connect URL] [--json]
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
@@ -276,3 +278,18 @@ leap-pending = Leap second pending: one { $kind ->
         [insert] inserted
        *[delete] deleted
     } at the end of { $date } UTC, in { $hours } h { $minutes } min.
+cli-help-refclock =
+    stratum refclock calibrate REFID [--against NAME] [--samples N] [--timeout SECONDS] [--apply]
+    {"                          ["}--format text|json] [--socket PATH | --connect URL] [--lang en|zh-CN]
+
+    Runs the reference clock REFID (usually noselect, as an NMEA clock beside its PPS) beside a
+    trusted source: the selected source, or --against NAME (a refid, an address or a name). Each
+    new sample of the clock is paired with the trusted source's last sample; after N samples
+    (default 16) it prints the median difference, its spread, and the refclock line with the
+    offset option that removes it. --apply writes that line through the helper and measures
+    again. A clock whose time arrives late (NMEA) gets a positive offset.
+refclock-progress = sample { $n }/{ $total }: { $refid } { $clock } ms, { $against } { $trusted } ms
+refclock-result = { $refid } against { $against }: { $samples } samples, median difference { $median } ms (interquartile range { $iqr } ms, from { $min } to { $max } ms). Proposed offset { $offset } s (now { $current } s):
+refclock-after = After the change: { $refid } against { $against }, median difference { $median } ms over { $samples } samples.
+refclock-not-configured = No refclock with refid { $refid } in the helper's configuration (a refclock's refid option, or its default such as SHM0).
+refclock-no-samples = { $refid } gave { $count } usable samples beside a trusted source in { $seconds } s: is it running, and is another source selected (or named with --against)?

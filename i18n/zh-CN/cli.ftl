@@ -14,6 +14,8 @@ cli-help =
       stratum nts renew --out 目录 [--days N]
       stratum nts show 文件
           为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行。
+      stratum refclock calibrate REFID [--against 名称] [--samples N] [--apply] [--socket 路径]
+          将参考时钟与可信时间源比较，并给出其 offset 选项的建议值。
       stratum status [--socket 路径 | --connect 地址] [--json]
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
@@ -243,3 +245,17 @@ leap-pending = 闰秒即将到来：在 { $date } UTC 结束时{ $kind ->
         [insert] 插入一秒
        *[delete] 删除一秒
     }，还有 { $hours } 小时 { $minutes } 分钟。
+cli-help-refclock =
+    stratum refclock calibrate REFID [--against 名称] [--samples N] [--timeout 秒] [--apply]
+    {"                          ["}--format text|json] [--socket 路径 | --connect 地址] [--lang en|zh-CN]
+
+    让参考时钟 REFID（通常为 noselect，例如与 PPS 并用的 NMEA 时钟）与可信时间源并行运行：
+    可信源为当前选中的时间源，或 --against 指定的名称（refid、地址或主机名）。该时钟的每个新样本
+    都与可信源的最近样本配对；取得 N 个样本（默认 16）后，输出差值的中位数、离散程度，以及加上
+    可消除该差值的 offset 选项后的 refclock 配置行。--apply 通过辅助进程写入该行并再次测量。
+    时间到达较晚的时钟（NMEA）会得到正的 offset。
+refclock-progress = 样本 { $n }/{ $total }：{ $refid } { $clock } 毫秒，{ $against } { $trusted } 毫秒
+refclock-result = { $refid } 对比 { $against }：{ $samples } 个样本，差值中位数 { $median } 毫秒（四分位距 { $iqr } 毫秒，范围 { $min } 至 { $max } 毫秒）。建议 offset 为 { $offset } 秒（当前 { $current } 秒）：
+refclock-after = 修改之后：{ $refid } 对比 { $against }，{ $samples } 个样本的差值中位数为 { $median } 毫秒。
+refclock-not-configured = 辅助进程的配置中没有 refid 为 { $refid } 的参考时钟（refclock 的 refid 选项，或其默认值，例如 SHM0）。
+refclock-no-samples = { $refid } 在 { $seconds } 秒内只得到 { $count } 个可与可信源配对的样本：它是否在运行？是否有其他时间源被选中（或用 --against 指定）？

@@ -8,6 +8,7 @@ mod export;
 mod fleet;
 mod metrics;
 mod nts;
+mod refclock;
 mod status;
 
 use std::ffi::OsString;
@@ -113,6 +114,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "fleet" => fleet::run(parser, tr).map(Some),
             "metrics" => metrics::run(parser, tr).map(Some),
             "nts" => nts::run(parser, tr).map(Some),
+            "refclock" => refclock::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

@@ -94,3 +94,62 @@ fn a_gps_reference_clock_is_named_and_its_loss_is_raised() {
         );
     }
 }
+
+/// NMEA time that arrives 30 ms late (the feeder's reference 30 ms behind
+/// the system clock, ±1 ms), `noselect` beside a trusted clock: the
+/// calibration proposes an offset within ±10 ms of +0.030 s, `--apply`
+/// writes it and the clock then agrees with the trusted one.
+#[test]
+fn calibration_finds_the_delay_of_a_late_nmea_clock() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let (trusted, nmea) = (dir.join("pps.sock"), dir.join("nmea.sock"));
+        let config = format!(
+            "refclock SOCK {} refid REF poll 0 dpoll -2\nrefclock SOCK {} refid NMEA poll 0 dpoll -2 noselect\nallow 127.0.0.0/8\n",
+            trusted.display(),
+            nmea.display()
+        );
+        let every = Duration::from_millis(250);
+        let _t = Feeder::start(&trusted, 0.0, 0.0002, false, every);
+        let _n = Feeder::start(&nmea, -0.030, 0.001, false, every);
+        let chronyd = r.chronyd.display().to_string();
+        let helper =
+            HelperProc::start_lab_with(dir, &config, free_udp_port(), &["--chronyd", &chronyd]);
+        let out = common::run_with_deadline(
+            {
+                let mut c = common::stratum();
+                c.args(["refclock", "calibrate", "NMEA", "--samples", "6", "--apply"])
+                    .args(["--format", "json", "--timeout", "60", "--socket"])
+                    .arg(&helper.socket);
+                c
+            },
+            Duration::from_secs(150),
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "chrony {}: {text}{}",
+            r.label,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
+        assert!((proposed - 0.030).abs() < 0.010, "chrony {}: {text}", r.label);
+        assert_eq!(v["against"], "REF", "{text}");
+        let after = v["after"]["median"].as_f64().unwrap();
+        assert!(after.abs() < 0.005, "chrony {}: {text}", r.label);
+        // The helper's configuration carries the new line.
+        let line = v["line"].as_str().unwrap();
+        assert!(line.contains(" noselect offset 0.0"), "{line}");
+        let config = match helper
+            .client()
+            .unwrap()
+            .request(stratum::ipc::RequestBody::GetConfig)
+        {
+            Ok(stratum::ipc::ReplyBody::Config { text, .. }) => text,
+            other => panic!("{other:?}"),
+        };
+        assert!(config.lines().any(|l| l == line), "{config}");
+    }
+}

@@ -8,7 +8,7 @@ use crate::core::leap::{LeapList, WARN_DAYS};
 
 use super::model::*;
 use super::rules::Rule;
-use super::syntax::options_of;
+use crate::core::conf::refclocks::refclocks;
 
 fn date(unix: i64) -> String {
     let (y, m, d, ..) = crate::core::civil_from_unix(unix);
@@ -64,97 +64,26 @@ pub(super) fn leap_list(l: &mut Linter) {
     }
 }
 
-/// A reference clock's refid: its `refid` option, or chronyd's default of
-/// the driver's first three letters and the clock's index.
-fn refids(l: &Linter) -> Vec<(usize, String, String, Option<String>)> {
-    let mut out = Vec::new();
-    for (i, d) in l.directives() {
-        let Directive::Other { spec, args } = d else {
-            continue;
-        };
-        if spec.name != "refclock" {
-            continue;
-        }
-        let driver = args.first().cloned().unwrap_or_default();
-        // refclock.c: "%3.3s" of the driver, the index's last digit (its
-        // tens in the third place from ten on).
-        let n = out.len();
-        let mut refid: Vec<char> = driver.chars().take(3).collect();
-        refid.push(char::from(b'0' + (n % 10) as u8));
-        if n >= 10 && refid.len() == 4 {
-            refid[2] = char::from(b'0' + (n / 10 % 10) as u8);
-        }
-        let mut refid: String = refid.into_iter().collect();
-        let mut lock = None;
-        for (_, s, v) in options_of(d) {
-            match (s.name, v) {
-                ("refid", OptValue::Word(w)) => refid = w.chars().take(4).collect(),
-                ("lock", OptValue::Word(w)) => lock = Some(w.chars().take(4).collect()),
-                // A `local` clock numbers its own seconds (lock to itself).
-                ("local", _) => lock = Some(refid.clone()),
-                _ => {}
-            }
-        }
-        out.push((i, driver, refid, lock));
-    }
-    out
-}
-
 pub(super) fn refclock_pairs(l: &mut Linter) {
-    let clocks = refids(l);
+    let clocks = refclocks(l.doc);
     let others = l.doc.sources().count() > 0
         || l.has("sourcedir")
-        || clocks.iter().any(|(_, driver, ..)| driver != "PPS");
-    for (i, driver, _, lock) in &clocks {
-        match lock {
+        || clocks.iter().any(|c| c.driver != "PPS");
+    for c in &clocks {
+        match &c.lock {
             // refclock.c: "Invalid lock refid", and the PPS clock runs
             // unlocked.
-            Some(lock) if !clocks.iter().any(|(_, _, r, _)| r == lock) => {
-                l.add((Rule::RefclockLockUnknown, *i, vec![("refid", lock.clone())]));
+            Some(lock) if !clocks.iter().any(|o| &o.refid == lock) => {
+                l.add((
+                    Rule::RefclockLockUnknown,
+                    c.index,
+                    vec![("refid", lock.clone())],
+                ));
             }
-            None if driver == "PPS" && !others => {
-                l.add((Rule::RefclockPpsUnnumbered, *i, vec![]));
+            None if c.driver == "PPS" && !others => {
+                l.add((Rule::RefclockPpsUnnumbered, c.index, vec![]));
             }
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::core::conf::Document;
-    use crate::core::conf::lint::{LintOptions, lint, rules::Rule};
-
-    fn rules(text: &str) -> Vec<Rule> {
-        let opts = LintOptions {
-            version: crate::core::conf::ChronyVersion::new(4, 9),
-            ..Default::default()
-        };
-        lint(&Document::parse(text), &opts)
-            .into_iter()
-            .map(|d| d.rule)
-            .filter(|r| matches!(r, Rule::RefclockLockUnknown | Rule::RefclockPpsUnnumbered))
-            .collect()
-    }
-
-    #[test]
-    fn a_pps_clock_needs_a_clock_or_source_to_number_its_seconds() {
-        assert_eq!(
-            rules("refclock PPS /dev/pps0\n"),
-            [Rule::RefclockPpsUnnumbered]
-        );
-        // chrony.conf(5)'s example pair: the PPS locked to the NMEA clock.
-        let pair = "refclock SHM 0 refid NMEA noselect\nrefclock PPS /dev/pps0 lock NMEA\n";
-        assert!(rules(pair).is_empty());
-        // Without a refid the SHM clock is SHM0, its default.
-        assert!(rules("refclock SHM 0\nrefclock PPS /dev/pps0 lock SHM0\n").is_empty());
-        assert!(rules("refclock PPS /dev/pps0\npool pool.ntp.org iburst\n").is_empty());
-        assert!(rules("refclock PPS /dev/pps0 local\n").is_empty());
-    }
-
-    #[test]
-    fn a_lock_naming_no_clock_is_reported() {
-        let text = "refclock SHM 0 refid GPS\nrefclock PPS /dev/pps0 lock NMEA\n";
-        assert_eq!(rules(text), [Rule::RefclockLockUnknown]);
     }
 }

@@ -14,7 +14,7 @@ mod nts;
 mod releases;
 pub mod rules;
 mod startup;
-mod syntax;
+pub(crate) mod syntax;
 
 pub use rules::{Rule, Severity};
 
@@ -231,5 +231,39 @@ mod tests {
         let oa = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
         let ob = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
         assert_eq!(lint_peer_pair(&oa, &ob), None);
+    }
+
+    // Reference clocks that depend on one another.
+    fn refclock_rules(text: &str) -> Vec<Rule> {
+        let opts = LintOptions {
+            version: ChronyVersion::new(4, 9),
+            ..Default::default()
+        };
+        lint(&Document::parse(text), &opts)
+            .into_iter()
+            .map(|d| d.rule)
+            .filter(|r| matches!(r, Rule::RefclockLockUnknown | Rule::RefclockPpsUnnumbered))
+            .collect()
+    }
+
+    #[test]
+    fn a_pps_clock_needs_a_clock_or_source_to_number_its_seconds() {
+        assert_eq!(
+            refclock_rules("refclock PPS /dev/pps0\n"),
+            [Rule::RefclockPpsUnnumbered]
+        );
+        // chrony.conf(5)'s example pair: the PPS locked to the NMEA clock.
+        let pair = "refclock SHM 0 refid NMEA noselect\nrefclock PPS /dev/pps0 lock NMEA\n";
+        assert!(refclock_rules(pair).is_empty());
+        // Without a refid the SHM clock is SHM0, its default.
+        assert!(refclock_rules("refclock SHM 0\nrefclock PPS /dev/pps0 lock SHM0\n").is_empty());
+        assert!(refclock_rules("refclock PPS /dev/pps0\npool pool.ntp.org iburst\n").is_empty());
+        assert!(refclock_rules("refclock PPS /dev/pps0 local\n").is_empty());
+    }
+
+    #[test]
+    fn a_lock_naming_no_clock_is_reported() {
+        let text = "refclock SHM 0 refid GPS\nrefclock PPS /dev/pps0 lock NMEA\n";
+        assert_eq!(refclock_rules(text), [Rule::RefclockLockUnknown]);
     }
 }

@@ -95,7 +95,7 @@ pub fn parse_error_args(
 }
 
 /// Options a directive carries, for version and range checks.
-pub(super) fn options_of(
+pub(crate) fn options_of(
     d: &Directive,
 ) -> Vec<(
     &'static str,

@@ -1,0 +1,285 @@
+//! `stratum refclock calibrate REFID`: runs a reference clock beside a
+//! trusted source (the selected one, or `--against NAME`), pairs each new
+//! sample of the clock with the trusted source's latest, and proposes the
+//! `offset` option from the median difference; `--apply` writes it through
+//! the helper and checks the clock against the trusted source again.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use lexopt::prelude::*;
+
+use super::common::{CliError, CliResult, out, outln, parse_lang};
+use super::status::{connect, ipc_error, reply_error};
+use crate::core::calibrate::{Calibration, MAX_SAMPLES, calibrate};
+use crate::core::cmdmon::SourceMode;
+use crate::core::codes::ErrorCode;
+use crate::core::conf::Document;
+use crate::core::conf::refclocks::{RefclockLine, refclocks, with_offset};
+use crate::core::snapshot::Snapshot;
+use crate::i18n::Localizer;
+use crate::ipc::client::IpcClient;
+use crate::ipc::{ReplyBody, RequestBody};
+
+struct Args {
+    refid: String,
+    against: Option<String>,
+    samples: usize,
+    timeout: Duration,
+    apply: bool,
+    json: bool,
+    socket: Option<String>,
+}
+
+fn unexpected(tr: &Localizer) -> CliError {
+    CliError::new("cli-helper-error").arg("reason", tr.error_text(ErrorCode::IpcUnexpected, None))
+}
+
+fn snapshot(client: &mut IpcClient, tr: &Localizer) -> Result<Option<Box<Snapshot>>, CliError> {
+    match client
+        .request(RequestBody::Snapshot)
+        .map_err(|e| ipc_error(e, tr))?
+    {
+        ReplyBody::Snapshot(s) => Ok(Some(s)),
+        ReplyBody::Error { code, .. } if code == ErrorCode::NoSnapshotYet => Ok(None),
+        ReplyBody::Error { code, detail } => Err(reply_error(tr, code, detail)),
+        _ => Err(unexpected(tr)),
+    }
+}
+
+/// The clock's and the trusted source's last samples (chronyc's "Last
+/// sample" as measured), with the clock's seconds since its sample.
+fn pair(s: &Snapshot, refid: &str, against: Option<&str>) -> Option<(f64, u32, f64, String)> {
+    let clock = s
+        .sources
+        .iter()
+        .find(|x| x.mode == SourceMode::RefClock && x.name() == refid)?;
+    let trusted = s.sources.iter().find(|x| match against {
+        Some(name) => x.name() == name || s.names.iter().any(|(a, n)| n == name && *a == x.name()),
+        None => x.state.symbol() == '*' && x.name() != refid,
+    })?;
+    if clock.last_rx == u32::MAX || trusted.last_rx == u32::MAX {
+        return None;
+    }
+    Some((
+        clock.measured_offset,
+        clock.last_rx,
+        trusted.measured_offset,
+        trusted.name(),
+    ))
+}
+
+/// Collects `n` differences (clock − trusted), one per new sample of the
+/// clock, with a progress line per sample on stderr.
+fn collect(
+    client: &mut IpcClient,
+    tr: &Localizer,
+    a: &Args,
+    n: usize,
+) -> Result<(Vec<f64>, String), CliError> {
+    let start = Instant::now();
+    let mut last: Option<(f64, u32)> = None;
+    let mut diffs = Vec::new();
+    let mut trusted_name = String::new();
+    while diffs.len() < n {
+        if start.elapsed() > a.timeout {
+            return Err(CliError::new("refclock-no-samples")
+                .arg("refid", &a.refid)
+                .arg("count", diffs.len())
+                .arg("seconds", a.timeout.as_secs()));
+        }
+        if let Some(s) = snapshot(client, tr)?
+            && let Some((clock, ago, trusted, name)) = pair(&s, &a.refid, a.against.as_deref())
+        {
+            // A new sample: its age went down, or its value changed.
+            let fresh = last.is_some_and(|(v, t)| ago < t || v != clock);
+            last = Some((clock, ago));
+            if fresh {
+                diffs.push(clock - trusted);
+                trusted_name = name;
+                eprintln!(
+                    "{}",
+                    tr.tr_args(
+                        "refclock-progress",
+                        &[
+                            ("n", diffs.len().to_string()),
+                            ("total", n.to_string()),
+                            ("refid", a.refid.clone()),
+                            ("clock", format!("{:+.3}", clock * 1e3)),
+                            ("against", trusted_name.clone()),
+                            ("trusted", format!("{:+.3}", trusted * 1e3)),
+                        ],
+                    )
+                );
+            }
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    Ok((diffs, trusted_name))
+}
+
+fn args(parser: &mut lexopt::Parser, tr: &Localizer) -> Result<Option<Args>, CliError> {
+    let mut a = Args {
+        refid: String::new(),
+        against: None,
+        samples: 16,
+        timeout: Duration::from_secs(600),
+        apply: false,
+        json: false,
+        socket: None,
+    };
+    let number = |parser: &mut lexopt::Parser, max: u64, option: &str| -> Result<u64, CliError> {
+        let v = parser.value()?.to_string_lossy().into_owned();
+        v.parse::<u64>()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| {
+                CliError::new("cli-bad-number")
+                    .arg("option", option)
+                    .arg("value", v.escape_debug())
+            })
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(v) if a.refid.is_empty() => a.refid = v.to_string_lossy().into_owned(),
+            Long("against") => a.against = Some(parser.value()?.to_string_lossy().into_owned()),
+            Long("samples") => {
+                a.samples = number(parser, MAX_SAMPLES as u64, "--samples")? as usize
+            }
+            Long("timeout") => {
+                a.timeout = Duration::from_secs(number(parser, 86_400, "--timeout")?)
+            }
+            Long("apply") => a.apply = true,
+            Long("socket") | Long("connect") => {
+                a.socket = Some(parser.value()?.to_string_lossy().into_owned())
+            }
+            Long("format") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                a.json = match v.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
+                };
+            }
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                out!("{}", tr.tr("cli-help-refclock"));
+                return Ok(None);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if a.refid.is_empty() {
+        return Err(CliError::new("cli-missing-option").arg("option", "REFID"));
+    }
+    Ok(Some(a))
+}
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    match parser.next()? {
+        Some(Value(v)) if v == "calibrate" => {}
+        Some(Short('h') | Long("help")) | None => {
+            out!("{}", tr.tr("cli-help-refclock"));
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Value(v)) => {
+            return Err(CliError::new("cli-unknown-command").arg("command", v.to_string_lossy()));
+        }
+        Some(other) => return Err(other.unexpected().into()),
+    }
+    let Some(a) = args(&mut parser, tr)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut client = connect(a.socket.clone(), tr)?;
+    let (text, _) = match client
+        .request(RequestBody::GetConfig)
+        .map_err(|e| ipc_error(e, tr))?
+    {
+        ReplyBody::Config { text, path } => (text, path),
+        ReplyBody::Error { code, detail } => return Err(reply_error(tr, code, detail)),
+        _ => return Err(unexpected(tr)),
+    };
+    let doc = Document::parse(&text);
+    let line: RefclockLine = refclocks(&doc)
+        .into_iter()
+        .find(|r| r.refid == a.refid)
+        .ok_or_else(|| CliError::new("refclock-not-configured").arg("refid", &a.refid))?;
+    let (diffs, against) = collect(&mut client, tr, &a, a.samples)?;
+    let c = calibrate(&diffs, line.offset).ok_or_else(|| {
+        CliError::new("refclock-no-samples")
+            .arg("refid", &a.refid)
+            .arg("count", 0)
+            .arg("seconds", a.timeout.as_secs())
+    })?;
+    let new_text = with_offset(&doc, line.index, c.proposed_offset);
+    let new_line = new_text
+        .lines()
+        .nth(line.index)
+        .unwrap_or_default()
+        .to_string();
+    let mut after: Option<Calibration> = None;
+    if a.apply {
+        client.set_timeout(Duration::from_secs(60));
+        match client
+            .request(RequestBody::Apply { config: new_text })
+            .map_err(|e| ipc_error(e, tr))?
+        {
+            ReplyBody::Applied(_) => {}
+            ReplyBody::Error { code, detail } => return Err(reply_error(tr, code, detail)),
+            _ => return Err(unexpected(tr)),
+        }
+        // Check: the clock against the trusted source with the new offset.
+        let n = a.samples.clamp(3, 8);
+        let (check, _) = collect(&mut client, tr, &a, n)?;
+        after = calibrate(&check, c.proposed_offset);
+    }
+    if a.json {
+        let v = serde_json::json!({
+            "refid": a.refid,
+            "against": against,
+            "current_offset": line.offset,
+            "calibration": c,
+            "line": new_line,
+            "applied": a.apply,
+            "after": after,
+        });
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ms = |x: f64| format!("{:+.3}", x * 1e3);
+    outln!(
+        "{}",
+        tr.tr_args(
+            "refclock-result",
+            &[
+                ("refid", a.refid.clone()),
+                ("against", against.clone()),
+                ("samples", c.samples.to_string()),
+                ("median", ms(c.median)),
+                ("iqr", format!("{:.3}", c.iqr * 1e3)),
+                ("min", ms(c.min)),
+                ("max", ms(c.max)),
+                ("offset", format!("{:.6}", c.proposed_offset)),
+                ("current", format!("{:.6}", line.offset)),
+            ],
+        )
+    );
+    outln!("{new_line}");
+    if let Some(after) = after {
+        outln!(
+            "{}",
+            tr.tr_args(
+                "refclock-after",
+                &[
+                    ("refid", a.refid.clone()),
+                    ("against", against),
+                    ("samples", after.samples.to_string()),
+                    ("median", ms(after.median)),
+                ],
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
