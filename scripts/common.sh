@@ -11,7 +11,7 @@ STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x
 # faketime: a lab with a leap second pending runs its chronyd on 31 December
 # (chrony announces leap seconds only on 30 June and 31 December); openssl:
 # certificates for the NTS labs; rpm, rpmlint: the RHEL packages' checks.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint)
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint gpsd)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

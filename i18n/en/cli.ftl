@@ -17,6 +17,8 @@ cli-help =
           Certificates for an NTS server and the chrony.conf lines they need.
       stratum refclock calibrate REFID [--against NAME] [--samples N] [--apply] [--socket PATH]
           Measure a reference clock against a trusted source and propose its offset option.
+      stratum gpsd [--host HOST[:PORT]] [--seconds N] [--format text|json]
+          The receivers gpsd reads (fix, satellites, PPS) and the refclock lines for them.
       stratum status [--socket PATH | --connect URL] [--json]
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
@@ -293,3 +295,22 @@ refclock-result = { $refid } against { $against }: { $samples } samples, median 
 refclock-after = After the change: { $refid } against { $against }, median difference { $median } ms over { $samples } samples.
 refclock-not-configured = No refclock with refid { $refid } in the helper's configuration (a refclock's refid option, or its default such as SHM0).
 refclock-no-samples = { $refid } gave { $count } usable samples beside a trusted source in { $seconds } s: is it running, and is another source selected (or named with --against)?
+cli-help-gpsd =
+    stratum gpsd [--host HOST[:PORT]] [--seconds N] [--format text|json] [--lang en|zh-CN]
+
+    Asks gpsd (default 127.0.0.1:2947) for its JSON reports for N seconds (default 3) and prints
+    each receiver gpsd reads: its fix, the satellites used, whether a PPS is seen; then the
+    refclock lines that take gpsd's time into chronyd (its chrony sockets in /run).
+    Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
+gpsd-version = gpsd { $release } at { $host }
+gpsd-no-devices = gpsd reads no receiver: is the device given to gpsd (DEVICES in /etc/default/gpsd) and plugged in?
+gpsd-device = { $path } ({ $driver }): { $fix ->
+        [3] 3D fix
+        [2] 2D fix
+       *[other] no fix
+    }, { $used } of { $seen } satellites used, PPS { $pps ->
+        [yes] seen
+       *[no] not seen
+    }
+gpsd-refclocks = chrony.conf lines for gpsd's time (start chronyd before gpsd, which connects to them):
+gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?

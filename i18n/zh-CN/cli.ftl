@@ -16,6 +16,8 @@ cli-help =
           为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行。
       stratum refclock calibrate REFID [--against 名称] [--samples N] [--apply] [--socket 路径]
           将参考时钟与可信时间源比较，并给出其 offset 选项的建议值。
+      stratum gpsd [--host 主机[:端口]] [--seconds N] [--format text|json]
+          gpsd 读取的接收机（定位、卫星、PPS）及其 refclock 配置行。
       stratum status [--socket 路径 | --connect 地址] [--json]
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
@@ -259,3 +261,22 @@ refclock-result = { $refid } 对比 { $against }：{ $samples } 个样本，差�
 refclock-after = 修改之后：{ $refid } 对比 { $against }，{ $samples } 个样本的差值中位数为 { $median } 毫秒。
 refclock-not-configured = 辅助进程的配置中没有 refid 为 { $refid } 的参考时钟（refclock 的 refid 选项，或其默认值，例如 SHM0）。
 refclock-no-samples = { $refid } 在 { $seconds } 秒内只得到 { $count } 个可与可信源配对的样本：它是否在运行？是否有其他时间源被选中（或用 --against 指定）？
+cli-help-gpsd =
+    stratum gpsd [--host 主机[:端口]] [--seconds N] [--format text|json] [--lang en|zh-CN]
+
+    在 N 秒内（默认 3 秒）读取 gpsd（默认 127.0.0.1:2947）的 JSON 报告，列出 gpsd 读取的每台接收机：
+    定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行
+    （gpsd 在 /run 下的 chrony 套接字）。
+    退出码 0：找到接收机；1：gpsd 有响应但没有读取任何接收机；2：gpsd 无响应。
+gpsd-version = gpsd { $release }，位于 { $host }
+gpsd-no-devices = gpsd 没有读取任何接收机：设备是否已交给 gpsd（/etc/default/gpsd 中的 DEVICES）并已接好？
+gpsd-device = { $path }（{ $driver }）：{ $fix ->
+        [3] 三维定位
+        [2] 二维定位
+       *[other] 未定位
+    }，使用 { $seen } 颗卫星中的 { $used } 颗，{ $pps ->
+        [yes] 检测到 PPS
+       *[no] 未检测到 PPS
+    }
+gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（请先启动 chronyd，gpsd 会连接这些套接字）：
+gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？

@@ -6,6 +6,7 @@ mod config;
 mod explain;
 mod export;
 mod fleet;
+mod gpsd;
 mod metrics;
 mod nts;
 mod refclock;
@@ -115,6 +116,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "metrics" => metrics::run(parser, tr).map(Some),
             "nts" => nts::run(parser, tr).map(Some),
             "refclock" => refclock::run(parser, tr).map(Some),
+            "gpsd" => gpsd::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

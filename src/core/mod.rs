@@ -6,6 +6,7 @@ pub mod codes;
 pub mod conf;
 pub mod explain;
 pub mod export;
+pub mod gpsd;
 pub mod history;
 pub mod ids;
 pub mod leap;

@@ -371,3 +371,50 @@ fn history_file_and_watch_lists() {
         },
     );
 }
+
+/// gpsd's JSON lines (what `stratum gpsd` reads from a gpsd it is pointed
+/// at), and the leap second lists lint and the helper read.
+#[test]
+fn gpsd_reports_and_leap_second_lists() {
+    use stratum::core::gpsd::{GpsdReport, MAX_DEVICES, refclock_lines};
+    use stratum::core::leap::{LeapList, LeapListSummary};
+    let seeds: Vec<Vec<u8>> = vec![
+        br#"{"class":"DEVICES","devices":[{"class":"DEVICE","path":"/dev/ttyACM0","driver":"NMEA0183"}]}"#.to_vec(),
+        br#"{"class":"SKY","device":"/dev/ttyACM0","satellites":[{"PRN":5,"used":true},{"PRN":7,"used":false}]}"#.to_vec(),
+        br#"{"class":"TPV","device":"/dev/ttyACM0","mode":3,"time":"2026-11-30T16:30:01.000Z"}"#.to_vec(),
+        br#"{"class":"PPS","device":"/dev/ttyACM0","real_sec":1796056201}"#.to_vec(),
+        std::fs::read("/usr/share/zoneinfo/leap-seconds.list").unwrap_or_default(),
+    ];
+    let tokens: &[&[u8]] = &[
+        b"\"class\":",
+        b"\"device\":",
+        b"[",
+        b"{",
+        b"\n",
+        b"#@",
+        b"#$",
+        b"-1",
+        b"99999999999999999999",
+        b"\"used\":true",
+    ];
+    let run = fuzz("gpsd+leap", &seeds, tokens, budget(), 13, mutate, |input| {
+        let text = String::from_utf8_lossy(input);
+        let mut r = GpsdReport::default();
+        for line in text.lines() {
+            r.feed(line);
+        }
+        assert!(r.devices.len() <= MAX_DEVICES);
+        // At most two refclock lines per receiver, each one line.
+        assert!(refclock_lines(&r).lines().count() <= 2 * r.devices.len());
+        if let Ok(l) = LeapList::parse(&text) {
+            assert!(l.entries.len() <= stratum::core::leap::MAX_ENTRIES);
+            let _ = l.next_leap(0);
+        }
+        let _ = LeapListSummary::of("x", Some(&text), 0);
+    });
+    eprintln!(
+        "fuzz gpsd+leap: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+}

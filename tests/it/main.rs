@@ -11,6 +11,7 @@ mod explain;
 mod export;
 mod fleet;
 mod fuzz;
+mod gpsd;
 mod helper_apply;
 mod helper_hostile;
 mod helper_lab;

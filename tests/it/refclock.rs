@@ -135,7 +135,11 @@ fn calibration_finds_the_delay_of_a_late_nmea_clock() {
         );
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
-        assert!((proposed - 0.030).abs() < 0.010, "chrony {}: {text}", r.label);
+        assert!(
+            (proposed - 0.030).abs() < 0.010,
+            "chrony {}: {text}",
+            r.label
+        );
         assert_eq!(v["against"], "REF", "{text}");
         let after = v["after"]["median"].as_f64().unwrap();
         assert!(after.abs() < 0.005, "chrony {}: {text}", r.label);

@@ -1,0 +1,207 @@
+//! A real gpsd reading NMEA from a receiver played by the test (gpsd takes
+//! `tcp://` sources as it takes serial ones): sentences for each second
+//! sent 50 ms after it, as a receiver's serial output arrives late.
+//! `stratum gpsd` names the receiver, its 3D fix and satellites; a lab
+//! chronyd with every release reads gpsd's time from SHM 0 as `noselect`
+//! beside a loopback server, and calibration proposes +0.050 s ±10 ms.
+//!
+//! SHM 0 is a machine-wide segment: when one exists before the test (a
+//! real gpsd or ntpd), the chronyd part is not run; segments this test's
+//! gpsd made are removed afterwards.
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::common::helper::HelperProc;
+use crate::common::lab::{Chronyd, free_tcp_port, free_udp_port, wait_for};
+use crate::common::{self, ChildGuard};
+
+const LATE: f64 = 0.050;
+
+fn sentence(body: &str) -> String {
+    let sum = body.bytes().fold(0u8, |a, b| a ^ b);
+    format!("${body}*{sum:02X}\r\n")
+}
+
+/// One second's NMEA: position and time (RMC, GGA), the seven satellites
+/// used (GSA), and nine in view (GSV).
+fn nmea(second: i64) -> String {
+    let (y, mo, d, h, mi, s) = stratum::core::civil_from_unix(second);
+    let hms = format!("{h:02}{mi:02}{s:02}.00");
+    let dmy = format!("{d:02}{mo:02}{:02}", y % 100);
+    let mut out = sentence(&format!(
+        "GPRMC,{hms},A,5200.000,N,00400.000,E,0.0,0.0,{dmy},,,A"
+    ));
+    out += &sentence(&format!(
+        "GPGGA,{hms},5200.000,N,00400.000,E,1,07,1.0,10.0,M,47.0,M,,"
+    ));
+    out += &sentence("GPGSA,A,3,05,09,12,15,18,21,24,,,,,,1.8,1.0,1.5");
+    out += &sentence("GPGSV,3,1,09,05,40,083,44,09,60,250,41,12,30,120,38,15,25,200,35");
+    out += &sentence("GPGSV,3,2,09,18,50,300,40,21,35,030,39,24,45,180,42,27,10,090,20");
+    out += &sentence("GPGSV,3,3,09,30,05,270,18");
+    out
+}
+
+/// The receiver: a loopback TCP server writing each second's sentences
+/// `LATE` after the second begins.
+fn receiver(stop: Arc<AtomicBool>) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let Ok((mut conn, _)) = listener.accept() else {
+            return;
+        };
+        while !stop.load(Ordering::Relaxed) {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+            let next = now.as_secs() + 1;
+            let at = Duration::from_secs(next) + Duration::from_secs_f64(LATE);
+            std::thread::sleep(at - now);
+            if conn.write_all(nmea(next as i64).as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    port
+}
+
+fn shm_keys() -> Vec<String> {
+    let out = Command::new("ipcs").arg("-m").output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|k| k.starts_with("0x4e54503"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Removes the NTP SHM segments made during the test (after gpsd is
+/// stopped: declared before its guard, dropped after it).
+struct ShmCleanup(Vec<String>);
+
+impl Drop for ShmCleanup {
+    fn drop(&mut self) {
+        for k in shm_keys().iter().filter(|k| !self.0.contains(k)) {
+            let _ = Command::new("ipcrm").args(["-M", k]).status();
+        }
+    }
+}
+
+#[test]
+fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
+    let Some(gpsd) = ["/usr/sbin/gpsd", "/usr/bin/gpsd"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+    else {
+        assert!(!common::in_ci(), "gpsd is not installed but CI=true");
+        eprintln!("skipped: gpsd is not installed");
+        return;
+    };
+    let before = shm_keys();
+    let _shm = ShmCleanup(before.clone());
+    let stop = Arc::new(AtomicBool::new(false));
+    let nmea_port = receiver(stop.clone());
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let gpsd_port = free_tcp_port();
+    let _gpsd = ChildGuard(
+        Command::new(gpsd)
+            .args(["-N", "-n", "-S", &gpsd_port.to_string(), "-F"])
+            .arg(dir.join("gpsd.ctl"))
+            .arg("-P")
+            .arg(dir.join("gpsd.pid"))
+            .arg(format!("tcp://127.0.0.1:{nmea_port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(dir.join("gpsd.log")).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    let host = format!("127.0.0.1:{gpsd_port}");
+    // gpsd needs a few sentences for a fix and a sky view.
+    let report = wait_for(Duration::from_secs(20), || {
+        let out = common::stratum()
+            .args([
+                "gpsd",
+                "--host",
+                &host,
+                "--seconds",
+                "2",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+        let d = &v["gpsd"]["devices"][0];
+        (d["fix_mode"] == 3 && d["satellites_used"] == 7).then_some(v)
+    });
+    let report = report.unwrap_or_else(|| {
+        panic!(
+            "gpsd: no 3D fix with 7 satellites: {}",
+            std::fs::read_to_string(dir.join("gpsd.log")).unwrap_or_default()
+        )
+    });
+    let d = &report["gpsd"]["devices"][0];
+    assert_eq!(d["path"], format!("tcp://127.0.0.1:{nmea_port}"));
+    assert_eq!(d["satellites_seen"], 9);
+    assert_eq!(d["pps"], false);
+    let text = common::stratum()
+        .args(["gpsd", "--host", &host, "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("3D fix, 7 of 9 satellites used, PPS not seen"),
+        "{text}"
+    );
+
+    if before.iter().any(|k| k == "0x4e545030") {
+        eprintln!("SHM 0 was in use before the test: gpsd's time not fed to chronyd");
+        return;
+    }
+    for r in common::releases() {
+        let sub = dir.join(&r.label);
+        std::fs::create_dir_all(&sub).unwrap();
+        let up = Chronyd::upstream(&r.chronyd, &sub);
+        let config = format!(
+            "refclock SHM 0 refid NMEA poll 0 noselect\nserver 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\n",
+            up.port
+        );
+        let chronyd = r.chronyd.display().to_string();
+        let helper =
+            HelperProc::start_lab_with(&sub, &config, free_udp_port(), &["--chronyd", &chronyd]);
+        let out = common::run_with_deadline(
+            {
+                let mut c = common::stratum();
+                c.args(["refclock", "calibrate", "NMEA", "--samples", "6"])
+                    .args(["--format", "json", "--timeout", "60", "--socket"])
+                    .arg(&helper.socket);
+                c
+            },
+            Duration::from_secs(90),
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "chrony {}: {text}{}",
+            r.label,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
+        assert!(
+            (proposed - LATE).abs() < 0.010,
+            "chrony {}: proposed {proposed}: {text}",
+            r.label
+        );
+        eprintln!(
+            "chrony {}: gpsd's NMEA calibrated to {proposed:+.4} s",
+            r.label
+        );
+    }
+    stop.store(true, Ordering::Relaxed);
+}
