@@ -41,7 +41,10 @@ fn snapshot(client: &mut IpcClient, tr: &Localizer) -> Result<Option<Box<Snapsho
         .map_err(|e| ipc_error(e, tr))?
     {
         ReplyBody::Snapshot(s) => Ok(Some(s)),
-        ReplyBody::Error { code, .. } if code == ErrorCode::NoSnapshotYet => Ok(None),
+        ReplyBody::Error {
+            code: ErrorCode::NoSnapshotYet,
+            ..
+        } => Ok(None),
         ReplyBody::Error { code, detail } => Err(reply_error(tr, code, detail)),
         _ => Err(unexpected(tr)),
     }
