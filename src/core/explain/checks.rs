@@ -122,6 +122,9 @@ pub fn check_state(f: &mut Field) {
         "P" => (Status::Info, SelectOtherPreferred),
         "U" => (Status::Info, SelectWaitsMeasurement),
         "D" => (Status::Info, SelectNotCombined),
+        // sources.c SRC_OUTLIER (chrony 4.9's sources.c; "not used yet" in
+        // its comment): an outlier in clustering.
+        "L" => (Status::Info, SelectOutlier),
         // Both reports.
         "*" => (Status::Ok, StateSelected),
         "+" => (Status::Ok, StateCombined),

@@ -57,6 +57,7 @@ crate::id_enum! {
         SelectOtherPreferred = "select-other-preferred",
         SelectWaitsMeasurement = "select-waits-measurement",
         SelectNotCombined = "select-not-combined",
+        SelectOutlier = "select-outlier",
         SelectCombined = "select-combined",
         SelectBest = "select-best",
         StratumOk = "stratum-ok",
@@ -304,6 +305,7 @@ impl Why {
             | SelectOtherPreferred
             | SelectWaitsMeasurement
             | SelectNotCombined
+            | SelectOutlier
             | SelectCombined
             | SelectBest
             | StratumOk
