@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod nts;
 pub mod series;
 pub mod snapshot;
+pub mod stats;
 pub mod time;
 
 pub use time::civil_from_unix;

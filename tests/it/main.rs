@@ -26,6 +26,7 @@ mod releases_helper;
 mod roles;
 mod roundtrip;
 mod ssh;
+mod stats;
 mod structure;
 mod unit_sandbox;
 mod untrusted;
