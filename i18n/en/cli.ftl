@@ -17,6 +17,8 @@ cli-help =
           Certificates for an NTS server and the chrony.conf lines they need.
       stratum refclock calibrate REFID [--against NAME] [--samples N] [--apply] [--socket PATH]
           Measure a reference clock against a trusted source and propose its offset option.
+      stratum stats FILE... [--series NAME] [--format text|json|csv]
+          Summary, percentiles and Allan/modified Allan/time deviations of chronyd's logs.
       stratum gpsd [--host HOST[:PORT]] [--seconds N] [--format text|json]
           The receivers gpsd reads (fix, satellites, PPS) and the refclock lines for them.
       stratum status [--socket PATH | --connect URL] [--json]
@@ -314,3 +316,37 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
     }
 gpsd-refclocks = chrony.conf lines for gpsd's time (start chronyd before gpsd, which connects to them):
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
+cli-help-stats =
+    stratum stats FILE... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
+    {"              ["}--format text|json|csv] [--lang en|zh-CN]
+
+    Statistics of a series from chronyd's logs (tracking.log, measurements.log, statistics.log,
+    rotated copies too; every chrony 4 release's columns) or Stratum's CSV exports: the ntpviz
+    summary (percentiles, 90 % and 98 % ranges, mean, σ, skewness, excess kurtosis) and, for
+    offset and frequency, OADEV, MDEV and TDEV at octave τ with 68 % confidence intervals and the
+    noise type the ADEV slope shows. Uneven updates are resampled (median interval, linear).
+    Offsets are as the log gives them (tracking.log: positive when the local clock was ahead).
+stats-series = { $series }: { $n } samples, { $first } – { $last } UTC ({ $unit })
+stats-deviations-head = {"  "}       τ/s      OADEV [68 % interval]          MDEV       TDEV  noise
+stats-noise-white-pm = white PM
+stats-noise-white-fm = white FM
+stats-noise-flicker-fm = flicker FM
+stats-noise-random-walk-fm = random-walk FM
+stats-not-a-file = { $path } is not a regular file.
+stats-no-series = { $path } has no { $series } column.
+stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay or std-dev.
+stats-unknown-file = { $path } is neither a chronyd log (tracking.log, measurements.log, statistics.log) nor a Stratum CSV export.
+stats-empty = No { $series } values were found in the files.
+stats-label-min = min
+stats-label-p1 = 1%
+stats-label-p5 = 5%
+stats-label-p50 = 50%
+stats-label-p95 = 95%
+stats-label-p99 = 99%
+stats-label-max = max
+stats-label-range90 = 90% range
+stats-label-range98 = 98% range
+stats-label-mean = mean
+stats-label-sd = σ
+stats-label-skewness = skewness
+stats-label-kurtosis = kurtosis

@@ -16,6 +16,8 @@ cli-help =
           为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行。
       stratum refclock calibrate REFID [--against 名称] [--samples N] [--apply] [--socket 路径]
           将参考时钟与可信时间源比较，并给出其 offset 选项的建议值。
+      stratum stats 文件... [--series 名称] [--format text|json|csv]
+          chronyd 日志的摘要、百分位数以及 Allan/修正 Allan/时间偏差。
       stratum gpsd [--host 主机[:端口]] [--seconds N] [--format text|json]
           gpsd 读取的接收机（定位、卫星、PPS）及其 refclock 配置行。
       stratum status [--socket 路径 | --connect 地址] [--json]
@@ -280,3 +282,35 @@ gpsd-device = { $path }（{ $driver }）：{ $fix ->
     }
 gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（请先启动 chronyd，gpsd 会连接这些套接字）：
 gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？
+cli-help-stats =
+    stratum stats 文件... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
+    {"              ["}--format text|json|csv] [--lang en|zh-CN]
+
+    统计 chronyd 日志（tracking.log、measurements.log、statistics.log 及其轮转副本；适用于 chrony 4 各版本
+    的列）或 Stratum 导出的 CSV 中某个序列：ntpviz 摘要（百分位数、90 % 与 98 % 范围、均值、σ、偏度、超额峰度），
+    对偏移和频率还给出倍频程 τ 上的 OADEV、MDEV、TDEV 及 68 % 置信区间，以及由 ADEV 斜率判断的噪声类型。
+    不均匀的更新会先重采样（中位间隔，线性插值）。偏移按日志原样给出（tracking.log：正值表示本地时钟超前）。
+stats-series = { $series }：{ $n } 个样本，{ $first } – { $last } UTC（{ $unit }）
+stats-deviations-head = {"  "}       τ/秒     OADEV [68 % 区间]             MDEV       TDEV  噪声
+stats-noise-white-pm = 白相位噪声
+stats-noise-white-fm = 白频率噪声
+stats-noise-flicker-fm = 闪烁频率噪声
+stats-noise-random-walk-fm = 随机游走频率噪声
+stats-not-a-file = { $path } 不是普通文件。
+stats-no-series = { $path } 中没有 { $series } 列。
+stats-bad-series = “{ $value }”不是可用的序列：offset、frequency、skew、root-delay、root-dispersion、delay 或 std-dev。
+stats-unknown-file = { $path } 既不是 chronyd 日志（tracking.log、measurements.log、statistics.log），也不是 Stratum 导出的 CSV。
+stats-empty = 文件中没有找到 { $series } 的数值。
+stats-label-min = 最小值
+stats-label-p1 = 1%
+stats-label-p5 = 5%
+stats-label-p50 = 50%
+stats-label-p95 = 95%
+stats-label-p99 = 99%
+stats-label-max = 最大值
+stats-label-range90 = 90% 范围
+stats-label-range98 = 98% 范围
+stats-label-mean = 均值
+stats-label-sd = σ
+stats-label-skewness = 偏度
+stats-label-kurtosis = 峰度

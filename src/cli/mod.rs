@@ -10,6 +10,7 @@ mod gpsd;
 mod metrics;
 mod nts;
 mod refclock;
+mod stats;
 mod status;
 
 use std::ffi::OsString;
@@ -117,6 +118,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "nts" => nts::run(parser, tr).map(Some),
             "refclock" => refclock::run(parser, tr).map(Some),
             "gpsd" => gpsd::run(parser, tr).map(Some),
+            "stats" => stats::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

@@ -1,6 +1,7 @@
 //! The pure core: no IO, no UI. Everything here is plain data and functions.
 
 pub mod calibrate;
+pub mod chronylog;
 pub mod cmdmon;
 pub mod codes;
 pub mod conf;

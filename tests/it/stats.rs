@@ -92,3 +92,82 @@ fn adev_slopes_name_the_noise() {
         assert_eq!(d.noise[1], noise, "{name}");
     }
 }
+
+/// `stratum stats` on the logs real chronyd releases write (each writes
+/// its own columns) while following a loopback server: every record of
+/// tracking.log is counted, the sources of measurements.log and
+/// statistics.log are named, deviations come with the offset and
+/// frequency series, and a file that is not a log is refused.
+#[test]
+fn stats_read_the_logs_every_release_writes() {
+    use crate::common::lab::{Chronyd, wait_for};
+    use std::time::Duration;
+    let releases = crate::common::releases();
+    std::thread::scope(|s| {
+        for r in &releases {
+            s.spawn(move || {
+                let tmp = tempfile::tempdir().unwrap();
+                let dir = tmp.path();
+                let up = Chronyd::upstream(&r.chronyd, dir);
+                let logdir = dir.join("log");
+                std::fs::create_dir_all(&logdir).unwrap();
+                let _c = Chronyd::start(
+                    &r.chronyd,
+                    dir,
+                    "client",
+                    &format!(
+                        "server 127.0.0.1 port {} iburst minpoll 0 maxpoll 0\nlogdir {}\nlog tracking measurements statistics",
+                        up.port,
+                        logdir.display()
+                    ),
+                );
+                let records = |name: &str| {
+                    std::fs::read_to_string(logdir.join(name))
+                        .unwrap_or_default()
+                        .lines()
+                        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+                        .count()
+                };
+                wait_for(Duration::from_secs(30), || {
+                    (records("tracking.log") >= 10 && records("statistics.log") >= 4).then_some(())
+                })
+                .unwrap_or_else(|| panic!("chrony {}: too few log lines", r.label));
+                let run = |args: &[&str]| {
+                    let out = crate::common::stratum()
+                        .arg("stats")
+                        .args(args)
+                        .args(["--format", "json"])
+                        .output()
+                        .unwrap();
+                    assert!(out.status.success(), "chrony {}: {}", r.label, String::from_utf8_lossy(&out.stderr));
+                    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+                };
+                let tracking = logdir.join("tracking.log");
+                let n = records("tracking.log");
+                let v = run(&[tracking.to_str().unwrap()]);
+                let sys = &v["series"]["system offset"];
+                // Records written after the count are read too.
+                assert!(sys["summary"]["n"].as_u64().unwrap() >= n as u64, "chrony {}: {v}", r.label);
+                assert!(sys["adev"].as_array().is_some_and(|a| !a.is_empty()), "{v}");
+                let v = run(&[tracking.to_str().unwrap(), "--series", "frequency"]);
+                assert_eq!(v["series"]["system frequency"]["unit"], "ppm", "{v}");
+                for log in ["measurements.log", "statistics.log"] {
+                    let field = if log == "statistics.log" { "std-dev" } else { "offset" };
+                    let v = run(&[logdir.join(log).to_str().unwrap(), "--series", field]);
+                    let name = format!("127.0.0.1 {}", field.replace('-', "_"));
+                    assert!(
+                        v["series"][&name]["summary"]["n"].as_u64().unwrap_or(0) >= 2,
+                        "chrony {} {log}: {v}",
+                        r.label
+                    );
+                }
+            });
+        }
+    });
+    let out = crate::common::stratum()
+        .args(["stats", "/dev/null", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither a chronyd log"));
+}

@@ -1,0 +1,430 @@
+//! `stratum stats FILE...`: the statistics of a series from chronyd's own
+//! logs (tracking.log, measurements.log, statistics.log; rotated copies
+//! too) or Stratum's CSV exports: ntpviz's summary and, for phase and
+//! frequency series, OADEV, MDEV and TDEV with confidence intervals.
+//! Files are streamed; each series keeps at most `MAX_POINTS` points and a
+//! file names at most `MAX_SERIES` sources.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+use serde::Serialize;
+
+use super::common::{CliError, CliResult, out, outln, parse_lang};
+use crate::core::chronylog::{LogKind, parse_number, parse_time};
+use crate::core::series::Field;
+use crate::core::stats::{Deviations, MAX_POINTS, Noise, Summary, deviations, summary};
+use crate::i18n::Localizer;
+
+/// The most series one run keeps (sources in a measurements log).
+pub const MAX_SERIES: usize = 256;
+
+/// The longest line read (chronyd's are about 150 bytes).
+const MAX_LINE: usize = 4096;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// What the values are, for deviations and units.
+#[derive(Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Unit {
+    /// Seconds of phase (offsets).
+    Seconds,
+    /// Parts per million of frequency.
+    Ppm,
+}
+
+#[derive(Default)]
+struct Raw {
+    t: Vec<f64>,
+    v: Vec<f64>,
+}
+
+impl Raw {
+    fn push(&mut self, t: f64, v: f64) {
+        if self.t.len() < MAX_POINTS && v.is_finite() {
+            self.t.push(t);
+            self.v.push(v);
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SeriesStats {
+    unit: Unit,
+    first: f64,
+    last: f64,
+    summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adev: Option<Vec<[f64; 4]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mdev: Option<Vec<[f64; 4]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tdev: Option<Vec<[f64; 4]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    noise: Option<Vec<Noise>>,
+}
+
+fn kind_of(path: &Path) -> Option<LogKind> {
+    let name = path.file_name()?.to_string_lossy();
+    // Rotated copies: tracking.log.1, measurements.log-20261130.
+    ["tracking.log", "measurements.log", "statistics.log"]
+        .into_iter()
+        .find(|n| name.starts_with(n))
+        .and_then(LogKind::from_file_name)
+}
+
+fn field_name(f: Field) -> String {
+    f.id().to_string()
+}
+
+fn parse_field(s: &str) -> Option<Field> {
+    Field::from_id(&s.replace('-', "_"))
+}
+
+fn open(path: &Path) -> Result<BufReader<std::fs::File>, CliError> {
+    let f = std::fs::File::open(path).map_err(|e| {
+        CliError::new("cli-cannot-read")
+            .arg("path", path.display())
+            .arg("reason", e)
+    })?;
+    // A FIFO or device could block or never end.
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(CliError::new("stats-not-a-file").arg("path", path.display()));
+    }
+    Ok(BufReader::with_capacity(1 << 20, f))
+}
+
+/// Reads capped lines, handing each to `each`.
+fn lines(mut r: impl BufRead, mut each: impl FnMut(&[u8])) -> std::io::Result<()> {
+    let mut line = Vec::with_capacity(256);
+    loop {
+        line.clear();
+        let n = (&mut r)
+            .take(MAX_LINE as u64)
+            .read_until(b'\n', &mut line)?;
+        if n == 0 {
+            return Ok(());
+        }
+        if line.last() != Some(&b'\n') && n == MAX_LINE {
+            // Too long to be a record: skip to its end.
+            let mut sink = Vec::new();
+            r.read_until(b'\n', &mut sink)?;
+            continue;
+        }
+        each(&line);
+    }
+}
+
+fn read_log(
+    path: &Path,
+    kind: LogKind,
+    field: Field,
+    out: &mut BTreeMap<String, (Unit, Raw)>,
+) -> Result<(), CliError> {
+    let Some(&(col, _, scale)) = kind.fields().iter().find(|f| f.1 == field) else {
+        return Err(CliError::new("stats-no-series")
+            .arg("series", field_name(field))
+            .arg("path", path.display()));
+    };
+    let unit = if field == Field::Frequency {
+        Unit::Ppm
+    } else {
+        Unit::Seconds
+    };
+    let mut day = ([0u8; 10], 0i64);
+    let mut key = String::new();
+    let r = open(path)?;
+    lines(r, |line| {
+        let Some(t) = parse_time(line, &mut day) else {
+            return;
+        };
+        let mut words = line
+            .split(|b| b.is_ascii_whitespace())
+            .filter(|w| !w.is_empty());
+        let fields: Vec<&[u8]> = words.by_ref().take(col + 1).collect();
+        let (Some(addr), Some(value)) = (fields.get(2), fields.get(col)) else {
+            return;
+        };
+        let Some(v) = parse_number(value) else {
+            return;
+        };
+        key.clear();
+        key.push_str(&match kind {
+            LogKind::Tracking => "system".to_string(),
+            _ => String::from_utf8_lossy(addr).into_owned(),
+        });
+        key.push(' ');
+        key.push_str(&field_name(field));
+        if !out.contains_key(&key) && out.len() >= MAX_SERIES {
+            return;
+        }
+        out.entry(key.clone())
+            .or_insert_with(|| (unit, Raw::default()))
+            .1
+            .push(t as f64, v * scale);
+    })
+    .map_err(|e| {
+        CliError::new("cli-cannot-read")
+            .arg("path", path.display())
+            .arg("reason", e)
+    })
+}
+
+/// Stratum's CSV export (`series,time,min,max`): the middle of each row.
+fn read_csv(
+    path: &Path,
+    field: Field,
+    out: &mut BTreeMap<String, (Unit, Raw)>,
+) -> Result<(), CliError> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(open(path)?);
+    let want = field_name(field);
+    for rec in r.records() {
+        let Ok(rec) = rec else {
+            continue;
+        };
+        let (Some(name), Some(t), Some(lo), Some(hi)) =
+            (rec.get(0), rec.get(1), rec.get(2), rec.get(3))
+        else {
+            continue;
+        };
+        // system.clock_ahead is the plotted (negated) system offset.
+        let matches = name.ends_with(&format!(".{want}"))
+            || (field == Field::Offset && name == "system.clock_ahead");
+        if !matches || name.len() > 256 {
+            continue;
+        }
+        let (Ok(t), Ok(lo), Ok(hi)) = (t.parse::<f64>(), lo.parse::<f64>(), hi.parse::<f64>())
+        else {
+            continue;
+        };
+        if !out.contains_key(name) && out.len() >= MAX_SERIES {
+            continue;
+        }
+        let unit = if field == Field::Frequency {
+            Unit::Ppm
+        } else {
+            Unit::Seconds
+        };
+        out.entry(name.to_string())
+            .or_insert_with(|| (unit, Raw::default()))
+            .1
+            .push(t, (lo + hi) / 2.0);
+    }
+    Ok(())
+}
+
+fn stats_of(unit: Unit, raw: &mut Raw, field: Field) -> Option<SeriesStats> {
+    // Files may come in any order: by time.
+    if raw.t.windows(2).any(|w| w[1] < w[0]) {
+        let mut idx: Vec<usize> = (0..raw.t.len()).collect();
+        idx.sort_by(|&a, &b| raw.t[a].total_cmp(&raw.t[b]));
+        raw.t = idx.iter().map(|&i| raw.t[i]).collect();
+        raw.v = idx.iter().map(|&i| raw.v[i]).collect();
+    }
+    // chronyd's logs stamp whole seconds: records of one second become
+    // their mean (a series to resample needs increasing times).
+    let mut t: Vec<f64> = Vec::with_capacity(raw.t.len());
+    let mut v: Vec<f64> = Vec::with_capacity(raw.v.len());
+    let mut same = 0.0;
+    for (a, b) in raw.t.iter().zip(&raw.v) {
+        if t.last() == Some(a) {
+            same += 1.0;
+            let last = v.last_mut().expect("a value per time");
+            *last += (b - *last) / same;
+            continue;
+        }
+        same = 1.0;
+        t.push(*a);
+        v.push(*b);
+    }
+    let s = summary(&raw.v)?;
+    let devs: Option<Deviations> = match field {
+        Field::Offset => deviations(&t, &v),
+        Field::Frequency => {
+            let y: Vec<f64> = v.iter().map(|p| p * 1e-6).collect();
+            deviations(&t, &crate::core::stats::phase_of_frequency(&t, &y))
+        }
+        _ => None,
+    };
+    Some(SeriesStats {
+        unit,
+        first: *raw.t.first()?,
+        last: *raw.t.last()?,
+        summary: s,
+        adev: devs.as_ref().map(|d| d.oadev.clone()),
+        mdev: devs.as_ref().map(|d| d.mdev.clone()),
+        tdev: devs.as_ref().map(|d| d.tdev.clone()),
+        noise: devs.map(|d| d.noise),
+    })
+}
+
+fn date(t: f64) -> String {
+    let (y, mo, d, h, mi, s) = crate::core::civil_from_unix(t as i64);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+}
+
+fn text_of(name: &str, s: &SeriesStats, tr: &Localizer) -> String {
+    let unit = match s.unit {
+        Unit::Seconds => "s",
+        Unit::Ppm => "ppm",
+    };
+    let mut o = tr.tr_args(
+        "stats-series",
+        &[
+            ("series", name.to_string()),
+            ("n", s.summary.n.to_string()),
+            ("first", date(s.first)),
+            ("last", date(s.last)),
+            ("unit", unit.to_string()),
+        ],
+    );
+    o.push('\n');
+    let m = &s.summary;
+    for (label, v) in [
+        ("min", m.min),
+        ("p1", m.p1),
+        ("p5", m.p5),
+        ("p50", m.p50),
+        ("p95", m.p95),
+        ("p99", m.p99),
+        ("max", m.max),
+        ("range90", m.range90),
+        ("range98", m.range98),
+        ("mean", m.mean),
+        ("sd", m.sd),
+    ] {
+        let label = tr.tr(&format!("stats-label-{label}"));
+        o.push_str(&format!("  {label:<10} {v:>+14.6e}\n"));
+    }
+    for (label, v) in [("skewness", m.skewness), ("kurtosis", m.kurtosis)] {
+        let label = tr.tr(&format!("stats-label-{label}"));
+        o.push_str(&format!("  {label:<10} {v:>+14.3}\n"));
+    }
+    if let (Some(a), Some(md), Some(td), Some(noise)) = (&s.adev, &s.mdev, &s.tdev, &s.noise) {
+        o.push_str(&tr.tr("stats-deviations-head"));
+        o.push('\n');
+        for i in 0..a.len() {
+            o.push_str(&format!(
+                "  {:>10.0} {:>10.3e} [{:.3e} {:.3e}] {:>10.3e} {:>10.3e}  {}\n",
+                a[i][0],
+                a[i][1],
+                a[i][2],
+                a[i][3],
+                md[i][1],
+                td[i][1],
+                tr.tr(&format!("stats-noise-{}", noise[i].id()))
+            ));
+        }
+    }
+    o
+}
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut field = Field::Offset;
+    let mut format = Format::Text;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(v) => files.push(v.into()),
+            Long("series") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                field = parse_field(&v).ok_or_else(|| {
+                    CliError::new("stats-bad-series").arg("value", v.escape_debug())
+                })?;
+            }
+            Long("format") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                format = match v.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
+                };
+            }
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                out!("{}", tr.tr("cli-help-stats"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if files.is_empty() {
+        return Err(CliError::new("cli-missing-option").arg("option", "FILE"));
+    }
+    let mut raw: BTreeMap<String, (Unit, Raw)> = BTreeMap::new();
+    for f in &files {
+        match kind_of(f) {
+            Some(kind) => read_log(f, kind, field, &mut raw)?,
+            None if f.extension().is_some_and(|e| e == "csv") => read_csv(f, field, &mut raw)?,
+            None => {
+                return Err(CliError::new("stats-unknown-file").arg("path", f.display()));
+            }
+        }
+    }
+    let mut all: BTreeMap<String, SeriesStats> = BTreeMap::new();
+    for (name, (unit, mut r)) in raw {
+        if let Some(s) = stats_of(unit, &mut r, field) {
+            all.insert(name, s);
+        }
+    }
+    if all.is_empty() {
+        return Err(CliError::new("stats-empty").arg("series", field_name(field)));
+    }
+    match format {
+        Format::Json => {
+            let v = serde_json::json!({ "series": all });
+            outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(["series", "kind", "tau", "value", "low", "high"]);
+            for (name, s) in &all {
+                let m = &s.summary;
+                for (k, v) in [
+                    ("min", m.min),
+                    ("p1", m.p1),
+                    ("p5", m.p5),
+                    ("p50", m.p50),
+                    ("p95", m.p95),
+                    ("p99", m.p99),
+                    ("max", m.max),
+                    ("mean", m.mean),
+                    ("sd", m.sd),
+                    ("skewness", m.skewness),
+                    ("kurtosis", m.kurtosis),
+                ] {
+                    let _ = w.write_record([name.as_str(), k, "", &v.to_string(), "", ""]);
+                }
+                for (k, d) in [("adev", &s.adev), ("mdev", &s.mdev), ("tdev", &s.tdev)] {
+                    for p in d.iter().flatten() {
+                        let f: Vec<String> = p.iter().map(f64::to_string).collect();
+                        let _ = w.write_record([name.as_str(), k, &f[0], &f[1], &f[2], &f[3]]);
+                    }
+                }
+            }
+            let bytes = w.into_inner().unwrap_or_default();
+            crate::cli::common::write_out(&bytes);
+        }
+        Format::Text => {
+            for (name, s) in &all {
+                outln!("{}", text_of(name, s, tr));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
