@@ -233,6 +233,7 @@ pub fn import_dir(dir: &Path, history: &mut History) -> io::Result<ImportStats> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::time::days_from_civil;
 
     const TRACKING: &str = "\
 ====================================================================================================================
