@@ -34,6 +34,10 @@ pub struct Target<'a> {
     pub authdata: &'a [(String, AuthData)],
     /// The server's NTS certificates.
     pub nts_certs: &'a [CertSummary],
+    /// The leap second list chronyd reads.
+    pub leap_list: Option<&'a crate::core::leap::LeapListSummary>,
+    /// The clients chronyd lists (root's view only, as server statistics).
+    pub clients: &'a [crate::core::cmdmon::Client],
     /// Unix seconds, for how long the certificates have left.
     pub now: f64,
 }
@@ -51,6 +55,8 @@ impl<'a> Target<'a> {
             serverstats: snap.and_then(|s| s.serverstats.as_ref()),
             authdata: snap.map(|s| s.authdata.as_slice()).unwrap_or(&[]),
             nts_certs: snap.map(|s| s.nts_certs.as_slice()).unwrap_or(&[]),
+            leap_list: snap.and_then(|s| s.leap_list.as_ref()),
+            clients: snap.map(|s| s.clients.as_slice()).unwrap_or(&[]),
             now: snap.map_or(0.0, |s| s.time),
         }
     }
@@ -460,8 +466,94 @@ pub fn page(targets: &[Target], cap: usize) -> String {
             serverstats(&mut p, t.server, st);
         }
         nts(&mut p, t);
+        leap(&mut p, t);
+        clients(&mut p, t);
     }
     p.render(cap)
+}
+
+/// The most subnets the client counts are given for; the rest are summed
+/// under subnet="other" (one label value per client would explode).
+pub const MAX_CLIENT_SUBNETS: usize = 32;
+
+/// The leap second list's time left.
+fn leap(p: &mut Page, t: &Target) {
+    if let Some(l) = t.leap_list.filter(|l| l.problem.is_none()) {
+        let mut labels = server(t.server);
+        labels.push(("list", l.path.clone()));
+        p.add(
+            "chrony_leap_seconds_list_expiry_seconds",
+            "Seconds until the leap second list chronyd reads expires (negative: expired).",
+            "gauge",
+            labels,
+            l.expires as f64 - t.now,
+        );
+    }
+}
+
+/// Client statistics (chrony_exporter lacks them): how many clients, their
+/// NTP packets and drops, and clients per /24 (IPv4) or /64 (IPv6).
+fn clients(p: &mut Page, t: &Target) {
+    if t.serverstats.is_none() {
+        return;
+    }
+    let (hits, drops) = t.clients.iter().fold((0u64, 0u64), |a, c| {
+        (a.0 + u64::from(c.ntp_hits), a.1 + u64::from(c.ntp_drops))
+    });
+    p.add(
+        "chrony_clients",
+        "The number of clients chronyd's client log holds.",
+        "gauge",
+        server(t.server),
+        t.clients.len() as f64,
+    );
+    p.add(
+        "chrony_clients_ntp_packets",
+        "NTP requests from the clients in chronyd's client log.",
+        "gauge",
+        server(t.server),
+        hits as f64,
+    );
+    p.add(
+        "chrony_clients_ntp_packets_dropped",
+        "NTP requests from those clients that chronyd dropped (rate limiting).",
+        "gauge",
+        server(t.server),
+        drops as f64,
+    );
+    let mut nets: BTreeMap<String, u64> = BTreeMap::new();
+    let mut other = 0u64;
+    for c in t.clients {
+        let net = match c.address {
+            std::net::IpAddr::V4(a) => {
+                let o = a.octets();
+                format!("{}.{}.{}.0/24", o[0], o[1], o[2])
+            }
+            std::net::IpAddr::V6(a) => {
+                let s = a.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        };
+        if nets.contains_key(&net) || nets.len() < MAX_CLIENT_SUBNETS {
+            *nets.entry(net).or_default() += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if other > 0 {
+        nets.insert("other".into(), other);
+    }
+    for (net, n) in nets {
+        let mut l = server(t.server);
+        l.push(("subnet", net));
+        p.add(
+            "chrony_clients_subnet",
+            "Clients per subnet (/24 or /64; subnets beyond the first 32 as other).",
+            "gauge",
+            l,
+            n as f64,
+        );
+    }
 }
 
 /// NTS: each certificate's time left, each source's cookies, key
@@ -545,6 +637,8 @@ mod tests {
                 names: &[],
                 authdata: &[],
                 nts_certs: &[],
+                leap_list: None,
+                clients: &[],
                 now: 0.0,
                 serverstats: None,
             },
@@ -556,6 +650,8 @@ mod tests {
                 names: &[],
                 authdata: &[],
                 nts_certs: &[],
+                leap_list: None,
+                clients: &[],
                 now: 0.0,
                 serverstats: None,
             },
@@ -572,6 +668,53 @@ mod tests {
         assert!(page.contains("chrony_tracking_info{server=\"local\",tracking_address=\"\",tracking_name=\"GPS\",tracking_refid=\"47505300\"} 1\n"), "{page}");
         assert!(page.contains("server=\"a\\\"b:323\""), "label escaped");
         assert!(page.contains("chrony_up{server=\"dead:323\"} 0\n"));
+    }
+
+    #[test]
+    fn clients_are_counted_per_subnet_and_the_leap_list_has_its_time_left() {
+        let client = |a: [u8; 4]| crate::core::cmdmon::Client {
+            address: std::net::IpAddr::from(a),
+            ntp_hits: 10,
+            ntp_drops: 1,
+            ntp_interval: None,
+            ntp_interval_limit: None,
+            ntp_last: None,
+            cmd_hits: 0,
+            cmd_drops: 0,
+            cmd_interval: None,
+            cmd_last: None,
+            nts_ke_hits: 0,
+            nts_ke_drops: 0,
+            nts_ke_interval: None,
+            nts_ke_last: None,
+        };
+        let mut clients: Vec<_> = (0..40u8).map(|i| client([10, 0, i, 1])).collect();
+        clients.push(client([10, 0, 0, 2]));
+        let snap = Snapshot {
+            time: 1000.0,
+            serverstats: Some(ServerStats::default()),
+            clients,
+            leap_list: Some(crate::core::leap::LeapListSummary {
+                path: "/usr/share/zoneinfo/leap-seconds.list".into(),
+                expires: 1000 + 86400,
+                next_leap: None,
+                problem: None,
+            }),
+            ..Default::default()
+        };
+        let mut t = Target::local(Some(&snap));
+        t.up = true;
+        let text = page(&[t], MAX_PAGE_BYTES);
+        assert!(text.contains("chrony_clients{server=\"local\"} 41\n"), "{text}");
+        assert!(text.contains("chrony_clients_ntp_packets{server=\"local\"} 410\n"));
+        assert!(text.contains("chrony_clients_subnet{server=\"local\",subnet=\"10.0.0.0/24\"} 2\n"));
+        assert!(text.contains("chrony_clients_subnet{server=\"local\",subnet=\"other\"} 8\n"));
+        assert_eq!(text.matches("chrony_clients_subnet{").count(), MAX_CLIENT_SUBNETS + 1);
+        assert!(text.contains("chrony_leap_seconds_list_expiry_seconds{server=\"local\",list=\"/usr/share/zoneinfo/leap-seconds.list\"} 86400\n"), "{text}");
+        // Without server statistics (an ordinary user's view): no clients.
+        let mut t = Target::local(Some(&snap));
+        t.serverstats = None;
+        assert!(!page(&[t], MAX_PAGE_BYTES).contains("chrony_clients"));
     }
 
     #[test]

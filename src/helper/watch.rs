@@ -94,6 +94,8 @@ impl Watched {
             names: &[],
             authdata: &[],
             nts_certs: &[],
+            leap_list: None,
+            clients: &[],
             now: 0.0,
             serverstats: None,
         }
