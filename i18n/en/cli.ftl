@@ -30,6 +30,7 @@ cli-help =
       stratum export FILE --to FORMAT [--server ADDR]... [--role primary|backup] [--peer ADDR]
     {"                 ["}--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME] [--out FILE]
       stratum export bundle LAB.toml --out DIR
+      stratum export alerts --to prometheus [--offset-warn S] [--out FILE]
           Configurations for servers, clients, switches and firewalls.
       stratum config apply FILE [--socket PATH | --connect URL]
           Hand a chrony.conf to the running helper (checked, backed up, applied).
@@ -350,3 +351,13 @@ stats-label-mean = mean
 stats-label-sd = σ
 stats-label-skewness = skewness
 stats-label-kurtosis = kurtosis
+cli-help-export-alerts =
+    stratum export alerts --to prometheus [--offset-warn S] [--offset-crit S] [--max-stratum N]
+    {"                     ["}--cert-days N] [--leap-days N] [--silent-minutes N] [--out FILE]
+
+    Alerting rules for Prometheus over the metrics of stratum metrics (chrony_exporter's names):
+    a server silent (default 5 minutes), unsynchronised, above --max-stratum (10), the clock
+    off by more than --offset-warn (0.1 s) or --offset-crit (1 s), an NTP source unreachable,
+    a reference clock without samples for two polls, an NTS certificate within --cert-days (30)
+    of its end or expired, the leap second list within --leap-days (30) of its end.
+    Check them with promtool check rules FILE.

@@ -29,6 +29,7 @@ cli-help =
       stratum export 文件 --to 格式 [--server 地址]... [--role primary|backup] [--peer 地址]
     {"                 ["}--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称] [--out 文件]
       stratum export bundle LAB.toml --out 目录
+      stratum export alerts --to prometheus [--offset-warn 秒] [--out 文件]
           为服务器、客户端、交换机和防火墙生成配置。
       stratum config apply 文件 [--socket 路径 | --connect 地址]
           把 chrony.conf 交给运行中的辅助进程（检查、备份、应用）。
@@ -314,3 +315,12 @@ stats-label-mean = 均值
 stats-label-sd = σ
 stats-label-skewness = 偏度
 stats-label-kurtosis = 峰度
+cli-help-export-alerts =
+    stratum export alerts --to prometheus [--offset-warn 秒] [--offset-crit 秒] [--max-stratum N]
+    {"                     ["}--cert-days N] [--leap-days N] [--silent-minutes N] [--out 文件]
+
+    基于 stratum metrics 指标（沿用 chrony_exporter 的名称）生成 Prometheus 告警规则：服务器无响应
+    （默认 5 分钟）、未同步、层级高于 --max-stratum（10）、时钟偏差超过 --offset-warn（0.1 秒）或
+    --offset-crit（1 秒）、NTP 时间源不可达、参考时钟连续两个轮询周期没有样本、NTS 证书距到期不足
+    --cert-days（30）天或已过期、闰秒列表距到期不足 --leap-days（30）天。
+    可用 promtool check rules 文件 检查。

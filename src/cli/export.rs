@@ -100,6 +100,9 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 return Ok(ExitCode::SUCCESS);
             }
             Value(v) if file.is_none() && !is_bundle && v == "bundle" => is_bundle = true,
+            Value(v) if file.is_none() && !is_bundle && v == "alerts" => {
+                return run_alerts(parser, tr);
+            }
             Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(other.unexpected().into()),
         }
@@ -239,4 +242,64 @@ fn bundle_readme_id(path: &str) -> String {
         _ => "switch",
     };
     format!("bundle-readme-{key}")
+}
+
+/// `stratum export alerts --to prometheus [thresholds] [--out FILE]`.
+fn run_alerts(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    use crate::core::export::alerts::{Thresholds, prometheus_rules};
+    let mut t = Thresholds::default();
+    let mut to: Option<String> = None;
+    let mut out: Option<PathBuf> = None;
+    let number = |parser: &mut lexopt::Parser, option: &str, max: f64| -> Result<f64, CliError> {
+        let v = parser.value()?.to_string_lossy().into_owned();
+        v.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && *x > 0.0 && *x <= max)
+            .ok_or_else(|| {
+                CliError::new("cli-bad-number")
+                    .arg("option", option)
+                    .arg("value", v.escape_debug())
+            })
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("to") => to = Some(parser.value()?.to_string_lossy().into_owned()),
+            Long("offset-warn") => t.offset_warn = number(&mut parser, "--offset-warn", 1e6)?,
+            Long("offset-crit") => t.offset_crit = number(&mut parser, "--offset-crit", 1e6)?,
+            Long("max-stratum") => {
+                t.max_stratum = number(&mut parser, "--max-stratum", 15.0)? as u8
+            }
+            Long("cert-days") => t.cert_days = number(&mut parser, "--cert-days", 3650.0)? as u32,
+            Long("leap-days") => t.leap_days = number(&mut parser, "--leap-days", 3650.0)? as u32,
+            Long("silent-minutes") => {
+                t.silent_minutes = number(&mut parser, "--silent-minutes", 10_080.0)? as u32
+            }
+            Long("out") => out = Some(parser.value()?.into()),
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                out!("{}", tr.tr("cli-help-export-alerts"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    match to.as_deref() {
+        Some("prometheus") => {}
+        Some(v) => return Err(CliError::new("export-bad-format").arg("value", v)),
+        None => return Err(CliError::new("export-needs-format")),
+    }
+    let text = prometheus_rules(&t);
+    match out {
+        Some(path) => {
+            crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(|e| {
+                CliError::new("cli-cannot-write")
+                    .arg("path", path.display())
+                    .arg("reason", e)
+            })?;
+        }
+        None => out!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -705,11 +705,19 @@ mod tests {
         let mut t = Target::local(Some(&snap));
         t.up = true;
         let text = page(&[t], MAX_PAGE_BYTES);
-        assert!(text.contains("chrony_clients{server=\"local\"} 41\n"), "{text}");
+        assert!(
+            text.contains("chrony_clients{server=\"local\"} 41\n"),
+            "{text}"
+        );
         assert!(text.contains("chrony_clients_ntp_packets{server=\"local\"} 410\n"));
-        assert!(text.contains("chrony_clients_subnet{server=\"local\",subnet=\"10.0.0.0/24\"} 2\n"));
+        assert!(
+            text.contains("chrony_clients_subnet{server=\"local\",subnet=\"10.0.0.0/24\"} 2\n")
+        );
         assert!(text.contains("chrony_clients_subnet{server=\"local\",subnet=\"other\"} 8\n"));
-        assert_eq!(text.matches("chrony_clients_subnet{").count(), MAX_CLIENT_SUBNETS + 1);
+        assert_eq!(
+            text.matches("chrony_clients_subnet{").count(),
+            MAX_CLIENT_SUBNETS + 1
+        );
         assert!(text.contains("chrony_leap_seconds_list_expiry_seconds{server=\"local\",list=\"/usr/share/zoneinfo/leap-seconds.list\"} 86400\n"), "{text}");
         // Without server statistics (an ordinary user's view): no clients.
         let mut t = Target::local(Some(&snap));

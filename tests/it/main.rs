@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod alerts;
 mod cli_config;
 mod cmdmon_vs_chronyc;
 mod direction;

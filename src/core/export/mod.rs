@@ -3,6 +3,7 @@
 //! ntpd), network switches of six vendors, and firewalls. What a target
 //! cannot express is reported as a note, never dropped silently.
 
+pub mod alerts;
 pub mod ansible;
 pub mod bundle;
 mod chrony;

@@ -1,0 +1,188 @@
+//! The exported alerting rules, through Prometheus's own tool: `promtool
+//! check rules` accepts them, and `promtool test rules` over recorded
+//! series proves each fires for the case it names (a silent server, an
+//! unsynchronised one, a high stratum, a clock 0.5 s off, an unreachable
+//! NTP source, a reference clock without samples, a certificate near its
+//! end, an expired leap second list) and not for the healthy ones.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use stratum::core::export::alerts::{Thresholds, rules};
+
+/// `{{ $labels.x }}` in a summary, filled as Prometheus fills it.
+fn summary(template: &str, labels: &BTreeMap<&str, &str>) -> String {
+    let mut s = template.to_string();
+    for (k, v) in labels {
+        s = s.replace(&format!("{{{{ $labels.{k} }}}}"), v);
+    }
+    s
+}
+
+const SERIES: &str = r#"
+      - series: 'chrony_up{server="local"}'
+        values: '1x25'
+      - series: 'chrony_up{server="ntp2.lab:323"}'
+        values: '1 1 0x23'
+      - series: 'chrony_tracking_stratum{server="local"}'
+        values: '2x25'
+      - series: 'chrony_tracking_stratum{server="ntp3.lab:323"}'
+        values: '0x25'
+      - series: 'chrony_tracking_stratum{server="ntp4.lab:323"}'
+        values: '12x25'
+      - series: 'chrony_tracking_system_time_seconds{server="local"}'
+        values: '0.5x25'
+      - series: 'chrony_tracking_system_time_seconds{server="ntp4.lab:323"}'
+        values: '0.001x25'
+      - series: 'chrony_tracking_system_time_seconds{server="ntp5.lab:323"}'
+        values: '-2x25'
+      - series: 'chrony_sources_reachability_ratio{server="local",source_address="192.0.2.1",source_name="ntp1.example.org"}'
+        values: '0x25'
+      - series: 'chrony_sources_state_info{server="local",source_address="192.0.2.1",source_name="ntp1.example.org",source_state="unreach",source_mode="client"}'
+        values: '1x25'
+      - series: 'chrony_sources_reachability_ratio{server="local",source_address="GPS",source_name="GPS"}'
+        values: '0x25'
+      - series: 'chrony_sources_last_sample_age_seconds{server="local",source_address="GPS",source_name="GPS"}'
+        values: '1 1 1 30x22'
+      - series: 'chrony_sources_polling_interval_seconds{server="local",source_address="GPS",source_name="GPS"}'
+        values: '2x25'
+      - series: 'chrony_sources_state_info{server="local",source_address="GPS",source_name="GPS",source_state="unreach",source_mode="reference clock"}'
+        values: '1x25'
+      - series: 'chrony_sources_last_sample_age_seconds{server="local",source_address="PPS",source_name="PPS"}'
+        values: '1x25'
+      - series: 'chrony_sources_polling_interval_seconds{server="local",source_address="PPS",source_name="PPS"}'
+        values: '16x25'
+      - series: 'chrony_sources_state_info{server="local",source_address="PPS",source_name="PPS",source_state="sync",source_mode="reference clock"}'
+        values: '1x25'
+      - series: 'chrony_nts_certificate_expiry_seconds{server="local",certificate="/etc/chrony/nts/server.crt"}'
+        values: '86400x25'
+      - series: 'chrony_nts_certificate_expiry_seconds{server="ntp4.lab:323",certificate="/etc/chrony/nts/server.crt"}'
+        values: '31536000x25'
+      - series: 'chrony_leap_seconds_list_expiry_seconds{server="local",list="/usr/share/zoneinfo/leap-seconds.list"}'
+        values: '-100x25'
+"#;
+
+#[test]
+fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
+    let Some(promtool) = ["/usr/bin/promtool", "/usr/local/bin/promtool"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+    else {
+        assert!(
+            !crate::common::in_ci(),
+            "promtool is not installed but CI=true"
+        );
+        eprintln!("skipped: promtool (Debian: prometheus) is not installed");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = crate::common::stratum()
+        .args(["export", "alerts", "--to", "prometheus", "--out"])
+        .arg(dir.join("rules.yml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = Command::new(promtool)
+        .args(["check", "rules"])
+        .arg(dir.join("rules.yml"))
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+
+    // Who should be alerting at 20 minutes, per rule.
+    let expected: Vec<(&str, Vec<Vec<(&str, &str)>>)> = vec![
+        ("ChronyServerSilent", vec![vec![("server", "ntp2.lab:323")]]),
+        (
+            "ChronyUnsynchronised",
+            vec![vec![("server", "ntp3.lab:323")]],
+        ),
+        ("ChronyStratumHigh", vec![vec![("server", "ntp4.lab:323")]]),
+        (
+            "ChronyOffsetLarge",
+            vec![vec![("server", "local")], vec![("server", "ntp5.lab:323")]],
+        ),
+        // 0.5 s is large, not critical (1 s); 2 s behind is both.
+        (
+            "ChronyOffsetCritical",
+            vec![vec![("server", "ntp5.lab:323")]],
+        ),
+        (
+            "ChronySourceUnreachable",
+            vec![vec![
+                ("server", "local"),
+                ("source_address", "192.0.2.1"),
+                ("source_name", "ntp1.example.org"),
+            ]],
+        ),
+        (
+            "ChronyReferenceClockLost",
+            vec![vec![
+                ("server", "local"),
+                ("source_address", "GPS"),
+                ("source_name", "GPS"),
+            ]],
+        ),
+        (
+            "ChronyNtsCertificateExpiring",
+            vec![vec![
+                ("server", "local"),
+                ("certificate", "/etc/chrony/nts/server.crt"),
+            ]],
+        ),
+        ("ChronyNtsCertificateExpired", vec![]),
+        (
+            "ChronyLeapSecondListExpiring",
+            vec![vec![
+                ("server", "local"),
+                ("list", "/usr/share/zoneinfo/leap-seconds.list"),
+            ]],
+        ),
+    ];
+    let all = rules(&Thresholds::default());
+    assert_eq!(all.len(), expected.len(), "a rule without a case here");
+    let mut tests = String::new();
+    for (name, alerts) in &expected {
+        let rule = all.iter().find(|r| r.name == *name).expect(name);
+        tests.push_str(&format!(
+            "          - eval_time: 20m\n            alertname: {name}\n            exp_alerts:{}\n",
+            if alerts.is_empty() { " []" } else { "" }
+        ));
+        for labels in alerts {
+            let mut map: BTreeMap<&str, &str> = labels.iter().copied().collect();
+            tests.push_str("              - exp_labels:\n");
+            tests.push_str(&format!("                  severity: {}\n", rule.severity));
+            for (k, v) in &map {
+                tests.push_str(&format!("                  {k}: \"{v}\"\n"));
+            }
+            map.insert("severity", rule.severity);
+            tests.push_str(&format!(
+                "                exp_annotations:\n                  summary: \"{}\"\n",
+                summary(rule.summary, &map)
+            ));
+        }
+    }
+    let test = format!(
+        "rule_files:\n  - rules.yml\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:{SERIES}    alert_rule_test:\n{tests}"
+    );
+    std::fs::write(dir.join("test.yml"), &test).unwrap();
+    let run = Command::new(promtool)
+        .args(["test", "rules", "test.yml"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}{}\n{test}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
