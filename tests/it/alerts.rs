@@ -19,6 +19,9 @@ fn summary(template: &str, labels: &BTreeMap<&str, &str>) -> String {
     s
 }
 
+/// An expected alert's labels (besides its severity).
+type Labels = Vec<(&'static str, &'static str)>;
+
 const SERIES: &str = r#"
       - series: 'chrony_up{server="local"}'
         values: '1x25'
@@ -99,7 +102,7 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
     );
 
     // Who should be alerting at 20 minutes, per rule.
-    let expected: Vec<(&str, Vec<Vec<(&str, &str)>>)> = vec![
+    let expected: Vec<(&str, Vec<Labels>)> = vec![
         ("ChronyServerSilent", vec![vec![("server", "ntp2.lab:323")]]),
         (
             "ChronyUnsynchronised",
