@@ -74,4 +74,4 @@ if ps -eo stat=,args= | grep -v '^Z' | grep "stratum-helper --lab$" >/dev/null; 
     exit 1
 fi
 echo "screenshots: $n panels and a first run saved in $out"
-[ "$n" -ge 20 ] && [ -f "$out/first-run.png" ]
+[ "$n" -ge 22 ] && [ -f "$out/first-run.png" ]

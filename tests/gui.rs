@@ -873,3 +873,46 @@ fn the_overview_shows_the_nts_certificate_and_its_end() {
         assert!(h.query_by_label(&want).is_some(), "{want}");
     }
 }
+
+#[test]
+fn the_statistics_panel_shows_summary_histogram_and_deviations() {
+    use stratum::core::series::{Field, SeriesId};
+    use stratum::gui::backend::{Event, StatsResult};
+    for (lang, sigma, noise) in [(Lang::En, "σ", "white FM"), (Lang::ZhCn, "σ", "白频率噪声")]
+    {
+        let mut h = offline_with(Settings {
+            lang: Some(lang),
+            ..Settings::default()
+        });
+        // A random walk of phase (white FM), 2048 points a second apart.
+        let mut x = 0.0;
+        let mut seed = 12345u64;
+        let points: Vec<(f64, f64)> = (0..2048)
+            .map(|i| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                x += ((seed >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 1e-6;
+                (i as f64, x)
+            })
+            .collect();
+        let series = SeriesId::system(Field::Offset);
+        let analysis = stratum::core::stats::analyse(Field::Offset, &points);
+        assert!(analysis.deviations.is_some());
+        h.state_mut()
+            .state
+            .on_event(Event::Stats(Box::new(StatsResult {
+                series,
+                window: 3600.0,
+                analysis,
+            })));
+        h.state_mut().state.panel = Panel::Statistics;
+        h.run();
+        assert!(h.query_by_label(sigma).is_some(), "{lang:?}: no σ row");
+        assert!(
+            h.query_by_label_contains(noise).is_some(),
+            "{lang:?}: no noise type"
+        );
+        assert!(h.query_all_by_label_contains("OADEV").next().is_some());
+    }
+}

@@ -500,3 +500,44 @@ mod tests {
         assert_eq!(h.counts, [1, 3]);
     }
 }
+
+/// A series analysed for the Statistics panel: its summary, histogram and
+/// (for phase and frequency series) deviations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub summary: Option<Summary>,
+    pub histogram: Option<Histogram>,
+    pub deviations: Option<Deviations>,
+}
+
+/// Bins of the panel's histogram.
+pub const HISTOGRAM_BINS: usize = 40;
+
+/// Analyses (time, value) points of a series of `field` (offsets in
+/// seconds are phase; frequency in ppm is integrated to phase; other
+/// series get no deviations).
+pub fn analyse(field: crate::core::series::Field, points: &[(f64, f64)]) -> Analysis {
+    use crate::core::series::Field;
+    let mut p: Vec<(f64, f64)> = points
+        .iter()
+        .copied()
+        .filter(|(t, v)| t.is_finite() && v.is_finite())
+        .collect();
+    p.sort_by(|a, b| a.0.total_cmp(&b.0));
+    p.dedup_by(|b, a| a.0 == b.0);
+    let t: Vec<f64> = p.iter().map(|x| x.0).collect();
+    let v: Vec<f64> = p.iter().map(|x| x.1).collect();
+    let deviations = match field {
+        Field::Offset | Field::Correction => deviations(&t, &v),
+        Field::Frequency | Field::ResidualFreq => {
+            let y: Vec<f64> = v.iter().map(|x| x * 1e-6).collect();
+            deviations(&t, &phase_of_frequency(&t, &y))
+        }
+        _ => None,
+    };
+    Analysis {
+        summary: summary(&v),
+        histogram: histogram(&v, HISTOGRAM_BINS),
+        deviations,
+    }
+}

@@ -54,6 +54,12 @@ pub enum Command {
         window: f64,
         columns: usize,
     },
+    /// Analyse a series over the last `window` seconds (summary,
+    /// histogram, deviations), off the UI thread.
+    Stats {
+        series: SeriesId,
+        window: f64,
+    },
     /// Repeat these requests on the backend's own clock, their answers
     /// delivered together (one frame); `None` stops. What a panel that
     /// shows history follows while it is open.
@@ -72,6 +78,14 @@ pub enum Command {
     },
     /// Import a chrony.conf into the editor.
     ReadConfig(PathBuf),
+}
+
+/// What the Statistics panel asked for, analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsResult {
+    pub series: SeriesId,
+    pub window: f64,
+    pub analysis: crate::core::stats::Analysis,
 }
 
 /// Requests repeated every `every`.
@@ -120,6 +134,8 @@ pub enum Event {
     },
     Applied(Applied),
     NtsIssued(crate::ipc::NtsIssued),
+    /// A series analysed for the Statistics panel.
+    Stats(Box<StatsResult>),
     Failed {
         code: ErrorCode,
         detail: Option<String>,
@@ -728,6 +744,30 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
                 Command::History(series, now - window, now, columns),
                 send,
             );
+        }
+        Command::Stats { series, window } => {
+            let now = crate::sys::now();
+            let q = HistoryQuery {
+                series: series.clone(),
+                since: now - window,
+                until: now,
+                // More than a week of buckets plus the raw hour: nothing
+                // is decimated.
+                max_points: 20_000,
+            };
+            let points: Vec<(f64, f64)> = match client.request(RequestBody::History(q)) {
+                Ok(ReplyBody::History { points, .. }) => points
+                    .iter()
+                    .map(|(t, lo, hi)| (*t, (lo + hi) / 2.0))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let analysis = crate::core::stats::analyse(series.field, &points);
+            send(Event::Stats(Box::new(StatsResult {
+                series,
+                window,
+                analysis,
+            })));
         }
         Command::History(series, since, until, max_points) => {
             // One event (one frame) for all of them.

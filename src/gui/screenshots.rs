@@ -22,11 +22,12 @@ pub struct ShotPlan {
 }
 
 /// The panels photographed, in order.
-const SHOT_PANELS: [Panel; 10] = [
+const SHOT_PANELS: [Panel; 11] = [
     Panel::Overview,
     Panel::Sources,
     Panel::Clients,
     Panel::Plots,
+    Panel::Statistics,
     Panel::Fleet,
     Panel::Setup,
     Panel::Upstreams,

@@ -24,6 +24,7 @@ pub enum Panel {
     Sources,
     Clients,
     Plots,
+    Statistics,
     Fleet,
     Setup,
     Upstreams,
@@ -39,11 +40,12 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 16] = [
+    pub const ALL: [Panel; 17] = [
         Panel::Overview,
         Panel::Sources,
         Panel::Clients,
         Panel::Plots,
+        Panel::Statistics,
         Panel::Fleet,
         Panel::Setup,
         Panel::Upstreams,
@@ -64,6 +66,7 @@ impl Panel {
             Panel::Sources => "sources",
             Panel::Clients => "clients",
             Panel::Plots => "plots",
+            Panel::Statistics => "statistics",
             Panel::Fleet => "fleet",
             Panel::Setup => "setup",
             Panel::Upstreams => "upstreams",
@@ -81,9 +84,12 @@ impl Panel {
 
     pub fn group(self) -> &'static str {
         match self {
-            Panel::Overview | Panel::Sources | Panel::Clients | Panel::Plots | Panel::Fleet => {
-                "gui-group-live"
-            }
+            Panel::Overview
+            | Panel::Sources
+            | Panel::Clients
+            | Panel::Plots
+            | Panel::Statistics
+            | Panel::Fleet => "gui-group-live",
             Panel::Setup
             | Panel::Upstreams
             | Panel::Access
@@ -199,6 +205,8 @@ pub struct AppState {
     /// What the backend repeats for the open panel, and for which panel.
     pub following: Option<(Panel, Follow)>,
     pub nts: NtsState,
+    /// The Statistics panel's last analysis.
+    pub stats: Option<Box<crate::gui::backend::StatsResult>>,
 }
 
 impl AppState {
@@ -232,6 +240,7 @@ impl AppState {
             file_note: None,
             following: None,
             nts: NtsState::Idle,
+            stats: None,
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -365,6 +374,7 @@ impl AppState {
                 self.apply = ApplyState::Done(a);
             }
             Event::NtsIssued(n) => self.nts = NtsState::Done(n),
+            Event::Stats(r) => self.stats = Some(r),
             Event::Failed { code, detail } => {
                 if self.nts == NtsState::Running {
                     self.nts = NtsState::Failed(self.tr.error_text(code, detail));

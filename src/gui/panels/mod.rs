@@ -15,6 +15,7 @@ pub mod plots;
 pub mod settings;
 pub mod setup;
 pub mod sources;
+pub mod statistics;
 pub mod stratum;
 pub mod upstreams;
 
@@ -39,6 +40,7 @@ pub struct Panels {
     pub settings: settings::Form,
     pub setup: setup::Form,
     pub sources: sources::Form,
+    pub statistics: statistics::Form,
     pub stratum: stratum::Form,
     pub upstreams: upstreams::Form,
 }
@@ -61,6 +63,7 @@ impl Panels {
             Panel::Settings => &mut self.settings,
             Panel::Setup => &mut self.setup,
             Panel::Sources => &mut self.sources,
+            Panel::Statistics => &mut self.statistics,
             Panel::Stratum => &mut self.stratum,
             Panel::Upstreams => &mut self.upstreams,
         }

@@ -1,0 +1,285 @@
+//! Statistics: a series (the system clock's offset, frequency, skew, root
+//! delay and dispersion, or a source's offset) over 5 min to 7 days — its
+//! summary as ntpviz gives it, a histogram with ±1σ marks, and OADEV, MDEV
+//! and TDEV on log–log axes with their intervals and the noise type at
+//! each τ. The backend computes them from the helper's history; nothing
+//! here but drawing.
+
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
+
+use crate::core::series::{Field, Scope, SeriesId};
+use crate::core::stats::{Analysis, DevPoint};
+use crate::gui::backend::{Command, Contents};
+use crate::gui::settings::PlotWindow;
+use crate::gui::state::AppState;
+
+pub struct Form {
+    pub series: SeriesId,
+    pub window: PlotWindow,
+    /// What was last asked for (asked again when the choice changes).
+    asked: Option<(SeriesId, PlotWindow)>,
+    pub csv_path: String,
+}
+
+impl Default for Form {
+    fn default() -> Form {
+        Form {
+            series: SeriesId::system(Field::Offset),
+            window: PlotWindow::OneHour,
+            asked: None,
+            csv_path: String::new(),
+        }
+    }
+}
+
+/// The series one can analyse, with their labels.
+fn choices(st: &AppState) -> Vec<(SeriesId, String)> {
+    let mut v: Vec<(SeriesId, String)> = [
+        (Field::Offset, "gui-series-system-offset"),
+        (Field::Frequency, "gui-series-frequency"),
+        (Field::Skew, "gui-series-skew"),
+        (Field::RootDelay, "gui-stats-root-delay"),
+        (Field::RootDispersion, "gui-stats-root-dispersion"),
+    ]
+    .into_iter()
+    .map(|(f, id)| (SeriesId::system(f), st.t(id)))
+    .collect();
+    for s in &st.series {
+        if let (Scope::Source(name), Field::Offset) = (&s.scope, s.field) {
+            v.push((
+                s.clone(),
+                st.ta("gui-stats-source-offset", &[("source", name.clone())]),
+            ));
+        }
+    }
+    v
+}
+
+/// Seconds (or ppm) in a readable unit.
+fn value_text(field: Field, v: f64) -> String {
+    match field {
+        Field::Frequency | Field::Skew | Field::ResidualFreq => format!("{v:+.3} ppm"),
+        _ => crate::gui::widgets::human_seconds(v),
+    }
+}
+
+pub fn statistics_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
+    let list = choices(st);
+    ui.horizontal(|ui| {
+        let current = list
+            .iter()
+            .find(|(s, _)| *s == form.series)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_else(|| form.series.to_string());
+        egui::ComboBox::from_id_salt("stats-series")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (s, label) in &list {
+                    ui.selectable_value(&mut form.series, s.clone(), label);
+                }
+            });
+        ui.separator();
+        for w in PlotWindow::ALL {
+            if ui
+                .selectable_label(form.window == w, st.t(w.label_id()))
+                .clicked()
+            {
+                form.window = w;
+            }
+        }
+        ui.separator();
+        if ui.button(st.t("gui-stats-refresh")).clicked() {
+            form.asked = None;
+        }
+    });
+    let want = (form.series.clone(), form.window);
+    let connected = matches!(
+        st.connection,
+        crate::gui::state::Connection::Connected { .. }
+    );
+    if form.asked.as_ref() != Some(&want) && connected {
+        form.asked = Some(want);
+        commands.push(Command::Stats {
+            series: form.series.clone(),
+            window: form.window.seconds(),
+        });
+    }
+    let Some(r) = st
+        .stats
+        .as_ref()
+        .filter(|r| r.series == form.series && r.window == form.window.seconds())
+    else {
+        ui.weak(st.t("gui-stats-computing"));
+        return;
+    };
+    let a: Analysis = r.analysis.clone();
+    let field = form.series.field;
+    let Some(s) = a.summary else {
+        ui.weak(st.t("gui-stats-no-data"));
+        return;
+    };
+    ui.weak(st.ta("gui-stats-samples", &[("n", s.n.to_string())]));
+    ui.columns(2, |cols| {
+        egui::Grid::new("stats-summary")
+            .striped(true)
+            .show(&mut cols[0], |ui| {
+                for (id, v) in [
+                    ("min", s.min),
+                    ("p1", s.p1),
+                    ("p5", s.p5),
+                    ("p50", s.p50),
+                    ("p95", s.p95),
+                    ("p99", s.p99),
+                    ("max", s.max),
+                    ("range90", s.range90),
+                    ("range98", s.range98),
+                    ("mean", s.mean),
+                    ("sd", s.sd),
+                ] {
+                    ui.label(st.t(&format!("stats-label-{id}")));
+                    ui.monospace(value_text(field, v));
+                    ui.end_row();
+                }
+                for (id, v) in [("skewness", s.skewness), ("kurtosis", s.kurtosis)] {
+                    ui.label(st.t(&format!("stats-label-{id}")));
+                    ui.monospace(format!("{v:+.3}"));
+                    ui.end_row();
+                }
+            });
+        if let Some(h) = &a.histogram {
+            let bars: Vec<Bar> = h
+                .counts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Bar::new(h.lo + (i as f64 + 0.5) * h.width, *c as f64).width(h.width))
+                .collect();
+            let unit = field;
+            Plot::new("stats-histogram")
+                .height(220.0)
+                .x_axis_formatter(move |m, _| value_text(unit, m.value))
+                .allow_drag(false)
+                .allow_scroll(false)
+                .show(&mut cols[1], |p| {
+                    p.bar_chart(BarChart::new(st.t("gui-stats-histogram"), bars));
+                    for x in [h.mean - h.sd, h.mean + h.sd] {
+                        p.vline(VLine::new(st.t("gui-stats-sigma"), x));
+                    }
+                });
+        }
+    });
+    if let Some(d) = &a.deviations {
+        ui.add_space(6.0);
+        ui.strong(st.t("gui-stats-deviations"));
+        // log10 on both axes; the axes say the powers of ten.
+        let line = |pts: &[DevPoint], k: usize| -> PlotPoints<'static> {
+            pts.iter()
+                .filter(|p| p[1] > 0.0 && p[k] > 0.0)
+                .map(|p| [p[0].log10(), p[k].log10()])
+                .collect::<Vec<_>>()
+                .into()
+        };
+        // Powers of ten at the ticks (the axes are log10).
+        let pow = |v: f64| format!("{:.0e}", 10f64.powf(v));
+        Plot::new("stats-deviations")
+            .height(240.0)
+            .legend(Legend::default())
+            .x_axis_formatter(move |m, _| pow(m.value))
+            .y_axis_formatter(move |m, _| pow(m.value))
+            .label_formatter(|name, p| {
+                format!(
+                    "{name}\nτ = {:.3e} s\n{:.3e}",
+                    10f64.powf(p.x),
+                    10f64.powf(p.y)
+                )
+            })
+            .show(ui, |p| {
+                p.line(Line::new("OADEV", line(&d.oadev, 1)));
+                p.line(
+                    Line::new("OADEV −", line(&d.oadev, 2))
+                        .style(egui_plot::LineStyle::dotted_dense()),
+                );
+                p.line(
+                    Line::new("OADEV +", line(&d.oadev, 3))
+                        .style(egui_plot::LineStyle::dotted_dense()),
+                );
+                p.line(Line::new("MDEV", line(&d.mdev, 1)));
+                p.line(Line::new("TDEV", line(&d.tdev, 1)));
+            });
+        // The noise type at each τ, in words.
+        let regions: Vec<String> = d
+            .oadev
+            .iter()
+            .zip(&d.noise)
+            .map(|(p, n)| {
+                format!(
+                    "τ {}: {}",
+                    crate::gui::widgets::human_seconds(p[0]),
+                    st.t(&format!("stats-noise-{}", n.id()))
+                )
+            })
+            .collect();
+        ui.weak(regions.join(" · "));
+    }
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut form.csv_path).hint_text(st.t("gui-stats-csv-hint")),
+        );
+        if ui.button(st.t("gui-export-csv")).clicked() && !form.csv_path.trim().is_empty() {
+            commands.push(Command::WriteFile {
+                path: form.csv_path.trim().into(),
+                contents: Contents::Bytes(analysis_csv(&form.series, &a).into_bytes()),
+            });
+        }
+    });
+    crate::gui::widgets::file_note_ui(ui, st, &form.csv_path);
+}
+
+/// The analysis as `series,kind,tau,value,low,high` rows (as `stratum
+/// stats --format csv`).
+pub fn analysis_csv(series: &SeriesId, a: &Analysis) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let name = series.to_string();
+    let _ = w.write_record(["series", "kind", "tau", "value", "low", "high"]);
+    if let Some(s) = &a.summary {
+        for (k, v) in [
+            ("min", s.min),
+            ("p1", s.p1),
+            ("p5", s.p5),
+            ("p50", s.p50),
+            ("p95", s.p95),
+            ("p99", s.p99),
+            ("max", s.max),
+            ("mean", s.mean),
+            ("sd", s.sd),
+            ("skewness", s.skewness),
+            ("kurtosis", s.kurtosis),
+        ] {
+            let _ = w.write_record([name.as_str(), k, "", &v.to_string(), "", ""]);
+        }
+    }
+    if let Some(d) = &a.deviations {
+        for (k, pts) in [("adev", &d.oadev), ("mdev", &d.mdev), ("tdev", &d.tdev)] {
+            for p in pts {
+                let f: Vec<String> = p.iter().map(f64::to_string).collect();
+                let _ = w.write_record([name.as_str(), k, &f[0], &f[1], &f[2], &f[3]]);
+            }
+        }
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        st: &mut AppState,
+        commands: &mut Vec<crate::gui::backend::Command>,
+    ) {
+        statistics_ui(ui, st, self, commands);
+    }
+}
