@@ -211,6 +211,8 @@ impl Series {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     series: BTreeMap<SeriesId, Series>,
+    /// The last NTP packet count seen, for the request rate (not saved).
+    last_packets: Option<(f64, u64)>,
 }
 
 /// The system series a snapshot feeds, in the order of their values.
@@ -254,6 +256,30 @@ impl History {
             for (field, v) in SYSTEM_SERIES.iter().zip(values) {
                 self.push(&SeriesId::system(*field), t, v);
             }
+            // The maximum error of the clock (chrony_exporter's dashboards):
+            // |offset| + root dispersion + half the root delay.
+            let max_error = tr.system_time.abs() + tr.root_dispersion + tr.root_delay / 2.0;
+            self.push(&SeriesId::system(Field::Error), t, max_error);
+        }
+        // Server load: requests per second and clients (root's view only).
+        if let Some(st) = &snap.serverstats {
+            let n = st.ntp_packets_received;
+            if let Some((t0, n0)) = self.last_packets
+                && t > t0
+                && n >= n0
+            {
+                self.push(
+                    &SeriesId::system(Field::NtpRate),
+                    t,
+                    (n - n0) as f64 / (t - t0),
+                );
+            }
+            self.last_packets = Some((t, n));
+            self.push(
+                &SeriesId::system(Field::Clients),
+                t,
+                snap.clients.len() as f64,
+            );
         }
         for s in &snap.sources {
             if s.last_rx == u32::MAX || s.reach == 0 {
@@ -383,6 +409,36 @@ impl History {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn server_load_and_maximum_error_are_recorded() {
+        use crate::core::cmdmon::{ServerStats, Tracking};
+        let mut h = History::default();
+        let snap = |t: f64, packets: u64| Snapshot {
+            time: t,
+            tracking: Some(Tracking {
+                system_time: -0.002,
+                root_delay: 0.010,
+                root_dispersion: 0.001,
+                ..Tracking::default()
+            }),
+            serverstats: Some(ServerStats {
+                ntp_packets_received: packets,
+                ..ServerStats::default()
+            }),
+            ..Snapshot::default()
+        };
+        h.record(&snap(100.0, 1000));
+        h.record(&snap(110.0, 1500));
+        let rate = h.query(&SeriesId::system(Field::NtpRate), 0.0, 200.0, 10);
+        assert_eq!(rate, [(110.0, 50.0, 50.0)]);
+        let err = h.query(&SeriesId::system(Field::Error), 0.0, 200.0, 10);
+        assert!((err[0].1 - 0.008).abs() < 1e-8, "{err:?}");
+        // A restarted chronyd counts from zero: no negative rate.
+        h.record(&snap(120.0, 10));
+        assert_eq!(h.query(&SeriesId::system(Field::NtpRate), 0.0, 200.0, 10).len(), 1);
+    }
+
     use super::*;
 
     #[test]

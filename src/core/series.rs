@@ -77,6 +77,10 @@ crate::id_enum! {
         Error = "error",
         StdDev = "std_dev",
         Delay = "delay",
+        /// NTP requests received per second (server load).
+        NtpRate = "ntp_rate",
+        /// Clients in chronyd's client log.
+        Clients = "clients",
     }
 }
 

@@ -78,7 +78,7 @@ impl SourceState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tracking {
     pub ref_id: u32,
     /// The reference's address; `None` for a refclock or local reference.

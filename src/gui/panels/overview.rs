@@ -160,15 +160,17 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
     }
 }
 
-/// The offset over the last five minutes, small, asked for every 5 s.
+/// The offset over the last five minutes, small, with the clock's maximum
+/// error (|offset| + root dispersion + root delay/2) beside it.
 fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
     const SERIES: SeriesId = SeriesId::system(Field::Offset);
+    const ERROR: SeriesId = SeriesId::system(Field::Error);
     let now = crate::sys::now();
     // The last five minutes, asked for again every 10 s by the backend.
     st.follow(
         Panel::Overview,
         vec![Command::HistoryRecent {
-            series: vec![SERIES],
+            series: vec![SERIES, ERROR],
             window: 300.0,
             columns: 150,
         }],
@@ -185,7 +187,18 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
         .collect::<Vec<_>>()
         .into();
+    let error: Option<egui_plot::PlotPoints> = st.history.get(&ERROR).map(|p| {
+        p.iter()
+            .filter(|(t, _, _)| *t >= now - 300.0)
+            .map(|(t, _, hi)| [*t - now, hi * 1e6])
+            .collect::<Vec<_>>()
+            .into()
+    });
     ui.weak(st.t("gui-sparkline"));
+    let (offset_name, error_name) = (
+        st.t("gui-series-system-offset"),
+        st.t("gui-stats-max-error"),
+    );
     egui_plot::Plot::new("overview-spark")
         .height(60.0)
         .show_axes([false, true])
@@ -193,8 +206,12 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        .legend(egui_plot::Legend::default())
         .show(ui, |p| {
-            p.line(egui_plot::Line::new(st.t("gui-series-system-offset"), line))
+            p.line(egui_plot::Line::new(offset_name, line));
+            if let Some(e) = error {
+                p.line(egui_plot::Line::new(error_name, e));
+            }
         });
 }
 

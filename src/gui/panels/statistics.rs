@@ -40,6 +40,9 @@ fn choices(st: &AppState) -> Vec<(SeriesId, String)> {
         (Field::Skew, "gui-series-skew"),
         (Field::RootDelay, "gui-stats-root-delay"),
         (Field::RootDispersion, "gui-stats-root-dispersion"),
+        (Field::Error, "gui-stats-max-error"),
+        (Field::NtpRate, "gui-stats-ntp-rate"),
+        (Field::Clients, "gui-stats-clients"),
     ]
     .into_iter()
     .map(|(f, id)| (SeriesId::system(f), st.t(id)))
@@ -59,6 +62,8 @@ fn choices(st: &AppState) -> Vec<(SeriesId, String)> {
 fn value_text(field: Field, v: f64) -> String {
     match field {
         Field::Frequency | Field::Skew | Field::ResidualFreq => format!("{v:+.3} ppm"),
+        Field::NtpRate => format!("{v:.2}/s"),
+        Field::Clients => format!("{v:.0}"),
         _ => crate::gui::widgets::human_seconds(v),
     }
 }
