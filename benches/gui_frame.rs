@@ -97,6 +97,28 @@ fn main() {
         "helper-side query of 7 days for 8 series ({columns} columns each): {:.2} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
+    // The Statistics panel over the same 7 days: what the backend gets
+    // from the helper (nothing decimated) and analyses off the UI thread.
+    let offset = names[0].clone();
+    let t = Instant::now();
+    let points: Vec<(f64, f64)> = h
+        .query(&offset, start, now, 20_000)
+        .iter()
+        .map(|(t, lo, hi)| (*t, (lo + hi) / 2.0))
+        .collect();
+    let analysis = stratum::core::stats::analyse(offset.field, &points);
+    println!(
+        "statistics of 7 days ({} points: summary, histogram, OADEV/MDEV/TDEV), on the backend: {:.2} ms",
+        points.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    app.state
+        .on_event(Event::Stats(Box::new(stratum::gui::backend::StatsResult {
+            series: offset,
+            window: stratum::gui::settings::PlotWindow::SevenDays.seconds(),
+            analysis,
+        })));
+    app.panels.statistics.window = stratum::gui::settings::PlotWindow::SevenDays;
     app.state.settings.plot_window = stratum::gui::settings::PlotWindow::SevenDays;
     app.state.on_event(Event::SeriesList(names.to_vec()));
 
@@ -113,6 +135,7 @@ fn main() {
         Panel::Clients,
         Panel::Sources,
         Panel::Plots,
+        Panel::Statistics,
         Panel::Overview,
     ] {
         app.state.panel = panel;

@@ -436,7 +436,11 @@ mod tests {
         assert!((err[0].1 - 0.008).abs() < 1e-8, "{err:?}");
         // A restarted chronyd counts from zero: no negative rate.
         h.record(&snap(120.0, 10));
-        assert_eq!(h.query(&SeriesId::system(Field::NtpRate), 0.0, 200.0, 10).len(), 1);
+        assert_eq!(
+            h.query(&SeriesId::system(Field::NtpRate), 0.0, 200.0, 10)
+                .len(),
+            1
+        );
     }
 
     use super::*;

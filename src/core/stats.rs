@@ -14,9 +14,9 @@
 
 use serde::Serialize;
 
-/// The most points a deviation is computed over (a week at 1 s is 604,800;
-/// longer series are cut to their last points).
-pub const MAX_POINTS: usize = 4_000_000;
+/// The most points a series keeps (a week at 1 s is 604,800; a year of
+/// tracking.log at 16 s polls about 2 million).
+pub const MAX_POINTS: usize = 16_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Summary {
