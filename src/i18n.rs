@@ -203,6 +203,11 @@ impl Localizer {
         ))
     }
 
+    /// An alarm of the helper, in one sentence.
+    pub fn alarm_text(&self, a: &crate::core::alarms::Alarm) -> String {
+        self.tr_args(&format!("alarm-{}", a.kind), &[("what", a.what.as_str())])
+    }
+
     /// Why a watched host does not answer, in words about that host (the
     /// codes are the cmdmon client's; their usual texts speak of the local
     /// chronyd's socket).

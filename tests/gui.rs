@@ -916,3 +916,42 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
         assert!(h.query_all_by_label_contains("OADEV").next().is_some());
     }
 }
+
+#[test]
+fn alarms_show_in_the_status_bar_and_are_notified_once() {
+    use stratum::core::alarms::{Alarm, AlarmKind};
+    use stratum::gui::backend::Event;
+    let mut h = offline();
+    let now = stratum::sys::now();
+    let snap = |alarms: Vec<Alarm>| {
+        Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(tracking(now)),
+            alarms,
+            ..Default::default()
+        }))
+    };
+    let offset = Alarm {
+        kind: AlarmKind::OffsetLarge,
+        what: "0.500 s".into(),
+    };
+    let lost = Alarm {
+        kind: AlarmKind::RefclockLost,
+        what: "GPS".into(),
+    };
+    h.state_mut().state.on_event(snap(vec![offset.clone(), lost.clone()]));
+    assert_eq!(h.state().state.notify.len(), 2, "one notification per new alarm");
+    h.run();
+    // The critical one first, the other counted.
+    assert!(
+        h.query_by_label_contains("Alarm: the reference clock GPS gives no samples. (and 1 more)")
+            .is_some()
+    );
+    assert!(h.state().state.notify.is_empty(), "handed to the backend");
+    // The same alarms again: nothing new to notify; one cleared and back: notified again.
+    h.state_mut().state.on_event(snap(vec![offset.clone(), lost.clone()]));
+    assert!(h.state().state.notify.is_empty());
+    h.state_mut().state.on_event(snap(vec![offset.clone()]));
+    h.state_mut().state.on_event(snap(vec![offset, lost]));
+    assert_eq!(h.state().state.notify.len(), 1);
+}

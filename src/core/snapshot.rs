@@ -45,6 +45,9 @@ pub struct Snapshot {
     /// The leap second list chronyd reads (`leapseclist`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leap_list: Option<crate::core::leap::LeapListSummary>,
+    /// What the helper finds wrong now (the exported alert thresholds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alarms: Vec<crate::core::alarms::Alarm>,
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {

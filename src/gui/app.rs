@@ -118,6 +118,7 @@ impl App {
                 });
         });
         st.unfollow_others(&mut commands);
+        commands.append(&mut st.notify);
         // Settings go to the backend to be written, at most once a second.
         if st.settings_dirty {
             if self.saved_at.elapsed() >= SAVE_EVERY {
@@ -228,6 +229,34 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         if let Some(e) = &st.last_error {
             ui.separator();
             ui.colored_label(status_color(Status::Bad), e);
+        }
+        // The helper's alarms: the worst first, the others on hover.
+        let alarms = st
+            .snapshot
+            .as_ref()
+            .map(|s| s.alarms.clone())
+            .unwrap_or_default();
+        if let Some(first) = alarms.iter().find(|a| a.critical()).or(alarms.first()) {
+            ui.separator();
+            let status = if first.critical() {
+                Status::Bad
+            } else {
+                Status::Warn
+            };
+            let all: Vec<String> = alarms.iter().map(|a| st.tr.alarm_text(a)).collect();
+            let text = if alarms.len() > 1 {
+                st.ta(
+                    "gui-alarms-more",
+                    &[
+                        ("first", st.tr.alarm_text(first)),
+                        ("more", (alarms.len() - 1).to_string()),
+                    ],
+                )
+            } else {
+                st.tr.alarm_text(first)
+            };
+            ui.colored_label(status_color(status), text)
+                .on_hover_text(all.join("\n"));
         }
     });
 }

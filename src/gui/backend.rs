@@ -78,6 +78,13 @@ pub enum Command {
     },
     /// Import a chrony.conf into the editor.
     ReadConfig(PathBuf),
+    /// A desktop notification (freedesktop's, through notify-send where
+    /// it is installed; the status bar shows the alarm either way).
+    Notify {
+        title: String,
+        body: String,
+        critical: bool,
+    },
 }
 
 /// What the Statistics panel asked for, analysed.
@@ -111,6 +118,7 @@ impl Command {
                 | Command::SaveSettings(_)
                 | Command::WriteFile { .. }
                 | Command::ReadConfig(_)
+                | Command::Notify { .. }
         )
     }
 }
@@ -404,6 +412,24 @@ fn local(
             Command::ReadConfig(path) => {
                 let result = read_capped(&path).map_err(|e| e.to_string());
                 send(Event::ConfigRead { path, result });
+            }
+            Command::Notify {
+                title,
+                body,
+                critical,
+            } => {
+                // No session bus or no notify-send: the status bar line is
+                // the notification.
+                let urgency = if critical { "critical" } else { "normal" };
+                if let Ok(mut child) = Process::new("notify-send")
+                    .args(["--app-name=Stratum", "--urgency", urgency, &title, &body])
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                {
+                    let _ = child.wait();
+                }
             }
             _ => {}
         }
@@ -808,6 +834,7 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
         | Command::SaveSettings(_)
         | Command::WriteFile { .. }
         | Command::ReadConfig(_)
+        | Command::Notify { .. }
         | Command::Follow(_) => {}
     }
 }

@@ -207,6 +207,11 @@ pub struct AppState {
     pub nts: NtsState,
     /// The Statistics panel's last analysis.
     pub stats: Option<Box<crate::gui::backend::StatsResult>>,
+    /// Alarms already notified (a new one is notified once, again only
+    /// after it has cleared).
+    pub notified: Vec<crate::core::alarms::Alarm>,
+    /// Notifications for the backend to send.
+    pub notify: Vec<Command>,
 }
 
 impl AppState {
@@ -241,6 +246,8 @@ impl AppState {
             following: None,
             nts: NtsState::Idle,
             stats: None,
+            notified: Vec::new(),
+            notify: Vec::new(),
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -284,6 +291,25 @@ impl AppState {
     /// This machine's IPv4 networks, for the allow presets.
     pub fn local_networks(&self) -> &[String] {
         &self.networks
+    }
+
+    /// Queues a desktop notification for each alarm not seen before;
+    /// cleared alarms are forgotten, so they are notified if they return.
+    fn notify_new_alarms(&mut self, alarms: &[crate::core::alarms::Alarm]) {
+        for a in alarms {
+            if !self.notified.contains(a) {
+                let title = self.t(&format!(
+                    "gui-alarm-title-{}",
+                    if a.critical() { "critical" } else { "warning" }
+                ));
+                self.notify.push(Command::Notify {
+                    title,
+                    body: self.tr.alarm_text(a),
+                    critical: a.critical(),
+                });
+            }
+        }
+        self.notified = alarms.to_vec();
     }
 
     pub fn may_change(&self) -> bool {
@@ -358,6 +384,7 @@ impl AppState {
             Event::Offline { code } => self.connection = Connection::Offline { code },
             Event::Snapshot(s) => {
                 self.live = explain_snapshot(&s);
+                self.notify_new_alarms(&s.alarms);
                 self.snapshot = Some(*s);
                 self.snapshot_at = Some(Instant::now());
             }

@@ -200,6 +200,10 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
         }
         snap.nts_certs = certs.clone();
         snap.leap_list = leap.clone();
+        snap.alarms = crate::core::alarms::evaluate(
+            &snap,
+            &crate::core::export::alerts::Thresholds::default(),
+        );
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
             save_history(&shared).await;
