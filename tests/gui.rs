@@ -939,8 +939,14 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
         kind: AlarmKind::RefclockLost,
         what: "GPS".into(),
     };
-    h.state_mut().state.on_event(snap(vec![offset.clone(), lost.clone()]));
-    assert_eq!(h.state().state.notify.len(), 2, "one notification per new alarm");
+    h.state_mut()
+        .state
+        .on_event(snap(vec![offset.clone(), lost.clone()]));
+    assert_eq!(
+        h.state().state.notify.len(),
+        2,
+        "one notification per new alarm"
+    );
     h.run();
     // The critical one first, the other counted.
     assert!(
@@ -949,7 +955,9 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
     );
     assert!(h.state().state.notify.is_empty(), "handed to the backend");
     // The same alarms again: nothing new to notify; one cleared and back: notified again.
-    h.state_mut().state.on_event(snap(vec![offset.clone(), lost.clone()]));
+    h.state_mut()
+        .state
+        .on_event(snap(vec![offset.clone(), lost.clone()]));
     assert!(h.state().state.notify.is_empty());
     h.state_mut().state.on_event(snap(vec![offset.clone()]));
     h.state_mut().state.on_event(snap(vec![offset, lost]));

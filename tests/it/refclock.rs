@@ -86,10 +86,34 @@ fn a_gps_reference_clock_is_named_and_its_loss_is_raised() {
             "chrony {}: no alarm after the feed stopped",
             r.label
         );
+        // The helper's alarm (status bar, notification) names the clock.
+        let alarm = wait_for(Duration::from_secs(8), || {
+            helper
+                .snapshot()
+                .alarms
+                .into_iter()
+                .find(|a| a.kind == stratum::core::alarms::AlarmKind::RefclockLost)
+        });
+        assert_eq!(
+            alarm.map(|a| a.what),
+            Some("GPS".to_string()),
+            "chrony {}",
+            r.label
+        );
         feed.pause(false);
         assert!(
             wait_for(Duration::from_secs(15), || (!lost(&helper)).then_some(())).is_some(),
             "chrony {}: the alarm did not clear",
+            r.label
+        );
+        assert!(
+            wait_for(Duration::from_secs(10), || helper
+                .snapshot()
+                .alarms
+                .is_empty()
+                .then_some(()))
+            .is_some(),
+            "chrony {}: the helper's alarm did not clear",
             r.label
         );
     }
