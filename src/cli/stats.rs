@@ -71,6 +71,8 @@ struct SeriesStats {
     tdev: Option<Vec<[f64; 4]>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     noise: Option<Vec<Noise>>,
+    #[serde(skip)]
+    deviations: Option<Deviations>,
 }
 
 fn kind_of(path: &Path) -> Option<LogKind> {
@@ -266,7 +268,8 @@ fn stats_of(unit: Unit, raw: &mut Raw, field: Field) -> Option<SeriesStats> {
         adev: devs.as_ref().map(|d| d.oadev.clone()),
         mdev: devs.as_ref().map(|d| d.mdev.clone()),
         tdev: devs.as_ref().map(|d| d.tdev.clone()),
-        noise: devs.map(|d| d.noise),
+        noise: devs.as_ref().map(|d| d.noise.clone()),
+        deviations: devs,
     })
 }
 
@@ -291,26 +294,13 @@ fn text_of(name: &str, s: &SeriesStats, tr: &Localizer) -> String {
         ],
     );
     o.push('\n');
-    let m = &s.summary;
-    for (label, v) in [
-        ("min", m.min),
-        ("p1", m.p1),
-        ("p5", m.p5),
-        ("p50", m.p50),
-        ("p95", m.p95),
-        ("p99", m.p99),
-        ("max", m.max),
-        ("range90", m.range90),
-        ("range98", m.range98),
-        ("mean", m.mean),
-        ("sd", m.sd),
-    ] {
-        let label = tr.tr(&format!("stats-label-{label}"));
-        o.push_str(&format!("  {label:<10} {v:>+14.6e}\n"));
-    }
-    for (label, v) in [("skewness", m.skewness), ("kurtosis", m.kurtosis)] {
-        let label = tr.tr(&format!("stats-label-{label}"));
-        o.push_str(&format!("  {label:<10} {v:>+14.3}\n"));
+    for (id, v) in s.summary.rows() {
+        let label = tr.tr(&format!("stats-label-{id}"));
+        if matches!(id, "skewness" | "kurtosis") {
+            o.push_str(&format!("  {label:<10} {v:>+14.3}\n"));
+        } else {
+            o.push_str(&format!("  {label:<10} {v:>+14.6e}\n"));
+        }
     }
     if let (Some(a), Some(md), Some(td), Some(noise)) = (&s.adev, &s.mdev, &s.tdev, &s.noise) {
         o.push_str(&tr.tr("stats-deviations-head"));
@@ -392,30 +382,10 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(["series", "kind", "tau", "value", "low", "high"]);
+            let _ = w.write_record(crate::core::stats::CSV_HEADER);
             for (name, s) in &all {
-                let m = &s.summary;
-                for (k, v) in [
-                    ("min", m.min),
-                    ("p1", m.p1),
-                    ("p5", m.p5),
-                    ("p50", m.p50),
-                    ("p95", m.p95),
-                    ("p99", m.p99),
-                    ("max", m.max),
-                    ("mean", m.mean),
-                    ("sd", m.sd),
-                    ("skewness", m.skewness),
-                    ("kurtosis", m.kurtosis),
-                ] {
-                    let _ = w.write_record([name.as_str(), k, "", &v.to_string(), "", ""]);
-                }
-                for (k, d) in [("adev", &s.adev), ("mdev", &s.mdev), ("tdev", &s.tdev)] {
-                    for p in d.iter().flatten() {
-                        let f: Vec<String> = p.iter().map(f64::to_string).collect();
-                        let _ = w.write_record([name.as_str(), k, &f[0], &f[1], &f[2], &f[3]]);
-                    }
-                }
+                let _ =
+                    crate::core::stats::write_csv(&mut w, name, &s.summary, s.deviations.as_ref());
             }
             let bytes = w.into_inner().unwrap_or_default();
             crate::cli::common::write_out(&bytes);

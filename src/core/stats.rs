@@ -39,6 +39,53 @@ pub struct Summary {
     pub kurtosis: f64,
 }
 
+impl Summary {
+    /// Every statistic with its id (texts `stats-label-<id>`, CSV `kind`),
+    /// in ntpviz's order.
+    pub fn rows(&self) -> [(&'static str, f64); 13] {
+        [
+            ("min", self.min),
+            ("p1", self.p1),
+            ("p5", self.p5),
+            ("p50", self.p50),
+            ("p95", self.p95),
+            ("p99", self.p99),
+            ("max", self.max),
+            ("range90", self.range90),
+            ("range98", self.range98),
+            ("mean", self.mean),
+            ("sd", self.sd),
+            ("skewness", self.skewness),
+            ("kurtosis", self.kurtosis),
+        ]
+    }
+}
+
+/// Rows `series,kind,tau,value,low,high` of a series' statistics (what
+/// `stratum stats --format csv` and the Statistics panel's export write).
+pub fn write_csv<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    name: &str,
+    s: &Summary,
+    d: Option<&Deviations>,
+) -> csv::Result<()> {
+    for (k, v) in s.rows() {
+        w.write_record([name, k, "", &v.to_string(), "", ""])?;
+    }
+    if let Some(d) = d {
+        for (k, pts) in [("adev", &d.oadev), ("mdev", &d.mdev), ("tdev", &d.tdev)] {
+            for p in pts {
+                let f = p.map(|x| x.to_string());
+                w.write_record([name, k, &f[0], &f[1], &f[2], &f[3]])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The CSV header of [`write_csv`].
+pub const CSV_HEADER: [&str; 6] = ["series", "kind", "tau", "value", "low", "high"];
+
 /// The `q` quantile of sorted values, linear between neighbours (numpy's
 /// default).
 pub fn quantile(sorted: &[f64], q: f64) -> f64 {

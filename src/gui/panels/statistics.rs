@@ -133,26 +133,13 @@ pub fn statistics_ui(
         egui::Grid::new("stats-summary")
             .striped(true)
             .show(&mut cols[0], |ui| {
-                for (id, v) in [
-                    ("min", s.min),
-                    ("p1", s.p1),
-                    ("p5", s.p5),
-                    ("p50", s.p50),
-                    ("p95", s.p95),
-                    ("p99", s.p99),
-                    ("max", s.max),
-                    ("range90", s.range90),
-                    ("range98", s.range98),
-                    ("mean", s.mean),
-                    ("sd", s.sd),
-                ] {
+                for (id, v) in s.rows() {
                     ui.label(st.t(&format!("stats-label-{id}")));
-                    ui.monospace(value_text(field, v));
-                    ui.end_row();
-                }
-                for (id, v) in [("skewness", s.skewness), ("kurtosis", s.kurtosis)] {
-                    ui.label(st.t(&format!("stats-label-{id}")));
-                    ui.monospace(format!("{v:+.3}"));
+                    if matches!(id, "skewness" | "kurtosis") {
+                        ui.monospace(format!("{v:+.3}"));
+                    } else {
+                        ui.monospace(value_text(field, v));
+                    }
                     ui.end_row();
                 }
             });
@@ -248,32 +235,10 @@ pub fn statistics_ui(
 /// stats --format csv`).
 pub fn analysis_csv(series: &SeriesId, a: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let name = series.to_string();
-    let _ = w.write_record(["series", "kind", "tau", "value", "low", "high"]);
+    let _ = w.write_record(crate::core::stats::CSV_HEADER);
     if let Some(s) = &a.summary {
-        for (k, v) in [
-            ("min", s.min),
-            ("p1", s.p1),
-            ("p5", s.p5),
-            ("p50", s.p50),
-            ("p95", s.p95),
-            ("p99", s.p99),
-            ("max", s.max),
-            ("mean", s.mean),
-            ("sd", s.sd),
-            ("skewness", s.skewness),
-            ("kurtosis", s.kurtosis),
-        ] {
-            let _ = w.write_record([name.as_str(), k, "", &v.to_string(), "", ""]);
-        }
-    }
-    if let Some(d) = &a.deviations {
-        for (k, pts) in [("adev", &d.oadev), ("mdev", &d.mdev), ("tdev", &d.tdev)] {
-            for p in pts {
-                let f: Vec<String> = p.iter().map(f64::to_string).collect();
-                let _ = w.write_record([name.as_str(), k, &f[0], &f[1], &f[2], &f[3]]);
-            }
-        }
+        let _ =
+            crate::core::stats::write_csv(&mut w, &series.to_string(), s, a.deviations.as_ref());
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
