@@ -174,24 +174,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
         let chronyd = r.chronyd.display().to_string();
         let helper =
             HelperProc::start_lab_with(&sub, &config, free_udp_port(), &["--chronyd", &chronyd]);
-        let out = common::run_with_deadline(
-            {
-                let mut c = common::stratum();
-                c.args(["refclock", "calibrate", "NMEA", "--samples", "6"])
-                    .args(["--format", "json", "--timeout", "60", "--socket"])
-                    .arg(&helper.socket);
-                c
-            },
-            Duration::from_secs(90),
-        );
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "chrony {}: {text}{}",
-            r.label,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let (v, text) = crate::refclock::calibrate(&helper, "NMEA", 6, false, &r.label);
         let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
         assert!(
             (proposed - LATE).abs() < 0.010,

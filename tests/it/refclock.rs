@@ -140,24 +140,7 @@ fn calibration_finds_the_delay_of_a_late_nmea_clock() {
         let chronyd = r.chronyd.display().to_string();
         let helper =
             HelperProc::start_lab_with(dir, &config, free_udp_port(), &["--chronyd", &chronyd]);
-        let out = common::run_with_deadline(
-            {
-                let mut c = common::stratum();
-                c.args(["refclock", "calibrate", "NMEA", "--samples", "6", "--apply"])
-                    .args(["--format", "json", "--timeout", "60", "--socket"])
-                    .arg(&helper.socket);
-                c
-            },
-            Duration::from_secs(150),
-        );
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "chrony {}: {text}{}",
-            r.label,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let (v, text) = calibrate(&helper, "NMEA", 6, true, &r.label);
         let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
         assert!(
             (proposed - 0.030).abs() < 0.010,
@@ -180,4 +163,36 @@ fn calibration_finds_the_delay_of_a_late_nmea_clock() {
         };
         assert!(config.lines().any(|l| l == line), "{config}");
     }
+}
+
+/// `stratum refclock calibrate REFID --samples N [--apply] --format json`
+/// against a lab helper: its JSON and text (the command must succeed).
+pub(crate) fn calibrate(
+    helper: &HelperProc,
+    refid: &str,
+    samples: u32,
+    apply: bool,
+    label: &str,
+) -> (serde_json::Value, String) {
+    let mut c = common::stratum();
+    c.args([
+        "refclock",
+        "calibrate",
+        refid,
+        "--samples",
+        &samples.to_string(),
+    ])
+    .args(["--format", "json", "--timeout", "60", "--socket"])
+    .arg(&helper.socket);
+    if apply {
+        c.arg("--apply");
+    }
+    let out = common::run_with_deadline(c, Duration::from_secs(150));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "chrony {label}: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (serde_json::from_str(&text).unwrap(), text)
 }
