@@ -204,7 +204,7 @@ impl Localizer {
     }
 
     /// An alarm of the helper, in one sentence.
-    pub fn alarm_text(&self, a: &crate::core::alarms::Alarm) -> String {
+    pub fn alarm_text(&self, a: &crate::core::alarm::Alarm) -> String {
         self.tr_args(&format!("alarm-{}", a.kind), &[("what", a.what.as_str())])
     }
 

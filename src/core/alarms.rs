@@ -2,46 +2,10 @@
 //! Prometheus rules use (`export::alerts::Thresholds`): the window turns
 //! them into desktop notifications and a line in its status bar.
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::core::alarm::{Alarm, AlarmKind};
 use crate::core::cmdmon::{SourceMode, SourceState};
 use crate::core::export::alerts::Thresholds;
 use crate::core::snapshot::Snapshot;
-
-crate::id_enum! {
-    /// What is wrong (texts `alarm-<id>`).
-    pub enum AlarmKind {
-        Unsynchronised = "unsynchronised",
-        StratumHigh = "stratum-high",
-        OffsetLarge = "offset-large",
-        OffsetCritical = "offset-critical",
-        SourceUnreachable = "source-unreachable",
-        RefclockLost = "refclock-lost",
-        CertificateExpiring = "certificate-expiring",
-        CertificateExpired = "certificate-expired",
-        LeapListExpiring = "leap-list-expiring",
-    }
-}
-
-/// One alarm: its kind and what it is about (a source, a file), as plain
-/// text for the message's `what` argument.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Alarm {
-    pub kind: AlarmKind,
-    pub what: String,
-}
-
-impl Alarm {
-    pub fn critical(&self) -> bool {
-        matches!(
-            self.kind,
-            AlarmKind::Unsynchronised
-                | AlarmKind::OffsetCritical
-                | AlarmKind::RefclockLost
-                | AlarmKind::CertificateExpired
-        )
-    }
-}
 
 /// The most alarms a snapshot carries (one per source at worst).
 pub const MAX_ALARMS: usize = 64;

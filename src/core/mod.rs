@@ -1,5 +1,6 @@
 //! The pure core: no IO, no UI. Everything here is plain data and functions.
 
+pub mod alarm;
 pub mod alarms;
 pub mod calibrate;
 pub mod chronylog;

@@ -47,7 +47,7 @@ pub struct Snapshot {
     pub leap_list: Option<crate::core::leap::LeapListSummary>,
     /// What the helper finds wrong now (the exported alert thresholds).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alarms: Vec<crate::core::alarms::Alarm>,
+    pub alarms: Vec<crate::core::alarm::Alarm>,
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {

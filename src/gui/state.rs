@@ -209,7 +209,7 @@ pub struct AppState {
     pub stats: Option<Box<crate::gui::backend::StatsResult>>,
     /// Alarms already notified (a new one is notified once, again only
     /// after it has cleared).
-    pub notified: Vec<crate::core::alarms::Alarm>,
+    pub notified: Vec<crate::core::alarm::Alarm>,
     /// Notifications for the backend to send.
     pub notify: Vec<Command>,
 }
@@ -295,7 +295,7 @@ impl AppState {
 
     /// Queues a desktop notification for each alarm not seen before;
     /// cleared alarms are forgotten, so they are notified if they return.
-    fn notify_new_alarms(&mut self, alarms: &[crate::core::alarms::Alarm]) {
+    fn notify_new_alarms(&mut self, alarms: &[crate::core::alarm::Alarm]) {
         for a in alarms {
             if !self.notified.contains(a) {
                 let title = self.t(&format!(
