@@ -132,7 +132,18 @@ fn start_window(home: &Path, display: &str, chronyd: &Path) -> ChildGuard {
         std::os::unix::fs::PermissionsExt::from_mode(0o700),
     )
     .unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_stratum"))
+    // A test run started in the background of a script inherits SIGINT and
+    // SIGQUIT ignored (POSIX), and exec keeps that: the window is started
+    // with the default dispositions, as from a desktop session, through
+    // python's exec (a shell cannot reset a signal ignored on entry).
+    let child = Command::new("python3")
+        .args([
+            "-c",
+            "import os, signal, sys\n\
+             for s in (signal.SIGINT, signal.SIGQUIT): signal.signal(s, signal.SIG_DFL)\n\
+             os.execv(sys.argv[1], sys.argv[1:])",
+            env!("CARGO_BIN_EXE_stratum"),
+        ])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
