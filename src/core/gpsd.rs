@@ -1,5 +1,5 @@
 //! gpsd as a time source: its JSON reports (gpsd_json(5): DEVICES, TPV,
-//! SKY, PPS, TOFF) folded into what a time-server admin asks — which
+//! SKY, PPS) folded into what a time-server admin asks — which
 //! receivers, is there a fix, how many satellites are used, is a PPS
 //! seen — and the refclock lines chronyd needs to take gpsd's time.
 //!
@@ -35,7 +35,7 @@ pub struct GpsdDevice {
     pub satellites_used: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub satellites_seen: Option<u32>,
-    /// gpsd reported a PPS (or TOFF) pulse for it.
+    /// gpsd reported a PPS pulse for it.
     pub pps: bool,
 }
 
