@@ -41,6 +41,15 @@ pub use crate::i18n::UserError as CliError;
 /// written as it goes.
 pub type CliResult = Result<ExitCode, CliError>;
 
+/// `--format text|json`: whether JSON was asked for.
+pub(crate) fn parse_json_format(value: OsString) -> Result<bool, CliError> {
+    match value.to_string_lossy().as_ref() {
+        "json" => Ok(true),
+        "text" => Ok(false),
+        other => Err(CliError::new("cli-bad-format").arg("value", other)),
+    }
+}
+
 pub(crate) fn parse_lang(value: OsString) -> Result<Lang, CliError> {
     let s = value.to_string_lossy();
     Lang::parse(&s).ok_or_else(|| CliError::new("cli-bad-lang").arg("value", s))

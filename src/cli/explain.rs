@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use super::common::{CliError, CliResult, parse_lang};
+use super::common::{CliError, CliResult, parse_json_format, parse_lang};
 use super::common::{out, outln};
 use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain_all};
 use crate::i18n::Localizer;
@@ -125,13 +125,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let mut json_out = false;
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("format") => {
-                json_out = match parser.value()?.to_string_lossy().as_ref() {
-                    "json" => true,
-                    "text" => false,
-                    other => return Err(CliError::new("cli-bad-format").arg("value", other)),
-                }
-            }
+            Long("format") => json_out = parse_json_format(parser.value()?)?,
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }

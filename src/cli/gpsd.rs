@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use lexopt::prelude::*;
 
-use super::common::{CliError, CliResult, out, outln, parse_lang};
+use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang};
 use crate::core::gpsd::{DEFAULT_PORT, GpsdReport, MAX_LINE, WATCH, refclock_lines};
 use crate::i18n::Localizer;
 
@@ -77,14 +77,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                             .arg("value", v.escape_debug())
                     })?;
             }
-            Long("format") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                json = match v.as_str() {
-                    "json" => true,
-                    "text" => false,
-                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
-                };
-            }
+            Long("format") => json = parse_json_format(parser.value()?)?,
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use lexopt::prelude::*;
 
-use super::common::{CliError, CliResult, out, outln, parse_lang};
+use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang};
 use super::status::{connect, ipc_error, reply_error};
 use crate::core::calibrate::{Calibration, MAX_SAMPLES, calibrate};
 use crate::core::cmdmon::SourceMode;
@@ -156,14 +156,7 @@ fn args(parser: &mut lexopt::Parser, tr: &Localizer) -> Result<Option<Args>, Cli
             Long("socket") | Long("connect") => {
                 a.socket = Some(parser.value()?.to_string_lossy().into_owned())
             }
-            Long("format") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                a.json = match v.as_str() {
-                    "json" => true,
-                    "text" => false,
-                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
-                };
-            }
+            Long("format") => a.json = parse_json_format(parser.value()?)?,
             Long("lang") => {
                 parse_lang(parser.value()?)?;
             }
