@@ -31,29 +31,23 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
     if let Some(e) = st.live.get(&Kind::ChronycSourcestats).cloned() {
         rows_ui(ui, st, "sourcestats", &e);
     }
-    // Why each source is or is not selected, in chronyd's words.
-    if let Some(e) = st.live.get(&Kind::ChronycSelectdata).cloned() {
-        ui.add_space(10.0);
-        ui.strong(st.t("gui-selectdata"));
-        rows_ui(ui, st, "selectdata", &e);
-        for f in &e.findings {
-            ui.colored_label(
-                crate::gui::state::status_color(f.severity),
-                st.tr.finding_text(e.kind, f),
-            );
-        }
-    }
-    // How each source is authenticated (NTS, a key, none): chronyd tells
-    // only those who may read its configuration.
-    if let Some(e) = st.live.get(&Kind::ChronycAuthdata).cloned() {
-        ui.add_space(10.0);
-        ui.strong(st.t("gui-authdata"));
-        rows_ui(ui, st, "authdata", &e);
-        for f in &e.findings {
-            ui.colored_label(
-                crate::gui::state::status_color(f.severity),
-                st.tr.finding_text(e.kind, f),
-            );
+    // Why each source is or is not selected, in chronyd's words; how each
+    // is authenticated (NTS, a key, none), which chronyd tells only those
+    // who may read its configuration. Each with its findings.
+    for (kind, title, table) in [
+        (Kind::ChronycSelectdata, "gui-selectdata", "selectdata"),
+        (Kind::ChronycAuthdata, "gui-authdata", "authdata"),
+    ] {
+        if let Some(e) = st.live.get(&kind).cloned() {
+            ui.add_space(10.0);
+            ui.strong(st.t(title));
+            rows_ui(ui, st, table, &e);
+            for f in &e.findings {
+                ui.colored_label(
+                    crate::gui::state::status_color(f.severity),
+                    st.tr.finding_text(e.kind, f),
+                );
+            }
         }
     }
 }
