@@ -18,55 +18,46 @@ use crate::sys::now;
 
 const SAVE_EVERY: Duration = Duration::from_secs(60);
 
-/// How often the NTS certificate files are read again.
+/// How often the NTS certificates and the leap second list are read again.
 const CERTS_EVERY: Duration = Duration::from_secs(60);
 
-/// The certificates the configuration serves NTS with (`ntsservercert`,
-/// include files left aside), as read from disk.
-pub fn nts_certs(config: &std::path::Path) -> Vec<CertSummary> {
+/// What the configuration's files say, read once: the certificates it
+/// serves NTS with (`ntsservercert`, include files left aside) and the leap
+/// second list chronyd reads (`leapseclist`).
+pub fn config_files(
+    config: &std::path::Path,
+) -> (Vec<CertSummary>, Option<crate::core::leap::LeapListSummary>) {
+    use crate::core::conf::{Directive, OptValue};
     // (A chrony.conf is far smaller than the PEM files' cap.)
     let Ok(text) = crate::ntsfiles::read_pem(config) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let doc = crate::core::conf::Document::parse(&text);
-    doc.directives()
-        .filter(|(_, d)| d.name() == "ntsservercert")
-        .filter_map(|(_, d)| match d {
-            crate::core::conf::Directive::Simple {
-                value: crate::core::conf::OptValue::Word(p),
-                ..
-            } => Some(p.clone()),
+    let word = |name: &'static str| {
+        doc.directives().filter_map(move |(_, d)| match d {
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(p),
+            } if spec.name == name => Some(p.clone()),
             _ => None,
         })
+    };
+    let certs = word("ntsservercert")
         .take(16)
         .map(|p| {
             let pem = crate::ntsfiles::read_pem(std::path::Path::new(&p)).ok();
             CertSummary::of(&p, pem.as_deref())
         })
-        .collect()
-}
-
-/// The leap second list the configuration names (`leapseclist`), as read
-/// from disk.
-pub fn leap_list(config: &std::path::Path) -> Option<crate::core::leap::LeapListSummary> {
-    let text = crate::ntsfiles::read_pem(config).ok()?;
-    let doc = crate::core::conf::Document::parse(&text);
-    let path = doc.directives().find_map(|(_, d)| match d {
-        crate::core::conf::Directive::Simple {
-            spec,
-            value: crate::core::conf::OptValue::Word(p),
-        } if spec.name == "leapseclist" => Some(p.clone()),
-        _ => None,
-    })?;
-    let facts = crate::sys::file_facts(&path);
-    let list = facts.as_ref().and_then(|f| {
-        (f.bytes.len() <= crate::core::leap::MAX_BYTES).then(|| String::from_utf8_lossy(&f.bytes))
+        .collect();
+    let leap = word("leapseclist").next().map(|path| {
+        let facts = crate::sys::file_facts(&path);
+        let list = facts.as_ref().and_then(|f| {
+            (f.bytes.len() <= crate::core::leap::MAX_BYTES)
+                .then(|| String::from_utf8_lossy(&f.bytes))
+        });
+        crate::core::leap::LeapListSummary::of(&path, list.as_deref(), now() as i64)
     });
-    Some(crate::core::leap::LeapListSummary::of(
-        &path,
-        list.as_deref(),
-        now() as i64,
-    ))
+    (certs, leap)
 }
 
 /// One poll of chronyd.
@@ -191,10 +182,9 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
         let now_pid = status.borrow().pid;
         if certs_at.is_none_or(|t| t.elapsed() >= CERTS_EVERY) || now_pid != pid {
             let config = shared.fixed.paths.config.clone();
-            (certs, leap) =
-                tokio::task::spawn_blocking(move || (nts_certs(&config), leap_list(&config)))
-                    .await
-                    .unwrap_or_default();
+            (certs, leap) = tokio::task::spawn_blocking(move || config_files(&config))
+                .await
+                .unwrap_or_default();
             certs_at = Some(Instant::now());
             pid = now_pid;
         }
