@@ -154,10 +154,7 @@ impl Localizer {
         if l.problem.is_some() {
             return self.tr_args("leap-list-unusable", &[("path", l.path.as_str())]);
         }
-        let day = |t: i64| {
-            let (y, m, d, ..) = crate::core::civil_from_unix(t);
-            format!("{y:04}-{m:02}-{d:02}")
-        };
+        let day = crate::core::time::utc_date;
         let id = if now >= l.expires {
             "leap-list-expired-on"
         } else {
@@ -191,12 +188,11 @@ impl Localizer {
         };
         let at = crate::core::leap::pending_leap_at(now);
         let left = (at - now).max(0.0) as i64;
-        let (y, m, d, ..) = crate::core::civil_from_unix(at as i64 - 1);
         Some(self.tr_args(
             "leap-pending",
             &[
                 ("kind", leap_kind(kind).to_string()),
-                ("date", format!("{y:04}-{m:02}-{d:02}")),
+                ("date", crate::core::time::utc_date(at as i64 - 1)),
                 ("hours", (left / 3600).to_string()),
                 ("minutes", (left % 3600 / 60).to_string()),
             ],

@@ -273,11 +273,6 @@ fn stats_of(unit: Unit, raw: &mut Raw, field: Field) -> Option<SeriesStats> {
     })
 }
 
-fn date(t: f64) -> String {
-    let (y, mo, d, h, mi, s) = crate::core::civil_from_unix(t as i64);
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
-}
-
 fn text_of(name: &str, s: &SeriesStats, tr: &Localizer) -> String {
     let unit = match s.unit {
         Unit::Seconds => "s",
@@ -288,8 +283,8 @@ fn text_of(name: &str, s: &SeriesStats, tr: &Localizer) -> String {
         &[
             ("series", name.to_string()),
             ("n", s.summary.n.to_string()),
-            ("first", date(s.first)),
-            ("last", date(s.last)),
+            ("first", crate::core::time::utc_datetime(s.first as i64)),
+            ("last", crate::core::time::utc_datetime(s.last as i64)),
             ("unit", unit.to_string()),
         ],
     );

@@ -12,6 +12,18 @@ pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The UTC date of Unix seconds: `2026-12-31`.
+pub fn utc_date(t: i64) -> String {
+    let (y, m, d, ..) = civil_from_unix(t);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The UTC date and time of Unix seconds: `2026-12-31 23:59:59`.
+pub fn utc_datetime(t: i64) -> String {
+    let (y, m, d, h, mi, s) = civil_from_unix(t);
+    format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+}
+
 /// (year, month, day, hour, minute, second) of Unix seconds, UTC.
 pub fn civil_from_unix(t: i64) -> (i64, u32, u32, u32, u32, u32) {
     let days = t.div_euclid(86400);

@@ -75,8 +75,7 @@ pub fn display_value(kind: Kind, f: &Field) -> String {
         if v <= 0.0 {
             return f.raw.clone();
         }
-        let (y, mo, d, h, mi, s) = crate::core::time::civil_from_unix(v as i64);
-        return format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} UTC");
+        return format!("{} UTC", crate::core::time::utc_datetime(v as i64));
     }
     if !SECONDS.contains(&f.name) {
         return f.raw.clone();

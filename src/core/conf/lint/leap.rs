@@ -10,11 +10,6 @@ use super::model::*;
 use super::rules::Rule;
 use crate::core::conf::refclocks::refclocks;
 
-fn date(unix: i64) -> String {
-    let (y, m, d, ..) = crate::core::civil_from_unix(unix);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 pub(super) fn leap_list(l: &mut Linter) {
     let Some((i, path)) = l.directives().find_map(|(i, d)| match d {
         Directive::Simple {
@@ -54,7 +49,7 @@ pub(super) fn leap_list(l: &mut Linter) {
     let days = (list.expires - now).div_euclid(86400);
     let args = vec![
         ("path", path),
-        ("date", date(list.expires)),
+        ("date", crate::core::time::utc_date(list.expires)),
         ("days", days.abs().to_string()),
     ];
     if now >= list.expires {

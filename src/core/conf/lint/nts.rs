@@ -110,10 +110,7 @@ pub(super) fn nts_files(l: &mut Linter) {
 }
 
 fn validity(l: &mut Linter, i: usize, path: &str, info: &nts::CertInfo, now: i64, trust: bool) {
-    let date = {
-        let (y, mo, d, ..) = crate::core::civil_from_unix(info.not_after);
-        format!("{y:04}-{mo:02}-{d:02}")
-    };
+    let date = crate::core::time::utc_date(info.not_after);
     let args = vec![
         ("path", path.to_string()),
         ("names", info.names.join(", ")),
