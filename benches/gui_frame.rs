@@ -106,10 +106,10 @@ fn main() {
         .iter()
         .map(|(t, lo, hi)| (*t, (lo + hi) / 2.0))
         .collect();
-    let analysis = stratum::core::stats::analyse(offset.field, &points);
+    let n = points.len();
+    let analysis = stratum::core::stats::analyse(offset.field, points);
     println!(
-        "statistics of 7 days ({} points: summary, histogram, OADEV/MDEV/TDEV), on the backend: {:.2} ms",
-        points.len(),
+        "statistics of 7 days ({n} points: summary, histogram, OADEV/MDEV/TDEV), on the backend: {:.2} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
     app.state

@@ -897,7 +897,7 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
             })
             .collect();
         let series = SeriesId::system(Field::Offset);
-        let analysis = stratum::core::stats::analyse(Field::Offset, &points);
+        let analysis = stratum::core::stats::analyse(Field::Offset, points);
         assert!(analysis.deviations.is_some());
         h.state_mut()
             .state

@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::common::{CliError, CliResult, out, outln, parse_lang};
 use crate::core::chronylog::{LogKind, parse_number, parse_time};
 use crate::core::series::Field;
-use crate::core::stats::{Deviations, MAX_POINTS, Noise, Summary, deviations, summary};
+use crate::core::stats::{Deviations, MAX_POINTS, Noise, Summary};
 use crate::i18n::Localizer;
 
 /// The most series one run keeps (sources in a measurements log).
@@ -42,17 +42,14 @@ enum Unit {
     Ppm,
 }
 
+/// A series' (time, value) points as read, at most `MAX_POINTS`.
 #[derive(Default)]
-struct Raw {
-    t: Vec<f64>,
-    v: Vec<f64>,
-}
+struct Raw(Vec<(f64, f64)>);
 
 impl Raw {
     fn push(&mut self, t: f64, v: f64) {
-        if self.t.len() < MAX_POINTS && v.is_finite() {
-            self.t.push(t);
-            self.v.push(v);
+        if self.0.len() < MAX_POINTS && v.is_finite() {
+            self.0.push((t, v));
         }
     }
 }
@@ -227,44 +224,16 @@ fn read_csv(
     Ok(())
 }
 
-fn stats_of(unit: Unit, raw: &mut Raw, field: Field) -> Option<SeriesStats> {
-    // Files may come in any order: by time.
-    if raw.t.windows(2).any(|w| w[1] < w[0]) {
-        let mut idx: Vec<usize> = (0..raw.t.len()).collect();
-        idx.sort_by(|&a, &b| raw.t[a].total_cmp(&raw.t[b]));
-        raw.t = idx.iter().map(|&i| raw.t[i]).collect();
-        raw.v = idx.iter().map(|&i| raw.v[i]).collect();
-    }
-    // chronyd's logs stamp whole seconds: records of one second become
-    // their mean (a series to resample needs increasing times).
-    let mut t: Vec<f64> = Vec::with_capacity(raw.t.len());
-    let mut v: Vec<f64> = Vec::with_capacity(raw.v.len());
-    let mut same = 0.0;
-    for (a, b) in raw.t.iter().zip(&raw.v) {
-        if t.last() == Some(a) {
-            same += 1.0;
-            let last = v.last_mut().expect("a value per time");
-            *last += (b - *last) / same;
-            continue;
-        }
-        same = 1.0;
-        t.push(*a);
-        v.push(*b);
-    }
-    let s = summary(&raw.v)?;
-    let devs: Option<Deviations> = match field {
-        Field::Offset => deviations(&t, &v),
-        Field::Frequency => {
-            let y: Vec<f64> = v.iter().map(|p| p * 1e-6).collect();
-            deviations(&t, &crate::core::stats::phase_of_frequency(&t, &y))
-        }
-        _ => None,
-    };
+fn stats_of(unit: Unit, raw: Raw, field: Field) -> Option<SeriesStats> {
+    let first = raw.0.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let last = raw.0.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    let a = crate::core::stats::analyse(field, raw.0);
+    let devs = a.deviations;
     Some(SeriesStats {
         unit,
-        first: *raw.t.first()?,
-        last: *raw.t.last()?,
-        summary: s,
+        first,
+        last,
+        summary: a.summary?,
         adev: devs.as_ref().map(|d| d.oadev.clone()),
         mdev: devs.as_ref().map(|d| d.mdev.clone()),
         tdev: devs.as_ref().map(|d| d.tdev.clone()),
@@ -362,8 +331,8 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
     }
     let mut all: BTreeMap<String, SeriesStats> = BTreeMap::new();
-    for (name, (unit, mut r)) in raw {
-        if let Some(s) = stats_of(unit, &mut r, field) {
+    for (name, (unit, r)) in raw {
+        if let Some(s) = stats_of(unit, r, field) {
             all.insert(name, s);
         }
     }

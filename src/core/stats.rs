@@ -560,20 +560,33 @@ pub struct Analysis {
 /// Bins of the panel's histogram.
 pub const HISTOGRAM_BINS: usize = 40;
 
-/// Analyses (time, value) points of a series of `field` (offsets in
-/// seconds are phase; frequency in ppm is integrated to phase; other
-/// series get no deviations).
-pub fn analyse(field: crate::core::series::Field, points: &[(f64, f64)]) -> Analysis {
+/// Analyses (time, value) points of a series of `field`, in any order
+/// (offsets in seconds are phase; frequency in ppm is integrated to phase;
+/// other series get no deviations). The summary and histogram count every
+/// value; points of one time (chronyd's logs stamp whole seconds) become
+/// their mean for the deviations, which need increasing times.
+pub fn analyse(field: crate::core::series::Field, mut points: Vec<(f64, f64)>) -> Analysis {
     use crate::core::series::Field;
-    let mut p: Vec<(f64, f64)> = points
-        .iter()
-        .copied()
-        .filter(|(t, v)| t.is_finite() && v.is_finite())
-        .collect();
-    p.sort_by(|a, b| a.0.total_cmp(&b.0));
-    p.dedup_by(|b, a| a.0 == b.0);
-    let t: Vec<f64> = p.iter().map(|x| x.0).collect();
-    let v: Vec<f64> = p.iter().map(|x| x.1).collect();
+    points.retain(|(t, v)| t.is_finite() && v.is_finite());
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let all: Vec<f64> = points.iter().map(|x| x.1).collect();
+    let summary = summary(&all);
+    let histogram = histogram(&all, HISTOGRAM_BINS);
+    drop(all);
+    let mut t: Vec<f64> = Vec::with_capacity(points.len());
+    let mut v: Vec<f64> = Vec::with_capacity(points.len());
+    let mut same = 0.0;
+    for (a, b) in points {
+        if t.last() == Some(&a) {
+            same += 1.0;
+            let last = v.last_mut().expect("a value per time");
+            *last += (b - *last) / same;
+            continue;
+        }
+        same = 1.0;
+        t.push(a);
+        v.push(b);
+    }
     let deviations = match field {
         Field::Offset | Field::Correction => deviations(&t, &v),
         Field::Frequency | Field::ResidualFreq => {
@@ -583,8 +596,8 @@ pub fn analyse(field: crate::core::series::Field, points: &[(f64, f64)]) -> Anal
         _ => None,
     };
     Analysis {
-        summary: summary(&v),
-        histogram: histogram(&v, HISTOGRAM_BINS),
+        summary,
+        histogram,
         deviations,
     }
 }

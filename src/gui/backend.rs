@@ -788,7 +788,7 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
                     .collect(),
                 _ => Vec::new(),
             };
-            let analysis = crate::core::stats::analyse(series.field, &points);
+            let analysis = crate::core::stats::analyse(series.field, points);
             send(Event::Stats(Box::new(StatsResult {
                 series,
                 window,
