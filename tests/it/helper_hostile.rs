@@ -60,8 +60,8 @@ fn a_hostile_user_cannot_freeze_or_lock_out_the_helper() {
         })
         .min()
         .unwrap();
-    // A copy nobody can read wherever the checkout lives (a clone under
-    // /root is not readable by nobody).
+    // A copy the user nobody can read wherever the checkout lives (it
+    // cannot read a clone under /root).
     let script = tmp.path().join("hostile_client.py");
     std::fs::copy(
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/hostile_client.py"),
@@ -94,10 +94,10 @@ fn a_hostile_user_cannot_freeze_or_lock_out_the_helper() {
         }
     }
     let mut guard = KillOnDrop(Some(hostile.id()));
-    // The attack is on once the hostile user holds most of its share of
+    // The attack is on once the hostile user holds its share of
     // connections (8 per unprivileged user), seen in the helper's fds.
-    let attacking = wait_for(Duration::from_secs(20), || {
-        (open_fds(helper_pid) >= fds_before + 6).then_some(())
+    let attacking = wait_for(Duration::from_secs(10), || {
+        (open_fds(helper_pid) >= fds_before + 8).then_some(())
     });
     if attacking.is_none() {
         let _ = hostile.kill();
