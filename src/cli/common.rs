@@ -50,6 +50,21 @@ pub(crate) fn parse_json_format(value: OsString) -> Result<bool, CliError> {
     }
 }
 
+/// A number option's value: refused, naming the option, unless it parses
+/// as `T` and `ok` accepts it.
+pub(crate) fn parse_number<T: std::str::FromStr>(
+    value: OsString,
+    option: &str,
+    ok: impl Fn(&T) -> bool,
+) -> Result<T, CliError> {
+    let v = value.to_string_lossy();
+    v.parse::<T>().ok().filter(|n| ok(n)).ok_or_else(|| {
+        CliError::new("cli-bad-number")
+            .arg("option", option)
+            .arg("value", v.escape_debug())
+    })
+}
+
 pub(crate) fn parse_lang(value: OsString) -> Result<Lang, CliError> {
     let s = value.to_string_lossy();
     Lang::parse(&s).ok_or_else(|| CliError::new("cli-bad-lang").arg("value", s))

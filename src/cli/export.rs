@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use lexopt::prelude::*;
 
-use super::common::{CliError, CliResult, parse_lang};
+use super::common::{CliError, CliResult, parse_lang, parse_number};
 use super::common::{out, outln};
 use crate::core::conf::Document;
 use crate::core::export::bundle::{self, BundleError, LabSpec};
@@ -251,15 +251,9 @@ fn run_alerts(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let mut to: Option<String> = None;
     let mut out: Option<PathBuf> = None;
     let number = |parser: &mut lexopt::Parser, option: &str, max: f64| -> Result<f64, CliError> {
-        let v = parser.value()?.to_string_lossy().into_owned();
-        v.parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite() && *x > 0.0 && *x <= max)
-            .ok_or_else(|| {
-                CliError::new("cli-bad-number")
-                    .arg("option", option)
-                    .arg("value", v.escape_debug())
-            })
+        parse_number(parser.value()?, option, |x: &f64| {
+            x.is_finite() && *x > 0.0 && *x <= max
+        })
     };
     while let Some(arg) = parser.next()? {
         match arg {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use lexopt::prelude::*;
 
-use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang};
+use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang, parse_number};
 use crate::core::gpsd::{DEFAULT_PORT, GpsdReport, MAX_LINE, WATCH, refclock_lines};
 use crate::i18n::Localizer;
 
@@ -66,16 +66,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         match arg {
             Long("host") => host = parser.value()?.to_string_lossy().into_owned(),
             Long("seconds") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                seconds = v
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=600).contains(n))
-                    .ok_or_else(|| {
-                        CliError::new("cli-bad-number")
-                            .arg("option", "--seconds")
-                            .arg("value", v.escape_debug())
-                    })?;
+                seconds = parse_number(parser.value()?, "--seconds", |n| (1..=600).contains(n))?
             }
             Long("format") => json = parse_json_format(parser.value()?)?,
             Long("lang") => {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use lexopt::prelude::*;
 
-use super::common::{CliError, CliResult, out, outln, parse_lang};
+use super::common::{CliError, CliResult, out, outln, parse_lang, parse_number};
 use crate::core::nts::{self, CertInfo, IssueRequest, NtsError, Pem};
 use crate::i18n::Localizer;
 use crate::ntsfiles::{self, KeyAccess};
@@ -91,12 +91,9 @@ fn init(mut parser: lexopt::Parser, tr: &Localizer, renew: bool) -> CliResult {
             Long("group") => group = Some(parser.value()?.to_string_lossy().into_owned()),
             Long("dump-dir") => dump_dir = parser.value()?.into(),
             Long("ntsport") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                ntsport = Some(v.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
-                    CliError::new("cli-bad-number")
-                        .arg("option", "--ntsport")
-                        .arg("value", v.escape_debug())
-                })?);
+                ntsport = Some(parse_number(parser.value()?, "--ntsport", |p: &u16| {
+                    *p > 0
+                })?)
             }
             Long("lang") => {
                 parse_lang(parser.value()?)?;

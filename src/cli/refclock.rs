@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use lexopt::prelude::*;
 
-use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang};
+use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang, parse_number};
 use super::status::{connect, ipc_error, reply_error};
 use crate::core::calibrate::{Calibration, MAX_SAMPLES, calibrate};
 use crate::core::cmdmon::SourceMode;
@@ -132,15 +132,7 @@ fn args(parser: &mut lexopt::Parser, tr: &Localizer) -> Result<Option<Args>, Cli
         socket: None,
     };
     let number = |parser: &mut lexopt::Parser, max: u64, option: &str| -> Result<u64, CliError> {
-        let v = parser.value()?.to_string_lossy().into_owned();
-        v.parse::<u64>()
-            .ok()
-            .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| {
-                CliError::new("cli-bad-number")
-                    .arg("option", option)
-                    .arg("value", v.escape_debug())
-            })
+        parse_number(parser.value()?, option, |n| (1..=max).contains(n))
     };
     while let Some(arg) = parser.next()? {
         match arg {
