@@ -78,8 +78,8 @@ pub enum Command {
     },
     /// Import a chrony.conf into the editor.
     ReadConfig(PathBuf),
-    /// A desktop notification (freedesktop's, through notify-send where
-    /// it is installed; the status bar shows the alarm either way).
+    /// A desktop notification (freedesktop's, over the session bus; the
+    /// status bar shows the alarm either way).
     Notify {
         title: String,
         body: String,
@@ -187,6 +187,9 @@ pub enum Wake {
     /// A snapshot with new numbers only: shown at most every
     /// [`LIVE_REFRESH`].
     Snapshot,
+    /// A snapshot whose alarms changed: a frame on any panel, so a new one
+    /// reaches the status bar and the desktop notification at once.
+    Alarms,
     Event,
 }
 
@@ -255,7 +258,7 @@ pub fn waker(ctx: egui::Context, gate: Option<Arc<LiveGate>>) -> Waker {
         // still comes at once. Requests coalesce: the earliest wins.
         let soon = Duration::from_millis(1);
         match wake {
-            Wake::Event => ctx.request_repaint_after(soon),
+            Wake::Event | Wake::Alarms => ctx.request_repaint_after(soon),
             Wake::Changed if live => ctx.request_repaint_after(soon),
             Wake::Snapshot if live => {
                 let due = gate.as_ref().map_or(Duration::ZERO, |g| g.due());
@@ -378,6 +381,7 @@ fn local(
             .and_then(|c| crate::sys::chronyd_version(&c)),
         networks: crate::sys::local_networks(),
     });
+    let mut notifier = crate::gui::notify::Notifier::session();
     while let Ok(cmd) = commands.recv() {
         match cmd {
             Command::Lint { text, version } => {
@@ -418,17 +422,19 @@ fn local(
                 body,
                 critical,
             } => {
-                // No session bus or no notify-send: the status bar line is
-                // the notification.
-                let urgency = if critical { "critical" } else { "normal" };
-                if let Ok(mut child) = Process::new("notify-send")
-                    .args(["--app-name=Stratum", "--urgency", urgency, &title, &body])
-                    .stdin(Stdio::null())
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                {
-                    let _ = child.wait();
+                let n = crate::gui::notify::Notification {
+                    summary: title,
+                    body,
+                    urgency: if critical {
+                        crate::gui::notify::Urgency::Critical
+                    } else {
+                        crate::gui::notify::Urgency::Normal
+                    },
+                };
+                // No session bus or no daemon: the status bar line is the
+                // notification.
+                if let Err(e) = notifier.send(&n) {
+                    tracing::info!("desktop notification not shown: {e}");
                 }
             }
             _ => {}
@@ -634,15 +640,19 @@ fn subscription(path: PathBuf, started_lab: bool, events: Sender<Event>, waker: 
         return;
     };
     let mut state = None;
+    let mut alarms = Vec::new();
     loop {
         while let Ok(s) = sub.next_push() {
             let now = Some(state_of(&s));
-            let wake = if now != state {
+            let wake = if s.alarms != alarms {
+                Wake::Alarms
+            } else if now != state {
                 Wake::Changed
             } else {
                 Wake::Snapshot
             };
             state = now;
+            alarms.clone_from(&s.alarms);
             if events.send(Event::Snapshot(Box::new(s))).is_err() {
                 return;
             }

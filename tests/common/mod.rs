@@ -137,6 +137,7 @@ pub fn stratum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stratum"))
 }
 pub mod cmdmon;
+pub mod desktop;
 pub mod fakehost;
 pub mod fuzz;
 pub mod helper;

@@ -21,6 +21,8 @@ mod i18n_parity;
 mod labs;
 mod leap;
 mod lint_vs_chronyd;
+#[cfg(feature = "gui")]
+mod notify;
 mod nts;
 mod refclock;
 mod releases_helper;

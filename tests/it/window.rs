@@ -1,67 +1,16 @@
 //! The window as a whole process, under Xvfb: the lab helper it starts when
 //! no helper answers, and that helper's chronyd, stop when the window is
 //! ended by a signal (logout's SIGHUP/SIGTERM, Ctrl-C, `kill -9`), as on a
-//! normal close. Every chrony release, each with another signal.
+//! normal close. Every chrony release, each with another signal. Before
+//! it goes, the window's first alarm reaches a real notification daemon on
+//! the session bus.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::desktop::{self, Dunst, SessionBus};
 use crate::common::{self, ChildGuard};
-
-/// An X server of our own on a free display, stopped by pid.
-struct Xvfb {
-    display: String,
-    _proc: ChildGuard,
-}
-
-fn xvfb() -> Option<Xvfb> {
-    let Some(bin) = ["/usr/bin/Xvfb", "/usr/local/bin/Xvfb"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-    else {
-        assert!(!common::in_ci(), "Xvfb is not installed but CI=true");
-        eprintln!("skipped: Xvfb is not installed (apt-get install xvfb)");
-        return None;
-    };
-    for n in 150..250 {
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-        let lock = PathBuf::from(format!("/tmp/.X{n}-lock"));
-        if socket.exists() || lock.exists() {
-            continue;
-        }
-        let child = Command::new(&bin)
-            .args([
-                &format!(":{n}"),
-                "-nolisten",
-                "tcp",
-                "-screen",
-                "0",
-                "1100x760x24",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start Xvfb");
-        let mut guard = ChildGuard(child);
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if socket.exists() {
-                return Some(Xvfb {
-                    display: format!(":{n}"),
-                    _proc: guard,
-                });
-            }
-            if let Ok(Some(_)) = guard.0.try_wait() {
-                break; // lost a race for that display: the next one
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-    panic!("no free X display for Xvfb");
-}
 
 /// Processes whose parent is `parent` and whose executable is named `name`
 /// (from /proc; zombies count as gone).
@@ -124,7 +73,7 @@ fn wait_for<T>(what: &str, limit: Duration, mut f: impl FnMut() -> Option<T>) ->
 
 /// Starts the window with a home of its own (no helper answers there, so
 /// it starts a lab helper running `chronyd`).
-fn start_window(home: &Path, display: &str, chronyd: &Path) -> ChildGuard {
+fn start_window(home: &Path, display: &str, bus: &SessionBus, chronyd: &Path) -> ChildGuard {
     let runtime = home.join("run");
     std::fs::create_dir_all(&runtime).unwrap();
     std::fs::set_permissions(
@@ -151,6 +100,7 @@ fn start_window(home: &Path, display: &str, chronyd: &Path) -> ChildGuard {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("DISPLAY", display)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
         .env("LIBGL_ALWAYS_SOFTWARE", "1")
         .env("STRATUM_CHRONYD", chronyd)
         .stdin(Stdio::null())
@@ -167,7 +117,13 @@ fn the_lab_helper_and_its_chronyd_stop_with_a_window_ended_by_a_signal() {
     if releases.is_empty() {
         return;
     }
-    let Some(x) = xvfb() else {
+    let Some(x) = desktop::xvfb() else {
+        return;
+    };
+    let Some(bus) = desktop::session_bus() else {
+        return;
+    };
+    let Some(dunst) = desktop::dunst(&bus, &x) else {
         return;
     };
     let signals = [
@@ -178,7 +134,22 @@ fn the_lab_helper_and_its_chronyd_stop_with_a_window_ended_by_a_signal() {
     ];
     for (release, signal) in releases.iter().zip(signals.iter().cycle()) {
         let tmp = tempfile::tempdir().unwrap();
-        let mut window = start_window(tmp.path(), &x.display, &release.chronyd);
+        // The lab starts from a configuration naming an upstream on
+        // loopback that never answers (a bound socket nobody reads).
+        let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let data = tmp.path().join("data/stratum");
+        std::fs::create_dir_all(&data).unwrap();
+        std::fs::write(
+            data.join("chrony.conf"),
+            format!(
+                "{}server 127.0.0.1 port {} iburst minpoll -2 maxpoll -2\n",
+                stratum::core::conf::DEFAULT_LAB_CONFIG,
+                silent.local_addr().unwrap().port()
+            ),
+        )
+        .unwrap();
+        let before = dunst.shown().len();
+        let mut window = start_window(tmp.path(), &x.display, &bus, &release.chronyd);
         let window_pid = window.0.id();
         let helper = wait_for("the lab helper", Duration::from_secs(60), || {
             children_named(window_pid, "stratum-helper").pop()
@@ -198,6 +169,7 @@ fn the_lab_helper_and_its_chronyd_stop_with_a_window_ended_by_a_signal() {
                 .ok()?;
             out.status.success().then_some(())
         });
+        expect_alarm_notified(&dunst, before, &release.label);
         rustix::process::kill_process(
             rustix::process::Pid::from_raw(window_pid as i32).unwrap(),
             *signal,
@@ -221,5 +193,41 @@ fn the_lab_helper_and_its_chronyd_stop_with_a_window_ended_by_a_signal() {
                     .is_ok_and(|o| !o.status.success()),
             "a helper still answers after the window is gone"
         );
+    }
+}
+
+/// The lab's silent upstream raises an alarm in its first seconds: the
+/// window shows it as a desktop notification from Stratum, in English, the
+/// alarm's sentence naming the source as configured. Any other alarm of the
+/// start (not yet synchronised) comes with the urgency its title says.
+fn expect_alarm_notified(dunst: &Dunst, before: usize, label: &str) {
+    let body = "Alarm: 127.0.0.1 does not answer.";
+    let start = Instant::now();
+    let new = loop {
+        let shown = dunst.shown();
+        let new = shown[before.min(shown.len())..].to_vec();
+        if new.iter().any(|n| n.body == body) || start.elapsed() > Duration::from_secs(60) {
+            break new;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        new.iter().any(|n| n.body == body),
+        "chrony {label}: no desktop notification of the silent source: {new:?}"
+    );
+    for n in &new {
+        let expected = if n.body == body {
+            ("Stratum: time service warning", "NORMAL")
+        } else if n.urgency == "CRITICAL" {
+            ("Stratum: time service alarm", "CRITICAL")
+        } else {
+            ("Stratum: time service warning", "NORMAL")
+        };
+        assert_eq!(
+            (n.appname.as_str(), n.summary.as_str(), n.urgency.as_str()),
+            ("Stratum", expected.0, expected.1),
+            "chrony {label}: {n:?}"
+        );
+        assert!(n.body.starts_with("Alarm: "), "chrony {label}: {n:?}");
     }
 }
