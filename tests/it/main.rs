@@ -7,6 +7,7 @@ mod common;
 mod alerts;
 mod cli_config;
 mod cmdmon_vs_chronyc;
+mod dashboard;
 mod direction;
 mod explain;
 mod export;
