@@ -3,8 +3,10 @@
 # Fedora) from one checkout:
 #   stratum-helper  the helper, its units and the headless command line
 #   stratum         the desktop window (depends on stratum-helper)
-# PROFILE=dev reuses the test build (as the packaging check does); the
-# default is a release build. Packages land in $OUT (default target/packages).
+# with dpkg-deb and rpmbuild (scripts/package.py, from the metadata in
+# Cargo.toml). PROFILE=dev reuses the test build (as the packaging check
+# does); the default is a release build. NO_BUILD=1 takes the binaries as
+# they are. Packages land in $OUT (default target/packages).
 source "$(dirname "$0")/common.sh"
 check_rust
 profile=${PROFILE:-release}
@@ -12,21 +14,24 @@ target=${CARGO_TARGET_DIR:-target}
 dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
 out=${OUT:-$target/packages}
 mkdir -p "$out"
-command -v cargo-deb >/dev/null 2>&1 || cargo install cargo-deb --locked --quiet
-command -v cargo-generate-rpm >/dev/null 2>&1 || cargo install cargo-generate-rpm --locked --quiet
 if [ "${NO_BUILD:-}" != 1 ]; then
     cargo build --locked --profile "$profile" --bins
+    # The command line without any GUI library, in its own target directory
+    # so it does not replace the desktop build's binary.
+    CARGO_TARGET_DIR="$target/headless" cargo build --locked --profile "$profile" \
+        --no-default-features --bins --quiet
 fi
-# The command line without any GUI library, in its own target directory so it
-# does not replace the desktop build's binary.
-CARGO_TARGET_DIR="$target/headless" cargo build --locked --profile "$profile" \
-    --no-default-features --bins --quiet
 cp "$target/headless/$dir/stratum" "$target/$dir/stratum-cli"
-# (cargo-deb warns about the dev profile the packaging check reuses.)
-cargo deb --no-build --profile "$profile" -o "$out/stratum.deb" >/dev/null 2>&1
-cargo deb --no-build --profile "$profile" --variant helper -o "$out/stratum-helper.deb" >/dev/null 2>&1
-# The same split as rpms (asset paths name target/release; --profile maps them).
-# rpm's own file names (NAME-VERSION-RELEASE.ARCH.rpm) in $out.
-cargo generate-rpm --profile "$profile" --target-dir "$target" --variant helper -o "$out" >/dev/null
-cargo generate-rpm --profile "$profile" --target-dir "$target" --variant desktop -o "$out" >/dev/null
+export PROFILE_DIR="$target/$dir"
+# The test build's packages are checked and thrown away: compressed fast.
+[ "$profile" = dev ] && export COMPRESS=fast
+# The four packages are independent: built side by side.
+pids=()
+python3 scripts/package.py deb base "$out" >/dev/null & pids+=($!)
+python3 scripts/package.py deb helper "$out" >/dev/null & pids+=($!)
+python3 scripts/package.py rpm helper "$out" & pids+=($!)
+python3 scripts/package.py rpm desktop "$out" & pids+=($!)
+fail=0
+for p in "${pids[@]}"; do wait "$p" || fail=1; done
+[ "$fail" = 0 ] || exit 1
 ls "$out"/*.deb "$out"/*.rpm

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates the desktop file, the AppStream metadata and the systemd unit,
 # builds both .debs and both .rpms from the binaries the test run just built
-# (plus the headless command line), and checks what each carries and needs
+# (the debug build, stripped into the packages as a release build is; plus
+# the headless command line), and checks what each carries and needs
 # (dpkg-deb; rpm -qp --list/--requires; rpmlint): the headless package links
 # no GUI library, the RHEL helper package brings its /etc drop-in.
 source "$(dirname "$0")/common.sh"
@@ -46,7 +47,7 @@ has() {
     fi
 }
 for f in ./usr/bin/stratum ./usr/bin/stratum-helper ./lib/systemd/system/stratum-helper.service \
-         ./lib/systemd/system/stratum-metrics.service; do
+         ./lib/systemd/system/stratum-metrics.service ./usr/share/stratum/grafana/stratum.json; do
     has "$out/stratum-helper.deb" "$f"
 done
 for f in ./usr/libexec/stratum/stratum-gui ./usr/share/applications/org.stratum.Stratum.desktop \
@@ -80,7 +81,7 @@ rpm_has() {
 }
 for f in /usr/bin/stratum /usr/bin/stratum-helper /usr/lib/systemd/system/stratum-helper.service \
          /usr/lib/systemd/system/stratum-helper.service.d/rhel.conf \
-         /usr/lib/systemd/system/stratum-metrics.service; do
+         /usr/lib/systemd/system/stratum-metrics.service /usr/share/stratum/grafana/stratum.json; do
     rpm_has "$helper_rpm" "$f"
 done
 for f in /usr/libexec/stratum/stratum-gui /usr/share/applications/org.stratum.Stratum.desktop \

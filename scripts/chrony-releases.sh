@@ -25,7 +25,7 @@ for s in "${suites[@]}"; do
 done
 
 if [ ${#todo[@]} -gt 0 ]; then
-    install_debs build-essential dpkg-dev pkg-config libgnutls28-dev nettle-dev libcap-dev
+    install_debs "${CHRONY_BUILD_DEBS[@]}"
     # deb-src for the suites, from the archive URI this machine already uses.
     uri=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1)
     [ -n "$uri" ] || uri=$(sed -n 's/^deb \(\[[^]]*\] \)\?\([^ ]*\) .*/\2/p' /etc/apt/sources.list 2>/dev/null | grep -v security | head -n1)

@@ -14,6 +14,8 @@ STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x
 # dbus-daemon, dbus-bin, dunst: a private session bus with a real
 # notification daemon for the desktop notifications.
 STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint gpsd dbus-daemon dbus-bin dunst)
+# What scripts/chrony-releases.sh builds chrony's releases with.
+CHRONY_BUILD_DEBS=(build-essential dpkg-dev pkg-config libgnutls28-dev nettle-dev libcap-dev)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
