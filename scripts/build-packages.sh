@@ -22,6 +22,15 @@ if [ "${NO_BUILD:-}" != 1 ]; then
         --no-default-features --bins --quiet
 fi
 cp "$target/headless/$dir/stratum" "$target/$dir/stratum-cli"
+# The man pages and shell completions, from the command line's declaration.
+gen="$target/$dir/generated"
+mkdir -p "$gen"
+cli="$target/$dir/stratum-cli"
+"$cli" man stratum | gzip -9n >"$gen/stratum.1.gz"
+"$cli" man stratum-helper | gzip -9n >"$gen/stratum-helper.8.gz"
+LANG=C "$cli" completions bash >"$gen/stratum.bash"
+LANG=C "$cli" completions zsh >"$gen/_stratum"
+LANG=C "$cli" completions fish >"$gen/stratum.fish"
 export PROFILE_DIR="$target/$dir"
 # The test build's packages are checked and thrown away: compressed fast.
 [ "$profile" = dev ] && export COMPRESS=fast

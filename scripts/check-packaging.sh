@@ -47,7 +47,10 @@ has() {
     fi
 }
 for f in ./usr/bin/stratum ./usr/bin/stratum-helper ./lib/systemd/system/stratum-helper.service \
-         ./lib/systemd/system/stratum-metrics.service ./usr/share/stratum/grafana/stratum.json; do
+         ./lib/systemd/system/stratum-metrics.service ./usr/share/stratum/grafana/stratum.json \
+         ./usr/share/man/man1/stratum.1.gz ./usr/share/man/man8/stratum-helper.8.gz \
+         ./usr/share/bash-completion/completions/stratum ./usr/share/zsh/vendor-completions/_stratum \
+         ./usr/share/fish/vendor_completions.d/stratum.fish; do
     has "$out/stratum-helper.deb" "$f"
 done
 for f in ./usr/libexec/stratum/stratum-gui ./usr/share/applications/org.stratum.Stratum.desktop \
@@ -56,6 +59,15 @@ for f in ./usr/libexec/stratum/stratum-gui ./usr/share/applications/org.stratum.
 done
 dpkg-deb --field "$out/stratum-helper.deb" Depends | grep chrony >/dev/null || { echo "packaging: stratum-helper does not depend on chrony" >&2; fail=1; }
 dpkg-deb --field "$out/stratum.deb" Depends | grep stratum-helper >/dev/null || { echo "packaging: stratum does not depend on stratum-helper" >&2; fail=1; }
+# lintian: errors and warnings fail; a finding that does not apply is
+# overridden inside the package (packaging/lintian/), with its reason.
+if lint=$(lintian --fail-on error,warning "$out/stratum-helper.deb" "$out/stratum.deb" 2>&1); then
+    echo "packaging: lintian: clean"
+else
+    echo "packaging: lintian:" >&2
+    grep -v 'running with root privileges' <<<"$lint" >&2
+    fail=1
+fi
 # The headless command line needs no GUI library, even at run time.
 headless="$target/headless/debug/stratum"
 if grep -qa -e libwayland -e libxkbcommon -e eframe "$headless"; then
@@ -81,7 +93,10 @@ rpm_has() {
 }
 for f in /usr/bin/stratum /usr/bin/stratum-helper /usr/lib/systemd/system/stratum-helper.service \
          /usr/lib/systemd/system/stratum-helper.service.d/rhel.conf \
-         /usr/lib/systemd/system/stratum-metrics.service /usr/share/stratum/grafana/stratum.json; do
+         /usr/lib/systemd/system/stratum-metrics.service /usr/share/stratum/grafana/stratum.json \
+         /usr/share/man/man1/stratum.1.gz /usr/share/man/man8/stratum-helper.8.gz \
+         /usr/share/bash-completion/completions/stratum /usr/share/zsh/site-functions/_stratum \
+         /usr/share/fish/vendor_completions.d/stratum.fish; do
     rpm_has "$helper_rpm" "$f"
 done
 for f in /usr/libexec/stratum/stratum-gui /usr/share/applications/org.stratum.Stratum.desktop \

@@ -10,10 +10,11 @@ STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x
 # What the test suite needs besides: packaging checks, a virtual display.
 # faketime: a lab with a leap second pending runs its chronyd on 31 December
 # (chrony announces leap seconds only on 30 June and 31 December); openssl:
-# certificates for the NTS labs; rpm, rpmlint: the RHEL packages' checks;
+# certificates for the NTS labs; rpm, rpmlint, lintian: the packages' checks;
 # dbus-daemon, dbus-bin, dunst: a private session bus with a real
-# notification daemon for the desktop notifications.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint gpsd dbus-daemon dbus-bin dunst)
+# notification daemon for the desktop notifications; man-db: the man
+# pages rendered.
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint lintian gpsd dbus-daemon dbus-bin dunst man-db)
 # What scripts/chrony-releases.sh builds chrony's releases with.
 CHRONY_BUILD_DEBS=(build-essential dpkg-dev pkg-config libgnutls28-dev nettle-dev libcap-dev)
 

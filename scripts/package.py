@@ -214,6 +214,8 @@ def build_rpm(pkg, variant, out):
             # Stripped while staging; no debuginfo package, no build-id links.
             "%global debug_package %{nil}\n%global _build_id_links none\n"
             "%global __strip /bin/true\n"
+            # Man pages are gzipped already (and Debian's brp-compress needs bash).
+            "%global __brp_compress /bin/true\n"
             f"Name: {name}\nVersion: {pkg['version']}\nRelease: 1\n"
             f"Summary: {meta['summary']}\nLicense: {meta['license']}\n{requires}\n"
             f"%description\n{textwrap.fill(' '.join(meta['description'].split()), 78)}\n\n"

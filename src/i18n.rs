@@ -372,29 +372,6 @@ impl UserError {
     }
 }
 
-impl From<lexopt::Error> for UserError {
-    fn from(e: lexopt::Error) -> Self {
-        match e {
-            lexopt::Error::MissingValue { option } => {
-                UserError::new("cli-missing-value").arg("option", option.unwrap_or_default())
-            }
-            lexopt::Error::UnexpectedOption(o) => {
-                UserError::new("cli-unknown-option").arg("option", o)
-            }
-            lexopt::Error::UnexpectedArgument(a) => {
-                UserError::new("cli-unexpected-argument").arg("argument", a.to_string_lossy())
-            }
-            lexopt::Error::UnexpectedValue { option, .. } => {
-                UserError::new("cli-unexpected-value").arg("option", option)
-            }
-            lexopt::Error::NonUnicodeValue(v) => {
-                UserError::new("cli-not-unicode").arg("argument", v.to_string_lossy())
-            }
-            other => UserError::new("cli-usage").arg("detail", other),
-        }
-    }
-}
-
 fn leap_kind(kind: crate::core::leap::Leap) -> &'static str {
     match kind {
         crate::core::leap::Leap::Insert => "insert",

@@ -1,60 +1,5 @@
 # Command-line texts.
 
-cli-help =
-    Stratum — a control panel for chrony time servers
-
-    Usage:
-      stratum
-          Open the window (connects to a helper, or starts a lab).
-      stratum fleet [--json] [--socket PATH | --connect URL]
-          Every chronyd the helper watches (stratum-helper --watch HOST[:PORT]).
-      stratum metrics --listen ADDR:PORT [--socket PATH | --connect URL]
-          Serve the Prometheus page (chrony_exporter's names) as this user, apart from
-          the helper: it shows what the helper's socket shows this user.
-      stratum nts init --name NAME[,NAME...] --out DIR [--days N] [--ca CERT KEY]
-      stratum nts renew --out DIR [--days N]
-      stratum nts show FILE
-          Certificates for an NTS server and the chrony.conf lines they need.
-      stratum refclock calibrate REFID [--against NAME] [--samples N] [--apply] [--socket PATH]
-          Measure a reference clock against a trusted source and propose its offset option.
-      stratum stats FILE... [--series NAME] [--format text|json|csv]
-          Summary, percentiles and Allan/modified Allan/time deviations of chronyd's logs.
-      stratum gpsd [--host HOST[:PORT]] [--seconds N] [--format text|json]
-          The receivers gpsd reads (fix, satellites, PPS) and the refclock lines for them.
-      stratum status [--socket PATH | --connect URL] [--json]
-          One snapshot of chronyd from a running helper.
-          Exit 0: a whole snapshot; 2: no helper answers or bad usage;
-          3: the helper answers but chronyd did not, or answered only in part.
-      stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
-          Annotate chronyc, ntpq, ntpstat, timedatectl or switch NTP output.
-      stratum export FILE --to FORMAT [--server ADDR]... [--role primary|backup] [--peer ADDR]
-    {"                 ["}--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME] [--out FILE]
-      stratum export bundle LAB.toml --out DIR
-      stratum export alerts --to prometheus [--offset-warn S] [--out FILE]
-          Configurations for servers, clients, switches and firewalls.
-      stratum config apply FILE [--socket PATH | --connect URL]
-          Hand a chrony.conf to the running helper (checked, backed up, applied).
-      stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
-          Check chrony.conf files: errors (chronyd would refuse them), warnings, hints.
-          Exit 0: no errors; 1: errors found; 2: cannot read a file or bad usage.
-      stratum config edit FILE [--add-server "HOST [OPTIONS]"] [--add-pool "HOST [OPTIONS]"]
-    {"                           ["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
-    {"                           ["}--allow NET] [--deny NET] [--local-stratum N] [--orphan|--no-orphan]
-    {"                           ["}--distance D] [--makestep THRESHOLD LIMIT] [--log WHAT...]
-    {"                           ["}--set "DIRECTIVE ARGS"] [--unset DIRECTIVE] [--in-place]
-          Print the edited file (only the edited lines change), or write it with
-          --in-place, keeping FILE.bak. With no edit, prints FILE unchanged.
-          --local-stratum, --orphan and --distance change only what they name on the
-          local line; --set/--unset manage directives a file has once.
-          Exit 0: edited; 2: bad input or a source to remove that is not there
-          (nothing is written).
-      stratum --version
-      stratum --help
-
-    --connect ssh://[USER@]HOST[:PORT][/SOCKET] reaches a helper on another machine: Stratum
-    runs ssh -T there (or $STRATUM_SSH) and stratum-helper --stdio, which joins the session
-    to that helper.
-    The language follows the locale (LANG=zh_CN.UTF-8 for Chinese) unless --lang is given.
 cli-lint-summary = { $errors } { $errors ->
         [one] error
        *[other] errors
@@ -67,15 +12,6 @@ cli-lint-summary = { $errors } { $errors ->
     } (rules of chrony { $version }).
 cli-missing-value = The option { $option } needs a value.
 cli-missing-option = The option { $option } is required.
-cli-help-metrics =
-    stratum metrics --listen ADDR:PORT [--socket PATH | --connect URL]
-
-    Serves the Prometheus text format on http://ADDR:PORT/metrics with chrony_exporter's
-    metric names and a “server” label: “local” for the helper's chronyd, HOST:PORT for each
-    chronyd it watches. It runs as the user who starts it (packaging/stratum-metrics.service
-    runs it as a dynamic user) and shows what the helper's socket shows that user: server
-    statistics only to root, the admin group and chrony's group. When the helper is
-    unreachable the page says chrony_up{"{"}server="local"{"}"} 0 and it reconnects.
 cli-unknown-option = Unknown option { $option }; see “stratum --help”.
 cli-unexpected-argument = Unexpected argument “{ $argument }”; see “stratum --help”.
 cli-unexpected-value = The option { $option } takes no value.
@@ -98,44 +34,6 @@ cli-subnet-empty = The subnet is empty.
 cli-subnet-syntax = “{ $value }” is not a subnet: write it like 10.0.0.0/24, fd00::/64 or 192.168.1.
 cli-subnet-prefix = “{ $value }” is not a valid subnet: the prefix can be at most /{ $max }.
 cli-remove-none = No source named { $host } in the file; nothing was changed.
-helper-usage =
-    stratum-helper: the privileged helper that runs chronyd for Stratum and serves the window and the command line.
-
-    Usage: stratum-helper [OPTIONS]
-
-    Modes:
-      --lab                 run an own chronyd with -x (never the system clock), files under the
-                            user's data directory, NTP on an unprivileged port (default when not root)
-      --system              manage the distribution's chronyd and its chrony.conf (default as root)
-
-    Options:
-      --config FILE         lab: start from this chrony.conf; system: the chrony.conf to manage
-                            (default /etc/chrony/chrony.conf or /etc/chrony.conf)
-      --socket PATH         the helper's socket (default /run/stratum/helper.sock as root,
-                            $XDG_RUNTIME_DIR/stratum/helper.sock otherwise)
-      --data-dir DIR        history, backups (lab) and the lab's chronyd files
-      --ntp-port N          lab: the NTP port lab clients use (default 11123)
-      --poll-interval S     seconds between polls of chronyd (default 1)
-      --chronyd PATH        which chronyd to run and whose rules apply (default: $STRATUM_CHRONYD,
-                            /usr/sbin/chronyd, then PATH)
-      --own-chronyd         system: run chronyd as the helper's child instead of through systemctl
-      --chronyd-arg ARG     an extra chronyd argument (repeat), e.g. --chronyd-arg=-u --chronyd-arg=_chrony
-      --admin-group NAME    members may change chrony (default in system mode: stratum). This group is
-                            root-equivalent for time: it may rewrite chrony.conf
-      --allow-path DIR      system: also let chronyd read and write under DIR (repeat)
-      --keep-backups N      backups of chrony.conf kept (default 20)
-      --import-logs DIR     import history from chronyd's log directory at start
-      --watch HOST[:PORT]   also watch this chronyd over UDP cmdmon (repeat; port 323 by default);
-                            its cmdallow must let this machine in
-      --watch-file FILE     watch every HOST[:PORT] listed in FILE (one a line; default: `watch`
-                            in the data directory when it exists)
-      --metrics-listen ADDR:PORT
-                            serve Prometheus metrics (chrony_exporter's names, a server label)
-      --stdio               join standard input and output to the helper at --socket (what
-                            ssh runs for stratum --connect ssh://…)
-      -h, --help            this help
-
-    Logs go to standard error (journald under systemd); RUST_LOG=debug shows more.
 cli-bad-distance = The local distance must be a number of seconds, 0 or more, not “{ $value }”.
 cli-set-not-single = { $directive } is not a directive a file has once: use --add-server, --allow, --deny or --local-stratum for sources, access rules and local.
 cli-set-invalid = chrony would refuse “{ $line }”: { $reason } Nothing was changed.
@@ -151,87 +49,6 @@ cli-bad-connect = --connect needs ssh://[USER@]HOST[:PORT][/SOCKET] (no spaces, 
 
 cli-bad-role = Unknown role “{ $value }”: use isolated, upstream, client or pair.
 cli-role-input = { $reason }
-cli-help-config =
-    stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
-    stratum config edit FILE [EDITS...] [--in-place]
-    stratum config apply FILE [--socket PATH | --connect URL]
-    stratum config init --role isolated|upstream|client|pair [--upstream HOST]... [--subnet NET]...
-    {"                   ["}--server HOST]... [--peer HOST]
-
-    “stratum config COMMAND --help” says more about each.
-cli-help-config-lint =
-    stratum config lint FILE... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
-
-    Checks chrony.conf files and the files they include, with the rules of the installed chronyd
-    (or the release named with --chrony-version): errors are what chronyd refuses, warnings what
-    silently does not do what you meant, hints what could be better. Two files are also compared
-    as a peer pair.
-    Exit 0: no errors (warnings allowed); 1: errors found; 2: a file cannot be read or bad usage.
-cli-help-config-edit =
-    stratum config edit FILE [--add-server "HOST [OPTIONS]"] [--add-pool "HOST [OPTIONS]"]
-    {"                       ["}--add-peer "HOST [OPTIONS]"] [--remove-server HOST]
-    {"                       ["}--allow NET] [--deny NET] [--local-stratum N] [--orphan|--no-orphan]
-    {"                       ["}--distance D] [--makestep THRESHOLD LIMIT] [--log WHAT...]
-    {"                       ["}--set "DIRECTIVE ARGS"] [--unset DIRECTIVE] [--in-place]
-
-    Prints the edited file; only the edited lines change (--in-place writes it atomically and keeps
-    FILE.bak). --set replaces the line in effect of a directive a file has once (for bindaddress,
-    bindacqaddress and bindcmdaddress: once per address family). Bad input is refused with exit 2
-    and nothing is written.
-cli-help-config-apply =
-    stratum config apply FILE [--socket PATH | --connect URL]
-
-    Hands FILE to the running helper: lint, chronyd's own check, a backup, an atomic write, the
-    change applied live over chrony's control protocol or by a restart, and a rollback byte for
-    byte when chronyd does not come up. Exit 0 only when applied.
-cli-help-config-init =
-    stratum config init --role isolated|upstream|client|pair|gps [--upstream HOST]... [--subnet NET]...
-    {"                  ["}--server HOST[:PORT]]... [--peer HOST[:PORT]]
-    {"                  ["}--gps-device DEV] [--pps-device DEV] [--nmea-fallback]
-
-    Prints a chrony.conf for a lab role, as the window's Guided setup writes it, checked with the
-    installed chronyd's rules (findings on stderr):
-      isolated   serves its own clock to --subnet
-      upstream   follows each --upstream and serves --subnet (its own clock when they are gone)
-      client     follows the lab server(s) --server
-      pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
-      gps        a stratum-1 server: gpsd's time for --gps-device (its chrony socket), the PPS of
-                 --pps-device locked to it, each --upstream as a sanity check, serving --subnet
-    Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
-cli-help-explain =
-    stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
-
-    Reads pasted output of chronyc (text and -c), ntpq, ntpstat, timedatectl and the NTP commands of
-    Cisco IOS/NX-OS, Huawei VRP, H3C Comware, Junos and Arista EOS; names every field, judges each
-    value and says what is wrong and how to fix it. A paste of several outputs (such as
-    “stratum status”) is read block by block; with --format json it is then an array.
-cli-help-export =
-    stratum export FILE --to FORMAT [--server ADDR[:PORT]]... [--role primary|backup]
-    {"              ["}--peer ADDR[:PORT]] [--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME]
-    {"              ["}--ntpd-version X.Y.Z] [--nts [--ca FILE]] [--out FILE]
-    stratum export bundle LAB.toml --out DIR
-
-    FILE is the lab server's chrony.conf. --server is its address as clients and devices see it.
-    Formats:
-    { $formats }
-    --ntpd-version 4.2.6 writes an ntp.conf CentOS 7's ntpd reads (no “restrict source”).
-    --nts: chrony clients authenticate the server with NTS (its ntsport from FILE); --ca is where the
-    clients keep the CA that signed the server's certificate (stratum nts init writes it as ca.crt).
-    Firewall rules open NTS-KE (TCP) too when FILE has ntsservercert.
-    What a format cannot express is printed as a note on stderr.
-cli-help-status =
-    stratum status [--socket PATH | --connect URL] [--json] [--lang en|zh-CN]
-
-    One snapshot of chronyd from a running helper, as chronyc prints it, or as JSON.
-    JSON "system_time" is chronyd's correction in seconds: positive when the system clock is behind
-    NTP time (chronyc: "slow"), negative when ahead ("fast").
-    Exit 0: a whole snapshot; 2: no helper answers or bad usage; 3: chronyd did not answer in full.
-cli-help-fleet =
-    stratum fleet [--json] [--socket PATH | --connect URL] [--lang en|zh-CN]
-
-    Every chronyd the helper watches (stratum-helper --watch HOST[:PORT]): stratum, reference,
-    system time (positive: the clock is behind), frequency, and why a host does not answer.
-
 fleet-error-chronyd-timeout = no answer on its command port (UDP 323): chronyd is not running there, “cmdport” is closed, a firewall drops it, or “cmdallow” does not let this host in
 fleet-error-chronyd-unreachable = cannot be reached: no route to it, or the address is wrong
 fleet-error-chronyd-protocol = answers with replies that are not chronyd's (or claims more than chronyd can have)
@@ -241,21 +58,6 @@ fleet-error-watch-unresolved = the name does not resolve
 
 cli-bad-ntpd-version = “{ $value }” is not an ntpd version (write it like 4.2.6).
 
-cli-help-nts =
-    stratum nts init --name NAME[,NAME...] --out DIR [--days N] [--ca CERT KEY]
-    {"                 ["}--group GROUP] [--dump-dir DIR] [--ntsport PORT]
-        A private CA (or the one given) and a server certificate for the names and
-        addresses clients use, written to DIR: ca.crt, ca.key (0600), server.crt,
-        server.key (0600; 0640 root:chrony's group when run as root, as chronyd reads
-        it after dropping root). A file replaced is backed up beside it first.
-        Prints the chrony.conf lines of the server and of its clients.
-        --days: the server certificate's life (default 365; negative: already expired).
-    stratum nts renew --out DIR [--days N] [--group GROUP]
-        A new server certificate for the same names from DIR's CA (clients keep
-        trusting it). chronyd loads a certificate when it starts: restart it (with
-        ntsdumpdir its keys survive, and clients keep their cookies).
-    stratum nts show FILE
-        The names and validity of a certificate. Exit 1 when it has expired.
 nts-no-name = Give the names or addresses clients use to reach the server (--name).
 nts-too-many-names = Too many names for one certificate.
 nts-bad-name = “{ $value }” is not a host name or an IP address.
@@ -283,28 +85,11 @@ leap-pending = Leap second pending: one { $kind ->
         [insert] inserted
        *[delete] deleted
     } at the end of { $date } UTC, in { $hours } h { $minutes } min.
-cli-help-refclock =
-    stratum refclock calibrate REFID [--against NAME] [--samples N] [--timeout SECONDS] [--apply]
-    {"                          ["}--format text|json] [--socket PATH | --connect URL] [--lang en|zh-CN]
-
-    Runs the reference clock REFID (usually noselect, as an NMEA clock beside its PPS) beside a
-    trusted source: the selected source, or --against NAME (a refid, an address or a name). Each
-    new sample of the clock is paired with the trusted source's last sample; after N samples
-    (default 16) it prints the median difference, its spread, and the refclock line with the
-    offset option that removes it. --apply writes that line through the helper and measures
-    again. A clock whose time arrives late (NMEA) gets a positive offset.
 refclock-progress = sample { $n }/{ $total }: { $refid } { $clock } ms, { $against } { $trusted } ms
 refclock-result = { $refid } against { $against }: { $samples } samples, median difference { $median } ms (interquartile range { $iqr } ms, from { $min } to { $max } ms). Proposed offset { $offset } s (now { $current } s):
 refclock-after = After the change: { $refid } against { $against }, median difference { $median } ms over { $samples } samples.
 refclock-not-configured = No refclock with refid { $refid } in the helper's configuration (a refclock's refid option, or its default such as SHM0).
 refclock-no-samples = { $refid } gave { $count } usable samples beside a trusted source in { $seconds } s: is it running, and is another source selected (or named with --against)?
-cli-help-gpsd =
-    stratum gpsd [--host HOST[:PORT]] [--seconds N] [--format text|json] [--lang en|zh-CN]
-
-    Asks gpsd (default 127.0.0.1:2947) for its JSON reports for N seconds (default 3) and prints
-    each receiver gpsd reads: its fix, the satellites used, whether a PPS is seen; then the
-    refclock lines that take gpsd's time into chronyd (its chrony sockets in /run).
-    Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
 gpsd-version = gpsd { $release } at { $host }
 gpsd-no-devices = gpsd reads no receiver: is the device given to gpsd (DEVICES in /etc/default/gpsd) and plugged in?
 gpsd-device = { $path } ({ $driver }): { $fix ->
@@ -317,16 +102,6 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
     }
 gpsd-refclocks = chrony.conf lines for gpsd's time (start chronyd before gpsd, which connects to them):
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
-cli-help-stats =
-    stratum stats FILE... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
-    {"              ["}--format text|json|csv] [--lang en|zh-CN]
-
-    Statistics of a series from chronyd's logs (tracking.log, measurements.log, statistics.log,
-    rotated copies too; every chrony 4 release's columns) or Stratum's CSV exports: the ntpviz
-    summary (percentiles, 90 % and 98 % ranges, mean, σ, skewness, excess kurtosis) and, for
-    offset and frequency, OADEV, MDEV and TDEV at octave τ with 68 % confidence intervals and the
-    noise type the ADEV slope shows. Uneven updates are resampled (median interval, linear).
-    Offsets are as the log gives them (tracking.log: positive when the local clock was ahead).
 stats-series = { $series }: { $n } samples, { $first } – { $last } UTC ({ $unit })
 stats-deviations-head = {"  "}       τ/s      OADEV [68 % interval]          MDEV       TDEV  noise
 stats-noise-white-pm = white PM
@@ -351,13 +126,215 @@ stats-label-mean = mean
 stats-label-sd = σ
 stats-label-skewness = skewness
 stats-label-kurtosis = kurtosis
-cli-help-export-alerts =
-    stratum export alerts --to prometheus [--offset-warn S] [--offset-crit S] [--max-stratum N]
-    {"                     ["}--cert-days N] [--leap-days N] [--silent-minutes N] [--out FILE]
 
-    Alerting rules for Prometheus over the metrics of stratum metrics (chrony_exporter's names):
-    a server silent (default 5 minutes), unsynchronised, above --max-stratum (10), the clock
-    off by more than --offset-warn (0.1 s) or --offset-crit (1 s), an NTP source unreachable,
-    a reference clock without samples for two polls, an NTS certificate within --cert-days (30)
-    of its end or expired, the leap second list within --leap-days (30) of its end.
-    Check them with promtool check rules FILE.
+## The command line's help: the texts of the declaration in src/cli/args.rs
+## and src/helper/cli.rs (cli-about-COMMAND, cli-arg-COMMAND-OPTION, shared
+## cli-arg-OPTION, notes cli-after-COMMAND).
+cli-heading-usage = Usage:
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-heading-commands = Commands
+cli-arg-help = Print this help
+cli-arg-version = Print the version
+cli-arg-lang = The language of messages and help (default: the locale's; LANG=zh_CN.UTF-8 for Chinese)
+cli-arg-socket = The helper's socket (default: the system helper's, then your lab's)
+cli-arg-connect = A helper on another machine, reached with ssh -T (or $STRATUM_SSH) running stratum-helper --stdio there
+cli-arg-json = Print JSON
+cli-arg-format = The output format
+cli-about-stratum = Stratum — a control panel for chrony time servers. With no command it opens the window (connecting to a helper, or starting a lab).
+cli-after-stratum = “stratum COMMAND --help” says more about each command.
+cli-about-help = Print this help
+cli-about-config = Check, edit, apply and write chrony.conf files
+cli-about-config-lint = Check chrony.conf files: errors (chronyd would refuse them), warnings, hints
+cli-after-config-lint =
+    Checks chrony.conf files and the files they include, with the rules of the installed chronyd
+    (or the release named with --chrony-version): errors are what chronyd refuses, warnings what
+    silently does not do what you meant, hints what could be better. Two files are also compared
+    as a peer pair.
+    Exit 0: no errors (warnings allowed); 1: errors found; 2: a file cannot be read or bad usage.
+cli-arg-config-lint-files = The chrony.conf files to check
+cli-arg-config-lint-chrony-version = Judge by the rules of this chrony release instead of the installed one
+cli-about-config-edit = Edit a chrony.conf: only the edited lines change
+cli-after-config-edit =
+    Prints the edited file (--in-place writes it atomically and keeps FILE.bak); with no edit it
+    prints FILE byte for byte. The edits apply in the order given. --local-stratum, --orphan and
+    --distance change only what they name on the local line; --set replaces the line in effect of
+    a directive a file has once (bindaddress, bindacqaddress and bindcmdaddress: once per address
+    family). Bad input is refused with exit 2 and nothing is written; so is a source to remove that
+    is not there.
+cli-arg-config-edit-file = The chrony.conf to edit
+cli-arg-config-edit-add-server = Add a server line (the host and its options, as chrony.conf writes them)
+cli-arg-config-edit-add-pool = Add a pool line
+cli-arg-config-edit-add-peer = Add a peer line
+cli-arg-config-edit-remove-server = Remove the source with this host
+cli-arg-config-edit-allow = Serve NTP to this subnet or address
+cli-arg-config-edit-deny = Refuse NTP to this subnet or address
+cli-arg-config-edit-local-stratum = Serve the local clock at this stratum (1 to 15) when no source is selected
+cli-arg-config-edit-orphan = Local in orphan mode (servers of one stratum agree on one of them)
+cli-arg-config-edit-no-orphan = Local without orphan mode
+cli-arg-config-edit-distance = The local line's distance (seconds, 0 or more)
+cli-arg-config-edit-makestep = Step the clock when it is off by more than THRESHOLD seconds, in the first LIMIT updates (-1: always)
+cli-arg-config-edit-log = What chronyd logs (tracking, measurements, statistics, …)
+cli-arg-config-edit-set = Set a directive a file has once (its name and arguments)
+cli-arg-config-edit-unset = Remove a directive a file has once
+cli-arg-config-edit-in-place = Write the file (keeping FILE.bak) instead of printing it
+cli-about-config-apply = Hand a chrony.conf to the running helper (checked, backed up, applied)
+cli-after-config-apply =
+    Hands FILE to the running helper: lint, chronyd's own check, a backup, an atomic write, the
+    change applied live over chrony's control protocol or by a restart, and a rollback byte for
+    byte when chronyd does not come up. Exit 0 only when applied.
+cli-arg-config-apply-file = The chrony.conf to apply
+cli-about-config-init = Print a chrony.conf for a lab role, as the Guided setup writes it
+cli-after-config-init =
+    The roles:
+      isolated   serves its own clock to --subnet
+      upstream   follows each --upstream and serves --subnet (its own clock when they are gone)
+      client     follows the lab server(s) --server
+      pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
+      gps        a stratum-1 server: gpsd's time for --gps-device (its chrony socket), the PPS of
+                 --pps-device locked to it, each --upstream as a sanity check, serving --subnet
+    The result is checked with the installed chronyd's rules (findings on stderr).
+    Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
+cli-arg-config-init-role = The lab role
+cli-arg-config-init-upstream = An upstream server to follow (repeat)
+cli-arg-config-init-subnet = A subnet to serve (repeat)
+cli-arg-config-init-server = A lab server a client follows (repeat)
+cli-arg-config-init-peer = The other server of a pair
+cli-arg-config-init-gps-device = The GPS receiver's device as gpsd reads it
+cli-arg-config-init-pps-device = The PPS device
+cli-arg-config-init-nmea-fallback = With PPS: let the NMEA time be selected when PPS is gone
+cli-about-status = One snapshot of chronyd from a running helper, as chronyc prints it, or as JSON
+cli-after-status =
+    JSON "system_time" is chronyd's correction in seconds: positive when the system clock is behind
+    NTP time (chronyc: "slow"), negative when ahead ("fast").
+    Exit 0: a whole snapshot; 2: no helper answers or bad usage; 3: chronyd did not answer in full.
+cli-about-fleet = Every chronyd the helper watches (stratum-helper --watch HOST[:PORT])
+cli-after-fleet = For each: stratum, reference, system time (positive: the clock is behind), frequency, and why a host does not answer.
+cli-about-export = Configurations for servers, clients, switches and firewalls, from the lab server's chrony.conf
+cli-after-export =
+    --server is the lab server's address as clients and devices see it. The formats:
+    { $formats }
+    --ntpd-version 4.2.6 writes an ntp.conf CentOS 7's ntpd reads (no “restrict source”).
+    --nts: chrony clients authenticate the server with NTS (its ntsport from FILE); --ca is where the
+    clients keep the CA that signed the server's certificate (stratum nts init writes it as ca.crt).
+    Firewall rules open NTS-KE (TCP) too when FILE has ntsservercert.
+    What a format cannot express is printed as a note on stderr.
+cli-arg-export-file = The lab server's chrony.conf
+cli-arg-export-to = The format to write (listed below)
+cli-arg-export-server = The lab server's address as clients see it (repeat for primary and backup)
+cli-arg-export-role = Which server of a pair the chrony-server and ntp exports are for
+cli-arg-export-peer = The other server of the pair
+cli-arg-export-source-interface = The switch interface NTP is sent from
+cli-arg-export-key = A symmetric key for the switch formats
+cli-arg-export-vrf = The switch VRF NTP runs in
+cli-arg-export-ntpd-version = The ntpd release an ntp.conf is for
+cli-arg-export-nts = Clients authenticate the server with NTS
+cli-arg-export-ca = Where the clients keep the CA of the server's certificate
+cli-arg-export-out = Write to this file instead of standard output
+cli-about-export-bundle = Every server's, client's and device's configuration of a lab, from its description
+cli-arg-export-bundle-lab = The lab's description (TOML)
+cli-arg-export-bundle-out = The directory to write the bundle to
+cli-about-export-alerts = Alerting rules for Prometheus over the metrics of stratum metrics
+cli-after-export-alerts =
+    The rules: a server silent, unsynchronised, above --max-stratum, the clock off by more than
+    --offset-warn or --offset-crit, an NTP source unreachable, a reference clock without samples
+    for two polls, an NTS certificate within --cert-days of its end or expired, the leap second
+    list within --leap-days of its end. Check them with promtool check rules FILE.
+cli-arg-export-alerts-to = The rule format (prometheus)
+cli-arg-export-alerts-offset-warn = Warn when the clock is off by more than this (default 0.1)
+cli-arg-export-alerts-offset-crit = Critical when the clock is off by more than this (default 1)
+cli-arg-export-alerts-max-stratum = Warn above this stratum (default 10)
+cli-arg-export-alerts-cert-days = Warn this many days before an NTS certificate's end (default 30)
+cli-arg-export-alerts-leap-days = Warn this many days before the leap second list's end (default 30)
+cli-arg-export-alerts-silent-minutes = Alert when a server has not answered for this long (default 5)
+cli-arg-export-alerts-out = Write to this file instead of standard output
+cli-about-explain = Annotate chronyc, ntpq, ntpstat, timedatectl or switch NTP output
+cli-after-explain =
+    Reads pasted output of chronyc (text and -c), ntpq, ntpstat, timedatectl and the NTP commands of
+    Cisco IOS/NX-OS, Huawei VRP, H3C Comware, Junos and Arista EOS; names every field, judges each
+    value and says what is wrong and how to fix it. A paste of several outputs (such as
+    “stratum status”) is read block by block; with --format json it is then an array.
+cli-arg-explain-file = The output to explain (- or none: standard input)
+cli-about-metrics = Serve the Prometheus page (chrony_exporter's names) as this user, apart from the helper
+cli-after-metrics =
+    Serves the Prometheus text format on http://ADDR:PORT/metrics with chrony_exporter's
+    metric names and a “server” label: “local” for the helper's chronyd, HOST:PORT for each
+    chronyd it watches. It runs as the user who starts it (packaging/stratum-metrics.service
+    runs it as a dynamic user) and shows what the helper's socket shows that user: server
+    statistics only to root, the admin group and chrony's group. When the helper is
+    unreachable the page says chrony_up{"{"}server="local"{"}"} 0 and it reconnects.
+cli-arg-metrics-listen = The address and port to serve on
+cli-about-nts = Certificates for an NTS server and the chrony.conf lines they need
+cli-about-nts-init = A private CA (or the one given) and a server certificate for the names clients use
+cli-after-nts-init =
+    Written to DIR: ca.crt, ca.key (0600), server.crt, server.key (0600; 0640 root:chrony's group
+    when run as root, as chronyd reads it after dropping root). A file replaced is backed up beside
+    it first. Prints the chrony.conf lines of the server and of its clients.
+cli-arg-nts-init-name = The names and addresses clients use (comma-separated or repeated)
+cli-arg-nts-init-ca = Sign with this CA (certificate and key) instead of a new one
+cli-arg-nts-out = The directory of the certificates
+cli-arg-nts-days = The server certificate's life in days (default 365; negative: already expired)
+cli-arg-nts-group = The group that may read the server key (default as root: chrony's)
+cli-arg-nts-dump-dir = chronyd's ntsdumpdir in the printed lines
+cli-arg-nts-ntsport = The NTS-KE port in the printed lines
+cli-about-nts-renew = A new server certificate for the same names from the CA in DIR
+cli-after-nts-renew = Clients keep trusting it. chronyd loads a certificate when it starts: restart it (with ntsdumpdir its keys survive, and clients keep their cookies).
+cli-about-nts-show = The names and validity of a certificate (exit 1 when it has expired)
+cli-arg-nts-show-file = The certificate (PEM)
+cli-about-refclock = Reference clocks
+cli-about-refclock-calibrate = Measure a reference clock against a trusted source and propose its offset option
+cli-after-refclock-calibrate =
+    Runs the reference clock REFID (usually noselect, as an NMEA clock beside its PPS) beside a
+    trusted source: the selected source, or --against NAME. Each new sample of the clock is paired
+    with the trusted source's last sample; after N samples it prints the median difference, its
+    spread, and the refclock line with the offset option that removes it. --apply writes that line
+    through the helper and measures again. A clock whose time arrives late (NMEA) gets a positive
+    offset.
+cli-arg-refclock-calibrate-refid = The reference clock's refid
+cli-arg-refclock-calibrate-against = The trusted source (a refid, an address or a name; default: the selected one)
+cli-arg-refclock-calibrate-samples = How many samples (default 16)
+cli-arg-refclock-calibrate-timeout = Give up after this many seconds (default 600)
+cli-arg-refclock-calibrate-apply = Write the proposed line through the helper and measure again
+cli-about-gpsd = The receivers gpsd reads (fix, satellites, PPS) and the refclock lines for them
+cli-after-gpsd =
+    Asks gpsd for its JSON reports for N seconds and prints each receiver gpsd reads: its fix, the
+    satellites used, whether a PPS is seen; then the refclock lines that take gpsd's time into
+    chronyd (its chrony sockets in /run).
+    Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
+cli-arg-gpsd-host = gpsd's address (default 127.0.0.1:2947)
+cli-arg-gpsd-seconds = How long to listen (default 3)
+cli-about-stats = Summary, percentiles and Allan/modified Allan/time deviations of chronyd's logs
+cli-after-stats =
+    Statistics of a series from chronyd's logs (tracking.log, measurements.log, statistics.log,
+    rotated copies too; every chrony 4 release's columns) or Stratum's CSV exports: the ntpviz
+    summary (percentiles, 90 % and 98 % ranges, mean, σ, skewness, excess kurtosis) and, for
+    offset and frequency, OADEV, MDEV and TDEV at octave τ with 68 % confidence intervals and the
+    noise type the ADEV slope shows. Uneven updates are resampled (median interval, linear).
+    Offsets are as the log gives them (tracking.log: positive when the local clock was ahead).
+cli-arg-stats-files = chronyd's logs or Stratum's CSV exports
+cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev
+cli-about-completions = Print the shell's completion script for stratum
+cli-after-completions = For example: stratum completions bash > /etc/bash_completion.d/stratum (the packages install them).
+cli-arg-completions-shell = The shell
+cli-about-stratum-helper = The privileged helper that runs chronyd for Stratum and serves the window and the command line.
+cli-after-stratum-helper = Logs go to standard error (journald under systemd); RUST_LOG=debug shows more.
+cli-arg-stratum-helper-lab = Run an own chronyd with -x (never the system clock), files under the user's data directory, NTP on an unprivileged port (default when not root)
+cli-arg-stratum-helper-system = Manage the distribution's chronyd and its chrony.conf (default as root)
+cli-arg-stratum-helper-config = Lab: start from this chrony.conf; system: the chrony.conf to manage (default /etc/chrony/chrony.conf or /etc/chrony.conf)
+cli-arg-stratum-helper-socket = The helper's socket (default /run/stratum/helper.sock as root, $XDG_RUNTIME_DIR/stratum/helper.sock otherwise)
+cli-arg-stratum-helper-data-dir = History, backups (lab) and the lab's chronyd files
+cli-arg-stratum-helper-ntp-port = Lab: the NTP port lab clients use (default 11123)
+cli-arg-stratum-helper-poll-interval = Seconds between polls of chronyd (default 1)
+cli-arg-stratum-helper-chronyd = Which chronyd to run and whose rules apply (default: $STRATUM_CHRONYD, /usr/sbin/chronyd, then PATH)
+cli-arg-stratum-helper-own-chronyd = System: run chronyd as the helper's child instead of through systemctl
+cli-arg-stratum-helper-chronyd-arg = An extra chronyd argument (repeat), e.g. --chronyd-arg=-u --chronyd-arg=_chrony
+cli-arg-stratum-helper-admin-group = Members may change chrony (default in system mode: stratum); this group is root-equivalent for time
+cli-arg-stratum-helper-allow-path = System: also let chronyd read and write under DIR (repeat)
+cli-arg-stratum-helper-keep-backups = Backups of chrony.conf kept (default 20)
+cli-arg-stratum-helper-import-logs = Import history from chronyd's log directory at start
+cli-arg-stratum-helper-watch = Also watch this chronyd over UDP cmdmon (repeat; port 323 by default); its cmdallow must let this machine in
+cli-arg-stratum-helper-watch-file = Watch every HOST[:PORT] listed in FILE (one a line; default: “watch” in the data directory when it exists)
+cli-arg-stratum-helper-metrics-listen = Serve Prometheus metrics (chrony_exporter's names, a server label)
+cli-arg-stratum-helper-stdio = Join standard input and output to the helper at --socket (what ssh runs for stratum --connect ssh://…)
+cli-conflict = { $option } cannot be used with { $other }.
+cli-bad-shell = Completions are for bash, zsh or fish, not “{ $value }”.

@@ -1,65 +1,8 @@
 # 命令行文字。
 
-cli-help =
-    Stratum — chrony 时间服务器控制面板
-
-    用法：
-      stratum
-          打开窗口（连接辅助进程，或启动实验环境）。
-      stratum fleet [--json] [--socket 路径 | --connect 地址]
-          辅助进程监视的所有 chronyd（stratum-helper --watch 主机[:端口]）。
-      stratum metrics --listen 地址:端口 [--socket 路径 | --connect 地址]
-          以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）：内容与辅助进程套接字向该用户提供的相同。
-      stratum nts init --name 名称... --out 目录 [--days N] [--ca 证书 密钥]
-      stratum nts renew --out 目录 [--days N]
-      stratum nts show 文件
-          为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行。
-      stratum refclock calibrate REFID [--against 名称] [--samples N] [--apply] [--socket 路径]
-          将参考时钟与可信时间源比较，并给出其 offset 选项的建议值。
-      stratum stats 文件... [--series 名称] [--format text|json|csv]
-          chronyd 日志的摘要、百分位数以及 Allan/修正 Allan/时间偏差。
-      stratum gpsd [--host 主机[:端口]] [--seconds N] [--format text|json]
-          gpsd 读取的接收机（定位、卫星、PPS）及其 refclock 配置行。
-      stratum status [--socket 路径 | --connect 地址] [--json]
-          从运行中的辅助进程获取一次 chronyd 状态。
-          退出码 0：快照完整；2：没有辅助进程响应或用法错误；
-          3：辅助进程有响应，但 chronyd 没有响应或只回答了一部分。
-      stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
-          解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出。
-      stratum export 文件 --to 格式 [--server 地址]... [--role primary|backup] [--peer 地址]
-    {"                 ["}--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称] [--out 文件]
-      stratum export bundle LAB.toml --out 目录
-      stratum export alerts --to prometheus [--offset-warn 秒] [--out 文件]
-          为服务器、客户端、交换机和防火墙生成配置。
-      stratum config apply 文件 [--socket 路径 | --connect 地址]
-          把 chrony.conf 交给运行中的辅助进程（检查、备份、应用）。
-      stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
-          检查 chrony.conf：错误（chronyd 会拒绝）、警告和提示。
-          退出码 0：没有错误；1：发现错误；2：无法读取文件或用法错误。
-      stratum config edit 文件 [--add-server "主机 [选项]"] [--add-pool "主机 [选项]"]
-    {"                           ["}--add-peer "主机 [选项]"] [--remove-server 主机]
-    {"                           ["}--allow 网段] [--deny 网段] [--local-stratum N] [--orphan|--no-orphan]
-    {"                           ["}--distance D] [--makestep 阈值 次数] [--log 项目...]
-    {"                           ["}--set "指令 参数"] [--unset 指令] [--in-place]
-          输出修改后的文件（只改动相关行），或用 --in-place 直接写回并保留 文件.bak。
-          没有任何修改时原样输出文件。--local-stratum、--orphan 和 --distance 只修改
-          local 行中指定的部分；--set/--unset 管理文件中只出现一次的指令。
-          退出码 0：已修改；2：输入有误，或要删除的时间源不存在（不写入任何内容）。
-      stratum --version
-      stratum --help
-
-    --connect ssh://[用户@]主机[:端口][/套接字] 连接另一台机器上的辅助进程：Stratum 在那里运行
-    ssh -T（或 $STRATUM_SSH）和 stratum-helper --stdio，把会话接到那台机器的辅助进程。
-    语言跟随系统区域设置（LANG=zh_CN.UTF-8 为中文），也可用 --lang 指定。
 cli-lint-summary = { $errors } 个错误，{ $warnings } 个警告，{ $hints } 个提示（按 chrony { $version } 的规则）。
 cli-missing-value = 选项 { $option } 需要一个值。
 cli-missing-option = 必须给出选项 { $option }。
-cli-help-metrics =
-    stratum metrics --listen 地址:端口 [--socket 路径 | --connect 地址]
-
-    在 http://地址:端口/metrics 提供 Prometheus 文本格式，指标名沿用 chrony_exporter，并带有“server”标签：辅助进程管理的 chronyd 为“local”，它监视的每台 chronyd 为 主机:端口。
-    它以启动它的用户身份运行（packaging/stratum-metrics.service 以动态用户运行），内容与辅助进程套接字向该用户提供的相同：服务器统计只对 root、管理组和 chrony 的组可见。
-    辅助进程不可达时，页面显示 chrony_up{"{"}server="local"{"}"} 0，并自动重连。
 cli-unknown-option = 未知选项 { $option }，请参阅“stratum --help”。
 cli-unexpected-argument = 多余的参数“{ $argument }”，请参阅“stratum --help”。
 cli-unexpected-value = 选项 { $option } 不接受值。
@@ -82,44 +25,6 @@ cli-subnet-empty = 网段为空。
 cli-subnet-syntax = “{ $value }”不是网段：请写成 10.0.0.0/24、fd00::/64 或 192.168.1 的形式。
 cli-subnet-prefix = “{ $value }”不是有效网段：前缀最多为 /{ $max }。
 cli-remove-none = 文件中没有名为 { $host } 的时间源，未删除任何内容。
-helper-usage =
-    stratum-helper：为 Stratum 运行 chronyd、并为窗口和命令行提供服务的特权辅助进程。
-
-    用法：stratum-helper [选项]
-
-    模式：
-      --lab                 运行自己的 chronyd（带 -x，从不修改系统时钟），文件放在用户数据目录，
-                            NTP 使用非特权端口（非 root 时的默认模式）
-      --system              管理发行版的 chronyd 及其 chrony.conf（root 时的默认模式）
-
-    选项：
-      --config 文件         实验模式：以此 chrony.conf 为起点；系统模式：要管理的 chrony.conf
-                            （默认 /etc/chrony/chrony.conf 或 /etc/chrony.conf）
-      --socket 路径         辅助进程的套接字（root 时默认 /run/stratum/helper.sock，
-                            否则为 $XDG_RUNTIME_DIR/stratum/helper.sock）
-      --data-dir 目录       历史数据、备份（实验模式）和实验 chronyd 的文件
-      --ntp-port 端口       实验模式：实验客户端使用的 NTP 端口（默认 11123）
-      --poll-interval 秒    两次轮询 chronyd 之间的秒数（默认 1）
-      --chronyd 路径        运行哪个 chronyd，并按其版本的规则检查（默认：$STRATUM_CHRONYD、
-                            /usr/sbin/chronyd，然后是 PATH）
-      --own-chronyd         系统模式：由辅助进程直接运行 chronyd，而不是通过 systemctl
-      --chronyd-arg 参数    额外的 chronyd 参数（可重复），例如 --chronyd-arg=-u --chronyd-arg=_chrony
-      --admin-group 组名    该组成员可以修改 chrony（系统模式默认：stratum）。就时间而言，该组等同于
-                            root：可以改写 chrony.conf
-      --allow-path 目录     系统模式：另外允许 chronyd 在该目录下读写（可重复）
-      --keep-backups 数量   保留的 chrony.conf 备份数（默认 20）
-      --import-logs 目录    启动时从 chronyd 的日志目录导入历史数据
-      --watch 主机[:端口]   另外通过 UDP cmdmon 监视该 chronyd（可重复；默认端口 323）；
-                            它的 cmdallow 必须允许本机
-      --watch-file 文件     监视文件中列出的每个 主机[:端口]（每行一个；默认：数据目录中存在的
-                            `watch` 文件）
-      --metrics-listen 地址:端口
-                            提供 Prometheus 指标（沿用 chrony_exporter 的名称，带 server 标签）
-      --stdio               把标准输入输出接到 --socket 指定的辅助进程（stratum --connect ssh://…
-                            时由 ssh 运行）
-      -h, --help            显示本帮助
-
-    日志写到标准错误（systemd 下由 journald 收集）；RUST_LOG=debug 显示更多信息。
 cli-bad-distance = local 的 distance 必须是大于或等于 0 的秒数，而不是“{ $value }”。
 cli-set-not-single = { $directive } 不是文件中只出现一次的指令：时间源、访问规则和 local 请使用 --add-server、--allow、--deny 或 --local-stratum。
 cli-set-invalid = chrony 会拒绝“{ $line }”：{ $reason }未做任何修改。
@@ -135,72 +40,6 @@ cli-bad-connect = --connect 需要 ssh://[用户@]主机[:端口][/套接字]（
 
 cli-bad-role = 未知角色“{ $value }”：请用 isolated、upstream、client 或 pair。
 cli-role-input = { $reason }
-cli-help-config =
-    stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
-    stratum config edit 文件 [编辑...] [--in-place]
-    stratum config apply 文件 [--socket 路径 | --connect 地址]
-    stratum config init --role isolated|upstream|client|pair [--upstream 主机]... [--subnet 网段]...
-    {"                   ["}--server 主机]... [--peer 主机]
-
-    用“stratum config 命令 --help”查看各命令的详细说明。
-cli-help-config-lint =
-    stratum config lint 文件... [--format text|json] [--lang en|zh-CN] [--chrony-version X.Y]
-
-    按已安装 chronyd（或 --chrony-version 指定的版本）的规则检查 chrony.conf 及其包含的文件：错误是 chronyd 会拒绝的内容，警告是不会按你的意图生效的内容，提示是可以改进之处。给出两个文件时，还会把它们作为一对对等服务器比较。
-    退出码 0：没有错误（允许有警告）；1：发现错误；2：无法读取文件或用法错误。
-cli-help-config-edit =
-    stratum config edit 文件 [--add-server "主机 [选项]"] [--add-pool "主机 [选项]"]
-    {"                       ["}--add-peer "主机 [选项]"] [--remove-server 主机]
-    {"                       ["}--allow 网段] [--deny 网段] [--local-stratum N] [--orphan|--no-orphan]
-    {"                       ["}--distance D] [--makestep 阈值 次数] [--log 项目...]
-    {"                       ["}--set "指令 参数"] [--unset 指令] [--in-place]
-
-    输出编辑后的文件，只有被编辑的行会变化（--in-place 以原子方式写回，并保留 文件.bak）。--set 替换文件中只出现一次的指令的生效行（bindaddress、bindacqaddress 和 bindcmdaddress 按地址族各一次）。错误的输入会被拒绝，退出码为 2，且不写入任何内容。
-cli-help-config-apply =
-    stratum config apply 文件 [--socket 路径 | --connect 地址]
-
-    把文件交给正在运行的辅助进程：检查、chronyd 自身的检查、备份、原子写入、通过 chrony 控制协议在线修改或重启，chronyd 起不来时逐字节回滚。只有应用成功时退出码才为 0。
-cli-help-config-init =
-    stratum config init --role isolated|upstream|client|pair|gps [--upstream 主机]... [--subnet 网段]...
-    {"                  ["}--server 主机[:端口]]... [--peer 主机[:端口]]
-    {"                  ["}--gps-device 设备] [--pps-device 设备] [--nmea-fallback]
-
-    输出某个实验角色的 chrony.conf，与窗口中的引导设置写出的相同，并按已安装 chronyd 的规则检查（结果写到标准错误）：
-      isolated   向 --subnet 提供它自己的时钟
-      upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
-      client     跟随实验服务器 --server
-      pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
-      gps        一级服务器：经 gpsd（其 chrony 套接字）获取 --gps-device 的时间，--pps-device 的 PPS 锁定到它，
-                 每个 --upstream 作为校验，并为 --subnet 提供时间
-    退出码 0：已输出；1：结果中有 chronyd 会拒绝的错误；2：输入错误。
-cli-help-explain =
-    stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
-
-    读取粘贴的 chronyc（文本和 -c）、ntpq、ntpstat、timedatectl 以及思科 IOS/NX-OS、华为 VRP、新华三 Comware、Junos 和 Arista EOS 的 NTP 命令输出；说明每个字段，判断每个值，并指出问题及解决办法。包含多段输出的粘贴（例如“stratum status”）会逐段读取；此时 --format json 输出一个数组。
-cli-help-export =
-    stratum export 文件 --to 格式 [--server 地址[:端口]]... [--role primary|backup]
-    {"              ["}--peer 地址[:端口]] [--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称]
-    {"              ["}--ntpd-version X.Y.Z] [--nts [--ca 文件]] [--out 文件]
-    stratum export bundle LAB.toml --out 目录
-
-    文件是实验服务器的 chrony.conf。--server 是客户端和设备看到的该服务器地址。
-    格式：
-    { $formats }
-    --ntpd-version 4.2.6 输出 CentOS 7 的 ntpd 能读取的 ntp.conf（不使用“restrict source”）。
-    --nts：chrony 客户端用 NTS 认证服务器（其 ntsport 取自该文件）；--ca 是客户端存放为服务器证书签名的
-    CA 的位置（stratum nts init 会将其写为 ca.crt）。文件中有 ntsservercert 时，防火墙规则也会开放 NTS-KE（TCP）。
-    目标格式无法表达的内容会作为注意事项写到标准错误。
-cli-help-status =
-    stratum status [--socket 路径 | --connect 地址] [--json] [--lang en|zh-CN]
-
-    从正在运行的辅助进程取得 chronyd 的一次快照，按 chronyc 的样式或 JSON 输出。
-    JSON 中的“system_time”是 chronyd 的修正量（秒）：系统时钟落后于 NTP 时间时为正（chronyc 显示“slow”），超前时为负（“fast”）。
-    退出码 0：完整快照；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
-cli-help-fleet =
-    stratum fleet [--json] [--socket 路径 | --connect 地址] [--lang en|zh-CN]
-
-    辅助进程监视的每台 chronyd（stratum-helper --watch 主机[:端口]）：层级、参考源、系统时间（正值表示时钟落后）、频率，以及某台主机为何没有应答。
-
 fleet-error-chronyd-timeout = 其命令端口（UDP 323）没有应答：那里没有运行 chronyd、关闭了“cmdport”、防火墙丢弃了请求，或者“cmdallow”没有放行本主机
 fleet-error-chronyd-unreachable = 无法到达：没有到它的路由，或地址错误
 fleet-error-chronyd-protocol = 应答不是 chronyd 的应答（或声称的数量超出 chronyd 的上限）
@@ -210,19 +49,6 @@ fleet-error-watch-unresolved = 域名无法解析
 
 cli-bad-ntpd-version = “{ $value }”不是 ntpd 版本号（请写成 4.2.6 这样的形式）。
 
-cli-help-nts =
-    stratum nts init --name 名称... --out 目录 [--days N] [--ca 证书 密钥]
-    {"                 ["}--group 组] [--dump-dir 目录] [--ntsport 端口]
-        生成私有 CA（或使用给定的 CA），并为客户端使用的名称和地址签发服务器证书，写入目录：
-        ca.crt、ca.key（0600）、server.crt、server.key（0600；以 root 运行时为 0640
-        root:chrony 的组，因为 chronyd 放弃 root 权限后才读取它）。被替换的文件先在旁边备份。
-        输出服务器及其客户端的 chrony.conf 配置行。
-        --days：服务器证书的有效天数（默认 365；负数表示已经过期）。
-    stratum nts renew --out 目录 [--days N] [--group 组]
-        用目录中的 CA 为相同的名称签发新的服务器证书（客户端继续信任它）。chronyd 在启动时
-        读取证书：请重启它（设置了 ntsdumpdir 时密钥得以保留，客户端的 cookie 仍然有效）。
-    stratum nts show 文件
-        显示证书的名称和有效期。证书已过期时退出码为 1。
 nts-no-name = 请给出客户端访问服务器所用的名称或地址（--name）。
 nts-too-many-names = 一张证书的名称太多。
 nts-bad-name = “{ $value }”不是主机名或 IP 地址。
@@ -250,27 +76,11 @@ leap-pending = 闰秒即将到来：在 { $date } UTC 结束时{ $kind ->
         [insert] 插入一秒
        *[delete] 删除一秒
     }，还有 { $hours } 小时 { $minutes } 分钟。
-cli-help-refclock =
-    stratum refclock calibrate REFID [--against 名称] [--samples N] [--timeout 秒] [--apply]
-    {"                          ["}--format text|json] [--socket 路径 | --connect 地址] [--lang en|zh-CN]
-
-    让参考时钟 REFID（通常为 noselect，例如与 PPS 并用的 NMEA 时钟）与可信时间源并行运行：
-    可信源为当前选中的时间源，或 --against 指定的名称（refid、地址或主机名）。该时钟的每个新样本
-    都与可信源的最近样本配对；取得 N 个样本（默认 16）后，输出差值的中位数、离散程度，以及加上
-    可消除该差值的 offset 选项后的 refclock 配置行。--apply 通过辅助进程写入该行并再次测量。
-    时间到达较晚的时钟（NMEA）会得到正的 offset。
 refclock-progress = 样本 { $n }/{ $total }：{ $refid } { $clock } 毫秒，{ $against } { $trusted } 毫秒
 refclock-result = { $refid } 对比 { $against }：{ $samples } 个样本，差值中位数 { $median } 毫秒（四分位距 { $iqr } 毫秒，范围 { $min } 至 { $max } 毫秒）。建议 offset 为 { $offset } 秒（当前 { $current } 秒）：
 refclock-after = 修改之后：{ $refid } 对比 { $against }，{ $samples } 个样本的差值中位数为 { $median } 毫秒。
 refclock-not-configured = 辅助进程的配置中没有 refid 为 { $refid } 的参考时钟（refclock 的 refid 选项，或其默认值，例如 SHM0）。
 refclock-no-samples = { $refid } 在 { $seconds } 秒内只得到 { $count } 个可与可信源配对的样本：它是否在运行？是否有其他时间源被选中（或用 --against 指定）？
-cli-help-gpsd =
-    stratum gpsd [--host 主机[:端口]] [--seconds N] [--format text|json] [--lang en|zh-CN]
-
-    在 N 秒内（默认 3 秒）读取 gpsd（默认 127.0.0.1:2947）的 JSON 报告，列出 gpsd 读取的每台接收机：
-    定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行
-    （gpsd 在 /run 下的 chrony 套接字）。
-    退出码 0：找到接收机；1：gpsd 有响应但没有读取任何接收机；2：gpsd 无响应。
 gpsd-version = gpsd { $release }，位于 { $host }
 gpsd-no-devices = gpsd 没有读取任何接收机：设备是否已交给 gpsd（/etc/default/gpsd 中的 DEVICES）并已接好？
 gpsd-device = { $path }（{ $driver }）：{ $fix ->
@@ -283,14 +93,6 @@ gpsd-device = { $path }（{ $driver }）：{ $fix ->
     }
 gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（请先启动 chronyd，gpsd 会连接这些套接字）：
 gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？
-cli-help-stats =
-    stratum stats 文件... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
-    {"              ["}--format text|json|csv] [--lang en|zh-CN]
-
-    统计 chronyd 日志（tracking.log、measurements.log、statistics.log 及其轮转副本；适用于 chrony 4 各版本
-    的列）或 Stratum 导出的 CSV 中某个序列：ntpviz 摘要（百分位数、90 % 与 98 % 范围、均值、σ、偏度、超额峰度），
-    对偏移和频率还给出倍频程 τ 上的 OADEV、MDEV、TDEV 及 68 % 置信区间，以及由 ADEV 斜率判断的噪声类型。
-    不均匀的更新会先重采样（中位间隔，线性插值）。偏移按日志原样给出（tracking.log：正值表示本地时钟超前）。
 stats-series = { $series }：{ $n } 个样本，{ $first } – { $last } UTC（{ $unit }）
 stats-deviations-head = {"  "}       τ/秒     OADEV [68 % 区间]             MDEV       TDEV  噪声
 stats-noise-white-pm = 白相位噪声
@@ -315,12 +117,180 @@ stats-label-mean = 均值
 stats-label-sd = σ
 stats-label-skewness = 偏度
 stats-label-kurtosis = 峰度
-cli-help-export-alerts =
-    stratum export alerts --to prometheus [--offset-warn 秒] [--offset-crit 秒] [--max-stratum N]
-    {"                     ["}--cert-days N] [--leap-days N] [--silent-minutes N] [--out 文件]
 
-    基于 stratum metrics 指标（沿用 chrony_exporter 的名称）生成 Prometheus 告警规则：服务器无响应
-    （默认 5 分钟）、未同步、层级高于 --max-stratum（10）、时钟偏差超过 --offset-warn（0.1 秒）或
-    --offset-crit（1 秒）、NTP 时间源不可达、参考时钟连续两个轮询周期没有样本、NTS 证书距到期不足
-    --cert-days（30）天或已过期、闰秒列表距到期不足 --leap-days（30）天。
+## 命令行帮助（clap 在标题后加半角冒号）：src/cli/args.rs 与 src/helper/cli.rs 中声明的文字
+## （cli-about-命令、cli-arg-命令-选项、共用的 cli-arg-选项、说明 cli-after-命令）。
+cli-heading-usage = 用法：
+cli-heading-options = 选项
+cli-heading-arguments = 参数
+cli-heading-commands = 命令
+cli-arg-help = 显示本帮助
+cli-arg-version = 显示版本
+cli-arg-lang = 消息和帮助的语言（默认跟随区域设置；LANG=zh_CN.UTF-8 为中文）
+cli-arg-socket = 辅助进程的套接字（默认：先系统辅助进程，再你的实验环境）
+cli-arg-connect = 另一台机器上的辅助进程：用 ssh -T（或 $STRATUM_SSH）在那里运行 stratum-helper --stdio 连接
+cli-arg-json = 输出 JSON
+cli-arg-format = 输出格式
+cli-about-stratum = Stratum — chrony 时间服务器控制面板。不带命令时打开窗口（连接辅助进程，或启动实验环境）。
+cli-after-stratum = 用“stratum 命令 --help”查看各命令的详细说明。
+cli-about-help = 显示本帮助
+cli-about-config = 检查、编辑、应用和生成 chrony.conf
+cli-about-config-lint = 检查 chrony.conf：错误（chronyd 会拒绝）、警告和提示
+cli-after-config-lint =
+    按已安装 chronyd（或 --chrony-version 指定的版本）的规则检查 chrony.conf 及其包含的文件：错误是 chronyd 会拒绝的内容，警告是不会按你的意图生效的内容，提示是可以改进之处。给出两个文件时，还会把它们作为一对对等服务器比较。
+    退出码 0：没有错误（允许有警告）；1：发现错误；2：无法读取文件或用法错误。
+cli-arg-config-lint-files = 要检查的 chrony.conf 文件
+cli-arg-config-lint-chrony-version = 按这个 chrony 版本的规则检查，而不是已安装的版本
+cli-about-config-edit = 编辑 chrony.conf：只有被编辑的行会变化
+cli-after-config-edit =
+    输出编辑后的文件（--in-place 以原子方式写回，并保留 文件.bak）；没有任何编辑时逐字节原样输出。各项编辑按给出的顺序执行。--local-stratum、--orphan 和 --distance 只修改 local 行中指定的部分；--set 替换文件中只出现一次的指令的生效行（bindaddress、bindacqaddress 和 bindcmdaddress 按地址族各一次）。错误的输入会被拒绝，退出码为 2，且不写入任何内容；要删除的时间源不存在时也是如此。
+cli-arg-config-edit-file = 要编辑的 chrony.conf
+cli-arg-config-edit-add-server = 添加 server 行（主机及其选项，写法同 chrony.conf）
+cli-arg-config-edit-add-pool = 添加 pool 行
+cli-arg-config-edit-add-peer = 添加 peer 行
+cli-arg-config-edit-remove-server = 删除该主机的时间源
+cli-arg-config-edit-allow = 向该网段或地址提供 NTP 服务
+cli-arg-config-edit-deny = 拒绝该网段或地址的 NTP 请求
+cli-arg-config-edit-local-stratum = 没有选中时间源时以该层级（1 到 15）提供本地时钟
+cli-arg-config-edit-orphan = local 使用孤儿模式（同层级的服务器共同选出其中一台）
+cli-arg-config-edit-no-orphan = local 不使用孤儿模式
+cli-arg-config-edit-distance = local 行的 distance（秒，不小于 0）
+cli-arg-config-edit-makestep = 在最初 LIMIT 次更新中，时钟偏差超过 THRESHOLD 秒时直接跳变（-1：始终）
+cli-arg-config-edit-log = chronyd 记录的日志（tracking、measurements、statistics 等）
+cli-arg-config-edit-set = 设置文件中只出现一次的指令（指令名及其参数）
+cli-arg-config-edit-unset = 删除文件中只出现一次的指令
+cli-arg-config-edit-in-place = 写回文件（保留 文件.bak），而不是输出
+cli-about-config-apply = 把 chrony.conf 交给运行中的辅助进程（检查、备份、应用）
+cli-after-config-apply =
+    把文件交给正在运行的辅助进程：检查、chronyd 自身的检查、备份、原子写入、通过 chrony 控制协议在线修改或重启，chronyd 起不来时逐字节回滚。只有应用成功时退出码才为 0。
+cli-arg-config-apply-file = 要应用的 chrony.conf
+cli-about-config-init = 输出某个实验角色的 chrony.conf，与引导设置写出的相同
+cli-after-config-init =
+    角色：
+      isolated   向 --subnet 提供它自己的时钟
+      upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
+      client     跟随实验服务器 --server
+      pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
+      gps        一级服务器：经 gpsd（其 chrony 套接字）获取 --gps-device 的时间，--pps-device 的 PPS 锁定到它，
+                 每个 --upstream 作为校验，并为 --subnet 提供时间
+    结果按已安装 chronyd 的规则检查（结果写到标准错误）。
+    退出码 0：已输出；1：结果中有 chronyd 会拒绝的错误；2：输入错误。
+cli-arg-config-init-role = 实验角色
+cli-arg-config-init-upstream = 要跟随的上游服务器（可重复）
+cli-arg-config-init-subnet = 要提供服务的网段（可重复）
+cli-arg-config-init-server = 客户端跟随的实验服务器（可重复）
+cli-arg-config-init-peer = 主备服务器中的另一台
+cli-arg-config-init-gps-device = gpsd 读取的 GPS 接收机设备
+cli-arg-config-init-pps-device = PPS 设备
+cli-arg-config-init-nmea-fallback = 使用 PPS 时：PPS 消失后允许选用 NMEA 时间
+cli-about-status = 从运行中的辅助进程获取一次 chronyd 快照，按 chronyc 的样式或 JSON 输出
+cli-after-status =
+    JSON 中的“system_time”是 chronyd 的修正量（秒）：系统时钟落后于 NTP 时间时为正（chronyc 显示“slow”），超前时为负（“fast”）。
+    退出码 0：完整快照；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
+cli-about-fleet = 辅助进程监视的每台 chronyd（stratum-helper --watch 主机[:端口]）
+cli-after-fleet = 每台的层级、参考源、系统时间（正值表示时钟落后）、频率，以及某台主机为何没有应答。
+cli-about-export = 根据实验服务器的 chrony.conf 为服务器、客户端、交换机和防火墙生成配置
+cli-after-export =
+    --server 是客户端和设备看到的实验服务器地址。格式：
+    { $formats }
+    --ntpd-version 4.2.6 输出 CentOS 7 的 ntpd 能读取的 ntp.conf（不使用“restrict source”）。
+    --nts：chrony 客户端用 NTS 认证服务器（其 ntsport 取自该文件）；--ca 是客户端存放为服务器证书签名的
+    CA 的位置（stratum nts init 会将其写为 ca.crt）。文件中有 ntsservercert 时，防火墙规则也会开放 NTS-KE（TCP）。
+    目标格式无法表达的内容会作为注意事项写到标准错误。
+cli-arg-export-file = 实验服务器的 chrony.conf
+cli-arg-export-to = 要输出的格式（见下方列表）
+cli-arg-export-server = 客户端看到的实验服务器地址（主备两台时重复）
+cli-arg-export-role = chrony-server 和 ntp 导出针对主备中的哪一台
+cli-arg-export-peer = 主备服务器中的另一台
+cli-arg-export-source-interface = 交换机发送 NTP 所用的接口
+cli-arg-export-key = 交换机格式使用的对称密钥
+cli-arg-export-vrf = NTP 所在的交换机 VRF
+cli-arg-export-ntpd-version = ntp.conf 针对的 ntpd 版本
+cli-arg-export-nts = 客户端用 NTS 认证服务器
+cli-arg-export-ca = 客户端存放服务器证书 CA 的位置
+cli-arg-export-out = 写入该文件，而不是标准输出
+cli-about-export-bundle = 根据实验描述生成其中每台服务器、客户端和设备的配置
+cli-arg-export-bundle-lab = 实验描述（TOML）
+cli-arg-export-bundle-out = 写入配置包的目录
+cli-about-export-alerts = 基于 stratum metrics 指标生成 Prometheus 告警规则
+cli-after-export-alerts =
+    规则：服务器无响应、未同步、层级高于 --max-stratum、时钟偏差超过 --offset-warn 或 --offset-crit、NTP 时间源不可达、参考时钟连续两个轮询周期没有样本、NTS 证书距到期不足 --cert-days 天或已过期、闰秒列表距到期不足 --leap-days 天。
     可用 promtool check rules 文件 检查。
+cli-arg-export-alerts-to = 规则格式（prometheus）
+cli-arg-export-alerts-offset-warn = 时钟偏差超过此值（秒）时警告（默认 0.1）
+cli-arg-export-alerts-offset-crit = 时钟偏差超过此值（秒）时严重告警（默认 1）
+cli-arg-export-alerts-max-stratum = 层级高于此值时警告（默认 10）
+cli-arg-export-alerts-cert-days = NTS 证书到期前多少天警告（默认 30）
+cli-arg-export-alerts-leap-days = 闰秒列表到期前多少天警告（默认 30）
+cli-arg-export-alerts-silent-minutes = 服务器多少分钟无响应时告警（默认 5）
+cli-arg-export-alerts-out = 写入该文件，而不是标准输出
+cli-about-explain = 解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出
+cli-after-explain =
+    读取粘贴的 chronyc（文本和 -c）、ntpq、ntpstat、timedatectl 以及思科 IOS/NX-OS、华为 VRP、新华三 Comware、Junos 和 Arista EOS 的 NTP 命令输出；说明每个字段，判断每个值，并指出问题及解决办法。包含多段输出的粘贴（例如“stratum status”）会逐段读取；此时 --format json 输出一个数组。
+cli-arg-explain-file = 要解释的输出（- 或省略：标准输入）
+cli-about-metrics = 以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）
+cli-after-metrics =
+    在 http://地址:端口/metrics 提供 Prometheus 文本格式，指标名沿用 chrony_exporter，并带有“server”标签：辅助进程管理的 chronyd 为“local”，它监视的每台 chronyd 为 主机:端口。
+    它以启动它的用户身份运行（packaging/stratum-metrics.service 以动态用户运行），内容与辅助进程套接字向该用户提供的相同：服务器统计只对 root、管理组和 chrony 的组可见。
+    辅助进程不可达时，页面显示 chrony_up{"{"}server="local"{"}"} 0，并自动重连。
+cli-arg-metrics-listen = 提供服务的地址和端口
+cli-about-nts = 为 NTS 服务器生成证书，并给出所需的 chrony.conf 配置行
+cli-about-nts-init = 生成私有 CA（或使用给定的 CA），并为客户端使用的名称签发服务器证书
+cli-after-nts-init =
+    写入目录：ca.crt、ca.key（0600）、server.crt、server.key（0600；以 root 运行时为 0640 root:chrony 的组，因为 chronyd 放弃 root 权限后才读取它）。被替换的文件先在旁边备份。输出服务器及其客户端的 chrony.conf 配置行。
+cli-arg-nts-init-name = 客户端使用的名称和地址（逗号分隔或重复）
+cli-arg-nts-init-ca = 用这个 CA（证书和密钥）签发，而不是新建
+cli-arg-nts-out = 证书所在目录
+cli-arg-nts-days = 服务器证书的有效天数（默认 365；负数表示已经过期）
+cli-arg-nts-group = 可以读取服务器密钥的组（以 root 运行时默认为 chrony 的组）
+cli-arg-nts-dump-dir = 输出的配置行中 chronyd 的 ntsdumpdir
+cli-arg-nts-ntsport = 输出的配置行中的 NTS-KE 端口
+cli-about-nts-renew = 用目录中的 CA 为相同的名称签发新的服务器证书
+cli-after-nts-renew = 客户端继续信任它。chronyd 在启动时读取证书：请重启它（设置了 ntsdumpdir 时密钥得以保留，客户端的 cookie 仍然有效）。
+cli-about-nts-show = 显示证书的名称和有效期（已过期时退出码为 1）
+cli-arg-nts-show-file = 证书（PEM）
+cli-about-refclock = 参考时钟
+cli-about-refclock-calibrate = 将参考时钟与可信时间源比较，并给出其 offset 选项的建议值
+cli-after-refclock-calibrate =
+    让参考时钟 REFID（通常为 noselect，例如与 PPS 并用的 NMEA 时钟）与可信时间源并行运行：可信源为当前选中的时间源，或 --against 指定的名称。该时钟的每个新样本都与可信源的最近样本配对；取得 N 个样本后，输出差值的中位数、离散程度，以及加上可消除该差值的 offset 选项后的 refclock 配置行。--apply 通过辅助进程写入该行并再次测量。时间到达较晚的时钟（NMEA）会得到正的 offset。
+cli-arg-refclock-calibrate-refid = 参考时钟的 refid
+cli-arg-refclock-calibrate-against = 可信时间源（refid、地址或名称；默认：当前选中的）
+cli-arg-refclock-calibrate-samples = 样本数（默认 16）
+cli-arg-refclock-calibrate-timeout = 超过这么多秒后放弃（默认 600）
+cli-arg-refclock-calibrate-apply = 通过辅助进程写入建议的配置行并再次测量
+cli-about-gpsd = gpsd 读取的接收机（定位、卫星、PPS）及其 refclock 配置行
+cli-after-gpsd =
+    在 N 秒内读取 gpsd 的 JSON 报告，列出 gpsd 读取的每台接收机：定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行（gpsd 在 /run 下的 chrony 套接字）。
+    退出码 0：找到接收机；1：gpsd 有响应但没有读取任何接收机；2：gpsd 无响应。
+cli-arg-gpsd-host = gpsd 的地址（默认 127.0.0.1:2947）
+cli-arg-gpsd-seconds = 监听的秒数（默认 3）
+cli-about-stats = chronyd 日志的摘要、百分位数以及 Allan/修正 Allan/时间偏差
+cli-after-stats =
+    统计 chronyd 日志（tracking.log、measurements.log、statistics.log 及其轮转副本；适用于 chrony 4 各版本的列）或 Stratum 导出的 CSV 中某个序列：ntpviz 摘要（百分位数、90 % 与 98 % 范围、均值、σ、偏度、超额峰度），对偏移和频率还给出倍频程 τ 上的 OADEV、MDEV、TDEV 及 68 % 置信区间，以及由 ADEV 斜率判断的噪声类型。不均匀的更新会先重采样（中位间隔，线性插值）。偏移按日志原样给出（tracking.log：正值表示本地时钟超前）。
+cli-arg-stats-files = chronyd 的日志或 Stratum 导出的 CSV
+cli-arg-stats-series = 序列：offset、frequency、skew、root-delay、root-dispersion、delay、std-dev
+cli-about-completions = 输出 stratum 的 shell 补全脚本
+cli-after-completions = 例如：stratum completions bash > /etc/bash_completion.d/stratum（安装包已自带）。
+cli-arg-completions-shell = shell 的种类
+cli-about-stratum-helper = 为 Stratum 运行 chronyd、并为窗口和命令行提供服务的特权辅助进程。
+cli-after-stratum-helper = 日志写到标准错误（systemd 下由 journald 收集）；RUST_LOG=debug 显示更多信息。
+cli-arg-stratum-helper-lab = 运行自己的 chronyd（带 -x，从不修改系统时钟），文件放在用户数据目录，NTP 使用非特权端口（非 root 时的默认模式）
+cli-arg-stratum-helper-system = 管理发行版的 chronyd 及其 chrony.conf（root 时的默认模式）
+cli-arg-stratum-helper-config = 实验模式：以此 chrony.conf 为起点；系统模式：要管理的 chrony.conf（默认 /etc/chrony/chrony.conf 或 /etc/chrony.conf）
+cli-arg-stratum-helper-socket = 辅助进程的套接字（root 时默认 /run/stratum/helper.sock，否则为 $XDG_RUNTIME_DIR/stratum/helper.sock）
+cli-arg-stratum-helper-data-dir = 历史数据、备份（实验模式）和实验 chronyd 的文件
+cli-arg-stratum-helper-ntp-port = 实验模式：实验客户端使用的 NTP 端口（默认 11123）
+cli-arg-stratum-helper-poll-interval = 两次轮询 chronyd 之间的秒数（默认 1）
+cli-arg-stratum-helper-chronyd = 运行哪个 chronyd，并按其版本的规则检查（默认：$STRATUM_CHRONYD、/usr/sbin/chronyd，然后是 PATH）
+cli-arg-stratum-helper-own-chronyd = 系统模式：由辅助进程直接运行 chronyd，而不是通过 systemctl
+cli-arg-stratum-helper-chronyd-arg = 额外的 chronyd 参数（可重复），例如 --chronyd-arg=-u --chronyd-arg=_chrony
+cli-arg-stratum-helper-admin-group = 该组成员可以修改 chrony（系统模式默认：stratum）；就时间而言，该组等同于 root
+cli-arg-stratum-helper-allow-path = 系统模式：另外允许 chronyd 在该目录下读写（可重复）
+cli-arg-stratum-helper-keep-backups = 保留的 chrony.conf 备份数（默认 20）
+cli-arg-stratum-helper-import-logs = 启动时从 chronyd 的日志目录导入历史数据
+cli-arg-stratum-helper-watch = 另外通过 UDP cmdmon 监视该 chronyd（可重复；默认端口 323）；它的 cmdallow 必须允许本机
+cli-arg-stratum-helper-watch-file = 监视文件中列出的每个 主机[:端口]（每行一个；默认：数据目录中存在的“watch”文件）
+cli-arg-stratum-helper-metrics-listen = 提供 Prometheus 指标（沿用 chrony_exporter 的名称，带 server 标签）
+cli-arg-stratum-helper-stdio = 把标准输入输出接到 --socket 指定的辅助进程（stratum --connect ssh://… 时由 ssh 运行）
+cli-conflict = { $option } 不能与 { $other } 同时使用。
+cli-bad-shell = 补全脚本只支持 bash、zsh 或 fish，不支持“{ $value }”。

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lexopt::prelude::*;
 use serde_json::json;
 
-use super::common::{CliError, CliResult, parse_lang};
+use super::args::{ApplyArgs, EditArgs, InitArgs, LintArgs};
+use super::common::{CliError, CliResult};
 use super::common::{out, outln};
 use crate::core::codes::ErrorCode;
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
@@ -19,25 +19,6 @@ use crate::core::conf::{
 use crate::fsutil;
 use crate::i18n::Localizer;
 use crate::includes;
-
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    match parser.next()? {
-        Some(Value(sub)) => match sub.to_string_lossy().as_ref() {
-            "lint" => lint_cmd(parser, tr),
-            "edit" => edit_cmd(parser, tr),
-            "apply" => apply_cmd(parser, tr),
-            "init" => init_cmd(parser, tr),
-            other => {
-                Err(CliError::new("cli-unknown-command").arg("command", format!("config {other}")))
-            }
-        },
-        Some(Short('h') | Long("help")) | None => {
-            out!("{}", tr.tr("cli-help-config"));
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(other) => Err(other.unexpected().into()),
-    }
-}
 
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|e| {
@@ -54,38 +35,20 @@ enum Format {
     Json,
 }
 
-fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut format = Format::Text;
-    let mut version: Option<ChronyVersion> = None;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("format") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                format = match v.as_str() {
-                    "json" => Format::Json,
-                    "text" => Format::Text,
-                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
-                };
-            }
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Long("chrony-version") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                version = Some(
-                    v.parse()
-                        .map_err(|_| CliError::new("cli-bad-version").arg("value", v))?,
-                );
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-config-lint"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) => files.push(v.into()),
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
+    let files = a.files;
+    let format = match a.format.as_deref() {
+        None | Some("text") => Format::Text,
+        Some("json") => Format::Json,
+        Some(v) => return Err(CliError::new("cli-bad-format").arg("value", v)),
+    };
+    let version: Option<ChronyVersion> = match a.chrony_version {
+        None => None,
+        Some(v) => Some(
+            v.parse()
+                .map_err(|_| CliError::new("cli-bad-version").arg("value", v))?,
+        ),
+    };
     if files.is_empty() {
         return Err(CliError::new("cli-missing-file"));
     }
@@ -220,33 +183,107 @@ fn subnet_error(e: SubnetError, text: &str) -> CliError {
     err
 }
 
-fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut file: Option<PathBuf> = None;
+/// The edits of `config edit`, which apply in the order given.
+#[derive(Clone, Copy)]
+enum EditOpt {
+    AddServer,
+    AddPool,
+    AddPeer,
+    RemoveServer,
+    Allow,
+    Deny,
+    Makestep,
+    Log,
+    Set,
+    Unset,
+}
+
+impl EditOpt {
+    /// Each with its argument's id in [`EditArgs`].
+    const ALL: [(EditOpt, &'static str); 10] = [
+        (EditOpt::AddServer, "add_server"),
+        (EditOpt::AddPool, "add_pool"),
+        (EditOpt::AddPeer, "add_peer"),
+        (EditOpt::RemoveServer, "remove_server"),
+        (EditOpt::Allow, "allow"),
+        (EditOpt::Deny, "deny"),
+        (EditOpt::Makestep, "makestep"),
+        (EditOpt::Log, "log"),
+        (EditOpt::Set, "set"),
+        (EditOpt::Unset, "unset"),
+    ];
+}
+
+/// Every edit with its values, in command-line order.
+fn edits_in_order(m: &clap::ArgMatches) -> Vec<(EditOpt, Vec<OsString>)> {
+    let mut out: Vec<(usize, EditOpt, Vec<OsString>)> = Vec::new();
+    for (opt, id) in EditOpt::ALL {
+        let (Some(occurrences), Some(indices)) = (m.get_raw_occurrences(id), m.indices_of(id))
+        else {
+            continue;
+        };
+        let mut indices = indices;
+        for values in occurrences {
+            let values: Vec<OsString> = values.map(OsString::from).collect();
+            let first = indices.next().unwrap_or(usize::MAX);
+            for _ in 1..values.len() {
+                indices.next();
+            }
+            out.push((first, opt, values));
+        }
+    }
+    out.sort_by_key(|(i, _, _)| *i);
+    out.into_iter().map(|(_, o, v)| (o, v)).collect()
+}
+
+pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> CliResult {
     // Every argument is validated as it is read: a bad one changes nothing.
     let mut ops = Vec::new();
-    let mut stratum: Option<OsString> = None;
-    let mut orphan: Option<bool> = None;
-    let mut distance: Option<f64> = None;
-    let mut in_place = false;
+    let stratum: Option<OsString> = a.local_stratum;
+    let orphan: Option<bool> = if a.orphan {
+        Some(true)
+    } else if a.no_orphan {
+        Some(false)
+    } else {
+        None
+    };
+    let in_place = a.in_place;
     let text = |v: OsString| -> Result<String, CliError> {
         v.into_string()
             .map_err(|v| CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy()))
     };
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long(opt @ ("add-server" | "add-pool" | "add-peer")) => {
+    let distance: Option<f64> = match a.distance {
+        None => None,
+        Some(v) => {
+            let t = text(v)?;
+            Some(
+                t.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|d| d.is_finite() && *d >= 0.0)
+                    .ok_or_else(|| {
+                        CliError::new("cli-bad-distance").arg("value", t.escape_debug())
+                    })?,
+            )
+        }
+    };
+    for (opt, values) in edits_in_order(m) {
+        let mut values = values.into_iter();
+        let mut value = || text(values.next().unwrap_or_default());
+        match opt {
+            EditOpt::AddServer | EditOpt::AddPool | EditOpt::AddPeer => {
                 let kind = match opt {
-                    "add-pool" => SourceKind::Pool,
-                    "add-peer" => SourceKind::Peer,
+                    EditOpt::AddPool => SourceKind::Pool,
+                    EditOpt::AddPeer => SourceKind::Peer,
                     _ => SourceKind::Server,
                 };
-                let t = text(parser.value()?)?;
+                let t = value()?;
                 ops.push(Op::Add(
                     parse_user_source(kind, &t).map_err(|e| source_error(e, kind, &t, tr))?,
                 ));
             }
-            Long("remove-server") => {
-                let host = text(parser.value()?)?;
+            EditOpt::RemoveServer => {
+                let host = value()?;
                 if !crate::core::conf::edit::is_valid_host(host.trim()) {
                     return Err(
                         CliError::new("cli-source-bad-host").arg("host", host.escape_debug())
@@ -254,9 +291,9 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 }
                 ops.push(Op::Remove(host.trim().to_string()));
             }
-            Long(opt @ ("allow" | "deny")) => {
-                let allow = opt == "allow";
-                let net = text(parser.value()?)?;
+            EditOpt::Allow | EditOpt::Deny => {
+                let allow = matches!(opt, EditOpt::Allow);
+                let net = value()?;
                 let target = parse_user_subnet(&net).map_err(|e| subnet_error(e, &net))?;
                 ops.push(Op::Access(Access {
                     scope: AccessScope::Ntp,
@@ -265,41 +302,26 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                     target,
                 }));
             }
-            Long("local-stratum") => stratum = Some(parser.value()?),
-            Long("orphan") => orphan = Some(true),
-            Long("no-orphan") => orphan = Some(false),
-            Long("distance") => {
-                let t = text(parser.value()?)?;
-                distance = Some(
-                    t.trim()
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|d| d.is_finite() && *d >= 0.0)
-                        .ok_or_else(|| {
-                            CliError::new("cli-bad-distance").arg("value", t.escape_debug())
-                        })?,
-                );
-            }
-            Long("makestep") => {
-                let t = text(parser.value()?)?;
-                let l = text(parser.value()?)?;
+            EditOpt::Makestep => {
+                let t = value()?;
+                let l = value()?;
                 ops.push(Op::Set(single("makestep", &format!("{t} {l}"), tr)?));
             }
-            Long("log") => {
+            EditOpt::Log => {
                 // Every word after --log up to the next option.
-                let words: Vec<String> = parser.values()?.map(text).collect::<Result<_, _>>()?;
+                let words: Vec<String> = values.map(text).collect::<Result<_, _>>()?;
                 ops.push(Op::Set(single("log", &words.join(" "), tr)?));
             }
-            Long("set") => {
-                let t = text(parser.value()?)?;
+            EditOpt::Set => {
+                let t = value()?;
                 let (name, args) = t
                     .trim()
                     .split_once(char::is_whitespace)
                     .unwrap_or((t.trim(), ""));
                 ops.push(Op::Set(single(name, args, tr)?));
             }
-            Long("unset") => {
-                let name = text(parser.value()?)?.trim().to_ascii_lowercase();
+            EditOpt::Unset => {
+                let name = value()?.trim().to_ascii_lowercase();
                 if !is_single(&name) {
                     return Err(
                         CliError::new("cli-set-not-single").arg("directive", name.escape_debug())
@@ -307,18 +329,9 @@ fn edit_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
                 }
                 ops.push(Op::Unset(name));
             }
-            Long("in-place") => in_place = true,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-config-edit"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) if file.is_none() => file = Some(v.into()),
-            other => return Err(other.unexpected().into()),
         }
     }
+    let file = a.file;
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
     let new_stratum = match stratum {
         None => None,
@@ -451,23 +464,9 @@ fn single(name: &str, args: &str, tr: &Localizer) -> Result<Directive, CliError>
 
 /// `stratum config apply FILE [--socket PATH]`: hands a configuration to the
 /// running helper, which checks, backs up, writes and applies it.
-fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut file: Option<PathBuf> = None;
-    let mut socket: Option<String> = None;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("socket" | "connect") => socket = Some(super::status::target_value(&mut parser)?),
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-config-apply"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) if file.is_none() => file = Some(v.into()),
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub(super) fn apply_cmd(a: ApplyArgs, tr: &Localizer) -> CliResult {
+    let file = a.file;
+    let socket = super::status::target(a.target)?;
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
     let text = String::from_utf8(read_file(&file)?)
         .map_err(|_| CliError::new("cli-not-unicode").arg("argument", file.display()))?;
@@ -497,55 +496,26 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
 /// chrony.conf of a lab role, as the window's Guided setup writes it, linted
 /// with the installed chronyd's rules (findings on stderr; exit 1 on an
 /// error chronyd would refuse).
-fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+pub(super) fn init_cmd(a: InitArgs, tr: &Localizer) -> CliResult {
     use crate::core::conf::roles::{Role, RoleInput, render};
-    let mut role: Option<Role> = None;
-    let mut input = RoleInput::default();
-    let push = |field: &mut String, v: String| {
-        if !field.is_empty() {
-            field.push(' ');
-        }
-        field.push_str(&v);
+    let role = match a.role.as_deref() {
+        None => None,
+        Some("isolated") => Some(Role::Isolated),
+        Some("upstream" | "upstreams") => Some(Role::Upstreams),
+        Some("client") => Some(Role::Client),
+        Some("pair") => Some(Role::Pair),
+        Some("gps") => Some(Role::Gps),
+        Some(v) => return Err(CliError::new("cli-bad-role").arg("value", v.escape_debug())),
     };
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("role") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                role = Some(match v.as_str() {
-                    "isolated" => Role::Isolated,
-                    "upstream" | "upstreams" => Role::Upstreams,
-                    "client" => Role::Client,
-                    "pair" => Role::Pair,
-                    "gps" => Role::Gps,
-                    _ => return Err(CliError::new("cli-bad-role").arg("value", v.escape_debug())),
-                });
-            }
-            Long("upstream") => push(
-                &mut input.upstreams,
-                parser.value()?.to_string_lossy().into_owned(),
-            ),
-            Long("subnet") => push(
-                &mut input.subnets,
-                parser.value()?.to_string_lossy().into_owned(),
-            ),
-            Long("server") => push(
-                &mut input.servers,
-                parser.value()?.to_string_lossy().into_owned(),
-            ),
-            Long("peer") => input.peer = parser.value()?.to_string_lossy().into_owned(),
-            Long("gps-device") => input.gps_device = parser.value()?.to_string_lossy().into_owned(),
-            Long("pps-device") => input.pps_device = parser.value()?.to_string_lossy().into_owned(),
-            Long("nmea-fallback") => input.nmea_fallback = true,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-config-init"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
+    let input = RoleInput {
+        upstreams: a.upstream.join(" "),
+        subnets: a.subnet.join(" "),
+        servers: a.server.join(" "),
+        peer: a.peer.unwrap_or_default(),
+        gps_device: a.gps_device.unwrap_or_default(),
+        pps_device: a.pps_device.unwrap_or_default(),
+        nmea_fallback: a.nmea_fallback,
+    };
     let role = role.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--role"))?;
     let text = render(role, &input).map_err(|e| {
         CliError::new("cli-role-input").arg(

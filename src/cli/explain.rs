@@ -4,10 +4,10 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use lexopt::prelude::*;
+use super::args::ExplainArgs;
 use serde_json::{Value, json};
 
-use super::common::{CliError, CliResult, parse_json_format, parse_lang};
+use super::common::{CliError, CliResult, parse_json_format};
 use super::common::{out, outln};
 use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain_all};
 use crate::i18n::Localizer;
@@ -120,23 +120,12 @@ pub fn to_text(tr: &Localizer, e: &Explained) -> String {
     out
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut file: Option<PathBuf> = None;
-    let mut json_out = false;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("format") => json_out = parse_json_format(parser.value()?)?,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-explain"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) if file.is_none() => file = Some(v.into()),
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
+    let file: Option<PathBuf> = a.file;
+    let json_out = match a.format {
+        Some(v) => parse_json_format(v)?,
+        None => false,
+    };
     // Read at most one byte over the limit: a huge input is refused, not
     // held in memory.
     let mut bytes = Vec::new();

@@ -1,13 +1,14 @@
 //! `stratum export FILE --to FORMAT ...` and `stratum export bundle LAB.toml
 //! --out DIR`.
 
+use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use lexopt::prelude::*;
+use super::args::{AlertsArgs, BundleArgs, ExportArgs};
 
-use super::common::{CliError, CliResult, parse_lang, parse_number};
+use super::common::{CliError, CliResult, parse_number};
 use super::common::{out, outln};
 use crate::core::conf::Document;
 use crate::core::export::bundle::{self, BundleError, LabSpec};
@@ -44,74 +45,42 @@ pub fn header(tr: &Localizer, file: &Path, format: Format) -> String {
     )
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut file: Option<PathBuf> = None;
-    let mut format: Option<Format> = None;
-    let mut opts = Options::default();
-    let mut out: Option<PathBuf> = None;
-    let mut is_bundle = false;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("to") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                format = Some(
-                    v.parse()
-                        .map_err(|_| CliError::new("export-bad-format").arg("value", v))?,
-                );
-            }
-            Long("server") => opts
-                .servers
-                .push(parser.value()?.to_string_lossy().trim().to_string()),
-            Long("role") => {
-                opts.role = match parser.value()?.to_string_lossy().as_ref() {
-                    "primary" => Role::Primary,
-                    "backup" => Role::Backup,
-                    other => return Err(CliError::new("export-bad-role").arg("value", other)),
-                }
-            }
-            Long("peer") => opts.peer = Some(parser.value()?.to_string_lossy().trim().to_string()),
-            Long("source-interface") => {
-                opts.source_interface = Some(parser.value()?.to_string_lossy().into_owned())
-            }
-            Long("key") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                opts.key = Some(v.parse::<Key>().map_err(option_error)?);
-            }
-            Long("vrf") => opts.vrf = Some(parser.value()?.to_string_lossy().into_owned()),
-            Long("nts") => opts.nts = true,
-            Long("ca") => opts.nts_ca = Some(parser.value()?.to_string_lossy().into_owned()),
-            Long("ntpd-version") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                opts.ntpd = Some(v.parse().map_err(|_| {
-                    CliError::new("cli-bad-ntpd-version").arg("value", v.escape_debug())
-                })?);
-            }
-            Long("out") => out = Some(parser.value()?.into()),
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                // The formats by id and by name.
-                let formats: String = crate::core::export::Format::ALL
-                    .iter()
-                    .map(|f| format!("  {:<15} {}\n", f.name(), tr.tr(&f.title_id())))
-                    .collect();
-                out!("{}", tr.tr_args("cli-help-export", &[("formats", formats)]));
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) if file.is_none() && !is_bundle && v == "bundle" => is_bundle = true,
-            Value(v) if file.is_none() && !is_bundle && v == "alerts" => {
-                return run_alerts(parser, tr);
-            }
-            Value(v) if file.is_none() => file = Some(v.into()),
-            other => return Err(other.unexpected().into()),
-        }
+pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
+    let file = a.file;
+    let format: Option<Format> = match a.to {
+        None => None,
+        Some(v) => Some(
+            v.parse()
+                .map_err(|_| CliError::new("export-bad-format").arg("value", v))?,
+        ),
+    };
+    let mut opts = Options {
+        servers: a.server.iter().map(|s| s.trim().to_string()).collect(),
+        peer: a.peer.map(|p| p.trim().to_string()),
+        source_interface: a.source_interface,
+        vrf: a.vrf,
+        nts: a.nts,
+        nts_ca: a.ca,
+        ..Options::default()
+    };
+    if let Some(r) = a.role {
+        opts.role = match r.as_str() {
+            "primary" => Role::Primary,
+            "backup" => Role::Backup,
+            other => return Err(CliError::new("export-bad-role").arg("value", other)),
+        };
     }
+    if let Some(k) = a.key {
+        opts.key = Some(k.parse::<Key>().map_err(option_error)?);
+    }
+    if let Some(v) = a.ntpd_version {
+        opts.ntpd =
+            Some(v.parse().map_err(|_| {
+                CliError::new("cli-bad-ntpd-version").arg("value", v.escape_debug())
+            })?);
+    }
+    let out = a.out;
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
-    if is_bundle {
-        let out = out.ok_or_else(|| CliError::new("export-bundle-needs-out"))?;
-        return run_bundle(&file, &out, tr);
-    }
     let format = format.ok_or_else(|| CliError::new("export-needs-format"))?;
     let text = std::fs::read(&file).map_err(|e| {
         CliError::new("cli-cannot-read")
@@ -134,7 +103,13 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_bundle(lab: &Path, out: &Path, tr: &Localizer) -> CliResult {
+/// `stratum export bundle LAB.toml --out DIR`.
+pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
+    let lab = a.lab.ok_or_else(|| CliError::new("cli-missing-file"))?;
+    let out = a
+        .out
+        .ok_or_else(|| CliError::new("export-bundle-needs-out"))?;
+    let (lab, out) = (lab.as_path(), out.as_path());
     let text = std::fs::read_to_string(lab).map_err(|e| {
         CliError::new("cli-cannot-read")
             .arg("path", lab.display())
@@ -245,40 +220,33 @@ fn bundle_readme_id(path: &str) -> String {
 }
 
 /// `stratum export alerts --to prometheus [thresholds] [--out FILE]`.
-fn run_alerts(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     use crate::core::export::alerts::{Thresholds, prometheus_rules};
+    let _ = tr;
     let mut t = Thresholds::default();
-    let mut to: Option<String> = None;
-    let mut out: Option<PathBuf> = None;
-    let number = |parser: &mut lexopt::Parser, option: &str, max: f64| -> Result<f64, CliError> {
-        parse_number(parser.value()?, option, |x: &f64| {
-            x.is_finite() && *x > 0.0 && *x <= max
-        })
+    let number = |v: Option<OsString>, option: &str, max: f64| -> Result<Option<f64>, CliError> {
+        v.map(|v| parse_number(v, option, |x: &f64| x.is_finite() && *x > 0.0 && *x <= max))
+            .transpose()
     };
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("to") => to = Some(parser.value()?.to_string_lossy().into_owned()),
-            Long("offset-warn") => t.offset_warn = number(&mut parser, "--offset-warn", 1e6)?,
-            Long("offset-crit") => t.offset_crit = number(&mut parser, "--offset-crit", 1e6)?,
-            Long("max-stratum") => {
-                t.max_stratum = number(&mut parser, "--max-stratum", 15.0)? as u8
-            }
-            Long("cert-days") => t.cert_days = number(&mut parser, "--cert-days", 3650.0)? as u32,
-            Long("leap-days") => t.leap_days = number(&mut parser, "--leap-days", 3650.0)? as u32,
-            Long("silent-minutes") => {
-                t.silent_minutes = number(&mut parser, "--silent-minutes", 10_080.0)? as u32
-            }
-            Long("out") => out = Some(parser.value()?.into()),
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-export-alerts"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
+    if let Some(v) = number(a.offset_warn, "--offset-warn", 1e6)? {
+        t.offset_warn = v;
     }
+    if let Some(v) = number(a.offset_crit, "--offset-crit", 1e6)? {
+        t.offset_crit = v;
+    }
+    if let Some(v) = number(a.max_stratum, "--max-stratum", 15.0)? {
+        t.max_stratum = v as u8;
+    }
+    if let Some(v) = number(a.cert_days, "--cert-days", 3650.0)? {
+        t.cert_days = v as u32;
+    }
+    if let Some(v) = number(a.leap_days, "--leap-days", 3650.0)? {
+        t.leap_days = v as u32;
+    }
+    if let Some(v) = number(a.silent_minutes, "--silent-minutes", 10_080.0)? {
+        t.silent_minutes = v as u32;
+    }
+    let (to, out) = (a.to, a.out);
     match to.as_deref() {
         Some("prometheus") => {}
         Some(v) => return Err(CliError::new("export-bad-format").arg("value", v)),

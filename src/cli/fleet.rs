@@ -2,16 +2,15 @@
 
 use std::process::ExitCode;
 
+use super::args::ReadArgs;
 use super::common::{CliError, CliResult, out};
-use super::status::{ReadArgs, connect, ipc_error, read_args, reply_error};
+use super::status::{connect, ipc_error, reply_error, target};
 use crate::core::codes::ErrorCode;
 use crate::i18n::Localizer;
 use crate::ipc::{FleetRow, ReplyBody, RequestBody};
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr, "cli-help-fleet")? else {
-        return Ok(ExitCode::SUCCESS);
-    };
+pub fn run(a: ReadArgs, tr: &Localizer) -> CliResult {
+    let (to, json) = (target(a.target)?, a.json);
     let mut client = connect(to, tr)?;
     let hosts = match client
         .request(RequestBody::Fleet)

@@ -7,9 +7,9 @@ use std::net::{TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use lexopt::prelude::*;
+use super::args::GpsdArgs;
 
-use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang, parse_number};
+use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_number};
 use crate::core::gpsd::{DEFAULT_PORT, GpsdReport, MAX_LINE, WATCH, refclock_lines};
 use crate::i18n::Localizer;
 
@@ -58,27 +58,18 @@ fn read(host: &str, seconds: u64) -> std::io::Result<GpsdReport> {
     Ok(report)
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut host = format!("127.0.0.1:{DEFAULT_PORT}");
-    let mut seconds = 3;
-    let mut json = false;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("host") => host = parser.value()?.to_string_lossy().into_owned(),
-            Long("seconds") => {
-                seconds = parse_number(parser.value()?, "--seconds", |n| (1..=600).contains(n))?
-            }
-            Long("format") => json = parse_json_format(parser.value()?)?,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-gpsd"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub fn run(a: GpsdArgs, tr: &Localizer) -> CliResult {
+    let host = a
+        .host
+        .unwrap_or_else(|| format!("127.0.0.1:{DEFAULT_PORT}"));
+    let seconds = match a.seconds {
+        Some(v) => parse_number(v, "--seconds", |n| (1..=600).contains(n))?,
+        None => 3,
+    };
+    let json = match a.format {
+        Some(v) => parse_json_format(v)?,
+        None => false,
+    };
     let report = read(&host, seconds).map_err(|e| {
         CliError::new("gpsd-unreachable")
             .arg("host", host.escape_debug())

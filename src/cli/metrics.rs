@@ -6,14 +6,13 @@
 //! helper.
 
 use std::net::SocketAddr;
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use lexopt::prelude::*;
+use super::args::MetricsArgs;
 
-use super::common::{CliError, CliResult, out, parse_lang};
-use super::status::{connect, target_value};
+use super::common::{CliError, CliResult};
+use super::status::connect;
 use crate::core::metrics::{MAX_PAGE_BYTES, Target, page};
 use crate::core::snapshot::Snapshot;
 use crate::i18n::Localizer;
@@ -25,31 +24,17 @@ struct Args {
     to: Option<String>,
 }
 
-fn parse(parser: &mut lexopt::Parser, tr: &Localizer) -> Result<Option<Args>, CliError> {
-    let mut listen = None;
-    let mut to = None;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("listen") => {
-                let v = target_value(parser)?;
-                listen = Some(v.parse::<SocketAddr>().map_err(|_| {
-                    CliError::new("helper-bad-listen").arg("value", v.escape_debug())
-                })?);
-            }
-            Long("socket" | "connect") => to = Some(target_value(parser)?),
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-metrics"));
-                return Ok(None);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
-    let listen =
-        listen.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--listen"))?;
-    Ok(Some(Args { listen, to }))
+fn parse(a: MetricsArgs) -> Result<Args, CliError> {
+    let to = super::status::target(a.target)?;
+    let v = a
+        .listen
+        .ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--listen"))?
+        .to_string_lossy()
+        .into_owned();
+    let listen = v
+        .parse::<SocketAddr>()
+        .map_err(|_| CliError::new("helper-bad-listen").arg("value", v.escape_debug()))?;
+    Ok(Args { listen, to })
 }
 
 /// One page from the helper: the local snapshot as this user may see it,
@@ -82,10 +67,8 @@ fn page_from(client: &mut IpcClient, local: &Snapshot) -> String {
     page(&targets, MAX_PAGE_BYTES)
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let Some(args) = parse(&mut parser, tr)? else {
-        return Ok(ExitCode::SUCCESS);
-    };
+pub fn run(a: MetricsArgs, tr: &Localizer) -> CliResult {
+    let args = parse(a)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lexopt::prelude::*;
+use super::args::{NtsFiles, NtsShowArgs};
 
-use super::common::{CliError, CliResult, out, outln, parse_lang, parse_number};
+use super::common::{CliError, CliResult, out, outln, parse_number};
 use crate::core::nts::{self, CertInfo, IssueRequest, NtsError, Pem};
 use crate::i18n::Localizer;
 use crate::ntsfiles::{self, KeyAccess};
@@ -22,8 +22,8 @@ fn io_error(path: &Path, e: std::io::Error) -> CliError {
         .arg("reason", e)
 }
 
-fn days_value(parser: &mut lexopt::Parser) -> Result<i64, CliError> {
-    let v = parser.value()?.to_string_lossy().into_owned();
+fn days_value(v: std::ffi::OsString) -> Result<i64, CliError> {
+    let v = v.to_string_lossy().into_owned();
     v.parse::<i64>()
         .ok()
         .filter(|d| d.abs() <= 36_500)
@@ -51,60 +51,33 @@ fn absolute(p: PathBuf) -> PathBuf {
     std::path::absolute(&p).unwrap_or(p)
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let sub = match parser.next()? {
-        Some(Value(v)) => v.to_string_lossy().into_owned(),
-        Some(Short('h') | Long("help")) | None => {
-            out!("{}", tr.tr("cli-help-nts"));
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(other) => return Err(other.unexpected().into()),
-    };
-    match sub.as_str() {
-        "init" => init(parser, tr, false),
-        "renew" => init(parser, tr, true),
-        "show" => show(parser, tr),
-        other => Err(CliError::new("cli-unknown-command").arg("command", other)),
-    }
-}
-
 /// `init`: a CA (new, or `--ca CERT KEY`) and a server pair in `--out`;
 /// `renew`: a new server pair from the CA and the names already in `--out`.
-fn init(mut parser: lexopt::Parser, tr: &Localizer, renew: bool) -> CliResult {
-    let mut names: Vec<String> = Vec::new();
-    let mut out_dir: Option<PathBuf> = None;
-    let mut days = nts::SERVER_DAYS;
-    let mut ca_files: Option<(PathBuf, PathBuf)> = None;
-    let mut group = None;
-    let mut dump_dir = PathBuf::from("/var/lib/chrony");
-    let mut ntsport = None;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("name") if !renew => names.push(parser.value()?.to_string_lossy().into_owned()),
-            Long("out") => out_dir = Some(parser.value()?.into()),
-            Long("days") => days = days_value(&mut parser)?,
-            Long("ca") if !renew => {
-                let cert: PathBuf = parser.value()?.into();
-                let key: PathBuf = parser.value()?.into();
-                ca_files = Some((cert, key));
-            }
-            Long("group") => group = Some(parser.value()?.to_string_lossy().into_owned()),
-            Long("dump-dir") => dump_dir = parser.value()?.into(),
-            Long("ntsport") => {
-                ntsport = Some(parse_number(parser.value()?, "--ntsport", |p: &u16| {
-                    *p > 0
-                })?)
-            }
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-nts"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub(super) fn init(
+    a: NtsFiles,
+    names: Vec<String>,
+    ca: Vec<PathBuf>,
+    renew: bool,
+    tr: &Localizer,
+) -> CliResult {
+    let mut names = names;
+    let out_dir = a.out;
+    let days = match a.days {
+        Some(v) => days_value(v)?,
+        None => nts::SERVER_DAYS,
+    };
+    let ca_files: Option<(PathBuf, PathBuf)> = match <[PathBuf; 2]>::try_from(ca) {
+        Ok([cert, key]) => Some((cert, key)),
+        Err(_) => None,
+    };
+    let group = a.group;
+    let dump_dir = a
+        .dump_dir
+        .unwrap_or_else(|| PathBuf::from("/var/lib/chrony"));
+    let ntsport = a
+        .ntsport
+        .map(|v| parse_number(v, "--ntsport", |p: &u16| *p > 0))
+        .transpose()?;
     let dir = absolute(
         out_dir.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--out"))?,
     );
@@ -198,21 +171,8 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
 }
 
 /// `show FILE`: names, validity, days left; exit 1 when expired.
-fn show(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut file: Option<PathBuf> = None;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(v) if file.is_none() => file = Some(v.into()),
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-nts"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub(super) fn show(a: NtsShowArgs, tr: &Localizer) -> CliResult {
+    let file = a.file;
     let file = file.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "FILE"))?;
     let text = ntsfiles::read_pem(&file).map_err(|e| {
         CliError::new("cli-cannot-read")

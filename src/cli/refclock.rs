@@ -4,12 +4,13 @@
 //! `offset` option from the median difference; `--apply` writes it through
 //! the helper and checks the clock against the trusted source again.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use lexopt::prelude::*;
+use super::args::CalibrateArgs;
 
-use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_lang, parse_number};
+use super::common::{CliError, CliResult, outln, parse_json_format, parse_number};
 use super::status::{connect, ipc_error, reply_error};
 use crate::core::calibrate::{Calibration, MAX_SAMPLES, calibrate};
 use crate::core::cmdmon::SourceMode;
@@ -121,65 +122,32 @@ fn collect(
     Ok((diffs, trusted_name))
 }
 
-fn args(parser: &mut lexopt::Parser, tr: &Localizer) -> Result<Option<Args>, CliError> {
-    let mut a = Args {
-        refid: String::new(),
-        against: None,
-        samples: 16,
-        timeout: Duration::from_secs(600),
-        apply: false,
-        json: false,
-        socket: None,
+fn args(c: CalibrateArgs) -> Result<Args, CliError> {
+    let number = |v: Option<OsString>, max: u64, option: &str| -> Result<Option<u64>, CliError> {
+        v.map(|v| parse_number(v, option, |n| (1..=max).contains(n)))
+            .transpose()
     };
-    let number = |parser: &mut lexopt::Parser, max: u64, option: &str| -> Result<u64, CliError> {
-        parse_number(parser.value()?, option, |n| (1..=max).contains(n))
+    let a = Args {
+        refid: c.refid.unwrap_or_default(),
+        against: c.against,
+        samples: number(c.samples, MAX_SAMPLES as u64, "--samples")?.map_or(16, |n| n as usize),
+        timeout: Duration::from_secs(number(c.timeout, 86_400, "--timeout")?.unwrap_or(600)),
+        apply: c.apply,
+        json: c
+            .format
+            .map(parse_json_format)
+            .transpose()?
+            .unwrap_or(false),
+        socket: super::status::target(c.target)?,
     };
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(v) if a.refid.is_empty() => a.refid = v.to_string_lossy().into_owned(),
-            Long("against") => a.against = Some(parser.value()?.to_string_lossy().into_owned()),
-            Long("samples") => {
-                a.samples = number(parser, MAX_SAMPLES as u64, "--samples")? as usize
-            }
-            Long("timeout") => {
-                a.timeout = Duration::from_secs(number(parser, 86_400, "--timeout")?)
-            }
-            Long("apply") => a.apply = true,
-            Long("socket") | Long("connect") => {
-                a.socket = Some(parser.value()?.to_string_lossy().into_owned())
-            }
-            Long("format") => a.json = parse_json_format(parser.value()?)?,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-refclock"));
-                return Ok(None);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
     if a.refid.is_empty() {
         return Err(CliError::new("cli-missing-option").arg("option", "REFID"));
     }
-    Ok(Some(a))
+    Ok(a)
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    match parser.next()? {
-        Some(Value(v)) if v == "calibrate" => {}
-        Some(Short('h') | Long("help")) | None => {
-            out!("{}", tr.tr("cli-help-refclock"));
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(Value(v)) => {
-            return Err(CliError::new("cli-unknown-command").arg("command", v.to_string_lossy()));
-        }
-        Some(other) => return Err(other.unexpected().into()),
-    }
-    let Some(a) = args(&mut parser, tr)? else {
-        return Ok(ExitCode::SUCCESS);
-    };
+pub fn run(c: CalibrateArgs, tr: &Localizer) -> CliResult {
+    let a = args(c)?;
     let mut client = connect(a.socket.clone(), tr)?;
     let (text, _) = match client
         .request(RequestBody::GetConfig)

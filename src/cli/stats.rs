@@ -7,13 +7,13 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use lexopt::prelude::*;
+use super::args::StatsArgs;
 use serde::Serialize;
 
-use super::common::{CliError, CliResult, out, outln, parse_lang};
+use super::common::{CliError, CliResult, outln};
 use crate::core::chronylog::{LogKind, parse_number, parse_time};
 use crate::core::series::Field;
 use crate::core::stats::{Deviations, MAX_POINTS, Noise, Summary};
@@ -285,38 +285,19 @@ fn text_of(name: &str, s: &SeriesStats, tr: &Localizer) -> String {
     o
 }
 
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut field = Field::Offset;
-    let mut format = Format::Text;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(v) => files.push(v.into()),
-            Long("series") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                field = parse_field(&v).ok_or_else(|| {
-                    CliError::new("stats-bad-series").arg("value", v.escape_debug())
-                })?;
-            }
-            Long("format") => {
-                let v = parser.value()?.to_string_lossy().into_owned();
-                format = match v.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    "csv" => Format::Csv,
-                    _ => return Err(CliError::new("cli-bad-format").arg("value", v)),
-                };
-            }
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr("cli-help-stats"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
+pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
+    let files = a.files;
+    let field = match a.series {
+        None => Field::Offset,
+        Some(v) => parse_field(&v)
+            .ok_or_else(|| CliError::new("stats-bad-series").arg("value", v.escape_debug()))?,
+    };
+    let format = match a.format.as_deref() {
+        None | Some("text") => Format::Text,
+        Some("json") => Format::Json,
+        Some("csv") => Format::Csv,
+        Some(v) => return Err(CliError::new("cli-bad-format").arg("value", v)),
+    };
     if files.is_empty() {
         return Err(CliError::new("cli-missing-option").arg("option", "FILE"));
     }

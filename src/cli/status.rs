@@ -6,23 +6,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use lexopt::prelude::*;
-
-use super::common::out;
-use super::common::{CliError, CliResult, parse_lang};
+use super::args::{HelperTarget, ReadArgs};
+use super::common::{CliError, CliResult};
 use crate::core::cmdmon::WireAddr;
 use crate::core::codes::ErrorCode;
 use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};
 use crate::ipc::{ReplyBody, RequestBody, Snapshot};
 
-/// The value of `--socket PATH` or `--connect URL` (a local socket or
-/// `ssh://…`).
-pub fn target_value(parser: &mut lexopt::Parser) -> Result<String, CliError> {
-    parser
-        .value()?
-        .into_string()
-        .map_err(|v| CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy()))
+/// `--socket PATH` or `--connect URL` (the latter when both are given).
+pub fn target(t: HelperTarget) -> Result<Option<String>, CliError> {
+    t.connect
+        .or(t.socket)
+        .map(|v| {
+            v.into_string()
+                .map_err(|v| CliError::new("cli-not-unicode").arg("argument", v.to_string_lossy()))
+        })
+        .transpose()
 }
 
 /// Connects to the named helper (socket path or `ssh://` URL), or to the
@@ -53,43 +53,8 @@ pub fn reply_error(tr: &Localizer, code: ErrorCode, detail: Option<String>) -> C
     CliError::new("cli-helper-failed").arg("reason", tr.error_text(code, detail))
 }
 
-/// What a read-only command (`status`, `fleet`) takes: which helper, and
-/// whether to print JSON. `None` when `--help` was asked for (and printed).
-pub struct ReadArgs {
-    pub to: Option<String>,
-    pub json: bool,
-}
-
-pub fn read_args(
-    parser: &mut lexopt::Parser,
-    tr: &Localizer,
-    help: &str,
-) -> Result<Option<ReadArgs>, CliError> {
-    let mut args = ReadArgs {
-        to: None,
-        json: false,
-    };
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("socket" | "connect") => args.to = Some(target_value(parser)?),
-            Long("json") => args.json = true,
-            Long("lang") => {
-                parse_lang(parser.value()?)?;
-            }
-            Short('h') | Long("help") => {
-                out!("{}", tr.tr(help));
-                return Ok(None);
-            }
-            other => return Err(other.unexpected().into()),
-        }
-    }
-    Ok(Some(args))
-}
-
-pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    let Some(ReadArgs { to, json }) = read_args(&mut parser, tr, "cli-help-status")? else {
-        return Ok(ExitCode::SUCCESS);
-    };
+pub fn run(a: ReadArgs, tr: &Localizer) -> CliResult {
+    let (to, json) = (target(a.target)?, a.json);
     let mut client = connect(to, tr)?;
     // A helper that just started has not polled yet.
     let start = Instant::now();

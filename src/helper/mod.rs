@@ -35,6 +35,8 @@ use state::Shared;
 use supervisor::{Control, Supervisor};
 use types::{ApplyPolicy, Fixed, Mode};
 
+use crate::cli::helper_args::{self as cli, command};
+
 /// A failure before the helper serves: a message id and its arguments.
 use crate::i18n::UserError as StartError;
 
@@ -70,83 +72,80 @@ fn number(v: OsString, opt: &str, min: f64, max: f64) -> Result<f64, StartError>
         })
 }
 
-fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, StartError> {
-    use lexopt::prelude::*;
-    let mut p = lexopt::Parser::from_args(args);
+/// The arguments, checked; `None` when the help or version was printed.
+fn parse_args(args: Vec<OsString>, tr: &Localizer) -> Result<Option<Args>, StartError> {
+    use clap::FromArgMatches;
+    use clap::error::ErrorKind;
+    let argv = std::iter::once(OsString::from("stratum-helper")).chain(args);
+    let matches = match command(tr).try_get_matches_from(argv) {
+        Ok(m) => m,
+        Err(e) => {
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    print!("{}", e.render());
+                    Ok(None)
+                }
+                _ => Err(crate::cli::parse_error(&e)),
+            };
+        }
+    };
+    let c = cli::HelperCli::from_arg_matches(&matches).map_err(|e| crate::cli::parse_error(&e))?;
     let mut a = Args {
-        mode: None,
-        config: None,
-        socket: None,
-        data_dir: None,
+        mode: if c.lab {
+            Some(Mode::Lab)
+        } else if c.system {
+            Some(Mode::System)
+        } else {
+            None
+        },
+        config: c.config,
+        socket: c.socket,
+        data_dir: c.data_dir,
         ntp_port: paths::LAB_NTP_PORT,
         poll: Duration::from_secs(1),
-        admin_group: None,
-        chronyd: None,
-        chronyd_args: Vec::new(),
-        own_chronyd: false,
-        import_logs: None,
+        admin_group: c.admin_group,
+        chronyd: c.chronyd,
+        chronyd_args: c.chronyd_arg,
+        own_chronyd: c.own_chronyd,
+        import_logs: c.import_logs,
         keep_backups: 20,
         allow_paths: Vec::new(),
         watch: Vec::new(),
-        watch_file: None,
+        watch_file: c.watch_file,
         metrics: None,
-        stdio: false,
+        stdio: c.stdio,
     };
-    while let Some(arg) = p.next()? {
-        match arg {
-            Long("lab") => a.mode = Some(Mode::Lab),
-            Long("system") => a.mode = Some(Mode::System),
-            Long("config") => a.config = Some(p.value()?.into()),
-            Long("socket") => a.socket = Some(p.value()?.into()),
-            Long("data-dir") => a.data_dir = Some(p.value()?.into()),
-            Long("ntp-port") => {
-                let v = number(p.value()?, "--ntp-port", 1.0, 65535.0)?;
-                if v.fract() != 0.0 {
-                    return Err(StartError::new("cli-bad-number")
-                        .arg("option", "--ntp-port")
-                        .arg("value", v));
-                }
-                a.ntp_port = v as u16;
-            }
-            Long("poll-interval") => {
-                a.poll =
-                    Duration::from_secs_f64(number(p.value()?, "--poll-interval", 0.05, 3600.0)?)
-            }
-            Long("keep-backups") => {
-                a.keep_backups = number(p.value()?, "--keep-backups", 1.0, 10_000.0)? as usize
-            }
-            Long("admin-group") => a.admin_group = Some(p.value()?.to_string_lossy().into_owned()),
-            Long("chronyd") => a.chronyd = Some(p.value()?.into()),
-            Long("chronyd-arg") => a
-                .chronyd_args
-                .push(p.value()?.to_string_lossy().into_owned()),
-            Long("own-chronyd") => a.own_chronyd = true,
-            Long("allow-path") => {
-                let v = p.value()?.to_string_lossy().into_owned();
-                if !v.starts_with('/') {
-                    return Err(StartError::new("helper-bad-allow-path").arg("value", v));
-                }
-                a.allow_paths.push(v);
-            }
-            Long("import-logs") => a.import_logs = Some(p.value()?.into()),
-            Long("watch") => {
-                let v = p.value()?.to_string_lossy().into_owned();
-                let w = crate::core::series::WatchTarget::parse(&v).ok_or_else(|| {
-                    StartError::new("helper-bad-watch").arg("value", v.escape_debug())
-                })?;
-                a.watch.push(w);
-            }
-            Long("watch-file") => a.watch_file = Some(p.value()?.into()),
-            Long("metrics-listen") => {
-                let v = p.value()?.to_string_lossy().into_owned();
-                a.metrics = Some(v.parse().map_err(|_| {
-                    StartError::new("helper-bad-listen").arg("value", v.escape_debug())
-                })?);
-            }
-            Long("stdio") => a.stdio = true,
-            Short('h') | Long("help") => return Ok(None),
-            other => return Err(other.unexpected().into()),
+    if let Some(v) = c.ntp_port {
+        let v = number(v, "--ntp-port", 1.0, 65535.0)?;
+        if v.fract() != 0.0 {
+            return Err(StartError::new("cli-bad-number")
+                .arg("option", "--ntp-port")
+                .arg("value", v));
         }
+        a.ntp_port = v as u16;
+    }
+    if let Some(v) = c.poll_interval {
+        a.poll = Duration::from_secs_f64(number(v, "--poll-interval", 0.05, 3600.0)?);
+    }
+    if let Some(v) = c.keep_backups {
+        a.keep_backups = number(v, "--keep-backups", 1.0, 10_000.0)? as usize;
+    }
+    for v in c.allow_path {
+        if !v.starts_with('/') {
+            return Err(StartError::new("helper-bad-allow-path").arg("value", v));
+        }
+        a.allow_paths.push(v);
+    }
+    for v in c.watch {
+        let w = crate::core::series::WatchTarget::parse(&v)
+            .ok_or_else(|| StartError::new("helper-bad-watch").arg("value", v.escape_debug()))?;
+        a.watch.push(w);
+    }
+    if let Some(v) = c.metrics_listen {
+        a.metrics =
+            Some(v.parse().map_err(|_| {
+                StartError::new("helper-bad-listen").arg("value", v.escape_debug())
+            })?);
     }
     Ok(Some(a))
 }
@@ -178,12 +177,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         eprintln!("stratum-helper: {}", tr.tr_args(e.id, &e.args));
         ExitCode::from(2)
     };
-    let a = match parse_args(args) {
+    let a = match parse_args(args, &tr) {
         Ok(Some(a)) => a,
-        Ok(None) => {
-            print!("{}", tr.tr("helper-usage"));
-            return ExitCode::SUCCESS;
-        }
+        Ok(None) => return ExitCode::SUCCESS,
         Err(e) => return fail(e),
     };
     if a.stdio {

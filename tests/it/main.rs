@@ -6,6 +6,7 @@ mod common;
 
 mod alerts;
 mod cli_config;
+mod cli_help;
 mod cmdmon_vs_chronyc;
 mod dashboard;
 mod direction;
