@@ -8,6 +8,20 @@ use egui_extras::{Column, TableBuilder};
 use crate::core::explain::{Explained, Field, Kind};
 use crate::gui::state::{AppState, ApplyState, Connection, Selected, status_color};
 
+/// A row of a two-column grid: a label and the control it names. The
+/// control's accessible name is the label's text, so that screen readers
+/// and UI tests find the field by what it is called.
+pub fn labelled(
+    ui: &mut egui::Ui,
+    label: &str,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let name = ui.label(label);
+    let r = add(ui).labelled_by(name.id);
+    ui.end_row();
+    r
+}
+
 /// A header cell whose tooltip says what the column means.
 /// A column or field name in the chosen language; the meaning and the
 /// tool's own id in the tooltip.

@@ -48,6 +48,13 @@ pub fn export(
         text.push_str(&format!("{c} {line}\n"));
     }
     text.push_str(&body);
+    if format.ascii_only() && !text.is_ascii() {
+        // The last guard: a device never gets a byte it may mangle.
+        text = text
+            .chars()
+            .map(|c| if c.is_ascii() { c } else { '?' })
+            .collect();
+    }
     Ok(Export { text, notes })
 }
 
@@ -72,7 +79,7 @@ pub const NOTE_IDS: &[&str] = &[
     "export-note-ntp-port",
     "export-note-key-type",
     "export-note-junos-source",
-    "export-note-backup-stratum",
+    "export-note-pair-rule",
     "export-note-no-allow",
     "export-note-peer-orphan",
     "export-note-port",

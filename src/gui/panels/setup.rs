@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
-use crate::core::conf::roles::{Role, RoleInput, render};
+use crate::core::conf::roles::{Role, RoleInput, render_with_comment};
 use crate::gui::backend::Command;
 use crate::gui::state::{AppState, Panel, status_color};
 
@@ -27,10 +27,10 @@ impl Default for Form {
 }
 
 fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) {
-    ui.label(label);
-    ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
-        .on_hover_text(help);
-    ui.end_row();
+    crate::gui::widgets::labelled(ui, label, |ui| {
+        ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
+            .on_hover_text(help)
+    });
 }
 
 pub fn setup_ui(
@@ -90,7 +90,9 @@ pub fn setup_ui(
         }
     });
     ui.add_space(6.0);
-    match render(role, &form.input) {
+    // The file's comment in the window's language (chronyd reads comments
+    // as bytes).
+    match render_with_comment(role, &form.input, &st.t(&role.comment_id())) {
         Err(e) => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Bad),
