@@ -73,12 +73,14 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ftl!(Lang::En, "en", "export.ftl"),
     ftl!(Lang::En, "en", "explain.ftl"),
     ftl!(Lang::En, "en", "gui.ftl"),
+    ftl!(Lang::En, "en", "help.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "cli.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "lint.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "helper.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "export.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "explain.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "gui.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "help.ftl"),
 ];
 
 /// Where a text is read. The command line names its flags (`--server`);

@@ -43,9 +43,47 @@ pub fn field_name(st: &AppState, field: &str) -> String {
     }
 }
 
-/// What a field means, and the tool's own id for it.
+/// What a field means, in words (the tool's own id for it is no help to
+/// the reader, who sees the field's name beside it).
 pub fn field_meaning(st: &AppState, kind: Kind, field: &str) -> String {
-    format!("{}\n({field})", st.tr.field_meaning(kind, field))
+    st.tr.field_meaning(kind, field)
+}
+
+/// A value as the window shows it: [`display_value`], with the words
+/// chronyc prints for a state ("Normal", "Not synchronised", "Yes") in the
+/// window's language (`value-<words>`). Anything else (numbers, names,
+/// addresses, symbols) is shown as printed.
+pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
+    let text = display_value(kind, f);
+    if !WORD_FIELDS.contains(&f.name) {
+        return text;
+    }
+    match value_id(&text) {
+        Some(id) if st.tr.has(&id) => st.t(&id),
+        _ => text,
+    }
+}
+
+/// chronyc's fields whose values are words of its own (never a name a
+/// user gave: a source called "server" stays "server").
+const WORD_FIELDS: &[&str] = &[
+    "leap",
+    "ntp-mode",
+    "interleaved",
+    "authenticated",
+    "tx-timestamping",
+    "rx-timestamping",
+];
+
+/// The message id of a value made only of words (`Not synchronised` ->
+/// `value-not-synchronised`); `None` for anything with digits or symbols.
+pub fn value_id(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let words = !raw.is_empty()
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+    words.then(|| format!("value-{}", raw.to_ascii_lowercase().replace(' ', "-")))
 }
 
 /// chronyc's `-c` fields that are plain seconds.
@@ -116,7 +154,7 @@ pub fn human_seconds(v: f64) -> String {
 /// A value cell coloured by its verdict; a click opens the explanation.
 pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
     let color = status_color(f.status);
-    let text = RichText::new(display_value(kind, f)).monospace().color(
+    let text = RichText::new(shown_value(st, kind, f)).monospace().color(
         if f.status == crate::core::explain::Status::Info {
             ui.visuals().text_color()
         } else {

@@ -219,23 +219,27 @@ pub fn export_ui(
                 );
             }
             let mut text = e.text.clone();
+            let title = ui.strong(st.t("gui-export-preview"));
             ui.add(
                 egui::TextEdit::multiline(&mut text)
                     .code_editor()
                     .interactive(true)
                     .desired_width(f32::INFINITY),
-            );
+            )
+            .labelled_by(title.id);
             ui.horizontal(|ui| {
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
                 }
                 let name = form.format.file_name();
                 let mut path = std::mem::take(&mut form.path);
+                let file = ui.label(st.t("gui-file"));
                 ui.add(
                     egui::TextEdit::singleline(&mut path)
                         .hint_text(name)
                         .desired_width(240.0),
-                );
+                )
+                .labelled_by(file.id);
                 crate::gui::dialogs::browse_ui(
                     ui,
                     st,

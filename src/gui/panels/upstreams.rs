@@ -165,10 +165,11 @@ fn opt_value(
     default: i64,
 ) {
     let mut on = v.is_some();
-    ui.checkbox(&mut on, label);
+    let name = ui.checkbox(&mut on, label);
     match (on, v.as_mut()) {
         (true, Some(x)) => {
-            ui.add(egui::DragValue::new(x).range(range));
+            ui.add(egui::DragValue::new(x).range(range))
+                .labelled_by(name.id);
         }
         (true, None) => *v = Some(default),
         (false, _) => *v = None,
@@ -189,16 +190,21 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         st.t("gui-cancel"),
     );
     let f = &mut *form;
+    // Enter in the host field adds (or saves) the source, as the button.
+    let mut entered = false;
     ui.horizontal(|ui| {
         for k in [SourceKind::Server, SourceKind::Pool, SourceKind::Peer] {
             ui.selectable_value(&mut f.kind, k, k.keyword());
         }
-        ui.label(&labels.0);
-        ui.add(
-            egui::TextEdit::singleline(&mut f.host)
-                .hint_text("ntp.example.org")
-                .desired_width(200.0),
-        );
+        let name = ui.label(&labels.0);
+        let host = ui
+            .add(
+                egui::TextEdit::singleline(&mut f.host)
+                    .hint_text("ntp.example.org")
+                    .desired_width(200.0),
+            )
+            .labelled_by(name.id);
+        entered = host.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut f.iburst, "iburst");
@@ -231,7 +237,8 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     ui.horizontal(|ui| {
         submit = ui
             .add_enabled(parsed.is_ok(), egui::Button::new(submit_label))
-            .clicked();
+            .clicked()
+            || (entered && parsed.is_ok());
         if f.editing.is_some() {
             cancel = ui.button(&labels.3).clicked();
         }
