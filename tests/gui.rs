@@ -5,6 +5,17 @@
 //! helper shows the new server in the sources table.
 
 mod common;
+// The window at 1024×700 by concern, one file each (tests/gui/).
+#[path = "gui/chinese.rs"]
+mod chinese;
+#[path = "gui/pair.rs"]
+mod pair;
+#[path = "gui/small.rs"]
+mod small;
+#[path = "gui/window.rs"]
+mod window;
+#[path = "gui/words.rs"]
+mod words;
 
 use std::time::{Duration, Instant};
 

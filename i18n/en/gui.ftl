@@ -300,3 +300,5 @@ gui-file-csv = CSV file
 gui-file-png = PNG file
 gui-stats-constant = All { $n } values are { $value }: nothing varies, so there is no histogram to draw.
 gui-stats-flat = The series does not change over this window: every deviation is zero and no noise type can be read from it.
+window-finding-ntp-service-inactive = No time synchronisation service runs: on RHEL, Rocky, CentOS and Fedora run “systemctl enable chronyd” and “systemctl start chronyd”; on Debian and Ubuntu “systemctl enable chrony” and “systemctl start chrony”.
+gui-stats-series = Series

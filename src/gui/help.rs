@@ -139,12 +139,15 @@ pub fn help_ui(ctx: &egui::Context, st: &AppState) {
     }
     let mut open = true;
     let panel = st.t(&format!("gui-panel-{}", st.panel.key()));
+    // Its own Close button: egui's cross is named in English only.
     egui::Window::new(st.ta("gui-help-title", &[("panel", panel)]))
         .id(egui::Id::new("stratum-help"))
-        .open(&mut open)
         .default_width(420.0)
         .collapsible(false)
         .show(ctx, |ui| {
+            if ui.button(st.t("gui-close")).clicked() {
+                open = false;
+            }
             egui::ScrollArea::vertical()
                 .max_height(420.0)
                 .show(ui, |ui| {

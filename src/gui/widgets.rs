@@ -8,6 +8,11 @@ use egui_extras::{Column, TableBuilder};
 use crate::core::explain::{Explained, Field, Kind};
 use crate::gui::state::{AppState, ApplyState, Connection, Selected, status_color};
 
+/// An empty cell of a grid: room, and nothing for a screen reader to read.
+pub fn empty_cell(ui: &mut egui::Ui) {
+    ui.allocate_space(egui::Vec2::ZERO);
+}
+
 /// A row of a two-column grid: a label and the control it names. The
 /// control's accessible name is the label's text, so that screen readers
 /// and UI tests find the field by what it is called.

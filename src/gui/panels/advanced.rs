@@ -68,7 +68,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             let mut v = st.doc.last_directive(name).is_some();
             let before = v;
             ui.checkbox(&mut v, name).on_hover_text(st.t(help));
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             if v != before {
                 set(&mut st.doc, name, v.then(|| name.to_string()));
             }
@@ -106,7 +106,12 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         let mut on = rl.is_some();
         ui.checkbox(&mut on, "ratelimit")
             .on_hover_text(st.t("gui-ratelimit-help"));
-        ui.label(RichText::new(rl.clone().unwrap_or_default()).monospace());
+        match &rl {
+            Some(line) => {
+                ui.label(RichText::new(line).monospace());
+            }
+            None => crate::gui::widgets::empty_cell(ui),
+        }
         if on != rl.is_some() {
             set(
                 &mut st.doc,

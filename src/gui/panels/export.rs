@@ -144,7 +144,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 });
             }
             if uses(Field::Role) {
-                ui.label("");
+                crate::gui::widgets::empty_cell(ui);
                 ui.checkbox(&mut f.backup, st.t("gui-export-backup"))
                     .on_hover_text(st.t("gui-export-backup-help"));
                 ui.end_row();
@@ -173,7 +173,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 });
             }
             if uses(Field::Nts) {
-                ui.label("");
+                crate::gui::widgets::empty_cell(ui);
                 ui.checkbox(&mut f.nts, st.t("gui-export-nts"));
                 ui.end_row();
                 if f.nts {

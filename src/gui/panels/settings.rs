@@ -38,16 +38,25 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         ui.end_row();
         let name = ui.label(st.t("gui-zoom"));
         let mut zoom = st.settings.zoom;
-        if ui
-            .add(egui::Slider::new(&mut zoom, 0.75..=2.0).step_by(0.05))
-            .labelled_by(name.id)
-            .on_hover_text(st.t("gui-zoom-help"))
-            .changed()
-        {
-            st.settings.zoom = zoom;
-            ui.ctx().set_zoom_factor(zoom);
-            st.settings_dirty = true;
-        }
+        ui.horizontal(|ui| {
+            // The value as a percentage beside the slider (the slider's own
+            // number box would be a second, nameless control).
+            let changed = ui
+                .add(
+                    egui::Slider::new(&mut zoom, 0.75..=2.0)
+                        .step_by(0.05)
+                        .show_value(false),
+                )
+                .labelled_by(name.id)
+                .on_hover_text(st.t("gui-zoom-help"))
+                .changed();
+            ui.label(format!("{:.0} %", zoom * 100.0));
+            if changed {
+                st.settings.zoom = zoom;
+                ui.ctx().set_zoom_factor(zoom);
+                st.settings_dirty = true;
+            }
+        });
         ui.end_row();
         let name = ui.label(st.t("gui-helper-socket"));
         let mut socket = st.settings.socket.clone().unwrap_or_default();

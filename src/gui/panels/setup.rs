@@ -83,7 +83,7 @@ pub fn setup_ui(
         if role.needs_gps() {
             field_ui(ui, &labels[4].0, &labels[4].1, &mut f.gps_device);
             field_ui(ui, &labels[5].0, &labels[5].1, &mut f.pps_device);
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             ui.checkbox(&mut f.nmea_fallback, &labels[6].0)
                 .on_hover_text(&labels[6].1);
             ui.end_row();

@@ -165,7 +165,8 @@ pub fn statistics_ui(
             .find(|(s, _)| *s == form.series)
             .map(|(_, l)| l.clone())
             .unwrap_or_else(|| form.series.to_string());
-        egui::ComboBox::from_id_salt("stats-series")
+        // Named for screen readers by its label (beside it).
+        egui::ComboBox::from_label(st.t("gui-stats-series"))
             .selected_text(current)
             .show_ui(ui, |ui| {
                 for (s, label) in &list {

@@ -23,7 +23,7 @@ pub fn stratum_ui(ui: &mut egui::Ui, st: &mut AppState) {
             labelled(ui, &st.t("gui-local-stratum"), |ui| {
                 ui.add(egui::DragValue::new(&mut stratum).range(1..=15))
             });
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             ui.checkbox(&mut orphan, st.t("gui-local-orphan"))
                 .on_hover_text(st.t("gui-local-orphan-help"));
             ui.end_row();

@@ -121,7 +121,7 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             ui.strong(st.t("gui-col-line"));
             ui.strong(st.t("gui-col-options"));
             ui.strong(st.t("gui-col-live"));
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             ui.end_row();
             for (_, s) in &sources {
                 ui.label(RichText::new(format!("{} {}", s.kind.keyword(), s.host)).monospace());
@@ -155,6 +155,35 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     }
     ui.add_space(10.0);
     form_ui(ui, st, form);
+}
+
+/// Why a source line typed in the form cannot be added, in words.
+pub fn source_error_text(
+    st: &AppState,
+    kind: SourceKind,
+    text: &str,
+    e: &crate::core::conf::UserSourceError,
+) -> String {
+    use crate::core::conf::UserSourceError;
+    let host = text.split_whitespace().next().unwrap_or("");
+    match e {
+        UserSourceError::BadHost(h) => st
+            .tr
+            .tr_args("cli-source-bad-host", &[("host", h.as_str())]),
+        UserSourceError::Empty => st.tr.tr_args("cli-source-bad-host", &[("host", host)]),
+        UserSourceError::ControlCharacter => {
+            st.tr.tr_args("cli-source-control", &[("value", text)])
+        }
+        UserSourceError::Parse(p) => {
+            // Why chrony would refuse it, as lint says it.
+            let args = crate::core::conf::lint::parse_error_args(kind.keyword(), p, text);
+            let reason = st.tr.tr_args(&format!("lint-{}", p.rule()), &args);
+            st.tr.tr_args(
+                "cli-source-invalid",
+                &[("value", text), ("reason", reason.as_str())],
+            )
+        }
+    }
 }
 
 fn opt_value(
@@ -250,18 +279,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     });
     if !f.host.trim().is_empty() {
         if let Err(e) = &parsed {
-            let msg = match e {
-                crate::core::conf::UserSourceError::BadHost(h) => st
-                    .tr
-                    .tr_args("cli-source-bad-host", &[("host", h.as_str())]),
-                crate::core::conf::UserSourceError::ControlCharacter => st
-                    .tr
-                    .tr_args("cli-source-control", &[("value", text.as_str())]),
-                _ => st.tr.tr_args(
-                    "cli-source-invalid",
-                    &[("value", text.as_str()), ("reason", "")],
-                ),
-            };
+            let msg = source_error_text(st, f.kind, &text, e);
             ui.colored_label(status_color(Status::Bad), msg);
         }
     }
