@@ -103,7 +103,7 @@ fn a_pair_made_in_setup_peers_and_export_follows_one_rule() {
         }
         // The old advice (8 on the primary, 9 on the backup) is a finding.
         let nine =
-            Document::parse(&text.replace("local stratum 10 orphan", "local stratum 9 orphan"));
+            Document::parse(text.replace("local stratum 10 orphan", "local stratum 9 orphan"));
         assert!(lint_peer_pair(&primary, &nine).is_some());
     }
 }

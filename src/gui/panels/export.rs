@@ -109,7 +109,7 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
 /// The format chooser: every format a button (no popup over the fields
 /// below, which a click in a dropdown's list would reach).
 fn format_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form) {
-    egui::Grid::new("export-formats")
+    egui::Grid::new(("export", "formats"))
         .num_columns(2)
         .show(ui, |ui| {
             for (group, formats) in GROUPS {
