@@ -190,14 +190,14 @@ fn f1_opens_the_guide_of_the_panel_in_view() {
 }
 
 /// Every control, value and table cell is named for screen readers, on
-/// every panel of a live lab, in both languages.
+/// every panel of a live lab of each release, in both languages.
 #[test]
 fn every_control_and_value_has_a_name() {
-    let Some(release) = common::releases().into_iter().next() else {
-        return;
-    };
-    let lab = RichLab::start(&release);
-    for lang in Lang::ALL {
+    for (release, lang) in common::releases()
+        .into_iter()
+        .flat_map(|r| Lang::ALL.map(|l| (r.clone(), l)))
+    {
+        let lab = RichLab::start(&release);
         let mut h = live(lang, &lab.helper.socket);
         wait_until(&mut h, Duration::from_secs(20), "the helper's data", &|a| {
             a.state
@@ -227,7 +227,11 @@ fn every_control_and_value_has_a_name() {
                     nameless.push(format!("{:?} {:?}", a.role(), a.value()));
                 }
             }
-            assert!(nameless.is_empty(), "{lang:?} {p:?}: {nameless:?}");
+            assert!(
+                nameless.is_empty(),
+                "chrony {} {lang:?} {p:?}: {nameless:?}",
+                release.label
+            );
         }
         // The sources table's cells are found by what they show.
         show(&mut h, Panel::Sources);
