@@ -143,6 +143,8 @@ pub fn help_ui(ctx: &egui::Context, st: &AppState) {
     egui::Window::new(st.ta("gui-help-title", &[("panel", panel)]))
         .id(egui::Id::new("stratum-help"))
         .default_width(420.0)
+        // Beside the panel it explains, clear of the navigation.
+        .default_pos(ctx.screen_rect().right_top() + egui::vec2(-460.0, 40.0))
         .collapsible(false)
         .show(ctx, |ui| {
             if ui.button(st.t("gui-close")).clicked() {
