@@ -497,7 +497,7 @@ pub(super) fn apply_cmd(a: ApplyArgs, tr: &Localizer) -> CliResult {
 /// with the installed chronyd's rules (findings on stderr; exit 1 on an
 /// error chronyd would refuse).
 pub(super) fn init_cmd(a: InitArgs, tr: &Localizer) -> CliResult {
-    use crate::core::conf::roles::{Role, RoleInput, render};
+    use crate::core::conf::roles::{Role, RoleInput, render_with_comment};
     let role = match a.role.as_deref() {
         None => None,
         Some("isolated") => Some(Role::Isolated),
@@ -517,7 +517,8 @@ pub(super) fn init_cmd(a: InitArgs, tr: &Localizer) -> CliResult {
         nmea_fallback: a.nmea_fallback,
     };
     let role = role.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--role"))?;
-    let text = render(role, &input).map_err(|e| {
+    // The file's comment in the user's language (chronyd reads it as bytes).
+    let text = render_with_comment(role, &input, &tr.tr(&role.comment_id())).map_err(|e| {
         CliError::new("cli-role-input").arg(
             "reason",
             tr.tr_args(e.message_id(), &[("value", e.value())]),

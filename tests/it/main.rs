@@ -26,6 +26,7 @@ mod lint_vs_chronyd;
 #[cfg(feature = "gui")]
 mod notify;
 mod nts;
+mod pair;
 mod refclock;
 mod releases_helper;
 mod roles;
