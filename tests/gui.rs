@@ -191,7 +191,7 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     let backend = Backend::start(Some(helper.socket.clone()), None, no_waker());
     let mut h = harness(App::headless(settings(), backend));
     wait(&mut h, "the helper's configuration", &|a| {
-        a.state.may_change() && a.state.base_text.contains("local stratum 10")
+        a.state.may_change() && String::from_utf8_lossy(&a.state.base).contains("local stratum 10")
     });
     h.get_by_label("Upstream servers").click();
     h.run();
@@ -220,11 +220,11 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     wait(&mut h, "the apply", &|a| {
         matches!(
             a.state.apply,
-            ApplyState::Done(_) | ApplyState::Failed { .. }
+            ApplyState::Done { .. } | ApplyState::Failed { .. }
         )
     });
     assert!(
-        matches!(h.state().state.apply, ApplyState::Done(_)),
+        matches!(h.state().state.apply, ApplyState::Done { .. }),
         "{:?}",
         h.state().state.apply
     );
@@ -796,11 +796,11 @@ fn the_guided_setup_says_what_its_apply_did() {
     wait(&mut h, "the apply", &|a| {
         matches!(
             a.state.apply,
-            ApplyState::Done(_) | ApplyState::Failed { .. }
+            ApplyState::Done { .. } | ApplyState::Failed { .. }
         )
     });
     h.run();
-    let ApplyState::Done(done) = &h.state().state.apply else {
+    let ApplyState::Done { applied: done, .. } = &h.state().state.apply else {
         panic!("{:?}", h.state().state.apply);
     };
     let backup = done.backup.clone().expect("a backup of the previous file");

@@ -79,6 +79,8 @@ impl From<SupervisorError> for HelperError {
 #[derive(Debug, Clone, Default)]
 pub struct ChronydStatus {
     pub pid: Option<u32>,
+    /// When the running chronyd was started (by this helper).
+    pub since: Option<Instant>,
     /// Why chronyd last stopped on its own.
     pub last_exit: Option<String>,
     /// An apply or restart is under way: polls would only see a gap.
@@ -87,7 +89,8 @@ pub struct ChronydStatus {
 
 pub enum SupMsg {
     Apply {
-        text: String,
+        /// The new file, byte for byte.
+        text: Vec<u8>,
         uid: u32,
         reply: oneshot::Sender<Result<Applied, HelperError>>,
     },
@@ -255,7 +258,11 @@ impl Supervisor {
 
     fn publish(&self) {
         let pid = self.child.as_ref().and_then(Child::id);
-        self.status.send_modify(|s| s.pid = pid);
+        let since = pid.map(|_| self.started);
+        self.status.send_modify(|s| {
+            s.pid = pid;
+            s.since = since;
+        });
     }
 
     pub(super) fn set_busy(&self, busy: bool) {
@@ -400,6 +407,7 @@ impl Supervisor {
         self.retry_at = Some(Instant::now() + delay);
         self.status.send_modify(|s| {
             s.pid = None;
+            s.since = None;
             s.last_exit = Some(reason);
         });
     }

@@ -4,7 +4,10 @@
 use egui::RichText;
 
 use crate::core::export::{Format, Options, Role, export};
-use crate::gui::backend::{Command, Contents};
+use std::collections::HashMap;
+
+use crate::gui::backend::Command;
+use crate::gui::dialogs::{Payload, SaveField, save_ui};
 use crate::gui::state::{AppState, status_color};
 
 pub struct Form {
@@ -15,7 +18,9 @@ pub struct Form {
     pub source_interface: String,
     pub key: String,
     pub vrf: String,
-    pub path: String,
+    /// Where each format was saved (a Huawei snippet never lands on the
+    /// chrony.conf saved before it).
+    pub saves: HashMap<Format, SaveField>,
     /// Clients authenticate the server with NTS; where they keep its CA.
     pub nts: bool,
     pub nts_ca: String,
@@ -33,7 +38,7 @@ impl Default for Form {
             vrf: String::new(),
             nts: false,
             nts_ca: String::new(),
-            path: String::new(),
+            saves: HashMap::new(),
         }
     }
 }
@@ -46,7 +51,7 @@ pub fn export_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    commands: &mut Vec<Command>,
+    _commands: &mut Vec<Command>,
 ) {
     let labels: Vec<String> = [
         "gui-format",
@@ -171,33 +176,11 @@ pub fn export_ui(
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
                 }
-                let name = form.format.file_name();
-                let mut path = std::mem::take(&mut form.path);
-                ui.add(
-                    egui::TextEdit::singleline(&mut path)
-                        .hint_text(name)
-                        .desired_width(240.0),
-                );
-                crate::gui::dialogs::browse_ui(
-                    ui,
-                    st,
-                    crate::gui::dialogs::Pick::Save,
-                    name,
-                    &mut path,
-                );
-                form.path = path;
-                let named = !form.path.trim().is_empty();
-                if ui
-                    .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
-                    .clicked()
-                {
-                    commands.push(Command::WriteFile {
-                        path: form.path.trim().into(),
-                        contents: Contents::Bytes(e.text.clone().into_bytes()),
-                    });
-                }
             });
-            crate::gui::widgets::file_note_ui(ui, st, &form.path);
+            let name = form.format.file_name();
+            let field = form.saves.entry(form.format).or_default();
+            let bytes = |_: &AppState| e.text.clone().into_bytes();
+            save_ui(ui, st, field, name, "gui-save-as", Payload::Bytes(&bytes));
         }
         Err(e) => {
             ui.colored_label(

@@ -1,0 +1,323 @@
+//! The GUI's IO, off the frame: one thread talks to the helper (and starts
+//! a lab helper when none answers), another does this machine's work (lint
+//! against the files here, settings, imports and exports, `chronyd -v`, the
+//! routing table). The UI sends [`Request`]s (a [`Command`] with an id) and
+//! receives [`Event`]s: a reply names the request it answers
+//! ([`Event::Reply`]), so it goes to whoever asked; pushed events (snapshots,
+//! the connection) name none. Every event wakes the UI, so the UI is idle
+//! when nothing happens.
+
+mod helper;
+mod local;
+mod wake;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+pub use local::png_bytes;
+pub use wake::{LIVE_REFRESH, LiveGate, Wake, Waker, waker};
+
+use super::settings::Settings;
+use crate::core::codes::ErrorCode;
+use crate::core::conf::{ChronyVersion, Diagnostic};
+use crate::core::history::SeriesPoint;
+use crate::ipc::{Action, Applied, HelperInfo, SeriesId, Snapshot, WatchTarget};
+
+/// Which request a reply answers. The window numbers every request it
+/// sends ([`crate::gui::state::AppState::ask`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct RequestId(pub u64);
+
+/// A command for the backend and the id its reply will carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub id: RequestId,
+    pub command: Command,
+}
+
+/// A step of finding or starting a helper, shown as progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Trying the helper sockets (the system's, the user's lab).
+    Looking,
+    /// None answered: starting a lab helper (and its chronyd).
+    StartingLab,
+}
+
+impl Stage {
+    /// The progress text's message id.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Stage::Looking => "gui-conn-looking",
+            Stage::StartingLab => "gui-conn-starting-lab",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Asked of the helper.
+    /// Apply this configuration, byte for byte.
+    Apply(Vec<u8>),
+    Action(Action),
+    GetConfig,
+    History(Vec<SeriesId>, f64, f64, usize),
+    SeriesList,
+    Fleet,
+    /// One watched server's tracking and sources.
+    FleetHost(WatchTarget),
+    /// NTS certificates for `names` from the helper (where chronyd may
+    /// read them), and the lines they need.
+    NtsIssue {
+        names: Vec<String>,
+        days: i64,
+    },
+    /// A new certificate for the same names, chronyd restarted to load it.
+    NtsRenew {
+        days: i64,
+    },
+    /// The last `window` seconds of these series, in at most `columns`
+    /// points each (the time is taken when the request is made).
+    HistoryRecent {
+        series: Vec<SeriesId>,
+        window: f64,
+        columns: usize,
+    },
+    /// Analyse a series over the last `window` seconds (summary,
+    /// histogram, deviations), off the UI thread.
+    Stats {
+        series: SeriesId,
+        window: f64,
+    },
+    /// Repeat these requests on the backend's own clock, their answers
+    /// delivered together (one frame); `None` stops. What a panel that
+    /// shows history follows while it is open.
+    Follow(Option<Follow>),
+    // Done on this machine, whether or not a helper answers.
+    /// Lint a configuration for that chronyd release (paths are checked on
+    /// this machine only when the helper runs here).
+    Lint {
+        text: String,
+        version: ChronyVersion,
+    },
+    SaveSettings(Box<Settings>),
+    /// Write a file for the user; one that exists already is replaced only
+    /// with `overwrite` (else the reply is [`Event::FileExists`]).
+    WriteFile {
+        path: PathBuf,
+        contents: Contents,
+        overwrite: bool,
+    },
+    /// Import a chrony.conf into the editor.
+    ReadConfig(PathBuf),
+    /// A desktop notification (freedesktop's, through notify-send where
+    /// it is installed; the status bar shows the alarm either way).
+    Notify {
+        title: String,
+        body: String,
+        critical: bool,
+    },
+}
+
+/// What the Statistics panel asked for, analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsResult {
+    pub series: SeriesId,
+    pub window: f64,
+    pub analysis: crate::core::stats::Analysis,
+}
+
+/// Requests repeated every `every`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Follow {
+    pub requests: Vec<Command>,
+    pub every: Duration,
+}
+
+/// What a written file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// A screenshot, encoded as PNG on the IO thread.
+    Png(Arc<egui::ColorImage>),
+}
+
+impl Command {
+    fn is_local(&self) -> bool {
+        matches!(
+            self,
+            Command::Lint { .. }
+                | Command::SaveSettings(_)
+                | Command::WriteFile { .. }
+                | Command::ReadConfig(_)
+                | Command::Notify { .. }
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// What the backend got for request `to`.
+    Reply {
+        to: RequestId,
+        event: Box<Event>,
+    },
+    Connected {
+        info: HelperInfo,
+        started_lab: bool,
+        /// Which helper: a socket path, or an `ssh://` URL.
+        server: String,
+    },
+    /// A step of connecting (finding or starting a helper).
+    Progress(Stage),
+    /// No helper, and none could be started: `code` says why, `detail`
+    /// with what (the lab helper's own last words).
+    Offline {
+        code: ErrorCode,
+        detail: Option<String>,
+    },
+    Snapshot(Box<Snapshot>),
+    /// The configuration file, byte for byte.
+    Config {
+        text: Vec<u8>,
+        path: String,
+    },
+    Applied(Applied),
+    NtsIssued(crate::ipc::NtsIssued),
+    /// A series analysed for the Statistics panel.
+    Stats(Box<StatsResult>),
+    Failed {
+        code: ErrorCode,
+        detail: Option<String>,
+    },
+    ActionDone,
+    /// The series asked for in one History command, together.
+    History(Vec<(SeriesId, Vec<SeriesPoint>)>),
+    /// The answers to one round of followed requests.
+    Batch(Vec<Event>),
+    SeriesList(Vec<SeriesId>),
+    Fleet(Vec<crate::ipc::FleetRow>),
+    FleetHost(WatchTarget, Box<Snapshot>),
+    /// This machine: the chronyd a lab would run, its IPv4 networks.
+    Machine {
+        chrony_version: Option<ChronyVersion>,
+        networks: Vec<String>,
+    },
+    Linted {
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Settings written (or why not).
+    Saved(Result<(), String>),
+    FileWritten {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    /// Not written: something is there. The contents come back, for the
+    /// user to replace it (or not).
+    FileExists {
+        path: PathBuf,
+        contents: Contents,
+    },
+    ConfigRead {
+        path: PathBuf,
+        result: Result<Vec<u8>, String>,
+    },
+}
+
+pub struct Backend {
+    helper_tx: Sender<Request>,
+    local_tx: Sender<Request>,
+    pub rx: Receiver<Event>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Backend {
+    /// Starts the IO threads. `socket`: the helper to use (else the default
+    /// ones, else a lab helper is started running `chronyd`).
+    pub fn start(socket: Option<PathBuf>, chronyd: Option<PathBuf>, waker: Waker) -> Backend {
+        let (helper_tx, helper_rx) = channel::<Request>();
+        let (local_tx, local_rx) = channel::<Request>();
+        let (events, rx) = channel::<Event>();
+        let remote = socket
+            .as_ref()
+            .is_some_and(|s| s.to_string_lossy().starts_with("ssh://"));
+        let mut threads = Vec::new();
+        {
+            let (events, waker, chronyd) = (events.clone(), waker.clone(), chronyd.clone());
+            threads.push(
+                std::thread::Builder::new()
+                    .name("stratum-local".into())
+                    .spawn(move || local::run(chronyd, remote, local_rx, events, waker))
+                    .expect("local IO thread"),
+            );
+        }
+        threads.push(
+            std::thread::Builder::new()
+                .name("stratum-backend".into())
+                .spawn(move || helper::run(socket, chronyd, helper_rx, events, waker))
+                .expect("backend thread"),
+        );
+        Backend {
+            helper_tx,
+            local_tx,
+            rx,
+            threads,
+        }
+    }
+
+    /// A backend with no helper (UI tests, offline use): this machine's
+    /// work is still done; requests to a helper go nowhere.
+    pub fn offline(waker: Waker) -> Backend {
+        let (helper_tx, _) = channel();
+        let (local_tx, local_rx) = channel::<Request>();
+        let (events, rx) = channel::<Event>();
+        let thread = std::thread::Builder::new()
+            .name("stratum-local".into())
+            .spawn(move || local::run(None, false, local_rx, events, waker))
+            .expect("local IO thread");
+        Backend {
+            helper_tx,
+            local_tx,
+            rx,
+            threads: vec![thread],
+        }
+    }
+
+    pub fn send(&self, r: Request) {
+        let tx = if r.command.is_local() {
+            &self.local_tx
+        } else {
+            &self.helper_tx
+        };
+        let _ = tx.send(r);
+    }
+
+    /// Lets the IO threads go without waiting for them (a reconnect from a
+    /// frame): they end when they next look at their closed channels, and
+    /// a lab helper they started stops then.
+    pub fn detach(&mut self) {
+        self.helper_tx = channel().0;
+        self.local_tx = channel().0;
+        self.threads.clear();
+    }
+
+    /// Closes the channels and waits (a few seconds at most) for the IO
+    /// threads, which stop a lab helper they started.
+    pub fn shutdown(&mut self) {
+        self.helper_tx = channel().0;
+        self.local_tx = channel().0;
+        let start = Instant::now();
+        for t in self.threads.drain(..) {
+            while !t.is_finished() && start.elapsed() < Duration::from_secs(8) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            if t.is_finished() {
+                let _ = t.join();
+            }
+        }
+    }
+}
+
