@@ -6,6 +6,17 @@
 
 mod common;
 
+// The window you can trust, in modules of their own (tests/gui/*.rs):
+// first run and status bar, Apply, files.
+#[path = "gui/files.rs"]
+mod files;
+#[path = "gui/first_run.rs"]
+mod first_run;
+#[path = "gui/status_bar.rs"]
+mod status_bar;
+#[path = "gui/trust.rs"]
+mod trust;
+
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
@@ -24,9 +35,14 @@ fn settings() -> Settings {
 }
 
 fn harness(app: App) -> Harness<'static, App> {
+    harness_sized(app, egui::vec2(1200.0, 900.0))
+}
+
+/// The app in a window of `size` (logical points).
+fn harness_sized(app: App, size: egui::Vec2) -> Harness<'static, App> {
     let mut fonts_done = false;
     Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
+        .with_size(size)
         .build_state(
             move |ctx, app: &mut App| {
                 if !fonts_done {
@@ -738,7 +754,7 @@ fn the_window_repaints_when_the_helper_answers() {
     ));
     h.run();
     assert_eq!(h.state().state.panel, Panel::Setup);
-    assert!(h.query_by_label("Connecting to the helper…").is_some());
+    assert!(h.query_by_label("Looking for a Stratum helper…").is_some());
     // As in the window: snapshots are not wanted on this panel, every
     // other event is.
     let wants_live = std::sync::Arc::new(stratum::gui::backend::LiveGate::new(false));

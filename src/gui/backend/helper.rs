@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use super::wake::wake_for;
-use super::{Command, Event, Follow, Request, Stage, StatsResult, Wake, Waker};
+use super::{Command, Event, Follow, Launch, Request, Stage, StatsResult, Wake, Waker};
 use crate::core::codes::ErrorCode;
 use crate::ipc::client::{IpcClient, IpcError};
 use crate::ipc::{HistoryQuery, ReplyBody, RequestBody};
@@ -40,7 +40,10 @@ impl Drop for OwnedHelper {
     }
 }
 
-fn helper_binary() -> PathBuf {
+fn helper_binary(how: &Launch) -> PathBuf {
+    if let Some(h) = &how.helper {
+        return h.clone();
+    }
     std::env::current_exe()
         .ok()
         .and_then(|p| p.parent().map(|d| d.join("stratum-helper")))
@@ -76,22 +79,43 @@ fn last_words(log: &std::path::Path) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Where a lab helper's socket is.
+fn lab_socket(how: &Launch) -> PathBuf {
+    match &how.lab_dir {
+        Some(d) => d.join("helper.sock"),
+        None => crate::ipc::paths::user_runtime_dir().join("helper.sock"),
+    }
+}
+
 /// Starts a lab helper of our own and waits for it to answer: an error
 /// says why it did not (its own last words when it exited).
 fn start_lab(
-    chronyd: Option<&PathBuf>,
+    how: &Launch,
 ) -> Result<(OwnedHelper, IpcClient, PathBuf), (ErrorCode, Option<String>)> {
     use std::os::unix::process::CommandExt;
-    let lab_socket = crate::ipc::paths::user_runtime_dir().join("helper.sock");
-    let data = crate::ipc::paths::user_data_dir();
+    let lab_socket = lab_socket(how);
+    let data = how
+        .lab_dir
+        .clone()
+        .unwrap_or_else(crate::ipc::paths::user_data_dir);
     let _ = std::fs::create_dir_all(&data);
     let log_path = data.join("lab-helper.log");
     let log = std::fs::File::create(&log_path).ok();
-    let mut helper = Process::new(helper_binary());
+    let mut helper = Process::new(helper_binary(how));
     helper.arg("--lab");
     // The chronyd chosen in Settings (else the helper finds one).
-    if let Some(c) = chronyd {
+    if let Some(c) = &how.chronyd {
         helper.arg("--chronyd").arg(c);
+    }
+    if let Some(d) = &how.lab_dir {
+        helper
+            .arg("--data-dir")
+            .arg(d.join("data"))
+            .arg("--socket")
+            .arg(&lab_socket);
+    }
+    if let Some(p) = how.ntp_port {
+        helper.arg("--ntp-port").arg(p.to_string());
     }
     helper
         .stdin(Stdio::null())
@@ -129,8 +153,7 @@ fn start_lab(
 }
 
 pub(super) fn run(
-    socket: Option<PathBuf>,
-    chronyd: Option<PathBuf>,
+    how: Launch,
     requests: Receiver<Request>,
     events: Sender<Event>,
     waker: Waker,
@@ -141,13 +164,17 @@ pub(super) fn run(
         }
     };
     send(Event::Progress(Stage::Looking));
-    let candidates: Vec<PathBuf> = socket.iter().cloned().collect();
+    let candidates: Vec<PathBuf> = match (&how.socket, &how.lab_dir) {
+        (Some(s), _) => vec![s.clone()],
+        (None, Some(_)) => vec![lab_socket(&how)],
+        (None, None) => Vec::new(),
+    };
     let mut owned: Option<OwnedHelper> = None;
     let (mut client, path) = match connect(&candidates) {
         Some(c) => c,
-        None if socket.is_none() => {
+        None if how.socket.is_none() => {
             send(Event::Progress(Stage::StartingLab));
-            match start_lab(chronyd.as_ref()) {
+            match start_lab(&how) {
                 Ok((helper, client, path)) => {
                     owned = Some(helper);
                     (client, path)

@@ -227,6 +227,25 @@ pub enum Event {
     },
 }
 
+/// Which helper the backend talks to, and how it starts a lab helper of
+/// its own when none answers.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// The helper to use (a socket path or an `ssh://` URL); else the
+    /// default sockets, else a lab helper is started.
+    pub socket: Option<PathBuf>,
+    /// The chronyd a lab helper runs (else the helper finds one).
+    pub chronyd: Option<PathBuf>,
+    /// The `stratum-helper` program (else the one beside this program,
+    /// else the one on PATH).
+    pub helper: Option<PathBuf>,
+    /// A lab of its own in this directory (its files and socket), instead
+    /// of the user's; only its socket is tried before starting it.
+    pub lab_dir: Option<PathBuf>,
+    /// The lab's NTP port (else the helper's default).
+    pub ntp_port: Option<u16>,
+}
+
 pub struct Backend {
     helper_tx: Sender<Request>,
     local_tx: Sender<Request>,
@@ -238,15 +257,29 @@ impl Backend {
     /// Starts the IO threads. `socket`: the helper to use (else the default
     /// ones, else a lab helper is started running `chronyd`).
     pub fn start(socket: Option<PathBuf>, chronyd: Option<PathBuf>, waker: Waker) -> Backend {
+        Self::launch(
+            Launch {
+                socket,
+                chronyd,
+                ..Launch::default()
+            },
+            waker,
+        )
+    }
+
+    /// Starts the IO threads, finding or starting the helper as `how`
+    /// says.
+    pub fn launch(how: Launch, waker: Waker) -> Backend {
         let (helper_tx, helper_rx) = channel::<Request>();
         let (local_tx, local_rx) = channel::<Request>();
         let (events, rx) = channel::<Event>();
-        let remote = socket
+        let remote = how
+            .socket
             .as_ref()
             .is_some_and(|s| s.to_string_lossy().starts_with("ssh://"));
         let mut threads = Vec::new();
         {
-            let (events, waker, chronyd) = (events.clone(), waker.clone(), chronyd.clone());
+            let (events, waker, chronyd) = (events.clone(), waker.clone(), how.chronyd.clone());
             threads.push(
                 std::thread::Builder::new()
                     .name("stratum-local".into())
@@ -257,7 +290,7 @@ impl Backend {
         threads.push(
             std::thread::Builder::new()
                 .name("stratum-backend".into())
-                .spawn(move || helper::run(socket, chronyd, helper_rx, events, waker))
+                .spawn(move || helper::run(how, helper_rx, events, waker))
                 .expect("backend thread"),
         );
         Backend {
