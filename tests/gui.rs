@@ -41,18 +41,16 @@ fn harness(app: App) -> Harness<'static, App> {
 /// The app in a window of `size` (logical points).
 fn harness_sized(app: App, size: egui::Vec2) -> Harness<'static, App> {
     let mut fonts_done = false;
-    Harness::builder()
-        .with_size(size)
-        .build_state(
-            move |ctx, app: &mut App| {
-                if !fonts_done {
-                    stratum::gui::fonts::install(ctx);
-                    fonts_done = true;
-                }
-                app.ui(ctx)
-            },
-            app,
-        )
+    Harness::builder().with_size(size).build_state(
+        move |ctx, app: &mut App| {
+            if !fonts_done {
+                stratum::gui::fonts::install(ctx);
+                fonts_done = true;
+            }
+            app.ui(ctx)
+        },
+        app,
+    )
 }
 
 /// The app with no helper: this machine's work (lint, files) is done by

@@ -96,6 +96,15 @@ pub fn browse_ui(
     chosen
 }
 
+/// Where a screenshot the user asked for goes (the Plots panel's PNG): the
+/// request that writes it (its outcome shows where they clicked), and
+/// whether an existing file may be replaced.
+pub struct ShotTarget {
+    pub id: RequestId,
+    pub path: PathBuf,
+    pub overwrite: bool,
+}
+
 /// A save row's path and its last save.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SaveField {
@@ -162,7 +171,7 @@ fn save(
         Payload::Screenshot => {
             let id = st.reserve_request();
             st.expect_file(id, path.clone());
-            let target = crate::gui::screenshots::ShotTarget {
+            let target = ShotTarget {
                 id,
                 path,
                 overwrite,

@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod fonts;
 pub mod ops;
 pub mod panels;
+pub mod requests;
 pub mod screenshots;
 pub mod settings;
 pub mod state;

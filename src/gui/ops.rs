@@ -1,15 +1,11 @@
-//! The window's operations, each tied to the request that carries it: an
-//! Apply (one at a time, from any panel; the bytes sent are what becomes
-//! applied), NTS certificates, files saved and imported. Replies come back
-//! by request id ([`AppState::on_reply`]), so an outcome lands on the
-//! operation it belongs to and nowhere else.
+//! Where each of the window's operations stands: an Apply, an NTS
+//! request, a file saved or imported, each tied to the request that
+//! carries it (the requests and their replies: `requests.rs`).
 
 use std::path::PathBuf;
 
-use super::backend::{Command, Contents, Event, RequestId};
-use super::state::AppState;
+use super::backend::{Contents, RequestId};
 use crate::core::codes::ErrorCode;
-use crate::core::conf::Document;
 use crate::ipc::Applied;
 
 /// An Apply in progress or finished.
@@ -18,10 +14,16 @@ pub enum ApplyState {
     Idle,
     /// Request `id` carries `sent`: the bytes that become the applied
     /// configuration if it succeeds (edits made meanwhile stay pending).
-    Running { id: RequestId, sent: Vec<u8> },
+    Running {
+        id: RequestId,
+        sent: Vec<u8>,
+    },
     /// `edited`: the document when the answer came; an edit after that
     /// takes the message away (it is about an older text).
-    Done { applied: Applied, edited: Vec<u8> },
+    Done {
+        applied: Applied,
+        edited: Vec<u8>,
+    },
     Failed {
         code: ErrorCode,
         detail: Option<String>,
@@ -53,162 +55,4 @@ pub enum FileState {
     },
     /// Why not, in the user's language.
     Failed(String),
-}
-
-/// The most file outcomes kept (each panel shows only its latest).
-const FILES_KEPT: usize = 32;
-
-impl AppState {
-    /// An Apply is under way (from whichever panel).
-    pub fn applying(&self) -> bool {
-        matches!(self.apply, ApplyState::Running { .. })
-    }
-
-    /// The document differs from what the helper has.
-    pub fn unapplied(&self) -> bool {
-        self.doc.render() != self.base
-    }
-
-    /// Sends `text` to be applied, unless an Apply is already under way
-    /// or this connection may not change anything; whether it was sent.
-    pub fn start_apply(&mut self, text: Vec<u8>) -> bool {
-        if self.applying() || !self.may_change() {
-            return false;
-        }
-        let id = self.ask(Command::Apply(text.clone()));
-        self.apply = ApplyState::Running { id, sent: text };
-        true
-    }
-
-    /// After each frame: a success message goes once the document is
-    /// edited again.
-    pub fn settle(&mut self) {
-        if let ApplyState::Done { edited, .. } = &self.apply
-            && *edited != self.doc.render()
-        {
-            self.apply = ApplyState::Idle;
-        }
-    }
-
-    /// Asks for NTS certificates (made or renewed), one request at a time.
-    pub fn start_nts(&mut self, command: Command) {
-        if matches!(self.nts, NtsState::Running(_)) {
-            return;
-        }
-        let id = self.ask(command);
-        self.nts = NtsState::Running(id);
-    }
-
-    /// Saves a file for the user; one that exists is replaced only with
-    /// `overwrite` (else the user is asked). The id shows the outcome.
-    pub fn save_file(&mut self, path: PathBuf, contents: Contents, overwrite: bool) -> RequestId {
-        let id = self.ask(Command::WriteFile {
-            path: path.clone(),
-            contents,
-            overwrite,
-        });
-        self.track_file(id, FileState::Writing(path));
-        id
-    }
-
-    /// Marks a file write asked for later (a screenshot, written once the
-    /// frame that takes it is drawn).
-    pub fn expect_file(&mut self, id: RequestId, path: PathBuf) {
-        self.track_file(id, FileState::Writing(path));
-    }
-
-    /// Imports a chrony.conf into the editor.
-    pub fn read_config(&mut self, path: PathBuf) -> RequestId {
-        let id = self.ask(Command::ReadConfig(path.clone()));
-        self.track_file(id, FileState::Reading(path));
-        id
-    }
-
-    pub fn file_state(&self, id: RequestId) -> Option<&FileState> {
-        self.files.iter().find(|(i, _)| *i == id).map(|(_, f)| f)
-    }
-
-    fn track_file(&mut self, id: RequestId, state: FileState) {
-        match self.files.iter_mut().find(|(i, _)| *i == id) {
-            Some((_, f)) => *f = state,
-            None => {
-                if self.files.len() >= FILES_KEPT {
-                    self.files.remove(0);
-                }
-                self.files.push((id, state));
-            }
-        }
-    }
-
-    /// The backend's answer to request `to`, given to the operation that
-    /// asked; answers to requests nothing waits for are plain events.
-    pub(super) fn on_reply(&mut self, to: RequestId, event: Event) {
-        let apply_id = match &self.apply {
-            ApplyState::Running { id, .. } => Some(*id),
-            _ => None,
-        };
-        let nts_id = match &self.nts {
-            NtsState::Running(id) => Some(*id),
-            _ => None,
-        };
-        let is_file = self.file_state(to).is_some();
-        match event {
-            Event::Batch(events) => {
-                for e in events {
-                    self.on_reply(to, e);
-                }
-            }
-            Event::Applied(applied) if apply_id == Some(to) => {
-                if let ApplyState::Running { sent, .. } =
-                    std::mem::replace(&mut self.apply, ApplyState::Idle)
-                {
-                    // What was sent is what the helper has now; the
-                    // document may have moved on meanwhile.
-                    self.base = sent;
-                }
-                self.apply = ApplyState::Done {
-                    applied,
-                    edited: self.doc.render(),
-                };
-            }
-            Event::NtsIssued(n) if nts_id == Some(to) => self.nts = NtsState::Done(n),
-            Event::Failed { code, detail } if apply_id == Some(to) => {
-                self.apply = ApplyState::Failed { code, detail };
-            }
-            Event::Failed { code, detail } if nts_id == Some(to) => {
-                self.nts = NtsState::Failed(self.tr.error_text(code, detail));
-            }
-            Event::Failed { code, detail } if is_file => {
-                let text = self.tr.error_text(code, detail);
-                self.track_file(to, FileState::Failed(text));
-            }
-            Event::FileWritten { path, result } if is_file => {
-                let state = match result {
-                    Ok(()) => FileState::Written(path),
-                    Err(reason) => FileState::Failed(self.tr.tr_args(
-                        "cli-cannot-write",
-                        &[("path", path.display().to_string()), ("reason", reason)],
-                    )),
-                };
-                self.track_file(to, state);
-            }
-            Event::FileExists { path, contents } if is_file => {
-                self.track_file(to, FileState::Exists { path, contents });
-            }
-            Event::ConfigRead { path, result } if is_file => {
-                let state = match result {
-                    Ok(bytes) => {
-                        self.doc = Document::parse(bytes);
-                        FileState::Read(path)
-                    }
-                    Err(reason) => FileState::Failed(self.tr.tr_args(
-                        "cli-cannot-read",
-                        &[("path", path.display().to_string()), ("reason", reason)],
-                    )),
-                };
-                self.track_file(to, state);
-            }
-            other => self.on_event(other),
-        }
-    }
 }

@@ -134,15 +134,6 @@ impl ShotPlan {
     }
 }
 
-/// Where a screenshot the user asked for goes (the Plots panel's PNG): the
-/// request that writes it (its outcome shows where they clicked), and
-/// whether an existing file may be replaced.
-pub struct ShotTarget {
-    pub id: crate::gui::backend::RequestId,
-    pub path: std::path::PathBuf,
-    pub overwrite: bool,
-}
-
 /// The screenshots the app asked for (PNG export, the robot), handed to
 /// the backend to encode and write.
 pub fn screenshot_commands(ctx: &egui::Context, st: &mut AppState) {
@@ -162,7 +153,7 @@ pub fn screenshot_commands(ctx: &egui::Context, st: &mut AppState) {
         let Some(data) = user_data.data.as_ref() else {
             continue;
         };
-        if let Some(t) = data.downcast_ref::<ShotTarget>() {
+        if let Some(t) = data.downcast_ref::<crate::gui::dialogs::ShotTarget>() {
             st.outbox.push(crate::gui::backend::Request {
                 id: t.id,
                 command: Command::WriteFile {

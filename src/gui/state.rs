@@ -128,7 +128,6 @@ pub struct LintState {
     pub diagnostics: Option<Vec<Diagnostic>>,
 }
 
-
 /// What the explanation side panel shows: a field, its value, verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selected {
@@ -195,7 +194,8 @@ pub struct AppState {
     pub notify: Vec<Command>,
     /// Requests for the backend, each with its id (sent after the frame).
     pub outbox: Vec<Request>,
-    next_request: u64,
+    /// The last request id given (`requests.rs`).
+    pub(super) next_request: u64,
 }
 
 impl AppState {
@@ -242,21 +242,6 @@ impl AppState {
             server: None,
             reconnect: None,
         }
-    }
-
-    /// Gives `command` the next request id and queues it for the backend
-    /// (sent after the frame); the reply carries the id.
-    pub fn ask(&mut self, command: Command) -> RequestId {
-        let id = self.reserve_request();
-        self.outbox.push(Request { id, command });
-        id
-    }
-
-    /// An id for a request made later (a screenshot is written once the
-    /// frame that takes it is drawn).
-    pub fn reserve_request(&mut self) -> RequestId {
-        self.next_request += 1;
-        RequestId(self.next_request)
     }
 
     pub fn t(&self, id: &str) -> String {

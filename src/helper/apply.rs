@@ -78,7 +78,7 @@ pub fn prepare_lab(fixed: &Fixed, initial: Option<&[u8]>) -> Result<(), HelperEr
     let user = config_text(fixed)?;
     write_atomic(&fixed.paths.chronyd_config, &chronyd_text(fixed, &user))
         .map_err(io)
-    .map(|_| ())
+        .map(|_| ())
 }
 
 fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<String> {

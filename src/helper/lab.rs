@@ -103,6 +103,10 @@ mod tests {
             Path::new("/d"),
             Path::new("/r/s.sock"),
         );
-        assert!(text.starts_with(user), "{:?}", String::from_utf8_lossy(&text));
+        assert!(
+            text.starts_with(user),
+            "{:?}",
+            String::from_utf8_lossy(&text)
+        );
     }
 }

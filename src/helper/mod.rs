@@ -5,6 +5,7 @@
 
 pub mod apply;
 pub mod auth;
+pub mod chronyd_log;
 pub mod cmdmon;
 pub mod confguard;
 pub mod lab;

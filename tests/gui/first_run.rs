@@ -17,7 +17,6 @@ use stratum::i18n::{Lang, Localizer};
 
 use super::common;
 
-
 const LEFT_ALONE: Duration = Duration::from_secs(15);
 
 fn first_run(release: common::Release, lang: Lang) {
@@ -58,13 +57,15 @@ fn first_run(release: common::Release, lang: Lang) {
     let mut seen: Vec<String> = Vec::new();
     let mut connected_at = None;
     let start = Instant::now();
-    h.step();
+    // The first frame, then only the frames the window asks for: nobody
+    // moves the mouse.
+    let mut frame_due = true;
     while start.elapsed() < LEFT_ALONE {
-        // Only the frames the window asks for: nobody moves the mouse.
-        if !h.ctx.has_requested_repaint() {
+        if !frame_due && !h.ctx.has_requested_repaint() {
             std::thread::sleep(Duration::from_millis(5));
             continue;
         }
+        frame_due = false;
         h.step();
         let (tone, text, _) = connection_line(&h.state().state);
         assert_ne!(

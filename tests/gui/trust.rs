@@ -188,8 +188,8 @@ fn an_edit_made_while_applying_stays_pending_and_the_sent_text_is_applied() {
             .click();
         h.step();
         wait_applied(&mut h, &what);
-        let on_disk = String::from_utf8(std::fs::read(helper.data.join("chrony.conf")).unwrap())
-            .unwrap();
+        let on_disk =
+            String::from_utf8(std::fs::read(helper.data.join("chrony.conf")).unwrap()).unwrap();
         assert!(
             on_disk.contains("allow 10.1.0.0/16\n") && on_disk.contains("allow 10.2.0.0/16\n"),
             "{what}: {on_disk}"

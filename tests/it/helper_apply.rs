@@ -84,7 +84,10 @@ fn concurrent_applies_are_handled_one_after_the_other() {
                 s.spawn(move || {
                     let mut c = h.client().unwrap();
                     c.set_timeout(Duration::from_secs(60));
-                    c.request(RequestBody::Apply { config: t.clone().into() }).unwrap()
+                    c.request(RequestBody::Apply {
+                        config: t.clone().into(),
+                    })
+                    .unwrap()
                 })
             })
             .collect();
@@ -148,7 +151,9 @@ fn a_helper_killed_mid_apply_leaves_the_old_or_the_new_file() {
             if let Ok(mut c) =
                 stratum::ipc::client::IpcClient::connect(&sock, Duration::from_secs(30))
             {
-                let _ = c.request(RequestBody::Apply { config: text.into() });
+                let _ = c.request(RequestBody::Apply {
+                    config: text.into(),
+                });
             }
         });
         assert!(

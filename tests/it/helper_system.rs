@@ -72,7 +72,12 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     let fake = root.join("fake-ptp");
     std::fs::write(&fake, "").unwrap();
     let dying = format!("{changed}refclock PHC {}\n", fake.display());
-    match c.request(RequestBody::Apply { config: dying.into() }).unwrap() {
+    match c
+        .request(RequestBody::Apply {
+            config: dying.into(),
+        })
+        .unwrap()
+    {
         ReplyBody::Error { code, .. } => assert_eq!(code, stratum::ipc::ErrorCode::ApplyRolledBack),
         other => panic!("{other:?}"),
     }

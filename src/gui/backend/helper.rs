@@ -8,8 +8,8 @@ use std::process::{Child, Command as Process, Stdio};
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use super::wake::wake_for;
-use super::{Command, Event, Follow, Launch, Request, Stage, StatsResult, Wake, Waker};
+use super::messages::{Command, Event, Follow, Launch, Request, RequestId, Stage, StatsResult};
+use super::wake::{Wake, Waker, wake_for};
 use crate::core::codes::ErrorCode;
 use crate::ipc::client::{IpcClient, IpcError};
 use crate::ipc::{HistoryQuery, ReplyBody, RequestBody};
@@ -69,7 +69,11 @@ fn last_words(log: &std::path::Path) -> Option<String> {
     let mut tail = Vec::new();
     f.take(16 << 10).read_to_end(&mut tail).ok()?;
     let text = String::from_utf8_lossy(&tail);
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     // Its fatal errors are "stratum-helper: <why>"; else the last line.
     lines
         .iter()
@@ -152,12 +156,7 @@ fn start_lab(
     }
 }
 
-pub(super) fn run(
-    how: Launch,
-    requests: Receiver<Request>,
-    events: Sender<Event>,
-    waker: Waker,
-) {
+pub(super) fn run(how: Launch, requests: Receiver<Request>, events: Sender<Event>, waker: Waker) {
     let send = |e: Event| {
         if events.send(e).is_ok() {
             waker(Wake::Event);
@@ -216,7 +215,7 @@ pub(super) fn run(
     }
     let mut conn = Conn { client, path };
     handle(&mut conn, Command::GetConfig, &send);
-    let mut follow: Option<(super::RequestId, Follow)> = None;
+    let mut follow: Option<(RequestId, Follow)> = None;
     let mut due = Instant::now();
     loop {
         let wait = match &follow {

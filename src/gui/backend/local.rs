@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::{Command as Process, Stdio};
 use std::sync::mpsc::{Receiver, Sender};
 
-use super::{Command, Contents, Event, Request, Wake, Waker};
+use super::messages::{Command, Contents, Event, Request};
+use super::wake::{Wake, Waker};
 use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
 
