@@ -89,7 +89,7 @@ fn helper_for(
     config: &[u8],
 ) -> common::helper::HelperProc {
     let chronyd = release.chronyd.display().to_string();
-    common::helper::HelperProc::start_lab_with(
+    common::helper::HelperProc::start_lab_bytes(
         dir,
         config,
         common::lab::free_udp_port(),
