@@ -183,3 +183,116 @@ impl AppState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::codes::ErrorCode;
+    use crate::gui::settings::Settings;
+    use crate::ipc::Applied;
+
+    fn may_change(st: &mut AppState) {
+        st.info = Some(crate::ipc::HelperInfo {
+            protocol: crate::ipc::PROTOCOL_VERSION,
+            mode: crate::ipc::Mode::Lab,
+            chrony_version: None,
+            chronyd_path: None,
+            config_path: String::new(),
+            chronyd_pid: None,
+            chronyd_log: Vec::new(),
+            ntp_port: 11123,
+            may_change: true,
+        });
+    }
+
+    fn reply(to: RequestId, event: Event) -> Event {
+        Event::Reply {
+            to,
+            event: Box::new(event),
+        }
+    }
+
+    #[test]
+    fn a_reply_goes_to_the_request_that_asked_and_nowhere_else() {
+        let mut st = AppState::new(Settings::default());
+        may_change(&mut st);
+        let sent = b"allow 10.0.0.0/8\n".to_vec();
+        assert!(st.start_apply(sent.clone()));
+        let ApplyState::Running { id: apply, .. } = st.apply.clone() else {
+            panic!("{:?}", st.apply)
+        };
+        let history = st.ask(Command::SeriesList);
+        // Another request's failure is not the apply's.
+        st.on_event(reply(
+            history,
+            Event::Failed {
+                code: ErrorCode::IpcTimeout,
+                detail: None,
+            },
+        ));
+        assert!(st.applying());
+        assert!(st.last_error.is_some());
+        // An edit while it runs; then the apply's own answer.
+        st.doc = Document::parse("allow 10.0.0.0/8\nallow 10.1.0.0/16\n");
+        st.on_event(reply(
+            apply,
+            Event::Applied(Applied {
+                live: true,
+                restarted: false,
+                backup: None,
+                unchanged: false,
+            }),
+        ));
+        assert!(matches!(st.apply, ApplyState::Done { .. }));
+        assert_eq!(st.base, sent, "what was sent is what is applied");
+        assert!(st.unapplied(), "the edit made meanwhile is pending");
+        // The success stays until the next edit.
+        st.settle();
+        assert!(matches!(st.apply, ApplyState::Done { .. }));
+        st.doc = Document::parse("allow 10.2.0.0/16\n");
+        st.settle();
+        assert_eq!(st.apply, ApplyState::Idle);
+        // A late answer to a request nothing waits for changes nothing.
+        st.on_event(reply(
+            apply,
+            Event::Failed {
+                code: ErrorCode::ApplyLint,
+                detail: Some("1:bad-subnet".into()),
+            },
+        ));
+        assert_eq!(st.apply, ApplyState::Idle);
+    }
+
+    #[test]
+    fn a_save_that_finds_a_file_asks_and_keeps_what_it_would_write() {
+        let mut st = AppState::new(Settings::default());
+        let id = st.save_file("/tmp/x".into(), Contents::Bytes(b"new".to_vec()), false);
+        assert_eq!(
+            st.file_state(id),
+            Some(&FileState::Writing("/tmp/x".into()))
+        );
+        st.on_event(reply(
+            id,
+            Event::FileExists {
+                path: "/tmp/x".into(),
+                contents: Contents::Bytes(b"new".to_vec()),
+            },
+        ));
+        assert_eq!(
+            st.file_state(id),
+            Some(&FileState::Exists {
+                path: "/tmp/x".into(),
+                contents: Contents::Bytes(b"new".to_vec()),
+            })
+        );
+        // Another request's answer leaves it alone.
+        st.on_event(reply(
+            RequestId(id.0 + 100),
+            Event::FileWritten {
+                path: "/tmp/x".into(),
+                result: Ok(()),
+            },
+        ));
+        assert!(matches!(st.file_state(id), Some(FileState::Exists { .. })));
+    }
+}
