@@ -201,6 +201,8 @@ pub enum Tone {
     /// A step of starting up: grey, never an error.
     Progress,
     Ok,
+    /// No helper (the window works offline), with the reason.
+    Warn,
     /// A fault, always with its reason.
     Bad,
 }
@@ -212,7 +214,7 @@ pub fn connection_line(st: &AppState) -> (Tone, String, Option<String>) {
     match &st.connection {
         Connection::Connecting(stage) => (Tone::Progress, st.t(stage.message_id()), None),
         Connection::Offline { code, detail } => {
-            (Tone::Bad, st.tr.error_text(*code, detail.clone()), None)
+            (Tone::Warn, st.tr.error_text(*code, detail.clone()), None)
         }
         Connection::Connected { started_lab } => match &st.snapshot {
             None => (Tone::Progress, st.t("gui-conn-first-poll"), None),
@@ -244,6 +246,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
     let color = match tone {
         Tone::Progress => Color32::GRAY,
         Tone::Ok => status_color(Status::Ok),
+        Tone::Warn => status_color(Status::Warn),
         Tone::Bad => status_color(Status::Bad),
     };
     egui::Sides::new().shrink_left().truncate().show(
@@ -251,7 +254,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         |ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 4.0, color);
-            let label = if tone == Tone::Bad {
+            let label = if matches!(tone, Tone::Warn | Tone::Bad) {
                 ui.colored_label(color, text)
             } else {
                 ui.label(text)
