@@ -135,3 +135,52 @@ fn each_format_keeps_its_path_and_an_existing_file_is_replaced_only_when_asked()
         );
     }
 }
+
+/// Importing something that is not a file (a FIFO named by mistake) says
+/// so at once, and the window's file work goes on.
+#[test]
+fn importing_a_fifo_is_refused_at_once_and_saves_still_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("not-a-file");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let tr = Localizer::new(Lang::En);
+    let mut h = super::offline_with(Settings {
+        lang: Some(Lang::En),
+        panel: "apply".into(),
+        ..Settings::default()
+    });
+    h.step();
+    super::wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
+    h.run();
+    type_path(&mut h, &fifo.display().to_string());
+    h.get_by_role_and_label(Role::Button, &tr.tr("gui-import"))
+        .click();
+    h.step();
+    super::wait(&mut h, "the import", &|a| {
+        matches!(a.state.files.last(), Some((_, FileState::Failed(_))))
+    });
+    h.run();
+    assert!(
+        h.query_by_label_contains("not a regular file").is_some(),
+        "no reason shown"
+    );
+    // The same thread saves: it was not left waiting on the FIFO.
+    let file = tmp.path().join("saved.conf");
+    path_field(&h).focus();
+    h.run();
+    for _ in 0..fifo.display().to_string().chars().count() {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+    type_path(&mut h, &file.display().to_string());
+    save(&mut h, &tr);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        h.state().state.doc.render(),
+        "the editor's text, byte for byte"
+    );
+}

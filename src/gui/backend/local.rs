@@ -124,7 +124,14 @@ pub fn png_bytes(image: &egui::ColorImage) -> std::io::Result<Vec<u8>> {
 
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let file = std::fs::File::open(path)?;
+    use std::os::unix::fs::OpenOptionsExt;
+    // A FIFO or a device named by mistake must not hold this thread (and
+    // every save and lint behind it): opened without waiting, then
+    // refused unless it is a regular file.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
     if !file.metadata()?.is_file() {
         return Err(std::io::Error::other("not a regular file"));
     }
