@@ -122,23 +122,26 @@ pub enum Payload<'a> {
     Screenshot,
 }
 
-/// A path field, the desktop's Save dialog and a save button (`button`:
-/// its message id); the outcome, or the question whether to replace a
-/// file that is there, below it.
+/// A path field named `label` (a message id) with `suggested` as its
+/// hint, the desktop's Save dialog and a save button (`button`: its
+/// message id); the outcome, or the question whether to replace a file
+/// that is there, below it.
 pub fn save_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     field: &mut SaveField,
-    suggested: &str,
+    (label, suggested): (&str, &str),
     button: &str,
     payload: Payload<'_>,
 ) {
     ui.horizontal(|ui| {
+        let name = ui.label(st.t(label));
         ui.add(
             egui::TextEdit::singleline(&mut field.path)
                 .hint_text(suggested)
                 .desired_width(240.0),
-        );
+        )
+        .labelled_by(name.id);
         // The dialog's Save writes at once: the dialog has asked about
         // replacing a file already.
         if let Some(p) = browse_ui(ui, st, Pick::Save, suggested, &mut field.path) {

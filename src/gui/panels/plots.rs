@@ -30,6 +30,12 @@ fn time_label(t: f64) -> String {
     format!("{h:02}:{m:02}:{s:02}")
 }
 
+/// The legend of a plot over time: in the top left corner, away from the
+/// newest data, which is drawn at the right edge.
+pub fn newest_clear_legend() -> Legend {
+    Legend::default().position(egui_plot::Corner::LeftTop)
+}
+
 /// A plot over [since, until] whose time axis is linked with the others.
 fn time_plot(id: &str, link: egui::Id, since: f64, until: f64) -> Plot<'static> {
     Plot::new(id)
@@ -152,7 +158,7 @@ pub fn plots_ui(
     }
     ui.strong(st.t("gui-plot-offset"));
     time_plot("offset", link, since, until)
-        .legend(Legend::default())
+        .legend(newest_clear_legend())
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
             // sources' offsets (ahead positive): -correction.
@@ -202,7 +208,7 @@ pub fn plots_ui(
         });
     ui.strong(st.t("gui-plot-frequency"));
     time_plot("frequency", link, since, until)
-        .legend(Legend::default())
+        .legend(newest_clear_legend())
         .show(ui, |p| {
             for (field, id) in [
                 (Field::Frequency, "gui-series-frequency"),
@@ -223,7 +229,7 @@ pub fn plots_ui(
         ui,
         st,
         &mut form.csv,
-        "offsets.csv",
+        ("gui-file-csv", "offsets.csv"),
         "gui-export-csv",
         Payload::Bytes(&|st| history_csv(st).into_bytes()),
     );
@@ -231,7 +237,7 @@ pub fn plots_ui(
         ui,
         st,
         &mut form.png,
-        "plots.png",
+        ("gui-file-png", "plots.png"),
         "gui-export-png",
         Payload::Screenshot,
     );
