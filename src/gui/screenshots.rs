@@ -71,7 +71,8 @@ impl ShotPlan {
                     path.display().to_string(),
                 )));
             }
-            if plan.frames == 14 {
+            // The backend writes the shot in its turn: close once it is there.
+            if plan.frames >= 14 && (plan.dir.join("first-run.png").exists() || plan.frames > 600) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             return;
@@ -88,7 +89,17 @@ impl ShotPlan {
         }
         let total = SHOT_PANELS.len() * 2;
         if plan.step >= total {
-            if plan.frames > 10 {
+            // The backend encodes and writes the shots one after another (a
+            // debug build on a busy machine falls behind the tour): close
+            // once every file is there, or after a minute.
+            let written = [Lang::En, Lang::ZhCn].iter().all(|l| {
+                SHOT_PANELS.iter().all(|p| {
+                    plan.dir
+                        .join(format!("{}-{}.png", l.code(), p.key()))
+                        .exists()
+                })
+            });
+            if plan.frames > 10 && (written || plan.frames > 600) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             plan.frames += 1;
