@@ -142,6 +142,16 @@ impl<'a> Linter<'a> {
             .map(|(i, _)| i)
     }
 
+    /// The argument text of the directive on line `index` (0-based).
+    pub(super) fn raw_args(&self, index: usize) -> String {
+        self.doc
+            .lines()
+            .get(index)
+            .and_then(|l| l.directive())
+            .map(|d| d.args.clone())
+            .unwrap_or_default()
+    }
+
     /// Whether the file pulls in others whose content lint cannot see.
     pub(super) fn reads_other_files(&self) -> bool {
         self.has("include") || self.has("confdir")
