@@ -3,6 +3,7 @@
 
 use super::checks::*;
 use super::model::{Explained, Field, Kind};
+use super::verdict::{Reason, Status, Why};
 
 const PEERS: &[&str] = &[
     "tally",
@@ -16,6 +17,18 @@ const PEERS: &[&str] = &[
     "delay",
     "offset",
     "jitter",
+];
+/// `ntpq -c as`: ntpq(1), associations.
+const ASSOC: &[&str] = &[
+    "index",
+    "association-id",
+    "status-word",
+    "configured",
+    "reach",
+    "auth",
+    "condition",
+    "last-event",
+    "event-count",
 ];
 const RV: &[(&str, &str)] = &[
     ("status", "status-word"),
@@ -39,13 +52,22 @@ const RV: &[(&str, &str)] = &[
     ("clk_wander", "stability"),
     ("stability", "stability"),
     ("version", "version"),
+    // ntp 4.2.8 and ntpsec: the leap second file (ntpq(1), system
+    // variables: tai, leapsec, expire).
+    ("tai", "tai"),
+    ("leapsec", "leap-second"),
+    ("expire", "leap-expire"),
 ];
+/// What ntpstat prints (the script and the C program it emulates).
 const NTPSTAT: &[&str] = &[
     "sync-status",
+    "source",
     "server",
     "stratum",
     "accuracy",
     "poll-interval",
+    "event",
+    "ntp-service",
 ];
 const TIMEDATECTL: &[(&str, &str)] = &[
     ("Local time", "local-time"),
@@ -96,6 +118,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::JunosShowNtpAssociations, PEERS),
         (Kind::AristaShowNtpAssociations, PEERS),
         (Kind::NtpqRv, rv),
+        (Kind::NtpqAssociations, ASSOC),
         (Kind::JunosShowNtpStatus, rv),
         (Kind::Ntpstat, NTPSTAT),
         (Kind::AristaShowNtpStatus, NTPSTAT),
@@ -159,7 +182,11 @@ fn unwrap_peer_rows(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut iter = lines.iter().peekable();
     while let Some(l) = iter.next() {
-        let alone = l.trim_end().len() > 1 && l.split_whitespace().count() == 1;
+        // A name alone on its line; not the ==== rule under the header
+        // (the next row may start with a blank tally).
+        let alone = l.trim_end().len() > 1
+            && l.split_whitespace().count() == 1
+            && !l.trim().chars().all(|c| c == '=' || c == '-');
         match iter.peek() {
             Some(next) if alone && next.starts_with([' ', '\t']) && !next.trim().is_empty() => {
                 out.push(format!("{} {}", l.trim_end(), next.trim_start()));
@@ -210,6 +237,262 @@ fn kv_pairs(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The system variables of `ntpq -c rv` (ntpq(1): "offset: combined
+/// offset of server relative to this host" — the system clock's, in ms).
+fn judge_rv(f: &mut Field) {
+    match f.name {
+        "offset" => {
+            match first_number(&f.raw) {
+                Some(ms) if ms.abs() < 1.0 => check_offset(f, Some(ms / 1000.0)),
+                Some(ms) => {
+                    // Positive: the server is ahead, this clock behind
+                    // (slow), as chronyc's "slow of NTP time". A system
+                    // clock 1 ms off is fine.
+                    check_system_time(f, ms / 1000.0);
+                    if ms.abs() <= 1.0 {
+                        f.status = Status::Ok;
+                    }
+                }
+                None => {}
+            }
+        }
+        // decode.html, system status word: "sync_local: local timecode
+        // (IRIG, LOCAL driver, etc.)".
+        "status-word" if f.raw.contains("sync_local") => {
+            f.reason = Some(Reason::new(Why::RefidLocal));
+        }
+        _ => judge(f, None),
+    }
+}
+
+/// Unix seconds of an NTP timestamp as ntpq prints it (`eab47e52.1c0f8e55
+/// 2024-09-16T08:30:42.109Z`, `0x…`): era 0, or era 1 for values that
+/// would fall before 1968 (after 2036).
+fn ntp_seconds(raw: &str) -> Option<i64> {
+    let hex = raw.split_whitespace().next()?.trim_start_matches("0x");
+    let secs = u32::from_str_radix(hex.split('.').next()?, 16).ok()?;
+    let unix = i64::from(secs) - 2_208_988_800;
+    Some(if unix < -(1 << 30) {
+        unix + (1 << 32)
+    } else {
+        unix
+    })
+}
+
+/// A date as ntpd prints the leap file's (`201712280000` from ntp 4.2.8's
+/// ntpq, `2023-12-28T00:00Z` from ntpsec's): Unix seconds.
+fn leap_date(raw: &str) -> Option<i64> {
+    let d: String = raw.chars().filter(char::is_ascii_digit).collect();
+    if d.len() < 8 {
+        return None;
+    }
+    let n = |a: usize, b: usize| d.get(a..b).and_then(|x| x.parse::<i64>().ok());
+    let (y, m, day) = (n(0, 4)?, n(4, 6)?, n(6, 8)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let h = n(8, 10).unwrap_or(0);
+    let mi = n(10, 12).unwrap_or(0);
+    Some(crate::core::time::days_from_civil(y, m as u32, day as u32) * 86_400 + h * 3600 + mi * 60)
+}
+
+/// The leap second file against ntpd's own clock (both in the same
+/// output): expired, ntpd cannot know of leap seconds announced since.
+fn leap_file(fields: &mut [Field]) {
+    let now = fields
+        .iter()
+        .find(|f| f.name == "current-time")
+        .and_then(|f| ntp_seconds(&f.raw));
+    if let (Some(now), Some(f)) = (now, fields.iter_mut().find(|f| f.name == "leap-expire"))
+        && leap_date(&f.raw).is_some_and(|t| t < now)
+    {
+        f.status = Status::Bad;
+        f.reason = Some(Reason::new(Why::LeapExpired));
+    }
+}
+
+/// `ntpq -c as`: a row per association (ntpq(1): "ind assid status conf
+/// reach auth condition last_event cnt"; last_event may be empty).
+fn associations(lines: &[&str]) -> Option<Explained> {
+    let h = lines.iter().position(|l| {
+        let w: Vec<&str> = l.split_whitespace().collect();
+        w.starts_with(&["ind", "assid", "status"]) && w.contains(&"condition")
+    })?;
+    let mut e = Explained::new(Kind::NtpqAssociations);
+    for l in &lines[h + 1..] {
+        let mut w: Vec<&str> = l.split_whitespace().collect();
+        if w.len() == 8 {
+            w.insert(7, "");
+        }
+        if w.len() != 9 || w[0].parse::<u32>().is_err() || w[1].parse::<u32>().is_err() {
+            continue;
+        }
+        let mut row: Vec<Field> = ASSOC
+            .iter()
+            .zip(&w)
+            .map(|(n, v)| Field::info(n, *v))
+            .collect();
+        for f in &mut row {
+            judge_association(f);
+        }
+        e.rows.push(row);
+    }
+    Some(e)
+}
+
+/// ntpq(1): "reach: yes: reachable, no: unreachable"; "auth: ok, yes, bad
+/// and none"; "condition: selection status" (decode.html, peer status
+/// word: sel_reject, sel_falsetick, sel_excess, sel_outlier,
+/// sel_candidate, sel_backup, sel_sys.peer, sel_pps.peer).
+fn judge_association(f: &mut Field) {
+    let v = f.raw.trim().to_ascii_lowercase();
+    match f.name {
+        "reach" if v == "no" => {
+            f.status = Status::Bad;
+            f.reason = Some(Reason::new(Why::ReachZero));
+        }
+        "reach" if v == "yes" => f.status = Status::Ok,
+        "auth" if v == "bad" => {
+            f.status = Status::Bad;
+            f.reason = Some(Reason::new(Why::TestsAuthFailed));
+        }
+        "auth" if v == "ok" || v == "yes" => f.status = Status::Ok,
+        "condition" => {
+            let (status, why) = match v.as_str() {
+                "sys.peer" | "pps.peer" | "sys_peer" | "pps_peer" => {
+                    (Status::Ok, Why::TallySysPeer)
+                }
+                "candidate" | "backup" | "candidat" => (Status::Ok, Why::TallyCandidate),
+                "outlier" | "outlyer" => (Status::Warn, Why::TallyOutlier),
+                "falsetick" | "falsetic" | "falseticker" => (Status::Bad, Why::TallyFalseticker),
+                "reject" | "excess" | "insane" => (Status::Warn, Why::TallyRejected),
+                _ => return,
+            };
+            f.status = status;
+            f.reason = Some(Reason::new(why));
+        }
+        _ => {}
+    }
+}
+
+/// ntpstat's words (the script by M. Lichvar and the C program by G. R.
+/// Keech it emulates): "synchronised to SOURCE [(ADDRESS)] at stratum N"
+/// (or ", stratum unknown"), "time correct to within N ms [(exceeded
+/// maximum of M ms)]" (or "accuracy unknown"), "polling server every N s"
+/// (or "poll interval unknown"), "unsynchronised" [+ "time server
+/// re-starting"], and "Unable to talk to NTP daemon. Is it running?".
+fn ntpstat(lines: &[&str], eos: bool) -> Option<Explained> {
+    let kind = if eos {
+        Kind::AristaShowNtpStatus
+    } else {
+        Kind::Ntpstat
+    };
+    let starts = |p: &str| lines.iter().map(|l| l.trim()).find(|l| l.starts_with(p));
+    if let Some(l) = starts("Unable to talk to NTP daemon") {
+        let mut e = Explained::new(kind);
+        let mut f = Field::info("ntp-service", l);
+        f.status = Status::Bad;
+        f.reason = Some(Reason::new(Why::No));
+        e.fields.push(f);
+        return Some(e);
+    }
+    let first = lines.iter().map(|l| l.trim()).find(|t| {
+        [
+            "synchronised to",
+            "synchronized to",
+            "unsynchronised",
+            "unsynchronized",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+    })?;
+    let mut e = Explained::new(kind);
+    let synced = first.starts_with("synchronised") || first.starts_with("synchronized");
+    let mut status = Field::info(
+        "sync-status",
+        if synced {
+            "synchronised"
+        } else {
+            "unsynchronised"
+        },
+    );
+    check_switch_status(&mut status);
+    e.fields.push(status);
+    if synced {
+        // What follows "synchronised to ", up to the address or stratum.
+        let rest = first.split_once(" to ").map_or("", |(_, r)| r);
+        let end = rest
+            .find([' ', ','])
+            .filter(|_| rest.starts_with("NTP server"))
+            .map_or_else(
+                || rest.find([',', '(', '<']).unwrap_or(rest.len()),
+                |_| "NTP server".len(),
+            );
+        let source = rest[..end].split(" at stratum").next().unwrap_or("").trim();
+        if !source.is_empty() {
+            let mut f = Field::info("source", source);
+            judge_ntpstat_source(&mut f);
+            e.fields.push(f);
+        }
+    }
+    if let Some((a, b)) = first
+        .find('(')
+        .and_then(|a| first[a..].find(')').map(|b| (a, a + b)))
+    {
+        e.fields.push(Field::info("server", &first[a + 1..b]));
+    }
+    if let Some(i) = first.find("stratum") {
+        let mut f = Field::info(
+            "stratum",
+            first[i + 7..].split_whitespace().next().unwrap_or(""),
+        );
+        check_stratum(&mut f);
+        e.fields.push(f);
+    }
+    for l in lines {
+        let l = l.trim();
+        if let Some(r) = l.strip_prefix("time correct to within") {
+            let mut f = Field::info("accuracy", r.trim());
+            // ntpstat -m MAXERROR: "(exceeded maximum of N ms)".
+            if r.contains("exceeded maximum") {
+                f.status = Status::Warn;
+                f.reason = Some(
+                    Reason::new(Why::DispersionLarge)
+                        .arg("value", r.split('(').next().unwrap_or("").trim()),
+                );
+            }
+            e.fields.push(f);
+        } else if l.starts_with("accuracy un") {
+            e.fields
+                .push(Field::info("accuracy", l.trim_start_matches("accuracy ")));
+        }
+        if let Some(r) = l.strip_prefix("polling server every") {
+            e.fields.push(Field::info("poll-interval", r.trim()));
+        } else if l.starts_with("poll interval un") {
+            e.fields.push(Field::info(
+                "poll-interval",
+                l.trim_start_matches("poll interval "),
+            ));
+        }
+        if l == "time server re-starting" {
+            e.fields.push(Field::info("event", l));
+        }
+    }
+    Some(e)
+}
+
+/// ntpstat.c's clock source names (RFC 1305's system status word): a
+/// reference clock, another server, or ntpd's own clock ("local net",
+/// decode.html's "sync_local: local timecode (IRIG, LOCAL driver, etc.)").
+fn judge_ntpstat_source(f: &mut Field) {
+    match f.raw.as_str() {
+        "local net" => f.reason = Some(Reason::new(Why::RefidLocal)),
+        "atomic clock" | "VLF radio" | "HF radio" | "UHF radio" | "NTP server" | "UDP/TIME"
+        | "modem" | "reference clock" => f.status = Status::Ok,
+        _ => {}
+    }
+}
+
 pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     let said = |w: &str| commands.iter().any(|c| c.contains(w));
     // Junos and EOS both answer `show ntp` in ntpd's formats; Junos's
@@ -219,6 +502,9 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         .any(|c| c.contains("show ntp") && c.contains('@') && c.contains('>'));
     let junos = junos_prompt || lines.iter().any(|l| l.contains("JUNOS"));
     let arista = !junos && said("show ntp");
+    if let Some(e) = associations(lines) {
+        return Some(e);
+    }
     // ntpq -p / show ntp associations (Junos).
     if let Some(h) = lines.iter().position(|l| {
         l.trim_start().starts_with("remote") && l.contains("refid") && l.contains("reach")
@@ -260,68 +546,25 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
             Kind::NtpqRv
         };
         let mut e = Explained::new(kind);
+        // `associd=0 status=0615 leap_none, …`: the first line's two keys
+        // are separated by a space, not a comma.
+        let joined = joined.replacen(" status=", ", status=", 1);
         for (k, v) in kv_pairs(&joined) {
             if let Some((_, name)) = RV.iter().find(|(key, _)| *key == k) {
                 if e.fields.iter().any(|f| f.name == *name) {
                     continue;
                 }
                 let mut f = Field::info(name, v);
-                judge(&mut f, None);
+                judge_rv(&mut f);
                 e.fields.push(f);
             }
         }
+        leap_file(&mut e.fields);
         // ntpd's leap=11 is "alarm": not synchronised.
         return Some(e);
     }
     // ntpstat, and EOS's show ntp status (ntpstat's words).
-    if let Some(first) = lines.iter().find(|l| {
-        let t = l.trim_start();
-        t.starts_with("synchronised to")
-            || t.starts_with("synchronized to")
-            || t.starts_with("unsynchronised")
-            || t.starts_with("unsynchronized")
-    }) {
-        let kind = if said("show ntp status") {
-            Kind::AristaShowNtpStatus
-        } else {
-            Kind::Ntpstat
-        };
-        let mut e = Explained::new(kind);
-        let t = first.trim();
-        let synced = t.starts_with("synchronised") || t.starts_with("synchronized");
-        let mut status = Field::info(
-            "sync-status",
-            if synced {
-                "synchronised"
-            } else {
-                "unsynchronised"
-            },
-        );
-        check_switch_status(&mut status);
-        e.fields.push(status);
-        if let Some((a, b)) = t
-            .find('(')
-            .and_then(|a| t[a..].find(')').map(|b| (a, a + b)))
-        {
-            e.fields.push(Field::info("server", &t[a + 1..b]));
-        }
-        if let Some(i) = t.find("stratum") {
-            let mut f = Field::info(
-                "stratum",
-                t[i + 7..].split_whitespace().next().unwrap_or(""),
-            );
-            check_stratum(&mut f);
-            e.fields.push(f);
-        }
-        for l in lines {
-            let l = l.trim();
-            if let Some(r) = l.strip_prefix("time correct to within") {
-                e.fields.push(Field::info("accuracy", r.trim()));
-            }
-            if let Some(r) = l.strip_prefix("polling server every") {
-                e.fields.push(Field::info("poll-interval", r.trim()));
-            }
-        }
+    if let Some(e) = ntpstat(lines, said("show ntp status")) {
         return Some(e);
     }
     // timedatectl show: KEY=value properties.
