@@ -90,13 +90,15 @@ lint-leap-list-expired = The leap second list { $path } expired on { $date }, { 
 lint-leap-list-expiring = The leap second list { $path } expires on { $date }, in { $days } days: update tzdata (or the file) before then.
 lint-not-an-integer = chrony { $version } reads the value of { $directive } as a whole number, and “{ $value }” is not one (chrony before 4.7 read only its leading digits); chronyd refuses to start.
 lint-odd-character = Column { $column } holds { $kind ->
-        [space] { $code }, a space that is not the ASCII space (the ideographic space U+3000 is what a Chinese input method types)
+        [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
+        [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
     }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read this { $directive } line and refuses to start. Retype it with the ASCII character.
 lint-odd-character-in-value = Column { $column } holds { $kind ->
-        [space] { $code }, a space that is not the ASCII space (the ideographic space U+3000 is what a Chinese input method types)
+        [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
+        [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”

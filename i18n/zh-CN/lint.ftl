@@ -77,13 +77,15 @@ lint-leap-list-expired = 闰秒列表 { $path } 已于 { $date } 过期（{ $day
 lint-leap-list-expiring = 闰秒列表 { $path } 将于 { $date } 过期（还剩 { $days } 天）：请在此之前更新 tzdata（或该文件）。
 lint-not-an-integer = chrony { $version } 把 { $directive } 的值作为完整的整数读取，而“{ $value }”不是整数（4.7 之前的 chrony 只读取开头的数字）；chronyd 将拒绝启动。
 lint-odd-character = 第 { $column } 列是{ $kind ->
-        [space] { $code }，一个不是 ASCII 空格的空格（中文输入法输入的是全角空格 U+3000）
+        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { $code }，一个不是 ASCII 空格的空格
         [zero-width] { $code }，一个看不见的零宽字符
         [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
     }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行 { $directive }，将拒绝启动。请用 ASCII 字符重新输入。
 lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
-        [space] { $code }，一个不是 ASCII 空格的空格（中文输入法输入的是全角空格 U+3000）
+        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { $code }，一个不是 ASCII 空格的空格
         [zero-width] { $code }，一个看不见的零宽字符
         [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”

@@ -8,6 +8,8 @@
 /// What an odd character is, for the message that names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum OddKind {
+    /// The ideographic space U+3000 a Chinese input method types.
+    Ideographic,
     /// Looks like a space.
     Space,
     /// Shows as nothing at all.
@@ -21,6 +23,7 @@ pub(super) enum OddKind {
 impl OddKind {
     pub(super) fn id(self) -> &'static str {
         match self {
+            OddKind::Ideographic => "ideographic",
             OddKind::Space => "space",
             OddKind::ZeroWidth => "zero-width",
             OddKind::ByteOrderMark => "bom",
@@ -77,7 +80,7 @@ mod tests {
     fn what_a_chinese_input_method_or_a_windows_editor_leaves() {
         assert_eq!(
             first_odd("server\u{3000}127.0.0.1"),
-            Some(('\u{3000}', 7, OddKind::Space))
+            Some(('\u{3000}', 7, OddKind::Ideographic))
         );
         assert_eq!(
             first_odd("\u{FEFF}server a"),

@@ -50,7 +50,9 @@ pub(super) fn lines(l: &mut Linter) {
                 Rule::OddCharacterInValue
             };
             let mut args = chars::args(c, column, kind);
-            args.push(("directive", name.clone()));
+            // The directive as it was meant: the name before the character.
+            let meant = name.split(c).find(|w| !w.is_empty()).unwrap_or("");
+            args.push(("directive", meant.to_string()));
             l.push(rule, Some(i), args);
             if refused {
                 continue;
