@@ -38,12 +38,10 @@ pub(super) fn first_odd(line: &str) -> Option<(char, usize, OddKind)> {
     line.chars().enumerate().find_map(|(i, c)| {
         let kind = match c {
             '\u{FEFF}' => OddKind::ByteOrderMark,
-            '\u{00A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}' => OddKind::Space,
+            '\u{3000}' => OddKind::Ideographic,
+            '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+                OddKind::Space
+            }
             '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}' | '\u{2060}' => OddKind::ZeroWidth,
             '\u{FF01}'..='\u{FF5E}' => OddKind::FullWidth,
             _ => return None,
