@@ -157,3 +157,25 @@ impl<'a> Linter<'a> {
         self.has("include") || self.has("confdir")
     }
 }
+
+/// An integer outside the range the release takes.
+pub(super) fn range_diag(
+    i: usize,
+    directive: &str,
+    option: &str,
+    x: i64,
+    lo: i64,
+    hi: i64,
+) -> (Rule, usize, Args) {
+    (
+        Rule::OutOfRange,
+        i,
+        vec![
+            ("directive", directive.to_string()),
+            ("option", option.to_string()),
+            ("value", x.to_string()),
+            ("min", lo.to_string()),
+            ("max", hi.to_string()),
+        ],
+    )
+}

@@ -214,7 +214,7 @@ pub(super) fn release_checks(l: &mut Linter) {
                                 ],
                             )),
                             Some(x) if !(0..=i64::from(i32::MAX)).contains(&x) => {
-                                l.add(super::syntax::range_diag(
+                                l.add(super::model::range_diag(
                                     i,
                                     "ntsaeads",
                                     "ntsaeads",

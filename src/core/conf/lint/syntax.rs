@@ -276,27 +276,6 @@ pub(super) fn versions_and_ranges(l: &mut Linter) {
     }
 }
 
-pub(super) fn range_diag(
-    i: usize,
-    directive: &str,
-    option: &str,
-    x: i64,
-    lo: i64,
-    hi: i64,
-) -> (Rule, usize, Args) {
-    (
-        Rule::OutOfRange,
-        i,
-        vec![
-            ("directive", directive.to_string()),
-            ("option", option.to_string()),
-            ("value", x.to_string()),
-            ("min", lo.to_string()),
-            ("max", hi.to_string()),
-        ],
-    )
-}
-
 /// The value chronyd uses instead of `x`, where it silently clamps.
 pub(super) fn clamped_value(directive: &str, option: &str, x: i64) -> Option<i64> {
     let clamp = |lo: i64, hi: i64| (!(lo..=hi).contains(&x)).then(|| x.clamp(lo, hi));
