@@ -94,6 +94,7 @@ lint-odd-character = Column { $column } holds { $kind ->
         [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
+        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
     }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read this { $directive } line and refuses to start. Retype it with the ASCII character.
 lint-odd-character-in-value = Column { $column } holds { $kind ->
@@ -101,6 +102,7 @@ lint-odd-character-in-value = Column { $column } holds { $kind ->
         [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
+        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
     }: chronyd reads it as part of a value of { $directive }, which then names something else than it seems. Retype it with the ASCII character.
 lint-refclock-device-optional = { $path } does not exist on this machine: this refclock is optional, so chronyd starts without it ("Could not initialise refclock").

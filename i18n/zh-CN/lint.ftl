@@ -81,6 +81,7 @@ lint-odd-character = 第 { $column } 列是{ $kind ->
         [space] { $code }，一个不是 ASCII 空格的空格
         [zero-width] { $code }，一个看不见的零宽字符
         [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
     }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行 { $directive }，将拒绝启动。请用 ASCII 字符重新输入。
 lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
@@ -88,6 +89,7 @@ lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
         [space] { $code }，一个不是 ASCII 空格的空格
         [zero-width] { $code }，一个看不见的零宽字符
         [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
     }：chronyd 把它当作 { $directive } 的值的一部分，这个值指向的就不是看上去的那个。请用 ASCII 字符重新输入。
 lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟设为 optional，chronyd 会启动，但不使用它（“Could not initialise refclock”）。

@@ -14,7 +14,8 @@ use stratum::core::conf::{ChronyVersion, Document};
 
 struct Case {
     name: String,
-    text: String,
+    /// The file's bytes: a config saved as UTF-16 is part of the corpus.
+    text: Vec<u8>,
 }
 
 fn corpus() -> Vec<Case> {
@@ -25,7 +26,7 @@ fn corpus() -> Vec<Case> {
         .filter(|p| p.extension().is_some_and(|e| e == "conf"))
         .map(|p| Case {
             name: p.file_name().unwrap().to_string_lossy().into_owned(),
-            text: std::fs::read_to_string(&p).expect("read"),
+            text: std::fs::read(&p).expect("read"),
         })
         .collect();
     cases.sort_by(|a, b| a.name.cmp(&b.name));
@@ -33,7 +34,12 @@ fn corpus() -> Vec<Case> {
 }
 
 /// chronyd's verdict: (refused, the fatal line).
-fn chronyd_verdict(chronyd: &Path, user: &str, dir: &Path, text: &str) -> (bool, String) {
+fn chronyd_verdict(
+    chronyd: &Path,
+    user: &str,
+    dir: &Path,
+    text: impl AsRef<[u8]>,
+) -> (bool, String) {
     let conf = dir.join("chrony.conf");
     std::fs::write(&conf, text).unwrap();
     let mut cmd = Command::new(chronyd);
@@ -72,7 +78,7 @@ impl CorpusShm {
     fn new() -> CorpusShm {
         let mut units = Vec::new();
         for case in corpus() {
-            for l in case.text.lines() {
+            for l in String::from_utf8_lossy(&case.text).lines() {
                 let mut w = l.split_whitespace();
                 if (w.next(), w.next()) != (Some("refclock"), Some("SHM")) {
                     continue;
@@ -85,6 +91,22 @@ impl CorpusShm {
         }
         CorpusShm(units)
     }
+}
+
+/// `text` with every `from` replaced, byte for byte.
+fn replace_bytes(text: &[u8], from: &[u8], to: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i..].starts_with(from) {
+            out.extend_from_slice(to.as_bytes());
+            i += from.len();
+        } else {
+            out.push(text[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 impl Drop for CorpusShm {
@@ -129,7 +151,7 @@ fn lint_agrees_with(chronyd: &Path) -> Result<(), String> {
                         .map(|case| {
                             let tmp = tempfile::tempdir().unwrap();
                             let dir: PathBuf = tmp.path().to_path_buf();
-                            let text = case.text.replace("@DIR@", dir.to_str().unwrap());
+                            let text = replace_bytes(&case.text, b"@DIR@", dir.to_str().unwrap());
                             let doc = Document::parse(&text);
                             let exists = |p: &str| Path::new(p).exists();
                             let diags = lint(

@@ -18,6 +18,8 @@ pub(super) enum OddKind {
     ByteOrderMark,
     /// A full-width form of an ASCII character (U+FF01..U+FF5E).
     FullWidth,
+    /// A NUL byte: the file is UTF-16 (a Windows editor's "Unicode").
+    Nul,
 }
 
 impl OddKind {
@@ -28,6 +30,7 @@ impl OddKind {
             OddKind::ZeroWidth => "zero-width",
             OddKind::ByteOrderMark => "bom",
             OddKind::FullWidth => "full-width",
+            OddKind::Nul => "nul",
         }
     }
 }
@@ -38,6 +41,7 @@ pub(super) fn first_odd(line: &str) -> Option<(char, usize, OddKind)> {
     line.chars().enumerate().find_map(|(i, c)| {
         let kind = match c {
             '\u{FEFF}' => OddKind::ByteOrderMark,
+            '\0' => OddKind::Nul,
             '\u{3000}' => OddKind::Ideographic,
             '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
                 OddKind::Space
@@ -91,6 +95,7 @@ mod tests {
         assert_eq!(ascii_for('／'), '/');
         assert_eq!(ascii_for('：'), ':');
         assert_eq!(first_odd("server 10.0.0.1 iburst"), None);
+        assert_eq!(first_odd("s\0e\0r\0"), Some(('\0', 2, OddKind::Nul)));
         // Chinese text in a value is not odd in itself.
         assert_eq!(first_odd("driftfile /home/实验/drift"), None);
     }
