@@ -242,18 +242,8 @@ fn kv_pairs(text: &str) -> Vec<(String, String)> {
 fn judge_rv(f: &mut Field) {
     match f.name {
         "offset" => {
-            match first_number(&f.raw) {
-                Some(ms) if ms.abs() < 1.0 => check_offset(f, Some(ms / 1000.0)),
-                Some(ms) => {
-                    // Positive: the server is ahead, this clock behind
-                    // (slow), as chronyc's "slow of NTP time". A system
-                    // clock 1 ms off is fine.
-                    check_system_time(f, ms / 1000.0);
-                    if ms.abs() <= 1.0 {
-                        f.status = Status::Ok;
-                    }
-                }
-                None => {}
+            if let Some(ms) = first_number(&f.raw) {
+                system_offset(f, ms / 1000.0);
             }
         }
         // decode.html, system status word: "sync_local: local timecode
@@ -262,6 +252,23 @@ fn judge_rv(f: &mut Field) {
             f.reason = Some(Reason::new(Why::RefidLocal));
         }
         _ => judge(f, None),
+    }
+}
+
+/// The offset of this machine's clock from its server, as ntpd-derived
+/// tools print it (ntpq(1): "offset: combined offset of server relative to
+/// this host"; Cisco's and Huawei's "clock offset", timesyncd's "Offset"
+/// follow it): positive, the server is ahead and this clock behind (slow),
+/// as chronyc's "slow of NTP time". The system clock's, not a source's; 1
+/// ms off is fine.
+pub(super) fn system_offset(f: &mut Field, secs: f64) {
+    if secs.abs() < 1e-3 {
+        check_offset(f, Some(secs));
+    } else {
+        check_system_time(f, secs);
+        if secs.abs() <= 1e-3 {
+            f.status = Status::Ok;
+        }
     }
 }
 
@@ -604,7 +611,11 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                 let mut f = Field::info(name, *v);
                 match *name {
                     // timesyncd prints "+14us", "1min 4s".
-                    "offset" => check_offset(&mut f, seconds(v)),
+                    "offset" => {
+                        if let Some(secs) = seconds(v) {
+                            system_offset(&mut f, secs);
+                        }
+                    }
                     _ => judge(&mut f, None),
                 }
                 e.fields.push(f);

@@ -195,8 +195,9 @@ fn cisco_status(lines: &[&str]) -> Option<Explained> {
                 }
                 let mut f = Field::info(name, value);
                 judge(&mut f);
-                if *name == "offset" {
-                    check_offset(&mut f, seconds(value));
+                // The device's own clock (ntpd's sense).
+                if let ("offset", Some(secs)) = (*name, seconds(value)) {
+                    super::ntpd::system_offset(&mut f, secs);
                 }
                 e.fields.push(f);
             }
@@ -296,8 +297,13 @@ fn vrp_fields(
             }
             let mut f = Field::info(name, v.as_str());
             judge(&mut f);
-            if *name == "offset" {
-                check_offset(&mut f, seconds(v));
+            match (*name, seconds(v)) {
+                // `display ntp-service status`: the device's own clock.
+                ("offset", Some(secs)) if std::ptr::eq(table, VRP_STATUS) => {
+                    super::ntpd::system_offset(&mut f, secs)
+                }
+                ("offset", secs) => check_offset(&mut f, secs),
+                _ => {}
             }
             out.push(f);
         }
