@@ -38,7 +38,9 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         .map(|u| u.host.as_str())
         .chain(peer.as_deref())
         .collect();
-    let ignore = !i.allow_all && !(old && by_name(&hosts));
+    // Named upstreams under ntpd 4.2.6 cannot be let in by name.
+    let names_old = old && by_name(&hosts);
+    let ignore = !(i.allow_all || names_old);
     restrict_default(&mut t, ignore);
     if i.allow_all {
         notes.push(Note::new("export-note-allow-all"));
