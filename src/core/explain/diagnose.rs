@@ -70,11 +70,8 @@ pub fn diagnose(e: &mut Explained) {
             if unsynced {
                 out.push(Finding::new(Rule::NotSynchronised));
             }
-            // ntpstat: no daemon answered; ntpstat and ntpq's status word:
-            // the clock follows ntpd's own (source "local net", sync_local).
-            if bad("ntp-service") {
-                out.push(Finding::new(Rule::NtpServiceInactive));
-            }
+            // ntpstat and ntpq's status word: the clock follows ntpd's own
+            // (source "local net", sync_local).
             if why("source") == Some(Why::RefidLocal) || why("status-word") == Some(Why::RefidLocal)
             {
                 out.push(Finding::new(Rule::ServingLocalClock));
@@ -92,6 +89,10 @@ pub fn diagnose(e: &mut Explained) {
             }
         }
         _ => {}
+    }
+    // ntpstat or ntpq that no daemon answered.
+    if bad("ntp-service") && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
+        out.push(Finding::new(Rule::NtpServiceInactive));
     }
     e.findings = out;
     account_for_every_flag(e);

@@ -51,7 +51,28 @@ pub fn clean(text: &str) -> Vec<String> {
         out.push(line.trim_end().to_string());
     }
     unquote(&mut out);
+    dedent(&mut out);
     out
+}
+
+/// Output indented as a whole (a Markdown code block, an editor): the
+/// common indentation goes, in steps of four spaces, so that a table's
+/// first column (ntpq's tally, Cisco's two-character mark) is where the
+/// tool printed it. Tools' own leading spaces are fewer than four.
+fn dedent(lines: &mut [String]) {
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0)
+        / 4
+        * 4;
+    if indent > 0 {
+        for l in lines.iter_mut().filter(|l| l.len() >= indent) {
+            l.drain(..indent);
+        }
+    }
 }
 
 /// Output quoted in notes, mail or chat: every line behind `> ` (or `#`,
@@ -156,7 +177,10 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {
             Kind::ChronycClients => Some(Rule::NoClientsYet),
-            Kind::ChronycSources | Kind::ChronycSourcestats => Some(Rule::NoSources),
+            Kind::ChronycSources
+            | Kind::ChronycSourcestats
+            | Kind::NtpqPeers
+            | Kind::NtpqAssociations => Some(Rule::NoSources),
             _ => None,
         };
         match empty {

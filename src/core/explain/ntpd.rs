@@ -69,6 +69,8 @@ const NTPSTAT: &[&str] = &[
     "event",
     "ntp-service",
 ];
+/// What ntpq shows when no daemon answers it.
+const NTPQ_SILENT: &[&str] = &["ntp-service"];
 const TIMEDATECTL: &[(&str, &str)] = &[
     ("Local time", "local-time"),
     ("Universal time", "universal-time"),
@@ -115,6 +117,9 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     let rv = leak(rv);
     vec![
         (Kind::NtpqPeers, PEERS),
+        (Kind::NtpqPeers, NTPQ_SILENT),
+        (Kind::NtpqRv, NTPQ_SILENT),
+        (Kind::NtpqAssociations, NTPQ_SILENT),
         (Kind::JunosShowNtpAssociations, PEERS),
         (Kind::AristaShowNtpAssociations, PEERS),
         (Kind::NtpqRv, rv),
@@ -318,6 +323,45 @@ fn leap_file(fields: &mut [Field]) {
     }
 }
 
+/// What ntpq says when nothing answers it (ntpq.c: "%s: timed out,
+/// nothing received", "***Request timed out"; a refused port: "read:
+/// Connection refused") or when ntpd has no association ("No association
+/// ID's returned"): the daemon's state, under the kind of the command.
+fn ntpq_failure(lines: &[&str], commands: &[String]) -> Option<Explained> {
+    let said = |w: &str| commands.iter().any(|c| c.contains(w));
+    let kind = if said(" rv") || said("readvar") {
+        Kind::NtpqRv
+    } else if said(" as") || said("assoc") {
+        Kind::NtpqAssociations
+    } else {
+        Kind::NtpqPeers
+    };
+    let silent = lines.iter().map(|l| l.trim()).find(|l| {
+        l.contains("timed out, nothing received")
+            || l.starts_with("***Request timed out")
+            || (l.starts_with("ntpq:") && l.contains("Connection refused"))
+    });
+    if let Some(l) = silent {
+        let mut e = Explained::new(kind);
+        let mut f = Field::info("ntp-service", l);
+        f.status = Status::Bad;
+        f.reason = Some(Reason::new(Why::No));
+        e.fields.push(f);
+        return Some(e);
+    }
+    // ntpd answers but has no association: an empty table.
+    lines
+        .iter()
+        .any(|l| l.trim().starts_with("No association ID"))
+        .then(|| {
+            Explained::new(if kind == Kind::NtpqRv {
+                Kind::NtpqPeers
+            } else {
+                kind
+            })
+        })
+}
+
 /// `ntpq -c as`: a row per association (ntpq(1): "ind assid status conf
 /// reach auth condition last_event cnt"; last_event may be empty).
 fn associations(lines: &[&str]) -> Option<Explained> {
@@ -509,6 +553,9 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         .any(|c| c.contains("show ntp") && c.contains('@') && c.contains('>'));
     let junos = junos_prompt || lines.iter().any(|l| l.contains("JUNOS"));
     let arista = !junos && said("show ntp");
+    if let Some(e) = ntpq_failure(lines, commands) {
+        return Some(e);
+    }
     if let Some(e) = associations(lines) {
         return Some(e);
     }
