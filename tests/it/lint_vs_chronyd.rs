@@ -313,3 +313,127 @@ fn errors_in_included_files_are_found_where_chronyd_finds_them() {
         "{text}"
     );
 }
+
+/// What lint warns of, chronyd does: with `minsources` above the sources
+/// the file can give, a client whose one server answers never updates its
+/// clock (chrony.conf(5): minsources is "the minimum number of sources that
+/// need to be considered as selectable in the source selection algorithm
+/// before the local clock is updated"); with `minsources 1` it does, soon.
+#[test]
+fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let body = |min: u32| {
+            format!(
+                "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nminsources {min}\n",
+                up.port
+            )
+        };
+        let lints = |text: &str| -> Vec<Rule> {
+            let opts = LintOptions {
+                version: r.version,
+                ..Default::default()
+            };
+            lint(&Document::parse(text), &opts)
+                .into_iter()
+                .map(|d| d.rule)
+                .collect()
+        };
+        assert!(lints(&body(2)).contains(&Rule::MinsourcesUnreachable));
+        assert!(!lints(&body(1)).contains(&Rule::MinsourcesUnreachable));
+        let synced = |c: &Chronyd| {
+            let t = c.chronyc(&["-c", "tracking"]);
+            t.split(',')
+                .nth(2)
+                .is_some_and(|stratum| stratum.trim() == "2")
+        };
+        let one = Chronyd::start(&r.chronyd, tmp.path(), "one", &body(1));
+        let two = Chronyd::start(&r.chronyd, tmp.path(), "two", &body(2));
+        assert!(
+            wait_for(Duration::from_secs(20), || synced(&one).then_some(())).is_some(),
+            "chrony {}: minsources 1 never synchronised: {}",
+            r.label,
+            one.chronyc(&["tracking"])
+        );
+        // The source answers all the while: reach is not 0.
+        let reach = two.chronyc(&["-c", "sources"]);
+        assert!(
+            reach.split(',').nth(5).is_some_and(|v| v.trim() != "0"),
+            "chrony {}: {reach}",
+            r.label
+        );
+        assert!(
+            !synced(&two),
+            "chrony {}: minsources 2 with one source synchronised: {}",
+            r.label,
+            two.chronyc(&["tracking"])
+        );
+    }
+}
+
+/// What lint hints, chronyd does: from 4.7 an orphan server with no
+/// waitunsynced waits 300 s while unsynchronised before it serves its local
+/// clock (cmdparse.c 4.7: "*wait_unsynced = *orphan ? 300 : 0"); before 4.7,
+/// and with `waitunsynced 0`, it serves at once.
+#[test]
+fn an_orphan_server_waits_after_start_from_4_7_as_lint_hints() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    let serving = |c: &Chronyd| {
+        let t = c.chronyc(&["-c", "tracking"]);
+        t.split(',')
+            .nth(2)
+            .is_some_and(|stratum| stratum.trim() == "10")
+    };
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let default = "local stratum 10 orphan\nallow 127.0.0.0/8\n";
+        let hint = lint(
+            &Document::parse(default),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .iter()
+        .any(|d| d.rule == Rule::OrphanWaits);
+        let waits = r.version >= ChronyVersion::new(4, 7);
+        assert_eq!(hint, waits, "chrony {}", r.label);
+        let plain = Chronyd::start(&r.chronyd, tmp.path(), "plain", default);
+        if waits {
+            let at_once = Chronyd::start(
+                &r.chronyd,
+                tmp.path(),
+                "at-once",
+                "local stratum 10 orphan waitunsynced 0\nallow 127.0.0.0/8\n",
+            );
+            assert!(
+                wait_for(Duration::from_secs(20), || serving(&at_once).then_some(())).is_some(),
+                "chrony {}: waitunsynced 0 does not serve: {}",
+                r.label,
+                at_once.chronyc(&["tracking"])
+            );
+            assert!(
+                !serving(&plain),
+                "chrony {}: the orphan server serves at once: {}",
+                r.label,
+                plain.chronyc(&["tracking"])
+            );
+            eprintln!(
+                "chrony {}: the orphan server waits, with waitunsynced 0 it serves",
+                r.label
+            );
+        } else {
+            assert!(
+                wait_for(Duration::from_secs(20), || serving(&plain).then_some(())).is_some(),
+                "chrony {}: the orphan server does not serve: {}",
+                r.label,
+                plain.chronyc(&["tracking"])
+            );
+            eprintln!("chrony {}: the orphan server serves at once", r.label);
+        }
+    }
+}
