@@ -108,3 +108,4 @@ lint-odd-character-in-value = Column { $column } holds { $kind ->
 lint-refclock-device-optional = { $path } does not exist on this machine: this refclock is optional, so chronyd starts without it ("Could not initialise refclock").
 lint-minsources-unreachable = minsources { $minsources } asks for more selectable sources than this file can ever give ({ $count }): chronyd never updates the clock from its sources. Lower minsources or add sources.
 lint-orphan-waits = chrony { $version } with orphan and no waitunsynced waits { $seconds } s while it is not synchronised (after every start too) before it serves its local clock: clients see it unsynchronised for those { $seconds } s. Add “waitunsynced 0” to serve at once, as older chrony did.
+lint-pidfile-off = “pidfile /” turns the PID file off from chrony 4.6 on; chronyd { $version } tries to remove / instead and refuses to start ("Could not remove /"). Give a PID file path, or drop the line.

@@ -95,3 +95,4 @@ lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
 lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟设为 optional，chronyd 会启动，但不使用它（“Could not initialise refclock”）。
 lint-minsources-unreachable = minsources { $minsources } 要求的可选时间源多于本文件最多能提供的数量（{ $count }）：chronyd 永远不会根据时间源更新时钟。请减小 minsources 或增加时间源。
 lint-orphan-waits = chrony { $version } 在设置 orphan 而没有 waitunsynced 时，未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟：这 { $seconds } 秒内客户端看到它未同步。加上“waitunsynced 0”可立即提供时间，与旧版 chrony 相同。
+lint-pidfile-off = 从 chrony 4.6 起，“pidfile /”表示不使用 PID 文件；chronyd { $version } 会尝试删除 /，并拒绝启动（“Could not remove /”）。请给出 PID 文件路径，或删除这一行。

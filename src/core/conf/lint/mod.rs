@@ -201,6 +201,9 @@ mod tests {
         assert!(errors("port 123abc\n", v461).is_empty());
         assert_eq!(errors("port 123abc\n", v(4, 7)), [Rule::NotAnInteger]);
         assert_eq!(errors("port 4294967297\n", v(4, 9)), [Rule::OutOfRange]);
+        // conf.c 4.6 parse_pidfile: "/" turns the PID file off.
+        assert_eq!(errors("pidfile /\n", V43), [Rule::PidfileOff]);
+        assert!(errors("pidfile /\n", v(4, 6)).is_empty());
         // refclock.c 4.7: the RTC driver.
         assert_eq!(
             errors("refclock RTC /dev/rtc0\n", v461),

@@ -9,7 +9,7 @@
 
 use std::net::IpAddr;
 
-use crate::core::conf::directive::{Directive, LOG_NAMES_SINCE};
+use crate::core::conf::directive::{Directive, LOG_NAMES_SINCE, OptValue};
 use crate::core::conf::scan::{Words, scan_int, whole_int};
 use crate::core::conf::version::ChronyVersion;
 
@@ -41,6 +41,9 @@ pub const PHC_BY_INTERFACE: ChronyVersion = ChronyVersion::new(4, 7);
 /// `local … orphan` without `waitunsynced` waits 300 s while unsynchronised:
 /// cmdparse.c 4.7 `CPS_ParseLocal` (`*wait_unsynced = *orphan ? 300 : 0`).
 pub const ORPHAN_WAITS: ChronyVersion = ChronyVersion::new(4, 7);
+/// `pidfile /` turns the PID file off: conf.c 4.6 `parse_pidfile`; before,
+/// chronyd tries to remove "/" and refuses to start.
+pub const PIDFILE_OFF: ChronyVersion = ChronyVersion::new(4, 6);
 /// The wait, in seconds.
 pub const ORPHAN_WAIT_SECONDS: i64 = 300;
 /// NTS with a server given by IP address (its certificate's IP SAN); 4.0
@@ -176,6 +179,12 @@ pub(super) fn release_checks(l: &mut Linter) {
                         unsupported(l, i, "log", n, *since);
                     }
                 }
+            }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "pidfile" && path == "/" && v < PIDFILE_OFF => {
+                l.add((Rule::PidfileOff, i, vec![("version", v.to_string())]));
             }
             Directive::Other { spec, args } if d.since() <= v => match spec.name {
                 "driftfile" if args.len() > 1 && v < DRIFTFILE_INTERVAL => {

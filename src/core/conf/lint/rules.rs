@@ -75,6 +75,7 @@ crate::id_enum! {
         RefclockDeviceOptional = "refclock-device-optional",
         MinsourcesUnreachable = "minsources-unreachable",
         OrphanWaits = "orphan-waits",
+        PidfileOff = "pidfile-off",
     }
 }
 
@@ -166,6 +167,7 @@ impl Rule {
             Rule::RefclockDeviceOptional => Severity::Warning,
             Rule::MinsourcesUnreachable => Severity::Warning,
             Rule::OrphanWaits => Severity::Hint,
+            Rule::PidfileOff => Severity::Error,
         }
     }
 }
