@@ -70,6 +70,28 @@ pub(super) fn startup_checks(l: &mut Linter) {
                     l.add((Rule::RefclockTai, i, vec![]));
                 }
             }
+            // sys_posix.c SYS_Posix_SetScheduler (every release): a priority
+            // other than 0 (off) must be 1..99, or "Bad scheduler priority".
+            // 4.7+ refuses above 100 while reading the file already.
+            Directive::Simple {
+                spec,
+                value: OptValue::Int(p),
+            } if spec.name == "sched_priority"
+                && *p != 0
+                && !(1..=99).contains(p)
+                && !(l.opts.version
+                    >= crate::core::conf::version::ChronyVersion::STRICT_INTEGERS
+                    && !(0..=100).contains(p)) =>
+            {
+                l.add(super::model::range_diag(
+                    i,
+                    "sched_priority",
+                    "sched_priority",
+                    *p,
+                    1,
+                    99,
+                ));
+            }
             Directive::Simple {
                 spec,
                 value: OptValue::Word(path),
