@@ -72,17 +72,10 @@ pub(super) fn startup_checks(l: &mut Linter) {
             }
             // sys_posix.c SYS_Posix_SetScheduler (every release): a priority
             // other than 0 (off) must be 1..99, or "Bad scheduler priority".
-            // 4.7+ refuses above 100 while reading the file already.
             Directive::Simple {
                 spec,
                 value: OptValue::Int(p),
-            } if spec.name == "sched_priority"
-                && *p != 0
-                && !(1..=99).contains(p)
-                && !(l.opts.version
-                    >= crate::core::conf::version::ChronyVersion::STRICT_INTEGERS
-                    && !(0..=100).contains(p)) =>
-            {
+            } if spec.name == "sched_priority" && sched_refused_at_start(*p, l.opts.version) => {
                 l.add(super::model::range_diag(
                     i,
                     "sched_priority",
@@ -201,6 +194,14 @@ pub(super) fn deprecated(l: &mut Linter) {
             ));
         }
     }
+}
+
+/// A scheduler priority chronyd refuses when it starts, not already while
+/// reading the file (4.7+ refuses values outside 0..100 there).
+fn sched_refused_at_start(p: i64, version: crate::core::conf::version::ChronyVersion) -> bool {
+    let read_refuses = version >= crate::core::conf::version::ChronyVersion::STRICT_INTEGERS
+        && !(0..=100).contains(&p);
+    p != 0 && !(1..=99).contains(&p) && !read_refuses
 }
 
 /// The directory part of a path ("" for a bare name).
