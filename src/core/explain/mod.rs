@@ -10,8 +10,10 @@ mod diagnose;
 mod judge;
 mod model;
 mod ntpd;
+mod ntpstat;
 mod paste;
 mod switch;
+mod timedatectl;
 pub mod verdict;
 
 pub use model::*;
@@ -171,6 +173,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     }
     let mut e = chronyc::parse(&content)
         .or_else(|| ntpd::parse(&content, &commands))
+        .or_else(|| timedatectl::parse(&content))
         .or_else(|| switch::parse(&content))
         .ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
@@ -266,6 +269,7 @@ fn explain_segment(
 pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     let mut v = chronyc::fields();
     v.extend(ntpd::fields());
+    v.extend(timedatectl::fields());
     v.extend(switch::fields());
     v
 }

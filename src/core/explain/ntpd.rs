@@ -1,8 +1,10 @@
-//! ntpd and system tools: `ntpq -p`, `ntpq -c rv`, `ntpstat`,
-//! `timedatectl status`; Junos and Arista print the same formats.
+//! ntpd's tools: `ntpq -p`, `ntpq -c rv`, `ntpq -c as` and what ntpq says
+//! when nothing answers; Junos and Arista print the same formats. ntpstat
+//! and timedatectl have readers of their own.
 
 use super::checks::*;
 use super::model::{Explained, Field, Kind};
+use super::ntpstat;
 use super::verdict::{Reason, Status, Why};
 
 const PEERS: &[&str] = &[
@@ -58,56 +60,8 @@ const RV: &[(&str, &str)] = &[
     ("leapsec", "leap-second"),
     ("expire", "leap-expire"),
 ];
-/// What ntpstat prints (the script and the C program it emulates).
-const NTPSTAT: &[&str] = &[
-    "sync-status",
-    "source",
-    "server",
-    "stratum",
-    "accuracy",
-    "poll-interval",
-    "event",
-    "ntp-service",
-];
 /// What ntpq shows when no daemon answers it.
 const NTPQ_SILENT: &[&str] = &["ntp-service"];
-const TIMEDATECTL: &[(&str, &str)] = &[
-    ("Local time", "local-time"),
-    ("Universal time", "universal-time"),
-    ("RTC time", "rtc-time"),
-    ("Time zone", "time-zone"),
-    ("System clock synchronized", "clock-synchronized"),
-    ("NTP service", "ntp-service"),
-    ("RTC in local TZ", "rtc-local"),
-    ("DST active", "dst-active"),
-];
-/// `timedatectl show` (properties, systemd 239+).
-const TIMEDATECTL_SHOW: &[(&str, &str)] = &[
-    ("Timezone", "time-zone"),
-    ("LocalRTC", "rtc-local"),
-    ("CanNTP", "can-ntp"),
-    ("NTP", "ntp-service"),
-    ("NTPSynchronized", "clock-synchronized"),
-    ("TimeUSec", "local-time"),
-    ("RTCTimeUSec", "rtc-time"),
-];
-/// `timedatectl timesync-status` (systemd-timesyncd).
-const TIMESYNC_STATUS: &[(&str, &str)] = &[
-    ("Server", "server"),
-    ("Poll interval", "poll-interval"),
-    ("Leap", "leap"),
-    ("Version", "version"),
-    ("Stratum", "stratum"),
-    ("Reference", "refid"),
-    ("Precision", "precision"),
-    ("Root distance", "root-distance"),
-    ("Offset", "offset"),
-    ("Delay", "delay"),
-    ("Jitter", "jitter"),
-    ("Packet count", "packet-count"),
-    ("Frequency", "frequency"),
-];
-
 pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
         Box::leak(v.into_boxed_slice())
@@ -125,24 +79,14 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::NtpqRv, rv),
         (Kind::NtpqAssociations, ASSOC),
         (Kind::JunosShowNtpStatus, rv),
-        (Kind::Ntpstat, NTPSTAT),
-        (Kind::AristaShowNtpStatus, NTPSTAT),
-        (
-            Kind::Timedatectl,
-            leak(TIMEDATECTL.iter().map(|(_, n)| *n).collect()),
-        ),
-        (
-            Kind::TimedatectlShow,
-            leak(TIMEDATECTL_SHOW.iter().map(|(_, n)| *n).collect()),
-        ),
-        (
-            Kind::TimedatectlTimesyncStatus,
-            leak(TIMESYNC_STATUS.iter().map(|(_, n)| *n).collect()),
-        ),
     ]
+    .into_iter()
+    .chain(ntpstat::fields())
+    .collect()
 }
 
-fn judge(f: &mut Field, poll: Option<i32>) {
+/// Judges a field by its name, as ntpd's tools print it.
+pub(super) fn judge(f: &mut Field, poll: Option<i32>) {
     match f.name {
         "tally" => check_tally(f),
         "stratum" => check_stratum(f),
@@ -426,124 +370,6 @@ fn judge_association(f: &mut Field) {
     }
 }
 
-/// ntpstat's words (the script by M. Lichvar and the C program by G. R.
-/// Keech it emulates): "synchronised to SOURCE [(ADDRESS)] at stratum N"
-/// (or ", stratum unknown"), "time correct to within N ms [(exceeded
-/// maximum of M ms)]" (or "accuracy unknown"), "polling server every N s"
-/// (or "poll interval unknown"), "unsynchronised" [+ "time server
-/// re-starting"], and "Unable to talk to NTP daemon. Is it running?".
-fn ntpstat(lines: &[&str], eos: bool) -> Option<Explained> {
-    let kind = if eos {
-        Kind::AristaShowNtpStatus
-    } else {
-        Kind::Ntpstat
-    };
-    let starts = |p: &str| lines.iter().map(|l| l.trim()).find(|l| l.starts_with(p));
-    if let Some(l) = starts("Unable to talk to NTP daemon") {
-        let mut e = Explained::new(kind);
-        let mut f = Field::info("ntp-service", l);
-        f.status = Status::Bad;
-        f.reason = Some(Reason::new(Why::No));
-        e.fields.push(f);
-        return Some(e);
-    }
-    let first = lines.iter().map(|l| l.trim()).find(|t| {
-        [
-            "synchronised to",
-            "synchronized to",
-            "unsynchronised",
-            "unsynchronized",
-        ]
-        .iter()
-        .any(|p| t.starts_with(p))
-    })?;
-    let mut e = Explained::new(kind);
-    let synced = first.starts_with("synchronised") || first.starts_with("synchronized");
-    let mut status = Field::info(
-        "sync-status",
-        if synced {
-            "synchronised"
-        } else {
-            "unsynchronised"
-        },
-    );
-    check_switch_status(&mut status);
-    e.fields.push(status);
-    if synced {
-        // What follows "synchronised to ", up to the address or stratum.
-        let rest = first.split_once(" to ").map_or("", |(_, r)| r);
-        let end = rest
-            .find([' ', ','])
-            .filter(|_| rest.starts_with("NTP server"))
-            .map_or_else(
-                || rest.find([',', '(', '<']).unwrap_or(rest.len()),
-                |_| "NTP server".len(),
-            );
-        let source = rest[..end].split(" at stratum").next().unwrap_or("").trim();
-        if !source.is_empty() {
-            let mut f = Field::info("source", source);
-            judge_ntpstat_source(&mut f);
-            e.fields.push(f);
-        }
-    }
-    if let Some((a, b)) = first
-        .find('(')
-        .and_then(|a| first[a..].find(')').map(|b| (a, a + b)))
-    {
-        e.fields.push(Field::info("server", &first[a + 1..b]));
-    }
-    if let Some(i) = first.find("stratum") {
-        let mut f = Field::info(
-            "stratum",
-            first[i + 7..].split_whitespace().next().unwrap_or(""),
-        );
-        check_stratum(&mut f);
-        e.fields.push(f);
-    }
-    for l in lines {
-        let l = l.trim();
-        if let Some(r) = l.strip_prefix("time correct to within") {
-            let mut f = Field::info("accuracy", r.trim());
-            // ntpstat -m MAXERROR: "(exceeded maximum of N ms)".
-            if r.contains("exceeded maximum") {
-                f.status = Status::Warn;
-                f.reason = Some(
-                    Reason::new(Why::DispersionLarge)
-                        .arg("value", r.split('(').next().unwrap_or("").trim()),
-                );
-            }
-            e.fields.push(f);
-        } else if l.starts_with("accuracy un") {
-            e.fields
-                .push(Field::info("accuracy", l.trim_start_matches("accuracy ")));
-        }
-        if let Some(r) = l.strip_prefix("polling server every") {
-            e.fields.push(Field::info("poll-interval", r.trim()));
-        } else if l.starts_with("poll interval un") {
-            e.fields.push(Field::info(
-                "poll-interval",
-                l.trim_start_matches("poll interval "),
-            ));
-        }
-        if l == "time server re-starting" {
-            e.fields.push(Field::info("event", l));
-        }
-    }
-    Some(e)
-}
-
-/// ntpstat.c's clock source names (RFC 1305's system status word): a
-/// reference clock, another server, or ntpd's own clock ("local net",
-/// decode.html's "sync_local: local timecode (IRIG, LOCAL driver, etc.)").
-fn judge_ntpstat_source(f: &mut Field) {
-    match f.raw.as_str() {
-        "local net" => f.reason = Some(Reason::new(Why::RefidLocal)),
-        "atomic clock" | "VLF radio" | "HF radio" | "UHF radio" | "NTP server" | "UDP/TIME"
-        | "modem" | "reference clock" => f.status = Status::Ok,
-        _ => {}
-    }
-}
-
 pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     let said = |w: &str| commands.iter().any(|c| c.contains(w));
     // Junos and EOS both answer `show ntp` in ntpd's formats; Junos's
@@ -618,83 +444,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         return Some(e);
     }
     // ntpstat, and EOS's show ntp status (ntpstat's words).
-    if let Some(e) = ntpstat(lines, said("show ntp status")) {
-        return Some(e);
-    }
-    // timedatectl show: KEY=value properties.
-    let props: Vec<(&str, &str)> = lines
-        .iter()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    if props
-        .iter()
-        .any(|(k, _)| *k == "NTPSynchronized" || *k == "CanNTP")
-    {
-        let mut e = Explained::new(Kind::TimedatectlShow);
-        for (key, name) in TIMEDATECTL_SHOW {
-            if let Some((_, v)) = props.iter().find(|(k, _)| k == key) {
-                let mut f = Field::info(name, *v);
-                judge(&mut f, None);
-                e.fields.push(f);
-            }
-        }
-        return Some(e);
-    }
-    // timedatectl timesync-status.
-    let colon: Vec<(&str, &str)> = lines
-        .iter()
-        .filter_map(|l| l.split_once(": "))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    if colon.iter().any(|(k, _)| *k == "Root distance")
-        && colon
-            .iter()
-            .any(|(k, _)| *k == "Packet count" || *k == "Server")
-    {
-        let mut e = Explained::new(Kind::TimedatectlTimesyncStatus);
-        for (key, name) in TIMESYNC_STATUS {
-            if let Some((_, v)) = colon.iter().find(|(k, _)| k == key) {
-                let mut f = Field::info(name, *v);
-                match *name {
-                    // timesyncd prints "+14us", "1min 4s".
-                    "offset" => {
-                        if let Some(secs) = seconds(v) {
-                            system_offset(&mut f, secs);
-                        }
-                    }
-                    _ => judge(&mut f, None),
-                }
-                e.fields.push(f);
-            }
-        }
-        return Some(e);
-    }
-    // timedatectl status.
-    let kvs: Vec<(&str, &str)> = lines
-        .iter()
-        .filter_map(|l| l.split_once(": "))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    if kvs
-        .iter()
-        .any(|(k, _)| *k == "System clock synchronized" || *k == "NTP synchronized")
-    {
-        let mut e = Explained::new(Kind::Timedatectl);
-        for (label, name) in TIMEDATECTL {
-            // Older systemd (CentOS 7) says "NTP synchronized" and
-            // "NTP enabled"; some "Network time on".
-            let found = kvs.iter().find(|(k, _)| {
-                *k == *label
-                    || (*label == "System clock synchronized" && *k == "NTP synchronized")
-                    || (*label == "NTP service" && (*k == "Network time on" || *k == "NTP enabled"))
-            });
-            if let Some((_, v)) = found {
-                let mut f = Field::info(name, *v);
-                judge(&mut f, None);
-                e.fields.push(f);
-            }
-        }
+    if let Some(e) = ntpstat::parse(lines, said("show ntp status")) {
         return Some(e);
     }
     None
