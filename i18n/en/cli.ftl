@@ -319,7 +319,7 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
         [yes] seen
        *[no] not seen
     }
-gpsd-refclocks = chrony.conf lines for gpsd's time (start chronyd before gpsd: gpsd connects to chronyd's sockets when it opens a device given on its command line; a device it adds later looks in /tmp instead):
+gpsd-refclocks = chrony.conf lines for gpsd's time (the SHM units are those of a gpsd started as root, in the order it reads the devices; started as another user it begins at SHM 2. Start chronyd before gpsd: gpsd connects to chronyd's sockets when it opens a device given on its command line, and a device it adds later looks in /tmp instead):
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
 cli-help-stats =
     stratum stats FILE... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]

@@ -284,7 +284,7 @@ gpsd-device = { $path }（{ $driver }）：{ $fix ->
         [yes] 检测到 PPS
        *[no] 未检测到 PPS
     }
-gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（请先启动 chronyd：gpsd 打开其命令行上给出的设备时连接 chronyd 的套接字；之后才加入的设备改在 /tmp 中查找）：
+gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（SHM 编号是以 root 启动的 gpsd 按读取设备的顺序分配的；以其他用户启动时从 SHM 2 开始。请先启动 chronyd：gpsd 打开其命令行上给出的设备时连接 chronyd 的套接字，之后才加入的设备改在 /tmp 中查找）：
 gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？
 cli-help-stats =
     stratum stats 文件... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
