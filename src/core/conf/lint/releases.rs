@@ -165,8 +165,10 @@ fn unsupported(l: &mut Linter, i: usize, directive: &str, option: &str, since: C
     ));
 }
 
-/// What a release refuses in a line the newest grammar reads: words of
-/// directives kept as words, log names, and 4.7's whole-number AEAD ids.
+/// What a release refuses in a line the newest grammar reads: log names,
+/// `pidfile /`, the words of directives kept as words (driftfile's
+/// interval, certificate sets, rxfilter ptp) and 4.7's whole-number AEAD
+/// ids.
 pub(super) fn release_checks(l: &mut Linter) {
     let v = l.opts.version;
     for (i, d) in l.directives() {
