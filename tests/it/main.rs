@@ -22,6 +22,7 @@ mod labs;
 mod leap;
 mod lint_vs_chronyd;
 mod nts;
+mod pair;
 mod pastes;
 mod refclock;
 mod releases_helper;
