@@ -300,4 +300,5 @@ gui-file-png = PNG file
 gui-stats-constant = All { $n } values are { $value }: nothing varies, so there is no histogram to draw.
 gui-stats-flat = The series does not change over this window: every deviation is zero and no noise type can be read from it.
 window-finding-ntp-service-inactive = No time synchronisation service runs: on RHEL, Rocky, CentOS and Fedora run “systemctl enable chronyd” and “systemctl start chronyd”; on Debian and Ubuntu “systemctl enable chrony” and “systemctl start chrony”.
+window-finding-ntp-service-inactive-ntpd = No time daemon answered: ntpq (and ntpstat) ask ntpd on 127.0.0.1 and ::1, ntpstat also chronyd through chronyc. Start it (“systemctl enable ntpd” and “systemctl start ntpd”, or chronyd / chrony) and check that ntpd's “restrict” lets 127.0.0.1 query it. chronyd never answers ntpq: where chrony runs, ask it with chronyc tracking and chronyc sources.
 gui-stats-series = Series

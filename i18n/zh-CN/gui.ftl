@@ -297,4 +297,5 @@ gui-file-png = PNG 文件
 gui-stats-constant = 全部 { $n } 个值都是 { $value }：没有变化，因此不画直方图。
 gui-stats-flat = 此序列在这个时间窗口内没有变化：各项偏差均为零，无法判断噪声类型。
 window-finding-ntp-service-inactive = 没有运行时间同步服务：在 RHEL、Rocky、CentOS 和 Fedora 上运行“systemctl enable chronyd”和“systemctl start chronyd”；在 Debian 和 Ubuntu 上运行“systemctl enable chrony”和“systemctl start chrony”。
+window-finding-ntp-service-inactive-ntpd = 没有时间守护进程应答：ntpq（和 ntpstat）在 127.0.0.1 和 ::1 上询问 ntpd，ntpstat 还通过 chronyc 询问 chronyd。请启动它（“systemctl enable ntpd”和“systemctl start ntpd”，或 chronyd / chrony），并检查 ntpd 的“restrict”允许 127.0.0.1 查询。chronyd 从不应答 ntpq：运行 chrony 的机器请用 chronyc tracking 和 chronyc sources 查询。
 gui-stats-series = 序列
