@@ -100,18 +100,44 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
         [yes] seen
        *[no] not seen
     }
-gpsd-refclocks = chrony.conf lines for gpsd's time (start chronyd before gpsd, which connects to them):
+gpsd-refclocks = chrony.conf lines for gpsd's time (the SHM units are those of a gpsd started as root, in the order it reads the devices; started as another user it begins at SHM 2. Start chronyd before gpsd: gpsd connects to chronyd's sockets when it opens a device given on its command line, and a device it adds later looks in /tmp instead):
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
-stats-series = { $series }: { $n } samples, { $first } – { $last } UTC ({ $unit })
+stats-series = { $series }: { $n } values, { $first } – { $last } UTC ({ $unit })
+stats-of-source = { $series } of { $source }
+stats-sign-local-fast = {"  "}positive: the local clock is fast (ahead), as the log gives it
+stats-sign-local-slow = {"  "}positive: the local clock is slow (behind), as the log gives it
+stats-records = {"  "}records: { $duplicates } { $duplicates ->
+        [one] duplicate
+       *[other] duplicates
+    } dropped, { $reordered } out of order, { $gaps } { $gaps ->
+        [one] gap
+       *[other] gaps
+    }
+stats-gaps = {"  "}gaps (intervals over 4 × the usual one; resampling step { $usual } s): { $seconds } s in all, the longest { $longest } s from { $start } UTC
+stats-sketched = {"  "}(the percentiles are within ±{ $error } % of their value: the series has more values than are kept one by one)
+stats-progress = Reading
+stats-unreadable = { $path }: { $lines } { $lines ->
+        [one] line is
+       *[other] lines are
+    } neither records nor headers; skipped.
+stats-dropped = { $records } { $records ->
+        [one] record
+       *[other] records
+    } of sources beyond the first { $max } were not read.
+stats-same-file = { $path } is the same file as { $other }: it is read once.
+stats-other-log = { $path } is chronyd's { $log } log; stratum stats reads the tracking, measurements and statistics logs and Stratum's CSV exports.
+stats-compressed = { $path } is compressed ({ $format }): decompress it first (zcat, xzcat, bzcat or zstdcat).
+stats-utf16 = { $path } is UTF-16 text: save it as UTF-8 (or ASCII) first.
+stats-stats-csv = { $path } holds statistics written by stratum stats, not a series.
 stats-deviations-head = {"  "}       τ/s      OADEV [68 % interval]          MDEV       TDEV  noise
 stats-noise-white-pm = white PM
 stats-noise-white-fm = white FM
 stats-noise-flicker-fm = flicker FM
 stats-noise-random-walk-fm = random-walk FM
-stats-not-a-file = { $path } is not a regular file.
-stats-no-series = { $path } has no { $series } column.
+stats-not-a-file = { $path } is not a regular file (a FIFO, a device or a directory): stratum stats reads files only.
+stats-no-series = { $path } is a { $log } log, which has no { $series } column; its series: { $have }.
 stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay or std-dev.
-stats-unknown-file = { $path } is neither a chronyd log (tracking.log, measurements.log, statistics.log) nor a Stratum CSV export.
+stats-unknown-file = { $path } is neither a chronyd log (tracking, measurements, statistics) nor a Stratum CSV export: none of its first lines is a record of one.
 stats-empty = No { $series } values were found in the files.
 stats-label-min = min
 stats-label-p1 = 1%
@@ -191,8 +217,9 @@ cli-after-config-init =
       upstream   follows each --upstream and serves --subnet (its own clock when they are gone)
       client     follows the lab server(s) --server
       pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
-      gps        a stratum-1 server: gpsd's time for --gps-device (its chrony socket), the PPS of
-                 --pps-device locked to it, each --upstream as a sanity check, serving --subnet
+      gps        a stratum-1 server: the time gpsd reads from --gps-device (the first receiver gpsd
+                 reads, its time in SHM 0), the kernel PPS of --pps-device read by chronyd and locked
+                 to it, each --upstream as a sanity check, serving --subnet
     The result is checked with the installed chronyd's rules (findings on stderr).
     Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
 cli-arg-config-init-role = The lab role
@@ -299,18 +326,26 @@ cli-about-gpsd = The receivers gpsd reads (fix, satellites, PPS) and the refcloc
 cli-after-gpsd =
     Asks gpsd for its JSON reports for N seconds and prints each receiver gpsd reads: its fix, the
     satellites used, whether a PPS is seen; then the refclock lines that take gpsd's time into
-    chronyd (its chrony sockets in /run).
+    chronyd: a receiver's own (NMEA) time from gpsd's shared memory (SHM 0 for the first receiver
+    of a gpsd started as root, SHM 2 for the next), the PPS gpsd sees on a receiver's serial port
+    from its socket /run/chrony.DEVICE.sock, and a kernel PPS device (which is no receiver) read by
+    chronyd itself, locked to the first receiver.
     Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
 cli-arg-gpsd-host = gpsd's address (default 127.0.0.1:2947)
 cli-arg-gpsd-seconds = How long to listen (default 3)
 cli-about-stats = Summary, percentiles and Allan/modified Allan/time deviations of chronyd's logs
 cli-after-stats =
-    Statistics of a series from chronyd's logs (tracking.log, measurements.log, statistics.log,
-    rotated copies too; every chrony 4 release's columns) or Stratum's CSV exports: the ntpviz
-    summary (percentiles, 90 % and 98 % ranges, mean, σ, skewness, excess kurtosis) and, for
-    offset and frequency, OADEV, MDEV and TDEV at octave τ with 68 % confidence intervals and the
-    noise type the ADEV slope shows. Uneven updates are resampled (median interval, linear).
-    Offsets are as the log gives them (tracking.log: positive when the local clock was ahead).
+    Statistics of a series from chronyd's tracking, measurements or statistics logs (any name,
+    rotated copies, any chrony 4 release: each file is recognised by its banner or its records)
+    or Stratum's CSV exports: the ntpviz summary (percentiles, 90 % and 98 % ranges, mean, σ,
+    skewness, excess kurtosis), a histogram, duplicate and out-of-order records and gaps (intervals
+    over 4 × the usual one), and for offset and frequency OADEV, MDEV and TDEV at octave τ with 68 %
+    confidence intervals and the noise type the ADEV slope shows. Uneven updates are resampled
+    (median interval, linear), never across a gap. Files of any size are read twice (times, then
+    values) in fixed memory; past a million values the percentiles come from a sketch whose error
+    is printed. Offsets are as each log gives them (tracking and statistics: positive when the
+    local clock is fast; measurements: positive when it is slow). JSON: the system's series under
+    "series" → NAME, each source's under "sources" → ADDRESS → NAME, NAME as given.
 cli-arg-stats-files = chronyd's logs or Stratum's CSV exports
 cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev
 cli-about-completions = Print the shell's completion script for stratum

@@ -427,6 +427,7 @@ fn is_single(name: &str) -> bool {
         || matches!(
             name,
             "makestep"
+                | "driftfile"
                 | "log"
                 | "bindaddress"
                 | "bindacqaddress"

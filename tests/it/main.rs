@@ -27,6 +27,7 @@ mod lint_vs_chronyd;
 mod notify;
 mod nts;
 mod pair;
+mod pastes;
 mod refclock;
 mod releases_helper;
 mod roles;
