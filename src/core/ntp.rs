@@ -281,7 +281,16 @@ mod tests {
         assert_eq!(late, Err(ReplyError::OutOfRange));
         // A huge root distance decodes, but is no time to follow.
         let req = request(NONCE);
-        let far = reply_for(&req, 0, 2, 1, 20.0, 10.0, 1_700_000_000.001, 1_700_000_000.001);
+        let far = reply_for(
+            &req,
+            0,
+            2,
+            1,
+            20.0,
+            10.0,
+            1_700_000_000.001,
+            1_700_000_000.001,
+        );
         assert!(!d(&far).unwrap().synchronised());
         // Extension fields after the header change nothing.
         let mut long = good.to_vec();
@@ -295,7 +304,9 @@ mod tests {
         let era1 = 2_085_978_496.0;
         let ts: u64 = 5 << 32;
         assert!((ntp_to_unix(ts, era1) - (era1 + 5.0)).abs() < 1e-6);
-        assert!((ntp_to_unix(0xE000_0000u64 << 32, 1_700_000_000.0) - 1_549_107_584.0).abs() < 1e-6);
+        assert!(
+            (ntp_to_unix(0xE000_0000u64 << 32, 1_700_000_000.0) - 1_549_107_584.0).abs() < 1e-6
+        );
     }
 
     #[test]

@@ -82,6 +82,7 @@ pub fn public_view(snap: &Snapshot) -> Snapshot {
         serverstats: None,
         authdata: Vec::new(),
         selectdata: Vec::new(),
+        roster: None,
         ..snap.clone()
     }
 }
@@ -97,6 +98,8 @@ pub struct Shared {
     pub log: LogTail,
     /// Other chronyd servers watched over UDP (`--watch`).
     pub fleet: super::watch::Fleet,
+    /// The devices expected to follow this server.
+    pub roster: Arc<super::roster::Roster>,
 }
 
 impl Shared {

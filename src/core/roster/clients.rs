@@ -101,7 +101,11 @@ pc-lab-7                        4      0   6   -    40       0      0   -     -
             kind: DeviceKind::Chrony,
         };
         let intent = IntentFile {
-            devices: vec![d("pc1", "10.0.0.11"), d("pc7", "pc-lab-7"), d("sw", "10.0.0.2")],
+            devices: vec![
+                d("pc1", "10.0.0.11"),
+                d("pc7", "pc-lab-7"),
+                d("sw", "10.0.0.2"),
+            ],
             ..IntentFile::default()
         };
         let p = read_pasted(&e, &intent).unwrap();

@@ -100,10 +100,14 @@ impl RosterError {
     /// The message id and its arguments.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            RosterError::Name(v) => ("roster-error-name", vec![("value", v.escape_debug().to_string())]),
-            RosterError::Address(v) => {
-                ("roster-error-address", vec![("value", v.escape_debug().to_string())])
-            }
+            RosterError::Name(v) => (
+                "roster-error-name",
+                vec![("value", v.escape_debug().to_string())],
+            ),
+            RosterError::Address(v) => (
+                "roster-error-address",
+                vec![("value", v.escape_debug().to_string())],
+            ),
             RosterError::Duplicate(v) => ("roster-error-duplicate", vec![("name", v.clone())]),
             RosterError::NoSuchDevice(v) => ("roster-error-no-device", vec![("name", v.clone())]),
             RosterError::Full => ("roster-error-full", vec![("max", MAX_DEVICES.to_string())]),
@@ -151,9 +155,12 @@ impl IntentFile {
     /// checked, at most [`MAX_DEVICES`].
     pub fn parse(text: &str) -> Result<IntentFile, RosterError> {
         if text.len() > MAX_FILE_BYTES {
-            return Err(RosterError::File(format!("larger than {MAX_FILE_BYTES} bytes")));
+            return Err(RosterError::File(format!(
+                "larger than {MAX_FILE_BYTES} bytes"
+            )));
         }
-        let f: IntentFile = toml::from_str(text).map_err(|e| RosterError::File(e.message().to_string()))?;
+        let f: IntentFile =
+            toml::from_str(text).map_err(|e| RosterError::File(e.message().to_string()))?;
         f.check()?;
         Ok(f)
     }
@@ -257,7 +264,10 @@ mod tests {
             Err(RosterError::File(_))
         ));
         let dup = "[[device]]\nname = \"a\"\naddress = \"h\"\n[[device]]\nname = \"a\"\naddress = \"g\"\n";
-        assert_eq!(IntentFile::parse(dup), Err(RosterError::Duplicate("a".into())));
+        assert_eq!(
+            IntentFile::parse(dup),
+            Err(RosterError::Duplicate("a".into()))
+        );
     }
 
     #[test]

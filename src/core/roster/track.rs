@@ -150,7 +150,14 @@ impl Tracker {
             claimed.extend(ips.iter().copied());
             let client = ips.iter().find_map(|ip| by_ip.get(ip).copied());
             let state = self.states.entry(d.name.clone()).or_default();
-            devices.push(judge(d, &ips, client, state, intent.min_poll_interval(), ctx));
+            devices.push(judge(
+                d,
+                &ips,
+                client,
+                state,
+                intent.min_poll_interval(),
+                ctx,
+            ));
         }
         let mut unknown: Vec<UnknownClient> = by_ip
             .values()
