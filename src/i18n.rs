@@ -73,12 +73,14 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ftl!(Lang::En, "en", "export.ftl"),
     ftl!(Lang::En, "en", "explain.ftl"),
     ftl!(Lang::En, "en", "gui.ftl"),
+    ftl!(Lang::En, "en", "roster.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "cli.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "lint.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "helper.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "export.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "explain.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "gui.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "roster.ftl"),
 ];
 
 pub struct Localizer {

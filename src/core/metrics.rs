@@ -40,6 +40,8 @@ pub struct Target<'a> {
     pub clients: &'a [crate::core::cmdmon::Client],
     /// Unix seconds, for how long the certificates have left.
     pub now: f64,
+    /// The roster's verdicts (root's view only).
+    pub roster: Option<&'a crate::core::roster::RosterReport>,
 }
 
 impl<'a> Target<'a> {
@@ -58,6 +60,7 @@ impl<'a> Target<'a> {
             leap_list: snap.and_then(|s| s.leap_list.as_ref()),
             clients: snap.map(|s| s.clients.as_slice()).unwrap_or(&[]),
             now: snap.map_or(0.0, |s| s.time),
+            roster: snap.and_then(|s| s.roster.as_ref()),
         }
     }
 }
@@ -70,12 +73,12 @@ struct Family {
 }
 
 #[derive(Default)]
-struct Page {
+pub(crate) struct Page {
     families: BTreeMap<&'static str, Family>,
 }
 
 impl Page {
-    fn add(
+    pub(crate) fn add(
         &mut self,
         name: &'static str,
         help: &'static str,
@@ -468,6 +471,9 @@ pub fn page(targets: &[Target], cap: usize) -> String {
         nts(&mut p, t);
         leap(&mut p, t);
         clients(&mut p, t);
+        if let Some(r) = t.roster {
+            crate::core::roster::metrics::add(&mut p, t.server, r);
+        }
     }
     p.render(cap)
 }
@@ -640,6 +646,7 @@ mod tests {
                 leap_list: None,
                 clients: &[],
                 now: 0.0,
+                roster: None,
                 serverstats: None,
             },
             Target {
@@ -653,6 +660,7 @@ mod tests {
                 leap_list: None,
                 clients: &[],
                 now: 0.0,
+                roster: None,
                 serverstats: None,
             },
         ];

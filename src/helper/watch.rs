@@ -97,6 +97,7 @@ impl Watched {
             leap_list: None,
             clients: &[],
             now: 0.0,
+            roster: None,
             serverstats: None,
         }
     }

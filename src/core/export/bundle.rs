@@ -31,6 +31,30 @@ pub struct LabSpec {
     pub nts: bool,
 }
 
+impl LabSpec {
+    /// The bundle's devices for the roster: each switch whose source
+    /// address is known (the address it polls from).
+    pub fn roster_devices(&self) -> Vec<crate::core::roster::Device> {
+        self.switches
+            .iter()
+            .filter_map(|sw| {
+                Some(crate::core::roster::Device {
+                    name: sw.name.clone(),
+                    address: sw.source_address.clone()?,
+                    kind: crate::core::roster::DeviceKind::Switch,
+                })
+            })
+            .collect()
+    }
+
+    /// The servers' addresses as the devices see them (primary, backup).
+    pub fn server_addresses(&self) -> Vec<String> {
+        std::iter::once(self.primary.clone())
+            .chain(self.backup.clone())
+            .collect()
+    }
+}
+
 /// The NTS certificates of a bundle: the CA the clients trust, and each
 /// server's pair.
 #[derive(Debug, Clone, PartialEq)]

@@ -168,6 +168,16 @@ pub fn client(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         };
         writeln!(t, "server {host}{port} iburst{key}{nts}{prefer}").unwrap();
     }
+    // The lab server may ask the client for its time (and no one else):
+    // that is how it sees that the client follows it.
+    if !servers.is_empty() {
+        t.push('\n');
+        for (host, _) in &servers {
+            writeln!(t, "allow {host}").unwrap();
+        }
+        let hosts: Vec<&str> = servers.iter().map(|(h, _)| h.as_str()).collect();
+        notes.push(Note::new("export-note-client-answers").arg("servers", hosts.join(", ")));
+    }
     writeln!(t, "\nmakestep 1 3\nrtcsync\ndriftfile {DEFAULT_DRIFTFILE}").unwrap();
     if o.nts {
         // Cookies kept across restarts: no new key exchange each time.

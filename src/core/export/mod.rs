@@ -53,6 +53,7 @@ pub fn export(
 
 /// Every note id exports can emit, for the translation tests.
 pub const NOTE_IDS: &[&str] = &[
+    "export-note-client-answers",
     "export-note-nts-no-server",
     "export-note-nts-and-key",
     "export-note-nts-ca",

@@ -8,6 +8,7 @@
 //! against the roster. All pure: the helper does the IO.
 
 pub mod clients;
+pub mod metrics;
 pub mod report;
 pub mod track;
 

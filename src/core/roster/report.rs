@@ -58,6 +58,9 @@ pub struct Polls {
     /// Its poll interval (s): the longest recent gap between its requests,
     /// or chronyd's average when none was seen yet.
     pub interval: Option<f64>,
+    /// Silent after this long (s): 3× its interval, never less than 3× the
+    /// roster's shortest.
+    pub silent_after: f64,
     pub packets: u32,
     pub drops: u32,
     /// Requests dropped by this server's rate limiting since the last

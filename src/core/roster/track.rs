@@ -261,6 +261,7 @@ fn judge(
             address: c.address,
             last_ago,
             interval,
+            silent_after: window,
             packets: c.ntp_hits,
             drops: c.ntp_drops,
             rate_limited: s.dropped_at.is_some_and(|t| now - t <= window),
