@@ -25,6 +25,7 @@ mod nts;
 mod refclock;
 mod releases_helper;
 mod roles;
+mod roster;
 mod roundtrip;
 mod ssh;
 mod stats;

@@ -281,7 +281,11 @@ fn judge(
         follows: ctx.identity.follows(r.ref_id),
         synchronised: r.synchronised(),
     });
+    // A device seen polling that went silent has stopped, whatever its
+    // last answer said: following us means polling us.
+    let stopped = polls.as_ref().is_some_and(|p| !p.polling);
     let verdict = match &answer {
+        _ if stopped => Verdict::NotPolling,
         Some(a) if !a.synchronised => Verdict::Unsynchronised,
         Some(a) if a.follows == Follows::Other => Verdict::FollowsOther,
         Some(_) => Verdict::FollowsUs,
