@@ -47,6 +47,10 @@ pub enum Command {
     NtsRenew {
         days: i64,
     },
+    /// Read or edit the roster (devices expected to follow this server).
+    Roster(crate::ipc::RosterOp),
+    /// Add the devices of a lab bundle's description (LAB.toml).
+    RosterImport(PathBuf),
     /// The last `window` seconds of these series, in at most `columns`
     /// points each (the time is taken when the request is made).
     HistoryRecent {
@@ -142,6 +146,7 @@ pub enum Event {
     },
     Applied(Applied),
     NtsIssued(crate::ipc::NtsIssued),
+    Roster(Box<crate::ipc::RosterState>),
     /// A series analysed for the Statistics panel.
     Stats(Box<StatsResult>),
     Failed {
@@ -812,6 +817,38 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
                 }
             }
             send(Event::History(got));
+        }
+        Command::Roster(op) => match client.request(RequestBody::Roster { op }) {
+            Ok(ReplyBody::Roster(r)) => send(Event::Roster(r)),
+            Ok(ReplyBody::Error { code, detail }) => send(Event::Failed { code, detail }),
+            _ => {}
+        },
+        Command::RosterImport(path) => {
+            let spec = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| {
+                    toml::from_str::<crate::core::export::bundle::LabSpec>(&t)
+                        .map_err(|e| e.message().to_string())
+                });
+            match spec {
+                Ok(spec) => {
+                    let op = crate::ipc::RosterOp::Import {
+                        devices: spec.roster_devices(),
+                        server_addresses: spec.server_addresses(),
+                    };
+                    match client.request(RequestBody::Roster { op }) {
+                        Ok(ReplyBody::Roster(r)) => send(Event::Roster(r)),
+                        Ok(ReplyBody::Error { code, detail }) => {
+                            send(Event::Failed { code, detail })
+                        }
+                        _ => {}
+                    }
+                }
+                Err(reason) => send(Event::Failed {
+                    code: ErrorCode::ConfigUnreadable,
+                    detail: Some(format!("{}: {reason}", path.display())),
+                }),
+            }
         }
         Command::Fleet => {
             if let Ok(ReplyBody::Fleet { hosts }) = client.request(RequestBody::Fleet) {

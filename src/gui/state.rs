@@ -26,6 +26,7 @@ pub enum Panel {
     Plots,
     Statistics,
     Fleet,
+    Roster,
     Setup,
     Upstreams,
     Access,
@@ -40,13 +41,14 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 17] = [
+    pub const ALL: [Panel; 18] = [
         Panel::Overview,
         Panel::Sources,
         Panel::Clients,
         Panel::Plots,
         Panel::Statistics,
         Panel::Fleet,
+        Panel::Roster,
         Panel::Setup,
         Panel::Upstreams,
         Panel::Access,
@@ -68,6 +70,7 @@ impl Panel {
             Panel::Plots => "plots",
             Panel::Statistics => "statistics",
             Panel::Fleet => "fleet",
+            Panel::Roster => "roster",
             Panel::Setup => "setup",
             Panel::Upstreams => "upstreams",
             Panel::Access => "access",
@@ -89,7 +92,8 @@ impl Panel {
             | Panel::Clients
             | Panel::Plots
             | Panel::Statistics
-            | Panel::Fleet => "gui-group-live",
+            | Panel::Fleet
+            | Panel::Roster => "gui-group-live",
             Panel::Setup
             | Panel::Upstreams
             | Panel::Access
@@ -212,6 +216,8 @@ pub struct AppState {
     pub notified: Vec<crate::core::alarm::Alarm>,
     /// Notifications for the backend to send.
     pub notify: Vec<Command>,
+    /// The roster as the helper keeps it (its file, its devices).
+    pub roster: Option<crate::ipc::RosterState>,
 }
 
 impl AppState {
@@ -248,6 +254,7 @@ impl AppState {
             stats: None,
             notified: Vec::new(),
             notify: Vec::new(),
+            roster: None,
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -401,6 +408,10 @@ impl AppState {
                 self.apply = ApplyState::Done(a);
             }
             Event::NtsIssued(n) => self.nts = NtsState::Done(n),
+            Event::Roster(r) => {
+                self.last_error = None;
+                self.roster = Some(*r);
+            }
             Event::Stats(r) => self.stats = Some(r),
             Event::Failed { code, detail } => {
                 if self.nts == NtsState::Running {

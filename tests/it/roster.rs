@@ -235,7 +235,7 @@ fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
     );
 
     let mut expect: Vec<(String, &str)> = Vec::new();
-    let mut add = |name: &str, addr: &str, kind: &str| {
+    let add = |name: &str, addr: &str, kind: &str| {
         let (ok, _, err) = stratum(&[
             "roster", "add", name, addr, "--kind", kind, "--socket", &sock,
         ]);
