@@ -1,9 +1,7 @@
 //! The roster against a real lab on loopback: the lab server (a real
 //! helper, NTP on 127.a.b.1:123), chronyd clients of every release
-//! configured by `stratum export --to chrony-client`, an ntpd (ntpsec)
-//! host configured by `--to ntp-client` (its clock untouchable: `disable
-//! ntp`, `disable kernel`, and CAP_SYS_TIME dropped from its bounding set),
-//! a client that follows another server, a roster device that never polls,
+//! configured by `stratum export --to chrony-client`, a client that
+//! follows another server, a roster device that never polls,
 //! an unknown client, and two hostile "devices" (malformed, spoofed and
 //! flooding replies; a huge root distance). Each gets its verdict within 2
 //! minutes in text, JSON and metrics; stopping a client raises its alarm
@@ -16,7 +14,7 @@
 use std::io::{Read, Write};
 use std::net::UdpSocket;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -149,60 +147,6 @@ fn metrics(port: u16) -> String {
     out
 }
 
-/// ntpsec's ntpd on 127.0.0.1:123 following `server`, never touching the
-/// clock.
-fn ntpd(dir: &Path, export: &str) -> Option<ChildGuard> {
-    let ntpd = ["/usr/sbin/ntpd"]
-        .into_iter()
-        .find(|p| Path::new(p).exists());
-    let Some(ntpd) = ntpd else {
-        assert!(
-            !common::in_ci(),
-            "ntpd (ntpsec) is not installed but CI=true"
-        );
-        eprintln!("skipped the ntpd host: ntpsec is not installed");
-        return None;
-    };
-    let drift = dir.join("ntp.drift");
-    let conf = dir.join("ntp.conf");
-    // The export's lines, its files moved into the test's directory, and
-    // what keeps this ntpd off the clock and off other interfaces.
-    let body: String = export
-        .lines()
-        .filter(|l| !l.starts_with("driftfile"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(
-        &conf,
-        format!(
-            "{body}driftfile {}\ndisable ntp\ndisable kernel\ninterface ignore all\ninterface listen 127.0.0.1\n",
-            drift.display()
-        ),
-    )
-    .unwrap();
-    let child = Command::new("setpriv")
-        .args([
-            "--bounding-set",
-            "-sys_time",
-            "--inh-caps",
-            "-sys_time",
-            ntpd,
-            "-n",
-            "-c",
-        ])
-        .arg(&conf)
-        .arg("-p")
-        .arg(dir.join("ntpd.pid"))
-        .arg("-l")
-        .arg(dir.join("ntpd.log"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(dir.join("ntpd.err")).unwrap())
-        .spawn()
-        .expect("setpriv ntpd");
-    Some(ChildGuard(child))
-}
-
 #[test]
 fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
     if !rustix::process::geteuid().is_root() {
@@ -288,13 +232,6 @@ fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
     fake(&format!("{n}.61"), Arc::clone(&stop), far);
     add("far", &format!("{n}.61"), "other");
     expect.push(("far".into(), "unsynchronised"));
-    // The ntpd host.
-    let ntp_conf = export(&conf, "ntp-client", &server);
-    let ntpd_host = ntpd(dir, &ntp_conf);
-    if ntpd_host.is_some() {
-        add("ntpd-host", "127.0.0.1", "ntpd");
-        expect.push(("ntpd-host".into(), "follows-us"));
-    }
     let metrics_port = free_tcp_port();
     let _metrics = ChildGuard(
         common::stratum()
@@ -330,10 +267,9 @@ fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
     });
     let v = got.unwrap_or_else(|| {
         panic!(
-            "after {:?}: {:#}\nwanted {want:?}\nntpd: {}",
+            "after {:?}: {:#}\nwanted {want:?}",
             start.elapsed(),
-            roster_json(&sock),
-            std::fs::read_to_string(dir.join("ntpd.err")).unwrap_or_default()
+            roster_json(&sock)
         )
     });
     eprintln!("every verdict right after {:?}", start.elapsed());
