@@ -260,7 +260,7 @@ impl Roster {
                     }
                     let mut next = g.intent.clone();
                     let r = match op {
-                        RosterOp::Add { device } => next.add(device).map(|()| ()),
+                        RosterOp::Add { device } => next.add(device),
                         RosterOp::Remove { name } => next.remove(&name).map(|_| ()),
                         RosterOp::Import {
                             devices,

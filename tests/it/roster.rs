@@ -324,7 +324,7 @@ fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
         "{text}"
     );
     assert!(
-        text.contains(&format!("Unknown clients (")) && text.contains(&stranger),
+        text.contains("Unknown clients (") && text.contains(&stranger),
         "{text}"
     );
     let (_, zh, _) = stratum(&["roster", "list", "--lang", "zh-CN", "--socket", &sock]);

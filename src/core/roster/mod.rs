@@ -34,17 +34,13 @@ pub const NTP_PORT: u16 = 123;
 
 crate::id_enum! {
     /// What a device is, for the likely causes when it does not poll.
+    #[derive(Default)]
     pub enum DeviceKind {
         Chrony = "chrony",
         Ntpd = "ntpd",
         Switch = "switch",
+        #[default]
         Other = "other",
-    }
-}
-
-impl Default for DeviceKind {
-    fn default() -> Self {
-        DeviceKind::Other
     }
 }
 
