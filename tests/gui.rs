@@ -1049,7 +1049,11 @@ fn the_roster_panel_says_who_follows_this_server() {
     }) {
         assert!(
             start.elapsed() < Duration::from_secs(90),
-            "pc never followed"
+            "pc never followed: {:?}\n{:#?}\n{}",
+            h.query_by_label_contains("pc (chrony, ")
+                .map(|n| n.accesskit_node().label()),
+            h.state().state.snapshot.as_ref().map(|s| s.roster.clone()),
+            device.log_text()
         );
         if asked.elapsed() > Duration::from_secs(10) {
             h.get_by_role_and_label(Role::Button, "Ask pc now").click();

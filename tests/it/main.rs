@@ -26,6 +26,7 @@ mod refclock;
 mod releases_helper;
 mod roles;
 mod roster;
+mod roster_ntpd;
 mod roundtrip;
 mod ssh;
 mod stats;

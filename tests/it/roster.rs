@@ -5,7 +5,8 @@
 //! an unknown client, and two hostile "devices" (malformed, spoofed and
 //! flooding replies; a huge root distance). Each gets its verdict within 2
 //! minutes in text, JSON and metrics; stopping a client raises its alarm
-//! and starting it again clears it.
+//! and starting it again clears it. The ntpd host of the lab is in
+//! `roster_ntpd` (it needs a network namespace of its own).
 //!
 //! Port 123 needs root: without it the test is skipped with a line
 //! (CI runs as root). Addresses are 127.a.b.x with a and b drawn per run,
@@ -34,7 +35,7 @@ fn net() -> String {
     format!("127.{}.{}", 100 + n % 100, 1 + (n / 100) % 250)
 }
 
-fn stratum(args: &[&str]) -> (bool, String, String) {
+pub(super) fn stratum(args: &[&str]) -> (bool, String, String) {
     let out = common::run_with_deadline(
         {
             let mut c = common::stratum();
@@ -116,13 +117,13 @@ fn far(req: &[u8; 48]) -> Vec<Vec<u8>> {
     vec![stratum::core::ntp::reply_for(req, 0, 2, 0x7f00_0001, 40.0, 10.0, t, t).to_vec()]
 }
 
-fn roster_json(sock: &str) -> Value {
+pub(super) fn roster_json(sock: &str) -> Value {
     let (ok, text, err) = stratum(&["roster", "list", "--json", "--socket", sock]);
     assert!(ok, "{err}");
     serde_json::from_str(&text).unwrap()
 }
 
-fn verdicts(v: &Value) -> Vec<(String, String)> {
+pub(super) fn verdicts(v: &Value) -> Vec<(String, String)> {
     v["devices"]
         .as_array()
         .unwrap()
@@ -136,7 +137,7 @@ fn verdicts(v: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-fn metrics(port: u16) -> String {
+pub(super) fn metrics(port: u16) -> String {
     let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
         return String::new();
     };
