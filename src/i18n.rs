@@ -119,6 +119,11 @@ impl Localizer {
 
     /// The text of a helper error code (`err-<code>`), with its detail.
     pub fn error_text(&self, code: ErrorCode, detail: Option<String>) -> String {
+        // A refused roster edit says which rule, with its own sentence.
+        if let (ErrorCode::RosterEdit, Some(d)) = (code, &detail) {
+            let (id, args) = crate::core::roster::RosterError::from_detail(d).message();
+            return self.tr_args(id, &args);
+        }
         let id = format!("err-{code}");
         if self.has(&id) {
             self.tr_args(&id, &[("detail", detail.unwrap_or_default())])

@@ -4,7 +4,7 @@
 mod common;
 mod config;
 mod explain;
-mod export;
+pub mod export;
 mod fleet;
 mod gpsd;
 mod metrics;

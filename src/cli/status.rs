@@ -320,7 +320,7 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     }
     if let Some(r) = &s.roster {
         o.push('\n');
-        o.push_str(&super::roster::status_line(r, tr));
+        o.push_str(&super::roster::words::status_line(r, tr));
         o.push('\n');
     }
     o

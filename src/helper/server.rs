@@ -467,9 +467,22 @@ async fn handle(
                 }
             })
         }
-        RequestBody::Fleet => Handled::Reply(Box::new(ReplyBody::Fleet {
-            hosts: lock(&shared.fleet).iter().map(|w| w.row()).collect(),
-        })),
+        RequestBody::Fleet => {
+            // Who follows each watched server, as the roster's replies say
+            // (for those who may read the roster).
+            let hosts = lock(&shared.fleet)
+                .iter()
+                .map(|w| {
+                    let mut row = w.row();
+                    if access >= Access::Read {
+                        row.roster_followers =
+                            w.address.and_then(|ip| shared.roster.followers_of(ip));
+                    }
+                    row
+                })
+                .collect();
+            Handled::Reply(Box::new(ReplyBody::Fleet { hosts }))
+        }
         RequestBody::FleetHost { host } => {
             let fleet = lock(&shared.fleet);
             match fleet.iter().find(|w| w.host == host) {

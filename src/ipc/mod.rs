@@ -92,6 +92,12 @@ pub struct FleetRow {
     pub sources: Option<u32>,
     /// Why it did not answer.
     pub error: Option<ErrorCode>,
+    /// This server's roster devices whose NTP reply names the watched
+    /// server as their reference (`None`: no roster, or this user may not
+    /// read it). Its own client list and roster are out of reach: chronyd
+    /// gives clients only over its Unix socket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_followers: Option<Vec<String>>,
 }
 
 /// A roster request (`stratum roster`, the Roster panel).

@@ -10,6 +10,7 @@ mod cmdmon_vs_chronyc;
 mod direction;
 mod explain;
 mod export;
+mod export_bundle;
 mod fleet;
 mod fuzz;
 mod gpsd;

@@ -450,3 +450,81 @@ fn roster_edits_refuse_bad_input_and_change_nothing() {
     let (ok, _, err) = stratum(&["roster", "list", "--file", f]);
     assert!(!ok && err.contains("colour"), "{err}");
 }
+
+/// The client export lets the lab server (and nobody else) ask the client
+/// for its time, and the file says why, in the user's language; lint has
+/// nothing to say about those lines and chronyd reads the file.
+#[test]
+fn the_client_export_says_why_the_lab_server_may_ask_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lab = tmp.path().join("lab.conf");
+    std::fs::write(
+        &lab,
+        "server 127.0.0.1 iburst\nallow 10.0.0.0/24\nlocal stratum 8\n",
+    )
+    .unwrap();
+    for (lang, why) in [
+        (
+            "en",
+            "# Only the lab server (10.0.0.123, 10.0.0.124) may ask this client for its time",
+        ),
+        (
+            "zh-CN",
+            "# 只有实验室服务器（10.0.0.123, 10.0.0.124）可以向本客户端查询时间",
+        ),
+    ] {
+        let (ok, text, err) = stratum(&[
+            "export",
+            lab.to_str().unwrap(),
+            "--to",
+            "chrony-client",
+            "--server",
+            "10.0.0.123",
+            "--server",
+            "10.0.0.124",
+            "--lang",
+            lang,
+        ]);
+        assert!(ok, "{err}");
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == "allow 10.0.0.123")
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(lines[at + 1], "allow 10.0.0.124", "{text}");
+        assert!(lines[at - 1].starts_with(why), "{lang}: {text}");
+        let client = tmp.path().join(format!("client-{lang}.conf"));
+        std::fs::write(&client, &text).unwrap();
+        let (ok, json, err) = stratum(&[
+            "config",
+            "lint",
+            client.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert!(ok, "{err}{json}");
+        let v: Value = serde_json::from_str(&json).unwrap();
+        let rules: Vec<&str> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        for r in ["no-local-stratum", "no-allow", "allow-everyone"] {
+            assert!(!rules.contains(&r), "{lang}: {r} in {rules:?}\n{text}");
+        }
+        if let Some(chronyd) = common::chronyd() {
+            let out = std::process::Command::new(chronyd)
+                .arg("-p")
+                .arg("-f")
+                .arg(&client)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{lang}: chronyd -p: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}

@@ -104,12 +104,13 @@ pub struct BundleFile {
     pub private: bool,
 }
 
-/// Builds every file of the bundle. `header(format)` gives each file's
-/// first comment; `readme` renders the README from the list of files.
+/// Builds every file of the bundle. `words` gives each file's first
+/// comment and its other comments; `readme` renders the README from the
+/// list of files.
 pub fn build(
     spec: &LabSpec,
     server_doc: &Document,
-    header: &dyn Fn(Format) -> String,
+    words: &dyn super::Words,
     nts: Option<&BundleNts>,
 ) -> Result<Vec<BundleFile>, BundleError> {
     let mut doc = server_doc.clone();
@@ -171,7 +172,7 @@ pub fn build(
     let mut files = Vec::new();
     let mut add =
         |doc: &Document, path: String, format: Format, opts: &Options| -> Result<(), BundleError> {
-            let e = export(doc, format, opts, &header(format))?;
+            let e = export(doc, format, opts, words)?;
             files.push(BundleFile {
                 path,
                 text: e.text,

@@ -113,6 +113,36 @@ impl RosterError {
     }
 }
 
+impl RosterError {
+    /// The helper's detail of a refused edit (`ID:VALUE`), for the client
+    /// to translate.
+    pub fn detail(&self) -> String {
+        let (id, v) = match self {
+            RosterError::Name(v) => ("name", v.as_str()),
+            RosterError::Address(v) => ("address", v.as_str()),
+            RosterError::Duplicate(v) => ("duplicate", v.as_str()),
+            RosterError::NoSuchDevice(v) => ("no-device", v.as_str()),
+            RosterError::Full => ("full", ""),
+            RosterError::File(v) => ("file", v.as_str()),
+        };
+        format!("{id}:{v}")
+    }
+
+    /// Back from [`RosterError::detail`] (anything else is the file's).
+    pub fn from_detail(detail: &str) -> RosterError {
+        let (id, v) = detail.split_once(':').unwrap_or(("file", detail));
+        let v = v.to_string();
+        match id {
+            "name" => RosterError::Name(v),
+            "address" => RosterError::Address(v),
+            "duplicate" => RosterError::Duplicate(v),
+            "no-device" => RosterError::NoSuchDevice(v),
+            "full" => RosterError::Full,
+            _ => RosterError::File(v),
+        }
+    }
+}
+
 /// A name: letters (any script), digits, `.`, `_`, `-`, at most
 /// [`MAX_NAME`] characters, not starting with `.` or `-`.
 pub fn valid_name(name: &str) -> bool {
@@ -265,6 +295,20 @@ mod tests {
             IntentFile::parse(dup),
             Err(RosterError::Duplicate("a".into()))
         );
+    }
+
+    #[test]
+    fn a_refusal_travels_as_its_detail() {
+        for e in [
+            RosterError::Name("a b".into()),
+            RosterError::Address("x:0".into()),
+            RosterError::Duplicate("pc:1".into()),
+            RosterError::NoSuchDevice("sw".into()),
+            RosterError::Full,
+            RosterError::File("line 3: expected `=`".into()),
+        ] {
+            assert_eq!(RosterError::from_detail(&e.detail()), e);
+        }
     }
 
     #[test]

@@ -152,6 +152,30 @@ pub struct RosterReport {
 }
 
 impl RosterReport {
+    /// Every device not judged yet (no helper, or no poll yet).
+    pub fn unjudged(devices: &[super::Device], file: &str) -> RosterReport {
+        RosterReport {
+            devices: devices
+                .iter()
+                .map(|d| DeviceReport {
+                    name: d.name.clone(),
+                    address: d.address.clone(),
+                    kind: d.kind,
+                    verdict: Verdict::Unknown,
+                    since: 0.0,
+                    polls: None,
+                    answer: None,
+                    no_answer: None,
+                    expected_stratum: None,
+                    drifting: false,
+                    denied_by_acl: false,
+                })
+                .collect(),
+            file: file.to_string(),
+            ..RosterReport::default()
+        }
+    }
+
     /// (devices following us, devices).
     pub fn following(&self) -> (usize, usize) {
         (

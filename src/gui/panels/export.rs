@@ -142,14 +142,11 @@ pub fn export_ui(
         nts: f.nts,
         nts_ca: none_if_empty(&f.nts_ca),
     };
-    let header = st.ta(
-        "export-header",
-        &[
-            ("file", st.config_path.clone()),
-            ("format", f.format.name().to_string()),
-        ],
-    );
-    match export(&st.doc, f.format, &opts, &header) {
+    let words = crate::cli::export::Translated {
+        tr: &st.tr,
+        file: st.config_path.clone(),
+    };
+    match export(&st.doc, f.format, &opts, &words) {
         Ok(e) => {
             for n in &e.notes {
                 ui.label(

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::cli::roster::{notes, summary, verdict_line};
+use crate::cli::roster::words::{notes, summary, verdict_line};
 use crate::core::explain::Status;
 use crate::core::roster::{Device, DeviceKind, RosterReport, Verdict};
 use crate::gui::backend::Command;
@@ -71,11 +71,15 @@ pub fn roster_ui(
     if let Some(r) = &st.roster {
         ui.label(st.ta("roster-gui-intro", &[("path", r.file.clone())]));
     }
-    let report: Option<RosterReport> = st
-        .snapshot
-        .as_ref()
-        .and_then(|s| s.roster.clone())
-        .or_else(|| st.roster.as_ref().map(crate::cli::roster::unjudged));
+    let report: Option<RosterReport> =
+        st.snapshot
+            .as_ref()
+            .and_then(|s| s.roster.clone())
+            .or_else(|| {
+                st.roster
+                    .as_ref()
+                    .map(|r| RosterReport::unjudged(&r.devices, &r.file))
+            });
     if let Some(e) = &st.last_error {
         ui.colored_label(status_color(Status::Bad), e);
     }
