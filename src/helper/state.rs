@@ -99,7 +99,7 @@ pub struct Shared {
     /// Other chronyd servers watched over UDP (`--watch`).
     pub fleet: super::watch::Fleet,
     /// The devices expected to follow this server.
-    pub roster: Arc<super::roster::Roster>,
+    pub roster: Arc<super::roster::store::Roster>,
 }
 
 impl Shared {

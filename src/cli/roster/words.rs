@@ -2,6 +2,7 @@
 //! status`, explain and the window: one line per verdict, the notes that
 //! go with it, the counts.
 
+use crate::core::roster::clients::{PastedClients, PastedDevice};
 use crate::core::roster::report::{Follows, NoAnswer};
 use crate::core::roster::{DeviceKind, DeviceReport, RosterReport, Verdict};
 use crate::i18n::Localizer;
@@ -245,6 +246,54 @@ pub fn status_line(r: &RosterReport, tr: &Localizer) -> String {
         s.push_str(&not.join(", "));
     }
     s
+}
+
+/// A pasted `chronyc clients` read against the roster: a title, then per
+/// device whether it polls (with the likely causes when it does not), then
+/// the clients the roster does not know. Each line says whether it is good.
+pub fn pasted_lines(p: &PastedClients, file: &str, tr: &Localizer) -> Vec<(bool, String)> {
+    let polling = p.devices.iter().filter(|d| d.polls()).count();
+    let mut out = vec![(
+        polling == p.devices.len(),
+        tr.tr_args(
+            "explain-roster-title",
+            &[
+                ("path", file.to_string()),
+                ("polling", polling.to_string()),
+                ("total", p.devices.len().to_string()),
+            ],
+        ),
+    )];
+    for d in &p.devices {
+        out.push((d.polls(), pasted_device_line(d, tr)));
+        if d.ntp_packets.is_none() {
+            out.push((false, tr.tr(&format!("roster-causes-{}", d.kind.id()))));
+        }
+    }
+    if !p.unknown.is_empty() {
+        out.push((
+            true,
+            tr.tr_args("explain-roster-unknown", &[("list", p.unknown.join(", "))]),
+        ));
+    }
+    out
+}
+
+/// One roster device in a pasted client list, in one line.
+pub fn pasted_device_line(d: &PastedDevice, tr: &Localizer) -> String {
+    let args = |extra: Option<(&'static str, String)>| {
+        let mut a = vec![("name", d.name.clone()), ("address", d.address.clone())];
+        a.extend(extra);
+        a
+    };
+    match d.ntp_packets {
+        Some(n) if n > 0 => tr.tr_args(
+            "explain-roster-polls",
+            &args(Some(("packets", n.to_string()))),
+        ),
+        Some(_) => tr.tr_args("explain-roster-no-ntp", &args(None)),
+        None => tr.tr_args("explain-roster-absent", &args(None)),
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::core::explain::{Explained, Kind};
 pub struct PastedDevice {
     pub name: String,
     pub address: String,
+    pub kind: super::DeviceKind,
     /// Its row's NTP requests (`None`: not in the list).
     pub ntp_packets: Option<u64>,
 }
@@ -67,6 +68,7 @@ pub fn read_pasted(e: &Explained, intent: &IntentFile) -> Option<PastedClients> 
             PastedDevice {
                 name: d.name.clone(),
                 address: d.address.clone(),
+                kind: d.kind,
                 ntp_packets: rows.iter().find(|(a, _)| same(a, &host)).map(|(_, n)| *n),
             }
         })

@@ -4,7 +4,7 @@
 //! offset and stratum; and the counts.
 
 use super::{Follows, RosterReport, Verdict};
-use crate::core::metrics::Page;
+use crate::core::metrics::page::Page;
 
 pub(crate) fn add(p: &mut Page, server: &str, r: &RosterReport) {
     let (following, total) = r.following();

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use super::DeviceKind;
+use super::device::{Device, DeviceKind};
 
 crate::id_enum! {
     /// One line and one colour per device (texts `roster-verdict-<id>`).
@@ -153,7 +153,7 @@ pub struct RosterReport {
 
 impl RosterReport {
     /// Every device not judged yet (no helper, or no poll yet).
-    pub fn unjudged(devices: &[super::Device], file: &str) -> RosterReport {
+    pub fn unjudged(devices: &[Device], file: &str) -> RosterReport {
         RosterReport {
             devices: devices
                 .iter()

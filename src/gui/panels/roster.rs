@@ -61,6 +61,15 @@ pub fn roster_ui(
     if crate::gui::widgets::offline_note_ui(ui, st) {
         return;
     }
+    // The verdicts come from the client log, which needs more than
+    // chronyc's public view.
+    if st
+        .snapshot
+        .as_ref()
+        .is_some_and(|s| s.serverstats.is_none())
+    {
+        ui.label(st.t("roster-gui-offline"));
+    }
     // The file and the device list; verdicts come with every snapshot.
     st.follow(
         Panel::Roster,
@@ -86,7 +95,7 @@ pub fn roster_ui(
     add_ui(ui, st, form, commands);
     ui.separator();
     let Some(report) = report.filter(|r| !r.devices.is_empty()) else {
-        ui.label(st.t("roster-empty"));
+        ui.label(st.t("roster-gui-empty"));
         return;
     };
     if st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()) {
@@ -98,12 +107,14 @@ pub fn roster_ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         for d in &report.devices {
             ui.horizontal_wrapped(|ui| {
-                let line = format!(
-                    "{} ({}, {}): {}",
-                    d.name,
-                    st.t(&format!("roster-kind-{}", d.kind.id())),
-                    d.address,
-                    verdict_line(d, &st.tr)
+                let line = st.ta(
+                    "roster-gui-line",
+                    &[
+                        ("name", d.name.clone()),
+                        ("kind", st.t(&format!("roster-kind-{}", d.kind.id()))),
+                        ("address", d.address.clone()),
+                        ("verdict", verdict_line(d, &st.tr)),
+                    ],
                 );
                 ui.colored_label(status_color(verdict_status(d.verdict)), line);
                 if ui
@@ -148,11 +159,20 @@ pub fn roster_ui(
 
 fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label(st.t("roster-gui-name"));
-        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(120.0));
-        ui.label(st.t("roster-gui-address"));
-        ui.add(egui::TextEdit::singleline(&mut form.address).desired_width(140.0));
-        ui.label(st.t("roster-gui-kind"));
+        // Each field named by the label before it (assistive technology
+        // reads "Name", "Address", "Kind").
+        let label = ui.label(st.t("roster-gui-name"));
+        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(120.0))
+            .labelled_by(label.id);
+        let label = ui.label(st.t("roster-gui-address"));
+        ui.add(
+            egui::TextEdit::singleline(&mut form.address)
+                .hint_text(st.t("roster-gui-address-hint"))
+                .desired_width(140.0),
+        )
+        .labelled_by(label.id);
+        let kind_label = st.t("roster-gui-kind");
+        ui.label(&kind_label);
         let kind = form.kind.unwrap_or_default();
         egui::ComboBox::from_id_salt("roster-kind")
             .selected_text(st.t(&format!("roster-kind-{}", kind.id())))
@@ -164,6 +184,12 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
                         st.t(&format!("roster-kind-{}", k.id())),
                     );
                 }
+            })
+            .response
+            // The box is named like the label beside it (egui names a
+            // combo box by its own label, which sits after it).
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, &kind_label)
             });
         let device = Device {
             name: form.name.trim().to_string(),
@@ -188,7 +214,16 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
         }
     });
     ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut form.bundle).hint_text("LAB.toml"));
+        let label = ui.label(st.t("roster-gui-bundle"));
+        ui.add(egui::TextEdit::singleline(&mut form.bundle).desired_width(240.0))
+            .labelled_by(label.id);
+        crate::gui::dialogs::browse_ui(
+            ui,
+            st,
+            crate::gui::dialogs::Pick::Open,
+            "lab.toml",
+            &mut form.bundle,
+        );
         if ui
             .add_enabled(
                 !form.bundle.trim().is_empty(),

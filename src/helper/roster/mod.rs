@@ -2,7 +2,7 @@
 //! prober asking each device for its time (`probe`).
 
 mod probe;
-mod store;
+pub mod store;
 
 pub use probe::run;
 pub use store::{Roster, intent_path, read_intent};
