@@ -27,6 +27,7 @@ mod refclock;
 mod releases_helper;
 mod roles;
 mod roster;
+mod roster_doors;
 mod roster_ntpd;
 mod roundtrip;
 mod ssh;
