@@ -315,6 +315,114 @@ mod tests {
         }
     }
 
+    /// Every verdict of every kind, with every note, and a pasted list:
+    /// the words the window shows, in both languages.
+    fn every_line(tr: &Localizer) -> Vec<String> {
+        use crate::core::roster::report::{Answer, Polls};
+        let answer = |follows, synchronised| Answer {
+            time: 0.0,
+            stratum: 4,
+            ref_id: 0x0a00_0001,
+            reference: "10.0.0.1".into(),
+            leap: if synchronised { 0 } else { 3 },
+            root_distance: 0.01,
+            offset: 0.2,
+            delay: 0.001,
+            follows,
+            synchronised,
+        };
+        let polls = |polling| Polls {
+            address: "10.0.0.11".parse().unwrap(),
+            last_ago: Some(30.0),
+            interval: Some(64.0),
+            silent_after: 192.0,
+            packets: 9,
+            drops: 1,
+            rate_limited: true,
+            polling,
+        };
+        let mut out = Vec::new();
+        let mut devices = Vec::new();
+        for kind in DeviceKind::ALL {
+            for (verdict, follows, polling) in [
+                (Verdict::FollowsUs, Some(Follows::Us), Some(true)),
+                (Verdict::FollowsUs, Some(Follows::Partner), None),
+                (Verdict::FollowsOther, Some(Follows::Other), Some(true)),
+                (Verdict::FollowsOther, Some(Follows::Other), None),
+                (Verdict::Unsynchronised, Some(Follows::Us), Some(true)),
+                (Verdict::PollsNoAnswer, None, Some(true)),
+                (Verdict::NotPolling, None, Some(false)),
+                (Verdict::NotPolling, None, None),
+                (Verdict::Unknown, None, None),
+            ] {
+                let synchronised = verdict != Verdict::Unsynchronised;
+                devices.push(DeviceReport {
+                    name: "pc1".into(),
+                    address: "10.0.0.11".into(),
+                    kind: *kind,
+                    verdict,
+                    since: 1.8e9,
+                    polls: polling.map(polls),
+                    answer: follows.map(|f| answer(f, synchronised)),
+                    no_answer: Some(NoAnswer::Kiss {
+                        code: "RATE".into(),
+                    }),
+                    expected_stratum: Some(3),
+                    drifting: true,
+                    denied_by_acl: true,
+                });
+            }
+        }
+        let report = RosterReport {
+            devices,
+            unknown_total: 2,
+            ..RosterReport::default()
+        };
+        for d in &report.devices {
+            out.push(verdict_line(d, tr));
+            out.extend(notes(d, &report, tr));
+        }
+        out.push(summary(&report, tr));
+        out.push(status_line(&report, tr));
+        let pasted = PastedClients {
+            devices: DeviceKind::ALL
+                .iter()
+                .zip([Some(3), Some(0), None, None])
+                .map(|(k, n)| PastedDevice {
+                    name: "sw".into(),
+                    address: "10.0.0.2".into(),
+                    kind: *k,
+                    ntp_packets: n,
+                })
+                .collect(),
+            unknown: vec!["10.0.0.99".into()],
+        };
+        out.extend(
+            pasted_lines(&pasted, "/etc/chrony/stratum.toml", tr)
+                .into_iter()
+                .map(|(_, l)| l),
+        );
+        out
+    }
+
+    #[test]
+    fn every_line_the_window_shows_is_filled_in_and_names_no_command_flag() {
+        for lang in crate::i18n::Lang::ALL {
+            let tr = Localizer::new(lang);
+            for line in every_line(&tr) {
+                assert!(
+                    !line.contains('{') && !line.contains('}'),
+                    "{lang:?}: {line}"
+                );
+                assert!(!line.contains("--"), "{lang:?}: a command flag in {line}");
+                assert!(
+                    !line.contains("roster-"),
+                    "{lang:?}: a message id in {line}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn offsets_and_ages_read_short() {
         assert_eq!(offset_text(0.000213), "+213.0 µs");
