@@ -98,3 +98,4 @@ roster-gui-empty = No device is on the roster yet: add one above, or the devices
 roster-gui-address-hint = 10.0.0.11 or host:port
 roster-gui-bundle = Lab bundle description
 roster-gui-line = { $name } ({ $kind }, { $address }): { $verdict }
+roster-gui-bundle-unreadable = The lab bundle’s description { $path } cannot be used: { $reason }. The roster is unchanged.

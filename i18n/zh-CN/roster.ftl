@@ -98,3 +98,4 @@ roster-gui-empty = 名单中还没有设备：请在上方加入，或者加入�
 roster-gui-address-hint = 10.0.0.11 或 主机:端口
 roster-gui-bundle = 导出包的描述文件
 roster-gui-line = { $name }（{ $kind }，{ $address }）：{ $verdict }
+roster-gui-bundle-unreadable = 无法使用导出包的描述文件 { $path }：{ $reason }。名单没有改变。

@@ -15,11 +15,9 @@ use crate::core::export::{Format, Key, Note, OptionError, Options, Role, export}
 use crate::i18n::Localizer;
 
 fn option_error(e: OptionError) -> CliError {
-    let err = CliError::new(e.id()).arg("value", e.value());
-    match e {
-        OptionError::ServerNotUsed(f) => err.arg("format", f.name()),
-        _ => err,
-    }
+    e.args()
+        .into_iter()
+        .fold(CliError::new(e.id()), |err, (k, v)| err.arg(k, v))
 }
 
 fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
@@ -34,8 +32,8 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
     }
 }
 
-/// An export's comments in the user's language: the header names the lab
-/// file it came from.
+/// An export's comments in the user's language (English where the target
+/// reads ASCII only): the header names the lab file it came from.
 pub struct Translated<'a> {
     pub tr: &'a Localizer,
     pub file: String,
@@ -43,17 +41,11 @@ pub struct Translated<'a> {
 
 impl crate::core::export::Words for Translated<'_> {
     fn header(&self, format: Format) -> String {
-        self.tr.tr_args(
-            "export-header",
-            &[
-                ("file", self.file.clone()),
-                ("format", format.name().to_string()),
-            ],
-        )
+        self.tr.export_header(&self.file, format)
     }
 
-    fn comment(&self, c: &crate::core::export::Note) -> String {
-        self.tr.tr_args(c.id, &c.args)
+    fn comment(&self, format: Format, c: &crate::core::export::Note) -> String {
+        self.tr.export_comment(format, c.id, &c.args)
     }
 }
 

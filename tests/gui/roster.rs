@@ -2,7 +2,9 @@
 //! AccessKit labels in English and Chinese: a chronyd client made by the
 //! client export follows the lab server, a switch on the roster never
 //! polls; each gets its line, the Overview counts them, and the Explain
-//! panel reads the lab's own `chronyc clients` against the roster.
+//! panel reads the lab's own `chronyc clients` against the roster. And
+//! the roster's states a lab does not reach by itself, for the window's
+//! words.
 
 use std::time::{Duration, Instant};
 
@@ -13,6 +15,8 @@ use stratum::gui::app::{App, Panel};
 use stratum::gui::backend::Backend;
 use stratum::i18n::Lang;
 
+use super::tour::event;
+use super::window::show;
 use super::{common, harness_sized, no_waker, settings, wait};
 
 /// The text a node shows: a label's is its value, a control's its name.
@@ -211,4 +215,112 @@ fn the_roster_panel_says_who_follows_this_server() {
     h.run();
     assert!(!shown(&h, "设备名单：2 台设备中有 1 台跟随本服务器").is_empty());
     drop(device);
+}
+
+/// The roster in every state, where the window shows it: a device of each
+/// verdict with its notes, unknown clients, a bundle that cannot be read,
+/// the Overview's count, and a user who may not read the client log.
+pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
+    use stratum::core::roster::report::{Answer, Follows, NoAnswer, Polls, UnknownClient};
+    use stratum::core::roster::{Device, DeviceKind, DeviceReport, RosterReport, Verdict};
+    use stratum::gui::backend::Event;
+    let answer = |follows| Answer {
+        time: 0.0,
+        stratum: 4,
+        ref_id: 0x0a00_0001,
+        reference: "10.0.0.1".into(),
+        leap: 0,
+        root_distance: 0.01,
+        offset: 0.2,
+        delay: 0.001,
+        follows,
+        synchronised: true,
+    };
+    let polls = Polls {
+        address: "10.0.0.11".parse().unwrap(),
+        last_ago: Some(30.0),
+        interval: Some(64.0),
+        silent_after: 192.0,
+        packets: 9,
+        drops: 1,
+        rate_limited: true,
+        polling: true,
+    };
+    let devices: Vec<DeviceReport> = [
+        (Verdict::FollowsUs, Some(Follows::Us)),
+        (Verdict::FollowsOther, Some(Follows::Other)),
+        (Verdict::PollsNoAnswer, None),
+        (Verdict::NotPolling, None),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (verdict, follows))| DeviceReport {
+        name: format!("dev-{i}"),
+        address: format!("10.0.0.{}", 11 + i),
+        kind: DeviceKind::ALL[i % DeviceKind::ALL.len()],
+        verdict,
+        since: 1.8e9,
+        polls: Some(polls.clone()),
+        answer: follows.map(answer),
+        no_answer: Some(NoAnswer::Timeout),
+        expected_stratum: Some(3),
+        drifting: true,
+        denied_by_acl: true,
+    })
+    .collect();
+    let report = RosterReport {
+        unknown: vec![UnknownClient {
+            address: "10.0.0.99".parse().unwrap(),
+            packets: 3,
+            last_ago: Some(5.0),
+        }],
+        unknown_total: 1,
+        file: "/etc/chrony/stratum.toml".into(),
+        devices,
+    };
+    event(
+        h,
+        Event::Roster(Box::new(stratum::ipc::RosterState {
+            devices: report
+                .devices
+                .iter()
+                .map(|d| Device {
+                    name: d.name.clone(),
+                    address: d.address.clone(),
+                    kind: d.kind,
+                })
+                .collect(),
+            server_addresses: vec![],
+            file: report.file.clone(),
+            report: Some(report.clone()),
+        })),
+    );
+    let mut s = snapshot.clone();
+    s.roster = Some(report);
+    event(h, Event::Snapshot(Box::new(s.clone())));
+    show(h, Panel::Roster);
+    show(h, Panel::Overview);
+    // A pasted client list read against it.
+    h.state_mut().panels.explain.set_input(
+        "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n\
+         ===============================================================================\n\
+         10.0.0.11                      12      0   6   -    21       0      0   -     -\n\
+         10.0.0.12                       0      0   -   -     -       3      0   5    12\n\
+         10.0.0.99                       3      0   6   -     5       0      0   -     -\n"
+            .into(),
+    );
+    show(h, Panel::Explain);
+    event(
+        h,
+        Event::BundleRead {
+            path: "/tmp/lab.toml".into(),
+            result: Err("expected `=`".into()),
+        },
+    );
+    show(h, Panel::Roster);
+    // A user who may not read the client log sees no verdicts.
+    s.serverstats = None;
+    s.roster = None;
+    event(h, Event::Snapshot(Box::new(s)));
+    show(h, Panel::Roster);
 }

@@ -231,7 +231,7 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
             )
             .clicked()
         {
-            commands.push(Command::RosterImport(form.bundle.trim().into()));
+            commands.push(Command::ReadBundle(form.bundle.trim().into()));
         }
     });
 }

@@ -36,7 +36,7 @@ pub(super) struct ConfFacts {
     allowed: Vec<ipnet::IpNet>,
 }
 
-pub(super) fn conf_facts(text: &str) -> ConfFacts {
+pub(super) fn conf_facts(text: &[u8]) -> ConfFacts {
     let doc = Document::parse(text);
     let mut f = ConfFacts::default();
     for (_, d) in doc.directives() {
@@ -340,12 +340,12 @@ mod tests {
     #[test]
     fn chrony_conf_gives_own_addresses_partner_and_acl() {
         let f = conf_facts(
-            "bindaddress 10.0.0.1\npeer 10.0.0.2\nallow 10.0.0.0/24\nallow 192.168.1.7\nserver pool.example iburst\n",
+            b"bindaddress 10.0.0.1\npeer 10.0.0.2\nallow 10.0.0.0/24\nallow 192.168.1.7\nserver pool.example iburst\n",
         );
         assert_eq!(f.bind, ["10.0.0.1".parse::<IpAddr>().unwrap()]);
         assert_eq!(f.peers, ["10.0.0.2"]);
         assert!(!f.allow_all);
         assert_eq!(f.allowed.len(), 2);
-        assert!(conf_facts("allow\n").allow_all);
+        assert!(conf_facts(b"allow\n").allow_all);
     }
 }
