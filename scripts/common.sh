@@ -10,8 +10,11 @@ STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x
 # What the test suite needs besides: packaging checks, a virtual display.
 # faketime: a lab with a leap second pending runs its chronyd on 31 December
 # (chrony announces leap seconds only on 30 June and 31 December); openssl:
-# certificates for the NTS labs; rpm, rpmlint: the RHEL packages' checks.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint gpsd)
+# certificates for the NTS labs; rpm, rpmlint: the RHEL packages' checks;
+# iproute2: the roster lab's private network namespace; libssl3, libcap2,
+# libbsd0: the libraries of ntpsec's ntpd, which scripts/ntpsec.sh unpacks
+# without installing ntpsec (the package conflicts with chrony: never add it).
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint gpsd iproute2 libssl3 libcap2 libbsd0)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

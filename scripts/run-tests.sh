@@ -9,6 +9,9 @@ check_rust
 # Real chrony releases (4.0, 4.3, 4.6.1, 4.9) for the tests that run chronyd:
 # built once from Debian's sources, then cached.
 ./scripts/chrony-releases.sh >/dev/null
+# ntpsec's ntpd for the roster lab, unpacked (not installed: it conflicts
+# with chrony) into ~/.cache/stratum/ntpsec.
+./scripts/ntpsec.sh >/dev/null
 
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings

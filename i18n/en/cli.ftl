@@ -25,7 +25,7 @@ cli-help =
           One snapshot of chronyd from a running helper.
           Exit 0: a whole snapshot; 2: no helper answers or bad usage;
           3: the helper answers but chronyd did not, or answered only in part.
-      stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
+      stratum explain [FILE|-] [--roster INTENT.toml] [--format text|json] [--lang en|zh-CN]
           Annotate chronyc, ntpq, ntpstat, timedatectl or switch NTP output.
       stratum export FILE --to FORMAT [--server ADDR]... [--role primary|backup] [--peer ADDR]
     {"                 ["}--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME] [--out FILE]
@@ -200,12 +200,14 @@ cli-help-config-init =
                  to it, each --upstream as a sanity check, serving --subnet
     Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
 cli-help-explain =
-    stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
+    stratum explain [FILE|-] [--roster INTENT.toml] [--format text|json] [--lang en|zh-CN]
 
     Reads pasted output of chronyc (text and -c), ntpq, ntpstat, timedatectl and the NTP commands of
     Cisco IOS/NX-OS, Huawei VRP, H3C Comware, Junos and Arista EOS; names every field, judges each
     value and says what is wrong and how to fix it. A paste of several outputs (such as
     “stratum status”) is read block by block; with --format json it is then an array.
+    A “chronyc clients” list is also read against the roster (--roster, else the lab's roster
+    when there is one): which expected devices poll the server, which do not, who is unknown.
 cli-help-export =
     stratum export FILE --to FORMAT [--server ADDR[:PORT]]... [--role primary|backup]
     {"              ["}--peer ADDR[:PORT]] [--source-interface IF] [--key ID:TYPE:SECRET] [--vrf NAME]

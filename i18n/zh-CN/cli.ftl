@@ -24,7 +24,7 @@ cli-help =
           从运行中的辅助进程获取一次 chronyd 状态。
           退出码 0：快照完整；2：没有辅助进程响应或用法错误；
           3：辅助进程有响应，但 chronyd 没有响应或只回答了一部分。
-      stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
+      stratum explain [文件|-] [--roster INTENT.toml] [--format text|json] [--lang en|zh-CN]
           解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出。
       stratum export 文件 --to 格式 [--server 地址]... [--role primary|backup] [--peer 地址]
     {"                 ["}--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称] [--out 文件]
@@ -175,9 +175,10 @@ cli-help-config-init =
                  并为 --subnet 提供时间
     退出码 0：已输出；1：结果中有 chronyd 会拒绝的错误；2：输入错误。
 cli-help-explain =
-    stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
+    stratum explain [文件|-] [--roster INTENT.toml] [--format text|json] [--lang en|zh-CN]
 
     读取粘贴的 chronyc（文本和 -c）、ntpq、ntpstat、timedatectl 以及思科 IOS/NX-OS、华为 VRP、新华三 Comware、Junos 和 Arista EOS 的 NTP 命令输出；说明每个字段，判断每个值，并指出问题及解决办法。包含多段输出的粘贴（例如“stratum status”）会逐段读取；此时 --format json 输出一个数组。
+    “chronyc clients”的输出还会对照设备名单（--roster，否则使用实验室已有的名单）来读：哪些应有的设备在请求时间、哪些没有、哪些客户端不认识。
 cli-help-export =
     stratum export 文件 --to 格式 [--server 地址[:端口]]... [--role primary|backup]
     {"              ["}--peer 地址[:端口]] [--source-interface 接口] [--key ID:类型:密钥] [--vrf 名称]

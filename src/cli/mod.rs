@@ -4,12 +4,13 @@
 mod common;
 mod config;
 mod explain;
-mod export;
+pub mod export;
 mod fleet;
 mod gpsd;
 mod metrics;
 mod nts;
 mod refclock;
+pub mod roster;
 mod stats;
 mod status;
 
@@ -119,6 +120,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
             "refclock" => refclock::run(parser, tr).map(Some),
             "gpsd" => gpsd::run(parser, tr).map(Some),
             "stats" => stats::run(parser, tr).map(Some),
+            "roster" => roster::run(parser, tr).map(Some),
             "help" => {
                 out!("{}", tr.tr("cli-help"));
                 Ok(Some(ExitCode::SUCCESS))

@@ -1,0 +1,101 @@
+# The roster: devices expected to follow this server (stratum roster, the Roster panel).
+cli-help-roster =
+    stratum roster add NAME ADDR [--kind chrony|ntpd|switch|other]
+    stratum roster remove NAME
+    stratum roster list [--json]
+    stratum roster probe [NAME]
+    stratum roster import LAB.toml
+    {"    "}[--socket PATH | --connect URL | --file INTENT.toml] [--lang en|zh-CN]
+
+    The devices expected to follow this server, kept beside its chrony.conf (stratum.toml), and
+    whether each does: polls us (from chronyd's client list), follows us (its own NTP reply:
+    stratum, reference, offset), follows another server, or does not poll.
+    ADDR is HOST, HOST:PORT or [IPv6]:PORT (NTP port 123 unless given).
+    probe: ask now (4 queries, 2 s apart; once a minute per device at most).
+    import: the switches (with a source address) and server addresses of an export bundle.
+    --file: edit an intent file directly, without a helper (no verdicts).
+cli-roster-usage = Usage: stratum roster add NAME ADDR [--kind K] | remove NAME | list [--json] | probe [NAME] | import LAB.toml (stratum roster --help).
+roster-error-name = “{ $value }” is not a device name: use letters, digits, “.”, “_” and “-”, at most 64 characters, not starting with “.” or “-”. Nothing was changed.
+roster-error-address = “{ $value }” is not a device address: use HOST, HOST:PORT or [IPv6]:PORT. Nothing was changed.
+roster-error-duplicate = A device named { $name } is already on the roster. Nothing was changed.
+roster-error-no-device = No device named { $name } is on the roster. Nothing was changed.
+roster-error-full = The roster holds { $max } devices at most. Nothing was changed.
+roster-error-file = The intent file cannot be used: { $reason }. Nothing was changed.
+roster-error-kind = “{ $value }” is not a device kind: chrony, ntpd, switch or other.
+err-roster-edit = The roster edit was refused ({ $detail }).
+roster-added = { $name } is on the roster.
+roster-removed = { $name } is no longer on the roster.
+roster-imported = { $count } devices from the bundle; the roster holds { $total }.
+roster-probing = Asking now: 4 queries, 2 s apart.
+roster-file = Roster: { $path }
+roster-empty = No device is on the roster (stratum roster add NAME ADDR).
+roster-summary = { $following } of { $total } devices follow this server
+roster-unknown = Unknown clients ({ $count }, not on the roster): { $list }
+roster-verdict-follows-us = follows this server (offset { $offset }, since { $since })
+roster-verdict-follows-partner = follows this server's pair partner { $reference } (offset { $offset }, since { $since })
+roster-verdict-follows-other = polls us but follows another server ({ $reference })
+roster-verdict-follows-other-silent = follows another server ({ $reference }) and does not poll us
+roster-verdict-unsynchronised = answers but is not synchronised (stratum { $stratum }, leap { $leap }, root distance { $distance } s)
+roster-verdict-polls-no-answer = polls us (last { $ago } ago) but does not answer NTP queries: { $why }
+roster-verdict-polls-no-answer-switch = polls us (last { $ago } ago) but does not answer NTP queries ({ $why }): many switches do not serve NTP, this is not an error
+roster-verdict-stopped = does not poll us any more (last request { $ago } ago, past 3× its interval)
+roster-verdict-not-polling = does not poll this server
+roster-verdict-unknown = not measured yet
+roster-short-follows-us = follows us
+roster-short-follows-other = follows another server
+roster-short-unsynchronised = not synchronised
+roster-short-polls-no-answer = polls us, does not answer
+roster-short-not-polling = does not poll
+roster-short-unknown = not measured yet
+roster-why-timeout = no answer
+roster-why-refused = no NTP service listens there
+roster-why-unresolved = its name does not resolve
+roster-why-kiss = it refuses our queries ({ $code })
+roster-why-invalid = only invalid replies ({ $reason })
+roster-cause-acl-here = This server's allow lines do not cover { $address }: add “allow { $address }” here.
+roster-causes-chrony = Likely causes: the exported lines are not in its chrony.conf (or chronyd was not restarted), this server's allow lines, a firewall dropping UDP 123.
+roster-causes-ntpd = Likely causes: the exported lines are not in its ntp.conf (or ntpd was not restarted), this server's allow lines, a firewall dropping UDP 123.
+roster-causes-switch = Likely causes: the exported commands were not applied (or not saved), an ACL on the switch, it sends from another interface or VRF (source-interface, vrf), a firewall dropping UDP 123.
+roster-causes-other = Likely causes: it is not set to use this server, this server's allow lines, a firewall dropping UDP 123.
+roster-cause-other-address = { $count } unknown clients poll this server: one may be this device sending from another address.
+roster-note-stratum = Its stratum is { $stratum }, not { $expected } (this server's + 1): it answered before this server's stratum changed, or it sets its own.
+roster-note-drifting = Its offset { $offset } is past the alarm threshold.
+roster-note-rate-limited = This server is dropping some of its requests (rate limiting).
+roster-note-polls-elsewhere = It is not seen polling from its address: it reaches this server from another one.
+roster-kind-chrony = chrony
+roster-kind-ntpd = ntpd
+roster-kind-switch = switch
+roster-kind-other = other
+alarm-roster-not-polling = Alarm: { $what } does not poll this server.
+alarm-roster-follows-other = Alarm: { $what } follows another server.
+alarm-roster-offset = Alarm: { $what } is off this server's time past the threshold.
+gui-panel-roster = Roster
+roster-gui-intro = The devices expected to follow this server, and whether each does. Kept in { $path }.
+roster-gui-offline = The roster's verdicts need a helper this user may read clients from.
+roster-gui-name = Name
+roster-gui-address = Address
+roster-gui-kind = Kind
+roster-gui-verdict = Verdict
+roster-gui-add = Add
+roster-gui-remove = Remove { $name }
+roster-gui-probe = Ask all now
+roster-gui-probe-one = Ask { $name } now
+roster-gui-import = Add the devices of a lab bundle…
+roster-gui-add-unknown = Add { $address }
+roster-gui-unknown = Unknown clients: { $count }
+roster-gui-overview = Roster: { $following } of { $total } devices follow this server
+export-note-client-answers = The client answers NTP queries from the lab server only (allow { $servers }), so the server can check that it follows it (Stratum's roster).
+export-comment-client-answers = Only the lab server ({ $servers }) may ask this client for its time: from the answer, the server sees that the client follows it (Stratum's roster).
+fleet-followers = followed by roster devices: { $names }
+fleet-followers-none = no roster device follows it
+gui-fleet-roster = Roster devices following it
+explain-roster-title = The roster ({ $path }): { $polling } of { $total } devices poll this server in this list.
+explain-roster-polls = { $name } ({ $address }) polls this server ({ $packets } NTP requests).
+explain-roster-no-ntp = { $name } ({ $address }) is listed, but has sent no NTP request.
+explain-roster-absent = { $name } ({ $address }) is not in this list: it does not poll this server.
+explain-roster-unknown = Clients not on the roster: { $list }
+roster-gui-empty = No device is on the roster yet: add one above, or the devices of a lab bundle.
+roster-gui-address-hint = 10.0.0.11 or host:port
+roster-gui-bundle = Lab bundle description
+roster-gui-line = { $name } ({ $kind }, { $address }): { $verdict }
+roster-gui-bundle-unreadable = The lab bundle’s description { $path } cannot be used: { $reason }. The roster is unchanged.
