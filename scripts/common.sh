@@ -13,8 +13,11 @@ STRATUM_DEBS=(chrony libgl1 libegl1 libgl1-mesa-dri libxkbcommon0 libxkbcommon-x
 # certificates for the NTS labs; rpm, rpmlint, lintian: the packages' checks;
 # dbus-daemon, dbus-bin, dunst: a private session bus with a real
 # notification daemon for the desktop notifications; man-db: the man
-# pages rendered.
-STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint lintian gpsd dbus-daemon dbus-bin dunst man-db)
+# pages rendered; iproute2: the roster lab's private network namespace;
+# libssl3, libcap2, libbsd0: the libraries of ntpsec's ntpd, which
+# scripts/ntpsec.sh unpacks without installing ntpsec (the package conflicts
+# with chrony: never add it).
+STRATUM_TEST_DEBS=(desktop-file-utils appstream xvfb xauth python3 prometheus openssh-server openssh-client ansible-core ansible-lint faketime openssl rpm rpmlint lintian gpsd dbus-daemon dbus-bin dunst man-db iproute2 libssl3 libcap2 libbsd0)
 # What scripts/chrony-releases.sh builds chrony's releases with.
 CHRONY_BUILD_DEBS=(build-essential dpkg-dev pkg-config libgnutls28-dev nettle-dev libcap-dev)
 

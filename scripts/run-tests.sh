@@ -73,7 +73,10 @@ report() {
 setup() {
     timed "[beside] apt" install_debs "${STRATUM_DEBS[@]}" "${STRATUM_TEST_DEBS[@]}" \
         "${CHRONY_BUILD_DEBS[@]}" &&
-        timed "[beside] chrony releases" nice ./scripts/chrony-releases.sh
+        timed "[beside] chrony releases" nice ./scripts/chrony-releases.sh &&
+        # ntpsec's ntpd for the roster lab, unpacked (not installed: it
+        # conflicts with chrony) into ~/.cache/stratum/ntpsec.
+        timed "[beside] ntpsec" ./scripts/ntpsec.sh
 }
 background setup setup
 check_rust

@@ -74,6 +74,7 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ftl!(Lang::En, "en", "explain.ftl"),
     ftl!(Lang::En, "en", "gui.ftl"),
     ftl!(Lang::En, "en", "help.ftl"),
+    ftl!(Lang::En, "en", "roster.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "cli.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "lint.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "helper.ftl"),
@@ -81,6 +82,7 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ftl!(Lang::ZhCn, "zh-CN", "explain.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "gui.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "help.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "roster.ftl"),
 ];
 
 /// Where a text is read. The command line names its flags (`--server`);
@@ -201,8 +203,27 @@ impl Localizer {
         }
     }
 
+    /// A comment an export writes, in the language its target reads (as
+    /// [`Localizer::export_header`]).
+    pub fn export_comment<S: AsRef<str>>(
+        &self,
+        format: crate::core::export::Format,
+        id: &str,
+        args: &[(&str, S)],
+    ) -> String {
+        match &self.fallback {
+            Some(en) if format.ascii_only() => en.tr_args(id, args),
+            _ => self.tr_args(id, args),
+        }
+    }
+
     /// The text of a helper error code (`err-<code>`), with its detail.
     pub fn error_text(&self, code: ErrorCode, detail: Option<String>) -> String {
+        // A refused roster edit says which rule, with its own sentence.
+        if let (ErrorCode::RosterEdit, Some(d)) = (code, &detail) {
+            let (id, args) = crate::core::roster::RosterError::from_detail(d).message();
+            return self.tr_args(id, &args);
+        }
         let id = format!("err-{code}");
         if self.has(&id) {
             self.tr_args(&id, &[("detail", detail.unwrap_or_default())])

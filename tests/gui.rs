@@ -12,6 +12,8 @@ mod chinese;
 mod forms;
 #[path = "gui/pair.rs"]
 mod pair;
+#[path = "gui/roster.rs"]
+mod roster;
 #[path = "gui/small.rs"]
 mod small;
 #[path = "gui/tour.rs"]
@@ -298,6 +300,7 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
         selected: None,
         sources: Some(1),
         error: None,
+        roster_followers: None,
     };
     let dead = FleetRow {
         reachable: false,
@@ -309,7 +312,10 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
         ..row("10.0.0.9:323", 0, "")
     };
     h.state_mut().state.on_event(Event::Fleet(vec![
-        row("10.0.0.1:323", 1, "GPS"),
+        FleetRow {
+            roster_followers: Some(vec!["pc-7".into(), "sw-core".into()]),
+            ..row("10.0.0.1:323", 1, "GPS")
+        },
         row("10.0.0.2:323", 2, "10.0.0.1"),
         row("10.0.0.3:323", 10, "7F7F0101"),
         dead,
@@ -327,6 +333,9 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
     );
     // 10.0.0.2 follows 10.0.0.1: the topology column names it.
     assert_eq!(h.query_all_by_label("10.0.0.1:323").count(), 2);
+    // Two roster devices keep 10.0.0.1's time.
+    assert!(h.query_by_label("Roster devices following it").is_some());
+    assert!(h.query_by_label("pc-7, sw-core").is_some());
     // A server on `local stratum` serves its own clock (chronyd's 127.127.1.1).
     assert!(h.query_by_label("its own clock (local stratum)").is_some());
 }

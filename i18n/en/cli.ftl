@@ -281,6 +281,20 @@ cli-after-explain =
     Cisco IOS/NX-OS, Huawei VRP, H3C Comware, Junos and Arista EOS; names every field, judges each
     value and says what is wrong and how to fix it. A paste of several outputs (such as
     “stratum status”) is read block by block; with --format json it is then an array.
+    A “chronyc clients” list is also read against the roster (--roster, else the lab's roster
+    when there is one): which expected devices poll the server, which do not, who is unknown.
+cli-arg-explain-roster = The roster to read a client list against (default: the lab's, if any)
+cli-about-roster = The devices expected to follow this server, and whether each does
+cli-after-roster =
+    Kept beside the server's chrony.conf (stratum.toml). Each device: polls us (from chronyd's client
+    list), follows us (its own NTP reply: stratum, reference, offset), follows another server, or
+    does not poll. ADDR is HOST, HOST:PORT or [IPv6]:PORT (NTP port 123 unless given).
+    probe: ask now (4 queries, 2 s apart; once a minute per device at most).
+    import: the switches (with a source address) and server addresses of an export bundle.
+    --file: edit an intent file directly, without a helper (no verdicts).
+cli-arg-roster-words = What to do: add NAME ADDR, remove NAME, list, probe [NAME] or import LAB.toml
+cli-arg-roster-kind = What the device runs (add)
+cli-arg-roster-file = Edit this intent file directly, without a helper (no verdicts)
 cli-arg-explain-file = The output to explain (- or none: standard input)
 cli-about-metrics = Serve the Prometheus page (chrony_exporter's names) as this user, apart from the helper
 cli-after-metrics =

@@ -21,7 +21,9 @@ help-plots =
 help-statistics =
     The statistics timing engineers use, for one series over a window: its distribution (percentiles, mean, σ), a histogram, and the Allan, modified Allan and time deviations against the averaging time τ. The slope of the Allan deviation names the kind of noise; a series that does not change has none.
 help-fleet =
-    Every chronyd the helper watches over UDP 323, one row each: whether it answers, its stratum, whom it follows and its offset. A server whose reference is another row's address follows it. Click a row to see its sources and its offset over time.
+    Every chronyd the helper watches over UDP 323, one row each: whether it answers, its stratum, whom it follows and its offset. A server whose reference is another row's address follows it. Click a row to see its sources and its offset over time. The last column names the roster devices that keep its time (from their own NTP answers).
+help-roster =
+    The devices expected to follow this server (clients, ntpd hosts, switches), kept beside its chrony.conf, and whether each does: it polls this server (chronyd's client list) and its own NTP answer names this server as its reference. A device that does not poll gets the likely causes for its kind; a switch that polls but does not answer NTP queries is not an error. Ask now queries a device at once (4 queries, 2 s apart, once a minute at most); the switches of a lab bundle can be added in one step.
 help-setup =
     Pick what this machine should be in the lab and fill in the few fields it asks for; the file it makes is shown with its check. Use this configuration puts it in the editor to review under Apply; Apply to the lab now applies it at once.
 

@@ -242,6 +242,17 @@ cli-arg-export-alerts-out = 写入该文件，而不是标准输出
 cli-about-explain = 解释 chronyc、ntpq、ntpstat、timedatectl 或交换机 NTP 输出
 cli-after-explain =
     读取粘贴的 chronyc（文本和 -c）、ntpq、ntpstat、timedatectl 以及思科 IOS/NX-OS、华为 VRP、新华三 Comware、Junos 和 Arista EOS 的 NTP 命令输出；说明每个字段，判断每个值，并指出问题及解决办法。包含多段输出的粘贴（例如“stratum status”）会逐段读取；此时 --format json 输出一个数组。
+    “chronyc clients”的输出还会对照设备名单（--roster，否则使用实验室已有的名单）来读：哪些应有的设备在请求时间、哪些没有、哪些客户端不认识。
+cli-arg-explain-roster = 对照读取客户端列表的设备名单（默认：实验室已有的名单）
+cli-about-roster = 应当跟随本服务器的设备，以及每台设备是否跟随
+cli-after-roster =
+    保存在服务器的 chrony.conf 旁边（stratum.toml）。每台设备：是否向本机请求时间（来自 chronyd 的客户端列表）、是否跟随本机（设备自己的 NTP 应答：层级、参考源、偏差）、是否跟随其他服务器，或者根本没有请求。地址为 主机、主机:端口 或 [IPv6]:端口（未给出端口时为 NTP 端口 123）。
+    probe：立即查询（4 次，间隔 2 秒；每台设备每分钟最多一次）。
+    import：导入导出包中的交换机（需有源地址）和服务器地址。
+    --file：不经助手，直接编辑意图文件（没有结论）。
+cli-arg-roster-words = 要做的事：add 名称 地址、remove 名称、list、probe [名称] 或 import LAB.toml
+cli-arg-roster-kind = 设备运行的软件（add）
+cli-arg-roster-file = 不经助手，直接编辑此意图文件（没有结论）
 cli-arg-explain-file = 要解释的输出（- 或省略：标准输入）
 cli-about-metrics = 以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）
 cli-after-metrics =

@@ -36,6 +36,7 @@ pub enum Cmd {
     Refclock(RefclockCmd),
     Gpsd(GpsdArgs),
     Stats(StatsArgs),
+    Roster(RosterArgs),
     Completions(CompletionsArgs),
     /// The man pages, for packagers (`stratum man stratum|stratum-helper`).
     #[command(hide = true)]
@@ -221,6 +222,24 @@ pub struct ExplainArgs {
     pub file: Option<PathBuf>,
     #[arg(long, value_name = "text|json")]
     pub format: Option<OsString>,
+    #[arg(long, value_name = "INTENT.toml")]
+    pub roster: Option<PathBuf>,
+}
+
+/// `roster add NAME ADDR | remove NAME | list | probe [NAME] | import
+/// LAB.toml`: the action and its words.
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    #[arg(value_name = "add NAME ADDR|remove NAME|list|probe [NAME]|import LAB.toml")]
+    pub words: Vec<String>,
+    #[arg(long, value_name = "chrony|ntpd|switch|other")]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "INTENT.toml")]
+    pub file: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub target: HelperTarget,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,7 @@
-//! `stratum explain [FILE|-] [--lang en|zh-CN] [--format text|json]`.
+//! `stratum explain [FILE|-] [--roster INTENT.toml] [--lang en|zh-CN]
+//! [--format text|json]`. A pasted `chronyc clients` is also read against
+//! the roster: the given intent file, else the lab's (or the system's) when
+//! there is one.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -9,7 +12,11 @@ use serde_json::{Value, json};
 
 use super::common::{CliError, CliResult, parse_json_format};
 use super::common::{out, outln};
+use super::roster::words::{pasted_device_line, pasted_lines};
 use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, decode, explain_all};
+use crate::core::roster::clients::{PastedClients, read_pasted};
+use crate::core::roster::{INTENT_FILE, IntentFile};
+use crate::helper::roster::read_intent;
 use crate::i18n::Localizer;
 
 fn reason(tr: &Localizer, f: &Field) -> Option<String> {
@@ -120,12 +127,52 @@ pub fn to_text(tr: &Localizer, e: &Explained) -> String {
     out
 }
 
+/// The roster a pasted client list is read against: `--roster FILE` (an
+/// error when it cannot be read), else the first intent file that exists
+/// beside the lab's or the system's chrony.conf (skipped when unreadable).
+fn roster(given: Option<PathBuf>) -> Result<Option<(PathBuf, IntentFile)>, CliError> {
+    if let Some(path) = given {
+        return match read_intent(&path) {
+            Ok(i) => Ok(Some((path, i))),
+            Err(reason) => Err(CliError::new("cli-cannot-read")
+                .arg("path", path.display())
+                .arg("reason", reason)),
+        };
+    }
+    let lab = crate::ipc::paths::user_data_dir().join(INTENT_FILE);
+    let system = ["/etc/chrony/chrony.conf", "/etc/chrony.conf"]
+        .map(|c| crate::helper::roster::intent_path(std::path::Path::new(c)));
+    Ok(std::iter::once(lab)
+        .chain(system)
+        .filter(|p| p.is_file())
+        .find_map(|p| read_intent(&p).ok().map(|i| (p, i))))
+}
+
+/// The roster's reading of a client list, as JSON.
+fn roster_json(tr: &Localizer, path: &std::path::Path, p: &PastedClients) -> Value {
+    json!({
+        "file": path.display().to_string(),
+        "polling": p.devices.iter().filter(|d| d.polls()).count(),
+        "total": p.devices.len(),
+        "devices": p.devices.iter().map(|d| json!({
+            "name": d.name,
+            "address": d.address,
+            "kind": d.kind.id(),
+            "polls": d.polls(),
+            "ntp_packets": d.ntp_packets,
+            "message": pasted_device_line(d, tr),
+        })).collect::<Vec<_>>(),
+        "unknown": p.unknown,
+    })
+}
+
 pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
     let file: Option<PathBuf> = a.file;
     let json_out = match a.format {
         Some(v) => parse_json_format(v)?,
         None => false,
     };
+    let roster_file: Option<PathBuf> = a.roster;
     // Read at most one byte over the limit: a huge input is refused, not
     // held in memory.
     let mut bytes = Vec::new();
@@ -149,16 +196,48 @@ pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
         decode(&bytes).and_then(|text| explain_all(&text))
     };
     let parts = result.map_err(|e| CliError::new(e.message_id()))?;
+    // The roster only for a client list (and only then is a bad --roster
+    // an error).
+    let roster = if parts.iter().any(|e| e.kind == Kind::ChronycClients) {
+        roster(roster_file)?
+    } else {
+        None
+    };
+    let pasted = |e: &Explained| {
+        let (path, intent) = roster.as_ref()?;
+        read_pasted(e, intent).map(|p| (path.as_path(), p))
+    };
     if json_out {
+        let part = |e: &Explained| {
+            let mut v = to_json(tr, e);
+            if let Some((path, p)) = pasted(e) {
+                v["roster"] = roster_json(tr, path, &p);
+            }
+            v
+        };
         // One output: its object; several (a `stratum status` paste): an
         // array of them, in order.
         let value = match parts.as_slice() {
-            [one] => to_json(tr, one),
-            many => Value::Array(many.iter().map(|e| to_json(tr, e)).collect()),
+            [one] => part(one),
+            many => Value::Array(many.iter().map(part).collect()),
         };
         outln!("{}", serde_json::to_string_pretty(&value).expect("json"));
     } else {
-        let texts: Vec<String> = parts.iter().map(|e| to_text(tr, e)).collect();
+        let texts: Vec<String> = parts
+            .iter()
+            .map(|e| {
+                let mut t = to_text(tr, e);
+                if let Some((path, p)) = pasted(e) {
+                    t.push('\n');
+                    let file = path.display().to_string();
+                    for (i, (_, line)) in pasted_lines(&p, &file, tr).into_iter().enumerate() {
+                        let indent = if i == 0 { "" } else { "  " };
+                        t.push_str(&format!("{indent}{line}\n"));
+                    }
+                }
+                t
+            })
+            .collect();
         out!("{}", texts.join("\n"));
     }
     Ok(ExitCode::SUCCESS)

@@ -33,8 +33,28 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
     }
 }
 
-pub fn header(tr: &Localizer, file: &Path, format: Format) -> String {
-    tr.export_header(&file.display().to_string(), format)
+/// An export's comments in the user's language (English where the target
+/// reads ASCII only): the header names the lab file it came from.
+pub struct Translated<'a> {
+    pub tr: &'a Localizer,
+    pub file: String,
+}
+
+impl crate::core::export::Words for Translated<'_> {
+    fn header(&self, format: Format) -> String {
+        self.tr.export_header(&self.file, format)
+    }
+
+    fn comment(&self, format: Format, c: &crate::core::export::Note) -> String {
+        self.tr.export_comment(format, c.id, &c.args)
+    }
+}
+
+fn words<'a>(tr: &'a Localizer, file: &Path) -> Translated<'a> {
+    Translated {
+        tr,
+        file: file.display().to_string(),
+    }
 }
 
 pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
@@ -80,7 +100,7 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
             .arg("reason", e)
     })?;
     let doc = Document::parse(text);
-    let e = export(&doc, format, &opts, &header(tr, &file, format)).map_err(option_error)?;
+    let e = export(&doc, format, &opts, &words(tr, &file)).map_err(option_error)?;
     match out {
         Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes())
             .map_err(|err| {
@@ -143,14 +163,13 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
     } else {
         None
     };
-    let files = bundle::build(&spec, &doc, &|f| header(tr, &conf, f), nts.as_ref()).map_err(
-        |e| match e {
+    let files =
+        bundle::build(&spec, &doc, &words(tr, &conf), nts.as_ref()).map_err(|e| match e {
             BundleError::Option(o) => option_error(o),
             BundleError::Subnet(s) => CliError::new("cli-subnet-syntax").arg("value", s),
             BundleError::Vendor(v) => CliError::new("export-bad-format").arg("value", v),
             BundleError::Name(n) => CliError::new("export-bad-switch-name").arg("value", n),
-        },
-    )?;
+        })?;
     let write = |rel: &str, text: &str, private: bool| -> Result<(), CliError> {
         let path = out.join(rel);
         if let Some(dir) = path.parent() {

@@ -62,6 +62,15 @@ fn table(hosts: &[FleetRow], tr: &Localizer) -> String {
                 .unwrap_or_else(|| "-".into()),
             state.trim(),
         ));
+        // Who on this server's roster keeps that server's time.
+        match h.roster_followers.as_deref() {
+            Some([]) => t.push_str(&format!("    {}\n", tr.tr("fleet-followers-none"))),
+            Some(names) => t.push_str(&format!(
+                "    {}\n",
+                tr.tr_args("fleet-followers", &[("names", names.join(", "))])
+            )),
+            None => {}
+        }
     }
     t
 }

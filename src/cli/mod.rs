@@ -5,7 +5,7 @@ pub mod args;
 mod common;
 mod config;
 mod explain;
-mod export;
+pub mod export;
 mod fleet;
 mod gpsd;
 pub mod help;
@@ -13,6 +13,7 @@ pub mod helper_args;
 mod metrics;
 mod nts;
 mod refclock;
+pub mod roster;
 mod stats;
 mod status;
 
@@ -213,6 +214,7 @@ fn dispatch(args: Vec<OsString>, tr: &Localizer) -> Result<Option<ExitCode>, Cli
         Some(Cmd::Refclock(RefclockCmd::Calibrate(a))) => refclock::run(a, tr)?,
         Some(Cmd::Gpsd(a)) => gpsd::run(a, tr)?,
         Some(Cmd::Stats(a)) => stats::run(a, tr)?,
+        Some(Cmd::Roster(a)) => roster::run(a, tr)?,
         Some(Cmd::Completions(a)) => completions(a, tr)?,
         Some(Cmd::Man(a)) => man(a)?,
     };

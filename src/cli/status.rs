@@ -283,5 +283,10 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         ));
         o.push('\n');
     }
+    if let Some(r) = &s.roster {
+        o.push('\n');
+        o.push_str(&super::roster::words::status_line(r, tr));
+        o.push('\n');
+    }
     o
 }

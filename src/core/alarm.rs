@@ -15,6 +15,12 @@ crate::id_enum! {
         CertificateExpiring = "certificate-expiring",
         CertificateExpired = "certificate-expired",
         LeapListExpiring = "leap-list-expiring",
+        /// A roster device stopped polling (3× its interval).
+        RosterNotPolling = "roster-not-polling",
+        /// A roster device follows a server other than this one.
+        RosterFollowsOther = "roster-follows-other",
+        /// A roster device that follows us is past the offset threshold.
+        RosterOffset = "roster-offset",
     }
 }
 

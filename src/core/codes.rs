@@ -7,6 +7,8 @@ crate::id_enum! {
     /// Why a request failed or a connection was refused.
     pub enum ErrorCode {
         NotAuthorised = "not-authorised",
+        /// A roster edit was refused (detail: `ID:VALUE`).
+        RosterEdit = "roster-edit",
         NoSnapshotYet = "no-snapshot-yet",
         ConfigUnreadable = "config-unreadable",
         HelperIo = "helper-io",

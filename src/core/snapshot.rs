@@ -56,6 +56,10 @@ pub struct Snapshot {
     /// What the helper finds wrong now (the exported alert thresholds).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alarms: Vec<crate::core::alarm::Alarm>,
+    /// The roster's verdicts (root's view only: they come from the client
+    /// log).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster: Option<crate::core::roster::RosterReport>,
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {

@@ -53,6 +53,7 @@ pub fn terms(panel: Panel) -> &'static [(Manual, &'static str)] {
         Panel::Plots => &[(Chronyc, "tracking"), (Chronyc, "sources")],
         Panel::Statistics => &[(Chronyc, "tracking"), (Conf, "log")],
         Panel::Fleet => &[(Chronyc, "tracking"), (Conf, "cmdallow")],
+        Panel::Roster => &[(Chronyc, "clients"), (Conf, "allow")],
         Panel::Setup => &[
             (Conf, "server"),
             (Conf, "pool"),

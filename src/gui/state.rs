@@ -27,6 +27,7 @@ pub enum Panel {
     Plots,
     Statistics,
     Fleet,
+    Roster,
     Setup,
     Upstreams,
     Access,
@@ -41,13 +42,14 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 17] = [
+    pub const ALL: [Panel; 18] = [
         Panel::Overview,
         Panel::Sources,
         Panel::Clients,
         Panel::Plots,
         Panel::Statistics,
         Panel::Fleet,
+        Panel::Roster,
         Panel::Setup,
         Panel::Upstreams,
         Panel::Access,
@@ -69,6 +71,7 @@ impl Panel {
             Panel::Plots => "plots",
             Panel::Statistics => "statistics",
             Panel::Fleet => "fleet",
+            Panel::Roster => "roster",
             Panel::Setup => "setup",
             Panel::Upstreams => "upstreams",
             Panel::Access => "access",
@@ -90,7 +93,8 @@ impl Panel {
             | Panel::Clients
             | Panel::Plots
             | Panel::Statistics
-            | Panel::Fleet => "gui-group-live",
+            | Panel::Fleet
+            | Panel::Roster => "gui-group-live",
             Panel::Setup
             | Panel::Upstreams
             | Panel::Access
@@ -196,6 +200,8 @@ pub struct AppState {
     pub outbox: Vec<Request>,
     /// The last request id given (`requests.rs`).
     pub(super) next_request: u64,
+    /// The roster as the helper keeps it (its file, its devices).
+    pub roster: Option<crate::ipc::RosterState>,
 }
 
 impl AppState {
@@ -234,6 +240,7 @@ impl AppState {
             notify: Vec::new(),
             outbox: Vec::new(),
             next_request: 0,
+            roster: None,
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -389,6 +396,26 @@ impl AppState {
             // Replies nobody is waiting for (the operation was replaced):
             // what they say is not about anything on screen.
             Event::Applied(_) | Event::NtsIssued(_) => {}
+            Event::Roster(r) => {
+                self.last_error = None;
+                self.roster = Some(*r);
+            }
+            // A lab bundle's devices, read here: the helper adds them.
+            Event::BundleRead { path, result } => match result {
+                Ok((devices, server_addresses)) => {
+                    self.ask(Command::Roster(crate::ipc::RosterOp::Import {
+                        devices,
+                        server_addresses,
+                    }));
+                }
+                Err(e) => {
+                    let reason = self.read_error_text(e);
+                    self.last_error = Some(self.ta(
+                        "roster-gui-bundle-unreadable",
+                        &[("path", path.display().to_string()), ("reason", reason)],
+                    ));
+                }
+            },
             Event::Stats(r) => self.stats = Some(r),
             Event::Failed { code, detail } => {
                 self.last_error = Some(self.tr.error_text(code, detail));

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod nts;
 pub mod paths;
 pub mod poller;
+pub mod roster;
 pub mod server;
 pub mod state;
 pub mod supervisor;
@@ -362,6 +363,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         }
     }
     let listener_path = fixed.paths.helper_socket.clone();
+    let fixed_config = fixed.paths.config.clone();
     let chrony_user = crate::sys::chrony_user();
     let policy = Policy {
         own_uid: rustix::process::geteuid().as_raw(),
@@ -407,7 +409,9 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             chronyd: status,
             log,
             fleet: Arc::clone(&fleet),
+            roster: Arc::new(roster::Roster::load(&fixed_config)),
         });
+        tokio::spawn(roster::run(Arc::clone(&shared)));
         for (i, t) in watch_list.iter().enumerate() {
             tokio::spawn(watch::watch(
                 Arc::clone(&fleet),

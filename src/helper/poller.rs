@@ -245,10 +245,9 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
         }
         snap.nts_certs = certs.clone();
         snap.leap_list = leap.clone();
-        snap.alarms = crate::core::alarms::evaluate(
-            &snap,
-            &crate::core::export::alerts::Thresholds::default(),
-        );
+        let thresholds = crate::core::export::alerts::Thresholds::default();
+        snap.alarms = crate::core::alarms::evaluate(&snap, &thresholds);
+        shared.roster.annotate(&mut snap, thresholds.offset_warn);
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
             save_history(&shared).await;

@@ -370,9 +370,10 @@ async fn handle(
 ) -> Handled {
     // Privileged requests look the peer up again: group changes count now.
     let access = match &body {
-        RequestBody::GetConfig | RequestBody::Apply { .. } | RequestBody::Action { .. } => {
-            peer_access(shared, peer).await
-        }
+        RequestBody::GetConfig
+        | RequestBody::Apply { .. }
+        | RequestBody::Action { .. }
+        | RequestBody::Roster { .. } => peer_access(shared, peer).await,
         _ => hello_access,
     };
     match body {
@@ -401,6 +402,19 @@ async fn handle(
             Err(e) => error(e.code, e.detail),
         },
         r if r.is_change() && access < Access::Change => error(ErrorCode::NotAuthorised, None),
+        // The verdicts come from the client log: who may read it.
+        RequestBody::Roster { .. } if access < Access::Read => {
+            error(ErrorCode::NotAuthorised, None)
+        }
+        RequestBody::Roster { op } => {
+            let roster = Arc::clone(&shared.roster);
+            Handled::Later(Box::pin(async move {
+                match roster.handle(op).await {
+                    Ok(state) => ReplyBody::Roster(Box::new(state)),
+                    Err((code, detail)) => ReplyBody::error(code, detail),
+                }
+            }))
+        }
         RequestBody::Apply { config } => {
             let (reply, rx) = oneshot::channel();
             let msg = SupMsg::Apply {
@@ -453,9 +467,22 @@ async fn handle(
                 }
             })
         }
-        RequestBody::Fleet => Handled::Reply(Box::new(ReplyBody::Fleet {
-            hosts: lock(&shared.fleet).iter().map(|w| w.row()).collect(),
-        })),
+        RequestBody::Fleet => {
+            // Who follows each watched server, as the roster's replies say
+            // (for those who may read the roster).
+            let hosts = lock(&shared.fleet)
+                .iter()
+                .map(|w| {
+                    let mut row = w.row();
+                    if access >= Access::Read {
+                        row.roster_followers =
+                            w.address.and_then(|ip| shared.roster.followers_of(ip));
+                    }
+                    row
+                })
+                .collect();
+            Handled::Reply(Box::new(ReplyBody::Fleet { hosts }))
+        }
         RequestBody::FleetHost { host } => {
             let fleet = lock(&shared.fleet);
             match fleet.iter().find(|w| w.host == host) {

@@ -3,7 +3,7 @@
 //! status. No lock here is held across an await or a socket write. The
 //! facts every task reads (mode, paths, errors) are in `types`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tokio::sync::{broadcast, mpsc, watch};
 
@@ -15,53 +15,66 @@ use crate::core::snapshot::Snapshot;
 use crate::ipc::frame::frame_bytes;
 use crate::ipc::{HelperInfo, PROTOCOL_VERSION};
 
-/// One poll, encoded once for everyone: the JSON object of the full snapshot
-/// (for peers that may read clients and server statistics) and of the one
-/// chronyc gives any user, and the push frames built from them.
+/// One poll, encoded at most once for everyone: the JSON object of the
+/// full snapshot (for peers that may read clients and server statistics)
+/// and of the one chronyc gives any user, and the push frames built from
+/// them. Each is made when first asked for: a helper nobody reads from
+/// (idle, with a large client list or roster) encodes nothing.
 #[derive(Debug)]
 pub struct Encoded {
     /// The snapshot itself, for the metrics page.
     pub snapshot: Snapshot,
-    full: Vec<u8>,
-    public: Vec<u8>,
-    push_full: Vec<u8>,
-    push_public: Vec<u8>,
+    full: OnceLock<Vec<u8>>,
+    public: OnceLock<Vec<u8>>,
+    push_full: OnceLock<Vec<u8>>,
+    push_public: OnceLock<Vec<u8>>,
 }
 
 impl Encoded {
     pub fn new(snap: &Snapshot) -> Encoded {
-        let full = serde_json::to_vec(snap).expect("a snapshot serialises");
-        let public = serde_json::to_vec(&public_view(snap)).expect("a snapshot serialises");
-        let push = |s: &[u8]| {
-            let mut body = Vec::with_capacity(s.len() + 32);
-            body.extend_from_slice(br#"{"type":"push","snapshot":"#);
-            body.extend_from_slice(s);
-            body.push(b'}');
-            frame_bytes(&body).unwrap_or_default()
-        };
         Encoded {
             snapshot: snap.clone(),
-            push_full: push(&full),
-            push_public: push(&public),
-            full,
-            public,
+            full: OnceLock::new(),
+            public: OnceLock::new(),
+            push_full: OnceLock::new(),
+            push_public: OnceLock::new(),
+        }
+    }
+
+    /// The snapshot's JSON object for one audience.
+    fn json(&self, full: bool) -> &[u8] {
+        if full {
+            self.full
+                .get_or_init(|| serde_json::to_vec(&self.snapshot).expect("a snapshot serialises"))
+        } else {
+            self.public.get_or_init(|| {
+                serde_json::to_vec(&public_view(&self.snapshot)).expect("a snapshot serialises")
+            })
         }
     }
 
     /// The push frame for a subscriber.
     pub fn push_frame(&self, full: bool) -> &[u8] {
-        if full {
+        let cell = if full {
             &self.push_full
         } else {
             &self.push_public
-        }
+        };
+        cell.get_or_init(|| {
+            let s = self.json(full);
+            let mut body = Vec::with_capacity(s.len() + 32);
+            body.extend_from_slice(br#"{"type":"push","snapshot":"#);
+            body.extend_from_slice(s);
+            body.push(b'}');
+            frame_bytes(&body).unwrap_or_default()
+        })
     }
 
     /// The frame replying to request `id` with this snapshot:
     /// `ReplyBody::Snapshot` is internally tagged, so its fields follow the
     /// tag in the same object.
     pub fn reply_frame(&self, id: u64, full: bool) -> Vec<u8> {
-        let snap = if full { &self.full } else { &self.public };
+        let snap = self.json(full);
         let mut body = Vec::with_capacity(snap.len() + 64);
         body.extend_from_slice(
             format!(r#"{{"type":"reply","id":{id},"body":{{"type":"snapshot","#).as_bytes(),
@@ -82,6 +95,7 @@ pub fn public_view(snap: &Snapshot) -> Snapshot {
         serverstats: None,
         authdata: Vec::new(),
         selectdata: Vec::new(),
+        roster: None,
         ..snap.clone()
     }
 }
@@ -97,6 +111,8 @@ pub struct Shared {
     pub log: LogTail,
     /// Other chronyd servers watched over UDP (`--watch`).
     pub fleet: super::watch::Fleet,
+    /// The devices expected to follow this server.
+    pub roster: Arc<super::roster::store::Roster>,
 }
 
 impl Shared {

@@ -40,6 +40,8 @@ pub struct Watched {
     /// Unix seconds of the last answer.
     pub last_ok: Option<f64>,
     pub error: Option<ErrorCode>,
+    /// The address it was last asked at (what a reference id names).
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl Watched {
@@ -53,6 +55,7 @@ impl Watched {
             n_sources: 0,
             last_ok: None,
             error: None,
+            address: None,
         }
     }
 
@@ -78,6 +81,7 @@ impl Watched {
                 .map(|s| s.name()),
             sources: reachable.then_some(self.n_sources),
             error: self.error,
+            roster_followers: None,
         }
     }
 }
@@ -97,6 +101,7 @@ impl Watched {
             leap_list: None,
             clients: &[],
             now: 0.0,
+            roster: None,
             serverstats: None,
         }
     }
@@ -172,6 +177,7 @@ pub async fn watch(
         {
             let mut f = lock(&fleet);
             let w = &mut f[index];
+            w.address = addr.map(|a| a.ip());
             match result {
                 Ok(Answer {
                     tracking: t,

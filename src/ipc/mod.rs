@@ -153,6 +153,48 @@ pub struct FleetRow {
     pub sources: Option<u32>,
     /// Why it did not answer.
     pub error: Option<ErrorCode>,
+    /// This server's roster devices whose NTP reply names the watched
+    /// server as their reference (`None`: no roster, or this user may not
+    /// read it). Its own client list and roster are out of reach: chronyd
+    /// gives clients only over its Unix socket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_followers: Option<Vec<String>>,
+}
+
+/// A roster request (`stratum roster`, the Roster panel).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum RosterOp {
+    /// The devices and the latest verdicts.
+    Get,
+    Add {
+        device: crate::core::roster::Device,
+    },
+    Remove {
+        name: String,
+    },
+    /// Devices (and the servers' addresses) from an export bundle; names
+    /// already on the roster are kept as they are.
+    Import {
+        devices: Vec<crate::core::roster::Device>,
+        #[serde(default)]
+        server_addresses: Vec<String>,
+    },
+    /// A burst of queries now, to one device or all.
+    Probe {
+        name: Option<String>,
+    },
+}
+
+/// The roster as the helper keeps it, with the latest verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterState {
+    pub devices: Vec<crate::core::roster::Device>,
+    #[serde(default)]
+    pub server_addresses: Vec<String>,
+    /// The intent file.
+    pub file: String,
+    pub report: Option<crate::core::roster::RosterReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,6 +229,10 @@ pub enum RequestBody {
     NtsRenew {
         days: i64,
     },
+    Roster {
+        #[serde(flatten)]
+        op: RosterOp,
+    },
 }
 
 impl RequestBody {
@@ -198,6 +244,12 @@ impl RequestBody {
                 | RequestBody::Action { .. }
                 | RequestBody::NtsIssue { .. }
                 | RequestBody::NtsRenew { .. }
+                | RequestBody::Roster {
+                    op: RosterOp::Add { .. }
+                        | RosterOp::Remove { .. }
+                        | RosterOp::Import { .. }
+                        | RosterOp::Probe { .. }
+                }
         )
     }
 }
@@ -266,6 +318,7 @@ pub enum ReplyBody {
     },
     Applied(Applied),
     NtsIssued(NtsIssued),
+    Roster(Box<RosterState>),
     Done,
     Subscribed,
     Fleet {

@@ -123,7 +123,31 @@ impl HelperProc {
         Self::start_env(dir, &conf, &args, env)
     }
 
+    /// A lab helper as the first process of a private network namespace
+    /// (`common::netns`): its chronyd serves NTP on `ntp_port` of the
+    /// namespace's loopback; its socket is reached from outside as usual.
+    pub fn start_lab_netns(dir: &Path, config: &str, ntp_port: u16, extra: &[&str]) -> HelperProc {
+        let conf = dir.join("lab.conf");
+        std::fs::write(&conf, config).unwrap();
+        let port = ntp_port.to_string();
+        let mut args = vec!["--lab", "--ntp-port", &port];
+        args.extend_from_slice(extra);
+        let cmd = super::netns::first(Path::new(env!("CARGO_BIN_EXE_stratum-helper")));
+        Self::spawn(cmd, dir, &conf, &args, &[])
+    }
+
     fn start_env(
+        dir: &Path,
+        conf: &Path,
+        mode_args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> HelperProc {
+        let cmd = Command::new(env!("CARGO_BIN_EXE_stratum-helper"));
+        Self::spawn(cmd, dir, conf, mode_args, env)
+    }
+
+    fn spawn(
+        mut cmd: Command,
         dir: &Path,
         conf: &Path,
         mode_args: &[&str],
@@ -132,7 +156,7 @@ impl HelperProc {
         let data = dir.join("data");
         let socket = dir.join("helper.sock");
         let log = dir.join("helper.log");
-        let child = Command::new(env!("CARGO_BIN_EXE_stratum-helper"))
+        let child = cmd
             .envs(env.iter().copied())
             .args(mode_args)
             .args(["--poll-interval", "0.2"])

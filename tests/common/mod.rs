@@ -25,6 +25,28 @@ pub fn chronyd() -> Option<PathBuf> {
     found
 }
 
+/// ntpsec's ntpd, unpacked by `scripts/ntpsec.sh` into
+/// `$STRATUM_NTPSEC` (default `~/.cache/stratum/ntpsec`; the package itself
+/// conflicts with chrony), or `None` (test skipped) outside CI.
+pub fn ntpd() -> Option<PathBuf> {
+    let cache = std::env::var_os("STRATUM_NTPSEC")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/stratum/ntpsec"))
+        });
+    let found = cache
+        .map(|c| c.join("usr/sbin/ntpd"))
+        .filter(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            !in_ci(),
+            "ntpsec's ntpd is not unpacked but CI=true: run scripts/ntpsec.sh"
+        );
+        eprintln!("skipped: ntpsec's ntpd is not unpacked (scripts/ntpsec.sh)");
+    }
+    found
+}
+
 /// A chrony release to test against: its chronyd (chronyc beside it, or
 /// on PATH for the installed one) and the version it reports.
 #[derive(Debug, Clone)]
@@ -142,6 +164,7 @@ pub mod fakehost;
 pub mod fuzz;
 pub mod helper;
 pub mod lab;
+pub mod netns;
 pub mod sockfeed;
 
 /// A child process stopped by pid when dropped (SIGTERM, then SIGKILL).

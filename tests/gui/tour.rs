@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use stratum::core::alarm::{Alarm, AlarmKind};
 use stratum::core::conf::Document;
 use stratum::gui::app::{App, ApplyState, Panel};
-use stratum::gui::backend::{Event, StatsResult};
+use stratum::gui::backend::{Event, ReadError, StatsResult};
 use stratum::gui::state::NtsState;
 use stratum::i18n::Lang;
 use stratum::ipc::ErrorCode;
@@ -92,6 +92,7 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
     apply_blocked(h);
     let s = raised(h, snapshot);
     outcomes(h, &s);
+    super::roster::states(h, snapshot);
 }
 
 /// Before and between helpers: nothing yet, each mode, chronyd silent, no
@@ -436,10 +437,12 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
         selected: None,
         sources: Some(1),
         error,
+        roster_followers: Some(vec!["pc-1".into()]),
     };
     let mut rows = vec![row("10.0.0.1:323", None)];
     rows.push(stratum::ipc::FleetRow {
         reachable: false,
+        roster_followers: Some(vec![]),
         ..row("10.0.0.8:323", None)
     });
     rows.extend(ErrorCode::ALL.iter().map(|c| row("10.0.0.9:323", Some(*c))));
@@ -482,7 +485,9 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
     }
     for result in [
         Ok(b"server 10.0.0.1\n".to_vec()),
-        Err("no such file".to_string()),
+        Err(ReadError::Io("no such file".to_string())),
+        Err(ReadError::NotRegular),
+        Err(ReadError::TooLarge { mib: 4 }),
     ] {
         let id = h.state_mut().state.read_config(path.clone());
         h.state_mut().state.outbox.clear();

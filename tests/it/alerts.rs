@@ -63,6 +63,34 @@ const SERIES: &str = r#"
         values: '31536000x25'
       - series: 'chrony_leap_seconds_list_expiry_seconds{server="local",list="/usr/share/zoneinfo/leap-seconds.list"}'
         values: '-100x25'
+      - series: 'stratum_roster_device_polling{server="local",device="pc1",kind="chrony"}'
+        values: '1x25'
+      - series: 'stratum_roster_device_last_poll_seconds{server="local",device="pc1",kind="chrony"}'
+        values: '10x25'
+      - series: 'stratum_roster_device_silent_after_seconds{server="local",device="pc1",kind="chrony"}'
+        values: '192x25'
+      - series: 'stratum_roster_device_follows{server="local",device="pc1",kind="chrony"}'
+        values: '1x25'
+      - series: 'stratum_roster_device_follows_other{server="local",device="pc1",kind="chrony"}'
+        values: '0x25'
+      - series: 'stratum_roster_device_offset_seconds{server="local",device="pc1",kind="chrony"}'
+        values: '0.0002x25'
+      - series: 'stratum_roster_device_polling{server="local",device="pc2",kind="chrony"}'
+        values: '1 1 1 0x22'
+      - series: 'stratum_roster_device_last_poll_seconds{server="local",device="pc2",kind="chrony"}'
+        values: '10 10 10 300x22'
+      - series: 'stratum_roster_device_silent_after_seconds{server="local",device="pc2",kind="chrony"}'
+        values: '192x25'
+      - series: 'stratum_roster_device_polling{server="local",device="sw9",kind="switch"}'
+        values: '0x25'
+      - series: 'stratum_roster_device_polling{server="local",device="ntpd1",kind="ntpd"}'
+        values: '1x25'
+      - series: 'stratum_roster_device_follows_other{server="local",device="ntpd1",kind="ntpd"}'
+        values: '1x25'
+      - series: 'stratum_roster_device_polling{server="local",device="pc3",kind="chrony"}'
+        values: '1x25'
+      - series: 'stratum_roster_device_offset_seconds{server="local",device="pc3",kind="chrony"}'
+        values: '-0.4x25'
 "#;
 
 #[test]
@@ -147,6 +175,39 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
             vec![vec![
                 ("server", "local"),
                 ("list", "/usr/share/zoneinfo/leap-seconds.list"),
+            ]],
+        ),
+        // pc1 follows and polls: no roster alert names it.
+        (
+            "StratumRosterDeviceStoppedPolling",
+            vec![vec![
+                ("server", "local"),
+                ("device", "pc2"),
+                ("kind", "chrony"),
+            ]],
+        ),
+        (
+            "StratumRosterDeviceNeverPolled",
+            vec![vec![
+                ("server", "local"),
+                ("device", "sw9"),
+                ("kind", "switch"),
+            ]],
+        ),
+        (
+            "StratumRosterDeviceFollowsOther",
+            vec![vec![
+                ("server", "local"),
+                ("device", "ntpd1"),
+                ("kind", "ntpd"),
+            ]],
+        ),
+        (
+            "StratumRosterDeviceOffset",
+            vec![vec![
+                ("server", "local"),
+                ("device", "pc3"),
+                ("kind", "chrony"),
             ]],
         ),
     ];

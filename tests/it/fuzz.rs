@@ -480,3 +480,95 @@ fn gpsd_reports_and_leap_second_lists() {
         run.per_second()
     );
 }
+
+/// A device's NTP reply (what the roster's prober reads from any host it
+/// asks), seeded with real replies of every chrony release, and the
+/// roster's intent file.
+#[test]
+fn ntp_replies_and_intent_files() {
+    use stratum::core::ntp::{HEADER_LEN, decode, reply_for, request};
+    let nonce = 0x0123_4567_89ab_cdefu64;
+    let t1 = 1_700_000_000.0;
+    let req = request(nonce);
+    let mut seeds = vec![
+        reply_for(
+            &req,
+            0,
+            3,
+            0x7f00_0001,
+            0.001,
+            0.002,
+            t1 + 0.001,
+            t1 + 0.001,
+        )
+        .to_vec(),
+    ];
+    // Real replies: each release's chronyd answering our request.
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let server = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "server",
+            "local stratum 5\nallow 127.0.0.1",
+        );
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+        let got = wait_for(Duration::from_secs(10), || {
+            s.send_to(&request(nonce), ("127.0.0.1", server.port))
+                .ok()?;
+            let mut buf = [0u8; 512];
+            let n = s.recv(&mut buf).ok()?;
+            Some(buf[..n].to_vec())
+        })
+        .expect("chronyd answers NTP");
+        let reply = decode(&got, nonce, stratum::sys::now() - 1.0, stratum::sys::now())
+            .unwrap_or_else(|e| panic!("chrony {}: {e}", r.label));
+        assert_eq!(reply.stratum, 5, "chrony {}", r.label);
+        seeds.push(got);
+    }
+    let run = fuzz(
+        "ntp",
+        &seeds,
+        &[&[0x24], &[0x1c], &[0; 8], &[0xff; 4]],
+        budget(),
+        29,
+        mutate,
+        |input| {
+            if let Ok(r) = decode(input, nonce, t1, t1 + 0.01) {
+                // Only our own answer, with sane values, gets through.
+                assert!(input.len() >= HEADER_LEN && input[24..32] == nonce.to_be_bytes());
+                assert!(r.delay >= 0.0 && r.delay <= stratum::core::ntp::MAX_DELAY);
+                assert!(r.root_delay >= 0.0 && r.root_dispersion >= 0.0);
+                assert!(r.offset.is_finite() && r.stratum > 0);
+            }
+        },
+    );
+    eprintln!(
+        "fuzz ntp: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+    let seeds = vec![
+        b"server_addresses = [\"10.0.0.1\"]\nmin_poll_interval = 64\n[[device]]\nname = \"sw1\"\naddress = \"10.0.0.2\"\nkind = \"switch\"\n".to_vec(),
+    ];
+    fuzz(
+        "intent",
+        &seeds,
+        &[b"[[device]]", b"\"", b"=", b"\n"],
+        budget() / 2,
+        31,
+        mutate,
+        |input| {
+            if let Ok(f) = stratum::core::roster::IntentFile::parse(&String::from_utf8_lossy(input))
+            {
+                assert!(f.devices.len() <= stratum::core::roster::MAX_DEVICES);
+                // What was accepted is written back and read as the same.
+                assert_eq!(
+                    stratum::core::roster::IntentFile::parse(&f.to_text()).unwrap(),
+                    f
+                );
+            }
+        },
+    );
+}

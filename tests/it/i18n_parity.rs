@@ -120,7 +120,10 @@ fn every_helper_error_code_has_text() {
 fn every_export_note_has_text() {
     for lang in Lang::ALL {
         let tr = Localizer::new(lang);
-        for id in stratum::core::export::NOTE_IDS {
+        for id in stratum::core::export::NOTE_IDS
+            .iter()
+            .chain(stratum::core::export::COMMENT_IDS)
+        {
             assert!(tr.has(id), "{}: {id}", lang.code());
         }
     }

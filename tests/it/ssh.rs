@@ -1,7 +1,7 @@
 //! A helper on another machine, reached over SSH the way virt-manager
 //! reaches libvirtd: a real sshd on 127.0.0.1 with generated keys runs
 //! `stratum-helper --stdio` for each session, joined to the lab helper there.
-//! Snapshot, apply and history go through it.
+//! Snapshot, apply, history and the roster go through it.
 
 use crate::common;
 
@@ -75,7 +75,8 @@ fn a_remote_helper_answers_over_ssh() {
         "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nallow 127.0.0.0/8\nlocal stratum 10 orphan\n",
         up.port
     );
-    let helper = HelperProc::start_lab(d, &base, free_udp_port());
+    let helper_ntp_port = free_udp_port();
+    let helper = HelperProc::start_lab(d, &base, helper_ntp_port);
     let url = format!(
         "ssh://{}@127.0.0.1:{port}{}",
         common::user_name(),
@@ -150,6 +151,60 @@ fn a_remote_helper_answers_over_ssh() {
         }
     });
     assert!(points.is_some(), "no history over ssh");
+
+    // The roster, kept and judged by the remote helper: a client made by
+    // the client export follows it, and says so through the tunnel.
+    let client_conf = cli(&[
+        "export",
+        helper.data.join("chrony.conf").to_str().unwrap(),
+        "--to",
+        "chrony-client",
+        "--server",
+        &format!("127.0.0.1:{}", helper_ntp_port),
+    ]);
+    assert!(client_conf.status.success());
+    let pc = Chronyd::start(
+        &chronyd,
+        d,
+        "pc",
+        &format!(
+            "{}\nbindaddress 127.0.0.5\nbindacqaddress 127.0.0.5\n",
+            String::from_utf8_lossy(&client_conf.stdout)
+        ),
+    );
+    let address = format!("127.0.0.5:{}", pc.port);
+    let o = cli(&[
+        "roster",
+        "add",
+        "pc",
+        &address,
+        "--kind",
+        "chrony",
+        "--connect",
+        &url,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "pc is on the roster.\n");
+    let roster = wait_for(Duration::from_secs(60), || {
+        let _ = cli(&["roster", "probe", "pc", "--connect", &url]);
+        let o = cli(&["roster", "list", "--json", "--connect", &url]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).ok()?;
+        (v["devices"][0]["verdict"] == "follows-us").then_some(v)
+    })
+    .unwrap_or_else(|| {
+        let o = cli(&["roster", "list", "--json", "--connect", &url]);
+        panic!("{}", String::from_utf8_lossy(&o.stdout))
+    });
+    assert_eq!(roster["following"], 1);
+    assert_eq!(roster["devices"][0]["address"], address.as_str());
+    let o = cli(&["roster", "list", "--connect", &url]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("1 of 1 devices follow this server") && text.contains("pc"),
+        "{text}"
+    );
+    drop(pc);
+
     // A dropped connection is an error, not a hang.
     drop(_sshd);
     let o = cli(&["status", "--connect", &url]);

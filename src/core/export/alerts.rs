@@ -141,6 +141,39 @@ pub fn rules(t: &Thresholds) -> Vec<AlertRule> {
             severity: "warning",
             summary: "The leap second list {{ $labels.list }} of {{ $labels.server }} is near or past its end (update tzdata).",
         },
+        // The roster (stratum roster): what the helper's alarms say.
+        AlertRule {
+            name: "StratumRosterDeviceStoppedPolling",
+            expr: "stratum_roster_device_last_poll_seconds > stratum_roster_device_silent_after_seconds"
+                .into(),
+            for_minutes: 0,
+            severity: "warning",
+            summary: "{{ $labels.device }} stopped polling {{ $labels.server }} (silent for 3 times its poll interval).",
+        },
+        AlertRule {
+            name: "StratumRosterDeviceNeverPolled",
+            expr: "stratum_roster_device_polling == 0 unless on(server, device) stratum_roster_device_last_poll_seconds".into(),
+            for_minutes: 20,
+            severity: "warning",
+            summary: "{{ $labels.device }} is on the roster of {{ $labels.server }} but never polls it.",
+        },
+        AlertRule {
+            name: "StratumRosterDeviceFollowsOther",
+            expr: "stratum_roster_device_follows_other == 1".into(),
+            for_minutes: 5,
+            severity: "warning",
+            summary: "{{ $labels.device }} follows a server other than {{ $labels.server }}.",
+        },
+        AlertRule {
+            name: "StratumRosterDeviceOffset",
+            expr: format!(
+                "abs(stratum_roster_device_offset_seconds) > {}",
+                t.offset_warn
+            ),
+            for_minutes: 5,
+            severity: "warning",
+            summary: "{{ $labels.device }} is far from the time of {{ $labels.server }}.",
+        },
     ]
 }
 

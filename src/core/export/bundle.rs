@@ -31,6 +31,30 @@ pub struct LabSpec {
     pub nts: bool,
 }
 
+impl LabSpec {
+    /// The bundle's devices for the roster: each switch whose source
+    /// address is known (the address it polls from).
+    pub fn roster_devices(&self) -> Vec<crate::core::roster::Device> {
+        self.switches
+            .iter()
+            .filter_map(|sw| {
+                Some(crate::core::roster::Device {
+                    name: sw.name.clone(),
+                    address: sw.source_address.clone()?,
+                    kind: crate::core::roster::DeviceKind::Switch,
+                })
+            })
+            .collect()
+    }
+
+    /// The servers' addresses as the devices see them (primary, backup).
+    pub fn server_addresses(&self) -> Vec<String> {
+        std::iter::once(self.primary.clone())
+            .chain(self.backup.clone())
+            .collect()
+    }
+}
+
 /// The NTS certificates of a bundle: the CA the clients trust, and each
 /// server's pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,12 +104,13 @@ pub struct BundleFile {
     pub private: bool,
 }
 
-/// Builds every file of the bundle. `header(format)` gives each file's
-/// first comment; `readme` renders the README from the list of files.
+/// Builds every file of the bundle. `words` gives each file's first
+/// comment and its other comments; `readme` renders the README from the
+/// list of files.
 pub fn build(
     spec: &LabSpec,
     server_doc: &Document,
-    header: &dyn Fn(Format) -> String,
+    words: &dyn super::Words,
     nts: Option<&BundleNts>,
 ) -> Result<Vec<BundleFile>, BundleError> {
     let mut doc = server_doc.clone();
@@ -147,7 +172,7 @@ pub fn build(
     let mut files = Vec::new();
     let mut add =
         |doc: &Document, path: String, format: Format, opts: &Options| -> Result<(), BundleError> {
-            let e = export(doc, format, opts, &header(format))?;
+            let e = export(doc, format, opts, words)?;
             files.push(BundleFile {
                 path,
                 text: e.text,

@@ -131,8 +131,14 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
     t
 }
 
-/// A client of the lab server(s).
-pub fn client(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
+/// A client of the lab server(s); `comment` gives a note's words as
+/// comment lines.
+pub fn client(
+    i: &Intent,
+    o: &Options,
+    notes: &mut Vec<Note>,
+    comment: &dyn Fn(&Note) -> String,
+) -> String {
     let mut t = String::new();
     let servers = o.server_addrs();
     if o.nts && !i.nts_server {
@@ -163,6 +169,20 @@ pub fn client(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
             ""
         };
         writeln!(t, "server {host}{port} iburst{key}{nts}{prefer}").unwrap();
+    }
+    // The lab server may ask the client for its time (and no one else):
+    // that is how it sees that the client follows it. The file says so.
+    if !servers.is_empty() {
+        let hosts: Vec<&str> = servers.iter().map(|(h, _)| h.as_str()).collect();
+        let hosts = hosts.join(", ");
+        t.push('\n');
+        t.push_str(&comment(
+            &Note::new("export-comment-client-answers").arg("servers", &hosts),
+        ));
+        for (host, _) in &servers {
+            writeln!(t, "allow {host}").unwrap();
+        }
+        notes.push(Note::new("export-note-client-answers").arg("servers", hosts));
     }
     writeln!(t, "\nmakestep 1 3\nrtcsync\ndriftfile {DEFAULT_DRIFTFILE}").unwrap();
     if o.nts {

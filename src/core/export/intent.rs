@@ -28,6 +28,17 @@ impl Note {
     }
 }
 
+/// Untranslated: the id and its arguments (`id k=v k2=v2`).
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)?;
+        for (k, v) in &self.args {
+            write!(f, " {k}={v}")?;
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
     pub text: String,

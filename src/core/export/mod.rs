@@ -18,13 +18,43 @@ use crate::core::conf::Document;
 pub use intent::*;
 pub use options::*;
 
-/// Exports `doc` (the lab server's chrony.conf) to `format`. `header` is a
-/// comment placed first (the caller's words, in the user's language).
+/// The words an export writes into its file, in the user's language: the
+/// caller translates, the core names message ids.
+pub trait Words {
+    /// The first comment lines: who made the file, from what.
+    fn header(&self, format: Format) -> String;
+    /// A comment above the lines it explains.
+    fn comment(&self, format: Format, c: &Note) -> String;
+}
+
+/// Untranslated (tests, tools): the header as given, comments as their
+/// message id and arguments.
+impl Words for str {
+    fn header(&self, _: Format) -> String {
+        self.to_string()
+    }
+    fn comment(&self, _: Format, c: &Note) -> String {
+        c.to_string()
+    }
+}
+
+/// A header per format, comments untranslated.
+impl<F: Fn(Format) -> String> Words for F {
+    fn header(&self, format: Format) -> String {
+        self(format)
+    }
+    fn comment(&self, _: Format, c: &Note) -> String {
+        c.to_string()
+    }
+}
+
+/// Exports `doc` (the lab server's chrony.conf) to `format`, with `words`
+/// for its comments (the header first).
 pub fn export(
     doc: &Document,
     format: Format,
     opts: &Options,
-    header: &str,
+    words: &(impl Words + ?Sized),
 ) -> Result<Export, OptionError> {
     opts.check(format)?;
     let intent = Intent::from_document(doc);
@@ -34,7 +64,9 @@ pub fn export(
     }
     let body = match format {
         Format::ChronyServer => chrony::server(doc, &intent, opts, &mut notes),
-        Format::ChronyClient => chrony::client(&intent, opts, &mut notes),
+        Format::ChronyClient => chrony::client(&intent, opts, &mut notes, &|n| {
+            comment_lines(format, &words.comment(format, n))
+        }),
         Format::Ntp => ntp::ntp_conf(&intent, opts, &mut notes),
         Format::NtpClient => ntp::client(opts, &mut notes),
         Format::Firewalld | Format::Ufw | Format::Nftables => {
@@ -42,11 +74,7 @@ pub fn export(
         }
         f => switches::config(f, opts, &mut notes),
     };
-    let c = format.comment();
-    let mut text = String::new();
-    for line in header.lines() {
-        text.push_str(&format!("{c} {line}\n"));
-    }
+    let mut text = comment_lines(format, &words.header(format));
     text.push_str(&body);
     if format.ascii_only() && !text.is_ascii() {
         // The last guard: a device never gets a byte it may mangle.
@@ -58,8 +86,19 @@ pub fn export(
     Ok(Export { text, notes })
 }
 
+/// `text` as comment lines of `format`'s syntax (each on its own line:
+/// chrony refuses a comment after a directive).
+fn comment_lines(format: Format, text: &str) -> String {
+    let c = format.comment();
+    text.lines().map(|l| format!("{c} {l}\n")).collect()
+}
+
+/// Every comment id exports can write, for the translation tests.
+pub const COMMENT_IDS: &[&str] = &["export-comment-client-answers"];
+
 /// Every note id exports can emit, for the translation tests.
 pub const NOTE_IDS: &[&str] = &[
+    "export-note-client-answers",
     "export-note-nts-no-server",
     "export-note-nts-and-key",
     "export-note-nts-ca",

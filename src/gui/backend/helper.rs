@@ -458,6 +458,10 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
             }
             send(Event::History(got));
         }
+        Command::Roster(op) => match client.request(RequestBody::Roster { op }) {
+            Ok(ReplyBody::Roster(r)) => send(Event::Roster(r)),
+            other => send(unexpected(other)),
+        },
         Command::Fleet => {
             if let Ok(ReplyBody::Fleet { hosts }) = client.request(RequestBody::Fleet) {
                 send(Event::Fleet(hosts));
@@ -479,6 +483,7 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
         | Command::SaveSettings(_)
         | Command::WriteFile { .. }
         | Command::ReadConfig(_)
+        | Command::ReadBundle(_)
         | Command::Notify { .. }
         | Command::Follow(_) => {}
     }

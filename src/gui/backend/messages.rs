@@ -65,6 +65,8 @@ pub enum Command {
     NtsRenew {
         days: i64,
     },
+    /// Read or edit the roster (devices expected to follow this server).
+    Roster(crate::ipc::RosterOp),
     /// The last `window` seconds of these series, in at most `columns`
     /// points each (the time is taken when the request is made).
     HistoryRecent {
@@ -99,6 +101,9 @@ pub enum Command {
     },
     /// Import a chrony.conf into the editor.
     ReadConfig(PathBuf),
+    /// The devices of a lab bundle's description (its LAB.toml), for the
+    /// roster.
+    ReadBundle(PathBuf),
     /// A desktop notification (freedesktop's, over the session bus; the
     /// status bar shows the alarm either way).
     Notify {
@@ -139,6 +144,7 @@ impl Command {
                 | Command::SaveSettings(_)
                 | Command::WriteFile { .. }
                 | Command::ReadConfig(_)
+                | Command::ReadBundle(_)
                 | Command::Notify { .. }
         )
     }
@@ -173,6 +179,12 @@ pub enum Event {
     },
     Applied(Applied),
     NtsIssued(crate::ipc::NtsIssued),
+    Roster(Box<crate::ipc::RosterState>),
+    /// A lab bundle's roster devices and server addresses, or why not.
+    BundleRead {
+        path: PathBuf,
+        result: Result<(Vec<crate::core::roster::Device>, Vec<String>), ReadError>,
+    },
     /// A series analysed for the Statistics panel.
     Stats(Box<StatsResult>),
     Failed {
@@ -210,8 +222,21 @@ pub enum Event {
     },
     ConfigRead {
         path: PathBuf,
-        result: Result<Vec<u8>, String>,
+        result: Result<Vec<u8>, ReadError>,
     },
+}
+
+/// Why a file the user chose was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// A FIFO, a device or a directory: refused without waiting on it.
+    NotRegular,
+    /// Larger than a chrony.conf can sensibly be (the cap, in MiB).
+    TooLarge { mib: u64 },
+    /// The system's own words (no such file, permission denied, …).
+    Io(String),
+    /// Read, but not what was expected (the parser's words).
+    Invalid(String),
 }
 
 /// Which helper the backend talks to, and how it starts a lab helper of

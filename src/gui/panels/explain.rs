@@ -1,9 +1,14 @@
 //! Explain: paste chronyc, ntpq or switch output; see what it is, every
-//! field with its meaning and verdict, and findings with their fixes.
+//! field with its meaning and verdict, and findings with their fixes. A
+//! pasted `chronyc clients` is also read against the helper's roster.
 
-use crate::core::explain::{Explained, explain_all};
-use crate::gui::state::{AppState, status_color};
+use crate::core::explain::{Explained, Kind, Status, explain_all};
+use crate::core::roster::IntentFile;
+use crate::core::roster::clients::read_pasted;
+use crate::gui::backend::Command;
+use crate::gui::state::{AppState, Connection, status_color};
 use crate::gui::widgets::{fields_ui, rows_ui};
+use crate::ipc::RosterOp;
 
 #[derive(Default)]
 pub struct Form {
@@ -11,6 +16,9 @@ pub struct Form {
     /// The explanation of `input`, or the id of the message saying why
     /// there is none.
     pub result: Option<Result<Vec<Explained>, &'static str>>,
+    /// The roster was asked for (once per connection is enough: the
+    /// Roster panel keeps it fresh).
+    asked_roster: bool,
 }
 
 impl Form {
@@ -26,7 +34,32 @@ impl Form {
     }
 }
 
-pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
+/// The roster's reading of a pasted client list, one coloured line each.
+fn roster_ui(ui: &mut egui::Ui, st: &AppState, e: &Explained) {
+    let Some(r) = &st.roster else {
+        return;
+    };
+    let intent = IntentFile {
+        devices: r.devices.clone(),
+        server_addresses: r.server_addresses.clone(),
+        ..IntentFile::default()
+    };
+    let Some(p) = read_pasted(e, &intent) else {
+        return;
+    };
+    for (good, line) in crate::cli::roster::words::pasted_lines(&p, &r.file, &st.tr) {
+        let status = if good { Status::Ok } else { Status::Warn };
+        ui.colored_label(status_color(status), line);
+    }
+    ui.add_space(6.0);
+}
+
+pub fn explain_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
     let help = ui.label(st.t("gui-explain-help"));
     let r = ui
         .add(
@@ -40,6 +73,15 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     if r.changed() {
         form.explain();
     }
+    let clients = matches!(&form.result, Some(Ok(parts)) if parts.iter().any(|e| e.kind == Kind::ChronycClients));
+    let connected = matches!(st.connection, Connection::Connected { .. });
+    if clients && connected && st.roster.is_none() && !form.asked_roster {
+        commands.push(Command::Roster(RosterOp::Get));
+        form.asked_roster = true;
+    }
+    if !connected {
+        form.asked_roster = false;
+    }
     match &form.result {
         Some(Ok(parts)) => {
             for (i, e) in parts.iter().enumerate() {
@@ -50,6 +92,7 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                     let findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
                     crate::gui::widgets::findings_ui(ui, st, &findings);
                     ui.add_space(6.0);
+                    roster_ui(ui, st, e);
                     if !e.fields.is_empty() {
                         fields_ui(ui, st, "explain-fields", e.kind, &e.fields);
                     }
@@ -69,12 +112,7 @@ pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
 }
 
 impl crate::gui::view::View for Form {
-    fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        st: &mut AppState,
-        _commands: &mut Vec<crate::gui::backend::Command>,
-    ) {
-        explain_ui(ui, st, self);
+    fn ui(&mut self, ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+        explain_ui(ui, st, self, commands);
     }
 }

@@ -211,8 +211,11 @@ pub fn export_ui(
             return;
         }
     };
-    let header = st.tr.export_header(&st.config_path, f.format);
-    match export(&st.doc, f.format, &opts, &header) {
+    let words = crate::cli::export::Translated {
+        tr: &st.tr,
+        file: st.config_path.clone(),
+    };
+    match export(&st.doc, f.format, &opts, &words) {
         Ok(e) => {
             for n in &e.notes {
                 ui.label(

@@ -35,6 +35,16 @@ fn follows<'a>(rows: &'a [FleetRow], r: &FleetRow) -> Option<&'a WatchTarget> {
     }
 }
 
+/// The roster devices that follow a watched server ("–": no roster, or
+/// this user may not read it).
+fn followers_text(st: &AppState, r: &FleetRow) -> String {
+    match r.roster_followers.as_deref() {
+        None => "–".into(),
+        Some([]) => st.t("fleet-followers-none"),
+        Some(names) => names.join(", "),
+    }
+}
+
 /// Shows only what the window knows: no state of its own.
 #[derive(Default)]
 pub struct Form;
@@ -67,6 +77,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .columns(Column::auto().at_least(70.0), 2)
         .column(Column::auto().at_least(130.0))
         .columns(Column::auto().at_least(70.0), 2)
+        .column(Column::auto().at_least(90.0))
         .column(Column::remainder())
         .header(22.0, |mut h| {
             for id in [
@@ -77,6 +88,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                 "gui-fleet-offset",
                 "gui-fleet-frequency",
                 "gui-fleet-follows",
+                "gui-fleet-roster",
             ] {
                 h.col(|ui| {
                     ui.strong(st.t(id));
@@ -128,6 +140,9 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                     });
                     row.col(|ui| {
                         ui.label(follows(&rows, r).map_or("–".into(), |t| t.to_string()));
+                    });
+                    row.col(|ui| {
+                        ui.label(followers_text(st, r));
                     });
                 });
             }
@@ -194,6 +209,7 @@ mod tests {
             selected: None,
             sources: None,
             error: None,
+            roster_followers: None,
         }
     }
 

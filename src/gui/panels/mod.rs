@@ -12,6 +12,7 @@ pub mod nts;
 pub mod overview;
 pub mod peers;
 pub mod plots;
+pub mod roster;
 pub mod settings;
 pub mod setup;
 pub mod sources;
@@ -37,6 +38,7 @@ pub struct Panels {
     pub overview: overview::Form,
     pub peers: peers::Form,
     pub plots: plots::Form,
+    pub roster: roster::Form,
     pub settings: settings::Form,
     pub setup: setup::Form,
     pub sources: sources::Form,
@@ -60,6 +62,7 @@ impl Panels {
             Panel::Overview => &mut self.overview,
             Panel::Peers => &mut self.peers,
             Panel::Plots => &mut self.plots,
+            Panel::Roster => &mut self.roster,
             Panel::Settings => &mut self.settings,
             Panel::Setup => &mut self.setup,
             Panel::Sources => &mut self.sources,

@@ -75,6 +75,10 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             };
             ui.label(RichText::new(text).size(15.0));
         }
+        // The roster: how many expected devices follow this server.
+        if let Some((line, status)) = super::roster::overview_line(st) {
+            ui.colored_label(status_color(status), line);
+        }
         // Which source, and since when the clock was last updated from it.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             // 127.127.1.1: chronyd's own clock (`local`).

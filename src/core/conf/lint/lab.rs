@@ -22,6 +22,20 @@ pub(super) fn upstream_count(doc: &Document) -> i64 {
         .sum()
 }
 
+/// Whether an `allow` target is one host that is also a source of the
+/// file (`server 10.0.0.1` + `allow 10.0.0.1`).
+fn allows_only_a_source(doc: &Document, target: &AccessTarget) -> bool {
+    let host: Option<std::net::IpAddr> = match target {
+        AccessTarget::Net(s) if s.bits == if s.addr.is_ipv4() { 32 } else { 128 } => Some(s.addr),
+        _ => None,
+    };
+    doc.sources().any(|(_, s)| match (target, host) {
+        (_, Some(ip)) => s.host.parse::<std::net::IpAddr>() == Ok(ip),
+        (AccessTarget::Host(h), None) => s.host.eq_ignore_ascii_case(h),
+        _ => false,
+    })
+}
+
 /// What does not fail but does not do what a lab admin meant.
 pub(super) fn lab_checks(l: &mut Linter) {
     let doc = l.doc;
@@ -36,7 +50,14 @@ pub(super) fn lab_checks(l: &mut Linter) {
     if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
         l.add_at((Rule::NoAllow, Some(i), vec![]));
     }
-    if let (Some((i, _)), None) = (allows.first(), local) {
+    // A client that lets only its own servers ask for its time (the
+    // chrony-client export does, for the roster) serves no clients: it
+    // needs no local stratum.
+    let own_sources = !allows.is_empty()
+        && allows
+            .iter()
+            .all(|(_, a)| allows_only_a_source(doc, &a.target));
+    if let (Some((i, _)), None, false) = (allows.first(), local, own_sources) {
         l.add_at((Rule::NoLocalStratum, Some(*i), vec![]));
     }
     for (i, a) in &allows {

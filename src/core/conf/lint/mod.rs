@@ -289,6 +289,21 @@ mod tests {
         );
         assert!(r.contains(&(Rule::NoLocalStratum, Some(2))));
         assert!(r.contains(&(Rule::FewSources, None)));
+        // A client letting only its server ask for its time serves no one.
+        for text in [
+            "server 10.0.0.1 iburst\nallow 10.0.0.1\n",
+            "server ntp.lab iburst\nallow ntp.lab\n",
+        ] {
+            assert!(
+                !rules(text, V43).iter().any(|r| r.0 == Rule::NoLocalStratum),
+                "{text}"
+            );
+        }
+        let r = rules(
+            "server 10.0.0.1 iburst\nallow 10.0.0.1\nallow 10.0.0.9\n",
+            V43,
+        );
+        assert!(r.contains(&(Rule::NoLocalStratum, Some(2))));
         let r = rules("local stratum 10\n", V43);
         assert!(r.contains(&(Rule::NoAllow, Some(1))));
         let r = rules(

@@ -4,14 +4,16 @@
 //! others), so existing dashboards work for the whole lab. Pure: the page
 //! is built from what the caller may see, once per poll, and capped in size.
 
+pub mod page;
+
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use crate::core::cmdmon::{
     AuthData, ServerStats, SourceData, SourceMode, SourceState, Tracking, refid_text,
 };
 use crate::core::nts::CertSummary;
 use crate::core::snapshot::Snapshot;
+use page::Page;
 
 /// The largest page: beyond it, samples are left out and a comment says so.
 /// Inputs are bounded already (a watched host keeps at most a few hundred
@@ -40,6 +42,8 @@ pub struct Target<'a> {
     pub clients: &'a [crate::core::cmdmon::Client],
     /// Unix seconds, for how long the certificates have left.
     pub now: f64,
+    /// The roster's verdicts (root's view only).
+    pub roster: Option<&'a crate::core::roster::RosterReport>,
 }
 
 impl<'a> Target<'a> {
@@ -58,85 +62,8 @@ impl<'a> Target<'a> {
             leap_list: snap.and_then(|s| s.leap_list.as_ref()),
             clients: snap.map(|s| s.clients.as_slice()).unwrap_or(&[]),
             now: snap.map_or(0.0, |s| s.time),
+            roster: snap.and_then(|s| s.roster.as_ref()),
         }
-    }
-}
-
-/// One metric family: help, type, samples (labels, value).
-struct Family {
-    help: &'static str,
-    kind: &'static str,
-    samples: Vec<(Vec<(&'static str, String)>, f64)>,
-}
-
-#[derive(Default)]
-struct Page {
-    families: BTreeMap<&'static str, Family>,
-}
-
-impl Page {
-    fn add(
-        &mut self,
-        name: &'static str,
-        help: &'static str,
-        kind: &'static str,
-        labels: Vec<(&'static str, String)>,
-        value: f64,
-    ) {
-        self.families
-            .entry(name)
-            .or_insert(Family {
-                help,
-                kind,
-                samples: Vec::new(),
-            })
-            .samples
-            .push((labels, value));
-    }
-
-    fn render(&self, cap: usize) -> String {
-        let mut out = String::new();
-        let mut left_out = 0usize;
-        for (name, f) in &self.families {
-            let _ = writeln!(out, "# HELP {name} {}", f.help);
-            let _ = writeln!(out, "# TYPE {name} {}", f.kind);
-            for (labels, v) in &f.samples {
-                if out.len() >= cap {
-                    left_out += 1;
-                    continue;
-                }
-                let l: Vec<String> = labels
-                    .iter()
-                    .map(|(k, v)| format!("{k}=\"{}\"", escape(v)))
-                    .collect();
-                let _ = writeln!(out, "{name}{{{}}} {}", l.join(","), number(*v));
-            }
-        }
-        if left_out > 0 {
-            let _ = writeln!(
-                out,
-                "# {left_out} samples left out: the page is capped at {cap} bytes"
-            );
-        }
-        out
-    }
-}
-
-fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
-}
-
-fn number(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v}")
-    } else if v.is_nan() {
-        "NaN".into()
-    } else if v > 0.0 {
-        "+Inf".into()
-    } else {
-        "-Inf".into()
     }
 }
 
@@ -468,6 +395,9 @@ pub fn page(targets: &[Target], cap: usize) -> String {
         nts(&mut p, t);
         leap(&mut p, t);
         clients(&mut p, t);
+        if let Some(r) = t.roster {
+            crate::core::roster::metrics::add(&mut p, t.server, r);
+        }
     }
     p.render(cap)
 }
@@ -640,6 +570,7 @@ mod tests {
                 leap_list: None,
                 clients: &[],
                 now: 0.0,
+                roster: None,
                 serverstats: None,
             },
             Target {
@@ -653,6 +584,7 @@ mod tests {
                 leap_list: None,
                 clients: &[],
                 now: 0.0,
+                roster: None,
                 serverstats: None,
             },
         ];

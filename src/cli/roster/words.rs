@@ -1,0 +1,433 @@
+//! The words of the roster, shared by `stratum roster list`, `stratum
+//! status`, explain and the window: one line per verdict, the notes that
+//! go with it, the counts.
+
+use crate::core::roster::clients::{PastedClients, PastedDevice};
+use crate::core::roster::report::{Follows, NoAnswer};
+use crate::core::roster::{DeviceKind, DeviceReport, RosterReport, Verdict};
+use crate::i18n::Localizer;
+use crate::ipc::RosterState;
+
+/// Seconds as a short signed duration (+0.213 ms, -1.204 s).
+pub fn offset_text(s: f64) -> String {
+    let a = s.abs();
+    if a >= 1.0 {
+        format!("{s:+.3} s")
+    } else if a >= 1e-3 {
+        format!("{:+.3} ms", s * 1e3)
+    } else {
+        format!("{:+.1} µs", s * 1e6)
+    }
+}
+
+/// An age in whole units (45 s, 12 min, 3 h, 2 d).
+pub fn ago_text(s: f64) -> String {
+    let s = s.max(0.0);
+    if s < 120.0 {
+        format!("{s:.0} s")
+    } else if s < 7200.0 {
+        format!("{:.0} min", s / 60.0)
+    } else if s < 172_800.0 {
+        format!("{:.0} h", s / 3600.0)
+    } else {
+        format!("{:.0} d", s / 86400.0)
+    }
+}
+
+fn no_answer_text(n: Option<&NoAnswer>, tr: &Localizer) -> String {
+    match n {
+        None | Some(NoAnswer::Timeout) => tr.tr("roster-why-timeout"),
+        Some(NoAnswer::Refused) => tr.tr("roster-why-refused"),
+        Some(NoAnswer::Unresolved) => tr.tr("roster-why-unresolved"),
+        Some(NoAnswer::Kiss { code }) => tr.tr_args("roster-why-kiss", &[("code", code.as_str())]),
+        Some(NoAnswer::Invalid { reason }) => {
+            tr.tr_args("roster-why-invalid", &[("reason", reason.as_str())])
+        }
+    }
+}
+
+/// One device's verdict in one line.
+pub fn verdict_line(d: &DeviceReport, tr: &Localizer) -> String {
+    let a = d.answer.as_ref();
+    let reference = a.map_or_else(String::new, |a| a.reference.clone());
+    let polls = d.polls.as_ref().is_some_and(|p| p.polling);
+    match d.verdict {
+        Verdict::FollowsUs => {
+            let a = a.expect("follows: answered");
+            let id = if a.follows == Follows::Partner {
+                "roster-verdict-follows-partner"
+            } else {
+                "roster-verdict-follows-us"
+            };
+            tr.tr_args(
+                id,
+                &[
+                    ("offset", offset_text(a.offset)),
+                    ("since", crate::core::time::utc_datetime(d.since as i64)),
+                    ("reference", reference),
+                ],
+            )
+        }
+        Verdict::FollowsOther if polls => {
+            tr.tr_args("roster-verdict-follows-other", &[("reference", reference)])
+        }
+        Verdict::FollowsOther => tr.tr_args(
+            "roster-verdict-follows-other-silent",
+            &[("reference", reference)],
+        ),
+        Verdict::Unsynchronised => {
+            let a = a.expect("unsynchronised: answered");
+            tr.tr_args(
+                "roster-verdict-unsynchronised",
+                &[
+                    ("stratum", a.stratum.to_string()),
+                    ("leap", a.leap.to_string()),
+                    ("distance", format!("{:.3}", a.root_distance)),
+                ],
+            )
+        }
+        Verdict::PollsNoAnswer => {
+            let id = if d.kind == DeviceKind::Switch {
+                "roster-verdict-polls-no-answer-switch"
+            } else {
+                "roster-verdict-polls-no-answer"
+            };
+            tr.tr_args(
+                id,
+                &[
+                    (
+                        "ago",
+                        ago_text(d.polls.as_ref().and_then(|p| p.last_ago).unwrap_or(0.0)),
+                    ),
+                    ("why", no_answer_text(d.no_answer.as_ref(), tr)),
+                ],
+            )
+        }
+        Verdict::NotPolling => match d.polls.as_ref().and_then(|p| p.last_ago) {
+            Some(ago) => tr.tr_args("roster-verdict-stopped", &[("ago", ago_text(ago))]),
+            None => tr.tr("roster-verdict-not-polling"),
+        },
+        Verdict::Unknown => tr.tr("roster-verdict-unknown"),
+    }
+}
+
+/// What else a device's line needs: the likely causes when it does not
+/// poll, a stratum that is not ours + 1, a drift, a rate limit.
+pub fn notes(d: &DeviceReport, r: &RosterReport, tr: &Localizer) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.verdict == Verdict::NotPolling {
+        if d.denied_by_acl {
+            out.push(tr.tr_args("roster-cause-acl-here", &[("address", d.address.clone())]));
+        }
+        out.push(tr.tr(&format!("roster-causes-{}", d.kind.id())));
+        if d.kind == DeviceKind::Switch && r.unknown_total > 0 {
+            out.push(tr.tr_args(
+                "roster-cause-other-address",
+                &[("count", r.unknown_total.to_string())],
+            ));
+        }
+    }
+    if let (Some(e), Some(a)) = (d.expected_stratum, d.answer.as_ref()) {
+        out.push(tr.tr_args(
+            "roster-note-stratum",
+            &[
+                ("stratum", a.stratum.to_string()),
+                ("expected", e.to_string()),
+            ],
+        ));
+    }
+    if d.drifting
+        && let Some(a) = &d.answer
+    {
+        out.push(tr.tr_args("roster-note-drifting", &[("offset", offset_text(a.offset))]));
+    }
+    if d.polls.as_ref().is_some_and(|p| p.rate_limited) {
+        out.push(tr.tr("roster-note-rate-limited"));
+    }
+    if d.verdict == Verdict::FollowsUs && d.polls.is_none() {
+        out.push(tr.tr("roster-note-polls-elsewhere"));
+    }
+    out
+}
+
+/// "5 of 6 devices follow this server".
+pub fn summary(r: &RosterReport, tr: &Localizer) -> String {
+    let (following, total) = r.following();
+    tr.tr_args(
+        "roster-summary",
+        &[
+            ("following", following.to_string()),
+            ("total", total.to_string()),
+        ],
+    )
+}
+
+/// `stratum roster list`: a line per device, then the unknown clients.
+pub fn render(state: &RosterState, tr: &Localizer) -> String {
+    let report = state
+        .report
+        .clone()
+        .unwrap_or_else(|| RosterReport::unjudged(&state.devices, &state.file));
+    let mut o = String::new();
+    o.push_str(&tr.tr_args("roster-file", &[("path", state.file.as_str())]));
+    o.push('\n');
+    if report.devices.is_empty() {
+        o.push_str(&tr.tr("roster-empty"));
+        o.push('\n');
+        return o;
+    }
+    if state.report.is_some() {
+        o.push_str(&summary(&report, tr));
+        o.push('\n');
+    }
+    let w = report
+        .devices
+        .iter()
+        .map(|d| d.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let wa = report
+        .devices
+        .iter()
+        .map(|d| d.address.len())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    for d in &report.devices {
+        o.push_str(&format!(
+            "  {:<w$}  {:<6}  {:<wa$}  {}\n",
+            d.name,
+            d.kind.id(),
+            d.address,
+            verdict_line(d, tr),
+        ));
+        for n in notes(d, &report, tr) {
+            o.push_str(&format!("  {:<w$}  {n}\n", ""));
+        }
+    }
+    if report.unknown_total > 0 {
+        let list: Vec<String> = report
+            .unknown
+            .iter()
+            .map(|u| u.address.to_string())
+            .collect();
+        o.push_str(&tr.tr_args(
+            "roster-unknown",
+            &[
+                ("count", report.unknown_total.to_string()),
+                ("list", list.join(", ")),
+            ],
+        ));
+        o.push('\n');
+    }
+    o
+}
+
+/// The roster's line in `stratum status`: the count, and who does not
+/// follow (by name).
+pub fn status_line(r: &RosterReport, tr: &Localizer) -> String {
+    let mut s = summary(r, tr);
+    let not: Vec<String> = r
+        .devices
+        .iter()
+        .filter(|d| !d.verdict.follows())
+        .take(8)
+        .map(|d| {
+            format!(
+                "{} ({})",
+                d.name,
+                tr.tr(&format!("roster-short-{}", d.verdict.id()))
+            )
+        })
+        .collect();
+    if !not.is_empty() {
+        s.push_str(": ");
+        s.push_str(&not.join(", "));
+    }
+    s
+}
+
+/// A pasted `chronyc clients` read against the roster: a title, then per
+/// device whether it polls (with the likely causes when it does not), then
+/// the clients the roster does not know. Each line says whether it is good.
+pub fn pasted_lines(p: &PastedClients, file: &str, tr: &Localizer) -> Vec<(bool, String)> {
+    let polling = p.devices.iter().filter(|d| d.polls()).count();
+    let mut out = vec![(
+        polling == p.devices.len(),
+        tr.tr_args(
+            "explain-roster-title",
+            &[
+                ("path", file.to_string()),
+                ("polling", polling.to_string()),
+                ("total", p.devices.len().to_string()),
+            ],
+        ),
+    )];
+    for d in &p.devices {
+        out.push((d.polls(), pasted_device_line(d, tr)));
+        if d.ntp_packets.is_none() {
+            out.push((false, tr.tr(&format!("roster-causes-{}", d.kind.id()))));
+        }
+    }
+    if !p.unknown.is_empty() {
+        out.push((
+            true,
+            tr.tr_args("explain-roster-unknown", &[("list", p.unknown.join(", "))]),
+        ));
+    }
+    out
+}
+
+/// One roster device in a pasted client list, in one line.
+pub fn pasted_device_line(d: &PastedDevice, tr: &Localizer) -> String {
+    let args = |extra: Option<(&'static str, String)>| {
+        let mut a = vec![("name", d.name.clone()), ("address", d.address.clone())];
+        a.extend(extra);
+        a
+    };
+    match d.ntp_packets {
+        Some(n) if n > 0 => tr.tr_args(
+            "explain-roster-polls",
+            &args(Some(("packets", n.to_string()))),
+        ),
+        Some(_) => tr.tr_args("explain-roster-no-ntp", &args(None)),
+        None => tr.tr_args("explain-roster-absent", &args(None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_verdict_and_kind_has_words_in_both_languages() {
+        for lang in crate::i18n::Lang::ALL {
+            let tr = Localizer::new(lang);
+            for v in Verdict::ALL {
+                let id = format!("roster-short-{}", v.id());
+                assert_ne!(tr.tr(&id), id, "{lang:?} {id}");
+            }
+            for k in DeviceKind::ALL {
+                let id = format!("roster-causes-{}", k.id());
+                assert_ne!(tr.tr(&id), id, "{lang:?} {id}");
+            }
+        }
+    }
+
+    /// Every verdict of every kind, with every note, and a pasted list:
+    /// the words the window shows, in both languages.
+    fn every_line(tr: &Localizer) -> Vec<String> {
+        use crate::core::roster::report::{Answer, Polls};
+        let answer = |follows, synchronised| Answer {
+            time: 0.0,
+            stratum: 4,
+            ref_id: 0x0a00_0001,
+            reference: "10.0.0.1".into(),
+            leap: if synchronised { 0 } else { 3 },
+            root_distance: 0.01,
+            offset: 0.2,
+            delay: 0.001,
+            follows,
+            synchronised,
+        };
+        let polls = |polling| Polls {
+            address: "10.0.0.11".parse().unwrap(),
+            last_ago: Some(30.0),
+            interval: Some(64.0),
+            silent_after: 192.0,
+            packets: 9,
+            drops: 1,
+            rate_limited: true,
+            polling,
+        };
+        let mut out = Vec::new();
+        let mut devices = Vec::new();
+        for kind in DeviceKind::ALL {
+            for (verdict, follows, polling) in [
+                (Verdict::FollowsUs, Some(Follows::Us), Some(true)),
+                (Verdict::FollowsUs, Some(Follows::Partner), None),
+                (Verdict::FollowsOther, Some(Follows::Other), Some(true)),
+                (Verdict::FollowsOther, Some(Follows::Other), None),
+                (Verdict::Unsynchronised, Some(Follows::Us), Some(true)),
+                (Verdict::PollsNoAnswer, None, Some(true)),
+                (Verdict::NotPolling, None, Some(false)),
+                (Verdict::NotPolling, None, None),
+                (Verdict::Unknown, None, None),
+            ] {
+                let synchronised = verdict != Verdict::Unsynchronised;
+                devices.push(DeviceReport {
+                    name: "pc1".into(),
+                    address: "10.0.0.11".into(),
+                    kind: *kind,
+                    verdict,
+                    since: 1.8e9,
+                    polls: polling.map(polls),
+                    answer: follows.map(|f| answer(f, synchronised)),
+                    no_answer: Some(NoAnswer::Kiss {
+                        code: "RATE".into(),
+                    }),
+                    expected_stratum: Some(3),
+                    drifting: true,
+                    denied_by_acl: true,
+                });
+            }
+        }
+        let report = RosterReport {
+            devices,
+            unknown_total: 2,
+            ..RosterReport::default()
+        };
+        for d in &report.devices {
+            out.push(verdict_line(d, tr));
+            out.extend(notes(d, &report, tr));
+        }
+        out.push(summary(&report, tr));
+        out.push(status_line(&report, tr));
+        let pasted = PastedClients {
+            devices: DeviceKind::ALL
+                .iter()
+                .zip([Some(3), Some(0), None, None])
+                .map(|(k, n)| PastedDevice {
+                    name: "sw".into(),
+                    address: "10.0.0.2".into(),
+                    kind: *k,
+                    ntp_packets: n,
+                })
+                .collect(),
+            unknown: vec!["10.0.0.99".into()],
+        };
+        out.extend(
+            pasted_lines(&pasted, "/etc/chrony/stratum.toml", tr)
+                .into_iter()
+                .map(|(_, l)| l),
+        );
+        out
+    }
+
+    #[test]
+    fn every_line_the_window_shows_is_filled_in_and_names_no_command_flag() {
+        for lang in crate::i18n::Lang::ALL {
+            let tr = Localizer::new(lang);
+            for line in every_line(&tr) {
+                assert!(
+                    !line.contains('{') && !line.contains('}'),
+                    "{lang:?}: {line}"
+                );
+                assert!(!line.contains("--"), "{lang:?}: a command flag in {line}");
+                assert!(
+                    !line.contains("roster-"),
+                    "{lang:?}: a message id in {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_and_ages_read_short() {
+        assert_eq!(offset_text(0.000213), "+213.0 µs");
+        assert_eq!(offset_text(-0.0213), "-21.300 ms");
+        assert_eq!(ago_text(45.0), "45 s");
+        assert_eq!(ago_text(600.0), "10 min");
+    }
+}

@@ -1,0 +1,243 @@
+//! The roster: the devices expected to follow this server, one line and
+//! one colour each (the verdict `stratum roster list` prints), the unknown
+//! clients apart, and the edits (add, remove, ask now, a bundle's devices).
+
+use std::time::Duration;
+
+use crate::cli::roster::words::{notes, summary, verdict_line};
+use crate::core::explain::Status;
+use crate::core::roster::{Device, DeviceKind, RosterReport, Verdict};
+use crate::gui::backend::Command;
+use crate::gui::state::{AppState, Panel, status_color};
+use crate::ipc::RosterOp;
+
+#[derive(Default)]
+pub struct Form {
+    pub name: String,
+    pub address: String,
+    pub kind: Option<DeviceKind>,
+    /// A lab bundle's description (LAB.toml) to take devices from.
+    pub bundle: String,
+}
+
+/// The colour of a verdict: following is good; polling without answering
+/// is how many switches are (not an error); the rest need a look.
+pub fn verdict_status(v: Verdict) -> Status {
+    match v {
+        Verdict::FollowsUs => Status::Ok,
+        Verdict::PollsNoAnswer | Verdict::Unknown => Status::Info,
+        Verdict::FollowsOther | Verdict::Unsynchronised => Status::Warn,
+        Verdict::NotPolling => Status::Bad,
+    }
+}
+
+/// The Overview's line: "5 of 6 devices follow this server".
+pub fn overview_line(st: &AppState) -> Option<(String, Status)> {
+    let r = st.snapshot.as_ref()?.roster.as_ref()?;
+    let (following, total) = r.following();
+    let status = if following == total {
+        Status::Ok
+    } else {
+        Status::Warn
+    };
+    Some((
+        st.ta(
+            "roster-gui-overview",
+            &[
+                ("following", following.to_string()),
+                ("total", total.to_string()),
+            ],
+        ),
+        status,
+    ))
+}
+
+pub fn roster_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<Command>,
+) {
+    if crate::gui::widgets::offline_note_ui(ui, st) {
+        return;
+    }
+    // The verdicts come from the client log, which needs more than
+    // chronyc's public view.
+    if st
+        .snapshot
+        .as_ref()
+        .is_some_and(|s| s.serverstats.is_none())
+    {
+        ui.label(st.t("roster-gui-offline"));
+    }
+    // The file and the device list; verdicts come with every snapshot.
+    st.follow(
+        Panel::Roster,
+        vec![Command::Roster(RosterOp::Get)],
+        Duration::from_secs(5),
+        commands,
+    );
+    if let Some(r) = &st.roster {
+        ui.label(st.ta("roster-gui-intro", &[("path", r.file.clone())]));
+    }
+    let report: Option<RosterReport> =
+        st.snapshot
+            .as_ref()
+            .and_then(|s| s.roster.clone())
+            .or_else(|| {
+                st.roster
+                    .as_ref()
+                    .map(|r| RosterReport::unjudged(&r.devices, &r.file))
+            });
+    if let Some(e) = &st.last_error {
+        ui.colored_label(status_color(Status::Bad), e);
+    }
+    add_ui(ui, st, form, commands);
+    ui.separator();
+    let Some(report) = report.filter(|r| !r.devices.is_empty()) else {
+        ui.label(st.t("roster-gui-empty"));
+        return;
+    };
+    if st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()) {
+        ui.strong(summary(&report, &st.tr));
+    }
+    if ui.button(st.t("roster-gui-probe")).clicked() {
+        commands.push(Command::Roster(RosterOp::Probe { name: None }));
+    }
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for d in &report.devices {
+            ui.horizontal_wrapped(|ui| {
+                let line = st.ta(
+                    "roster-gui-line",
+                    &[
+                        ("name", d.name.clone()),
+                        ("kind", st.t(&format!("roster-kind-{}", d.kind.id()))),
+                        ("address", d.address.clone()),
+                        ("verdict", verdict_line(d, &st.tr)),
+                    ],
+                );
+                ui.colored_label(status_color(verdict_status(d.verdict)), line);
+                if ui
+                    .small_button(st.ta("roster-gui-probe-one", &[("name", d.name.clone())]))
+                    .clicked()
+                {
+                    commands.push(Command::Roster(RosterOp::Probe {
+                        name: Some(d.name.clone()),
+                    }));
+                }
+                if ui
+                    .small_button(st.ta("roster-gui-remove", &[("name", d.name.clone())]))
+                    .clicked()
+                {
+                    commands.push(Command::Roster(RosterOp::Remove {
+                        name: d.name.clone(),
+                    }));
+                }
+            });
+            for n in notes(d, &report, &st.tr) {
+                ui.label(format!("    {n}"));
+            }
+        }
+        if report.unknown_total > 0 {
+            ui.separator();
+            ui.label(st.ta(
+                "roster-gui-unknown",
+                &[("count", report.unknown_total.to_string())],
+            ));
+            for u in &report.unknown {
+                let addr = u.address.to_string();
+                if ui
+                    .small_button(st.ta("roster-gui-add-unknown", &[("address", addr.clone())]))
+                    .clicked()
+                {
+                    form.address = addr;
+                }
+            }
+        }
+    });
+}
+
+fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        // Each field named by the label before it (assistive technology
+        // reads "Name", "Address", "Kind").
+        let label = ui.label(st.t("roster-gui-name"));
+        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(120.0))
+            .labelled_by(label.id);
+        let label = ui.label(st.t("roster-gui-address"));
+        ui.add(
+            egui::TextEdit::singleline(&mut form.address)
+                .hint_text(st.t("roster-gui-address-hint"))
+                .desired_width(140.0),
+        )
+        .labelled_by(label.id);
+        let kind_label = st.t("roster-gui-kind");
+        ui.label(&kind_label);
+        let kind = form.kind.unwrap_or_default();
+        egui::ComboBox::from_id_salt("roster-kind")
+            .selected_text(st.t(&format!("roster-kind-{}", kind.id())))
+            .show_ui(ui, |ui| {
+                for k in DeviceKind::ALL {
+                    ui.selectable_value(
+                        &mut form.kind,
+                        Some(*k),
+                        st.t(&format!("roster-kind-{}", k.id())),
+                    );
+                }
+            })
+            .response
+            // The box is named like the label beside it (egui names a
+            // combo box by its own label, which sits after it).
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, &kind_label)
+            });
+        let device = Device {
+            name: form.name.trim().to_string(),
+            address: form.address.trim().to_string(),
+            kind,
+        };
+        // A bad name or address says why instead of being sent.
+        let problem = device.check().err().filter(|_| !form.name.is_empty());
+        let add = ui.add_enabled(
+            problem.is_none() && !form.name.is_empty(),
+            egui::Button::new(st.t("roster-gui-add")),
+        );
+        if add.clicked() {
+            commands.push(Command::Roster(RosterOp::Add { device }));
+            form.name.clear();
+            form.address.clear();
+        }
+        if let Some(e) = problem {
+            let (id, args) = e.message();
+            let args: Vec<(&str, String)> = args.into_iter().collect();
+            ui.colored_label(status_color(Status::Bad), st.tr.tr_args(id, &args));
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(st.t("roster-gui-bundle"));
+        ui.add(egui::TextEdit::singleline(&mut form.bundle).desired_width(240.0))
+            .labelled_by(label.id);
+        crate::gui::dialogs::browse_ui(
+            ui,
+            st,
+            crate::gui::dialogs::Pick::Open,
+            "lab.toml",
+            &mut form.bundle,
+        );
+        if ui
+            .add_enabled(
+                !form.bundle.trim().is_empty(),
+                egui::Button::new(st.t("roster-gui-import")),
+            )
+            .clicked()
+        {
+            commands.push(Command::ReadBundle(form.bundle.trim().into()));
+        }
+    });
+}
+
+impl crate::gui::view::View for Form {
+    fn ui(&mut self, ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+        roster_ui(ui, st, self, commands);
+    }
+}
