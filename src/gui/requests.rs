@@ -173,13 +173,7 @@ impl AppState {
                         FileState::Read(path)
                     }
                     Err(e) => {
-                        let reason = match e {
-                            ReadError::NotRegular => self.tr.tr("gui-file-not-regular"),
-                            ReadError::TooLarge { mib } => self
-                                .tr
-                                .tr_args("gui-file-too-large", &[("mib", mib.to_string())]),
-                            ReadError::Io(words) => words,
-                        };
+                        let reason = self.read_error_text(e);
                         FileState::Failed(self.tr.tr_args(
                             "cli-cannot-read",
                             &[("path", path.display().to_string()), ("reason", reason)],
@@ -189,6 +183,17 @@ impl AppState {
                 self.track_file(to, state);
             }
             other => self.on_event(other),
+        }
+    }
+
+    /// Why a file was not read, in the window's language.
+    pub(crate) fn read_error_text(&self, e: ReadError) -> String {
+        match e {
+            ReadError::NotRegular => self.tr.tr("gui-file-not-regular"),
+            ReadError::TooLarge { mib } => self
+                .tr
+                .tr_args("gui-file-too-large", &[("mib", mib.to_string())]),
+            ReadError::Io(words) | ReadError::Invalid(words) => words,
         }
     }
 }

@@ -408,7 +408,8 @@ impl AppState {
                         server_addresses,
                     }));
                 }
-                Err(reason) => {
+                Err(e) => {
+                    let reason = self.read_error_text(e);
                     self.last_error = Some(self.ta(
                         "roster-gui-bundle-unreadable",
                         &[("path", path.display().to_string()), ("reason", reason)],

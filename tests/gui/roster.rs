@@ -223,7 +223,7 @@ fn the_roster_panel_says_who_follows_this_server() {
 pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
     use stratum::core::roster::report::{Answer, Follows, NoAnswer, Polls, UnknownClient};
     use stratum::core::roster::{Device, DeviceKind, DeviceReport, RosterReport, Verdict};
-    use stratum::gui::backend::Event;
+    use stratum::gui::backend::{Event, ReadError};
     let answer = |follows| Answer {
         time: 0.0,
         stratum: 4,
@@ -314,7 +314,7 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
         h,
         Event::BundleRead {
             path: "/tmp/lab.toml".into(),
-            result: Err("expected `=`".into()),
+            result: Err(ReadError::Invalid("expected `=`".into())),
         },
     );
     show(h, Panel::Roster);

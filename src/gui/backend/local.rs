@@ -88,11 +88,10 @@ fn handle(command: Command, remote: bool) -> Option<Event> {
         }
         Command::ReadBundle(path) => {
             let result = read_capped(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()))
+                .and_then(|b| String::from_utf8(b).map_err(|e| ReadError::Invalid(e.to_string())))
                 .and_then(|t| {
                     toml::from_str::<crate::core::export::bundle::LabSpec>(&t)
-                        .map_err(|e| e.message().to_string())
+                        .map_err(|e| ReadError::Invalid(e.message().to_string()))
                 })
                 .map(|spec| (spec.roster_devices(), spec.server_addresses()));
             Event::BundleRead { path, result }

@@ -183,7 +183,7 @@ pub enum Event {
     /// A lab bundle's roster devices and server addresses, or why not.
     BundleRead {
         path: PathBuf,
-        result: Result<(Vec<crate::core::roster::Device>, Vec<String>), String>,
+        result: Result<(Vec<crate::core::roster::Device>, Vec<String>), ReadError>,
     },
     /// A series analysed for the Statistics panel.
     Stats(Box<StatsResult>),
@@ -235,6 +235,8 @@ pub enum ReadError {
     TooLarge { mib: u64 },
     /// The system's own words (no such file, permission denied, …).
     Io(String),
+    /// Read, but not what was expected (the parser's words).
+    Invalid(String),
 }
 
 /// Which helper the backend talks to, and how it starts a lab helper of
