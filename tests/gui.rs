@@ -919,7 +919,7 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
 
 #[test]
 fn alarms_show_in_the_status_bar_and_are_notified_once() {
-    use stratum::core::alarms::{Alarm, AlarmKind};
+    use stratum::core::alarm::{Alarm, AlarmKind, Health, HealthState};
     use stratum::gui::backend::Event;
     let mut h = offline();
     let now = stratum::sys::now();
@@ -927,7 +927,10 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
         Event::Snapshot(Box::new(stratum::ipc::Snapshot {
             time: now,
             tracking: Some(tracking(now)),
-            alarms,
+            health: Health {
+                state: HealthState::Critical,
+                alarms,
+            },
             ..Default::default()
         }))
     };
@@ -939,9 +942,10 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
         kind: AlarmKind::RefclockLost,
         what: "GPS".into(),
     };
+    // As the verdict orders them: the critical one first.
     h.state_mut()
         .state
-        .on_event(snap(vec![offset.clone(), lost.clone()]));
+        .on_event(snap(vec![lost.clone(), offset.clone()]));
     assert_eq!(
         h.state().state.notify.len(),
         2,
@@ -957,9 +961,9 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
     // The same alarms again: nothing new to notify; one cleared and back: notified again.
     h.state_mut()
         .state
-        .on_event(snap(vec![offset.clone(), lost.clone()]));
+        .on_event(snap(vec![lost.clone(), offset.clone()]));
     assert!(h.state().state.notify.is_empty());
     h.state_mut().state.on_event(snap(vec![offset.clone()]));
-    h.state_mut().state.on_event(snap(vec![offset, lost]));
+    h.state_mut().state.on_event(snap(vec![lost, offset]));
     assert_eq!(h.state().state.notify.len(), 1);
 }

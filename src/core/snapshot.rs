@@ -25,9 +25,6 @@ pub struct Snapshot {
     /// chronyd has more clients than a snapshot lists (the first ones are).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clients_truncated: bool,
-    /// Names of sources by address, where chronyd knows one.
-    #[serde(default)]
-    pub names: Vec<(String, String)>,
     /// Why a part is missing, if one is.
     #[serde(default)]
     pub error: Option<crate::core::codes::ErrorCode>,
@@ -45,17 +42,25 @@ pub struct Snapshot {
     /// The leap second list chronyd reads (`leapseclist`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leap_list: Option<crate::core::leap::LeapListSummary>,
-    /// What the helper finds wrong now (the exported alert thresholds).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alarms: Vec<crate::core::alarm::Alarm>,
+    /// The verdict on this poll and the alarms it raises
+    /// (`health::verdict`, with the exported alert thresholds).
+    #[serde(default)]
+    pub health: crate::core::alarm::Health,
+}
+
+impl Snapshot {
+    /// The configured name of the source chronyd knows by `addr` (as
+    /// `chronyc -n` prints it), else `addr` itself.
+    pub fn source_name(&self, addr: &str) -> String {
+        self.sources
+            .iter()
+            .find(|s| s.label() == addr)
+            .map_or_else(|| addr.to_string(), SourceData::display_name)
+    }
 }
 
 fn name(s: &Snapshot, addr: &str) -> String {
-    s.names
-        .iter()
-        .find(|(a, _)| a == addr)
-        .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| addr.to_string())
+    s.source_name(addr)
 }
 
 /// The snapshot's reports in chronyc's CSV form.
@@ -99,7 +104,7 @@ pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
                     "{},{},{},{},{},{:o},{},{:.9},{:.9},{:.9}\n",
                     x.mode.symbol(),
                     x.state.symbol(),
-                    name(s, &x.name()),
+                    x.display_name(),
                     x.stratum,
                     x.poll,
                     x.reach,

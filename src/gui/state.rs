@@ -384,7 +384,7 @@ impl AppState {
             Event::Offline { code } => self.connection = Connection::Offline { code },
             Event::Snapshot(s) => {
                 self.live = explain_snapshot(&s);
-                self.notify_new_alarms(&s.alarms);
+                self.notify_new_alarms(&s.health.alarms);
                 self.snapshot = Some(*s);
                 self.snapshot_at = Some(Instant::now());
             }

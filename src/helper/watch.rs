@@ -75,7 +75,7 @@ impl Watched {
                 .sources
                 .iter()
                 .find(|s| s.state == SourceState::Selected)
-                .map(|s| s.name()),
+                .map(|s| s.display_name()),
             sources: reachable.then_some(self.n_sources),
             error: self.error,
         }
@@ -91,13 +91,13 @@ impl Watched {
             up,
             tracking: self.tracking.as_ref(),
             sources: &self.sources,
-            names: &[],
             authdata: &[],
             nts_certs: &[],
             leap_list: None,
             clients: &[],
             now: 0.0,
             serverstats: None,
+            health: None,
         }
     }
 }
