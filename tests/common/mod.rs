@@ -141,6 +141,7 @@ pub mod fakehost;
 pub mod fuzz;
 pub mod helper;
 pub mod lab;
+pub mod offline;
 pub mod sockfeed;
 
 /// A child process stopped by pid when dropped (SIGTERM, then SIGKILL).

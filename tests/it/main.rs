@@ -21,6 +21,7 @@ mod i18n_parity;
 mod labs;
 mod leap;
 mod lint_vs_chronyd;
+mod names;
 mod nts;
 mod refclock;
 mod releases_helper;
