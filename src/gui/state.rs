@@ -14,7 +14,7 @@ use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
 use crate::core::explain::{Explained, Kind, Status};
 use crate::core::history::SeriesPoint;
-use crate::core::snapshot::explain_snapshot;
+use crate::core::explain::explain_snapshot;
 use crate::i18n::{Lang, Localizer};
 use crate::ipc::{Applied, HelperInfo, SeriesId, Snapshot, WatchTarget};
 

@@ -7,12 +7,16 @@
 mod checks;
 mod chronyc;
 mod diagnose;
+pub mod field;
 mod judge;
+mod live;
 mod model;
 mod ntpd;
 mod switch;
 pub mod verdict;
 
+pub use field::{FieldId, Value};
+pub use live::explain_snapshot;
 pub use model::*;
 pub use verdict::{Finding, Reason, Rule, Status, Why};
 
@@ -160,13 +164,25 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         }
         return Ok(e);
     }
+    judge_and_diagnose(&mut e);
+    Ok(e)
+}
+
+/// The verdicts on a read report: each value, then each row and the whole,
+/// then the findings that account for every flagged value.
+fn judge_and_diagnose(e: &mut Explained) {
+    judge_all(e);
+    diagnose::diagnose(e);
+}
+
+/// Each value, then each row and the whole report.
+fn judge_all(e: &mut Explained) {
+    judge::judge_values(e);
     // Whatever the tool: a source that never answered has no offsets to judge.
     for row in &mut e.rows {
         checks::unjudge_placeholder_offsets(row);
     }
-    judge::judge_report(&mut e);
-    diagnose::diagnose(&mut e);
-    Ok(e)
+    judge::judge_report(e);
 }
 
 /// Explains a paste that may hold several outputs one after another, each

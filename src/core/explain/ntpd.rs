@@ -2,6 +2,7 @@
 //! `timedatectl status`; Junos and Arista print the same formats.
 
 use super::checks::*;
+use super::field::FieldId as F;
 use super::model::{Explained, Field, Kind};
 
 const PEERS: &[&str] = &[
@@ -116,22 +117,22 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
 
 fn judge(f: &mut Field, poll: Option<i32>) {
     match f.name {
-        "tally" => check_tally(f),
-        "stratum" => check_stratum(f),
-        "reach" => check_reach(f),
-        "refid" => check_refid(f),
-        "leap" => check_leap(f),
+        F::Tally => check_tally(f),
+        F::Stratum => check_stratum(f),
+        F::Reach => check_reach(f),
+        F::Refid => check_refid(f),
+        F::Leap => check_leap(f),
         // ntpq prints offsets and delays in milliseconds.
-        "offset" => check_offset(f, first_number(&f.raw).map(|v| v / 1000.0)),
-        "root-dispersion" => check_dispersion(f, first_number(&f.raw).map(|v| v / 1000.0)),
-        "frequency" => check_frequency(f),
+        F::Offset => check_offset(f, first_number(&f.raw).map(|v| v / 1000.0)),
+        F::RootDispersion => check_dispersion(f, first_number(&f.raw).map(|v| v / 1000.0)),
+        F::Frequency => check_frequency(f),
         // Seconds since the last packet: stale beyond 8 polls.
-        "when" => check_last_rx(f, poll),
-        "clock-synchronized" => check_yes_no(f, true),
-        "ntp-service" => check_yes_no(f, true),
-        "root-distance" => check_dispersion(f, seconds(&f.raw)),
-        "rtc-local" => check_rtc_local(f),
-        "sync-status" => check_switch_status(f),
+        F::When => check_last_rx(f, poll),
+        F::ClockSynchronized => check_yes_no(f, true),
+        F::NtpService => check_yes_no(f, true),
+        F::RootDistance => check_dispersion(f, seconds(&f.raw)),
+        F::RtcLocal => check_rtc_local(f),
+        F::SyncStatus => check_switch_status(f),
         _ => {}
     }
 }
@@ -240,7 +241,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                     .collect();
                 let poll = row
                     .iter()
-                    .find(|f| f.name == "poll-seconds")
+                    .find(|f| f.name == F::PollSeconds)
                     .and_then(|f| f.raw.parse::<f64>().ok())
                     .map(|p| p.log2() as i32);
                 for f in &mut row {
@@ -262,7 +263,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         let mut e = Explained::new(kind);
         for (k, v) in kv_pairs(&joined) {
             if let Some((_, name)) = RV.iter().find(|(key, _)| *key == k) {
-                if e.fields.iter().any(|f| f.name == *name) {
+                if e.fields.iter().any(|f| f.name == F::of(name)) {
                     continue;
                 }
                 let mut f = Field::info(name, v);
