@@ -19,6 +19,7 @@ mod helper_lab;
 mod helper_system;
 mod i18n_parity;
 mod labs;
+mod live_explain;
 mod leap;
 mod lint_vs_chronyd;
 mod names;
