@@ -432,21 +432,21 @@ impl Localizer {
             )
         };
         match headline(s, h) {
-            Headline::Healthy { reference, stratum } if reference.is_empty() => {
-                self.tr_args("health-healthy-unnamed", &[("stratum", stratum.to_string())])
-            }
+            Headline::Healthy { reference, stratum } if reference.is_empty() => self.tr_args(
+                "health-healthy-unnamed",
+                &[("stratum", stratum.to_string())],
+            ),
             Headline::Healthy { reference, stratum } => self.tr_args(
                 "health-healthy",
                 &[("reference", reference), ("stratum", stratum.to_string())],
             ),
             Headline::Starting => self.tr("health-starting"),
             Headline::Silent => self.tr("health-silent"),
-            Headline::OwnClock { stratum, upstreams: u } => {
-                upstreams("health-own-clock", stratum, &u)
-            }
-            Headline::Unsynchronised { upstreams: u } => {
-                upstreams("health-unsynchronised", 0, &u)
-            }
+            Headline::OwnClock {
+                stratum,
+                upstreams: u,
+            } => upstreams("health-own-clock", stratum, &u),
+            Headline::Unsynchronised { upstreams: u } => upstreams("health-unsynchronised", 0, &u),
             Headline::Alarm(a) => self.alarm_text(&a),
         }
     }

@@ -12,9 +12,9 @@ use super::backend::{Command, Event, Follow};
 use super::settings::Settings;
 use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
+use crate::core::explain::explain_snapshot;
 use crate::core::explain::{Explained, Kind, Status};
 use crate::core::history::SeriesPoint;
-use crate::core::explain::explain_snapshot;
 use crate::i18n::{Lang, Localizer};
 use crate::ipc::{Applied, HelperInfo, SeriesId, Snapshot, WatchTarget};
 

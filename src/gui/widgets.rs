@@ -99,24 +99,29 @@ pub fn rows_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, e: &Explained) {
         return;
     };
     let names: Vec<FieldId> = first.iter().map(|f| f.name).collect();
+    // The panel scrolls, not each table: a table of its own height never
+    // hides its last rows at a small window; wide ones scroll sideways.
     ui.push_id(id, |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .columns(Column::auto().at_least(40.0), names.len())
-            .header(20.0, |mut h| {
-                for n in &names {
-                    h.col(|ui| header_ui(ui, st, e.kind, n.id()));
-                }
-            })
-            .body(|mut body| {
-                for row in &e.rows {
-                    body.row(18.0, |mut r| {
-                        for f in row {
-                            r.col(|ui| cell_ui(ui, st, e.kind, f));
-                        }
-                    });
-                }
-            });
+        egui::ScrollArea::horizontal().id_salt(id).show(ui, |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .vscroll(false)
+                .columns(Column::auto().at_least(40.0), names.len())
+                .header(20.0, |mut h| {
+                    for n in &names {
+                        h.col(|ui| header_ui(ui, st, e.kind, n.id()));
+                    }
+                })
+                .body(|mut body| {
+                    for row in &e.rows {
+                        body.row(18.0, |mut r| {
+                            for f in row {
+                                r.col(|ui| cell_ui(ui, st, e.kind, f));
+                            }
+                        });
+                    }
+                });
+        });
     });
 }
 

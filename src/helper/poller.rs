@@ -129,7 +129,11 @@ pub async fn name_sources(c: &mut CmdmonClient, sources: &mut [crate::core::cmdm
     for s in sources {
         s.name = match s.mode {
             SourceMode::RefClock => Some(s.label()),
-            _ => c.source_name(s.address.0).await.ok().filter(|n| !n.is_empty()),
+            _ => c
+                .source_name(s.address.0)
+                .await
+                .ok()
+                .filter(|n| !n.is_empty()),
         };
     }
 }

@@ -85,10 +85,8 @@ pub fn public_view(snap: &Snapshot) -> Snapshot {
         ..snap.clone()
     };
     // The verdict on what this reader may see (no alarm from authdata).
-    public.health = crate::core::health::verdict(
-        &public,
-        &crate::core::export::alerts::Thresholds::default(),
-    );
+    public.health =
+        crate::core::health::verdict(&public, &crate::core::export::alerts::Thresholds::default());
     public
 }
 

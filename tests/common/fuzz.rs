@@ -191,7 +191,10 @@ pub fn capture_requests(source_ip: std::net::IpAddr) -> Vec<(&'static str, Reque
         ("activity", Request::Activity),
         ("serverstats", Request::ServerStats),
         ("ntpdata", Request::NtpData(source_ip)),
-        ("source_name", Request::NtpSourceName(WireAddr::Ip(source_ip))),
+        (
+            "source_name",
+            Request::NtpSourceName(WireAddr::Ip(source_ip)),
+        ),
         ("selectdata", Request::SelectData(0)),
         ("authdata", Request::AuthData(source_ip)),
         (

@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::explain::{
-    ExplainError, Explained, FieldId, Rule, Why, catalogue, explain,
-};
+use stratum::core::explain::{ExplainError, Explained, FieldId, Rule, Why, catalogue, explain};
 use stratum::i18n::{Lang, Localizer};
 
 fn dir() -> PathBuf {

@@ -88,11 +88,22 @@ fn judge(release: &common::Release, lab: &str, outputs: &[Output], expect: &[(&s
 
 /// Checks that a lab's output does not raise findings the manual says it
 /// does not show (a false alarm is as wrong as a missed one).
-fn judge_without(release: &common::Release, lab: &str, outputs: &[Output], absent: &[(&str, Rule)]) {
+fn judge_without(
+    release: &common::Release,
+    lab: &str,
+    outputs: &[Output],
+    absent: &[(&str, Rule)],
+) {
     for (command, rule) in absent {
-        for o in outputs.iter().filter(|o| o.command.trim_end_matches("-csv") == *command) {
+        for o in outputs
+            .iter()
+            .filter(|o| o.command.trim_end_matches("-csv") == *command)
+        {
             let e = explain(&o.text).unwrap_or_else(|err| {
-                panic!("chrony {} {lab} {}: {err}\n{}", release.label, o.command, o.text)
+                panic!(
+                    "chrony {} {lab} {}: {err}\n{}",
+                    release.label, o.command, o.text
+                )
             });
             assert!(
                 !e.findings.iter().any(|f| f.rule == *rule),
@@ -285,7 +296,10 @@ fn an_upstream_that_is_not_synchronised_itself() {
             &r,
             "unsynchronised-upstream",
             &out,
-            &[("ntpdata", Rule::SyncLoop), ("ntpdata", Rule::NeverAnswered)],
+            &[
+                ("ntpdata", Rule::SyncLoop),
+                ("ntpdata", Rule::NeverAnswered),
+            ],
         );
         // Its `sources` row cannot tell it from a server that never
         // answers: chronyd counts only answers from a synchronised server in
@@ -367,7 +381,9 @@ fn a_client_of_a_server_on_its_own_clock() {
             &format!("server 127.0.0.1 port {} {SOURCE}", server.port),
         );
         wait_for(Duration::from_secs(20), || {
-            c.chronyc(&["-c", "sources"]).starts_with("^,*").then_some(())
+            c.chronyc(&["-c", "sources"])
+                .starts_with("^,*")
+                .then_some(())
         })
         .unwrap_or_else(|| panic!("chrony {}: {}", r.label, c.chronyc(&["sources"])));
         let out = capture(&c, &["tracking", "sources", "ntpdata"]);

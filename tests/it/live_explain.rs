@@ -59,8 +59,12 @@ fn names_selectdata_rows_and_the_cause_of_unusable_come_from_chronyd() {
             up.port, up2.port
         );
         let chronyd = r.chronyd.to_str().unwrap().to_string();
-        let helper =
-            HelperProc::start_lab_with(tmp.path(), &config, free_udp_port(), &["--chronyd", &chronyd]);
+        let helper = HelperProc::start_lab_with(
+            tmp.path(),
+            &config,
+            free_udp_port(),
+            &["--chronyd", &chronyd],
+        );
         let label = format!("chrony {}", r.label);
         let snap = wait_for(Duration::from_secs(30), || {
             let s = helper.snapshot();
@@ -87,7 +91,11 @@ fn names_selectdata_rows_and_the_cause_of_unusable_come_from_chronyd() {
                     .as_str()
             })
             .collect();
-        assert_eq!(addresses, ["127.0.0.1", "127.0.0.2", unresolved.as_str()], "{label}");
+        assert_eq!(
+            addresses,
+            ["127.0.0.1", "127.0.0.2", unresolved.as_str()],
+            "{label}"
+        );
         let row = &sources.rows[2];
         let address = row.iter().find(|f| f.name == FieldId::Address).unwrap();
         assert_eq!(

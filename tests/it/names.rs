@@ -72,10 +72,9 @@ fn the_source_name_request_names_every_source_on_every_release() {
             (n.len() == want).then_some(n)
         })
         .unwrap_or_else(|| panic!("chrony {}: {:?}", r.label, chronyc_names(&c)));
-        let mut client = BlockingCmdmon::connect(&stratum::helper::cmdmon::Endpoint::Unix(
-            c.socket.clone(),
-        ))
-        .unwrap();
+        let mut client =
+            BlockingCmdmon::connect(&stratum::helper::cmdmon::Endpoint::Unix(c.socket.clone()))
+                .unwrap();
         client.set_version(r.version);
         let sources = client.sources().unwrap();
         let ours: Vec<String> = sources
@@ -188,11 +187,15 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
             causes.join("; ")
         );
         assert!(text.contains(&headline), "{label}: {text}");
-        assert!(text.contains("Health          : warning"), "{label}: {text}");
+        assert!(
+            text.contains("Health          : warning"),
+            "{label}: {text}"
+        );
         assert!(!text.contains("()"), "{label}: empty parentheses\n{text}");
         for n in &names {
             assert!(
-                text.lines().any(|l| l.starts_with("^? ") && l.contains(n.as_str())),
+                text.lines()
+                    .any(|l| l.starts_with("^? ") && l.contains(n.as_str())),
                 "{label}: no row for {n}\n{text}"
             );
         }

@@ -7,8 +7,8 @@
 
 use std::time::Duration;
 
-use stratum::core::explain::{Kind, Rule};
 use stratum::core::explain::explain_snapshot;
+use stratum::core::explain::{Kind, Rule};
 
 use crate::common::helper::HelperProc;
 use crate::common::lab::{free_udp_port, wait_for};

@@ -72,7 +72,9 @@ pub fn check_reach_decimal(f: &mut Field) {
 /// A source that never answered has no sample: what its offset columns show
 /// is a placeholder, not a measurement to judge.
 pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
-    let never = row.iter().any(|x| x.name == F::Reach && x.raw.trim() == "0")
+    let never = row
+        .iter()
+        .any(|x| x.name == F::Reach && x.raw.trim() == "0")
         || row
             .iter()
             .any(|x| matches!(x.name, F::LastRx | F::When) && x.raw.trim() == "-");

@@ -161,7 +161,12 @@ pub(super) const AUTHDATA: &[F] = &[
 ];
 
 fn ids(v: &[F]) -> &'static [&'static str] {
-    Box::leak(v.iter().map(|f| f.id()).collect::<Vec<_>>().into_boxed_slice())
+    Box::leak(
+        v.iter()
+            .map(|f| f.id())
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
 }
 
 fn names(table: &[(&str, F)]) -> Vec<F> {
@@ -388,10 +393,7 @@ pub(super) fn value(name: F, raw: &str) -> Value {
         | F::BurstOffline
         | F::Unresolved => int(r),
         // "6 (64 seconds)", "-24 (0.000000060 seconds)": the log2 value.
-        F::PollInterval | F::Precision => r
-            .split_whitespace()
-            .next()
-            .map_or(Value::Text, int),
+        F::PollInterval | F::Precision => r.split_whitespace().next().map_or(Value::Text, int),
         F::LastRx | F::LastKe | F::NtpLast | F::CmdLast | F::NtsKeLast => age(r),
         F::Span | F::TimestampSpan | F::LastSample => age(r),
         F::SampleOffset
@@ -438,7 +440,11 @@ fn field(name: F, raw: impl Into<String>) -> Field {
 /// A row of a table: its columns in the table's order. A reference
 /// clock's address is its refid (mode `#`).
 fn row_from(values: Vec<String>, names: &[F]) -> Vec<Field> {
-    let mut row: Vec<Field> = names.iter().zip(values).map(|(n, v)| field(*n, v)).collect();
+    let mut row: Vec<Field> = names
+        .iter()
+        .zip(values)
+        .map(|(n, v)| field(*n, v))
+        .collect();
     let refclock = row
         .iter()
         .any(|f| f.value == Value::Mode(SourceMode::RefClock));

@@ -71,8 +71,10 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::NtpqRv
         | Kind::JunosShowNtpStatus => {
             let unsynced = f.iter().any(|x| {
-                matches!(x.name, F::SyncStatus | F::ClockStatus | F::Leap | F::Stratum)
-                    && x.status == Status::Bad
+                matches!(
+                    x.name,
+                    F::SyncStatus | F::ClockStatus | F::Leap | F::Stratum
+                ) && x.status == Status::Bad
             });
             if unsynced {
                 out.push(Finding::new(Rule::NotSynchronised));

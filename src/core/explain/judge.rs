@@ -300,7 +300,8 @@ const OWN_CLOCK_STRATUM: i64 = 10;
 /// server is at 10, chrony's default `local stratum`: it most likely serves
 /// its own clock (the lab notes' server seen from its client).
 pub fn judge_tracking(fields: &mut [Field]) {
-    let follows_server = matches!(value(fields, F::Refid), Value::RefId(id) if id != 0 && id != LOCAL_REFID);
+    let follows_server =
+        matches!(value(fields, F::Refid), Value::RefId(id) if id != 0 && id != LOCAL_REFID);
     if follows_server && int(fields, F::Stratum) == Some(OWN_CLOCK_STRATUM + 1) {
         set_named(
             fields,

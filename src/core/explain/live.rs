@@ -12,8 +12,8 @@ use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value}
 use super::model::{Explained, Field, Kind};
 use super::verdict::{Reason, Status};
 use crate::core::cmdmon::{
-    AuthData, SelectData, SourceData, SourceMode, SourceState, SourceStats,
-    Tracking, WireAddr, leap_name, refid_text,
+    AuthData, SelectData, SourceData, SourceMode, SourceState, SourceStats, Tracking, WireAddr,
+    leap_name, refid_text,
 };
 use crate::core::snapshot::Snapshot;
 
@@ -59,7 +59,11 @@ fn tracking(s: &Snapshot, t: &Tracking) -> Vec<Field> {
     let fields = vec![
         typed(F::Refid, refid, Value::RefId(t.ref_id)),
         int(F::Stratum, t.stratum),
-        typed(F::RefTime, format!("{:.9}", t.ref_time), Value::Time(t.ref_time)),
+        typed(
+            F::RefTime,
+            format!("{:.9}", t.ref_time),
+            Value::Time(t.ref_time),
+        ),
         secs(F::SystemTime, t.system_time),
         secs(F::LastOffset, t.last_offset),
         secs(F::RmsOffset, t.rms_offset),
@@ -96,7 +100,11 @@ fn source(x: &SourceData) -> Vec<Field> {
         typed(F::Mode, x.mode.symbol().to_string(), mode),
         typed(F::State, x.state.symbol().to_string(), state),
         // As configured (chronyc -N), resolved or not.
-        typed(F::Address, x.display_name(), source_addr(x.mode, x.address.0)),
+        typed(
+            F::Address,
+            x.display_name(),
+            source_addr(x.mode, x.address.0),
+        ),
         int(F::Stratum, x.stratum),
         int(F::Poll, x.poll),
         typed(
@@ -124,7 +132,11 @@ fn sourcestats(s: &Snapshot, x: &SourceStats) -> Vec<Field> {
         typed(F::Address, name, addr),
         int(F::Samples, x.samples),
         int(F::Runs, x.runs),
-        typed(F::Span, x.span.to_string(), Value::Seconds(f64::from(x.span))),
+        typed(
+            F::Span,
+            x.span.to_string(),
+            Value::Seconds(f64::from(x.span)),
+        ),
         ppm(F::Frequency, x.frequency_ppm),
         ppm(F::FreqSkew, x.freq_skew_ppm),
         secs(F::EstOffset, x.offset),

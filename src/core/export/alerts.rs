@@ -59,8 +59,7 @@ pub fn rules(t: &Thresholds) -> Vec<AlertRule> {
 /// The rule that raises `kind`'s alarm from the metrics page.
 pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
     let refclock = r#"chrony_sources_state_info{source_mode="reference clock"}"#;
-    let (name, expr, for_minutes, summary): (&'static str, String, u32, &'static str) = match kind
-    {
+    let (name, expr, for_minutes, summary): (&'static str, String, u32, &'static str) = match kind {
         AlarmKind::ChronydSilent => (
             "ChronyServerSilent",
             "chrony_up == 0".into(),

@@ -71,7 +71,11 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             // The configured name of the source; 127.127.1.1: chronyd's
             // own clock (`local`).
-            let source = match st.snapshot.as_ref().and_then(crate::core::health::reference_name) {
+            let source = match st
+                .snapshot
+                .as_ref()
+                .and_then(crate::core::health::reference_name)
+            {
                 Some(name) => name,
                 None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => st.t("gui-follows-local"),
                 None => crate::core::cmdmon::refid_text(t.ref_id),
