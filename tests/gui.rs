@@ -854,23 +854,35 @@ fn the_overview_shows_the_nts_certificate_and_its_end() {
         not_after: now as i64 + days * 86_400,
         unreadable: false,
     };
-    for (days, text, verdict) in [
-        (-3, "EXPIRED", "gui-health-bad"),
-        (20, "20 days left", "gui-health-warn"),
+    use stratum::core::alarm::AlarmKind;
+    for (days, text, alarm) in [
+        (-3, "EXPIRED", AlarmKind::CertificateExpired),
+        (20, "20 days left", AlarmKind::CertificateExpiring),
     ] {
+        let mut snap = stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(tracking(now)),
+            nts_certs: vec![cert(days)],
+            ..Default::default()
+        };
+        // As the helper judges every snapshot.
+        snap.health = stratum::core::health::verdict(
+            &snap,
+            &stratum::core::export::alerts::Thresholds::default(),
+        );
         h.state_mut()
             .state
-            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
-                time: now,
-                tracking: Some(tracking(now)),
-                nts_certs: vec![cert(days)],
-                ..Default::default()
-            })));
+            .on_event(Event::Snapshot(Box::new(snap)));
         h.state_mut().state.panel = Panel::Overview;
         h.run();
         assert!(h.query_by_label_contains(text).is_some(), "{text}");
-        let want = h.state().state.t(verdict);
-        assert!(h.query_by_label(&want).is_some(), "{want}");
+        // The headline is the verdict's worst alarm, the certificate's,
+        // as the status bar says it: the same sentence twice.
+        let want = h.state().state.tr.alarm_text(&stratum::core::alarm::Alarm {
+            kind: alarm,
+            what: "/etc/chrony/nts/server.crt".into(),
+        });
+        assert_eq!(h.query_all_by_label(&want).count(), 2, "{want}");
     }
 }
 

@@ -259,7 +259,7 @@ mod tests {
         assert_eq!(shown(t, f, "0.012345678", s("0.012345678")), "12.346 ms");
         let f = FieldId::RootDispersion;
         assert_eq!(shown(t, f, "0.000000000", s("0.000000000")), "0 s");
-        let when = Value::Time(1795324295.710328341);
+        let when = Value::Time(1_795_324_295.710_328);
         assert_eq!(
             shown(t, FieldId::RefTime, "1795324295.710328341", when),
             "2026-11-22 05:11:35 UTC"

@@ -476,6 +476,16 @@ pub fn judge_serverstats(fields: &mut [Field]) {
     }
 }
 
+/// Each value, then each row and the whole report.
+pub fn judge_all(e: &mut Explained) {
+    judge_values(e);
+    // Whatever the tool: a source that never answered has no offsets to judge.
+    for row in &mut e.rows {
+        unjudge_placeholder_offsets(row);
+    }
+    judge_report(e);
+}
+
 /// Checks that need several values of one row or report.
 pub fn judge_report(e: &mut Explained) {
     match e.kind {

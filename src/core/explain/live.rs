@@ -255,7 +255,7 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
         let mut e = Explained::new(kind);
         e.fields = fields;
         e.rows = rows;
-        super::judge_all(&mut e);
+        super::judge::judge_all(&mut e);
         if kind == Kind::ChronycSources {
             causes_from_selectdata(s, &mut e);
         }

@@ -171,18 +171,8 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
 /// The verdicts on a read report: each value, then each row and the whole,
 /// then the findings that account for every flagged value.
 fn judge_and_diagnose(e: &mut Explained) {
-    judge_all(e);
+    judge::judge_all(e);
     diagnose::diagnose(e);
-}
-
-/// Each value, then each row and the whole report.
-fn judge_all(e: &mut Explained) {
-    judge::judge_values(e);
-    // Whatever the tool: a source that never answered has no offsets to judge.
-    for row in &mut e.rows {
-        checks::unjudge_placeholder_offsets(row);
-    }
-    judge::judge_report(e);
 }
 
 /// Explains a paste that may hold several outputs one after another, each
