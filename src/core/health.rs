@@ -6,8 +6,6 @@
 //! all say what [`verdict`] says; "healthy" is impossible while an alarm is
 //! raised.
 
-use std::collections::BTreeMap;
-
 pub use crate::core::alarm::{Alarm, AlarmKind, Health, HealthState};
 use crate::core::cmdmon::{LOCAL_REFID, SourceData, SourceMode, SourceState, refid_text};
 use crate::core::export::alerts::Thresholds;
@@ -297,15 +295,6 @@ pub fn headline(s: &Snapshot, health: &Health) -> Headline {
     }
 }
 
-/// Alarms by kind, for a compact count (`{ "own-clock": 1, … }`).
-pub fn counts(h: &Health) -> BTreeMap<AlarmKind, usize> {
-    let mut m = BTreeMap::new();
-    for a in &h.alarms {
-        *m.entry(a.kind).or_insert(0) += 1;
-    }
-    m
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,6 +494,75 @@ mod tests {
                 }])
             }
         );
+    }
+
+    #[test]
+    fn an_isolated_server_says_no_upstream_is_configured() {
+        let s = Snapshot {
+            tracking: Some(tracking(LOCAL_REFID, 10)),
+            ..Snapshot::default()
+        };
+        let h = verdict(&s, &Thresholds::default());
+        assert_eq!(kinds(&h), [AlarmKind::OwnClock]);
+        assert_eq!(
+            headline(&s, &h),
+            Headline::OwnClock {
+                stratum: 10,
+                upstreams: Upstreams::None
+            }
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever chronyd reports: "healthy" only with no alarm, and
+        /// "critical" exactly when an alarm is critical; the worst first.
+        #[test]
+        fn healthy_is_impossible_while_an_alarm_is_raised(
+            stratum in 0u16..20,
+            local in proptest::bool::ANY,
+            leap in 0u16..4,
+            offset in -3.0f64..3.0,
+            states in proptest::collection::vec((0u8..7, 0u16..256, proptest::bool::ANY), 0..6),
+        ) {
+            let all = [
+                SourceState::Selected,
+                SourceState::Combined,
+                SourceState::NotCombined,
+                SourceState::Unusable,
+                SourceState::Falseticker,
+                SourceState::Jittery,
+                SourceState::Unknown,
+            ];
+            let sources = states
+                .iter()
+                .enumerate()
+                .map(|(i, (st, reach, unresolved))| {
+                    let addr = if *unresolved {
+                        WireAddr::Id(i as u32 + 1)
+                    } else {
+                        WireAddr::Ip(std::net::IpAddr::from([192, 0, 2, i as u8 + 1]))
+                    };
+                    source(addr, &format!("s{i}"), all[usize::from(*st)], *reach)
+                })
+                .collect();
+            let s = Snapshot {
+                tracking: Some(Tracking {
+                    ref_id: if local { LOCAL_REFID } else { 0xC000_0201 },
+                    stratum,
+                    leap_status: leap,
+                    system_time: offset,
+                    ..Tracking::default()
+                }),
+                sources,
+                ..Snapshot::default()
+            };
+            let h = verdict(&s, &Thresholds::default());
+            proptest::prop_assert_eq!(h.state == HealthState::Healthy, h.alarms.is_empty() && h.state != HealthState::Starting);
+            proptest::prop_assert_eq!(h.state == HealthState::Critical, h.alarms.iter().any(Alarm::critical));
+            if let Some(first) = h.alarms.first() {
+                proptest::prop_assert_eq!(first.critical(), h.alarms.iter().any(Alarm::critical));
+            }
+        }
     }
 
     #[test]

@@ -812,4 +812,55 @@ mod tests {
             "{text}"
         );
     }
+
+    #[test]
+    fn sources_are_labelled_by_their_configured_names_and_the_verdict_is_a_series() {
+        use crate::core::cmdmon::{SourceState, WireAddr, WireAddrSer};
+        let src = SourceData {
+            address: WireAddrSer(WireAddr::Id(1)),
+            poll: 6,
+            stratum: 0,
+            state: SourceState::Unusable,
+            mode: SourceMode::Server,
+            flags: 0,
+            reach: 0,
+            last_rx: u32::MAX,
+            offset: 0.0,
+            measured_offset: 0.0,
+            error: 0.0,
+            name: Some("ntp.aliyun.com".into()),
+        };
+        let mut snap = Snapshot {
+            tracking: Some(Tracking {
+                ref_id: crate::core::cmdmon::LOCAL_REFID,
+                stratum: 10,
+                ..Tracking::default()
+            }),
+            sources: vec![src],
+            ..Snapshot::default()
+        };
+        snap.health = crate::core::health::verdict(
+            &snap,
+            &crate::core::export::alerts::Thresholds::default(),
+        );
+        let page = page(&[Target::local(Some(&snap))], MAX_PAGE_BYTES);
+        assert!(
+            page.contains(r#"source_address="ID#0000000001",source_name="ntp.aliyun.com""#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"chrony_health_state{server="local",state="warning"} 1"#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"chrony_health_state{server="local",state="healthy"} 0"#),
+            "{page}"
+        );
+        assert!(
+            page.contains(
+                r#"chrony_health_alarm{server="local",alarm="source-unresolved",severity="warning",subject="ntp.aliyun.com"} 1"#
+            ),
+            "{page}"
+        );
+    }
 }

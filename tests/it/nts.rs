@@ -295,10 +295,7 @@ fn an_expired_certificate_is_a_lint_error_and_reported_by_the_helper() {
     // The verdict says it too: an expired certificate is a critical alarm,
     // and `stratum status` exits 1 (a whole snapshot, not healthy).
     assert_eq!(out.status.code(), Some(1), "{status}");
-    assert!(
-        status.contains("Health          : critical"),
-        "{status}"
-    );
+    assert!(status.contains("Health          : critical"), "{status}");
 }
 
 #[test]
