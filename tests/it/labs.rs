@@ -116,6 +116,26 @@ fn judge_without(
     }
 }
 
+/// Outputs pasted together (text form, a blank line between): the
+/// `sources` report explained with what the others say of its rows.
+fn pasted_sources(outputs: &[Output], commands: &[&str]) -> stratum::core::explain::Explained {
+    let text: Vec<&str> = commands
+        .iter()
+        .map(|c| {
+            outputs
+                .iter()
+                .find(|o| o.command == *c)
+                .map(|o| o.text.as_str())
+                .unwrap_or_else(|| panic!("no output of {c}"))
+        })
+        .collect();
+    stratum::core::explain::explain_all(&text.join("\n"))
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == stratum::core::explain::Kind::ChronycSources)
+        .expect("the sources report")
+}
+
 /// A value from `chronyc -c COMMAND`'s first row, by column.
 fn csv_field(c: &Chronyd, command: &[&str], column: usize) -> Option<String> {
     let mut args = vec!["-c"];
@@ -301,10 +321,25 @@ fn an_upstream_that_is_not_synchronised_itself() {
                 ("ntpdata", Rule::NeverAnswered),
             ],
         );
-        // Its `sources` row cannot tell it from a server that never
+        // Its `sources` row alone cannot tell it from a server that never
         // answers: chronyd counts only answers from a synchronised server in
-        // the reach register (0 here on every release), so only ntpdata
-        // (Total RX) shows the answers.
+        // the reach register (0 here on every release). Pasted with ntpdata
+        // (Total RX: "The number of all packets received from the source"),
+        // the row is explained by the answers' tests, not the network.
+        let e = pasted_sources(&out, &["sources", "ntpdata"]);
+        let rules: Vec<Rule> = e.findings.iter().map(|f| f.rule).collect();
+        assert!(
+            rules.contains(&Rule::UpstreamUnsynchronised),
+            "chrony {}: {rules:?}",
+            r.label
+        );
+        for wrong in [
+            Rule::NeverAnswered,
+            Rule::NoUpstreamReachable,
+            Rule::SyncLoop,
+        ] {
+            assert!(!rules.contains(&wrong), "chrony {}: {wrong}", r.label);
+        }
     }
 }
 
@@ -345,6 +380,21 @@ fn sources_that_answer_every_poll_but_are_not_selected() {
             );
             let name = format!("answers-unselected-{lab}");
             judge(&r, &name, &out, &[("sources", Rule::NotSelectable)]);
+            // Pasted with selectdata, the `?` takes selectdata's cause
+            // (chronyc(1), selectdata: "N - has the noselect option", "d -
+            // has a root distance larger than the maximum distance").
+            let e = pasted_sources(&out, &["sources", "selectdata"]);
+            let why = e.rows[0]
+                .iter()
+                .find(|f| f.name == stratum::core::explain::FieldId::State)
+                .and_then(|f| f.reason.as_ref())
+                .map(|r| r.id);
+            let want = if lab == "noselect" {
+                stratum::core::explain::Why::SelectNoselect
+            } else {
+                stratum::core::explain::Why::SelectDistance
+            };
+            assert_eq!(why, Some(want), "chrony {} {lab}", r.label);
             judge_without(
                 &r,
                 &name,

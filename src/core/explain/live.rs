@@ -10,7 +10,6 @@ use std::net::IpAddr;
 use super::chronyc::{ACTIVITY, SERVERSTATS, TRACKING};
 use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value};
 use super::model::{Explained, Field, Kind};
-use super::verdict::{Reason, Status};
 use crate::core::cmdmon::{
     AuthData, SelectData, SourceData, SourceMode, SourceState, SourceStats, Tracking, WireAddr,
     leap_name, refid_text,
@@ -216,35 +215,6 @@ fn authdata(s: &Snapshot, addr: &str, a: &AuthData) -> Vec<Field> {
     ]
 }
 
-/// A `?` source that answers: why chronyd does not use it, from its
-/// selectdata state where chronyd gave one (chronyc(1), selectdata).
-fn causes_from_selectdata(s: &Snapshot, e: &mut Explained) {
-    for (x, row) in s.sources.iter().zip(&mut e.rows) {
-        if x.state != SourceState::Unusable || x.reach & 0xff == 0 || x.unresolved() {
-            continue;
-        }
-        let Some(state) = s
-            .selectdata
-            .iter()
-            .find(|d| d.address.0 == x.address.0 && x.mode != SourceMode::RefClock)
-            .and_then(|d| SelectState::from_letter(d.state))
-        else {
-            continue;
-        };
-        let (status, why) = super::judge::select_verdict(state);
-        if let Some(f) = row.iter_mut().find(|f| f.name == F::State) {
-            // Unusable is never "ok", whatever the letter's own verdict.
-            let status = if status == Status::Ok {
-                Status::Warn
-            } else {
-                status
-            };
-            f.status = status;
-            f.reason = Some(Reason::new(why));
-        }
-    }
-}
-
 /// Per report, the explained snapshot. Clients are drawn from the snapshot
 /// directly (there can be many thousands). Selectdata's rows are the ones
 /// `chronyc selectdata` lists: sources with an address (not the ids of
@@ -256,9 +226,6 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
         e.fields = fields;
         e.rows = rows;
         super::judge::judge_all(&mut e);
-        if kind == Kind::ChronycSources {
-            causes_from_selectdata(s, &mut e);
-        }
         super::diagnose::diagnose(&mut e);
         out.insert(kind, e);
     };
@@ -315,6 +282,16 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
             .map(|((_, n), v)| int(*n, i64::try_from(v).unwrap_or(i64::MAX)))
             .collect();
         add(Kind::ChronycServerstats, fields, Vec::new());
+    }
+    // A `?` source that answers: why chronyd does not use it, from its
+    // selectdata state.
+    if let (Some(mut sources), Some(select)) = (
+        out.remove(&Kind::ChronycSources),
+        out.get(&Kind::ChronycSelectdata),
+    ) {
+        super::cross::causes_from_selectdata(&mut sources, select);
+        super::diagnose::diagnose(&mut sources);
+        out.insert(Kind::ChronycSources, sources);
     }
     out
 }

@@ -6,6 +6,7 @@
 
 mod checks;
 mod chronyc;
+mod cross;
 mod diagnose;
 pub mod field;
 mod judge;
@@ -205,7 +206,7 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
     match (&whole, parts.len()) {
         (Ok(w), n) if n <= 1 => Ok(vec![w.clone()]),
         (_, 0) => whole.map(|w| vec![w]),
-        _ => Ok(parts),
+        _ => Ok(cross::reference(parts)),
     }
 }
 
