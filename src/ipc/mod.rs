@@ -14,8 +14,9 @@ pub use crate::core::history::SeriesPoint;
 pub use crate::core::series::{SeriesId, WatchTarget};
 pub use crate::core::snapshot::Snapshot;
 
-/// Bumped when a message changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// Bumped when a message changes shape (3: sources carry their names, the
+/// snapshot its verdict).
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// A request frame larger than this is refused (and the connection closed).
 pub const MAX_FRAME: usize = 1 << 20;

@@ -176,7 +176,10 @@ fn ipc_frames() {
         ..Default::default()
     };
     let seeds: Vec<Vec<u8>> = vec![
-        encode_frame(&ClientMessage::Hello { protocol: 2 }).unwrap(),
+        encode_frame(&ClientMessage::Hello {
+            protocol: stratum::ipc::PROTOCOL_VERSION,
+        })
+        .unwrap(),
         encode_frame(&ClientMessage::Request {
             id: 1,
             body: RequestBody::Apply {
