@@ -699,3 +699,23 @@ fn chinese_explanations_of_every_corpus_file_read_as_chinese() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Every name a reader gives a field is one the rules can match on (a new
+/// column needs its FieldId variant, and its texts).
+#[test]
+fn every_reader_name_is_a_field_id() {
+    for (kind, names) in catalogue() {
+        for n in names {
+            let id = FieldId::of(n);
+            assert!(
+                !matches!(id, FieldId::Other(_)),
+                "{}: {n} has no FieldId",
+                kind.name()
+            );
+            assert_eq!(id.id(), *n);
+        }
+    }
+    for id in FieldId::ALL {
+        assert_eq!(FieldId::of(id.id()), *id);
+    }
+}

@@ -386,28 +386,3 @@ impl Value {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every name a reader gives a field is one the rules can match on (a
-    /// new column needs its variant here, and its texts).
-    #[test]
-    fn every_reader_name_is_a_field_id() {
-        for (kind, names) in super::super::catalogue() {
-            for n in names {
-                let id = FieldId::of(n);
-                assert!(
-                    !matches!(id, FieldId::Other(_)),
-                    "{}: {n} has no FieldId",
-                    kind.name()
-                );
-                assert_eq!(id.id(), *n);
-            }
-        }
-        for id in FieldId::ALL {
-            assert_eq!(FieldId::of(id.id()), *id);
-        }
-    }
-}
