@@ -285,13 +285,11 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
     }
     // A `?` source that answers: why chronyd does not use it, from its
     // selectdata state.
-    if let (Some(mut sources), Some(select)) = (
-        out.remove(&Kind::ChronycSources),
-        out.get(&Kind::ChronycSelectdata),
-    ) {
-        super::cross::causes_from_selectdata(&mut sources, select);
-        super::diagnose::diagnose(&mut sources);
-        out.insert(Kind::ChronycSources, sources);
+    if let Some(select) = out.get(&Kind::ChronycSelectdata).cloned()
+        && let Some(sources) = out.get_mut(&Kind::ChronycSources)
+    {
+        super::cross::causes_from_selectdata(sources, &select);
+        super::diagnose::diagnose(sources);
     }
     out
 }
