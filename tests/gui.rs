@@ -5,6 +5,21 @@
 //! helper shows the new server in the sources table.
 
 mod common;
+// The window at 1024×700 by concern, one file each (tests/gui/).
+#[path = "gui/chinese.rs"]
+mod chinese;
+#[path = "gui/forms.rs"]
+mod forms;
+#[path = "gui/pair.rs"]
+mod pair;
+#[path = "gui/small.rs"]
+mod small;
+#[path = "gui/tour.rs"]
+mod tour;
+#[path = "gui/window.rs"]
+mod window;
+#[path = "gui/words.rs"]
+mod words;
 
 use std::time::{Duration, Instant};
 

@@ -498,7 +498,7 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
 /// with the installed chronyd's rules (findings on stderr; exit 1 on an
 /// error chronyd would refuse).
 fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    use crate::core::conf::roles::{Role, RoleInput, render};
+    use crate::core::conf::roles::{Role, RoleInput, render_with_comment};
     let mut role: Option<Role> = None;
     let mut input = RoleInput::default();
     let push = |field: &mut String, v: String| {
@@ -547,7 +547,8 @@ fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
     }
     let role = role.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--role"))?;
-    let text = render(role, &input).map_err(|e| {
+    // The file's comment in the user's language (chronyd reads it as bytes).
+    let text = render_with_comment(role, &input, &tr.tr(&role.comment_id())).map_err(|e| {
         CliError::new("cli-role-input").arg(
             "reason",
             tr.tr_args(e.message_id(), &[("value", e.value())]),

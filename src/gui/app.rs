@@ -109,6 +109,7 @@ impl App {
                 .default_width(280.0)
                 .show(ctx, |ui| side_ui(ui, st));
         }
+        super::help::help_ui(ctx, st);
         let panels = &mut self.panels;
         egui::CentralPanel::default().show(ctx, |ui| {
             egui::ScrollArea::vertical()
@@ -173,6 +174,8 @@ fn nav_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st.selected = None;
         }
     }
+    ui.add_space(8.0);
+    super::help::nav_entry_ui(ui, st);
 }
 
 fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
@@ -267,7 +270,11 @@ fn side_ui(ui: &mut egui::Ui, st: &mut AppState) {
     };
     ui.horizontal(|ui| {
         ui.heading(sel.field);
-        if ui.button("✕").on_hover_text(st.t("gui-close")).clicked() {
+        let close = st.t("gui-close");
+        let r = ui.button("✕").on_hover_text(&close);
+        // Named for screen readers by what it does, not by its glyph.
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &close));
+        if r.clicked() {
             st.selected = None;
         }
     });

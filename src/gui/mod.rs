@@ -5,6 +5,7 @@ pub mod app;
 pub mod backend;
 pub mod dialogs;
 pub mod fonts;
+pub mod help;
 pub mod panels;
 pub mod screenshots;
 pub mod settings;

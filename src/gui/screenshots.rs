@@ -101,7 +101,7 @@ impl ShotPlan {
         };
         let panel = SHOT_PANELS[plan.step % SHOT_PANELS.len()];
         if st.tr.lang() != lang {
-            st.tr = Localizer::new(lang);
+            st.tr = Localizer::window(lang);
         }
         if st.panel != panel {
             st.panel = panel;

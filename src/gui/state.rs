@@ -223,7 +223,7 @@ impl AppState {
             .find(|p| p.key() == settings.panel)
             .unwrap_or(Panel::Overview);
         AppState {
-            tr: Localizer::new(lang),
+            tr: Localizer::window(lang),
             settings,
             panel,
             connection: Connection::Connecting,
@@ -267,7 +267,7 @@ impl AppState {
     }
 
     pub fn set_lang(&mut self, lang: Lang) {
-        self.tr = Localizer::new(lang);
+        self.tr = Localizer::window(lang);
         self.settings.lang = Some(lang);
         self.settings_dirty = true;
     }

@@ -8,6 +8,25 @@ use egui_extras::{Column, TableBuilder};
 use crate::core::explain::{Explained, Field, FieldId, Kind, Value};
 use crate::gui::state::{AppState, ApplyState, Connection, Selected, status_color};
 
+/// An empty cell of a grid: room, and nothing for a screen reader to read.
+pub fn empty_cell(ui: &mut egui::Ui) {
+    ui.allocate_space(egui::Vec2::ZERO);
+}
+
+/// A row of a two-column grid: a label and the control it names. The
+/// control's accessible name is the label's text, so that screen readers
+/// and UI tests find the field by what it is called.
+pub fn labelled(
+    ui: &mut egui::Ui,
+    label: &str,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let name = ui.label(label);
+    let r = add(ui).labelled_by(name.id);
+    ui.end_row();
+    r
+}
+
 /// A header cell whose tooltip says what the column means.
 /// A column or field name in the chosen language; the meaning and the
 /// tool's own id in the tooltip.
@@ -29,9 +48,47 @@ pub fn field_name(st: &AppState, field: &str) -> String {
     }
 }
 
-/// What a field means, and the tool's own id for it.
+/// What a field means, in words (the tool's own id for it is no help to
+/// the reader, who sees the field's name beside it).
 pub fn field_meaning(st: &AppState, kind: Kind, field: &str) -> String {
-    format!("{}\n({field})", st.tr.field_meaning(kind, field))
+    st.tr.field_meaning(kind, field)
+}
+
+/// A value as the window shows it: [`display_value`], with the words
+/// chronyc prints for a state ("Normal", "Not synchronised", "Yes") in the
+/// window's language (`value-<words>`). Anything else (numbers, names,
+/// addresses, symbols) is shown as printed.
+pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
+    let text = display_value(kind, f);
+    if !WORD_FIELDS.contains(&f.name) {
+        return text;
+    }
+    match value_id(&text) {
+        Some(id) if st.tr.has(&id) => st.t(&id),
+        _ => text,
+    }
+}
+
+/// chronyc's fields whose values are words of its own (never a name a
+/// user gave: a source called "server" stays "server").
+const WORD_FIELDS: &[FieldId] = &[
+    FieldId::Leap,
+    FieldId::NtpMode,
+    FieldId::Interleaved,
+    FieldId::Authenticated,
+    FieldId::TxTimestamping,
+    FieldId::RxTimestamping,
+];
+
+/// The message id of a value made only of words (`Not synchronised` ->
+/// `value-not-synchronised`); `None` for anything with digits or symbols.
+pub fn value_id(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let words = !raw.is_empty()
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+    words.then(|| format!("value-{}", raw.to_ascii_lowercase().replace(' ', "-")))
 }
 
 /// How a value reads on screen: chronyc's `-c` numbers and the live
@@ -73,7 +130,7 @@ pub fn human_seconds(v: f64) -> String {
 /// A value cell coloured by its verdict; a click opens the explanation.
 pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
     let color = status_color(f.status);
-    let text = RichText::new(display_value(kind, f)).monospace().color(
+    let text = RichText::new(shown_value(st, kind, f)).monospace().color(
         if f.status == crate::core::explain::Status::Info {
             ui.visuals().text_color()
         } else {

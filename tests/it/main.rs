@@ -24,6 +24,7 @@ mod lint_vs_chronyd;
 mod live_explain;
 mod names;
 mod nts;
+mod pair;
 mod refclock;
 mod releases_helper;
 mod roles;

@@ -59,6 +59,12 @@ impl Role {
     pub fn needs_peer(self) -> bool {
         self == Role::Pair
     }
+
+    /// The message id of the comment a role's file starts with
+    /// (`role-comment-<id>`): the caller writes it in the user's language.
+    pub fn comment_id(self) -> String {
+        format!("role-comment-{}", self.id())
+    }
 }
 
 /// What the user typed: words separated by spaces or commas.
@@ -207,8 +213,21 @@ fn gps_lines(input: &RoleInput) -> Result<String, RoleError> {
     Ok(t)
 }
 
-/// The chrony.conf of `role`, or the first input that is wrong.
+/// The chrony.conf of `role`, or the first input that is wrong, with its
+/// comment in English (see [`render_with_comment`]).
 pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
+    let en = crate::i18n::Localizer::new(crate::i18n::Lang::En);
+    render_with_comment(role, input, &en.tr(&role.comment_id()))
+}
+
+/// The chrony.conf of `role`, starting with `comment` (the text of
+/// [`Role::comment_id`] in the user's language: chronyd reads comments as
+/// bytes, UTF-8 included).
+pub fn render_with_comment(
+    role: Role,
+    input: &RoleInput,
+    comment: &str,
+) -> Result<String, RoleError> {
     let upstreams: Vec<String> = words(&input.upstreams)
         .map(host_port)
         .collect::<Result<_, _>>()?;
@@ -240,18 +259,8 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
         return Err(RoleError::NoSubnet);
     }
     let mut t = String::new();
-    match role {
-        Role::Isolated => {
-            t.push_str("# Isolated lab server: serves its own clock to the lab.\n");
-        }
-        Role::Upstreams => {
-            t.push_str("# Lab server: follows its upstreams and serves the lab.\n");
-        }
-        Role::Client => t.push_str("# Client of the lab server(s).\n"),
-        Role::Pair => t.push_str("# One server of a primary/backup pair.\n"),
-        Role::Gps => {
-            t.push_str("# Stratum-1 server: time from its GPS receiver (through gpsd).\n");
-        }
+    for line in comment.lines() {
+        t.push_str(&format!("# {line}\n"));
     }
     if let Some(lines) = &refclocks {
         t.push_str(lines);
@@ -278,9 +287,10 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
     }
     if role != Role::Client {
         // Clients keep getting time when the upstreams are gone; peers in
-        // orphan mode agree on one of them (chrony.conf(5): the same local
-        // configuration on every server).
-        t.push_str("local stratum 10 orphan\n");
+        // orphan mode agree on one of them (the pair rule: the same local
+        // line on every server of the group).
+        t.push_str(&super::pair::group_local(None).render());
+        t.push('\n');
     }
     if role == Role::Gps {
         // A stratum-1 server must know of leap seconds itself.

@@ -106,11 +106,8 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         }
     }
     if let Some(s) = i.local_stratum {
-        let s = if o.role == Role::Backup {
-            (s + 1).min(15)
-        } else {
-            s
-        };
+        // ntpd's orphan mode asks the same as chrony's: the same orphan
+        // stratum on every server of the group (the pair rule).
         writeln!(t, "tos orphan {s}").unwrap();
         notes.push(Note::new("export-note-orphan-ntp").arg("stratum", s));
     }

@@ -127,13 +127,14 @@ pub fn apply_ui(
 /// Import a chrony.conf into the editor, or save the edited text (both
 /// done by the backend; the outcome shows here).
 fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &mut Vec<Command>) {
-    ui.strong(st.t("gui-files"));
+    let title = ui.strong(st.t("gui-files"));
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut form.path)
                 .hint_text("/etc/chrony/chrony.conf")
                 .desired_width(280.0),
-        );
+        )
+        .labelled_by(title.id);
         crate::gui::dialogs::browse_ui(
             ui,
             st,

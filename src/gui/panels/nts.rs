@@ -50,12 +50,12 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &
     let names_ok = crate::core::nts::check_names(std::slice::from_ref(&form.names));
     let hint = st.t("gui-nts-names-hint");
     egui::Grid::new("nts").num_columns(2).show(ui, |ui| {
-        ui.label(st.t("gui-nts-names"));
-        ui.add(egui::TextEdit::singleline(&mut form.names).hint_text(hint));
-        ui.end_row();
-        ui.label(st.t("gui-nts-days"));
-        ui.add(egui::DragValue::new(&mut form.days).range(1..=3650));
-        ui.end_row();
+        crate::gui::widgets::labelled(ui, &st.t("gui-nts-names"), |ui| {
+            ui.add(egui::TextEdit::singleline(&mut form.names).hint_text(hint))
+        });
+        crate::gui::widgets::labelled(ui, &st.t("gui-nts-days"), |ui| {
+            ui.add(egui::DragValue::new(&mut form.days).range(1..=3650))
+        });
     });
     if let (Err(e), false) = (&names_ok, form.names.trim().is_empty()) {
         ui.colored_label(

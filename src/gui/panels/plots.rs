@@ -29,6 +29,12 @@ fn time_label(t: f64) -> String {
     format!("{h:02}:{m:02}:{s:02}")
 }
 
+/// The legend of a plot over time: in the top left corner, away from the
+/// newest data, which is drawn at the right edge.
+pub fn newest_clear_legend() -> Legend {
+    Legend::default().position(egui_plot::Corner::LeftTop)
+}
+
 /// A plot over [since, until] whose time axis is linked with the others.
 fn time_plot(id: &str, link: egui::Id, since: f64, until: f64) -> Plot<'static> {
     Plot::new(id)
@@ -151,7 +157,7 @@ pub fn plots_ui(
     }
     ui.strong(st.t("gui-plot-offset"));
     time_plot("offset", link, since, until)
-        .legend(Legend::default())
+        .legend(newest_clear_legend())
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
             // sources' offsets (ahead positive): -correction.
@@ -201,7 +207,7 @@ pub fn plots_ui(
         });
     ui.strong(st.t("gui-plot-frequency"));
     time_plot("frequency", link, since, until)
-        .legend(Legend::default())
+        .legend(newest_clear_legend())
         .show(ui, |p| {
             for (field, id) in [
                 (Field::Frequency, "gui-series-frequency"),
@@ -220,11 +226,13 @@ pub fn plots_ui(
     });
     ui.horizontal(|ui| {
         let mut csv = std::mem::take(&mut form.csv_path);
+        let name = ui.label(st.t("gui-file-csv"));
         ui.add(
             egui::TextEdit::singleline(&mut csv)
                 .hint_text("offsets.csv")
                 .desired_width(200.0),
-        );
+        )
+        .labelled_by(name.id);
         crate::gui::dialogs::browse_ui(
             ui,
             st,
@@ -246,11 +254,13 @@ pub fn plots_ui(
             });
         }
         let mut png = std::mem::take(&mut form.png_path);
+        let name = ui.label(st.t("gui-file-png"));
         ui.add(
             egui::TextEdit::singleline(&mut png)
                 .hint_text("plots.png")
                 .desired_width(200.0),
-        );
+        )
+        .labelled_by(name.id);
         crate::gui::dialogs::browse_ui(
             ui,
             st,

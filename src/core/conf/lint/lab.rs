@@ -188,21 +188,32 @@ pub(super) fn lab_checks(l: &mut Linter) {
 }
 
 /// Checks between two servers' configurations that peer with each other
-/// (a lab's primary and backup): with the same local stratum neither can
-/// tell which of them should serve when the upstreams are gone.
+/// (a lab's primary and backup), by the pair rule (chrony.conf(5),
+/// `local … orphan`; core::conf::pair): both need the same local stratum,
+/// or each serves its own clock at its own stratum when the upstreams are
+/// gone and their clients follow whichever they prefer. A missing `orphan`
+/// is said by each file's own lint (`peer-no-orphan`).
 pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
     let peers = |d: &Document| d.sources().any(|(_, s)| s.kind == SourceKind::Peer);
-    let (Some((ia, la)), Some((_, lb))) = (a.local(), b.local()) else {
+    if !(peers(a) && peers(b)) {
         return None;
+    }
+    let (la, lb) = (a.local(), b.local());
+    let differ = match (la, lb) {
+        (Some((_, x)), Some((_, y))) => x.stratum() != y.stratum(),
+        (None, None) => false,
+        _ => true,
     };
-    // chrony.conf(5): orphan servers all need the same local configuration,
-    // so the advice to differ applies only without orphan.
-    let orphan = la.orphan() || lb.orphan();
-    (peers(a) && peers(b) && !orphan && la.stratum() == lb.stratum()).then(|| Diagnostic {
-        rule: Rule::PeerSameStratum,
-        severity: Rule::PeerSameStratum.severity(),
-        line: Some(ia + 1),
-        args: vec![("stratum", la.stratum().to_string())],
+    let (line, stratum) = match la {
+        Some((i, l)) => (Some(i + 1), l.stratum().to_string()),
+        None => (None, "–".to_string()),
+    };
+    let other = lb.map_or_else(|| "–".to_string(), |(_, l)| l.stratum().to_string());
+    differ.then(|| Diagnostic {
+        rule: Rule::PeerStrataDiffer,
+        severity: Rule::PeerStrataDiffer.severity(),
+        line,
+        args: vec![("stratum", stratum), ("other", other)],
     })
 }
 

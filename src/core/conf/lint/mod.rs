@@ -217,20 +217,34 @@ mod tests {
     }
 
     #[test]
-    fn peer_pair_with_same_stratum() {
-        // Without orphan the pair should differ so clients prefer one...
-        let a = Document::parse("peer 10.0.0.2\nlocal stratum 8\n");
-        let b = Document::parse("peer 10.0.0.1\nlocal stratum 8\n");
-        let c = Document::parse("peer 10.0.0.1\nlocal stratum 9\n");
-        assert_eq!(
-            lint_peer_pair(&a, &b).map(|d| d.rule),
-            Some(Rule::PeerSameStratum)
-        );
-        assert_eq!(lint_peer_pair(&a, &c), None);
-        // ...with orphan chrony.conf(5) asks for the same local configuration.
+    fn a_pair_follows_the_orphan_rule() {
+        // chrony.conf(5): the same local configuration on every server of
+        // the group, in orphan mode.
         let oa = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
         let ob = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
         assert_eq!(lint_peer_pair(&oa, &ob), None);
+        // Different strata (the old "8 and 9" advice) break it, either way.
+        let nine = Document::parse("peer 10.0.0.1\nlocal stratum 9 orphan\n");
+        let d = lint_peer_pair(&oa, &nine).expect("a finding");
+        assert_eq!(d.rule, Rule::PeerStrataDiffer);
+        assert_eq!(d.line, Some(2));
+        assert_eq!(
+            d.args,
+            vec![("stratum", "8".to_string()), ("other", "9".to_string())]
+        );
+        assert!(lint_peer_pair(&nine, &oa).is_some());
+        // A partner without local at all differs too.
+        let bare = Document::parse("peer 10.0.0.1\n");
+        assert!(lint_peer_pair(&oa, &bare).is_some());
+        // Each file says itself that orphan is missing.
+        let rules: Vec<Rule> = lint(
+            &Document::parse("peer 10.0.0.2\nlocal stratum 8\n"),
+            &LintOptions::default(),
+        )
+        .into_iter()
+        .map(|d| d.rule)
+        .collect();
+        assert!(rules.contains(&Rule::PeerNoOrphan), "{rules:?}");
     }
 
     // Reference clocks that depend on one another.
