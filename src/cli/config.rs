@@ -469,12 +469,14 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
     }
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
-    let text = String::from_utf8(read_file(&file)?)
-        .map_err(|_| CliError::new("cli-not-unicode").arg("argument", file.display()))?;
+    // The file byte for byte: chrony.conf need not be UTF-8.
+    let bytes = read_file(&file)?;
     let mut client = super::status::connect(socket, tr)?;
     client.set_timeout(std::time::Duration::from_secs(60));
     match client
-        .request(crate::ipc::RequestBody::Apply { config: text })
+        .request(crate::ipc::RequestBody::Apply {
+            config: bytes.into(),
+        })
         .map_err(|e| super::status::ipc_error(e, tr))?
     {
         crate::ipc::ReplyBody::Applied(a) => {

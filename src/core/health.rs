@@ -101,6 +101,9 @@ pub fn verdict(s: &Snapshot, t: &Thresholds) -> Health {
     let now = s.time;
     let mut starting = false;
     match &s.tracking {
+        // chronyd just started and has not opened its socket yet: a step
+        // of the start, not silence.
+        None if s.starting => starting = true,
         None => add(
             AlarmKind::ChronydSilent,
             s.error.map(|e| e.id().to_string()).unwrap_or_default(),
@@ -563,6 +566,18 @@ mod tests {
                 proptest::prop_assert_eq!(first.critical(), h.alarms.iter().any(Alarm::critical));
             }
         }
+    }
+
+    #[test]
+    fn a_chronyd_still_starting_is_progress_not_silence() {
+        let s = Snapshot {
+            error: Some(crate::core::codes::ErrorCode::ChronydUnreachable),
+            starting: true,
+            ..Snapshot::default()
+        };
+        let h = verdict(&s, &Thresholds::default());
+        assert_eq!((h.state, h.alarms.len()), (HealthState::Starting, 0));
+        assert_eq!(headline(&s, &h), Headline::Starting);
     }
 
     #[test]

@@ -232,7 +232,10 @@ pub fn offline_note_ui(ui: &mut egui::Ui, st: &AppState) -> bool {
     }
     let text = match &st.connection {
         Connection::Offline { .. } => st.t("gui-offline-help"),
-        Connection::Connecting => st.t("gui-conn-connecting"),
+        Connection::Connecting(stage) => st.t(stage.message_id()),
+        Connection::Connected { .. } if st.snapshot.as_ref().is_some_and(|s| s.starting) => {
+            st.t("gui-conn-chronyd-starting")
+        }
         Connection::Connected { .. } => st.t("gui-waiting-chronyd"),
     };
     ui.label(text);
@@ -244,13 +247,13 @@ pub fn offline_note_ui(ui: &mut egui::Ui, st: &AppState) -> bool {
 pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
     match &st.apply {
         ApplyState::Idle => {}
-        ApplyState::Running => {
+        ApplyState::Running { .. } => {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(st.t("gui-applying"));
             });
         }
-        ApplyState::Done(a) => {
+        ApplyState::Done { applied: a, .. } => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Ok),
                 st.ta(
@@ -263,34 +266,6 @@ pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Bad),
                 st.tr.error_text(*code, detail.clone()),
-            );
-        }
-    }
-}
-
-/// What became of the last file saved or imported for the user, beside the
-/// path field it was typed in.
-pub fn file_note_ui(ui: &mut egui::Ui, st: &AppState, path: &str) {
-    let Some(note) = st
-        .file_note
-        .as_ref()
-        .filter(|n| n.path == std::path::Path::new(path.trim()))
-    else {
-        return;
-    };
-    match &note.error {
-        Some(e) => {
-            ui.colored_label(status_color(crate::core::explain::Status::Bad), e);
-        }
-        None => {
-            let id = if note.read {
-                "gui-file-imported"
-            } else {
-                "gui-file-saved"
-            };
-            ui.colored_label(
-                status_color(crate::core::explain::Status::Ok),
-                st.ta(id, &[("path", note.path.display().to_string())]),
             );
         }
     }

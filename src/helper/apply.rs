@@ -34,8 +34,9 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     }
 }
 
-/// The text chronyd reads for a user configuration.
-pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {
+/// The file chronyd reads for a user configuration (bytes: chrony.conf
+/// need not be UTF-8).
+pub fn chronyd_text(fixed: &Fixed, user: &[u8]) -> Vec<u8> {
     match fixed.mode {
         Mode::Lab => lab::lab_chronyd_config(
             &Document::parse(user),
@@ -44,16 +45,17 @@ pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {
             &fixed.paths.data_dir,
             &fixed.paths.chronyd_socket,
         ),
-        Mode::System => user.to_string(),
+        Mode::System => user.to_vec(),
     }
 }
 
-/// The user's configuration text (lab: the default until one is saved).
-pub fn config_text(fixed: &Fixed) -> Result<String, HelperError> {
+/// The user's configuration file, byte for byte (lab: the default until
+/// one is saved).
+pub fn config_text(fixed: &Fixed) -> Result<Vec<u8>, HelperError> {
     match std::fs::read(&fixed.paths.config) {
-        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Ok(b) => Ok(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && fixed.mode == Mode::Lab => {
-            Ok(lab::DEFAULT_LAB_CONFIG.to_string())
+            Ok(lab::DEFAULT_LAB_CONFIG.as_bytes().to_vec())
         }
         Err(e) => Err(HelperError::new(
             ErrorCode::ConfigUnreadable,
@@ -64,22 +66,19 @@ pub fn config_text(fixed: &Fixed) -> Result<String, HelperError> {
 
 /// Lab mode: the user's config exists (from `--config` or the default) and
 /// chronyd's generated file matches it.
-pub fn prepare_lab(fixed: &Fixed, initial: Option<&str>) -> Result<(), HelperError> {
+pub fn prepare_lab(fixed: &Fixed, initial: Option<&[u8]>) -> Result<(), HelperError> {
     let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
     std::fs::create_dir_all(&fixed.paths.data_dir).map_err(io)?;
     std::fs::create_dir_all(run_dir(fixed)).map_err(io)?;
     if let Some(text) = initial {
-        write_atomic(&fixed.paths.config, text.as_bytes()).map_err(io)?;
+        write_atomic(&fixed.paths.config, text).map_err(io)?;
     } else if !fixed.paths.config.exists() {
         write_atomic(&fixed.paths.config, lab::DEFAULT_LAB_CONFIG.as_bytes()).map_err(io)?;
     }
     let user = config_text(fixed)?;
-    write_atomic(
-        &fixed.paths.chronyd_config,
-        chronyd_text(fixed, &user).as_bytes(),
-    )
-    .map_err(io)
-    .map(|_| ())
+    write_atomic(&fixed.paths.chronyd_config, &chronyd_text(fixed, &user))
+        .map_err(io)
+        .map(|_| ())
 }
 
 fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<String> {
@@ -113,8 +112,10 @@ fn refusal(stderr: &str, mode: Mode) -> String {
 }
 
 /// How many lines differ, for the log.
-fn change_summary(old: &str, new: &str) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+fn change_summary(old: &[u8], new: &[u8]) -> String {
+    // Only counted: a byte that is not UTF-8 changes no line count.
+    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
     let (mut add, mut del) = (0, 0);
     for c in diff.iter_all_changes() {
         match c.tag() {
@@ -128,7 +129,7 @@ fn change_summary(old: &str, new: &str) -> String {
 
 impl Supervisor {
     /// `chronyd -p`: chronyd's own reading of the file, without starting.
-    async fn chronyd_check(&self, text: &str) -> Result<(), HelperError> {
+    async fn chronyd_check(&self, text: &[u8]) -> Result<(), HelperError> {
         let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
         let dir = &self.fixed.paths.data_dir;
         std::fs::create_dir_all(dir).map_err(io)?;
@@ -169,10 +170,10 @@ impl Supervisor {
         blocking(move || match fixed.mode {
             Mode::System => write_atomic(&fixed.paths.config, &user).map(|_| ()),
             Mode::Lab => {
-                let text = chronyd_text(&fixed, &String::from_utf8_lossy(&user));
+                let text = chronyd_text(&fixed, &user);
                 write_atomic_all(&[
                     (&fixed.paths.config, &user),
-                    (&fixed.paths.chronyd_config, text.as_bytes()),
+                    (&fixed.paths.chronyd_config, &text),
                 ])
                 .map(|_| ())
             }
@@ -183,7 +184,7 @@ impl Supervisor {
 
     /// Whether chronyd already runs `text`: the user's file says it and
     /// (lab) chronyd's own file was made from it.
-    fn runs(&self, text: &str, old_text: &str) -> bool {
+    fn runs(&self, text: &[u8], old_text: &[u8]) -> bool {
         if plan(&Document::parse(old_text), &Document::parse(text)) != LivePlan::Unchanged {
             return false;
         }
@@ -192,7 +193,7 @@ impl Supervisor {
             Mode::Lab => {
                 !self.unconfirmed
                     && std::fs::read(&self.fixed.paths.chronyd_config)
-                        .is_ok_and(|b| b == chronyd_text(&self.fixed, text).as_bytes())
+                        .is_ok_and(|b| b == chronyd_text(&self.fixed, text))
             }
         }
     }
@@ -238,7 +239,8 @@ impl Supervisor {
         .map_err(err)
     }
 
-    pub(super) async fn apply(&mut self, text: &str, uid: u32) -> Result<Applied, HelperError> {
+    /// Applies `text`, the new file byte for byte.
+    pub(super) async fn apply(&mut self, text: &[u8], uid: u32) -> Result<Applied, HelperError> {
         let new = Document::parse(text);
         let old_bytes = match std::fs::read(&self.fixed.paths.config) {
             Ok(b) => Some(b),
@@ -250,10 +252,7 @@ impl Supervisor {
                 ));
             }
         };
-        let old_text = old_bytes
-            .as_deref()
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
+        let old_text = old_bytes.clone().unwrap_or_default();
         // System mode: the guard before anything reads what the file names
         // (lint looks at included files as root too).
         if self.fixed.mode == Mode::System {
@@ -298,7 +297,7 @@ impl Supervisor {
             Some(b) => Some(self.backup(&target, b).await?),
             None => None,
         };
-        self.write_config(text.as_bytes()).await?;
+        self.write_config(text).await?;
         let summary = change_summary(&old_text, text);
 
         let live = match &plan {
@@ -489,6 +488,6 @@ mod tests {
             "Fatal error at line 1 in file /etc/chrony/conf.d/x.conf"
         );
         assert!(refusal(err, Mode::Lab).contains("root:x:0:0"));
-        assert_eq!(change_summary("a\nb\n", "a\nc\nd\n"), "+2 -1 lines");
+        assert_eq!(change_summary(b"a\nb\n", b"a\nc\nd\n"), "+2 -1 lines");
     }
 }

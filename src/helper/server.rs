@@ -395,7 +395,7 @@ async fn handle(
         RequestBody::GetConfig if access < Access::Read => error(ErrorCode::NotAuthorised, None),
         RequestBody::GetConfig => match config_text(&shared.fixed) {
             Ok(text) => Handled::Reply(Box::new(ReplyBody::Config {
-                text,
+                text: text.into(),
                 path: shared.fixed.paths.config.display().to_string(),
             })),
             Err(e) => error(e.code, e.detail),
@@ -404,7 +404,7 @@ async fn handle(
         RequestBody::Apply { config } => {
             let (reply, rx) = oneshot::channel();
             let msg = SupMsg::Apply {
-                text: config,
+                text: config.into_bytes(),
                 uid: peer.uid,
                 reply,
             };

@@ -11,11 +11,10 @@
 //! happens on the main thread, which lives exactly as long as the helper.
 //! Under systemd the task asks systemctl instead.
 
-use std::collections::VecDeque;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::AsyncBufReadExt;
@@ -23,12 +22,13 @@ use tokio::process::{Child, Command};
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 
+pub use super::chronyd_log::{LogTail, exit_reason, note, stop_reason};
+use super::chronyd_log::{NOTE_STARTED, NOTE_STOPPED};
 use super::cmdmon::{CmdmonClient, Endpoint, Patience};
-use super::types::{ApplyPolicy, Fixed, HelperError, Mode, lock};
+use super::types::{ApplyPolicy, Fixed, HelperError, lock};
 use crate::core::codes::ErrorCode;
 use crate::ipc::{Action, Applied};
 
-const LOG_LINES: usize = 40;
 /// A chronyd that ran this long before dying starts again after 1 s.
 const STABLE_RUN: Duration = Duration::from_secs(60);
 
@@ -79,6 +79,8 @@ impl From<SupervisorError> for HelperError {
 #[derive(Debug, Clone, Default)]
 pub struct ChronydStatus {
     pub pid: Option<u32>,
+    /// When the running chronyd was started (by this helper).
+    pub since: Option<Instant>,
     /// Why chronyd last stopped on its own.
     pub last_exit: Option<String>,
     /// An apply or restart is under way: polls would only see a gap.
@@ -87,7 +89,8 @@ pub struct ChronydStatus {
 
 pub enum SupMsg {
     Apply {
-        text: String,
+        /// The new file, byte for byte.
+        text: Vec<u8>,
         uid: u32,
         reply: oneshot::Sender<Result<Applied, HelperError>>,
     },
@@ -107,17 +110,6 @@ pub enum SupMsg {
     Shutdown {
         done: oneshot::Sender<()>,
     },
-}
-
-/// chronyd's last stderr lines, shared with the info replies.
-pub type LogTail = Arc<Mutex<VecDeque<String>>>;
-
-pub fn note(log: &LogTail, line: String) {
-    let mut log = lock(log);
-    if log.len() >= LOG_LINES {
-        log.pop_front();
-    }
-    log.push_back(line);
 }
 
 impl Supervisor {
@@ -185,48 +177,6 @@ fn run_as(args: &[String]) -> Option<&str> {
         .map(|w| w[1].as_str())
 }
 
-/// The helper's own notes in chronyd's log tail.
-const NOTE_STARTED: &str = "started chronyd (pid ";
-const NOTE_STOPPED: &str = "chronyd stopped: ";
-
-/// Why chronyd stopped, said once: the signal that ended it, else the line
-/// of its own log that says why, else its exit status.
-pub fn stop_reason(lines: &[String], mode: Mode, status: std::process::ExitStatus) -> String {
-    use std::os::unix::process::ExitStatusExt;
-    if let Some(sig) = status.signal() {
-        let name = match sig {
-            1 => " (SIGHUP)",
-            2 => " (SIGINT)",
-            3 => " (SIGQUIT)",
-            6 => " (SIGABRT)",
-            9 => " (SIGKILL)",
-            11 => " (SIGSEGV)",
-            13 => " (SIGPIPE)",
-            15 => " (SIGTERM)",
-            31 => " (SIGSYS)",
-            _ => "",
-        };
-        return format!("killed by signal {sig}{name}");
-    }
-    exit_reason(lines, mode).unwrap_or_else(|| status.to_string())
-}
-
-/// The line of chronyd's log that says why it stopped. In system mode
-/// chronyd runs as root and may quote what it read from any file a line
-/// pointed it to: only where it stopped is repeated, never what it read.
-pub fn exit_reason(log: &[String], mode: Mode) -> Option<String> {
-    let line = log
-        .iter()
-        .rev()
-        .find(|l| l.contains("Fatal error") || l.contains("Could not"))?;
-    if mode == Mode::System
-        && let Some(at) = line.find(" at line ")
-    {
-        return Some(format!("Fatal error{}", &line[at..]));
-    }
-    Some(line.clone())
-}
-
 impl Supervisor {
     pub fn new(
         control: Control,
@@ -255,7 +205,11 @@ impl Supervisor {
 
     fn publish(&self) {
         let pid = self.child.as_ref().and_then(Child::id);
-        self.status.send_modify(|s| s.pid = pid);
+        let since = pid.map(|_| self.started);
+        self.status.send_modify(|s| {
+            s.pid = pid;
+            s.since = since;
+        });
     }
 
     pub(super) fn set_busy(&self, busy: bool) {
@@ -400,6 +354,7 @@ impl Supervisor {
         self.retry_at = Some(Instant::now() + delay);
         self.status.send_modify(|s| {
             s.pid = None;
+            s.since = None;
             s.last_exit = Some(reason);
         });
     }
@@ -535,22 +490,14 @@ pub fn run_dir(fixed: &Fixed) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::VecDeque;
+    use std::sync::Mutex;
+
+    use super::super::types::Mode;
     use super::*;
 
     #[test]
-    fn system_mode_never_repeats_what_chronyd_read() {
-        let log = vec![
-            "started chronyd (pid 7)".to_string(),
-            "Fatal error : Invalid directive root:$y$j9T$secret at line 1 in file /etc/chrony/x.conf".to_string(),
-        ];
-        let r = exit_reason(&log, Mode::System).unwrap();
-        assert_eq!(r, "Fatal error at line 1 in file /etc/chrony/x.conf");
-        assert!(!r.contains("secret"));
-        assert!(
-            exit_reason(&log, Mode::Lab)
-                .unwrap()
-                .contains("Invalid directive")
-        );
+    fn the_user_chronyd_runs_as_is_the_last_u() {
         assert_eq!(
             run_as(&["-x".into(), "-u".into(), "_chrony".into()]),
             Some("_chrony")

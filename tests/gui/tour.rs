@@ -97,9 +97,17 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
 /// Before and between helpers: nothing yet, each mode, chronyd silent, no
 /// helper at all.
 fn connection(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
-    // Nothing yet: no history, no helper answering.
+    // Nothing yet: no history, no helper answering; looking for one, then
+    // starting a lab.
     show(h, Panel::Plots);
     show(h, Panel::Overview);
+    for stage in [
+        stratum::gui::backend::Stage::Looking,
+        stratum::gui::backend::Stage::StartingLab,
+    ] {
+        event(h, Event::Progress(stage));
+        show(h, Panel::Overview);
+    }
     for (mode, server) in [
         (stratum::ipc::Mode::System, "/run/stratum/helper.sock"),
         (stratum::ipc::Mode::Lab, "ssh://admin@ntp1.lab"),
@@ -114,15 +122,21 @@ fn connection(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
         );
         show(h, Panel::Overview);
     }
-    // chronyd not answering yet, then no helper at all.
+    // chronyd still starting, not answering, then no helper at all.
     let mut empty = snapshot.clone();
     empty.tracking = None;
+    let mut starting = empty.clone();
+    starting.error = Some(ErrorCode::ChronydUnreachable);
+    starting.starting = true;
+    event(h, Event::Snapshot(Box::new(starting)));
+    show(h, Panel::Overview);
     event(h, Event::Snapshot(Box::new(empty.clone())));
     show(h, Panel::Overview);
     event(
         h,
         Event::Offline {
             code: ErrorCode::GuiNoHelper,
+            detail: None,
         },
     );
     show(h, Panel::Sources);
@@ -360,7 +374,13 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
     // Errors, where the window says them: the connection, an operation,
     // a snapshot, an apply (on Apply and on Guided setup).
     for code in ErrorCode::ALL {
-        event(h, Event::Offline { code: *code });
+        event(
+            h,
+            Event::Offline {
+                code: *code,
+                detail: Some("12".into()),
+            },
+        );
         event(
             h,
             Event::Failed {
@@ -370,6 +390,7 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
         );
         let mut bad = s.clone();
         bad.error = Some(*code);
+        bad.error_detail = Some("12".into());
         event(h, Event::Snapshot(Box::new(bad)));
         h.state_mut().state.apply = ApplyState::Failed {
             code: *code,
@@ -384,19 +405,27 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
         (false, true, false),
         (false, false, true),
     ] {
-        h.state_mut().state.apply = ApplyState::Done(stratum::ipc::Applied {
-            live,
-            restarted,
-            backup: Some("/var/lib/stratum/chrony.conf.1".into()),
-            unchanged,
-        });
+        let edited = h.state().state.doc.render();
+        h.state_mut().state.apply = ApplyState::Done {
+            applied: stratum::ipc::Applied {
+                live,
+                restarted,
+                backup: Some("/var/lib/stratum/chrony.conf.1".into()),
+                unchanged,
+            },
+            edited,
+        };
         show(h, Panel::Apply);
     }
-    h.state_mut().state.apply = ApplyState::Running;
+    h.state_mut().state.apply = ApplyState::Running {
+        id: stratum::gui::backend::RequestId(1),
+        sent: Vec::new(),
+    };
     show(h, Panel::Apply);
+    show(h, Panel::Setup);
     h.state_mut().state.apply = ApplyState::Idle;
     // NTS: working, failed, made, renewed.
-    h.state_mut().state.nts = NtsState::Running;
+    h.state_mut().state.nts = NtsState::Running(stratum::gui::backend::RequestId(2));
     show(h, Panel::Nts);
     h.state_mut().state.nts = NtsState::Failed("x".into());
     show(h, Panel::Nts);
@@ -408,7 +437,16 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
             backups: vec![],
             restarted,
         };
-        event(h, Event::NtsIssued(n));
+        // The answer to the request that asked for it.
+        let id = stratum::gui::backend::RequestId(10 + u64::from(restarted));
+        h.state_mut().state.nts = NtsState::Running(id);
+        event(
+            h,
+            Event::Reply {
+                to: id,
+                event: Box::new(Event::NtsIssued(n)),
+            },
+        );
         show(h, Panel::Nts);
     }
     h.state_mut().panels.nts.names = "not a name!".into();
@@ -437,15 +475,35 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
     show(h, Panel::Fleet);
     h.state_mut().state.fleet_selected = Some("10.0.0.1:323".parse().unwrap());
     show(h, Panel::Fleet);
-    // Files written and read, beside the fields they were typed in.
+    // Files written and read, each outcome under the row that asked
+    // (replies addressed to the request; nothing is sent from here).
     let path = PathBuf::from("/tmp/stratum-words.conf");
     h.state_mut().panels.apply.path = path.display().to_string();
-    for result in [Ok(()), Err("permission denied".to_string())] {
+    let bytes = || stratum::gui::backend::Contents::Bytes(b"server 10.0.0.1\n".to_vec());
+    let written = [
+        Event::FileWritten {
+            path: path.clone(),
+            result: Ok(()),
+        },
+        Event::FileWritten {
+            path: path.clone(),
+            result: Err("permission denied".to_string()),
+        },
+        Event::FileExists {
+            path: path.clone(),
+            contents: bytes(),
+        },
+    ];
+    for reply in written {
+        let id = h.state_mut().state.save_file(path.clone(), bytes(), false);
+        h.state_mut().state.outbox.clear();
+        h.state_mut().panels.apply.last = Some(id);
+        show(h, Panel::Apply);
         event(
             h,
-            Event::FileWritten {
-                path: path.clone(),
-                result,
+            Event::Reply {
+                to: id,
+                event: Box::new(reply),
             },
         );
         show(h, Panel::Apply);
@@ -454,11 +512,18 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
         Ok(b"server 10.0.0.1\n".to_vec()),
         Err("no such file".to_string()),
     ] {
+        let id = h.state_mut().state.read_config(path.clone());
+        h.state_mut().state.outbox.clear();
+        h.state_mut().panels.apply.last = Some(id);
+        show(h, Panel::Apply);
         event(
             h,
-            Event::ConfigRead {
-                path: path.clone(),
-                result,
+            Event::Reply {
+                to: id,
+                event: Box::new(Event::ConfigRead {
+                    path: path.clone(),
+                    result,
+                }),
             },
         );
         show(h, Panel::Apply);

@@ -183,7 +183,15 @@ fn ipc_frames() {
         encode_frame(&ClientMessage::Request {
             id: 1,
             body: RequestBody::Apply {
-                config: "server a iburst\n".into(),
+                config: b"# R\xe9seau\nserver a iburst\n".to_vec().into(),
+            },
+        })
+        .unwrap(),
+        encode_frame(&ServerMessage::Reply {
+            id: 1,
+            body: stratum::ipc::ReplyBody::Config {
+                text: b"allow 10.0.0.0/8 # \xff\n".to_vec().into(),
+                path: "/etc/chrony/chrony.conf".into(),
             },
         })
         .unwrap(),
@@ -216,6 +224,9 @@ fn ipc_frames() {
         b"1e999",
         b"\\u0000",
         b"\xff\xff\xff\x7f",
+        // Inside the base64 of a configuration.
+        b"=",
+        b"+/",
     ];
     let run = fuzz("ipc", &seeds, tokens, budget(), 7, mutate, |input| {
         let _ = read_frame::<_, ClientMessage>(&mut &input[..]);

@@ -3,10 +3,13 @@
 //! format uses are shown, so switching formats never leaves a value behind
 //! that blocks the export.
 
+use std::collections::HashMap;
+
 use egui::RichText;
 
 use crate::core::export::{Field, Format, Options, Role, export};
-use crate::gui::backend::{Command, Contents};
+use crate::gui::backend::Command;
+use crate::gui::dialogs::{Payload, SaveField, save_ui};
 use crate::gui::state::{AppState, status_color};
 use crate::gui::widgets::labelled;
 
@@ -18,7 +21,9 @@ pub struct Form {
     pub source_interface: String,
     pub key: String,
     pub vrf: String,
-    pub path: String,
+    /// Where each format was saved (a Huawei snippet never lands on the
+    /// chrony.conf saved before it).
+    pub saves: HashMap<Format, SaveField>,
     /// Clients authenticate the server with NTS; where they keep its CA.
     pub nts: bool,
     pub nts_ca: String,
@@ -36,7 +41,7 @@ impl Default for Form {
             vrf: String::new(),
             nts: false,
             nts_ca: String::new(),
-            path: String::new(),
+            saves: HashMap::new(),
         }
     }
 }
@@ -190,7 +195,7 @@ pub fn export_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    commands: &mut Vec<Command>,
+    _commands: &mut Vec<Command>,
 ) {
     format_ui(ui, st, form);
     ui.add_space(4.0);
@@ -231,35 +236,18 @@ pub fn export_ui(
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
                 }
-                let name = form.format.file_name();
-                let mut path = std::mem::take(&mut form.path);
-                let file = ui.label(st.t("gui-file"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut path)
-                        .hint_text(name)
-                        .desired_width(240.0),
-                )
-                .labelled_by(file.id);
-                crate::gui::dialogs::browse_ui(
-                    ui,
-                    st,
-                    crate::gui::dialogs::Pick::Save,
-                    name,
-                    &mut path,
-                );
-                form.path = path;
-                let named = !form.path.trim().is_empty();
-                if ui
-                    .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
-                    .clicked()
-                {
-                    commands.push(Command::WriteFile {
-                        path: form.path.trim().into(),
-                        contents: Contents::Bytes(e.text.clone().into_bytes()),
-                    });
-                }
             });
-            crate::gui::widgets::file_note_ui(ui, st, &form.path);
+            let name = form.format.file_name();
+            let field = form.saves.entry(form.format).or_default();
+            let bytes = |_: &AppState| e.text.clone().into_bytes();
+            save_ui(
+                ui,
+                st,
+                field,
+                ("gui-file", name),
+                "gui-save-as",
+                Payload::Bytes(&bytes),
+            );
         }
         // What is missing, and where to type it (the window's words).
         Err(e) => {

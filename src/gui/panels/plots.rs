@@ -7,7 +7,8 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::core::history::SeriesPoint;
 use crate::core::series::{Field, Scope, SeriesId};
-use crate::gui::backend::{Command, Contents};
+use crate::gui::backend::Command;
+use crate::gui::dialogs::{Payload, SaveField, save_ui};
 use crate::gui::settings::PlotWindow;
 use crate::gui::state::{AppState, Panel};
 
@@ -16,8 +17,8 @@ pub struct Form {
     pub paused_at: Option<f64>,
     /// The window and instant last asked for while paused.
     pub paused_request: Option<(PlotWindow, u64)>,
-    pub csv_path: String,
-    pub png_path: String,
+    pub csv: SaveField,
+    pub png: SaveField,
 }
 
 fn now() -> f64 {
@@ -224,65 +225,22 @@ pub fn plots_ui(
             p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
         }
     });
-    ui.horizontal(|ui| {
-        let mut csv = std::mem::take(&mut form.csv_path);
-        let name = ui.label(st.t("gui-file-csv"));
-        ui.add(
-            egui::TextEdit::singleline(&mut csv)
-                .hint_text("offsets.csv")
-                .desired_width(200.0),
-        )
-        .labelled_by(name.id);
-        crate::gui::dialogs::browse_ui(
-            ui,
-            st,
-            crate::gui::dialogs::Pick::Save,
-            "offsets.csv",
-            &mut csv,
-        );
-        form.csv_path = csv;
-        if ui
-            .add_enabled(
-                !form.csv_path.trim().is_empty(),
-                egui::Button::new(st.t("gui-export-csv")),
-            )
-            .clicked()
-        {
-            commands.push(Command::WriteFile {
-                path: form.csv_path.trim().into(),
-                contents: Contents::Bytes(history_csv(st).into_bytes()),
-            });
-        }
-        let mut png = std::mem::take(&mut form.png_path);
-        let name = ui.label(st.t("gui-file-png"));
-        ui.add(
-            egui::TextEdit::singleline(&mut png)
-                .hint_text("plots.png")
-                .desired_width(200.0),
-        )
-        .labelled_by(name.id);
-        crate::gui::dialogs::browse_ui(
-            ui,
-            st,
-            crate::gui::dialogs::Pick::Save,
-            "plots.png",
-            &mut png,
-        );
-        form.png_path = png;
-        if ui
-            .add_enabled(
-                !form.png_path.trim().is_empty(),
-                egui::Button::new(st.t("gui-export-png")),
-            )
-            .clicked()
-        {
-            let p = form.png_path.trim().to_string();
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(p)));
-        }
-    });
-    crate::gui::widgets::file_note_ui(ui, st, &form.csv_path);
-    crate::gui::widgets::file_note_ui(ui, st, &form.png_path);
+    save_ui(
+        ui,
+        st,
+        &mut form.csv,
+        ("gui-file-csv", "offsets.csv"),
+        "gui-export-csv",
+        Payload::Bytes(&|st| history_csv(st).into_bytes()),
+    );
+    save_ui(
+        ui,
+        st,
+        &mut form.png,
+        ("gui-file-png", "plots.png"),
+        "gui-export-png",
+        Payload::Screenshot,
+    );
 }
 
 /// series,time,min,max rows of everything plotted.

@@ -37,7 +37,7 @@ pub fn setup_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    commands: &mut Vec<Command>,
+    _commands: &mut Vec<Command>,
 ) {
     ui.label(st.t("gui-setup-help"));
     ui.add_space(6.0);
@@ -120,14 +120,16 @@ pub fn setup_ui(
                     st.doc = doc.clone();
                     st.panel = Panel::Apply;
                 }
-                let may = st.may_change();
-                if ui
-                    .add_enabled(may, egui::Button::new(st.t("gui-setup-apply")))
-                    .clicked()
-                {
+                // One apply at a time, from whichever panel.
+                let may = st.may_change() && !st.applying();
+                let b = ui.add_enabled(may, egui::Button::new(st.t("gui-setup-apply")));
+                let b = if st.applying() {
+                    b.on_disabled_hover_text(st.t("gui-apply-blocked-running"))
+                } else {
+                    b
+                };
+                if b.clicked() && st.start_apply(doc.render()) {
                     st.doc = doc.clone();
-                    st.apply = crate::gui::state::ApplyState::Running;
-                    commands.push(Command::Apply(text.clone()));
                 }
             });
             // What the apply did, where it was clicked.

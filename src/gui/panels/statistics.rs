@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend, Line, Plot, PlotPoin
 
 use crate::core::series::{Field, Scope, SeriesId};
 use crate::core::stats::{Analysis, DevPoint};
-use crate::gui::backend::{Command, Contents};
+use crate::gui::backend::Command;
 use crate::gui::settings::PlotWindow;
 use crate::gui::state::AppState;
 
@@ -18,7 +18,7 @@ pub struct Form {
     pub window: PlotWindow,
     /// What was last asked for (asked again when the choice changes).
     asked: Option<(SeriesId, PlotWindow)>,
-    pub csv_path: String,
+    pub csv: crate::gui::dialogs::SaveField,
 }
 
 impl Default for Form {
@@ -27,7 +27,7 @@ impl Default for Form {
             series: SeriesId::system(Field::Offset),
             window: PlotWindow::OneHour,
             asked: None,
-            csv_path: String::new(),
+            csv: Default::default(),
         }
     }
 }
@@ -312,20 +312,16 @@ pub fn statistics_ui(
             .collect();
         ui.weak(regions.join(" · "));
     }
-    ui.horizontal(|ui| {
-        let name = ui.label(st.t("gui-file-csv"));
-        ui.add(
-            egui::TextEdit::singleline(&mut form.csv_path).hint_text(st.t("gui-stats-csv-hint")),
-        )
-        .labelled_by(name.id);
-        if ui.button(st.t("gui-export-csv")).clicked() && !form.csv_path.trim().is_empty() {
-            commands.push(Command::WriteFile {
-                path: form.csv_path.trim().into(),
-                contents: Contents::Bytes(analysis_csv(&form.series, &a).into_bytes()),
-            });
-        }
-    });
-    crate::gui::widgets::file_note_ui(ui, st, &form.csv_path);
+    let series = form.series.clone();
+    let csv = |_: &AppState| analysis_csv(&series, &a).into_bytes();
+    crate::gui::dialogs::save_ui(
+        ui,
+        st,
+        &mut form.csv,
+        ("gui-file-csv", "statistics.csv"),
+        "gui-export-csv",
+        crate::gui::dialogs::Payload::Bytes(&csv),
+    );
 }
 
 /// The analysis as `series,kind,tau,value,low,high` rows (as `stratum
