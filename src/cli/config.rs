@@ -414,6 +414,7 @@ fn is_single(name: &str) -> bool {
         || matches!(
             name,
             "makestep"
+                | "driftfile"
                 | "log"
                 | "bindaddress"
                 | "bindacqaddress"

@@ -616,8 +616,12 @@ fn a_bundles_monitor_watches_its_servers_through_the_generated_watch_file() {
 }
 
 /// ntp.conf for CentOS 7's ntpd 4.2.6: every line is one that release reads
-/// (ntp.conf(5) of 4.2.6: no `restrict source`, which came with 4.2.7), and
-/// the pool it cannot let through `restrict default ignore` is one server.
+/// (ntp.conf(5) of 4.2.6: no `restrict source`, which came with 4.2.7). Its
+/// `restrict NAME` resolves a name once, to one address, apart from the
+/// `server NAME` line, so behind `restrict default ignore` a pool or
+/// round-robin name can give the server an address no restrict line lets
+/// in and ntpd drops its own upstream's replies: with an upstream by name
+/// the file must not ignore by default.
 #[test]
 fn ntp_conf_for_ntpd_4_2_6_uses_only_what_it_knows() {
     let doc = Document::parse(
@@ -634,15 +638,35 @@ fn ntp_conf_for_ntpd_4_2_6_uses_only_what_it_knows() {
         "{}",
         e.text
     );
+    // No restrict line names a host: its address could differ from the
+    // server line's.
+    assert!(!e.text.contains("restrict 2.pool.ntp.org"), "{}", e.text);
     assert!(
+        !e.text
+            .lines()
+            .any(|l| l.starts_with("restrict") && l.contains(" ignore")),
+        "{}",
         e.text
-            .contains("restrict 10.0.0.1 nomodify notrap noquery\n")
     );
     assert!(
         e.text
-            .contains("restrict 2.pool.ntp.org nomodify notrap noquery\n")
+            .contains("restrict default kod limited nomodify notrap nopeer noquery\n"),
+        "{}",
+        e.text
     );
     assert!(e.notes.iter().any(|n| n.id == "export-note-pool-old-ntpd"));
+    assert!(e.notes.iter().any(|n| n.id == "export-note-old-ntpd-names"));
+    // Upstreams by address: ignore stays, each let in by its address.
+    let by_address = Document::parse(
+        "server 10.0.0.1 iburst\nserver 10.0.0.2 iburst\nallow 10.0.0.0/24\nlocal stratum 10 orphan\n",
+    );
+    let e = export(&by_address, Format::Ntp, &opts, "t").unwrap();
+    assert!(e.text.contains("restrict default ignore\n"), "{}", e.text);
+    assert!(
+        e.text
+            .contains("restrict 10.0.0.2 nomodify notrap noquery\n")
+    );
+    assert!(!e.notes.iter().any(|n| n.id == "export-note-old-ntpd-names"));
     // The newest ntpd keeps `restrict source` and the pool.
     let new = export(&doc, Format::Ntp, &Options::default(), "t").unwrap();
     assert!(

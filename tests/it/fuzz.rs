@@ -288,12 +288,37 @@ fn files(dir: &str, ext: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn pasted_command_output() {
-    let seeds = files("tests/data/explain", "txt");
+    let mut seeds = files("tests/data/explain", "txt");
+    // Pastes as admins make them: sessions, UTF-16, switch records.
+    seeds.extend(files("tests/data/explain/pastes", "txt"));
     let tokens: &[&[u8]] = &[
-        b"\n", b" ", b",", b":", b"[", b"]", b"+/-", b"=", b"*", b"^", b"\x1b[0m", b"\r\n", b"377",
+        b"\n",
+        b" ",
+        b",",
+        b":",
+        b"[",
+        b"]",
+        b"+/-",
+        b"=",
+        b"*",
+        b"^",
+        b"\x1b[0m",
+        b"\r\n",
+        b"377",
         b"-",
+        b"chronyc> ",
+        b"\xff\xfe",
+        b"\x00",
+        b", key: ",
+        b"expire=",
+        b"ind assid status",
     ];
     let run = fuzz("explain", &seeds, tokens, budget(), 13, mutate, |input| {
+        // Bytes as a file gives them: decoded (UTF-16 too), then every
+        // output of the paste.
+        if let Ok(text) = stratum::core::explain::decode(input) {
+            let _ = stratum::core::explain::explain_all(&text);
+        }
         let _ = stratum::core::explain::explain(&String::from_utf8_lossy(input));
     });
     eprintln!(

@@ -25,6 +25,7 @@ mod live_explain;
 mod names;
 mod nts;
 mod pair;
+mod pastes;
 mod refclock;
 mod releases_helper;
 mod roles;

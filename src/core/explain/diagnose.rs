@@ -11,7 +11,12 @@ use super::verdict::{Finding, Reason, Rule, Why};
 /// The name of the row a field sits in (its source, client or session).
 fn row_name(row: &[Field]) -> Option<String> {
     row.iter()
-        .find(|x| matches!(x.name, F::Address | F::Remote | F::RemoteAddress))
+        .find(|x| {
+            matches!(
+                x.name,
+                F::Address | F::Remote | F::RemoteAddress | F::AssociationId
+            )
+        })
         .map(|x| x.raw.trim().to_string())
 }
 
@@ -51,6 +56,7 @@ pub fn diagnose(e: &mut Explained) {
         }
         Kind::ChronycSources
         | Kind::NtpqPeers
+        | Kind::NtpqAssociations
         | Kind::JunosShowNtpAssociations
         | Kind::AristaShowNtpAssociations
         | Kind::CiscoShowNtpAssociations
@@ -79,6 +85,13 @@ pub fn diagnose(e: &mut Explained) {
             if unsynced {
                 out.push(Finding::new(Rule::NotSynchronised));
             }
+            // ntpstat and ntpq's status word: the clock follows ntpd's own
+            // (source "local net", sync_local).
+            if why(F::Source) == Some(Why::RefidLocal)
+                || why(F::StatusWord) == Some(Why::RefidLocal)
+            {
+                out.push(Finding::new(Rule::ServingLocalClock));
+            }
             if field(f, F::ReferenceTime).is_some() && field(f, F::CurrentTime).is_some() {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }
@@ -92,6 +105,10 @@ pub fn diagnose(e: &mut Explained) {
             }
         }
         _ => {}
+    }
+    // ntpstat or ntpq that no daemon answered.
+    if bad(F::NtpService) && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
+        out.push(Finding::new(Rule::NtpServiceInactive));
     }
     e.findings = out;
     account_for_every_flag(e);

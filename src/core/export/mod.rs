@@ -83,6 +83,8 @@ pub const NOTE_IDS: &[&str] = &[
     "export-note-no-allow",
     "export-note-peer-orphan",
     "export-note-port",
+    "export-note-old-ntpd-names",
+    "export-note-pool-old-ntpd",
 ];
 
 #[cfg(test)]

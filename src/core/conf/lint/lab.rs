@@ -143,6 +143,37 @@ pub(super) fn lab_checks(l: &mut Linter) {
     if upstreams > 0 && !l.has("makestep") {
         l.add_at((Rule::NoMakestep, None, vec![]));
     }
+    // chrony.conf(5): minsources is how many sources must be selectable
+    // "before the local clock is updated"; more than the file can ever
+    // give and the clock is never updated.
+    if let (false, Some((i, min))) = (source_files, minsources(l))
+        && min > upstreams
+    {
+        l.add_at((
+            Rule::MinsourcesUnreachable,
+            Some(i),
+            vec![
+                ("minsources", min.to_string()),
+                ("count", upstreams.to_string()),
+            ],
+        ));
+    }
+    // 4.7+: with orphan and no waitunsynced, the local reference waits
+    // 300 s while unsynchronised, after every start too (cmdparse.c 4.7).
+    if let Some((i, lo)) = local
+        && lo.orphan()
+        && lo.float_option("waitunsynced").is_none()
+        && l.opts.version >= super::releases::ORPHAN_WAITS
+    {
+        l.add_at((
+            Rule::OrphanWaits,
+            Some(i),
+            vec![
+                ("seconds", super::releases::ORPHAN_WAIT_SECONDS.to_string()),
+                ("version", l.opts.version.to_string()),
+            ],
+        ));
+    }
     if let (Some((i, lo)), true) = (local, peers > 0)
         && !lo.orphan()
     {
@@ -169,7 +200,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
     for (i, d) in doc.directives() {
         let repeats = spec_repeats(d.name(), l.opts.version);
         let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include" && !repeats)
-            || matches!(d, Directive::Makestep { .. } | Directive::Local(_));
+            || matches!(d, Directive::Makestep { .. } | Directive::Local(_))
+            || matches!(d, Directive::Other { spec, .. } if spec.name == "driftfile");
         let name = d.name();
         if !single {
             continue;
@@ -185,6 +217,18 @@ pub(super) fn lab_checks(l: &mut Linter) {
             ));
         }
     }
+}
+
+/// The last `minsources` line and its value.
+fn minsources(l: &Linter) -> Option<(usize, i64)> {
+    l.directives()
+        .filter_map(|(i, d)| match d {
+            Directive::Simple { spec, value } if spec.name == "minsources" => {
+                value.as_i64().map(|v| (i, v))
+            }
+            _ => None,
+        })
+        .last()
 }
 
 /// Checks between two servers' configurations that peer with each other

@@ -69,6 +69,13 @@ crate::id_enum! {
         AllowEveryone = "allow-everyone",
         FewSourcesClient = "few-sources-client",
         CmdmonExposed = "cmdmon-exposed",
+        NotAnInteger = "not-an-integer",
+        OddCharacter = "odd-character",
+        OddCharacterInValue = "odd-character-in-value",
+        RefclockDeviceOptional = "refclock-device-optional",
+        MinsourcesUnreachable = "minsources-unreachable",
+        OrphanWaits = "orphan-waits",
+        PidfileOff = "pidfile-off",
     }
 }
 
@@ -103,9 +110,11 @@ impl Rule {
             Rule::RtcfileRtcsync => Severity::Error,
             Rule::NtsUneven => Severity::Error,
             Rule::NtsUnpaired => Severity::Warning,
-            Rule::NtsFileUnreadable => Severity::Error,
-            Rule::NtsNotCertificate => Severity::Error,
-            Rule::NtsKeyMismatch => Severity::Error,
+            // chronyd logs "Could not set credentials" and runs without
+            // its NTS-KE server (nts_ke_server.c, every release): it starts.
+            Rule::NtsFileUnreadable => Severity::Warning,
+            Rule::NtsNotCertificate => Severity::Warning,
+            Rule::NtsKeyMismatch => Severity::Warning,
             Rule::NtsCertExpired => Severity::Error,
             Rule::NtsCertNotYetValid => Severity::Error,
             Rule::NtsCertExpiring => Severity::Warning,
@@ -151,6 +160,14 @@ impl Rule {
             Rule::AllowEveryone => Severity::Hint,
             Rule::FewSourcesClient => Severity::Hint,
             Rule::CmdmonExposed => Severity::Hint,
+            Rule::NotAnInteger => Severity::Error,
+            Rule::OddCharacter => Severity::Error,
+            Rule::OddCharacterInValue => Severity::Warning,
+            // 4.9's `optional`: chronyd logs the error and goes on.
+            Rule::RefclockDeviceOptional => Severity::Warning,
+            Rule::MinsourcesUnreachable => Severity::Warning,
+            Rule::OrphanWaits => Severity::Hint,
+            Rule::PidfileOff => Severity::Error,
         }
     }
 }
