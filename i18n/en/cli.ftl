@@ -228,7 +228,9 @@ cli-help-status =
     One snapshot of chronyd from a running helper, as chronyc prints it, or as JSON.
     JSON "system_time" is chronyd's correction in seconds: positive when the system clock is behind
     NTP time (chronyc: "slow"), negative when ahead ("fast").
-    Exit 0: a whole snapshot; 2: no helper answers or bad usage; 3: chronyd did not answer in full.
+    Exit 0: a whole snapshot, healthy; 1: a whole snapshot with an alarm raised (or still starting);
+    2: no helper answers or bad usage; 3: chronyd did not answer in full.
+    The first lines (JSON "health") give the verdict: healthy, starting, warning or critical, and why.
 cli-help-fleet =
     stratum fleet [--json] [--socket PATH | --connect URL] [--lang en|zh-CN]
 

@@ -197,7 +197,8 @@ cli-help-status =
 
     从正在运行的辅助进程取得 chronyd 的一次快照，按 chronyc 的样式或 JSON 输出。
     JSON 中的“system_time”是 chronyd 的修正量（秒）：系统时钟落后于 NTP 时间时为正（chronyc 显示“slow”），超前时为负（“fast”）。
-    退出码 0：完整快照；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
+    退出码 0：完整快照，状态正常；1：完整快照，但有告警（或仍在启动）；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
+    开头几行（JSON 中的“health”）给出结论：正常、正在启动、警告或严重，以及原因。
 cli-help-fleet =
     stratum fleet [--json] [--socket 路径 | --connect 地址] [--lang en|zh-CN]
 

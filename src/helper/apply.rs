@@ -402,7 +402,7 @@ impl Supervisor {
         }
         let sources = c.sources().await.ok()?;
         for ip in sources.into_iter().filter_map(|s| s.address.0.ip()) {
-            if c.source_name(ip)
+            if c.source_name(crate::core::cmdmon::WireAddr::Ip(ip))
                 .await
                 .is_ok_and(|n| n.eq_ignore_ascii_case(host))
             {

@@ -15,7 +15,7 @@ use tokio::time::Instant;
 use crate::core::cmdmon::wire::{MAX_REPLY_LEN, limits};
 use crate::core::cmdmon::{
     Activity, AuthData, Client, NtpData, Reply, Request, RtcReport, SelectData, ServerStats,
-    Smoothing, SourceData, SourceStats, Status, Tracking, WireError,
+    Smoothing, SourceData, SourceStats, Status, Tracking, WireAddr, WireError,
 };
 use crate::core::codes::ErrorCode;
 use crate::core::conf::ChronyVersion;
@@ -354,8 +354,8 @@ impl CmdmonClient {
         .await
     }
 
-    pub async fn source_name(&mut self, ip: IpAddr) -> Result<String, CmdmonError> {
-        self.expect(&Request::NtpSourceName(ip), |r| match r {
+    pub async fn source_name(&mut self, addr: WireAddr) -> Result<String, CmdmonError> {
+        self.expect(&Request::NtpSourceName(addr), |r| match r {
             Reply::NtpSourceName(n) => Some(n),
             _ => None,
         })

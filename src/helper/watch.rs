@@ -78,7 +78,7 @@ impl Watched {
                 .sources
                 .iter()
                 .find(|s| s.state == SourceState::Selected)
-                .map(|s| s.name()),
+                .map(|s| s.display_name()),
             sources: reachable.then_some(self.n_sources),
             error: self.error,
             roster_followers: None,
@@ -95,7 +95,6 @@ impl Watched {
             up,
             tracking: self.tracking.as_ref(),
             sources: &self.sources,
-            names: &[],
             authdata: &[],
             nts_certs: &[],
             leap_list: None,
@@ -103,6 +102,7 @@ impl Watched {
             now: 0.0,
             roster: None,
             serverstats: None,
+            health: None,
         }
     }
 }

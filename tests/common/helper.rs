@@ -133,7 +133,29 @@ impl HelperProc {
         let mut args = vec!["--lab", "--ntp-port", &port];
         args.extend_from_slice(extra);
         let cmd = super::netns::first(Path::new(env!("CARGO_BIN_EXE_stratum-helper")));
-        Self::spawn(cmd, dir, &conf, &args, &[])
+        Self::start_cmd(cmd, dir, &conf, &args, &[])
+    }
+
+    /// A lab helper (and so its chronyd) in a network namespace with only
+    /// loopback, where no name resolves and nothing leaves the machine
+    /// (`super::offline`); a plain one where namespaces are not allowed.
+    /// Whether it is isolated comes back with it.
+    pub fn start_lab_isolated(
+        dir: &Path,
+        config: &str,
+        ntp_port: u16,
+        extra: &[&str],
+    ) -> (HelperProc, bool) {
+        let conf = dir.join("lab.conf");
+        std::fs::write(&conf, config).unwrap();
+        let port = ntp_port.to_string();
+        let mut args = vec!["--lab", "--ntp-port", &port];
+        args.extend_from_slice(extra);
+        let program = Path::new(env!("CARGO_BIN_EXE_stratum-helper"));
+        match super::offline::isolated(program) {
+            Some(cmd) => (Self::start_cmd(cmd, dir, &conf, &args, &[]), true),
+            None => (Self::start_env(dir, &conf, &args, &[]), false),
+        }
     }
 
     fn start_env(
@@ -143,10 +165,10 @@ impl HelperProc {
         env: &[(&str, &std::ffi::OsStr)],
     ) -> HelperProc {
         let cmd = Command::new(env!("CARGO_BIN_EXE_stratum-helper"));
-        Self::spawn(cmd, dir, conf, mode_args, env)
+        Self::start_cmd(cmd, dir, conf, mode_args, env)
     }
 
-    fn spawn(
+    fn start_cmd(
         mut cmd: Command,
         dir: &Path,
         conf: &Path,

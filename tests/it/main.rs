@@ -22,6 +22,8 @@ mod i18n_parity;
 mod labs;
 mod leap;
 mod lint_vs_chronyd;
+mod live_explain;
+mod names;
 mod nts;
 mod pair;
 mod pastes;
