@@ -265,6 +265,7 @@ nts-ca-key-mismatch = The CA's key does not belong to its certificate.
 nts-generate-failed = The certificate could not be made: { $value }.
 nts-unknown-group = There is no group “{ $value }”.
 nts-bad-days = --days needs a whole number of days (negative: already expired), not “{ $value }”.
+nts-out-untrusted = { $dir } is not a safe place for keys: { -trust-why(why: $why, path: $path, owner: $owner) }. Certificates and keys go only into a directory that you or root own and nobody else can write, and so must be every directory above it. Nothing was written.
 nts-wrote = wrote { $path }
 nts-backup = kept the previous file as { $path }
 nts-lines-server = chrony.conf of the NTS server:

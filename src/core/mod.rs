@@ -18,6 +18,7 @@ pub mod nts;
 pub mod series;
 pub mod snapshot;
 pub mod stats;
+pub mod text;
 pub mod time;
 
 pub use time::civil_from_unix;

@@ -393,6 +393,9 @@ fn local(
                         resolves: None,
                         read: (!remote).then_some(&read as &crate::core::conf::lint::ReadFile),
                         now: Some(crate::sys::now() as i64),
+                        trust: (!remote).then_some(
+                            &crate::sys::path_trust as &crate::core::conf::lint::TrustPath,
+                        ),
                     },
                 );
                 send(Event::Linted { text, diagnostics });

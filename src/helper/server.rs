@@ -1,15 +1,14 @@
 //! The helper's Unix socket: an async listener, one task per connection.
 //! A peer must finish its hello within a deadline, each request frame once
 //! begun within another, and a connection with nothing to do is closed.
-//! Connections are capped per uid, with room kept for root, the helper's
-//! user and the admin group. A connection has at most one subscription, fed
+//! Connections are capped per uid (before any user lookup), with room kept
+//! for root, the helper's user and the admin group. A connection has at most one subscription, fed
 //! from a bounded broadcast: a subscriber that does not read is dropped,
 //! never waited on. No lock is held across a socket write.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::io;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -62,51 +61,96 @@ struct Counts {
     privileged: usize,
 }
 
+/// A connection's place. Every peer but root and the helper's own user
+/// holds one of its uid's [`MAX_PER_UID`] first, taken before anything
+/// asks NSS about it; then one of its pool's, once its access is known.
 pub struct Slot {
     slots: Arc<Slots>,
     uid: u32,
-    privileged: bool,
+    /// Counted in the uid's share.
+    per_uid: bool,
+    /// In a pool: `Some(true)` the privileged one.
+    pool: Option<bool>,
 }
 
 impl Slots {
-    fn take(self: &Arc<Self>, uid: u32, privileged: bool) -> Option<Slot> {
+    /// The place of a peer whose uid alone says it is privileged (root,
+    /// the helper's user), or the uid's share for anyone else: decided
+    /// from the peer's credentials, before any lookup.
+    fn take_uid(self: &Arc<Self>, uid: u32, owner: bool) -> Option<Slot> {
         let mut c = lock(&self.counts);
-        if privileged {
+        let mut slot = Slot {
+            slots: Arc::clone(self),
+            uid,
+            per_uid: false,
+            pool: None,
+        };
+        if owner {
             if c.privileged >= MAX_PRIVILEGED {
                 return None;
             }
             c.privileged += 1;
+            slot.pool = Some(true);
         } else {
-            let mine = c.per_uid.get(&uid).copied().unwrap_or(0);
-            if mine >= MAX_PER_UID || c.unprivileged >= MAX_UNPRIVILEGED {
+            let mine = c.per_uid.entry(uid).or_default();
+            if *mine >= MAX_PER_UID {
                 return None;
             }
-            c.unprivileged += 1;
-            *c.per_uid.entry(uid).or_default() += 1;
+            *mine += 1;
+            slot.per_uid = true;
         }
-        Some(Slot {
-            slots: Arc::clone(self),
-            uid,
-            privileged,
-        })
+        Some(slot)
+    }
+
+    /// A place in a pool for a peer that holds its uid's share, once its
+    /// access is known (the admin group's members use the privileged
+    /// pool: a crowd of other users never locks them out).
+    fn take_pool(&self, slot: &mut Slot, privileged: bool) -> bool {
+        if slot.pool.is_some() {
+            return true;
+        }
+        let mut c = lock(&self.counts);
+        let (used, max) = if privileged {
+            (&mut c.privileged, MAX_PRIVILEGED)
+        } else {
+            (&mut c.unprivileged, MAX_UNPRIVILEGED)
+        };
+        if *used >= max {
+            return false;
+        }
+        *used += 1;
+        slot.pool = Some(privileged);
+        true
     }
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
         let mut c = lock(&self.slots.counts);
-        if self.privileged {
-            c.privileged -= 1;
-        } else {
-            c.unprivileged -= 1;
-            if let Some(n) = c.per_uid.get_mut(&self.uid) {
-                *n -= 1;
-                if *n == 0 {
-                    c.per_uid.remove(&self.uid);
-                }
+        match self.pool {
+            Some(true) => c.privileged -= 1,
+            Some(false) => c.unprivileged -= 1,
+            None => {}
+        }
+        if self.per_uid
+            && let Some(n) = c.per_uid.get_mut(&self.uid)
+        {
+            *n -= 1;
+            if *n == 0 {
+                c.per_uid.remove(&self.uid);
             }
         }
     }
+}
+
+/// NSS lookups under way at most (each holds a thread of the blocking
+/// pool; LDAP may be slow): a flood of connections queues here instead of
+/// growing threads.
+const MAX_LOOKUPS: usize = 4;
+
+fn lookups() -> &'static tokio::sync::Semaphore {
+    static LOOKUPS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_LOOKUPS);
+    &LOOKUPS
 }
 
 /// Binds the socket (replacing a stale one), reachable by everyone who can
@@ -125,9 +169,11 @@ pub fn bind(path: &Path) -> io::Result<UnixListener> {
         }
         std::fs::remove_file(path)?;
     }
-    let l = UnixListener::bind(path)?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o666))?;
-    Ok(l)
+    // Reachable by everyone from its first moment, without a chmod by
+    // path after it.
+    let l = crate::fsutil::sock::bind_listener(path, 0o666)?;
+    l.set_nonblocking(true)?;
+    UnixListener::from_std(l)
 }
 
 /// How often the socket's file is checked to still be the one listened on.
@@ -185,12 +231,17 @@ pub async fn serve(mut listener: UnixListener, path: std::path::PathBuf, shared:
                 uid: cred.uid.as_raw(),
                 gid: cred.gid.as_raw(),
             };
-            let access = peer_access(&shared, peer).await;
-            let privileged = access == Access::Change;
-            let Some(slot) = slots.take(peer.uid, privileged) else {
+            // The uid's share before anything is looked up: a user who
+            // floods the socket is refused at the cost of one getsockopt.
+            let Some(mut slot) = slots.take_uid(peer.uid, shared.policy.is_owner(peer)) else {
                 refuse(stream, ErrorCode::IpcBusy).await;
                 return;
             };
+            let access = peer_access(&shared, peer).await;
+            if !slots.take_pool(&mut slot, access == Access::Change) {
+                refuse(stream, ErrorCode::IpcBusy).await;
+                return;
+            }
             if let Err(e) = connection(stream, &shared, peer, access).await {
                 tracing::debug!(uid = peer.uid, code = %e.code(), "connection ended");
             }
@@ -204,6 +255,9 @@ async fn peer_access(shared: &Arc<Shared>, peer: Peer) -> Access {
     if shared.policy.is_owner(peer) {
         return Access::Change;
     }
+    let Ok(_permit) = lookups().acquire().await else {
+        return Access::Monitor;
+    };
     let policy = shared.policy.clone();
     tokio::task::spawn_blocking(move || policy.access(peer))
         .await
@@ -393,13 +447,19 @@ async fn handle(
             series: lock(&shared.history).names(),
         })),
         RequestBody::GetConfig if access < Access::Read => error(ErrorCode::NotAuthorised, None),
-        RequestBody::GetConfig => match config_text(&shared.fixed) {
-            Ok(text) => Handled::Reply(Box::new(ReplyBody::Config {
-                text,
-                path: shared.fixed.paths.config.display().to_string(),
-            })),
-            Err(e) => error(e.code, e.detail),
-        },
+        RequestBody::GetConfig => {
+            // A file read (by the trust rule, never blocking on a FIFO)
+            // off the runtime thread, as a reply that comes later.
+            let fixed = shared.fixed.clone();
+            Handled::Later(Box::pin(async move {
+                let path = fixed.paths.config.display().to_string();
+                match tokio::task::spawn_blocking(move || config_text(&fixed)).await {
+                    Ok(Ok(text)) => ReplyBody::Config { text, path },
+                    Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
+                    Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
+                }
+            }))
+        }
         r if r.is_change() && access < Access::Change => error(ErrorCode::NotAuthorised, None),
         RequestBody::Apply { config } => {
             let (reply, rx) = oneshot::channel();

@@ -12,7 +12,6 @@
 //! Under systemd the task asks systemctl instead.
 
 use std::collections::VecDeque;
-use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -24,8 +23,11 @@ use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 
 use super::cmdmon::{CmdmonClient, Endpoint, Patience};
+use super::confguard::{self, Trust};
 use super::types::{ApplyPolicy, Fixed, HelperError, Mode, lock};
 use crate::core::codes::ErrorCode;
+use crate::core::conf::Document;
+use crate::fsutil::trust::Owners;
 use crate::ipc::{Action, Applied};
 
 const LOG_LINES: usize = 40;
@@ -50,6 +52,9 @@ pub enum SupervisorError {
     NotAnswering,
     #[error("systemctl failed: {0}")]
     Systemctl(String),
+    /// A path the configuration names fails the trust rule.
+    #[error("not started as root: {0} can be changed by a user other than root")]
+    Untrusted(String),
 }
 
 impl SupervisorError {
@@ -59,6 +64,7 @@ impl SupervisorError {
             SupervisorError::Exited(_) => ErrorCode::ChronydExited,
             SupervisorError::NotAnswering => ErrorCode::ChronydNotAnswering,
             SupervisorError::Systemctl(_) => ErrorCode::ChronydSystemctl,
+            SupervisorError::Untrusted(_) => ErrorCode::ChronydUntrusted,
         }
     }
 }
@@ -68,7 +74,8 @@ impl From<SupervisorError> for HelperError {
         let detail = match &e {
             SupervisorError::Spawn(d)
             | SupervisorError::Exited(d)
-            | SupervisorError::Systemctl(d) => Some(d.clone()),
+            | SupervisorError::Systemctl(d)
+            | SupervisorError::Untrusted(d) => Some(d.clone()),
             SupervisorError::NotAnswering => None,
         };
         HelperError::new(e.code(), detail)
@@ -120,23 +127,77 @@ pub fn note(log: &LogTail, line: String) {
     log.push_back(line);
 }
 
+/// The user a configuration's `user` directive names (the last one).
+pub fn file_user(doc: &Document) -> Option<String> {
+    doc.directive_lines()
+        .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
+        .last()
+        .map(|(_, l)| l.args.trim().to_string())
+}
+
+/// The user chronyd drops to: `-u`, else the file's `user`, else the
+/// distribution's chrony user (chronyd's built-in default). Blocking: it
+/// may ask NSS.
+pub fn chronyd_user(args: &[String], doc: Option<&Document>) -> Option<String> {
+    run_as(args)
+        .map(str::to_string)
+        .or_else(|| doc.and_then(file_user))
+        .or_else(crate::sys::chrony_user)
+}
+
+/// Runs blocking work (file reads, NSS) on tokio's blocking pool.
+pub(super) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        // The closure panicked: carry the panic on, as if it ran here.
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
 impl Supervisor {
-    /// The user chronyd drops to: `-u`, else the file's `user`, else the
-    /// distribution's chrony user (chronyd's built-in default).
-    pub(super) fn chronyd_user(&self, args: &[String]) -> Option<String> {
-        let configured = std::fs::read(&self.fixed.paths.chronyd_config)
-            .ok()
-            .and_then(|b| {
-                crate::core::conf::Document::parse(b)
-                    .directive_lines()
-                    .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
-                    .last()
-                    .map(|(_, l)| l.args.trim().to_string())
-            });
-        run_as(args)
-            .map(str::to_string)
-            .or(configured)
-            .or_else(crate::sys::chrony_user)
+    /// The user chronyd runs as with `args` and the file on disk (read by
+    /// the rule, off the runtime thread).
+    pub(super) async fn runs_as(&self, args: &[String]) -> Option<String> {
+        let path = self.fixed.paths.chronyd_config.clone();
+        let args = args.to_vec();
+        blocking(move || {
+            let bytes = confguard::read_config(&path, &Owners::root_and_me()).ok();
+            chronyd_user(&args, bytes.map(Document::parse).as_ref())
+        })
+        .await
+    }
+
+    /// System mode, before every start of chronyd (an apply's, a restart
+    /// asked for, the automatic one after chronyd died): the file chronyd
+    /// will read and everything it names pass the trust rule now. Someone
+    /// who could change them since the apply (chronyd's own user dropping a
+    /// file where a glob matched nothing) gets no chronyd started as root.
+    /// Returns the user chronyd will drop to.
+    async fn trusted_to_start(&self) -> Result<Option<String>, SupervisorError> {
+        let args = match &self.control {
+            Control::Owned { args } => args.clone(),
+            Control::Systemd { .. } => Vec::new(),
+        };
+        let path = self.fixed.paths.chronyd_config.clone();
+        let system = self.fixed.mode == Mode::System;
+        blocking(move || {
+            let owners = Owners::root_and_me();
+            let doc = match confguard::read_config(&path, &owners) {
+                Ok(b) => Some(Document::parse(b)),
+                // Lab: chronyd's own file is the helper's; a missing one
+                // is chronyd's to report.
+                Err(_) if !system => None,
+                Err(r) => return Err(r),
+            };
+            let user = chronyd_user(&args, doc.as_ref());
+            if let (true, Some(doc)) = (system, &doc) {
+                let trust = Trust::this_process(user.as_deref());
+                confguard::check_trust(doc, &trust)?;
+            }
+            Ok(user)
+        })
+        .await
+        .map_err(|r| SupervisorError::Untrusted(r.code_detail().1))
     }
 }
 
@@ -282,41 +343,57 @@ impl Supervisor {
     /// user chronyd drops to — but only a directory the helper creates now:
     /// an existing one (the distribution's `/run/chrony`, or `/run` itself
     /// when a configuration puts the socket there) is never given away.
-    fn ensure_socket_dir(&self) -> std::io::Result<()> {
-        let Some(dir) = self.fixed.paths.chronyd_socket.parent() else {
+    ///
+    /// The directory is given away by its descriptor, opened without
+    /// following a link and checked to be the one just made: a directory
+    /// above that chronyd's user can write (a socket configured under
+    /// `/var/lib/chrony`) cannot swap it for a link to something of root's
+    /// in between.
+    async fn ensure_socket_dir(&self, user: Option<String>) -> std::io::Result<()> {
+        let Some(dir) = self.fixed.paths.chronyd_socket.parent().map(PathBuf::from) else {
             return Ok(());
         };
-        if !crate::fsutil::create_dir_chain(dir)? {
-            return Ok(());
-        }
-        let Control::Owned { args } = &self.control else {
-            return Ok(());
-        };
-        let me = rustix::process::geteuid();
-        let mut mode = 0o700;
-        // The user chronyd drops to: `-u`, else the file's `user`, else the
-        // distribution's chrony user (chronyd's built-in default).
-        let user = self.chronyd_user(args);
-        if me.is_root()
-            && let Some(user) = user.as_deref().filter(|u| *u != "root")
-            && let Ok(Some(u)) = nix::unistd::User::from_name(user)
-        {
-            std::os::unix::fs::chown(dir, Some(u.uid.as_raw()), Some(u.gid.as_raw()))?;
-            mode = 0o770;
-        }
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode))
+        let owned = matches!(self.control, Control::Owned { .. });
+        blocking(move || {
+            if !crate::fsutil::create_dir_chain(&dir)? || !owned {
+                return Ok(());
+            }
+            let fd = crate::fsutil::open::open_dir(&dir)?;
+            let st = rustix::fs::fstat(&fd)?;
+            let me = rustix::process::geteuid();
+            if st.st_uid != me.as_raw() {
+                return Err(std::io::Error::other("the socket directory changed hands"));
+            }
+            let mut mode = 0o700;
+            if me.is_root()
+                && let Some(user) = user.as_deref().filter(|u| *u != "root")
+                && let Ok(Some(u)) = nix::unistd::User::from_name(user)
+            {
+                rustix::fs::fchown(
+                    &fd,
+                    Some(rustix::fs::Uid::from_raw(u.uid.as_raw())),
+                    Some(rustix::fs::Gid::from_raw(u.gid.as_raw())),
+                )?;
+                mode = 0o770;
+            }
+            rustix::fs::fchmod(&fd, rustix::fs::Mode::from_raw_mode(mode))?;
+            Ok(())
+        })
+        .await
     }
 
     /// Starts chronyd (or asks systemd to), without waiting for it.
     pub async fn start(&mut self) -> Result<(), SupervisorError> {
+        if self.child.is_some() {
+            return Ok(());
+        }
+        let user = self.refuse_untrusted().await?;
         let args = match &self.control {
             Control::Systemd { unit } => return systemctl(&["start", unit]).await,
             Control::Owned { args } => args.clone(),
         };
-        if self.child.is_some() {
-            return Ok(());
-        }
-        self.ensure_socket_dir()
+        self.ensure_socket_dir(user)
+            .await
             .map_err(|e| SupervisorError::Spawn(e.to_string()))?;
         let mut cmd = Command::new(&self.fixed.chronyd);
         cmd.args(&args)
@@ -377,7 +454,23 @@ impl Supervisor {
                 self.stop().await;
                 self.start().await
             }
-            Control::Systemd { unit } => systemctl(&["restart", &unit]).await,
+            Control::Systemd { unit } => {
+                self.refuse_untrusted().await?;
+                systemctl(&["restart", &unit]).await
+            }
+        }
+    }
+
+    /// [`Self::trusted_to_start`], with a refusal said once in the log and
+    /// in chronyd's log tail (what the window shows as why it stopped).
+    async fn refuse_untrusted(&mut self) -> Result<Option<String>, SupervisorError> {
+        match self.trusted_to_start().await {
+            Ok(user) => Ok(user),
+            Err(e) => {
+                tracing::error!(error = %e, "chronyd not started");
+                note(&self.log, format!("{NOTE_STOPPED}{e}"));
+                Err(e)
+            }
         }
     }
 

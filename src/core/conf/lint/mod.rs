@@ -15,6 +15,7 @@ mod releases;
 pub mod rules;
 mod startup;
 pub(crate) mod syntax;
+mod trust;
 
 pub use rules::{Rule, Severity};
 
@@ -23,10 +24,11 @@ use super::document::Document;
 use lab::lab_checks;
 pub use lab::lint_peer_pair;
 use model::Linter;
-pub use model::{Diagnostic, FileFacts, LintOptions, ReadFile};
+pub use model::{Diagnostic, FileFacts, LintOptions, ReadFile, TrustPath};
 use startup::startup_checks;
 pub use syntax::parse_error_args;
 use syntax::{lines, versions_and_ranges};
+pub use trust::control_character_line;
 
 /// Lints one document.
 pub fn lint(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
@@ -49,6 +51,8 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     lines(&mut l);
+    trust::control_characters(&mut l);
+    trust::untrusted_paths(&mut l);
     versions_and_ranges(&mut l);
     startup_checks(&mut l);
     if !fragment {
