@@ -2,6 +2,7 @@
 
 cli-bad-number = { $option } needs a positive number, not “{ $value }”.
 cli-helper-unreachable = No Stratum helper answers at { $path }. Start one with “stratum-helper”, or run “stratum” to start a lab.
+cli-helper-no-hello = { $path } did not answer as a Stratum helper within { $seconds } s: is stratum-helper installed there, and does ssh log in without asking for anything?
 cli-helper-error = { $reason }
 cli-helper-failed = { $reason }
 cli-applied-live = Applied without restarting chronyd. Previous file saved as { $backup }.

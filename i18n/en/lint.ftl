@@ -89,12 +89,10 @@ lint-leap-list-invalid = The leap second list { $path } is not one chronyd accep
 lint-leap-list-expired = The leap second list { $path } expired on { $date }, { $days } days ago: chronyd warns "needs update" and cannot know of leap seconds announced since. Update tzdata (or the file) and restart chronyd.
 lint-leap-list-expiring = The leap second list { $path } expires on { $date }, in { $days } days: update tzdata (or the file) before then.
 
-# Why the trust rule refuses a path ($why: owner, writable, special, loop).
--trust-why = { $why ->
+lint-path-untrusted = chronyd, started as root, would use { $value }, but { $why ->
         [owner] { $path } belongs to { $owner }
         [special] { $path } is not a regular file or directory
         [loop] { $path } leads through too many symbolic links
        *[writable] users other than its owner can write to { $path }
-    }
-lint-path-untrusted = chronyd, started as root, would use { $value }, but { -trust-why(why: $why, path: $path, owner: $owner) }: whoever can change it could make chronyd run with their own settings. Such a path and every directory above it must belong to root (what chronyd writes: to chronyd's own user too) and be writable by its owner alone; a directory that include, confdir or sourcedir reads must be so even while nothing matches. Stratum's helper refuses this configuration in system mode.
+    }: whoever can change it could make chronyd run with their own settings. Such a path and every directory above it must belong to root (what chronyd writes: to chronyd's own user too) and be writable by its owner alone; a directory that include, confdir or sourcedir reads must be so even while nothing matches. Stratum's helper refuses this configuration in system mode.
 lint-control-character = This line holds a control character ({ $char }), which chronyd would read as part of a name or a path. Remove it.

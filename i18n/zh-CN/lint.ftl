@@ -76,12 +76,10 @@ lint-leap-list-invalid = 闰秒列表 { $path } 不是 chronyd 接受的格式�
 lint-leap-list-expired = 闰秒列表 { $path } 已于 { $date } 过期（{ $days } 天前）：chronyd 会提示“needs update”，无法得知此后公布的闰秒。请更新 tzdata（或该文件）并重启 chronyd。
 lint-leap-list-expiring = 闰秒列表 { $path } 将于 { $date } 过期（还剩 { $days } 天）：请在此之前更新 tzdata（或该文件）。
 
-# Why the trust rule refuses a path ($why: owner, writable, special, loop).
--trust-why = { $why ->
+lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ $why ->
         [owner] { $path } 属于 { $owner }
         [special] { $path } 不是普通文件或目录
         [loop] { $path } 经过的符号链接过多
        *[writable] 除所有者以外的用户可以写入 { $path }
-    }
-lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ -trust-why(why: $why, path: $path, owner: $owner) }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。系统模式下 Stratum 的辅助进程会拒绝这份配置。
+    }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。系统模式下 Stratum 的辅助进程会拒绝这份配置。
 lint-control-character = 此行含有控制字符（{ $char }），chronyd 会把它当作名称或路径的一部分。请删除它。

@@ -44,6 +44,9 @@ pub fn connect(to: Option<String>, tr: &Localizer) -> Result<IpcClient, CliError
 pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {
     match e {
         IpcError::Unreachable(p) => CliError::new("cli-helper-unreachable").arg("path", p),
+        IpcError::NoHello(p, secs) => CliError::new("cli-helper-no-hello")
+            .arg("path", p)
+            .arg("seconds", secs),
         other => CliError::new("cli-helper-error").arg("reason", tr.error_text(other.code(), None)),
     }
 }
@@ -225,6 +228,9 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
                 .unwrap_or_else(|| ip.to_string()),
             _ => src.name(),
         };
+        // Names come from chronyd's configuration, or from a remote helper
+        // over `--connect ssh://`: shown, never obeyed by the terminal.
+        let name = crate::core::text::escape_controls(&name);
         let last_rx = if src.last_rx == u32::MAX {
             "-".to_string()
         } else {
@@ -254,6 +260,7 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
                 .iter()
                 .find(|(x, _)| x == addr)
                 .map_or(addr.as_str(), |(_, n)| n.as_str());
+            let name = crate::core::text::escape_controls(name);
             let mode = match a.mode {
                 1 => "SK",
                 2 => "NTS",

@@ -58,6 +58,37 @@ fn name(s: &Snapshot, addr: &str) -> String {
         .unwrap_or_else(|| addr.to_string())
 }
 
+impl Snapshot {
+    /// Escapes the control characters of every text in the snapshot that
+    /// came from outside (source names, certificate names and paths, the
+    /// leap list's problem, alarm subjects): a remote helper (over
+    /// `--connect ssh://`) or a chronyd's configuration may hold terminal
+    /// sequences. Clients call it on every snapshot they receive.
+    pub fn make_printable(&mut self) {
+        fn esc(s: &mut String) {
+            if let std::borrow::Cow::Owned(e) = super::text::escape_controls(s) {
+                *s = e;
+            }
+        }
+        for (a, n) in &mut self.names {
+            esc(a);
+            esc(n);
+        }
+        self.authdata.iter_mut().for_each(|(a, _)| esc(a));
+        for c in &mut self.nts_certs {
+            esc(&mut c.path);
+            c.names.iter_mut().for_each(esc);
+        }
+        if let Some(l) = &mut self.leap_list {
+            esc(&mut l.path);
+            if let Some(p) = &mut l.problem {
+                esc(p);
+            }
+        }
+        self.alarms.iter_mut().for_each(|a| esc(&mut a.what));
+    }
+}
+
 /// The snapshot's reports in chronyc's CSV form.
 pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
     let mut out = Vec::new();

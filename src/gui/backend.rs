@@ -424,8 +424,23 @@ fn local(
                 // No session bus or no notify-send: the status bar line is
                 // the notification.
                 let urgency = if critical { "critical" } else { "normal" };
+                // Plain text from the first byte to the last: no option
+                // (`--`), no control character, no markup in the body
+                // (notification servers read a subset of HTML there).
+                let title = crate::core::text::escape_controls(&title).into_owned();
+                let body = crate::core::text::escape_controls(&body)
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;");
                 if let Ok(mut child) = Process::new("notify-send")
-                    .args(["--app-name=Stratum", "--urgency", urgency, &title, &body])
+                    .args([
+                        "--app-name=Stratum",
+                        "--urgency",
+                        urgency,
+                        "--",
+                        &title,
+                        &body,
+                    ])
                     .stdin(Stdio::null())
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
@@ -710,7 +725,7 @@ impl Conn {
         }
     }
 
-    fn set_timeout(&self, t: Duration) {
+    fn set_timeout(&mut self, t: Duration) {
         self.client.set_timeout(t);
     }
 }
