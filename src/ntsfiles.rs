@@ -81,7 +81,22 @@ fn write_one(
     group: Option<u32>,
     out: &mut Written,
 ) -> io::Result<()> {
-    if let Some((old, old_mode)) = dir.read(name, nts::MAX_PEM_BYTES as u64)?
+    // A link, FIFO or oversized thing where the file goes is no old
+    // version to keep: it is replaced, never followed or read.
+    let old = match dir.read(name, nts::MAX_PEM_BYTES as u64) {
+        Ok(old) => old,
+        Err(e)
+            if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+                || matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge
+                ) =>
+        {
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    if let Some((old, old_mode)) = old
         && old != data
     {
         out.backups.push(dir.backup(name, &old, old_mode)?);

@@ -277,7 +277,9 @@ pub fn path_trust(
         PathClass::Chronyd => {
             let owners = chrony_user()
                 .and_then(|u| nix::unistd::User::from_name(&u).ok().flatten())
-                .map_or(owners.clone(), |u| owners.clone().and_user(u.uid.as_raw()));
+                .map_or(owners.clone(), |u| {
+                    owners.clone().and_user(u.uid.as_raw(), u.gid.as_raw())
+                });
             resolve(Path::new(path), &owners, Leaf::Written).map(|_| ())
         }
     };

@@ -66,12 +66,15 @@ impl Owners {
         o
     }
 
-    /// These owners and the user `uid` too (chronyd's user, for what
-    /// chronyd writes). Its group is not added: a group of chronyd's user
-    /// may hold others.
-    pub fn and_user(mut self, uid: u32) -> Owners {
+    /// These owners and the user `uid` with its group `gid` too
+    /// (chronyd's user, for what chronyd writes: its socket directory is
+    /// 0770 so that the group's members can run chronyc).
+    pub fn and_user(mut self, uid: u32, gid: u32) -> Owners {
         if !self.uids.contains(&uid) {
             self.uids.push(uid);
+        }
+        if !self.gids.contains(&gid) {
+            self.gids.push(gid);
         }
         self
     }
@@ -397,7 +400,7 @@ mod tests {
         );
         assert_eq!(e.owner.as_deref(), Some("nobody"));
         // chronyd's own user may own what chronyd writes.
-        assert!(resolve(&d.join("f"), &o.clone().and_user(65534), Leaf::Read).is_ok());
+        assert!(resolve(&d.join("f"), &o.clone().and_user(65534, 65534), Leaf::Read).is_ok());
         // A link planted by another user is not followed.
         std::os::unix::fs::chown(&d, Some(0), None).unwrap();
         symlink("/etc/passwd", d.join("l")).unwrap();

@@ -89,7 +89,9 @@ impl Trust {
         let chronyd = users
             .into_iter()
             .filter_map(|u| nix::unistd::User::from_name(u).ok().flatten())
-            .fold(config.clone(), |o, u| o.and_user(u.uid.as_raw()));
+            .fold(config.clone(), |o, u| {
+                o.and_user(u.uid.as_raw(), u.gid.as_raw())
+            });
         Trust { config, chronyd }
     }
 }
