@@ -236,7 +236,10 @@ fn main() {
 
     // At rest.
     let (_d, h) = lab(&helper, &cli, &[]);
-    println!("at rest:                 {}", status_latency(&cli, &h.socket, N));
+    println!(
+        "at rest:                 {}",
+        status_latency(&cli, &h.socket, N)
+    );
     drop(h);
 
     // _chrony races the reply sockets and kills chronyd every second.
@@ -342,7 +345,10 @@ fn main() {
     // nobody floods the socket with connections.
     let (_d, h) = lab(&helper, &cli, &[]);
     let pid = h.child.id();
-    let (stop, made) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicU64::new(0)));
+    let (stop, made) = (
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(AtomicU64::new(0)),
+    );
     let flooders: Vec<_> = (0..4)
         .map(|_| {
             let (socket, stop, made) = (h.socket.clone(), Arc::clone(&stop), Arc::clone(&made));

@@ -78,28 +78,28 @@ impl Slots {
     /// the helper's user), or the uid's share for anyone else: decided
     /// from the peer's credentials, before any lookup.
     fn take_uid(self: &Arc<Self>, uid: u32, owner: bool) -> Option<Slot> {
-        let mut c = lock(&self.counts);
-        let mut slot = Slot {
+        {
+            // (Released before a Slot exists: its drop takes the lock.)
+            let mut c = lock(&self.counts);
+            if owner {
+                if c.privileged >= MAX_PRIVILEGED {
+                    return None;
+                }
+                c.privileged += 1;
+            } else {
+                let mine = c.per_uid.entry(uid).or_default();
+                if *mine >= MAX_PER_UID {
+                    return None;
+                }
+                *mine += 1;
+            }
+        }
+        Some(Slot {
             slots: Arc::clone(self),
             uid,
-            per_uid: false,
-            pool: None,
-        };
-        if owner {
-            if c.privileged >= MAX_PRIVILEGED {
-                return None;
-            }
-            c.privileged += 1;
-            slot.pool = Some(true);
-        } else {
-            let mine = c.per_uid.entry(uid).or_default();
-            if *mine >= MAX_PER_UID {
-                return None;
-            }
-            *mine += 1;
-            slot.per_uid = true;
-        }
-        Some(slot)
+            per_uid: !owner,
+            pool: owner.then_some(true),
+        })
     }
 
     /// A place in a pool for a peer that holds its uid's share, once its
@@ -550,5 +550,32 @@ fn later(
     match shared.supervisor.try_send(msg) {
         Ok(()) => Handled::Later(Box::pin(answer)),
         Err(_) => error(ErrorCode::ApplyBusy, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uid_over_its_share_is_refused_and_places_come_back() {
+        let slots = Arc::new(Slots::default());
+        let mut mine: Vec<Slot> = (0..MAX_PER_UID)
+            .map(|_| slots.take_uid(4242, false).expect("within the share"))
+            .collect();
+        assert!(slots.take_uid(4242, false).is_none(), "over the share");
+        // Another user and root are not held back by it.
+        let mut other = slots.take_uid(4343, false).unwrap();
+        assert!(slots.take_pool(&mut other, false));
+        assert!(slots.take_uid(0, true).is_some());
+        for s in &mut mine {
+            assert!(slots.take_pool(s, false));
+        }
+        mine.pop();
+        assert!(slots.take_uid(4242, false).is_some(), "a place came back");
+        drop(mine);
+        let c = lock(&slots.counts);
+        assert_eq!((c.unprivileged, c.privileged), (1, 0));
+        assert_eq!(c.per_uid.get(&4242), None);
     }
 }

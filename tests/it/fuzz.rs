@@ -428,13 +428,23 @@ fn gpsd_reports_and_leap_second_lists() {
         // At most two refclock lines per receiver, each one line.
         let lines = refclock_lines(&r);
         assert!(lines.lines().count() <= 2 * r.devices.len());
-        assert!(!lines.chars().any(|c| c != '\n' && stratum::core::text::is_unsafe(c)));
+        assert!(
+            !lines
+                .chars()
+                .any(|c| c != '\n' && stratum::core::text::is_unsafe(c))
+        );
         // What `stratum gpsd` prints of its text fields acts on no terminal.
         let shown = tr.tr_args(
             "gpsd-version",
-            &[("release", r.release.clone().unwrap_or_default()), ("host", String::new())],
+            &[
+                ("release", r.release.clone().unwrap_or_default()),
+                ("host", String::new()),
+            ],
         );
-        assert!(!shown.chars().any(stratum::core::text::is_unsafe), "{shown:?}");
+        assert!(
+            !shown.chars().any(stratum::core::text::is_unsafe),
+            "{shown:?}"
+        );
         for d in &r.devices {
             let shown = tr.tr_args(
                 "gpsd-device",
@@ -447,7 +457,10 @@ fn gpsd_reports_and_leap_second_lists() {
                     ("pps", String::new()),
                 ],
             );
-            assert!(!shown.chars().any(stratum::core::text::is_unsafe), "{shown:?}");
+            assert!(
+                !shown.chars().any(stratum::core::text::is_unsafe),
+                "{shown:?}"
+            );
         }
         if let Ok(l) = LeapList::parse(&text) {
             assert!(l.entries.len() <= stratum::core::leap::MAX_ENTRIES);
