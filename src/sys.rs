@@ -254,36 +254,14 @@ pub fn path_trust(
     path: &str,
     class: crate::core::conf::guard::PathClass,
 ) -> Option<crate::core::conf::guard::Distrust> {
-    use crate::core::conf::guard::PathClass;
-    use crate::fsutil::trust::{Leaf, Owners, pattern_dirs, resolve};
+    use crate::fsutil::trust::{Owners, judge};
     let owners = Owners::root_and_me();
-    let glob = path.contains(['*', '?', '[']);
-    let checked = match class {
-        PathClass::Device => return None,
-        PathClass::Names if glob => pattern_dirs(path, 512)
-            .iter()
-            .try_for_each(|d| resolve(d, &owners, Leaf::Closed).map(|_| ())),
-        PathClass::Names => {
-            // `include FILE`, or a `confdir`/`sourcedir` directory.
-            let r = resolve(Path::new(path), &owners, Leaf::Read);
-            match r {
-                Ok(r) if r.meta.as_ref().is_some_and(|m| m.is_dir()) => {
-                    resolve(&r.real, &owners, Leaf::Closed).map(|_| ())
-                }
-                other => other.map(|_| ()),
-            }
-        }
-        PathClass::Config => resolve(Path::new(path), &owners, Leaf::Read).map(|_| ()),
-        PathClass::Chronyd => {
-            let owners = chrony_user()
-                .and_then(|u| nix::unistd::User::from_name(&u).ok().flatten())
-                .map_or(owners.clone(), |u| {
-                    owners.clone().and_user(u.uid.as_raw(), u.gid.as_raw())
-                });
-            resolve(Path::new(path), &owners, Leaf::Written).map(|_| ())
-        }
-    };
-    checked.err()
+    let chronyd = chrony_user()
+        .and_then(|u| nix::unistd::User::from_name(&u).ok().flatten())
+        .map_or(owners.clone(), |u| {
+            owners.clone().and_user(u.uid.as_raw(), u.gid.as_raw())
+        });
+    judge(path, class, &owners, &chronyd)
 }
 
 #[cfg(test)]

@@ -125,7 +125,12 @@ fn distrust(path: &Path, kind: DistrustKind, owner: Option<u32>) -> Distrust {
     Distrust {
         path: path.display().to_string(),
         kind,
-        owner: owner.map(|uid| crate::sys::user_name(uid).unwrap_or_else(|| uid.to_string())),
+        owner: owner.map(|uid| {
+            nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+                .ok()
+                .flatten()
+                .map_or_else(|| uid.to_string(), |u| u.name)
+        }),
     }
 }
 
@@ -246,6 +251,29 @@ fn push_front(pending: &mut VecDeque<OsString>, p: &Path) {
     for part in parts.into_iter().rev() {
         pending.push_front(part);
     }
+}
+
+/// A path a directive names, judged by the rule for its class: `config`
+/// owners for what root reads as configuration (a glob's directories
+/// closed, a directory of files closed), `chronyd` owners for what chronyd
+/// writes; a device only by where it lies (not here). `None`: trusted.
+pub fn judge(path: &str, class: PathClass, config: &Owners, chronyd: &Owners) -> Option<Distrust> {
+    let p = Path::new(path);
+    let checked = match class {
+        PathClass::Device => return None,
+        PathClass::Names if path.contains(['*', '?', '[']) => pattern_dirs(path, 512)
+            .iter()
+            .try_for_each(|d| resolve(d, config, Leaf::Closed).map(|_| ())),
+        PathClass::Names | PathClass::Config => match resolve(p, config, Leaf::Read) {
+            // A directory whose files are read: its names count.
+            Ok(r) if r.meta.as_ref().is_some_and(|m| m.is_dir()) => {
+                resolve(&r.real, config, Leaf::Closed).map(|_| ())
+            }
+            other => other.map(|_| ()),
+        },
+        PathClass::Chronyd => resolve(p, chronyd, Leaf::Written).map(|_| ()),
+    };
+    checked.err()
 }
 
 /// The directories a glob pattern reads names from: its literal directory

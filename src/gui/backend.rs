@@ -394,7 +394,7 @@ fn local(
                         read: (!remote).then_some(&read as &crate::core::conf::lint::ReadFile),
                         now: Some(crate::sys::now() as i64),
                         trust: (!remote).then_some(
-                            &crate::sys::path_trust as &crate::core::conf::lint::TrustPath,
+                            &crate::sys::path_trust as &crate::core::conf::lint::TrustPath<'_>,
                         ),
                     },
                 );

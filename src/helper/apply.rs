@@ -20,7 +20,7 @@ use crate::core::conf::lint::{LintOptions, Severity, lint};
 use crate::core::conf::live::{LiveChange, LivePlan, plan};
 use crate::core::conf::{AccessTarget, ChronyVersion, Document, SourceKind};
 use crate::fsutil::open::{Links, read_capped};
-use crate::fsutil::trust::{Leaf, Owners, resolve};
+use crate::fsutil::trust::{Leaf, Owners, judge, resolve};
 use crate::fsutil::{prune_backups, write_atomic, write_atomic_all, write_backup};
 use crate::ipc::{Action, Applied};
 
@@ -97,15 +97,20 @@ pub fn prepare_lab(fixed: &Fixed, initial: Option<&str>) -> Result<(), HelperErr
 
 /// Lint's first error, with the files it reads and the trust rule (as
 /// root: blocking, run it off the runtime thread).
-fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<String> {
+fn first_lint_error(
+    doc: &Document,
+    version: Option<ChronyVersion>,
+    trust: &Trust,
+) -> Option<String> {
     let exists = |p: &str| Path::new(p).exists();
+    let judged = |p: &str, class| judge(p, class, &trust.config, &trust.chronyd);
     let opts = LintOptions {
         version: version.unwrap_or(ChronyVersion::LATEST),
         path_exists: Some(&exists),
         resolves: None,
         read: Some(&crate::sys::file_facts),
         now: Some(crate::sys::now() as i64),
-        trust: Some(&crate::sys::path_trust),
+        trust: Some(&judged),
     };
     lint(doc, &opts)
         .into_iter()
@@ -285,29 +290,34 @@ impl Supervisor {
             .as_deref()
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default();
+        // Whose files chronyd may use: root's and the helper's, and for
+        // what chronyd writes, those of any user it may run as here (the
+        // policy's, the old and new file's `user`, `-u`).
+        let current_user = file_user(&Document::parse(&old_text));
+        let running = match &self.control {
+            super::supervisor::Control::Owned { args } => self.runs_as(args).await,
+            super::supervisor::Control::Systemd { .. } => None,
+        };
+        let mut users = self.apply_policy.paths.users.clone();
+        users.extend(current_user.clone());
+        users.extend(file_user(&new));
+        users.extend(running);
+        let trust = blocking(move || Trust::this_process(users.iter().map(String::as_str))).await;
         // System mode: the guard before anything reads what the file names
         // (lint looks at included files as root too).
         if self.fixed.mode == Mode::System {
-            let current_user = file_user(&Document::parse(&old_text));
             let policy = self.apply_policy.paths.clone();
-            let doc = new.clone();
-            let checked = blocking(move || {
-                // What chronyd writes may be its own user's: any it may run
-                // as under this policy.
-                let mut users = policy.users.clone();
-                users.extend(current_user.clone());
-                users.extend(file_user(&doc));
-                let trust = Trust::this_process(users.iter().map(String::as_str));
-                confguard::check(&doc, &policy, &trust, current_user.as_deref())
-            })
-            .await;
+            let (doc, trust) = (new.clone(), trust.clone());
+            let checked =
+                blocking(move || confguard::check(&doc, &policy, &trust, current_user.as_deref()))
+                    .await;
             if let Err(r) = checked {
                 let (code, detail) = r.code_detail();
                 return Err(HelperError::new(code, Some(detail)));
             }
         }
         let (doc, version) = (new.clone(), self.fixed.chrony_version);
-        if let Some(first) = blocking(move || first_lint_error(&doc, version)).await {
+        if let Some(first) = blocking(move || first_lint_error(&doc, version, &trust)).await {
             return Err(HelperError::new(ErrorCode::ApplyLint, Some(first)));
         }
         self.chronyd_check(&chronyd_text(&self.fixed, text)).await?;

@@ -6,7 +6,7 @@
 
 use std::path::{Component, Path};
 
-use super::Document;
+use super::document::Document;
 use super::scan::Words;
 
 /// Whether chronyd reads or writes a path.

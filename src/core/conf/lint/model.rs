@@ -73,12 +73,12 @@ pub struct LintOptions<'a> {
     pub now: Option<i64>,
     /// Judges a path a directive names by the trust rule (as root would
     /// on the machine chronyd runs on). `None` skips the check.
-    pub trust: Option<&'a TrustPath>,
+    pub trust: Option<&'a TrustPath<'a>>,
 }
 
 /// Judges a path by the trust rule (see [`LintOptions::trust`]): `None`
 /// when it may be used.
-pub type TrustPath = dyn Fn(&str, PathClass) -> Option<Distrust>;
+pub type TrustPath<'a> = dyn Fn(&str, PathClass) -> Option<Distrust> + 'a;
 
 /// Reads a file for lint (see [`LintOptions::read`]).
 pub type ReadFile = dyn Fn(&str) -> Option<FileFacts>;
