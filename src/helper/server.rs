@@ -221,22 +221,23 @@ pub async fn serve(mut listener: UnixListener, path: std::path::PathBuf, shared:
                 continue;
             }
         };
+        let Ok(cred) = rustix::net::sockopt::socket_peercred(&stream) else {
+            continue;
+        };
+        let peer = Peer {
+            uid: cred.uid.as_raw(),
+            gid: cred.gid.as_raw(),
+        };
+        // The uid's share before anything else, right here: a user who
+        // floods the socket is refused at the cost of one getsockopt and
+        // one write that never waits, with no task, lookup or thread.
+        let Some(mut slot) = slots.take_uid(peer.uid, shared.policy.is_owner(peer)) else {
+            refuse_now(&stream, ErrorCode::IpcBusy);
+            continue;
+        };
         let shared = Arc::clone(&shared);
         let slots = Arc::clone(&slots);
         tokio::spawn(async move {
-            let Ok(cred) = rustix::net::sockopt::socket_peercred(&stream) else {
-                return;
-            };
-            let peer = Peer {
-                uid: cred.uid.as_raw(),
-                gid: cred.gid.as_raw(),
-            };
-            // The uid's share before anything is looked up: a user who
-            // floods the socket is refused at the cost of one getsockopt.
-            let Some(mut slot) = slots.take_uid(peer.uid, shared.policy.is_owner(peer)) else {
-                refuse(stream, ErrorCode::IpcBusy).await;
-                return;
-            };
             let access = peer_access(&shared, peer).await;
             if !slots.take_pool(&mut slot, access == Access::Change) {
                 refuse(stream, ErrorCode::IpcBusy).await;
@@ -262,6 +263,14 @@ async fn peer_access(shared: &Arc<Shared>, peer: Peer) -> Access {
     tokio::task::spawn_blocking(move || policy.access(peer))
         .await
         .unwrap_or(Access::Monitor)
+}
+
+/// Says why to a peer refused at the door, if its socket takes the frame
+/// at once (never waited for).
+fn refuse_now(stream: &UnixStream, code: ErrorCode) {
+    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code }) {
+        let _ = stream.try_write(&frame);
+    }
 }
 
 async fn refuse(mut stream: UnixStream, code: ErrorCode) {
