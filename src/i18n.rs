@@ -73,22 +73,76 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ftl!(Lang::En, "en", "export.ftl"),
     ftl!(Lang::En, "en", "explain.ftl"),
     ftl!(Lang::En, "en", "gui.ftl"),
+    ftl!(Lang::En, "en", "help.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "cli.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "lint.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "helper.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "export.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "explain.ftl"),
     ftl!(Lang::ZhCn, "zh-CN", "gui.ftl"),
+    ftl!(Lang::ZhCn, "zh-CN", "help.ftl"),
 ];
+
+/// Where a text is read. The command line names its flags (`--server`);
+/// the window names the field or button to use instead: there a message
+/// `window-ID` (in gui.ftl) takes the place of `ID`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Cli,
+    Window,
+}
+
+/// The prefix of a message that takes the place of another in the window.
+pub const WINDOW_PREFIX: &str = "window-";
 
 pub struct Localizer {
     lang: Lang,
+    surface: Surface,
     bundle: FluentBundle<FluentResource>,
     fallback: Option<Box<Localizer>>,
+    /// Ids that have a `window-` version (used on [`Surface::Window`]).
+    window_ids: std::collections::HashSet<String>,
+}
+
+/// A text as it was rendered, for tests that read every message a surface
+/// shows (see [`record_renders`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The id asked for (before a `window-` version took its place).
+    pub id: String,
+    pub lang: Lang,
+    pub text: String,
+}
+
+thread_local! {
+    static RENDERED: std::cell::RefCell<Option<Vec<Rendered>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Starts keeping every text this thread renders (until
+/// [`take_renders`]): the window's words are tested as the code fills them.
+pub fn record_renders() {
+    RENDERED.with(|r| *r.borrow_mut() = Some(Vec::new()));
+}
+
+/// The texts rendered on this thread since [`record_renders`]; stops
+/// keeping them.
+pub fn take_renders() -> Vec<Rendered> {
+    RENDERED.with(|r| r.borrow_mut().take().unwrap_or_default())
 }
 
 impl Localizer {
+    /// Texts for the command line (and anything that is not the window).
     pub fn new(lang: Lang) -> Localizer {
+        Self::with_surface(lang, Surface::Cli)
+    }
+
+    /// Texts for the window: no command-line flags, the fields to use.
+    pub fn window(lang: Lang) -> Localizer {
+        Self::with_surface(lang, Surface::Window)
+    }
+
+    pub fn with_surface(lang: Lang, surface: Surface) -> Localizer {
         let id: LanguageIdentifier = lang.code().parse().expect("valid language id");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Isolation marks around arguments break plain-text output and
@@ -103,16 +157,48 @@ impl Localizer {
                     .unwrap_or_else(|e| panic!("{}/{name}: {e:?}", lang.code()));
             }
         }
-        let fallback = (lang != Lang::En).then(|| Box::new(Localizer::new(Lang::En)));
+        let fallback =
+            (lang != Lang::En).then(|| Box::new(Localizer::with_surface(Lang::En, surface)));
+        let window_ids = SOURCES
+            .iter()
+            .filter(|(l, _, _)| *l == lang && surface == Surface::Window)
+            .flat_map(|(_, _, text)| message_ids(text))
+            .filter_map(|id| id.strip_prefix(WINDOW_PREFIX).map(String::from))
+            .collect();
         Localizer {
             lang,
+            surface,
             bundle,
             fallback,
+            window_ids,
         }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    pub fn surface(&self) -> Surface {
+        self.surface
+    }
+
+    /// The header of an exported file. Switches, routers and firewalls take
+    /// ASCII only (a device rejects or mangles UTF-8), so theirs is English;
+    /// a configuration for chrony or ntpd (which read comments as bytes)
+    /// speaks the user's language.
+    pub fn export_header(&self, file: &str, format: crate::core::export::Format) -> String {
+        let tr = match &self.fallback {
+            Some(en) if format.ascii_only() => en,
+            _ => self,
+        };
+        if file.is_empty() {
+            tr.tr_args("export-header-plain", &[("format", format.name())])
+        } else {
+            tr.tr_args(
+                "export-header",
+                &[("file", file), ("format", format.name())],
+            )
+        }
     }
 
     /// The text of a helper error code (`err-<code>`), with its detail.
@@ -227,9 +313,26 @@ impl Localizer {
     /// The message `id` with named arguments; integers are passed as numbers
     /// so that plural selectors work.
     pub fn tr_args<S: AsRef<str>>(&self, id: &str, args: &[(&str, S)]) -> String {
+        let text = self.render(id, args);
+        RENDERED.with(|r| {
+            if let Some(v) = r.borrow_mut().as_mut() {
+                v.push(Rendered {
+                    id: id.to_string(),
+                    lang: self.lang,
+                    text: text.clone(),
+                });
+            }
+        });
+        text
+    }
+
+    fn render<S: AsRef<str>>(&self, id: &str, args: &[(&str, S)]) -> String {
+        if self.window_ids.contains(id) {
+            return self.render(&format!("{WINDOW_PREFIX}{id}"), args);
+        }
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return match &self.fallback {
-                Some(f) => f.tr_args(id, args),
+                Some(f) => f.render(id, args),
                 None => id.to_string(),
             };
         };

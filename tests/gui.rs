@@ -5,6 +5,32 @@
 //! helper shows the new server in the sources table.
 
 mod common;
+// The window at 1024×700 by concern, one file each (tests/gui/).
+#[path = "gui/chinese.rs"]
+mod chinese;
+#[path = "gui/forms.rs"]
+mod forms;
+#[path = "gui/pair.rs"]
+mod pair;
+#[path = "gui/small.rs"]
+mod small;
+#[path = "gui/tour.rs"]
+mod tour;
+#[path = "gui/window.rs"]
+mod window;
+#[path = "gui/words.rs"]
+mod words;
+
+// The window you can trust, in modules of their own (tests/gui/*.rs):
+// first run and status bar, Apply, files.
+#[path = "gui/files.rs"]
+mod files;
+#[path = "gui/first_run.rs"]
+mod first_run;
+#[path = "gui/status_bar.rs"]
+mod status_bar;
+#[path = "gui/trust.rs"]
+mod trust;
 
 use std::time::{Duration, Instant};
 
@@ -24,19 +50,22 @@ fn settings() -> Settings {
 }
 
 fn harness(app: App) -> Harness<'static, App> {
+    harness_sized(app, egui::vec2(1200.0, 900.0))
+}
+
+/// The app in a window of `size` (logical points).
+fn harness_sized(app: App, size: egui::Vec2) -> Harness<'static, App> {
     let mut fonts_done = false;
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_state(
-            move |ctx, app: &mut App| {
-                if !fonts_done {
-                    stratum::gui::fonts::install(ctx);
-                    fonts_done = true;
-                }
-                app.ui(ctx)
-            },
-            app,
-        )
+    Harness::builder().with_size(size).build_state(
+        move |ctx, app: &mut App| {
+            if !fonts_done {
+                stratum::gui::fonts::install(ctx);
+                fonts_done = true;
+            }
+            app.ui(ctx)
+        },
+        app,
+    )
 }
 
 /// The app with no helper: this machine's work (lint, files) is done by
@@ -191,7 +220,7 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     let backend = Backend::start(Some(helper.socket.clone()), None, no_waker());
     let mut h = harness(App::headless(settings(), backend));
     wait(&mut h, "the helper's configuration", &|a| {
-        a.state.may_change() && a.state.base_text.contains("local stratum 10")
+        a.state.may_change() && String::from_utf8_lossy(&a.state.base).contains("local stratum 10")
     });
     h.get_by_label("Upstream servers").click();
     h.run();
@@ -220,11 +249,11 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
     wait(&mut h, "the apply", &|a| {
         matches!(
             a.state.apply,
-            ApplyState::Done(_) | ApplyState::Failed { .. }
+            ApplyState::Done { .. } | ApplyState::Failed { .. }
         )
     });
     assert!(
-        matches!(h.state().state.apply, ApplyState::Done(_)),
+        matches!(h.state().state.apply, ApplyState::Done { .. }),
         "{:?}",
         h.state().state.apply
     );
@@ -738,7 +767,7 @@ fn the_window_repaints_when_the_helper_answers() {
     ));
     h.run();
     assert_eq!(h.state().state.panel, Panel::Setup);
-    assert!(h.query_by_label("Connecting to the helper…").is_some());
+    assert!(h.query_by_label("Looking for a Stratum helper…").is_some());
     // As in the window: snapshots are not wanted on this panel, every
     // other event is.
     let wants_live = std::sync::Arc::new(stratum::gui::backend::LiveGate::new(false));
@@ -796,11 +825,11 @@ fn the_guided_setup_says_what_its_apply_did() {
     wait(&mut h, "the apply", &|a| {
         matches!(
             a.state.apply,
-            ApplyState::Done(_) | ApplyState::Failed { .. }
+            ApplyState::Done { .. } | ApplyState::Failed { .. }
         )
     });
     h.run();
-    let ApplyState::Done(done) = &h.state().state.apply else {
+    let ApplyState::Done { applied: done, .. } = &h.state().state.apply else {
         panic!("{:?}", h.state().state.apply);
     };
     let backup = done.backup.clone().expect("a backup of the previous file");

@@ -195,8 +195,9 @@ cli-help-config-init =
       upstream   follows each --upstream and serves --subnet (its own clock when they are gone)
       client     follows the lab server(s) --server
       pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
-      gps        a stratum-1 server: gpsd's time for --gps-device (its chrony socket), the PPS of
-                 --pps-device locked to it, each --upstream as a sanity check, serving --subnet
+      gps        a stratum-1 server: the time gpsd reads from --gps-device (the first receiver gpsd
+                 reads, its time in SHM 0), the kernel PPS of --pps-device read by chronyd and locked
+                 to it, each --upstream as a sanity check, serving --subnet
     Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
 cli-help-explain =
     stratum explain [FILE|-] [--format text|json] [--lang en|zh-CN]
@@ -309,7 +310,10 @@ cli-help-gpsd =
 
     Asks gpsd (default 127.0.0.1:2947) for its JSON reports for N seconds (default 3) and prints
     each receiver gpsd reads: its fix, the satellites used, whether a PPS is seen; then the
-    refclock lines that take gpsd's time into chronyd (its chrony sockets in /run).
+    refclock lines that take gpsd's time into chronyd: a receiver's own (NMEA) time from gpsd's
+    shared memory (SHM 0 for the first receiver of a gpsd started as root, SHM 2 for the next),
+    the PPS gpsd sees on a receiver's serial port from its socket /run/chrony.DEVICE.sock, and a
+    kernel PPS device (which is no receiver) read by chronyd itself, locked to the first receiver.
     Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
 gpsd-version = gpsd { $release } at { $host }
 gpsd-no-devices = gpsd reads no receiver: is the device given to gpsd (DEVICES in /etc/default/gpsd) and plugged in?
@@ -321,7 +325,7 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
         [yes] seen
        *[no] not seen
     }
-gpsd-refclocks = chrony.conf lines for gpsd's time (start chronyd before gpsd, which connects to them):
+gpsd-refclocks = chrony.conf lines for gpsd's time (the SHM units are those of a gpsd started as root, in the order it reads the devices; started as another user it begins at SHM 2. Start chronyd before gpsd: gpsd connects to chronyd's sockets when it opens a device given on its command line, and a device it adds later looks in /tmp instead):
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
 cli-help-stats =
     stratum stats FILE... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]

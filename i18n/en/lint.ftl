@@ -29,9 +29,9 @@ lint-bad-subnet = { $subnet } is not a valid subnet: the prefix is longer than t
 lint-noclientlog-ratelimit = { $directive } cannot be used together with noclientlog (line { $line }); chronyd refuses to start ("Rate limiting cannot be enabled with noclientlog"). Remove one of them.
 lint-rtcfile-rtcsync = rtcfile cannot be used together with rtcsync; chronyd refuses to start. Keep rtcsync on Linux.
 lint-nts-uneven = There are { $certs } ntsservercert and { $keys } ntsserverkey lines; they must pair up, otherwise chronyd refuses to start.
-lint-refclock-driver = “{ $driver }” is not a refclock driver (SHM, SOCK, PPS or PHC, in capitals); chronyd refuses to start.
+lint-refclock-driver = “{ $driver }” is not a refclock driver of chrony { $version } on Linux ({ $drivers }, in capitals); chronyd refuses to start.
 lint-refclock-tai = The refclock tai option needs a leapsectz directive (or leapseclist, chrony 4.6 and later); chronyd refuses to start.
-lint-extfield-value = extfield { $value } is not an extension field this chrony version knows; chronyd refuses to start.
+lint-extfield-value = extfield { $value } is not an extension field chrony { $version } knows (it knows { $known }); chronyd refuses to start.
 lint-include-missing = { $path } does not exist, so chronyd cannot read what this include names and refuses to start.
 lint-deprecated-directive = { $directive } is no longer supported; chronyd ignores it.
 lint-clamped = { $option } { $value } is out of range; chronyd silently uses { $used } instead.
@@ -49,10 +49,10 @@ lint-no-makestep = No makestep: if the clock is far off at start, chronyd slews 
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } is below minpoll { $minpoll }; chronyd raises maxpoll to minpoll.
 lint-duplicate-directive = { $directive } appears again on line { $line }; only the last one takes effect.
 lint-allow-hostname = allow { $host } names a host, which chronyd resolves once when it starts; it refuses to start if the name does not resolve. Prefer an address or subnet.
-lint-peer-same-stratum = Both peered servers use local stratum { $stratum }: give the backup a numerically higher stratum (for example 8 on the primary, 9 on the backup) so that clients prefer the primary.
+lint-peer-strata-differ = This server peers at local stratum { $stratum }, its partner at { $other }: chrony.conf(5) (local, orphan) asks every server of the group for the same “local stratum N orphan”; with different strata each serves its own clock when the upstreams are gone and their clients follow different times.
 lint-option-ignored = { $option } has no effect on a { $directive } line (it applies to pool only).
 lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
-lint-peer-no-orphan = Peered servers with local should use “orphan” so that they agree on one of them while the upstreams are gone.
+lint-peer-no-orphan = Peered servers with local need “orphan”: chrony.conf(5) (local, orphan) puts the same “local stratum N orphan” on every server of the group, so that while the upstreams are gone the one with the smallest reference ID serves its clock and the others follow it.
 lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
 lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.
@@ -60,16 +60,16 @@ lint-refclock-device = { $path } does not exist on this machine; chronyd refuses
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
 lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
 lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
-lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines do not pair up: this chrony starts anyway, but without an NTS-KE server. Give each certificate its key.
+lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines: chrony 4.0 needs one of each, so it starts without an NTS-KE server. Give the certificate its key.
 lint-few-sources-client = This machine follows { $count } { $count ->
         [one] server
        *[other] servers
     } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.
 lint-allow-host-unresolved = “{ $host }” does not resolve on this machine (checked now): chronyd resolves the names of allow and deny when it starts and refuses the file when one does not resolve. Use the subnet or fix the name.
 lint-cmdmon-exposed = chronyd answers monitoring requests (tracking, sources, activity) from the network on UDP 323: keep cmdallow to the monitoring host alone and open UDP 323 to it only; changes still need the local socket.
-lint-nts-file-unreadable = { $path } cannot be read: chronyd needs it to serve NTS (and reads it as its own user, after dropping root).
-lint-nts-not-certificate = { $path } holds no PEM certificate: NTS clients cannot start a key exchange with this server.
-lint-nts-key-mismatch = The key { $path } does not belong to the certificate { $cert }: chronyd pairs them in order, and every NTS-KE handshake would fail.
+lint-nts-file-unreadable = { $path } cannot be read (chronyd reads it as its own user, after dropping root): chronyd starts, logs "Could not set credentials" and serves no NTS key exchange.
+lint-nts-not-certificate = { $path } holds no PEM certificate: chronyd starts, logs "Could not set credentials" and NTS clients cannot start a key exchange with this server.
+lint-nts-key-mismatch = The key { $path } does not belong to the certificate { $cert }: chronyd pairs them in order, starts, logs "Could not set credentials" and serves no NTS key exchange.
 lint-nts-cert-expired = The NTS certificate { $path } (for { $names }) expired on { $date }, { $days } days ago: clients refuse it and fall back to no time from this server. Renew it (stratum nts renew) and restart chronyd.
 lint-nts-cert-not-yet-valid = The NTS certificate { $path } (for { $names }) is not valid yet: a clock behind its start (or a certificate made on a machine ahead) makes clients refuse it.
 lint-nts-cert-expiring = The NTS certificate { $path } (for { $names }) expires on { $date }, in { $days } days: renew it before then (stratum nts renew).
@@ -88,7 +88,27 @@ lint-leap-list-invalid = The leap second list { $path } is not one chronyd accep
     }): chronyd ignores it. Use the distribution's file (Debian: /usr/share/zoneinfo/leap-seconds.list, from tzdata).
 lint-leap-list-expired = The leap second list { $path } expired on { $date }, { $days } days ago: chronyd warns "needs update" and cannot know of leap seconds announced since. Update tzdata (or the file) and restart chronyd.
 lint-leap-list-expiring = The leap second list { $path } expires on { $date }, in { $days } days: update tzdata (or the file) before then.
-
+lint-not-an-integer = chrony { $version } reads the value of { $directive } as a whole number, and “{ $value }” is not one (chrony before 4.7 read only its leading digits); chronyd refuses to start.
+lint-odd-character = Column { $column } holds { $kind ->
+        [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
+        [space] { $code }, a space that is not the ASCII space
+        [zero-width] { $code }, an invisible zero-width character
+        [bom] { $code }, the byte order mark some Windows editors put at the start of a file
+        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
+       *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
+    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read this { $directive } line and refuses to start. Retype it with the ASCII character.
+lint-odd-character-in-value = Column { $column } holds { $kind ->
+        [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
+        [space] { $code }, a space that is not the ASCII space
+        [zero-width] { $code }, an invisible zero-width character
+        [bom] { $code }, the byte order mark some Windows editors put at the start of a file
+        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
+       *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
+    }: chronyd reads it as part of a value of { $directive }, which then names something else than it seems. Retype it with the ASCII character.
+lint-refclock-device-optional = { $path } does not exist on this machine: this refclock is optional, so chronyd starts without it ("Could not initialise refclock").
+lint-minsources-unreachable = minsources { $minsources } asks for more selectable sources than this file can ever give ({ $count }): chronyd never updates the clock from its sources. Lower minsources or add sources.
+lint-orphan-waits = chrony { $version } with orphan and no waitunsynced waits { $seconds } s while it is not synchronised (after every start too) before it serves its local clock: clients see it unsynchronised for those { $seconds } s. Add “waitunsynced 0” to serve at once, as older chrony did.
+lint-pidfile-off = “pidfile /” turns the PID file off from chrony 4.6 on; chronyd { $version } tries to remove / instead and refuses to start ("Could not remove /"). Give a PID file path, or drop the line.
 lint-path-untrusted = chronyd, started as root, would use { $value }, but { $why ->
         [owner] { $path } belongs to { $owner }
         [special] { $path } is not a regular file or directory

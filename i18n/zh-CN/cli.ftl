@@ -170,8 +170,9 @@ cli-help-config-init =
       upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
       client     跟随实验服务器 --server
       pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
-      gps        一级服务器：经 gpsd（其 chrony 套接字）获取 --gps-device 的时间，--pps-device 的 PPS 锁定到它，
-                 每个 --upstream 作为校验，并为 --subnet 提供时间
+      gps        一级服务器：gpsd 从 --gps-device 读到的时间（gpsd 读取的第一台接收机，其时间在 SHM 0 中），
+                 chronyd 直接读取 --pps-device 的内核 PPS 并锁定到它，每个 --upstream 作为校验，
+                 并为 --subnet 提供时间
     退出码 0：已输出；1：结果中有 chronyd 会拒绝的错误；2：输入错误。
 cli-help-explain =
     stratum explain [文件|-] [--format text|json] [--lang en|zh-CN]
@@ -274,8 +275,10 @@ cli-help-gpsd =
     stratum gpsd [--host 主机[:端口]] [--seconds N] [--format text|json] [--lang en|zh-CN]
 
     在 N 秒内（默认 3 秒）读取 gpsd（默认 127.0.0.1:2947）的 JSON 报告，列出 gpsd 读取的每台接收机：
-    定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行
-    （gpsd 在 /run 下的 chrony 套接字）。
+    定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行：
+    接收机自身（NMEA）的时间取自 gpsd 的共享内存（以 root 启动的 gpsd 中，第一台接收机为 SHM 0，
+    下一台为 SHM 2），gpsd 在接收机串口上检测到的 PPS 取自其套接字 /run/chrony.设备.sock，
+    内核 PPS 设备（它不是接收机）由 chronyd 直接读取并锁定到第一台接收机。
     退出码 0：找到接收机；1：gpsd 有响应但没有读取任何接收机；2：gpsd 无响应。
 gpsd-version = gpsd { $release }，位于 { $host }
 gpsd-no-devices = gpsd 没有读取任何接收机：设备是否已交给 gpsd（/etc/default/gpsd 中的 DEVICES）并已接好？
@@ -287,7 +290,7 @@ gpsd-device = { $path }（{ $driver }）：{ $fix ->
         [yes] 检测到 PPS
        *[no] 未检测到 PPS
     }
-gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（请先启动 chronyd，gpsd 会连接这些套接字）：
+gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（SHM 编号是以 root 启动的 gpsd 按读取设备的顺序分配的；以其他用户启动时从 SHM 2 开始。请先启动 chronyd：gpsd 打开其命令行上给出的设备时连接 chronyd 的套接字，之后才加入的设备改在 /tmp 中查找）：
 gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？
 cli-help-stats =
     stratum stats 文件... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]

@@ -22,14 +22,14 @@ lint-bad-subnet = { $subnet } 不是有效子网：前缀长度超过地址长�
 lint-noclientlog-ratelimit = { $directive } 不能与 noclientlog（第 { $line } 行）同时使用，chronyd 将拒绝启动（"Rate limiting cannot be enabled with noclientlog"）。请删除其中之一。
 lint-rtcfile-rtcsync = rtcfile 不能与 rtcsync 同时使用，chronyd 将拒绝启动。在 Linux 上请保留 rtcsync。
 lint-nts-uneven = 有 { $certs } 行 ntsservercert 和 { $keys } 行 ntsserverkey，二者必须成对出现，否则 chronyd 将拒绝启动。
-lint-refclock-driver = “{ $driver }”不是参考时钟驱动（应为大写的 SHM、SOCK、PPS 或 PHC），chronyd 将拒绝启动。
+lint-refclock-driver = “{ $driver }”不是 Linux 上 chrony { $version } 的参考时钟驱动（应为大写的 { $drivers }），chronyd 将拒绝启动。
 lint-refclock-tai = refclock 的 tai 选项需要 leapsectz 指令（chrony 4.6 及以后也可用 leapseclist），chronyd 将拒绝启动。
-lint-extfield-value = extfield { $value } 不是此版本 chrony 支持的扩展字段，chronyd 将拒绝启动。
+lint-extfield-value = extfield { $value } 不是 chrony { $version } 支持的扩展字段（支持的是 { $known }），chronyd 将拒绝启动。
 lint-include-missing = { $path } 不存在，chronyd 无法读取 include 指定的内容，将拒绝启动。
 lint-deprecated-directive = { $directive } 已不再支持，chronyd 会忽略它。
 lint-clamped = { $option } { $value } 超出范围，chronyd 会静默改用 { $used }。
 lint-no-allow = 已设置 local，但没有 allow 行允许客户端访问：这台服务器不为任何客户端提供时间。请为客户端网段添加 allow 行。
-lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 "Not synchronised"。隔离的实验网络请添加“local stratum 10 orphan”。
+lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 Not synchronised（未同步）。隔离的实验网络请添加“local stratum 10 orphan”。
 lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。
 lint-cmdallow-no-bind = cmdallow 不起作用：chronyd 只在本机回环地址上监听监控命令。请添加非回环地址的 bindcmdaddress，或删除 cmdallow。
 lint-few-sources = 只有 { $count } 个上游时间源：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
@@ -39,10 +39,10 @@ lint-no-makestep = 没有 makestep：如果启动时时钟偏移很大，chronyd
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } 小于 minpoll { $minpoll }，chronyd 会把 maxpoll 提高到 minpoll。
 lint-duplicate-directive = { $directive } 在第 { $line } 行再次出现，只有最后一个生效。
 lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。
-lint-peer-same-stratum = 两台对等服务器都使用 local stratum { $stratum }：请给备用服务器数值更大的层级（例如主用 8、备用 9），使客户端优先选择主服务器。
+lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”；层级不同时，上游不可达后两台各自提供自己的时钟，客户端会跟随不同的时间。
 lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
-lint-peer-no-orphan = 配置了 local 的对等服务器应使用“orphan”，这样在上游全部不可达时它们能协商出同一个时间源。
+lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”，这样上游不可达时由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
 lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。
@@ -50,13 +50,13 @@ lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 c
 lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。
 lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ $reason }），因此将拒绝启动。
 lint-access-lenient = chrony { $version } 接受“{ $directive } { $args }”且不报错，但不是按所写的意思：它只读取第一个地址，大于 255 的数字会回绕，前缀长度之后的内容被忽略（chrony 4.2 及以后会拒绝这一行）。请每行写一个子网，例如 10.0.0.0/24。
-lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey 不成对：此版本 chrony 仍会启动，但没有 NTS-KE 服务器。请为每个证书配上其密钥。
+lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey：chrony 4.0 需要各一个，因此会启动，但没有 NTS-KE 服务器。请为证书配上其密钥。
 lint-few-sources-client = 本机跟随 { $count } 个服务器且不为其他主机提供服务：作为实验服务器的客户端这样没问题；若有 3 个或更多时间源，chrony 还能识别出给出错误时间的源。
 lint-allow-host-unresolved = “{ $host }”在本机无法解析（刚刚检查过）：chronyd 启动时会解析 allow 和 deny 中的名称，只要有一个无法解析就拒绝整个文件。请改用子网，或修正该名称。
 lint-cmdmon-exposed = chronyd 会在 UDP 323 上回应来自网络的监控请求（tracking、sources、activity）：请让 cmdallow 只包含监控主机，并只对它开放 UDP 323；修改仍需通过本机套接字。
-lint-nts-file-unreadable = 无法读取 { $path }：chronyd 需要它来提供 NTS 服务（并在放弃 root 权限后以自己的用户身份读取）。
-lint-nts-not-certificate = { $path } 中没有 PEM 证书：NTS 客户端无法与本服务器进行密钥交换。
-lint-nts-key-mismatch = 密钥 { $path } 与证书 { $cert } 不匹配：chronyd 按顺序将二者配对，每次 NTS-KE 握手都会失败。
+lint-nts-file-unreadable = 无法读取 { $path }（chronyd 在放弃 root 权限后以自己的用户身份读取）：chronyd 会启动，但记录“Could not set credentials”，不提供 NTS 密钥交换。
+lint-nts-not-certificate = { $path } 中没有 PEM 证书：chronyd 会启动，但记录“Could not set credentials”，NTS 客户端无法与本服务器进行密钥交换。
+lint-nts-key-mismatch = 密钥 { $path } 与证书 { $cert } 不匹配：chronyd 按顺序将二者配对，会启动，但记录“Could not set credentials”，不提供 NTS 密钥交换。
 lint-nts-cert-expired = NTS 证书 { $path }（适用于 { $names }）已于 { $date } 过期（{ $days } 天前）：客户端会拒绝它，无法从本服务器获取时间。请续期（stratum nts renew）并重启 chronyd。
 lint-nts-cert-not-yet-valid = NTS 证书 { $path }（适用于 { $names }）尚未生效：时钟落后于证书起始时间（或证书是在时钟超前的机器上生成的）会使客户端拒绝它。
 lint-nts-cert-expiring = NTS 证书 { $path }（适用于 { $names }）将于 { $date } 过期（还剩 { $days } 天）：请在此之前续期（stratum nts renew）。
@@ -75,7 +75,27 @@ lint-leap-list-invalid = 闰秒列表 { $path } 不是 chronyd 接受的格式�
     }）：chronyd 会忽略它。请使用发行版自带的文件（Debian：/usr/share/zoneinfo/leap-seconds.list，来自 tzdata）。
 lint-leap-list-expired = 闰秒列表 { $path } 已于 { $date } 过期（{ $days } 天前）：chronyd 会提示“needs update”，无法得知此后公布的闰秒。请更新 tzdata（或该文件）并重启 chronyd。
 lint-leap-list-expiring = 闰秒列表 { $path } 将于 { $date } 过期（还剩 { $days } 天）：请在此之前更新 tzdata（或该文件）。
-
+lint-not-an-integer = chrony { $version } 把 { $directive } 的值作为完整的整数读取，而“{ $value }”不是整数（4.7 之前的 chrony 只读取开头的数字）；chronyd 将拒绝启动。
+lint-odd-character = 第 { $column } 列是{ $kind ->
+        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { $code }，一个不是 ASCII 空格的空格
+        [zero-width] { $code }，一个看不见的零宽字符
+        [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
+       *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
+    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行 { $directive }，将拒绝启动。请用 ASCII 字符重新输入。
+lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
+        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { $code }，一个不是 ASCII 空格的空格
+        [zero-width] { $code }，一个看不见的零宽字符
+        [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
+       *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
+    }：chronyd 把它当作 { $directive } 的值的一部分，这个值指向的就不是看上去的那个。请用 ASCII 字符重新输入。
+lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟设为 optional，chronyd 会启动，但不使用它（“Could not initialise refclock”）。
+lint-minsources-unreachable = minsources { $minsources } 要求的可选时间源多于本文件最多能提供的数量（{ $count }）：chronyd 永远不会根据时间源更新时钟。请减小 minsources 或增加时间源。
+lint-orphan-waits = chrony { $version } 在设置 orphan 而没有 waitunsynced 时，未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟：这 { $seconds } 秒内客户端看到它未同步。加上“waitunsynced 0”可立即提供时间，与旧版 chrony 相同。
+lint-pidfile-off = 从 chrony 4.6 起，“pidfile /”表示不使用 PID 文件；chronyd { $version } 会尝试删除 /，并拒绝启动（“Could not remove /”）。请给出 PID 文件路径，或删除这一行。
 lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ $why ->
         [owner] { $path } 属于 { $owner }
         [special] { $path } 不是普通文件或目录

@@ -415,6 +415,7 @@ fn is_single(name: &str) -> bool {
         || matches!(
             name,
             "makestep"
+                | "driftfile"
                 | "log"
                 | "bindaddress"
                 | "bindacqaddress"
@@ -470,12 +471,14 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
     }
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
-    let text = String::from_utf8(read_file(&file)?)
-        .map_err(|_| CliError::new("cli-not-unicode").arg("argument", file.display()))?;
+    // The file byte for byte: chrony.conf need not be UTF-8.
+    let bytes = read_file(&file)?;
     let mut client = super::status::connect(socket, tr)?;
     client.set_timeout(std::time::Duration::from_secs(60));
     match client
-        .request(crate::ipc::RequestBody::Apply { config: text })
+        .request(crate::ipc::RequestBody::Apply {
+            config: bytes.into(),
+        })
         .map_err(|e| super::status::ipc_error(e, tr))?
     {
         crate::ipc::ReplyBody::Applied(a) => {
@@ -499,7 +502,7 @@ fn apply_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
 /// with the installed chronyd's rules (findings on stderr; exit 1 on an
 /// error chronyd would refuse).
 fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
-    use crate::core::conf::roles::{Role, RoleInput, render};
+    use crate::core::conf::roles::{Role, RoleInput, render_with_comment};
     let mut role: Option<Role> = None;
     let mut input = RoleInput::default();
     let push = |field: &mut String, v: String| {
@@ -548,7 +551,8 @@ fn init_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         }
     }
     let role = role.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--role"))?;
-    let text = render(role, &input).map_err(|e| {
+    // The file's comment in the user's language (chronyd reads it as bytes).
+    let text = render_with_comment(role, &input, &tr.tr(&role.comment_id())).map_err(|e| {
         CliError::new("cli-role-input").arg(
             "reason",
             tr.tr_args(e.message_id(), &[("value", e.value())]),

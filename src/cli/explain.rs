@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::common::{CliError, CliResult, parse_json_format, parse_lang};
 use super::common::{out, outln};
-use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, explain_all};
+use crate::core::explain::{ExplainError, Explained, Field, Kind, MAX_INPUT, decode, explain_all};
 use crate::i18n::Localizer;
 
 fn reason(tr: &Localizer, f: &Field) -> Option<String> {
@@ -156,10 +156,8 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
     let result = if bytes.len() > MAX_INPUT {
         Err(ExplainError::TooLarge)
     } else {
-        match std::str::from_utf8(&bytes) {
-            Ok(text) => explain_all(text),
-            Err(_) => Err(ExplainError::NotRecognised),
-        }
+        // A file saved by a Windows editor may be UTF-16.
+        decode(&bytes).and_then(|text| explain_all(&text))
     };
     let parts = result.map_err(|e| CliError::new(e.message_id()))?;
     if json_out {

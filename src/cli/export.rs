@@ -15,11 +15,9 @@ use crate::core::export::{Format, Key, Note, OptionError, Options, Role, export}
 use crate::i18n::Localizer;
 
 fn option_error(e: OptionError) -> CliError {
-    let err = CliError::new(e.id()).arg("value", e.value());
-    match e {
-        OptionError::ServerNotUsed(f) => err.arg("format", f.name()),
-        _ => err,
-    }
+    e.args()
+        .into_iter()
+        .fold(CliError::new(e.id()), |err, (k, v)| err.arg(k, v))
 }
 
 fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
@@ -35,13 +33,7 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
 }
 
 pub fn header(tr: &Localizer, file: &Path, format: Format) -> String {
-    tr.tr_args(
-        "export-header",
-        &[
-            ("file", file.display().to_string()),
-            ("format", format.name().to_string()),
-        ],
-    )
+    tr.export_header(&file.display().to_string(), format)
 }
 
 pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {

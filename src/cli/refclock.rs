@@ -185,7 +185,7 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         .request(RequestBody::GetConfig)
         .map_err(|e| ipc_error(e, tr))?
     {
-        ReplyBody::Config { text, path } => (text, path),
+        ReplyBody::Config { text, path } => (text.into_bytes(), path),
         ReplyBody::Error { code, detail } => return Err(reply_error(tr, code, detail)),
         _ => return Err(unexpected(tr)),
     };
@@ -202,16 +202,18 @@ pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
             .arg("seconds", a.timeout.as_secs())
     })?;
     let new_text = with_offset(&doc, line.index, c.proposed_offset);
-    let new_line = new_text
+    let new_line = Document::parse(&new_text)
         .lines()
-        .nth(line.index)
-        .unwrap_or_default()
-        .to_string();
+        .get(line.index)
+        .map(|l| l.text().into_owned())
+        .unwrap_or_default();
     let mut after: Option<Calibration> = None;
     if a.apply {
         client.set_timeout(Duration::from_secs(60));
         match client
-            .request(RequestBody::Apply { config: new_text })
+            .request(RequestBody::Apply {
+                config: new_text.into(),
+            })
             .map_err(|e| ipc_error(e, tr))?
         {
             ReplyBody::Applied(_) => {}

@@ -150,53 +150,141 @@ impl GpsdReport {
     }
 }
 
-/// The refclock lines for gpsd's receivers, as gpsd's time service HOWTO
-/// gives them: gpsd sends each receiver's time to chronyd's socket
-/// `/run/chrony.<device>.sock` and the pulses of the kernel PPS device to
-/// `/run/chrony.pps<N>.sock` (the n-th receiver's PPS is assumed to be
-/// ppsN); the PPS is locked to the receiver's time.
+/// What gpsd makes of a device it reads, by its path (gpsd's
+/// `gpsd_classify`): a serial port (RS232, USB, ACM) carries a receiver's
+/// messages and may carry its PPS; a kernel PPS device only pulses; a
+/// network or other source only messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Serial,
+    Pps,
+    Other,
+}
+
+impl SourceKind {
+    pub fn of(path: &str) -> SourceKind {
+        let base = path.strip_prefix("/dev/").unwrap_or("");
+        if base.starts_with("pps") {
+            SourceKind::Pps
+        } else if base.starts_with("tty") {
+            SourceKind::Serial
+        } else {
+            SourceKind::Other
+        }
+    }
+}
+
+/// The shared memory units gpsd gives a device: in-band time and PPS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShmUnits {
+    pub time: Option<u32>,
+    pub pps: Option<u32>,
+}
+
+/// The SHM units gpsd (started as root) gives each device, in the order
+/// it activated them (gpsd's timehint.c `ntpshm_link_activate`): first a
+/// segment for the in-band time (not for a PPS device), then one for the
+/// PPS (serial ports and PPS devices only), each the first free one from
+/// SHM 0 on. gpsd started as another user begins at SHM 2.
+pub fn shm_units(report: &GpsdReport) -> Vec<ShmUnits> {
+    let mut next = 0u32;
+    let mut take = || {
+        let u = next;
+        next += 1;
+        u
+    };
+    report
+        .devices
+        .iter()
+        .map(|d| {
+            let kind = SourceKind::of(&d.path);
+            let time = (kind != SourceKind::Pps).then(&mut take);
+            let pps = (kind != SourceKind::Other).then(&mut take);
+            ShmUnits { time, pps }
+        })
+        .collect()
+}
+
+/// A device name safe to put in a path and a config line.
+fn base_name(path: &str) -> String {
+    path.rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .collect::<String>()
+        .trim_start_matches('.')
+        .to_string()
+}
+
+/// The refclock lines that take gpsd's time into chronyd, following what
+/// gpsd sends where (gpsd's timehint.c and gpsd(8) "USE WITH NTP"):
+///
+/// - a receiver's in-band (NMEA) time goes to its SHM segment (SHM 0 for
+///   the first receiver of a gpsd started as root, SHM 2 for the next…):
+///   late by the sentence, so `delay 0.2` and an offset to calibrate;
+/// - the PPS of a receiver on a serial port goes, as time already
+///   numbered by the receiver, to chronyd's socket
+///   `/run/chrony.<device>.sock` (the PPS thread sends there), and to the
+///   receiver's second SHM segment;
+/// - a kernel PPS device is no receiver: chronyd reads it itself, its
+///   pulses numbered by (locked to) the first receiver's time.
 pub fn refclock_lines(report: &GpsdReport) -> String {
+    let units = shm_units(report);
+    let receivers: Vec<(usize, &GpsdDevice)> = report
+        .devices
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| SourceKind::of(&d.path) != SourceKind::Pps)
+        .collect();
+    let pps_devices: Vec<&GpsdDevice> = report
+        .devices
+        .iter()
+        .filter(|d| SourceKind::of(&d.path) == SourceKind::Pps)
+        .collect();
+    let name = |prefix: &str, n: usize| {
+        if n == 0 {
+            prefix.to_string()
+        } else {
+            format!("{}{}", &prefix[..3], n % 10)
+        }
+    };
     let mut out = String::new();
-    for (n, d) in report.devices.iter().enumerate() {
-        let refid = if n == 0 {
-            "NMEA".to_string()
-        } else {
-            format!("NME{}", n % 10)
-        };
-        let pps_refid = if n == 0 {
-            "PPS".to_string()
-        } else {
-            format!("PPS{}", n % 10)
-        };
-        let select = if d.pps { " noselect" } else { "" };
-        // A device under /dev gets gpsd's chrony sockets; any other source
-        // gpsd reads (tcp://, udp://) only the shared memory segments gpsd
-        // run as root writes: unit 2n for the n-th receiver's time, 2n+1
-        // for its PPS.
-        let base: String = d
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-            .collect();
-        let (time, pps) = if d.path.starts_with("/dev/") && !base.is_empty() {
-            (
-                format!("SOCK /run/chrony.{base}.sock"),
-                format!("SOCK /run/chrony.pps{n}.sock"),
-            )
-        } else {
-            (format!("SHM {}", 2 * n), format!("SHM {}", 2 * n + 1))
-        };
-        out.push_str(&format!(
-            "refclock {time} refid {refid} delay 0.2 offset 0.0{select}\n"
-        ));
-        if d.pps {
+    for (n, (i, d)) in receivers.iter().enumerate() {
+        let refid = name("NMEA", n);
+        let base = base_name(&d.path);
+        // gpsd's socket carries the PPS of a serial receiver; a kernel
+        // PPS device (read by chronyd below) is the same pulse.
+        let sock_pps = d.pps
+            && SourceKind::of(&d.path) == SourceKind::Serial
+            && !base.is_empty()
+            && pps_devices.is_empty();
+        let has_pps = sock_pps || (n == 0 && !pps_devices.is_empty());
+        let select = if has_pps { " noselect" } else { "" };
+        if let Some(unit) = units[*i].time {
             out.push_str(&format!(
-                "refclock {pps} lock {refid} refid {pps_refid} prefer\n"
+                "refclock SHM {unit} refid {refid} delay 0.2 offset 0.0{select}\n"
             ));
         }
+        if sock_pps {
+            out.push_str(&format!(
+                "refclock SOCK /run/chrony.{base}.sock refid {} prefer\n",
+                name("PPS", n)
+            ));
+        }
+    }
+    for (n, p) in pps_devices.iter().enumerate() {
+        let device = format!("/dev/{}", base_name(&p.path));
+        let lock = if receivers.is_empty() {
+            String::new()
+        } else {
+            " lock NMEA".to_string()
+        };
+        let prefer = if n == 0 { " prefer" } else { "" };
+        out.push_str(&format!(
+            "refclock PPS {device}{lock} refid {}{prefer}\n",
+            name("PPS", n)
+        ));
     }
     out
 }
@@ -230,11 +318,80 @@ mod tests {
             (3, Some(2), Some(3))
         );
         assert!(d.pps);
+        // gpsd(8): "The first local time source on the command line may
+        // use NTP0 and NTP1"; timehint.c: the chrony socket is the PPS
+        // thread's.
         assert_eq!(
             refclock_lines(&r),
-            "refclock SOCK /run/chrony.ttyACM0.sock refid NMEA delay 0.2 offset 0.0 noselect\n\
-             refclock SOCK /run/chrony.pps0.sock lock NMEA refid PPS prefer\n"
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0 noselect\n\
+             refclock SOCK /run/chrony.ttyACM0.sock refid PPS prefer\n"
         );
+    }
+
+    fn report(devices: &[(&str, bool)]) -> GpsdReport {
+        GpsdReport {
+            release: Some("3.22".into()),
+            devices: devices
+                .iter()
+                .map(|(path, pps)| GpsdDevice {
+                    path: path.to_string(),
+                    pps: *pps,
+                    ..Default::default()
+                })
+                .collect(),
+            ignored: 0,
+        }
+    }
+
+    #[test]
+    fn segments_follow_gpsds_allocation() {
+        // timehint.c ntpshm_link_activate: time then PPS for a serial
+        // port, PPS only for a PPS device, time only for tcp://.
+        let r = report(&[
+            ("/dev/ttyS0", false),
+            ("/dev/pps0", true),
+            ("tcp://127.0.0.1:5000", false),
+        ]);
+        let u = shm_units(&r);
+        assert_eq!(
+            u,
+            [
+                ShmUnits {
+                    time: Some(0),
+                    pps: Some(1)
+                },
+                ShmUnits {
+                    time: None,
+                    pps: Some(2)
+                },
+                ShmUnits {
+                    time: Some(3),
+                    pps: None
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pps_device_is_no_receiver() {
+        // A receiver and the kernel PPS device of its pulse: one NMEA
+        // clock, the PPS read by chronyd and locked to it; no socket for
+        // a second receiver that does not exist.
+        let r = report(&[("/dev/ttyS0", true), ("/dev/pps0", true)]);
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0 noselect\n\
+             refclock PPS /dev/pps0 lock NMEA refid PPS prefer\n"
+        );
+        // Two receivers, the second without PPS: its time in SHM 2.
+        let r = report(&[("/dev/ttyACM0", true), ("/dev/ttyUSB0", false)]);
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0 noselect\n\
+             refclock SOCK /run/chrony.ttyACM0.sock refid PPS prefer\n\
+             refclock SHM 2 refid NME1 delay 0.2 offset 0.0\n"
+        );
+        assert!(!refclock_lines(&r).contains("pps1"));
     }
 
     #[test]

@@ -31,6 +31,14 @@ pub struct Snapshot {
     /// Why a part is missing, if one is.
     #[serde(default)]
     pub error: Option<crate::core::codes::ErrorCode>,
+    /// What `error` is about: chronyd's own last words when it stopped,
+    /// the socket and the system's reason when it does not answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_detail: Option<String>,
+    /// chronyd was started moments ago and has not answered yet: `error`
+    /// is a step of its start, not a fault.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starting: bool,
     /// How each NTP source is authenticated (chronyc authdata), by address.
     /// chronyd gives it only on its root socket, as server statistics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

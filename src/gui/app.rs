@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText};
 
-use super::backend::{Backend, Command};
+use super::backend::{Backend, Command, Stage};
 use super::panels::Panels;
 use super::screenshots::ShotPlan;
 use super::settings::Settings;
@@ -56,10 +56,6 @@ impl App {
         }
     }
 
-    pub fn send(&self, c: Command) {
-        self.backend.send(c);
-    }
-
     /// One frame of the whole UI.
     pub fn ui(&mut self, ctx: &egui::Context) {
         if let Some(target) = self.state.reconnect.take() {
@@ -68,9 +64,16 @@ impl App {
             self.backend.detach();
             let waker = super::backend::waker(ctx.clone(), self.wants_live.clone());
             self.backend = Backend::start(Some(target.into()), None, waker);
-            self.state.connection = Connection::Connecting;
+            self.state.connection = Connection::Connecting(Stage::Looking);
             self.state.snapshot = None;
             self.state.fleet.clear();
+            // Requests to the old helper get no answer now.
+            if self.state.applying() {
+                self.state.apply = ApplyState::Idle;
+            }
+            if matches!(self.state.nts, super::state::NtsState::Running(_)) {
+                self.state.nts = super::state::NtsState::Idle;
+            }
         }
         // Of several snapshots waiting, only the last is explained.
         let mut latest = None;
@@ -95,7 +98,7 @@ impl App {
                 Panel::Overview | Panel::Sources | Panel::Clients
             );
             flag.wanted.store(
-                live || self.state.apply == ApplyState::Running,
+                live || self.state.applying(),
                 std::sync::atomic::Ordering::Relaxed,
             );
         }
@@ -109,6 +112,7 @@ impl App {
                 .default_width(280.0)
                 .show(ctx, |ui| side_ui(ui, st));
         }
+        super::help::help_ui(ctx, st);
         let panels = &mut self.panels;
         egui::CentralPanel::default().show(ctx, |ui| {
             egui::ScrollArea::vertical()
@@ -118,6 +122,7 @@ impl App {
                 });
         });
         st.unfollow_others(&mut commands);
+        st.settle();
         commands.append(&mut st.notify);
         // Settings go to the backend to be written, at most once a second.
         if st.settings_dirty {
@@ -129,8 +134,12 @@ impl App {
                 ctx.request_repaint_after(SAVE_EVERY);
             }
         }
+        // Every request goes with its id (replies come back addressed).
         for c in commands {
-            self.send(c);
+            st.ask(c);
+        }
+        for r in std::mem::take(&mut st.outbox) {
+            self.backend.send(r);
         }
         if let Some(plan) = &mut self.shots {
             plan.step(ctx, &mut self.state, &mut self.panels);
@@ -140,9 +149,7 @@ impl App {
 
 impl eframe::App for App {
     fn update(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        for c in super::screenshots::screenshot_commands(ctx) {
-            self.send(c);
-        }
+        super::screenshots::screenshot_commands(ctx, &mut self.state);
         self.ui(ctx);
     }
 
@@ -172,93 +179,168 @@ fn nav_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st.panel = p;
             st.selected = None;
         }
+        // Edits not applied yet, in sight from every panel.
+        if p == Panel::Apply && st.unapplied() {
+            let mark = RichText::new(st.t("gui-unapplied"))
+                .small()
+                .color(status_color(Status::Warn));
+            if ui
+                .add(egui::Label::new(mark).sense(egui::Sense::click()))
+                .on_hover_text(st.t("gui-unapplied-help"))
+                .clicked()
+            {
+                st.panel = Panel::Apply;
+                st.selected = None;
+            }
+        }
+    }
+    ui.add_space(8.0);
+    super::help::nav_entry_ui(ui, st);
+}
+
+/// How the status bar's first words read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A step of starting up: grey, never an error.
+    Progress,
+    Ok,
+    /// No helper (the window works offline), with the reason.
+    Warn,
+    /// A fault, always with its reason.
+    Bad,
+}
+
+/// Where the window stands with its helper and chronyd, in one phrase: a
+/// step of starting up, connected, or what is wrong and why. The hover
+/// text says more where there is more.
+pub fn connection_line(st: &AppState) -> (Tone, String, Option<String>) {
+    match &st.connection {
+        Connection::Connecting(stage) => (Tone::Progress, st.t(stage.message_id()), None),
+        Connection::Offline { code, detail } => {
+            (Tone::Warn, st.tr.error_text(*code, detail.clone()), None)
+        }
+        Connection::Connected { started_lab } => match &st.snapshot {
+            None => (Tone::Progress, st.t("gui-conn-first-poll"), None),
+            Some(s) if s.starting => (Tone::Progress, st.t("gui-conn-chronyd-starting"), None),
+            Some(s) if s.error.is_some() && s.tracking.is_none() => {
+                let code = s.error.expect("guarded");
+                (
+                    Tone::Bad,
+                    st.tr.error_text(code, s.error_detail.clone()),
+                    None,
+                )
+            }
+            Some(_) if *started_lab => (
+                Tone::Ok,
+                st.t("gui-conn-started-lab"),
+                Some(st.t("gui-conn-started-lab-help")),
+            ),
+            Some(_) => (Tone::Ok, st.t("gui-conn-connected"), None),
+        },
     }
 }
 
+/// One line at any width: where things stand (and the worst alarm) on the
+/// left, cut short with "…" when the window is narrow (the whole text on
+/// hover and for screen readers); which server, mode, release and poll age
+/// on the right. Nothing wraps.
 fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
-    ui.horizontal_wrapped(|ui| {
-        let (text, color) = match &st.connection {
-            Connection::Connecting => (st.t("gui-conn-connecting"), Color32::GRAY),
-            Connection::Connected { started_lab: true } => {
-                (st.t("gui-conn-started-lab"), status_color(Status::Ok))
-            }
-            Connection::Connected { started_lab: false } => {
-                (st.t("gui-conn-connected"), status_color(Status::Ok))
-            }
-            Connection::Offline { code } => {
-                (st.tr.error_text(*code, None), status_color(Status::Warn))
-            }
-        };
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-        ui.painter().circle_filled(rect.center(), 4.0, color);
-        ui.label(text);
-        // Which server this window manages, always in sight.
-        if let Some(server) = &st.server {
-            ui.separator();
-            let name = match crate::ipc::client::SshTarget::parse(server) {
-                Some(t) => t.host,
-                None => st.t("gui-this-machine"),
-            };
-            ui.label(st.ta("gui-server", &[("server", name)]))
-                .on_hover_text(server.as_str());
-        }
-        if let Some(info) = &st.info {
-            ui.separator();
-            let mode = st.t(if st.is_lab() {
-                "gui-mode-lab"
+    let (tone, text, hover) = connection_line(st);
+    let color = match tone {
+        Tone::Progress => Color32::GRAY,
+        Tone::Ok => status_color(Status::Ok),
+        Tone::Warn => status_color(Status::Warn),
+        Tone::Bad => status_color(Status::Bad),
+    };
+    egui::Sides::new().shrink_left().truncate().show(
+        ui,
+        |ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 4.0, color);
+            let label = if matches!(tone, Tone::Warn | Tone::Bad) {
+                ui.colored_label(color, text)
             } else {
-                "gui-mode-system"
-            });
-            ui.label(mode);
-            ui.separator();
-            let v = info.chrony_version.clone().unwrap_or_else(|| "?".into());
-            let label = ui.label(st.ta("gui-chrony-version", &[("version", v)]));
-            if let Some(path) = &info.chronyd_path {
-                label.on_hover_text(path);
+                ui.label(text)
+            };
+            if let Some(h) = hover {
+                label.on_hover_text(h);
             }
-        }
-        if let Some(at) = st.snapshot_at {
-            ui.separator();
-            let age = at.elapsed().as_secs();
-            ui.label(st.ta("gui-poll-age", &[("seconds", age.to_string())]));
-        }
-        if let Some(e) = st.snapshot.as_ref().and_then(|s| s.error) {
-            ui.separator();
-            ui.colored_label(status_color(Status::Bad), st.tr.error_text(e, None));
-        }
-        if let Some(e) = &st.last_error {
-            ui.separator();
-            ui.colored_label(status_color(Status::Bad), e);
-        }
-        // The helper's alarms: the worst first, the others on hover.
-        let alarms = st
-            .snapshot
-            .as_ref()
-            .map(|s| s.alarms.clone())
-            .unwrap_or_default();
-        if let Some(first) = alarms.iter().find(|a| a.critical()).or(alarms.first()) {
-            ui.separator();
-            let status = if first.critical() {
-                Status::Bad
-            } else {
-                Status::Warn
-            };
-            let all: Vec<String> = alarms.iter().map(|a| st.tr.alarm_text(a)).collect();
-            let text = if alarms.len() > 1 {
-                st.ta(
-                    "gui-alarms-more",
-                    &[
-                        ("first", st.tr.alarm_text(first)),
-                        ("more", (alarms.len() - 1).to_string()),
-                    ],
-                )
-            } else {
-                st.tr.alarm_text(first)
-            };
-            ui.colored_label(status_color(status), text)
-                .on_hover_text(all.join("\n"));
-        }
-    });
+            // A partial answer from a chronyd that runs.
+            if let Some(s) = st.snapshot.as_ref().filter(|s| s.tracking.is_some())
+                && let Some(e) = s.error
+            {
+                ui.separator();
+                ui.colored_label(
+                    status_color(Status::Bad),
+                    st.tr.error_text(e, s.error_detail.clone()),
+                );
+            }
+            if let Some(e) = &st.last_error {
+                ui.separator();
+                ui.colored_label(status_color(Status::Bad), e);
+            }
+            // The helper's alarms: the worst first, the others on hover.
+            let alarms = st
+                .snapshot
+                .as_ref()
+                .map(|s| s.alarms.clone())
+                .unwrap_or_default();
+            if let Some(first) = alarms.iter().find(|a| a.critical()).or(alarms.first()) {
+                ui.separator();
+                let status = if first.critical() {
+                    Status::Bad
+                } else {
+                    Status::Warn
+                };
+                let all: Vec<String> = alarms.iter().map(|a| st.tr.alarm_text(a)).collect();
+                let text = if alarms.len() > 1 {
+                    st.ta(
+                        "gui-alarms-more",
+                        &[
+                            ("first", st.tr.alarm_text(first)),
+                            ("more", (alarms.len() - 1).to_string()),
+                        ],
+                    )
+                } else {
+                    st.tr.alarm_text(first)
+                };
+                ui.colored_label(status_color(status), text)
+                    .on_hover_text(all.join("\n"));
+            }
+        },
+        // Right to left: the poll's age at the edge.
+        |ui| {
+            if let Some(at) = st.snapshot_at {
+                let age = at.elapsed().as_secs();
+                ui.label(st.ta("gui-poll-age", &[("seconds", age.to_string())]));
+                ui.separator();
+            }
+            if let Some(info) = &st.info {
+                let v = info.chrony_version.clone().unwrap_or_else(|| "?".into());
+                let label = ui.label(st.ta("gui-chrony-version", &[("version", v)]));
+                if let Some(path) = &info.chronyd_path {
+                    label.on_hover_text(path);
+                }
+                ui.separator();
+                let mode = st.t(if st.is_lab() {
+                    "gui-mode-lab"
+                } else {
+                    "gui-mode-system"
+                });
+                ui.label(mode);
+                ui.separator();
+            }
+            // Which server this window manages, always in sight.
+            if let Some(server) = &st.server {
+                let name = match crate::ipc::client::SshTarget::parse(server) {
+                    Some(t) => t.host,
+                    None => st.t("gui-this-machine"),
+                };
+                ui.label(st.ta("gui-server", &[("server", name)]))
+                    .on_hover_text(server.as_str());
+            }
+        },
+    );
 }
 
 fn side_ui(ui: &mut egui::Ui, st: &mut AppState) {
@@ -267,7 +349,11 @@ fn side_ui(ui: &mut egui::Ui, st: &mut AppState) {
     };
     ui.horizontal(|ui| {
         ui.heading(sel.field);
-        if ui.button("✕").on_hover_text(st.t("gui-close")).clicked() {
+        let close = st.t("gui-close");
+        let r = ui.button("✕").on_hover_text(&close);
+        // Named for screen readers by what it does, not by its glyph.
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &close));
+        if r.clicked() {
             st.selected = None;
         }
     });

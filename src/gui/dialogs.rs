@@ -1,13 +1,21 @@
-//! Native file dialogs through the desktop portal (rfd's xdg-portal
-//! backend: D-Bus, no GTK), beside every path field. The dialog runs on its
-//! own thread; the chosen path lands in the field. Where no portal answers
-//! (no desktop, a bare X server) the field stays the way to give a path,
-//! and a note says so.
+//! Files for the user: native file dialogs through the desktop portal
+//! (rfd's xdg-portal backend: D-Bus, no GTK) beside every path field, the
+//! save row every panel uses, and what became of each save or import. The
+//! dialog runs on its own thread and the files are written by the
+//! backend: no frame waits for either. Where no portal answers (no
+//! desktop, a bare X server) the field is the way to give a path, and a
+//! note says so.
+//!
+//! A path typed in the field never replaces a file silently: the backend
+//! finds it there, and the user is asked. The desktop's Save dialog asks
+//! that itself, so its choice is written at once.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::gui::state::AppState;
+use crate::core::explain::Status;
+use crate::gui::backend::{Contents, RequestId};
+use crate::gui::state::{AppState, FileState, status_color};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Pick {
@@ -24,16 +32,24 @@ pub fn portal_possible() -> bool {
 }
 
 /// A "Browse…" button for `path`: opens the desktop's file dialog and puts
-/// the choice in the field.
-pub fn browse_ui(ui: &mut egui::Ui, st: &AppState, pick: Pick, suggested: &str, path: &mut String) {
+/// the choice in the field; the path chosen (in the frame it arrives).
+pub fn browse_ui(
+    ui: &mut egui::Ui,
+    st: &AppState,
+    pick: Pick,
+    suggested: &str,
+    path: &mut String,
+) -> Option<PathBuf> {
     let id = ui.id().with(("browse", suggested));
     let slot: Option<Slot> = ui.data_mut(|d| d.get_temp(id));
+    let mut chosen = None;
     if let Some(s) = &slot {
         let done = s.lock().map(|mut g| g.take()).unwrap_or(None);
         match done {
             Some(Some(p)) => {
                 *path = p.display().to_string();
                 ui.data_mut(|d| d.remove::<Slot>(id));
+                chosen = Some(p);
             }
             Some(None) => {
                 ui.data_mut(|d| {
@@ -76,5 +92,143 @@ pub fn browse_ui(ui: &mut egui::Ui, st: &AppState, pick: Pick, suggested: &str, 
     let nothing: bool = ui.data_mut(|d| d.get_temp(id.with("none")).unwrap_or(false));
     if nothing {
         ui.weak(st.t("gui-browse-nothing"));
+    }
+    chosen
+}
+
+/// Where a screenshot the user asked for goes (the Plots panel's PNG): the
+/// request that writes it (its outcome shows where they clicked), and
+/// whether an existing file may be replaced.
+pub struct ShotTarget {
+    pub id: RequestId,
+    pub path: PathBuf,
+    pub overwrite: bool,
+}
+
+/// A save row's path and its last save.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SaveField {
+    pub path: String,
+    /// The request of the last save from this row (its outcome shows).
+    pub last: Option<RequestId>,
+}
+
+/// What a save row writes.
+pub enum Payload<'a> {
+    /// These bytes, made (from the window's state) only when the user
+    /// saves.
+    Bytes(&'a dyn Fn(&AppState) -> Vec<u8>),
+    /// A picture of the window (taken in the next frame).
+    Screenshot,
+}
+
+/// A path field named `label` (a message id) with `suggested` as its
+/// hint, the desktop's Save dialog and a save button (`button`: its
+/// message id); the outcome, or the question whether to replace a file
+/// that is there, below it.
+pub fn save_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    field: &mut SaveField,
+    (label, suggested): (&str, &str),
+    button: &str,
+    payload: Payload<'_>,
+) {
+    ui.horizontal(|ui| {
+        let name = ui.label(st.t(label));
+        ui.add(
+            egui::TextEdit::singleline(&mut field.path)
+                .hint_text(suggested)
+                .desired_width(240.0),
+        )
+        .labelled_by(name.id);
+        // The dialog's Save writes at once: the dialog has asked about
+        // replacing a file already.
+        if let Some(p) = browse_ui(ui, st, Pick::Save, suggested, &mut field.path) {
+            field.last = Some(save(ui.ctx(), st, &payload, p, true));
+        }
+        let named = !field.path.trim().is_empty();
+        if ui
+            .add_enabled(named, egui::Button::new(st.t(button)))
+            .clicked()
+        {
+            let path = PathBuf::from(field.path.trim());
+            field.last = Some(save(ui.ctx(), st, &payload, path, false));
+        }
+    });
+    outcome_ui(ui, st, &mut field.last);
+}
+
+fn save(
+    ctx: &egui::Context,
+    st: &mut AppState,
+    payload: &Payload<'_>,
+    path: PathBuf,
+    overwrite: bool,
+) -> RequestId {
+    match payload {
+        Payload::Bytes(make) => {
+            let bytes = make(st);
+            st.save_file(path, Contents::Bytes(bytes), overwrite)
+        }
+        Payload::Screenshot => {
+            let id = st.reserve_request();
+            st.expect_file(id, path.clone());
+            let target = ShotTarget {
+                id,
+                path,
+                overwrite,
+            };
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(
+                target,
+            )));
+            id
+        }
+    }
+}
+
+/// What became of the file request `last`: saving, saved, imported, why
+/// not, or (something is at that path) Replace or Cancel.
+pub fn outcome_ui(ui: &mut egui::Ui, st: &mut AppState, last: &mut Option<RequestId>) {
+    let Some(state) = last.and_then(|id| st.file_state(id).cloned()) else {
+        return;
+    };
+    let path_arg = |p: &PathBuf| [("path", p.display().to_string())];
+    match state {
+        FileState::Writing(p) => {
+            ui.weak(st.ta("gui-file-saving", &path_arg(&p)));
+        }
+        FileState::Reading(p) => {
+            ui.weak(st.ta("gui-file-reading", &path_arg(&p)));
+        }
+        FileState::Written(p) => {
+            ui.colored_label(
+                status_color(Status::Ok),
+                st.ta("gui-file-saved", &path_arg(&p)),
+            );
+        }
+        FileState::Read(p) => {
+            ui.colored_label(
+                status_color(Status::Ok),
+                st.ta("gui-file-imported", &path_arg(&p)),
+            );
+        }
+        FileState::Failed(text) => {
+            ui.colored_label(status_color(Status::Bad), text);
+        }
+        FileState::Exists { path, contents } => {
+            ui.colored_label(
+                status_color(Status::Warn),
+                st.ta("gui-file-exists", &path_arg(&path)),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(st.t("gui-file-replace")).clicked() {
+                    *last = Some(st.save_file(path, contents, true));
+                }
+                if ui.button(st.t("gui-cancel")).clicked() {
+                    *last = None;
+                }
+            });
+        }
     }
 }

@@ -101,7 +101,7 @@ impl ShotPlan {
         };
         let panel = SHOT_PANELS[plan.step % SHOT_PANELS.len()];
         if st.tr.lang() != lang {
-            st.tr = Localizer::new(lang);
+            st.tr = Localizer::window(lang);
         }
         if st.panel != panel {
             st.panel = panel;
@@ -134,25 +134,41 @@ impl ShotPlan {
     }
 }
 
-/// The screenshots the app asked for (PNG export, the robot), as commands
-/// for the backend to encode and write.
-pub fn screenshot_commands(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
+/// The screenshots the app asked for (PNG export, the robot), handed to
+/// the backend to encode and write.
+pub fn screenshot_commands(ctx: &egui::Context, st: &mut AppState) {
+    let shots: Vec<(Arc<egui::ColorImage>, egui::UserData)> = ctx.input(|i| {
         i.raw
             .events
             .iter()
             .filter_map(|e| match e {
                 egui::Event::Screenshot {
                     image, user_data, ..
-                } => {
-                    let path = user_data.data.as_ref()?.downcast_ref::<String>()?;
-                    Some(Command::WriteFile {
-                        path: path.into(),
-                        contents: Contents::Png(Arc::clone(image)),
-                    })
-                }
+                } => Some((Arc::clone(image), user_data.clone())),
                 _ => None,
             })
             .collect()
-    })
+    });
+    for (image, user_data) in shots {
+        let Some(data) = user_data.data.as_ref() else {
+            continue;
+        };
+        if let Some(t) = data.downcast_ref::<crate::gui::dialogs::ShotTarget>() {
+            st.outbox.push(crate::gui::backend::Request {
+                id: t.id,
+                command: Command::WriteFile {
+                    path: t.path.clone(),
+                    contents: Contents::Png(image),
+                    overwrite: t.overwrite,
+                },
+            });
+        } else if let Some(path) = data.downcast_ref::<String>() {
+            // The robot's own shots.
+            st.ask(Command::WriteFile {
+                path: path.into(),
+                contents: Contents::Png(image),
+                overwrite: true,
+            });
+        }
+    }
 }

@@ -3,12 +3,11 @@
 //! the fleet, settings and language. Filled by backend events; no IO here.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use egui::Color32;
 
-use super::backend::{Command, Event, Follow};
+use super::backend::{Command, Event, Follow, Request, RequestId, Stage};
 use super::settings::Settings;
 use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
@@ -16,7 +15,9 @@ use crate::core::explain::{Explained, Kind, Status};
 use crate::core::history::SeriesPoint;
 use crate::core::snapshot::explain_snapshot;
 use crate::i18n::{Lang, Localizer};
-use crate::ipc::{Applied, HelperInfo, SeriesId, Snapshot, WatchTarget};
+use crate::ipc::{HelperInfo, SeriesId, Snapshot, WatchTarget};
+
+pub use super::ops::{ApplyState, FileState, NtsState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
@@ -106,18 +107,12 @@ impl Panel {
 /// Where the helper connection stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Connection {
-    Connecting,
-    Connected { started_lab: bool },
-    Offline { code: ErrorCode },
-}
-
-/// An Apply in progress or finished.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApplyState {
-    Idle,
-    Running,
-    Done(Applied),
-    Failed {
+    /// Finding or starting a helper: progress, not a fault.
+    Connecting(Stage),
+    Connected {
+        started_lab: bool,
+    },
+    Offline {
         code: ErrorCode,
         detail: Option<String>,
     },
@@ -131,25 +126,6 @@ pub struct LintState {
     pub text: String,
     pub version: Option<ChronyVersion>,
     pub diagnostics: Option<Vec<Diagnostic>>,
-}
-
-/// The last file written or read for the user, said where they clicked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileNote {
-    pub path: PathBuf,
-    pub read: bool,
-    /// The failure, in the user's language.
-    pub error: Option<String>,
-}
-
-/// An NTS request (certificates made or renewed) in progress or finished.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NtsState {
-    Idle,
-    Running,
-    Done(crate::ipc::NtsIssued),
-    /// Why not, in the user's language.
-    Failed(String),
 }
 
 /// What the explanation side panel shows: a field, its value, verdict.
@@ -173,9 +149,11 @@ pub struct AppState {
     pub snapshot_at: Option<Instant>,
     /// chronyc-style explanations of the last snapshot, per report.
     pub live: HashMap<Kind, Explained>,
-    /// The configuration being edited, and the text it started from.
+    /// The configuration being edited, and the file the helper has (what
+    /// was last read or applied), byte for byte: the difference is what is
+    /// not applied yet.
     pub doc: Document,
-    pub base_text: String,
+    pub base: Vec<u8>,
     pub config_path: String,
     pub apply: ApplyState,
     pub history: HashMap<SeriesId, Vec<SeriesPoint>>,
@@ -201,7 +179,9 @@ pub struct AppState {
     /// Settings changed since they were last handed to the backend to save.
     pub settings_dirty: bool,
     pub lint: LintState,
-    pub file_note: Option<FileNote>,
+    /// Files saved or imported for the user, by the request that asked
+    /// (the panel that asked keeps its id and shows the outcome).
+    pub files: Vec<(RequestId, FileState)>,
     /// What the backend repeats for the open panel, and for which panel.
     pub following: Option<(Panel, Follow)>,
     pub nts: NtsState,
@@ -212,6 +192,10 @@ pub struct AppState {
     pub notified: Vec<crate::core::alarm::Alarm>,
     /// Notifications for the backend to send.
     pub notify: Vec<Command>,
+    /// Requests for the backend, each with its id (sent after the frame).
+    pub outbox: Vec<Request>,
+    /// The last request id given (`requests.rs`).
+    pub(super) next_request: u64,
 }
 
 impl AppState {
@@ -223,16 +207,16 @@ impl AppState {
             .find(|p| p.key() == settings.panel)
             .unwrap_or(Panel::Overview);
         AppState {
-            tr: Localizer::new(lang),
+            tr: Localizer::window(lang),
             settings,
             panel,
-            connection: Connection::Connecting,
+            connection: Connection::Connecting(Stage::Looking),
             info: None,
             snapshot: None,
             snapshot_at: None,
             live: HashMap::new(),
             doc: Document::parse(&text),
-            base_text: text,
+            base: text.into_bytes(),
             config_path: String::new(),
             apply: ApplyState::Idle,
             history: HashMap::new(),
@@ -242,12 +226,14 @@ impl AppState {
             local_version: None,
             settings_dirty: false,
             lint: LintState::default(),
-            file_note: None,
+            files: Vec::new(),
             following: None,
             nts: NtsState::Idle,
             stats: None,
             notified: Vec::new(),
             notify: Vec::new(),
+            outbox: Vec::new(),
+            next_request: 0,
             fleet: Vec::new(),
             fleet_at: None,
             fleet_selected: None,
@@ -267,7 +253,7 @@ impl AppState {
     }
 
     pub fn set_lang(&mut self, lang: Lang) {
-        self.tr = Localizer::new(lang);
+        self.tr = Localizer::window(lang);
         self.settings.lang = Some(lang);
         self.settings_dirty = true;
     }
@@ -381,7 +367,11 @@ impl AppState {
                 self.server = Some(server);
                 self.connection = Connection::Connected { started_lab };
             }
-            Event::Offline { code } => self.connection = Connection::Offline { code },
+            Event::Progress(stage) => self.connection = Connection::Connecting(stage),
+            Event::Offline { code, detail } => {
+                self.connection = Connection::Offline { code, detail };
+            }
+            Event::Reply { to, event } => self.on_reply(to, *event),
             Event::Snapshot(s) => {
                 self.live = explain_snapshot(&s);
                 self.notify_new_alarms(&s.alarms);
@@ -390,26 +380,18 @@ impl AppState {
             }
             Event::Config { text, path } => {
                 // Keep the user's unapplied edits.
-                if self.doc.render_lossy() == self.base_text {
+                if self.doc.render() == self.base {
                     self.doc = Document::parse(&text);
                 }
-                self.base_text = text;
+                self.base = text;
                 self.config_path = path;
             }
-            Event::Applied(a) => {
-                self.base_text = self.doc.render_lossy();
-                self.apply = ApplyState::Done(a);
-            }
-            Event::NtsIssued(n) => self.nts = NtsState::Done(n),
+            // Replies nobody is waiting for (the operation was replaced):
+            // what they say is not about anything on screen.
+            Event::Applied(_) | Event::NtsIssued(_) => {}
             Event::Stats(r) => self.stats = Some(r),
             Event::Failed { code, detail } => {
-                if self.nts == NtsState::Running {
-                    self.nts = NtsState::Failed(self.tr.error_text(code, detail));
-                } else if self.apply == ApplyState::Running {
-                    self.apply = ApplyState::Failed { code, detail };
-                } else {
-                    self.last_error = Some(self.tr.error_text(code, detail));
-                }
+                self.last_error = Some(self.tr.error_text(code, detail));
             }
             Event::ActionDone => self.last_error = None,
             Event::History(series) => self.history.extend(series),
@@ -442,36 +424,8 @@ impl AppState {
                     self.lint.diagnostics = Some(diagnostics);
                 }
             }
-            Event::FileWritten { path, result } => {
-                let error = result.err().map(|reason| {
-                    self.tr.tr_args(
-                        "cli-cannot-write",
-                        &[("path", path.display().to_string()), ("reason", reason)],
-                    )
-                });
-                self.file_note = Some(FileNote {
-                    path,
-                    read: false,
-                    error,
-                });
-            }
-            Event::ConfigRead { path, result } => {
-                let error = match result {
-                    Ok(bytes) => {
-                        self.doc = Document::parse(bytes);
-                        None
-                    }
-                    Err(reason) => Some(self.tr.tr_args(
-                        "cli-cannot-read",
-                        &[("path", path.display().to_string()), ("reason", reason)],
-                    )),
-                };
-                self.file_note = Some(FileNote {
-                    path,
-                    read: true,
-                    error,
-                });
-            }
+            // File outcomes belong to the request that asked (on_reply).
+            Event::FileWritten { .. } | Event::FileExists { .. } | Event::ConfigRead { .. } => {}
         }
     }
 }

@@ -8,6 +8,25 @@ use egui_extras::{Column, TableBuilder};
 use crate::core::explain::{Explained, Field, Kind};
 use crate::gui::state::{AppState, ApplyState, Connection, Selected, status_color};
 
+/// An empty cell of a grid: room, and nothing for a screen reader to read.
+pub fn empty_cell(ui: &mut egui::Ui) {
+    ui.allocate_space(egui::Vec2::ZERO);
+}
+
+/// A row of a two-column grid: a label and the control it names. The
+/// control's accessible name is the label's text, so that screen readers
+/// and UI tests find the field by what it is called.
+pub fn labelled(
+    ui: &mut egui::Ui,
+    label: &str,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let name = ui.label(label);
+    let r = add(ui).labelled_by(name.id);
+    ui.end_row();
+    r
+}
+
 /// A header cell whose tooltip says what the column means.
 /// A column or field name in the chosen language; the meaning and the
 /// tool's own id in the tooltip.
@@ -29,9 +48,47 @@ pub fn field_name(st: &AppState, field: &str) -> String {
     }
 }
 
-/// What a field means, and the tool's own id for it.
+/// What a field means, in words (the tool's own id for it is no help to
+/// the reader, who sees the field's name beside it).
 pub fn field_meaning(st: &AppState, kind: Kind, field: &str) -> String {
-    format!("{}\n({field})", st.tr.field_meaning(kind, field))
+    st.tr.field_meaning(kind, field)
+}
+
+/// A value as the window shows it: [`display_value`], with the words
+/// chronyc prints for a state ("Normal", "Not synchronised", "Yes") in the
+/// window's language (`value-<words>`). Anything else (numbers, names,
+/// addresses, symbols) is shown as printed.
+pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
+    let text = display_value(kind, f);
+    if !WORD_FIELDS.contains(&f.name) {
+        return text;
+    }
+    match value_id(&text) {
+        Some(id) if st.tr.has(&id) => st.t(&id),
+        _ => text,
+    }
+}
+
+/// chronyc's fields whose values are words of its own (never a name a
+/// user gave: a source called "server" stays "server").
+const WORD_FIELDS: &[&str] = &[
+    "leap",
+    "ntp-mode",
+    "interleaved",
+    "authenticated",
+    "tx-timestamping",
+    "rx-timestamping",
+];
+
+/// The message id of a value made only of words (`Not synchronised` ->
+/// `value-not-synchronised`); `None` for anything with digits or symbols.
+pub fn value_id(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let words = !raw.is_empty()
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+    words.then(|| format!("value-{}", raw.to_ascii_lowercase().replace(' ', "-")))
 }
 
 /// chronyc's `-c` fields that are plain seconds.
@@ -102,7 +159,7 @@ pub fn human_seconds(v: f64) -> String {
 /// A value cell coloured by its verdict; a click opens the explanation.
 pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
     let color = status_color(f.status);
-    let text = RichText::new(display_value(kind, f)).monospace().color(
+    let text = RichText::new(shown_value(st, kind, f)).monospace().color(
         if f.status == crate::core::explain::Status::Info {
             ui.visuals().text_color()
         } else {
@@ -199,7 +256,10 @@ pub fn offline_note_ui(ui: &mut egui::Ui, st: &AppState) -> bool {
     }
     let text = match &st.connection {
         Connection::Offline { .. } => st.t("gui-offline-help"),
-        Connection::Connecting => st.t("gui-conn-connecting"),
+        Connection::Connecting(stage) => st.t(stage.message_id()),
+        Connection::Connected { .. } if st.snapshot.as_ref().is_some_and(|s| s.starting) => {
+            st.t("gui-conn-chronyd-starting")
+        }
         Connection::Connected { .. } => st.t("gui-waiting-chronyd"),
     };
     ui.label(text);
@@ -211,13 +271,13 @@ pub fn offline_note_ui(ui: &mut egui::Ui, st: &AppState) -> bool {
 pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
     match &st.apply {
         ApplyState::Idle => {}
-        ApplyState::Running => {
+        ApplyState::Running { .. } => {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(st.t("gui-applying"));
             });
         }
-        ApplyState::Done(a) => {
+        ApplyState::Done { applied: a, .. } => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Ok),
                 st.ta(
@@ -230,34 +290,6 @@ pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Bad),
                 st.tr.error_text(*code, detail.clone()),
-            );
-        }
-    }
-}
-
-/// What became of the last file saved or imported for the user, beside the
-/// path field it was typed in.
-pub fn file_note_ui(ui: &mut egui::Ui, st: &AppState, path: &str) {
-    let Some(note) = st
-        .file_note
-        .as_ref()
-        .filter(|n| n.path == std::path::Path::new(path.trim()))
-    else {
-        return;
-    };
-    match &note.error {
-        Some(e) => {
-            ui.colored_label(status_color(crate::core::explain::Status::Bad), e);
-        }
-        None => {
-            let id = if note.read {
-                "gui-file-imported"
-            } else {
-                "gui-file-saved"
-            };
-            ui.colored_label(
-                status_color(crate::core::explain::Status::Ok),
-                st.ta(id, &[("path", note.path.display().to_string())]),
             );
         }
     }

@@ -12,8 +12,9 @@ use std::time::Duration;
 use super::cmdmon::{CmdmonClient, Endpoint, Patience};
 use super::confguard::{self, Trust};
 use super::lab;
-use super::supervisor::{Supervisor, SupervisorError, blocking, file_user, run_dir};
-use super::types::{Fixed, HelperError, Mode};
+use super::prestart::file_user;
+use super::supervisor::{Supervisor, SupervisorError, run_dir};
+use super::types::{Fixed, HelperError, Mode, blocking};
 use crate::core::cmdmon::{AddSource, LocalParams, Request};
 use crate::core::codes::ErrorCode;
 use crate::core::conf::lint::{LintOptions, Severity, lint};
@@ -31,8 +32,9 @@ pub(super) const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
 /// KiB; the IPC frame that carries it is capped at 1 MiB).
 const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
-/// The text chronyd reads for a user configuration.
-pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {
+/// The file chronyd reads for a user configuration (bytes: chrony.conf
+/// need not be UTF-8).
+pub fn chronyd_text(fixed: &Fixed, user: &[u8]) -> Vec<u8> {
     match fixed.mode {
         Mode::Lab => lab::lab_chronyd_config(
             &Document::parse(user),
@@ -41,7 +43,7 @@ pub fn chronyd_text(fixed: &Fixed, user: &str) -> String {
             &fixed.paths.data_dir,
             &fixed.paths.chronyd_socket,
         ),
-        Mode::System => user.to_string(),
+        Mode::System => user.to_vec(),
     }
 }
 
@@ -62,12 +64,12 @@ pub fn read_user_file(path: &Path) -> Result<Option<Vec<u8>>, HelperError> {
         .map_err(|e| unreadable(e.to_string()))
 }
 
-/// The user's configuration text (lab: the default until one is saved).
-/// Blocking: call it off the runtime thread.
-pub fn config_text(fixed: &Fixed) -> Result<String, HelperError> {
+/// The user's configuration file, byte for byte (lab: the default until
+/// one is saved). Blocking: call it off the runtime thread.
+pub fn config_text(fixed: &Fixed) -> Result<Vec<u8>, HelperError> {
     match read_user_file(&fixed.paths.config)? {
-        Some(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
-        None if fixed.mode == Mode::Lab => Ok(lab::DEFAULT_LAB_CONFIG.to_string()),
+        Some(b) => Ok(b),
+        None if fixed.mode == Mode::Lab => Ok(lab::DEFAULT_LAB_CONFIG.as_bytes().to_vec()),
         None => Err(HelperError::new(
             ErrorCode::ConfigUnreadable,
             Some(std::io::Error::from(std::io::ErrorKind::NotFound).to_string()),
@@ -77,22 +79,19 @@ pub fn config_text(fixed: &Fixed) -> Result<String, HelperError> {
 
 /// Lab mode: the user's config exists (from `--config` or the default) and
 /// chronyd's generated file matches it.
-pub fn prepare_lab(fixed: &Fixed, initial: Option<&str>) -> Result<(), HelperError> {
+pub fn prepare_lab(fixed: &Fixed, initial: Option<&[u8]>) -> Result<(), HelperError> {
     let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
     std::fs::create_dir_all(&fixed.paths.data_dir).map_err(io)?;
     std::fs::create_dir_all(run_dir(fixed)).map_err(io)?;
     if let Some(text) = initial {
-        write_atomic(&fixed.paths.config, text.as_bytes()).map_err(io)?;
+        write_atomic(&fixed.paths.config, text).map_err(io)?;
     } else if !fixed.paths.config.exists() {
         write_atomic(&fixed.paths.config, lab::DEFAULT_LAB_CONFIG.as_bytes()).map_err(io)?;
     }
     let user = config_text(fixed)?;
-    write_atomic(
-        &fixed.paths.chronyd_config,
-        chronyd_text(fixed, &user).as_bytes(),
-    )
-    .map_err(io)
-    .map(|_| ())
+    write_atomic(&fixed.paths.chronyd_config, &chronyd_text(fixed, &user))
+        .map_err(io)
+        .map(|_| ())
 }
 
 /// Lint's first error, with the files it reads and the trust rule (as
@@ -134,8 +133,10 @@ fn refusal(stderr: &str, mode: Mode) -> String {
 }
 
 /// How many lines differ, for the log.
-fn change_summary(old: &str, new: &str) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+fn change_summary(old: &[u8], new: &[u8]) -> String {
+    // Only counted: a byte that is not UTF-8 changes no line count.
+    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
     let (mut add, mut del) = (0, 0);
     for c in diff.iter_all_changes() {
         match c.tag() {
@@ -149,17 +150,17 @@ fn change_summary(old: &str, new: &str) -> String {
 
 impl Supervisor {
     /// `chronyd -p`: chronyd's own reading of the file, without starting.
-    async fn chronyd_check(&self, text: &str) -> Result<(), HelperError> {
+    async fn chronyd_check(&self, text: &[u8]) -> Result<(), HelperError> {
         let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
         let dir = self.fixed.paths.data_dir.clone();
-        let text = text.to_string();
+        let text = text.to_vec();
         let tmp = blocking(move || {
             std::fs::create_dir_all(&dir)?;
             let mut tmp = tempfile::Builder::new()
                 .prefix(".candidate-")
                 .suffix(".conf")
                 .tempfile_in(&dir)?;
-            std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+            std::io::Write::write_all(&mut tmp, &text)?;
             Ok::<_, std::io::Error>(tmp)
         })
         .await
@@ -195,10 +196,10 @@ impl Supervisor {
         blocking(move || match fixed.mode {
             Mode::System => write_atomic(&fixed.paths.config, &user).map(|_| ()),
             Mode::Lab => {
-                let text = chronyd_text(&fixed, &String::from_utf8_lossy(&user));
+                let text = chronyd_text(&fixed, &user);
                 write_atomic_all(&[
                     (&fixed.paths.config, &user),
-                    (&fixed.paths.chronyd_config, text.as_bytes()),
+                    (&fixed.paths.chronyd_config, &text),
                 ])
                 .map(|_| ())
             }
@@ -209,7 +210,7 @@ impl Supervisor {
 
     /// Whether chronyd already runs `text`: the user's file says it and
     /// (lab) chronyd's own file was made from it.
-    async fn runs(&self, text: &str, old_text: &str) -> bool {
+    async fn runs(&self, text: &[u8], old_text: &[u8]) -> bool {
         if plan(&Document::parse(old_text), &Document::parse(text)) != LivePlan::Unchanged {
             return false;
         }
@@ -218,11 +219,10 @@ impl Supervisor {
             Mode::Lab if self.unconfirmed => false,
             Mode::Lab => {
                 let fixed = self.fixed.clone();
-                let text = text.to_string();
+                let text = text.to_vec();
                 blocking(move || {
-                    read_user_file(&fixed.paths.chronyd_config).is_ok_and(|b| {
-                        b.is_some_and(|b| b == chronyd_text(&fixed, &text).as_bytes())
-                    })
+                    read_user_file(&fixed.paths.chronyd_config)
+                        .is_ok_and(|b| b.is_some_and(|b| b == chronyd_text(&fixed, &text)))
                 })
                 .await
             }
@@ -271,7 +271,8 @@ impl Supervisor {
         .map_err(err)
     }
 
-    pub(super) async fn apply(&mut self, text: &str, uid: u32) -> Result<Applied, HelperError> {
+    /// Applies `text`, the new file byte for byte.
+    pub(super) async fn apply(&mut self, text: &[u8], uid: u32) -> Result<Applied, HelperError> {
         let new = Document::parse(text);
         // A NUL or control byte would reach chrony.conf (and a path chronyd
         // uses) as it is: refused before anything looks at the words.
@@ -286,10 +287,7 @@ impl Supervisor {
         }
         let path = self.fixed.paths.config.clone();
         let old_bytes = blocking(move || read_user_file(&path)).await?;
-        let old_text = old_bytes
-            .as_deref()
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
+        let old_text = old_bytes.clone().unwrap_or_default();
         // Whose files chronyd may use: root's and the helper's, and for
         // what chronyd writes, those of any user it may run as here (the
         // policy's, the old and new file's `user`, `-u`).
@@ -336,7 +334,7 @@ impl Supervisor {
             Some(b) => Some(self.backup(&target, b).await?),
             None => None,
         };
-        self.write_config(text.as_bytes()).await?;
+        self.write_config(text).await?;
         let summary = change_summary(&old_text, text);
 
         let live = match &plan {
@@ -531,6 +529,6 @@ mod tests {
             "Fatal error at line 1 in file /etc/chrony/conf.d/x.conf"
         );
         assert!(refusal(err, Mode::Lab).contains("root:x:0:0"));
-        assert_eq!(change_summary("a\nb\n", "a\nc\nd\n"), "+2 -1 lines");
+        assert_eq!(change_summary(b"a\nb\n", b"a\nc\nd\n"), "+2 -1 lines");
     }
 }

@@ -34,33 +34,34 @@ pub fn lab_chronyd_config(
     run_dir: &Path,
     data_dir: &Path,
     socket: &Path,
-) -> String {
-    let mut out = String::new();
+) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    // The user's lines byte for byte (a Latin-1 comment stays Latin-1).
+    let mut out = Vec::new();
     for line in user.lines() {
         let owned = line.parsed().is_some_and(|d| OWNED.contains(&d.name()));
         if owned {
-            out.push_str("# (set by Stratum) ");
+            out.extend_from_slice(b"# (set by Stratum) ");
         }
-        out.push_str(&line.text());
-        out.push('\n');
+        out.extend_from_slice(line.content());
+        out.push(b'\n');
     }
-    out.push_str(&format!(
-        "\n# --- Stratum lab: paths and ports owned by the helper ---\n\
-         port {ntp_port}\n\
-         cmdport 0\n\
-         bindcmdaddress {}\n\
-         pidfile {}\n\
-         driftfile {}\n\
-         logdir {}\n\
-         dumpdir {}\n\
-         ntsdumpdir {}\n",
-        socket.display(),
-        run_dir.join("chronyd").join("chronyd.pid").display(),
-        data_dir.join("chrony.drift").display(),
-        data_dir.join("log").display(),
-        data_dir.join("dump").display(),
-        data_dir.join("nts").display(),
-    ));
+    let path = |p: &Path| p.as_os_str().as_bytes().to_vec();
+    out.extend_from_slice(b"\n# --- Stratum lab: paths and ports owned by the helper ---\n");
+    out.extend_from_slice(format!("port {ntp_port}\ncmdport 0\n").as_bytes());
+    for (name, p) in [
+        ("bindcmdaddress", socket.to_path_buf()),
+        ("pidfile", run_dir.join("chronyd").join("chronyd.pid")),
+        ("driftfile", data_dir.join("chrony.drift")),
+        ("logdir", data_dir.join("log")),
+        ("dumpdir", data_dir.join("dump")),
+        ("ntsdumpdir", data_dir.join("nts")),
+    ] {
+        out.extend_from_slice(name.as_bytes());
+        out.push(b' ');
+        out.extend_from_slice(&path(&p));
+        out.push(b'\n');
+    }
     out
 }
 
@@ -87,6 +88,25 @@ mod tests {
         assert!(names.contains(&"port 11123".to_string()));
         assert!(!names.contains(&"port 123".to_string()));
         assert!(!names.iter().any(|n| n.contains("/var/lib/chrony")));
-        assert!(text.contains("bindcmdaddress /r/chronyd/chronyd.sock"));
+        assert!(
+            String::from_utf8_lossy(&text).contains("bindcmdaddress /r/chronyd/chronyd.sock\n")
+        );
+    }
+
+    #[test]
+    fn the_users_bytes_reach_chronyd_unchanged() {
+        let user = b"# R\xe9seau du labo (Latin-1)\nallow 10.0.0.0/24\n";
+        let text = lab_chronyd_config(
+            &Document::parse(user),
+            11123,
+            Path::new("/r"),
+            Path::new("/d"),
+            Path::new("/r/s.sock"),
+        );
+        assert!(
+            text.starts_with(user),
+            "{:?}",
+            String::from_utf8_lossy(&text)
+        );
     }
 }

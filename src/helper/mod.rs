@@ -5,6 +5,7 @@
 
 pub mod apply;
 pub mod auth;
+pub mod chronyd_log;
 pub mod cmdmon;
 pub mod confguard;
 pub mod lab;
@@ -13,6 +14,7 @@ pub mod metrics;
 pub mod nts;
 pub mod paths;
 pub mod poller;
+pub mod prestart;
 pub mod server;
 pub mod state;
 pub mod supervisor;
@@ -317,8 +319,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
     // configuration. The lock lives as long as this process.
     let _lock = lock_data_dir(&fixed.paths.data_dir)?;
     if mode == Mode::Lab {
-        let text = initial.as_deref().map(String::from_utf8_lossy);
-        apply::prepare_lab(&fixed, text.as_deref()).map_err(|e| {
+        apply::prepare_lab(&fixed, initial.as_deref()).map_err(|e| {
             StartError::new("helper-io").arg("detail", e.detail.unwrap_or_default())
         })?;
     }

@@ -79,6 +79,7 @@ pub async fn poll_once(
             }
             Err(e) => {
                 snap.error = Some(e.code());
+                snap.error_detail = detail(endpoint, &e);
                 return snap;
             }
         }
@@ -122,9 +123,54 @@ pub async fn poll_once(
     .await;
     if let Err(e) = result {
         snap.error = Some(e.code());
+        snap.error_detail = detail(endpoint, &e);
         *client = None;
     }
     snap
+}
+
+/// What an error is about, for its message's `detail`.
+fn detail(endpoint: &Endpoint, e: &CmdmonError) -> Option<String> {
+    match e {
+        CmdmonError::Io(io) => Some(match endpoint {
+            Endpoint::Unix(p) => format!("{}: {io}", p.display()),
+            Endpoint::Udp(a) => format!("{a}: {io}"),
+        }),
+        CmdmonError::Refused(s) => Some(s.to_string()),
+        CmdmonError::Protocol(w) => Some(w.to_string()),
+        CmdmonError::Unsupported(v) => Some(v.clone()),
+        CmdmonError::Timeout => None,
+    }
+}
+
+/// How long a chronyd just started may take to open its command socket
+/// before silence is a fault (it takes well under a second; a loaded
+/// machine, or `-r` reading large dumps, takes longer).
+pub const STARTING_GRACE: Duration = Duration::from_secs(15);
+
+/// A poll that got no answer, said as what it is: chronyd still starting
+/// (progress), chronyd stopped (its own reason), or chronyd silent on a
+/// socket it should have opened by now.
+pub fn judge_silence(
+    snap: &mut Snapshot,
+    status: &super::supervisor::ChronydStatus,
+    answered_pid: Option<u32>,
+) {
+    if snap.tracking.is_some() || snap.error.is_none() {
+        return;
+    }
+    match (status.pid, status.since) {
+        (Some(pid), Some(since))
+            if answered_pid != Some(pid) && since.elapsed() < STARTING_GRACE =>
+        {
+            snap.starting = true;
+        }
+        (None, _) if status.last_exit.is_some() => {
+            snap.error = Some(crate::core::codes::ErrorCode::ChronydExited);
+            snap.error_detail = status.last_exit.clone();
+        }
+        _ => {}
+    }
 }
 
 /// Records and publishes one snapshot.
@@ -168,6 +214,8 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
     let mut leap = None;
     let mut certs_at: Option<Instant> = None;
     let mut pid = None;
+    // The chronyd (by pid) that has answered at least once.
+    let mut answered_pid = None;
     loop {
         tick.tick().await;
         // An apply or restart is under way: wait for it instead of
@@ -177,6 +225,13 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
             client = None;
         }
         let mut snap = poll_once(&endpoint, version, &mut client).await;
+        {
+            let st = status.borrow();
+            if snap.tracking.is_some() {
+                answered_pid = st.pid;
+            }
+            judge_silence(&mut snap, &st, answered_pid);
+        }
         // The NTS certificates: read again every minute, and when chronyd
         // was (re)started (an apply or a renewal may have changed them).
         let now_pid = status.borrow().pid;
@@ -199,5 +254,52 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
             save_history(&shared).await;
             last_save = Instant::now();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::codes::ErrorCode;
+    use crate::helper::supervisor::ChronydStatus;
+
+    fn silent() -> Snapshot {
+        Snapshot {
+            error: Some(ErrorCode::ChronydUnreachable),
+            error_detail: Some("/run/x.sock: Connection refused".into()),
+            ..Snapshot::default()
+        }
+    }
+
+    #[test]
+    fn silence_is_progress_while_chronyd_starts_and_a_fault_with_its_reason_after() {
+        let started = ChronydStatus {
+            pid: Some(42),
+            since: Some(Instant::now()),
+            ..ChronydStatus::default()
+        };
+        // Just started, never answered: a step of the start.
+        let mut s = silent();
+        judge_silence(&mut s, &started, None);
+        assert!(s.starting);
+        // The same chronyd answered before: silence now is a fault.
+        let mut s = silent();
+        judge_silence(&mut s, &started, Some(42));
+        assert!(!s.starting);
+        assert_eq!(s.error, Some(ErrorCode::ChronydUnreachable));
+        assert!(s.error_detail.is_some());
+        // Stopped: chronyd's own reason.
+        let stopped = ChronydStatus {
+            last_exit: Some("Fatal error : Invalid directive at line 3".into()),
+            ..ChronydStatus::default()
+        };
+        let mut s = silent();
+        judge_silence(&mut s, &stopped, Some(42));
+        assert_eq!(s.error, Some(ErrorCode::ChronydExited));
+        assert_eq!(
+            s.error_detail.as_deref(),
+            Some("Fatal error : Invalid directive at line 3")
+        );
+        assert!(!s.starting);
     }
 }

@@ -463,7 +463,10 @@ async fn handle(
             Handled::Later(Box::pin(async move {
                 let path = fixed.paths.config.display().to_string();
                 match tokio::task::spawn_blocking(move || config_text(&fixed)).await {
-                    Ok(Ok(text)) => ReplyBody::Config { text, path },
+                    Ok(Ok(text)) => ReplyBody::Config {
+                        text: text.into(),
+                        path,
+                    },
                     Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
                     Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
                 }
@@ -473,7 +476,7 @@ async fn handle(
         RequestBody::Apply { config } => {
             let (reply, rx) = oneshot::channel();
             let msg = SupMsg::Apply {
-                text: config,
+                text: config.into_bytes(),
                 uid: peer.uid,
                 reply,
             };

@@ -9,12 +9,13 @@
 //! dies. chronyd gets `PR_SET_PDEATHSIG`, which fires when the *thread* that
 //! forked it ends: the helper runs on a current-thread runtime, so every fork
 //! happens on the main thread, which lives exactly as long as the helper.
-//! Under systemd the task asks systemctl instead.
+//! Under systemd the task asks systemctl instead. Before every start (and a
+//! systemd restart) [`super::prestart`] checks the trust rule again and
+//! prepares chronyd's socket directory.
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::AsyncBufReadExt;
@@ -22,15 +23,13 @@ use tokio::process::{Child, Command};
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 
+pub use super::chronyd_log::{LogTail, exit_reason, note, stop_reason};
+use super::chronyd_log::{NOTE_STARTED, NOTE_STOPPED};
 use super::cmdmon::{CmdmonClient, Endpoint, Patience};
-use super::confguard::{self, Trust};
-use super::types::{ApplyPolicy, Fixed, HelperError, Mode, lock};
+use super::types::{ApplyPolicy, Fixed, HelperError, lock};
 use crate::core::codes::ErrorCode;
-use crate::core::conf::Document;
-use crate::fsutil::trust::Owners;
 use crate::ipc::{Action, Applied};
 
-const LOG_LINES: usize = 40;
 /// A chronyd that ran this long before dying starts again after 1 s.
 const STABLE_RUN: Duration = Duration::from_secs(60);
 
@@ -86,6 +85,8 @@ impl From<SupervisorError> for HelperError {
 #[derive(Debug, Clone, Default)]
 pub struct ChronydStatus {
     pub pid: Option<u32>,
+    /// When the running chronyd was started (by this helper).
+    pub since: Option<Instant>,
     /// Why chronyd last stopped on its own.
     pub last_exit: Option<String>,
     /// An apply or restart is under way: polls would only see a gap.
@@ -94,7 +95,8 @@ pub struct ChronydStatus {
 
 pub enum SupMsg {
     Apply {
-        text: String,
+        /// The new file, byte for byte.
+        text: Vec<u8>,
         uid: u32,
         reply: oneshot::Sender<Result<Applied, HelperError>>,
     },
@@ -114,91 +116,6 @@ pub enum SupMsg {
     Shutdown {
         done: oneshot::Sender<()>,
     },
-}
-
-/// chronyd's last stderr lines, shared with the info replies.
-pub type LogTail = Arc<Mutex<VecDeque<String>>>;
-
-pub fn note(log: &LogTail, line: String) {
-    let mut log = lock(log);
-    if log.len() >= LOG_LINES {
-        log.pop_front();
-    }
-    log.push_back(line);
-}
-
-/// The user a configuration's `user` directive names (the last one).
-pub fn file_user(doc: &Document) -> Option<String> {
-    doc.directive_lines()
-        .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
-        .last()
-        .map(|(_, l)| l.args.trim().to_string())
-}
-
-/// The user chronyd drops to: `-u`, else the file's `user`, else the
-/// distribution's chrony user (chronyd's built-in default). Blocking: it
-/// may ask NSS.
-pub fn chronyd_user(args: &[String], doc: Option<&Document>) -> Option<String> {
-    run_as(args)
-        .map(str::to_string)
-        .or_else(|| doc.and_then(file_user))
-        .or_else(crate::sys::chrony_user)
-}
-
-/// Runs blocking work (file reads, NSS) on tokio's blocking pool.
-pub(super) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    match tokio::task::spawn_blocking(f).await {
-        Ok(v) => v,
-        // The closure panicked: carry the panic on, as if it ran here.
-        Err(e) => std::panic::resume_unwind(e.into_panic()),
-    }
-}
-
-impl Supervisor {
-    /// The user chronyd runs as with `args` and the file on disk (read by
-    /// the rule, off the runtime thread).
-    pub(super) async fn runs_as(&self, args: &[String]) -> Option<String> {
-        let path = self.fixed.paths.chronyd_config.clone();
-        let args = args.to_vec();
-        blocking(move || {
-            let bytes = confguard::read_config(&path, &Owners::root_and_me()).ok();
-            chronyd_user(&args, bytes.map(Document::parse).as_ref())
-        })
-        .await
-    }
-
-    /// System mode, before every start of chronyd (an apply's, a restart
-    /// asked for, the automatic one after chronyd died): the file chronyd
-    /// will read and everything it names pass the trust rule now. Someone
-    /// who could change them since the apply (chronyd's own user dropping a
-    /// file where a glob matched nothing) gets no chronyd started as root.
-    /// Returns the user chronyd will drop to.
-    async fn trusted_to_start(&self) -> Result<Option<String>, SupervisorError> {
-        let args = match &self.control {
-            Control::Owned { args } => args.clone(),
-            Control::Systemd { .. } => Vec::new(),
-        };
-        let path = self.fixed.paths.chronyd_config.clone();
-        let system = self.fixed.mode == Mode::System;
-        blocking(move || {
-            let owners = Owners::root_and_me();
-            let doc = match confguard::read_config(&path, &owners) {
-                Ok(b) => Some(Document::parse(b)),
-                // Lab: chronyd's own file is the helper's; a missing one
-                // is chronyd's to report.
-                Err(_) if !system => None,
-                Err(r) => return Err(r),
-            };
-            let user = chronyd_user(&args, doc.as_ref());
-            if let (true, Some(doc)) = (system, &doc) {
-                let trust = Trust::this_process(user.as_deref());
-                confguard::check_trust(doc, &trust)?;
-            }
-            Ok(user)
-        })
-        .await
-        .map_err(|r| SupervisorError::Untrusted(r.code_detail().1))
-    }
 }
 
 pub struct Supervisor {
@@ -239,61 +156,11 @@ pub fn lab_args() -> Vec<String> {
 }
 
 /// The user a chronyd with these arguments runs as (`-u USER`).
-fn run_as(args: &[String]) -> Option<&str> {
+pub(super) fn run_as(args: &[String]) -> Option<&str> {
     args.windows(2)
         .rev()
         .find(|w| w[0] == "-u")
         .map(|w| w[1].as_str())
-}
-
-/// The helper's own notes in chronyd's log tail.
-const NOTE_STARTED: &str = "started chronyd (pid ";
-const NOTE_STOPPED: &str = "chronyd stopped: ";
-
-/// Why chronyd stopped, said once: the signal that ended it, else the line
-/// of its own log that says why, else its exit status.
-pub fn stop_reason(lines: &[String], mode: Mode, status: std::process::ExitStatus) -> String {
-    use std::os::unix::process::ExitStatusExt;
-    if let Some(sig) = status.signal() {
-        let name = match sig {
-            1 => " (SIGHUP)",
-            2 => " (SIGINT)",
-            3 => " (SIGQUIT)",
-            6 => " (SIGABRT)",
-            9 => " (SIGKILL)",
-            11 => " (SIGSEGV)",
-            13 => " (SIGPIPE)",
-            15 => " (SIGTERM)",
-            31 => " (SIGSYS)",
-            _ => "",
-        };
-        return format!("killed by signal {sig}{name}");
-    }
-    exit_reason(lines, mode).unwrap_or_else(|| status.to_string())
-}
-
-/// The line of chronyd's log that says why it stopped. In system mode
-/// chronyd runs as root and may quote what it read from any file a line
-/// pointed it to: only where it stopped is repeated, never what it read.
-pub fn exit_reason(log: &[String], mode: Mode) -> Option<String> {
-    let line = log
-        .iter()
-        .rev()
-        .find(|l| l.contains("Fatal error") || l.contains("Could not"))?;
-    if mode == Mode::System {
-        if let Some(at) = line.find(" at line ") {
-            return Some(format!("Fatal error{}", &line[at..]));
-        }
-        // "Could not open FILE : REASON": the reason would tell whether a
-        // file exists where the user may not look (No such file vs
-        // Permission denied); the line says only what failed.
-        if let Some(at) = line.find("Could not") {
-            let what = &line[at..];
-            let what = what.split(" : ").next().unwrap_or(what);
-            return Some(what.trim_end().to_string());
-        }
-    }
-    Some(line.clone())
 }
 
 impl Supervisor {
@@ -324,7 +191,11 @@ impl Supervisor {
 
     fn publish(&self) {
         let pid = self.child.as_ref().and_then(Child::id);
-        self.status.send_modify(|s| s.pid = pid);
+        let since = pid.map(|_| self.started);
+        self.status.send_modify(|s| {
+            s.pid = pid;
+            s.since = since;
+        });
     }
 
     pub(super) fn set_busy(&self, busy: bool) {
@@ -344,50 +215,6 @@ impl Supervisor {
             .filter(|l| !l.starts_with(NOTE_STOPPED))
             .cloned()
             .collect()
-    }
-
-    /// chronyd's command-socket directory. chronyd refuses one that is not
-    /// its user's or that others may write to, so root prepares it for the
-    /// user chronyd drops to — but only a directory the helper creates now:
-    /// an existing one (the distribution's `/run/chrony`, or `/run` itself
-    /// when a configuration puts the socket there) is never given away.
-    ///
-    /// The directory is given away by its descriptor, opened without
-    /// following a link and checked to be the one just made: a directory
-    /// above that chronyd's user can write (a socket configured under
-    /// `/var/lib/chrony`) cannot swap it for a link to something of root's
-    /// in between.
-    async fn ensure_socket_dir(&self, user: Option<String>) -> std::io::Result<()> {
-        let Some(dir) = self.fixed.paths.chronyd_socket.parent().map(PathBuf::from) else {
-            return Ok(());
-        };
-        let owned = matches!(self.control, Control::Owned { .. });
-        blocking(move || {
-            if !crate::fsutil::create_dir_chain(&dir)? || !owned {
-                return Ok(());
-            }
-            let fd = crate::fsutil::open::open_dir(&dir)?;
-            let st = rustix::fs::fstat(&fd)?;
-            let me = rustix::process::geteuid();
-            if st.st_uid != me.as_raw() {
-                return Err(std::io::Error::other("the socket directory changed hands"));
-            }
-            let mut mode = 0o700;
-            if me.is_root()
-                && let Some(user) = user.as_deref().filter(|u| *u != "root")
-                && let Ok(Some(u)) = nix::unistd::User::from_name(user)
-            {
-                rustix::fs::fchown(
-                    &fd,
-                    Some(rustix::fs::Uid::from_raw(u.uid.as_raw())),
-                    Some(rustix::fs::Gid::from_raw(u.gid.as_raw())),
-                )?;
-                mode = 0o770;
-            }
-            rustix::fs::fchmod(&fd, rustix::fs::Mode::from_raw_mode(mode))?;
-            Ok(())
-        })
-        .await
     }
 
     /// Starts chronyd (or asks systemd to), without waiting for it.
@@ -469,19 +296,6 @@ impl Supervisor {
         }
     }
 
-    /// [`Self::trusted_to_start`], with a refusal said once in the log and
-    /// in chronyd's log tail (what the window shows as why it stopped).
-    async fn refuse_untrusted(&mut self) -> Result<Option<String>, SupervisorError> {
-        match self.trusted_to_start().await {
-            Ok(user) => Ok(user),
-            Err(e) => {
-                tracing::error!(error = %e, "chronyd not started");
-                note(&self.log, format!("{NOTE_STOPPED}{e}"));
-                Err(e)
-            }
-        }
-    }
-
     /// An owned chronyd ended on its own: keep why, schedule a restart with
     /// a growing delay (1 s, 2 s, ... 60 s; back to 1 s after a stable run).
     async fn exited(&mut self, status: std::process::ExitStatus) {
@@ -501,6 +315,7 @@ impl Supervisor {
         self.retry_at = Some(Instant::now() + delay);
         self.status.send_modify(|s| {
             s.pid = None;
+            s.since = None;
             s.last_exit = Some(reason);
         });
     }
@@ -636,33 +451,14 @@ pub fn run_dir(fixed: &Fixed) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::VecDeque;
+    use std::sync::Mutex;
+
+    use super::super::types::Mode;
     use super::*;
 
     #[test]
-    fn system_mode_never_repeats_what_chronyd_read() {
-        let log = vec![
-            "started chronyd (pid 7)".to_string(),
-            "Fatal error : Invalid directive root:$y$j9T$secret at line 1 in file /etc/chrony/x.conf".to_string(),
-        ];
-        let r = exit_reason(&log, Mode::System).unwrap();
-        assert_eq!(r, "Fatal error at line 1 in file /etc/chrony/x.conf");
-        assert!(!r.contains("secret"));
-        assert!(
-            exit_reason(&log, Mode::Lab)
-                .unwrap()
-                .contains("Invalid directive")
-        );
-        // Missing or forbidden: the same words.
-        let missing = vec!["Could not open /root/x : No such file or directory".to_string()];
-        let denied = vec!["Could not open /root/x : Permission denied".to_string()];
-        assert_eq!(
-            exit_reason(&missing, Mode::System),
-            exit_reason(&denied, Mode::System)
-        );
-        assert_eq!(
-            exit_reason(&missing, Mode::System).as_deref(),
-            Some("Could not open /root/x")
-        );
+    fn the_user_chronyd_runs_as_is_the_last_u() {
         assert_eq!(
             run_as(&["-x".into(), "-u".into(), "_chrony".into()]),
             Some("_chrony")

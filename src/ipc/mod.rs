@@ -14,8 +14,9 @@ pub use crate::core::history::SeriesPoint;
 pub use crate::core::series::{SeriesId, WatchTarget};
 pub use crate::core::snapshot::Snapshot;
 
-/// Bumped when a message changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// Bumped when a message changes shape (3: configurations travel as
+/// bytes, [`ConfigBytes`]).
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// A request frame larger than this is refused (and the connection closed).
 pub const MAX_FRAME: usize = 1 << 20;
@@ -23,6 +24,66 @@ pub const MAX_FRAME: usize = 1 << 20;
 /// What a client accepts from the helper: a snapshot of a server with tens of
 /// thousands of NTP clients is larger than any request.
 pub const MAX_REPLY_FRAME: usize = 64 << 20;
+
+/// A configuration file's exact bytes. chrony.conf need not be UTF-8 (a
+/// comment written in Latin-1 is common): it goes from the file to the
+/// window and back byte for byte. In the JSON it is a base64 string (the
+/// frame's size cap bounds it).
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct ConfigBytes(pub Vec<u8>);
+
+impl ConfigBytes {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for ConfigBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", String::from_utf8_lossy(&self.0))
+    }
+}
+
+impl From<Vec<u8>> for ConfigBytes {
+    fn from(b: Vec<u8>) -> Self {
+        ConfigBytes(b)
+    }
+}
+
+impl From<String> for ConfigBytes {
+    fn from(s: String) -> Self {
+        ConfigBytes(s.into_bytes())
+    }
+}
+
+impl From<&str> for ConfigBytes {
+    fn from(s: &str) -> Self {
+        ConfigBytes(s.as_bytes().to_vec())
+    }
+}
+
+impl Serialize for ConfigBytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine;
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for ConfigBytes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use base64::Engine;
+        // Never larger than the (capped) frame it came in.
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.as_bytes())
+            .map(ConfigBytes)
+            .map_err(|e| serde::de::Error::custom(format!("configuration bytes: {e}")))
+    }
+}
 
 crate::id_enum! {
     /// How the helper runs: a lab of the user's own, or the system's chronyd.
@@ -102,8 +163,9 @@ pub enum RequestBody {
     History(HistoryQuery),
     SeriesList,
     GetConfig,
+    /// The configuration to apply, exactly as it is to be written.
     Apply {
-        config: String,
+        config: ConfigBytes,
     },
     Action {
         action: Action,
@@ -197,8 +259,9 @@ pub enum ReplyBody {
     SeriesList {
         series: Vec<SeriesId>,
     },
+    /// The configuration file as it is on disk, byte for byte.
     Config {
-        text: String,
+        text: ConfigBytes,
         path: String,
     },
     Applied(Applied),
@@ -241,4 +304,32 @@ pub enum ServerMessage {
     Fatal {
         code: ErrorCode,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configuration_bytes_cross_the_json_byte_for_byte() {
+        let latin1 = b"# R\xe9seau du labo\nallow 10.0.0.0/24\n\xff\xfe\x00\n".to_vec();
+        let msg = ClientMessage::Request {
+            id: 3,
+            body: RequestBody::Apply {
+                config: latin1.clone().into(),
+            },
+        };
+        let json = serde_json::to_string(&msg).unwrap();
+        let back: ClientMessage = serde_json::from_str(&json).unwrap();
+        match back {
+            ClientMessage::Request {
+                body: RequestBody::Apply { config },
+                ..
+            } => assert_eq!(config.into_bytes(), latin1),
+            other => panic!("{other:?}"),
+        }
+        // Not base64: a malformed message, never a guess.
+        let bad = json.replace("IyBS", "I!BS");
+        assert!(serde_json::from_str::<ClientMessage>(&bad).is_err());
+    }
 }

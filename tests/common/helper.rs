@@ -22,6 +22,12 @@ impl HelperProc {
 
     /// A lab helper with extra arguments (`--chronyd PATH` for a release).
     pub fn start_lab_with(dir: &Path, config: &str, ntp_port: u16, extra: &[&str]) -> HelperProc {
+        Self::start_lab_bytes(dir, config.as_bytes(), ntp_port, extra)
+    }
+
+    /// As [`Self::start_lab_with`], from any bytes (a chrony.conf need not
+    /// be UTF-8).
+    pub fn start_lab_bytes(dir: &Path, config: &[u8], ntp_port: u16, extra: &[&str]) -> HelperProc {
         let conf = dir.join("lab.conf");
         std::fs::write(&conf, config).unwrap();
         let port = ntp_port.to_string();

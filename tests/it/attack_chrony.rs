@@ -92,7 +92,7 @@ fn apply(h: &HelperProc, text: &str) -> ReplyBody {
     let mut c = h.client().unwrap();
     c.set_timeout(Duration::from_secs(60));
     c.request(RequestBody::Apply {
-        config: text.to_string(),
+        config: text.to_string().into(),
     })
     .unwrap()
 }
@@ -291,7 +291,10 @@ fn a_fifo_where_root_reads_never_freezes_the_helper_and_bad_lines_are_refused() 
                 let mut c =
                     stratum::ipc::client::IpcClient::connect(&socket, Duration::from_secs(60))
                         .unwrap();
-                c.request(RequestBody::Apply { config: text }).unwrap()
+                c.request(RequestBody::Apply {
+                    config: text.into(),
+                })
+                .unwrap()
             })
         };
         for _ in 0..10 {

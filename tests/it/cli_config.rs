@@ -247,20 +247,21 @@ fn lint_speaks_chinese_by_flag_and_by_locale() {
     assert!(stderr(&o).contains("不是有效网段"), "{}", stderr(&o));
 }
 
+/// The pair rule (chrony.conf(5), `local … orphan`): two peered servers
+/// need the same local stratum; the old advice of 8 on the primary and 9
+/// on the backup is what lint now warns about, in both files.
 #[test]
-fn lint_warns_about_peers_at_the_same_stratum() {
-    // Orphan mode wants the same stratum on every server (chrony.conf(5)):
-    // no warning there.
+fn lint_warns_about_a_pair_at_different_strata() {
     let (_c, op) = scratch(b"peer 10.0.0.2\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
     let (_d, ob) = scratch(b"peer 10.0.0.1\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
     let o = run(&["config", "lint", op.to_str().unwrap(), ob.to_str().unwrap()]);
     assert!(
-        !stdout(&o).contains("[peer-same-stratum]"),
+        !stdout(&o).contains("[peer-strata-differ]"),
         "{}",
         stdout(&o)
     );
-    let (_a, primary) = scratch(b"peer 10.0.0.2\nlocal stratum 8\nallow 10.0.0.0/24\n");
-    let (_b, backup) = scratch(b"peer 10.0.0.1\nlocal stratum 8\nallow 10.0.0.0/24\n");
+    let (_a, primary) = scratch(b"peer 10.0.0.2\nlocal stratum 8 orphan\nallow 10.0.0.0/24\n");
+    let (_b, backup) = scratch(b"peer 10.0.0.1\nlocal stratum 9 orphan\nallow 10.0.0.0/24\n");
     let o = run(&[
         "config",
         "lint",
@@ -268,11 +269,12 @@ fn lint_warns_about_peers_at_the_same_stratum() {
         backup.to_str().unwrap(),
     ]);
     assert_eq!(
-        stdout(&o).matches("[peer-same-stratum]").count(),
+        stdout(&o).matches("[peer-strata-differ]").count(),
         2,
         "{}",
         stdout(&o)
     );
+    assert!(stdout(&o).contains("chrony.conf(5)"), "{}", stdout(&o));
 }
 
 #[test]

@@ -176,11 +176,22 @@ fn ipc_frames() {
         ..Default::default()
     };
     let seeds: Vec<Vec<u8>> = vec![
-        encode_frame(&ClientMessage::Hello { protocol: 2 }).unwrap(),
+        encode_frame(&ClientMessage::Hello {
+            protocol: stratum::ipc::PROTOCOL_VERSION,
+        })
+        .unwrap(),
         encode_frame(&ClientMessage::Request {
             id: 1,
             body: RequestBody::Apply {
-                config: "server a iburst\n".into(),
+                config: b"# R\xe9seau\nserver a iburst\n".to_vec().into(),
+            },
+        })
+        .unwrap(),
+        encode_frame(&ServerMessage::Reply {
+            id: 1,
+            body: stratum::ipc::ReplyBody::Config {
+                text: b"allow 10.0.0.0/8 # \xff\n".to_vec().into(),
+                path: "/etc/chrony/chrony.conf".into(),
             },
         })
         .unwrap(),
@@ -213,6 +224,9 @@ fn ipc_frames() {
         b"1e999",
         b"\\u0000",
         b"\xff\xff\xff\x7f",
+        // Inside the base64 of a configuration.
+        b"=",
+        b"+/",
     ];
     let run = fuzz("ipc", &seeds, tokens, budget(), 7, mutate, |input| {
         let _ = read_frame::<_, ClientMessage>(&mut &input[..]);
@@ -285,12 +299,37 @@ fn files(dir: &str, ext: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn pasted_command_output() {
-    let seeds = files("tests/data/explain", "txt");
+    let mut seeds = files("tests/data/explain", "txt");
+    // Pastes as admins make them: sessions, UTF-16, switch records.
+    seeds.extend(files("tests/data/explain/pastes", "txt"));
     let tokens: &[&[u8]] = &[
-        b"\n", b" ", b",", b":", b"[", b"]", b"+/-", b"=", b"*", b"^", b"\x1b[0m", b"\r\n", b"377",
+        b"\n",
+        b" ",
+        b",",
+        b":",
+        b"[",
+        b"]",
+        b"+/-",
+        b"=",
+        b"*",
+        b"^",
+        b"\x1b[0m",
+        b"\r\n",
+        b"377",
         b"-",
+        b"chronyc> ",
+        b"\xff\xfe",
+        b"\x00",
+        b", key: ",
+        b"expire=",
+        b"ind assid status",
     ];
     let run = fuzz("explain", &seeds, tokens, budget(), 13, mutate, |input| {
+        // Bytes as a file gives them: decoded (UTF-16 too), then every
+        // output of the paste.
+        if let Ok(text) = stratum::core::explain::decode(input) {
+            let _ = stratum::core::explain::explain_all(&text);
+        }
         let _ = stratum::core::explain::explain(&String::from_utf8_lossy(input));
     });
     eprintln!(

@@ -1,13 +1,17 @@
-//! A real gpsd reading NMEA from a receiver played by the test (gpsd takes
-//! `tcp://` sources as it takes serial ones): sentences for each second
-//! sent 50 ms after it, as a receiver's serial output arrives late.
-//! `stratum gpsd` names the receiver, its 3D fix and satellites; a lab
-//! chronyd with every release reads gpsd's time from SHM 0 as `noselect`
-//! beside a loopback server, and calibration proposes +0.050 s ±10 ms.
+//! A real gpsd reading NMEA from two receivers played by the test (gpsd
+//! takes `tcp://` sources as it takes serial ones): sentences for each
+//! second sent 50 ms and 150 ms after it, as a receiver's serial output
+//! arrives late. `stratum gpsd` names the receivers, their 3D fix and
+//! satellites, and proposes one shared memory unit per receiver in the
+//! order gpsd reports them (gpsd's timehint.c: a network source takes one
+//! segment, for its in-band time; a serial one a second, for its PPS). A
+//! lab chronyd of every release runs the proposed lines as `noselect`
+//! beside a loopback server, and calibration finds each receiver's own
+//! lateness in its own unit: +0.050 s and +0.150 s, ±10 ms.
 //!
-//! SHM 0 is a machine-wide segment: when one exists before the test (a
-//! real gpsd or ntpd), the chronyd part is not run; segments this test's
-//! gpsd made are removed afterwards.
+//! SHM 0 and 1 are machine-wide segments: when one exists before the test
+//! (a real gpsd or ntpd), the chronyd part is not run; segments this
+//! test's gpsd made are removed afterwards.
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -20,7 +24,8 @@ use crate::common::helper::HelperProc;
 use crate::common::lab::{Chronyd, free_tcp_port, free_udp_port, wait_for};
 use crate::common::{self, ChildGuard};
 
-const LATE: f64 = 0.050;
+/// How late each receiver's sentences arrive.
+const LATE: [f64; 2] = [0.050, 0.150];
 
 fn sentence(body: &str) -> String {
     let sum = body.bytes().fold(0u8, |a, b| a ^ b);
@@ -47,8 +52,8 @@ fn nmea(second: i64) -> String {
 }
 
 /// The receiver: a loopback TCP server writing each second's sentences
-/// `LATE` after the second begins.
-fn receiver(stop: Arc<AtomicBool>) -> u16 {
+/// `late` seconds after the second begins.
+fn receiver(stop: Arc<AtomicBool>, late: f64) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -58,7 +63,7 @@ fn receiver(stop: Arc<AtomicBool>) -> u16 {
         while !stop.load(Ordering::Relaxed) {
             let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
             let next = now.as_secs() + 1;
-            let at = Duration::from_secs(next) + Duration::from_secs_f64(LATE);
+            let at = Duration::from_secs(next) + Duration::from_secs_f64(late);
             std::thread::sleep(at - now);
             if conn.write_all(nmea(next as i64).as_bytes()).is_err() {
                 return;
@@ -73,7 +78,8 @@ fn shm_keys() -> Vec<String> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| l.split_whitespace().next())
-        .filter(|k| k.starts_with("0x4e54503"))
+        // NTP's units 0-7, and gpsd's own export segment ("GPSD").
+        .filter(|k| k.starts_with("0x4e54503") || *k == "0x47505344")
         .map(str::to_string)
         .collect()
 }
@@ -103,7 +109,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
     let before = shm_keys();
     let _shm = ShmCleanup(before.clone());
     let stop = Arc::new(AtomicBool::new(false));
-    let nmea_port = receiver(stop.clone());
+    let ports = LATE.map(|late| receiver(stop.clone(), late));
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let gpsd_port = free_tcp_port();
@@ -113,7 +119,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
             .arg(dir.join("gpsd.ctl"))
             .arg("-P")
             .arg(dir.join("gpsd.pid"))
-            .arg(format!("tcp://127.0.0.1:{nmea_port}"))
+            .args(ports.map(|p| format!("tcp://127.0.0.1:{p}")))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(dir.join("gpsd.log")).unwrap())
@@ -122,7 +128,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
     );
     let host = format!("127.0.0.1:{gpsd_port}");
     // gpsd needs a few sentences for a fix and a sky view.
-    let report = wait_for(Duration::from_secs(20), || {
+    let report = wait_for(Duration::from_secs(30), || {
         let out = common::stratum()
             .args([
                 "gpsd",
@@ -136,19 +142,43 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
             .output()
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
-        let d = &v["gpsd"]["devices"][0];
-        (d["fix_mode"] == 3 && d["satellites_used"] == 7).then_some(v)
+        let devices = v["gpsd"]["devices"].as_array()?;
+        (devices.len() == 2
+            && devices
+                .iter()
+                .all(|d| d["fix_mode"] == 3 && d["satellites_used"] == 7))
+        .then_some(v)
     });
     let report = report.unwrap_or_else(|| {
         panic!(
-            "gpsd: no 3D fix with 7 satellites: {}",
+            "gpsd: no 3D fix with 7 satellites on both receivers: {}",
             std::fs::read_to_string(dir.join("gpsd.log")).unwrap_or_default()
         )
     });
-    let d = &report["gpsd"]["devices"][0];
-    assert_eq!(d["path"], format!("tcp://127.0.0.1:{nmea_port}"));
-    assert_eq!(d["satellites_seen"], 9);
-    assert_eq!(d["pps"], false);
+    // Which receiver gpsd reports first, and so how late each unit is.
+    let late: Vec<f64> = report["gpsd"]["devices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["satellites_seen"], 9);
+            assert_eq!(d["pps"], false);
+            let path = d["path"].as_str().unwrap();
+            let n = ports
+                .iter()
+                .position(|p| path == format!("tcp://127.0.0.1:{p}"))
+                .unwrap_or_else(|| panic!("not a receiver of the test: {path}"));
+            LATE[n]
+        })
+        .collect();
+    // A network source has no PPS: one unit each, in gpsd's order.
+    let lines = report["refclocks"].as_str().unwrap();
+    assert_eq!(
+        lines,
+        "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n\
+         refclock SHM 1 refid NME1 delay 0.2 offset 0.0\n",
+        "{report}"
+    );
     let text = common::stratum()
         .args(["gpsd", "--host", &host, "--lang", "en"])
         .output()
@@ -159,32 +189,43 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
         "{text}"
     );
 
-    if before.iter().any(|k| k == "0x4e545030") {
-        eprintln!("SHM 0 was in use before the test: gpsd's time not fed to chronyd");
+    if before
+        .iter()
+        .any(|k| k == "0x4e545030" || k == "0x4e545031")
+    {
+        eprintln!("SHM 0 or 1 was in use before the test: gpsd's time not fed to chronyd");
         return;
     }
     for r in common::releases() {
         let sub = dir.join(&r.label);
         std::fs::create_dir_all(&sub).unwrap();
         let up = Chronyd::upstream(&r.chronyd, &sub);
+        // The proposed lines, polled every second and kept out of the
+        // selection beside a server to measure them against.
+        let clocks: String = lines
+            .lines()
+            .map(|l| format!("{l} poll 0 noselect\n"))
+            .collect();
         let config = format!(
-            "refclock SHM 0 refid NMEA poll 0 noselect\nserver 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\n",
+            "{clocks}server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\n",
             up.port
         );
         let chronyd = r.chronyd.display().to_string();
         let helper =
             HelperProc::start_lab_with(&sub, &config, free_udp_port(), &["--chronyd", &chronyd]);
-        let (v, text) = crate::refclock::calibrate(&helper, "NMEA", 6, false, &r.label);
-        let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
-        assert!(
-            (proposed - LATE).abs() < 0.010,
-            "chrony {}: proposed {proposed}: {text}",
-            r.label
-        );
-        eprintln!(
-            "chrony {}: gpsd's NMEA calibrated to {proposed:+.4} s",
-            r.label
-        );
+        for (refid, late) in ["NMEA", "NME1"].iter().zip(&late) {
+            let (v, text) = crate::refclock::calibrate(&helper, refid, 6, false, &r.label);
+            let proposed = v["calibration"]["proposed_offset"].as_f64().unwrap();
+            assert!(
+                (proposed - late).abs() < 0.010,
+                "chrony {}: {refid} proposed {proposed}, the receiver is {late} s late: {text}",
+                r.label
+            );
+            eprintln!(
+                "chrony {}: gpsd's {refid} calibrated to {proposed:+.4} s ({late} s late)",
+                r.label
+            );
+        }
     }
     stop.store(true, Ordering::Relaxed);
 }

@@ -84,7 +84,10 @@ fn concurrent_applies_are_handled_one_after_the_other() {
                 s.spawn(move || {
                     let mut c = h.client().unwrap();
                     c.set_timeout(Duration::from_secs(60));
-                    c.request(RequestBody::Apply { config: t.clone() }).unwrap()
+                    c.request(RequestBody::Apply {
+                        config: t.clone().into(),
+                    })
+                    .unwrap()
                 })
             })
             .collect();
@@ -148,7 +151,9 @@ fn a_helper_killed_mid_apply_leaves_the_old_or_the_new_file() {
             if let Ok(mut c) =
                 stratum::ipc::client::IpcClient::connect(&sock, Duration::from_secs(30))
             {
-                let _ = c.request(RequestBody::Apply { config: text });
+                let _ = c.request(RequestBody::Apply {
+                    config: text.into(),
+                });
             }
         });
         assert!(
@@ -177,7 +182,7 @@ fn a_helper_killed_mid_apply_leaves_the_old_or_the_new_file() {
         // The next write clears what the killed writer left beside the files.
         let mut c = again.client().unwrap();
         let _ = c.request(RequestBody::Apply {
-            config: format!("{user}# after {point}\n"),
+            config: format!("{user}# after {point}\n").into(),
         });
         let leftovers: Vec<String> = [again.data.clone(), again.data.join("run")]
             .iter()

@@ -150,7 +150,10 @@ fn apply_refuses_errors_goes_live_when_it_can_and_rolls_back_when_chronyd_fails(
 
     // A lint error: refused, nothing changes.
     let bad = format!("{}allow 10.0.0.0/33\n", lab_config(upstream.port));
-    match c.request(RequestBody::Apply { config: bad }).unwrap() {
+    match c
+        .request(RequestBody::Apply { config: bad.into() })
+        .unwrap()
+    {
         ReplyBody::Error { code, detail } => {
             assert_eq!(code, stratum::ipc::ErrorCode::ApplyLint);
             assert_eq!(detail.as_deref(), Some("6:bad-subnet"));
@@ -168,7 +171,7 @@ fn apply_refuses_errors_goes_live_when_it_can_and_rolls_back_when_chronyd_fails(
     );
     match c
         .request(RequestBody::Apply {
-            config: live.clone(),
+            config: live.clone().into(),
         })
         .unwrap()
     {

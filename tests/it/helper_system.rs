@@ -45,7 +45,7 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     let changed = format!("{base}makestep 1 3\n");
     let ReplyBody::Applied(a) = c
         .request(RequestBody::Apply {
-            config: changed.clone(),
+            config: changed.clone().into(),
         })
         .unwrap()
     else {
@@ -72,7 +72,12 @@ fn system_mode_backs_up_restarts_and_rolls_back() {
     let fake = root.join("fake-ptp");
     std::fs::write(&fake, "").unwrap();
     let dying = format!("{changed}refclock PHC {}\n", fake.display());
-    match c.request(RequestBody::Apply { config: dying }).unwrap() {
+    match c
+        .request(RequestBody::Apply {
+            config: dying.into(),
+        })
+        .unwrap()
+    {
         ReplyBody::Error { code, .. } => assert_eq!(code, stratum::ipc::ErrorCode::ApplyRolledBack),
         other => panic!("{other:?}"),
     }
@@ -156,7 +161,7 @@ fn distro_root(chronyd: &std::path::Path) -> Option<DistroRoot> {
 
 fn apply(c: &mut stratum::ipc::client::IpcClient, text: &str) -> ReplyBody {
     c.request(RequestBody::Apply {
-        config: text.to_string(),
+        config: text.to_string().into(),
     })
     .unwrap()
 }

@@ -14,7 +14,8 @@ use stratum::core::conf::{ChronyVersion, Document};
 
 struct Case {
     name: String,
-    text: String,
+    /// The file's bytes: a config saved as UTF-16 is part of the corpus.
+    text: Vec<u8>,
 }
 
 fn corpus() -> Vec<Case> {
@@ -25,7 +26,7 @@ fn corpus() -> Vec<Case> {
         .filter(|p| p.extension().is_some_and(|e| e == "conf"))
         .map(|p| Case {
             name: p.file_name().unwrap().to_string_lossy().into_owned(),
-            text: std::fs::read_to_string(&p).expect("read"),
+            text: std::fs::read(&p).expect("read"),
         })
         .collect();
     cases.sort_by(|a, b| a.name.cmp(&b.name));
@@ -33,7 +34,12 @@ fn corpus() -> Vec<Case> {
 }
 
 /// chronyd's verdict: (refused, the fatal line).
-fn chronyd_verdict(chronyd: &Path, user: &str, dir: &Path, text: &str) -> (bool, String) {
+fn chronyd_verdict(
+    chronyd: &Path,
+    user: &str,
+    dir: &Path,
+    text: impl AsRef<[u8]>,
+) -> (bool, String) {
     let conf = dir.join("chrony.conf");
     std::fs::write(&conf, text).unwrap();
     let mut cmd = Command::new(chronyd);
@@ -63,8 +69,61 @@ fn chronyd_version(chronyd: &Path) -> ChronyVersion {
         .expect("chronyd version")
 }
 
+/// Removes the shared memory segments the corpus's `refclock SHM N` lines
+/// make chronyd create (they outlive it). The corpus uses units above 4000,
+/// which no gpsd or ntpd takes, so that SHM 0 stays the machine's.
+struct CorpusShm(Vec<u32>);
+
+impl CorpusShm {
+    fn new() -> CorpusShm {
+        let mut units = Vec::new();
+        for case in corpus() {
+            for l in String::from_utf8_lossy(&case.text).lines() {
+                let mut w = l.split_whitespace();
+                if (w.next(), w.next()) != (Some("refclock"), Some("SHM")) {
+                    continue;
+                }
+                if let Some(unit) = w.next().and_then(|u| u.parse::<u32>().ok()) {
+                    assert!(unit > 4000, "{}: SHM {unit} is a unit gpsd uses", case.name);
+                    units.push(unit);
+                }
+            }
+        }
+        CorpusShm(units)
+    }
+}
+
+/// `text` with every `from` replaced, byte for byte.
+fn replace_bytes(text: &[u8], from: &[u8], to: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i..].starts_with(from) {
+            out.extend_from_slice(to.as_bytes());
+            i += from.len();
+        } else {
+            out.push(text[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+impl Drop for CorpusShm {
+    fn drop(&mut self) {
+        for unit in &self.0 {
+            let key = format!("0x{:08x}", 0x4e54_5030u32 + unit);
+            let _ = Command::new("ipcrm")
+                .args(["-M", &key])
+                .stderr(std::process::Stdio::null())
+                .status();
+        }
+    }
+}
+
 #[test]
 fn lint_reports_an_error_exactly_when_each_release_refuses() {
+    let _shm = CorpusShm::new();
     let mut failures = Vec::new();
     for r in common::releases() {
         if let Err(e) = lint_agrees_with(&r.chronyd) {
@@ -92,7 +151,7 @@ fn lint_agrees_with(chronyd: &Path) -> Result<(), String> {
                         .map(|case| {
                             let tmp = tempfile::tempdir().unwrap();
                             let dir: PathBuf = tmp.path().to_path_buf();
-                            let text = case.text.replace("@DIR@", dir.to_str().unwrap());
+                            let text = replace_bytes(&case.text, b"@DIR@", dir.to_str().unwrap());
                             let doc = Document::parse(&text);
                             let exists = |p: &str| Path::new(p).exists();
                             let diags = lint(
@@ -253,4 +312,128 @@ fn errors_in_included_files_are_found_where_chronyd_finds_them() {
         text.contains(&format!("{}:2: error [include-unreadable]", conf.display())),
         "{text}"
     );
+}
+
+/// What lint warns of, chronyd does: with `minsources` above the sources
+/// the file can give, a client whose one server answers never updates its
+/// clock (chrony.conf(5): minsources is "the minimum number of sources that
+/// need to be considered as selectable in the source selection algorithm
+/// before the local clock is updated"); with `minsources 1` it does, soon.
+#[test]
+fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let body = |min: u32| {
+            format!(
+                "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nminsources {min}\n",
+                up.port
+            )
+        };
+        let lints = |text: &str| -> Vec<Rule> {
+            let opts = LintOptions {
+                version: r.version,
+                ..Default::default()
+            };
+            lint(&Document::parse(text), &opts)
+                .into_iter()
+                .map(|d| d.rule)
+                .collect()
+        };
+        assert!(lints(&body(2)).contains(&Rule::MinsourcesUnreachable));
+        assert!(!lints(&body(1)).contains(&Rule::MinsourcesUnreachable));
+        let synced = |c: &Chronyd| {
+            let t = c.chronyc(&["-c", "tracking"]);
+            t.split(',')
+                .nth(2)
+                .is_some_and(|stratum| stratum.trim() == "2")
+        };
+        let one = Chronyd::start(&r.chronyd, tmp.path(), "one", &body(1));
+        let two = Chronyd::start(&r.chronyd, tmp.path(), "two", &body(2));
+        assert!(
+            wait_for(Duration::from_secs(20), || synced(&one).then_some(())).is_some(),
+            "chrony {}: minsources 1 never synchronised: {}",
+            r.label,
+            one.chronyc(&["tracking"])
+        );
+        // The source answers all the while: reach is not 0.
+        let reach = two.chronyc(&["-c", "sources"]);
+        assert!(
+            reach.split(',').nth(5).is_some_and(|v| v.trim() != "0"),
+            "chrony {}: {reach}",
+            r.label
+        );
+        assert!(
+            !synced(&two),
+            "chrony {}: minsources 2 with one source synchronised: {}",
+            r.label,
+            two.chronyc(&["tracking"])
+        );
+    }
+}
+
+/// What lint hints, chronyd does: from 4.7 an orphan server with no
+/// waitunsynced waits 300 s while unsynchronised before it serves its local
+/// clock (cmdparse.c 4.7: "*wait_unsynced = *orphan ? 300 : 0"); before 4.7,
+/// and with `waitunsynced 0`, it serves at once.
+#[test]
+fn an_orphan_server_waits_after_start_from_4_7_as_lint_hints() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    let serving = |c: &Chronyd| {
+        let t = c.chronyc(&["-c", "tracking"]);
+        t.split(',')
+            .nth(2)
+            .is_some_and(|stratum| stratum.trim() == "10")
+    };
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let default = "local stratum 10 orphan\nallow 127.0.0.0/8\n";
+        let hint = lint(
+            &Document::parse(default),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .iter()
+        .any(|d| d.rule == Rule::OrphanWaits);
+        let waits = r.version >= ChronyVersion::new(4, 7);
+        assert_eq!(hint, waits, "chrony {}", r.label);
+        let plain = Chronyd::start(&r.chronyd, tmp.path(), "plain", default);
+        if waits {
+            let at_once = Chronyd::start(
+                &r.chronyd,
+                tmp.path(),
+                "at-once",
+                "local stratum 10 orphan waitunsynced 0\nallow 127.0.0.0/8\n",
+            );
+            assert!(
+                wait_for(Duration::from_secs(20), || serving(&at_once).then_some(())).is_some(),
+                "chrony {}: waitunsynced 0 does not serve: {}",
+                r.label,
+                at_once.chronyc(&["tracking"])
+            );
+            assert!(
+                !serving(&plain),
+                "chrony {}: the orphan server serves at once: {}",
+                r.label,
+                plain.chronyc(&["tracking"])
+            );
+            eprintln!(
+                "chrony {}: the orphan server waits, with waitunsynced 0 it serves",
+                r.label
+            );
+        } else {
+            assert!(
+                wait_for(Duration::from_secs(20), || serving(&plain).then_some(())).is_some(),
+                "chrony {}: the orphan server does not serve: {}",
+                r.label,
+                plain.chronyc(&["tracking"])
+            );
+            eprintln!("chrony {}: the orphan server serves at once", r.label);
+        }
+    }
 }

@@ -25,6 +25,8 @@ mod labs;
 mod leap;
 mod lint_vs_chronyd;
 mod nts;
+mod pair;
+mod pastes;
 mod refclock;
 mod releases_helper;
 mod roles;

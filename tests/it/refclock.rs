@@ -158,7 +158,9 @@ fn calibration_finds_the_delay_of_a_late_nmea_clock() {
             .unwrap()
             .request(stratum::ipc::RequestBody::GetConfig)
         {
-            Ok(stratum::ipc::ReplyBody::Config { text, .. }) => text,
+            Ok(stratum::ipc::ReplyBody::Config { text, .. }) => {
+                String::from_utf8(text.into_bytes()).unwrap()
+            }
             other => panic!("{other:?}"),
         };
         assert!(config.lines().any(|l| l == line), "{config}");

@@ -17,7 +17,7 @@ fn apply(helper: &HelperProc, text: &str) -> stratum::ipc::Applied {
     c.set_timeout(Duration::from_secs(60));
     match c
         .request(RequestBody::Apply {
-            config: text.to_string(),
+            config: text.to_string().into(),
         })
         .unwrap()
     {

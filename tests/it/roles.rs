@@ -30,6 +30,31 @@ fn local(text: &str, dir: &std::path::Path, name: &str) -> String {
     )
     // gpsd's socket directory.
     .replace("/run/chrony.", &format!("{}/chrony.", dir.display()))
+    // gpsd's SHM 0 is the machine's (a real gpsd, or the gpsd test): the
+    // test's chronyd gets a segment of its own.
+    .replace(
+        "refclock SHM 0 ",
+        &format!("refclock SHM {} ", test_shm_unit()),
+    )
+}
+
+/// A shared memory unit no gpsd uses, and its key (refclock_shm.c: NTP0's
+/// key plus the unit).
+fn test_shm_unit() -> u32 {
+    4000 + std::process::id() % 1000
+}
+
+/// Removes the segment the GPS role's chronyd made (it outlives chronyd).
+struct ShmUnitCleanup;
+
+impl Drop for ShmUnitCleanup {
+    fn drop(&mut self) {
+        let key = format!("0x{:08x}", 0x4e54_5030u32 + test_shm_unit());
+        let _ = std::process::Command::new("ipcrm")
+            .args(["-M", &key])
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
 }
 
 #[test]
@@ -55,6 +80,7 @@ fn every_role_is_accepted_by_every_release() {
         ),
     ];
     let user = common::user_name();
+    let _shm = ShmUnitCleanup;
     for r in common::releases() {
         for (role, i) in &cases {
             let tmp = tempfile::tempdir().unwrap();

@@ -251,7 +251,7 @@ fn apply(s: &Sandboxed, text: &str) -> (String, Option<String>) {
     let mut c = s.client().unwrap();
     match c
         .request(RequestBody::Apply {
-            config: text.to_string(),
+            config: text.to_string().into(),
         })
         .unwrap()
     {

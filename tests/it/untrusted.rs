@@ -223,7 +223,7 @@ fn apply(h: &HelperProc, text: &str) -> Result<(), (String, String)> {
     c.set_timeout(Duration::from_secs(60));
     match c
         .request(RequestBody::Apply {
-            config: text.to_string(),
+            config: text.to_string().into(),
         })
         .unwrap()
     {
@@ -430,7 +430,7 @@ fn a_disk_that_fills_during_a_lab_apply_leaves_both_files_old_and_a_later_apply_
     c.set_timeout(Duration::from_secs(60));
     let r = c
         .request(RequestBody::Apply {
-            config: new.clone(),
+            config: new.clone().into(),
         })
         .unwrap();
     assert!(matches!(r, ReplyBody::Error { .. }), "{r:?}");
@@ -446,7 +446,7 @@ fn a_disk_that_fills_during_a_lab_apply_leaves_both_files_old_and_a_later_apply_
     std::fs::remove_file(&filler).unwrap();
     match c
         .request(RequestBody::Apply {
-            config: new.clone(),
+            config: new.clone().into(),
         })
         .unwrap()
     {

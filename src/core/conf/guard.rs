@@ -278,7 +278,7 @@ mod tests {
                 vec![]
             );
         }
-        let allowed = "pidfile /srv/time/chronyd.pid\nrefclock PPS /dev/pps0 lock NMEA\nrefclock SOCK /run/chrony.ttyS0.sock refid NMEA\nrtcdevice /dev/rtc0\n";
+        let allowed = "pidfile /srv/time/chronyd.pid\nrefclock PPS /dev/pps0 lock NMEA\nrefclock SOCK /run/chrony.ttyS0.sock refid PPS\nrtcdevice /dev/rtc0\n";
         assert!(refused_paths(&Document::parse(allowed), &policy(), None).is_empty());
     }
 

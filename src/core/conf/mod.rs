@@ -10,6 +10,7 @@ pub mod include;
 pub mod lab;
 pub mod lint;
 pub mod live;
+pub mod pair;
 pub mod refclocks;
 pub mod roles;
 pub mod scan;

@@ -59,43 +59,38 @@ pub fn refclocks(doc: &Document) -> Vec<RefclockLine> {
     out
 }
 
-/// The document's text with the refclock at `index` given `offset`
-/// (replacing the option or appending it); every other line as it was.
-pub fn with_offset(doc: &Document, index: usize, offset: f64) -> String {
-    let mut out = String::new();
-    for (i, line) in doc.lines().iter().enumerate() {
-        if i == index {
-            let text = line.text();
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let value = format!("{offset:.6}");
-            let mut new: Vec<String> = Vec::new();
-            let mut k = 0;
-            let mut done = false;
-            while k < words.len() {
-                // Options start after the driver and its parameter.
-                if k >= 3 && words[k] == "offset" && k + 1 < words.len() {
-                    new.push("offset".into());
-                    new.push(value.clone());
-                    done = true;
-                    k += 2;
-                    continue;
-                }
-                new.push(words[k].to_string());
-                k += 1;
-            }
-            if !done {
-                new.push("offset".into());
-                new.push(value);
-            }
-            let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
-            out.push_str(&indent);
-            out.push_str(&new.join(" "));
-        } else {
-            out.push_str(&line.text());
+/// The document with the refclock at `index` given `offset` (replacing
+/// the option or appending it); every other line as it was, byte for byte.
+pub fn with_offset(doc: &Document, index: usize, offset: f64) -> Vec<u8> {
+    let mut out = doc.clone();
+    let Some(line) = doc.lines().get(index) else {
+        return out.render();
+    };
+    let text = line.text();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let value = format!("{offset:.6}");
+    let mut new: Vec<String> = Vec::new();
+    let mut k = 0;
+    let mut done = false;
+    while k < words.len() {
+        // Options start after the driver and its parameter.
+        if k >= 3 && words[k] == "offset" && k + 1 < words.len() {
+            new.push("offset".into());
+            new.push(value.clone());
+            done = true;
+            k += 2;
+            continue;
         }
-        out.push_str(std::str::from_utf8(line.ending().as_bytes()).unwrap_or("\n"));
+        new.push(words[k].to_string());
+        k += 1;
     }
-    out
+    if !done {
+        new.push("offset".into());
+        new.push(value);
+    }
+    // Keeps the line's indentation and ending.
+    out.replace_line(index, &new.join(" "));
+    out.render()
 }
 
 #[cfg(test)]
@@ -122,15 +117,17 @@ mod tests {
 
     #[test]
     fn the_offset_edit_touches_only_its_line() {
-        let text = "# c\nrefclock SHM 0 offset 0.5 refid NMEA\r\nrefclock SOCK /s refid GPS\n";
-        let doc = Document::parse(text);
+        // A Latin-1 comment and an indented line stay as they were.
+        let doc = Document::parse(
+            b"# c\xe9\nrefclock SHM 0 offset 0.5 refid NMEA\r\n  refclock SOCK /s refid GPS\n",
+        );
         assert_eq!(
             with_offset(&doc, 1, 0.0312),
-            "# c\nrefclock SHM 0 offset 0.031200 refid NMEA\r\nrefclock SOCK /s refid GPS\n"
+            b"# c\xe9\nrefclock SHM 0 offset 0.031200 refid NMEA\r\n  refclock SOCK /s refid GPS\n"
         );
         assert_eq!(
             with_offset(&doc, 2, -0.001),
-            "# c\nrefclock SHM 0 offset 0.5 refid NMEA\r\nrefclock SOCK /s refid GPS offset -0.001000\n"
+            b"# c\xe9\nrefclock SHM 0 offset 0.5 refid NMEA\r\n  refclock SOCK /s refid GPS offset -0.001000\n"
         );
     }
 }

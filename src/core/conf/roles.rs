@@ -5,6 +5,7 @@
 
 use super::edit::is_valid_host;
 use super::{AccessTarget, parse_user_subnet};
+use crate::core::gpsd::SourceKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -59,6 +60,12 @@ impl Role {
     pub fn needs_peer(self) -> bool {
         self == Role::Pair
     }
+
+    /// The message id of the comment a role's file starts with
+    /// (`role-comment-<id>`): the caller writes it in the user's language.
+    pub fn comment_id(self) -> String {
+        format!("role-comment-{}", self.id())
+    }
 }
 
 /// What the user typed: words separated by spaces or commas.
@@ -70,8 +77,8 @@ pub struct RoleInput {
     pub servers: String,
     /// The other server of the pair, `HOST[:PORT]`.
     pub peer: String,
-    /// The GPS receiver's device as gpsd reads it (`/dev/ttyACM0`): chronyd
-    /// listens on `/run/chrony.ttyACM0.sock`, where gpsd sends its time.
+    /// The GPS receiver's device as gpsd reads it (`/dev/ttyACM0`), the
+    /// first gpsd reads: its time is in SHM 0.
     pub gps_device: String,
     /// The PPS device (`/dev/pps0`), empty for NMEA only.
     pub pps_device: String,
@@ -91,6 +98,10 @@ pub enum RoleError {
     NoSubnet,
     BadDevice(String),
     NoDevice,
+    /// A kernel PPS device given as the receiver: it only pulses.
+    PpsNotReceiver(String),
+    /// The PPS device is not a kernel PPS device (`/dev/ppsN`).
+    NotPpsDevice(String),
 }
 
 impl RoleError {
@@ -104,12 +115,18 @@ impl RoleError {
             RoleError::NoSubnet => "role-no-subnet",
             RoleError::BadDevice(_) => "role-bad-device",
             RoleError::NoDevice => "role-no-device",
+            RoleError::PpsNotReceiver(_) => "role-pps-not-receiver",
+            RoleError::NotPpsDevice(_) => "role-not-pps-device",
         }
     }
 
     pub fn value(&self) -> &str {
         match self {
-            RoleError::BadHost(v) | RoleError::BadSubnet(v) | RoleError::BadDevice(v) => v,
+            RoleError::BadHost(v)
+            | RoleError::BadSubnet(v)
+            | RoleError::BadDevice(v)
+            | RoleError::PpsNotReceiver(v)
+            | RoleError::NotPpsDevice(v) => v,
             _ => "",
         }
     }
@@ -181,12 +198,23 @@ fn device(w: &str) -> Result<Option<String>, RoleError> {
     Ok(Some(w.to_string()))
 }
 
-/// The lines of the GPS role's reference clocks: gpsd's time through its
-/// chrony socket, and the PPS read by chronyd itself, locked to it.
+/// The lines of the GPS role's reference clocks, as gpsd hands them over
+/// (gpsd's timehint.c, gpsd(8) "USE WITH NTP"): the receiver's in-band
+/// (NMEA) time goes to shared memory, SHM 0 for the first receiver of a
+/// gpsd started as root; chronyd reads the kernel PPS device itself and
+/// numbers its pulses by that time (lock). gpsd's chrony socket
+/// `/run/chrony.<device>.sock` carries PPS time, not NMEA.
 fn gps_lines(input: &RoleInput) -> Result<String, RoleError> {
-    let gps = device(&input.gps_device)?.ok_or(RoleError::NoDevice)?;
+    let receiver = device(&input.gps_device)?.ok_or(RoleError::NoDevice)?;
+    if SourceKind::of(&receiver) == SourceKind::Pps {
+        return Err(RoleError::PpsNotReceiver(receiver));
+    }
     let pps = device(&input.pps_device)?;
-    let base = gps.rsplit('/').next().unwrap_or_default();
+    if let Some(p) = &pps
+        && SourceKind::of(p) != SourceKind::Pps
+    {
+        return Err(RoleError::NotPpsDevice(p.clone()));
+    }
     let mut t = String::new();
     // NMEA time is late by the sentence's transmission (tens of ms, fixed
     // per receiver): delay 0.2 keeps it from beating better sources;
@@ -198,7 +226,7 @@ fn gps_lines(input: &RoleInput) -> Result<String, RoleError> {
     };
     let refid = if pps.is_some() { "NMEA" } else { "GPS" };
     t.push_str(&format!(
-        "refclock SOCK /run/chrony.{base}.sock refid {refid} delay 0.2 offset 0.0{select}\n"
+        "refclock SHM 0 refid {refid} delay 0.2 offset 0.0{select}\n"
     ));
     if let Some(pps) = pps {
         // The PPS numbers its pulses by the NMEA time (lock).
@@ -207,8 +235,21 @@ fn gps_lines(input: &RoleInput) -> Result<String, RoleError> {
     Ok(t)
 }
 
-/// The chrony.conf of `role`, or the first input that is wrong.
+/// The chrony.conf of `role`, or the first input that is wrong, with its
+/// comment in English (see [`render_with_comment`]).
 pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
+    let en = crate::i18n::Localizer::new(crate::i18n::Lang::En);
+    render_with_comment(role, input, &en.tr(&role.comment_id()))
+}
+
+/// The chrony.conf of `role`, starting with `comment` (the text of
+/// [`Role::comment_id`] in the user's language: chronyd reads comments as
+/// bytes, UTF-8 included).
+pub fn render_with_comment(
+    role: Role,
+    input: &RoleInput,
+    comment: &str,
+) -> Result<String, RoleError> {
     let upstreams: Vec<String> = words(&input.upstreams)
         .map(host_port)
         .collect::<Result<_, _>>()?;
@@ -240,18 +281,8 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
         return Err(RoleError::NoSubnet);
     }
     let mut t = String::new();
-    match role {
-        Role::Isolated => {
-            t.push_str("# Isolated lab server: serves its own clock to the lab.\n");
-        }
-        Role::Upstreams => {
-            t.push_str("# Lab server: follows its upstreams and serves the lab.\n");
-        }
-        Role::Client => t.push_str("# Client of the lab server(s).\n"),
-        Role::Pair => t.push_str("# One server of a primary/backup pair.\n"),
-        Role::Gps => {
-            t.push_str("# Stratum-1 server: time from its GPS receiver (through gpsd).\n");
-        }
+    for line in comment.lines() {
+        t.push_str(&format!("# {line}\n"));
     }
     if let Some(lines) = &refclocks {
         t.push_str(lines);
@@ -278,9 +309,10 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
     }
     if role != Role::Client {
         // Clients keep getting time when the upstreams are gone; peers in
-        // orphan mode agree on one of them (chrony.conf(5): the same local
-        // configuration on every server).
-        t.push_str("local stratum 10 orphan\n");
+        // orphan mode agree on one of them (the pair rule: the same local
+        // line on every server of the group).
+        t.push_str(&super::pair::group_local(None).render());
+        t.push('\n');
     }
     if role == Role::Gps {
         // A stratum-1 server must know of leap seconds itself.
@@ -333,22 +365,23 @@ mod tests {
             );
         };
         let with_pps = render(Role::Gps, &gps("/dev/ttyACM0", "/dev/pps0", false)).unwrap();
+        // gpsd(8): the first time source "may use NTP0 and NTP1"
+        // (timehint.c: in-band time in the first, PPS in the second).
         assert!(
             with_pps.contains(
-                "refclock SOCK /run/chrony.ttyACM0.sock refid NMEA delay 0.2 offset 0.0 noselect\n\
+                "refclock SHM 0 refid NMEA delay 0.2 offset 0.0 noselect\n\
              refclock PPS /dev/pps0 lock NMEA refid PPS prefer\n"
             ),
             "{with_pps}"
         );
+        assert!(!with_pps.contains("chrony.ttyACM0.sock"), "{with_pps}");
         assert!(with_pps.contains("server ntp1.example.org iburst\n"));
         assert!(with_pps.contains("leapsectz right/UTC\n"));
         lint_ok(&with_pps);
         let fallback = render(Role::Gps, &gps("/dev/ttyACM0", "/dev/pps0", true)).unwrap();
         assert!(!fallback.contains("noselect"));
         let nmea = render(Role::Gps, &gps("/dev/ttyS0", "", false)).unwrap();
-        assert!(
-            nmea.contains("refclock SOCK /run/chrony.ttyS0.sock refid GPS delay 0.2 offset 0.0\n")
-        );
+        assert!(nmea.contains("refclock SHM 0 refid GPS delay 0.2 offset 0.0\n"));
         assert!(!nmea.contains("PPS"));
         lint_ok(&nmea);
         assert_eq!(
@@ -367,6 +400,16 @@ mod tests {
                 "{bad:?}"
             );
         }
+        // A kernel PPS device only pulses: it is no receiver, and a
+        // receiver's serial port is no PPS device.
+        assert_eq!(
+            render(Role::Gps, &gps("/dev/pps0", "", false)),
+            Err(RoleError::PpsNotReceiver("/dev/pps0".into()))
+        );
+        assert_eq!(
+            render(Role::Gps, &gps("/dev/ttyS0", "/dev/ttyS1", false)),
+            Err(RoleError::NotPpsDevice("/dev/ttyS1".into()))
+        );
     }
 
     #[test]

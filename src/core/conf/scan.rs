@@ -125,6 +125,14 @@ pub fn scan_int(s: &str) -> Option<(i64, usize)> {
     Some((if neg { -v } else { v }, i))
 }
 
+/// `strtol(s, &end, 10)` with `*end == '\0'` required: chrony 4.7's
+/// `parse_int` (the whole word is a number, not just its start).
+pub fn whole_int(s: &str) -> Option<i64> {
+    scan_int(s)
+        .filter(|(_, used)| *used == s.len())
+        .map(|(v, _)| v)
+}
+
 pub fn scan_unsigned(s: &str) -> Option<(u64, usize)> {
     let (v, n) = scan_int(s)?;
     // strtoul semantics: a minus sign negates modulo 2^64.
@@ -274,6 +282,10 @@ mod tests {
         assert_eq!(scan_unsigned("-1").map(|v| v.0 as u32), Some(u32::MAX));
         assert_eq!(scan_hex("0xF1x"), Some((0xF1, 4)));
         assert_eq!(scan_hex("f"), Some((15, 1)));
+        assert_eq!(whole_int("123"), Some(123));
+        assert_eq!(whole_int("-5"), Some(-5));
+        assert_eq!(whole_int("123abc"), None);
+        assert_eq!(whole_int("1.5"), None);
     }
 
     #[test]

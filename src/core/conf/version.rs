@@ -1,5 +1,7 @@
 //! chrony versions, for the parts of the configuration language that changed
 //! between 4.x releases (new directives and options, stricter value checks).
+//! A point release counts: 4.6.1 added `ntsaeads` (chrony's NEWS), so 4.6.1
+//! is a release of its own and sorts between 4.6 and 4.7.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,11 +10,25 @@ use std::str::FromStr;
 pub struct ChronyVersion {
     pub major: u16,
     pub minor: u16,
+    pub patch: u16,
 }
 
 impl ChronyVersion {
     pub const fn new(major: u16, minor: u16) -> Self {
-        ChronyVersion { major, minor }
+        ChronyVersion {
+            major,
+            minor,
+            patch: 0,
+        }
+    }
+
+    /// A point release, e.g. 4.6.1.
+    pub const fn point(major: u16, minor: u16, patch: u16) -> Self {
+        ChronyVersion {
+            major,
+            minor,
+            patch,
+        }
     }
 
     /// The oldest version Stratum knows the language of; everything in it
@@ -36,19 +52,30 @@ impl ChronyVersion {
 
 impl fmt::Display for ChronyVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.major, self.minor)
+        write!(f, "{}.{}", self.major, self.minor)?;
+        if self.patch != 0 {
+            write!(f, ".{}", self.patch)?;
+        }
+        Ok(())
     }
 }
 
 impl FromStr for ChronyVersion {
     type Err = ();
 
-    /// Accepts `4.3`, `4.3.1`, `4.4-pre1`.
+    /// Accepts `4.3`, `4.6.1`, `4.4-pre1` (a pre-release reads as its
+    /// release).
     fn from_str(s: &str) -> Result<Self, ()> {
-        let mut parts = s.split(['.', '-']);
+        let (release, _pre) = s.split_once('-').unwrap_or((s, ""));
+        let mut parts = release.split('.');
         let major = parts.next().ok_or(())?.parse().map_err(|_| ())?;
         let minor = parts.next().unwrap_or("0").parse().map_err(|_| ())?;
-        Ok(ChronyVersion { major, minor })
+        let patch = parts.next().unwrap_or("0").parse().map_err(|_| ())?;
+        Ok(ChronyVersion {
+            major,
+            minor,
+            patch,
+        })
     }
 }
 
@@ -62,9 +89,18 @@ mod tests {
             "chronyd (chrony) version 4.3 (+CMDMON +NTP +REFCLOCK -DEBUG)",
         );
         assert_eq!(v, Some(ChronyVersion::new(4, 3)));
-        assert_eq!("4.6.1".parse(), Ok(ChronyVersion::new(4, 6)));
+        let v461 = ChronyVersion::point(4, 6, 1);
+        assert_eq!("4.6.1".parse(), Ok(v461));
+        assert_eq!(v461.to_string(), "4.6.1");
+        assert_eq!(ChronyVersion::new(4, 6).to_string(), "4.6");
+        assert!(ChronyVersion::new(4, 6) < v461 && v461 < ChronyVersion::new(4, 7));
+        assert_eq!(
+            ChronyVersion::from_chronyd_banner("chronyd (chrony) version 4.6.1 (+CMDMON)"),
+            Some(v461)
+        );
         assert_eq!("4.4-pre1".parse(), Ok(ChronyVersion::new(4, 4)));
         assert!("four".parse::<ChronyVersion>().is_err());
+        assert!("4.x".parse::<ChronyVersion>().is_err());
         assert!(ChronyVersion::new(4, 10) > ChronyVersion::new(4, 8));
     }
 }

@@ -10,7 +10,12 @@ use super::verdict::{Finding, Reason, Rule, Why};
 /// The name of the row a field sits in (its source, client or session).
 fn row_name(row: &[Field]) -> Option<String> {
     row.iter()
-        .find(|x| matches!(x.name, "address" | "remote" | "name" | "remote-address"))
+        .find(|x| {
+            matches!(
+                x.name,
+                "address" | "remote" | "name" | "remote-address" | "association-id"
+            )
+        })
         .map(|x| x.raw.trim().to_string())
 }
 
@@ -36,6 +41,7 @@ pub fn diagnose(e: &mut Explained) {
         }
         Kind::ChronycSources
         | Kind::NtpqPeers
+        | Kind::NtpqAssociations
         | Kind::JunosShowNtpAssociations
         | Kind::AristaShowNtpAssociations
         | Kind::CiscoShowNtpAssociations
@@ -64,6 +70,12 @@ pub fn diagnose(e: &mut Explained) {
             if unsynced {
                 out.push(Finding::new(Rule::NotSynchronised));
             }
+            // ntpstat and ntpq's status word: the clock follows ntpd's own
+            // (source "local net", sync_local).
+            if why("source") == Some(Why::RefidLocal) || why("status-word") == Some(Why::RefidLocal)
+            {
+                out.push(Finding::new(Rule::ServingLocalClock));
+            }
             if field(f, "reference-time").is_some() && field(f, "current-time").is_some() {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }
@@ -77,6 +89,10 @@ pub fn diagnose(e: &mut Explained) {
             }
         }
         _ => {}
+    }
+    // ntpstat or ntpq that no daemon answered.
+    if bad("ntp-service") && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
+        out.push(Finding::new(Rule::NtpServiceInactive));
     }
     e.findings = out;
     account_for_every_flag(e);

@@ -10,19 +10,25 @@ mod diagnose;
 mod judge;
 mod model;
 mod ntpd;
+mod ntpstat;
+mod paste;
 mod switch;
+mod timedatectl;
 pub mod verdict;
 
 pub use model::*;
+pub use paste::decode;
 pub use verdict::{Finding, Reason, Rule, Status, Why};
 
 /// Inputs above this size are refused rather than scanned.
 pub const MAX_INPUT: usize = 4 << 20;
 
-/// Removes what terminals and shells add around output: ANSI escape
-/// sequences, carriage returns, prompts and the commands typed.
+/// Removes what terminals and editors add around output: ANSI escape
+/// sequences, carriage returns, a byte order mark, quote marks. Prompt
+/// lines stay: they separate the commands of a session.
 pub fn clean(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for raw in text.split('\n') {
         let mut line = String::with_capacity(raw.len());
         let mut chars = raw.chars().peekable();
@@ -44,16 +50,31 @@ pub fn clean(text: &str) -> Vec<String> {
             }
             line.push(c);
         }
-        let trimmed = line.trim_end().to_string();
-        // chronyc's interactive prompt.
-        let trimmed = trimmed
-            .strip_prefix("chronyc> ")
-            .map(str::to_string)
-            .unwrap_or(trimmed);
-        out.push(trimmed);
+        out.push(line.trim_end().to_string());
     }
     unquote(&mut out);
+    dedent(&mut out);
     out
+}
+
+/// Output indented as a whole (a Markdown code block, an editor): the
+/// common indentation goes, in steps of four spaces, so that a table's
+/// first column (ntpq's tally, Cisco's two-character mark) is where the
+/// tool printed it. Tools' own leading spaces are fewer than four.
+fn dedent(lines: &mut [String]) {
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0)
+        / 4
+        * 4;
+    if indent > 0 {
+        for l in lines.iter_mut().filter(|l| l.len() >= indent) {
+            l.drain(..indent);
+        }
+    }
 }
 
 /// Output quoted in notes, mail or chat: every line behind `> ` (or `#`,
@@ -95,6 +116,13 @@ fn unquote(lines: &mut [String]) {
 /// `user@router> show ntp status`, `switch# show ntp associations`.
 pub fn prompt_command(line: &str) -> Option<&str> {
     let l = line.trim_start();
+    // chronyc's and ntpq's interactive prompts, with any command or none.
+    if let Some(rest) = l
+        .strip_prefix("chronyc>")
+        .or_else(|| l.strip_prefix("ntpq>"))
+    {
+        return Some(rest.trim());
+    }
     if let Some(rest) = l.strip_prefix('<') {
         return rest.split_once('>').map(|(_, c)| c.trim());
     }
@@ -145,13 +173,17 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     }
     let mut e = chronyc::parse(&content)
         .or_else(|| ntpd::parse(&content, &commands))
+        .or_else(|| timedatectl::parse(&content))
         .or_else(|| switch::parse(&content))
         .ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {
             Kind::ChronycClients => Some(Rule::NoClientsYet),
-            Kind::ChronycSources | Kind::ChronycSourcestats => Some(Rule::NoSources),
+            Kind::ChronycSources
+            | Kind::ChronycSourcestats
+            | Kind::NtpqPeers
+            | Kind::NtpqAssociations => Some(Rule::NoSources),
             _ => None,
         };
         match empty {
@@ -169,37 +201,66 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     Ok(e)
 }
 
-/// Explains a paste that may hold several outputs one after another, each
-/// block separated by a blank line (`stratum status` prints tracking, the
-/// sources and the clients this way; people paste `chronyc tracking` and
-/// `chronyc sources` together). A paste that is one output is read whole.
+/// Explains a paste that may hold several outputs one after another: the
+/// commands of a terminal session (split at every prompt: `chronyc>`, a
+/// shell's or a switch's), and within one command's output the blocks
+/// separated by blank lines (`stratum status` prints tracking, the sources
+/// and the clients this way; people paste `chronyc tracking` and `chronyc
+/// sources` together). The records of one output (a switch's sessions, one
+/// block each) stay together, and a paste that is one output is read whole.
 pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
     if text.len() > MAX_INPUT {
         return Err(ExplainError::TooLarge);
     }
-    let whole = explain(text);
-    let mut blocks: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for line in clean(text) {
-        if line.trim().is_empty() {
-            if !current.trim().is_empty() {
-                blocks.push(std::mem::take(&mut current));
-            }
-            current.clear();
-        } else {
-            current.push_str(&line);
-            current.push('\n');
+    let lines = clean(text);
+    let segments = paste::segments(&lines, |l| prompt_command(l).is_some());
+    if segments.len() <= 1 {
+        return explain_segment(text, segments.first());
+    }
+    let mut out = Vec::new();
+    for s in &segments {
+        if let Ok(parts) = explain_segment(&s.text(), Some(s)) {
+            out.extend(parts);
         }
     }
-    if !current.trim().is_empty() {
-        blocks.push(current);
+    if out.is_empty() {
+        return explain(text).map(|e| vec![e]);
     }
-    let parts: Vec<Explained> = blocks.iter().filter_map(|b| explain(b).ok()).collect();
+    Ok(out)
+}
+
+/// One command's output (`text`, its prompt line first when there is one).
+fn explain_segment(
+    text: &str,
+    segment: Option<&paste::Segment>,
+) -> Result<Vec<Explained>, ExplainError> {
+    let whole = explain(text);
+    let blocks = segment.map(paste::Segment::blocks).unwrap_or_default();
+    // Each block that is an output; neighbours that are records of one
+    // output of the same kind are joined (and read once, below).
+    let mut parts: Vec<(Explained, Option<String>)> = Vec::new();
+    for b in blocks {
+        let Ok(e) = explain(&b) else { continue };
+        match parts.last_mut() {
+            Some((last, joined)) if last.kind == e.kind && paste::is_record_kind(e.kind) => {
+                let j = joined.get_or_insert_with(String::new);
+                j.push('\n');
+                j.push_str(&b);
+            }
+            _ => parts.push((e, Some(b))),
+        }
+    }
     // One output (its own blank lines or legend aside): read whole.
     match (&whole, parts.len()) {
         (Ok(w), n) if n <= 1 => Ok(vec![w.clone()]),
         (_, 0) => whole.map(|w| vec![w]),
-        _ => Ok(parts),
+        _ => Ok(parts
+            .into_iter()
+            .map(|(e, joined)| match joined {
+                Some(j) if paste::is_record_kind(e.kind) => explain(&j).unwrap_or(e),
+                _ => e,
+            })
+            .collect()),
     }
 }
 
@@ -208,6 +269,7 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
 pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     let mut v = chronyc::fields();
     v.extend(ntpd::fields());
+    v.extend(timedatectl::fields());
     v.extend(switch::fields());
     v
 }
@@ -228,6 +290,9 @@ mod tests {
                 Some("show ntp associations"),
             ),
             ("leaf1>show ntp status", Some("show ntp status")),
+            ("chronyc> sources -v", Some("sources -v")),
+            ("chronyc>", Some("")),
+            ("ntpq> as", Some("as")),
             (
                 "<Huawei>display ntp-service status",
                 Some("display ntp-service status"),

@@ -19,6 +19,8 @@ pub enum Kind {
     ChronycAuthdata,
     NtpqPeers,
     NtpqRv,
+    /// `ntpq -c as` (associations).
+    NtpqAssociations,
     Ntpstat,
     Timedatectl,
     TimedatectlShow,
@@ -52,6 +54,7 @@ impl Kind {
             Kind::ChronycAuthdata => "chronyc-authdata",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
+            Kind::NtpqAssociations => "ntpq-associations",
             Kind::Ntpstat => "ntpstat",
             Kind::Timedatectl => "timedatectl",
             Kind::TimedatectlShow => "timedatectl-show",
@@ -79,7 +82,7 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata => Family::Chrony,
-            NtpqPeers | NtpqRv | Ntpstat => Family::Ntpd,
+            NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus => Family::Systemd,
             CiscoShowNtpStatus
             | CiscoShowNtpAssociations
@@ -203,6 +206,10 @@ pub enum ExplainError {
     NotRecognised,
     #[error("input too large")]
     TooLarge,
+    /// A file that is neither UTF-8 nor UTF-16 (a Chinese Windows "ANSI"
+    /// file is GBK).
+    #[error("not UTF-8 or UTF-16")]
+    Encoding,
 }
 
 impl ExplainError {
@@ -212,6 +219,7 @@ impl ExplainError {
             ExplainError::Empty => "explain-empty",
             ExplainError::NotRecognised => "explain-not-recognised",
             ExplainError::TooLarge => "explain-too-large",
+            ExplainError::Encoding => "explain-encoding",
         }
     }
 }

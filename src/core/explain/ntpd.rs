@@ -1,8 +1,11 @@
-//! ntpd and system tools: `ntpq -p`, `ntpq -c rv`, `ntpstat`,
-//! `timedatectl status`; Junos and Arista print the same formats.
+//! ntpd's tools: `ntpq -p`, `ntpq -c rv`, `ntpq -c as` and what ntpq says
+//! when nothing answers; Junos and Arista print the same formats. ntpstat
+//! and timedatectl have readers of their own.
 
 use super::checks::*;
 use super::model::{Explained, Field, Kind};
+use super::ntpstat;
+use super::verdict::{Reason, Status, Why};
 
 const PEERS: &[&str] = &[
     "tally",
@@ -16,6 +19,18 @@ const PEERS: &[&str] = &[
     "delay",
     "offset",
     "jitter",
+];
+/// `ntpq -c as`: ntpq(1), associations.
+const ASSOC: &[&str] = &[
+    "index",
+    "association-id",
+    "status-word",
+    "configured",
+    "reach",
+    "auth",
+    "condition",
+    "last-event",
+    "event-count",
 ];
 const RV: &[(&str, &str)] = &[
     ("status", "status-word"),
@@ -39,51 +54,14 @@ const RV: &[(&str, &str)] = &[
     ("clk_wander", "stability"),
     ("stability", "stability"),
     ("version", "version"),
+    // ntp 4.2.8 and ntpsec: the leap second file (ntpq(1), system
+    // variables: tai, leapsec, expire).
+    ("tai", "tai"),
+    ("leapsec", "leap-second"),
+    ("expire", "leap-expire"),
 ];
-const NTPSTAT: &[&str] = &[
-    "sync-status",
-    "server",
-    "stratum",
-    "accuracy",
-    "poll-interval",
-];
-const TIMEDATECTL: &[(&str, &str)] = &[
-    ("Local time", "local-time"),
-    ("Universal time", "universal-time"),
-    ("RTC time", "rtc-time"),
-    ("Time zone", "time-zone"),
-    ("System clock synchronized", "clock-synchronized"),
-    ("NTP service", "ntp-service"),
-    ("RTC in local TZ", "rtc-local"),
-    ("DST active", "dst-active"),
-];
-/// `timedatectl show` (properties, systemd 239+).
-const TIMEDATECTL_SHOW: &[(&str, &str)] = &[
-    ("Timezone", "time-zone"),
-    ("LocalRTC", "rtc-local"),
-    ("CanNTP", "can-ntp"),
-    ("NTP", "ntp-service"),
-    ("NTPSynchronized", "clock-synchronized"),
-    ("TimeUSec", "local-time"),
-    ("RTCTimeUSec", "rtc-time"),
-];
-/// `timedatectl timesync-status` (systemd-timesyncd).
-const TIMESYNC_STATUS: &[(&str, &str)] = &[
-    ("Server", "server"),
-    ("Poll interval", "poll-interval"),
-    ("Leap", "leap"),
-    ("Version", "version"),
-    ("Stratum", "stratum"),
-    ("Reference", "refid"),
-    ("Precision", "precision"),
-    ("Root distance", "root-distance"),
-    ("Offset", "offset"),
-    ("Delay", "delay"),
-    ("Jitter", "jitter"),
-    ("Packet count", "packet-count"),
-    ("Frequency", "frequency"),
-];
-
+/// What ntpq shows when no daemon answers it.
+const NTPQ_SILENT: &[&str] = &["ntp-service"];
 pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
         Box::leak(v.into_boxed_slice())
@@ -93,28 +71,22 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     let rv = leak(rv);
     vec![
         (Kind::NtpqPeers, PEERS),
+        (Kind::NtpqPeers, NTPQ_SILENT),
+        (Kind::NtpqRv, NTPQ_SILENT),
+        (Kind::NtpqAssociations, NTPQ_SILENT),
         (Kind::JunosShowNtpAssociations, PEERS),
         (Kind::AristaShowNtpAssociations, PEERS),
         (Kind::NtpqRv, rv),
+        (Kind::NtpqAssociations, ASSOC),
         (Kind::JunosShowNtpStatus, rv),
-        (Kind::Ntpstat, NTPSTAT),
-        (Kind::AristaShowNtpStatus, NTPSTAT),
-        (
-            Kind::Timedatectl,
-            leak(TIMEDATECTL.iter().map(|(_, n)| *n).collect()),
-        ),
-        (
-            Kind::TimedatectlShow,
-            leak(TIMEDATECTL_SHOW.iter().map(|(_, n)| *n).collect()),
-        ),
-        (
-            Kind::TimedatectlTimesyncStatus,
-            leak(TIMESYNC_STATUS.iter().map(|(_, n)| *n).collect()),
-        ),
     ]
+    .into_iter()
+    .chain(ntpstat::fields())
+    .collect()
 }
 
-fn judge(f: &mut Field, poll: Option<i32>) {
+/// Judges a field by its name, as ntpd's tools print it.
+pub(super) fn judge(f: &mut Field, poll: Option<i32>) {
     match f.name {
         "tally" => check_tally(f),
         "stratum" => check_stratum(f),
@@ -159,7 +131,11 @@ fn unwrap_peer_rows(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut iter = lines.iter().peekable();
     while let Some(l) = iter.next() {
-        let alone = l.trim_end().len() > 1 && l.split_whitespace().count() == 1;
+        // A name alone on its line; not the ==== rule under the header
+        // (the next row may start with a blank tally).
+        let alone = l.trim_end().len() > 1
+            && l.split_whitespace().count() == 1
+            && !l.trim().chars().all(|c| c == '=' || c == '-');
         match iter.peek() {
             Some(next) if alone && next.starts_with([' ', '\t']) && !next.trim().is_empty() => {
                 out.push(format!("{} {}", l.trim_end(), next.trim_start()));
@@ -210,6 +186,190 @@ fn kv_pairs(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The system variables of `ntpq -c rv` (ntpq(1): "offset: combined
+/// offset of server relative to this host" — the system clock's, in ms).
+fn judge_rv(f: &mut Field) {
+    match f.name {
+        "offset" => {
+            if let Some(ms) = first_number(&f.raw) {
+                system_offset(f, ms / 1000.0);
+            }
+        }
+        // decode.html, system status word: "sync_local: local timecode
+        // (IRIG, LOCAL driver, etc.)".
+        "status-word" if f.raw.contains("sync_local") => {
+            f.reason = Some(Reason::new(Why::RefidLocal));
+        }
+        _ => judge(f, None),
+    }
+}
+
+/// The offset of this machine's clock from its server, as ntpd-derived
+/// tools print it (ntpq(1): "offset: combined offset of server relative to
+/// this host"; Cisco's and Huawei's "clock offset", timesyncd's "Offset"
+/// follow it): positive, the server is ahead and this clock behind (slow),
+/// as chronyc's "slow of NTP time". The system clock's, not a source's; 1
+/// ms off is fine.
+pub(super) fn system_offset(f: &mut Field, secs: f64) {
+    if secs.abs() < 1e-3 {
+        check_offset(f, Some(secs));
+    } else {
+        check_system_time(f, secs);
+        if secs.abs() <= 1e-3 {
+            f.status = Status::Ok;
+        }
+    }
+}
+
+/// Unix seconds of an NTP timestamp as ntpq prints it (`eab47e52.1c0f8e55
+/// 2024-09-16T08:30:42.109Z`, `0x…`): era 0, or era 1 for values that
+/// would fall before 1968 (after 2036).
+fn ntp_seconds(raw: &str) -> Option<i64> {
+    let hex = raw.split_whitespace().next()?.trim_start_matches("0x");
+    let secs = u32::from_str_radix(hex.split('.').next()?, 16).ok()?;
+    let unix = i64::from(secs) - 2_208_988_800;
+    Some(if unix < -(1 << 30) {
+        unix + (1 << 32)
+    } else {
+        unix
+    })
+}
+
+/// A date as ntpd prints the leap file's (`201712280000` from ntp 4.2.8's
+/// ntpq, `2023-12-28T00:00Z` from ntpsec's): Unix seconds.
+fn leap_date(raw: &str) -> Option<i64> {
+    let d: String = raw.chars().filter(char::is_ascii_digit).collect();
+    if d.len() < 8 {
+        return None;
+    }
+    let n = |a: usize, b: usize| d.get(a..b).and_then(|x| x.parse::<i64>().ok());
+    let (y, m, day) = (n(0, 4)?, n(4, 6)?, n(6, 8)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let h = n(8, 10).unwrap_or(0);
+    let mi = n(10, 12).unwrap_or(0);
+    Some(crate::core::time::days_from_civil(y, m as u32, day as u32) * 86_400 + h * 3600 + mi * 60)
+}
+
+/// The leap second file against ntpd's own clock (both in the same
+/// output): expired, ntpd cannot know of leap seconds announced since.
+fn leap_file(fields: &mut [Field]) {
+    let now = fields
+        .iter()
+        .find(|f| f.name == "current-time")
+        .and_then(|f| ntp_seconds(&f.raw));
+    if let (Some(now), Some(f)) = (now, fields.iter_mut().find(|f| f.name == "leap-expire"))
+        && leap_date(&f.raw).is_some_and(|t| t < now)
+    {
+        f.status = Status::Bad;
+        f.reason = Some(Reason::new(Why::LeapExpired));
+    }
+}
+
+/// What ntpq says when nothing answers it (ntpq.c: "%s: timed out,
+/// nothing received", "***Request timed out"; a refused port: "read:
+/// Connection refused") or when ntpd has no association ("No association
+/// ID's returned"): the daemon's state, under the kind of the command.
+fn ntpq_failure(lines: &[&str], commands: &[String]) -> Option<Explained> {
+    let said = |w: &str| commands.iter().any(|c| c.contains(w));
+    let kind = if said(" rv") || said("readvar") {
+        Kind::NtpqRv
+    } else if said(" as") || said("assoc") {
+        Kind::NtpqAssociations
+    } else {
+        Kind::NtpqPeers
+    };
+    let silent = lines.iter().map(|l| l.trim()).find(|l| {
+        l.contains("timed out, nothing received")
+            || l.starts_with("***Request timed out")
+            || (l.starts_with("ntpq:") && l.contains("Connection refused"))
+    });
+    if let Some(l) = silent {
+        let mut e = Explained::new(kind);
+        let mut f = Field::info("ntp-service", l);
+        f.status = Status::Bad;
+        f.reason = Some(Reason::new(Why::No));
+        e.fields.push(f);
+        return Some(e);
+    }
+    // ntpd answers but has no association: an empty table.
+    lines
+        .iter()
+        .any(|l| l.trim().starts_with("No association ID"))
+        .then(|| {
+            Explained::new(if kind == Kind::NtpqRv {
+                Kind::NtpqPeers
+            } else {
+                kind
+            })
+        })
+}
+
+/// `ntpq -c as`: a row per association (ntpq(1): "ind assid status conf
+/// reach auth condition last_event cnt"; last_event may be empty).
+fn associations(lines: &[&str]) -> Option<Explained> {
+    let h = lines.iter().position(|l| {
+        let w: Vec<&str> = l.split_whitespace().collect();
+        w.starts_with(&["ind", "assid", "status"]) && w.contains(&"condition")
+    })?;
+    let mut e = Explained::new(Kind::NtpqAssociations);
+    for l in &lines[h + 1..] {
+        let mut w: Vec<&str> = l.split_whitespace().collect();
+        if w.len() == 8 {
+            w.insert(7, "");
+        }
+        if w.len() != 9 || w[0].parse::<u32>().is_err() || w[1].parse::<u32>().is_err() {
+            continue;
+        }
+        let mut row: Vec<Field> = ASSOC
+            .iter()
+            .zip(&w)
+            .map(|(n, v)| Field::info(n, *v))
+            .collect();
+        for f in &mut row {
+            judge_association(f);
+        }
+        e.rows.push(row);
+    }
+    Some(e)
+}
+
+/// ntpq(1): "reach: yes: reachable, no: unreachable"; "auth: ok, yes, bad
+/// and none"; "condition: selection status" (decode.html, peer status
+/// word: sel_reject, sel_falsetick, sel_excess, sel_outlier,
+/// sel_candidate, sel_backup, sel_sys.peer, sel_pps.peer).
+fn judge_association(f: &mut Field) {
+    let v = f.raw.trim().to_ascii_lowercase();
+    match f.name {
+        "reach" if v == "no" => {
+            f.status = Status::Bad;
+            f.reason = Some(Reason::new(Why::ReachZero));
+        }
+        "reach" if v == "yes" => f.status = Status::Ok,
+        "auth" if v == "bad" => {
+            f.status = Status::Bad;
+            f.reason = Some(Reason::new(Why::TestsAuthFailed));
+        }
+        "auth" if v == "ok" || v == "yes" => f.status = Status::Ok,
+        "condition" => {
+            let (status, why) = match v.as_str() {
+                "sys.peer" | "pps.peer" | "sys_peer" | "pps_peer" => {
+                    (Status::Ok, Why::TallySysPeer)
+                }
+                "candidate" | "backup" | "candidat" => (Status::Ok, Why::TallyCandidate),
+                "outlier" | "outlyer" => (Status::Warn, Why::TallyOutlier),
+                "falsetick" | "falsetic" | "falseticker" => (Status::Bad, Why::TallyFalseticker),
+                "reject" | "excess" | "insane" => (Status::Warn, Why::TallyRejected),
+                _ => return,
+            };
+            f.status = status;
+            f.reason = Some(Reason::new(why));
+        }
+        _ => {}
+    }
+}
+
 pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     let said = |w: &str| commands.iter().any(|c| c.contains(w));
     // Junos and EOS both answer `show ntp` in ntpd's formats; Junos's
@@ -219,6 +379,12 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         .any(|c| c.contains("show ntp") && c.contains('@') && c.contains('>'));
     let junos = junos_prompt || lines.iter().any(|l| l.contains("JUNOS"));
     let arista = !junos && said("show ntp");
+    if let Some(e) = ntpq_failure(lines, commands) {
+        return Some(e);
+    }
+    if let Some(e) = associations(lines) {
+        return Some(e);
+    }
     // ntpq -p / show ntp associations (Junos).
     if let Some(h) = lines.iter().position(|l| {
         l.trim_start().starts_with("remote") && l.contains("refid") && l.contains("reach")
@@ -260,140 +426,25 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
             Kind::NtpqRv
         };
         let mut e = Explained::new(kind);
+        // `associd=0 status=0615 leap_none, …`: the first line's two keys
+        // are separated by a space, not a comma.
+        let joined = joined.replacen(" status=", ", status=", 1);
         for (k, v) in kv_pairs(&joined) {
             if let Some((_, name)) = RV.iter().find(|(key, _)| *key == k) {
                 if e.fields.iter().any(|f| f.name == *name) {
                     continue;
                 }
                 let mut f = Field::info(name, v);
-                judge(&mut f, None);
+                judge_rv(&mut f);
                 e.fields.push(f);
             }
         }
+        leap_file(&mut e.fields);
         // ntpd's leap=11 is "alarm": not synchronised.
         return Some(e);
     }
     // ntpstat, and EOS's show ntp status (ntpstat's words).
-    if let Some(first) = lines.iter().find(|l| {
-        let t = l.trim_start();
-        t.starts_with("synchronised to")
-            || t.starts_with("synchronized to")
-            || t.starts_with("unsynchronised")
-            || t.starts_with("unsynchronized")
-    }) {
-        let kind = if said("show ntp status") {
-            Kind::AristaShowNtpStatus
-        } else {
-            Kind::Ntpstat
-        };
-        let mut e = Explained::new(kind);
-        let t = first.trim();
-        let synced = t.starts_with("synchronised") || t.starts_with("synchronized");
-        let mut status = Field::info(
-            "sync-status",
-            if synced {
-                "synchronised"
-            } else {
-                "unsynchronised"
-            },
-        );
-        check_switch_status(&mut status);
-        e.fields.push(status);
-        if let Some((a, b)) = t
-            .find('(')
-            .and_then(|a| t[a..].find(')').map(|b| (a, a + b)))
-        {
-            e.fields.push(Field::info("server", &t[a + 1..b]));
-        }
-        if let Some(i) = t.find("stratum") {
-            let mut f = Field::info(
-                "stratum",
-                t[i + 7..].split_whitespace().next().unwrap_or(""),
-            );
-            check_stratum(&mut f);
-            e.fields.push(f);
-        }
-        for l in lines {
-            let l = l.trim();
-            if let Some(r) = l.strip_prefix("time correct to within") {
-                e.fields.push(Field::info("accuracy", r.trim()));
-            }
-            if let Some(r) = l.strip_prefix("polling server every") {
-                e.fields.push(Field::info("poll-interval", r.trim()));
-            }
-        }
-        return Some(e);
-    }
-    // timedatectl show: KEY=value properties.
-    let props: Vec<(&str, &str)> = lines
-        .iter()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    if props
-        .iter()
-        .any(|(k, _)| *k == "NTPSynchronized" || *k == "CanNTP")
-    {
-        let mut e = Explained::new(Kind::TimedatectlShow);
-        for (key, name) in TIMEDATECTL_SHOW {
-            if let Some((_, v)) = props.iter().find(|(k, _)| k == key) {
-                let mut f = Field::info(name, *v);
-                judge(&mut f, None);
-                e.fields.push(f);
-            }
-        }
-        return Some(e);
-    }
-    // timedatectl timesync-status.
-    let colon: Vec<(&str, &str)> = lines
-        .iter()
-        .filter_map(|l| l.split_once(": "))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    if colon.iter().any(|(k, _)| *k == "Root distance")
-        && colon
-            .iter()
-            .any(|(k, _)| *k == "Packet count" || *k == "Server")
-    {
-        let mut e = Explained::new(Kind::TimedatectlTimesyncStatus);
-        for (key, name) in TIMESYNC_STATUS {
-            if let Some((_, v)) = colon.iter().find(|(k, _)| k == key) {
-                let mut f = Field::info(name, *v);
-                match *name {
-                    // timesyncd prints "+14us", "1min 4s".
-                    "offset" => check_offset(&mut f, seconds(v)),
-                    _ => judge(&mut f, None),
-                }
-                e.fields.push(f);
-            }
-        }
-        return Some(e);
-    }
-    // timedatectl status.
-    let kvs: Vec<(&str, &str)> = lines
-        .iter()
-        .filter_map(|l| l.split_once(": "))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    if kvs
-        .iter()
-        .any(|(k, _)| *k == "System clock synchronized" || *k == "NTP synchronized")
-    {
-        let mut e = Explained::new(Kind::Timedatectl);
-        for (label, name) in TIMEDATECTL {
-            // Older systemd (CentOS 7) says "NTP synchronized" and
-            // "NTP enabled"; some "Network time on".
-            let found = kvs.iter().find(|(k, _)| {
-                *k == *label
-                    || (*label == "System clock synchronized" && *k == "NTP synchronized")
-                    || (*label == "NTP service" && (*k == "Network time on" || *k == "NTP enabled"))
-            });
-            if let Some((_, v)) = found {
-                let mut f = Field::info(name, *v);
-                judge(&mut f, None);
-                e.fields.push(f);
-            }
-        }
+    if let Some(e) = ntpstat::parse(lines, said("show ntp status")) {
         return Some(e);
     }
     None

@@ -92,6 +92,10 @@ const VRP_SESSIONS: &[(&str, &str)] = &[
     ("offset", "offset"),
     ("delay", "delay"),
     ("disper", "dispersion"),
+    // H3C Comware's verbose words.
+    ("reachabilities", "reach"),
+    ("roundtrip delay", "delay"),
+    ("dispersion", "dispersion"),
 ];
 const H3C_SESSIONS: &[&str] = &[
     "flags",
@@ -104,6 +108,9 @@ const H3C_SESSIONS: &[&str] = &[
     "offset",
     "delay",
     "dispersion",
+    // The verbose form's clock status (after the table's columns, which
+    // are read in order).
+    "status",
 ];
 const SHOW_SERVER: &[&str] = &[
     "address",
@@ -188,8 +195,9 @@ fn cisco_status(lines: &[&str]) -> Option<Explained> {
                 }
                 let mut f = Field::info(name, value);
                 judge(&mut f);
-                if *name == "offset" {
-                    check_offset(&mut f, seconds(value));
+                // The device's own clock (ntpd's sense).
+                if let ("offset", Some(secs)) = (*name, seconds(value)) {
+                    super::ntpd::system_offset(&mut f, secs);
                 }
                 e.fields.push(f);
             }
@@ -232,21 +240,49 @@ fn table<'a>(lines: &[&'a str], header: impl Fn(&str) -> bool) -> Option<Vec<&'a
     )
 }
 
+/// The `key: value` pairs of Huawei/H3C output, a block per `first_key`.
+/// The verbose forms put several on a line (`reach: 255, sync dist: 0.010,
+/// sync state: 4`); a comma inside a value (`clock status: configured,
+/// master, sane, valid`) is not followed by a key.
 fn vrp_blocks(lines: &[&str], first_key: &str) -> Vec<Vec<(String, String)>> {
     let mut blocks: Vec<Vec<(String, String)>> = Vec::new();
     for l in lines {
-        let Some((k, v)) = l.split_once(':') else {
-            continue;
-        };
-        let k = k.trim().to_ascii_lowercase();
-        if k == first_key {
-            blocks.push(Vec::new());
-        }
-        if let Some(b) = blocks.last_mut() {
-            b.push((k, v.trim().to_string()));
+        for (k, v) in vrp_pairs(l) {
+            if k == first_key {
+                blocks.push(Vec::new());
+            }
+            if let Some(b) = blocks.last_mut() {
+                b.push((k, v));
+            }
         }
     }
     blocks
+}
+
+/// `key: value[, key: value]...` of one line, keys in lower case.
+fn vrp_pairs(line: &str) -> Vec<(String, String)> {
+    // A key is letters and spaces (`sync dist`, `Root roundtrip delay`).
+    fn key_at(s: &str) -> Option<(&str, &str)> {
+        s.split_once(':').filter(|(k, _)| {
+            let k = k.trim();
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+        })
+    }
+    let mut items: Vec<String> = Vec::new();
+    for part in line.split(", ") {
+        match items.last_mut() {
+            Some(last) if key_at(part).is_none() => {
+                last.push_str(", ");
+                last.push_str(part);
+            }
+            _ => items.push(part.to_string()),
+        }
+    }
+    items
+        .iter()
+        .filter_map(|i| key_at(i))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect()
 }
 
 fn vrp_fields(
@@ -261,8 +297,13 @@ fn vrp_fields(
             }
             let mut f = Field::info(name, v.as_str());
             judge(&mut f);
-            if *name == "offset" {
-                check_offset(&mut f, seconds(v));
+            match (*name, seconds(v)) {
+                // `display ntp-service status`: the device's own clock.
+                ("offset", Some(secs)) if std::ptr::eq(table, VRP_STATUS) => {
+                    super::ntpd::system_offset(&mut f, secs)
+                }
+                ("offset", secs) => check_offset(&mut f, secs),
+                _ => {}
             }
             out.push(f);
         }
@@ -467,9 +508,18 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         e.fields = vrp_fields(blocks.first()?, VRP_STATUS);
         return Some(e);
     }
-    // Huawei display ntp-service sessions.
+    // Huawei display ntp-service sessions [verbose]; H3C's verbose form
+    // has the same blocks, its keys capitalised.
     if sessions {
-        let mut e = Explained::new(Kind::HuaweiNtpServiceSessions);
+        let h3c = lines
+            .iter()
+            .any(|l| l.trim_start().starts_with("Clock source"));
+        let kind = if h3c {
+            Kind::H3cNtpServiceSessions
+        } else {
+            Kind::HuaweiNtpServiceSessions
+        };
+        let mut e = Explained::new(kind);
         for b in vrp_blocks(lines, "clock source") {
             let mut row = vrp_fields(&b, VRP_SESSIONS);
             judge_decimal_reach(&mut row);

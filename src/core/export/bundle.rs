@@ -349,7 +349,9 @@ mod tests {
         );
         assert!(files[0].text.contains("allow 10.0.0.0/24\n"));
         assert!(files[0].text.contains("peer 10.0.0.124\n"));
-        assert!(files[1].text.contains("local stratum 9 orphan\n"));
+        // The pair rule: the backup's local line is the primary's.
+        assert!(files[0].text.contains("local stratum 8 orphan\n"));
+        assert!(files[1].text.contains("local stratum 8 orphan\n"));
         assert!(files[6].text.contains(
             "ntp-service unicast-server 10.0.0.123 source-interface LoopBack0 preference\n"
         ));

@@ -27,9 +27,10 @@ fn keyfile_of(doc: &Document) -> Option<String> {
 }
 
 /// The lab server's own configuration; `--role backup --peer PRIMARY`
-/// gives the lab pair's backup: same upstreams, peered with the primary, one
-/// stratum higher so that clients prefer the primary. Every directive of
-/// the lab's file is carried over, except the machine's own paths.
+/// gives the lab pair's backup: same upstreams, peered with the primary,
+/// the same `local stratum N orphan` (the pair rule; clients prefer the
+/// primary through `prefer` in their own file). Every directive of the
+/// lab's file is carried over, except the machine's own paths.
 pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
     if i.upstreams.is_empty() {
@@ -64,24 +65,19 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
     if !i.allow_all && i.allowed.is_empty() {
         notes.push(Note::new("export-note-no-allow"));
     }
-    let base = i.local_stratum.unwrap_or(10);
-    let stratum = match o.role {
-        Role::Primary => base,
-        Role::Backup => {
-            let s = (base + 1).min(15);
-            notes.push(
-                Note::new("export-note-backup-stratum")
-                    .arg("primary", base)
-                    .arg("backup", s),
-            );
-            s
-        }
-    };
-    // Peered servers agree on one of them while the upstreams are gone
-    // only in orphan mode.
+    // The pair rule (core::conf::pair, chrony.conf(5) `local … orphan`):
+    // the backup's local line is the primary's, and peered servers are in
+    // orphan mode so that they agree on one of them while the upstreams
+    // are gone.
+    let stratum = i
+        .local_stratum
+        .unwrap_or(i64::from(crate::core::conf::pair::LAB_LOCAL_STRATUM));
     let orphan = i.orphan || !peers.is_empty();
     if orphan && !i.orphan {
         notes.push(Note::new("export-note-peer-orphan"));
+    }
+    if !peers.is_empty() || o.role == Role::Backup {
+        notes.push(Note::new("export-note-pair-rule").arg("stratum", stratum));
     }
     let distance = doc
         .local()

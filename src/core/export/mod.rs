@@ -48,6 +48,13 @@ pub fn export(
         text.push_str(&format!("{c} {line}\n"));
     }
     text.push_str(&body);
+    if format.ascii_only() && !text.is_ascii() {
+        // The last guard: a device never gets a byte it may mangle.
+        text = text
+            .chars()
+            .map(|c| if c.is_ascii() { c } else { '?' })
+            .collect();
+    }
     Ok(Export { text, notes })
 }
 
@@ -72,8 +79,81 @@ pub const NOTE_IDS: &[&str] = &[
     "export-note-ntp-port",
     "export-note-key-type",
     "export-note-junos-source",
-    "export-note-backup-stratum",
+    "export-note-pair-rule",
     "export-note-no-allow",
     "export-note-peer-orphan",
     "export-note-port",
+    "export-note-old-ntpd-names",
+    "export-note-pool-old-ntpd",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Options with every field a format uses filled, the others empty.
+    fn used(format: Format) -> Options {
+        let on = |f: Field| format.uses(f);
+        Options {
+            servers: if on(Field::Servers) {
+                vec!["10.0.0.123".into()]
+            } else {
+                vec![]
+            },
+            role: if on(Field::Role) {
+                Role::Backup
+            } else {
+                Role::Primary
+            },
+            peer: on(Field::Peer).then(|| "10.0.0.124".into()),
+            source_interface: on(Field::SourceInterface).then(|| "Loopback0".into()),
+            key: on(Field::Key).then(|| "1:md5:Lab-Secret1".parse().unwrap()),
+            vrf: on(Field::Vrf).then(|| "mgmt".into()),
+            nts: on(Field::Nts),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn the_fields_a_format_uses_never_block_it() {
+        let doc = Document::parse(
+            "server 192.0.2.1 iburst\nallow 10.0.0.0/24\nlocal stratum 10 orphan\n",
+        );
+        for format in Format::ALL {
+            let e = export(&doc, format, &used(format), "header");
+            assert!(e.is_ok(), "{format}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_device_gets_ascii_whatever_the_header_says() {
+        let doc = Document::parse("allow 10.0.0.0/24\nlocal stratum 10 orphan\n");
+        for format in Format::ALL {
+            let e = export(&doc, format, &used(format), "由 Stratum 生成").unwrap();
+            if format.ascii_only() {
+                assert!(e.text.is_ascii(), "{format}: {}", e.text);
+            } else {
+                // chrony and ntpd read comments as bytes: the language stays.
+                assert!(e.text.contains("由 Stratum 生成"), "{format}: {}", e.text);
+            }
+        }
+        assert!(Format::HuaweiVrp.ascii_only() && Format::Nftables.ascii_only());
+        assert!(!Format::ChronyServer.ascii_only() && !Format::Ntp.ascii_only());
+    }
+
+    /// The pair rule: the backup's local line is the primary's.
+    #[test]
+    fn the_backup_of_a_pair_has_the_primarys_local_line() {
+        let doc = Document::parse("server 192.0.2.1 iburst\nallow 10.0.0.0/24\nlocal stratum 7\n");
+        let backup = Options {
+            role: Role::Backup,
+            peer: Some("10.0.0.123".into()),
+            ..Options::default()
+        };
+        let e = export(&doc, Format::ChronyServer, &backup, "h").unwrap();
+        assert!(e.text.contains("\nlocal stratum 7 orphan\n"), "{}", e.text);
+        assert!(e.notes.iter().any(|n| n.id == "export-note-pair-rule"));
+        let ntp = export(&doc, Format::Ntp, &backup, "h").unwrap();
+        assert!(ntp.text.contains("\ntos orphan 7\n"), "{}", ntp.text);
+    }
+}

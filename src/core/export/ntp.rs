@@ -1,6 +1,7 @@
 //! ntp.conf for ntpd and ntpsec carrying the lab server's intent.
 
 use std::fmt::Write as _;
+use std::net::IpAddr;
 
 use ipnet::IpNet;
 
@@ -19,30 +20,48 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     // (ntpd's default serves every address). Its upstreams may answer
     // (`restrict source` covers every server and pool it polls), nobody may
     // query or change it.
+    let old = o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE);
+    let peer = match (o.peer_addr(), o.role) {
+        (Some((h, port)), _) => {
+            // ntpd talks to its peers on port 123 only.
+            if let Some(n) = port.filter(|n| *n != 123) {
+                notes.push(Note::new("export-note-peer-port-ntp").arg("port", n));
+            }
+            Some(h)
+        }
+        (None, Role::Primary) => i.peers.first().cloned(),
+        (None, Role::Backup) => None,
+    };
+    let hosts: Vec<&str> = i
+        .upstreams
+        .iter()
+        .map(|u| u.host.as_str())
+        .chain(peer.as_deref())
+        .collect();
+    // Named upstreams under ntpd 4.2.6 cannot be let in by name.
+    let names_old = old && by_name(&hosts);
+    let ignore = !(i.allow_all || names_old);
+    restrict_default(&mut t, ignore);
     if i.allow_all {
         notes.push(Note::new("export-note-allow-all"));
-        t.push_str("restrict default kod limited nomodify notrap nopeer noquery\n");
-        t.push_str("restrict -6 default kod limited nomodify notrap nopeer noquery\n");
-    } else {
-        t.push_str("restrict default ignore\n");
-        t.push_str("restrict -6 default ignore\n");
+    } else if !ignore {
+        notes.push(old_ntpd_names(&hosts));
     }
-    let old = o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE);
-    if old {
-        // ntpd 4.2.6 has no `restrict source`: each server by name.
+    if !old {
+        t.push_str("restrict source nomodify notrap noquery\n");
+    } else if ignore {
+        // ntpd 4.2.6 has no `restrict source`: each server by address.
         for u in &i.upstreams {
             writeln!(t, "restrict {} nomodify notrap noquery", u.host).unwrap();
         }
-    } else {
-        t.push_str("restrict source nomodify notrap noquery\n");
     }
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
     if i.upstreams.is_empty() {
         notes.push(Note::new("export-note-no-upstream"));
     }
     for u in &i.upstreams {
-        // Behind `restrict default ignore`, ntpd 4.2.6 lets in only the
-        // addresses it was told: a pool's servers would be ignored.
+        // ntpd 4.2.6 resolves a pool once, to one server (and behind
+        // `restrict default ignore` it would let no other in).
         if u.pool && old {
             notes.push(Note::new("export-note-pool-old-ntpd").arg("host", &u.host));
         }
@@ -70,17 +89,6 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         }
         writeln!(t, "{l}").unwrap();
     }
-    let peer = match (o.peer_addr(), o.role) {
-        (Some((h, port)), _) => {
-            // ntpd talks to its peers on port 123 only.
-            if let Some(n) = port.filter(|n| *n != 123) {
-                notes.push(Note::new("export-note-peer-port-ntp").arg("port", n));
-            }
-            Some(h)
-        }
-        (None, Role::Primary) => i.peers.first().cloned(),
-        (None, Role::Backup) => None,
-    };
     if let Some(p) = &peer {
         writeln!(t, "peer {p}").unwrap();
         // The partner of a pair exchanges time both ways (no nopeer).
@@ -106,11 +114,8 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         }
     }
     if let Some(s) = i.local_stratum {
-        let s = if o.role == Role::Backup {
-            (s + 1).min(15)
-        } else {
-            s
-        };
+        // ntpd's orphan mode asks the same as chrony's: the same orphan
+        // stratum on every server of the group (the pair rule).
         writeln!(t, "tos orphan {s}").unwrap();
         notes.push(Note::new("export-note-orphan-ntp").arg("stratum", s));
     }
@@ -138,24 +143,64 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     t
 }
 
+/// Whether a server is given by name rather than by address.
+fn by_name(hosts: &[&str]) -> bool {
+    hosts.iter().any(|h| h.parse::<IpAddr>().is_err())
+}
+
+/// `restrict default`: ignore every address but those let in below, or
+/// (where an upstream is named and ntpd cannot let it in by name) answer
+/// time requests and nothing else.
+fn restrict_default(t: &mut String, ignore: bool) {
+    if ignore {
+        t.push_str("restrict default ignore\n");
+        t.push_str("restrict -6 default ignore\n");
+    } else {
+        t.push_str("restrict default kod limited nomodify notrap nopeer noquery\n");
+        t.push_str("restrict -6 default kod limited nomodify notrap nopeer noquery\n");
+    }
+}
+
+/// ntpd before 4.2.7 resolves `restrict NAME` once, to one address, apart
+/// from its `server NAME` (ntp.conf(5) of 4.2.6: "the address argument can
+/// be a valid host DNS name"; a round-robin or pool name gives each lookup
+/// another address): behind `restrict default ignore` the server's replies
+/// would be dropped. So such a file does not ignore by default.
+fn old_ntpd_names(hosts: &[&str]) -> Note {
+    let named: Vec<&str> = hosts
+        .iter()
+        .copied()
+        .filter(|h| h.parse::<IpAddr>().is_err())
+        .collect();
+    Note::new("export-note-old-ntpd-names").arg("hosts", named.join(", "))
+}
+
 /// ntp.conf for an ntpd client of the lab server(s): the first is preferred,
 /// nobody else is served or may query.
 pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
     t.push_str("driftfile /var/lib/ntp/ntp.drift\n\n");
-    t.push_str("restrict default ignore\n");
-    t.push_str("restrict -6 default ignore\n");
-    if o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE) {
-        for s in &o.servers {
-            let (host, _) = split_host_port(s).expect("checked");
+    let old = o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE);
+    let servers: Vec<(String, Option<u16>)> = o
+        .servers
+        .iter()
+        .map(|s| split_host_port(s).expect("checked"))
+        .collect();
+    let hosts: Vec<&str> = servers.iter().map(|(h, _)| h.as_str()).collect();
+    let ignore = !(old && by_name(&hosts));
+    restrict_default(&mut t, ignore);
+    if !ignore {
+        notes.push(old_ntpd_names(&hosts));
+    }
+    if !old {
+        t.push_str("restrict source nomodify notrap noquery\n");
+    } else if ignore {
+        for host in &hosts {
             writeln!(t, "restrict {host} nomodify notrap noquery").unwrap();
         }
-    } else {
-        t.push_str("restrict source nomodify notrap noquery\n");
     }
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
-    for (n, s) in o.servers.iter().enumerate() {
-        let (host, port) = split_host_port(s).expect("checked");
+    for (n, (s, (host, port))) in o.servers.iter().zip(&servers).enumerate() {
         if port.is_some_and(|p| p != 123) {
             notes.push(Note::new("export-note-ntp-port").arg("server", s));
         }

@@ -76,6 +76,30 @@ impl Format {
         )
     }
 
+    /// Formats for a switch, router or firewall: ASCII only (devices reject
+    /// or mangle UTF-8; a firewall script runs in any locale). chrony and
+    /// ntpd read comments as bytes, so their files may speak the user's
+    /// language.
+    pub fn ascii_only(self) -> bool {
+        self.is_switch() || matches!(self, Format::Firewalld | Format::Ufw | Format::Nftables)
+    }
+
+    /// Which of the export's fields the format uses. The window shows only
+    /// those; the command line refuses the others where giving one is a
+    /// sign of a mix-up (`--server` for a server's own file).
+    pub fn uses(self, field: Field) -> bool {
+        let server_side = matches!(self, Format::ChronyServer | Format::Ntp);
+        let firewall = matches!(self, Format::Firewalld | Format::Ufw | Format::Nftables);
+        match field {
+            Field::Servers => !server_side && !firewall,
+            Field::Role => server_side,
+            Field::Peer => server_side || firewall,
+            Field::SourceInterface | Field::Vrf => self.is_switch(),
+            Field::Key => !firewall,
+            Field::Nts => self == Format::ChronyClient,
+        }
+    }
+
     /// The comment character of the target's syntax.
     pub fn comment(self) -> &'static str {
         match self {
@@ -108,6 +132,22 @@ impl FromStr for Format {
     fn from_str(s: &str) -> Result<Format, ()> {
         Format::ALL.into_iter().find(|f| f.name() == s).ok_or(())
     }
+}
+
+/// A field of an export's options (what [`Format::uses`] answers for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The lab server(s) as clients and devices reach them.
+    Servers,
+    /// Primary or backup of a pair.
+    Role,
+    /// The other server of a pair.
+    Peer,
+    SourceInterface,
+    Key,
+    Vrf,
+    /// Clients authenticate the server with NTS.
+    Nts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +223,15 @@ impl OptionError {
             | OptionError::BadVrf(v) => v.clone(),
             _ => String::new(),
         }
+    }
+
+    /// Every argument the message of [`OptionError::id`] takes.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        let mut args = vec![("value", self.value())];
+        if let OptionError::ServerNotUsed(f) = self {
+            args.push(("format", f.name().to_string()));
+        }
+        args
     }
 }
 

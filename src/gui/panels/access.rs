@@ -70,14 +70,22 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut f.allow, true, allow_l);
         ui.selectable_value(&mut f.allow, false, deny_l);
-        ui.label(subnet_l);
-        ui.add(
-            egui::TextEdit::singleline(&mut f.subnet)
-                .hint_text("10.0.0.0/24")
-                .desired_width(180.0),
-        );
+        let name = ui.label(subnet_l);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut f.subnet)
+                    .hint_text("10.0.0.0/24")
+                    .desired_width(180.0),
+            )
+            .labelled_by(name.id);
         let valid = parse_user_subnet(&f.subnet).is_ok();
-        add = ui.add_enabled(valid, egui::Button::new(add_l)).clicked();
+        // Enter in the field adds the subnet, as the button does; the
+        // field keeps the focus for the next one.
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if entered && valid {
+            field.request_focus();
+        }
+        add = ui.add_enabled(valid, egui::Button::new(add_l)).clicked() || (entered && valid);
     });
     let value = form.subnet.clone();
     let parsed = parse_user_subnet(&value);

@@ -43,11 +43,15 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         ui.checkbox(&mut on, "makestep")
             .on_hover_text(st.t("gui-makestep-help"));
         ui.horizontal(|ui| {
+            let name = ui.label(st.t("gui-makestep-threshold"));
             ui.add_enabled(
                 on,
                 egui::DragValue::new(&mut th).range(0.0..=1000.0).speed(0.1),
-            );
-            ui.add_enabled(on, egui::DragValue::new(&mut lim).range(-1..=100));
+            )
+            .labelled_by(name.id);
+            let name = ui.label(st.t("gui-makestep-limit"));
+            ui.add_enabled(on, egui::DragValue::new(&mut lim).range(-1..=100))
+                .labelled_by(name.id);
         });
         if (on, th, lim) != (ms.is_some(), ms.map_or(1.0, |m| m.0), ms.map_or(3, |m| m.1)) {
             set(
@@ -64,7 +68,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             let mut v = st.doc.last_directive(name).is_some();
             let before = v;
             ui.checkbox(&mut v, name).on_hover_text(st.t(help));
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             if v != before {
                 set(&mut st.doc, name, v.then(|| name.to_string()));
             }
@@ -102,7 +106,12 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         let mut on = rl.is_some();
         ui.checkbox(&mut on, "ratelimit")
             .on_hover_text(st.t("gui-ratelimit-help"));
-        ui.label(RichText::new(rl.clone().unwrap_or_default()).monospace());
+        match &rl {
+            Some(line) => {
+                ui.label(RichText::new(line).monospace());
+            }
+            None => crate::gui::widgets::empty_cell(ui),
+        }
         if on != rl.is_some() {
             set(
                 &mut st.doc,
@@ -119,8 +128,13 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         ] {
             let cur = word(&st.doc, name);
             let mut v = cur.clone();
-            ui.label(name).on_hover_text(st.t(help));
-            if ui.text_edit_singleline(&mut v).lost_focus() && v != cur {
+            let label = ui.label(name).on_hover_text(st.t(help));
+            if ui
+                .text_edit_singleline(&mut v)
+                .labelled_by(label.id)
+                .lost_focus()
+                && v != cur
+            {
                 set(
                     &mut st.doc,
                     name,
@@ -131,15 +145,17 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         }
     });
     ui.add_space(10.0);
-    ui.strong(st.t("gui-raw-text"));
+    let title = ui.strong(st.t("gui-raw-text"));
     ui.label(st.t("gui-raw-help"));
     let mut raw = form.raw.take().unwrap_or_else(|| st.doc.render_lossy());
-    let r = ui.add(
-        egui::TextEdit::multiline(&mut raw)
-            .code_editor()
-            .desired_rows(16)
-            .desired_width(f32::INFINITY),
-    );
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut raw)
+                .code_editor()
+                .desired_rows(16)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(title.id);
     if r.changed() {
         st.doc = Document::parse(&raw);
     }

@@ -7,13 +7,14 @@ use egui::{Color32, RichText};
 use crate::core::conf::Document;
 use crate::core::conf::lint::Severity;
 use crate::core::explain::Status;
-use crate::gui::backend::Command;
-use crate::gui::state::{AppState, ApplyState, status_color};
+use crate::gui::backend::{Command, Contents, RequestId};
+use crate::gui::state::{AppState, status_color};
 
-/// The path typed for import and save.
+/// The path typed for import and save, and the last of either.
 #[derive(Default)]
 pub struct Form {
     pub path: String,
+    pub last: Option<RequestId>,
 }
 
 pub fn apply_ui(
@@ -22,7 +23,7 @@ pub fn apply_ui(
     form: &mut Form,
     commands: &mut Vec<Command>,
 ) {
-    let text = st.doc.render_lossy();
+    let bytes = st.doc.render();
     // Lint looks at files (include, pidfile directories): the backend runs
     // it when the text changes, never a frame.
     let Some(diags) = st.current_lint(commands).map(<[_]>::to_vec) else {
@@ -75,8 +76,14 @@ pub fn apply_ui(
     }
     ui.add_space(8.0);
     ui.strong(st.t("gui-diff"));
-    let diff = similar::TextDiff::from_lines(&st.base_text, &text);
-    let changed = st.base_text != text;
+    // Compared as bytes (a byte that is not UTF-8 is a change too), shown
+    // as text.
+    let changed = st.base != bytes;
+    let (base, text) = (
+        String::from_utf8_lossy(&st.base).into_owned(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    );
+    let diff = similar::TextDiff::from_lines(&base, &text);
     if !changed {
         ui.label(st.t("gui-no-changes"));
     } else {
@@ -97,7 +104,7 @@ pub fn apply_ui(
         });
     }
     ui.add_space(8.0);
-    let running = st.apply == ApplyState::Running;
+    let running = st.applying();
     let can = changed && errors == 0 && st.may_change() && !running;
     ui.horizontal(|ui| {
         let b = ui.add_enabled(can, egui::Button::new(st.t("gui-apply-now")));
@@ -105,35 +112,37 @@ pub fn apply_ui(
             b.on_disabled_hover_text(st.t("gui-apply-blocked-lint"))
         } else if !st.may_change() {
             b.on_disabled_hover_text(st.t("gui-apply-blocked-helper"))
+        } else if running {
+            b.on_disabled_hover_text(st.t("gui-apply-blocked-running"))
         } else {
             b
         };
         if b.clicked() {
-            st.apply = ApplyState::Running;
-            commands.push(Command::Apply(text.clone()));
+            st.start_apply(bytes.clone());
         }
         if ui
             .add_enabled(changed && !running, egui::Button::new(st.t("gui-revert")))
             .clicked()
         {
-            st.doc = Document::parse(&st.base_text);
+            st.doc = Document::parse(&st.base);
         }
     });
     crate::gui::widgets::apply_result_ui(ui, st);
     ui.add_space(12.0);
-    file_ui(ui, st, form, commands);
+    file_ui(ui, st, form);
 }
 
 /// Import a chrony.conf into the editor, or save the edited text (both
 /// done by the backend; the outcome shows here).
-fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &mut Vec<Command>) {
-    ui.strong(st.t("gui-files"));
+fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
+    let title = ui.strong(st.t("gui-files"));
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut form.path)
                 .hint_text("/etc/chrony/chrony.conf")
                 .desired_width(280.0),
-        );
+        )
+        .labelled_by(title.id);
         crate::gui::dialogs::browse_ui(
             ui,
             st,
@@ -147,19 +156,18 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &mut
             .add_enabled(named, egui::Button::new(st.t("gui-import")))
             .clicked()
         {
-            commands.push(Command::ReadConfig(path.clone()));
+            form.last = Some(st.read_config(path.clone()));
         }
+        // The file byte for byte; an existing one is replaced only when
+        // the user says so.
         if ui
             .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
             .clicked()
         {
-            commands.push(Command::WriteFile {
-                path,
-                contents: crate::gui::backend::Contents::Bytes(st.doc.render()),
-            });
+            form.last = Some(st.save_file(path, Contents::Bytes(st.doc.render()), false));
         }
     });
-    crate::gui::widgets::file_note_ui(ui, st, &form.path);
+    crate::gui::dialogs::outcome_ui(ui, st, &mut form.last);
 }
 
 impl crate::gui::view::View for Form {

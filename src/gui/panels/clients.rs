@@ -78,8 +78,9 @@ pub fn clients_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         return;
     };
     ui.horizontal(|ui| {
-        ui.label(st.t("gui-filter"));
-        ui.text_edit_singleline(&mut form.filter);
+        let name = ui.label(st.t("gui-filter"));
+        ui.text_edit_singleline(&mut form.filter)
+            .labelled_by(name.id);
         ui.label(st.ta(
             "gui-client-count",
             &[("count", snap.clients.len().to_string())],

@@ -27,14 +27,16 @@ impl Form {
 }
 
 pub fn explain_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
-    ui.label(st.t("gui-explain-help"));
-    let r = ui.add(
-        egui::TextEdit::multiline(&mut form.input)
-            .code_editor()
-            .desired_rows(10)
-            .desired_width(f32::INFINITY)
-            .hint_text("chronyc sources -v"),
-    );
+    let help = ui.label(st.t("gui-explain-help"));
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut form.input)
+                .code_editor()
+                .desired_rows(10)
+                .desired_width(f32::INFINITY)
+                .hint_text("chronyc sources -v"),
+        )
+        .labelled_by(help.id);
     if r.changed() {
         form.explain();
     }

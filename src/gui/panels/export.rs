@@ -1,11 +1,17 @@
 //! Export: the lab's configuration for other servers, clients, switches
-//! and firewalls, with a preview, copy and save.
+//! and firewalls, with a preview, copy and save. Only the fields the chosen
+//! format uses are shown, so switching formats never leaves a value behind
+//! that blocks the export.
+
+use std::collections::HashMap;
 
 use egui::RichText;
 
-use crate::core::export::{Format, Options, Role, export};
-use crate::gui::backend::{Command, Contents};
+use crate::core::export::{Field, Format, Options, Role, export};
+use crate::gui::backend::Command;
+use crate::gui::dialogs::{Payload, SaveField, save_ui};
 use crate::gui::state::{AppState, status_color};
+use crate::gui::widgets::labelled;
 
 pub struct Form {
     pub format: Format,
@@ -15,7 +21,9 @@ pub struct Form {
     pub source_interface: String,
     pub key: String,
     pub vrf: String,
-    pub path: String,
+    /// Where each format was saved (a Huawei snippet never lands on the
+    /// chrony.conf saved before it).
+    pub saves: HashMap<Format, SaveField>,
     /// Clients authenticate the server with NTS; where they keep its CA.
     pub nts: bool,
     pub nts_ca: String,
@@ -33,7 +41,7 @@ impl Default for Form {
             vrf: String::new(),
             nts: false,
             nts_ca: String::new(),
-            path: String::new(),
+            saves: HashMap::new(),
         }
     }
 }
@@ -42,113 +50,168 @@ fn none_if_empty(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.trim().to_string())
 }
 
-pub fn export_ui(
-    ui: &mut egui::Ui,
-    st: &mut AppState,
-    form: &mut Form,
-    commands: &mut Vec<Command>,
-) {
-    let labels: Vec<String> = [
-        "gui-format",
-        "gui-servers",
-        "gui-role-backup",
-        "gui-peer",
-        "gui-source-interface",
-        "gui-key",
-        "gui-vrf",
-        "gui-export-nts",
-        "gui-export-nts-ca",
-        "gui-export-nts-ca-hint",
-    ]
-    .iter()
-    .map(|k| st.t(k))
-    .collect();
-    let titles: Vec<(Format, String)> = Format::ALL
-        .iter()
-        .map(|f| (*f, st.t(&f.title_id())))
-        .collect();
-    let f = &mut *form;
-    egui::Grid::new("export_form")
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label(&labels[0]);
-            egui::ComboBox::from_id_salt("format")
-                .selected_text(
-                    titles
-                        .iter()
-                        .find(|(x, _)| *x == f.format)
-                        .map(|(_, t)| t.clone())
-                        .unwrap_or_default(),
-                )
-                .show_ui(ui, |ui| {
-                    for (fmt, title) in &titles {
-                        ui.selectable_value(&mut f.format, *fmt, title);
-                    }
-                });
-            ui.end_row();
-            ui.label(&labels[1]);
-            ui.add(egui::TextEdit::singleline(&mut f.servers).hint_text("10.0.0.123 10.0.0.124"));
-            ui.end_row();
-            ui.label(&labels[2]);
-            ui.checkbox(&mut f.backup, "");
-            ui.end_row();
-            ui.label(&labels[3]);
-            ui.text_edit_singleline(&mut f.peer);
-            ui.end_row();
-            ui.label(&labels[4]);
-            ui.add(egui::TextEdit::singleline(&mut f.source_interface).hint_text("Loopback0"));
-            ui.end_row();
-            ui.label(&labels[5]);
-            ui.add(egui::TextEdit::singleline(&mut f.key).hint_text("1:md5:secret"));
-            ui.end_row();
-            ui.label(&labels[6]);
-            ui.text_edit_singleline(&mut f.vrf);
-            ui.end_row();
-            ui.label(&labels[7]);
-            ui.checkbox(&mut f.nts, "");
-            ui.end_row();
-            if f.nts {
-                ui.label(&labels[8]);
-                ui.add(egui::TextEdit::singleline(&mut f.nts_ca).hint_text(&labels[9]));
-                ui.end_row();
-            }
-        });
-    let f = &*form;
-    let key = match none_if_empty(&f.key).map(|k| k.parse()) {
-        Some(Ok(k)) => Some(k),
-        Some(Err(e)) => {
-            let e: crate::core::export::OptionError = e;
-            ui.colored_label(
-                status_color(crate::core::explain::Status::Bad),
-                st.tr.tr_args(e.id(), &[("value", e.value())]),
-            );
-            return;
-        }
+/// The formats as the chooser groups them: servers and clients, switches,
+/// firewalls.
+const GROUPS: [(&str, &[Format]); 3] = [
+    (
+        "gui-export-group-hosts",
+        &[
+            Format::ChronyServer,
+            Format::ChronyClient,
+            Format::Ntp,
+            Format::NtpClient,
+        ],
+    ),
+    (
+        "gui-export-group-switches",
+        &[
+            Format::CiscoIos,
+            Format::CiscoNxos,
+            Format::HuaweiVrp,
+            Format::H3cComware,
+            Format::JuniperJunos,
+            Format::AristaEos,
+        ],
+    ),
+    (
+        "gui-export-group-firewalls",
+        &[Format::Firewalld, Format::Ufw, Format::Nftables],
+    ),
+];
+
+/// The options of the fields the format shows; what is typed in a field
+/// it does not show is kept for when it shows again, never used.
+pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
+    let uses = |x: Field| f.format.uses(x);
+    let key = match none_if_empty(&f.key).filter(|_| uses(Field::Key)) {
+        Some(k) => Some(k.parse()?),
         None => None,
     };
-    let opts = Options {
-        servers: f.servers.split_whitespace().map(String::from).collect(),
-        role: if f.backup {
+    let text = |on: bool, s: &str| none_if_empty(s).filter(|_| on);
+    let nts = uses(Field::Nts) && f.nts;
+    Ok(Options {
+        servers: if uses(Field::Servers) {
+            f.servers.split_whitespace().map(String::from).collect()
+        } else {
+            Vec::new()
+        },
+        role: if uses(Field::Role) && f.backup {
             Role::Backup
         } else {
             Role::Primary
         },
-        peer: none_if_empty(&f.peer),
-        source_interface: none_if_empty(&f.source_interface),
+        peer: text(uses(Field::Peer), &f.peer),
+        source_interface: text(uses(Field::SourceInterface), &f.source_interface),
         key,
-        vrf: none_if_empty(&f.vrf),
+        vrf: text(uses(Field::Vrf), &f.vrf),
         monitor: None,
         ntpd: None,
-        nts: f.nts,
-        nts_ca: none_if_empty(&f.nts_ca),
+        nts,
+        nts_ca: text(nts, &f.nts_ca),
+    })
+}
+
+/// The format chooser: every format a button (no popup over the fields
+/// below, which a click in a dropdown's list would reach).
+fn format_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form) {
+    egui::Grid::new(("export", "formats"))
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (group, formats) in GROUPS {
+                let title = ui.label(st.t(group));
+                ui.horizontal_wrapped(|ui| {
+                    for f in formats {
+                        let r = ui.selectable_label(form.format == *f, st.t(&f.title_id()));
+                        if r.labelled_by(title.id).clicked() {
+                            form.format = *f;
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// The fields of the chosen format, each named for screen readers by the
+/// label beside it.
+fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
+    let uses = |x: Field| f.format.uses(x);
+    egui::Grid::new("export_form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            if uses(Field::Servers) {
+                labelled(ui, &st.t("gui-servers"), |ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut f.servers)
+                            .hint_text("10.0.0.123 10.0.0.124"),
+                    )
+                    .on_hover_text(st.t("gui-servers-help"))
+                });
+            }
+            if uses(Field::Role) {
+                crate::gui::widgets::empty_cell(ui);
+                ui.checkbox(&mut f.backup, st.t("gui-export-backup"))
+                    .on_hover_text(st.t("gui-export-backup-help"));
+                ui.end_row();
+            }
+            if uses(Field::Peer) {
+                labelled(ui, &st.t("gui-peer"), |ui| {
+                    ui.add(egui::TextEdit::singleline(&mut f.peer).hint_text("10.0.0.2"))
+                        .on_hover_text(st.t("gui-export-peer-help"))
+                });
+            }
+            if uses(Field::SourceInterface) {
+                labelled(ui, &st.t("gui-source-interface"), |ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut f.source_interface).hint_text("Loopback0"),
+                    )
+                });
+            }
+            if uses(Field::Vrf) {
+                labelled(ui, &st.t("gui-vrf"), |ui| {
+                    ui.add(egui::TextEdit::singleline(&mut f.vrf))
+                });
+            }
+            if uses(Field::Key) {
+                labelled(ui, &st.t("gui-key"), |ui| {
+                    ui.add(egui::TextEdit::singleline(&mut f.key).hint_text("1:md5:secret"))
+                });
+            }
+            if uses(Field::Nts) {
+                crate::gui::widgets::empty_cell(ui);
+                ui.checkbox(&mut f.nts, st.t("gui-export-nts"));
+                ui.end_row();
+                if f.nts {
+                    let hint = st.t("gui-export-nts-ca-hint");
+                    labelled(ui, &st.t("gui-export-nts-ca"), |ui| {
+                        ui.add(egui::TextEdit::singleline(&mut f.nts_ca).hint_text(hint))
+                    });
+                }
+            }
+        });
+}
+
+pub fn export_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    _commands: &mut Vec<Command>,
+) {
+    format_ui(ui, st, form);
+    ui.add_space(4.0);
+    fields_ui(ui, st, form);
+    let f = &*form;
+    let opts = match options(f) {
+        Ok(o) => o,
+        Err(e) => {
+            ui.colored_label(
+                status_color(crate::core::explain::Status::Bad),
+                st.tr.tr_args(e.id(), &e.args()),
+            );
+            return;
+        }
     };
-    let header = st.ta(
-        "export-header",
-        &[
-            ("file", st.config_path.clone()),
-            ("format", f.format.name().to_string()),
-        ],
-    );
+    let header = st.tr.export_header(&st.config_path, f.format);
     match export(&st.doc, f.format, &opts, &header) {
         Ok(e) => {
             for n in &e.notes {
@@ -161,48 +224,36 @@ pub fn export_ui(
                 );
             }
             let mut text = e.text.clone();
+            let title = ui.strong(st.t("gui-export-preview"));
             ui.add(
                 egui::TextEdit::multiline(&mut text)
                     .code_editor()
                     .interactive(true)
                     .desired_width(f32::INFINITY),
-            );
+            )
+            .labelled_by(title.id);
             ui.horizontal(|ui| {
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
                 }
-                let name = form.format.file_name();
-                let mut path = std::mem::take(&mut form.path);
-                ui.add(
-                    egui::TextEdit::singleline(&mut path)
-                        .hint_text(name)
-                        .desired_width(240.0),
-                );
-                crate::gui::dialogs::browse_ui(
-                    ui,
-                    st,
-                    crate::gui::dialogs::Pick::Save,
-                    name,
-                    &mut path,
-                );
-                form.path = path;
-                let named = !form.path.trim().is_empty();
-                if ui
-                    .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
-                    .clicked()
-                {
-                    commands.push(Command::WriteFile {
-                        path: form.path.trim().into(),
-                        contents: Contents::Bytes(e.text.clone().into_bytes()),
-                    });
-                }
             });
-            crate::gui::widgets::file_note_ui(ui, st, &form.path);
+            let name = form.format.file_name();
+            let field = form.saves.entry(form.format).or_default();
+            let bytes = |_: &AppState| e.text.clone().into_bytes();
+            save_ui(
+                ui,
+                st,
+                field,
+                ("gui-file", name),
+                "gui-save-as",
+                Payload::Bytes(&bytes),
+            );
         }
+        // What is missing, and where to type it (the window's words).
         Err(e) => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Warn),
-                st.tr.tr_args(e.id(), &[("value", e.value())]),
+                st.tr.tr_args(e.id(), &e.args()),
             );
         }
     }

@@ -154,7 +154,7 @@ fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
             .map(|(t, lo, hi)| [*t, (lo + hi) / 2.0 * 1e6])
             .collect::<Vec<_>>()
             .into();
-        egui_plot::Plot::new(("fleet-offset", host.to_string()))
+        egui_plot::Plot::new(("fleet-offset-plot", host.to_string()))
             .height(160.0)
             .x_axis_formatter(|m, _| {
                 let (_, _, _, h, mi, s) = crate::core::civil_from_unix(m.value as i64);

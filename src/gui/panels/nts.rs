@@ -22,7 +22,7 @@ impl Default for Form {
     }
 }
 
-pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &mut Vec<Command>) {
+pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, _commands: &mut Vec<Command>) {
     ui.label(st.t("gui-nts-help"));
     ui.add_space(6.0);
     // What the running server serves now.
@@ -50,12 +50,12 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &
     let names_ok = crate::core::nts::check_names(std::slice::from_ref(&form.names));
     let hint = st.t("gui-nts-names-hint");
     egui::Grid::new("nts").num_columns(2).show(ui, |ui| {
-        ui.label(st.t("gui-nts-names"));
-        ui.add(egui::TextEdit::singleline(&mut form.names).hint_text(hint));
-        ui.end_row();
-        ui.label(st.t("gui-nts-days"));
-        ui.add(egui::DragValue::new(&mut form.days).range(1..=3650));
-        ui.end_row();
+        crate::gui::widgets::labelled(ui, &st.t("gui-nts-names"), |ui| {
+            ui.add(egui::TextEdit::singleline(&mut form.names).hint_text(hint))
+        });
+        crate::gui::widgets::labelled(ui, &st.t("gui-nts-days"), |ui| {
+            ui.add(egui::DragValue::new(&mut form.days).range(1..=3650))
+        });
     });
     if let (Err(e), false) = (&names_ok, form.names.trim().is_empty()) {
         ui.colored_label(
@@ -63,7 +63,7 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &
             st.ta(e.message_id(), &[("value", e.value())]),
         );
     }
-    let may = st.may_change() && st.nts != NtsState::Running;
+    let may = st.may_change() && !matches!(st.nts, NtsState::Running(_));
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
@@ -72,8 +72,7 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &
             )
             .clicked()
         {
-            st.nts = NtsState::Running;
-            commands.push(Command::NtsIssue {
+            st.start_nts(Command::NtsIssue {
                 names: names_ok.clone().unwrap_or_default(),
                 days: form.days,
             });
@@ -86,14 +85,13 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, commands: &
             .on_hover_text(st.t("gui-nts-renew-help"))
             .clicked()
         {
-            st.nts = NtsState::Running;
-            commands.push(Command::NtsRenew { days: form.days });
+            st.start_nts(Command::NtsRenew { days: form.days });
         }
     });
     // What the last request did, where it was clicked.
     match st.nts.clone() {
         NtsState::Idle => {}
-        NtsState::Running => {
+        NtsState::Running(_) => {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(st.t("gui-nts-working"));

@@ -206,7 +206,7 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .legend(egui_plot::Legend::default())
+        .legend(crate::gui::panels::plots::newest_clear_legend())
         .show(ui, |p| {
             p.line(egui_plot::Line::new(offset_name, line));
             if let Some(e) = error {

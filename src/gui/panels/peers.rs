@@ -1,15 +1,18 @@
-//! Peers / redundancy: a primary and a backup that peer with each other, at
-//! different local strata (8 on the primary, 9 on the backup).
+//! Peers / redundancy: servers that back each other up peer with each other
+//! and follow the pair rule (chrony.conf(5), `local … orphan`; see
+//! core::conf::pair): the same `local stratum N orphan` on every server of
+//! the group.
 
 use egui::RichText;
 
-use crate::core::conf::{Local, SourceKind, parse_user_source};
-use crate::gui::state::AppState;
+use crate::core::conf::pair::group_local;
+use crate::core::conf::{SourceKind, parse_user_source};
+use crate::core::explain::Status;
+use crate::gui::state::{AppState, status_color};
 
 #[derive(Default)]
 pub struct Form {
     pub partner: String,
-    pub backup: bool,
 }
 
 pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
@@ -24,8 +27,8 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     let mut remove = None;
     for p in &peers {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("peer {p}")).monospace());
-            if ui.button(st.t("gui-remove")).clicked() {
+            let line = ui.label(RichText::new(format!("peer {p}")).monospace());
+            if ui.button(st.t("gui-remove")).labelled_by(line.id).clicked() {
                 remove = Some(p.clone());
             }
         });
@@ -33,34 +36,45 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     if let Some(p) = remove {
         st.doc.remove_source(&p);
     }
+    // This server's local line against the rule, once it has a partner.
+    let current = st.doc.local().map(|(_, l)| l.clone());
+    let wanted = group_local(current.as_ref());
+    if !peers.is_empty() {
+        match &current {
+            Some(l) if l.orphan() => {
+                ui.colored_label(
+                    status_color(Status::Ok),
+                    st.ta("gui-pair-follows-rule", &[("line", l.render())]),
+                );
+            }
+            _ => {
+                ui.colored_label(
+                    status_color(Status::Warn),
+                    st.ta("gui-pair-breaks-rule", &[("line", wanted.render())]),
+                );
+            }
+        }
+    }
     ui.add_space(6.0);
-    let (primary_l, backup_l, partner_l, set_l) = (
-        st.t("gui-role-primary"),
-        st.t("gui-role-backup"),
-        st.t("gui-partner"),
-        st.t("gui-set-pair"),
-    );
     let f = &mut *form;
-    ui.horizontal(|ui| {
-        ui.selectable_value(&mut f.backup, false, primary_l);
-        ui.selectable_value(&mut f.backup, true, backup_l);
-        ui.label(partner_l);
-        ui.add(
-            egui::TextEdit::singleline(&mut f.partner)
-                .hint_text("10.0.0.2")
-                .desired_width(160.0),
-        );
+    egui::Grid::new("peers").num_columns(2).show(ui, |ui| {
+        crate::gui::widgets::labelled(ui, &st.t("gui-partner"), |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut f.partner)
+                    .hint_text("10.0.0.2")
+                    .desired_width(160.0),
+            )
+        });
     });
     let parsed = parse_user_source(SourceKind::Peer, form.partner.trim());
-    let stratum: u8 = if form.backup { 9 } else { 8 };
-    ui.label(st.ta("gui-pair-effect", &[("stratum", stratum.to_string())]));
+    ui.label(st.ta("gui-pair-effect", &[("line", wanted.render())]));
     if ui
-        .add_enabled(parsed.is_ok(), egui::Button::new(set_l))
+        .add_enabled(parsed.is_ok(), egui::Button::new(st.t("gui-set-pair")))
         .clicked()
     {
         if let Ok(p) = parsed {
             st.doc.add_source(&p);
-            st.doc.set_local(Some(&Local::new(stratum, true, None)));
+            st.doc.set_local(Some(&wanted));
             form.partner.clear();
         }
     }

@@ -7,7 +7,8 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::core::history::SeriesPoint;
 use crate::core::series::{Field, Scope, SeriesId};
-use crate::gui::backend::{Command, Contents};
+use crate::gui::backend::Command;
+use crate::gui::dialogs::{Payload, SaveField, save_ui};
 use crate::gui::settings::PlotWindow;
 use crate::gui::state::{AppState, Panel};
 
@@ -16,8 +17,8 @@ pub struct Form {
     pub paused_at: Option<f64>,
     /// The window and instant last asked for while paused.
     pub paused_request: Option<(PlotWindow, u64)>,
-    pub csv_path: String,
-    pub png_path: String,
+    pub csv: SaveField,
+    pub png: SaveField,
 }
 
 fn now() -> f64 {
@@ -27,6 +28,12 @@ fn now() -> f64 {
 fn time_label(t: f64) -> String {
     let (_, _, _, h, m, s) = crate::core::civil_from_unix(t as i64);
     format!("{h:02}:{m:02}:{s:02}")
+}
+
+/// The legend of a plot over time: in the top left corner, away from the
+/// newest data, which is drawn at the right edge.
+pub fn newest_clear_legend() -> Legend {
+    Legend::default().position(egui_plot::Corner::LeftTop)
 }
 
 /// A plot over [since, until] whose time axis is linked with the others.
@@ -151,7 +158,7 @@ pub fn plots_ui(
     }
     ui.strong(st.t("gui-plot-offset"));
     time_plot("offset", link, since, until)
-        .legend(Legend::default())
+        .legend(newest_clear_legend())
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
             // sources' offsets (ahead positive): -correction.
@@ -201,7 +208,7 @@ pub fn plots_ui(
         });
     ui.strong(st.t("gui-plot-frequency"));
     time_plot("frequency", link, since, until)
-        .legend(Legend::default())
+        .legend(newest_clear_legend())
         .show(ui, |p| {
             for (field, id) in [
                 (Field::Frequency, "gui-series-frequency"),
@@ -218,61 +225,22 @@ pub fn plots_ui(
             p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
         }
     });
-    ui.horizontal(|ui| {
-        let mut csv = std::mem::take(&mut form.csv_path);
-        ui.add(
-            egui::TextEdit::singleline(&mut csv)
-                .hint_text("offsets.csv")
-                .desired_width(200.0),
-        );
-        crate::gui::dialogs::browse_ui(
-            ui,
-            st,
-            crate::gui::dialogs::Pick::Save,
-            "offsets.csv",
-            &mut csv,
-        );
-        form.csv_path = csv;
-        if ui
-            .add_enabled(
-                !form.csv_path.trim().is_empty(),
-                egui::Button::new(st.t("gui-export-csv")),
-            )
-            .clicked()
-        {
-            commands.push(Command::WriteFile {
-                path: form.csv_path.trim().into(),
-                contents: Contents::Bytes(history_csv(st).into_bytes()),
-            });
-        }
-        let mut png = std::mem::take(&mut form.png_path);
-        ui.add(
-            egui::TextEdit::singleline(&mut png)
-                .hint_text("plots.png")
-                .desired_width(200.0),
-        );
-        crate::gui::dialogs::browse_ui(
-            ui,
-            st,
-            crate::gui::dialogs::Pick::Save,
-            "plots.png",
-            &mut png,
-        );
-        form.png_path = png;
-        if ui
-            .add_enabled(
-                !form.png_path.trim().is_empty(),
-                egui::Button::new(st.t("gui-export-png")),
-            )
-            .clicked()
-        {
-            let p = form.png_path.trim().to_string();
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(p)));
-        }
-    });
-    crate::gui::widgets::file_note_ui(ui, st, &form.csv_path);
-    crate::gui::widgets::file_note_ui(ui, st, &form.png_path);
+    save_ui(
+        ui,
+        st,
+        &mut form.csv,
+        ("gui-file-csv", "offsets.csv"),
+        "gui-export-csv",
+        Payload::Bytes(&|st| history_csv(st).into_bytes()),
+    );
+    save_ui(
+        ui,
+        st,
+        &mut form.png,
+        ("gui-file-png", "plots.png"),
+        "gui-export-png",
+        Payload::Screenshot,
+    );
 }
 
 /// series,time,min,max rows of everything plotted.

@@ -36,22 +36,33 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             }
         });
         ui.end_row();
-        ui.label(st.t("gui-zoom"));
+        let name = ui.label(st.t("gui-zoom"));
         let mut zoom = st.settings.zoom;
-        if ui
-            .add(egui::Slider::new(&mut zoom, 0.75..=2.0).step_by(0.05))
-            .on_hover_text(st.t("gui-zoom-help"))
-            .changed()
-        {
-            st.settings.zoom = zoom;
-            ui.ctx().set_zoom_factor(zoom);
-            st.settings_dirty = true;
-        }
+        ui.horizontal(|ui| {
+            // The value as a percentage beside the slider (the slider's own
+            // number box would be a second, nameless control).
+            let changed = ui
+                .add(
+                    egui::Slider::new(&mut zoom, 0.75..=2.0)
+                        .step_by(0.05)
+                        .show_value(false),
+                )
+                .labelled_by(name.id)
+                .on_hover_text(st.t("gui-zoom-help"))
+                .changed();
+            ui.label(format!("{:.0} %", zoom * 100.0));
+            if changed {
+                st.settings.zoom = zoom;
+                ui.ctx().set_zoom_factor(zoom);
+                st.settings_dirty = true;
+            }
+        });
         ui.end_row();
-        ui.label(st.t("gui-helper-socket"));
+        let name = ui.label(st.t("gui-helper-socket"));
         let mut socket = st.settings.socket.clone().unwrap_or_default();
         if ui
             .text_edit_singleline(&mut socket)
+            .labelled_by(name.id)
             .on_hover_text(st.t("gui-helper-socket-help"))
             .changed()
         {
@@ -59,7 +70,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st.settings_dirty = true;
         }
         ui.end_row();
-        ui.label(st.t("gui-connect"));
+        let name = ui.label(st.t("gui-connect"));
         ui.horizontal(|ui| {
             let id = ui.id().with("connect-to");
             let mut target: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
@@ -68,6 +79,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     .hint_text(st.t("gui-connect-hint"))
                     .desired_width(260.0),
             )
+            .labelled_by(name.id)
             .on_hover_text(st.t("gui-connect-help"));
             let valid = crate::ipc::client::SshTarget::parse(target.trim()).is_some()
                 || target.trim().starts_with('/');
@@ -85,10 +97,11 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             }
         });
         ui.end_row();
-        ui.label(st.t("gui-chronyd-path"));
+        let name = ui.label(st.t("gui-chronyd-path"));
         let mut chronyd = st.settings.chronyd.clone().unwrap_or_default();
         if ui
             .text_edit_singleline(&mut chronyd)
+            .labelled_by(name.id)
             .on_hover_text(st.t("gui-chronyd-path-help"))
             .changed()
         {

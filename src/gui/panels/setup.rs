@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
-use crate::core::conf::roles::{Role, RoleInput, render};
+use crate::core::conf::roles::{Role, RoleInput, render_with_comment};
 use crate::gui::backend::Command;
 use crate::gui::state::{AppState, Panel, status_color};
 
@@ -27,17 +27,17 @@ impl Default for Form {
 }
 
 fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) {
-    ui.label(label);
-    ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
-        .on_hover_text(help);
-    ui.end_row();
+    crate::gui::widgets::labelled(ui, label, |ui| {
+        ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
+            .on_hover_text(help)
+    });
 }
 
 pub fn setup_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    commands: &mut Vec<Command>,
+    _commands: &mut Vec<Command>,
 ) {
     ui.label(st.t("gui-setup-help"));
     ui.add_space(6.0);
@@ -83,14 +83,16 @@ pub fn setup_ui(
         if role.needs_gps() {
             field_ui(ui, &labels[4].0, &labels[4].1, &mut f.gps_device);
             field_ui(ui, &labels[5].0, &labels[5].1, &mut f.pps_device);
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             ui.checkbox(&mut f.nmea_fallback, &labels[6].0)
                 .on_hover_text(&labels[6].1);
             ui.end_row();
         }
     });
     ui.add_space(6.0);
-    match render(role, &form.input) {
+    // The file's comment in the window's language (chronyd reads comments
+    // as bytes).
+    match render_with_comment(role, &form.input, &st.t(&role.comment_id())) {
         Err(e) => {
             ui.colored_label(
                 status_color(crate::core::explain::Status::Bad),
@@ -118,14 +120,16 @@ pub fn setup_ui(
                     st.doc = doc.clone();
                     st.panel = Panel::Apply;
                 }
-                let may = st.may_change();
-                if ui
-                    .add_enabled(may, egui::Button::new(st.t("gui-setup-apply")))
-                    .clicked()
-                {
+                // One apply at a time, from whichever panel.
+                let may = st.may_change() && !st.applying();
+                let b = ui.add_enabled(may, egui::Button::new(st.t("gui-setup-apply")));
+                let b = if st.applying() {
+                    b.on_disabled_hover_text(st.t("gui-apply-blocked-running"))
+                } else {
+                    b
+                };
+                if b.clicked() && st.start_apply(doc.render()) {
                     st.doc = doc.clone();
-                    st.apply = crate::gui::state::ApplyState::Running;
-                    commands.push(Command::Apply(text.clone()));
                 }
             });
             // What the apply did, where it was clicked.

@@ -5,11 +5,11 @@
 //! each τ. The backend computes them from the helper's history; nothing
 //! here but drawing.
 
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::core::series::{Field, Scope, SeriesId};
 use crate::core::stats::{Analysis, DevPoint};
-use crate::gui::backend::{Command, Contents};
+use crate::gui::backend::Command;
 use crate::gui::settings::PlotWindow;
 use crate::gui::state::AppState;
 
@@ -18,7 +18,7 @@ pub struct Form {
     pub window: PlotWindow,
     /// What was last asked for (asked again when the choice changes).
     asked: Option<(SeriesId, PlotWindow)>,
-    pub csv_path: String,
+    pub csv: crate::gui::dialogs::SaveField,
 }
 
 impl Default for Form {
@@ -27,7 +27,7 @@ impl Default for Form {
             series: SeriesId::system(Field::Offset),
             window: PlotWindow::OneHour,
             asked: None,
-            csv_path: String::new(),
+            csv: Default::default(),
         }
     }
 }
@@ -58,6 +58,90 @@ fn choices(st: &AppState) -> Vec<(SeriesId, String)> {
     v
 }
 
+/// An axis tick of `field` at `v`, with as many digits as the ticks'
+/// spacing `step` needs: two ticks never read the same.
+pub fn tick_text(field: Field, v: f64, step: f64) -> String {
+    let step = step.abs();
+    let digits = |scale: f64| -> usize {
+        if step > 0.0 && step.is_finite() {
+            (-(step / scale).log10().floor()).clamp(0.0, 9.0) as usize
+        } else {
+            0
+        }
+    };
+    match field {
+        Field::Frequency | Field::Skew | Field::ResidualFreq => {
+            format!("{v:+.*} ppm", digits(1.0))
+        }
+        Field::NtpRate => format!("{v:.*}/s", digits(1.0)),
+        Field::Clients => format!("{v:.*}", digits(1.0)),
+        _ => {
+            // The unit of the spacing, so that the digits follow it.
+            let (scale, unit) = match step {
+                s if s < 1e-6 => (1e-9, "ns"),
+                s if s < 1e-3 => (1e-6, "µs"),
+                s if s < 1.0 => (1e-3, "ms"),
+                _ => (1.0, "s"),
+            };
+            format!("{:.*} {unit}", digits(scale), v / scale)
+        }
+    }
+}
+
+/// Grid marks for an axis that plots log10 of the values: at 1, 2 and 5
+/// times each power of ten in view (the powers alone when many decades
+/// are), so that every tick is a distinct round value.
+pub fn log_marks(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || hi - lo > 60.0 {
+        return Vec::new();
+    }
+    let multiples: &[f64] = if hi - lo > 4.0 {
+        &[1.0]
+    } else {
+        &[1.0, 2.0, 5.0]
+    };
+    let mut marks = Vec::new();
+    for decade in (lo.floor() as i32)..=(hi.ceil() as i32) {
+        for m in multiples {
+            let value = f64::from(decade) + m.log10();
+            if (lo..=hi).contains(&value) {
+                let step_size = if *m == 1.0 { 1.0 } else { 0.3 };
+                marks.push(GridMark { value, step_size });
+            }
+        }
+    }
+    marks
+}
+
+/// The value 10^v of a log axis at a tick (1-2-5 values: one significant
+/// digit says them all).
+pub fn log_tick_text(v: f64) -> String {
+    format!("{:.0e}", 10f64.powf(v))
+}
+
+/// The noise type at each τ of the deviations, where the Allan deviation
+/// there and at the τ its slope is read against are above zero: a series
+/// that does not change has no noise to name.
+pub fn noise_at(d: &crate::core::stats::Deviations) -> Vec<(f64, crate::core::stats::Noise)> {
+    let ad: Vec<f64> = d.oadev.iter().map(|p| p[1]).collect();
+    let good = |i: usize| ad.get(i).is_some_and(|v| v.is_finite() && *v > 0.0);
+    d.oadev
+        .iter()
+        .zip(&d.noise)
+        .enumerate()
+        .filter(|(i, _)| {
+            let j = if i + 1 < ad.len() {
+                i + 1
+            } else {
+                i.saturating_sub(1)
+            };
+            good(*i) && good(j)
+        })
+        .map(|(_, (p, n))| (p[0], *n))
+        .collect()
+}
+
 /// Seconds (or ppm) in a readable unit.
 fn value_text(field: Field, v: f64) -> String {
     match field {
@@ -81,7 +165,8 @@ pub fn statistics_ui(
             .find(|(s, _)| *s == form.series)
             .map(|(_, l)| l.clone())
             .unwrap_or_else(|| form.series.to_string());
-        egui::ComboBox::from_id_salt("stats-series")
+        // Named for screen readers by its label (beside it).
+        egui::ComboBox::from_label(st.t("gui-stats-series"))
             .selected_text(current)
             .show_ui(ui, |ui| {
                 for (s, label) in &list {
@@ -143,7 +228,13 @@ pub fn statistics_ui(
                     ui.end_row();
                 }
             });
-        if let Some(h) = &a.histogram {
+        if s.max == s.min {
+            // One value throughout: no spread to draw.
+            cols[1].label(st.ta(
+                "gui-stats-constant",
+                &[("value", value_text(field, s.min)), ("n", s.n.to_string())],
+            ));
+        } else if let Some(h) = &a.histogram {
             let bars: Vec<Bar> = h
                 .counts
                 .iter()
@@ -153,7 +244,7 @@ pub fn statistics_ui(
             let unit = field;
             Plot::new("stats-histogram")
                 .height(220.0)
-                .x_axis_formatter(move |m, _| value_text(unit, m.value))
+                .x_axis_formatter(move |m, _| tick_text(unit, m.value, m.step_size))
                 .allow_drag(false)
                 .allow_scroll(false)
                 .show(&mut cols[1], |p| {
@@ -164,7 +255,12 @@ pub fn statistics_ui(
                 });
         }
     });
-    if let Some(d) = &a.deviations {
+    let noise = a.deviations.as_ref().map(noise_at).unwrap_or_default();
+    if a.deviations.is_some() && noise.is_empty() {
+        ui.add_space(6.0);
+        ui.weak(st.t("gui-stats-flat"));
+    }
+    if let Some(d) = a.deviations.as_ref().filter(|_| !noise.is_empty()) {
         ui.add_space(6.0);
         ui.strong(st.t("gui-stats-deviations"));
         // log10 on both axes; the axes say the powers of ten.
@@ -175,13 +271,14 @@ pub fn statistics_ui(
                 .collect::<Vec<_>>()
                 .into()
         };
-        // Powers of ten at the ticks (the axes are log10).
-        let pow = |v: f64| format!("{:.0e}", 10f64.powf(v));
+        // Round values at the ticks (the axes are log10).
         Plot::new("stats-deviations")
             .height(240.0)
             .legend(Legend::default())
-            .x_axis_formatter(move |m, _| pow(m.value))
-            .y_axis_formatter(move |m, _| pow(m.value))
+            .x_grid_spacer(log_marks)
+            .y_grid_spacer(log_marks)
+            .x_axis_formatter(|m, _| log_tick_text(m.value))
+            .y_axis_formatter(|m, _| log_tick_text(m.value))
             .label_formatter(|name, p| {
                 format!(
                     "{name}\nτ = {:.3e} s\n{:.3e}",
@@ -203,32 +300,28 @@ pub fn statistics_ui(
                 p.line(Line::new("TDEV", line(&d.tdev, 1)));
             });
         // The noise type at each τ, in words.
-        let regions: Vec<String> = d
-            .oadev
+        let regions: Vec<String> = noise
             .iter()
-            .zip(&d.noise)
-            .map(|(p, n)| {
+            .map(|(tau, n)| {
                 format!(
                     "τ {}: {}",
-                    crate::gui::widgets::human_seconds(p[0]),
+                    crate::gui::widgets::human_seconds(*tau),
                     st.t(&format!("stats-noise-{}", n.id()))
                 )
             })
             .collect();
         ui.weak(regions.join(" · "));
     }
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut form.csv_path).hint_text(st.t("gui-stats-csv-hint")),
-        );
-        if ui.button(st.t("gui-export-csv")).clicked() && !form.csv_path.trim().is_empty() {
-            commands.push(Command::WriteFile {
-                path: form.csv_path.trim().into(),
-                contents: Contents::Bytes(analysis_csv(&form.series, &a).into_bytes()),
-            });
-        }
-    });
-    crate::gui::widgets::file_note_ui(ui, st, &form.csv_path);
+    let series = form.series.clone();
+    let csv = |_: &AppState| analysis_csv(&series, &a).into_bytes();
+    crate::gui::dialogs::save_ui(
+        ui,
+        st,
+        &mut form.csv,
+        ("gui-file-csv", "statistics.csv"),
+        "gui-export-csv",
+        crate::gui::dialogs::Payload::Bytes(&csv),
+    );
 }
 
 /// The analysis as `series,kind,tau,value,low,high` rows (as `stratum

@@ -2,6 +2,7 @@
 
 use crate::core::conf::Local;
 use crate::gui::state::AppState;
+use crate::gui::widgets::labelled;
 
 /// Shows only what the window knows: no state of its own.
 #[derive(Default)]
@@ -19,21 +20,21 @@ pub fn stratum_ui(ui: &mut egui::Ui, st: &mut AppState) {
     ui.checkbox(&mut enabled, st.t("gui-local-enable"));
     ui.add_enabled_ui(enabled, |ui| {
         egui::Grid::new("local").num_columns(2).show(ui, |ui| {
-            ui.label(st.t("gui-local-stratum"));
-            ui.add(egui::DragValue::new(&mut stratum).range(1..=15));
-            ui.end_row();
-            ui.label(st.t("gui-local-orphan"));
-            ui.checkbox(&mut orphan, "")
+            labelled(ui, &st.t("gui-local-stratum"), |ui| {
+                ui.add(egui::DragValue::new(&mut stratum).range(1..=15))
+            });
+            crate::gui::widgets::empty_cell(ui);
+            ui.checkbox(&mut orphan, st.t("gui-local-orphan"))
                 .on_hover_text(st.t("gui-local-orphan-help"));
             ui.end_row();
-            ui.label(st.t("gui-local-distance"));
-            ui.add(
-                egui::DragValue::new(&mut distance)
-                    .range(0.0..=10.0)
-                    .speed(0.01),
-            )
-            .on_hover_text(st.t("gui-local-distance-help"));
-            ui.end_row();
+            labelled(ui, &st.t("gui-local-distance"), |ui| {
+                ui.add(
+                    egui::DragValue::new(&mut distance)
+                        .range(0.0..=10.0)
+                        .speed(0.01),
+                )
+                .on_hover_text(st.t("gui-local-distance-help"))
+            });
         });
     });
     if before != (enabled, stratum, orphan, distance) {

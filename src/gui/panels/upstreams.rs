@@ -121,7 +121,7 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             ui.strong(st.t("gui-col-line"));
             ui.strong(st.t("gui-col-options"));
             ui.strong(st.t("gui-col-live"));
-            ui.label("");
+            crate::gui::widgets::empty_cell(ui);
             ui.end_row();
             for (_, s) in &sources {
                 ui.label(RichText::new(format!("{} {}", s.kind.keyword(), s.host)).monospace());
@@ -157,6 +157,35 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     form_ui(ui, st, form);
 }
 
+/// Why a source line typed in the form cannot be added, in words.
+pub fn source_error_text(
+    st: &AppState,
+    kind: SourceKind,
+    text: &str,
+    e: &crate::core::conf::UserSourceError,
+) -> String {
+    use crate::core::conf::UserSourceError;
+    let host = text.split_whitespace().next().unwrap_or("");
+    match e {
+        UserSourceError::BadHost(h) => st
+            .tr
+            .tr_args("cli-source-bad-host", &[("host", h.as_str())]),
+        UserSourceError::Empty => st.tr.tr_args("cli-source-bad-host", &[("host", host)]),
+        UserSourceError::ControlCharacter => {
+            st.tr.tr_args("cli-source-control", &[("value", text)])
+        }
+        UserSourceError::Parse(p) => {
+            // Why chrony would refuse it, as lint says it.
+            let args = crate::core::conf::lint::parse_error_args(kind.keyword(), p, text);
+            let reason = st.tr.tr_args(&format!("lint-{}", p.rule()), &args);
+            st.tr.tr_args(
+                "cli-source-invalid",
+                &[("value", text), ("reason", reason.as_str())],
+            )
+        }
+    }
+}
+
 fn opt_value(
     ui: &mut egui::Ui,
     label: &str,
@@ -165,10 +194,11 @@ fn opt_value(
     default: i64,
 ) {
     let mut on = v.is_some();
-    ui.checkbox(&mut on, label);
+    let name = ui.checkbox(&mut on, label);
     match (on, v.as_mut()) {
         (true, Some(x)) => {
-            ui.add(egui::DragValue::new(x).range(range));
+            ui.add(egui::DragValue::new(x).range(range))
+                .labelled_by(name.id);
         }
         (true, None) => *v = Some(default),
         (false, _) => *v = None,
@@ -189,16 +219,21 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         st.t("gui-cancel"),
     );
     let f = &mut *form;
+    // Enter in the host field adds (or saves) the source, as the button.
+    let mut entered = false;
     ui.horizontal(|ui| {
         for k in [SourceKind::Server, SourceKind::Pool, SourceKind::Peer] {
             ui.selectable_value(&mut f.kind, k, k.keyword());
         }
-        ui.label(&labels.0);
-        ui.add(
-            egui::TextEdit::singleline(&mut f.host)
-                .hint_text("ntp.example.org")
-                .desired_width(200.0),
-        );
+        let name = ui.label(&labels.0);
+        let host = ui
+            .add(
+                egui::TextEdit::singleline(&mut f.host)
+                    .hint_text("ntp.example.org")
+                    .desired_width(200.0),
+            )
+            .labelled_by(name.id);
+        entered = host.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut f.iburst, "iburst");
@@ -231,7 +266,8 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     ui.horizontal(|ui| {
         submit = ui
             .add_enabled(parsed.is_ok(), egui::Button::new(submit_label))
-            .clicked();
+            .clicked()
+            || (entered && parsed.is_ok());
         if f.editing.is_some() {
             cancel = ui.button(&labels.3).clicked();
         }
@@ -243,18 +279,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     });
     if !f.host.trim().is_empty() {
         if let Err(e) = &parsed {
-            let msg = match e {
-                crate::core::conf::UserSourceError::BadHost(h) => st
-                    .tr
-                    .tr_args("cli-source-bad-host", &[("host", h.as_str())]),
-                crate::core::conf::UserSourceError::ControlCharacter => st
-                    .tr
-                    .tr_args("cli-source-control", &[("value", text.as_str())]),
-                _ => st.tr.tr_args(
-                    "cli-source-invalid",
-                    &[("value", text.as_str()), ("reason", "")],
-                ),
-            };
+            let msg = source_error_text(st, f.kind, &text, e);
             ui.colored_label(status_color(Status::Bad), msg);
         }
     }

@@ -272,7 +272,35 @@ fn check_other(name: &str, args: &str) -> Result<(), ParseError> {
             }
             Ok(())
         }
-        "dumponexit" | "ntsaeads" | "opencommands" => Ok(()),
+        "dumponexit" => Ok(()),
+        // `driftfile FILE [interval N]` (conf.c 4.7 parse_driftfile: the
+        // interval read with %d, nothing after it); which release takes
+        // the interval is lint's business.
+        "driftfile" => {
+            let words = Words::new(args).collect_words();
+            let interval = count == 3
+                && words[1].eq_ignore_ascii_case("interval")
+                && Words::new(words[2]).int().is_some();
+            if interval {
+                Ok(())
+            } else {
+                check_count(args, 1)
+            }
+        }
+        // Numbers of AEAD algorithms: each word read by parse_int (conf.c
+        // 4.6.1: `sscanf("%d")` of the word; 4.7: the whole word).
+        "ntsaeads" => need(
+            Words::new(args)
+                .collect_words()
+                .iter()
+                .all(|word| Words::new(word).int().is_some()),
+        ),
+        "opencommands" => need(
+            Words::new(args)
+                .collect_words()
+                .iter()
+                .all(|word| matches_any(word, OPEN_COMMANDS)),
+        ),
         "fallbackdrift" => {
             check_count(args, 2)?;
             need(w.int().is_some() && w.int().is_some())
@@ -462,6 +490,14 @@ mod tests {
             Err(ParseError::BadRefclockOption(_))
         ));
         assert!(p("smoothtime 400 0.001 leaponly").is_ok());
+        assert!(p("driftfile /var/lib/chrony/drift interval 3600").is_ok());
+        assert!(p("driftfile /d INTERVAL 3600s").is_ok());
+        assert!(p("driftfile /d interval").is_err());
+        assert!(p("driftfile /d every 3600").is_err());
+        assert!(p("ntsaeads 30 15").is_ok());
+        assert!(p("ntsaeads 30 gcm").is_err());
+        assert!(p("opencommands tracking Sources ntpdata").is_ok());
+        assert!(p("opencommands reload").is_err());
         assert!(p("smoothtime 400 0.001 always").is_err());
         assert!(p("authselectmode mix").is_ok());
         assert!(p("confdir").is_err());

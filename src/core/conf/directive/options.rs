@@ -1,6 +1,10 @@
 //! Options of sources, `local`, rate limits, refclocks and hardware
-//! timestamping: their names, kinds, ranges and the release that added them
-//! (chrony's `cmdparse.c`), read and written back.
+//! timestamping: their names, kinds, ranges and the release that added them,
+//! read and written back. Sources and `local`: cmdparse.c
+//! (`CPS_ParseNTPSourceAdd`, `CPS_ParseLocal`); rate limits, refclocks and
+//! `hwtimestamp`: conf.c; each `since` read at chrony's tags 4.0 … 4.8,
+//! 4.6.1 and the 4.9 tarball. Ranges are the `SSCANF_IN_RANGE` bounds of
+//! 4.7 (4.9 for the rate limits' upper bound).
 
 use std::fmt::Write as _;
 
@@ -67,7 +71,9 @@ pub(super) const INT_MAX: i64 = i32::MAX as i64;
 
 use ValueKind::*;
 
-/// Options of `server`, `pool` and `peer` lines.
+/// Options of `server`, `pool` and `peer` lines. Added after 4.0 (cmdparse.c
+/// at each tag): certset and copy 4.1, extfield 4.2, maxdelayquant 4.3,
+/// ipv4/ipv6 4.6, maxunreach 4.8, maxntsretry 4.9.
 pub const SOURCE_OPTIONS: &[OptSpec] = &[
     opt("auto_offline", Flag),
     opt("burst", Flag),
@@ -130,10 +136,11 @@ pub const RATELIMIT_OPTIONS: &[OptSpec] = &[
 pub const REFCLOCK_OPTIONS: &[OptSpec] = &[
     opt("refid", Word4),
     opt("lock", Word4),
+    // conf.c 4.3 parse_refclock (NEWS 4.3).
     opt_r("poll", Int, -32, 32),
     opt_r("dpoll", Int, -32, 32),
     opt_r("filter", Int, 0, INT_MAX),
-    opt("local", Flag),
+    since(opt("local", Flag), 4, 3),
     opt_r("rate", Int, 1, INT_MAX),
     opt_r("minsamples", Int, 0, INT_MAX),
     opt_r("maxlockage", Int, 0, INT_MAX),
@@ -158,7 +165,9 @@ pub const REFCLOCK_OPTIONS: &[OptSpec] = &[
 pub const HWTIMESTAMP_OPTIONS: &[OptSpec] = &[
     opt_r("maxsamples", Int, 0, INT_MAX),
     opt_r("minpoll", Int, -32, 32),
-    since(opt_r("maxpoll", Int, -32, 32), 4, 7),
+    // conf.c 4.4 parse_hwtimestamp (NEWS 4.4 "Add maxpoll option to
+    // hwtimestamp directive"); 4.0 … 4.3 refuse the line.
+    since(opt_r("maxpoll", Int, -32, 32), 4, 4),
     opt_r("minsamples", Int, 0, INT_MAX),
     opt("precision", Float),
     opt("rxcomp", Float),

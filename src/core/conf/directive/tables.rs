@@ -1,5 +1,9 @@
 //! Directives known by name only: those with one simple value, those kept
 //! as their words, the deprecated ones, and the log names.
+//!
+//! The `since` of each entry is the first release whose `CNF_ParseLine`
+//! (conf.c) accepts the name, read at chrony's tags 4.0 … 4.8 and 4.6.1 and
+//! in the 4.9 release tarball; NEWS of the same release says the same.
 
 use crate::core::conf::version::ChronyVersion as V;
 
@@ -50,13 +54,14 @@ pub const SIMPLE_DIRECTIVES: &[SimpleSpec] = &[
     simple_r("cmdport", Int, 0, 65535),
     simple("combinelimit", Float),
     simple("corrtimeratio", Float),
-    simple("driftfile", Word),
     simple_r("dscp", Int, 0, 63),
     simple("dumpdir", Word),
     simple("hwclockfile", Word),
+    // conf.c 4.4
     simple_since(simple("hwtstimeout", Float), 4, 4),
     simple("include", Word),
     simple("keyfile", Word),
+    // conf.c 4.6
     simple_since(simple("leapseclist", Word), 4, 6),
     simple("leapsectz", Word),
     simple("lock_all", Flag),
@@ -71,6 +76,7 @@ pub const SIMPLE_DIRECTIVES: &[SimpleSpec] = &[
     simple_r("maxntsconnections", Int, 1, INT_MAX),
     simple_r("maxsamples", Int, 0, INT_MAX),
     simple("maxslewrate", Float),
+    // conf.c 4.9
     simple_since(simple_r("maxstratum", Int, 0, INT_MAX), 4, 9),
     simple_since(simple_r("maxtxbuffers", Int, 0, 1_048_576), 4, 9),
     simple("maxupdateskew", Float),
@@ -92,8 +98,11 @@ pub const SIMPLE_DIRECTIVES: &[SimpleSpec] = &[
     simple("ntsserverkey", Word),
     simple("pidfile", Word),
     simple_r("port", Int, 0, 65535),
+    // conf.c 4.6
     simple_since(simple_r("ptpdomain", Int, 0, 255), 4, 6),
-    simple_since(simple_r("ptpport", Int, 0, 65535), 4, 1),
+    // conf.c 4.2 (NEWS 4.2: NTP over PTP); 4.1 has no ptpport.
+    simple_since(simple_r("ptpport", Int, 0, 65535), 4, 2),
+    // conf.c 4.4
     simple_since(simple_r("refresh", Int, 0, INT_MAX), 4, 4),
     simple("reselectdist", Float),
     simple("rtcautotrim", Float),
@@ -124,6 +133,9 @@ pub const OTHER_DIRECTIVES: &[OtherSpec] = &[
     other("authselectmode"),
     other("bindacqaddress"),
     other("broadcast"),
+    // `driftfile FILE [interval N]`: the interval from 4.7 (conf.c 4.7
+    // parse_driftfile), one word before.
+    other("driftfile"),
     other("dumponexit"),
     other("fallbackdrift"),
     other("hwtimestamp"),
@@ -131,11 +143,13 @@ pub const OTHER_DIRECTIVES: &[OtherSpec] = &[
     other("leapsecmode"),
     other("mailonchange"),
     other("maxchange"),
+    // conf.c 4.6.1 (NEWS 4.6.1: "Add ntsaeads directive"); not in 4.6.
     OtherSpec {
         name: "ntsaeads",
-        since: V::new(4, 7),
+        since: V::point(4, 6, 1),
     },
     other("ntstrustedcerts"),
+    // conf.c 4.7
     OtherSpec {
         name: "opencommands",
         since: V::new(4, 7),
@@ -153,7 +167,7 @@ pub const DEPRECATED_DIRECTIVES: &[&str] = &[
     "linux_hz",
 ];
 
-/// The names `log` takes.
+/// The names `log` takes (conf.c parse_log; `strcmp`, so lower-case).
 pub const LOG_NAMES: &[&str] = &[
     "rawmeasurements",
     "measurements",
@@ -163,4 +177,25 @@ pub const LOG_NAMES: &[&str] = &[
     "rtc",
     "refclocks",
     "tempcomp",
+];
+
+/// The log names added after 4.0: `selection` from 4.3 (conf.c 4.3,
+/// NEWS 4.3 "Add selection option to log directive").
+pub const LOG_NAMES_SINCE: &[(&str, V)] = &[("selection", V::new(4, 3))];
+
+/// What `opencommands` names (conf.c 4.7 parse_open_commands, any case).
+pub const OPEN_COMMANDS: &[&str] = &[
+    "activity",
+    "authdata",
+    "clients",
+    "manual",
+    "ntpdata",
+    "rtcdata",
+    "selectdata",
+    "serverstats",
+    "smoothing",
+    "sourcename",
+    "sources",
+    "sourcestats",
+    "tracking",
 ];

@@ -143,6 +143,37 @@ pub(super) fn lab_checks(l: &mut Linter) {
     if upstreams > 0 && !l.has("makestep") {
         l.add_at((Rule::NoMakestep, None, vec![]));
     }
+    // chrony.conf(5): minsources is how many sources must be selectable
+    // "before the local clock is updated"; more than the file can ever
+    // give and the clock is never updated.
+    if let (false, Some((i, min))) = (source_files, minsources(l))
+        && min > upstreams
+    {
+        l.add_at((
+            Rule::MinsourcesUnreachable,
+            Some(i),
+            vec![
+                ("minsources", min.to_string()),
+                ("count", upstreams.to_string()),
+            ],
+        ));
+    }
+    // 4.7+: with orphan and no waitunsynced, the local reference waits
+    // 300 s while unsynchronised, after every start too (cmdparse.c 4.7).
+    if let Some((i, lo)) = local
+        && lo.orphan()
+        && lo.float_option("waitunsynced").is_none()
+        && l.opts.version >= super::releases::ORPHAN_WAITS
+    {
+        l.add_at((
+            Rule::OrphanWaits,
+            Some(i),
+            vec![
+                ("seconds", super::releases::ORPHAN_WAIT_SECONDS.to_string()),
+                ("version", l.opts.version.to_string()),
+            ],
+        ));
+    }
     if let (Some((i, lo)), true) = (local, peers > 0)
         && !lo.orphan()
     {
@@ -169,7 +200,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
     for (i, d) in doc.directives() {
         let repeats = spec_repeats(d.name(), l.opts.version);
         let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include" && !repeats)
-            || matches!(d, Directive::Makestep { .. } | Directive::Local(_));
+            || matches!(d, Directive::Makestep { .. } | Directive::Local(_))
+            || matches!(d, Directive::Other { spec, .. } if spec.name == "driftfile");
         let name = d.name();
         if !single {
             continue;
@@ -187,22 +219,45 @@ pub(super) fn lab_checks(l: &mut Linter) {
     }
 }
 
+/// The last `minsources` line and its value.
+fn minsources(l: &Linter) -> Option<(usize, i64)> {
+    l.directives()
+        .filter_map(|(i, d)| match d {
+            Directive::Simple { spec, value } if spec.name == "minsources" => {
+                value.as_i64().map(|v| (i, v))
+            }
+            _ => None,
+        })
+        .last()
+}
+
 /// Checks between two servers' configurations that peer with each other
-/// (a lab's primary and backup): with the same local stratum neither can
-/// tell which of them should serve when the upstreams are gone.
+/// (a lab's primary and backup), by the pair rule (chrony.conf(5),
+/// `local … orphan`; core::conf::pair): both need the same local stratum,
+/// or each serves its own clock at its own stratum when the upstreams are
+/// gone and their clients follow whichever they prefer. A missing `orphan`
+/// is said by each file's own lint (`peer-no-orphan`).
 pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
     let peers = |d: &Document| d.sources().any(|(_, s)| s.kind == SourceKind::Peer);
-    let (Some((ia, la)), Some((_, lb))) = (a.local(), b.local()) else {
+    if !(peers(a) && peers(b)) {
         return None;
+    }
+    let (la, lb) = (a.local(), b.local());
+    let differ = match (la, lb) {
+        (Some((_, x)), Some((_, y))) => x.stratum() != y.stratum(),
+        (None, None) => false,
+        _ => true,
     };
-    // chrony.conf(5): orphan servers all need the same local configuration,
-    // so the advice to differ applies only without orphan.
-    let orphan = la.orphan() || lb.orphan();
-    (peers(a) && peers(b) && !orphan && la.stratum() == lb.stratum()).then(|| Diagnostic {
-        rule: Rule::PeerSameStratum,
-        severity: Rule::PeerSameStratum.severity(),
-        line: Some(ia + 1),
-        args: vec![("stratum", la.stratum().to_string())],
+    let (line, stratum) = match la {
+        Some((i, l)) => (Some(i + 1), l.stratum().to_string()),
+        None => (None, "–".to_string()),
+    };
+    let other = lb.map_or_else(|| "–".to_string(), |(_, l)| l.stratum().to_string());
+    differ.then(|| Diagnostic {
+        rule: Rule::PeerStrataDiffer,
+        severity: Rule::PeerStrataDiffer.severity(),
+        line,
+        args: vec![("stratum", stratum), ("other", other)],
     })
 }
 

@@ -7,6 +7,7 @@
 //! certificates and keys, refclock drivers). Diagnostics carry a rule id and
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
+mod chars;
 mod lab;
 mod leap;
 mod model;
@@ -54,6 +55,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     trust::control_characters(&mut l);
     trust::untrusted_paths(&mut l);
     versions_and_ranges(&mut l);
+    releases::release_checks(&mut l);
     startup_checks(&mut l);
     if !fragment {
         lab_checks(&mut l);
@@ -150,6 +152,139 @@ mod tests {
         assert!(rules("ratelimit interval 30\n", V43).contains(&(Rule::Clamped, Some(1))));
     }
 
+    /// What each release's own source accepts (conf.c, cmdparse.c and NEWS
+    /// at the tag named beside each case).
+    #[test]
+    fn each_release_accepts_what_its_source_accepts() {
+        let v = ChronyVersion::new;
+        let v461 = ChronyVersion::point(4, 6, 1);
+        // NEWS 4.6.1: "Add ntsaeads directive".
+        assert_eq!(
+            errors("ntsaeads 30\n", v(4, 6)),
+            [Rule::UnsupportedDirective]
+        );
+        assert!(errors("ntsaeads 30\n", v461).is_empty());
+        // conf.c 4.7 parse_driftfile.
+        let drift = "driftfile /var/lib/chrony/drift interval 3600\n";
+        assert_eq!(errors(drift, v461), [Rule::UnsupportedOption]);
+        assert!(errors(drift, v(4, 9)).is_empty());
+        // conf.c 4.4 parse_hwtimestamp (NEWS 4.4).
+        assert_eq!(
+            errors("hwtimestamp * maxpoll 2\n", V43),
+            [Rule::UnsupportedOption]
+        );
+        assert!(errors("hwtimestamp * maxpoll 2\n", v(4, 4)).is_empty());
+        // conf.c 4.2: ptpport; 4.3: log selection; 4.2: rxfilter ptp.
+        assert_eq!(
+            errors("ptpport 319\n", v(4, 1)),
+            [Rule::UnsupportedDirective]
+        );
+        assert!(errors("ptpport 319\n", v(4, 2)).is_empty());
+        assert_eq!(
+            errors("log selection\n", v(4, 2)),
+            [Rule::UnsupportedOption]
+        );
+        assert!(errors("log selection\n", V43).is_empty());
+        assert_eq!(
+            errors("hwtimestamp * rxfilter ptp\n", v(4, 1)),
+            [Rule::UnsupportedOption]
+        );
+        // conf.c 4.1 parse_ntstrustedcerts: a certificate set.
+        assert_eq!(
+            errors("ntstrustedcerts 1 /etc/ca.crt\n", v(4, 0)),
+            [Rule::TooManyArguments]
+        );
+        assert!(errors("ntstrustedcerts 1 /etc/ca.crt\n", v(4, 1)).is_empty());
+        // cmdparse.c: F323 from 4.2, F324 from 4.5, 010A in 4.9.
+        let ef = |f: &str, ver| errors(&format!("server a iburst extfield {f}\n"), ver);
+        assert!(ef("F323", V43).is_empty());
+        assert_eq!(ef("F324", V43), [Rule::ExtfieldValue]);
+        assert!(ef("F324", v461).is_empty());
+        assert_eq!(ef("10A", v461), [Rule::ExtfieldValue]);
+        assert!(ef("10A", v(4, 9)).is_empty());
+        // conf.c 4.7 parse_int: strtol over the whole word.
+        assert!(errors("port 123abc\n", v461).is_empty());
+        assert_eq!(errors("port 123abc\n", v(4, 7)), [Rule::NotAnInteger]);
+        assert_eq!(errors("port 4294967297\n", v(4, 9)), [Rule::OutOfRange]);
+        // conf.c 4.6 parse_pidfile: "/" turns the PID file off.
+        assert_eq!(errors("pidfile /\n", V43), [Rule::PidfileOff]);
+        assert!(errors("pidfile /\n", v(4, 6)).is_empty());
+        // refclock.c 4.7: the RTC driver.
+        assert_eq!(
+            errors("refclock RTC /dev/rtc0\n", v461),
+            [Rule::RefclockDriver]
+        );
+        assert!(errors("refclock RTC /dev/rtc0\n", v(4, 7)).is_empty());
+    }
+
+    #[test]
+    fn two_certificates_and_one_key_are_refused_from_4_1_only() {
+        let text = "ntsservercert /a.crt\nntsservercert /b.crt\nntsserverkey /b.key\n";
+        // 4.0 keeps the last certificate and the last key: a pair.
+        assert!(errors(text, ChronyVersion::new(4, 0)).is_empty());
+        assert!(
+            rules(text, ChronyVersion::new(4, 0)).contains(&(Rule::DuplicateDirective, Some(1)))
+        );
+        assert_eq!(errors(text, ChronyVersion::new(4, 1)), [Rule::NtsUneven]);
+        // A certificate without any key: 4.0 starts without NTS-KE.
+        assert!(
+            rules("ntsservercert /a.crt\n", ChronyVersion::new(4, 0))
+                .contains(&(Rule::NtsUnpaired, Some(1)))
+        );
+    }
+
+    #[test]
+    fn a_character_that_only_looks_like_a_space_is_named() {
+        let opts = LintOptions {
+            version: V43,
+            ..Default::default()
+        };
+        let d = lint(&Document::parse("server\u{3000}127.0.0.1 iburst\n"), &opts);
+        let odd = d.iter().find(|d| d.rule == Rule::OddCharacter).unwrap();
+        assert_eq!(odd.severity, Severity::Error);
+        assert_eq!(odd.arg("code"), Some("U+3000"));
+        assert_eq!(odd.arg("column"), Some("7"));
+        // Named once, in place of "not a directive".
+        assert!(!d.iter().any(|d| d.rule == Rule::UnknownDirective));
+        // In a value chronyd takes it as part of the name.
+        let d = lint(&Document::parse("server 127.0.0.1\u{3000}iburst\n"), &opts);
+        assert!(d.iter().any(|d| d.rule == Rule::OddCharacterInValue));
+        let d = lint(&Document::parse("\u{FEFF}server 127.0.0.1 iburst\n"), &opts);
+        assert_eq!(
+            d.iter()
+                .find(|d| d.rule == Rule::OddCharacter)
+                .and_then(|d| d.arg("kind")),
+            Some("bom")
+        );
+    }
+
+    #[test]
+    fn minsources_beyond_the_sources_and_orphans_wait_on_4_7() {
+        let r = rules(
+            "server 10.0.0.1 iburst\nserver 10.0.0.2 iburst noselect\nminsources 2\nmakestep 1 3\n",
+            V43,
+        );
+        assert!(r.contains(&(Rule::MinsourcesUnreachable, Some(3))), "{r:?}");
+        let ok = rules(
+            "pool pool.ntp.org iburst\nminsources 3\nmakestep 1 3\n",
+            V43,
+        );
+        assert!(!ok.iter().any(|r| r.0 == Rule::MinsourcesUnreachable));
+        let orphan = "local stratum 10 orphan\nallow 10.0.0.0/8\n";
+        assert!(
+            !rules(orphan, ChronyVersion::point(4, 6, 1))
+                .iter()
+                .any(|r| r.0 == Rule::OrphanWaits)
+        );
+        assert!(rules(orphan, ChronyVersion::new(4, 7)).contains(&(Rule::OrphanWaits, Some(1))));
+        let waits_none = "local stratum 10 orphan waitunsynced 0\nallow 10.0.0.0/8\n";
+        assert!(
+            !rules(waits_none, ChronyVersion::new(4, 9))
+                .iter()
+                .any(|r| r.0 == Rule::OrphanWaits)
+        );
+    }
+
     #[test]
     fn lab_warnings() {
         // An isolated server with no local stratum.
@@ -222,20 +357,34 @@ mod tests {
     }
 
     #[test]
-    fn peer_pair_with_same_stratum() {
-        // Without orphan the pair should differ so clients prefer one...
-        let a = Document::parse("peer 10.0.0.2\nlocal stratum 8\n");
-        let b = Document::parse("peer 10.0.0.1\nlocal stratum 8\n");
-        let c = Document::parse("peer 10.0.0.1\nlocal stratum 9\n");
-        assert_eq!(
-            lint_peer_pair(&a, &b).map(|d| d.rule),
-            Some(Rule::PeerSameStratum)
-        );
-        assert_eq!(lint_peer_pair(&a, &c), None);
-        // ...with orphan chrony.conf(5) asks for the same local configuration.
+    fn a_pair_follows_the_orphan_rule() {
+        // chrony.conf(5): the same local configuration on every server of
+        // the group, in orphan mode.
         let oa = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
         let ob = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
         assert_eq!(lint_peer_pair(&oa, &ob), None);
+        // Different strata (the old "8 and 9" advice) break it, either way.
+        let nine = Document::parse("peer 10.0.0.1\nlocal stratum 9 orphan\n");
+        let d = lint_peer_pair(&oa, &nine).expect("a finding");
+        assert_eq!(d.rule, Rule::PeerStrataDiffer);
+        assert_eq!(d.line, Some(2));
+        assert_eq!(
+            d.args,
+            vec![("stratum", "8".to_string()), ("other", "9".to_string())]
+        );
+        assert!(lint_peer_pair(&nine, &oa).is_some());
+        // A partner without local at all differs too.
+        let bare = Document::parse("peer 10.0.0.1\n");
+        assert!(lint_peer_pair(&oa, &bare).is_some());
+        // Each file says itself that orphan is missing.
+        let rules: Vec<Rule> = lint(
+            &Document::parse("peer 10.0.0.2\nlocal stratum 8\n"),
+            &LintOptions::default(),
+        )
+        .into_iter()
+        .map(|d| d.rule)
+        .collect();
+        assert!(rules.contains(&Rule::PeerNoOrphan), "{rules:?}");
     }
 
     // Reference clocks that depend on one another.
@@ -274,15 +423,26 @@ mod tests {
 
     #[test]
     fn control_bytes_are_errors_white_space_is_not() {
-        let doc = Document::parse("logdir /var/log/chrony\0/x\nserver a\tiburst\r\n");
+        let doc = Document::parse("logdir /var/log/chrony\x1b/x\nserver a\tiburst\r\n");
         let d = lint(&doc, &LintOptions::default());
         let hits: Vec<_> = d
             .iter()
             .filter(|d| d.rule == Rule::ControlCharacter)
             .map(|d| (d.line, d.arg("char").unwrap().to_string()))
             .collect();
-        assert_eq!(hits, vec![(Some(1), "U+0000".to_string())]);
+        assert_eq!(hits, vec![(Some(1), "U+001B".to_string())]);
         assert_eq!(trust::control_character_line(&doc), Some(1));
+        // A NUL in a value chronyd would read cuts the path short: an
+        // error, and an apply refuses it before anything.
+        let nul = Document::parse("logdir /var/log/chrony\0/x\n");
+        let d = lint(&nul, &LintOptions::default());
+        assert!(d.iter().any(|d| d.rule == Rule::ControlCharacter), "{d:?}");
+        assert!(has_errors(&d));
+        // Where chronyd refuses the line for it, that is said once.
+        let refused = Document::parse("s\0erver a\n");
+        let d = lint(&refused, &LintOptions::default());
+        assert!(d.iter().all(|d| d.rule != Rule::ControlCharacter), "{d:?}");
+        assert_eq!(trust::control_character_line(&nul), Some(1));
         let esc = Document::parse("# ok\nserver a\x1b[2J\n");
         assert_eq!(trust::control_character_line(&esc), Some(2));
     }

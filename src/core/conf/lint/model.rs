@@ -151,8 +151,40 @@ impl<'a> Linter<'a> {
             .map(|(i, _)| i)
     }
 
+    /// The argument text of the directive on line `index` (0-based).
+    pub(super) fn raw_args(&self, index: usize) -> String {
+        self.doc
+            .lines()
+            .get(index)
+            .and_then(|l| l.directive())
+            .map(|d| d.args.clone())
+            .unwrap_or_default()
+    }
+
     /// Whether the file pulls in others whose content lint cannot see.
     pub(super) fn reads_other_files(&self) -> bool {
         self.has("include") || self.has("confdir")
     }
+}
+
+/// An integer outside the range the release takes.
+pub(super) fn range_diag(
+    i: usize,
+    directive: &str,
+    option: &str,
+    x: i64,
+    lo: i64,
+    hi: i64,
+) -> (Rule, usize, Args) {
+    (
+        Rule::OutOfRange,
+        i,
+        vec![
+            ("directive", directive.to_string()),
+            ("option", option.to_string()),
+            ("value", x.to_string()),
+            ("min", lo.to_string()),
+            ("max", hi.to_string()),
+        ],
+    )
 }

@@ -1,20 +1,51 @@
 //! Where chrony releases read the same line differently, for lint to follow
-//! the release that will run: before 4.2 `allow`/`deny` were parsed leniently
+//! the release that will run. Each fact names the file and tag of chrony's
+//! source it was read from (github.com/mlichvar/chrony at the tag; 4.9 from
+//! its release tarball): before 4.2 `allow`/`deny` were parsed leniently
 //! (accepted, but not as written); before 4.1 unpaired NTS certificates and
-//! keys were not an error; 4.9 widened the rate-limit values to 255.
+//! keys were not an error; 4.7 reads integers whole and in range; 4.9
+//! widened the rate-limit values to 255. What a release added (directives,
+//! options) is the `since` of the tables in `conf::directive`.
 
 use std::net::IpAddr;
 
-use crate::core::conf::scan::{Words, scan_int};
+use crate::core::conf::directive::{Directive, LOG_NAMES_SINCE, OptValue};
+use crate::core::conf::scan::{Words, scan_int, whole_int};
 use crate::core::conf::version::ChronyVersion;
 
-/// `CPS_ParseAllowDeny` (strict parsing of access rules).
+use super::model::Linter;
+use super::rules::Rule;
+
+/// `CPS_ParseAllowDeny` (strict parsing of access rules): cmdparse.c 4.2.
 pub const STRICT_ACCESS: ChronyVersion = ChronyVersion::new(4, 2);
-/// chronyd checks that NTS certificates and keys pair up.
+/// chronyd checks that NTS certificates and keys pair up: conf.c 4.1
+/// `CNF_GetNtsServerCertAndKeyFiles` ("Uneven number of NTS certs and
+/// keys").
 pub const NTS_PAIRS_CHECKED: ChronyVersion = ChronyVersion::new(4, 1);
-/// `ntsservercert`/`ntsserverkey` may repeat (one pair per server name);
-/// 4.0 keeps the last of each.
+/// `ntsservercert`/`ntsserverkey` may repeat (one pair per server name):
+/// conf.c 4.1 `parse_ntsserver`; 4.0's `parse_string` keeps the last of
+/// each.
 pub const MANY_NTS_CERTS: ChronyVersion = ChronyVersion::new(4, 1);
+/// `ntstrustedcerts [SET-ID] PATH`: conf.c 4.1 `parse_ntstrustedcerts`; 4.0
+/// takes one word.
+pub const TRUSTED_CERT_SETS: ChronyVersion = ChronyVersion::new(4, 1);
+/// `hwtimestamp … rxfilter ptp`: conf.c 4.2 `parse_hwtimestamp`.
+pub const RXFILTER_PTP: ChronyVersion = ChronyVersion::new(4, 2);
+/// `driftfile FILE interval N`: conf.c 4.7 `parse_driftfile`.
+pub const DRIFTFILE_INTERVAL: ChronyVersion = ChronyVersion::new(4, 7);
+/// `refclock RTC`: refclock.c 4.7 (NEWS 4.7 "Add RTC refclock driver").
+pub const RTC_REFCLOCK: ChronyVersion = ChronyVersion::new(4, 7);
+/// `refclock PHC IFACE` (a network interface's clock): sys_linux.c 4.7
+/// `SYS_Linux_OpenPHC`.
+pub const PHC_BY_INTERFACE: ChronyVersion = ChronyVersion::new(4, 7);
+/// `local … orphan` without `waitunsynced` waits 300 s while unsynchronised:
+/// cmdparse.c 4.7 `CPS_ParseLocal` (`*wait_unsynced = *orphan ? 300 : 0`).
+pub const ORPHAN_WAITS: ChronyVersion = ChronyVersion::new(4, 7);
+/// `pidfile /` turns the PID file off: conf.c 4.6 `parse_pidfile`; before,
+/// chronyd tries to remove "/" and refuses to start.
+pub const PIDFILE_OFF: ChronyVersion = ChronyVersion::new(4, 6);
+/// The wait, in seconds.
+pub const ORPHAN_WAIT_SECONDS: i64 = 300;
 /// NTS with a server given by IP address (its certificate's IP SAN); 4.0
 /// logs "Missing name of ADDR for NTS-KE" and never authenticates.
 pub const NTS_BY_ADDRESS: ChronyVersion = ChronyVersion::new(4, 1);
@@ -86,6 +117,131 @@ pub fn source_option_range(
     match option {
         "minpoll" if version >= MINPOLL_RANGE_SINCE => Some((-32, 32)),
         _ => spec_range,
+    }
+}
+
+/// The refclock drivers a Linux chronyd of `version` has (refclock.c
+/// `RCL_AddRefclock` at each tag; 4.9's SENSOR is OpenBSD's and "not
+/// compiled in" on Linux).
+pub fn refclock_drivers(version: ChronyVersion) -> &'static [&'static str] {
+    if version >= RTC_REFCLOCK {
+        &["SHM", "SOCK", "PPS", "PHC", "RTC"]
+    } else {
+        &["SHM", "SOCK", "PPS", "PHC"]
+    }
+}
+
+/// The extension fields `extfield` takes (cmdparse.c): F323 from 4.2, F324
+/// from 4.5, 4.9 adds the final net-correction field 010A.
+pub fn extfields(version: ChronyVersion) -> &'static [u64] {
+    if version >= ChronyVersion::new(4, 9) {
+        &[0xF323, 0xF324, 0x010A]
+    } else if version >= ChronyVersion::new(4, 5) {
+        &[0xF323, 0xF324]
+    } else {
+        &[0xF323]
+    }
+}
+
+pub fn extfield_list(version: ChronyVersion) -> String {
+    extfields(version)
+        .iter()
+        .map(|f| format!("{f:X}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unsupported(l: &mut Linter, i: usize, directive: &str, option: &str, since: ChronyVersion) {
+    let version = l.opts.version.to_string();
+    l.add((
+        Rule::UnsupportedOption,
+        i,
+        vec![
+            ("directive", directive.to_string()),
+            ("option", option.to_string()),
+            ("since", since.to_string()),
+            ("version", version),
+        ],
+    ));
+}
+
+/// What a release refuses in a line the newest grammar reads: log names,
+/// `pidfile /`, the words of directives kept as words (driftfile's
+/// interval, certificate sets, rxfilter ptp) and 4.7's whole-number AEAD
+/// ids.
+pub(super) fn release_checks(l: &mut Linter) {
+    let v = l.opts.version;
+    for (i, d) in l.directives() {
+        match d {
+            Directive::Log(names) => {
+                for n in names {
+                    if let Some((_, since)) = LOG_NAMES_SINCE.iter().find(|(name, _)| name == n)
+                        && *since > v
+                    {
+                        unsupported(l, i, "log", n, *since);
+                    }
+                }
+            }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "pidfile" && path == "/" && v < PIDFILE_OFF => {
+                l.add((Rule::PidfileOff, i, vec![("version", v.to_string())]));
+            }
+            Directive::Other { spec, args } if d.since() <= v => match spec.name {
+                "driftfile" if args.len() > 1 && v < DRIFTFILE_INTERVAL => {
+                    unsupported(l, i, "driftfile", "interval", DRIFTFILE_INTERVAL);
+                }
+                "ntstrustedcerts" if args.len() == 2 && v < TRUSTED_CERT_SETS => {
+                    l.add((
+                        Rule::TooManyArguments,
+                        i,
+                        vec![
+                            ("directive", "ntstrustedcerts".to_string()),
+                            ("expected", "1".to_string()),
+                            ("found", "2".to_string()),
+                        ],
+                    ));
+                }
+                "hwtimestamp" if v < RXFILTER_PTP => {
+                    let ptp = args.windows(2).any(|w| {
+                        w[0].eq_ignore_ascii_case("rxfilter") && w[1].eq_ignore_ascii_case("ptp")
+                    });
+                    if ptp {
+                        unsupported(l, i, "hwtimestamp", "rxfilter ptp", RXFILTER_PTP);
+                    }
+                }
+                // conf.c 4.7 parse_ints(…, 0, INT_MAX): whole numbers.
+                "ntsaeads" if v >= ChronyVersion::STRICT_INTEGERS => {
+                    for a in args {
+                        match whole_int(a) {
+                            None => l.add((
+                                Rule::NotAnInteger,
+                                i,
+                                vec![
+                                    ("directive", "ntsaeads".to_string()),
+                                    ("value", a.clone()),
+                                    ("version", v.to_string()),
+                                ],
+                            )),
+                            Some(x) if !(0..=i64::from(i32::MAX)).contains(&x) => {
+                                l.add(super::model::range_diag(
+                                    i,
+                                    "ntsaeads",
+                                    "ntsaeads",
+                                    x,
+                                    0,
+                                    i64::from(i32::MAX),
+                                ));
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
     }
 }
 

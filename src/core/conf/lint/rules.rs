@@ -63,7 +63,7 @@ crate::id_enum! {
         MaxpollBelowMinpoll = "maxpoll-below-minpoll",
         DuplicateDirective = "duplicate-directive",
         AllowHostname = "allow-hostname",
-        PeerSameStratum = "peer-same-stratum",
+        PeerStrataDiffer = "peer-strata-differ",
         OptionIgnored = "option-ignored",
         HostBits = "host-bits",
         PeerNoOrphan = "peer-no-orphan",
@@ -71,6 +71,13 @@ crate::id_enum! {
         AllowEveryone = "allow-everyone",
         FewSourcesClient = "few-sources-client",
         CmdmonExposed = "cmdmon-exposed",
+        NotAnInteger = "not-an-integer",
+        OddCharacter = "odd-character",
+        OddCharacterInValue = "odd-character-in-value",
+        RefclockDeviceOptional = "refclock-device-optional",
+        MinsourcesUnreachable = "minsources-unreachable",
+        OrphanWaits = "orphan-waits",
+        PidfileOff = "pidfile-off",
     }
 }
 
@@ -105,9 +112,11 @@ impl Rule {
             Rule::RtcfileRtcsync => Severity::Error,
             Rule::NtsUneven => Severity::Error,
             Rule::NtsUnpaired => Severity::Warning,
-            Rule::NtsFileUnreadable => Severity::Error,
-            Rule::NtsNotCertificate => Severity::Error,
-            Rule::NtsKeyMismatch => Severity::Error,
+            // chronyd logs "Could not set credentials" and runs without
+            // its NTS-KE server (nts_ke_server.c, every release): it starts.
+            Rule::NtsFileUnreadable => Severity::Warning,
+            Rule::NtsNotCertificate => Severity::Warning,
+            Rule::NtsKeyMismatch => Severity::Warning,
             Rule::NtsCertExpired => Severity::Error,
             Rule::NtsCertNotYetValid => Severity::Error,
             Rule::NtsCertExpiring => Severity::Warning,
@@ -148,14 +157,22 @@ impl Rule {
             Rule::MaxpollBelowMinpoll => Severity::Warning,
             Rule::DuplicateDirective => Severity::Warning,
             Rule::AllowHostname => Severity::Warning,
-            Rule::PeerSameStratum => Severity::Warning,
+            Rule::PeerStrataDiffer => Severity::Warning,
             Rule::OptionIgnored => Severity::Hint,
             Rule::HostBits => Severity::Hint,
-            Rule::PeerNoOrphan => Severity::Hint,
+            Rule::PeerNoOrphan => Severity::Warning,
             Rule::NoIburst => Severity::Hint,
             Rule::AllowEveryone => Severity::Hint,
             Rule::FewSourcesClient => Severity::Hint,
             Rule::CmdmonExposed => Severity::Hint,
+            Rule::NotAnInteger => Severity::Error,
+            Rule::OddCharacter => Severity::Error,
+            Rule::OddCharacterInValue => Severity::Warning,
+            // 4.9's `optional`: chronyd logs the error and goes on.
+            Rule::RefclockDeviceOptional => Severity::Warning,
+            Rule::MinsourcesUnreachable => Severity::Warning,
+            Rule::OrphanWaits => Severity::Hint,
+            Rule::PidfileOff => Severity::Error,
         }
     }
 }

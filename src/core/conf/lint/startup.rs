@@ -22,20 +22,35 @@ pub(super) fn startup_checks(l: &mut Linter) {
             }
             Directive::Other { spec, args } if spec.name == "refclock" => {
                 let driver = args.first().map(String::as_str).unwrap_or("");
-                if !["SHM", "SOCK", "PPS", "PHC"].contains(&driver) {
+                let drivers = releases::refclock_drivers(l.opts.version);
+                if !drivers.contains(&driver) {
                     l.add((
                         Rule::RefclockDriver,
                         i,
-                        vec![("driver", driver.to_string())],
+                        vec![
+                            ("driver", driver.to_string()),
+                            ("drivers", drivers.join(", ")),
+                            ("version", l.opts.version.to_string()),
+                        ],
                     ));
                 }
+                let options = options_of(d);
+                // 4.9's `optional`: a clock that cannot start is logged and
+                // left out (refclock.c 4.9 RCL_AddRefclock).
+                let optional = options.iter().any(|(_, s, _)| s.name == "optional");
                 // The device a PPS or PHC driver opens, the directory a SOCK
                 // driver binds its socket in; the parameter may carry
                 // `:option` suffixes.
                 let param = args.get(1).map(String::as_str).unwrap_or("");
                 let device = param.split(':').next().unwrap_or("");
+                // PHC may name a network interface with a hardware clock
+                // from 4.7 on (sys_linux.c 4.7 SYS_Linux_OpenPHC).
+                let phc_iface = (!device.starts_with('/')
+                    && l.opts.version >= releases::PHC_BY_INTERFACE)
+                    .then(|| format!("/sys/class/net/{device}/device/ptp"));
                 let needed = match driver {
-                    "PPS" | "PHC" => Some(device),
+                    "PHC" if phc_iface.is_some() => phc_iface.as_deref(),
+                    "PPS" | "PHC" | "RTC" => Some(device),
                     "SOCK" => Some(parent_dir(device)),
                     _ => None,
                 };
@@ -43,12 +58,32 @@ pub(super) fn startup_checks(l: &mut Linter) {
                     && !path.is_empty()
                     && !exists(path)
                 {
-                    l.add((Rule::RefclockDevice, i, vec![("path", path.to_string())]));
+                    let rule = if optional {
+                        Rule::RefclockDeviceOptional
+                    } else {
+                        Rule::RefclockDevice
+                    };
+                    l.add((rule, i, vec![("path", path.to_string())]));
                 }
-                let tai = options_of(d).iter().any(|(_, s, _)| s.name == "tai");
+                let tai = options.iter().any(|(_, s, _)| s.name == "tai");
                 if tai && !l.fragment && !l.has("leapsectz") && !l.has("leapseclist") {
                     l.add((Rule::RefclockTai, i, vec![]));
                 }
+            }
+            // sys_posix.c SYS_Posix_SetScheduler (every release): a priority
+            // other than 0 (off) must be 1..99, or "Bad scheduler priority".
+            Directive::Simple {
+                spec,
+                value: OptValue::Int(p),
+            } if spec.name == "sched_priority" && sched_refused_at_start(*p, l.opts.version) => {
+                l.add(super::model::range_diag(
+                    i,
+                    "sched_priority",
+                    "sched_priority",
+                    *p,
+                    1,
+                    99,
+                ));
             }
             Directive::Simple {
                 spec,
@@ -126,13 +161,16 @@ pub(super) fn startup_checks(l: &mut Linter) {
     }
     let count = |name: &str| l.directives().filter(|(_, d)| d.name() == name).count();
     let (certs, keys) = (count("ntsservercert"), count("ntsserverkey"));
-    if certs != keys {
+    // 4.1+ refuses uneven lines; 4.0 keeps the last certificate and the
+    // last key, so only a missing one leaves it without an NTS-KE server
+    // (nts_ke_server.c 4.0: `if (!cert || !key) return`).
+    let checked = l.opts.version >= releases::NTS_PAIRS_CHECKED;
+    if certs != keys && (checked || certs == 0 || keys == 0) {
         let at = l
             .first("ntsservercert")
             .or(l.first("ntsserverkey"))
             .unwrap_or(0);
-        // chrony 4.0 starts anyway, without an NTS-KE server.
-        let rule = if l.opts.version >= releases::NTS_PAIRS_CHECKED {
+        let rule = if checked {
             Rule::NtsUneven
         } else {
             Rule::NtsUnpaired
@@ -156,6 +194,14 @@ pub(super) fn deprecated(l: &mut Linter) {
             ));
         }
     }
+}
+
+/// A scheduler priority chronyd refuses when it starts, not already while
+/// reading the file (4.7+ refuses values outside 0..100 there).
+fn sched_refused_at_start(p: i64, version: crate::core::conf::version::ChronyVersion) -> bool {
+    let read_refuses = version >= crate::core::conf::version::ChronyVersion::STRICT_INTEGERS
+        && !(0..=100).contains(&p);
+    p != 0 && !(1..=99).contains(&p) && !read_refuses
 }
 
 /// The directory part of a path ("" for a bare name).

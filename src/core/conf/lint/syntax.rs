@@ -1,11 +1,14 @@
 //! What chronyd refuses while reading the file, line by line, and what
 //! the release linted for does not know or takes only in a range.
 
-use crate::core::conf::directive::{Directive, OptValue, ParseError, REFCLOCK_OPTIONS};
+use crate::core::conf::directive::{
+    Directive, HWTIMESTAMP_OPTIONS, OptValue, ParseError, REFCLOCK_OPTIONS, ValueKind,
+};
 use crate::core::conf::document::{LineEnding, LineKind};
-use crate::core::conf::scan::{Words, is_comment_start};
+use crate::core::conf::scan::{Words, is_comment_start, whole_int};
 use crate::core::conf::version::ChronyVersion;
 
+use super::chars;
 use super::model::*;
 use super::releases;
 use super::rules::Rule;
@@ -30,15 +33,35 @@ pub(super) fn lines(l: &mut Linter) {
         let LineKind::Directive(d) = line.kind() else {
             continue;
         };
+        let name = d.name.clone();
+        // Before 4.2 chronyd accepts a wrong access rule, just not as
+        // written.
+        let lenient = d.parsed.is_err()
+            && l.opts.version < releases::STRICT_ACCESS
+            && releases::is_access(&name)
+            && releases::lenient_access_accepts(&d.args);
+        let refused = d.parsed.is_err() && !lenient;
+        // A character that looks like a space (or like ASCII) but is not:
+        // named, since the line looks right to whoever reads it.
+        if let Some((c, column, kind)) = chars::first_odd(&line.text()) {
+            let rule = if refused {
+                Rule::OddCharacter
+            } else {
+                Rule::OddCharacterInValue
+            };
+            let mut args = chars::args(c, column, kind);
+            // The directive as it was meant: the name before the character.
+            let meant = name.split(c).find(|w| !w.is_empty()).unwrap_or("");
+            args.push(("directive", meant.to_string()));
+            l.push(rule, Some(i), args);
+            if refused {
+                continue;
+            }
+        }
         let Err(err) = &d.parsed else {
             continue;
         };
-        let name = d.name.clone();
-        // Before 4.2 chronyd accepts such a rule, just not as written.
-        if l.opts.version < releases::STRICT_ACCESS
-            && releases::is_access(&name)
-            && releases::lenient_access_accepts(&d.args)
-        {
+        if lenient {
             l.push(
                 Rule::AccessLenient,
                 Some(i),
@@ -118,27 +141,29 @@ pub(crate) fn options_of(
             .iter()
             .map(|o| (d.name(), o.spec, o.value.clone()))
             .collect(),
-        Directive::Other { spec, args } if spec.name == "refclock" => {
-            let text = args.get(2..).unwrap_or_default().join(" ");
+        // Refclock options follow the driver and its parameter, those of
+        // hwtimestamp the interface.
+        Directive::Other { spec, args } if matches!(spec.name, "refclock" | "hwtimestamp") => {
+            let (table, skip) = if spec.name == "refclock" {
+                (REFCLOCK_OPTIONS, 2)
+            } else {
+                (HWTIMESTAMP_OPTIONS, 1)
+            };
+            let text = args.get(skip..).unwrap_or_default().join(" ");
             let mut w = Words::new(&text);
             let mut out = Vec::new();
             while let Some(name) = w.next_word() {
-                let Some(spec) = REFCLOCK_OPTIONS
-                    .iter()
-                    .find(|s| s.name.eq_ignore_ascii_case(name))
-                else {
+                let Some(spec) = table.iter().find(|s| s.name.eq_ignore_ascii_case(name)) else {
                     break;
                 };
                 let value = match spec.kind {
-                    crate::core::conf::directive::ValueKind::Flag => Some(OptValue::Flag),
-                    crate::core::conf::directive::ValueKind::Int => w.int().map(OptValue::Int),
-                    crate::core::conf::directive::ValueKind::Float => {
-                        w.float().map(OptValue::Float)
-                    }
+                    ValueKind::Flag => Some(OptValue::Flag),
+                    ValueKind::Int => w.int().map(OptValue::Int),
+                    ValueKind::Float => w.float().map(OptValue::Float),
                     _ => w.next_word().map(|s| OptValue::Word(s.into())),
                 };
                 let Some(value) = value else { break };
-                out.push(("refclock", spec, value));
+                out.push((d.name(), spec, value));
             }
             out
         }
@@ -164,11 +189,31 @@ pub(super) fn versions_and_ranges(l: &mut Linter) {
             ));
             continue;
         }
-        if let Directive::Simple { spec, value } = d
-            && let (true, Some((lo, hi)), Some(x)) = (strict, spec.range, value.as_i64())
-            && !(lo..=hi).contains(&x)
+        if let Directive::Simple { spec, .. } = d
+            && strict
+            && spec.kind == ValueKind::Int
         {
-            l.add(range_diag(i, spec.name, spec.name, x, lo, hi));
+            // conf.c 4.7 parse_int: strtol over the whole word, then the
+            // range; before 4.7 `sscanf("%d")` took a numeric prefix.
+            let raw = l.raw_args(i);
+            match whole_int(raw.trim()) {
+                None => l.add((
+                    Rule::NotAnInteger,
+                    i,
+                    vec![
+                        ("directive", spec.name.to_string()),
+                        ("value", raw.trim().to_string()),
+                        ("version", v.to_string()),
+                    ],
+                )),
+                Some(x) => {
+                    if let Some((lo, hi)) = spec.range
+                        && !(lo..=hi).contains(&x)
+                    {
+                        l.add(range_diag(i, spec.name, spec.name, x, lo, hi));
+                    }
+                }
+            }
         }
         for (directive, spec, value) in options_of(d) {
             if spec.since > v {
@@ -211,36 +256,24 @@ pub(super) fn versions_and_ranges(l: &mut Linter) {
                 ));
             }
         }
-        if let Directive::Source(s) = d
-            && let Some(OptValue::Unsigned(ef)) = s.option("extfield")
-        {
-            // Until 4.4 the only experimental field was F323.
-            if v < ChronyVersion::new(4, 5) && *ef != 0xF323 {
-                l.add((Rule::ExtfieldValue, i, vec![("value", format!("{ef:X}"))]));
+        if let Directive::Source(s) = d {
+            for o in s.options.iter().filter(|o| o.name() == "extfield") {
+                if let OptValue::Unsigned(ef) = o.value
+                    && !releases::extfields(v).contains(&ef)
+                {
+                    l.add((
+                        Rule::ExtfieldValue,
+                        i,
+                        vec![
+                            ("value", format!("{ef:X}")),
+                            ("version", v.to_string()),
+                            ("known", releases::extfield_list(v)),
+                        ],
+                    ));
+                }
             }
         }
     }
-}
-
-pub(super) fn range_diag(
-    i: usize,
-    directive: &str,
-    option: &str,
-    x: i64,
-    lo: i64,
-    hi: i64,
-) -> (Rule, usize, Args) {
-    (
-        Rule::OutOfRange,
-        i,
-        vec![
-            ("directive", directive.to_string()),
-            ("option", option.to_string()),
-            ("value", x.to_string()),
-            ("min", lo.to_string()),
-            ("max", hi.to_string()),
-        ],
-    )
 }
 
 /// The value chronyd uses instead of `x`, where it silently clamps.

@@ -24,6 +24,14 @@ pub fn control_character_line(doc: &Document) -> Option<usize> {
 
 pub(super) fn control_characters(l: &mut Linter) {
     for (i, line) in l.doc.lines().iter().enumerate() {
+        // A line chronyd refuses for an odd character already says so.
+        let said = l
+            .out
+            .iter()
+            .any(|d| d.rule == Rule::OddCharacter && d.line == Some(i + 1));
+        if said {
+            continue;
+        }
         if let Some(b) = line.content().iter().find(|b| control(**b)) {
             l.push(
                 Rule::ControlCharacter,

@@ -1,0 +1,143 @@
+//! ntpstat's words (the script by M. Lichvar and the C program by G. R.
+//! Keech it emulates); Arista's `show ntp status` prints the same.
+
+use super::checks::*;
+use super::model::{Explained, Field, Kind};
+use super::verdict::{Reason, Status, Why};
+
+/// What ntpstat prints (the script and the C program it emulates).
+const NTPSTAT: &[&str] = &[
+    "sync-status",
+    "source",
+    "server",
+    "stratum",
+    "accuracy",
+    "poll-interval",
+    "event",
+    "ntp-service",
+];
+
+pub(super) fn fields() -> Vec<(Kind, &'static [&'static str])> {
+    vec![
+        (Kind::Ntpstat, NTPSTAT),
+        (Kind::AristaShowNtpStatus, NTPSTAT),
+    ]
+}
+
+/// ntpstat's words (the script by M. Lichvar and the C program by G. R.
+/// Keech it emulates): "synchronised to SOURCE [(ADDRESS)] at stratum N"
+/// (or ", stratum unknown"), "time correct to within N ms [(exceeded
+/// maximum of M ms)]" (or "accuracy unknown"), "polling server every N s"
+/// (or "poll interval unknown"), "unsynchronised" [+ "time server
+/// re-starting"], and "Unable to talk to NTP daemon. Is it running?".
+pub(super) fn parse(lines: &[&str], eos: bool) -> Option<Explained> {
+    let kind = if eos {
+        Kind::AristaShowNtpStatus
+    } else {
+        Kind::Ntpstat
+    };
+    let starts = |p: &str| lines.iter().map(|l| l.trim()).find(|l| l.starts_with(p));
+    if let Some(l) = starts("Unable to talk to NTP daemon") {
+        let mut e = Explained::new(kind);
+        let mut f = Field::info("ntp-service", l);
+        f.status = Status::Bad;
+        f.reason = Some(Reason::new(Why::No));
+        e.fields.push(f);
+        return Some(e);
+    }
+    let first = lines.iter().map(|l| l.trim()).find(|t| {
+        [
+            "synchronised to",
+            "synchronized to",
+            "unsynchronised",
+            "unsynchronized",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+    })?;
+    let mut e = Explained::new(kind);
+    let synced = first.starts_with("synchronised") || first.starts_with("synchronized");
+    let mut status = Field::info(
+        "sync-status",
+        if synced {
+            "synchronised"
+        } else {
+            "unsynchronised"
+        },
+    );
+    check_switch_status(&mut status);
+    e.fields.push(status);
+    if synced {
+        // What follows "synchronised to ", up to the address or stratum.
+        let rest = first.split_once(" to ").map_or("", |(_, r)| r);
+        let end = rest
+            .find([' ', ','])
+            .filter(|_| rest.starts_with("NTP server"))
+            .map_or_else(
+                || rest.find([',', '(', '<']).unwrap_or(rest.len()),
+                |_| "NTP server".len(),
+            );
+        let source = rest[..end].split(" at stratum").next().unwrap_or("").trim();
+        if !source.is_empty() {
+            let mut f = Field::info("source", source);
+            judge_ntpstat_source(&mut f);
+            e.fields.push(f);
+        }
+    }
+    if let Some((a, b)) = first
+        .find('(')
+        .and_then(|a| first[a..].find(')').map(|b| (a, a + b)))
+    {
+        e.fields.push(Field::info("server", &first[a + 1..b]));
+    }
+    if let Some(i) = first.find("stratum") {
+        let mut f = Field::info(
+            "stratum",
+            first[i + 7..].split_whitespace().next().unwrap_or(""),
+        );
+        check_stratum(&mut f);
+        e.fields.push(f);
+    }
+    for l in lines {
+        let l = l.trim();
+        if let Some(r) = l.strip_prefix("time correct to within") {
+            let mut f = Field::info("accuracy", r.trim());
+            // ntpstat -m MAXERROR: "(exceeded maximum of N ms)".
+            if r.contains("exceeded maximum") {
+                f.status = Status::Warn;
+                f.reason = Some(
+                    Reason::new(Why::DispersionLarge)
+                        .arg("value", r.split('(').next().unwrap_or("").trim()),
+                );
+            }
+            e.fields.push(f);
+        } else if l.starts_with("accuracy un") {
+            e.fields
+                .push(Field::info("accuracy", l.trim_start_matches("accuracy ")));
+        }
+        if let Some(r) = l.strip_prefix("polling server every") {
+            e.fields.push(Field::info("poll-interval", r.trim()));
+        } else if l.starts_with("poll interval un") {
+            e.fields.push(Field::info(
+                "poll-interval",
+                l.trim_start_matches("poll interval "),
+            ));
+        }
+        if l == "time server re-starting" {
+            e.fields.push(Field::info("event", l));
+        }
+    }
+    Some(e)
+}
+
+/// ntpstat.c's clock source names (RFC 1305's system status word): a
+/// reference clock, another server, or ntpd's own clock ("local net",
+/// decode.html's "sync_local: local timecode (IRIG, LOCAL driver, etc.)").
+fn judge_ntpstat_source(f: &mut Field) {
+    match f.raw.as_str() {
+        "local net" => f.reason = Some(Reason::new(Why::RefidLocal)),
+        "atomic clock" | "VLF radio" | "HF radio" | "UHF radio" | "NTP server" | "UDP/TIME"
+        | "modem" | "reference clock" => f.status = Status::Ok,
+        _ => {}
+    }
+}

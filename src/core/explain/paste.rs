@@ -1,0 +1,248 @@
+//! Reading what admins paste: the encoding a file was saved in (a Windows
+//! editor's UTF-16, with or without its byte order mark), the prompts that
+//! separate the commands of a terminal session, and the blank lines that
+//! separate outputs — or the records of one output, which stay together.
+
+use super::model::{ExplainError, Kind};
+
+/// The text of a pasted file: UTF-8 (a byte order mark dropped), or
+/// UTF-16 little- or big-endian, told by its byte order mark or, without
+/// one, by the zero bytes ASCII text has in every other place. Anything
+/// else is refused with a word about the encoding, not "not recognised".
+pub fn decode(bytes: &[u8]) -> Result<String, ExplainError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8(rest.to_vec()).map_err(|_| ExplainError::Encoding);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    match utf16_without_mark(bytes) {
+        Some(Endian::Little) => return utf16(bytes, u16::from_le_bytes),
+        Some(Endian::Big) => return utf16(bytes, u16::from_be_bytes),
+        None => {}
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        // Control bytes other than tab, line ends and ESC: not text at all.
+        let binary = bytes
+            .iter()
+            .any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x1b));
+        if binary {
+            ExplainError::NotRecognised
+        } else {
+            ExplainError::Encoding
+        }
+    })
+}
+
+enum Endian {
+    Little,
+    Big,
+}
+
+/// UTF-16 without a byte order mark: of the first bytes, nearly every
+/// other one is zero (ASCII and Latin text), on the odd places for
+/// little-endian, on the even ones for big-endian. UTF-8 text has no zero
+/// bytes at all.
+fn utf16_without_mark(bytes: &[u8]) -> Option<Endian> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // Chinese text has few zero bytes; then the mark or UTF-8 decides.
+    if odd * 10 >= pairs * 3 && even * 20 < pairs {
+        Some(Endian::Little)
+    } else if even * 10 >= pairs * 3 && odd * 20 < pairs {
+        Some(Endian::Big)
+    } else {
+        None
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ExplainError> {
+    if bytes.len() % 2 != 0 {
+        return Err(ExplainError::Encoding);
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| ExplainError::Encoding)
+}
+
+/// One command's output as pasted: the prompt line that ran it (if the
+/// paste shows one) and the lines it printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Segment {
+    pub(super) prompt: Option<String>,
+    pub(super) lines: Vec<String>,
+}
+
+impl Segment {
+    /// The segment as one text, its prompt line first (the prompt tells
+    /// devices apart: Junos's `user@router>` from EOS's `switch#`).
+    pub(super) fn text(&self) -> String {
+        let mut t = String::new();
+        if let Some(p) = &self.prompt {
+            t.push_str(p);
+            t.push('\n');
+        }
+        for l in &self.lines {
+            t.push_str(l);
+            t.push('\n');
+        }
+        t
+    }
+
+    /// The output split at blank lines, each part with the prompt line.
+    pub(super) fn blocks(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        let mut flush = |current: &mut Vec<&str>| {
+            if current.iter().any(|l| !l.trim().is_empty()) {
+                let mut t = self.prompt.clone().map(|p| p + "\n").unwrap_or_default();
+                for l in current.iter() {
+                    t.push_str(l);
+                    t.push('\n');
+                }
+                out.push(t);
+            }
+            current.clear();
+        };
+        for l in &self.lines {
+            if l.trim().is_empty() {
+                flush(&mut current);
+            } else {
+                current.push(l);
+            }
+        }
+        flush(&mut current);
+        out
+    }
+}
+
+/// Splits cleaned lines at every prompt line (`is_prompt`): an interactive
+/// `chronyc>` session, or commands run one after another in a shell or on
+/// a switch, become one segment per command.
+pub(super) fn segments(lines: &[String], is_prompt: impl Fn(&str) -> bool) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current = Segment {
+        prompt: None,
+        lines: Vec::new(),
+    };
+    for l in lines {
+        if is_prompt(l) {
+            if current.prompt.is_some() || current.lines.iter().any(|l| !l.trim().is_empty()) {
+                out.push(Segment {
+                    prompt: current.prompt.take(),
+                    lines: std::mem::take(&mut current.lines),
+                });
+            }
+            current.prompt = Some(l.clone());
+        } else {
+            current.lines.push(l.clone());
+        }
+    }
+    if current.prompt.is_some() || current.lines.iter().any(|l| !l.trim().is_empty()) {
+        out.push(current);
+    }
+    out
+}
+
+/// Outputs made of records separated by blank lines: one session or
+/// association per block, all under the one command (Huawei and H3C
+/// `display ntp-service sessions [verbose]`, Cisco `show ntp associations
+/// detail`). Blocks of these read alone would each look like the whole
+/// output ("no server answers" for every block but the one that does).
+pub(super) fn is_record_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::HuaweiNtpServiceSessions
+            | Kind::H3cNtpServiceSessions
+            | Kind::CiscoShowNtpAssociationsDetail
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+        let mut v = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        for u in s.encode_utf16() {
+            v.extend_from_slice(&u.to_le_bytes());
+        }
+        v
+    }
+
+    #[test]
+    fn windows_encodings_are_decoded() {
+        let text = "Reference ID    : 7F000001 (127.0.0.1)\r\nStratum         : 3\r\n";
+        assert_eq!(decode(&utf16le(text, true)).unwrap(), text);
+        assert_eq!(decode(&utf16le(text, false)).unwrap(), text);
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&be).unwrap(), text);
+        let mut bom8 = b"\xEF\xBB\xBF".to_vec();
+        bom8.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(&bom8).unwrap(), text);
+        // Chinese in UTF-16 with its mark, and in UTF-8 without one.
+        let zh = "时钟状态：已同步\n";
+        assert_eq!(decode(&utf16le(zh, true)).unwrap(), zh);
+        assert_eq!(decode(zh.as_bytes()).unwrap(), zh);
+        // GBK (a Chinese Windows "ANSI" file) is neither: said so.
+        assert_eq!(
+            decode(b"\xca\xb1\xd6\xd3 ok\n"),
+            Err(ExplainError::Encoding)
+        );
+        // A broken surrogate, an odd length.
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Err(ExplainError::Encoding)
+        );
+        assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(ExplainError::Encoding));
+    }
+
+    #[test]
+    fn a_session_splits_at_every_prompt() {
+        let lines: Vec<String> = [
+            "chronyc> tracking",
+            "Stratum : 3",
+            "chronyc> sources",
+            "^* a",
+            "",
+            "chronyc> sourcestats",
+            "a 1",
+            "chronyc>",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let s = segments(&lines, |l| l.starts_with("chronyc>"));
+        let prompts: Vec<Option<&str>> = s.iter().map(|x| x.prompt.as_deref()).collect();
+        assert_eq!(
+            prompts,
+            [
+                Some("chronyc> tracking"),
+                Some("chronyc> sources"),
+                Some("chronyc> sourcestats"),
+                Some("chronyc>")
+            ]
+        );
+        assert_eq!(s[1].lines, ["^* a", ""]);
+        assert_eq!(s[1].blocks(), ["chronyc> sources\n^* a\n"]);
+        assert!(s[3].blocks().is_empty());
+    }
+}

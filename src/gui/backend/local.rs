@@ -1,0 +1,165 @@
+//! The backend's work on this machine, whether or not a helper answers:
+//! lint against the files here, settings, files the user saves or imports,
+//! desktop notifications.
+
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+use std::sync::mpsc::{Receiver, Sender};
+
+use super::messages::{Command, Contents, Event, Request};
+use super::wake::{Wake, Waker};
+use crate::core::conf::Document;
+use crate::core::conf::lint::{LintOptions, lint};
+
+/// A file the user imports is a chrony.conf: anything larger is refused
+/// before it is read whole.
+const MAX_IMPORT_BYTES: u64 = 4 << 20;
+
+pub(super) fn run(
+    chronyd: Option<std::path::PathBuf>,
+    remote: bool,
+    requests: Receiver<Request>,
+    events: Sender<Event>,
+    waker: Waker,
+) {
+    let send = |e: Event| {
+        if events.send(e).is_ok() {
+            waker(Wake::Event);
+        }
+    };
+    send(Event::Machine {
+        chrony_version: crate::sys::find_chronyd(chronyd.as_deref())
+            .and_then(|c| crate::sys::chronyd_version(&c)),
+        networks: crate::sys::local_networks(),
+    });
+    while let Ok(Request { id, command }) = requests.recv() {
+        if let Some(event) = handle(command, remote) {
+            send(Event::Reply {
+                to: id,
+                event: Box::new(event),
+            });
+        }
+    }
+}
+
+fn handle(command: Command, remote: bool) -> Option<Event> {
+    Some(match command {
+        Command::Lint { text, version } => {
+            let exists = |p: &str| Path::new(p).exists();
+            let read = crate::sys::file_facts;
+            let diagnostics = lint(
+                &Document::parse(&text),
+                &LintOptions {
+                    version,
+                    // The helper's machine is another one: its files
+                    // are not looked at here.
+                    path_exists: (!remote).then_some(&exists as &dyn Fn(&str) -> bool),
+                    resolves: None,
+                    read: (!remote).then_some(&read as &crate::core::conf::lint::ReadFile),
+                    now: Some(crate::sys::now() as i64),
+                    trust: (!remote).then_some(
+                        &crate::sys::path_trust as &crate::core::conf::lint::TrustPath<'_>,
+                    ),
+                },
+            );
+            Event::Linted { text, diagnostics }
+        }
+        Command::SaveSettings(s) => Event::Saved(s.save()),
+        Command::WriteFile {
+            path,
+            contents,
+            overwrite,
+        } => {
+            // Something is there already (a file, a link, a directory):
+            // nothing is written until the user says to replace it.
+            if !overwrite && std::fs::symlink_metadata(&path).is_ok() {
+                return Some(Event::FileExists { path, contents });
+            }
+            let result = match contents {
+                Contents::Bytes(b) => crate::fsutil::write_atomic(&path, &b),
+                Contents::Png(image) => {
+                    png_bytes(&image).and_then(|b| crate::fsutil::write_atomic(&path, &b))
+                }
+            }
+            .map(drop)
+            .map_err(|e| e.to_string());
+            Event::FileWritten { path, result }
+        }
+        Command::ReadConfig(path) => {
+            let result = read_capped(&path).map_err(|e| e.to_string());
+            Event::ConfigRead { path, result }
+        }
+        Command::Notify {
+            title,
+            body,
+            critical,
+        } => {
+            // No session bus or no notify-send: the status bar line is
+            // the notification.
+            let urgency = if critical { "critical" } else { "normal" };
+            // Plain text from the first byte to the last: no option
+            // (`--`), no control character, no markup in the body
+            // (notification servers read a subset of HTML there).
+            let title = crate::core::text::escape_controls(&title).into_owned();
+            let body = crate::core::text::escape_controls(&body)
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            if let Ok(mut child) = Process::new("notify-send")
+                .args([
+                    "--app-name=Stratum",
+                    "--urgency",
+                    urgency,
+                    "--",
+                    &title,
+                    &body,
+                ])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            {
+                let _ = child.wait();
+            }
+            return None;
+        }
+        _ => return None,
+    })
+}
+
+/// A screenshot as PNG.
+pub fn png_bytes(image: &egui::ColorImage) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, image.size[0] as u32, image.size[1] as u32);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().map_err(std::io::Error::other)?;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    w.write_image_data(&bytes).map_err(std::io::Error::other)?;
+    w.finish().map_err(std::io::Error::other)?;
+    Ok(out)
+}
+
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    // A FIFO or a device named by mistake must not hold this thread (and
+    // every save and lint behind it): opened without waiting, then
+    // refused unless it is a regular file.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut out = Vec::new();
+    file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut out)?;
+    if out.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB",
+            MAX_IMPORT_BYTES >> 20
+        )));
+    }
+    Ok(out)
+}

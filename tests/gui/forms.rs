@@ -1,0 +1,175 @@
+//! The forms' part of the window's tour: every export format with its
+//! fields, every setup, typing on the editing panels, every lint rule and
+//! explanation of the corpora, each right and wrong.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use stratum::core::conf::Document;
+use stratum::core::export::Format;
+use stratum::gui::app::{App, Panel};
+
+use super::window::show;
+
+fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else if p.extension().is_some_and(|e| e == ext) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn data(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
+}
+
+/// Every format with every field it shows, empty and filled, right and
+/// wrong.
+pub fn exports(h: &mut Harness<'static, App>) {
+    show(h, Panel::Export);
+    for format in Format::ALL {
+        for (servers, backup, peer, key, nts, ca) in [
+            ("", false, "", "", false, ""),
+            (
+                "10.0.0.123 10.0.0.124:11123",
+                false,
+                "10.0.0.2",
+                "1:md5:Lab-Secret1",
+                true,
+                "",
+            ),
+            (
+                "10.0.0.123",
+                true,
+                "",
+                "1:sha256:HEX:00ff",
+                true,
+                "/etc/chrony/ca.crt",
+            ),
+            ("10.0.0.123", true, "10.0.0.2:11123", "bad key", false, ""),
+            ("not a host!", false, "also bad!", "", false, ""),
+        ] {
+            let f = &mut h.state_mut().panels.export;
+            f.format = format;
+            f.servers = servers.into();
+            f.backup = backup;
+            f.peer = peer.into();
+            f.key = key.into();
+            f.nts = nts;
+            f.nts_ca = ca.into();
+            f.source_interface = "mgmt0".into();
+            f.vrf = "mgmt".into();
+            h.run_steps(2);
+        }
+    }
+    // The lab's own file with no upstream, no allow line, NTS, a key file.
+    h.state_mut().state.doc = Document::parse(
+        "local stratum 8\npeer lab-partner.example\nkeyfile /etc/chrony/chrony.keys\nntsservercert /etc/c.crt\nntsserverkey /etc/c.key\nmakestep 1 3\nrtcsync\nratelimit\n",
+    );
+    for format in Format::ALL {
+        h.state_mut().panels.export.format = format;
+        h.state_mut().panels.export.servers = "10.0.0.123:11123".into();
+        h.run_steps(2);
+    }
+}
+
+/// Every setup with each field wrong once, then right.
+pub fn setups(h: &mut Harness<'static, App>) {
+    use stratum::core::conf::roles::{Role, RoleInput};
+    show(h, Panel::Setup);
+    for role in Role::ALL {
+        h.state_mut().panels.setup.role = role;
+        for input in [
+            RoleInput::default(),
+            RoleInput {
+                upstreams: "bad host!".into(),
+                ..RoleInput::default()
+            },
+            RoleInput {
+                subnets: "10.0.0.0/33".into(),
+                ..RoleInput::default()
+            },
+            RoleInput {
+                upstreams: "ntp.example.org".into(),
+                subnets: "10.0.0.0/24".into(),
+                servers: "10.0.0.123".into(),
+                peer: "10.0.0.124".into(),
+                gps_device: "ttyS0".into(),
+                ..RoleInput::default()
+            },
+            RoleInput {
+                upstreams: "ntp.example.org".into(),
+                subnets: "10.0.0.0/24".into(),
+                servers: "10.0.0.123 10.0.0.124".into(),
+                peer: "10.0.0.124".into(),
+                gps_device: "/dev/ttyACM0".into(),
+                pps_device: "/dev/pps0".into(),
+                nmea_fallback: true,
+            },
+        ] {
+            h.state_mut().panels.setup.input = input;
+            h.run_steps(2);
+        }
+    }
+}
+
+/// Typing on the editing panels, right and wrong; pairs that follow the
+/// rule and one that does not; every lint rule of the corpus; every output
+/// the explain corpus holds.
+pub fn editing(h: &mut Harness<'static, App>) {
+    show(h, Panel::Access);
+    for subnet in ["10.0.0.0 /24", "10.0.0.0/33", "10.0.0.0/24"] {
+        h.state_mut().panels.access.subnet = subnet.into();
+        h.run_steps(2);
+    }
+    // An empty field shows no error; its text is the one the code would
+    // give, all the same.
+    let st = &h.state().state;
+    stratum::gui::panels::access::subnet_error_text(
+        st,
+        &stratum::core::conf::SubnetError::Empty,
+        "",
+    );
+    show(h, Panel::Upstreams);
+    for host in ["bad host!", "a\u{7}b", "ntp.example.org"] {
+        h.state_mut().panels.upstreams.host = host.into();
+        h.run_steps(2);
+    }
+    for text in [
+        "peer 10.0.0.2\nlocal stratum 10\n",
+        "peer 10.0.0.2\nlocal stratum 10 orphan\n",
+    ] {
+        h.state_mut().state.doc = Document::parse(text);
+        h.state_mut().panels.peers.partner = "10.0.0.3".into();
+        show(h, Panel::Peers);
+    }
+    for conf in files_under(&data("chronyd"), "conf")
+        .into_iter()
+        .chain(files_under(&data("roundtrip"), "conf"))
+    {
+        h.state_mut().state.doc = Document::parse(std::fs::read(&conf).unwrap());
+        show(h, Panel::Advanced);
+    }
+    show(h, Panel::Explain);
+    for out in files_under(&data("explain"), "txt")
+        .into_iter()
+        .chain(files_under(&data("labs"), "txt"))
+    {
+        let text = String::from_utf8_lossy(&std::fs::read(&out).unwrap()).into_owned();
+        h.state_mut().panels.explain.set_input(text);
+        h.run_steps(2);
+    }
+    h.state_mut()
+        .panels
+        .explain
+        .set_input("no report at all".into());
+    h.run_steps(2);
+}

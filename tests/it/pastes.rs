@@ -1,0 +1,242 @@
+//! What admins paste, read as they paste it: interactive `chronyc>` sessions
+//! and shell sessions of several commands, files saved by a Windows editor
+//! (UTF-16, CRLF), switch outputs made of one block per session, every
+//! message ntpstat prints, `ntpq -c as`, ntpsec's `rv`.
+//!
+//! Each input in tests/data/explain/pastes has an `.expect` file: what the
+//! reading must give, each expectation beside the sentence of the tool's
+//! manual (or source) it follows, written before the readers were run on
+//! the input. Inputs are the vendor's command-reference examples, or live
+//! captures of every release (tests/data/labs, made by tests/it/labs.rs)
+//! put together as a session.
+
+use std::path::{Path, PathBuf};
+
+use stratum::core::explain::{ExplainError, Explained, Status, decode, explain_all};
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
+/// One `.expect` file: its directives, with their line numbers.
+struct Expect {
+    name: String,
+    lines: Vec<(usize, Vec<String>)>,
+}
+
+impl Expect {
+    fn read(path: &Path) -> Expect {
+        let text = std::fs::read_to_string(path).unwrap();
+        let lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|(i, l)| (i + 1, l.split_whitespace().map(str::to_string).collect()))
+            .collect();
+        Expect {
+            name: path.file_name().unwrap().to_string_lossy().into_owned(),
+            lines,
+        }
+    }
+
+    fn directive(&self, word: &str) -> Option<&[String]> {
+        self.lines
+            .iter()
+            .find(|(_, w)| w[0] == word)
+            .map(|(_, w)| &w[1..])
+    }
+}
+
+/// The bytes a Windows editor (or a terminal) would have written.
+fn encode(text: &str, how: &[String]) -> Vec<u8> {
+    let mut text = text.to_string();
+    if how.iter().any(|h| h == "crlf") {
+        text = text.replace('\n', "\r\n");
+    }
+    let units = || text.encode_utf16().collect::<Vec<u16>>();
+    for h in how {
+        match h.as_str() {
+            "utf16le" | "utf16le-bom" => {
+                let mut v = if h == "utf16le-bom" {
+                    vec![0xFF, 0xFE]
+                } else {
+                    Vec::new()
+                };
+                v.extend(units().iter().flat_map(|u| u.to_le_bytes()));
+                return v;
+            }
+            "utf16be-bom" => {
+                let mut v = vec![0xFE, 0xFF];
+                v.extend(units().iter().flat_map(|u| u.to_be_bytes()));
+                return v;
+            }
+            "utf8-bom" => {
+                let mut v = b"\xEF\xBB\xBF".to_vec();
+                v.extend_from_slice(text.as_bytes());
+                return v;
+            }
+            "crlf" => {}
+            other => panic!("unknown encoding {other}"),
+        }
+    }
+    text.into_bytes()
+}
+
+/// The statuses of a field named `name` in a report's fields or a row.
+fn status_of(fields: &[stratum::core::explain::Field], name: &str) -> Option<Status> {
+    fields.iter().find(|f| f.name == name).map(|f| f.status)
+}
+
+fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> Vec<String> {
+    let mut bad = Vec::new();
+    let mut fail =
+        |line: usize, what: String| bad.push(format!("{}:{line} ({label}): {what}", e.name));
+    let parts = match (&got, e.directive("error")) {
+        (Err(err), Some(want)) => {
+            if err.message_id() != want[0] {
+                fail(
+                    0,
+                    format!("error {} instead of {}", err.message_id(), want[0]),
+                );
+            }
+            return bad;
+        }
+        (Ok(_), Some(want)) => {
+            fail(0, format!("read, but {} was expected", want[0]));
+            return bad;
+        }
+        (Err(err), None) => {
+            fail(0, format!("not read: {err}"));
+            return bad;
+        }
+        (Ok(p), None) => p,
+    };
+    let part = |line: usize, i: &str, fail: &mut dyn FnMut(usize, String)| -> Option<&Explained> {
+        let n: usize = i.parse().unwrap();
+        let p = parts.get(n);
+        if p.is_none() {
+            fail(line, format!("no part {n} (of {})", parts.len()));
+        }
+        p
+    };
+    for (line, w) in &e.lines {
+        let line = *line;
+        let status = |s: &str| match s {
+            "ok" => Status::Ok,
+            "warn" => Status::Warn,
+            "bad" => Status::Bad,
+            "info" => Status::Info,
+            other => panic!("{}:{line}: status {other}", e.name),
+        };
+        match w[0].as_str() {
+            "parts" => {
+                let n: usize = w[1].parse().unwrap();
+                if parts.len() != n {
+                    let kinds: Vec<String> = parts.iter().map(Explained::kind_name).collect();
+                    fail(line, format!("{} parts {kinds:?}, not {n}", parts.len()));
+                }
+            }
+            "kind" => {
+                if let Some(p) = part(line, &w[1], &mut fail)
+                    && p.kind_name() != w[2]
+                {
+                    fail(line, format!("kind {}, not {}", p.kind_name(), w[2]));
+                }
+            }
+            "rows" => {
+                if let Some(p) = part(line, &w[1], &mut fail)
+                    && p.rows.len().to_string() != w[2]
+                {
+                    fail(line, format!("{} rows, not {}", p.rows.len(), w[2]));
+                }
+            }
+            "finding" | "no-finding" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let has = p.findings.iter().any(|f| f.rule.id() == w[2]);
+                    if has != (w[0] == "finding") {
+                        let rules: Vec<&str> = p.findings.iter().map(|f| f.rule.id()).collect();
+                        fail(line, format!("{} {}: findings are {rules:?}", w[0], w[2]));
+                    }
+                }
+            }
+            "field" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let got = status_of(&p.fields, &w[2]);
+                    if got != Some(status(&w[3])) {
+                        fail(line, format!("field {} is {got:?}, not {}", w[2], w[3]));
+                    }
+                }
+            }
+            "row" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let r: usize = w[2].parse().unwrap();
+                    let got = p.rows.get(r - 1).and_then(|row| status_of(row, &w[3]));
+                    if got != Some(status(&w[4])) {
+                        fail(line, format!("row {r} {} is {got:?}, not {}", w[3], w[4]));
+                    }
+                }
+            }
+            "encode" | "source" | "session" | "error" => {}
+            other => panic!("{}:{line}: unknown directive {other}", e.name),
+        }
+    }
+    bad
+}
+
+/// The inputs of one expect file: (label, bytes).
+fn inputs(e: &Expect, path: &Path) -> Vec<(String, Vec<u8>)> {
+    let how = e
+        .directive("encode")
+        .map(<[String]>::to_vec)
+        .unwrap_or_default();
+    if let Some(words) = e.directive("session") {
+        // An interactive chronyc session over each release's captures, as
+        // the terminal shows it, and the same with CRLF line ends.
+        let (dir, commands) = (&words[0], &words[1..]);
+        let mut out = Vec::new();
+        for release in ["4.0", "4.3", "4.6.1", "4.9"] {
+            let d = data().join(dir.replace("RELEASE", release));
+            let mut text = String::new();
+            for c in commands {
+                text.push_str(&format!("chronyc> {c}\n"));
+                text.push_str(&std::fs::read_to_string(d.join(format!("{c}.txt"))).unwrap());
+            }
+            text.push_str("chronyc> ");
+            out.push((format!("chrony {release}"), encode(&text, &how)));
+            let crlf = [how.clone(), vec!["crlf".to_string()]].concat();
+            out.push((format!("chrony {release}, CRLF"), encode(&text, &crlf)));
+        }
+        return out;
+    }
+    let file = match e.directive("source") {
+        Some(s) => data().join(&s[0]),
+        None => path.with_extension("txt"),
+    };
+    let bytes = std::fs::read(&file).unwrap();
+    let bytes = match String::from_utf8(bytes.clone()) {
+        Ok(text) if !how.is_empty() => encode(&text, &how),
+        _ => bytes,
+    };
+    vec![(how.join("+"), bytes)]
+}
+
+#[test]
+fn pastes_are_read_as_their_manuals_say() {
+    let dir = data().join("explain/pastes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "expect"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{} expect files", files.len());
+    let mut bad = Vec::new();
+    for path in &files {
+        let e = Expect::read(path);
+        for (label, bytes) in inputs(&e, path) {
+            let got = decode(&bytes).and_then(|text| explain_all(&text));
+            bad.extend(check(&e, &label, got));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
