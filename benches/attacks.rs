@@ -264,7 +264,9 @@ fn main() {
             }
             if last.elapsed() > Duration::from_secs(1) {
                 last = Instant::now();
-                chronyd_pid(&run).map(kill);
+                if let Some(pid) = chronyd_pid(&run) {
+                    kill(pid);
+                }
             }
         }
     });
@@ -288,7 +290,9 @@ fn main() {
     let filler = attacker::spawn_as("_chrony", move || {
         let _ = std::fs::write(run.join("evil.conf"), "user root\n");
         while !h2.load(Ordering::Relaxed) {
-            chronyd_pid(&run).map(kill);
+            if let Some(pid) = chronyd_pid(&run) {
+                kill(pid);
+            }
             std::thread::sleep(Duration::from_millis(500));
         }
     });

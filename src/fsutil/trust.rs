@@ -434,7 +434,7 @@ mod tests {
         symlink("/etc/passwd", d.join("l")).unwrap();
         rustix::fs::chownat(
             rustix::fs::CWD,
-            &d.join("l"),
+            d.join("l"),
             Some(rustix::fs::Uid::from_raw(65534)),
             None,
             rustix::fs::AtFlags::SYMLINK_NOFOLLOW,

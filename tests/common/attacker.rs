@@ -85,14 +85,9 @@ impl Watcher {
         }
         let mut out = Vec::new();
         let mut reader = rustix::fs::inotify::Reader::new(&self.fd, &mut self.buf);
-        loop {
-            match reader.next() {
-                Ok(e) => {
-                    if let Some(n) = e.file_name() {
-                        out.push(n.to_string_lossy().into_owned());
-                    }
-                }
-                Err(_) => break,
+        while let Ok(e) = reader.next() {
+            if let Some(n) = e.file_name() {
+                out.push(n.to_string_lossy().into_owned());
             }
             if reader.is_buffer_empty() {
                 break;
