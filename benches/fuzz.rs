@@ -138,4 +138,16 @@ fn main() {
         }
     });
     report("logs", r, logs.len());
+
+    let seeds = fuzz::stats_seeds();
+    let r = run(
+        "stats",
+        &seeds,
+        fuzz::stats_tokens(),
+        budget,
+        seed,
+        mutate,
+        fuzz::stats_target,
+    );
+    report("stats", r, seeds.len());
 }

@@ -1,13 +1,24 @@
 #!/usr/bin/env python3
-"""Writes tests/data/stats/reference.json: synthetic phase series (white PM,
+"""Two uses, both with allantools 2024.06 (numpy, scipy; pandas for a log):
+
+  scripts/stats-reference.py
+writes tests/data/stats/reference.json: synthetic phase series (white PM,
 white FM, random-walk FM, and white FM at uneven times) with the OADEV, MDEV
 and TDEV that allantools computes for them, and their confidence intervals
 (allantools.edf_simple with the noise type read from the ADEV slope, and
 allantools.confidence_interval at 68.3 %). Run once, by hand, in a venv:
     python3 -m venv /tmp/av && /tmp/av/bin/pip install allantools
     /tmp/av/bin/python scripts/stats-reference.py
-The tests compare Stratum's numbers with the stored ones (1 %)."""
-import json, math, os
+The tests compare Stratum's numbers with the stored ones (1 %).
+
+  scripts/stats-reference.py --log tracking.log
+prints, as JSON, what allantools and numpy make of a tracking.log's offset
+column (chrony.conf(5): "The estimated local offset at the epoch", the 7th
+column) under Stratum's rules: records of one second averaged, tau0 the
+median interval, the phase interpolated linearly (no gaps assumed); OADEV,
+MDEV and TDEV at octave tau, and the percentiles of every value.
+`cargo bench --bench stats` compares `stratum stats` with it."""
+import json, math, os, sys
 import numpy as np
 import allantools as at
 
@@ -37,6 +48,37 @@ def alpha_of(slope):
     # ADEV log-log slope -> power-law noise alpha (white PM, white FM,
     # flicker FM, random-walk FM).
     return min([(-1.0, 2), (-0.5, 0), (0.0, -1), (0.5, -2)], key=lambda p: abs(p[0] - slope))[1]
+
+def octaves(n):
+    ms, m = [], 1
+    while m <= (n - 1) // 3:
+        ms.append(m)
+        m *= 2
+    return ms
+
+def log_reference(path):
+    import pandas as pd
+    df = pd.read_csv(path, sep=r"\s+", header=None, usecols=[0, 1, 2, 6], dtype=str,
+                     on_bad_lines="skip", engine="c")
+    df = df[df[0].str.match(r"^\d{4}-\d\d-\d\d$", na=False)]
+    t = pd.to_datetime(df[0] + " " + df[1], format="%Y-%m-%d %H:%M:%S", utc=True)
+    t = (t - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy()
+    x = df[6].astype(float).to_numpy()
+    g = pd.DataFrame({"t": t, "x": x}).groupby("t", sort=True)["x"].mean()
+    tau0, xs = resample(g.index.to_numpy(), g.to_numpy())
+    ms = octaves(len(xs))
+    taus = np.array(ms) * tau0
+    out = {"tau0": tau0, "records": int(len(x))}
+    for key, f in (("oadev", at.oadev), ("mdev", at.mdev), ("tdev", at.tdev)):
+        _, dev, _, _ = f(xs, rate=1.0 / tau0, data_type="phase", taus=taus)
+        out[key] = [[float(m * tau0), float(d)] for m, d in zip(ms, dev)]
+    out["summary"] = {f"p{p}": float(np.percentile(x, p)) for p in (1, 5, 50, 95, 99)}
+    out["summary"].update(mean=float(x.mean()), sd=float(x.std()), min=float(x.min()), max=float(x.max()))
+    json.dump(out, sys.stdout)
+
+if len(sys.argv) == 3 and sys.argv[1] == "--log":
+    log_reference(sys.argv[2])
+    sys.exit(0)
 
 out = {}
 for name, t, x in series():

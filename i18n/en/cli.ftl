@@ -331,22 +331,53 @@ cli-help-stats =
     stratum stats FILE... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
     {"              ["}--format text|json|csv] [--lang en|zh-CN]
 
-    Statistics of a series from chronyd's logs (tracking.log, measurements.log, statistics.log,
-    rotated copies too; every chrony 4 release's columns) or Stratum's CSV exports: the ntpviz
-    summary (percentiles, 90 % and 98 % ranges, mean, σ, skewness, excess kurtosis) and, for
-    offset and frequency, OADEV, MDEV and TDEV at octave τ with 68 % confidence intervals and the
-    noise type the ADEV slope shows. Uneven updates are resampled (median interval, linear).
-    Offsets are as the log gives them (tracking.log: positive when the local clock was ahead).
-stats-series = { $series }: { $n } samples, { $first } – { $last } UTC ({ $unit })
+    Statistics of a series from chronyd's tracking, measurements or statistics logs (any name,
+    rotated copies, any chrony 4 release: each file is recognised by its banner or its records)
+    or Stratum's CSV exports: the ntpviz summary (percentiles, 90 % and 98 % ranges, mean, σ,
+    skewness, excess kurtosis), a histogram, duplicate and out-of-order records and gaps (intervals
+    over 4 × the usual one), and for offset and frequency OADEV, MDEV and TDEV at octave τ with 68 %
+    confidence intervals and the noise type the ADEV slope shows. Uneven updates are resampled
+    (median interval, linear), never across a gap. Files of any size are read twice (times, then
+    values) in fixed memory; past a million values the percentiles come from a sketch whose error
+    is printed. Offsets are as each log gives them (tracking and statistics: positive when the
+    local clock is fast; measurements: positive when it is slow). JSON: the system's series under
+    "series" → NAME, each source's under "sources" → ADDRESS → NAME, NAME as given.
+stats-series = { $series }: { $n } values, { $first } – { $last } UTC ({ $unit })
+stats-of-source = { $series } of { $source }
+stats-sign-local-fast = {"  "}positive: the local clock is fast (ahead), as the log gives it
+stats-sign-local-slow = {"  "}positive: the local clock is slow (behind), as the log gives it
+stats-records = {"  "}records: { $duplicates } { $duplicates ->
+        [one] duplicate
+       *[other] duplicates
+    } dropped, { $reordered } out of order, { $gaps } { $gaps ->
+        [one] gap
+       *[other] gaps
+    }
+stats-gaps = {"  "}gaps (intervals over 4 × the usual one; resampling step { $usual } s): { $seconds } s in all, the longest { $longest } s from { $start } UTC
+stats-sketched = {"  "}(the percentiles are within ±{ $error } % of their value: the series has more values than are kept one by one)
+stats-progress = Reading
+stats-unreadable = { $path }: { $lines } { $lines ->
+        [one] line is
+       *[other] lines are
+    } neither records nor headers; skipped.
+stats-dropped = { $records } { $records ->
+        [one] record
+       *[other] records
+    } of sources beyond the first { $max } were not read.
+stats-same-file = { $path } is the same file as { $other }: it is read once.
+stats-other-log = { $path } is chronyd's { $log } log; stratum stats reads the tracking, measurements and statistics logs and Stratum's CSV exports.
+stats-compressed = { $path } is compressed ({ $format }): decompress it first (zcat, xzcat, bzcat or zstdcat).
+stats-utf16 = { $path } is UTF-16 text: save it as UTF-8 (or ASCII) first.
+stats-stats-csv = { $path } holds statistics written by stratum stats, not a series.
 stats-deviations-head = {"  "}       τ/s      OADEV [68 % interval]          MDEV       TDEV  noise
 stats-noise-white-pm = white PM
 stats-noise-white-fm = white FM
 stats-noise-flicker-fm = flicker FM
 stats-noise-random-walk-fm = random-walk FM
-stats-not-a-file = { $path } is not a regular file.
-stats-no-series = { $path } has no { $series } column.
+stats-not-a-file = { $path } is not a regular file (a FIFO, a device or a directory): stratum stats reads files only.
+stats-no-series = { $path } is a { $log } log, which has no { $series } column; its series: { $have }.
 stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay or std-dev.
-stats-unknown-file = { $path } is neither a chronyd log (tracking.log, measurements.log, statistics.log) nor a Stratum CSV export.
+stats-unknown-file = { $path } is neither a chronyd log (tracking, measurements, statistics) nor a Stratum CSV export: none of its first lines is a record of one.
 stats-empty = No { $series } values were found in the files.
 stats-label-min = min
 stats-label-p1 = 1%

@@ -296,20 +296,38 @@ cli-help-stats =
     stratum stats 文件... [--series offset|frequency|skew|root-delay|root-dispersion|delay|std-dev]
     {"              ["}--format text|json|csv] [--lang en|zh-CN]
 
-    统计 chronyd 日志（tracking.log、measurements.log、statistics.log 及其轮转副本；适用于 chrony 4 各版本
-    的列）或 Stratum 导出的 CSV 中某个序列：ntpviz 摘要（百分位数、90 % 与 98 % 范围、均值、σ、偏度、超额峰度），
-    对偏移和频率还给出倍频程 τ 上的 OADEV、MDEV、TDEV 及 68 % 置信区间，以及由 ADEV 斜率判断的噪声类型。
-    不均匀的更新会先重采样（中位间隔，线性插值）。偏移按日志原样给出（tracking.log：正值表示本地时钟超前）。
-stats-series = { $series }：{ $n } 个样本，{ $first } – { $last } UTC（{ $unit }）
+    统计 chronyd 的 tracking、measurements 或 statistics 日志（文件名不限，含轮转副本，适用于 chrony 4
+    各版本：按表头或记录识别每个文件）或 Stratum 导出的 CSV 中的一个序列：ntpviz 摘要（百分位数、90 % 与
+    98 % 范围、均值、σ、偏度、超额峰度）、直方图、重复与乱序记录及间断（间隔超过通常间隔的 4 倍），对偏移
+    和频率还给出倍频程 τ 上的 OADEV、MDEV、TDEV 及 68 % 置信区间，以及由 ADEV 斜率判断的噪声类型。不均匀
+    的更新会先重采样（中位间隔，线性插值），但不跨越间断。任意大小的文件都以固定内存读取两遍（先时间，后
+    数值）；数值超过一百万个时，百分位数来自摘要结构，并给出其误差。偏移按各日志原样给出（tracking 与
+    statistics：正值表示本地时钟偏快；measurements：正值表示偏慢）。JSON：系统序列在 "series"
+    中以名称为键，各源的序列在 "sources" 中先以地址、再以名称为键，名称即命令行所给。
+stats-series = { $series }：{ $n } 个数值，{ $first } – { $last } UTC（{ $unit }）
+stats-of-source = { $source } 的 { $series }
+stats-sign-local-fast = {"  "}正值：本地时钟偏快（超前），与日志一致
+stats-sign-local-slow = {"  "}正值：本地时钟偏慢（落后），与日志一致
+stats-records = {"  "}记录：丢弃重复 { $duplicates } 条，乱序 { $reordered } 条，间断 { $gaps } 处
+stats-gaps = {"  "}间断（间隔超过通常间隔的 4 倍；重采样间隔 { $usual } 秒）：共 { $seconds } 秒，最长 { $longest } 秒，始于 { $start } UTC
+stats-sketched = {"  "}（百分位数与真值相差不超过 ±{ $error } %：该序列的数值多于逐个保留的上限）
+stats-progress = 读取中
+stats-unreadable = { $path }：有 { $lines } 行既不是记录也不是表头，已跳过。
+stats-dropped = 前 { $max } 个源之外的 { $records } 条记录未读取。
+stats-same-file = { $path } 与 { $other } 是同一个文件：只读取一次。
+stats-other-log = { $path } 是 chronyd 的 { $log } 日志；stratum stats 读取 tracking、measurements、statistics 日志以及 Stratum 导出的 CSV。
+stats-compressed = { $path } 是压缩文件（{ $format }）：请先解压（zcat、xzcat、bzcat 或 zstdcat）。
+stats-utf16 = { $path } 是 UTF-16 文本：请先另存为 UTF-8（或 ASCII）。
+stats-stats-csv = { $path } 是 stratum stats 输出的统计结果，不是序列。
 stats-deviations-head = {"  "}       τ/秒     OADEV [68 % 区间]             MDEV       TDEV  噪声
 stats-noise-white-pm = 白相位噪声
 stats-noise-white-fm = 白频率噪声
 stats-noise-flicker-fm = 闪烁频率噪声
 stats-noise-random-walk-fm = 随机游走频率噪声
-stats-not-a-file = { $path } 不是普通文件。
-stats-no-series = { $path } 中没有 { $series } 列。
+stats-not-a-file = { $path } 不是普通文件（而是 FIFO、设备或目录）：stratum stats 只读取普通文件。
+stats-no-series = { $path } 是 { $log } 日志，其中没有 { $series } 列；它有这些序列：{ $have }。
 stats-bad-series = “{ $value }”不是可用的序列：offset、frequency、skew、root-delay、root-dispersion、delay 或 std-dev。
-stats-unknown-file = { $path } 既不是 chronyd 日志（tracking.log、measurements.log、statistics.log），也不是 Stratum 导出的 CSV。
+stats-unknown-file = { $path } 既不是 chronyd 日志（tracking、measurements、statistics），也不是 Stratum 导出的 CSV：开头几行都不是这类记录。
 stats-empty = 文件中没有找到 { $series } 的数值。
 stats-label-min = 最小值
 stats-label-p1 = 1%

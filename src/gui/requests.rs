@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::backend::{Command, Contents, Event, Request, RequestId};
+use super::backend::{Command, Contents, Event, ReadError, Request, RequestId};
 use super::ops::{ApplyState, FileState, NtsState};
 use super::state::AppState;
 use crate::core::conf::Document;
@@ -172,10 +172,19 @@ impl AppState {
                         self.doc = Document::parse(bytes);
                         FileState::Read(path)
                     }
-                    Err(reason) => FileState::Failed(self.tr.tr_args(
-                        "cli-cannot-read",
-                        &[("path", path.display().to_string()), ("reason", reason)],
-                    )),
+                    Err(e) => {
+                        let reason = match e {
+                            ReadError::NotRegular => self.tr.tr("gui-file-not-regular"),
+                            ReadError::TooLarge { mib } => self
+                                .tr
+                                .tr_args("gui-file-too-large", &[("mib", mib.to_string())]),
+                            ReadError::Io(words) => words,
+                        };
+                        FileState::Failed(self.tr.tr_args(
+                            "cli-cannot-read",
+                            &[("path", path.display().to_string()), ("reason", reason)],
+                        ))
+                    }
                 };
                 self.track_file(to, state);
             }

@@ -1,7 +1,9 @@
 //! A time-boxed mutation fuzzer on stable Rust for every decoder that reads
 //! bytes from outside the process: cmdmon replies (every release's
-//! variants), IPC frames, chrony's logs, pasted command output (explain),
-//! chrony.conf (parse and lint), Stratum's history file and watch lists.
+//! variants), IPC frames, chrony's logs (the helper's import and
+//! `stratum stats`' readers and statistics), pasted command output
+//! (explain), chrony.conf (parse and lint), Stratum's history file and
+//! watch lists.
 //! Seeds are real inputs (replies captured from real chronyd releases, the
 //! test corpora); mutations are byte-level plus, for cmdmon, structure-aware
 //! (the header kept valid so the report decoder is reached, counts and
@@ -290,5 +292,86 @@ pub fn reply_invariants(reply: &Reply) {
         }
         Reply::NtpSourceName(n) => assert!(n.len() <= 256 * 3),
         _ => {}
+    }
+}
+
+/// Seeds for `stratum stats`' readers: records of each log chronyd writes
+/// (an unsynchronised tracking record among them) and a CSV export.
+pub fn stats_seeds() -> Vec<Vec<u8>> {
+    vec![
+        b"   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n2017-08-22 13:22:52 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n2017-08-22 13:23:08                  0     -3.541      0.075  0.000e+00 ?  0  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n".to_vec(),
+        b"2016-08-10 05:40:50 203.0.113.15     6.261e-04 -3.247e-04  6.262e-04 -1.237e-06  1.597e-06  8.1e-02  18   0   8  0.00\n2016-08-10 05:41:50 203.0.113.15     6.261e-04 -3.247e-04  6.262e-04 -1.237e-06  1.597e-06  8.1e-02  18   0   8  0.00\n".to_vec(),
+        b"2016-11-14 19:33:41 203.0.113.15    N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K\n2016-11-14 19:34:41 ::1             N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K\n".to_vec(),
+        b"series,time,min,max\nsystem.clock_ahead,1780000000.000,-1e-6,2e-6\nsource.10.0.0.1.offset,1780000001.5,1e-3,1e-3\n\"system.frequency\",1780000002,-3.5,-3.4\n".to_vec(),
+    ]
+}
+
+/// Tokens that break date, number, name and CSV readers.
+pub fn stats_tokens() -> &'static [&'static [u8]] {
+    &[
+        b" ",
+        b"\n",
+        b"\r\n",
+        b",",
+        b"\"",
+        b"-",
+        b"e-",
+        b"9999-12-31 23:59:59",
+        b"1970-01-01 00:00:00",
+        b"nan",
+        b"inf",
+        b"1e308",
+        b"               ",
+    ]
+}
+
+/// What `stratum stats` does with a file, without the IO: content
+/// detection, then both passes of the record reader and the streaming
+/// statistics for three series, the input cut into blocks.
+pub fn stats_target(input: &[u8]) {
+    use stratum::core::chronylog::{Content, LogKind, detect};
+    use stratum::core::series::Field;
+    use stratum::core::stats::scan::{FileScan, Input, Scan};
+    let input_kind = match detect(input, true).0 {
+        Content::Log(kind) => Input::Log(kind),
+        Content::HistoryCsv => Input::HistoryCsv,
+        // Refused kinds are read as each log anyway: the readers must
+        // hold on anything.
+        _ => Input::Log(LogKind::Measurements),
+    };
+    let cut = input.len() / 3 + 1;
+    for field in [Field::Offset, Field::Frequency, Field::Delay] {
+        let mut scan = Scan::new(field);
+        let mut streams = None;
+        let mut buf = Vec::new();
+        for pass in 0..2 {
+            if pass == 1 {
+                streams = Some(scan.start_values());
+            }
+            let Some(mut f) = FileScan::new(input_kind, field) else {
+                break;
+            };
+            for block in input.chunks(cut) {
+                f.feed(block, &mut scan);
+                scan.take_records(&mut buf);
+                if let Some(s) = &mut streams {
+                    s.apply(&buf);
+                }
+            }
+            f.finish(&mut scan);
+            scan.take_records(&mut buf);
+            if let Some(s) = &mut streams {
+                s.apply(&buf);
+            }
+            assert!(f.records + f.unreadable <= input.len() as u64 + 1);
+        }
+        let Some(streams) = streams else {
+            continue;
+        };
+        for (_, r) in scan.finish(streams) {
+            let s = r.summary;
+            assert!(s.n > 0 && s.min <= s.p50 && s.p50 <= s.max, "{s:?}");
+            assert_eq!(r.histogram.counts.iter().sum::<u64>(), s.n as u64);
+        }
     }
 }

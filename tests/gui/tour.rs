@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use stratum::core::alarm::{Alarm, AlarmKind};
 use stratum::core::conf::Document;
 use stratum::gui::app::{App, ApplyState, Panel};
-use stratum::gui::backend::{Event, StatsResult};
+use stratum::gui::backend::{Event, ReadError, StatsResult};
 use stratum::gui::state::NtsState;
 use stratum::i18n::Lang;
 use stratum::ipc::ErrorCode;
@@ -482,7 +482,9 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
     }
     for result in [
         Ok(b"server 10.0.0.1\n".to_vec()),
-        Err("no such file".to_string()),
+        Err(ReadError::Io("no such file".to_string())),
+        Err(ReadError::NotRegular),
+        Err(ReadError::TooLarge { mib: 4 }),
     ] {
         let id = h.state_mut().state.read_config(path.clone());
         h.state_mut().state.outbox.clear();

@@ -287,6 +287,29 @@ fn chrony_logs() {
     );
 }
 
+/// What `stratum stats` reads: content detection, then both passes of
+/// the record reader and the streaming statistics, for every series,
+/// with the input cut into blocks.
+#[test]
+fn stats_inputs() {
+    use common::fuzz::{stats_seeds, stats_target, stats_tokens};
+    let seeds = stats_seeds();
+    let run = fuzz(
+        "stats",
+        &seeds,
+        stats_tokens(),
+        budget(),
+        23,
+        mutate,
+        stats_target,
+    );
+    eprintln!(
+        "fuzz stats: {} inputs ({:.0}/s)",
+        run.inputs,
+        run.per_second()
+    );
+}
+
 fn files(dir: &str, ext: &str) -> Vec<Vec<u8>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     std::fs::read_dir(dir)

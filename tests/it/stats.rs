@@ -1,15 +1,26 @@
-//! Statistics against allantools: the deviations and summaries of
+//! Statistics. Against allantools: the deviations and summaries of
 //! synthetic white PM, white FM and random-walk FM series and of white FM
 //! at uneven times (tests/data/stats/reference.json, written by
 //! scripts/stats-reference.py with allantools 2024.06) agree within 1 %,
 //! confidence intervals included; the ADEV slopes are the noise types'.
+//! `stratum stats` on the logs real chronyd releases write, read by their
+//! content and checked column by column against chrony.conf(5)'s `log`
+//! directive; gaps, duplicates and out-of-order records; and the hostile
+//! files of the attack on the helper (one huge line, sparse files, a CSV
+//! of zeros, a record dated 9999, a FIFO), each refused or read in bounded
+//! time and peak memory.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use stratum::core::stats::{Noise, deviations, summary};
+use stratum::core::series::Field;
+use stratum::core::stats::{Noise, analyse, deviations, summary};
 
 fn reference() -> Value {
     let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats/reference.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats/reference.json"),
     )
     .unwrap();
     serde_json::from_str(&text).unwrap()
@@ -48,22 +59,26 @@ fn deviations_and_summaries_match_allantools() {
                 }
             }
         }
-        let sum = summary(&x).unwrap();
-        let want = &s["summary"];
-        for (k, v) in [
-            ("p1", sum.p1),
-            ("p5", sum.p5),
-            ("p50", sum.p50),
-            ("p95", sum.p95),
-            ("p99", sum.p99),
-            ("min", sum.min),
-            ("max", sum.max),
-            ("mean", sum.mean),
-            ("sd", sum.sd),
-            ("skewness", sum.skewness),
-            ("kurtosis", sum.kurtosis),
-        ] {
-            close(v, want[k].as_f64().unwrap(), &format!("{name} {k}"));
+        // The whole-series summary and the streamed one (the CLI's).
+        let points: Vec<(f64, f64)> = t.iter().copied().zip(x.iter().copied()).collect();
+        let streamed = analyse(Field::Offset, points).summary.unwrap();
+        for sum in [summary(&x).unwrap(), streamed] {
+            let want = &s["summary"];
+            for (k, v) in [
+                ("p1", sum.p1),
+                ("p5", sum.p5),
+                ("p50", sum.p50),
+                ("p95", sum.p95),
+                ("p99", sum.p99),
+                ("min", sum.min),
+                ("max", sum.max),
+                ("mean", sum.mean),
+                ("sd", sum.sd),
+                ("skewness", sum.skewness),
+                ("kurtosis", sum.kurtosis),
+            ] {
+                close(v, want[k].as_f64().unwrap(), &format!("{name} {k}"));
+            }
         }
     }
 }
@@ -93,15 +108,86 @@ fn adev_slopes_name_the_noise() {
     }
 }
 
-/// `stratum stats` on the logs real chronyd releases write (each writes
-/// its own columns) while following a loopback server: every record of
-/// tracking.log is counted, the sources of measurements.log and
-/// statistics.log are named, deviations come with the offset and
-/// frequency series, and a file that is not a log is refused.
+/// `stratum stats ARGS --format json`, with its peak resident memory
+/// (KiB) as the kernel counted it for that process alone (python's
+/// `RUSAGE_CHILDREN` of the one child it ran), killed after `limit`.
+fn stats_run(args: &[&str], limit: Duration) -> (Output, u64, Duration) {
+    const PEAK: &str = "import resource, subprocess, sys\n\
+        p = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, capture_output=True)\n\
+        sys.stdout.buffer.write(p.stdout)\n\
+        sys.stderr.buffer.write(p.stderr)\n\
+        sys.stderr.write('\\nPEAK %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n\
+        sys.exit(p.returncode)\n";
+    let mut cmd = Command::new("python3");
+    cmd.args(["-c", PEAK, env!("CARGO_BIN_EXE_stratum"), "stats"])
+        .args(args)
+        .args(["--lang", "en"]);
+    let start = Instant::now();
+    let mut out = crate::common::run_with_deadline(cmd, limit);
+    let took = start.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let (rest, peak) = err
+        .trim_end()
+        .rsplit_once("\nPEAK ")
+        .unwrap_or_else(|| panic!("stratum stats {args:?} did not end within {limit:?}: {err}"));
+    let peak = peak.trim().parse().unwrap();
+    out.stderr = rest.as_bytes().to_vec();
+    (out, peak, took)
+}
+
+fn json_of(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The values of 1-based column `col` of a log's records, as
+/// chrony.conf(5) numbers them (Date is column 1): `None` when a record
+/// has not the manual's column count (an unsynchronised tracking record
+/// prints no address), so that the expectation is left out.
+fn manual_column(path: &Path, col: usize, columns: usize) -> Option<Vec<f64>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            (w.len() == columns).then(|| w[col - 1].parse().unwrap())
+        })
+        .collect()
+}
+
+/// The summary of `series` agrees with the manual's column: as many
+/// values, the same extremes and mean.
+fn agrees(series: &Value, values: &[f64], what: &str) {
+    let s = &series["summary"];
+    assert_eq!(
+        s["n"].as_u64(),
+        Some(values.len() as u64),
+        "{what}: {series}"
+    );
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    assert_eq!(s["min"].as_f64(), Some(min), "{what}");
+    assert_eq!(s["max"].as_f64(), Some(max), "{what}");
+    let m = s["mean"].as_f64().unwrap();
+    assert!(
+        (m - mean).abs() <= 1e-9 * mean.abs().max(1e-12),
+        "{what}: {m} vs {mean}"
+    );
+}
+
+/// `stratum stats` on the logs real chronyd releases write while following
+/// a loopback server, copied under other names (a file is recognised by
+/// its content): each series is the column chrony.conf(5)'s `log`
+/// directive describes, keyed by the series name as given, with
+/// deviations for offset and frequency.
 #[test]
 fn stats_read_the_logs_every_release_writes() {
     use crate::common::lab::{Chronyd, wait_for};
-    use std::time::Duration;
     let releases = crate::common::releases();
     std::thread::scope(|s| {
         for r in &releases {
@@ -111,7 +197,7 @@ fn stats_read_the_logs_every_release_writes() {
                 let up = Chronyd::upstream(&r.chronyd, dir);
                 let logdir = dir.join("log");
                 std::fs::create_dir_all(&logdir).unwrap();
-                let _c = Chronyd::start(
+                let c = Chronyd::start(
                     &r.chronyd,
                     dir,
                     "client",
@@ -132,42 +218,302 @@ fn stats_read_the_logs_every_release_writes() {
                     (records("tracking.log") >= 10 && records("statistics.log") >= 4).then_some(())
                 })
                 .unwrap_or_else(|| panic!("chrony {}: too few log lines", r.label));
-                let run = |args: &[&str]| {
-                    let out = crate::common::stratum()
-                        .arg("stats")
-                        .args(args)
-                        .args(["--format", "json"])
-                        .output()
-                        .unwrap();
-                    assert!(out.status.success(), "chrony {}: {}", r.label, String::from_utf8_lossy(&out.stderr));
-                    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+                drop(c);
+                // Copies under names no rule could guess.
+                let copy = |from: &str, to: &str| {
+                    let p = dir.join(to);
+                    std::fs::copy(logdir.join(from), &p).unwrap();
+                    p
                 };
-                let tracking = logdir.join("tracking.log");
-                let n = records("tracking.log");
-                let v = run(&[tracking.to_str().unwrap()]);
-                let sys = &v["series"]["system offset"];
-                // Records written after the count are read too.
-                assert!(sys["summary"]["n"].as_u64().unwrap() >= n as u64, "chrony {}: {v}", r.label);
+                let tracking = copy("tracking.log", "server1-tracking.log");
+                let statistics = copy("statistics.log", "stats-copy.txt");
+                let measurements = copy("measurements.log", "m.log.1");
+                let run = |args: &[&str]| {
+                    let (out, ..) = stats_run(args, Duration::from_secs(60));
+                    json_of(&out)
+                };
+                let label = &r.label;
+                let t = tracking.to_str().unwrap();
+                // tracking: "The estimated local offset at the epoch ...
+                // (in seconds, positive indicates the clock is fast of
+                // UTC)": column 7 of 14.
+                let v = run(&[t, "--format", "json"]);
+                let sys = &v["series"]["offset"];
+                assert_eq!(sys["positive"], "local-fast", "chrony {label}: {v}");
                 assert!(sys["adev"].as_array().is_some_and(|a| !a.is_empty()), "{v}");
-                let v = run(&[tracking.to_str().unwrap(), "--series", "frequency"]);
-                assert_eq!(v["series"]["system frequency"]["unit"], "ppm", "{v}");
-                for log in ["measurements.log", "statistics.log"] {
-                    let field = if log == "statistics.log" { "std-dev" } else { "offset" };
-                    let v = run(&[logdir.join(log).to_str().unwrap(), "--series", field]);
-                    let name = format!("127.0.0.1 {}", field.replace('-', "_"));
-                    assert!(
-                        v["series"][&name]["summary"]["n"].as_u64().unwrap_or(0) >= 2,
-                        "chrony {} {log}: {v}",
-                        r.label
-                    );
+                if let Some(want) = manual_column(&tracking, 7, 14) {
+                    agrees(sys, &want, &format!("chrony {label} tracking offset"));
                 }
+                // "The local system frequency (in ppm ...)": column 5.
+                let v = run(&[t, "--series", "frequency", "--format", "json"]);
+                let f = &v["series"]["frequency"];
+                assert_eq!(f["unit"], "ppm", "{v}");
+                assert!(f["mdev"].as_array().is_some_and(|a| !a.is_empty()), "{v}");
+                if let Some(want) = manual_column(&tracking, 5, 14) {
+                    agrees(f, &want, &format!("chrony {label} tracking frequency"));
+                }
+                // statistics: "The estimated offset of the source (in
+                // seconds, positive means the local clock is estimated to
+                // be fast ...)": column 5 of 13, the default series.
+                let v = run(&[statistics.to_str().unwrap(), "--format", "json"]);
+                let o = &v["sources"]["127.0.0.1"]["offset"];
+                assert_eq!(o["positive"], "local-fast", "chrony {label}: {v}");
+                agrees(o, &manual_column(&statistics, 5, 13).unwrap(), "statistics offset");
+                // "The estimated standard deviation of the measurements
+                // from the source (in seconds)": column 4, named as given.
+                let v = run(&[statistics.to_str().unwrap(), "--series", "std-dev", "--format", "json"]);
+                let sd = &v["sources"]["127.0.0.1"]["std-dev"];
+                agrees(sd, &manual_column(&statistics, 4, 13).unwrap(), "statistics std-dev");
+                // measurements: "The estimated local clock error (theta in
+                // RFC 5905). Positive indicates that the local clock is slow
+                // of the remote source": column 12 of 20.
+                let v = run(&[measurements.to_str().unwrap(), "--format", "json"]);
+                let o = &v["sources"]["127.0.0.1"]["offset"];
+                assert_eq!(o["positive"], "local-slow", "chrony {label}: {v}");
+                agrees(o, &manual_column(&measurements, 12, 20).unwrap(), "measurements offset");
+                // "The peer delay (delta in RFC 5905)": column 13.
+                let v = run(&[measurements.to_str().unwrap(), "--series", "delay", "--format", "json"]);
+                agrees(
+                    &v["sources"]["127.0.0.1"]["delay"],
+                    &manual_column(&measurements, 13, 20).unwrap(),
+                    "measurements delay",
+                );
             });
         }
     });
-    let out = crate::common::stratum()
-        .args(["stats", "/dev/null", "--lang", "en"])
-        .output()
-        .unwrap();
+    let (out, ..) = stats_run(&["/dev/null"], Duration::from_secs(10));
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("neither a chronyd log"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
+
+/// A tracking.log record as reference.c's format writes it.
+fn tracking_line(t: i64, offset: f64) -> String {
+    let (y, mo, d, h, mi, s) = stratum::core::civil_from_unix(t);
+    format!(
+        "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} {:<15} {:2} {:10.3} {:10.3} {:10.3e} {} {:2} {:10.3e} {:10.3e} {:10.3e} {:10.3e} {:10.3e}\n",
+        "203.0.113.15",
+        2,
+        -3.541,
+        0.075,
+        offset,
+        'N',
+        2,
+        2.94e-6,
+        -2.084e-4,
+        1.534e-2,
+        3.472e-4,
+        8.304e-3
+    )
+}
+
+const BANNER: &str = "   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n";
+const START: i64 = 1_780_000_000;
+
+#[test]
+fn gaps_duplicates_and_out_of_order_records_are_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 1000 updates 16 s apart; chronyd stopped for 300 s after the 500th;
+    // one line written twice; two lines swapped.
+    let mut lines: Vec<String> = Vec::new();
+    let mut t = START;
+    for i in 0..1000 {
+        t += if i == 500 { 300 } else { 16 };
+        lines.push(tracking_line(t, ((i * 37 % 101) as f64 - 50.0) * 1e-7));
+    }
+    lines.insert(200, lines[199].clone());
+    lines.swap(700, 701);
+    let log = tmp.path().join("tracking.log");
+    std::fs::write(&log, format!("{BANNER}{}", lines.concat())).unwrap();
+    let (out, ..) = stats_run(
+        &[log.to_str().unwrap(), "--format", "json"],
+        Duration::from_secs(30),
+    );
+    let v = json_of(&out);
+    let s = &v["series"]["offset"]["summary"];
+    assert_eq!(s["n"], 1000, "{v}");
+    assert_eq!(
+        (
+            s["duplicates"].as_u64(),
+            s["reordered"].as_u64(),
+            s["gaps"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1)),
+        "{v}"
+    );
+    assert_eq!(
+        v["series"]["offset"]["longest_gap"]["seconds"], 300.0,
+        "{v}"
+    );
+    let (out, ..) = stats_run(&[log.to_str().unwrap()], Duration::from_secs(30));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("1 duplicate dropped, 1 out of order, 1 gap"),
+        "{text}"
+    );
+    assert!(text.contains("the longest 300 s from"), "{text}");
+
+    // Rotated logs given newest first read as one series in time order,
+    // and the same file given twice is read once.
+    let (older, newer) = lines.split_at(400);
+    let old = tmp.path().join("tracking.log.1");
+    let new = tmp.path().join("tracking.log.0");
+    std::fs::write(&old, older.concat()).unwrap();
+    std::fs::write(&new, newer.concat()).unwrap();
+    let (n, o) = (new.to_str().unwrap(), old.to_str().unwrap());
+    let (out, ..) = stats_run(&[n, o, n, "--format", "json"], Duration::from_secs(30));
+    let v = json_of(&out);
+    let s = &v["series"]["offset"]["summary"];
+    assert_eq!(
+        (s["n"].as_u64(), s["reordered"].as_u64()),
+        (Some(1000), Some(1)),
+        "{v}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is the same file as"));
+}
+
+/// Peak resident memory a hostile file may cost (the finding: up to 3 GB).
+const PEAK_KIB: u64 = 64 * 1024;
+
+/// Writes `head`, then a hole up to `size` bytes (zeros on reading, no
+/// disk used), then `tail`.
+fn sparse(path: &Path, head: &[u8], size: u64, tail: &[u8]) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut f = std::fs::File::create(path).unwrap();
+    f.write_all(head).unwrap();
+    f.seek(SeekFrom::Start(size)).unwrap();
+    f.write_all(tail).unwrap();
+}
+
+/// The files of the attack on the helper (issue: "unbounded stratum
+/// stats"), each refused at once or read in bounded time and memory.
+#[test]
+fn hostile_files_are_refused_or_read_in_bounded_memory_and_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let records = |n: i64, from: i64| -> String {
+        (0..n)
+            .map(|i| tracking_line(from + 16 * i, ((i * 13 % 29) as f64 - 14.0) * 1e-7))
+            .collect()
+    };
+    let check = |what: &str, path: &Path, code: i32, says: &str, limit: u64| -> Output {
+        let (out, peak, took) = stats_run(
+            &[path.to_str().unwrap(), "--format", "json"],
+            Duration::from_secs(limit),
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{what}: {err}");
+        assert!(err.contains(says), "{what}: {err}");
+        assert!(peak <= PEAK_KIB, "{what}: peak RSS {peak} KiB");
+        eprintln!(
+            "{what}: exit {code} in {took:.2?}, peak RSS {:.1} MiB",
+            peak as f64 / 1024.0
+        );
+        out
+    };
+
+    // A FIFO named tracking.log: refused, not waited on.
+    let fifo = dir.join("tracking.log");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    check("FIFO", &fifo, 2, "not a regular file", 10);
+
+    // A 10 GB sparse file: zeros, refused from its first block.
+    let p = dir.join("sparse.log");
+    sparse(&p, b"", 10 << 30, b"\n");
+    check("10 GB of zeros", &p, 2, "neither a chronyd log", 10);
+
+    // One 256 MiB line (zeros, no line end) between two runs of records:
+    // the line is skipped without being kept, the records on both sides
+    // read (as for 1 GiB, 4 times the time, the same memory).
+    let p = dir.join("long-line.log");
+    sparse(
+        &p,
+        format!("{BANNER}{}", records(100, START)).as_bytes(),
+        256 << 20,
+        format!("\n{}", records(100, START + 100_000)).as_bytes(),
+    );
+    let out = check("256 MiB line", &p, 0, "neither records nor headers", 120);
+    assert_eq!(json_of(&out)["series"]["offset"]["summary"]["n"], 200);
+    // No progress bar where standard error is not a terminal.
+    assert!(!out.stderr.contains(&b'\r'));
+
+    // A 1 GB CSV of zeros: refused from its first rows.
+    let p = dir.join("zeros.csv");
+    sparse(&p, &b"0,0,0,0\n".repeat(1 << 17), 1 << 30, b"0,0,0,0\n");
+    check("1 GB CSV of zeros", &p, 2, "neither a chronyd log", 10);
+    // A Stratum export of 100,000 rows of zeros at one time: one point,
+    // the rest duplicates, in bounded memory.
+    let p = dir.join("export.csv");
+    let mut csv = String::from("series,time,min,max\n");
+    csv.push_str(&"system.clock_ahead,0,0,0\n".repeat(100_000));
+    std::fs::write(&p, csv).unwrap();
+    let out = check("100,000 rows of zeros", &p, 0, "", 60);
+    let v = json_of(&out);
+    assert_eq!(v["series"]["offset"]["summary"]["n"], 1, "{v}");
+    assert_eq!(
+        v["series"]["offset"]["summary"]["duplicates"], 99_999,
+        "{v}"
+    );
+
+    // One record dated 9999 among 1,000: a gap, not 10⁹ grid points.
+    let p = dir.join("far.log");
+    let far = tracking_line(253_402_300_000, 1e-6);
+    std::fs::write(
+        &p,
+        format!("{}{far}{}", records(500, START), records(500, START + 8000)),
+    )
+    .unwrap();
+    let out = check("a record dated 9999", &p, 0, "", 30);
+    let v = json_of(&out);
+    let s = &v["series"]["offset"]["summary"];
+    assert_eq!(
+        (s["n"].as_u64(), s["gaps"].as_u64(), s["reordered"].as_u64()),
+        (Some(1001), Some(1), Some(1)),
+        "{v}"
+    );
+    assert!(
+        v["series"]["offset"]["adev"]
+            .as_array()
+            .is_some_and(|a| a.len() >= 5),
+        "{v}"
+    );
+
+    // 256 sources each with a record dated 9999, and a name carrying a
+    // terminal escape: no source costs more, and no escape is printed.
+    let p = dir.join("measurements.log");
+    let mut m = String::new();
+    for src in 0..256 {
+        for i in 0..8i64 {
+            let t = if i == 4 {
+                253_402_300_000
+            } else {
+                START + 64 * i
+            };
+            let (y, mo, d, h, mi, s) = stratum::core::civil_from_unix(t);
+            m.push_str(&format!(
+                "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} 10.0.{}.{:<10} N  2 111 111 1111  6  6 1.00 {:10.3e}  2.296e-04  1.577e-05  1.615e-04  7.446e-05 7F7F0101 4B D K\n",
+                src / 256,
+                src % 256,
+                (i as f64 - 3.5) * 1e-6
+            ));
+        }
+    }
+    m.push_str("2026-11-30 10:00:00 \x1b]52;c;aGk=\x07 N  2 111 111 1111  6  6 1.00  1.000e-03  2.296e-04  1.577e-05  1.615e-04  7.446e-05 7F7F0101 4B D K\n");
+    std::fs::write(&p, m).unwrap();
+    let out = check(
+        "256 sources dated 9999",
+        &p,
+        0,
+        "neither records nor headers",
+        60,
+    );
+    let v = json_of(&out);
+    assert_eq!(v["sources"].as_object().map(|o| o.len()), Some(256));
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command as Process, Stdio};
 use std::sync::mpsc::{Receiver, Sender};
 
-use super::messages::{Command, Contents, Event, Request};
+use super::messages::{Command, Contents, Event, ReadError, Request};
 use super::wake::{Wake, Waker};
 use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
@@ -86,7 +86,7 @@ fn handle(command: Command, remote: bool) -> Option<Event> {
             Event::FileWritten { path, result }
         }
         Command::ReadConfig(path) => {
-            let result = read_capped(&path).map_err(|e| e.to_string());
+            let result = read_capped(&path);
             Event::ConfigRead { path, result }
         }
         Command::Notify {
@@ -140,7 +140,11 @@ pub fn png_bytes(image: &egui::ColorImage) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+fn io(e: std::io::Error) -> ReadError {
+    ReadError::Io(e.to_string())
+}
+
+fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     // A FIFO or a device named by mistake must not hold this thread (and
@@ -149,17 +153,19 @@ fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-        .open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
+        .open(path)
+        .map_err(io)?;
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(ReadError::NotRegular);
     }
     let mut out = Vec::new();
-    file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut out)?;
+    file.take(MAX_IMPORT_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(io)?;
     if out.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(std::io::Error::other(format!(
-            "larger than {} MiB",
-            MAX_IMPORT_BYTES >> 20
-        )));
+        return Err(ReadError::TooLarge {
+            mib: MAX_IMPORT_BYTES >> 20,
+        });
     }
     Ok(out)
 }

@@ -210,8 +210,19 @@ pub enum Event {
     },
     ConfigRead {
         path: PathBuf,
-        result: Result<Vec<u8>, String>,
+        result: Result<Vec<u8>, ReadError>,
     },
+}
+
+/// Why a file the user chose was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// A FIFO, a device or a directory: refused without waiting on it.
+    NotRegular,
+    /// Larger than a chrony.conf can sensibly be (the cap, in MiB).
+    TooLarge { mib: u64 },
+    /// The system's own words (no such file, permission denied, …).
+    Io(String),
 }
 
 /// Which helper the backend talks to, and how it starts a lab helper of

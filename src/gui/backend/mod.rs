@@ -15,7 +15,7 @@ mod wake;
 
 pub use local::png_bytes;
 pub use messages::{
-    Command, Contents, Event, Follow, Launch, Request, RequestId, Stage, StatsResult,
+    Command, Contents, Event, Follow, Launch, ReadError, Request, RequestId, Stage, StatsResult,
 };
 pub use threads::Backend;
 pub use wake::{LIVE_REFRESH, LiveGate, Wake, Waker, waker};

@@ -1,53 +1,7 @@
-//! chronyd's own logs (`log tracking measurements statistics`): which
-//! columns hold what in each (chrony 4.0–4.9 write the same ones; see the
-//! headers in reference.c, ntp_core.c and sourcestats.c), and the fast
-//! readers of their timestamps and numbers. Pure: the helper's import and
-//! `stratum stats` stream files through them.
+//! The numbers and times of chronyd's log records, read fast: the fixed
+//! "YYYY-MM-DD HH:MM:SS" stamp and numbers as `%10.3e`/`%10.3f` print them.
 
-use crate::core::series::{Field, SeriesId};
 use crate::core::time::days_from_civil;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogKind {
-    Tracking,
-    Measurements,
-    Statistics,
-}
-
-impl LogKind {
-    pub fn from_file_name(name: &str) -> Option<LogKind> {
-        match name {
-            "tracking.log" => Some(LogKind::Tracking),
-            "measurements.log" => Some(LogKind::Measurements),
-            "statistics.log" => Some(LogKind::Statistics),
-            _ => None,
-        }
-    }
-
-    /// (field index, series suffix, scale) per kind; see chrony's log
-    /// headers (reference.c, ntp_core.c, sourcestats.c).
-    pub fn fields(self) -> &'static [(usize, Field, f64)] {
-        match self {
-            LogKind::Tracking => &[
-                (4, Field::Frequency, 1.0),
-                (5, Field::Skew, 1.0),
-                (6, Field::Offset, 1.0),
-                (11, Field::RootDelay, 1.0),
-                (12, Field::RootDispersion, 1.0),
-            ],
-            LogKind::Measurements => &[(11, Field::Offset, 1.0), (12, Field::Delay, 1.0)],
-            // Diff freq is a fraction there; the series is in ppm.
-            LogKind::Statistics => &[(3, Field::StdDev, 1.0), (6, Field::Frequency, 1e6)],
-        }
-    }
-
-    pub fn series_id(self, addr: &[u8], field: Field) -> SeriesId {
-        match self {
-            LogKind::Tracking => SeriesId::system(field),
-            _ => SeriesId::source(String::from_utf8_lossy(addr), field),
-        }
-    }
-}
 
 fn digits2(b: &[u8]) -> Option<u32> {
     match b {

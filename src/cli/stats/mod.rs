@@ -1,0 +1,150 @@
+//! `stratum stats FILE...`: the statistics of a series from chronyd's own
+//! logs (tracking, measurements, statistics; rotated or renamed copies,
+//! any release from 4.0 to 4.9) or Stratum's CSV exports, recognised by
+//! their content: ntpviz's summary and a histogram of every value, gaps,
+//! duplicate and out-of-order records, and for phase and frequency series
+//! OADEV, MDEV and TDEV with confidence intervals. Files of any size are
+//! streamed twice (times, then values) in fixed memory; see
+//! `core::stats::scan`.
+
+mod output;
+mod progress;
+mod read;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+
+use super::common::{CliError, CliResult, out, parse_lang};
+use crate::core::series::Field;
+use crate::core::stats::scan::Scan;
+use crate::i18n::Localizer;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// A `--series` value: `root-delay` or `root_delay`.
+fn parse_field(s: &str) -> Option<Field> {
+    let f = Field::from_id(&s.replace('-', "_"))?;
+    [
+        Field::Offset,
+        Field::Frequency,
+        Field::Skew,
+        Field::RootDelay,
+        Field::RootDispersion,
+        Field::Delay,
+        Field::StdDev,
+    ]
+    .contains(&f)
+    .then_some(f)
+}
+
+pub fn run(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut field = Field::Offset;
+    // The series as the user named it: the key of the JSON output.
+    let mut name = "offset".to_string();
+    let mut format = Format::Text;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(v) => paths.push(v.into()),
+            Long("series") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                field = parse_field(&v).ok_or_else(|| {
+                    CliError::new("stats-bad-series").arg("value", v.escape_debug())
+                })?;
+                name = v;
+            }
+            Long("format") => {
+                let v = parser.value()?.to_string_lossy().into_owned();
+                format = match v.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    _ => return Err(CliError::new("cli-bad-format").arg("value", v.escape_debug())),
+                };
+            }
+            Long("lang") => {
+                parse_lang(parser.value()?)?;
+            }
+            Short('h') | Long("help") => {
+                out!("{}", tr.tr("cli-help-stats"));
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(CliError::new("cli-missing-option").arg("option", "FILE"));
+    }
+    // Every file is opened and recognised before any is read.
+    let files = paths
+        .iter()
+        .map(|p| read::open(p, field))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (files, again) = read::order(files);
+    for (path, other) in &again {
+        eprintln!(
+            "stratum: {}",
+            tr.tr_args(
+                "stats-same-file",
+                &[("path", read::shown(path)), ("other", read::shown(other))]
+            )
+        );
+    }
+    let mut progress = progress::Progress::new(tr.tr("stats-progress"), read::total(&files));
+    let mut scan = Scan::new(field);
+    read::times(&files, &mut scan, &mut progress)?;
+    let streams = scan.start_values();
+    let (counts, streams) = read::values(&files, &mut scan, streams, &mut progress)?;
+    progress.finish();
+    let dropped = scan.dropped;
+    let series = scan.finish(streams);
+    if series.is_empty() {
+        return Err(CliError::new("stats-empty").arg("series", name.escape_debug()));
+    }
+    for (f, c) in files.iter().zip(&counts) {
+        if c.unreadable > 0 {
+            eprintln!(
+                "stratum: {}",
+                tr.tr_args(
+                    "stats-unreadable",
+                    &[
+                        ("path", read::shown(&f.path)),
+                        ("lines", c.unreadable.to_string())
+                    ]
+                )
+            );
+        }
+    }
+    if dropped > 0 {
+        eprintln!(
+            "stratum: {}",
+            tr.tr_args(
+                "stats-dropped",
+                &[
+                    ("records", dropped.to_string()),
+                    ("max", crate::core::stats::scan::MAX_SERIES.to_string())
+                ]
+            )
+        );
+    }
+    let run = output::Run {
+        name: &name,
+        field,
+        series: &series,
+        files: &files,
+        counts: &counts,
+    };
+    match format {
+        Format::Json => run.json(),
+        Format::Csv => run.csv(),
+        Format::Text => run.text(tr),
+    }
+    Ok(ExitCode::SUCCESS)
+}
