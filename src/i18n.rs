@@ -361,10 +361,12 @@ impl Localizer {
         };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
-            let v = v.as_ref();
+            // Arguments often come from outside (a path, a gpsd's driver,
+            // a remote helper's detail): never a control sequence.
+            let v = crate::core::text::escape_controls(v.as_ref());
             match v.parse::<i64>() {
                 Ok(n) => fargs.set(*k, FluentValue::from(n)),
-                Err(_) => fargs.set(*k, FluentValue::from(v.to_string())),
+                Err(_) => fargs.set(*k, FluentValue::from(v.into_owned())),
             }
         }
         let mut errors = Vec::new();

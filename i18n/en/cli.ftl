@@ -270,6 +270,12 @@ nts-ca-key-mismatch = The CA's key does not belong to its certificate.
 nts-generate-failed = The certificate could not be made: { $value }.
 nts-unknown-group = There is no group “{ $value }”.
 nts-bad-days = --days needs a whole number of days (negative: already expired), not “{ $value }”.
+nts-out-untrusted = { $dir } is not a safe place for keys: { $why ->
+        [owner] { $path } belongs to { $owner }
+        [special] { $path } is not a regular file or directory
+        [loop] { $path } leads through too many symbolic links
+       *[writable] users other than its owner can write to { $path }
+    }. Certificates and keys go only into a directory that you or root own and nobody else can write, and so must be every directory above it. Nothing was written.
 nts-wrote = wrote { $path }
 nts-backup = kept the previous file as { $path }
 nts-lines-server = chrony.conf of the NTS server:

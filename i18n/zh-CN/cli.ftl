@@ -235,6 +235,12 @@ nts-ca-key-mismatch = CA 的私钥与其证书不匹配。
 nts-generate-failed = 无法生成证书：{ $value }。
 nts-unknown-group = 没有名为“{ $value }”的组。
 nts-bad-days = --days 需要整数天数（负数表示已经过期），而不是“{ $value }”。
+nts-out-untrusted = { $dir } 不是存放密钥的安全位置：{ $why ->
+        [owner] { $path } 属于 { $owner }
+        [special] { $path } 不是普通文件或目录
+        [loop] { $path } 经过的符号链接过多
+       *[writable] 除所有者以外的用户可以写入 { $path }
+    }。证书和密钥只能放在属于你或 root、且其他人都不能写入的目录中，其上层的每个目录也必须如此。未写入任何文件。
 nts-wrote = 已写入 { $path }
 nts-backup = 原文件已保留为 { $path }
 nts-lines-server = NTS 服务器的 chrony.conf：

@@ -103,6 +103,7 @@ fn lint_cmd(mut parser: lexopt::Parser, tr: &Localizer) -> CliResult {
         resolves: Some(&crate::sys::resolves),
         read: Some(&crate::sys::file_facts),
         now: Some(crate::sys::now() as i64),
+        trust: Some(&crate::sys::path_trust),
     };
     // Two named files may be a peer pair; numbered by named file.
     let mut pair: Vec<(usize, Diagnostic)> = Vec::new();

@@ -44,6 +44,9 @@ pub fn connect(to: Option<String>, tr: &Localizer) -> Result<IpcClient, CliError
 pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {
     match e {
         IpcError::Unreachable(p) => CliError::new("cli-helper-unreachable").arg("path", p),
+        IpcError::NoHello(p, secs) => CliError::new("cli-helper-no-hello")
+            .arg("path", p)
+            .arg("seconds", secs),
         other => CliError::new("cli-helper-error").arg("reason", tr.error_text(other.code(), None)),
     }
 }
@@ -240,8 +243,10 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     o.push_str(&"=".repeat(79));
     o.push('\n');
     for src in &s.sources {
-        // As configured (`chronyc -N`), resolved or not.
-        let name = src.display_name();
+        // As configured (`chronyc -N`), resolved or not. Names come from
+        // chronyd's configuration, or from a remote helper over
+        // `--connect ssh://`: shown, never obeyed by the terminal.
+        let name = crate::core::text::escape_controls(&src.display_name()).into_owned();
         let last_rx = if src.last_rx == u32::MAX {
             "-".to_string()
         } else {
@@ -267,6 +272,7 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         o.push('\n');
         for (addr, a) in &s.authdata {
             let name = s.source_name(addr);
+            let name = crate::core::text::escape_controls(&name);
             let mode = match a.mode {
                 1 => "SK",
                 2 => "NTS",

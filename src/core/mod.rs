@@ -20,6 +20,7 @@ pub mod roster;
 pub mod series;
 pub mod snapshot;
 pub mod stats;
+pub mod text;
 pub mod time;
 
 pub use time::civil_from_unix;

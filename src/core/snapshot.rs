@@ -65,4 +65,41 @@ impl Snapshot {
             .find(|s| s.label() == addr)
             .map_or_else(|| addr.to_string(), SourceData::display_name)
     }
+
+    /// Escapes the control characters of every text in the snapshot that
+    /// came from outside (source names, certificate names and paths, the
+    /// leap list's problem, alarm subjects, roster names): a remote helper
+    /// (over `--connect ssh://`) or a chronyd's configuration may hold
+    /// terminal sequences. Clients call it on every snapshot they receive.
+    pub fn make_printable(&mut self) {
+        fn esc(s: &mut String) {
+            if let std::borrow::Cow::Owned(e) = super::text::escape_controls(s) {
+                *s = e;
+            }
+        }
+        self.sources
+            .iter_mut()
+            .filter_map(|s| s.name.as_mut())
+            .for_each(esc);
+        self.authdata.iter_mut().for_each(|(a, _)| esc(a));
+        for c in &mut self.nts_certs {
+            esc(&mut c.path);
+            c.names.iter_mut().for_each(esc);
+        }
+        if let Some(l) = &mut self.leap_list {
+            esc(&mut l.path);
+            if let Some(p) = &mut l.problem {
+                esc(p);
+            }
+        }
+        self.health.alarms.iter_mut().for_each(|a| esc(&mut a.what));
+        if let Some(r) = &mut self.roster {
+            esc(&mut r.file);
+            for d in &mut r.devices {
+                esc(&mut d.name);
+                esc(&mut d.address);
+            }
+            r.alarms.iter_mut().for_each(|a| esc(&mut a.what));
+        }
+    }
 }

@@ -158,6 +158,7 @@ pub fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
 pub fn stratum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stratum"))
 }
+pub mod attacker;
 pub mod cmdmon;
 pub mod fakehost;
 pub mod fuzz;

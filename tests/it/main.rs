@@ -5,6 +5,9 @@
 mod common;
 
 mod alerts;
+mod attack_chrony;
+mod attack_peers;
+mod attack_users;
 mod cli_config;
 mod cmdmon_vs_chronyc;
 mod direction;

@@ -57,6 +57,9 @@ fn handle(command: Command, remote: bool) -> Option<Event> {
                     resolves: None,
                     read: (!remote).then_some(&read as &crate::core::conf::lint::ReadFile),
                     now: Some(crate::sys::now() as i64),
+                    trust: (!remote).then_some(
+                        &crate::sys::path_trust as &crate::core::conf::lint::TrustPath<'_>,
+                    ),
                 },
             );
             Event::Linted { text, diagnostics }
@@ -104,8 +107,23 @@ fn handle(command: Command, remote: bool) -> Option<Event> {
             // No session bus or no notify-send: the status bar line is
             // the notification.
             let urgency = if critical { "critical" } else { "normal" };
+            // Plain text from the first byte to the last: no option
+            // (`--`), no control character, no markup in the body
+            // (notification servers read a subset of HTML there).
+            let title = crate::core::text::escape_controls(&title).into_owned();
+            let body = crate::core::text::escape_controls(&body)
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
             if let Ok(mut child) = Process::new("notify-send")
-                .args(["--app-name=Stratum", "--urgency", urgency, &title, &body])
+                .args([
+                    "--app-name=Stratum",
+                    "--urgency",
+                    urgency,
+                    "--",
+                    &title,
+                    &body,
+                ])
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
