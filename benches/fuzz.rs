@@ -105,8 +105,10 @@ fn main() {
     report("conf", r, confs.len());
 
     let frames = vec![
-        stratum::ipc::frame::encode_frame(&stratum::ipc::ClientMessage::Hello { protocol: 2 })
-            .unwrap(),
+        stratum::ipc::frame::encode_frame(&stratum::ipc::ClientMessage::Hello {
+            protocol: stratum::ipc::PROTOCOL_VERSION,
+        })
+        .unwrap(),
         stratum::ipc::frame::encode_frame(&stratum::ipc::ServerMessage::Push {
             snapshot: Box::default(),
         })

@@ -1,12 +1,17 @@
 //! NTS certificate files on disk, for the command line and the helper alike:
 //! a directory holding `ca.crt`, `ca.key`, `server.crt` and `server.key`.
 //! Keys are never readable by others; a file replaced is backed up first.
+//! The directory must be root's or the writer's alone (see
+//! [`crate::fsutil::trust`]); everything in it is read and written through
+//! its descriptor, never through a link.
 
 use std::io;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::core::nts::{self, Issued, Pem};
+use crate::fsutil::dir::{DirError, OutputDir};
+use crate::fsutil::open::{self, Links};
+use crate::fsutil::trust::Owners;
 
 pub const CA_CERT: &str = "ca.crt";
 pub const CA_KEY: &str = "ca.key";
@@ -30,88 +35,97 @@ pub struct Written {
     pub backups: Vec<PathBuf>,
 }
 
-/// Reads a PEM file, refusing anything larger than a certificate could be.
+/// Reads a PEM file the user named (links followed), refusing anything
+/// that is not a regular file or is larger than a certificate could be.
 pub fn read_pem(path: &Path) -> io::Result<String> {
-    use std::io::Read;
-    let f = std::fs::File::open(path)?;
-    let mut text = String::new();
-    f.take(nts::MAX_PEM_BYTES as u64 + 1)
-        .read_to_string(&mut text)?;
-    if text.len() > nts::MAX_PEM_BYTES {
-        return Err(io::Error::other("larger than a PEM file can be"));
-    }
-    Ok(text)
+    let bytes = open::read_capped(path, Links::Follow, nts::MAX_PEM_BYTES as u64)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_in(dir: &OutputDir, name: &str) -> io::Result<Option<String>> {
+    Ok(dir
+        .read(name, nts::MAX_PEM_BYTES as u64)?
+        .map(|(b, _)| String::from_utf8_lossy(&b).into_owned()))
 }
 
 /// The CA kept in `dir`, if both its files are there.
-pub fn read_ca(dir: &Path) -> io::Result<Option<Pem>> {
-    let (c, k) = (dir.join(CA_CERT), dir.join(CA_KEY));
-    if !c.exists() && !k.exists() {
-        return Ok(None);
+pub fn read_ca(dir: &OutputDir) -> io::Result<Option<Pem>> {
+    match (read_in(dir, CA_CERT)?, read_in(dir, CA_KEY)?) {
+        (None, None) => Ok(None),
+        (Some(cert), Some(key)) => Ok(Some(Pem { cert, key })),
+        _ => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "one of ca.crt and ca.key is missing",
+        )),
     }
-    Ok(Some(Pem {
-        cert: read_pem(&c)?,
-        key: read_pem(&k)?,
-    }))
+}
+
+/// The server certificate kept in `dir`.
+pub fn read_server_cert(dir: &OutputDir) -> io::Result<String> {
+    read_in(dir, SERVER_CERT)?.ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+}
+
+/// Opens the directory certificates are written to, by the rule every
+/// output directory of root follows: it and everything above it belong to
+/// root or to the user writing (made 0755 when missing), nobody else can
+/// write them, no link in it is ever followed.
+pub fn open_dir(dir: &Path) -> Result<OutputDir, DirError> {
+    OutputDir::open_trusted(dir, &Owners::root_and_me())
 }
 
 fn write_one(
-    path: &Path,
+    dir: &OutputDir,
+    name: &str,
     data: &[u8],
     mode: u32,
     group: Option<u32>,
     out: &mut Written,
 ) -> io::Result<()> {
-    if let Ok(old) = std::fs::read(path)
+    // A link, FIFO or oversized thing where the file goes is no old
+    // version to keep: it is replaced, never followed or read.
+    let old = match dir.read(name, nts::MAX_PEM_BYTES as u64) {
+        Ok(old) => old,
+        Err(e)
+            if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+                || matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge
+                ) =>
+        {
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    if let Some((old, old_mode)) = old
         && old != data
     {
-        let meta = std::fs::metadata(path)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = path.parent().unwrap_or(Path::new("."));
-        use std::os::unix::fs::MetadataExt;
-        out.backups.push(crate::fsutil::write_backup(
-            dir,
-            &format!("{name}.stratum-"),
-            ".bak",
-            &old,
-            meta.permissions().mode(),
-            Some((meta.uid(), meta.gid())),
-        )?);
+        out.backups.push(dir.backup(name, &old, old_mode)?);
     }
-    // A key is written private from its first byte, then opened to the
-    // group that must read it.
-    let written = if mode & 0o077 == 0 || group.is_some() {
-        crate::fsutil::write_atomic_private(path, data)?
-    } else {
-        crate::fsutil::write_atomic(path, data)?
-    };
-    if let Some(gid) = group {
-        std::os::unix::fs::chown(&written, Some(0), Some(gid))?;
-    }
-    std::fs::set_permissions(&written, std::fs::Permissions::from_mode(mode))?;
-    out.files.push(written);
+    // Created by the writer, with its group and final mode, before it
+    // takes the name: never an old file's owner, never readable by others
+    // for a moment.
+    dir.write(name, data, mode, group)?;
+    out.files.push(dir.join(name));
     Ok(())
 }
 
-/// Writes what `issue` made into `dir` (created 0755 if missing): the
-/// certificates 0644, the CA key 0600, the server key per `access`. The CA
-/// files are written only when the CA is new.
-pub fn write_issued(dir: &Path, issued: &Issued, access: KeyAccess) -> io::Result<Written> {
-    crate::fsutil::create_dir_chain(dir)?;
+/// Writes what `issue` made into `dir`: the certificates 0644, the CA key
+/// 0600, the server key per `access`. The CA files are written only when
+/// the CA is new; `ca_cert` copies a CA given from elsewhere beside them.
+pub fn write_issued(
+    dir: &OutputDir,
+    issued: &Issued,
+    access: KeyAccess,
+    copy_ca_cert: bool,
+) -> io::Result<Written> {
     let mut out = Written::default();
     if issued.new_ca {
+        write_one(dir, CA_KEY, issued.ca.key.as_bytes(), 0o600, None, &mut out)?;
+    }
+    if issued.new_ca || copy_ca_cert {
         write_one(
-            &dir.join(CA_KEY),
-            issued.ca.key.as_bytes(),
-            0o600,
-            None,
-            &mut out,
-        )?;
-        write_one(
-            &dir.join(CA_CERT),
+            dir,
+            CA_CERT,
             issued.ca.cert.as_bytes(),
             0o644,
             None,
@@ -123,14 +137,16 @@ pub fn write_issued(dir: &Path, issued: &Issued, access: KeyAccess) -> io::Resul
         KeyAccess::Group(g) => (0o640, Some(g)),
     };
     write_one(
-        &dir.join(SERVER_KEY),
+        dir,
+        SERVER_KEY,
         issued.server.key.as_bytes(),
         mode,
         group,
         &mut out,
     )?;
     write_one(
-        &dir.join(SERVER_CERT),
+        dir,
+        SERVER_CERT,
         issued.server.cert.as_bytes(),
         0o644,
         None,
@@ -186,7 +202,8 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("nts");
         let first = issued(None);
-        let w = write_issued(&dir, &first, KeyAccess::Owner).unwrap();
+        let out = open_dir(&dir).unwrap();
+        let w = write_issued(&out, &first, KeyAccess::Owner, false).unwrap();
         assert_eq!(w.files.len(), 4);
         assert!(w.backups.is_empty());
         let mode = |f: &str| std::fs::metadata(dir.join(f)).unwrap().mode() & 0o777;
@@ -195,9 +212,9 @@ mod tests {
         assert_eq!(mode(SERVER_CERT), 0o644);
         // Renewed with the same CA: only the server's pair changes, the old
         // one is kept (private, as it was).
-        let ca = read_ca(&dir).unwrap().unwrap();
+        let ca = read_ca(&out).unwrap().unwrap();
         let second = issued(Some(&ca));
-        let w = write_issued(&dir, &second, KeyAccess::Owner).unwrap();
+        let w = write_issued(&out, &second, KeyAccess::Owner, false).unwrap();
         assert_eq!(w.files.len(), 2);
         assert_eq!(w.backups.len(), 2);
         // Backups are no wider than what they copy (the key's stays private).
@@ -218,7 +235,8 @@ mod tests {
             return;
         }
         let tmp = tempfile::tempdir().unwrap();
-        let w = write_issued(tmp.path(), &issued(None), KeyAccess::Group(4242)).unwrap();
+        let out = open_dir(tmp.path()).unwrap();
+        let w = write_issued(&out, &issued(None), KeyAccess::Group(4242), false).unwrap();
         assert!(w.files.iter().any(|f| f.ends_with(SERVER_KEY)));
         let m = std::fs::metadata(tmp.path().join(SERVER_KEY)).unwrap();
         assert_eq!((m.uid(), m.gid(), m.mode() & 0o777), (0, 4242, 0o640));

@@ -234,21 +234,34 @@ pub fn die_with_parent() -> impl FnMut() -> std::io::Result<()> + Send + Sync + 
 }
 
 /// A file chronyd would read, for lint: a regular file of at most 1 MiB,
-/// its bytes and permission bits.
+/// its bytes and permission bits. Never blocks: a FIFO or a device there is
+/// no file (`None`).
 pub fn file_facts(path: &str) -> Option<crate::core::conf::lint::FileFacts> {
-    use std::io::Read;
+    use crate::fsutil::open::{Links, open_regular, read_all};
     use std::os::unix::fs::PermissionsExt;
-    let f = std::fs::File::open(path).ok()?;
-    let meta = f.metadata().ok()?;
-    if !meta.is_file() {
-        return None;
-    }
-    let mut bytes = Vec::new();
-    f.take(1 << 20).read_to_end(&mut bytes).ok()?;
-    Some(crate::core::conf::lint::FileFacts {
-        bytes,
-        mode: meta.permissions().mode() & 0o7777,
-    })
+    const CAP: u64 = 1 << 20;
+    let f = open_regular(Path::new(path), Links::Follow, CAP).ok()?;
+    let mode = f.metadata().ok()?.permissions().mode() & 0o7777;
+    let bytes = read_all(f, CAP).ok()?;
+    Some(crate::core::conf::lint::FileFacts { bytes, mode })
+}
+
+/// A path a directive names, judged by the trust rule as root would judge
+/// it for chronyd: whose files are trusted for reading as configuration
+/// (root and this process's user), and for what chronyd writes (chronyd's
+/// own user too, when it exists here).
+pub fn path_trust(
+    path: &str,
+    class: crate::core::conf::guard::PathClass,
+) -> Option<crate::core::conf::guard::Distrust> {
+    use crate::fsutil::trust::{Owners, judge};
+    let owners = Owners::root_and_me();
+    let chronyd = chrony_user()
+        .and_then(|u| nix::unistd::User::from_name(&u).ok().flatten())
+        .map_or(owners.clone(), |u| {
+            owners.clone().and_user(u.uid.as_raw(), u.gid.as_raw())
+        });
+    judge(path, class, &owners, &chronyd)
 }
 
 #[cfg(test)]

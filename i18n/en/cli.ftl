@@ -67,6 +67,12 @@ nts-ca-key-mismatch = The CA's key does not belong to its certificate.
 nts-generate-failed = The certificate could not be made: { $value }.
 nts-unknown-group = There is no group “{ $value }”.
 nts-bad-days = --days needs a whole number of days (negative: already expired), not “{ $value }”.
+nts-out-untrusted = { $dir } is not a safe place for keys: { $why ->
+        [owner] { $path } belongs to { $owner }
+        [special] { $path } is not a regular file or directory
+        [loop] { $path } leads through too many symbolic links
+       *[writable] users other than its owner can write to { $path }
+    }. Certificates and keys go only into a directory that you or root own and nobody else can write, and so must be every directory above it. Nothing was written.
 nts-wrote = wrote { $path }
 nts-backup = kept the previous file as { $path }
 nts-lines-server = chrony.conf of the NTS server:
@@ -234,7 +240,9 @@ cli-about-status = One snapshot of chronyd from a running helper, as chronyc pri
 cli-after-status =
     JSON "system_time" is chronyd's correction in seconds: positive when the system clock is behind
     NTP time (chronyc: "slow"), negative when ahead ("fast").
-    Exit 0: a whole snapshot; 2: no helper answers or bad usage; 3: chronyd did not answer in full.
+    Exit 0: a whole snapshot, healthy; 1: a whole snapshot with an alarm raised (or still starting);
+    2: no helper answers or bad usage; 3: chronyd did not answer in full.
+    The first lines (JSON "health") give the verdict: healthy, starting, warning or critical, and why.
 cli-about-fleet = Every chronyd the helper watches (stratum-helper --watch HOST[:PORT])
 cli-after-fleet = For each: stratum, reference, system time (positive: the clock is behind), frequency, and why a host does not answer.
 cli-about-export = Configurations for servers, clients, switches and firewalls, from the lab server's chrony.conf

@@ -2,6 +2,7 @@
 
 cli-bad-number = { $option } needs a positive number, not “{ $value }”.
 cli-helper-unreachable = No Stratum helper answers at { $path }. Start one with “stratum-helper”, or run “stratum” to start a lab.
+cli-helper-no-hello = { $path } did not answer as a Stratum helper within { $seconds } s: is stratum-helper installed there, and does ssh log in without asking for anything?
 cli-helper-error = { $reason }
 cli-helper-failed = { $reason }
 cli-applied-live = Applied without restarting chronyd. Previous file saved as { $backup }.
@@ -34,6 +35,7 @@ err-chronyd-spawn = chronyd could not be started: { $detail }
 err-chronyd-exited = chronyd stopped: { $detail }
 err-chronyd-not-answering = chronyd runs but does not answer on its command socket (check its log for "Wrong permissions").
 err-chronyd-systemctl = systemctl could not restart chronyd: { $detail }
+err-chronyd-untrusted = chronyd was not started: { $detail }, named by its configuration, can now be changed by a user other than root (chronyd's own user counts as another user). Fix its owner and mode (stratum config lint on the file says which and why), then start chronyd again.
 err-ipc-closed = The helper closed the connection.
 err-ipc-frame-too-large = A message was larger than the 1 MiB limit.
 err-ipc-malformed = A message could not be read.
@@ -62,7 +64,7 @@ status-packets = NTP packets received: { $received }, dropped: { $dropped }
 err-apply-rolled-back-down = chronyd did not come up with the new configuration ({ $detail }). The previous file was restored, but chronyd does not run with it either: check its log.
 err-apply-rollback-failed = chronyd did not come up with the new configuration, and the previous file could not be put back ({ $detail }). Restore it from the backup by hand.
 err-apply-path-not-allowed = Line { $detail }: in system mode chronyd runs as root, so it may only read and write under chrony's own directories (/etc/chrony, /var/lib/chrony, /var/log/chrony, /run/chrony) and the user may only be chrony's. Start the helper with --allow-path DIR to allow another directory. Nothing was changed.
-err-apply-path-untrusted = { $detail } can be changed by a user other than root, and chronyd would read it as root: a configuration file and every directory above it must be writable by root alone. Nothing was changed.
+err-apply-path-untrusted = { $detail }, or an entry on the way to it, can be changed by a user other than root (chronyd's own user counts as another user), or it is not a regular file or directory; chronyd, started as root, would use it. Such a path and every directory above it must be writable by root alone, and a directory whose files include reads must be closed to others even while nothing matches. stratum config lint on the file says which and why. Nothing was changed.
 err-apply-busy = Another change is being applied; try again when it is done.
 err-ipc-lagging = The connection did not read the helper's updates fast enough and was closed; reconnect.
 err-ipc-idle = The connection was idle too long and was closed.

@@ -109,3 +109,10 @@ lint-refclock-device-optional = { $path } does not exist on this machine: this r
 lint-minsources-unreachable = minsources { $minsources } asks for more selectable sources than this file can ever give ({ $count }): chronyd never updates the clock from its sources. Lower minsources or add sources.
 lint-orphan-waits = chrony { $version } with orphan and no waitunsynced waits { $seconds } s while it is not synchronised (after every start too) before it serves its local clock: clients see it unsynchronised for those { $seconds } s. Add “waitunsynced 0” to serve at once, as older chrony did.
 lint-pidfile-off = “pidfile /” turns the PID file off from chrony 4.6 on; chronyd { $version } tries to remove / instead and refuses to start ("Could not remove /"). Give a PID file path, or drop the line.
+lint-path-untrusted = chronyd, started as root, would use { $value }, but { $why ->
+        [owner] { $path } belongs to { $owner }
+        [special] { $path } is not a regular file or directory
+        [loop] { $path } leads through too many symbolic links
+       *[writable] users other than its owner can write to { $path }
+    }: whoever can change it could make chronyd run with their own settings. Such a path and every directory above it must belong to root (what chronyd writes: to chronyd's own user too) and be writable by its owner alone; a directory that include, confdir or sourcedir reads must be so even while nothing matches. Stratum's helper refuses this configuration in system mode.
+lint-control-character = This line holds a control character ({ $char }), which chronyd would read as part of a name or a path. Remove it.

@@ -58,6 +58,12 @@ nts-ca-key-mismatch = CA 的私钥与其证书不匹配。
 nts-generate-failed = 无法生成证书：{ $value }。
 nts-unknown-group = 没有名为“{ $value }”的组。
 nts-bad-days = --days 需要整数天数（负数表示已经过期），而不是“{ $value }”。
+nts-out-untrusted = { $dir } 不是存放密钥的安全位置：{ $why ->
+        [owner] { $path } 属于 { $owner }
+        [special] { $path } 不是普通文件或目录
+        [loop] { $path } 经过的符号链接过多
+       *[writable] 除所有者以外的用户可以写入 { $path }
+    }。证书和密钥只能放在属于你或 root、且其他人都不能写入的目录中，其上层的每个目录也必须如此。未写入任何文件。
 nts-wrote = 已写入 { $path }
 nts-backup = 原文件已保留为 { $path }
 nts-lines-server = NTS 服务器的 chrony.conf：
@@ -201,7 +207,8 @@ cli-arg-config-init-nmea-fallback = 使用 PPS 时：PPS 消失后允许选用 N
 cli-about-status = 从运行中的辅助进程获取一次 chronyd 快照，按 chronyc 的样式或 JSON 输出
 cli-after-status =
     JSON 中的“system_time”是 chronyd 的修正量（秒）：系统时钟落后于 NTP 时间时为正（chronyc 显示“slow”），超前时为负（“fast”）。
-    退出码 0：完整快照；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
+    退出码 0：完整快照，状态正常；1：完整快照，但有告警（或仍在启动）；2：没有辅助进程应答或用法错误；3：chronyd 没有完整应答。
+    开头几行（JSON 中的“health”）给出结论：正常、正在启动、警告或严重，以及原因。
 cli-about-fleet = 辅助进程监视的每台 chronyd（stratum-helper --watch 主机[:端口]）
 cli-after-fleet = 每台的层级、参考源、系统时间（正值表示时钟落后）、频率，以及某台主机为何没有应答。
 cli-about-export = 根据实验服务器的 chrony.conf 为服务器、客户端、交换机和防火墙生成配置

@@ -2,6 +2,7 @@
 
 cli-bad-number = { $option } 需要一个正数，而不是“{ $value }”。
 cli-helper-unreachable = { $path } 上没有 Stratum 辅助进程应答。请用“stratum-helper”启动，或运行“stratum”启动实验环境。
+cli-helper-no-hello = { $path } 在 { $seconds } 秒内没有以 Stratum 辅助进程的身份应答：那台主机上是否装有 stratum-helper？ssh 登录时是否无需任何输入？
 cli-helper-error = { $reason }
 cli-helper-failed = { $reason }
 cli-applied-live = 已应用，未重启 chronyd。原文件已保存为 { $backup }。
@@ -34,6 +35,7 @@ err-chronyd-spawn = 无法启动 chronyd：{ $detail }
 err-chronyd-exited = chronyd 已停止：{ $detail }
 err-chronyd-not-answering = chronyd 在运行，但命令套接字无响应（请查看日志中的 "Wrong permissions"）。
 err-chronyd-systemctl = systemctl 无法重启 chronyd：{ $detail }
+err-chronyd-untrusted = 未启动 chronyd：其配置中的 { $detail } 现在可被 root 以外的用户（chronyd 自己的用户也算）修改。请修正它的所有者和权限（对该文件运行 stratum config lint 可以看到具体位置和原因），然后再启动 chronyd。
 err-ipc-closed = 辅助进程关闭了连接。
 err-ipc-frame-too-large = 消息超过了 1 MiB 的上限。
 err-ipc-malformed = 无法读取一条消息。
@@ -62,7 +64,7 @@ status-packets = 收到 NTP 包：{ $received }，丢弃：{ $dropped }
 err-apply-rolled-back-down = 使用新配置时 chronyd 未能启动（{ $detail }）。已恢复原文件，但 chronyd 用原文件也未能运行：请查看其日志。
 err-apply-rollback-failed = 使用新配置时 chronyd 未能启动，且原文件无法恢复（{ $detail }）。请手动从备份恢复。
 err-apply-path-not-allowed = 第 { $detail } 行：系统模式下 chronyd 以 root 运行，只能读写 chrony 自己的目录（/etc/chrony、/var/lib/chrony、/var/log/chrony、/run/chrony），运行用户也只能是 chrony 的用户。如需允许其他目录，请用 --allow-path 目录 启动辅助进程。未做任何修改。
-err-apply-path-untrusted = 除 root 以外的用户可以修改 { $detail }，而 chronyd 会以 root 身份读取它：配置文件及其上层的每个目录都必须只有 root 可写。未做任何修改。
+err-apply-path-untrusted = 除 root 以外的用户（chronyd 自己的用户也算）可以修改 { $detail } 或通往它的路径上的某一项，或者它不是普通文件或目录；以 root 启动的 chronyd 会使用它。这样的路径及其上层的每个目录都必须只有 root 可写，include 读取的目录即使尚无匹配的文件也不能让其他人写入。对该文件运行 stratum config lint 可以看到具体位置和原因。未做任何修改。
 err-apply-busy = 另一项更改正在应用，请在其完成后重试。
 err-ipc-lagging = 该连接读取辅助进程的更新太慢，已被关闭；请重新连接。
 err-ipc-idle = 该连接空闲过久，已被关闭。

@@ -96,3 +96,10 @@ lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟�
 lint-minsources-unreachable = minsources { $minsources } 要求的可选时间源多于本文件最多能提供的数量（{ $count }）：chronyd 永远不会根据时间源更新时钟。请减小 minsources 或增加时间源。
 lint-orphan-waits = chrony { $version } 在设置 orphan 而没有 waitunsynced 时，未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟：这 { $seconds } 秒内客户端看到它未同步。加上“waitunsynced 0”可立即提供时间，与旧版 chrony 相同。
 lint-pidfile-off = 从 chrony 4.6 起，“pidfile /”表示不使用 PID 文件；chronyd { $version } 会尝试删除 /，并拒绝启动（“Could not remove /”）。请给出 PID 文件路径，或删除这一行。
+lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ $why ->
+        [owner] { $path } 属于 { $owner }
+        [special] { $path } 不是普通文件或目录
+        [loop] { $path } 经过的符号链接过多
+       *[writable] 除所有者以外的用户可以写入 { $path }
+    }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。系统模式下 Stratum 的辅助进程会拒绝这份配置。
+lint-control-character = 此行含有控制字符（{ $char }），chronyd 会把它当作名称或路径的一部分。请删除它。

@@ -66,6 +66,7 @@ pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
         resolves: Some(&crate::sys::resolves),
         read: Some(&crate::sys::file_facts),
         now: Some(crate::sys::now() as i64),
+        trust: Some(&crate::sys::path_trust),
     };
     // Two named files may be a peer pair; numbered by named file.
     let mut pair: Vec<(usize, Diagnostic)> = Vec::new();

@@ -25,9 +25,9 @@ fn reason(tr: &Localizer, f: &Field) -> Option<String> {
 
 fn field_json(tr: &Localizer, kind: Kind, f: &Field) -> Value {
     let mut v = json!({
-        "name": f.name,
+        "name": f.name.id(),
         "raw": f.raw,
-        "meaning": tr.field_meaning(kind, f.name),
+        "meaning": tr.field_meaning(kind, f.name.id()),
         "status": f.status.as_str(),
     });
     if let Some(r) = reason(tr, f) {
@@ -65,7 +65,7 @@ fn pad(s: &str, w: usize) -> String {
 fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
     let wn = fields
         .iter()
-        .map(|f| width(f.name))
+        .map(|f| width(f.name.id()))
         .max()
         .unwrap_or(0)
         .max(width(&tr.tr("explain-col-field")));
@@ -86,13 +86,13 @@ fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
     ));
     for f in fields {
         let verdict = tr.tr(&format!("verdict-{}", f.status.as_str()));
-        let mut text = tr.field_meaning(kind, f.name);
+        let mut text = tr.field_meaning(kind, f.name.id());
         if let Some(r) = reason(tr, f) {
             text = tr.reason_and_meaning(&r, &text);
         }
         out.push_str(&format!(
             "  {}  {}  {}  {}\n",
-            pad(f.name, wn),
+            pad(f.name.id(), wn),
             pad(&f.raw, wv),
             pad(&verdict, wd),
             text

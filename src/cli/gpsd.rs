@@ -2,7 +2,7 @@
 //! used, PPS seen), read for a few seconds from its JSON socket, and the
 //! refclock lines that take gpsd's time into chronyd.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -13,8 +13,15 @@ use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_nu
 use crate::core::gpsd::{DEFAULT_PORT, GpsdReport, MAX_LINE, WATCH, refclock_lines};
 use crate::i18n::Localizer;
 
-/// Reads gpsd's reports from `host` for `seconds`.
+/// Reads gpsd's reports from `host` for `seconds`: a hard deadline from
+/// the start (connecting included), however the peer drips its bytes.
 fn read(host: &str, seconds: u64) -> std::io::Result<GpsdReport> {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let left = || {
+        deadline
+            .checked_duration_since(Instant::now())
+            .filter(|d| !d.is_zero())
+    };
     let addr = if host
         .rsplit_once(':')
         .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
@@ -28,22 +35,21 @@ fn read(host: &str, seconds: u64) -> std::io::Result<GpsdReport> {
         .to_socket_addrs()?
         .next()
         .ok_or_else(|| std::io::Error::other("no address"))?;
-    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(3))?;
+    let timed_out = || std::io::Error::from(std::io::ErrorKind::TimedOut);
+    let connect = left().ok_or_else(timed_out)?.min(Duration::from_secs(3));
+    let mut stream = TcpStream::connect_timeout(&addr, connect)?;
+    stream.set_write_timeout(Some(left().ok_or_else(timed_out)?))?;
     stream.write_all(WATCH.as_bytes())?;
-    let end = Instant::now() + Duration::from_secs(seconds);
     let mut report = GpsdReport::default();
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = Vec::new();
-    while let Some(left) = end.checked_duration_since(Instant::now()) {
-        stream.set_read_timeout(Some(left.max(Duration::from_millis(10))))?;
-        line.clear();
-        // One line, capped: a peer that never ends one is cut off.
-        match (&mut reader)
-            .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut line)
-        {
+    let mut pending: Vec<u8> = Vec::new();
+    // Within a line longer than gpsd's own: dropped up to its end.
+    let mut skipping = false;
+    let mut chunk = [0u8; 8192];
+    while let Some(left) = left() {
+        stream.set_read_timeout(Some(left))?;
+        let n = match stream.read(&mut chunk) {
             Ok(0) => break,
-            Ok(_) => report.feed(String::from_utf8_lossy(&line).trim_end()),
+            Ok(n) => n,
             Err(e)
                 if matches!(
                     e.kind(),
@@ -53,6 +59,19 @@ fn read(host: &str, seconds: u64) -> std::io::Result<GpsdReport> {
                 break;
             }
             Err(e) => return Err(e),
+        };
+        pending.extend_from_slice(&chunk[..n]);
+        while let Some(i) = memchr::memchr(b'\n', &pending) {
+            if !skipping {
+                report.feed(String::from_utf8_lossy(&pending[..i]).trim_end());
+            }
+            skipping = false;
+            pending.drain(..=i);
+        }
+        if pending.len() > MAX_LINE {
+            report.feed(&String::from_utf8_lossy(&pending));
+            pending.clear();
+            skipping = true;
         }
     }
     Ok(report)

@@ -22,6 +22,18 @@ fn io_error(path: &Path, e: std::io::Error) -> CliError {
         .arg("reason", e)
 }
 
+/// A directory refused by the trust rule, or one that cannot be made.
+fn dir_error(dir: &Path, e: crate::fsutil::dir::DirError) -> CliError {
+    match e {
+        crate::fsutil::dir::DirError::Untrusted(d) => CliError::new("nts-out-untrusted")
+            .arg("dir", dir.display())
+            .arg("path", crate::core::text::escape_controls(&d.path))
+            .arg("why", d.kind.id())
+            .arg("owner", d.owner.unwrap_or_default()),
+        crate::fsutil::dir::DirError::Io(e) => io_error(dir, e),
+    }
+}
+
 fn days_value(v: std::ffi::OsString) -> Result<i64, CliError> {
     let v = v.to_string_lossy().into_owned();
     v.parse::<i64>()
@@ -88,15 +100,24 @@ pub(super) fn init(
                 .arg("reason", e)
         })
     };
+    // The output directory first: nothing is read from or written to one
+    // that another user could change.
+    let out_dir = ntsfiles::open_dir(&dir).map_err(|e| dir_error(&dir, e))?;
+    let cannot_read = |name: &str, e: std::io::Error| {
+        CliError::new("cli-cannot-read")
+            .arg("path", out_dir.join(name).display())
+            .arg("reason", e)
+    };
     let ca = if renew {
         // The names and the CA of the certificate being renewed.
-        let old = read(&dir.join(ntsfiles::SERVER_CERT))?;
+        let old = ntsfiles::read_server_cert(&out_dir)
+            .map_err(|e| cannot_read(ntsfiles::SERVER_CERT, e))?;
         let info = nts::parse_cert(&old).ok_or_else(|| nts_error(NtsError::BadCertificate))?;
         names = info.names;
-        Some(Pem {
-            cert: read(&dir.join(ntsfiles::CA_CERT))?,
-            key: read(&dir.join(ntsfiles::CA_KEY))?,
-        })
+        let ca = ntsfiles::read_ca(&out_dir)
+            .and_then(|c| c.ok_or_else(|| std::io::ErrorKind::NotFound.into()))
+            .map_err(|e| cannot_read(ntsfiles::CA_KEY, e))?;
+        Some(ca)
     } else {
         match &ca_files {
             Some((c, k)) => Some(Pem {
@@ -114,13 +135,12 @@ pub(super) fn init(
         now: crate::sys::now() as i64,
     })
     .map_err(nts_error)?;
-    let written = ntsfiles::write_issued(&dir, &issued, access).map_err(|e| io_error(&dir, e))?;
     // A CA given from elsewhere is copied beside the server's pair, so that
     // the directory has what its clients trust.
-    if !renew && !issued.new_ca {
-        crate::fsutil::write_atomic(&dir.join(ntsfiles::CA_CERT), issued.ca.cert.as_bytes())
-            .map_err(|e| io_error(&dir, e))?;
-    }
+    let copy_ca = !renew && !issued.new_ca;
+    let written = ntsfiles::write_issued(&out_dir, &issued, access, copy_ca)
+        .map_err(|e| io_error(&out_dir.path, e))?;
+    let dir = out_dir.path.clone();
     for f in &written.files {
         eprintln!(
             "stratum: {}",

@@ -57,10 +57,10 @@ fn pair(s: &Snapshot, refid: &str, against: Option<&str>) -> Option<(f64, u32, f
     let clock = s
         .sources
         .iter()
-        .find(|x| x.mode == SourceMode::RefClock && x.name() == refid)?;
+        .find(|x| x.mode == SourceMode::RefClock && x.label() == refid)?;
     let trusted = s.sources.iter().find(|x| match against {
-        Some(name) => x.name() == name || s.names.iter().any(|(a, n)| n == name && *a == x.name()),
-        None => x.state.symbol() == '*' && x.name() != refid,
+        Some(name) => x.label() == name || x.name.as_deref() == Some(name),
+        None => x.state.symbol() == '*' && x.label() != refid,
     })?;
     if clock.last_rx == u32::MAX || trusted.last_rx == u32::MAX {
         return None;
@@ -69,7 +69,7 @@ fn pair(s: &Snapshot, refid: &str, against: Option<&str>) -> Option<(f64, u32, f
         clock.measured_offset,
         clock.last_rx,
         trusted.measured_offset,
-        trusted.name(),
+        trusted.display_name(),
     ))
 }
 

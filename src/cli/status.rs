@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::args::{HelperTarget, ReadArgs};
 use super::common::{CliError, CliResult};
-use crate::core::cmdmon::WireAddr;
+use crate::core::alarm::HealthState;
 use crate::core::codes::ErrorCode;
 use crate::i18n::Localizer;
 use crate::ipc::client::{IpcClient, IpcError};
@@ -44,6 +44,9 @@ pub fn connect(to: Option<String>, tr: &Localizer) -> Result<IpcClient, CliError
 pub fn ipc_error(e: IpcError, tr: &Localizer) -> CliError {
     match e {
         IpcError::Unreachable(p) => CliError::new("cli-helper-unreachable").arg("path", p),
+        IpcError::NoHello(p, secs) => CliError::new("cli-helper-no-hello")
+            .arg("path", p)
+            .arg("seconds", secs),
         other => CliError::new("cli-helper-error").arg("reason", tr.error_text(other.code(), None)),
     }
 }
@@ -87,9 +90,12 @@ pub fn run(a: ReadArgs, tr: &Localizer) -> CliResult {
         let _ = write!(out, "{}", render_text(&snap, tr));
     }
     // The snapshot is printed either way; the exit code says whether it is
-    // whole (documented in `stratum --help`).
+    // whole and, when it is, the verdict (documented in `stratum --help`).
     match &snap.error {
-        None if snap.tracking.is_some() => Ok(ExitCode::SUCCESS),
+        None if snap.tracking.is_some() && snap.health.state == HealthState::Healthy => {
+            Ok(ExitCode::SUCCESS)
+        }
+        None if snap.tracking.is_some() => Ok(ExitCode::from(EXIT_NOT_HEALTHY)),
         error => {
             if json {
                 let code = error.unwrap_or(ErrorCode::ChronydUnreachable).id();
@@ -103,6 +109,10 @@ pub fn run(a: ReadArgs, tr: &Localizer) -> CliResult {
 /// `stratum status` exit code when chronyd did not answer, or answered only
 /// part of the snapshot.
 pub const EXIT_PARTIAL: u8 = 3;
+
+/// `stratum status` exit code for a whole snapshot whose verdict is not
+/// "healthy" (starting, or an alarm raised).
+pub const EXIT_NOT_HEALTHY: u8 = 1;
 
 fn si(seconds: f64) -> String {
     let a = seconds.abs();
@@ -135,21 +145,38 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         o.push_str(&tr.tr_args("status-error", &[("code", e.id())]));
         o.push('\n');
     }
+    let label = |id: &str| format!("{:<16}: ", tr.tr(id));
+    // The verdict first: its state, its sentence, every other alarm.
+    o.push_str(&label("status-health"));
+    o.push_str(&tr.tr(&format!("health-state-{}", s.health.state)));
+    o.push('\n');
+    let headline = tr.health_headline(s, &s.health);
+    o.push_str(&headline);
+    o.push('\n');
+    for a in &s.health.alarms {
+        let text = tr.alarm_text(a);
+        if text != headline {
+            o.push_str(&text);
+            o.push('\n');
+        }
+    }
+    o.push('\n');
     if let Some(t) = &s.tracking {
-        // The reference as chronyc names it, and the local clock in words
-        // (chronyc prints empty parentheses for it).
-        let name = match t.address {
-            Some(a) => a.to_string(),
-            None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => tr.tr("status-local-clock"),
-            None => crate::core::cmdmon::refid_text(t.ref_id),
+        // The reference as configured (chronyc -N), the local clock in
+        // words, a reference clock by its refid; never empty parentheses.
+        let name = match crate::core::health::reference_name(s) {
+            Some(n) => format!(" ({n})"),
+            None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => {
+                format!(" ({})", tr.tr("status-local-clock"))
+            }
+            None => String::new(),
         };
-        let label = |id: &str| format!("{:<16}: ", tr.tr(id));
         let dir = match crate::core::time::Direction::of_correction(t.system_time) {
             crate::core::time::Direction::Slow => "status-slow",
             crate::core::time::Direction::Fast => "status-fast",
         };
         let rows = [
-            ("status-reference-id", format!("{:08X} ({name})", t.ref_id)),
+            ("status-reference-id", format!("{:08X}{name}", t.ref_id)),
             ("status-stratum", t.stratum.to_string()),
             (
                 "status-system-time",
@@ -181,15 +208,10 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     o.push_str(&"=".repeat(79));
     o.push('\n');
     for src in &s.sources {
-        let name = match src.address.0 {
-            WireAddr::Ip(ip) if src.mode != crate::core::cmdmon::SourceMode::RefClock => s
-                .names
-                .iter()
-                .find(|(a, _)| *a == ip.to_string())
-                .map(|(_, n)| n.clone())
-                .unwrap_or_else(|| ip.to_string()),
-            _ => src.name(),
-        };
+        // As configured (`chronyc -N`), resolved or not. Names come from
+        // chronyd's configuration, or from a remote helper over
+        // `--connect ssh://`: shown, never obeyed by the terminal.
+        let name = crate::core::text::escape_controls(&src.display_name()).into_owned();
         let last_rx = if src.last_rx == u32::MAX {
             "-".to_string()
         } else {
@@ -214,11 +236,8 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         o.push_str(&"=".repeat(73));
         o.push('\n');
         for (addr, a) in &s.authdata {
-            let name = s
-                .names
-                .iter()
-                .find(|(x, _)| x == addr)
-                .map_or(addr.as_str(), |(_, n)| n.as_str());
+            let name = s.source_name(addr);
+            let name = crate::core::text::escape_controls(&name);
             let mode = match a.mode {
                 1 => "SK",
                 2 => "NTS",

@@ -1,20 +1,32 @@
-//! What an alarm is (kind and subject), apart from the rules that raise
-//! them (`alarms.rs`), so that a snapshot can carry them.
+//! What an alarm is (kind and subject) and the verdict they add up to,
+//! apart from the rules that raise them (`health.rs`), so that a snapshot
+//! can carry them.
 
 use serde::{Deserialize, Serialize};
 
 crate::id_enum! {
-    /// What is wrong (texts `alarm-<id>`).
+    /// What is wrong (texts `alarm-<id>`). Each has one Prometheus rule
+    /// (`export::alerts`), with the same severity.
     pub enum AlarmKind {
+        /// chronyd does not answer the helper.
+        ChronydSilent = "chronyd-silent",
         Unsynchronised = "unsynchronised",
+        /// Serving its own clock (`local stratum N`): what = the stratum.
+        OwnClock = "own-clock",
         StratumHigh = "stratum-high",
         OffsetLarge = "offset-large",
         OffsetCritical = "offset-critical",
+        /// A configured name chronyd has no address for: what = the name.
+        SourceUnresolved = "source-unresolved",
         SourceUnreachable = "source-unreachable",
         RefclockLost = "refclock-lost",
+        /// NTS key establishment fails for a source: what = its name.
+        NtsFailing = "nts-failing",
         CertificateExpiring = "certificate-expiring",
         CertificateExpired = "certificate-expired",
         LeapListExpiring = "leap-list-expiring",
+        /// chronyd cannot use the leap second list: what = its path.
+        LeapListUnusable = "leap-list-unusable",
         /// A roster device stopped polling (3× its interval).
         RosterNotPolling = "roster-not-polling",
         /// A roster device follows a server other than this one.
@@ -24,8 +36,22 @@ crate::id_enum! {
     }
 }
 
-/// One alarm: its kind and what it is about (a source, a file), as plain
-/// text for the message's `what` argument.
+impl AlarmKind {
+    /// Critical: time is wrong or about to be; else a warning.
+    pub fn critical(self) -> bool {
+        matches!(
+            self,
+            AlarmKind::ChronydSilent
+                | AlarmKind::Unsynchronised
+                | AlarmKind::OffsetCritical
+                | AlarmKind::RefclockLost
+                | AlarmKind::CertificateExpired
+        )
+    }
+}
+
+/// One alarm: its kind and what it is about (a source, a file, a
+/// stratum), as plain text for the message's `what` argument.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alarm {
     pub kind: AlarmKind,
@@ -34,12 +60,40 @@ pub struct Alarm {
 
 impl Alarm {
     pub fn critical(&self) -> bool {
-        matches!(
-            self.kind,
-            AlarmKind::Unsynchronised
-                | AlarmKind::OffsetCritical
-                | AlarmKind::RefclockLost
-                | AlarmKind::CertificateExpired
-        )
+        self.kind.critical()
+    }
+}
+
+crate::id_enum! {
+    /// The verdict on a time server, worst last.
+    pub enum HealthState {
+        /// Synchronised, and no alarm is raised.
+        Healthy = "healthy",
+        /// Not synchronised yet, while the first answers come in (no
+        /// alarm: chronyd needs a few samples before it selects).
+        Starting = "starting",
+        /// An alarm that is a warning.
+        Warning = "warning",
+        /// A critical alarm: time is wrong, or nobody can tell.
+        Critical = "critical",
+    }
+}
+
+/// The verdict and its reasons, worst first: what the Overview's headline,
+/// the status bar, notifications, `stratum status`, the metrics and the
+/// alert rules all say (decided once, by `health::verdict`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub state: HealthState,
+    pub alarms: Vec<Alarm>,
+}
+
+impl Default for Health {
+    /// Nothing known yet: no snapshot has been judged.
+    fn default() -> Health {
+        Health {
+            state: HealthState::Starting,
+            alarms: Vec::new(),
+        }
     }
 }

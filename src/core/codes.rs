@@ -35,6 +35,7 @@ crate::id_enum! {
         ChronydExited = "chronyd-exited",
         ChronydNotAnswering = "chronyd-not-answering",
         ChronydSystemctl = "chronyd-systemctl",
+        ChronydUntrusted = "chronyd-untrusted",
         IpcClosed = "ipc-closed",
         IpcFrameTooLarge = "ipc-frame-too-large",
         IpcMalformed = "ipc-malformed",

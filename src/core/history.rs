@@ -299,6 +299,17 @@ impl History {
         }
     }
 
+    /// Adds the finished buckets of `older` (history read from chronyd's
+    /// logs, apart from the live one) to this history.
+    pub fn merge_older(&mut self, older: &History) {
+        for (id, s) in &older.series {
+            let (a, b) = s.buckets.as_slices();
+            let mine = self.series_mut(id);
+            mine.merge_buckets(a);
+            mine.merge_buckets(b);
+        }
+    }
+
     /// The series of that id, created empty if new.
     pub fn series_mut(&mut self, id: &SeriesId) -> &mut Series {
         self.series.entry(id.clone()).or_default()

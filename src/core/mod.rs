@@ -1,7 +1,6 @@
 //! The pure core: no IO, no UI. Everything here is plain data and functions.
 
 pub mod alarm;
-pub mod alarms;
 pub mod calibrate;
 pub mod chronylog;
 pub mod cmdmon;
@@ -10,6 +9,7 @@ pub mod conf;
 pub mod explain;
 pub mod export;
 pub mod gpsd;
+pub mod health;
 pub mod history;
 pub mod ids;
 pub mod leap;
@@ -20,6 +20,7 @@ pub mod roster;
 pub mod series;
 pub mod snapshot;
 pub mod stats;
+pub mod text;
 pub mod time;
 
 pub use time::civil_from_unix;

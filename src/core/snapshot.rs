@@ -3,13 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
-
 use super::cmdmon::{
     Activity, AuthData, Client, SelectData, ServerStats, SourceData, SourceStats, Tracking,
-    leap_name, refid_text,
 };
-use super::explain::{Explained, Kind, explain};
 
 /// One poll of chronyd: what the live panels and `stratum status` show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -25,9 +21,6 @@ pub struct Snapshot {
     /// chronyd has more clients than a snapshot lists (the first ones are).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clients_truncated: bool,
-    /// Names of sources by address, where chronyd knows one.
-    #[serde(default)]
-    pub names: Vec<(String, String)>,
     /// Why a part is missing, if one is.
     #[serde(default)]
     pub error: Option<crate::core::codes::ErrorCode>,
@@ -53,189 +46,60 @@ pub struct Snapshot {
     /// The leap second list chronyd reads (`leapseclist`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leap_list: Option<crate::core::leap::LeapListSummary>,
-    /// What the helper finds wrong now (the exported alert thresholds).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alarms: Vec<crate::core::alarm::Alarm>,
+    /// The verdict on this poll and the alarms it raises
+    /// (`health::verdict`, with the exported alert thresholds).
+    #[serde(default)]
+    pub health: crate::core::alarm::Health,
     /// The roster's verdicts (root's view only: they come from the client
     /// log).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roster: Option<crate::core::roster::RosterReport>,
 }
 
-fn name(s: &Snapshot, addr: &str) -> String {
-    s.names
-        .iter()
-        .find(|(a, _)| a == addr)
-        .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| addr.to_string())
-}
+impl Snapshot {
+    /// The configured name of the source chronyd knows by `addr` (as
+    /// `chronyc -n` prints it), else `addr` itself.
+    pub fn source_name(&self, addr: &str) -> String {
+        self.sources
+            .iter()
+            .find(|s| s.label() == addr)
+            .map_or_else(|| addr.to_string(), SourceData::display_name)
+    }
 
-/// The snapshot's reports in chronyc's CSV form.
-pub fn snapshot_csv(s: &Snapshot) -> Vec<(Kind, String)> {
-    let mut out = Vec::new();
-    if let Some(t) = &s.tracking {
-        // A reference clock is named by its refid, as chronyc does; the
-        // local clock's refid is no name.
-        let addr = match t.address {
-            Some(a) => a.to_string(),
-            None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => String::new(),
-            None => refid_text(t.ref_id),
-        };
-        out.push((
-            Kind::ChronycTracking,
-            format!(
-                "{:08X},{},{},{:.9},{:.9},{:.9},{:.9},{:.3},{:.3},{:.3},{:.9},{:.9},{:.1},{}\n",
-                t.ref_id,
-                addr,
-                t.stratum,
-                t.ref_time,
-                t.system_time,
-                t.last_offset,
-                t.rms_offset,
-                t.frequency_ppm,
-                t.residual_freq_ppm,
-                t.skew_ppm,
-                t.root_delay,
-                t.root_dispersion,
-                t.update_interval,
-                t.leap_text()
-            ),
-        ));
+    /// Escapes the control characters of every text in the snapshot that
+    /// came from outside (source names, certificate names and paths, the
+    /// leap list's problem, alarm subjects, roster names): a remote helper
+    /// (over `--connect ssh://`) or a chronyd's configuration may hold
+    /// terminal sequences. Clients call it on every snapshot they receive.
+    pub fn make_printable(&mut self) {
+        fn esc(s: &mut String) {
+            if let std::borrow::Cow::Owned(e) = super::text::escape_controls(s) {
+                *s = e;
+            }
+        }
+        self.sources
+            .iter_mut()
+            .filter_map(|s| s.name.as_mut())
+            .for_each(esc);
+        self.authdata.iter_mut().for_each(|(a, _)| esc(a));
+        for c in &mut self.nts_certs {
+            esc(&mut c.path);
+            c.names.iter_mut().for_each(esc);
+        }
+        if let Some(l) = &mut self.leap_list {
+            esc(&mut l.path);
+            if let Some(p) = &mut l.problem {
+                esc(p);
+            }
+        }
+        self.health.alarms.iter_mut().for_each(|a| esc(&mut a.what));
+        if let Some(r) = &mut self.roster {
+            esc(&mut r.file);
+            for d in &mut r.devices {
+                esc(&mut d.name);
+                esc(&mut d.address);
+            }
+            r.alarms.iter_mut().for_each(|a| esc(&mut a.what));
+        }
     }
-    if !s.sources.is_empty() {
-        let text: String = s
-            .sources
-            .iter()
-            .map(|x| {
-                format!(
-                    "{},{},{},{},{},{:o},{},{:.9},{:.9},{:.9}\n",
-                    x.mode.symbol(),
-                    x.state.symbol(),
-                    name(s, &x.name()),
-                    x.stratum,
-                    x.poll,
-                    x.reach,
-                    x.last_rx,
-                    x.offset,
-                    x.measured_offset,
-                    x.error
-                )
-            })
-            .collect();
-        out.push((Kind::ChronycSources, text));
-    }
-    if !s.sourcestats.is_empty() {
-        let text: String = s
-            .sourcestats
-            .iter()
-            .map(|x| {
-                format!(
-                    "{},{},{},{},{:.3},{:.3},{:.9},{:.9}\n",
-                    // A reference clock has no address: its refid names it.
-                    match x.address.0 {
-                        crate::core::cmdmon::WireAddr::Unspec => refid_text(x.ref_id),
-                        _ => name(s, &x.address.to_string()),
-                    },
-                    x.samples,
-                    x.runs,
-                    x.span,
-                    x.frequency_ppm,
-                    x.freq_skew_ppm,
-                    x.offset,
-                    x.std_dev
-                )
-            })
-            .collect();
-        out.push((Kind::ChronycSourcestats, text));
-    }
-    if let Some(a) = &s.activity {
-        out.push((
-            Kind::ChronycActivity,
-            format!(
-                "{},{},{},{},{}\n",
-                a.online, a.offline, a.burst_online, a.burst_offline, a.unresolved
-            ),
-        ));
-    }
-    if !s.selectdata.is_empty() {
-        let opts = |o: u16| {
-            [(1, 'N'), (2, 'P'), (4, 'T'), (8, 'R')]
-                .iter()
-                .map(|(bit, c)| if o & bit != 0 { *c } else { '-' })
-                .chain(['-'])
-                .map(String::from)
-                .collect::<Vec<_>>()
-                .join(",")
-        };
-        let text: String = s
-            .selectdata
-            .iter()
-            .map(|d| {
-                let who = match d.address.0.ip() {
-                    Some(ip) => name(s, &ip.to_string()),
-                    None => refid_text(d.ref_id),
-                };
-                format!(
-                    "{},{who},{},{},{},{},{:.1},{:.9},{:.9},{}\n",
-                    d.state,
-                    if d.authenticated { 'Y' } else { 'N' },
-                    opts(d.configured_options),
-                    opts(d.effective_options),
-                    d.last_sample_ago,
-                    d.score,
-                    d.lo_limit,
-                    d.hi_limit,
-                    leap_name(u16::from(d.leap))
-                )
-            })
-            .collect();
-        out.push((Kind::ChronycSelectdata, text));
-    }
-    if !s.authdata.is_empty() {
-        let text: String = s
-            .authdata
-            .iter()
-            .map(|(addr, a)| {
-                let mode = match a.mode {
-                    1 => "SK",
-                    2 => "NTS",
-                    _ => "-",
-                };
-                format!(
-                    "{},{mode},{},{},{},{},{},{},{},{}\n",
-                    name(s, addr),
-                    a.key_id,
-                    a.key_type,
-                    a.key_length,
-                    a.last_ke_ago,
-                    a.ke_attempts,
-                    a.nak,
-                    a.cookies,
-                    a.cookie_length
-                )
-            })
-            .collect();
-        out.push((Kind::ChronycAuthdata, text));
-    }
-    if let Some(x) = &s.serverstats {
-        out.push((
-            Kind::ChronycServerstats,
-            x.counters()
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-                + "\n",
-        ));
-    }
-    out
-}
-
-/// Per report, the explained snapshot. Clients are drawn from the snapshot
-/// directly (there can be many thousands).
-pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
-    snapshot_csv(s)
-        .into_iter()
-        .filter_map(|(k, text)| explain(&text).ok().filter(|e| e.kind == k).map(|e| (k, e)))
-        .collect()
 }

@@ -279,13 +279,13 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 ui.separator();
                 ui.colored_label(status_color(Status::Bad), e);
             }
-            // The helper's alarms: the worst first, the others on hover.
+            // The verdict's alarms: the worst first, the others on hover.
             let alarms = st
                 .snapshot
                 .as_ref()
-                .map(|s| s.alarms.clone())
+                .map(|s| s.health.alarms.clone())
                 .unwrap_or_default();
-            if let Some(first) = alarms.iter().find(|a| a.critical()).or(alarms.first()) {
+            if let Some(first) = alarms.first() {
                 ui.separator();
                 let status = if first.critical() {
                     Status::Bad

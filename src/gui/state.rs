@@ -11,9 +11,9 @@ use super::backend::{Command, Event, Follow, Request, RequestId, Stage};
 use super::settings::Settings;
 use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
+use crate::core::explain::explain_snapshot;
 use crate::core::explain::{Explained, Kind, Status};
 use crate::core::history::SeriesPoint;
-use crate::core::snapshot::explain_snapshot;
 use crate::i18n::{Lang, Localizer};
 use crate::ipc::{HelperInfo, SeriesId, Snapshot, WatchTarget};
 
@@ -381,7 +381,7 @@ impl AppState {
             Event::Reply { to, event } => self.on_reply(to, *event),
             Event::Snapshot(s) => {
                 self.live = explain_snapshot(&s);
-                self.notify_new_alarms(&s.alarms);
+                self.notify_new_alarms(&s.health.alarms);
                 self.snapshot = Some(*s);
                 self.snapshot_at = Some(Instant::now());
             }

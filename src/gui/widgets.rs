@@ -5,7 +5,7 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use crate::core::explain::{Explained, Field, Kind};
+use crate::core::explain::{Explained, Field, FieldId, Kind, Value};
 use crate::gui::state::{AppState, ApplyState, Connection, Selected, status_color};
 
 /// An empty cell of a grid: room, and nothing for a screen reader to read.
@@ -71,13 +71,13 @@ pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
 
 /// chronyc's fields whose values are words of its own (never a name a
 /// user gave: a source called "server" stays "server").
-const WORD_FIELDS: &[&str] = &[
-    "leap",
-    "ntp-mode",
-    "interleaved",
-    "authenticated",
-    "tx-timestamping",
-    "rx-timestamping",
+const WORD_FIELDS: &[FieldId] = &[
+    FieldId::Leap,
+    FieldId::NtpMode,
+    FieldId::Interleaved,
+    FieldId::Authenticated,
+    FieldId::TxTimestamping,
+    FieldId::RxTimestamping,
 ];
 
 /// The message id of a value made only of words (`Not synchronised` ->
@@ -91,53 +91,24 @@ pub fn value_id(raw: &str) -> Option<String> {
     words.then(|| format!("value-{}", raw.to_ascii_lowercase().replace(' ', "-")))
 }
 
-/// chronyc's `-c` fields that are plain seconds.
-const SECONDS: &[&str] = &[
-    "system-time",
-    "update-interval",
-    "last-offset",
-    "rms-offset",
-    "root-delay",
-    "root-dispersion",
-    "sample-offset",
-    "measured-offset",
-    "error",
-    "est-offset",
-    "std-dev",
-    "offset",
-    "peer-delay",
-    "peer-dispersion",
-    "response-time",
-    "jitter",
-];
-
-/// How a value reads on screen: chronyc's `-c` numbers (plain seconds,
-/// Unix times) in units a person reads at a glance, `152 ns` rather than
-/// `0.000000152`; anything else exactly as printed. The explanation side
-/// panel keeps the raw text.
-pub fn display_value(kind: Kind, f: &Field) -> String {
-    let chronyc = kind.name().starts_with("chronyc-");
+/// How a value reads on screen: chronyc's `-c` numbers and the live
+/// snapshot's (plain seconds, Unix times) in units a person reads at a
+/// glance, `152 ns` rather than `0.000000152`; anything else exactly as
+/// printed. The explanation side panel keeps the raw text.
+pub fn display_value(_kind: Kind, f: &Field) -> String {
     let plain = |r: &str| {
         !r.is_empty()
             && r.bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+')
     };
-    let Some(v) = (chronyc && plain(&f.raw))
-        .then(|| f.raw.parse::<f64>().ok())
-        .flatten()
-    else {
-        return f.raw.clone();
-    };
-    if f.name == "ref-time" {
-        if v <= 0.0 {
-            return f.raw.clone();
-        }
-        return format!("{} UTC", crate::core::time::utc_datetime(v as i64));
-    }
-    if !SECONDS.contains(&f.name) {
+    if !plain(&f.raw) {
         return f.raw.clone();
     }
-    human_seconds(v)
+    match f.value {
+        Value::Time(v) if v > 0.0 => format!("{} UTC", crate::core::time::utc_datetime(v as i64)),
+        Value::Seconds(v) => human_seconds(v),
+        _ => f.raw.clone(),
+    }
 }
 
 /// Seconds in the unit people read them in: 152 ns, 4.1 µs, 2.300 ms.
@@ -169,11 +140,11 @@ pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
     let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
     if r.clicked() {
         st.selected = Some(Selected {
-            field: f.name,
+            field: f.name.id(),
             raw: f.raw.clone(),
             status: f.status,
             reason: f.reason.as_ref().map(|r| st.tr.reason_text(r)),
-            meaning: st.tr.field_meaning(kind, f.name),
+            meaning: st.tr.field_meaning(kind, f.name.id()),
         });
     }
 }
@@ -184,25 +155,30 @@ pub fn rows_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, e: &Explained) {
         ui.label(st.t("gui-no-rows"));
         return;
     };
-    let names: Vec<&'static str> = first.iter().map(|f| f.name).collect();
+    let names: Vec<FieldId> = first.iter().map(|f| f.name).collect();
+    // The panel scrolls, not each table: a table of its own height never
+    // hides its last rows at a small window; wide ones scroll sideways.
     ui.push_id(id, |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .columns(Column::auto().at_least(40.0), names.len())
-            .header(20.0, |mut h| {
-                for n in &names {
-                    h.col(|ui| header_ui(ui, st, e.kind, n));
-                }
-            })
-            .body(|mut body| {
-                for row in &e.rows {
-                    body.row(18.0, |mut r| {
-                        for f in row {
-                            r.col(|ui| cell_ui(ui, st, e.kind, f));
-                        }
-                    });
-                }
-            });
+        egui::ScrollArea::horizontal().id_salt(id).show(ui, |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .vscroll(false)
+                .columns(Column::auto().at_least(40.0), names.len())
+                .header(20.0, |mut h| {
+                    for n in &names {
+                        h.col(|ui| header_ui(ui, st, e.kind, n.id()));
+                    }
+                })
+                .body(|mut body| {
+                    for row in &e.rows {
+                        body.row(18.0, |mut r| {
+                            for f in row {
+                                r.col(|ui| cell_ui(ui, st, e.kind, f));
+                            }
+                        });
+                    }
+                });
+        });
     });
 }
 
@@ -213,7 +189,7 @@ pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, kind: Kind, fie
         .striped(true)
         .show(ui, |ui| {
             for f in fields {
-                header_ui(ui, st, kind, f.name);
+                header_ui(ui, st, kind, f.name.id());
                 cell_ui(ui, st, kind, f);
                 ui.end_row();
             }
@@ -299,28 +275,42 @@ pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
 mod tests {
     use super::*;
 
-    fn shown(kind: Kind, name: &'static str, raw: &str) -> String {
-        display_value(kind, &Field::info(name, raw))
+    fn shown(kind: Kind, name: FieldId, raw: &str, value: Value) -> String {
+        display_value(kind, &Field::typed(name, raw, value))
     }
 
     #[test]
     fn chronyc_numbers_read_in_units_and_other_text_stays_as_printed() {
         let t = Kind::ChronycTracking;
-        assert_eq!(shown(t, "system-time", "0.000000152"), "152 ns");
-        assert_eq!(shown(t, "last-offset", "-0.000004119"), "-4.1 µs");
-        assert_eq!(shown(t, "root-delay", "0.012345678"), "12.346 ms");
-        assert_eq!(shown(t, "root-dispersion", "0.000000000"), "0 s");
+        let s = |raw: &str| Value::Seconds(raw.parse().unwrap());
+        let f = FieldId::SystemTime;
+        assert_eq!(shown(t, f, "0.000000152", s("0.000000152")), "152 ns");
+        let f = FieldId::LastOffset;
+        assert_eq!(shown(t, f, "-0.000004119", s("-0.000004119")), "-4.1 µs");
+        let f = FieldId::RootDelay;
+        assert_eq!(shown(t, f, "0.012345678", s("0.012345678")), "12.346 ms");
+        let f = FieldId::RootDispersion;
+        assert_eq!(shown(t, f, "0.000000000", s("0.000000000")), "0 s");
+        let when = Value::Time(1_795_324_295.710_328);
         assert_eq!(
-            shown(t, "ref-time", "1795324295.710328341"),
+            shown(t, FieldId::RefTime, "1795324295.710328341", when),
             "2026-11-22 05:11:35 UTC"
         );
-        // Not seconds, or not chronyc -c: exactly as printed.
-        assert_eq!(shown(t, "frequency", "-0.004"), "-0.004");
+        // Not seconds, or not a plain number: exactly as printed.
+        let ppm = Value::Ppm(-0.004);
+        assert_eq!(shown(t, FieldId::Frequency, "-0.004", ppm), "-0.004");
         assert_eq!(
-            shown(t, "ref-time", "Sun Nov 22 05:11:35 2026"),
+            shown(t, FieldId::RefTime, "Sun Nov 22 05:11:35 2026", Value::Text),
             "Sun Nov 22 05:11:35 2026"
         );
-        assert_eq!(shown(Kind::ChronycSources, "error", "+/- 1ms"), "+/- 1ms");
-        assert_eq!(shown(Kind::NtpqPeers, "offset", "0.789"), "0.789");
+        let err = Value::Seconds(0.001);
+        assert_eq!(
+            shown(Kind::ChronycSources, FieldId::Error, "+/- 1ms", err),
+            "+/- 1ms"
+        );
+        assert_eq!(
+            shown(Kind::NtpqPeers, FieldId::Offset, "0.789", Value::Text),
+            "0.789"
+        );
     }
 }

@@ -12,27 +12,25 @@ use std::time::Duration;
 use super::cmdmon::{CmdmonClient, Endpoint, Patience};
 use super::confguard::{self, Trust};
 use super::lab;
+use super::prestart::file_user;
 use super::supervisor::{Supervisor, SupervisorError, run_dir};
-use super::types::{Fixed, HelperError, Mode};
+use super::types::{Fixed, HelperError, Mode, blocking};
 use crate::core::cmdmon::{AddSource, LocalParams, Request};
 use crate::core::codes::ErrorCode;
 use crate::core::conf::lint::{LintOptions, Severity, lint};
 use crate::core::conf::live::{LiveChange, LivePlan, plan};
 use crate::core::conf::{AccessTarget, ChronyVersion, Document, SourceKind};
+use crate::fsutil::open::{Links, read_capped};
+use crate::fsutil::trust::{Leaf, Owners, judge, resolve};
 use crate::fsutil::{prune_backups, write_atomic, write_atomic_all, write_backup};
 use crate::ipc::{Action, Applied};
 
 /// How long chronyd has to answer after a restart.
 pub(super) const READY_AFTER_RESTART: Duration = Duration::from_secs(10);
 
-/// Runs blocking file work (writes with fsync) on tokio's blocking pool.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    match tokio::task::spawn_blocking(f).await {
-        Ok(v) => v,
-        // The closure panicked: carry the panic on, as if it ran here.
-        Err(e) => std::panic::resume_unwind(e.into_panic()),
-    }
-}
+/// The largest configuration file the helper reads (chrony.conf is a few
+/// KiB; the IPC frame that carries it is capped at 1 MiB).
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// The file chronyd reads for a user configuration (bytes: chrony.conf
 /// need not be UTF-8).
@@ -49,17 +47,32 @@ pub fn chronyd_text(fixed: &Fixed, user: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The bytes of the user's configuration file, `None` when there is none.
+/// Read by the trust rule (a link is followed only when root or the
+/// helper's user owns it and everything on its way), without blocking on a
+/// FIFO, at most [`MAX_CONFIG_BYTES`]. Blocking: call it off the runtime
+/// thread.
+pub fn read_user_file(path: &Path) -> Result<Option<Vec<u8>>, HelperError> {
+    let unreadable = |d: String| HelperError::new(ErrorCode::ConfigUnreadable, Some(d));
+    let r = resolve(path, &Owners::root_and_me(), Leaf::Read)
+        .map_err(|d| HelperError::new(ErrorCode::ApplyPathUntrusted, Some(d.path)))?;
+    if !r.exists() {
+        return Ok(None);
+    }
+    read_capped(&r.real, Links::Refuse, MAX_CONFIG_BYTES)
+        .map(Some)
+        .map_err(|e| unreadable(e.to_string()))
+}
+
 /// The user's configuration file, byte for byte (lab: the default until
-/// one is saved).
+/// one is saved). Blocking: call it off the runtime thread.
 pub fn config_text(fixed: &Fixed) -> Result<Vec<u8>, HelperError> {
-    match std::fs::read(&fixed.paths.config) {
-        Ok(b) => Ok(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && fixed.mode == Mode::Lab => {
-            Ok(lab::DEFAULT_LAB_CONFIG.as_bytes().to_vec())
-        }
-        Err(e) => Err(HelperError::new(
+    match read_user_file(&fixed.paths.config)? {
+        Some(b) => Ok(b),
+        None if fixed.mode == Mode::Lab => Ok(lab::DEFAULT_LAB_CONFIG.as_bytes().to_vec()),
+        None => Err(HelperError::new(
             ErrorCode::ConfigUnreadable,
-            Some(e.to_string()),
+            Some(std::io::Error::from(std::io::ErrorKind::NotFound).to_string()),
         )),
     }
 }
@@ -81,14 +94,22 @@ pub fn prepare_lab(fixed: &Fixed, initial: Option<&[u8]>) -> Result<(), HelperEr
         .map(|_| ())
 }
 
-fn first_lint_error(doc: &Document, version: Option<ChronyVersion>) -> Option<String> {
+/// Lint's first error, with the files it reads and the trust rule (as
+/// root: blocking, run it off the runtime thread).
+fn first_lint_error(
+    doc: &Document,
+    version: Option<ChronyVersion>,
+    trust: &Trust,
+) -> Option<String> {
     let exists = |p: &str| Path::new(p).exists();
+    let judged = |p: &str, class| judge(p, class, &trust.config, &trust.chronyd);
     let opts = LintOptions {
         version: version.unwrap_or(ChronyVersion::LATEST),
         path_exists: Some(&exists),
         resolves: None,
         read: Some(&crate::sys::file_facts),
         now: Some(crate::sys::now() as i64),
+        trust: Some(&judged),
     };
     lint(doc, &opts)
         .into_iter()
@@ -131,14 +152,19 @@ impl Supervisor {
     /// `chronyd -p`: chronyd's own reading of the file, without starting.
     async fn chronyd_check(&self, text: &[u8]) -> Result<(), HelperError> {
         let io = |e: std::io::Error| HelperError::new(ErrorCode::HelperIo, Some(e.to_string()));
-        let dir = &self.fixed.paths.data_dir;
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let tmp = tempfile::Builder::new()
-            .prefix(".candidate-")
-            .suffix(".conf")
-            .tempfile_in(dir)
-            .map_err(io)?;
-        std::fs::write(tmp.path(), text).map_err(io)?;
+        let dir = self.fixed.paths.data_dir.clone();
+        let text = text.to_vec();
+        let tmp = blocking(move || {
+            std::fs::create_dir_all(&dir)?;
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".candidate-")
+                .suffix(".conf")
+                .tempfile_in(&dir)?;
+            std::io::Write::write_all(&mut tmp, &text)?;
+            Ok::<_, std::io::Error>(tmp)
+        })
+        .await
+        .map_err(io)?;
         let out = tokio::process::Command::new(&self.fixed.chronyd)
             .args(["-p", "-f"])
             .arg(tmp.path())
@@ -184,16 +210,21 @@ impl Supervisor {
 
     /// Whether chronyd already runs `text`: the user's file says it and
     /// (lab) chronyd's own file was made from it.
-    fn runs(&self, text: &[u8], old_text: &[u8]) -> bool {
+    async fn runs(&self, text: &[u8], old_text: &[u8]) -> bool {
         if plan(&Document::parse(old_text), &Document::parse(text)) != LivePlan::Unchanged {
             return false;
         }
         match self.fixed.mode {
             Mode::System => !self.unconfirmed,
+            Mode::Lab if self.unconfirmed => false,
             Mode::Lab => {
-                !self.unconfirmed
-                    && std::fs::read(&self.fixed.paths.chronyd_config)
-                        .is_ok_and(|b| b == chronyd_text(&self.fixed, text))
+                let fixed = self.fixed.clone();
+                let text = text.to_vec();
+                blocking(move || {
+                    read_user_file(&fixed.paths.chronyd_config)
+                        .is_ok_and(|b| b.is_some_and(|b| b == chronyd_text(&fixed, &text)))
+                })
+                .await
             }
         }
     }
@@ -202,7 +233,6 @@ impl Supervisor {
     /// the limit are deleted.
     async fn backup(&self, target: &Path, bytes: &[u8]) -> Result<PathBuf, HelperError> {
         let err = |e: std::io::Error| HelperError::new(ErrorCode::ApplyBackup, Some(e.to_string()));
-        let meta = std::fs::metadata(target).map_err(err)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -221,7 +251,9 @@ impl Supervisor {
             ),
         };
         let (bytes, keep) = (bytes.to_vec(), self.apply_policy.keep_backups);
+        let target = target.to_path_buf();
         blocking(move || {
+            let meta = std::fs::metadata(&target)?;
             let p = write_backup(
                 &dir,
                 &prefix,
@@ -242,48 +274,53 @@ impl Supervisor {
     /// Applies `text`, the new file byte for byte.
     pub(super) async fn apply(&mut self, text: &[u8], uid: u32) -> Result<Applied, HelperError> {
         let new = Document::parse(text);
-        let old_bytes = match std::fs::read(&self.fixed.paths.config) {
-            Ok(b) => Some(b),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                return Err(HelperError::new(
-                    ErrorCode::ConfigUnreadable,
-                    Some(e.to_string()),
-                ));
-            }
-        };
+        // A NUL or control byte would reach chrony.conf (and a path chronyd
+        // uses) as it is: refused before anything looks at the words.
+        if let Some(line) = crate::core::conf::lint::control_character_line(&new) {
+            return Err(HelperError::new(
+                ErrorCode::ApplyLint,
+                Some(format!(
+                    "{line}:{}",
+                    crate::core::conf::lint::Rule::ControlCharacter
+                )),
+            ));
+        }
+        let path = self.fixed.paths.config.clone();
+        let old_bytes = blocking(move || read_user_file(&path)).await?;
         let old_text = old_bytes.clone().unwrap_or_default();
+        // Whose files chronyd may use: root's and the helper's, and for
+        // what chronyd writes, those of any user it may run as here (the
+        // policy's, the old and new file's `user`, `-u`).
+        let current_user = file_user(&Document::parse(&old_text));
+        let running = match &self.control {
+            super::supervisor::Control::Owned { args } => self.runs_as(args).await,
+            super::supervisor::Control::Systemd { .. } => None,
+        };
+        let mut users = self.apply_policy.paths.users.clone();
+        users.extend(current_user.clone());
+        users.extend(file_user(&new));
+        users.extend(running);
+        let trust = blocking(move || Trust::this_process(users.iter().map(String::as_str))).await;
         // System mode: the guard before anything reads what the file names
         // (lint looks at included files as root too).
         if self.fixed.mode == Mode::System {
-            let current_user = Document::parse(&old_text)
-                .directive_lines()
-                .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
-                .last()
-                .map(|(_, l)| l.args.trim().to_string());
             let policy = self.apply_policy.paths.clone();
-            let doc = new.clone();
-            let checked = tokio::task::spawn_blocking(move || {
-                confguard::check(
-                    &doc,
-                    &policy,
-                    &Trust::this_process(),
-                    current_user.as_deref(),
-                )
-            })
-            .await
-            .map_err(|e| HelperError::new(ErrorCode::HelperIo, Some(e.to_string())))?;
+            let (doc, trust) = (new.clone(), trust.clone());
+            let checked =
+                blocking(move || confguard::check(&doc, &policy, &trust, current_user.as_deref()))
+                    .await;
             if let Err(r) = checked {
                 let (code, detail) = r.code_detail();
                 return Err(HelperError::new(code, Some(detail)));
             }
         }
-        if let Some(first) = first_lint_error(&new, self.fixed.chrony_version) {
+        let (doc, version) = (new.clone(), self.fixed.chrony_version);
+        if let Some(first) = blocking(move || first_lint_error(&doc, version, &trust)).await {
             return Err(HelperError::new(ErrorCode::ApplyLint, Some(first)));
         }
         self.chronyd_check(&chronyd_text(&self.fixed, text)).await?;
         let plan = plan(&Document::parse(&old_text), &new);
-        if self.runs(text, &old_text) {
+        if self.runs(text, &old_text).await {
             return Ok(Applied {
                 live: true,
                 restarted: false,
@@ -358,8 +395,12 @@ impl Supervisor {
         };
         let restored = match old {
             Some(b) => self.write_config(b).await,
-            None => std::fs::remove_file(&self.fixed.paths.config)
-                .map_err(|e| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string()))),
+            None => {
+                let path = self.fixed.paths.config.clone();
+                blocking(move || std::fs::remove_file(path))
+                    .await
+                    .map_err(|e| HelperError::new(ErrorCode::ApplyWrite, Some(e.to_string())))
+            }
         };
         self.unconfirmed = true;
         if let Err(e) = restored {
@@ -402,7 +443,7 @@ impl Supervisor {
         }
         let sources = c.sources().await.ok()?;
         for ip in sources.into_iter().filter_map(|s| s.address.0.ip()) {
-            if c.source_name(ip)
+            if c.source_name(crate::core::cmdmon::WireAddr::Ip(ip))
                 .await
                 .is_ok_and(|n| n.eq_ignore_ascii_case(host))
             {

@@ -54,10 +54,18 @@ pub fn exit_reason(log: &[String], mode: Mode) -> Option<String> {
         .iter()
         .rev()
         .find(|l| l.contains("Fatal error") || l.contains("Could not"))?;
-    if mode == Mode::System
-        && let Some(at) = line.find(" at line ")
-    {
-        return Some(format!("Fatal error{}", &line[at..]));
+    if mode == Mode::System {
+        if let Some(at) = line.find(" at line ") {
+            return Some(format!("Fatal error{}", &line[at..]));
+        }
+        // "Could not open FILE : REASON": the reason would tell whether a
+        // file exists where the user may not look (No such file vs
+        // Permission denied); the line says only what failed.
+        if let Some(at) = line.find("Could not") {
+            let what = &line[at..];
+            let what = what.split(" : ").next().unwrap_or(what);
+            return Some(what.trim_end().to_string());
+        }
     }
     Some(line.clone())
 }
@@ -75,6 +83,17 @@ mod tests {
         let r = exit_reason(&log, Mode::System).unwrap();
         assert_eq!(r, "Fatal error at line 1 in file /etc/chrony/x.conf");
         assert!(!r.contains("secret"));
+        // Missing or forbidden: the same words.
+        let missing = vec!["Could not open /root/x : No such file or directory".to_string()];
+        let denied = vec!["Could not open /root/x : Permission denied".to_string()];
+        assert_eq!(
+            exit_reason(&missing, Mode::System),
+            exit_reason(&denied, Mode::System)
+        );
+        assert_eq!(
+            exit_reason(&missing, Mode::System).as_deref(),
+            Some("Could not open /root/x")
+        );
         assert!(
             exit_reason(&log, Mode::Lab)
                 .unwrap()

@@ -4,7 +4,6 @@
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -15,7 +14,7 @@ use tokio::time::Instant;
 use crate::core::cmdmon::wire::{MAX_REPLY_LEN, limits};
 use crate::core::cmdmon::{
     Activity, AuthData, Client, NtpData, Reply, Request, RtcReport, SelectData, ServerStats,
-    Smoothing, SourceData, SourceStats, Status, Tracking, WireError,
+    Smoothing, SourceData, SourceStats, Status, Tracking, WireAddr, WireError,
 };
 use crate::core::codes::ErrorCode;
 use crate::core::conf::ChronyVersion;
@@ -113,18 +112,24 @@ fn random_u32() -> u32 {
 }
 
 /// Binds the reply socket chronyd answers to: a file in chronyd's own socket
-/// directory (the only place it may write), which chronyd — often running as
-/// `_chrony` while we are root — must be able to write to, as chronyc arranges.
+/// directory (the one place every chronyd can reach), which chronyd — often
+/// running as `_chrony` while we are root — must be able to write to, as
+/// chronyc arranges. That directory is chronyd's user's: the socket gets
+/// its mode 0666 at `bind` (never a chmod by path afterwards, which a link
+/// swapped in between would carry to any file of root's).
 fn bind_reply_socket(server: &Path) -> io::Result<(UnixDatagram, PathBuf)> {
     let dir = server.parent().unwrap_or(Path::new("/"));
     let n = CLIENT_COUNTER.fetch_add(1, Ordering::Relaxed);
     let local = dir.join(format!("stratum.{}.{n}.sock", std::process::id()));
+    // A stale one of ours (unlink never follows a link).
     let _ = std::fs::remove_file(&local);
-    let s = UnixDatagram::bind(&local)?;
-    let ready = std::fs::set_permissions(&local, std::fs::Permissions::from_mode(0o666))
-        .and_then(|()| s.connect(server));
+    let s = crate::fsutil::sock::bind_datagram(&local, 0o666)?;
+    let ready = s
+        .set_nonblocking(true)
+        .and_then(|()| s.connect(server))
+        .and_then(|()| UnixDatagram::from_std(s));
     match ready {
-        Ok(()) => Ok((s, local)),
+        Ok(s) => Ok((s, local)),
         Err(e) => {
             let _ = std::fs::remove_file(&local);
             Err(e)
@@ -354,8 +359,8 @@ impl CmdmonClient {
         .await
     }
 
-    pub async fn source_name(&mut self, ip: IpAddr) -> Result<String, CmdmonError> {
-        self.expect(&Request::NtpSourceName(ip), |r| match r {
+    pub async fn source_name(&mut self, addr: WireAddr) -> Result<String, CmdmonError> {
+        self.expect(&Request::NtpSourceName(addr), |r| match r {
             Reply::NtpSourceName(n) => Some(n),
             _ => None,
         })

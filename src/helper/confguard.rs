@@ -1,21 +1,27 @@
 //! The system-mode guard on the filesystem. `core::conf::guard` judges the
 //! words of the submitted file; this follows every file chronyd will read
 //! as configuration (`include`, `confdir`, `sourcedir`), resolving globs and
-//! symlinks, and checks it where it really is: under chrony's directories,
-//! and writable by nobody but root (or the helper's own user). Paths that
-//! chronyd reads or writes for other reasons (keys, certificates, pid and
-//! drift files) must resolve under the allowed places too.
+//! symlinks, and checks every path the configuration names where it really
+//! is: under chrony's directories (the placement policy), and trusted by
+//! the rule of [`crate::fsutil::trust`] (it and everything above it root's,
+//! or chronyd's own user's for what chronyd writes, and writable by nobody
+//! else; a glob's directory closed to others even while nothing matches).
 //!
 //! It runs before anything else in an apply touches the filesystem, and the
 //! textual check comes first: a path outside the allowed places is refused
 //! without being looked at, so the answer never tells whether it exists.
+//! The trust part runs again before every start of chronyd ([`check_trust`]):
+//! what was trusted at apply may have changed since.
 
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::core::codes::ErrorCode;
 use crate::core::conf::Document;
-use crate::core::conf::guard::{PathPolicy, PathUse, paths_of, refused_paths};
+use crate::core::conf::guard::{
+    Distrust, DistrustKind, PathClass, PathPolicy, PathUse, refused_paths, trust_paths,
+};
+use crate::fsutil::open::{GLOB_OPTIONS, Links, read_capped};
+use crate::fsutil::trust::{Leaf, Owners, Resolved, pattern_dirs, resolve};
 
 /// Files of a configuration followed at most (chronyd has no limit; a
 /// directory of thousands of fragments is not a configuration).
@@ -37,9 +43,9 @@ pub enum Refusal {
         directive: String,
         value: Option<String>,
     },
-    /// A file chronyd would read as configuration, or a directory on its
-    /// way, can be changed by someone other than root.
-    Untrusted { path: PathBuf },
+    /// A path chronyd would use, or an entry on its way, fails the trust
+    /// rule.
+    Untrusted(Distrust),
 }
 
 impl Refusal {
@@ -62,33 +68,37 @@ impl Refusal {
                 };
                 (ErrorCode::ApplyPathNotAllowed, detail)
             }
-            Refusal::Untrusted { path } => {
-                (ErrorCode::ApplyPathUntrusted, path.display().to_string())
-            }
+            Refusal::Untrusted(d) => (ErrorCode::ApplyPathUntrusted, d.path.clone()),
         }
     }
 }
 
-/// Who may own what root reads as configuration.
+/// Whose files root trusts: for what it reads as configuration, and for
+/// what chronyd writes (chronyd's own user besides).
 #[derive(Debug, Clone)]
 pub struct Trust {
-    pub uids: Vec<u32>,
+    pub config: Owners,
+    pub chronyd: Owners,
 }
 
 impl Trust {
-    /// Root and the helper's own user.
-    pub fn this_process() -> Trust {
-        let me = rustix::process::geteuid().as_raw();
-        let mut uids = vec![0];
-        if me != 0 {
-            uids.push(me);
-        }
-        Trust { uids }
+    /// Root and the helper's own user; chronyd's `users` (by name, through
+    /// NSS: blocking) for what chronyd writes.
+    pub fn this_process<'a>(users: impl IntoIterator<Item = &'a str>) -> Trust {
+        let config = Owners::root_and_me();
+        let chronyd = users
+            .into_iter()
+            .filter_map(|u| nix::unistd::User::from_name(u).ok().flatten())
+            .fold(config.clone(), |o, u| {
+                o.and_user(u.uid.as_raw(), u.gid.as_raw())
+            });
+        Trust { config, chronyd }
     }
 }
 
 struct Walk<'a> {
-    policy: &'a PathPolicy,
+    /// `None`: the trust rule alone (at a start of chronyd).
+    policy: Option<&'a PathPolicy>,
     trust: &'a Trust,
     files: usize,
 }
@@ -110,11 +120,40 @@ pub fn check(
         });
     }
     let mut walk = Walk {
-        policy,
+        policy: Some(policy),
         trust,
         files: 0,
     };
     walk.document(doc, None, current_user, 0)
+}
+
+/// The trust rule alone over a configuration chronyd is about to start
+/// with (the administrator's own file may name places the apply policy
+/// would not allow; nobody else may have changed what it names).
+pub fn check_trust(doc: &Document, trust: &Trust) -> Result<(), Refusal> {
+    let mut walk = Walk {
+        policy: None,
+        trust,
+        files: 0,
+    };
+    walk.document(doc, None, None, 0)
+}
+
+/// A configuration file root is about to hand to chronyd, read by the rule:
+/// trusted where it resolves, a regular file, at most 1 MiB, never blocking.
+pub fn read_config(path: &Path, owners: &Owners) -> Result<Vec<u8>, Refusal> {
+    let r = resolve(path, owners, Leaf::Read).map_err(Refusal::Untrusted)?;
+    read_capped(&r.real, Links::Refuse, MAX_FILE_BYTES).map_err(|_| {
+        Refusal::Untrusted(Distrust {
+            path: r.real.display().to_string(),
+            kind: DistrustKind::Special,
+            owner: None,
+        })
+    })
+}
+
+fn wild(s: &str) -> bool {
+    s.contains(['*', '?', '['])
 }
 
 impl Walk<'_> {
@@ -125,10 +164,8 @@ impl Walk<'_> {
         current_user: Option<&str>,
         depth: usize,
     ) -> Result<(), Refusal> {
-        if let Some(f) = file
-            && let Some(r) = refused_paths(doc, self.policy, current_user)
-                .into_iter()
-                .next()
+        if let (Some(f), Some(policy)) = (file, self.policy)
+            && let Some(r) = refused_paths(doc, policy, current_user).into_iter().next()
         {
             return Err(Refusal::NotAllowed {
                 file: Some(f.to_path_buf()),
@@ -146,28 +183,69 @@ impl Walk<'_> {
                 directive: name.clone(),
                 value: file.is_none().then(|| d.args.trim().to_string()),
             };
-            for (path, use_) in paths_of(&name, &d.args) {
-                match name.as_str() {
-                    "include" => {
-                        for f in expand(path, None) {
+            for (path, class) in trust_paths(&name, &d.args) {
+                match (name.as_str(), class) {
+                    ("include", _) => {
+                        if wild(path) {
+                            // Where names are looked up decides what
+                            // matches later: closed, matching or not.
+                            for dir in pattern_dirs(path, MAX_FILES) {
+                                self.trusted(&dir, Leaf::Closed, &self.trust.config, &refuse)?;
+                            }
+                        }
+                        let files = expand(path, None);
+                        if files.is_empty() && !wild(path) {
+                            self.trusted(Path::new(path), Leaf::Read, &self.trust.config, &refuse)?;
+                        }
+                        for f in files {
                             self.config_file(&f, current_user, depth, &refuse)?;
                         }
                     }
-                    "confdir" | "sourcedir" => {
+                    ("confdir" | "sourcedir", _) => {
                         let ext = if name == "confdir" { "conf" } else { "sources" };
-                        if let Ok(dir) = std::fs::canonicalize(path) {
-                            self.placed(&dir, PathUse::Read, &refuse)?;
-                            self.trusted(&dir)?;
-                        }
+                        self.trusted(Path::new(path), Leaf::Closed, &self.trust.config, &refuse)?;
                         for f in expand(path, Some(ext)) {
                             self.config_file(&f, current_user, depth, &refuse)?;
                         }
                     }
-                    _ => self.resolved(Path::new(path), use_, &refuse)?,
+                    (_, PathClass::Device) => {
+                        self.placed_as_resolved(Path::new(path), PathUse::Read, &refuse)?
+                    }
+                    (_, PathClass::Chronyd) => {
+                        let r = self.trusted(
+                            Path::new(path),
+                            Leaf::Written,
+                            &self.trust.chronyd,
+                            &refuse,
+                        )?;
+                        self.placed(&r.real, PathUse::Write, &refuse)?;
+                    }
+                    (_, PathClass::Config | PathClass::Names) => {
+                        let r =
+                            self.trusted(Path::new(path), Leaf::Read, &self.trust.config, &refuse)?;
+                        if r.meta.as_ref().is_some_and(|m| m.is_dir()) {
+                            // A directory of certificates: its names count.
+                            self.trusted(&r.real, Leaf::Closed, &self.trust.config, &refuse)?;
+                        }
+                    }
                 }
             }
         }
         Ok(())
+    }
+
+    /// `path` passes the trust rule for `owners`, and (with a policy) lies
+    /// in an allowed place once resolved.
+    fn trusted(
+        &self,
+        path: &Path,
+        leaf: Leaf,
+        owners: &Owners,
+        refuse: &dyn Fn() -> Refusal,
+    ) -> Result<Resolved, Refusal> {
+        let r = resolve(path, owners, leaf).map_err(Refusal::Untrusted)?;
+        self.placed(&r.real, PathUse::Read, refuse)?;
+        Ok(r)
     }
 
     /// A file chronyd reads as configuration: where it resolves, who may
@@ -179,54 +257,54 @@ impl Walk<'_> {
         depth: usize,
         refuse: &dyn Fn() -> Refusal,
     ) -> Result<(), Refusal> {
+        let r = self.trusted(path, Leaf::Read, &self.trust.config, refuse)?;
         // A dangling link or an unreadable entry: refused like any other
         // path that does not lead where it may.
-        let real = std::fs::canonicalize(path).map_err(|_| refuse())?;
-        self.placed(&real, PathUse::Read, refuse)?;
-        self.trusted(&real)?;
-        let meta = std::fs::metadata(&real).map_err(|_| refuse())?;
+        let meta = r.meta.as_ref().ok_or_else(refuse)?;
         if meta.is_dir() {
             return Ok(());
         }
         self.files += 1;
-        if !meta.is_file()
-            || meta.len() > MAX_FILE_BYTES
-            || self.files > MAX_FILES
-            || depth >= MAX_DEPTH
-        {
+        if self.files > MAX_FILES || depth >= MAX_DEPTH {
             return Err(refuse());
         }
-        let bytes = std::fs::read(&real).map_err(|_| refuse())?;
+        let bytes = read_capped(&r.real, Links::Refuse, MAX_FILE_BYTES).map_err(|_| refuse())?;
         self.document(
             &Document::parse(bytes),
-            Some(&real),
+            Some(&r.real),
             current_user,
             depth + 1,
         )
     }
 
-    /// The canonical path is still an allowed place.
+    /// The resolved path is still an allowed place (always, without a
+    /// policy).
     fn placed(
         &self,
         real: &Path,
         use_: PathUse,
         refuse: &dyn Fn() -> Refusal,
     ) -> Result<(), Refusal> {
+        let Some(policy) = self.policy else {
+            return Ok(());
+        };
         match real.to_str() {
-            Some(s) if self.policy.allows(s, use_) => Ok(()),
+            Some(s) if policy.allows(s, use_) => Ok(()),
             _ => Err(refuse()),
         }
     }
 
-    /// A path chronyd opens (keys, certificates, devices) or creates (pid,
-    /// drift, log files): where it, or the directory it would be created
-    /// in, really is.
-    fn resolved(
+    /// A device chronyd opens: where it really is (links followed as the
+    /// kernel would, without judging their owners: `/dev` is root's).
+    fn placed_as_resolved(
         &self,
         path: &Path,
         use_: PathUse,
         refuse: &dyn Fn() -> Refusal,
     ) -> Result<(), Refusal> {
+        if self.policy.is_none() {
+            return Ok(());
+        }
         if let Ok(real) = std::fs::canonicalize(path) {
             return self.placed(&real, use_, refuse);
         }
@@ -237,35 +315,11 @@ impl Walk<'_> {
         match (path.parent(), path.file_name()) {
             (Some(parent), Some(name)) => match std::fs::canonicalize(parent) {
                 Ok(real) => self.placed(&real.join(name), use_, refuse),
-                // chronyd would fail to create it; that is for chronyd -p.
+                // chronyd would fail to open it; that is for chronyd -p.
                 Err(_) => Ok(()),
             },
             _ => Err(refuse()),
         }
-    }
-
-    /// `real` (canonical) and every directory above it can be changed only
-    /// by root or the helper's user. A world-writable directory on the way
-    /// is accepted only with its sticky bit (`/tmp`): then nobody else can
-    /// replace what the trusted owner put there.
-    fn trusted(&self, real: &Path) -> Result<(), Refusal> {
-        let mut at = PathBuf::new();
-        let parts: Vec<Component> = real.components().collect();
-        for (i, c) in parts.iter().enumerate() {
-            at.push(c);
-            let m = std::fs::symlink_metadata(&at).map_err(|_| Refusal::Untrusted {
-                path: real.to_path_buf(),
-            })?;
-            let mode = m.permissions().mode();
-            let last = i + 1 == parts.len();
-            let others_write = mode & 0o022 != 0;
-            let sticky_dir = m.is_dir() && mode & 0o1000 != 0;
-            let owner_ok = self.trust.uids.contains(&m.uid());
-            if !owner_ok || (others_write && (last || !sticky_dir)) {
-                return Err(Refusal::Untrusted { path: at });
-            }
-        }
-        Ok(())
     }
 }
 
@@ -273,16 +327,11 @@ impl Walk<'_> {
 /// glob(3) pattern; `confdir`/`sourcedir` the `*.conf`/`*.sources` files of
 /// a directory.
 fn expand(pattern: &str, dir_ext: Option<&str>) -> Vec<PathBuf> {
-    let options = glob::MatchOptions {
-        case_sensitive: true,
-        require_literal_separator: true,
-        require_literal_leading_dot: true,
-    };
     let pattern = match dir_ext {
         Some(ext) => format!("{}/*.{ext}", glob::Pattern::escape(pattern)),
         None => pattern.to_string(),
     };
-    glob::glob_with(&pattern, options)
+    glob::glob_with(&pattern, GLOB_OPTIONS)
         .map(|paths| paths.filter_map(Result::ok).take(MAX_FILES + 1).collect())
         .unwrap_or_default()
 }
@@ -290,7 +339,7 @@ fn expand(pattern: &str, dir_ext: Option<&str>) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::symlink;
+    use std::os::unix::fs::{PermissionsExt, symlink};
 
     fn setup() -> (tempfile::TempDir, PathPolicy, Trust) {
         // Under the build directory: its parents are the developer's (or
@@ -301,7 +350,7 @@ mod tests {
         std::fs::create_dir_all(root.join("conf.d")).unwrap();
         let policy =
             PathPolicy::distribution(&[root.display().to_string()], vec!["_chrony".into()]);
-        (t, policy, Trust::this_process())
+        (t, policy, Trust::this_process(["_chrony"]))
     }
 
     fn run(text: &str, policy: &PathPolicy, trust: &Trust) -> Result<(), Refusal> {
@@ -347,10 +396,73 @@ mod tests {
         std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o666)).unwrap();
         assert_eq!(
             run(&ok, &policy, &trust),
-            Err(Refusal::Untrusted {
-                path: std::fs::canonicalize(&loose).unwrap()
-            })
+            Err(Refusal::Untrusted(Distrust {
+                path: std::fs::canonicalize(&loose).unwrap().display().to_string(),
+                kind: DistrustKind::Writable,
+                owner: None,
+            }))
         );
+    }
+
+    #[test]
+    fn a_glob_that_matches_nothing_yet_needs_a_closed_directory() {
+        let (t, policy, trust) = setup();
+        let drop = t.path().join("etc-chrony/drop");
+        std::fs::create_dir_all(&drop).unwrap();
+        let text = format!("include {}/*.conf\n", drop.display());
+        assert_eq!(run(&text, &policy, &trust), Ok(()));
+        // Anyone may add a file there later: refused although empty now.
+        std::fs::set_permissions(&drop, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        match run(&text, &policy, &trust) {
+            Err(Refusal::Untrusted(d)) => {
+                assert_eq!(d.kind, DistrustKind::Writable);
+                assert!(d.path.ends_with("/drop"), "{d:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The same at a start, without the apply policy.
+        assert!(check_trust(&Document::parse(&text), &trust).is_err());
+        // A literal file that is not there yet: its directory decides.
+        let text = format!("keyfile {}/chrony.keys\n", drop.display());
+        assert!(matches!(
+            run(&text, &policy, &trust),
+            Err(Refusal::Untrusted(_))
+        ));
+    }
+
+    #[test]
+    fn a_tempcomp_point_file_is_a_path_chronyd_reads() {
+        let (t, policy, trust) = setup();
+        let sensor = t.path().join("etc-chrony/sensor");
+        std::fs::write(&sensor, "40000\n").unwrap();
+        let text = format!("tempcomp {} 30 /etc/shadow\n", sensor.display());
+        match run(&text, &policy, &trust) {
+            Err(Refusal::NotAllowed { value: Some(v), .. }) => assert!(v.contains("/etc/shadow")),
+            other => panic!("{other:?}"),
+        }
+        let points = t.path().join("etc-chrony/points");
+        std::fs::write(&points, "20 0\n").unwrap();
+        let text = format!("tempcomp {} 30 {}\n", sensor.display(), points.display());
+        assert_eq!(run(&text, &policy, &trust), Ok(()));
+        // A FIFO where a file is read: refused, never opened.
+        let fifo = t.path().join("etc-chrony/fifo");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        let text = format!(
+            "ntsservercert {}\nntsserverkey {}\n",
+            fifo.display(),
+            points.display()
+        );
+        match run(&text, &policy, &trust) {
+            Err(Refusal::Untrusted(d)) => assert_eq!(d.kind, DistrustKind::Special),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -191,43 +191,51 @@ pub fn import_reader<R: Read>(
     Ok(stats)
 }
 
-/// The most read of one log (a year of chronyd's logs at one line a
-/// second is a few GB; anything beyond is not a log worth waiting for).
-pub const MAX_LOG_BYTES: u64 = 4 << 30;
+/// The most read of one log: its last 256 MiB. History keeps a week; a
+/// week of chronyd's busiest log (tracking, a line every 2 s) is under
+/// 50 MB, and a log grown far past that (or a sparse file) would only keep
+/// a core busy.
+pub const MAX_LOG_BYTES: u64 = 256 << 20;
 
-/// Opens a log to import: a regular file, never a FIFO or a device (which
-/// could block the helper's start for ever or never end), read at most
-/// [`MAX_LOG_BYTES`]. `None` when there is nothing to import.
+/// Opens a log to import, from where its last [`MAX_LOG_BYTES`] begin: a
+/// regular file, never a link (`tracking.log → /proc/self/mem`), a FIFO or
+/// a device (which could block for ever or never end). `None` when there
+/// is none.
 pub fn open_log(path: &Path) -> io::Result<Option<io::Take<std::fs::File>>> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let f = match std::fs::OpenOptions::new()
-        .read(true)
-        // Opening a FIFO would wait for a writer.
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-        .open(path)
-    {
+    use crate::fsutil::open::{Links, open_regular};
+    use std::io::{Seek, SeekFrom};
+    let mut f = match open_regular(path, Links::Refuse, u64::MAX) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    if !f.metadata()?.is_file() {
-        tracing::warn!(path = %path.display(), "not a regular file: not imported");
-        return Ok(None);
+    let len = f.metadata()?.len();
+    if len > MAX_LOG_BYTES {
+        // The first line read is cut: it is counted as skipped.
+        f.seek(SeekFrom::Start(len - MAX_LOG_BYTES))?;
     }
     Ok(Some(f.take(MAX_LOG_BYTES)))
 }
 
-/// Imports the three logs found in `dir` into `history`.
-pub fn import_dir(dir: &Path, history: &mut History) -> io::Result<ImportStats> {
+/// Imports the three logs found in `dir` into `history`. A log that cannot
+/// be read is left out with a warning (the others are still read): it
+/// never stops the helper.
+pub fn import_dir(dir: &Path, history: &mut History) -> ImportStats {
     let mut total = ImportStats::default();
     for name in ["tracking.log", "measurements.log", "statistics.log"] {
-        let Some(f) = open_log(&dir.join(name))? else {
-            continue;
-        };
+        let path = dir.join(name);
         let kind = LogKind::from_file_name(name).expect("known log");
-        total += import_reader(f, kind, history)?;
+        let read = open_log(&path).and_then(|f| match f {
+            Some(f) => import_reader(f, kind, history).map(Some),
+            None => Ok(None),
+        });
+        match read {
+            Ok(Some(stats)) => total += stats,
+            Ok(None) => {}
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "log not imported"),
+        }
     }
-    Ok(total)
+    total
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod nts;
 pub mod paths;
 pub mod poller;
+pub mod prestart;
 pub mod roster;
 pub mod server;
 pub mod state;
@@ -38,6 +39,12 @@ use supervisor::{Control, Supervisor};
 use types::{ApplyPolicy, Fixed, Mode};
 
 use crate::cli::helper_args::{self as cli, command};
+
+/// The largest history file read at start.
+const MAX_HISTORY_BYTES: u64 = 256 << 20;
+
+/// Threads of the blocking pool at most (tokio's default is 512).
+const MAX_BLOCKING_THREADS: usize = 16;
 
 /// A failure before the helper serves: a message id and its arguments.
 use crate::i18n::UserError as StartError;
@@ -313,10 +320,14 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             StartError::new("helper-io").arg("detail", e.detail.unwrap_or_default())
         })?;
     }
-    let mut history = std::fs::File::open(&fixed.paths.history)
-        .ok()
-        .and_then(|f| History::load(&mut std::io::BufReader::new(f)).ok())
-        .unwrap_or_default();
+    let history = crate::fsutil::open::open_regular(
+        &fixed.paths.history,
+        crate::fsutil::open::Links::Refuse,
+        MAX_HISTORY_BYTES,
+    )
+    .ok()
+    .and_then(|f| History::load(&mut std::io::BufReader::new(f)).ok())
+    .unwrap_or_default();
     // History from before Stratum: chronyd's own logs, once, when there is
     // no history yet (or from the directory named on the command line).
     let logdir = a.import_logs.clone().or_else(|| {
@@ -330,13 +341,6 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             _ => None,
         }
     });
-    if let Some(dir) = &logdir {
-        logimport::import_dir(dir, &mut history).map_err(|e| {
-            StartError::new("cli-cannot-read")
-                .arg("path", dir.display())
-                .arg("reason", e)
-        })?;
-    }
     // Hosts to watch: --watch, then the watch list (--watch-file, else
     // `watch` in the data directory when it exists).
     let mut watch_list = a.watch.clone();
@@ -345,11 +349,14 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         .clone()
         .or_else(|| Some(fixed.paths.data_dir.join("watch")).filter(|p| p.exists()));
     if let Some(f) = file {
-        let text = std::fs::read_to_string(&f).map_err(|e| {
-            StartError::new("cli-cannot-read")
-                .arg("path", f.display())
-                .arg("reason", e)
-        })?;
+        let text =
+            crate::fsutil::open::read_capped(&f, crate::fsutil::open::Links::Follow, 1 << 20)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| {
+                    StartError::new("cli-cannot-read")
+                        .arg("path", f.display())
+                        .arg("reason", e)
+                })?;
         let listed = watch::parse_watch_file(&text).map_err(|(line, value)| {
             StartError::new("helper-bad-watch-file")
                 .arg("path", f.display())
@@ -380,6 +387,9 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
 
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        // File IO and NSS lookups: a few at a time is plenty, and a flood
+        // of requests waits in a queue instead of growing threads.
+        .max_blocking_threads(MAX_BLOCKING_THREADS)
         .build()
         .map_err(|e| StartError::new("helper-io").arg("detail", e))?;
     rt.block_on(async move {
@@ -440,6 +450,9 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
             version = ?shared.fixed.chrony_version.map(|v| v.to_string()),
             "helper started"
         );
+        if let Some(dir) = logdir {
+            tokio::spawn(import_logs(dir, Arc::clone(&shared.history)));
+        }
         let supervisor = tokio::spawn(sup.run(sup_rx));
         let poller = tokio::spawn(poller::run(Arc::clone(&shared), a.poll));
         let bound = server::socket_identity(&listener_path);
@@ -469,6 +482,28 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         }
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// chronyd's logs read into history in the background, once the helper
+/// serves: a huge (or sparse) log never delays the start, and a log that
+/// cannot be read is only a warning.
+async fn import_logs(dir: PathBuf, history: Arc<Mutex<History>>) {
+    let imported = tokio::task::spawn_blocking(move || {
+        let mut h = History::default();
+        let stats = logimport::import_dir(&dir, &mut h);
+        (h, stats, dir)
+    })
+    .await;
+    if let Ok((h, stats, dir)) = imported {
+        types::lock(&history).merge_older(&h);
+        tracing::info!(
+            dir = %dir.display(),
+            lines = stats.lines,
+            samples = stats.samples,
+            skipped = stats.skipped,
+            "chronyd's logs imported"
+        );
+    }
 }
 
 /// An exclusive lock on `DIR/helper.lock`, held until the process ends.

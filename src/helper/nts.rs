@@ -41,17 +41,22 @@ impl Supervisor {
     ) -> Result<NtsIssued, HelperError> {
         let dir = nts_dir(&self.fixed);
         // The group chronyd reads its key as (system mode, as root).
-        let access = match (&self.control, self.fixed.mode) {
-            (_, Mode::Lab) => KeyAccess::Owner,
-            (Control::Owned { args }, Mode::System) => group_of(self.chronyd_user(args)),
-            (_, Mode::System) => group_of(crate::sys::chrony_user()),
+        let user = match (&self.control, self.fixed.mode) {
+            (_, Mode::Lab) => None,
+            (Control::Owned { args }, Mode::System) => Some(self.runs_as(args).await),
+            (_, Mode::System) => Some(None),
         };
         let days = days.clamp(-36_500, 36_500);
         let issue_dir = dir.clone();
         let made = tokio::task::spawn_blocking(move || -> Result<_, HelperError> {
-            let ca = ntsfiles::read_ca(&issue_dir).map_err(failed)?;
+            let access = match user {
+                None => KeyAccess::Owner,
+                Some(u) => group_of(u.or_else(crate::sys::chrony_user)),
+            };
+            let out = ntsfiles::open_dir(&issue_dir).map_err(failed)?;
+            let ca = ntsfiles::read_ca(&out).map_err(failed)?;
             let names = if renew {
-                let old = ntsfiles::read_pem(&issue_dir.join(ntsfiles::SERVER_CERT))
+                let old = ntsfiles::read_server_cert(&out)
                     .map_err(|_| HelperError::new(ErrorCode::NtsNothingToRenew, None))?;
                 nts::parse_cert(&old)
                     .ok_or_else(|| HelperError::new(ErrorCode::NtsNothingToRenew, None))?
@@ -69,7 +74,7 @@ impl Supervisor {
                 now: crate::sys::now() as i64,
             })
             .map_err(failed)?;
-            let written = ntsfiles::write_issued(&issue_dir, &issued, access).map_err(failed)?;
+            let written = ntsfiles::write_issued(&out, &issued, access, false).map_err(failed)?;
             Ok((issued, written))
         })
         .await

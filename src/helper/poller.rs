@@ -96,14 +96,7 @@ pub async fn poll_once(
             snap.clients.truncate(MAX_CLIENTS_LISTED);
             snap.clients_truncated = true;
         }
-        for s in &snap.sources {
-            if let Some(ip) = s.address.0.ip()
-                && let Ok(name) = c.source_name(ip).await
-                && name != ip.to_string()
-            {
-                snap.names.push((ip.to_string(), name));
-            }
-        }
+        name_sources(c, &mut snap.sources).await;
         // Why each source is (not) selected: 4.2 and later.
         if let Ok(sd) = c.selectdata().await {
             snap.selectdata = sd;
@@ -127,6 +120,24 @@ pub async fn poll_once(
         *client = None;
     }
     snap
+}
+
+/// Names every source as configured (cmdmon's source-name request, what
+/// `chronyc -N` shows), also the ones whose name does not resolve: chronyd
+/// lists those by an `ID#` address and keeps their name. A reference clock
+/// is named by its refid. A release or source that does not say keeps its
+/// address.
+pub async fn name_sources(c: &mut CmdmonClient, sources: &mut [crate::core::cmdmon::SourceData]) {
+    for s in sources {
+        s.name = match s.mode {
+            SourceMode::RefClock => Some(s.label()),
+            _ => c
+                .source_name(s.address.0)
+                .await
+                .ok()
+                .filter(|n| !n.is_empty()),
+        };
+    }
 }
 
 /// What an error is about, for its message's `detail`.
@@ -246,8 +257,10 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
         snap.nts_certs = certs.clone();
         snap.leap_list = leap.clone();
         let thresholds = crate::core::export::alerts::Thresholds::default();
-        snap.alarms = crate::core::alarms::evaluate(&snap, &thresholds);
+        // The roster's verdicts first: its alarms are part of the one
+        // verdict on this poll.
         shared.roster.annotate(&mut snap, thresholds.offset_warn);
+        snap.health = crate::core::health::verdict(&snap, &thresholds);
         publish(&shared, &snap);
         if last_save.elapsed() >= SAVE_EVERY {
             save_history(&shared).await;

@@ -1,15 +1,14 @@
 //! The helper's Unix socket: an async listener, one task per connection.
 //! A peer must finish its hello within a deadline, each request frame once
 //! begun within another, and a connection with nothing to do is closed.
-//! Connections are capped per uid, with room kept for root, the helper's
-//! user and the admin group. A connection has at most one subscription, fed
+//! Connections are capped per uid (before any user lookup), with room kept
+//! for root, the helper's user and the admin group. A connection has at most one subscription, fed
 //! from a bounded broadcast: a subscriber that does not read is dropped,
 //! never waited on. No lock is held across a socket write.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::io;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -62,51 +61,96 @@ struct Counts {
     privileged: usize,
 }
 
+/// A connection's place. Every peer but root and the helper's own user
+/// holds one of its uid's [`MAX_PER_UID`] first, taken before anything
+/// asks NSS about it; then one of its pool's, once its access is known.
 pub struct Slot {
     slots: Arc<Slots>,
     uid: u32,
-    privileged: bool,
+    /// Counted in the uid's share.
+    per_uid: bool,
+    /// In a pool: `Some(true)` the privileged one.
+    pool: Option<bool>,
 }
 
 impl Slots {
-    fn take(self: &Arc<Self>, uid: u32, privileged: bool) -> Option<Slot> {
-        let mut c = lock(&self.counts);
-        if privileged {
-            if c.privileged >= MAX_PRIVILEGED {
-                return None;
+    /// The place of a peer whose uid alone says it is privileged (root,
+    /// the helper's user), or the uid's share for anyone else: decided
+    /// from the peer's credentials, before any lookup.
+    fn take_uid(self: &Arc<Self>, uid: u32, owner: bool) -> Option<Slot> {
+        {
+            // (Released before a Slot exists: its drop takes the lock.)
+            let mut c = lock(&self.counts);
+            if owner {
+                if c.privileged >= MAX_PRIVILEGED {
+                    return None;
+                }
+                c.privileged += 1;
+            } else {
+                let mine = c.per_uid.entry(uid).or_default();
+                if *mine >= MAX_PER_UID {
+                    return None;
+                }
+                *mine += 1;
             }
-            c.privileged += 1;
-        } else {
-            let mine = c.per_uid.get(&uid).copied().unwrap_or(0);
-            if mine >= MAX_PER_UID || c.unprivileged >= MAX_UNPRIVILEGED {
-                return None;
-            }
-            c.unprivileged += 1;
-            *c.per_uid.entry(uid).or_default() += 1;
         }
         Some(Slot {
             slots: Arc::clone(self),
             uid,
-            privileged,
+            per_uid: !owner,
+            pool: owner.then_some(true),
         })
+    }
+
+    /// A place in a pool for a peer that holds its uid's share, once its
+    /// access is known (the admin group's members use the privileged
+    /// pool: a crowd of other users never locks them out).
+    fn take_pool(&self, slot: &mut Slot, privileged: bool) -> bool {
+        if slot.pool.is_some() {
+            return true;
+        }
+        let mut c = lock(&self.counts);
+        let (used, max) = if privileged {
+            (&mut c.privileged, MAX_PRIVILEGED)
+        } else {
+            (&mut c.unprivileged, MAX_UNPRIVILEGED)
+        };
+        if *used >= max {
+            return false;
+        }
+        *used += 1;
+        slot.pool = Some(privileged);
+        true
     }
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
         let mut c = lock(&self.slots.counts);
-        if self.privileged {
-            c.privileged -= 1;
-        } else {
-            c.unprivileged -= 1;
-            if let Some(n) = c.per_uid.get_mut(&self.uid) {
-                *n -= 1;
-                if *n == 0 {
-                    c.per_uid.remove(&self.uid);
-                }
+        match self.pool {
+            Some(true) => c.privileged -= 1,
+            Some(false) => c.unprivileged -= 1,
+            None => {}
+        }
+        if self.per_uid
+            && let Some(n) = c.per_uid.get_mut(&self.uid)
+        {
+            *n -= 1;
+            if *n == 0 {
+                c.per_uid.remove(&self.uid);
             }
         }
     }
+}
+
+/// NSS lookups under way at most (each holds a thread of the blocking
+/// pool; LDAP may be slow): a flood of connections queues here instead of
+/// growing threads.
+const MAX_LOOKUPS: usize = 4;
+
+fn lookups() -> &'static tokio::sync::Semaphore {
+    static LOOKUPS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_LOOKUPS);
+    &LOOKUPS
 }
 
 /// Binds the socket (replacing a stale one), reachable by everyone who can
@@ -125,9 +169,11 @@ pub fn bind(path: &Path) -> io::Result<UnixListener> {
         }
         std::fs::remove_file(path)?;
     }
-    let l = UnixListener::bind(path)?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o666))?;
-    Ok(l)
+    // Reachable by everyone from its first moment, without a chmod by
+    // path after it.
+    let l = crate::fsutil::sock::bind_listener(path, 0o666)?;
+    l.set_nonblocking(true)?;
+    UnixListener::from_std(l)
 }
 
 /// How often the socket's file is checked to still be the one listened on.
@@ -175,22 +221,28 @@ pub async fn serve(mut listener: UnixListener, path: std::path::PathBuf, shared:
                 continue;
             }
         };
+        let Ok(cred) = rustix::net::sockopt::socket_peercred(&stream) else {
+            continue;
+        };
+        let peer = Peer {
+            uid: cred.uid.as_raw(),
+            gid: cred.gid.as_raw(),
+        };
+        // The uid's share before anything else, right here: a user who
+        // floods the socket is refused at the cost of one getsockopt and
+        // one write that never waits, with no task, lookup or thread.
+        let Some(mut slot) = slots.take_uid(peer.uid, shared.policy.is_owner(peer)) else {
+            refuse_now(&stream, ErrorCode::IpcBusy);
+            continue;
+        };
         let shared = Arc::clone(&shared);
         let slots = Arc::clone(&slots);
         tokio::spawn(async move {
-            let Ok(cred) = rustix::net::sockopt::socket_peercred(&stream) else {
-                return;
-            };
-            let peer = Peer {
-                uid: cred.uid.as_raw(),
-                gid: cred.gid.as_raw(),
-            };
             let access = peer_access(&shared, peer).await;
-            let privileged = access == Access::Change;
-            let Some(slot) = slots.take(peer.uid, privileged) else {
+            if !slots.take_pool(&mut slot, access == Access::Change) {
                 refuse(stream, ErrorCode::IpcBusy).await;
                 return;
-            };
+            }
             if let Err(e) = connection(stream, &shared, peer, access).await {
                 tracing::debug!(uid = peer.uid, code = %e.code(), "connection ended");
             }
@@ -204,10 +256,21 @@ async fn peer_access(shared: &Arc<Shared>, peer: Peer) -> Access {
     if shared.policy.is_owner(peer) {
         return Access::Change;
     }
+    let Ok(_permit) = lookups().acquire().await else {
+        return Access::Monitor;
+    };
     let policy = shared.policy.clone();
     tokio::task::spawn_blocking(move || policy.access(peer))
         .await
         .unwrap_or(Access::Monitor)
+}
+
+/// Says why to a peer refused at the door, if its socket takes the frame
+/// at once (never waited for).
+fn refuse_now(stream: &UnixStream, code: ErrorCode) {
+    if let Ok(frame) = encode_frame(&ServerMessage::Fatal { code }) {
+        let _ = stream.try_write(&frame);
+    }
 }
 
 async fn refuse(mut stream: UnixStream, code: ErrorCode) {
@@ -394,13 +457,22 @@ async fn handle(
             series: lock(&shared.history).names(),
         })),
         RequestBody::GetConfig if access < Access::Read => error(ErrorCode::NotAuthorised, None),
-        RequestBody::GetConfig => match config_text(&shared.fixed) {
-            Ok(text) => Handled::Reply(Box::new(ReplyBody::Config {
-                text: text.into(),
-                path: shared.fixed.paths.config.display().to_string(),
-            })),
-            Err(e) => error(e.code, e.detail),
-        },
+        RequestBody::GetConfig => {
+            // A file read (by the trust rule, never blocking on a FIFO)
+            // off the runtime thread, as a reply that comes later.
+            let fixed = shared.fixed.clone();
+            Handled::Later(Box::pin(async move {
+                let path = fixed.paths.config.display().to_string();
+                match tokio::task::spawn_blocking(move || config_text(&fixed)).await {
+                    Ok(Ok(text)) => ReplyBody::Config {
+                        text: text.into(),
+                        path,
+                    },
+                    Ok(Err(e)) => ReplyBody::error(e.code, e.detail),
+                    Err(_) => ReplyBody::error(ErrorCode::HelperIo, None),
+                }
+            }))
+        }
         r if r.is_change() && access < Access::Change => error(ErrorCode::NotAuthorised, None),
         // The verdicts come from the client log: who may read it.
         RequestBody::Roster { .. } if access < Access::Read => {
@@ -517,5 +589,32 @@ fn later(
     match shared.supervisor.try_send(msg) {
         Ok(()) => Handled::Later(Box::pin(answer)),
         Err(_) => error(ErrorCode::ApplyBusy, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uid_over_its_share_is_refused_and_places_come_back() {
+        let slots = Arc::new(Slots::default());
+        let mut mine: Vec<Slot> = (0..MAX_PER_UID)
+            .map(|_| slots.take_uid(4242, false).expect("within the share"))
+            .collect();
+        assert!(slots.take_uid(4242, false).is_none(), "over the share");
+        // Another user and root are not held back by it.
+        let mut other = slots.take_uid(4343, false).unwrap();
+        assert!(slots.take_pool(&mut other, false));
+        assert!(slots.take_uid(0, true).is_some());
+        for s in &mut mine {
+            assert!(slots.take_pool(s, false));
+        }
+        mine.pop();
+        assert!(slots.take_uid(4242, false).is_some(), "a place came back");
+        drop(mine);
+        let c = lock(&slots.counts);
+        assert_eq!((c.unprivileged, c.privileged), (1, 0));
+        assert_eq!(c.per_uid.get(&4242), None);
     }
 }

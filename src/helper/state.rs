@@ -90,14 +90,18 @@ impl Encoded {
 /// no authentication data (chronyd answers those only on its root-only
 /// socket).
 pub fn public_view(snap: &Snapshot) -> Snapshot {
-    Snapshot {
+    let mut public = Snapshot {
         clients: Vec::new(),
         serverstats: None,
         authdata: Vec::new(),
         selectdata: Vec::new(),
         roster: None,
         ..snap.clone()
-    }
+    };
+    // The verdict on what this reader may see (no alarm from authdata).
+    public.health =
+        crate::core::health::verdict(&public, &crate::core::export::alerts::Thresholds::default());
+    public
 }
 
 pub struct Shared {

@@ -9,9 +9,10 @@
 //! dies. chronyd gets `PR_SET_PDEATHSIG`, which fires when the *thread* that
 //! forked it ends: the helper runs on a current-thread runtime, so every fork
 //! happens on the main thread, which lives exactly as long as the helper.
-//! Under systemd the task asks systemctl instead.
+//! Under systemd the task asks systemctl instead. Before every start (and a
+//! systemd restart) [`super::prestart`] checks the trust rule again and
+//! prepares chronyd's socket directory.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::Arc;
@@ -50,6 +51,9 @@ pub enum SupervisorError {
     NotAnswering,
     #[error("systemctl failed: {0}")]
     Systemctl(String),
+    /// A path the configuration names fails the trust rule.
+    #[error("not started as root: {0} can be changed by a user other than root")]
+    Untrusted(String),
 }
 
 impl SupervisorError {
@@ -59,6 +63,7 @@ impl SupervisorError {
             SupervisorError::Exited(_) => ErrorCode::ChronydExited,
             SupervisorError::NotAnswering => ErrorCode::ChronydNotAnswering,
             SupervisorError::Systemctl(_) => ErrorCode::ChronydSystemctl,
+            SupervisorError::Untrusted(_) => ErrorCode::ChronydUntrusted,
         }
     }
 }
@@ -68,7 +73,8 @@ impl From<SupervisorError> for HelperError {
         let detail = match &e {
             SupervisorError::Spawn(d)
             | SupervisorError::Exited(d)
-            | SupervisorError::Systemctl(d) => Some(d.clone()),
+            | SupervisorError::Systemctl(d)
+            | SupervisorError::Untrusted(d) => Some(d.clone()),
             SupervisorError::NotAnswering => None,
         };
         HelperError::new(e.code(), detail)
@@ -112,26 +118,6 @@ pub enum SupMsg {
     },
 }
 
-impl Supervisor {
-    /// The user chronyd drops to: `-u`, else the file's `user`, else the
-    /// distribution's chrony user (chronyd's built-in default).
-    pub(super) fn chronyd_user(&self, args: &[String]) -> Option<String> {
-        let configured = std::fs::read(&self.fixed.paths.chronyd_config)
-            .ok()
-            .and_then(|b| {
-                crate::core::conf::Document::parse(b)
-                    .directive_lines()
-                    .filter(|(_, l)| l.name.eq_ignore_ascii_case("user"))
-                    .last()
-                    .map(|(_, l)| l.args.trim().to_string())
-            });
-        run_as(args)
-            .map(str::to_string)
-            .or(configured)
-            .or_else(crate::sys::chrony_user)
-    }
-}
-
 pub struct Supervisor {
     pub(super) control: Control,
     pub(super) fixed: Fixed,
@@ -170,7 +156,7 @@ pub fn lab_args() -> Vec<String> {
 }
 
 /// The user a chronyd with these arguments runs as (`-u USER`).
-fn run_as(args: &[String]) -> Option<&str> {
+pub(super) fn run_as(args: &[String]) -> Option<&str> {
     args.windows(2)
         .rev()
         .find(|w| w[0] == "-u")
@@ -231,46 +217,18 @@ impl Supervisor {
             .collect()
     }
 
-    /// chronyd's command-socket directory. chronyd refuses one that is not
-    /// its user's or that others may write to, so root prepares it for the
-    /// user chronyd drops to — but only a directory the helper creates now:
-    /// an existing one (the distribution's `/run/chrony`, or `/run` itself
-    /// when a configuration puts the socket there) is never given away.
-    fn ensure_socket_dir(&self) -> std::io::Result<()> {
-        let Some(dir) = self.fixed.paths.chronyd_socket.parent() else {
-            return Ok(());
-        };
-        if !crate::fsutil::create_dir_chain(dir)? {
-            return Ok(());
-        }
-        let Control::Owned { args } = &self.control else {
-            return Ok(());
-        };
-        let me = rustix::process::geteuid();
-        let mut mode = 0o700;
-        // The user chronyd drops to: `-u`, else the file's `user`, else the
-        // distribution's chrony user (chronyd's built-in default).
-        let user = self.chronyd_user(args);
-        if me.is_root()
-            && let Some(user) = user.as_deref().filter(|u| *u != "root")
-            && let Ok(Some(u)) = nix::unistd::User::from_name(user)
-        {
-            std::os::unix::fs::chown(dir, Some(u.uid.as_raw()), Some(u.gid.as_raw()))?;
-            mode = 0o770;
-        }
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode))
-    }
-
     /// Starts chronyd (or asks systemd to), without waiting for it.
     pub async fn start(&mut self) -> Result<(), SupervisorError> {
+        if self.child.is_some() {
+            return Ok(());
+        }
+        let user = self.refuse_untrusted().await?;
         let args = match &self.control {
             Control::Systemd { unit } => return systemctl(&["start", unit]).await,
             Control::Owned { args } => args.clone(),
         };
-        if self.child.is_some() {
-            return Ok(());
-        }
-        self.ensure_socket_dir()
+        self.ensure_socket_dir(user)
+            .await
             .map_err(|e| SupervisorError::Spawn(e.to_string()))?;
         let mut cmd = Command::new(&self.fixed.chronyd);
         cmd.args(&args)
@@ -331,7 +289,10 @@ impl Supervisor {
                 self.stop().await;
                 self.start().await
             }
-            Control::Systemd { unit } => systemctl(&["restart", &unit]).await,
+            Control::Systemd { unit } => {
+                self.refuse_untrusted().await?;
+                systemctl(&["restart", &unit]).await
+            }
         }
     }
 

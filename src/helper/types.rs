@@ -58,3 +58,12 @@ pub struct ApplyPolicy {
 pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
+
+/// Runs blocking work (file reads, NSS) on tokio's blocking pool.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        // The closure panicked: carry the panic on, as if it ran here.
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}

@@ -42,6 +42,50 @@ pub struct Watched {
     pub error: Option<ErrorCode>,
     /// The address it was last asked at (what a reference id names).
     pub address: Option<std::net::IpAddr>,
+    /// The source addresses this host's metrics name, with when each was
+    /// last seen: a host answering with new addresses every poll must not
+    /// make a new series per scrape.
+    pub labelled: Vec<(String, f64)>,
+    /// Its sources whose address is labelled (what the metrics page shows).
+    pub metric_sources: Vec<SourceData>,
+}
+
+/// Source addresses one watched host gets series for on the metrics page.
+pub const MAX_SOURCE_LABELS: usize = 32;
+/// A labelled address not seen for this long frees its place.
+pub const LABEL_IDLE_SECS: f64 = 3600.0;
+
+impl Watched {
+    /// Keeps the sources whose address has (or now gets) a label: a new
+    /// address takes a free place, or that of one not seen for an hour.
+    fn label_sources(&mut self, at: f64) {
+        let mut kept = Vec::new();
+        for src in &self.sources {
+            let addr = src.label();
+            if let Some(l) = self.labelled.iter_mut().find(|(a, _)| *a == addr) {
+                l.1 = at;
+                kept.push(src.clone());
+                continue;
+            }
+            let free = if self.labelled.len() < MAX_SOURCE_LABELS {
+                self.labelled.push((addr, at));
+                true
+            } else if let Some(l) = self
+                .labelled
+                .iter_mut()
+                .find(|(_, seen)| at - *seen > LABEL_IDLE_SECS)
+            {
+                *l = (addr, at);
+                true
+            } else {
+                false
+            };
+            if free {
+                kept.push(src.clone());
+            }
+        }
+        self.metric_sources = kept;
+    }
 }
 
 impl Watched {
@@ -56,6 +100,8 @@ impl Watched {
             last_ok: None,
             error: None,
             address: None,
+            labelled: Vec::new(),
+            metric_sources: Vec::new(),
         }
     }
 
@@ -78,7 +124,7 @@ impl Watched {
                 .sources
                 .iter()
                 .find(|s| s.state == SourceState::Selected)
-                .map(|s| s.name()),
+                .map(|s| s.display_name()),
             sources: reachable.then_some(self.n_sources),
             error: self.error,
             roster_followers: None,
@@ -94,8 +140,7 @@ impl Watched {
             server: &self.label,
             up,
             tracking: self.tracking.as_ref(),
-            sources: &self.sources,
-            names: &[],
+            sources: &self.metric_sources,
             authdata: &[],
             nts_certs: &[],
             leap_list: None,
@@ -103,6 +148,7 @@ impl Watched {
             now: 0.0,
             roster: None,
             serverstats: None,
+            health: None,
         }
     }
 }
@@ -198,6 +244,7 @@ pub async fn watch(
                     w.tracking = Some(t);
                     w.sources = s;
                     w.n_sources = n_sources;
+                    w.label_sources(at);
                     w.last_ok = Some(now());
                     w.error = None;
                     delay = every;
@@ -215,6 +262,40 @@ pub async fn watch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_with_new_addresses_every_poll_keeps_its_labels() {
+        use crate::core::cmdmon::{SourceMode, SourceState, WireAddr, WireAddrSer};
+        let mut w = Watched::new(WatchTarget::parse("192.0.2.1").unwrap());
+        let mut names = std::collections::HashSet::new();
+        for poll in 0..100u32 {
+            w.sources = (0..8u32)
+                .map(|i| SourceData {
+                    address: WireAddrSer(WireAddr::Ip(std::net::IpAddr::V4(
+                        std::net::Ipv4Addr::from(0x0a00_0000 + poll * 8 + i),
+                    ))),
+                    poll: 6,
+                    stratum: 2,
+                    state: SourceState::NotCombined,
+                    mode: SourceMode::Server,
+                    flags: 0,
+                    reach: 255,
+                    last_rx: 1,
+                    offset: 0.0,
+                    measured_offset: 0.0,
+                    error: 0.0,
+                    name: None,
+                })
+                .collect();
+            w.label_sources(f64::from(poll));
+            names.extend(w.metric_sources.iter().map(SourceData::label));
+        }
+        assert_eq!(names.len(), MAX_SOURCE_LABELS);
+        // An hour later the idle places are taken again, never more.
+        w.label_sources(100.0 + LABEL_IDLE_SECS + 1.0);
+        assert_eq!(w.labelled.len(), MAX_SOURCE_LABELS);
+        assert_eq!(w.metric_sources.len(), 8);
+    }
 
     #[test]
     fn watch_lists_skip_comments_and_repeats_and_name_a_bad_line() {

@@ -44,6 +44,10 @@ pub enum IpcError {
     Unreachable(String),
     #[error("the helper refused the connection: {0}")]
     Refused(ErrorCode),
+    /// Connected (an SSH session started) but no helper said hello within
+    /// the seconds given.
+    #[error("{0} did not answer as a helper within {1} s")]
+    NoHello(String, u64),
     #[error(transparent)]
     Frame(#[from] FrameError),
 }
@@ -53,6 +57,7 @@ impl IpcError {
         match self {
             IpcError::Unreachable(_) => ErrorCode::HelperUnreachable,
             IpcError::Refused(c) => *c,
+            IpcError::NoHello(..) => ErrorCode::IpcTimeout,
             IpcError::Frame(f) => f.code(),
         }
     }
@@ -66,14 +71,44 @@ enum Link {
         child: Child,
         stdin: ChildStdin,
         stdout: ChildStdout,
+        /// How long one read waits (a peer that never speaks, or stops).
+        timeout: Duration,
     },
+}
+
+/// Waits until `fd` has something to read, at most `timeout`.
+fn readable(fd: &impl std::os::fd::AsFd, timeout: Duration) -> std::io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        let ts = Timespec {
+            tv_sec: left.as_secs() as i64,
+            tv_nsec: i64::from(left.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(fd, PollFlags::IN)];
+        match poll(&mut fds, Some(&ts)) {
+            Ok(0) => continue,
+            Ok(_) => return Ok(()),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 impl Read for Link {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match self {
             Link::Unix(s) => s.read(buf),
-            Link::Ssh { stdout, .. } => stdout.read(buf),
+            Link::Ssh {
+                stdout, timeout, ..
+            } => {
+                readable(stdout, *timeout)?;
+                stdout.read(buf)
+            }
         }
     }
 }
@@ -214,7 +249,7 @@ pub fn connect_to(target: &str, timeout: Duration) -> Result<IpcClient, IpcError
     if target.starts_with("ssh://") {
         let t =
             SshTarget::parse(target).ok_or_else(|| IpcError::Unreachable(target.to_string()))?;
-        IpcClient::connect_ssh(&t, target)
+        IpcClient::connect_ssh(&t, target, timeout)
     } else {
         IpcClient::connect(Path::new(target), timeout)
     }
@@ -267,7 +302,14 @@ impl IpcClient {
 
     /// Over SSH: the remote `stratum-helper --stdio` joins this session to
     /// the helper there, which authorises the SSH login user.
-    pub fn connect_ssh(t: &SshTarget, label: &str) -> Result<IpcClient, IpcError> {
+    /// A peer that does not finish the hello within `timeout` (ssh waiting
+    /// for a password nobody types, a host that never answers) is an
+    /// error, as is any later read that waits longer.
+    pub fn connect_ssh(
+        t: &SshTarget,
+        label: &str,
+        timeout: Duration,
+    ) -> Result<IpcClient, IpcError> {
         let mut child = t
             .command()
             .stdin(Stdio::piped())
@@ -281,9 +323,13 @@ impl IpcClient {
             child,
             stdin,
             stdout,
+            timeout,
         })
         .map_err(|e| match e {
             IpcError::Frame(FrameError::Closed) => IpcError::Unreachable(label.to_string()),
+            IpcError::Frame(FrameError::Io(io)) if io.kind() == std::io::ErrorKind::TimedOut => {
+                IpcError::NoHello(label.to_string(), timeout.as_secs())
+            }
             other => other,
         })
     }
@@ -296,20 +342,31 @@ impl IpcClient {
             },
         )?;
         match read_frame(&mut stream)? {
-            ServerMessage::Hello { info, .. } => Ok(IpcClient {
-                stream,
-                next_id: 1,
-                info,
-                pushed: Vec::new(),
-            }),
+            ServerMessage::Hello { mut info, .. } => {
+                // chronyd's own words, from the helper's machine.
+                for l in &mut info.chronyd_log {
+                    if let std::borrow::Cow::Owned(e) = crate::core::text::escape_controls(l) {
+                        *l = e;
+                    }
+                }
+                Ok(IpcClient {
+                    stream,
+                    next_id: 1,
+                    info,
+                    pushed: Vec::new(),
+                })
+            }
             ServerMessage::Fatal { code } => Err(IpcError::Refused(code)),
             _ => Err(IpcError::Refused(ErrorCode::IpcNoHello)),
         }
     }
 
-    pub fn set_timeout(&self, timeout: Duration) {
-        if let Link::Unix(s) = &self.stream {
-            let _ = s.set_read_timeout(Some(timeout));
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        match &mut self.stream {
+            Link::Unix(s) => {
+                let _ = s.set_read_timeout(Some(timeout));
+            }
+            Link::Ssh { timeout: t, .. } => *t = timeout,
         }
     }
 
@@ -319,8 +376,16 @@ impl IpcClient {
         write_frame(&mut self.stream, &ClientMessage::Request { id, body })?;
         loop {
             match read_frame(&mut self.stream)? {
-                ServerMessage::Reply { id: got, body } if got == id => return Ok(body),
-                ServerMessage::Push { snapshot } => self.pushed.push(*snapshot),
+                ServerMessage::Reply { id: got, mut body } if got == id => {
+                    if let ReplyBody::Snapshot(s) = &mut body {
+                        s.make_printable();
+                    }
+                    return Ok(body);
+                }
+                ServerMessage::Push { mut snapshot } => {
+                    snapshot.make_printable();
+                    self.pushed.push(*snapshot)
+                }
                 ServerMessage::Fatal { code } => return Err(IpcError::Refused(code)),
                 _ => continue,
             }
@@ -334,7 +399,10 @@ impl IpcClient {
         }
         loop {
             match read_frame(&mut self.stream)? {
-                ServerMessage::Push { snapshot } => return Ok(*snapshot),
+                ServerMessage::Push { mut snapshot } => {
+                    snapshot.make_printable();
+                    return Ok(*snapshot);
+                }
                 ServerMessage::Fatal { code } => return Err(IpcError::Refused(code)),
                 _ => continue,
             }

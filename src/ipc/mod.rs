@@ -15,7 +15,8 @@ pub use crate::core::series::{SeriesId, WatchTarget};
 pub use crate::core::snapshot::Snapshot;
 
 /// Bumped when a message changes shape (3: configurations travel as
-/// bytes, [`ConfigBytes`]).
+/// bytes, [`ConfigBytes`]; sources carry their names, the snapshot its
+/// verdict).
 pub const PROTOCOL_VERSION: u32 = 3;
 
 /// A request frame larger than this is refused (and the connection closed).

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use stratum::core::cmdmon::{
     Activity, AuthData, Client, NtpData, Request, RtcReport, SelectData, ServerStats, Smoothing,
-    SourceData, SourceStats, Tracking,
+    SourceData, SourceStats, Tracking, WireAddr,
 };
 use stratum::helper::cmdmon::{CmdmonClient, CmdmonError, Endpoint, runtime};
 
@@ -53,7 +53,7 @@ impl BlockingCmdmon {
         clients(at_most: usize) -> Vec<Client>;
         ntpdata(ip: IpAddr) -> NtpData;
         authdata(ip: IpAddr) -> AuthData;
-        source_name(ip: IpAddr) -> String;
+        source_name(addr: WireAddr) -> String;
         smoothing() -> Smoothing;
         rtc() -> RtcReport;
     }

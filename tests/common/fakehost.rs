@@ -21,6 +21,8 @@ pub enum Lie {
     Oversized,
     /// Replies with the wrong sequence number (a spoofer guessing).
     Spoofed,
+    /// Eight sources whose addresses are new random ones at every request.
+    Wandering,
 }
 
 pub struct FakeHost {
@@ -118,7 +120,11 @@ impl FakeHost {
                 let (reply, data) = match (command, lie) {
                     (REQ_TRACKING, _) => (RPY_TRACKING, tracking()),
                     (REQ_N_SOURCES, Lie::Sources(n)) => (RPY_N_SOURCES, n.to_be_bytes().to_vec()),
+                    (REQ_N_SOURCES, Lie::Wandering) => (RPY_N_SOURCES, 8u32.to_be_bytes().to_vec()),
                     (REQ_N_SOURCES, _) => (RPY_N_SOURCES, 3u32.to_be_bytes().to_vec()),
+                    (REQ_SOURCE_DATA, Lie::Wandering) => {
+                        (RPY_SOURCE_DATA, source(rng.next() as u32))
+                    }
                     (REQ_SOURCE_DATA, _) => (RPY_SOURCE_DATA, source(index)),
                     _ => continue,
                 };

@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use stratum::core::cmdmon::{Reply, Request};
+use stratum::core::cmdmon::{Reply, Request, WireAddr};
 use stratum::core::conf::ChronyVersion;
 
 pub struct Rng(pub u64);
@@ -193,7 +193,10 @@ pub fn capture_requests(source_ip: std::net::IpAddr) -> Vec<(&'static str, Reque
         ("activity", Request::Activity),
         ("serverstats", Request::ServerStats),
         ("ntpdata", Request::NtpData(source_ip)),
-        ("source_name", Request::NtpSourceName(source_ip)),
+        (
+            "source_name",
+            Request::NtpSourceName(WireAddr::Ip(source_ip)),
+        ),
         ("selectdata", Request::SelectData(0)),
         ("authdata", Request::AuthData(source_ip)),
         (

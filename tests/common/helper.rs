@@ -96,6 +96,54 @@ impl HelperProc {
         Self::start_env(dir, conf, mode_args, &[])
     }
 
+    /// System mode, chronyd run by the helper with `-x`, dropping to
+    /// `user`, the temp root `dir` allowed, plus `extra` arguments.
+    pub fn start_system_with(dir: &Path, conf: &Path, user: &str, extra: &[&str]) -> HelperProc {
+        let user_arg = format!("--chronyd-arg={user}");
+        let allow = format!("--allow-path={}", dir.display());
+        let mut args = vec![
+            "--system",
+            "--own-chronyd",
+            "--chronyd-arg=-x",
+            "--chronyd-arg=-u",
+            &user_arg,
+            &allow,
+        ];
+        args.extend_from_slice(extra);
+        Self::start(dir, conf, &args)
+    }
+
+    /// A helper with exactly these mode arguments, waited for until chronyd
+    /// answers.
+    pub fn start_args(dir: &Path, conf: &Path, args: &[&str]) -> HelperProc {
+        Self::start(dir, conf, args)
+    }
+
+    /// A helper process started with these arguments, not waited for.
+    pub fn spawn(dir: &Path, args: &[&str]) -> HelperProc {
+        let data = dir.join("data");
+        let socket = dir.join("helper.sock");
+        let log = dir.join("helper.log");
+        let child = Command::new(env!("CARGO_BIN_EXE_stratum-helper"))
+            .args(args)
+            .args(["--poll-interval", "0.2"])
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--socket")
+            .arg(&socket)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("start helper");
+        HelperProc {
+            child,
+            socket,
+            data,
+            log,
+        }
+    }
+
     /// A lab helper with extra environment (fault injection).
     pub fn start_lab_env(
         dir: &Path,
@@ -133,7 +181,29 @@ impl HelperProc {
         let mut args = vec!["--lab", "--ntp-port", &port];
         args.extend_from_slice(extra);
         let cmd = super::netns::first(Path::new(env!("CARGO_BIN_EXE_stratum-helper")));
-        Self::spawn(cmd, dir, &conf, &args, &[])
+        Self::start_cmd(cmd, dir, &conf, &args, &[])
+    }
+
+    /// A lab helper (and so its chronyd) in a network namespace with only
+    /// loopback, where no name resolves and nothing leaves the machine
+    /// (`super::offline`); a plain one where namespaces are not allowed.
+    /// Whether it is isolated comes back with it.
+    pub fn start_lab_isolated(
+        dir: &Path,
+        config: &str,
+        ntp_port: u16,
+        extra: &[&str],
+    ) -> (HelperProc, bool) {
+        let conf = dir.join("lab.conf");
+        std::fs::write(&conf, config).unwrap();
+        let port = ntp_port.to_string();
+        let mut args = vec!["--lab", "--ntp-port", &port];
+        args.extend_from_slice(extra);
+        let program = Path::new(env!("CARGO_BIN_EXE_stratum-helper"));
+        match super::offline::isolated(program) {
+            Some(cmd) => (Self::start_cmd(cmd, dir, &conf, &args, &[]), true),
+            None => (Self::start_env(dir, &conf, &args, &[]), false),
+        }
     }
 
     fn start_env(
@@ -143,10 +213,10 @@ impl HelperProc {
         env: &[(&str, &std::ffi::OsStr)],
     ) -> HelperProc {
         let cmd = Command::new(env!("CARGO_BIN_EXE_stratum-helper"));
-        Self::spawn(cmd, dir, conf, mode_args, env)
+        Self::start_cmd(cmd, dir, conf, mode_args, env)
     }
 
-    fn spawn(
+    fn start_cmd(
         mut cmd: Command,
         dir: &Path,
         conf: &Path,

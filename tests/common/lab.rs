@@ -53,8 +53,33 @@ impl Chronyd {
         Self::start_env(chronyd, dir, name, body, port, &[])
     }
 
+    /// As `start`, in a network namespace with only loopback where no
+    /// name resolves (`super::offline`), when this machine allows one;
+    /// whether it is isolated comes back with it.
+    pub fn start_isolated(chronyd: &Path, dir: &Path, name: &str, body: &str) -> (Chronyd, bool) {
+        match super::offline::isolated(chronyd) {
+            Some(cmd) => (
+                Self::start_cmd(cmd, chronyd, dir, name, body, free_udp_port(), &[]),
+                true,
+            ),
+            None => (Self::start(chronyd, dir, name, body), false),
+        }
+    }
+
     /// As `start_on`, with extra environment (libfaketime's, say).
     pub fn start_env(
+        chronyd: &Path,
+        dir: &Path,
+        name: &str,
+        body: &str,
+        port: u16,
+        env: &[(&str, String)],
+    ) -> Chronyd {
+        Self::start_cmd(Command::new(chronyd), chronyd, dir, name, body, port, env)
+    }
+
+    fn start_cmd(
+        mut cmd: Command,
         chronyd: &Path,
         dir: &Path,
         name: &str,
@@ -79,7 +104,6 @@ impl Chronyd {
         std::fs::write(&conf, text).unwrap();
         let log = dir.join(format!("{name}.log"));
         let user = super::user_name();
-        let mut cmd = Command::new(chronyd);
         cmd.args(["-x", "-d", "-u", &user]);
         if user != "root" {
             cmd.arg("-U");

@@ -158,6 +158,7 @@ pub fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
 pub fn stratum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_stratum"))
 }
+pub mod attacker;
 pub mod cmdmon;
 pub mod desktop;
 pub mod fakehost;
@@ -165,6 +166,7 @@ pub mod fuzz;
 pub mod helper;
 pub mod lab;
 pub mod netns;
+pub mod offline;
 pub mod sockfeed;
 
 /// A child process stopped by pid when dropped (SIGTERM, then SIGKILL).

@@ -24,7 +24,7 @@ def frame(obj):
     return struct.pack(">I", len(body)) + body
 
 
-hello = frame({"type": "hello", "protocol": 2})
+hello = frame({"type": "hello", "protocol": 3})
 subscribe = b"".join(
     frame({"type": "request", "id": i, "body": {"type": "subscribe"}}) for i in range(50)
 )

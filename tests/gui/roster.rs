@@ -277,6 +277,7 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
         unknown_total: 1,
         file: "/etc/chrony/stratum.toml".into(),
         devices,
+        alarms: Vec::new(),
     };
     event(
         h,

@@ -7,7 +7,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
-use stratum::core::alarms::{Alarm, AlarmKind};
+use stratum::core::alarm::{Alarm, AlarmKind, Health, HealthState};
 use stratum::core::codes::ErrorCode;
 use stratum::gui::app::App;
 use stratum::gui::backend::{Backend, Event};
@@ -57,20 +57,24 @@ fn crowded(h: &mut Harness<'static, App>) {
         tracking: Some(super::tracking(now)),
         error: Some(ErrorCode::ChronydRefused),
         error_detail: Some("not authorised".into()),
-        alarms: vec![
-            Alarm {
-                kind: AlarmKind::SourceUnreachable,
-                what: "ntp-a-very-long-upstream-name.example.cn.pool.ntp.org".into(),
-            },
-            Alarm {
-                kind: AlarmKind::RefclockLost,
-                what: "GPS".into(),
-            },
-            Alarm {
-                kind: AlarmKind::OffsetLarge,
-                what: "0.500 s".into(),
-            },
-        ],
+        // Worst first, as the verdict orders them.
+        health: Health {
+            state: HealthState::Critical,
+            alarms: vec![
+                Alarm {
+                    kind: AlarmKind::RefclockLost,
+                    what: "GPS".into(),
+                },
+                Alarm {
+                    kind: AlarmKind::OffsetLarge,
+                    what: "0.500 s".into(),
+                },
+                Alarm {
+                    kind: AlarmKind::SourceUnreachable,
+                    what: "ntp-a-very-long-upstream-name.example.cn.pool.ntp.org".into(),
+                },
+            ],
+        },
         ..Default::default()
     })));
     st.last_error = Some(st.tr.error_text(

@@ -172,8 +172,12 @@ fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
         .selectdata
         .retain(|x| selected.contains(&x.address.to_string()));
     healthy.authdata.retain(|(a, _)| selected.contains(a));
-    healthy.alarms.clear();
     healthy.error = None;
+    // Judged as the helper judges it.
+    healthy.health = stratum::core::health::verdict(
+        &healthy,
+        &stratum::core::export::alerts::Thresholds::default(),
+    );
     event(h, Event::Snapshot(Box::new(healthy.clone())));
     show(h, Panel::Overview);
     show(h, Panel::Sources);
@@ -227,6 +231,27 @@ fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
         event(h, Event::Snapshot(Box::new(dead)));
         show(h, Panel::Upstreams);
     }
+    // A name that does not resolve (chronyd's `ID#` address, its name
+    // kept), a source that answers every poll but is unusable, then no
+    // tracking at all: what each line says, with its help.
+    let mut named = snapshot.clone();
+    if let Some(x) = named.sources.get_mut(0) {
+        x.address = stratum::core::cmdmon::WireAddrSer(stratum::core::cmdmon::WireAddr::Id(1));
+        x.name = Some("ntp.aliyun.com".into());
+    }
+    if let Some(x) = named.sources.get_mut(1) {
+        x.state = stratum::core::cmdmon::SourceState::Unusable;
+        x.reach = 0o377;
+    }
+    event(h, Event::Snapshot(Box::new(named)));
+    let mut with_name = text.clone();
+    with_name.push_str("server ntp.aliyun.com iburst\n");
+    h.state_mut().state.doc = Document::parse(&with_name);
+    show(h, Panel::Upstreams);
+    let mut unknown = snapshot.clone();
+    unknown.tracking = None;
+    event(h, Event::Snapshot(Box::new(unknown)));
+    show(h, Panel::Upstreams);
     // Editing a source, and one chrony would refuse.
     let edit = h.state().state.t("gui-edit");
     h.get_all_by_label(&edit).next().unwrap().click_accesskit();
@@ -298,13 +323,16 @@ fn raised(
     let now = stratum::sys::now();
     let mut s = snapshot.clone();
     s.time = now;
-    s.alarms = AlarmKind::ALL
-        .iter()
-        .map(|k| Alarm {
-            kind: *k,
-            what: "127.0.0.2".into(),
-        })
-        .collect();
+    s.health = stratum::core::alarm::Health {
+        state: stratum::core::alarm::HealthState::Critical,
+        alarms: AlarmKind::ALL
+            .iter()
+            .map(|k| Alarm {
+                kind: *k,
+                what: "127.0.0.2".into(),
+            })
+            .collect(),
+    };
     s.nts_certs = vec![
         cert(300, false),
         cert(10, false),

@@ -3,7 +3,9 @@
 //! series proves each fires for the case it names (a silent server, an
 //! unsynchronised one, a high stratum, a clock 0.5 s off, an unreachable
 //! NTP source, a reference clock without samples, a certificate near its
-//! end, an expired leap second list) and not for the healthy ones.
+//! end, an expired leap second list, a server on its own clock, a name that
+//! does not resolve, failing NTS key establishment, an unusable leap second
+//! list) and not for the healthy ones.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -91,6 +93,22 @@ const SERIES: &str = r#"
         values: '1x25'
       - series: 'stratum_roster_device_offset_seconds{server="local",device="pc3",kind="chrony"}'
         values: '-0.4x25'
+      - series: 'chrony_leap_seconds_list_usable{server="local",list="/usr/share/zoneinfo/leap-seconds.list"}'
+        values: '1x25'
+      - series: 'chrony_leap_seconds_list_usable{server="ntp4.lab:323",list="/etc/chrony/leap.list"}'
+        values: '0x25'
+      - series: 'chrony_tracking_info{server="local",tracking_address="192.0.2.1",tracking_name="192.0.2.1",tracking_refid="C0000201"}'
+        values: '1x25'
+      - series: 'chrony_tracking_info{server="ntp6.lab:323",tracking_name="7F7F0101",tracking_refid="7F7F0101"}'
+        values: '1x25'
+      - series: 'chrony_sources_reachability_ratio{server="ntp6.lab:323",source_address="ID#0000000001",source_name="ntp.aliyun.com"}'
+        values: '0x25'
+      - series: 'chrony_sources_state_info{server="ntp6.lab:323",source_address="ID#0000000001",source_name="ntp.aliyun.com",source_state="unreach",source_mode="client"}'
+        values: '1x25'
+      - series: 'chrony_authdata_nts_ke_attempts{server="local",source_address="192.0.2.7"}'
+        values: '3x25'
+      - series: 'chrony_authdata_nts_ke_attempts{server="ntp4.lab:323",source_address="192.0.2.8"}'
+        values: '1x25'
 "#;
 
 #[test]
@@ -136,6 +154,15 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
             "ChronyUnsynchronised",
             vec![vec![("server", "ntp3.lab:323")]],
         ),
+        // The lab notes' server on its own clock (`local stratum 10`).
+        (
+            "ChronyServingOwnClock",
+            vec![vec![
+                ("server", "ntp6.lab:323"),
+                ("tracking_name", "7F7F0101"),
+                ("tracking_refid", "7F7F0101"),
+            ]],
+        ),
         ("ChronyStratumHigh", vec![vec![("server", "ntp4.lab:323")]]),
         (
             "ChronyOffsetLarge",
@@ -152,6 +179,29 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
                 ("server", "local"),
                 ("source_address", "192.0.2.1"),
                 ("source_name", "ntp1.example.org"),
+            ]],
+        ),
+        // A name with no address: unresolved, and not also "no answer".
+        (
+            "ChronySourceUnresolved",
+            vec![vec![
+                ("server", "ntp6.lab:323"),
+                ("source_address", "ID#0000000001"),
+                ("source_mode", "client"),
+                ("source_name", "ntp.aliyun.com"),
+                ("source_state", "unreach"),
+            ]],
+        ),
+        // More than one NTS-KE attempt since the last success (one is not).
+        (
+            "ChronyNtsKeyEstablishmentFailing",
+            vec![vec![("server", "local"), ("source_address", "192.0.2.7")]],
+        ),
+        (
+            "ChronyLeapSecondListUnusable",
+            vec![vec![
+                ("server", "ntp4.lab:323"),
+                ("list", "/etc/chrony/leap.list"),
             ]],
         ),
         (

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::explain::{ExplainError, Explained, Rule, Why, catalogue, explain};
+use stratum::core::explain::{ExplainError, Explained, FieldId, Rule, Why, catalogue, explain};
 use stratum::i18n::{Lang, Localizer};
 
 fn dir() -> PathBuf {
@@ -165,7 +165,7 @@ fn catalogue_has_every_field_reason_and_finding_in_both_languages() {
             .collect();
         for f in e.fields.iter().chain(e.rows.iter().flatten()) {
             assert!(
-                known.contains(&f.name),
+                known.contains(&f.name.id()),
                 "{}: {} not in the catalogue of {}",
                 p.display(),
                 f.name,
@@ -370,7 +370,7 @@ fn real_chronyc_output_is_explained_completely(chronyd: &std::path::Path) {
                     f.name
                 );
                 assert!(
-                    !f.raw.is_empty() || f.name == "refid",
+                    !f.raw.is_empty() || f.name == FieldId::Refid,
                     "{report}: empty {}\n{text}",
                     f.name
                 );
@@ -410,7 +410,7 @@ fn field<'a>(
     row: &'a [stratum::core::explain::Field],
     name: &str,
 ) -> &'a stratum::core::explain::Field {
-    row.iter().find(|f| f.name == name).unwrap()
+    row.iter().find(|f| f.name.id() == name).unwrap()
 }
 
 /// chronyc(1): the reach register is an octal shift register of the last 8
@@ -530,13 +530,13 @@ fn meanings_follow_each_tools_manual() {
     assert!(
         e.rows[0]
             .iter()
-            .any(|f| f.name == "poll-seconds" && f.raw == "64")
+            .any(|f| f.name == FieldId::PollSeconds && f.raw == "64")
     );
     assert!(tr.tr("field-poll-seconds").contains("seconds"));
     let cisco = "  address         ref clock       st   when   poll reach  delay  offset   disp\n*~192.168.10.1    .GPS.            1     35     64   377  0.231  -0.012  0.004\n * sys.peer, # selected, + candidate, - outlyer, x falseticker, ~ configured\n";
     let e = explain(cisco).unwrap();
     assert!(
-        e.rows[0].iter().any(|f| f.name == "poll-seconds"),
+        e.rows[0].iter().any(|f| f.name == FieldId::PollSeconds),
         "{:?}",
         e.rows[0]
     );
@@ -547,7 +547,7 @@ fn meanings_follow_each_tools_manual() {
     let f = e
         .fields
         .iter()
-        .find(|f| f.name == "current-time")
+        .find(|f| f.name == FieldId::CurrentTime)
         .expect("system time read");
     assert!(
         tr.tr(&format!("field-{}", f.name))
@@ -675,7 +675,7 @@ fn chinese_explanations_of_every_corpus_file_read_as_chinese() {
             .map(|f| tr.finding_text(e.kind, f))
             .collect();
         for f in e.fields.iter().chain(e.rows.iter().flatten()) {
-            let meaning = tr.field_meaning(e.kind, f.name);
+            let meaning = tr.field_meaning(e.kind, f.name.id());
             match &f.reason {
                 Some(r) => texts.push(tr.reason_and_meaning(&tr.reason_text(r), &meaning)),
                 None => texts.push(meaning),
@@ -698,4 +698,24 @@ fn chinese_explanations_of_every_corpus_file_read_as_chinese() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Every name a reader gives a field is one the rules can match on (a new
+/// column needs its FieldId variant, and its texts).
+#[test]
+fn every_reader_name_is_a_field_id() {
+    for (kind, names) in catalogue() {
+        for n in names {
+            let id = FieldId::of(n);
+            assert!(
+                !matches!(id, FieldId::Other(_)),
+                "{}: {n} has no FieldId",
+                kind.name()
+            );
+            assert_eq!(id.id(), *n);
+        }
+    }
+    for id in FieldId::ALL {
+        assert_eq!(FieldId::of(id.id()), *id);
+    }
 }

@@ -247,6 +247,9 @@ fn chrony_logs() {
         b"   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n".to_vec(),
         b"2016-08-10 05:40:50 203.0.113.15     6.261e-04 -3.247e-04  6.262e-04 -1.237e-06  1.597e-06  8.1e-02  18   0   8  0.00\n".to_vec(),
         b"2016-11-14 19:33:41 203.0.113.15    N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K\n".to_vec(),
+        // Lines a hostile log holds: far dates, control bytes in the
+        // address, a NUL, no line end at all.
+        b"9999-12-31 23:59:59 \x1b]0;x\x07     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n0000-01-01 00:00:00 203.0.113.15\x00    2 1 1 1 N 2 1 1 1 1 1".to_vec(),
     ];
     let tokens: &[&[u8]] = &[
         b" ",
@@ -254,9 +257,14 @@ fn chrony_logs() {
         b"-",
         b"e-",
         b"9999-99-99 99:99:99",
+        b"9999-12-31 23:59:59",
+        b"1970-01-01 00:00:00",
         b"nan",
         b"inf",
         b"1e308",
+        b"\x00",
+        b"\x1b[2J",
+        b"\r",
     ];
     let run = fuzz("logs", &seeds, tokens, budget(), 11, mutate, |input| {
         for kind in [
@@ -267,6 +275,9 @@ fn chrony_logs() {
             let mut h = History::default();
             let stats = import_reader(input, kind, &mut h).unwrap();
             assert!(stats.bytes <= input.len() as u64);
+            // Series are named from the lines: never more than the lines
+            // that could name them, and history stays bounded.
+            assert!(h.names().len() as u64 <= 16 * (stats.lines + 1));
         }
     });
     eprintln!(
@@ -445,6 +456,9 @@ fn gpsd_reports_and_leap_second_lists() {
         br#"{"class":"SKY","device":"/dev/ttyACM0","satellites":[{"PRN":5,"used":true},{"PRN":7,"used":false}]}"#.to_vec(),
         br#"{"class":"TPV","device":"/dev/ttyACM0","mode":3,"time":"2026-11-30T16:30:01.000Z"}"#.to_vec(),
         br#"{"class":"PPS","device":"/dev/ttyACM0","real_sec":1796056201}"#.to_vec(),
+        // Text fields a hostile gpsd fills with terminal sequences.
+        br#"{"class":"VERSION","release":"3.25\u001b]0;owned\u0007","rev":"\u009b2J"}"#.to_vec(),
+        br#"{"class":"DEVICES","devices":[{"path":"/dev/ttyS0\nrefclock SHM 9","driver":"u-blox\u001b]52;c;ZXZpbA==\u0007\u202e"}]}"#.to_vec(),
         std::fs::read("/usr/share/zoneinfo/leap-seconds.list").unwrap_or_default(),
     ];
     let tokens: &[&[u8]] = &[
@@ -458,7 +472,14 @@ fn gpsd_reports_and_leap_second_lists() {
         b"-1",
         b"99999999999999999999",
         b"\"used\":true",
+        b"\\u001b",
+        b"\\u0007",
+        b"\\n",
+        b"\\u0000",
+        b"\"driver\":\"",
+        b"\"release\":\"",
     ];
+    let tr = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
     let run = fuzz("gpsd+leap", &seeds, tokens, budget(), 13, mutate, |input| {
         let text = String::from_utf8_lossy(input);
         let mut r = GpsdReport::default();
@@ -467,7 +488,42 @@ fn gpsd_reports_and_leap_second_lists() {
         }
         assert!(r.devices.len() <= MAX_DEVICES);
         // At most two refclock lines per receiver, each one line.
-        assert!(refclock_lines(&r).lines().count() <= 2 * r.devices.len());
+        let lines = refclock_lines(&r);
+        assert!(lines.lines().count() <= 2 * r.devices.len());
+        assert!(
+            !lines
+                .chars()
+                .any(|c| c != '\n' && stratum::core::text::is_unsafe(c))
+        );
+        // What `stratum gpsd` prints of its text fields acts on no terminal.
+        let shown = tr.tr_args(
+            "gpsd-version",
+            &[
+                ("release", r.release.clone().unwrap_or_default()),
+                ("host", String::new()),
+            ],
+        );
+        assert!(
+            !shown.chars().any(stratum::core::text::is_unsafe),
+            "{shown:?}"
+        );
+        for d in &r.devices {
+            let shown = tr.tr_args(
+                "gpsd-device",
+                &[
+                    ("path", d.path.clone()),
+                    ("driver", d.driver.clone().unwrap_or_default()),
+                    ("fix", String::new()),
+                    ("used", String::new()),
+                    ("seen", String::new()),
+                    ("pps", String::new()),
+                ],
+            );
+            assert!(
+                !shown.chars().any(stratum::core::text::is_unsafe),
+                "{shown:?}"
+            );
+        }
         if let Ok(l) = LeapList::parse(&text) {
             assert!(l.entries.len() <= stratum::core::leap::MAX_ENTRIES);
             let _ = l.next_leap(0);

@@ -274,8 +274,9 @@ fn another_user_reads_but_may_not_change() {
     };
     let sock = helper.socket.to_str().unwrap();
     let read = as_nobody(&["status", "--json", "--socket", sock]);
+    // A whole snapshot: this lab serves its own clock (exit 1: an alarm).
     assert!(
-        read.status.success(),
+        matches!(read.status.code(), Some(0 | 1)),
         "{}",
         String::from_utf8_lossy(&read.stderr)
     );

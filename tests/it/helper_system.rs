@@ -185,9 +185,9 @@ fn system_mode_with_chronyd_as_chrony_user_reads_applies_and_rolls_back() {
         .arg(&helper.socket)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
+    // A whole snapshot (exit 1: whole, with an alarm raised).
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -28,14 +28,20 @@ fn capture(c: &Chronyd, commands: &[&str]) -> Vec<Output> {
     let mut out = Vec::new();
     for cmd in commands {
         let words: Vec<&str> = cmd.split_whitespace().collect();
+        // A file name per command: `-N sources -a` is N-sources-a.
+        let name = words
+            .iter()
+            .map(|w| w.trim_start_matches('-'))
+            .collect::<Vec<_>>()
+            .join("-");
         out.push(Output {
-            command: cmd.replace(' ', "-"),
+            command: name.clone(),
             text: c.chronyc(&words),
         });
         let mut csv = vec!["-c"];
         csv.extend(&words);
         out.push(Output {
-            command: format!("{}-csv", cmd.replace(' ', "-")),
+            command: format!("{name}-csv"),
             text: c.chronyc(&csv),
         });
     }
@@ -78,6 +84,56 @@ fn judge(release: &common::Release, lab: &str, outputs: &[Output], expect: &[(&s
             );
         }
     }
+}
+
+/// Checks that a lab's output does not raise findings the manual says it
+/// does not show (a false alarm is as wrong as a missed one).
+fn judge_without(
+    release: &common::Release,
+    lab: &str,
+    outputs: &[Output],
+    absent: &[(&str, Rule)],
+) {
+    for (command, rule) in absent {
+        for o in outputs
+            .iter()
+            .filter(|o| o.command.trim_end_matches("-csv") == *command)
+        {
+            let e = explain(&o.text).unwrap_or_else(|err| {
+                panic!(
+                    "chrony {} {lab} {}: {err}\n{}",
+                    release.label, o.command, o.text
+                )
+            });
+            assert!(
+                !e.findings.iter().any(|f| f.rule == *rule),
+                "chrony {} {lab} {}: {rule} raised\n{}",
+                release.label,
+                o.command,
+                o.text
+            );
+        }
+    }
+}
+
+/// Outputs pasted together (text form, a blank line between): the
+/// `sources` report explained with what the others say of its rows.
+fn pasted_sources(outputs: &[Output], commands: &[&str]) -> stratum::core::explain::Explained {
+    let text: Vec<&str> = commands
+        .iter()
+        .map(|c| {
+            outputs
+                .iter()
+                .find(|o| o.command == *c)
+                .map(|o| o.text.as_str())
+                .unwrap_or_else(|| panic!("no output of {c}"))
+        })
+        .collect();
+    stratum::core::explain::explain_all(&text.join("\n"))
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == stratum::core::explain::Kind::ChronycSources)
+        .expect("the sources report")
 }
 
 /// A value from `chronyc -c COMMAND`'s first row, by column.
@@ -197,11 +253,16 @@ fn a_synchronisation_loop_between_two_servers() {
             &format!("allow 127.0.0.0/8\nserver 127.0.0.1 port {pa} {SOURCE}"),
             pb,
         );
-        // ntpdata CSV: once answers come (Total RX, column 31), column 25
-        // holds the last group of NTP tests, the loop test last.
-        wait_for(Duration::from_secs(20), || {
+        // ntpdata CSV: once answers from a synchronised lb come (Total
+        // RX, column 31; tests 5-7 in column 24 all passed), column 25
+        // holds the last group of NTP tests, the loop test last. (Before lb
+        // is synchronised, test 6 fails and chronyd does not run group 3
+        // at all: ntp_core.c leaves its bits 0, which is no loop.)
+        wait_for(Duration::from_secs(30), || {
             let rx: u32 = csv_field(&la, &["ntpdata"], 31)?.parse().ok()?;
-            csv_field(&la, &["ntpdata"], 25).filter(|t| rx > 0 && t.ends_with('0'))
+            let group2 = csv_field(&la, &["ntpdata"], 24)?;
+            csv_field(&la, &["ntpdata"], 25)
+                .filter(|t| rx > 0 && group2 == "111" && t.ends_with('0'))
         })
         .unwrap_or_else(|| {
             panic!(
@@ -215,6 +276,231 @@ fn a_synchronisation_loop_between_two_servers() {
         // answers that are never accepted (4.1+) or as no reach at all
         // (4.0 counts only accepted answers in its register).
         judge(&r, "sync-loop", &out, &[("ntpdata", Rule::SyncLoop)]);
+    }
+}
+
+/// An upstream that answers but was never synchronised (no sources, no
+/// `local`): it answers with leap "not synchronised" and stratum 0, and its
+/// reference id is 00000000. chronyc(1), ntpdata: "NTP tests: Results of
+/// RFC 5905 tests 1 through 3, 5 through 7, and tests for maximum delay,
+/// delay ratio, delay dev ratio (or delay quantile), and synchronisation
+/// loop"; test 6 is RFC 5905's unsynchronised server. Group 3, the loop
+/// test with it, is not run for such a packet (chrony's ntp_core.c): its
+/// zeros are no loop.
+#[test]
+fn an_upstream_that_is_not_synchronised_itself() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::start(&r.chronyd, tmp.path(), "upstream", "allow 127.0.0.0/8");
+        let c = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "client",
+            &format!("server 127.0.0.1 port {} {SOURCE}", up.port),
+        );
+        // Total RX (column 31) counts its answers.
+        wait_for(Duration::from_secs(15), || {
+            csv_field(&c, &["ntpdata"], 31)
+                .and_then(|v| v.parse::<u32>().ok())
+                .filter(|rx| *rx >= 4)
+        })
+        .unwrap_or_else(|| panic!("chrony {}: {}", r.label, c.chronyc(&["ntpdata"])));
+        let out = capture(&c, &["ntpdata", "sources", "selectdata"]);
+        judge(
+            &r,
+            "unsynchronised-upstream",
+            &out,
+            &[("ntpdata", Rule::UpstreamUnsynchronised)],
+        );
+        judge_without(
+            &r,
+            "unsynchronised-upstream",
+            &out,
+            &[
+                ("ntpdata", Rule::SyncLoop),
+                ("ntpdata", Rule::NeverAnswered),
+            ],
+        );
+        // Its `sources` row alone cannot tell it from a server that never
+        // answers: chronyd counts only answers from a synchronised server in
+        // the reach register (0 here on every release). Pasted with ntpdata
+        // (Total RX: "The number of all packets received from the source"),
+        // the row is explained by the answers' tests, not the network.
+        let e = pasted_sources(&out, &["sources", "ntpdata"]);
+        let rules: Vec<Rule> = e.findings.iter().map(|f| f.rule).collect();
+        assert!(
+            rules.contains(&Rule::UpstreamUnsynchronised),
+            "chrony {}: {rules:?}",
+            r.label
+        );
+        for wrong in [
+            Rule::NeverAnswered,
+            Rule::NoUpstreamReachable,
+            Rule::SyncLoop,
+        ] {
+            assert!(!rules.contains(&wrong), "chrony {}: {wrong}", r.label);
+        }
+    }
+}
+
+/// Sources that answer every poll but that chronyd does not select: one
+/// with `noselect`, one beyond `maxdistance`. chronyc(1), sources: "? indicates
+/// a source which is not considered to be selectable for synchronisation for
+/// other reasons (e.g. unreachable, not synchronised, or does not have
+/// enough measurements)", and Reach: "A value of 377 indicates that a valid
+/// reply was received for all from the last eight transmissions". The two
+/// facts are told apart: the source is unusable, not unreachable.
+#[test]
+fn sources_that_answer_every_poll_but_are_not_selected() {
+    for r in common::releases() {
+        for (lab, body) in [
+            ("noselect", "noselect"),
+            ("maxdistance", "\nmaxdistance 0.000001"),
+        ] {
+            let tmp = tempfile::tempdir().unwrap();
+            let up = Chronyd::upstream(&r.chronyd, tmp.path());
+            let (opts, extra) = body.split_once('\n').unwrap_or((body, ""));
+            let c = Chronyd::start(
+                &r.chronyd,
+                tmp.path(),
+                "client",
+                &format!("server 127.0.0.1 port {} {SOURCE} {opts}\n{extra}", up.port),
+            );
+            // Reach (column 5) full: eight answers in a row.
+            wait_for(Duration::from_secs(20), || {
+                csv_field(&c, &["sources"], 5).filter(|v| v == "377")
+            })
+            .unwrap_or_else(|| panic!("chrony {} {lab}: {}", r.label, c.chronyc(&["sources"])));
+            let out = capture(&c, &["sources", "selectdata"]);
+            assert!(
+                out[0].text.contains("^?"),
+                "chrony {} {lab}: not unusable\n{}",
+                r.label,
+                out[0].text
+            );
+            let name = format!("answers-unselected-{lab}");
+            judge(&r, &name, &out, &[("sources", Rule::NotSelectable)]);
+            // Pasted with selectdata, the `?` takes selectdata's cause
+            // (chronyc(1), selectdata: "N - has the noselect option", "d -
+            // has a root distance larger than the maximum distance").
+            let e = pasted_sources(&out, &["sources", "selectdata"]);
+            let why = e.rows[0]
+                .iter()
+                .find(|f| f.name == stratum::core::explain::FieldId::State)
+                .and_then(|f| f.reason.as_ref())
+                .map(|r| r.id);
+            let want = if lab == "noselect" {
+                stratum::core::explain::Why::SelectNoselect
+            } else {
+                stratum::core::explain::Why::SelectDistance
+            };
+            assert_eq!(why, Some(want), "chrony {} {lab}", r.label);
+            judge_without(
+                &r,
+                &name,
+                &out,
+                &[
+                    ("sources", Rule::NeverAnswered),
+                    ("sources", Rule::NoUpstreamReachable),
+                    ("sources", Rule::SomeUnreachable),
+                ],
+            );
+        }
+    }
+}
+
+/// The lab notes' server on its own clock (`local stratum 10`, no
+/// upstream), seen from its client: the client follows it at stratum 11.
+/// chrony.conf(5), local, stratum: "the default value is 10", and "a value
+/// of 10 indicates that the clock is so many hops away from a reference
+/// clock that its time is fairly unreliable".
+#[test]
+fn a_client_of_a_server_on_its_own_clock() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let server = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "server",
+            "local stratum 10\nallow 127.0.0.0/8",
+        );
+        let c = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "client",
+            &format!("server 127.0.0.1 port {} {SOURCE}", server.port),
+        );
+        wait_for(Duration::from_secs(20), || {
+            c.chronyc(&["-c", "sources"])
+                .starts_with("^,*")
+                .then_some(())
+        })
+        .unwrap_or_else(|| panic!("chrony {}: {}", r.label, c.chronyc(&["sources"])));
+        let out = capture(&c, &["tracking", "sources", "ntpdata"]);
+        judge(
+            &r,
+            "own-clock-server",
+            &out,
+            &[
+                ("tracking", Rule::ServerOwnClock),
+                ("sources", Rule::ServerOwnClock),
+                ("ntpdata", Rule::ServerOwnClock),
+            ],
+        );
+    }
+}
+
+/// A server with no DNS (a network namespace with only loopback): the lab
+/// notes' names and a pool never resolve. chronyc(1), activity: "the name of
+/// the server or peer was not resolved to an address yet; this source is not
+/// visible in the sources and sourcestats reports" (`-a` shows them, as
+/// `ID#…`, `-N` by their names).
+#[test]
+fn names_that_do_not_resolve() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let names = common::offline::unresolved_names(common::offline::available());
+        let body: String = names
+            .iter()
+            .map(|n| {
+                let kind = if n == common::offline::UNRESOLVED_POOL {
+                    "pool"
+                } else {
+                    "server"
+                };
+                format!("{kind} {n} iburst\n")
+            })
+            .collect();
+        let (c, _) = Chronyd::start_isolated(
+            &r.chronyd,
+            tmp.path(),
+            "client",
+            &format!("{body}local stratum 10"),
+        );
+        wait_for(Duration::from_secs(10), || {
+            csv_field(&c, &["activity"], 4).filter(|n| n != "0")
+        })
+        .unwrap_or_else(|| panic!("chrony {}: {}", r.label, c.chronyc(&["activity"])));
+        let out = capture(&c, &["activity", "sources -a", "-N sources -a", "tracking"]);
+        judge(
+            &r,
+            "unresolved",
+            &out,
+            &[
+                ("activity", Rule::UnknownAddress),
+                ("sources-a", Rule::NameUnresolved),
+                ("tracking", Rule::ServingLocalClock),
+            ],
+        );
+        judge_without(
+            &r,
+            "unresolved",
+            &out,
+            &[
+                ("sources-a", Rule::NeverAnswered),
+                ("sources-a", Rule::NoUpstreamReachable),
+            ],
+        );
     }
 }
 
@@ -420,6 +706,10 @@ fn nts_with_an_untrusted_certificate_and_with_one_for_another_name() {
             std::thread::sleep(Duration::from_millis(500));
             let out = capture(&client, &["authdata", "sources", "ntpdata"]);
             judge(&r, lab, &out, &[("authdata", Rule::NtsKeFailing)]);
+            // No cookies, so no request: ntpdata's Total TX stays 0 (mode
+            // "Invalid"): nothing was sent, which is not "no answer".
+            judge(&r, lab, &out, &[("ntpdata", Rule::NothingSent)]);
+            judge_without(&r, lab, &out, &[("ntpdata", Rule::NeverAnswered)]);
         }
     }
 }
@@ -562,6 +852,19 @@ fn a_reference_clock_that_stops() {
         .unwrap_or_else(|| panic!("chrony {}: GPS never selected", r.label));
         let live = capture(&c, &["sources", "tracking", "sourcestats"]);
         judge(&r, "refclock", &live, &[]);
+        // chrony.conf(5), refclock, stratum: "This option sets the NTP
+        // stratum of the refclock. ... The default is 0." A reference
+        // clock at stratum 0 is the reference, not unsynchronised.
+        judge_without(
+            &r,
+            "refclock",
+            &live,
+            &[
+                ("sources", Rule::UpstreamUnsynchronised),
+                ("sources", Rule::NotSynchronised),
+                ("tracking", Rule::NotSynchronised),
+            ],
+        );
         feed.pause(true);
         // Two polls of 1 s without a sample.
         wait_for(Duration::from_secs(10), || {

@@ -5,6 +5,9 @@
 mod common;
 
 mod alerts;
+mod attack_chrony;
+mod attack_peers;
+mod attack_users;
 mod cli_config;
 mod cli_help;
 mod cmdmon_vs_chronyc;
@@ -24,6 +27,8 @@ mod i18n_parity;
 mod labs;
 mod leap;
 mod lint_vs_chronyd;
+mod live_explain;
+mod names;
 #[cfg(feature = "gui")]
 mod notify;
 mod nts;

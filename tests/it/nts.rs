@@ -285,8 +285,17 @@ fn an_expired_certificate_is_a_lint_error_and_reported_by_the_helper() {
     let snap = helper.snapshot();
     let cert = &snap.nts_certs[0];
     assert!(stratum::sys::now() as i64 >= cert.not_after);
-    let status = stratum(&["status", "--socket", &helper.socket.display().to_string()]);
+    let out = common::stratum()
+        .args(["status", "--socket", &helper.socket.display().to_string()])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&out.stdout);
     assert!(status.contains("EXPIRED"), "{status}");
+    // The verdict says it too: an expired certificate is a critical alarm,
+    // and `stratum status` exits 1 (a whole snapshot, not healthy).
+    assert_eq!(out.status.code(), Some(1), "{status}");
+    assert!(status.contains("Health          : critical"), "{status}");
 }
 
 #[test]

@@ -84,7 +84,10 @@ fn encode(text: &str, how: &[String]) -> Vec<u8> {
 
 /// The statuses of a field named `name` in a report's fields or a row.
 fn status_of(fields: &[stratum::core::explain::Field], name: &str) -> Option<Status> {
-    fields.iter().find(|f| f.name == name).map(|f| f.status)
+    fields
+        .iter()
+        .find(|f| f.name.id() == name)
+        .map(|f| f.status)
 }
 
 fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> Vec<String> {

@@ -7,8 +7,8 @@
 
 use std::time::Duration;
 
+use stratum::core::explain::explain_snapshot;
 use stratum::core::explain::{Kind, Rule};
-use stratum::core::snapshot::explain_snapshot;
 
 use crate::common::helper::HelperProc;
 use crate::common::lab::{free_udp_port, wait_for};
@@ -90,9 +90,10 @@ fn a_gps_reference_clock_is_named_and_its_loss_is_raised() {
         let alarm = wait_for(Duration::from_secs(8), || {
             helper
                 .snapshot()
+                .health
                 .alarms
                 .into_iter()
-                .find(|a| a.kind == stratum::core::alarms::AlarmKind::RefclockLost)
+                .find(|a| a.kind == stratum::core::alarm::AlarmKind::RefclockLost)
         });
         assert_eq!(
             alarm.map(|a| a.what),
@@ -109,8 +110,10 @@ fn a_gps_reference_clock_is_named_and_its_loss_is_raised() {
         assert!(
             wait_for(Duration::from_secs(10), || helper
                 .snapshot()
+                .health
                 .alarms
-                .is_empty()
+                .iter()
+                .all(|a| a.kind != stratum::core::alarm::AlarmKind::RefclockLost)
                 .then_some(()))
             .is_some(),
             "chrony {}: the helper's alarm did not clear",

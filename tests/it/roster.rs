@@ -367,7 +367,7 @@ fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
 
     // Stopping a client raises its alarm; starting it again clears it.
     let alarmed = |h: &HelperProc| {
-        h.snapshot().alarms.iter().any(|a| {
+        h.snapshot().health.alarms.iter().any(|a| {
             a.kind == stratum::core::alarm::AlarmKind::RosterNotPolling && a.what == "fast"
         })
     };

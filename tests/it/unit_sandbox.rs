@@ -305,10 +305,10 @@ fn on_rhel_the_unit_needs_its_drop_in_and_then_applies_with_every_release() {
             r.label
         );
         let changed = format!("{base}maxupdateskew 50\n");
-        let (code, _) = apply(&s, &changed);
+        let (code, detail) = apply(&s, &changed);
         assert!(
             code == "apply-backup" || code == "apply-write",
-            "chrony {}: {code}",
+            "chrony {}: {code} {detail:?}",
             r.label
         );
         assert_eq!(

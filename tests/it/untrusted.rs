@@ -135,7 +135,8 @@ fn lying_watched_hosts_and_a_crowd_of_scrapers_leave_the_helper_small_and_answer
             .output()
             .unwrap();
         slowest = slowest.max(start.elapsed());
-        assert!(out.status.success(), "{out:?}");
+        // A whole snapshot, whatever its verdict (exit 1: an alarm).
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
         std::thread::sleep(Duration::from_millis(100));
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -76,6 +76,7 @@ fn source_data(r: &mut Reader) -> Reply {
         measured_offset: r.float(),
         offset: r.float(),
         error: r.float(),
+        name: None,
     })
 }
 

@@ -158,17 +158,39 @@ pub struct SourceData {
     pub measured_offset: f64,
     /// Estimated error of the sample.
     pub error: f64,
+    /// The name the source was configured with, as chronyd keeps it
+    /// (`chronyc -N sources`; cmdmon's source-name request), resolved or
+    /// not; a reference clock's refid. `None` where chronyd did not say.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 impl SourceData {
-    /// The source as chronyc names it: a reference clock by its refid
+    /// The source as `chronyc -n` names it: a reference clock by its refid
     /// (`GPS`, `PPS`, `PHC0`; chronyd sends the refid in the address
-    /// field), any other by its address.
-    pub fn name(&self) -> String {
+    /// field), any other by its address (`ID#0000000001` while its name
+    /// is not resolved).
+    pub fn label(&self) -> String {
         match (self.mode, self.address.0) {
             (SourceMode::RefClock, WireAddr::Ip(IpAddr::V4(v4))) => refid_text(u32::from(v4)),
             _ => self.address.to_string(),
         }
+    }
+
+    /// The source as configured (`chronyc -N`), else as `chronyc -n`
+    /// names it.
+    pub fn display_name(&self) -> String {
+        self.name
+            .clone()
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| self.label())
+    }
+
+    /// chronyd has no address for the source's name yet: it does not
+    /// resolve (chronyd keeps asking; `chronyc activity` counts it
+    /// "with unknown address").
+    pub fn unresolved(&self) -> bool {
+        matches!(self.address.0, WireAddr::Id(_))
     }
 
     /// Seconds since the last sample, `None` for a source never sampled

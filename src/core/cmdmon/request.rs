@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use super::decode::decode_data;
 use super::reports::Reply;
-use super::wire::{self, WireError, Writer, req, rpy};
+use super::wire::{self, WireAddr, WireError, Writer, req, rpy};
 use crate::core::conf::ChronyVersion;
 
 /// chrony's default `maxunreach` (`SRC_DEFAULT_MAXUNREACH`).
@@ -259,7 +259,9 @@ pub enum Request {
     Activity,
     ServerStats,
     NtpData(IpAddr),
-    NtpSourceName(IpAddr),
+    /// The name chronyd keeps for a source (`chronyc -N`): as configured,
+    /// also for one whose name is not resolved yet (an `ID#` address).
+    NtpSourceName(WireAddr),
     SelectData(u32),
     AuthData(IpAddr),
     ClientAccesses {
@@ -331,8 +333,8 @@ impl Request {
                 };
                 (req::NTP_DATA, reply)
             }
-            Request::NtpSourceName(ip) => {
-                w.ip(Some(*ip));
+            Request::NtpSourceName(addr) => {
+                w.wire_addr(*addr);
                 (req::NTP_SOURCE_NAME, rpy::NTP_SOURCE_NAME)
             }
             Request::SelectData(i) => {

@@ -430,6 +430,24 @@ impl Writer {
         self.u16(0);
     }
 
+    /// An address as chronyd reports it, sent back: an IP, or the id
+    /// chronyd gave a source whose name is not resolved yet (family
+    /// `IPADDR_ID`, the id in the first four bytes; util.c's
+    /// `UTI_IPNetworkToHost` reads it back the same way).
+    pub fn wire_addr(&mut self, addr: WireAddr) {
+        match addr {
+            WireAddr::Ip(ip) => self.ip(Some(ip)),
+            WireAddr::Unspec => self.ip(None),
+            WireAddr::Id(id) => {
+                let mut bytes = [0u8; 16];
+                bytes[..4].copy_from_slice(&id.to_be_bytes());
+                self.buf.extend_from_slice(&bytes);
+                self.u16(3);
+                self.u16(0);
+            }
+        }
+    }
+
     pub fn bytes(&mut self, b: &[u8]) {
         self.buf.extend_from_slice(b);
     }

@@ -6,7 +6,7 @@
 
 use std::path::{Component, Path};
 
-use super::Document;
+use super::document::Document;
 use super::scan::Words;
 
 /// Whether chronyd reads or writes a path.
@@ -111,6 +111,70 @@ pub struct Refused {
     pub value: String,
 }
 
+crate::id_enum! {
+    /// How far root must trust a path a directive names before chronyd
+    /// (started by root) may use it. The rule itself is `fsutil::trust`.
+    pub enum PathClass {
+        /// Read as configuration or a secret (`keyfile`, NTS files,
+        /// `tempcomp` sensor and point files, `leapseclist`): the file and
+        /// every directory above it belong to root and nobody else can
+        /// write them.
+        Config = "config",
+        /// A directory or glob whose entries are read as configuration
+        /// (`include`, `confdir`, `sourcedir`): as `Config`, and its
+        /// directory is closed to everybody else even while nothing matches
+        /// (or anyone could add a file later).
+        Names = "names",
+        /// Written by chronyd (pid, drift, log and dump files and their
+        /// directories): as `Config`, except that chronyd's own user may
+        /// own them too.
+        Chronyd = "chronyd",
+        /// A device chronyd opens (`/dev/pps0`): only where it lies counts.
+        Device = "device",
+    }
+}
+
+crate::id_enum! {
+    /// Why a path is not trusted.
+    pub enum DistrustKind {
+        /// It, or a directory or link on the way, belongs to another user.
+        Owner = "owner",
+        /// Another user can write it (or add names to the directory).
+        Writable = "writable",
+        /// Not a regular file or directory (a FIFO, a device, a socket).
+        Special = "special",
+        /// Too many symbolic links on the way.
+        Loop = "loop",
+    }
+}
+
+/// A path root must not trust, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distrust {
+    /// Where the walk stopped: the path itself or an entry on the way.
+    pub path: String,
+    pub kind: DistrustKind,
+    /// The owner's name (or uid) for [`DistrustKind::Owner`].
+    pub owner: Option<String>,
+}
+
+/// The paths a directive names, with how far root must trust each (the
+/// trust rule's view of [`paths_of`]).
+pub fn trust_paths<'a>(name: &str, args: &'a str) -> Vec<(&'a str, PathClass)> {
+    paths_of(name, args)
+        .into_iter()
+        .map(|(p, use_)| {
+            let class = match (name, use_) {
+                ("include" | "confdir" | "sourcedir", _) => PathClass::Names,
+                ("rtcdevice" | "refclock", PathUse::Read) => PathClass::Device,
+                (_, PathUse::Write) => PathClass::Chronyd,
+                (_, PathUse::Read) => PathClass::Config,
+            };
+            (p, class)
+        })
+        .collect()
+}
+
 /// The paths a directive names, with how chronyd uses them.
 pub fn paths_of<'a>(name: &str, args: &'a str) -> Vec<(&'a str, PathUse)> {
     let words: Vec<&str> = Words::new(args).collect_words();
@@ -126,7 +190,16 @@ pub fn paths_of<'a>(name: &str, args: &'a str) -> Vec<(&'a str, PathUse)> {
             .map(|w| (*w, PathUse::Read))
             .into_iter()
             .collect(),
-        "tempcomp" => first.map(|w| (w, PathUse::Read)).into_iter().collect(),
+        // `tempcomp SENSOR INTERVAL T0 K0 K1 K2` or
+        // `tempcomp SENSOR INTERVAL POINTS-FILE`: chronyd reads both files.
+        "tempcomp" => {
+            let points = (words.len() == 3).then(|| words[2]);
+            first
+                .into_iter()
+                .chain(points)
+                .map(|w| (w, PathUse::Read))
+                .collect()
+        }
         "pidfile" | "driftfile" | "logdir" | "dumpdir" | "ntsdumpdir" | "ntscachedir"
         | "rtcfile" | "hwclockfile" => first.map(|w| (w, PathUse::Write)).into_iter().collect(),
         // A Unix command socket is created (and its directory checked).

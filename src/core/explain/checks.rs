@@ -1,5 +1,6 @@
 //! Verdicts on single values and diagnoses across fields.
 
+use super::field::FieldId as F;
 use super::model::Field;
 use super::verdict::Status;
 use super::verdict::{Finding, Reason, Rule, Why};
@@ -71,10 +72,12 @@ pub fn check_reach_decimal(f: &mut Field) {
 /// A source that never answered has no sample: what its offset columns show
 /// is a placeholder, not a measurement to judge.
 pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
-    let never = row.iter().any(|x| x.name == "reach" && x.raw.trim() == "0")
+    let never = row
+        .iter()
+        .any(|x| x.name == F::Reach && x.raw.trim() == "0")
         || row
             .iter()
-            .any(|x| matches!(x.name, "last-rx" | "when") && x.raw.trim() == "-");
+            .any(|x| matches!(x.name, F::LastRx | F::When) && x.raw.trim() == "-");
     if !never {
         return;
     }
@@ -83,58 +86,23 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
     for x in row.iter_mut().filter(|x| {
         matches!(
             x.name,
-            "sample-offset"
-                | "measured-offset"
-                | "error"
-                | "offset"
-                | "jitter"
-                | "delay"
-                | "stratum"
-                | "refid"
-                | "reference"
-                | "leap"
-                | "ref-clock"
-                | "dispersion"
+            F::SampleOffset
+                | F::MeasuredOffset
+                | F::Error
+                | F::Offset
+                | F::Jitter
+                | F::Delay
+                | F::Stratum
+                | F::Refid
+                | F::Reference
+                | F::Leap
+                | F::RefClock
+                | F::Dispersion
         )
     }) {
         x.status = Status::Info;
         x.reason = Some(Reason::new(Why::NoSample));
     }
-}
-
-/// chronyc's source states (`sources`) and selectdata's letters, as
-/// chronyc(1) lists them.
-pub fn check_state(f: &mut Field) {
-    use Why::*;
-    let (status, id) = match f.raw.trim() {
-        // selectdata: not selectable.
-        "N" => (Status::Info, SelectNoselect),
-        "M" => (Status::Warn, SelectFewMeasurements),
-        "s" => (Status::Bad, SelectUnsynchronised),
-        "r" => (Status::Warn, SelectStratumRange),
-        "d" => (Status::Warn, SelectDistance),
-        "w" => (Status::Info, SelectWaitsOthers),
-        "S" => (Status::Warn, SelectStale),
-        "O" => (Status::Info, SelectOrphan),
-        "T" => (Status::Warn, SelectUntrusted),
-        // selectdata: selectable, not used now.
-        "W" => (Status::Info, SelectWaitsMinsources),
-        "P" => (Status::Info, SelectOtherPreferred),
-        "U" => (Status::Info, SelectWaitsMeasurement),
-        "D" => (Status::Info, SelectNotCombined),
-        // sources.c SRC_OUTLIER (chrony 4.9's sources.c; "not used yet" in
-        // its comment): an outlier in clustering.
-        "L" => (Status::Info, SelectOutlier),
-        // Both reports.
-        "*" => (Status::Ok, StateSelected),
-        "+" => (Status::Ok, StateCombined),
-        "-" => (Status::Info, StateNotCombined),
-        "?" => (Status::Bad, StateUnusable),
-        "x" => (Status::Bad, StateFalseticker),
-        "~" => (Status::Warn, StateJittery),
-        _ => return,
-    };
-    set(f, status, Reason::new(id));
 }
 
 /// Stratum 16 (or 0) is "not synchronised"; 15 is the last a server can
@@ -287,47 +255,34 @@ pub fn check_frequency(f: &mut Field) {
     }
 }
 
-pub fn check_skew(f: &mut Field) {
-    if let Some(v) = first_number(&f.raw) {
-        if v.abs() > 100.0 {
-            set(f, Status::Warn, Reason::new(Why::SkewLarge));
-        } else {
-            f.status = Status::Ok;
-        }
-    }
-}
-
 /// NTS-KE attempts since the last successful key establishment: more than 1
 /// is a problem with the network or server (chronyc(1), authdata).
-pub fn check_ke_attempts(f: &mut Field) {
-    match f.raw.trim().parse::<u64>() {
-        Ok(0 | 1) => f.status = Status::Ok,
-        Ok(n) => set(
+pub fn judge_ke_attempts(f: &mut Field, n: u64) {
+    match n {
+        0 | 1 => f.status = Status::Ok,
+        n => set(
             f,
             Status::Bad,
             Reason::new(Why::NtsKeAttempts).arg("count", n),
         ),
-        Err(_) => {}
     }
 }
 
-pub fn check_nak(f: &mut Field) {
-    match f.raw.trim().parse::<u64>() {
-        Ok(0) => f.status = Status::Ok,
-        Ok(n) => set(f, Status::Warn, Reason::new(Why::NtsNak).arg("count", n)),
-        Err(_) => {}
+pub fn judge_nak(f: &mut Field, n: u64) {
+    match n {
+        0 => f.status = Status::Ok,
+        n => set(f, Status::Warn, Reason::new(Why::NtsNak).arg("count", n)),
     }
 }
 
-pub fn check_drops(f: &mut Field) {
-    match f.raw.trim().parse::<u64>() {
-        Ok(0) => set(f, Status::Ok, Reason::new(Why::DropsZero)),
-        Ok(n) => set(
+pub fn judge_drops(f: &mut Field, n: u64) {
+    match n {
+        0 => set(f, Status::Ok, Reason::new(Why::DropsZero)),
+        n => set(
             f,
             Status::Warn,
             Reason::new(Why::DropsRateLimited).arg("drops", n),
         ),
-        Err(_) => {}
     }
 }
 

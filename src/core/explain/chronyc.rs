@@ -1,180 +1,459 @@
-//! chronyc reports, as printed and in `-c` CSV form.
+//! The reader of chronyc's reports, as printed and in `-c` CSV form: each
+//! field named (`FieldId`) and its value typed (`Value`) as chronyc(1)
+//! defines it. Judging is `judge.rs`'s, over the typed values; the live
+//! snapshot gives the same fields without text (`live.rs`).
 
-use super::checks::*;
+use super::checks::{parse_interval, seconds};
+use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value};
 use super::model::{Explained, Field, Kind};
+use crate::core::cmdmon::{SourceMode, SourceState};
 
-const TRACKING: &[(&str, &str)] = &[
-    ("Reference ID", "refid"),
-    ("Stratum", "stratum"),
-    ("Ref time (UTC)", "ref-time"),
-    ("System time", "system-time"),
-    ("Last offset", "last-offset"),
-    ("RMS offset", "rms-offset"),
-    ("Frequency", "frequency"),
-    ("Residual freq", "residual-freq"),
-    ("Skew", "skew"),
-    ("Root delay", "root-delay"),
-    ("Root dispersion", "root-dispersion"),
-    ("Update interval", "update-interval"),
-    ("Leap status", "leap"),
+pub(super) const TRACKING: &[(&str, F)] = &[
+    ("Reference ID", F::Refid),
+    ("Stratum", F::Stratum),
+    ("Ref time (UTC)", F::RefTime),
+    ("System time", F::SystemTime),
+    ("Last offset", F::LastOffset),
+    ("RMS offset", F::RmsOffset),
+    ("Frequency", F::Frequency),
+    ("Residual freq", F::ResidualFreq),
+    ("Skew", F::Skew),
+    ("Root delay", F::RootDelay),
+    ("Root dispersion", F::RootDispersion),
+    ("Update interval", F::UpdateInterval),
+    ("Leap status", F::Leap),
 ];
 
-const NTPDATA: &[(&str, &str)] = &[
-    ("Remote address", "remote-address"),
-    ("Remote port", "remote-port"),
-    ("Local address", "local-address"),
-    ("Leap status", "leap"),
-    ("Version", "version"),
-    ("Mode", "ntp-mode"),
-    ("Stratum", "stratum"),
-    ("Poll interval", "poll-interval"),
-    ("Precision", "precision"),
-    ("Root delay", "root-delay"),
-    ("Root dispersion", "root-dispersion"),
-    ("Reference ID", "refid"),
-    ("Reference time", "ref-time"),
-    ("Offset", "offset"),
-    ("Peer delay", "peer-delay"),
-    ("Peer dispersion", "peer-dispersion"),
-    ("Response time", "response-time"),
-    ("Jitter asymmetry", "jitter-asymmetry"),
-    ("NTP tests", "ntp-tests"),
-    ("Interleaved", "interleaved"),
-    ("Authenticated", "authenticated"),
-    ("TX timestamping", "tx-timestamping"),
-    ("RX timestamping", "rx-timestamping"),
-    ("Total TX", "total-tx"),
-    ("Total RX", "total-rx"),
-    ("Total valid RX", "total-valid-rx"),
-    ("Total good RX", "total-good-rx"),
+pub(super) const NTPDATA: &[(&str, F)] = &[
+    ("Remote address", F::RemoteAddress),
+    ("Remote port", F::RemotePort),
+    ("Local address", F::LocalAddress),
+    ("Leap status", F::Leap),
+    ("Version", F::Version),
+    ("Mode", F::NtpMode),
+    ("Stratum", F::Stratum),
+    ("Poll interval", F::PollInterval),
+    ("Precision", F::Precision),
+    ("Root delay", F::RootDelay),
+    ("Root dispersion", F::RootDispersion),
+    ("Reference ID", F::Refid),
+    ("Reference time", F::RefTime),
+    ("Offset", F::Offset),
+    ("Peer delay", F::PeerDelay),
+    ("Peer dispersion", F::PeerDispersion),
+    ("Response time", F::ResponseTime),
+    ("Jitter asymmetry", F::JitterAsymmetry),
+    ("NTP tests", F::NtpTests),
+    ("Interleaved", F::Interleaved),
+    ("Authenticated", F::Authenticated),
+    ("TX timestamping", F::TxTimestamping),
+    ("RX timestamping", F::RxTimestamping),
+    ("Total TX", F::TotalTx),
+    ("Total RX", F::TotalRx),
+    ("Total valid RX", F::TotalValidRx),
+    ("Total good RX", F::TotalGoodRx),
     // chrony 4.6+
-    ("Total kernel TX", "total-kernel-tx"),
-    ("Total kernel RX", "total-kernel-rx"),
-    ("Total HW TX", "total-hw-tx"),
-    ("Total HW RX", "total-hw-rx"),
+    ("Total kernel TX", F::TotalKernelTx),
+    ("Total kernel RX", F::TotalKernelRx),
+    ("Total HW TX", F::TotalHwTx),
+    ("Total HW RX", F::TotalHwRx),
 ];
 
-const SERVERSTATS: &[(&str, &str)] = &[
-    ("NTP packets received", "ntp-received"),
-    ("NTP packets dropped", "ntp-dropped"),
-    ("Command packets received", "cmd-received"),
-    ("Command packets dropped", "cmd-dropped"),
-    ("Client log records dropped", "log-dropped"),
-    ("NTS-KE connections accepted", "ntske-accepted"),
-    ("NTS-KE connections dropped", "ntske-dropped"),
-    ("Authenticated NTP packets", "auth-packets"),
-    ("Interleaved NTP packets", "interleaved-packets"),
-    ("NTP timestamps held", "timestamps-held"),
-    ("NTP timestamp span", "timestamp-span"),
+pub(super) const SERVERSTATS: &[(&str, F)] = &[
+    ("NTP packets received", F::NtpReceived),
+    ("NTP packets dropped", F::NtpDropped),
+    ("Command packets received", F::CmdReceived),
+    ("Command packets dropped", F::CmdDropped),
+    ("Client log records dropped", F::LogDropped),
+    ("NTS-KE connections accepted", F::NtskeAccepted),
+    ("NTS-KE connections dropped", F::NtskeDropped),
+    ("Authenticated NTP packets", F::AuthPackets),
+    ("Interleaved NTP packets", F::InterleavedPackets),
+    ("NTP timestamps held", F::TimestampsHeld),
+    ("NTP timestamp span", F::TimestampSpan),
     // chrony 4.4+: where the server's timestamps came from.
-    ("NTP daemon RX timestamps", "daemon-rx-timestamps"),
-    ("NTP daemon TX timestamps", "daemon-tx-timestamps"),
-    ("NTP kernel RX timestamps", "kernel-rx-timestamps"),
-    ("NTP kernel TX timestamps", "kernel-tx-timestamps"),
-    ("NTP hardware RX timestamps", "hardware-rx-timestamps"),
-    ("NTP hardware TX timestamps", "hardware-tx-timestamps"),
+    ("NTP daemon RX timestamps", F::DaemonRxTimestamps),
+    ("NTP daemon TX timestamps", F::DaemonTxTimestamps),
+    ("NTP kernel RX timestamps", F::KernelRxTimestamps),
+    ("NTP kernel TX timestamps", F::KernelTxTimestamps),
+    ("NTP hardware RX timestamps", F::HardwareRxTimestamps),
+    ("NTP hardware TX timestamps", F::HardwareTxTimestamps),
 ];
 
-const ACTIVITY: &[(&str, &str)] = &[
-    ("sources online", "online"),
-    ("sources offline", "offline"),
-    ("sources doing burst (return to online)", "burst-online"),
-    ("sources doing burst (return to offline)", "burst-offline"),
-    ("sources with unknown address", "unresolved"),
+pub(super) const ACTIVITY: &[(&str, F)] = &[
+    ("sources online", F::Online),
+    ("sources offline", F::Offline),
+    ("sources doing burst (return to online)", F::BurstOnline),
+    ("sources doing burst (return to offline)", F::BurstOffline),
+    ("sources with unknown address", F::Unresolved),
 ];
 
-const SOURCES: &[&str] = &[
-    "mode",
-    "state",
-    "address",
-    "stratum",
-    "poll",
-    "reach",
-    "last-rx",
-    "sample-offset",
-    "measured-offset",
-    "error",
+pub(super) const SOURCES: &[F] = &[
+    F::Mode,
+    F::State,
+    F::Address,
+    F::Stratum,
+    F::Poll,
+    F::Reach,
+    F::LastRx,
+    F::SampleOffset,
+    F::MeasuredOffset,
+    F::Error,
 ];
-const SOURCESTATS: &[&str] = &[
-    "address",
-    "samples",
-    "runs",
-    "span",
-    "frequency",
-    "freq-skew",
-    "est-offset",
-    "std-dev",
+pub(super) const SOURCESTATS: &[F] = &[
+    F::Address,
+    F::Samples,
+    F::Runs,
+    F::Span,
+    F::Frequency,
+    F::FreqSkew,
+    F::EstOffset,
+    F::StdDev,
 ];
-const CLIENTS: &[&str] = &[
-    "address",
-    "ntp-hits",
-    "ntp-drops",
-    "ntp-interval",
-    "ntp-interval-limit",
-    "ntp-last",
-    "cmd-hits",
-    "cmd-drops",
-    "cmd-interval",
-    "cmd-last",
+const CLIENTS: &[F] = &[
+    F::Address,
+    F::NtpHits,
+    F::NtpDrops,
+    F::NtpInterval,
+    F::NtpIntervalLimit,
+    F::NtpLast,
+    F::CmdHits,
+    F::CmdDrops,
+    F::CmdInterval,
+    F::CmdLast,
 ];
 /// `chronyc clients -k`: NTS-KE columns instead of command ones.
-const CLIENTS_NKE: &[&str] = &[
-    "address",
-    "ntp-hits",
-    "ntp-drops",
-    "ntp-interval",
-    "ntp-interval-limit",
-    "ntp-last",
-    "nts-ke-hits",
-    "nts-ke-drops",
-    "nts-ke-interval",
-    "nts-ke-last",
+const CLIENTS_NKE: &[F] = &[
+    F::Address,
+    F::NtpHits,
+    F::NtpDrops,
+    F::NtpInterval,
+    F::NtpIntervalLimit,
+    F::NtpLast,
+    F::NtsKeHits,
+    F::NtsKeDrops,
+    F::NtsKeInterval,
+    F::NtsKeLast,
 ];
-const SELECTDATA: &[&str] = &[
-    "select-state",
-    "address",
-    "auth",
-    "conf-options",
-    "eff-options",
-    "last-sample",
-    "score",
-    "lo-limit",
-    "hi-limit",
-    "leap",
+pub(super) const SELECTDATA: &[F] = &[
+    F::SelectState,
+    F::Address,
+    F::Auth,
+    F::ConfOptions,
+    F::EffOptions,
+    F::LastSample,
+    F::Score,
+    F::LoLimit,
+    F::HiLimit,
+    F::Leap,
 ];
-const AUTHDATA: &[&str] = &[
-    "address",
-    "auth-mode",
-    "key-id",
-    "key-type",
-    "key-length",
-    "last-ke",
-    "ke-attempts",
-    "nak",
-    "cookies",
-    "cookie-length",
+pub(super) const AUTHDATA: &[F] = &[
+    F::Address,
+    F::AuthMode,
+    F::KeyId,
+    F::KeyType,
+    F::KeyLength,
+    F::LastKe,
+    F::KeAttempts,
+    F::Nak,
+    F::Cookies,
+    F::CookieLength,
 ];
 
-fn names(table: &'static [(&'static str, &'static str)]) -> Vec<&'static str> {
+fn ids(v: &[F]) -> &'static [&'static str] {
+    Box::leak(
+        v.iter()
+            .map(|f| f.id())
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
+}
+
+fn names(table: &[(&str, F)]) -> Vec<F> {
     table.iter().map(|(_, n)| *n).collect()
 }
 
 pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
-    fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
-        Box::leak(v.into_boxed_slice())
-    }
     vec![
-        (Kind::ChronycTracking, leak(names(TRACKING))),
-        (Kind::ChronycNtpdata, leak(names(NTPDATA))),
-        (Kind::ChronycServerstats, leak(names(SERVERSTATS))),
-        (Kind::ChronycActivity, leak(names(ACTIVITY))),
-        (Kind::ChronycSources, SOURCES),
-        (Kind::ChronycSourcestats, SOURCESTATS),
-        (Kind::ChronycClients, CLIENTS),
-        (Kind::ChronycClients, CLIENTS_NKE),
-        (Kind::ChronycSelectdata, SELECTDATA),
-        (Kind::ChronycAuthdata, AUTHDATA),
+        (Kind::ChronycTracking, ids(&names(TRACKING))),
+        (Kind::ChronycNtpdata, ids(&names(NTPDATA))),
+        (Kind::ChronycServerstats, ids(&names(SERVERSTATS))),
+        (Kind::ChronycActivity, ids(&names(ACTIVITY))),
+        (Kind::ChronycSources, ids(SOURCES)),
+        (Kind::ChronycSourcestats, ids(SOURCESTATS)),
+        (Kind::ChronycClients, ids(CLIENTS)),
+        (Kind::ChronycClients, ids(CLIENTS_NKE)),
+        (Kind::ChronycSelectdata, ids(SELECTDATA)),
+        (Kind::ChronycAuthdata, ids(AUTHDATA)),
     ]
+}
+
+/// A 32-bit reference id as chronyc prints it (`C0A80001 (name)`, or a
+/// refclock's `GPS` in `-c` sources).
+fn refid(raw: &str) -> Value {
+    let hex = raw.split_whitespace().next().unwrap_or("");
+    match u32::from_str_radix(hex, 16) {
+        Ok(v) if hex.len() == 8 => Value::RefId(v),
+        _ => Value::Text,
+    }
+}
+
+/// A leap status in chronyc's words, or selectdata's letter (N, +, -, ?).
+fn leap(raw: &str) -> Value {
+    let l = raw.trim().to_ascii_lowercase();
+    let v = match l.as_str() {
+        "n" | "normal" => Leap::Normal,
+        "+" | "insert second" => Leap::Insert,
+        "-" | "delete second" => Leap::Delete,
+        "?" | "not synchronised" => Leap::Unsynchronised,
+        _ if l.contains("not sync") || l.contains("unsync") => Leap::Unsynchronised,
+        _ if l.contains("insert") => Leap::Insert,
+        _ if l.contains("delete") => Leap::Delete,
+        _ if l.contains("normal") => Leap::Normal,
+        // Stratum's Chinese status (闰秒状态) prints chronyc's English.
+        _ => return Value::Text,
+    };
+    Value::Leap(v)
+}
+
+/// An address column: an IP, chronyd's id of a name not resolved yet
+/// (`ID#0000000001`), a name.
+fn address(raw: &str) -> Value {
+    let r = raw.trim();
+    let r = r.split_whitespace().next().unwrap_or(r);
+    if r.starts_with("ID#") {
+        Value::Source(SourceAddr::Unresolved)
+    } else if let Ok(ip) = r.trim_matches(['[', ']']).parse() {
+        Value::Source(SourceAddr::Ip(ip))
+    } else {
+        Value::Source(SourceAddr::Name)
+    }
+}
+
+fn int(raw: &str) -> Value {
+    raw.trim()
+        .trim_start_matches('+')
+        .parse()
+        .map_or(Value::Text, Value::Int)
+}
+
+/// chronyc's `-`, or a count of seconds as `-c` prints it (2^32-1 for
+/// never), or an interval with its unit (`58`, `17m`, `3h`).
+fn age(raw: &str) -> Value {
+    match raw.trim() {
+        "-" | "4294967295" => Value::Never,
+        r => parse_interval(r).map_or(Value::Text, Value::Seconds),
+    }
+}
+
+/// A number of seconds with or without a unit (`+123us`, `0.000123`,
+/// `-0.000004119 seconds`).
+fn secs(raw: &str) -> Value {
+    let r = raw.trim().trim_start_matches("+/-").trim();
+    seconds(r).map_or(Value::Text, Value::Seconds)
+}
+
+fn first_number(raw: &str) -> Option<f64> {
+    super::checks::first_number(raw)
+}
+
+/// `System time`: "4.999998 seconds slow of NTP time" (Stratum's
+/// Chinese: "比 NTP 时间慢 4.999998 秒"); CSV: chronyd's correction,
+/// positive when the clock is slow (chronyc(1)).
+fn system_time(raw: &str) -> Value {
+    let l = raw.to_ascii_lowercase();
+    let number = l
+        .split(|c: char| c.is_whitespace() || !c.is_ascii())
+        .find_map(|w| w.parse::<f64>().ok());
+    let Some(v) = number else {
+        return Value::Text;
+    };
+    Value::Seconds(if l.contains("fast") || l.contains('快') {
+        -v.abs()
+    } else if l.contains("slow") || l.contains('慢') {
+        v.abs()
+    } else {
+        v
+    })
+}
+
+/// Tracking's `Frequency`: "1.234 ppm slow" (text) or the signed value
+/// (`-c`), positive when the clock runs fast.
+fn frequency(raw: &str) -> Value {
+    let Some(v) = first_number(raw) else {
+        return Value::Text;
+    };
+    let l = raw.to_ascii_lowercase();
+    Value::Ppm(if l.contains("slow") {
+        -v.abs()
+    } else if l.contains("fast") {
+        v.abs()
+    } else {
+        v
+    })
+}
+
+/// ntpdata's `NTP tests`: "111 111 1111".
+fn tests(raw: &str) -> Value {
+    let bits: Vec<bool> = raw
+        .chars()
+        .filter(|c| *c == '0' || *c == '1')
+        .map(|c| c == '1')
+        .collect();
+    match <[bool; 10]>::try_from(bits) {
+        Ok(b) => Value::Tests(b),
+        Err(_) => Value::Text,
+    }
+}
+
+fn yes_no(raw: &str) -> Value {
+    match raw.trim() {
+        "Y" | "Yes" | "yes" => Value::Bool(true),
+        "N" | "No" | "no" => Value::Bool(false),
+        _ => Value::Text,
+    }
+}
+
+/// What a field's text says, as chronyc(1) defines the field.
+pub(super) fn value(name: F, raw: &str) -> Value {
+    let r = raw.trim();
+    match name {
+        F::Mode => match r {
+            "^" => Value::Mode(SourceMode::Server),
+            "=" => Value::Mode(SourceMode::Peer),
+            "#" => Value::Mode(SourceMode::RefClock),
+            _ => Value::Text,
+        },
+        F::State => match r {
+            "*" => Value::State(SourceState::Selected),
+            "+" => Value::State(SourceState::Combined),
+            "-" => Value::State(SourceState::NotCombined),
+            "?" => Value::State(SourceState::Unusable),
+            "x" => Value::State(SourceState::Falseticker),
+            "~" => Value::State(SourceState::Jittery),
+            _ => Value::Text,
+        },
+        F::SelectState => r
+            .chars()
+            .next()
+            .and_then(SelectState::from_letter)
+            .map_or(Value::Text, Value::Select),
+        F::Address | F::RemoteAddress | F::LocalAddress => address(r),
+        F::Reach => u8::from_str_radix(r, 8).map_or(Value::Text, Value::Reach),
+        F::Stratum
+        | F::Poll
+        | F::Samples
+        | F::Runs
+        | F::Version
+        | F::RemotePort
+        | F::KeyId
+        | F::KeyType
+        | F::KeyLength
+        | F::KeAttempts
+        | F::Nak
+        | F::Cookies
+        | F::CookieLength
+        | F::NtpHits
+        | F::NtpDrops
+        | F::CmdHits
+        | F::CmdDrops
+        | F::NtsKeHits
+        | F::NtsKeDrops
+        | F::NtpInterval
+        | F::NtpIntervalLimit
+        | F::CmdInterval
+        | F::NtsKeInterval
+        | F::TotalTx
+        | F::TotalRx
+        | F::TotalValidRx
+        | F::TotalGoodRx
+        | F::TotalKernelTx
+        | F::TotalKernelRx
+        | F::TotalHwTx
+        | F::TotalHwRx
+        | F::NtpReceived
+        | F::NtpDropped
+        | F::CmdReceived
+        | F::CmdDropped
+        | F::LogDropped
+        | F::NtskeAccepted
+        | F::NtskeDropped
+        | F::AuthPackets
+        | F::InterleavedPackets
+        | F::TimestampsHeld
+        | F::DaemonRxTimestamps
+        | F::DaemonTxTimestamps
+        | F::KernelRxTimestamps
+        | F::KernelTxTimestamps
+        | F::HardwareRxTimestamps
+        | F::HardwareTxTimestamps
+        | F::Online
+        | F::Offline
+        | F::BurstOnline
+        | F::BurstOffline
+        | F::Unresolved => int(r),
+        // "6 (64 seconds)", "-24 (0.000000060 seconds)": the log2 value.
+        F::PollInterval | F::Precision => r.split_whitespace().next().map_or(Value::Text, int),
+        F::LastRx | F::LastKe | F::NtpLast | F::CmdLast | F::NtsKeLast => age(r),
+        F::Span | F::TimestampSpan | F::LastSample => age(r),
+        F::SampleOffset
+        | F::MeasuredOffset
+        | F::Error
+        | F::EstOffset
+        | F::StdDev
+        | F::LastOffset
+        | F::RmsOffset
+        | F::RootDelay
+        | F::RootDispersion
+        | F::UpdateInterval
+        | F::Offset
+        | F::PeerDelay
+        | F::PeerDispersion
+        | F::ResponseTime
+        | F::LoLimit
+        | F::HiLimit => secs(r),
+        F::SystemTime => system_time(r),
+        F::Frequency => frequency(r),
+        F::ResidualFreq | F::Skew | F::FreqSkew => first_number(r).map_or(Value::Text, Value::Ppm),
+        F::Score => r.parse().map_or(Value::Text, Value::Number),
+        F::RefTime => r.parse().map_or(Value::Text, Value::Time),
+        F::Leap => leap(r),
+        F::Refid => refid(r),
+        F::NtpTests => tests(r),
+        F::Auth | F::Interleaved | F::Authenticated => yes_no(r),
+        F::AuthMode => match r {
+            "-" => Value::Auth(AuthMode::None),
+            "SK" => Value::Auth(AuthMode::SymmetricKey),
+            "NTS" => Value::Auth(AuthMode::Nts),
+            _ => Value::Text,
+        },
+        _ => Value::Text,
+    }
+}
+
+fn field(name: F, raw: impl Into<String>) -> Field {
+    let raw = raw.into();
+    let v = value(name, &raw);
+    Field::typed(name, raw, v)
+}
+
+/// A row of a table: its columns in the table's order. A reference
+/// clock's address is its refid (mode `#`).
+fn row_from(values: Vec<String>, names: &[F]) -> Vec<Field> {
+    let mut row: Vec<Field> = names
+        .iter()
+        .zip(values)
+        .map(|(n, v)| field(*n, v))
+        .collect();
+    let refclock = row
+        .iter()
+        .any(|f| f.value == Value::Mode(SourceMode::RefClock));
+    if refclock {
+        for f in row.iter_mut().filter(|f| f.name == F::Address) {
+            f.value = Value::Source(SourceAddr::RefClock);
+        }
+    }
+    row
 }
 
 /// `Label : value` lines.
@@ -209,112 +488,14 @@ fn chronyc_label(k: &str) -> &str {
         .map_or(k, |(_, en)| en)
 }
 
-fn from_table(kvs: &[(&str, &str)], table: &'static [(&'static str, &'static str)]) -> Vec<Field> {
+fn from_table(kvs: &[(&str, &str)], table: &[(&str, F)]) -> Vec<Field> {
     table
         .iter()
         .filter_map(|(label, name)| {
             kvs.iter()
                 .find(|(k, _)| chronyc_label(k).eq_ignore_ascii_case(label))
-                .map(|(_, v)| Field::info(name, *v))
+                .map(|(_, v)| field(*name, *v))
         })
-        .collect()
-}
-
-/// Checks a field by name, for every chronyc report.
-fn judge(f: &mut Field, poll: Option<i32>) {
-    match f.name {
-        "stratum" => check_stratum(f),
-        "reach" => check_reach(f),
-        "state" | "select-state" => check_state(f),
-        "leap" => check_leap(f),
-        "refid" => check_refid(f),
-        "system-time" => {
-            // Text: "4.999998 seconds slow of NTP time" (Stratum's Chinese:
-            // "比 NTP 时间慢 4.999998 秒"); CSV: chronyd's correction,
-            // positive when the clock is slow (chronyc(1)).
-            let raw = f.raw.to_ascii_lowercase();
-            let number = raw
-                .split(|c: char| c.is_whitespace() || !c.is_ascii())
-                .find_map(|w| w.parse::<f64>().ok());
-            if let Some(v) = number {
-                let correction = if raw.contains("fast") || raw.contains('快') {
-                    -v.abs()
-                } else if raw.contains("slow") || raw.contains('慢') {
-                    v.abs()
-                } else {
-                    v
-                };
-                check_system_time(f, correction);
-            }
-        }
-        "last-offset" | "sample-offset" | "offset" | "est-offset" => check_offset(f, None),
-        "root-dispersion" => check_dispersion(f, None),
-        "frequency" => check_frequency(f),
-        "skew" | "freq-skew" => check_skew(f),
-        "ntp-drops" | "ntp-dropped" => check_drops(f),
-        "last-rx" => check_last_rx(f, poll),
-        "ke-attempts" => check_ke_attempts(f),
-        "nak" => check_nak(f),
-        _ => {}
-    }
-}
-
-fn judge_row(row: &mut [Field]) {
-    let poll = row
-        .iter()
-        .find(|f| f.name == "poll")
-        .and_then(|f| f.raw.trim().parse().ok());
-    for f in row.iter_mut() {
-        judge(f, poll);
-    }
-    // No sample ever, yet the source answers: its answers fail chronyd's
-    // tests (a loop, an unsynchronised server, authentication).
-    let answers = row
-        .iter()
-        .any(|f| f.name == "reach" && f.raw.trim() != "0" && !f.raw.trim().is_empty());
-    if answers
-        && let Some(f) = row
-            .iter_mut()
-            .find(|f| f.name == "last-rx" && f.raw.trim() == "-")
-    {
-        f.status = super::verdict::Status::Warn;
-        f.reason = Some(super::verdict::Reason::new(
-            super::verdict::Why::AnswersUnusable,
-        ));
-    }
-    // The adjusted offset beyond the estimated error: the source or the
-    // path to it is unstable.
-    let offset = row
-        .iter()
-        .find(|f| f.name == "sample-offset")
-        .and_then(|f| seconds(&f.raw));
-    let error = row
-        .iter()
-        .find(|f| f.name == "error")
-        .and_then(|f| seconds(&f.raw));
-    if let (Some(o), Some(e)) = (offset, error) {
-        if e > 0.0 && o.abs() > e {
-            if let Some(f) = row.iter_mut().find(|f| {
-                f.name == "sample-offset"
-                    && !matches!(
-                        f.status,
-                        super::verdict::Status::Bad | super::verdict::Status::Info
-                    )
-            }) {
-                f.status = super::verdict::Status::Warn;
-                f.reason = Some(super::verdict::Reason::new(
-                    super::verdict::Why::OffsetBeyondError,
-                ));
-            }
-        }
-    }
-}
-
-fn row_from(values: Vec<String>, names: &'static [&'static str]) -> Vec<Field> {
-    names
-        .iter()
-        .zip(values)
-        .map(|(n, v)| Field::info(n, v))
         .collect()
 }
 
@@ -362,20 +543,13 @@ fn table_rows<'a>(lines: &[&'a str], header: usize) -> Vec<&'a str> {
 }
 
 /// A table of ten whitespace-separated columns under its header (clients,
-/// selectdata, authdata): each full row judged, anything else skipped.
-fn word_table(
-    lines: &[&str],
-    header: usize,
-    kind: Kind,
-    names: &'static [&'static str],
-) -> Explained {
+/// selectdata, authdata): each full row read, anything else skipped.
+fn word_table(lines: &[&str], header: usize, kind: Kind, names: &[F]) -> Explained {
     let mut e = Explained::new(kind);
     for l in table_rows(lines, header) {
         let w: Vec<String> = l.split_whitespace().map(String::from).collect();
         if w.len() == 10 {
-            let mut row = row_from(w, names);
-            judge_row(&mut row);
-            e.rows.push(row);
+            e.rows.push(row_from(w, names));
         }
     }
     e
@@ -394,7 +568,7 @@ fn csv(lines: &[&str]) -> Option<Explained> {
     if rows.iter().any(|r| r.len() != n) {
         return None;
     }
-    let int = |s: &str| s.parse::<i64>().is_ok();
+    let is_int = |s: &str| s.parse::<i64>().is_ok();
     let first = &rows[0];
     let kind = match n {
         14 if first[0].len() == 8 && first[0].chars().all(|c| c.is_ascii_hexdigit()) => {
@@ -402,12 +576,12 @@ fn csv(lines: &[&str]) -> Option<Explained> {
         }
         10 if first[0].len() == 1 && "^=#".contains(first[0]) => Kind::ChronycSources,
         10 if ["-", "SK", "NTS", "?"].contains(&first[1]) => Kind::ChronycAuthdata,
-        10 if int(first[1]) && int(first[2]) => Kind::ChronycClients,
+        10 if is_int(first[1]) && is_int(first[2]) => Kind::ChronycClients,
         // 8 counters in chrony 4.0–4.1, 11 in 4.2–4.3, 17 from 4.4 (all
         // numbers; sourcestats' 8 columns start with an address).
-        8 | 11 | 17 if first.iter().all(|v| int(v)) => Kind::ChronycServerstats,
-        8 if int(first[1]) && int(first[2]) => Kind::ChronycSourcestats,
-        5 if first.iter().all(|v| int(v)) => Kind::ChronycActivity,
+        8 | 11 | 17 if first.iter().all(|v| is_int(v)) => Kind::ChronycServerstats,
+        8 if is_int(first[1]) && is_int(first[2]) => Kind::ChronycSourcestats,
+        5 if first.iter().all(|v| is_int(v)) => Kind::ChronycActivity,
         18 if first[0].len() == 1 => Kind::ChronycSelectdata,
         // 33 columns in 4.0–4.2, 34 (good RX) from 4.3, 38 (timestamp
         // sources) from 4.6.
@@ -419,37 +593,29 @@ fn csv(lines: &[&str]) -> Option<Explained> {
     };
     let mut e = Explained::new(kind);
     e.csv = true;
-    let kv_names = |table: &'static [(&'static str, &'static str)]| names(table);
+    let kv = |table: &[(&str, F)], values: Vec<String>| -> Vec<Field> {
+        names(table)
+            .into_iter()
+            .zip(values)
+            .map(|(n, x)| field(n, x))
+            .collect()
+    };
+    let strings = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match kind {
-        Kind::ChronycTracking | Kind::ChronycActivity | Kind::ChronycServerstats => {
-            let names = match kind {
-                Kind::ChronycTracking => {
-                    // CSV tracking has the reference name as a second field.
-                    let mut v: Vec<String> = first.iter().map(|s| s.to_string()).collect();
-                    v[0] = format!("{} ({})", v[0], v[1]);
-                    v.remove(1);
-                    e.fields = kv_names(TRACKING)
-                        .into_iter()
-                        .zip(v)
-                        .map(|(n, x)| Field::info(n, x))
-                        .collect();
-                    for f in &mut e.fields {
-                        judge(f, None);
-                    }
-                    return Some(e);
-                }
-                Kind::ChronycActivity => kv_names(ACTIVITY),
-                _ => kv_names(SERVERSTATS),
+        Kind::ChronycTracking => {
+            // CSV tracking has the reference name as a second field: one
+            // value with the id, as the text prints it (never "()").
+            let mut v = strings(first);
+            v[0] = if v[1].is_empty() {
+                v[0].clone()
+            } else {
+                format!("{} ({})", v[0], v[1])
             };
-            e.fields = names
-                .into_iter()
-                .zip(first.iter())
-                .map(|(n, x)| Field::info(n, *x))
-                .collect();
-            for f in &mut e.fields {
-                judge(f, None);
-            }
+            v.remove(1);
+            e.fields = kv(TRACKING, v);
         }
+        Kind::ChronycActivity => e.fields = kv(ACTIVITY, strings(first)),
+        Kind::ChronycServerstats => e.fields = kv(SERVERSTATS, strings(first)),
         Kind::ChronycNtpdata => {
             for r in &rows {
                 // Remote address, its refid, port, local address, its refid,
@@ -462,20 +628,14 @@ fn csv(lines: &[&str]) -> Option<Explained> {
                 vals.extend(r[17..23].iter().map(|s| s.to_string())); // ref time .. jitter
                 vals.push(format!("{} {} {}", r[23], r[24], r[25]));
                 vals.extend(r[26..].iter().map(|s| s.to_string()));
-                let mut row: Vec<Field> = kv_names(NTPDATA)
-                    .into_iter()
-                    .zip(vals)
-                    .map(|(n, x)| Field::info(n, x))
-                    .collect();
-                judge_row(&mut row);
-                e.rows.push(row);
+                e.rows.push(kv(NTPDATA, vals));
             }
             if e.rows.len() == 1 {
                 e.fields = e.rows.pop().unwrap();
             }
         }
         _ => {
-            let names: &'static [&'static str] = match kind {
+            let names: &[F] = match kind {
                 Kind::ChronycSources => SOURCES,
                 Kind::ChronycSourcestats => SOURCESTATS,
                 Kind::ChronycClients => CLIENTS,
@@ -497,19 +657,13 @@ fn csv(lines: &[&str]) -> Option<Explained> {
                         r[17].to_string(),
                     ]
                 } else {
-                    r.iter().map(|s| s.to_string()).collect()
+                    strings(r)
                 };
                 let mut row = row_from(vals, names);
-                if kind == Kind::ChronycSources {
-                    // CSV gives seconds; the text form units.
-                    for f in row
-                        .iter_mut()
-                        .filter(|f| f.name == "last-rx" && f.raw == "4294967295")
-                    {
-                        f.raw = "-".into();
-                    }
+                // CSV gives seconds; never is 2^32-1, as `-` in text.
+                for f in row.iter_mut().filter(|f| f.value == Value::Never) {
+                    f.raw = "-".into();
                 }
-                judge_row(&mut row);
                 e.rows.push(row);
             }
         }
@@ -517,6 +671,7 @@ fn csv(lines: &[&str]) -> Option<Explained> {
     Some(e)
 }
 
+/// Reads one chronyc report: its kind and typed fields, unjudged.
 pub fn parse(lines: &[&str]) -> Option<Explained> {
     // chronyc's info lines carry nothing the tables do not.
     let lines: Vec<&str> = lines
@@ -550,9 +705,6 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     if (tracking_labels >= 1 && tracking_any >= 2) && !has("Remote address") {
         let mut e = Explained::new(Kind::ChronycTracking);
         e.fields = from_table(&kvs, TRACKING);
-        for f in &mut e.fields {
-            judge(f, None);
-        }
         return Some(e);
     }
     if has("Remote address") {
@@ -568,9 +720,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
             }
         }
         for b in blocks {
-            let mut row = from_table(&b, NTPDATA);
-            judge_row(&mut row);
-            e.rows.push(row);
+            e.rows.push(from_table(&b, NTPDATA));
         }
         if e.rows.len() == 1 {
             e.fields = e.rows.pop().unwrap();
@@ -580,9 +730,6 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     if has("NTP packets received") {
         let mut e = Explained::new(Kind::ChronycServerstats);
         e.fields = from_table(&kvs, SERVERSTATS);
-        for f in &mut e.fields {
-            judge(f, None);
-        }
         return Some(e);
     }
     if lines.iter().any(|l| l.contains("sources online")) {
@@ -593,7 +740,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
                 .find(|l| l.trim().ends_with(label) && l.trim().len() > label.len())
             {
                 let n = l.split_whitespace().next().unwrap_or("");
-                e.fields.push(Field::info(name, n));
+                e.fields.push(field(*name, n));
             }
         }
         return Some(e);
@@ -602,9 +749,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         let mut e = Explained::new(Kind::ChronycSources);
         for l in table_rows(&lines, h) {
             if let Some(v) = source_row(l) {
-                let mut row = row_from(v, SOURCES);
-                judge_row(&mut row);
-                e.rows.push(row);
+                e.rows.push(row_from(v, SOURCES));
             }
         }
         return Some(e);
@@ -614,9 +759,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         for l in table_rows(&lines, h) {
             let w: Vec<String> = l.split_whitespace().map(String::from).collect();
             if w.len() == 8 {
-                let mut row = row_from(w, SOURCESTATS);
-                judge_row(&mut row);
-                e.rows.push(row);
+                e.rows.push(row_from(w, SOURCESTATS));
             }
         }
         return Some(e);
@@ -642,9 +785,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     if !rows.is_empty() && rows.len() * 2 >= lines.len() {
         let mut e = Explained::new(Kind::ChronycSources);
         for v in rows {
-            let mut row = row_from(v, SOURCES);
-            judge_row(&mut row);
-            e.rows.push(row);
+            e.rows.push(row_from(v, SOURCES));
         }
         return Some(e);
     }

@@ -2,6 +2,7 @@
 //! and every flagged value accounted for by one.
 
 use super::checks::*;
+use super::field::{FieldId as F, SourceAddr, Value};
 use super::judge::*;
 use super::model::{Explained, Field, Kind};
 use super::verdict::Status;
@@ -13,7 +14,7 @@ fn row_name(row: &[Field]) -> Option<String> {
         .find(|x| {
             matches!(
                 x.name,
-                "address" | "remote" | "name" | "remote-address" | "association-id"
+                F::Address | F::Remote | F::RemoteAddress | F::AssociationId
             )
         })
         .map(|x| x.raw.trim().to_string())
@@ -23,20 +24,34 @@ fn row_name(row: &[Field]) -> Option<String> {
 pub fn diagnose(e: &mut Explained) {
     let mut out: Vec<Finding> = Vec::new();
     let f = &e.fields;
-    let bad = |name: &str| field(f, name).is_some_and(|x| x.status == Status::Bad);
-    let why = |name: &str| field(f, name).and_then(|x| x.reason.as_ref().map(|r| r.id));
+    let bad = |name: F| field(f, name).is_some_and(|x| x.status == Status::Bad);
+    let why = |name: F| field(f, name).and_then(|x| x.reason.as_ref().map(|r| r.id));
     match e.kind {
         Kind::ChronycTracking => {
-            if bad("refid") || bad("stratum") || bad("leap") {
+            if bad(F::Refid) || bad(F::Stratum) || bad(F::Leap) {
                 out.push(Finding::new(Rule::NotSynchronised));
-            } else if why("refid") == Some(Why::RefidLocal) {
+            } else if why(F::Refid) == Some(Why::RefidLocal) {
                 // A free-running local clock: no known distance to true time,
                 // only chronyd's growing root dispersion.
-                let disp = field(f, "root-dispersion")
-                    .and_then(|x| seconds(x.raw.split(" seconds").next().unwrap_or("")))
+                let disp = value(f, F::RootDispersion)
+                    .seconds()
                     .map(human)
                     .unwrap_or_default();
                 out.push(Finding::new(Rule::ServingLocalClock).arg("dispersion", disp));
+            }
+            // Its server at stratum 10: named as tracking names it.
+            if why(F::Stratum) == Some(Why::StratumOwnClock) {
+                let reference = field(f, F::Refid).map_or("", |x| x.raw.trim());
+                let name = reference
+                    .split_once('(')
+                    .map(|(_, n)| n.trim_end_matches(')').trim())
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or(reference);
+                out.push(
+                    Finding::new(Rule::ServerOwnClock)
+                        .arg("sources", name)
+                        .arg("count", 1),
+                );
             }
         }
         Kind::ChronycSources
@@ -50,11 +65,9 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::H3cNtpServiceSessions
         | Kind::HuaweiNtpServiceSessions
         | Kind::ShowNtpServer => sources(e, &mut out),
-        Kind::ChronycActivity if field(f, "unresolved").is_some_and(|x| x.raw.trim() != "0") => {
-            out.push(
-                Finding::new(Rule::UnknownAddress)
-                    .arg("count", field(f, "unresolved").unwrap().raw.clone()),
-            );
+        Kind::ChronycActivity if int(f, F::Unresolved).is_some_and(|n| n > 0) => {
+            let n = int(f, F::Unresolved).unwrap_or(0);
+            out.push(Finding::new(Rule::UnknownAddress).arg("count", n));
         }
         Kind::Ntpstat
         | Kind::AristaShowNtpStatus
@@ -64,34 +77,37 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::NtpqRv
         | Kind::JunosShowNtpStatus => {
             let unsynced = f.iter().any(|x| {
-                matches!(x.name, "sync-status" | "clock-status" | "leap" | "stratum")
-                    && x.status == Status::Bad
+                matches!(
+                    x.name,
+                    F::SyncStatus | F::ClockStatus | F::Leap | F::Stratum
+                ) && x.status == Status::Bad
             });
             if unsynced {
                 out.push(Finding::new(Rule::NotSynchronised));
             }
             // ntpstat and ntpq's status word: the clock follows ntpd's own
             // (source "local net", sync_local).
-            if why("source") == Some(Why::RefidLocal) || why("status-word") == Some(Why::RefidLocal)
+            if why(F::Source) == Some(Why::RefidLocal)
+                || why(F::StatusWord) == Some(Why::RefidLocal)
             {
                 out.push(Finding::new(Rule::ServingLocalClock));
             }
-            if field(f, "reference-time").is_some() && field(f, "current-time").is_some() {
+            if field(f, F::ReferenceTime).is_some() && field(f, F::CurrentTime).is_some() {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }
         }
         Kind::Timedatectl | Kind::TimedatectlShow | Kind::TimedatectlTimesyncStatus => {
-            if bad("clock-synchronized") {
+            if bad(F::ClockSynchronized) {
                 out.push(Finding::new(Rule::NotSynchronised));
             }
-            if bad("ntp-service") {
+            if bad(F::NtpService) {
                 out.push(Finding::new(Rule::NtpServiceInactive));
             }
         }
         _ => {}
     }
     // ntpstat or ntpq that no daemon answered.
-    if bad("ntp-service") && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
+    if bad(F::NtpService) && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
         out.push(Finding::new(Rule::NtpServiceInactive));
     }
     e.findings = out;
@@ -103,8 +119,12 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     let rows = &e.rows;
     let reach_zero = |r: &Vec<Field>| {
         r.iter()
-            .any(|x| x.name == "reach" && x.status == Status::Bad)
+            .any(|x| x.name == F::Reach && x.status == Status::Bad)
     };
+    // No address: nothing was sent (chronyc(1), activity: "the name of the
+    // server or peer was not resolved to an address yet").
+    let unresolved = |r: &Vec<Field>| value(r, F::Address) == Value::Source(SourceAddr::Unresolved);
+    let mode = |r: &Vec<Field>, m: &str| r.iter().any(|x| x.name == F::Mode && x.raw == m);
     let selected = rows.iter().any(|r| {
         r.iter().any(|x| {
             x.status == Status::Ok
@@ -119,12 +139,13 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .filter(|r| reach_zero(r))
         .filter_map(|r| row_name(r))
         .collect();
-    if !rows.is_empty() && rows.iter().all(reach_zero) {
+    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r);
+    if !rows.is_empty() && rows.iter().all(silent) && rows.iter().any(reach_zero) {
         out.push(Finding::new(Rule::NoUpstreamReachable));
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
             r.iter()
-                .any(|x| x.name == "vrf" && x.raw.trim().eq_ignore_ascii_case("default"))
+                .any(|x| x.name == F::Vrf && x.raw.trim().eq_ignore_ascii_case("default"))
         });
         if e.kind == Kind::NxosShowNtpPeerStatus && default_vrf {
             out.push(Finding::new(Rule::NxosWrongVrf));
@@ -146,14 +167,14 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     // unusable: a GPS without fix, gpsd gone, a PPS device silent.
     let lost: Vec<String> = rows
         .iter()
-        .filter(|r| r.iter().any(|x| x.name == "mode" && x.raw == "#"))
+        .filter(|r| mode(r, "#"))
         .filter(|r| {
-            let reach = r
-                .iter()
-                .find(|x| x.name == "reach")
-                .and_then(|x| u32::from_str_radix(x.raw.trim(), 8).ok());
-            let state = r.iter().find(|x| x.name == "state").map(|x| x.raw.trim());
-            reach.is_some_and(|v| v & 0b11 == 0) || matches!(state, Some("?" | "x"))
+            let reach_low = match value(r, F::Reach) {
+                Value::Reach(v) => Some(v & 0b11 == 0),
+                _ => None,
+            };
+            let state = field(r, F::State).map(|x| x.raw.trim());
+            reach_low == Some(true) || matches!(state, Some("?" | "x"))
         })
         .filter_map(|r| row_name(r))
         .collect();
@@ -164,27 +185,20 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 .arg("count", lost.len()),
         );
     }
-    let upstreams = rows
-        .iter()
-        .filter(|r| !r.iter().any(|x| x.name == "mode" && x.raw == "#"))
-        .count();
+    let upstreams = rows.iter().filter(|r| !mode(r, "#")).count();
     if upstreams == 1 {
         out.push(Finding::new(Rule::SingleSource));
     }
     // A peer that serves at our own stratum (a pair uses 8 and 9).
     let peer_strata: Vec<&str> = rows
         .iter()
-        .filter(|r| r.iter().any(|x| x.name == "mode" && x.raw == "="))
-        .filter_map(|r| {
-            r.iter()
-                .find(|x| x.name == "stratum")
-                .map(|x| x.raw.as_str())
-        })
+        .filter(|r| mode(r, "="))
+        .filter_map(|r| field(r, F::Stratum).map(|x| x.raw.as_str()))
         .collect();
     // Peers synchronised to an upstream take their stratum from it:
     // equal strata matter only while they serve their local clocks.
     let upstream_selected = rows.iter().any(|r| {
-        r.iter().any(|x| x.name == "mode" && x.raw == "^")
+        mode(r, "^")
             && r.iter().any(|x| {
                 x.reason
                     .as_ref()

@@ -1,59 +1,355 @@
-//! Verdicts that need several fields of one row or report (ntpdata,
-//! authdata, sourcestats, serverstats).
+//! The verdicts on chronyc's reports, over typed values (`Value`, as
+//! `chronyc.rs` reads them from text and `live.rs` from chronyd's replies):
+//! each value alone, then what several values of one row or report say
+//! together. Each rule cites what chronyc(1) says the value means.
 
 use super::checks::*;
+use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value};
 use super::model::{Explained, Field, Kind};
 use super::verdict::Status;
 use super::verdict::{Reason, Why};
+use crate::core::cmdmon::{LOCAL_REFID, SourceMode, SourceState};
 
-pub(super) fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
+pub(super) fn field(fields: &[Field], name: F) -> Option<&Field> {
     fields.iter().find(|f| f.name == name)
 }
 
-pub(super) fn number(fields: &[Field], name: &str) -> Option<f64> {
-    field(fields, name).and_then(|f| f.raw.trim().parse::<f64>().ok())
+fn field_mut(fields: &mut [Field], name: F) -> Option<&mut Field> {
+    fields.iter_mut().find(|f| f.name == name)
 }
 
-pub(super) fn set_named(fields: &mut [Field], name: &str, status: Status, reason: Reason) {
-    if let Some(f) = fields.iter_mut().find(|f| f.name == name) {
+pub(super) fn value(fields: &[Field], name: F) -> Value {
+    field(fields, name).map_or(Value::Text, |f| f.value)
+}
+
+pub(super) fn int(fields: &[Field], name: F) -> Option<i64> {
+    value(fields, name).int()
+}
+
+pub(super) fn set_named(fields: &mut [Field], name: F, status: Status, reason: Reason) {
+    if let Some(f) = field_mut(fields, name) {
         set(f, status, reason);
     }
 }
 
+/// The stratum of a source or server. chronyc(1): stratum 0 is a
+/// reference clock's ("the stratum of the source, as reported by its most
+/// recently received sample. Stratum 1 indicates a computer with a locally
+/// attached reference clock") and 16 unsynchronised; 15 is the last a
+/// server can give (its clients would be 16): a synchronisation loop
+/// climbs there.
+fn judge_stratum(f: &mut Field, v: i64, refclock: bool) {
+    match v {
+        0 if refclock => set(f, Status::Ok, Reason::new(Why::StratumRefclock)),
+        0 | 16.. => set(
+            f,
+            Status::Bad,
+            Reason::new(Why::StratumUnsynchronised).arg("stratum", v),
+        ),
+        15 => set(
+            f,
+            Status::Warn,
+            Reason::new(Why::StratumHigh).arg("stratum", v),
+        ),
+        _ => set(f, Status::Ok, Reason::new(Why::StratumOk).arg("stratum", v)),
+    }
+}
+
+/// chronyc(1), sources: `*` selected, `+` combined, `-` not combined,
+/// `?` "unusable" (connectivity lost or the packets fail all tests), `x`
+/// falseticker, `~` "too variable". The cause of `?` is the row's (below).
+fn judge_source_state(f: &mut Field, s: SourceState) {
+    use Why::*;
+    let (status, id) = match s {
+        SourceState::Selected => (Status::Ok, StateSelected),
+        SourceState::Combined => (Status::Ok, StateCombined),
+        SourceState::NotCombined => (Status::Info, StateNotCombined),
+        SourceState::Unusable => (Status::Bad, StateUnusable),
+        SourceState::Falseticker => (Status::Bad, StateFalseticker),
+        SourceState::Jittery => (Status::Warn, StateJittery),
+        SourceState::Unknown => return,
+    };
+    set(f, status, Reason::new(id));
+}
+
+/// chronyc(1), selectdata's states.
+pub(super) fn select_verdict(s: SelectState) -> (Status, Why) {
+    use SelectState as S;
+    use Why::*;
+    match s {
+        // Not selectable.
+        S::Noselect => (Status::Info, SelectNoselect),
+        S::FewMeasurements => (Status::Warn, SelectFewMeasurements),
+        S::Unsynchronised => (Status::Bad, SelectUnsynchronised),
+        S::StratumRange => (Status::Warn, SelectStratumRange),
+        S::Distance => (Status::Warn, SelectDistance),
+        S::WaitsOthers => (Status::Info, SelectWaitsOthers),
+        S::Stale => (Status::Warn, SelectStale),
+        S::Orphan => (Status::Info, SelectOrphan),
+        S::Untrusted => (Status::Warn, SelectUntrusted),
+        S::Falseticker => (Status::Bad, SelectFalseticker),
+        S::Jitter => (Status::Warn, SelectJitter),
+        // Selectable, not used now.
+        S::WaitsMinsources => (Status::Info, SelectWaitsMinsources),
+        S::OtherPreferred => (Status::Info, SelectOtherPreferred),
+        S::WaitsMeasurement => (Status::Info, SelectWaitsMeasurement),
+        S::NotCombined => (Status::Info, SelectNotCombined),
+        // sources.c SRC_OUTLIER (chrony 4.9): an outlier in clustering.
+        S::Outlier => (Status::Info, SelectOutlier),
+        S::Combined => (Status::Ok, SelectCombined),
+        S::Best => (Status::Ok, SelectBest),
+    }
+}
+
+fn judge_leap(f: &mut Field, l: Leap) {
+    let (status, why) = match l {
+        Leap::Normal => (Status::Ok, Why::LeapNormal),
+        Leap::Insert => (Status::Warn, Why::LeapInsert),
+        Leap::Delete => (Status::Warn, Why::LeapDelete),
+        Leap::Unsynchronised => (Status::Bad, Why::LeapUnsynchronised),
+    };
+    set(f, status, Reason::new(why));
+}
+
+/// A reference id: none (00000000, unsynchronised), chronyd's own clock
+/// (127.127.1.1, `local`), anything else is whom it follows.
+fn judge_refid(f: &mut Field, id: u32) {
+    match id {
+        0 => set(f, Status::Bad, Reason::new(Why::RefidNone)),
+        LOCAL_REFID => set(f, Status::Info, Reason::new(Why::RefidLocal)),
+        _ => {}
+    }
+}
+
+/// The frequency error of the clock: normal clocks stay within ±100 ppm;
+/// chronyd corrects at most ±500 ppm (`maxdrift`, chrony.conf(5)).
+fn judge_frequency(f: &mut Field, ppm: f64) {
+    let a = ppm.abs();
+    let (status, why) = if a >= 500.0 {
+        (Status::Bad, Why::FrequencyLimit)
+    } else if a > 100.0 {
+        (Status::Warn, Why::FrequencyHigh)
+    } else {
+        (Status::Ok, Why::FrequencyNormal)
+    };
+    set(f, status, Reason::new(why).arg("ppm", format!("{a:.3}")));
+}
+
+fn judge_skew(f: &mut Field, ppm: f64) {
+    if ppm.abs() > 100.0 {
+        set(f, Status::Warn, Reason::new(Why::SkewLarge));
+    } else {
+        f.status = Status::Ok;
+    }
+}
+
+/// LastRx: never, or older than 8 polls (stale).
+fn judge_age(f: &mut Field, secs: Option<f64>, poll: Option<i64>) {
+    let Some(s) = secs else {
+        set(f, Status::Bad, Reason::new(Why::LastRxNever));
+        return;
+    };
+    if let Some(p) = poll {
+        let interval = 2f64.powi(p as i32);
+        if s > 8.0 * interval {
+            set(
+                f,
+                Status::Warn,
+                Reason::new(Why::LastRxStale).arg("polls", (s / interval).round()),
+            );
+        } else {
+            f.status = Status::Ok;
+        }
+    }
+}
+
+fn judge_count(f: &mut Field, n: i64, judge: fn(&mut Field, u64)) {
+    if let Ok(n) = u64::try_from(n) {
+        judge(f, n);
+    }
+}
+
+/// One value of a chronyc report, alone.
+fn judge_value(f: &mut Field, poll: Option<i64>, refclock: bool) {
+    match (f.name, f.value) {
+        (F::Stratum, Value::Int(v)) => judge_stratum(f, v, refclock),
+        (F::Reach, Value::Reach(v)) => judge_reach(f, u32::from(v)),
+        (F::State, Value::State(s)) => judge_source_state(f, s),
+        (F::SelectState, Value::Select(s)) => {
+            let (status, why) = select_verdict(s);
+            set(f, status, Reason::new(why));
+        }
+        (F::Leap, Value::Leap(l)) => judge_leap(f, l),
+        (F::Refid, Value::RefId(id)) => judge_refid(f, id),
+        (F::SystemTime, Value::Seconds(c)) => check_system_time(f, c),
+        (F::LastOffset | F::SampleOffset | F::Offset | F::EstOffset, Value::Seconds(v)) => {
+            check_offset(f, Some(v))
+        }
+        (F::RootDispersion, Value::Seconds(v)) => check_dispersion(f, Some(v)),
+        (F::Frequency, Value::Ppm(v)) => judge_frequency(f, v),
+        (F::Skew | F::FreqSkew, Value::Ppm(v)) => judge_skew(f, v),
+        (F::NtpDrops | F::NtpDropped, Value::Int(n)) => judge_count(f, n, judge_drops),
+        (F::LastRx, Value::Never) => judge_age(f, None, poll),
+        (F::LastRx, Value::Seconds(s)) => judge_age(f, Some(s), poll),
+        (F::KeAttempts, Value::Int(n)) => judge_count(f, n, judge_ke_attempts),
+        (F::Nak, Value::Int(n)) => judge_count(f, n, judge_nak),
+        // chronyc(1), activity: "the name of the server or peer was not
+        // resolved to an address yet".
+        (F::Address, Value::Source(SourceAddr::Unresolved)) => {
+            set(f, Status::Bad, Reason::new(Why::Unresolved))
+        }
+        _ => {}
+    }
+}
+
+/// Every value of a chronyc report, alone (tables row by row, with the
+/// row's poll interval and whether it is a reference clock).
+pub fn judge_values(e: &mut Explained) {
+    if e.kind.family() != super::model::Family::Chrony {
+        return;
+    }
+    for f in &mut e.fields {
+        judge_value(f, None, false);
+    }
+    for row in &mut e.rows {
+        let poll = int(row, F::Poll);
+        let refclock = value(row, F::Mode) == Value::Mode(SourceMode::RefClock);
+        for f in row.iter_mut() {
+            judge_value(f, poll, refclock);
+        }
+    }
+}
+
+/// A row of `sources`: state and reach are two facts (chronyc(1): `?` is
+/// "unusable", a reach of 377 "means that a valid reply was received for
+/// all of the last eight transmissions"), each with its own verdict; the
+/// cause of `?` is what the row shows: no address, no answer, an
+/// unsynchronised server, else the selection (selectdata tells which).
+pub fn judge_source_row(row: &mut [Field]) {
+    let unresolved = value(row, F::Address) == Value::Source(SourceAddr::Unresolved);
+    let reach = match value(row, F::Reach) {
+        Value::Reach(r) => Some(r),
+        _ => None,
+    };
+    let stratum = int(row, F::Stratum);
+    let refclock = value(row, F::Mode) == Value::Mode(SourceMode::RefClock);
+    if unresolved {
+        // Nothing was ever sent: no address to send to.
+        for f in row
+            .iter_mut()
+            .filter(|f| matches!(f.name, F::Reach | F::LastRx))
+        {
+            set(f, Status::Info, Reason::new(Why::NotPolled));
+        }
+    }
+    if value(row, F::State) == Value::State(SourceState::Unusable) {
+        let cause = if unresolved {
+            Some((Status::Bad, Why::Unresolved))
+        } else if reach == Some(0) {
+            // Accounted for by the reach: nothing answers.
+            None
+        } else if !refclock && matches!(stratum, Some(0 | 16..)) {
+            Some((Status::Warn, Why::StateUnusableUnsynchronised))
+        } else {
+            Some((Status::Warn, Why::StateUnusableAnswers))
+        };
+        if let (Some((status, why)), Some(f)) = (cause, field_mut(row, F::State)) {
+            set(f, status, Reason::new(why));
+        }
+    }
+    // No sample ever, yet the source answers: its answers fail chronyd's
+    // tests (a loop, an unsynchronised server, authentication).
+    if reach.is_some_and(|r| r != 0)
+        && let Some(f) = field_mut(row, F::LastRx).filter(|f| f.value == Value::Never)
+    {
+        set(f, Status::Warn, Reason::new(Why::AnswersUnusable));
+    }
+    // A server at stratum 10 is most likely on its own clock (chrony.conf(5),
+    // local: "the default value is 10"; "a value of 10 indicates that the
+    // clock is so many hops away from a reference clock that its time is
+    // fairly unreliable").
+    if value(row, F::Mode) == Value::Mode(SourceMode::Server)
+        && stratum == Some(OWN_CLOCK_STRATUM)
+        && reach.is_some_and(|r| r != 0)
+    {
+        set_named(
+            row,
+            F::Stratum,
+            Status::Warn,
+            Reason::new(Why::StratumOwnClock).arg("stratum", OWN_CLOCK_STRATUM),
+        );
+    }
+    // The adjusted offset beyond the estimated error: the source or the
+    // path to it is unstable.
+    let offset = value(row, F::SampleOffset).seconds();
+    let error = value(row, F::Error).seconds();
+    if let (Some(o), Some(e)) = (offset, error)
+        && e > 0.0
+        && o.abs() > e
+        && let Some(f) = field_mut(row, F::SampleOffset)
+            .filter(|f| !matches!(f.status, Status::Bad | Status::Info))
+    {
+        set(f, Status::Warn, Reason::new(Why::OffsetBeyondError));
+    }
+}
+
+/// chrony's default `local stratum` (chrony.conf(5)).
+const OWN_CLOCK_STRATUM: i64 = 10;
+
+/// `tracking`: at stratum 11, following a server (not its own clock), the
+/// server is at 10, chrony's default `local stratum`: it most likely serves
+/// its own clock (the lab notes' server seen from its client).
+pub fn judge_tracking(fields: &mut [Field]) {
+    let follows_server =
+        matches!(value(fields, F::Refid), Value::RefId(id) if id != 0 && id != LOCAL_REFID);
+    if follows_server && int(fields, F::Stratum) == Some(OWN_CLOCK_STRATUM + 1) {
+        set_named(
+            fields,
+            F::Stratum,
+            Status::Warn,
+            Reason::new(Why::StratumOwnClock).arg("stratum", OWN_CLOCK_STRATUM + 1),
+        );
+    }
+}
+
 /// What chronyd's counters for one NTP source say (`ntpdata`, one block or
-/// CSV row): never an answer, most requests unanswered (the server rate
-/// limits or the path loses them), answers failing authentication, a
-/// synchronisation loop or an unsynchronised server (chronyc(1): Total RX,
-/// Total valid RX; NTP tests: RFC 5905 tests 1-3, 5-7 and the delay and
-/// loop tests, in three groups).
+/// CSV row; chronyc(1): Total TX "the number of packets sent to the
+/// source", Total RX "all packets received", Total valid RX "packets which
+/// passed the first two groups of NTP tests"; NTP tests: "Results of RFC
+/// 5905 tests 1 through 3, 5 through 7, and tests for maximum delay, delay
+/// ratio, delay dev ratio (or delay quantile), and synchronisation loop").
 pub fn judge_ntpdata(row: &mut [Field]) {
-    let tx = number(row, "total-tx");
-    let rx = number(row, "total-rx");
-    let valid = number(row, "total-valid-rx");
+    let tx = int(row, F::TotalTx);
+    let rx = int(row, F::TotalRx);
+    let valid = int(row, F::TotalValidRx);
     if let (Some(tx), Some(rx)) = (tx, rx) {
-        if rx == 0.0 {
-            if tx > 0.0 {
+        if rx == 0 {
+            if tx > 0 {
                 set_named(
                     row,
-                    "total-rx",
+                    F::TotalRx,
                     Status::Bad,
                     Reason::new(Why::RxNone).arg("tx", tx),
                 );
+            } else {
+                // Nothing sent yet: an NTS source without cookies waits for
+                // its key establishment (mode "Invalid": no answer either).
+                set_named(row, F::TotalTx, Status::Warn, Reason::new(Why::TxNone));
             }
             // What an unanswered source shows is a placeholder.
             for x in row.iter_mut().filter(|x| {
                 matches!(
                     x.name,
-                    "leap"
-                        | "stratum"
-                        | "offset"
-                        | "peer-delay"
-                        | "peer-dispersion"
-                        | "refid"
-                        | "root-delay"
-                        | "root-dispersion"
-                        | "ntp-tests"
-                        | "ref-time"
+                    F::Leap
+                        | F::Stratum
+                        | F::Offset
+                        | F::PeerDelay
+                        | F::PeerDispersion
+                        | F::Refid
+                        | F::RootDelay
+                        | F::RootDispersion
+                        | F::NtpTests
+                        | F::RefTime
                 )
             }) {
                 x.status = Status::Info;
@@ -61,50 +357,60 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             }
             return;
         }
-        if tx >= 8.0 && rx * 2.0 < tx {
+        if tx >= 8 && rx * 2 < tx {
             set_named(
                 row,
-                "total-rx",
+                F::TotalRx,
                 Status::Warn,
                 Reason::new(Why::RxLossy).arg("tx", tx).arg("rx", rx),
             );
         }
     }
     if let (Some(rx), Some(valid)) = (rx, valid)
-        && rx > 0.0
-        && valid * 2.0 < rx
+        && rx > 0
+        && valid * 2 < rx
     {
         set_named(
             row,
-            "total-valid-rx",
+            F::TotalValidRx,
             Status::Bad,
             Reason::new(Why::RxInvalid)
                 .arg("rx", rx)
                 .arg("valid", valid),
         );
     }
-    if let Some(f) = row.iter_mut().find(|f| f.name == "ntp-tests") {
-        let bits: Vec<bool> = f
-            .raw
-            .chars()
-            .filter(|c| *c == '0' || *c == '1')
-            .map(|c| c == '1')
-            .collect();
-        if bits.len() == 10 {
-            // Group 2: test 5 authentication, 6 unsynchronised server,
-            // 7 bad header data; group 3 ends with the loop test.
-            if !bits[3] {
-                set(f, Status::Bad, Reason::new(Why::TestsAuthFailed));
-            } else if !bits[9] {
-                set(f, Status::Bad, Reason::new(Why::TestsSyncLoop));
-            } else if !bits[4] {
-                set(f, Status::Bad, Reason::new(Why::TestsUnsynchronised));
-            } else if bits.iter().all(|b| *b) {
-                set(f, Status::Ok, Reason::new(Why::TestsPassed));
-            } else {
-                set(f, Status::Warn, Reason::new(Why::TestsFailed));
-            }
-        }
+    // The server's own reference is its local clock (127.127.1.1).
+    if value(row, F::Refid) == Value::RefId(LOCAL_REFID) {
+        let stratum = int(row, F::Stratum).unwrap_or(OWN_CLOCK_STRATUM);
+        set_named(
+            row,
+            F::Refid,
+            Status::Warn,
+            Reason::new(Why::StratumOwnClock).arg("stratum", stratum),
+        );
+    }
+    if let Some(f) = field_mut(row, F::NtpTests)
+        && let Value::Tests(bits) = f.value
+    {
+        // Group 2: test 5 authentication, 6 unsynchronised server, 7 bad
+        // header data. Group 3 (delays, then the loop test) is evaluated
+        // only for packets that passed groups 1 and 2: chrony's
+        // ntp_core.c sets tests A-D to 0 otherwise. An unsynchronised
+        // server's refid 00000000 is no loop.
+        let (status, why) = if !bits[3] {
+            (Status::Bad, Why::TestsAuthFailed)
+        } else if !bits[4] {
+            (Status::Bad, Why::TestsUnsynchronised)
+        } else if !bits[5] {
+            (Status::Warn, Why::TestsBadData)
+        } else if bits[..6].iter().all(|b| *b) && !bits[9] {
+            (Status::Bad, Why::TestsSyncLoop)
+        } else if bits.iter().all(|b| *b) {
+            (Status::Ok, Why::TestsPassed)
+        } else {
+            (Status::Warn, Why::TestsFailed)
+        };
+        set(f, status, Reason::new(why));
     }
 }
 
@@ -112,33 +418,33 @@ pub fn judge_ntpdata(row: &mut [Field]) {
 /// attempts with no key yet and no cookies; a working one keeps 8 cookies
 /// (chronyc(1), authdata).
 pub fn judge_authdata(row: &mut [Field]) {
-    let nts = field(row, "auth-mode").is_some_and(|f| f.raw.trim() == "NTS");
-    if !nts {
+    if value(row, F::AuthMode) != Value::Auth(AuthMode::Nts) {
         return;
     }
-    let cookies = number(row, "cookies");
-    let never = field(row, "last-ke").is_some_and(|f| f.raw.trim() == "-");
-    match cookies {
-        Some(0.0) => set_named(row, "cookies", Status::Bad, Reason::new(Why::NtsNoCookies)),
-        Some(c) if c < 8.0 && !never => set_named(
+    let never = value(row, F::LastKe) == Value::Never;
+    match int(row, F::Cookies) {
+        Some(0) => set_named(row, F::Cookies, Status::Bad, Reason::new(Why::NtsNoCookies)),
+        Some(c) if c < 8 && !never => set_named(
             row,
-            "cookies",
+            F::Cookies,
             Status::Warn,
             Reason::new(Why::NtsFewCookies).arg("count", c),
         ),
-        Some(_) => set_named(row, "cookies", Status::Ok, Reason::new(Why::Yes)),
+        Some(_) => set_named(row, F::Cookies, Status::Ok, Reason::new(Why::Yes)),
         None => {}
     }
 }
 
 /// `sourcestats`: no samples yet (or left) for a source.
 pub fn judge_sourcestats(row: &mut [Field]) {
-    if number(row, "samples") == Some(0.0) {
-        set_named(row, "samples", Status::Warn, Reason::new(Why::SamplesNone));
-        for x in row
-            .iter_mut()
-            .filter(|x| matches!(x.name, "est-offset" | "std-dev" | "frequency" | "freq-skew"))
-        {
+    if int(row, F::Samples) == Some(0) {
+        set_named(row, F::Samples, Status::Warn, Reason::new(Why::SamplesNone));
+        for x in row.iter_mut().filter(|x| {
+            matches!(
+                x.name,
+                F::EstOffset | F::StdDev | F::Frequency | F::FreqSkew
+            )
+        }) {
             x.status = Status::Info;
             x.reason = Some(Reason::new(Why::NoSample));
         }
@@ -148,14 +454,12 @@ pub fn judge_sourcestats(row: &mut [Field]) {
 /// `serverstats`: a server that drops a large share of its NTP requests is
 /// rate limiting (or out of client log memory).
 pub fn judge_serverstats(fields: &mut [Field]) {
-    let (Some(rx), Some(dropped)) = (
-        number(fields, "ntp-received"),
-        number(fields, "ntp-dropped"),
-    ) else {
+    let (Some(rx), Some(dropped)) = (int(fields, F::NtpReceived), int(fields, F::NtpDropped))
+    else {
         return;
     };
-    if dropped > 0.0 && rx > 0.0 {
-        let share = dropped / (rx + dropped);
+    if dropped > 0 && rx > 0 {
+        let share = dropped as f64 / (rx + dropped) as f64;
         let status = if share >= 0.5 {
             Status::Bad
         } else {
@@ -163,7 +467,7 @@ pub fn judge_serverstats(fields: &mut [Field]) {
         };
         set_named(
             fields,
-            "ntp-dropped",
+            F::NtpDropped,
             status,
             Reason::new(Why::ServerDropping)
                 .arg("drops", dropped)
@@ -172,9 +476,21 @@ pub fn judge_serverstats(fields: &mut [Field]) {
     }
 }
 
-/// Checks that need several values of one report (per row for tables).
+/// Each value, then each row and the whole report.
+pub fn judge_all(e: &mut Explained) {
+    judge_values(e);
+    // Whatever the tool: a source that never answered has no offsets to judge.
+    for row in &mut e.rows {
+        unjudge_placeholder_offsets(row);
+    }
+    judge_report(e);
+}
+
+/// Checks that need several values of one row or report.
 pub fn judge_report(e: &mut Explained) {
     match e.kind {
+        Kind::ChronycTracking => judge_tracking(&mut e.fields),
+        Kind::ChronycSources => e.rows.iter_mut().for_each(|r| judge_source_row(r)),
         Kind::ChronycNtpdata => {
             judge_ntpdata(&mut e.fields);
             e.rows.iter_mut().for_each(|r| judge_ntpdata(r));

@@ -6,8 +6,11 @@
 
 mod checks;
 mod chronyc;
+mod cross;
 mod diagnose;
+pub mod field;
 mod judge;
+mod live;
 mod model;
 mod ntpd;
 mod ntpstat;
@@ -16,6 +19,8 @@ mod switch;
 mod timedatectl;
 pub mod verdict;
 
+pub use field::{FieldId, Value};
+pub use live::explain_snapshot;
 pub use model::*;
 pub use paste::decode;
 pub use verdict::{Finding, Reason, Rule, Status, Why};
@@ -192,13 +197,15 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         }
         return Ok(e);
     }
-    // Whatever the tool: a source that never answered has no offsets to judge.
-    for row in &mut e.rows {
-        checks::unjudge_placeholder_offsets(row);
-    }
-    judge::judge_report(&mut e);
-    diagnose::diagnose(&mut e);
+    judge_and_diagnose(&mut e);
     Ok(e)
+}
+
+/// The verdicts on a read report: each value, then each row and the whole,
+/// then the findings that account for every flagged value.
+fn judge_and_diagnose(e: &mut Explained) {
+    judge::judge_all(e);
+    diagnose::diagnose(e);
 }
 
 /// Explains a paste that may hold several outputs one after another: the
@@ -209,6 +216,12 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
 /// sources` together). The records of one output (a switch's sessions, one
 /// block each) stay together, and a paste that is one output is read whole.
 pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
+    // Outputs pasted together explain each other's rows (a `?` source by
+    // its selectdata or ntpdata).
+    explain_outputs(text).map(cross::reference)
+}
+
+fn explain_outputs(text: &str) -> Result<Vec<Explained>, ExplainError> {
     if text.len() > MAX_INPUT {
         return Err(ExplainError::TooLarge);
     }

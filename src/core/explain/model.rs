@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::field::{FieldId, Value};
 use super::verdict::{Finding, Reason, Rule, Status};
 
 /// The kinds of output Stratum recognises.
@@ -145,20 +146,29 @@ pub fn field_ids(kind: Kind, name: &str) -> [String; 2] {
     ]
 }
 
-/// One field: its catalogue name, the text as pasted, the verdict.
+/// One field: its catalogue name, the text as pasted, the value as its
+/// reader understood it, the verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    pub name: &'static str,
+    pub name: FieldId,
     pub raw: String,
+    pub value: Value,
     pub status: Status,
     pub reason: Option<Reason>,
 }
 
 impl Field {
-    pub fn info(name: &'static str, raw: impl Into<String>) -> Field {
+    /// A field as pasted, not typed (yet).
+    pub fn info(name: impl Into<FieldId>, raw: impl Into<String>) -> Field {
+        Field::typed(name.into(), raw, Value::Text)
+    }
+
+    /// A field with the value its reader read.
+    pub fn typed(name: FieldId, raw: impl Into<String>, value: Value) -> Field {
         Field {
             name,
             raw: raw.into(),
+            value,
             status: Status::Info,
             reason: None,
         }

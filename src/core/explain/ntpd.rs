@@ -3,6 +3,7 @@
 //! and timedatectl have readers of their own.
 
 use super::checks::*;
+use super::field::FieldId as F;
 use super::model::{Explained, Field, Kind};
 use super::ntpstat;
 use super::verdict::{Reason, Status, Why};
@@ -88,22 +89,22 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
 /// Judges a field by its name, as ntpd's tools print it.
 pub(super) fn judge(f: &mut Field, poll: Option<i32>) {
     match f.name {
-        "tally" => check_tally(f),
-        "stratum" => check_stratum(f),
-        "reach" => check_reach(f),
-        "refid" => check_refid(f),
-        "leap" => check_leap(f),
+        F::Tally => check_tally(f),
+        F::Stratum => check_stratum(f),
+        F::Reach => check_reach(f),
+        F::Refid => check_refid(f),
+        F::Leap => check_leap(f),
         // ntpq prints offsets and delays in milliseconds.
-        "offset" => check_offset(f, first_number(&f.raw).map(|v| v / 1000.0)),
-        "root-dispersion" => check_dispersion(f, first_number(&f.raw).map(|v| v / 1000.0)),
-        "frequency" => check_frequency(f),
+        F::Offset => check_offset(f, first_number(&f.raw).map(|v| v / 1000.0)),
+        F::RootDispersion => check_dispersion(f, first_number(&f.raw).map(|v| v / 1000.0)),
+        F::Frequency => check_frequency(f),
         // Seconds since the last packet: stale beyond 8 polls.
-        "when" => check_last_rx(f, poll),
-        "clock-synchronized" => check_yes_no(f, true),
-        "ntp-service" => check_yes_no(f, true),
-        "root-distance" => check_dispersion(f, seconds(&f.raw)),
-        "rtc-local" => check_rtc_local(f),
-        "sync-status" => check_switch_status(f),
+        F::When => check_last_rx(f, poll),
+        F::ClockSynchronized => check_yes_no(f, true),
+        F::NtpService => check_yes_no(f, true),
+        F::RootDistance => check_dispersion(f, seconds(&f.raw)),
+        F::RtcLocal => check_rtc_local(f),
+        F::SyncStatus => check_switch_status(f),
         _ => {}
     }
 }
@@ -190,14 +191,14 @@ fn kv_pairs(text: &str) -> Vec<(String, String)> {
 /// offset of server relative to this host" — the system clock's, in ms).
 fn judge_rv(f: &mut Field) {
     match f.name {
-        "offset" => {
+        F::Offset => {
             if let Some(ms) = first_number(&f.raw) {
                 system_offset(f, ms / 1000.0);
             }
         }
         // decode.html, system status word: "sync_local: local timecode
         // (IRIG, LOCAL driver, etc.)".
-        "status-word" if f.raw.contains("sync_local") => {
+        F::StatusWord if f.raw.contains("sync_local") => {
             f.reason = Some(Reason::new(Why::RefidLocal));
         }
         _ => judge(f, None),
@@ -257,9 +258,9 @@ fn leap_date(raw: &str) -> Option<i64> {
 fn leap_file(fields: &mut [Field]) {
     let now = fields
         .iter()
-        .find(|f| f.name == "current-time")
+        .find(|f| f.name == F::CurrentTime)
         .and_then(|f| ntp_seconds(&f.raw));
-    if let (Some(now), Some(f)) = (now, fields.iter_mut().find(|f| f.name == "leap-expire"))
+    if let (Some(now), Some(f)) = (now, fields.iter_mut().find(|f| f.name == F::LeapExpire))
         && leap_date(&f.raw).is_some_and(|t| t < now)
     {
         f.status = Status::Bad;
@@ -342,17 +343,17 @@ fn associations(lines: &[&str]) -> Option<Explained> {
 fn judge_association(f: &mut Field) {
     let v = f.raw.trim().to_ascii_lowercase();
     match f.name {
-        "reach" if v == "no" => {
+        F::Reach if v == "no" => {
             f.status = Status::Bad;
             f.reason = Some(Reason::new(Why::ReachZero));
         }
-        "reach" if v == "yes" => f.status = Status::Ok,
-        "auth" if v == "bad" => {
+        F::Reach if v == "yes" => f.status = Status::Ok,
+        F::Auth if v == "bad" => {
             f.status = Status::Bad;
             f.reason = Some(Reason::new(Why::TestsAuthFailed));
         }
-        "auth" if v == "ok" || v == "yes" => f.status = Status::Ok,
-        "condition" => {
+        F::Auth if v == "ok" || v == "yes" => f.status = Status::Ok,
+        F::Condition => {
             let (status, why) = match v.as_str() {
                 "sys.peer" | "pps.peer" | "sys_peer" | "pps_peer" => {
                     (Status::Ok, Why::TallySysPeer)
@@ -406,7 +407,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                     .collect();
                 let poll = row
                     .iter()
-                    .find(|f| f.name == "poll-seconds")
+                    .find(|f| f.name == F::PollSeconds)
                     .and_then(|f| f.raw.parse::<f64>().ok())
                     .map(|p| p.log2() as i32);
                 for f in &mut row {
@@ -431,7 +432,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         let joined = joined.replacen(" status=", ", status=", 1);
         for (k, v) in kv_pairs(&joined) {
             if let Some((_, name)) = RV.iter().find(|(key, _)| *key == k) {
-                if e.fields.iter().any(|f| f.name == *name) {
+                if e.fields.iter().any(|f| f.name == F::of(name)) {
                     continue;
                 }
                 let mut f = Field::info(name, v);

@@ -2,6 +2,7 @@
 //! and the generic `show ntp server` table some switches print.
 
 use super::checks::*;
+use super::field::FieldId as F;
 use super::model::{Explained, Field, Kind};
 
 const CISCO_STATUS: &[(&str, &str)] = &[
@@ -144,13 +145,13 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
 
 fn judge(f: &mut Field) {
     match f.name {
-        "clock-status" => check_switch_status(f),
-        "status" => check_switch_status(f),
-        "stratum" => check_stratum(f),
-        "tally" => check_cisco_tally(f),
-        "reach" => check_reach(f),
-        "reference" => check_refid(f),
-        "leap" => check_leap(f),
+        F::ClockStatus => check_switch_status(f),
+        F::Status => check_switch_status(f),
+        F::Stratum => check_stratum(f),
+        F::Tally => check_cisco_tally(f),
+        F::Reach => check_reach(f),
+        F::Reference => check_refid(f),
+        F::Leap => check_leap(f),
         _ => {}
     }
 }
@@ -158,7 +159,7 @@ fn judge(f: &mut Field) {
 /// Huawei and H3C print reach as a decimal count.
 fn judge_decimal_reach(row: &mut [Field]) {
     for f in row.iter_mut() {
-        if f.name == "reach" {
+        if f.name == F::Reach {
             f.status = super::verdict::Status::Info;
             f.reason = None;
             check_reach_decimal(f);
@@ -190,7 +191,7 @@ fn cisco_status(lines: &[&str]) -> Option<Explained> {
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(key))
             {
-                if e.fields.iter().any(|f| f.name == *name) {
+                if e.fields.iter().any(|f| f.name == F::of(name)) {
                     continue;
                 }
                 let mut f = Field::info(name, value);
@@ -292,7 +293,7 @@ fn vrp_fields(
     let mut out: Vec<Field> = Vec::new();
     for (k, v) in block {
         if let Some((_, name)) = table.iter().find(|(key, _)| key == k) {
-            if out.iter().any(|f| f.name == *name) {
+            if out.iter().any(|f| f.name == F::of(name)) {
                 continue;
             }
             let mut f = Field::info(name, v.as_str());
@@ -334,7 +335,7 @@ fn cisco_detail(lines: &[&str]) -> Option<Explained> {
     let mut e = Explained::new(Kind::CiscoShowNtpAssociationsDetail);
     let mut row: Vec<Field> = Vec::new();
     let push = |row: &mut Vec<Field>, name: &'static str, v: &str| {
-        if !row.iter().any(|f| f.name == name) {
+        if !row.iter().any(|f| f.name == F::of(name)) {
             row.push(Field::info(name, v));
         }
     };
@@ -396,11 +397,11 @@ fn cisco_detail(lines: &[&str]) -> Option<Explained> {
         e.rows.push(row);
     }
     for row in &mut e.rows {
-        row.sort_by_key(|f| CISCO_DETAIL.iter().position(|n| *n == f.name));
+        row.sort_by_key(|f| CISCO_DETAIL.iter().position(|n| F::of(n) == f.name));
         for f in row.iter_mut() {
             match f.name {
-                "assoc-state" => check_cisco_assoc_state(f),
-                "offset" => {
+                F::AssocState => check_cisco_assoc_state(f),
+                F::Offset => {
                     let secs = first_number(&f.raw).map(|v| v / 1000.0);
                     check_offset(f, secs);
                 }
@@ -472,7 +473,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
                     .map(|(n, v)| Field::info(n, *v)),
             );
             for f in &mut row {
-                if f.name == "tally" {
+                if f.name == F::Tally {
                     // NX-OS marks only the selected peer.
                     if f.raw == "*" {
                         check_cisco_tally(f);

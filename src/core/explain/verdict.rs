@@ -41,6 +41,14 @@ crate::id_enum! {
         StateUnusable = "state-unusable",
         StateFalseticker = "state-falseticker",
         StateJittery = "state-jittery",
+        /// `?` although it answers: the selection does not use it.
+        StateUnusableAnswers = "state-unusable-answers",
+        /// `?` and it answers at stratum 0 or 16: it is not synchronised.
+        StateUnusableUnsynchronised = "state-unusable-unsynchronised",
+        /// chronyd has no address for the source's name.
+        Unresolved = "unresolved",
+        /// No address: nothing is sent, so nothing can answer.
+        NotPolled = "not-polled",
         // selectdata's states (chronyc(1), selectdata).
         SelectNoselect = "select-noselect",
         SelectFewMeasurements = "select-few-measurements",
@@ -61,6 +69,11 @@ crate::id_enum! {
         SelectCombined = "select-combined",
         SelectBest = "select-best",
         StratumOk = "stratum-ok",
+        /// A reference clock's stratum 0: it is the reference.
+        StratumRefclock = "stratum-refclock",
+        /// Stratum 10 (a server), 11 (a client of one): chrony's default
+        /// `local stratum`.
+        StratumOwnClock = "stratum-own-clock",
         StratumUnsynchronised = "stratum-unsynchronised",
         StratumHigh = "stratum-high",
         LeapNormal = "leap-normal",
@@ -106,12 +119,14 @@ crate::id_enum! {
         NtsFewCookies = "nts-few-cookies",
         NtsNoCookies = "nts-no-cookies",
         RxNone = "rx-none",
+        TxNone = "tx-none",
         RxLossy = "rx-lossy",
         RxInvalid = "rx-invalid",
         TestsPassed = "tests-passed",
         TestsAuthFailed = "tests-auth-failed",
         TestsSyncLoop = "tests-sync-loop",
         TestsUnsynchronised = "tests-unsynchronised",
+        TestsBadData = "tests-bad-data",
         TestsFailed = "tests-failed",
         LeapExpired = "leap-expired",
     }
@@ -166,6 +181,13 @@ crate::id_enum! {
         NxosWrongVrf = "nxos-wrong-vrf",
         AnswersRejected = "answers-rejected",
         RefclockLost = "refclock-lost",
+        /// Configured names with no address: they do not resolve.
+        NameUnresolved = "name-unresolved",
+        /// No request sent to a source (an NTS source waits for cookies).
+        NothingSent = "nothing-sent",
+        /// The server at stratum 10 (a client at 11): it serves its own
+        /// clock, most likely (`local stratum 10`).
+        ServerOwnClock = "server-own-clock",
     }
 }
 
@@ -180,6 +202,8 @@ impl Rule {
                 Status::Bad
             }
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet => Status::Info,
+            NameUnresolved => Status::Bad,
+            NothingSent | ServerOwnClock => Status::Warn,
             SomeUnreachable
             | Falseticker
             | SingleSource
@@ -236,6 +260,12 @@ impl Why {
                 R::NoUpstreamReachable,
                 R::NotSelectable,
             ],
+            StateUnusableAnswers => &[R::NotSelectable],
+            StateUnusableUnsynchronised => &[R::UpstreamUnsynchronised],
+            Unresolved => &[R::NameUnresolved],
+            StratumOwnClock => &[R::ServerOwnClock],
+            TxNone => &[R::NothingSent],
+            TestsBadData => &[R::SourceRejected],
             StateFalseticker | SelectFalseticker | TallyFalseticker => &[R::Falseticker],
             StateJittery | SelectJitter => &[R::SourceJittery],
             SelectFewMeasurements
@@ -309,6 +339,8 @@ impl Why {
             | SelectCombined
             | SelectBest
             | StratumOk
+            | StratumRefclock
+            | NotPolled
             | LeapNormal
             | RefidLocal
             | OffsetSmall

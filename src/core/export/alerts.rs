@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use crate::core::alarm::AlarmKind;
+
 /// The thresholds, with defaults a lab time server lives with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
@@ -47,134 +49,180 @@ pub struct AlertRule {
     pub summary: &'static str,
 }
 
+/// The rules: one per kind of alarm the helper raises
+/// ([`crate::core::alarm::AlarmKind`], with its severity), over the same
+/// thresholds, so that Prometheus and the window say the same thing.
 pub fn rules(t: &Thresholds) -> Vec<AlertRule> {
+    let mut all: Vec<AlertRule> = AlarmKind::ALL.iter().map(|k| rule(*k, t)).collect();
+    all.push(never_polled());
+    all
+}
+
+/// The roster's other case of [`AlarmKind::RosterNotPolling`]: a device
+/// never seen polling, after the 20 minutes the helper also waits (a
+/// device just added, or one switched on later, is given that long).
+fn never_polled() -> AlertRule {
+    AlertRule {
+        name: "StratumRosterDeviceNeverPolled",
+        expr: "stratum_roster_device_polling == 0 unless on(server, device) stratum_roster_device_last_poll_seconds".into(),
+        for_minutes: 20,
+        severity: "warning",
+        summary: "{{ $labels.device }} is on the roster of {{ $labels.server }} but never polls it.",
+    }
+}
+
+/// The rule that raises `kind`'s alarm from the metrics page.
+pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
     let refclock = r#"chrony_sources_state_info{source_mode="reference clock"}"#;
-    vec![
-        AlertRule {
-            name: "ChronyServerSilent",
-            expr: "chrony_up == 0".into(),
-            for_minutes: t.silent_minutes,
-            severity: "critical",
-            summary: "chronyd {{ $labels.server }} does not answer.",
-        },
-        AlertRule {
-            name: "ChronyUnsynchronised",
-            expr: "chrony_tracking_stratum == 0 or chrony_tracking_stratum >= 16".into(),
-            for_minutes: 10,
-            severity: "critical",
-            summary: "chronyd {{ $labels.server }} is not synchronised to any source.",
-        },
-        AlertRule {
-            name: "ChronyStratumHigh",
-            expr: format!(
+    let (name, expr, for_minutes, summary): (&'static str, String, u32, &'static str) = match kind {
+        AlarmKind::ChronydSilent => (
+            "ChronyServerSilent",
+            "chrony_up == 0".into(),
+            t.silent_minutes,
+            "chronyd {{ $labels.server }} does not answer.",
+        ),
+        AlarmKind::Unsynchronised => (
+            "ChronyUnsynchronised",
+            "chrony_tracking_stratum == 0 or chrony_tracking_stratum >= 16".into(),
+            10,
+            "chronyd {{ $labels.server }} is not synchronised to any source.",
+        ),
+        // chronyd's reference while it serves its own clock (`local`):
+        // 127.127.1.1.
+        AlarmKind::OwnClock => (
+            "ChronyServingOwnClock",
+            format!(
+                r#"chrony_tracking_info{{tracking_refid="{:08X}"}} == 1"#,
+                crate::core::cmdmon::LOCAL_REFID
+            ),
+            5,
+            "chronyd {{ $labels.server }} serves its own clock: no upstream is used.",
+        ),
+        AlarmKind::StratumHigh => (
+            "ChronyStratumHigh",
+            format!(
                 "chrony_tracking_stratum > {} and chrony_tracking_stratum < 16",
                 t.max_stratum
             ),
-            for_minutes: 15,
-            severity: "warning",
-            summary: "chronyd {{ $labels.server }} is at a higher stratum than expected.",
-        },
-        AlertRule {
-            name: "ChronyOffsetLarge",
-            expr: format!(
+            15,
+            "chronyd {{ $labels.server }} is at a higher stratum than expected.",
+        ),
+        AlarmKind::OffsetLarge => (
+            "ChronyOffsetLarge",
+            format!(
                 "abs(chrony_tracking_system_time_seconds) > {}",
                 t.offset_warn
             ),
-            for_minutes: 5,
-            severity: "warning",
-            summary: "The clock of {{ $labels.server }} is far from NTP time.",
-        },
-        AlertRule {
-            name: "ChronyOffsetCritical",
-            expr: format!(
+            5,
+            "The clock of {{ $labels.server }} is far from NTP time.",
+        ),
+        AlarmKind::OffsetCritical => (
+            "ChronyOffsetCritical",
+            format!(
                 "abs(chrony_tracking_system_time_seconds) > {}",
                 t.offset_crit
             ),
-            for_minutes: 2,
-            severity: "critical",
-            summary: "The clock of {{ $labels.server }} is very far from NTP time.",
-        },
-        AlertRule {
-            name: "ChronySourceUnreachable",
-            expr: format!(
-                "chrony_sources_reachability_ratio == 0 unless on(server, source_address) {refclock}"
+            2,
+            "The clock of {{ $labels.server }} is very far from NTP time.",
+        ),
+        // chronyc -n names a source whose name has no address yet `ID#…`.
+        AlarmKind::SourceUnresolved => (
+            "ChronySourceUnresolved",
+            r#"chrony_sources_state_info{source_address=~"ID#.*"} == 1"#.into(),
+            5,
+            "{{ $labels.server }} gets no address for {{ $labels.source_name }}: the name does not resolve.",
+        ),
+        AlarmKind::SourceUnreachable => (
+            "ChronySourceUnreachable",
+            format!(
+                r#"chrony_sources_reachability_ratio{{source_address!~"ID#.*"}} == 0 unless on(server, source_address) {refclock}"#
             ),
-            for_minutes: 15,
-            severity: "warning",
-            summary: "{{ $labels.server }} gets no answer from {{ $labels.source_name }}.",
-        },
-        AlertRule {
-            name: "ChronyReferenceClockLost",
-            // No sample for two polls (chrony's refclock loss, as explain
-            // reports it).
-            expr: format!(
+            15,
+            "{{ $labels.server }} gets no answer from {{ $labels.source_name }}.",
+        ),
+        // No sample for two polls (chrony's refclock loss, as explain
+        // reports it).
+        AlarmKind::RefclockLost => (
+            "ChronyReferenceClockLost",
+            format!(
                 "(chrony_sources_last_sample_age_seconds > 2 * chrony_sources_polling_interval_seconds) and on(server, source_address) {refclock}"
             ),
-            for_minutes: 1,
-            severity: "critical",
-            summary: "{{ $labels.server }} lost its reference clock {{ $labels.source_name }}.",
-        },
-        AlertRule {
-            name: "ChronyNtsCertificateExpiring",
-            expr: format!(
+            1,
+            "{{ $labels.server }} lost its reference clock {{ $labels.source_name }}.",
+        ),
+        // More than one NTS-KE attempt since the last success "indicates a
+        // problem with the network or server" (chronyc(1), authdata).
+        AlarmKind::NtsFailing => (
+            "ChronyNtsKeyEstablishmentFailing",
+            "chrony_authdata_nts_ke_attempts > 1".into(),
+            5,
+            "{{ $labels.server }} fails NTS key establishment with {{ $labels.source_address }}.",
+        ),
+        AlarmKind::CertificateExpiring => (
+            "ChronyNtsCertificateExpiring",
+            format!(
                 "chrony_nts_certificate_expiry_seconds < {}",
                 u64::from(t.cert_days) * 86400
             ),
-            for_minutes: 0,
-            severity: "warning",
-            summary: "The NTS certificate {{ $labels.certificate }} of {{ $labels.server }} is near its end (stratum nts renew).",
-        },
-        AlertRule {
-            name: "ChronyNtsCertificateExpired",
-            expr: "chrony_nts_certificate_expiry_seconds <= 0".into(),
-            for_minutes: 0,
-            severity: "critical",
-            summary: "The NTS certificate {{ $labels.certificate }} of {{ $labels.server }} has expired.",
-        },
-        AlertRule {
-            name: "ChronyLeapSecondListExpiring",
-            expr: format!(
+            0,
+            "The NTS certificate {{ $labels.certificate }} of {{ $labels.server }} is near its end (stratum nts renew).",
+        ),
+        AlarmKind::CertificateExpired => (
+            "ChronyNtsCertificateExpired",
+            "chrony_nts_certificate_expiry_seconds <= 0".into(),
+            0,
+            "The NTS certificate {{ $labels.certificate }} of {{ $labels.server }} has expired.",
+        ),
+        AlarmKind::LeapListExpiring => (
+            "ChronyLeapSecondListExpiring",
+            format!(
                 "chrony_leap_seconds_list_expiry_seconds < {}",
                 u64::from(t.leap_days) * 86400
             ),
-            for_minutes: 0,
-            severity: "warning",
-            summary: "The leap second list {{ $labels.list }} of {{ $labels.server }} is near or past its end (update tzdata).",
-        },
-        // The roster (stratum roster): what the helper's alarms say.
-        AlertRule {
-            name: "StratumRosterDeviceStoppedPolling",
-            expr: "stratum_roster_device_last_poll_seconds > stratum_roster_device_silent_after_seconds"
+            0,
+            "The leap second list {{ $labels.list }} of {{ $labels.server }} is near or past its end (update tzdata).",
+        ),
+        AlarmKind::LeapListUnusable => (
+            "ChronyLeapSecondListUnusable",
+            "chrony_leap_seconds_list_usable == 0".into(),
+            0,
+            "chronyd {{ $labels.server }} cannot use its leap second list {{ $labels.list }}.",
+        ),
+        // The roster (stratum roster): silent for 3 times its poll interval.
+        AlarmKind::RosterNotPolling => (
+            "StratumRosterDeviceStoppedPolling",
+            "stratum_roster_device_last_poll_seconds > stratum_roster_device_silent_after_seconds"
                 .into(),
-            for_minutes: 0,
-            severity: "warning",
-            summary: "{{ $labels.device }} stopped polling {{ $labels.server }} (silent for 3 times its poll interval).",
-        },
-        AlertRule {
-            name: "StratumRosterDeviceNeverPolled",
-            expr: "stratum_roster_device_polling == 0 unless on(server, device) stratum_roster_device_last_poll_seconds".into(),
-            for_minutes: 20,
-            severity: "warning",
-            summary: "{{ $labels.device }} is on the roster of {{ $labels.server }} but never polls it.",
-        },
-        AlertRule {
-            name: "StratumRosterDeviceFollowsOther",
-            expr: "stratum_roster_device_follows_other == 1".into(),
-            for_minutes: 5,
-            severity: "warning",
-            summary: "{{ $labels.device }} follows a server other than {{ $labels.server }}.",
-        },
-        AlertRule {
-            name: "StratumRosterDeviceOffset",
-            expr: format!(
+            0,
+            "{{ $labels.device }} stopped polling {{ $labels.server }} (silent for 3 times its poll interval).",
+        ),
+        AlarmKind::RosterFollowsOther => (
+            "StratumRosterDeviceFollowsOther",
+            "stratum_roster_device_follows_other == 1".into(),
+            5,
+            "{{ $labels.device }} follows a server other than {{ $labels.server }}.",
+        ),
+        AlarmKind::RosterOffset => (
+            "StratumRosterDeviceOffset",
+            format!(
                 "abs(stratum_roster_device_offset_seconds) > {}",
                 t.offset_warn
             ),
-            for_minutes: 5,
-            severity: "warning",
-            summary: "{{ $labels.device }} is far from the time of {{ $labels.server }}.",
+            5,
+            "{{ $labels.device }} is far from the time of {{ $labels.server }}.",
+        ),
+    };
+    AlertRule {
+        name,
+        expr,
+        for_minutes,
+        severity: if kind.critical() {
+            "critical"
+        } else {
+            "warning"
         },
-    ]
+        summary,
+    }
 }
 
 /// YAML text needs no quoting of these; a double-quoted scalar is safe.
@@ -222,5 +270,21 @@ mod tests {
         assert!(text.contains("chrony_tracking_stratum > 4 and"));
         assert!(text.contains("chrony_nts_certificate_expiry_seconds < 604800"));
         assert_eq!(text.matches("- alert: ").count(), rules(&t).len());
+    }
+
+    #[test]
+    fn every_alarm_of_the_helper_has_one_rule_of_its_severity() {
+        let t = Thresholds::default();
+        let all = rules(&t);
+        // One rule per kind, and the roster's never-polled case.
+        assert_eq!(all.len(), AlarmKind::ALL.len() + 1);
+        let mut names: Vec<_> = all.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all.len(), "two alarms share a rule");
+        for k in AlarmKind::ALL {
+            let r = rule(*k, &t);
+            assert_eq!(r.severity == "critical", k.critical(), "{k}");
+        }
     }
 }

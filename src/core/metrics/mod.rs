@@ -28,8 +28,6 @@ pub struct Target<'a> {
     pub up: bool,
     pub tracking: Option<&'a Tracking>,
     pub sources: &'a [SourceData],
-    /// Source names by address (`names` of a snapshot).
-    pub names: &'a [(String, String)],
     /// Only for callers who may read server statistics.
     pub serverstats: Option<&'a ServerStats>,
     /// NTS authentication of the sources (root's view only).
@@ -44,6 +42,8 @@ pub struct Target<'a> {
     pub now: f64,
     /// The roster's verdicts (root's view only).
     pub roster: Option<&'a crate::core::roster::RosterReport>,
+    /// The verdict on this chronyd (`health::verdict`), where one was made.
+    pub health: Option<&'a crate::core::alarm::Health>,
 }
 
 impl<'a> Target<'a> {
@@ -55,7 +55,6 @@ impl<'a> Target<'a> {
             up: snap.is_some_and(|s| s.tracking.is_some()),
             tracking: snap.and_then(|s| s.tracking.as_ref()),
             sources: snap.map(|s| s.sources.as_slice()).unwrap_or(&[]),
-            names: snap.map(|s| s.names.as_slice()).unwrap_or(&[]),
             serverstats: snap.and_then(|s| s.serverstats.as_ref()),
             authdata: snap.map(|s| s.authdata.as_slice()).unwrap_or(&[]),
             nts_certs: snap.map(|s| s.nts_certs.as_slice()).unwrap_or(&[]),
@@ -63,6 +62,7 @@ impl<'a> Target<'a> {
             clients: snap.map(|s| s.clients.as_slice()).unwrap_or(&[]),
             now: snap.map_or(0.0, |s| s.time),
             roster: snap.and_then(|s| s.roster.as_ref()),
+            health: snap.map(|s| &s.health),
         }
     }
 }
@@ -167,14 +167,12 @@ fn tracking(p: &mut Page, srv: &str, t: &Tracking) {
     );
 }
 
-fn sources(p: &mut Page, srv: &str, list: &[SourceData], names: &[(String, String)]) {
+fn sources(p: &mut Page, srv: &str, list: &[SourceData]) {
     for s in list {
-        let addr = s.name();
-        let name = names
-            .iter()
-            .find(|(ip, _)| *ip == addr)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| addr.clone());
+        // The address as chronyc -n shows it (`ID#…` while the name does
+        // not resolve), the name as configured.
+        let addr = s.label();
+        let name = s.display_name();
         let l = || {
             let mut v = server(srv);
             v.push(("source_address", addr.clone()));
@@ -388,7 +386,7 @@ pub fn page(targets: &[Target], cap: usize) -> String {
         if let Some(tr) = t.tracking {
             tracking(&mut p, t.server, tr);
         }
-        sources(&mut p, t.server, t.sources, t.names);
+        sources(&mut p, t.server, t.sources);
         if let Some(st) = t.serverstats {
             serverstats(&mut p, t.server, st);
         }
@@ -398,8 +396,45 @@ pub fn page(targets: &[Target], cap: usize) -> String {
         if let Some(r) = t.roster {
             crate::core::roster::metrics::add(&mut p, t.server, r);
         }
+        health(&mut p, t);
     }
     p.render(cap)
+}
+
+/// The verdict: one series per state (1 for the current one) and one per
+/// alarm raised, as the window and `stratum status` say them.
+fn health(p: &mut Page, t: &Target) {
+    use crate::core::alarm::HealthState;
+    let Some(h) = t.health else {
+        return;
+    };
+    for state in HealthState::ALL {
+        let mut l = server(t.server);
+        l.push(("state", state.id().to_string()));
+        p.add(
+            "chrony_health_state",
+            "The verdict on the time service (Stratum): 1 for the current state.",
+            "gauge",
+            l,
+            if *state == h.state { 1.0 } else { 0.0 },
+        );
+    }
+    for a in &h.alarms {
+        let mut l = server(t.server);
+        l.push(("alarm", a.kind.id().to_string()));
+        l.push((
+            "severity",
+            if a.critical() { "critical" } else { "warning" }.to_string(),
+        ));
+        l.push(("subject", a.what.clone()));
+        p.add(
+            "chrony_health_alarm",
+            "An alarm raised by the verdict on the time service (Stratum).",
+            "gauge",
+            l,
+            1.0,
+        );
+    }
 }
 
 /// The most subnets the client counts are given for; the rest are summed
@@ -408,6 +443,17 @@ pub const MAX_CLIENT_SUBNETS: usize = 32;
 
 /// The leap second list's time left.
 fn leap(p: &mut Page, t: &Target) {
+    if let Some(l) = t.leap_list {
+        let mut labels = server(t.server);
+        labels.push(("list", l.path.clone()));
+        p.add(
+            "chrony_leap_seconds_list_usable",
+            "Whether chronyd can use the leap second list it reads (0: it cannot).",
+            "gauge",
+            labels,
+            if l.problem.is_none() { 1.0 } else { 0.0 },
+        );
+    }
     if let Some(l) = t.leap_list.filter(|l| l.problem.is_none()) {
         let mut labels = server(t.server);
         labels.push(("list", l.path.clone()));
@@ -564,7 +610,6 @@ mod tests {
                 up: true,
                 tracking: Some(&t),
                 sources: &[],
-                names: &[],
                 authdata: &[],
                 nts_certs: &[],
                 leap_list: None,
@@ -572,13 +617,13 @@ mod tests {
                 now: 0.0,
                 roster: None,
                 serverstats: None,
+                health: None,
             },
             Target {
                 server: "dead:323",
                 up: false,
                 tracking: None,
                 sources: &[],
-                names: &[],
                 authdata: &[],
                 nts_certs: &[],
                 leap_list: None,
@@ -586,6 +631,7 @@ mod tests {
                 now: 0.0,
                 roster: None,
                 serverstats: None,
+                health: None,
             },
         ];
         let page = page(&targets, MAX_PAGE_BYTES);
@@ -696,6 +742,57 @@ mod tests {
                 "chrony_authdata_nts_cookies{server=\"local\",source_address=\"127.0.0.1\"} 8"
             ),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn sources_are_labelled_by_their_configured_names_and_the_verdict_is_a_series() {
+        use crate::core::cmdmon::{SourceState, WireAddr, WireAddrSer};
+        let src = SourceData {
+            address: WireAddrSer(WireAddr::Id(1)),
+            poll: 6,
+            stratum: 0,
+            state: SourceState::Unusable,
+            mode: SourceMode::Server,
+            flags: 0,
+            reach: 0,
+            last_rx: u32::MAX,
+            offset: 0.0,
+            measured_offset: 0.0,
+            error: 0.0,
+            name: Some("ntp.aliyun.com".into()),
+        };
+        let mut snap = Snapshot {
+            tracking: Some(Tracking {
+                ref_id: crate::core::cmdmon::LOCAL_REFID,
+                stratum: 10,
+                ..Tracking::default()
+            }),
+            sources: vec![src],
+            ..Snapshot::default()
+        };
+        snap.health = crate::core::health::verdict(
+            &snap,
+            &crate::core::export::alerts::Thresholds::default(),
+        );
+        let page = page(&[Target::local(Some(&snap))], MAX_PAGE_BYTES);
+        assert!(
+            page.contains(r#"source_address="ID#0000000001",source_name="ntp.aliyun.com""#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"chrony_health_state{server="local",state="warning"} 1"#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"chrony_health_state{server="local",state="healthy"} 0"#),
+            "{page}"
+        );
+        assert!(
+            page.contains(
+                r#"chrony_health_alarm{server="local",alarm="source-unresolved",severity="warning",subject="ntp.aliyun.com"} 1"#
+            ),
+            "{page}"
         );
     }
 }

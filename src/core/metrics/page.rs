@@ -64,10 +64,21 @@ impl Page {
     }
 }
 
+/// A label value as the text format writes it; any other control
+/// character (a name from a watched host or a remote helper) becomes
+/// U+FFFD, never raw bytes on a scraper's screen or an escape it rejects.
 fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if crate::core::text::is_unsafe(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn number(v: f64) -> String {

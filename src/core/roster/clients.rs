@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::IntentFile;
-use crate::core::explain::{Explained, Kind};
+use crate::core::explain::{Explained, FieldId, Kind};
 
 /// One roster device in the pasted list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,10 +42,10 @@ pub fn read_pasted(e: &Explained, intent: &IntentFile) -> Option<PastedClients> 
         .rows
         .iter()
         .filter_map(|r| {
-            let addr = r.iter().find(|f| f.name == "address")?.raw.as_str();
+            let addr = r.iter().find(|f| f.name == FieldId::Address)?.raw.as_str();
             let hits = r
                 .iter()
-                .find(|f| f.name == "ntp-hits")
+                .find(|f| f.name == FieldId::NtpHits)
                 .and_then(|f| f.raw.parse().ok())
                 .unwrap_or(0);
             Some((addr, hits))

@@ -149,6 +149,10 @@ pub struct RosterReport {
     pub unknown_total: usize,
     /// Where the roster is kept.
     pub file: String,
+    /// The alarms these verdicts raise (the tracker decides when a device
+    /// has been silent long enough); the snapshot's verdict counts them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alarms: Vec<crate::core::alarm::Alarm>,
 }
 
 impl RosterReport {
@@ -172,6 +176,7 @@ impl RosterReport {
                 })
                 .collect(),
             file: file.to_string(),
+            alarms: Vec::new(),
             ..RosterReport::default()
         }
     }

@@ -181,6 +181,7 @@ impl Tracker {
             unknown,
             unknown_total,
             file: String::new(),
+            alarms: Vec::new(),
         }
     }
 

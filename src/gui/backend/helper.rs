@@ -345,7 +345,7 @@ impl Conn {
         }
     }
 
-    fn set_timeout(&self, t: Duration) {
+    fn set_timeout(&mut self, t: Duration) {
         self.client.set_timeout(t);
     }
 }

@@ -58,6 +58,9 @@ fn handle(command: Command, remote: bool, notifier: &mut Notifier) -> Option<Eve
                     resolves: None,
                     read: (!remote).then_some(&read as &crate::core::conf::lint::ReadFile),
                     now: Some(crate::sys::now() as i64),
+                    trust: (!remote).then_some(
+                        &crate::sys::path_trust as &crate::core::conf::lint::TrustPath<'_>,
+                    ),
                 },
             );
             Event::Linted { text, diagnostics }
@@ -102,8 +105,15 @@ fn handle(command: Command, remote: bool, notifier: &mut Notifier) -> Option<Eve
             body,
             critical,
         } => {
+            // Plain text from the first byte to the last: no control
+            // character, no markup in the body (notification servers read
+            // a subset of HTML there).
+            let body = crate::core::text::escape_controls(&body)
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
             let n = crate::gui::notify::Notification {
-                summary: title,
+                summary: crate::core::text::escape_controls(&title).into_owned(),
                 body,
                 urgency: if critical {
                     crate::gui::notify::Urgency::Critical

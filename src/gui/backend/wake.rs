@@ -43,7 +43,8 @@ pub(super) fn status_of(s: &Snapshot) -> u64 {
     use std::hash::Hash;
     hash(|h| {
         (s.error, &s.error_detail, s.starting, s.tracking.is_some()).hash(h);
-        for a in &s.alarms {
+        s.health.state.hash(h);
+        for a in &s.health.alarms {
             (a.kind.id(), &a.what).hash(h);
         }
     })

@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use crate::core::alarm::HealthState;
 use crate::core::explain::{Kind, Status};
 use crate::core::series::{Field, SeriesId};
 use crate::gui::backend::Command;
@@ -21,27 +22,18 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
     if let Some(e) = st.live.get(&Kind::ChronycTracking).cloned() {
         let mut certs = nts_certs(st);
         certs.extend(leap_lines(st));
-        let auth_failing = st
-            .live
-            .get(&Kind::ChronycAuthdata)
-            .is_some_and(|a| a.findings.iter().any(|f| f.severity == Status::Bad));
-        let worst = e
-            .fields
-            .iter()
-            .map(|f| f.status)
-            .chain(certs.iter().map(|(s, _)| *s))
-            .chain(auth_failing.then_some(Status::Bad))
-            .fold(Status::Ok, |a, b| match (a, b) {
-                (Status::Bad, _) | (_, Status::Bad) => Status::Bad,
-                (Status::Warn, _) | (_, Status::Warn) => Status::Warn,
-                _ => Status::Ok,
-            });
-        let verdict = match worst {
-            Status::Ok => st.t("gui-health-ok"),
-            Status::Warn => st.t("gui-health-warn"),
-            _ => st.t("gui-health-bad"),
-        };
-        ui.label(RichText::new(verdict).size(18.0).color(status_color(worst)));
+        // The verdict, as the status bar, notifications and `stratum
+        // status` say it (health::verdict, decided by the helper).
+        if let Some(s) = st.snapshot.as_ref() {
+            let color = match s.health.state {
+                HealthState::Healthy => status_color(Status::Ok),
+                HealthState::Starting => status_color(Status::Info),
+                HealthState::Warning => status_color(Status::Warn),
+                HealthState::Critical => status_color(Status::Bad),
+            };
+            let text = st.tr.health_headline(s, &s.health);
+            ui.add(egui::Label::new(RichText::new(text).size(18.0).color(color)).wrap());
+        }
         // Offset to true time with its error bound, at a glance.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             let bound = t.root_delay / 2.0 + t.root_dispersion;
@@ -81,9 +73,14 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         }
         // Which source, and since when the clock was last updated from it.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
-            // 127.127.1.1: chronyd's own clock (`local`).
-            let source = match t.address {
-                Some(a) => a.to_string(),
+            // The configured name of the source; 127.127.1.1: chronyd's
+            // own clock (`local`).
+            let source = match st
+                .snapshot
+                .as_ref()
+                .and_then(crate::core::health::reference_name)
+            {
+                Some(name) => name,
                 None if t.ref_id == crate::core::cmdmon::LOCAL_REFID => st.t("gui-follows-local"),
                 None => crate::core::cmdmon::refid_text(t.ref_id),
             };

@@ -3,7 +3,6 @@
 
 use egui::RichText;
 
-use crate::core::cmdmon::SourceState;
 use crate::core::conf::{Directive, Source, SourceKind, parse_user_source};
 use crate::core::explain::Status;
 use crate::gui::state::{AppState, status_color};
@@ -90,24 +89,31 @@ impl Form {
     }
 }
 
-/// Live state of a configured source: selected, reachable, unreachable.
-fn live_state(st: &AppState, host: &str) -> Option<(Status, String)> {
+/// Live state of a configured source line, from the names chronyd keeps
+/// for its sources (a pool's addresses together): its verdict, the words,
+/// and what to do when there is something to do.
+fn live_state(st: &AppState, host: &str) -> Option<(Status, String, Option<String>)> {
+    use crate::core::health::{SourceHealth, by_name};
     let snap = st.snapshot.as_ref()?;
-    let by_name = snap
-        .names
-        .iter()
-        .find(|(_, n)| n.eq_ignore_ascii_case(host))
-        .map(|(a, _)| a.clone());
-    let addr = by_name.unwrap_or_else(|| host.to_string());
-    let s = snap
-        .sources
-        .iter()
-        .find(|s| s.address.to_string() == addr)?;
-    Some(match (s.state, s.reach) {
-        (SourceState::Selected, _) => (Status::Ok, st.t("gui-live-selected")),
-        (_, 0) => (Status::Bad, st.t("gui-live-unreachable")),
-        _ => (Status::Ok, st.t("gui-live-reachable")),
-    })
+    snap.tracking.as_ref()?;
+    let Some(n) = by_name(&snap.sources)
+        .into_iter()
+        .find(|n| n.name.eq_ignore_ascii_case(host))
+    else {
+        return Some((Status::Info, st.t("source-health-absent"), None));
+    };
+    let status = match n.health {
+        SourceHealth::Selected | SourceHealth::Usable => Status::Ok,
+        SourceHealth::Unusable | SourceHealth::Jittery => Status::Warn,
+        SourceHealth::Unresolved | SourceHealth::Silent | SourceHealth::Falseticker => Status::Bad,
+    };
+    let name = [("name", n.name.as_str())];
+    let help = match n.health {
+        SourceHealth::Unresolved => Some(st.tr.tr_args("source-unresolved-help", &name)),
+        SourceHealth::Unusable => Some(st.tr.tr_args("source-unusable-help", &name)),
+        _ => None,
+    };
+    Some((status, st.tr.source_health_text(&n), help))
 }
 
 pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
@@ -133,8 +139,15 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                     .collect();
                 ui.label(RichText::new(opts.join(" ")).monospace());
                 match live_state(st, &s.host) {
-                    Some((status, text)) => ui.colored_label(status_color(status), text),
-                    None => ui.label(RichText::new(st.t("gui-live-unknown")).weak()),
+                    Some((status, text, help)) => {
+                        let r = ui.colored_label(status_color(status), text);
+                        if let Some(h) = help {
+                            r.on_hover_text(h);
+                        }
+                    }
+                    None => {
+                        ui.label(RichText::new(st.t("gui-live-unknown")).weak());
+                    }
                 };
                 ui.horizontal(|ui| {
                     if ui.button(st.t("gui-edit")).clicked() {

@@ -198,9 +198,7 @@ impl Roster {
         };
         let mut report = inner.tracker.evaluate(&inner.intent, &inner.resolved, &ctx);
         report.file = self.path.display().to_string();
-        let alarms = inner.tracker.alarms(&report, snap.time);
-        let room = crate::core::alarms::MAX_ALARMS.saturating_sub(snap.alarms.len());
-        snap.alarms.extend(alarms.into_iter().take(room));
+        report.alarms = inner.tracker.alarms(&report, snap.time);
         inner.last = Some(report.clone());
         snap.roster = Some(report);
     }

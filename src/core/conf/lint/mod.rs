@@ -16,6 +16,7 @@ mod releases;
 pub mod rules;
 mod startup;
 pub(crate) mod syntax;
+mod trust;
 
 pub use rules::{Rule, Severity};
 
@@ -24,10 +25,11 @@ use super::document::Document;
 use lab::lab_checks;
 pub use lab::lint_peer_pair;
 use model::Linter;
-pub use model::{Diagnostic, FileFacts, LintOptions, ReadFile};
+pub use model::{Diagnostic, FileFacts, LintOptions, ReadFile, TrustPath};
 use startup::startup_checks;
 pub use syntax::parse_error_args;
 use syntax::{lines, versions_and_ranges};
+pub use trust::control_character_line;
 
 /// Lints one document.
 pub fn lint(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
@@ -50,6 +52,8 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     lines(&mut l);
+    trust::control_characters(&mut l);
+    trust::untrusted_paths(&mut l);
     versions_and_ranges(&mut l);
     releases::release_checks(&mut l);
     startup_checks(&mut l);
@@ -70,6 +74,7 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::conf::guard::{Distrust, DistrustKind, PathClass};
     use crate::core::conf::version::ChronyVersion;
 
     fn rules(text: &str, version: ChronyVersion) -> Vec<(Rule, Option<usize>)> {
@@ -429,5 +434,55 @@ mod tests {
     fn a_lock_naming_no_clock_is_reported() {
         let text = "refclock SHM 0 refid GPS\nrefclock PPS /dev/pps0 lock NMEA\n";
         assert_eq!(refclock_rules(text), [Rule::RefclockLockUnknown]);
+    }
+
+    #[test]
+    fn control_bytes_are_errors_white_space_is_not() {
+        let doc = Document::parse("logdir /var/log/chrony\x1b/x\nserver a\tiburst\r\n");
+        let d = lint(&doc, &LintOptions::default());
+        let hits: Vec<_> = d
+            .iter()
+            .filter(|d| d.rule == Rule::ControlCharacter)
+            .map(|d| (d.line, d.arg("char").unwrap().to_string()))
+            .collect();
+        assert_eq!(hits, vec![(Some(1), "U+001B".to_string())]);
+        assert_eq!(trust::control_character_line(&doc), Some(1));
+        // A NUL in a value chronyd would read cuts the path short: an
+        // error, and an apply refuses it before anything.
+        let nul = Document::parse("logdir /var/log/chrony\0/x\n");
+        let d = lint(&nul, &LintOptions::default());
+        assert!(d.iter().any(|d| d.rule == Rule::ControlCharacter), "{d:?}");
+        assert!(has_errors(&d));
+        // Where chronyd refuses the line for it, that is said once.
+        let refused = Document::parse("s\0erver a\n");
+        let d = lint(&refused, &LintOptions::default());
+        assert!(d.iter().all(|d| d.rule != Rule::ControlCharacter), "{d:?}");
+        assert_eq!(trust::control_character_line(&nul), Some(1));
+        let esc = Document::parse("# ok\nserver a\x1b[2J\n");
+        assert_eq!(trust::control_character_line(&esc), Some(2));
+    }
+
+    #[test]
+    fn a_path_the_rule_refuses_is_an_error_that_says_why() {
+        let trust = |p: &str, class: PathClass| {
+            (p.starts_with("/run/chrony/") && class == PathClass::Names).then(|| Distrust {
+                path: "/run/chrony".into(),
+                kind: DistrustKind::Owner,
+                owner: Some("_chrony".into()),
+            })
+        };
+        let opts = LintOptions {
+            trust: Some(&trust),
+            ..Default::default()
+        };
+        let d = lint(
+            &Document::parse("include /run/chrony/*.conf\npidfile /run/chrony/x.pid\n"),
+            &opts,
+        );
+        let found: Vec<_> = d.iter().filter(|d| d.rule == Rule::PathUntrusted).collect();
+        assert_eq!(found.len(), 1, "{d:?}");
+        assert_eq!(found[0].line, Some(1));
+        assert_eq!(found[0].arg("owner"), Some("_chrony"));
+        assert_eq!(found[0].arg("why"), Some("owner"));
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::core::conf::directive::Directive;
 use crate::core::conf::document::Document;
+use crate::core::conf::guard::{Distrust, PathClass};
 use crate::core::conf::version::ChronyVersion;
 
 use super::rules::{Rule, Severity};
@@ -70,7 +71,14 @@ pub struct LintOptions<'a> {
     pub read: Option<&'a ReadFile>,
     /// Unix seconds, for certificate validity. `None` skips those checks.
     pub now: Option<i64>,
+    /// Judges a path a directive names by the trust rule (as root would
+    /// on the machine chronyd runs on). `None` skips the check.
+    pub trust: Option<&'a TrustPath<'a>>,
 }
+
+/// Judges a path by the trust rule (see [`LintOptions::trust`]): `None`
+/// when it may be used.
+pub type TrustPath<'a> = dyn Fn(&str, PathClass) -> Option<Distrust> + 'a;
 
 /// Reads a file for lint (see [`LintOptions::read`]).
 pub type ReadFile = dyn Fn(&str) -> Option<FileFacts>;
@@ -91,6 +99,7 @@ impl Default for LintOptions<'_> {
             resolves: None,
             read: None,
             now: None,
+            trust: None,
         }
     }
 }

@@ -38,6 +38,8 @@ crate::id_enum! {
         ExtfieldValue = "extfield-value",
         IncludeMissing = "include-missing",
         IncludeUnreadable = "include-unreadable",
+        PathUntrusted = "path-untrusted",
+        ControlCharacter = "control-character",
         MissingDirectory = "missing-directory",
         RefclockDevice = "refclock-device",
         RefclockLockUnknown = "refclock-lock-unknown",
@@ -128,6 +130,9 @@ impl Rule {
             Rule::ExtfieldValue => Severity::Error,
             Rule::IncludeMissing => Severity::Error,
             Rule::IncludeUnreadable => Severity::Error,
+            // Root refuses to run chronyd on it (the helper, system mode).
+            Rule::PathUntrusted => Severity::Error,
+            Rule::ControlCharacter => Severity::Error,
             Rule::MissingDirectory => Severity::Error,
             Rule::RefclockDevice => Severity::Error,
             // chronyd starts and runs the clock unlocked / ignores the list.

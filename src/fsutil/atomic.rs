@@ -254,7 +254,7 @@ fn keep_owner(f: &File, uid: u32, gid: u32) -> io::Result<()> {
     }
 }
 
-/// Creates `dir` and any missing parents (0755, then the umask), like
+/// Creates `dir` and any missing parents (0755, narrowed by the umask), like
 /// `create_dir_all`, and says whether `dir` itself was made now: only a
 /// directory the caller made is its to chown or chmod.
 pub fn create_dir_chain(dir: &Path) -> io::Result<bool> {
@@ -269,7 +269,8 @@ pub fn create_dir_chain(dir: &Path) -> io::Result<bool> {
     }
     let made_last = !missing.is_empty();
     for p in missing.into_iter().rev() {
-        match fs::create_dir(p) {
+        use std::os::unix::fs::DirBuilderExt;
+        match fs::DirBuilder::new().mode(0o755).create(p) {
             Ok(()) => {}
             // Made by someone else meanwhile: not ours.
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),

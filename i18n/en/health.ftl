@@ -1,0 +1,64 @@
+# The verdict on the time server (core/health.rs): the Overview's headline,
+# `stratum status`, the alarms of the status bar and of notifications.
+
+health-state-healthy = healthy
+health-state-starting = starting
+health-state-warning = warning
+health-state-critical = critical
+status-health = Health
+
+health-healthy = Synchronised and healthy: follows { $reference } at stratum { $stratum }.
+health-healthy-unnamed = Synchronised and healthy, at stratum { $stratum }.
+health-starting = Starting: waiting for the first answers of the upstream servers.
+health-silent = chronyd does not answer: nothing is known about the time it serves.
+health-own-clock-none = Serving its own clock at stratum { $stratum }: no upstream server is configured.
+health-own-clock-silent = Serving its own clock at stratum { $stratum }: no upstream answers — { $causes }.
+health-own-clock-unusable = Serving its own clock at stratum { $stratum }: no upstream can be used — { $causes }.
+health-unsynchronised-none = Not synchronised: no upstream server is configured.
+health-unsynchronised-silent = Not synchronised: no upstream answers — { $causes }.
+health-unsynchronised-unusable = Not synchronised: no upstream can be used — { $causes }.
+health-cause-separator = ;{" "}
+health-cause-unresolved = { $name } does not resolve
+health-cause-silent = { $name } does not answer
+health-cause-unusable = { $name } answers, but chronyd cannot use its time
+health-cause-falseticker = { $name } disagrees with the other sources
+health-cause-jittery = { $name } varies too much
+health-cause-usable = { $name } answers
+health-cause-selected = { $name } is selected
+health-cause-count = { $cause } ({ $count } sources)
+
+# How each configured server fares (Upstream servers panel).
+source-health-selected = selected
+source-health-usable = answers, can be selected
+source-health-unresolved = does not resolve: no DNS answer
+source-health-silent = no answer in the last 8 polls
+source-health-unusable = answers, but chronyd cannot use its time
+source-health-falseticker = disagrees with the other sources (falseticker)
+source-health-jittery = varies too much
+source-health-absent = not among chronyd's sources: Apply adds it
+source-health-count = { $state } ({ $count } sources)
+source-unresolved-help = chronyd gets no address for { $name }: no DNS server answers for it here. Give this machine a DNS resolver (a nameserver line in /etc/resolv.conf), write the server's IP address instead of its name, or use a name the lab's own DNS serves.
+source-unusable-help = { $name } answers every poll, but chronyd does not select it: its selection data says why (not synchronised itself, too far away, noselect, an orphan peer).
+
+alarm-chronyd-silent = Alarm: chronyd does not answer.
+alarm-own-clock = Alarm: serving its own clock at stratum { $what }: nothing ties it to true time.
+alarm-source-unresolved = Alarm: { $what } does not resolve (no DNS answer): give this machine a DNS resolver, write the server's address, or use a name the lab's DNS serves.
+alarm-nts-failing = Alarm: NTS key establishment with { $what } keeps failing.
+alarm-leap-list-unusable = Alarm: chronyd cannot use the leap second list { $what }.
+
+# Explain: names, state and reach as separate facts, a server on its own
+# clock seen from its client, a source nothing is sent to.
+why-unresolved = the name does not resolve (no DNS answer): chronyd has no address for it
+why-not-polled = no address, so nothing is sent to it and nothing can answer
+why-state-unusable-answers = unusable although it answers: chronyd's selection does not use it (selectdata says why)
+why-state-unusable-unsynchronised = unusable: it answers at stratum 0 or 16, so it is not synchronised itself
+why-stratum-refclock = stratum 0: a reference clock is the reference itself
+why-stratum-own-clock = stratum { $stratum }: its server is at the stratum chrony's “local” gives by default (10), so it most likely serves its own clock
+why-tx-none = no request sent yet: an NTS source sends none until key establishment gives it cookies
+why-tests-bad-data = the server's root distance is too large (test 7): its time is not trusted
+finding-name-unresolved = { $sources } { $count ->
+        [one] does
+       *[other] do
+    } not resolve (no DNS answer): chronyd has no address to poll, so nothing is sent. Give this machine a DNS resolver (a nameserver line in /etc/resolv.conf), write the server's IP address instead of its name, or use a name the lab's own DNS serves. “chronyc -N sources -a” names the sources chronyc shows as ID#….
+finding-nothing-sent = chronyd has sent no request to { $sources } (Total TX 0). An NTS source sends none until key establishment gives it cookies: “chronyc authdata” shows the attempts; check TCP 4460 to the server and that its certificate is trusted and names the host.
+finding-server-own-clock = { $sources } is at stratum 10, the stratum chrony's “local” directive gives by default: that server most likely serves its own clock (none of its upstreams answers), so nothing ties this clock to true time either. Check that server: “chronyc sources” there shows whether any upstream answers.
