@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::core::chronylog::parse_time;
 pub use crate::core::chronylog::{LogKind, parse_number};
+use crate::core::chronylog::{columns, split_record};
 use crate::core::history::{BUCKET_SECS, Bucket, History, bucket_start};
 use crate::core::series::SeriesId;
 
@@ -47,8 +47,12 @@ struct Partial {
 
 fn parse_lines(data: &[u8], kind: LogKind, out: &mut Partial) {
     let fields = kind.fields();
-    let max_field = fields.iter().map(|f| f.0).max().unwrap_or(0);
-    let mut spans = [(0usize, 0usize); 16];
+    // Field indexes count words from the date; the columns after the name
+    // start at 3. A record is split as chronyd writes it: an unsynchronised
+    // tracking record leaves its name blank, which a split at whitespace
+    // would read as a shift of every column.
+    let max_col = fields.iter().map(|f| f.0 - 3).max().unwrap_or(0);
+    let mut cols: [&[u8]; 16] = [&[]; 16];
     let mut day_cache = ([0u8; 10], 0i64);
     let mut base = usize::MAX;
     let mut last_addr: &[u8] = &[];
@@ -64,30 +68,21 @@ fn parse_lines(data: &[u8], kind: LogKind, out: &mut Partial) {
         if matches!(line[0], b' ' | b'=' | b'\r') {
             continue;
         }
-        let Some(t) = parse_time(line, &mut day_cache) else {
+        let Some(record) = split_record(line, &mut day_cache) else {
             out.stats.skipped += 1;
             continue;
         };
         let mut n = 0;
-        let mut i = 0;
-        while i < line.len() && n <= max_field {
-            while i < line.len() && line[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let start = i;
-            while i < line.len() && !line[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i > start {
-                spans[n] = (start, i);
-                n += 1;
-            }
+        for c in columns(record.rest).take(max_col + 1) {
+            cols[n] = c;
+            n += 1;
         }
-        if n <= max_field {
+        if n <= max_col {
             out.stats.skipped += 1;
             continue;
         }
-        let addr = &line[spans[2].0..spans[2].1];
+        let t = record.time;
+        let addr = record.name;
         if base == usize::MAX || addr != last_addr {
             base = match out.index.get(addr) {
                 Some(a) => *a * fields.len(),
@@ -103,8 +98,7 @@ fn parse_lines(data: &[u8], kind: LogKind, out: &mut Partial) {
         }
         let t = t as f64;
         for (k, (idx, _, scale)) in fields.iter().enumerate() {
-            let (a, b) = spans[*idx];
-            let Some(v) = parse_number(&line[a..b]) else {
+            let Some(v) = parse_number(cols[idx - 3]) else {
                 continue;
             };
             let v = (v * scale) as f32;
@@ -286,6 +280,20 @@ garbage line
             points(&h, "source.203.0.113.15.delay")[0].1,
             2.296e-01f32 as f64
         );
+    }
+
+    /// chronyd unsynchronised writes its reference as a refid of 0, an
+    /// empty name padded to 15 columns (`%-15s`): the columns after it
+    /// stay where they are.
+    #[test]
+    fn an_unsynchronised_tracking_record_keeps_its_columns() {
+        let log = "2017-08-22 13:24:41                  0     -3.539      0.061  0.000e+00 ?  0  0.000e+00  0.000e+00  1.000e+00  1.000e+00  1.500e+00\n";
+        let mut h = History::default();
+        let s = import_reader(log.as_bytes(), LogKind::Tracking, &mut h).unwrap();
+        assert_eq!(s.skipped, 0);
+        assert_eq!(points(&h, "system.frequency")[0].1, -3.539f32 as f64);
+        assert_eq!(points(&h, "system.skew")[0].1, 0.061f32 as f64);
+        assert_eq!(points(&h, "system.root_delay")[0].1, 1.0);
     }
 
     #[test]

@@ -176,6 +176,11 @@ pub fn judge_silence(
         {
             snap.starting = true;
         }
+        // Being started: the trust check and the socket directory come
+        // before chronyd's process (a failed start leaves its reason).
+        (None, Some(since)) if status.last_exit.is_none() && since.elapsed() < STARTING_GRACE => {
+            snap.starting = true;
+        }
         (None, _) if status.last_exit.is_some() => {
             snap.error = Some(crate::core::codes::ErrorCode::ChronydExited);
             snap.error_detail = status.last_exit.clone();
@@ -293,6 +298,15 @@ mod tests {
         // Just started, never answered: a step of the start.
         let mut s = silent();
         judge_silence(&mut s, &started, None);
+        assert!(s.starting);
+        // Its process not there yet (the trust check comes first): a step
+        // of the start too.
+        let launching = ChronydStatus {
+            since: Some(Instant::now()),
+            ..ChronydStatus::default()
+        };
+        let mut s = silent();
+        judge_silence(&mut s, &launching, None);
         assert!(s.starting);
         // The same chronyd answered before: silence now is a fault.
         let mut s = silent();

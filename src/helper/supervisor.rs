@@ -85,7 +85,9 @@ impl From<SupervisorError> for HelperError {
 #[derive(Debug, Clone, Default)]
 pub struct ChronydStatus {
     pub pid: Option<u32>,
-    /// When the running chronyd was started (by this helper).
+    /// When the running chronyd was started (by this helper); with no pid,
+    /// when its start began (the trust check and its socket directory come
+    /// before the process).
     pub since: Option<Instant>,
     /// Why chronyd last stopped on its own.
     pub last_exit: Option<String>,
@@ -170,7 +172,12 @@ impl Supervisor {
         apply_policy: ApplyPolicy,
         log: LogTail,
     ) -> (Supervisor, watch::Receiver<ChronydStatus>) {
-        let (status, rx) = watch::channel(ChronydStatus::default());
+        // Starting from the first moment: a poll before chronyd's process
+        // exists sees a start under way, not a fault.
+        let (status, rx) = watch::channel(ChronydStatus {
+            since: Some(Instant::now()),
+            ..ChronydStatus::default()
+        });
         (
             Supervisor {
                 control,
@@ -222,6 +229,7 @@ impl Supervisor {
         if self.child.is_some() {
             return Ok(());
         }
+        self.status.send_modify(|s| s.since = Some(Instant::now()));
         let user = self.refuse_untrusted().await?;
         let args = match &self.control {
             Control::Systemd { unit } => return systemctl(&["start", unit]).await,
