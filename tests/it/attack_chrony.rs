@@ -302,7 +302,9 @@ fn a_fifo_where_root_reads_never_freezes_the_helper_and_bad_lines_are_refused() 
             cmd.args(["status", "--socket"]).arg(&socket);
             let out = common::run_with_deadline(cmd, Duration::from_secs(10));
             assert!(
-                matches!(out.status.code(), Some(0 | 3)),
+                // 1: a whole snapshot with an alarm (this lab serves its
+                // own clock, a warning).
+                matches!(out.status.code(), Some(0 | 1 | 3)),
                 "chrony {}: root's status did not answer during the apply: {out:?}",
                 r.label
             );
