@@ -138,6 +138,7 @@ pub fn save_ui(
         let name = ui.label(st.t(label));
         ui.add(
             egui::TextEdit::singleline(&mut field.path)
+                .id_salt(("save-path", label))
                 .hint_text(suggested)
                 .desired_width(240.0),
         )

@@ -143,6 +143,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 labelled(ui, &st.t("gui-servers"), |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.servers)
+                            .id_salt("export-servers")
                             .hint_text("10.0.0.123 10.0.0.124"),
                     )
                     .on_hover_text(st.t("gui-servers-help"))
@@ -156,25 +157,35 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
             }
             if uses(Field::Peer) {
                 labelled(ui, &st.t("gui-peer"), |ui| {
-                    ui.add(egui::TextEdit::singleline(&mut f.peer).hint_text("10.0.0.2"))
-                        .on_hover_text(st.t("gui-export-peer-help"))
+                    ui.add(
+                        egui::TextEdit::singleline(&mut f.peer)
+                            .id_salt("export-peer")
+                            .hint_text("10.0.0.2"),
+                    )
+                    .on_hover_text(st.t("gui-export-peer-help"))
                 });
             }
             if uses(Field::SourceInterface) {
                 labelled(ui, &st.t("gui-source-interface"), |ui| {
                     ui.add(
-                        egui::TextEdit::singleline(&mut f.source_interface).hint_text("Loopback0"),
+                        egui::TextEdit::singleline(&mut f.source_interface)
+                            .id_salt("export-source_interface")
+                            .hint_text("Loopback0"),
                     )
                 });
             }
             if uses(Field::Vrf) {
                 labelled(ui, &st.t("gui-vrf"), |ui| {
-                    ui.add(egui::TextEdit::singleline(&mut f.vrf))
+                    ui.add(egui::TextEdit::singleline(&mut f.vrf).id_salt("export-vrf"))
                 });
             }
             if uses(Field::Key) {
                 labelled(ui, &st.t("gui-key"), |ui| {
-                    ui.add(egui::TextEdit::singleline(&mut f.key).hint_text("1:md5:secret"))
+                    ui.add(
+                        egui::TextEdit::singleline(&mut f.key)
+                            .id_salt("export-key")
+                            .hint_text("1:md5:secret"),
+                    )
                 });
             }
             if uses(Field::Nts) {
@@ -184,7 +195,11 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 if f.nts {
                     let hint = st.t("gui-export-nts-ca-hint");
                     labelled(ui, &st.t("gui-export-nts-ca"), |ui| {
-                        ui.add(egui::TextEdit::singleline(&mut f.nts_ca).hint_text(hint))
+                        ui.add(
+                            egui::TextEdit::singleline(&mut f.nts_ca)
+                                .id_salt("export-nts_ca")
+                                .hint_text(hint),
+                        )
                     });
                 }
             }
@@ -230,6 +245,7 @@ pub fn export_ui(
             let title = ui.strong(st.t("gui-export-preview"));
             ui.add(
                 egui::TextEdit::multiline(&mut text)
+                    .id_salt("export-text")
                     .code_editor()
                     .interactive(true)
                     .desired_width(f32::INFINITY),

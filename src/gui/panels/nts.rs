@@ -51,7 +51,11 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, _commands: 
     let hint = st.t("gui-nts-names-hint");
     egui::Grid::new("nts").num_columns(2).show(ui, |ui| {
         crate::gui::widgets::labelled(ui, &st.t("gui-nts-names"), |ui| {
-            ui.add(egui::TextEdit::singleline(&mut form.names).hint_text(hint))
+            ui.add(
+                egui::TextEdit::singleline(&mut form.names)
+                    .id_salt("nts-names")
+                    .hint_text(hint),
+            )
         });
         crate::gui::widgets::labelled(ui, &st.t("gui-nts-days"), |ui| {
             ui.add(egui::DragValue::new(&mut form.days).range(1..=3650))

@@ -162,11 +162,16 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
         // Each field named by the label before it (assistive technology
         // reads "Name", "Address", "Kind").
         let label = ui.label(st.t("roster-gui-name"));
-        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(120.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.name)
+                .id_salt("roster-name")
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id);
         let label = ui.label(st.t("roster-gui-address"));
         ui.add(
             egui::TextEdit::singleline(&mut form.address)
+                .id_salt("roster-address")
                 .hint_text(st.t("roster-gui-address-hint"))
                 .desired_width(140.0),
         )
@@ -215,8 +220,12 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
     });
     ui.horizontal(|ui| {
         let label = ui.label(st.t("roster-gui-bundle"));
-        ui.add(egui::TextEdit::singleline(&mut form.bundle).desired_width(240.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.bundle)
+                .id_salt("roster-bundle")
+                .desired_width(240.0),
+        )
+        .labelled_by(label.id);
         crate::gui::dialogs::browse_ui(
             ui,
             st,

@@ -28,8 +28,12 @@ impl Default for Form {
 
 fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) {
     crate::gui::widgets::labelled(ui, label, |ui| {
-        ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
-            .on_hover_text(help)
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .id_salt(("setup", label))
+                .desired_width(360.0),
+        )
+        .on_hover_text(help)
     });
 }
 
