@@ -970,7 +970,7 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
 #[test]
 fn alarms_show_in_the_status_bar_and_are_notified_once() {
     use stratum::core::alarm::{Alarm, AlarmKind, Health, HealthState};
-    use stratum::gui::backend::Event;
+    use stratum::gui::backend::{Command, Event};
     let mut h = offline();
     let now = stratum::sys::now();
     let snap = |alarms: Vec<Alarm>| {
@@ -1008,14 +1008,32 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
             .is_some()
     );
     assert!(h.state().state.notify.is_empty(), "handed to the backend");
-    // The same alarms again: nothing new to notify; one cleared and back: notified again.
+    // The same alarms again, the offset having moved: the same alarms,
+    // nothing new to notify.
+    let moved = Alarm {
+        kind: AlarmKind::OffsetLarge,
+        what: "0.612 s".into(),
+    };
     h.state_mut()
         .state
-        .on_event(snap(vec![lost.clone(), offset.clone()]));
+        .on_event(snap(vec![lost.clone(), moved.clone()]));
     assert!(h.state().state.notify.is_empty());
-    h.state_mut().state.on_event(snap(vec![offset.clone()]));
-    h.state_mut().state.on_event(snap(vec![lost, offset]));
-    assert_eq!(h.state().state.notify.len(), 1);
+    // One clears: its notification is withdrawn, the other's stays.
+    h.state_mut().state.on_event(snap(vec![moved.clone()]));
+    let withdrawn: Vec<_> = h.state_mut().state.notify.drain(..).collect();
+    assert!(
+        matches!(&withdrawn[..], [Command::Withdraw(s)] if *s == lost.subject()),
+        "{withdrawn:?}"
+    );
+    // It comes back: notified again.
+    h.state_mut()
+        .state
+        .on_event(snap(vec![lost.clone(), offset]));
+    let again: Vec<_> = h.state_mut().state.notify.drain(..).collect();
+    assert!(
+        matches!(&again[..], [Command::Notify { subject, critical: true, .. }] if *subject == lost.subject()),
+        "{again:?}"
+    );
 }
 
 /// The window at the smallest size it is held to (DESIGN.md: 1024x700).
