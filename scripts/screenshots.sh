@@ -71,9 +71,14 @@ export HOME="$tmp/home2" XDG_CONFIG_HOME="$tmp/home2/.config" XDG_DATA_HOME="$tm
 mkdir -p "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
 STRATUM_SCREENSHOTS="$out" STRATUM_SCREENSHOT_FIRST_RUN=1 LIBGL_ALWAYS_SOFTWARE=1 \
     timeout 240 xvfb-run -a -s "-screen 0 1280x860x24" "$bin/stratum"
-if ps -eo stat=,args= | grep -v '^Z' | grep "stratum-helper --lab$" >/dev/null; then
-    echo "screenshots: the lab helper the window started is still running" >&2
-    exit 1
-fi
+# Only the helper this window started (its HOME is ours): another user of
+# the machine may run a lab helper of their own meanwhile.
+for p in $(pgrep -f "stratum-helper --lab$" || true); do
+    if tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qx "HOME=$HOME" \
+        && ! grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; then
+        echo "screenshots: the lab helper the window started is still running" >&2
+        exit 1
+    fi
+done
 echo "screenshots: $n panels and a first run saved in $out"
 [ "$n" -ge 22 ] && [ -f "$out/first-run.png" ]
