@@ -394,7 +394,16 @@ impl Localizer {
         kind: crate::core::explain::Kind,
         f: &crate::core::explain::Finding,
     ) -> String {
-        self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &f.args)
+        // A reason quoted by the finding is said in words, not by its id.
+        let args: Vec<(&str, String)> = f
+            .args
+            .iter()
+            .map(|(k, v)| match *k {
+                "why" => (*k, self.tr(&format!("why-{v}"))),
+                _ => (*k, v.clone()),
+            })
+            .collect();
+        self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &args)
     }
 
     /// What a field means, for the output it comes from.

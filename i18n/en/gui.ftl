@@ -95,6 +95,7 @@ gui-no-allow = No client may use this server: type their subnet below and click 
 gui-no-changes = No changes.
 gui-no-history = No history yet.
 gui-no-rows = Nothing to show.
+gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).
 gui-offline-help = No live data: no helper is running and none could be started. Install chrony (apt-get install chrony); editing, lint, explain and export work without it.

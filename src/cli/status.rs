@@ -217,6 +217,16 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         } else {
             src.last_rx.to_string()
         };
+        // Never sampled (LastRx "-" or reach 0): chronyd reports 0 for
+        // the sample, a placeholder rather than a measurement.
+        let sampled = src.last_sample_age().is_some() && src.reach & 0xff != 0;
+        let value = |v: f64| {
+            if sampled {
+                si(v)
+            } else {
+                crate::core::explain::NO_VALUE.to_string()
+            }
+        };
         o.push_str(&format!(
             "{}{} {:<27} {:>2} {:>4} {:>5o} {:>6} {:>8}[{:>8}] +/- {}\n",
             src.mode.symbol(),
@@ -226,9 +236,9 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
             src.poll,
             src.reach,
             last_rx,
-            si(src.offset),
-            si(src.measured_offset),
-            si(src.error).trim_start_matches('+'),
+            value(src.offset),
+            value(src.measured_offset),
+            value(src.error).trim_start_matches('+'),
         ));
     }
     if !s.authdata.is_empty() {
