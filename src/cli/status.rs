@@ -319,3 +319,44 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::cmdmon::{SourceData, SourceMode, SourceState, WireAddr, WireAddrSer};
+    use crate::i18n::{Lang, Localizer};
+
+    /// chronyc(1), sources: the last sample of a source never sampled is
+    /// printed as 0 ("+0ns[ +0ns] +/- 0ns"); `stratum status` shows "–"
+    /// there, and real numbers for a source that answers.
+    #[test]
+    fn a_source_never_sampled_shows_no_numbers() {
+        let src = |addr: WireAddr, name: &str, reach: u16| SourceData {
+            address: WireAddrSer(addr),
+            poll: 6,
+            stratum: 2,
+            state: SourceState::Unusable,
+            mode: SourceMode::Server,
+            flags: 0,
+            reach,
+            last_rx: if reach == 0 { u32::MAX } else { 5 },
+            offset: if reach == 0 { 0.0 } else { 0.000_012 },
+            measured_offset: 0.000_012,
+            error: 0.002,
+            name: Some(name.into()),
+        };
+        let s = Snapshot {
+            sources: vec![
+                src(WireAddr::Id(1), "ntp.aliyun.com", 0),
+                src(WireAddr::Ip("10.0.0.1".parse().unwrap()), "10.0.0.1", 0o377),
+            ],
+            ..Snapshot::default()
+        };
+        let text = render_text(&s, &Localizer::new(Lang::En));
+        let line = |n: &str| text.lines().find(|l| l.contains(n)).unwrap().to_string();
+        let dead = line("ntp.aliyun.com");
+        assert!(dead.contains("–[") && !dead.contains("0ns"), "{dead}");
+        let live = line("10.0.0.1");
+        assert!(live.contains("12us") && !live.contains('–'), "{live}");
+    }
+}
