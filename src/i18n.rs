@@ -564,7 +564,8 @@ impl Localizer {
     }
 
     /// One configured name and why it is not used ("ntp.aliyun.com does
-    /// not resolve", "cn.pool.ntp.org does not resolve (4 sources)").
+    /// not resolve", "cn.pool.ntp.org does not resolve (all 4 sources
+    /// chronyd keeps for that name)").
     pub fn cause_text(&self, n: &crate::core::health::NamedSource) -> String {
         let cause = self.tr_args(
             &format!("health-cause-{}", n.health),

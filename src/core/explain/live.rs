@@ -215,6 +215,30 @@ fn authdata(s: &Snapshot, addr: &str, a: &AuthData) -> Vec<Field> {
     ]
 }
 
+/// Identical rows as one, its address marked "×N": a `pool` line whose
+/// name does not resolve is up to `maxsources` sources (chrony.conf(5),
+/// pool: "the maximum number of sources that can be used from the pool",
+/// chronyd keeps placeholders for them) that say the same thing.
+fn grouped(rows: impl Iterator<Item = Vec<Field>>) -> Vec<Vec<Field>> {
+    let mut out: Vec<(Vec<Field>, usize)> = Vec::new();
+    for row in rows {
+        match out.iter_mut().find(|(r, _)| *r == row) {
+            Some((_, n)) => *n += 1,
+            None => out.push((row, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut row, n)| {
+            if n > 1
+                && let Some(a) = row.iter_mut().find(|f| f.name == F::Address)
+            {
+                a.raw = format!("{} ×{n}", a.raw);
+            }
+            row
+        })
+        .collect()
+}
+
 /// A source chronyd never took a sample from (sources: LastRx "-";
 /// sourcestats: 0 samples): its selectdata row's last sample, limits and
 /// leap are chronyd's initial values.
@@ -267,11 +291,11 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
         add(
             Kind::ChronycSources,
             Vec::new(),
-            s.sources.iter().map(source).collect(),
+            grouped(s.sources.iter().map(source)),
         );
     }
     if !s.sourcestats.is_empty() {
-        let rows = s.sourcestats.iter().map(|x| sourcestats(s, x)).collect();
+        let rows = grouped(s.sourcestats.iter().map(|x| sourcestats(s, x)));
         add(Kind::ChronycSourcestats, Vec::new(), rows);
     }
     if let Some(a) = &s.activity {
@@ -532,6 +556,42 @@ mod tests {
         let live = explain_snapshot(&s);
         let row = live[&Kind::ChronycSources].rows.last().unwrap().clone();
         assert!(row.iter().all(|f| !f.placeholder()), "{row:?}");
+    }
+
+    /// Lab note 001's three `pool` lines in a lab with no DNS: chronyd
+    /// keeps 8 placeholder sources per line, all alike. One row per name,
+    /// "×8", in sources and sourcestats; the headline counts the same 8.
+    #[test]
+    fn a_pool_that_does_not_resolve_is_one_row() {
+        let mut s = Snapshot {
+            tracking: Some(own_clock()),
+            ..Snapshot::default()
+        };
+        let mut id = 0;
+        for name in ["ntp1.aliyun.com", "ntp2.aliyun.com", "ntp3.aliyun.com"] {
+            for _ in 0..8 {
+                id += 1;
+                s.sources
+                    .push(src(WireAddr::Id(id), name, SourceMode::Server, 0));
+                s.sourcestats.push(no_stats(WireAddr::Id(id)));
+            }
+        }
+        let live = explain_snapshot(&s);
+        for kind in [Kind::ChronycSources, Kind::ChronycSourcestats] {
+            let names: Vec<&str> = live[&kind]
+                .rows
+                .iter()
+                .map(|r| r.iter().find(|f| f.name == F::Address).unwrap().raw.as_str())
+                .collect();
+            assert_eq!(
+                names,
+                ["ntp1.aliyun.com ×8", "ntp2.aliyun.com ×8", "ntp3.aliyun.com ×8"],
+                "{kind:?}"
+            );
+        }
+        s.health = crate::core::health::verdict(&s, &Default::default());
+        let headline = Localizer::new(Lang::En).health_headline(&s, &s.health);
+        assert!(headline.contains("ntp1.aliyun.com does not resolve (all 8 sources"), "{headline}");
     }
 
     /// chronyc(1), tracking: "System time ... the current offset between
