@@ -95,6 +95,7 @@ gui-no-allow = No client may use this server: type their subnet below and click 
 gui-no-changes = No changes.
 gui-no-history = No history yet.
 gui-no-rows = Nothing to show.
+gui-name-unresolved-here = does not resolve on this machine: give an address or a name your lab's DNS serves
 gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).

@@ -433,3 +433,30 @@ fn every_single_line_field_keeps_what_is_typed() {
         .unwrap_or_default();
     assert_eq!(shown, "heavy", "the refused value left the field");
 }
+
+/// Upstream servers, before Apply: a name this machine cannot resolve is
+/// flagged beside its line (looked up off the UI thread), an address or a
+/// name that resolves (localhost, from /etc/hosts) is not. The lookup
+/// that fails is refused by the resolver itself (a 64-byte label), so no
+/// DNS query leaves the machine.
+#[test]
+fn upstream_names_that_do_not_resolve_here_are_flagged_before_apply() {
+    let bad = common::netns::local_failure_name();
+    let mut h = offline();
+    h.state_mut().state.doc = stratum::core::conf::Document::parse(&format!(
+        "server {bad} iburst\nserver localhost iburst\nserver 10.0.0.1 iburst\n"
+    ));
+    h.get_by_role_and_label(Role::Button, "Upstream servers")
+        .click();
+    h.run_steps(2);
+    wait(&mut h, "the lookups", &|a| {
+        a.state.resolved.contains_key(&bad) && a.state.resolved.contains_key("localhost")
+    });
+    h.run_steps(2);
+    let hint = "does not resolve on this machine: give an address or a name your lab's DNS serves";
+    assert_eq!(h.query_all_by_label(hint).count(), 1);
+    assert_eq!(h.state().state.resolved.get(&bad), Some(&false));
+    assert_eq!(h.state().state.resolved.get("localhost"), Some(&true));
+    // The address was never looked up.
+    assert!(!h.state().state.resolving.contains("10.0.0.1"));
+}
