@@ -16,6 +16,9 @@ use std::time::Instant;
 use super::backend::{Command, Contents};
 use super::panels::Panels;
 use super::state::{AppState, Panel};
+use crate::core::conf::Directive;
+use crate::core::conf::Document;
+use crate::core::series::{Field, SeriesId};
 use crate::i18n::{Lang, Localizer};
 
 /// The window's inner size for the robot, in points (one pixel each under
@@ -97,11 +100,17 @@ pub struct ShotPlan {
     first_run: bool,
     /// The frame at which the panel showed its data.
     ready_at: Option<u32>,
+    /// The document as it was before the robot's edit for the Apply
+    /// panel.
+    restore: Option<Document>,
 }
 
 /// Frames a panel is given to show its data (fetched history, a
 /// computed analysis) before it is photographed anyway: 100 ms each.
 const READY_FRAMES: u32 = 150;
+
+/// Frames a shot is given to be written before the tour goes on anyway.
+const WRITE_FRAMES: u32 = 300;
 
 impl ShotPlan {
     pub fn new(dir: std::path::PathBuf) -> ShotPlan {
@@ -124,6 +133,7 @@ impl ShotPlan {
             panels,
             first_run: std::env::var_os("STRATUM_SCREENSHOT_FIRST_RUN").is_some(),
             ready_at: None,
+            restore: None,
         }
     }
 
@@ -169,6 +179,7 @@ impl ShotPlan {
             }
             let path = plan.path(Lang::En, "first-run");
             if plan.frames == 8 {
+                let _ = std::fs::remove_file(&path);
                 shoot(ctx, &path);
             }
             // The backend writes the shot in its turn: close once it is there.
@@ -208,29 +219,36 @@ impl ShotPlan {
             st.tr = Localizer::window(lang);
         }
         if st.panel != panel {
+            if let Some(doc) = plan.restore.take() {
+                st.doc = doc;
+            }
             st.panel = panel;
             st.selected = None;
             plan.frames = 0;
             plan.ready_at = None;
-            prepare(panel, st, panels, &mut plan.explain);
+            prepare(panel, st, panels, &mut plan.explain, &mut plan.restore);
             return;
         }
         plan.frames += 1;
         // Once the panel shows its data (or after a while anyway), a few
         // frames for the layout to settle, the shot, a few more for it to
         // be taken.
-        if plan.ready_at.is_none()
-            && (ready(panel, st, panels) || plan.frames >= READY_FRAMES)
-        {
+        if plan.ready_at.is_none() && (ready(panel, st, panels) || plan.frames >= READY_FRAMES) {
             plan.ready_at = Some(plan.frames);
         }
         let Some(at) = plan.ready_at else {
             return;
         };
+        let path = plan.path(lang, panel.key());
         if plan.frames == at + 8 {
-            shoot(ctx, &plan.path(lang, panel.key()));
+            // A file left from an earlier tour must not pass for this shot.
+            let _ = std::fs::remove_file(&path);
+            shoot(ctx, &path);
         }
-        if plan.frames == at + 12 {
+        // The next panel once this shot is written: the backend encodes
+        // PNGs on the thread that also checks configurations, and a queue
+        // of shots would keep the Apply panel's check from coming back.
+        if plan.frames > at + 12 && (path.exists() || plan.frames > at + 12 + WRITE_FRAMES) {
             plan.step += 1;
             plan.ready_at = None;
         }
@@ -245,7 +263,13 @@ fn shoot(ctx: &egui::Context, path: &std::path::Path) {
 }
 
 /// What a user would have typed before looking at a panel.
-fn prepare(panel: Panel, st: &mut AppState, panels: &mut Panels, explain: &mut Option<String>) {
+fn prepare(
+    panel: Panel,
+    st: &mut AppState,
+    panels: &mut Panels,
+    explain: &mut Option<String>,
+    restore: &mut Option<Document>,
+) {
     match panel {
         Panel::Explain if panels.explain.input.is_empty() => {
             if let Some(text) = explain.take() {
@@ -257,12 +281,33 @@ fn prepare(panel: Panel, st: &mut AppState, panels: &mut Panels, explain: &mut O
             panels.export.format = crate::core::export::Format::HuaweiVrp;
             panels.export.source_interface = "LoopBack0".into();
         }
-        Panel::Fleet if st.fleet_selected.is_none() => {
-            // The first watched server's sources and offset over time.
-            st.fleet_selected = st.fleet.first().map(|r| r.host.clone());
+        Panel::Fleet => pick_fleet_host(st),
+        Panel::Apply if restore.is_none() => {
+            // A subnet added on the Access panel, not applied: the diff
+            // and its check (the document comes back after the shot).
+            *restore = Some(st.doc.clone());
+            let added = Document::parse("allow 192.0.2.0/24");
+            if let Some((_, Directive::Access(a))) = added.directives().next() {
+                st.doc.add_access(a);
+            }
         }
         _ => {}
     }
+}
+
+/// The Fleet panel's chosen server: the first watched server that has
+/// sources of its own (a client of the lab: its sources and offset tell
+/// more than an upstream serving its own clock), else the first.
+fn pick_fleet_host(st: &mut AppState) {
+    if st.fleet_selected.is_some() {
+        return;
+    }
+    st.fleet_selected = st
+        .fleet
+        .iter()
+        .find(|r| r.sources.is_some_and(|n| n > 0))
+        .or_else(|| st.fleet.first())
+        .map(|r| r.host.clone());
 }
 
 /// Whether the panel shows what it fetches: history, an analysis, the
@@ -277,11 +322,17 @@ fn ready(panel: Panel, st: &mut AppState, panels: &Panels) -> bool {
                 .is_some_and(|r| r.series == form.series && r.window == form.window.seconds())
         }
         Panel::Fleet => {
-            if st.fleet_selected.is_none() {
-                st.fleet_selected = st.fleet.first().map(|r| r.host.clone());
-            }
-            st.fleet_selected.is_some() && st.fleet_host_live.is_some()
+            pick_fleet_host(st);
+            st.fleet_selected.as_ref().is_some_and(|h| {
+                st.fleet_host_live.is_some()
+                    && st
+                        .history
+                        .get(&SeriesId::host(h.clone(), Field::Offset))
+                        .is_some_and(|v| v.len() > 5)
+            })
         }
+        // The check of the file as it is now has come back.
+        Panel::Apply => st.lint.diagnostics.is_some() && st.lint.text == st.doc.render_lossy(),
         Panel::Roster => st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()),
         _ => st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some()),
     }
@@ -338,8 +389,20 @@ mod tests {
                 height: 1080
             })
         );
-        assert_eq!(ShotSize::parse(" 1024X700 ").map(|s| s.label()), Some("1024x700".into()));
-        for bad in ["", "1024", "1024x", "x700", "-1x700", "1024x700x2", "100x100", "99999x700"] {
+        assert_eq!(
+            ShotSize::parse(" 1024X700 ").map(|s| s.label()),
+            Some("1024x700".into())
+        );
+        for bad in [
+            "",
+            "1024",
+            "1024x",
+            "x700",
+            "-1x700",
+            "1024x700x2",
+            "100x100",
+            "99999x700",
+        ] {
             assert_eq!(ShotSize::parse(bad), None, "{bad}");
         }
     }
