@@ -160,9 +160,11 @@ mkdir -p "$home2/run"; chmod 700 "$home2/run"
 HOME=$home2 XDG_CONFIG_HOME="$home2/.config" XDG_DATA_HOME="$home2/.local/share" XDG_RUNTIME_DIR="$home2/run" \
 STRATUM_SCREENSHOTS="$out" STRATUM_SCREENSHOT_FIRST_RUN=1 LIBGL_ALWAYS_SOFTWARE=1 \
     timeout 240 xvfb-run -a -s "-screen 0 1024x700x24" "$bin/stratum"
-# Only this run's helper counts (other labs may run on the machine).
+# Only the helper this window started (its HOME is ours, and not a zombie):
+# another user of the machine may run a lab helper of their own meanwhile.
 for p in $(pgrep -f "stratum-helper --lab$" || true); do
-    if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "HOME=$home2"; then
+    if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "HOME=$home2" \
+        && ! grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; then
         echo "screenshots: the lab helper the window started is still running" >&2
         exit 1
     fi

@@ -338,6 +338,34 @@ fn the_fleet_panel_shows_each_server_and_who_follows_whom() {
     assert!(h.query_by_label("pc-7, sw-core").is_some());
     // A server on `local stratum` serves its own clock (chronyd's 127.127.1.1).
     assert!(h.query_by_label("its own clock (local stratum)").is_some());
+    // chronyd's correction of +1.5 µs is a clock behind: minus under
+    // "Offset", as on its plot (+ ahead) and for the sources.
+    assert_eq!(h.query_all_by_label("-1.5 µs").count(), 3);
+    assert!(h.query_by_label("+1.5 µs").is_none());
+}
+
+/// The Plots panel's CSV gives the system clock ahead of NTP time
+/// positive, from chronyd's correction: a clock 5 s behind is -5 under
+/// system.clock_ahead (what `stratum stats` reads back as the offset); the
+/// last offset, not plotted there, is not exported under that name.
+#[test]
+fn the_plots_csv_gives_the_clock_ahead_from_chronyds_correction() {
+    use stratum::core::series::{Field, SeriesId};
+    use stratum::gui::backend::Event;
+    let mut h = offline();
+    h.state_mut().state.on_event(Event::History(vec![
+        (SeriesId::system(Field::Correction), vec![(100.0, 5.0, 5.0)]),
+        (SeriesId::system(Field::Offset), vec![(100.0, 0.001, 0.001)]),
+        (
+            SeriesId::system(Field::Frequency),
+            vec![(100.0, -3.5, -3.5)],
+        ),
+    ]));
+    let csv = stratum::gui::panels::plots::history_csv(&h.state().state);
+    assert_eq!(
+        csv,
+        "series,time,min,max\nsystem.clock_ahead,100.000,-5e0,-5e0\nsystem.frequency,100.000,-3.5e0,-3.5e0\n"
+    );
 }
 
 /// Edit one source, remove an earlier one, then save: the edited source's
@@ -568,7 +596,7 @@ fn the_overview_says_it_all_at_a_glance() {
         .map(|i| (now - 300.0 + f64::from(i) * 5.0, 1e-6, 2e-6))
         .collect();
     h.state_mut().state.on_event(Event::History(vec![(
-        "system.offset".parse().unwrap(),
+        "system.correction".parse().unwrap(),
         pts,
     )]));
     h.state_mut().state.panel = Panel::Overview;
@@ -986,7 +1014,7 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
 #[test]
 fn alarms_show_in_the_status_bar_and_are_notified_once() {
     use stratum::core::alarm::{Alarm, AlarmKind, Health, HealthState};
-    use stratum::gui::backend::Event;
+    use stratum::gui::backend::{Command, Event};
     let mut h = offline();
     let now = stratum::sys::now();
     let snap = |alarms: Vec<Alarm>| {
@@ -1024,14 +1052,32 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
             .is_some()
     );
     assert!(h.state().state.notify.is_empty(), "handed to the backend");
-    // The same alarms again: nothing new to notify; one cleared and back: notified again.
+    // The same alarms again, the offset having moved: the same alarms,
+    // nothing new to notify.
+    let moved = Alarm {
+        kind: AlarmKind::OffsetLarge,
+        what: "0.612 s".into(),
+    };
     h.state_mut()
         .state
-        .on_event(snap(vec![lost.clone(), offset.clone()]));
+        .on_event(snap(vec![lost.clone(), moved.clone()]));
     assert!(h.state().state.notify.is_empty());
-    h.state_mut().state.on_event(snap(vec![offset.clone()]));
-    h.state_mut().state.on_event(snap(vec![lost, offset]));
-    assert_eq!(h.state().state.notify.len(), 1);
+    // One clears: its notification is withdrawn, the other's stays.
+    h.state_mut().state.on_event(snap(vec![moved.clone()]));
+    let withdrawn: Vec<_> = h.state_mut().state.notify.drain(..).collect();
+    assert!(
+        matches!(&withdrawn[..], [Command::Withdraw(s)] if *s == lost.subject()),
+        "{withdrawn:?}"
+    );
+    // It comes back: notified again.
+    h.state_mut()
+        .state
+        .on_event(snap(vec![lost.clone(), offset]));
+    let again: Vec<_> = h.state_mut().state.notify.drain(..).collect();
+    assert!(
+        matches!(&again[..], [Command::Notify { subject, critical: true, .. }] if *subject == lost.subject()),
+        "{again:?}"
+    );
 }
 
 /// The window at the smallest size it is held to (DESIGN.md: 1024x700).

@@ -296,13 +296,20 @@ cli-about-roster = The devices expected to follow this server, and whether each 
 cli-after-roster =
     Kept beside the server's chrony.conf (stratum.toml). Each device: polls us (from chronyd's client
     list), follows us (its own NTP reply: stratum, reference, offset), follows another server, or
-    does not poll. ADDR is HOST, HOST:PORT or [IPv6]:PORT (NTP port 123 unless given).
-    probe: ask now (4 queries, 2 s apart; once a minute per device at most).
-    import: the switches (with a source address) and server addresses of an export bundle.
+    does not poll. With no command: list.
     --file: edit an intent file directly, without a helper (no verdicts).
-cli-arg-roster-words = What to do: add NAME ADDR, remove NAME, list, probe [NAME] or import LAB.toml
-cli-arg-roster-kind = What the device runs (add)
 cli-arg-roster-file = Edit this intent file directly, without a helper (no verdicts)
+cli-about-roster-add = Put a device on the roster
+cli-after-roster-add = ADDR is HOST, HOST:PORT or [IPv6]:PORT (NTP port 123 unless given).
+cli-arg-roster-name = The device's name on the roster
+cli-arg-roster-add-address = Where the device answers NTP: HOST, HOST:PORT or [IPv6]:PORT
+cli-arg-roster-kind = What the device runs
+cli-about-roster-remove = Take a device off the roster
+cli-about-roster-list = The devices on the roster, each with its verdict
+cli-about-roster-probe = Ask the devices for their time now (4 queries, 2 s apart; once a minute per device at most)
+cli-arg-roster-probe-name = The device to ask (default: every device)
+cli-about-roster-import = Add the switches (those with a source address) and server addresses of an export bundle
+cli-arg-roster-import-lab = The export bundle's description
 cli-arg-explain-file = The output to explain (- or none: standard input)
 cli-about-metrics = Serve the Prometheus page (chrony_exporter's names) as this user, apart from the helper
 cli-after-metrics =

@@ -253,13 +253,20 @@ cli-after-explain =
 cli-arg-explain-roster = 对照读取客户端列表的设备名单（默认：实验室已有的名单）
 cli-about-roster = 应当跟随本服务器的设备，以及每台设备是否跟随
 cli-after-roster =
-    保存在服务器的 chrony.conf 旁边（stratum.toml）。每台设备：是否向本机请求时间（来自 chronyd 的客户端列表）、是否跟随本机（设备自己的 NTP 应答：层级、参考源、偏差）、是否跟随其他服务器，或者根本没有请求。地址为 主机、主机:端口 或 [IPv6]:端口（未给出端口时为 NTP 端口 123）。
-    probe：立即查询（4 次，间隔 2 秒；每台设备每分钟最多一次）。
-    import：导入导出包中的交换机（需有源地址）和服务器地址。
+    保存在服务器的 chrony.conf 旁边（stratum.toml）。每台设备：是否向本机请求时间（来自 chronyd 的客户端列表）、是否跟随本机（设备自己的 NTP 应答：层级、参考源、偏差）、是否跟随其他服务器，或者根本没有请求。不带命令时：列出。
     --file：不经助手，直接编辑意图文件（没有结论）。
-cli-arg-roster-words = 要做的事：add 名称 地址、remove 名称、list、probe [名称] 或 import LAB.toml
-cli-arg-roster-kind = 设备运行的软件（add）
 cli-arg-roster-file = 不经助手，直接编辑此意图文件（没有结论）
+cli-about-roster-add = 把设备加入名单
+cli-after-roster-add = 地址为 主机、主机:端口 或 [IPv6]:端口（未给出端口时为 NTP 端口 123）。
+cli-arg-roster-name = 设备在名单中的名称
+cli-arg-roster-add-address = 设备应答 NTP 的地址：主机、主机:端口 或 [IPv6]:端口
+cli-arg-roster-kind = 设备运行的软件
+cli-about-roster-remove = 把设备从名单中移除
+cli-about-roster-list = 名单中的设备，以及每台设备的结论
+cli-about-roster-probe = 立即向设备查询时间（4 次，间隔 2 秒；每台设备每分钟最多一次）
+cli-arg-roster-probe-name = 要查询的设备（默认：全部设备）
+cli-about-roster-import = 加入导出包中的交换机（需有源地址）和服务器地址
+cli-arg-roster-import-lab = 导出包的描述文件
 cli-arg-explain-file = 要解释的输出（- 或省略：标准输入）
 cli-about-metrics = 以当前用户身份在辅助进程之外提供 Prometheus 页面（沿用 chrony_exporter 的指标名）
 cli-after-metrics =

@@ -226,20 +226,67 @@ pub struct ExplainArgs {
     pub roster: Option<PathBuf>,
 }
 
-/// `roster add NAME ADDR | remove NAME | list | probe [NAME] | import
-/// LAB.toml`: the action and its words.
+/// `roster [add|remove|list|probe|import]`: the action (none: list), and
+/// where the roster is, which every action takes before or after its
+/// words.
 #[derive(Debug, Args)]
 pub struct RosterArgs {
-    #[arg(value_name = "add NAME ADDR|remove NAME|list|probe [NAME]|import LAB.toml")]
-    pub words: Vec<String>,
+    #[command(subcommand)]
+    pub action: Option<RosterCmd>,
+    #[arg(long, global = true, value_name = "INTENT.toml")]
+    pub file: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "PATH")]
+    pub socket: Option<OsString>,
+    #[arg(long, global = true, value_name = "ssh://[USER@]HOST[:PORT][/SOCKET]")]
+    pub connect: Option<OsString>,
+}
+
+impl RosterArgs {
+    pub fn target(&self) -> HelperTarget {
+        HelperTarget {
+            socket: self.socket.clone(),
+            connect: self.connect.clone(),
+        }
+    }
+}
+
+/// The positionals are optional here so that a missing one gets the
+/// roster's own sentence (with the whole usage), not clap's.
+#[derive(Debug, Subcommand)]
+pub enum RosterCmd {
+    Add(RosterAddArgs),
+    Remove(RosterNameArgs),
+    List(RosterListArgs),
+    Probe(RosterNameArgs),
+    Import(RosterImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterAddArgs {
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    #[arg(value_name = "ADDR")]
+    pub address: Option<String>,
     #[arg(long, value_name = "chrony|ntpd|switch|other")]
     pub kind: Option<String>,
-    #[arg(long, value_name = "INTENT.toml")]
-    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterNameArgs {
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterListArgs {
     #[arg(long)]
     pub json: bool,
-    #[command(flatten)]
-    pub target: HelperTarget,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterImportArgs {
+    #[arg(value_name = "LAB.toml")]
+    pub lab: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

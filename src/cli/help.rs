@@ -113,10 +113,15 @@ fn localize_at(mut cmd: Command, tr: &Localizer, path: &[String]) -> Command {
             )
         })
         .collect();
-    for (id, key, positional) in ids {
+    for (n, (id, key, positional)) in ids.into_iter().enumerate() {
         let text = tr.tr(&key);
         let heading = if positional { &arguments } else { &options };
-        cmd = cmd.mut_arg(id, |a| a.help(text).help_heading(heading.clone()));
+        cmd = cmd.mut_arg(id, |a| {
+            let a = a.help(text).help_heading(heading.clone());
+            // Under a heading of its own clap sorts what has no order by
+            // name; arguments are listed in the order they are given.
+            if positional { a.display_order(n) } else { a }
+        });
     }
     let top = path.len() == 1;
     cmd = cmd

@@ -58,10 +58,48 @@ pub struct Alarm {
     pub what: String,
 }
 
+impl AlarmKind {
+    /// Whether `what` is a reading of the time service (the offset, the
+    /// stratum, chronyd's error) rather than what the alarm is about: the
+    /// clock 0.5 s off, then 0.6 s off, is one alarm going on.
+    fn what_is_a_reading(self) -> bool {
+        matches!(
+            self,
+            AlarmKind::ChronydSilent
+                | AlarmKind::OwnClock
+                | AlarmKind::StratumHigh
+                | AlarmKind::OffsetLarge
+                | AlarmKind::OffsetCritical
+        )
+    }
+}
+
 impl Alarm {
     pub fn critical(&self) -> bool {
         self.kind.critical()
     }
+
+    /// What the alarm is about, apart from the reading that raised it: an
+    /// alarm is raised (and notified) when its subject appears and cleared
+    /// when it is gone, not each time the reading moves.
+    pub fn subject(&self) -> AlarmSubject {
+        AlarmSubject {
+            kind: self.kind,
+            about: if self.kind.what_is_a_reading() {
+                String::new()
+            } else {
+                self.what.clone()
+            },
+        }
+    }
+}
+
+/// An alarm's kind and what it is about (a source's name, a file), without
+/// the reading: see [`Alarm::subject`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AlarmSubject {
+    pub kind: AlarmKind,
+    pub about: String,
 }
 
 crate::id_enum! {
@@ -95,5 +133,45 @@ impl Default for Health {
             state: HealthState::Starting,
             alarms: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alarm(kind: AlarmKind, what: &str) -> Alarm {
+        Alarm {
+            kind,
+            what: what.into(),
+        }
+    }
+
+    #[test]
+    fn a_moving_reading_is_the_same_alarm_and_another_subject_is_not() {
+        use AlarmKind::*;
+        let same = |a: Alarm, b: Alarm| a.subject() == b.subject();
+        assert!(same(
+            alarm(OffsetLarge, "0.512 s"),
+            alarm(OffsetLarge, "0.634 s")
+        ));
+        assert!(same(alarm(StratumHigh, "11"), alarm(StratumHigh, "12")));
+        assert!(same(
+            alarm(ChronydSilent, "chronyd-socket"),
+            alarm(ChronydSilent, "chronyd-timeout")
+        ));
+        // Worse is another alarm (critical, not a warning).
+        assert!(!same(
+            alarm(OffsetLarge, "0.512 s"),
+            alarm(OffsetCritical, "2.000 s")
+        ));
+        assert!(!same(
+            alarm(SourceUnreachable, "ntp1.example.net"),
+            alarm(SourceUnreachable, "ntp2.example.net")
+        ));
+        assert!(!same(
+            alarm(RosterOffset, "pc1"),
+            alarm(RosterOffset, "pc2")
+        ));
     }
 }

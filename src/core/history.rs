@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Read, Write};
 
-use super::series::{Field, SeriesId};
+use super::cmdmon::Tracking;
+use super::series::{Field, SeriesId, WatchTarget};
 use super::snapshot::Snapshot;
 
 /// A point of a decimated series: time, min, max (equal for a raw sample).
@@ -227,6 +228,30 @@ pub const SYSTEM_SERIES: &[Field] = &[
     Field::RootDispersion,
 ];
 
+/// A watched host's series: its clock as this server's (the same field
+/// from the same line of its tracking report, so `offset` is chronyc's
+/// "Last offset" and `correction` its "System time" for either), and its
+/// frequency. Three per host (about 300 KB each when a week is full).
+pub const HOST_SERIES: &[Field] = &[Field::Offset, Field::Correction, Field::Frequency];
+
+/// A clock series' value in a tracking report (chronyc tracking's lines):
+/// one mapping for this server and the watched ones.
+fn clock_value(tr: &Tracking, field: Field) -> Option<f64> {
+    Some(match field {
+        // "Last offset": the clock ahead positive, at its last update.
+        Field::Offset => tr.last_offset,
+        // "System time": chronyd's correction, the clock behind positive.
+        Field::Correction => tr.system_time,
+        Field::RmsOffset => tr.rms_offset,
+        Field::Frequency => tr.frequency_ppm,
+        Field::ResidualFreq => tr.residual_freq_ppm,
+        Field::Skew => tr.skew_ppm,
+        Field::RootDelay => tr.root_delay,
+        Field::RootDispersion => tr.root_dispersion,
+        _ => return None,
+    })
+}
+
 impl History {
     pub fn push(&mut self, id: &SeriesId, t: f64, v: f64) {
         match self.series.get_mut(id) {
@@ -239,22 +264,24 @@ impl History {
         }
     }
 
+    /// Records what a poll of a watched host saw at `t`: its
+    /// [`HOST_SERIES`], each meaning what this server's does.
+    pub fn record_host(&mut self, host: &WatchTarget, t: f64, tr: &Tracking) {
+        for &field in HOST_SERIES {
+            if let Some(v) = clock_value(tr, field) {
+                self.push(&SeriesId::host(host.clone(), field), t, v);
+            }
+        }
+    }
+
     /// Records what a poll saw.
     pub fn record(&mut self, snap: &Snapshot) {
         let t = snap.time;
         if let Some(tr) = &snap.tracking {
-            let values = [
-                tr.last_offset,
-                tr.system_time,
-                tr.rms_offset,
-                tr.frequency_ppm,
-                tr.residual_freq_ppm,
-                tr.skew_ppm,
-                tr.root_delay,
-                tr.root_dispersion,
-            ];
-            for (field, v) in SYSTEM_SERIES.iter().zip(values) {
-                self.push(&SeriesId::system(*field), t, v);
+            for &field in SYSTEM_SERIES {
+                if let Some(v) = clock_value(tr, field) {
+                    self.push(&SeriesId::system(field), t, v);
+                }
             }
             // The maximum error of the clock (chrony_exporter's dashboards):
             // |offset| + root dispersion + half the root delay.
@@ -455,6 +482,47 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_watched_hosts_series_mean_what_this_servers_do() {
+        // A clock 5 ms behind after an update that found it 2 ms behind:
+        // every value distinct, so a field read from the wrong line shows.
+        let tr = Tracking {
+            last_offset: -0.002,
+            system_time: 0.005,
+            rms_offset: 0.003,
+            frequency_ppm: -12.5,
+            residual_freq_ppm: 0.25,
+            skew_ppm: 0.75,
+            root_delay: 0.010,
+            root_dispersion: 0.001,
+            ..Tracking::default()
+        };
+        let host = WatchTarget::parse("10.0.0.2:323").unwrap();
+        let mut h = History::default();
+        h.record(&Snapshot {
+            time: 100.0,
+            tracking: Some(tr.clone()),
+            ..Snapshot::default()
+        });
+        h.record_host(&host, 100.0, &tr);
+        let one = |id: SeriesId| h.query(&id, 0.0, 200.0, 10);
+        for &field in HOST_SERIES {
+            let local = one(SeriesId::system(field));
+            assert_eq!(local.len(), 1, "{field:?}");
+            assert_eq!(one(SeriesId::host(host.clone(), field)), local, "{field:?}");
+        }
+        // chronyc's "Last offset" and "System time", each under its name
+        // (stored as f32).
+        for (field, want) in [
+            (Field::Offset, -0.002),
+            (Field::Correction, 0.005),
+            (Field::Frequency, -12.5),
+        ] {
+            let got = one(SeriesId::host(host.clone(), field))[0].1;
+            assert!((got - want).abs() < 1e-9, "{field:?}: {got}");
+        }
+    }
 
     #[test]
     fn seven_days_at_one_hertz_stay_bounded() {

@@ -4,6 +4,10 @@
 //! xfce4-notifyd, mako). Through zbus, already in the tree for AccessKit and
 //! the file dialogs: no `notify-send` needed. Without a session bus or a
 //! daemon the caller gets an error and the status bar line stays the notice.
+//!
+//! A notification that is no longer true is closed (`CloseNotification`,
+//! which the specification gives for "what the notification pertains to is
+//! no longer relevant"), not followed by another saying so.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -48,6 +52,18 @@ pub struct Notifier {
     /// `None`: the session bus of `DBUS_SESSION_BUS_ADDRESS`.
     address: Option<String>,
     conn: Option<zbus::Connection>,
+    /// Counts connections made: what was shown through an earlier one is
+    /// not ours to close.
+    generation: u64,
+}
+
+/// A notification the daemon took: its id and which daemon gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub id: u32,
+    /// The daemon's unique bus name (`:1.7`).
+    daemon: Option<String>,
+    generation: u64,
 }
 
 impl Notifier {
@@ -56,6 +72,7 @@ impl Notifier {
         Notifier {
             address: None,
             conn: None,
+            generation: 0,
         }
     }
 
@@ -64,14 +81,20 @@ impl Notifier {
         Notifier {
             address: Some(address.to_string()),
             conn: None,
+            generation: 0,
         }
     }
 
-    /// Shows a notification; returns the daemon's id for it.
-    pub fn send(&mut self, n: &Notification) -> Result<u32, NotifyError> {
+    /// Shows a notification; returns what [`Notifier::close`] needs to
+    /// take it away.
+    pub fn send(&mut self, n: &Notification) -> Result<Shown, NotifyError> {
         let conn = match self.conn.take() {
             Some(c) => c,
-            None => self.connect()?,
+            None => {
+                let c = self.connect()?;
+                self.generation += 1;
+                c
+            }
         };
         let mut hints: HashMap<&str, Value> = HashMap::new();
         hints.insert("urgency", Value::U8(n.urgency as u8));
@@ -97,8 +120,37 @@ impl Notifier {
         ))
         .map_err(NotifyError::Daemon)?;
         let id: u32 = reply.body().deserialize().map_err(NotifyError::Daemon)?;
+        let daemon = reply.header().sender().map(|s| s.as_str().to_string());
         self.conn = Some(conn);
-        Ok(id)
+        Ok(Shown {
+            id,
+            daemon,
+            generation: self.generation,
+        })
+    }
+
+    /// Takes a notification away. Ids belong to the daemon that gave them,
+    /// so the call goes to that daemon (by its unique bus name): one
+    /// started since, or on a bus connected to since, has never shown it
+    /// and may have given the id to another program's notification.
+    /// Closing one the user dismissed already is an error of the daemon's.
+    pub fn close(&mut self, shown: &Shown) -> Result<(), NotifyError> {
+        if shown.generation != self.generation {
+            return Ok(());
+        }
+        let Some(conn) = self.conn.take() else {
+            return Ok(());
+        };
+        let to = shown.daemon.as_deref().unwrap_or(DESTINATION);
+        let result = pollster::block_on(conn.call_method(
+            Some(to),
+            PATH,
+            Some(DESTINATION),
+            "CloseNotification",
+            &(shown.id,),
+        ));
+        self.conn = Some(conn);
+        result.map(drop).map_err(NotifyError::Daemon)
     }
 
     fn connect(&self) -> Result<zbus::Connection, NotifyError> {

@@ -9,6 +9,7 @@ use egui::Color32;
 
 use super::backend::{Command, Event, Follow, Request, RequestId, Stage};
 use super::settings::Settings;
+use crate::core::alarm::AlarmSubject;
 use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic, Document};
 use crate::core::explain::explain_snapshot;
@@ -191,10 +192,10 @@ pub struct AppState {
     pub nts: NtsState,
     /// The Statistics panel's last analysis.
     pub stats: Option<Box<crate::gui::backend::StatsResult>>,
-    /// Alarms already notified (a new one is notified once, again only
-    /// after it has cleared).
-    pub notified: Vec<crate::core::alarm::Alarm>,
-    /// Notifications for the backend to send.
+    /// Alarms notified and not cleared yet (a new one is notified once,
+    /// again only after it has cleared).
+    pub notified: Vec<AlarmSubject>,
+    /// Notifications for the backend to send or withdraw.
     pub notify: Vec<Command>,
     /// Requests for the backend, each with its id (sent after the frame).
     pub outbox: Vec<Request>,
@@ -286,23 +287,37 @@ impl AppState {
         &self.networks
     }
 
-    /// Queues a desktop notification for each alarm not seen before;
-    /// cleared alarms are forgotten, so they are notified if they return.
-    fn notify_new_alarms(&mut self, alarms: &[crate::core::alarm::Alarm]) {
-        for a in alarms {
-            if !self.notified.contains(a) {
+    /// Queues a desktop notification for each alarm not seen before, and
+    /// the withdrawal of each one that has cleared (so it is notified
+    /// again if it returns). An alarm is its subject: a moving reading
+    /// (the offset) is the same alarm going on.
+    fn notify_alarms(&mut self, alarms: &[crate::core::alarm::Alarm]) {
+        let mut now: Vec<AlarmSubject> = Vec::new();
+        // The helper's verdict caps its alarms; a helper that does not is
+        // not followed past that.
+        for a in alarms.iter().take(crate::core::health::MAX_ALARMS) {
+            let subject = a.subject();
+            if now.contains(&subject) {
+                continue;
+            }
+            if !self.notified.contains(&subject) {
                 let title = self.t(&format!(
                     "gui-alarm-title-{}",
                     if a.critical() { "critical" } else { "warning" }
                 ));
                 self.notify.push(Command::Notify {
+                    subject: subject.clone(),
                     title,
                     body: self.tr.alarm_text(a),
                     critical: a.critical(),
                 });
             }
+            now.push(subject);
         }
-        self.notified = alarms.to_vec();
+        for gone in self.notified.drain(..).filter(|s| !now.contains(s)) {
+            self.notify.push(Command::Withdraw(gone));
+        }
+        self.notified = now;
     }
 
     pub fn may_change(&self) -> bool {
@@ -381,7 +396,7 @@ impl AppState {
             Event::Reply { to, event } => self.on_reply(to, *event),
             Event::Snapshot(s) => {
                 self.live = explain_snapshot(&s);
-                self.notify_new_alarms(&s.health.alarms);
+                self.notify_alarms(&s.health.alarms);
                 self.snapshot = Some(*s);
                 self.snapshot_at = Some(Instant::now());
             }

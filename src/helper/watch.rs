@@ -13,7 +13,7 @@ use super::cmdmon::{CmdmonClient, Endpoint, Patience};
 use super::types::lock;
 use crate::core::cmdmon::{SourceData, SourceState, Tracking};
 use crate::core::codes::ErrorCode;
-use crate::core::series::{Field, SeriesId, WatchTarget};
+use crate::core::series::WatchTarget;
 use crate::ipc::FleetRow;
 use crate::sys::now;
 
@@ -231,16 +231,8 @@ pub async fn watch(
                     n_sources,
                 }) => {
                     let at = now();
-                    let mut h = lock(&history);
-                    // Two series per host (about 300 KB each when a week
-                    // is full): what the Fleet panel plots.
-                    for (field, v) in [
-                        (Field::Offset, t.system_time),
-                        (Field::Frequency, t.frequency_ppm),
-                    ] {
-                        h.push(&SeriesId::host(target.clone(), field), at, v);
-                    }
-                    drop(h);
+                    // What the Fleet panel plots.
+                    lock(&history).record_host(&target, at, &t);
                     w.tracking = Some(t);
                     w.sources = s;
                     w.n_sources = n_sources;

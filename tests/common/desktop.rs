@@ -138,6 +138,7 @@ pub struct Shown {
 /// notification it shows (its `script` rule), which appends what it got.
 pub struct Dunst {
     log: PathBuf,
+    bus: String,
     _dir: tempfile::TempDir,
     _proc: ChildGuard,
 }
@@ -162,9 +163,11 @@ pub fn dunst(bus: &SessionBus, x: &Xvfb) -> Option<Dunst> {
     std::fs::write(
         &config,
         // Every notification is recorded, also one equal to an earlier one
-        // (dunst stacks those by default, without running the script).
+        // (dunst stacks those by default, without running the script), and
+        // stays until closed (a slow test must not see one expire).
         format!(
-            "[global]\n    stack_duplicates = false\n[record]\n    appname = \"*\"\n    script = {}\n",
+            "[global]\n    stack_duplicates = false\n[urgency_low]\n    timeout = 0\n\
+             [urgency_normal]\n    timeout = 0\n[record]\n    appname = \"*\"\n    script = {}\n",
             script.display()
         ),
     )
@@ -189,6 +192,7 @@ pub fn dunst(bus: &SessionBus, x: &Xvfb) -> Option<Dunst> {
     );
     Some(Dunst {
         log,
+        bus: bus.address.clone(),
         _dir: dir,
         _proc: guard,
     })
@@ -228,6 +232,32 @@ impl Dunst {
             .collect()
     }
 
+    /// How many notifications are on the screen now (dunstctl's count).
+    pub fn displayed(&self) -> usize {
+        let out = Command::new("dunstctl")
+            .args(["count", "displayed"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .output()
+            .expect("dunstctl");
+        assert!(out.status.success(), "dunstctl count displayed failed");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("dunstctl prints a count")
+    }
+
+    /// Waits (up to `limit`) until `n` notifications are on the screen.
+    pub fn wait_displayed(&self, n: usize, limit: Duration) -> usize {
+        let start = Instant::now();
+        loop {
+            let shown = self.displayed();
+            if shown == n || start.elapsed() > limit {
+                return shown;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits (up to `limit`) until `n` notifications were shown.
     pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<Shown> {
         let start = Instant::now();
@@ -238,5 +268,78 @@ impl Dunst {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+/// The Notifications daemon's `NotificationClosed` signals on a bus, as
+/// `(id, reason)` (1 expired, 2 dismissed by the user, 3 closed by a
+/// CloseNotification call), read from dbus-monitor as they come.
+pub struct ClosedSignals {
+    got: std::sync::mpsc::Receiver<(u32, u32)>,
+    _proc: ChildGuard,
+}
+
+pub fn closed_signals(bus: &SessionBus) -> Option<ClosedSignals> {
+    use std::io::BufRead;
+    let bin = installed("dbus-monitor", "dbus-bin")?;
+    // Also every new connection's name: dbus-monitor says nothing when it
+    // is ready, so the bus is poked until it reports a poke.
+    let mut child = Command::new(bin)
+        .args(["--address", &bus.address])
+        .arg("type='signal',interface='org.freedesktop.Notifications',member='NotificationClosed'")
+        .arg("type='signal',interface='org.freedesktop.DBus',member='NameOwnerChanged'")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start dbus-monitor");
+    let stdout = child.stdout.take().expect("piped");
+    let (tx, got) = std::sync::mpsc::channel();
+    let (ready_tx, ready) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // A signal's header line, then one line per argument
+        // ("   uint32 7").
+        let mut args: Vec<u32> = Vec::new();
+        let mut closed = false;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.starts_with("signal ") {
+                closed = line.contains("member=NotificationClosed");
+                if line.contains("member=NameOwnerChanged") {
+                    let _ = ready_tx.send(());
+                }
+                args.clear();
+            } else if closed && let Some(v) = line.trim().strip_prefix("uint32 ") {
+                args.push(v.parse().unwrap_or(u32::MAX));
+                if let [id, reason] = args[..] {
+                    closed = false;
+                    if tx.send((id, reason)).is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    let guard = ChildGuard(child);
+    let start = Instant::now();
+    loop {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "dbus-monitor did not start listening"
+        );
+        let _ = name_has_owner(&bus.address, "org.freedesktop.Notifications");
+        if ready.recv_timeout(Duration::from_millis(100)).is_ok() {
+            break;
+        }
+    }
+    Some(ClosedSignals { got, _proc: guard })
+}
+
+impl ClosedSignals {
+    /// The next signal within `limit`.
+    pub fn next(&self, limit: Duration) -> Option<(u32, u32)> {
+        self.got.recv_timeout(limit).ok()
     }
 }

@@ -172,21 +172,26 @@ impl HelperProc {
     }
 
     /// A lab helper as the first process of a private network namespace
-    /// (`common::netns`): its chronyd serves NTP on `ntp_port` of the
-    /// namespace's loopback; its socket is reached from outside as usual.
+    /// with the ntpd host's address (`common::netns`, checked usable
+    /// first): its chronyd serves NTP on `ntp_port` of the namespace's
+    /// loopback; its socket is reached from outside as usual.
     pub fn start_lab_netns(dir: &Path, config: &str, ntp_port: u16, extra: &[&str]) -> HelperProc {
         let conf = dir.join("lab.conf");
         std::fs::write(&conf, config).unwrap();
         let port = ntp_port.to_string();
         let mut args = vec!["--lab", "--ntp-port", &port];
         args.extend_from_slice(extra);
-        let cmd = super::netns::first(Path::new(env!("CARGO_BIN_EXE_stratum-helper")));
+        let cmd = super::netns::first(
+            super::netns::Loopback::NtpdHost,
+            Path::new(env!("CARGO_BIN_EXE_stratum-helper")),
+        )
+        .expect("netns::unusable is asked first");
         Self::start_cmd(cmd, dir, &conf, &args, &[])
     }
 
     /// A lab helper (and so its chronyd) in a network namespace with only
     /// loopback, where no name resolves and nothing leaves the machine
-    /// (`super::offline`); a plain one where namespaces are not allowed.
+    /// (`super::netns`); a plain one where namespaces are not allowed.
     /// Whether it is isolated comes back with it.
     pub fn start_lab_isolated(
         dir: &Path,
@@ -200,7 +205,7 @@ impl HelperProc {
         let mut args = vec!["--lab", "--ntp-port", &port];
         args.extend_from_slice(extra);
         let program = Path::new(env!("CARGO_BIN_EXE_stratum-helper"));
-        match super::offline::isolated(program) {
+        match super::netns::first(super::netns::Loopback::Only, program) {
             Some(cmd) => (Self::start_cmd(cmd, dir, &conf, &args, &[]), true),
             None => (Self::start_env(dir, &conf, &args, &[]), false),
         }

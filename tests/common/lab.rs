@@ -54,10 +54,10 @@ impl Chronyd {
     }
 
     /// As `start`, in a network namespace with only loopback where no
-    /// name resolves (`super::offline`), when this machine allows one;
+    /// name resolves (`super::netns`), when this machine allows one;
     /// whether it is isolated comes back with it.
     pub fn start_isolated(chronyd: &Path, dir: &Path, name: &str, body: &str) -> (Chronyd, bool) {
-        match super::offline::isolated(chronyd) {
+        match super::netns::first(super::netns::Loopback::Only, chronyd) {
             Some(cmd) => (
                 Self::start_cmd(cmd, chronyd, dir, name, body, free_udp_port(), &[]),
                 true,

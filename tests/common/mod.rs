@@ -166,7 +166,6 @@ pub mod fuzz;
 pub mod helper;
 pub mod lab;
 pub mod netns;
-pub mod offline;
 pub mod sockfeed;
 
 /// A child process stopped by pid when dropped (SIGTERM, then SIGKILL).

@@ -39,7 +39,10 @@ fn shown(h: &Harness<'static, App>, part: &str) -> Vec<String> {
 
 /// Types `text` into the text field named `label`.
 fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).click();
+    // AccessKit actions, not pointer clicks: a snapshot arriving between
+    // the query and the event moves the layout, and a click at the old
+    // place lands elsewhere.
+    h.get_by_role_and_label(Role::TextInput, label).focus();
     h.run();
     h.get_by_role_and_label(Role::TextInput, label)
         .type_text(text);
@@ -89,7 +92,7 @@ fn the_roster_panel_says_who_follows_this_server() {
         egui::vec2(1024.0, 700.0),
     );
     wait(&mut h, "the helper", &|a| a.state.snapshot.is_some());
-    h.get_by_label("Roster").click();
+    h.get_by_label("Roster").click_accesskit();
     h.run();
     assert_eq!(h.state().state.panel, Panel::Roster);
     // A bad address says why before anything is sent.
@@ -125,7 +128,8 @@ fn the_roster_panel_says_who_follows_this_server() {
             h.get_by_label("chrony").click();
             h.run();
         }
-        h.get_by_role_and_label(Role::Button, "Add").click();
+        h.get_by_role_and_label(Role::Button, "Add")
+            .click_accesskit();
         h.run();
         wait(&mut h, "the device on the roster", &|a| {
             a.state
@@ -150,7 +154,8 @@ fn the_roster_panel_says_who_follows_this_server() {
             shown(&h, "pc (")
         );
         if asked.is_none_or(|a| a.elapsed() > Duration::from_secs(10)) {
-            h.get_by_role_and_label(Role::Button, "Ask pc now").click();
+            h.get_by_role_and_label(Role::Button, "Ask pc now")
+                .click_accesskit();
             asked = Some(Instant::now());
         }
         h.step();
@@ -164,7 +169,7 @@ fn the_roster_panel_says_who_follows_this_server() {
     );
     assert!(!shown(&h, "Likely causes: the exported commands were not applied").is_empty());
     assert!(!shown(&h, "1 of 2 devices follow this server").is_empty());
-    h.get_by_label("Overview").click();
+    h.get_by_label("Overview").click_accesskit();
     h.run();
     assert!(!shown(&h, "Roster: 1 of 2 devices follow this server").is_empty());
 
@@ -177,7 +182,7 @@ fn the_roster_panel_says_who_follows_this_server() {
         .unwrap();
     let clients = String::from_utf8_lossy(&clients.stdout).into_owned();
     assert!(clients.contains(&pc), "{clients}");
-    h.get_by_label("Explain").click();
+    h.get_by_label("Explain").click_accesskit();
     h.run();
     h.state_mut().panels.explain.set_input(clients.clone());
     h.run();
@@ -197,7 +202,7 @@ fn the_roster_panel_says_who_follows_this_server() {
     h.state_mut().state.set_lang(Lang::ZhCn);
     h.run();
     assert!(!shown(&h, "台设备中有 1 台在此列表中向本服务器请求时间").is_empty());
-    h.get_by_label("设备名单").click();
+    h.get_by_label("设备名单").click_accesskit();
     h.run();
     assert!(
         shown(&h, "pc（chrony，")
@@ -211,7 +216,7 @@ fn the_roster_panel_says_who_follows_this_server() {
             .iter()
             .any(|t| t.contains("没有向本服务器请求时间"))
     );
-    h.get_by_label("概览").click();
+    h.get_by_label("概览").click_accesskit();
     h.run();
     assert!(!shown(&h, "设备名单：2 台设备中有 1 台跟随本服务器").is_empty());
     drop(device);

@@ -299,7 +299,7 @@ fn plot_legends_stay_clear_of_the_newest_data() {
         .map(|i| (now - 300.0 + f64::from(i) * 2.5, 1e-6, 2e-6))
         .collect();
     h.state_mut().state.on_event(Event::History(vec![
-        (SeriesId::system(S::Offset), pts.clone()),
+        (SeriesId::system(S::Correction), pts.clone()),
         (SeriesId::system(S::Frequency), pts),
     ]));
     show(&mut h, Panel::Plots);

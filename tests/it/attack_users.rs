@@ -206,12 +206,14 @@ fn a_connect_flood_of_another_user_grows_no_threads_and_root_is_still_answered()
         let stop = Arc::new(AtomicBool::new(false));
         let flooder = {
             let (socket, made, stop) = (h.socket.clone(), Arc::clone(&made), Arc::clone(&stop));
-            std::thread::spawn(move || flood(&socket, Duration::from_secs(8), made, stop))
+            std::thread::spawn(move || flood(&socket, Duration::from_secs(120), made, stop))
         };
         let mut most_threads = 0;
         let mut answered = 0;
-        let end = Instant::now() + Duration::from_secs(6);
-        while Instant::now() < end {
+        // Ten status requests of root while the flood goes on: each must be
+        // answered (a whole snapshot within its deadline), however slow the machine.
+        std::thread::sleep(Duration::from_millis(500));
+        for _ in 0..10 {
             let (threads, _) = attacker::threads_and_rss(pid);
             most_threads = most_threads.max(threads);
             let mut cmd = common::stratum();
@@ -233,8 +235,8 @@ fn a_connect_flood_of_another_user_grows_no_threads_and_root_is_still_answered()
             r.label
         );
         assert!(
-            answered >= 10,
-            "chrony {}: root answered {answered} times",
+            answered == 10,
+            "chrony {}: root answered {answered} of 10 status requests",
             r.label
         );
     }

@@ -151,6 +151,21 @@ fn bash_completes_commands_and_options_and_every_shell_gets_a_script() {
     for o in ["--to", "--server", "--ntpd-version", "--out"] {
         assert!(export.contains(&o.to_string()), "{export:?}");
     }
+    // The roster's actions are commands of their own, each with its options
+    // (and where the roster is, which every action takes).
+    let roster = bash_complete(&script, &["stratum", "roster", ""]);
+    for s in ["add", "remove", "list", "probe", "import"] {
+        assert!(roster.contains(&s.to_string()), "{roster:?}");
+    }
+    let add = bash_complete(&script, &["stratum", "roster", "add", "--"]);
+    for o in ["--kind", "--file", "--socket", "--connect"] {
+        assert!(add.contains(&o.to_string()), "{add:?}");
+    }
+    assert!(!add.contains(&"--json".to_string()), "add takes no --json");
+    assert_eq!(
+        bash_complete(&script, &["stratum", "roster", "list", "--j"]),
+        ["--json"]
+    );
     assert!(
         bash_complete(&script, &["stratum", "nts", "renew", "--"])
             .iter()

@@ -459,11 +459,13 @@ fn a_client_of_a_server_on_its_own_clock() {
 fn names_that_do_not_resolve() {
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
-        let names = common::offline::unresolved_names(common::offline::available());
+        let names = common::netns::unresolved_names(common::netns::available(
+            common::netns::Loopback::Only,
+        ));
         let body: String = names
             .iter()
             .map(|n| {
-                let kind = if n == common::offline::UNRESOLVED_POOL {
+                let kind = if n == common::netns::UNRESOLVED_POOL {
                     "pool"
                 } else {
                     "server"

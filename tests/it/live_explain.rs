@@ -50,7 +50,7 @@ fn names_selectdata_rows_and_the_cause_of_unusable_come_from_chronyd() {
             "local stratum 1\nallow 127.0.0.0/8\nbindaddress 127.0.0.2",
         );
         // A name that fails in the resolver itself: no query leaves.
-        let unresolved = common::offline::local_failure_name();
+        let unresolved = common::netns::local_failure_name();
         let config = format!(
             "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\n\
              server 127.0.0.2 port {} iburst minpoll -2 maxpoll -1 noselect\n\

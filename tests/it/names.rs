@@ -18,7 +18,7 @@ use std::time::Duration;
 use common::cmdmon::BlockingCmdmon;
 use common::helper::HelperProc;
 use common::lab::{Chronyd, free_udp_port, wait_for};
-use common::offline;
+use common::netns::{self, Loopback};
 use stratum::core::cmdmon::WireAddr;
 
 /// The configuration of the first lab note's server in a lab with no DNS:
@@ -27,7 +27,7 @@ use stratum::core::cmdmon::WireAddr;
 fn lab_config(names: &[String], dead_port: u16) -> String {
     let mut c = String::new();
     for n in names {
-        let kind = if n == offline::UNRESOLVED_POOL {
+        let kind = if n == netns::UNRESOLVED_POOL {
             "pool"
         } else {
             "server"
@@ -52,8 +52,8 @@ fn the_source_name_request_names_every_source_on_every_release() {
     for r in common::releases() {
         eprintln!("chrony {}: names over cmdmon", r.label);
         let tmp = tempfile::tempdir().unwrap();
-        let isolated = offline::available();
-        let names = offline::unresolved_names(isolated);
+        let isolated = netns::available(Loopback::Only);
+        let names = netns::unresolved_names(isolated);
         let (c, isolated) = Chronyd::start_isolated(
             &r.chronyd,
             tmp.path(),
@@ -64,7 +64,7 @@ fn the_source_name_request_names_every_source_on_every_release() {
         // (ntp_sources.c, NSR_AddSourceByName).
         let want = names
             .iter()
-            .map(|n| if n == offline::UNRESOLVED_POOL { 8 } else { 1 })
+            .map(|n| if n == netns::UNRESOLVED_POOL { 8 } else { 1 })
             .sum::<usize>()
             + 1;
         let expected = wait_for(Duration::from_secs(10), || {
@@ -104,7 +104,7 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
     for r in common::releases() {
         eprintln!("chrony {}: status of a lab with no DNS", r.label);
         let tmp = tempfile::tempdir().unwrap();
-        let names = offline::unresolved_names(offline::available());
+        let names = netns::unresolved_names(netns::available(Loopback::Only));
         let chronyd = r.chronyd.to_str().unwrap().to_string();
         let (helper, isolated) = HelperProc::start_lab_isolated(
             tmp.path(),
@@ -174,7 +174,7 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
         let mut causes: Vec<String> = names
             .iter()
             .map(|n| {
-                if n == offline::UNRESOLVED_POOL {
+                if n == netns::UNRESOLVED_POOL {
                     format!("{n} does not resolve (8 sources)")
                 } else {
                     format!("{n} does not resolve")

@@ -1,8 +1,9 @@
 //! Desktop notifications over D-Bus, against a real notification daemon
 //! (dunst) on a private session bus under Xvfb: what it shows, in both
 //! languages and both urgencies; an error (the status bar stays the notice)
-//! when no bus or no daemon answers; and a daemon that comes up later is
-//! used from then on.
+//! when no bus or no daemon answers; a daemon that comes up later is used
+//! from then on; and a notification is taken off the screen when its alarm
+//! clears, by the daemon that showed it only.
 
 use std::time::{Duration, Instant};
 
@@ -72,4 +73,29 @@ fn notifications_reach_a_real_daemon_and_fail_cleanly_without_one() {
             },
         ]
     );
+
+    // The first alarm clears: its notification leaves the screen, closed
+    // by our call (reason 3), and the other stays.
+    assert_eq!(dunst.wait_displayed(2, Duration::from_secs(10)), 2);
+    let Some(closed) = desktop::closed_signals(&bus) else {
+        return;
+    };
+    notifier.close(&first).expect("dunst closes it");
+    assert_eq!(closed.next(Duration::from_secs(10)), Some((first.id, 3)));
+    assert_eq!(dunst.wait_displayed(1, Duration::from_secs(10)), 1);
+
+    // The daemon is restarted and gives its ids again from the start: the
+    // notification the old one showed is not ours to close on the new one.
+    drop(dunst);
+    let Some(dunst) = desktop::dunst(&bus, &x) else {
+        return;
+    };
+    let fresh: Vec<u32> = (0..2)
+        .map(|_| notifier.send(&chinese).expect("the new daemon").id)
+        .collect();
+    assert!(fresh.contains(&second.id), "ids {fresh:?} start again");
+    assert_eq!(dunst.wait_displayed(2, Duration::from_secs(10)), 2);
+    assert!(notifier.close(&second).is_err(), "the old daemon is gone");
+    assert_eq!(closed.next(Duration::from_secs(1)), None);
+    assert_eq!(dunst.displayed(), 2);
 }

@@ -209,7 +209,7 @@ fn an_ntpd_host_configured_by_the_export_follows_every_release() {
     let Some(ntpd_bin) = common::ntpd() else {
         return;
     };
-    if let Some(why) = netns::unusable() {
+    if let Some(why) = netns::unusable(netns::Loopback::NtpdHost) {
         assert!(
             !common::in_ci(),
             "the ntpd lab needs a network namespace under CI: {why}"

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::args::RosterArgs;
+use super::args::{RosterArgs, RosterCmd};
 use super::common::{CliError, CliResult, out};
 use super::status::{connect, ipc_error, reply_error};
 use crate::core::codes::ErrorCode;
@@ -33,36 +33,41 @@ struct Args {
 }
 
 fn parse(r: RosterArgs) -> Result<Args, CliError> {
-    let words = r.words;
-    let to = super::status::target(r.target)?;
-    let (file, json) = (r.file, r.json);
-    let kind = match r.kind {
-        None => None,
-        Some(v) => Some(
-            DeviceKind::from_id(&v)
-                .ok_or_else(|| CliError::new("roster-error-kind").arg("value", v.escape_debug()))?,
-        ),
-    };
+    let to = super::status::target(r.target())?;
     let usage = || CliError::new("cli-roster-usage");
-    let op = match words
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["add", name, address] => Op::Add(Device {
-            name: name.to_string(),
-            address: address.to_string(),
-            kind: kind.unwrap_or_default(),
-        }),
-        ["remove", name] => Op::Remove(name.to_string()),
-        ["list"] | [] => Op::List,
-        ["probe"] => Op::Probe(None),
-        ["probe", name] => Op::Probe(Some(name.to_string())),
-        ["import", lab] => Op::Import(PathBuf::from(lab)),
-        _ => return Err(usage()),
+    let mut json = false;
+    let op = match r.action {
+        None => Op::List,
+        Some(RosterCmd::List(l)) => {
+            json = l.json;
+            Op::List
+        }
+        Some(RosterCmd::Add(a)) => {
+            let kind = match a.kind {
+                None => DeviceKind::default(),
+                Some(v) => DeviceKind::from_id(&v).ok_or_else(|| {
+                    CliError::new("roster-error-kind").arg("value", v.escape_debug())
+                })?,
+            };
+            let (Some(name), Some(address)) = (a.name, a.address) else {
+                return Err(usage());
+            };
+            Op::Add(Device {
+                name,
+                address,
+                kind,
+            })
+        }
+        Some(RosterCmd::Remove(a)) => Op::Remove(a.name.ok_or_else(usage)?),
+        Some(RosterCmd::Probe(a)) => Op::Probe(a.name),
+        Some(RosterCmd::Import(a)) => Op::Import(a.lab.ok_or_else(usage)?),
     };
-    Ok(Args { op, to, file, json })
+    Ok(Args {
+        op,
+        to,
+        file: r.file,
+        json,
+    })
 }
 
 pub fn run(r: RosterArgs, tr: &Localizer) -> CliResult {

@@ -485,6 +485,7 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
         | Command::ReadConfig(_)
         | Command::ReadBundle(_)
         | Command::Notify { .. }
+        | Command::Withdraw(_)
         | Command::Follow(_) => {}
     }
 }

@@ -2,14 +2,16 @@
 //! lint against the files here, settings, files the user saves or imports,
 //! desktop notifications.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 
 use super::messages::{Command, Contents, Event, ReadError, Request};
 use super::wake::{Wake, Waker};
+use crate::core::alarm::AlarmSubject;
 use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
-use crate::gui::notify::Notifier;
+use crate::gui::notify::{Notifier, Shown};
 
 /// A file the user imports is a chrony.conf: anything larger is refused
 /// before it is read whole.
@@ -32,9 +34,12 @@ pub(super) fn run(
             .and_then(|c| crate::sys::chronyd_version(&c)),
         networks: crate::sys::local_networks(),
     });
-    let mut notifier = Notifier::session();
+    let mut desktop = Desktop {
+        notifier: Notifier::session(),
+        shown: HashMap::new(),
+    };
     while let Ok(Request { id, command }) = requests.recv() {
-        if let Some(event) = handle(command, remote, &mut notifier) {
+        if let Some(event) = handle(command, remote, &mut desktop) {
             send(Event::Reply {
                 to: id,
                 event: Box::new(event),
@@ -43,7 +48,14 @@ pub(super) fn run(
     }
 }
 
-fn handle(command: Command, remote: bool, notifier: &mut Notifier) -> Option<Event> {
+/// The session bus's notifications, and those on screen by alarm (the
+/// window sends at most one per alarm, and withdraws it when it clears).
+struct Desktop {
+    notifier: Notifier,
+    shown: HashMap<AlarmSubject, Shown>,
+}
+
+fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event> {
     Some(match command {
         Command::Lint { text, version } => {
             let exists = |p: &str| Path::new(p).exists();
@@ -101,6 +113,7 @@ fn handle(command: Command, remote: bool, notifier: &mut Notifier) -> Option<Eve
             Event::BundleRead { path, result }
         }
         Command::Notify {
+            subject,
             title,
             body,
             critical,
@@ -123,8 +136,22 @@ fn handle(command: Command, remote: bool, notifier: &mut Notifier) -> Option<Eve
             };
             // No session bus or no daemon: the status bar line is the
             // notification.
-            if let Err(e) = notifier.send(&n) {
-                tracing::info!("desktop notification not shown: {e}");
+            match desktop.notifier.send(&n) {
+                Ok(shown) => {
+                    if let Some(old) = desktop.shown.insert(subject, shown) {
+                        let _ = desktop.notifier.close(&old);
+                    }
+                }
+                Err(e) => tracing::info!("desktop notification not shown: {e}"),
+            }
+            return None;
+        }
+        Command::Withdraw(subject) => {
+            if let Some(shown) = desktop.shown.remove(&subject)
+                && let Err(e) = desktop.notifier.close(&shown)
+            {
+                // Most often the user closed it first.
+                tracing::debug!("desktop notification not closed: {e}");
             }
             return None;
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::core::alarm::AlarmSubject;
 use crate::core::codes::ErrorCode;
 use crate::core::conf::{ChronyVersion, Diagnostic};
 use crate::core::history::SeriesPoint;
@@ -104,13 +105,16 @@ pub enum Command {
     /// The devices of a lab bundle's description (its LAB.toml), for the
     /// roster.
     ReadBundle(PathBuf),
-    /// A desktop notification (freedesktop's, over the session bus; the
-    /// status bar shows the alarm either way).
+    /// A desktop notification for an alarm (freedesktop's, over the
+    /// session bus; the status bar shows the alarm either way).
     Notify {
+        subject: AlarmSubject,
         title: String,
         body: String,
         critical: bool,
     },
+    /// The alarm has cleared: its notification is closed.
+    Withdraw(AlarmSubject),
 }
 
 /// What the Statistics panel asked for, analysed.
@@ -146,6 +150,7 @@ impl Command {
                 | Command::ReadConfig(_)
                 | Command::ReadBundle(_)
                 | Command::Notify { .. }
+                | Command::Withdraw(_)
         )
     }
 }

@@ -74,7 +74,7 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut f.subnet)
-                    .id_salt("access-subnet")
+                    .id_salt("access.subnet")
                     .hint_text("10.0.0.0/24")
                     .desired_width(180.0),
             )

@@ -151,7 +151,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     let r = ui
         .add(
             egui::TextEdit::multiline(&mut raw)
-                .id_salt("advanced-raw")
+                .id_salt("advanced.raw")
                 .code_editor()
                 .desired_rows(16)
                 .desired_width(f32::INFINITY),

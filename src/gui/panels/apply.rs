@@ -139,7 +139,7 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut form.path)
-                .id_salt("apply-path")
+                .id_salt("apply.path")
                 .hint_text("/etc/chrony/chrony.conf")
                 .desired_width(280.0),
         )

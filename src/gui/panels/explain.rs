@@ -64,7 +64,7 @@ pub fn explain_ui(
     let r = ui
         .add(
             egui::TextEdit::multiline(&mut form.input)
-                .id_salt("explain-input")
+                .id_salt("explain.input")
                 .code_editor()
                 .desired_rows(10)
                 .desired_width(f32::INFINITY)

@@ -143,7 +143,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 labelled(ui, &st.t("gui-servers"), |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.servers)
-                            .id_salt("export-servers")
+                            .id_salt("export.servers")
                             .hint_text("10.0.0.123 10.0.0.124"),
                     )
                     .on_hover_text(st.t("gui-servers-help"))
@@ -159,7 +159,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 labelled(ui, &st.t("gui-peer"), |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.peer)
-                            .id_salt("export-peer")
+                            .id_salt("export.peer")
                             .hint_text("10.0.0.2"),
                     )
                     .on_hover_text(st.t("gui-export-peer-help"))
@@ -169,21 +169,21 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 labelled(ui, &st.t("gui-source-interface"), |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.source_interface)
-                            .id_salt("export-source_interface")
+                            .id_salt("export.source_interface")
                             .hint_text("Loopback0"),
                     )
                 });
             }
             if uses(Field::Vrf) {
                 labelled(ui, &st.t("gui-vrf"), |ui| {
-                    ui.add(egui::TextEdit::singleline(&mut f.vrf).id_salt("export-vrf"))
+                    ui.add(egui::TextEdit::singleline(&mut f.vrf).id_salt("export.vrf"))
                 });
             }
             if uses(Field::Key) {
                 labelled(ui, &st.t("gui-key"), |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.key)
-                            .id_salt("export-key")
+                            .id_salt("export.key")
                             .hint_text("1:md5:secret"),
                     )
                 });
@@ -197,7 +197,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     labelled(ui, &st.t("gui-export-nts-ca"), |ui| {
                         ui.add(
                             egui::TextEdit::singleline(&mut f.nts_ca)
-                                .id_salt("export-nts_ca")
+                                .id_salt("export.nts_ca")
                                 .hint_text(hint),
                         )
                     });
@@ -245,7 +245,7 @@ pub fn export_ui(
             let title = ui.strong(st.t("gui-export-preview"));
             ui.add(
                 egui::TextEdit::multiline(&mut text)
-                    .id_salt("export-text")
+                    .id_salt("export.text")
                     .code_editor()
                     .interactive(true)
                     .desired_width(f32::INFINITY),

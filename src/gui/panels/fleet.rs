@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::core::explain::Status;
 use crate::core::series::{Field, SeriesId, WatchTarget};
+use crate::core::time::clock_ahead;
 use crate::gui::backend::Command;
 use crate::gui::state::{AppState, Panel, status_color};
 use crate::ipc::FleetRow;
@@ -55,7 +56,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         requests.push(Command::FleetHost(h.clone()));
         requests.push(Command::HistoryRecent {
             series: vec![
-                SeriesId::host(h.clone(), Field::Offset),
+                SeriesId::host(h.clone(), Field::Correction),
                 SeriesId::host(h.clone(), Field::Frequency),
             ],
             window: st.settings.plot_window.seconds(),
@@ -144,7 +145,10 @@ fn table_ui(ui: &mut egui::Ui, st: &mut AppState, rows: &[FleetRow]) {
                         };
                     });
                     row.col(|ui| {
-                        let v = r.system_time.map(|s| format!("{:+.1} µs", s * 1e6));
+                        // Ahead positive, as its plot and the sources' offsets.
+                        let v = r
+                            .system_time
+                            .map(|s| format!("{:+.1} µs", clock_ahead(s) * 1e6));
                         ui.label(v.unwrap_or_else(|| "–".into()));
                     });
                     row.col(|ui| {
@@ -174,11 +178,13 @@ fn host_ui(ui: &mut egui::Ui, st: &mut AppState) {
     if let Some(e) = st.fleet_host_live.clone() {
         crate::gui::widgets::rows_ui(ui, st, "fleet-sources", &e);
     }
-    let key = SeriesId::host(host.clone(), Field::Offset);
+    // Its clock as the Plots panel draws this server's: chronyd's
+    // correction negated, ahead positive (the legend says so).
+    let key = SeriesId::host(host.clone(), Field::Correction);
     if let Some(pts) = st.history.get(&key).filter(|p| !p.is_empty()) {
         let line: egui_plot::PlotPoints = pts
             .iter()
-            .map(|(t, lo, hi)| [*t, (lo + hi) / 2.0 * 1e6])
+            .map(|(t, lo, hi)| [*t, clock_ahead((lo + hi) / 2.0) * 1e6])
             .collect::<Vec<_>>()
             .into();
         egui_plot::Plot::new(("fleet-offset-plot", host.to_string()))

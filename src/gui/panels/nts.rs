@@ -53,7 +53,7 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, _commands: 
         crate::gui::widgets::labelled(ui, &st.t("gui-nts-names"), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut form.names)
-                    .id_salt("nts-names")
+                    .id_salt("nts.names")
                     .hint_text(hint),
             )
         });

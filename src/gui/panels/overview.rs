@@ -164,7 +164,8 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
 /// The offset over the last five minutes, small, with the clock's maximum
 /// error (|offset| + root dispersion + root delay/2) beside it.
 fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
-    const SERIES: SeriesId = SeriesId::system(Field::Offset);
+    // chronyd's correction, as the headline above it.
+    const SERIES: SeriesId = SeriesId::system(Field::Correction);
     const ERROR: SeriesId = SeriesId::system(Field::Error);
     let now = crate::sys::now();
     // The last five minutes, asked for again every 10 s by the backend.

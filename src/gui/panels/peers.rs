@@ -61,7 +61,7 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         crate::gui::widgets::labelled(ui, &st.t("gui-partner"), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut f.partner)
-                    .id_salt("peers-partner")
+                    .id_salt("peers.partner")
                     .hint_text("10.0.0.2")
                     .desired_width(160.0),
             )

@@ -5,6 +5,7 @@
 
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
+use crate::core::chronylog::csvrow::CLOCK_AHEAD;
 use crate::core::history::SeriesPoint;
 use crate::core::series::{Field, Scope, SeriesId};
 use crate::gui::backend::Command;
@@ -62,10 +63,12 @@ fn line_points(p: &[SeriesPoint], scale: f64) -> PlotPoints<'static> {
         .into()
 }
 
-/// The plotted series: system ones and per-source offsets and errors.
+/// The plotted series: system ones and per-source offsets and errors. The
+/// system clock is drawn from chronyd's correction (chronyc's "System
+/// time"), the distance the Overview and `stratum status` give.
 pub fn wanted_series(st: &AppState) -> Vec<SeriesId> {
     let mut v: Vec<SeriesId> = [
-        Field::Offset,
+        Field::Correction,
         Field::Frequency,
         Field::ResidualFreq,
         Field::Skew,
@@ -162,7 +165,7 @@ pub fn plots_ui(
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
             // sources' offsets (ahead positive): -correction.
-            if let Some(pts) = st.history.get(&SeriesId::system(Field::Offset)) {
+            if let Some(pts) = st.history.get(&SeriesId::system(Field::Correction)) {
                 p.line(Line::new(
                     st.t("gui-series-system-offset"),
                     line_points(pts, -1e6),
@@ -250,9 +253,13 @@ pub fn history_csv(st: &AppState) -> String {
     ids.sort();
     for id in ids {
         // The system clock as plotted: ahead of NTP time positive (the
-        // negated correction), named for what it is.
-        let (name, sign) = if *id == SeriesId::system(Field::Offset) {
-            ("system.clock_ahead".to_string(), -1.0)
+        // negated correction), named for what it is. The last offset
+        // (the Statistics panel's) is not plotted here, and `stratum
+        // stats` reads the clock-ahead series as the system offset.
+        let (name, sign) = if *id == SeriesId::system(Field::Correction) {
+            (CLOCK_AHEAD.to_string(), -1.0)
+        } else if *id == SeriesId::system(Field::Offset) {
+            continue;
         } else {
             (id.to_string(), 1.0)
         };

@@ -164,14 +164,14 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
         let label = ui.label(st.t("roster-gui-name"));
         ui.add(
             egui::TextEdit::singleline(&mut form.name)
-                .id_salt("roster-name")
+                .id_salt("roster.name")
                 .desired_width(120.0),
         )
         .labelled_by(label.id);
         let label = ui.label(st.t("roster-gui-address"));
         ui.add(
             egui::TextEdit::singleline(&mut form.address)
-                .id_salt("roster-address")
+                .id_salt("roster.address")
                 .hint_text(st.t("roster-gui-address-hint"))
                 .desired_width(140.0),
         )
@@ -179,7 +179,7 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
         let kind_label = st.t("roster-gui-kind");
         ui.label(&kind_label);
         let kind = form.kind.unwrap_or_default();
-        egui::ComboBox::from_id_salt("roster-kind")
+        egui::ComboBox::from_id_salt("roster.kind")
             .selected_text(st.t(&format!("roster-kind-{}", kind.id())))
             .show_ui(ui, |ui| {
                 for k in DeviceKind::ALL {
@@ -222,7 +222,7 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
         let label = ui.label(st.t("roster-gui-bundle"));
         ui.add(
             egui::TextEdit::singleline(&mut form.bundle)
-                .id_salt("roster-bundle")
+                .id_salt("roster.bundle")
                 .desired_width(240.0),
         )
         .labelled_by(label.id);

@@ -76,7 +76,7 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
             let mut target: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
             ui.add(
                 egui::TextEdit::singleline(&mut target)
-                    .id_salt("settings-target")
+                    .id_salt("settings.target")
                     .hint_text(st.t("gui-connect-hint"))
                     .desired_width(260.0),
             )

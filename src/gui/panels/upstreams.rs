@@ -242,7 +242,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         let host = ui
             .add(
                 egui::TextEdit::singleline(&mut f.host)
-                    .id_salt("upstreams-host")
+                    .id_salt("upstreams.host")
                     .hint_text("ntp.example.org")
                     .desired_width(200.0),
             )
