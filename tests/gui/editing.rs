@@ -443,7 +443,7 @@ fn every_single_line_field_keeps_what_is_typed() {
 fn upstream_names_that_do_not_resolve_here_are_flagged_before_apply() {
     let bad = common::netns::local_failure_name();
     let mut h = offline();
-    h.state_mut().state.doc = stratum::core::conf::Document::parse(&format!(
+    h.state_mut().state.doc = stratum::core::conf::Document::parse(format!(
         "server {bad} iburst\nserver localhost iburst\nserver 10.0.0.1 iburst\n"
     ));
     h.get_by_role_and_label(Role::Button, "Upstream servers")

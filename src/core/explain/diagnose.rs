@@ -168,10 +168,7 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         }
     };
     if !rows.is_empty() && rows.iter().all(silent) && rows.iter().any(reach_zero) {
-        out.push(
-            Finding::new(Rule::NoUpstreamReachable)
-                .arg("names", names(&silent)),
-        );
+        out.push(Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent)));
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
             r.iter()

@@ -456,7 +456,10 @@ mod tests {
 
     fn texts(e: &Explained, lang: Lang) -> Vec<String> {
         let tr = Localizer::new(lang);
-        e.findings.iter().map(|f| tr.finding_text(e.kind, f)).collect()
+        e.findings
+            .iter()
+            .map(|f| tr.finding_text(e.kind, f))
+            .collect()
     }
 
     /// chronyc(1), sources: Reach 0 is no answer to any of the last eight
@@ -581,17 +584,30 @@ mod tests {
             let names: Vec<&str> = live[&kind]
                 .rows
                 .iter()
-                .map(|r| r.iter().find(|f| f.name == F::Address).unwrap().raw.as_str())
+                .map(|r| {
+                    r.iter()
+                        .find(|f| f.name == F::Address)
+                        .unwrap()
+                        .raw
+                        .as_str()
+                })
                 .collect();
             assert_eq!(
                 names,
-                ["ntp1.aliyun.com ×8", "ntp2.aliyun.com ×8", "ntp3.aliyun.com ×8"],
+                [
+                    "ntp1.aliyun.com ×8",
+                    "ntp2.aliyun.com ×8",
+                    "ntp3.aliyun.com ×8"
+                ],
                 "{kind:?}"
             );
         }
         s.health = crate::core::health::verdict(&s, &Default::default());
         let headline = Localizer::new(Lang::En).health_headline(&s, &s.health);
-        assert!(headline.contains("ntp1.aliyun.com does not resolve (all 8 sources"), "{headline}");
+        assert!(
+            headline.contains("ntp1.aliyun.com does not resolve (all 8 sources"),
+            "{headline}"
+        );
     }
 
     /// chronyc(1), tracking: "System time ... the current offset between

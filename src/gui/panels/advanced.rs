@@ -136,7 +136,11 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             let cur = word(&st.doc, name);
             // A refused value stays only while the document still holds
             // what it was typed over.
-            if form.rejected.get(name).is_some_and(|(_, over)| *over != cur) {
+            if form
+                .rejected
+                .get(name)
+                .is_some_and(|(_, over)| *over != cur)
+            {
                 form.rejected.remove(name);
             }
             let refused = form.rejected.get(name).map(|(v, _)| v.clone());
@@ -170,11 +174,12 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                     }
                 }
                 if let Some(v) = form.rejected.get(name).map(|(v, _)| v.clone()) {
-                    let probe = Document::parse(&format!("{name} {v}\n"));
+                    let probe = Document::parse(format!("{name} {v}\n"));
                     let opts = LintOptions::default();
-                    if let Some(d) = lint(&probe, &opts).into_iter().find(|d| {
-                        d.severity == crate::core::conf::Severity::Error
-                    }) {
+                    if let Some(d) = lint(&probe, &opts)
+                        .into_iter()
+                        .find(|d| d.severity == crate::core::conf::Severity::Error)
+                    {
                         ui.colored_label(
                             status_color(crate::core::explain::Status::Bad),
                             st.tr.tr_args(&d.message_id(), &d.args),

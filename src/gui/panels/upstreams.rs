@@ -165,8 +165,7 @@ pub fn upstreams_ui(
                     .map(String::from)
                     .collect();
                 ui.label(RichText::new(opts.join(" ")).monospace());
-                let unresolved_here =
-                    st.resolved.get(&s.host.to_ascii_lowercase()) == Some(&false);
+                let unresolved_here = st.resolved.get(&s.host.to_ascii_lowercase()) == Some(&false);
                 ui.vertical(|ui| {
                     match live_state(st, &s.host) {
                         Some((status, text, help)) => {
