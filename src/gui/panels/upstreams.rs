@@ -165,28 +165,17 @@ pub fn upstreams_ui(
                     .map(String::from)
                     .collect();
                 ui.label(RichText::new(opts.join(" ")).monospace());
-                let unresolved_here = st.resolved.get(&s.host.to_ascii_lowercase()) == Some(&false);
-                ui.vertical(|ui| {
-                    match live_state(st, &s.host) {
-                        Some((status, text, help)) => {
-                            let r = ui.colored_label(status_color(status), text);
-                            if let Some(h) = help {
-                                r.on_hover_text(h);
-                            }
+                match live_state(st, &s.host) {
+                    Some((status, text, help)) => {
+                        let r = ui.colored_label(status_color(status), text);
+                        if let Some(h) = help {
+                            r.on_hover_text(h);
                         }
-                        None => {
-                            ui.label(RichText::new(st.t("gui-live-unknown")).weak());
-                        }
-                    };
-                    // Said before Apply, never blocking it: the lab's own
-                    // DNS may serve the name where chronyd runs later.
-                    if unresolved_here {
-                        ui.colored_label(
-                            status_color(Status::Warn),
-                            st.t("gui-name-unresolved-here"),
-                        );
                     }
-                });
+                    None => {
+                        ui.label(RichText::new(st.t("gui-live-unknown")).weak());
+                    }
+                };
                 ui.horizontal(|ui| {
                     if ui.button(st.t("gui-edit")).clicked() {
                         edit = Some(s.clone());
@@ -198,6 +187,18 @@ pub fn upstreams_ui(
                 ui.end_row();
             }
         });
+    // Said before Apply, never blocking it (the lab's own DNS may serve
+    // the name where chronyd runs), under the table so that an answer
+    // arriving does not move its columns.
+    for (_, s) in &sources {
+        if st.resolved.get(&s.host.to_ascii_lowercase()) == Some(&false) {
+            ui.colored_label(
+                status_color(Status::Warn),
+                st.tr
+                    .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
+            );
+        }
+    }
     if let Some(h) = remove {
         st.doc.remove_source(&h);
     }
