@@ -28,6 +28,7 @@ mod labs;
 mod leap;
 mod lint_vs_chronyd;
 mod live_explain;
+mod live_findings;
 mod names;
 #[cfg(feature = "gui")]
 mod notify;
