@@ -9,6 +9,8 @@ mod common;
 mod chinese;
 #[path = "gui/forms.rs"]
 mod forms;
+#[path = "gui/layout.rs"]
+mod layout;
 #[path = "gui/pair.rs"]
 mod pair;
 #[path = "gui/roster.rs"]
