@@ -312,3 +312,10 @@ gui-stats-flat = The series does not change over this window: every deviation is
 window-finding-ntp-service-inactive = No time synchronisation service runs: on RHEL, Rocky, CentOS and Fedora run “systemctl enable chronyd” and “systemctl start chronyd”; on Debian and Ubuntu “systemctl enable chrony” and “systemctl start chrony”.
 window-finding-ntp-service-inactive-ntpd = No time daemon answered: ntpq (and ntpstat) ask ntpd on 127.0.0.1 and ::1, ntpstat also chronyd through chronyc. Start it (“systemctl enable ntpd” and “systemctl start ntpd”, or chronyd / chrony) and check that ntpd's “restrict” lets 127.0.0.1 query it. chronyd never answers ntpq: where chrony runs, ask it with chronyc tracking and chronyc sources.
 gui-stats-series = Series
+
+# Export: what the preview is made from, and a file saved before it changed.
+gui-source-interface-help = The interface the device sends NTP from, in this vendor's own naming (kept per vendor: Cisco's Vlan10 is Huawei's Vlanif10 and H3C's Vlan-interface10).
+gui-export-unapplied = Includes changes not yet applied: the server runs without them until you apply them (Apply).
+gui-export-add-pair = Add the other server of the pair, { $server }
+gui-export-add-pair-help = This configuration has a peer: clients that know both servers of the pair keep the time when one is down, the first listed is preferred.
+gui-file-changed-since = The preview has changed since it was saved to { $path }: that file is not current; save again to update it.

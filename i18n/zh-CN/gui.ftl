@@ -309,3 +309,10 @@ gui-stats-flat = 此序列在这个时间窗口内没有变化：各项偏差均
 window-finding-ntp-service-inactive = 没有运行时间同步服务：在 RHEL、Rocky、CentOS 和 Fedora 上运行“systemctl enable chronyd”和“systemctl start chronyd”；在 Debian 和 Ubuntu 上运行“systemctl enable chrony”和“systemctl start chrony”。
 window-finding-ntp-service-inactive-ntpd = 没有时间守护进程应答：ntpq（和 ntpstat）在 127.0.0.1 和 ::1 上询问 ntpd，ntpstat 还通过 chronyc 询问 chronyd。请启动它（“systemctl enable ntpd”和“systemctl start ntpd”，或 chronyd / chrony），并检查 ntpd 的“restrict”允许 127.0.0.1 查询。chronyd 从不应答 ntpq：运行 chrony 的机器请用 chronyc tracking 和 chronyc sources 查询。
 gui-stats-series = 序列
+
+# 导出：预览由什么生成，以及保存后又改变了的文件。
+gui-source-interface-help = 设备发送 NTP 所用的接口，按该厂商自己的命名（每个厂商分别保存：思科的 Vlan10 在华为是 Vlanif10，在华三是 Vlan-interface10）。
+gui-export-unapplied = 包含尚未应用的更改：在应用（“应用”面板）之前，服务器运行时不含这些更改。
+gui-export-add-pair = 加入主备对中的另一台服务器 { $server }
+gui-export-add-pair-help = 此配置有对等体：同时知道主备两台服务器的客户端在其中一台停机时仍能保持时间，列在第一位的优先。
+gui-file-changed-since = 保存到 { $path } 之后预览已经改变：那个文件不是最新的，请再次保存以更新它。
