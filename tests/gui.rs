@@ -11,6 +11,8 @@ mod chinese;
 mod export_truth;
 #[path = "gui/forms.rs"]
 mod forms;
+#[path = "gui/guided.rs"]
+mod guided;
 #[path = "gui/layout.rs"]
 mod layout;
 #[path = "gui/pair.rs"]

@@ -319,3 +319,10 @@ gui-export-unapplied = Includes changes not yet applied: the server runs without
 gui-export-add-pair = Add the other server of the pair, { $server }
 gui-export-add-pair-help = This configuration has a peer: clients that know both servers of the pair keep the time when one is down, the first listed is preferred.
 gui-file-changed-since = The preview has changed since it was saved to { $path }: that file is not current; save again to update it.
+
+# Guided setup: replacing a configuration that has lines the setup lacks.
+gui-setup-drops = This setup replaces the current configuration, and { $count ->
+        [one] this line of it is
+       *[other] these { $count } lines of it are
+    } not in the setup: they would be dropped.
+gui-setup-replace = Replace the configuration

@@ -316,3 +316,7 @@ gui-export-unapplied = 包含尚未应用的更改：在应用（“应用”面
 gui-export-add-pair = 加入主备对中的另一台服务器 { $server }
 gui-export-add-pair-help = 此配置有对等体：同时知道主备两台服务器的客户端在其中一台停机时仍能保持时间，列在第一位的优先。
 gui-file-changed-since = 保存到 { $path } 之后预览已经改变：那个文件不是最新的，请再次保存以更新它。
+
+# 引导设置：替换含有该设置所没有的行的配置。
+gui-setup-drops = 此设置会替换当前配置，当前配置中的下列 { $count } 行不在此设置中，将被删除：
+gui-setup-replace = 替换配置

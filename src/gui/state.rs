@@ -161,6 +161,9 @@ pub struct AppState {
     pub base: Vec<u8>,
     pub config_path: String,
     pub apply: ApplyState,
+    /// The panel the last apply was started from: its outcome is shown
+    /// there (and on Apply), never as if another panel's text was applied.
+    pub apply_from: Option<Panel>,
     pub history: HashMap<SeriesId, Vec<SeriesPoint>>,
     pub series: Vec<SeriesId>,
     pub selected: Option<Selected>,
@@ -226,6 +229,7 @@ impl AppState {
             base: text.into_bytes(),
             config_path: String::new(),
             apply: ApplyState::Idle,
+            apply_from: None,
             history: HashMap::new(),
             series: Vec::new(),
             selected: None,
