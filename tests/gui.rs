@@ -17,6 +17,8 @@ mod guided;
 mod layout;
 #[path = "gui/pair.rs"]
 mod pair;
+#[path = "gui/plain_words.rs"]
+mod plain_words;
 #[path = "gui/roster.rs"]
 mod roster;
 #[path = "gui/small.rs"]

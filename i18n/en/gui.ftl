@@ -142,7 +142,9 @@ gui-chronyd-path = chronyd
 gui-chronyd-path-help = The chronyd a lab runs and whose rules lint follows, e.g. /usr/local/sbin/chronyd. Empty: the installed one. Takes effect when Stratum next starts a lab.
 gui-serverstats-older = chrony { $version } does not report where the server's timestamps came from (daemon, kernel or network card); chrony 4.4 and later do.
 gui-panel-fleet = Fleet
-gui-fleet-empty = The helper watches no other server: list each chronyd of the lab, one HOST[:PORT] a line, in the file “watch” in the helper's data directory, then restart the helper (their cmdallow must let this machine in).
+gui-fleet-empty = The helper watches no other server: list each chronyd of the lab, one HOST[:PORT] a line, in the file { $path }, then restart the helper (their cmdallow must let this machine in).
+gui-fleet-empty-system = The helper watches no other server: list each chronyd, one HOST[:PORT] a line, in the file { $path } (or “watch” in the data directory the helper was started with), then restart the helper (their cmdallow must let this machine in).
+gui-fleet-empty-offline = No helper answers, so no other server is watched. A helper watches the servers listed one HOST[:PORT] a line in the file “watch” of its data directory: ~/.local/share/stratum for a lab, /var/lib/stratum for the system helper.
 gui-fleet-host = Server
 gui-fleet-state = State
 gui-fleet-stratum = Stratum
@@ -326,3 +328,4 @@ gui-setup-drops = This setup replaces the current configuration, and { $count ->
        *[other] these { $count } lines of it are
     } not in the setup: they would be dropped.
 gui-setup-replace = Replace the configuration
+gui-files-need-path = Type a file's path above (or choose it with Browse…) to import it or save the configuration to it.
