@@ -280,3 +280,39 @@ fn the_unapplied_mark_is_readable_and_moves_nothing() {
         assert_eq!(h.state().state.panel, Panel::Apply);
     }
 }
+
+/// Cells of a pasted table that are one token (an address, a name, a
+/// number with its unit): none is broken over two lines, in either
+/// language, with room to spare at 1024×700.
+#[test]
+fn table_cells_never_wrap_inside_an_address_or_number() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/explain");
+    for lang in Lang::ALL {
+        for file in ["chronyc-sources-seed004.txt", "ntpq-peers-seed003.txt"] {
+            let mut h = offline(lang);
+            show(&mut h, Panel::Explain);
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            h.state_mut().panels.explain.set_input(text);
+            h.run_steps(4);
+            let line = h.ctx.style().spacing.interact_size.y + 2.0;
+            let tokens: Vec<(String, egui::Rect)> = h
+                .query_all(By::new().predicate(|n| n.role() == Role::Label))
+                .filter_map(|n| {
+                    let t = n.accesskit_node().value()?.to_string();
+                    let token = !t.contains(char::is_whitespace)
+                        && t.chars().any(|c| c.is_ascii_digit())
+                        && t.len() >= 6;
+                    token.then(|| (t, n.rect()))
+                })
+                .collect();
+            assert!(tokens.len() >= 3, "{lang:?} {file}: {tokens:?}");
+            for (t, r) in &tokens {
+                assert!(
+                    r.height() <= line,
+                    "{lang:?} {file}: “{t}” is broken over lines ({} px high)",
+                    r.height()
+                );
+            }
+        }
+    }
+}
