@@ -7,6 +7,8 @@ mod common;
 // The window at 1024×700 by concern, one file each (tests/gui/).
 #[path = "gui/chinese.rs"]
 mod chinese;
+#[path = "gui/conf_comments.rs"]
+mod conf_comments;
 #[path = "gui/export_truth.rs"]
 mod export_truth;
 #[path = "gui/forms.rs"]

@@ -329,3 +329,13 @@ gui-setup-drops = This setup replaces the current configuration, and { $count ->
     } not in the setup: they would be dropped.
 gui-setup-replace = Replace the configuration
 gui-files-need-path = Type a file's path above (or choose it with Browse…) to import it or save the configuration to it.
+
+# The comments of the chrony.conf a new lab starts from, and of the first
+# line of a kind added to it (chronyd reads comments as bytes).
+lab-comment-header = Stratum lab server. Add upstream servers and the subnets of your clients.
+lab-comment-local = Serve time even when no upstream is reachable (isolated lab).
+lab-comment-allow = Who may ask this server for time (127.0.0.0/8: programs on this machine).
+lab-comment-makestep = Step the clock in the first updates if it is far off.
+conf-comment-sources = Upstream servers this server follows.
+conf-comment-peers = The other server of the pair (both serve the lab; see local … orphan).
+conf-comment-allow = Who may ask this server for time.

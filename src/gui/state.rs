@@ -211,7 +211,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(settings: Settings) -> AppState {
         let lang = settings.lang.unwrap_or_else(Lang::from_env);
-        let text = crate::core::conf::DEFAULT_LAB_CONFIG.to_string();
+        // Until the helper's file comes: a new lab's, in the window's
+        // language.
+        let en = Localizer::new(lang);
+        let text = crate::core::conf::lab_config(|id| en.tr(id));
         let panel = Panel::ALL
             .into_iter()
             .find(|p| p.key() == settings.panel)

@@ -161,3 +161,75 @@ fn apply_s_file_field_shows_the_helper_s_file_and_why_import_waits() {
         assert!(enabled, "{lang:?}");
     }
 }
+
+/// Drives the window to the texts of this module's concerns that the
+/// panel tour does not reach (for the words test): Fleet with no helper
+/// and on a system helper, Guided setup's question, the first upstream and
+/// peer added, an export changed after it was saved.
+pub fn drive(h: &mut Harness<'static, App>) {
+    let lang = h.state().state.tr.lang();
+    let tr = Localizer::new(lang);
+    // Fleet: no helper, then a system helper.
+    h.state_mut().state.info = None;
+    h.state_mut().state.fleet.clear();
+    show(h, Panel::Fleet);
+    let offline_text = tr.tr("gui-fleet-empty-offline");
+    assert!(
+        h.query_by_label(&offline_text).is_some(),
+        "{:?}",
+        shown_texts(h)
+    );
+    let mut system = info();
+    system.mode = stratum::ipc::Mode::System;
+    h.state_mut().state.on_event(Event::Connected {
+        info: system,
+        started_lab: false,
+        server: "/run/stratum/helper.sock".into(),
+    });
+    h.state_mut().state.fleet.clear();
+    h.run_steps(2);
+    // The first upstream and the first peer of a file with neither.
+    h.state_mut().state.doc = stratum::core::conf::Document::parse("makestep 1 3\n");
+    show(h, Panel::Upstreams);
+    for (kind, host) in [
+        (stratum::core::conf::SourceKind::Server, "10.1.1.1"),
+        (stratum::core::conf::SourceKind::Peer, "10.0.0.124"),
+    ] {
+        {
+            let f = &mut h.state_mut().panels.upstreams;
+            f.kind = kind;
+            f.host = host.into();
+        }
+        h.run();
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-add"))
+            .click();
+        h.run();
+    }
+    // Guided setup over it: asked before the upstream and peer go.
+    show(h, Panel::Setup);
+    h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-use"))
+        .click();
+    h.run();
+    assert!(h.query_by_label(&tr.tr("gui-setup-replace")).is_some());
+    h.get_by_role_and_label(Role::Button, &tr.tr("gui-cancel"))
+        .click();
+    h.run();
+    // An export saved, then changed.
+    let tmp = tempfile::tempdir().unwrap();
+    show(h, Panel::Export);
+    super::files::choose(h, &tr, stratum::core::export::Format::CiscoIos);
+    h.state_mut().panels.export.servers = "10.0.0.123".into();
+    h.run();
+    super::files::type_path(h, &tmp.path().join("cisco.txt").display().to_string());
+    super::files::save(h, &tr);
+    h.state_mut().panels.export.vrf = "stale-check".into();
+    h.run_steps(2);
+    let changed = tr.tr_args(
+        "gui-file-changed-since",
+        &[(
+            "path",
+            tmp.path().join("cisco.txt").display().to_string().as_str(),
+        )],
+    );
+    assert!(h.query_by_label(&changed).is_some(), "{:?}", shown_texts(h));
+}
