@@ -210,6 +210,26 @@ impl crate::gui::view::View for Form {
     }
 }
 
+/// Where to list servers to watch: the file `watch` in the helper's data
+/// directory (a lab's is its configuration's; the system helper's is
+/// /var/lib/stratum unless started with another).
+pub fn empty_text(st: &AppState) -> String {
+    match &st.info {
+        Some(info) if st.is_lab() => {
+            let dir = std::path::Path::new(&info.config_path)
+                .parent()
+                .unwrap_or(std::path::Path::new("."));
+            let path = dir.join("watch").display().to_string();
+            st.ta("gui-fleet-empty", &[("path", path)])
+        }
+        Some(_) => st.ta(
+            "gui-fleet-empty-system",
+            &[("path", "/var/lib/stratum/watch".into())],
+        ),
+        None => st.t("gui-fleet-empty-offline"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,25 +275,5 @@ mod tests {
             row("127.0.0.1:12323", "127.0.0.1"),
         ];
         assert_eq!(follows(&rows, &rows[1]), None);
-    }
-}
-
-/// Where to list servers to watch: the file `watch` in the helper's data
-/// directory (a lab's is its configuration's; the system helper's is
-/// /var/lib/stratum unless started with another).
-pub fn empty_text(st: &AppState) -> String {
-    match &st.info {
-        Some(info) if st.is_lab() => {
-            let dir = std::path::Path::new(&info.config_path)
-                .parent()
-                .unwrap_or(std::path::Path::new("."));
-            let path = dir.join("watch").display().to_string();
-            st.ta("gui-fleet-empty", &[("path", path)])
-        }
-        Some(_) => st.ta(
-            "gui-fleet-empty-system",
-            &[("path", "/var/lib/stratum/watch".into())],
-        ),
-        None => st.t("gui-fleet-empty-offline"),
     }
 }
