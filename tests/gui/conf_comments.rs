@@ -106,3 +106,28 @@ fn a_new_lab_speaks_the_window_s_language_and_new_lines_join_their_kind() {
         h.state_mut().backend.shutdown();
     }
 }
+
+/// The English starting file is the one the project documents
+/// (DEFAULT_LAB_CONFIG), and every language's has the same directives.
+#[test]
+fn the_starting_configuration_differs_only_in_its_comments() {
+    use stratum::core::conf::{DEFAULT_LAB_CONFIG, Document, lab_config};
+    let en = Localizer::new(stratum::i18n::Lang::En);
+    assert_eq!(lab_config(|id| en.tr(id)), DEFAULT_LAB_CONFIG);
+    let directives = |t: &str| -> Vec<String> {
+        Document::parse(t)
+            .directives()
+            .map(|(_, d)| d.render())
+            .collect()
+    };
+    for lang in stratum::i18n::Lang::ALL {
+        let tr = Localizer::new(lang);
+        let text = lab_config(|id| tr.tr(id));
+        assert_eq!(
+            directives(&text),
+            directives(DEFAULT_LAB_CONFIG),
+            "{lang:?}"
+        );
+        assert!(text.contains(&format!("# {}", tr.tr("lab-comment-header"))));
+    }
+}

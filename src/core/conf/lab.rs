@@ -36,27 +36,3 @@ pub fn lab_config(words: impl Fn(&str) -> String) -> String {
         "# {header}\n\n# {local}\nlocal stratum 10 orphan\n\n# {allow}\nallow 127.0.0.0/8\n\n# {makestep}\nmakestep 1 3\n"
     )
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_english_starting_configuration_is_the_default() {
-        let en = crate::i18n::Localizer::new(crate::i18n::Lang::En);
-        assert_eq!(lab_config(|id| en.tr(id)), DEFAULT_LAB_CONFIG);
-        let zh = crate::i18n::Localizer::new(crate::i18n::Lang::ZhCn);
-        let text = lab_config(|id| zh.tr(id));
-        assert_eq!(
-            crate::core::conf::Document::parse(&text)
-                .directives()
-                .map(|(_, d)| d.render())
-                .collect::<Vec<_>>(),
-            crate::core::conf::Document::parse(DEFAULT_LAB_CONFIG)
-                .directives()
-                .map(|(_, d)| d.render())
-                .collect::<Vec<_>>()
-        );
-        assert!(text.contains("# Stratum 实验服务器"), "{text}");
-    }
-}
