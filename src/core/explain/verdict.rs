@@ -35,6 +35,9 @@ crate::id_enum! {
         ReachPartial = "reach-partial",
         ReachStarting = "reach-starting",
         NoSample = "no-sample",
+        /// Tracking with no reference (not synchronised, or its own clock):
+        /// chronyd's estimates, not a comparison with true time.
+        NoReference = "no-reference",
         StateSelected = "state-selected",
         StateCombined = "state-combined",
         StateNotCombined = "state-not-combined",
@@ -242,6 +245,13 @@ impl Rule {
     pub fn follows_value(self) -> bool {
         matches!(self, Rule::ClockBehind | Rule::ClockAhead)
     }
+
+    /// Findings that say the reason itself (arg `why`, a [`Why`] id the
+    /// text layer puts in words): one finding per reason, since a table
+    /// shows a reason only when pointed at.
+    pub fn quotes_reason(self) -> bool {
+        matches!(self, Rule::NotSelectable)
+    }
 }
 
 impl Why {
@@ -325,6 +335,7 @@ impl Why {
             ReachFull
             | ReachStarting
             | NoSample
+            | NoReference
             | StateSelected
             | StateCombined
             | StateNotCombined
