@@ -17,6 +17,10 @@ pub enum Lang {
     ZhCn,
 }
 
+/// The variable a window sets for the lab helper it starts: the language
+/// of the files the helper writes for it (a new lab's chrony.conf).
+pub const LANG_VAR: &str = "STRATUM_LANG";
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
 
@@ -42,6 +46,13 @@ impl Lang {
     /// The language of the locale in the environment (LC_ALL, LC_MESSAGES,
     /// LANG, first set wins); English when unset or unknown.
     pub fn from_env() -> Lang {
+        if let Some(l) = std::env::var(LANG_VAR)
+            .ok()
+            .as_deref()
+            .and_then(Lang::parse)
+        {
+            return l;
+        }
         Self::from_locale_vars(|k| std::env::var(k).ok())
     }
 

@@ -7,10 +7,20 @@ mod common;
 // The window at 1024×700 by concern, one file each (tests/gui/).
 #[path = "gui/chinese.rs"]
 mod chinese;
+#[path = "gui/conf_comments.rs"]
+mod conf_comments;
+#[path = "gui/export_truth.rs"]
+mod export_truth;
 #[path = "gui/forms.rs"]
 mod forms;
+#[path = "gui/guided.rs"]
+mod guided;
+#[path = "gui/layout.rs"]
+mod layout;
 #[path = "gui/pair.rs"]
 mod pair;
+#[path = "gui/plain_words.rs"]
+mod plain_words;
 #[path = "gui/roster.rs"]
 mod roster;
 #[path = "gui/small.rs"]

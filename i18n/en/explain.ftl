@@ -232,7 +232,7 @@ finding-no-clients-yet = The client table is empty: no client has reached this s
 finding-no-sources = No source is configured or none is known yet: add server or pool lines (or check sourcedir), and that names resolve.
 
 # Column and field names as people read them (the tool's own name is in the tooltip).
-label-accuracy = Accuracy
+label-accuracy = Maximum error
 label-actual-freq = Actual frequency
 label-address = Address
 label-auth = Authentication

@@ -34,7 +34,7 @@ gui-apply = Apply
 gui-apply-blocked-helper = No helper that may change the configuration is connected: connect to one under Settings, Connect to, or ask an administrator to add you to the helper's admin group.
 gui-apply-blocked-lint = Fix the errors first: chronyd would refuse this file.
 gui-apply-blocked-running = Another apply is under way; wait for it to finish.
-gui-unapplied = • Changes not applied
+gui-unapplied = Changes not applied
 gui-unapplied-help = The configuration in the window differs from the one the helper has. Open Apply to see the changes and apply them.
 gui-applying = Applying…
 gui-cancel = Cancel
@@ -144,7 +144,9 @@ gui-chronyd-path = chronyd
 gui-chronyd-path-help = The chronyd a lab runs and whose rules lint follows, e.g. /usr/local/sbin/chronyd. Empty: the installed one. Takes effect when Stratum next starts a lab.
 gui-serverstats-older = chrony { $version } does not report where the server's timestamps came from (daemon, kernel or network card); chrony 4.4 and later do.
 gui-panel-fleet = Fleet
-gui-fleet-empty = The helper watches no other server: list each chronyd of the lab, one HOST[:PORT] a line, in the file “watch” in the helper's data directory, then restart the helper (their cmdallow must let this machine in).
+gui-fleet-empty = The helper watches no other server: list each chronyd of the lab, one HOST[:PORT] a line, in the file { $path }, then restart the helper (their cmdallow must let this machine in).
+gui-fleet-empty-system = The helper watches no other server: list each chronyd, one HOST[:PORT] a line, in the file { $path } (or “watch” in the data directory the helper was started with), then restart the helper (their cmdallow must let this machine in).
+gui-fleet-empty-offline = No helper answers, so no other server is watched. A helper watches the servers listed one HOST[:PORT] a line in the file “watch” of its data directory: ~/.local/share/stratum for a lab, /var/lib/stratum for the system helper.
 gui-fleet-host = Server
 gui-fleet-state = State
 gui-fleet-stratum = Stratum
@@ -254,7 +256,8 @@ gui-stats-refresh = Compute again
 gui-stats-max-error = maximum clock error
 gui-stats-ntp-rate = NTP requests per second
 gui-stats-clients = clients
-gui-alarms-more = { $first } (and { $more } more)
+gui-alarm-prefix = Alarm:
+gui-alarms-count = { $count } alarms: { $first }
 alarm-unsynchronised = Alarm: chronyd is not synchronised to any source.
 alarm-stratum-high = Alarm: stratum { $what } is higher than expected.
 alarm-offset-large = Alarm: the clock is { $what } from NTP time.
@@ -313,3 +316,28 @@ gui-stats-flat = The series does not change over this window: every deviation is
 window-finding-ntp-service-inactive = No time synchronisation service runs: on RHEL, Rocky, CentOS and Fedora run “systemctl enable chronyd” and “systemctl start chronyd”; on Debian and Ubuntu “systemctl enable chrony” and “systemctl start chrony”.
 window-finding-ntp-service-inactive-ntpd = No time daemon answered: ntpq (and ntpstat) ask ntpd on 127.0.0.1 and ::1, ntpstat also chronyd through chronyc. Start it (“systemctl enable ntpd” and “systemctl start ntpd”, or chronyd / chrony) and check that ntpd's “restrict” lets 127.0.0.1 query it. chronyd never answers ntpq: where chrony runs, ask it with chronyc tracking and chronyc sources.
 gui-stats-series = Series
+
+# Export: what the preview is made from, and a file saved before it changed.
+gui-source-interface-help = The interface the device sends NTP from, in this vendor's own naming (kept per vendor: Cisco's Vlan10 is Huawei's Vlanif10 and H3C's Vlan-interface10).
+gui-export-unapplied = Includes changes not yet applied: the server runs without them until you apply them (Apply).
+gui-export-add-pair = Add the other server of the pair, { $server }
+gui-export-add-pair-help = This configuration has a peer: clients that know both servers of the pair keep the time when one is down, the first listed is preferred.
+gui-file-changed-since = The preview has changed since it was saved to { $path }: that file is not current; save again to update it.
+
+# Guided setup: replacing a configuration that has lines the setup lacks.
+gui-setup-drops = This setup replaces the current configuration, and { $count ->
+        [one] this line of it is
+       *[other] these { $count } lines of it are
+    } not in the setup: they would be dropped.
+gui-setup-replace = Replace the configuration
+gui-files-need-path = Type a file's path above (or choose it with Browse…) to import it or save the configuration to it.
+
+# The comments of the chrony.conf a new lab starts from, and of the first
+# line of a kind added to it (chronyd reads comments as bytes).
+lab-comment-header = Stratum lab server. Add upstream servers and the subnets of your clients.
+lab-comment-local = Serve time even when no upstream is reachable (isolated lab).
+lab-comment-allow = Who may ask this server for time (127.0.0.0/8: programs on this machine).
+lab-comment-makestep = Step the clock in the first updates if it is far off.
+conf-comment-sources = Upstream servers this server follows.
+conf-comment-peers = The other server of the pair (both serve the lab; see local … orphan).
+conf-comment-allow = Who may ask this server for time.

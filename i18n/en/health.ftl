@@ -59,6 +59,6 @@ why-tests-bad-data = the server's root distance is too large (test 7): its time 
 finding-name-unresolved = { $sources } { $count ->
         [one] does
        *[other] do
-    } not resolve (no DNS answer): chronyd has no address to poll, so nothing is sent. Give this machine a DNS resolver (a nameserver line in /etc/resolv.conf), write the server's IP address instead of its name, or use a name the lab's own DNS serves. “chronyc -N sources -a” names the sources chronyc shows as ID#….
+    } not resolve (no DNS answer): chronyd has no address to poll, so nothing is sent. Give this machine a DNS resolver (a nameserver line in /etc/resolv.conf), write the server's IP address instead of its name, or use a name the lab's own DNS serves. Where “chronyc sources” lists a source only as ID# and a number, “chronyc -N sources -a” shows the name it was configured with.
 finding-nothing-sent = chronyd has sent no request to { $sources } (Total TX 0). An NTS source sends none until key establishment gives it cookies: “chronyc authdata” shows the attempts; check TCP 4460 to the server and that its certificate is trusted and names the host.
 finding-server-own-clock = { $sources } is at stratum 10, the stratum chrony's “local” directive gives by default: that server most likely serves its own clock (none of its upstreams answers), so nothing ties this clock to true time either. Check that server: “chronyc sources” there shows whether any upstream answers.

@@ -6,6 +6,7 @@ gui-help = Help
 gui-help-hint = A short guide to the panel in view (F1).
 gui-help-title = Help: { $panel }
 gui-help-terms = In chrony's manual (for the release this window manages):
+gui-help-close-hint = Closes the guide (F1 or Esc also close it).
 help-overview =
     The Overview answers one question: does this server give its clients the right time? The headline is the verdict; below it, how far the system clock is from true time and within what bound, which source it follows and when it was last updated.
 

@@ -228,7 +228,7 @@ finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服�
 finding-no-sources = 没有配置时间源，或尚未识别到任何时间源：请添加 server 或 pool 行（或检查 sourcedir），并确认名称可以解析。
 
 # Column and field names as people read them (the tool's own name is in the tooltip).
-label-accuracy = 精度
+label-accuracy = 最大误差
 label-actual-freq = 实际频率
 label-address = 地址
 label-auth = 认证

@@ -34,7 +34,7 @@ gui-apply = 应用
 gui-apply-blocked-helper = 未连接到有权修改配置的辅助进程：请在“设置”的“连接到”中连接一个，或请管理员把你加入辅助进程的管理组。
 gui-apply-blocked-lint = 请先修正错误：chronyd 会拒绝此文件。
 gui-apply-blocked-running = 另一次应用正在进行，请等它完成。
-gui-unapplied = • 有未应用的更改
+gui-unapplied = 有未应用的更改
 gui-unapplied-help = 窗口中的配置与辅助进程中的配置不同。打开“应用”查看并应用这些更改。
 gui-applying = 正在应用…
 gui-cancel = 取消
@@ -141,7 +141,9 @@ gui-chronyd-path = chronyd
 gui-chronyd-path-help = 实验环境运行、且 lint 按其规则检查的 chronyd，例如 /usr/local/sbin/chronyd。留空则使用已安装的版本。下次 Stratum 启动实验环境时生效。
 gui-serverstats-older = chrony { $version } 不报告服务器时间戳的来源（守护进程、内核或网卡）；chrony 4.4 及以后会报告。
 gui-panel-fleet = 服务器群
-gui-fleet-empty = 辅助进程没有监视其他服务器：请在辅助进程数据目录中的“watch”文件里逐行列出实验环境中每个 chronyd 的 主机[:端口]，然后重启辅助进程（它们的 cmdallow 必须允许本机）。
+gui-fleet-empty = 辅助进程没有监视其他服务器：请在文件 { $path } 中逐行列出实验环境中的每个 chronyd（每行一个 主机[:端口]），然后重启辅助进程（它们的 cmdallow 必须允许本机访问）。
+gui-fleet-empty-system = 辅助进程没有监视其他服务器：请在文件 { $path }（或辅助进程启动时所用数据目录中的“watch”文件）中逐行列出每个 chronyd（每行一个 主机[:端口]），然后重启辅助进程（它们的 cmdallow 必须允许本机访问）。
+gui-fleet-empty-offline = 没有辅助进程应答，因此没有监视其他服务器。辅助进程监视其数据目录下“watch”文件中逐行列出的服务器（每行一个 主机[:端口]）：实验环境为 ~/.local/share/stratum，系统辅助进程为 /var/lib/stratum。
 gui-fleet-host = 服务器
 gui-fleet-state = 状态
 gui-fleet-stratum = 层级
@@ -194,7 +196,7 @@ role-no-subnet = 请填写此服务器服务的客户端子网。
 gui-browse = 浏览…
 gui-browse-no-portal = 此处没有桌面文件对话框（会话总线上没有桌面门户）：请在输入框中填写路径。
 gui-browse-nothing = 未选择文件。如果没有出现对话框，请在输入框中填写路径。
-gui-synced-from = 跟随 { $source }；时钟上次更新于 { $ago } 秒前。
+gui-synced-from = 跟随{ $source }；时钟上次更新于 { $ago } 秒前。
 gui-sparkline = 最近 5 分钟系统时钟相对 NTP 时间的偏移及其最大误差（|偏移| + 根离散度 + 根延迟的一半），单位微秒（正值超前，负值落后）
 gui-follows-local = 自己的时钟（本地层级）
 gui-file-saved = 已保存到 { $path }。
@@ -251,7 +253,8 @@ gui-stats-refresh = 重新计算
 gui-stats-max-error = 时钟最大误差
 gui-stats-ntp-rate = 每秒 NTP 请求数
 gui-stats-clients = 客户端数
-gui-alarms-more = { $first }（另有 { $more } 条）
+gui-alarm-prefix = 告警：
+gui-alarms-count = { $count } 条告警：{ $first }
 alarm-unsynchronised = 告警：chronyd 未与任何时间源同步。
 alarm-stratum-high = 告警：层级 { $what } 高于预期。
 alarm-offset-large = 告警：时钟与 NTP 时间相差 { $what }。
@@ -310,3 +313,24 @@ gui-stats-flat = 此序列在这个时间窗口内没有变化：各项偏差均
 window-finding-ntp-service-inactive = 没有运行时间同步服务：在 RHEL、Rocky、CentOS 和 Fedora 上运行“systemctl enable chronyd”和“systemctl start chronyd”；在 Debian 和 Ubuntu 上运行“systemctl enable chrony”和“systemctl start chrony”。
 window-finding-ntp-service-inactive-ntpd = 没有时间守护进程应答：ntpq（和 ntpstat）在 127.0.0.1 和 ::1 上询问 ntpd，ntpstat 还通过 chronyc 询问 chronyd。请启动它（“systemctl enable ntpd”和“systemctl start ntpd”，或 chronyd / chrony），并检查 ntpd 的“restrict”允许 127.0.0.1 查询。chronyd 从不应答 ntpq：运行 chrony 的机器请用 chronyc tracking 和 chronyc sources 查询。
 gui-stats-series = 序列
+
+# 导出：预览由什么生成，以及保存后又改变了的文件。
+gui-source-interface-help = 设备发送 NTP 所用的接口，按该厂商自己的命名（每个厂商分别保存：思科的 Vlan10 在华为是 Vlanif10，在华三是 Vlan-interface10）。
+gui-export-unapplied = 包含尚未应用的更改：在应用（“应用”面板）之前，服务器运行时不含这些更改。
+gui-export-add-pair = 加入主备对中的另一台服务器 { $server }
+gui-export-add-pair-help = 此配置有对等体：同时知道主备两台服务器的客户端在其中一台停机时仍能保持时间，列在第一位的优先。
+gui-file-changed-since = 保存到 { $path } 之后预览已经改变：那个文件不是最新的，请再次保存以更新它。
+
+# 引导设置：替换含有该设置所没有的行的配置。
+gui-setup-drops = 此设置会替换当前配置，当前配置中的下列 { $count } 行不在此设置中，将被删除：
+gui-setup-replace = 替换配置
+gui-files-need-path = 请在上面输入文件路径（或用“浏览…”选择），以导入该文件或把配置保存到该文件。
+
+# 新实验环境起始 chrony.conf 的注释，以及首次加入某类指令时的注释（chronyd 按字节读取注释）。
+lab-comment-header = Stratum 实验服务器。请加入上游服务器和客户端所在的子网。
+lab-comment-local = 即使没有可达的上游也提供时间（隔离的实验环境）。
+lab-comment-allow = 允许哪些主机向本服务器请求时间（127.0.0.0/8：本机上的程序）。
+lab-comment-makestep = 最初几次更新时若时钟偏差很大则直接步进调整。
+conf-comment-sources = 本服务器跟随的上游服务器。
+conf-comment-peers = 主备对中的另一台服务器（两台都为实验环境提供时间，见 local … orphan）。
+conf-comment-allow = 允许哪些主机向本服务器请求时间。

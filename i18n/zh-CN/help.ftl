@@ -5,6 +5,7 @@ gui-help = 帮助
 gui-help-hint = 当前面板的简短说明（F1）。
 gui-help-title = 帮助：{ $panel }
 gui-help-terms = chrony 手册中的相关条目（对应本窗口管理的版本）：
+gui-help-close-hint = 关闭说明（也可按 F1 或 Esc）。
 help-overview =
     概览回答一个问题：这台服务器给客户端的时间对不对？标题是结论；下面是系统时钟与真实时间相差多少、误差上限是多少、跟随哪个时间源以及上次更新的时间。
 

@@ -171,6 +171,9 @@ impl eframe::App for App {
 }
 
 fn nav_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    // No item wraps: the panel takes the width of its widest item in the
+    // language shown (it follows a switch of language at run time).
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     ui.add_space(6.0);
     ui.heading("Stratum");
     let mut group = "";
@@ -185,23 +188,41 @@ fn nav_ui(ui: &mut egui::Ui, st: &mut AppState) {
             st.panel = p;
             st.selected = None;
         }
-        // Edits not applied yet, in sight from every panel.
-        if p == Panel::Apply && st.unapplied() {
-            let mark = RichText::new(st.t("gui-unapplied"))
-                .small()
-                .color(status_color(Status::Warn));
-            if ui
-                .add(egui::Label::new(mark).sense(egui::Sense::click()))
-                .on_hover_text(st.t("gui-unapplied-help"))
-                .clicked()
-            {
-                st.panel = Panel::Apply;
-                st.selected = None;
-            }
+        if p == Panel::Apply {
+            unapplied_ui(ui, st);
         }
     }
     ui.add_space(8.0);
     super::help::nav_entry_ui(ui, st);
+}
+
+/// Edits not applied yet, in sight from every panel: a drawn dot (no
+/// glyph a font may lack) and the words at the normal size, in a row kept
+/// for them so that nothing below moves when they appear.
+fn unapplied_ui(ui: &mut egui::Ui, st: &mut AppState) {
+    let text = st.t("gui-unapplied");
+    let height = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.spacing().interact_size.y);
+    if !st.unapplied() {
+        ui.allocate_exact_size(egui::vec2(1.0, height), egui::Sense::hover());
+        return;
+    }
+    let color = status_color(Status::Warn);
+    let clicked = ui
+        .horizontal(|ui| {
+            ui.set_min_height(height);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 4.0, color);
+            ui.add(egui::Label::new(RichText::new(text).color(color)).sense(egui::Sense::click()))
+                .on_hover_text(st.t("gui-unapplied-help"))
+                .clicked()
+        })
+        .inner;
+    if clicked {
+        st.panel = Panel::Apply;
+        st.selected = None;
+    }
 }
 
 /// How the status bar's first words read.
@@ -258,6 +279,8 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         Tone::Warn => status_color(Status::Warn),
         Tone::Bad => status_color(Status::Bad),
     };
+    // The panel an alarm's click opens (set inside, done after the bar).
+    let mut open = None;
     egui::Sides::new().shrink_left().truncate().show(
         ui,
         |ui| {
@@ -285,7 +308,9 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 ui.separator();
                 ui.colored_label(status_color(Status::Bad), e);
             }
-            // The verdict's alarms: the worst first, the others on hover.
+            // The verdict's alarms: the worst first, led by how many there
+            // are (the count survives the "…" of a narrow window), every one
+            // on hover; a click opens the panel that explains them.
             let alarms = st
                 .snapshot
                 .as_ref()
@@ -299,19 +324,16 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     Status::Warn
                 };
                 let all: Vec<String> = alarms.iter().map(|a| st.tr.alarm_text(a)).collect();
-                let text = if alarms.len() > 1 {
-                    st.ta(
-                        "gui-alarms-more",
-                        &[
-                            ("first", st.tr.alarm_text(first)),
-                            ("more", (alarms.len() - 1).to_string()),
-                        ],
-                    )
-                } else {
-                    st.tr.alarm_text(first)
-                };
-                ui.colored_label(status_color(status), text)
-                    .on_hover_text(all.join("\n"));
+                let text = alarms_line(st, &alarms);
+                let label = egui::Label::new(RichText::new(text).color(status_color(status)))
+                    // Our own hover lists them all: egui's copy of the
+                    // shortened text would be a second tooltip.
+                    .show_tooltip_when_elided(false)
+                    .sense(egui::Sense::click());
+                let r = ui.add(label).on_hover_text(all.join("\n"));
+                if r.clicked() {
+                    open = Some(alarm_panel(first.kind));
+                }
             }
         },
         // Right to left: the poll's age at the edge.
@@ -347,6 +369,48 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
             }
         },
     );
+    if let Some(panel) = open {
+        st.panel = panel;
+        st.selected = None;
+    }
+}
+
+/// The status bar's alarm text: the one alarm, or how many there are
+/// followed by the worst.
+pub fn alarms_line(st: &AppState, alarms: &[crate::core::alarm::Alarm]) -> String {
+    let Some(first) = alarms.first() else {
+        return String::new();
+    };
+    let text = st.tr.alarm_text(first);
+    if alarms.len() == 1 {
+        return text;
+    }
+    // "Alarm:" once for all of them, in front of the count.
+    let prefix = st.t("gui-alarm-prefix");
+    let body = text
+        .strip_prefix(prefix.as_str())
+        .unwrap_or(&text)
+        .trim_start();
+    st.ta(
+        "gui-alarms-count",
+        &[
+            ("count", alarms.len().to_string()),
+            ("first", body.to_string()),
+        ],
+    )
+}
+
+/// The panel that explains an alarm: a source's on Sources, a device's on
+/// the Roster, a certificate's on NTS, the rest on the Overview.
+pub fn alarm_panel(kind: crate::core::alarm::AlarmKind) -> Panel {
+    use crate::core::alarm::AlarmKind as K;
+    match kind {
+        K::SourceUnreachable | K::RefclockLost | K::NtsFailing => Panel::Sources,
+        K::RosterNotPolling | K::RosterFollowsOther | K::RosterOffset => Panel::Roster,
+        K::CertificateExpiring | K::CertificateExpired => Panel::Nts,
+        // Unresolved names: the Overview's box says what to do.
+        _ => Panel::Overview,
+    }
 }
 
 fn side_ui(ui: &mut egui::Ui, st: &mut AppState) {

@@ -111,6 +111,11 @@ pub struct SaveField {
     pub path: String,
     /// The request of the last save from this row (its outcome shows).
     pub last: Option<RequestId>,
+    /// What the last save from this row wrote.
+    pub saved: Option<Vec<u8>>,
+    /// Set by the panel: what it would save now differs from `saved`
+    /// (a "Saved" would say the file is current when it is not).
+    pub changed: bool,
 }
 
 /// What a save row writes.
@@ -146,7 +151,7 @@ pub fn save_ui(
         // The dialog's Save writes at once: the dialog has asked about
         // replacing a file already.
         if let Some(p) = browse_ui(ui, st, Pick::Save, suggested, &mut field.path) {
-            field.last = Some(save(ui.ctx(), st, &payload, p, true));
+            field.last = Some(save(ui.ctx(), st, &payload, p, true, &mut field.saved));
         }
         let named = !field.path.trim().is_empty();
         if ui
@@ -154,10 +159,25 @@ pub fn save_ui(
             .clicked()
         {
             let path = PathBuf::from(field.path.trim());
-            field.last = Some(save(ui.ctx(), st, &payload, path, false));
+            field.last = Some(save(ui.ctx(), st, &payload, path, false, &mut field.saved));
         }
     });
-    outcome_ui(ui, st, &mut field.last);
+    let written = field.last.and_then(|id| match st.file_state(id) {
+        Some(FileState::Written(p)) => Some(p.clone()),
+        _ => None,
+    });
+    match written {
+        Some(p) if field.changed => {
+            ui.colored_label(
+                status_color(Status::Warn),
+                st.ta(
+                    "gui-file-changed-since",
+                    &[("path", p.display().to_string())],
+                ),
+            );
+        }
+        _ => outcome_ui(ui, st, &mut field.last),
+    }
 }
 
 fn save(
@@ -166,10 +186,12 @@ fn save(
     payload: &Payload<'_>,
     path: PathBuf,
     overwrite: bool,
+    saved: &mut Option<Vec<u8>>,
 ) -> RequestId {
     match payload {
         Payload::Bytes(make) => {
             let bytes = make(st);
+            *saved = Some(bytes.clone());
             st.save_file(path, Contents::Bytes(bytes), overwrite)
         }
         Payload::Screenshot => {

@@ -130,7 +130,9 @@ pub fn nav_entry_ui(ui: &mut egui::Ui, st: &AppState) {
     }
 }
 
-/// F1 opens (and closes) the guide; the guide of the panel in view.
+/// F1 opens (and closes) the guide of the panel in view, in a side panel
+/// of its own at the right: the panel beside it gets narrower, never
+/// covered, and the guide changes with the panel. Esc closes it too.
 pub fn help_ui(ctx: &egui::Context, st: &AppState) {
     if ctx.input(|i| i.key_pressed(egui::Key::F1)) {
         set_open(ctx, !is_open(ctx));
@@ -138,21 +140,36 @@ pub fn help_ui(ctx: &egui::Context, st: &AppState) {
     if !is_open(ctx) {
         return;
     }
+    // Esc belongs to a field or popup that has the focus first.
+    let nothing_focused = ctx.memory(|m| m.focused().is_none());
+    if nothing_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        set_open(ctx, false);
+        return;
+    }
     let mut open = true;
     let panel = st.t(&format!("gui-panel-{}", st.panel.key()));
-    // Its own Close button: egui's cross is named in English only.
-    egui::Window::new(st.ta("gui-help-title", &[("panel", panel)]))
-        .id(egui::Id::new("stratum-help"))
-        .default_width(420.0)
-        // Beside the panel it explains, clear of the navigation.
-        .default_pos(ctx.screen_rect().right_top() + egui::vec2(-460.0, 40.0))
-        .collapsible(false)
+    // At 1024 wide the panels keep most of the width; wider windows give
+    // the guide more.
+    let width = (ctx.screen_rect().width() * 0.26).clamp(240.0, 420.0);
+    egui::SidePanel::right("stratum-help")
+        .resizable(false)
+        .exact_width(width)
         .show(ctx, |ui| {
-            if ui.button(st.t("gui-close")).clicked() {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.heading(st.ta("gui-help-title", &[("panel", panel)]));
+            });
+            // Its own Close button: egui's cross is named in English only.
+            if ui
+                .button(st.t("gui-close"))
+                .on_hover_text(st.t("gui-help-close-hint"))
+                .clicked()
+            {
                 open = false;
             }
+            ui.separator();
             egui::ScrollArea::vertical()
-                .max_height(420.0)
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
                     for paragraph in st.t(&format!("help-{}", st.panel.key())).split("\n\n") {
                         ui.label(paragraph.trim());
@@ -163,14 +180,12 @@ pub fn help_ui(ctx: &egui::Context, st: &AppState) {
                         ui.separator();
                         ui.weak(st.t("gui-help-terms"));
                         let version = st.chrony_version();
-                        ui.horizontal_wrapped(|ui| {
-                            for (manual, term) in terms {
-                                ui.hyperlink_to(
-                                    format!("{term} — {}", manual.section()),
-                                    term_url(*manual, term, version),
-                                );
-                            }
-                        });
+                        for (manual, term) in terms {
+                            ui.hyperlink_to(
+                                format!("{term} — {}", manual.section()),
+                                term_url(*manual, term, version),
+                            );
+                        }
                     }
                 });
         });

@@ -75,7 +75,14 @@ pub fn run() -> ExitCode {
             // channel until the next frame). Every other event repaints.
             let wants_live = Arc::new(backend::LiveGate::new(true));
             let waker = backend::waker(ctx, Some(Arc::clone(&wants_live)));
-            let backend = Backend::start(socket, chronyd, waker);
+            let lang = settings.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+            let how = backend::Launch {
+                socket,
+                chronyd,
+                lang: Some(lang),
+                ..backend::Launch::default()
+            };
+            let backend = Backend::launch(how, waker);
             let mut app = App::new(&cc.egui_ctx, settings, backend);
             app.wants_live = Some(wants_live);
             Ok(Box::new(app))

@@ -48,6 +48,7 @@ impl AppState {
         }
         let id = self.ask(Command::Apply(text.clone()));
         self.apply = ApplyState::Running { id, sent: text };
+        self.apply_from = Some(self.panel);
         true
     }
 

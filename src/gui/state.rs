@@ -161,6 +161,9 @@ pub struct AppState {
     pub base: Vec<u8>,
     pub config_path: String,
     pub apply: ApplyState,
+    /// The panel the last apply was started from: its outcome is shown
+    /// there (and on Apply), never as if another panel's text was applied.
+    pub apply_from: Option<Panel>,
     pub history: HashMap<SeriesId, Vec<SeriesPoint>>,
     pub series: Vec<SeriesId>,
     pub selected: Option<Selected>,
@@ -213,7 +216,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(settings: Settings) -> AppState {
         let lang = settings.lang.unwrap_or_else(Lang::from_env);
-        let text = crate::core::conf::DEFAULT_LAB_CONFIG.to_string();
+        // Until the helper's file comes: a new lab's, in the window's
+        // language.
+        let en = Localizer::new(lang);
+        let text = crate::core::conf::lab_config(|id| en.tr(id));
         let panel = Panel::ALL
             .into_iter()
             .find(|p| p.key() == settings.panel)
@@ -231,6 +237,7 @@ impl AppState {
             base: text.into_bytes(),
             config_path: String::new(),
             apply: ApplyState::Idle,
+            apply_from: None,
             history: HashMap::new(),
             series: Vec::new(),
             selected: None,

@@ -152,6 +152,17 @@ pub fn human_seconds(v: f64) -> String {
 
 /// A value cell coloured by its verdict; a click opens the explanation.
 pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
+    value_ui(ui, st, kind, f, egui::TextWrapMode::Wrap);
+}
+
+/// A table's cell: never wrapped inside an address, name or number (the
+/// column takes the width of its widest cell; a table wider than the
+/// panel scrolls sideways).
+pub fn table_cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
+    value_ui(ui, st, kind, f, egui::TextWrapMode::Extend);
+}
+
+fn value_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field, wrap: egui::TextWrapMode) {
     let color = status_color(f.status);
     let text = RichText::new(shown_value(st, kind, f)).monospace().color(
         if f.status == crate::core::explain::Status::Info {
@@ -160,7 +171,11 @@ pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
             color
         },
     );
-    let mut r = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+    let mut r = ui.add(
+        egui::Label::new(text)
+            .wrap_mode(wrap)
+            .sense(egui::Sense::click()),
+    );
     if f.placeholder() {
         r = r.on_hover_text(st.t("gui-no-measurement"));
     }
@@ -199,7 +214,7 @@ pub fn rows_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, e: &Explained) {
                     for row in &e.rows {
                         body.row(18.0, |mut r| {
                             for f in row {
-                                r.col(|ui| cell_ui(ui, st, e.kind, f));
+                                r.col(|ui| table_cell_ui(ui, st, e.kind, f));
                             }
                         });
                     }

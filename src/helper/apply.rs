@@ -69,12 +69,19 @@ pub fn read_user_file(path: &Path) -> Result<Option<Vec<u8>>, HelperError> {
 pub fn config_text(fixed: &Fixed) -> Result<Vec<u8>, HelperError> {
     match read_user_file(&fixed.paths.config)? {
         Some(b) => Ok(b),
-        None if fixed.mode == Mode::Lab => Ok(lab::DEFAULT_LAB_CONFIG.as_bytes().to_vec()),
+        None if fixed.mode == Mode::Lab => Ok(new_lab_text().into_bytes()),
         None => Err(HelperError::new(
             ErrorCode::ConfigUnreadable,
             Some(std::io::Error::from(std::io::ErrorKind::NotFound).to_string()),
         )),
     }
+}
+
+/// A new lab's chrony.conf, its comments in the language of the window
+/// that started the helper (else the locale's).
+fn new_lab_text() -> String {
+    let tr = crate::i18n::Localizer::new(crate::i18n::Lang::from_env());
+    crate::core::conf::lab_config(|id| tr.tr(id))
 }
 
 /// Lab mode: the user's config exists (from `--config` or the default) and
@@ -86,7 +93,7 @@ pub fn prepare_lab(fixed: &Fixed, initial: Option<&[u8]>) -> Result<(), HelperEr
     if let Some(text) = initial {
         write_atomic(&fixed.paths.config, text).map_err(io)?;
     } else if !fixed.paths.config.exists() {
-        write_atomic(&fixed.paths.config, lab::DEFAULT_LAB_CONFIG.as_bytes()).map_err(io)?;
+        write_atomic(&fixed.paths.config, new_lab_text().as_bytes()).map_err(io)?;
     }
     let user = config_text(fixed)?;
     write_atomic(&fixed.paths.chronyd_config, &chronyd_text(fixed, &user))

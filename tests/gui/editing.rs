@@ -24,20 +24,23 @@ fn panels_edit_only_their_lines_and_bad_subnets_block_apply() {
     h.get_by_role_and_label(Role::Button, "Add").click();
     h.run();
     let after = h.state().state.doc.render_lossy();
-    // Exactly one line more, the new server, after the existing lines it
-    // goes after; everything else identical.
+    // The new server, the file's first, at the end under a comment of its
+    // own (after a blank line); everything else identical.
     let diff: Vec<_> = similar::TextDiff::from_lines(&before, &after)
         .iter_all_changes()
         .filter(|c| c.tag() != similar::ChangeTag::Equal)
         .map(|c| (c.tag(), c.to_string()))
         .collect();
+    let insert = |t: &str| (similar::ChangeTag::Insert, t.to_string());
     assert_eq!(
         diff,
-        vec![(
-            similar::ChangeTag::Insert,
-            "server 10.9.8.7 iburst\n".to_string()
-        )]
+        vec![
+            insert("\n"),
+            insert("# Upstream servers this server follows.\n"),
+            insert("server 10.9.8.7 iburst\n"),
+        ]
     );
+    assert!(after.starts_with(&before), "{after}");
 
     h.get_by_label("Access").click();
     h.run();
@@ -188,6 +191,21 @@ fn the_guided_setup_makes_each_role() {
         );
         h.get_by_role_and_label(Role::Button, "Use this configuration")
             .click();
+        h.run();
+        // The new lab's lines the role lacks (the client serves no one,
+        // for one) are named and dropped only when confirmed.
+        let dropped = stratum::gui::panels::setup::dropped_lines(
+            &h.state().state.doc,
+            &stratum::core::conf::Document::parse(&want),
+        );
+        if !dropped.is_empty() {
+            assert!(
+                h.query_by_label(&dropped[0]).is_some(),
+                "{label}: {dropped:?}"
+            );
+            h.get_by_role_and_label(Role::Button, "Replace the configuration")
+                .click();
+        }
         // Apply opens with its lint coming from the backend.
         h.step();
         wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());

@@ -15,21 +15,21 @@ use stratum::gui::state::FileState;
 use stratum::i18n::{Lang, Localizer};
 
 /// Picks an export format by its name, as a person clicks it.
-fn choose(h: &mut Harness<'static, App>, tr: &Localizer, f: Format) {
+pub fn choose(h: &mut Harness<'static, App>, tr: &Localizer, f: Format) {
     h.get_by_label(&tr.tr(&f.title_id())).click();
     h.run();
     assert_eq!(h.state().panels.export.format, f);
 }
 
 /// The save row's path field: the last one-line field of the panel.
-fn path_field<'a>(h: &'a Harness<'static, App>) -> egui_kittest::Node<'a> {
+pub fn path_field<'a>(h: &'a Harness<'static, App>) -> egui_kittest::Node<'a> {
     h.query_all_by_role(Role::TextInput)
         .last()
         .expect("a path field")
 }
 
 /// The lab server's address field (the panel's first one-line field).
-fn servers(h: &mut Harness<'static, App>, text: &str) {
+pub fn servers(h: &mut Harness<'static, App>, text: &str) {
     h.query_all_by_role(Role::TextInput).next().unwrap().focus();
     h.run();
     for _ in 0..h.state().panels.export.servers.chars().count() {
@@ -46,14 +46,14 @@ fn servers(h: &mut Harness<'static, App>, text: &str) {
     assert_eq!(h.state().panels.export.servers, text);
 }
 
-fn type_path(h: &mut Harness<'static, App>, path: &str) {
+pub fn type_path(h: &mut Harness<'static, App>, path: &str) {
     path_field(h).focus();
     h.run();
     path_field(h).type_text(path);
     h.run();
 }
 
-fn save(h: &mut Harness<'static, App>, tr: &Localizer) {
+pub fn save(h: &mut Harness<'static, App>, tr: &Localizer) {
     h.get_by_role_and_label(Role::Button, &tr.tr("gui-save-as"))
         .click();
     h.step();

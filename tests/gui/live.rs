@@ -62,9 +62,10 @@ fn apply_through_a_lab_helper_shows_the_new_server() {
         h.state().state.apply
     );
     let conf = std::fs::read_to_string(helper.data.join("chrony.conf")).unwrap();
+    // The file's first upstream: at the end, under a comment of its own.
     assert!(
-        conf.starts_with(&format!(
-            "server 127.0.0.1 iburst port {} minpoll -2 maxpoll -1\n",
+        conf.ends_with(&format!(
+            "\n\n# Upstream servers this server follows.\nserver 127.0.0.1 iburst port {} minpoll -2 maxpoll -1\n",
             up.port
         )),
         "{conf}"

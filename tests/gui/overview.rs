@@ -275,7 +275,7 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
     h.run();
     // The critical one first, the other counted.
     assert!(
-        h.query_by_label_contains("Alarm: the reference clock GPS gives no samples. (and 1 more)")
+        h.query_by_label_contains("2 alarms: the reference clock GPS gives no samples.")
             .is_some()
     );
     assert!(h.state().state.notify.is_empty(), "handed to the backend");

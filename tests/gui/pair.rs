@@ -41,6 +41,10 @@ fn a_pair_made_in_setup_peers_and_export_follows_one_rule() {
         assert!(help.contains("chrony.conf(5)"), "{help}");
         let use_it = t(&h, "gui-setup-use");
         h.get_by_role_and_label(Role::Button, &use_it).click();
+        h.run_steps(2);
+        // The new lab's lines the role lacks go only when confirmed.
+        let replace = t(&h, "gui-setup-replace");
+        h.get_by_role_and_label(Role::Button, &replace).click();
         h.step();
         let primary = h.state().state.doc.clone();
         assert_eq!(local_line(&primary), "local stratum 10 orphan");

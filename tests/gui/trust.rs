@@ -17,7 +17,7 @@ use stratum::i18n::{Lang, Localizer};
 
 use super::common;
 
-fn window(helper: &common::helper::HelperProc, lang: Lang) -> Harness<'static, App> {
+pub fn window(helper: &common::helper::HelperProc, lang: Lang) -> Harness<'static, App> {
     let settings = Settings {
         lang: Some(lang),
         ..Settings::default()
@@ -42,7 +42,7 @@ pub fn open(h: &mut Harness<'static, App>, tr: &Localizer, panel: &str) {
 }
 
 /// Types a subnet into the Access panel's field (Add is left to the caller).
-fn type_subnet(h: &mut Harness<'static, App>, tr: &Localizer, subnet: &str) {
+pub fn type_subnet(h: &mut Harness<'static, App>, tr: &Localizer, subnet: &str) {
     open(h, tr, "access");
     h.get_by_role(Role::TextInput).focus();
     h.step();
@@ -50,13 +50,13 @@ fn type_subnet(h: &mut Harness<'static, App>, tr: &Localizer, subnet: &str) {
     h.step();
 }
 
-fn click_add(h: &mut Harness<'static, App>, tr: &Localizer) {
+pub fn click_add(h: &mut Harness<'static, App>, tr: &Localizer) {
     h.get_by_role_and_label(Role::Button, &tr.tr("gui-add"))
         .click();
     h.step();
 }
 
-fn wait_applied(h: &mut Harness<'static, App>, what: &str) {
+pub fn wait_applied(h: &mut Harness<'static, App>, what: &str) {
     super::wait(h, "the apply", &|a| {
         matches!(
             a.state.apply,
@@ -83,7 +83,7 @@ pub fn releases_and_languages() -> Vec<(common::Release, Lang)> {
         .collect()
 }
 
-fn helper_for(
+pub fn helper_for(
     dir: &std::path::Path,
     release: &common::Release,
     config: &[u8],

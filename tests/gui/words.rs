@@ -103,6 +103,7 @@ fn every_message_the_window_shows_is_filled_and_names_no_flag() {
         forms::exports(&mut h);
         forms::setups(&mut h);
         forms::editing(&mut h);
+        super::plain_words::drive(&mut h);
     }
     let rendered = take_renders();
     // Each text once, with the ids it came from.

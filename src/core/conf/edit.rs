@@ -114,6 +114,52 @@ impl Document {
         }
     }
 
+    /// Adds a source as [`Document::add_source`] does, except that the
+    /// first source of its kind (server/pool, or peer) goes at the end of
+    /// the file under a comment of its own (`comment`, in the user's
+    /// language), never under the comment of an unrelated line.
+    pub fn add_source_commented(&mut self, source: &Source, comment: &str) -> EditOutcome {
+        let peer = source.kind == SourceKind::Peer;
+        let first = !self
+            .sources()
+            .any(|(_, s)| (s.kind == SourceKind::Peer) == peer);
+        if !first {
+            return self.add_source(source);
+        }
+        let at = self.append_group(comment);
+        self.insert_line(at, &source.render());
+        EditOutcome::Inserted(at)
+    }
+
+    /// Adds an access rule as [`Document::add_access`] does, except that
+    /// the first rule of its scope goes at the end of the file under a
+    /// comment of its own.
+    pub fn add_access_commented(&mut self, access: &Access, comment: &str) -> EditOutcome {
+        if self.access_rules(access.scope).next().is_some() {
+            return self.add_access(access);
+        }
+        let at = self.append_group(comment);
+        self.insert_line(at, &access.render());
+        EditOutcome::Inserted(at)
+    }
+
+    /// Appends a blank line (unless the file ends in one) and `# comment`;
+    /// where the group's first line goes.
+    fn append_group(&mut self, comment: &str) -> usize {
+        let ends_blank = self
+            .lines()
+            .last()
+            .is_none_or(|l| l.text().trim().is_empty());
+        if !ends_blank {
+            self.insert_line(self.len(), "");
+        }
+        let comment = comment.replace(['\n', '\r'], " ");
+        if !comment.trim().is_empty() {
+            self.insert_line(self.len(), &format!("# {}", comment.trim()));
+        }
+        self.len()
+    }
+
     /// Removes every source line naming `host` (of any kind); returns how
     /// many lines went.
     pub fn remove_source(&mut self, host: &str) -> usize {

@@ -20,6 +20,6 @@ pub use access::{Access, AccessScope, AccessTarget, Subnet, SubnetError, parse_u
 pub use directive::{Directive, Local, OptValue, ParseError, Source, SourceKind};
 pub use document::{Document, Line, LineEnding, LineKind};
 pub use edit::{EditOutcome, UserSourceError, parse_user_source};
-pub use lab::DEFAULT_LAB_CONFIG;
+pub use lab::{DEFAULT_LAB_CONFIG, LAB_COMMENTS, lab_config};
 pub use lint::{Diagnostic, LintOptions, Severity, lint};
 pub use version::ChronyVersion;

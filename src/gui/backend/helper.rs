@@ -121,6 +121,9 @@ fn start_lab(
     if let Some(p) = how.ntp_port {
         helper.arg("--ntp-port").arg(p.to_string());
     }
+    if let Some(lang) = how.lang {
+        helper.env(crate::i18n::LANG_VAR, lang.code());
+    }
     helper
         .stdin(Stdio::null())
         .stdout(Stdio::null())

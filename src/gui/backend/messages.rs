@@ -269,4 +269,7 @@ pub struct Launch {
     pub lab_dir: Option<PathBuf>,
     /// The lab's NTP port (else the helper's default).
     pub ntp_port: Option<u16>,
+    /// The window's language: a lab helper started for it writes a new
+    /// lab's chrony.conf with comments in it.
+    pub lang: Option<crate::i18n::Lang>,
 }

@@ -95,13 +95,17 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             ui.colored_label(status_color(Status::Bad), subnet_error_text(st, e, &value));
         }
     }
+    let comment = st.t("conf-comment-allow");
     if let (true, Ok(target)) = (add, parsed) {
-        st.doc.add_access(&Access {
-            scope: AccessScope::Ntp,
-            allow: form.allow,
-            all: false,
-            target,
-        });
+        st.doc.add_access_commented(
+            &Access {
+                scope: AccessScope::Ntp,
+                allow: form.allow,
+                all: false,
+                target,
+            },
+            &comment,
+        );
         form.subnet.clear();
     }
     let nets = st.local_networks().to_vec();
@@ -112,12 +116,15 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             for n in nets {
                 if ui.button(&n).clicked() {
                     if let Ok(target) = parse_user_subnet(&n) {
-                        st.doc.add_access(&Access {
-                            scope: AccessScope::Ntp,
-                            allow: true,
-                            all: false,
-                            target,
-                        });
+                        st.doc.add_access_commented(
+                            &Access {
+                                scope: AccessScope::Ntp,
+                                allow: true,
+                                all: false,
+                                target,
+                            },
+                            &comment,
+                        );
                     }
                 }
             }

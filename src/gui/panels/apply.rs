@@ -136,11 +136,18 @@ pub fn apply_ui(
 /// done by the backend; the outcome shows here).
 fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     let title = ui.strong(st.t("gui-files"));
+    // The file the helper manages as the example (a lab's is in its data
+    // directory, not under /etc).
+    let example = if st.config_path.is_empty() {
+        "/etc/chrony/chrony.conf".to_string()
+    } else {
+        st.config_path.clone()
+    };
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut form.path)
                 .id_salt("apply.path")
-                .hint_text("/etc/chrony/chrony.conf")
+                .hint_text(example)
                 .desired_width(280.0),
         )
         .labelled_by(title.id);
@@ -155,6 +162,7 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         let named = !form.path.trim().is_empty();
         if ui
             .add_enabled(named, egui::Button::new(st.t("gui-import")))
+            .on_disabled_hover_text(st.t("gui-files-need-path"))
             .clicked()
         {
             form.last = Some(st.read_config(path.clone()));
@@ -163,11 +171,16 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         // the user says so.
         if ui
             .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
+            .on_disabled_hover_text(st.t("gui-files-need-path"))
             .clicked()
         {
             form.last = Some(st.save_file(path, Contents::Bytes(st.doc.render()), false));
         }
     });
+    // Why Import and Save are greyed out, in sight.
+    if form.path.trim().is_empty() {
+        ui.weak(st.t("gui-files-need-path"));
+    }
     crate::gui::dialogs::outcome_ui(ui, st, &mut form.last);
 }
 

@@ -18,7 +18,10 @@ pub struct Form {
     pub servers: String,
     pub backup: bool,
     pub peer: String,
+    /// The source interface of the format shown; each vendor keeps its
+    /// own (Cisco's "Vlan10" is Huawei's "Vlanif10").
     pub source_interface: String,
+    pub interfaces: HashMap<Format, String>,
     pub key: String,
     pub vrf: String,
     /// Where each format was saved (a Huawei snippet never lands on the
@@ -37,6 +40,7 @@ impl Default for Form {
             backup: false,
             peer: String::new(),
             source_interface: String::new(),
+            interfaces: HashMap::new(),
             key: String::new(),
             vrf: String::new(),
             nts: false,
@@ -111,6 +115,37 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
     })
 }
 
+/// How the vendor names its interfaces (a loopback, a VLAN's), as the
+/// field's example.
+fn interface_example(format: Format) -> &'static str {
+    match format {
+        Format::HuaweiVrp => "LoopBack0 / Vlanif10",
+        Format::H3cComware => "LoopBack0 / Vlan-interface10",
+        Format::CiscoNxos => "loopback0 / mgmt0",
+        Format::JuniperJunos => "lo0.0",
+        _ => "Loopback0 / Vlan10",
+    }
+}
+
+/// The other servers of the pair this configuration belongs to (its
+/// `peer` lines) that the servers field does not list yet: clients get
+/// both, the first typed preferred.
+fn missing_pair(st: &AppState, form: &Form) -> Vec<String> {
+    if !form.format.uses(Field::Servers) || form.servers.trim().is_empty() {
+        return Vec::new();
+    }
+    let typed: Vec<&str> = form.servers.split_whitespace().collect();
+    crate::core::export::Intent::from_document(&st.doc)
+        .peers
+        .into_iter()
+        .filter(|p| {
+            !typed
+                .iter()
+                .any(|t| t == p || t.split(':').next() == Some(p))
+        })
+        .collect()
+}
+
 /// The format chooser: every format a button (no popup over the fields
 /// below, which a click in a dropdown's list would reach).
 fn format_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form) {
@@ -122,7 +157,10 @@ fn format_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form) {
                 ui.horizontal_wrapped(|ui| {
                     for f in formats {
                         let r = ui.selectable_label(form.format == *f, st.t(&f.title_id()));
-                        if r.labelled_by(title.id).clicked() {
+                        if r.labelled_by(title.id).clicked() && form.format != *f {
+                            let typed = std::mem::take(&mut form.source_interface);
+                            form.interfaces.insert(form.format, typed);
+                            form.source_interface = form.interfaces.remove(f).unwrap_or_default();
                             form.format = *f;
                         }
                     }
@@ -135,7 +173,8 @@ fn format_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form) {
 /// The fields of the chosen format, each named for screen readers by the
 /// label beside it.
 fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
-    let uses = |x: Field| f.format.uses(x);
+    let format = f.format;
+    let uses = |x: Field| format.uses(x);
     egui::Grid::new("export_form")
         .num_columns(2)
         .show(ui, |ui| {
@@ -148,6 +187,17 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     )
                     .on_hover_text(st.t("gui-servers-help"))
                 });
+            }
+            for other in missing_pair(st, f) {
+                crate::gui::widgets::empty_cell(ui);
+                if ui
+                    .button(st.ta("gui-export-add-pair", &[("server", other.clone())]))
+                    .on_hover_text(st.t("gui-export-add-pair-help"))
+                    .clicked()
+                {
+                    f.servers = format!("{} {other}", f.servers.trim());
+                }
+                ui.end_row();
             }
             if uses(Field::Role) {
                 crate::gui::widgets::empty_cell(ui);
@@ -170,8 +220,9 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.source_interface)
                             .id_salt("export.source_interface")
-                            .hint_text("Loopback0"),
+                            .hint_text(interface_example(f.format)),
                     )
+                    .on_hover_text(st.t("gui-source-interface-help"))
                 });
             }
             if uses(Field::Vrf) {
@@ -241,6 +292,19 @@ pub fn export_ui(
                     .weak(),
                 );
             }
+            // Edits not applied yet change what this file says: the file
+            // from the applied configuration would differ.
+            if st.unapplied() {
+                let applied = crate::core::conf::Document::parse(&st.base);
+                let from_applied = export(&applied, f.format, &opts, &words).map(|a| a.text);
+                if from_applied.as_ref().ok() != Some(&e.text) {
+                    ui.colored_label(
+                        status_color(crate::core::explain::Status::Warn),
+                        st.t("gui-export-unapplied"),
+                    )
+                    .on_hover_text(st.t("gui-unapplied-help"));
+                }
+            }
             let mut text = e.text.clone();
             let title = ui.strong(st.t("gui-export-preview"));
             ui.add(
@@ -258,6 +322,11 @@ pub fn export_ui(
             });
             let name = form.format.file_name();
             let field = form.saves.entry(form.format).or_default();
+            // A file saved from another preview is not this one.
+            field.changed = field
+                .saved
+                .as_ref()
+                .is_some_and(|s| s.as_slice() != e.text.as_bytes());
             let bytes = |_: &AppState| e.text.clone().into_bytes();
             save_ui(
                 ui,

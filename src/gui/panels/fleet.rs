@@ -65,7 +65,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     }
     st.follow(Panel::Fleet, requests, REFRESH, commands);
     if st.fleet.is_empty() {
-        ui.label(st.t("gui-fleet-empty"));
+        ui.label(empty_text(st));
         return;
     }
     let rows = st.fleet.clone();
@@ -207,6 +207,26 @@ impl crate::gui::view::View for Form {
         commands: &mut Vec<crate::gui::backend::Command>,
     ) {
         fleet_ui(ui, st, commands);
+    }
+}
+
+/// Where to list servers to watch: the file `watch` in the helper's data
+/// directory (a lab's is its configuration's; the system helper's is
+/// /var/lib/stratum unless started with another).
+pub fn empty_text(st: &AppState) -> String {
+    match &st.info {
+        Some(info) if st.is_lab() => {
+            let dir = std::path::Path::new(&info.config_path)
+                .parent()
+                .unwrap_or(std::path::Path::new("."));
+            let path = dir.join("watch").display().to_string();
+            st.ta("gui-fleet-empty", &[("path", path)])
+        }
+        Some(_) => st.ta(
+            "gui-fleet-empty-system",
+            &[("path", "/var/lib/stratum/watch".into())],
+        ),
+        None => st.t("gui-fleet-empty-offline"),
     }
 }
 

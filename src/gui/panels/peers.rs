@@ -74,7 +74,8 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         .clicked()
     {
         if let Ok(p) = parsed {
-            st.doc.add_source(&p);
+            let comment = st.t("conf-comment-peers");
+            st.doc.add_source_commented(&p, &comment);
             st.doc.set_local(Some(&wanted));
             form.partner.clear();
         }

@@ -12,6 +12,39 @@ use crate::gui::state::{AppState, Panel, status_color};
 pub struct Form {
     pub role: Role,
     pub input: RoleInput,
+    /// Asked before the setup replaces a configuration with lines it
+    /// lacks: what the user clicked.
+    pub confirm: Option<Replace>,
+}
+
+/// What replaces the configuration in the window with the setup's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Take it into the window (Apply shows the difference).
+    Use,
+    /// Apply it to the lab at once.
+    Apply,
+}
+
+/// The directive lines of `current` that `preset` has not (compared with
+/// spaces collapsed): what replacing it drops.
+pub fn dropped_lines(current: &Document, preset: &Document) -> Vec<String> {
+    let norm = |l: &crate::core::conf::document::Line| {
+        l.text().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let kept: Vec<String> = preset
+        .lines()
+        .iter()
+        .filter(|l| l.directive().is_some())
+        .map(norm)
+        .collect();
+    current
+        .lines()
+        .iter()
+        .filter(|l| l.directive().is_some())
+        .map(norm)
+        .filter(|l| !kept.contains(l))
+        .collect()
 }
 
 impl Default for Form {
@@ -22,6 +55,7 @@ impl Default for Form {
                 subnets: "127.0.0.0/8".into(),
                 ..RoleInput::default()
             },
+            confirm: None,
         }
     }
 }
@@ -119,10 +153,11 @@ pub fn setup_ui(
                 });
                 ui.colored_label(color, st.tr.tr_args(&d.message_id(), &d.args));
             }
+            let dropped = dropped_lines(&st.doc, &doc);
+            let mut chosen = None;
             ui.horizontal(|ui| {
                 if ui.button(st.t("gui-setup-use")).clicked() {
-                    st.doc = doc.clone();
-                    st.panel = Panel::Apply;
+                    chosen = Some(Replace::Use);
                 }
                 // One apply at a time, from whichever panel.
                 let may = st.may_change() && !st.applying();
@@ -132,14 +167,81 @@ pub fn setup_ui(
                 } else {
                     b
                 };
-                if b.clicked() && st.start_apply(doc.render()) {
-                    st.doc = doc.clone();
+                if b.clicked() {
+                    chosen = Some(Replace::Apply);
                 }
             });
-            // What the apply did, where it was clicked.
-            crate::gui::widgets::apply_result_ui(ui, st);
+            // The configuration has lines the setup lacks: say which, and
+            // ask.
+            if let Some(c) = chosen {
+                if dropped.is_empty() {
+                    replace(st, &doc, c);
+                } else {
+                    form.confirm = Some(c);
+                }
+            }
+            if let Some(c) = form.confirm {
+                if dropped.is_empty() {
+                    form.confirm = None;
+                } else {
+                    confirm_ui(ui, st, form, &dropped, &doc, c);
+                }
+            }
+            // What an apply made here did; another panel's apply is not
+            // this preview's.
+            if st.apply_from == Some(Panel::Setup) {
+                crate::gui::widgets::apply_result_ui(ui, st);
+            }
         }
     }
+}
+
+/// Replaces the window's configuration with the setup's `doc`: in the
+/// window (then Apply), or applied at once.
+fn replace(st: &mut AppState, doc: &Document, how: Replace) {
+    match how {
+        Replace::Use => {
+            st.doc = doc.clone();
+            st.panel = Panel::Apply;
+        }
+        Replace::Apply => {
+            if st.start_apply(doc.render()) {
+                st.doc = doc.clone();
+            }
+        }
+    }
+}
+
+/// The question before dropping lines: which ones, Replace or Cancel.
+fn confirm_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    dropped: &[String],
+    doc: &Document,
+    how: Replace,
+) {
+    ui.add_space(4.0);
+    ui.colored_label(
+        status_color(crate::core::explain::Status::Warn),
+        st.ta("gui-setup-drops", &[("count", dropped.len().to_string())]),
+    );
+    for line in dropped {
+        ui.label(RichText::new(line).monospace());
+    }
+    ui.horizontal(|ui| {
+        let may = how == Replace::Use || (st.may_change() && !st.applying());
+        if ui
+            .add_enabled(may, egui::Button::new(st.t("gui-setup-replace")))
+            .clicked()
+        {
+            form.confirm = None;
+            replace(st, doc, how);
+        }
+        if ui.button(st.t("gui-cancel")).clicked() {
+            form.confirm = None;
+        }
+    });
 }
 
 impl crate::gui::view::View for Form {

@@ -351,7 +351,14 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             match line {
                 Some(line) => st.doc.set_directive_at(line, &Directive::Source(src)),
                 None => {
-                    st.doc.add_source(&src);
+                    // The first upstream gets a comment of its own (in the
+                    // window's language), not an unrelated line's.
+                    let comment = st.t(if src.kind == SourceKind::Peer {
+                        "conf-comment-peers"
+                    } else {
+                        "conf-comment-sources"
+                    });
+                    st.doc.add_source_commented(&src, &comment);
                 }
             }
             *form = Form::default();

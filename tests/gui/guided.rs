@@ -1,0 +1,110 @@
+//! Guided setup after the panels: a configuration made through Access and
+//! applied is not shown as if the setup's preview had been applied, and
+//! the setup replaces it only after saying which lines it would drop — on
+//! a real lab helper of every chrony release, the languages taking turns.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use stratum::gui::app::{ApplyState, Panel};
+use stratum::i18n::Localizer;
+
+use super::trust::{
+    click_add, helper_for, open, releases_and_languages, type_subnet, wait_applied, window,
+};
+
+#[test]
+fn guided_setup_asks_before_dropping_what_the_panels_configured() {
+    for (release, lang) in releases_and_languages() {
+        let what = format!("chrony {} ({lang:?})", release.label);
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let helper = helper_for(
+            tmp.path(),
+            &release,
+            b"local stratum 10 orphan\nallow 127.0.0.0/8\n",
+        );
+        let mut h = window(&helper, lang);
+        let conf = helper.data.join("chrony.conf");
+        // Clients' subnet through Access, applied from Apply.
+        type_subnet(&mut h, &tr, "10.0.0.0/24");
+        click_add(&mut h, &tr);
+        open(&mut h, &tr, "apply");
+        super::wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
+        h.run();
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-apply-now"))
+            .click();
+        h.step();
+        wait_applied(&mut h, &what);
+        h.run();
+        let ApplyState::Done { applied, .. } = h.state().state.apply.clone() else {
+            unreachable!()
+        };
+        let success = tr.tr_args(
+            applied.message_id(),
+            &[("backup", applied.backup.clone().unwrap_or_default())],
+        );
+        assert!(
+            h.query_by_label(&success).is_some(),
+            "{what}: Apply shows its outcome"
+        );
+        // Guided setup's preview was not what was applied: no success there.
+        open(&mut h, &tr, "setup");
+        h.run();
+        assert_eq!(h.state().state.panel, Panel::Setup);
+        assert!(
+            h.query_by_label(&success).is_none(),
+            "{what}: Guided setup shows Apply's “{success}” under its own preview"
+        );
+        // Applying the preset would drop the subnet: asked first, nothing sent.
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-apply"))
+            .click();
+        h.run();
+        assert!(
+            matches!(h.state().state.apply, ApplyState::Done { .. }),
+            "{what}: applied without asking"
+        );
+        let question = tr.tr_args("gui-setup-drops", &[("count", "1")]);
+        assert!(h.query_by_label(&question).is_some(), "{what}: no question");
+        assert!(
+            h.query_by_label("allow 10.0.0.0/24").is_some(),
+            "{what}: the line is not named"
+        );
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-cancel"))
+            .click();
+        h.run();
+        assert!(h.query_by_label(&question).is_none());
+        assert!(
+            std::fs::read_to_string(&conf)
+                .unwrap()
+                .contains("allow 10.0.0.0/24")
+        );
+        // Asked again and confirmed: the setup is applied, and its outcome
+        // shows here.
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-apply"))
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-replace"))
+            .click();
+        h.step();
+        wait_applied(&mut h, &what);
+        h.run();
+        assert!(
+            !std::fs::read_to_string(&conf)
+                .unwrap()
+                .contains("allow 10.0.0.0/24"),
+            "{what}"
+        );
+        let ApplyState::Done { applied, .. } = h.state().state.apply.clone() else {
+            unreachable!()
+        };
+        let success = tr.tr_args(
+            applied.message_id(),
+            &[("backup", applied.backup.clone().unwrap_or_default())],
+        );
+        assert!(
+            h.query_by_label(&success).is_some(),
+            "{what}: the setup's own apply has no outcome"
+        );
+        h.state_mut().backend.shutdown();
+    }
+}
