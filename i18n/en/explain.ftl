@@ -546,3 +546,15 @@ finding-clock-behind-switch = The device's clock is { $value } behind its NTP se
 finding-clock-ahead-switch = The device's clock is { $value } ahead of its NTP server. A device corrects this itself once it follows a server; if it stays, check the server is selected (show ntp associations / display ntp-service sessions).
 finding-clock-behind-systemd = The system clock is { $value } behind the server systemd-timesyncd follows; timesyncd slews small offsets and steps large ones. If it stays, look at timedatectl timesync-status again after a poll.
 finding-clock-ahead-systemd = The system clock is { $value } ahead of the server systemd-timesyncd follows; timesyncd slews small offsets and steps large ones. If it stays, look at timedatectl timesync-status again after a poll.
+
+## chronyc's status lines (client.c): chronyd refused the command or did not answer.
+kind-chronyc-error = chronyc's reply: an error instead of a report
+field-reply = The status line chronyc printed instead of the report: chronyd's answer code (5xx) or chronyc's own message.
+label-reply = Reply
+why-reply-refused = chronyd refused the command or did not answer: no report came back
+finding-command-not-authorised = chronyd refused the command (“{ $reply }”): this report is given only over chronyd's Unix socket, not over the network (UDP port 323), even from localhost. Run chronyc on the server itself as root or as chrony's user (sudo chronyc …), or point it at the socket (chronyc -h /run/chrony/chronyd.sock). Over the network only tracking, sources, sourcestats and activity answer.
+finding-command-no-host-access = chronyd refused the command (“{ $reply }”): no “cmdallow” line covers the host chronyc runs on. Add “cmdallow ADDRESS” (and “bindcmdaddress” on a reachable address) to the server's chrony.conf, or run chronyc on the server itself.
+finding-daemon-unreachable = chronyc could not talk to chronyd (“{ $reply }”): chronyd is not running, or its command socket or port is not reachable. Check “systemctl status chronyd” (or chrony), that the socket (/run/chrony/chronyd.sock) exists and chronyc may open it, and for a remote host (-h) that “cmdport” 323 is open and “bindcmdaddress” listens on that address.
+finding-facility-not-enabled = chronyd has this facility turned off (“{ $reply }”): the report needs a directive in chrony.conf (“smoothtime” for smoothing; “rtcfile” for the RTC). Nothing is wrong if you do not use it.
+finding-rtc-not-tracked = chronyd does not track the real-time clock (“{ $reply }”): without “rtcfile” (or with “rtcsync”) there is no RTC report. Nothing is wrong unless you meant chronyd to measure the RTC.
+finding-command-failed = chronyd refused the command: “{ $reply }”. The command, its arguments or the protocol did not fit this chronyd (chronyc and chronyd of different releases answer 517/518): use the chronyc of the same release, check the arguments.

@@ -542,3 +542,15 @@ finding-clock-behind-switch = 设备的时钟比其 NTP 服务器落后 { $value
 finding-clock-ahead-switch = 设备的时钟比其 NTP 服务器超前 { $value }。设备跟随服务器后会自行修正；如果一直如此，请检查该服务器已被选中（show ntp associations / display ntp-service sessions）。
 finding-clock-behind-systemd = 系统时钟比 systemd-timesyncd 跟随的服务器落后 { $value }；timesyncd 对小的偏差做微调，大的则跳变。如果一直如此，请在下一次轮询后再看 timedatectl timesync-status。
 finding-clock-ahead-systemd = 系统时钟比 systemd-timesyncd 跟随的服务器超前 { $value }；timesyncd 对小的偏差做微调，大的则跳变。如果一直如此，请在下一次轮询后再看 timedatectl timesync-status。
+
+## chronyc 的状态行（client.c）：chronyd 拒绝了命令或没有应答。
+kind-chronyc-error = chronyc 的回复：错误而非报告
+field-reply = chronyc 代替报告打印的状态行：chronyd 的应答码（5xx）或 chronyc 自己的消息。
+label-reply = 回复
+why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报告
+finding-command-not-authorised = chronyd 拒绝了该命令（“{ $reply }”）：此报告只通过 chronyd 的 Unix 套接字提供，不经网络（UDP 323 端口）提供，即使来自本机也是如此。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。经网络只有 tracking、sources、sourcestats 和 activity 会应答。
+finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。
+finding-daemon-unreachable = chronyc 无法与 chronyd 通信（“{ $reply }”）：chronyd 没有运行，或其命令套接字或端口不可达。请检查“systemctl status chronyd”（或 chrony），套接字（/run/chrony/chronyd.sock）是否存在且 chronyc 可以打开；对远程主机（-h）检查“cmdport” 323 是否开放、“bindcmdaddress”是否监听该地址。
+finding-facility-not-enabled = chronyd 未启用此功能（“{ $reply }”）：该报告需要 chrony.conf 中的指令（smoothing 需要“smoothtime”；RTC 需要“rtcfile”）。如果不用它，就没有问题。
+finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告。除非你希望 chronyd 测量 RTC，否则没有问题。
+finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。命令、参数或协议与此 chronyd 不符（chronyc 与 chronyd 版本不同时会回复 517/518）：请使用同一版本的 chronyc，并检查参数。

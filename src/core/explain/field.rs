@@ -154,6 +154,7 @@ declare_field_ids! {
     Refid = "refid",
     Remote = "remote",
     RemoteAddress = "remote-address",
+    Reply = "reply",
     RemotePort = "remote-port",
     ResidualFreq = "residual-freq",
     Resolution = "resolution",

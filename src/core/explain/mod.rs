@@ -15,6 +15,7 @@ mod model;
 mod ntpd;
 mod ntpstat;
 mod paste;
+mod reply;
 mod switch;
 mod timedatectl;
 pub mod verdict;
@@ -176,11 +177,32 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if content.is_empty() {
         return Err(ExplainError::Empty);
     }
-    let mut e = chronyc::parse(&content)
+    // chronyc's status lines ("501 Not authorised" under the header of
+    // the report asked for, "506 Cannot talk to daemon"): what chronyd
+    // said instead of the report, never an empty report.
+    let (replies, content): (Vec<&str>, Vec<&str>) = content
+        .into_iter()
+        .partition(|l| reply::status_line(l).is_some());
+    let parsed = chronyc::parse(&content)
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
-        .or_else(|| switch::parse(&content))
-        .ok_or(ExplainError::NotRecognised)?;
+        .or_else(|| switch::parse(&content));
+    if !replies.is_empty() {
+        let report = parsed.as_ref().map(|e| e.kind);
+        match parsed {
+            Some(mut e) if !(e.fields.is_empty() && e.rows.is_empty()) => {
+                judge_and_diagnose(&mut e);
+                e.findings
+                    .extend(replies.iter().filter_map(|l| reply::finding(l, report)));
+                return Ok(e);
+            }
+            _ => {
+                // Its findings are made with it: nothing else to judge.
+                return reply::explain(&replies, report).ok_or(ExplainError::NotRecognised);
+            }
+        }
+    }
+    let mut e = parsed.ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {

@@ -18,6 +18,8 @@ pub enum Kind {
     ChronycServerstats,
     ChronycSelectdata,
     ChronycAuthdata,
+    /// chronyc's own status line: chronyd refused or did not answer.
+    ChronycError,
     NtpqPeers,
     NtpqRv,
     /// `ntpq -c as` (associations).
@@ -53,6 +55,7 @@ impl Kind {
             Kind::ChronycServerstats => "chronyc-serverstats",
             Kind::ChronycSelectdata => "chronyc-selectdata",
             Kind::ChronycAuthdata => "chronyc-authdata",
+            Kind::ChronycError => "chronyc-error",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
             Kind::NtpqAssociations => "ntpq-associations",
@@ -82,7 +85,8 @@ impl Kind {
         match self {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
-            | ChronycAuthdata => Family::Chrony,
+            | ChronycAuthdata
+            | ChronycError => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus => Family::Systemd,
             CiscoShowNtpStatus

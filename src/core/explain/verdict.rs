@@ -129,6 +129,8 @@ crate::id_enum! {
         TestsBadData = "tests-bad-data",
         TestsFailed = "tests-failed",
         LeapExpired = "leap-expired",
+        /// chronyc's status line: chronyd refused the command or is silent.
+        ReplyRefused = "reply-refused",
     }
 }
 
@@ -188,6 +190,18 @@ crate::id_enum! {
         /// The server at stratum 10 (a client at 11): it serves its own
         /// clock, most likely (`local stratum 10`).
         ServerOwnClock = "server-own-clock",
+        /// chronyc's 501: the command needs chronyd's Unix socket.
+        CommandNotAuthorised = "command-not-authorised",
+        /// chronyc's 510: `cmdallow` does not cover this host.
+        CommandNoHostAccess = "command-no-host-access",
+        /// chronyc's 506 / no socket: chronyd does not answer.
+        DaemonUnreachable = "daemon-unreachable",
+        /// chronyc's 505: the facility is not configured.
+        FacilityNotEnabled = "facility-not-enabled",
+        /// chronyc's 513: chronyd does not track the RTC.
+        RtcNotTracked = "rtc-not-tracked",
+        /// Any other status line of chronyc's.
+        CommandFailed = "command-failed",
     }
 }
 
@@ -198,12 +212,15 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost => {
+            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
+            | DaemonUnreachable => {
                 Status::Bad
             }
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock => Status::Warn,
+            CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
+            FacilityNotEnabled | RtcNotTracked => Status::Info,
             SomeUnreachable
             | Falseticker
             | SingleSource
@@ -322,6 +339,14 @@ impl Why {
             TestsSyncLoop => &[R::SyncLoop],
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
+            ReplyRefused => &[
+                R::CommandNotAuthorised,
+                R::CommandNoHostAccess,
+                R::DaemonUnreachable,
+                R::FacilityNotEnabled,
+                R::RtcNotTracked,
+                R::CommandFailed,
+            ],
             ReachFull
             | ReachStarting
             | NoSample
