@@ -248,7 +248,10 @@ fn explain_outputs(text: &str) -> Result<Vec<Explained>, ExplainError> {
         return Err(ExplainError::TooLarge);
     }
     let lines = clean(text);
-    let segments = paste::segments(&lines, |l| prompt_command(l).is_some());
+    let segments: Vec<paste::Segment> = paste::segments(&lines, |l| prompt_command(l).is_some())
+        .into_iter()
+        .flat_map(paste::split_reports)
+        .collect();
     if segments.len() <= 1 {
         return explain_segment(text, segments.first());
     }
