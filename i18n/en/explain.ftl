@@ -192,7 +192,7 @@ finding-unknown-address = { $count } { $count ->
     } no address yet: their names do not resolve. Check DNS, or use IP addresses; start chronyd with -4 when IPv6 is disabled.
 finding-falseticker = A source is a falseticker: its time disagrees with the others. Check that source; with three or more sources chrony ignores it.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
-finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance) or too variable. Look at their states and offsets.
+finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
 finding-clients-rate-limited = Some clients lose requests to rate limiting: they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
@@ -455,7 +455,7 @@ why-tests-passed = every test passed
 why-tests-auth-failed = the authentication test failed: keys or NTS do not match
 why-tests-sync-loop = the synchronisation-loop test failed: the source follows this server
 why-tests-unsynchronised = the server is not synchronised (its leap status or stratum says so)
-why-tests-failed = some tests failed: the packets are not trusted
+why-tests-failed = failed: { $tests }; chronyd drops these packets
 why-offset-small = { $value }: under 1 ms
 why-offset-medium = { $value }: between 1 ms and 100 ms, acceptable over the internet, large for a LAN
 why-offset-large = { $value }: 100 ms or more, the clock is off
@@ -508,7 +508,7 @@ label-can-ntp = NTP service available
 label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
-finding-refclock-lost = The reference clock { $sources } stopped delivering samples (none in its last two polls, or chronyd marks it unreachable or unusable). For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
+finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
 
 # ntpq -c as, ntpq -c rv's leap file, ntpstat's words.
 kind-ntpq-associations = ntpq -c as (ntpd's associations)
@@ -558,3 +558,21 @@ finding-daemon-unreachable = chronyc could not talk to chronyd (“{ $reply }”
 finding-facility-not-enabled = chronyd has this facility turned off (“{ $reply }”): the report needs a directive in chrony.conf (“smoothtime” for smoothing; “rtcfile” for the RTC). Nothing is wrong if you do not use it.
 finding-rtc-not-tracked = chronyd does not track the real-time clock (“{ $reply }”): without “rtcfile” (or with “rtcsync”) there is no RTC report. Nothing is wrong unless you meant chronyd to measure the RTC.
 finding-command-failed = chronyd refused the command: “{ $reply }”. The command, its arguments or the protocol did not fit this chronyd (chronyc and chronyd of different releases answer 517/518): use the chronyc of the same release, check the arguments.
+
+## Reach, LastRx and state read apart (chronyc(1), sources).
+why-refclock-no-sample = the reference clock delivered no sample: nothing feeds its driver (SHM segment, socket or device), not a network problem
+why-state-answers-rejected = not usable: it answers (reach), but chronyd accepts none of its samples: they fail its tests
+why-state-orphan-peer = a peer this server does not follow: on the orphan root (local … orphan) that is by design
+finding-orphan-root = The only sources are peers and none is followed, though they answer: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.
+
+## Findings in the terms of the tool that printed the output (chrony, ntpd, switches).
+finding-source-rejected-chrony = { $sources }: chronyd drops its answers, NTP tests failed: { $tests }. maxdelay, maxdelayratio, maxdelaydevratio (maxdelayquant) are limits of the server line (chrony.conf(5)): raise the one named, or find why the round trip to that server is so long. RFC 5905 test 7 is a bad header (stratum, root delay or root dispersion out of range); tests 1–3 a duplicate, bogus or invalid packet; loop: the source follows this server.
+finding-source-rejected-ntpd = ntpd does not use { $sources }: it is unreachable, not synchronised itself, or fails ntpd's sanity checks (distance, stratum). “ntpq -c rv ASSOCID” shows the association's flash bits.
+finding-some-unreachable-ntpd = { $count } of the servers never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, a name that does not resolve, or “restrict” lines (here or on the server) that drop the packets.
+finding-some-unreachable-switch = { $count } of the NTP servers never answered the device (reach 0): { $sources }. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address, and that the server allows this device.
+finding-never-answered-switch = { $sources } never answered the device: no packet came back. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address and that it allows this device; with authentication, that both sides have the same key.
+finding-never-answered-ntpd = { $sources } never answered ntpd: no packet came back. Check the address, that UDP 123 is open both ways, and the “restrict” lines here and on the server; with a key, that both sides have the same key.
+finding-none-selected-switch = No server is selected though some answer: they may disagree, be too far away, or fail the device's checks. Compare their offsets and strata.
+finding-none-selected-ntpd = No server is selected though some answer (no “*” tally): they may disagree, be too far away (distance) or fail ntpd's checks. Compare their offsets and strata; “ntpq -c as” shows each condition.
+finding-upstream-unsynchronised-switch = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): the device cannot follow it. Fix that server first.
+finding-upstream-unsynchronised-ntpd = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): ntpd cannot follow it. Fix that server first.

@@ -188,7 +188,7 @@ finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为
 finding-unknown-address = 有 { $count } 个时间源尚无地址：名称无法解析。请检查 DNS 或改用 IP 地址；禁用 IPv6 时请用 -4 启动 chronyd。
 finding-falseticker = 有时间源被判为错误源：其时间与其他源不一致。请检查该源；有三个或更多源时 chrony 会忽略它。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）或变化过大。请查看它们的状态和偏移。
+finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但没有任何东西把它与真实时间联系起来。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
@@ -451,7 +451,7 @@ why-tests-passed = 所有测试都通过
 why-tests-auth-failed = 认证测试失败：密钥或 NTS 不匹配
 why-tests-sync-loop = 同步环路测试失败：该源在跟随本服务器
 why-tests-unsynchronised = 服务器未同步（其闰秒状态或层级表明如此）
-why-tests-failed = 部分测试失败：这些包不被信任
+why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
 why-offset-small = { $value }：小于 1 毫秒
 why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网可以接受，对局域网偏大
 why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
@@ -504,7 +504,7 @@ label-can-ntp = 可用 NTP 服务
 label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
-finding-refclock-lost = 参考时钟 { $sources } 已停止提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可达或不可用）。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
+finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
 kind-ntpq-associations = ntpq -c as（ntpd 的关联）
@@ -554,3 +554,21 @@ finding-daemon-unreachable = chronyc 无法与 chronyd 通信（“{ $reply }”
 finding-facility-not-enabled = chronyd 未启用此功能（“{ $reply }”）：该报告需要 chrony.conf 中的指令（smoothing 需要“smoothtime”；RTC 需要“rtcfile”）。如果不用它，就没有问题。
 finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告。除非你希望 chronyd 测量 RTC，否则没有问题。
 finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。命令、参数或协议与此 chronyd 不符（chronyc 与 chronyd 版本不同时会回复 517/518）：请使用同一版本的 chronyc，并检查参数。
+
+## 分别解读 Reach、LastRx 与状态（chronyc(1)，sources）。
+why-refclock-no-sample = 参考时钟没有提供样本：没有数据送到其驱动（SHM 段、套接字或设备），不是网络问题
+why-state-answers-rejected = 不可用：它有应答（reach），但 chronyd 不接受它的任何样本：这些样本未通过检验
+why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local … orphan）上这是设计如此
+finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
+
+## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
+finding-source-rejected-chrony = { $sources }：chronyd 丢弃了它的应答，未通过的 NTP 测试：{ $tests }。maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 server 行的上限（chrony.conf(5)）：请放宽其中被点名的一项，或查明到该服务器的往返时间为何如此之长。RFC 5905 test 7 表示报文头有误（层级、根延迟或根离散度超出范围）；test 1–3 表示重复、伪造或无效的包；loop 表示该源在跟随本服务器。
+finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。
+finding-some-unreachable-ntpd = 有 { $count } 个服务器从未应答（reach 0）：{ $sources }。原因：途中 UDP 123 被阻断、名称无法解析，或本机或服务器上的“restrict”行丢弃了这些包。
+finding-some-unreachable-switch = 有 { $count } 个 NTP 服务器从未应答设备（reach 0）：{ $sources }。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址，以及服务器是否允许该设备。
+finding-never-answered-switch = { $sources } 从未应答设备：没有任何包返回。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址以及服务器是否允许该设备；使用认证时，检查双方密钥是否一致。
+finding-never-answered-ntpd = { $sources } 从未应答 ntpd：没有任何包返回。请检查地址、UDP 123 是否双向开放，以及本机和服务器上的“restrict”行；使用密钥时，检查双方密钥是否一致。
+finding-none-selected-switch = 虽然有服务器应答，但没有一个被选中：它们可能彼此不一致、距离过远或未通过设备的检查。请比较它们的偏移和层级。
+finding-none-selected-ntpd = 虽然有服务器应答，但没有一个被选中（没有“*”标记）：它们可能彼此不一致、距离过大或未通过 ntpd 的检查。请比较它们的偏移和层级；“ntpq -c as”显示每个关联的状态。
+finding-upstream-unsynchronised-switch = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：设备无法跟随它。请先修好该服务器。
+finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：ntpd 无法跟随它。请先修好该服务器。

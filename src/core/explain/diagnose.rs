@@ -17,7 +17,11 @@ fn row_name(row: &[Field]) -> Option<String> {
                 F::Address | F::Remote | F::RemoteAddress | F::AssociationId
             )
         })
-        .map(|x| x.raw.trim().to_string())
+        .map(|x| match x.name {
+            // ntpdata's `127.0.0.5 (7F000005)`: the address, not its hex.
+            F::RemoteAddress => x.raw.split_whitespace().next().unwrap_or("").to_string(),
+            _ => x.raw.trim().to_string(),
+        })
 }
 
 /// Diagnoses across fields.
@@ -117,9 +121,14 @@ pub fn diagnose(e: &mut Explained) {
 /// Tables of sources, associations or sessions, whatever the tool.
 fn sources(e: &Explained, out: &mut Vec<Finding>) {
     let rows = &e.rows;
+    // An NTP source's reach 0 (a reference clock's is its driver's: no
+    // sample, never a network).
     let reach_zero = |r: &Vec<Field>| {
-        r.iter()
-            .any(|x| x.name == F::Reach && x.status == Status::Bad)
+        r.iter().any(|x| {
+            x.name == F::Reach
+                && x.status == Status::Bad
+                && x.reason.as_ref().is_none_or(|w| w.id != Why::RefclockNoSample)
+        })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the
     // server or peer was not resolved to an address yet").
@@ -140,7 +149,18 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .filter_map(|r| row_name(r))
         .collect();
     let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r);
-    if !rows.is_empty() && rows.iter().all(silent) && rows.iter().any(reach_zero) {
+    let refclock_silent = |r: &Vec<Field>| {
+        mode(r, "#")
+            && r.iter().any(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|w| w.id == Why::RefclockNoSample)
+            })
+    };
+    if !rows.is_empty()
+        && rows.iter().all(|r| silent(r) || refclock_silent(r))
+        && rows.iter().any(reach_zero)
+    {
         out.push(Finding::new(Rule::NoUpstreamReachable));
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
@@ -159,7 +179,11 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
             );
         }
         if !rows.is_empty() && !selected {
-            out.push(Finding::new(Rule::NoneSelected));
+            if orphan_root(rows) {
+                out.push(Finding::new(Rule::OrphanRoot));
+            } else {
+                out.push(Finding::new(Rule::NoneSelected));
+            }
         }
     }
     // A reference clock that stopped: no sample in its last two polls
@@ -233,8 +257,10 @@ fn account_for_every_flag(e: &mut Explained) {
             });
         }
     };
+    // A report of one source (ntpdata's one block) names it in its fields.
+    let own = row_name(&e.fields);
     for x in &e.fields {
-        note(x, None);
+        note(x, own.clone());
     }
     for row in &e.rows {
         let name = row_name(row);

@@ -129,6 +129,12 @@ crate::id_enum! {
         TestsBadData = "tests-bad-data",
         TestsFailed = "tests-failed",
         LeapExpired = "leap-expired",
+        /// A refclock's reach 0: its driver delivered no sample.
+        RefclockNoSample = "refclock-no-sample",
+        /// `?` with answers but no good sample: they fail chronyd's tests.
+        StateAnswersRejected = "state-answers-rejected",
+        /// A peer the orphan root does not follow, by design.
+        StateOrphanPeer = "state-orphan-peer",
         /// chronyc's status line: chronyd refused the command or is silent.
         ReplyRefused = "reply-refused",
     }
@@ -190,6 +196,8 @@ crate::id_enum! {
         /// The server at stratum 10 (a client at 11): it serves its own
         /// clock, most likely (`local stratum 10`).
         ServerOwnClock = "server-own-clock",
+        /// Only peers answer and none is followed: an orphan root's view.
+        OrphanRoot = "orphan-root",
         /// chronyc's 501: the command needs chronyd's Unix socket.
         CommandNotAuthorised = "command-not-authorised",
         /// chronyc's 510: `cmdallow` does not cover this host.
@@ -216,7 +224,7 @@ impl Rule {
             | DaemonUnreachable => {
                 Status::Bad
             }
-            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet => Status::Info,
+            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
@@ -339,6 +347,8 @@ impl Why {
             TestsSyncLoop => &[R::SyncLoop],
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
+            RefclockNoSample => &[R::RefclockLost],
+            StateAnswersRejected => &[R::AnswersRejected],
             ReplyRefused => &[
                 R::CommandNotAuthorised,
                 R::CommandNoHostAccess,
@@ -355,6 +365,7 @@ impl Why {
             | StateNotCombined
             | SelectNoselect
             | SelectWaitsOthers
+            | StateOrphanPeer
             | SelectOrphan
             | SelectWaitsMinsources
             | SelectOtherPreferred
