@@ -576,3 +576,7 @@ finding-none-selected-switch = No server is selected though some answer: they ma
 finding-none-selected-ntpd = No server is selected though some answer (no “*” tally): they may disagree, be too far away (distance) or fail ntpd's checks. Compare their offsets and strata; “ntpq -c as” shows each condition.
 finding-upstream-unsynchronised-switch = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): the device cannot follow it. Fix that server first.
 finding-upstream-unsynchronised-ntpd = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): ntpd cannot follow it. Fix that server first.
+
+## selectdata (chronyc(1)).
+why-leap-unknown = unknown: no valid measurement was made yet (selectdata's “?”), not a server saying it is unsynchronised
+finding-required-not-selectable = Nothing can be selected: { $sources } have “require” in effect (EOpts R) and none of them is selectable now, so the selectable sources wait (W: { $waiting }). The default “authselectmode mix” gives “require” and “trust” to every authenticated source (NTS, key) and reference clock when unauthenticated servers are configured too (chrony.conf(5)). Make a required source work (NTS-KE on TCP 4460, the refclock's feed), remove the sources that cannot, or set “authselectmode prefer” (or “ignore”).

@@ -572,3 +572,7 @@ finding-none-selected-switch = 虽然有服务器应答，但没有一个被选�
 finding-none-selected-ntpd = 虽然有服务器应答，但没有一个被选中（没有“*”标记）：它们可能彼此不一致、距离过大或未通过 ntpd 的检查。请比较它们的偏移和层级；“ntpq -c as”显示每个关联的状态。
 finding-upstream-unsynchronised-switch = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：设备无法跟随它。请先修好该服务器。
 finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：ntpd 无法跟随它。请先修好该服务器。
+
+## selectdata（chronyc(1)）。
+why-leap-unknown = 未知：尚未得到有效测量（selectdata 的“?”），并非服务器声明自己未同步
+finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生效了“require”（EOpts 中的 R），而它们目前都不可选，因此可选的时间源只能等待（W：{ $waiting }）。默认的“authselectmode mix”在同时配置了未认证服务器时，会给每个经过认证的时间源（NTS、密钥）和参考时钟加上“require”和“trust”（chrony.conf(5)）。请让一个必需的时间源正常工作（TCP 4460 上的 NTS-KE、参考时钟的数据来源），删除无法工作的时间源，或设置“authselectmode prefer”（或“ignore”）。

@@ -69,6 +69,7 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::H3cNtpServiceSessions
         | Kind::HuaweiNtpServiceSessions
         | Kind::ShowNtpServer => sources(e, &mut out),
+        Kind::ChronycSelectdata => required(e, &mut out),
         Kind::ChronycActivity if int(f, F::Unresolved).is_some_and(|n| n > 0) => {
             let n = int(f, F::Unresolved).unwrap_or(0);
             out.push(Finding::new(Rule::UnknownAddress).arg("count", n));
@@ -116,6 +117,46 @@ pub fn diagnose(e: &mut Explained) {
     }
     e.findings = out;
     account_for_every_flag(e);
+}
+
+/// selectdata: sources with `require` in effect (EOpts R) of which none is
+/// selectable hold every other source back (chronyc(1): "W - waits for
+/// other sources to be selectable (required by the minsources directive,
+/// or the require option of another source)"; chrony.conf(5),
+/// authselectmode mix, the default: "all authenticated NTP sources and
+/// reference clocks will get the require and trust options").
+fn required(e: &Explained, out: &mut Vec<Finding>) {
+    let state = |r: &[Field]| match value(r, F::SelectState) {
+        Value::Select(s) => Some(s),
+        _ => None,
+    };
+    let require = |r: &&Vec<Field>| field(r, F::EffOptions).is_some_and(|x| x.raw.contains('R'));
+    let required: Vec<&Vec<Field>> = e.rows.iter().filter(require).collect();
+    if required.is_empty()
+        || required
+            .iter()
+            .any(|r| state(r).is_none_or(selectable))
+    {
+        return;
+    }
+    let names = |rows: Vec<&Vec<Field>>| {
+        rows.into_iter()
+            .filter_map(|r| row_name(r))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let waiting = names(
+        e.rows
+            .iter()
+            .filter(|r| !require(r) && state(r).is_some_and(selectable))
+            .collect(),
+    );
+    out.push(
+        Finding::new(Rule::RequiredNotSelectable)
+            .arg("sources", names(required.clone()))
+            .arg("count", required.len())
+            .arg("waiting", if waiting.is_empty() { "-".to_string() } else { waiting }),
+    );
 }
 
 /// Tables of sources, associations or sessions, whatever the tool.

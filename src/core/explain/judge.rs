@@ -533,6 +533,38 @@ pub fn judge_sourcestats(row: &mut [Field]) {
     }
 }
 
+/// `selectdata`: its Leap `?` is chronyc(1)'s "unknown status (i.e. no
+/// valid measurement was made)", not a server saying it is unsynchronised
+/// (`-c` prints the same value as "Not synchronised").
+pub fn judge_selectdata(row: &mut [Field]) {
+    if let Some(f) =
+        field_mut(row, F::Leap).filter(|f| f.value == Value::Leap(Leap::Unsynchronised))
+    {
+        set(f, Status::Info, Reason::new(Why::LeapUnknown));
+    }
+}
+
+/// selectdata's states of a source chronyd cannot select now (chronyc(1):
+/// "The following states indicate the source is not considered
+/// selectable"); the others are selectable.
+pub(super) fn selectable(s: SelectState) -> bool {
+    use SelectState as S;
+    !matches!(
+        s,
+        S::Noselect
+            | S::FewMeasurements
+            | S::Unsynchronised
+            | S::StratumRange
+            | S::Distance
+            | S::WaitsOthers
+            | S::Stale
+            | S::Orphan
+            | S::Untrusted
+            | S::Falseticker
+            | S::Jitter
+    )
+}
+
 /// `serverstats`: a server that drops a large share of its NTP requests is
 /// rate limiting (or out of client log memory).
 pub fn judge_serverstats(fields: &mut [Field]) {
@@ -585,6 +617,7 @@ pub fn judge_report(e: &mut Explained) {
         Kind::ChronycAuthdata => e.rows.iter_mut().for_each(|r| judge_authdata(r)),
         Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
+        Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),
         _ => {}
     }
 }

@@ -209,6 +209,8 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
             Kind::ChronycClients => Some(Rule::NoClientsYet),
             Kind::ChronycSources
             | Kind::ChronycSourcestats
+            | Kind::ChronycSelectdata
+            | Kind::ChronycAuthdata
             | Kind::NtpqPeers
             | Kind::NtpqAssociations => Some(Rule::NoSources),
             _ => None,

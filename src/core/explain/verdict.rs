@@ -135,6 +135,8 @@ crate::id_enum! {
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
         StateOrphanPeer = "state-orphan-peer",
+        /// selectdata's Leap `?`: no valid measurement was made.
+        LeapUnknown = "leap-unknown",
         /// chronyc's status line: chronyd refused the command or is silent.
         ReplyRefused = "reply-refused",
     }
@@ -196,6 +198,8 @@ crate::id_enum! {
         /// The server at stratum 10 (a client at 11): it serves its own
         /// clock, most likely (`local stratum 10`).
         ServerOwnClock = "server-own-clock",
+        /// Sources with `require` in effect, none selectable: nothing is.
+        RequiredNotSelectable = "required-not-selectable",
         /// Only peers answer and none is followed: an orphan root's view.
         OrphanRoot = "orphan-root",
         /// chronyc's 501: the command needs chronyd's Unix socket.
@@ -227,6 +231,7 @@ impl Rule {
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock => Status::Warn,
+            RequiredNotSelectable => Status::Bad,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
             FacilityNotEnabled | RtcNotTracked => Status::Info,
             SomeUnreachable
@@ -366,6 +371,7 @@ impl Why {
             | SelectNoselect
             | SelectWaitsOthers
             | StateOrphanPeer
+            | LeapUnknown
             | SelectOrphan
             | SelectWaitsMinsources
             | SelectOtherPreferred
