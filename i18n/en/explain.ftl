@@ -580,3 +580,6 @@ finding-upstream-unsynchronised-ntpd = { $sources } answers but is not synchroni
 ## selectdata (chronyc(1)).
 why-leap-unknown = unknown: no valid measurement was made yet (selectdata's “?”), not a server saying it is unsynchronised
 finding-required-not-selectable = Nothing can be selected: { $sources } have “require” in effect (EOpts R) and none of them is selectable now, so the selectable sources wait (W: { $waiting }). The default “authselectmode mix” gives “require” and “trust” to every authenticated source (NTS, key) and reference clock when unauthenticated servers are configured too (chrony.conf(5)). Make a required source work (NTS-KE on TCP 4460, the refclock's feed), remove the sources that cannot, or set “authselectmode prefer” (or “ignore”).
+
+## sourcestats (sourcestats.c: no regression below 3 samples).
+why-samples-few = fewer than 3 samples: chronyd makes no estimate yet, so this row's frequency, skew and deviation are its worst-case placeholders

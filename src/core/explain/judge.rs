@@ -517,10 +517,19 @@ pub fn judge_authdata(row: &mut [Field]) {
     }
 }
 
-/// `sourcestats`: no samples yet (or left) for a source.
+/// `sourcestats`: no samples yet (or left) for a source. Below 3 samples
+/// chronyd runs no regression (sourcestats.c, MIN_SAMPLES_FOR_REGRESS):
+/// the skew (2000 ppm) and standard deviation (4 s) it prints are its
+/// worst-case bounds, placeholders rather than estimates.
 pub fn judge_sourcestats(row: &mut [Field]) {
-    if int(row, F::Samples) == Some(0) {
-        set_named(row, F::Samples, Status::Warn, Reason::new(Why::SamplesNone));
+    let n = int(row, F::Samples);
+    if n.is_some_and(|n| n > 0 && n < 3) {
+        set_named(row, F::Samples, Status::Info, Reason::new(Why::SamplesFew));
+    }
+    if n.is_some_and(|n| n < 3) {
+        if n == Some(0) {
+            set_named(row, F::Samples, Status::Warn, Reason::new(Why::SamplesNone));
+        }
         for x in row.iter_mut().filter(|x| {
             matches!(
                 x.name,
@@ -528,7 +537,11 @@ pub fn judge_sourcestats(row: &mut [Field]) {
             )
         }) {
             x.status = Status::Info;
-            x.reason = Some(Reason::new(Why::NoSample));
+            x.reason = Some(Reason::new(if n == Some(0) {
+                Why::NoSample
+            } else {
+                Why::SamplesFew
+            }));
         }
     }
 }

@@ -135,6 +135,8 @@ crate::id_enum! {
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
         StateOrphanPeer = "state-orphan-peer",
+        /// sourcestats' NP 1–2: too few samples for an estimate.
+        SamplesFew = "samples-few",
         /// selectdata's Leap `?`: no valid measurement was made.
         LeapUnknown = "leap-unknown",
         /// chronyc's status line: chronyd refused the command or is silent.
@@ -372,6 +374,7 @@ impl Why {
             | SelectWaitsOthers
             | StateOrphanPeer
             | LeapUnknown
+            | SamplesFew
             | SelectOrphan
             | SelectWaitsMinsources
             | SelectOtherPreferred
