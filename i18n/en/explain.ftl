@@ -583,3 +583,15 @@ finding-required-not-selectable = Nothing can be selected: { $sources } have “
 
 ## sourcestats (sourcestats.c: no regression below 3 samples).
 why-samples-few = fewer than 3 samples: chronyd makes no estimate yet, so this row's frequency, skew and deviation are its worst-case placeholders
+
+## timedatectl show-timesync (timedatectl(1): "Show properties of systemd-timesyncd").
+kind-timedatectl-show-timesync = timedatectl show-timesync
+field-server-address = The address systemd-timesyncd sends to (empty: none yet, the name did not resolve or no server was tried).
+label-server-address = Server address
+field-ignored = Whether systemd-timesyncd ignored the last answer (a kiss code, an unsynchronised server or a bad packet).
+label-ignored = Ignored
+why-timesync-ignored = systemd-timesyncd ignored this answer: it does not follow this server now
+why-timesync-no-answer = no answer yet: systemd-timesyncd shows no NTP message from any server
+finding-never-answered-systemd = systemd-timesyncd has no answer from { $sources } yet (no NTP message). Check that the name resolves, that UDP 123 is open to the server, and “systemctl status systemd-timesyncd” (it stops when chronyd or ntpd runs).
+finding-source-rejected-systemd = systemd-timesyncd ignored the last answer of { $sources }: the server is not synchronised, sent a kiss code, or its packet was bad. Try another server (NTP= in /etc/systemd/timesyncd.conf).
+finding-kiss-code-systemd = The server { $sources } answered with a kiss code ({ $value }): it refuses (DENY, RSTR) or rate-limits (RATE) this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.

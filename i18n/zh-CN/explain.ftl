@@ -579,3 +579,15 @@ finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生
 
 ## sourcestats（sourcestats.c：少于 3 个样本时不做回归）。
 why-samples-few = 样本少于 3 个：chronyd 尚未做出估计，因此这一行的频率、频偏误差和标准差只是最坏情况的占位值
+
+## timedatectl show-timesync（timedatectl(1)：显示 systemd-timesyncd 的属性）。
+kind-timedatectl-show-timesync = timedatectl show-timesync
+field-server-address = systemd-timesyncd 发送请求的地址（为空表示还没有：名称未解析或尚未尝试任何服务器）。
+label-server-address = 服务器地址
+field-ignored = systemd-timesyncd 是否忽略了最后一个应答（kiss 代码、未同步的服务器或错误的包）。
+label-ignored = 已忽略
+why-timesync-ignored = systemd-timesyncd 忽略了这个应答：目前不跟随该服务器
+why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服务器的 NTP 消息
+finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
+finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
+finding-kiss-code-systemd = 服务器 { $sources } 以 kiss 代码（{ $value }）应答：它拒绝（DENY、RSTR）或限速（RATE）本客户端，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。

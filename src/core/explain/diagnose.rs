@@ -14,7 +14,7 @@ fn row_name(row: &[Field]) -> Option<String> {
         .find(|x| {
             matches!(
                 x.name,
-                F::Address | F::Remote | F::RemoteAddress | F::AssociationId
+                F::Address | F::Remote | F::RemoteAddress | F::AssociationId | F::Server
             )
         })
         .map(|x| match x.name {
@@ -101,7 +101,10 @@ pub fn diagnose(e: &mut Explained) {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }
         }
-        Kind::Timedatectl | Kind::TimedatectlShow | Kind::TimedatectlTimesyncStatus => {
+        Kind::Timedatectl
+        | Kind::TimedatectlShow
+        | Kind::TimedatectlTimesyncStatus
+        | Kind::TimedatectlShowTimesync => {
             if bad(F::ClockSynchronized) {
                 out.push(Finding::new(Rule::NotSynchronised));
             }

@@ -28,6 +28,8 @@ pub enum Kind {
     Timedatectl,
     TimedatectlShow,
     TimedatectlTimesyncStatus,
+    /// `timedatectl show-timesync`.
+    TimedatectlShowTimesync,
     CiscoShowNtpStatus,
     CiscoShowNtpAssociations,
     CiscoShowNtpAssociationsDetail,
@@ -63,6 +65,7 @@ impl Kind {
             Kind::Timedatectl => "timedatectl",
             Kind::TimedatectlShow => "timedatectl-show",
             Kind::TimedatectlTimesyncStatus => "timedatectl-timesync-status",
+            Kind::TimedatectlShowTimesync => "timedatectl-show-timesync",
             Kind::CiscoShowNtpStatus => "cisco-show-ntp-status",
             Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
             Kind::CiscoShowNtpAssociationsDetail => "cisco-show-ntp-associations-detail",
@@ -88,7 +91,9 @@ impl Kind {
             | ChronycAuthdata
             | ChronycError => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
-            Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus => Family::Systemd,
+            Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
+                Family::Systemd
+            }
             CiscoShowNtpStatus
             | CiscoShowNtpAssociations
             | CiscoShowNtpAssociationsDetail

@@ -135,6 +135,10 @@ crate::id_enum! {
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
         StateOrphanPeer = "state-orphan-peer",
+        /// timesyncd ignored the last answer (`Ignored=yes`).
+        TimesyncIgnored = "timesync-ignored",
+        /// timesyncd has no answer yet (no `NTPMessage`).
+        TimesyncNoAnswer = "timesync-no-answer",
         /// sourcestats' NP 1–2: too few samples for an estimate.
         SamplesFew = "samples-few",
         /// selectdata's Leap `?`: no valid measurement was made.
@@ -356,6 +360,8 @@ impl Why {
             TestsFailed => &[R::SourceRejected],
             RefclockNoSample => &[R::RefclockLost],
             StateAnswersRejected => &[R::AnswersRejected],
+            TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
+            TimesyncNoAnswer => &[R::NeverAnswered],
             ReplyRefused => &[
                 R::CommandNotAuthorised,
                 R::CommandNoHostAccess,
