@@ -595,3 +595,17 @@ why-timesync-no-answer = no answer yet: systemd-timesyncd shows no NTP message f
 finding-never-answered-systemd = systemd-timesyncd has no answer from { $sources } yet (no NTP message). Check that the name resolves, that UDP 123 is open to the server, and “systemctl status systemd-timesyncd” (it stops when chronyd or ntpd runs).
 finding-source-rejected-systemd = systemd-timesyncd ignored the last answer of { $sources }: the server is not synchronised, sent a kiss code, or its packet was bad. Try another server (NTP= in /etc/systemd/timesyncd.conf).
 finding-kiss-code-systemd = The server { $sources } answered with a kiss code ({ $value }): it refuses (DENY, RSTR) or rate-limits (RATE) this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.
+
+## The local clock driver (127.127.1.x, LOCAL(0)) on ntpd and switches.
+why-follows-local-clock = the undisciplined local clock (127.127.1.x, LOCAL(0)): it follows its own clock, tied to nothing
+why-upstream-local-clock = this server's reference is its own local clock (127.127.1.x, LOCAL(0)): it serves its own clock
+why-step-pending = an offset spike: the clock will be stepped in { $secs } s unless it settles
+finding-follows-local-clock = The device follows its own local clock (the local clock driver 127.127.1.x, LOCAL(0); “ntp master” or “ntp-service refclock-master”): fine for an isolated lab's root, but nothing ties it to true time and its clients drift with it. Give it a real upstream server, or make sure this is the one lab root you meant.
+finding-follows-local-clock-ntpd = ntpd follows its own undisciplined local clock (server 127.127.1.0, LOCAL(0)): nothing ties it to true time. If a real server is configured, it is not usable (see its reach and tally); fix it, and keep the local clock only as a fallback with a high stratum (fudge 127.127.1.0 stratum 10).
+finding-upstream-local-clock = { $sources } serves its own local clock (its reference is 127.127.1.x or LOCAL(0): “ntp master”, “local stratum” or ntpd's local driver): nothing ties it, or this device, to true time. Give that server a real upstream, or accept it as an isolated lab's root.
+finding-step-pending = The device saw an offset spike and will step its clock in { $secs } s: its server's time jumped or differs by more than the step threshold. Compare the server's time with another source before the step lands.
+finding-source-rejected-switch = The device does not use { $sources }: it is unreachable, not synchronised itself, or fails the device's checks. Check that server's status and the path to it.
+finding-source-offset-large-switch = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; with three or more servers the device can outvote it.
+finding-source-offset-large-ntpd = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; ntpd steps the clock beyond 128 ms, and with three or more servers it can outvote a wrong one.
+finding-falseticker-switch = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers the device ignores it.
+finding-falseticker-ntpd = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers ntpd ignores it.

@@ -591,3 +591,17 @@ why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服�
 finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
 finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
 finding-kiss-code-systemd = 服务器 { $sources } 以 kiss 代码（{ $value }）应答：它拒绝（DENY、RSTR）或限速（RATE）本客户端，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
+
+## ntpd 和交换机上的本地时钟驱动（127.127.1.x、LOCAL(0)）。
+why-follows-local-clock = 未受约束的本地时钟（127.127.1.x、LOCAL(0)）：它跟随自己的时钟，与任何时间源都没有联系
+why-upstream-local-clock = 该服务器的参考是它自己的本地时钟（127.127.1.x、LOCAL(0)）：它提供的是自己的时钟
+why-step-pending = 偏移突变：如果不能平稳下来，时钟将在 { $secs } 秒后被步进调整
+finding-follows-local-clock = 设备跟随自己的本地时钟（本地时钟驱动 127.127.1.x、LOCAL(0)；“ntp master”或“ntp-service refclock-master”）：作为隔离实验环境的根可以接受，但它与真实时间没有联系，其客户端也会随之漂移。请给它配置真正的上游服务器，或确认这正是你想要的实验根。
+finding-follows-local-clock-ntpd = ntpd 跟随它自己未受约束的本地时钟（server 127.127.1.0、LOCAL(0)）：与真实时间没有联系。如果配置了真正的服务器，说明它不可用（查看其 reach 和标记）；请修好它，并只把本地时钟作为较高层级的后备（fudge 127.127.1.0 stratum 10）。
+finding-upstream-local-clock = { $sources } 提供的是它自己的本地时钟（其参考为 127.127.1.x 或 LOCAL(0)：“ntp master”、“local stratum”或 ntpd 的本地驱动）：它和本设备都与真实时间没有联系。请给该服务器配置真正的上游，或把它当作隔离实验环境的根来接受。
+finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步进调整时钟：其服务器的时间发生跳变，或相差超过步进阈值。在步进发生前，请用另一个时间源核对该服务器的时间。
+finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
+finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
+finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
+finding-falseticker-switch = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略它。
+finding-falseticker-ntpd = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略它。

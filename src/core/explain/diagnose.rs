@@ -180,11 +180,13 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     let mode = |r: &Vec<Field>, m: &str| r.iter().any(|x| x.name == F::Mode && x.raw == m);
     let selected = rows.iter().any(|r| {
         r.iter().any(|x| {
-            x.status == Status::Ok
+            let why = x.reason.as_ref().map(|r| r.id);
+            (x.status == Status::Ok
                 && matches!(
-                    x.reason.as_ref().map(|r| r.id),
+                    why,
                     Some(Why::StateSelected | Why::TallySysPeer | Why::SwitchSelected)
-                )
+                ))
+                || why == Some(Why::FollowsLocalClock)
         })
     });
     let dead: Vec<String> = rows

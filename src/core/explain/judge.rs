@@ -611,6 +611,7 @@ pub fn judge_all(e: &mut Explained) {
         unjudge_placeholder_offsets(row);
     }
     judge_report(e);
+    super::local::judge(e);
 }
 
 /// Checks that need several values of one row or report.

@@ -11,6 +11,7 @@ mod diagnose;
 pub mod field;
 mod judge;
 mod live;
+mod local;
 mod model;
 mod ntpd;
 mod ntpstat;

@@ -135,6 +135,12 @@ crate::id_enum! {
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
         StateOrphanPeer = "state-orphan-peer",
+        /// The device follows the local clock driver (127.127.1.x, LOCAL(0)).
+        FollowsLocalClock = "follows-local-clock",
+        /// An upstream's reference is its local clock driver.
+        UpstreamLocalClock = "upstream-local-clock",
+        /// Huawei's spike: the clock will be stepped in N seconds.
+        StepPending = "step-pending",
         /// timesyncd ignored the last answer (`Ignored=yes`).
         TimesyncIgnored = "timesync-ignored",
         /// timesyncd has no answer yet (no `NTPMessage`).
@@ -204,6 +210,12 @@ crate::id_enum! {
         /// The server at stratum 10 (a client at 11): it serves its own
         /// clock, most likely (`local stratum 10`).
         ServerOwnClock = "server-own-clock",
+        /// ntpd or a device follows its own local clock driver.
+        FollowsLocalClock = "follows-local-clock",
+        /// An upstream serves its own local clock driver.
+        UpstreamLocalClock = "upstream-local-clock",
+        /// A clock step is pending after an offset spike.
+        StepPending = "step-pending",
         /// Sources with `require` in effect, none selectable: nothing is.
         RequiredNotSelectable = "required-not-selectable",
         /// Only peers answer and none is followed: an orphan root's view.
@@ -238,6 +250,7 @@ impl Rule {
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock => Status::Warn,
             RequiredNotSelectable => Status::Bad,
+            FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
             FacilityNotEnabled | RtcNotTracked => Status::Info,
             SomeUnreachable
@@ -276,7 +289,10 @@ impl Rule {
     /// Findings whose severity is the size of what they report (a clock
     /// 5 s behind is bad, 5 ms a warning); the others keep their own.
     pub fn follows_value(self) -> bool {
-        matches!(self, Rule::ClockBehind | Rule::ClockAhead)
+        matches!(
+            self,
+            Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
+        )
     }
 }
 
@@ -362,6 +378,9 @@ impl Why {
             StateAnswersRejected => &[R::AnswersRejected],
             TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
             TimesyncNoAnswer => &[R::NeverAnswered],
+            FollowsLocalClock => &[R::FollowsLocalClock],
+            UpstreamLocalClock => &[R::UpstreamLocalClock],
+            StepPending => &[R::StepPending],
             ReplyRefused => &[
                 R::CommandNotAuthorised,
                 R::CommandNoHostAccess,
