@@ -108,9 +108,10 @@ if [ "$rc" != 0 ]; then
 fi
 
 background "packaging check" timed "[beside] packaging check" nice ./scripts/check-packaging.sh
-# The real app under Xvfb against a lab helper: every main panel in English
-# and Chinese, on a first run with an empty HOME. Not niced: software GL
-# draws every frame on the CPU, and the tour counts frames.
+# The real app under Xvfb against a synced lab: every panel in English and
+# Chinese at 1024x700, the key panels at 1920x1080, and a first run with an
+# empty HOME (the script fails unless every shot is there). Not niced:
+# software GL draws every frame on the CPU, and the tour counts frames.
 background screenshots timed "[beside] screenshots" ./scripts/screenshots.sh "$shots"
 log="$logs/test.log"
 # Four tests at a time: most wait on chronyd rather than use a core (the

@@ -374,7 +374,7 @@ cli-after-stats =
     values) in fixed memory; past a million values the percentiles come from a sketch whose error
     is printed. Offsets are as each log gives them (tracking and statistics: positive when the
     local clock is fast; measurements: positive when it is slow). JSON: the system's series under
-    "series" → NAME, each source's under "sources" → ADDRESS → NAME, NAME as given.
+    "series", then NAME; each source's under "sources", then ADDRESS, then NAME; NAME as given.
 cli-arg-stats-files = chronyd's logs or Stratum's CSV exports
 cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev
 cli-about-completions = Print the shell's completion script for stratum

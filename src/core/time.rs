@@ -52,6 +52,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_correction_is_neither_ahead_nor_behind() {
+        assert_eq!(format!("{:+.1}", clock_ahead(0.0) * 1e6), "+0.0");
+        assert_eq!(format!("{:+.1}", clock_ahead(-0.0) * 1e6), "+0.0");
+        assert_eq!(clock_ahead(2e-6), -2e-6);
+        assert_eq!(clock_ahead(-2e-6), 2e-6);
+    }
+
+    #[test]
     fn round_trips_known_dates() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11017);
@@ -94,5 +102,7 @@ impl Direction {
 /// How far the system clock is ahead of NTP time (negative: behind), from
 /// chronyd's correction: what plots and CSV exports draw.
 pub fn clock_ahead(correction: f64) -> f64 {
-    -correction
+    // Not `-correction`: a server on its own clock corrects by exactly 0,
+    // and -0.0 prints as "-0.0 µs", a clock behind that is not.
+    0.0 - correction
 }

@@ -153,6 +153,12 @@ impl eframe::App for App {
         self.ui(ctx);
     }
 
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if let Some(plan) = &self.shots {
+            plan.input(raw_input);
+        }
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.state.settings.panel = self.state.panel.key().to_string();
         // The last settings are written on the way out, after the backend

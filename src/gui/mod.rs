@@ -50,13 +50,15 @@ pub fn run() -> ExitCode {
         .map(std::path::PathBuf::from)
         .or_else(|| settings.socket.clone().map(Into::into));
     let chronyd = settings.chronyd.clone().map(std::path::PathBuf::from);
+    // The screenshot robot's window has the size it photographs at.
+    let robot = screenshots::robot_size();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Stratum")
             .with_app_id("org.stratum.Stratum")
-            .with_inner_size([1100.0, 760.0]),
+            .with_inner_size(robot.map_or([1100.0, 760.0], |s| s.points())),
         // Window size and position come back on the next start.
-        persist_window: true,
+        persist_window: robot.is_none(),
         // Dithering runs in the fragment shader for every pixel of every
         // frame: measurable on software GL (a VM, a remote desktop), and
         // invisible on a panel of text and lines.

@@ -60,6 +60,11 @@ pub fn field_meaning(st: &AppState, kind: Kind, field: &str) -> String {
 /// addresses, symbols) is shown as printed.
 pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
     let text = display_value(kind, f);
+    if let (FieldId::SystemTime, Value::Seconds(v)) = (f.name, f.value)
+        && text != f.raw
+    {
+        return system_time_words(&st.tr, v);
+    }
     if !WORD_FIELDS.contains(&f.name) {
         return text;
     }
@@ -67,6 +72,21 @@ pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
         Some(id) if st.tr.has(&id) => st.t(&id),
         _ => text,
     }
+}
+
+/// chronyd's correction in chronyc's words ("1.2 µs ahead of NTP time
+/// (fast)"), never a bare signed number beside "System clock vs NTP": its
+/// sign is the clock's reversed (positive when the clock is behind).
+pub fn system_time_words(tr: &crate::i18n::Localizer, correction: f64) -> String {
+    if correction == 0.0 {
+        return human_seconds(0.0);
+    }
+    let id = if correction > 0.0 {
+        "why-clock-slow"
+    } else {
+        "why-clock-fast"
+    };
+    tr.tr_args(id, &[("value", human_seconds(correction.abs()))])
 }
 
 /// chronyc's fields whose values are words of its own (never a name a
@@ -277,6 +297,29 @@ mod tests {
 
     fn shown(kind: Kind, name: FieldId, raw: &str, value: Value) -> String {
         display_value(kind, &Field::typed(name, raw, value))
+    }
+
+    /// chronyc(1), tracking: "System time ... whether the system clock is
+    /// fast or slow"; in -c (and cmdmon) the value is the correction,
+    /// positive when the clock is slow. The window says it in words.
+    #[test]
+    fn the_system_time_says_ahead_or_behind_as_chronyc_does() {
+        use crate::i18n::{Lang, Localizer};
+        let en = Localizer::new(Lang::En);
+        assert_eq!(
+            system_time_words(&en, -0.000_001_2),
+            "1.2 µs ahead of NTP time (fast)"
+        );
+        assert_eq!(
+            system_time_words(&en, 0.003),
+            "3.000 ms behind NTP time (slow)"
+        );
+        assert_eq!(system_time_words(&en, 0.0), "0 s");
+        let zh = Localizer::new(Lang::ZhCn);
+        assert_eq!(
+            system_time_words(&zh, -0.000_001_2),
+            "比 NTP 时间超前 1.2 µs（快）"
+        );
     }
 
     #[test]

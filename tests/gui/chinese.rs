@@ -210,15 +210,31 @@ fn chrony_files_speak_chinese_and_device_files_are_ascii() {
 /// CJK font installed shows no empty boxes.
 #[test]
 fn every_chinese_character_is_in_the_shipped_fonts() {
+    assert_every_character_has_a_glyph("zh-CN");
+}
+
+/// The English texts too: a sign only the monospace font has (Hack's ●)
+/// shows as an empty box in the window's proportional text.
+#[test]
+fn every_english_character_has_a_glyph_in_the_window_font() {
+    assert_every_character_has_a_glyph("en");
+}
+
+/// Every character of a language's texts has a glyph in the fonts of the
+/// window's proportional family (what labels, buttons and most values use).
+fn assert_every_character_has_a_glyph(lang: &str) {
     let defaults = egui::FontDefinitions::default();
     let shipped: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-Stratum-subset.ttf");
     let mut faces: Vec<ttf_parser::Face> = vec![ttf_parser::Face::parse(shipped, 0).unwrap()];
-    for data in defaults.font_data.values() {
+    for name in &defaults.families[&egui::FontFamily::Proportional] {
+        let data = &defaults.font_data[name];
         if let Ok(f) = ttf_parser::Face::parse(&data.font, data.index) {
             faces.push(f);
         }
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/zh-CN");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("i18n")
+        .join(lang);
     let mut missing = std::collections::BTreeMap::<char, String>::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

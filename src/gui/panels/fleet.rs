@@ -69,16 +69,29 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         return;
     }
     let rows = st.fleet.clone();
+    // A table wider than the panel (long names, a narrow window) scrolls
+    // on its own instead of widening the panel past the window's edge,
+    // which would cut off the table and the plot under it.
+    egui::ScrollArea::horizontal()
+        .id_salt("fleet-table")
+        .show(ui, |ui| table_ui(ui, st, &rows));
+    host_ui(ui, st);
+}
+
+/// One row per watched server.
+fn table_ui(ui: &mut egui::Ui, st: &mut AppState, rows: &[FleetRow]) {
     TableBuilder::new(ui)
         .striped(true)
         // Cells grow to their text instead of wrapping it (a translated
         // reference such as "its own clock" is longer than an address).
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(160.0))
+        // Auto columns grow to their widest cell: small minima keep the
+        // table within a 1024-pixel window.
+        .column(Column::auto().at_least(100.0))
+        .columns(Column::auto().at_least(60.0), 2)
+        .column(Column::auto().at_least(100.0))
         .columns(Column::auto().at_least(70.0), 2)
-        .column(Column::auto().at_least(130.0))
-        .columns(Column::auto().at_least(70.0), 2)
-        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(60.0))
         .column(Column::remainder())
         .header(22.0, |mut h| {
             for id in [
@@ -97,7 +110,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             }
         })
         .body(|mut body| {
-            for r in &rows {
+            for r in rows {
                 body.row(20.0, |mut row| {
                     row.col(|ui| {
                         let on = st.fleet_selected.as_ref() == Some(&r.host);
@@ -143,7 +156,7 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                         ui.label(v.unwrap_or_else(|| "–".into()));
                     });
                     row.col(|ui| {
-                        ui.label(follows(&rows, r).map_or("–".into(), |t| t.to_string()));
+                        ui.label(follows(rows, r).map_or("–".into(), |t| t.to_string()));
                     });
                     row.col(|ui| {
                         ui.label(followers_text(st, r));
@@ -151,7 +164,6 @@ pub fn fleet_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
                 });
             }
         });
-    host_ui(ui, st);
 }
 
 /// The chosen server: its sources (explained like the local ones) and its
