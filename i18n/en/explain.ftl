@@ -185,7 +185,7 @@ why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled.
-finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, wrong addresses or names that do not resolve, or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony 4.0 counts only replies it accepts, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
+finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, wrong addresses or names that do not resolve, or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
 finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
