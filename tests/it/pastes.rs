@@ -206,7 +206,10 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                         .find(|f| f.rule.id() == w[2])
                         .map(|f| tr.finding_text(p.kind, f));
                     if !text.as_deref().is_some_and(|t| t.contains(w[4].as_str())) {
-                        fail(line, format!("{} in {}: {text:?} lacks {}", w[2], w[3], w[4]));
+                        fail(
+                            line,
+                            format!("{} in {}: {text:?} lacks {}", w[2], w[3], w[4]),
+                        );
                     }
                 }
             }

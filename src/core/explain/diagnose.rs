@@ -135,11 +135,7 @@ fn required(e: &Explained, out: &mut Vec<Finding>) {
     };
     let require = |r: &&Vec<Field>| field(r, F::EffOptions).is_some_and(|x| x.raw.contains('R'));
     let required: Vec<&Vec<Field>> = e.rows.iter().filter(require).collect();
-    if required.is_empty()
-        || required
-            .iter()
-            .any(|r| state(r).is_none_or(selectable))
-    {
+    if required.is_empty() || required.iter().any(|r| state(r).is_none_or(selectable)) {
         return;
     }
     let names = |rows: Vec<&Vec<Field>>| {
@@ -158,7 +154,14 @@ fn required(e: &Explained, out: &mut Vec<Finding>) {
         Finding::new(Rule::RequiredNotSelectable)
             .arg("sources", names(required.clone()))
             .arg("count", required.len())
-            .arg("waiting", if waiting.is_empty() { "-".to_string() } else { waiting }),
+            .arg(
+                "waiting",
+                if waiting.is_empty() {
+                    "-".to_string()
+                } else {
+                    waiting
+                },
+            ),
     );
 }
 
@@ -171,7 +174,9 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         r.iter().any(|x| {
             x.name == F::Reach
                 && x.status == Status::Bad
-                && x.reason.as_ref().is_none_or(|w| w.id != Why::RefclockNoSample)
+                && x.reason
+                    .as_ref()
+                    .is_none_or(|w| w.id != Why::RefclockNoSample)
         })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the

@@ -241,7 +241,8 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
     // Measurements that failed some tests are ignored." The last poll
     // answered and no good sample for 8 polls (or ever): the answers fail
     // chronyd's tests.
-    let stale = field(row, F::LastRx).is_some_and(|f| f.reason.as_ref().is_some_and(|r| r.id == Why::LastRxStale));
+    let stale = field(row, F::LastRx)
+        .is_some_and(|f| f.reason.as_ref().is_some_and(|r| r.id == Why::LastRxStale));
     let answering = reach.is_some_and(|r| r & 1 != 0);
     let rejected = !refclock && reach.is_some_and(|r| r != 0) && (never || (stale && answering));
     if unresolved {
@@ -294,7 +295,10 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
     }
     // Without a good sample the stratum shown is a placeholder (0), not
     // the server's.
-    if never && reach.is_some_and(|r| r != 0) && stratum == Some(0) && !refclock
+    if never
+        && reach.is_some_and(|r| r != 0)
+        && stratum == Some(0)
+        && !refclock
         && let Some(f) = field_mut(row, F::Stratum)
     {
         set(f, Status::Info, Reason::new(Why::NoSample));

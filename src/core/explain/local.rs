@@ -98,7 +98,11 @@ pub fn judge(e: &mut Explained) {
             .and_then(first_number)
             .map(|s| format!("{s:.0}"))
             .unwrap_or_else(|| "?".into());
-        set(f, Status::Warn, Reason::new(Why::StepPending).arg("secs", secs));
+        set(
+            f,
+            Status::Warn,
+            Reason::new(Why::StepPending).arg("secs", secs),
+        );
     }
     // Cisco IOS prints association offsets in milliseconds (Cisco
     // document 15171: "the calculated offset (in milliseconds) between the

@@ -88,8 +88,7 @@ impl Kind {
         match self {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
-            | ChronycAuthdata
-            | ChronycError => Family::Chrony,
+            | ChronycAuthdata | ChronycError => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd

@@ -207,14 +207,14 @@ fn report_start(lines: &[String], i: usize) -> Option<Report> {
         Report::Serverstats
     } else if label("Remote address") {
         Report::Ntpdata
-    } else if t == "200 OK"
+    } else if (t == "200 OK"
         && lines[i + 1..]
             .iter()
             .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| l.trim_end().ends_with("sources online"))
+            .is_some_and(|l| l.trim_end().ends_with("sources online")))
+        || (t.ends_with("sources online") && prev != Some("200 OK"))
     {
-        Report::Activity
-    } else if t.ends_with("sources online") && prev != Some("200 OK") {
+        // activity: its "200 OK", or its first count when pasted without.
         Report::Activity
     } else {
         return None;

@@ -2,9 +2,9 @@
 //! (properties) and `timesync-status` (systemd-timesyncd).
 
 use super::checks::*;
-use super::verdict::{Reason, Status, Why};
 use super::model::{Explained, Field, Kind};
 use super::ntpd::{judge, system_offset};
+use super::verdict::{Reason, Status, Why};
 
 const TIMEDATECTL: &[(&str, &str)] = &[
     ("Local time", "local-time"),
@@ -183,8 +183,9 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
     // A kiss-o'-death: stratum 0 and a four-letter code as the reference
     // (RFC 5905, 7.4); its leap and stratum are no server state.
     let kiss = get("Stratum") == Some("0")
-        && get("Reference")
-            .is_some_and(|r| (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase()));
+        && get("Reference").is_some_and(|r| {
+            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
+        });
     for (key, name) in SHOW_TIMESYNC {
         let Some(v) = get(key) else { continue };
         let mut f = Field::info(*name, v);

@@ -243,9 +243,7 @@ impl Rule {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
             | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
-            | DaemonUnreachable => {
-                Status::Bad
-            }
+            | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock => Status::Warn,
