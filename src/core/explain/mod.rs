@@ -50,6 +50,20 @@ pub fn clean(text: &str) -> Vec<String> {
                         }
                     }
                 }
+                // OSC: ESC ] ... ended by BEL or ESC \ (a terminal title).
+                if chars.peek() == Some(&']') {
+                    while let Some(d) = chars.next() {
+                        if d == '\u{7}' {
+                            break;
+                        }
+                        if d == '\u{1b}' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
                 continue;
             }
             if c == '\r' || (c.is_control() && c != '\t') {
@@ -351,6 +365,13 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(prompt_command(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_terminal_title_sequence_is_dropped_whole() {
+        // OSC 0 (set the window title), ended by BEL or by ESC \.
+        assert_eq!(clean("bad\u{1b}]0;pwned\u{7}host"), ["badhost"]);
+        assert_eq!(clean("a\u{1b}]2;t\u{1b}\\b\u{1b}[31mc"), ["abc"]);
     }
 
     #[test]
