@@ -394,7 +394,16 @@ impl Localizer {
         kind: crate::core::explain::Kind,
         f: &crate::core::explain::Finding,
     ) -> String {
-        self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &f.args)
+        // A reason quoted by the finding is said in words, not by its id.
+        let args: Vec<(&str, String)> = f
+            .args
+            .iter()
+            .map(|(k, v)| match *k {
+                "why" => (*k, self.tr(&format!("why-{v}"))),
+                _ => (*k, v.clone()),
+            })
+            .collect();
+        self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &args)
     }
 
     /// What a field means, for the output it comes from.
@@ -555,7 +564,8 @@ impl Localizer {
     }
 
     /// One configured name and why it is not used ("ntp.aliyun.com does
-    /// not resolve", "cn.pool.ntp.org does not resolve (4 sources)").
+    /// not resolve", "cn.pool.ntp.org does not resolve (all 4 sources
+    /// chronyd keeps for that name)").
     pub fn cause_text(&self, n: &crate::core::health::NamedSource) -> String {
         let cause = self.tr_args(
             &format!("health-cause-{}", n.health),

@@ -185,7 +185,10 @@ why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled.
-finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, wrong addresses or names that do not resolve, or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
+finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, { $names ->
+        [none] wrong addresses,
+       *[some] wrong addresses or names that do not resolve,
+    } or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
 finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
@@ -217,8 +220,12 @@ field-kernel-tx-timestamps = Responses timestamped by the kernel on transmission
 field-hardware-rx-timestamps = Client requests timestamped by the network card on receipt, the most precise kind (chrony 4.4+, needs hwtimestamp).
 field-hardware-tx-timestamps = Responses timestamped by the network card on transmission (chrony 4.4+, needs hwtimestamp).
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
+why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
 why-no-sample = no sample yet: the source never answered, so this is a placeholder, not a measurement
-finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, a name that does not resolve, or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).
+finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
+        [none] a wrong address,
+       *[some] a name that does not resolve,
+    } or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).
 field-poll-seconds = Polling interval in seconds (ntpq and network switches print seconds: 64 means 2⁶ s, 1024 means 2¹⁰ s).
 field-current-time = The device's clock now (a date and time, not an offset): Cisco and Huawei print it as "system time", ntpq as "clock". It is later than the reference time by the time since the last update.
 finding-no-clients-yet = The client table is empty: no client has reached this server yet. Check that clients point at this server's address, that “allow” covers their subnet, and that UDP 123 is open to them; chronyd lists a client after its first request.
@@ -484,7 +491,7 @@ finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when a
 finding-auth-failing = Packets from { $sources } fail authentication: the symmetric key differs (same ID and secret on both sides, in chrony.keys), the key type is not supported there, or NTS does not match. chronyd ignores every unauthenticated answer.
 finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server follows it. Their strata climb to 16 and both lose synchronisation. Give one of them a real upstream, or use “local stratum N orphan” on both for an isolated pair.
 finding-few-samples = { $sources } has no samples: it has not answered, or its samples were all rejected.
-finding-not-selectable = { $sources } cannot be selected now; its state letter says why (see the reason beside it).
+finding-not-selectable = { $sources } cannot be selected now: { $why }.
 finding-outlier = { $sources } is an outlier: reachable but not used, its time disagrees with the better sources.
 finding-rtc-local-time = The hardware clock (RTC) keeps local time: after each daylight-saving change it is an hour off until corrected. Keep it in UTC: timedatectl set-local-rtc 0.
 finding-stratum-high = The stratum is { $value }, the last a server can give: its clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
@@ -494,7 +501,10 @@ finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “defa
 
 # In the terms of ntpd, switches and systemd.
 finding-not-synchronised-ntpd = ntpd is not synchronised (leap 11, stratum 16 or refid .INIT.). Check that the servers answer on UDP 123 and that “restrict” lets their answers in. An isolated lab server serves its own clock with “tos orphan 10” (or the local clock driver: “server 127.127.1.0” and “fudge 127.127.1.0 stratum 10”).
-finding-no-upstream-reachable-ntpd = No server answers ntpd (reach 0 everywhere): UDP 123 blocked on the way, names that do not resolve, or “restrict” lines that drop the answers. “ntpq -c as” shows each association's state.
+finding-no-upstream-reachable-ntpd = No server answers ntpd (reach 0 everywhere): UDP 123 blocked on the way, { $names ->
+        [none] wrong addresses,
+       *[some] names that do not resolve,
+    } or “restrict” lines that drop the answers. “ntpq -c as” shows each association's state.
 finding-serving-local-clock-ntpd = ntpd follows its own clock (the local clock driver 127.127.1.x or orphan mode): fine for an isolated lab, but its time drifts from real time.
 finding-not-synchronised-switch = The device is not synchronised. Check that it reaches its NTP servers from its NTP source interface (and VRF), that ACLs and “ntp access-group” let the answers in, that authentication keys match, and that the servers are synchronised themselves (a server at stratum 16 is refused).
 finding-no-upstream-reachable-switch = No NTP server answers the device (reach 0): check the route from the NTP source interface (and the VRF it is in), ACLs on the way, and that UDP 123 is open to the servers.

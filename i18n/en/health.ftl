@@ -25,7 +25,7 @@ health-cause-falseticker = { $name } disagrees with the other sources
 health-cause-jittery = { $name } varies too much
 health-cause-usable = { $name } answers
 health-cause-selected = { $name } is selected
-health-cause-count = { $cause } ({ $count } sources)
+health-cause-count = { $cause } (all { $count } sources chronyd keeps for that name)
 
 # How each configured server fares (Upstream servers panel).
 source-health-selected = selected

@@ -10,11 +10,17 @@ roster-error-kind = “{ $value }” is not a device kind: chrony, ntpd, switch 
 err-roster-edit = The roster edit was refused ({ $detail }).
 roster-added = { $name } is on the roster.
 roster-removed = { $name } is no longer on the roster.
-roster-imported = { $count } devices from the bundle; the roster holds { $total }.
+roster-imported = { $count ->
+        [one] 1 device
+       *[other] { $count } devices
+    } from the bundle; the roster holds { $total }.
 roster-probing = Asking now: 4 queries, 2 s apart.
 roster-file = Roster: { $path }
 roster-empty = No device is on the roster (stratum roster add NAME ADDR).
-roster-summary = { $following } of { $total } devices follow this server
+roster-summary = { $following } of { $total } { $total ->
+        [one] device follows
+       *[other] devices follow
+    } this server
 roster-unknown = Unknown clients ({ $count }, not on the roster): { $list }
 roster-verdict-follows-us = follows this server (offset { $offset }, since { $since })
 roster-verdict-follows-partner = follows this server's pair partner { $reference } (offset { $offset }, since { $since })
@@ -38,11 +44,15 @@ roster-why-unresolved = its name does not resolve
 roster-why-kiss = it refuses our queries ({ $code })
 roster-why-invalid = only invalid replies ({ $reason })
 roster-cause-acl-here = This server's allow lines do not cover { $address }: add “allow { $address }” here.
+roster-cause-no-reply = The device is off, or the address is wrong: it did not answer Stratum's query either ({ $why }).
 roster-causes-chrony = Likely causes: the exported lines are not in its chrony.conf (or chronyd was not restarted), this server's allow lines, a firewall dropping UDP 123.
 roster-causes-ntpd = Likely causes: the exported lines are not in its ntp.conf (or ntpd was not restarted), this server's allow lines, a firewall dropping UDP 123.
 roster-causes-switch = Likely causes: the exported commands were not applied (or not saved), an ACL on the switch, it sends from another interface or VRF (source-interface, vrf), a firewall dropping UDP 123.
 roster-causes-other = Likely causes: it is not set to use this server, this server's allow lines, a firewall dropping UDP 123.
-roster-cause-other-address = { $count } unknown clients poll this server: one may be this device sending from another address.
+roster-cause-other-address = { $count ->
+        [one] 1 unknown client polls
+       *[other] { $count } unknown clients poll
+    } this server: one may be this device sending from another address.
 roster-note-stratum = Its stratum is { $stratum }, not { $expected } (this server's + 1): it answered before this server's stratum changed, or it sets its own.
 roster-note-drifting = Its offset { $offset } is past the alarm threshold.
 roster-note-rate-limited = This server is dropping some of its requests (rate limiting).
@@ -68,13 +78,19 @@ roster-gui-probe-one = Ask { $name } now
 roster-gui-import = Add the devices of a lab bundle…
 roster-gui-add-unknown = Add { $address }
 roster-gui-unknown = Unknown clients: { $count }
-roster-gui-overview = Roster: { $following } of { $total } devices follow this server
+roster-gui-overview = Roster: { $following } of { $total } { $total ->
+        [one] device follows
+       *[other] devices follow
+    } this server
 export-note-client-answers = The client answers NTP queries from the lab server only (allow { $servers }), so the server can check that it follows it (Stratum's roster).
 export-comment-client-answers = Only the lab server ({ $servers }) may ask this client for its time: from the answer, the server sees that the client follows it (Stratum's roster).
 fleet-followers = followed by roster devices: { $names }
 fleet-followers-none = no roster device follows it
 gui-fleet-roster = Roster devices following it
-explain-roster-title = The roster ({ $path }): { $polling } of { $total } devices poll this server in this list.
+explain-roster-title = The roster ({ $path }): { $polling } of { $total } { $total ->
+        [one] device polls
+       *[other] devices poll
+    } this server in this list.
 explain-roster-polls = { $name } ({ $address }) polls this server ({ $packets } NTP requests).
 explain-roster-no-ntp = { $name } ({ $address }) is listed, but has sent no NTP request.
 explain-roster-absent = { $name } ({ $address }) is not in this list: it does not poll this server.

@@ -184,7 +184,10 @@ why-switch-candidate = 有效的候选源
 why-yes = 是
 why-no = 否
 finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”；若禁用了 IPv6，请用 -4 参数启动 chronyd。
-finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。原因可能是：沿途或防火墙阻断了 UDP 123、地址错误或名称无法解析，或者上游有应答但自身未同步，或在跟随本服务器（环路）：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
+finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。原因可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
+        [none] 地址错误，
+       *[some] 地址错误或名称无法解析，
+    }或者上游有应答但自身未同步，或在跟随本服务器（环路）：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
 finding-unknown-address = 有 { $count } 个时间源尚无地址：名称无法解析。请检查 DNS 或改用 IP 地址；禁用 IPv6 时请用 -4 启动 chronyd。
 finding-falseticker = 有时间源被判为错误源：其时间与其他源不一致。请检查该源；有三个或更多源时 chrony 会忽略它。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
@@ -213,8 +216,12 @@ field-kernel-tx-timestamps = 发送时由内核打时间戳的响应数（chrony
 field-hardware-rx-timestamps = 接收时由网卡打时间戳的客户端请求数，精度最高（chrony 4.4 及以后，需要 hwtimestamp）。
 field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chrony 4.4 及以后，需要 hwtimestamp）。
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
+why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
 why-no-sample = 尚无样本：该源从未应答，这里显示的是占位值，不是测量结果
-finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、名称无法解析，或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
+finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
+        [none] 地址错误，
+       *[some] 名称无法解析，
+    }或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
 field-poll-seconds = 轮询间隔，单位为秒（ntpq 和网络交换机显示秒数：64 即 2⁶ 秒，1024 即 2¹⁰ 秒）。
 field-current-time = 设备时钟的当前值（是日期和时间，不是偏移）：Cisco 和华为显示为“system time”，ntpq 显示为“clock”。它比参考时间晚，差值为距上次更新的时间。
 finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服务器。请检查客户端是否指向本服务器的地址、“allow”是否覆盖其子网，以及 UDP 123 是否对其开放；客户端发出第一个请求后，chronyd 才会列出它。
@@ -480,7 +487,7 @@ finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切
 finding-auth-failing = 来自 { $sources } 的包认证失败：对称密钥不一致（两端 chrony.keys 中的 ID 和密钥必须相同）、对方不支持该密钥类型，或 NTS 不匹配。chronyd 会忽略所有未通过认证的应答。
 finding-sync-loop = 出现同步环路：{ $sources } 跟随本服务器，而本服务器又跟随它。双方的层级会攀升到 16，并都失去同步。请给其中一台配置真正的上游，或者在隔离的一对服务器上都使用“local stratum N orphan”。
 finding-few-samples = { $sources } 没有样本：它没有应答，或其样本全部被拒绝。
-finding-not-selectable = { $sources } 目前不能被选择；状态字母说明了原因（见旁边的理由）。
+finding-not-selectable = { $sources } 目前不能被选择：{ $why }。
 finding-outlier = { $sources } 是离群者：可达但未被使用，它的时间与更好的源不一致。
 finding-rtc-local-time = 硬件时钟（RTC）使用本地时间：每次夏令时切换后它都会相差一小时，直到被修正。请让它使用 UTC：timedatectl set-local-rtc 0。
 finding-stratum-high = 层级为 { $value }，已是服务器能提供的最后一级：它的客户端将无法同步。同步环路会攀升到这里，过长的服务器链也会。
@@ -490,7 +497,10 @@ finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“defaul
 
 # 按 ntpd、交换机和 systemd 的用语给出的建议。
 finding-not-synchronised-ntpd = ntpd 未同步（leap 11、层级 16 或 refid 为 .INIT.）。请检查服务器是否在 UDP 123 上应答，以及“restrict”是否放行其应答。隔离的实验服务器可用“tos orphan 10”提供自己的时钟（或使用本地时钟驱动：“server 127.127.1.0”和“fudge 127.127.1.0 stratum 10”）。
-finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、域名无法解析，或“restrict”规则丢弃了应答。“ntpq -c as”会显示每个关联的状态。
+finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、{ $names ->
+        [none] 地址错误，
+       *[some] 域名无法解析，
+    }或“restrict”规则丢弃了应答。“ntpq -c as”会显示每个关联的状态。
 finding-serving-local-clock-ntpd = ntpd 跟随它自己的时钟（本地时钟驱动 127.127.1.x 或孤儿模式）：适用于隔离的实验环境，但会逐渐偏离真实时间。
 finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和“ntp access-group”是否放行应答、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
 finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。

@@ -38,6 +38,7 @@ roster-why-unresolved = 名称无法解析
 roster-why-kiss = 它拒绝本机的查询（{ $code }）
 roster-why-invalid = 只有无效的应答（{ $reason }）
 roster-cause-acl-here = 本服务器的 allow 行没有包括 { $address }：请在本机加上“allow { $address }”。
+roster-cause-no-reply = 设备没有开机，或地址有误：它也没有应答 Stratum 的查询（{ $why }）。
 roster-causes-chrony = 可能的原因：导出的配置行没有加入它的 chrony.conf（或没有重启 chronyd）、本服务器的 allow 行、防火墙拦截了 UDP 123。
 roster-causes-ntpd = 可能的原因：导出的配置行没有加入它的 ntp.conf（或没有重启 ntpd）、本服务器的 allow 行、防火墙拦截了 UDP 123。
 roster-causes-switch = 可能的原因：导出的命令没有执行（或没有保存）、交换机上的 ACL、它从其他接口或 VRF 发出请求（source-interface、vrf）、防火墙拦截了 UDP 123。

@@ -58,6 +58,16 @@ fn width(s: &str) -> usize {
         .sum()
 }
 
+/// The value as printed, or "–" where it is a placeholder (chronyc's 0
+/// for a source never sampled): the verdict column says why.
+fn shown(f: &Field) -> &str {
+    if f.placeholder() {
+        crate::core::explain::NO_VALUE
+    } else {
+        &f.raw
+    }
+}
+
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
@@ -71,7 +81,7 @@ fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
         .max(width(&tr.tr("explain-col-field")));
     let wv = fields
         .iter()
-        .map(|f| width(&f.raw))
+        .map(|f| width(shown(f)))
         .max()
         .unwrap_or(0)
         .clamp(5, 40);
@@ -93,7 +103,7 @@ fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
         out.push_str(&format!(
             "  {}  {}  {}  {}\n",
             pad(f.name.id(), wn),
-            pad(&f.raw, wv),
+            pad(shown(f), wv),
             pad(&verdict, wd),
             text
         ));

@@ -217,6 +217,16 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         } else {
             src.last_rx.to_string()
         };
+        // Never sampled (LastRx "-" or reach 0): chronyd reports 0 for
+        // the sample, a placeholder rather than a measurement.
+        let sampled = src.last_sample_age().is_some() && src.reach & 0xff != 0;
+        let value = |v: f64| {
+            if sampled {
+                si(v)
+            } else {
+                crate::core::explain::NO_VALUE.to_string()
+            }
+        };
         o.push_str(&format!(
             "{}{} {:<27} {:>2} {:>4} {:>5o} {:>6} {:>8}[{:>8}] +/- {}\n",
             src.mode.symbol(),
@@ -226,9 +236,9 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
             src.poll,
             src.reach,
             last_rx,
-            si(src.offset),
-            si(src.measured_offset),
-            si(src.error).trim_start_matches('+'),
+            value(src.offset),
+            value(src.measured_offset),
+            value(src.error).trim_start_matches('+'),
         ));
     }
     if !s.authdata.is_empty() {
@@ -308,4 +318,45 @@ pub fn render_text(s: &Snapshot, tr: &Localizer) -> String {
         o.push('\n');
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::cmdmon::{SourceData, SourceMode, SourceState, WireAddr, WireAddrSer};
+    use crate::i18n::{Lang, Localizer};
+
+    /// chronyc(1), sources: the last sample of a source never sampled is
+    /// printed as 0 ("+0ns[ +0ns] +/- 0ns"); `stratum status` shows "–"
+    /// there, and real numbers for a source that answers.
+    #[test]
+    fn a_source_never_sampled_shows_no_numbers() {
+        let src = |addr: WireAddr, name: &str, reach: u16| SourceData {
+            address: WireAddrSer(addr),
+            poll: 6,
+            stratum: 2,
+            state: SourceState::Unusable,
+            mode: SourceMode::Server,
+            flags: 0,
+            reach,
+            last_rx: if reach == 0 { u32::MAX } else { 5 },
+            offset: if reach == 0 { 0.0 } else { 0.000_012 },
+            measured_offset: 0.000_012,
+            error: 0.002,
+            name: Some(name.into()),
+        };
+        let s = Snapshot {
+            sources: vec![
+                src(WireAddr::Id(1), "ntp.aliyun.com", 0),
+                src(WireAddr::Ip("10.0.0.1".parse().unwrap()), "10.0.0.1", 0o377),
+            ],
+            ..Snapshot::default()
+        };
+        let text = render_text(&s, &Localizer::new(Lang::En));
+        let line = |n: &str| text.lines().find(|l| l.contains(n)).unwrap().to_string();
+        let dead = line("ntp.aliyun.com");
+        assert!(dead.contains("–[") && !dead.contains("0ns"), "{dead}");
+        let live = line("10.0.0.1");
+        assert!(live.contains("12us") && !live.contains('–'), "{live}");
+    }
 }

@@ -172,6 +172,11 @@ pub struct AppState {
     /// This machine's IPv4 networks (for the allow presets), as the
     /// backend read them.
     pub networks: Vec<String>,
+    /// Host names typed into the configuration: whether each resolves on
+    /// this machine (absent while asked, or when the lookup timed out).
+    pub resolved: std::collections::HashMap<String, bool>,
+    /// Names asked of the backend already (never asked twice).
+    pub resolving: std::collections::HashSet<String>,
     /// The watched servers (`stratum-helper --watch`), and when they came.
     pub fleet: Vec<crate::ipc::FleetRow>,
     pub fleet_at: Option<Instant>,
@@ -247,6 +252,8 @@ impl AppState {
             fleet_selected: None,
             fleet_host_live: None,
             networks: Vec::new(),
+            resolved: Default::default(),
+            resolving: Default::default(),
             server: None,
             reconnect: None,
         }
@@ -459,6 +466,7 @@ impl AppState {
                 self.local_version = chrony_version;
                 self.networks = networks;
             }
+            Event::Resolved(found) => self.resolved.extend(found),
             Event::Saved(Err(e)) => self.last_error = Some(e),
             Event::Saved(Ok(())) => {}
             Event::Linted { text, diagnostics } => {

@@ -116,6 +116,9 @@ pub fn value_id(raw: &str) -> Option<String> {
 /// glance, `152 ns` rather than `0.000000152`; anything else exactly as
 /// printed. The explanation side panel keeps the raw text.
 pub fn display_value(_kind: Kind, f: &Field) -> String {
+    if f.placeholder() {
+        return crate::core::explain::NO_VALUE.to_string();
+    }
     let plain = |r: &str| {
         !r.is_empty()
             && r.bytes()
@@ -157,7 +160,10 @@ pub fn cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field) {
             color
         },
     );
-    let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+    let mut r = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+    if f.placeholder() {
+        r = r.on_hover_text(st.t("gui-no-measurement"));
+    }
     if r.clicked() {
         st.selected = Some(Selected {
             field: f.name.id(),

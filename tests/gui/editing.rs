@@ -338,3 +338,127 @@ fn settings_are_written_to_their_own_file_off_the_frame() {
     assert_eq!(back.lang, Some(Lang::ZhCn));
     assert_eq!(back.file, Some(file));
 }
+
+/// Every single-line field of every editing panel keeps what is typed into
+/// it (the Advanced panel's leapsectz, stratumweight and logdir threw every
+/// character away: they were rebuilt from the document each frame), and
+/// the Advanced ones reach chrony.conf on Return; a value chrony refuses
+/// ("stratumweight: a number") is shown with its error and changes nothing.
+#[test]
+fn every_single_line_field_keeps_what_is_typed() {
+    let mut h = offline();
+    let panels = [
+        "Guided setup",
+        "Upstream servers",
+        "Access",
+        "Peers / redundancy",
+        "NTS",
+        "Advanced",
+        "Apply",
+        "Export",
+    ];
+    let mut seen = 0;
+    for panel in panels {
+        h.get_by_role_and_label(Role::Button, panel).click();
+        h.run_steps(3);
+        let labels: Vec<String> = h
+            .query_all_by_role(Role::TextInput)
+            .map(|n| n.accesskit_node().label().unwrap_or_default())
+            .collect();
+        assert!(!labels.is_empty(), "{panel}: no single-line field");
+        for label in labels {
+            assert!(!label.is_empty(), "{panel}: a field without a label");
+            let field = h.get_by_role_and_label(Role::TextInput, &label);
+            field.focus();
+            h.run_steps(3);
+            h.get_by_role_and_label(Role::TextInput, &label)
+                .type_text("q7");
+            h.run_steps(3);
+            let shown = h
+                .get_by_role_and_label(Role::TextInput, &label)
+                .accesskit_node()
+                .value()
+                .unwrap_or_default();
+            assert!(
+                shown.contains("q7"),
+                "{panel}: the field “{label}” shows “{shown}” after typing “q7”"
+            );
+            seen += 1;
+            // Leave the field as it was (and focus nowhere), so that the
+            // next field's layout is the panel's own.
+            for _ in 0.."q7".len() {
+                h.key_press(egui::Key::Backspace);
+            }
+            h.key_press(egui::Key::Escape);
+            h.run_steps(3);
+        }
+    }
+    assert!(seen >= 11, "only {seen} fields found");
+
+    // The Advanced fields reach the document on Return.
+    h.get_by_role_and_label(Role::Button, "Advanced").click();
+    h.run_steps(3);
+    for (label, typed, line) in [
+        ("leapsectz", "right/UTC", "leapsectz right/UTC\n"),
+        ("stratumweight", "0.002", "stratumweight 0.002\n"),
+        ("logdir", "/var/log/chrony", "logdir /var/log/chrony\n"),
+    ] {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run_steps(3);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(typed);
+        h.key_press(egui::Key::Enter);
+        h.run_steps(3);
+        let doc = h.state().state.doc.render_lossy();
+        assert!(doc.contains(line), "{label}: {doc}");
+    }
+    // chrony.conf(5), stratumweight: "stratumweight distance" takes a
+    // number; a word is refused with the reason and the file keeps 0.002.
+    h.get_by_role_and_label(Role::TextInput, "stratumweight")
+        .focus();
+    h.run_steps(3);
+    for _ in 0.."0.002".len() {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_role_and_label(Role::TextInput, "stratumweight")
+        .type_text("heavy");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    let doc = h.state().state.doc.render_lossy();
+    assert!(doc.contains("stratumweight 0.002\n"), "{doc}");
+    let shown = h
+        .get_by_role_and_label(Role::TextInput, "stratumweight")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert_eq!(shown, "heavy", "the refused value left the field");
+}
+
+/// Upstream servers, before Apply: a name this machine cannot resolve is
+/// flagged beside its line (looked up off the UI thread), an address or a
+/// name that resolves (localhost, from /etc/hosts) is not. The lookup
+/// that fails is refused by the resolver itself (a 64-byte label), so no
+/// DNS query leaves the machine.
+#[test]
+fn upstream_names_that_do_not_resolve_here_are_flagged_before_apply() {
+    let bad = common::netns::local_failure_name();
+    let mut h = offline();
+    h.state_mut().state.doc = stratum::core::conf::Document::parse(format!(
+        "server {bad} iburst\nserver localhost iburst\nserver 10.0.0.1 iburst\n"
+    ));
+    h.get_by_role_and_label(Role::Button, "Upstream servers")
+        .click();
+    h.run_steps(2);
+    wait(&mut h, "the lookups", &|a| {
+        a.state.resolved.contains_key(&bad) && a.state.resolved.contains_key("localhost")
+    });
+    // The window settles once the answers are in.
+    h.run();
+    let hint = "does not resolve on this machine: give an address or a name your lab's DNS serves";
+    assert_eq!(h.query_all_by_label_contains(hint).count(), 1);
+    assert!(h.query_by_label(&format!("{bad} {hint}")).is_some());
+    assert_eq!(h.state().state.resolved.get(&bad), Some(&false));
+    assert_eq!(h.state().state.resolved.get("localhost"), Some(&true));
+    // The address was never looked up.
+    assert!(!h.state().state.resolving.contains("10.0.0.1"));
+}

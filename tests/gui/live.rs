@@ -289,3 +289,128 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
         assert!(h.query_all_by_label_contains("OADEV").next().is_some());
     }
 }
+
+/// Lab note 000 in a lab with no DNS, then a peer that never answers, as
+/// the Sources panel and the Overview show it: nothing says a source
+/// answers, the selection's reason is in words, and chronyd's initial
+/// values (0 s offsets, 2000 ppm skew, 4 s deviation) show as "–".
+#[test]
+fn a_lab_where_nothing_answers_shows_no_answer_and_no_numbers() {
+    use stratum::core::cmdmon::{
+        LOCAL_REFID, SelectData, SourceData, SourceMode, SourceState, SourceStats, WireAddr,
+        WireAddrSer,
+    };
+    use stratum::gui::backend::Event;
+    let peer = WireAddr::Ip("10.0.0.124".parse().unwrap());
+    let src = |addr: WireAddr, name: &str, mode: SourceMode| SourceData {
+        address: WireAddrSer(addr),
+        poll: 6,
+        stratum: 0,
+        state: SourceState::Unusable,
+        mode,
+        flags: 0,
+        reach: 0,
+        last_rx: u32::MAX,
+        offset: 0.0,
+        measured_offset: 0.0,
+        error: 0.0,
+        name: Some(name.into()),
+    };
+    let stats = |addr: WireAddr| SourceStats {
+        ref_id: 0,
+        address: WireAddrSer(addr),
+        samples: 0,
+        runs: 0,
+        span: 0,
+        frequency_ppm: 0.0,
+        freq_skew_ppm: 2000.0,
+        offset: 0.0,
+        std_dev: 4.0,
+        offset_error: 0.0,
+    };
+    let now = stratum::sys::now();
+    let mut t = tracking(now);
+    t.ref_id = LOCAL_REFID;
+    t.address = None;
+    t.stratum = 10;
+    t.system_time = 0.0;
+    t.frequency_ppm = 0.0;
+    t.skew_ppm = 0.0;
+    let snapshot = stratum::ipc::Snapshot {
+        time: now,
+        tracking: Some(t),
+        sources: vec![
+            src(WireAddr::Id(1), "ntp.aliyun.com", SourceMode::Server),
+            src(WireAddr::Id(2), "ntp1.aliyun.com", SourceMode::Server),
+            src(peer, "10.0.0.124", SourceMode::Peer),
+        ],
+        sourcestats: vec![stats(WireAddr::Id(1)), stats(WireAddr::Id(2)), stats(peer)],
+        selectdata: vec![SelectData {
+            ref_id: 0,
+            address: WireAddrSer(peer),
+            state: 'M',
+            authenticated: false,
+            leap: 3,
+            configured_options: 0,
+            effective_options: 0,
+            last_sample_ago: 0,
+            score: 1.0,
+            lo_limit: 0.0,
+            hi_limit: 0.0,
+        }],
+        ..Default::default()
+    };
+    for (lang, answers, unsynced, reason) in [
+        (
+            Lang::En,
+            "Sources answer but none is selected",
+            "10.0.0.124 answers but is not synchronised",
+            "10.0.0.124 cannot be selected now: not enough measurements",
+        ),
+        (
+            Lang::ZhCn,
+            "时间源有应答但都未被选中",
+            "10.0.0.124 有应答但自身未同步",
+            "10.0.0.124 目前不能被选择：测量次数还不够",
+        ),
+    ] {
+        // First the two names alone (the first Apply), then with the peer.
+        let mut names_only = snapshot.clone();
+        names_only.sources.truncate(2);
+        names_only.sourcestats.truncate(2);
+        names_only.selectdata.clear();
+        for s in [names_only, snapshot.clone()] {
+            let mut h = offline_with(Settings {
+                lang: Some(lang),
+                ..Settings::default()
+            });
+            h.state_mut().state.on_event(Event::Snapshot(Box::new(s)));
+            for panel in [Panel::Overview, Panel::Sources] {
+                h.state_mut().state.panel = panel;
+                h.run();
+                assert!(h.query_by_label_contains(answers).is_none(), "{panel:?}");
+                assert!(h.query_by_label_contains(unsynced).is_none(), "{panel:?}");
+            }
+        }
+        let mut h = offline_with(Settings {
+            lang: Some(lang),
+            ..Settings::default()
+        });
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(snapshot.clone())));
+        h.state_mut().state.panel = Panel::Sources;
+        h.run();
+        assert!(h.query_by_label_contains(reason).is_some(), "{reason}");
+        assert!(h.query_by_label_contains("beside").is_none());
+        for placeholder in ["2000.000", "4.000 s"] {
+            assert!(
+                h.query_by_label(placeholder).is_none(),
+                "{placeholder} shown as data"
+            );
+        }
+        // Offset, measured, error of 3 sources; 4 sourcestats values of 3.
+        let dashes = h.query_all_by_label("–").count();
+        assert!(dashes >= 3 * 3 + 3 * 4, "{dashes} placeholders shown");
+    }
+}

@@ -461,6 +461,60 @@ MS Name/IP address         Stratum Poll Reach LastRx Last sample
     );
 }
 
+/// Sources configured by IP address (the lab notes' `chronyc sources`
+/// of 100.100.61.88, 120.25.115.20…): a name that does not resolve is no
+/// possible cause, in either language; a configured name keeps it. And
+/// chronyc(1)'s "+0ns" for a source never sampled is a placeholder: the
+/// text output shows "–" with the reason, never "+0ns" as data.
+#[test]
+fn silent_sources_by_address_are_not_blamed_on_names() {
+    let by_address = std::fs::read_to_string(dir().join("chronyc-sources-seed004.txt")).unwrap();
+    let all_silent = "\
+MS Name/IP address         Stratum Poll Reach LastRx Last sample
+===============================================================================
+^? 120.25.115.20                 0   7     0     -     +0ns[   +0ns] +/-    0ns
+^? 203.107.6.88                  0   7     0     -     +0ns[   +0ns] +/-    0ns
+";
+    for (text, rule) in [
+        (by_address.as_str(), "some-unreachable"),
+        (all_silent, "no-upstream-reachable"),
+    ] {
+        let e = explain(text).unwrap();
+        let f = e
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::from_id(rule).unwrap())
+            .unwrap_or_else(|| panic!("no {rule}"));
+        for (lang, name) in [(Lang::En, "resolve"), (Lang::ZhCn, "解析")] {
+            let msg = Localizer::new(lang).finding_text(e.kind, f);
+            assert!(!msg.contains(name), "{rule}: {msg}");
+            assert!(msg.contains("UDP 123"), "{rule}: {msg}");
+        }
+    }
+    // A configured name that never answered may well not resolve.
+    let named = all_silent.replace("203.107.6.88     ", "ntp.aliyun.com   ");
+    let e = explain(&named).unwrap();
+    let msg = Localizer::new(Lang::En).finding_text(e.kind, &e.findings[0]);
+    assert!(msg.contains("names that do not resolve"), "{msg}");
+    // The text output: "–" where chronyc printed its 0 placeholder.
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), all_silent).unwrap();
+    let out = common::stratum()
+        .args(["explain", "--lang", "en"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let offsets: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("sample-offset"))
+        .collect();
+    assert_eq!(offsets.len(), 2, "{text}");
+    for l in offsets {
+        assert!(l.contains("–") && !l.contains("+0ns"), "{l}");
+    }
+}
+
 #[test]
 fn a_reach_register_filling_after_a_start_is_not_loss() {
     let row = |reach: &str| {

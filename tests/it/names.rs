@@ -175,7 +175,7 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
             .iter()
             .map(|n| {
                 if n == netns::UNRESOLVED_POOL {
-                    format!("{n} does not resolve (8 sources)")
+                    format!("{n} does not resolve (all 8 sources chronyd keeps for that name)")
                 } else {
                     format!("{n} does not resolve")
                 }

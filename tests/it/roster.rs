@@ -335,7 +335,12 @@ fn every_device_gets_its_verdict_and_a_stopped_client_its_alarm() {
     let total = v["total"].as_u64().unwrap();
     assert!(
         status.contains(&format!(
-            "{following} of {total} devices follow this server"
+            "{following} of {total} {} this server",
+            if total == 1 {
+                "device follows"
+            } else {
+                "devices follow"
+            }
         )),
         "{status}"
     );

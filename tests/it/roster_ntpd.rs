@@ -182,7 +182,7 @@ fn lab(chronyd: &Path, ntpd_bin: &Path) -> Duration {
     assert!(zh.contains("跟随本服务器（偏差"), "{zh}");
     let (_, status, _) = stratum(&["status", "--socket", &sock]);
     assert!(
-        status.contains("1 of 1 devices follow this server"),
+        status.contains("1 of 1 device follows this server"),
         "{status}"
     );
     let page = wait_for(Duration::from_secs(10), || {

@@ -200,7 +200,7 @@ fn a_remote_helper_answers_over_ssh() {
     let o = cli(&["roster", "list", "--connect", &url]);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("1 of 1 devices follow this server") && text.contains("pc"),
+        text.contains("1 of 1 device follows this server") && text.contains("pc"),
         "{text}"
     );
     drop(pc);

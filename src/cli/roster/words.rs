@@ -119,6 +119,17 @@ pub fn notes(d: &DeviceReport, r: &RosterReport, tr: &Localizer) -> Vec<String> 
         if d.denied_by_acl {
             out.push(tr.tr_args("roster-cause-acl-here", &[("address", d.address.clone())]));
         }
+        // chrony and ntpd answer NTP queries: one that answered neither
+        // ours nor polled us is most likely off or at another address.
+        if d.answer.is_none()
+            && matches!(d.kind, DeviceKind::Chrony | DeviceKind::Ntpd)
+            && let Some(why) = d.no_answer.as_ref()
+        {
+            out.push(tr.tr_args(
+                "roster-cause-no-reply",
+                &[("why", no_answer_text(Some(why), tr))],
+            ));
+        }
         out.push(tr.tr(&format!("roster-causes-{}", d.kind.id())));
         if d.kind == DeviceKind::Switch && r.unknown_total > 0 {
             out.push(tr.tr_args(
@@ -421,6 +432,62 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A chrony or ntpd device answers NTP queries (chronyd serves its
+    /// clients' time: chrony.conf(5), `allow`; ntpd by default): one that
+    /// neither polled us nor answered our query is likely off or at a wrong
+    /// address; a switch often serves no NTP, so its silence says nothing.
+    /// Counts read in the language's grammar: "0 of 1 device follows".
+    #[test]
+    fn a_device_silent_both_ways_may_be_off_and_counts_agree() {
+        let device = |kind, no_answer| DeviceReport {
+            name: "ghost".into(),
+            address: "127.0.0.78:13778".into(),
+            kind,
+            verdict: Verdict::NotPolling,
+            since: 1.8e9,
+            polls: None,
+            answer: None,
+            no_answer,
+            expected_stratum: None,
+            drifting: false,
+            denied_by_acl: false,
+        };
+        let report = RosterReport {
+            devices: vec![device(DeviceKind::Chrony, Some(NoAnswer::Timeout))],
+            ..RosterReport::default()
+        };
+        for (lang, off, summary_text) in [
+            (
+                crate::i18n::Lang::En,
+                "The device is off, or the address is wrong: it did not answer Stratum's query either (no answer).",
+                "0 of 1 device follows this server",
+            ),
+            (
+                crate::i18n::Lang::ZhCn,
+                "设备没有开机，或地址有误：它也没有应答 Stratum 的查询（",
+                "1 台设备中有 0 台跟随本服务器",
+            ),
+        ] {
+            let tr = Localizer::new(lang);
+            for kind in DeviceKind::ALL {
+                let d = device(*kind, Some(NoAnswer::Timeout));
+                let said = notes(&d, &report, &tr).iter().any(|n| n.contains(off));
+                let answers_ntp = matches!(kind, DeviceKind::Chrony | DeviceKind::Ntpd);
+                assert_eq!(said, answers_ntp, "{lang:?} {kind:?}");
+                // Not asked yet: nothing to say about our query.
+                let d = device(*kind, None);
+                assert!(!notes(&d, &report, &tr).iter().any(|n| n.contains(off)));
+            }
+            assert_eq!(summary(&report, &tr), summary_text);
+        }
+        let tr = Localizer::new(crate::i18n::Lang::En);
+        let two = RosterReport {
+            devices: vec![report.devices[0].clone(), report.devices[0].clone()],
+            ..RosterReport::default()
+        };
+        assert_eq!(summary(&two, &tr), "0 of 2 devices follow this server");
     }
 
     #[test]

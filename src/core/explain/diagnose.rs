@@ -200,6 +200,35 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .filter_map(|r| row_name(r))
         .collect();
     let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r);
+    // chronyc(1), sources: Reach "is a register ... of the last eight
+    // transmissions": 0 is no answer at all. Without a register (some
+    // switches' tables) a row answers unless flagged silent.
+    let answers = |r: &Vec<Field>| match value(r, F::Reach) {
+        Value::Reach(v) => v != 0,
+        _ => !silent(r),
+    };
+    // Every silent row configured by address: a name cannot be the cause.
+    let by_address = |r: &Vec<Field>| {
+        [F::Address, F::Remote].iter().any(|n| match value(r, *n) {
+            Value::Source(SourceAddr::Ip(_)) => true,
+            _ => field(r, *n).is_some_and(|x| {
+                x.raw
+                    .trim()
+                    .trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' '])
+                    .parse::<std::net::IpAddr>()
+                    .is_ok()
+            }),
+        })
+    };
+    let names = |keep: &dyn Fn(&Vec<Field>) -> bool| {
+        if rows.iter().filter(|r| keep(r)).all(by_address) {
+            "none"
+        } else {
+            "some"
+        }
+    };
+    // A reference clock with no sample is its driver's silence, not a
+    // network's (RefclockLost says so).
     let refclock_silent = |r: &Vec<Field>| {
         mode(r, "#")
             && r.iter().any(|x| {
@@ -212,7 +241,7 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         && rows.iter().all(|r| silent(r) || refclock_silent(r))
         && rows.iter().any(reach_zero)
     {
-        out.push(Finding::new(Rule::NoUpstreamReachable));
+        out.push(Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent)));
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
             r.iter()
@@ -226,10 +255,13 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(Rule::SomeUnreachable)
                     .arg("sources", dead.join(", "))
-                    .arg("count", dead.len()),
+                    .arg("count", dead.len())
+                    .arg("names", names(&reach_zero)),
             );
         }
-        if !rows.is_empty() && !selected {
+        // "Sources answer but none is selected" needs one that answers;
+        // an orphan root's unfollowed peers are by design.
+        if rows.iter().any(answers) && !selected {
             if orphan_root(rows) {
                 out.push(Finding::new(Rule::OrphanRoot));
             } else {
@@ -322,12 +354,23 @@ fn account_for_every_flag(e: &mut Explained) {
     for flag in flagged {
         let rules = flag.reason.id.rules();
         let Some(first) = rules.first() else { continue };
-        let at = match e.findings.iter().position(|f| rules.contains(&f.rule)) {
+        let why = flag.reason.id.id();
+        let same_reason = |f: &Finding| {
+            !f.rule.quotes_reason() || f.args.iter().any(|(k, v)| *k == "why" && v == why)
+        };
+        let at = match e
+            .findings
+            .iter()
+            .position(|f| rules.contains(&f.rule) && same_reason(f))
+        {
             Some(i) => i,
             None => {
                 let mut f = Finding::new(*first);
                 // The values its text may quote: the reason's own first.
                 f.args = flag.reason.args.clone();
+                if first.quotes_reason() {
+                    f.args.push(("why", why.to_string()));
+                }
                 if !f.args.iter().any(|(k, _)| *k == "value") {
                     f.args.push(("value", flag.raw.clone()));
                 }

@@ -363,6 +363,29 @@ const OWN_CLOCK_STRATUM: i64 = 10;
 pub fn judge_tracking(fields: &mut [Field]) {
     let follows_server =
         matches!(value(fields, F::Refid), Value::RefId(id) if id != 0 && id != LOCAL_REFID);
+    // chronyc(1), tracking: System time is "the current offset between the
+    // NTP clock and the system clock"; with no reference (Reference ID
+    // 00000000 or the local clock's 127.127.1.1, Leap status "Not
+    // synchronised") there is no NTP clock to compare with: the offsets,
+    // frequency and skew are chronyd's own estimates and are shown
+    // neutral, never green.
+    let no_reference = matches!(value(fields, F::Refid), Value::RefId(0 | LOCAL_REFID))
+        || value(fields, F::Leap) == Value::Leap(Leap::Unsynchronised);
+    if no_reference {
+        for f in fields.iter_mut().filter(|f| {
+            matches!(
+                f.name,
+                F::SystemTime
+                    | F::LastOffset
+                    | F::RmsOffset
+                    | F::Frequency
+                    | F::ResidualFreq
+                    | F::Skew
+            ) && matches!(f.status, Status::Ok | Status::Info)
+        }) {
+            set(f, Status::Info, Reason::new(Why::NoReference));
+        }
+    }
     if follows_server && int(fields, F::Stratum) == Some(OWN_CLOCK_STRATUM + 1) {
         set_named(
             fields,
@@ -550,13 +573,27 @@ pub fn judge_sourcestats(row: &mut [Field]) {
     }
 }
 
+/// `selectdata`: chronyc(1), "M" is "it does not have enough
+/// measurements"; its leap status is chronyd's initial "not synchronised"
+/// until a sample sets it, and the selection has not used it: no verdict
+/// (the letter accounts for the source).
+pub fn judge_select_row(row: &mut [Field]) {
+    if value(row, F::SelectState) == Value::Select(SelectState::FewMeasurements)
+        && value(row, F::Leap) == Value::Leap(Leap::Unsynchronised)
+    {
+        set_named(row, F::Leap, Status::Info, Reason::new(Why::NoSample));
+    }
+}
+
 /// `selectdata`: its Leap `?` is chronyc(1)'s "unknown status (i.e. no
 /// valid measurement was made)", not a server saying it is unsynchronised
 /// (`-c` prints the same value as "Not synchronised").
 pub fn judge_selectdata(row: &mut [Field]) {
-    if let Some(f) =
-        field_mut(row, F::Leap).filter(|f| f.value == Value::Leap(Leap::Unsynchronised))
-    {
+    judge_select_row(row);
+    if let Some(f) = field_mut(row, F::Leap).filter(|f| {
+        f.value == Value::Leap(Leap::Unsynchronised)
+            && f.reason.as_ref().is_none_or(|r| r.id != Why::NoSample)
+    }) {
         set(f, Status::Info, Reason::new(Why::LeapUnknown));
     }
 }

@@ -154,6 +154,9 @@ pub fn field_ids(kind: Kind, name: &str) -> [String; 2] {
     ]
 }
 
+/// How a placeholder ([`Field::placeholder`]) reads on screen and in text.
+pub const NO_VALUE: &str = "–";
+
 /// One field: its catalogue name, the text as pasted, the value as its
 /// reader understood it, the verdict.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +172,15 @@ impl Field {
     /// A field as pasted, not typed (yet).
     pub fn info(name: impl Into<FieldId>, raw: impl Into<String>) -> Field {
         Field::typed(name.into(), raw, Value::Text)
+    }
+
+    /// What a report shows where chronyd has no measurement (a source never
+    /// sampled: chronyc prints 0 there, sourcestats its initial 2000 ppm
+    /// and 4 s): a placeholder, shown as [`NO_VALUE`].
+    pub fn placeholder(&self) -> bool {
+        self.reason
+            .as_ref()
+            .is_some_and(|r| r.id == super::verdict::Why::NoSample)
     }
 
     /// A field with the value its reader read.

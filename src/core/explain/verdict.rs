@@ -35,6 +35,9 @@ crate::id_enum! {
         ReachPartial = "reach-partial",
         ReachStarting = "reach-starting",
         NoSample = "no-sample",
+        /// Tracking with no reference (not synchronised, or its own clock):
+        /// chronyd's estimates, not a comparison with true time.
+        NoReference = "no-reference",
         StateSelected = "state-selected",
         StateCombined = "state-combined",
         StateNotCombined = "state-not-combined",
@@ -292,6 +295,13 @@ impl Rule {
             Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
         )
     }
+
+    /// Findings that say the reason itself (arg `why`, a [`Why`] id the
+    /// text layer puts in words): one finding per reason, since a table
+    /// shows a reason only when pointed at.
+    pub fn quotes_reason(self) -> bool {
+        matches!(self, Rule::NotSelectable)
+    }
 }
 
 impl Why {
@@ -390,6 +400,7 @@ impl Why {
             ReachFull
             | ReachStarting
             | NoSample
+            | NoReference
             | StateSelected
             | StateCombined
             | StateNotCombined

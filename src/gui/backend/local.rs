@@ -39,6 +39,21 @@ pub(super) fn run(
         shown: HashMap::new(),
     };
     while let Ok(Request { id, command }) = requests.recv() {
+        // Lookups can take the resolver's whole timeout: never on this
+        // thread, which lints and writes files.
+        if let Command::Resolve(names) = command {
+            if !remote {
+                let events = events.clone();
+                let waker = waker.clone();
+                std::thread::spawn(move || {
+                    let found = resolve(names);
+                    if events.send(Event::Resolved(found)).is_ok() {
+                        waker(Wake::Event);
+                    }
+                });
+            }
+            continue;
+        }
         if let Some(event) = handle(command, remote, &mut desktop) {
             send(Event::Reply {
                 to: id,
@@ -46,6 +61,38 @@ pub(super) fn run(
             });
         }
     }
+}
+
+/// Names looked up at once per request, at most.
+const MAX_LOOKUPS: usize = 16;
+/// How long the answers are waited for: a lab with no DNS server may take
+/// the resolver's full timeout, and a hint that late is no use.
+const RESOLVE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Each name looked up on a thread of its own; those answered before the
+/// deadline, with whether they resolved.
+fn resolve(names: Vec<String>) -> Vec<(String, bool)> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut asked = 0;
+    for name in names.into_iter().take(MAX_LOOKUPS) {
+        let tx = tx.clone();
+        asked += 1;
+        std::thread::spawn(move || {
+            let ok = crate::sys::resolves(&name);
+            let _ = tx.send((name, ok));
+        });
+    }
+    drop(tx);
+    let until = std::time::Instant::now() + RESOLVE_DEADLINE;
+    let mut out = Vec::new();
+    while out.len() < asked {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(x) => out.push(x),
+            Err(_) => break,
+        }
+    }
+    out
 }
 
 /// The session bus's notifications, and those on screen by alarm (the
@@ -78,6 +125,8 @@ fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event
             Event::Linted { text, diagnostics }
         }
         Command::SaveSettings(s) => Event::Saved(s.save()),
+        // Handled by `run`, off this thread.
+        Command::Resolve(_) => return None,
         Command::WriteFile {
             path,
             contents,

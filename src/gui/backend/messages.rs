@@ -93,6 +93,10 @@ pub enum Command {
         version: ChronyVersion,
     },
     SaveSettings(Box<Settings>),
+    /// Whether these host names resolve on this machine (where a local
+    /// helper's chronyd resolves them); nothing is done for a remote
+    /// helper, whose machine has its own DNS.
+    Resolve(Vec<String>),
     /// Write a file for the user; one that exists already is replaced only
     /// with `overwrite` (else the reply is [`Event::FileExists`]).
     WriteFile {
@@ -145,6 +149,7 @@ impl Command {
         matches!(
             self,
             Command::Lint { .. }
+                | Command::Resolve(_)
                 | Command::SaveSettings(_)
                 | Command::WriteFile { .. }
                 | Command::ReadConfig(_)
@@ -213,6 +218,9 @@ pub enum Event {
         text: String,
         diagnostics: Vec<Diagnostic>,
     },
+    /// Host names looked up on this machine, each with whether it
+    /// resolved; a name whose lookup outlived the deadline is left out.
+    Resolved(Vec<(String, bool)>),
     /// Settings written (or why not).
     Saved(Result<(), String>),
     FileWritten {

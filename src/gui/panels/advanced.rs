@@ -13,6 +13,13 @@ use crate::gui::state::{AppState, status_color};
 pub struct Form {
     /// The raw text while it is being edited.
     pub raw: Option<String>,
+    /// A single-line field's text while it has focus: the document takes
+    /// it when focus leaves (or on Return), so a half-typed value that does
+    /// not parse yet is never thrown away by the next frame's redraw.
+    pub drafts: std::collections::BTreeMap<&'static str, String>,
+    /// A value chrony would refuse, kept on screen with its error (and the
+    /// document's value it was typed over) instead of changing the file.
+    pub rejected: std::collections::BTreeMap<&'static str, (String, String)>,
 }
 
 fn set(doc: &mut Document, name: &str, line: Option<String>) {
@@ -127,20 +134,59 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             ("logdir", "gui-logdir-help"),
         ] {
             let cur = word(&st.doc, name);
-            let mut v = cur.clone();
-            let label = ui.label(name).on_hover_text(st.t(help));
-            if ui
-                .text_edit_singleline(&mut v)
-                .labelled_by(label.id)
-                .lost_focus()
-                && v != cur
+            // A refused value stays only while the document still holds
+            // what it was typed over.
+            if form
+                .rejected
+                .get(name)
+                .is_some_and(|(_, over)| *over != cur)
             {
-                set(
-                    &mut st.doc,
-                    name,
-                    (!v.trim().is_empty()).then(|| format!("{name} {}", v.trim())),
-                );
+                form.rejected.remove(name);
             }
+            let refused = form.rejected.get(name).map(|(v, _)| v.clone());
+            let mut v = form
+                .drafts
+                .remove(name)
+                .or_else(|| refused.clone())
+                .unwrap_or_else(|| cur.clone());
+            let label = ui.label(name).on_hover_text(st.t(help));
+            ui.horizontal(|ui| {
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut v).id_salt(("advanced", name)))
+                    .labelled_by(label.id);
+                if r.has_focus() {
+                    form.drafts.insert(name, v);
+                } else if r.lost_focus() && v != cur {
+                    let v = v.trim();
+                    match Directive::parse(name, v) {
+                        _ if v.is_empty() => {
+                            st.doc.set_single(name, None);
+                            form.rejected.remove(name);
+                        }
+                        Ok(d) => {
+                            st.doc.set_single(name, Some(&d));
+                            form.rejected.remove(name);
+                        }
+                        // Bad input changes nothing: chrony's error beside it.
+                        Err(_) => {
+                            form.rejected.insert(name, (v.to_string(), cur.clone()));
+                        }
+                    }
+                }
+                if let Some(v) = form.rejected.get(name).map(|(v, _)| v.clone()) {
+                    let probe = Document::parse(format!("{name} {v}\n"));
+                    let opts = LintOptions::default();
+                    if let Some(d) = lint(&probe, &opts)
+                        .into_iter()
+                        .find(|d| d.severity == crate::core::conf::Severity::Error)
+                    {
+                        ui.colored_label(
+                            status_color(crate::core::explain::Status::Bad),
+                            st.tr.tr_args(&d.message_id(), &d.args),
+                        );
+                    }
+                }
+            });
             ui.end_row();
         }
     });

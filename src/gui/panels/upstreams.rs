@@ -116,8 +116,35 @@ fn live_state(st: &AppState, host: &str) -> Option<(Status, String, Option<Strin
     Some((status, st.tr.source_health_text(&n), help))
 }
 
-pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
+/// Names of the configuration's sources this machine was not yet asked
+/// about (addresses need no lookup); marked as asked.
+fn names_to_resolve(st: &mut AppState, sources: &[(usize, Source)]) -> Vec<String> {
+    let mut ask = Vec::new();
+    for (_, s) in sources {
+        let host = s.host.to_ascii_lowercase();
+        if host.parse::<std::net::IpAddr>().is_err()
+            && !st.resolved.contains_key(&host)
+            && st.resolving.insert(host.clone())
+        {
+            ask.push(host);
+        }
+    }
+    ask
+}
+
+pub fn upstreams_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &mut Form,
+    commands: &mut Vec<crate::gui::backend::Command>,
+) {
     let sources: Vec<(usize, Source)> = st.doc.sources().map(|(i, s)| (i, s.clone())).collect();
+    // Before Apply: whether each name resolves here (the backend looks it
+    // up off this thread, only when the helper runs on this machine).
+    let ask = names_to_resolve(st, &sources);
+    if !ask.is_empty() {
+        commands.push(crate::gui::backend::Command::Resolve(ask));
+    }
     let mut remove = None;
     let mut edit = None;
     egui::Grid::new("upstreams")
@@ -160,6 +187,18 @@ pub fn upstreams_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                 ui.end_row();
             }
         });
+    // Said before Apply, never blocking it (the lab's own DNS may serve
+    // the name where chronyd runs), under the table so that an answer
+    // arriving does not move its columns.
+    for (_, s) in &sources {
+        if st.resolved.get(&s.host.to_ascii_lowercase()) == Some(&false) {
+            ui.colored_label(
+                status_color(Status::Warn),
+                st.tr
+                    .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
+            );
+        }
+    }
     if let Some(h) = remove {
         st.doc.remove_source(&h);
     }
@@ -325,8 +364,8 @@ impl crate::gui::view::View for Form {
         &mut self,
         ui: &mut egui::Ui,
         st: &mut AppState,
-        _commands: &mut Vec<crate::gui::backend::Command>,
+        commands: &mut Vec<crate::gui::backend::Command>,
     ) {
-        upstreams_ui(ui, st, self);
+        upstreams_ui(ui, st, self, commands);
     }
 }
