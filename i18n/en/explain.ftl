@@ -188,14 +188,14 @@ finding-not-synchronised = Not synchronised: no upstream is usable (reference ID
 finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, { $names ->
         [none] wrong addresses,
        *[some] wrong addresses or names that do not resolve,
-    } or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony counts only replies it accepts, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
+    } or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
 finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
     } no address yet: their names do not resolve. Check DNS, or use IP addresses; start chronyd with -4 when IPv6 is disabled.
 finding-falseticker = A source is a falseticker: its time disagrees with the others. Check that source; with three or more sources chrony ignores it.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
-finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance) or too variable. Look at their states and offsets.
+finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
 finding-clients-rate-limited = Some clients lose requests to rate limiting: they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
@@ -462,7 +462,7 @@ why-tests-passed = every test passed
 why-tests-auth-failed = the authentication test failed: keys or NTS do not match
 why-tests-sync-loop = the synchronisation-loop test failed: the source follows this server
 why-tests-unsynchronised = the server is not synchronised (its leap status or stratum says so)
-why-tests-failed = some tests failed: the packets are not trusted
+why-tests-failed = failed: { $tests }; chronyd drops these packets
 why-offset-small = { $value }: under 1 ms
 why-offset-medium = { $value }: between 1 ms and 100 ms, acceptable over the internet, large for a LAN
 why-offset-large = { $value }: 100 ms or more, the clock is off
@@ -518,7 +518,7 @@ label-can-ntp = NTP service available
 label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
-finding-refclock-lost = The reference clock { $sources } stopped delivering samples (none in its last two polls, or chronyd marks it unreachable or unusable). For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
+finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
 
 # ntpq -c as, ntpq -c rv's leap file, ntpstat's words.
 kind-ntpq-associations = ntpq -c as (ntpd's associations)
@@ -556,3 +556,66 @@ finding-clock-behind-switch = The device's clock is { $value } behind its NTP se
 finding-clock-ahead-switch = The device's clock is { $value } ahead of its NTP server. A device corrects this itself once it follows a server; if it stays, check the server is selected (show ntp associations / display ntp-service sessions).
 finding-clock-behind-systemd = The system clock is { $value } behind the server systemd-timesyncd follows; timesyncd slews small offsets and steps large ones. If it stays, look at timedatectl timesync-status again after a poll.
 finding-clock-ahead-systemd = The system clock is { $value } ahead of the server systemd-timesyncd follows; timesyncd slews small offsets and steps large ones. If it stays, look at timedatectl timesync-status again after a poll.
+
+## chronyc's status lines (client.c): chronyd refused the command or did not answer.
+kind-chronyc-error = chronyc's reply: an error instead of a report
+field-reply = The status line chronyc printed instead of the report: chronyd's answer code (5xx) or chronyc's own message.
+label-reply = Reply
+why-reply-refused = chronyd refused the command or did not answer: no report came back
+finding-command-not-authorised = chronyd refused the command (“{ $reply }”): this report is given only over chronyd's Unix socket, not over the network (UDP port 323), even from localhost. Run chronyc on the server itself as root or as chrony's user (sudo chronyc …), or point it at the socket (chronyc -h /run/chrony/chronyd.sock). Over the network only tracking, sources, sourcestats and activity answer.
+finding-command-no-host-access = chronyd refused the command (“{ $reply }”): no “cmdallow” line covers the host chronyc runs on. Add “cmdallow ADDRESS” (and “bindcmdaddress” on a reachable address) to the server's chrony.conf, or run chronyc on the server itself.
+finding-daemon-unreachable = chronyc could not talk to chronyd (“{ $reply }”): chronyd is not running, or its command socket or port is not reachable. Check “systemctl status chronyd” (or chrony), that the socket (/run/chrony/chronyd.sock) exists and chronyc may open it, and for a remote host (-h) that “cmdport” 323 is open and “bindcmdaddress” listens on that address.
+finding-facility-not-enabled = chronyd has this facility turned off (“{ $reply }”): the report needs a directive in chrony.conf (“smoothtime” for smoothing; “rtcfile” for the RTC). Nothing is wrong if you do not use it.
+finding-rtc-not-tracked = chronyd does not track the real-time clock (“{ $reply }”): without “rtcfile” (or with “rtcsync”) there is no RTC report. Nothing is wrong unless you meant chronyd to measure the RTC.
+finding-command-failed = chronyd refused the command: “{ $reply }”. The command, its arguments or the protocol did not fit this chronyd (chronyc and chronyd of different releases answer 517/518): use the chronyc of the same release, check the arguments.
+
+## Reach, LastRx and state read apart (chronyc(1), sources).
+why-refclock-no-sample = the reference clock delivered no sample: nothing feeds its driver (SHM segment, socket or device), not a network problem
+why-state-answers-rejected = not usable: it answers (reach), but chronyd accepts none of its samples: they fail its tests
+why-state-orphan-peer = a peer this server does not follow: on the orphan root (local … orphan) that is by design
+finding-orphan-root = The only sources are peers and none is followed, though they answer: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.
+
+## Findings in the terms of the tool that printed the output (chrony, ntpd, switches).
+finding-source-rejected-chrony = { $sources }: chronyd drops its answers, NTP tests failed: { $tests }. maxdelay, maxdelayratio, maxdelaydevratio (maxdelayquant) are limits of the server line (chrony.conf(5)): raise the one named, or find why the round trip to that server is so long. RFC 5905 test 7 is a bad header (stratum, root delay or root dispersion out of range); tests 1–3 a duplicate, bogus or invalid packet; loop: the source follows this server.
+finding-source-rejected-ntpd = ntpd does not use { $sources }: it is unreachable, not synchronised itself, or fails ntpd's sanity checks (distance, stratum). “ntpq -c rv ASSOCID” shows the association's flash bits.
+finding-some-unreachable-ntpd = { $count } of the servers never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, a name that does not resolve, or “restrict” lines (here or on the server) that drop the packets.
+finding-some-unreachable-switch = { $count } of the NTP servers never answered the device (reach 0): { $sources }. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address, and that the server allows this device.
+finding-never-answered-switch = { $sources } never answered the device: no packet came back. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address and that it allows this device; with authentication, that both sides have the same key.
+finding-never-answered-ntpd = { $sources } never answered ntpd: no packet came back. Check the address, that UDP 123 is open both ways, and the “restrict” lines here and on the server; with a key, that both sides have the same key.
+finding-none-selected-switch = No server is selected though some answer: they may disagree, be too far away, or fail the device's checks. Compare their offsets and strata.
+finding-none-selected-ntpd = No server is selected though some answer (no “*” tally): they may disagree, be too far away (distance) or fail ntpd's checks. Compare their offsets and strata; “ntpq -c as” shows each condition.
+finding-upstream-unsynchronised-switch = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): the device cannot follow it. Fix that server first.
+finding-upstream-unsynchronised-ntpd = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): ntpd cannot follow it. Fix that server first.
+
+## selectdata (chronyc(1)).
+why-leap-unknown = unknown: no valid measurement was made yet (selectdata's “?”), not a server saying it is unsynchronised
+finding-required-not-selectable = Nothing can be selected: { $sources } have “require” in effect (EOpts R) and none of them is selectable now, so the selectable sources wait (W: { $waiting }). The default “authselectmode mix” gives “require” and “trust” to every authenticated source (NTS, key) and reference clock when unauthenticated servers are configured too (chrony.conf(5)). Make a required source work (NTS-KE on TCP 4460, the refclock's feed), remove the sources that cannot, or set “authselectmode prefer” (or “ignore”).
+
+## sourcestats (sourcestats.c: no regression below 3 samples).
+why-samples-few = fewer than 3 samples: chronyd makes no estimate yet, so this row's frequency, skew and deviation are its worst-case placeholders
+
+## timedatectl show-timesync (timedatectl(1): "Show properties of systemd-timesyncd").
+kind-timedatectl-show-timesync = timedatectl show-timesync
+field-server-address = The address systemd-timesyncd sends to (empty: none yet, the name did not resolve or no server was tried).
+label-server-address = Server address
+field-ignored = Whether systemd-timesyncd ignored the last answer (a kiss code, an unsynchronised server or a bad packet).
+label-ignored = Ignored
+why-timesync-ignored = systemd-timesyncd ignored this answer: it does not follow this server now
+why-timesync-no-answer = no answer yet: systemd-timesyncd shows no NTP message from any server
+finding-never-answered-systemd = systemd-timesyncd has no answer from { $sources } yet (no NTP message). Check that the name resolves, that UDP 123 is open to the server, and “systemctl status systemd-timesyncd” (it stops when chronyd or ntpd runs).
+finding-source-rejected-systemd = systemd-timesyncd ignored the last answer of { $sources }: the server is not synchronised, sent a kiss code, or its packet was bad. Try another server (NTP= in /etc/systemd/timesyncd.conf).
+finding-kiss-code-systemd = The server { $sources } answered with a kiss code ({ $value }): it refuses (DENY, RSTR) or rate-limits (RATE) this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.
+
+## The local clock driver (127.127.1.x, LOCAL(0)) on ntpd and switches.
+why-follows-local-clock = the undisciplined local clock (127.127.1.x, LOCAL(0)): it follows its own clock, tied to nothing
+why-upstream-local-clock = this server's reference is its own local clock (127.127.1.x, LOCAL(0)): it serves its own clock
+why-step-pending = an offset spike: the clock will be stepped in { $secs } s unless it settles
+finding-follows-local-clock = The device follows its own local clock (the local clock driver 127.127.1.x, LOCAL(0); “ntp master” or “ntp-service refclock-master”): fine for an isolated lab's root, but nothing ties it to true time and its clients drift with it. Give it a real upstream server, or make sure this is the one lab root you meant.
+finding-follows-local-clock-ntpd = ntpd follows its own undisciplined local clock (server 127.127.1.0, LOCAL(0)): nothing ties it to true time. If a real server is configured, it is not usable (see its reach and tally); fix it, and keep the local clock only as a fallback with a high stratum (fudge 127.127.1.0 stratum 10).
+finding-upstream-local-clock = { $sources } serves its own local clock (its reference is 127.127.1.x or LOCAL(0): “ntp master”, “local stratum” or ntpd's local driver): nothing ties it, or this device, to true time. Give that server a real upstream, or accept it as an isolated lab's root.
+finding-step-pending = The device saw an offset spike and will step its clock in { $secs } s: its server's time jumped or differs by more than the step threshold. Compare the server's time with another source before the step lands.
+finding-source-rejected-switch = The device does not use { $sources }: it is unreachable, not synchronised itself, or fails the device's checks. Check that server's status and the path to it.
+finding-source-offset-large-switch = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; with three or more servers the device can outvote it.
+finding-source-offset-large-ntpd = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; ntpd steps the clock beyond 128 ms, and with three or more servers it can outvote a wrong one.
+finding-falseticker-switch = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers the device ignores it.
+finding-falseticker-ntpd = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers ntpd ignores it.

@@ -187,11 +187,11 @@ finding-not-synchronised = 未同步：没有可用的上游（参考 ID 0000000
 finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。原因可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 地址错误或名称无法解析，
-    }或者上游有应答但自身未同步，或在跟随本服务器（环路）：chrony 只把它接受的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
+    }或者上游有应答但自身未同步，或在跟随本服务器（环路）：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
 finding-unknown-address = 有 { $count } 个时间源尚无地址：名称无法解析。请检查 DNS 或改用 IP 地址；禁用 IPv6 时请用 -4 启动 chronyd。
 finding-falseticker = 有时间源被判为错误源：其时间与其他源不一致。请检查该源；有三个或更多源时 chrony 会忽略它。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）或变化过大。请查看它们的状态和偏移。
+finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但没有任何东西把它与真实时间联系起来。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
@@ -458,7 +458,7 @@ why-tests-passed = 所有测试都通过
 why-tests-auth-failed = 认证测试失败：密钥或 NTS 不匹配
 why-tests-sync-loop = 同步环路测试失败：该源在跟随本服务器
 why-tests-unsynchronised = 服务器未同步（其闰秒状态或层级表明如此）
-why-tests-failed = 部分测试失败：这些包不被信任
+why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
 why-offset-small = { $value }：小于 1 毫秒
 why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网可以接受，对局域网偏大
 why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
@@ -514,7 +514,7 @@ label-can-ntp = 可用 NTP 服务
 label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
-finding-refclock-lost = 参考时钟 { $sources } 已停止提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可达或不可用）。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
+finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
 kind-ntpq-associations = ntpq -c as（ntpd 的关联）
@@ -552,3 +552,66 @@ finding-clock-behind-switch = 设备的时钟比其 NTP 服务器落后 { $value
 finding-clock-ahead-switch = 设备的时钟比其 NTP 服务器超前 { $value }。设备跟随服务器后会自行修正；如果一直如此，请检查该服务器已被选中（show ntp associations / display ntp-service sessions）。
 finding-clock-behind-systemd = 系统时钟比 systemd-timesyncd 跟随的服务器落后 { $value }；timesyncd 对小的偏差做微调，大的则跳变。如果一直如此，请在下一次轮询后再看 timedatectl timesync-status。
 finding-clock-ahead-systemd = 系统时钟比 systemd-timesyncd 跟随的服务器超前 { $value }；timesyncd 对小的偏差做微调，大的则跳变。如果一直如此，请在下一次轮询后再看 timedatectl timesync-status。
+
+## chronyc 的状态行（client.c）：chronyd 拒绝了命令或没有应答。
+kind-chronyc-error = chronyc 的回复：错误而非报告
+field-reply = chronyc 代替报告打印的状态行：chronyd 的应答码（5xx）或 chronyc 自己的消息。
+label-reply = 回复
+why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报告
+finding-command-not-authorised = chronyd 拒绝了该命令（“{ $reply }”）：此报告只通过 chronyd 的 Unix 套接字提供，不经网络（UDP 323 端口）提供，即使来自本机也是如此。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。经网络只有 tracking、sources、sourcestats 和 activity 会应答。
+finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。
+finding-daemon-unreachable = chronyc 无法与 chronyd 通信（“{ $reply }”）：chronyd 没有运行，或其命令套接字或端口不可达。请检查“systemctl status chronyd”（或 chrony），套接字（/run/chrony/chronyd.sock）是否存在且 chronyc 可以打开；对远程主机（-h）检查“cmdport” 323 是否开放、“bindcmdaddress”是否监听该地址。
+finding-facility-not-enabled = chronyd 未启用此功能（“{ $reply }”）：该报告需要 chrony.conf 中的指令（smoothing 需要“smoothtime”；RTC 需要“rtcfile”）。如果不用它，就没有问题。
+finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告。除非你希望 chronyd 测量 RTC，否则没有问题。
+finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。命令、参数或协议与此 chronyd 不符（chronyc 与 chronyd 版本不同时会回复 517/518）：请使用同一版本的 chronyc，并检查参数。
+
+## 分别解读 Reach、LastRx 与状态（chronyc(1)，sources）。
+why-refclock-no-sample = 参考时钟没有提供样本：没有数据送到其驱动（SHM 段、套接字或设备），不是网络问题
+why-state-answers-rejected = 不可用：它有应答（reach），但 chronyd 不接受它的任何样本：这些样本未通过检验
+why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local … orphan）上这是设计如此
+finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
+
+## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
+finding-source-rejected-chrony = { $sources }：chronyd 丢弃了它的应答，未通过的 NTP 测试：{ $tests }。maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 server 行的上限（chrony.conf(5)）：请放宽其中被点名的一项，或查明到该服务器的往返时间为何如此之长。RFC 5905 test 7 表示报文头有误（层级、根延迟或根离散度超出范围）；test 1–3 表示重复、伪造或无效的包；loop 表示该源在跟随本服务器。
+finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。
+finding-some-unreachable-ntpd = 有 { $count } 个服务器从未应答（reach 0）：{ $sources }。原因：途中 UDP 123 被阻断、名称无法解析，或本机或服务器上的“restrict”行丢弃了这些包。
+finding-some-unreachable-switch = 有 { $count } 个 NTP 服务器从未应答设备（reach 0）：{ $sources }。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址，以及服务器是否允许该设备。
+finding-never-answered-switch = { $sources } 从未应答设备：没有任何包返回。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址以及服务器是否允许该设备；使用认证时，检查双方密钥是否一致。
+finding-never-answered-ntpd = { $sources } 从未应答 ntpd：没有任何包返回。请检查地址、UDP 123 是否双向开放，以及本机和服务器上的“restrict”行；使用密钥时，检查双方密钥是否一致。
+finding-none-selected-switch = 虽然有服务器应答，但没有一个被选中：它们可能彼此不一致、距离过远或未通过设备的检查。请比较它们的偏移和层级。
+finding-none-selected-ntpd = 虽然有服务器应答，但没有一个被选中（没有“*”标记）：它们可能彼此不一致、距离过大或未通过 ntpd 的检查。请比较它们的偏移和层级；“ntpq -c as”显示每个关联的状态。
+finding-upstream-unsynchronised-switch = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：设备无法跟随它。请先修好该服务器。
+finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：ntpd 无法跟随它。请先修好该服务器。
+
+## selectdata（chronyc(1)）。
+why-leap-unknown = 未知：尚未得到有效测量（selectdata 的“?”），并非服务器声明自己未同步
+finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生效了“require”（EOpts 中的 R），而它们目前都不可选，因此可选的时间源只能等待（W：{ $waiting }）。默认的“authselectmode mix”在同时配置了未认证服务器时，会给每个经过认证的时间源（NTS、密钥）和参考时钟加上“require”和“trust”（chrony.conf(5)）。请让一个必需的时间源正常工作（TCP 4460 上的 NTS-KE、参考时钟的数据来源），删除无法工作的时间源，或设置“authselectmode prefer”（或“ignore”）。
+
+## sourcestats（sourcestats.c：少于 3 个样本时不做回归）。
+why-samples-few = 样本少于 3 个：chronyd 尚未做出估计，因此这一行的频率、频偏误差和标准差只是最坏情况的占位值
+
+## timedatectl show-timesync（timedatectl(1)：显示 systemd-timesyncd 的属性）。
+kind-timedatectl-show-timesync = timedatectl show-timesync
+field-server-address = systemd-timesyncd 发送请求的地址（为空表示还没有：名称未解析或尚未尝试任何服务器）。
+label-server-address = 服务器地址
+field-ignored = systemd-timesyncd 是否忽略了最后一个应答（kiss 代码、未同步的服务器或错误的包）。
+label-ignored = 已忽略
+why-timesync-ignored = systemd-timesyncd 忽略了这个应答：目前不跟随该服务器
+why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服务器的 NTP 消息
+finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
+finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
+finding-kiss-code-systemd = 服务器 { $sources } 以 kiss 代码（{ $value }）应答：它拒绝（DENY、RSTR）或限速（RATE）本客户端，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
+
+## ntpd 和交换机上的本地时钟驱动（127.127.1.x、LOCAL(0)）。
+why-follows-local-clock = 未受约束的本地时钟（127.127.1.x、LOCAL(0)）：它跟随自己的时钟，与任何时间源都没有联系
+why-upstream-local-clock = 该服务器的参考是它自己的本地时钟（127.127.1.x、LOCAL(0)）：它提供的是自己的时钟
+why-step-pending = 偏移突变：如果不能平稳下来，时钟将在 { $secs } 秒后被步进调整
+finding-follows-local-clock = 设备跟随自己的本地时钟（本地时钟驱动 127.127.1.x、LOCAL(0)；“ntp master”或“ntp-service refclock-master”）：作为隔离实验环境的根可以接受，但它与真实时间没有联系，其客户端也会随之漂移。请给它配置真正的上游服务器，或确认这正是你想要的实验根。
+finding-follows-local-clock-ntpd = ntpd 跟随它自己未受约束的本地时钟（server 127.127.1.0、LOCAL(0)）：与真实时间没有联系。如果配置了真正的服务器，说明它不可用（查看其 reach 和标记）；请修好它，并只把本地时钟作为较高层级的后备（fudge 127.127.1.0 stratum 10）。
+finding-upstream-local-clock = { $sources } 提供的是它自己的本地时钟（其参考为 127.127.1.x 或 LOCAL(0)：“ntp master”、“local stratum”或 ntpd 的本地驱动）：它和本设备都与真实时间没有联系。请给该服务器配置真正的上游，或把它当作隔离实验环境的根来接受。
+finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步进调整时钟：其服务器的时间发生跳变，或相差超过步进阈值。在步进发生前，请用另一个时间源核对该服务器的时间。
+finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
+finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
+finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
+finding-falseticker-switch = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略它。
+finding-falseticker-ntpd = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略它。

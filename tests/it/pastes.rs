@@ -13,6 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use stratum::core::explain::{ExplainError, Explained, Status, decode, explain_all};
+use stratum::i18n::{Lang, Localizer};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
@@ -176,6 +177,39 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     let got = p.rows.get(r - 1).and_then(|row| status_of(row, &w[3]));
                     if got != Some(status(&w[4])) {
                         fail(line, format!("row {r} {} is {got:?}, not {}", w[3], w[4]));
+                    }
+                }
+            }
+            // The sources a finding names, in order: `names PART RULE a,b`.
+            "names" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let got = p
+                        .findings
+                        .iter()
+                        .find(|f| f.rule.id() == w[2])
+                        .and_then(|f| f.args.iter().find(|(k, _)| *k == "sources"))
+                        .map(|(_, v)| v.replace(' ', ""));
+                    if got.as_deref() != Some(w[3].as_str()) {
+                        fail(line, format!("{} names {got:?}, not {}", w[2], w[3]));
+                    }
+                }
+            }
+            // What a finding's text says, in a language: `says PART RULE
+            // LANG WORD`.
+            "says" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let lang = Lang::parse(&w[3]).expect("a language code");
+                    let tr = Localizer::new(lang);
+                    let text = p
+                        .findings
+                        .iter()
+                        .find(|f| f.rule.id() == w[2])
+                        .map(|f| tr.finding_text(p.kind, f));
+                    if !text.as_deref().is_some_and(|t| t.contains(w[4].as_str())) {
+                        fail(
+                            line,
+                            format!("{} in {}: {text:?} lacks {}", w[2], w[3], w[4]),
+                        );
                     }
                 }
             }

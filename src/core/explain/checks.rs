@@ -338,16 +338,17 @@ pub fn check_tally(f: &mut Field) {
     set(f, status, Reason::new(id));
 }
 
-/// IOS `show ntp associations`: `*` sys.peer, `#` selected, `+` candidate,
-/// `-` outlyer, `x` falseticker; `~` only says the association was
-/// configured (Cisco IOS command reference), not how it fares.
+/// IOS `show ntp associations`, as its own legend prints: "* master
+/// (synced), # master (unsynced), + selected, - candidate, ~ configured";
+/// `x` falseticker. `~` only says the association was configured, not how
+/// it fares.
 pub fn check_cisco_tally(f: &mut Field) {
     use Why::*;
     let r = f.raw.trim_end_matches('~').trim();
     let (status, id) = match r {
         "*" => (Status::Ok, TallySysPeer),
-        "+" | "#" => (Status::Ok, TallyCandidate),
-        "-" => (Status::Warn, TallyOutlier),
+        "#" => (Status::Warn, SwitchUnsynchronized),
+        "+" | "-" => (Status::Ok, TallyCandidate),
         "x" => (Status::Bad, TallyFalseticker),
         _ => (Status::Warn, TallyRejected),
     };

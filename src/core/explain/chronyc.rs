@@ -185,6 +185,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::ChronycClients, ids(CLIENTS_NKE)),
         (Kind::ChronycSelectdata, ids(SELECTDATA)),
         (Kind::ChronycAuthdata, ids(AUTHDATA)),
+        (Kind::ChronycError, ids(&[F::Reply])),
     ]
 }
 

@@ -14,10 +14,14 @@ fn row_name(row: &[Field]) -> Option<String> {
         .find(|x| {
             matches!(
                 x.name,
-                F::Address | F::Remote | F::RemoteAddress | F::AssociationId
+                F::Address | F::Remote | F::RemoteAddress | F::AssociationId | F::Server
             )
         })
-        .map(|x| x.raw.trim().to_string())
+        .map(|x| match x.name {
+            // ntpdata's `127.0.0.5 (7F000005)`: the address, not its hex.
+            F::RemoteAddress => x.raw.split_whitespace().next().unwrap_or("").to_string(),
+            _ => x.raw.trim().to_string(),
+        })
 }
 
 /// Diagnoses across fields.
@@ -65,6 +69,7 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::H3cNtpServiceSessions
         | Kind::HuaweiNtpServiceSessions
         | Kind::ShowNtpServer => sources(e, &mut out),
+        Kind::ChronycSelectdata => required(e, &mut out),
         Kind::ChronycActivity if int(f, F::Unresolved).is_some_and(|n| n > 0) => {
             let n = int(f, F::Unresolved).unwrap_or(0);
             out.push(Finding::new(Rule::UnknownAddress).arg("count", n));
@@ -96,7 +101,10 @@ pub fn diagnose(e: &mut Explained) {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }
         }
-        Kind::Timedatectl | Kind::TimedatectlShow | Kind::TimedatectlTimesyncStatus => {
+        Kind::Timedatectl
+        | Kind::TimedatectlShow
+        | Kind::TimedatectlTimesyncStatus
+        | Kind::TimedatectlShowTimesync => {
             if bad(F::ClockSynchronized) {
                 out.push(Finding::new(Rule::NotSynchronised));
             }
@@ -114,12 +122,62 @@ pub fn diagnose(e: &mut Explained) {
     account_for_every_flag(e);
 }
 
+/// selectdata: sources with `require` in effect (EOpts R) of which none is
+/// selectable hold every other source back (chronyc(1): "W - waits for
+/// other sources to be selectable (required by the minsources directive,
+/// or the require option of another source)"; chrony.conf(5),
+/// authselectmode mix, the default: "all authenticated NTP sources and
+/// reference clocks will get the require and trust options").
+fn required(e: &Explained, out: &mut Vec<Finding>) {
+    let state = |r: &[Field]| match value(r, F::SelectState) {
+        Value::Select(s) => Some(s),
+        _ => None,
+    };
+    let require = |r: &&Vec<Field>| field(r, F::EffOptions).is_some_and(|x| x.raw.contains('R'));
+    let required: Vec<&Vec<Field>> = e.rows.iter().filter(require).collect();
+    if required.is_empty() || required.iter().any(|r| state(r).is_none_or(selectable)) {
+        return;
+    }
+    let names = |rows: Vec<&Vec<Field>>| {
+        rows.into_iter()
+            .filter_map(|r| row_name(r))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let waiting = names(
+        e.rows
+            .iter()
+            .filter(|r| !require(r) && state(r).is_some_and(selectable))
+            .collect(),
+    );
+    out.push(
+        Finding::new(Rule::RequiredNotSelectable)
+            .arg("sources", names(required.clone()))
+            .arg("count", required.len())
+            .arg(
+                "waiting",
+                if waiting.is_empty() {
+                    "-".to_string()
+                } else {
+                    waiting
+                },
+            ),
+    );
+}
+
 /// Tables of sources, associations or sessions, whatever the tool.
 fn sources(e: &Explained, out: &mut Vec<Finding>) {
     let rows = &e.rows;
+    // An NTP source's reach 0 (a reference clock's is its driver's: no
+    // sample, never a network).
     let reach_zero = |r: &Vec<Field>| {
-        r.iter()
-            .any(|x| x.name == F::Reach && x.status == Status::Bad)
+        r.iter().any(|x| {
+            x.name == F::Reach
+                && x.status == Status::Bad
+                && x.reason
+                    .as_ref()
+                    .is_none_or(|w| w.id != Why::RefclockNoSample)
+        })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the
     // server or peer was not resolved to an address yet").
@@ -127,11 +185,13 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     let mode = |r: &Vec<Field>, m: &str| r.iter().any(|x| x.name == F::Mode && x.raw == m);
     let selected = rows.iter().any(|r| {
         r.iter().any(|x| {
-            x.status == Status::Ok
+            let why = x.reason.as_ref().map(|r| r.id);
+            (x.status == Status::Ok
                 && matches!(
-                    x.reason.as_ref().map(|r| r.id),
+                    why,
                     Some(Why::StateSelected | Why::TallySysPeer | Why::SwitchSelected)
-                )
+                ))
+                || why == Some(Why::FollowsLocalClock)
         })
     });
     let dead: Vec<String> = rows
@@ -167,7 +227,20 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
             "some"
         }
     };
-    if !rows.is_empty() && rows.iter().all(silent) && rows.iter().any(reach_zero) {
+    // A reference clock with no sample is its driver's silence, not a
+    // network's (RefclockLost says so).
+    let refclock_silent = |r: &Vec<Field>| {
+        mode(r, "#")
+            && r.iter().any(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|w| w.id == Why::RefclockNoSample)
+            })
+    };
+    if !rows.is_empty()
+        && rows.iter().all(|r| silent(r) || refclock_silent(r))
+        && rows.iter().any(reach_zero)
+    {
         out.push(Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent)));
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
@@ -186,9 +259,14 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                     .arg("names", names(&reach_zero)),
             );
         }
-        // "Sources answer but none is selected" needs one that answers.
+        // "Sources answer but none is selected" needs one that answers;
+        // an orphan root's unfollowed peers are by design.
         if rows.iter().any(answers) && !selected {
-            out.push(Finding::new(Rule::NoneSelected));
+            if orphan_root(rows) {
+                out.push(Finding::new(Rule::OrphanRoot));
+            } else {
+                out.push(Finding::new(Rule::NoneSelected));
+            }
         }
     }
     // A reference clock that stopped: no sample in its last two polls
@@ -262,8 +340,10 @@ fn account_for_every_flag(e: &mut Explained) {
             });
         }
     };
+    // A report of one source (ntpdata's one block) names it in its fields.
+    let own = row_name(&e.fields);
     for x in &e.fields {
-        note(x, None);
+        note(x, own.clone());
     }
     for row in &e.rows {
         let name = row_name(row);

@@ -225,7 +225,7 @@ pub fn judge_values(e: &mut Explained) {
 /// all of the last eight transmissions"), each with its own verdict; the
 /// cause of `?` is what the row shows: no address, no answer, an
 /// unsynchronised server, else the selection (selectdata tells which).
-pub fn judge_source_row(row: &mut [Field]) {
+pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
     let unresolved = value(row, F::Address) == Value::Source(SourceAddr::Unresolved);
     let reach = match value(row, F::Reach) {
         Value::Reach(r) => Some(r),
@@ -233,6 +233,18 @@ pub fn judge_source_row(row: &mut [Field]) {
     };
     let stratum = int(row, F::Stratum);
     let refclock = value(row, F::Mode) == Value::Mode(SourceMode::RefClock);
+    let never = value(row, F::LastRx) == Value::Never;
+    // chronyc(1), Reach: "updated by 1 when a valid NTP response … is
+    // received … samples can be dropped if they are not considered good
+    // enough for synchronisation, but the reachability register will
+    // still have 1s"; LastRx: "how long ago the last good sample …
+    // Measurements that failed some tests are ignored." The last poll
+    // answered and no good sample for 8 polls (or ever): the answers fail
+    // chronyd's tests.
+    let stale = field(row, F::LastRx)
+        .is_some_and(|f| f.reason.as_ref().is_some_and(|r| r.id == Why::LastRxStale));
+    let answering = reach.is_some_and(|r| r & 1 != 0);
+    let rejected = !refclock && reach.is_some_and(|r| r != 0) && (never || (stale && answering));
     if unresolved {
         // Nothing was ever sent: no address to send to.
         for f in row
@@ -242,12 +254,29 @@ pub fn judge_source_row(row: &mut [Field]) {
             set(f, Status::Info, Reason::new(Why::NotPolled));
         }
     }
+    // A reference clock is read, not polled over the network: reach 0 is a
+    // driver that delivered no sample (nothing feeds its SHM segment or
+    // socket), never a firewall.
+    if refclock && reach == Some(0) {
+        for f in row
+            .iter_mut()
+            .filter(|f| matches!(f.name, F::Reach | F::LastRx))
+        {
+            set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
+        }
+    }
     if value(row, F::State) == Value::State(SourceState::Unusable) {
         let cause = if unresolved {
             Some((Status::Bad, Why::Unresolved))
+        } else if refclock && reach == Some(0) {
+            Some((Status::Bad, Why::RefclockNoSample))
         } else if reach == Some(0) {
             // Accounted for by the reach: nothing answers.
             None
+        } else if orphan_root {
+            Some((Status::Info, Why::StateOrphanPeer))
+        } else if rejected {
+            Some((Status::Warn, Why::StateAnswersRejected))
         } else if !refclock && matches!(stratum, Some(0 | 16..)) {
             Some((Status::Warn, Why::StateUnusableUnsynchronised))
         } else {
@@ -257,12 +286,22 @@ pub fn judge_source_row(row: &mut [Field]) {
             set(f, status, Reason::new(why));
         }
     }
-    // No sample ever, yet the source answers: its answers fail chronyd's
-    // tests (a loop, an unsynchronised server, authentication).
-    if reach.is_some_and(|r| r != 0)
-        && let Some(f) = field_mut(row, F::LastRx).filter(|f| f.value == Value::Never)
+    if rejected && let Some(f) = field_mut(row, F::LastRx) {
+        if orphan_root {
+            set(f, Status::Info, Reason::new(Why::StateOrphanPeer));
+        } else {
+            set(f, Status::Warn, Reason::new(Why::AnswersUnusable));
+        }
+    }
+    // Without a good sample the stratum shown is a placeholder (0), not
+    // the server's.
+    if never
+        && reach.is_some_and(|r| r != 0)
+        && stratum == Some(0)
+        && !refclock
+        && let Some(f) = field_mut(row, F::Stratum)
     {
-        set(f, Status::Warn, Reason::new(Why::AnswersUnusable));
+        set(f, Status::Info, Reason::new(Why::NoSample));
     }
     // A server at stratum 10 is most likely on its own clock (chrony.conf(5),
     // local: "the default value is 10"; "a value of 10 indicates that the
@@ -291,6 +330,28 @@ pub fn judge_source_row(row: &mut [Field]) {
     {
         set(f, Status::Warn, Reason::new(Why::OffsetBeyondError));
     }
+}
+
+/// Only peers, none selected, one answering: what an orphan root shows.
+/// chrony.conf(5), local orphan: of servers in orphan mode "the one with
+/// the smallest reference ID" serves its local clock and the others
+/// synchronise to it; the root ignores its peers by design (selectdata:
+/// "O - has a stratum equal or larger than the orphan stratum").
+pub(super) fn orphan_root(rows: &[Vec<Field>]) -> bool {
+    !rows.is_empty()
+        && rows
+            .iter()
+            .all(|r| value(r, F::Mode) == Value::Mode(SourceMode::Peer))
+        && !rows.iter().any(|r| {
+            matches!(
+                value(r, F::State),
+                Value::State(SourceState::Selected | SourceState::Combined)
+            )
+        })
+        && rows.iter().any(|r| {
+            matches!(value(r, F::Reach), Value::Reach(x) if x != 0)
+                && !matches!(int(r, F::Stratum), Some(0 | 16..))
+        })
 }
 
 /// chrony's default `local stratum` (chrony.conf(5)).
@@ -433,9 +494,34 @@ pub fn judge_ntpdata(row: &mut [Field]) {
         } else {
             (Status::Warn, Why::TestsFailed)
         };
-        set(f, status, Reason::new(why));
+        let failed: Vec<&str> = NTP_TESTS
+            .iter()
+            .zip(bits.iter())
+            .filter(|(_, ok)| !**ok)
+            .map(|(name, _)| *name)
+            .collect();
+        set(f, status, Reason::new(why).arg("tests", failed.join(", ")));
     }
 }
+
+/// The ten bits of ntpdata's "NTP tests", in chronyc's order (chronyc(1):
+/// "Results of RFC 5905 tests 1 through 3, 5 through 7, and tests for
+/// maximum delay, delay ratio, delay dev ratio (or delay quantile), and
+/// synchronisation loop"): the last four by the server-line options that
+/// set their limits (chrony.conf(5): maxdelay, maxdelayratio,
+/// maxdelaydevratio, maxdelayquant from 4.3).
+const NTP_TESTS: [&str; 10] = [
+    "RFC 5905 test 1",
+    "RFC 5905 test 2",
+    "RFC 5905 test 3",
+    "RFC 5905 test 5",
+    "RFC 5905 test 6",
+    "RFC 5905 test 7",
+    "maxdelay",
+    "maxdelayratio",
+    "maxdelaydevratio/maxdelayquant",
+    "loop",
+];
 
 /// `authdata`: with NTS, key establishment that keeps failing shows as
 /// attempts with no key yet and no cookies; a working one keeps 8 cookies
@@ -458,10 +544,19 @@ pub fn judge_authdata(row: &mut [Field]) {
     }
 }
 
-/// `sourcestats`: no samples yet (or left) for a source.
+/// `sourcestats`: no samples yet (or left) for a source. Below 3 samples
+/// chronyd runs no regression (sourcestats.c, MIN_SAMPLES_FOR_REGRESS):
+/// the skew (2000 ppm) and standard deviation (4 s) it prints are its
+/// worst-case bounds, placeholders rather than estimates.
 pub fn judge_sourcestats(row: &mut [Field]) {
-    if int(row, F::Samples) == Some(0) {
-        set_named(row, F::Samples, Status::Warn, Reason::new(Why::SamplesNone));
+    let n = int(row, F::Samples);
+    if n.is_some_and(|n| n > 0 && n < 3) {
+        set_named(row, F::Samples, Status::Info, Reason::new(Why::SamplesFew));
+    }
+    if n.is_some_and(|n| n < 3) {
+        if n == Some(0) {
+            set_named(row, F::Samples, Status::Warn, Reason::new(Why::SamplesNone));
+        }
         for x in row.iter_mut().filter(|x| {
             matches!(
                 x.name,
@@ -469,7 +564,11 @@ pub fn judge_sourcestats(row: &mut [Field]) {
             )
         }) {
             x.status = Status::Info;
-            x.reason = Some(Reason::new(Why::NoSample));
+            x.reason = Some(Reason::new(if n == Some(0) {
+                Why::NoSample
+            } else {
+                Why::SamplesFew
+            }));
         }
     }
 }
@@ -484,6 +583,40 @@ pub fn judge_select_row(row: &mut [Field]) {
     {
         set_named(row, F::Leap, Status::Info, Reason::new(Why::NoSample));
     }
+}
+
+/// `selectdata`: its Leap `?` is chronyc(1)'s "unknown status (i.e. no
+/// valid measurement was made)", not a server saying it is unsynchronised
+/// (`-c` prints the same value as "Not synchronised").
+pub fn judge_selectdata(row: &mut [Field]) {
+    judge_select_row(row);
+    if let Some(f) = field_mut(row, F::Leap).filter(|f| {
+        f.value == Value::Leap(Leap::Unsynchronised)
+            && f.reason.as_ref().is_none_or(|r| r.id != Why::NoSample)
+    }) {
+        set(f, Status::Info, Reason::new(Why::LeapUnknown));
+    }
+}
+
+/// selectdata's states of a source chronyd cannot select now (chronyc(1):
+/// "The following states indicate the source is not considered
+/// selectable"); the others are selectable.
+pub(super) fn selectable(s: SelectState) -> bool {
+    use SelectState as S;
+    !matches!(
+        s,
+        S::Noselect
+            | S::FewMeasurements
+            | S::Unsynchronised
+            | S::StratumRange
+            | S::Distance
+            | S::WaitsOthers
+            | S::Stale
+            | S::Orphan
+            | S::Untrusted
+            | S::Falseticker
+            | S::Jitter
+    )
 }
 
 /// `serverstats`: a server that drops a large share of its NTP requests is
@@ -519,21 +652,27 @@ pub fn judge_all(e: &mut Explained) {
         unjudge_placeholder_offsets(row);
     }
     judge_report(e);
+    super::local::judge(e);
 }
 
 /// Checks that need several values of one row or report.
 pub fn judge_report(e: &mut Explained) {
     match e.kind {
         Kind::ChronycTracking => judge_tracking(&mut e.fields),
-        Kind::ChronycSources => e.rows.iter_mut().for_each(|r| judge_source_row(r)),
+        Kind::ChronycSources => {
+            let orphan_root = orphan_root(&e.rows);
+            e.rows
+                .iter_mut()
+                .for_each(|r| judge_source_row(r, orphan_root));
+        }
         Kind::ChronycNtpdata => {
             judge_ntpdata(&mut e.fields);
             e.rows.iter_mut().for_each(|r| judge_ntpdata(r));
         }
         Kind::ChronycAuthdata => e.rows.iter_mut().for_each(|r| judge_authdata(r)),
         Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
-        Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_select_row(r)),
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
+        Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),
         _ => {}
     }
 }

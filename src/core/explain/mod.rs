@@ -11,10 +11,12 @@ mod diagnose;
 pub mod field;
 mod judge;
 mod live;
+mod local;
 mod model;
 mod ntpd;
 mod ntpstat;
 mod paste;
+mod reply;
 mod switch;
 mod timedatectl;
 pub mod verdict;
@@ -44,6 +46,20 @@ pub fn clean(text: &str) -> Vec<String> {
                     chars.next();
                     for d in chars.by_ref() {
                         if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                // OSC: ESC ] ... ended by BEL or ESC \ (a terminal title).
+                if chars.peek() == Some(&']') {
+                    while let Some(d) = chars.next() {
+                        if d == '\u{7}' {
+                            break;
+                        }
+                        if d == '\u{1b}' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
                             break;
                         }
                     }
@@ -176,17 +192,40 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if content.is_empty() {
         return Err(ExplainError::Empty);
     }
-    let mut e = chronyc::parse(&content)
+    // chronyc's status lines ("501 Not authorised" under the header of
+    // the report asked for, "506 Cannot talk to daemon"): what chronyd
+    // said instead of the report, never an empty report.
+    let (replies, content): (Vec<&str>, Vec<&str>) = content
+        .into_iter()
+        .partition(|l| reply::status_line(l).is_some());
+    let parsed = chronyc::parse(&content)
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
-        .or_else(|| switch::parse(&content))
-        .ok_or(ExplainError::NotRecognised)?;
+        .or_else(|| switch::parse(&content));
+    if !replies.is_empty() {
+        let report = parsed.as_ref().map(|e| e.kind);
+        match parsed {
+            Some(mut e) if !(e.fields.is_empty() && e.rows.is_empty()) => {
+                judge_and_diagnose(&mut e);
+                e.findings
+                    .extend(replies.iter().filter_map(|l| reply::finding(l, report)));
+                return Ok(e);
+            }
+            _ => {
+                // Its findings are made with it: nothing else to judge.
+                return reply::explain(&replies, report).ok_or(ExplainError::NotRecognised);
+            }
+        }
+    }
+    let mut e = parsed.ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {
             Kind::ChronycClients => Some(Rule::NoClientsYet),
             Kind::ChronycSources
             | Kind::ChronycSourcestats
+            | Kind::ChronycSelectdata
+            | Kind::ChronycAuthdata
             | Kind::NtpqPeers
             | Kind::NtpqAssociations => Some(Rule::NoSources),
             _ => None,
@@ -226,7 +265,10 @@ fn explain_outputs(text: &str) -> Result<Vec<Explained>, ExplainError> {
         return Err(ExplainError::TooLarge);
     }
     let lines = clean(text);
-    let segments = paste::segments(&lines, |l| prompt_command(l).is_some());
+    let segments: Vec<paste::Segment> = paste::segments(&lines, |l| prompt_command(l).is_some())
+        .into_iter()
+        .flat_map(paste::split_reports)
+        .collect();
     if segments.len() <= 1 {
         return explain_segment(text, segments.first());
     }
@@ -323,6 +365,13 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(prompt_command(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_terminal_title_sequence_is_dropped_whole() {
+        // OSC 0 (set the window title), ended by BEL or by ESC \.
+        assert_eq!(clean("bad\u{1b}]0;pwned\u{7}host"), ["badhost"]);
+        assert_eq!(clean("a\u{1b}]2;t\u{1b}\\b\u{1b}[31mc"), ["abc"]);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Kind {
     ChronycServerstats,
     ChronycSelectdata,
     ChronycAuthdata,
+    /// chronyc's own status line: chronyd refused or did not answer.
+    ChronycError,
     NtpqPeers,
     NtpqRv,
     /// `ntpq -c as` (associations).
@@ -26,6 +28,8 @@ pub enum Kind {
     Timedatectl,
     TimedatectlShow,
     TimedatectlTimesyncStatus,
+    /// `timedatectl show-timesync`.
+    TimedatectlShowTimesync,
     CiscoShowNtpStatus,
     CiscoShowNtpAssociations,
     CiscoShowNtpAssociationsDetail,
@@ -53,6 +57,7 @@ impl Kind {
             Kind::ChronycServerstats => "chronyc-serverstats",
             Kind::ChronycSelectdata => "chronyc-selectdata",
             Kind::ChronycAuthdata => "chronyc-authdata",
+            Kind::ChronycError => "chronyc-error",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
             Kind::NtpqAssociations => "ntpq-associations",
@@ -60,6 +65,7 @@ impl Kind {
             Kind::Timedatectl => "timedatectl",
             Kind::TimedatectlShow => "timedatectl-show",
             Kind::TimedatectlTimesyncStatus => "timedatectl-timesync-status",
+            Kind::TimedatectlShowTimesync => "timedatectl-show-timesync",
             Kind::CiscoShowNtpStatus => "cisco-show-ntp-status",
             Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
             Kind::CiscoShowNtpAssociationsDetail => "cisco-show-ntp-associations-detail",
@@ -82,9 +88,11 @@ impl Kind {
         match self {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
-            | ChronycAuthdata => Family::Chrony,
+            | ChronycAuthdata | ChronycError => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
-            Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus => Family::Systemd,
+            Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
+                Family::Systemd
+            }
             CiscoShowNtpStatus
             | CiscoShowNtpAssociations
             | CiscoShowNtpAssociationsDetail

@@ -226,6 +226,16 @@ pub(super) fn system_offset(f: &mut Field, secs: f64) {
 /// 2024-09-16T08:30:42.109Z`, `0x…`): era 0, or era 1 for values that
 /// would fall before 1968 (after 2036).
 fn ntp_seconds(raw: &str) -> Option<i64> {
+    // ntpsec prints the date too (ISO 8601): it is what the reader sees
+    // and carries no era to guess.
+    if let Some(iso) = raw
+        .split_whitespace()
+        .nth(1)
+        .filter(|w| w.contains('-') && w.contains('T'))
+        && let Some(t) = leap_date(iso)
+    {
+        return Some(t);
+    }
     let hex = raw.split_whitespace().next()?.trim_start_matches("0x");
     let secs = u32::from_str_radix(hex.split('.').next()?, 16).ok()?;
     let unix = i64::from(secs) - 2_208_988_800;

@@ -159,6 +159,114 @@ pub(super) fn segments(lines: &[String], is_prompt: impl Fn(&str) -> bool) -> Ve
     out
 }
 
+/// The reports of chronyc a report's first line opens (its header, or the
+/// `-v` legend above it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Report {
+    Tracking,
+    Sources,
+    Sourcestats,
+    Clients,
+    Selectdata,
+    Authdata,
+    Serverstats,
+    Activity,
+    Ntpdata,
+}
+
+/// The report `lines[i]` opens, if it is a report's first line (chronyc's
+/// client.c prints each report's header, or its first label, first).
+fn report_start(lines: &[String], i: usize) -> Option<Report> {
+    let t = lines[i].trim_start();
+    let prev = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.trim());
+    let label = |name: &str| {
+        t.strip_prefix(name)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    };
+    Some(if label("Reference ID") {
+        // ntpdata has a Reference ID too, after its Root dispersion.
+        if prev.is_some_and(|p| p.starts_with("Root dispersion")) {
+            return None;
+        }
+        Report::Tracking
+    } else if t.starts_with("MS Name/IP address") {
+        Report::Sources
+    } else if t.starts_with("Name/IP Address") && t.contains(" NP ") {
+        Report::Sourcestats
+    } else if t.starts_with("Hostname") && t.contains("NTP") && t.contains("Drop") {
+        Report::Clients
+    } else if t.starts_with("S Name/IP Address") {
+        Report::Selectdata
+    } else if t.starts_with("Name/IP address") && t.contains("KeyID") {
+        Report::Authdata
+    } else if label("NTP packets received") {
+        Report::Serverstats
+    } else if label("Remote address") {
+        Report::Ntpdata
+    } else if (t == "200 OK"
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| l.trim_end().ends_with("sources online")))
+        || (t.ends_with("sources online") && prev != Some("200 OK"))
+    {
+        // activity: its "200 OK", or its first count when pasted without.
+        Report::Activity
+    } else {
+        return None;
+    })
+}
+
+/// Outputs of chronyc pasted one after another without prompts (`chronyc
+/// tracking; chronyc sources`, or commands piped into one chronyc): split
+/// where each report's first line is, its `-v` legend going with it. The
+/// blocks of one `ntpdata` (one per source) stay one output.
+pub(super) fn split_reports(segment: Segment) -> Vec<Segment> {
+    let lines = &segment.lines;
+    let mut starts: Vec<usize> = Vec::new();
+    let mut current: Option<Report> = None;
+    for i in 0..lines.len() {
+        let Some(r) = report_start(lines, i) else {
+            continue;
+        };
+        if !(r == Report::Ntpdata && current == Some(Report::Ntpdata)) {
+            // The legend above a header belongs to it.
+            let mut s = i;
+            while s > 0 && {
+                let p = lines[s - 1].trim();
+                p.starts_with(['.', '/', '|', '\\'])
+            } {
+                s -= 1;
+            }
+            starts.push(s);
+        }
+        current = Some(r);
+    }
+    // Only blank lines above the first report: nothing to split off.
+    starts.retain(|s| lines[..*s].iter().any(|l| !l.trim().is_empty()));
+    starts.dedup();
+    if starts.is_empty() {
+        return vec![segment];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut prompt = segment.prompt.clone();
+    for s in starts.into_iter().chain([lines.len()]) {
+        if s > from {
+            out.push(Segment {
+                prompt: prompt.take(),
+                lines: lines[from..s].to_vec(),
+            });
+        }
+        from = s;
+    }
+    out
+}
+
 /// Outputs made of records separated by blank lines: one session or
 /// association per block, all under the one command (Huawei and H3C
 /// `display ntp-service sessions [verbose]`, Cisco `show ntp associations

@@ -4,6 +4,7 @@
 use super::checks::*;
 use super::model::{Explained, Field, Kind};
 use super::ntpd::{judge, system_offset};
+use super::verdict::{Reason, Status, Why};
 
 const TIMEDATECTL: &[(&str, &str)] = &[
     ("Local time", "local-time"),
@@ -42,6 +43,23 @@ const TIMESYNC_STATUS: &[(&str, &str)] = &[
     ("Frequency", "frequency"),
 ];
 
+/// `timedatectl show-timesync` (systemd-timesyncd's properties; the last
+/// answer's fields inside `NTPMessage={ … }`).
+const SHOW_TIMESYNC: &[(&str, &str)] = &[
+    ("ServerName", "server"),
+    ("ServerAddress", "server-address"),
+    ("PollIntervalUSec", "poll-interval"),
+    ("Leap", "leap"),
+    ("Stratum", "stratum"),
+    ("Reference", "refid"),
+    ("RootDelay", "root-delay"),
+    ("RootDispersion", "root-dispersion"),
+    ("Ignored", "ignored"),
+    ("PacketCount", "packet-count"),
+    ("Jitter", "jitter"),
+    ("Frequency", "frequency"),
+];
+
 pub(super) fn fields() -> Vec<(Kind, &'static [&'static str])> {
     fn names(t: &[(&str, &'static str)]) -> &'static [&'static str] {
         Box::leak(
@@ -55,6 +73,7 @@ pub(super) fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::Timedatectl, names(TIMEDATECTL)),
         (Kind::TimedatectlShow, names(TIMEDATECTL_SHOW)),
         (Kind::TimedatectlTimesyncStatus, names(TIMESYNC_STATUS)),
+        (Kind::TimedatectlShowTimesync, names(SHOW_TIMESYNC)),
     ]
 }
 
@@ -78,6 +97,12 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
             }
         }
         return Some(e);
+    }
+    if props
+        .iter()
+        .any(|(k, _)| matches!(*k, "ServerName" | "PollIntervalUSec" | "NTPMessage"))
+    {
+        return Some(show_timesync(&props));
     }
     // timedatectl timesync-status.
     let colon: Vec<(&str, &str)> = lines
@@ -136,4 +161,66 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
         return Some(e);
     }
     None
+}
+
+/// `timedatectl show-timesync` (timedatectl(1): "Show properties of
+/// systemd-timesyncd"). `NTPMessage` is the last answer, its fields
+/// `Leap=…, Stratum=…, Reference=…, Ignored=…` as in timesync-status;
+/// `Frequency` is the kernel's, in ppm scaled by 2^16 (adjtimex(2)).
+fn show_timesync(props: &[(&str, &str)]) -> Explained {
+    let mut e = Explained::new(Kind::TimedatectlShowTimesync);
+    let mut all: Vec<(&str, &str)> = props.to_vec();
+    if let Some((_, msg)) = props.iter().find(|(k, _)| *k == "NTPMessage") {
+        let inner = msg.trim().trim_start_matches('{').trim_end_matches('}');
+        all.extend(
+            inner
+                .split(',')
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| (k.trim(), v.trim())),
+        );
+    }
+    let get = |key: &str| all.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    // A kiss-o'-death: stratum 0 and a four-letter code as the reference
+    // (RFC 5905, 7.4); its leap and stratum are no server state.
+    let kiss = get("Stratum") == Some("0")
+        && get("Reference").is_some_and(|r| {
+            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
+        });
+    for (key, name) in SHOW_TIMESYNC {
+        let Some(v) = get(key) else { continue };
+        let mut f = Field::info(*name, v);
+        match *key {
+            "Reference" if kiss => set(
+                &mut f,
+                Status::Bad,
+                Reason::new(Why::KissCode).arg("code", v),
+            ),
+            "Leap" | "Stratum" if kiss => {}
+            "Ignored" => {
+                if v.eq_ignore_ascii_case("yes") {
+                    set(&mut f, Status::Warn, Reason::new(Why::TimesyncIgnored));
+                } else if v.eq_ignore_ascii_case("no") {
+                    f.status = Status::Ok;
+                }
+            }
+            "Frequency" => {
+                if let Ok(scaled) = v.parse::<f64>() {
+                    let mut ppm = Field::info(*name, format!("{:.3}", scaled / 65536.0));
+                    check_frequency(&mut ppm);
+                    f.status = ppm.status;
+                    f.reason = ppm.reason;
+                }
+            }
+            "RootDispersion" => {}
+            _ => judge(&mut f, None),
+        }
+        e.fields.push(f);
+    }
+    // No answer yet: no NTPMessage (or no address to ask).
+    if get("NTPMessage").is_none() {
+        let mut f = Field::info("packet-count", "0");
+        set(&mut f, Status::Warn, Reason::new(Why::TimesyncNoAnswer));
+        e.fields.push(f);
+    }
+    e
 }

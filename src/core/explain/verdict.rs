@@ -132,6 +132,28 @@ crate::id_enum! {
         TestsBadData = "tests-bad-data",
         TestsFailed = "tests-failed",
         LeapExpired = "leap-expired",
+        /// A refclock's reach 0: its driver delivered no sample.
+        RefclockNoSample = "refclock-no-sample",
+        /// `?` with answers but no good sample: they fail chronyd's tests.
+        StateAnswersRejected = "state-answers-rejected",
+        /// A peer the orphan root does not follow, by design.
+        StateOrphanPeer = "state-orphan-peer",
+        /// The device follows the local clock driver (127.127.1.x, LOCAL(0)).
+        FollowsLocalClock = "follows-local-clock",
+        /// An upstream's reference is its local clock driver.
+        UpstreamLocalClock = "upstream-local-clock",
+        /// Huawei's spike: the clock will be stepped in N seconds.
+        StepPending = "step-pending",
+        /// timesyncd ignored the last answer (`Ignored=yes`).
+        TimesyncIgnored = "timesync-ignored",
+        /// timesyncd has no answer yet (no `NTPMessage`).
+        TimesyncNoAnswer = "timesync-no-answer",
+        /// sourcestats' NP 1–2: too few samples for an estimate.
+        SamplesFew = "samples-few",
+        /// selectdata's Leap `?`: no valid measurement was made.
+        LeapUnknown = "leap-unknown",
+        /// chronyc's status line: chronyd refused the command or is silent.
+        ReplyRefused = "reply-refused",
     }
 }
 
@@ -191,6 +213,28 @@ crate::id_enum! {
         /// The server at stratum 10 (a client at 11): it serves its own
         /// clock, most likely (`local stratum 10`).
         ServerOwnClock = "server-own-clock",
+        /// ntpd or a device follows its own local clock driver.
+        FollowsLocalClock = "follows-local-clock",
+        /// An upstream serves its own local clock driver.
+        UpstreamLocalClock = "upstream-local-clock",
+        /// A clock step is pending after an offset spike.
+        StepPending = "step-pending",
+        /// Sources with `require` in effect, none selectable: nothing is.
+        RequiredNotSelectable = "required-not-selectable",
+        /// Only peers answer and none is followed: an orphan root's view.
+        OrphanRoot = "orphan-root",
+        /// chronyc's 501: the command needs chronyd's Unix socket.
+        CommandNotAuthorised = "command-not-authorised",
+        /// chronyc's 510: `cmdallow` does not cover this host.
+        CommandNoHostAccess = "command-no-host-access",
+        /// chronyc's 506 / no socket: chronyd does not answer.
+        DaemonUnreachable = "daemon-unreachable",
+        /// chronyc's 505: the facility is not configured.
+        FacilityNotEnabled = "facility-not-enabled",
+        /// chronyc's 513: chronyd does not track the RTC.
+        RtcNotTracked = "rtc-not-tracked",
+        /// Any other status line of chronyc's.
+        CommandFailed = "command-failed",
     }
 }
 
@@ -201,12 +245,15 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost => {
-                Status::Bad
-            }
-            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet => Status::Info,
+            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
+            | DaemonUnreachable => Status::Bad,
+            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock => Status::Warn,
+            RequiredNotSelectable => Status::Bad,
+            FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
+            CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
+            FacilityNotEnabled | RtcNotTracked => Status::Info,
             SomeUnreachable
             | Falseticker
             | SingleSource
@@ -243,7 +290,10 @@ impl Rule {
     /// Findings whose severity is the size of what they report (a clock
     /// 5 s behind is bad, 5 ms a warning); the others keep their own.
     pub fn follows_value(self) -> bool {
-        matches!(self, Rule::ClockBehind | Rule::ClockAhead)
+        matches!(
+            self,
+            Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
+        )
     }
 
     /// Findings that say the reason itself (arg `why`, a [`Why`] id the
@@ -332,6 +382,21 @@ impl Why {
             TestsSyncLoop => &[R::SyncLoop],
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
+            RefclockNoSample => &[R::RefclockLost],
+            StateAnswersRejected => &[R::AnswersRejected],
+            TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
+            TimesyncNoAnswer => &[R::NeverAnswered],
+            FollowsLocalClock => &[R::FollowsLocalClock],
+            UpstreamLocalClock => &[R::UpstreamLocalClock],
+            StepPending => &[R::StepPending],
+            ReplyRefused => &[
+                R::CommandNotAuthorised,
+                R::CommandNoHostAccess,
+                R::DaemonUnreachable,
+                R::FacilityNotEnabled,
+                R::RtcNotTracked,
+                R::CommandFailed,
+            ],
             ReachFull
             | ReachStarting
             | NoSample
@@ -341,6 +406,9 @@ impl Why {
             | StateNotCombined
             | SelectNoselect
             | SelectWaitsOthers
+            | StateOrphanPeer
+            | LeapUnknown
+            | SamplesFew
             | SelectOrphan
             | SelectWaitsMinsources
             | SelectOtherPreferred

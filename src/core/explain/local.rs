@@ -1,0 +1,121 @@
+//! ntpd's and switches' local clock: the Undisciplined Local Clock driver
+//! (refclock address 127.127.1.u, refid `LOCL`; ntpd's refclock docs) that
+//! Cisco's `ntp master`, Huawei's and H3C's `ntp-service refclock-master`
+//! and ntpd's `server 127.127.1.0` serve. Huawei's reference: "If the local
+//! system clock acts as a reference clock, this field displays LOCAL".
+//! A device that follows it, or an upstream whose reference it is, keeps
+//! time tied to nothing: flagged, never "ok".
+
+use super::checks::{check_offset, first_number, set};
+use super::field::FieldId as F;
+use super::judge::field;
+use super::model::{Explained, Family, Field, Kind};
+use super::verdict::{Reason, Status, Why};
+
+/// The local clock driver by address or reference: `127.127.1.0`,
+/// `LOCAL(0)`, `.LOCL.`.
+pub fn is_local_clock(raw: &str) -> bool {
+    let r = raw.trim();
+    let up = r.to_ascii_uppercase();
+    r.starts_with("127.127.1.") || up.starts_with("LOCAL(") || up == ".LOCL." || up == "LOCL"
+}
+
+/// A reference clock driver's address (127.127.t.u; ntpd's refclock
+/// addressing), the local clock included.
+fn is_refclock(raw: &str) -> bool {
+    let r = raw.trim();
+    r.starts_with("127.127.") || is_local_clock(r)
+}
+
+fn address(row: &[Field]) -> Option<&str> {
+    row.iter()
+        .find(|x| matches!(x.name, F::Address | F::Remote))
+        .map(|x| x.raw.as_str())
+}
+
+/// Whether a row is the one the device follows (`*`, sys.peer, master,
+/// Comware's flag 1).
+fn followed(row: &[Field]) -> bool {
+    row.iter().any(|x| {
+        x.reason
+            .as_ref()
+            .is_some_and(|r| matches!(r.id, Why::TallySysPeer | Why::SwitchSelected))
+    })
+}
+
+/// The pass over ntpd's and switches' outputs.
+pub fn judge(e: &mut Explained) {
+    if !matches!(e.kind.family(), Family::Switch | Family::Ntpd) {
+        return;
+    }
+    for row in &mut e.rows {
+        let Some(addr) = address(row).map(str::to_string) else {
+            continue;
+        };
+        if is_refclock(&addr) {
+            // A reference clock's stratum 0 is the reference's own.
+            if let Some(f) = row
+                .iter_mut()
+                .find(|x| x.name == F::Stratum && x.raw.trim() == "0")
+            {
+                set(f, Status::Ok, Reason::new(Why::StratumRefclock));
+            }
+            if is_local_clock(&addr) && followed(row) {
+                for f in row
+                    .iter_mut()
+                    .filter(|x| matches!(x.name, F::Address | F::Remote | F::Tally))
+                {
+                    set(f, Status::Warn, Reason::new(Why::FollowsLocalClock));
+                }
+            }
+        } else if let Some(f) = row.iter_mut().find(|x| {
+            matches!(x.name, F::Reference | F::RefClock | F::Refid) && is_local_clock(&x.raw)
+        }) {
+            set(f, Status::Warn, Reason::new(Why::UpstreamLocalClock));
+        }
+    }
+    // A status output: the device's own reference.
+    if e.kind.family() == Family::Switch
+        && let Some(f) = e
+            .fields
+            .iter_mut()
+            .find(|x| x.name == F::Reference && is_local_clock(&x.raw))
+    {
+        set(f, Status::Warn, Reason::new(Why::FollowsLocalClock));
+    }
+    // Huawei: "synchronization state: spike (clock will be set in N
+    // secs)": an offset spike, a step pending.
+    if let Some(f) = e.fields.iter_mut().find(|x| {
+        x.name == F::SyncState && {
+            let l = x.raw.to_ascii_lowercase();
+            l.contains("spike") || l.contains("will be set")
+        }
+    }) {
+        let secs = f
+            .raw
+            .split("set in")
+            .nth(1)
+            .and_then(first_number)
+            .map(|s| format!("{s:.0}"))
+            .unwrap_or_else(|| "?".into());
+        set(
+            f,
+            Status::Warn,
+            Reason::new(Why::StepPending).arg("secs", secs),
+        );
+    }
+    // Cisco IOS prints association offsets in milliseconds (Cisco
+    // document 15171: "the calculated offset (in milliseconds) between the
+    // client and the server").
+    if e.kind == Kind::CiscoShowNtpAssociations {
+        for row in &mut e.rows {
+            let answered = field(row, F::Reach).is_some_and(|x| x.raw.trim() != "0");
+            if let Some(f) = row.iter_mut().find(|x| x.name == F::Offset)
+                && answered
+            {
+                let v = first_number(&f.raw).map(|v| v / 1000.0);
+                check_offset(f, v);
+            }
+        }
+    }
+}
