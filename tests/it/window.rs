@@ -82,14 +82,15 @@ fn start_window(home: &Path, display: &str, bus: &SessionBus, chronyd: &Path) ->
     )
     .unwrap();
     // A test run started in the background of a script inherits SIGINT and
-    // SIGQUIT ignored (POSIX), and exec keeps that: the window is started
-    // with the default dispositions, as from a desktop session, through
-    // python's exec (a shell cannot reset a signal ignored on entry).
+    // SIGQUIT ignored (POSIX), under nohup SIGHUP too, and exec keeps that:
+    // the window is started with the default dispositions, as from a
+    // desktop session, through python's exec (a shell cannot reset a
+    // signal ignored on entry).
     let child = Command::new("python3")
         .args([
             "-c",
             "import os, signal, sys\n\
-             for s in (signal.SIGINT, signal.SIGQUIT): signal.signal(s, signal.SIG_DFL)\n\
+             for s in (signal.SIGHUP, signal.SIGINT, signal.SIGQUIT, signal.SIGTERM): signal.signal(s, signal.SIG_DFL)\n\
              os.execv(sys.argv[1], sys.argv[1:])",
             env!("CARGO_BIN_EXE_stratum"),
         ])
@@ -176,7 +177,11 @@ fn the_lab_helper_and_its_chronyd_stop_with_a_window_ended_by_a_signal() {
             *signal,
         )
         .unwrap();
-        let _ = window.0.wait();
+        wait_for(
+            &format!("the window to end after {signal:?}"),
+            Duration::from_secs(15),
+            || window.0.try_wait().ok().flatten(),
+        );
         wait_for(
             &format!(
                 "the lab helper and chronyd {} to stop after {signal:?}",
