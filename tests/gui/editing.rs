@@ -379,7 +379,8 @@ fn every_single_line_field_keeps_what_is_typed() {
     for panel in panels {
         // By AccessKit action: a pointer click lands where the button was
         // when queried, and the backend's answers move the layout.
-        h.get_by_role_and_label(Role::Button, panel).click_accesskit();
+        h.get_by_role_and_label(Role::Button, panel)
+            .click_accesskit();
         h.run_steps(3);
         let labels: Vec<String> = h
             .query_all_by_role(Role::TextInput)
