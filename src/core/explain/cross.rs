@@ -6,7 +6,8 @@
 //! source".
 
 use super::field::{FieldId as F, SourceAddr, Value};
-use super::judge::{field, int, select_verdict};
+use super::judge::{int, select_verdict};
+use super::model::field;
 use super::model::{Explained, Field, Kind};
 use super::verdict::{Reason, Status, Why};
 use crate::core::cmdmon::SourceState;

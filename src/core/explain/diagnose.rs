@@ -4,6 +4,7 @@
 use super::checks::*;
 use super::field::{FieldId as F, SourceAddr, Value};
 use super::judge::*;
+use super::model::field;
 use super::model::{Explained, Field, Kind};
 use super::verdict::Status;
 use super::verdict::{Finding, Reason, Rule, Why};

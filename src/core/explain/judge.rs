@@ -5,14 +5,10 @@
 
 use super::checks::*;
 use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value};
-use super::model::{Explained, Field, Kind};
+use super::model::{Explained, Field, Kind, field};
 use super::verdict::Status;
 use super::verdict::{Reason, Why};
 use crate::core::cmdmon::{LOCAL_REFID, SourceMode, SourceState};
-
-pub(super) fn field(fields: &[Field], name: F) -> Option<&Field> {
-    fields.iter().find(|f| f.name == name)
-}
 
 fn field_mut(fields: &mut [Field], name: F) -> Option<&mut Field> {
     fields.iter_mut().find(|f| f.name == name)

@@ -8,7 +8,7 @@
 
 use super::checks::{check_offset, first_number, set};
 use super::field::FieldId as F;
-use super::judge::field;
+use super::model::field;
 use super::model::{Explained, Family, Field, Kind};
 use super::verdict::{Reason, Status, Why};
 

@@ -253,3 +253,8 @@ impl ExplainError {
         }
     }
 }
+
+/// The field named `name` among `fields` (a report's or a row's).
+pub(super) fn field(fields: &[Field], name: FieldId) -> Option<&Field> {
+    fields.iter().find(|f| f.name == name)
+}
