@@ -161,9 +161,11 @@ fn the_first_lab_note_without_dns_shows_names_and_the_own_clock() {
             );
             let healthy = tr.tr_args("health-healthy-unnamed", &[("stratum", "10".to_string())]);
             assert!(h.query_by_label_contains(&healthy).is_none(), "{label}");
-            // The status bar: the same verdict's first alarm (after how
-            // many there are, "Alarm:" said once for them).
-            let alarm = tr.tr_args("alarm-own-clock", &[("what", "10")]);
+            // The status bar: after how many there are ("Alarm:" said once
+            // for them), the first name that does not resolve, which the
+            // admin can fix (the own clock follows from it; it is in the
+            // hover).
+            let alarm = tr.tr_args("alarm-source-unresolved", &[("what", names[0])]);
             let prefix = tr.tr("gui-alarm-prefix");
             let alarm = alarm
                 .strip_prefix(prefix.as_str())

@@ -74,6 +74,12 @@ fn the_status_bar_says_how_many_alarms_lists_each_once_and_opens_their_panel() {
         // The count leads, and its words are inside the window even where
         // the rest is cut short.
         assert!(text.starts_with(count), "{lang:?}: “{text}”");
+        // After the count, what the admin can fix (the first name that does
+        // not resolve), not the lab's own clock that follows from it.
+        assert!(
+            text.contains("ntp.aliyun.com"),
+            "{lang:?}: the line leads with “{text}”"
+        );
         let shown = h.ctx.fonts(|f| {
             f.layout_no_wrap(
                 count.into(),
