@@ -164,6 +164,18 @@ fn the_guide_sits_beside_the_panel_follows_it_and_closes_with_esc() {
             let first = tr.tr(&format!("help-{}", panel.key()));
             let para = first.split("\n\n").next().unwrap().trim().to_string();
             assert!(h.query_by_label(&para).is_some(), "{lang:?} {panel:?}");
+            // No two controls of the panel lie on each other (Export's
+            // format buttons wrap in the narrower panel).
+            let all = controls(&h);
+            for (i, (la, a)) in all.iter().enumerate() {
+                for (lb, b) in &all[i + 1..] {
+                    let both = a.intersect(*b);
+                    assert!(
+                        both.width() <= 1.0 || both.height() <= 1.0,
+                        "{lang:?} {panel:?}: “{la}” {a:?} lies on “{lb}” {b:?}"
+                    );
+                }
+            }
             // No control of the panel lies under the guide.
             let close = tr.tr("gui-close");
             for (label, r) in controls(&h) {
