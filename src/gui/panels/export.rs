@@ -205,13 +205,27 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 ui.end_row();
             }
             if uses(Field::Peer) {
+                // A pair this file already has: say so beside the empty
+                // field (its preview has the peer line) rather than invite
+                // the same peer typed twice.
+                let in_file = crate::core::export::Intent::from_document(&st.doc).peers;
                 labelled(ui, &st.t("gui-peer"), |ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut f.peer)
-                            .id_salt("export.peer")
-                            .hint_text("10.0.0.2"),
-                    )
-                    .on_hover_text(st.t("gui-export-peer-help"))
+                    ui.horizontal(|ui| {
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut f.peer)
+                                    .id_salt("export.peer")
+                                    .hint_text("10.0.0.2"),
+                            )
+                            .on_hover_text(st.t("gui-export-peer-help"));
+                        if !in_file.is_empty() && f.peer.trim().is_empty() {
+                            ui.weak(
+                                st.ta("gui-export-peer-in-file", &[("peers", in_file.join(" "))]),
+                            );
+                        }
+                        field
+                    })
+                    .inner
                 });
             }
             if uses(Field::SourceInterface) {
