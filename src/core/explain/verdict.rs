@@ -105,6 +105,10 @@ crate::id_enum! {
         DropsRateLimited = "drops-rate-limited",
         ServerDropping = "server-dropping",
         DispersionLarge = "dispersion-large",
+        /// ntpstat's "time correct to within N ms": 100 ms or more.
+        MaxErrorLarge = "max-error-large",
+        /// ntpstat -m: "(exceeded maximum of M ms)".
+        MaxErrorExceeded = "max-error-exceeded",
         FrequencyNormal = "frequency-normal",
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
@@ -195,6 +199,9 @@ crate::id_enum! {
         FrequencyLimit = "frequency-limit",
         SkewHigh = "skew-high",
         DispersionHigh = "dispersion-high",
+        /// ntpstat's maximum error is large (or over its -m limit).
+        MaxErrorLarge = "max-error-large",
+        MaxErrorExceeded = "max-error-exceeded",
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
         NtsKeFailing = "nts-ke-failing",
@@ -289,7 +296,9 @@ impl Rule {
             | StratumHigh
             | UpstreamUnsynchronised
             | NxosWrongVrf
-            | AnswersRejected => Status::Warn,
+            | AnswersRejected
+            | MaxErrorLarge
+            | MaxErrorExceeded => Status::Warn,
         }
     }
 }
@@ -300,7 +309,7 @@ impl Rule {
     pub fn follows_value(self) -> bool {
         matches!(
             self,
-            Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
+            Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge | Rule::MaxErrorLarge
         )
     }
 
@@ -368,6 +377,8 @@ impl Why {
             DropsRateLimited => &[R::ClientsRateLimited],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
+            MaxErrorLarge => &[R::MaxErrorLarge],
+            MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],
             FrequencyLimit => &[R::FrequencyLimit],
             SkewLarge => &[R::SkewHigh],
