@@ -40,7 +40,7 @@ source-unresolved-help = chronyd 得不到 { $name } 的地址：这里没有 DN
 source-unusable-help = { $name } 每次轮询都有应答，但 chronyd 没有选中它：选择数据会说明原因（它自己未同步、距离太远、noselect、孤儿模式的对等体）。
 
 alarm-chronyd-silent = 告警：chronyd 没有应答。
-alarm-own-clock = 告警：以层级 { $what } 提供自己的时钟：没有任何东西把它与真实时间联系起来。
+alarm-own-clock = 告警：以层级 { $what } 提供自己的时钟：它未与任何外部时间源同步，无法保证与真实时间一致。
 alarm-source-unresolved = 告警：{ $what } 无法解析（DNS 没有应答）：请为本机配置 DNS 解析，或改用服务器的 IP 地址，或使用实验室 DNS 能解析的名称。
 alarm-nts-failing = 告警：与 { $what } 的 NTS 密钥建立一再失败。
 alarm-leap-list-unusable = 告警：chronyd 不能使用闰秒列表 { $what }。

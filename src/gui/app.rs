@@ -198,14 +198,26 @@ fn nav_ui(ui: &mut egui::Ui, st: &mut AppState) {
 
 /// Edits not applied yet, in sight from every panel: a drawn dot (no
 /// glyph a font may lack) and the words at the normal size, in a row kept
-/// for them so that nothing below moves when they appear.
+/// for them, as high and as wide, so that neither the entries below nor
+/// the panel beside the navigation move when they appear.
 fn unapplied_ui(ui: &mut egui::Ui, st: &mut AppState) {
     let text = st.t("gui-unapplied");
     let height = ui
         .text_style_height(&egui::TextStyle::Body)
         .max(ui.spacing().interact_size.y);
     if !st.unapplied() {
-        ui.allocate_exact_size(egui::vec2(1.0, height), egui::Sense::hover());
+        // The row's size, empty: the dot, the gap and the words.
+        let words = ui.fonts(|f| {
+            f.layout_no_wrap(
+                text,
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+        });
+        let width = 10.0 + ui.spacing().item_spacing.x + words;
+        ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
         return;
     }
     let color = status_color(Status::Warn);
