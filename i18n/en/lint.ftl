@@ -116,3 +116,11 @@ lint-path-untrusted = chronyd, started as root, would use { $value }, but { $why
        *[writable] users other than its owner can write to { $path }
     }: whoever can change it could make chronyd run with their own settings. Such a path and every directory above it must belong to root (what chronyd writes: to chronyd's own user too) and be writable by its owner alone; a directory that include, confdir or sourcedir reads must be so even while nothing matches. Stratum's helper refuses this configuration in system mode.
 lint-control-character = This line holds a control character ({ $char }), which chronyd would read as part of a name or a path. Remove it.
+lint-auth-required-none-authenticated = “authselectmode require” gives every NTP source without “key” or “nts” the noselect option, and { $count ->
+        [one] the one source here has neither
+       *[other] none of the { $count } sources here has either
+    }: chronyd never synchronises (chrony.conf(5), authselectmode). Add “key” or “nts” to the sources, or use “authselectmode mix”.
+lint-key-missing = { $host } is asked with key { $key }, but { $why ->
+        [absent] { $keyfile } has no key { $key }
+       *[other] there is no keyfile directive
+    }: chronyd logs “Key { $key } is missing” and no answer from { $host } is accepted (chrony.conf(5): the server must have the same key configured). Add key { $key } to the key file, or remove “key { $key }”.

@@ -374,6 +374,91 @@ fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
     }
 }
 
+/// What lint warns of, chronyd does: with `authselectmode require` and no
+/// source authenticated, chronyd gives every source noselect (chrony.conf(5)
+/// authselectmode "require") and never synchronises though its server
+/// answers; a `key` with no keyfile makes chronyd log "Key 7 is missing"
+/// and no answer is accepted. The same file with `mix` and no key
+/// synchronises.
+#[test]
+fn sources_without_usable_authentication_keep_every_release_unsynchronised() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let server = format!(
+            "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1",
+            up.port
+        );
+        let files = [
+            (format!("{server}\nauthselectmode mix\n"), None),
+            (
+                format!("{server}\nauthselectmode require\n"),
+                Some(Rule::AuthRequiredNoneAuthenticated),
+            ),
+            (format!("{server} key 7\n"), Some(Rule::KeyMissing)),
+        ];
+        let synced = |c: &Chronyd| {
+            let t = c.chronyc(&["-c", "tracking"]);
+            t.split(',')
+                .nth(2)
+                .is_some_and(|stratum| stratum.trim() == "2")
+        };
+        let mut daemons = Vec::new();
+        for (n, (text, rule)) in files.iter().enumerate() {
+            let rules: Vec<Rule> = lint(
+                &Document::parse(text),
+                &LintOptions {
+                    version: r.version,
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+            for warned in [Rule::AuthRequiredNoneAuthenticated, Rule::KeyMissing] {
+                assert_eq!(
+                    rules.contains(&warned),
+                    *rule == Some(warned),
+                    "chrony {}: {text}: {rules:?}",
+                    r.label
+                );
+            }
+            daemons.push(Chronyd::start(
+                &r.chronyd,
+                tmp.path(),
+                &format!("c{n}"),
+                text,
+            ));
+        }
+        assert!(
+            wait_for(Duration::from_secs(20), || synced(&daemons[0])
+                .then_some(()))
+            .is_some(),
+            "chrony {}: the unauthenticated source never synchronised: {}",
+            r.label,
+            daemons[0].chronyc(&["tracking"])
+        );
+        // Given as long again as the plain one took, neither synchronises.
+        std::thread::sleep(Duration::from_secs(3));
+        for (c, (text, _)) in daemons.iter().zip(&files).skip(1) {
+            assert!(
+                !synced(c),
+                "chrony {}: {text} synchronised: {}",
+                r.label,
+                c.chronyc(&["tracking"])
+            );
+        }
+        assert!(
+            daemons[2].log_text().contains("Key 7 is missing"),
+            "chrony {}: {}",
+            r.label,
+            daemons[2].log_text()
+        );
+    }
+}
+
 /// What lint hints, chronyd does: from 4.7 an orphan server with no
 /// waitunsynced waits 300 s while unsynchronised before it serves its local
 /// clock (cmdparse.c 4.7: "*wait_unsynced = *orphan ? 300 : 0"); before 4.7,

@@ -8,6 +8,7 @@
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
 mod chars;
+mod keys;
 mod lab;
 mod leap;
 mod model;
@@ -59,6 +60,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     startup_checks(&mut l);
     if !fragment {
         lab_checks(&mut l);
+        keys::authentication(&mut l);
         nts::nts_files(&mut l);
         leap::leap_list(&mut l);
         leap::refclock_pairs(&mut l);
@@ -282,6 +284,56 @@ mod tests {
             !rules(waits_none, ChronyVersion::new(4, 9))
                 .iter()
                 .any(|r| r.0 == Rule::OrphanWaits)
+        );
+    }
+
+    #[test]
+    fn sources_chronyd_can_never_authenticate_are_warned_of() {
+        let d05 = "pool localhost iburst maxsources 2\nminsources 2\nauthselectmode require\n";
+        assert!(rules(d05, V43).contains(&(Rule::AuthRequiredNoneAuthenticated, Some(3))));
+        for fine in [
+            "server a iburst key 1\nserver b iburst\nkeyfile /k\nauthselectmode require\n",
+            "server a iburst nts\nauthselectmode require\n",
+            "server a iburst\nrefclock PHC /dev/ptp0\nauthselectmode require\n",
+            "server a iburst\nauthselectmode require\nauthselectmode mix\n",
+        ] {
+            assert!(
+                !rules(fine, V43)
+                    .iter()
+                    .any(|r| r.0 == Rule::AuthRequiredNoneAuthenticated),
+                "{fine}"
+            );
+        }
+        let d06 = "server 127.0.0.1 key 7\n";
+        assert!(rules(d06, V43).contains(&(Rule::KeyMissing, Some(1))));
+        let keys = |text: &'static str| {
+            move |_: &str| {
+                Some(FileFacts {
+                    bytes: text.as_bytes().to_vec(),
+                    mode: 0o640,
+                })
+            }
+        };
+        let with = |read: &ReadFile| -> Vec<Rule> {
+            let opts = LintOptions {
+                read: Some(read),
+                ..Default::default()
+            };
+            lint(
+                &Document::parse("server a iburst key 7\nkeyfile /k\n"),
+                &opts,
+            )
+            .into_iter()
+            .map(|d| d.rule)
+            .collect()
+        };
+        assert!(with(&keys("1 SHA1 HEX:00\n# 7 MD5 x\n")).contains(&Rule::KeyMissing));
+        assert!(!with(&keys("1 SHA1 HEX:00\n  7 MD5 secret\n")).contains(&Rule::KeyMissing));
+        // A key file lint cannot read (another machine's) says nothing.
+        assert!(
+            !rules("server a iburst key 7\nkeyfile /k\n", V43)
+                .iter()
+                .any(|r| r.0 == Rule::KeyMissing)
         );
     }
 

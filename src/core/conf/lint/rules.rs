@@ -78,6 +78,8 @@ crate::id_enum! {
         MinsourcesUnreachable = "minsources-unreachable",
         OrphanWaits = "orphan-waits",
         PidfileOff = "pidfile-off",
+        AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
+        KeyMissing = "key-missing",
     }
 }
 
@@ -173,6 +175,9 @@ impl Rule {
             Rule::MinsourcesUnreachable => Severity::Warning,
             Rule::OrphanWaits => Severity::Hint,
             Rule::PidfileOff => Severity::Error,
+            // chronyd starts, but never synchronises from these sources.
+            Rule::AuthRequiredNoneAuthenticated => Severity::Warning,
+            Rule::KeyMissing => Severity::Warning,
         }
     }
 }

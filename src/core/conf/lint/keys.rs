@@ -1,0 +1,101 @@
+//! Authentication that leaves chronyd no usable source: `authselectmode
+//! require` with no authenticated one, and a `key` the key file does not
+//! hold (chronyd logs "Key N is missing" and every answer fails).
+
+use crate::core::conf::directive::{Directive, OptValue, Source};
+
+use super::model::*;
+use super::rules::Rule;
+
+/// The key IDs a chrony key file defines: the first word of each line that
+/// is not a comment (chrony.conf(5): `!`, `;`, `#` or `%` after optional
+/// spaces) and reads as an unsigned 32-bit number.
+pub(super) fn key_ids(text: &str) -> Vec<u32> {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with(['!', ';', '#', '%']))
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect()
+}
+
+pub(super) fn authentication(l: &mut Linter) {
+    // Sources from other files are out of sight: say nothing rather than
+    // something false.
+    if l.reads_other_files() || l.has("sourcedir") {
+        return;
+    }
+    let doc = l.doc;
+    let sources: Vec<_> = doc.sources().filter(|(_, s)| !s.has("noselect")).collect();
+    let authenticated = |s: &Source| s.has("key") || s.has("nts");
+
+    // sources.c: "require" gives every unauthenticated NTP source noselect;
+    // reference clocks keep their options.
+    let mode = l
+        .directives()
+        .filter(|(_, d)| d.name() == "authselectmode")
+        .last()
+        .map(|(i, _)| (i, l.raw_args(i).trim().to_ascii_lowercase()));
+    let clocks = l
+        .directives()
+        .filter(|(_, d)| d.name() == "refclock")
+        .filter(|(_, d)| {
+            !super::syntax::options_of(d)
+                .iter()
+                .any(|(_, s, _)| s.name == "noselect")
+        })
+        .count();
+    if let Some((i, mode)) = mode
+        && mode == "require"
+        && clocks == 0
+        && !sources.is_empty()
+        && !sources.iter().any(|(_, s)| authenticated(s))
+    {
+        l.add((
+            Rule::AuthRequiredNoneAuthenticated,
+            i,
+            vec![("count", sources.len().to_string())],
+        ));
+    }
+
+    let keyfile = l.directives().find_map(|(_, d)| match d {
+        Directive::Simple {
+            spec,
+            value: OptValue::Word(p),
+        } if spec.name == "keyfile" => Some(p.clone()),
+        _ => None,
+    });
+    // Unread (remote machine, or no reader): only the missing directive
+    // can be told.
+    let known: Option<Vec<u32>> = match (&keyfile, l.opts.read) {
+        (None, _) => Some(Vec::new()),
+        (Some(path), Some(read)) => {
+            Some(read(path).map_or_else(Vec::new, |f| key_ids(&String::from_utf8_lossy(&f.bytes))))
+        }
+        (Some(_), None) => None,
+    };
+    let Some(known) = known else { return };
+    for (i, s) in doc.sources() {
+        let Some(key) = s.int("key") else { continue };
+        if u32::try_from(key).is_ok_and(|k| known.contains(&k)) {
+            continue;
+        }
+        l.add((
+            Rule::KeyMissing,
+            i,
+            vec![
+                ("key", key.to_string()),
+                ("host", s.host.clone()),
+                ("keyfile", keyfile.clone().unwrap_or_default()),
+                (
+                    "why",
+                    if keyfile.is_some() {
+                        "absent"
+                    } else {
+                        "no-keyfile"
+                    }
+                    .to_string(),
+                ),
+            ],
+        ));
+    }
+}
