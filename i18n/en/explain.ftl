@@ -474,7 +474,7 @@ finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: 
 finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
 finding-source-offset-large = Offsets are large ({ $value }) for { $sources }. A source this far off is wrong or the path to it is asymmetric; with three or more sources chrony can outvote it.
 finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent } %): clients poll faster than “ratelimit” allows, or the client log (clientloglimit) is full. Find the clients with “chronyc clients” and lower their polling rate, or raise ratelimit's interval and burst.
-finding-rate-limited-by-server = Most requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server rate-limits this client (it polls too often: raise minpoll, leave out “burst”) or the path loses packets.
+finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server rate-limits this client (it polls too often: raise minpoll, leave out “burst”) or the path loses packets.
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way or the server is overloaded.
 finding-source-stale = { $sources } stopped answering: its last sample is many polls old. Check that the server still runs and that UDP 123 is still open.
 finding-never-answered = { $sources } never answered: no packet came back. Check the address (and that the name resolves), that UDP 123 is open in both directions, and that the server allows this client (“allow” on chrony, “restrict” on ntpd). With a key (“key N”), a chrony server that has another key under that ID, or none, drops the requests without a word: compare the key files.
@@ -595,6 +595,14 @@ finding-upstream-unsynchronised-ntpd = { $sources } answers but is not synchroni
 ## selectdata (chronyc(1)).
 why-leap-unknown = unknown: no valid measurement was made yet (selectdata's “?”), not a server saying it is unsynchronised
 finding-required-not-selectable = Nothing can be selected: { $sources } have “require” in effect (EOpts R) and none of them is selectable now, so the selectable sources wait (W: { $waiting }). The default “authselectmode mix” gives “require” and “trust” to every authenticated source (NTS, key) and reference clock when unauthenticated servers are configured too (chrony.conf(5)). Make a required source work (NTS-KE on TCP 4460, the refclock's feed), remove the sources that cannot, or set “authselectmode prefer” (or “ignore”).
+finding-all-falsetickers = Nothing can be selected: every source that may be selected ({ $sources }) is marked x, a falseticker: their times disagree and no majority agrees on one time (chronyc(1), selectdata: “x - may be a falseticker”). A “trust” source is rejected only when another “trust” source disagrees with it (chrony.conf(5)). Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.
+finding-minsources-waiting = The clock is not updated: { $sources } { $count ->
+        [one] is selectable but waits
+       *[other] are selectable but wait
+    } (W), and no source has “require” in effect (EOpts R), so the cause is minsources: chronyd updates the clock only when at least minsources sources are selectable (chrony.conf(5)), and only { $count } { $count ->
+        [one] is
+       *[other] are
+    }. Lower minsources in chrony.conf, or make more sources answer.
 
 ## sourcestats (sourcestats.c: no regression below 3 samples).
 why-samples-few = fewer than 3 samples: chronyd makes no estimate yet, so this row's frequency, skew and deviation are its worst-case placeholders

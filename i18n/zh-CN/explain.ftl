@@ -470,7 +470,7 @@ finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显
 finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
 finding-source-offset-large = { $sources } 的偏移较大（{ $value }）。偏移这么大的源要么本身有误，要么到它的路径不对称；有三个或更多源时 chrony 可以把它投票排除。
 finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $percent } %）：客户端的轮询快于“ratelimit”的允许值，或客户端记录（clientloglimit）已满。用“chronyc clients”找出这些客户端并降低其轮询频率，或放宽 ratelimit 的 interval 和 burst。
-finding-rate-limited-by-server = 发往 { $sources } 的请求大多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器在对本客户端限速（轮询太频繁：提高 minpoll，去掉“burst”），或路径上丢包。
+finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器在对本客户端限速（轮询太频繁：提高 minpoll，去掉“burst”），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失，或服务器过载。
 finding-source-stale = { $sources } 已停止应答：它最后的样本已是很多次轮询之前。请检查该服务器是否仍在运行，UDP 123 是否仍然放通。
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 的“allow”，ntpd 的“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
@@ -591,6 +591,8 @@ finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步�
 ## selectdata（chronyc(1)）。
 why-leap-unknown = 未知：尚未得到有效测量（selectdata 的“?”），并非服务器声明自己未同步
 finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生效了“require”（EOpts 中的 R），而它们目前都不可选，因此可选的时间源只能等待（W：{ $waiting }）。默认的“authselectmode mix”在同时配置了未认证服务器时，会给每个经过认证的时间源（NTS、密钥）和参考时钟加上“require”和“trust”（chrony.conf(5)）。请让一个必需的时间源正常工作（TCP 4460 上的 NTS-KE、参考时钟的数据来源），删除无法工作的时间源，或设置“authselectmode prefer”（或“ignore”）。
+finding-all-falsetickers = 无法选择任何时间源：所有可选的时间源（{ $sources }）都标为 x，即 falseticker：它们的时间互不一致，没有多数认同同一时间（chronyc(1)，selectdata：“x - may be a falseticker”）。设置“trust”的时间源只有在另一个“trust”时间源与它不一致时才会被拒绝（chrony.conf(5)）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
+finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
 ## sourcestats（sourcestats.c：少于 3 个样本时不做回归）。
 why-samples-few = 样本少于 3 个：chronyd 尚未做出估计，因此这一行的频率、频偏误差和标准差只是最坏情况的占位值

@@ -2,7 +2,7 @@
 //! and every flagged value accounted for by one.
 
 use super::checks::*;
-use super::field::{FieldId as F, SourceAddr, Value};
+use super::field::{FieldId as F, SelectState, SourceAddr, Value};
 use super::judge::*;
 use super::model::field;
 use super::model::{Explained, Field, Kind};
@@ -136,15 +136,47 @@ fn required(e: &Explained, out: &mut Vec<Finding>) {
     };
     let require = |r: &&Vec<Field>| field(r, F::EffOptions).is_some_and(|x| x.raw.contains('R'));
     let required: Vec<&Vec<Field>> = e.rows.iter().filter(require).collect();
-    if required.is_empty() || required.iter().any(|r| state(r).is_none_or(selectable)) {
-        return;
-    }
     let names = |rows: Vec<&Vec<Field>>| {
         rows.into_iter()
             .filter_map(|r| row_name(r))
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // chronyc(1): "x - may be a falseticker"; every source that may be
+    // selected is one: they disagree and no majority forms, whatever
+    // options they have (the falseticker rows add their names).
+    let candidates: Vec<&Vec<Field>> = e
+        .rows
+        .iter()
+        .filter(|r| state(r) != Some(SelectState::Noselect))
+        .collect();
+    if !candidates.is_empty()
+        && candidates
+            .iter()
+            .all(|r| state(r) == Some(SelectState::Falseticker))
+    {
+        out.push(Finding::new(Rule::AllFalsetickers));
+        return;
+    }
+    // "W - waits for other sources to be selectable (required by the
+    // minsources directive, or the require option of another source)":
+    // with no source requiring, it is minsources.
+    let waiting: Vec<&Vec<Field>> = e
+        .rows
+        .iter()
+        .filter(|r| state(r) == Some(SelectState::WaitsMinsources))
+        .collect();
+    if required.is_empty() && !waiting.is_empty() {
+        out.push(
+            Finding::new(Rule::MinsourcesWaiting)
+                .arg("sources", names(waiting.clone()))
+                .arg("count", waiting.len()),
+        );
+        return;
+    }
+    if required.is_empty() || required.iter().any(|r| state(r).is_none_or(selectable)) {
+        return;
+    }
     let waiting = names(
         e.rows
             .iter()

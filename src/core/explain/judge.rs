@@ -419,7 +419,9 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             unjudge_placeholders(row, true);
             return;
         }
-        if tx >= 8 && rx * 2 < tx {
+        // More than a quarter unanswered: a healthy path and server answer
+        // nearly every request, so this is loss or the server's ratelimit.
+        if tx >= 8 && rx * 4 < tx * 3 {
             set_named(
                 row,
                 F::TotalRx,

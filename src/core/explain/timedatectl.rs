@@ -120,11 +120,12 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
         .filter_map(|l| l.split_once(": "))
         .map(|(k, v)| (k.trim(), v.trim()))
         .collect();
-    if colon.iter().any(|(k, _)| *k == "Root distance")
-        && colon
-            .iter()
-            .any(|(k, _)| *k == "Packet count" || *k == "Server")
-    {
+    let has = |key: &str| colon.iter().any(|(k, _)| *k == key);
+    // Before the first answer timedatectl prints Server, Poll interval and
+    // "Packet count: 0" only (timedatectl.c, print_ntp_status_info: "if
+    // (i->packet_count == 0) … return 0").
+    let no_answer_yet = has("Server") && has("Poll interval") && has("Packet count");
+    if (has("Root distance") && (has("Packet count") || has("Server"))) || no_answer_yet {
         let mut e = Explained::new(Kind::TimedatectlTimesyncStatus);
         let get = |key: &str| colon.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
         let kiss = kiss_of_death(get("Stratum"), get("Reference"));
@@ -138,6 +139,9 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
                         Reason::new(Why::KissCode).arg("code", *v),
                     ),
                     "leap" | "stratum" if kiss => {}
+                    "packet-count" if *v == "0" => {
+                        set(&mut f, Status::Warn, Reason::new(Why::TimesyncNoAnswer))
+                    }
                     // timesyncd prints "+14us", "1min 4s".
                     "offset" => {
                         if let Some(secs) = seconds(v) {

@@ -236,6 +236,11 @@ crate::id_enum! {
         StepPending = "step-pending",
         /// Sources with `require` in effect, none selectable: nothing is.
         RequiredNotSelectable = "required-not-selectable",
+        /// selectdata: every source that may be selected is a falseticker.
+        AllFalsetickers = "all-falsetickers",
+        /// selectdata: selectable sources wait (W) and no source has
+        /// `require`: minsources is above the selectable count.
+        MinsourcesWaiting = "minsources-waiting",
         /// Only peers answer and none is followed: an orphan root's view.
         OrphanRoot = "orphan-root",
         /// chronyc's 501: the command needs chronyd's Unix socket.
@@ -265,7 +270,7 @@ impl Rule {
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
-            RequiredNotSelectable => Status::Bad,
+            RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
             FacilityNotEnabled | RtcNotTracked => Status::Info,
@@ -344,7 +349,8 @@ impl Why {
             RefidOwnClock => &[R::ServerServesOwnClock],
             TxNone => &[R::NothingSent],
             TestsBadData => &[R::SourceRejected],
-            StateFalseticker | SelectFalseticker | TallyFalseticker => &[R::Falseticker],
+            StateFalseticker | TallyFalseticker => &[R::Falseticker],
+            SelectFalseticker => &[R::Falseticker, R::AllFalsetickers],
             StateJittery | SelectJitter => &[R::SourceJittery],
             SelectFewMeasurements
             | SelectNoMeasurement
