@@ -176,7 +176,7 @@ why-tally-candidate = a candidate combined with the system peer
 why-tally-outlier = an outlier, not used
 why-tally-falseticker = a falseticker, not used
 why-tally-rejected = rejected: unreachable or not yet valid
-why-kiss-code = kiss code { $code }: the server refuses or limits this client
+why-kiss-code = kiss code { $code }: the server answered with this code instead of the time (RFC 5905, 7.4)
 why-switch-synchronized = synchronised
 why-switch-unsynchronized = not synchronised
 why-switch-selected = selected as the clock source
@@ -500,7 +500,10 @@ finding-not-selectable = { $sources } cannot be selected now: { $why }.
 finding-outlier = { $sources } is an outlier: reachable but not used, its time disagrees with the better sources.
 finding-rtc-local-time = The hardware clock (RTC) keeps local time: after each daylight-saving change it is an hour off until corrected. Keep it in UTC: timedatectl set-local-rtc 0.
 finding-stratum-high = The stratum is { $value }, the last a server can give: its clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
-finding-kiss-code = A server answered with a kiss code ({ $value }): it refuses (DENY, RSTR) or rate-limits (RATE) this client. Check the server's access rules, or poll less often.
+finding-kiss-code = { $count ->
+        [0] A server
+       *[other] { $sources }
+    } answered with a kiss code (RFC 5905, 7.4; here { $value }), not with the time: DENY and RSTR refuse this client (check the server's access rules), RATE rate-limits it (poll less often), CRYP and AUTH mean authentication failed (compare the keys on both sides), STEP means the server stepped its clock and has not resynchronised yet.
 finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab).
 finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “default”: on NX-OS, servers reached through mgmt0 need “ntp server ADDRESS use-vrf management” (and “ntp source-interface mgmt0”).
 

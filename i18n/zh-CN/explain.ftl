@@ -175,7 +175,7 @@ why-tally-candidate = 与系统对等体合并的候选源
 why-tally-outlier = 离群者，未使用
 why-tally-falseticker = 错误源，未使用
 why-tally-rejected = 被拒绝：不可达或尚未有效
-why-kiss-code = kiss 代码 { $code }：服务器拒绝或限制此客户端
+why-kiss-code = kiss 代码 { $code }：服务器回复的是这个代码而不是时间（RFC 5905，7.4）
 why-switch-synchronized = 已同步
 why-switch-unsynchronized = 未同步
 why-switch-selected = 被选为时钟源
@@ -496,7 +496,10 @@ finding-not-selectable = { $sources } 目前不能被选择：{ $why }。
 finding-outlier = { $sources } 是离群者：可达但未被使用，它的时间与更好的源不一致。
 finding-rtc-local-time = 硬件时钟（RTC）使用本地时间：每次夏令时切换后它都会相差一小时，直到被修正。请让它使用 UTC：timedatectl set-local-rtc 0。
 finding-stratum-high = 层级为 { $value }，已是服务器能提供的最后一级：它的客户端将无法同步。同步环路会攀升到这里，过长的服务器链也会。
-finding-kiss-code = 服务器回复了 kiss code（{ $value }）：它拒绝（DENY、RSTR）或限速（RATE）本客户端。请检查服务器的访问规则，或降低轮询频率。
+finding-kiss-code = { $count ->
+        [0] 服务器
+       *[other] { $sources } 
+    }回复的是 kiss code（RFC 5905，7.4；此处为 { $value }），而不是时间：DENY 和 RSTR 表示拒绝本客户端（请检查服务器的访问规则），RATE 表示限速（请降低轮询频率），CRYP 和 AUTH 表示认证失败（请核对双方的密钥），STEP 表示服务器刚跳变了时钟、尚未重新同步。
 finding-upstream-unsynchronised = { $sources } 有应答但自身未同步（层级 16 或闰秒状态为“未同步”）：无法跟随它。请先修好那台服务器（它自己的时间源，或隔离实验环境中的“local stratum N”）。
 finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“default”轮询的：在 NX-OS 上，经由 mgmt0 访问的服务器需要“ntp server 地址 use-vrf management”（以及“ntp source-interface mgmt0”）。
 

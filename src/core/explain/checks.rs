@@ -100,8 +100,28 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
                 | F::Dispersion
         )
     }) {
+        // A kiss code in the refid column is the server's answer (RFC 5905,
+        // 7.4), not a placeholder: it says why nothing else came.
+        if x.reason.as_ref().is_some_and(|r| r.id == Why::KissCode) {
+            continue;
+        }
         x.status = Status::Info;
         x.reason = Some(Reason::new(Why::NoSample));
+    }
+    // Reach 0 with a kiss code: the server answered, refusing; the kiss
+    // code's finding accounts for it, not "never answered".
+    let kiss = row.iter_mut().find(|x| {
+        matches!(x.name, F::Refid | F::Reference | F::RefClock) && kiss_code(x.raw.trim())
+    });
+    let Some(kiss) = kiss else { return };
+    let code = kiss.raw.trim().to_string();
+    let reason = Reason::new(Why::KissCode).arg("code", code);
+    set(kiss, Status::Bad, reason.clone());
+    for x in row
+        .iter_mut()
+        .filter(|x| matches!(x.name, F::Reach | F::When | F::LastRx) && x.status == Status::Bad)
+    {
+        x.reason = Some(reason.clone());
     }
 }
 
@@ -164,14 +184,21 @@ pub fn check_refid(f: &mut Field) {
         || r.starts_with("127.127.1.")
     {
         set(f, Status::Info, Reason::new(Why::RefidLocal));
-    } else if r.starts_with('.')
+    } else if kiss_code(r) {
+        set(f, Status::Bad, Reason::new(Why::KissCode).arg("code", r));
+    }
+}
+
+/// A kiss code as ntpq and switches print it in the refid column (RFC
+/// 5905, 7.4: RATE "rate exceeded", DENY/RSTR access denied, CRYP/AUTH
+/// authentication failed, STEP "a step change in system time has
+/// occurred").
+fn kiss_code(r: &str) -> bool {
+    r.starts_with('.')
         && r.ends_with('.')
         && ["DENY", "RSTR", "RATE", "STEP", "AUTH", "CRYP"]
             .iter()
             .any(|k| r.contains(k))
-    {
-        set(f, Status::Bad, Reason::new(Why::KissCode).arg("code", r));
-    }
 }
 
 /// How an offset's size is said: the number itself, in a unit that fits.

@@ -209,7 +209,7 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 && x.status == Status::Bad
                 && x.reason
                     .as_ref()
-                    .is_none_or(|w| w.id != Why::RefclockNoSample)
+                    .is_none_or(|w| !matches!(w.id, Why::RefclockNoSample | Why::KissCode))
         })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the
