@@ -17,6 +17,7 @@ use crate::core::conf::{
     UserSourceError, parse_user_source, parse_user_subnet,
 };
 use crate::fsutil;
+use crate::core::conf::edit::{Group, group_comment_id};
 use crate::i18n::Localizer;
 use crate::includes;
 
@@ -350,7 +351,10 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
     for op in ops {
         match op {
             Op::Add(s) => {
-                doc.add_source_after_removal(&s, removed_at);
+                // Where the window puts it, under a comment in the CLI's
+                // language when it is the first of its kind.
+                let comment = tr.tr(group_comment_id(Group::of_source(&s)));
+                doc.add_source_after_removal(&s, removed_at, &comment);
             }
             Op::Remove(host) => {
                 let at = doc
@@ -364,7 +368,7 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
                 removed_at = at;
             }
             Op::Access(a) => {
-                doc.add_access(&a);
+                doc.add_access_commented(&a, &tr.tr(group_comment_id(Group::Access)));
             }
             Op::Set(d) => {
                 doc.set_single(d.name(), Some(&d));

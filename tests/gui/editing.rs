@@ -483,3 +483,38 @@ fn upstream_names_that_do_not_resolve_here_are_flagged_before_apply() {
     // The address was never looked up.
     assert!(!h.state().state.resolving.contains("10.0.0.1"));
 }
+
+/// Guided setup, before Use or Apply: a name typed there that this machine
+/// cannot resolve gets the hint Upstream servers gives, once, in both
+/// languages; a name that resolves (localhost) and an address get none.
+#[test]
+fn guided_setup_flags_names_that_do_not_resolve_here() {
+    let bad = common::netns::local_failure_name();
+    for lang in [stratum::i18n::Lang::En, stratum::i18n::Lang::ZhCn] {
+        let tr = stratum::i18n::Localizer::new(lang);
+        let mut h = offline_with(stratum::gui::settings::Settings {
+            lang: Some(lang),
+            ..stratum::gui::settings::Settings::default()
+        });
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-panel-setup"))
+            .click();
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-role-upstreams"))
+            .click();
+        h.run_steps(2);
+        let label = tr.tr("gui-setup-upstreams");
+        let field = h.get_by_role_and_label(Role::TextInput, &label);
+        field.focus();
+        field.type_text(&format!("{bad} localhost 10.0.0.1"));
+        h.run_steps(3);
+        wait(&mut h, "the lookups", &|a| {
+            a.state.resolved.contains_key(&bad) && a.state.resolved.contains_key("localhost")
+        });
+        h.run();
+        let hint = tr.tr_args("gui-name-unresolved-here", &[("name", bad.as_str())]);
+        assert_eq!(h.query_all_by_label(&hint).count(), 1, "{lang:?}: {hint}");
+        let fine = tr.tr_args("gui-name-unresolved-here", &[("name", "localhost")]);
+        assert!(h.query_by_label(&fine).is_none(), "{lang:?}");
+        assert!(!h.state().state.resolving.contains("10.0.0.1"));
+    }
+}

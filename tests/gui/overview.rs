@@ -138,6 +138,54 @@ fn the_overview_says_slow_when_the_clock_is_behind() {
     assert!(h.query_by_label_contains("true time within").is_none());
 }
 
+/// A first run: chronyd has just started on its own clock and reports a root
+/// dispersion of 0. That is no estimate of drift: the Overview says it has
+/// just started instead of a zero bound, in both languages, and a zero on
+/// the same screen reads in one unit (a residue below a nanosecond is no
+/// "0 ns" beside a "0 s").
+#[test]
+fn a_first_run_on_its_own_clock_says_just_started_not_a_zero_bound() {
+    use stratum::gui::backend::Event;
+    for (lang, started, zero_bound) in [
+        (
+            Lang::En,
+            "chronyd has just started and has no estimate of its drift yet",
+            "drifted up to 0",
+        ),
+        (Lang::ZhCn, "chronyd 刚刚启动，尚未估计它的漂移", "漂移达 0"),
+    ] {
+        let mut h = offline_with(Settings {
+            lang: Some(lang),
+            ..Settings::default()
+        });
+        let now = stratum::sys::now();
+        let mut t = tracking(now);
+        t.ref_id = stratum::core::cmdmon::LOCAL_REFID;
+        t.address = None;
+        t.stratum = 10;
+        t.root_dispersion = 0.0;
+        t.root_delay = 0.0;
+        t.system_time = 0.0;
+        t.last_offset = -2e-10;
+        t.rms_offset = 0.0;
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(t),
+                ..Default::default()
+            })));
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        assert!(h.query_by_label_contains(started).is_some(), "{started}");
+        assert!(
+            h.query_by_label_contains(zero_bound).is_none(),
+            "{zero_bound}"
+        );
+        assert!(h.query_by_label_contains("0 ns").is_none(), "0 ns beside 0 s");
+    }
+}
+
 /// A window nobody touches: on a panel that shows nothing live (Guided
 /// setup, where a first run starts), the status bar says "connected" within
 /// 2 s of the helper answering, and Apply becomes possible, with no input

@@ -37,7 +37,11 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         // Offset to true time with its error bound, at a glance.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             let bound = t.root_delay / 2.0 + t.root_dispersion;
-            let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
+            let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID && bound == 0.0 {
+                // chronyd has just started on its own clock: a root
+                // dispersion of 0 is no estimate of drift yet, not a bound.
+                st.ta("gui-own-clock-started", &[("stratum", t.stratum.to_string())])
+            } else if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
                 // A free-running local clock: no distance to true time is
                 // known, only how far chronyd thinks it may have drifted.
                 st.ta(
