@@ -195,8 +195,8 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                 }
             }
             // What a finding's text says, in a language: `says PART RULE
-            // LANG WORD`.
-            "says" => {
+            // LANG WORD` (or `lacks`).
+            "says" | "lacks" => {
                 if let Some(p) = part(line, &w[1], &mut fail) {
                     let lang = Lang::parse(&w[3]).expect("a language code");
                     let tr = Localizer::new(lang);
@@ -205,10 +205,19 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                         .iter()
                         .find(|f| f.rule.id() == w[2])
                         .map(|f| tr.finding_text(p.kind, f));
-                    if !text.as_deref().is_some_and(|t| t.contains(w[4].as_str())) {
+                    let has = text.as_deref().is_some_and(|t| t.contains(w[4].as_str()));
+                    if w[0] == "says" && !has {
                         fail(
                             line,
                             format!("{} in {}: {text:?} lacks {}", w[2], w[3], w[4]),
+                        );
+                    }
+                    // `lacks PART RULE LANG WORD`: the text exists and
+                    // does not say it.
+                    if w[0] == "lacks" && (text.is_none() || has) {
+                        fail(
+                            line,
+                            format!("{} in {}: {text:?} says {}", w[2], w[3], w[4]),
                         );
                     }
                 }

@@ -154,11 +154,24 @@ impl Document {
     /// language), never under the comment of an unrelated line.
     pub fn add_source_commented(&mut self, source: &Source, comment: &str) -> EditOutcome {
         let peer = source.kind == SourceKind::Peer;
-        let first = !self
+        let same_group = |s: &Source| (s.kind == SourceKind::Peer) == peer;
+        let same = self
             .sources()
-            .any(|(_, s)| (s.kind == SourceKind::Peer) == peer);
-        if !first {
-            return self.add_source(source);
+            .any(|(_, s)| s.kind == source.kind && same_host(&s.host, &source.host));
+        let last_of_group = self
+            .sources()
+            .filter(|(_, s)| same_group(s))
+            .map(|(i, _)| i)
+            .last();
+        match last_of_group {
+            // An update in place, or a line after the last of its own kind
+            // (a server after the servers, not after the peer).
+            _ if same => return self.add_source(source),
+            Some(i) => {
+                self.insert_line(i + 1, &source.render());
+                return EditOutcome::Inserted(i + 1);
+            }
+            None => {}
         }
         let at = self.append_group(comment);
         self.insert_line(at, &source.render());

@@ -459,6 +459,24 @@ pub fn judge_ntpdata(row: &mut [Field]) {
                 .arg("valid", valid),
         );
     }
+    // A server that is not synchronised sends placeholders, not its
+    // distance to true time: chronyd's reference.c gives root delay and
+    // dispersion 1 s, reference id 0 and reference time 0 while
+    // unsynchronised (the leap bits say so; chronyc(1), ntpdata). Its leap
+    // and stratum carry the verdict.
+    let unsynced = value(row, F::Leap) == Value::Leap(Leap::Unsynchronised)
+        || matches!(int(row, F::Stratum), Some(0 | 16..));
+    if unsynced {
+        for x in row.iter_mut().filter(|x| {
+            matches!(
+                x.name,
+                F::RootDelay | F::RootDispersion | F::Refid | F::RefTime
+            )
+        }) {
+            x.status = Status::Info;
+            x.reason = Some(Reason::new(Why::UnsyncPlaceholder));
+        }
+    }
     // The server's own reference is its local clock (127.127.1.1).
     if value(row, F::Refid) == Value::RefId(LOCAL_REFID) {
         let stratum = int(row, F::Stratum).unwrap_or(OWN_CLOCK_STRATUM);
@@ -496,7 +514,8 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             .filter(|(_, ok)| !**ok)
             .map(|(name, _)| *name)
             .collect();
-        set(f, status, Reason::new(why).arg("tests", failed.join(", ")));
+        // Ids, comma-separated; said in words by the localizer.
+        set(f, status, Reason::new(why).arg("tests", failed.join(",")));
     }
 }
 
@@ -506,16 +525,18 @@ pub fn judge_ntpdata(row: &mut [Field]) {
 /// synchronisation loop"): the last four by the server-line options that
 /// set their limits (chrony.conf(5): maxdelay, maxdelayratio,
 /// maxdelaydevratio, maxdelayquant from 4.3).
-const NTP_TESTS: [&str; 10] = [
-    "RFC 5905 test 1",
-    "RFC 5905 test 2",
-    "RFC 5905 test 3",
-    "RFC 5905 test 5",
-    "RFC 5905 test 6",
-    "RFC 5905 test 7",
+/// Each an id: its name is translated (`ntp-test-<id>`), the server-line
+/// options keeping their chrony.conf spelling.
+pub const NTP_TESTS: [&str; 10] = [
+    "rfc1",
+    "rfc2",
+    "rfc3",
+    "rfc5",
+    "rfc6",
+    "rfc7",
     "maxdelay",
     "maxdelayratio",
-    "maxdelaydevratio/maxdelayquant",
+    "maxdelaydevratio",
     "loop",
 ];
 
