@@ -520,6 +520,7 @@ label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
 finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
+finding-refclock-lost-ntpd = The reference clock { $sources } delivers no samples (reach 0): nothing feeds its driver, and no network, name or upstream is involved. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds ntpd (its SHM segment) or that the driver can read its serial device; for a PPS: that the pulse reaches the device. If it delivers samples but is not used, check its offset (fudge time1) against the other sources and that the server line has no “noselect”.
 
 # ntpq -c as, ntpq -c rv's leap file, ntpstat's words.
 kind-ntpq-associations = ntpq -c as (ntpd's associations)

@@ -516,6 +516,7 @@ label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
 finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
+finding-refclock-lost-ntpd = 参考时钟 { $sources } 没有提供样本（可达性为 0）：目前没有数据送到其驱动，与网络、名称解析或上游无关。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 ntpd 提供数据（其 SHM 段），或驱动能否读取其串口设备；若是 PPS：检查脉冲是否到达设备。若它提供样本却未被使用，请对照其他时间源检查它的偏移设置（fudge time1），并确认 server 行没有“noselect”。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
 kind-ntpq-associations = ntpq -c as（ntpd 的关联）

@@ -690,6 +690,33 @@ pub fn judge_report(e: &mut Explained) {
         Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
         Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),
+        Kind::NtpqPeers | Kind::JunosShowNtpAssociations | Kind::AristaShowNtpAssociations => {
+            e.rows.iter_mut().for_each(|r| judge_ntpq_refclock_row(r))
+        }
         _ => {}
+    }
+}
+
+/// ntpq's peers row of a reference clock (ntpq(1): type `l`, "local
+/// (such as a GPS, WWVB)"; its remote is the driver's name or a
+/// 127.127.t.u address): read, not polled over a network. Reach 0 is a
+/// driver that delivered no sample; a firewall, DNS or an unsynchronised
+/// server cannot be the cause.
+fn judge_ntpq_refclock_row(row: &mut [Field]) {
+    let local = field(row, F::Type).is_some_and(|f| f.raw.trim() == "l")
+        || field(row, F::Remote).is_some_and(|f| {
+            let r = f.raw.trim().trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' ']);
+            r.starts_with("127.127.")
+        });
+    // ntpq prints the register in octal.
+    let reach = field(row, F::Reach).and_then(|f| u32::from_str_radix(f.raw.trim(), 8).ok());
+    if !local || reach != Some(0) {
+        return;
+    }
+    for f in row
+        .iter_mut()
+        .filter(|f| matches!(f.name, F::Reach | F::Tally | F::When))
+    {
+        set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
     }
 }
