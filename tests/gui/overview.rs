@@ -358,3 +358,129 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
         "{again:?}"
     );
 }
+
+/// The app with no helper in a window of `size`.
+fn offline_sized(lang: Lang, size: egui::Vec2) -> Harness<'static, App> {
+    let settings = Settings {
+        lang: Some(lang),
+        ..Settings::default()
+    };
+    let mut h = harness_sized(App::headless(settings, Backend::offline(no_waker())), size);
+    let waker = stratum::gui::waker(h.ctx.clone(), None);
+    h.state_mut().backend = Backend::offline(waker);
+    h.run();
+    h
+}
+
+fn rect_of(h: &Harness<'static, App>, label: &str) -> egui::accesskit::Rect {
+    h.get_by_label(label)
+        .accesskit_node()
+        .bounding_box()
+        .unwrap_or_else(|| panic!("{label} has no place"))
+}
+
+fn overlaps(a: egui::accesskit::Rect, b: egui::accesskit::Rect) -> bool {
+    a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+/// The Overview's plot takes the height the window has (a sensible
+/// minimum at 1024×700, several times that at 1920×1080, with everything
+/// below it still there), and its legend sits outside the data, in both
+/// languages.
+#[test]
+fn the_overview_plot_takes_the_room_and_its_legend_covers_no_line() {
+    use stratum::core::series::{Field as S, SeriesId};
+    use stratum::gui::backend::Event;
+    for lang in [Lang::En, Lang::ZhCn] {
+        let mut heights = Vec::new();
+        for size in [egui::vec2(1024.0, 700.0), egui::vec2(1920.0, 1080.0)] {
+            let mut h = offline_sized(lang, size);
+            let now = stratum::sys::now();
+            h.state_mut()
+                .state
+                .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                    time: now,
+                    tracking: Some(tracking(now)),
+                    ..Default::default()
+                })));
+            // Both lines highest at the left, where a legend in the top
+            // left corner would cover them.
+            let pts: Vec<(f64, f64, f64)> = (0..60)
+                .map(|i| {
+                    let v = 1e-5 / f64::from(i + 1);
+                    (now - 295.0 + f64::from(i) * 5.0, v, v)
+                })
+                .collect();
+            h.state_mut().state.on_event(Event::History(vec![
+                (SeriesId::system(S::Correction), pts.clone()),
+                (SeriesId::system(S::Error), pts),
+            ]));
+            h.state_mut().state.panel = Panel::Overview;
+            h.run();
+            let tr = stratum::i18n::Localizer::new(lang);
+            let plot = rect_of(&h, &tr.tr("gui-a11y-spark"));
+            for entry in ["gui-series-system-offset", "gui-stats-max-error"] {
+                let legend = rect_of(&h, &tr.tr(entry));
+                assert!(
+                    !overlaps(legend, plot),
+                    "{lang:?} {size:?}: the legend {entry} lies on the plot"
+                );
+            }
+            heights.push(plot.y1 - plot.y0);
+        }
+        assert!(heights[0] >= 79.0, "{lang:?}: {heights:?} at 1024×700");
+        assert!(
+            heights[1] >= 3.0 * heights[0].min(120.0),
+            "{lang:?}: the plot stays small at 1920×1080: {heights:?}"
+        );
+    }
+}
+
+/// Statistics at 1920×1080 fills the window: the deviations plot reaches
+/// the lower part of the window instead of leaving half of it empty; at
+/// 1024×700 it keeps its 240 points (the panel scrolls).
+#[test]
+fn statistics_fill_a_large_window() {
+    use stratum::core::series::{Field as S, SeriesId};
+    use stratum::gui::backend::{Event, StatsResult};
+    for (size, lang) in [
+        (egui::vec2(1920.0, 1080.0), Lang::En),
+        (egui::vec2(1920.0, 1080.0), Lang::ZhCn),
+        (egui::vec2(1024.0, 700.0), Lang::En),
+    ] {
+        let mut h = offline_sized(lang, size);
+        h.state_mut().state.panel = Panel::Statistics;
+        h.run();
+        let window = h.state().panels.statistics.window.seconds();
+        // White phase noise: deviations at every τ.
+        let mut x: u64 = 7;
+        let samples = (0..900)
+            .map(|i| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (f64::from(i), ((x >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 1e-6)
+            })
+            .collect();
+        let analysis = stratum::core::stats::analyse(S::Offset, samples);
+        h.state_mut()
+            .state
+            .on_event(Event::Stats(Box::new(StatsResult {
+                series: SeriesId::system(S::Offset),
+                window,
+                analysis,
+            })));
+        h.run();
+        let tr = stratum::i18n::Localizer::new(lang);
+        let plot = rect_of(&h, &tr.tr("gui-a11y-deviations"));
+        // Its visible part (at 1024×700 the panel scrolls to the rest).
+        let tall = plot.y1 - plot.y0;
+        assert!(tall >= 200.0, "{lang:?} {size:?}: {tall}");
+        if size.y > 1000.0 {
+            assert!(
+                plot.y1 > f64::from(size.y) * 0.8,
+                "{lang:?}: the plot ends at {} of {}",
+                plot.y1,
+                size.y
+            );
+        }
+    }
+}
