@@ -11,13 +11,13 @@ use super::args::{ApplyArgs, EditArgs, InitArgs, LintArgs};
 use super::common::{CliError, CliResult};
 use super::common::{out, outln};
 use crate::core::codes::ErrorCode;
+use crate::core::conf::edit::{Group, group_comment_id};
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
 use crate::core::conf::{
     Access, AccessScope, ChronyVersion, Directive, Document, Local, SourceKind, SubnetError,
     UserSourceError, parse_user_source, parse_user_subnet,
 };
 use crate::fsutil;
-use crate::core::conf::edit::{Group, group_comment_id};
 use crate::i18n::Localizer;
 use crate::includes;
 

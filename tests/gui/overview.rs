@@ -456,8 +456,13 @@ fn statistics_fill_a_large_window() {
         let mut x: u64 = 7;
         let samples = (0..900)
             .map(|i| {
-                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (f64::from(i), ((x >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 1e-6)
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (
+                    f64::from(i),
+                    ((x >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 1e-6,
+                )
             })
             .collect();
         let analysis = stratum::core::stats::analyse(S::Offset, samples);

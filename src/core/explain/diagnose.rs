@@ -232,10 +232,10 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     // network's (RefclockLost says so).
     let refclock_silent = |r: &Vec<Field>| {
         r.iter().any(|x| {
-                x.reason
-                    .as_ref()
-                    .is_some_and(|w| w.id == Why::RefclockNoSample)
-            })
+            x.reason
+                .as_ref()
+                .is_some_and(|w| w.id == Why::RefclockNoSample)
+        })
     };
     if !rows.is_empty()
         && rows.iter().all(|r| silent(r) || refclock_silent(r))

@@ -705,7 +705,10 @@ pub fn judge_report(e: &mut Explained) {
 fn judge_ntpq_refclock_row(row: &mut [Field]) {
     let local = field(row, F::Type).is_some_and(|f| f.raw.trim() == "l")
         || field(row, F::Remote).is_some_and(|f| {
-            let r = f.raw.trim().trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' ']);
+            let r = f
+                .raw
+                .trim()
+                .trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' ']);
             r.starts_with("127.127.")
         });
     // ntpq prints the register in octal.

@@ -40,7 +40,10 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID && bound == 0.0 {
                 // chronyd has just started on its own clock: a root
                 // dispersion of 0 is no estimate of drift yet, not a bound.
-                st.ta("gui-own-clock-started", &[("stratum", t.stratum.to_string())])
+                st.ta(
+                    "gui-own-clock-started",
+                    &[("stratum", t.stratum.to_string())],
+                )
             } else if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
                 // A free-running local clock: no distance to true time is
                 // known, only how far chronyd thinks it may have drifted.

@@ -153,8 +153,7 @@ pub fn unresolved_hints_ui<'a>(
         if st.resolved.get(&key) == Some(&false) && said.insert(key) {
             ui.colored_label(
                 status_color(Status::Warn),
-                st.tr
-                    .tr_args("gui-name-unresolved-here", &[("name", host)]),
+                st.tr.tr_args("gui-name-unresolved-here", &[("name", host)]),
             );
         }
     }
