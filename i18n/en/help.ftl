@@ -46,6 +46,6 @@ help-apply =
 help-explain =
     Paste what chronyc, ntpq, ntpstat, timedatectl or a switch printed: Stratum says what it is, what each field means, and what is wrong with what to do. Several outputs pasted one after another are explained one by one.
 help-export =
-    The lab's configuration for the other machines: this server's own file (and its backup's), its clients (chrony or ntpd), network switches of six vendors and firewalls. Pick a format; only the fields it uses are shown. Files for switches and firewalls are plain ASCII, as devices need.
+    The lab's configuration for the other machines: this server's own file (and its backup's), its clients (chrony or ntpd), network switches (Huawei, H3C, Cisco IOS and NX-OS, Juniper, Arista) and firewalls. Pick a format; only the fields it uses are shown. Files for switches and firewalls are plain ASCII, as devices need.
 help-settings =
     The language, the theme and text size, which helper this window talks to (this machine's, or another's over SSH), the chronyd a lab runs, and the window of the plots.

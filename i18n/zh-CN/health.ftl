@@ -40,7 +40,7 @@ source-unresolved-help = chronyd 得不到 { $name } 的地址：这里没有 DN
 source-unusable-help = { $name } 每次轮询都有应答，但 chronyd 没有选中它：选择数据会说明原因（它自己未同步、距离太远、noselect、孤儿模式的对等体）。
 
 alarm-chronyd-silent = 告警：chronyd 没有应答。
-alarm-own-clock = 告警：以层级 { $what } 提供自己的时钟：没有任何东西把它与真实时间联系起来。
+alarm-own-clock = 告警：以层级 { $what } 提供自己的时钟：它未与任何外部时间源同步，无法保证与真实时间一致。
 alarm-source-unresolved = 告警：{ $what } 无法解析（DNS 没有应答）：请为本机配置 DNS 解析，或改用服务器的 IP 地址，或使用实验室 DNS 能解析的名称。
 alarm-nts-failing = 告警：与 { $what } 的 NTS 密钥建立一再失败。
 alarm-leap-list-unusable = 告警：chronyd 不能使用闰秒列表 { $what }。
@@ -52,8 +52,13 @@ why-state-unusable-answers = 虽有应答但不可用：chronyd 的选择没有�
 why-state-unusable-unsynchronised = 不可用：它以层级 0 或 16 应答，即它自己未同步
 why-stratum-refclock = 层级 0：参考时钟本身就是参考
 why-stratum-own-clock = 层级 { $stratum }：它的服务器处于 chrony 的“local”默认给出的层级（10），很可能提供的是它自己的时钟
+why-refid-own-clock = 参考 ID 7F7F0101（LOCAL）：该服务器以层级 { $stratum } 提供它自己的时钟{ $stratum ->
+        [10] ，即 chrony 的“local”指令的默认层级
+       *[other] {""}
+    }
 why-tx-none = 尚未发送请求：NTS 时间源在密钥建立取得 cookie 之前不会发送请求
 why-tests-bad-data = 服务器的根距离太大（测试 7）：不信任它的时间
 finding-name-unresolved = { $sources } 无法解析（DNS 没有应答）：chronyd 没有可轮询的地址，所以没有发送任何请求。请为本机配置 DNS 解析（/etc/resolv.conf 中的 nameserver 行），或改用服务器的 IP 地址代替其名称，或使用实验室自己的 DNS 能解析的名称。“chronyc sources”只显示为 ID# 加编号的时间源，可用“chronyc -N sources -a”查看其配置的名称。
 finding-nothing-sent = chronyd 尚未向 { $sources } 发送任何请求（Total TX 为 0）。NTS 时间源在密钥建立取得 cookie 之前不会发送请求：“chronyc authdata”显示尝试次数；请检查到服务器的 TCP 4460，以及它的证书是否受信任并包含该主机名。
-finding-server-own-clock = { $sources } 处于层级 10，即 chrony 的“local”指令默认给出的层级：那台服务器很可能提供的是它自己的时钟（它的上游都没有应答），因此本机的时钟同样与真实时间没有联系。请检查那台服务器：在那里运行“chronyc sources”可以看到是否有上游应答。
+finding-server-own-clock = { $sources } 处于层级 10，即 chrony 的“local”指令默认给出的层级：那台服务器很可能提供的是它自己的时钟（它没有上游，或者上游都没有应答），因此本机的时钟同样与真实时间没有联系。请检查那台服务器：在那里运行“chronyc sources”可以看到是否有上游应答。
+finding-server-serves-own-clock = { $sources } 以层级 { $stratum } 提供它自己的时钟（参考 ID 7F7F0101，chrony 的“local”指令）：没有任何东西把那台服务器与真实时间联系起来，因此本机的时钟同样如此。隔离的实验环境可以这样；否则请给那台服务器一个可用的上游（在那里运行“chronyc sources”可以看到它的时间源以及它们是否应答）。

@@ -198,14 +198,26 @@ fn nav_ui(ui: &mut egui::Ui, st: &mut AppState) {
 
 /// Edits not applied yet, in sight from every panel: a drawn dot (no
 /// glyph a font may lack) and the words at the normal size, in a row kept
-/// for them so that nothing below moves when they appear.
+/// for them, as high and as wide, so that neither the entries below nor
+/// the panel beside the navigation move when they appear.
 fn unapplied_ui(ui: &mut egui::Ui, st: &mut AppState) {
     let text = st.t("gui-unapplied");
     let height = ui
         .text_style_height(&egui::TextStyle::Body)
         .max(ui.spacing().interact_size.y);
     if !st.unapplied() {
-        ui.allocate_exact_size(egui::vec2(1.0, height), egui::Sense::hover());
+        // The row's size, empty: the dot, the gap and the words.
+        let words = ui.fonts(|f| {
+            f.layout_no_wrap(
+                text,
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+        });
+        let width = 10.0 + ui.spacing().item_spacing.x + words;
+        ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
         return;
     }
     let color = status_color(Status::Warn);
@@ -317,6 +329,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 .map(|s| s.health.alarms.clone())
                 .unwrap_or_default();
             if let Some(first) = alarms.first() {
+                let lead = lead_alarm(&alarms).unwrap_or(first).kind;
                 ui.separator();
                 let status = if first.critical() {
                     Status::Bad
@@ -332,7 +345,7 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     .sense(egui::Sense::click());
                 let r = ui.add(label).on_hover_text(all.join("\n"));
                 if r.clicked() {
-                    open = Some(alarm_panel(first.kind));
+                    open = Some(alarm_panel(lead));
                 }
             }
         },
@@ -375,10 +388,26 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
     }
 }
 
+/// The alarm the status bar leads with: the worst, except that serving
+/// its own clock gives way to what caused it (a name that does not resolve,
+/// a silent upstream): a lab chooses its own clock, and the line is cut at
+/// 1024 px, so what the admin can fix comes first. The hover has them all.
+pub fn lead_alarm(alarms: &[crate::core::alarm::Alarm]) -> Option<&crate::core::alarm::Alarm> {
+    use crate::core::alarm::AlarmKind;
+    let first = alarms.first()?;
+    if first.kind != AlarmKind::OwnClock {
+        return Some(first);
+    }
+    alarms
+        .iter()
+        .find(|a| a.kind != AlarmKind::OwnClock && a.critical() == first.critical())
+        .or(Some(first))
+}
+
 /// The status bar's alarm text: the one alarm, or how many there are
-/// followed by the worst.
+/// followed by the one it leads with.
 pub fn alarms_line(st: &AppState, alarms: &[crate::core::alarm::Alarm]) -> String {
-    let Some(first) = alarms.first() else {
+    let Some(first) = lead_alarm(alarms) else {
         return String::new();
     };
     let text = st.tr.alarm_text(first);

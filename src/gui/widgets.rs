@@ -127,7 +127,14 @@ pub fn display_value(_kind: Kind, f: &Field) -> String {
     if !plain(&f.raw) {
         return f.raw.clone();
     }
+    // How long ago: whole seconds, as chronyc prints them (the column's
+    // name says "since").
+    let ago = matches!(
+        f.name,
+        FieldId::LastRx | FieldId::CmdLast | FieldId::LastKe | FieldId::NtpLast
+    );
     match f.value {
+        Value::Seconds(v) if ago && v >= 1.0 => format!("{v:.0} s"),
         Value::Time(v) if v > 0.0 => format!("{} UTC", crate::core::time::utc_datetime(v as i64)),
         Value::Seconds(v) => human_seconds(v),
         _ => f.raw.clone(),
@@ -357,6 +364,9 @@ mod tests {
         assert_eq!(shown(t, f, "0.012345678", s("0.012345678")), "12.346 ms");
         let f = FieldId::RootDispersion;
         assert_eq!(shown(t, f, "0.000000000", s("0.000000000")), "0 s");
+        // "Since last reply": whole seconds, as chronyc prints LastRx.
+        let k = Kind::ChronycSources;
+        assert_eq!(shown(k, FieldId::LastRx, "32", s("32")), "32 s");
         let when = Value::Time(1_795_324_295.710_328);
         assert_eq!(
             shown(t, FieldId::RefTime, "1795324295.710328341", when),

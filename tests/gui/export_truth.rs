@@ -169,5 +169,13 @@ fn a_pair_offers_its_other_server_to_the_clients_export() {
                 "{lang:?} {format}: offered twice"
             );
         }
+        // This server's own file: its Peer field, empty, says the pair is
+        // already there (the preview has the peer line).
+        choose(&mut h, &tr, Format::ChronyServer);
+        let note = tr.tr_args("gui-export-peer-in-file", &[("peers", "10.0.0.124")]);
+        assert!(
+            h.query_by_label(&note).is_some(),
+            "{lang:?}: the Peer field does not say the file has 10.0.0.124"
+        );
     }
 }

@@ -74,6 +74,12 @@ fn the_status_bar_says_how_many_alarms_lists_each_once_and_opens_their_panel() {
         // The count leads, and its words are inside the window even where
         // the rest is cut short.
         assert!(text.starts_with(count), "{lang:?}: “{text}”");
+        // After the count, what the admin can fix (the first name that does
+        // not resolve), not the lab's own clock that follows from it.
+        assert!(
+            text.contains("ntp.aliyun.com"),
+            "{lang:?}: the line leads with “{text}”"
+        );
         let shown = h.ctx.fonts(|f| {
             f.layout_no_wrap(
                 count.into(),
@@ -158,6 +164,18 @@ fn the_guide_sits_beside_the_panel_follows_it_and_closes_with_esc() {
             let first = tr.tr(&format!("help-{}", panel.key()));
             let para = first.split("\n\n").next().unwrap().trim().to_string();
             assert!(h.query_by_label(&para).is_some(), "{lang:?} {panel:?}");
+            // No two controls of the panel lie on each other (Export's
+            // format buttons wrap in the narrower panel).
+            let all = controls(&h);
+            for (i, (la, a)) in all.iter().enumerate() {
+                for (lb, b) in &all[i + 1..] {
+                    let both = a.intersect(*b);
+                    assert!(
+                        both.width() <= 1.0 || both.height() <= 1.0,
+                        "{lang:?} {panel:?}: “{la}” {a:?} lies on “{lb}” {b:?}"
+                    );
+                }
+            }
             // No control of the panel lies under the guide.
             let close = tr.tr("gui-close");
             for (label, r) in controls(&h) {
@@ -235,14 +253,25 @@ fn after_a_switch_of_language_no_navigation_entry_wraps() {
 fn the_unapplied_mark_is_readable_and_moves_nothing() {
     for lang in Lang::ALL {
         let mut h = offline(lang);
-        show(&mut h, Panel::Overview);
+        show(&mut h, Panel::Upstreams);
         let tr = Localizer::new(lang);
         let mark = tr.tr("gui-unapplied");
+        // Where the panel beside the navigation starts: its text field.
+        let field_x = |h: &Harness<'static, App>| {
+            h.query_all_by_role(Role::TextInput)
+                .map(|n| n.rect().min.x)
+                .fold(f32::INFINITY, f32::min)
+        };
         let st = &mut h.state_mut().state;
         st.base = st.doc.render();
         h.run_steps(2);
         assert!(h.query_by_label(&mark).is_none(), "{lang:?}");
         let before = nav_items(&h, &tr);
+        let x_before = field_x(&h);
+        assert!(
+            x_before.is_finite(),
+            "{lang:?}: no field on Upstream servers"
+        );
         // An edit the helper does not have yet.
         h.state_mut()
             .state
@@ -274,6 +303,13 @@ fn the_unapplied_mark_is_readable_and_moves_nothing() {
                 b.min.y
             );
         }
+        // The panel beside does not move either (the navigation kept the
+        // mark's width).
+        assert!(
+            (field_x(&h) - x_before).abs() < 0.5,
+            "{lang:?}: the panel moved from x = {x_before} to {}",
+            field_x(&h)
+        );
         // It leads to Apply.
         h.get_by_label(&mark).click();
         h.run_steps(2);

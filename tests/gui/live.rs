@@ -183,7 +183,7 @@ fn chinese_tables_show_chinese_column_names() {
     h.state_mut().panels.explain.set_input(text.into());
     h.state_mut().state.panel = Panel::Explain;
     h.run();
-    for zh in ["偏移", "可达性（八进制）", "层级", "上次应答（秒前）"] {
+    for zh in ["偏移", "可达性（八进制）", "层级", "距上次应答"] {
         assert!(h.query_all_by_label(zh).count() >= 1, "{zh} missing");
     }
     for id in ["sample-offset", "last-rx", "reach", "measured-offset"] {
@@ -237,7 +237,7 @@ fn client_columns_have_names_and_sort_on_click() {
         "Address ⏶",
         "NTP requests",
         "NTP dropped",
-        "Last request (s ago)",
+        "Since last request",
     ] {
         assert!(h.query_by_label(name).is_some(), "{name}");
     }

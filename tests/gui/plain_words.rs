@@ -232,4 +232,10 @@ pub fn drive(h: &mut Harness<'static, App>) {
         )],
     );
     assert!(h.query_by_label(&changed).is_some(), "{:?}", shown_texts(h));
+    // This server's own file, whose pair (the peer added above) is there.
+    super::files::choose(h, &tr, stratum::core::export::Format::ChronyServer);
+    h.state_mut().panels.export.peer.clear();
+    h.run_steps(2);
+    let note = tr.tr_args("gui-export-peer-in-file", &[("peers", "10.0.0.124")]);
+    assert!(h.query_by_label(&note).is_some(), "{:?}", shown_texts(h));
 }

@@ -172,6 +172,8 @@ fn the_roster_panel_says_who_follows_this_server() {
     h.get_by_label("Overview").click_accesskit();
     h.run();
     assert!(!shown(&h, "Roster: 1 of 2 devices follow this server").is_empty());
+    // Not "No problem found" under a device that does not follow.
+    assert!(shown(&h, "No problem found").is_empty());
 
     // The lab's own client list, pasted: pc polls, the switch does not.
     let clients = std::process::Command::new(common::chronyc_for(&chronyd))

@@ -444,7 +444,7 @@ fn a_client_of_a_server_on_its_own_clock() {
             &[
                 ("tracking", Rule::ServerOwnClock),
                 ("sources", Rule::ServerOwnClock),
-                ("ntpdata", Rule::ServerOwnClock),
+                ("ntpdata", Rule::ServerServesOwnClock),
             ],
         );
     }

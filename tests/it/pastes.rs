@@ -195,7 +195,7 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                 }
             }
             // What a finding's text says, in a language: `says PART RULE
-            // LANG WORD` (or `lacks`).
+            // LANG WORDS…` (`lacks`: the text exists and does not say them).
             "says" | "lacks" => {
                 if let Some(p) = part(line, &w[1], &mut fail) {
                     let lang = Lang::parse(&w[3]).expect("a language code");
@@ -205,19 +205,38 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                         .iter()
                         .find(|f| f.rule.id() == w[2])
                         .map(|f| tr.finding_text(p.kind, f));
-                    let has = text.as_deref().is_some_and(|t| t.contains(w[4].as_str()));
+                    let words = w[4..].join(" ");
+                    let has = text.as_deref().is_some_and(|t| t.contains(&words));
                     if w[0] == "says" && !has {
                         fail(
                             line,
-                            format!("{} in {}: {text:?} lacks {}", w[2], w[3], w[4]),
+                            format!("{} in {}: {text:?} lacks {words}", w[2], w[3]),
                         );
                     }
-                    // `lacks PART RULE LANG WORD`: the text exists and
-                    // does not say it.
                     if w[0] == "lacks" && (text.is_none() || has) {
+                        fail(line, format!("{} in {}: {text:?} says {words}", w[2], w[3]));
+                    }
+                }
+            }
+            // Why a report's field got its verdict, in a language: `reason
+            // PART FIELD LANG WORDS…` (the first row's, for a table);
+            // `reason-lacks` the same, for words it must not say.
+            "reason" | "reason-lacks" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let tr = Localizer::new(Lang::parse(&w[3]).expect("a language code"));
+                    let fields = p.rows.first().filter(|_| p.fields.is_empty());
+                    let text = fields
+                        .map_or(&p.fields[..], Vec::as_slice)
+                        .iter()
+                        .find(|f| f.name.id() == w[2])
+                        .and_then(|f| f.reason.as_ref())
+                        .map(|r| tr.reason_text(r));
+                    let words = w[4..].join(" ");
+                    let says = text.as_deref().is_some_and(|t| t.contains(&words));
+                    if text.is_none() || says != (w[0] == "reason") {
                         fail(
                             line,
-                            format!("{} in {}: {text:?} says {}", w[2], w[3], w[4]),
+                            format!("{} {} in {}: {text:?}, {words}", w[0], w[2], w[3]),
                         );
                     }
                 }

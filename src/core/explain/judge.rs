@@ -416,25 +416,7 @@ pub fn judge_ntpdata(row: &mut [Field]) {
                 // its key establishment (mode "Invalid": no answer either).
                 set_named(row, F::TotalTx, Status::Warn, Reason::new(Why::TxNone));
             }
-            // What an unanswered source shows is a placeholder.
-            for x in row.iter_mut().filter(|x| {
-                matches!(
-                    x.name,
-                    F::Leap
-                        | F::Stratum
-                        | F::Offset
-                        | F::PeerDelay
-                        | F::PeerDispersion
-                        | F::Refid
-                        | F::RootDelay
-                        | F::RootDispersion
-                        | F::NtpTests
-                        | F::RefTime
-                )
-            }) {
-                x.status = Status::Info;
-                x.reason = Some(Reason::new(Why::NoSample));
-            }
+            unjudge_placeholders(row, true);
             return;
         }
         if tx >= 8 && rx * 2 < tx {
@@ -459,32 +441,42 @@ pub fn judge_ntpdata(row: &mut [Field]) {
                 .arg("valid", valid),
         );
     }
+    // Answers, none valid (chronyc(1): Total valid RX "packets which passed
+    // the first two groups of NTP tests"): the header shown is no packet's,
+    // so no stratum 0 of a server "not synchronised itself". The tests
+    // (authentication) say why.
+    let none_valid = rx.is_some_and(|r| r > 0) && valid == Some(0);
+    if none_valid {
+        unjudge_placeholders(row, false);
+    }
     // A server that is not synchronised sends placeholders, not its
     // distance to true time: chronyd's reference.c gives root delay and
-    // dispersion 1 s, reference id 0 and reference time 0 while
-    // unsynchronised (the leap bits say so; chronyc(1), ntpdata). Its leap
-    // and stratum carry the verdict.
+    // dispersion 1 s and reference time 0 while unsynchronised (the leap
+    // bits say so; chronyc(1), ntpdata). Its leap and stratum carry the
+    // verdict; the reference id says what it says.
     let unsynced = value(row, F::Leap) == Value::Leap(Leap::Unsynchronised)
         || matches!(int(row, F::Stratum), Some(0 | 16..));
-    if unsynced {
-        for x in row.iter_mut().filter(|x| {
-            matches!(
-                x.name,
-                F::RootDelay | F::RootDispersion | F::Refid | F::RefTime
-            )
-        }) {
+    if unsynced && !none_valid {
+        for x in row
+            .iter_mut()
+            .filter(|x| matches!(x.name, F::RootDelay | F::RootDispersion | F::RefTime))
+        {
             x.status = Status::Info;
             x.reason = Some(Reason::new(Why::UnsyncPlaceholder));
         }
     }
-    // The server's own reference is its local clock (127.127.1.1).
-    if value(row, F::Refid) == Value::RefId(LOCAL_REFID) {
-        let stratum = int(row, F::Stratum).unwrap_or(OWN_CLOCK_STRATUM);
+    // The server's own reference is its local clock (127.127.1.1), at the
+    // stratum its `local` directive gives: the row's, whatever it is (0
+    // and 16 are "not synchronised", which the stratum says).
+    if !none_valid
+        && value(row, F::Refid) == Value::RefId(LOCAL_REFID)
+        && let Some(stratum) = int(row, F::Stratum).filter(|s| (1..=15).contains(s))
+    {
         set_named(
             row,
             F::Refid,
             Status::Warn,
-            Reason::new(Why::StratumOwnClock).arg("stratum", stratum),
+            Reason::new(Why::RefidOwnClock).arg("stratum", stratum),
         );
     }
     if let Some(f) = field_mut(row, F::NtpTests)
@@ -595,10 +587,49 @@ pub fn judge_sourcestats(row: &mut [Field]) {
 /// until a sample sets it, and the selection has not used it: no verdict
 /// (the letter accounts for the source).
 pub fn judge_select_row(row: &mut [Field]) {
-    if value(row, F::SelectState) == Value::Select(SelectState::FewMeasurements)
-        && value(row, F::Leap) == Value::Leap(Leap::Unsynchronised)
+    let unknown_leap = value(row, F::Leap) == Value::Leap(Leap::Unsynchronised);
+    let state = value(row, F::SelectState);
+    // chrony 4.3 marks a source with no valid measurement `s` (4.0 and
+    // 4.6+ `M`); its leap `?` is "unknown status (i.e. no valid measurement
+    // was made)" (chronyc(1), selectdata), not a server saying it is
+    // unsynchronised.
+    if unknown_leap && state == Value::Select(SelectState::Unsynchronised) {
+        set_named(
+            row,
+            F::SelectState,
+            Status::Warn,
+            Reason::new(Why::SelectNoMeasurement),
+        );
+    }
+    if unknown_leap
+        && matches!(
+            state,
+            Value::Select(SelectState::FewMeasurements | SelectState::Unsynchronised)
+        )
     {
         set_named(row, F::Leap, Status::Info, Reason::new(Why::NoSample));
+    }
+}
+
+/// What ntpdata shows of a source with no valid answer is a placeholder;
+/// the NTP tests of its last packet too when nothing answered at all.
+fn unjudge_placeholders(row: &mut [Field], with_tests: bool) {
+    for x in row.iter_mut().filter(|x| {
+        matches!(
+            x.name,
+            F::Leap
+                | F::Stratum
+                | F::Offset
+                | F::PeerDelay
+                | F::PeerDispersion
+                | F::Refid
+                | F::RootDelay
+                | F::RootDispersion
+                | F::RefTime
+        ) || (with_tests && x.name == F::NtpTests)
+    }) {
+        x.status = Status::Info;
+        x.reason = Some(Reason::new(Why::NoSample));
     }
 }
 

@@ -102,14 +102,7 @@ pub(super) fn parse(lines: &[&str], eos: bool) -> Option<Explained> {
         let l = l.trim();
         if let Some(r) = l.strip_prefix("time correct to within") {
             let mut f = Field::info("accuracy", r.trim());
-            // ntpstat -m MAXERROR: "(exceeded maximum of N ms)".
-            if r.contains("exceeded maximum") {
-                f.status = Status::Warn;
-                f.reason = Some(
-                    Reason::new(Why::DispersionLarge)
-                        .arg("value", r.split('(').next().unwrap_or("").trim()),
-                );
-            }
+            judge_max_error(&mut f);
             e.fields.push(f);
         } else if l.starts_with("accuracy un") {
             e.fields
@@ -128,6 +121,40 @@ pub(super) fn parse(lines: &[&str], eos: bool) -> Option<Explained> {
         }
     }
     Some(e)
+}
+
+/// ntpstat's "time correct to within N ms [(exceeded maximum of M ms)]":
+/// its maximum error (root delay / 2 + root dispersion, plus chronyd's
+/// offset), not the root dispersion alone. With -m, ntpstat exits 1 when
+/// it is over the admin's limit: that is the message, whatever the size.
+fn judge_max_error(f: &mut Field) {
+    let ms = |s: &str| {
+        s.trim()
+            .strip_suffix("ms")
+            .and_then(|n| n.trim().parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+    };
+    let (value, rest) = f.raw.split_once('(').unwrap_or((&f.raw, ""));
+    let value = value.trim().to_string();
+    if let Some(max) = rest
+        .trim_end_matches(')')
+        .strip_prefix("exceeded maximum of")
+    {
+        let r = Reason::new(Why::MaxErrorExceeded)
+            .arg("value", &value)
+            .arg("max", max.trim());
+        set(f, Status::Warn, r);
+        return;
+    }
+    let Some(v) = ms(&value) else { return };
+    let r = Reason::new(Why::MaxErrorLarge).arg("value", &value);
+    if v >= 1000.0 {
+        set(f, Status::Bad, r);
+    } else if v >= 100.0 {
+        set(f, Status::Warn, r);
+    } else {
+        f.status = Status::Ok;
+    }
 }
 
 /// ntpstat.c's clock source names (RFC 1305's system status word): a

@@ -43,6 +43,16 @@ const TIMESYNC_STATUS: &[(&str, &str)] = &[
     ("Frequency", "frequency"),
 ];
 
+/// A kiss-o'-death: stratum 0 and a four-letter code as the reference
+/// (RFC 5905, 7.4: RATE, DENY, …; timedatectl prints the reference as
+/// text at stratum 0 and 1). Its leap and stratum are no server state.
+fn kiss_of_death(stratum: Option<&str>, reference: Option<&str>) -> bool {
+    stratum == Some("0")
+        && reference.is_some_and(|r| {
+            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
 /// `timedatectl show-timesync` (systemd-timesyncd's properties; the last
 /// answer's fields inside `NTPMessage={ … }`).
 const SHOW_TIMESYNC: &[(&str, &str)] = &[
@@ -116,10 +126,18 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
             .any(|(k, _)| *k == "Packet count" || *k == "Server")
     {
         let mut e = Explained::new(Kind::TimedatectlTimesyncStatus);
+        let get = |key: &str| colon.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        let kiss = kiss_of_death(get("Stratum"), get("Reference"));
         for (key, name) in TIMESYNC_STATUS {
             if let Some((_, v)) = colon.iter().find(|(k, _)| k == key) {
                 let mut f = Field::info(name, *v);
                 match *name {
+                    "refid" if kiss => set(
+                        &mut f,
+                        Status::Bad,
+                        Reason::new(Why::KissCode).arg("code", *v),
+                    ),
+                    "leap" | "stratum" if kiss => {}
                     // timesyncd prints "+14us", "1min 4s".
                     "offset" => {
                         if let Some(secs) = seconds(v) {
@@ -180,12 +198,7 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
         );
     }
     let get = |key: &str| all.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-    // A kiss-o'-death: stratum 0 and a four-letter code as the reference
-    // (RFC 5905, 7.4); its leap and stratum are no server state.
-    let kiss = get("Stratum") == Some("0")
-        && get("Reference").is_some_and(|r| {
-            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
-        });
+    let kiss = kiss_of_death(get("Stratum"), get("Reference"));
     for (key, name) in SHOW_TIMESYNC {
         let Some(v) = get(key) else { continue };
         let mut f = Field::info(*name, v);

@@ -55,6 +55,9 @@ crate::id_enum! {
         // selectdata's states (chronyc(1), selectdata).
         SelectNoselect = "select-noselect",
         SelectFewMeasurements = "select-few-measurements",
+        /// chrony 4.3's `s` with leap `?`: no valid measurement yet (it has
+        /// not answered, or no answer passed the tests).
+        SelectNoMeasurement = "select-no-measurement",
         SelectUnsynchronised = "select-unsynchronised",
         SelectStratumRange = "select-stratum-range",
         SelectDistance = "select-distance",
@@ -77,6 +80,9 @@ crate::id_enum! {
         /// Stratum 10 (a server), 11 (a client of one): chrony's default
         /// `local stratum`.
         StratumOwnClock = "stratum-own-clock",
+        /// ntpdata's Reference ID 7F7F0101: the server serves its own
+        /// clock (chrony's `local`), at the stratum its row says.
+        RefidOwnClock = "refid-own-clock",
         StratumUnsynchronised = "stratum-unsynchronised",
         StratumHigh = "stratum-high",
         LeapNormal = "leap-normal",
@@ -99,6 +105,10 @@ crate::id_enum! {
         DropsRateLimited = "drops-rate-limited",
         ServerDropping = "server-dropping",
         DispersionLarge = "dispersion-large",
+        /// ntpstat's "time correct to within N ms": 100 ms or more.
+        MaxErrorLarge = "max-error-large",
+        /// ntpstat -m: "(exceeded maximum of M ms)".
+        MaxErrorExceeded = "max-error-exceeded",
         FrequencyNormal = "frequency-normal",
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
@@ -193,6 +203,9 @@ crate::id_enum! {
         FrequencyLimit = "frequency-limit",
         SkewHigh = "skew-high",
         DispersionHigh = "dispersion-high",
+        /// ntpstat's maximum error is large (or over its -m limit).
+        MaxErrorLarge = "max-error-large",
+        MaxErrorExceeded = "max-error-exceeded",
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
         NtsKeFailing = "nts-ke-failing",
@@ -217,6 +230,8 @@ crate::id_enum! {
         /// The server at stratum 10 (a client at 11): it serves its own
         /// clock, most likely (`local stratum 10`).
         ServerOwnClock = "server-own-clock",
+        /// The server's reference is its own clock (ntpdata's 7F7F0101).
+        ServerServesOwnClock = "server-serves-own-clock",
         /// ntpd or a device follows its own local clock driver.
         FollowsLocalClock = "follows-local-clock",
         /// An upstream serves its own local clock driver.
@@ -253,7 +268,7 @@ impl Rule {
             | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
-            NothingSent | ServerOwnClock => Status::Warn,
+            NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable => Status::Bad,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
@@ -285,7 +300,9 @@ impl Rule {
             | StratumHigh
             | UpstreamUnsynchronised
             | NxosWrongVrf
-            | AnswersRejected => Status::Warn,
+            | AnswersRejected
+            | MaxErrorLarge
+            | MaxErrorExceeded => Status::Warn,
         }
     }
 }
@@ -296,7 +313,7 @@ impl Rule {
     pub fn follows_value(self) -> bool {
         matches!(
             self,
-            Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
+            Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge | Rule::MaxErrorLarge
         )
     }
 
@@ -328,11 +345,13 @@ impl Why {
             StateUnusableUnsynchronised => &[R::UpstreamUnsynchronised],
             Unresolved => &[R::NameUnresolved],
             StratumOwnClock => &[R::ServerOwnClock],
+            RefidOwnClock => &[R::ServerServesOwnClock],
             TxNone => &[R::NothingSent],
             TestsBadData => &[R::SourceRejected],
             StateFalseticker | SelectFalseticker | TallyFalseticker => &[R::Falseticker],
             StateJittery | SelectJitter => &[R::SourceJittery],
             SelectFewMeasurements
+            | SelectNoMeasurement
             | SelectDistance
             | SelectStale
             | SelectUntrusted
@@ -362,6 +381,8 @@ impl Why {
             DropsRateLimited => &[R::ClientsRateLimited],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
+            MaxErrorLarge => &[R::MaxErrorLarge],
+            MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],
             FrequencyLimit => &[R::FrequencyLimit],
             SkewLarge => &[R::SkewHigh],

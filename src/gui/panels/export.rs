@@ -147,27 +147,26 @@ fn missing_pair(st: &AppState, form: &Form) -> Vec<String> {
 }
 
 /// The format chooser: every format a button (no popup over the fields
-/// below, which a click in a dropdown's list would reach).
+/// below, which a click in a dropdown's list would reach), each group's
+/// title above its buttons: buttons that wrap in a narrow panel (the guide
+/// open at 1024 px) push the next group down instead of a grid row's fixed
+/// height letting them overlap it.
 fn format_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form) {
-    egui::Grid::new(("export", "formats"))
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (group, formats) in GROUPS {
-                let title = ui.label(st.t(group));
-                ui.horizontal_wrapped(|ui| {
-                    for f in formats {
-                        let r = ui.selectable_label(form.format == *f, st.t(&f.title_id()));
-                        if r.labelled_by(title.id).clicked() && form.format != *f {
-                            let typed = std::mem::take(&mut form.source_interface);
-                            form.interfaces.insert(form.format, typed);
-                            form.source_interface = form.interfaces.remove(f).unwrap_or_default();
-                            form.format = *f;
-                        }
-                    }
-                });
-                ui.end_row();
+    for (group, formats) in GROUPS {
+        let title = ui.label(egui::RichText::new(st.t(group)).strong());
+        ui.horizontal_wrapped(|ui| {
+            for f in formats {
+                let r = ui.selectable_label(form.format == *f, st.t(&f.title_id()));
+                if r.labelled_by(title.id).clicked() && form.format != *f {
+                    let typed = std::mem::take(&mut form.source_interface);
+                    form.interfaces.insert(form.format, typed);
+                    form.source_interface = form.interfaces.remove(f).unwrap_or_default();
+                    form.format = *f;
+                }
             }
         });
+        ui.add_space(2.0);
+    }
 }
 
 /// The fields of the chosen format, each named for screen readers by the
@@ -206,13 +205,27 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 ui.end_row();
             }
             if uses(Field::Peer) {
+                // A pair this file already has: say so beside the empty
+                // field (its preview has the peer line) rather than invite
+                // the same peer typed twice.
+                let in_file = crate::core::export::Intent::from_document(&st.doc).peers;
                 labelled(ui, &st.t("gui-peer"), |ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut f.peer)
-                            .id_salt("export.peer")
-                            .hint_text("10.0.0.2"),
-                    )
-                    .on_hover_text(st.t("gui-export-peer-help"))
+                    ui.horizontal(|ui| {
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut f.peer)
+                                    .id_salt("export.peer")
+                                    .hint_text("10.0.0.2"),
+                            )
+                            .on_hover_text(st.t("gui-export-peer-help"));
+                        if !in_file.is_empty() && f.peer.trim().is_empty() {
+                            ui.weak(
+                                st.ta("gui-export-peer-in-file", &[("peers", in_file.join(" "))]),
+                            );
+                        }
+                        field
+                    })
+                    .inner
                 });
             }
             if uses(Field::SourceInterface) {

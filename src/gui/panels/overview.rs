@@ -75,8 +75,9 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             ui.label(RichText::new(text).size(15.0));
         }
         // The roster: how many expected devices follow this server.
-        if let Some((line, status)) = super::roster::overview_line(st) {
-            ui.colored_label(status_color(status), line);
+        let roster = super::roster::overview_line(st);
+        if let Some((line, status)) = &roster {
+            ui.colored_label(status_color(*status), line);
         }
         // Which source, and since when the clock was last updated from it.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
@@ -115,7 +116,12 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
                 findings.extend(x.findings.iter().map(|f| (x.kind, f.clone())));
             }
         }
-        crate::gui::widgets::findings_ui(ui, st, &findings);
+        // "No problem found" would deny the roster's line above: a device
+        // that does not follow yet (within its grace, before an alarm).
+        let roster_pending = roster.is_some_and(|(_, s)| s != Status::Ok);
+        if !(findings.is_empty() && roster_pending) {
+            crate::gui::widgets::findings_ui(ui, st, &findings);
+        }
         ui.add_space(6.0);
         fields_ui(ui, st, "tracking", e.kind, &e.fields);
     }
