@@ -412,14 +412,21 @@ fn the_first_server_peer_and_allow_go_where_the_window_puts_them() {
     ];
     let o = run(&args);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The window's comments (conf-comment-*), in English under LANG=C.
+    let en = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
+    let c = |id: &str| en.tr(id);
     assert_eq!(
         stdout(&o),
         format!(
-            "{text}\n# Upstream servers this server follows.\nserver 10.0.0.1 iburst\nserver 10.0.0.2 iburst\n\n\
-             # The other server of the pair (both serve the lab; see local … orphan).\npeer 10.0.0.9\n\n\
-             # Who may ask this server for time.\nallow 10.0.0.0/24\ndeny 10.0.0.128/25\n"
+            "{text}\n# {}\nserver 10.0.0.1 iburst\nserver 10.0.0.2 iburst\n\n\
+             # {}\npeer 10.0.0.9\n\n\
+             # {}\nallow 10.0.0.0/24\ndeny 10.0.0.128/25\n",
+            c("conf-comment-sources"),
+            c("conf-comment-peers"),
+            c("conf-comment-allow"),
         )
     );
+    assert!(stdout(&o).contains("# Upstream servers this server follows.\n"));
     // In Chinese, the comments are the window's Chinese ones.
     let o = stratum()
         .env_remove("LC_ALL")
