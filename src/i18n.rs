@@ -411,10 +411,22 @@ impl Localizer {
             .iter()
             .map(|(k, v)| match *k {
                 "why" => (*k, self.tr(&format!("why-{v}"))),
+                "tests" => (*k, self.ntp_tests(v)),
                 _ => (*k, v.clone()),
             })
             .collect();
         self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &args)
+    }
+
+    /// ntpdata's failed NTP tests (comma-separated ids, judge::NTP_TESTS)
+    /// in words: RFC 5905's numbered tests and the loop test translated,
+    /// the server-line options (maxdelay…) as chrony.conf spells them.
+    pub fn ntp_tests(&self, ids: &str) -> String {
+        ids.split(',')
+            .filter(|id| !id.is_empty())
+            .map(|id| self.tr(&format!("ntp-test-{id}")))
+            .collect::<Vec<_>>()
+            .join(&self.tr("list-separator"))
     }
 
     /// What a field means, for the output it comes from.
@@ -424,7 +436,15 @@ impl Localizer {
 
     /// Why a value got its verdict.
     pub fn reason_text(&self, r: &crate::core::explain::Reason) -> String {
-        self.tr_args(&format!("why-{}", r.id), &r.args)
+        let args: Vec<(&str, String)> = r
+            .args
+            .iter()
+            .map(|(k, v)| match *k {
+                "tests" => (*k, self.ntp_tests(v)),
+                _ => (*k, v.clone()),
+            })
+            .collect();
+        self.tr_args(&format!("why-{}", r.id), &args)
     }
 
     /// A verdict's reason and the field's meaning as one sentence pair,

@@ -222,6 +222,7 @@ field-hardware-tx-timestamps = Responses timestamped by the network card on tran
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
 why-no-sample = no sample yet: the source never answered, so this is a placeholder, not a measurement
+why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
 finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
        *[some] a name that does not resolve,
@@ -527,6 +528,7 @@ label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
 finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
+finding-refclock-lost-ntpd = The reference clock { $sources } delivers no samples (reach 0): nothing feeds its driver, and no network, name or upstream is involved. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds ntpd (its SHM segment) or that the driver can read its serial device; for a PPS: that the pulse reaches the device. If it delivers samples but is not used, check its offset (fudge time1) against the other sources and that the server line has no “noselect”.
 
 # ntpq -c as, ntpq -c rv's leap file, ntpstat's words.
 kind-ntpq-associations = ntpq -c as (ntpd's associations)
@@ -635,3 +637,17 @@ finding-source-offset-large-switch = Offsets are large ({ $value }) for { $sourc
 finding-source-offset-large-ntpd = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; ntpd steps the clock beyond 128 ms, and with three or more servers it can outvote a wrong one.
 finding-falseticker-switch = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers the device ignores it.
 finding-falseticker-ntpd = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers ntpd ignores it.
+
+# ntpdata's NTP tests by name (chronyc(1): RFC 5905 tests 1-3 and 5-7, the
+# server line's delay limits, the synchronisation loop).
+ntp-test-rfc1 = RFC 5905 test 1
+ntp-test-rfc2 = RFC 5905 test 2
+ntp-test-rfc3 = RFC 5905 test 3
+ntp-test-rfc5 = RFC 5905 test 5
+ntp-test-rfc6 = RFC 5905 test 6
+ntp-test-rfc7 = RFC 5905 test 7
+ntp-test-maxdelay = maxdelay
+ntp-test-maxdelayratio = maxdelayratio
+ntp-test-maxdelaydevratio = maxdelaydevratio/maxdelayquant
+ntp-test-loop = loop
+list-separator = {", "}

@@ -167,6 +167,9 @@ gui-offset-bound = { $direction ->
        *[fast] System clock { $offset } ahead of NTP time (fast)
     }; true time within ±{ $bound }, stratum { $stratum }
 gui-own-clock = Serves its own clock (local stratum { $stratum }): nothing ties it to true time; it may have drifted up to { $dispersion } by chronyd's estimate (root dispersion, growing with time)
+gui-a11y-spark = Plot of the system clock over the last 5 minutes
+gui-a11y-deviations = Plot of the deviations against τ
+gui-own-clock-started = Serves its own clock (local stratum { $stratum }): nothing ties it to true time; chronyd has just started and has no estimate of its drift yet
 gui-zoom = Text size
 gui-zoom-help = Scales text and controls (Ctrl + and Ctrl − do the same).
 gui-panel-setup = Guided setup

@@ -218,6 +218,7 @@ field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chro
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
 why-no-sample = 尚无样本：该源从未应答，这里显示的是占位值，不是测量结果
+why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
        *[some] 名称无法解析，
@@ -523,6 +524,7 @@ label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
 finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
+finding-refclock-lost-ntpd = 参考时钟 { $sources } 没有提供样本（可达性为 0）：目前没有数据送到其驱动，与网络、名称解析或上游无关。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 ntpd 提供数据（其 SHM 段），或驱动能否读取其串口设备；若是 PPS：检查脉冲是否到达设备。若它提供样本却未被使用，请对照其他时间源检查它的偏移设置（fudge time1），并确认 server 行没有“noselect”。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
 kind-ntpq-associations = ntpq -c as（ntpd 的关联）
@@ -580,7 +582,7 @@ why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local
 finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
 
 ## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
-finding-source-rejected-chrony = { $sources }：chronyd 丢弃了它的应答，未通过的 NTP 测试：{ $tests }。maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 server 行的上限（chrony.conf(5)）：请放宽其中被点名的一项，或查明到该服务器的往返时间为何如此之长。RFC 5905 test 7 表示报文头有误（层级、根延迟或根离散度超出范围）；test 1–3 表示重复、伪造或无效的包；loop 表示该源在跟随本服务器。
+finding-source-rejected-chrony = { $sources }：chronyd 丢弃了它的应答，未通过的 NTP 测试：{ $tests }。maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 server 行的上限（chrony.conf(5)）：请放宽其中被点名的一项，或查明到该服务器的往返时间为何如此之长。RFC 5905 第 7 项测试未通过表示报文头有误（层级、根延迟或根离散度超出范围）；第 1–3 项表示重复、伪造或无效的包；同步环路测试未通过表示该源在跟随本服务器。
 finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。
 finding-some-unreachable-ntpd = 有 { $count } 个服务器从未应答（reach 0）：{ $sources }。原因：途中 UDP 123 被阻断、名称无法解析，或本机或服务器上的“restrict”行丢弃了这些包。
 finding-some-unreachable-switch = 有 { $count } 个 NTP 服务器从未应答设备（reach 0）：{ $sources }。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址，以及服务器是否允许该设备。
@@ -625,3 +627,16 @@ finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }�
 finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
 finding-falseticker-switch = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略它。
 finding-falseticker-ntpd = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略它。
+
+# ntpdata 的 NTP 测试名称。
+ntp-test-rfc1 = RFC 5905 第 1 项测试
+ntp-test-rfc2 = RFC 5905 第 2 项测试
+ntp-test-rfc3 = RFC 5905 第 3 项测试
+ntp-test-rfc5 = RFC 5905 第 5 项测试
+ntp-test-rfc6 = RFC 5905 第 6 项测试
+ntp-test-rfc7 = RFC 5905 第 7 项测试
+ntp-test-maxdelay = maxdelay
+ntp-test-maxdelayratio = maxdelayratio
+ntp-test-maxdelaydevratio = maxdelaydevratio/maxdelayquant
+ntp-test-loop = 同步环路测试
+list-separator = 、

@@ -164,6 +164,9 @@ gui-offset-bound = { $direction ->
        *[fast] 系统时钟比 NTP 时间超前 { $offset }（快）
     }；与真实时间的误差在 ±{ $bound } 以内，层级 { $stratum }
 gui-own-clock = 提供的是它自己的时钟（本地层级 { $stratum }）：没有任何东西把它与真实时间联系起来；据 chronyd 估计，它可能已漂移达 { $dispersion }（根离散度，随时间增长）
+gui-a11y-spark = 最近 5 分钟系统时钟的图表
+gui-a11y-deviations = 偏差随 τ 变化的图表
+gui-own-clock-started = 提供的是它自己的时钟（本地层级 { $stratum }）：没有任何东西把它与真实时间联系起来；chronyd 刚刚启动，尚未估计它的漂移
 gui-zoom = 文字大小
 gui-zoom-help = 缩放文字和控件（Ctrl + 与 Ctrl − 效果相同）。
 gui-panel-setup = 引导设置

@@ -11,6 +11,7 @@ use super::args::{ApplyArgs, EditArgs, InitArgs, LintArgs};
 use super::common::{CliError, CliResult};
 use super::common::{out, outln};
 use crate::core::codes::ErrorCode;
+use crate::core::conf::edit::{Group, group_comment_id};
 use crate::core::conf::lint::{self, Diagnostic, LintOptions, Severity};
 use crate::core::conf::{
     Access, AccessScope, ChronyVersion, Directive, Document, Local, SourceKind, SubnetError,
@@ -350,7 +351,10 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
     for op in ops {
         match op {
             Op::Add(s) => {
-                doc.add_source_after_removal(&s, removed_at);
+                // Where the window puts it, under a comment in the CLI's
+                // language when it is the first of its kind.
+                let comment = tr.tr(group_comment_id(Group::of_source(&s)));
+                doc.add_source_after_removal(&s, removed_at, &comment);
             }
             Op::Remove(host) => {
                 let at = doc
@@ -364,7 +368,7 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
                 removed_at = at;
             }
             Op::Access(a) => {
-                doc.add_access(&a);
+                doc.add_access_commented(&a, &tr.tr(group_comment_id(Group::Access)));
             }
             Op::Set(d) => {
                 doc.set_single(d.name(), Some(&d));

@@ -215,7 +215,10 @@ pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
     };
     let pasted = |e: &Explained| {
         let (path, intent) = roster.as_ref()?;
-        read_pasted(e, intent).map(|p| (path.as_path(), p))
+        // An empty roster has nothing to say about the paste.
+        read_pasted(e, intent)
+            .filter(|p| !p.devices.is_empty())
+            .map(|p| (path.as_path(), p))
     };
     if json_out {
         let part = |e: &Explained| {
@@ -238,9 +241,12 @@ pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
             .map(|e| {
                 let mut t = to_text(tr, e);
                 if let Some((path, p)) = pasted(e) {
-                    t.push('\n');
                     let file = path.display().to_string();
-                    for (i, (_, line)) in pasted_lines(&p, &file, tr).into_iter().enumerate() {
+                    let lines = pasted_lines(&p, &file, tr);
+                    if !lines.is_empty() {
+                        t.push('\n');
+                    }
+                    for (i, (_, line)) in lines.into_iter().enumerate() {
                         let indent = if i == 0 { "" } else { "  " };
                         t.push_str(&format!("{indent}{line}\n"));
                     }

@@ -266,8 +266,13 @@ impl History {
 
     /// Records what a poll of a watched host saw at `t`: its
     /// [`HOST_SERIES`], each meaning what this server's does.
+    /// Before the host reports a reference its clock offsets are
+    /// placeholders: they leave a gap, not a flat 0.
     pub fn record_host(&mut self, host: &WatchTarget, t: f64, tr: &Tracking) {
         for &field in HOST_SERIES {
+            if matches!(field, Field::Offset | Field::Correction) && !tr.reports_reference() {
+                continue;
+            }
             if let Some(v) = clock_value(tr, field) {
                 self.push(&SeriesId::host(host.clone(), field), t, v);
             }
@@ -496,6 +501,8 @@ mod tests {
             skew_ppm: 0.75,
             root_delay: 0.010,
             root_dispersion: 0.001,
+            ref_id: 0x0a00_0001,
+            stratum: 2,
             ..Tracking::default()
         };
         let host = WatchTarget::parse("10.0.0.2:323").unwrap();
@@ -583,5 +590,35 @@ mod tests {
         let mut cut = buf.clone();
         cut.truncate(buf.len() / 2);
         assert!(History::load(&mut cut.as_slice()).is_err());
+    }
+
+    /// A watched client before its first synchronisation (chronyc tracking:
+    /// "Reference ID 00000000 ()", "Leap status: Not synchronised") has no
+    /// offset to plot: its clock series get no point (a gap on the Fleet
+    /// plot, not a flat 0); its frequency, from the drift file, still counts.
+    #[test]
+    fn a_watched_host_without_a_reference_plots_no_offset() {
+        let unsynced = Tracking {
+            leap_status: 3,
+            frequency_ppm: -12.5,
+            ..Tracking::default()
+        };
+        let host = WatchTarget::parse("10.0.0.3:323").unwrap();
+        let mut h = History::default();
+        h.record_host(&host, 100.0, &unsynced);
+        let one = |h: &History, f: Field| h.query(&SeriesId::host(host.clone(), f), 0.0, 300.0, 10);
+        assert!(one(&h, Field::Correction).is_empty());
+        assert!(one(&h, Field::Offset).is_empty());
+        assert_eq!(one(&h, Field::Frequency).len(), 1);
+        // Once it follows a server, its offsets are measurements.
+        let synced = Tracking {
+            ref_id: 0x0a00_0001,
+            stratum: 3,
+            leap_status: 0,
+            system_time: 0.004,
+            ..unsynced
+        };
+        h.record_host(&host, 200.0, &synced);
+        assert_eq!(one(&h, Field::Correction).len(), 1);
     }
 }

@@ -144,7 +144,9 @@ pub fn display_value(_kind: Kind, f: &Field) -> String {
 /// Seconds in the unit people read them in: 152 ns, 4.1 µs, 2.300 ms.
 pub fn human_seconds(v: f64) -> String {
     let a = v.abs();
-    if a == 0.0 {
+    // Anything that rounds to no nanosecond reads as zero, in one unit:
+    // never "0 s" beside "0 ns" (or "-0 ns") for the same nothing.
+    if a < 0.5e-9 {
         "0 s".to_string()
     } else if a < 1e-6 {
         format!("{:.0} ns", v * 1e9)

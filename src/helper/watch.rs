@@ -116,7 +116,8 @@ impl Watched {
                 Some(ip) => ip.to_string(),
                 None => crate::core::cmdmon::refid_text(t.ref_id),
             }),
-            system_time: t.map(|t| t.system_time),
+            // "–" until the host follows something: not a measured 0.
+            system_time: t.filter(|t| t.reports_reference()).map(|t| t.system_time),
             frequency: t.map(|t| t.frequency_ppm),
             skew: t.map(|t| t.skew_ppm),
             leap: t.map(|t| t.leap_text().to_string()),

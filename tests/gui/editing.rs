@@ -176,6 +176,15 @@ fn the_guided_setup_makes_each_role() {
     ];
     for (label, role, input, line) in cases {
         let mut h = offline();
+        // The names count as resolving here: no DNS query leaves the
+        // machine (Guided setup looks up what is typed).
+        h.state_mut()
+            .state
+            .on_event(stratum::gui::backend::Event::Resolved(
+                ["0.pool.ntp.org", "ntp.example.org"]
+                    .map(|n| (n.to_string(), true))
+                    .to_vec(),
+            ));
         h.get_by_role_and_label(Role::Button, "Guided setup")
             .click();
         h.run();
@@ -482,4 +491,50 @@ fn upstream_names_that_do_not_resolve_here_are_flagged_before_apply() {
     assert_eq!(h.state().state.resolved.get("localhost"), Some(&true));
     // The address was never looked up.
     assert!(!h.state().state.resolving.contains("10.0.0.1"));
+}
+
+/// Guided setup, before Use or Apply: a name typed there that this machine
+/// cannot resolve gets the hint Upstream servers gives, once, in both
+/// languages; a name that resolves (localhost, looked up for real from
+/// /etc/hosts) and an address get none. The failing name's answer is the
+/// backend's event as a lookup would give it: a real name that fails here
+/// would need a DNS query off this machine (the 64-byte label the
+/// Upstream test uses is refused by the setup's own host check first).
+#[test]
+fn guided_setup_flags_names_that_do_not_resolve_here() {
+    use stratum::gui::backend::Event;
+    let bad = common::netns::UNRESOLVED_SERVER;
+    for lang in [stratum::i18n::Lang::En, stratum::i18n::Lang::ZhCn] {
+        let tr = stratum::i18n::Localizer::new(lang);
+        let mut h = offline_with(stratum::gui::settings::Settings {
+            lang: Some(lang),
+            ..stratum::gui::settings::Settings::default()
+        });
+        h.state_mut()
+            .state
+            .on_event(Event::Resolved(vec![(bad.to_string(), false)]));
+        super::trust::open(&mut h, &tr, "setup");
+        h.run();
+        let role = tr.tr("gui-role-upstreams");
+        h.query_all_by_label(&role)
+            .find(|n| n.accesskit_node().role() != Role::Label)
+            .expect("the role")
+            .click();
+        h.run();
+        let label = tr.tr("gui-setup-upstreams");
+        h.get_by_role_and_label(Role::TextInput, &label).focus();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, &label)
+            .type_text(&format!("{bad} localhost 10.0.0.1"));
+        h.run();
+        wait(&mut h, "the lookup", &|a| {
+            a.state.resolved.contains_key("localhost")
+        });
+        h.run();
+        let hint = tr.tr_args("gui-name-unresolved-here", &[("name", bad)]);
+        assert_eq!(h.query_all_by_label(&hint).count(), 1, "{lang:?}: {hint}");
+        let fine = tr.tr_args("gui-name-unresolved-here", &[("name", "localhost")]);
+        assert!(h.query_by_label(&fine).is_none(), "{lang:?}");
+        assert!(!h.state().state.resolving.contains("10.0.0.1"));
+    }
 }

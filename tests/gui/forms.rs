@@ -84,6 +84,14 @@ pub fn exports(h: &mut Harness<'static, App>) {
 /// Every setup with each field wrong once, then right.
 pub fn setups(h: &mut Harness<'static, App>) {
     use stratum::core::conf::roles::{Role, RoleInput};
+    // The name typed below does not resolve here (as a lookup would say,
+    // without a DNS query leaving the machine): its hint is shown too.
+    h.state_mut()
+        .state
+        .on_event(stratum::gui::backend::Event::Resolved(vec![(
+            "ntp.example.org".into(),
+            false,
+        )]));
     show(h, Panel::Setup);
     for role in Role::ALL {
         h.state_mut().panels.setup.role = role;

@@ -138,6 +138,58 @@ fn the_overview_says_slow_when_the_clock_is_behind() {
     assert!(h.query_by_label_contains("true time within").is_none());
 }
 
+/// A first run: chronyd has just started on its own clock and reports a root
+/// dispersion of 0. That is no estimate of drift: the Overview says it has
+/// just started instead of a zero bound, in both languages, and a zero on
+/// the same screen reads in one unit (a residue below a nanosecond is no
+/// "0 ns" beside a "0 s").
+#[test]
+fn a_first_run_on_its_own_clock_says_just_started_not_a_zero_bound() {
+    use stratum::gui::backend::Event;
+    for (lang, started, zero_bound) in [
+        (
+            Lang::En,
+            "chronyd has just started and has no estimate of its drift yet",
+            "drifted up to 0",
+        ),
+        (Lang::ZhCn, "chronyd 刚刚启动，尚未估计它的漂移", "漂移达 0"),
+    ] {
+        let mut h = offline_with(Settings {
+            lang: Some(lang),
+            ..Settings::default()
+        });
+        let now = stratum::sys::now();
+        let mut t = tracking(now);
+        t.ref_id = stratum::core::cmdmon::LOCAL_REFID;
+        t.address = None;
+        t.stratum = 10;
+        t.root_dispersion = 0.0;
+        t.root_delay = 0.0;
+        t.system_time = 0.0;
+        t.last_offset = -2e-10;
+        t.rms_offset = 0.0;
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(t),
+                ..Default::default()
+            })));
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        assert!(h.query_by_label_contains(started).is_some(), "{started}");
+        assert!(
+            h.query_by_label_contains(zero_bound).is_none(),
+            "{zero_bound}"
+        );
+        let ns: Vec<String> = h
+            .query_all_by_label_contains("0 ns")
+            .filter_map(|n| n.accesskit_node().label())
+            .collect();
+        assert!(ns.is_empty(), "0 ns beside 0 s: {ns:?}");
+    }
+}
+
 /// A window nobody touches: on a panel that shows nothing live (Guided
 /// setup, where a first run starts), the status bar says "connected" within
 /// 2 s of the helper answering, and Apply becomes possible, with no input
@@ -305,4 +357,135 @@ fn alarms_show_in_the_status_bar_and_are_notified_once() {
         matches!(&again[..], [Command::Notify { subject, critical: true, .. }] if *subject == lost.subject()),
         "{again:?}"
     );
+}
+
+/// The app with no helper in a window of `size`.
+fn offline_sized(lang: Lang, size: egui::Vec2) -> Harness<'static, App> {
+    let settings = Settings {
+        lang: Some(lang),
+        ..Settings::default()
+    };
+    let mut h = harness_sized(App::headless(settings, Backend::offline(no_waker())), size);
+    let waker = stratum::gui::waker(h.ctx.clone(), None);
+    h.state_mut().backend = Backend::offline(waker);
+    h.run();
+    h
+}
+
+fn rect_of(h: &Harness<'static, App>, label: &str) -> egui::accesskit::Rect {
+    h.get_by_label(label)
+        .accesskit_node()
+        .bounding_box()
+        .unwrap_or_else(|| panic!("{label} has no place"))
+}
+
+fn overlaps(a: egui::accesskit::Rect, b: egui::accesskit::Rect) -> bool {
+    a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+/// The Overview's plot takes the height the window has (a sensible
+/// minimum at 1024×700, several times that at 1920×1080, with everything
+/// below it still there), and its legend sits outside the data, in both
+/// languages.
+#[test]
+fn the_overview_plot_takes_the_room_and_its_legend_covers_no_line() {
+    use stratum::core::series::{Field as S, SeriesId};
+    use stratum::gui::backend::Event;
+    for lang in [Lang::En, Lang::ZhCn] {
+        let mut heights = Vec::new();
+        for size in [egui::vec2(1024.0, 700.0), egui::vec2(1920.0, 1080.0)] {
+            let mut h = offline_sized(lang, size);
+            let now = stratum::sys::now();
+            h.state_mut()
+                .state
+                .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                    time: now,
+                    tracking: Some(tracking(now)),
+                    ..Default::default()
+                })));
+            // Both lines highest at the left, where a legend in the top
+            // left corner would cover them.
+            let pts: Vec<(f64, f64, f64)> = (0..60)
+                .map(|i| {
+                    let v = 1e-5 / f64::from(i + 1);
+                    (now - 295.0 + f64::from(i) * 5.0, v, v)
+                })
+                .collect();
+            h.state_mut().state.on_event(Event::History(vec![
+                (SeriesId::system(S::Correction), pts.clone()),
+                (SeriesId::system(S::Error), pts),
+            ]));
+            h.state_mut().state.panel = Panel::Overview;
+            h.run();
+            let tr = stratum::i18n::Localizer::new(lang);
+            let plot = rect_of(&h, &tr.tr("gui-a11y-spark"));
+            for entry in ["gui-series-system-offset", "gui-stats-max-error"] {
+                let legend = rect_of(&h, &tr.tr(entry));
+                assert!(
+                    !overlaps(legend, plot),
+                    "{lang:?} {size:?}: the legend {entry} lies on the plot"
+                );
+            }
+            heights.push(plot.y1 - plot.y0);
+        }
+        assert!(heights[0] >= 79.0, "{lang:?}: {heights:?} at 1024×700");
+        assert!(
+            heights[1] >= 3.0 * heights[0].min(120.0),
+            "{lang:?}: the plot stays small at 1920×1080: {heights:?}"
+        );
+    }
+}
+
+/// Statistics at 1920×1080 fills the window: the deviations plot reaches
+/// the lower part of the window instead of leaving half of it empty; at
+/// 1024×700 it keeps its 240 points (the panel scrolls).
+#[test]
+fn statistics_fill_a_large_window() {
+    use stratum::core::series::{Field as S, SeriesId};
+    use stratum::gui::backend::{Event, StatsResult};
+    for (size, lang) in [
+        (egui::vec2(1920.0, 1080.0), Lang::En),
+        (egui::vec2(1920.0, 1080.0), Lang::ZhCn),
+        (egui::vec2(1024.0, 700.0), Lang::En),
+    ] {
+        let mut h = offline_sized(lang, size);
+        h.state_mut().state.panel = Panel::Statistics;
+        h.run();
+        let window = h.state().panels.statistics.window.seconds();
+        // White phase noise: deviations at every τ.
+        let mut x: u64 = 7;
+        let samples = (0..900)
+            .map(|i| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (
+                    f64::from(i),
+                    ((x >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 1e-6,
+                )
+            })
+            .collect();
+        let analysis = stratum::core::stats::analyse(S::Offset, samples);
+        h.state_mut()
+            .state
+            .on_event(Event::Stats(Box::new(StatsResult {
+                series: SeriesId::system(S::Offset),
+                window,
+                analysis,
+            })));
+        h.run();
+        let tr = stratum::i18n::Localizer::new(lang);
+        let plot = rect_of(&h, &tr.tr("gui-a11y-deviations"));
+        // Its visible part (at 1024×700 the panel scrolls to the rest).
+        let tall = plot.y1 - plot.y0;
+        assert!(tall >= 200.0, "{lang:?} {size:?}: {tall}");
+        if size.y > 1000.0 {
+            assert!(
+                plot.y1 > f64::from(size.y) * 0.8,
+                "{lang:?}: the plot ends at {} of {}",
+                plot.y1,
+                size.y
+            );
+        }
+    }
 }

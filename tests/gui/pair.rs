@@ -24,6 +24,14 @@ fn a_pair_made_in_setup_peers_and_export_follows_one_rule() {
         let t = |h: &egui_kittest::Harness<'static, stratum::gui::app::App>, id: &str| {
             h.state().state.t(id)
         };
+        // Its upstream's name counts as resolving: no DNS query leaves the
+        // machine.
+        h.state_mut()
+            .state
+            .on_event(stratum::gui::backend::Event::Resolved(vec![(
+                "ntp.example.org".into(),
+                true,
+            )]));
         // The primary, from Guided setup's pair role.
         show(&mut h, Panel::Setup);
         let role = t(&h, "gui-role-pair");

@@ -366,6 +366,14 @@ fn raised(
     }
     event(h, Event::Snapshot(Box::new(s.clone())));
     show(h, Panel::Overview);
+    // On its own clock just after the start: no drift estimate yet.
+    let mut fresh = s.clone();
+    if let Some(t) = fresh.tracking.as_mut() {
+        t.root_dispersion = 0.0;
+        t.root_delay = 0.0;
+    }
+    event(h, Event::Snapshot(Box::new(fresh)));
+    show(h, Panel::Overview);
     s
 }
 

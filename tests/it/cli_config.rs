@@ -110,7 +110,7 @@ fn in_place_writes_atomically_and_keeps_a_backup() {
     assert!(o.stdout.is_empty());
     assert_eq!(
         std::fs::read(&p).unwrap(),
-        b"server 10.0.0.1 iburst\nallow 10.0.0.0/24\n"
+        b"server 10.0.0.1 iburst\n\n# Who may ask this server for time.\nallow 10.0.0.0/24\n"
     );
     assert_eq!(
         std::fs::read(dir.path().join("chrony.conf.bak")).unwrap(),
@@ -385,6 +385,66 @@ fn a_replacement_source_lands_where_the_removed_one_was() {
         stdout(&o),
         "# Use Debian vendor zone.\nserver 10.0.0.1 iburst\n\n# Use time sources from DHCP.\nsourcedir /run/chrony-dhcp\n"
     );
+}
+
+/// The command line puts a new line where the window's panels do: a file's
+/// first server, peer and allow go at the end under a comment of their own
+/// (in the CLI's language), never above the first directive under another
+/// line's comment; later ones follow their own kind.
+#[test]
+fn the_first_server_peer_and_allow_go_where_the_window_puts_them() {
+    let text = "# Record the rate at which the system clock gains/losses time.\ndriftfile /var/lib/chrony/chrony.drift\n\n# Allow the system clock to be stepped.\nmakestep 1 3\n";
+    let (_d, p) = scratch(text.as_bytes());
+    let args = [
+        "config",
+        "edit",
+        p.to_str().unwrap(),
+        "--add-server",
+        "10.0.0.1 iburst",
+        "--add-peer",
+        "10.0.0.9",
+        "--allow",
+        "10.0.0.0/24",
+        "--add-server",
+        "10.0.0.2 iburst",
+        "--deny",
+        "10.0.0.128/25",
+    ];
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The window's comments (conf-comment-*), in English under LANG=C.
+    let en = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
+    let c = |id: &str| en.tr(id);
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "{text}\n# {}\nserver 10.0.0.1 iburst\nserver 10.0.0.2 iburst\n\n\
+             # {}\npeer 10.0.0.9\n\n\
+             # {}\nallow 10.0.0.0/24\ndeny 10.0.0.128/25\n",
+            c("conf-comment-sources"),
+            c("conf-comment-peers"),
+            c("conf-comment-allow"),
+        )
+    );
+    assert!(stdout(&o).contains("# Upstream servers this server follows.\n"));
+    // In Chinese, the comments are the window's Chinese ones.
+    let o = stratum()
+        .env_remove("LC_ALL")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let tr = stratum::i18n::Localizer::new(stratum::i18n::Lang::ZhCn);
+    for id in [
+        "conf-comment-sources",
+        "conf-comment-peers",
+        "conf-comment-allow",
+    ] {
+        assert!(out.contains(&format!("# {}\n", tr.tr(id))), "{id}: {out}");
+    }
+    assert!(out.starts_with(text), "{out}");
 }
 
 #[test]

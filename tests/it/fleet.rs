@@ -58,19 +58,27 @@ fn fleet_shows_each_servers_stratum_and_the_dead_one() {
         "c",
         &format!("local stratum 5\n{}", cmdmon(pc)),
     );
+    // A client whose only server never answers: not synchronised yet.
+    let pd = free_udp_port();
+    let _d = Chronyd::start(
+        &chronyd,
+        tmp.path(),
+        "d",
+        &format!("server 127.0.0.1 port {dead} iburst\n{}", cmdmon(pd)),
+    );
     let mport = free_tcp_port();
-    let watch: Vec<String> = [pa, pb, pc, dead]
+    let watch: Vec<String> = [pa, pb, pc, pd, dead]
         .iter()
         .map(|p| format!("127.0.0.1:{p}"))
         .collect();
     // Three on the command line, the dead one from a watch list file.
     let mut extra: Vec<&str> = Vec::new();
-    for w in &watch[..3] {
+    for w in &watch[..4] {
         extra.push("--watch");
         extra.push(w);
     }
     let list = tmp.path().join("watch");
-    std::fs::write(&list, format!("# the lab\n{}\n", watch[3])).unwrap();
+    std::fs::write(&list, format!("# the lab\n{}\n", watch[4])).unwrap();
     let list_arg = format!("--watch-file={}", list.display());
     extra.push(&list_arg);
     let listen = format!("127.0.0.1:{mport}");
@@ -91,12 +99,13 @@ fn fleet_shows_each_servers_stratum_and_the_dead_one() {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
         let rows = v.as_array()?.clone();
         let stratum = |i: usize| rows[i]["stratum"].as_u64();
-        let done = rows.len() == 4
+        let done = rows.len() == 5
             && stratum(0) == Some(1)
             && stratum(1) == Some(2)
             && stratum(2) == Some(5)
-            && rows[3]["reachable"] == false
-            && rows[3]["error"].is_string();
+            && rows[3]["reachable"] == true
+            && rows[4]["reachable"] == false
+            && rows[4]["error"].is_string();
         done.then_some(rows)
     })
     .unwrap_or_else(|| {
@@ -118,6 +127,11 @@ fn fleet_shows_each_servers_stratum_and_the_dead_one() {
             assert!(r[k].is_number(), "{k}: {r}");
         }
     }
+    // The client that never synchronised has no offset: chronyd's initial
+    // 0 is no measurement (the Fleet panel shows "–" and plots nothing).
+    assert_eq!(rows[3]["host"], format!("127.0.0.1:{pd}"));
+    assert_eq!(rows[3]["stratum"], 0, "{}", rows[3]);
+    assert!(rows[3]["system_time"].is_null(), "{}", rows[3]);
     // The text table names every host.
     let text = common::stratum()
         .args(["fleet", "--socket", &sock])

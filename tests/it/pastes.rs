@@ -195,8 +195,8 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                 }
             }
             // What a finding's text says, in a language: `says PART RULE
-            // LANG WORDS…`.
-            "says" => {
+            // LANG WORDS…` (`lacks`: the text exists and does not say them).
+            "says" | "lacks" => {
                 if let Some(p) = part(line, &w[1], &mut fail) {
                     let lang = Lang::parse(&w[3]).expect("a language code");
                     let tr = Localizer::new(lang);
@@ -206,11 +206,15 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                         .find(|f| f.rule.id() == w[2])
                         .map(|f| tr.finding_text(p.kind, f));
                     let words = w[4..].join(" ");
-                    if !text.as_deref().is_some_and(|t| t.contains(&words)) {
+                    let has = text.as_deref().is_some_and(|t| t.contains(&words));
+                    if w[0] == "says" && !has {
                         fail(
                             line,
                             format!("{} in {}: {text:?} lacks {words}", w[2], w[3]),
                         );
+                    }
+                    if w[0] == "lacks" && (text.is_none() || has) {
+                        fail(line, format!("{} in {}: {text:?} says {words}", w[2], w[3]));
                     }
                 }
             }

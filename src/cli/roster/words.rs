@@ -262,7 +262,12 @@ pub fn status_line(r: &RosterReport, tr: &Localizer) -> String {
 /// A pasted `chronyc clients` read against the roster: a title, then per
 /// device whether it polls (with the likely causes when it does not), then
 /// the clients the roster does not know. Each line says whether it is good.
+/// An empty roster says nothing ("0 of 0 devices" is no news about the
+/// paste).
 pub fn pasted_lines(p: &PastedClients, file: &str, tr: &Localizer) -> Vec<(bool, String)> {
+    if p.devices.is_empty() {
+        return Vec::new();
+    }
     let polling = p.devices.iter().filter(|d| d.polls()).count();
     let mut out = vec![(
         polling == p.devices.len(),
@@ -414,6 +419,25 @@ mod tests {
                 .map(|(_, l)| l),
         );
         out
+    }
+
+    /// `chronyc clients` read against an empty roster: no "0 of 0
+    /// devices" line, in either language, and no word about clients
+    /// "not on the roster" either.
+    #[test]
+    fn an_empty_roster_says_nothing_about_a_pasted_client_list() {
+        for lang in crate::i18n::Lang::ALL {
+            let tr = Localizer::new(lang);
+            let pasted = PastedClients {
+                devices: Vec::new(),
+                unknown: vec!["10.0.0.99".into()],
+            };
+            assert_eq!(
+                pasted_lines(&pasted, "/etc/chrony/stratum.toml", &tr),
+                Vec::<(bool, String)>::new(),
+                "{lang:?}"
+            );
+        }
     }
 
     #[test]

@@ -102,6 +102,18 @@ pub struct Tracking {
     pub update_interval: f64,
 }
 
+impl Tracking {
+    /// Whether chronyd reports a reference it follows (a source, a
+    /// reference clock or its own clock under `local`). Before that
+    /// (chronyc: "Reference ID 00000000 ()", "Leap status: Not
+    /// synchronised") its offsets are initial values, not measurements:
+    /// shown as "–" and never plotted, as a source's before its first
+    /// sample.
+    pub fn reports_reference(&self) -> bool {
+        self.ref_id != 0 && self.leap_status != 3 && (1..16).contains(&self.stratum)
+    }
+}
+
 /// chronyd's reference id while it serves its own clock (`local`):
 /// 127.127.1.1.
 pub const LOCAL_REFID: u32 = 0x7F7F_0101;

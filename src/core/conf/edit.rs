@@ -13,6 +13,38 @@ pub enum EditOutcome {
     Unchanged,
 }
 
+/// The message id of the comment above the first line of a group the
+/// window or the command line adds (`add_*_commented`), in the user's
+/// language: upstream servers, the pair's peer, or who may ask for time.
+pub fn group_comment_id(group: Group) -> &'static str {
+    match group {
+        Group::Sources => "conf-comment-sources",
+        Group::Peers => "conf-comment-peers",
+        Group::Access => "conf-comment-allow",
+    }
+}
+
+/// The groups of lines an edit starts with a comment of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// `server` and `pool`.
+    Sources,
+    /// `peer`.
+    Peers,
+    /// `allow` and `deny`.
+    Access,
+}
+
+impl Group {
+    pub fn of_source(s: &Source) -> Group {
+        if s.kind == SourceKind::Peer {
+            Group::Peers
+        } else {
+            Group::Sources
+        }
+    }
+}
+
 pub fn same_host(a: &str, b: &str) -> bool {
     // Host names are case-insensitive; addresses compare as written, but
     // also by value so that `::1` and `0::1` match.
@@ -98,11 +130,13 @@ impl Document {
     /// Adds a source where a user replacing one expects it: after the last
     /// source line, or, when the file has none left, at `removed_at` (where
     /// the removed one was), not between a comment and the line it belongs
-    /// to.
+    /// to. Otherwise as [`Document::add_source_commented`]: the window and
+    /// the command line put a new line in the same place.
     pub fn add_source_after_removal(
         &mut self,
         source: &Source,
         removed_at: Option<usize>,
+        comment: &str,
     ) -> EditOutcome {
         let has_sources = self.sources().next().is_some();
         match removed_at {
@@ -110,7 +144,7 @@ impl Document {
                 self.insert_line(at, &source.render());
                 EditOutcome::Inserted(at)
             }
-            _ => self.add_source(source),
+            _ => self.add_source_commented(source, comment),
         }
     }
 
@@ -120,11 +154,24 @@ impl Document {
     /// language), never under the comment of an unrelated line.
     pub fn add_source_commented(&mut self, source: &Source, comment: &str) -> EditOutcome {
         let peer = source.kind == SourceKind::Peer;
-        let first = !self
+        let same_group = |s: &Source| (s.kind == SourceKind::Peer) == peer;
+        let same = self
             .sources()
-            .any(|(_, s)| (s.kind == SourceKind::Peer) == peer);
-        if !first {
-            return self.add_source(source);
+            .any(|(_, s)| s.kind == source.kind && same_host(&s.host, &source.host));
+        let last_of_group = self
+            .sources()
+            .filter(|(_, s)| same_group(s))
+            .map(|(i, _)| i)
+            .last();
+        match last_of_group {
+            // An update in place, or a line after the last of its own kind
+            // (a server after the servers, not after the peer).
+            _ if same => return self.add_source(source),
+            Some(i) => {
+                self.insert_line(i + 1, &source.render());
+                return EditOutcome::Inserted(i + 1);
+            }
+            None => {}
         }
         let at = self.append_group(comment);
         self.insert_line(at, &source.render());

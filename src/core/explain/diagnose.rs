@@ -263,12 +263,11 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     // A reference clock with no sample is its driver's silence, not a
     // network's (RefclockLost says so).
     let refclock_silent = |r: &Vec<Field>| {
-        mode(r, "#")
-            && r.iter().any(|x| {
-                x.reason
-                    .as_ref()
-                    .is_some_and(|w| w.id == Why::RefclockNoSample)
-            })
+        r.iter().any(|x| {
+            x.reason
+                .as_ref()
+                .is_some_and(|w| w.id == Why::RefclockNoSample)
+        })
     };
     if !rows.is_empty()
         && rows.iter().all(|r| silent(r) || refclock_silent(r))

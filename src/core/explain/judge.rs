@@ -451,6 +451,22 @@ pub fn judge_ntpdata(row: &mut [Field]) {
     if none_valid {
         unjudge_placeholders(row, false);
     }
+    // A server that is not synchronised sends placeholders, not its
+    // distance to true time: chronyd's reference.c gives root delay and
+    // dispersion 1 s and reference time 0 while unsynchronised (the leap
+    // bits say so; chronyc(1), ntpdata). Its leap and stratum carry the
+    // verdict; the reference id says what it says.
+    let unsynced = value(row, F::Leap) == Value::Leap(Leap::Unsynchronised)
+        || matches!(int(row, F::Stratum), Some(0 | 16..));
+    if unsynced && !none_valid {
+        for x in row
+            .iter_mut()
+            .filter(|x| matches!(x.name, F::RootDelay | F::RootDispersion | F::RefTime))
+        {
+            x.status = Status::Info;
+            x.reason = Some(Reason::new(Why::UnsyncPlaceholder));
+        }
+    }
     // The server's own reference is its local clock (127.127.1.1), at the
     // stratum its `local` directive gives: the row's, whatever it is (0
     // and 16 are "not synchronised", which the stratum says).
@@ -492,7 +508,8 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             .filter(|(_, ok)| !**ok)
             .map(|(name, _)| *name)
             .collect();
-        set(f, status, Reason::new(why).arg("tests", failed.join(", ")));
+        // Ids, comma-separated; said in words by the localizer.
+        set(f, status, Reason::new(why).arg("tests", failed.join(",")));
     }
 }
 
@@ -502,16 +519,18 @@ pub fn judge_ntpdata(row: &mut [Field]) {
 /// synchronisation loop"): the last four by the server-line options that
 /// set their limits (chrony.conf(5): maxdelay, maxdelayratio,
 /// maxdelaydevratio, maxdelayquant from 4.3).
-const NTP_TESTS: [&str; 10] = [
-    "RFC 5905 test 1",
-    "RFC 5905 test 2",
-    "RFC 5905 test 3",
-    "RFC 5905 test 5",
-    "RFC 5905 test 6",
-    "RFC 5905 test 7",
+/// Each an id: its name is translated (`ntp-test-<id>`), the server-line
+/// options keeping their chrony.conf spelling.
+pub const NTP_TESTS: [&str; 10] = [
+    "rfc1",
+    "rfc2",
+    "rfc3",
+    "rfc5",
+    "rfc6",
+    "rfc7",
     "maxdelay",
     "maxdelayratio",
-    "maxdelaydevratio/maxdelayquant",
+    "maxdelaydevratio",
     "loop",
 ];
 
@@ -704,6 +723,36 @@ pub fn judge_report(e: &mut Explained) {
         Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
         Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),
+        Kind::NtpqPeers | Kind::JunosShowNtpAssociations | Kind::AristaShowNtpAssociations => {
+            e.rows.iter_mut().for_each(|r| judge_ntpq_refclock_row(r))
+        }
         _ => {}
+    }
+}
+
+/// ntpq's peers row of a reference clock (ntpq(1): type `l`, "local
+/// (such as a GPS, WWVB)"; its remote is the driver's name or a
+/// 127.127.t.u address): read, not polled over a network. Reach 0 is a
+/// driver that delivered no sample; a firewall, DNS or an unsynchronised
+/// server cannot be the cause.
+fn judge_ntpq_refclock_row(row: &mut [Field]) {
+    let local = field(row, F::Type).is_some_and(|f| f.raw.trim() == "l")
+        || field(row, F::Remote).is_some_and(|f| {
+            let r = f
+                .raw
+                .trim()
+                .trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' ']);
+            r.starts_with("127.127.")
+        });
+    // ntpq prints the register in octal.
+    let reach = field(row, F::Reach).and_then(|f| u32::from_str_radix(f.raw.trim(), 8).ok());
+    if !local || reach != Some(0) {
+        return;
+    }
+    for f in row
+        .iter_mut()
+        .filter(|f| matches!(f.name, F::Reach | F::Tally | F::When))
+    {
+        set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
     }
 }

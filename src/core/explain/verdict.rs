@@ -164,6 +164,10 @@ crate::id_enum! {
         LeapUnknown = "leap-unknown",
         /// chronyc's status line: chronyd refused the command or is silent.
         ReplyRefused = "reply-refused",
+        /// ntpdata of a server that is not synchronised: the root delay and
+        /// dispersion (1 s each), reference id and time it sends are
+        /// chronyd's placeholders (reference.c), not measurements.
+        UnsyncPlaceholder = "unsync-placeholder",
     }
 }
 
@@ -428,6 +432,7 @@ impl Why {
             | ReachStarting
             | NoSample
             | NoReference
+            | UnsyncPlaceholder
             | StateSelected
             | StateCombined
             | StateNotCombined

@@ -95,7 +95,9 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             ui.colored_label(status_color(Status::Bad), subnet_error_text(st, e, &value));
         }
     }
-    let comment = st.t("conf-comment-allow");
+    let comment = st.t(crate::core::conf::edit::group_comment_id(
+        crate::core::conf::edit::Group::Access,
+    ));
     if let (true, Ok(target)) = (add, parsed) {
         st.doc.add_access_commented(
             &Access {

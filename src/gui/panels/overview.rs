@@ -37,7 +37,14 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         // Offset to true time with its error bound, at a glance.
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             let bound = t.root_delay / 2.0 + t.root_dispersion;
-            let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
+            let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID && bound == 0.0 {
+                // chronyd has just started on its own clock: a root
+                // dispersion of 0 is no estimate of drift yet, not a bound.
+                st.ta(
+                    "gui-own-clock-started",
+                    &[("stratum", t.stratum.to_string())],
+                )
+            } else if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
                 // A free-running local clock: no distance to true time is
                 // known, only how far chronyd thinks it may have drifted.
                 st.ta(
@@ -96,7 +103,11 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         for (status, text) in certs {
             ui.colored_label(status_color(status), text);
         }
-        sparkline_ui(ui, st, commands);
+        // What follows the plot: the findings, the tracking fields, the
+        // actions and two expanders (a row each).
+        let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 4.0;
+        let below = (e.fields.len() + 8) as f32 * row;
+        sparkline_ui(ui, st, commands, below);
         // The same findings as Explain gives for tracking, sources and
         // authentication.
         let mut findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
@@ -167,9 +178,11 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
     }
 }
 
-/// The offset over the last five minutes, small, with the clock's maximum
-/// error (|offset| + root dispersion + root delay/2) beside it.
-fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>) {
+/// The offset over the last five minutes, with the clock's maximum error
+/// (|offset| + root dispersion + root delay/2) beside it: as tall as the
+/// window leaves after the `below` points that follow it (80 at least), its
+/// legend above it, clear of the lines.
+fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command>, below: f32) {
     // chronyd's correction, as the headline above it.
     const SERIES: SeriesId = SeriesId::system(Field::Correction);
     const ERROR: SeriesId = SeriesId::system(Field::Error);
@@ -202,25 +215,33 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             .collect::<Vec<_>>()
             .into()
     });
+    use crate::gui::panels::plots::{PALETTE, legend_row_ui, name_plot, room_below};
     ui.weak(st.t("gui-sparkline"));
     let (offset_name, error_name) = (
         st.t("gui-series-system-offset"),
         st.t("gui-stats-max-error"),
     );
-    egui_plot::Plot::new("overview-spark")
-        .height(60.0)
+    let (offset_color, error_color) = (PALETTE[0], PALETTE[1]);
+    let mut legend = vec![(offset_name.clone(), offset_color)];
+    if error.is_some() {
+        legend.push((error_name.clone(), error_color));
+    }
+    legend_row_ui(ui, &legend);
+    let height = (room_below(ui) - below).clamp(80.0, 600.0);
+    let r = egui_plot::Plot::new("overview-spark")
+        .height(height)
         .show_axes([false, true])
         .show_grid(false)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .legend(crate::gui::panels::plots::newest_clear_legend())
         .show(ui, |p| {
-            p.line(egui_plot::Line::new(offset_name, line));
+            p.line(egui_plot::Line::new(offset_name, line).color(offset_color));
             if let Some(e) = error {
-                p.line(egui_plot::Line::new(error_name, e));
+                p.line(egui_plot::Line::new(error_name, e).color(error_color));
             }
         });
+    name_plot(&r.response, &st.t("gui-a11y-spark"));
 }
 
 impl crate::gui::view::View for Form {

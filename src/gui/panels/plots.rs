@@ -37,10 +37,45 @@ pub fn newest_clear_legend() -> Legend {
     Legend::default().position(egui_plot::Corner::LeftTop)
 }
 
+/// The colours of the lines whose legend is drawn outside the plot.
+pub const PALETTE: [egui::Color32; 6] = [
+    egui::Color32::from_rgb(230, 110, 90),
+    egui::Color32::from_rgb(100, 150, 240),
+    egui::Color32::from_rgb(110, 190, 110),
+    egui::Color32::from_rgb(220, 180, 60),
+    egui::Color32::from_rgb(190, 120, 220),
+    egui::Color32::from_rgb(90, 200, 200),
+];
+
+/// A plot's legend as a row of coloured names above it: it never covers
+/// the data, whatever the data does and whatever the window's size.
+pub fn legend_row_ui(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in entries {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(r.shrink2(egui::vec2(0.0, 3.0)), 1.0, *color);
+            ui.label(name);
+            ui.add_space(8.0);
+        }
+    });
+}
+
+/// The height below the cursor in the visible part of the panel: what a
+/// plot can take without pushing the rest out of sight.
+pub fn room_below(ui: &egui::Ui) -> f32 {
+    (ui.clip_rect().bottom() - ui.cursor().top()).max(0.0)
+}
+
+/// Names a plot for screen readers (and the UI tests) by `label`.
+pub fn name_plot(r: &egui::Response, label: &str) {
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, label));
+}
+
 /// A plot over [since, until] whose time axis is linked with the others.
-fn time_plot(id: &str, link: egui::Id, since: f64, until: f64) -> Plot<'static> {
+fn time_plot(id: &str, link: egui::Id, since: f64, until: f64, height: f32) -> Plot<'static> {
     Plot::new(id)
-        .height(170.0)
+        .height(height)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .x_axis_formatter(|m, _| time_label(m.value))
@@ -159,8 +194,11 @@ pub fn plots_ui(
     if empty {
         ui.label(st.t("gui-no-history"));
     }
+    // Three plots share what the window has (titles, legends and the two
+    // save rows take about 200 points), never less than 150 each.
+    let height = ((room_below(ui) - 200.0) / 3.0).max(150.0);
     ui.strong(st.t("gui-plot-offset"));
-    time_plot("offset", link, since, until)
+    time_plot("offset", link, since, until, height)
         .legend(newest_clear_legend())
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
@@ -210,7 +248,7 @@ pub fn plots_ui(
             }
         });
     ui.strong(st.t("gui-plot-frequency"));
-    time_plot("frequency", link, since, until)
+    time_plot("frequency", link, since, until, height)
         .legend(newest_clear_legend())
         .show(ui, |p| {
             for (field, id) in [
@@ -223,7 +261,7 @@ pub fn plots_ui(
             }
         });
     ui.strong(st.t("gui-plot-skew"));
-    time_plot("skew", link, since, until).show(ui, |p| {
+    time_plot("skew", link, since, until, height).show(ui, |p| {
         if let Some(pts) = st.history.get(&SeriesId::system(Field::Skew)) {
             p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
         }

@@ -75,7 +75,7 @@ pub fn setup_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    _commands: &mut Vec<Command>,
+    commands: &mut Vec<Command>,
 ) {
     ui.label(st.t("gui-setup-help"));
     ui.add_space(6.0);
@@ -141,6 +141,8 @@ pub fn setup_ui(
             ui.strong(st.t("gui-setup-preview"));
             ui.label(RichText::new(&text).monospace());
             let doc = Document::parse(&text);
+            let hosts: Vec<String> = doc.sources().map(|(_, s)| s.host.clone()).collect();
+            super::upstreams::ask_resolve(st, hosts.iter().map(String::as_str), commands);
             let opts = LintOptions {
                 version: st.chrony_version(),
                 ..LintOptions::default()
@@ -192,6 +194,10 @@ pub fn setup_ui(
             if st.apply_from == Some(Panel::Setup) {
                 crate::gui::widgets::apply_result_ui(ui, st);
             }
+            // The names typed here that this machine cannot resolve, as
+            // Upstream servers says them: under the buttons, so that an
+            // answer arriving moves nothing one might be clicking.
+            super::upstreams::unresolved_hints_ui(ui, st, hosts.iter().map(String::as_str));
         }
     }
 }

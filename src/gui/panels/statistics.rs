@@ -214,6 +214,10 @@ pub fn statistics_ui(
         return;
     };
     ui.weak(st.ta("gui-stats-samples", &[("n", s.n.to_string())]));
+    // The histogram takes two fifths of the room, the deviations the rest:
+    // a large window is filled, a small one keeps the old sizes.
+    let room = super::plots::room_below(ui);
+    let hist_height = ((room - 100.0) * 0.4).max(220.0);
     ui.columns(2, |cols| {
         egui::Grid::new("stats-summary")
             .striped(true)
@@ -243,7 +247,7 @@ pub fn statistics_ui(
                 .collect();
             let unit = field;
             Plot::new("stats-histogram")
-                .height(220.0)
+                .height(hist_height)
                 .x_axis_formatter(move |m, _| tick_text(unit, m.value, m.step_size))
                 .allow_drag(false)
                 .allow_scroll(false)
@@ -271,9 +275,11 @@ pub fn statistics_ui(
                 .collect::<Vec<_>>()
                 .into()
         };
-        // Round values at the ticks (the axes are log10).
-        Plot::new("stats-deviations")
-            .height(240.0)
+        // Round values at the ticks (the axes are log10); below it the
+        // noise line and the CSV row.
+        let height = (super::plots::room_below(ui) - 80.0).max(240.0);
+        let r = Plot::new("stats-deviations")
+            .height(height)
             .legend(Legend::default())
             .x_grid_spacer(log_marks)
             .y_grid_spacer(log_marks)
@@ -299,6 +305,7 @@ pub fn statistics_ui(
                 p.line(Line::new("MDEV", line(&d.mdev, 1)));
                 p.line(Line::new("TDEV", line(&d.tdev, 1)));
             });
+        super::plots::name_plot(&r.response, &st.t("gui-a11y-deviations"));
         // The noise type at each τ, in words.
         let regions: Vec<String> = noise
             .iter()

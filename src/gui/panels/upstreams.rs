@@ -116,12 +116,17 @@ fn live_state(st: &AppState, host: &str) -> Option<(Status, String, Option<Strin
     Some((status, st.tr.source_health_text(&n), help))
 }
 
-/// Names of the configuration's sources this machine was not yet asked
-/// about (addresses need no lookup); marked as asked.
-fn names_to_resolve(st: &mut AppState, sources: &[(usize, Source)]) -> Vec<String> {
+/// Asks the backend (off the UI thread) whether the names among `hosts`
+/// this machine was not yet asked about resolve here; addresses need no
+/// lookup. Marked as asked.
+pub fn ask_resolve<'a>(
+    st: &mut AppState,
+    hosts: impl IntoIterator<Item = &'a str>,
+    commands: &mut Vec<crate::gui::backend::Command>,
+) {
     let mut ask = Vec::new();
-    for (_, s) in sources {
-        let host = s.host.to_ascii_lowercase();
+    for host in hosts {
+        let host = host.to_ascii_lowercase();
         if host.parse::<std::net::IpAddr>().is_err()
             && !st.resolved.contains_key(&host)
             && st.resolving.insert(host.clone())
@@ -129,7 +134,29 @@ fn names_to_resolve(st: &mut AppState, sources: &[(usize, Source)]) -> Vec<Strin
             ask.push(host);
         }
     }
-    ask
+    if !ask.is_empty() {
+        commands.push(crate::gui::backend::Command::Resolve(ask));
+    }
+}
+
+/// One hint per name among `hosts` that does not resolve here: said before
+/// Apply, never blocking it (the lab's own DNS may serve the name where
+/// chronyd runs). Upstream servers and Guided setup say it alike.
+pub fn unresolved_hints_ui<'a>(
+    ui: &mut egui::Ui,
+    st: &AppState,
+    hosts: impl IntoIterator<Item = &'a str>,
+) {
+    let mut said = std::collections::HashSet::new();
+    for host in hosts {
+        let key = host.to_ascii_lowercase();
+        if st.resolved.get(&key) == Some(&false) && said.insert(key) {
+            ui.colored_label(
+                status_color(Status::Warn),
+                st.tr.tr_args("gui-name-unresolved-here", &[("name", host)]),
+            );
+        }
+    }
 }
 
 pub fn upstreams_ui(
@@ -141,10 +168,7 @@ pub fn upstreams_ui(
     let sources: Vec<(usize, Source)> = st.doc.sources().map(|(i, s)| (i, s.clone())).collect();
     // Before Apply: whether each name resolves here (the backend looks it
     // up off this thread, only when the helper runs on this machine).
-    let ask = names_to_resolve(st, &sources);
-    if !ask.is_empty() {
-        commands.push(crate::gui::backend::Command::Resolve(ask));
-    }
+    ask_resolve(st, sources.iter().map(|(_, s)| s.host.as_str()), commands);
     let mut remove = None;
     let mut edit = None;
     egui::Grid::new("upstreams")
@@ -187,18 +211,8 @@ pub fn upstreams_ui(
                 ui.end_row();
             }
         });
-    // Said before Apply, never blocking it (the lab's own DNS may serve
-    // the name where chronyd runs), under the table so that an answer
-    // arriving does not move its columns.
-    for (_, s) in &sources {
-        if st.resolved.get(&s.host.to_ascii_lowercase()) == Some(&false) {
-            ui.colored_label(
-                status_color(Status::Warn),
-                st.tr
-                    .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
-            );
-        }
-    }
+    // Under the table, so that an answer arriving does not move its columns.
+    unresolved_hints_ui(ui, st, sources.iter().map(|(_, s)| s.host.as_str()));
     if let Some(h) = remove {
         st.doc.remove_source(&h);
     }
@@ -353,11 +367,8 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                 None => {
                     // The first upstream gets a comment of its own (in the
                     // window's language), not an unrelated line's.
-                    let comment = st.t(if src.kind == SourceKind::Peer {
-                        "conf-comment-peers"
-                    } else {
-                        "conf-comment-sources"
-                    });
+                    use crate::core::conf::edit::{Group, group_comment_id};
+                    let comment = st.t(group_comment_id(Group::of_source(&src)));
                     st.doc.add_source_commented(&src, &comment);
                 }
             }
