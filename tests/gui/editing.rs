@@ -391,11 +391,24 @@ fn every_single_line_field_keeps_what_is_typed() {
         h.get_by_role_and_label(Role::Button, panel)
             .click_accesskit();
         h.run_steps(3);
+        // A panel may wait for the backend first (Apply checks the file
+        // on its worker thread, slower on a loaded machine).
+        let start = Instant::now();
+        while h.query_all_by_role(Role::TextInput).next().is_none()
+            && start.elapsed() < Duration::from_secs(15)
+        {
+            h.step();
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let labels: Vec<String> = h
             .query_all_by_role(Role::TextInput)
             .map(|n| n.accesskit_node().label().unwrap_or_default())
             .collect();
-        assert!(!labels.is_empty(), "{panel}: no single-line field");
+        assert!(
+            !labels.is_empty(),
+            "{panel}: no single-line field: {:?}",
+            super::window::shown_texts(&h)
+        );
         for label in labels {
             assert!(!label.is_empty(), "{panel}: a field without a label");
             let field = h.get_by_role_and_label(Role::TextInput, &label);
