@@ -38,13 +38,7 @@ fn the_overview_says_it_all_at_a_glance() {
     let mut h = offline();
     let now = stratum::sys::now();
     let tracking = tracking(now);
-    h.state_mut()
-        .state
-        .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
-            time: now,
-            tracking: Some(tracking),
-            ..Default::default()
-        })));
+    give_tracking(&mut h, now, tracking);
     let pts: Vec<(f64, f64, f64)> = (0..60)
         .map(|i| (now - 300.0 + f64::from(i) * 5.0, 1e-6, 2e-6))
         .collect();
@@ -80,7 +74,6 @@ fn the_overview_says_it_all_at_a_glance() {
 /// a lab serving its own clock says so instead of a distance to true time.
 #[test]
 fn the_overview_says_slow_when_the_clock_is_behind() {
-    use stratum::gui::backend::Event;
     for (lang, correction, want) in [
         (Lang::En, 5.0, "System clock 5.000 s behind NTP time (slow)"),
         (
@@ -98,13 +91,7 @@ fn the_overview_says_slow_when_the_clock_is_behind() {
         let now = stratum::sys::now();
         let mut t = tracking(now);
         t.system_time = correction;
-        h.state_mut()
-            .state
-            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
-                time: now,
-                tracking: Some(t),
-                ..Default::default()
-            })));
+        give_tracking(&mut h, now, t);
         h.state_mut().state.panel = Panel::Overview;
         h.run();
         assert!(h.query_by_label_contains(want).is_some(), "{want}");
@@ -118,13 +105,7 @@ fn the_overview_says_slow_when_the_clock_is_behind() {
     t.stratum = 10;
     t.root_dispersion = 0.25;
     t.root_delay = 0.0;
-    h.state_mut()
-        .state
-        .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
-            time: now,
-            tracking: Some(t),
-            ..Default::default()
-        })));
+    give_tracking(&mut h, now, t);
     h.state_mut().state.panel = Panel::Overview;
     h.run();
     assert!(
@@ -145,7 +126,6 @@ fn the_overview_says_slow_when_the_clock_is_behind() {
 /// "0 ns" beside a "0 s").
 #[test]
 fn a_first_run_on_its_own_clock_says_just_started_not_a_zero_bound() {
-    use stratum::gui::backend::Event;
     for (lang, started, zero_bound) in [
         (
             Lang::En,
@@ -168,13 +148,7 @@ fn a_first_run_on_its_own_clock_says_just_started_not_a_zero_bound() {
         t.system_time = 0.0;
         t.last_offset = -2e-10;
         t.rms_offset = 0.0;
-        h.state_mut()
-            .state
-            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
-                time: now,
-                tracking: Some(t),
-                ..Default::default()
-            })));
+        give_tracking(&mut h, now, t);
         h.state_mut().state.panel = Panel::Overview;
         h.run();
         assert!(h.query_by_label_contains(started).is_some(), "{started}");
@@ -396,13 +370,7 @@ fn the_overview_plot_takes_the_room_and_its_legend_covers_no_line() {
         for size in [egui::vec2(1024.0, 700.0), egui::vec2(1920.0, 1080.0)] {
             let mut h = offline_sized(lang, size);
             let now = stratum::sys::now();
-            h.state_mut()
-                .state
-                .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
-                    time: now,
-                    tracking: Some(tracking(now)),
-                    ..Default::default()
-                })));
+            give_tracking(&mut h, now, tracking(now));
             // Both lines highest at the left, where a legend in the top
             // left corner would cover them.
             let pts: Vec<(f64, f64, f64)> = (0..60)
@@ -488,4 +456,21 @@ fn statistics_fill_a_large_window() {
             );
         }
     }
+}
+
+/// A snapshot from the helper at `now` with only its tracking report.
+fn give_tracking(
+    h: &mut Harness<'static, App>,
+    now: f64,
+    tracking: stratum::core::cmdmon::Tracking,
+) {
+    h.state_mut()
+        .state
+        .on_event(stratum::gui::backend::Event::Snapshot(Box::new(
+            stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(tracking),
+                ..Default::default()
+            },
+        )));
 }
