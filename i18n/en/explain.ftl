@@ -581,6 +581,7 @@ finding-command-failed = chronyd refused the command: “{ $reply }”. The comm
 
 ## Reach, LastRx and state read apart (chronyc(1), sources).
 why-refclock-no-sample = the reference clock delivered no sample: nothing feeds its driver (SHM segment, socket or device), not a network problem
+why-pool-prototype = the pool's own association (refid .POOL.): it only finds the pool's servers, listed on rows of their own, and is never polled itself, so reach 0 and stratum 16 are normal here
 why-state-answers-rejected = not usable: it answers (reach), but chronyd accepts none of its samples: they fail its tests
 why-state-orphan-peer = a peer this server does not follow: on the orphan root (local … orphan) that is by design
 finding-orphan-root = The only sources are peers and none is followed, though they answer: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.

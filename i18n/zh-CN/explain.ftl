@@ -577,6 +577,7 @@ finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。命令�
 
 ## 分别解读 Reach、LastRx 与状态（chronyc(1)，sources）。
 why-refclock-no-sample = 参考时钟没有提供样本：没有数据送到其驱动（SHM 段、套接字或设备），不是网络问题
+why-pool-prototype = 这是 pool 自身的关联（refid 为 .POOL.）：它只负责找出池中的服务器（各占一行），本身从不轮询，所以这里可达性为 0、层级为 16 是正常的
 why-state-answers-rejected = 不可用：它有应答（reach），但 chronyd 不接受它的任何样本：这些样本未通过检验
 why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local … orphan）上这是设计如此
 finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。

@@ -148,6 +148,28 @@ fn unwrap_peer_rows(lines: &[&str]) -> Vec<String> {
     out
 }
 
+/// ntpd's `pool` line is an association of its own, listed with refid
+/// `.POOL.` and type `p` (ntpq(1): "p: pool source"): it only spawns the
+/// pool's server associations (listed as rows of their own) and is never
+/// polled, so its reach 0, stratum 16 and blank tally say nothing wrong.
+pub(super) fn judge_pool_row(row: &mut [Field]) {
+    let pool = row
+        .iter()
+        .any(|f| f.name == F::Refid && f.raw.trim() == ".POOL.");
+    if !pool {
+        return;
+    }
+    for f in row.iter_mut().filter(|f| {
+        matches!(
+            f.name,
+            F::Tally | F::Refid | F::Stratum | F::When | F::Reach | F::Delay | F::Offset | F::Jitter
+        )
+    }) {
+        f.status = Status::Info;
+        f.reason = Some(Reason::new(Why::PoolPrototype));
+    }
+}
+
 /// `key=value, key="quoted", key=value with, commas` over several lines:
 /// a value runs until a comma that starts the next `key=`.
 fn kv_pairs(text: &str) -> Vec<(String, String)> {

@@ -425,12 +425,22 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         t.starts_with("address") && t.contains("ref clock") && t.contains("reach")
     }) {
         let mut e = Explained::new(Kind::CiscoShowNtpAssociations);
-        for l in rows {
+        let mut rows = rows.into_iter().peekable();
+        while let Some(l) = rows.next() {
             if l.len() < 3 || l.contains("sys.peer") || l.contains("configured") {
                 continue;
             }
             let (marker, rest) = l.split_at(l.char_indices().nth(2).map_or(l.len(), |(i, _)| i));
-            let w: Vec<&str> = rest.split_whitespace().collect();
+            let mut w: Vec<&str> = rest.split_whitespace().collect();
+            // IOS prints an address too long for its column (IPv6) alone,
+            // and the row's values on the next, indented line.
+            if w.len() == 1
+                && let Some(next) = rows.next_if(|n| {
+                    n.starts_with(char::is_whitespace) && n.split_whitespace().count() == 8
+                })
+            {
+                w.extend(next.split_whitespace());
+            }
             if w.len() != 9 || w[2].parse::<u32>().is_err() {
                 continue;
             }

@@ -144,6 +144,9 @@ crate::id_enum! {
         LeapExpired = "leap-expired",
         /// A refclock's reach 0: its driver delivered no sample.
         RefclockNoSample = "refclock-no-sample",
+        /// ntpd's `pool` association (refid `.POOL.`, type `p`): it only
+        /// spawns the pool's server associations and is never polled.
+        PoolPrototype = "pool-prototype",
         /// `?` with answers but no good sample: they fail chronyd's tests.
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
@@ -451,6 +454,7 @@ impl Why {
             | SelectBest
             | StratumOk
             | StratumRefclock
+            | PoolPrototype
             | NotPolled
             | LeapNormal
             | RefidLocal
