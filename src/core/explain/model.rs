@@ -22,6 +22,8 @@ pub enum Kind {
     ChronycError,
     NtpqPeers,
     NtpqRv,
+    /// `ntpq -c "rv ASSOCID"`: one association's variables.
+    NtpqRvPeer,
     /// `ntpq -c as` (associations).
     NtpqAssociations,
     Ntpstat,
@@ -60,6 +62,7 @@ impl Kind {
             Kind::ChronycError => "chronyc-error",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
+            Kind::NtpqRvPeer => "ntpq-rv-peer",
             Kind::NtpqAssociations => "ntpq-associations",
             Kind::Ntpstat => "ntpstat",
             Kind::Timedatectl => "timedatectl",
@@ -89,7 +92,7 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError => Family::Chrony,
-            NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
+            NtpqPeers | NtpqRv | NtpqRvPeer | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
             }

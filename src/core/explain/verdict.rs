@@ -147,6 +147,23 @@ crate::id_enum! {
         /// ntpd's `pool` association (refid `.POOL.`, type `p`): it only
         /// spawns the pool's server associations and is never polled.
         PoolPrototype = "pool-prototype",
+        /// ntpd's flash bits of an association (ntpq(1), decode.html
+        /// "Flash Codes"), by what they say: over the distance threshold
+        /// (peer_dist, pkt_header) ...
+        FlashDistance = "flash-distance",
+        /// ... the server not synchronised (pkt_unsync, pkt_stratum,
+        /// peer_stratum) ...
+        FlashUnsynchronised = "flash-unsynchronised",
+        /// ... a synchronisation loop (peer_loop) ...
+        FlashLoop = "flash-loop",
+        /// ... authentication (pkt_auth, pkt_autokey, pkt_crypto) ...
+        FlashAuth = "flash-auth",
+        /// ... access denied (pkt_denied) ...
+        FlashDenied = "flash-denied",
+        /// ... unreachable or not selectable (peer_unreach) ...
+        FlashUnreachable = "flash-unreachable",
+        /// ... a duplicate or bogus packet (pkt_dup, pkt_bogus).
+        FlashPacket = "flash-packet",
         /// `?` with answers but no good sample: they fail chronyd's tests.
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
@@ -417,6 +434,10 @@ impl Why {
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
             RefclockNoSample => &[R::RefclockLost],
+            FlashDistance | FlashDenied | FlashUnreachable | FlashPacket => &[R::NotSelectable],
+            FlashUnsynchronised => &[R::UpstreamUnsynchronised],
+            FlashLoop => &[R::SyncLoop],
+            FlashAuth => &[R::AuthFailing],
             StateAnswersRejected => &[R::AnswersRejected],
             TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
             TimesyncNoAnswer => &[R::NeverAnswered],
