@@ -193,7 +193,17 @@ finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
     } no address yet: their names do not resolve. Check DNS, or use IP addresses; start chronyd with -4 when IPv6 is disabled.
-finding-falseticker = A source is a falseticker: its time disagrees with the others. Check that source; with three or more sources chrony ignores it.
+finding-falseticker = { $count ->
+        [0] A source is a falseticker
+        [one] { $sources } is a falseticker
+       *[other] { $sources } are falsetickers
+    }: chronyd found { $count ->
+        [one] its time
+       *[other] their times
+    } inconsistent with a majority of the other sources (chronyc(1): “x”) and leaves falsetickers out of the selection. A falseticker's offset is its disagreement, not this clock's error. Check { $count ->
+        [one] that source
+       *[other] those sources
+    } (the server and the path to it); with three or more sources that agree, the majority outvotes a wrong one.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
 finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
@@ -470,6 +480,8 @@ why-tests-failed = failed: { $tests }; chronyd drops these packets
 why-offset-small = { $value }: under 1 ms
 why-offset-medium = { $value }: between 1 ms and 100 ms, acceptable over the internet, large for a LAN
 why-offset-large = { $value }: 100 ms or more, the clock is off
+why-offset-source-large = { $value }: 100 ms or more between this clock and the source: one of the two is off (the source, when the other sources agree with this clock)
+why-offset-falseticker = { $value }: this source's disagreement with the majority of the sources (it is a falseticker), not this clock's error
 
 finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate), so a large gap takes long: allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays behind is not being corrected: look at the sources and the reference.
 finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
@@ -608,6 +620,15 @@ finding-minsources-waiting = The clock is not updated: { $sources } { $count ->
         [one] is
        *[other] are
     }. Lower minsources in chrony.conf, or make more sources answer.
+
+## One verdict for a paste: tracking's and sources' findings when selectdata in the same paste
+## found why nothing is selected (chronyc(1), selectdata's state letters).
+finding-not-synchronised-by-minsources-waiting = Not synchronised (reference ID 00000000): a source answers, but fewer sources are selectable than “minsources” asks, so chronyd does not update the clock; selectdata shows them waiting (W). Lower minsources in chrony.conf, or make more sources answer.
+finding-none-selected-by-minsources-waiting = Sources answer but none is selected: fewer sources are selectable than “minsources” asks, so the selectable ones wait (selectdata: W). Lower minsources in chrony.conf, or make more sources answer.
+finding-not-synchronised-by-all-falsetickers = Not synchronised (reference ID 00000000): the sources answer but their times disagree and no majority agrees on one time; selectdata marks every one that may be selected x, a falseticker. Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.
+finding-none-selected-by-all-falsetickers = Sources answer but none is selected: their times disagree and no majority agrees on one time (selectdata marks every one that may be selected x, a falseticker). Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.
+finding-not-synchronised-by-required-not-selectable = Not synchronised (reference ID 00000000): the sources with “require” in effect are not selectable, so no source may be selected; selectdata names them (EOpts R). Make a required source work, or remove the option (or set “authselectmode prefer”).
+finding-none-selected-by-required-not-selectable = Sources answer but none is selected: the sources with “require” in effect are not selectable, so the others wait (selectdata names them: EOpts R). Make a required source work, or remove the option (or set “authselectmode prefer”).
 
 ## sourcestats (sourcestats.c: no regression below 3 samples).
 why-samples-few = fewer than 3 samples: chronyd makes no estimate yet, so this row's frequency, skew and deviation are its worst-case placeholders

@@ -241,6 +241,28 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     }
                 }
             }
+            // The same for a row of a table: `row-reason PART ROW FIELD
+            // LANG WORDS…` (rows counted from 1, as `row`).
+            "row-reason" | "row-reason-lacks" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let tr = Localizer::new(Lang::parse(&w[4]).expect("a language code"));
+                    let r: usize = w[2].parse().unwrap();
+                    let text = p
+                        .rows
+                        .get(r - 1)
+                        .and_then(|row| row.iter().find(|f| f.name.id() == w[3]))
+                        .and_then(|f| f.reason.as_ref())
+                        .map(|r| tr.reason_text(r));
+                    let words = w[5..].join(" ");
+                    let says = text.as_deref().is_some_and(|t| t.contains(&words));
+                    if text.is_none() || says != (w[0] == "row-reason") {
+                        fail(
+                            line,
+                            format!("{} row {r} {} in {}: {text:?}, {words}", w[0], w[3], w[4]),
+                        );
+                    }
+                }
+            }
             "encode" | "source" | "session" | "error" => {}
             other => panic!("{}:{line}: unknown directive {other}", e.name),
         }

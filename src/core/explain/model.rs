@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::field::{FieldId, Value};
-use super::verdict::{Finding, Reason, Rule, Status};
+use super::verdict::{Finding, Reason, Status};
 
 /// The kinds of output Stratum recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -136,13 +136,19 @@ impl Family {
     }
 }
 
-/// The message ids of a finding's text, most specific first: in the
-/// output's own terms (`finding-<rule>-<family>`), else the general one.
-pub fn finding_ids(kind: Kind, rule: Rule) -> [String; 2] {
-    [
-        format!("finding-{}-{}", rule.id(), kind.family().id()),
-        format!("finding-{}", rule.id()),
-    ]
+/// The message ids of a finding's text, most specific first: with the
+/// cause another report of the paste gave (`finding-<rule>-by-<cause>`),
+/// in the output's own terms (`finding-<rule>-<family>`), else the
+/// general one.
+pub fn finding_ids(kind: Kind, f: &Finding) -> Vec<String> {
+    let rule = f.rule.id();
+    let mut ids = Vec::with_capacity(3);
+    if let Some((_, cause)) = f.args.iter().find(|(k, _)| *k == "cause") {
+        ids.push(format!("finding-{rule}-by-{cause}"));
+    }
+    ids.push(format!("finding-{rule}-{}", kind.family().id()));
+    ids.push(format!("finding-{rule}"));
+    ids
 }
 
 /// The message ids of a field's meaning, most specific first: for this

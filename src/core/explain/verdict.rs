@@ -96,6 +96,13 @@ crate::id_enum! {
         OffsetMedium = "offset-medium",
         OffsetLarge = "offset-large",
         OffsetBeyondError = "offset-beyond-error",
+        /// A source's offset of 100 ms or more (sources, sourcestats,
+        /// ntpdata): this clock and that source disagree; which one is off
+        /// the row alone does not say.
+        OffsetSourceLarge = "offset-source-large",
+        /// The offset of a falseticker (`x`): its disagreement with the
+        /// majority of the sources, not this clock's error.
+        OffsetFalseticker = "offset-falseticker",
         ClockSlow = "clock-slow",
         ClockFast = "clock-fast",
         LastRxNever = "last-rx-never",
@@ -372,7 +379,8 @@ impl Why {
             LeapExpired => &[R::LeapFileExpired],
             RefidNone => &[R::NotSynchronised, R::UpstreamUnsynchronised],
             KissCode => &[R::KissCode],
-            OffsetMedium | OffsetLarge => &[R::SourceOffsetLarge],
+            OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
+            OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
             ClockSlow => &[R::ClockBehind],
             ClockFast => &[R::ClockAhead],
             OffsetBeyondError => &[R::SourceUnstable],
