@@ -263,7 +263,7 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     }
                 }
             }
-            "encode" | "source" | "session" | "error" => {}
+            "encode" | "source" | "session" | "csv-m" | "error" => {}
             other => panic!("{}:{line}: unknown directive {other}", e.name),
         }
     }
@@ -294,6 +294,22 @@ fn inputs(e: &Expect, path: &Path) -> Vec<(String, Vec<u8>)> {
             out.push((format!("chrony {release}, CRLF"), encode(&text, &crlf)));
         }
         return out;
+    }
+    if let Some(words) = e.directive("csv-m") {
+        // `chronyc -c -m CMD…` of each release: the reports' CSV rows one
+        // after another, no header (each release's captures of one lab).
+        let (dir, commands) = (&words[0], &words[1..]);
+        return ["4.0", "4.3", "4.6.1", "4.9"]
+            .iter()
+            .map(|release| {
+                let d = data().join(dir.replace("RELEASE", release));
+                let text: String = commands
+                    .iter()
+                    .map(|c| std::fs::read_to_string(d.join(format!("{c}.csv"))).unwrap())
+                    .collect();
+                (format!("chrony {release}"), encode(&text, &how))
+            })
+            .collect();
     }
     let file = match e.directive("source") {
         Some(s) => data().join(&s[0]),
