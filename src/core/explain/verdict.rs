@@ -105,6 +105,9 @@ crate::id_enum! {
         DropsRateLimited = "drops-rate-limited",
         ServerDropping = "server-dropping",
         DispersionLarge = "dispersion-large",
+        /// timesync-status: root distance above timesyncd's
+        /// RootDistanceMaxSec= (the "(max: 5s)" it prints beside it).
+        RootDistanceOverMax = "root-distance-over-max",
         /// ntpstat's "time correct to within N ms": 100 ms or more.
         MaxErrorLarge = "max-error-large",
         /// ntpstat -m: "(exceeded maximum of M ms)".
@@ -203,6 +206,8 @@ crate::id_enum! {
         FrequencyLimit = "frequency-limit",
         SkewHigh = "skew-high",
         DispersionHigh = "dispersion-high",
+        /// timesyncd refuses its server: root distance over its maximum.
+        RootDistanceOverMax = "root-distance-over-max",
         /// ntpstat's maximum error is large (or over its -m limit).
         MaxErrorLarge = "max-error-large",
         MaxErrorExceeded = "max-error-exceeded",
@@ -270,7 +275,7 @@ impl Rule {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
             | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
-            | DaemonUnreachable => Status::Bad,
+            | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
@@ -387,6 +392,7 @@ impl Why {
             DropsRateLimited => &[R::ClientsRateLimited],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
+            RootDistanceOverMax => &[R::RootDistanceOverMax],
             MaxErrorLarge => &[R::MaxErrorLarge],
             MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],
