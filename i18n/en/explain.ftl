@@ -658,3 +658,43 @@ ntp-test-maxdelayratio = maxdelayratio
 ntp-test-maxdelaydevratio = maxdelaydevratio/maxdelayquant
 ntp-test-loop = loop
 list-separator = {", "}
+
+## MikroTik RouterOS, /system ntp client print (help.mikrotik.com "NTP"; v6: wiki Manual:System/Time).
+kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
+field-enabled = Whether the NTP client is enabled (RouterOS: enabled=yes/no; default no).
+field-servers = The NTP servers configured for the client (addresses or names; DHCP may add some).
+field-primary-ntp = RouterOS v6: the first NTP server's address (0.0.0.0: none). With two set, the SNTP client alternates, switching when a request times out or a server sends a kiss-o'-death.
+field-secondary-ntp = RouterOS v6: the second NTP server's address (0.0.0.0: none).
+field-server-dns-names = RouterOS v6: NTP servers by name, resolved at each request (needs /ip dns).
+field-active-server = RouterOS v6: the NTP server the SNTP client asks now (primary-ntp or secondary-ntp).
+field-last-update-from = RouterOS v6: the server whose last answer was processed successfully.
+field-last-update-before = RouterOS v6: time since the last answer processed successfully.
+field-last-adjustment = RouterOS v6: the correction applied to the clock at the last update.
+meaning-mikrotik-ntp-client-mode = How the client works: unicast (it asks its servers), broadcast, multicast or manycast.
+meaning-mikrotik-ntp-client-vrf = The VRF the client reaches its servers through (main by default).
+meaning-mikrotik-ntp-client-frequency = freq-drift: the clock's frequency drift the NTP client measured, in ppm; normal clocks stay within ±100 ppm.
+meaning-mikrotik-ntp-client-status = The client's status: synchronized, stopped, waiting (no usable answer yet) or using-local-clock (the router serves its own clock).
+meaning-mikrotik-ntp-client-server = synced-server: the address of the NTP server the router is synchronised to.
+meaning-mikrotik-ntp-client-stratum = synced-stratum: the stratum of the server the router follows (1 next to a reference clock, 16 unsynchronised).
+meaning-mikrotik-ntp-client-offset = system-offset: how far the router's clock is from the time of its NTP server.
+meaning-mikrotik-ntp-client-poll-interval = RouterOS v6: the interval between requests to the active server; it starts at 16 s and doubles up to 15 min.
+label-enabled = Enabled
+label-servers = Servers
+label-primary-ntp = Primary server
+label-secondary-ntp = Secondary server
+label-server-dns-names = Server names
+label-active-server = Active server
+label-last-update-from = Last update from
+label-last-update-before = Last update before
+label-last-adjustment = Last adjustment
+why-ntp-client-stopped = the NTP client is stopped: the router does not synchronise its clock
+why-ntp-client-waiting = no server has answered the router (yet): it is not synchronised
+why-ntp-client-local-clock = the router serves its own clock: it follows no NTP server
+finding-not-synchronised-mikrotik = The router's NTP client is not synchronising the clock (stopped, or enabled=no). Enable it with its servers: /system ntp client set enabled=yes servers=ADDRESS, then check /system ntp client print again.
+finding-no-upstream-reachable-mikrotik = No NTP server answers the router ({ $sources }): its client is waiting. Check the server's address (names need /ip dns), the route from the router's VRF, firewall filter rules on the way (UDP 123 both ways), and that the server allows this router; /system ntp monitor-peers shows what each server answered.
+finding-follows-local-clock-mikrotik = The router serves its own clock (status using-local-clock): its NTP server runs while the client follows no server, so nothing ties its time to true time and its clients drift with it. Give it a server (/system ntp client set enabled=yes servers=ADDRESS), or make sure this router is the one lab root you meant.
+finding-source-offset-large-mikrotik = The router's clock is { $value } off from its NTP server. A server this far off is wrong or the path to it is asymmetric; if it stays, check /system ntp monitor-peers and compare the servers.
+finding-upstream-unsynchronised-mikrotik = The server the router follows is not synchronised itself (stratum 16): the router cannot follow it. Fix that server first, or give the router another one.
+finding-stratum-high-mikrotik = The router's server is at stratum { $value }, the last a server can give: the router's own clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
+finding-frequency-high-mikrotik = The router's clock drifts { $ppm } ppm, more than the ±100 ppm normal clocks stay within: its oscillator may be faulty (or, for CHR, the virtual machine's clock is unstable).
+finding-frequency-limit-mikrotik = The router's clock drifts { $ppm } ppm, beyond what NTP corrects (500 ppm): its oscillator is faulty or, for CHR, the virtual machine's clock is unstable.

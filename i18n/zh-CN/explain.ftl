@@ -647,3 +647,43 @@ ntp-test-maxdelayratio = maxdelayratio
 ntp-test-maxdelaydevratio = maxdelaydevratio/maxdelayquant
 ntp-test-loop = 同步环路测试
 list-separator = 、
+
+## MikroTik RouterOS，/system ntp client print（help.mikrotik.com “NTP”；v6：wiki Manual:System/Time）。
+kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
+field-enabled = NTP 客户端是否启用（RouterOS：enabled=yes/no，默认 no）。
+field-servers = 为客户端配置的 NTP 服务器（地址或名称；DHCP 也可能加入）。
+field-primary-ntp = RouterOS v6：第一个 NTP 服务器的地址（0.0.0.0 表示没有）。两个都设置时，SNTP 客户端轮流使用，请求超时或服务器发来 kiss-o'-death 时切换。
+field-secondary-ntp = RouterOS v6：第二个 NTP 服务器的地址（0.0.0.0 表示没有）。
+field-server-dns-names = RouterOS v6：按名称指定的 NTP 服务器，每次请求时解析（需要 /ip dns）。
+field-active-server = RouterOS v6：SNTP 客户端当前询问的 NTP 服务器（primary-ntp 或 secondary-ntp）。
+field-last-update-from = RouterOS v6：最近一次成功处理的应答来自哪个服务器。
+field-last-update-before = RouterOS v6：距最近一次成功处理应答的时间。
+field-last-adjustment = RouterOS v6：最近一次更新时对时钟所做的调整量。
+meaning-mikrotik-ntp-client-mode = 客户端的工作方式：unicast（向服务器发请求）、broadcast、multicast 或 manycast。
+meaning-mikrotik-ntp-client-vrf = 客户端到达服务器所经的 VRF（默认 main）。
+meaning-mikrotik-ntp-client-frequency = freq-drift：NTP 客户端测得的时钟频率漂移，单位 ppm；正常时钟在 ±100 ppm 以内。
+meaning-mikrotik-ntp-client-status = 客户端状态：synchronized（已同步）、stopped（已停止）、waiting（还没有可用的应答）或 using-local-clock（路由器提供自己的时钟）。
+meaning-mikrotik-ntp-client-server = synced-server：路由器同步到的 NTP 服务器地址。
+meaning-mikrotik-ntp-client-stratum = synced-stratum：路由器跟随的服务器的层级（紧接参考时钟为 1，16 表示未同步）。
+meaning-mikrotik-ntp-client-offset = system-offset：路由器时钟与其 NTP 服务器时间的偏差。
+meaning-mikrotik-ntp-client-poll-interval = RouterOS v6：向当前服务器发请求的间隔；从 16 秒开始，逐次加倍，最多 15 分钟。
+label-enabled = 已启用
+label-servers = 服务器
+label-primary-ntp = 主服务器
+label-secondary-ntp = 备用服务器
+label-server-dns-names = 服务器名称
+label-active-server = 当前服务器
+label-last-update-from = 上次更新来自
+label-last-update-before = 距上次更新
+label-last-adjustment = 上次调整
+why-ntp-client-stopped = NTP 客户端已停止：路由器不同步时钟
+why-ntp-client-waiting = 还没有服务器应答路由器：未同步
+why-ntp-client-local-clock = 路由器提供自己的时钟：不跟随任何 NTP 服务器
+finding-not-synchronised-mikrotik = 路由器的 NTP 客户端没有同步时钟（已停止，或 enabled=no）。请连同服务器一起启用：/system ntp client set enabled=yes servers=地址，然后再用 /system ntp client print 查看。
+finding-no-upstream-reachable-mikrotik = 没有 NTP 服务器应答路由器（{ $sources }）：客户端处于等待状态。请检查服务器地址（名称需要 /ip dns）、从路由器所在 VRF 出发的路由、途中的防火墙过滤规则（UDP 123 双向），以及服务器是否允许这台路由器；/system ntp monitor-peers 可显示每个服务器的应答。
+finding-follows-local-clock-mikrotik = 路由器提供自己的时钟（状态 using-local-clock）：它的 NTP 服务器在运行，而客户端不跟随任何服务器，因此它的时间与真实时间没有任何联系，它的客户端也随之漂移。请给它配置服务器（/system ntp client set enabled=yes servers=地址），或确认这台路由器正是你要的实验环境根服务器。
+finding-source-offset-large-mikrotik = 路由器时钟与其 NTP 服务器相差 { $value }。偏差这么大的服务器是错的，或到它的路径不对称；如果一直如此，请查看 /system ntp monitor-peers 并比较各服务器。
+finding-upstream-unsynchronised-mikrotik = 路由器跟随的服务器自身未同步（层级 16）：路由器无法跟随它。请先修好那台服务器，或给路由器换一台。
+finding-stratum-high-mikrotik = 路由器的服务器处于层级 { $value }，这是服务器能提供的最后一级：路由器自己的客户端将是未同步的。同步环路会升到这里，服务器链太长也会。
+finding-frequency-high-mikrotik = 路由器时钟漂移 { $ppm } ppm，超过正常时钟的 ±100 ppm：它的晶振可能有故障（CHR 则是虚拟机的时钟不稳定）。
+finding-frequency-limit-mikrotik = 路由器时钟漂移 { $ppm } ppm，超出 NTP 能校正的范围（500 ppm）：它的晶振有故障，CHR 则是虚拟机的时钟不稳定。

@@ -108,6 +108,12 @@ crate::id_enum! {
         /// timesync-status: root distance above timesyncd's
         /// RootDistanceMaxSec= (the "(max: 5s)" it prints beside it).
         RootDistanceOverMax = "root-distance-over-max",
+        /// RouterOS's NTP client: stopped (disabled).
+        NtpClientStopped = "ntp-client-stopped",
+        /// RouterOS's NTP client waits: no server has answered (yet).
+        NtpClientWaiting = "ntp-client-waiting",
+        /// RouterOS serves its own clock (status using-local-clock).
+        NtpClientLocalClock = "ntp-client-local-clock",
         /// ntpstat's "time correct to within N ms": 100 ms or more.
         MaxErrorLarge = "max-error-large",
         /// ntpstat -m: "(exceeded maximum of M ms)".
@@ -393,6 +399,9 @@ impl Why {
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
             RootDistanceOverMax => &[R::RootDistanceOverMax],
+            NtpClientStopped => &[R::NotSynchronised],
+            NtpClientWaiting => &[R::NoUpstreamReachable],
+            NtpClientLocalClock => &[R::FollowsLocalClock],
             MaxErrorLarge => &[R::MaxErrorLarge],
             MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],
