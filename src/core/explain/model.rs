@@ -43,6 +43,8 @@ pub enum Kind {
     AristaShowNtpStatus,
     AristaShowNtpAssociations,
     ShowNtpServer,
+    /// MikroTik RouterOS `/system ntp client print` (v7 NTP, v6 SNTP).
+    MikrotikNtpClient,
 }
 
 impl Kind {
@@ -79,6 +81,7 @@ impl Kind {
             Kind::AristaShowNtpStatus => "arista-show-ntp-status",
             Kind::AristaShowNtpAssociations => "arista-show-ntp-associations",
             Kind::ShowNtpServer => "show-ntp-server",
+            Kind::MikrotikNtpClient => "mikrotik-ntp-client",
         }
     }
 
@@ -106,6 +109,7 @@ impl Kind {
             | AristaShowNtpStatus
             | AristaShowNtpAssociations
             | ShowNtpServer => Family::Switch,
+            MikrotikNtpClient => Family::Mikrotik,
         }
     }
 
@@ -123,6 +127,8 @@ pub enum Family {
     Ntpd,
     Switch,
     Systemd,
+    /// RouterOS: its own menus (`/system ntp client`), not a switch's CLI.
+    Mikrotik,
 }
 
 impl Family {
@@ -132,6 +138,7 @@ impl Family {
             Family::Ntpd => "ntpd",
             Family::Switch => "switch",
             Family::Systemd => "systemd",
+            Family::Mikrotik => "mikrotik",
         }
     }
 }
