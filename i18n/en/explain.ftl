@@ -663,7 +663,12 @@ why-timesync-ignored = systemd-timesyncd ignored this answer: it does not follow
 why-timesync-no-answer = no answer yet: systemd-timesyncd shows no NTP message from any server
 finding-never-answered-systemd = systemd-timesyncd has no answer from { $sources } yet (no NTP message). Check that the name resolves, that UDP 123 is open to the server, and “systemctl status systemd-timesyncd” (it stops when chronyd or ntpd runs).
 finding-source-rejected-systemd = systemd-timesyncd ignored the last answer of { $sources }: the server is not synchronised, sent a kiss code, or its packet was bad. Try another server (NTP= in /etc/systemd/timesyncd.conf).
-finding-kiss-code-systemd = The server { $sources } answered with a kiss code ({ $value }): it refuses (DENY, RSTR) or rate-limits (RATE) this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.
+finding-kiss-code-systemd = { $code ->
+        [RATE] The server { $sources } answered with the kiss code RATE (RFC 5905, 7.4: rate exceeded): it rate-limits this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.
+        [DENY] The server { $sources } answered with the kiss code DENY (RFC 5905, 7.4: access denied by the remote server): it refuses this client, and systemd-timesyncd ignores the answer. Polling less often does not help: allow this client in the server's access rules (chrony's allow, ntpd's restrict, a switch's ACL), or use another server (NTP= in timesyncd.conf).
+        [RSTR] The server { $sources } answered with the kiss code RSTR (RFC 5905, 7.4: access denied due to local policy): it refuses this client, and systemd-timesyncd ignores the answer. Polling less often does not help: allow this client in the server's access rules (chrony's allow, ntpd's restrict, a switch's ACL), or use another server (NTP= in timesyncd.conf).
+       *[other] The server { $sources } answered with a kiss code ({ $value }, RFC 5905, 7.4) instead of the time, and systemd-timesyncd ignores the answer: CRYP and AUTH mean authentication failed, STEP that the server stepped its clock and has not resynchronised yet. Use another server (NTP= in timesyncd.conf) until that one answers with the time.
+    }
 
 ## The local clock driver (127.127.1.x, LOCAL(0)) on ntpd and switches.
 why-follows-local-clock = the undisciplined local clock (127.127.1.x, LOCAL(0)): it follows its own clock, tied to nothing

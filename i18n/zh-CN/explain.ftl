@@ -645,7 +645,12 @@ why-timesync-ignored = systemd-timesyncd 忽略了这个应答：目前不跟随
 why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服务器的 NTP 消息
 finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
 finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
-finding-kiss-code-systemd = 服务器 { $sources } 以 kiss 代码（{ $value }）应答：它拒绝（DENY、RSTR）或限速（RATE）本客户端，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
+finding-kiss-code-systemd = { $code ->
+        [RATE] 服务器 { $sources } 以 kiss 代码 RATE 应答（RFC 5905，7.4：超出速率）：它对本客户端限速，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
+        [DENY] 服务器 { $sources } 以 kiss 代码 DENY 应答（RFC 5905，7.4：远端服务器拒绝访问）：它拒绝本客户端，systemd-timesyncd 会忽略该应答。降低轮询频率没有用：请在服务器的访问规则中放行本客户端（chrony 的 allow、ntpd 的 restrict、交换机的 ACL），或换用其他服务器（timesyncd.conf 中的 NTP=）。
+        [RSTR] 服务器 { $sources } 以 kiss 代码 RSTR 应答（RFC 5905，7.4：因本地策略拒绝访问）：它拒绝本客户端，systemd-timesyncd 会忽略该应答。降低轮询频率没有用：请在服务器的访问规则中放行本客户端（chrony 的 allow、ntpd 的 restrict、交换机的 ACL），或换用其他服务器（timesyncd.conf 中的 NTP=）。
+       *[other] 服务器 { $sources } 以 kiss 代码（{ $value }，RFC 5905，7.4）而不是时间应答，systemd-timesyncd 会忽略该应答：CRYP 和 AUTH 表示认证失败，STEP 表示服务器刚跳变了时钟、尚未重新同步。在它恢复以时间应答之前，请换用其他服务器（timesyncd.conf 中的 NTP=）。
+    }
 
 ## ntpd 和交换机上的本地时钟驱动（127.127.1.x、LOCAL(0)）。
 why-follows-local-clock = 未受约束的本地时钟（127.127.1.x、LOCAL(0)）：它跟随自己的时钟，与任何时间源都没有联系
