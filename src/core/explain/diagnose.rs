@@ -299,7 +299,16 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         }
         // "Sources answer but none is selected" needs one that answers;
         // an orphan root's unfollowed peers are by design.
-        if rows.iter().any(answers) && !selected {
+        // Sources that answer at stratum 16 have their own cause (they
+        // are not synchronised): they are not servers that disagree.
+        let unsynchronised = |r: &Vec<Field>| {
+            field(r, F::Stratum).is_some_and(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|w| w.id == Why::StratumUnsynchronised)
+            })
+        };
+        if rows.iter().any(|r| answers(r) && !unsynchronised(r)) && !selected {
             if orphan_root(rows) {
                 out.push(Finding::new(Rule::OrphanRoot));
             } else {

@@ -138,6 +138,9 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::HuaweiNtpServiceStatus, names(VRP_STATUS)),
         (Kind::H3cNtpServiceStatus, names(VRP_STATUS)),
         (Kind::HuaweiNtpServiceSessions, names(VRP_SESSIONS)),
+        // The verbose form's polls, powers of two.
+        (Kind::HuaweiNtpServiceSessions, &["poll"]),
+        (Kind::H3cNtpServiceSessions, &["poll"]),
         (Kind::H3cNtpServiceSessions, H3C_SESSIONS),
         (Kind::ShowNtpServer, SHOW_SERVER),
     ]
@@ -164,6 +167,34 @@ fn judge_decimal_reach(row: &mut [Field]) {
             f.reason = None;
             check_reach_decimal(f);
         }
+    }
+}
+
+/// A session that answers (reach above 0) at stratum 16 is rejected
+/// because its server is not synchronised: that is its cause, not the
+/// generic "unreachable, unsynchronised or failing checks".
+fn unsynchronised_answers(row: &mut [Field]) {
+    let answers = row
+        .iter()
+        .any(|f| f.name == F::Reach && f.raw.trim().parse::<u32>().is_ok_and(|v| v > 0));
+    let unsynced = row
+        .iter()
+        .find(|f| {
+            f.name == F::Stratum
+                && f.reason
+                    .as_ref()
+                    .is_some_and(|r| r.id == super::verdict::Why::StratumUnsynchronised)
+        })
+        .and_then(|f| f.reason.clone());
+    let (true, Some(reason)) = (answers, unsynced) else {
+        return;
+    };
+    for f in row.iter_mut().filter(|f| {
+        f.reason
+            .as_ref()
+            .is_some_and(|r| r.id == super::verdict::Why::SwitchRejected)
+    }) {
+        f.reason = Some(reason.clone());
     }
 }
 
@@ -412,7 +443,17 @@ fn cisco_detail(lines: &[&str]) -> Option<Explained> {
     Some(e)
 }
 
-pub fn parse(lines: &[&str]) -> Option<Explained> {
+/// A Huawei prompt (`<HUAWEI>`, VRP5's `<Quidway>`): VRP5 capitalises its
+/// keys as Comware does, so the prompt tells the two apart when present.
+fn huawei_prompt(commands: &[String]) -> bool {
+    commands.iter().any(|c| {
+        let c = c.trim_start().to_ascii_lowercase();
+        c.starts_with('<') && (c.contains("quidway") || c.contains("huawei"))
+    })
+}
+
+pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
+    let huawei = huawei_prompt(commands);
     if let Some(e) = cisco_status(lines) {
         return Some(e);
     }
@@ -508,7 +549,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
             .starts_with("clock source")
     });
     if let (Some(line), false) = (status_line, sessions) {
-        let h3c = line.trim_start().starts_with("Clock status");
+        let h3c = line.trim_start().starts_with("Clock status") && !huawei;
         let kind = if h3c {
             Kind::H3cNtpServiceStatus
         } else {
@@ -522,9 +563,10 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     // Huawei display ntp-service sessions [verbose]; H3C's verbose form
     // has the same blocks, its keys capitalised.
     if sessions {
-        let h3c = lines
-            .iter()
-            .any(|l| l.trim_start().starts_with("Clock source"));
+        let h3c = !huawei
+            && lines
+                .iter()
+                .any(|l| l.trim_start().starts_with("Clock source"));
         let kind = if h3c {
             Kind::H3cNtpServiceSessions
         } else {
@@ -534,6 +576,15 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         for b in vrp_blocks(lines, "clock source") {
             let mut row = vrp_fields(&b, VRP_SESSIONS);
             judge_decimal_reach(&mut row);
+            // The verbose form prints polls as powers of two (`local poll:
+            // 6, current poll: 6`), the summary in seconds (`current poll:
+            // 1024`).
+            if b.iter().any(|(k, _)| k == "local poll")
+                && let Some(f) = row.iter_mut().find(|f| f.name == F::PollSeconds)
+            {
+                *f = Field::info("poll", f.raw.as_str());
+            }
+            unsynchronised_answers(&mut row);
             e.rows.push(row);
         }
         return Some(e);

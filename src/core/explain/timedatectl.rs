@@ -245,10 +245,21 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
             }
             "Frequency" => {
                 if let Ok(scaled) = v.parse::<f64>() {
-                    let mut ppm = Field::info(*name, format!("{:.3}", scaled / 65536.0));
+                    let ppm_value = scaled / 65536.0;
+                    let mut ppm = Field::info(*name, format!("{ppm_value:.3}"));
                     check_frequency(&mut ppm);
                     f.status = ppm.status;
-                    f.reason = ppm.reason;
+                    // The sign says which way the kernel corrects (a
+                    // slow clock is sped up): kept, as timedatectl.c's
+                    // own "%+.3fppm" prints it.
+                    f.reason = ppm.reason.map(|mut r| {
+                        for (k, v) in &mut r.args {
+                            if *k == "ppm" {
+                                *v = format!("{ppm_value:+.3}");
+                            }
+                        }
+                        r
+                    });
                 }
             }
             "RootDispersion" => {}
