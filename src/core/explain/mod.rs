@@ -13,6 +13,7 @@ pub mod field;
 mod judge;
 mod live;
 mod local;
+mod mikrotik;
 mod model;
 mod ntpd;
 mod ntpstat;
@@ -161,6 +162,7 @@ pub fn prompt_command(line: &str) -> Option<&str> {
                 "show",
                 "display",
                 "dis ",
+                "/system ",
             ]
             .iter()
             .any(|k| cmd.starts_with(k));
@@ -206,6 +208,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         .or_else(|| chronyc_other::parse(&content))
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
+        .or_else(|| mikrotik::parse(&content))
         .or_else(|| switch::parse(&content));
     if !replies.is_empty() {
         let report = parsed.as_ref().map(|e| e.kind);
@@ -332,6 +335,7 @@ pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     v.extend(ntpd::fields());
     v.extend(timedatectl::fields());
     v.extend(switch::fields());
+    v.extend(mikrotik::fields());
     v
 }
 
