@@ -25,8 +25,15 @@ fn row_name(row: &[Field]) -> Option<String> {
             )
         })
         .map(|x| match x.name {
-            // ntpdata's `127.0.0.5 (7F000005)`: the address, not its hex.
-            F::RemoteAddress => x.raw.split_whitespace().next().unwrap_or("").to_string(),
+            // ntpdata's `127.0.0.5 (7F000005)`: the address, not its hex;
+            // chrony 4.0 prints `[UNSPEC]` for a source never polled: no name.
+            F::RemoteAddress => x
+                .raw
+                .split_whitespace()
+                .next()
+                .filter(|a| *a != "[UNSPEC]")
+                .unwrap_or("")
+                .to_string(),
             _ => x.raw.trim().to_string(),
         })
 }
