@@ -796,3 +796,16 @@ finding-upstream-unsynchronised-mikrotik = The server the router follows is not 
 finding-stratum-high-mikrotik = The router's server is at stratum { $value }, the last a server can give: the router's own clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
 finding-frequency-high-mikrotik = The router's clock drifts { $ppm } ppm, more than the ±100 ppm normal clocks stay within: its oscillator may be faulty (or, for CHR, the virtual machine's clock is unstable).
 finding-frequency-limit-mikrotik = The router's clock drifts { $ppm } ppm, beyond what NTP corrects (500 ppm): its oscillator is faulty or, for CHR, the virtual machine's clock is unstable.
+
+## Cisco NX-OS configuration views (show ntp peers, show ntp status).
+kind-nxos-show-ntp-peers = Cisco NX-OS show ntp peers
+kind-nxos-show-ntp-status = Cisco NX-OS show ntp status
+field-peer-type = Server: the switch polls it; Peer: a symmetric peer (ntp server or ntp peer in the configuration).
+field-distribution = Whether Cisco Fabric Services (CFS) distributes the NTP configuration to the other switches (ntp distribute).
+field-last-operational-state = The state of the last CFS session on the NTP configuration (a session holds a lock until ntp commit or ntp abort).
+label-peer-type = Server or peer
+label-distribution = CFS distribution
+label-last-operational-state = Last CFS session
+finding-nxos-peers-configured = show ntp peers lists the configured servers and peers only, not whether they answer or are selected: show ntp peer-status shows that (its reach, and * for the one the switch follows).
+finding-nxos-status-distribution = On NX-OS, show ntp status says only whether the NTP configuration is distributed over CFS (distribution { $value }), nothing about synchronisation: show ntp peer-status shows the servers and the one selected.
+meaning-nxos-show-ntp-peers-key-id = The ID of the symmetric key used with this server or peer (ntp server … key N); None: no authentication.

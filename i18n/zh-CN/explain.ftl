@@ -771,3 +771,16 @@ finding-upstream-unsynchronised-mikrotik = 路由器跟随的服务器自身未�
 finding-stratum-high-mikrotik = 路由器的服务器处于层级 { $value }，这是服务器能提供的最后一级：路由器自己的客户端将是未同步的。同步环路会升到这里，服务器链太长也会。
 finding-frequency-high-mikrotik = 路由器时钟漂移 { $ppm } ppm，超过正常时钟的 ±100 ppm：它的晶振可能有故障（CHR 则是虚拟机的时钟不稳定）。
 finding-frequency-limit-mikrotik = 路由器时钟漂移 { $ppm } ppm，超出 NTP 能校正的范围（500 ppm）：它的晶振有故障，CHR 则是虚拟机的时钟不稳定。
+
+## Cisco NX-OS configuration views (show ntp peers, show ntp status).
+kind-nxos-show-ntp-peers = Cisco NX-OS show ntp peers
+kind-nxos-show-ntp-status = Cisco NX-OS show ntp status
+field-peer-type = Server：交换机向它轮询；Peer：对称对端（配置中的 ntp server 或 ntp peer）。
+field-distribution = Cisco Fabric Services（CFS）是否把 NTP 配置分发到其他交换机（ntp distribute）。
+field-last-operational-state = NTP 配置上一次 CFS 会话的状态（会话持有锁，直到 ntp commit 或 ntp abort）。
+label-peer-type = 服务器或对端
+label-distribution = CFS 分发
+label-last-operational-state = 上次 CFS 会话
+finding-nxos-peers-configured = show ntp peers 只列出配置的服务器和对端，看不出它们是否应答、是否被选中：请用 show ntp peer-status 查看（其可达性，以及标 * 的、交换机正在跟随的那一个）。
+finding-nxos-status-distribution = 在 NX-OS 上，show ntp status 只说明 NTP 配置是否通过 CFS 分发（distribution 为 { $value }），与同步状态无关：请用 show ntp peer-status 查看服务器和被选中的那一个。
+meaning-nxos-show-ntp-peers-key-id = 与该服务器或对端一起使用的对称密钥编号（ntp server … key N）；None 表示不认证。

@@ -129,6 +129,22 @@ pub fn diagnose(e: &mut Explained) {
                 out.push(Finding::new(Rule::NtpServiceInactive));
             }
         }
+        // NX-OS's configuration views: what they cannot tell, where it is.
+        Kind::NxosShowNtpPeers => {
+            out.push(Finding::new(Rule::NxosPeersConfigured));
+            let servers = e
+                .rows
+                .iter()
+                .filter(|r| field(r, F::PeerType).is_none_or(|x| x.raw.eq_ignore_ascii_case("server")))
+                .count();
+            if servers == 1 {
+                out.push(Finding::new(Rule::SingleSource));
+            }
+        }
+        Kind::NxosShowNtpStatus => {
+            let value = field(f, F::Distribution).map_or("", |x| x.raw.trim());
+            out.push(Finding::new(Rule::NxosStatusDistribution).arg("value", value));
+        }
         _ => {}
     }
     // ntpstat or ntpq that no daemon answered.

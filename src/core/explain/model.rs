@@ -44,6 +44,10 @@ pub enum Kind {
     CiscoShowNtpAssociations,
     CiscoShowNtpAssociationsDetail,
     NxosShowNtpPeerStatus,
+    /// NX-OS `show ntp peers`: the configured servers and peers.
+    NxosShowNtpPeers,
+    /// NX-OS `show ntp status`: CFS distribution of the NTP configuration.
+    NxosShowNtpStatus,
     HuaweiNtpServiceStatus,
     HuaweiNtpServiceSessions,
     H3cNtpServiceStatus,
@@ -87,6 +91,8 @@ impl Kind {
             Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
             Kind::CiscoShowNtpAssociationsDetail => "cisco-show-ntp-associations-detail",
             Kind::NxosShowNtpPeerStatus => "nxos-show-ntp-peer-status",
+            Kind::NxosShowNtpPeers => "nxos-show-ntp-peers",
+            Kind::NxosShowNtpStatus => "nxos-show-ntp-status",
             Kind::HuaweiNtpServiceStatus => "huawei-ntp-service-status",
             Kind::HuaweiNtpServiceSessions => "huawei-ntp-service-sessions",
             Kind::H3cNtpServiceStatus => "h3c-ntp-service-status",
@@ -116,6 +122,8 @@ impl Kind {
             | CiscoShowNtpAssociations
             | CiscoShowNtpAssociationsDetail
             | NxosShowNtpPeerStatus
+            | NxosShowNtpPeers
+            | NxosShowNtpStatus
             | HuaweiNtpServiceStatus
             | HuaweiNtpServiceSessions
             | H3cNtpServiceStatus

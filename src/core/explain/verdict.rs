@@ -259,6 +259,10 @@ crate::id_enum! {
         KissCode = "kiss-code",
         UpstreamUnsynchronised = "upstream-unsynchronised",
         NxosWrongVrf = "nxos-wrong-vrf",
+        /// NX-OS `show ntp peers`: configuration only, no state.
+        NxosPeersConfigured = "nxos-peers-configured",
+        /// NX-OS `show ntp status`: CFS distribution only, no sync state.
+        NxosStatusDistribution = "nxos-status-distribution",
         AnswersRejected = "answers-rejected",
         RefclockLost = "refclock-lost",
         /// Configured names with no address: they do not resolve.
@@ -324,6 +328,7 @@ impl Rule {
             | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
             | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
+            NxosPeersConfigured | NxosStatusDistribution => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
