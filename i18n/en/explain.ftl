@@ -534,6 +534,9 @@ finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “defa
 
 # In the terms of ntpd, switches and systemd.
 finding-not-synchronised-ntpd = ntpd is not synchronised (leap 11, stratum 16 or refid .INIT.). Check that the servers answer on UDP 123 and that “restrict” lets their answers in. An isolated lab server serves its own clock with “tos orphan 10” (or the local clock driver: “server 127.127.1.0” and “fudge 127.127.1.0 stratum 10”).
+finding-not-synchronised-ntpstat = The NTP daemon is not synchronised (ntpstat: unsynchronised, leap 11). ntpstat asks chronyd (through chronyc) or ntpd, whichever runs. With chronyd: “chronyc sources” shows whether the servers answer and “chronyc tracking” why none is followed; an isolated lab server serves its own clock with “local stratum 10 orphan”. With ntpd: “ntpq -p” shows the servers; check that “restrict” lets their answers in, and use “tos orphan 10” for an isolated lab.
+finding-frequency-high-systemd = The clock's frequency error is { $ppm } ppm, more than the ±100 ppm normal clocks stay within: a faulty oscillator, a virtual machine's clock, or something else adjusting the clock too (chronyd, ntpd, adjtimex). Make sure only systemd-timesyncd disciplines it (timedatectl show-timesync, and no other time daemon running).
+finding-frequency-limit-systemd = The clock's frequency error is at the kernel's limit ({ $ppm } ppm; adjtimex allows 500 ppm): systemd-timesyncd cannot correct it. Another program disciplines the clock, the hardware clock source is broken, or a virtual machine runs without a stable clock. Stop other time services; check the clocksource (/sys/devices/system/clocksource).
 finding-no-upstream-reachable-ntpd = No server answers ntpd (reach 0 everywhere): UDP 123 blocked on the way, { $names ->
         [none] wrong addresses,
        *[some] names that do not resolve,

@@ -523,6 +523,9 @@ finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“defaul
 
 # 按 ntpd、交换机和 systemd 的用语给出的建议。
 finding-not-synchronised-ntpd = ntpd 未同步（leap 11、层级 16 或 refid 为 .INIT.）。请检查服务器是否在 UDP 123 上应答，以及“restrict”是否放行其应答。隔离的实验服务器可用“tos orphan 10”提供自己的时钟（或使用本地时钟驱动：“server 127.127.1.0”和“fudge 127.127.1.0 stratum 10”）。
+finding-not-synchronised-ntpstat = NTP 守护进程未同步（ntpstat：unsynchronised，闰秒状态 11）。ntpstat 询问正在运行的 chronyd（通过 chronyc）或 ntpd。若是 chronyd：“chronyc sources”显示服务器是否应答，“chronyc tracking”显示为何没有跟随任何时间源；隔离的实验服务器用“local stratum 10 orphan”提供自己的时钟。若是 ntpd：“ntpq -p”显示各服务器；请检查“restrict”是否放行它们的应答，隔离实验环境用“tos orphan 10”。
+finding-frequency-high-systemd = 时钟的频率误差为 { $ppm } ppm，超过正常时钟的 ±100 ppm：晶振故障、虚拟机时钟，或者还有别的程序也在调整时钟（chronyd、ntpd、adjtimex）。请确保只有 systemd-timesyncd 在校准它（timedatectl show-timesync，并且没有其他时间守护进程在运行）。
+finding-frequency-limit-systemd = 时钟的频率误差已达内核上限（{ $ppm } ppm；adjtimex 最多允许 500 ppm）：systemd-timesyncd 无法校正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查 clocksource（/sys/devices/system/clocksource）。
 finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 域名无法解析，

@@ -169,14 +169,18 @@ impl Family {
 
 /// The message ids of a finding's text, most specific first: with the
 /// cause another report of the paste gave (`finding-<rule>-by-<cause>`),
-/// in the output's own terms (`finding-<rule>-<family>`), else the
+/// in the output's own terms (`finding-<rule>-<kind>`, then
+/// `finding-<rule>-<family>`), else the
 /// general one.
 pub fn finding_ids(kind: Kind, f: &Finding) -> Vec<String> {
     let rule = f.rule.id();
-    let mut ids = Vec::with_capacity(3);
+    let mut ids = Vec::with_capacity(4);
     if let Some((_, cause)) = f.args.iter().find(|(k, _)| *k == "cause") {
         ids.push(format!("finding-{rule}-by-{cause}"));
     }
+    // One tool of a family that says it differently (ntpstat asks ntpd or
+    // chronyd, ntpq only ntpd).
+    ids.push(format!("finding-{rule}-{}", kind.name()));
     ids.push(format!("finding-{rule}-{}", kind.family().id()));
     ids.push(format!("finding-{rule}"));
     ids
