@@ -812,3 +812,12 @@ label-last-operational-state = Last CFS session
 finding-nxos-peers-configured = show ntp peers lists the configured servers and peers only, not whether they answer or are selected: show ntp peer-status shows that (its reach, and * for the one the switch follows).
 finding-nxos-status-distribution = On NX-OS, show ntp status says only whether the NTP configuration is distributed over CFS (distribution { $value }), nothing about synchronisation: show ntp peer-status shows the servers and the one selected.
 meaning-nxos-show-ntp-peers-key-id = The ID of the symmetric key used with this server or peer (ntp server … key N); None: no authentication.
+field-link-ntp-servers = NTP servers learnt from the network for this link (DHCP, systemd-networkd); they come first.
+field-system-ntp-servers = The servers of NTP= in timesyncd.conf.
+field-runtime-ntp-servers = Servers set at run time over the bus (timedatectl ntp-servers).
+field-fallback-ntp-servers = FallbackNTP= servers: used only when no other server is known (timesyncd.conf(5)); the distribution sets them.
+label-link-ntp-servers = Link servers
+label-system-ntp-servers = NTP= servers
+label-runtime-ntp-servers = Runtime servers
+label-fallback-ntp-servers = Fallback servers
+finding-timesync-fallback-only = systemd-timesyncd knows no server but the fallback ones ({ $sources }): NTP= in timesyncd.conf is empty and the network gave none. FallbackNTP= is the distribution's default, meant for when nothing else is known; set the servers this site should use with NTP= in /etc/systemd/timesyncd.conf (or a drop-in in timesyncd.conf.d).

@@ -787,3 +787,12 @@ label-last-operational-state = 上次 CFS 会话
 finding-nxos-peers-configured = show ntp peers 只列出配置的服务器和对端，看不出它们是否应答、是否被选中：请用 show ntp peer-status 查看（其可达性，以及标 * 的、交换机正在跟随的那一个）。
 finding-nxos-status-distribution = 在 NX-OS 上，show ntp status 只说明 NTP 配置是否通过 CFS 分发（distribution 为 { $value }），与同步状态无关：请用 show ntp peer-status 查看服务器和被选中的那一个。
 meaning-nxos-show-ntp-peers-key-id = 与该服务器或对端一起使用的对称密钥编号（ntp server … key N）；None 表示不认证。
+field-link-ntp-servers = 从网络为该链路获得的 NTP 服务器（DHCP、systemd-networkd），优先使用。
+field-system-ntp-servers = timesyncd.conf 中 NTP= 设置的服务器。
+field-runtime-ntp-servers = 运行时通过总线设置的服务器（timedatectl ntp-servers）。
+field-fallback-ntp-servers = FallbackNTP= 服务器：只在没有其他已知服务器时使用（timesyncd.conf(5)），由发行版设置。
+label-link-ntp-servers = 链路服务器
+label-system-ntp-servers = NTP= 服务器
+label-runtime-ntp-servers = 运行时服务器
+label-fallback-ntp-servers = 备用服务器
+finding-timesync-fallback-only = systemd-timesyncd 除备用服务器（{ $sources }）外不知道任何服务器：timesyncd.conf 中的 NTP= 为空，网络也没有提供。FallbackNTP= 是发行版的默认值，只在别无所知时使用；请在 /etc/systemd/timesyncd.conf（或 timesyncd.conf.d 中的片段）用 NTP= 设置本站点应使用的服务器。

@@ -128,6 +128,18 @@ pub fn diagnose(e: &mut Explained) {
             if bad(F::NtpService) {
                 out.push(Finding::new(Rule::NtpServiceInactive));
             }
+            // timesyncd.conf(5), FallbackNTP=: "only relevant if no other
+            // NTP server information is known".
+            let empty = |name: F| field(f, name).is_none_or(|x| x.raw.trim().is_empty());
+            let fallback = field(f, F::FallbackNtpServers).map_or("", |x| x.raw.trim());
+            if !fallback.is_empty()
+                && field(f, F::SystemNtpServers).is_some()
+                && empty(F::SystemNtpServers)
+                && empty(F::LinkNtpServers)
+                && empty(F::RuntimeNtpServers)
+            {
+                out.push(Finding::new(Rule::TimesyncFallbackOnly).arg("sources", fallback));
+            }
         }
         // NX-OS's configuration views: what they cannot tell, where it is.
         Kind::NxosShowNtpPeers => {

@@ -56,6 +56,12 @@ fn kiss_of_death(stratum: Option<&str>, reference: Option<&str>) -> bool {
 /// `timedatectl show-timesync` (systemd-timesyncd's properties; the last
 /// answer's fields inside `NTPMessage={ … }`).
 const SHOW_TIMESYNC: &[(&str, &str)] = &[
+    // timesyncd.conf(5): servers from the network (link), NTP= (system)
+    // and the bus (runtime) take precedence over FallbackNTP=.
+    ("LinkNTPServers", "link-ntp-servers"),
+    ("SystemNTPServers", "system-ntp-servers"),
+    ("RuntimeNTPServers", "runtime-ntp-servers"),
+    ("FallbackNTPServers", "fallback-ntp-servers"),
     ("ServerName", "server"),
     ("ServerAddress", "server-address"),
     ("PollIntervalUSec", "poll-interval"),

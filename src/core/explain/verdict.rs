@@ -263,6 +263,8 @@ crate::id_enum! {
         NxosPeersConfigured = "nxos-peers-configured",
         /// NX-OS `show ntp status`: CFS distribution only, no sync state.
         NxosStatusDistribution = "nxos-status-distribution",
+        /// timesyncd has only the distribution's FallbackNTP= servers.
+        TimesyncFallbackOnly = "timesync-fallback-only",
         AnswersRejected = "answers-rejected",
         RefclockLost = "refclock-lost",
         /// Configured names with no address: they do not resolve.
@@ -328,7 +330,7 @@ impl Rule {
             | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
             | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
-            NxosPeersConfigured | NxosStatusDistribution => Status::Info,
+            NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
