@@ -11,6 +11,7 @@ mod chars;
 mod keys;
 mod lab;
 mod leap;
+mod limits;
 mod model;
 mod nts;
 mod releases;
@@ -60,6 +61,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     startup_checks(&mut l);
     if !fragment {
         lab_checks(&mut l);
+        limits::unreachable_limits(&mut l);
         keys::authentication(&mut l);
         nts::nts_files(&mut l);
         leap::leap_list(&mut l);

@@ -80,6 +80,12 @@ crate::id_enum! {
         PidfileOff = "pidfile-off",
         AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
         KeyMissing = "key-missing",
+        MaxdistanceUnreachable = "maxdistance-unreachable",
+        MaxdelayUnreachable = "maxdelay-unreachable",
+        SourceOffline = "source-offline",
+        ReservedName = "reserved-name",
+        DuplicateRefid = "duplicate-refid",
+        RefidTooLong = "refid-too-long",
     }
 }
 
@@ -178,6 +184,14 @@ impl Rule {
             // chronyd starts, but never synchronises from these sources.
             Rule::AuthRequiredNoneAuthenticated => Severity::Warning,
             Rule::KeyMissing => Severity::Warning,
+            // chronyd starts, then rejects every source or measurement.
+            Rule::MaxdistanceUnreachable => Severity::Warning,
+            Rule::MaxdelayUnreachable => Severity::Warning,
+            Rule::SourceOffline => Severity::Hint,
+            Rule::ReservedName => Severity::Hint,
+            // chronyd starts; its reports cannot tell the clocks apart.
+            Rule::DuplicateRefid => Severity::Warning,
+            Rule::RefidTooLong => Severity::Error,
         }
     }
 }
