@@ -114,3 +114,6 @@ lint-source-offline = { $host } 被标记为 offline：在“chronyc online”�
 lint-reserved-name = { $host } 属于 .{ $tld }，这是保留给文档和测试使用的名称（RFC 2606、RFC 6761；.invalid 永远无法解析）：chronyd 会不断尝试解析它，除非本机的 hosts 文件或 DNS 定义了它，否则无法从它获得时间。
 lint-duplicate-refid = refid { $refid } 与第 { $line } 行的参考时钟相同：chrony.conf(5) refid 要求每个参考时钟有唯一的参考 ID；chronyd 会启动，但 sources、日志和 lock 选项无法区分这两个时钟。
 lint-refid-too-long = { $option } { $value } 超过四个字符：chrony.conf(5) refid 只接受“最多四个 ASCII 字符”；chronyd 将拒绝启动。
+lint-sources-not-a-source = chronyd 会在此处忽略“{ $directive }”且不给出任何提示：sourcedir 的 .sources 文件只能包含 server、pool 和 peer 行（chrony.conf(5) sourcedir）。请把它放到 chrony.conf 或 confdir 的文件中。
+lint-sources-line-dropped = chronyd 会丢弃这一行 { $directive } 且不给出任何提示（它无法读取“{ $args }”）：在 .sources 文件中无法读取的行会被跳过而不是报错，于是这个时间源就不存在了。
+lint-sources-line-unterminated = 这一行没有以换行符结尾（或超过 chronyd 的 2048 字节缓冲区）：chronyd 在此停止读取该 .sources 文件，这一行及其后的行（共 { $lines } 行）都被略去，且不给出任何提示（chrony.conf(5) sourcedir：这类文件的所有行都应以换行符结尾）。请在文件末尾加上换行符。

@@ -16,11 +16,13 @@ mod model;
 mod nts;
 mod releases;
 pub mod rules;
+mod sources_file;
 mod startup;
 pub(crate) mod syntax;
 mod trust;
 
 pub use rules::{Rule, Severity};
+pub use sources_file::lint_sources_file;
 
 use super::document::Document;
 

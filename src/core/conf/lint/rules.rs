@@ -86,6 +86,9 @@ crate::id_enum! {
         ReservedName = "reserved-name",
         DuplicateRefid = "duplicate-refid",
         RefidTooLong = "refid-too-long",
+        SourcesNotASource = "sources-not-a-source",
+        SourcesLineDropped = "sources-line-dropped",
+        SourcesLineUnterminated = "sources-line-unterminated",
     }
 }
 
@@ -192,6 +195,11 @@ impl Rule {
             // chronyd starts; its reports cannot tell the clocks apart.
             Rule::DuplicateRefid => Severity::Warning,
             Rule::RefidTooLong => Severity::Error,
+            // chronyd reads .sources files after start-up and drops what
+            // it cannot use without a message.
+            Rule::SourcesNotASource => Severity::Warning,
+            Rule::SourcesLineDropped => Severity::Warning,
+            Rule::SourcesLineUnterminated => Severity::Warning,
         }
     }
 }
