@@ -89,6 +89,8 @@ crate::id_enum! {
         SourcesNotASource = "sources-not-a-source",
         SourcesLineDropped = "sources-line-dropped",
         SourcesLineUnterminated = "sources-line-unterminated",
+        OnlyNoselectSources = "only-noselect-sources",
+        RequireNoselect = "require-noselect",
     }
 }
 
@@ -200,6 +202,8 @@ impl Rule {
             Rule::SourcesNotASource => Severity::Warning,
             Rule::SourcesLineDropped => Severity::Warning,
             Rule::SourcesLineUnterminated => Severity::Warning,
+            Rule::OnlyNoselectSources => Severity::Warning,
+            Rule::RequireNoselect => Severity::Warning,
         }
     }
 }
