@@ -184,7 +184,7 @@ why-switch-rejected = rejected by the device
 why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
-finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled.
+finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan” (from chrony 4.7 an orphan server also waits 300 s after start, waitunsynced, before it serves), and start chronyd with -4 if IPv6 is disabled.
 finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, { $names ->
         [none] wrong addresses,
        *[some] wrong addresses or names that do not resolve,
@@ -527,7 +527,7 @@ finding-kiss-code = { $count ->
         [0] A server
        *[other] { $sources }
     } answered with a kiss code (RFC 5905, 7.4; here { $value }), not with the time: DENY and RSTR refuse this client (check the server's access rules), RATE rate-limits it (poll less often), CRYP and AUTH mean authentication failed (compare the keys on both sides), STEP means the server stepped its clock and has not resynchronised yet.
-finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab).
+finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab; from chrony 4.7 an orphan server waits 300 s after start, waitunsynced, before it serves).
 finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “default”: on NX-OS, servers reached through mgmt0 need “ntp server ADDRESS use-vrf management” (and “ntp source-interface mgmt0”).
 
 # In the terms of ntpd, switches and systemd.

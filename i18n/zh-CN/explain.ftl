@@ -183,7 +183,7 @@ why-switch-rejected = 被设备拒绝
 why-switch-candidate = 有效的候选源
 why-yes = 是
 why-no = 否
-finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”；若禁用了 IPv6，请用 -4 参数启动 chronyd。
+finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”（从 chrony 4.7 起，orphan 服务器启动后还要按 waitunsynced 等待 300 秒才提供时间）；若禁用了 IPv6，请用 -4 参数启动 chronyd。
 finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。原因可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 地址错误或名称无法解析，
@@ -516,7 +516,7 @@ finding-kiss-code = { $count ->
         [0] 服务器
        *[other] { $sources } 
     }回复的是 kiss code（RFC 5905，7.4；此处为 { $value }），而不是时间：DENY 和 RSTR 表示拒绝本客户端（请检查服务器的访问规则），RATE 表示限速（请降低轮询频率），CRYP 和 AUTH 表示认证失败（请核对双方的密钥），STEP 表示服务器刚跳变了时钟、尚未重新同步。
-finding-upstream-unsynchronised = { $sources } 有应答但自身未同步（层级 16 或闰秒状态为“未同步”）：无法跟随它。请先修好那台服务器（它自己的时间源，或隔离实验环境中的“local stratum N”）。
+finding-upstream-unsynchronised = { $sources } 有应答但自身未同步（层级 16 或闰秒状态为“未同步”）：无法跟随它。请先修好那台服务器（它自己的时间源，或隔离实验环境中的“local stratum N”；从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
 finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“default”轮询的：在 NX-OS 上，经由 mgmt0 访问的服务器需要“ntp server 地址 use-vrf management”（以及“ntp source-interface mgmt0”）。
 
 # 按 ntpd、交换机和 systemd 的用语给出的建议。
