@@ -415,7 +415,7 @@ impl Localizer {
                 _ => (*k, v.clone()),
             })
             .collect();
-        self.tr_first(&crate::core::explain::finding_ids(kind, f.rule), &args)
+        self.tr_first(&crate::core::explain::finding_ids(kind, f), &args)
     }
 
     /// ntpdata's failed NTP tests (comma-separated ids, judge::NTP_TESTS)

@@ -193,7 +193,17 @@ finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
     } no address yet: their names do not resolve. Check DNS, or use IP addresses; start chronyd with -4 when IPv6 is disabled.
-finding-falseticker = A source is a falseticker: its time disagrees with the others. Check that source; with three or more sources chrony ignores it.
+finding-falseticker = { $count ->
+        [0] A source is a falseticker
+        [one] { $sources } is a falseticker
+       *[other] { $sources } are falsetickers
+    }: chronyd found { $count ->
+        [one] its time
+       *[other] their times
+    } inconsistent with a majority of the other sources (chronyc(1): “x”) and leaves falsetickers out of the selection. A falseticker's offset is its disagreement, not this clock's error. Check { $count ->
+        [one] that source
+       *[other] those sources
+    } (the server and the path to it); with three or more sources that agree, the majority outvotes a wrong one.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
 finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
@@ -448,6 +458,7 @@ why-clock-slow = { $value } behind NTP time (slow)
 why-clock-fast = { $value } ahead of NTP time (fast)
 why-server-dropping = { $drops } requests dropped, { $percent } % of what came in: rate limiting (ratelimit) or a full client log (clientloglimit)
 why-dispersion-large = { $value }, 1 s or more: the time is uncertain
+why-root-distance-over-max = { $value }, above systemd-timesyncd's maximum of { $max }: it does not use this server
 why-max-error-large = { $value }: the clock may be that far from true time (ntpstat's maximum error: root delay / 2 + root dispersion, and chronyd's offset)
 why-max-error-exceeded = { $value }, over the maximum of { $max } given to ntpstat -m: ntpstat exits with status 1
 why-frequency-normal = { $ppm } ppm: within the ±100 ppm of normal clocks
@@ -470,6 +481,8 @@ why-tests-failed = failed: { $tests }; chronyd drops these packets
 why-offset-small = { $value }: under 1 ms
 why-offset-medium = { $value }: between 1 ms and 100 ms, acceptable over the internet, large for a LAN
 why-offset-large = { $value }: 100 ms or more, the clock is off
+why-offset-source-large = { $value }: 100 ms or more between this clock and the source: one of the two is off (the source, when the other sources agree with this clock)
+why-offset-falseticker = { $value }: this source's disagreement with the majority of the sources (it is a falseticker), not this clock's error
 
 finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate), so a large gap takes long: allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays behind is not being corrected: look at the sources and the reference.
 finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
@@ -487,14 +500,20 @@ finding-frequency-high = The clock's frequency error is { $ppm } ppm, more than 
 finding-frequency-limit = The clock's frequency error is at chronyd's limit ({ $ppm } ppm; maxdrift is 500 ppm): it cannot be corrected. Another program disciplines the clock, the hardware clock source is broken, or a virtual machine runs without a stable clock. Stop other time services; check the clocksource (/sys/devices/system/clocksource).
 finding-skew-high = The frequency estimate is still uncertain (skew above 100 ppm): chronyd has few samples yet, or the source is noisy. Wait a few more polls.
 finding-dispersion-high = The root dispersion is { $value }: the time may be that far from true time. The reference is far away or was last heard from long ago.
+finding-dispersion-high-systemd = The root distance is { $value }: the time may be that far from true time. The server is far from its reference, or its own time is uncertain.
+finding-root-distance-over-max = The root distance of { $sources } is { $value }, above systemd-timesyncd's maximum of { $max } (RootDistanceMaxSec= in timesyncd.conf): timesyncd does not synchronise the clock to this server and will switch to a different one. The server is far from its reference or its own time is uncertain: use a closer or better server (NTP= in /etc/systemd/timesyncd.conf), or raise RootDistanceMaxSec= if this one is the best there is.
 finding-max-error-large = ntpstat says the time is correct only to within { $value }: the clock may be that far from true time. ntpstat adds root delay / 2, root dispersion and, with chronyd, its offset (System time): “chronyc tracking” shows which is large — an offset chronyd is still slewing away (allow a step with “makestep 1 3”), or a reference far away or long unheard.
 finding-max-error-exceeded = The maximum error ({ $value }) is over the limit given to ntpstat -m ({ $max }): ntpstat exits with status 1, so a script or monitor that checks it reports the clock as not accurate enough. Raise the -m limit if it is stricter than the lab needs; otherwise “chronyc tracking” shows what makes the error large.
 finding-leap-pending = A leap second is announced for the end of the day: chronyd will apply it as “leapsecmode” says (by default it steps the system clock; “slew” or “smear” with leapsecmode/smoothtime avoid the step). Check that every server of the lab agrees.
+finding-leap-pending-ntpd = A leap second is announced for the end of the day (leap 01: a second inserted, 10: one deleted, at midnight UTC). ntpd passes it to the kernel, which applies it (the clock repeats or skips a second). Check that ntpd's leap second file (the “leapfile” line of ntp.conf) is current and that every server of the lab announces the same.
+finding-leap-pending-switch = A leap second is announced for the end of the day (leap indicator 01: a second inserted, 10: one deleted, at midnight UTC). The device applies it itself at midnight UTC; check that every NTP server it follows announces the same.
+finding-leap-pending-systemd = A leap second is announced for the end of the day (a second inserted or deleted at midnight UTC). systemd-timesyncd passes the server's announcement to the kernel, which applies it (the clock repeats or skips a second). Check that every server of the lab announces the same.
 finding-leap-file-expired = The leap second list has expired: chronyd cannot know of leap seconds announced after it. Update the distribution's tzdata (leap-seconds.list).
 finding-nts-ke-failing = NTS key establishment with { $sources } keeps failing: no cookies, so no authenticated time. Causes: the server's NTS-KE port (TCP 4460) is blocked or closed, its certificate is not trusted (ntstrustedcerts) or does not name the host you use, it has expired, or this clock is too far off to validate it (start with “nocerttimecheck 1” or set the clock).
 finding-nts-nak = { $sources } sent an NTS NAK: the server no longer accepts chronyd's cookies (its keys changed, for example after a restart without ntsdumpdir). chronyd runs NTS-KE again by itself; frequent NAKs mean the server loses its keys.
 finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when all is well): requests or responses are being lost.
 finding-auth-failing = Packets from { $sources } fail authentication: the symmetric key differs (same ID and secret on both sides, in chrony.keys), the key type is not supported there, or NTS does not match. chronyd ignores every unauthenticated answer.
+finding-auth-failing-ntpd = Packets from { $sources } fail authentication (auth bad): the symmetric key differs. Both sides need the same key ID, type and secret in ntpd's key file (the “keys” line of ntp.conf, often /etc/ntp.keys), the ID listed in “trustedkey”, and the server line naming it (“key N”). ntpd does not use a source whose packets fail authentication.
 finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server follows it. Their strata climb to 16 and both lose synchronisation. Give one of them a real upstream, or use “local stratum N orphan” on both for an isolated pair.
 finding-few-samples = { $sources } has no samples: it has not answered, or its samples were all rejected.
 finding-not-selectable = { $sources } cannot be selected now: { $why }.
@@ -615,6 +634,15 @@ finding-minsources-waiting = The clock is not updated: { $sources } { $count ->
        *[other] are
     }. Lower minsources in chrony.conf, or make more sources answer.
 
+## One verdict for a paste: tracking's and sources' findings when selectdata in the same paste
+## found why nothing is selected (chronyc(1), selectdata's state letters).
+finding-not-synchronised-by-minsources-waiting = Not synchronised (reference ID 00000000): a source answers, but fewer sources are selectable than “minsources” asks, so chronyd does not update the clock; selectdata shows them waiting (W). Lower minsources in chrony.conf, or make more sources answer.
+finding-none-selected-by-minsources-waiting = Sources answer but none is selected: fewer sources are selectable than “minsources” asks, so the selectable ones wait (selectdata: W). Lower minsources in chrony.conf, or make more sources answer.
+finding-not-synchronised-by-all-falsetickers = Not synchronised (reference ID 00000000): the sources answer but their times disagree and no majority agrees on one time; selectdata marks every one that may be selected x, a falseticker. Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.
+finding-none-selected-by-all-falsetickers = Sources answer but none is selected: their times disagree and no majority agrees on one time (selectdata marks every one that may be selected x, a falseticker). Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.
+finding-not-synchronised-by-required-not-selectable = Not synchronised (reference ID 00000000): the sources with “require” in effect are not selectable, so no source may be selected; selectdata names them (EOpts R). Make a required source work, or remove the option (or set “authselectmode prefer”).
+finding-none-selected-by-required-not-selectable = Sources answer but none is selected: the sources with “require” in effect are not selectable, so the others wait (selectdata names them: EOpts R). Make a required source work, or remove the option (or set “authselectmode prefer”).
+
 ## sourcestats (sourcestats.c: no regression below 3 samples).
 why-samples-few = fewer than 3 samples: chronyd makes no estimate yet, so this row's frequency, skew and deviation are its worst-case placeholders
 
@@ -660,3 +688,43 @@ list-separator = {", "}
 why-state-peer-follows = a peer whose samples chronyd drops while this server follows another source: it most likely follows this server (chrony's loop test), the normal state of the upstream side of a peer pair; “chronyc ntpdata” shows the loop test failing
 why-reach-zero-answered = none of the last 8 polls was answered, but it answered before (LastRx): it stopped answering, or chronyd no longer polls it (offline)
 why-tests-delay-once = the last packet failed: { $tests }; chronyd dropped that one sample, a round trip longer than usual. Most of its packets pass (Total good RX)
+
+## MikroTik RouterOS, /system ntp client print (help.mikrotik.com "NTP"; v6: wiki Manual:System/Time).
+kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
+field-enabled = Whether the NTP client is enabled (RouterOS: enabled=yes/no; default no).
+field-servers = The NTP servers configured for the client (addresses or names; DHCP may add some).
+field-primary-ntp = RouterOS v6: the first NTP server's address (0.0.0.0: none). With two set, the SNTP client alternates, switching when a request times out or a server sends a kiss-o'-death.
+field-secondary-ntp = RouterOS v6: the second NTP server's address (0.0.0.0: none).
+field-server-dns-names = RouterOS v6: NTP servers by name, resolved at each request (needs /ip dns).
+field-active-server = RouterOS v6: the NTP server the SNTP client asks now (primary-ntp or secondary-ntp).
+field-last-update-from = RouterOS v6: the server whose last answer was processed successfully.
+field-last-update-before = RouterOS v6: time since the last answer processed successfully.
+field-last-adjustment = RouterOS v6: the correction applied to the clock at the last update.
+meaning-mikrotik-ntp-client-mode = How the client works: unicast (it asks its servers), broadcast, multicast or manycast.
+meaning-mikrotik-ntp-client-vrf = The VRF the client reaches its servers through (main by default).
+meaning-mikrotik-ntp-client-frequency = freq-drift: the clock's frequency drift the NTP client measured, in ppm; normal clocks stay within ±100 ppm.
+meaning-mikrotik-ntp-client-status = The client's status: synchronized, stopped, waiting (no usable answer yet) or using-local-clock (the router serves its own clock).
+meaning-mikrotik-ntp-client-server = synced-server: the address of the NTP server the router is synchronised to.
+meaning-mikrotik-ntp-client-stratum = synced-stratum: the stratum of the server the router follows (1 next to a reference clock, 16 unsynchronised).
+meaning-mikrotik-ntp-client-offset = system-offset: how far the router's clock is from the time of its NTP server.
+meaning-mikrotik-ntp-client-poll-interval = RouterOS v6: the interval between requests to the active server; it starts at 16 s and doubles up to 15 min.
+label-enabled = Enabled
+label-servers = Servers
+label-primary-ntp = Primary server
+label-secondary-ntp = Secondary server
+label-server-dns-names = Server names
+label-active-server = Active server
+label-last-update-from = Last update from
+label-last-update-before = Last update before
+label-last-adjustment = Last adjustment
+why-ntp-client-stopped = the NTP client is stopped: the router does not synchronise its clock
+why-ntp-client-waiting = no server has answered the router (yet): it is not synchronised
+why-ntp-client-local-clock = the router serves its own clock: it follows no NTP server
+finding-not-synchronised-mikrotik = The router's NTP client is not synchronising the clock (stopped, or enabled=no). Enable it with its servers: /system ntp client set enabled=yes servers=ADDRESS, then check /system ntp client print again.
+finding-no-upstream-reachable-mikrotik = No NTP server answers the router ({ $sources }): its client is waiting. Check the server's address (names need /ip dns), the route from the router's VRF, firewall filter rules on the way (UDP 123 both ways), and that the server allows this router; /system ntp monitor-peers shows what each server answered.
+finding-follows-local-clock-mikrotik = The router serves its own clock (status using-local-clock): its NTP server runs while the client follows no server, so nothing ties its time to true time and its clients drift with it. Give it a server (/system ntp client set enabled=yes servers=ADDRESS), or make sure this router is the one lab root you meant.
+finding-source-offset-large-mikrotik = The router's clock is { $value } off from its NTP server. A server this far off is wrong or the path to it is asymmetric; if it stays, check /system ntp monitor-peers and compare the servers.
+finding-upstream-unsynchronised-mikrotik = The server the router follows is not synchronised itself (stratum 16): the router cannot follow it. Fix that server first, or give the router another one.
+finding-stratum-high-mikrotik = The router's server is at stratum { $value }, the last a server can give: the router's own clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
+finding-frequency-high-mikrotik = The router's clock drifts { $ppm } ppm, more than the ±100 ppm normal clocks stay within: its oscillator may be faulty (or, for CHR, the virtual machine's clock is unstable).
+finding-frequency-limit-mikrotik = The router's clock drifts { $ppm } ppm, beyond what NTP corrects (500 ppm): its oscillator is faulty or, for CHR, the virtual machine's clock is unstable.

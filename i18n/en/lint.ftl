@@ -44,6 +44,8 @@ lint-few-sources = Only { $count } upstream { $count ->
        *[other] sources
     }: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
 lint-no-sources = There is no time source: no server, pool, peer, refclock or local directive. chronyd will never synchronise.
+lint-only-noselect-sources = No source can ever be selected: every server, pool, peer and refclock line has “noselect” (chrony.conf(5): “Never select this source”), and there is no local directive. chronyd measures them but never synchronises the clock. Remove noselect from the sources this machine should follow.
+lint-require-noselect = { $source } has both “require” and “noselect”: noselect means it is never selected, so it can never be the selectable source that require asks for (chrony.conf(5): require “Require that at least one of the sources specified with this option is selectable … before updating the clock”). Keep one of the two.
 lint-duplicate-source = { $host } is already a source on line { $line }; the second line adds nothing.
 lint-no-makestep = No makestep: if the clock is far off at start, chronyd slews it slowly (hours for a few minutes of offset). Add “makestep 1 3”.
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } is below minpoll { $minpoll }; chronyd raises maxpoll to minpoll.

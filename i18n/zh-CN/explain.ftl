@@ -189,7 +189,10 @@ finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为
        *[some] 地址错误或名称无法解析，
     }时间源被设为离线（“chronyc offline”或“offline”选项：chronyd 不轮询它们；“chronyc activity”会统计它们，“chronyc online”可恢复），或者上游有应答但自身未同步：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
 finding-unknown-address = 有 { $count } 个时间源尚无地址：名称无法解析。请检查 DNS 或改用 IP 地址；禁用 IPv6 时请用 -4 启动 chronyd。
-finding-falseticker = 有时间源被判为错误源：其时间与其他源不一致。请检查该源；有三个或更多源时 chrony 会忽略它。
+finding-falseticker = { $count ->
+        [0] 有时间源被判为错误源（falseticker）
+       *[other] { $sources } 被判为错误源（falseticker）
+    }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
 finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
@@ -444,6 +447,7 @@ why-clock-slow = 比 NTP 时间落后 { $value }（慢）
 why-clock-fast = 比 NTP 时间超前 { $value }（快）
 why-server-dropping = 丢弃了 { $drops } 个请求，占收到请求的 { $percent } %：速率限制（ratelimit）或客户端记录已满（clientloglimit）
 why-dispersion-large = { $value }，达到 1 秒或以上：时间不可靠
+why-root-distance-over-max = { $value }，超过 systemd-timesyncd 的上限 { $max }：它不使用这台服务器
 why-max-error-large = { $value }：时钟可能与真实时间相差这么多（ntpstat 的最大误差：根延迟的一半 + 根离散度，以及 chronyd 的偏移）
 why-max-error-exceeded = { $value }，超过了 ntpstat -m 给出的上限 { $max }：ntpstat 以状态 1 退出
 why-frequency-normal = { $ppm } ppm：在普通时钟的 ±100 ppm 以内
@@ -466,6 +470,8 @@ why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
 why-offset-small = { $value }：小于 1 毫秒
 why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网可以接受，对局域网偏大
 why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
+why-offset-source-large = { $value }：本机时钟与该源相差 100 毫秒或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
+why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
 
 finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate），差距大时需要很久：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直落后，说明没有被修正：请检查时间源和参考。
 finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
@@ -483,14 +489,20 @@ finding-frequency-high = 时钟频率误差为 { $ppm } ppm，超出普通时钟
 finding-frequency-limit = 时钟频率误差已达到 chronyd 的上限（{ $ppm } ppm；maxdrift 为 500 ppm）：无法修正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
 finding-skew-high = 频率估计仍不确定（skew 超过 100 ppm）：chronyd 的样本还少，或时间源噪声大。请再等几次轮询。
 finding-dispersion-high = 根离散度为 { $value }：时间可能与真实时间相差这么多。参考源很远，或很久没有收到它的消息。
+finding-dispersion-high-systemd = 根距离为 { $value }：时间可能与真实时间相差这么多。服务器离它的参考源很远，或它自己的时间不可靠。
+finding-root-distance-over-max = { $sources } 的根距离为 { $value }，超过 systemd-timesyncd 的上限 { $max }（timesyncd.conf 中的 RootDistanceMaxSec=）：timesyncd 不会按这台服务器同步时钟，而会改用其他服务器。该服务器离它的参考源很远，或它自己的时间不可靠：请改用更近、更好的服务器（/etc/systemd/timesyncd.conf 中的 NTP=），如果它已是最好的选择，可调大 RootDistanceMaxSec=。
 finding-max-error-large = ntpstat 表示时间只准确到 { $value } 以内：时钟可能与真实时间相差这么多。ntpstat 把根延迟的一半、根离散度以及（chronyd 时）它的偏移（System time）加在一起：“chronyc tracking”可以看出哪一项大——chronyd 仍在慢慢校正的偏移（用“makestep 1 3”允许步进），或很远、很久没有收到消息的参考源。
 finding-max-error-exceeded = 最大误差（{ $value }）超过了 ntpstat -m 给出的上限（{ $max }）：ntpstat 以状态 1 退出，检查它的脚本或监控会认为时钟不够准确。如果这个上限比实验环境需要的更严格，请放宽 -m；否则请用“chronyc tracking”查看是什么让误差变大。
 finding-leap-pending = 已公布当天结束时的闰秒：chronyd 会按“leapsecmode”处理（默认让系统时钟跳变；用 leapsecmode 的“slew”或配合 smoothtime 的“smear”可以避免跳变）。请确认实验环境中所有服务器的判断一致。
+finding-leap-pending-ntpd = 已公布当天结束时的闰秒（leap 01：插入一秒；10：删除一秒；在 UTC 午夜）。ntpd 把它交给内核处理（时钟会重复或跳过一秒）。请确认 ntpd 的闰秒文件（ntp.conf 中的“leapfile”行）未过期，并且实验环境中所有服务器公布的一致。
+finding-leap-pending-switch = 已公布当天结束时的闰秒（闰秒标识 01：插入一秒；10：删除一秒；在 UTC 午夜）。设备会在 UTC 午夜自行处理；请确认设备跟随的所有 NTP 服务器公布的一致。
+finding-leap-pending-systemd = 已公布当天结束时的闰秒（在 UTC 午夜插入或删除一秒）。systemd-timesyncd 把服务器的公告交给内核处理（时钟会重复或跳过一秒）。请确认实验环境中所有服务器公布的一致。
 finding-leap-file-expired = 闰秒列表已过期：chronyd 无法得知之后公布的闰秒。请更新发行版的 tzdata（leap-seconds.list）。
 finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没有 cookie，也就没有经过认证的时间。原因：服务器的 NTS-KE 端口（TCP 4460）被阻断或未开放、其证书不受信任（ntstrustedcerts）或不包含你使用的主机名、证书已过期，或者本机时钟偏移太大无法验证证书（用“nocerttimecheck 1”启动，或先校准时钟）。
 finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd 的 cookie（它的密钥变了，例如未配置 ntsdumpdir 就重启了）。chronyd 会自行重新进行 NTS-KE；频繁出现 NAK 说明服务器会丢失其密钥。
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。
 finding-auth-failing = 来自 { $sources } 的包认证失败：对称密钥不一致（两端 chrony.keys 中的 ID 和密钥必须相同）、对方不支持该密钥类型，或 NTS 不匹配。chronyd 会忽略所有未通过认证的应答。
+finding-auth-failing-ntpd = 来自 { $sources } 的包认证失败（auth bad）：对称密钥不一致。两端 ntpd 的密钥文件（ntp.conf 中“keys”行指定，通常是 /etc/ntp.keys）中必须有相同的密钥 ID、类型和密钥，该 ID 要列在“trustedkey”中，server 行也要用“key N”指定它。ntpd 不使用认证失败的源。
 finding-sync-loop = 出现同步环路：{ $sources } 跟随本服务器，而本服务器又跟随它。双方的层级会攀升到 16，并都失去同步。请给其中一台配置真正的上游，或者在隔离的一对服务器上都使用“local stratum N orphan”。
 finding-few-samples = { $sources } 没有样本：它没有应答，或其样本全部被拒绝。
 finding-not-selectable = { $sources } 目前不能被选择：{ $why }。
@@ -605,6 +617,14 @@ finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生
 finding-all-falsetickers = 无法选择任何时间源：所有可选的时间源（{ $sources }）都标为 x，即 falseticker：它们的时间互不一致，没有多数认同同一时间（chronyc(1)，selectdata：“x - may be a falseticker”）。设置“trust”的时间源只有在另一个“trust”时间源与它不一致时才会被拒绝（chrony.conf(5)）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
+## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
+finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000）：有时间源应答，但可选的时间源少于“minsources”的要求，因此 chronyd 不更新时钟；selectdata 显示它们在等待（W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
+finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
+finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；selectdata 把每个可选的时间源都标为 x，即 falseticker。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
+finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
+finding-not-synchronised-by-required-not-selectable = 未同步（参考 ID 00000000）：生效了“require”的时间源都不可选，因此没有时间源可以被选中；selectdata 列出了它们（EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
+finding-none-selected-by-required-not-selectable = 时间源有应答但都未被选中：生效了“require”的时间源都不可选，所以其他时间源在等待（selectdata 列出了它们：EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
+
 ## sourcestats（sourcestats.c：少于 3 个样本时不做回归）。
 why-samples-few = 样本少于 3 个：chronyd 尚未做出估计，因此这一行的频率、频偏误差和标准差只是最坏情况的占位值
 
@@ -649,3 +669,43 @@ list-separator = 、
 why-state-peer-follows = chronyd 丢弃其样本的对等体，而本服务器在跟随另一个源：它多半在跟随本服务器（chrony 的环路测试），这是对等体一对中上游一侧的正常状态；“chronyc ntpdata”会显示环路测试未通过
 why-reach-zero-answered = 最近 8 次轮询都没有应答，但它以前应答过（LastRx）：它已停止应答，或 chronyd 已不再轮询它（离线）
 why-tests-delay-once = 最后一个包未通过：{ $tests }；chronyd 丢弃了这一个样本，是一次比平时长的往返。它的大部分包都通过了测试（Total good RX）
+
+## MikroTik RouterOS，/system ntp client print（help.mikrotik.com “NTP”；v6：wiki Manual:System/Time）。
+kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
+field-enabled = NTP 客户端是否启用（RouterOS：enabled=yes/no，默认 no）。
+field-servers = 为客户端配置的 NTP 服务器（地址或名称；DHCP 也可能加入）。
+field-primary-ntp = RouterOS v6：第一个 NTP 服务器的地址（0.0.0.0 表示没有）。两个都设置时，SNTP 客户端轮流使用，请求超时或服务器发来 kiss-o'-death 时切换。
+field-secondary-ntp = RouterOS v6：第二个 NTP 服务器的地址（0.0.0.0 表示没有）。
+field-server-dns-names = RouterOS v6：按名称指定的 NTP 服务器，每次请求时解析（需要 /ip dns）。
+field-active-server = RouterOS v6：SNTP 客户端当前询问的 NTP 服务器（primary-ntp 或 secondary-ntp）。
+field-last-update-from = RouterOS v6：最近一次成功处理的应答来自哪个服务器。
+field-last-update-before = RouterOS v6：距最近一次成功处理应答的时间。
+field-last-adjustment = RouterOS v6：最近一次更新时对时钟所做的调整量。
+meaning-mikrotik-ntp-client-mode = 客户端的工作方式：unicast（向服务器发请求）、broadcast、multicast 或 manycast。
+meaning-mikrotik-ntp-client-vrf = 客户端到达服务器所经的 VRF（默认 main）。
+meaning-mikrotik-ntp-client-frequency = freq-drift：NTP 客户端测得的时钟频率漂移，单位 ppm；正常时钟在 ±100 ppm 以内。
+meaning-mikrotik-ntp-client-status = 客户端状态：synchronized（已同步）、stopped（已停止）、waiting（还没有可用的应答）或 using-local-clock（路由器提供自己的时钟）。
+meaning-mikrotik-ntp-client-server = synced-server：路由器同步到的 NTP 服务器地址。
+meaning-mikrotik-ntp-client-stratum = synced-stratum：路由器跟随的服务器的层级（紧接参考时钟为 1，16 表示未同步）。
+meaning-mikrotik-ntp-client-offset = system-offset：路由器时钟与其 NTP 服务器时间的偏差。
+meaning-mikrotik-ntp-client-poll-interval = RouterOS v6：向当前服务器发请求的间隔；从 16 秒开始，逐次加倍，最多 15 分钟。
+label-enabled = 已启用
+label-servers = 服务器
+label-primary-ntp = 主服务器
+label-secondary-ntp = 备用服务器
+label-server-dns-names = 服务器名称
+label-active-server = 当前服务器
+label-last-update-from = 上次更新来自
+label-last-update-before = 距上次更新
+label-last-adjustment = 上次调整
+why-ntp-client-stopped = NTP 客户端已停止：路由器不同步时钟
+why-ntp-client-waiting = 还没有服务器应答路由器：未同步
+why-ntp-client-local-clock = 路由器提供自己的时钟：不跟随任何 NTP 服务器
+finding-not-synchronised-mikrotik = 路由器的 NTP 客户端没有同步时钟（已停止，或 enabled=no）。请连同服务器一起启用：/system ntp client set enabled=yes servers=地址，然后再用 /system ntp client print 查看。
+finding-no-upstream-reachable-mikrotik = 没有 NTP 服务器应答路由器（{ $sources }）：客户端处于等待状态。请检查服务器地址（名称需要 /ip dns）、从路由器所在 VRF 出发的路由、途中的防火墙过滤规则（UDP 123 双向），以及服务器是否允许这台路由器；/system ntp monitor-peers 可显示每个服务器的应答。
+finding-follows-local-clock-mikrotik = 路由器提供自己的时钟（状态 using-local-clock）：它的 NTP 服务器在运行，而客户端不跟随任何服务器，因此它的时间与真实时间没有任何联系，它的客户端也随之漂移。请给它配置服务器（/system ntp client set enabled=yes servers=地址），或确认这台路由器正是你要的实验环境根服务器。
+finding-source-offset-large-mikrotik = 路由器时钟与其 NTP 服务器相差 { $value }。偏差这么大的服务器是错的，或到它的路径不对称；如果一直如此，请查看 /system ntp monitor-peers 并比较各服务器。
+finding-upstream-unsynchronised-mikrotik = 路由器跟随的服务器自身未同步（层级 16）：路由器无法跟随它。请先修好那台服务器，或给路由器换一台。
+finding-stratum-high-mikrotik = 路由器的服务器处于层级 { $value }，这是服务器能提供的最后一级：路由器自己的客户端将是未同步的。同步环路会升到这里，服务器链太长也会。
+finding-frequency-high-mikrotik = 路由器时钟漂移 { $ppm } ppm，超过正常时钟的 ±100 ppm：它的晶振可能有故障（CHR 则是虚拟机的时钟不稳定）。
+finding-frequency-limit-mikrotik = 路由器时钟漂移 { $ppm } ppm，超出 NTP 能校正的范围（500 ppm）：它的晶振有故障，CHR 则是虚拟机的时钟不稳定。

@@ -148,7 +148,11 @@ fn localize_at(mut cmd: Command, tr: &Localizer, path: &[String]) -> Command {
             .iter()
             .map(|f| format!("  {:<15} {}\n", f.name(), tr.tr(&f.title_id())))
             .collect();
-        cmd = cmd.after_help(tr.tr_args(&after, &[("formats", formats)]));
+        // Arguments are escaped (no control characters from outside), so
+        // the list, which is ours and spans lines, goes in after rendering.
+        const SLOT: &str = "@formats@";
+        let text = tr.tr_args(&after, &[("formats", SLOT)]);
+        cmd = cmd.after_help(text.replace(SLOT, formats.trim_end()));
     }
     if top {
         cmd = cmd.disable_version_flag(true).arg(

@@ -61,6 +61,15 @@ fn help_in_both_languages_lists_every_option_the_parser_accepts() {
             assert!(out.status.success(), "stratum {path:?} --help");
             assert!(help.contains(heading), "{code} {path:?}:\n{help}");
             assert!(!help.contains(not), "{code} {path:?}:\n{help}");
+            // An escaped line break is a list printed as one line.
+            assert!(!help.contains("\\n"), "{code} {path:?}:\n{help}");
+            if path == &["export"] {
+                // Each format on its own line, as `--to` takes it.
+                for f in stratum::core::export::Format::ALL {
+                    let line = format!("\n  {} ", f.name());
+                    assert!(help.contains(&line), "{code}: {line:?} in\n{help}");
+                }
+            }
             for w in words {
                 assert!(
                     help.contains(w.as_str()),

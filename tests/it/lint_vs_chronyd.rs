@@ -522,3 +522,95 @@ fn an_orphan_server_waits_after_start_from_4_7_as_lint_hints() {
         }
     }
 }
+
+/// What lint warns of, chronyd does: a file whose only source has
+/// `noselect` (chrony.conf(5): "Never select this source") never
+/// synchronises although its server answers; lint says no source can be
+/// selected (not that there is none), and points at `require` beside
+/// `noselect` on one line. The same source without noselect synchronises.
+#[test]
+fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let server = format!(
+            "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1",
+            up.port
+        );
+        let files = [
+            (format!("{server}\n"), vec![]),
+            (
+                format!("{server} noselect\n"),
+                vec![Rule::OnlyNoselectSources],
+            ),
+            (
+                format!("{server} trust prefer require noselect\n"),
+                vec![Rule::OnlyNoselectSources, Rule::RequireNoselect],
+            ),
+        ];
+        let synced = |c: &Chronyd| {
+            let t = c.chronyc(&["-c", "tracking"]);
+            t.split(',')
+                .nth(2)
+                .is_some_and(|stratum| stratum.trim() == "2")
+        };
+        let mut daemons = Vec::new();
+        for (n, (text, want)) in files.iter().enumerate() {
+            let rules: Vec<Rule> = lint(
+                &Document::parse(text),
+                &LintOptions {
+                    version: r.version,
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+            for rule in [
+                Rule::OnlyNoselectSources,
+                Rule::RequireNoselect,
+                Rule::NoSources,
+            ] {
+                assert_eq!(
+                    rules.contains(&rule),
+                    want.contains(&rule),
+                    "chrony {}: {text}: {rules:?}",
+                    r.label
+                );
+            }
+            daemons.push(Chronyd::start(
+                &r.chronyd,
+                tmp.path(),
+                &format!("n{n}"),
+                text,
+            ));
+        }
+        assert!(
+            wait_for(Duration::from_secs(20), || synced(&daemons[0])
+                .then_some(()))
+            .is_some(),
+            "chrony {}: the selectable source never synchronised: {}",
+            r.label,
+            daemons[0].chronyc(&["tracking"])
+        );
+        // Given as long again as the plain one took, neither synchronises,
+        // though their server answers (reach is not 0).
+        std::thread::sleep(Duration::from_secs(3));
+        for (c, (text, _)) in daemons.iter().zip(&files).skip(1) {
+            assert!(
+                !synced(c),
+                "chrony {}: {text} synchronised: {}",
+                r.label,
+                c.chronyc(&["tracking"])
+            );
+            let sources = c.chronyc(&["-c", "sources"]);
+            assert!(
+                sources.split(',').nth(5).is_some_and(|v| v.trim() != "0"),
+                "chrony {}: {text}: {sources}",
+                r.label
+            );
+        }
+    }
+}

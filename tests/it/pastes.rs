@@ -241,7 +241,29 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     }
                 }
             }
-            "encode" | "source" | "session" | "error" => {}
+            // The same for a row of a table: `row-reason PART ROW FIELD
+            // LANG WORDS…` (rows counted from 1, as `row`).
+            "row-reason" | "row-reason-lacks" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let tr = Localizer::new(Lang::parse(&w[4]).expect("a language code"));
+                    let r: usize = w[2].parse().unwrap();
+                    let text = p
+                        .rows
+                        .get(r - 1)
+                        .and_then(|row| row.iter().find(|f| f.name.id() == w[3]))
+                        .and_then(|f| f.reason.as_ref())
+                        .map(|r| tr.reason_text(r));
+                    let words = w[5..].join(" ");
+                    let says = text.as_deref().is_some_and(|t| t.contains(&words));
+                    if text.is_none() || says != (w[0] == "row-reason") {
+                        fail(
+                            line,
+                            format!("{} row {r} {} in {}: {text:?}, {words}", w[0], w[3], w[4]),
+                        );
+                    }
+                }
+            }
+            "encode" | "source" | "session" | "csv-m" | "error" => {}
             other => panic!("{}:{line}: unknown directive {other}", e.name),
         }
     }
@@ -272,6 +294,22 @@ fn inputs(e: &Expect, path: &Path) -> Vec<(String, Vec<u8>)> {
             out.push((format!("chrony {release}, CRLF"), encode(&text, &crlf)));
         }
         return out;
+    }
+    if let Some(words) = e.directive("csv-m") {
+        // `chronyc -c -m CMD…` of each release: the reports' CSV rows one
+        // after another, no header (each release's captures of one lab).
+        let (dir, commands) = (&words[0], &words[1..]);
+        return ["4.0", "4.3", "4.6.1", "4.9"]
+            .iter()
+            .map(|release| {
+                let d = data().join(dir.replace("RELEASE", release));
+                let text: String = commands
+                    .iter()
+                    .map(|c| std::fs::read_to_string(d.join(format!("{c}.csv"))).unwrap())
+                    .collect();
+                (format!("chrony {release}"), encode(&text, &how))
+            })
+            .collect();
     }
     let file = match e.directive("source") {
         Some(s) => data().join(&s[0]),

@@ -169,9 +169,16 @@ pub fn check_leap(f: &mut Field) {
         || l.contains("alarm")
     {
         set(f, Status::Bad, Reason::new(Why::LeapUnsynchronised));
-    } else if l.contains("insert") || l == "01" || l == "1" || l.contains("add") {
+    // timedatectl timesync-status says RFC 5905's words: "last minute of
+    // the day has 61 seconds" (insert) or "… 59 seconds" (delete).
+    } else if l.contains("insert")
+        || l == "01"
+        || l == "1"
+        || l.contains("add")
+        || l.contains("61 seconds")
+    {
         set(f, Status::Warn, Reason::new(Why::LeapInsert));
-    } else if l.contains("delete") || l == "10" || l == "2" {
+    } else if l.contains("delete") || l == "10" || l == "2" || l.contains("59 seconds") {
         set(f, Status::Warn, Reason::new(Why::LeapDelete));
     } else if l.contains("normal") || l == "00" || l == "0" || l.contains("none") {
         set(f, Status::Ok, Reason::new(Why::LeapNormal));

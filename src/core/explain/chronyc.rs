@@ -556,22 +556,12 @@ fn word_table(lines: &[&str], header: usize, kind: Kind, names: &[F]) -> Explain
     e
 }
 
-fn csv(lines: &[&str]) -> Option<Explained> {
-    let rows: Vec<Vec<&str>> = lines
-        .iter()
-        .filter(|l| l.contains(','))
-        .map(|l| l.split(',').collect())
-        .collect();
-    if rows.is_empty() || rows.len() != lines.len() {
-        return None;
-    }
-    let n = rows[0].len();
-    if rows.iter().any(|r| r.len() != n) {
-        return None;
-    }
+/// Which report a line of chronyc's `-c` output belongs to, by its column
+/// count and the shape of its fields (client.c prints each report's
+/// columns; `-m` prints several reports back to back with no header).
+pub(super) fn csv_kind(first: &[&str]) -> Option<Kind> {
     let is_int = |s: &str| s.parse::<i64>().is_ok();
-    let first = &rows[0];
-    let kind = match n {
+    Some(match first.len() {
         14 if first[0].len() == 8 && first[0].chars().all(|c| c.is_ascii_hexdigit()) => {
             Kind::ChronycTracking
         }
@@ -591,7 +581,24 @@ fn csv(lines: &[&str]) -> Option<Explained> {
             Kind::ChronycNtpdata
         }
         _ => return None,
-    };
+    })
+}
+
+fn csv(lines: &[&str]) -> Option<Explained> {
+    let rows: Vec<Vec<&str>> = lines
+        .iter()
+        .filter(|l| l.contains(','))
+        .map(|l| l.split(',').collect())
+        .collect();
+    if rows.is_empty() || rows.len() != lines.len() {
+        return None;
+    }
+    let n = rows[0].len();
+    if rows.iter().any(|r| r.len() != n) {
+        return None;
+    }
+    let first = &rows[0];
+    let kind = csv_kind(first)?;
     let mut e = Explained::new(kind);
     e.csv = true;
     let kv = |table: &[(&str, F)], values: Vec<String>| -> Vec<Field> {

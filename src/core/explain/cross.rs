@@ -5,11 +5,12 @@
 //! state"; ntpdata: "Total RX: The number of all packets received from the
 //! source".
 
+use super::field::SelectState;
 use super::field::{FieldId as F, SourceAddr, Value};
-use super::judge::{int, select_verdict};
+use super::judge::{falseticker_offset, int, select_verdict};
 use super::model::field;
 use super::model::{Explained, Field, Kind};
-use super::verdict::{Reason, Status, Why};
+use super::verdict::{Reason, Rule, Status, Why};
 use crate::core::cmdmon::SourceState;
 
 /// Which source a row is about: its address where the report has one (a
@@ -42,8 +43,10 @@ fn set(row: &mut [Field], name: F, status: Status, why: Why) {
 }
 
 /// A `?` source that answers takes its cause from its selectdata row.
-pub(super) fn causes_from_selectdata(sources: &mut Explained, select: &Explained) {
-    for row in &mut sources.rows {
+/// Returns which rows it explained.
+pub(super) fn causes_from_selectdata(sources: &mut Explained, select: &Explained) -> Vec<bool> {
+    let mut explained = vec![false; sources.rows.len()];
+    for (i, row) in sources.rows.iter_mut().enumerate() {
         let answers =
             matches!(field(row, F::Reach).map(|f| f.value), Some(Value::Reach(r)) if r != 0);
         if !unusable(row) || !answers {
@@ -69,13 +72,15 @@ pub(super) fn causes_from_selectdata(sources: &mut Explained, select: &Explained
             status
         };
         set(row, F::State, status, why);
+        explained[i] = true;
     }
+    explained
 }
 
 /// A `?` source whose ntpdata shows answers (Total RX) although its reach
 /// register is empty: chronyd counts in the register only the answers it
 /// can use, so the cause is in the NTP tests, not the network.
-fn causes_from_ntpdata(sources: &mut Explained, ntpdata: &Explained) {
+fn causes_from_ntpdata(sources: &mut Explained, ntpdata: &Explained, explained: &[bool]) {
     let blocks: Vec<&Vec<Field>> = if ntpdata.rows.is_empty() {
         vec![&ntpdata.fields]
     } else {
@@ -84,8 +89,14 @@ fn causes_from_ntpdata(sources: &mut Explained, ntpdata: &Explained) {
     // One source and one ntpdata block are the same source, however each
     // names it (chronyc resolves names for sources, ntpdata prints IPs).
     let single = sources.rows.len() == 1 && blocks.len() == 1;
-    for row in &mut sources.rows {
-        if !unusable(row) {
+    for (i, row) in sources.rows.iter_mut().enumerate() {
+        // The same facts as the sources block alone (judge_source_row):
+        // the tests are the cause only of a row with no good sample (LastRx
+        // `-`, or reach 0), and never of one selectdata already explained
+        // (a `noselect` source answers and is sampled, then left out).
+        let sampled = field(row, F::LastRx).is_some_and(|f| f.value != Value::Never)
+            && !matches!(field(row, F::Reach).map(|f| f.value), Some(Value::Reach(0)));
+        if !unusable(row) || sampled || explained.get(i).copied().unwrap_or(false) {
             continue;
         }
         let k = key(row);
@@ -114,23 +125,116 @@ fn causes_from_ntpdata(sources: &mut Explained, ntpdata: &Explained) {
     }
 }
 
+/// What selectdata concluded about the whole selection, when it found
+/// the cause: minsources, sources with `require`, or all falsetickers.
+fn selection_cause(select: &Explained) -> Option<Rule> {
+    select.findings.iter().map(|f| f.rule).find(|r| {
+        matches!(
+            r,
+            Rule::MinsourcesWaiting | Rule::RequiredNotSelectable | Rule::AllFalsetickers
+        )
+    })
+}
+
+/// One verdict for the paste: when selectdata knows why nothing is
+/// selected, tracking's "not synchronised" and sources' "none is selected"
+/// say that cause (arg `cause`, texts `finding-<rule>-by-<cause>`) instead
+/// of their general guesses (UDP 123, DNS, maxdistance…), which the
+/// richer report contradicts.
+pub(super) fn selection_verdict<'a>(parts: impl IntoIterator<Item = &'a mut Explained>) {
+    let mut parts: Vec<&mut Explained> = parts.into_iter().collect();
+    let Some(cause) = parts
+        .iter()
+        .filter(|e| e.kind == Kind::ChronycSelectdata)
+        .find_map(|e| selection_cause(e))
+    else {
+        return;
+    };
+    for e in parts.iter_mut() {
+        let rule = match e.kind {
+            Kind::ChronycTracking => Rule::NotSynchronised,
+            Kind::ChronycSources => Rule::NoneSelected,
+            _ => continue,
+        };
+        for f in e.findings.iter_mut().filter(|f| f.rule == rule) {
+            if !f.args.iter().any(|(k, _)| *k == "cause") {
+                f.args.push(("cause", cause.id().to_string()));
+            }
+        }
+    }
+}
+
 /// Several reports pasted together: each `sources` report told what the
 /// others say of its rows, its findings then made again.
 pub(super) fn reference(mut parts: Vec<Explained>) -> Vec<Explained> {
     let find = |parts: &[Explained], k: Kind| parts.iter().position(|e| e.kind == k);
-    let Some(s) = find(&parts, Kind::ChronycSources) else {
-        return parts;
-    };
-    let mut sources = parts[s].clone();
-    if let Some(i) = find(&parts, Kind::ChronycSelectdata) {
-        causes_from_selectdata(&mut sources, &parts[i]);
+    if let Some(s) = find(&parts, Kind::ChronycSources) {
+        let mut sources = parts[s].clone();
+        let mut explained = Vec::new();
+        if let Some(i) = find(&parts, Kind::ChronycSelectdata) {
+            explained = causes_from_selectdata(&mut sources, &parts[i]);
+        }
+        // ntpdata of several sources: one block (one part) each.
+        let blocks: Vec<Vec<Field>> = parts
+            .iter()
+            .filter(|e| e.kind == Kind::ChronycNtpdata)
+            .flat_map(|e| {
+                if e.rows.is_empty() {
+                    vec![e.fields.clone()]
+                } else {
+                    e.rows.clone()
+                }
+            })
+            .collect();
+        if let Some(i) = find(&parts, Kind::ChronycNtpdata) {
+            let ntpdata = Explained {
+                fields: Vec::new(),
+                rows: blocks,
+                ..parts[i].clone()
+            };
+            causes_from_ntpdata(&mut sources, &ntpdata, &explained);
+        }
+        if sources != parts[s] {
+            super::diagnose::diagnose(&mut sources);
+            parts[s] = sources;
+        }
     }
-    if let Some(i) = find(&parts, Kind::ChronycNtpdata) {
-        causes_from_ntpdata(&mut sources, &parts[i]);
-    }
-    if sources != parts[s] {
-        super::diagnose::diagnose(&mut sources);
-        parts[s] = sources;
-    }
+    falseticker_ntpdata(&mut parts);
+    selection_verdict(parts.iter_mut());
     parts
+}
+
+/// ntpdata of a source that sources (`x`) or selectdata (`x`) in the same
+/// paste call a falseticker: its offset is that source's disagreement with
+/// the others (chronyc(1), sources: "its time is inconsistent with a
+/// majority of other sources"), not this clock's error.
+fn falseticker_ntpdata(parts: &mut [Explained]) {
+    let falsetickers: Vec<Key> = parts
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::ChronycSources | Kind::ChronycSelectdata))
+        .flat_map(|e| &e.rows)
+        .filter(|r| {
+            field(r, F::State).is_some_and(|f| f.value == Value::State(SourceState::Falseticker))
+                || field(r, F::SelectState)
+                    .is_some_and(|f| f.value == Value::Select(SelectState::Falseticker))
+        })
+        .filter_map(|r| key(r))
+        .collect();
+    if falsetickers.is_empty() {
+        return;
+    }
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycNtpdata) {
+        let before = e.clone();
+        if key(&e.fields).is_some_and(|k| falsetickers.contains(&k)) {
+            falseticker_offset(&mut e.fields);
+        }
+        for row in &mut e.rows {
+            if key(row).is_some_and(|k| falsetickers.contains(&k)) {
+                falseticker_offset(row);
+            }
+        }
+        if *e != before {
+            super::diagnose::diagnose(e);
+        }
+    }
 }

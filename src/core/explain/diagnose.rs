@@ -15,7 +15,13 @@ fn row_name(row: &[Field]) -> Option<String> {
         .find(|x| {
             matches!(
                 x.name,
-                F::Address | F::Remote | F::RemoteAddress | F::AssociationId | F::Server
+                F::Address
+                    | F::Remote
+                    | F::RemoteAddress
+                    | F::AssociationId
+                    | F::Server
+                    | F::Servers
+                    | F::ActiveServer
             )
         })
         .map(|x| match x.name {

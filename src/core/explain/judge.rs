@@ -180,8 +180,16 @@ fn judge_value(f: &mut Field, poll: Option<i64>, refclock: bool) {
         (F::Leap, Value::Leap(l)) => judge_leap(f, l),
         (F::Refid, Value::RefId(id)) => judge_refid(f, id),
         (F::SystemTime, Value::Seconds(c)) => check_system_time(f, c),
-        (F::LastOffset | F::SampleOffset | F::Offset | F::EstOffset, Value::Seconds(v)) => {
-            check_offset(f, Some(v))
+        (F::LastOffset, Value::Seconds(v)) => check_offset(f, Some(v)),
+        // A source's offset is between this clock and that source: large,
+        // one of the two is off, and the row alone does not say which.
+        (F::SampleOffset | F::Offset | F::EstOffset, Value::Seconds(v)) => {
+            check_offset(f, Some(v));
+            if f.reason.as_ref().is_some_and(|r| r.id == Why::OffsetLarge)
+                && let Some(r) = f.reason.as_mut()
+            {
+                r.id = Why::OffsetSourceLarge;
+            }
         }
         (F::RootDispersion, Value::Seconds(v)) => check_dispersion(f, Some(v)),
         (F::Frequency, Value::Ppm(v)) => judge_frequency(f, v),
@@ -214,6 +222,30 @@ pub fn judge_values(e: &mut Explained) {
         let refclock = value(row, F::Mode) == Value::Mode(SourceMode::RefClock);
         for f in row.iter_mut() {
             judge_value(f, poll, refclock);
+        }
+    }
+}
+
+/// The offset of a source known to be a falseticker (its `x` row, or its
+/// ntpdata block beside one): flagged as its disagreement with the
+/// others, accounted for by the falseticker finding.
+pub(super) fn falseticker_offset(fields: &mut [Field]) {
+    for f in fields
+        .iter_mut()
+        .filter(|f| matches!(f.name, F::SampleOffset | F::Offset | F::EstOffset))
+    {
+        let flagged = f.reason.as_ref().is_some_and(|r| {
+            matches!(
+                r.id,
+                Why::OffsetMedium | Why::OffsetLarge | Why::OffsetSourceLarge
+            )
+        });
+        if let (true, Value::Seconds(v)) = (flagged, f.value) {
+            set(
+                f,
+                Status::Warn,
+                Reason::new(Why::OffsetFalseticker).arg("value", human(v.abs())),
+            );
         }
     }
 }
@@ -363,6 +395,12 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_other: boo
             .filter(|f| !matches!(f.status, Status::Bad | Status::Info))
     {
         set(f, Status::Warn, Reason::new(Why::OffsetBeyondError));
+    }
+    // chronyc(1), sources: "x indicates a clock which chronyd thinks is a
+    // falseticker (i.e. its time is inconsistent with a majority of other
+    // sources)": its offset is its own disagreement, not this clock's error.
+    if value(row, F::State) == Value::State(SourceState::Falseticker) {
+        falseticker_offset(row);
     }
 }
 

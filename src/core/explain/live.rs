@@ -355,5 +355,6 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
         super::cross::causes_from_selectdata(sources, &select);
         super::diagnose::diagnose(sources);
     }
+    super::cross::selection_verdict(out.values_mut());
     out
 }

@@ -12,6 +12,7 @@ pub mod field;
 mod judge;
 mod live;
 mod local;
+mod mikrotik;
 mod model;
 mod ntpd;
 mod ntpstat;
@@ -160,6 +161,7 @@ pub fn prompt_command(line: &str) -> Option<&str> {
                 "show",
                 "display",
                 "dis ",
+                "/system ",
             ]
             .iter()
             .any(|k| cmd.starts_with(k));
@@ -201,6 +203,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     let parsed = chronyc::parse(&content)
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
+        .or_else(|| mikrotik::parse(&content))
         .or_else(|| switch::parse(&content));
     if !replies.is_empty() {
         let report = parsed.as_ref().map(|e| e.kind);
@@ -326,6 +329,7 @@ pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     v.extend(ntpd::fields());
     v.extend(timedatectl::fields());
     v.extend(switch::fields());
+    v.extend(mikrotik::fields());
     v
 }
 

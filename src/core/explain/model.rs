@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::field::{FieldId, Value};
-use super::verdict::{Finding, Reason, Rule, Status};
+use super::verdict::{Finding, Reason, Status};
 
 /// The kinds of output Stratum recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -43,6 +43,8 @@ pub enum Kind {
     AristaShowNtpStatus,
     AristaShowNtpAssociations,
     ShowNtpServer,
+    /// MikroTik RouterOS `/system ntp client print` (v7 NTP, v6 SNTP).
+    MikrotikNtpClient,
 }
 
 impl Kind {
@@ -79,6 +81,7 @@ impl Kind {
             Kind::AristaShowNtpStatus => "arista-show-ntp-status",
             Kind::AristaShowNtpAssociations => "arista-show-ntp-associations",
             Kind::ShowNtpServer => "show-ntp-server",
+            Kind::MikrotikNtpClient => "mikrotik-ntp-client",
         }
     }
 
@@ -106,6 +109,7 @@ impl Kind {
             | AristaShowNtpStatus
             | AristaShowNtpAssociations
             | ShowNtpServer => Family::Switch,
+            MikrotikNtpClient => Family::Mikrotik,
         }
     }
 
@@ -123,6 +127,8 @@ pub enum Family {
     Ntpd,
     Switch,
     Systemd,
+    /// RouterOS: its own menus (`/system ntp client`), not a switch's CLI.
+    Mikrotik,
 }
 
 impl Family {
@@ -132,17 +138,24 @@ impl Family {
             Family::Ntpd => "ntpd",
             Family::Switch => "switch",
             Family::Systemd => "systemd",
+            Family::Mikrotik => "mikrotik",
         }
     }
 }
 
-/// The message ids of a finding's text, most specific first: in the
-/// output's own terms (`finding-<rule>-<family>`), else the general one.
-pub fn finding_ids(kind: Kind, rule: Rule) -> [String; 2] {
-    [
-        format!("finding-{}-{}", rule.id(), kind.family().id()),
-        format!("finding-{}", rule.id()),
-    ]
+/// The message ids of a finding's text, most specific first: with the
+/// cause another report of the paste gave (`finding-<rule>-by-<cause>`),
+/// in the output's own terms (`finding-<rule>-<family>`), else the
+/// general one.
+pub fn finding_ids(kind: Kind, f: &Finding) -> Vec<String> {
+    let rule = f.rule.id();
+    let mut ids = Vec::with_capacity(3);
+    if let Some((_, cause)) = f.args.iter().find(|(k, _)| *k == "cause") {
+        ids.push(format!("finding-{rule}-by-{cause}"));
+    }
+    ids.push(format!("finding-{rule}-{}", kind.family().id()));
+    ids.push(format!("finding-{rule}"));
+    ids
 }
 
 /// The message ids of a field's meaning, most specific first: for this

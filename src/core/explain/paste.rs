@@ -246,6 +246,9 @@ pub(super) fn split_reports(segment: Segment) -> Vec<Segment> {
         }
         current = Some(r);
     }
+    if starts.is_empty() {
+        starts = csv_starts(lines);
+    }
     // Only blank lines above the first report: nothing to split off.
     starts.retain(|s| lines[..*s].iter().any(|l| !l.trim().is_empty()));
     starts.dedup();
@@ -265,6 +268,34 @@ pub(super) fn split_reports(segment: Segment) -> Vec<Segment> {
         from = s;
     }
     out
+}
+
+/// `chronyc -c -m sources selectdata authdata`: chronyc(1), "-m … Each
+/// argument will be interpreted as a whole command", and -c prints each
+/// report's rows as CSV with no header, so the reports follow one another
+/// unmarked. A report starts where a line's shape (column count and field
+/// shapes, chronyc::csv_kind) changes; every line must be a report's row.
+fn csv_starts(lines: &[String]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut current = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = l.split(',').collect();
+        let Some(kind) = (cols.len() > 1)
+            .then(|| super::chronyc::csv_kind(&cols))
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        let shape = Some((kind, cols.len()));
+        if current.is_some() && current != shape {
+            starts.push(i);
+        }
+        current = shape;
+    }
+    starts
 }
 
 /// Outputs made of records separated by blank lines: one session or

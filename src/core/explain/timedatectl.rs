@@ -142,6 +142,7 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
                     "packet-count" if *v == "0" => {
                         set(&mut f, Status::Warn, Reason::new(Why::TimesyncNoAnswer))
                     }
+                    "root-distance" => root_distance(&mut f),
                     // timesyncd prints "+14us", "1min 4s".
                     "offset" => {
                         if let Some(secs) = seconds(v) {
@@ -183,6 +184,28 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
         return Some(e);
     }
     None
+}
+
+/// `Root distance: 6.512s (max: 5s)`: the max is timesyncd's
+/// RootDistanceMaxSec=; timesyncd.conf(5): "If the current server does not
+/// satisfy this limit, systemd-timesyncd will switch to a different
+/// server." Above it the server is refused, whatever the size.
+fn root_distance(f: &mut Field) {
+    let raw = f.raw.clone();
+    let (value, max) = match raw.split_once("(max:") {
+        Some((v, m)) => (seconds(v), seconds(m.trim_end_matches(')'))),
+        None => (seconds(&raw), None),
+    };
+    match (value, max) {
+        (Some(v), Some(m)) if v > m => set(
+            f,
+            Status::Bad,
+            Reason::new(Why::RootDistanceOverMax)
+                .arg("value", human(v))
+                .arg("max", human(m)),
+        ),
+        _ => judge(f, None),
+    }
 }
 
 /// `timedatectl show-timesync` (timedatectl(1): "Show properties of

@@ -96,6 +96,13 @@ crate::id_enum! {
         OffsetMedium = "offset-medium",
         OffsetLarge = "offset-large",
         OffsetBeyondError = "offset-beyond-error",
+        /// A source's offset of 100 ms or more (sources, sourcestats,
+        /// ntpdata): this clock and that source disagree; which one is off
+        /// the row alone does not say.
+        OffsetSourceLarge = "offset-source-large",
+        /// The offset of a falseticker (`x`): its disagreement with the
+        /// majority of the sources, not this clock's error.
+        OffsetFalseticker = "offset-falseticker",
         ClockSlow = "clock-slow",
         ClockFast = "clock-fast",
         LastRxNever = "last-rx-never",
@@ -105,6 +112,15 @@ crate::id_enum! {
         DropsRateLimited = "drops-rate-limited",
         ServerDropping = "server-dropping",
         DispersionLarge = "dispersion-large",
+        /// timesync-status: root distance above timesyncd's
+        /// RootDistanceMaxSec= (the "(max: 5s)" it prints beside it).
+        RootDistanceOverMax = "root-distance-over-max",
+        /// RouterOS's NTP client: stopped (disabled).
+        NtpClientStopped = "ntp-client-stopped",
+        /// RouterOS's NTP client waits: no server has answered (yet).
+        NtpClientWaiting = "ntp-client-waiting",
+        /// RouterOS serves its own clock (status using-local-clock).
+        NtpClientLocalClock = "ntp-client-local-clock",
         /// ntpstat's "time correct to within N ms": 100 ms or more.
         MaxErrorLarge = "max-error-large",
         /// ntpstat -m: "(exceeded maximum of M ms)".
@@ -211,6 +227,8 @@ crate::id_enum! {
         FrequencyLimit = "frequency-limit",
         SkewHigh = "skew-high",
         DispersionHigh = "dispersion-high",
+        /// timesyncd refuses its server: root distance over its maximum.
+        RootDistanceOverMax = "root-distance-over-max",
         /// ntpstat's maximum error is large (or over its -m limit).
         MaxErrorLarge = "max-error-large",
         MaxErrorExceeded = "max-error-exceeded",
@@ -278,7 +296,7 @@ impl Rule {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
             | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
-            | DaemonUnreachable => Status::Bad,
+            | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
@@ -381,7 +399,8 @@ impl Why {
             LeapExpired => &[R::LeapFileExpired],
             RefidNone => &[R::NotSynchronised, R::UpstreamUnsynchronised],
             KissCode => &[R::KissCode],
-            OffsetMedium | OffsetLarge => &[R::SourceOffsetLarge],
+            OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
+            OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
             ClockSlow => &[R::ClockBehind],
             ClockFast => &[R::ClockAhead],
             OffsetBeyondError => &[R::SourceUnstable],
@@ -396,6 +415,10 @@ impl Why {
             DropsRateLimited => &[R::ClientsRateLimited],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
+            RootDistanceOverMax => &[R::RootDistanceOverMax],
+            NtpClientStopped => &[R::NotSynchronised],
+            NtpClientWaiting => &[R::NoUpstreamReachable],
+            NtpClientLocalClock => &[R::FollowsLocalClock],
             MaxErrorLarge => &[R::MaxErrorLarge],
             MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],

@@ -133,20 +133,45 @@ pub(super) fn lab_checks(l: &mut Linter) {
         }
     }
 
+    // chrony.conf(5): noselect "Never select this source"; require "Require
+    // that at least one of the sources specified with this option is
+    // selectable": on one source the two ask for the impossible.
+    let with = |d: &Directive, name: &str| {
+        super::syntax::options_of(d)
+            .iter()
+            .any(|(_, s, _)| s.name == name)
+    };
+    let contradictions: Vec<(usize, String)> = l
+        .directives()
+        .filter(|(_, d)| matches!(d, Directive::Source(_)) || d.name() == "refclock")
+        .filter(|(_, d)| with(d, "require") && with(d, "noselect"))
+        .map(|(i, d)| {
+            let name = match d {
+                Directive::Source(s) => s.host.clone(),
+                _ => d.name().to_string(),
+            };
+            (i, name)
+        })
+        .collect();
+    for (i, name) in contradictions {
+        l.add_at((Rule::RequireNoselect, Some(i), vec![("source", name)]));
+    }
     // Selectable reference clocks take part in the vote as servers do.
     let clocks = l
         .directives()
         .filter(|(_, d)| d.name() == "refclock")
-        .filter(|(_, d)| {
-            !super::syntax::options_of(d)
-                .iter()
-                .any(|(_, s, _)| s.name == "noselect")
-        })
+        .filter(|(_, d)| !with(d, "noselect"))
         .count();
     let upstreams = upstream_count(doc) + clocks as i64;
     if !source_files {
-        if upstreams == 0 && local.is_none() && !l.has("refclock") {
-            l.add_at((Rule::NoSources, None, vec![]));
+        if upstreams == 0 && local.is_none() {
+            // Sources there are, all noselect: the reason is not "none".
+            let rule = if doc.sources().next().is_some() || l.has("refclock") {
+                Rule::OnlyNoselectSources
+            } else {
+                Rule::NoSources
+            };
+            l.add_at((rule, None, vec![]));
         } else if (1..3).contains(&upstreams) {
             // A client of one lab server is normal; a server others rely on
             // should be able to tell a wrong upstream from a right one.

@@ -80,6 +80,8 @@ crate::id_enum! {
         PidfileOff = "pidfile-off",
         AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
         KeyMissing = "key-missing",
+        OnlyNoselectSources = "only-noselect-sources",
+        RequireNoselect = "require-noselect",
     }
 }
 
@@ -178,6 +180,8 @@ impl Rule {
             // chronyd starts, but never synchronises from these sources.
             Rule::AuthRequiredNoneAuthenticated => Severity::Warning,
             Rule::KeyMissing => Severity::Warning,
+            Rule::OnlyNoselectSources => Severity::Warning,
+            Rule::RequireNoselect => Severity::Warning,
         }
     }
 }
