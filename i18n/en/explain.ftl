@@ -516,7 +516,10 @@ finding-auth-failing = Packets from { $sources } fail authentication: the symmet
 finding-auth-failing-ntpd = Packets from { $sources } fail authentication (auth bad): the symmetric key differs. Both sides need the same key ID, type and secret in ntpd's key file (the “keys” line of ntp.conf, often /etc/ntp.keys), the ID listed in “trustedkey”, and the server line naming it (“key N”). ntpd does not use a source whose packets fail authentication.
 finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server follows it. Their strata climb to 16 and both lose synchronisation. Give one of them a real upstream, or use “local stratum N orphan” on both for an isolated pair.
 finding-few-samples = { $sources } has no samples: it has not answered, or its samples were all rejected.
-finding-not-selectable = { $sources } cannot be selected now: { $why }.
+finding-not-selectable = { $count ->
+        [one] { $sources } cannot be selected now: { $why }.
+       *[other] { $sources } cannot be selected now, each for the same reason: { $why }.
+    }
 finding-outlier = { $sources } is an outlier: reachable but not used, its time disagrees with the better sources.
 finding-rtc-local-time = The hardware clock (RTC) keeps local time: after each daylight-saving change it is an hour off until corrected. Keep it in UTC: timedatectl set-local-rtc 0.
 finding-stratum-high = The stratum is { $value }, the last a server can give: its clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
@@ -594,7 +597,7 @@ kind-chronyc-error = chronyc's reply: an error instead of a report
 field-reply = The status line chronyc printed instead of the report: chronyd's answer code (5xx) or chronyc's own message.
 label-reply = Reply
 why-reply-refused = chronyd refused the command or did not answer: no report came back
-finding-command-not-authorised = chronyd refused the command (“{ $reply }”): this report is given only over chronyd's Unix socket, not over the network (UDP port 323), even from localhost. Run chronyc on the server itself as root or as chrony's user (sudo chronyc …), or point it at the socket (chronyc -h /run/chrony/chronyd.sock). Over the network only tracking, sources, sourcestats and activity answer.
+finding-command-not-authorised = chronyd refused the request (“{ $reply }”): over the network (UDP port 323), even from localhost, chronyd answers only the monitoring reports tracking, sources, sourcestats, activity, rtcdata, manual list, smoothing and the source names (sources -N). Every command that changes something (online, offline, burst, add, delete …) and the other reports (ntpdata, selectdata, authdata, clients, serverstats) need its Unix socket. Run chronyc on the server itself as root or as chrony's user (sudo chronyc …), or point it at the socket (chronyc -h /run/chrony/chronyd.sock).
 finding-command-no-host-access = chronyd refused the command (“{ $reply }”): no “cmdallow” line covers the host chronyc runs on. Add “cmdallow ADDRESS” (and “bindcmdaddress” on a reachable address) to the server's chrony.conf, or run chronyc on the server itself.
 finding-daemon-unreachable = chronyc could not talk to chronyd (“{ $reply }”): chronyd is not running, or its command socket or port is not reachable. Check “systemctl status chronyd” (or chrony), that the socket (/run/chrony/chronyd.sock) exists and chronyc may open it, and for a remote host (-h) that “cmdport” 323 is open and “bindcmdaddress” listens on that address.
 finding-facility-not-enabled = chronyd has this facility turned off (“{ $reply }”): the report needs a directive in chrony.conf (“smoothtime” for smoothing; “rtcfile” for the RTC). Nothing is wrong if you do not use it.
@@ -688,6 +691,62 @@ list-separator = {", "}
 why-state-peer-follows = a peer whose samples chronyd drops while this server follows another source: it most likely follows this server (chrony's loop test), the normal state of the upstream side of a peer pair; “chronyc ntpdata” shows the loop test failing
 why-reach-zero-answered = none of the last 8 polls was answered, but it answered before (LastRx): it stopped answering, or chronyd no longer polls it (offline)
 why-tests-delay-once = the last packet failed: { $tests }; chronyd dropped that one sample, a round trip longer than usual. Most of its packets pass (Total good RX)
+
+## chronyc's smaller outputs (chronyc(1); client.c): smoothing, manual list, waitsync, 200 OK.
+kind-chronyc-ok = chronyc's reply: the command was accepted
+kind-chronyc-smoothing = chronyc smoothing
+kind-chronyc-manual-list = chronyc manual list
+kind-chronyc-waitsync = chronyc waitsync
+meaning-chronyc-ok-reply = chronyd's answer code: 200 OK, the command was accepted and carried out. Commands that change something (online, offline, burst, add, delete …) print only this line.
+field-smooth-active = Whether the server time smoothing (smoothtime) is active now: Yes or No; “(leap second only)” with the leaponly option.
+label-smooth-active = Active
+field-smooth-offset = The offset applied to the time sent to NTP clients: positive means the clients get time ahead of true time.
+label-smooth-offset = Offset
+field-smooth-frequency = The frequency offset of the served time, ppm: negative means the time clients see runs slower than true time.
+label-smooth-frequency = Frequency (ppm)
+field-smooth-wander = How fast the served time's frequency changes, ppm per second: negative means the time clients see is slowing down.
+label-smooth-wander = Wander (ppm/s)
+field-smooth-last-update = How long ago the smoothing was last updated (chronyd took a new measurement into it).
+label-smooth-last-update = Last update
+field-smooth-remaining = How long the smoothing would take to reach zero offset and frequency if no update came.
+label-smooth-remaining = Remaining time
+field-manual-samples = How many samples given with settime chronyd keeps (manual mode).
+label-manual-samples = Samples
+field-manual-index = The sample's index, for “manual delete”.
+label-manual-index = #
+field-manual-time = The date and time (UTC) the sample was entered.
+label-manual-time = Time (UTC)
+field-manual-slewed = The clock's error when the sample was entered, adjusted for the clock changes made since, seconds.
+label-manual-slewed = Slewed
+field-manual-original = The clock's error when the sample was entered, as it was then, seconds.
+label-manual-original = Original
+field-manual-residual = What remains of the sample's error after the line chronyd fits through the samples (the clock's offset and drift), seconds.
+label-manual-residual = Residual
+field-try = The number of the try: waitsync asks chronyd's tracking once per interval (10 s by default).
+label-try = Try
+meaning-chronyc-waitsync-refid = The reference ID tracking gave at this try: 00000000 (or 7F7F0101, the local clock) means chronyd was not synchronised to a source then.
+field-waitsync-correction = The remaining correction of the system clock at this try (tracking's System time, without its sign), seconds.
+label-waitsync-correction = Correction
+meaning-chronyc-waitsync-skew = The estimated error bound of the frequency at this try (tracking's Skew), ppm.
+finding-smoothing-offset = The server time smoothing (smoothtime) is serving its clients time { $direction ->
+        [ahead] { $value } ahead of
+       *[behind] { $value } behind
+    } true time on purpose: it spreads the correction over time instead of stepping the clients. It reaches zero in { $remaining } if no new correction comes.
+finding-manual-no-samples = No sample is stored: settime has not given chronyd a time, so in manual mode it has nothing to follow. “chronyc settime TIME” adds one; with “manual” in chrony.conf and no source, tracking stays not synchronised until then.
+finding-waitsync-never-synchronised = chronyd did not synchronise while waitsync waited: the reference ID was 00000000 at every one of the { $count } tries, so waitsync gave up with a non-zero exit status. Its sources are the cause: “chronyc sources” and “chronyc selectdata” show why none is used.
+finding-no-such-source = chronyd has no source at the address given (“{ $reply }”): the command names a source by its address, and none of chronyd's sources has it. “chronyc -n sources -a” lists the addresses it has (a source configured by name is listed by the address the name resolved to).
+finding-sources-offline = { $count ->
+        [one] 1 source is offline: chronyd does not poll it. The “offline” option of its server line, “chronyc offline”, or a network script calling it set it offline; “chronyc online” polls it again.
+       *[other] { $count } sources are offline: chronyd does not poll them. The “offline” option of their server lines, “chronyc offline”, or a network script calling it set them offline; “chronyc online” polls them again.
+    }
+finding-all-sources-offline = No source is online: { $count } { $count ->
+        [one] source is
+       *[other] sources are
+    } offline and chronyd polls none, so the clock is not synchronised and runs on its own. “chronyc online” polls them again; find what set them offline (the “offline” option of the server line, “chronyc offline”, or a NetworkManager or ifupdown script calling it).
+finding-nothing-selected = Nothing is selected: no source is * or +, so chronyd follows no source and the clock is not synchronised. { $cause ->
+        [maxdistance] Every source's root distance is larger than “maxdistance” allows: when no source can meet the limit, the limit is the configuration's (chrony.conf's maxdistance, 3 s by default; the root distance is half the root delay plus the root dispersion), not the sources' fault.
+       *[other] Each source's row says why it cannot be selected.
+    }
 
 ## MikroTik RouterOS, /system ntp client print (help.mikrotik.com "NTP"; v6: wiki Manual:System/Time).
 kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print

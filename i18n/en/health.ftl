@@ -58,12 +58,15 @@ why-refid-own-clock = reference ID 7F7F0101 (LOCAL): the server serves its own c
         [10] , the default of chrony's “local” directive
        *[other] {""}
     }
-why-tx-none = no request sent yet: an NTS source sends none until key establishment gives it cookies
+why-tx-none = no request sent yet: chronyd does not poll this source (set offline, or added moments ago)
 why-tests-bad-data = the server's root distance is too large (test 7): its time is not trusted
 finding-name-unresolved = { $sources } { $count ->
         [one] does
        *[other] do
     } not resolve (no DNS answer): chronyd has no address to poll, so nothing is sent. Give this machine a DNS resolver (a nameserver line in /etc/resolv.conf), write the server's IP address instead of its name, or use a name the lab's own DNS serves. Where “chronyc sources” lists a source only as ID# and a number, “chronyc -N sources -a” shows the name it was configured with.
-finding-nothing-sent = chronyd has sent no request to { $sources } (Total TX 0). An NTS source sends none until key establishment gives it cookies: “chronyc authdata” shows the attempts; check TCP 4460 to the server and that its certificate is trusted and names the host.
+finding-nothing-sent = chronyd has sent no request to { $count ->
+        [0] this source
+       *[other] { $sources }
+    } (Total TX 0): it is not being polled. A source set offline (the “offline” option of its server line, or “chronyc offline”) is not polled until “chronyc online”, and “chronyc activity” counts it as offline; a source added moments ago has not reached its first poll. Only a server line with the “nts” option also waits for key establishment to give it cookies (“chronyc authdata” shows the attempts).
 finding-server-own-clock = { $sources } is at stratum 10, the stratum chrony's “local” directive gives by default: that server most likely serves its own clock (it has no upstream, or none answers), so nothing ties this clock to true time either. Check that server: “chronyc sources” there shows whether any upstream answers.
 finding-server-serves-own-clock = { $sources } serves its own clock (reference ID 7F7F0101, chrony's “local” directive) at stratum { $stratum }: nothing ties that server to true time, so nothing ties this clock either. Fine for an isolated lab; otherwise give that server a working upstream (“chronyc sources” there shows its sources and whether they answer).

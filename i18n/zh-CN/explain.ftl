@@ -505,7 +505,10 @@ finding-auth-failing = 来自 { $sources } 的包认证失败：对称密钥不�
 finding-auth-failing-ntpd = 来自 { $sources } 的包认证失败（auth bad）：对称密钥不一致。两端 ntpd 的密钥文件（ntp.conf 中“keys”行指定，通常是 /etc/ntp.keys）中必须有相同的密钥 ID、类型和密钥，该 ID 要列在“trustedkey”中，server 行也要用“key N”指定它。ntpd 不使用认证失败的源。
 finding-sync-loop = 出现同步环路：{ $sources } 跟随本服务器，而本服务器又跟随它。双方的层级会攀升到 16，并都失去同步。请给其中一台配置真正的上游，或者在隔离的一对服务器上都使用“local stratum N orphan”。
 finding-few-samples = { $sources } 没有样本：它没有应答，或其样本全部被拒绝。
-finding-not-selectable = { $sources } 目前不能被选择：{ $why }。
+finding-not-selectable = { $count ->
+        [one] { $sources } 目前不能被选择：{ $why }。
+       *[other] { $sources } 目前都不能被选择，原因相同：{ $why }。
+    }
 finding-outlier = { $sources } 是离群者：可达但未被使用，它的时间与更好的源不一致。
 finding-rtc-local-time = 硬件时钟（RTC）使用本地时间：每次夏令时切换后它都会相差一小时，直到被修正。请让它使用 UTC：timedatectl set-local-rtc 0。
 finding-stratum-high = 层级为 { $value }，已是服务器能提供的最后一级：它的客户端将无法同步。同步环路会攀升到这里，过长的服务器链也会。
@@ -583,7 +586,7 @@ kind-chronyc-error = chronyc 的回复：错误而非报告
 field-reply = chronyc 代替报告打印的状态行：chronyd 的应答码（5xx）或 chronyc 自己的消息。
 label-reply = 回复
 why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报告
-finding-command-not-authorised = chronyd 拒绝了该命令（“{ $reply }”）：此报告只通过 chronyd 的 Unix 套接字提供，不经网络（UDP 323 端口）提供，即使来自本机也是如此。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。经网络只有 tracking、sources、sourcestats 和 activity 会应答。
+finding-command-not-authorised = chronyd 拒绝了该请求（“{ $reply }”）：经网络（UDP 323 端口），即使来自本机，chronyd 也只回答这些监视报告：tracking、sources、sourcestats、activity、rtcdata、manual list、smoothing 和时间源名称（sources -N）。所有会改变状态的命令（online、offline、burst、add、delete 等）以及其他报告（ntpdata、selectdata、authdata、clients、serverstats）都需要它的 Unix 套接字。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。
 finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。
 finding-daemon-unreachable = chronyc 无法与 chronyd 通信（“{ $reply }”）：chronyd 没有运行，或其命令套接字或端口不可达。请检查“systemctl status chronyd”（或 chrony），套接字（/run/chrony/chronyd.sock）是否存在且 chronyc 可以打开；对远程主机（-h）检查“cmdport” 323 是否开放、“bindcmdaddress”是否监听该地址。
 finding-facility-not-enabled = chronyd 未启用此功能（“{ $reply }”）：该报告需要 chrony.conf 中的指令（smoothing 需要“smoothtime”；RTC 需要“rtcfile”）。如果不用它，就没有问题。
@@ -669,6 +672,56 @@ list-separator = 、
 why-state-peer-follows = chronyd 丢弃其样本的对等体，而本服务器在跟随另一个源：它多半在跟随本服务器（chrony 的环路测试），这是对等体一对中上游一侧的正常状态；“chronyc ntpdata”会显示环路测试未通过
 why-reach-zero-answered = 最近 8 次轮询都没有应答，但它以前应答过（LastRx）：它已停止应答，或 chronyd 已不再轮询它（离线）
 why-tests-delay-once = 最后一个包未通过：{ $tests }；chronyd 丢弃了这一个样本，是一次比平时长的往返。它的大部分包都通过了测试（Total good RX）
+
+## chronyc 的较小输出（chronyc(1)；client.c）：smoothing、manual list、waitsync、200 OK。
+kind-chronyc-ok = chronyc 的回复：命令已被接受
+kind-chronyc-smoothing = chronyc smoothing
+kind-chronyc-manual-list = chronyc manual list
+kind-chronyc-waitsync = chronyc waitsync
+meaning-chronyc-ok-reply = chronyd 的应答码：200 OK，命令已被接受并执行。会改变状态的命令（online、offline、burst、add、delete 等）只打印这一行。
+field-smooth-active = 服务器时间平滑（smoothtime）现在是否生效：Yes 或 No；带 leaponly 选项时显示“(leap second only)”。
+label-smooth-active = 生效
+field-smooth-offset = 发给 NTP 客户端的时间所加的偏移：正值表示客户端得到的时间比真实时间快。
+label-smooth-offset = 偏移
+field-smooth-frequency = 所提供时间的频率偏差，ppm：负值表示客户端看到的时间比真实时间走得慢。
+label-smooth-frequency = 频率（ppm）
+field-smooth-wander = 所提供时间的频率变化速度，ppm 每秒：负值表示客户端看到的时间在变慢。
+label-smooth-wander = 漂移（ppm/s）
+field-smooth-last-update = 平滑过程上次更新（chronyd 加入新的测量）距今多久。
+label-smooth-last-update = 上次更新
+field-smooth-remaining = 如果不再有更新，平滑过程回到零偏移和零频率还需要多久。
+label-smooth-remaining = 剩余时间
+field-manual-samples = chronyd 保存的由 settime 给出的样本数（手动模式）。
+label-manual-samples = 样本数
+field-manual-index = 样本的序号，用于“manual delete”。
+label-manual-index = #
+field-manual-time = 输入样本的日期和时间（UTC）。
+label-manual-time = 时间（UTC）
+field-manual-slewed = 输入样本时时钟的误差，已按此后对时钟的调整修正，单位秒。
+label-manual-slewed = 修正后
+field-manual-original = 输入样本时时钟的误差，即当时的原值，单位秒。
+label-manual-original = 原值
+field-manual-residual = chronyd 用样本拟合出直线（时钟的偏移和漂移）后，该样本剩下的误差，单位秒。
+label-manual-residual = 残差
+field-try = 第几次尝试：waitsync 每个间隔（默认 10 秒）查询一次 chronyd 的 tracking。
+label-try = 尝试
+meaning-chronyc-waitsync-refid = 这次尝试时 tracking 给出的参考 ID：00000000（或本地时钟的 7F7F0101）表示 chronyd 当时没有同步到任何时间源。
+field-waitsync-correction = 这次尝试时系统时钟还需修正的量（tracking 的 System time，不带符号），单位秒。
+label-waitsync-correction = 修正量
+meaning-chronyc-waitsync-skew = 这次尝试时频率的估计误差上限（tracking 的 Skew），ppm。
+finding-smoothing-offset = 服务器时间平滑（smoothtime）有意让客户端得到的时间比真实时间{ $direction ->
+        [ahead] 快 { $value }
+       *[behind] 慢 { $value }
+    }：它把修正分散到一段时间里，而不是让客户端跳变。如果没有新的修正，它在 { $remaining } 后回到零。
+finding-manual-no-samples = 没有保存任何样本：settime 还没有给 chronyd 一个时间，所以在手动模式下它没有可跟随的对象。“chronyc settime 时间”可以加入一个样本；chrony.conf 中有“manual”而没有时间源时，在此之前 tracking 一直是未同步。
+finding-waitsync-never-synchronised = 在 waitsync 等待期间 chronyd 没有同步：{ $count } 次尝试中参考 ID 每次都是 00000000，所以 waitsync 放弃并以非零状态退出。原因在它的时间源：“chronyc sources”和“chronyc selectdata”显示为什么没有一个被使用。
+finding-no-such-source = chronyd 在给出的地址上没有时间源（“{ $reply }”）：该命令按地址指定时间源，而 chronyd 的时间源中没有这个地址。“chronyc -n sources -a”列出它拥有的地址（按名称配置的时间源以名称解析出的地址列出）。
+finding-sources-offline = 有 { $count } 个时间源处于离线状态：chronyd 不轮询这些时间源。它们是被 server 行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线的；“chronyc online”会让它们重新被轮询。
+finding-all-sources-offline = 没有在线的时间源：{ $count } 个时间源处于离线状态，chronyd 一个也不轮询，所以时钟没有同步，只靠自己运行。“chronyc online”会让它们重新被轮询；请查明是什么把它们设为离线（server 行的“offline”选项、“chronyc offline”，或调用它的 NetworkManager、ifupdown 脚本）。
+finding-nothing-selected = 没有时间源被选中：没有一个是 * 或 +，所以 chronyd 不跟随任何时间源，时钟没有同步。{ $cause ->
+        [maxdistance] 每个时间源的根距离都大于“maxdistance”允许的值：当没有一个时间源能满足这个上限时，问题在配置（chrony.conf 的 maxdistance，默认 3 秒；根距离是根延迟的一半加上根离散度），而不在时间源。
+       *[other] 每个时间源所在的行说明了它为什么不能被选择。
+    }
 
 ## MikroTik RouterOS，/system ntp client print（help.mikrotik.com “NTP”；v6：wiki Manual:System/Time）。
 kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print

@@ -56,9 +56,12 @@ why-refid-own-clock = 参考 ID 7F7F0101（LOCAL）：该服务器以层级 { $s
         [10] ，即 chrony 的“local”指令的默认层级
        *[other] {""}
     }
-why-tx-none = 尚未发送请求：NTS 时间源在密钥建立取得 cookie 之前不会发送请求
+why-tx-none = 尚未发送请求：chronyd 没有轮询这个时间源（被设为离线，或刚刚加入）
 why-tests-bad-data = 服务器的根距离太大（测试 7）：不信任它的时间
 finding-name-unresolved = { $sources } 无法解析（DNS 没有应答）：chronyd 没有可轮询的地址，所以没有发送任何请求。请为本机配置 DNS 解析（/etc/resolv.conf 中的 nameserver 行），或改用服务器的 IP 地址代替其名称，或使用实验室自己的 DNS 能解析的名称。“chronyc sources”只显示为 ID# 加编号的时间源，可用“chronyc -N sources -a”查看其配置的名称。
-finding-nothing-sent = chronyd 尚未向 { $sources } 发送任何请求（Total TX 为 0）。NTS 时间源在密钥建立取得 cookie 之前不会发送请求：“chronyc authdata”显示尝试次数；请检查到服务器的 TCP 4460，以及它的证书是否受信任并包含该主机名。
+finding-nothing-sent = chronyd 尚未向{ $count ->
+        [0] 这个时间源
+       *[other] {" "}{ $sources }{" "}
+    }发送任何请求（Total TX 为 0）：这个时间源没有被轮询。被设为离线的时间源（server 行的“offline”选项，或“chronyc offline”）在“chronyc online”之前不会被轮询，“chronyc activity”把它计为离线；刚刚加入的时间源还没到第一次轮询。只有带“nts”选项的 server 行还会等待密钥建立给出 cookie（“chronyc authdata”显示尝试次数）。
 finding-server-own-clock = { $sources } 处于层级 10，即 chrony 的“local”指令默认给出的层级：那台服务器很可能提供的是它自己的时钟（它没有上游，或者上游都没有应答），因此本机的时钟同样与真实时间没有联系。请检查那台服务器：在那里运行“chronyc sources”可以看到是否有上游应答。
 finding-server-serves-own-clock = { $sources } 以层级 { $stratum } 提供它自己的时钟（参考 ID 7F7F0101，chrony 的“local”指令）：没有任何东西把那台服务器与真实时间联系起来，因此本机的时钟同样如此。隔离的实验环境可以这样；否则请给那台服务器一个可用的上游（在那里运行“chronyc sources”可以看到它的时间源以及它们是否应答）。

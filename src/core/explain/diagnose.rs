@@ -25,8 +25,15 @@ fn row_name(row: &[Field]) -> Option<String> {
             )
         })
         .map(|x| match x.name {
-            // ntpdata's `127.0.0.5 (7F000005)`: the address, not its hex.
-            F::RemoteAddress => x.raw.split_whitespace().next().unwrap_or("").to_string(),
+            // ntpdata's `127.0.0.5 (7F000005)`: the address, not its hex;
+            // chrony 4.0 prints `[UNSPEC]` for a source never polled: no name.
+            F::RemoteAddress => x
+                .raw
+                .split_whitespace()
+                .next()
+                .filter(|a| *a != "[UNSPEC]")
+                .unwrap_or("")
+                .to_string(),
             _ => x.raw.trim().to_string(),
         })
 }
@@ -76,10 +83,13 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::H3cNtpServiceSessions
         | Kind::HuaweiNtpServiceSessions
         | Kind::ShowNtpServer => sources(e, &mut out),
-        Kind::ChronycSelectdata => required(e, &mut out),
-        Kind::ChronycActivity if int(f, F::Unresolved).is_some_and(|n| n > 0) => {
-            let n = int(f, F::Unresolved).unwrap_or(0);
-            out.push(Finding::new(Rule::UnknownAddress).arg("count", n));
+        Kind::ChronycSelectdata => {
+            required(e, &mut out);
+            nothing_selected(e, &mut out);
+        }
+        Kind::ChronycActivity => activity(f, &mut out),
+        Kind::ChronycSmoothing | Kind::ChronycManualList | Kind::ChronycWaitsync => {
+            super::chronyc_other::diagnose(e, &mut out)
         }
         Kind::Ntpstat
         | Kind::AristaShowNtpStatus
@@ -201,6 +211,76 @@ fn required(e: &Explained, out: &mut Vec<Finding>) {
                     waiting
                 },
             ),
+    );
+}
+
+/// activity's counts (chronyc(1): offline "the server or peer is currently
+/// offline (i.e. assumed by chronyd to be unreachable, and no measurements
+/// from it will be attempted.)"; chrony.conf(5), server `offline`:
+/// "chronyd will not try to poll the server until it is enabled to do so
+/// (by using the online command in chronyc)").
+fn activity(f: &[Field], out: &mut Vec<Finding>) {
+    let n = |name: F| int(f, name).unwrap_or(0);
+    if n(F::Unresolved) > 0 {
+        out.push(Finding::new(Rule::UnknownAddress).arg("count", n(F::Unresolved)));
+    }
+    let offline = n(F::Offline) + n(F::BurstOffline);
+    if offline > 0 {
+        // Nothing online nor bursting: no source is polled at all.
+        let polled = n(F::Online) + n(F::BurstOnline) + n(F::BurstOffline);
+        let rule = if polled == 0 {
+            Rule::AllSourcesOffline
+        } else {
+            Rule::SourcesOffline
+        };
+        out.push(Finding::new(rule).arg("count", n(F::Offline)));
+    }
+}
+
+/// selectdata where no source is `*` or `+` (chronyc(1): "The following
+/// states indicate the source is used for synchronisation of the local
+/// clock: + … *"): the clock follows nothing now. Said once, with the
+/// configured limit when every source is over it (`d`: "has a root
+/// distance larger than the maximum distance (configured by the
+/// maxdistance directive)"). The findings above already say it for
+/// falsetickers, `require` and minsources.
+fn nothing_selected(e: &Explained, out: &mut Vec<Finding>) {
+    let said = [
+        Rule::AllFalsetickers,
+        Rule::RequiredNotSelectable,
+        Rule::MinsourcesWaiting,
+    ];
+    if e.rows.is_empty() || out.iter().any(|f| said.contains(&f.rule)) {
+        return;
+    }
+    let states: Vec<Option<SelectState>> = e
+        .rows
+        .iter()
+        .map(|r| match value(r, F::SelectState) {
+            Value::Select(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    if states.iter().any(|s| s.is_none_or(selectable)) {
+        return;
+    }
+    let candidates: Vec<&Option<SelectState>> = states
+        .iter()
+        .filter(|s| **s != Some(SelectState::Noselect))
+        .collect();
+    let cause = if !candidates.is_empty()
+        && candidates
+            .iter()
+            .all(|s| **s == Some(SelectState::Distance))
+    {
+        "maxdistance"
+    } else {
+        "other"
+    };
+    out.push(
+        Finding::new(Rule::NothingSelected)
+            .arg("cause", cause)
+            .arg("count", e.rows.len()),
     );
 }
 

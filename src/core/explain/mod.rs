@@ -6,6 +6,7 @@
 
 mod checks;
 mod chronyc;
+mod chronyc_other;
 mod cross;
 mod diagnose;
 pub mod field;
@@ -200,7 +201,11 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     let (replies, content): (Vec<&str>, Vec<&str>) = content
         .into_iter()
         .partition(|l| reply::status_line(l).is_some());
+    if let Some(e) = chronyc_other::accepted(&content) {
+        return Ok(e);
+    }
     let parsed = chronyc::parse(&content)
+        .or_else(|| chronyc_other::parse(&content))
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
         .or_else(|| mikrotik::parse(&content))
@@ -326,6 +331,7 @@ fn explain_segment(
 /// translation tests hold to.
 pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     let mut v = chronyc::fields();
+    v.extend(chronyc_other::fields());
     v.extend(ntpd::fields());
     v.extend(timedatectl::fields());
     v.extend(switch::fields());

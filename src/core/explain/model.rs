@@ -20,6 +20,14 @@ pub enum Kind {
     ChronycAuthdata,
     /// chronyc's own status line: chronyd refused or did not answer.
     ChronycError,
+    /// chronyc's `200 OK`: chronyd accepted a command.
+    ChronycOk,
+    /// `chronyc smoothing` (server time smoothing, `smoothtime`).
+    ChronycSmoothing,
+    /// `chronyc manual list` (the samples of `settime`).
+    ChronycManualList,
+    /// `chronyc waitsync`: one line per try.
+    ChronycWaitsync,
     NtpqPeers,
     NtpqRv,
     /// `ntpq -c as` (associations).
@@ -60,6 +68,10 @@ impl Kind {
             Kind::ChronycSelectdata => "chronyc-selectdata",
             Kind::ChronycAuthdata => "chronyc-authdata",
             Kind::ChronycError => "chronyc-error",
+            Kind::ChronycOk => "chronyc-ok",
+            Kind::ChronycSmoothing => "chronyc-smoothing",
+            Kind::ChronycManualList => "chronyc-manual-list",
+            Kind::ChronycWaitsync => "chronyc-waitsync",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
             Kind::NtpqAssociations => "ntpq-associations",
@@ -91,7 +103,8 @@ impl Kind {
         match self {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
-            | ChronycAuthdata | ChronycError => Family::Chrony,
+            | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
+            | ChronycWaitsync => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd

@@ -21,7 +21,9 @@ pub enum Reply {
     NotEnabled,
     /// 513: no RTC tracking (`rtcfile`).
     NoRtc,
-    /// Any other refusal (500, 502–504, 507, 508, 511, 512, 514–521).
+    /// 503: the address given is not one of chronyd's sources.
+    NoSuchSource,
+    /// Any other refusal (500, 502, 504, 507, 508, 511, 512, 514–521).
     Other,
 }
 
@@ -51,6 +53,7 @@ pub fn status_line(line: &str) -> Option<(u16, Reply)> {
         506 => Reply::NoDaemon,
         505 => Reply::NotEnabled,
         513 => Reply::NoRtc,
+        503 => Reply::NoSuchSource,
         _ => Reply::Other,
     };
     Some((code, reply))
@@ -64,6 +67,7 @@ impl Reply {
             Reply::NoDaemon => Rule::DaemonUnreachable,
             Reply::NotEnabled => Rule::FacilityNotEnabled,
             Reply::NoRtc => Rule::RtcNotTracked,
+            Reply::NoSuchSource => Rule::NoSuchSource,
             Reply::Other => Rule::CommandFailed,
         }
     }

@@ -285,6 +285,20 @@ crate::id_enum! {
         RtcNotTracked = "rtc-not-tracked",
         /// Any other status line of chronyc's.
         CommandFailed = "command-failed",
+        /// chronyc's 503: the address given is not one of the sources.
+        NoSuchSource = "no-such-source",
+        /// activity: some sources are offline (not polled).
+        SourcesOffline = "sources-offline",
+        /// activity: no source online: nothing is polled.
+        AllSourcesOffline = "all-sources-offline",
+        /// selectdata: no source is selectable, so none is selected.
+        NothingSelected = "nothing-selected",
+        /// smoothing: clients are served time off true time, on purpose.
+        SmoothingOffset = "smoothing-offset",
+        /// manual list: no settime sample stored.
+        ManualNoSamples = "manual-no-samples",
+        /// waitsync: no try found chronyd synchronised.
+        WaitsyncNeverSynchronised = "waitsync-never-synchronised",
     }
 }
 
@@ -301,6 +315,9 @@ impl Rule {
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
+            AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
+            SourcesOffline | NoSuchSource => Status::Warn,
+            SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
             FacilityNotEnabled | RtcNotTracked => Status::Info,
@@ -397,7 +414,11 @@ impl Why {
             LeapUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised],
             LeapInsert | LeapDelete => &[R::LeapPending],
             LeapExpired => &[R::LeapFileExpired],
-            RefidNone => &[R::NotSynchronised, R::UpstreamUnsynchronised],
+            RefidNone => &[
+                R::NotSynchronised,
+                R::UpstreamUnsynchronised,
+                R::WaitsyncNeverSynchronised,
+            ],
             KissCode => &[R::KissCode],
             OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
             OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
