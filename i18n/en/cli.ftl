@@ -21,6 +21,9 @@ cli-unknown-command = Unknown command “{ $command }”; see “stratum --help�
 cli-bad-lang = Unknown language “{ $value }”: use en or zh-CN.
 cli-bad-format = Unknown format “{ $value }”: use text or json.
 cli-bad-version = “{ $value }” is not a chrony version (write it like 4.3).
+cli-version-too-old = Stratum knows the configuration rules of chrony { $oldest } and newer; { $version } is older and its language differs. Check that file with “chronyd -p -f FILE” on that machine.
+cli-version-installed-too-old = The installed chronyd is { $version }, older than { $oldest }, the oldest release whose rules Stratum knows: the file is checked with { $oldest }'s rules.
+cli-version-newer = chrony { $version } is newer than the releases whose rules Stratum knows (up to { $newest }): the file is checked with { $newest }'s rules, and a directive added after { $newest } is reported as unknown.
 cli-missing-file = Name a chrony.conf file.
 cli-cannot-read = Cannot read { $path }: { $reason }.
 cli-cannot-write = Cannot write { $path }: { $reason }. The file was not changed.
@@ -126,6 +129,10 @@ stats-unreadable = { $path }: { $lines } { $lines ->
         [one] line is
        *[other] lines are
     } neither records nor headers; skipped.
+stats-unsynchronised = { $path }: { $records } tracking { $records ->
+        [one] record was
+       *[other] records were
+    } written while chronyd was not synchronised (leap status “?”, chrony.conf(5) log tracking): left out, as they hold no measurement.
 stats-dropped = { $records } { $records ->
         [one] record
        *[other] records

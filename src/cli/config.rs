@@ -57,9 +57,7 @@ pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
         .iter()
         .map(|f| read_file(f).map(Document::parse))
         .collect::<Result<Vec<_>, _>>()?;
-    let version = version
-        .or_else(crate::sys::installed_chrony_version)
-        .unwrap_or(ChronyVersion::LATEST);
+    let version = known_version(version, tr)?;
     let exists = |p: &str| Path::new(p).exists();
     let opts = LintOptions {
         version,
@@ -85,7 +83,9 @@ pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
             if !file.included {
                 tops.push(f);
             }
-            let diags = if file.included {
+            let diags = if file.sources {
+                lint::lint_sources_file(&file.doc, &opts)
+            } else if file.included {
                 lint::lint_fragment(&file.doc, &opts)
             } else {
                 lint::lint(&file.doc, &opts)
@@ -154,6 +154,45 @@ pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The release whose rules lint applies: the one named, else the installed
+/// chronyd's, else the newest known. Rules are known from 4.0 to
+/// `ChronyVersion::LATEST`: an older release named is refused (its language
+/// differs: 3.x has no `authselectmode`, other defaults), a newer one is
+/// read with the newest rules known, and both are said.
+fn known_version(named: Option<ChronyVersion>, tr: &Localizer) -> Result<ChronyVersion, CliError> {
+    let (version, by_user) = match named {
+        Some(v) => (v, true),
+        None => match crate::sys::installed_chrony_version() {
+            Some(v) => (v, false),
+            None => return Ok(ChronyVersion::LATEST),
+        },
+    };
+    let args = |id: &str| {
+        tr.tr_args(
+            id,
+            &[
+                ("version", version.to_string()),
+                ("oldest", ChronyVersion::BASE.to_string()),
+                ("newest", ChronyVersion::LATEST.to_string()),
+            ],
+        )
+    };
+    if version < ChronyVersion::BASE {
+        if by_user {
+            return Err(CliError::new("cli-version-too-old")
+                .arg("version", version.to_string())
+                .arg("oldest", ChronyVersion::BASE.to_string()));
+        }
+        eprintln!("{}", args("cli-version-installed-too-old"));
+        return Ok(ChronyVersion::BASE);
+    }
+    if version > ChronyVersion::LATEST {
+        eprintln!("{}", args("cli-version-newer"));
+        return Ok(ChronyVersion::LATEST);
+    }
+    Ok(version)
 }
 
 fn source_error(e: UserSourceError, kind: SourceKind, text: &str, tr: &Localizer) -> CliError {

@@ -220,6 +220,28 @@ fn lint_exit_codes_and_json_shape() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Stratum knows the rules of chrony 4.0 to 4.9. An older release named is
+/// refused in words (3.x would otherwise be told `server` needs 4.0), a newer
+/// one is checked with the newest rules known and says so.
+#[test]
+fn lint_names_the_releases_whose_rules_it_knows() {
+    let (_d, conf) = scratch(b"server 10.0.0.1 iburst\nmakestep 1 3\n");
+    let path = conf.to_str().unwrap();
+    let o = run(&["config", "lint", path, "--chrony-version", "3.5"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("4.0") && stderr(&o).contains("3.5"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["config", "lint", path, "--chrony-version", "4.12"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("rules of chrony 4.9"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("4.12"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("needs chrony"), "{}", stdout(&o));
+}
+
 #[test]
 fn lint_speaks_chinese_by_flag_and_by_locale() {
     let (_d, p) = scratch(b"allow 10.0.0.0/33\n");

@@ -292,6 +292,18 @@ fn nothing_selected(e: &Explained, out: &mut Vec<Finding>) {
     if states.iter().any(|s| s.is_none_or(selectable)) {
         return;
     }
+    // A source that is still collecting measurements ("M - has not enough
+    // measurements yet") may be selected at the next update, and an orphan
+    // peer ("O") is left out on purpose while this server serves its local
+    // clock as the orphan root: neither is a fault to raise.
+    if states.iter().any(|s| {
+        matches!(
+            s,
+            Some(SelectState::FewMeasurements | SelectState::Orphan)
+        )
+    }) {
+        return;
+    }
     let candidates: Vec<&Option<SelectState>> = states
         .iter()
         .filter(|s| **s != Some(SelectState::Noselect))
@@ -346,7 +358,13 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .filter(|r| reach_zero(r))
         .filter_map(|r| row_name(r))
         .collect();
-    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r);
+    // Reach 0 after answering (LastRx a number): stopped, or set offline.
+    let stopped = |r: &Vec<Field>| {
+        field(r, F::Reach)
+            .and_then(|x| x.reason.as_ref())
+            .is_some_and(|w| w.id == Why::ReachZeroAnswered)
+    };
+    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r) || stopped(r);
     // chronyc(1), sources: Reach "is a register ... of the last eight
     // transmissions": 0 is no answer at all. Without a register (some
     // switches' tables) a row answers unless flagged silent.
@@ -385,7 +403,7 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     };
     if !rows.is_empty()
         && rows.iter().all(|r| silent(r) || refclock_silent(r))
-        && rows.iter().any(reach_zero)
+        && rows.iter().any(|r| reach_zero(r) || stopped(r))
     {
         out.push(Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent)));
         // NX-OS polls through VRF default unless told `use-vrf`.
@@ -444,7 +462,9 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(Rule::RefclockLost)
                 .arg("sources", lost.join(", "))
-                .arg("count", lost.len()),
+                .arg("count", lost.len())
+                // Whether any other source could keep time meanwhile.
+                .arg("others", rows.len().saturating_sub(lost.len())),
         );
     }
     let upstreams = rows.iter().filter(|r| !mode(r, "#")).count();
