@@ -147,7 +147,9 @@ pub fn diagnose(e: &mut Explained) {
             let servers = e
                 .rows
                 .iter()
-                .filter(|r| field(r, F::PeerType).is_none_or(|x| x.raw.eq_ignore_ascii_case("server")))
+                .filter(|r| {
+                    field(r, F::PeerType).is_none_or(|x| x.raw.eq_ignore_ascii_case("server"))
+                })
                 .count();
             if servers == 1 {
                 out.push(Finding::new(Rule::SingleSource));
@@ -296,12 +298,10 @@ fn nothing_selected(e: &Explained, out: &mut Vec<Finding>) {
     // measurements yet") may be selected at the next update, and an orphan
     // peer ("O") is left out on purpose while this server serves its local
     // clock as the orphan root: neither is a fault to raise.
-    if states.iter().any(|s| {
-        matches!(
-            s,
-            Some(SelectState::FewMeasurements | SelectState::Orphan)
-        )
-    }) {
+    if states
+        .iter()
+        .any(|s| matches!(s, Some(SelectState::FewMeasurements | SelectState::Orphan)))
+    {
         return;
     }
     let candidates: Vec<&Option<SelectState>> = states

@@ -181,7 +181,14 @@ pub(super) fn judge_pool_row(row: &mut [Field]) {
     for f in row.iter_mut().filter(|f| {
         matches!(
             f.name,
-            F::Tally | F::Refid | F::Stratum | F::When | F::Reach | F::Delay | F::Offset | F::Jitter
+            F::Tally
+                | F::Refid
+                | F::Stratum
+                | F::When
+                | F::Reach
+                | F::Delay
+                | F::Offset
+                | F::Jitter
         )
     }) {
         f.status = Status::Info;
@@ -583,7 +590,9 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                 flash,
                 e.fields.iter_mut().find(|f| {
                     f.name == F::PeerStatus
-                        && f.reason.as_ref().is_some_and(|r| r.id == Why::TallyRejected)
+                        && f.reason
+                            .as_ref()
+                            .is_some_and(|r| r.id == Why::TallyRejected)
                 }),
             ) {
                 f.status = status;

@@ -92,13 +92,21 @@ fn nxos_peers(lines: &[&str]) -> Option<Explained> {
     for l in &lines[h + 1..] {
         let w: Vec<&str> = l.split_whitespace().collect();
         if w.len() != columns.len() + 1
-            || w[0].trim_end_matches('.').parse::<std::net::IpAddr>().is_err()
+            || w[0]
+                .trim_end_matches('.')
+                .parse::<std::net::IpAddr>()
+                .is_err()
                 && !w[0].contains('.')
         {
             continue;
         }
         let mut row = vec![Field::info("address", w[0])];
-        row.extend(columns.iter().zip(&w[1..]).map(|(n, v)| Field::info(*n, *v)));
+        row.extend(
+            columns
+                .iter()
+                .zip(&w[1..])
+                .map(|(n, v)| Field::info(*n, *v)),
+        );
         e.rows.push(row);
     }
     Some(e)
@@ -140,10 +148,7 @@ fn cisco_status(lines: &[&str]) -> Option<Explained> {
             } else {
                 continue;
             };
-            if let Some((_, name)) = STATUS
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            {
+            if let Some((_, name)) = STATUS.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)) {
                 if e.fields.iter().any(|f| f.name == F::of(name)) {
                     continue;
                 }
@@ -308,12 +313,7 @@ pub(super) fn parse(lines: &[&str], _commands: &[String]) -> Option<Explained> {
                 continue;
             }
             let mut row: Vec<Field> = vec![Field::info("tally", marker.trim())];
-            row.extend(
-                ASSOC[1..]
-                    .iter()
-                    .zip(&w)
-                    .map(|(n, v)| Field::info(n, *v)),
-            );
+            row.extend(ASSOC[1..].iter().zip(&w).map(|(n, v)| Field::info(n, *v)));
             for f in &mut row {
                 judge(f);
             }
