@@ -241,6 +241,7 @@ field-poll-seconds = Polling interval in seconds (ntpq and network switches prin
 field-current-time = The device's clock now (a date and time, not an offset): Cisco and Huawei print it as "system time", ntpq as "clock". It is later than the reference time by the time since the last update.
 finding-no-clients-yet = The client table is empty: no client has reached this server yet. Check that clients point at this server's address, that “allow” covers their subnet, and that UDP 123 is open to them; chronyd lists a client after its first request.
 finding-no-sources = No source is configured or none is known yet: add server or pool lines (or check sourcedir), and that names resolve.
+finding-no-sources-or-local = No source is listed: chronyd has no server, pool, peer or reference clock, or knows none yet. A lab server that only serves its own clock (“local stratum N”, no upstream) looks like this, and its tracking shows Reference ID 7F7F0101 (LOCL). Otherwise add server or pool lines (or check sourcedir), and check that the names resolve.
 
 # Column and field names as people read them (the tool's own name is in the tooltip).
 label-accuracy = Maximum error

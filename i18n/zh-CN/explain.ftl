@@ -230,6 +230,7 @@ field-poll-seconds = 轮询间隔，单位为秒（ntpq 和网络交换机显示
 field-current-time = 设备时钟的当前值（是日期和时间，不是偏移）：Cisco 和华为显示为“system time”，ntpq 显示为“clock”。它比参考时间晚，差值为距上次更新的时间。
 finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服务器。请检查客户端是否指向本服务器的地址、“allow”是否覆盖其子网，以及 UDP 123 是否对其开放；客户端发出第一个请求后，chronyd 才会列出它。
 finding-no-sources = 没有配置时间源，或尚未识别到任何时间源：请添加 server 或 pool 行（或检查 sourcedir），并确认名称可以解析。
+finding-no-sources-or-local = 没有列出任何时间源：chronyd 没有 server、pool、peer 或参考时钟，或尚未识别到任何时间源。只提供本机时钟的实验室服务器（“local stratum N”，没有上游）就是这样，它的 tracking 显示参考 ID 7F7F0101（LOCL）。否则请添加 server 或 pool 行（或检查 sourcedir），并确认名称可以解析。
 
 # Column and field names as people read them (the tool's own name is in the tooltip).
 label-accuracy = 最大误差

@@ -73,7 +73,14 @@ pub fn clean(text: &str) -> Vec<String> {
             }
             line.push(c);
         }
-        out.push(line.trim_end().to_string());
+        // chronyc(1) -e (4.4+): "each chronyc response will end with a line
+        // containing a single dot": the end of a report, like a blank line.
+        let line = if line.trim() == "." {
+            ""
+        } else {
+            line.trim_end()
+        };
+        out.push(line.to_string());
     }
     unquote(&mut out);
     dedent(&mut out);
@@ -230,12 +237,13 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {
             Kind::ChronycClients => Some(Rule::NoClientsYet),
+            // A lab server on its own clock lists no source either: the
+            // table alone cannot tell it from a server left unconfigured.
             Kind::ChronycSources
             | Kind::ChronycSourcestats
             | Kind::ChronycSelectdata
-            | Kind::ChronycAuthdata
-            | Kind::NtpqPeers
-            | Kind::NtpqAssociations => Some(Rule::NoSources),
+            | Kind::ChronycAuthdata => Some(Rule::NoSourcesOrLocal),
+            Kind::NtpqPeers | Kind::NtpqAssociations => Some(Rule::NoSources),
             _ => None,
         };
         match empty {

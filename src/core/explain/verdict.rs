@@ -238,6 +238,9 @@ crate::id_enum! {
         PeerSameStratum = "peer-same-stratum",
         NoClientsYet = "no-clients-yet",
         NoSources = "no-sources",
+        /// chronyc's empty source tables: nothing configured, or a server
+        /// that serves only its own clock (`local stratum N`).
+        NoSourcesOrLocal = "no-sources-or-local",
         PacketLoss = "packet-loss",
         SourceStale = "source-stale",
         NeverAnswered = "never-answered",
@@ -343,7 +346,7 @@ impl Rule {
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
-            SourcesOffline | NoSuchSource => Status::Warn,
+            SourcesOffline | NoSuchSource | NoSourcesOrLocal => Status::Warn,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
