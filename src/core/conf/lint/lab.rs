@@ -269,7 +269,11 @@ pub(super) fn lab_checks(l: &mut Linter) {
         let repeats = spec_repeats(d.name(), l.opts.version);
         let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include" && !repeats)
             || matches!(d, Directive::Makestep { .. } | Directive::Local(_))
-            || matches!(d, Directive::Other { spec, .. } if spec.name == "driftfile");
+            || matches!(d, Directive::Other { spec, .. } if spec.name == "driftfile")
+            // conf.c 4.0: `parse_string(p, &nts_trusted_cert_file)`, one
+            // file; sets of trusted certificates came with 4.1.
+            || (d.name() == "ntstrustedcerts"
+                && l.opts.version < super::releases::TRUSTED_CERT_SETS);
         let name = d.name();
         if !single {
             continue;

@@ -240,6 +240,21 @@ mod tests {
     }
 
     #[test]
+    fn a_second_trusted_certificate_file_replaces_the_first_in_4_0_only() {
+        // conf.c 4.0 reads ntstrustedcerts with parse_string (one file);
+        // 4.1's parse_ntstrustedcerts keeps a set of them.
+        let text = "ntstrustedcerts /a.crt\nntstrustedcerts /b.crt\n";
+        assert!(
+            rules(text, ChronyVersion::new(4, 0)).contains(&(Rule::DuplicateDirective, Some(1)))
+        );
+        assert!(
+            !rules(text, ChronyVersion::new(4, 1))
+                .iter()
+                .any(|(r, _)| *r == Rule::DuplicateDirective)
+        );
+    }
+
+    #[test]
     fn a_character_that_only_looks_like_a_space_is_named() {
         let opts = LintOptions {
             version: V43,
