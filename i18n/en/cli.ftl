@@ -129,6 +129,10 @@ stats-unreadable = { $path }: { $lines } { $lines ->
         [one] line is
        *[other] lines are
     } neither records nor headers; skipped.
+stats-no-estimate = { $path }: { $records } tracking { $records ->
+        [one] record was
+       *[other] records were
+    } written before chronyd had a frequency estimate (skew 1000000 ppm, frequency 0): left out of the frequency and skew series; their offsets are kept.
 stats-unsynchronised = { $path }: { $records } tracking { $records ->
         [one] record was
        *[other] records were

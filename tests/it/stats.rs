@@ -259,12 +259,23 @@ fn stats_read_the_logs_every_release_writes() {
                 if let Some(want) = measured_column(&tracking, 7, 14) {
                     agrees(sys, &want, &format!("chrony {label} tracking offset"));
                 }
-                // "The local system frequency (in ppm ...)": column 5.
+                // "The local system frequency (in ppm ...)": column 5, of
+                // the updates with a frequency estimate (skew, column 6,
+                // below chronyd's 1000000 ppm placeholder).
                 let v = run(&[t, "--series", "frequency", "--format", "json"]);
                 let f = &v["series"]["frequency"];
                 assert_eq!(f["unit"], "ppm", "{v}");
                 assert!(f["mdev"].as_array().is_some_and(|a| !a.is_empty()), "{v}");
-                if let Some(want) = measured_column(&tracking, 5, 14) {
+                if let (Some(freq), Some(skew)) = (
+                    measured_column(&tracking, 5, 14),
+                    measured_column(&tracking, 6, 14),
+                ) {
+                    let want: Vec<f64> = freq
+                        .iter()
+                        .zip(&skew)
+                        .filter(|(_, s)| **s < 1e6)
+                        .map(|(f, _)| *f)
+                        .collect();
                     agrees(f, &want, &format!("chrony {label} tracking frequency"));
                 }
                 // statistics: "The estimated offset of the source (in
@@ -396,9 +407,9 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
 #[test]
 fn unsynchronised_tracking_records_are_left_out_and_counted() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats");
-    for (name, unsynchronised, measured) in [
-        ("tracking-4.6.1-first-unsynchronised.log", 1, 262),
-        ("tracking-4.9-unsynchronised-twice.log", 2, 2),
+    for (name, unsynchronised, measured, no_estimate) in [
+        ("tracking-4.6.1-first-unsynchronised.log", 1, 262, 1),
+        ("tracking-4.9-unsynchronised-twice.log", 2, 2, 0),
     ] {
         let path = data.join(name);
         let p = path.to_str().unwrap();
@@ -417,14 +428,28 @@ fn unsynchronised_tracking_records_are_left_out_and_counted() {
                 && err.contains("not synchronised"),
             "{name}: {err}"
         );
-        // Each series leaves them out (their skew is 1000000 ppm).
+        // The frequency and skew series leave them out, and the first
+        // updates before a frequency estimate too: skew 1000000 ppm is
+        // chronyd's placeholder (reference.c starts at 1.0), frequency 0.
         let (out, ..) = stats_run(
             &[p, "--series", "skew", "--format", "json"],
             Duration::from_secs(30),
         );
         let v = json_of(&out);
-        let skew = &v["series"]["skew"];
-        agrees(skew, &measured_column(&path, 6, 14).unwrap(), name);
+        let all = measured_column(&path, 6, 14).unwrap();
+        let estimated: Vec<f64> = all.iter().copied().filter(|s| *s < 1e6).collect();
+        assert_eq!(all.len() - estimated.len(), no_estimate, "{name}");
+        agrees(&v["series"]["skew"], &estimated, name);
+        assert_eq!(
+            v["files"][0]["no_frequency_estimate"], no_estimate,
+            "{name}: {v}"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.contains("before chronyd had a frequency estimate"),
+            no_estimate > 0,
+            "{name}: {err}"
+        );
     }
 }
 

@@ -98,6 +98,18 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
                 )
             );
         }
+        if c.no_estimate > 0 {
+            eprintln!(
+                "stratum: {}",
+                tr.tr_args(
+                    "stats-no-estimate",
+                    &[
+                        ("path", read::shown(&f.path)),
+                        ("records", c.no_estimate.to_string())
+                    ]
+                )
+            );
+        }
         if c.unreadable > 0 {
             eprintln!(
                 "stratum: {}",

@@ -111,6 +111,7 @@ impl Run<'_> {
                     "records": c.records,
                     "unreadable": c.unreadable,
                     "unsynchronised": c.unsynchronised,
+                    "no_frequency_estimate": c.no_estimate,
                 })
             })
             .collect();

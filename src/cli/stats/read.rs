@@ -35,6 +35,9 @@ pub struct FileCounts {
     pub unreadable: u64,
     /// Tracking records of an unsynchronised chronyd, left out.
     pub unsynchronised: u64,
+    /// Tracking records with no frequency estimate yet, left out of the
+    /// frequency and skew series.
+    pub no_estimate: u64,
 }
 
 /// A path for a message: control characters escaped.
@@ -199,6 +202,7 @@ fn pass(
             records: fs.records,
             unreadable: fs.unreadable,
             unsynchronised: fs.unsynchronised,
+            no_estimate: fs.no_estimate,
         });
     }
     Ok(counts)

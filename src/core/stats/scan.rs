@@ -222,10 +222,18 @@ pub struct FileScan {
     /// Tracking records written while unsynchronised, left out (counted
     /// in the values pass).
     pub unsynchronised: u64,
+    /// Tracking records with chronyd's skew placeholder (no frequency
+    /// estimate yet), left out of the frequency and skew series.
+    pub no_estimate: u64,
 }
 
 /// The leap status column of a tracking record, after the name.
 const TRACKING_LEAP: usize = 4;
+/// The skew column of a tracking record, after the name.
+const TRACKING_SKEW: usize = 2;
+/// The skew chronyd logs before it has a frequency estimate (reference.c
+/// starts with a skew of 1.0, i.e. 1000000 ppm, "rather bad").
+const SKEW_UNKNOWN_PPM: f64 = 1e6;
 
 /// The `n`th column of `rest` (split at spaces).
 #[inline]
@@ -269,6 +277,7 @@ impl FileScan {
             records: 0,
             unreadable: 0,
             unsynchronised: 0,
+            no_estimate: 0,
         })
     }
 
@@ -314,6 +323,17 @@ impl FileScan {
             if nth_column(r.rest, TRACKING_LEAP)? == b"?" {
                 if !scan.times() {
                     self.unsynchronised += 1;
+                }
+                return Some(false);
+            }
+            // The first updates after a start carry no frequency estimate:
+            // their frequency (0) and skew (1000000 ppm) are placeholders,
+            // while their offset is measured.
+            if matches!(column.index, 1 | TRACKING_SKEW)
+                && parse_number(nth_column(r.rest, TRACKING_SKEW)?)? >= SKEW_UNKNOWN_PPM
+            {
+                if !scan.times() {
+                    self.no_estimate += 1;
                 }
                 return Some(false);
             }
