@@ -194,7 +194,7 @@ finding-falseticker = { $count ->
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
@@ -616,6 +616,7 @@ finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等�
 
 ## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
 finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000）：有时间源应答，但可选的时间源少于“minsources”的要求，因此 chronyd 不更新时钟；selectdata 显示它们在等待（W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
+finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：“does not have enough measurements”）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
 finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；selectdata 把每个可选的时间源都标为 x，即 falseticker。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。

@@ -382,6 +382,19 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         if rows.iter().any(answers) && !selected {
             if orphan_root(rows) {
                 out.push(Finding::new(Rule::OrphanRoot));
+            } else if rows.iter().filter(|r| answers(r)).all(|r| {
+                field(r, F::State).is_some_and(|x| {
+                    x.reason
+                        .as_ref()
+                        .is_some_and(|w| w.id == Why::StateFewSamples)
+                })
+            }) {
+                // Every source that answers has answered only its first
+                // polls: the selection waits for measurements, which is
+                // how every start looks, not a fault.
+                let mut f = Finding::new(Rule::NoneSelected).arg("cause", "few-samples");
+                f.severity = Status::Warn;
+                out.push(f);
             } else {
                 out.push(Finding::new(Rule::NoneSelected));
             }
@@ -399,7 +412,9 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 _ => None,
             };
             let state = field(r, F::State).map(|x| x.raw.trim());
-            reach_low == Some(true) || matches!(state, Some("?" | "x"))
+            // A `?` or `x` clock whose last polls delivered is not lost:
+            // noselect, too few samples, or the selection leaves it out.
+            reach_low == Some(true) || (reach_low.is_none() && matches!(state, Some("?" | "x")))
         })
         .filter_map(|r| row_name(r))
         .collect();

@@ -307,6 +307,13 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
             Some((Status::Warn, Why::StateAnswersRejected))
         } else if !refclock && matches!(stratum, Some(0 | 16..)) {
             Some((Status::Warn, Why::StateUnusableUnsynchronised))
+        } else if matches!(reach, Some(1 | 3 | 7)) {
+            // chronyc(1), sources: `?` is also a source that "does not have
+            // enough measurements"; a register of 1, 11 or 111 is a source
+            // that answered each of its first polls: it is just starting.
+            Some((Status::Warn, Why::StateFewSamples))
+        } else if refclock {
+            Some((Status::Warn, Why::StateRefclockUnused))
         } else {
             Some((Status::Warn, Why::StateUnusableAnswers))
         };
@@ -714,8 +721,12 @@ pub fn judge_serverstats(fields: &mut [Field]) {
     else {
         return;
     };
+    // chrony counts a request as received before it decides to drop it
+    // (clientlog.c, CLG_LogServiceAccess: `total_hits[service]++` comes
+    // before ntp_core.c asks CLG_LimitServiceRate), so the dropped are a
+    // share of the received. Capped: the counters are the server's words.
     if dropped > 0 && rx > 0 {
-        let share = dropped as f64 / (rx + dropped) as f64;
+        let share = (dropped as f64 / rx as f64).min(1.0);
         let status = if share >= 0.5 {
             Status::Bad
         } else {

@@ -46,6 +46,12 @@ crate::id_enum! {
         StateJittery = "state-jittery",
         /// `?` although it answers: the selection does not use it.
         StateUnusableAnswers = "state-unusable-answers",
+        /// `?` of a reference clock that delivers samples: noselect, or
+        /// the selection leaves it out.
+        StateRefclockUnused = "state-refclock-unused",
+        /// `?` of a source that answered each of its first polls (reach 1,
+        /// 3, 7): too few measurements yet.
+        StateFewSamples = "state-few-samples",
         /// `?` and it answers at stratum 0 or 16: it is not synchronised.
         StateUnusableUnsynchronised = "state-unusable-unsynchronised",
         /// chronyd has no address for the source's name.
@@ -381,7 +387,7 @@ impl Why {
                 R::NoUpstreamReachable,
                 R::NotSelectable,
             ],
-            StateUnusableAnswers => &[R::NotSelectable],
+            StateUnusableAnswers | StateRefclockUnused | StateFewSamples => &[R::NotSelectable],
             StateUnusableUnsynchronised => &[R::UpstreamUnsynchronised],
             Unresolved => &[R::NameUnresolved],
             StratumOwnClock => &[R::ServerOwnClock],
