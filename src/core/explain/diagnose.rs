@@ -295,7 +295,12 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 && x.status == Status::Bad
                 && x.reason
                     .as_ref()
-                    .is_none_or(|w| !matches!(w.id, Why::RefclockNoSample | Why::KissCode))
+                    .is_none_or(|w| {
+                        !matches!(
+                            w.id,
+                            Why::RefclockNoSample | Why::KissCode | Why::NtsKeConnectFailed
+                        )
+                    })
         })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the

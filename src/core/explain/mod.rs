@@ -5,6 +5,7 @@
 //! `field-<name>`, `why-<reason>`, `finding-<rule>`.
 
 mod checks;
+mod chronyd_log;
 mod chronyc;
 mod chronyc_other;
 mod cross;
@@ -265,7 +266,11 @@ fn judge_and_diagnose(e: &mut Explained) {
 pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
     // Outputs pasted together explain each other's rows (a `?` source by
     // its selectdata or ntpdata).
-    explain_outputs(text).map(cross::reference)
+    // chronyd's own messages in the paste name a source's cause.
+    explain_outputs(text).map(cross::reference).map(|mut parts| {
+        chronyd_log::apply(text, &mut parts);
+        parts
+    })
 }
 
 fn explain_outputs(text: &str) -> Result<Vec<Explained>, ExplainError> {

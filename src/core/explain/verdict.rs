@@ -190,6 +190,8 @@ crate::id_enum! {
         /// dispersion (1 s each), reference id and time it sends are
         /// chronyd's placeholders (reference.c), not measurements.
         UnsyncPlaceholder = "unsync-placeholder",
+        /// chronyd's log in the paste: the NTS-KE connection failed.
+        NtsKeConnectFailed = "nts-ke-connect-failed",
     }
 }
 
@@ -233,6 +235,8 @@ crate::id_enum! {
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
         NtsKeFailing = "nts-ke-failing",
+        /// chronyd logged that it could not connect to the NTS-KE port.
+        NtsKeRefused = "nts-ke-refused",
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
@@ -307,7 +311,7 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
+            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
             | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
@@ -455,6 +459,7 @@ impl Why {
             No => &[R::NotSynchronised, R::NtpServiceInactive],
             RtcLocal => &[R::RtcLocalTime],
             NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
+            NtsKeConnectFailed => &[R::NtsKeRefused],
             NtsNak => &[R::NtsNak],
             NtsFewCookies => &[R::NtsFewCookies],
             RxNone => &[R::NeverAnswered],
