@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::core::conf::Document;
+use crate::core::conf::directive::Directive;
 use crate::core::conf::include::{IncludeTarget, include_targets};
 use crate::core::conf::lint::{Diagnostic, Rule};
 
@@ -18,6 +19,8 @@ pub struct ConfigFile {
     pub doc: Document,
     /// Read because another file includes it (lint it as a fragment).
     pub included: bool,
+    /// A `.sources` file of a `sourcedir` (lint it as one).
+    pub sources: bool,
     /// Findings about reading the files it includes (on its own lines).
     pub problems: Vec<Diagnostic>,
 }
@@ -28,6 +31,36 @@ pub fn with_includes(path: PathBuf, doc: Document) -> Vec<ConfigFile> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     visit(path, doc, false, 0, &mut seen, &mut out);
+    // chronyd reads the `.sources` files of every `sourcedir` line after
+    // the configuration (conf.c CNF_ReloadSources).
+    let dirs: Vec<String> = out
+        .iter()
+        .flat_map(|f| f.doc.directives())
+        .filter_map(|(_, d)| match d {
+            Directive::Dirs {
+                name: "sourcedir",
+                dirs,
+            } => Some(dirs.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for file in in_dirs(&dirs, "sources") {
+        let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+        // Unreadable ones chronyd skips (UTI_OpenFile, not fatal).
+        if file.is_dir() || !seen.insert(key) {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(&file) {
+            out.push(ConfigFile {
+                path: file,
+                doc: Document::parse(bytes),
+                included: true,
+                sources: true,
+                problems: Vec::new(),
+            });
+        }
+    }
     out
 }
 
@@ -46,6 +79,7 @@ fn visit(
         path,
         doc,
         included,
+        sources: false,
         problems: Vec::new(),
     });
     if depth >= MAX_DEPTH {
@@ -74,34 +108,41 @@ fn visit(
 
 /// The existing files a line names, in the order chronyd reads them.
 fn resolve(target: &IncludeTarget) -> Vec<PathBuf> {
-    // glob(3) without GLOB_PERIOD: a leading dot must be spelled out.
+    match target {
+        IncludeTarget::Pattern(p) => matches(p),
+        IncludeTarget::ConfDirs(dirs) => in_dirs(dirs, "conf"),
+    }
+}
+
+/// The files glob(3) matches, without GLOB_PERIOD: a leading dot must be
+/// spelled out.
+fn matches(pattern: &str) -> Vec<PathBuf> {
     let options = glob::MatchOptions {
         case_sensitive: true,
         require_literal_separator: true,
         require_literal_leading_dot: true,
     };
-    let matches = |pattern: &str| -> Vec<PathBuf> {
-        glob::glob_with(pattern, options)
-            .map(|paths| paths.filter_map(Result::ok).collect())
-            .unwrap_or_default()
-    };
-    match target {
-        IncludeTarget::Pattern(p) => matches(p),
-        IncludeTarget::ConfDirs(dirs) => {
-            let mut files: Vec<PathBuf> = Vec::new();
-            let mut names = HashSet::new();
-            for dir in dirs {
-                let pattern = format!("{}/*.conf", glob::Pattern::escape(dir));
-                for f in matches(&pattern) {
-                    if names.insert(f.file_name().map(|n| n.to_owned())) {
-                        files.push(f);
-                    }
-                }
+    glob::glob_with(pattern, options)
+        .map(|paths| paths.filter_map(Result::ok).collect())
+        .unwrap_or_default()
+}
+
+/// The `*.EXT` files of `dirs` as chronyd reads them (conf.c
+/// search_dirs): sorted by file name, a name already seen in an earlier
+/// directory skipped.
+fn in_dirs(dirs: &[String], ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut names = HashSet::new();
+    for dir in dirs {
+        let pattern = format!("{}/*.{ext}", glob::Pattern::escape(dir));
+        for f in matches(&pattern) {
+            if names.insert(f.file_name().map(|n| n.to_owned())) {
+                files.push(f);
             }
-            files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-            files
         }
     }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    files
 }
 
 #[cfg(test)]
@@ -113,6 +154,23 @@ mod tests {
         let p = dir.join(name);
         std::fs::write(&p, text).unwrap();
         p
+    }
+
+    #[test]
+    fn sourcedir_files_come_last_marked_as_sources_files() {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path().join("src.d");
+        std::fs::create_dir_all(&d).unwrap();
+        write(&d, "dhcp.sources", "makestep 1 3\nserver 192.0.2.43 iburst");
+        write(&d, "notes.conf", "server never-read\n");
+        let root = format!("sourcedir {}\nserver 192.0.2.1 iburst\n", d.display());
+        let files = with_includes(t.path().join("chrony.conf"), Document::parse(root));
+        let names: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            names,
+            [t.path().join("chrony.conf"), d.join("dhcp.sources")]
+        );
+        assert!(files[1].sources && files[1].included && !files[0].sources);
     }
 
     #[test]

@@ -129,6 +129,10 @@ stats-unreadable = { $path }: { $lines } { $lines ->
         [one] line is
        *[other] lines are
     } neither records nor headers; skipped.
+stats-unsynchronised = { $path }: { $records } tracking { $records ->
+        [one] record was
+       *[other] records were
+    } written while chronyd was not synchronised (leap status “?”, chrony.conf(5) log tracking): left out, as they hold no measurement.
 stats-dropped = { $records } { $records ->
         [one] record
        *[other] records

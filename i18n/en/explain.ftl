@@ -184,11 +184,11 @@ why-switch-rejected = rejected by the device
 why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
-finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled.
+finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan” (from chrony 4.7 an orphan server also waits 300 s after start, waitunsynced, before it serves), and start chronyd with -4 if IPv6 is disabled.
 finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, { $names ->
         [none] wrong addresses,
        *[some] wrong addresses or names that do not resolve,
-    } or upstreams that answer but are not synchronised themselves or follow this server (a loop): chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
+    } sources set offline (“chronyc offline” or the “offline” option: chronyd does not poll them; “chronyc activity” counts them, “chronyc online” ends it), or upstreams that answer but are not synchronised themselves: chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
 finding-unknown-address = { $count } { $count ->
         [one] source has
        *[other] sources have
@@ -236,7 +236,7 @@ why-unsync-placeholder = the server is not synchronised: this is the placeholder
 finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
        *[some] a name that does not resolve,
-    } or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).
+    } a source set offline and never polled since (“chronyc offline” or the “offline” option; “chronyc activity” counts them), or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).
 field-poll-seconds = Polling interval in seconds (ntpq and network switches print seconds: 64 means 2⁶ s, 1024 means 2¹⁰ s).
 field-current-time = The device's clock now (a date and time, not an offset): Cisco and Huawei print it as "system time", ntpq as "clock". It is later than the reference time by the time since the last update.
 finding-no-clients-yet = The client table is empty: no client has reached this server yet. Check that clients point at this server's address, that “allow” covers their subnet, and that UDP 123 is open to them; chronyd lists a client after its first request.
@@ -475,7 +475,7 @@ why-rx-lossy = { $rx } answers to { $tx } requests: the server drops or rate-lim
 why-rx-invalid = only { $valid } of { $rx } packets passed the first tests: authentication (or another check) fails
 why-tests-passed = every test passed
 why-tests-auth-failed = the authentication test failed: keys or NTS do not match
-why-tests-sync-loop = the synchronisation-loop test failed: the source follows this server
+why-tests-sync-loop = only the synchronisation-loop test failed: the source follows this server (its reference is this host), so chronyd drops its samples and the two never follow each other. The normal state of the upstream side of a peer pair
 why-tests-unsynchronised = the server is not synchronised (its leap status or stratum says so)
 why-tests-failed = failed: { $tests }; chronyd drops these packets
 why-offset-small = { $value }: under 1 ms
@@ -488,11 +488,11 @@ finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: 
 finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
 finding-source-offset-large = Offsets are large ({ $value }) for { $sources }. A source this far off is wrong or the path to it is asymmetric; with three or more sources chrony can outvote it.
 finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent } %): clients poll faster than “ratelimit” allows, or the client log (clientloglimit) is full. Find the clients with “chronyc clients” and lower their polling rate, or raise ratelimit's interval and burst.
-finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server rate-limits this client (it polls too often: raise minpoll, leave out “burst”) or the path loses packets.
+finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server may have stopped answering (it is down or no longer reachable: “chronyc sources” then shows its reach falling to 0), it rate-limits this client (it polls too often: raise minpoll, leave out “burst”), or the path loses packets.
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way or the server is overloaded.
-finding-source-stale = { $sources } stopped answering: its last sample is many polls old. Check that the server still runs and that UDP 123 is still open.
+finding-source-stale = { $sources } stopped answering, or chronyd no longer polls it: its last sample is old, or none of the last 8 polls was answered (reach 0) although it answered before. A source set offline (“chronyc offline”, or the “offline” option of its line) keeps its last sample and is not polled: “chronyc activity” counts offline sources, “chronyc online” polls them again. Otherwise check that the server runs and that its answers get through (UDP 123).
 finding-never-answered = { $sources } never answered: no packet came back. Check the address (and that the name resolves), that UDP 123 is open in both directions, and that the server allows this client (“allow” on chrony, “restrict” on ntpd). With a key (“key N”), a chrony server that has another key under that ID, or none, drops the requests without a word: compare the key files.
-finding-answers-rejected = { $sources } answers, but chronyd has accepted none of its answers: they fail its tests. The source follows this server (a loop), is not synchronised itself, or fails authentication; “chronyc ntpdata” shows which tests fail.
+finding-answers-rejected = { $sources } answers, but chronyd has accepted none of its answers: they fail its tests. A peer that follows this server fails chrony's loop test by design (the upstream side of a peer pair always drops its partner's samples); otherwise the source is not synchronised itself or fails authentication. “chronyc ntpdata” shows which tests fail.
 why-answers-unusable = it answers, but no answer was accepted: they fail chronyd's tests
 finding-source-jittery = { $sources } is too variable to be used (state ~, jitter above maxjitter): the path to it is congested or asymmetric. Use a closer server, or raise maxjitter if the jitter is expected.
 finding-source-unstable = The last offset of { $sources } is larger than its estimated error: the source, or the path to it, is unstable.
@@ -529,7 +529,7 @@ finding-kiss-code = { $count ->
         [0] A server
        *[other] { $sources }
     } answered with a kiss code (RFC 5905, 7.4; here { $value }), not with the time: DENY and RSTR refuse this client (check the server's access rules), RATE rate-limits it (poll less often), CRYP and AUTH mean authentication failed (compare the keys on both sides), STEP means the server stepped its clock and has not resynchronised yet.
-finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab).
+finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab; from chrony 4.7 an orphan server waits 300 s after start, waitunsynced, before it serves).
 finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “default”: on NX-OS, servers reached through mgmt0 need “ntp server ADDRESS use-vrf management” (and “ntp source-interface mgmt0”).
 
 # In the terms of ntpd, switches and systemd.
@@ -551,7 +551,10 @@ label-can-ntp = NTP service available
 label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
-finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. chronyd keeps time from the other sources meanwhile.
+finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. { $others ->
+        [0] There is no other source: until it delivers samples, the clock is not synchronised.
+       *[other] chronyd keeps time from the other sources meanwhile.
+    }
 finding-refclock-lost-ntpd = The reference clock { $sources } delivers no samples (reach 0): nothing feeds its driver, and no network, name or upstream is involved. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds ntpd (its SHM segment) or that the driver can read its serial device; for a PPS: that the pulse reaches the device. If it delivers samples but is not used, check its offset (fudge time1) against the other sources and that the server line has no “noselect”.
 
 # ntpq -c as, ntpq -c rv's leap file, ntpstat's words.
@@ -610,7 +613,10 @@ why-state-orphan-peer = a peer this server does not follow: on the orphan root (
 finding-orphan-root = The only sources are peers and none is followed, though they answer: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.
 
 ## Findings in the terms of the tool that printed the output (chrony, ntpd, switches).
-finding-source-rejected-chrony = { $sources }: chronyd drops its answers, NTP tests failed: { $tests }. maxdelay, maxdelayratio, maxdelaydevratio (maxdelayquant) are limits of the server line (chrony.conf(5)): raise the one named, or find why the round trip to that server is so long. RFC 5905 test 7 is a bad header (stratum, root delay or root dispersion out of range); tests 1–3 a duplicate, bogus or invalid packet; loop: the source follows this server.
+finding-source-rejected-chrony = { $sources }: the last packet failed NTP tests: { $tests }, and chronyd dropped that sample (ntpdata shows the tests of the last packet only). { $group ->
+        [delay] If they keep failing (the source stays “?” in “chronyc sources”), the { $line } line's maxdelay, maxdelayratio or maxdelaydevratio (maxdelayquant) is tighter than the round trip (chrony.conf(5)): increase the one named, or find why the round trip is so long.
+       *[other] maxdelay, maxdelayratio, maxdelaydevratio (maxdelayquant) are limits of the { $line } line (chrony.conf(5)). RFC 5905 test 7 is a bad header (stratum, root delay or root dispersion out of range); tests 1–3 a duplicate, bogus or invalid packet; loop: the source follows this server.
+    }
 finding-source-rejected-ntpd = ntpd does not use { $sources }: it is unreachable, not synchronised itself, or fails ntpd's sanity checks (distance, stratum). “ntpq -c rv ASSOCID” shows the association's flash bits.
 finding-some-unreachable-ntpd = { $count } of the servers never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, a name that does not resolve, or “restrict” lines (here or on the server) that drop the packets.
 finding-some-unreachable-switch = { $count } of the NTP servers never answered the device (reach 0): { $sources }. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address, and that the server allows this device.
@@ -685,6 +691,9 @@ ntp-test-maxdelayratio = maxdelayratio
 ntp-test-maxdelaydevratio = maxdelaydevratio/maxdelayquant
 ntp-test-loop = loop
 list-separator = {", "}
+why-state-peer-follows = a peer whose samples chronyd drops while this server follows another source: it most likely follows this server (chrony's loop test), the normal state of the upstream side of a peer pair; “chronyc ntpdata” shows the loop test failing
+why-reach-zero-answered = none of the last 8 polls was answered, but it answered before (LastRx): it stopped answering, or chronyd no longer polls it (offline)
+why-tests-delay-once = the last packet failed: { $tests }; chronyd dropped that one sample, a round trip longer than usual. Most of its packets pass (Total good RX)
 
 ## chronyc's smaller outputs (chronyc(1); client.c): smoothing, manual list, waitsync, 200 OK.
 kind-chronyc-ok = chronyc's reply: the command was accepted

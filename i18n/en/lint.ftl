@@ -63,9 +63,9 @@ lint-hwtimestamp-interface = { $interface } has no hardware clock for timestampi
 lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
 lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
 lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines: chrony 4.0 needs one of each, so it starts without an NTS-KE server. Give the certificate its key.
-lint-few-sources-client = This machine follows { $count } { $count ->
-        [one] server
-       *[other] servers
+lint-few-sources-client = This machine follows { $count } time { $count ->
+        [one] source
+       *[other] sources
     } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.
 lint-allow-host-unresolved = “{ $host }” does not resolve on this machine (checked now): chronyd resolves the names of allow and deny when it starts and refuses the file when one does not resolve. Use the subnet or fix the name.
 lint-cmdmon-exposed = chronyd answers monitoring requests (tracking, sources, activity) from the network on UDP 323: keep cmdallow to the monitoring host alone and open UDP 323 to it only; changes still need the local socket.
@@ -126,3 +126,12 @@ lint-key-missing = { $host } is asked with key { $key }, but { $why ->
         [absent] { $keyfile } has no key { $key }
        *[other] there is no keyfile directive
     }: chronyd logs “Key { $key } is missing” and no answer from { $host } is accepted (chrony.conf(5): the server must have the same key configured). Add key { $key } to the key file, or remove “key { $key }”.
+lint-maxdistance-unreachable = maxdistance { $value } µs is below what any network source can meet: its root distance includes half the round trip to it (chrony.conf(5) maxdistance), and round trips take tens of µs on a LAN at best, so chronyd rejects every server, pool and peer and the clock is not synchronised from them. Leave maxdistance out (3 s by default) or give a limit of milliseconds.
+lint-maxdelay-unreachable = maxdelay { $value } µs on { $host } is shorter than any network round trip (tens of µs on a LAN at best, not below { $floor } µs): chronyd ignores every measurement whose delay is larger (chrony.conf(5) { $directive } maxdelay), so it never uses this source. Leave maxdelay out or give a limit of milliseconds.
+lint-source-offline = { $host } is marked offline: chronyd does not poll it until “chronyc online” (or a network script) says so (chrony.conf(5) server offline). Leave the option out on a machine whose network is always up.
+lint-reserved-name = { $host } is under .{ $tld }, a name reserved for documentation and testing (RFC 2606, RFC 6761; .invalid never resolves): chronyd keeps retrying to resolve it and gets no time from it unless this machine's hosts file or DNS defines it.
+lint-duplicate-refid = The refid { $refid } is also the reference clock's on line { $line }: chrony.conf(5) refid asks for a unique reference ID for each refclock; chronyd starts, but sources, the logs and lock options cannot tell the two clocks apart.
+lint-refid-too-long = { $option } { $value } is longer than four characters: chrony.conf(5) refid takes “up to four ASCII characters”; chronyd refuses to start.
+lint-sources-not-a-source = chronyd ignores “{ $directive }” here without a message: a .sources file of sourcedir may hold only server, pool and peer lines (chrony.conf(5) sourcedir). Put it in chrony.conf or a confdir file.
+lint-sources-line-dropped = chronyd drops this { $directive } line without a message (it cannot read “{ $args }”): in a .sources file a line it cannot read is skipped, not refused, so the source is simply missing.
+lint-sources-line-unterminated = This line does not end with a newline (or is longer than chronyd's 2048-byte buffer): chronyd stops reading the .sources file here and leaves out this line and any after it ({ $lines } in all) without a message (chrony.conf(5) sourcedir: such files "are expected to have all lines terminated by the newline character"). End the file with a newline.

@@ -111,6 +111,7 @@ stats-gaps = {"  "}间断（间隔超过通常间隔的 4 倍；重采样间隔 
 stats-sketched = {"  "}（百分位数与真值相差不超过 ±{ $error } %：该序列的数值多于逐个保留的上限）
 stats-progress = 读取中
 stats-unreadable = { $path }：有 { $lines } 行既不是记录也不是表头，已跳过。
+stats-unsynchronised = { $path }：有 { $records } 条 tracking 记录写于 chronyd 未同步时（闰秒状态“?”，chrony.conf(5) log tracking）：其中没有测量值，已略去。
 stats-dropped = 前 { $max } 个源之外的 { $records } 条记录未读取。
 stats-same-file = { $path } 与 { $other } 是同一个文件：只读取一次。
 stats-other-log = { $path } 是 chronyd 的 { $log } 日志；stratum stats 读取 tracking、measurements、statistics 日志以及 Stratum 导出的 CSV。

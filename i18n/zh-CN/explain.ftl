@@ -183,11 +183,11 @@ why-switch-rejected = 被设备拒绝
 why-switch-candidate = 有效的候选源
 why-yes = 是
 why-no = 否
-finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”；若禁用了 IPv6，请用 -4 参数启动 chronyd。
+finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”（从 chrony 4.7 起，orphan 服务器启动后还要按 waitunsynced 等待 300 秒才提供时间）；若禁用了 IPv6，请用 -4 参数启动 chronyd。
 finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。原因可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 地址错误或名称无法解析，
-    }或者上游有应答但自身未同步，或在跟随本服务器（环路）：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
+    }时间源被设为离线（“chronyc offline”或“offline”选项：chronyd 不轮询它们；“chronyc activity”会统计它们，“chronyc online”可恢复），或者上游有应答但自身未同步：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
 finding-unknown-address = 有 { $count } 个时间源尚无地址：名称无法解析。请检查 DNS 或改用 IP 地址；禁用 IPv6 时请用 -4 启动 chronyd。
 finding-falseticker = { $count ->
         [0] 有时间源被判为错误源（falseticker）
@@ -225,7 +225,7 @@ why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的�
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
        *[some] 名称无法解析，
-    }或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
+    }时间源被设为离线后未再轮询（“chronyc offline”或“offline”选项；“chronyc activity”会统计它们），或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
 field-poll-seconds = 轮询间隔，单位为秒（ntpq 和网络交换机显示秒数：64 即 2⁶ 秒，1024 即 2¹⁰ 秒）。
 field-current-time = 设备时钟的当前值（是日期和时间，不是偏移）：Cisco 和华为显示为“system time”，ntpq 显示为“clock”。它比参考时间晚，差值为距上次更新的时间。
 finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服务器。请检查客户端是否指向本服务器的地址、“allow”是否覆盖其子网，以及 UDP 123 是否对其开放；客户端发出第一个请求后，chronyd 才会列出它。
@@ -464,7 +464,7 @@ why-rx-lossy = { $tx } 个请求只收到 { $rx } 个应答：服务器丢弃或
 why-rx-invalid = { $rx } 个包中只有 { $valid } 个通过了前面的测试：认证（或其他检查）失败
 why-tests-passed = 所有测试都通过
 why-tests-auth-failed = 认证测试失败：密钥或 NTS 不匹配
-why-tests-sync-loop = 同步环路测试失败：该源在跟随本服务器
+why-tests-sync-loop = 只有同步环路测试未通过：该源在跟随本服务器（其参考源就是本机），所以 chronyd 丢弃它的样本，双方不会互相跟随。这是对等体一对中上游一侧的正常状态
 why-tests-unsynchronised = 服务器未同步（其闰秒状态或层级表明如此）
 why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
 why-offset-small = { $value }：小于 1 毫秒
@@ -477,11 +477,11 @@ finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显
 finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
 finding-source-offset-large = { $sources } 的偏移较大（{ $value }）。偏移这么大的源要么本身有误，要么到它的路径不对称；有三个或更多源时 chrony 可以把它投票排除。
 finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $percent } %）：客户端的轮询快于“ratelimit”的允许值，或客户端记录（clientloglimit）已满。用“chronyc clients”找出这些客户端并降低其轮询频率，或放宽 ratelimit 的 interval 和 burst。
-finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器在对本客户端限速（轮询太频繁：提高 minpoll，去掉“burst”），或路径上丢包。
+finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（轮询太频繁：提高 minpoll，去掉“burst”），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失，或服务器过载。
-finding-source-stale = { $sources } 已停止应答：它最后的样本已是很多次轮询之前。请检查该服务器是否仍在运行，UDP 123 是否仍然放通。
+finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 的“allow”，ntpd 的“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
-finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。该源在跟随本服务器（环路）、自身未同步，或认证失败；“chronyc ntpdata”会显示哪些测试失败。
+finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。跟随本服务器的对等体按设计就通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；否则就是该源自身未同步，或认证失败。“chronyc ntpdata”会显示哪些测试失败。
 why-answers-unusable = 有应答，但没有一个被接受：它们没有通过 chronyd 的测试
 finding-source-jittery = { $sources } 波动太大，无法使用（状态 ~，抖动超过 maxjitter）：到它的路径拥塞或不对称。请使用更近的服务器；如果抖动在预期之内，可以提高 maxjitter。
 finding-source-unstable = { $sources } 最后的偏移大于其估计误差：该源或到它的路径不稳定。
@@ -518,7 +518,7 @@ finding-kiss-code = { $count ->
         [0] 服务器
        *[other] { $sources } 
     }回复的是 kiss code（RFC 5905，7.4；此处为 { $value }），而不是时间：DENY 和 RSTR 表示拒绝本客户端（请检查服务器的访问规则），RATE 表示限速（请降低轮询频率），CRYP 和 AUTH 表示认证失败（请核对双方的密钥），STEP 表示服务器刚跳变了时钟、尚未重新同步。
-finding-upstream-unsynchronised = { $sources } 有应答但自身未同步（层级 16 或闰秒状态为“未同步”）：无法跟随它。请先修好那台服务器（它自己的时间源，或隔离实验环境中的“local stratum N”）。
+finding-upstream-unsynchronised = { $sources } 有应答但自身未同步（层级 16 或闰秒状态为“未同步”）：无法跟随它。请先修好那台服务器（它自己的时间源，或隔离实验环境中的“local stratum N”；从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
 finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“default”轮询的：在 NX-OS 上，经由 mgmt0 访问的服务器需要“ntp server 地址 use-vrf management”（以及“ntp source-interface mgmt0”）。
 
 # 按 ntpd、交换机和 systemd 的用语给出的建议。
@@ -540,7 +540,10 @@ label-can-ntp = 可用 NTP 服务
 label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
-finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。在此期间 chronyd 依靠其他时间源守时。
+finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。{ $others ->
+        [0] 没有其他时间源：在它提供样本之前，时钟处于未同步状态。
+       *[other] 在此期间 chronyd 依靠其他时间源守时。
+    }
 finding-refclock-lost-ntpd = 参考时钟 { $sources } 没有提供样本（可达性为 0）：目前没有数据送到其驱动，与网络、名称解析或上游无关。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 ntpd 提供数据（其 SHM 段），或驱动能否读取其串口设备；若是 PPS：检查脉冲是否到达设备。若它提供样本却未被使用，请对照其他时间源检查它的偏移设置（fudge time1），并确认 server 行没有“noselect”。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
@@ -599,7 +602,10 @@ why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local
 finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
 
 ## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
-finding-source-rejected-chrony = { $sources }：chronyd 丢弃了它的应答，未通过的 NTP 测试：{ $tests }。maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 server 行的上限（chrony.conf(5)）：请放宽其中被点名的一项，或查明到该服务器的往返时间为何如此之长。RFC 5905 第 7 项测试未通过表示报文头有误（层级、根延迟或根离散度超出范围）；第 1–3 项表示重复、伪造或无效的包；同步环路测试未通过表示该源在跟随本服务器。
+finding-source-rejected-chrony = { $sources }：最后一个包未通过 NTP 测试：{ $tests }，chronyd 丢弃了这个样本（ntpdata 只显示最后一个包的测试结果）。{ $group ->
+        [delay] 如果一直不通过（“chronyc sources”中该源始终为“?”），说明 { $line } 行的 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)）：请放宽其中被点名的一项，或查明往返时间为何如此之长。
+       *[other] maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 { $line } 行的上限（chrony.conf(5)）。RFC 5905 第 7 项测试未通过表示报文头有误（层级、根延迟或根离散度超出范围）；第 1–3 项表示重复、伪造或无效的包；同步环路测试未通过表示该源在跟随本服务器。
+    }
 finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。
 finding-some-unreachable-ntpd = 有 { $count } 个服务器从未应答（reach 0）：{ $sources }。原因：途中 UDP 123 被阻断、名称无法解析，或本机或服务器上的“restrict”行丢弃了这些包。
 finding-some-unreachable-switch = 有 { $count } 个 NTP 服务器从未应答设备（reach 0）：{ $sources }。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址，以及服务器是否允许该设备。
@@ -666,6 +672,9 @@ ntp-test-maxdelayratio = maxdelayratio
 ntp-test-maxdelaydevratio = maxdelaydevratio/maxdelayquant
 ntp-test-loop = 同步环路测试
 list-separator = 、
+why-state-peer-follows = chronyd 丢弃其样本的对等体，而本服务器在跟随另一个源：它多半在跟随本服务器（chrony 的环路测试），这是对等体一对中上游一侧的正常状态；“chronyc ntpdata”会显示环路测试未通过
+why-reach-zero-answered = 最近 8 次轮询都没有应答，但它以前应答过（LastRx）：它已停止应答，或 chronyd 已不再轮询它（离线）
+why-tests-delay-once = 最后一个包未通过：{ $tests }；chronyd 丢弃了这一个样本，是一次比平时长的往返。它的大部分包都通过了测试（Total good RX）
 
 ## chronyc 的较小输出（chronyc(1)；client.c）：smoothing、manual list、waitsync、200 OK。
 kind-chronyc-ok = chronyc 的回复：命令已被接受

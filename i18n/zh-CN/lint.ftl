@@ -53,7 +53,7 @@ lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬
 lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ $reason }），因此将拒绝启动。
 lint-access-lenient = chrony { $version } 接受“{ $directive } { $args }”且不报错，但不是按所写的意思：它只读取第一个地址，大于 255 的数字会回绕，前缀长度之后的内容被忽略（chrony 4.2 及以后会拒绝这一行）。请每行写一个子网，例如 10.0.0.0/24。
 lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey：chrony 4.0 需要各一个，因此会启动，但没有 NTS-KE 服务器。请为证书配上其密钥。
-lint-few-sources-client = 本机跟随 { $count } 个服务器且不为其他主机提供服务：作为实验服务器的客户端这样没问题；若有 3 个或更多时间源，chrony 还能识别出给出错误时间的源。
+lint-few-sources-client = 本机跟随 { $count } 个时间源且不为其他主机提供服务：作为实验服务器的客户端这样没问题；若有 3 个或更多时间源，chrony 还能识别出给出错误时间的源。
 lint-allow-host-unresolved = “{ $host }”在本机无法解析（刚刚检查过）：chronyd 启动时会解析 allow 和 deny 中的名称，只要有一个无法解析就拒绝整个文件。请改用子网，或修正该名称。
 lint-cmdmon-exposed = chronyd 会在 UDP 323 上回应来自网络的监控请求（tracking、sources、activity）：请让 cmdallow 只包含监控主机，并只对它开放 UDP 323；修改仍需通过本机套接字。
 lint-nts-file-unreadable = 无法读取 { $path }（chronyd 在放弃 root 权限后以自己的用户身份读取）：chronyd 会启动，但记录“Could not set credentials”，不提供 NTS 密钥交换。
@@ -110,3 +110,12 @@ lint-key-missing = 向 { $host } 请求时使用密钥 { $key }，但{ $why ->
         [absent] { $keyfile } 中没有密钥 { $key }
        *[other] 没有 keyfile 指令
     }：chronyd 记录“Key { $key } is missing”，不接受 { $host } 的任何应答（chrony.conf(5)：服务器必须配置相同的密钥）。请把密钥 { $key } 加入密钥文件，或删除“key { $key }”。
+lint-maxdistance-unreachable = maxdistance { $value } 微秒低于任何网络时间源所能达到的值：根距离包含到该源往返时间的一半（chrony.conf(5) maxdistance），而局域网的往返时间最短也有几十微秒，因此 chronyd 会拒绝所有 server、pool 和 peer，时钟无法从它们同步。请删去 maxdistance（默认 3 秒）或设为毫秒级的限值。
+lint-maxdelay-unreachable = { $host } 的 maxdelay { $value } 微秒比任何网络往返时间都短（局域网最短也有几十微秒，不低于 { $floor } 微秒）：chronyd 会忽略延迟更大的每一次测量（chrony.conf(5) { $directive } maxdelay），因此永远不会使用这个源。请删去 maxdelay 或设为毫秒级的限值。
+lint-source-offline = { $host } 被标记为 offline：在“chronyc online”（或网络脚本）启用它之前，chronyd 不会轮询它（chrony.conf(5) server offline）。在网络始终可用的机器上请删去此选项。
+lint-reserved-name = { $host } 属于 .{ $tld }，这是保留给文档和测试使用的名称（RFC 2606、RFC 6761；.invalid 永远无法解析）：chronyd 会不断尝试解析它，除非本机的 hosts 文件或 DNS 定义了它，否则无法从它获得时间。
+lint-duplicate-refid = refid { $refid } 与第 { $line } 行的参考时钟相同：chrony.conf(5) refid 要求每个参考时钟有唯一的参考 ID；chronyd 会启动，但 sources、日志和 lock 选项无法区分这两个时钟。
+lint-refid-too-long = { $option } { $value } 超过四个字符：chrony.conf(5) refid 只接受“最多四个 ASCII 字符”；chronyd 将拒绝启动。
+lint-sources-not-a-source = chronyd 会在此处忽略“{ $directive }”且不给出任何提示：sourcedir 的 .sources 文件只能包含 server、pool 和 peer 行（chrony.conf(5) sourcedir）。请把它放到 chrony.conf 或 confdir 的文件中。
+lint-sources-line-dropped = chronyd 会丢弃这一行 { $directive } 且不给出任何提示（它无法读取“{ $args }”）：在 .sources 文件中无法读取的行会被跳过而不是报错，于是这个时间源就不存在了。
+lint-sources-line-unterminated = 这一行没有以换行符结尾（或超过 chronyd 的 2048 字节缓冲区）：chronyd 在此停止读取该 .sources 文件，这一行及其后的行（共 { $lines } 行）都被略去，且不给出任何提示（chrony.conf(5) sourcedir：这类文件的所有行都应以换行符结尾）。请在文件末尾加上换行符。

@@ -83,7 +83,9 @@ pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
             if !file.included {
                 tops.push(f);
             }
-            let diags = if file.included {
+            let diags = if file.sources {
+                lint::lint_sources_file(&file.doc, &opts)
+            } else if file.included {
                 lint::lint_fragment(&file.doc, &opts)
             } else {
                 lint::lint(&file.doc, &opts)

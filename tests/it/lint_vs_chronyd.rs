@@ -614,3 +614,116 @@ fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
         }
     }
 }
+
+/// What lint warns of, chronyd does: `maxdistance 0.000001` rejects every
+/// network source (chrony.conf(5) maxdistance: the root distance includes
+/// half the root delay) and `maxdelay 0.000001` ignores every measurement
+/// (ntpdata: answers come, none is good), even over loopback; the same
+/// server with neither synchronises. Files in tests/data/chronyd, the port
+/// of this run's upstream put in.
+#[test]
+fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chronyd");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let ported = |text: &str| {
+            text.replace(
+                "server 127.0.0.1 ",
+                &format!("server 127.0.0.1 port {} ", up.port),
+            )
+        };
+        let files = [
+            (
+                "plain".to_string(),
+                ported(
+                    "server 127.0.0.1 iburst minpoll -2 maxpoll -1 maxdelay 0.01\nmakestep 1 3\nmaxdistance 0.5\n",
+                ),
+                None,
+            ),
+            (
+                "maxdistance".to_string(),
+                ported(&read("ok-maxdistance-1us.conf")),
+                Some(Rule::MaxdistanceUnreachable),
+            ),
+            (
+                "maxdelay".to_string(),
+                ported(&read("ok-maxdelay-1us.conf")),
+                Some(Rule::MaxdelayUnreachable),
+            ),
+        ];
+        let synced = |c: &Chronyd| {
+            let t = c.chronyc(&["-c", "tracking"]);
+            t.split(',')
+                .nth(2)
+                .is_some_and(|stratum| stratum.trim() == "2")
+        };
+        let mut daemons = Vec::new();
+        for (name, text, rule) in &files {
+            let rules: Vec<Rule> = lint(
+                &Document::parse(text),
+                &LintOptions {
+                    version: r.version,
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+            for warned in [Rule::MaxdistanceUnreachable, Rule::MaxdelayUnreachable] {
+                assert_eq!(
+                    rules.contains(&warned),
+                    *rule == Some(warned),
+                    "chrony {}: {name}: {rules:?}",
+                    r.label
+                );
+            }
+            daemons.push(Chronyd::start(&r.chronyd, tmp.path(), name, text));
+        }
+        assert!(
+            wait_for(Duration::from_secs(20), || synced(&daemons[0])
+                .then_some(()))
+            .is_some(),
+            "chrony {}: the plain client never synchronised: {}",
+            r.label,
+            daemons[0].chronyc(&["tracking"])
+        );
+        // Given as long again as the plain one took, neither synchronises.
+        std::thread::sleep(Duration::from_secs(3));
+        for (c, (name, ..)) in daemons.iter().zip(&files).skip(1) {
+            assert!(
+                !synced(c),
+                "chrony {}: {name} synchronised: {}",
+                r.label,
+                c.chronyc(&["tracking"])
+            );
+        }
+        // The server answers the maxdelay client and its answers fail
+        // test A (chronyc(1) ntpdata: "maximum delay"); where the release
+        // counts good answers (not 4.0), there are none.
+        let ntpdata = daemons[2].chronyc(&["ntpdata", "127.0.0.1"]);
+        let field = |name: &str| {
+            ntpdata
+                .lines()
+                .find(|l| l.starts_with(name))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        };
+        let count = |name: &str| field(name).and_then(|v| v.parse::<u64>().ok());
+        let test_a_fails = field("NTP tests").is_some_and(|t| {
+            t.split_whitespace()
+                .nth(2)
+                .is_some_and(|abcd| abcd.starts_with('0'))
+        });
+        assert!(
+            count("Total RX").is_some_and(|n| n > 0)
+                && test_a_fails
+                && count("Total good RX").is_none_or(|n| n == 0),
+            "chrony {}: {ntpdata}",
+            r.label
+        );
+    }
+}

@@ -144,6 +144,21 @@ fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// As [`manual_column`], for the records of a tracking log that are
+/// measurements: chrony.conf(5) log tracking, leap status "?
+/// unsynchronised" marks a state (reference 0.0.0.0, offset 0), not one.
+fn measured_column(path: &Path, col: usize, columns: usize) -> Option<Vec<f64>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|l| !l.split_whitespace().any(|w| w == "?"))
+        .map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            (w.len() == columns).then(|| w[col - 1].parse().unwrap())
+        })
+        .collect()
+}
+
 /// The values of 1-based column `col` of a log's records, as
 /// chrony.conf(5) numbers them (Date is column 1): `None` when a record
 /// has not the manual's column count (an unsynchronised tracking record
@@ -241,7 +256,7 @@ fn stats_read_the_logs_every_release_writes() {
                 let sys = &v["series"]["offset"];
                 assert_eq!(sys["positive"], "local-fast", "chrony {label}: {v}");
                 assert!(sys["adev"].as_array().is_some_and(|a| !a.is_empty()), "{v}");
-                if let Some(want) = manual_column(&tracking, 7, 14) {
+                if let Some(want) = measured_column(&tracking, 7, 14) {
                     agrees(sys, &want, &format!("chrony {label} tracking offset"));
                 }
                 // "The local system frequency (in ppm ...)": column 5.
@@ -249,7 +264,7 @@ fn stats_read_the_logs_every_release_writes() {
                 let f = &v["series"]["frequency"];
                 assert_eq!(f["unit"], "ppm", "{v}");
                 assert!(f["mdev"].as_array().is_some_and(|a| !a.is_empty()), "{v}");
-                if let Some(want) = manual_column(&tracking, 5, 14) {
+                if let Some(want) = measured_column(&tracking, 5, 14) {
                     agrees(f, &want, &format!("chrony {label} tracking frequency"));
                 }
                 // statistics: "The estimated offset of the source (in
@@ -322,6 +337,9 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
     }
     lines.insert(200, lines[199].clone());
     lines.swap(700, 701);
+    // A copy one line before the record it repeats: the record after the
+    // copy is out of order, the original is a duplicate all the same.
+    lines.insert(850, lines[851].clone());
     let log = tmp.path().join("tracking.log");
     std::fs::write(&log, format!("{BANNER}{}", lines.concat())).unwrap();
     let (out, ..) = stats_run(
@@ -337,7 +355,7 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
             s["reordered"].as_u64(),
             s["gaps"].as_u64()
         ),
-        (Some(1), Some(1), Some(1)),
+        (Some(2), Some(2), Some(1)),
         "{v}"
     );
     assert_eq!(
@@ -347,7 +365,7 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
     let (out, ..) = stats_run(&[log.to_str().unwrap()], Duration::from_secs(30));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("1 duplicate dropped, 1 out of order, 1 gap"),
+        text.contains("2 duplicates dropped, 2 out of order, 1 gap"),
         "{text}"
     );
     assert!(text.contains("the longest 300 s from"), "{text}");
@@ -365,10 +383,49 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
     let s = &v["series"]["offset"]["summary"];
     assert_eq!(
         (s["n"].as_u64(), s["reordered"].as_u64()),
-        (Some(1000), Some(1)),
+        (Some(1000), Some(2)),
         "{v}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("is the same file as"));
+}
+
+/// chrony.conf(5) log tracking: leap status "? unsynchronised". The
+/// records chronyd 4.6.1 writes before its first update and 4.9 writes
+/// again when it loses its source (reference 0.0.0.0, skew 1000000 ppm,
+/// offset 0) are left out of every series, and the run says how many.
+#[test]
+fn unsynchronised_tracking_records_are_left_out_and_counted() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats");
+    for (name, unsynchronised, measured) in [
+        ("tracking-4.6.1-first-unsynchronised.log", 1, 262),
+        ("tracking-4.9-unsynchronised-twice.log", 2, 2),
+    ] {
+        let path = data.join(name);
+        let p = path.to_str().unwrap();
+        let (out, ..) = stats_run(&[p, "--format", "json"], Duration::from_secs(30));
+        let v = json_of(&out);
+        let want = measured_column(&path, 7, 14).unwrap();
+        assert_eq!(want.len(), measured, "{name}");
+        agrees(&v["series"]["offset"], &want, name);
+        assert_eq!(
+            v["files"][0]["unsynchronised"], unsynchronised,
+            "{name}: {v}"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("{unsynchronised} tracking record"))
+                && err.contains("not synchronised"),
+            "{name}: {err}"
+        );
+        // Each series leaves them out (their skew is 1000000 ppm).
+        let (out, ..) = stats_run(
+            &[p, "--series", "skew", "--format", "json"],
+            Duration::from_secs(30),
+        );
+        let v = json_of(&out);
+        let skew = &v["series"]["skew"];
+        agrees(skew, &measured_column(&path, 6, 14).unwrap(), name);
+    }
 }
 
 /// Peak resident memory a hostile file may cost (the finding: up to 3 GB).

@@ -85,10 +85,19 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
     progress.finish();
     let dropped = scan.dropped;
     let series = scan.finish(streams);
-    if series.is_empty() {
-        return Err(CliError::new("stats-empty").arg("series", name.escape_debug()));
-    }
     for (f, c) in files.iter().zip(&counts) {
+        if c.unsynchronised > 0 {
+            eprintln!(
+                "stratum: {}",
+                tr.tr_args(
+                    "stats-unsynchronised",
+                    &[
+                        ("path", read::shown(&f.path)),
+                        ("records", c.unsynchronised.to_string())
+                    ]
+                )
+            );
+        }
         if c.unreadable > 0 {
             eprintln!(
                 "stratum: {}",
@@ -113,6 +122,10 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
                 ]
             )
         );
+    }
+    // After the notes: they say why a file gave no values.
+    if series.is_empty() {
+        return Err(CliError::new("stats-empty").arg("series", name.escape_debug()));
     }
     let run = output::Run {
         name: &name,

@@ -110,6 +110,7 @@ impl Run<'_> {
                     "kind": input_id(f.input),
                     "records": c.records,
                     "unreadable": c.unreadable,
+                    "unsynchronised": c.unsynchronised,
                 })
             })
             .collect();

@@ -33,6 +33,8 @@ pub struct InFile {
 pub struct FileCounts {
     pub records: u64,
     pub unreadable: u64,
+    /// Tracking records of an unsynchronised chronyd, left out.
+    pub unsynchronised: u64,
 }
 
 /// A path for a message: control characters escaped.
@@ -196,6 +198,7 @@ fn pass(
         counts.push(FileCounts {
             records: fs.records,
             unreadable: fs.unreadable,
+            unsynchronised: fs.unsynchronised,
         });
     }
     Ok(counts)

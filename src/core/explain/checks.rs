@@ -72,9 +72,15 @@ pub fn check_reach_decimal(f: &mut Field) {
 /// A source that never answered has no sample: what its offset columns show
 /// is a placeholder, not a measurement to judge.
 pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
+    // chronyc(1), sources: LastRx is "how long ago the last good sample
+    // ... was received": a number there, whatever the reach, is a real
+    // sample (a source that stopped answering, or one set offline).
+    let last_sample = row
+        .iter()
+        .any(|x| x.name == F::LastRx && !matches!(x.raw.trim(), "-" | "4294967295" | ""));
     let never = row
         .iter()
-        .any(|x| x.name == F::Reach && x.raw.trim() == "0")
+        .any(|x| x.name == F::Reach && x.raw.trim() == "0" && !last_sample)
         || row
             .iter()
             .any(|x| matches!(x.name, F::LastRx | F::When) && x.raw.trim() == "-");
@@ -329,7 +335,8 @@ pub fn check_last_rx(f: &mut Field, poll: Option<i32>) {
     }
     let secs = parse_interval(r);
     if let (Some(s), Some(p)) = (secs, poll) {
-        let limit = 8.0 * 2f64.powi(p);
+        // Whole seconds: below 1 s polling a 1 is rounding.
+        let limit = (8.0 * 2f64.powi(p)).max(1.0);
         if s > limit {
             set(
                 f,

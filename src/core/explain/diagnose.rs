@@ -323,7 +323,13 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .filter(|r| reach_zero(r))
         .filter_map(|r| row_name(r))
         .collect();
-    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r);
+    // Reach 0 after answering (LastRx a number): stopped, or set offline.
+    let stopped = |r: &Vec<Field>| {
+        field(r, F::Reach)
+            .and_then(|x| x.reason.as_ref())
+            .is_some_and(|w| w.id == Why::ReachZeroAnswered)
+    };
+    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r) || stopped(r);
     // chronyc(1), sources: Reach "is a register ... of the last eight
     // transmissions": 0 is no answer at all. Without a register (some
     // switches' tables) a row answers unless flagged silent.
@@ -362,7 +368,7 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
     };
     if !rows.is_empty()
         && rows.iter().all(|r| silent(r) || refclock_silent(r))
-        && rows.iter().any(reach_zero)
+        && rows.iter().any(|r| reach_zero(r) || stopped(r))
     {
         out.push(Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent)));
         // NX-OS polls through VRF default unless told `use-vrf`.
@@ -427,7 +433,9 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(Rule::RefclockLost)
                 .arg("sources", lost.join(", "))
-                .arg("count", lost.len()),
+                .arg("count", lost.len())
+                // Whether any other source could keep time meanwhile.
+                .arg("others", rows.len().saturating_sub(lost.len())),
         );
     }
     let upstreams = rows.iter().filter(|r| !mode(r, "#")).count();

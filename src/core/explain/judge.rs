@@ -147,7 +147,9 @@ fn judge_age(f: &mut Field, secs: Option<f64>, poll: Option<i64>) {
     };
     if let Some(p) = poll {
         let interval = 2f64.powi(p as i32);
-        if s > 8.0 * interval {
+        // chronyc prints LastRx in whole seconds: below 1 s polling
+        // (minpoll down to -6) a 1 is rounding, not 8 missed polls.
+        if s > (8.0 * interval).max(1.0) {
             set(
                 f,
                 Status::Warn,
@@ -253,7 +255,7 @@ pub(super) fn falseticker_offset(fields: &mut [Field]) {
 /// all of the last eight transmissions"), each with its own verdict; the
 /// cause of `?` is what the row shows: no address, no answer, an
 /// unsynchronised server, else the selection (selectdata tells which).
-pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
+pub fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_other: bool) {
     let unresolved = value(row, F::Address) == Value::Source(SourceAddr::Unresolved);
     let reach = match value(row, F::Reach) {
         Value::Reach(r) => Some(r),
@@ -272,7 +274,37 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
     let stale = field(row, F::LastRx)
         .is_some_and(|f| f.reason.as_ref().is_some_and(|r| r.id == Why::LastRxStale));
     let answering = reach.is_some_and(|r| r & 1 != 0);
-    let rejected = !refclock && reach.is_some_and(|r| r != 0) && (never || (stale && answering));
+    // chronyc(1): `*` and `+` are the sources the clock follows now: their
+    // samples were accepted, whatever LastRx shows.
+    let accepted = matches!(
+        value(row, F::State),
+        Value::State(SourceState::Selected | SourceState::Combined)
+    );
+    let rejected =
+        !refclock && !accepted && reach.is_some_and(|r| r != 0) && (never || (stale && answering));
+    // A peer that answers, none of its samples good, while this server
+    // follows another source: chrony's loop test drops the samples of a
+    // peer whose reference is this server (chronyc(1), ntpdata: "tests ...
+    // and synchronisation loop"). That is the upstream side of a normal
+    // pair (chrony.conf(5), peer: "both servers and clients to each
+    // other"), not a fault.
+    let peer = value(row, F::Mode) == Value::Mode(SourceMode::Peer);
+    let follower = rejected && peer && follows_other && !orphan_root;
+    // Reach 0 with a number in LastRx: it answered (chronyc(1), LastRx:
+    // "how long ago the last good sample ... was received") and has not
+    // in the last 8 polls, or is no longer polled (offline). Not "never".
+    let answered_before = !refclock
+        && !unresolved
+        && reach == Some(0)
+        && matches!(value(row, F::LastRx), Value::Seconds(_));
+    if answered_before {
+        set_named(
+            row,
+            F::Reach,
+            Status::Warn,
+            Reason::new(Why::ReachZeroAnswered),
+        );
+    }
     if unresolved {
         // Nothing was ever sent: no address to send to.
         for f in row
@@ -298,11 +330,15 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
             Some((Status::Bad, Why::Unresolved))
         } else if refclock && reach == Some(0) {
             Some((Status::Bad, Why::RefclockNoSample))
+        } else if answered_before {
+            Some((Status::Warn, Why::ReachZeroAnswered))
         } else if reach == Some(0) {
             // Accounted for by the reach: nothing answers.
             None
         } else if orphan_root {
             Some((Status::Info, Why::StateOrphanPeer))
+        } else if follower {
+            Some((Status::Info, Why::StatePeerFollows))
         } else if rejected {
             Some((Status::Warn, Why::StateAnswersRejected))
         } else if !refclock && matches!(stratum, Some(0 | 16..)) {
@@ -324,6 +360,8 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool) {
     if rejected && let Some(f) = field_mut(row, F::LastRx) {
         if orphan_root {
             set(f, Status::Info, Reason::new(Why::StateOrphanPeer));
+        } else if follower {
+            set(f, Status::Info, Reason::new(Why::StatePeerFollows));
         } else {
             set(f, Status::Warn, Reason::new(Why::AnswersUnusable));
         }
@@ -526,9 +564,20 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             Reason::new(Why::RefidOwnClock).arg("stratum", stratum),
         );
     }
+    let good = int(row, F::TotalGoodRx);
+    // The line the limits are options of (chrony.conf(5): server, pool and
+    // peer take maxdelay…): a symmetric mode is a peer's.
+    let line = if field(row, F::NtpMode).is_some_and(|m| m.raw.contains("Symmetric")) {
+        "peer"
+    } else {
+        "server"
+    };
     if let Some(f) = field_mut(row, F::NtpTests)
         && let Value::Tests(bits) = f.value
     {
+        // Only the delay tests (maxdelay, maxdelayratio, maxdelaydevratio):
+        // the advice is about those limits alone.
+        let delay_only = bits[..6].iter().all(|b| *b) && bits[9] && !bits[6..9].iter().all(|b| *b);
         // Group 2: test 5 authentication, 6 unsynchronised server, 7 bad
         // header data. Group 3 (delays, then the loop test) is evaluated
         // only for packets that passed groups 1 and 2: chrony's
@@ -540,10 +589,20 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             (Status::Bad, Why::TestsUnsynchronised)
         } else if !bits[5] {
             (Status::Warn, Why::TestsBadData)
-        } else if bits[..6].iter().all(|b| *b) && !bits[9] {
-            (Status::Bad, Why::TestsSyncLoop)
+        } else if bits[..9].iter().all(|b| *b) && !bits[9] {
+            // Only the loop test: chrony dropped the sample of a source
+            // whose reference is this server (ntp_core.c compares it with
+            // our address), so the two cannot follow each other; the
+            // upstream side of a peer pair always shows this.
+            (Status::Info, Why::TestsSyncLoop)
         } else if bits.iter().all(|b| *b) {
             (Status::Ok, Why::TestsPassed)
+        } else if delay_only && good.zip(valid).is_some_and(|(g, v)| g * 5 >= v * 4) {
+            // The tests are the last packet's (chronyc(1), ntpdata: "the
+            // last valid measurement"); 4 in 5 packets were good (a
+            // healthy source's ratio, live): one round trip longer than
+            // usual, not a limit that drops a share of them.
+            (Status::Info, Why::TestsDelayOnce)
         } else {
             (Status::Warn, Why::TestsFailed)
         };
@@ -554,7 +613,14 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             .map(|(name, _)| *name)
             .collect();
         // Ids, comma-separated; said in words by the localizer.
-        set(f, status, Reason::new(why).arg("tests", failed.join(",")));
+        set(
+            f,
+            status,
+            Reason::new(why)
+                .arg("tests", failed.join(","))
+                .arg("group", if delay_only { "delay" } else { "other" })
+                .arg("line", line),
+        );
     }
 }
 
@@ -760,9 +826,13 @@ pub fn judge_report(e: &mut Explained) {
         Kind::ChronycTracking => judge_tracking(&mut e.fields),
         Kind::ChronycSources => {
             let orphan_root = orphan_root(&e.rows);
+            let follows = e
+                .rows
+                .iter()
+                .any(|r| value(r, F::State) == Value::State(SourceState::Selected));
             e.rows
                 .iter_mut()
-                .for_each(|r| judge_source_row(r, orphan_root));
+                .for_each(|r| judge_source_row(r, orphan_root, follows));
         }
         Kind::ChronycNtpdata => {
             judge_ntpdata(&mut e.fields);

@@ -163,6 +163,9 @@ crate::id_enum! {
         TestsUnsynchronised = "tests-unsynchronised",
         TestsBadData = "tests-bad-data",
         TestsFailed = "tests-failed",
+        /// Only a delay test failed, on the last packet of a source whose
+        /// packets are mostly good.
+        TestsDelayOnce = "tests-delay-once",
         LeapExpired = "leap-expired",
         /// A refclock's reach 0: its driver delivered no sample.
         RefclockNoSample = "refclock-no-sample",
@@ -170,6 +173,11 @@ crate::id_enum! {
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
         StateOrphanPeer = "state-orphan-peer",
+        /// A peer whose samples are dropped while this server follows
+        /// another source: it follows this server (the loop test).
+        StatePeerFollows = "state-peer-follows",
+        /// Reach 0 with a LastRx: it answered before, not lately.
+        ReachZeroAnswered = "reach-zero-answered",
         /// The device follows the local clock driver (127.127.1.x, LOCAL(0)).
         FollowsLocalClock = "follows-local-clock",
         /// An upstream's reference is its local clock driver.
@@ -385,6 +393,7 @@ impl Why {
         match self {
             ReachZero => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
             ReachPartial => &[R::PacketLoss],
+            ReachZeroAnswered => &[R::SourceStale],
             StateUnusable => &[
                 R::NeverAnswered,
                 R::SomeUnreachable,
@@ -465,7 +474,6 @@ impl Why {
             RxNone => &[R::NeverAnswered],
             RxLossy => &[R::RateLimitedByServer],
             RxInvalid | TestsAuthFailed => &[R::AuthFailing],
-            TestsSyncLoop => &[R::SyncLoop],
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
             RefclockNoSample => &[R::RefclockLost],
@@ -494,6 +502,9 @@ impl Why {
             | SelectNoselect
             | SelectWaitsOthers
             | StateOrphanPeer
+            | StatePeerFollows
+            | TestsSyncLoop
+            | TestsDelayOnce
             | LeapUnknown
             | SamplesFew
             | SelectOrphan

@@ -219,7 +219,13 @@ pub struct FileScan {
     /// Records read, and lines that are neither records nor headers.
     pub records: u64,
     pub unreadable: u64,
+    /// Tracking records written while unsynchronised, left out (counted
+    /// in the values pass).
+    pub unsynchronised: u64,
 }
+
+/// The leap status column of a tracking record, after the name.
+const TRACKING_LEAP: usize = 4;
 
 /// The `n`th column of `rest` (split at spaces).
 #[inline]
@@ -262,6 +268,7 @@ impl FileScan {
             system: None,
             records: 0,
             unreadable: 0,
+            unsynchronised: 0,
         })
     }
 
@@ -300,6 +307,16 @@ impl FileScan {
         let r = split_record(line, &mut self.day)?;
         let column = self.column?;
         let i = if kind == LogKind::Tracking {
+            // chrony.conf(5) log tracking: leap status "? unsynchronised".
+            // chronyd writes such a record (reference 0.0.0.0, skew 1e6 ppm,
+            // offset 0) before its first update and whenever it loses its
+            // sources: a state, not a measurement.
+            if nth_column(r.rest, TRACKING_LEAP)? == b"?" {
+                if !scan.times() {
+                    self.unsynchronised += 1;
+                }
+                return Some(false);
+            }
             *self
                 .system
                 .get_or_insert_with(|| scan.series_of(Scope::System, column.sign))

@@ -262,11 +262,11 @@ impl Default for Seen {
 }
 
 impl Seen {
-    /// Whether `fp` was there (when `look`), and it is there now.
+    /// Whether `fp` was there, and it is there now.
     #[inline]
-    fn test_and_set(&mut self, fp: u64, look: bool) -> bool {
+    fn test_and_set(&mut self, fp: u64) -> bool {
         let slot = &mut self.table[(fp as usize) & (SEEN - 1)];
-        let was = look && *slot == fp;
+        let was = *slot == fp;
         *slot = fp;
         was
     }
@@ -411,8 +411,10 @@ impl SeriesStream {
     /// The next record: time (Unix seconds), finite value, and its
     /// fingerprint ([`line_fingerprint`] or [`point_fingerprint`]).
     pub fn push(&mut self, t: f64, v: f64, fp: u64, seen: &mut Seen) {
-        let back = self.prev_t.is_some_and(|p| t <= p);
-        if seen.test_and_set(fp, back) {
+        // Looked up whatever the time: a copy may come before the record
+        // it repeats (a later record is then out of order, the original
+        // after it is not).
+        if seen.test_and_set(fp) {
             self.quality.duplicates += 1;
             return;
         }

@@ -25,6 +25,9 @@ pub enum ParseError {
     BadRefclockOption(String),
     /// `local stratum N` outside 1..=15.
     LocalStratum(i64),
+    /// A `refid` or `lock` value of more than four characters (4.0–4.3
+    /// read four and take the rest for an option, 4.4+ refuse the value).
+    LongRefid { option: String, value: String },
 }
 
 impl ParseError {
@@ -41,6 +44,7 @@ impl ParseError {
             ParseError::BadLogParameter(_) => Rule::BadLogParameter,
             ParseError::BadRefclockOption(_) => Rule::UnknownOption,
             ParseError::LocalStratum(_) => Rule::LocalStratumRange,
+            ParseError::LongRefid { .. } => Rule::RefidTooLong,
         }
     }
 }

@@ -367,6 +367,16 @@ fn check_other(name: &str, args: &str) -> Result<(), ParseError> {
             while let Some(opt_name) = w.next_word() {
                 let spec = find_spec(REFCLOCK_OPTIONS, opt_name)
                     .ok_or_else(|| ParseError::BadRefclockOption(opt_name.into()))?;
+                // chrony.conf(5) refid: "up to four ASCII characters"; every
+                // release refuses a longer one, if not always by its name.
+                if spec.kind == ValueKind::Word4
+                    && let Some(long) = w.clone().next_word().filter(|v| v.chars().count() > 4)
+                {
+                    return Err(ParseError::LongRefid {
+                        option: spec.name.into(),
+                        value: long.into(),
+                    });
+                }
                 let value = read_value(spec, &mut w).ok_or(ParseError::Invalid)?;
                 if let ("stratum", OptValue::Int(s)) = (spec.name, value) {
                     need((0..16).contains(&s))?;
@@ -489,6 +499,11 @@ mod tests {
             p("refclock PHC /dev/ptp0 speed 3"),
             Err(ParseError::BadRefclockOption(_))
         ));
+        assert!(matches!(
+            p("refclock SHM 0 refid GPSX1 poll 3"),
+            Err(ParseError::LongRefid { .. })
+        ));
+        assert!(p("refclock SHM 0 refid GPS1 lock PPS poll 3").is_ok());
         assert!(p("smoothtime 400 0.001 leaponly").is_ok());
         assert!(p("driftfile /var/lib/chrony/drift interval 3600").is_ok());
         assert!(p("driftfile /d INTERVAL 3600s").is_ok());

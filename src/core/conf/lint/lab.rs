@@ -109,8 +109,22 @@ pub(super) fn lab_checks(l: &mut Linter) {
                     ));
                 }
             }
-        } else if !s.has("iburst") && !s.has("burst") {
+        } else if !s.has("iburst") && !s.has("burst") && s.int("minpoll").is_none_or(|m| m > 0) {
+            // At minpoll 0 or below the first polls come within seconds
+            // anyway (chrony.conf(5) minpoll: -6 is 1/64 s).
             l.add_at((Rule::NoIburst, Some(i), vec![("host", s.host.clone())]));
+        }
+        // chrony.conf(5) server offline: chronyd "will not try to poll the
+        // server until it is enabled to do so" (chronyc online).
+        if s.has("offline") {
+            l.add_at((Rule::SourceOffline, Some(i), vec![("host", s.host.clone())]));
+        }
+        if let Some(tld) = reserved_name(&s.host) {
+            l.add_at((
+                Rule::ReservedName,
+                Some(i),
+                vec![("host", s.host.clone()), ("tld", tld.to_string())],
+            ));
         }
         if s.kind != SourceKind::Pool && s.has("maxsources") {
             l.add_at((
@@ -164,7 +178,15 @@ pub(super) fn lab_checks(l: &mut Linter) {
         .count();
     let upstreams = upstream_count(doc) + clocks as i64;
     if !source_files {
-        if upstreams == 0 && local.is_none() {
+        // A source line chronyd refuses is an error already, not a file
+        // without sources.
+        let refused_source = doc.directive_lines().any(|(_, d)| {
+            d.parsed.is_err()
+                && ["server", "pool", "peer", "refclock", "local"]
+                    .iter()
+                    .any(|n| d.name.eq_ignore_ascii_case(n))
+        });
+        if upstreams == 0 && local.is_none() && !refused_source {
             // Sources there are, all noselect: the reason is not "none".
             let rule = if doc.sources().next().is_some() || l.has("refclock") {
                 Rule::OnlyNoselectSources
@@ -265,6 +287,18 @@ pub(super) fn lab_checks(l: &mut Linter) {
     }
 }
 
+/// The reserved top-level domain a source's name is under: `.invalid`
+/// never resolves (RFC 6761 6.4); `.example` (RFC 2606) and `.test`
+/// (RFC 6761 6.2) are left to documentation and testing, so they resolve
+/// only where a hosts file or a lab DNS defines them. `.localhost` names
+/// resolve to loopback (RFC 6761 6.3): not said.
+fn reserved_name(host: &str) -> Option<&'static str> {
+    let last = host.trim_end_matches('.').rsplit('.').next()?;
+    ["invalid", "example", "test"]
+        .into_iter()
+        .find(|tld| last.eq_ignore_ascii_case(tld) && host.contains('.'))
+}
+
 /// The last `minsources` line and its value.
 fn minsources(l: &Linter) -> Option<(usize, i64)> {
     l.directives()
@@ -310,4 +344,84 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
 /// Simple directives a release takes more than once.
 fn spec_repeats(name: &str, version: crate::core::conf::version::ChronyVersion) -> bool {
     matches!(name, "ntsservercert" | "ntsserverkey") && version >= super::releases::MANY_NTS_CERTS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::conf::lint::{LintOptions, lint};
+
+    fn rules(text: &str) -> Vec<(Rule, Option<usize>)> {
+        lint(&Document::parse(text), &LintOptions::default())
+            .into_iter()
+            .map(|d| (d.rule, d.line))
+            .collect()
+    }
+
+    #[test]
+    fn hints_follow_what_chronyd_does_with_each_source() {
+        // chrony.conf(5) minpoll: at 0 or below the first polls come within
+        // a second or two; no iburst needed.
+        let r = rules(
+            "server 127.0.0.11 minpoll -4 maxpoll -4\nserver 127.0.0.12 minpoll 0\nserver 127.0.0.13\nmakestep 1 3\n",
+        );
+        let no_iburst: Vec<_> = r.iter().filter(|x| x.0 == Rule::NoIburst).collect();
+        assert_eq!(no_iburst, [&(Rule::NoIburst, Some(3))], "{r:?}");
+        // server offline: never polled until "chronyc online".
+        let r = rules("server 127.0.0.7 iburst offline\nserver 127.0.0.8 iburst\nmakestep 1 3\n");
+        let offline: Vec<_> = r.iter().filter(|x| x.0 == Rule::SourceOffline).collect();
+        assert_eq!(offline, [&(Rule::SourceOffline, Some(1))], "{r:?}");
+        // Reserved names (RFC 2606, RFC 6761); .localhost resolves to
+        // loopback, a name merely containing "test" is any name.
+        for (host, hinted) in [
+            ("ntp1.example.invalid", true),
+            ("time.example", true),
+            ("pool.lab.TEST.", true),
+            ("ntp.localhost", false),
+            ("test.example.org", false),
+            ("ntp.testing.net", false),
+            ("invalid", false),
+        ] {
+            let r = rules(&format!("server {host} iburst\nmakestep 1 3\n"));
+            assert_eq!(
+                r.iter().any(|x| x.0 == Rule::ReservedName),
+                hinted,
+                "{host}"
+            );
+        }
+    }
+
+    #[test]
+    fn reference_clocks_are_counted_as_time_sources() {
+        // Two refclocks and nothing else: few sources, and the message
+        // speaks of time sources (lint-few-sources-client), not servers.
+        let r = rules("refclock SOCK /run/chrony.sock\nrefclock SHM 0\nmakestep 1 3\n");
+        assert!(r.contains(&(Rule::FewSourcesClient, None)), "{r:?}");
+        let t = crate::i18n::Localizer::new(crate::i18n::Lang::En);
+        let d = lint(
+            &Document::parse("refclock SOCK /run/chrony.sock\nrefclock SHM 0\n"),
+            &LintOptions::default(),
+        );
+        let few = d.iter().find(|d| d.rule == Rule::FewSourcesClient).unwrap();
+        let text = t.tr_args(&few.message_id(), &few.args);
+        assert!(text.contains("2 time sources"), "{text}");
+    }
+
+    #[test]
+    fn refids_must_be_short_and_unique() {
+        // chrony.conf(5) refid: "up to four ASCII characters"; refused,
+        // and named as the refid, not as an option "1".
+        let d = lint(
+            &Document::parse("refclock SHM 0 refid GPSX1 poll 3\n"),
+            &LintOptions::default(),
+        );
+        let found: Vec<Rule> = d.iter().map(|d| d.rule).collect();
+        assert_eq!(found, [Rule::RefidTooLong], "{d:?}");
+        assert_eq!(d[0].arg("value"), Some("GPSX1"));
+        // "Each refclock must have a unique reference ID": chronyd starts.
+        let r = rules("refclock SHM 0 refid GPS\nrefclock SHM 1 refid GPS\nmakestep 1 3\n");
+        assert!(r.contains(&(Rule::DuplicateRefid, Some(2))), "{r:?}");
+        let r = rules("refclock SHM 0 refid GPS\nrefclock SHM 1 refid PPS\nmakestep 1 3\n");
+        assert!(!r.iter().any(|x| x.0 == Rule::DuplicateRefid));
+    }
 }

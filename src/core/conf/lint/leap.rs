@@ -1,7 +1,8 @@
 //! Leap seconds and reference clocks that depend on other sources: what the
 //! `leapseclist` file holds (chronyd ignores a list that fails its 2012
 //! check and warns once it has expired), a `lock` naming no reference
-//! clock, a PPS clock with nothing to number its seconds.
+//! clock, a PPS clock with nothing to number its seconds, two clocks with
+//! one refid.
 
 use crate::core::conf::directive::{Directive, OptValue};
 use crate::core::leap::{LeapList, WARN_DAYS};
@@ -64,7 +65,19 @@ pub(super) fn refclock_pairs(l: &mut Linter) {
     let others = l.doc.sources().count() > 0
         || l.has("sourcedir")
         || clocks.iter().any(|c| c.driver != "PPS");
-    for c in &clocks {
+    for (n, c) in clocks.iter().enumerate() {
+        // chrony.conf(5) refid: "Each refclock must have a unique reference
+        // ID"; chronyd starts all the same.
+        if let Some(first) = clocks[..n].iter().find(|o| o.refid == c.refid) {
+            l.add((
+                Rule::DuplicateRefid,
+                c.index,
+                vec![
+                    ("refid", c.refid.clone()),
+                    ("line", (first.index + 1).to_string()),
+                ],
+            ));
+        }
         match &c.lock {
             // refclock.c: "Invalid lock refid", and the PPS clock runs
             // unlocked.

@@ -11,15 +11,18 @@ mod chars;
 mod keys;
 mod lab;
 mod leap;
+mod limits;
 mod model;
 mod nts;
 mod releases;
 pub mod rules;
+mod sources_file;
 mod startup;
 pub(crate) mod syntax;
 mod trust;
 
 pub use rules::{Rule, Severity};
+pub use sources_file::lint_sources_file;
 
 use super::document::Document;
 
@@ -60,6 +63,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     startup_checks(&mut l);
     if !fragment {
         lab_checks(&mut l);
+        limits::unreachable_limits(&mut l);
         keys::authentication(&mut l);
         nts::nts_files(&mut l);
         leap::leap_list(&mut l);

@@ -80,6 +80,15 @@ crate::id_enum! {
         PidfileOff = "pidfile-off",
         AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
         KeyMissing = "key-missing",
+        MaxdistanceUnreachable = "maxdistance-unreachable",
+        MaxdelayUnreachable = "maxdelay-unreachable",
+        SourceOffline = "source-offline",
+        ReservedName = "reserved-name",
+        DuplicateRefid = "duplicate-refid",
+        RefidTooLong = "refid-too-long",
+        SourcesNotASource = "sources-not-a-source",
+        SourcesLineDropped = "sources-line-dropped",
+        SourcesLineUnterminated = "sources-line-unterminated",
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
     }
@@ -180,6 +189,19 @@ impl Rule {
             // chronyd starts, but never synchronises from these sources.
             Rule::AuthRequiredNoneAuthenticated => Severity::Warning,
             Rule::KeyMissing => Severity::Warning,
+            // chronyd starts, then rejects every source or measurement.
+            Rule::MaxdistanceUnreachable => Severity::Warning,
+            Rule::MaxdelayUnreachable => Severity::Warning,
+            Rule::SourceOffline => Severity::Hint,
+            Rule::ReservedName => Severity::Hint,
+            // chronyd starts; its reports cannot tell the clocks apart.
+            Rule::DuplicateRefid => Severity::Warning,
+            Rule::RefidTooLong => Severity::Error,
+            // chronyd reads .sources files after start-up and drops what
+            // it cannot use without a message.
+            Rule::SourcesNotASource => Severity::Warning,
+            Rule::SourcesLineDropped => Severity::Warning,
+            Rule::SourcesLineUnterminated => Severity::Warning,
             Rule::OnlyNoselectSources => Severity::Warning,
             Rule::RequireNoselect => Severity::Warning,
         }

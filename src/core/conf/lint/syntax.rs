@@ -110,6 +110,10 @@ pub fn parse_error_args(
             args.push(("value", v.clone()))
         }
         ParseError::LocalStratum(s) => args.push(("value", s.to_string())),
+        ParseError::LongRefid { option, value } => {
+            args.push(("option", option.clone()));
+            args.push(("value", value.clone()));
+        }
         ParseError::UnknownDirective | ParseError::Invalid => {
             args.push(("args", raw_args.to_string()))
         }
