@@ -231,7 +231,7 @@ field-hardware-rx-timestamps = Client requests timestamped by the network card o
 field-hardware-tx-timestamps = Responses timestamped by the network card on transmission (chrony 4.4+, needs hwtimestamp).
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
-why-no-sample = no sample yet: the source never answered, so this is a placeholder, not a measurement
+why-no-sample = no sample yet: chronyd has accepted no answer of this source (none came, or none passed its tests), so this is a placeholder, not a measurement
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
 finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
@@ -615,6 +615,7 @@ finding-orphan-root = The only sources are peers and none is followed, though th
 ## Findings in the terms of the tool that printed the output (chrony, ntpd, switches).
 finding-source-rejected-chrony = { $sources }: the last packet failed NTP tests: { $tests }, and chronyd dropped that sample (ntpdata shows the tests of the last packet only). { $group ->
         [delay] If they keep failing (the source stays “?” in “chronyc sources”), the { $line } line's maxdelay, maxdelayratio or maxdelaydevratio (maxdelayquant) is tighter than the round trip (chrony.conf(5)): increase the one named, or find why the round trip is so long.
+        [absurd-delay] The round trip chronyd measured ({ $delay } s) is beyond any limit: chronyd caps maxdelay at 1000 s, so no setting lets these packets through, and no network takes that long. The timestamps are wrong, not the path: a clock stepped between request and answer, or time faked for chronyd (faketime, a restored VM) but not for the kernel that stamps the packets (ntpdata's “RX timestamping”). Fix the clocks or timestamps; raising maxdelay does not help.
        *[other] maxdelay, maxdelayratio, maxdelaydevratio (maxdelayquant) are limits of the { $line } line (chrony.conf(5)). RFC 5905 test 7 is a bad header (stratum, root delay or root dispersion out of range); tests 1–3 a duplicate, bogus or invalid packet; loop: the source follows this server.
     }
 finding-source-rejected-ntpd = ntpd does not use { $sources }: it is unreachable, not synchronised itself, or fails ntpd's sanity checks (distance, stratum). “ntpq -c rv ASSOCID” shows the association's flash bits.

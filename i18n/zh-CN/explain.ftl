@@ -220,7 +220,7 @@ field-hardware-rx-timestamps = 接收时由网卡打时间戳的客户端请求�
 field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chrony 4.4 及以后，需要 hwtimestamp）。
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
-why-no-sample = 尚无样本：该源从未应答，这里显示的是占位值，不是测量结果
+why-no-sample = 尚无样本：chronyd 还没有接受过该源的任何应答（没有应答，或应答都未通过检验），这里显示的是占位值，不是测量结果
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -604,6 +604,7 @@ finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟�
 ## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
 finding-source-rejected-chrony = { $sources }：最后一个包未通过 NTP 测试：{ $tests }，chronyd 丢弃了这个样本（ntpdata 只显示最后一个包的测试结果）。{ $group ->
         [delay] 如果一直不通过（“chronyc sources”中该源始终为“?”），说明 { $line } 行的 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)）：请放宽其中被点名的一项，或查明往返时间为何如此之长。
+        [absurd-delay] chronyd 测得的往返时间（{ $delay } 秒）超出任何上限：chronyd 把 maxdelay 限制在 1000 秒以内，任何设置都放不过这些包，也没有哪个网络需要这么久。错的是时间戳而不是路径：请求与应答之间有时钟被步进，或只给 chronyd 伪造了时间（faketime、恢复的虚拟机）而给包打时间戳的内核没有（见 ntpdata 的“RX timestamping”）。请修正时钟或时间戳；放宽 maxdelay 没有用。
        *[other] maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 { $line } 行的上限（chrony.conf(5)）。RFC 5905 第 7 项测试未通过表示报文头有误（层级、根延迟或根离散度超出范围）；第 1–3 项表示重复、伪造或无效的包；同步环路测试未通过表示该源在跟随本服务器。
     }
 finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。

@@ -572,6 +572,12 @@ pub fn judge_ntpdata(row: &mut [Field]) {
     } else {
         "server"
     };
+    // chronyd clamps maxdelay to 1000 s (ntp_core.c, MAX_MAXDELAY): a
+    // round trip beyond it fails whatever the server line says, and no
+    // network takes that long: the timestamps themselves are wrong.
+    let absurd_delay = value(row, F::PeerDelay)
+        .seconds()
+        .filter(|d| d.is_finite() && *d > MAX_MAXDELAY);
     if let Some(f) = field_mut(row, F::NtpTests)
         && let Value::Tests(bits) = f.value
     {
@@ -612,17 +618,27 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             .filter(|(_, ok)| !**ok)
             .map(|(name, _)| *name)
             .collect();
+        let group = match (delay_only, absurd_delay) {
+            (true, Some(_)) => "absurd-delay",
+            (true, None) => "delay",
+            _ => "other",
+        };
         // Ids, comma-separated; said in words by the localizer.
         set(
             f,
             status,
             Reason::new(why)
                 .arg("tests", failed.join(","))
-                .arg("group", if delay_only { "delay" } else { "other" })
-                .arg("line", line),
+                .arg("group", group)
+                .arg("line", line)
+                .arg("delay", format!("{:.0}", absurd_delay.unwrap_or(0.0))),
         );
     }
 }
+
+/// The largest maxdelay chronyd accepts, seconds (ntp_core.c clamps the
+/// option to it: MAX_MAXDELAY 1.0e3).
+const MAX_MAXDELAY: f64 = 1.0e3;
 
 /// The ten bits of ntpdata's "NTP tests", in chronyc's order (chronyc(1):
 /// "Results of RFC 5905 tests 1 through 3, 5 through 7, and tests for
