@@ -598,6 +598,11 @@ finding-clock-ahead-systemd = The system clock is { $value } ahead of the server
 kind-chronyc-error = chronyc's reply: an error instead of a report
 field-reply = The status line chronyc printed instead of the report: chronyd's answer code (5xx) or chronyc's own message.
 label-reply = Reply
+why-chronyc-usage = chronyc printed its usage instead of running the command
+finding-chronyc-unknown-option = chronyc did not run the command: { $option ->
+        [none] it printed its usage, so the command line did not fit this chronyc.
+       *[other] this chronyc does not know the option { $option } and printed its usage instead.
+    } Options come with releases (-e, the line with a dot that ends each answer, came with chrony 4.4): “chronyc -v” says which release this is; run the command without the option, or with a chronyc of a release that has it.
 why-reply-refused = chronyd refused the command or did not answer: no report came back
 finding-command-not-authorised = chronyd refused the request (“{ $reply }”): over the network (UDP port 323), even from localhost, chronyd answers only the monitoring reports tracking, sources, sourcestats, activity, rtcdata, manual list, smoothing and the source names (sources -N). Every command that changes something (online, offline, burst, add, delete …) and the other reports (ntpdata, selectdata, authdata, clients, serverstats) need its Unix socket. Run chronyc on the server itself as root or as chrony's user (sudo chronyc …), or point it at the socket (chronyc -h /run/chrony/chronyd.sock).
 finding-command-no-host-access = chronyd refused the command (“{ $reply }”): no “cmdallow” line covers the host chronyc runs on. Add “cmdallow ADDRESS” (and “bindcmdaddress” on a reachable address) to the server's chrony.conf, or run chronyc on the server itself.

@@ -587,6 +587,11 @@ finding-clock-ahead-systemd = 系统时钟比 systemd-timesyncd 跟随的服务�
 kind-chronyc-error = chronyc 的回复：错误而非报告
 field-reply = chronyc 代替报告打印的状态行：chronyd 的应答码（5xx）或 chronyc 自己的消息。
 label-reply = 回复
+why-chronyc-usage = chronyc 打印了用法说明，没有运行命令
+finding-chronyc-unknown-option = chronyc 没有运行命令：{ $option ->
+        [none] 它打印了用法说明，说明命令行不适合这个 chronyc。
+       *[other] 这个 chronyc 不认识选项 { $option }，因此打印了用法说明。
+    }选项随版本增加（-e，即每个应答后以一个点结束的行，从 chrony 4.4 起才有）：“chronyc -v”显示这是哪个版本；去掉该选项再运行命令，或使用具备该选项的版本的 chronyc。
 why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报告
 finding-command-not-authorised = chronyd 拒绝了该请求（“{ $reply }”）：经网络（UDP 323 端口），即使来自本机，chronyd 也只回答这些监视报告：tracking、sources、sourcestats、activity、rtcdata、manual list、smoothing 和时间源名称（sources -N）。所有会改变状态的命令（online、offline、burst、add、delete 等）以及其他报告（ntpdata、selectdata、authdata、clients、serverstats）都需要它的 Unix 套接字。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。
 finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。

@@ -205,6 +205,9 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if let Some(e) = chronyc_other::accepted(&content) {
         return Ok(e);
     }
+    if let Some(e) = reply::usage(&content) {
+        return Ok(e);
+    }
     let parsed = chronyc::parse(&content)
         .or_else(|| chronyc_other::parse(&content))
         .or_else(|| ntpd::parse(&content, &commands))

@@ -194,6 +194,8 @@ crate::id_enum! {
         LeapUnknown = "leap-unknown",
         /// chronyc's status line: chronyd refused the command or is silent.
         ReplyRefused = "reply-refused",
+        /// chronyc's usage text: it ran no command.
+        ChronycUsage = "chronyc-usage",
         /// ntpdata of a server that is not synchronised: the root delay and
         /// dispersion (1 s each), reference id and time it sends are
         /// chronyd's placeholders (reference.c), not measurements.
@@ -297,6 +299,8 @@ crate::id_enum! {
         CommandFailed = "command-failed",
         /// chronyc's 503: the address given is not one of the sources.
         NoSuchSource = "no-such-source",
+        /// chronyc printed its usage: an option it does not know.
+        ChronycUnknownOption = "chronyc-unknown-option",
         /// activity: some sources are offline (not polled).
         SourcesOffline = "sources-offline",
         /// activity: no source online: nothing is polled.
@@ -326,7 +330,7 @@ impl Rule {
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
-            SourcesOffline | NoSuchSource => Status::Warn,
+            SourcesOffline | NoSuchSource | ChronycUnknownOption => Status::Warn,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
@@ -483,6 +487,7 @@ impl Why {
             FollowsLocalClock => &[R::FollowsLocalClock],
             UpstreamLocalClock => &[R::UpstreamLocalClock],
             StepPending => &[R::StepPending],
+            ChronycUsage => &[R::ChronycUnknownOption],
             ReplyRefused => &[
                 R::CommandNotAuthorised,
                 R::CommandNoHostAccess,
