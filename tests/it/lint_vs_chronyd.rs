@@ -812,3 +812,67 @@ fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it(
         );
     }
 }
+
+/// What lint warns of, chronyd does: with `maxupdateskew 0.01` no
+/// frequency estimate is ever used (chrony.conf(5) maxupdateskew: "the
+/// threshold for determining whether an estimate might be so unreliable
+/// that it should not be used"), so tracking keeps the skew at 1000000
+/// ppm even over loopback, while the same client with the default 1000
+/// ppm uses its estimates within seconds.
+#[test]
+fn a_maxupdateskew_below_any_estimate_keeps_every_releases_skew_unknown() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chronyd/ok-maxupdateskew-0.01ppm.conf");
+    let tiny = std::fs::read_to_string(file).unwrap();
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let ported = |text: &str| {
+            text.replace(
+                "server 127.0.0.1 ",
+                &format!("server 127.0.0.1 port {} ", up.port),
+            )
+        };
+        let plain = ported(&tiny.replace("maxupdateskew 0.01", ""));
+        let tiny = ported(&tiny);
+        let warned = |text: &str| {
+            lint(
+                &Document::parse(text),
+                &LintOptions {
+                    version: r.version,
+                    ..Default::default()
+                },
+            )
+            .iter()
+            .any(|d| d.rule == Rule::MaxupdateskewUnreachable)
+        };
+        assert!(warned(&tiny) && !warned(&plain), "chrony {}", r.label);
+        let a = Chronyd::start(&r.chronyd, tmp.path(), "plain", &plain);
+        let b = Chronyd::start(&r.chronyd, tmp.path(), "tiny", &tiny);
+        // chronyc(1) -c tracking: the skew is the tenth field, in ppm.
+        let skew = |c: &Chronyd| -> Option<f64> {
+            c.chronyc(&["-c", "tracking"])
+                .split(',')
+                .nth(9)
+                .and_then(|v| v.trim().parse().ok())
+        };
+        assert!(
+            wait_for(Duration::from_secs(20), || skew(&a)
+                .filter(|s| *s < 1000.0)
+                .map(|_| ()))
+            .is_some(),
+            "chrony {}: the default client never used an estimate: {}",
+            r.label,
+            a.chronyc(&["tracking"])
+        );
+        std::thread::sleep(Duration::from_secs(2));
+        assert!(
+            skew(&b).is_some_and(|s| s >= 1e5),
+            "chrony {}: maxupdateskew 0.01 used an estimate: {}",
+            r.label,
+            b.chronyc(&["tracking"])
+        );
+    }
+}

@@ -193,6 +193,11 @@ fn judge_value(f: &mut Field, poll: Option<i64>, refclock: bool) {
         }
         (F::RootDispersion, Value::Seconds(v)) => check_dispersion(f, Some(v)),
         (F::Frequency, Value::Ppm(v)) => judge_frequency(f, v),
+        // reference.c starts with our_skew = 1.0 ("rather bad"): tracking's
+        // 1000000 ppm is no estimate used yet, not a noisy one.
+        (F::Skew, Value::Ppm(v)) if v >= 999_999.0 => {
+            set(f, Status::Warn, Reason::new(Why::SkewNoEstimate));
+        }
         (F::Skew | F::FreqSkew, Value::Ppm(v)) => judge_skew(f, v),
         (F::NtpDrops | F::NtpDropped, Value::Int(n)) => judge_count(f, n, judge_drops),
         (F::LastRx, Value::Never) => judge_age(f, None, poll),

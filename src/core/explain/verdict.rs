@@ -135,6 +135,8 @@ crate::id_enum! {
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
         SkewLarge = "skew-large",
+        /// tracking's 1000000 ppm: chronyd's starting skew, no estimate used.
+        SkewNoEstimate = "skew-no-estimate",
         SamplesNone = "samples-none",
         TallySysPeer = "tally-sys-peer",
         TallyCandidate = "tally-candidate",
@@ -247,6 +249,8 @@ crate::id_enum! {
         NtsKeFailing = "nts-ke-failing",
         /// chronyd logged that it could not connect to the NTS-KE port.
         NtsKeRefused = "nts-ke-refused",
+        /// tracking's skew is chronyd's starting value: no estimate used.
+        SkewNoEstimate = "skew-no-estimate",
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
@@ -330,7 +334,7 @@ impl Rule {
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
-            SourcesOffline | NoSuchSource | ChronycUnknownOption => Status::Warn,
+            SourcesOffline | NoSuchSource | ChronycUnknownOption | SkewNoEstimate => Status::Warn,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
@@ -459,6 +463,7 @@ impl Why {
             FrequencyHigh => &[R::FrequencyHigh],
             FrequencyLimit => &[R::FrequencyLimit],
             SkewLarge => &[R::SkewHigh],
+            SkewNoEstimate => &[R::SkewNoEstimate],
             SamplesNone => &[
                 R::FewSamples,
                 R::NeverAnswered,

@@ -81,6 +81,7 @@ crate::id_enum! {
         AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
         KeyMissing = "key-missing",
         MaxdistanceUnreachable = "maxdistance-unreachable",
+        MaxupdateskewUnreachable = "maxupdateskew-unreachable",
         MaxdelayUnreachable = "maxdelay-unreachable",
         SourceOffline = "source-offline",
         ReservedName = "reserved-name",
@@ -194,6 +195,7 @@ impl Rule {
             Rule::KeyMissing => Severity::Warning,
             // chronyd starts, then rejects every source or measurement.
             Rule::MaxdistanceUnreachable => Severity::Warning,
+            Rule::MaxupdateskewUnreachable => Severity::Warning,
             Rule::MaxdelayUnreachable => Severity::Warning,
             Rule::SourceOffline => Severity::Hint,
             Rule::ReservedName => Severity::Hint,
