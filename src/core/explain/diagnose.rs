@@ -264,6 +264,18 @@ fn nothing_selected(e: &Explained, out: &mut Vec<Finding>) {
     if states.iter().any(|s| s.is_none_or(selectable)) {
         return;
     }
+    // A source that is still collecting measurements ("M - has not enough
+    // measurements yet") may be selected at the next update, and an orphan
+    // peer ("O") is left out on purpose while this server serves its local
+    // clock as the orphan root: neither is a fault to raise.
+    if states.iter().any(|s| {
+        matches!(
+            s,
+            Some(SelectState::FewMeasurements | SelectState::Orphan)
+        )
+    }) {
+        return;
+    }
     let candidates: Vec<&Option<SelectState>> = states
         .iter()
         .filter(|s| **s != Some(SelectState::Noselect))
