@@ -738,13 +738,24 @@ fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it(
         let dir = tmp.path();
         let ke = common::lab::free_tcp_port().to_string();
         let out = common::stratum()
-            .args(["nts", "init", "--name", "127.0.0.1,localhost", "--days", "-2"])
+            .args([
+                "nts",
+                "init",
+                "--name",
+                "127.0.0.1,localhost",
+                "--days",
+                "-2",
+            ])
             .args(["--ntsport", &ke, "--out"])
             .arg(dir.join("nts"))
             .env("LANG", "C")
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let server: String = String::from_utf8_lossy(&out.stdout)
             .lines()
             .take_while(|l| !l.starts_with("# chrony.conf of its clients"))
@@ -795,7 +806,14 @@ fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it(
             r.label
         );
         let lint = common::stratum()
-            .args(["config", "lint", "--format", "json", "--chrony-version", &r.label])
+            .args([
+                "config",
+                "lint",
+                "--format",
+                "json",
+                "--chrony-version",
+                &r.label,
+            ])
             .arg(&conf)
             .output()
             .unwrap();

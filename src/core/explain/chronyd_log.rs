@@ -56,7 +56,10 @@ fn parse_line(line: &str) -> Option<KeFailure> {
         return None;
     }
     let (label, error) = match rest.split_once(" : ") {
-        Some((l, e)) => (l.trim(), Some(e.trim().to_string()).filter(|e| !e.is_empty())),
+        Some((l, e)) => (
+            l.trim(),
+            Some(e.trim().to_string()).filter(|e| !e.is_empty()),
+        ),
         None => (rest.trim(), None),
     };
     let (sock, name) = match label.split_once(" (") {

@@ -268,12 +268,10 @@ fn nothing_selected(e: &Explained, out: &mut Vec<Finding>) {
     // measurements yet") may be selected at the next update, and an orphan
     // peer ("O") is left out on purpose while this server serves its local
     // clock as the orphan root: neither is a fault to raise.
-    if states.iter().any(|s| {
-        matches!(
-            s,
-            Some(SelectState::FewMeasurements | SelectState::Orphan)
-        )
-    }) {
+    if states
+        .iter()
+        .any(|s| matches!(s, Some(SelectState::FewMeasurements | SelectState::Orphan)))
+    {
         return;
     }
     let candidates: Vec<&Option<SelectState>> = states
@@ -305,14 +303,12 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         r.iter().any(|x| {
             x.name == F::Reach
                 && x.status == Status::Bad
-                && x.reason
-                    .as_ref()
-                    .is_none_or(|w| {
-                        !matches!(
-                            w.id,
-                            Why::RefclockNoSample | Why::KissCode | Why::NtsKeConnectFailed
-                        )
-                    })
+                && x.reason.as_ref().is_none_or(|w| {
+                    !matches!(
+                        w.id,
+                        Why::RefclockNoSample | Why::KissCode | Why::NtsKeConnectFailed
+                    )
+                })
         })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the

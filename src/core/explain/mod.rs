@@ -5,9 +5,9 @@
 //! `field-<name>`, `why-<reason>`, `finding-<rule>`.
 
 mod checks;
-mod chronyd_log;
 mod chronyc;
 mod chronyc_other;
+mod chronyd_log;
 mod cross;
 mod diagnose;
 pub mod field;
@@ -270,10 +270,12 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
     // Outputs pasted together explain each other's rows (a `?` source by
     // its selectdata or ntpdata).
     // chronyd's own messages in the paste name a source's cause.
-    explain_outputs(text).map(cross::reference).map(|mut parts| {
-        chronyd_log::apply(text, &mut parts);
-        parts
-    })
+    explain_outputs(text)
+        .map(cross::reference)
+        .map(|mut parts| {
+            chronyd_log::apply(text, &mut parts);
+            parts
+        })
 }
 
 fn explain_outputs(text: &str) -> Result<Vec<Explained>, ExplainError> {

@@ -117,7 +117,11 @@ pub fn usage(lines: &[&str]) -> Option<Explained> {
     let mut f = Field::typed(F::Reply, line, Value::Int(0));
     let x = Finding::new(Rule::ChronycUnknownOption).arg(
         "option",
-        if option.is_empty() { "none".to_string() } else { option },
+        if option.is_empty() {
+            "none".to_string()
+        } else {
+            option
+        },
     );
     f.status = x.severity;
     f.reason = Some(Reason::new(Why::ChronycUsage));
@@ -193,7 +197,11 @@ mod tests {
         assert!(e.findings[0].args.contains(&("option", "-e".to_string())));
         let long = ["chronyc: unrecognized option '--wait'", lines[1]];
         let e = usage(&long).unwrap();
-        assert!(e.findings[0].args.contains(&("option", "--wait".to_string())));
+        assert!(
+            e.findings[0]
+                .args
+                .contains(&("option", "--wait".to_string()))
+        );
         assert!(usage(&["chronyc: invalid option -- 'e'"]).is_none());
     }
 }

@@ -327,8 +327,8 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
-            | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
+            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired
+            | RefclockLost | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
