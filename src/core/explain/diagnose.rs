@@ -88,6 +88,15 @@ pub fn diagnose(e: &mut Explained) {
             nothing_selected(e, &mut out);
         }
         Kind::ChronycActivity => activity(f, &mut out),
+        // chronyc(1) serverstats: "NTP packets received: The number of
+        // valid NTP requests received by the server"; none, and no NTS-KE
+        // either: nobody is served (port 0, no allow, or no client yet).
+        Kind::ChronycServerstats
+            if int(f, F::NtpReceived) == Some(0)
+                && int(f, F::NtskeAccepted).unwrap_or(0) == 0 =>
+        {
+            out.push(Finding::new(Rule::ServesNobody));
+        }
         Kind::ChronycSmoothing | Kind::ChronycManualList | Kind::ChronycWaitsync => {
             super::chronyc_other::diagnose(e, &mut out)
         }

@@ -804,6 +804,20 @@ pub(super) fn selectable(s: SelectState) -> bool {
 /// `serverstats`: a server that drops a large share of its NTP requests is
 /// rate limiting (or out of client log memory).
 pub fn judge_serverstats(fields: &mut [Field]) {
+    // chronyc(1) serverstats: "NTS-KE connections accepted" and
+    // "Authenticated NTP packets": a client that got its keys sends NTS
+    // requests at once; keys given and none came means each client's key
+    // establishment failed on its side (it refused the certificate).
+    if let (Some(ke), Some(0)) = (int(fields, F::NtskeAccepted), int(fields, F::AuthPackets))
+        && ke > 0
+    {
+        set_named(
+            fields,
+            F::AuthPackets,
+            Status::Warn,
+            Reason::new(Why::NtsKeNoRequests).arg("ke", ke),
+        );
+    }
     let (Some(rx), Some(dropped)) = (int(fields, F::NtpReceived), int(fields, F::NtpDropped))
     else {
         return;

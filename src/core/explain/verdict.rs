@@ -137,6 +137,8 @@ crate::id_enum! {
         SkewLarge = "skew-large",
         /// tracking's 1000000 ppm: chronyd's starting skew, no estimate used.
         SkewNoEstimate = "skew-no-estimate",
+        /// serverstats: NTS-KE connections accepted, no authenticated NTP.
+        NtsKeNoRequests = "nts-ke-no-requests",
         SamplesNone = "samples-none",
         TallySysPeer = "tally-sys-peer",
         TallyCandidate = "tally-candidate",
@@ -251,6 +253,10 @@ crate::id_enum! {
         NtsKeRefused = "nts-ke-refused",
         /// tracking's skew is chronyd's starting value: no estimate used.
         SkewNoEstimate = "skew-no-estimate",
+        /// serverstats: clients did NTS-KE, then sent no NTS request.
+        NtsClientsSilent = "nts-clients-silent",
+        /// serverstats: no NTP request received at all.
+        ServesNobody = "serves-nobody",
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
@@ -335,6 +341,8 @@ impl Rule {
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
             SourcesOffline | NoSuchSource | ChronycUnknownOption | SkewNoEstimate => Status::Warn,
+            NtsClientsSilent => Status::Warn,
+            ServesNobody => Status::Info,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
@@ -464,6 +472,7 @@ impl Why {
             FrequencyLimit => &[R::FrequencyLimit],
             SkewLarge => &[R::SkewHigh],
             SkewNoEstimate => &[R::SkewNoEstimate],
+            NtsKeNoRequests => &[R::NtsClientsSilent],
             SamplesNone => &[
                 R::FewSamples,
                 R::NeverAnswered,
