@@ -410,7 +410,9 @@ impl Localizer {
             .args
             .iter()
             .map(|(k, v)| match *k {
-                "why" => (*k, self.tr(&format!("why-{v}"))),
+                // The reason's own values (a flash code, a stratum) are
+                // the finding's too.
+                "why" => (*k, self.tr_args(&format!("why-{v}"), &f.args)),
                 "tests" => (*k, self.ntp_tests(v)),
                 _ => (*k, v.clone()),
             })

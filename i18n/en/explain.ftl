@@ -350,6 +350,8 @@ label-stability = Stability
 label-state = State
 label-status = Status
 label-status-word = Status word
+label-flash = Flash bits
+label-peer-status = Association status
 label-std-dev = Standard deviation
 label-stratum = Stratum
 label-sync-state = Synchronisation state
@@ -539,6 +541,9 @@ finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “defa
 
 # In the terms of ntpd, switches and systemd.
 finding-not-synchronised-ntpd = ntpd is not synchronised (leap 11, stratum 16 or refid .INIT.). Check that the servers answer on UDP 123 and that “restrict” lets their answers in. An isolated lab server serves its own clock with “tos orphan 10” (or the local clock driver: “server 127.127.1.0” and “fudge 127.127.1.0 stratum 10”).
+finding-not-synchronised-ntpstat = The NTP daemon is not synchronised (ntpstat: unsynchronised, leap 11). ntpstat asks chronyd (through chronyc) or ntpd, whichever runs. With chronyd: “chronyc sources” shows whether the servers answer and “chronyc tracking” why none is followed; an isolated lab server serves its own clock with “local stratum 10 orphan”. With ntpd: “ntpq -p” shows the servers; check that “restrict” lets their answers in, and use “tos orphan 10” for an isolated lab.
+finding-frequency-high-systemd = The clock's frequency error is { $ppm } ppm, more than the ±100 ppm normal clocks stay within: a faulty oscillator, a virtual machine's clock, or something else adjusting the clock too (chronyd, ntpd, adjtimex). Make sure only systemd-timesyncd disciplines it (timedatectl show-timesync, and no other time daemon running).
+finding-frequency-limit-systemd = The clock's frequency error is at the kernel's limit ({ $ppm } ppm; adjtimex allows 500 ppm): systemd-timesyncd cannot correct it. Another program disciplines the clock, the hardware clock source is broken, or a virtual machine runs without a stable clock. Stop other time services; check the clocksource (/sys/devices/system/clocksource).
 finding-no-upstream-reachable-ntpd = No server answers ntpd (reach 0 everywhere): UDP 123 blocked on the way, { $names ->
         [none] wrong addresses,
        *[some] names that do not resolve,
@@ -618,6 +623,17 @@ finding-command-failed = chronyd refused the command: “{ $reply }”. The comm
 
 ## Reach, LastRx and state read apart (chronyc(1), sources).
 why-refclock-no-sample = the reference clock delivered no sample: nothing feeds its driver (SHM segment, socket or device), not a network problem
+why-pool-prototype = the pool's own association (refid .POOL.): it only finds the pool's servers, listed on rows of their own, and is never polled itself, so reach 0 and stratum 16 are normal here
+kind-ntpq-rv-peer = ntpq -c "rv ASSOCID" (the variables of one of ntpd's associations)
+field-flash = Flash bits: the tests the association's last packet or the association itself failed (ntpq(1)); 00 ok means none failed.
+field-peer-status = The association's status word: configured or not, reachable or not, and how ntpd's selection treats it (sel_sys.peer, sel_candidate, sel_reject, …).
+why-flash-distance = flash { $flash }: distance threshold exceeded, the server's root distance (root delay / 2 + root dispersion) is above ntpd's limit (tos maxdist, 1.5 s unless set): ntpd will not select it
+why-flash-unsynchronised = flash { $flash }: the server is not synchronised (leap alarm, or stratum 16 or above ntpd's limit)
+why-flash-loop = flash { $flash }: synchronisation loop, the server follows this host
+why-flash-auth = flash { $flash }: authentication failed (the key ID, the key, or Autokey)
+why-flash-denied = flash { $flash }: access denied (a restrict line refuses it, or the server answered with a kiss code)
+why-flash-unreachable = flash { $flash }: unreachable, or not selectable
+why-flash-packet = flash { $flash }: a duplicate or bogus packet, dropped (it passes once the next one is good)
 why-state-answers-rejected = not usable: it answers (reach), but chronyd accepts none of its samples: they fail its tests
 why-state-orphan-peer = a peer this server does not follow: on the orphan root (local … orphan) that is by design
 finding-orphan-root = The only sources are peers and none is followed, though they answer: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.
@@ -673,7 +689,12 @@ why-timesync-ignored = systemd-timesyncd ignored this answer: it does not follow
 why-timesync-no-answer = no answer yet: systemd-timesyncd shows no NTP message from any server
 finding-never-answered-systemd = systemd-timesyncd has no answer from { $sources } yet (no NTP message). Check that the name resolves, that UDP 123 is open to the server, and “systemctl status systemd-timesyncd” (it stops when chronyd or ntpd runs).
 finding-source-rejected-systemd = systemd-timesyncd ignored the last answer of { $sources }: the server is not synchronised, sent a kiss code, or its packet was bad. Try another server (NTP= in /etc/systemd/timesyncd.conf).
-finding-kiss-code-systemd = The server { $sources } answered with a kiss code ({ $value }): it refuses (DENY, RSTR) or rate-limits (RATE) this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.
+finding-kiss-code-systemd = { $code ->
+        [RATE] The server { $sources } answered with the kiss code RATE (RFC 5905, 7.4: rate exceeded): it rate-limits this client, and systemd-timesyncd ignores the answer. Poll less often (PollIntervalMinSec= in timesyncd.conf), or use another server.
+        [DENY] The server { $sources } answered with the kiss code DENY (RFC 5905, 7.4: access denied by the remote server): it refuses this client, and systemd-timesyncd ignores the answer. Polling less often does not help: allow this client in the server's access rules (chrony's allow, ntpd's restrict, a switch's ACL), or use another server (NTP= in timesyncd.conf).
+        [RSTR] The server { $sources } answered with the kiss code RSTR (RFC 5905, 7.4: access denied due to local policy): it refuses this client, and systemd-timesyncd ignores the answer. Polling less often does not help: allow this client in the server's access rules (chrony's allow, ntpd's restrict, a switch's ACL), or use another server (NTP= in timesyncd.conf).
+       *[other] The server { $sources } answered with a kiss code ({ $value }, RFC 5905, 7.4) instead of the time, and systemd-timesyncd ignores the answer: CRYP and AUTH mean authentication failed, STEP that the server stepped its clock and has not resynchronised yet. Use another server (NTP= in timesyncd.conf) until that one answers with the time.
+    }
 
 ## The local clock driver (127.127.1.x, LOCAL(0)) on ntpd and switches.
 why-follows-local-clock = the undisciplined local clock (127.127.1.x, LOCAL(0)): it follows its own clock, tied to nothing
@@ -801,3 +822,25 @@ finding-upstream-unsynchronised-mikrotik = The server the router follows is not 
 finding-stratum-high-mikrotik = The router's server is at stratum { $value }, the last a server can give: the router's own clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
 finding-frequency-high-mikrotik = The router's clock drifts { $ppm } ppm, more than the ±100 ppm normal clocks stay within: its oscillator may be faulty (or, for CHR, the virtual machine's clock is unstable).
 finding-frequency-limit-mikrotik = The router's clock drifts { $ppm } ppm, beyond what NTP corrects (500 ppm): its oscillator is faulty or, for CHR, the virtual machine's clock is unstable.
+
+## Cisco NX-OS configuration views (show ntp peers, show ntp status).
+kind-nxos-show-ntp-peers = Cisco NX-OS show ntp peers
+kind-nxos-show-ntp-status = Cisco NX-OS show ntp status
+field-peer-type = Server: the switch polls it; Peer: a symmetric peer (ntp server or ntp peer in the configuration).
+field-distribution = Whether Cisco Fabric Services (CFS) distributes the NTP configuration to the other switches (ntp distribute).
+field-last-operational-state = The state of the last CFS session on the NTP configuration (a session holds a lock until ntp commit or ntp abort).
+label-peer-type = Server or peer
+label-distribution = CFS distribution
+label-last-operational-state = Last CFS session
+finding-nxos-peers-configured = show ntp peers lists the configured servers and peers only, not whether they answer or are selected: show ntp peer-status shows that (its reach, and * for the one the switch follows).
+finding-nxos-status-distribution = On NX-OS, show ntp status says only whether the NTP configuration is distributed over CFS (distribution { $value }), nothing about synchronisation: show ntp peer-status shows the servers and the one selected.
+meaning-nxos-show-ntp-peers-key-id = The ID of the symmetric key used with this server or peer (ntp server … key N); None: no authentication.
+field-link-ntp-servers = NTP servers learnt from the network for this link (DHCP, systemd-networkd); they come first.
+field-system-ntp-servers = The servers of NTP= in timesyncd.conf.
+field-runtime-ntp-servers = Servers set at run time over the bus (timedatectl ntp-servers).
+field-fallback-ntp-servers = FallbackNTP= servers: used only when no other server is known (timesyncd.conf(5)); the distribution sets them.
+label-link-ntp-servers = Link servers
+label-system-ntp-servers = NTP= servers
+label-runtime-ntp-servers = Runtime servers
+label-fallback-ntp-servers = Fallback servers
+finding-timesync-fallback-only = systemd-timesyncd knows no server but the fallback ones ({ $sources }): NTP= in timesyncd.conf is empty and the network gave none. FallbackNTP= is the distribution's default, meant for when nothing else is known; set the servers this site should use with NTP= in /etc/systemd/timesyncd.conf (or a drop-in in timesyncd.conf.d).

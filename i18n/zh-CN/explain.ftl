@@ -339,6 +339,8 @@ label-stability = 稳定度
 label-state = 状态
 label-status = 状态
 label-status-word = 状态字
+label-flash = flash 位
+label-peer-status = 关联状态
 label-std-dev = 标准差
 label-stratum = 层级
 label-sync-state = 同步状态
@@ -528,6 +530,9 @@ finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“defaul
 
 # 按 ntpd、交换机和 systemd 的用语给出的建议。
 finding-not-synchronised-ntpd = ntpd 未同步（leap 11、层级 16 或 refid 为 .INIT.）。请检查服务器是否在 UDP 123 上应答，以及“restrict”是否放行其应答。隔离的实验服务器可用“tos orphan 10”提供自己的时钟（或使用本地时钟驱动：“server 127.127.1.0”和“fudge 127.127.1.0 stratum 10”）。
+finding-not-synchronised-ntpstat = NTP 守护进程未同步（ntpstat：unsynchronised，闰秒状态 11）。ntpstat 询问正在运行的 chronyd（通过 chronyc）或 ntpd。若是 chronyd：“chronyc sources”显示服务器是否应答，“chronyc tracking”显示为何没有跟随任何时间源；隔离的实验服务器用“local stratum 10 orphan”提供自己的时钟。若是 ntpd：“ntpq -p”显示各服务器；请检查“restrict”是否放行它们的应答，隔离实验环境用“tos orphan 10”。
+finding-frequency-high-systemd = 时钟的频率误差为 { $ppm } ppm，超过正常时钟的 ±100 ppm：晶振故障、虚拟机时钟，或者还有别的程序也在调整时钟（chronyd、ntpd、adjtimex）。请确保只有 systemd-timesyncd 在校准它（timedatectl show-timesync，并且没有其他时间守护进程在运行）。
+finding-frequency-limit-systemd = 时钟的频率误差已达内核上限（{ $ppm } ppm；adjtimex 最多允许 500 ppm）：systemd-timesyncd 无法校正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查 clocksource（/sys/devices/system/clocksource）。
 finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 域名无法解析，
@@ -607,6 +612,17 @@ finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。命令�
 
 ## 分别解读 Reach、LastRx 与状态（chronyc(1)，sources）。
 why-refclock-no-sample = 参考时钟没有提供样本：没有数据送到其驱动（SHM 段、套接字或设备），不是网络问题
+why-pool-prototype = 这是 pool 自身的关联（refid 为 .POOL.）：它只负责找出池中的服务器（各占一行），本身从不轮询，所以这里可达性为 0、层级为 16 是正常的
+kind-ntpq-rv-peer = ntpq -c "rv ASSOCID"（ntpd 某一关联的变量）
+field-flash = flash 位：该关联最近的报文或关联本身未通过的检查（ntpq(1)）；00 ok 表示全部通过。
+field-peer-status = 该关联的状态字：是否配置、是否可达，以及 ntpd 选择算法如何对待它（sel_sys.peer、sel_candidate、sel_reject 等）。
+why-flash-distance = flash { $flash }：超过距离阈值，服务器的根距离（根延迟 / 2 + 根离散）超过 ntpd 的上限（tos maxdist，未设置时为 1.5 秒）：ntpd 不会选择它
+why-flash-unsynchronised = flash { $flash }：服务器本身未同步（闰秒告警，或层级为 16 或超过 ntpd 的上限）
+why-flash-loop = flash { $flash }：同步环路，服务器在跟随本机
+why-flash-auth = flash { $flash }：认证失败（密钥编号、密钥或 Autokey）
+why-flash-denied = flash { $flash }：访问被拒绝（某条 restrict 行拒绝了它，或服务器回复了 kiss 代码）
+why-flash-unreachable = flash { $flash }：不可达，或不可选择
+why-flash-packet = flash { $flash }：重复或伪造的报文，已丢弃（下一个正常报文到来即恢复）
 why-state-answers-rejected = 不可用：它有应答（reach），但 chronyd 不接受它的任何样本：这些样本未通过检验
 why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local … orphan）上这是设计如此
 finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
@@ -655,7 +671,12 @@ why-timesync-ignored = systemd-timesyncd 忽略了这个应答：目前不跟随
 why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服务器的 NTP 消息
 finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
 finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
-finding-kiss-code-systemd = 服务器 { $sources } 以 kiss 代码（{ $value }）应答：它拒绝（DENY、RSTR）或限速（RATE）本客户端，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
+finding-kiss-code-systemd = { $code ->
+        [RATE] 服务器 { $sources } 以 kiss 代码 RATE 应答（RFC 5905，7.4：超出速率）：它对本客户端限速，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
+        [DENY] 服务器 { $sources } 以 kiss 代码 DENY 应答（RFC 5905，7.4：远端服务器拒绝访问）：它拒绝本客户端，systemd-timesyncd 会忽略该应答。降低轮询频率没有用：请在服务器的访问规则中放行本客户端（chrony 的 allow、ntpd 的 restrict、交换机的 ACL），或换用其他服务器（timesyncd.conf 中的 NTP=）。
+        [RSTR] 服务器 { $sources } 以 kiss 代码 RSTR 应答（RFC 5905，7.4：因本地策略拒绝访问）：它拒绝本客户端，systemd-timesyncd 会忽略该应答。降低轮询频率没有用：请在服务器的访问规则中放行本客户端（chrony 的 allow、ntpd 的 restrict、交换机的 ACL），或换用其他服务器（timesyncd.conf 中的 NTP=）。
+       *[other] 服务器 { $sources } 以 kiss 代码（{ $value }，RFC 5905，7.4）而不是时间应答，systemd-timesyncd 会忽略该应答：CRYP 和 AUTH 表示认证失败，STEP 表示服务器刚跳变了时钟、尚未重新同步。在它恢复以时间应答之前，请换用其他服务器（timesyncd.conf 中的 NTP=）。
+    }
 
 ## ntpd 和交换机上的本地时钟驱动（127.127.1.x、LOCAL(0)）。
 why-follows-local-clock = 未受约束的本地时钟（127.127.1.x、LOCAL(0)）：它跟随自己的时钟，与任何时间源都没有联系
@@ -776,3 +797,25 @@ finding-upstream-unsynchronised-mikrotik = 路由器跟随的服务器自身未�
 finding-stratum-high-mikrotik = 路由器的服务器处于层级 { $value }，这是服务器能提供的最后一级：路由器自己的客户端将是未同步的。同步环路会升到这里，服务器链太长也会。
 finding-frequency-high-mikrotik = 路由器时钟漂移 { $ppm } ppm，超过正常时钟的 ±100 ppm：它的晶振可能有故障（CHR 则是虚拟机的时钟不稳定）。
 finding-frequency-limit-mikrotik = 路由器时钟漂移 { $ppm } ppm，超出 NTP 能校正的范围（500 ppm）：它的晶振有故障，CHR 则是虚拟机的时钟不稳定。
+
+## Cisco NX-OS configuration views (show ntp peers, show ntp status).
+kind-nxos-show-ntp-peers = Cisco NX-OS show ntp peers
+kind-nxos-show-ntp-status = Cisco NX-OS show ntp status
+field-peer-type = Server：交换机向它轮询；Peer：对称对端（配置中的 ntp server 或 ntp peer）。
+field-distribution = Cisco Fabric Services（CFS）是否把 NTP 配置分发到其他交换机（ntp distribute）。
+field-last-operational-state = NTP 配置上一次 CFS 会话的状态（会话持有锁，直到 ntp commit 或 ntp abort）。
+label-peer-type = 服务器或对端
+label-distribution = CFS 分发
+label-last-operational-state = 上次 CFS 会话
+finding-nxos-peers-configured = show ntp peers 只列出配置的服务器和对端，看不出它们是否应答、是否被选中：请用 show ntp peer-status 查看（其可达性，以及标 * 的、交换机正在跟随的那一个）。
+finding-nxos-status-distribution = 在 NX-OS 上，show ntp status 只说明 NTP 配置是否通过 CFS 分发（distribution 为 { $value }），与同步状态无关：请用 show ntp peer-status 查看服务器和被选中的那一个。
+meaning-nxos-show-ntp-peers-key-id = 与该服务器或对端一起使用的对称密钥编号（ntp server … key N）；None 表示不认证。
+field-link-ntp-servers = 从网络为该链路获得的 NTP 服务器（DHCP、systemd-networkd），优先使用。
+field-system-ntp-servers = timesyncd.conf 中 NTP= 设置的服务器。
+field-runtime-ntp-servers = 运行时通过总线设置的服务器（timedatectl ntp-servers）。
+field-fallback-ntp-servers = FallbackNTP= 服务器：只在没有其他已知服务器时使用（timesyncd.conf(5)），由发行版设置。
+label-link-ntp-servers = 链路服务器
+label-system-ntp-servers = NTP= 服务器
+label-runtime-ntp-servers = 运行时服务器
+label-fallback-ntp-servers = 备用服务器
+finding-timesync-fallback-only = systemd-timesyncd 除备用服务器（{ $sources }）外不知道任何服务器：timesyncd.conf 中的 NTP= 为空，网络也没有提供。FallbackNTP= 是发行版的默认值，只在别无所知时使用；请在 /etc/systemd/timesyncd.conf（或 timesyncd.conf.d 中的片段）用 NTP= 设置本站点应使用的服务器。

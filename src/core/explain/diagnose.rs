@@ -137,6 +137,36 @@ pub fn diagnose(e: &mut Explained) {
             if bad(F::NtpService) {
                 out.push(Finding::new(Rule::NtpServiceInactive));
             }
+            // timesyncd.conf(5), FallbackNTP=: "only relevant if no other
+            // NTP server information is known".
+            let empty = |name: F| field(f, name).is_none_or(|x| x.raw.trim().is_empty());
+            let fallback = field(f, F::FallbackNtpServers).map_or("", |x| x.raw.trim());
+            if !fallback.is_empty()
+                && field(f, F::SystemNtpServers).is_some()
+                && empty(F::SystemNtpServers)
+                && empty(F::LinkNtpServers)
+                && empty(F::RuntimeNtpServers)
+            {
+                out.push(Finding::new(Rule::TimesyncFallbackOnly).arg("sources", fallback));
+            }
+        }
+        // NX-OS's configuration views: what they cannot tell, where it is.
+        Kind::NxosShowNtpPeers => {
+            out.push(Finding::new(Rule::NxosPeersConfigured));
+            let servers = e
+                .rows
+                .iter()
+                .filter(|r| {
+                    field(r, F::PeerType).is_none_or(|x| x.raw.eq_ignore_ascii_case("server"))
+                })
+                .count();
+            if servers == 1 {
+                out.push(Finding::new(Rule::SingleSource));
+            }
+        }
+        Kind::NxosShowNtpStatus => {
+            let value = field(f, F::Distribution).map_or("", |x| x.raw.trim());
+            out.push(Finding::new(Rule::NxosStatusDistribution).arg("value", value));
         }
         _ => {}
     }
@@ -407,7 +437,16 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         }
         // "Sources answer but none is selected" needs one that answers;
         // an orphan root's unfollowed peers are by design.
-        if rows.iter().any(answers) && !selected {
+        // Sources that answer at stratum 16 have their own cause (they
+        // are not synchronised): they are not servers that disagree.
+        let unsynchronised = |r: &Vec<Field>| {
+            field(r, F::Stratum).is_some_and(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|w| w.id == Why::StratumUnsynchronised)
+            })
+        };
+        if rows.iter().any(|r| answers(r) && !unsynchronised(r)) && !selected {
             if orphan_root(rows) {
                 out.push(Finding::new(Rule::OrphanRoot));
             } else if rows.iter().filter(|r| answers(r)).all(|r| {

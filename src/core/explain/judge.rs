@@ -878,7 +878,10 @@ pub fn judge_report(e: &mut Explained) {
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
         Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),
         Kind::NtpqPeers | Kind::JunosShowNtpAssociations | Kind::AristaShowNtpAssociations => {
-            e.rows.iter_mut().for_each(|r| judge_ntpq_refclock_row(r))
+            e.rows.iter_mut().for_each(|r| {
+                judge_ntpq_refclock_row(r);
+                super::ntpd::judge_pool_row(r);
+            })
         }
         _ => {}
     }

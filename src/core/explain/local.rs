@@ -21,10 +21,29 @@ pub fn is_local_clock(raw: &str) -> bool {
 }
 
 /// A reference clock driver's address (127.127.t.u; ntpd's refclock
-/// addressing), the local clock included.
+/// addressing), the local clock included, or the name ntpq gives it
+/// without `-n` (`PPS(0)`, `GPS_NMEA(0)`, `SHM(1)`: the driver's name and
+/// unit).
 fn is_refclock(raw: &str) -> bool {
     let r = raw.trim();
-    r.starts_with("127.127.") || is_local_clock(r)
+    let driver_name = r
+        .strip_suffix(')')
+        .and_then(|r| r.split_once('('))
+        .is_some_and(|(name, unit)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                && !unit.is_empty()
+                && unit.chars().all(|c| c.is_ascii_digit())
+        });
+    r.starts_with("127.127.") || driver_name || is_local_clock(r)
+}
+
+/// ntpq(1)'s type column: `l` is "local (such as a GPS, WWVB)", a
+/// reference clock.
+fn is_refclock_row(row: &[Field], addr: &str) -> bool {
+    is_refclock(addr) || field(row, F::Type).is_some_and(|t| t.raw.trim() == "l")
 }
 
 fn address(row: &[Field]) -> Option<&str> {
@@ -52,7 +71,7 @@ pub fn judge(e: &mut Explained) {
         let Some(addr) = address(row).map(str::to_string) else {
             continue;
         };
-        if is_refclock(&addr) {
+        if is_refclock_row(row, &addr) {
             // A reference clock's stratum 0 is the reference's own.
             if let Some(f) = row
                 .iter_mut()

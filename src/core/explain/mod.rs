@@ -213,7 +213,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
         .or_else(|| mikrotik::parse(&content))
-        .or_else(|| switch::parse(&content));
+        .or_else(|| switch::parse(&content, &commands));
     if !replies.is_empty() {
         let report = parsed.as_ref().map(|e| e.kind);
         match parsed {

@@ -30,6 +30,8 @@ pub enum Kind {
     ChronycWaitsync,
     NtpqPeers,
     NtpqRv,
+    /// `ntpq -c "rv ASSOCID"`: one association's variables.
+    NtpqRvPeer,
     /// `ntpq -c as` (associations).
     NtpqAssociations,
     Ntpstat,
@@ -42,6 +44,10 @@ pub enum Kind {
     CiscoShowNtpAssociations,
     CiscoShowNtpAssociationsDetail,
     NxosShowNtpPeerStatus,
+    /// NX-OS `show ntp peers`: the configured servers and peers.
+    NxosShowNtpPeers,
+    /// NX-OS `show ntp status`: CFS distribution of the NTP configuration.
+    NxosShowNtpStatus,
     HuaweiNtpServiceStatus,
     HuaweiNtpServiceSessions,
     H3cNtpServiceStatus,
@@ -74,6 +80,7 @@ impl Kind {
             Kind::ChronycWaitsync => "chronyc-waitsync",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
+            Kind::NtpqRvPeer => "ntpq-rv-peer",
             Kind::NtpqAssociations => "ntpq-associations",
             Kind::Ntpstat => "ntpstat",
             Kind::Timedatectl => "timedatectl",
@@ -84,6 +91,8 @@ impl Kind {
             Kind::CiscoShowNtpAssociations => "cisco-show-ntp-associations",
             Kind::CiscoShowNtpAssociationsDetail => "cisco-show-ntp-associations-detail",
             Kind::NxosShowNtpPeerStatus => "nxos-show-ntp-peer-status",
+            Kind::NxosShowNtpPeers => "nxos-show-ntp-peers",
+            Kind::NxosShowNtpStatus => "nxos-show-ntp-status",
             Kind::HuaweiNtpServiceStatus => "huawei-ntp-service-status",
             Kind::HuaweiNtpServiceSessions => "huawei-ntp-service-sessions",
             Kind::H3cNtpServiceStatus => "h3c-ntp-service-status",
@@ -105,7 +114,7 @@ impl Kind {
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
             | ChronycWaitsync => Family::Chrony,
-            NtpqPeers | NtpqRv | NtpqAssociations | Ntpstat => Family::Ntpd,
+            NtpqPeers | NtpqRv | NtpqRvPeer | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
             }
@@ -113,6 +122,8 @@ impl Kind {
             | CiscoShowNtpAssociations
             | CiscoShowNtpAssociationsDetail
             | NxosShowNtpPeerStatus
+            | NxosShowNtpPeers
+            | NxosShowNtpStatus
             | HuaweiNtpServiceStatus
             | HuaweiNtpServiceSessions
             | H3cNtpServiceStatus
@@ -158,14 +169,18 @@ impl Family {
 
 /// The message ids of a finding's text, most specific first: with the
 /// cause another report of the paste gave (`finding-<rule>-by-<cause>`),
-/// in the output's own terms (`finding-<rule>-<family>`), else the
+/// in the output's own terms (`finding-<rule>-<kind>`, then
+/// `finding-<rule>-<family>`), else the
 /// general one.
 pub fn finding_ids(kind: Kind, f: &Finding) -> Vec<String> {
     let rule = f.rule.id();
-    let mut ids = Vec::with_capacity(3);
+    let mut ids = Vec::with_capacity(4);
     if let Some((_, cause)) = f.args.iter().find(|(k, _)| *k == "cause") {
         ids.push(format!("finding-{rule}-by-{cause}"));
     }
+    // One tool of a family that says it differently (ntpstat asks ntpd or
+    // chronyd, ntpq only ntpd).
+    ids.push(format!("finding-{rule}-{}", kind.name()));
     ids.push(format!("finding-{rule}-{}", kind.family().id()));
     ids.push(format!("finding-{rule}"));
     ids

@@ -61,6 +61,23 @@ const RV: &[(&str, &str)] = &[
     ("leapsec", "leap-second"),
     ("expire", "leap-expire"),
 ];
+/// `ntpq -c "rv ASSOCID"`: one association's variables (ntpq(1), peer
+/// variables).
+const RV_PEER: &[(&str, &str)] = &[
+    ("srcadr", "remote"),
+    ("status", "peer-status"),
+    ("reach", "reach"),
+    ("flash", "flash"),
+    ("leap", "leap"),
+    ("stratum", "stratum"),
+    ("refid", "refid"),
+    ("rootdelay", "root-delay"),
+    ("rootdisp", "root-dispersion"),
+    ("offset", "offset"),
+    ("delay", "delay"),
+    ("dispersion", "dispersion"),
+    ("jitter", "jitter"),
+];
 /// What ntpq shows when no daemon answers it.
 const NTPQ_SILENT: &[&str] = &["ntp-service"];
 pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
@@ -70,6 +87,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     let mut rv: Vec<&'static str> = RV.iter().map(|(_, n)| *n).collect();
     rv.dedup();
     let rv = leak(rv);
+    let rv_peer = leak(RV_PEER.iter().map(|(_, n)| *n).collect());
     vec![
         (Kind::NtpqPeers, PEERS),
         (Kind::NtpqPeers, NTPQ_SILENT),
@@ -78,6 +96,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::JunosShowNtpAssociations, PEERS),
         (Kind::AristaShowNtpAssociations, PEERS),
         (Kind::NtpqRv, rv),
+        (Kind::NtpqRvPeer, rv_peer),
         (Kind::NtpqAssociations, ASSOC),
         (Kind::JunosShowNtpStatus, rv),
     ]
@@ -148,6 +167,35 @@ fn unwrap_peer_rows(lines: &[&str]) -> Vec<String> {
     out
 }
 
+/// ntpd's `pool` line is an association of its own, listed with refid
+/// `.POOL.` and type `p` (ntpq(1): "p: pool source"): it only spawns the
+/// pool's server associations (listed as rows of their own) and is never
+/// polled, so its reach 0, stratum 16 and blank tally say nothing wrong.
+pub(super) fn judge_pool_row(row: &mut [Field]) {
+    let pool = row
+        .iter()
+        .any(|f| f.name == F::Refid && f.raw.trim() == ".POOL.");
+    if !pool {
+        return;
+    }
+    for f in row.iter_mut().filter(|f| {
+        matches!(
+            f.name,
+            F::Tally
+                | F::Refid
+                | F::Stratum
+                | F::When
+                | F::Reach
+                | F::Delay
+                | F::Offset
+                | F::Jitter
+        )
+    }) {
+        f.status = Status::Info;
+        f.reason = Some(Reason::new(Why::PoolPrototype));
+    }
+}
+
 /// `key=value, key="quoted", key=value with, commas` over several lines:
 /// a value runs until a comma that starts the next `key=`.
 fn kv_pairs(text: &str) -> Vec<(String, String)> {
@@ -203,6 +251,78 @@ fn judge_rv(f: &mut Field) {
         }
         _ => judge(f, None),
     }
+}
+
+/// An association's variables: its values are the server's, judged as a
+/// source's (its root dispersion is the server's, not this clock's).
+fn judge_rv_peer(f: &mut Field) {
+    match f.name {
+        F::PeerStatus => judge_peer_status(f),
+        F::Flash => judge_flash(f),
+        F::RootDispersion => {}
+        _ => judge(f, None),
+    }
+}
+
+/// decode.html, peer status word: the selection (`sel_reject`,
+/// `sel_falsetick`, `sel_outlier`, `sel_candidate`, `sel_backup`,
+/// `sel_sys.peer`, `sel_pps.peer`).
+fn judge_peer_status(f: &mut Field) {
+    let sel = f
+        .raw
+        .split([',', ' '])
+        .find_map(|w| w.trim().strip_prefix("sel_"))
+        .unwrap_or("");
+    let (status, why) = match sel {
+        "sys.peer" | "pps.peer" => (Status::Ok, Why::TallySysPeer),
+        "candidate" | "backup" => (Status::Ok, Why::TallyCandidate),
+        "outlier" | "outlyer" => (Status::Warn, Why::TallyOutlier),
+        "falsetick" => (Status::Bad, Why::TallyFalseticker),
+        "reject" | "excess" => (Status::Warn, Why::TallyRejected),
+        _ => return,
+    };
+    f.status = status;
+    f.reason = Some(Reason::new(why));
+}
+
+/// ntpd's flash bits (ntpq(1): "flash: flash status word"; decode.html,
+/// "Flash Codes": the tests a packet or the association failed), in hex.
+/// The reason is the most telling bit's; all bits are quoted.
+pub(super) fn judge_flash(f: &mut Field) {
+    const BITS: &[(u32, &str, Why)] = &[
+        (0x0800, "peer_loop", Why::FlashLoop),
+        (0x0010, "pkt_auth", Why::FlashAuth),
+        (0x0080, "pkt_autokey", Why::FlashAuth),
+        (0x0100, "pkt_crypto", Why::FlashAuth),
+        (0x0008, "pkt_denied", Why::FlashDenied),
+        (0x0004, "pkt_unsync", Why::FlashUnsynchronised),
+        (0x0020, "pkt_stratum", Why::FlashUnsynchronised),
+        (0x0200, "peer_stratum", Why::FlashUnsynchronised),
+        (0x0400, "peer_dist", Why::FlashDistance),
+        (0x0040, "pkt_header", Why::FlashDistance),
+        (0x1000, "peer_unreach", Why::FlashUnreachable),
+        (0x0001, "pkt_dup", Why::FlashPacket),
+        (0x0002, "pkt_bogus", Why::FlashPacket),
+    ];
+    let hex = f.raw.split_whitespace().next().unwrap_or("");
+    let Ok(v) = u32::from_str_radix(hex.trim_start_matches("0x"), 16) else {
+        return;
+    };
+    if v == 0 {
+        f.status = Status::Ok;
+        return;
+    }
+    let set: Vec<&(u32, &str, Why)> = BITS.iter().filter(|(b, ..)| v & b != 0).collect();
+    let Some((_, _, why)) = set.first() else {
+        return;
+    };
+    let names: Vec<&str> = set.iter().map(|(_, n, _)| *n).collect();
+    f.status = if *why == Why::FlashPacket {
+        Status::Warn
+    } else {
+        Status::Bad
+    };
+    f.reason = Some(Reason::new(*why).arg("flash", names.join(" ")));
 }
 
 /// The offset of this machine's clock from its server, as ntpd-derived
@@ -436,11 +556,52 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         } else {
             Kind::NtpqRv
         };
-        let mut e = Explained::new(kind);
         // `associd=0 status=0615 leap_none, …`: the first line's two keys
         // are separated by a space, not a comma.
         let joined = joined.replacen(" status=", ", status=", 1);
-        for (k, v) in kv_pairs(&joined) {
+        let pairs = kv_pairs(&joined);
+        // ntpq(1): "rv [assocID]": a nonzero association (with its source
+        // address) is one peer's variables, not the system's.
+        let peer = pairs.iter().any(|(k, v)| {
+            k == "srcadr" || (k == "associd" && v.trim().parse::<u32>().is_ok_and(|n| n != 0))
+        });
+        if peer && !junos {
+            let mut e = Explained::new(Kind::NtpqRvPeer);
+            for (k, v) in &pairs {
+                if let Some((_, name)) = RV_PEER.iter().find(|(key, _)| key == k) {
+                    if e.fields.iter().any(|f| f.name == F::of(name)) {
+                        continue;
+                    }
+                    let mut f = Field::info(name, v.as_str());
+                    judge_rv_peer(&mut f);
+                    e.fields.push(f);
+                }
+            }
+            e.fields
+                .sort_by_key(|f| RV_PEER.iter().position(|(_, n)| F::of(n) == f.name));
+            // A rejected association's flash bits say why: that is its
+            // cause, not a generic "rejected".
+            let flash = e
+                .fields
+                .iter()
+                .find(|f| f.name == F::Flash)
+                .and_then(|f| Some((f.status, f.reason.clone()?)));
+            if let (Some((status, flash)), Some(f)) = (
+                flash,
+                e.fields.iter_mut().find(|f| {
+                    f.name == F::PeerStatus
+                        && f.reason
+                            .as_ref()
+                            .is_some_and(|r| r.id == Why::TallyRejected)
+                }),
+            ) {
+                f.status = status;
+                f.reason = Some(flash);
+            }
+            return Some(e);
+        }
+        let mut e = Explained::new(kind);
+        for (k, v) in pairs {
             if let Some((_, name)) = RV.iter().find(|(key, _)| *key == k) {
                 if e.fields.iter().any(|f| f.name == F::of(name)) {
                     continue;
@@ -459,4 +620,32 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         return Some(e);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// decode.html, flash codes: each bit by its name; the most telling
+    /// one gives the reason (a loop over a distance), 0 is "ok".
+    #[test]
+    fn flash_bits_are_named_as_ntpd_names_them() {
+        let reason = |raw: &str| {
+            let mut f = Field::info("flash", raw);
+            judge_flash(&mut f);
+            (f.status, f.reason.map(|r| (r.id, r.args)))
+        };
+        assert_eq!(reason("00 ok"), (Status::Ok, None));
+        let (status, r) = reason("0x0c00 peer_dist, peer_loop");
+        assert_eq!(status, Status::Bad);
+        let (id, args) = r.unwrap();
+        assert_eq!(id, Why::FlashLoop);
+        assert_eq!(args[0].1, "peer_loop peer_dist");
+        let (status, r) = reason("204 pkt_unsync");
+        assert_eq!(status, Status::Bad);
+        assert_eq!(r.unwrap().0, Why::FlashUnsynchronised);
+        assert_eq!(reason("1 pkt_dup").0, Status::Warn);
+        // Not hex: left as it was.
+        assert_eq!(reason("zz").0, Status::Info);
+    }
 }

@@ -56,6 +56,12 @@ fn kiss_of_death(stratum: Option<&str>, reference: Option<&str>) -> bool {
 /// `timedatectl show-timesync` (systemd-timesyncd's properties; the last
 /// answer's fields inside `NTPMessage={ … }`).
 const SHOW_TIMESYNC: &[(&str, &str)] = &[
+    // timesyncd.conf(5): servers from the network (link), NTP= (system)
+    // and the bus (runtime) take precedence over FallbackNTP=.
+    ("LinkNTPServers", "link-ntp-servers"),
+    ("SystemNTPServers", "system-ntp-servers"),
+    ("RuntimeNTPServers", "runtime-ntp-servers"),
+    ("FallbackNTPServers", "fallback-ntp-servers"),
     ("ServerName", "server"),
     ("ServerAddress", "server-address"),
     ("PollIntervalUSec", "poll-interval"),
@@ -245,10 +251,21 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
             }
             "Frequency" => {
                 if let Ok(scaled) = v.parse::<f64>() {
-                    let mut ppm = Field::info(*name, format!("{:.3}", scaled / 65536.0));
+                    let ppm_value = scaled / 65536.0;
+                    let mut ppm = Field::info(*name, format!("{ppm_value:.3}"));
                     check_frequency(&mut ppm);
                     f.status = ppm.status;
-                    f.reason = ppm.reason;
+                    // The sign says which way the kernel corrects (a
+                    // slow clock is sped up): kept, as timedatectl.c's
+                    // own "%+.3fppm" prints it.
+                    f.reason = ppm.reason.map(|mut r| {
+                        for (k, v) in &mut r.args {
+                            if *k == "ppm" {
+                                *v = format!("{ppm_value:+.3}");
+                            }
+                        }
+                        r
+                    });
                 }
             }
             "RootDispersion" => {}

@@ -173,6 +173,26 @@ crate::id_enum! {
         LeapExpired = "leap-expired",
         /// A refclock's reach 0: its driver delivered no sample.
         RefclockNoSample = "refclock-no-sample",
+        /// ntpd's `pool` association (refid `.POOL.`, type `p`): it only
+        /// spawns the pool's server associations and is never polled.
+        PoolPrototype = "pool-prototype",
+        /// ntpd's flash bits of an association (ntpq(1), decode.html
+        /// "Flash Codes"), by what they say: over the distance threshold
+        /// (peer_dist, pkt_header) ...
+        FlashDistance = "flash-distance",
+        /// ... the server not synchronised (pkt_unsync, pkt_stratum,
+        /// peer_stratum) ...
+        FlashUnsynchronised = "flash-unsynchronised",
+        /// ... a synchronisation loop (peer_loop) ...
+        FlashLoop = "flash-loop",
+        /// ... authentication (pkt_auth, pkt_autokey, pkt_crypto) ...
+        FlashAuth = "flash-auth",
+        /// ... access denied (pkt_denied) ...
+        FlashDenied = "flash-denied",
+        /// ... unreachable or not selectable (peer_unreach) ...
+        FlashUnreachable = "flash-unreachable",
+        /// ... a duplicate or bogus packet (pkt_dup, pkt_bogus).
+        FlashPacket = "flash-packet",
         /// `?` with answers but no good sample: they fail chronyd's tests.
         StateAnswersRejected = "state-answers-rejected",
         /// A peer the orphan root does not follow, by design.
@@ -269,6 +289,12 @@ crate::id_enum! {
         KissCode = "kiss-code",
         UpstreamUnsynchronised = "upstream-unsynchronised",
         NxosWrongVrf = "nxos-wrong-vrf",
+        /// NX-OS `show ntp peers`: configuration only, no state.
+        NxosPeersConfigured = "nxos-peers-configured",
+        /// NX-OS `show ntp status`: CFS distribution only, no sync state.
+        NxosStatusDistribution = "nxos-status-distribution",
+        /// timesyncd has only the distribution's FallbackNTP= servers.
+        TimesyncFallbackOnly = "timesync-fallback-only",
         AnswersRejected = "answers-rejected",
         RefclockLost = "refclock-lost",
         /// Configured names with no address: they do not resolve.
@@ -336,6 +362,7 @@ impl Rule {
             | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired
             | RefclockLost | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
+            NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
@@ -495,6 +522,10 @@ impl Why {
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
             RefclockNoSample => &[R::RefclockLost],
+            FlashDistance | FlashDenied | FlashUnreachable | FlashPacket => &[R::NotSelectable],
+            FlashUnsynchronised => &[R::UpstreamUnsynchronised],
+            FlashLoop => &[R::SyncLoop],
+            FlashAuth => &[R::AuthFailing],
             StateAnswersRejected => &[R::AnswersRejected],
             TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
             TimesyncNoAnswer => &[R::NeverAnswered],
@@ -536,6 +567,7 @@ impl Why {
             | SelectBest
             | StratumOk
             | StratumRefclock
+            | PoolPrototype
             | NotPolled
             | LeapNormal
             | RefidLocal

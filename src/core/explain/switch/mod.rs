@@ -1,0 +1,113 @@
+//! Network switches: Cisco IOS/IOS-XE and NX-OS (cisco.rs), Huawei VRP and
+//! H3C Comware 5/7 (vrp.rs), and the generic `show ntp server` table some
+//! switches print.
+
+mod cisco;
+mod vrp;
+
+use super::checks::*;
+use super::field::FieldId as F;
+use super::model::{Explained, Field, Kind};
+
+const SHOW_SERVER: &[&str] = &[
+    "address",
+    "source-interface",
+    "key-id",
+    "prefer",
+    "version",
+    "status",
+];
+
+fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
+    let mut v = v;
+    v.dedup();
+    Box::leak(v.into_boxed_slice())
+}
+
+pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
+    let names = |t: &[(&'static str, &'static str)]| leak(t.iter().map(|(_, n)| *n).collect());
+    vec![
+        (Kind::CiscoShowNtpStatus, names(cisco::STATUS)),
+        (Kind::CiscoShowNtpAssociations, cisco::ASSOC),
+        (Kind::CiscoShowNtpAssociationsDetail, cisco::DETAIL),
+        (Kind::NxosShowNtpPeerStatus, cisco::NXOS_PEER_STATUS),
+        (Kind::NxosShowNtpPeers, cisco::NXOS_PEERS),
+        (Kind::NxosShowNtpStatus, cisco::NXOS_STATUS),
+        (Kind::HuaweiNtpServiceStatus, names(vrp::STATUS)),
+        (Kind::H3cNtpServiceStatus, names(vrp::STATUS)),
+        (Kind::HuaweiNtpServiceSessions, names(vrp::SESSIONS)),
+        // The verbose form's polls, powers of two.
+        (Kind::HuaweiNtpServiceSessions, &["poll"]),
+        (Kind::H3cNtpServiceSessions, &["poll"]),
+        (Kind::H3cNtpServiceSessions, vrp::H3C_SESSIONS),
+        (Kind::ShowNtpServer, SHOW_SERVER),
+    ]
+}
+
+fn judge(f: &mut Field) {
+    match f.name {
+        F::ClockStatus => check_switch_status(f),
+        F::Status => check_switch_status(f),
+        F::Stratum => check_stratum(f),
+        F::Tally => check_cisco_tally(f),
+        F::Reach => check_reach(f),
+        F::Reference => check_refid(f),
+        F::Leap => check_leap(f),
+        _ => {}
+    }
+}
+
+fn table<'a>(lines: &[&'a str], header: impl Fn(&str) -> bool) -> Option<Vec<&'a str>> {
+    let h = lines.iter().position(|l| header(l))?;
+    Some(
+        lines[h + 1..]
+            .iter()
+            .copied()
+            .filter(|l| {
+                !l.trim_start().starts_with('-') && !l.trim_start().starts_with('*')
+                    || l.starts_with('*')
+            })
+            .collect(),
+    )
+}
+
+/// The value after `key` in `... key VALUE, ...` (up to a comma).
+fn after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let at = line.find(key)? + key.len();
+    let v = line[at..].trim_start();
+    let end = v.find(',').unwrap_or(v.len());
+    Some(v[..end].trim()).filter(|v| !v.is_empty())
+}
+
+pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
+    if let Some(e) = cisco::parse(lines, commands) {
+        return Some(e);
+    }
+    if let Some(e) = vrp::parse(lines, commands) {
+        return Some(e);
+    }
+    // show ntp server (a generic table).
+    if let Some(rows) = table(lines, |l| {
+        let t = l.trim_start();
+        t.starts_with("ntp-server") && t.contains("status")
+    }) {
+        let mut e = Explained::new(Kind::ShowNtpServer);
+        for l in rows {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            if w.len() != 6 {
+                continue;
+            }
+            let mut row: Vec<Field> = SHOW_SERVER
+                .iter()
+                .zip(&w)
+                .map(|(n, v)| Field::info(n, *v))
+                .collect();
+            for f in &mut row {
+                judge(f);
+            }
+            e.rows.push(row);
+        }
+        return Some(e);
+    }
+    None
+}
