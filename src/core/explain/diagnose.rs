@@ -92,8 +92,7 @@ pub fn diagnose(e: &mut Explained) {
         // valid NTP requests received by the server"; none, and no NTS-KE
         // either: nobody is served (port 0, no allow, or no client yet).
         Kind::ChronycServerstats
-            if int(f, F::NtpReceived) == Some(0)
-                && int(f, F::NtskeAccepted).unwrap_or(0) == 0 =>
+            if int(f, F::NtpReceived) == Some(0) && int(f, F::NtskeAccepted).unwrap_or(0) == 0 =>
         {
             out.push(Finding::new(Rule::ServesNobody));
         }

@@ -52,7 +52,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
     // that has a true real-time reference directly connected".
     if let Some((i, lo)) = local
         && lo.options.iter().any(|o| {
-            o.name() == "stratum" && matches!(o.value, crate::core::conf::directive::OptValue::Int(1))
+            o.name() == "stratum"
+                && matches!(o.value, crate::core::conf::directive::OptValue::Int(1))
         })
     {
         l.add_at((Rule::LocalStratumOne, Some(i), vec![]));
