@@ -205,7 +205,7 @@ finding-falseticker = { $count ->
        *[other] those sources
     } (the server and the path to it); with three or more sources that agree, the majority outvotes a wrong one.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
-finding-none-selected = Sources answer but none is selected: they may disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
+finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
 finding-clients-rate-limited = Some clients lose requests to rate limiting: they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
@@ -231,7 +231,7 @@ field-hardware-rx-timestamps = Client requests timestamped by the network card o
 field-hardware-tx-timestamps = Responses timestamped by the network card on transmission (chrony 4.4+, needs hwtimestamp).
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
-why-no-sample = no sample yet: the source never answered, so this is a placeholder, not a measurement
+why-no-sample = no sample yet: chronyd has accepted no answer of this source (none came, or none passed its tests), so this is a placeholder, not a measurement
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
 finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
@@ -501,6 +501,11 @@ finding-source-jittery = { $sources } is too variable to be used (state ~, jitte
 finding-source-unstable = The last offset of { $sources } is larger than its estimated error: the source, or the path to it, is unstable.
 finding-frequency-high = The clock's frequency error is { $ppm } ppm, more than the ±100 ppm normal clocks stay within: a faulty oscillator, a virtual machine's clock, or something else adjusting the clock too (ntpd, timesyncd, adjtimex). Make sure only chronyd disciplines it.
 finding-frequency-limit = The clock's frequency error is at chronyd's limit ({ $ppm } ppm; maxdrift is 500 ppm): it cannot be corrected. Another program disciplines the clock, the hardware clock source is broken, or a virtual machine runs without a stable clock. Stop other time services; check the clocksource (/sys/devices/system/clocksource).
+why-skew-no-estimate = chronyd's starting value: no frequency estimate has been used yet
+finding-skew-no-estimate = chronyd uses no frequency estimate yet (skew 1000000 ppm is the value it starts with). Right after a start it has too few samples: wait a few polls. If it stays, every estimate is judged too unreliable to use: “maxupdateskew” is set below the skew the sources reach (chrony.conf(5) maxupdateskew: default 1000 ppm, 10 or smaller for a wired network; “stratum config lint” warns of a value no estimate meets), or no source gives samples. Meanwhile the root dispersion grows.
+why-nts-ke-no-requests = NTS-KE connections accepted ({ $ke }), yet no authenticated NTP request came: the clients' key establishment failed on their side
+finding-nts-clients-silent = Clients completed NTS key establishment with this server (NTS-KE connections accepted: { $ke }) but sent no authenticated NTP request: a client that gets its keys sends NTS requests at once, so each one's key establishment failed on its side. Most often it refuses this server's certificate: expired (“stratum nts status”), not trusted by the client (ntstrustedcerts), or not naming the host the client uses. “chronyc authdata” on a client shows its NTS-KE attempts.
+finding-serves-nobody = This server has received no NTP request: it serves nobody. Fine for a client-only host (“port 0”: chrony.conf(5) “operate strictly in a client-only mode”); for a server, check that clients point at its address, that “allow” covers them and UDP 123 reaches it.
 finding-skew-high = The frequency estimate is still uncertain (skew above 100 ppm): chronyd has few samples yet, or the source is noisy. Wait a few more polls.
 finding-dispersion-high = The root dispersion is { $value }: the time may be that far from true time. The reference is far away or was last heard from long ago.
 finding-dispersion-high-systemd = The root distance is { $value }: the time may be that far from true time. The server is far from its reference, or its own time is uncertain.
@@ -512,6 +517,8 @@ finding-leap-pending-ntpd = A leap second is announced for the end of the day (l
 finding-leap-pending-switch = A leap second is announced for the end of the day (leap indicator 01: a second inserted, 10: one deleted, at midnight UTC). The device applies it itself at midnight UTC; check that every NTP server it follows announces the same.
 finding-leap-pending-systemd = A leap second is announced for the end of the day (a second inserted or deleted at midnight UTC). systemd-timesyncd passes the server's announcement to the kernel, which applies it (the clock repeats or skips a second). Check that every server of the lab announces the same.
 finding-leap-file-expired = The leap second list has expired: chronyd cannot know of leap seconds announced after it. Update the distribution's tzdata (leap-seconds.list).
+why-nts-ke-connect-failed = chronyd's log in this paste: it could not connect to the server's NTS-KE port (TCP { $port }: { $error }), so it has no NTS keys and sends no request
+finding-nts-ke-refused = chronyd could not connect to the NTS-KE port of { $sources } (TCP { $port }: { $error }; its log in this paste says so): without key establishment it has no cookies and sends no NTP request, so reach stays 0. The server does not listen there (chronyd not running, no ntsserverkey and ntsservercert, another ntsport than the server line's) or a firewall rejects TCP to that port; UDP 123 is not the cause.
 finding-nts-ke-failing = NTS key establishment with { $sources } keeps failing: no cookies, so no authenticated time. Causes: the server's NTS-KE port (TCP 4460) is blocked or closed, its certificate is not trusted (ntstrustedcerts) or does not name the host you use, it has expired, or this clock is too far off to validate it (start with “nocerttimecheck 1” or set the clock).
 finding-nts-nak = { $sources } sent an NTS NAK: the server no longer accepts chronyd's cookies (its keys changed, for example after a restart without ntsdumpdir). chronyd runs NTS-KE again by itself; frequent NAKs mean the server loses its keys.
 finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when all is well): requests or responses are being lost.
@@ -602,6 +609,11 @@ finding-clock-ahead-systemd = The system clock is { $value } ahead of the server
 kind-chronyc-error = chronyc's reply: an error instead of a report
 field-reply = The status line chronyc printed instead of the report: chronyd's answer code (5xx) or chronyc's own message.
 label-reply = Reply
+why-chronyc-usage = chronyc printed its usage instead of running the command
+finding-chronyc-unknown-option = chronyc did not run the command: { $option ->
+        [none] it printed its usage, so the command line did not fit this chronyc.
+       *[other] this chronyc does not know the option { $option } and printed its usage instead.
+    } Options come with releases (-e, the line with a dot that ends each answer, came with chrony 4.4): “chronyc -v” says which release this is; run the command without the option, or with a chronyc of a release that has it.
 why-reply-refused = chronyd refused the command or did not answer: no report came back
 finding-command-not-authorised = chronyd refused the request (“{ $reply }”): over the network (UDP port 323), even from localhost, chronyd answers only the monitoring reports tracking, sources, sourcestats, activity, rtcdata, manual list, smoothing and the source names (sources -N). Every command that changes something (online, offline, burst, add, delete …) and the other reports (ntpdata, selectdata, authdata, clients, serverstats) need its Unix socket. Run chronyc on the server itself as root or as chrony's user (sudo chronyc …), or point it at the socket (chronyc -h /run/chrony/chronyd.sock).
 finding-command-no-host-access = chronyd refused the command (“{ $reply }”): no “cmdallow” line covers the host chronyc runs on. Add “cmdallow ADDRESS” (and “bindcmdaddress” on a reachable address) to the server's chrony.conf, or run chronyc on the server itself.
@@ -630,6 +642,7 @@ finding-orphan-root = The only sources are peers and none is followed, though th
 ## Findings in the terms of the tool that printed the output (chrony, ntpd, switches).
 finding-source-rejected-chrony = { $sources }: the last packet failed NTP tests: { $tests }, and chronyd dropped that sample (ntpdata shows the tests of the last packet only). { $group ->
         [delay] If they keep failing (the source stays “?” in “chronyc sources”), the { $line } line's maxdelay, maxdelayratio or maxdelaydevratio (maxdelayquant) is tighter than the round trip (chrony.conf(5)): increase the one named, or find why the round trip is so long.
+        [absurd-delay] The round trip chronyd measured ({ $delay } s) is beyond any limit: chronyd caps maxdelay at 1000 s, so no setting lets these packets through, and no network takes that long. The timestamps are wrong, not the path: a clock stepped between request and answer, or time faked for chronyd (faketime, a restored VM) but not for the kernel that stamps the packets (ntpdata's “RX timestamping”). Fix the clocks or timestamps; raising maxdelay does not help.
        *[other] maxdelay, maxdelayratio, maxdelaydevratio (maxdelayquant) are limits of the { $line } line (chrony.conf(5)). RFC 5905 test 7 is a bad header (stratum, root delay or root dispersion out of range); tests 1–3 a duplicate, bogus or invalid packet; loop: the source follows this server.
     }
 finding-source-rejected-ntpd = ntpd does not use { $sources }: it is unreachable, not synchronised itself, or fails ntpd's sanity checks (distance, stratum). “ntpq -c rv ASSOCID” shows the association's flash bits.
@@ -657,6 +670,7 @@ finding-minsources-waiting = The clock is not updated: { $sources } { $count ->
 ## One verdict for a paste: tracking's and sources' findings when selectdata in the same paste
 ## found why nothing is selected (chronyc(1), selectdata's state letters).
 finding-not-synchronised-by-minsources-waiting = Not synchronised (reference ID 00000000): a source answers, but fewer sources are selectable than “minsources” asks, so chronyd does not update the clock; selectdata shows them waiting (W). Lower minsources in chrony.conf, or make more sources answer.
+finding-none-selected-by-few-samples = Sources answer but none is selected yet: each has answered only its first polls since it started, too few measurements for chronyd to select it (chronyc(1): “does not have enough measurements”). Wait a few polls; if still none is selected after eight, “chronyc selectdata” gives each source's reason.
 finding-none-selected-by-minsources-waiting = Sources answer but none is selected: fewer sources are selectable than “minsources” asks, so the selectable ones wait (selectdata: W). Lower minsources in chrony.conf, or make more sources answer.
 finding-not-synchronised-by-all-falsetickers = Not synchronised (reference ID 00000000): the sources answer but their times disagree and no majority agrees on one time; selectdata marks every one that may be selected x, a falseticker. Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.
 finding-none-selected-by-all-falsetickers = Sources answer but none is selected: their times disagree and no majority agrees on one time (selectdata marks every one that may be selected x, a falseticker). Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.

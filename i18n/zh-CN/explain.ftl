@@ -194,7 +194,7 @@ finding-falseticker = { $count ->
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
@@ -220,7 +220,7 @@ field-hardware-rx-timestamps = 接收时由网卡打时间戳的客户端请求�
 field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chrony 4.4 及以后，需要 hwtimestamp）。
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
-why-no-sample = 尚无样本：该源从未应答，这里显示的是占位值，不是测量结果
+why-no-sample = 尚无样本：chronyd 还没有接受过该源的任何应答（没有应答，或应答都未通过检验），这里显示的是占位值，不是测量结果
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -490,6 +490,11 @@ finding-source-jittery = { $sources } 波动太大，无法使用（状态 ~，�
 finding-source-unstable = { $sources } 最后的偏移大于其估计误差：该源或到它的路径不稳定。
 finding-frequency-high = 时钟频率误差为 { $ppm } ppm，超出普通时钟所处的 ±100 ppm：振荡器故障、虚拟机的时钟，或者还有其他程序在调整时钟（ntpd、timesyncd、adjtimex）。请确保只有 chronyd 在校准时钟。
 finding-frequency-limit = 时钟频率误差已达到 chronyd 的上限（{ $ppm } ppm；maxdrift 为 500 ppm）：无法修正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
+why-skew-no-estimate = chronyd 的初始值：还没有使用过任何频率估计
+finding-skew-no-estimate = chronyd 还没有使用任何频率估计（skew 1000000 ppm 是它启动时的值）。刚启动时样本太少：请再等几次轮询。如果一直如此，说明每个估计都被判为不可靠而不用：“maxupdateskew”设得比时间源能达到的偏差还小（chrony.conf(5) maxupdateskew：默认 1000 ppm，有线网络 10 或更小；“stratum config lint”会提示任何估计都达不到的值），或者没有时间源提供样本。在此期间根离散度会不断增长。
+why-nts-ke-no-requests = 接受了 { $ke } 个 NTS-KE 连接，却没有收到经过认证的 NTP 请求：客户端的密钥交换在它们那一侧失败了
+finding-nts-clients-silent = 客户端与本服务器完成了 NTS 密钥交换（接受的 NTS-KE 连接：{ $ke }），却没有发送经过认证的 NTP 请求：得到密钥的客户端会立即发送 NTS 请求，所以每个客户端的密钥交换都在它那一侧失败了。最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
+finding-serves-nobody = 本服务器没有收到任何 NTP 请求：它没有为任何人提供服务。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的；作为服务器时，请检查客户端是否指向它的地址、“allow”是否包含它们，以及 UDP 123 能否到达。
 finding-skew-high = 频率估计仍不确定（skew 超过 100 ppm）：chronyd 的样本还少，或时间源噪声大。请再等几次轮询。
 finding-dispersion-high = 根离散度为 { $value }：时间可能与真实时间相差这么多。参考源很远，或很久没有收到它的消息。
 finding-dispersion-high-systemd = 根距离为 { $value }：时间可能与真实时间相差这么多。服务器离它的参考源很远，或它自己的时间不可靠。
@@ -501,6 +506,8 @@ finding-leap-pending-ntpd = 已公布当天结束时的闰秒（leap 01：插入
 finding-leap-pending-switch = 已公布当天结束时的闰秒（闰秒标识 01：插入一秒；10：删除一秒；在 UTC 午夜）。设备会在 UTC 午夜自行处理；请确认设备跟随的所有 NTP 服务器公布的一致。
 finding-leap-pending-systemd = 已公布当天结束时的闰秒（在 UTC 午夜插入或删除一秒）。systemd-timesyncd 把服务器的公告交给内核处理（时钟会重复或跳过一秒）。请确认实验环境中所有服务器公布的一致。
 finding-leap-file-expired = 闰秒列表已过期：chronyd 无法得知之后公布的闰秒。请更新发行版的 tzdata（leap-seconds.list）。
+why-nts-ke-connect-failed = 本段粘贴中 chronyd 的日志：它无法连接服务器的 NTS-KE 端口（TCP { $port }：{ $error }），因此没有 NTS 密钥，也不发送请求
+finding-nts-ke-refused = chronyd 无法连接 { $sources } 的 NTS-KE 端口（TCP { $port }：{ $error }；本段粘贴中它的日志如是说）：密钥交换不成功就没有 cookie，也不发送 NTP 请求，所以 reach 一直为 0。该服务器没有在此端口监听（chronyd 未运行、未配置 ntsserverkey 和 ntsservercert，或 ntsport 与 server 行的不同），或防火墙拒绝了到该端口的 TCP；原因不在 UDP 123。
 finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没有 cookie，也就没有经过认证的时间。原因：服务器的 NTS-KE 端口（TCP 4460）被阻断或未开放、其证书不受信任（ntstrustedcerts）或不包含你使用的主机名、证书已过期，或者本机时钟偏移太大无法验证证书（用“nocerttimecheck 1”启动，或先校准时钟）。
 finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd 的 cookie（它的密钥变了，例如未配置 ntsdumpdir 就重启了）。chronyd 会自行重新进行 NTS-KE；频繁出现 NAK 说明服务器会丢失其密钥。
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。
@@ -591,6 +598,11 @@ finding-clock-ahead-systemd = 系统时钟比 systemd-timesyncd 跟随的服务�
 kind-chronyc-error = chronyc 的回复：错误而非报告
 field-reply = chronyc 代替报告打印的状态行：chronyd 的应答码（5xx）或 chronyc 自己的消息。
 label-reply = 回复
+why-chronyc-usage = chronyc 打印了用法说明，没有运行命令
+finding-chronyc-unknown-option = chronyc 没有运行命令：{ $option ->
+        [none] 它打印了用法说明，说明命令行不适合这个 chronyc。
+       *[other] 这个 chronyc 不认识选项 { $option }，因此打印了用法说明。
+    }选项随版本增加（-e，即每个应答后以一个点结束的行，从 chrony 4.4 起才有）：“chronyc -v”显示这是哪个版本；去掉该选项再运行命令，或使用具备该选项的版本的 chronyc。
 why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报告
 finding-command-not-authorised = chronyd 拒绝了该请求（“{ $reply }”）：经网络（UDP 323 端口），即使来自本机，chronyd 也只回答这些监视报告：tracking、sources、sourcestats、activity、rtcdata、manual list、smoothing 和时间源名称（sources -N）。所有会改变状态的命令（online、offline、burst、add、delete 等）以及其他报告（ntpdata、selectdata、authdata、clients、serverstats）都需要它的 Unix 套接字。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。
 finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。
@@ -619,6 +631,7 @@ finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟�
 ## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
 finding-source-rejected-chrony = { $sources }：最后一个包未通过 NTP 测试：{ $tests }，chronyd 丢弃了这个样本（ntpdata 只显示最后一个包的测试结果）。{ $group ->
         [delay] 如果一直不通过（“chronyc sources”中该源始终为“?”），说明 { $line } 行的 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)）：请放宽其中被点名的一项，或查明往返时间为何如此之长。
+        [absurd-delay] chronyd 测得的往返时间（{ $delay } 秒）超出任何上限：chronyd 把 maxdelay 限制在 1000 秒以内，任何设置都放不过这些包，也没有哪个网络需要这么久。错的是时间戳而不是路径：请求与应答之间有时钟被步进，或只给 chronyd 伪造了时间（faketime、恢复的虚拟机）而给包打时间戳的内核没有（见 ntpdata 的“RX timestamping”）。请修正时钟或时间戳；放宽 maxdelay 没有用。
        *[other] maxdelay、maxdelayratio、maxdelaydevratio（maxdelayquant）是 { $line } 行的上限（chrony.conf(5)）。RFC 5905 第 7 项测试未通过表示报文头有误（层级、根延迟或根离散度超出范围）；第 1–3 项表示重复、伪造或无效的包；同步环路测试未通过表示该源在跟随本服务器。
     }
 finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。
@@ -639,6 +652,7 @@ finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等�
 
 ## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
 finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000）：有时间源应答，但可选的时间源少于“minsources”的要求，因此 chronyd 不更新时钟；selectdata 显示它们在等待（W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
+finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：“does not have enough measurements”）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
 finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；selectdata 把每个可选的时间源都标为 x，即 falseticker。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。

@@ -29,6 +29,7 @@ lint-include-missing = { $path } 不存在，chronyd 无法读取 include 指定
 lint-deprecated-directive = { $directive } 已不再支持，chronyd 会忽略它。
 lint-clamped = { $option } { $value } 超出范围，chronyd 会静默改用 { $used }。
 lint-no-allow = 已设置 local，但没有 allow 行允许客户端访问：这台服务器不为任何客户端提供时间。请为客户端网段添加 allow 行。
+lint-local-stratum-one = “local stratum 1”告诉客户端本机直接连接着真正的参考时钟（chrony.conf(5) local：层级 1 表示直接连接真实时间参考的计算机），因此客户端会优先选它而不是真正的服务器。该层级“应大于网络中预期的最大层级”：除非这是隔离实验网络有意设置的顶层，请使用默认值 10。
 lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 Not synchronised（未同步）。隔离的实验网络请添加“local stratum 10 orphan”。
 lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。
 lint-cmdallow-no-bind = cmdallow 不起作用：chronyd 只在本机回环地址上监听监控命令。请添加非回环地址的 bindcmdaddress，或删除 cmdallow。
@@ -111,6 +112,7 @@ lint-key-missing = 向 { $host } 请求时使用密钥 { $key }，但{ $why ->
        *[other] 没有 keyfile 指令
     }：chronyd 记录“Key { $key } is missing”，不接受 { $host } 的任何应答（chrony.conf(5)：服务器必须配置相同的密钥）。请把密钥 { $key } 加入密钥文件，或删除“key { $key }”。
 lint-maxdistance-unreachable = maxdistance { $value } 微秒低于任何网络时间源所能达到的值：根距离包含到该源往返时间的一半（chrony.conf(5) maxdistance），而局域网的往返时间最短也有几十微秒，因此 chronyd 会拒绝所有 server、pool 和 peer，时钟无法从它们同步。请删去 maxdistance（默认 3 秒）或设为毫秒级的限值。
+lint-maxupdateskew-unreachable = maxupdateskew { $value } ppm 低于 { $floor } ppm，小于网络时间源的频率估计所能达到的偏差（即使经回环地址，几分钟后也只到百分之几 ppm，局域网则大得多）：chrony.conf(5) maxupdateskew 是“判断一个估计是否不可靠到不应使用的阈值”，因此任何估计都不会被使用，tracking 的 Skew 一直为 1000000 ppm，根离散度增长到数秒。请删去它（默认 1000 ppm）或设为 10 到 100 ppm（chrony.conf(5) 为有线和无线网络建议的值）。
 lint-maxdelay-unreachable = { $host } 的 maxdelay { $value } 微秒比任何网络往返时间都短（局域网最短也有几十微秒，不低于 { $floor } 微秒）：chronyd 会忽略延迟更大的每一次测量（chrony.conf(5) { $directive } maxdelay），因此永远不会使用这个源。请删去 maxdelay 或设为毫秒级的限值。
 lint-source-offline = { $host } 被标记为 offline：在“chronyc online”（或网络脚本）启用它之前，chronyd 不会轮询它（chrony.conf(5) server offline）。在网络始终可用的机器上请删去此选项。
 lint-reserved-name = { $host } 属于 .{ $tld }，这是保留给文档和测试使用的名称（RFC 2606、RFC 6761；.invalid 永远无法解析）：chronyd 会不断尝试解析它，除非本机的 hosts 文件或 DNS 定义了它，否则无法从它获得时间。

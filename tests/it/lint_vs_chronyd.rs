@@ -727,3 +727,170 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
         );
     }
 }
+
+/// An expired NTS server certificate: every release loads it and runs its
+/// NTS-KE server (its clients then refuse the chain), so lint says so as a
+/// warning and exits 0 — errors are what chronyd refuses.
+#[test]
+fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let ke = common::lab::free_tcp_port().to_string();
+        let out = common::stratum()
+            .args([
+                "nts",
+                "init",
+                "--name",
+                "127.0.0.1,localhost",
+                "--days",
+                "-2",
+            ])
+            .args(["--ntsport", &ke, "--out"])
+            .arg(dir.join("nts"))
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let server: String = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .take_while(|l| !l.starts_with("# chrony.conf of its clients"))
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(server.contains("ntsservercert"), "{server}");
+        let conf = dir.join("chrony.conf");
+        // chronyd wants its socket's directory private.
+        let run = dir.join("run");
+        std::fs::create_dir(&run).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let (d, port) = (run.display(), common::lab::free_udp_port());
+        std::fs::write(
+            &conf,
+            format!(
+                "{server}port {port}\nbindaddress 127.0.0.1\ncmdport 0\n\
+                 bindcmdaddress {d}/chronyd.sock\npidfile {d}/chronyd.pid\n\
+                 ntsdumpdir {d}\nlocal stratum 1\n"
+            ),
+        )
+        .unwrap();
+        // In the foreground for two seconds: a refused file ends it at once
+        // with "Fatal error"; one that starts runs until stopped (by pid).
+        let mut cmd = Command::new(&r.chronyd);
+        let user = common::user_name();
+        cmd.args(["-d", "-x", "-u", &user]);
+        if user != "root" {
+            cmd.arg("-U");
+        }
+        cmd.arg("-f").arg(&conf);
+        let started = std::time::Instant::now();
+        let run = common::run_with_deadline(cmd, Duration::from_secs(2));
+        let log = format!(
+            "{}{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(
+            started.elapsed() >= Duration::from_secs(2) && !log.contains("Fatal error"),
+            "chrony {} refused an expired certificate:\n{log}",
+            r.label
+        );
+        assert!(
+            !log.contains("Could not set credentials"),
+            "chrony {} did not load the certificate:\n{log}",
+            r.label
+        );
+        let lint = common::stratum()
+            .args([
+                "config",
+                "lint",
+                "--format",
+                "json",
+                "--chrony-version",
+                &r.label,
+            ])
+            .arg(&conf)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&lint.stdout).unwrap();
+        assert_eq!(lint.status.code(), Some(0), "chrony {}: {json}", r.label);
+        assert!(
+            json["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["rule"] == "nts-cert-expired" && d["severity"] == "warning"),
+            "chrony {}: {json}",
+            r.label
+        );
+    }
+}
+
+/// What lint warns of, chronyd does: with `maxupdateskew 0.01` no
+/// frequency estimate is ever used (chrony.conf(5) maxupdateskew: "the
+/// threshold for determining whether an estimate might be so unreliable
+/// that it should not be used"), so tracking keeps the skew at 1000000
+/// ppm even over loopback, while the same client with the default 1000
+/// ppm uses its estimates within seconds.
+#[test]
+fn a_maxupdateskew_below_any_estimate_keeps_every_releases_skew_unknown() {
+    use common::lab::{Chronyd, wait_for};
+    use stratum::core::conf::lint::Rule;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chronyd/ok-maxupdateskew-0.01ppm.conf");
+    let tiny = std::fs::read_to_string(file).unwrap();
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let ported = |text: &str| {
+            text.replace(
+                "server 127.0.0.1 ",
+                &format!("server 127.0.0.1 port {} ", up.port),
+            )
+        };
+        let plain = ported(&tiny.replace("maxupdateskew 0.01", ""));
+        let tiny = ported(&tiny);
+        let warned = |text: &str| {
+            lint(
+                &Document::parse(text),
+                &LintOptions {
+                    version: r.version,
+                    ..Default::default()
+                },
+            )
+            .iter()
+            .any(|d| d.rule == Rule::MaxupdateskewUnreachable)
+        };
+        assert!(warned(&tiny) && !warned(&plain), "chrony {}", r.label);
+        let a = Chronyd::start(&r.chronyd, tmp.path(), "plain", &plain);
+        let b = Chronyd::start(&r.chronyd, tmp.path(), "tiny", &tiny);
+        // chronyc(1) -c tracking: the skew is the tenth field, in ppm.
+        let skew = |c: &Chronyd| -> Option<f64> {
+            c.chronyc(&["-c", "tracking"])
+                .split(',')
+                .nth(9)
+                .and_then(|v| v.trim().parse().ok())
+        };
+        assert!(
+            wait_for(Duration::from_secs(20), || skew(&a)
+                .filter(|s| *s < 1000.0)
+                .map(|_| ()))
+            .is_some(),
+            "chrony {}: the default client never used an estimate: {}",
+            r.label,
+            a.chronyc(&["tracking"])
+        );
+        std::thread::sleep(Duration::from_secs(2));
+        assert!(
+            skew(&b).is_some_and(|s| s >= 1e5),
+            "chrony {}: maxupdateskew 0.01 used an estimate: {}",
+            r.label,
+            b.chronyc(&["tracking"])
+        );
+    }
+}

@@ -88,6 +88,14 @@ pub fn diagnose(e: &mut Explained) {
             nothing_selected(e, &mut out);
         }
         Kind::ChronycActivity => activity(f, &mut out),
+        // chronyc(1) serverstats: "NTP packets received: The number of
+        // valid NTP requests received by the server"; none, and no NTS-KE
+        // either: nobody is served (port 0, no allow, or no client yet).
+        Kind::ChronycServerstats
+            if int(f, F::NtpReceived) == Some(0) && int(f, F::NtskeAccepted).unwrap_or(0) == 0 =>
+        {
+            out.push(Finding::new(Rule::ServesNobody));
+        }
         Kind::ChronycSmoothing | Kind::ChronycManualList | Kind::ChronycWaitsync => {
             super::chronyc_other::diagnose(e, &mut out)
         }
@@ -333,9 +341,12 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         r.iter().any(|x| {
             x.name == F::Reach
                 && x.status == Status::Bad
-                && x.reason
-                    .as_ref()
-                    .is_none_or(|w| !matches!(w.id, Why::RefclockNoSample | Why::KissCode))
+                && x.reason.as_ref().is_none_or(|w| {
+                    !matches!(
+                        w.id,
+                        Why::RefclockNoSample | Why::KissCode | Why::NtsKeConnectFailed
+                    )
+                })
         })
     };
     // No address: nothing was sent (chronyc(1), activity: "the name of the
@@ -437,6 +448,19 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         if rows.iter().any(|r| answers(r) && !unsynchronised(r)) && !selected {
             if orphan_root(rows) {
                 out.push(Finding::new(Rule::OrphanRoot));
+            } else if rows.iter().filter(|r| answers(r)).all(|r| {
+                field(r, F::State).is_some_and(|x| {
+                    x.reason
+                        .as_ref()
+                        .is_some_and(|w| w.id == Why::StateFewSamples)
+                })
+            }) {
+                // Every source that answers has answered only its first
+                // polls: the selection waits for measurements, which is
+                // how every start looks, not a fault.
+                let mut f = Finding::new(Rule::NoneSelected).arg("cause", "few-samples");
+                f.severity = Status::Warn;
+                out.push(f);
             } else {
                 out.push(Finding::new(Rule::NoneSelected));
             }
@@ -454,7 +478,9 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 _ => None,
             };
             let state = field(r, F::State).map(|x| x.raw.trim());
-            reach_low == Some(true) || matches!(state, Some("?" | "x"))
+            // A `?` or `x` clock whose last polls delivered is not lost:
+            // noselect, too few samples, or the selection leaves it out.
+            reach_low == Some(true) || (reach_low.is_none() && matches!(state, Some("?" | "x")))
         })
         .filter_map(|r| row_name(r))
         .collect();

@@ -193,6 +193,11 @@ fn judge_value(f: &mut Field, poll: Option<i64>, refclock: bool) {
         }
         (F::RootDispersion, Value::Seconds(v)) => check_dispersion(f, Some(v)),
         (F::Frequency, Value::Ppm(v)) => judge_frequency(f, v),
+        // reference.c starts with our_skew = 1.0 ("rather bad"): tracking's
+        // 1000000 ppm is no estimate used yet, not a noisy one.
+        (F::Skew, Value::Ppm(v)) if v >= 999_999.0 => {
+            set(f, Status::Warn, Reason::new(Why::SkewNoEstimate));
+        }
         (F::Skew | F::FreqSkew, Value::Ppm(v)) => judge_skew(f, v),
         (F::NtpDrops | F::NtpDropped, Value::Int(n)) => judge_count(f, n, judge_drops),
         (F::LastRx, Value::Never) => judge_age(f, None, poll),
@@ -343,6 +348,13 @@ pub fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_other: boo
             Some((Status::Warn, Why::StateAnswersRejected))
         } else if !refclock && matches!(stratum, Some(0 | 16..)) {
             Some((Status::Warn, Why::StateUnusableUnsynchronised))
+        } else if matches!(reach, Some(1 | 3 | 7)) {
+            // chronyc(1), sources: `?` is also a source that "does not have
+            // enough measurements"; a register of 1, 11 or 111 is a source
+            // that answered each of its first polls: it is just starting.
+            Some((Status::Warn, Why::StateFewSamples))
+        } else if refclock {
+            Some((Status::Warn, Why::StateRefclockUnused))
         } else {
             Some((Status::Warn, Why::StateUnusableAnswers))
         };
@@ -565,6 +577,12 @@ pub fn judge_ntpdata(row: &mut [Field]) {
     } else {
         "server"
     };
+    // chronyd clamps maxdelay to 1000 s (ntp_core.c, MAX_MAXDELAY): a
+    // round trip beyond it fails whatever the server line says, and no
+    // network takes that long: the timestamps themselves are wrong.
+    let absurd_delay = value(row, F::PeerDelay)
+        .seconds()
+        .filter(|d| d.is_finite() && *d > MAX_MAXDELAY);
     if let Some(f) = field_mut(row, F::NtpTests)
         && let Value::Tests(bits) = f.value
     {
@@ -605,17 +623,27 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             .filter(|(_, ok)| !**ok)
             .map(|(name, _)| *name)
             .collect();
+        let group = match (delay_only, absurd_delay) {
+            (true, Some(_)) => "absurd-delay",
+            (true, None) => "delay",
+            _ => "other",
+        };
         // Ids, comma-separated; said in words by the localizer.
         set(
             f,
             status,
             Reason::new(why)
                 .arg("tests", failed.join(","))
-                .arg("group", if delay_only { "delay" } else { "other" })
-                .arg("line", line),
+                .arg("group", group)
+                .arg("line", line)
+                .arg("delay", format!("{:.0}", absurd_delay.unwrap_or(0.0))),
         );
     }
 }
+
+/// The largest maxdelay chronyd accepts, seconds (ntp_core.c clamps the
+/// option to it: MAX_MAXDELAY 1.0e3).
+const MAX_MAXDELAY: f64 = 1.0e3;
 
 /// The ten bits of ntpdata's "NTP tests", in chronyc's order (chronyc(1):
 /// "Results of RFC 5905 tests 1 through 3, 5 through 7, and tests for
@@ -776,12 +804,30 @@ pub(super) fn selectable(s: SelectState) -> bool {
 /// `serverstats`: a server that drops a large share of its NTP requests is
 /// rate limiting (or out of client log memory).
 pub fn judge_serverstats(fields: &mut [Field]) {
+    // chronyc(1) serverstats: "NTS-KE connections accepted" and
+    // "Authenticated NTP packets": a client that got its keys sends NTS
+    // requests at once; keys given and none came means each client's key
+    // establishment failed on its side (it refused the certificate).
+    if let (Some(ke), Some(0)) = (int(fields, F::NtskeAccepted), int(fields, F::AuthPackets))
+        && ke > 0
+    {
+        set_named(
+            fields,
+            F::AuthPackets,
+            Status::Warn,
+            Reason::new(Why::NtsKeNoRequests).arg("ke", ke),
+        );
+    }
     let (Some(rx), Some(dropped)) = (int(fields, F::NtpReceived), int(fields, F::NtpDropped))
     else {
         return;
     };
+    // chrony counts a request as received before it decides to drop it
+    // (clientlog.c, CLG_LogServiceAccess: `total_hits[service]++` comes
+    // before ntp_core.c asks CLG_LimitServiceRate), so the dropped are a
+    // share of the received. Capped: the counters are the server's words.
     if dropped > 0 && rx > 0 {
-        let share = dropped as f64 / (rx + dropped) as f64;
+        let share = (dropped as f64 / rx as f64).min(1.0);
         let status = if share >= 0.5 {
             Status::Bad
         } else {

@@ -7,6 +7,7 @@
 mod checks;
 mod chronyc;
 mod chronyc_other;
+mod chronyd_log;
 mod cross;
 mod diagnose;
 pub mod field;
@@ -211,6 +212,9 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if let Some(e) = chronyc_other::accepted(&content) {
         return Ok(e);
     }
+    if let Some(e) = reply::usage(&content) {
+        return Ok(e);
+    }
     let parsed = chronyc::parse(&content)
         .or_else(|| chronyc_other::parse(&content))
         .or_else(|| ntpd::parse(&content, &commands))
@@ -273,7 +277,13 @@ fn judge_and_diagnose(e: &mut Explained) {
 pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
     // Outputs pasted together explain each other's rows (a `?` source by
     // its selectdata or ntpdata).
-    explain_outputs(text).map(cross::reference)
+    // chronyd's own messages in the paste name a source's cause.
+    explain_outputs(text)
+        .map(cross::reference)
+        .map(|mut parts| {
+            chronyd_log::apply(text, &mut parts);
+            parts
+        })
 }
 
 fn explain_outputs(text: &str) -> Result<Vec<Explained>, ExplainError> {

@@ -84,6 +84,52 @@ pub fn finding(line: &str, report: Option<Kind>) -> Option<Finding> {
     Some(f)
 }
 
+/// chronyc's usage text (client.c prints "Usage: NAME [OPTION]...
+/// [COMMAND]..." when getopt refuses an option, after getopt's own
+/// "NAME: invalid option -- 'e'"): chronyc ran no command. An option of a
+/// later release (`-e` came with 4.4) given to an older chronyc shows this.
+pub fn usage(lines: &[&str]) -> Option<Explained> {
+    let is_usage = |l: &&&str| {
+        let t = l.trim();
+        t.starts_with("Usage:") && t.contains("chronyc") && t.contains("[OPTION]")
+    };
+    lines.iter().find(is_usage)?;
+    let refused = lines.iter().find_map(|l| {
+        let t = l.trim();
+        // glibc: "invalid option -- 'e'", "unrecognized option '--foo'";
+        // musl: "unrecognized option: e".
+        let (_, rest) = t
+            .split_once("invalid option -- ")
+            .or_else(|| t.split_once("unrecognized option"))?;
+        let opt = rest
+            .trim_start_matches([':', ' '])
+            .trim_matches(['\'', '`']);
+        let opt = opt.chars().take(40).collect::<String>();
+        let opt = if opt.starts_with('-') {
+            opt
+        } else {
+            format!("-{opt}")
+        };
+        Some((t, opt))
+    });
+    let mut e = Explained::new(Kind::ChronycError);
+    let (line, option) = refused.unwrap_or((lines.iter().find(is_usage)?.trim(), String::new()));
+    let mut f = Field::typed(F::Reply, line, Value::Int(0));
+    let x = Finding::new(Rule::ChronycUnknownOption).arg(
+        "option",
+        if option.is_empty() {
+            "none".to_string()
+        } else {
+            option
+        },
+    );
+    f.status = x.severity;
+    f.reason = Some(Reason::new(Why::ChronycUsage));
+    e.fields.push(f);
+    e.findings.push(x);
+    Some(e)
+}
+
 /// A paste that is only status lines (and perhaps the header of the report
 /// asked for): the lines, each with its meaning, and their findings.
 pub fn explain(lines: &[&str], report: Option<Kind>) -> Option<Explained> {
@@ -137,5 +183,25 @@ mod tests {
         assert_eq!(status_line("200 OK"), None);
         assert_eq!(status_line("503 sources online"), None);
         assert_eq!(status_line("510 - Could not parse date string"), None);
+    }
+
+    #[test]
+    fn chronycs_usage_names_the_option_it_refused() {
+        let lines = [
+            "/usr/bin/chronyc: invalid option -- 'e'",
+            "Usage: /usr/bin/chronyc [OPTION]... [COMMAND]...",
+            "  -n\t\tDon't resolve hostnames",
+        ];
+        let e = usage(&lines).unwrap();
+        assert_eq!(e.findings[0].rule, Rule::ChronycUnknownOption);
+        assert!(e.findings[0].args.contains(&("option", "-e".to_string())));
+        let long = ["chronyc: unrecognized option '--wait'", lines[1]];
+        let e = usage(&long).unwrap();
+        assert!(
+            e.findings[0]
+                .args
+                .contains(&("option", "--wait".to_string()))
+        );
+        assert!(usage(&["chronyc: invalid option -- 'e'"]).is_none());
     }
 }

@@ -46,6 +46,12 @@ crate::id_enum! {
         StateJittery = "state-jittery",
         /// `?` although it answers: the selection does not use it.
         StateUnusableAnswers = "state-unusable-answers",
+        /// `?` of a reference clock that delivers samples: noselect, or
+        /// the selection leaves it out.
+        StateRefclockUnused = "state-refclock-unused",
+        /// `?` of a source that answered each of its first polls (reach 1,
+        /// 3, 7): too few measurements yet.
+        StateFewSamples = "state-few-samples",
         /// `?` and it answers at stratum 0 or 16: it is not synchronised.
         StateUnusableUnsynchronised = "state-unusable-unsynchronised",
         /// chronyd has no address for the source's name.
@@ -129,6 +135,10 @@ crate::id_enum! {
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
         SkewLarge = "skew-large",
+        /// tracking's 1000000 ppm: chronyd's starting skew, no estimate used.
+        SkewNoEstimate = "skew-no-estimate",
+        /// serverstats: NTS-KE connections accepted, no authenticated NTP.
+        NtsKeNoRequests = "nts-ke-no-requests",
         SamplesNone = "samples-none",
         TallySysPeer = "tally-sys-peer",
         TallyCandidate = "tally-candidate",
@@ -208,10 +218,14 @@ crate::id_enum! {
         LeapUnknown = "leap-unknown",
         /// chronyc's status line: chronyd refused the command or is silent.
         ReplyRefused = "reply-refused",
+        /// chronyc's usage text: it ran no command.
+        ChronycUsage = "chronyc-usage",
         /// ntpdata of a server that is not synchronised: the root delay and
         /// dispersion (1 s each), reference id and time it sends are
         /// chronyd's placeholders (reference.c), not measurements.
         UnsyncPlaceholder = "unsync-placeholder",
+        /// chronyd's log in the paste: the NTS-KE connection failed.
+        NtsKeConnectFailed = "nts-ke-connect-failed",
     }
 }
 
@@ -258,6 +272,14 @@ crate::id_enum! {
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
         NtsKeFailing = "nts-ke-failing",
+        /// chronyd logged that it could not connect to the NTS-KE port.
+        NtsKeRefused = "nts-ke-refused",
+        /// tracking's skew is chronyd's starting value: no estimate used.
+        SkewNoEstimate = "skew-no-estimate",
+        /// serverstats: clients did NTS-KE, then sent no NTS request.
+        NtsClientsSilent = "nts-clients-silent",
+        /// serverstats: no NTP request received at all.
+        ServesNobody = "serves-nobody",
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
@@ -316,6 +338,8 @@ crate::id_enum! {
         CommandFailed = "command-failed",
         /// chronyc's 503: the address given is not one of the sources.
         NoSuchSource = "no-such-source",
+        /// chronyc printed its usage: an option it does not know.
+        ChronycUnknownOption = "chronyc-unknown-option",
         /// activity: some sources are offline (not polled).
         SourcesOffline = "sources-offline",
         /// activity: no source online: nothing is polled.
@@ -338,8 +362,8 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | AuthFailing | SyncLoop | KissCode | LeapFileExpired | RefclockLost
-            | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
+            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired
+            | RefclockLost | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
             NameUnresolved => Status::Bad,
@@ -347,6 +371,8 @@ impl Rule {
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
             SourcesOffline | NoSuchSource | NoSourcesOrLocal => Status::Warn,
+            ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent => Status::Warn,
+            ServesNobody => Status::Info,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
@@ -420,7 +446,7 @@ impl Why {
                 R::NoUpstreamReachable,
                 R::NotSelectable,
             ],
-            StateUnusableAnswers => &[R::NotSelectable],
+            StateUnusableAnswers | StateRefclockUnused | StateFewSamples => &[R::NotSelectable],
             StateUnusableUnsynchronised => &[R::UpstreamUnsynchronised],
             Unresolved => &[R::NameUnresolved],
             StratumOwnClock => &[R::ServerOwnClock],
@@ -475,6 +501,8 @@ impl Why {
             FrequencyHigh => &[R::FrequencyHigh],
             FrequencyLimit => &[R::FrequencyLimit],
             SkewLarge => &[R::SkewHigh],
+            SkewNoEstimate => &[R::SkewNoEstimate],
+            NtsKeNoRequests => &[R::NtsClientsSilent],
             SamplesNone => &[
                 R::FewSamples,
                 R::NeverAnswered,
@@ -488,6 +516,7 @@ impl Why {
             No => &[R::NotSynchronised, R::NtpServiceInactive],
             RtcLocal => &[R::RtcLocalTime],
             NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
+            NtsKeConnectFailed => &[R::NtsKeRefused],
             NtsNak => &[R::NtsNak],
             NtsFewCookies => &[R::NtsFewCookies],
             RxNone => &[R::NeverAnswered],
@@ -506,6 +535,7 @@ impl Why {
             FollowsLocalClock => &[R::FollowsLocalClock],
             UpstreamLocalClock => &[R::UpstreamLocalClock],
             StepPending => &[R::StepPending],
+            ChronycUsage => &[R::ChronycUnknownOption],
             ReplyRefused => &[
                 R::CommandNotAuthorised,
                 R::CommandNoHostAccess,

@@ -47,6 +47,17 @@ pub(super) fn lab_checks(l: &mut Linter) {
     let imports = l.reads_other_files();
     let source_files = imports || l.has("sourcedir");
 
+    // chrony.conf(5) local: the stratum "should be larger than the maximum
+    // expected stratum in the network"; "Stratum 1 indicates a computer
+    // that has a true real-time reference directly connected".
+    if let Some((i, lo)) = local
+        && lo.options.iter().any(|o| {
+            o.name() == "stratum"
+                && matches!(o.value, crate::core::conf::directive::OptValue::Int(1))
+        })
+    {
+        l.add_at((Rule::LocalStratumOne, Some(i), vec![]));
+    }
     if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
         l.add_at((Rule::NoAllow, Some(i), vec![]));
     }
@@ -360,6 +371,16 @@ mod tests {
             .into_iter()
             .map(|d| (d.rule, d.line))
             .collect()
+    }
+
+    #[test]
+    fn local_stratum_1_is_hinted_as_a_claim_of_a_reference_clock() {
+        let r = rules("local stratum 1\nallow 127.0.0.0/8\n");
+        assert!(r.contains(&(Rule::LocalStratumOne, Some(1))), "{r:?}");
+        for other in ["local stratum 10", "local stratum 8 orphan", "local"] {
+            let r = rules(&format!("{other}\nallow 127.0.0.0/8\n"));
+            assert!(!r.iter().any(|x| x.0 == Rule::LocalStratumOne), "{other}");
+        }
     }
 
     #[test]

@@ -15,6 +15,12 @@ pub(super) const ROUND_TRIP_FLOOR: f64 = 10e-6;
 /// than half the shortest round trip.
 pub(super) const ROOT_DISTANCE_FLOOR: f64 = ROUND_TRIP_FLOOR / 2.0;
 
+/// A skew below every network source's estimate, ppm: sources polled
+/// over loopback every one or two seconds for minutes reach 0.028 ppm at
+/// best (the R5 labs' sourcestats of 4.0-4.9: 0.028 to 5 ppm), a LAN's
+/// and the internet's far above; a threshold under 0.1 is met by none.
+pub(super) const SKEW_FLOOR_PPM: f64 = 0.1;
+
 /// `maxdistance` and `maxdelay` below what any network source can meet.
 pub(super) fn unreachable_limits(l: &mut Linter) {
     let doc = l.doc;
@@ -36,6 +42,32 @@ pub(super) fn unreachable_limits(l: &mut Linter) {
             Rule::MaxdistanceUnreachable,
             Some(i),
             vec![("value", micros(v)), ("floor", micros(ROOT_DISTANCE_FLOOR))],
+        ));
+    }
+    // chrony.conf(5) maxupdateskew: "the threshold for determining
+    // whether an estimate might be so unreliable that it should not be
+    // used"; below every skew a source reaches, no estimate is ever used
+    // (reference.c: "Skew … too large to track"), and tracking keeps its
+    // Skew at 1000000 ppm with root dispersion growing to seconds.
+    let maxupdateskew = l
+        .directives()
+        .filter_map(|(i, d)| match d {
+            Directive::Simple { spec, value } if spec.name == "maxupdateskew" => {
+                value.as_f64().map(|v| (i, v))
+            }
+            _ => None,
+        })
+        .last();
+    if let (true, Some((i, v))) = (network, maxupdateskew)
+        && v.abs() < SKEW_FLOOR_PPM
+    {
+        l.add_at((
+            Rule::MaxupdateskewUnreachable,
+            Some(i),
+            vec![
+                ("value", v.to_string()),
+                ("floor", SKEW_FLOOR_PPM.to_string()),
+            ],
         ));
     }
     for (i, s) in doc.sources() {
@@ -113,6 +145,27 @@ mod tests {
         // always passes (ntp_core.c check_delay_ratio): never unreachable.
         let r = rules("server 127.0.0.6 iburst maxdelayratio 1.0001\nmakestep 1 3\n");
         assert!(!r.iter().any(|x| x.0 == Rule::MaxdelayUnreachable));
+    }
+
+    #[test]
+    fn a_maxupdateskew_below_any_estimate_is_warned_and_ordinary_ones_are_not() {
+        let server = "server 127.0.0.1 iburst\nmakestep 1 3\n";
+        let r = rules(&format!("maxupdateskew 0.01\n{server}"));
+        assert!(
+            r.contains(&(Rule::MaxupdateskewUnreachable, Some(1))),
+            "{r:?}"
+        );
+        // chrony.conf(5): "100 for NTP sources polled over a wireless
+        // network, and 10 or smaller for sources on a local wired network".
+        for ordinary in ["0.5", "1", "10", "100", "1000"] {
+            let r = rules(&format!("maxupdateskew {ordinary}\n{server}"));
+            assert!(
+                !r.iter().any(|x| x.0 == Rule::MaxupdateskewUnreachable),
+                "{ordinary}"
+            );
+        }
+        let r = rules("maxupdateskew 0.01\nrefclock PHC /dev/ptp0\n");
+        assert!(!r.iter().any(|x| x.0 == Rule::MaxupdateskewUnreachable));
     }
 
     #[test]
