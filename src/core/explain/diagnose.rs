@@ -8,6 +8,7 @@ use super::model::field;
 use super::model::{Explained, Field, Kind};
 use super::verdict::Status;
 use super::verdict::{Finding, Reason, Rule, Why};
+use crate::core::cmdmon::SourceState;
 
 /// The name of the row a field sits in (its source, client or session).
 fn row_name(row: &[Field]) -> Option<String> {
@@ -477,10 +478,23 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 Value::Reach(v) => Some(v & 0b11 == 0),
                 _ => None,
             };
-            let state = field(r, F::State).map(|x| x.raw.trim());
+            let state = field(r, F::State).map(|x| x.value);
             // A `?` or `x` clock whose last polls delivered is not lost:
             // noselect, too few samples, or the selection leaves it out.
-            reach_low == Some(true) || (reach_low.is_none() && matches!(state, Some("?" | "x")))
+            // One the clock follows now (`*`, or `+` combined with it) is
+            // not lost either, whatever its last polls: its gaps are said
+            // as gaps.
+            let used = matches!(
+                state,
+                Some(Value::State(SourceState::Selected | SourceState::Combined))
+            );
+            let unusable = matches!(
+                state,
+                Some(Value::State(
+                    SourceState::Unusable | SourceState::Falseticker
+                ))
+            );
+            !used && (reach_low == Some(true) || (reach_low.is_none() && unusable))
         })
         .filter_map(|r| row_name(r))
         .collect();
