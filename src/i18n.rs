@@ -414,6 +414,9 @@ impl Localizer {
                 // the finding's too.
                 "why" => (*k, self.tr_args(&format!("why-{v}"), &f.args)),
                 "tests" => (*k, self.ntp_tests(v)),
+                // A source with no address to show (chrony 4.0's
+                // `[UNSPEC]` for one never answered): named as such.
+                "sources" if v.trim().is_empty() => (*k, self.tr("explain-unnamed-source")),
                 _ => (*k, v.clone()),
             })
             .collect();

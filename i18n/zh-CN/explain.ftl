@@ -483,6 +483,7 @@ finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $perc
 finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（轮询太频繁：提高 minpoll，去掉“burst”），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失，或服务器过载。
 finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
+explain-unnamed-source = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 的“allow”，ntpd 的“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。跟随本服务器的对等体按设计就通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；否则就是该源自身未同步，或认证失败。“chronyc ntpdata”会显示哪些测试失败。
 why-answers-unusable = 有应答，但没有一个被接受：它们没有通过 chronyd 的测试
