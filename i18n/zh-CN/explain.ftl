@@ -518,7 +518,7 @@ finding-auth-failing-ntpd = 来自 { $sources } 的包认证失败（auth bad）
 finding-sync-loop = 同步环路：{ $sources } 跟随本服务器，而本服务器又把它当作上游轮询，双方都无法从对方获得真实时间（chronyd 的环路测试会丢弃这类样本；没有该测试的守护进程会让双方层级攀升到 16）。请给本服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和“local stratum N orphan”。
 finding-few-samples = { $sources } 没有样本：它没有应答，或其样本全部被拒绝。
 finding-not-selectable = { $count ->
-        [one] { $sources } 目前不能被选择：{ $why }。
+        [1] { $sources } 目前不能被选择：{ $why }。
        *[other] { $sources } 目前都不能被选择，原因相同：{ $why }。
     }
 finding-outlier = { $sources } 是离群者：可达但未被使用，它的时间与更好的源不一致。

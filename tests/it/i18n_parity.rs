@@ -50,6 +50,30 @@ fn en_and_zh_cn_have_the_same_message_ids() {
     }
 }
 
+/// Chinese has no plural forms: CLDR gives it only the category "other",
+/// so a `[one]` variant is never chosen and one source would read as many
+/// ("都…原因相同"). A count of exactly one is written `[1]`.
+#[test]
+fn chinese_texts_choose_one_by_the_number_not_by_a_plural_category() {
+    for (lang, file, text) in SOURCES.iter() {
+        if *lang != Lang::ZhCn {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            for category in ["[zero]", "[one]", "[two]", "[few]", "[many]"] {
+                assert!(
+                    !line
+                        .trim_start()
+                        .trim_start_matches('*')
+                        .starts_with(category),
+                    "{file}:{}: {category} is never chosen in Chinese: {line}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_lint_rule_has_text_in_both_languages() {
     for lang in Lang::ALL {
