@@ -137,12 +137,16 @@ stats-unsynchronised = { $path }: { $records } tracking { $records ->
         [one] record was
        *[other] records were
     } written while chronyd was not synchronised (leap status “?”, chrony.conf(5) log tracking): left out, as they hold no measurement.
+stats-refclock-samples = { $path }: the refclocks log's filtered samples (sequence “-”) are read, the ones chronyd uses for the clock; { $records } raw { $records ->
+        [one] sample
+       *[other] samples
+    } of the driver left out (chrony.conf(5) log refclocks).
 stats-dropped = { $records } { $records ->
         [one] record
        *[other] records
     } of sources beyond the first { $max } were not read.
 stats-same-file = { $path } is the same file as { $other }: it is read once.
-stats-other-log = { $path } is chronyd's { $log } log; stratum stats reads the tracking, measurements and statistics logs and Stratum's CSV exports.
+stats-other-log = { $path } is chronyd's { $log } log; stratum stats reads the tracking, measurements, statistics and refclocks logs and Stratum's CSV exports.
 stats-compressed = { $path } is compressed ({ $format }): decompress it first (zcat, xzcat, bzcat or zstdcat).
 stats-utf16 = { $path } is UTF-16 text: save it as UTF-8 (or ASCII) first.
 stats-stats-csv = { $path } holds statistics written by stratum stats, not a series.
@@ -153,8 +157,8 @@ stats-noise-flicker-fm = flicker FM
 stats-noise-random-walk-fm = random-walk FM
 stats-not-a-file = { $path } is not a regular file (a FIFO, a device or a directory): stratum stats reads files only.
 stats-no-series = { $path } is a { $log } log, which has no { $series } column; its series: { $have }.
-stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay or std-dev.
-stats-unknown-file = { $path } is neither a chronyd log (tracking, measurements, statistics) nor a Stratum CSV export: none of its first lines is a record of one.
+stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev or dispersion.
+stats-unknown-file = { $path } is neither a chronyd log (tracking, measurements, statistics, refclocks) nor a Stratum CSV export: none of its first lines is a record of one.
 stats-empty = No { $series } values were found in the files.
 stats-label-min = min
 stats-label-p1 = 1%
@@ -387,7 +391,7 @@ cli-after-stats =
     local clock is fast; measurements: positive when it is slow). JSON: the system's series under
     "series", then NAME; each source's under "sources", then ADDRESS, then NAME; NAME as given.
 cli-arg-stats-files = chronyd's logs or Stratum's CSV exports
-cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev
+cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev, dispersion
 cli-about-completions = Print the shell's completion script for stratum
 cli-after-completions = For example: stratum completions bash > /etc/bash_completion.d/stratum (the packages install them).
 cli-arg-completions-shell = The shell

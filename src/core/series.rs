@@ -81,6 +81,8 @@ crate::id_enum! {
         NtpRate = "ntp_rate",
         /// Clients in chronyd's client log.
         Clients = "clients",
+        /// A sample's assumed dispersion (chronyd's refclocks log).
+        Dispersion = "dispersion",
     }
 }
 

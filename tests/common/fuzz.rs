@@ -305,6 +305,7 @@ pub fn stats_seeds() -> Vec<Vec<u8>> {
         b"   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n2017-08-22 13:22:52 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n2017-08-22 13:23:08                  0     -3.541      0.075  0.000e+00 ?  0  2.940e-06 -2.084e-04  1.534e-02  3.472e-04  8.304e-03\n".to_vec(),
         b"2016-08-10 05:40:50 203.0.113.15     6.261e-04 -3.247e-04  6.262e-04 -1.237e-06  1.597e-06  8.1e-02  18   0   8  0.00\n2016-08-10 05:41:50 203.0.113.15     6.261e-04 -3.247e-04  6.262e-04 -1.237e-06  1.597e-06  8.1e-02  18   0   8  0.00\n".to_vec(),
         b"2016-11-14 19:33:41 203.0.113.15    N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K\n2016-11-14 19:34:41 ::1             N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K\n".to_vec(),
+        b"   Date (UTC) Time         Refid  DP L P  Raw offset   Cooked offset      Disp.\n2026-12-07 09:28:54.314068 GPS     0 N 0  2.999977e-01  2.999977e-01  1.000e-08\n2026-12-07 09:28:54.564154 GPS     - N -       -        2.999743e-01  3.304e-05\n2026-12-07 09:28:55.564630 PPS2    - N -       -       -1.048115e-05  2.340e-05\n".to_vec(),
         b"series,time,min,max\nsystem.clock_ahead,1780000000.000,-1e-6,2e-6\nsource.10.0.0.1.offset,1780000001.5,1e-3,1e-3\n\"system.frequency\",1780000002,-3.5,-3.4\n".to_vec(),
     ]
 }
@@ -343,7 +344,12 @@ pub fn stats_target(input: &[u8]) {
         _ => Input::Log(LogKind::Measurements),
     };
     let cut = input.len() / 3 + 1;
-    for field in [Field::Offset, Field::Frequency, Field::Delay] {
+    for field in [
+        Field::Offset,
+        Field::Frequency,
+        Field::Delay,
+        Field::Dispersion,
+    ] {
         let mut scan = Scan::new(field);
         let mut streams = None;
         let mut buf = Vec::new();

@@ -1,5 +1,5 @@
 //! `stratum stats FILE...`: the statistics of a series from chronyd's own
-//! logs (tracking, measurements, statistics; rotated or renamed copies,
+//! logs (tracking, measurements, statistics, refclocks; rotated or renamed copies,
 //! any release from 4.0 to 4.9) or Stratum's CSV exports, recognised by
 //! their content: ntpviz's summary and a histogram of every value, gaps,
 //! duplicate and out-of-order records, and for phase and frequency series
@@ -16,8 +16,9 @@ use std::process::ExitCode;
 
 use super::args::StatsArgs;
 use super::common::{CliError, CliResult};
+use crate::core::chronylog::LogKind;
 use crate::core::series::Field;
-use crate::core::stats::scan::Scan;
+use crate::core::stats::scan::{Input, Scan};
 use crate::i18n::Localizer;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,7 @@ fn parse_field(s: &str) -> Option<Field> {
         Field::RootDispersion,
         Field::Delay,
         Field::StdDev,
+        Field::Dispersion,
     ]
     .contains(&f)
     .then_some(f)
@@ -106,6 +108,18 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
                     &[
                         ("path", read::shown(&f.path)),
                         ("records", c.no_estimate.to_string())
+                    ]
+                )
+            );
+        }
+        if f.input == Input::Log(LogKind::Refclocks) {
+            eprintln!(
+                "stratum: {}",
+                tr.tr_args(
+                    "stats-refclock-samples",
+                    &[
+                        ("path", read::shown(&f.path)),
+                        ("records", c.raw.to_string())
                     ]
                 )
             );

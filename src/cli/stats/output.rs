@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::read::{FileCounts, InFile};
 use crate::cli::common::outln;
-use crate::core::chronylog::Sign;
+use crate::core::chronylog::{LogKind, Sign};
 use crate::core::series::{Field, Scope};
 use crate::core::stats::scan::{Input, SeriesInfo};
 use crate::core::stats::{SeriesResult, write_csv};
@@ -113,6 +113,17 @@ impl Run<'_> {
                     "unsynchronised": c.unsynchronised,
                     "no_frequency_estimate": c.no_estimate,
                 })
+                .as_object()
+                .cloned()
+                .map(|mut m| {
+                    // Which samples of a refclocks log the series are.
+                    if f.input == Input::Log(LogKind::Refclocks) {
+                        m.insert("samples".into(), "filtered".into());
+                        m.insert("raw_samples_left_out".into(), c.raw.into());
+                    }
+                    Value::Object(m)
+                })
+                .unwrap_or_default()
             })
             .collect();
         let mut top = json!({ "series": series });

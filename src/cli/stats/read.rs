@@ -38,6 +38,8 @@ pub struct FileCounts {
     /// Tracking records with no frequency estimate yet, left out of the
     /// frequency and skew series.
     pub no_estimate: u64,
+    /// Raw refclock samples, left out (the filtered ones are read).
+    pub raw: u64,
 }
 
 /// A path for a message: control characters escaped.
@@ -203,6 +205,7 @@ fn pass(
             unreadable: fs.unreadable,
             unsynchronised: fs.unsynchronised,
             no_estimate: fs.no_estimate,
+            raw: fs.raw,
         });
     }
     Ok(counts)

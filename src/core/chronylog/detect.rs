@@ -12,7 +12,6 @@ use super::record::{LogKind, columns, split_record};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OtherLog {
     Selection,
-    Refclocks,
     Tempcomp,
     Rtc,
 }
@@ -21,7 +20,6 @@ impl OtherLog {
     pub fn id(self) -> &'static str {
         match self {
             OtherLog::Selection => "selection",
-            OtherLog::Refclocks => "refclocks",
             OtherLog::Tempcomp => "tempcomp",
             OtherLog::Rtc => "rtc",
         }
@@ -72,7 +70,7 @@ const BANNERS: [(&str, Content); 7] = [
     ),
     (
         "Date (UTC) Time Refid DP L P Raw offset Cooked offset Disp.",
-        Content::Other(OtherLog::Refclocks),
+        Content::Log(LogKind::Refclocks),
     ),
     (
         "Date (UTC) Time Temp. Comp.",
@@ -117,9 +115,21 @@ fn bits(w: &[u8], n: usize) -> bool {
 /// The log a record's shape belongs to, from chronyd's formats.
 fn shape(line: &[u8]) -> Option<Content> {
     parse_time(line, &mut ([0; 10], 0))?;
-    // refclocks.log stamps microseconds: "%s.%06d".
+    // refclocks.log stamps microseconds: "%s.%06d %-5s %3d %1c %1d %13.6e
+    // %13.6e %10.3e" for a raw sample, "-" for the sequence number, PPS
+    // flag and raw error of a filtered one (refclock.c).
     if line.get(19) == Some(&b'.') {
-        return Some(Content::Other(OtherLog::Refclocks));
+        let r = split_record(line, &mut ([0; 10], 0))?;
+        let c: Vec<&[u8]> = columns(r.rest).take(20).collect();
+        let n_or_dash = |i: usize| c.get(i).is_some_and(|w| *w == b"-" || is_number(w));
+        let ok = c.len() >= 6
+            && (c[0] == b"-" || is_int(c[0]) || c[0].strip_prefix(b"-").is_some_and(is_int))
+            && is_leap(c[1])
+            && n_or_dash(2)
+            && n_or_dash(3)
+            && is_number(c[4])
+            && is_number(c[5]);
+        return ok.then_some(Content::Log(LogKind::Refclocks));
     }
     let words: Vec<&[u8]> = line[19..]
         .split(|b| b.is_ascii_whitespace())
@@ -272,8 +282,17 @@ mod tests {
             kind(
                 "2026-11-30 10:00:00.123456 GPS     1 N 0  1.000000e-03  1.000000e-03  1.000e-06\n"
             ),
-            Other(OtherLog::Refclocks)
+            Log(LogKind::Refclocks)
         );
+        // A filtered sample of 4.9 under its banner.
+        assert_eq!(
+            kind(
+                "   Date (UTC) Time         Refid  DP L P  Raw offset   Cooked offset      Disp.\n2026-12-07 09:28:54.564154 GPS     - N -       -        2.999743e-01  3.304e-05\n"
+            ),
+            Log(LogKind::Refclocks)
+        );
+        // Microseconds on a line that is no refclock sample.
+        assert_eq!(kind("2026-11-30 10:00:00.123456 hello world\n"), Unknown);
         assert_eq!(detect(b"\x1f\x8b\x08\x00", true).0, Compressed("gzip"));
         assert_eq!(detect(b"\xff\xfe2\x000\x00", true).0, Utf16);
         for junk in ["", "0,0,0,0\n0,0,0,0\n", "hello\nworld\n", "\0\0\0\0"] {

@@ -1,8 +1,8 @@
-//! A record of chronyd's tracking, measurements and statistics logs: its
-//! fixed time and name columns, and which column after them holds which
-//! series (chrony.conf(5)'s `log` directive).
+//! A record of chronyd's tracking, measurements, statistics and refclocks
+//! logs: its fixed time and name columns, and which column after them
+//! holds which series (chrony.conf(5)'s `log` directive).
 
-use super::number::parse_time;
+use super::number::{parse_number, parse_time};
 use crate::core::series::{Field, SeriesId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,6 +10,7 @@ pub enum LogKind {
     Tracking,
     Measurements,
     Statistics,
+    Refclocks,
 }
 
 /// What a positive offset means in a log (chrony.conf(5) says it for each).
@@ -38,6 +39,7 @@ impl LogKind {
             "tracking.log" => Some(LogKind::Tracking),
             "measurements.log" => Some(LogKind::Measurements),
             "statistics.log" => Some(LogKind::Statistics),
+            "refclocks.log" => Some(LogKind::Refclocks),
             _ => None,
         }
     }
@@ -48,6 +50,7 @@ impl LogKind {
             LogKind::Tracking => "tracking",
             LogKind::Measurements => "measurements",
             LogKind::Statistics => "statistics",
+            LogKind::Refclocks => "refclocks",
         }
     }
 
@@ -65,6 +68,8 @@ impl LogKind {
             LogKind::Measurements => &[(11, Field::Offset, 1.0), (12, Field::Delay, 1.0)],
             // Diff freq is a fraction there; the series is in ppm.
             LogKind::Statistics => &[(3, Field::StdDev, 1.0), (6, Field::Frequency, 1e6)],
+            // The helper imports the three logs of a server's history only.
+            LogKind::Refclocks => &[],
         }
     }
 
@@ -82,6 +87,7 @@ impl LogKind {
             LogKind::Tracking => 11,
             LogKind::Measurements => 17,
             LogKind::Statistics => 10,
+            LogKind::Refclocks => 6,
         }
     }
 
@@ -103,6 +109,7 @@ impl LogKind {
                 Field::RootDispersion,
             ],
             LogKind::Statistics => &[Field::StdDev, Field::Offset, Field::Frequency, Field::Skew],
+            LogKind::Refclocks => &[Field::Offset, Field::Dispersion],
         }
     }
 
@@ -170,18 +177,26 @@ impl LogKind {
                 scale: 1e6,
                 sign: None,
             }),
+            // refclocks: "Local clock error with applied corrections.
+            // Positive indicates that the local clock is slow." (the
+            // "raw" error before it is `-` in filtered samples).
+            (LogKind::Refclocks, Field::Offset) => Some(offset(4, Sign::LocalSlow)),
+            // "Assumed dispersion of the sample."
+            (LogKind::Refclocks, Field::Dispersion) => Some(plain(5)),
             _ => None,
         }
     }
 }
 
-/// One record of a chronyd log: its time (Unix seconds), the name column
+/// One record of a chronyd log: its time (Unix seconds, and the fraction
+/// the refclocks log stamps, `.%06d`), the name column
 /// (an address or reference id; empty for tracking records written while
 /// unsynchronised, whose reference id 0 prints as nothing) and the columns
 /// after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Record<'a> {
     pub time: i64,
+    pub fraction: f64,
     pub name: &'a [u8],
     pub rest: &'a [u8],
 }
@@ -196,10 +211,22 @@ pub const MAX_NAME: usize = 64;
 /// terminal through it.
 pub fn split_record<'a>(line: &'a [u8], day_cache: &mut ([u8; 10], i64)) -> Option<Record<'a>> {
     let time = parse_time(line, day_cache)?;
-    if line.get(19) != Some(&b' ') {
+    // refclocks.log: "%s.%06d", microseconds after the seconds.
+    let (fraction, end) = match line.get(19) {
+        Some(b'.') => {
+            let digits = line[20..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if !(1..=9).contains(&digits) {
+                return None;
+            }
+            let f = parse_number(&line[20..20 + digits])? / 10f64.powi(digits as i32);
+            (f, 20 + digits)
+        }
+        _ => (0.0, 19),
+    };
+    if line.get(end) != Some(&b' ') {
         return None;
     }
-    let field = &line[20..];
+    let field = &line[end + 1..];
     let (name, rest) = if field.first() == Some(&b' ') {
         // A blank name fills the 15 bytes with spaces.
         if field.len() < 15 || field[..15].iter().any(|&b| b != b' ') {
@@ -216,7 +243,12 @@ pub fn split_record<'a>(line: &'a [u8], day_cache: &mut ([u8; 10], i64)) -> Opti
     if name.len() > MAX_NAME || !name.iter().all(|b| b.is_ascii_graphic()) {
         return None;
     }
-    Some(Record { time, name, rest })
+    Some(Record {
+        time,
+        fraction,
+        name,
+        rest,
+    })
 }
 
 /// The columns of `rest`, split at whitespace.
@@ -232,12 +264,13 @@ pub fn column(rest: &[u8], index: usize) -> Option<&[u8]> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::number::parse_number;
     use super::*;
 
     // The example lines of chrony.conf(5)'s `log` directive, joined.
     const TRACKING: &[u8] = b"2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 -8.621e-06 N  2  2.940e-03 -2.084e-04  1.534e-02  3.472e-04  8.304e-03";
     const STATISTICS: &[u8] = b"2016-08-10 05:40:50 203.0.113.15     6.261e-03 -3.247e-03  2.220e-03  1.874e-06  1.080e-06 7.8e-02  16   0   8  0.00";
+    const REFCLOCKS: &[u8] =
+        b"2009-11-30 14:33:27.000000 PPS2    7 N 1  4.900000e-07 -6.741777e-07  1.000e-06";
     const MEASUREMENTS: &[u8] = b"2016-11-09 05:40:50 203.0.113.15    N  2 111 111 1111  10 10 1.0  -4.966e-03  2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K";
 
     fn value(kind: LogKind, line: &[u8], field: Field) -> f64 {
@@ -291,10 +324,19 @@ mod tests {
             value(LogKind::Measurements, MEASUREMENTS, Field::RootDispersion),
             7.446e-03
         );
+        assert_eq!(
+            value(LogKind::Refclocks, REFCLOCKS, Field::Offset),
+            -6.741777e-07
+        );
+        assert_eq!(
+            value(LogKind::Refclocks, REFCLOCKS, Field::Dispersion),
+            1.000e-06
+        );
         for kind in [
             LogKind::Tracking,
             LogKind::Measurements,
             LogKind::Statistics,
+            LogKind::Refclocks,
         ] {
             for f in kind.series() {
                 assert!(kind.column(*f).is_some(), "{kind:?} {f:?}");
@@ -319,5 +361,23 @@ mod tests {
         assert!(split_record(banner, &mut ([0; 10], 0)).is_none());
         let line = b"2026-11-30 10:00:00 1.2.3.4\x1b[2J     2     -3.541      0.075 -8.621e-06 N  2  2.940e-03 -2.084e-04  1.534e-02  3.472e-04  8.304e-03";
         assert!(split_record(line, &mut ([0; 10], 0)).is_none());
+    }
+
+    #[test]
+    fn a_refclocks_record_keeps_its_microseconds() {
+        let line =
+            b"2026-12-07 09:28:51.767765 GPS     - N -       -        2.999751e-01  1.633e-05";
+        let r = split_record(line, &mut ([0; 10], 0)).unwrap();
+        assert_eq!(r.name, b"GPS");
+        assert_eq!(r.time, 1_796_635_731);
+        assert!((r.fraction - 0.767765).abs() < 1e-12);
+        assert_eq!(value(LogKind::Refclocks, line, Field::Offset), 2.999751e-01);
+        // A fraction without digits, or glued to the name, is no record.
+        for bad in [
+            &b"2026-12-07 09:28:51. GPS     - N -       -        2.999751e-01  1.633e-05"[..],
+            b"2026-12-07 09:28:51.767765GPS     - N -       -        2.999751e-01  1.633e-05",
+        ] {
+            assert!(split_record(bad, &mut ([0; 10], 0)).is_none());
+        }
     }
 }

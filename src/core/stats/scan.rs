@@ -225,7 +225,19 @@ pub struct FileScan {
     /// Tracking records with chronyd's skew placeholder (no frequency
     /// estimate yet), left out of the frequency and skew series.
     pub no_estimate: u64,
+    /// Raw samples of a refclocks log, left out (counted in the values
+    /// pass): see [`REFCLOCK_FILTERED`].
+    pub raw: u64,
 }
+
+/// The sequence column of a refclocks record, after the name.
+const REFCLOCK_SEQUENCE: usize = 0;
+/// chrony.conf(5) log refclocks: "Sequence number of driver poll within
+/// one polling interval for raw samples, or `-` for filtered samples". A
+/// filtered sample is the median filter's output over a poll, the one
+/// chronyd accumulates and selects with (refclock.c): the clock's series.
+/// The raw ones are the driver's readings that went into it.
+pub const REFCLOCK_FILTERED: &[u8] = b"-";
 
 /// The leap status column of a tracking record, after the name.
 const TRACKING_LEAP: usize = 4;
@@ -278,6 +290,7 @@ impl FileScan {
             unreadable: 0,
             unsynchronised: 0,
             no_estimate: 0,
+            raw: 0,
         })
     }
 
@@ -315,6 +328,13 @@ impl FileScan {
     fn log_line(&mut self, kind: LogKind, line: &[u8], scan: &mut Scan) -> Option<bool> {
         let r = split_record(line, &mut self.day)?;
         let column = self.column?;
+        if kind == LogKind::Refclocks && nth_column(r.rest, REFCLOCK_SEQUENCE)? != REFCLOCK_FILTERED
+        {
+            if !scan.times() {
+                self.raw += 1;
+            }
+            return Some(false);
+        }
         let i = if kind == LogKind::Tracking {
             // chrony.conf(5) log tracking: leap status "? unsynchronised".
             // chronyd writes such a record (reference 0.0.0.0, skew 1e6 ppm,
@@ -364,7 +384,7 @@ impl FileScan {
             scan.drop_record();
             return Some(false);
         };
-        scan.record(i, r.time as f64, value, line);
+        scan.record(i, r.time as f64 + r.fraction, value, line);
         Some(true)
     }
 
