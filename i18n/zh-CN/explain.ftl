@@ -496,6 +496,8 @@ why-skew-no-estimate = chronyd 的初始值：还没有使用过任何频率估�
 finding-skew-no-estimate = chronyd 还没有使用任何频率估计（skew 1000000 ppm 是它启动时的值）。刚启动时样本太少：请再等几次轮询。如果一直如此，说明每个估计都被判为不可靠而不用：“maxupdateskew”设得比时间源能达到的偏差还小（chrony.conf(5) maxupdateskew：默认 1000 ppm，有线网络 10 或更小；“stratum config lint”会提示任何估计都达不到的值），或者没有时间源提供样本。在此期间根离散度会不断增长。
 why-nts-ke-no-requests = 接受了 { $ke } 个 NTS-KE 连接，却没有收到经过认证的 NTP 请求：客户端的密钥交换在它们那一侧失败了
 finding-nts-clients-silent = 客户端与本服务器完成了 NTS 密钥交换（接受的 NTS-KE 连接：{ $ke }），却没有发送经过认证的 NTP 请求：得到密钥的客户端会立即发送 NTS 请求，所以每个客户端的密钥交换都在它那一侧失败了。最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
+why-nts-ke-no-ntp = 接受了 { $ke } 个 NTS-KE 连接，却没有收到这个客户端的 NTP 包：它的密钥交换在它那一侧失败了，或者它被指向了另一台 NTP 服务器
+finding-nts-ke-clients-silent = { $sources } 与本服务器完成了 NTS 密钥交换（NTS-KE 列），却没有向它发送 NTP 包（NTP 列为 0）：得到密钥的客户端会立即发送 NTS 请求。所以它的密钥交换在它那一侧失败了（最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名），或者“ntsntpserver”把它指向了另一台 NTP 服务器。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
 finding-serves-nobody = 本服务器没有收到任何 NTP 请求：它没有为任何人提供服务。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的；作为服务器时，请检查客户端是否指向它的地址、“allow”是否包含它们，以及 UDP 123 能否到达。
 finding-skew-high = 频率估计仍不确定（skew 超过 100 ppm）：chronyd 的样本还少，或时间源噪声大。请再等几次轮询。
 finding-dispersion-high = 根离散度为 { $value }：时间可能与真实时间相差这么多。参考源很远，或很久没有收到它的消息。
@@ -666,6 +668,11 @@ finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）
 finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-not-synchronised-by-required-not-selectable = 未同步（参考 ID 00000000）：生效了“require”的时间源都不可选，因此没有时间源可以被选中；selectdata 列出了它们（EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
 finding-none-selected-by-required-not-selectable = 时间源有应答但都未被选中：生效了“require”的时间源都不可选，所以其他时间源在等待（selectdata 列出了它们：EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
+finding-not-synchronised-by-all-sources-offline = 未同步：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态，chronyd 一个也不轮询，时钟只靠自己运行。“chronyc online”会让它们重新被轮询。
+finding-no-upstream-reachable-by-all-sources-offline = 没有时间源应答（可达性全部为 0），因为 chronyd 没有向任何时间源发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态；离线的时间源不被轮询，可达性寄存器会清零，但并没有丢包。“chronyc online”会让它们重新被轮询。
+finding-some-unreachable-by-all-sources-offline = 有 { $count } 个时间源的可达性为 0：{ $sources }。chronyd 没有轮询它们：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它们重新被轮询。
+finding-never-answered-by-all-sources-offline = { $sources } 没有应答，因为 chronyd 没有向它发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它重新被轮询。
+finding-source-stale-by-all-sources-offline = { $sources } 保留着最后一个样本，但已不再被轮询：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态，所以它的可达性寄存器清零，但并没有丢包。“chronyc online”会让它重新被轮询。
 
 ## sourcestats（sourcestats.c：少于 3 个样本时不做回归）。
 why-samples-few = 样本少于 3 个：chronyd 尚未做出估计，因此这一行的频率、频偏误差和标准差只是最坏情况的占位值

@@ -201,7 +201,43 @@ pub(super) fn reference(mut parts: Vec<Explained>) -> Vec<Explained> {
     }
     falseticker_ntpdata(&mut parts);
     selection_verdict(parts.iter_mut());
+    offline_verdict(&mut parts);
     parts
+}
+
+/// `chronyc activity` earlier in the paste says no source is polled
+/// (chronyc(1), activity: offline sources are those from which "no
+/// measurements … will be attempted"): the reach-0 and stale rows after it
+/// say that cause (`finding-<rule>-by-all-sources-offline`) instead of a
+/// firewall or a stopped server. A later activity report replaces the
+/// earlier one's word: `chronyc online` may have come between.
+fn offline_verdict(parts: &mut [Explained]) {
+    let mut offline = false;
+    for e in parts.iter_mut() {
+        let rules: &[Rule] = match e.kind {
+            Kind::ChronycActivity => {
+                offline = e.findings.iter().any(|f| f.rule == Rule::AllSourcesOffline);
+                continue;
+            }
+            Kind::ChronycSources => &[
+                Rule::NoUpstreamReachable,
+                Rule::SomeUnreachable,
+                Rule::NeverAnswered,
+                Rule::SourceStale,
+            ],
+            Kind::ChronycTracking => &[Rule::NotSynchronised],
+            _ => continue,
+        };
+        if !offline {
+            continue;
+        }
+        for f in e.findings.iter_mut().filter(|f| rules.contains(&f.rule)) {
+            if !f.args.iter().any(|(k, _)| *k == "cause") {
+                f.args
+                    .push(("cause", Rule::AllSourcesOffline.id().to_string()));
+            }
+        }
+    }
 }
 
 /// ntpdata of a source that sources (`x`) or selectdata (`x`) in the same

@@ -850,6 +850,25 @@ pub fn judge_serverstats(fields: &mut [Field]) {
     }
 }
 
+/// `clients -k`: chronyc(1), clients: "With the -k option the last four
+/// columns will show the NTS-KE accesses"; the second column is "The
+/// number of NTP packets received from the client". A client that got its
+/// keys sends NTS requests at once, so KE accepted and no NTP packet is a
+/// client whose key establishment failed on its side, or one sent to
+/// another NTP server (ntsntpserver).
+fn judge_client_nts(row: &mut [Field]) {
+    if let (Some(ke), Some(0)) = (int(row, F::NtsKeHits), int(row, F::NtpHits))
+        && ke > 0
+    {
+        set_named(
+            row,
+            F::NtpHits,
+            Status::Warn,
+            Reason::new(Why::NtsKeNoNtp).arg("ke", ke),
+        );
+    }
+}
+
 /// Each value, then each row and the whole report.
 pub fn judge_all(e: &mut Explained) {
     judge_values(e);
@@ -882,6 +901,7 @@ pub fn judge_report(e: &mut Explained) {
         Kind::ChronycAuthdata => e.rows.iter_mut().for_each(|r| judge_authdata(r)),
         Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
+        Kind::ChronycClients => e.rows.iter_mut().for_each(|r| judge_client_nts(r)),
         Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),
         Kind::NtpqPeers | Kind::JunosShowNtpAssociations | Kind::AristaShowNtpAssociations => {
             e.rows.iter_mut().for_each(|r| {

@@ -139,6 +139,8 @@ crate::id_enum! {
         SkewNoEstimate = "skew-no-estimate",
         /// serverstats: NTS-KE connections accepted, no authenticated NTP.
         NtsKeNoRequests = "nts-ke-no-requests",
+        /// clients -k: a client did NTS-KE and sent no NTP packet.
+        NtsKeNoNtp = "nts-ke-no-ntp",
         SamplesNone = "samples-none",
         TallySysPeer = "tally-sys-peer",
         TallyCandidate = "tally-candidate",
@@ -280,6 +282,8 @@ crate::id_enum! {
         SkewNoEstimate = "skew-no-estimate",
         /// serverstats: clients did NTS-KE, then sent no NTS request.
         NtsClientsSilent = "nts-clients-silent",
+        /// clients -k: these clients did NTS-KE, then sent no NTP packet.
+        NtsKeClientsSilent = "nts-ke-clients-silent",
         /// serverstats: no NTP request received at all.
         ServesNobody = "serves-nobody",
         NtsNak = "nts-nak",
@@ -373,7 +377,9 @@ impl Rule {
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
             SourcesOffline | NoSuchSource | NoSourcesOrLocal => Status::Warn,
-            ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent => Status::Warn,
+            ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent | NtsKeClientsSilent => {
+                Status::Warn
+            }
             ServesNobody => Status::Info,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
@@ -505,6 +511,7 @@ impl Why {
             SkewLarge => &[R::SkewHigh],
             SkewNoEstimate => &[R::SkewNoEstimate],
             NtsKeNoRequests => &[R::NtsClientsSilent],
+            NtsKeNoNtp => &[R::NtsKeClientsSilent],
             SamplesNone => &[
                 R::FewSamples,
                 R::NeverAnswered,
