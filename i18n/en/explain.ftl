@@ -151,7 +151,7 @@ field-version = NTP version.
 field-vrf = VRF the peer is reached through.
 field-when = Seconds since the last packet from the peer.
 why-reach-full = answered all of the last 8 polls
-why-reach-zero = never answered in the last 8 polls: unreachable (firewall, wrong address, UDP 123 blocked)
+why-reach-zero = never answered in the last 8 polls: unreachable (a server without an “allow” line for this client, firewall, wrong address, UDP 123 blocked)
 why-reach-partial = answered { $answered } of the last 8 polls: packets are being lost
 why-state-selected = the clock is synchronised to this source
 why-state-combined = combined with the selected source
@@ -185,7 +185,7 @@ why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan” (from chrony 4.7 an orphan server also waits 300 s after start, waitunsynced, before it serves), and start chronyd with -4 if IPv6 is disabled.
-finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: UDP 123 blocked on the way or by a firewall, { $names ->
+finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; the server needs “allow” with this client's subnet. Then UDP 123 blocked on the way or by a firewall, { $names ->
         [none] wrong addresses,
        *[some] wrong addresses or names that do not resolve,
     } sources set offline (“chronyc offline” or the “offline” option: chronyd does not poll them; “chronyc activity” counts them, “chronyc online” ends it), or upstreams that answer but are not synchronised themselves: chrony counts in the reach only answers from a synchronised server, and a lab server without “local stratum N” shows its clients reach 0 and stratum 0.
@@ -509,7 +509,7 @@ why-nts-ke-no-requests = NTS-KE connections accepted ({ $ke }), yet no authentic
 finding-nts-clients-silent = Clients completed NTS key establishment with this server (NTS-KE connections accepted: { $ke }) but sent no authenticated NTP request: a client that gets its keys sends NTS requests at once, so each one's key establishment failed on its side. Most often it refuses this server's certificate: expired (“stratum nts status”), not trusted by the client (ntstrustedcerts), or not naming the host the client uses. “chronyc authdata” on a client shows its NTS-KE attempts.
 why-nts-ke-no-ntp = { $ke } NTS-KE connections accepted, yet no NTP packet came from this client: its key establishment failed on its side, or it was sent to another NTP server
 finding-nts-ke-clients-silent = { $sources } completed NTS key establishment with this server (NTS-KE column) but sent it no NTP packet (NTP column 0): a client that gets its keys sends NTS requests at once. So its key establishment failed on its side — most often it refuses this server's certificate: expired (“stratum nts status”), not trusted by the client (ntstrustedcerts), or not naming the host the client uses — or “ntsntpserver” sends it to another NTP server. “chronyc authdata” on the client shows its NTS-KE attempts.
-finding-serves-nobody = This server has received no NTP request: it serves nobody. Fine for a client-only host (“port 0”: chrony.conf(5) “operate strictly in a client-only mode”); for a server, check that clients point at its address, that “allow” covers them and UDP 123 reaches it.
+finding-serves-nobody = No client has asked this server for its time yet (NTP packets received: 0): it serves nobody. For a server, check first that an “allow” line covers the clients' subnet (chrony.conf(5) allow: by default no clients are allowed access; a request from a client not allowed is dropped before it is counted), then that the clients' chrony.conf names this server's address and that UDP 123 reaches it. Fine for a client-only host (“port 0”: chrony.conf(5) “operate strictly in a client-only mode”).
 finding-skew-high = The frequency estimate is still uncertain (skew above 100 ppm): chronyd has few samples yet, or the source is noisy. Wait a few more polls.
 finding-dispersion-high = The root dispersion is { $value }: the time may be that far from true time. The reference is far away or was last heard from long ago.
 finding-dispersion-high-systemd = The root distance is { $value }: the time may be that far from true time. The server is far from its reference, or its own time is uncertain.

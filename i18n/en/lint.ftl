@@ -18,6 +18,7 @@ lint-too-many-arguments = { $directive } takes { $expected } { $expected ->
 lint-unknown-option = { $directive } has no option “{ $option }”; chronyd refuses to start.
 lint-bad-option-value = The value of “{ $option }” on this { $directive } line is missing or not a number; chronyd refuses to start.
 lint-invalid-arguments = chronyd cannot read the arguments of { $directive } (“{ $args }”) and refuses to start.
+lint-placeholder = “{ $placeholder }” is a template placeholder left unfilled: replace it with the real address or subnet; chronyd cannot read this { $directive } line and refuses to start.
 lint-bad-address = “{ $value }” is not an IP address; { $directive } needs one and chronyd refuses to start.
 lint-bad-log-parameter = “{ $value }” is not a log chrony can write (use measurements, statistics, tracking, rtc, refclocks, tempcomp, selection or rawmeasurements; names are lower-case).
 lint-local-stratum-range = local stratum { $value } is out of range: it must be 1 to 15. chronyd refuses to start.
@@ -63,6 +64,7 @@ lint-refclock-device = { $path } does not exist on this machine; chronyd refuses
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
 lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
 lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
+lint-access-lenient-comment = chrony { $version } reads “{ $directive } { $rule }” and ignores the comment “{ $comment }” after it, so this line lets those clients in; chrony 4.2 and later refuse the line and do not start. Put the comment on its own line.
 lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines: chrony 4.0 needs one of each, so it starts without an NTS-KE server. Give the certificate its key.
 lint-few-sources-client = This machine follows { $count } time { $count ->
         [one] source

@@ -150,7 +150,7 @@ field-version = NTP 版本。
 field-vrf = 访问该对等体所经的 VRF。
 field-when = 距收到该对等体上一个数据包的秒数。
 why-reach-full = 最近 8 次轮询全部应答
-why-reach-zero = 最近 8 次轮询都没有应答：不可达（防火墙、地址错误或 UDP 123 被阻断）
+why-reach-zero = 最近 8 次轮询都没有应答：不可达（服务器没有为此客户端配置“allow”、防火墙、地址错误或 UDP 123 被阻断）
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
 why-state-selected = 时钟正同步到此源
 why-state-combined = 与选中的源合并使用
@@ -184,7 +184,7 @@ why-switch-candidate = 有效的候选源
 why-yes = 是
 why-no = 否
 finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”（从 chrony 4.7 起，orphan 服务器启动后还要按 waitunsynced 等待 300 秒才提供时间）；若禁用了 IPv6，请用 -4 参数启动 chronyd。
-finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。原因可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
+finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。首先检查服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”。其次可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 地址错误或名称无法解析，
     }时间源被设为离线（“chronyc offline”或“offline”选项：chronyd 不轮询它们；“chronyc activity”会统计它们，“chronyc online”可恢复），或者上游有应答但自身未同步：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
@@ -498,7 +498,7 @@ why-nts-ke-no-requests = 接受了 { $ke } 个 NTS-KE 连接，却没有收到�
 finding-nts-clients-silent = 客户端与本服务器完成了 NTS 密钥交换（接受的 NTS-KE 连接：{ $ke }），却没有发送经过认证的 NTP 请求：得到密钥的客户端会立即发送 NTS 请求，所以每个客户端的密钥交换都在它那一侧失败了。最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
 why-nts-ke-no-ntp = 接受了 { $ke } 个 NTS-KE 连接，却没有收到这个客户端的 NTP 包：它的密钥交换在它那一侧失败了，或者它被指向了另一台 NTP 服务器
 finding-nts-ke-clients-silent = { $sources } 与本服务器完成了 NTS 密钥交换（NTS-KE 列），却没有向它发送 NTP 包（NTP 列为 0）：得到密钥的客户端会立即发送 NTS 请求。所以它的密钥交换在它那一侧失败了（最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名），或者“ntsntpserver”把它指向了另一台 NTP 服务器。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
-finding-serves-nobody = 本服务器没有收到任何 NTP 请求：它没有为任何人提供服务。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的；作为服务器时，请检查客户端是否指向它的地址、“allow”是否包含它们，以及 UDP 123 能否到达。
+finding-serves-nobody = 还没有任何客户端向本服务器请求时间（NTP packets received：0）：它没有为任何人提供服务。作为服务器时，请先检查是否有“allow”行包含客户端的子网（chrony.conf(5) allow：默认不允许任何客户端访问；未被允许的客户端的请求在计数之前就被丢弃），再检查客户端的 chrony.conf 是否写了本服务器的地址，以及 UDP 123 能否到达。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的。
 finding-skew-high = 频率估计仍不确定（skew 超过 100 ppm）：chronyd 的样本还少，或时间源噪声大。请再等几次轮询。
 finding-dispersion-high = 根离散度为 { $value }：时间可能与真实时间相差这么多。参考源很远，或很久没有收到它的消息。
 finding-dispersion-high-systemd = 根距离为 { $value }：时间可能与真实时间相差这么多。服务器离它的参考源很远，或它自己的时间不可靠。

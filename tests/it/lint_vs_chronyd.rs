@@ -894,3 +894,71 @@ fn a_maxupdateskew_below_any_estimate_keeps_every_releases_skew_unknown() {
         );
     }
 }
+
+/// Whether chronyd at 127.0.0.1:`port` answers an NTP client request
+/// within a few seconds.
+fn answers_ntp(port: u16) -> bool {
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let mut buf = [0u8; 512];
+    for nonce in 1..=10u64 {
+        sock.send_to(&stratum::core::ntp::request(nonce), ("127.0.0.1", port))
+            .unwrap();
+        if let Ok((n, _)) = sock.recv_from(&mut buf)
+            && n >= 48
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The lab notes' `allow SUBNET   # comment`: chrony 4.0 and 4.1 read the
+/// subnet and answer its clients, 4.2 and later refuse the line. Lint must
+/// say the same per release: an error where chronyd refuses, and where it
+/// serves, no "this server serves nobody".
+#[test]
+fn an_allow_line_with_a_trailing_comment_serves_where_lint_says_it_does() {
+    use stratum::core::conf::lint::Rule;
+    let body = "local stratum 10\nallow 127.0.0.0/8   # 允许的客户端网段\n";
+    let releases = common::releases();
+    if releases.is_empty() {
+        assert!(!common::in_ci(), "no chronyd but CI=true");
+        eprintln!("skipped: no chronyd");
+        return;
+    }
+    for r in releases {
+        let tmp = tempfile::tempdir().unwrap();
+        let diags = lint(
+            &Document::parse(body.as_bytes()),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        );
+        let rules: Vec<Rule> = diags.iter().map(|d| d.rule).collect();
+        let (refused, fatal) = chronyd_verdict(&r.chronyd, &common::user_name(), tmp.path(), body);
+        assert_eq!(
+            refused,
+            has_errors(&diags),
+            "chrony {}: chronyd refused={refused} ({fatal}), lint {rules:?}",
+            r.label
+        );
+        if refused {
+            continue;
+        }
+        let server = common::lab::Chronyd::start(&r.chronyd, tmp.path(), "server", body);
+        assert!(
+            answers_ntp(server.port),
+            "chrony {}: the server does not answer: {}",
+            r.label,
+            server.log_text()
+        );
+        assert!(
+            !rules.contains(&Rule::NoAllow) && rules.contains(&Rule::AccessLenientComment),
+            "chrony {} serves its allowed clients, lint says {rules:?}",
+            r.label
+        );
+    }
+}

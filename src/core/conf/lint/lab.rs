@@ -3,7 +3,7 @@
 
 use crate::core::conf::access::{AccessScope, AccessTarget};
 use crate::core::conf::directive::{BindKind, BindTarget, Directive, SourceKind};
-use crate::core::conf::document::Document;
+use crate::core::conf::document::{Document, LineKind};
 
 use std::collections::HashMap;
 
@@ -36,6 +36,18 @@ fn allows_only_a_source(doc: &Document, target: &AccessTarget) -> bool {
     })
 }
 
+/// Before 4.2 an allow line chronyd reads leniently (a trailing comment,
+/// say) still lets clients in: such a file does serve.
+fn lenient_allow(l: &Linter) -> bool {
+    l.opts.version < super::releases::STRICT_ACCESS
+        && l.doc.lines().iter().any(|line| {
+            matches!(line.kind(), LineKind::Directive(d)
+                if d.name == "allow"
+                    && d.parsed.is_err()
+                    && super::releases::lenient_access_accepts(&d.args))
+        })
+}
+
 /// What does not fail but does not do what a lab admin meant.
 pub(super) fn lab_checks(l: &mut Linter) {
     let doc = l.doc;
@@ -58,7 +70,7 @@ pub(super) fn lab_checks(l: &mut Linter) {
     {
         l.add_at((Rule::LocalStratumOne, Some(i), vec![]));
     }
-    if let (Some((i, _)), true, false) = (local, allows.is_empty(), imports) {
+    if let (Some((i, _)), true, false) = (local, allows.is_empty() && !lenient_allow(l), imports) {
         l.add_at((Rule::NoAllow, Some(i), vec![]));
     }
     // A client that lets only its own servers ask for its time (the
@@ -208,9 +220,10 @@ pub(super) fn lab_checks(l: &mut Linter) {
         } else if (1..3).contains(&upstreams) {
             // A client of one lab server is normal; a server others rely on
             // should be able to tell a wrong upstream from a right one.
-            let serves = l.directives().any(|(_, d)| {
-                matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
-            });
+            let serves = lenient_allow(l)
+                || l.directives().any(|(_, d)| {
+                    matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
+                });
             let rule = if serves {
                 Rule::FewSources
             } else {

@@ -357,6 +357,29 @@ mod tests {
     }
 
     #[test]
+    fn template_placeholders_and_commented_allow_lines_say_what_to_fix() {
+        // Seed 004's template: the address is to be filled in, it is not
+        // an option named "ntp".
+        let r = rules(
+            "peer <slave ntp server ip> iburst prefer\nallow <client ip subnet>\n",
+            V43,
+        );
+        assert!(r.contains(&(Rule::Placeholder, Some(1))), "{r:?}");
+        assert!(r.contains(&(Rule::Placeholder, Some(2))), "{r:?}");
+        assert!(!r.iter().any(|x| x.0 == Rule::UnknownOption), "{r:?}");
+        // 4.0 reads the subnet before the comment and serves it: one
+        // warning about later releases, no "serves nobody".
+        let v40 = ChronyVersion::new(4, 0);
+        let text = "local stratum 10\nallow 10.0.0.0/24   # lab\n";
+        let r = rules(text, v40);
+        assert!(r.contains(&(Rule::AccessLenientComment, Some(2))), "{r:?}");
+        assert!(!r.iter().any(|x| x.0 == Rule::NoAllow), "{r:?}");
+        // 4.3 refuses the line: the comment is the error.
+        let r = rules(text, V43);
+        assert!(r.contains(&(Rule::TrailingComment, Some(2))), "{r:?}");
+    }
+
+    #[test]
     fn lab_warnings() {
         // An isolated server with no local stratum.
         let r = rules(

@@ -62,6 +62,21 @@ pub(super) fn lines(l: &mut Linter) {
             continue;
         };
         if lenient {
+            // A comment after a rule that reads right on its own: 4.0/4.1
+            // stop at the prefix length and the rule works as meant.
+            if let Some((rule, comment)) = comment_after_rule(&name, &d.args) {
+                l.push(
+                    Rule::AccessLenientComment,
+                    Some(i),
+                    vec![
+                        ("directive", name),
+                        ("rule", rule),
+                        ("comment", comment),
+                        ("version", l.opts.version.to_string()),
+                    ],
+                );
+                continue;
+            }
             l.push(
                 Rule::AccessLenient,
                 Some(i),
@@ -70,6 +85,16 @@ pub(super) fn lines(l: &mut Linter) {
                     ("args", d.args.clone()),
                     ("version", l.opts.version.to_string()),
                 ],
+            );
+            continue;
+        }
+        // A template's `<…>` left unfilled (chronyd reads `<slave` as the
+        // address and what follows as options): the fix is to fill it in.
+        if let Some(placeholder) = placeholder_in(&d.args) {
+            l.push(
+                Rule::Placeholder,
+                Some(i),
+                vec![("directive", name), ("placeholder", placeholder)],
             );
             continue;
         }
@@ -88,6 +113,23 @@ pub(super) fn lines(l: &mut Linter) {
         let args = parse_error_args(&name, err, &d.args);
         l.push(err.rule(), Some(i), args);
     }
+}
+
+/// The first `<…>` of a line's arguments: a template's placeholder.
+fn placeholder_in(args: &str) -> Option<String> {
+    let start = args.find('<')?;
+    let len = args[start..].find('>')?;
+    let inner = &args[start + 1..start + len];
+    (!inner.trim().is_empty()).then(|| args[start..=start + len].to_string())
+}
+
+/// `allow 10.0.0.0/24   # note`: the rule before the comment, when it is
+/// one that chronyd reads strictly, and the comment.
+fn comment_after_rule(name: &str, args: &str) -> Option<(String, String)> {
+    let at = args.find(|c: char| c.is_ascii() && is_comment_start(c as u8))?;
+    let (rule, comment) = (args[..at].trim(), args[at..].trim());
+    let parsed = Directive::parse(name, rule).is_ok();
+    (parsed && !rule.is_empty()).then(|| (rule.to_string(), comment.to_string()))
 }
 
 /// Message arguments for a directive chrony cannot read.
