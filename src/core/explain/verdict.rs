@@ -352,6 +352,12 @@ crate::id_enum! {
         ManualNoSamples = "manual-no-samples",
         /// waitsync: no try found chronyd synchronised.
         WaitsyncNeverSynchronised = "waitsync-never-synchronised",
+        /// The paste ends before the output does: judged as far as it goes.
+        PasteCut = "paste-cut",
+        /// `chronyd -q`/`-Q` measured the clock against a server.
+        OnceMeasured = "once-measured",
+        /// `chronyd -q`/`-Q` exited without a measurement.
+        OnceNoAnswer = "once-no-answer",
     }
 }
 
@@ -372,7 +378,8 @@ impl Rule {
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,
             SourcesOffline | NoSuchSource | NoSourcesOrLocal => Status::Warn,
             ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent => Status::Warn,
-            ServesNobody => Status::Info,
+            ServesNobody | PasteCut | OnceMeasured => Status::Info,
+            OnceNoAnswer => Status::Bad,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
