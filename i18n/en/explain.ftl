@@ -478,6 +478,7 @@ why-rx-lossy = { $rx } answers to { $tx } requests: the server drops or rate-lim
 why-rx-invalid = only { $valid } of { $rx } packets passed the first tests: authentication (or another check) fails
 why-tests-passed = every test passed
 why-tests-auth-failed = the authentication test failed: keys or NTS do not match
+why-tests-server-follows-us = only the synchronisation-loop test failed on a source polled as a server: it follows this server (its reference is this host), so chronyd drops every sample of it and can never use it
 why-tests-sync-loop = only the synchronisation-loop test failed: the source follows this server (its reference is this host), so chronyd drops its samples and the two never follow each other. The normal state of the upstream side of a peer pair
 why-tests-unsynchronised = the server is not synchronised (its leap status or stratum says so)
 why-tests-failed = failed: { $tests }; chronyd drops these packets
@@ -525,7 +526,7 @@ finding-nts-nak = { $sources } sent an NTS NAK: the server no longer accepts chr
 finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when all is well): requests or responses are being lost.
 finding-auth-failing = Packets from { $sources } fail authentication: the symmetric key differs (same ID and secret on both sides, in chrony.keys), the key type is not supported there, or NTS does not match. chronyd ignores every unauthenticated answer.
 finding-auth-failing-ntpd = Packets from { $sources } fail authentication (auth bad): the symmetric key differs. Both sides need the same key ID, type and secret in ntpd's key file (the “keys” line of ntp.conf, often /etc/ntp.keys), the ID listed in “trustedkey”, and the server line naming it (“key N”). ntpd does not use a source whose packets fail authentication.
-finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server follows it. Their strata climb to 16 and both lose synchronisation. Give one of them a real upstream, or use “local stratum N orphan” on both for an isolated pair.
+finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server polls it as an upstream, so neither gets true time from the other (chronyd drops such samples by its loop test; daemons without that test let both strata climb to 16). Give this server a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” on both.
 finding-few-samples = { $sources } has no samples: it has not answered, or its samples were all rejected.
 finding-not-selectable = { $count ->
         [one] { $sources } cannot be selected now: { $why }.
@@ -563,9 +564,15 @@ label-can-ntp = NTP service available
 label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
-finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. { $others ->
-        [0] There is no other source: until it delivers samples, the clock is not synchronised.
-       *[other] chronyd keeps time from the other sources meanwhile.
+finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. { $followed ->
+        [yes] { $others ->
+            [0] chronyd still follows it from its last samples (“*”); there is no other source, so if it stays silent the clock loses synchronisation.
+           *[other] chronyd still follows it from its last samples (“*”); if it stays silent, chronyd moves to the other sources.
+        }
+       *[no] { $others ->
+            [0] There is no other source: until it delivers samples, the clock is not synchronised.
+           *[other] chronyd keeps time from the other sources meanwhile.
+        }
     }
 finding-refclock-lost-ntpd = The reference clock { $sources } delivers no samples (reach 0): nothing feeds its driver, and no network, name or upstream is involved. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds ntpd (its SHM segment) or that the driver can read its serial device; for a PPS: that the pulse reaches the device. If it delivers samples but is not used, check its offset (fudge time1) against the other sources and that the server line has no “noselect”.
 

@@ -467,6 +467,7 @@ why-rx-lossy = { $tx } 个请求只收到 { $rx } 个应答：服务器丢弃或
 why-rx-invalid = { $rx } 个包中只有 { $valid } 个通过了前面的测试：认证（或其他检查）失败
 why-tests-passed = 所有测试都通过
 why-tests-auth-failed = 认证测试失败：密钥或 NTS 不匹配
+why-tests-server-follows-us = 作为 server 轮询的时间源只有同步环路测试未通过：它跟随本服务器（其参考就是本机），chronyd 会丢弃它的每个样本，永远无法使用它
 why-tests-sync-loop = 只有同步环路测试未通过：该源在跟随本服务器（其参考源就是本机），所以 chronyd 丢弃它的样本，双方不会互相跟随。这是对等体一对中上游一侧的正常状态
 why-tests-unsynchronised = 服务器未同步（其闰秒状态或层级表明如此）
 why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
@@ -514,7 +515,7 @@ finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。
 finding-auth-failing = 来自 { $sources } 的包认证失败：对称密钥不一致（两端 chrony.keys 中的 ID 和密钥必须相同）、对方不支持该密钥类型，或 NTS 不匹配。chronyd 会忽略所有未通过认证的应答。
 finding-auth-failing-ntpd = 来自 { $sources } 的包认证失败（auth bad）：对称密钥不一致。两端 ntpd 的密钥文件（ntp.conf 中“keys”行指定，通常是 /etc/ntp.keys）中必须有相同的密钥 ID、类型和密钥，该 ID 要列在“trustedkey”中，server 行也要用“key N”指定它。ntpd 不使用认证失败的源。
-finding-sync-loop = 出现同步环路：{ $sources } 跟随本服务器，而本服务器又跟随它。双方的层级会攀升到 16，并都失去同步。请给其中一台配置真正的上游，或者在隔离的一对服务器上都使用“local stratum N orphan”。
+finding-sync-loop = 同步环路：{ $sources } 跟随本服务器，而本服务器又把它当作上游轮询，双方都无法从对方获得真实时间（chronyd 的环路测试会丢弃这类样本；没有该测试的守护进程会让双方层级攀升到 16）。请给本服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和“local stratum N orphan”。
 finding-few-samples = { $sources } 没有样本：它没有应答，或其样本全部被拒绝。
 finding-not-selectable = { $count ->
         [one] { $sources } 目前不能被选择：{ $why }。
@@ -552,9 +553,15 @@ label-can-ntp = 可用 NTP 服务
 label-root-distance = 根距离
 label-packet-count = 包数
 label-dst-active = 夏令时
-finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。{ $others ->
-        [0] 没有其他时间源：在它提供样本之前，时钟处于未同步状态。
-       *[other] 在此期间 chronyd 依靠其他时间源守时。
+finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两次轮询均无样本，或 chronyd 将其标为不可用）：目前没有数据送到其驱动。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 chronyd 提供数据（SHM 或 SOCK）；若是 PPS：检查脉冲是否到达设备，以及是否有第二个时间源为其提供整秒。{ $followed ->
+        [yes] { $others ->
+            [0] chronyd 仍依据它最近的样本跟随它（“*”）；没有其他时间源，若它持续没有样本，时钟将失去同步。
+           *[other] chronyd 仍依据它最近的样本跟随它（“*”）；若它持续没有样本，chronyd 将改用其他时间源。
+        }
+       *[no] { $others ->
+            [0] 没有其他时间源：在它提供样本之前，时钟处于未同步状态。
+           *[other] 在此期间 chronyd 依靠其他时间源守时。
+        }
     }
 finding-refclock-lost-ntpd = 参考时钟 { $sources } 没有提供样本（可达性为 0）：目前没有数据送到其驱动，与网络、名称解析或上游无关。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 ntpd 提供数据（其 SHM 段），或驱动能否读取其串口设备；若是 PPS：检查脉冲是否到达设备。若它提供样本却未被使用，请对照其他时间源检查它的偏移设置（fudge time1），并确认 server 行没有“noselect”。
 

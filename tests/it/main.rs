@@ -26,6 +26,7 @@ mod helper_system;
 mod i18n_parity;
 mod labs;
 mod leap;
+mod lint_rules;
 mod lint_vs_chronyd;
 mod live_explain;
 mod live_findings;

@@ -27,7 +27,7 @@ pub(super) struct KeFailure {
 }
 
 impl KeFailure {
-    fn about(&self, row: &[crate::core::explain::Field]) -> bool {
+    fn about(&self, row: &[super::model::Field]) -> bool {
         let Some(f) = field(row, F::Address) else {
             return false;
         };
@@ -120,7 +120,7 @@ pub(super) fn apply(text: &str, parts: &mut [Explained]) {
     }
 }
 
-fn value_reach(row: &[crate::core::explain::Field]) -> Option<u32> {
+fn value_reach(row: &[super::model::Field]) -> Option<u32> {
     match field(row, F::Reach)?.value {
         Value::Reach(r) => Some(r.into()),
         _ => None,

@@ -494,30 +494,31 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
             let state = field(r, F::State).map(|x| x.value);
             // A `?` or `x` clock whose last polls delivered is not lost:
             // noselect, too few samples, or the selection leaves it out.
-            // One the clock follows now (`*`, or `+` combined with it) is
-            // not lost either, whatever its last polls: its gaps are said
-            // as gaps.
-            let used = matches!(
-                state,
-                Some(Value::State(SourceState::Selected | SourceState::Combined))
-            );
             let unusable = matches!(
                 state,
                 Some(Value::State(
                     SourceState::Unusable | SourceState::Falseticker
                 ))
             );
-            !used && (reach_low == Some(true) || (reach_low.is_none() && unusable))
+            reach_low == Some(true) || (reach_low.is_none() && unusable)
         })
         .filter_map(|r| row_name(r))
         .collect();
     if !lost.is_empty() {
+        // chronyd keeps following a silent clock (`*`) from its last
+        // samples until the selection drops it: not unsynchronised yet.
+        let followed = rows.iter().filter(|r| mode(r, "#")).any(|r| {
+            row_name(r).is_some_and(|n| lost.contains(&n))
+                && field(r, F::State)
+                    .is_some_and(|x| x.value == Value::State(SourceState::Selected))
+        });
         out.push(
             Finding::new(Rule::RefclockLost)
                 .arg("sources", lost.join(", "))
                 .arg("count", lost.len())
                 // Whether any other source could keep time meanwhile.
-                .arg("others", rows.len().saturating_sub(lost.len())),
+                .arg("others", rows.len().saturating_sub(lost.len()))
+                .arg("followed", if followed { "yes" } else { "no" }),
         );
     }
     let upstreams = rows.iter().filter(|r| !mode(r, "#")).count();

@@ -604,8 +604,14 @@ pub fn judge_ntpdata(row: &mut [Field]) {
             // Only the loop test: chrony dropped the sample of a source
             // whose reference is this server (ntp_core.c compares it with
             // our address), so the two cannot follow each other; the
-            // upstream side of a peer pair always shows this.
-            (Status::Info, Why::TestsSyncLoop)
+            // upstream side of a peer pair always shows this. Polled from
+            // a server line, the source is one this server means to follow
+            // and never can: a loop in the configuration.
+            if line == "peer" {
+                (Status::Info, Why::TestsSyncLoop)
+            } else {
+                (Status::Warn, Why::TestsServerFollowsUs)
+            }
         } else if bits.iter().all(|b| *b) {
             (Status::Ok, Why::TestsPassed)
         } else if delay_only && good.zip(valid).is_some_and(|(g, v)| g * 5 >= v * 4) {

@@ -164,6 +164,8 @@ crate::id_enum! {
         TestsPassed = "tests-passed",
         TestsAuthFailed = "tests-auth-failed",
         TestsSyncLoop = "tests-sync-loop",
+        /// Only the loop test failed, on a source polled as a server.
+        TestsServerFollowsUs = "tests-server-follows-us",
         TestsUnsynchronised = "tests-unsynchronised",
         TestsBadData = "tests-bad-data",
         TestsFailed = "tests-failed",
@@ -534,7 +536,7 @@ impl Why {
             RefclockNoSample => &[R::RefclockLost],
             FlashDistance | FlashDenied | FlashUnreachable | FlashPacket => &[R::NotSelectable],
             FlashUnsynchronised => &[R::UpstreamUnsynchronised],
-            FlashLoop => &[R::SyncLoop],
+            FlashLoop | TestsServerFollowsUs => &[R::SyncLoop],
             FlashAuth => &[R::AuthFailing],
             StateAnswersRejected => &[R::AnswersRejected],
             TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],

@@ -3,11 +3,11 @@
 //! switches print.
 
 mod cisco;
+mod common;
 mod vrp;
 
-use super::checks::*;
-use super::field::FieldId as F;
 use super::model::{Explained, Field, Kind};
+use common::{judge, table};
 
 const SHOW_SERVER: &[&str] = &[
     "address",
@@ -42,41 +42,6 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::H3cNtpServiceSessions, vrp::H3C_SESSIONS),
         (Kind::ShowNtpServer, SHOW_SERVER),
     ]
-}
-
-fn judge(f: &mut Field) {
-    match f.name {
-        F::ClockStatus => check_switch_status(f),
-        F::Status => check_switch_status(f),
-        F::Stratum => check_stratum(f),
-        F::Tally => check_cisco_tally(f),
-        F::Reach => check_reach(f),
-        F::Reference => check_refid(f),
-        F::Leap => check_leap(f),
-        _ => {}
-    }
-}
-
-fn table<'a>(lines: &[&'a str], header: impl Fn(&str) -> bool) -> Option<Vec<&'a str>> {
-    let h = lines.iter().position(|l| header(l))?;
-    Some(
-        lines[h + 1..]
-            .iter()
-            .copied()
-            .filter(|l| {
-                !l.trim_start().starts_with('-') && !l.trim_start().starts_with('*')
-                    || l.starts_with('*')
-            })
-            .collect(),
-    )
-}
-
-/// The value after `key` in `... key VALUE, ...` (up to a comma).
-fn after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
-    let at = line.find(key)? + key.len();
-    let v = line[at..].trim_start();
-    let end = v.find(',').unwrap_or(v.len());
-    Some(v[..end].trim()).filter(|v| !v.is_empty())
 }
 
 pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {

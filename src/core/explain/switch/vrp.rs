@@ -4,7 +4,7 @@
 use super::super::checks::*;
 use super::super::field::FieldId as F;
 use super::super::model::{Explained, Field, Kind};
-use super::{judge, table};
+use super::common::{judge, table};
 
 pub(super) const STATUS: &[(&str, &str)] = &[
     ("clock status", "clock-status"),
