@@ -785,6 +785,7 @@ finding-smoothing-offset = The server time smoothing (smoothtime) is serving its
     } true time on purpose: it spreads the correction over time instead of stepping the clients. It reaches zero in { $remaining } if no new correction comes.
 finding-manual-no-samples = No sample is stored: settime has not given chronyd a time, so in manual mode it has nothing to follow. “chronyc settime TIME” adds one; with “manual” in chrony.conf and no source, tracking stays not synchronised until then.
 finding-waitsync-never-synchronised = chronyd did not synchronise while waitsync waited: the reference ID was 00000000 at every one of the { $count } tries, so waitsync gave up with a non-zero exit status. Its sources are the cause: “chronyc sources” and “chronyc selectdata” show why none is used.
+finding-paste-cut = The paste looks cut: it ends before the output does (a row cut short, the last lines or the table itself missing). What it shows is judged; nothing is concluded from what is missing. Paste the whole output to have it all judged.
 finding-no-such-source = chronyd has no source at the address given (“{ $reply }”): the command names a source by its address, and none of chronyd's sources has it. “chronyc -n sources -a” lists the addresses it has (a source configured by name is listed by the address the name resolved to).
 finding-sources-offline = { $count ->
         [one] 1 source is offline: chronyd does not poll it. The “offline” option of its server line, “chronyc offline”, or a network script calling it set it offline; “chronyc online” polls it again.
@@ -801,6 +802,15 @@ finding-nothing-selected = Nothing is selected: no source is * or +, so chronyd 
 
 ## MikroTik RouterOS, /system ntp client print (help.mikrotik.com "NTP"; v6: wiki Manual:System/Time).
 kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
+kind-chronyd-once = chronyd -q / -Q (one measurement, then exit)
+finding-once-measured = A server answered: chronyd measured the system clock off by { $value }. { $action ->
+        [step] With -q it stepped the clock by that much (“(step)”), then exited.
+       *[ignored] With -Q it only printed the offset (“(ignored)”, chronyd(8): “without making any corrections of the clock”).
+    } The server can be used.
+finding-once-no-answer = { $cause ->
+        [no-source] chronyd could not use any source (“No suitable source for synchronisation”): the servers did not answer, or answered but are not synchronised themselves.
+       *[timeout] No server answered before chronyd gave up (-t timeout, “Timeout reached”, or exiting with no “System clock wrong by” line): nothing was measured.
+    } Check that the server's address is right and UDP 123 reaches it, that the server's “allow” covers this client (chrony.conf(5): “By default, no clients are allowed access”), and that the server is synchronised or has “local stratum N”.
 field-enabled = Whether the NTP client is enabled (RouterOS: enabled=yes/no; default no).
 field-servers = The NTP servers configured for the client (addresses or names; DHCP may add some).
 field-primary-ntp = RouterOS v6: the first NTP server's address (0.0.0.0: none). With two set, the SNTP client alternates, switching when a request times out or a server sends a kiss-o'-death.

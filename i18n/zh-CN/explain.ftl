@@ -766,6 +766,7 @@ finding-smoothing-offset = 服务器时间平滑（smoothtime）有意让客户�
     }：它把修正分散到一段时间里，而不是让客户端跳变。如果没有新的修正，它在 { $remaining } 后回到零。
 finding-manual-no-samples = 没有保存任何样本：settime 还没有给 chronyd 一个时间，所以在手动模式下它没有可跟随的对象。“chronyc settime 时间”可以加入一个样本；chrony.conf 中有“manual”而没有时间源时，在此之前 tracking 一直是未同步。
 finding-waitsync-never-synchronised = 在 waitsync 等待期间 chronyd 没有同步：{ $count } 次尝试中参考 ID 每次都是 00000000，所以 waitsync 放弃并以非零状态退出。原因在它的时间源：“chronyc sources”和“chronyc selectdata”显示为什么没有一个被使用。
+finding-paste-cut = 这段粘贴看起来不完整：输出还没结束它就断了（某一行被截短，或缺少最后几行甚至整个表格）。只判断粘贴里有的部分，不根据缺少的部分下结论。请粘贴完整输出，以便全部判断。
 finding-no-such-source = chronyd 在给出的地址上没有时间源（“{ $reply }”）：该命令按地址指定时间源，而 chronyd 的时间源中没有这个地址。“chronyc -n sources -a”列出它拥有的地址（按名称配置的时间源以名称解析出的地址列出）。
 finding-sources-offline = 有 { $count } 个时间源处于离线状态：chronyd 不轮询这些时间源。它们是被 server 行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线的；“chronyc online”会让它们重新被轮询。
 finding-all-sources-offline = 没有在线的时间源：{ $count } 个时间源处于离线状态，chronyd 一个也不轮询，所以时钟没有同步，只靠自己运行。“chronyc online”会让它们重新被轮询；请查明是什么把它们设为离线（server 行的“offline”选项、“chronyc offline”，或调用它的 NetworkManager、ifupdown 脚本）。
@@ -776,6 +777,15 @@ finding-nothing-selected = 没有时间源被选中：没有一个是 * 或 +，
 
 ## MikroTik RouterOS，/system ntp client print（help.mikrotik.com “NTP”；v6：wiki Manual:System/Time）。
 kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
+kind-chronyd-once = chronyd -q / -Q（测量一次后退出）
+finding-once-measured = 服务器有应答：chronyd 测得系统时钟偏差 { $value }。{ $action ->
+        [step] 使用 -q 时它把时钟跳变了这么多（“(step)”），然后退出。
+       *[ignored] 使用 -Q 时它只打印偏差（“(ignored)”，chronyd(8)：“不对时钟做任何校正”）。
+    }这台服务器可以使用。
+finding-once-no-answer = { $cause ->
+        [no-source] chronyd 没有可用的时间源（“No suitable source for synchronisation”）：服务器没有应答，或有应答但自己没有同步。
+       *[timeout] chronyd 放弃之前没有任何服务器应答（-t 超时、“Timeout reached”，或退出时没有“System clock wrong by”行）：什么也没有测到。
+    }请检查服务器地址是否正确、UDP 123 能否到达它、服务器的“allow”是否包含这个客户端（chrony.conf(5)：“默认不允许任何客户端访问”），以及服务器是否已同步或设置了“local stratum N”。
 field-enabled = NTP 客户端是否启用（RouterOS：enabled=yes/no，默认 no）。
 field-servers = 为客户端配置的 NTP 服务器（地址或名称；DHCP 也可能加入）。
 field-primary-ntp = RouterOS v6：第一个 NTP 服务器的地址（0.0.0.0 表示没有）。两个都设置时，SNTP 客户端轮流使用，请求超时或服务器发来 kiss-o'-death 时切换。

@@ -528,6 +528,51 @@ fn source_row(line: &str) -> Option<Vec<String>> {
     Some(v)
 }
 
+/// A sources row the paste cut short (`^* localhost`, `^+ 10.0.0.2  2
+/// 6`): its mode, state, name and the whole columns before the cut.
+fn cut_source_row(line: &str) -> Option<Vec<String>> {
+    let mut chars = line.chars();
+    let (mode, state) = (chars.next()?, chars.next()?);
+    if !"^=#".contains(mode) || !"*+-?x~ ".contains(state) {
+        return None;
+    }
+    let mut words = line.get(2..)?.split_whitespace();
+    let name = words.next()?;
+    let hostlike = |c: char| c.is_ascii_alphanumeric() || ".-:_[]%/".contains(c);
+    if !name.chars().all(hostlike) {
+        return None;
+    }
+    // Stratum, poll, reach and LastRx: numbers (LastRx `5m`, or `-`).
+    let numeric = |w: &&str| {
+        *w == "-"
+            || w.strip_prefix('-')
+                .unwrap_or(w)
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u64>()
+                .is_ok()
+    };
+    let rest: Vec<&str> = words.collect();
+    let columns: Vec<&str> = rest
+        .iter()
+        .copied()
+        .take(4)
+        .take_while(|w| !w.contains('['))
+        .collect();
+    if !columns.iter().all(numeric) {
+        return None;
+    }
+    // The paste's last word may itself be cut (`37` of `377`): only the
+    // columns something follows are whole.
+    let whole = if rest.len() > columns.len() {
+        columns.len()
+    } else {
+        columns.len().saturating_sub(1)
+    };
+    let mut v = vec![mode.to_string(), state.to_string(), name.to_string()];
+    v.extend(columns[..whole].iter().map(|w| w.to_string()));
+    Some(v)
+}
+
 fn header_index(lines: &[&str], starts: &str) -> Option<usize> {
     lines
         .iter()
@@ -713,6 +758,9 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     if (tracking_labels >= 1 && tracking_any >= 2) && !has("Remote address") {
         let mut e = Explained::new(Kind::ChronycTracking);
         e.fields = from_table(&kvs, TRACKING);
+        // Its first line and not its last (every release ends with Leap
+        // status): the paste stops short.
+        e.cut = has("Reference ID") && !has("Leap status");
         return Some(e);
     }
     if has("Remote address") {
@@ -755,11 +803,28 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     }
     if let Some(h) = header_index(&lines, "MS Name/IP address") {
         let mut e = Explained::new(Kind::ChronycSources);
-        for l in table_rows(&lines, h) {
+        let rows = table_rows(&lines, h);
+        for (i, l) in rows.iter().enumerate() {
             if let Some(v) = source_row(l) {
                 e.rows.push(row_from(v, SOURCES));
+            } else if i + 1 == rows.len()
+                && let Some(v) = cut_source_row(l)
+            {
+                // The paste ends inside its last row: the source is there.
+                e.rows.push(row_from(v, SOURCES));
+                e.cut = true;
             }
         }
+        return Some(e);
+    }
+    // `sources -v`'s legend with no header or row after it: the table
+    // itself was not pasted.
+    if lines
+        .iter()
+        .any(|l| l.contains(".-- Source mode  '^' = server"))
+    {
+        let mut e = Explained::new(Kind::ChronycSources);
+        e.cut = true;
         return Some(e);
     }
     if let Some(h) = header_index(&lines, "Name/IP Address            NP") {

@@ -174,6 +174,19 @@ pub fn diagnose(e: &mut Explained) {
     if bad(F::NtpService) && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
         out.push(Finding::new(Rule::NtpServiceInactive));
     }
+    if e.cut {
+        // Rows after the cut may be lost: nothing said of the whole table.
+        out.retain(|x| {
+            !matches!(
+                x.rule,
+                Rule::SingleSource
+                    | Rule::NoUpstreamReachable
+                    | Rule::NoneSelected
+                    | Rule::OrphanRoot
+            )
+        });
+        out.push(Finding::new(Rule::PasteCut));
+    }
     e.findings = out;
     account_for_every_flag(e);
 }

@@ -8,6 +8,7 @@ mod checks;
 mod chronyc;
 mod chronyc_other;
 mod chronyd_log;
+mod chronyd_once;
 mod cross;
 mod diagnose;
 pub mod field;
@@ -72,6 +73,18 @@ pub fn clean(text: &str) -> Vec<String> {
             if c == '\r' || (c.is_control() && c != '\t') {
                 continue;
             }
+            // Web pages, blogs and chat apps copy the tools' spaces as
+            // U+00A0 (or other Unicode spaces): the columns are spaces.
+            if c != '\t' && c.is_whitespace() {
+                line.push(' ');
+                continue;
+            }
+            if matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            ) {
+                continue;
+            }
             line.push(c);
         }
         // chronyc(1) -e (4.4+): "each chronyc response will end with a line
@@ -83,9 +96,36 @@ pub fn clean(text: &str) -> Vec<String> {
         };
         out.push(line.to_string());
     }
+    undouble(&mut out);
     unquote(&mut out);
     dedent(&mut out);
     out
+}
+
+/// A paste with a blank line after every line (some web and chat editors
+/// turn each line into a paragraph): one blank line between two lines is
+/// the editor's, a run of them was a blank line of the output.
+fn undouble(lines: &mut Vec<String>) {
+    let blank = |l: &String| l.trim().is_empty();
+    let text = lines.iter().filter(|l| !blank(l)).count();
+    let adjacent = lines.windows(2).any(|w| !blank(&w[0]) && !blank(&w[1]));
+    if text < 3 || adjacent {
+        return;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(text * 2);
+    let mut run = 0;
+    for l in lines.drain(..) {
+        if blank(&l) {
+            run += 1;
+            continue;
+        }
+        if run >= 2 && !out.is_empty() {
+            out.push(String::new());
+        }
+        run = 0;
+        out.push(l);
+    }
+    *lines = out;
 }
 
 /// Output indented as a whole (a Markdown code block, an editor): the
@@ -215,6 +255,9 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if let Some(e) = reply::usage(&content) {
         return Ok(e);
     }
+    if let Some(e) = chronyd_once::explain(&content) {
+        return Ok(e);
+    }
     let parsed = chronyc::parse(&content)
         .or_else(|| chronyc_other::parse(&content))
         .or_else(|| ntpd::parse(&content, &commands))
@@ -238,6 +281,12 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     }
     let mut e = parsed.ok_or(ExplainError::NotRecognised)?;
     if e.fields.is_empty() && e.rows.is_empty() {
+        // A legend without its table: nothing to judge, and the table is
+        // not known to be empty.
+        if e.cut {
+            e.findings.push(Finding::new(Rule::PasteCut));
+            return Ok(e);
+        }
         // A table with its header and no row says something: nobody yet.
         let empty = match e.kind {
             Kind::ChronycClients => Some(Rule::NoClientsYet),
@@ -393,6 +442,24 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(prompt_command(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn unicode_spaces_of_a_web_or_chat_copy_are_spaces() {
+        // U+00A0 from a web page, U+3000 and U+2002 from an editor, a
+        // zero-width space from a chat app.
+        assert_eq!(
+            clean("Stratum\u{a0}\u{a0}:\u{3000}3\u{200b}\u{2002}x"),
+            ["Stratum  : 3 x"]
+        );
+    }
+
+    #[test]
+    fn a_double_spaced_paste_is_read_single_spaced() {
+        let got = clean("a\n\nb\n\nc\n\n\n\nd\n\n");
+        assert_eq!(got, ["a", "b", "c", "", "d"]);
+        // A paste with lines side by side keeps its blank lines.
+        assert_eq!(clean("a\nb\n\nc"), ["a", "b", "", "c"]);
     }
 
     #[test]

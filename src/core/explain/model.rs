@@ -59,6 +59,8 @@ pub enum Kind {
     ShowNtpServer,
     /// MikroTik RouterOS `/system ntp client print` (v7 NTP, v6 SNTP).
     MikrotikNtpClient,
+    /// `chronyd -q` / `chronyd -Q`: one measurement, then exit.
+    ChronydOnce,
 }
 
 impl Kind {
@@ -103,6 +105,7 @@ impl Kind {
             Kind::AristaShowNtpAssociations => "arista-show-ntp-associations",
             Kind::ShowNtpServer => "show-ntp-server",
             Kind::MikrotikNtpClient => "mikrotik-ntp-client",
+            Kind::ChronydOnce => "chronyd-once",
         }
     }
 
@@ -113,7 +116,7 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
-            | ChronycWaitsync => Family::Chrony,
+            | ChronycWaitsync | ChronydOnce => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqRvPeer | NtpqAssociations | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
@@ -246,6 +249,10 @@ pub struct Explained {
     /// Tables, one row per source/client/session.
     pub rows: Vec<Vec<Field>>,
     pub findings: Vec<Finding>,
+    /// The paste ends before the output does (a row cut short, tracking
+    /// without its last lines, a legend without its table): what is there
+    /// is judged, nothing is concluded from what is missing.
+    pub cut: bool,
 }
 
 impl Explained {
@@ -265,6 +272,7 @@ impl Explained {
             fields: Vec::new(),
             rows: Vec::new(),
             findings: Vec::new(),
+            cut: false,
         }
     }
 }

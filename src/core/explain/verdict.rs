@@ -358,6 +358,12 @@ crate::id_enum! {
         ManualNoSamples = "manual-no-samples",
         /// waitsync: no try found chronyd synchronised.
         WaitsyncNeverSynchronised = "waitsync-never-synchronised",
+        /// The paste ends before the output does: judged as far as it goes.
+        PasteCut = "paste-cut",
+        /// `chronyd -q`/`-Q` measured the clock against a server.
+        OnceMeasured = "once-measured",
+        /// `chronyd -q`/`-Q` exited without a measurement.
+        OnceNoAnswer = "once-no-answer",
     }
 }
 
@@ -380,7 +386,8 @@ impl Rule {
             ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent | NtsKeClientsSilent => {
                 Status::Warn
             }
-            ServesNobody => Status::Info,
+            ServesNobody | PasteCut | OnceMeasured => Status::Info,
+            OnceNoAnswer => Status::Bad,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
