@@ -31,7 +31,7 @@ pub fn explain(lines: &[&str]) -> Option<Explained> {
     match measured {
         Some((offset, stepped)) => e.findings.push(
             Finding::new(Rule::OnceMeasured)
-                .arg("value", super::human(offset))
+                .arg("value", super::checks::human(offset))
                 .arg("action", if stepped { "step" } else { "ignored" }),
         ),
         // Nothing measured: only a one-shot run's end says no answer came.
