@@ -232,6 +232,9 @@ fn offline_verdict(parts: &mut [Explained]) {
             continue;
         }
         for f in e.findings.iter_mut().filter(|f| rules.contains(&f.rule)) {
+            // Offline explains sources that stopped answering too: the
+            // report alone could only say they stopped.
+            f.args.retain(|(k, v)| !(*k == "cause" && v == "stopped"));
             if !f.args.iter().any(|(k, _)| *k == "cause") {
                 f.args
                     .push(("cause", Rule::AllSourcesOffline.id().to_string()));

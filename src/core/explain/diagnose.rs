@@ -430,7 +430,18 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         && rows.iter().all(|r| silent(r) || refclock_silent(r))
         && rows.iter().any(|r| reach_zero(r) || stopped(r))
     {
-        out.push(Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent)));
+        let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
+        // Every network source answered before (a number in LastRx): they
+        // stopped, so access rules and addresses, which worked, are not
+        // the first causes.
+        if rows
+            .iter()
+            .filter(|r| !refclock_silent(r))
+            .all(|r| stopped(r))
+        {
+            f = f.arg("cause", "stopped");
+        }
+        out.push(f);
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
             r.iter()
