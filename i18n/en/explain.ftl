@@ -662,6 +662,7 @@ finding-never-answered-switch = { $sources } never answered the device: no packe
 finding-never-answered-ntpd = { $sources } never answered ntpd: no packet came back. Check the address, that UDP 123 is open both ways, and the “restrict” lines here and on the server; with a key, that both sides have the same key.
 finding-none-selected-switch = No server is selected though some answer: they may disagree, be too far away, or fail the device's checks. Compare their offsets and strata.
 finding-none-selected-ntpd = No server is selected though some answer (no “*” tally): they may disagree, be too far away (distance) or fail ntpd's checks. Compare their offsets and strata; “ntpq -c as” shows each condition.
+finding-upstream-unsynchronised-systemd = { $sources } answers but is not synchronised itself (leap 3 “not synchronised”, stratum 0 or 16, reference INIT: it has not synchronised since it started): systemd-timesyncd cannot follow it. Fix that server first, or give timesyncd another one (NTP= in timesyncd.conf).
 finding-upstream-unsynchronised-switch = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): the device cannot follow it. Fix that server first.
 finding-upstream-unsynchronised-ntpd = { $sources } answers but is not synchronised itself (stratum 16 or leap alarm): ntpd cannot follow it. Fix that server first.
 

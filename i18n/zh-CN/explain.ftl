@@ -651,6 +651,7 @@ finding-never-answered-switch = { $sources } 从未应答设备：没有任何�
 finding-never-answered-ntpd = { $sources } 从未应答 ntpd：没有任何包返回。请检查地址、UDP 123 是否双向开放，以及本机和服务器上的“restrict”行；使用密钥时，检查双方密钥是否一致。
 finding-none-selected-switch = 虽然有服务器应答，但没有一个被选中：它们可能彼此不一致、距离过远或未通过设备的检查。请比较它们的偏移和层级。
 finding-none-selected-ntpd = 虽然有服务器应答，但没有一个被选中（没有“*”标记）：它们可能彼此不一致、距离过大或未通过 ntpd 的检查。请比较它们的偏移和层级；“ntpq -c as”显示每个关联的状态。
+finding-upstream-unsynchronised-systemd = { $sources } 有应答，但它自身未同步（闰秒指示 3“未同步”、层级 0 或 16、参考为 INIT：它启动后还没有同步过）：systemd-timesyncd 无法跟随它。请先修好那台服务器，或给 timesyncd 另配一台（timesyncd.conf 中的 NTP=）。
 finding-upstream-unsynchronised-switch = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：设备无法跟随它。请先修好该服务器。
 finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步（层级 16 或闰秒告警）：ntpd 无法跟随它。请先修好该服务器。
 

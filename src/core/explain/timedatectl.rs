@@ -46,10 +46,15 @@ const TIMESYNC_STATUS: &[(&str, &str)] = &[
 /// A kiss-o'-death: stratum 0 and a four-letter code as the reference
 /// (RFC 5905, 7.4: RATE, DENY, …; timedatectl prints the reference as
 /// text at stratum 0 and 1). Its leap and stratum are no server state.
+/// INIT is no refusal: RFC 5905, 7.4: "The association has not yet
+/// synchronized for the first time" — the server's own unsynchronised state,
+/// which its leap (3) and stratum (0) then say.
 fn kiss_of_death(stratum: Option<&str>, reference: Option<&str>) -> bool {
     stratum == Some("0")
         && reference.is_some_and(|r| {
-            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
+            (2..=4).contains(&r.len())
+                && r.chars().all(|c| c.is_ascii_uppercase())
+                && r != "INIT"
         })
 }
 
