@@ -591,6 +591,10 @@ fn account_for_every_flag(e: &mut Explained) {
             note(x, name.clone());
         }
     }
+    // Findings whose severity is the size of the value (offsets): the bad
+    // values first, and a smaller value is not listed under a larger one's
+    // bad finding (a 10 ms row under "offsets are large (250 ms)").
+    flagged.sort_by_key(|f| f.status != Status::Bad);
     for flag in flagged {
         let rules = flag.reason.id.rules();
         let Some(first) = rules.first() else { continue };
@@ -598,11 +602,11 @@ fn account_for_every_flag(e: &mut Explained) {
         let same_reason = |f: &Finding| {
             !f.rule.quotes_reason() || f.args.iter().any(|(k, v)| *k == "why" && v == why)
         };
-        let at = match e
-            .findings
-            .iter()
-            .position(|f| rules.contains(&f.rule) && same_reason(f))
-        {
+        let at = match e.findings.iter().position(|f| {
+            rules.contains(&f.rule)
+                && same_reason(f)
+                && (!f.rule.follows_value() || f.severity == flag.status)
+        }) {
             Some(i) => i,
             None => {
                 let mut f = Finding::new(*first);
@@ -616,6 +620,9 @@ fn account_for_every_flag(e: &mut Explained) {
                 }
                 f.args.push(("sources", String::new()));
                 f.args.push(("count", "0".into()));
+                if first.follows_value() {
+                    f.severity = flag.status;
+                }
                 e.findings.push(f);
                 e.findings.len() - 1
             }

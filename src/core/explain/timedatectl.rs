@@ -52,9 +52,7 @@ const TIMESYNC_STATUS: &[(&str, &str)] = &[
 fn kiss_of_death(stratum: Option<&str>, reference: Option<&str>) -> bool {
     stratum == Some("0")
         && reference.is_some_and(|r| {
-            (2..=4).contains(&r.len())
-                && r.chars().all(|c| c.is_ascii_uppercase())
-                && r != "INIT"
+            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase()) && r != "INIT"
         })
 }
 
