@@ -434,11 +434,7 @@ fn sources(e: &Explained, out: &mut Vec<Finding>) {
         // Every network source answered before (a number in LastRx): they
         // stopped, so access rules and addresses, which worked, are not
         // the first causes.
-        if rows
-            .iter()
-            .filter(|r| !refclock_silent(r))
-            .all(|r| stopped(r))
-        {
+        if rows.iter().filter(|r| !refclock_silent(r)).all(stopped) {
             f = f.arg("cause", "stopped");
         }
         out.push(f);
