@@ -184,6 +184,7 @@ why-switch-rejected = rejected by the device
 why-switch-candidate = a valid candidate
 why-yes = yes
 why-no = no
+finding-not-synchronised-by-stratum-16 = Not synchronised: this server follows { $sources }, but at stratum 16, the stratum of an unsynchronised clock, so its own clients refuse it. Its source answers (a real reference ID), at stratum 15: one hop more than NTP allows. Two servers that follow each other (each one’s server line names the other) climb there, and so does a chain from a high “local stratum N”. Give the servers a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” with a low N on both.
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan” (from chrony 4.7 an orphan server also waits 300 s after start, waitunsynced, before it serves), and start chronyd with -4 if IPv6 is disabled.
 finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; the server needs “allow” with this client's subnet. Then UDP 123 blocked on the way or by a firewall, { $names ->
         [none] wrong addresses,

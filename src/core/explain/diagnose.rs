@@ -48,7 +48,26 @@ pub fn diagnose(e: &mut Explained) {
     match e.kind {
         Kind::ChronycTracking => {
             if bad(F::Refid) || bad(F::Stratum) || bad(F::Leap) {
-                out.push(Finding::new(Rule::NotSynchronised));
+                let mut n = Finding::new(Rule::NotSynchronised);
+                // Stratum 16 with a real reference and a normal leap: this
+                // server follows a source at 15, one more hop than NTP
+                // allows (a loop of servers, or a chain from a high
+                // `local stratum`), not an unreachable upstream.
+                let reference = match value(f, F::Refid) {
+                    Value::RefId(id) => id != 0 && id != crate::core::cmdmon::LOCAL_REFID,
+                    _ => false,
+                };
+                if bad(F::Stratum) && !bad(F::Refid) && !bad(F::Leap) && reference {
+                    // tracking's `7F0000DE (127.0.0.222)`: the name.
+                    let raw = field(f, F::Refid).map_or("", |x| x.raw.trim());
+                    let name = raw
+                        .split_once('(')
+                        .map(|(_, n)| n.trim_end_matches(')').trim())
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or(raw);
+                    n = n.arg("cause", "stratum-16").arg("sources", name);
+                }
+                out.push(n);
             } else if why(F::Refid) == Some(Why::RefidLocal) {
                 // A free-running local clock: no known distance to true time,
                 // only chronyd's growing root dispersion.
