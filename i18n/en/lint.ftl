@@ -27,6 +27,7 @@ lint-unsupported-directive = { $directive } needs chrony { $since } or newer; ch
 lint-unsupported-option = The { $option } option of { $directive } needs chrony { $since } or newer; chronyd { $version } refuses to start.
 lint-out-of-range = { $option } { $value } is out of range ({ $min } to { $max }); chronyd refuses to start.
 lint-bad-subnet = { $subnet } is not a valid subnet: the prefix is longer than the address. chronyd refuses to start ("Bad subnet").
+lint-clientloglimit-unused = clientloglimit sets the memory for logging client accesses, but noclientlog (line { $line }) turns that logging off: the limit does nothing, and “chronyc clients” has nothing to show. Remove one of them.
 lint-noclientlog-ratelimit = { $directive } cannot be used together with noclientlog (line { $line }); chronyd refuses to start ("Rate limiting cannot be enabled with noclientlog"). Remove one of them.
 lint-rtcfile-rtcsync = rtcfile cannot be used together with rtcsync; chronyd refuses to start. Keep rtcsync on Linux.
 lint-nts-uneven = There are { $certs } ntsservercert and { $keys } ntsserverkey lines; they must pair up, otherwise chronyd refuses to start.

@@ -20,6 +20,7 @@ lint-unsupported-directive = { $directive } 需要 chrony { $since } 或更新�
 lint-unsupported-option = { $directive } 的 { $option } 选项需要 chrony { $since } 或更新版本；chronyd { $version } 将拒绝启动。
 lint-out-of-range = { $option } { $value } 超出范围（{ $min } 到 { $max }），chronyd 将拒绝启动。
 lint-bad-subnet = { $subnet } 不是有效子网：前缀长度超过地址长度，chronyd 将拒绝启动（"Bad subnet"）。
+lint-clientloglimit-unused = clientloglimit 设定记录客户端访问所用的内存，但 noclientlog（第 { $line } 行）关闭了这种记录：该限制不起作用，“chronyc clients”也没有内容可显示。请删除其中之一。
 lint-noclientlog-ratelimit = { $directive } 不能与 noclientlog（第 { $line } 行）同时使用，chronyd 将拒绝启动（"Rate limiting cannot be enabled with noclientlog"）。请删除其中之一。
 lint-rtcfile-rtcsync = rtcfile 不能与 rtcsync 同时使用，chronyd 将拒绝启动。在 Linux 上请保留 rtcsync。
 lint-nts-uneven = 有 { $certs } 行 ntsservercert 和 { $keys } 行 ntsserverkey，二者必须成对出现，否则 chronyd 将拒绝启动。

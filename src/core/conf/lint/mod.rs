@@ -240,6 +240,22 @@ mod tests {
     }
 
     #[test]
+    fn a_client_log_limit_under_noclientlog_is_said_to_do_nothing() {
+        // chrony.conf(5): noclientlog "specifies that client accesses are
+        // not to be logged"; clientloglimit sizes that log. chronyd starts.
+        let text = "noclientlog\nclientloglimit 1048576\n";
+        for v in [ChronyVersion::new(4, 0), V43, ChronyVersion::new(4, 9)] {
+            assert!(errors(text, v).is_empty());
+            assert!(rules(text, v).contains(&(Rule::ClientloglimitUnused, Some(2))));
+        }
+        assert!(
+            !rules("clientloglimit 1048576\n", V43)
+                .iter()
+                .any(|(r, _)| *r == Rule::ClientloglimitUnused)
+        );
+    }
+
+    #[test]
     fn a_second_trusted_certificate_file_replaces_the_first_in_4_0_only() {
         // conf.c 4.0 reads ntstrustedcerts with parse_string (one file);
         // 4.1's parse_ntstrustedcerts keeps a set of them.

@@ -143,6 +143,15 @@ pub(super) fn startup_checks(l: &mut Linter) {
         return deprecated(l);
     }
     if let Some(nc) = l.first("noclientlog") {
+        // chrony.conf(5) clientloglimit: the memory "for logging of client
+        // accesses" — with noclientlog nothing is logged, so it does nothing.
+        if let Some(limit) = l.first("clientloglimit") {
+            l.add((
+                Rule::ClientloglimitUnused,
+                limit,
+                vec![("line", (nc + 1).to_string())],
+            ));
+        }
         for (i, d) in l.directives() {
             if let Directive::RateLimit(r) = d {
                 l.add((
