@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use stratum::core::conf::lint::{LintOptions, has_errors, lint};
+use common::lab::{Chronyd, wait_for};
+use stratum::core::conf::lint::{LintOptions, Rule, has_errors, lint};
 use stratum::core::conf::{ChronyVersion, Document};
 
 struct Case {
@@ -118,6 +119,50 @@ impl Drop for CorpusShm {
                 .stderr(std::process::Stdio::null())
                 .status();
         }
+    }
+}
+
+/// chronyd follows the lab's stratum-1 upstream (its tracking at stratum 2).
+fn follows_at_stratum_2(c: &Chronyd) -> bool {
+    let t = c.chronyc(&["-c", "tracking"]);
+    t.split(',')
+        .nth(2)
+        .is_some_and(|stratum| stratum.trim() == "2")
+}
+
+/// The rules lint finds in `text` under `version`'s rules.
+fn lint_rules(text: &str, version: ChronyVersion) -> Vec<Rule> {
+    lint(
+        &Document::parse(text),
+        &LintOptions {
+            version,
+            ..Default::default()
+        },
+    )
+    .into_iter()
+    .map(|d| d.rule)
+    .collect()
+}
+
+/// The first daemon (`first`: what it runs) synchronises; given as long
+/// again as it took, none of the others does.
+fn only_the_first_synchronises(label: &str, daemons: &[Chronyd], first: &str) {
+    assert!(
+        wait_for(Duration::from_secs(20), || follows_at_stratum_2(
+            &daemons[0]
+        )
+        .then_some(()))
+        .is_some(),
+        "chrony {label}: {first} never synchronised: {}",
+        daemons[0].chronyc(&["tracking"])
+    );
+    std::thread::sleep(Duration::from_secs(3));
+    for (i, c) in daemons.iter().enumerate().skip(1) {
+        assert!(
+            !follows_at_stratum_2(c),
+            "chrony {label}: file {i} of the test synchronised: {}",
+            c.chronyc(&["tracking"])
+        );
     }
 }
 
@@ -321,8 +366,6 @@ fn errors_in_included_files_are_found_where_chronyd_finds_them() {
 /// before the local clock is updated"); with `minsources 1` it does, soon.
 #[test]
 fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
-    use common::lab::{Chronyd, wait_for};
-    use stratum::core::conf::lint::Rule;
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let up = Chronyd::upstream(&r.chronyd, tmp.path());
@@ -344,16 +387,12 @@ fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
         };
         assert!(lints(&body(2)).contains(&Rule::MinsourcesUnreachable));
         assert!(!lints(&body(1)).contains(&Rule::MinsourcesUnreachable));
-        let synced = |c: &Chronyd| {
-            let t = c.chronyc(&["-c", "tracking"]);
-            t.split(',')
-                .nth(2)
-                .is_some_and(|stratum| stratum.trim() == "2")
-        };
         let one = Chronyd::start(&r.chronyd, tmp.path(), "one", &body(1));
         let two = Chronyd::start(&r.chronyd, tmp.path(), "two", &body(2));
         assert!(
-            wait_for(Duration::from_secs(20), || synced(&one).then_some(())).is_some(),
+            wait_for(Duration::from_secs(20), || follows_at_stratum_2(&one)
+                .then_some(()))
+            .is_some(),
             "chrony {}: minsources 1 never synchronised: {}",
             r.label,
             one.chronyc(&["tracking"])
@@ -366,7 +405,7 @@ fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
             r.label
         );
         assert!(
-            !synced(&two),
+            !follows_at_stratum_2(&two),
             "chrony {}: minsources 2 with one source synchronised: {}",
             r.label,
             two.chronyc(&["tracking"])
@@ -382,8 +421,6 @@ fn minsources_above_the_sources_keeps_every_release_unsynchronised() {
 /// synchronises.
 #[test]
 fn sources_without_usable_authentication_keep_every_release_unsynchronised() {
-    use common::lab::{Chronyd, wait_for};
-    use stratum::core::conf::lint::Rule;
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let up = Chronyd::upstream(&r.chronyd, tmp.path());
@@ -399,24 +436,9 @@ fn sources_without_usable_authentication_keep_every_release_unsynchronised() {
             ),
             (format!("{server} key 7\n"), Some(Rule::KeyMissing)),
         ];
-        let synced = |c: &Chronyd| {
-            let t = c.chronyc(&["-c", "tracking"]);
-            t.split(',')
-                .nth(2)
-                .is_some_and(|stratum| stratum.trim() == "2")
-        };
         let mut daemons = Vec::new();
         for (n, (text, rule)) in files.iter().enumerate() {
-            let rules: Vec<Rule> = lint(
-                &Document::parse(text),
-                &LintOptions {
-                    version: r.version,
-                    ..Default::default()
-                },
-            )
-            .into_iter()
-            .map(|d| d.rule)
-            .collect();
+            let rules = lint_rules(text, r.version);
             for warned in [Rule::AuthRequiredNoneAuthenticated, Rule::KeyMissing] {
                 assert_eq!(
                     rules.contains(&warned),
@@ -432,24 +454,7 @@ fn sources_without_usable_authentication_keep_every_release_unsynchronised() {
                 text,
             ));
         }
-        assert!(
-            wait_for(Duration::from_secs(20), || synced(&daemons[0])
-                .then_some(()))
-            .is_some(),
-            "chrony {}: the unauthenticated source never synchronised: {}",
-            r.label,
-            daemons[0].chronyc(&["tracking"])
-        );
-        // Given as long again as the plain one took, neither synchronises.
-        std::thread::sleep(Duration::from_secs(3));
-        for (c, (text, _)) in daemons.iter().zip(&files).skip(1) {
-            assert!(
-                !synced(c),
-                "chrony {}: {text} synchronised: {}",
-                r.label,
-                c.chronyc(&["tracking"])
-            );
-        }
+        only_the_first_synchronises(&r.label, &daemons, "the unauthenticated source");
         assert!(
             daemons[2].log_text().contains("Key 7 is missing"),
             "chrony {}: {}",
@@ -465,8 +470,6 @@ fn sources_without_usable_authentication_keep_every_release_unsynchronised() {
 /// and with `waitunsynced 0`, it serves at once.
 #[test]
 fn an_orphan_server_waits_after_start_from_4_7_as_lint_hints() {
-    use common::lab::{Chronyd, wait_for};
-    use stratum::core::conf::lint::Rule;
     let serving = |c: &Chronyd| {
         let t = c.chronyc(&["-c", "tracking"]);
         t.split(',')
@@ -530,8 +533,6 @@ fn an_orphan_server_waits_after_start_from_4_7_as_lint_hints() {
 /// `noselect` on one line. The same source without noselect synchronises.
 #[test]
 fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
-    use common::lab::{Chronyd, wait_for};
-    use stratum::core::conf::lint::Rule;
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let up = Chronyd::upstream(&r.chronyd, tmp.path());
@@ -550,24 +551,9 @@ fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
                 vec![Rule::OnlyNoselectSources, Rule::RequireNoselect],
             ),
         ];
-        let synced = |c: &Chronyd| {
-            let t = c.chronyc(&["-c", "tracking"]);
-            t.split(',')
-                .nth(2)
-                .is_some_and(|stratum| stratum.trim() == "2")
-        };
         let mut daemons = Vec::new();
         for (n, (text, want)) in files.iter().enumerate() {
-            let rules: Vec<Rule> = lint(
-                &Document::parse(text),
-                &LintOptions {
-                    version: r.version,
-                    ..Default::default()
-                },
-            )
-            .into_iter()
-            .map(|d| d.rule)
-            .collect();
+            let rules = lint_rules(text, r.version);
             for rule in [
                 Rule::OnlyNoselectSources,
                 Rule::RequireNoselect,
@@ -587,24 +573,8 @@ fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
                 text,
             ));
         }
-        assert!(
-            wait_for(Duration::from_secs(20), || synced(&daemons[0])
-                .then_some(()))
-            .is_some(),
-            "chrony {}: the selectable source never synchronised: {}",
-            r.label,
-            daemons[0].chronyc(&["tracking"])
-        );
-        // Given as long again as the plain one took, neither synchronises,
-        // though their server answers (reach is not 0).
-        std::thread::sleep(Duration::from_secs(3));
-        for (c, (text, _)) in daemons.iter().zip(&files).skip(1) {
-            assert!(
-                !synced(c),
-                "chrony {}: {text} synchronised: {}",
-                r.label,
-                c.chronyc(&["tracking"])
-            );
+        only_the_first_synchronises(&r.label, &daemons, "the selectable source");
+        for (c, (text, ..)) in daemons.iter().zip(&files).skip(1) {
             let sources = c.chronyc(&["-c", "sources"]);
             assert!(
                 sources.split(',').nth(5).is_some_and(|v| v.trim() != "0"),
@@ -623,8 +593,6 @@ fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
 /// of this run's upstream put in.
 #[test]
 fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
-    use common::lab::{Chronyd, wait_for};
-    use stratum::core::conf::lint::Rule;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chronyd");
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     for r in common::releases() {
@@ -655,24 +623,9 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
                 Some(Rule::MaxdelayUnreachable),
             ),
         ];
-        let synced = |c: &Chronyd| {
-            let t = c.chronyc(&["-c", "tracking"]);
-            t.split(',')
-                .nth(2)
-                .is_some_and(|stratum| stratum.trim() == "2")
-        };
         let mut daemons = Vec::new();
         for (name, text, rule) in &files {
-            let rules: Vec<Rule> = lint(
-                &Document::parse(text),
-                &LintOptions {
-                    version: r.version,
-                    ..Default::default()
-                },
-            )
-            .into_iter()
-            .map(|d| d.rule)
-            .collect();
+            let rules = lint_rules(text, r.version);
             for warned in [Rule::MaxdistanceUnreachable, Rule::MaxdelayUnreachable] {
                 assert_eq!(
                     rules.contains(&warned),
@@ -683,24 +636,7 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
             }
             daemons.push(Chronyd::start(&r.chronyd, tmp.path(), name, text));
         }
-        assert!(
-            wait_for(Duration::from_secs(20), || synced(&daemons[0])
-                .then_some(()))
-            .is_some(),
-            "chrony {}: the plain client never synchronised: {}",
-            r.label,
-            daemons[0].chronyc(&["tracking"])
-        );
-        // Given as long again as the plain one took, neither synchronises.
-        std::thread::sleep(Duration::from_secs(3));
-        for (c, (name, ..)) in daemons.iter().zip(&files).skip(1) {
-            assert!(
-                !synced(c),
-                "chrony {}: {name} synchronised: {}",
-                r.label,
-                c.chronyc(&["tracking"])
-            );
-        }
+        only_the_first_synchronises(&r.label, &daemons, "the plain client");
         // The server answers the maxdelay client and its answers fail
         // test A (chronyc(1) ntpdata: "maximum delay"); where the release
         // counts good answers (not 4.0), there are none.
@@ -839,8 +775,6 @@ fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it(
 /// ppm uses its estimates within seconds.
 #[test]
 fn a_maxupdateskew_below_any_estimate_keeps_every_releases_skew_unknown() {
-    use common::lab::{Chronyd, wait_for};
-    use stratum::core::conf::lint::Rule;
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/chronyd/ok-maxupdateskew-0.01ppm.conf");
     let tiny = std::fs::read_to_string(file).unwrap();
@@ -920,7 +854,6 @@ fn answers_ntp(port: u16) -> bool {
 /// serves, no "this server serves nobody".
 #[test]
 fn an_allow_line_with_a_trailing_comment_serves_where_lint_says_it_does() {
-    use stratum::core::conf::lint::Rule;
     let body = "local stratum 10\nallow 127.0.0.0/8   # 允许的客户端网段\n";
     let releases = common::releases();
     if releases.is_empty() {

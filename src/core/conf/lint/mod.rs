@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn template_placeholders_and_commented_allow_lines_say_what_to_fix() {
-        // Seed 004's template: the address is to be filled in, it is not
+        // The lab notes' template: the address is to be filled in, it is not
         // an option named "ntp".
         let r = rules(
             "peer <slave ntp server ip> iburst prefer\nallow <client ip subnet>\n",
