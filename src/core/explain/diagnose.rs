@@ -39,6 +39,16 @@ fn row_name(row: &[Field]) -> Option<String> {
         })
 }
 
+/// The source tracking names as its reference: `7F0000DE (127.0.0.222)`
+/// gives the name in parentheses, a bare ID itself.
+fn reference_name(fields: &[Field]) -> &str {
+    let raw = field(fields, F::Refid).map_or("", |x| x.raw.trim());
+    raw.split_once('(')
+        .map(|(_, n)| n.trim_end_matches(')').trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(raw)
+}
+
 /// Diagnoses across fields.
 pub fn diagnose(e: &mut Explained) {
     let mut out: Vec<Finding> = Vec::new();
@@ -58,14 +68,9 @@ pub fn diagnose(e: &mut Explained) {
                     _ => false,
                 };
                 if bad(F::Stratum) && !bad(F::Refid) && !bad(F::Leap) && reference {
-                    // tracking's `7F0000DE (127.0.0.222)`: the name.
-                    let raw = field(f, F::Refid).map_or("", |x| x.raw.trim());
-                    let name = raw
-                        .split_once('(')
-                        .map(|(_, n)| n.trim_end_matches(')').trim())
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or(raw);
-                    n = n.arg("cause", "stratum-16").arg("sources", name);
+                    n = n
+                        .arg("cause", "stratum-16")
+                        .arg("sources", reference_name(f));
                 }
                 out.push(n);
             } else if why(F::Refid) == Some(Why::RefidLocal) {
@@ -79,15 +84,9 @@ pub fn diagnose(e: &mut Explained) {
             }
             // Its server at stratum 10: named as tracking names it.
             if why(F::Stratum) == Some(Why::StratumOwnClock) {
-                let reference = field(f, F::Refid).map_or("", |x| x.raw.trim());
-                let name = reference
-                    .split_once('(')
-                    .map(|(_, n)| n.trim_end_matches(')').trim())
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or(reference);
                 out.push(
                     Finding::new(Rule::ServerOwnClock)
-                        .arg("sources", name)
+                        .arg("sources", reference_name(f))
                         .arg("count", 1),
                 );
             }
