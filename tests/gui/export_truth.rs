@@ -9,6 +9,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use stratum::core::conf::Document;
 use stratum::core::export::Format;
 use stratum::gui::app::{App, Panel};
+use stratum::gui::state::FileState;
 use stratum::i18n::{Lang, Localizer};
 
 use super::files::{choose, save, servers, type_path};
@@ -89,10 +90,13 @@ fn a_saved_export_is_no_longer_called_saved_once_its_preview_changes() {
         let replace = tr.tr("gui-file-replace");
         h.get_by_role_and_label(Role::Button, &replace).click();
         h.run();
-        super::wait(&mut h, "the file", &|_| {
-            std::fs::read_to_string(&file).is_ok_and(|t| t.contains("Vlanif10"))
+        // The file lands before the backend's answer does: wait for the
+        // answer, which is what the row shows.
+        super::wait(&mut h, "the save", &|a| {
+            matches!(a.state.files.last(), Some((_, FileState::Written(_))))
         });
-        h.run_steps(3);
+        h.run();
+        assert!(std::fs::read_to_string(&file).is_ok_and(|t| t.contains("Vlanif10")));
         assert!(
             h.query_by_label(&saved).is_some(),
             "{lang:?}: {:?}",
