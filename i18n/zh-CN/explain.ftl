@@ -618,9 +618,47 @@ why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报�
 finding-command-not-authorised = chronyd 拒绝了该请求（“{ $reply }”）：经网络（UDP 323 端口），即使来自本机，chronyd 也只回答这些监视报告：tracking、sources、sourcestats、activity、rtcdata、manual list、smoothing 和时间源名称（sources -N）。所有会改变状态的命令（online、offline、burst、add、delete 等）以及其他报告（ntpdata、selectdata、authdata、clients、serverstats）都需要它的 Unix 套接字。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。
 finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。
 finding-daemon-unreachable = chronyc 无法与 chronyd 通信（“{ $reply }”）：chronyd 没有运行，或其命令套接字或端口不可达。请检查“systemctl status chronyd”（或 chrony），套接字（/run/chrony/chronyd.sock）是否存在且 chronyc 可以打开；对远程主机（-h）检查“cmdport” 323 是否开放、“bindcmdaddress”是否监听该地址。
-finding-facility-not-enabled = chronyd 未启用此功能（“{ $reply }”）：该报告需要 chrony.conf 中的指令（smoothing 需要“smoothtime”；RTC 需要“rtcfile”）。如果不用它，就没有问题。
+finding-facility-not-enabled = chronyd 关闭了此命令所需的功能（“{ $reply }”）：settime 需要 chrony.conf 中的 manual 指令（或“chronyc manual on”），smoothing 和 smoothtime 需要 smoothtime 指令。如果不用它们，就没有问题。
+finding-facility-not-enabled-by-manual = chronyd 不接受手工输入的时间（{ $command } 得到“{ $reply }”）：按 chronyc(1)，settime 只有在 chronyd 配置为允许时才起作用，即 chrony.conf 中的 manual 指令或“chronyc manual on”。打开其中之一后再输入时间即可，其他都没有问题。
+finding-facility-not-enabled-by-smoothtime = chronyd 没有平滑它提供的时间（{ $command } 得到“{ $reply }”）：smoothing 和 smoothtime 需要 chrony.conf 中的 smoothtime 指令。如果不用时间平滑，就没有问题。
+finding-facility-not-enabled-by-rtcfile = chronyd 没有跟踪实时时钟（{ $command } 得到“{ $reply }”）：RTC 相关命令需要 chrony.conf 中的 rtcfile 指令。除非你希望 chronyd 测量 RTC，否则没有问题。
 finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告。除非你希望 chronyd 测量 RTC，否则没有问题。
-finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。命令、参数或协议与此 chronyd 不符（chronyc 与 chronyd 版本不同时会回复 517/518）：请使用同一版本的 chronyc，并检查参数。
+finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。chronyc 4.0 到 4.9 不会打印这样的代码：请确认是哪个程序打印的，并检查命令及其参数（chronyc(1)）。
+finding-chronyd-failed = chronyd 没能执行该命令（“{ $reply }”）：它理解了命令，但执行失败。makestep 在 chronyd 不控制时钟（以 -x 启动）或步进会让时间超出范围时失败；settime 在给出的时间无效或距上一次不足一秒时失败；doffset 在偏移会让时间无效时失败。chronyd 的日志会说明是哪一种（“Could not step system clock”、“Adjustment of … seconds is invalid”）。
+finding-chronyd-failed-by-makestep = chronyd 没能步进时钟（makestep 得到“{ $reply }”）：时钟没有改变。以 -x 启动的 chronyd 不控制系统时钟（chronyd(8)：-x 关闭对系统时钟的控制），因此无法步进；它的日志在启动时写有“Disabled control of system clock”，此时写有“Could not step system clock”。测试或实验用的 chronyd 就是这样；要设置时钟的 chronyd 应不带 -x 运行。否则就是这次步进会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。
+finding-chronyd-failed-by-settime = chronyd 没有采用 settime 给出的时间（“{ $reply }”）：它不是有效的时间（早于 1970 年，或超出 NTP 时间的范围），或距上一次 settime 不足一秒。请重新输入（chronyc(1) settime：如 16:30:05 这样的时间，或日期加时间）。
+finding-chronyd-failed-by-doffset = chronyd 拒绝了 doffset 给出的偏移（“{ $reply }”）：应用它会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。时钟没有改变。
+finding-release-mismatch = chronyc 与 chronyd 互相不理解（“{ $reply }”）：{ $code ->
+        [502] chronyd 不认识这个请求；比 chronyd 新的 chronyc 为旧 chronyd 没有的命令发出的请求就是这样。
+        [508] chronyd 回答的报告不是 chronyc 请求的那一种，其他版本的 chronyd 会这样。
+        [517] 二者使用的命令协议版本不同。
+        [518] 请求比此 chronyd 预期的短，较旧的 chronyc 的请求就是这样。
+        [520] chronyd 回答了此 chronyc 不认识的状态，较新的 chronyd 可能这样。
+       *[other] chrony 4 不会发送这种状态（它属于旧版本的登录机制）。
+    }请使用与所连 chronyd 同一版本的 chronyc（“chronyc -v”和“chronyd -v”会打印版本）。
+finding-bad-subnet = chronyd 拒绝了该子网（“{ $reply }”）：allow、deny、cmdallow 和 cmddeny 接受带有相符前缀长度的地址（192.168.1.0/24、2001:db8::/32：IPv4 最多 /32，IPv6 最多 /128），或“all”。没有做任何改动。
+finding-source-already-present = 无需处理：给出的地址已经是 chronyd 的时间源（“{ $reply }”），chronyd 保留已有的时间源，没有再添加。“chronyc -n sources -a”会列出它。要更改它的选项，先删除它（“chronyc delete 地址”）再重新添加。
+finding-too-many-sources = chronyd 没有添加该时间源（“{ $reply }”）：它已容纳了能容纳的最多时间源。请删除不再需要的时间源（“chronyc -n sources -a”会列出它们）。
+finding-rtc-not-written = chronyd 无法把 RTC 参数写入它的 rtcfile（“{ $reply }”）：请检查 chrony.conf 中的 rtcfile 路径，以及 chronyd 的用户能否写入该位置。
+finding-address-family = chronyd 拒绝了该地址（“{ $reply }”）：它的类型（IPv4 或 IPv6）不是请求所要求的（时间源的 ipv4 或 ipv6 选项）。请给出所要求类型的地址，或去掉该选项。
+finding-no-such-sample = chronyd 没有该编号的手工样本（“{ $reply }”）：“chronyc manual list”会列出样本及其编号；“manual delete 编号”删除其中之一。
+finding-client-log-off = chronyd 不记录它的客户端（“{ $reply }”）：chrony.conf 中有“noclientlog”，因此“chronyc clients”没有内容可列（NTP 交错模式也随之关闭）。去掉 noclientlog 即可看到客户端；如果是有意关闭，就没有问题。
+finding-invalid-name = chronyd 拒绝了给出的名称（“{ $reply }”）：时间源名称必须是可打印字符、不含空格，且短于 256 个字符。请原样给出名称或地址。
+why-chronyc-refused = chronyc 自己拒绝了该命令：没有向 chronyd 发送任何内容
+finding-chronyc-unknown-command = chronyc 没有运行{ $command ->
+        [none] 该命令
+       *[other]“{ $command }”
+    }：chronyc 没有这个命令（“{ $reply }”），可能是拼写错误，或是只有更新的 chrony 才有的命令，没有向 chronyd 发送任何内容。{ $nearest ->
+        [none] 请检查拼写：“chronyc help”会列出所有命令。
+       *[other] 你想输入的是“{ $nearest }”吗？“chronyc help”会列出所有命令。
+    }
+finding-chronyc-name-unresolved = chronyc 无法把{ $name ->
+        [none] 给出的名称
+       *[other]“{ $name }”
+    }解析为地址（“{ $reply }”），因此没有向 chronyd 发送任何内容。delete、burst、online、offline、allow 等命令中的名称由 chronyc 在它所运行的主机上自行解析：请检查拼写以及该名称在那里能否解析（DNS、/etc/hosts：“getent hosts 名称”），或直接给出地址（“chronyc -n sources”按地址列出时间源）。
+finding-chronyc-bad-syntax = chronyc 拒绝了该命令的参数（“{ $reply }”），没有向 chronyd 发送任何内容。请对照 chronyc(1) 检查命令格式（“chronyc help”列出每个命令及其参数）：在 chronyc 需要地址、子网、数字或日期的位置给出相应的值。
+finding-chronyc-socket = chronyc 无法建立接收 chronyd 应答的套接字（“{ $reply }”）：从 chrony 4.8 起，它在 chronyd 套接字旁建立自己的目录（/run/chrony 中的 chronyc.PID），以 root 运行时会切换为 chronyd 的用户（-u）。请以 root 或 chronyd 的用户运行它，并确认套接字所在目录属于 chronyd 的用户；监视报告也可以经 UDP 获取（chronyc -h 127.0.0.1）。
+finding-chronyc-no-authentication = chronyc 忽略了该命令（“{ $reply }”）：chrony 4 没有命令密码（authhash、password）；会改变状态的命令需要 chronyd 的 Unix 套接字，请在服务器本机以 root 或 chronyd 的用户运行 chronyc。没有问题。
 
 ## 分别解读 Reach、LastRx 与状态（chronyc(1)，sources）。
 why-refclock-no-sample = 参考时钟没有提供样本：没有数据送到其驱动（SHM 段、套接字或设备），不是网络问题
@@ -671,7 +709,23 @@ finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中
 finding-not-synchronised-by-required-not-selectable = 未同步（参考 ID 00000000）：生效了“require”的时间源都不可选，因此没有时间源可以被选中；selectdata 列出了它们（EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
 finding-none-selected-by-required-not-selectable = 时间源有应答但都未被选中：生效了“require”的时间源都不可选，所以其他时间源在等待（selectdata 列出了它们：EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
 finding-not-synchronised-by-all-sources-offline = 未同步：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态，chronyd 一个也不轮询，时钟只靠自己运行。“chronyc online”会让它们重新被轮询。
-finding-no-upstream-reachable-by-stopped = 目前没有时间源应答：每个时间源以前都应答过，现在停止了（可达性为 0，最后的样本已经过时），所以曾经有效的地址和服务器的“allow”都不是原因。可能是服务器停止了或重启后丢失了配置，或通往它的路径断了（防火墙或路由变更），或时间源被设为离线（“chronyc activity”会统计，“chronyc online”可恢复轮询）。请检查服务器是否在运行并应答（在那台机器上运行“chronyc tracking”）。在此期间本机时钟按最后的估计继续运行，它自己的客户端也继续跟随它。
+finding-not-synchronised-by-selected-source = 未同步，尽管本段粘贴中 { $source } 已被选中（*）且有应答：网络、名称和服务器的“allow”都不是原因。chronyd 测量了该时间源，却没有把校正应用到时钟上。偏移大于“maxchange”允许的值时它就会这样（chrony.conf(5)：大于最大值的偏移会被忽略指定的次数；负的次数表示永远忽略），此时它的日志写有“Adjustment of … exceeds … (ignored)”（journalctl -u chronyd，Debian 上为 -u chrony）。请把该时间源的偏移与 maxchange 比较：如果时间源是对的（用另一个时钟核对），就把本机时钟步进一次（chronyc makestep）或调大 maxchange；如果它是错的，就修复或更换它。
+finding-not-synchronised-by-maxchange = 未同步：chronyd 忽略了它测得的校正{ $source ->
+        [none] {""}
+       *[other]（来自 { $source }，它已被选中（*）且有应答）
+    }。本段粘贴中它的日志写有“Adjustment of { $adjustment } seconds exceeds … { $maximum } seconds (ignored)”，即要做的调整 { $adjustment } 秒超过了允许的最大值 { $maximum } 秒：这是 maxchange 指令的作用（chrony.conf(5)：大于最大值的偏移会被忽略指定的次数，负的次数表示永远忽略）。原因既不是网络，也不是时间源的可达性。如果时间源是对的（用另一个时钟核对），就把本机时钟步进一次（chronyc makestep）或调大 maxchange；如果它是错的，就修复或更换它。
+finding-correction-ignored = chronyd 没有应用 { $adjustment } 秒的校正：本段粘贴中它的日志写有“Adjustment of { $adjustment } seconds exceeds … { $maximum } seconds ({ $action })”，即要做的调整超过了允许的最大值 { $maximum } 秒，这是 maxchange 指令的作用（chrony.conf(5)：大于最大值的偏移会被忽略指定的次数；之后再出现一次，chronyd 就放弃并退出；负的次数表示永远忽略）。{ $action ->
+        [exiting] chronyd 已经退出：次数用完了。
+       *[other] 在忽略期间时钟得不到校正。
+    }如果时间源是对的（用另一个时钟核对），就把本机时钟步进一次（chronyc makestep）或调大 maxchange；如果它是错的，就修复或更换它。
+finding-reference-lost = 本机时钟正按最后的估计运行：tracking 仍把 { $sources } 列为参考（chronyc(1)：计算机当前同步到的服务器），但本段粘贴中的 sources 显示它不可达（可达性为 0：最近八次轮询都没有应答）。chronyd 保持它测得的频率，不再做任何校正，误差范围不断增大（根离散），它自己的客户端仍以层级 { $stratum } 跟随它。请让该时间源恢复应答，或给本服务器配置其他时间源。
+finding-reference-lost-by-removed = 本机时钟正按最后的估计运行：tracking 仍把 { $sources } 列为参考（chronyc(1)：计算机当前同步到的服务器），但本段粘贴中的 sources 已不再列出它（用“chronyc delete”删除了，或重新加载配置后已不存在）。chronyd 保持它测得的频率，不再做任何校正，误差范围不断增大（根离散），它自己的客户端仍以层级 { $stratum } 跟随它。请重新添加时间源（server 或 pool 行，或“chronyc add server”）。
+finding-no-sources-or-local-by-reference-removed = 没有列出任何时间源，尽管本段粘贴中的 tracking 把 { $sources } 列为参考：它已被移除（“chronyc delete”，或重新加载的配置中没有它），chronyd 也没有其他时间源。请添加 server 或 pool 行（或“chronyc add server”）。
+finding-stats-stale = { $sources } 的统计来自它停止应答之前的样本（本段粘贴中的 sources：可达性为 0）：时间源不应答时 chronyd 不会加入新样本，因此这些数字不反映现在的情况。
+finding-no-upstream-reachable-by-stopped = 目前没有时间源应答：每个时间源以前都应答过，现在停止了（可达性为 0，最后的样本已经过时），所以曾经有效的地址和服务器的“allow”都不是原因。可能是服务器停止了或重启后丢失了配置，或通往它的路径断了（防火墙或路由变更），或时间源被设为离线（“chronyc activity”会统计，“chronyc online”可恢复轮询）。请检查服务器是否在运行并应答（在那台机器上运行“chronyc tracking”）。{ $estimate ->
+        [tracking] {""}
+       *[other] 在此期间本机时钟按最后的估计继续运行，它自己的客户端也继续跟随它。
+    }
 finding-no-upstream-reachable-by-all-sources-offline = 没有时间源应答（可达性全部为 0），因为 chronyd 没有向任何时间源发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态；离线的时间源不被轮询，可达性寄存器会清零，但并没有丢包。“chronyc online”会让它们重新被轮询。
 finding-some-unreachable-by-all-sources-offline = 有 { $count } 个时间源的可达性为 0：{ $sources }。chronyd 没有轮询它们：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它们重新被轮询。
 finding-never-answered-by-all-sources-offline = { $sources } 没有应答，因为 chronyd 没有向它发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它重新被轮询。

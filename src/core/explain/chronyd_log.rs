@@ -5,7 +5,10 @@
 //! connection to a server's NTS-KE port fails; LABEL is "ADDRESS:PORT
 //! (NAME)". Without key establishment chronyd has no cookies and sends no
 //! NTP request, so the source's reach stays 0 for a reason no firewall
-//! on UDP 123 explains.
+//! on UDP 123 explains. reference.c logs "Adjustment of X seconds exceeds
+//! the allowed maximum of Y seconds (ignored)" (or "(exiting)") when an
+//! update's offset is over `maxchange`: the clock is not corrected, for a
+//! reason no source or network explains.
 
 use std::net::IpAddr;
 
@@ -83,6 +86,46 @@ fn parse_line(line: &str) -> Option<KeFailure> {
     })
 }
 
+/// An update chronyd refused for `maxchange` (reference.c,
+/// `is_offset_ok`), as its last such log line in the paste says.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Ignored {
+    /// The correction chronyd would have made, seconds, as logged.
+    pub adjustment: String,
+    /// maxchange's maximum, seconds, as logged.
+    pub maximum: String,
+    /// "(exiting)": the count of offsets to ignore ran out, chronyd exited.
+    pub exiting: bool,
+}
+
+/// The last `maxchange` message in `text` (the latest state of chronyd).
+pub(super) fn ignored_update(text: &str) -> Option<Ignored> {
+    text.lines().filter_map(parse_ignored).last()
+}
+
+fn parse_ignored(line: &str) -> Option<Ignored> {
+    let (_, rest) = line.split_once("Adjustment of ")?;
+    let (adjustment, rest) = rest.split_once(" seconds exceeds the allowed maximum of ")?;
+    let (maximum, rest) = rest.split_once(" seconds (")?;
+    let exiting = match rest.trim_end().strip_suffix(')')? {
+        "ignored" => false,
+        "exiting" => true,
+        _ => return None,
+    };
+    // Numbers as chronyd prints them ("%.3f"): nothing else is quoted.
+    let number = |s: &str| {
+        s.parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .map(|_| s.to_string())
+    };
+    Some(Ignored {
+        adjustment: number(adjustment.trim())?,
+        maximum: number(maximum.trim())?,
+        exiting,
+    })
+}
+
 /// Marks each `sources` row that never answered and whose NTS-KE
 /// connection chronyd logged as failing: that is its cause.
 pub(super) fn apply(text: &str, parts: &mut [Explained]) {
@@ -155,6 +198,36 @@ mod tests {
                     error: None,
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn chronyds_maxchange_messages_are_read() {
+        let log = "Dec 07 11:49:21 ntp2 chronyd[4242]: Adjustment of 2.000 seconds exceeds the allowed maximum of 0.500 seconds (ignored) \n\
+             2026-12-07T11:49:22Z Adjustment of -3.250 seconds exceeds the allowed maximum of 1.000 seconds (exiting)\n";
+        assert_eq!(
+            ignored_update(log),
+            Some(Ignored {
+                adjustment: "-3.250".into(),
+                maximum: "1.000".into(),
+                exiting: true,
+            })
+        );
+        assert_eq!(
+            ignored_update(log.lines().next().unwrap()).map(|i| i.exiting),
+            Some(false)
+        );
+        // The other "Adjustment of" message (local.c's invalid offset),
+        // and a mangled one, are not maxchange's.
+        assert_eq!(
+            ignored_update("Adjustment of 1e10 seconds is invalid"),
+            None
+        );
+        assert_eq!(
+            ignored_update(
+                "Adjustment of x seconds exceeds the allowed maximum of 0.5 seconds (ignored)"
+            ),
+            None
         );
     }
 

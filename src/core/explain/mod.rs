@@ -9,9 +9,11 @@ mod chronyc;
 mod chronyc_other;
 mod chronyd_log;
 mod chronyd_once;
+mod command;
 mod cross;
 mod diagnose;
 pub mod field;
+mod follows;
 mod judge;
 mod live;
 mod local;
@@ -243,9 +245,16 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     if content.is_empty() {
         return Err(ExplainError::Empty);
     }
+    // The chronyc command the prompt shows (its replies mean something
+    // of their own: makestep's 500, settime's 505).
+    let typed = commands
+        .last()
+        .and_then(|l| prompt_command(l))
+        .and_then(command::parse);
     // chronyc's status lines ("501 Not authorised" under the header of
-    // the report asked for, "506 Cannot talk to daemon"): what chronyd
-    // said instead of the report, never an empty report.
+    // the report asked for, "506 Cannot talk to daemon") and its own
+    // messages ("Unrecognized command"): what chronyd or chronyc said
+    // instead of the report, never an empty report.
     let (replies, content): (Vec<&str>, Vec<&str>) = content
         .into_iter()
         .partition(|l| reply::status_line(l).is_some());
@@ -269,13 +278,17 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         match parsed {
             Some(mut e) if !(e.fields.is_empty() && e.rows.is_empty()) => {
                 judge_and_diagnose(&mut e);
-                e.findings
-                    .extend(replies.iter().filter_map(|l| reply::finding(l, report)));
+                e.findings.extend(
+                    replies
+                        .iter()
+                        .filter_map(|l| reply::finding(l, report, typed.as_ref())),
+                );
                 return Ok(e);
             }
             _ => {
                 // Its findings are made with it: nothing else to judge.
-                return reply::explain(&replies, report).ok_or(ExplainError::NotRecognised);
+                return reply::explain(&replies, report, typed.as_ref())
+                    .ok_or(ExplainError::NotRecognised);
             }
         }
     }
@@ -326,11 +339,14 @@ fn judge_and_diagnose(e: &mut Explained) {
 pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
     // Outputs pasted together explain each other's rows (a `?` source by
     // its selectdata or ntpdata).
-    // chronyd's own messages in the paste name a source's cause.
+    // chronyd's own messages in the paste name a source's cause; tracking
+    // is read against the sources pasted with it.
     explain_outputs(text)
         .map(cross::reference)
         .map(|mut parts| {
             chronyd_log::apply(text, &mut parts);
+            let ignored = chronyd_log::ignored_update(text);
+            follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), ignored.as_ref());
             parts
         })
 }

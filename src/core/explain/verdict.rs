@@ -224,6 +224,9 @@ crate::id_enum! {
         ReplyRefused = "reply-refused",
         /// chronyc's usage text: it ran no command.
         ChronycUsage = "chronyc-usage",
+        /// chronyc's own message: it refused the command itself, nothing
+        /// reached chronyd.
+        ChronycRefused = "chronyc-refused",
         /// ntpdata of a server that is not synchronised: the root delay and
         /// dispersion (1 s each), reference id and time it sends are
         /// chronyd's placeholders (reference.c), not measurements.
@@ -340,8 +343,50 @@ crate::id_enum! {
         FacilityNotEnabled = "facility-not-enabled",
         /// chronyc's 513: chronyd does not track the RTC.
         RtcNotTracked = "rtc-not-tracked",
-        /// Any other status line of chronyc's.
+        /// A 5xx code client.c does not print (none of chrony 4.0–4.9's).
         CommandFailed = "command-failed",
+        /// chronyc's 500: chronyd tried the command and failed (makestep,
+        /// settime, doffset).
+        ChronydFailed = "chronyd-failed",
+        /// chronyc's 502, 504, 508, 517, 518, 520: chronyc and chronyd of
+        /// releases that do not understand each other.
+        ReleaseMismatch = "release-mismatch",
+        /// chronyc's 507: the subnet given is not one.
+        BadSubnet = "bad-subnet",
+        /// chronyc's 511: the address is a source already.
+        SourceAlreadyPresent = "source-already-present",
+        /// chronyc's 512: chronyd holds as many sources as it can.
+        TooManySources = "too-many-sources",
+        /// chronyc's 514: writertc could not write the rtcfile.
+        RtcNotWritten = "rtc-not-written",
+        /// chronyc's 515: an address of a family chronyd does not use.
+        AddressFamily = "address-family",
+        /// chronyc's 516: `manual delete` of a sample that is not there.
+        NoSuchSample = "no-such-sample",
+        /// chronyc's 519: chronyd keeps no client log.
+        ClientLogOff = "client-log-off",
+        /// chronyc's 521: a source name chronyd refuses.
+        InvalidName = "invalid-name",
+        /// chronyc: "Unrecognized command".
+        ChronycUnknownCommand = "chronyc-unknown-command",
+        /// chronyc: "Could not get address for hostname".
+        ChronycNameUnresolved = "chronyc-name-unresolved",
+        /// chronyc refused a command's arguments.
+        ChronycBadSyntax = "chronyc-bad-syntax",
+        /// chronyc could not set up its own reply socket.
+        ChronycSocket = "chronyc-socket",
+        /// chronyc: authhash/password, which chrony 4 no longer has.
+        ChronycNoAuthentication = "chronyc-no-authentication",
+        /// tracking names a reference the sources of the same paste show
+        /// unreachable or no longer list: the clock runs on its last
+        /// estimate.
+        ReferenceLost = "reference-lost",
+        /// chronyd's log in the paste: it ignored a correction larger than
+        /// maxchange allows.
+        CorrectionIgnored = "correction-ignored",
+        /// sourcestats of a source the same paste shows silent: its values
+        /// are from before it stopped.
+        StatsStale = "stats-stale",
         /// chronyc's 503: the address given is not one of the sources.
         NoSuchSource = "no-such-source",
         /// chronyc printed its usage: an option it does not know.
@@ -391,7 +436,19 @@ impl Rule {
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
-            FacilityNotEnabled | RtcNotTracked => Status::Info,
+            ChronydFailed | ReleaseMismatch | BadSubnet | TooManySources | RtcNotWritten
+            | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
+            ChronycUnknownCommand | ChronycNameUnresolved | ChronycBadSyntax | ChronycSocket => {
+                Status::Warn
+            }
+            FacilityNotEnabled
+            | RtcNotTracked
+            | SourceAlreadyPresent
+            | ClientLogOff
+            | ChronycNoAuthentication => Status::Info,
+            ReferenceLost => Status::Warn,
+            StatsStale => Status::Info,
+            CorrectionIgnored => Status::Bad,
             SomeUnreachable
             | Falseticker
             | SingleSource
@@ -558,7 +615,25 @@ impl Why {
                 R::DaemonUnreachable,
                 R::FacilityNotEnabled,
                 R::RtcNotTracked,
+                R::NoSuchSource,
+                R::ChronydFailed,
+                R::ReleaseMismatch,
+                R::BadSubnet,
+                R::SourceAlreadyPresent,
+                R::TooManySources,
+                R::RtcNotWritten,
+                R::AddressFamily,
+                R::NoSuchSample,
+                R::ClientLogOff,
+                R::InvalidName,
                 R::CommandFailed,
+            ],
+            ChronycRefused => &[
+                R::ChronycUnknownCommand,
+                R::ChronycNameUnresolved,
+                R::ChronycBadSyntax,
+                R::ChronycSocket,
+                R::ChronycNoAuthentication,
             ],
             ReachFull
             | ReachStarting

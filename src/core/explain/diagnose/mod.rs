@@ -14,7 +14,7 @@ use super::model::{Explained, Field, Kind};
 use super::verdict::Status;
 use super::verdict::{Finding, Rule, Why};
 use account::account_for_every_flag;
-use names::reference_name;
+pub(super) use names::{reference_name, row_name};
 use select::{nothing_selected, required};
 use sources::sources;
 

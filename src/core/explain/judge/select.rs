@@ -1,6 +1,6 @@
 //! The verdicts on `selectdata` rows, and which of its states a source can be selected from.
 
-use super::super::checks::set;
+use super::super::checks::{check_offset, set};
 use super::super::field::{FieldId as F, Leap, SelectState, Value};
 use super::super::model::Field;
 use super::super::verdict::{Reason, Status, Why};
@@ -35,11 +35,44 @@ fn judge_select_row(row: &mut [Field]) {
     }
 }
 
+/// selectdata's Interval of a source the clock follows (`*`, `+`):
+/// chronyc(1), "the interval which was expected to contain the true offset
+/// of the local clock". Wholly on one side of zero, its nearer end is at
+/// least how far this clock and the source disagree: judged as a source's
+/// offset is in `sources` (a `-2000ms -2000ms` interval is 2 s off, however
+/// narrow it is).
+fn judge_interval(row: &mut [Field]) {
+    let used = matches!(
+        value(row, F::SelectState),
+        Value::Select(SelectState::Best | SelectState::Combined)
+    );
+    let (Value::Seconds(lo), Value::Seconds(hi)) = (value(row, F::LoLimit), value(row, F::HiLimit))
+    else {
+        return;
+    };
+    if !used || (lo <= 0.0 && hi >= 0.0) {
+        return;
+    }
+    let nearer = lo.abs().min(hi.abs());
+    if nearer < 1e-3 {
+        return;
+    }
+    for name in [F::LoLimit, F::HiLimit] {
+        if let Some(f) = field_mut(row, name) {
+            check_offset(f, Some(nearer));
+            if let Some(r) = f.reason.as_mut().filter(|r| r.id == Why::OffsetLarge) {
+                r.id = Why::OffsetSourceLarge;
+            }
+        }
+    }
+}
+
 /// `selectdata`: its Leap `?` is chronyc(1)'s "unknown status (i.e. no
 /// valid measurement was made)", not a server saying it is unsynchronised
 /// (`-c` prints the same value as "Not synchronised").
 pub(super) fn judge_selectdata(row: &mut [Field]) {
     judge_select_row(row);
+    judge_interval(row);
     if let Some(f) = field_mut(row, F::Leap).filter(|f| {
         f.value == Value::Leap(Leap::Unsynchronised)
             && f.reason.as_ref().is_none_or(|r| r.id != Why::NoSample)
