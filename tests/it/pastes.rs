@@ -8,7 +8,8 @@
 //! manual (or source) it follows, written before the readers were run on
 //! the input. Inputs are the vendor's command-reference examples, or live
 //! captures of every release (tests/data/labs, made by tests/it/labs.rs)
-//! put together as a session.
+//! put together as a session, or an audit's captures of one situation on
+//! every release (tests/data/explain/captures/RELEASE).
 
 use std::path::{Path, PathBuf};
 
@@ -263,7 +264,7 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     }
                 }
             }
-            "encode" | "source" | "session" | "csv-m" | "error" => {}
+            "encode" | "source" | "session" | "csv-m" | "each-release" | "error" => {}
             other => panic!("{}:{line}: unknown directive {other}", e.name),
         }
     }
@@ -307,6 +308,19 @@ fn inputs(e: &Expect, path: &Path) -> Vec<(String, Vec<u8>)> {
                     .iter()
                     .map(|c| std::fs::read_to_string(d.join(format!("{c}.csv"))).unwrap())
                     .collect();
+                (format!("chrony {release}"), encode(&text, &how))
+            })
+            .collect();
+    }
+    if let Some(words) = e.directive("each-release") {
+        // One capture of each release, the same situation on each
+        // (`each-release explain/captures/RELEASE/lab/file.txt`).
+        return ["4.0", "4.3", "4.6.1", "4.9"]
+            .iter()
+            .map(|release| {
+                let path = data().join(words[0].replace("RELEASE", release));
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
                 (format!("chrony {release}"), encode(&text, &how))
             })
             .collect();

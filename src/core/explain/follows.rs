@@ -32,9 +32,16 @@ pub(super) fn apply(parts: &mut [&mut Explained], ignored: Option<&Ignored>) {
         let select = nearest(parts, t, Kind::ChronycSelectdata);
         let selected = selected_source(sources.map(|i| &*parts[i]), select.map(|i| &*parts[i]));
         said_ignored |= not_following(&mut *parts[t], selected.as_deref(), ignored);
-        if let Some(i) = sources {
+        let removed = sources.and_then(|i| {
             let (tracking, sources) = pair(parts, t, i);
-            reference_lost(tracking, sources);
+            reference_lost(tracking, sources)
+        });
+        // The other tables pasted empty with it (sourcestats, selectdata,
+        // authdata list no source either): the same word as sources'.
+        if let Some(name) = removed {
+            for e in parts.iter_mut().filter(|e| e.rows.is_empty()) {
+                reference_removed(e, &name);
+            }
         }
     }
     for s in 0..parts.len() {
@@ -208,26 +215,27 @@ fn stale_statistics(stats: &mut Explained, sources: &Explained) {
 /// show unreachable (reach 0), or no longer list: tracking's finding says
 /// the clock runs on its last estimate, and the sources' findings do not
 /// say it again, nor call the empty table a server on its own clock.
-fn reference_lost(tracking: &mut Explained, sources: &mut Explained) {
+/// Returns the reference's name when the sources no longer list it.
+fn reference_lost(tracking: &mut Explained, sources: &mut Explained) -> Option<String> {
     let Value::RefId(refid) = field(&tracking.fields, F::Refid).map_or(Value::Text, |f| f.value)
     else {
-        return;
+        return None;
     };
     let leap_ok = field(&tracking.fields, F::Leap)
         .is_none_or(|f| f.value != Value::Leap(Leap::Unsynchronised));
     if refid == 0 || refid == LOCAL_REFID || !leap_ok || sources.cut || tracking.cut {
-        return;
+        return None;
     }
     let name = reference_name(&tracking.fields).to_string();
     let rows = &sources.rows;
     let cause = match rows.iter().find(|r| is_reference(r, refid, &name)) {
         Some(r) if reach(r) == Some(0) => "unreachable",
-        Some(_) => return,
+        Some(_) => return None,
         None if rows.is_empty() => "removed",
         // Named otherwise (a reverse lookup against the configured name):
         // whichever row it is, every one is silent.
         None if rows.iter().all(|r| reach(r) == Some(0)) => "unreachable",
-        None => return,
+        None => return None,
     };
     let stratum = field(&tracking.fields, F::Stratum).map_or(String::new(), |f| f.raw.clone());
     let mut lost = Finding::new(Rule::ReferenceLost)
@@ -237,19 +245,29 @@ fn reference_lost(tracking: &mut Explained, sources: &mut Explained) {
         lost = lost.arg("cause", "removed");
     }
     tracking.findings.push(lost);
+    if cause == "removed" {
+        return Some(name);
+    }
+    // "Meanwhile this clock runs on from its last estimate": tracking's
+    // finding says it.
     for f in &mut sources.findings {
-        match f.rule {
-            // "No source is listed … a lab server on its own clock looks
-            // like this": not with a reference in tracking.
-            Rule::NoSourcesOrLocal if cause == "removed" => {
-                f.args.retain(|(k, _)| *k != "cause" && *k != "sources");
-                f.args.push(("cause", "reference-removed".into()));
-                f.args.push(("sources", name.clone()));
-            }
-            // "Meanwhile this clock runs on from its last estimate":
-            // tracking's finding says it.
-            Rule::NoUpstreamReachable => f.args.push(("estimate", "tracking".into())),
-            _ => {}
+        if f.rule == Rule::NoUpstreamReachable {
+            f.args.push(("estimate", "tracking".into()));
         }
+    }
+    None
+}
+
+/// An empty table's "No source is listed … a lab server on its own clock
+/// looks like this": not with a reference in tracking, which was removed.
+fn reference_removed(e: &mut Explained, name: &str) {
+    for f in e
+        .findings
+        .iter_mut()
+        .filter(|f| f.rule == Rule::NoSourcesOrLocal)
+    {
+        f.args.retain(|(k, _)| *k != "cause" && *k != "sources");
+        f.args.push(("cause", "reference-removed".into()));
+        f.args.push(("sources", name.to_string()));
     }
 }
