@@ -325,6 +325,11 @@ fn pasted_command_output() {
     let mut seeds = files("tests/data/explain", "txt");
     // Pastes as admins make them: sessions, UTF-16, switch records.
     seeds.extend(files("tests/data/explain/pastes", "txt"));
+    // chronyd's log lines and chronyc's replies and messages after their
+    // prompts, with tracking read against sources.
+    for lab in ["maxchange", "reference-lost", "replies"] {
+        seeds.extend(files(&format!("tests/data/explain/captures/4.9/{lab}"), "txt"));
+    }
     let tokens: &[&[u8]] = &[
         b"\n",
         b" ",
@@ -346,6 +351,11 @@ fn pasted_command_output() {
         b", key: ",
         b"expire=",
         b"ind assid status",
+        b"Adjustment of ",
+        b" seconds (ignored)",
+        b"Unrecognized command",
+        b"$ chronyc -h /x ",
+        b"511 Source already present",
     ];
     let run = fuzz("explain", &seeds, tokens, budget(), 13, mutate, |input| {
         // Bytes as a file gives them: decoded (UTF-16 too), then every

@@ -299,3 +299,60 @@ fn no_reference_no_green_numbers() {
         .unwrap();
     assert_eq!(f.status, Status::Ok);
 }
+
+/// The window reads tracking against the sources as a paste of both is
+/// read (chronyc(1), tracking: the reference is "the server to which the
+/// computer is currently synchronised"; sources: `*` "the best source
+/// which is currently selected", Reach 0 no answer to the last eight
+/// polls): a reference gone silent is a clock on its last estimate, and a
+/// selected source that answers is not followed for a reason no firewall
+/// explains (chrony.conf(5), maxchange).
+#[test]
+fn tracking_is_read_against_the_sources_as_in_a_paste() {
+    let ip: std::net::IpAddr = "127.0.0.224".parse().unwrap();
+    let mut silent = src(WireAddr::Ip(ip), "127.0.0.224", SourceMode::Server, 0);
+    silent.last_rx = 95;
+    let coasting = Snapshot {
+        tracking: Some(Tracking {
+            ref_id: 0x7F00_00E0,
+            address: Some(ip),
+            stratum: 3,
+            ..Tracking::default()
+        }),
+        sources: vec![silent],
+        ..Snapshot::default()
+    };
+    let live = explain_snapshot(&coasting);
+    let tracking = &live[&Kind::ChronycTracking];
+    assert!(
+        rules(tracking).contains(&Rule::ReferenceLost),
+        "{:?}",
+        rules(tracking)
+    );
+    let en = texts(tracking, Lang::En).join("\n");
+    assert!(en.contains("runs on its last estimate"), "{en}");
+    // The sources' finding leaves that to tracking: said once.
+    let sources = texts(&live[&Kind::ChronycSources], Lang::En).join("\n");
+    assert!(!sources.contains("last estimate"), "{sources}");
+
+    let mut selected = src(WireAddr::Ip(ip), "127.0.0.224", SourceMode::Server, 0o377);
+    selected.state = SourceState::Selected;
+    selected.offset = -2.0;
+    let ignoring = Snapshot {
+        tracking: Some(Tracking {
+            ref_id: 0,
+            stratum: 0,
+            leap_status: 3,
+            ..Tracking::default()
+        }),
+        sources: vec![selected],
+        ..Snapshot::default()
+    };
+    let live = explain_snapshot(&ignoring);
+    let tracking = &live[&Kind::ChronycTracking];
+    for lang in [Lang::En, Lang::ZhCn] {
+        let t = texts(tracking, lang).join("\n");
+        assert!(t.contains("maxchange"), "{t}");
+        assert!(!t.contains("UDP 123"), "{t}");
+    }
+}

@@ -30,6 +30,7 @@ mod lint_rules;
 mod lint_vs_chronyd;
 mod live_explain;
 mod live_findings;
+mod live_replies;
 mod names;
 #[cfg(feature = "gui")]
 mod notify;
