@@ -239,17 +239,16 @@ pub fn finding(line: &str, report: Option<Kind>, typed: Option<&Typed>) -> Optio
             f = f.arg("cause", cause);
         }
         if reply == Reply::UnknownCommand {
-            f = f.arg("nearest", t.nearest().unwrap_or("-"));
+            f = f.arg("nearest", t.nearest().unwrap_or("none"));
         }
         if reply == Reply::NameUnresolved {
-            f = f.arg("name", t.argument.as_deref().unwrap_or("-"));
+            f = f.arg("name", t.argument.as_deref().unwrap_or("none"));
         }
     }
-    // The texts choose by these: a value for each (Fluent's default when
-    // the paste does not show it).
+    // The texts choose by these (`[none]`: the paste does not show it).
     for k in ["command", "nearest", "name"] {
         if !f.args.iter().any(|(a, _)| *a == k) {
-            f = f.arg(k, "-");
+            f = f.arg(k, "none");
         }
     }
     Some(f)
