@@ -328,7 +328,10 @@ fn pasted_command_output() {
     // chronyd's log lines and chronyc's replies and messages after their
     // prompts, with tracking read against sources.
     for lab in ["maxchange", "reference-lost", "replies"] {
-        seeds.extend(files(&format!("tests/data/explain/captures/4.9/{lab}"), "txt"));
+        seeds.extend(files(
+            &format!("tests/data/explain/captures/4.9/{lab}"),
+            "txt",
+        ));
     }
     let tokens: &[&[u8]] = &[
         b"\n",

@@ -10,13 +10,18 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::explain::{Explained, Kind, Rule, explain_all};
+use stratum::core::explain::{Explained, Kind, Rule, Why, explain_all};
 use stratum::i18n::{Lang, Localizer};
 
 /// What a terminal shows for `chronyc -h SOCKET COMMAND`: chronyd's status
 /// lines come on standard output, chronyc's own messages on standard error.
 fn chronyc_shown(c: &Chronyd, command: &str) -> String {
-    let out = Command::new(&c.chronyc)
+    shown_by(&c.chronyc, c, command)
+}
+
+/// The same with the chronyc at `chronyc` (of another release, say).
+fn shown_by(chronyc: &std::path::Path, c: &Chronyd, command: &str) -> String {
+    let out = Command::new(chronyc)
         .arg("-h")
         .arg(&c.socket)
         .args(command.split_whitespace())
@@ -74,7 +79,10 @@ fn each_reply_means_what_client_c_prints_for_its_command() {
             &r.chronyd,
             tmp.path(),
             "client",
-            &format!("server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1", up.port),
+            &format!(
+                "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1",
+                up.port
+            ),
         );
         let commands = [
             format!("add server 127.0.0.1 port {}", up.port),
@@ -119,7 +127,10 @@ fn each_reply_means_what_client_c_prints_for_its_command() {
         );
         assert!(parts.iter().all(|e| e.kind == Kind::ChronycError));
         // Each read with its command.
-        assert_eq!(arg(&parts[2], Rule::ChronydFailed, "cause"), Some("makestep"));
+        assert_eq!(
+            arg(&parts[2], Rule::ChronydFailed, "cause"),
+            Some("makestep")
+        );
         assert_eq!(
             arg(&parts[3], Rule::FacilityNotEnabled, "cause"),
             Some("manual")
@@ -203,10 +214,7 @@ fn a_client_that_ignores_every_correction_is_not_blamed_on_the_network() {
                 "{log}[root@lab ~]# chronyc tracking\n{tracking}[root@lab ~]# chronyc sources\n{sources}"
             )
         };
-        for (paste, cause) in [
-            (shell(&log), "maxchange"),
-            (shell(""), "selected-source"),
-        ] {
+        for (paste, cause) in [(shell(&log), "maxchange"), (shell(""), "selected-source")] {
             let parts = explain_all(&paste).unwrap();
             let t = parts
                 .iter()
@@ -235,5 +243,118 @@ fn a_client_that_ignores_every_correction_is_not_blamed_on_the_network() {
             r.label,
             rules(&select[0])
         );
+    }
+}
+
+/// The other statuses cmdmon.c answers, each with client.c's text and its
+/// own meaning: `clients` without a client log (STT_INACTIVE, 519, under
+/// the report's header), a subnet with 33 bits (STT_BADSUBNET, 507),
+/// `manual delete` of a sample that is not there (STT_BADSAMPLE, 516),
+/// smoothtime without the smoothtime directive (STT_NOTENABLED, 505),
+/// the RTC without rtcfile (STT_NORTC, 513), and accheck's answer for an
+/// address no allow line covers (STT_ACCESSDENIED, 209).
+#[test]
+fn each_refusal_says_its_own_cause() {
+    for r in common::releases() {
+        eprintln!("chrony {}: refusals", r.label);
+        let tmp = tempfile::tempdir().unwrap();
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "server", "noclientlog");
+        let cases = [
+            ("clients", Rule::ClientLogOff),
+            ("allow 10.0.0.0/33", Rule::BadSubnet),
+            ("manual delete 5", Rule::NoSuchSample),
+            ("smoothtime reset", Rule::FacilityNotEnabled),
+            ("rtcdata", Rule::RtcNotTracked),
+            ("writertc", Rule::RtcNotTracked),
+            ("settime 12:00:00", Rule::FacilityNotEnabled),
+        ];
+        for (command, rule) in cases {
+            let shown = format!("chronyc> {command}\n{}", chronyc_shown(&c, command));
+            let parts = explain_all(&shown).unwrap();
+            assert_eq!(parts.len(), 1, "chrony {}: {shown}", r.label);
+            assert_eq!(
+                (parts[0].kind, rules(&parts[0])),
+                (Kind::ChronycError, vec![rule]),
+                "chrony {}:\n{shown}",
+                r.label
+            );
+        }
+        // 519 under the header of the report it answers.
+        let clients = explain_all(&chronyc_shown(&c, "clients")).unwrap();
+        assert_eq!(
+            arg(&clients[0], Rule::ClientLogOff, "report"),
+            Some("chronyc-clients")
+        );
+        let smooth = explain_all(&format!(
+            "chronyc> smoothtime reset\n{}",
+            chronyc_shown(&c, "smoothtime reset")
+        ))
+        .unwrap();
+        assert_eq!(
+            arg(&smooth[0], Rule::FacilityNotEnabled, "cause"),
+            Some("smoothtime")
+        );
+        let shown = format!(
+            "chronyc> accheck 127.0.0.1\n{}",
+            chronyc_shown(&c, "accheck 127.0.0.1")
+        );
+        let parts = explain_all(&shown).unwrap();
+        assert_eq!(parts[0].kind, Kind::ChronycOk, "{shown}");
+        assert_eq!(
+            parts[0].fields[0].reason.as_ref().map(|r| r.id),
+            Some(Why::AccessDenied),
+            "chrony {}: {shown}",
+            r.label
+        );
+    }
+}
+
+/// candm.h's statuses of chronyc and chronyd that do not understand each
+/// other, live between the oldest and the newest release: a command the
+/// old chronyd does not have (selectopts, STT_INVALID: "502 Invalid
+/// command"), a reply of another layout than the client asked for
+/// (serverstats from 4.4 on: "508 Bad reply from daemon"), and an old
+/// client's shorter request ("518 Packet length mismatch"). Only these get
+/// "use the chronyc of the same release".
+#[test]
+fn releases_that_do_not_understand_each_other_are_told_so() {
+    let releases = common::releases();
+    let (Some(old), Some(new)) = (releases.first(), releases.last()) else {
+        return;
+    };
+    let v = stratum::core::conf::ChronyVersion::new;
+    if old.version >= v(4, 3) || new.version < v(4, 4) {
+        eprintln!(
+            "skipped: needs a chrony before 4.3 and one from 4.4 on (scripts/chrony-releases.sh)"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let old_d = Chronyd::start(&old.chronyd, tmp.path(), "old", "allow 127.0.0.0/8");
+    let new_d = Chronyd::start(&new.chronyd, tmp.path(), "new", "allow 127.0.0.0/8");
+    let new_c = common::chronyc_for(&new.chronyd);
+    let old_c = common::chronyc_for(&old.chronyd);
+    for (chronyc, d, command, line) in [
+        (
+            &new_c,
+            &old_d,
+            "selectopts 127.0.0.1 +prefer",
+            "502 Invalid command",
+        ),
+        (&new_c, &old_d, "serverstats", "508 Bad reply from daemon"),
+        (&old_c, &new_d, "serverstats", "518 Packet length mismatch"),
+    ] {
+        let shown = format!("chronyc> {command}\n{}", shown_by(chronyc, d, command));
+        assert!(shown.contains(line), "{shown}");
+        let parts = explain_all(&shown).unwrap();
+        let e = parts.last().unwrap();
+        assert!(
+            rules(e).contains(&Rule::ReleaseMismatch),
+            "{shown}: {:?}",
+            rules(e)
+        );
+        for lang in Lang::ALL {
+            assert!(text(e, Rule::ReleaseMismatch, lang).contains("chronyc -v"));
+        }
     }
 }

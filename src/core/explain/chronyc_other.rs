@@ -9,7 +9,7 @@ use super::checks::{human, parse_interval, seconds};
 use super::field::{FieldId as F, Value};
 use super::judge::value;
 use super::model::{Explained, Field, Kind};
-use super::verdict::{Finding, Rule, Status};
+use super::verdict::{Finding, Reason, Rule, Status, Why};
 use crate::core::cmdmon::LOCAL_REFID;
 
 /// smoothing's labels, as client.c prints them.
@@ -255,21 +255,47 @@ pub fn diagnose(e: &Explained, out: &mut Vec<Finding>) {
     }
 }
 
-/// A paste of chronyc's `200 OK` lines alone: the command was accepted.
+/// A paste of chronyc's success lines alone (client.c, `request_reply`):
+/// `200 OK`, the command was accepted; accheck's and cmdaccheck's `208
+/// Access allowed` and `209 Access denied` (STT_ACCESSALLOWED,
+/// STT_ACCESSDENIED), the answer to the question they ask.
 pub fn accepted(lines: &[&str]) -> Option<Explained> {
-    if lines.is_empty() || lines.iter().any(|l| l.trim() != "200 OK") {
+    let read = |l: &&str| match l.trim() {
+        "200 OK" => Some((200, Status::Ok, None)),
+        "208 Access allowed" => Some((208, Status::Info, Some(Why::AccessAllowed))),
+        "209 Access denied" => Some((209, Status::Info, Some(Why::AccessDenied))),
+        _ => None,
+    };
+    let read: Vec<_> = lines.iter().map(read).collect::<Option<_>>()?;
+    if read.is_empty() {
         return None;
     }
     let mut e = Explained::new(Kind::ChronycOk);
-    let mut f = Field::typed(F::Reply, "200 OK", Value::Int(200));
-    f.status = Status::Ok;
-    e.fields.push(f);
+    for ((code, status, why), l) in read.into_iter().zip(lines) {
+        let mut f = Field::typed(F::Reply, l.trim(), Value::Int(code));
+        f.status = status;
+        f.reason = why.map(Reason::new);
+        e.fields.push(f);
+    }
     Some(e)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accheck_answers_are_read_as_answers() {
+        let e = accepted(&["209 Access denied"]).unwrap();
+        assert_eq!(e.kind, Kind::ChronycOk);
+        assert_eq!(
+            e.fields[0].reason.as_ref().map(|r| r.id),
+            Some(Why::AccessDenied)
+        );
+        assert!(accepted(&["200 OK", "208 Access allowed"]).is_some());
+        assert!(accepted(&["200 OK", "0 sources online"]).is_none());
+        assert!(accepted(&[]).is_none());
+    }
 
     #[test]
     fn a_waitsync_line_with_another_key_is_not_waitsync() {

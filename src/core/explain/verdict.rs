@@ -227,6 +227,10 @@ crate::id_enum! {
         /// chronyc's own message: it refused the command itself, nothing
         /// reached chronyd.
         ChronycRefused = "chronyc-refused",
+        /// accheck/cmdaccheck: chronyd's rules let the address in (208).
+        AccessAllowed = "access-allowed",
+        /// accheck/cmdaccheck: chronyd's rules keep the address out (209).
+        AccessDenied = "access-denied",
         /// ntpdata of a server that is not synchronised: the root delay and
         /// dispersion (1 s each), reference id and time it sends are
         /// chronyd's placeholders (reference.c), not measurements.
@@ -635,7 +639,9 @@ impl Why {
                 R::ChronycSocket,
                 R::ChronycNoAuthentication,
             ],
-            ReachFull
+            AccessAllowed
+            | AccessDenied
+            | ReachFull
             | ReachStarting
             | NoSample
             | NoReference
