@@ -100,7 +100,7 @@ pub(super) struct Ignored {
 
 /// The last `maxchange` message in `text` (the latest state of chronyd).
 pub(super) fn ignored_update(text: &str) -> Option<Ignored> {
-    text.lines().filter_map(parse_ignored).last()
+    text.lines().rev().find_map(parse_ignored)
 }
 
 fn parse_ignored(line: &str) -> Option<Ignored> {
