@@ -45,8 +45,9 @@ fn all_commands(cmd: clap::Command) -> Vec<(Vec<String>, Vec<String>)> {
 #[test]
 fn help_in_both_languages_lists_every_option_the_parser_accepts() {
     for (lang, code, heading, not) in [
-        (Lang::En, "en", "Options:", "选项"),
-        (Lang::ZhCn, "zh-CN", "选项:", "Options:"),
+        (Lang::En, "en", "\nOptions:\n", "选项"),
+        // Chinese text takes full-width punctuation: "选项：" as "用法：".
+        (Lang::ZhCn, "zh-CN", "\n选项：\n", "Options:"),
     ] {
         let tr = Localizer::new(lang);
         let cmds = all_commands(stratum::cli::command(&tr));
@@ -61,6 +62,9 @@ fn help_in_both_languages_lists_every_option_the_parser_accepts() {
             assert!(out.status.success(), "stratum {path:?} --help");
             assert!(help.contains(heading), "{code} {path:?}:\n{help}");
             assert!(!help.contains(not), "{code} {path:?}:\n{help}");
+            for half_width in ["命令:", "参数:", "选项:", "用法:"] {
+                assert!(!help.contains(half_width), "{code} {path:?}:\n{help}");
+            }
             // An escaped line break is a list printed as one line.
             assert!(!help.contains("\\n"), "{code} {path:?}:\n{help}");
             if path == &["export"] {

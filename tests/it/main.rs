@@ -9,6 +9,7 @@ mod attack_chrony;
 mod attack_peers;
 mod attack_users;
 mod cli_config;
+mod cli_errors;
 mod cli_help;
 mod cmdmon_vs_chronyc;
 mod dashboard;
