@@ -221,6 +221,18 @@ impl Localizer {
         }
     }
 
+    /// Why an export's comments are English in another language: the
+    /// target takes ASCII only. `None` in English or for a format that
+    /// takes UTF-8 (its comments are translated).
+    pub fn export_ascii_notice(&self, format: crate::core::export::Format) -> Option<String> {
+        (self.lang != Lang::En && format.ascii_only()).then(|| {
+            self.tr_args(
+                "export-ascii-only",
+                &[("format", self.tr(&format.title_id()))],
+            )
+        })
+    }
+
     /// A comment an export writes, in the language its target reads (as
     /// [`Localizer::export_header`]).
     pub fn export_comment<S: AsRef<str>>(
@@ -266,7 +278,7 @@ impl Localizer {
             id,
             &[
                 ("path", c.path.clone()),
-                ("names", c.names.join(", ")),
+                ("names", self.list(&c.names)),
                 ("date", format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")),
                 ("days", days.abs().to_string()),
             ],
@@ -422,21 +434,43 @@ impl Localizer {
                 // A source with no address to show (chrony 4.0's
                 // `[UNSPEC]` for one never answered): named as such.
                 "sources" if v.trim().is_empty() => (*k, self.tr("explain-unnamed-source")),
+                "sources" => (*k, self.sources_list(v)),
                 _ => (*k, v.clone()),
             })
             .collect();
         self.tr_first(&crate::core::explain::finding_ids(kind, f), &args)
     }
 
+    /// Names listed in a sentence, joined the language's way: "a, b" in
+    /// English, "a、b" in Chinese (the enumeration comma). Every list of
+    /// names a text shows goes through here.
+    pub fn list<S: AsRef<str>>(&self, items: impl IntoIterator<Item = S>) -> String {
+        let sep = self.tr("list-separator");
+        let mut out = String::new();
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(item.as_ref());
+        }
+        out
+    }
+
+    /// A finding's or a reason's `sources` argument (the names as explain
+    /// keeps them, joined by ", ") as a list in this language.
+    fn sources_list(&self, v: &str) -> String {
+        self.list(v.split(", ").filter(|s| !s.is_empty()))
+    }
+
     /// ntpdata's failed NTP tests (comma-separated ids, judge::NTP_TESTS)
     /// in words: RFC 5905's numbered tests and the loop test translated,
     /// the server-line options (maxdelay…) as chrony.conf spells them.
     pub fn ntp_tests(&self, ids: &str) -> String {
-        ids.split(',')
+        let tests = ids
+            .split(',')
             .filter(|id| !id.is_empty())
-            .map(|id| self.tr(&format!("ntp-test-{id}")))
-            .collect::<Vec<_>>()
-            .join(&self.tr("list-separator"))
+            .map(|id| self.tr(&format!("ntp-test-{id}")));
+        self.list(tests)
     }
 
     /// What a field means, for the output it comes from.
@@ -451,6 +485,7 @@ impl Localizer {
             .iter()
             .map(|(k, v)| match *k {
                 "tests" => (*k, self.ntp_tests(v)),
+                "sources" => (*k, self.sources_list(v)),
                 _ => (*k, v.clone()),
             })
             .collect();

@@ -186,7 +186,7 @@ stats-label-range98 = 98% range
 stats-label-mean = mean
 stats-label-sd = σ
 stats-label-skewness = skewness
-stats-label-kurtosis = kurtosis
+stats-label-kurtosis = excess kurtosis
 
 ## The command line's help: the texts of the declaration in src/cli/args.rs
 ## and src/helper/cli.rs (cli-about-COMMAND, cli-arg-COMMAND-OPTION, shared

@@ -156,9 +156,9 @@ stats-label-range98 = 98% 范围
 stats-label-mean = 均值
 stats-label-sd = σ
 stats-label-skewness = 偏度
-stats-label-kurtosis = 峰度
+stats-label-kurtosis = 超额峰度
 
-## 命令行帮助（clap 在标题后加半角冒号）：src/cli/args.rs 与 src/helper/cli.rs 中声明的文字
+## 命令行帮助（标题的冒号见 cli-heading-line，中文用全角“：”）：src/cli/args.rs 与 src/helper/cli.rs 中声明的文字
 ## （cli-about-命令、cli-arg-命令-选项、共用的 cli-arg-选项、说明 cli-after-命令）。
 cli-heading-usage = 用法：
 cli-heading-options = 选项

@@ -104,6 +104,13 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
         None => out!("{}", e.text),
     }
     print_notes(tr, &e.notes, "");
+    if let Some(notice) = tr.export_ascii_notice(format) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            tr.tr_args("export-note-line", &[("text", notice)])
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -171,7 +171,7 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
             id,
             &[
                 ("path", path.display().to_string()),
-                ("names", info.names.join(", ")),
+                ("names", tr.list(&info.names)),
                 ("date", date(info.not_after)),
                 ("days", info.days_left(now).abs().to_string()),
             ],

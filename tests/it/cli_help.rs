@@ -253,3 +253,34 @@ fn man_renders_stratum_1_and_stratum_helper_8() {
         );
     }
 }
+
+/// The statistics table names a value as `stats --help` does: the excess
+/// kurtosis (0 for a normal distribution, core::stats::summary), 超额峰度
+/// in Chinese — one term, not 峰度 in the table and 超额峰度 in the help.
+#[test]
+fn the_stats_table_names_kurtosis_as_its_help_does() {
+    let log =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats/refclocks-4.9.log");
+    for (lang, term) in [("zh-CN", "超额峰度"), ("en", "excess kurtosis")] {
+        let help = stratum()
+            .args(["stats", "--help", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&help.stdout).contains(term),
+            "{lang}"
+        );
+        let table = stratum()
+            .arg("stats")
+            .arg(&log)
+            .args(["--lang", lang])
+            .output()
+            .unwrap();
+        let table = String::from_utf8_lossy(&table.stdout);
+        let row = table
+            .lines()
+            .find(|l| l.trim_start().starts_with(term))
+            .unwrap_or_else(|| panic!("{lang}: no {term} row in\n{table}"));
+        assert!(row.trim_end().ends_with(char::is_numeric), "{row}");
+    }
+}
