@@ -5,6 +5,7 @@
 mod common;
 
 mod alerts;
+mod allow_refused;
 mod attack_chrony;
 mod attack_peers;
 mod attack_users;
