@@ -6,6 +6,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+mod dates;
 mod errors;
 mod health;
 
@@ -262,80 +263,6 @@ impl Localizer {
         }
     }
 
-    /// An NTS certificate's names and validity at `now`, in one line.
-    pub fn cert_text(&self, c: &crate::core::nts::CertSummary, now: i64) -> String {
-        if c.unreadable {
-            return self.tr_args("lint-nts-not-certificate", &[("path", c.path.as_str())]);
-        }
-        let (y, mo, d, h, mi, _) = crate::core::civil_from_unix(c.not_after);
-        let days = c.days_left(now);
-        let id = if now >= c.not_after {
-            "nts-cert-expired-on"
-        } else {
-            "nts-cert-valid-until"
-        };
-        self.tr_args(
-            id,
-            &[
-                ("path", c.path.clone()),
-                ("names", self.list(&c.names)),
-                ("date", format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")),
-                ("days", days.abs().to_string()),
-            ],
-        )
-    }
-
-    /// The leap second list: until when it is valid and the next leap it
-    /// announces, or why chronyd cannot use it.
-    pub fn leap_list_text(&self, l: &crate::core::leap::LeapListSummary, now: i64) -> String {
-        if l.problem.is_some() {
-            return self.tr_args("leap-list-unusable", &[("path", l.path.as_str())]);
-        }
-        let day = crate::core::time::utc_date;
-        let id = if now >= l.expires {
-            "leap-list-expired-on"
-        } else {
-            "leap-list-valid-until"
-        };
-        let mut text = self.tr_args(
-            id,
-            &[
-                ("path", l.path.clone()),
-                ("date", day(l.expires)),
-                ("days", l.days_left(now).abs().to_string()),
-            ],
-        );
-        if let Some((at, kind)) = l.next_leap {
-            text.push(' ');
-            text.push_str(&self.tr_args(
-                "leap-list-next",
-                &[("date", day(at - 1)), ("kind", leap_kind(kind).to_string())],
-            ));
-        }
-        text
-    }
-
-    /// A leap second chronyd announces (tracking's leap status 1 or 2):
-    /// when, and how long until then. `None` for no leap.
-    pub fn pending_leap_text(&self, leap_status: u16, now: f64) -> Option<String> {
-        let kind = match leap_status {
-            1 => crate::core::leap::Leap::Insert,
-            2 => crate::core::leap::Leap::Delete,
-            _ => return None,
-        };
-        let at = crate::core::leap::pending_leap_at(now);
-        let left = (at - now).max(0.0) as i64;
-        Some(self.tr_args(
-            "leap-pending",
-            &[
-                ("kind", leap_kind(kind).to_string()),
-                ("date", crate::core::time::utc_date(at as i64 - 1)),
-                ("hours", (left / 3600).to_string()),
-                ("minutes", (left % 3600 / 60).to_string()),
-            ],
-        ))
-    }
-
     /// An alarm of the helper, in one sentence.
     pub fn alarm_text(&self, a: &crate::core::alarm::Alarm) -> String {
         self.tr_args(&format!("alarm-{}", a.kind), &[("what", a.what.as_str())])
@@ -523,6 +450,25 @@ pub fn message_ids(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The system's refusals and failures in words (types in errors.rs).
+impl Localizer {
+    /// Why the system refused, in this language: the one text every
+    /// message about a file that cannot be read or written shows.
+    pub fn os_error(&self, e: &OsError) -> String {
+        self.tr_args("os-error", &e.args())
+    }
+
+    /// A failure as its sentence, the system's refusal (if any) as its
+    /// `reason` in this language.
+    pub fn user_error(&self, e: &UserError) -> String {
+        let mut args = e.args.clone();
+        if let Some(os) = &e.os {
+            args.push(("reason", self.os_error(os)));
+        }
+        self.tr_args(e.id, &args)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,12 +507,37 @@ mod tests {
         let zh = Localizer::new(Lang::ZhCn);
         assert_ne!(zh.tr("lint-bad-subnet"), en.tr("lint-bad-subnet"));
     }
-}
 
-fn leap_kind(kind: crate::core::leap::Leap) -> &'static str {
-    match kind {
-        crate::core::leap::Leap::Insert => "insert",
-        crate::core::leap::Leap::Delete => "delete",
-        crate::core::leap::Leap::Normal => "none",
+    #[test]
+    fn the_systems_refusals_are_said_in_the_users_language() {
+        let zh = Localizer::new(Lang::ZhCn);
+        let en = Localizer::new(Lang::En);
+        let missing = std::fs::read("/nonexistent/stratum-test").unwrap_err();
+        let dir = std::fs::read("/").unwrap_err();
+        for (e, kind) in [
+            (&missing, OsErrorKind::NotFound),
+            (&dir, OsErrorKind::IsADirectory),
+        ] {
+            let os = OsError::from(e);
+            assert_eq!(os.kind, kind);
+            for tr in [&zh, &en] {
+                let text = tr.os_error(&os);
+                assert!(!text.contains("os error"), "{text}");
+                assert!(!text.is_empty());
+            }
+        }
+        let e = UserError::cannot_read("/nonexistent/x", &missing);
+        assert_eq!(
+            zh.user_error(&e),
+            "无法读取 /nonexistent/x：文件或目录不存在。"
+        );
+        assert_eq!(
+            en.user_error(&e),
+            "Cannot read /nonexistent/x: there is no such file or directory."
+        );
+        // A kind without its own words keeps the system's, escaped.
+        let odd = std::io::Error::other("odd\u{1b}[2J");
+        let text = zh.os_error(&OsError::from(&odd));
+        assert!(text.contains("odd\\u{1b}[2J"), "{text}");
     }
 }

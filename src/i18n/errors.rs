@@ -6,8 +6,6 @@
 
 use std::io;
 
-use super::Localizer;
-
 /// A failure the user sees as one sentence: a message id and its
 /// arguments, translated where it is shown (the CLI and the helper alike).
 #[derive(Debug)]
@@ -141,62 +139,5 @@ impl OsError {
             ("os-error", self.kind.id().to_string()),
             ("os-detail", self.detail.clone()),
         ]
-    }
-}
-
-impl Localizer {
-    /// Why the system refused, in this language: the one text every
-    /// message about a file that cannot be read or written shows.
-    pub fn os_error(&self, e: &OsError) -> String {
-        self.tr_args("os-error", &e.args())
-    }
-
-    /// A failure as its sentence, the system's refusal (if any) as its
-    /// `reason` in this language.
-    pub fn user_error(&self, e: &UserError) -> String {
-        let mut args = e.args.clone();
-        if let Some(os) = &e.os {
-            args.push(("reason", self.os_error(os)));
-        }
-        self.tr_args(e.id, &args)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn the_systems_refusals_are_said_in_the_users_language() {
-        let zh = Localizer::new(Lang::ZhCn);
-        let en = Localizer::new(Lang::En);
-        let missing = std::fs::read("/nonexistent/stratum-test").unwrap_err();
-        let dir = std::fs::read("/").unwrap_err();
-        for (e, kind) in [
-            (&missing, OsErrorKind::NotFound),
-            (&dir, OsErrorKind::IsADirectory),
-        ] {
-            let os = OsError::from(e);
-            assert_eq!(os.kind, kind);
-            for tr in [&zh, &en] {
-                let text = tr.os_error(&os);
-                assert!(!text.contains("os error"), "{text}");
-                assert!(!text.is_empty());
-            }
-        }
-        let e = UserError::cannot_read("/nonexistent/x", &missing);
-        assert_eq!(
-            zh.user_error(&e),
-            "无法读取 /nonexistent/x：文件或目录不存在。"
-        );
-        assert_eq!(
-            en.user_error(&e),
-            "Cannot read /nonexistent/x: there is no such file or directory."
-        );
-        // A kind without its own words keeps the system's, escaped.
-        let odd = io::Error::other("odd\u{1b}[2J");
-        let text = zh.os_error(&OsError::from(&odd));
-        assert!(text.contains("odd\\u{1b}[2J"), "{text}");
     }
 }

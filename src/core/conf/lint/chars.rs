@@ -8,19 +8,17 @@
 use crate::core::conf::document::Document;
 use crate::core::text::{Encoding, encoding};
 
-use super::model::Diagnostic;
 use super::rules::Rule;
 
 /// A file chronyd cannot read as text at all: UTF-16 (a Windows editor's
 /// "Unicode"), or binary data. Said once for the whole file: line by line
 /// each would be "not a directive", its bytes echoed back.
-pub(super) fn unreadable_file(doc: &Document) -> Option<Diagnostic> {
-    let rule = match encoding(&doc.render()) {
-        Encoding::Utf16 { .. } => Rule::Utf16File,
-        Encoding::Binary => Rule::NotText,
-        Encoding::Utf8 | Encoding::OtherText => return None,
-    };
-    Some(Diagnostic::new(rule, None, Vec::new()))
+pub(super) fn unreadable_file(doc: &Document) -> Option<Rule> {
+    match encoding(&doc.render()) {
+        Encoding::Utf16 { .. } => Some(Rule::Utf16File),
+        Encoding::Binary => Some(Rule::NotText),
+        Encoding::Utf8 | Encoding::OtherText => None,
+    }
 }
 
 /// What an odd character is, for the message that names it.

@@ -49,8 +49,8 @@ pub fn lint_fragment(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
 }
 
 fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
-    if let Some(d) = chars::unreadable_file(doc) {
-        return vec![d];
+    if let Some(rule) = chars::unreadable_file(doc) {
+        return vec![Diagnostic::new(rule, None, Vec::new())];
     }
     let mut l = Linter {
         doc,
