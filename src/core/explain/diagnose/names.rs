@@ -4,7 +4,7 @@ use super::super::field::FieldId as F;
 use super::super::model::{Field, field};
 
 /// The name of the row a field sits in (its source, client or session).
-pub(in crate::core::explain) fn row_name(row: &[Field]) -> Option<String> {
+pub(crate) fn row_name(row: &[Field]) -> Option<String> {
     row.iter()
         .find(|x| {
             matches!(
@@ -34,7 +34,7 @@ pub(in crate::core::explain) fn row_name(row: &[Field]) -> Option<String> {
 
 /// The source tracking names as its reference: `7F0000DE (127.0.0.222)`
 /// gives the name in parentheses, a bare ID itself.
-pub(in crate::core::explain) fn reference_name(fields: &[Field]) -> &str {
+pub(crate) fn reference_name(fields: &[Field]) -> &str {
     let raw = field(fields, F::Refid).map_or("", |x| x.raw.trim());
     raw.split_once('(')
         .map(|(_, n)| n.trim_end_matches(')').trim())

@@ -1,0 +1,398 @@
+//! Why a value got its verdict (`Why`, texts `why-<id>`), and the findings
+//! that account for a value flagged with each reason ([`Why::rules`], one
+//! exhaustive match).
+
+use super::rule::Rule;
+
+crate::id_enum! {
+    /// Why a single value got its verdict.
+    pub enum Why {
+        ReachFull = "reach-full",
+        ReachZero = "reach-zero",
+        ReachPartial = "reach-partial",
+        ReachStarting = "reach-starting",
+        NoSample = "no-sample",
+        /// Tracking with no reference (not synchronised, or its own clock):
+        /// chronyd's estimates, not a comparison with true time.
+        NoReference = "no-reference",
+        StateSelected = "state-selected",
+        StateCombined = "state-combined",
+        StateNotCombined = "state-not-combined",
+        StateUnusable = "state-unusable",
+        StateFalseticker = "state-falseticker",
+        StateJittery = "state-jittery",
+        /// `?` although it answers: the selection does not use it.
+        StateUnusableAnswers = "state-unusable-answers",
+        /// `?` of a reference clock that delivers samples: noselect, or
+        /// the selection leaves it out.
+        StateRefclockUnused = "state-refclock-unused",
+        /// `?` of a source that answered each of its first polls (reach 1,
+        /// 3, 7): too few measurements yet.
+        StateFewSamples = "state-few-samples",
+        /// `?` and it answers at stratum 0 or 16: it is not synchronised.
+        StateUnusableUnsynchronised = "state-unusable-unsynchronised",
+        /// chronyd has no address for the source's name.
+        Unresolved = "unresolved",
+        /// No address: nothing is sent, so nothing can answer.
+        NotPolled = "not-polled",
+        // selectdata's states (chronyc(1), selectdata).
+        SelectNoselect = "select-noselect",
+        SelectFewMeasurements = "select-few-measurements",
+        /// chrony 4.3's `s` with leap `?`: no valid measurement yet (it has
+        /// not answered, or no answer passed the tests).
+        SelectNoMeasurement = "select-no-measurement",
+        SelectUnsynchronised = "select-unsynchronised",
+        SelectStratumRange = "select-stratum-range",
+        SelectDistance = "select-distance",
+        SelectJitter = "select-jitter",
+        SelectWaitsOthers = "select-waits-others",
+        SelectStale = "select-stale",
+        SelectOrphan = "select-orphan",
+        SelectUntrusted = "select-untrusted",
+        SelectFalseticker = "select-falseticker",
+        SelectWaitsMinsources = "select-waits-minsources",
+        SelectOtherPreferred = "select-other-preferred",
+        SelectWaitsMeasurement = "select-waits-measurement",
+        SelectNotCombined = "select-not-combined",
+        SelectOutlier = "select-outlier",
+        SelectCombined = "select-combined",
+        SelectBest = "select-best",
+        StratumOk = "stratum-ok",
+        /// A reference clock's stratum 0: it is the reference.
+        StratumRefclock = "stratum-refclock",
+        /// Stratum 10 (a server), 11 (a client of one): chrony's default
+        /// `local stratum`.
+        StratumOwnClock = "stratum-own-clock",
+        /// ntpdata's Reference ID 7F7F0101: the server serves its own
+        /// clock (chrony's `local`), at the stratum its row says.
+        RefidOwnClock = "refid-own-clock",
+        StratumUnsynchronised = "stratum-unsynchronised",
+        StratumHigh = "stratum-high",
+        LeapNormal = "leap-normal",
+        LeapUnsynchronised = "leap-unsynchronised",
+        LeapInsert = "leap-insert",
+        LeapDelete = "leap-delete",
+        RefidNone = "refid-none",
+        RefidLocal = "refid-local",
+        KissCode = "kiss-code",
+        OffsetSmall = "offset-small",
+        OffsetMedium = "offset-medium",
+        OffsetLarge = "offset-large",
+        OffsetBeyondError = "offset-beyond-error",
+        /// A source's offset of 100 ms or more (sources, sourcestats,
+        /// ntpdata): this clock and that source disagree; which one is off
+        /// the row alone does not say.
+        OffsetSourceLarge = "offset-source-large",
+        /// The offset of a falseticker (`x`): its disagreement with the
+        /// majority of the sources, not this clock's error.
+        OffsetFalseticker = "offset-falseticker",
+        ClockSlow = "clock-slow",
+        ClockFast = "clock-fast",
+        LastRxNever = "last-rx-never",
+        AnswersUnusable = "answers-unusable",
+        LastRxStale = "last-rx-stale",
+        DropsZero = "drops-zero",
+        DropsRateLimited = "drops-rate-limited",
+        ServerDropping = "server-dropping",
+        DispersionLarge = "dispersion-large",
+        /// timesync-status: root distance above timesyncd's
+        /// RootDistanceMaxSec= (the "(max: 5s)" it prints beside it).
+        RootDistanceOverMax = "root-distance-over-max",
+        /// RouterOS's NTP client: stopped (disabled).
+        NtpClientStopped = "ntp-client-stopped",
+        /// RouterOS's NTP client waits: no server has answered (yet).
+        NtpClientWaiting = "ntp-client-waiting",
+        /// RouterOS serves its own clock (status using-local-clock).
+        NtpClientLocalClock = "ntp-client-local-clock",
+        /// ntpstat's "time correct to within N ms": 100 ms or more.
+        MaxErrorLarge = "max-error-large",
+        /// ntpstat -m: "(exceeded maximum of M ms)".
+        MaxErrorExceeded = "max-error-exceeded",
+        FrequencyNormal = "frequency-normal",
+        FrequencyHigh = "frequency-high",
+        FrequencyLimit = "frequency-limit",
+        SkewLarge = "skew-large",
+        /// tracking's 1000000 ppm: chronyd's starting skew, no estimate used.
+        SkewNoEstimate = "skew-no-estimate",
+        /// serverstats: NTS-KE connections accepted, no authenticated NTP.
+        NtsKeNoRequests = "nts-ke-no-requests",
+        /// clients -k: a client did NTS-KE and sent no NTP packet.
+        NtsKeNoNtp = "nts-ke-no-ntp",
+        SamplesNone = "samples-none",
+        TallySysPeer = "tally-sys-peer",
+        TallyCandidate = "tally-candidate",
+        TallyOutlier = "tally-outlier",
+        TallyFalseticker = "tally-falseticker",
+        TallyRejected = "tally-rejected",
+        SwitchSynchronized = "switch-synchronized",
+        SwitchUnsynchronized = "switch-unsynchronized",
+        SwitchSelected = "switch-selected",
+        SwitchRejected = "switch-rejected",
+        SwitchCandidate = "switch-candidate",
+        Yes = "yes",
+        No = "no",
+        RtcLocal = "rtc-local",
+        NtsKeAttempts = "nts-ke-attempts",
+        NtsNak = "nts-nak",
+        NtsFewCookies = "nts-few-cookies",
+        NtsNoCookies = "nts-no-cookies",
+        RxNone = "rx-none",
+        TxNone = "tx-none",
+        RxLossy = "rx-lossy",
+        RxInvalid = "rx-invalid",
+        TestsPassed = "tests-passed",
+        TestsAuthFailed = "tests-auth-failed",
+        TestsSyncLoop = "tests-sync-loop",
+        /// Only the loop test failed, on a source polled as a server.
+        TestsServerFollowsUs = "tests-server-follows-us",
+        TestsUnsynchronised = "tests-unsynchronised",
+        TestsBadData = "tests-bad-data",
+        TestsFailed = "tests-failed",
+        /// Only a delay test failed, on the last packet of a source whose
+        /// packets are mostly good.
+        TestsDelayOnce = "tests-delay-once",
+        LeapExpired = "leap-expired",
+        /// A refclock's reach 0: its driver delivered no sample.
+        RefclockNoSample = "refclock-no-sample",
+        /// ntpd's `pool` association (refid `.POOL.`, type `p`): it only
+        /// spawns the pool's server associations and is never polled.
+        PoolPrototype = "pool-prototype",
+        /// ntpd's flash bits of an association (ntpq(1), decode.html
+        /// "Flash Codes"), by what they say: over the distance threshold
+        /// (peer_dist, pkt_header) ...
+        FlashDistance = "flash-distance",
+        /// ... the server not synchronised (pkt_unsync, pkt_stratum,
+        /// peer_stratum) ...
+        FlashUnsynchronised = "flash-unsynchronised",
+        /// ... a synchronisation loop (peer_loop) ...
+        FlashLoop = "flash-loop",
+        /// ... authentication (pkt_auth, pkt_autokey, pkt_crypto) ...
+        FlashAuth = "flash-auth",
+        /// ... access denied (pkt_denied) ...
+        FlashDenied = "flash-denied",
+        /// ... unreachable or not selectable (peer_unreach) ...
+        FlashUnreachable = "flash-unreachable",
+        /// ... a duplicate or bogus packet (pkt_dup, pkt_bogus).
+        FlashPacket = "flash-packet",
+        /// `?` with answers but no good sample: they fail chronyd's tests.
+        StateAnswersRejected = "state-answers-rejected",
+        /// A peer the orphan root does not follow, by design.
+        StateOrphanPeer = "state-orphan-peer",
+        /// A peer whose samples are dropped while this server follows
+        /// another source: it follows this server (the loop test).
+        StatePeerFollows = "state-peer-follows",
+        /// Reach 0 with a LastRx: it answered before, not lately.
+        ReachZeroAnswered = "reach-zero-answered",
+        /// The device follows the local clock driver (127.127.1.x, LOCAL(0)).
+        FollowsLocalClock = "follows-local-clock",
+        /// An upstream's reference is its local clock driver.
+        UpstreamLocalClock = "upstream-local-clock",
+        /// Huawei's spike: the clock will be stepped in N seconds.
+        StepPending = "step-pending",
+        /// timesyncd ignored the last answer (`Ignored=yes`).
+        TimesyncIgnored = "timesync-ignored",
+        /// timesyncd has no answer yet (no `NTPMessage`).
+        TimesyncNoAnswer = "timesync-no-answer",
+        /// sourcestats' NP 1–2: too few samples for an estimate.
+        SamplesFew = "samples-few",
+        /// selectdata's Leap `?`: no valid measurement was made.
+        LeapUnknown = "leap-unknown",
+        /// chronyc's status line: chronyd refused the command or is silent.
+        ReplyRefused = "reply-refused",
+        /// chronyc's usage text: it ran no command.
+        ChronycUsage = "chronyc-usage",
+        /// chronyc's own message: it refused the command itself, nothing
+        /// reached chronyd.
+        ChronycRefused = "chronyc-refused",
+        /// accheck/cmdaccheck: chronyd's rules let the address in (208).
+        AccessAllowed = "access-allowed",
+        /// accheck/cmdaccheck: chronyd's rules keep the address out (209).
+        AccessDenied = "access-denied",
+        /// ntpdata of a server that is not synchronised: the root delay and
+        /// dispersion (1 s each), reference id and time it sends are
+        /// chronyd's placeholders (reference.c), not measurements.
+        UnsyncPlaceholder = "unsync-placeholder",
+        /// chronyd's log in the paste: the NTS-KE connection failed.
+        NtsKeConnectFailed = "nts-ke-connect-failed",
+    }
+}
+
+impl Why {
+    /// The findings that account for a value flagged (warn or bad) with this
+    /// reason; the first is added when none of them is there yet. Empty for
+    /// reasons that only ever mark a value ok or informative.
+    pub fn rules(self) -> &'static [Rule] {
+        use Rule as R;
+        use Why::*;
+        match self {
+            ReachZero => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
+            ReachPartial => &[R::PacketLoss],
+            ReachZeroAnswered => &[R::SourceStale],
+            StateUnusable => &[
+                R::NeverAnswered,
+                R::SomeUnreachable,
+                R::NoUpstreamReachable,
+                R::NotSelectable,
+            ],
+            StateUnusableAnswers | StateRefclockUnused | StateFewSamples => &[R::NotSelectable],
+            StateUnusableUnsynchronised => &[R::UpstreamUnsynchronised],
+            Unresolved => &[R::NameUnresolved],
+            StratumOwnClock => &[R::ServerOwnClock],
+            RefidOwnClock => &[R::ServerServesOwnClock],
+            TxNone => &[R::NothingSent],
+            TestsBadData => &[R::SourceRejected],
+            StateFalseticker | TallyFalseticker => &[R::Falseticker],
+            SelectFalseticker => &[R::Falseticker, R::AllFalsetickers],
+            StateJittery | SelectJitter => &[R::SourceJittery],
+            SelectFewMeasurements
+            | SelectNoMeasurement
+            | SelectDistance
+            | SelectStale
+            | SelectUntrusted
+            | SelectStratumRange => &[R::NotSelectable],
+            SelectUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
+            // A row's stratum is its source's; tracking's own is covered
+            // by "not synchronised" (its diagnosis adds it).
+            StratumUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised, R::SyncLoop],
+            StratumHigh => &[R::StratumHigh, R::SyncLoop],
+            LeapUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised],
+            LeapInsert | LeapDelete => &[R::LeapPending],
+            LeapExpired => &[R::LeapFileExpired],
+            RefidNone => &[
+                R::NotSynchronised,
+                R::UpstreamUnsynchronised,
+                R::WaitsyncNeverSynchronised,
+            ],
+            KissCode => &[R::KissCode],
+            OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
+            OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
+            ClockSlow => &[R::ClockBehind],
+            ClockFast => &[R::ClockAhead],
+            OffsetBeyondError => &[R::SourceUnstable],
+            LastRxNever => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
+            LastRxStale => &[R::SourceStale],
+            AnswersUnusable => &[
+                R::AnswersRejected,
+                R::SyncLoop,
+                R::UpstreamUnsynchronised,
+                R::AuthFailing,
+            ],
+            DropsRateLimited => &[R::ClientsRateLimited],
+            ServerDropping => &[R::ServerDropping],
+            DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
+            RootDistanceOverMax => &[R::RootDistanceOverMax],
+            NtpClientStopped => &[R::NotSynchronised],
+            NtpClientWaiting => &[R::NoUpstreamReachable],
+            NtpClientLocalClock => &[R::FollowsLocalClock],
+            MaxErrorLarge => &[R::MaxErrorLarge],
+            MaxErrorExceeded => &[R::MaxErrorExceeded],
+            FrequencyHigh => &[R::FrequencyHigh],
+            FrequencyLimit => &[R::FrequencyLimit],
+            SkewLarge => &[R::SkewHigh],
+            SkewNoEstimate => &[R::SkewNoEstimate],
+            NtsKeNoRequests => &[R::NtsClientsSilent],
+            NtsKeNoNtp => &[R::NtsKeClientsSilent],
+            SamplesNone => &[
+                R::FewSamples,
+                R::NeverAnswered,
+                R::SomeUnreachable,
+                R::NoUpstreamReachable,
+            ],
+            TallyOutlier => &[R::Outlier],
+            TallyRejected => &[R::SourceRejected, R::NoneSelected, R::NoUpstreamReachable],
+            SwitchUnsynchronized => &[R::NotSynchronised],
+            SwitchRejected => &[R::SourceRejected],
+            No => &[R::NotSynchronised, R::NtpServiceInactive],
+            RtcLocal => &[R::RtcLocalTime],
+            NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
+            NtsKeConnectFailed => &[R::NtsKeRefused],
+            NtsNak => &[R::NtsNak],
+            NtsFewCookies => &[R::NtsFewCookies],
+            RxNone => &[R::NeverAnswered],
+            RxLossy => &[R::RateLimitedByServer],
+            RxInvalid | TestsAuthFailed => &[R::AuthFailing],
+            TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
+            TestsFailed => &[R::SourceRejected],
+            RefclockNoSample => &[R::RefclockLost],
+            FlashDistance | FlashDenied | FlashUnreachable | FlashPacket => &[R::NotSelectable],
+            FlashUnsynchronised => &[R::UpstreamUnsynchronised],
+            FlashLoop | TestsServerFollowsUs => &[R::SyncLoop],
+            FlashAuth => &[R::AuthFailing],
+            StateAnswersRejected => &[R::AnswersRejected],
+            TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
+            TimesyncNoAnswer => &[R::NeverAnswered],
+            FollowsLocalClock => &[R::FollowsLocalClock],
+            UpstreamLocalClock => &[R::UpstreamLocalClock],
+            StepPending => &[R::StepPending],
+            ChronycUsage => &[R::ChronycUnknownOption],
+            ReplyRefused => &[
+                R::CommandNotAuthorised,
+                R::CommandNoHostAccess,
+                R::DaemonUnreachable,
+                R::FacilityNotEnabled,
+                R::RtcNotTracked,
+                R::NoSuchSource,
+                R::ChronydFailed,
+                R::ReleaseMismatch,
+                R::BadSubnet,
+                R::SourceAlreadyPresent,
+                R::TooManySources,
+                R::RtcNotWritten,
+                R::AddressFamily,
+                R::NoSuchSample,
+                R::ClientLogOff,
+                R::InvalidName,
+                R::CommandFailed,
+            ],
+            ChronycRefused => &[
+                R::ChronycUnknownCommand,
+                R::ChronycNameUnresolved,
+                R::ChronycBadSyntax,
+                R::ChronycSocket,
+                R::ChronycNoAuthentication,
+            ],
+            AccessAllowed
+            | AccessDenied
+            | ReachFull
+            | ReachStarting
+            | NoSample
+            | NoReference
+            | UnsyncPlaceholder
+            | StateSelected
+            | StateCombined
+            | StateNotCombined
+            | SelectNoselect
+            | SelectWaitsOthers
+            | StateOrphanPeer
+            | StatePeerFollows
+            | TestsSyncLoop
+            | TestsDelayOnce
+            | LeapUnknown
+            | SamplesFew
+            | SelectOrphan
+            | SelectWaitsMinsources
+            | SelectOtherPreferred
+            | SelectWaitsMeasurement
+            | SelectNotCombined
+            | SelectOutlier
+            | SelectCombined
+            | SelectBest
+            | StratumOk
+            | StratumRefclock
+            | PoolPrototype
+            | NotPolled
+            | LeapNormal
+            | RefidLocal
+            | OffsetSmall
+            | DropsZero
+            | FrequencyNormal
+            | TallySysPeer
+            | TallyCandidate
+            | SwitchSynchronized
+            | SwitchSelected
+            | SwitchCandidate
+            | Yes
+            | TestsPassed => &[],
+        }
+    }
+}
