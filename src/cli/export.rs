@@ -100,6 +100,12 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
             .arg("reason", e)
     })?;
     let doc = Document::parse(text);
+    // Names are looked up here, on the machine that makes the file: a
+    // client's `allow` and the devices that take addresses only need the
+    // address, and the core does no IO.
+    for name in opts.names() {
+        opts.set_addresses(&name, crate::sys::addresses(&name));
+    }
     let e = export(&doc, format, &opts, &words(tr, &file)).map_err(option_error)?;
     match out {
         Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes())

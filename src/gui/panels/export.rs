@@ -112,6 +112,7 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
         ntpd: None,
         nts,
         nts_ca: text(nts, &f.nts_ca),
+        addresses: Default::default(),
     })
 }
 
