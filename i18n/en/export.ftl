@@ -51,7 +51,7 @@ bundle-readme-title = # Lab time service ({ $primary })
 bundle-readme-primary = chrony.conf of the primary server (/etc/chrony/chrony.conf on Debian and Ubuntu, /etc/chrony.conf on RHEL, Rocky and CentOS).
 bundle-readme-backup = chrony.conf of the backup server; it peers with the primary.
 bundle-readme-clients = chrony.conf for every client machine.
-bundle-readme-firewall = commands that open UDP port 123 to the client subnets on the servers.
+bundle-readme-firewall = commands that open the servers' NTP port (UDP; 123 unless their chrony.conf sets “port”) to the client subnets.
 bundle-readme-switch = configuration commands for this switch.
 bundle-written = Wrote { $count } { $count ->
         [one] file
