@@ -96,6 +96,8 @@ crate::id_enum! {
         SourcesLineUnterminated = "sources-line-unterminated",
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
+        Utf16File = "utf16-file",
+        NotText = "not-text",
     }
 }
 
@@ -219,6 +221,9 @@ impl Rule {
             Rule::SourcesLineUnterminated => Severity::Warning,
             Rule::OnlyNoselectSources => Severity::Warning,
             Rule::RequireNoselect => Severity::Warning,
+            // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
+            Rule::Utf16File => Severity::Error,
+            Rule::NotText => Severity::Error,
         }
     }
 }
