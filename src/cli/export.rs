@@ -28,7 +28,10 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
             err,
             "{}{}",
             prefix,
-            tr.tr_args("export-note-line", &[("text", tr.tr_args(n.id, &n.args))])
+            tr.tr_args(
+                "export-note-line",
+                &[("text", tr.export_note(n.id, &n.args))]
+            )
         );
     }
 }
@@ -191,7 +194,7 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
         let what = tr.tr(&bundle_readme_id(&f.path));
         readme.push_str(&format!("- `{}`: {}\n", f.path, what));
         for n in &f.notes {
-            readme.push_str(&format!("  - {}\n", tr.tr_args(n.id, &n.args)));
+            readme.push_str(&format!("  - {}\n", tr.export_note(n.id, &n.args)));
         }
     }
     write("README.md", &readme, false)?;

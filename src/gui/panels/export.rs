@@ -315,7 +315,7 @@ pub fn export_ui(
                 ui.label(
                     RichText::new(st.ta(
                         "export-note-line",
-                        &[("text", st.tr.tr_args(n.id, &n.args))],
+                        &[("text", st.tr.export_note(n.id, &n.args))],
                     ))
                     .weak(),
                 );
