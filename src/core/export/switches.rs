@@ -1,5 +1,11 @@
 //! NTP client configuration of network switches, in each vendor's syntax,
-//! pointing at the lab server(s).
+//! pointing at the lab server(s). The server commands follow each vendor's
+//! command reference: Cisco IOS/IOS-XE and NX-OS "ntp server"; Huawei VRP
+//! "ntp-service unicast-server" (support.huawei.com EDOC1100064351; the
+//! cli_vrp and CloudEngine references add `port`); H3C/HPE Comware 7
+//! "ntp-service unicast-server" and "ntp-service ipv6 unicast-server"
+//! (FlexFabric 5930 NTP command reference); Juniper "server (NTP)" under
+//! [edit system ntp]; Arista EOS "ntp server".
 
 use std::fmt::Write as _;
 use std::net::IpAddr;
