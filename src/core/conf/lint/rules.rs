@@ -96,6 +96,14 @@ crate::id_enum! {
         SourcesLineUnterminated = "sources-line-unterminated",
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
+        MaxjitterUnreachable = "maxjitter-unreachable",
+        StratumLimitsUnreachable = "stratum-limits-unreachable",
+        MaxchangeIgnoresStart = "maxchange-ignores-start",
+        MaxchangeExitsAtStart = "maxchange-exits-at-start",
+        PolltargetRange = "polltarget-range",
+        SamplesCapped = "samples-capped",
+        SourcePortZero = "source-port-zero",
+        SourcedirMissing = "sourcedir-missing",
     }
 }
 
@@ -219,6 +227,19 @@ impl Rule {
             Rule::SourcesLineUnterminated => Severity::Warning,
             Rule::OnlyNoselectSources => Severity::Warning,
             Rule::RequireNoselect => Severity::Warning,
+            // chronyd starts, then rejects every source or every update
+            // (or exits): the clock is never synchronised.
+            Rule::MaxjitterUnreachable => Severity::Warning,
+            Rule::StratumLimitsUnreachable => Severity::Warning,
+            Rule::MaxchangeIgnoresStart => Severity::Warning,
+            Rule::MaxchangeExitsAtStart => Severity::Warning,
+            // Accepted silently; the polling is not what was meant.
+            Rule::PolltargetRange => Severity::Warning,
+            // No effect beyond what chronyd can keep.
+            Rule::SamplesCapped => Severity::Hint,
+            // chronyd starts; the source never answers / is never loaded.
+            Rule::SourcePortZero => Severity::Warning,
+            Rule::SourcedirMissing => Severity::Warning,
         }
     }
 }
