@@ -145,7 +145,7 @@ impl Rule {
             Rule::NtsNotCertificate => Severity::Warning,
             Rule::NtsKeyMismatch => Severity::Warning,
             // chronyd loads an expired certificate and starts (every
-            // release, tests/it/lint_vs_chronyd.rs); its clients then fail
+            // release, tests/it/lint_vs_chronyd/serving.rs); its clients then fail
             // their NTS-KE: a config that does not do what was meant.
             Rule::NtsCertExpired => Severity::Warning,
             Rule::NtsCertNotYetValid => Severity::Error,
@@ -156,7 +156,7 @@ impl Rule {
             Rule::NtsServerByAddress => Severity::Warning,
             Rule::AccessLenient => Severity::Warning,
             // Works as meant on 4.0/4.1, refused from 4.2: an upgrade
-            // stops chronyd (measured, tests/it/lint_vs_chronyd.rs).
+            // stops chronyd (measured, tests/it/lint_vs_chronyd/serving.rs).
             Rule::AccessLenientComment => Severity::Warning,
             Rule::Placeholder => Severity::Error,
             Rule::RefclockDriver => Severity::Error,
