@@ -161,7 +161,7 @@ lint-maxchange-exits-at-start = “maxchange { $offset } 0 { $ignore }” checks
        *[other] makestep (line { $makestep }) does not help
     }: chronyd applies the maxchange check before it considers a step. Give a second value of 1 or more, so that the first updates can correct the clock.
 lint-polltarget-range = polltarget { $value } on { $host } is outside 6 to 60, the useful range chrony.conf(5) gives: { $case ->
-        [high] chronyd shortens the polling interval while it holds fewer samples of the source than the target, and it keeps at most 64 (fewer once old ones stop fitting), so it polls at minpoll all the time: the most requests the server gets from this client, and no longer interval as the estimate settles
+        [high] chronyd lengthens the polling interval only while it holds more samples of the source than the target, and it keeps at most 64 (fewer once old ones stop fitting), so the interval stays at or near minpoll for good: the most requests the server gets from this client, and no longer interval as the estimate settles
         [low] chronyd lengthens the polling interval towards maxpoll as soon as it holds { $value } samples, so its estimates rest on fewer measurements and filter less network jitter
         [raised] chrony { $version } uses 1 instead and lengthens the polling interval to maxpoll almost at once, with estimates resting on very few measurements (chrony 4.7 and later refuse the line)
        *[unchecked] chrony { $version } uses it as given and its polling adjustment divides by it, so the interval runs to maxpoll and, with 0, falls back to minpoll at random (chrony 4.4 to 4.6 use 1 instead, 4.7 and later refuse the line)

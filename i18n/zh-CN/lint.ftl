@@ -145,7 +145,7 @@ lint-maxchange-exits-at-start = “maxchange { $offset } 0 { $ignore }”从第�
        *[other] makestep（第 { $makestep } 行）也无济于事
     }：chronyd 先做 maxchange 检查，再考虑是否步进。请把第二个值设为 1 或更大，让最初的几次更新能校正时钟。
 lint-polltarget-range = { $host } 的 polltarget { $value } 不在 chrony.conf(5) 给出的有效范围 6 到 60 之内：{ $case ->
-        [high] chronyd 持有的该源样本少于目标值时会缩短轮询间隔，而它最多只保留 64 个样本（旧样本不再符合时更少），所以它一直按 minpoll 轮询：服务器从这个客户端收到的请求最多，估计稳定后间隔也不会变长
+        [high] chronyd 只有在持有的该源样本多于目标值时才会延长轮询间隔，而它最多只保留 64 个样本（旧样本不再符合时更少），所以间隔一直停在 minpoll 或其附近：服务器从这个客户端收到的请求最多，估计稳定后间隔也不会变长
         [low] chronyd 一有 { $value } 个样本就把轮询间隔向 maxpoll 延长，因此它的估计所依据的测量更少，对网络抖动的过滤也更少
         [raised] chrony { $version } 会改用 1，几乎立刻把轮询间隔延长到 maxpoll，估计只依据极少的测量（chrony 4.7 及以后会拒绝这一行）
        *[unchecked] chrony { $version } 按原值使用，而轮询调整要除以它，于是间隔会升到 maxpoll，值为 0 时还会随机退回 minpoll（chrony 4.4 到 4.6 改用 1，4.7 及以后会拒绝这一行）

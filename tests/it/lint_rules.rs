@@ -241,7 +241,7 @@ fn a_polltarget_outside_6_to_60_says_what_each_release_does() {
         "server 10.0.0.1 iburst polltarget 61\n",
         Rule::PolltargetRange,
     );
-    assert!(text.contains("polls at minpoll all the time"), "{text}");
+    assert!(text.contains("stays at or near minpoll"), "{text}");
 }
 
 #[test]

@@ -138,6 +138,23 @@ fn follows_at_stratum_2(c: &Chronyd) -> bool {
         .is_some_and(|stratum| stratum.trim() == "2")
 }
 
+/// A configuration of the corpus (tests/data/chronyd), as text.
+fn corpus_text(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chronyd")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// `text` with its `server 127.0.0.1` lines pointed at the lab upstream's
+/// `port`, plus `options`.
+fn ported(text: &str, port: u16, options: &str) -> String {
+    text.replace(
+        "server 127.0.0.1 ",
+        &format!("server 127.0.0.1 port {port} {options}"),
+    )
+}
+
 /// The rules lint finds in `text` under `version`'s rules.
 fn lint_rules(text: &str, version: ChronyVersion) -> Vec<Rule> {
     lint(

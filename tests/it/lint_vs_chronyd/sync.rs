@@ -3,14 +3,13 @@
 
 use crate::common;
 
-use std::path::Path;
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::conf::Document;
 use stratum::core::conf::lint::{LintOptions, Rule, lint};
+use stratum::core::conf::{ChronyVersion, Document};
 
-use super::{follows_at_stratum_2, lint_rules, only_the_first_synchronises};
+use super::{corpus_text, follows_at_stratum_2, lint_rules, only_the_first_synchronises, ported};
 
 /// What lint warns of, chronyd does: with `minsources` above the sources
 /// the file can give, a client whose one server answers never updates its
@@ -184,17 +183,10 @@ fn a_file_whose_sources_are_all_noselect_never_synchronises_as_lint_warns() {
 /// of this run's upstream put in.
 #[test]
 fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chronyd");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let up = Chronyd::upstream(&r.chronyd, tmp.path());
-        let ported = |text: &str| {
-            text.replace(
-                "server 127.0.0.1 ",
-                &format!("server 127.0.0.1 port {} ", up.port),
-            )
-        };
+        let ported = |text: &str| ported(text, up.port, "");
         let files = [
             (
                 "plain".to_string(),
@@ -205,12 +197,12 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
             ),
             (
                 "maxdistance".to_string(),
-                ported(&read("ok-maxdistance-1us.conf")),
+                ported(&corpus_text("ok-maxdistance-1us.conf")),
                 Some(Rule::MaxdistanceUnreachable),
             ),
             (
                 "maxdelay".to_string(),
-                ported(&read("ok-maxdelay-1us.conf")),
+                ported(&corpus_text("ok-maxdelay-1us.conf")),
                 Some(Rule::MaxdelayUnreachable),
             ),
         ];
@@ -263,18 +255,11 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
 /// ppm uses its estimates within seconds.
 #[test]
 fn a_maxupdateskew_below_any_estimate_keeps_every_releases_skew_unknown() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/chronyd/ok-maxupdateskew-0.01ppm.conf");
-    let tiny = std::fs::read_to_string(file).unwrap();
+    let tiny = corpus_text("ok-maxupdateskew-0.01ppm.conf");
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let up = Chronyd::upstream(&r.chronyd, tmp.path());
-        let ported = |text: &str| {
-            text.replace(
-                "server 127.0.0.1 ",
-                &format!("server 127.0.0.1 port {} ", up.port),
-            )
-        };
+        let ported = |text: &str| ported(text, up.port, "");
         let plain = ported(&tiny.replace("maxupdateskew 0.01", ""));
         let tiny = ported(&tiny);
         let warned = |text: &str| {
@@ -313,6 +298,152 @@ fn a_maxupdateskew_below_any_estimate_keeps_every_releases_skew_unknown() {
             "chrony {}: maxupdateskew 0.01 used an estimate: {}",
             r.label,
             b.chronyc(&["tracking"])
+        );
+    }
+}
+
+/// The fields of a client's one source in `chronyc -c sources`: state
+/// (chronyc(1): `~` too variable, `*` selected) and Reach.
+fn source_state_and_reach(c: &Chronyd) -> (String, String) {
+    let row = c.chronyc(&["-c", "sources"]);
+    let f: Vec<&str> = row.trim().split(',').collect();
+    let at = |i: usize| f.get(i).unwrap_or(&"").trim().to_string();
+    (at(1), at(5))
+}
+
+/// What lint warns of, chronyd does: with `maxjitter 0.00000001` every
+/// network source is rejected as too variable (state `~`; loopback sources
+/// measure 0.08 to 0.9 µs), a source on port 0 is never reached (the
+/// system refuses to send there), and on 4.9 `minstratum 16` or
+/// `maxstratum 0` reject a stratum-1 server that answers every poll
+/// (chrony.conf(5) minstratum, maxstratum); the plain client synchronises.
+#[test]
+fn jitter_stratum_and_port_settings_no_server_meets_keep_every_release_unsynchronised() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let plain = "server 127.0.0.1 iburst minpoll -2 maxpoll -1\nmakestep 1 3\n";
+        let mut files = vec![
+            ("plain", ported(plain, up.port, ""), None),
+            (
+                "maxjitter",
+                ported(&corpus_text("ok-maxjitter-10ns.conf"), up.port, ""),
+                Some(Rule::MaxjitterUnreachable),
+            ),
+            // Left on port 0: the port is the point.
+            (
+                "port-0",
+                corpus_text("ok-server-port-0.conf"),
+                Some(Rule::SourcePortZero),
+            ),
+        ];
+        if r.version >= ChronyVersion::new(4, 9) {
+            files.push((
+                "minstratum",
+                ported(&corpus_text("ok-version-minstratum-16.conf"), up.port, ""),
+                Some(Rule::StratumLimitsUnreachable),
+            ));
+            files.push((
+                "maxstratum",
+                ported(&format!("{plain}maxstratum 0\n"), up.port, ""),
+                Some(Rule::StratumLimitsUnreachable),
+            ));
+        }
+        let watched = [
+            Rule::MaxjitterUnreachable,
+            Rule::SourcePortZero,
+            Rule::StratumLimitsUnreachable,
+        ];
+        let mut daemons = Vec::new();
+        for (name, text, rule) in &files {
+            let rules = lint_rules(text, r.version);
+            for w in watched {
+                assert_eq!(
+                    rules.contains(&w),
+                    *rule == Some(w),
+                    "chrony {}: {name}: {rules:?}",
+                    r.label
+                );
+            }
+            daemons.push(Chronyd::start(&r.chronyd, tmp.path(), name, text));
+        }
+        only_the_first_synchronises(&r.label, &daemons, "the plain client");
+        for (c, (name, ..)) in daemons.iter().zip(&files).skip(1) {
+            let (state, reach) = source_state_and_reach(c);
+            let expected = match *name {
+                "maxjitter" => state == "~" && reach != "0",
+                "port-0" => reach == "0",
+                // Rejected though it answers every poll.
+                _ => reach != "0" && state != "*",
+            };
+            assert!(
+                expected,
+                "chrony {}: {name}: state {state}, reach {reach}: {}",
+                r.label,
+                c.chronyc(&["sources"])
+            );
+        }
+    }
+}
+
+/// What lint warns of, chronyd does: a server 2 s off with `maxchange 0.5
+/// 0 -1` is selected (`*`) and every clock update is ignored ("…exceeds
+/// the allowed maximum… (ignored)"), makestep notwithstanding, so tracking
+/// never synchronises; with `maxchange 0.5 0 2` chronyd exits on the third
+/// such update; with a START of 1 the first update corrects the clock and
+/// it synchronises (reference.c checks maxchange before makestep).
+#[test]
+fn maxchange_checked_from_the_first_update_keeps_every_release_off_or_stops_it() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let off = |text: &str| ported(text, up.port, "offset 2 ");
+        let files = [
+            (
+                "start-1",
+                off("server 127.0.0.1 iburst minpoll -2 maxpoll -1\nmaxchange 0.5 1 -1\n"),
+                None,
+            ),
+            (
+                "ignore-all",
+                off(&corpus_text("ok-maxchange-ignore-all.conf")),
+                Some(Rule::MaxchangeIgnoresStart),
+            ),
+            (
+                "exit",
+                off(&corpus_text("ok-maxchange-exit.conf")),
+                Some(Rule::MaxchangeExitsAtStart),
+            ),
+        ];
+        let mut daemons = Vec::new();
+        for (name, text, rule) in &files {
+            let rules = lint_rules(text, r.version);
+            for w in [Rule::MaxchangeIgnoresStart, Rule::MaxchangeExitsAtStart] {
+                assert_eq!(
+                    rules.contains(&w),
+                    *rule == Some(w),
+                    "chrony {}: {name}: {rules:?}",
+                    r.label
+                );
+            }
+            daemons.push(Chronyd::start(&r.chronyd, tmp.path(), name, text));
+        }
+        only_the_first_synchronises(&r.label, &daemons, "maxchange 0.5 1 -1");
+        let ignoring = &daemons[1];
+        let (state, reach) = source_state_and_reach(ignoring);
+        assert!(
+            state == "*" && reach != "0" && ignoring.log_text().contains("(ignored)"),
+            "chrony {}: state {state}, reach {reach}: {}",
+            r.label,
+            ignoring.log_text()
+        );
+        let exits = &mut daemons[2];
+        let status = wait_for(Duration::from_secs(20), || exits.child.try_wait().unwrap());
+        assert!(
+            status.is_some() && exits.log_text().contains("(exiting)"),
+            "chrony {}: maxchange 0.5 0 2 did not stop chronyd: {}",
+            r.label,
+            exits.log_text()
         );
     }
 }
