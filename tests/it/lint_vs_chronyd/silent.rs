@@ -6,8 +6,8 @@ use crate::common;
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::conf::Document;
 use stratum::core::conf::lint::{LintOptions, Rule, lint};
+use stratum::core::conf::{ChronyVersion, Document};
 
 use super::{corpus_text, ported};
 
@@ -23,15 +23,15 @@ fn poll(c: &Chronyd) -> Option<i64> {
 /// What lint warns of, chronyd does: chrony.conf(5) gives polltarget a
 /// useful range of 6 to 60. With 61 chronyd keeps the interval at or near
 /// minpoll, never longer than it starts, while the default (8) has
-/// lengthened it; with 2 it is at maxpoll by then (minpoll -2, maxpoll 2,
-/// every release).
+/// lengthened it; with 2 (and before 4.7 with -5) it is at maxpoll by
+/// then (minpoll -2, maxpoll 2, every release).
 #[test]
 fn a_polltarget_outside_6_to_60_polls_as_lint_says_on_every_release() {
     let high = corpus_text("ok-polltarget-61.conf");
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let up = Chronyd::upstream(&r.chronyd, tmp.path());
-        let files = [
+        let mut files = vec![
             ("default", high.replace(" polltarget 61", ""), None),
             ("high", high.clone(), Some("high")),
             (
@@ -40,6 +40,20 @@ fn a_polltarget_outside_6_to_60_polls_as_lint_says_on_every_release() {
                 Some("low"),
             ),
         ];
+        // Below 1: used as given before 4.4 (the adjustment divides by
+        // it), raised to 1 by 4.4-4.6, refused from 4.7 (an error).
+        if r.version < ChronyVersion::STRICT_INTEGERS {
+            let case = if r.version >= ChronyVersion::new(4, 4) {
+                "raised"
+            } else {
+                "unchecked"
+            };
+            files.push((
+                "negative",
+                high.replace("polltarget 61", "polltarget -5"),
+                Some(case),
+            ));
+        }
         let mut daemons = Vec::new();
         for (name, text, case) in &files {
             let text = ported(text, up.port, "");
@@ -84,13 +98,15 @@ fn a_polltarget_outside_6_to_60_polls_as_lint_says_on_every_release() {
             "chrony {}: polltarget 61 polled at {seen:?}",
             r.label
         );
-        assert_eq!(
-            poll(&daemons[2]),
-            Some(2),
-            "chrony {}: polltarget 2: {}",
-            r.label,
-            daemons[2].chronyc(&["sources"])
-        );
+        for (c, (name, ..)) in daemons.iter().zip(&files).skip(2) {
+            assert_eq!(
+                poll(c),
+                Some(2),
+                "chrony {}: {name}: {}",
+                r.label,
+                c.chronyc(&["sources"])
+            );
+        }
     }
 }
 
@@ -146,5 +162,48 @@ fn a_missing_sourcedir_loads_nothing_until_it_exists_on_every_release() {
             r.label,
             c.chronyc(&["sources"])
         );
+    }
+}
+
+/// What lint hints, chronyd does: chrony.conf(5) gives maxsamples and
+/// minsamples a useful range of 4 to 64, and chronyd keeps at most 64
+/// samples of a source: with `maxsamples 100` and `minsamples 65` the
+/// count (chronyc sourcestats NP) reaches 64 and stays there.
+#[test]
+fn samples_beyond_64_act_as_64_on_every_release() {
+    let text =
+        corpus_text("ok-samples-capped.conf").replace("iburst", "iburst minpoll -4 maxpoll -4");
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let text = ported(&text, up.port, "");
+        let hints = lint(
+            &Document::parse(&text),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .iter()
+        .filter(|d| d.rule == Rule::SamplesCapped)
+        .count();
+        assert_eq!(hints, 2, "chrony {}: {text}", r.label);
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "client", &text);
+        let samples = || -> Option<i64> {
+            c.chronyc(&["-c", "sourcestats"])
+                .split(',')
+                .nth(1)
+                .and_then(|n| n.trim().parse().ok())
+        };
+        assert!(
+            wait_for(Duration::from_secs(30), || samples().filter(|n| *n >= 64)).is_some(),
+            "chrony {}: {}",
+            r.label,
+            c.chronyc(&["sourcestats"])
+        );
+        for _ in 0..20 {
+            assert_eq!(samples(), Some(64), "chrony {}", r.label);
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 }
