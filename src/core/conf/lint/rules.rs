@@ -104,6 +104,8 @@ crate::id_enum! {
         SamplesCapped = "samples-capped",
         SourcePortZero = "source-port-zero",
         SourcedirMissing = "sourcedir-missing",
+        Utf16File = "utf16-file",
+        NotText = "not-text",
     }
 }
 
@@ -240,6 +242,9 @@ impl Rule {
             // chronyd starts; the source never answers / is never loaded.
             Rule::SourcePortZero => Severity::Warning,
             Rule::SourcedirMissing => Severity::Warning,
+            // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
+            Rule::Utf16File => Severity::Error,
+            Rule::NotText => Severity::Error,
         }
     }
 }
