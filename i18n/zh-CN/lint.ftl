@@ -135,7 +135,7 @@ lint-stratum-limits-unreachable = { $case ->
         [max-zero] server、pool 和 peer 源
        *[other] 时间源
     }（chrony.conf(5) minstratum 与 maxstratum：时间源的层级必须在两者之间；chronyc selectdata 中状态为 r），时钟永远无法同步。两者的有效范围都是 0 到 15：请删去它们，或让 minstratum 不大于 maxstratum。
-lint-maxchange-ignores-start = “maxchange { $offset } 0 …”从第一次时钟更新起就检查每一次更新，而第三个值为负数，chronyd 会永久忽略偏差超过 { $offset } 秒的每一次更新（chrony.conf(5) maxchange；日志中显示“… exceeds the allowed maximum … (ignored)”）。启动时偏差超过 { $offset } 秒的时钟（新机器、RTC 电池没电、长时间断电）永远不会被校正：chronyc sources 显示服务器已被选中（*），而 tracking 一直是“Not synchronised”（未同步）。{ $makestep ->
+lint-maxchange-ignores-start = “maxchange { $offset } 0 …”从第一次时钟更新起就检查每一次更新，而第三个值为负数，chronyd 会永久忽略偏差超过 { $offset } 秒的每一次更新（chrony.conf(5) maxchange；日志中显示“… exceeds the allowed maximum … (ignored)”）。启动时偏差超过 { $offset } 秒的时钟（新机器、RTC 电池没电、长时间断电）永远不会被校正：chronyc sources 显示服务器已被选中（*），而 tracking 一直是 Not synchronised（未同步）。{ $makestep ->
         [none] makestep 也无济于事
        *[other] makestep（第 { $makestep } 行）也无济于事
     }：chronyd 先做 maxchange 检查，再考虑是否步进。请把第二个值设为 1 或更大，让最初的几次更新能校正时钟。
