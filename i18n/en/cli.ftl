@@ -110,6 +110,11 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
        *[no] not seen
     }
 gpsd-refclocks = chrony.conf lines for gpsd's time (the SHM units are those of a gpsd started as root, in the order it reads the devices; started as another user it begins at SHM 2. Start chronyd before gpsd: gpsd connects to chronyd's sockets when it opens a device given on its command line, and a device it adds later looks in /tmp instead):
+gpsd-no-shm-pty = {"  "}{ $path } is a pseudo-terminal (pty: socat, ser2net, gpsfake): gpsd gives it no shared memory segment (SHM) and feeds chronyd nothing of its time (“don't talk to NTP when we're running inside the test harness”). For chronyd, connect the receiver to a serial or USB port.
+gpsd-no-shm-network = {"  "}{ $path } is a network source: gpsd { $release } gives it no shared memory segment (SHM) and feeds chronyd nothing of its time (gpsd 3.22, 3.23 and 3.25 on give it one).
+gpsd-no-shm-ntrip = {"  "}{ $path } is an NTRIP caster's corrections, not time: gpsd { $release } gives it no shared memory segment (SHM).
+gpsd-no-shm-file = {"  "}{ $path } is a file or a pipe: gpsd { $release } gives it no shared memory segment (SHM) and feeds chronyd nothing of its time.
+gpsd-no-refclocks = No refclock line: gpsd feeds chronyd the time of none of these receivers.
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
 stats-series = { $series }: { $n } values, { $first } – { $last } UTC ({ $unit })
 stats-of-source = { $series } of { $source }
@@ -239,7 +244,7 @@ cli-after-config-init =
       client     follows the lab server(s) --server
       pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
       gps        a stratum-1 server: the time gpsd reads from --gps-device (the first receiver gpsd
-                 reads, its time in SHM 0), the kernel PPS of --pps-device read by chronyd and locked
+                 reads, on a serial or USB port, its time in SHM 0), the kernel PPS of --pps-device read by chronyd and locked
                  to it, each --upstream as a sanity check, serving --subnet
     The result is checked with the installed chronyd's rules (findings on stderr).
     Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
@@ -370,10 +375,14 @@ cli-about-gpsd = The receivers gpsd reads (fix, satellites, PPS) and the refcloc
 cli-after-gpsd =
     Asks gpsd for its JSON reports for N seconds and prints each receiver gpsd reads: its fix, the
     satellites used, whether a PPS is seen; then the refclock lines that take gpsd's time into
-    chronyd: a receiver's own (NMEA) time from gpsd's shared memory (SHM 0 for the first receiver
-    of a gpsd started as root, SHM 2 for the next), the PPS gpsd sees on a receiver's serial port
-    from its socket /run/chrony.DEVICE.sock, and a kernel PPS device (which is no receiver) read by
-    chronyd itself, locked to the first receiver.
+    chronyd: a receiver's own (NMEA) time from gpsd's shared memory, the PPS gpsd sees on a
+    receiver's serial port from its socket /run/chrony.DEVICE.sock, and a kernel PPS device (which
+    is no receiver) read by chronyd itself, locked to the first receiver. gpsd started as root
+    gives the devices segments in the order it opens them: a receiver on a serial or USB port two,
+    one for its time and one for its PPS (the first receiver SHM 0 and 1, the next SHM 2 and 3), a
+    kernel PPS device one, a network source one for its time (none in gpsd 3.24), and a receiver
+    on a pseudo-terminal (/dev/pts/N: socat, ser2net, gpsfake) none: its time never reaches
+    chronyd, and the output says so. Started as another user, gpsd begins at SHM 2.
     Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
 cli-arg-gpsd-host = gpsd's address (default 127.0.0.1:2947)
 cli-arg-gpsd-seconds = How long to listen (default 3)

@@ -101,6 +101,11 @@ gpsd-device = { $path }（{ $driver }）：{ $fix ->
        *[no] 未检测到 PPS
     }
 gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（SHM 编号是以 root 启动的 gpsd 按读取设备的顺序分配的；以其他用户启动时从 SHM 2 开始。请先启动 chronyd：gpsd 打开其命令行上给出的设备时连接 chronyd 的套接字，之后才加入的设备改在 /tmp 中查找）：
+gpsd-no-shm-pty = {"  "}{ $path } 是伪终端（pty：socat、ser2net、gpsfake）：gpsd 不为它分配共享内存段（SHM），不把它的时间交给 chronyd（“在测试环境中运行时不与 NTP 通信”）。要供 chronyd 使用，请把接收机接到串口或 USB 口。
+gpsd-no-shm-network = {"  "}{ $path } 是网络数据源：gpsd { $release } 不为它分配共享内存段（SHM），不把它的时间交给 chronyd（gpsd 3.22、3.23 及 3.25 起会分配一个）。
+gpsd-no-shm-ntrip = {"  "}{ $path } 是 NTRIP 播发的差分改正数据，不是时间：gpsd { $release } 不为它分配共享内存段（SHM）。
+gpsd-no-shm-file = {"  "}{ $path } 是文件或管道：gpsd { $release } 不为它分配共享内存段（SHM），不把它的时间交给 chronyd。
+gpsd-no-refclocks = 没有 refclock 配置行：这些接收机的时间 gpsd 都不交给 chronyd。
 gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？
 stats-series = { $series }：{ $n } 个数值，{ $first } – { $last } UTC（{ $unit }）
 stats-of-source = { $source } 的 { $series }
@@ -197,7 +202,7 @@ cli-after-config-init =
       upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
       client     跟随实验服务器 --server
       pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
-      gps        一级服务器：gpsd 从 --gps-device 读到的时间（gpsd 读取的第一台接收机，其时间在 SHM 0 中），
+      gps        一级服务器：gpsd 从 --gps-device 读到的时间（gpsd 读取的第一台接收机，接在串口或 USB 口上，其时间在 SHM 0 中），
                  chronyd 直接读取 --pps-device 的内核 PPS 并锁定到它，每个 --upstream 作为校验，
                  并为 --subnet 提供时间
     结果按已安装 chronyd 的规则检查（结果写到标准错误）。
@@ -307,9 +312,12 @@ cli-arg-refclock-calibrate-apply = 通过辅助进程写入建议的配置行并
 cli-about-gpsd = gpsd 读取的接收机（定位、卫星、PPS）及其 refclock 配置行
 cli-after-gpsd =
     在 N 秒内读取 gpsd 的 JSON 报告，列出 gpsd 读取的每台接收机：定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行：
-    接收机自身（NMEA）的时间取自 gpsd 的共享内存（以 root 启动的 gpsd 中，第一台接收机为 SHM 0，
-    下一台为 SHM 2），gpsd 在接收机串口上检测到的 PPS 取自其套接字 /run/chrony.设备.sock，
-    内核 PPS 设备（它不是接收机）由 chronyd 直接读取并锁定到第一台接收机。
+    接收机自身（NMEA）的时间取自 gpsd 的共享内存，gpsd 在接收机串口上检测到的 PPS 取自其套接字
+    /run/chrony.设备.sock，内核 PPS 设备（它不是接收机）由 chronyd 直接读取并锁定到第一台接收机。
+    以 root 启动的 gpsd 按打开设备的顺序分配共享内存段：串口或 USB 口上的接收机两个，一个放时间，
+    一个放 PPS（第一台接收机为 SHM 0 和 1，下一台为 SHM 2 和 3），内核 PPS 设备一个，网络数据源
+    一个放时间（gpsd 3.24 中没有），伪终端（/dev/pts/N：socat、ser2net、gpsfake）上的接收机没有：
+    它的时间到不了 chronyd，输出中会说明。以其他用户启动时，gpsd 从 SHM 2 开始。
     退出码 0：找到接收机；1：gpsd 有响应但没有读取任何接收机；2：gpsd 无响应。
 cli-arg-gpsd-host = gpsd 的地址（默认 127.0.0.1:2947）
 cli-arg-gpsd-seconds = 监听的秒数（默认 3）

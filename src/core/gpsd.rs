@@ -18,8 +18,15 @@ pub const MAX_LINE: usize = 64 * 1024;
 /// The most receivers kept.
 pub const MAX_DEVICES: usize = 16;
 
-/// The request that starts gpsd's JSON reports.
-pub const WATCH: &str = "?WATCH={\"enable\":true,\"json\":true};\n";
+/// The request that starts gpsd's JSON reports. gpsd_json(5) WATCH
+/// `pps`: "If true, emit the TOFF JSON message on each cycle and a PPS
+/// JSON message when the device issues 1PPS. Default is false." — without
+/// it no PPS is ever reported.
+pub const WATCH: &str = "?WATCH={\"enable\":true,\"json\":true,\"pps\":true};\n";
+
+/// The highest SHM unit taken from gpsd's reports (it has 8; chronyd's SHM
+/// driver takes any unit, so a larger number is a hostile one).
+const MAX_UNIT: i64 = 255;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GpsdDevice {
@@ -37,6 +44,13 @@ pub struct GpsdDevice {
     pub satellites_seen: Option<u32>,
     /// gpsd reported a PPS pulse for it.
     pub pps: bool,
+    /// The SHM unit of its time as gpsd 3.24+ names it in TOFF (`"shm":
+    /// "NTP2"`; `NTP-1`, none, is -1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shm_time: Option<i64>,
+    /// The SHM unit of its PPS as gpsd 3.24+ names it in PPS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shm_pps: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -46,6 +60,12 @@ pub struct GpsdReport {
     pub devices: Vec<GpsdDevice>,
     /// Lines that were not gpsd JSON.
     pub ignored: u32,
+}
+
+/// gpsd's `"shm":"NTP<unit>"`, -1 for none.
+fn shm_unit(v: &Value) -> Option<i64> {
+    let n: i64 = v.get("shm")?.as_str()?.strip_prefix("NTP")?.parse().ok()?;
+    (-1..=MAX_UNIT).contains(&n).then_some(n)
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -130,6 +150,12 @@ impl GpsdReport {
             Some("PPS") => {
                 if let Some(d) = self.device(&path) {
                     d.pps = true;
+                    d.shm_pps = shm_unit(&v).or(d.shm_pps);
+                }
+            }
+            Some("TOFF") => {
+                if let Some(d) = self.device(&path) {
+                    d.shm_time = shm_unit(&v).or(d.shm_time);
                 }
             }
             Some(_) => {}
@@ -150,27 +176,104 @@ impl GpsdReport {
     }
 }
 
-/// What gpsd makes of a device it reads, by its path (gpsd's
-/// `gpsd_classify`): a serial port (RS232, USB, ACM) carries a receiver's
-/// messages and may carry its PPS; a kernel PPS device only pulses; a
-/// network or other source only messages.
+/// What gpsd makes of a device it reads, by its path (gpsd's serial.c
+/// `gpsd_classify` and the URI schemes of libgpsd_core.c `gpsd_open`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
+    /// A serial port (RS232, USB, ACM): a receiver's messages and maybe
+    /// its PPS.
     Serial,
+    /// A kernel PPS device: it only pulses.
     Pps,
-    Other,
+    /// A pseudo-terminal (`/dev/pts/N`; `/dev/ttyp*`, `/dev/ttyq*` of the
+    /// old BSD-style ptys): socat, ser2net, gpsfake.
+    Pty,
+    /// Bluetooth RFCOMM (`/dev/rfcomm*`): messages, no PPS line.
+    Bluetooth,
+    /// `tcp://`, `udp://`, `gpsd://`, `dgpsip://`.
+    Network,
+    /// `ntrip://`: a caster's corrections.
+    Ntrip,
+    /// A path outside /dev: a file or a FIFO.
+    File,
 }
 
 impl SourceKind {
     pub fn of(path: &str) -> SourceKind {
-        let base = path.strip_prefix("/dev/").unwrap_or("");
-        if base.starts_with("pps") {
-            SourceKind::Pps
-        } else if base.starts_with("tty") {
-            SourceKind::Serial
-        } else {
-            SourceKind::Other
+        const NETWORK: [&str; 4] = ["tcp://", "udp://", "gpsd://", "dgpsip://"];
+        if path.starts_with("ntrip://") {
+            return SourceKind::Ntrip;
         }
+        if NETWORK.iter().any(|s| path.starts_with(s)) {
+            return SourceKind::Network;
+        }
+        let Some(base) = path.strip_prefix("/dev/") else {
+            return SourceKind::File;
+        };
+        if base.starts_with("pts/") || base.starts_with("ttyp") || base.starts_with("ttyq") {
+            SourceKind::Pty
+        } else if base.starts_with("pps") {
+            SourceKind::Pps
+        } else if base.starts_with("rfcomm") {
+            SourceKind::Bluetooth
+        } else {
+            // gpsd_classify's default for a character device: RS232.
+            SourceKind::Serial
+        }
+    }
+}
+
+/// Why gpsd gives a device no segment for its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoShm {
+    /// Every release: "don't talk to NTP when we're running inside the
+    /// test harness" (`source_pty`).
+    Pty,
+    /// gpsd 3.24 only: nor over TCP or UDP, nor from a remote gpsd.
+    Network,
+    /// gpsd 3.24 on: "do not open ntpshm for NTRIP".
+    Ntrip,
+    /// gpsd 3.24 on: nor from a file or a pipe.
+    File,
+}
+
+impl NoShm {
+    pub fn id(self) -> &'static str {
+        match self {
+            NoShm::Pty => "pty",
+            NoShm::Network => "network",
+            NoShm::Ntrip => "ntrip",
+            NoShm::File => "file",
+        }
+    }
+}
+
+/// A gpsd release as `major.minor` (`3.25.1~dev` is 3.25).
+fn release(report: &GpsdReport) -> Option<(u32, u32)> {
+    let r = report.release.as_deref()?;
+    let mut parts = r.split(|c: char| !c.is_ascii_digit());
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts.next()?.parse().ok()?;
+    Some((major, minor))
+}
+
+/// Why gpsd `release` gives a device of `kind` no segment for its time
+/// (gpsd's timehint.c `ntpshm_link_activate` and gpsd.c `open_device`,
+/// tags 3.22 to 3.27): none for a pty in every release; 3.24 also skipped
+/// TCP, UDP and remote gpsd sources, which 3.25 serves again; from 3.24 a
+/// file, a pipe and an NTRIP caster get none. `None`: it gets one (a
+/// kernel PPS device gets only the PPS one).
+pub fn no_shm(kind: SourceKind, release: Option<(u32, u32)>) -> Option<NoShm> {
+    let from_324 = release.is_some_and(|r| r >= (3, 24));
+    match kind {
+        SourceKind::Pty => Some(NoShm::Pty),
+        SourceKind::Network if release.is_some_and(|(a, b)| (a, b) == (3, 24)) => {
+            Some(NoShm::Network)
+        }
+        SourceKind::Ntrip if from_324 => Some(NoShm::Ntrip),
+        SourceKind::File if from_324 => Some(NoShm::File),
+        _ => None,
     }
 }
 
@@ -182,25 +285,62 @@ pub struct ShmUnits {
 }
 
 /// The SHM units gpsd (started as root) gives each device, in the order
-/// it activated them (gpsd's timehint.c `ntpshm_link_activate`): first a
-/// segment for the in-band time (not for a PPS device), then one for the
-/// PPS (serial ports and PPS devices only), each the first free one from
-/// SHM 0 on. gpsd started as another user begins at SHM 2.
+/// it activated them (gpsd's timehint.c `ntpshm_link_activate`): nothing
+/// for what [`no_shm`] names; else first a segment for the in-band time
+/// (not for a PPS device), then one for the PPS (serial ports and PPS
+/// devices only, whether a pulse is wired or not), each the first free one
+/// from SHM 0 on: receiver 1 takes SHM 0 and 1, receiver 2 SHM 2 and 3.
+/// gpsd started as another user begins at SHM 2. Where gpsd 3.24+ named
+/// a unit in its reports (TOFF, PPS), that unit.
 pub fn shm_units(report: &GpsdReport) -> Vec<ShmUnits> {
+    let release = release(report);
     let mut next = 0u32;
     let mut take = || {
         let u = next;
         next += 1;
         u
     };
+    let reported = |n: Option<i64>, computed: Option<u32>| match n {
+        Some(n) => u32::try_from(n).ok(),
+        None => computed,
+    };
     report
         .devices
         .iter()
         .map(|d| {
             let kind = SourceKind::of(&d.path);
-            let time = (kind != SourceKind::Pps).then(&mut take);
-            let pps = (kind != SourceKind::Other).then(&mut take);
-            ShmUnits { time, pps }
+            let fed = no_shm(kind, release).is_none();
+            let time = (fed && kind != SourceKind::Pps).then(&mut take);
+            let pps = (fed && matches!(kind, SourceKind::Serial | SourceKind::Pps)).then(&mut take);
+            ShmUnits {
+                time: reported(d.shm_time, time),
+                pps: reported(d.shm_pps, pps),
+            }
+        })
+        .collect()
+}
+
+/// A receiver whose time gpsd puts in no segment, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unfed {
+    pub path: String,
+    pub why: NoShm,
+}
+
+/// The devices gpsd gives no segment for their time (kernel PPS devices
+/// aside: they have no time of their own). A segment gpsd 3.24+ reported
+/// as none without a reason [`no_shm`] knows is not listed.
+pub fn unfed(report: &GpsdReport) -> Vec<Unfed> {
+    let release = release(report);
+    report
+        .devices
+        .iter()
+        .filter_map(|d| {
+            let why = no_shm(SourceKind::of(&d.path), release)?;
+            Some(Unfed {
+                path: d.path.clone(),
+                why,
+            })
         })
         .collect()
 }
@@ -220,9 +360,9 @@ fn base_name(path: &str) -> String {
 /// The refclock lines that take gpsd's time into chronyd, following what
 /// gpsd sends where (gpsd's timehint.c and gpsd(8) "USE WITH NTP"):
 ///
-/// - a receiver's in-band (NMEA) time goes to its SHM segment (SHM 0 for
-///   the first receiver of a gpsd started as root, SHM 2 for the next…):
-///   late by the sentence, so `delay 0.2` and an offset to calibrate;
+/// - a receiver's in-band (NMEA) time goes to its SHM segment
+///   ([`shm_units`]): late by the sentence, so `delay 0.2` and an offset to
+///   calibrate; a receiver gpsd gives no segment ([`unfed`]) gets no line;
 /// - the PPS of a receiver on a serial port goes, as time already
 ///   numbered by the receiver, to chronyd's socket
 ///   `/run/chrony.<device>.sock` (the PPS thread sends there), and to the
@@ -231,11 +371,14 @@ fn base_name(path: &str) -> String {
 ///   pulses numbered by (locked to) the first receiver's time.
 pub fn refclock_lines(report: &GpsdReport) -> String {
     let units = shm_units(report);
-    let receivers: Vec<(usize, &GpsdDevice)> = report
+    // The receivers with a segment for their time, in gpsd's order: the
+    // refids count these (NMEA, NME1…).
+    let receivers: Vec<(&GpsdDevice, u32)> = report
         .devices
         .iter()
-        .enumerate()
-        .filter(|(_, d)| SourceKind::of(&d.path) != SourceKind::Pps)
+        .zip(&units)
+        .filter(|(d, _)| SourceKind::of(&d.path) != SourceKind::Pps)
+        .filter_map(|(d, u)| Some((d, u.time?)))
         .collect();
     let pps_devices: Vec<&GpsdDevice> = report
         .devices
@@ -250,7 +393,7 @@ pub fn refclock_lines(report: &GpsdReport) -> String {
         }
     };
     let mut out = String::new();
-    for (n, (i, d)) in receivers.iter().enumerate() {
+    for (n, (d, unit)) in receivers.iter().enumerate() {
         let refid = name("NMEA", n);
         let base = base_name(&d.path);
         // gpsd's socket carries the PPS of a serial receiver; a kernel
@@ -261,11 +404,9 @@ pub fn refclock_lines(report: &GpsdReport) -> String {
             && pps_devices.is_empty();
         let has_pps = sock_pps || (n == 0 && !pps_devices.is_empty());
         let select = if has_pps { " noselect" } else { "" };
-        if let Some(unit) = units[*i].time {
-            out.push_str(&format!(
-                "refclock SHM {unit} refid {refid} delay 0.2 offset 0.0{select}\n"
-            ));
-        }
+        out.push_str(&format!(
+            "refclock SHM {unit} refid {refid} delay 0.2 offset 0.0{select}\n"
+        ));
         if sock_pps {
             out.push_str(&format!(
                 "refclock SOCK /run/chrony.{base}.sock refid {} prefer\n",
@@ -392,6 +533,98 @@ mod tests {
              refclock SHM 2 refid NME1 delay 0.2 offset 0.0\n"
         );
         assert!(!refclock_lines(&r).contains("pps1"));
+    }
+
+    #[test]
+    fn a_pty_gets_no_segment_and_each_serial_receiver_two() {
+        // timehint.c (3.22): `if (session->sourcetype == source_pty)
+        // return;` and ntpshm_alloc twice for a serial port.
+        let r = report(&[("/dev/ttyACM0", false), ("/dev/ttyUSB0", false)]);
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n\
+             refclock SHM 2 refid NME1 delay 0.2 offset 0.0\n"
+        );
+        assert!(unfed(&r).is_empty());
+        // gpsfake, socat, ser2net: nothing for the pty, and the next
+        // receiver takes SHM 0 (refid NMEA: it is the first fed).
+        let r = report(&[("/dev/pts/1", false), ("/dev/ttyUSB0", false)]);
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n"
+        );
+        assert_eq!(
+            unfed(&r),
+            [Unfed {
+                path: "/dev/pts/1".into(),
+                why: NoShm::Pty
+            }]
+        );
+        // Two receivers on ptys: no line at all.
+        let r = report(&[("/dev/pts/1", false), ("/dev/pts/0", false)]);
+        assert_eq!(refclock_lines(&r), "");
+        assert_eq!(unfed(&r).len(), 2);
+    }
+
+    #[test]
+    fn network_sources_follow_the_release() {
+        // 3.24 skipped TCP/UDP/remote gpsd; 3.22 and 3.25 give them one.
+        let mut r = report(&[("tcp://127.0.0.1:5000", false), ("/dev/ttyS0", false)]);
+        for (release, lines) in [
+            (
+                "3.22",
+                "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n\
+                 refclock SHM 1 refid NME1 delay 0.2 offset 0.0\n",
+            ),
+            ("3.24", "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n"),
+            (
+                "3.25.1~dev",
+                "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n\
+                 refclock SHM 1 refid NME1 delay 0.2 offset 0.0\n",
+            ),
+        ] {
+            r.release = Some(release.into());
+            assert_eq!(refclock_lines(&r), lines, "{release}");
+        }
+        // NTRIP carries corrections: gpsd 3.24 on gives it no segment.
+        let r = GpsdReport {
+            release: Some("3.27.5".into()),
+            ..report(&[("ntrip://caster:2101/MOUNT", false), ("/dev/ttyS0", false)])
+        };
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n"
+        );
+        assert_eq!(unfed(&r)[0].why, NoShm::Ntrip);
+    }
+
+    #[test]
+    fn the_units_gpsd_reports_are_the_ones_used() {
+        // gpsd 3.24+ names the unit in TOFF (gpsd.c: "shm":"NTP%d"): a
+        // gpsd not started as root begins at SHM 2.
+        let mut r = GpsdReport::default();
+        for l in [
+            r#"{"class":"VERSION","release":"3.25"}"#,
+            r#"{"class":"DEVICES","devices":[{"path":"/dev/ttyS0"}]}"#,
+            r#"{"class":"TOFF","device":"/dev/ttyS0","real_sec":1,"real_nsec":0,"clock_sec":1,"clock_nsec":0,"precision":-1,"shm":"NTP2"}"#,
+            r#"{"class":"PPS","device":"/dev/ttyS0","real_sec":1,"real_nsec":0,"clock_sec":1,"clock_nsec":0,"precision":-20,"shm":"NTP3"}"#,
+        ] {
+            r.feed(l);
+        }
+        assert_eq!(
+            shm_units(&r),
+            [ShmUnits {
+                time: Some(2),
+                pps: Some(3)
+            }]
+        );
+        assert!(refclock_lines(&r).starts_with("refclock SHM 2 refid NMEA"));
+        // NTP-1: none; a unit past any gpsd's is not taken.
+        r.feed(r#"{"class":"TOFF","device":"/dev/ttyS0","shm":"NTP-1"}"#);
+        assert_eq!(shm_units(&r)[0].time, None);
+        r.feed(r#"{"class":"TOFF","device":"/dev/ttyS0","shm":"NTP99999"}"#);
+        assert_eq!(shm_units(&r)[0].time, None);
+        assert!(!refclock_lines(&r).contains("SHM"));
     }
 
     #[test]
