@@ -117,6 +117,7 @@ gpsd-no-shm-file = {"  "}{ $path } is a file or a pipe: gpsd { $release } gives 
 gpsd-no-refclocks = No refclock line: gpsd feeds chronyd the time of none of these receivers.
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
 stats-series = { $series }: { $n } values, { $first } – { $last } UTC ({ $unit })
+stats-series-count = { $series }: { $n } values, { $first } – { $last } UTC
 stats-of-source = { $series } of { $source }
 stats-sign-local-fast = {"  "}positive: the local clock is fast (ahead), as the log gives it
 stats-sign-local-slow = {"  "}positive: the local clock is slow (behind), as the log gives it
@@ -146,6 +147,10 @@ stats-refclock-samples = { $path }: the refclocks log's filtered samples (sequen
         [one] sample
        *[other] samples
     } of the driver left out (chrony.conf(5) log refclocks).
+stats-refclock-raw-samples = { $path }: the refclocks log's raw samples are read, each the driver's own measurement (“Local clock error measured by reference clock driver”, chrony.conf(5) log refclocks); { $records } filtered { $records ->
+        [one] sample
+       *[other] samples
+    } left out.
 stats-dropped = { $records } { $records ->
         [one] record
        *[other] records
@@ -162,7 +167,7 @@ stats-noise-flicker-fm = flicker FM
 stats-noise-random-walk-fm = random-walk FM
 stats-not-a-file = { $path } is not a regular file (a FIFO, a device or a directory): stratum stats reads files only.
 stats-no-series = { $path } is a { $log } log, which has no { $series } column; its series: { $have }.
-stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev or dispersion.
+stats-bad-series = “{ $value }” is not a series: { $series } (stratum stats --help lists each log's).
 stats-unknown-file = { $path } is neither a chronyd log (tracking, measurements, statistics, refclocks) nor a Stratum CSV export: none of its first lines is a record of one.
 stats-empty = No { $series } values were found in the files.
 stats-label-min = min
@@ -388,7 +393,7 @@ cli-arg-gpsd-host = gpsd's address (default 127.0.0.1:2947)
 cli-arg-gpsd-seconds = How long to listen (default 3)
 cli-about-stats = Summary, percentiles and Allan/modified Allan/time deviations of chronyd's logs
 cli-after-stats =
-    Statistics of a series from chronyd's tracking, measurements or statistics logs (any name,
+    Statistics of a series from chronyd's tracking, measurements, statistics or refclocks logs (any name,
     rotated copies, any chrony 4 release: each file is recognised by its banner or its records)
     or Stratum's CSV exports: the ntpviz summary (percentiles, 90 % and 98 % ranges, mean, σ,
     skewness, excess kurtosis), a histogram, duplicate and out-of-order records and gaps (intervals
@@ -399,8 +404,21 @@ cli-after-stats =
     is printed. Offsets are as each log gives them (tracking and statistics: positive when the
     local clock is fast; measurements: positive when it is slow). JSON: the system's series under
     "series", then NAME; each source's under "sources", then ADDRESS, then NAME; NAME as given.
+    The series of each log, every numeric column chrony.conf(5)'s log directive describes (the
+    column of chronyd's banner in parentheses):
+      tracking      stratum (St), frequency (Freq ppm), skew, offset, combined-sources (Co),
+                    std-dev (Offset sd), correction (Rem. corr.), root-delay, root-dispersion,
+                    max-error (Max. error)
+      measurements  stratum (St), poll (LP), remote-poll (RP), score, offset, delay (Peer del.),
+                    dispersion (Peer disp.), root-delay, root-dispersion
+      statistics    std-dev (Std dev'n), offset (Est offset), offset-sd (Offset sd),
+                    frequency (Diff freq), skew (Est skew), stress, samples (Ns),
+                    start-index (Bs), runs (Nr), asymmetry (Asym)
+      refclocks     raw-offset (Raw offset, of the raw samples), offset (Cooked offset),
+                    dispersion (Disp.)
+    Stratum's CSV exports hold the series of the history under the same names.
 cli-arg-stats-files = chronyd's logs or Stratum's CSV exports
-cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev, dispersion
+cli-arg-stats-series = The series (default offset; each log's are listed below)
 cli-about-completions = Print the shell's completion script for stratum
 cli-after-completions = For example: stratum completions bash > /etc/bash_completion.d/stratum (the packages install them).
 cli-arg-completions-shell = The shell
