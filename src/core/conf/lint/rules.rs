@@ -96,6 +96,7 @@ crate::id_enum! {
         SourcesLineUnterminated = "sources-line-unterminated",
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
+        SourceWrongFamily = "source-wrong-family",
     }
 }
 
@@ -219,6 +220,8 @@ impl Rule {
             Rule::SourcesLineUnterminated => Severity::Warning,
             Rule::OnlyNoselectSources => Severity::Warning,
             Rule::RequireNoselect => Severity::Warning,
+            // chronyd starts without the source ("Could not add source").
+            Rule::SourceWrongFamily => Severity::Warning,
         }
     }
 }
