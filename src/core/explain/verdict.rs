@@ -134,6 +134,12 @@ crate::id_enum! {
         FrequencyNormal = "frequency-normal",
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
+        /// sourcestats: a source's residual frequency beyond ±100 ppm with
+        /// error bounds as wide: its estimate still settling.
+        ResidualFreqSettling = "residual-freq-settling",
+        /// sourcestats: a settled residual frequency far from the other
+        /// settled sources': that server's clock runs at another rate.
+        ResidualFreqApart = "residual-freq-apart",
         SkewLarge = "skew-large",
         /// tracking's 1000000 ppm: chronyd's starting skew, no estimate used.
         SkewNoEstimate = "skew-no-estimate",
@@ -267,6 +273,10 @@ crate::id_enum! {
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
         SkewHigh = "skew-high",
+        /// sourcestats: a source's frequency estimate still settling.
+        SourceFrequencySettling = "source-frequency-settling",
+        /// sourcestats: a source whose clock runs at another rate.
+        SourceFrequencyApart = "source-frequency-apart",
         DispersionHigh = "dispersion-high",
         /// timesyncd refuses its server: root distance over its maximum.
         RootDistanceOverMax = "root-distance-over-max",
@@ -409,6 +419,8 @@ impl Rule {
             | SourceUnstable
             | FrequencyHigh
             | SkewHigh
+            | SourceFrequencySettling
+            | SourceFrequencyApart
             | LeapPending
             | NtsNak
             | NtsFewCookies
@@ -515,6 +527,8 @@ impl Why {
             MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],
             FrequencyLimit => &[R::FrequencyLimit],
+            ResidualFreqSettling => &[R::SourceFrequencySettling],
+            ResidualFreqApart => &[R::SourceFrequencyApart],
             SkewLarge => &[R::SkewHigh],
             SkewNoEstimate => &[R::SkewNoEstimate],
             NtsKeNoRequests => &[R::NtsClientsSilent],
