@@ -152,6 +152,8 @@ field-vrf = VRF the peer is reached through.
 field-when = Seconds since the last packet from the peer.
 why-reach-full = answered all of the last 8 polls
 why-reach-zero = never answered in the last 8 polls: unreachable (a server without an “allow” line for this client, firewall, wrong address, UDP 123 blocked)
+why-reach-zero-ntpd = never answered in the last 8 polls: unreachable (a “restrict” line on the server that ignores this host, firewall, wrong address, UDP 123 blocked)
+why-reach-zero-switch = never answered in the last 8 polls: unreachable (a server that does not serve this device, an ACL on the way, wrong address, VRF or source interface, UDP 123 blocked)
 why-reach-partial = answered { $answered } of the last 8 polls: packets are being lost
 why-state-selected = the clock is synchronised to this source
 why-state-combined = combined with the selected source
@@ -233,6 +235,10 @@ field-hardware-tx-timestamps = Responses timestamped by the network card on tran
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
 why-no-sample = no sample yet: chronyd has accepted no answer of this source (none came, or none passed its tests), so this is a placeholder, not a measurement
+why-no-sample-ntpd = no sample yet: ntpd has had no usable answer from this server (none came, or none passed its checks), so this is a placeholder, not a measurement
+why-no-sample-switch = no sample yet: the device has had no answer from this server, so this is a placeholder, not a measurement
+why-stratum-no-answer = 16, “unsynchronised” (RFC 5905): the stratum an association has until its server first answers
+why-refid-init = INIT: no answer yet (RFC 5905 kiss code: “The association has not yet synchronized for the first time”)
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
 finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
@@ -731,8 +737,39 @@ finding-step-pending = The device saw an offset spike and will step its clock in
 finding-source-rejected-switch = The device does not use { $sources }: it is unreachable, not synchronised itself, or fails the device's checks. Check that server's status and the path to it.
 finding-source-offset-large-switch = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; with three or more servers the device can outvote it.
 finding-source-offset-large-ntpd = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; ntpd steps the clock beyond 128 ms, and with three or more servers it can outvote a wrong one.
-finding-falseticker-switch = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers the device ignores it.
-finding-falseticker-ntpd = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers ntpd ignores it.
+finding-falseticker-switch = { $count ->
+        [0] A server is a falseticker
+        [one] { $sources } is a falseticker
+       *[other] { $sources } are falsetickers
+    }: { $count ->
+        [one] its time disagrees
+       *[other] their times disagree
+    } with the others. Check { $count ->
+        [one] that server
+       *[other] those servers
+    }; with three or more servers the device ignores a falseticker.
+finding-falseticker-ntpd = { $count ->
+        [0] A server is a falseticker
+        [one] { $sources } is a falseticker
+       *[other] { $sources } are falsetickers
+    }: { $count ->
+        [one] its time disagrees
+       *[other] their times disagree
+    } with the others. Check { $count ->
+        [one] that server
+       *[other] those servers
+    }; with three or more servers ntpd ignores a falseticker.
+finding-falseticker-ntpq-associations = { $count ->
+        [0] An association is a falseticker
+        [one] Association { $sources } is a falseticker
+       *[other] Associations { $sources } are falsetickers
+    } (condition “falsetick”): { $count ->
+        [one] its server's time disagrees
+       *[other] their servers' times disagree
+    } with the others. “ntpq -c "rv { $sources }"” shows { $count ->
+        [one] its address (srcadr) and offset
+       *[other] each one's address (srcadr) and offset, one association ID at a time
+    }; check that server. With three or more servers ntpd ignores a falseticker.
 
 # ntpdata's NTP tests by name (chronyc(1): RFC 5905 tests 1-3 and 5-7, the
 # server line's delay limits, the synchronisation loop).

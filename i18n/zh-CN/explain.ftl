@@ -151,6 +151,8 @@ field-vrf = 访问该对等体所经的 VRF。
 field-when = 距收到该对等体上一个数据包的秒数。
 why-reach-full = 最近 8 次轮询全部应答
 why-reach-zero = 最近 8 次轮询都没有应答：不可达（服务器没有为此客户端配置“allow”、防火墙、地址错误或 UDP 123 被阻断）
+why-reach-zero-ntpd = 最近 8 次轮询都没有应答：不可达（服务器上的“restrict”行忽略了本机、防火墙、地址错误或 UDP 123 被阻断）
+why-reach-zero-switch = 最近 8 次轮询都没有应答：不可达（服务器不为本设备提供时间、途中的 ACL、地址、VRF 或源接口错误，或 UDP 123 被阻断）
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
 why-state-selected = 时钟正同步到此源
 why-state-combined = 与选中的源合并使用
@@ -222,6 +224,10 @@ field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chro
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
 why-no-sample = 尚无样本：chronyd 还没有接受过该源的任何应答（没有应答，或应答都未通过检验），这里显示的是占位值，不是测量结果
+why-no-sample-ntpd = 尚无样本：ntpd 还没有收到该服务器的可用应答（没有应答，或应答都未通过其检查），这里显示的是占位值，不是测量结果
+why-no-sample-switch = 尚无样本：设备还没有收到该服务器的应答，这里显示的是占位值，不是测量结果
+why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次应答之前关联所处的层级
+why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -713,8 +719,18 @@ finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步�
 finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
 finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
 finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
-finding-falseticker-switch = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略它。
-finding-falseticker-ntpd = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略它。
+finding-falseticker-switch = { $count ->
+        [0] 有服务器被判为错误源
+       *[other] { $sources } 被判为错误源
+    }：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略错误源。
+finding-falseticker-ntpd = { $count ->
+        [0] 有服务器被判为错误源
+       *[other] { $sources } 被判为错误源
+    }：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略错误源。
+finding-falseticker-ntpq-associations = { $count ->
+        [0] 有关联被判为错误源
+       *[other] 关联 { $sources } 被判为错误源
+    }（condition 为“falsetick”）：其服务器的时间与其他服务器不一致。“ntpq -c "rv 关联ID"”可显示其地址（srcadr）和偏移；请检查该服务器。有三个或更多服务器时 ntpd 会忽略错误源。
 
 # ntpdata 的 NTP 测试名称。
 ntp-test-rfc1 = RFC 5905 第 1 项测试

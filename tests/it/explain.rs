@@ -733,7 +733,9 @@ fn chinese_explanations_of_every_corpus_file_read_as_chinese() {
         for f in e.fields.iter().chain(e.rows.iter().flatten()) {
             let meaning = tr.field_meaning(e.kind, f.name.id());
             match &f.reason {
-                Some(r) => texts.push(tr.reason_and_meaning(&tr.reason_text(r), &meaning)),
+                Some(r) => {
+                    texts.push(tr.reason_and_meaning(&tr.reason_text_in(e.kind, r), &meaning))
+                }
                 None => texts.push(meaning),
             }
         }

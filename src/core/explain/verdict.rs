@@ -35,6 +35,12 @@ crate::id_enum! {
         ReachPartial = "reach-partial",
         ReachStarting = "reach-starting",
         NoSample = "no-sample",
+        /// Stratum 16 of an association whose server never answered: the
+        /// value it starts with, shown as printed.
+        StratumNoAnswer = "stratum-no-answer",
+        /// The INIT kiss code of an association whose server never
+        /// answered (RFC 5905, 7.4): shown as printed.
+        RefidInit = "refid-init",
         /// Tracking with no reference (not synchronised, or its own clock):
         /// chronyd's estimates, not a comparison with true time.
         NoReference = "no-reference",
@@ -577,6 +583,8 @@ impl Why {
             ReachFull
             | ReachStarting
             | NoSample
+            | StratumNoAnswer
+            | RefidInit
             | NoReference
             | UnsyncPlaceholder
             | StateSelected
