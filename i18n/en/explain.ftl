@@ -240,7 +240,7 @@ why-no-sample-switch = no sample yet: the device has had no answer from this ser
 why-stratum-no-answer = 16, “unsynchronised” (RFC 5905): the stratum an association has until its server first answers
 why-refid-init = INIT: no answer yet (RFC 5905 kiss code: “The association has not yet synchronized for the first time”)
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
-finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
+finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; that server needs “allow” with this client's subnet. Then UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
        *[some] a name that does not resolve,
     } a source set offline and never polled since (“chronyc offline” or the “offline” option; “chronyc activity” counts them), or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).

@@ -7,6 +7,7 @@ export-note-key-not-text = Key { $id } is not text a device can take (its bytes,
 export-note-pool-old-ntpd = ntpd before 4.2.7 uses one server of a pool: “{ $host }” is written as one server; list the pool's servers by name for more.
 export-note-old-ntpd-names = ntpd before 4.2.7 has no “restrict source” and resolves a name in a restrict line once, to one address, apart from the server line ({ $hosts }): behind “restrict default ignore” it could drop its own upstreams' replies. So this ntp.conf does not ignore unknown addresses: it answers time requests from any address (nothing else: nomodify, noquery, nopeer). To serve only the allowed subnets, give the upstreams by address or add firewall rules (Stratum exports them for firewalld, ufw and nftables).
 export-note-line = note: { $text }
+export-ascii-only = { $format } takes ASCII characters only (a device rejects or garbles other bytes), so the comments in this file are in English.
 format-chrony-server = chrony: this server (chrony.conf)
 format-chrony-client = chrony: a client of this server
 format-ntp = ntpd: this server (ntp.conf)

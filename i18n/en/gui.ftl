@@ -209,7 +209,6 @@ gui-file-saved = Saved { $path }.
 gui-file-imported = Imported { $path } into the editor. Nothing changes on the server until you apply it.
 gui-file-saving = Saving { $path }…
 gui-file-reading = Reading { $path }…
-gui-file-not-regular = it is not a regular file (a FIFO, a device or a directory is never read)
 gui-file-too-large = it is larger than { $mib } MiB, more than any chrony.conf
 gui-file-exists = { $path } already exists. Replace it?
 gui-file-replace = Replace

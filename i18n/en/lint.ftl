@@ -64,7 +64,7 @@ lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.
 lint-refclock-device = { $path } does not exist on this machine; chronyd refuses to start with this refclock.
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
-lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
+lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ os-error }), so it refuses to start.
 lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
 lint-access-lenient-comment = chrony { $version } reads “{ $directive } { $rule }” and ignores the comment “{ $comment }” after it, so this line lets those clients in; chrony 4.2 and later refuse the line and do not start. Put the comment on its own line.
 lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines: chrony 4.0 needs one of each, so it starts without an NTS-KE server. Give the certificate its key.
@@ -101,17 +101,19 @@ lint-odd-character = Column { $column } holds { $kind ->
         [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
-        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
+        [nul] a NUL byte, where chronyd's reading of the line stops
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
-    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read this { $directive } line and refuses to start. Retype it with the ASCII character.
+    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read the line “{ $line }” and refuses to start. Retype it with the ASCII character.
 lint-odd-character-in-value = Column { $column } holds { $kind ->
         [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
         [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
-        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
+        [nul] a NUL byte, where chronyd's reading of the line stops
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
     }: chronyd reads it as part of a value of { $directive }, which then names something else than it seems. Retype it with the ASCII character.
+lint-utf16-file = The file is UTF-16, as a Windows editor's “Unicode” saves it: chronyd reads each line only up to its first zero byte and refuses to start ("Invalid directive"). Save it as UTF-8 (or ANSI/ASCII).
+lint-not-text = The file is not text but binary data, not a chrony.conf: chronyd refuses to start on it ("Invalid directive"). Check that this is the file you meant.
 lint-refclock-device-optional = { $path } does not exist on this machine: this refclock is optional, so chronyd starts without it ("Could not initialise refclock").
 lint-minsources-unreachable = minsources { $minsources } asks for more selectable sources than this file can ever give ({ $count }): chronyd never updates the clock from its sources. Lower minsources or add sources.
 lint-orphan-waits = chrony { $version } with orphan and no waitunsynced waits { $seconds } s while it is not synchronised (after every start too) before it serves its local clock: clients see it unsynchronised for those { $seconds } s. Add “waitunsynced 0” to serve at once, as older chrony did.

@@ -7,6 +7,7 @@ export-note-key-not-text = 密钥 { $id } 不是设备能接受的文本（其 H
 export-note-pool-old-ntpd = 4.2.7 之前的 ntpd 只使用 pool 中的一个服务器：“{ $host }”已写成单个服务器；如需更多，请逐个列出该 pool 的服务器名称。
 export-note-old-ntpd-names = 4.2.7 之前的 ntpd 没有“restrict source”，并且 restrict 行中的名称只解析一次、只得到一个地址，与 server 行分开解析（{ $hosts }）：在“restrict default ignore”之下，它可能丢弃自己上游的应答。因此这个 ntp.conf 不忽略未知地址：它回答任何地址的时间请求（仅此而已：nomodify、noquery、nopeer）。如只想为允许的子网提供服务，请用地址写出上游，或加上防火墙规则（Stratum 可导出 firewalld、ufw 和 nftables 的规则）。
 export-note-line = 注意：{ $text }
+export-ascii-only = { $format } 只接受 ASCII 字符（设备会拒绝或弄乱其他字节），所以此文件中的注释是英文的。
 format-chrony-server = chrony：本服务器（chrony.conf）
 format-chrony-client = chrony：本服务器的客户端
 format-ntp = ntpd：本服务器（ntp.conf）

@@ -206,7 +206,6 @@ gui-file-saved = 已保存到 { $path }。
 gui-file-imported = 已将 { $path } 导入编辑器。应用之前，服务器上的配置不会改变。
 gui-file-saving = 正在保存 { $path }…
 gui-file-reading = 正在读取 { $path }…
-gui-file-not-regular = 它不是普通文件（不会读取管道、设备或目录）
 gui-file-too-large = 它大于 { $mib } MiB，超出任何 chrony.conf 的大小
 gui-file-exists = { $path } 已存在。要替换它吗？
 gui-file-replace = 替换

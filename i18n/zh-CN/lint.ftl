@@ -54,7 +54,7 @@ lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。
 lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 chronyd 将拒绝启动。
 lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。
-lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ $reason }），因此将拒绝启动。
+lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ os-error }），因此将拒绝启动。
 lint-access-lenient = chrony { $version } 接受“{ $directive } { $args }”且不报错，但不是按所写的意思：它只读取第一个地址，大于 255 的数字会回绕，前缀长度之后的内容被忽略（chrony 4.2 及以后会拒绝这一行）。请每行写一个子网，例如 10.0.0.0/24。
 lint-access-lenient-comment = chrony { $version } 读取“{ $directive } { $rule }”并忽略其后的注释“{ $comment }”，所以这一行能让这些客户端访问；chrony 4.2 及以后会拒绝这一行，无法启动。请把注释放在单独一行。
 lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey：chrony 4.0 需要各一个，因此会启动，但没有 NTS-KE 服务器。请为证书配上其密钥。
@@ -84,21 +84,23 @@ lint-leap-list-expired = 闰秒列表 { $path } 已于 { $date } 过期（{ $day
 lint-leap-list-expiring = 闰秒列表 { $path } 将于 { $date } 过期（还剩 { $days } 天）：请在此之前更新 tzdata（或该文件）。
 lint-not-an-integer = chrony { $version } 把 { $directive } 的值作为完整的整数读取，而“{ $value }”不是整数（4.7 之前的 chrony 只读取开头的数字）；chronyd 将拒绝启动。
 lint-odd-character = 第 { $column } 列是{ $kind ->
-        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
-        [space] { $code }，一个不是 ASCII 空格的空格
-        [zero-width] { $code }，一个看不见的零宽字符
-        [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
-        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
+        [ideographic] { " " }{ $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { " " }{ $code }，一个不是 ASCII 空格的空格
+        [zero-width] { " " }{ $code }，一个看不见的零宽字符
+        [bom] { " " }{ $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节，chronyd 读到这里就认为这一行结束了
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
-    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行 { $directive }，将拒绝启动。请用 ASCII 字符重新输入。
+    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行“{ $line }”，将拒绝启动。请用 ASCII 字符重新输入。
 lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
-        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
-        [space] { $code }，一个不是 ASCII 空格的空格
-        [zero-width] { $code }，一个看不见的零宽字符
-        [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
-        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
+        [ideographic] { " " }{ $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { " " }{ $code }，一个不是 ASCII 空格的空格
+        [zero-width] { " " }{ $code }，一个看不见的零宽字符
+        [bom] { " " }{ $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节，chronyd 读到这里就认为这一行结束了
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
     }：chronyd 把它当作 { $directive } 的值的一部分，这个值指向的就不是看上去的那个。请用 ASCII 字符重新输入。
+lint-utf16-file = 文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）：chronyd 每行只读到第一个零字节，将拒绝启动（"Invalid directive"）。请另存为 UTF-8（或 ANSI/ASCII）编码。
+lint-not-text = 这不是文本文件，而是二进制数据，不是 chrony.conf：chronyd 将拒绝启动（"Invalid directive"）。请确认选的是不是这个文件。
 lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟设为 optional，chronyd 会启动，但不使用它（“Could not initialise refclock”）。
 lint-minsources-unreachable = minsources { $minsources } 要求的可选时间源多于本文件最多能提供的数量（{ $count }）：chronyd 永远不会根据时间源更新时钟。请减小 minsources 或增加时间源。
 lint-orphan-waits = chrony { $version } 在设置 orphan 而没有 waitunsynced 时，未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟：这 { $seconds } 秒内客户端看到它未同步。加上“waitunsynced 0”可立即提供时间，与旧版 chrony 相同。

@@ -5,10 +5,12 @@
 mod common;
 
 mod alerts;
+mod allow_refused;
 mod attack_chrony;
 mod attack_peers;
 mod attack_users;
 mod cli_config;
+mod cli_errors;
 mod cli_help;
 mod cmdmon_vs_chronyc;
 mod dashboard;

@@ -144,7 +144,7 @@ fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event
                 }
             }
             .map(drop)
-            .map_err(|e| e.to_string());
+            .map_err(crate::i18n::OsError::from);
             Event::FileWritten { path, result }
         }
         Command::ReadConfig(path) => {
@@ -153,7 +153,10 @@ fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event
         }
         Command::ReadBundle(path) => {
             let result = read_capped(&path)
-                .and_then(|b| String::from_utf8(b).map_err(|e| ReadError::Invalid(e.to_string())))
+                .and_then(|b| {
+                    String::from_utf8(b)
+                        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+                })
                 .and_then(|t| {
                     toml::from_str::<crate::core::export::bundle::LabSpec>(&t)
                         .map_err(|e| ReadError::Invalid(e.message().to_string()))
@@ -222,7 +225,7 @@ pub fn png_bytes(image: &egui::ColorImage) -> std::io::Result<Vec<u8>> {
 }
 
 fn io(e: std::io::Error) -> ReadError {
-    ReadError::Io(e.to_string())
+    ReadError::Io(crate::i18n::OsError::from(&e))
 }
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {

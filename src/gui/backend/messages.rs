@@ -225,7 +225,7 @@ pub enum Event {
     Saved(Result<(), String>),
     FileWritten {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), crate::i18n::OsError>,
     },
     /// Not written: something is there. The contents come back, for the
     /// user to replace it (or not).
@@ -246,8 +246,9 @@ pub enum ReadError {
     NotRegular,
     /// Larger than a chrony.conf can sensibly be (the cap, in MiB).
     TooLarge { mib: u64 },
-    /// The system's own words (no such file, permission denied, …).
-    Io(String),
+    /// The system refused (no such file, permission denied, …), said in
+    /// the user's language where it is shown.
+    Io(crate::i18n::OsError),
     /// Read, but not what was expected (the parser's words).
     Invalid(String),
 }

@@ -328,6 +328,10 @@ pub fn export_ui(
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(title.id);
+            // The comments above are English on purpose: say why.
+            if let Some(notice) = st.tr.export_ascii_notice(f.format) {
+                ui.label(RichText::new(notice).weak());
+            }
             ui.horizontal(|ui| {
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());

@@ -49,6 +49,9 @@ pub fn lint_fragment(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
 }
 
 fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
+    if let Some(rule) = chars::unreadable_file(doc) {
+        return vec![Diagnostic::new(rule, None, Vec::new())];
+    }
     let mut l = Linter {
         doc,
         opts,

@@ -97,6 +97,8 @@ crate::id_enum! {
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
         SourceWrongFamily = "source-wrong-family",
+        Utf16File = "utf16-file",
+        NotText = "not-text",
     }
 }
 
@@ -222,6 +224,9 @@ impl Rule {
             Rule::RequireNoselect => Severity::Warning,
             // chronyd starts without the source ("Could not add source").
             Rule::SourceWrongFamily => Severity::Warning,
+            // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
+            Rule::Utf16File => Severity::Error,
+            Rule::NotText => Severity::Error,
         }
     }
 }
