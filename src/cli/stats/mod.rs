@@ -34,11 +34,6 @@ fn parse_field(s: &str) -> Option<Field> {
     LogKind::ALL_SERIES.contains(&f).then_some(f)
 }
 
-/// A series as `--series` names it.
-pub(super) fn series_name(f: Field) -> String {
-    f.id().replace('_', "-")
-}
-
 pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
     let paths: Vec<PathBuf> = a.files;
     let mut field = Field::Offset;
@@ -46,7 +41,10 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
     let mut name = "offset".to_string();
     if let Some(v) = a.series {
         field = parse_field(&v).ok_or_else(|| {
-            let all: Vec<String> = LogKind::ALL_SERIES.into_iter().map(series_name).collect();
+            let all: Vec<String> = LogKind::ALL_SERIES
+                .into_iter()
+                .map(read::series_name)
+                .collect();
             CliError::new("stats-bad-series")
                 .arg("value", v.escape_debug())
                 .arg("series", all.join(", "))

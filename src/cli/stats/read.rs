@@ -130,16 +130,17 @@ pub fn open(path: &Path, field: Field) -> Result<InFile, CliError> {
     })
 }
 
+/// A series as `--series` names it.
+pub fn series_name(f: Field) -> String {
+    f.id().replace('_', "-")
+}
+
 fn no_column(path: &Path, kind: LogKind, field: Field) -> CliError {
-    let have: Vec<String> = kind
-        .series()
-        .iter()
-        .map(|f| super::series_name(*f))
-        .collect();
+    let have: Vec<String> = kind.series().iter().map(|f| series_name(*f)).collect();
     CliError::new("stats-no-series")
         .arg("path", shown(path))
         .arg("log", kind.id())
-        .arg("series", super::series_name(field))
+        .arg("series", series_name(field))
         .arg("have", have.join(", "))
 }
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{GpsdDevice, GpsdReport};
+use super::report::{GpsdDevice, GpsdReport};
 
 /// What gpsd makes of a device it reads, by its path (gpsd's serial.c
 /// `gpsd_classify` and the URI schemes of libgpsd_core.c `gpsd_open`).
@@ -262,7 +262,70 @@ pub fn refclock_lines(report: &GpsdReport) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::report::{MAX_DEVICES, MAX_LINE};
     use super::*;
+
+    /// Lines as gpsd 3.22 sends them (gpsd_json(5)), abridged.
+    const LINES: &[&str] = &[
+        r#"{"class":"VERSION","release":"3.22","rev":"3.22","proto_major":3,"proto_minor":14}"#,
+        r#"{"class":"DEVICES","devices":[{"class":"DEVICE","path":"/dev/ttyACM0","driver":"NMEA0183","activated":"2026-11-30T16:30:00.000Z","flags":1,"native":0,"bps":9600,"parity":"N","stopbits":1,"cycle":1.00}]}"#,
+        r#"{"class":"WATCH","enable":true,"json":true,"nmea":false,"raw":0,"scaled":false,"timing":false,"split24":false,"pps":false}"#,
+        r#"{"class":"SKY","device":"/dev/ttyACM0","xdop":0.55,"satellites":[{"PRN":5,"el":40.0,"az":83.0,"ss":44.0,"used":true},{"PRN":7,"el":20.0,"az":150.0,"ss":30.0,"used":false},{"PRN":9,"el":60.0,"az":250.0,"ss":41.0,"used":true}]}"#,
+        r#"{"class":"TPV","device":"/dev/ttyACM0","mode":3,"time":"2026-11-30T16:30:01.000Z","ept":0.005,"lat":52.0,"lon":4.0}"#,
+        r#"{"class":"PPS","device":"/dev/ttyACM0","real_sec":1796056201,"real_nsec":0,"clock_sec":1796056201,"clock_nsec":120,"precision":-20}"#,
+    ];
+
+    #[test]
+    fn gpsd_reports_become_receivers_with_fix_satellites_and_pps() {
+        let mut r = GpsdReport::default();
+        for l in LINES {
+            r.feed(l);
+        }
+        assert_eq!(r.release.as_deref(), Some("3.22"));
+        let d = &r.devices[0];
+        assert_eq!(d.path, "/dev/ttyACM0");
+        assert_eq!(d.driver.as_deref(), Some("NMEA0183"));
+        assert_eq!(
+            (d.fix_mode, d.satellites_used, d.satellites_seen),
+            (3, Some(2), Some(3))
+        );
+        assert!(d.pps);
+        // gpsd(8): "The first local time source on the command line may
+        // use NTP0 and NTP1"; timehint.c: the chrony socket is the PPS
+        // thread's.
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0 noselect\n\
+             refclock SOCK /run/chrony.ttyACM0.sock refid PPS prefer\n"
+        );
+    }
+
+    #[test]
+    fn hostile_lines_are_counted_and_capped() {
+        let mut r = GpsdReport::default();
+        r.feed("not json");
+        r.feed(&"x".repeat(MAX_LINE + 1));
+        r.feed(r#"{"no":"class"}"#);
+        for i in 0..100 {
+            r.feed(&format!(
+                r#"{{"class":"TPV","device":"/dev/x{i}","mode":99}}"#
+            ));
+        }
+        assert_eq!(r.ignored, 3);
+        assert_eq!(r.devices.len(), MAX_DEVICES);
+        assert_eq!(r.devices[0].fix_mode, 3);
+        // A device name cannot smuggle a path or a second line.
+        r.devices.truncate(1);
+        r.devices[0].path = "/dev/../../etc/x\nserver evil".into();
+        assert!(!refclock_lines(&r).contains('\n') || refclock_lines(&r).lines().count() == 1);
+        assert!(!refclock_lines(&r).contains("evil\n"));
+        // Not a device: gpsd's shared memory.
+        r.devices[0].path = "tcp://127.0.0.1:5000".into();
+        assert_eq!(
+            refclock_lines(&r),
+            "refclock SHM 0 refid NMEA delay 0.2 offset 0.0\n"
+        );
+    }
 
     fn report(devices: &[(&str, bool)]) -> GpsdReport {
         GpsdReport {
