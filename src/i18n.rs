@@ -243,9 +243,22 @@ impl Localizer {
         args: &[(&str, S)],
     ) -> String {
         match &self.fallback {
-            Some(en) if format.ascii_only() => en.tr_args(id, args),
-            _ => self.tr_args(id, args),
+            Some(en) if format.ascii_only() => en.export_note(id, args),
+            _ => self.export_note(id, args),
         }
+    }
+
+    /// An export's note: the lists of names and addresses among its
+    /// arguments (joined by ", " in the core) listed the language's way.
+    pub fn export_note<S: AsRef<str>>(&self, id: &str, args: &[(&str, S)]) -> String {
+        let args: Vec<(&str, String)> = args
+            .iter()
+            .map(|(k, v)| match *k {
+                "servers" | "addresses" | "hosts" => (*k, self.sources_list(v.as_ref())),
+                _ => (*k, v.as_ref().to_string()),
+            })
+            .collect();
+        self.tr_args(id, &args)
     }
 
     /// The text of a helper error code (`err-<code>`), with its detail.

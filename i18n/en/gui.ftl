@@ -345,3 +345,4 @@ lab-comment-makestep = Step the clock in the first updates if it is far off.
 conf-comment-sources = Upstream servers this server follows.
 conf-comment-peers = The other server of the pair: both serve the lab, with the same "local stratum N orphan" line (chrony.conf(5), orphan mode).
 conf-comment-allow = Who may ask this server for time.
+gui-export-looking-up = Looking up { $names } on this machine…

@@ -338,3 +338,4 @@ lab-comment-makestep = 最初几次更新时若时钟偏差很大则直接步进
 conf-comment-sources = 本服务器跟随的上游服务器。
 conf-comment-peers = 主备对中的另一台服务器：两台都为实验环境提供时间，并使用相同的“local stratum N orphan”行（chrony.conf(5) 的孤儿模式）。
 conf-comment-allow = 允许哪些主机向本服务器请求时间。
+gui-export-looking-up = 正在本机查询 { $names } 的地址……

@@ -127,3 +127,32 @@ lint-refid-too-long = { $option } { $value } 超过四个字符：chrony.conf(5)
 lint-sources-not-a-source = chronyd 会在此处忽略“{ $directive }”且不给出任何提示：sourcedir 的 .sources 文件只能包含 server、pool 和 peer 行（chrony.conf(5) sourcedir）。请把它放到 chrony.conf 或 confdir 的文件中。
 lint-sources-line-dropped = chronyd 会丢弃这一行 { $directive } 且不给出任何提示（它无法读取“{ $args }”）：在 .sources 文件中无法读取的行会被跳过而不是报错，于是这个时间源就不存在了。
 lint-sources-line-unterminated = 这一行没有以换行符结尾（或超过 chronyd 的 2048 字节缓冲区）：chronyd 在此停止读取该 .sources 文件，这一行及其后的行（共 { $lines } 行）都被略去，且不给出任何提示（chrony.conf(5) sourcedir：这类文件的所有行都应以换行符结尾）。请在文件末尾加上换行符。
+lint-maxjitter-unreachable = maxjitter { $value } 微秒低于网络时间源的抖动（低于 { $floor } 微秒）：chronyd 测得的时间源抖动（chronyc sourcestats 中的“Std Dev”）即使经回环地址也有 0.1 到 1 微秒，局域网则在微秒级以上；抖动更大的源会被当作变化太大而拒绝（chrony.conf(5) maxjitter；chronyc sources 中状态为 ~），因此时钟从不、或只是偶尔从这些服务器同步。请删去 maxjitter（默认 1 秒）或设为毫秒级的限值。
+lint-stratum-limits-unreachable = { $case ->
+        [min-high] minstratum { $min } 大于 15，而已同步的时间源层级最高为 15
+        [max-zero] maxstratum { $max } 只允许层级 0，只有参考时钟是层级 0，NTP 服务器的层级都在 1 以上
+       *[crossed] minstratum { $min } 大于 maxstratum { $max }，没有任何层级符合
+    }：chronyd 会拒绝所有{ $case ->
+        [max-zero] server、pool 和 peer 源
+       *[other] 时间源
+    }（chrony.conf(5) minstratum 与 maxstratum：时间源的层级必须在两者之间；chronyc selectdata 中状态为 r），时钟永远无法同步。两者的有效范围都是 0 到 15：请删去它们，或让 minstratum 不大于 maxstratum。
+lint-maxchange-ignores-start = “maxchange { $offset } 0 …”从第一次时钟更新起就检查每一次更新，而第三个值为负数，chronyd 会永久忽略偏差超过 { $offset } 秒的每一次更新（chrony.conf(5) maxchange；日志中显示“… exceeds the allowed maximum … (ignored)”）。启动时偏差超过 { $offset } 秒的时钟（新机器、RTC 电池没电、长时间断电）永远不会被校正：chronyc sources 显示服务器已被选中（*），而 tracking 一直是“Not synchronised”（未同步）。{ $makestep ->
+        [none] makestep 也无济于事
+       *[other] makestep（第 { $makestep } 行）也无济于事
+    }：chronyd 先做 maxchange 检查，再考虑是否步进。请把第二个值设为 1 或更大，让最初的几次更新能校正时钟。
+lint-maxchange-exits-at-start = “maxchange { $offset } 0 { $ignore }”从第一次时钟更新起就检查每一次更新：{ $ignore ->
+        [0] 第一次偏差超过 { $offset } 秒的更新就会让 chronyd 退出
+       *[other] chronyd 会忽略 { $ignore } 次偏差超过 { $offset } 秒的更新，再有一次就退出
+    }（chrony.conf(5) maxchange：再出现一次大偏差，chronyd 就会放弃并退出）。启动时偏差超过 { $offset } 秒的时钟会让 chronyd 在启动几秒后就停止运行。{ $makestep ->
+        [none] makestep 也无济于事
+       *[other] makestep（第 { $makestep } 行）也无济于事
+    }：chronyd 先做 maxchange 检查，再考虑是否步进。请把第二个值设为 1 或更大，让最初的几次更新能校正时钟。
+lint-polltarget-range = { $host } 的 polltarget { $value } 不在 chrony.conf(5) 给出的有效范围 6 到 60 之内：{ $case ->
+        [high] chronyd 只有在持有的该源样本多于目标值时才会延长轮询间隔，而它最多只保留 64 个样本（旧样本不再符合时更少），所以间隔一直停在 minpoll 或其附近：服务器从这个客户端收到的请求最多，估计稳定后间隔也不会变长
+        [low] chronyd 一有 { $value } 个样本就把轮询间隔向 maxpoll 延长，因此它的估计所依据的测量更少，对网络抖动的过滤也更少
+        [raised] chrony { $version } 会改用 1，几乎立刻把轮询间隔延长到 maxpoll，估计只依据极少的测量（chrony 4.7 及以后会拒绝这一行）
+       *[unchecked] chrony { $version } 按原值使用，而轮询调整要除以它，于是间隔会升到 maxpoll，值为 0 时还会随机退回 minpoll（chrony 4.4 到 4.6 改用 1，4.7 及以后会拒绝这一行）
+    }。请删去 polltarget（默认 8）或设为 6 到 60。
+lint-samples-capped = { $option } { $value } 超过 { $max } 的部分不起作用：chronyd 对每个时间源最多保留 { $max } 个样本，所以它的效果等于 { $max }（chrony.conf(5) 给出的有效范围是 4 到 64）。请设为 { $max } 或更小。
+lint-source-port-zero = { $host } 的 port 0：没有服务器在端口 0 上应答（chrony.conf(5) { $directive } port：“服务器接收 NTP 请求的 UDP 端口”）。chronyd 接受它且不给出任何提示，但系统拒绝向端口 0 发送数据包，所以没有请求发出，这个源一直不可达（Reach 为 0）。使用标准端口 123 时请删去 port，否则请填写服务器实际监听的端口。
+lint-sourcedir-missing = 目录 { $path } 不存在：chronyd 会启动且不给出任何提示，但不会从中载入任何时间源（chrony.conf(5) sourcedir 读取其中的 *.sources 文件）。目录存在后，执行“chronyc reload sources”时它会再次读取。请检查路径，或创建该目录。

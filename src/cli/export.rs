@@ -28,7 +28,10 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
             err,
             "{}{}",
             prefix,
-            tr.tr_args("export-note-line", &[("text", tr.tr_args(n.id, &n.args))])
+            tr.tr_args(
+                "export-note-line",
+                &[("text", tr.export_note(n.id, &n.args))]
+            )
         );
     }
 }
@@ -96,6 +99,12 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
     let format = format.ok_or_else(|| CliError::new("export-needs-format"))?;
     let text = std::fs::read(&file).map_err(|e| CliError::cannot_read(file.display(), &e))?;
     let doc = Document::parse(text);
+    // Names are looked up here, on the machine that makes the file: a
+    // client's `allow` and the devices that take addresses only need the
+    // address, and the core does no IO.
+    for name in opts.names() {
+        opts.set_addresses(&name, crate::sys::addresses(&name));
+    }
     let e = export(&doc, format, &opts, &words(tr, &file)).map_err(option_error)?;
     match out {
         Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes())
@@ -185,7 +194,7 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
         let what = tr.tr(&bundle_readme_id(&f.path));
         readme.push_str(&format!("- `{}`: {}\n", f.path, what));
         for n in &f.notes {
-            readme.push_str(&format!("  - {}\n", tr.tr_args(n.id, &n.args)));
+            readme.push_str(&format!("  - {}\n", tr.export_note(n.id, &n.args)));
         }
     }
     write("README.md", &readme, false)?;

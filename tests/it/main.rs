@@ -18,6 +18,8 @@ mod direction;
 mod explain;
 mod export;
 mod export_bundle;
+mod export_devices;
+mod export_lint;
 mod fleet;
 mod fuzz;
 mod gpsd;

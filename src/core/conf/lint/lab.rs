@@ -57,7 +57,19 @@ pub(super) fn lab_checks(l: &mut Linter) {
         .collect();
     let local = doc.local();
     let imports = l.reads_other_files();
-    let source_files = imports || l.has("sourcedir");
+    // A sourcedir whose directories are all missing gives no sources
+    // (sourcedir-missing says so).
+    let source_dirs = l.directives().any(|(_, d)| match d {
+        Directive::Dirs {
+            name: "sourcedir",
+            dirs,
+        } => match l.opts.path_exists {
+            Some(exists) => dirs.iter().any(|d| exists(d)),
+            None => true,
+        },
+        _ => false,
+    });
+    let source_files = imports || source_dirs;
 
     // chrony.conf(5) local: the stratum "should be larger than the maximum
     // expected stratum in the network"; "Stratum 1 indicates a computer

@@ -14,12 +14,14 @@ mod leap;
 mod limits;
 mod model;
 mod nts;
+mod ranges;
 mod releases;
 pub mod rules;
 mod sources_file;
 mod startup;
 pub(crate) mod syntax;
 mod trust;
+mod updates;
 
 pub use rules::{Rule, Severity};
 pub use sources_file::lint_sources_file;
@@ -64,9 +66,11 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     versions_and_ranges(&mut l);
     releases::release_checks(&mut l);
     startup_checks(&mut l);
+    ranges::useful_ranges(&mut l);
     if !fragment {
         lab_checks(&mut l);
         limits::unreachable_limits(&mut l);
+        updates::maxchange_at_start(&mut l);
         keys::authentication(&mut l);
         nts::nts_files(&mut l);
         leap::leap_list(&mut l);
