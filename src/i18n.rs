@@ -420,16 +420,35 @@ impl Localizer {
 
     /// Why a value got its verdict.
     pub fn reason_text(&self, r: &crate::core::explain::Reason) -> String {
-        let args: Vec<(&str, String)> = r
-            .args
+        self.tr_first(&[format!("why-{}", r.id)], &self.reason_args(r))
+    }
+
+    /// Why a value of `kind`'s output got its verdict, in that tool's
+    /// terms where they differ (`why-<id>-<kind>`, `why-<id>-<family>`: an
+    /// ntpd row speaks of “restrict”, not chrony's “allow”).
+    pub fn reason_text_in(
+        &self,
+        kind: crate::core::explain::Kind,
+        r: &crate::core::explain::Reason,
+    ) -> String {
+        let id = r.id.id();
+        let ids = [
+            format!("why-{id}-{}", kind.name()),
+            format!("why-{id}-{}", kind.family().id()),
+            format!("why-{id}"),
+        ];
+        self.tr_first(&ids, &self.reason_args(r))
+    }
+
+    fn reason_args(&self, r: &crate::core::explain::Reason) -> Vec<(&'static str, String)> {
+        r.args
             .iter()
             .map(|(k, v)| match *k {
                 "tests" => (*k, self.ntp_tests(v)),
                 "sources" => (*k, self.sources_list(v)),
                 _ => (*k, v.clone()),
             })
-            .collect();
-        self.tr_args(&format!("why-{}", r.id), &args)
+            .collect()
     }
 
     /// A verdict's reason and the field's meaning as one sentence pair,

@@ -124,8 +124,14 @@ gpsd-device = { $path } ({ $driver }): { $fix ->
        *[no] not seen
     }
 gpsd-refclocks = chrony.conf lines for gpsd's time (the SHM units are those of a gpsd started as root, in the order it reads the devices; started as another user it begins at SHM 2. Start chronyd before gpsd: gpsd connects to chronyd's sockets when it opens a device given on its command line, and a device it adds later looks in /tmp instead):
+gpsd-no-shm-pty = {"  "}{ $path } is a pseudo-terminal (pty: socat, ser2net, gpsfake): gpsd gives it no shared memory segment (SHM) and feeds chronyd nothing of its time (“don't talk to NTP when we're running inside the test harness”). For chronyd, connect the receiver to a serial or USB port.
+gpsd-no-shm-network = {"  "}{ $path } is a network source: gpsd { $release } gives it no shared memory segment (SHM) and feeds chronyd nothing of its time (gpsd 3.22, 3.23 and 3.25 on give it one).
+gpsd-no-shm-ntrip = {"  "}{ $path } is an NTRIP caster's corrections, not time: gpsd { $release } gives it no shared memory segment (SHM).
+gpsd-no-shm-file = {"  "}{ $path } is a file or a pipe: gpsd { $release } gives it no shared memory segment (SHM) and feeds chronyd nothing of its time.
+gpsd-no-refclocks = No refclock line: gpsd feeds chronyd the time of none of these receivers.
 gpsd-unreachable = gpsd does not answer at { $host } ({ $reason }): is gpsd running (systemctl status gpsd)?
 stats-series = { $series }: { $n } values, { $first } – { $last } UTC ({ $unit })
+stats-series-count = { $series }: { $n } values, { $first } – { $last } UTC
 stats-of-source = { $series } of { $source }
 stats-sign-local-fast = {"  "}positive: the local clock is fast (ahead), as the log gives it
 stats-sign-local-slow = {"  "}positive: the local clock is slow (behind), as the log gives it
@@ -155,6 +161,10 @@ stats-refclock-samples = { $path }: the refclocks log's filtered samples (sequen
         [one] sample
        *[other] samples
     } of the driver left out (chrony.conf(5) log refclocks).
+stats-refclock-raw-samples = { $path }: the refclocks log's raw samples are read, each the driver's own measurement (“Local clock error measured by reference clock driver”, chrony.conf(5) log refclocks); { $records } filtered { $records ->
+        [one] sample
+       *[other] samples
+    } left out.
 stats-dropped = { $records } { $records ->
         [one] record
        *[other] records
@@ -171,7 +181,7 @@ stats-noise-flicker-fm = flicker FM
 stats-noise-random-walk-fm = random-walk FM
 stats-not-a-file = { $path } is not a regular file (a FIFO, a device or a directory): stratum stats reads files only.
 stats-no-series = { $path } is a { $log } log, which has no { $series } column; its series: { $have }.
-stats-bad-series = “{ $value }” is not a series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev or dispersion.
+stats-bad-series = “{ $value }” is not a series: { $series } (stratum stats --help lists each log's).
 stats-unknown-file = { $path } is neither a chronyd log (tracking, measurements, statistics, refclocks) nor a Stratum CSV export: none of its first lines is a record of one.
 stats-empty = No { $series } values were found in the files.
 stats-label-min = min
@@ -254,7 +264,7 @@ cli-after-config-init =
       client     follows the lab server(s) --server
       pair       one server of a primary/backup pair: --upstream, --subnet and the other --peer
       gps        a stratum-1 server: the time gpsd reads from --gps-device (the first receiver gpsd
-                 reads, its time in SHM 0), the kernel PPS of --pps-device read by chronyd and locked
+                 reads, on a serial or USB port, its time in SHM 0), the kernel PPS of --pps-device read by chronyd and locked
                  to it, each --upstream as a sanity check, serving --subnet
     The result is checked with the installed chronyd's rules (findings on stderr).
     Exit 0: written; 1: the result has an error chronyd would refuse; 2: bad input.
@@ -385,16 +395,20 @@ cli-about-gpsd = The receivers gpsd reads (fix, satellites, PPS) and the refcloc
 cli-after-gpsd =
     Asks gpsd for its JSON reports for N seconds and prints each receiver gpsd reads: its fix, the
     satellites used, whether a PPS is seen; then the refclock lines that take gpsd's time into
-    chronyd: a receiver's own (NMEA) time from gpsd's shared memory (SHM 0 for the first receiver
-    of a gpsd started as root, SHM 2 for the next), the PPS gpsd sees on a receiver's serial port
-    from its socket /run/chrony.DEVICE.sock, and a kernel PPS device (which is no receiver) read by
-    chronyd itself, locked to the first receiver.
+    chronyd: a receiver's own (NMEA) time from gpsd's shared memory, the PPS gpsd sees on a
+    receiver's serial port from its socket /run/chrony.DEVICE.sock, and a kernel PPS device (which
+    is no receiver) read by chronyd itself, locked to the first receiver. gpsd started as root
+    gives the devices segments in the order it opens them: a receiver on a serial or USB port two,
+    one for its time and one for its PPS (the first receiver SHM 0 and 1, the next SHM 2 and 3), a
+    kernel PPS device one, a network source one for its time (none in gpsd 3.24), and a receiver
+    on a pseudo-terminal (/dev/pts/N: socat, ser2net, gpsfake) none: its time never reaches
+    chronyd, and the output says so. Started as another user, gpsd begins at SHM 2.
     Exit 0: receivers found; 1: gpsd answers but reads no receiver; 2: gpsd does not answer.
 cli-arg-gpsd-host = gpsd's address (default 127.0.0.1:2947)
 cli-arg-gpsd-seconds = How long to listen (default 3)
 cli-about-stats = Summary, percentiles and Allan/modified Allan/time deviations of chronyd's logs
 cli-after-stats =
-    Statistics of a series from chronyd's tracking, measurements or statistics logs (any name,
+    Statistics of a series from chronyd's tracking, measurements, statistics or refclocks logs (any name,
     rotated copies, any chrony 4 release: each file is recognised by its banner or its records)
     or Stratum's CSV exports: the ntpviz summary (percentiles, 90 % and 98 % ranges, mean, σ,
     skewness, excess kurtosis), a histogram, duplicate and out-of-order records and gaps (intervals
@@ -405,8 +419,21 @@ cli-after-stats =
     is printed. Offsets are as each log gives them (tracking and statistics: positive when the
     local clock is fast; measurements: positive when it is slow). JSON: the system's series under
     "series", then NAME; each source's under "sources", then ADDRESS, then NAME; NAME as given.
+    The series of each log, every numeric column chrony.conf(5)'s log directive describes (the
+    column of chronyd's banner in parentheses):
+      tracking      stratum (St), frequency (Freq ppm), skew, offset, combined-sources (Co),
+                    std-dev (Offset sd), correction (Rem. corr.), root-delay, root-dispersion,
+                    max-error (Max. error)
+      measurements  stratum (St), poll (LP), remote-poll (RP), score, offset, delay (Peer del.),
+                    dispersion (Peer disp.), root-delay, root-dispersion
+      statistics    std-dev (Std dev'n), offset (Est offset), offset-sd (Offset sd),
+                    frequency (Diff freq), skew (Est skew), stress, samples (Ns),
+                    start-index (Bs), runs (Nr), asymmetry (Asym)
+      refclocks     raw-offset (Raw offset, of the raw samples), offset (Cooked offset),
+                    dispersion (Disp.)
+    Stratum's CSV exports hold the series of the history under the same names.
 cli-arg-stats-files = chronyd's logs or Stratum's CSV exports
-cli-arg-stats-series = The series: offset, frequency, skew, root-delay, root-dispersion, delay, std-dev, dispersion
+cli-arg-stats-series = The series (default offset; each log's are listed below)
 cli-about-completions = Print the shell's completion script for stratum
 cli-after-completions = For example: stratum completions bash > /etc/bash_completion.d/stratum (the packages install them).
 cli-arg-completions-shell = The shell

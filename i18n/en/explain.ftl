@@ -152,6 +152,8 @@ field-vrf = VRF the peer is reached through.
 field-when = Seconds since the last packet from the peer.
 why-reach-full = answered all of the last 8 polls
 why-reach-zero = never answered in the last 8 polls: unreachable (a server without an “allow” line for this client, firewall, wrong address, UDP 123 blocked)
+why-reach-zero-ntpd = never answered in the last 8 polls: unreachable (a “restrict” line on the server that ignores this host, firewall, wrong address, UDP 123 blocked)
+why-reach-zero-switch = never answered in the last 8 polls: unreachable (a server that does not serve this device, an ACL on the way, wrong address, VRF or source interface, UDP 123 blocked)
 why-reach-partial = answered { $answered } of the last 8 polls: packets are being lost
 why-state-selected = the clock is synchronised to this source
 why-state-combined = combined with the selected source
@@ -233,6 +235,10 @@ field-hardware-tx-timestamps = Responses timestamped by the network card on tran
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
 why-no-sample = no sample yet: chronyd has accepted no answer of this source (none came, or none passed its tests), so this is a placeholder, not a measurement
+why-no-sample-ntpd = no sample yet: ntpd has had no usable answer from this server (none came, or none passed its checks), so this is a placeholder, not a measurement
+why-no-sample-switch = no sample yet: the device has had no answer from this server, so this is a placeholder, not a measurement
+why-stratum-no-answer = 16, “unsynchronised” (RFC 5905): the stratum an association has until its server first answers
+why-refid-init = INIT: no answer yet (RFC 5905 kiss code: “The association has not yet synchronized for the first time”)
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
 finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; that server needs “allow” with this client's subnet. Then UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
@@ -467,6 +473,8 @@ why-max-error-large = { $value }: the clock may be that far from true time (ntps
 why-max-error-exceeded = { $value }, over the maximum of { $max } given to ntpstat -m: ntpstat exits with status 1
 why-frequency-normal = { $ppm } ppm: within the ±100 ppm of normal clocks
 why-frequency-high = { $ppm } ppm: more than the ±100 ppm normal clocks stay within
+why-residual-freq-settling = { $ppm } ppm with error bounds of ±{ $skew } ppm from { $samples } samples: this source's estimate is still settling, not this clock's frequency error
+why-residual-freq-apart = { $ppm } ppm while the other sources give about { $others } ppm: this server's clock runs at another rate
 why-frequency-limit = { $ppm } ppm: at chronyd's limit of 500 ppm (maxdrift): the clock cannot be corrected fully
 why-samples-none = no samples: the source has not answered (or its samples were dropped)
 why-rtc-local = the hardware clock keeps local time: wrong after every daylight-saving change and between systems on one machine
@@ -512,6 +520,9 @@ why-nts-ke-no-ntp = { $ke } NTS-KE connections accepted, yet no NTP packet came 
 finding-nts-ke-clients-silent = { $sources } completed NTS key establishment with this server (NTS-KE column) but sent it no NTP packet (NTP column 0): a client that gets its keys sends NTS requests at once. So its key establishment failed on its side — most often it refuses this server's certificate: expired (“stratum nts status”), not trusted by the client (ntstrustedcerts), or not naming the host the client uses — or “ntsntpserver” sends it to another NTP server. “chronyc authdata” on the client shows its NTS-KE attempts.
 finding-serves-nobody = No client has asked this server for its time yet (NTP packets received: 0): it serves nobody. For a server, check first that an “allow” line covers the clients' subnet (chrony.conf(5) allow: by default no clients are allowed access; a request from a client not allowed is dropped before it is counted), then that the clients' chrony.conf names this server's address and that UDP 123 reaches it. Fine for a client-only host (“port 0”: chrony.conf(5) “operate strictly in a client-only mode”).
 finding-skew-high = The frequency estimate is still uncertain (skew above 100 ppm): chronyd has few samples yet, or the source is noisy. Wait a few more polls.
+finding-skew-high-chronyc-sourcestats = The frequency estimate of { $sources } is still uncertain (Freq Skew above 100 ppm): chronyd has few samples of it yet, or the path to it is noisy. Wait a few more polls.
+finding-source-frequency-settling = The residual frequency of { $sources } is that source's estimate still settling (its error bounds, Freq Skew, are as wide as the value), not this clock's frequency error: chronyc(1) sourcestats gives each server's “estimated residual frequency” and its error bounds; this clock's own frequency is tracking's. Wait a few polls for more samples to narrow it; if it stays far from the other sources', that server's clock runs at another rate.
+finding-source-frequency-apart = { $sources } runs at another rate than the other sources: its residual frequency is { $ppm } ppm against about { $others } ppm for the others, with narrow error bounds. That server's clock is not disciplined (or follows a bad reference), not this one: chronyd leaves it out once its offset drifts away from the others'. Check that server (its own chronyc tracking).
 finding-dispersion-high = The root dispersion is { $value }: the time may be that far from true time. The reference is far away or was last heard from long ago.
 finding-dispersion-high-systemd = The root distance is { $value }: the time may be that far from true time. The server is far from its reference, or its own time is uncertain.
 finding-root-distance-over-max = The root distance of { $sources } is { $value }, above systemd-timesyncd's maximum of { $max } (RootDistanceMaxSec= in timesyncd.conf): timesyncd does not synchronise the clock to this server and will switch to a different one. The server is far from its reference or its own time is uncertain: use a closer or better server (NTP= in /etc/systemd/timesyncd.conf), or raise RootDistanceMaxSec= if this one is the best there is.
@@ -780,8 +791,39 @@ finding-step-pending = The device saw an offset spike and will step its clock in
 finding-source-rejected-switch = The device does not use { $sources }: it is unreachable, not synchronised itself, or fails the device's checks. Check that server's status and the path to it.
 finding-source-offset-large-switch = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; with three or more servers the device can outvote it.
 finding-source-offset-large-ntpd = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; ntpd steps the clock beyond 128 ms, and with three or more servers it can outvote a wrong one.
-finding-falseticker-switch = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers the device ignores it.
-finding-falseticker-ntpd = A server is a falseticker: its time disagrees with the others. Check that server; with three or more servers ntpd ignores it.
+finding-falseticker-switch = { $count ->
+        [0] A server is a falseticker
+        [one] { $sources } is a falseticker
+       *[other] { $sources } are falsetickers
+    }: { $count ->
+        [one] its time disagrees
+       *[other] their times disagree
+    } with the others. Check { $count ->
+        [one] that server
+       *[other] those servers
+    }; with three or more servers the device ignores a falseticker.
+finding-falseticker-ntpd = { $count ->
+        [0] A server is a falseticker
+        [one] { $sources } is a falseticker
+       *[other] { $sources } are falsetickers
+    }: { $count ->
+        [one] its time disagrees
+       *[other] their times disagree
+    } with the others. Check { $count ->
+        [one] that server
+       *[other] those servers
+    }; with three or more servers ntpd ignores a falseticker.
+finding-falseticker-ntpq-associations = { $count ->
+        [0] An association is a falseticker
+        [one] Association { $sources } is a falseticker
+       *[other] Associations { $sources } are falsetickers
+    } (condition “falsetick”): { $count ->
+        [one] its server's time disagrees
+       *[other] their servers' times disagree
+    } with the others. “ntpq -c "rv { $sources }"” shows { $count ->
+        [one] its address (srcadr) and offset
+       *[other] each one's address (srcadr) and offset, one association ID at a time
+    }; check that server. With three or more servers ntpd ignores a falseticker.
 
 # ntpdata's NTP tests by name (chronyc(1): RFC 5905 tests 1-3 and 5-7, the
 # server line's delay limits, the synchronisation loop).

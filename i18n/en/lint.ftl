@@ -58,6 +58,7 @@ lint-peer-strata-differ = This server peers at local stratum { $stratum }, its p
 lint-option-ignored = { $option } has no effect on a { $directive } line (it applies to pool only).
 lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
 lint-peer-no-orphan = Peered servers with local need “orphan”: chrony.conf(5) (local, orphan) puts the same “local stratum N orphan” on every server of the group, so that while the upstreams are gone the one with the smallest reference ID serves its clock and the others follow it.
+lint-source-wrong-family = { $host } is an { $family } address, but the { $option } option limits this source to { $other } addresses: chronyd logs “Could not add source { $host }” and runs without it. Remove { $option } (it is for a host name with both kinds of address) or give an { $other } address.
 lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
 lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.

@@ -115,8 +115,14 @@ gpsd-device = { $path }（{ $driver }）：{ $fix ->
        *[no] 未检测到 PPS
     }
 gpsd-refclocks = 使用 gpsd 时间的 chrony.conf 配置行（SHM 编号是以 root 启动的 gpsd 按读取设备的顺序分配的；以其他用户启动时从 SHM 2 开始。请先启动 chronyd：gpsd 打开其命令行上给出的设备时连接 chronyd 的套接字，之后才加入的设备改在 /tmp 中查找）：
+gpsd-no-shm-pty = {"  "}{ $path } 是伪终端（pty：socat、ser2net、gpsfake）：gpsd 不为它分配共享内存段（SHM），不把它的时间交给 chronyd（“在测试环境中运行时不与 NTP 通信”）。要供 chronyd 使用，请把接收机接到串口或 USB 口。
+gpsd-no-shm-network = {"  "}{ $path } 是网络数据源：gpsd { $release } 不为它分配共享内存段（SHM），不把它的时间交给 chronyd（gpsd 3.22、3.23 及 3.25 起会分配一个）。
+gpsd-no-shm-ntrip = {"  "}{ $path } 是 NTRIP 播发的差分改正数据，不是时间：gpsd { $release } 不为它分配共享内存段（SHM）。
+gpsd-no-shm-file = {"  "}{ $path } 是文件或管道：gpsd { $release } 不为它分配共享内存段（SHM），不把它的时间交给 chronyd。
+gpsd-no-refclocks = 没有 refclock 配置行：这些接收机的时间 gpsd 都不交给 chronyd。
 gpsd-unreachable = gpsd 在 { $host } 无响应（{ $reason }）：gpsd 是否在运行（systemctl status gpsd）？
 stats-series = { $series }：{ $n } 个数值，{ $first } – { $last } UTC（{ $unit }）
+stats-series-count = { $series }：{ $n } 个数值，{ $first } – { $last } UTC
 stats-of-source = { $source } 的 { $series }
 stats-sign-local-fast = {"  "}正值：本地时钟偏快（超前），与日志一致
 stats-sign-local-slow = {"  "}正值：本地时钟偏慢（落后），与日志一致
@@ -128,6 +134,7 @@ stats-unreadable = { $path }：有 { $lines } 行既不是记录也不是表头�
 stats-no-estimate = { $path }：有 { $records } 条 tracking 记录写于 chronyd 尚无频率估计时（skew 1000000 ppm，频率 0）：已从频率与 skew 序列中略去，其偏差值保留。
 stats-unsynchronised = { $path }：有 { $records } 条 tracking 记录写于 chronyd 未同步时（闰秒状态“?”，chrony.conf(5) log tracking）：其中没有测量值，已略去。
 stats-refclock-samples = { $path }：读取的是 refclocks 日志中的滤波样本（序号为“-”），即 chronyd 用于校时的样本；驱动的 { $records } 个原始样本已略去（chrony.conf(5) log refclocks）。
+stats-refclock-raw-samples = { $path }：读取的是 refclocks 日志中的原始样本，即驱动自己的测量值（chrony.conf(5) log refclocks：“Local clock error measured by reference clock driver”）；{ $records } 个滤波样本已略去。
 stats-dropped = 前 { $max } 个源之外的 { $records } 条记录未读取。
 stats-same-file = { $path } 与 { $other } 是同一个文件：只读取一次。
 stats-other-log = { $path } 是 chronyd 的 { $log } 日志；stratum stats 读取 tracking、measurements、statistics、refclocks 日志以及 Stratum 导出的 CSV。
@@ -141,7 +148,7 @@ stats-noise-flicker-fm = 闪烁频率噪声
 stats-noise-random-walk-fm = 随机游走频率噪声
 stats-not-a-file = { $path } 不是普通文件（而是 FIFO、设备或目录）：stratum stats 只读取普通文件。
 stats-no-series = { $path } 是 { $log } 日志，其中没有 { $series } 列；它有这些序列：{ $have }。
-stats-bad-series = “{ $value }”不是可用的序列：offset、frequency、skew、root-delay、root-dispersion、delay、std-dev 或 dispersion。
+stats-bad-series = “{ $value }”不是可用的序列：{ $series }（stratum stats --help 列出每种日志的序列）。
 stats-unknown-file = { $path } 既不是 chronyd 日志（tracking、measurements、statistics、refclocks），也不是 Stratum 导出的 CSV：开头几行都不是这类记录。
 stats-empty = 文件中没有找到 { $series } 的数值。
 stats-label-min = 最小值
@@ -212,7 +219,7 @@ cli-after-config-init =
       upstream   跟随每个 --upstream，并为 --subnet 提供时间（上游都不可用时使用自己的时钟）
       client     跟随实验服务器 --server
       pair       主备服务器中的一台：--upstream、--subnet，以及另一台 --peer
-      gps        一级服务器：gpsd 从 --gps-device 读到的时间（gpsd 读取的第一台接收机，其时间在 SHM 0 中），
+      gps        一级服务器：gpsd 从 --gps-device 读到的时间（gpsd 读取的第一台接收机，接在串口或 USB 口上，其时间在 SHM 0 中），
                  chronyd 直接读取 --pps-device 的内核 PPS 并锁定到它，每个 --upstream 作为校验，
                  并为 --subnet 提供时间
     结果按已安装 chronyd 的规则检查（结果写到标准错误）。
@@ -322,15 +329,18 @@ cli-arg-refclock-calibrate-apply = 通过辅助进程写入建议的配置行并
 cli-about-gpsd = gpsd 读取的接收机（定位、卫星、PPS）及其 refclock 配置行
 cli-after-gpsd =
     在 N 秒内读取 gpsd 的 JSON 报告，列出 gpsd 读取的每台接收机：定位状态、使用的卫星数、是否检测到 PPS；然后给出让 chronyd 使用 gpsd 时间的 refclock 配置行：
-    接收机自身（NMEA）的时间取自 gpsd 的共享内存（以 root 启动的 gpsd 中，第一台接收机为 SHM 0，
-    下一台为 SHM 2），gpsd 在接收机串口上检测到的 PPS 取自其套接字 /run/chrony.设备.sock，
-    内核 PPS 设备（它不是接收机）由 chronyd 直接读取并锁定到第一台接收机。
+    接收机自身（NMEA）的时间取自 gpsd 的共享内存，gpsd 在接收机串口上检测到的 PPS 取自其套接字
+    /run/chrony.设备.sock，内核 PPS 设备（它不是接收机）由 chronyd 直接读取并锁定到第一台接收机。
+    以 root 启动的 gpsd 按打开设备的顺序分配共享内存段：串口或 USB 口上的接收机两个，一个放时间，
+    一个放 PPS（第一台接收机为 SHM 0 和 1，下一台为 SHM 2 和 3），内核 PPS 设备一个，网络数据源
+    一个放时间（gpsd 3.24 中没有），伪终端（/dev/pts/N：socat、ser2net、gpsfake）上的接收机没有：
+    它的时间到不了 chronyd，输出中会说明。以其他用户启动时，gpsd 从 SHM 2 开始。
     退出码 0：找到接收机；1：gpsd 有响应但没有读取任何接收机；2：gpsd 无响应。
 cli-arg-gpsd-host = gpsd 的地址（默认 127.0.0.1:2947）
 cli-arg-gpsd-seconds = 监听的秒数（默认 3）
 cli-about-stats = chronyd 日志的摘要、百分位数以及 Allan/修正 Allan/时间偏差
 cli-after-stats =
-    统计 chronyd 的 tracking、measurements 或 statistics 日志（文件名不限，含轮转副本，适用于 chrony 4
+    统计 chronyd 的 tracking、measurements、statistics 或 refclocks 日志（文件名不限，含轮转副本，适用于 chrony 4
     各版本：按表头或记录识别每个文件）或 Stratum 导出的 CSV 中的一个序列：ntpviz 摘要（百分位数、90 % 与
     98 % 范围、均值、σ、偏度、超额峰度）、直方图、重复与乱序记录及间断（间隔超过通常间隔的 4 倍），对偏移
     和频率还给出倍频程 τ 上的 OADEV、MDEV、TDEV 及 68 % 置信区间，以及由 ADEV 斜率判断的噪声类型。不均匀
@@ -338,8 +348,20 @@ cli-after-stats =
     数值）；数值超过一百万个时，百分位数来自摘要结构，并给出其误差。偏移按各日志原样给出（tracking 与
     statistics：正值表示本地时钟偏快；measurements：正值表示偏慢）。JSON：系统序列在 "series"
     中以名称为键，各源的序列在 "sources" 中先以地址、再以名称为键，名称即命令行所给。
+    每种日志的序列，即 chrony.conf(5) 中 log 指令描述的每个数值列（括号中为 chronyd 表头中的列名）：
+      tracking      stratum（St）、frequency（Freq ppm）、skew、offset、combined-sources（Co）、
+                    std-dev（Offset sd）、correction（Rem. corr.）、root-delay、root-dispersion、
+                    max-error（Max. error）
+      measurements  stratum（St）、poll（LP）、remote-poll（RP）、score、offset、delay（Peer del.）、
+                    dispersion（Peer disp.）、root-delay、root-dispersion
+      statistics    std-dev（Std dev'n）、offset（Est offset）、offset-sd（Offset sd）、
+                    frequency（Diff freq）、skew（Est skew）、stress、samples（Ns）、
+                    start-index（Bs）、runs（Nr）、asymmetry（Asym）
+      refclocks     raw-offset（Raw offset，取自原始样本）、offset（Cooked offset）、
+                    dispersion（Disp.）
+    Stratum 导出的 CSV 以相同名称保存历史序列。
 cli-arg-stats-files = chronyd 的日志或 Stratum 导出的 CSV
-cli-arg-stats-series = 序列：offset、frequency、skew、root-delay、root-dispersion、delay、std-dev、dispersion
+cli-arg-stats-series = 序列（默认 offset；各日志的序列列在下方）
 cli-about-completions = 输出 stratum 的 shell 补全脚本
 cli-after-completions = 例如：stratum completions bash > /etc/bash_completion.d/stratum（安装包已自带）。
 cli-arg-completions-shell = shell 的种类

@@ -151,6 +151,8 @@ field-vrf = 访问该对等体所经的 VRF。
 field-when = 距收到该对等体上一个数据包的秒数。
 why-reach-full = 最近 8 次轮询全部应答
 why-reach-zero = 最近 8 次轮询都没有应答：不可达（服务器没有为此客户端配置“allow”、防火墙、地址错误或 UDP 123 被阻断）
+why-reach-zero-ntpd = 最近 8 次轮询都没有应答：不可达（服务器上的“restrict”行忽略了本机、防火墙、地址错误或 UDP 123 被阻断）
+why-reach-zero-switch = 最近 8 次轮询都没有应答：不可达（服务器不为本设备提供时间、途中的 ACL、地址、VRF 或源接口错误，或 UDP 123 被阻断）
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
 why-state-selected = 时钟正同步到此源
 why-state-combined = 与选中的源合并使用
@@ -222,6 +224,10 @@ field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chro
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
 why-no-sample = 尚无样本：chronyd 还没有接受过该源的任何应答（没有应答，或应答都未通过检验），这里显示的是占位值，不是测量结果
+why-no-sample-ntpd = 尚无样本：ntpd 还没有收到该服务器的可用应答（没有应答，或应答都未通过其检查），这里显示的是占位值，不是测量结果
+why-no-sample-switch = 尚无样本：设备还没有收到该服务器的应答，这里显示的是占位值，不是测量结果
+why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次应答之前关联所处的层级
+why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”。其次可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -456,6 +462,8 @@ why-max-error-large = { $value }：时钟可能与真实时间相差这么多（
 why-max-error-exceeded = { $value }，超过了 ntpstat -m 给出的上限 { $max }：ntpstat 以状态 1 退出
 why-frequency-normal = { $ppm } ppm：在普通时钟的 ±100 ppm 以内
 why-frequency-high = { $ppm } ppm：超出普通时钟所处的 ±100 ppm
+why-residual-freq-settling = { $ppm } ppm，误差界 ±{ $skew } ppm，来自 { $samples } 个样本：这是该时间源的估计值尚未稳定，不是本机时钟的频率误差
+why-residual-freq-apart = { $ppm } ppm，而其他时间源约为 { $others } ppm：这台服务器的时钟以另一速率运行
 why-frequency-limit = { $ppm } ppm：达到 chronyd 的 500 ppm 上限（maxdrift）：无法完全修正
 why-samples-none = 没有样本：该源没有应答（或其样本被丢弃）
 why-rtc-local = 硬件时钟使用本地时间：每次夏令时切换后以及同一台机器上的多个系统之间都会出错
@@ -501,6 +509,9 @@ why-nts-ke-no-ntp = 接受了 { $ke } 个 NTS-KE 连接，却没有收到这个�
 finding-nts-ke-clients-silent = { $sources } 与本服务器完成了 NTS 密钥交换（NTS-KE 列），却没有向它发送 NTP 包（NTP 列为 0）：得到密钥的客户端会立即发送 NTS 请求。所以它的密钥交换在它那一侧失败了（最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名），或者“ntsntpserver”把它指向了另一台 NTP 服务器。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
 finding-serves-nobody = 还没有任何客户端向本服务器请求时间（NTP packets received：0）：它没有为任何人提供服务。作为服务器时，请先检查是否有“allow”行包含客户端的子网（chrony.conf(5) allow：默认不允许任何客户端访问；未被允许的客户端的请求在计数之前就被丢弃），再检查客户端的 chrony.conf 是否写了本服务器的地址，以及 UDP 123 能否到达。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的。
 finding-skew-high = 频率估计仍不确定（skew 超过 100 ppm）：chronyd 的样本还少，或时间源噪声大。请再等几次轮询。
+finding-skew-high-chronyc-sourcestats = { $sources } 的频率估计仍不确定（Freq Skew 超过 100 ppm）：chronyd 对它的样本还少，或到它的路径噪声大。请再等几次轮询。
+finding-source-frequency-settling = { $sources } 的残余频率是该时间源的估计值尚未稳定（其误差界 Freq Skew 与数值本身一样宽），不是本机时钟的频率误差：chronyc(1) sourcestats 给出的是每台服务器的“估计残余频率”及其误差界；本机时钟自身的频率见 tracking。请再等几次轮询，样本增多后估计会收窄；若它一直与其他时间源相差很远，说明那台服务器的时钟以另一速率运行。
+finding-source-frequency-apart = { $sources } 与其他时间源的运行速率不同：它的残余频率为 { $ppm } ppm，而其他时间源约为 { $others } ppm，且误差界很窄。是那台服务器的时钟未被校准（或跟随了错误的参考），而不是本机：当它的偏移与其他时间源拉开后，chronyd 会把它排除。请检查那台服务器（它自己的 chronyc tracking）。
 finding-dispersion-high = 根离散度为 { $value }：时间可能与真实时间相差这么多。参考源很远，或很久没有收到它的消息。
 finding-dispersion-high-systemd = 根距离为 { $value }：时间可能与真实时间相差这么多。服务器离它的参考源很远，或它自己的时间不可靠。
 finding-root-distance-over-max = { $sources } 的根距离为 { $value }，超过 systemd-timesyncd 的上限 { $max }（timesyncd.conf 中的 RootDistanceMaxSec=）：timesyncd 不会按这台服务器同步时钟，而会改用其他服务器。该服务器离它的参考源很远，或它自己的时间不可靠：请改用更近、更好的服务器（/etc/systemd/timesyncd.conf 中的 NTP=），如果它已是最好的选择，可调大 RootDistanceMaxSec=。
@@ -762,8 +773,18 @@ finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步�
 finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
 finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
 finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
-finding-falseticker-switch = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略它。
-finding-falseticker-ntpd = 有服务器被判为错误源：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略它。
+finding-falseticker-switch = { $count ->
+        [0] 有服务器被判为错误源
+       *[other] { $sources } 被判为错误源
+    }：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时设备会忽略错误源。
+finding-falseticker-ntpd = { $count ->
+        [0] 有服务器被判为错误源
+       *[other] { $sources } 被判为错误源
+    }：其时间与其他服务器不一致。请检查该服务器；有三个或更多服务器时 ntpd 会忽略错误源。
+finding-falseticker-ntpq-associations = { $count ->
+        [0] 有关联被判为错误源
+       *[other] 关联 { $sources } 被判为错误源
+    }（condition 为“falsetick”）：其服务器的时间与其他服务器不一致。“ntpq -c "rv 关联ID"”可显示其地址（srcadr）和偏移；请检查该服务器。有三个或更多服务器时 ntpd 会忽略错误源。
 
 # ntpdata 的 NTP 测试名称。
 ntp-test-rfc1 = RFC 5905 第 1 项测试

@@ -48,6 +48,7 @@ lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等�
 lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
 lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”，这样上游不可达时由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它。
+lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
 lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。

@@ -19,8 +19,8 @@ use crate::core::roster::{INTENT_FILE, IntentFile};
 use crate::helper::roster::read_intent;
 use crate::i18n::Localizer;
 
-fn reason(tr: &Localizer, f: &Field) -> Option<String> {
-    f.reason.as_ref().map(|r| tr.reason_text(r))
+fn reason(tr: &Localizer, kind: Kind, f: &Field) -> Option<String> {
+    f.reason.as_ref().map(|r| tr.reason_text_in(kind, r))
 }
 
 fn field_json(tr: &Localizer, kind: Kind, f: &Field) -> Value {
@@ -30,7 +30,7 @@ fn field_json(tr: &Localizer, kind: Kind, f: &Field) -> Value {
         "meaning": tr.field_meaning(kind, f.name.id()),
         "status": f.status.as_str(),
     });
-    if let Some(r) = reason(tr, f) {
+    if let Some(r) = reason(tr, kind, f) {
         v["reason"] = json!(r);
     }
     v
@@ -97,7 +97,7 @@ fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
     for f in fields {
         let verdict = tr.tr(&format!("verdict-{}", f.status.as_str()));
         let mut text = tr.field_meaning(kind, f.name.id());
-        if let Some(r) = reason(tr, f) {
+        if let Some(r) = reason(tr, kind, f) {
             text = tr.reason_and_meaning(&r, &text);
         }
         out.push_str(&format!(

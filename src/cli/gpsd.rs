@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::args::GpsdArgs;
 
 use super::common::{CliError, CliResult, out, outln, parse_json_format, parse_number};
-use crate::core::gpsd::{DEFAULT_PORT, GpsdReport, MAX_LINE, WATCH, refclock_lines};
+use crate::core::gpsd::{DEFAULT_PORT, GpsdReport, MAX_LINE, WATCH, refclock_lines, unfed};
 use crate::i18n::Localizer;
 
 /// Reads gpsd's reports from `host` for `seconds`: a hard deadline from
@@ -95,8 +95,9 @@ pub fn run(a: GpsdArgs, tr: &Localizer) -> CliResult {
             .arg("reason", e)
     })?;
     let lines = refclock_lines(&report);
+    let unfed = unfed(&report);
     if json {
-        let v = serde_json::json!({ "gpsd": report, "refclocks": lines });
+        let v = serde_json::json!({ "gpsd": report, "refclocks": lines, "no_shm": unfed });
         outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
         return Ok(ExitCode::SUCCESS);
     }
@@ -139,6 +140,26 @@ pub fn run(a: GpsdArgs, tr: &Localizer) -> CliResult {
                 ],
             )
         );
+    }
+    // A receiver gpsd feeds to no segment: said, and left out of the lines.
+    for u in &unfed {
+        outln!(
+            "{}",
+            tr.tr_args(
+                &format!("gpsd-no-shm-{}", u.why.id()),
+                &[
+                    ("path", u.path.escape_debug().to_string()),
+                    (
+                        "release",
+                        report.release.clone().unwrap_or_else(|| "?".into())
+                    ),
+                ],
+            )
+        );
+    }
+    if lines.is_empty() {
+        outln!("{}", tr.tr("gpsd-no-refclocks"));
+        return Ok(ExitCode::SUCCESS);
     }
     outln!("{}", tr.tr("gpsd-refclocks"));
     out!("{lines}");

@@ -81,8 +81,35 @@ crate::id_enum! {
         NtpRate = "ntp_rate",
         /// Clients in chronyd's client log.
         Clients = "clients",
-        /// A sample's assumed dispersion (chronyd's refclocks log).
+        /// A sample's dispersion: the peer dispersion of a measurement, a
+        /// reference clock sample's assumed one (chronyd's logs).
         Dispersion = "dispersion",
+        // The other columns of chronyd's logs (`stratum stats`).
+        /// This server's stratum (tracking) or the source's (measurements).
+        Stratum = "stratum",
+        /// Sources combined into the clock's update (tracking "Co").
+        CombinedSources = "combined_sources",
+        /// The maximum error of the clock (tracking "Max. error").
+        MaxError = "max_error",
+        /// The local and the server's polling interval, log2 seconds.
+        Poll = "poll",
+        RemotePoll = "remote_poll",
+        /// The polling score (measurements "Score").
+        Score = "score",
+        /// The standard deviation of the offset estimate (statistics).
+        OffsetSd = "offset_sd",
+        /// |old - new rate| / old rate error (statistics "Stress").
+        Stress = "stress",
+        /// Samples in the regression (statistics "Ns").
+        Samples = "samples",
+        /// The new starting index (statistics "Bs").
+        StartIndex = "start_index",
+        /// Runs of residuals of one sign (statistics "Nr").
+        Runs = "runs",
+        /// The jitter asymmetry corrected for (statistics "Asym").
+        Asymmetry = "asymmetry",
+        /// A reference clock driver's own measurement (refclocks "Raw offset").
+        RawOffset = "raw_offset",
     }
 }
 

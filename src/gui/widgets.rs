@@ -193,7 +193,7 @@ fn value_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field, wrap: e
             field: f.name.id(),
             raw: f.raw.clone(),
             status: f.status,
-            reason: f.reason.as_ref().map(|r| st.tr.reason_text(r)),
+            reason: f.reason.as_ref().map(|r| st.tr.reason_text_in(kind, r)),
             meaning: st.tr.field_meaning(kind, f.name.id()),
         });
     }

@@ -733,7 +733,9 @@ fn chinese_explanations_of_every_corpus_file_read_as_chinese() {
         for f in e.fields.iter().chain(e.rows.iter().flatten()) {
             let meaning = tr.field_meaning(e.kind, f.name.id());
             match &f.reason {
-                Some(r) => texts.push(tr.reason_and_meaning(&tr.reason_text(r), &meaning)),
+                Some(r) => {
+                    texts.push(tr.reason_and_meaning(&tr.reason_text_in(e.kind, r), &meaning))
+                }
                 None => texts.push(meaning),
             }
         }
@@ -774,4 +776,106 @@ fn every_reader_name_is_a_field_id() {
     for id in FieldId::ALL {
         assert_eq!(FieldId::of(id.id()), *id);
     }
+}
+
+/// chronyc(1) sourcestats: "Frequency: This is the estimated residual
+/// frequency for the server". Real chronyd of every release follows three
+/// loopback servers, one of whose clock runs 300 ppm off (a chronyd -x
+/// whose drift file says so: its null clock driver serves time at that
+/// rate): that source's settled residual frequency is its own clock's
+/// rate, and explain says so, naming it, not that this clock's frequency
+/// is wrong.
+#[test]
+fn a_server_running_at_another_rate_is_named_not_this_clock() {
+    std::thread::scope(|s| {
+        for r in common::releases() {
+            s.spawn(move || {
+                let tmp = tempfile::tempdir().unwrap();
+                let dir = tmp.path();
+                std::fs::write(dir.join("fast.drift"), "300.000000 0.000000\n").unwrap();
+                let ups: Vec<Chronyd> = [("a", 11), ("b", 12), ("fast", 13)]
+                    .iter()
+                    .map(|(name, last)| {
+                        Chronyd::start(
+                            &r.chronyd,
+                            dir,
+                            name,
+                            &format!(
+                                "local stratum 1\nallow 127.0.0.0/8\nbindaddress 127.0.0.{last}"
+                            ),
+                        )
+                    })
+                    .collect();
+                let servers: String = ups
+                    .iter()
+                    .zip([11, 12, 13])
+                    .map(|(u, last)| {
+                        format!(
+                            "server 127.0.0.{last} port {} iburst minpoll -2 maxpoll -2\n",
+                            u.port
+                        )
+                    })
+                    .collect();
+                let c = Chronyd::start(&r.chronyd, dir, "client", &servers);
+                // Each source settled: the fast one 300 ppm off.
+                let rows = || {
+                    let csv = c.chronyc(&["-c", "-n", "sourcestats"]);
+                    let rows: Vec<(String, f64, f64, i64)> = csv
+                        .lines()
+                        .filter_map(|l| {
+                            let w: Vec<&str> = l.split(',').collect();
+                            Some((
+                                w.first()?.to_string(),
+                                w.get(4)?.parse().ok()?,
+                                w.get(5)?.parse().ok()?,
+                                w.get(1)?.parse().ok()?,
+                            ))
+                        })
+                        .collect();
+                    (rows.len() == 3
+                        && rows.iter().all(|(_, _, skew, n)| *n >= 6 && *skew < 10.0)
+                        && rows
+                            .iter()
+                            .any(|(a, f, ..)| a == "127.0.0.13" && f.abs() > 200.0))
+                    .then_some(rows)
+                };
+                let got = wait_for(Duration::from_secs(40), rows);
+                assert!(
+                    got.is_some(),
+                    "chrony {}: {}",
+                    r.label,
+                    c.chronyc(&["-n", "sourcestats"])
+                );
+                let text = c.chronyc(&["-n", "sourcestats"]);
+                let e = explain(&text).unwrap();
+                let row = e
+                    .rows
+                    .iter()
+                    .find(|row| field(row, "address").raw == "127.0.0.13")
+                    .unwrap_or_else(|| panic!("chrony {}: {text}", r.label));
+                let f = field(row, "frequency");
+                assert_eq!(
+                    f.reason.as_ref().map(|r| r.id),
+                    Some(Why::ResidualFreqApart),
+                    "chrony {}: {text}",
+                    r.label
+                );
+                let rule = |id: &str| e.findings.iter().find(|f| f.rule.id() == id);
+                let apart = rule("source-frequency-apart")
+                    .unwrap_or_else(|| panic!("chrony {}: {:?}", r.label, e.findings));
+                let tr = Localizer::new(Lang::En);
+                let said = tr.finding_text(e.kind, apart);
+                assert!(
+                    said.starts_with("127.0.0.13 runs at another rate"),
+                    "{said}"
+                );
+                assert!(
+                    rule("frequency-high").is_none(),
+                    "chrony {}: {text}",
+                    r.label
+                );
+                eprintln!("chrony {}: {said}", r.label);
+            });
+        }
+    });
 }

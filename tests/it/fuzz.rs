@@ -469,6 +469,9 @@ fn gpsd_reports_and_leap_second_lists() {
         br#"{"class":"SKY","device":"/dev/ttyACM0","satellites":[{"PRN":5,"used":true},{"PRN":7,"used":false}]}"#.to_vec(),
         br#"{"class":"TPV","device":"/dev/ttyACM0","mode":3,"time":"2026-11-30T16:30:01.000Z"}"#.to_vec(),
         br#"{"class":"PPS","device":"/dev/ttyACM0","real_sec":1796056201}"#.to_vec(),
+        // gpsd 3.24+ names the SHM unit of the time and of the PPS; a pty.
+        br#"{"class":"TOFF","device":"/dev/ttyACM0","shm":"NTP2"}"#.to_vec(),
+        br#"{"class":"PPS","device":"/dev/pts/3","shm":"NTP-1"}"#.to_vec(),
         // Text fields a hostile gpsd fills with terminal sequences.
         br#"{"class":"VERSION","release":"3.25\u001b]0;owned\u0007","rev":"\u009b2J"}"#.to_vec(),
         br#"{"class":"DEVICES","devices":[{"path":"/dev/ttyS0\nrefclock SHM 9","driver":"u-blox\u001b]52;c;ZXZpbA==\u0007\u202e"}]}"#.to_vec(),
@@ -491,6 +494,7 @@ fn gpsd_reports_and_leap_second_lists() {
         b"\\u0000",
         b"\"driver\":\"",
         b"\"release\":\"",
+        b"\"shm\":\"NTP",
     ];
     let tr = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
     let run = fuzz("gpsd+leap", &seeds, tokens, budget(), 13, mutate, |input| {

@@ -1,13 +1,16 @@
-//! A real gpsd reading NMEA from two receivers played by the test (gpsd
-//! takes `tcp://` sources as it takes serial ones): sentences for each
-//! second sent 50 ms and 150 ms after it, as a receiver's serial output
-//! arrives late. `stratum gpsd` names the receivers, their 3D fix and
-//! satellites, and proposes one shared memory unit per receiver in the
-//! order gpsd reports them (gpsd's timehint.c: a network source takes one
-//! segment, for its in-band time; a serial one a second, for its PPS). A
-//! lab chronyd of every release runs the proposed lines as `noselect`
-//! beside a loopback server, and calibration finds each receiver's own
-//! lateness in its own unit: +0.050 s and +0.150 s, ±10 ms.
+//! A real gpsd reading NMEA from three receivers played by the test: one
+//! on a pseudo-terminal, listed first, and two over `tcp://`; sentences
+//! for each second sent 300 ms, 50 ms and 150 ms after it, as a receiver's
+//! serial output arrives late. `stratum gpsd` names the receivers, their 3D
+//! fix and satellites, says the pty gets no shared memory, and proposes one
+//! unit per network receiver in the order gpsd reports them (gpsd's
+//! timehint.c: a pty takes none — "don't talk to NTP when we're running
+//! inside the test harness" —, a network source one, for its in-band time;
+//! a serial one a second, for its PPS). A lab chronyd of every release runs
+//! the proposed lines as `noselect` beside a loopback server, and
+//! calibration finds each network receiver's own lateness in its own unit:
+//! +0.050 s in SHM 0 and +0.150 s in SHM 1, ±10 ms — had gpsd given the
+//! pty SHM 0, its 300 ms would be found there.
 //!
 //! SHM 0 and 1 are machine-wide segments: when one exists before the test
 //! (a real gpsd or ntpd), the chronyd part is not run; segments this
@@ -24,8 +27,10 @@ use crate::common::helper::HelperProc;
 use crate::common::lab::{Chronyd, free_tcp_port, free_udp_port, wait_for};
 use crate::common::{self, ChildGuard};
 
-/// How late each receiver's sentences arrive.
+/// How late each network receiver's sentences arrive.
 const LATE: [f64; 2] = [0.050, 0.150];
+/// How late the pty receiver's sentences arrive.
+const PTY_LATE: f64 = 0.300;
 
 fn sentence(body: &str) -> String {
     let sum = body.bytes().fold(0u8, |a, b| a ^ b);
@@ -51,26 +56,52 @@ fn nmea(second: i64) -> String {
     out
 }
 
-/// The receiver: a loopback TCP server writing each second's sentences
-/// `late` seconds after the second begins.
+/// Writes each second's sentences `late` seconds after the second begins.
+fn play(mut out: impl Write, stop: &AtomicBool, late: f64) {
+    while !stop.load(Ordering::Relaxed) {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+        let next = now.as_secs() + 1;
+        let at = Duration::from_secs(next) + Duration::from_secs_f64(late);
+        std::thread::sleep(at - now);
+        if out.write_all(nmea(next as i64).as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+/// The receiver: a loopback TCP server playing its sentences.
 fn receiver(stop: Arc<AtomicBool>, late: f64) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
-        let Ok((mut conn, _)) = listener.accept() else {
-            return;
-        };
-        while !stop.load(Ordering::Relaxed) {
-            let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
-            let next = now.as_secs() + 1;
-            let at = Duration::from_secs(next) + Duration::from_secs_f64(late);
-            std::thread::sleep(at - now);
-            if conn.write_all(nmea(next as i64).as_bytes()).is_err() {
-                return;
-            }
+        if let Ok((conn, _)) = listener.accept() {
+            play(conn, &stop, late);
         }
     });
     port
+}
+
+/// A receiver behind a pseudo-terminal (as socat or ser2net make one):
+/// the sentences go to the master side; gpsd opens the returned
+/// `/dev/pts/N`. The master stays open while the thread plays.
+fn pty_receiver(stop: Arc<AtomicBool>, late: f64) -> String {
+    use std::os::fd::FromRawFd;
+    // SAFETY: posix_openpt returns a new descriptor owned by the File
+    // below; the name is read into a buffer of the size given.
+    let (master, name) = unsafe {
+        let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        assert!(fd >= 0, "posix_openpt: {}", std::io::Error::last_os_error());
+        assert_eq!(libc::grantpt(fd), 0);
+        assert_eq!(libc::unlockpt(fd), 0);
+        let mut buf = [0 as libc::c_char; 128];
+        assert_eq!(libc::ptsname_r(fd, buf.as_mut_ptr(), buf.len()), 0);
+        let name = std::ffi::CStr::from_ptr(buf.as_ptr())
+            .to_string_lossy()
+            .into_owned();
+        (std::fs::File::from_raw_fd(fd), name)
+    };
+    std::thread::spawn(move || play(master, &stop, late));
+    name
 }
 
 fn shm_keys() -> Vec<String> {
@@ -110,6 +141,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
     let _shm = ShmCleanup(before.clone());
     let stop = Arc::new(AtomicBool::new(false));
     let ports = LATE.map(|late| receiver(stop.clone(), late));
+    let pty = pty_receiver(stop.clone(), PTY_LATE);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let gpsd_port = free_tcp_port();
@@ -119,6 +151,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
             .arg(dir.join("gpsd.ctl"))
             .arg("-P")
             .arg(dir.join("gpsd.pid"))
+            .arg(&pty)
             .args(ports.map(|p| format!("tcp://127.0.0.1:{p}")))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -143,7 +176,7 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
         let devices = v["gpsd"]["devices"].as_array()?;
-        (devices.len() == 2
+        (devices.len() == 3
             && devices
                 .iter()
                 .all(|d| d["fix_mode"] == 3 && d["satellites_used"] == 7))
@@ -151,14 +184,15 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
     });
     let report = report.unwrap_or_else(|| {
         panic!(
-            "gpsd: no 3D fix with 7 satellites on both receivers: {}",
+            "gpsd: no 3D fix with 7 satellites on the three receivers: {}",
             std::fs::read_to_string(dir.join("gpsd.log")).unwrap_or_default()
         )
     });
-    // Which receiver gpsd reports first, and so how late each unit is.
-    let late: Vec<f64> = report["gpsd"]["devices"]
-        .as_array()
-        .unwrap()
+    // Which network receiver gpsd reports first, and so how late each
+    // unit is; the pty is first, as given.
+    let devices = report["gpsd"]["devices"].as_array().unwrap();
+    assert_eq!(devices[0]["path"], pty.as_str(), "{report}");
+    let late: Vec<f64> = devices[1..]
         .iter()
         .map(|d| {
             assert_eq!(d["satellites_seen"], 9);
@@ -171,7 +205,13 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
             LATE[n]
         })
         .collect();
-    // A network source has no PPS: one unit each, in gpsd's order.
+    // The pty has none; a network source has no PPS: one unit each, in
+    // gpsd's order, from SHM 0.
+    assert_eq!(
+        report["no_shm"],
+        serde_json::json!([{"path": pty, "why": "pty"}]),
+        "{report}"
+    );
     let lines = report["refclocks"].as_str().unwrap();
     assert_eq!(
         lines,
@@ -188,6 +228,18 @@ fn gpsd_receivers_are_shown_and_their_time_is_calibrated() {
         text.contains("3D fix, 7 of 9 satellites used, PPS not seen"),
         "{text}"
     );
+    assert!(
+        text.contains(&format!(
+            "{pty} is a pseudo-terminal (pty: socat, ser2net, gpsfake): gpsd gives it no shared memory segment (SHM)"
+        )),
+        "{text}"
+    );
+    let zh = common::stratum()
+        .args(["gpsd", "--host", &host, "--lang", "zh-CN"])
+        .output()
+        .unwrap();
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    assert!(zh.contains(&format!("{pty} 是伪终端")), "{zh}");
 
     if before
         .iter()

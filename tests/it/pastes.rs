@@ -231,7 +231,7 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                         .iter()
                         .find(|f| f.name.id() == w[2])
                         .and_then(|f| f.reason.as_ref())
-                        .map(|r| tr.reason_text(r));
+                        .map(|r| tr.reason_text_in(p.kind, r));
                     let words = w[4..].join(" ");
                     let says = text.as_deref().is_some_and(|t| t.contains(&words));
                     if text.is_none() || says != (w[0] == "reason") {
@@ -253,7 +253,7 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                         .get(r - 1)
                         .and_then(|row| row.iter().find(|f| f.name.id() == w[3]))
                         .and_then(|f| f.reason.as_ref())
-                        .map(|r| tr.reason_text(r));
+                        .map(|r| tr.reason_text_in(p.kind, r));
                     let words = w[5..].join(" ");
                     let says = text.as_deref().is_some_and(|t| t.contains(&words));
                     if text.is_none() || says != (w[0] == "row-reason") {

@@ -195,6 +195,109 @@ fn agrees(series: &Value, values: &[f64], what: &str) {
     );
 }
 
+/// The numeric columns of chrony.conf(5)'s `log` directive (4.0 to 4.9)
+/// not checked one by one above: the series name, the manual's column
+/// number (Date is 1) and the factor to the series' unit.
+const DOCUMENTED_TRACKING: &[(&str, usize, f64)] = &[
+    // "The stratum of the local system."
+    ("stratum", 4, 1.0),
+    // "The error bounds on the frequency (in ppm)." (frequency and skew
+    // leave out chronyd's placeholder records: checked above)
+    // "The number of combined sources."
+    ("combined-sources", 9, 1.0),
+    // "The estimated standard deviation of the combined offset"
+    ("std-dev", 10, 1.0),
+    // "The remaining offset correction from the previous update"
+    ("correction", 11, 1.0),
+    ("root-delay", 12, 1.0),
+    ("root-dispersion", 13, 1.0),
+    // "The maximum estimated error of the system clock"
+    ("max-error", 14, 1.0),
+];
+const DOCUMENTED_MEASUREMENTS: &[(&str, usize, f64)] = &[
+    ("stratum", 5, 1.0),
+    ("poll", 9, 1.0),
+    ("remote-poll", 10, 1.0),
+    ("score", 11, 1.0),
+    // "The peer dispersion (epsilon in RFC 5905)." (banner "Peer disp.")
+    ("dispersion", 14, 1.0),
+    ("root-delay", 15, 1.0),
+    ("root-dispersion", 16, 1.0),
+];
+const DOCUMENTED_STATISTICS: &[(&str, usize, f64)] = &[
+    // "The estimated standard deviation of the offset estimate"
+    ("offset-sd", 6, 1.0),
+    // "The estimated rate … (in seconds per second …)": in ppm.
+    ("frequency", 7, 1e6),
+    ("skew", 8, 1e6),
+    ("stress", 9, 1.0),
+    ("samples", 10, 1.0),
+    ("start-index", 11, 1.0),
+    ("runs", 12, 1.0),
+    ("asymmetry", 13, 1.0),
+];
+
+/// `stratum stats --help` lists each log's series, in both languages.
+#[test]
+fn the_help_lists_the_series_of_each_log() {
+    for lang in ["en", "zh-CN"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_stratum"))
+            .args(["stats", "--help", "--lang", lang])
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        let logs = ["tracking", "measurements", "statistics", "refclocks"];
+        let block = |log: &str| -> String {
+            let start = help
+                .find(&format!("  {log}  "))
+                .unwrap_or_else(|| panic!("{lang}: no {log} line: {help}"));
+            let rest = &help[start + log.len() + 2..];
+            let end = logs
+                .iter()
+                .filter_map(|l| rest.find(&format!("  {l}  ")))
+                .min()
+                .unwrap_or(rest.len());
+            rest[..end].to_string()
+        };
+        for (log, series) in [
+            ("tracking", DOCUMENTED_TRACKING),
+            ("measurements", DOCUMENTED_MEASUREMENTS),
+            ("statistics", DOCUMENTED_STATISTICS),
+        ] {
+            let b = block(log);
+            for (name, ..) in series.iter().chain(&[("offset", 0, 1.0)]) {
+                assert!(
+                    b.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                        .any(|w| w == *name),
+                    "{lang}: {log} does not list {name}: {b}"
+                );
+            }
+        }
+        let b = block("refclocks");
+        for name in ["raw-offset", "offset", "dispersion"] {
+            assert!(b.contains(name), "{lang}: refclocks: {b}");
+        }
+        // A name that is no series is refused, with the names there are.
+        let out = Command::new(env!("CARGO_BIN_EXE_stratum"))
+            .args([
+                "stats",
+                "/dev/null",
+                "--series",
+                "peer-dispersion",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("peer-dispersion") && err.contains("max-error, poll"),
+            "{lang}: {err}"
+        );
+    }
+}
+
 /// `stratum stats` on the logs real chronyd releases write while following
 /// a loopback server, copied under other names (a file is recognised by
 /// its content): each series is the column chrony.conf(5)'s `log`
@@ -304,6 +407,38 @@ fn stats_read_the_logs_every_release_writes() {
                     &manual_column(&measurements, 13, 20).unwrap(),
                     "measurements delay",
                 );
+                // Every other numeric column chrony.conf(5) documents, by
+                // the manual's column number: each series is that column.
+                for (path, columns, series) in [
+                    (&tracking, 14, DOCUMENTED_TRACKING),
+                    (&measurements, 20, DOCUMENTED_MEASUREMENTS),
+                    (&statistics, 13, DOCUMENTED_STATISTICS),
+                ] {
+                    for &(name, col, scale) in series {
+                        let v = run(&[path.to_str().unwrap(), "--series", name, "--format", "json"]);
+                        let (got, want) = if columns == 14 {
+                            (&v["series"][name], measured_column(path, col, 14))
+                        } else {
+                            (&v["sources"]["127.0.0.1"][name], manual_column(path, col, columns))
+                        };
+                        let Some(want) = want else { continue };
+                        let what = format!("chrony {label} {} {name}", path.display());
+                        if scale == 1.0 {
+                            agrees(got, &want, &what);
+                        } else {
+                            // Scaled to ppm: equal to the last bits of the product.
+                            let want: Vec<f64> = want.iter().map(|x| x * scale).collect();
+                            let s = &got["summary"];
+                            assert_eq!(s["n"].as_u64(), Some(want.len() as u64), "{what}");
+                            let min = want.iter().copied().fold(f64::INFINITY, f64::min);
+                            let max = want.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                            for (k, w) in [("min", min), ("max", max)] {
+                                let g = s[k].as_f64().unwrap();
+                                assert!((g - w).abs() <= 1e-12 * w.abs().max(1e-12), "{what} {k}: {g} {w}");
+                            }
+                        }
+                    }
+                }
             });
         }
     });
@@ -624,6 +759,18 @@ fn refclock_columns(path: &Path, cols: [usize; 2]) -> ([Vec<f64>; 2], usize) {
     (out, raw)
 }
 
+/// The 1-based column `col` of the raw samples of a refclocks log.
+fn refclock_raw_column(path: &Path, col: usize) -> Vec<f64> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| w[3] != "-")
+        .map(|w| w[col - 1].parse().unwrap())
+        .collect()
+}
+
 /// `stratum stats` on the refclocks.log each release wrote for a SOCK
 /// reference clock 0.3 s off the clock (tests/data/stats/refclocks-*.log,
 /// chronyd 4.0, 4.3, 4.6.1 and 4.9 with `log refclocks`): recognised by
@@ -666,6 +813,25 @@ fn stats_read_the_refclocks_log_of_every_release() {
         agrees(d, &disps, &format!("chrony {v} refclocks dispersion"));
         assert!(
             d.get("positive").is_none() && d.get("adev").is_none(),
+            "{j}"
+        );
+        // "Local clock error measured by reference clock driver, or - for
+        // filtered sample": column 7 of the raw samples, the filtered ones
+        // left out.
+        let raws = refclock_raw_column(&path, 7);
+        assert_eq!(raws.len(), raw, "{v}");
+        let (out, ..) = stats_run(
+            &[p, "--series", "raw-offset", "--format", "json"],
+            Duration::from_secs(60),
+        );
+        let j = json_of(&out);
+        let r = &j["sources"]["GPS"]["raw-offset"];
+        agrees(r, &raws, &format!("chrony {v} refclocks raw-offset"));
+        assert_eq!(r["positive"], "local-slow", "{j}");
+        assert_eq!(j["files"][0]["samples"], "raw", "{j}");
+        assert_eq!(
+            j["files"][0]["filtered_samples_left_out"],
+            offsets.len(),
             "{j}"
         );
         // The text says what was read, in both languages.

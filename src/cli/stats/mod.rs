@@ -31,18 +31,7 @@ enum Format {
 /// A `--series` value: `root-delay` or `root_delay`.
 fn parse_field(s: &str) -> Option<Field> {
     let f = Field::from_id(&s.replace('-', "_"))?;
-    [
-        Field::Offset,
-        Field::Frequency,
-        Field::Skew,
-        Field::RootDelay,
-        Field::RootDispersion,
-        Field::Delay,
-        Field::StdDev,
-        Field::Dispersion,
-    ]
-    .contains(&f)
-    .then_some(f)
+    LogKind::ALL_SERIES.contains(&f).then_some(f)
 }
 
 pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
@@ -51,8 +40,15 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
     // The series as the user named it: the key of the JSON output.
     let mut name = "offset".to_string();
     if let Some(v) = a.series {
-        field = parse_field(&v)
-            .ok_or_else(|| CliError::new("stats-bad-series").arg("value", v.escape_debug()))?;
+        field = parse_field(&v).ok_or_else(|| {
+            let all: Vec<String> = LogKind::ALL_SERIES
+                .into_iter()
+                .map(read::series_name)
+                .collect();
+            CliError::new("stats-bad-series")
+                .arg("value", v.escape_debug())
+                .arg("series", all.join(", "))
+        })?;
         name = v;
     }
     let format = match a.format.as_deref() {
@@ -113,13 +109,18 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
             );
         }
         if f.input == Input::Log(LogKind::Refclocks) {
+            let (id, left_out) = if LogKind::Refclocks.raw_samples(field) {
+                ("stats-refclock-raw-samples", c.filtered)
+            } else {
+                ("stats-refclock-samples", c.raw)
+            };
             eprintln!(
                 "stratum: {}",
                 tr.tr_args(
-                    "stats-refclock-samples",
+                    id,
                     &[
                         ("path", read::shown(&f.path)),
-                        ("records", c.raw.to_string())
+                        ("records", left_out.to_string())
                     ]
                 )
             );

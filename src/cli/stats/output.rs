@@ -21,10 +21,22 @@ pub struct Run<'a> {
     pub counts: &'a [FileCounts],
 }
 
-fn unit(field: Field) -> &'static str {
+/// The series' unit; `None` for counts and ratios.
+fn unit(field: Field) -> Option<&'static str> {
     match field {
-        Field::Frequency | Field::Skew | Field::ResidualFreq => "ppm",
-        _ => "s",
+        Field::Frequency | Field::Skew | Field::ResidualFreq => Some("ppm"),
+        // chrony.conf(5): polls are log2 seconds ("Local poll [10]").
+        Field::Poll | Field::RemotePoll => Some("log₂ s"),
+        Field::Stratum
+        | Field::CombinedSources
+        | Field::Score
+        | Field::Stress
+        | Field::Samples
+        | Field::StartIndex
+        | Field::Runs
+        | Field::Asymmetry
+        | Field::Clients => None,
+        _ => Some("s"),
     }
 }
 
@@ -118,8 +130,13 @@ impl Run<'_> {
                 .map(|mut m| {
                     // Which samples of a refclocks log the series are.
                     if f.input == Input::Log(LogKind::Refclocks) {
-                        m.insert("samples".into(), "filtered".into());
-                        m.insert("raw_samples_left_out".into(), c.raw.into());
+                        if LogKind::Refclocks.raw_samples(self.field) {
+                            m.insert("samples".into(), "raw".into());
+                            m.insert("filtered_samples_left_out".into(), c.filtered.into());
+                        } else {
+                            m.insert("samples".into(), "filtered".into());
+                            m.insert("raw_samples_left_out".into(), c.raw.into());
+                        }
                     }
                     Value::Object(m)
                 })
@@ -186,16 +203,20 @@ impl Run<'_> {
             ),
         };
         let date = |t: f64| crate::core::time::utc_datetime(t as i64);
-        let mut o = tr.tr_args(
-            "stats-series",
-            &[
-                ("series", name),
-                ("n", r.summary.n.to_string()),
-                ("first", date(r.first)),
-                ("last", date(r.last)),
-                ("unit", unit(self.field).to_string()),
-            ],
-        );
+        let mut args = vec![
+            ("series", name),
+            ("n", r.summary.n.to_string()),
+            ("first", date(r.first)),
+            ("last", date(r.last)),
+        ];
+        let id = match unit(self.field) {
+            Some(u) => {
+                args.push(("unit", u.to_string()));
+                "stats-series"
+            }
+            None => "stats-series-count",
+        };
+        let mut o = tr.tr_args(id, &args);
         o.push('\n');
         if let Some(s) = info.sign {
             o.push_str(&tr.tr(&format!("stats-sign-{}", sign_id(s))));

@@ -40,6 +40,8 @@ pub struct FileCounts {
     pub no_estimate: u64,
     /// Raw refclock samples, left out (the filtered ones are read).
     pub raw: u64,
+    /// Filtered refclock samples, left out of `raw-offset`.
+    pub filtered: u64,
 }
 
 /// A path for a message: control characters escaped.
@@ -128,16 +130,17 @@ pub fn open(path: &Path, field: Field) -> Result<InFile, CliError> {
     })
 }
 
+/// A series as `--series` names it.
+pub fn series_name(f: Field) -> String {
+    f.id().replace('_', "-")
+}
+
 fn no_column(path: &Path, kind: LogKind, field: Field) -> CliError {
-    let have: Vec<String> = kind
-        .series()
-        .iter()
-        .map(|f| f.id().replace('_', "-"))
-        .collect();
+    let have: Vec<String> = kind.series().iter().map(|f| series_name(*f)).collect();
     CliError::new("stats-no-series")
         .arg("path", shown(path))
         .arg("log", kind.id())
-        .arg("series", field.id().replace('_', "-"))
+        .arg("series", series_name(field))
         .arg("have", have.join(", "))
 }
 
@@ -204,6 +207,7 @@ fn pass(
             unsynchronised: fs.unsynchronised,
             no_estimate: fs.no_estimate,
             raw: fs.raw,
+            filtered: fs.filtered,
         });
     }
     Ok(counts)

@@ -91,31 +91,79 @@ impl LogKind {
         }
     }
 
-    /// The series `stratum stats` reads from this log, in column order.
+    /// The series `stratum stats` reads from this log: every numeric
+    /// column chrony.conf(5) documents for it, in column order.
     pub fn series(self) -> &'static [Field] {
         match self {
             LogKind::Tracking => &[
+                Field::Stratum,
                 Field::Frequency,
                 Field::Skew,
                 Field::Offset,
+                Field::CombinedSources,
                 Field::StdDev,
+                Field::Correction,
                 Field::RootDelay,
                 Field::RootDispersion,
+                Field::MaxError,
             ],
             LogKind::Measurements => &[
+                Field::Stratum,
+                Field::Poll,
+                Field::RemotePoll,
+                Field::Score,
                 Field::Offset,
                 Field::Delay,
+                Field::Dispersion,
                 Field::RootDelay,
                 Field::RootDispersion,
             ],
-            LogKind::Statistics => &[Field::StdDev, Field::Offset, Field::Frequency, Field::Skew],
-            LogKind::Refclocks => &[Field::Offset, Field::Dispersion],
+            LogKind::Statistics => &[
+                Field::StdDev,
+                Field::Offset,
+                Field::OffsetSd,
+                Field::Frequency,
+                Field::Skew,
+                Field::Stress,
+                Field::Samples,
+                Field::StartIndex,
+                Field::Runs,
+                Field::Asymmetry,
+            ],
+            LogKind::Refclocks => &[Field::RawOffset, Field::Offset, Field::Dispersion],
         }
     }
 
+    /// Every series some log has (the names `--series` takes).
+    pub const ALL_SERIES: [Field; 22] = [
+        Field::Offset,
+        Field::Frequency,
+        Field::Skew,
+        Field::StdDev,
+        Field::RootDelay,
+        Field::RootDispersion,
+        Field::Delay,
+        Field::Dispersion,
+        Field::Stratum,
+        Field::CombinedSources,
+        Field::Correction,
+        Field::MaxError,
+        Field::Poll,
+        Field::RemotePoll,
+        Field::Score,
+        Field::OffsetSd,
+        Field::Stress,
+        Field::Samples,
+        Field::StartIndex,
+        Field::Runs,
+        Field::Asymmetry,
+        Field::RawOffset,
+    ];
+
     /// The column of `field`, from chrony.conf(5)'s `log` directive (the
-    /// same text in the 4.0 to 4.8 manuals). Indices count the columns
-    /// after the name (date, time and address are not counted).
+    /// same text and columns in the 4.0 to 4.9 manuals and banners).
+    /// Indices count the columns after the name (date, time and address
+    /// are not counted).
     pub fn column(self, field: Field) -> Option<Column> {
         let plain = |index| Column {
             index,
@@ -128,8 +176,10 @@ impl LogKind {
             sign: Some(sign),
         };
         match (self, field) {
-            // tracking: "The local system frequency (in ppm, positive means
-            // the local system runs fast of UTC)."
+            // tracking: "The stratum of the local system."
+            (LogKind::Tracking, Field::Stratum) => Some(plain(0)),
+            // "The local system frequency (in ppm, positive means the local
+            // system runs fast of UTC)."
             (LogKind::Tracking, Field::Frequency) => Some(plain(1)),
             // "The error bounds on the frequency (in ppm)."
             (LogKind::Tracking, Field::Skew) => Some(plain(2)),
@@ -137,21 +187,39 @@ impl LogKind {
             // corrected by slewing the local clock (in seconds, positive
             // indicates the clock is fast of UTC)."
             (LogKind::Tracking, Field::Offset) => Some(offset(3, Sign::LocalFast)),
+            // "The number of combined sources."
+            (LogKind::Tracking, Field::CombinedSources) => Some(plain(5)),
             // "The estimated standard deviation of the combined offset (in
             // seconds)."
             (LogKind::Tracking, Field::StdDev) => Some(plain(6)),
+            // "The remaining offset correction from the previous update (in
+            // seconds, positive means the system clock is slow of UTC)."
+            (LogKind::Tracking, Field::Correction) => Some(offset(7, Sign::LocalSlow)),
             // "The total of the network path delays to the reference clock
             // to which the local clock is ultimately synchronised."
             (LogKind::Tracking, Field::RootDelay) => Some(plain(8)),
             // "The total dispersion accumulated through all the servers
             // back to the reference clock."
             (LogKind::Tracking, Field::RootDispersion) => Some(plain(9)),
-            // measurements: "The estimated local clock error (theta in RFC
+            // "The maximum estimated error of the system clock in the
+            // interval since the previous update (in seconds)."
+            (LogKind::Tracking, Field::MaxError) => Some(plain(10)),
+            // measurements: "Stratum of remote computer." / "Local poll" /
+            // "Remote poll" / "'Score' (an internal score within each
+            // polling level used to decide when to increase or decrease the
+            // polling level …)"
+            (LogKind::Measurements, Field::Stratum) => Some(plain(1)),
+            (LogKind::Measurements, Field::Poll) => Some(plain(5)),
+            (LogKind::Measurements, Field::RemotePoll) => Some(plain(6)),
+            (LogKind::Measurements, Field::Score) => Some(plain(7)),
+            // "The estimated local clock error (theta in RFC
             // 5905). Positive indicates that the local clock is slow of the
             // remote source."
             (LogKind::Measurements, Field::Offset) => Some(offset(8, Sign::LocalSlow)),
-            // "The peer delay (delta in RFC 5905)."
+            // "The peer delay (delta in RFC 5905)." / "The peer dispersion
+            // (epsilon in RFC 5905)."
             (LogKind::Measurements, Field::Delay) => Some(plain(9)),
+            (LogKind::Measurements, Field::Dispersion) => Some(plain(10)),
             // "The root delay (DELTA in RFC 5905)." / "The root dispersion
             // (EPSILON in RFC 5905)." (of the server's packet)
             (LogKind::Measurements, Field::RootDelay) => Some(plain(11)),
@@ -162,6 +230,9 @@ impl LogKind {
             // "The estimated offset of the source (in seconds, positive
             // means the local clock is estimated to be fast, in this case)."
             (LogKind::Statistics, Field::Offset) => Some(offset(1, Sign::LocalFast)),
+            // "The estimated standard deviation of the offset estimate (in
+            // seconds)."
+            (LogKind::Statistics, Field::OffsetSd) => Some(plain(2)),
             // "The estimated rate at which the local clock is gaining or
             // losing time relative to the source (in seconds per second,
             // positive means the local clock is gaining)": in ppm here.
@@ -177,14 +248,34 @@ impl LogKind {
                 scale: 1e6,
                 sign: None,
             }),
-            // refclocks: "Local clock error with applied corrections.
-            // Positive indicates that the local clock is slow." (the
-            // "raw" error before it is `-` in filtered samples).
+            // "The ratio of |old_rate - new_rate| / old_rate_error." /
+            // "The number of measurements currently being used for the
+            // regression algorithm." / "The new starting index" / "The
+            // number of runs." / "The estimated or configured asymmetry of
+            // network jitter on the path to the source"
+            (LogKind::Statistics, Field::Stress) => Some(plain(5)),
+            (LogKind::Statistics, Field::Samples) => Some(plain(6)),
+            (LogKind::Statistics, Field::StartIndex) => Some(plain(7)),
+            (LogKind::Statistics, Field::Runs) => Some(plain(8)),
+            (LogKind::Statistics, Field::Asymmetry) => Some(plain(9)),
+            // refclocks: "Local clock error measured by reference clock
+            // driver, or - for filtered sample." (refclock.c: ref_time -
+            // sample_time, so positive when the local clock is slow, as
+            // the cooked one): the raw samples' series.
+            (LogKind::Refclocks, Field::RawOffset) => Some(offset(3, Sign::LocalSlow)),
+            // "Local clock error with applied corrections. Positive
+            // indicates that the local clock is slow."
             (LogKind::Refclocks, Field::Offset) => Some(offset(4, Sign::LocalSlow)),
             // "Assumed dispersion of the sample."
             (LogKind::Refclocks, Field::Dispersion) => Some(plain(5)),
             _ => None,
         }
+    }
+
+    /// Whether `field` of this log is read from the raw samples of a
+    /// refclocks log (the others from its filtered ones).
+    pub fn raw_samples(self, field: Field) -> bool {
+        self == LogKind::Refclocks && field == Field::RawOffset
     }
 }
 
@@ -332,14 +423,58 @@ mod tests {
             value(LogKind::Refclocks, REFCLOCKS, Field::Dispersion),
             1.000e-06
         );
+        // The other documented columns, each its example value.
+        for (kind, line, field, want) in [
+            (LogKind::Tracking, TRACKING, Field::Stratum, 2.0),
+            (LogKind::Tracking, TRACKING, Field::CombinedSources, 2.0),
+            (LogKind::Tracking, TRACKING, Field::Correction, -2.084e-04),
+            (LogKind::Tracking, TRACKING, Field::MaxError, 8.304e-03),
+            (LogKind::Measurements, MEASUREMENTS, Field::Stratum, 2.0),
+            (LogKind::Measurements, MEASUREMENTS, Field::Poll, 10.0),
+            (LogKind::Measurements, MEASUREMENTS, Field::RemotePoll, 10.0),
+            (LogKind::Measurements, MEASUREMENTS, Field::Score, 1.0),
+            // "Peer disp.": the peer dispersion (epsilon).
+            (
+                LogKind::Measurements,
+                MEASUREMENTS,
+                Field::Dispersion,
+                1.577e-05,
+            ),
+            (LogKind::Statistics, STATISTICS, Field::OffsetSd, 2.220e-03),
+            (LogKind::Statistics, STATISTICS, Field::Stress, 7.8e-02),
+            (LogKind::Statistics, STATISTICS, Field::Samples, 16.0),
+            (LogKind::Statistics, STATISTICS, Field::StartIndex, 0.0),
+            (LogKind::Statistics, STATISTICS, Field::Runs, 8.0),
+            (LogKind::Statistics, STATISTICS, Field::Asymmetry, 0.0),
+            (
+                LogKind::Refclocks,
+                REFCLOCKS,
+                Field::RawOffset,
+                4.900000e-07,
+            ),
+        ] {
+            assert_eq!(value(kind, line, field), want, "{kind:?} {field:?}");
+        }
         for kind in [
             LogKind::Tracking,
             LogKind::Measurements,
             LogKind::Statistics,
             LogKind::Refclocks,
         ] {
+            let mut columns = Vec::new();
             for f in kind.series() {
-                assert!(kind.column(*f).is_some(), "{kind:?} {f:?}");
+                let c = kind.column(*f).unwrap_or_else(|| panic!("{kind:?} {f:?}"));
+                assert!(LogKind::ALL_SERIES.contains(f), "{f:?}");
+                columns.push(c.index);
+            }
+            // In column order, each column once.
+            assert!(columns.windows(2).all(|w| w[0] < w[1]), "{kind:?}");
+            for f in LogKind::ALL_SERIES {
+                assert_eq!(
+                    kind.column(f).is_some(),
+                    kind.series().contains(&f),
+                    "{kind:?} {f:?}"
+                );
             }
         }
     }

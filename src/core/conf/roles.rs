@@ -100,6 +100,8 @@ pub enum RoleError {
     NoDevice,
     /// A kernel PPS device given as the receiver: it only pulses.
     PpsNotReceiver(String),
+    /// A receiver on a pseudo-terminal: gpsd gives it no shared memory.
+    PtyReceiver(String),
     /// The PPS device is not a kernel PPS device (`/dev/ppsN`).
     NotPpsDevice(String),
 }
@@ -116,6 +118,7 @@ impl RoleError {
             RoleError::BadDevice(_) => "role-bad-device",
             RoleError::NoDevice => "role-no-device",
             RoleError::PpsNotReceiver(_) => "role-pps-not-receiver",
+            RoleError::PtyReceiver(_) => "role-pty-receiver",
             RoleError::NotPpsDevice(_) => "role-not-pps-device",
         }
     }
@@ -126,6 +129,7 @@ impl RoleError {
             | RoleError::BadSubnet(v)
             | RoleError::BadDevice(v)
             | RoleError::PpsNotReceiver(v)
+            | RoleError::PtyReceiver(v)
             | RoleError::NotPpsDevice(v) => v,
             _ => "",
         }
@@ -206,8 +210,12 @@ fn device(w: &str) -> Result<Option<String>, RoleError> {
 /// `/run/chrony.<device>.sock` carries PPS time, not NMEA.
 fn gps_lines(input: &RoleInput) -> Result<String, RoleError> {
     let receiver = device(&input.gps_device)?.ok_or(RoleError::NoDevice)?;
-    if SourceKind::of(&receiver) == SourceKind::Pps {
-        return Err(RoleError::PpsNotReceiver(receiver));
+    match SourceKind::of(&receiver) {
+        SourceKind::Pps => return Err(RoleError::PpsNotReceiver(receiver)),
+        // gpsd's timehint.c: "don't talk to NTP when we're running inside
+        // the test harness" — SHM 0 would stay empty.
+        SourceKind::Pty => return Err(RoleError::PtyReceiver(receiver)),
+        _ => {}
     }
     let pps = device(&input.pps_device)?;
     if let Some(p) = &pps
@@ -409,6 +417,11 @@ mod tests {
         assert_eq!(
             render(Role::Gps, &gps("/dev/ttyS0", "/dev/ttyS1", false)),
             Err(RoleError::NotPpsDevice("/dev/ttyS1".into()))
+        );
+        // A receiver on a pty (socat, ser2net): gpsd feeds no SHM from it.
+        assert_eq!(
+            render(Role::Gps, &gps("/dev/pts/3", "", false)),
+            Err(RoleError::PtyReceiver("/dev/pts/3".into()))
         );
     }
 

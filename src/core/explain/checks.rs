@@ -112,7 +112,19 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
             continue;
         }
         x.status = Status::Info;
-        x.reason = Some(Reason::new(Why::NoSample));
+        // What ntpd and the switches print for an association before its
+        // server's first answer says so itself: stratum 16 and the INIT
+        // kiss code ("The association has not yet synchronized for the
+        // first time", RFC 5905 7.4). chronyc's 0 is a bare placeholder.
+        let raw = x.raw.trim();
+        let why = match x.name {
+            F::Stratum if raw == "16" => Why::StratumNoAnswer,
+            F::Refid | F::Reference | F::RefClock if raw.trim_matches('.') == "INIT" => {
+                Why::RefidInit
+            }
+            _ => Why::NoSample,
+        };
+        x.reason = Some(Reason::new(why));
     }
     // Reach 0 with a kiss code: the server answered, refusing; the kiss
     // code's finding accounts for it, not "never answered".

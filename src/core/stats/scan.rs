@@ -209,6 +209,9 @@ impl Scan {
 pub struct FileScan {
     input: Input,
     column: Option<Column>,
+    /// A refclocks log read for its raw samples (`raw-offset`), not its
+    /// filtered ones.
+    raw_samples: bool,
     lines: Lines,
     day: ([u8; 10], i64),
     rows: Option<Box<RowReader>>,
@@ -228,6 +231,8 @@ pub struct FileScan {
     /// Raw samples of a refclocks log, left out (counted in the values
     /// pass): see [`REFCLOCK_FILTERED`].
     pub raw: u64,
+    /// Filtered samples of a refclocks log, left out of `raw-offset`.
+    pub filtered: u64,
 }
 
 /// The sequence column of a refclocks record, after the name.
@@ -281,6 +286,7 @@ impl FileScan {
         Some(FileScan {
             input,
             column,
+            raw_samples: matches!(input, Input::Log(k) if k.raw_samples(field)),
             lines: Lines::new(),
             day: ([0; 10], 0),
             rows: matches!(input, Input::HistoryCsv).then(Box::default),
@@ -291,6 +297,7 @@ impl FileScan {
             unsynchronised: 0,
             no_estimate: 0,
             raw: 0,
+            filtered: 0,
         })
     }
 
@@ -328,10 +335,15 @@ impl FileScan {
     fn log_line(&mut self, kind: LogKind, line: &[u8], scan: &mut Scan) -> Option<bool> {
         let r = split_record(line, &mut self.day)?;
         let column = self.column?;
-        if kind == LogKind::Refclocks && nth_column(r.rest, REFCLOCK_SEQUENCE)? != REFCLOCK_FILTERED
+        if kind == LogKind::Refclocks
+            && (nth_column(r.rest, REFCLOCK_SEQUENCE)? == REFCLOCK_FILTERED) == self.raw_samples
         {
             if !scan.times() {
-                self.raw += 1;
+                if self.raw_samples {
+                    self.filtered += 1;
+                } else {
+                    self.raw += 1;
+                }
             }
             return Some(false);
         }

@@ -9,7 +9,10 @@ use common::lab::{Chronyd, wait_for};
 use stratum::core::conf::lint::{LintOptions, Rule, lint};
 use stratum::core::conf::{ChronyVersion, Document};
 
-use super::{corpus_text, follows_at_stratum_2, lint_rules, only_the_first_synchronises, ported};
+use super::{
+    chronyd_verdict, corpus_text, follows_at_stratum_2, lint_rules, only_the_first_synchronises,
+    ported,
+};
 
 /// What lint warns of, chronyd does: with `minsources` above the sources
 /// the file can give, a client whose one server answers never updates its
@@ -445,5 +448,71 @@ fn maxchange_checked_from_the_first_update_keeps_every_release_off_or_stops_it()
             r.label,
             exits.log_text()
         );
+    }
+}
+
+/// A source given as an address of one family with the 4.6 option for the
+/// other (`server 127.0.0.1 … ipv6`, `server ::1 … ipv4`): chronyd 4.6+
+/// logs "Could not add source" and runs without it, as lint warns; the
+/// same lines without the option are sources (and the IPv4 one
+/// synchronises). Before 4.6 chronyd refuses the option, and lint says so
+/// with an error.
+#[test]
+fn a_source_with_the_other_familys_option_is_dropped_as_lint_warns() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let v4 = format!(
+            "server 127.0.0.1 port {} iburst minpoll -2 maxpoll -1",
+            up.port
+        );
+        let v6 = "server ::1 port 1 iburst";
+        let wrong = format!("{v4} ipv6\n{v6} ipv4\n");
+        let rules = lint_rules(&wrong, r.version);
+        if r.version < ChronyVersion::new(4, 6) {
+            let (refused, fatal) =
+                chronyd_verdict(&r.chronyd, &common::user_name(), tmp.path(), &wrong);
+            assert!(refused, "chrony {}: {fatal}", r.label);
+            assert!(
+                rules.contains(&Rule::UnsupportedOption),
+                "chrony {}: {rules:?}",
+                r.label
+            );
+            continue;
+        }
+        let warned = rules
+            .iter()
+            .filter(|x| **x == Rule::SourceWrongFamily)
+            .count();
+        assert_eq!(warned, 2, "chrony {}: {rules:?}", r.label);
+        let right = format!("{v4} ipv4\n{v6} ipv6\n");
+        assert!(
+            !lint_rules(&right, r.version).contains(&Rule::SourceWrongFamily),
+            "chrony {}",
+            r.label
+        );
+        let daemons = [
+            Chronyd::start(&r.chronyd, tmp.path(), "right", &right),
+            Chronyd::start(&r.chronyd, tmp.path(), "wrong", &wrong),
+        ];
+        only_the_first_synchronises(&r.label, &daemons, "the sources of their family");
+        let sources = |c: &Chronyd| c.chronyc(&["-c", "-n", "sources"]);
+        let listed =
+            |c: &Chronyd, a: &str| sources(c).lines().any(|l| l.split(',').nth(2) == Some(a));
+        assert!(
+            listed(&daemons[0], "127.0.0.1") && listed(&daemons[0], "::1"),
+            "chrony {}: {}",
+            r.label,
+            sources(&daemons[0])
+        );
+        assert_eq!(sources(&daemons[1]).trim(), "", "chrony {}", r.label);
+        let log = daemons[1].log_text();
+        for host in ["127.0.0.1", "::1"] {
+            assert!(
+                log.contains(&format!("Could not add source {host}")),
+                "chrony {}: {log}",
+                r.label
+            );
+        }
     }
 }

@@ -44,6 +44,8 @@ pub const ORPHAN_WAITS: ChronyVersion = ChronyVersion::new(4, 7);
 /// `pidfile /` turns the PID file off: conf.c 4.6 `parse_pidfile`; before,
 /// chronyd tries to remove "/" and refuses to start.
 pub const PIDFILE_OFF: ChronyVersion = ChronyVersion::new(4, 6);
+/// The `ipv4` and `ipv6` options of a source (4.6).
+pub const SOURCE_FAMILY: ChronyVersion = ChronyVersion::new(4, 6);
 /// The wait, in seconds.
 pub const ORPHAN_WAIT_SECONDS: i64 = 300;
 /// NTS with a server given by IP address (its certificate's IP SAN); 4.0

@@ -96,6 +96,7 @@ crate::id_enum! {
         SourcesLineUnterminated = "sources-line-unterminated",
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
+        SourceWrongFamily = "source-wrong-family",
         MaxjitterUnreachable = "maxjitter-unreachable",
         StratumLimitsUnreachable = "stratum-limits-unreachable",
         MaxchangeIgnoresStart = "maxchange-ignores-start",
@@ -229,6 +230,8 @@ impl Rule {
             Rule::SourcesLineUnterminated => Severity::Warning,
             Rule::OnlyNoselectSources => Severity::Warning,
             Rule::RequireNoselect => Severity::Warning,
+            // chronyd starts without the source ("Could not add source").
+            Rule::SourceWrongFamily => Severity::Warning,
             // chronyd starts, then rejects every source or every update
             // (or exits): the clock is never synchronised.
             Rule::MaxjitterUnreachable => Severity::Warning,

@@ -13,6 +13,9 @@ use super::syntax::options_of;
 pub(super) fn startup_checks(l: &mut Linter) {
     for (i, d) in l.directives() {
         match d {
+            Directive::Source(s) if l.opts.version >= releases::SOURCE_FAMILY => {
+                source_family(l, i, s);
+            }
             Directive::Access(a) => {
                 if let AccessTarget::Net(s) = &a.target
                     && s.net().is_none()
@@ -214,6 +217,37 @@ pub(super) fn deprecated(l: &mut Linter) {
                 vec![("directive", name.to_string())],
             ));
         }
+    }
+}
+
+/// A source given as an address of one family with the option that limits
+/// it to the other (`server 127.0.0.4 ipv6`): ntp_sources.c (4.6+)
+/// NSR_AddSourceByName returns NSR_InvalidAF for an address "if (family
+/// != IPADDR_UNSPEC && family != remote_addr.ip_addr.family)", and conf.c
+/// logs "Could not add source" and goes on without it.
+fn source_family(l: &mut Linter, i: usize, s: &crate::core::conf::directive::Source) {
+    let Ok(ip) = s.host.parse::<std::net::IpAddr>() else {
+        return;
+    };
+    let (family, other) = if ip.is_ipv4() {
+        ("IPv4", "ipv6")
+    } else {
+        ("IPv6", "ipv4")
+    };
+    if s.has(other) {
+        l.add((
+            Rule::SourceWrongFamily,
+            i,
+            vec![
+                ("host", s.host.clone()),
+                ("family", family.to_string()),
+                ("option", other.to_string()),
+                (
+                    "other",
+                    if ip.is_ipv4() { "IPv6" } else { "IPv4" }.to_string(),
+                ),
+            ],
+        ));
     }
 }
 

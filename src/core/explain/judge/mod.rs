@@ -17,7 +17,8 @@ use super::model::{Explained, Kind};
 use crate::core::cmdmon::SourceState;
 use ntpdata::judge_ntpdata;
 use reports::{
-    judge_authdata, judge_client_nts, judge_serverstats, judge_sourcestats, judge_tracking,
+    judge_authdata, judge_client_nts, judge_residual_frequencies, judge_serverstats,
+    judge_sourcestats, judge_tracking,
 };
 use select::judge_selectdata;
 use sources::{judge_ntpq_refclock_row, judge_source_row};
@@ -58,7 +59,10 @@ pub fn judge_report(e: &mut Explained) {
             e.rows.iter_mut().for_each(|r| judge_ntpdata(r));
         }
         Kind::ChronycAuthdata => e.rows.iter_mut().for_each(|r| judge_authdata(r)),
-        Kind::ChronycSourcestats => e.rows.iter_mut().for_each(|r| judge_sourcestats(r)),
+        Kind::ChronycSourcestats => {
+            e.rows.iter_mut().for_each(|r| judge_sourcestats(r));
+            judge_residual_frequencies(&mut e.rows);
+        }
         Kind::ChronycServerstats => judge_serverstats(&mut e.fields),
         Kind::ChronycClients => e.rows.iter_mut().for_each(|r| judge_client_nts(r)),
         Kind::ChronycSelectdata => e.rows.iter_mut().for_each(|r| judge_selectdata(r)),

@@ -96,6 +96,70 @@ pub(super) fn judge_sourcestats(row: &mut [Field]) {
     }
 }
 
+/// Beyond this a frequency is more than normal clocks are off (and a
+/// skew more than an estimate to go by): judge/values.rs's bounds.
+const FREQUENCY_NORMAL_PPM: f64 = 100.0;
+
+/// `sourcestats`, across the rows. chronyc(1): "Frequency: This is the
+/// estimated residual frequency for the server, in parts per million" and
+/// "Freq Skew: This is the estimated error bounds on Freq". A residual
+/// frequency is the source's rate against this clock as chronyd already
+/// corrects it, not this clock's own frequency (tracking's). One beyond
+/// ±100 ppm whose bounds are as wide (or wider than 100 ppm) is that
+/// source's estimate still settling; a settled one while another settled
+/// source keeps this clock's rate (within ±100 ppm) is that server's clock
+/// running at another rate. Only when no settled source keeps this
+/// clock's rate is the clock's rate itself in question (the value's own
+/// verdict stays: not corrected yet, or another program adjusts it).
+pub(super) fn judge_residual_frequencies(rows: &mut [Vec<Field>]) {
+    let estimate = |row: &[Field]| match (value(row, F::Frequency), value(row, F::FreqSkew)) {
+        (Value::Ppm(f), Value::Ppm(s)) if int(row, F::Samples).is_none_or(|n| n >= 3) => {
+            Some((f, s))
+        }
+        _ => None,
+    };
+    let settling = |(f, s): (f64, f64)| s >= f.abs() || s > FREQUENCY_NORMAL_PPM;
+    let estimates: Vec<Option<(f64, f64)>> = rows.iter().map(|r| estimate(r)).collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let Some((f, s)) = estimates[i] else { continue };
+        if f.abs() <= FREQUENCY_NORMAL_PPM {
+            continue;
+        }
+        if settling((f, s)) {
+            let samples = int(row, F::Samples).map_or_else(|| "?".to_string(), |n| n.to_string());
+            let r = Reason::new(Why::ResidualFreqSettling)
+                .arg("ppm", format!("{f:+.3}"))
+                .arg("skew", format!("{s:.3}"))
+                .arg("samples", samples);
+            set_named(row, F::Frequency, Status::Warn, r);
+            continue;
+        }
+        // The sources this clock keeps its rate with (a residual within
+        // ±100 ppm, known to better than that).
+        let mut keeping: Vec<f64> = estimates
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(_, e)| *e)
+            .filter(|(f, s)| f.abs() <= FREQUENCY_NORMAL_PPM && *s <= FREQUENCY_NORMAL_PPM)
+            .map(|(f, _)| f)
+            .collect();
+        if keeping.is_empty() {
+            continue;
+        }
+        keeping.sort_by(f64::total_cmp);
+        let median = keeping[keeping.len() / 2];
+        set_named(
+            row,
+            F::Frequency,
+            Status::Warn,
+            Reason::new(Why::ResidualFreqApart)
+                .arg("ppm", format!("{f:+.3}"))
+                .arg("others", format!("{median:+.3}")),
+        );
+    }
+}
+
 /// `serverstats`: a server that drops a large share of its NTP requests is
 /// rate limiting (or out of client log memory).
 pub(super) fn judge_serverstats(fields: &mut [Field]) {

@@ -37,6 +37,10 @@ crate::id_enum! {
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
         SkewHigh = "skew-high",
+        /// sourcestats: a source's frequency estimate still settling.
+        SourceFrequencySettling = "source-frequency-settling",
+        /// sourcestats: a source whose clock runs at another rate.
+        SourceFrequencyApart = "source-frequency-apart",
         DispersionHigh = "dispersion-high",
         /// timesyncd refuses its server: root distance over its maximum.
         RootDistanceOverMax = "root-distance-over-max",
@@ -233,6 +237,8 @@ impl Rule {
             | SourceUnstable
             | FrequencyHigh
             | SkewHigh
+            | SourceFrequencySettling
+            | SourceFrequencyApart
             | LeapPending
             | NtsNak
             | NtsFewCookies

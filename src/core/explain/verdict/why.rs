@@ -12,6 +12,12 @@ crate::id_enum! {
         ReachPartial = "reach-partial",
         ReachStarting = "reach-starting",
         NoSample = "no-sample",
+        /// Stratum 16 of an association whose server never answered: the
+        /// value it starts with, shown as printed.
+        StratumNoAnswer = "stratum-no-answer",
+        /// The INIT kiss code of an association whose server never
+        /// answered (RFC 5905, 7.4): shown as printed.
+        RefidInit = "refid-init",
         /// Tracking with no reference (not synchronised, or its own clock):
         /// chronyd's estimates, not a comparison with true time.
         NoReference = "no-reference",
@@ -111,6 +117,12 @@ crate::id_enum! {
         FrequencyNormal = "frequency-normal",
         FrequencyHigh = "frequency-high",
         FrequencyLimit = "frequency-limit",
+        /// sourcestats: a source's residual frequency beyond ±100 ppm with
+        /// error bounds as wide: its estimate still settling.
+        ResidualFreqSettling = "residual-freq-settling",
+        /// sourcestats: a settled residual frequency far from the other
+        /// settled sources': that server's clock runs at another rate.
+        ResidualFreqApart = "residual-freq-apart",
         SkewLarge = "skew-large",
         /// tracking's 1000000 ppm: chronyd's starting skew, no estimate used.
         SkewNoEstimate = "skew-no-estimate",
@@ -288,6 +300,8 @@ impl Why {
             MaxErrorExceeded => &[R::MaxErrorExceeded],
             FrequencyHigh => &[R::FrequencyHigh],
             FrequencyLimit => &[R::FrequencyLimit],
+            ResidualFreqSettling => &[R::SourceFrequencySettling],
+            ResidualFreqApart => &[R::SourceFrequencyApart],
             SkewLarge => &[R::SkewHigh],
             SkewNoEstimate => &[R::SkewNoEstimate],
             NtsKeNoRequests => &[R::NtsClientsSilent],
@@ -356,6 +370,8 @@ impl Why {
             | ReachFull
             | ReachStarting
             | NoSample
+            | StratumNoAnswer
+            | RefidInit
             | NoReference
             | UnsyncPlaceholder
             | StateSelected
