@@ -348,8 +348,8 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
     }
     lines.insert(200, lines[199].clone());
     lines.swap(700, 701);
-    // A copy one line before the record it repeats: the record after the
-    // copy is out of order, the original is a duplicate all the same.
+    // A copy one line before the record it repeats: a duplicate, and
+    // nothing is out of order (the copy alone was misplaced).
     lines.insert(850, lines[851].clone());
     let log = tmp.path().join("tracking.log");
     std::fs::write(&log, format!("{BANNER}{}", lines.concat())).unwrap();
@@ -366,7 +366,7 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
             s["reordered"].as_u64(),
             s["gaps"].as_u64()
         ),
-        (Some(2), Some(2), Some(1)),
+        (Some(2), Some(1), Some(1)),
         "{v}"
     );
     assert_eq!(
@@ -376,7 +376,7 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
     let (out, ..) = stats_run(&[log.to_str().unwrap()], Duration::from_secs(30));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("2 duplicates dropped, 2 out of order, 1 gap"),
+        text.contains("2 duplicates dropped, 1 out of order, 1 gap"),
         "{text}"
     );
     assert!(text.contains("the longest 300 s from"), "{text}");
@@ -394,7 +394,7 @@ fn gaps_duplicates_and_out_of_order_records_are_counted() {
     let s = &v["series"]["offset"]["summary"];
     assert_eq!(
         (s["n"].as_u64(), s["reordered"].as_u64()),
-        (Some(1000), Some(2)),
+        (Some(1000), Some(1)),
         "{v}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("is the same file as"));
@@ -451,6 +451,157 @@ fn unsynchronised_tracking_records_are_left_out_and_counted() {
             "{name}: {err}"
         );
     }
+}
+
+/// A statistics log where four records were written twice, not next to
+/// each other (one copy sits a line before the record it repeats), and two
+/// records are swapped. Every verbatim copy is a duplicate wherever it is:
+/// dropped and counted once, and a misplaced copy makes nothing else out
+/// of order. The values are each source's distinct records, as counted by
+/// hand (chrony.conf(5), log statistics: "Est. offset", column 5).
+#[test]
+fn verbatim_copies_anywhere_are_dropped_as_duplicates() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats/statistics-copies-apart.log");
+    let p = path.to_str().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    let distinct: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|l| seen.insert(*l))
+        .collect();
+    let (out, ..) = stats_run(&[p, "--format", "json"], Duration::from_secs(30));
+    let v = json_of(&out);
+    // (source, copies, out of order): the swap 09:12:53/09:12:56 touches
+    // both sources; the copy of 09:13:44 before 09:13:43 touches nothing.
+    for (source, copies, reordered) in [("127.0.0.1", 3, 1), ("127.0.0.2", 1, 1)] {
+        let mut want: Vec<f64> = distinct
+            .iter()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .filter(|w| w[2] == source)
+            .map(|w| w[4].parse().unwrap())
+            .collect();
+        let series = &v["sources"][source]["offset"];
+        agrees(series, &want, source);
+        let s = &series["summary"];
+        assert_eq!(
+            (s["duplicates"].as_u64(), s["reordered"].as_u64()),
+            (Some(copies), Some(reordered)),
+            "{source}: {series}"
+        );
+        want.sort_by(f64::total_cmp);
+        let n = want.len();
+        let median = (want[(n - 1) / 2] + want[n / 2]) / 2.0;
+        assert_eq!(s["p50"].as_f64(), Some(median), "{source}");
+    }
+    let (out, ..) = stats_run(&[p], Duration::from_secs(30));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("all 2 series: 4 duplicates dropped, 2 out of order, 0 gaps"),
+        "{text}"
+    );
+}
+
+/// chrony.conf(5), log tracking: "L … leap status (N normal, + insert
+/// second, - delete second, ? unsynchronised)". A log whose every record
+/// says "?" (chronyd writes one at start, and nothing more while no source
+/// answers) was read and understood: `stratum stats` says chronyd was not
+/// synchronised in any of its records and succeeds; a log with no record
+/// at all keeps its error. The file of chrony 4.0 from the audit, and one
+/// that each release writes.
+#[test]
+fn a_log_never_synchronised_says_so_and_succeeds() {
+    use crate::common::lab::{Chronyd, free_udp_port, wait_for};
+    let check = |path: &Path, records: u64, label: &str| {
+        let p = path.to_str().unwrap();
+        let (out, ..) = stats_run(&[p], Duration::from_secs(30));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{label}: {out:?}");
+        let one = if records == 1 {
+            "its only record".to_string()
+        } else {
+            format!("any of its {records} records")
+        };
+        assert!(
+            text.contains(&format!("chronyd was not synchronised in {one}"))
+                && text.contains("nothing to summarise yet"),
+            "{label}: {text}"
+        );
+        let (out, ..) = stats_run(&[p, "--format", "json"], Duration::from_secs(30));
+        let v = json_of(&out);
+        assert_eq!(v["series"], serde_json::json!({}), "{label}: {v}");
+        assert_eq!(v["files"][0]["unsynchronised"], records, "{label}: {v}");
+        let zh = Command::new(env!("CARGO_BIN_EXE_stratum"))
+            .args(["stats", p, "--lang", "zh-CN"])
+            .output()
+            .unwrap();
+        assert!(zh.status.success(), "{label}: {zh:?}");
+        assert!(
+            String::from_utf8_lossy(&zh.stdout).contains("都未同步"),
+            "{label}: {zh:?}"
+        );
+    };
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats");
+    check(
+        &data.join("tracking-4.0-never-synchronised.log"),
+        1,
+        "chrony 4.0 (audit)",
+    );
+
+    // The banner alone: no record, nothing understood.
+    let tmp = tempfile::tempdir().unwrap();
+    let banner = tmp.path().join("tracking.log");
+    std::fs::write(
+        &banner,
+        format!(
+            "{}{BANNER}{}",
+            "=".repeat(131) + "\n",
+            "=".repeat(131) + "\n"
+        ),
+    )
+    .unwrap();
+    let (out, ..) = stats_run(&[banner.to_str().unwrap()], Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No offset values were found"));
+
+    let releases = crate::common::releases();
+    std::thread::scope(|s| {
+        for r in &releases {
+            let check = &check;
+            s.spawn(move || {
+                let dir = tempfile::tempdir().unwrap();
+                let logdir = dir.path().join("log");
+                std::fs::create_dir_all(&logdir).unwrap();
+                // A server on a loopback port nobody listens on: it never
+                // answers.
+                let c = Chronyd::start(
+                    &r.chronyd,
+                    dir.path(),
+                    "client",
+                    &format!(
+                        "server 127.0.0.1 port {} iburst minpoll 0 maxpoll 0\nlogdir {}\nlog tracking",
+                        free_udp_port(),
+                        logdir.display()
+                    ),
+                );
+                let log = logdir.join("tracking.log");
+                let records = || {
+                    std::fs::read_to_string(&log)
+                        .unwrap_or_default()
+                        .lines()
+                        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+                        .count()
+                };
+                wait_for(Duration::from_secs(10), || (records() > 0).then_some(()))
+                    .unwrap_or_else(|| panic!("chrony {}: no tracking record", r.label));
+                // Polls that go unanswered add nothing to the log.
+                std::thread::sleep(Duration::from_secs(3));
+                drop(c);
+                check(&log, records() as u64, &format!("chrony {}", r.label));
+            });
+        }
+    });
 }
 
 /// Peak resident memory a hostile file may cost (the finding: up to 3 GB).
