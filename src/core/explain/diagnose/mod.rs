@@ -1,0 +1,202 @@
+//! Diagnoses across fields and rows: the findings with cause and fix,
+//! and every flagged value accounted for by one (account.rs).
+
+mod account;
+mod names;
+mod select;
+mod sources;
+
+use super::checks::human;
+use super::field::{FieldId as F, Value};
+use super::judge::{int, value};
+use super::model::field;
+use super::model::{Explained, Field, Kind};
+use super::verdict::Status;
+use super::verdict::{Finding, Rule, Why};
+use account::account_for_every_flag;
+use names::reference_name;
+use select::{nothing_selected, required};
+use sources::sources;
+
+/// Diagnoses across fields.
+pub fn diagnose(e: &mut Explained) {
+    let mut out: Vec<Finding> = Vec::new();
+    let f = &e.fields;
+    let bad = |name: F| field(f, name).is_some_and(|x| x.status == Status::Bad);
+    let why = |name: F| field(f, name).and_then(|x| x.reason.as_ref().map(|r| r.id));
+    match e.kind {
+        Kind::ChronycTracking => {
+            if bad(F::Refid) || bad(F::Stratum) || bad(F::Leap) {
+                let mut n = Finding::new(Rule::NotSynchronised);
+                // Stratum 16 with a real reference and a normal leap: this
+                // server follows a source at 15, one more hop than NTP
+                // allows (a loop of servers, or a chain from a high
+                // `local stratum`), not an unreachable upstream.
+                let reference = match value(f, F::Refid) {
+                    Value::RefId(id) => id != 0 && id != crate::core::cmdmon::LOCAL_REFID,
+                    _ => false,
+                };
+                if bad(F::Stratum) && !bad(F::Refid) && !bad(F::Leap) && reference {
+                    n = n
+                        .arg("cause", "stratum-16")
+                        .arg("sources", reference_name(f));
+                }
+                out.push(n);
+            } else if why(F::Refid) == Some(Why::RefidLocal) {
+                // A free-running local clock: no known distance to true time,
+                // only chronyd's growing root dispersion.
+                let disp = value(f, F::RootDispersion)
+                    .seconds()
+                    .map(human)
+                    .unwrap_or_default();
+                out.push(Finding::new(Rule::ServingLocalClock).arg("dispersion", disp));
+            }
+            // Its server at stratum 10: named as tracking names it.
+            if why(F::Stratum) == Some(Why::StratumOwnClock) {
+                out.push(
+                    Finding::new(Rule::ServerOwnClock)
+                        .arg("sources", reference_name(f))
+                        .arg("count", 1),
+                );
+            }
+        }
+        Kind::ChronycSources
+        | Kind::NtpqPeers
+        | Kind::NtpqAssociations
+        | Kind::JunosShowNtpAssociations
+        | Kind::AristaShowNtpAssociations
+        | Kind::CiscoShowNtpAssociations
+        | Kind::CiscoShowNtpAssociationsDetail
+        | Kind::NxosShowNtpPeerStatus
+        | Kind::H3cNtpServiceSessions
+        | Kind::HuaweiNtpServiceSessions
+        | Kind::ShowNtpServer => sources(e, &mut out),
+        Kind::ChronycSelectdata => {
+            required(e, &mut out);
+            nothing_selected(e, &mut out);
+        }
+        Kind::ChronycActivity => activity(f, &mut out),
+        // chronyc(1) serverstats: "NTP packets received: The number of
+        // valid NTP requests received by the server"; none, and no NTS-KE
+        // either: nobody is served (port 0, no allow, or no client yet).
+        Kind::ChronycServerstats
+            if int(f, F::NtpReceived) == Some(0) && int(f, F::NtskeAccepted).unwrap_or(0) == 0 =>
+        {
+            out.push(Finding::new(Rule::ServesNobody));
+        }
+        Kind::ChronycSmoothing | Kind::ChronycManualList | Kind::ChronycWaitsync => {
+            super::chronyc_other::diagnose(e, &mut out)
+        }
+        Kind::Ntpstat
+        | Kind::AristaShowNtpStatus
+        | Kind::CiscoShowNtpStatus
+        | Kind::HuaweiNtpServiceStatus
+        | Kind::H3cNtpServiceStatus
+        | Kind::NtpqRv
+        | Kind::JunosShowNtpStatus => {
+            let unsynced = f.iter().any(|x| {
+                matches!(
+                    x.name,
+                    F::SyncStatus | F::ClockStatus | F::Leap | F::Stratum
+                ) && x.status == Status::Bad
+            });
+            if unsynced {
+                out.push(Finding::new(Rule::NotSynchronised));
+            }
+            // ntpstat and ntpq's status word: the clock follows ntpd's own
+            // (source "local net", sync_local).
+            if why(F::Source) == Some(Why::RefidLocal)
+                || why(F::StatusWord) == Some(Why::RefidLocal)
+            {
+                out.push(Finding::new(Rule::ServingLocalClock));
+            }
+            if field(f, F::ReferenceTime).is_some() && field(f, F::CurrentTime).is_some() {
+                out.push(Finding::new(Rule::ReferenceVsSystemTime));
+            }
+        }
+        Kind::Timedatectl
+        | Kind::TimedatectlShow
+        | Kind::TimedatectlTimesyncStatus
+        | Kind::TimedatectlShowTimesync => {
+            if bad(F::ClockSynchronized) {
+                out.push(Finding::new(Rule::NotSynchronised));
+            }
+            if bad(F::NtpService) {
+                out.push(Finding::new(Rule::NtpServiceInactive));
+            }
+            // timesyncd.conf(5), FallbackNTP=: "only relevant if no other
+            // NTP server information is known".
+            let empty = |name: F| field(f, name).is_none_or(|x| x.raw.trim().is_empty());
+            let fallback = field(f, F::FallbackNtpServers).map_or("", |x| x.raw.trim());
+            if !fallback.is_empty()
+                && field(f, F::SystemNtpServers).is_some()
+                && empty(F::SystemNtpServers)
+                && empty(F::LinkNtpServers)
+                && empty(F::RuntimeNtpServers)
+            {
+                out.push(Finding::new(Rule::TimesyncFallbackOnly).arg("sources", fallback));
+            }
+        }
+        // NX-OS's configuration views: what they cannot tell, where it is.
+        Kind::NxosShowNtpPeers => {
+            out.push(Finding::new(Rule::NxosPeersConfigured));
+            let servers = e
+                .rows
+                .iter()
+                .filter(|r| {
+                    field(r, F::PeerType).is_none_or(|x| x.raw.eq_ignore_ascii_case("server"))
+                })
+                .count();
+            if servers == 1 {
+                out.push(Finding::new(Rule::SingleSource));
+            }
+        }
+        Kind::NxosShowNtpStatus => {
+            let value = field(f, F::Distribution).map_or("", |x| x.raw.trim());
+            out.push(Finding::new(Rule::NxosStatusDistribution).arg("value", value));
+        }
+        _ => {}
+    }
+    // ntpstat or ntpq that no daemon answered.
+    if bad(F::NtpService) && !out.iter().any(|x| x.rule == Rule::NtpServiceInactive) {
+        out.push(Finding::new(Rule::NtpServiceInactive));
+    }
+    if e.cut {
+        // Rows after the cut may be lost: nothing said of the whole table.
+        out.retain(|x| {
+            !matches!(
+                x.rule,
+                Rule::SingleSource
+                    | Rule::NoUpstreamReachable
+                    | Rule::NoneSelected
+                    | Rule::OrphanRoot
+            )
+        });
+        out.push(Finding::new(Rule::PasteCut));
+    }
+    e.findings = out;
+    account_for_every_flag(e);
+}
+
+/// activity's counts (chronyc(1): offline "the server or peer is currently
+/// offline (i.e. assumed by chronyd to be unreachable, and no measurements
+/// from it will be attempted.)"; chrony.conf(5), server `offline`:
+/// "chronyd will not try to poll the server until it is enabled to do so
+/// (by using the online command in chronyc)").
+fn activity(f: &[Field], out: &mut Vec<Finding>) {
+    let n = |name: F| int(f, name).unwrap_or(0);
+    if n(F::Unresolved) > 0 {
+        out.push(Finding::new(Rule::UnknownAddress).arg("count", n(F::Unresolved)));
+    }
+    let offline = n(F::Offline) + n(F::BurstOffline);
+    if offline > 0 {
+        // Nothing online nor bursting: no source is polled at all.
+        let polled = n(F::Online) + n(F::BurstOnline) + n(F::BurstOffline);
+        let rule = if polled == 0 {
+            Rule::AllSourcesOffline
+        } else {
+            Rule::SourcesOffline
+        };
+        out.push(Finding::new(rule).arg("count", n(F::Offline)));
+    }
+}

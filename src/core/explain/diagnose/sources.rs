@@ -1,0 +1,215 @@
+//! The findings of a table of sources, associations or sessions, whatever the tool.
+
+use super::super::field::{FieldId as F, SourceAddr, Value};
+use super::super::judge::{orphan_root, value};
+use super::super::model::{Explained, Field, Kind, field};
+use super::super::verdict::{Finding, Rule, Status, Why};
+use super::names::row_name;
+use crate::core::cmdmon::SourceState;
+
+/// Tables of sources, associations or sessions, whatever the tool.
+pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
+    let rows = &e.rows;
+    // An NTP source's reach 0 (a reference clock's is its driver's: no
+    // sample, never a network).
+    let reach_zero = |r: &Vec<Field>| {
+        r.iter().any(|x| {
+            x.name == F::Reach
+                && x.status == Status::Bad
+                && x.reason.as_ref().is_none_or(|w| {
+                    !matches!(
+                        w.id,
+                        Why::RefclockNoSample | Why::KissCode | Why::NtsKeConnectFailed
+                    )
+                })
+        })
+    };
+    // No address: nothing was sent (chronyc(1), activity: "the name of the
+    // server or peer was not resolved to an address yet").
+    let unresolved = |r: &Vec<Field>| value(r, F::Address) == Value::Source(SourceAddr::Unresolved);
+    let mode = |r: &Vec<Field>, m: &str| r.iter().any(|x| x.name == F::Mode && x.raw == m);
+    let selected = rows.iter().any(|r| {
+        r.iter().any(|x| {
+            let why = x.reason.as_ref().map(|r| r.id);
+            (x.status == Status::Ok
+                && matches!(
+                    why,
+                    Some(Why::StateSelected | Why::TallySysPeer | Why::SwitchSelected)
+                ))
+                || why == Some(Why::FollowsLocalClock)
+        })
+    });
+    let dead: Vec<String> = rows
+        .iter()
+        .filter(|r| reach_zero(r))
+        .filter_map(|r| row_name(r))
+        .collect();
+    // Reach 0 after answering (LastRx a number): stopped, or set offline.
+    let stopped = |r: &Vec<Field>| {
+        field(r, F::Reach)
+            .and_then(|x| x.reason.as_ref())
+            .is_some_and(|w| w.id == Why::ReachZeroAnswered)
+    };
+    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r) || stopped(r);
+    // chronyc(1), sources: Reach "is a register ... of the last eight
+    // transmissions": 0 is no answer at all. Without a register (some
+    // switches' tables) a row answers unless flagged silent.
+    let answers = |r: &Vec<Field>| match value(r, F::Reach) {
+        Value::Reach(v) => v != 0,
+        _ => !silent(r),
+    };
+    // Every silent row configured by address: a name cannot be the cause.
+    let by_address = |r: &Vec<Field>| {
+        [F::Address, F::Remote].iter().any(|n| match value(r, *n) {
+            Value::Source(SourceAddr::Ip(_)) => true,
+            _ => field(r, *n).is_some_and(|x| {
+                x.raw
+                    .trim()
+                    .trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' '])
+                    .parse::<std::net::IpAddr>()
+                    .is_ok()
+            }),
+        })
+    };
+    let names = |keep: &dyn Fn(&Vec<Field>) -> bool| {
+        if rows.iter().filter(|r| keep(r)).all(by_address) {
+            "none"
+        } else {
+            "some"
+        }
+    };
+    // A reference clock with no sample is its driver's silence, not a
+    // network's (RefclockLost says so).
+    let refclock_silent = |r: &Vec<Field>| {
+        r.iter().any(|x| {
+            x.reason
+                .as_ref()
+                .is_some_and(|w| w.id == Why::RefclockNoSample)
+        })
+    };
+    if !rows.is_empty()
+        && rows.iter().all(|r| silent(r) || refclock_silent(r))
+        && rows.iter().any(|r| reach_zero(r) || stopped(r))
+    {
+        let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
+        // Every network source answered before (a number in LastRx): they
+        // stopped, so access rules and addresses, which worked, are not
+        // the first causes.
+        if rows.iter().filter(|r| !refclock_silent(r)).all(stopped) {
+            f = f.arg("cause", "stopped");
+        }
+        out.push(f);
+        // NX-OS polls through VRF default unless told `use-vrf`.
+        let default_vrf = rows.iter().all(|r| {
+            r.iter()
+                .any(|x| x.name == F::Vrf && x.raw.trim().eq_ignore_ascii_case("default"))
+        });
+        if e.kind == Kind::NxosShowNtpPeerStatus && default_vrf {
+            out.push(Finding::new(Rule::NxosWrongVrf));
+        }
+    } else {
+        if !dead.is_empty() {
+            out.push(
+                Finding::new(Rule::SomeUnreachable)
+                    .arg("sources", dead.join(", "))
+                    .arg("count", dead.len())
+                    .arg("names", names(&reach_zero)),
+            );
+        }
+        // "Sources answer but none is selected" needs one that answers;
+        // an orphan root's unfollowed peers are by design.
+        // Sources that answer at stratum 16 have their own cause (they
+        // are not synchronised): they are not servers that disagree.
+        let unsynchronised = |r: &Vec<Field>| {
+            field(r, F::Stratum).is_some_and(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|w| w.id == Why::StratumUnsynchronised)
+            })
+        };
+        if rows.iter().any(|r| answers(r) && !unsynchronised(r)) && !selected {
+            if orphan_root(rows) {
+                out.push(Finding::new(Rule::OrphanRoot));
+            } else if rows.iter().filter(|r| answers(r)).all(|r| {
+                field(r, F::State).is_some_and(|x| {
+                    x.reason
+                        .as_ref()
+                        .is_some_and(|w| w.id == Why::StateFewSamples)
+                })
+            }) {
+                // Every source that answers has answered only its first
+                // polls: the selection waits for measurements, which is
+                // how every start looks, not a fault.
+                let mut f = Finding::new(Rule::NoneSelected).arg("cause", "few-samples");
+                f.severity = Status::Warn;
+                out.push(f);
+            } else {
+                out.push(Finding::new(Rule::NoneSelected));
+            }
+        }
+    }
+    // A reference clock that stopped: no sample in its last two polls
+    // (the reach register's low bits), or chronyd calls it unreachable or
+    // unusable: a GPS without fix, gpsd gone, a PPS device silent.
+    let lost: Vec<String> = rows
+        .iter()
+        .filter(|r| mode(r, "#"))
+        .filter(|r| {
+            let reach_low = match value(r, F::Reach) {
+                Value::Reach(v) => Some(v & 0b11 == 0),
+                _ => None,
+            };
+            let state = field(r, F::State).map(|x| x.value);
+            // A `?` or `x` clock whose last polls delivered is not lost:
+            // noselect, too few samples, or the selection leaves it out.
+            let unusable = matches!(
+                state,
+                Some(Value::State(
+                    SourceState::Unusable | SourceState::Falseticker
+                ))
+            );
+            reach_low == Some(true) || (reach_low.is_none() && unusable)
+        })
+        .filter_map(|r| row_name(r))
+        .collect();
+    if !lost.is_empty() {
+        // chronyd keeps following a silent clock (`*`) from its last
+        // samples until the selection drops it: not unsynchronised yet.
+        let followed = rows.iter().filter(|r| mode(r, "#")).any(|r| {
+            row_name(r).is_some_and(|n| lost.contains(&n))
+                && field(r, F::State)
+                    .is_some_and(|x| x.value == Value::State(SourceState::Selected))
+        });
+        out.push(
+            Finding::new(Rule::RefclockLost)
+                .arg("sources", lost.join(", "))
+                .arg("count", lost.len())
+                // Whether any other source could keep time meanwhile.
+                .arg("others", rows.len().saturating_sub(lost.len()))
+                .arg("followed", if followed { "yes" } else { "no" }),
+        );
+    }
+    let upstreams = rows.iter().filter(|r| !mode(r, "#")).count();
+    if upstreams == 1 {
+        out.push(Finding::new(Rule::SingleSource));
+    }
+    // A peer that serves at our own stratum (a pair uses 8 and 9).
+    let peer_strata: Vec<&str> = rows
+        .iter()
+        .filter(|r| mode(r, "="))
+        .filter_map(|r| field(r, F::Stratum).map(|x| x.raw.as_str()))
+        .collect();
+    // Peers synchronised to an upstream take their stratum from it:
+    // equal strata matter only while they serve their local clocks.
+    let upstream_selected = rows.iter().any(|r| {
+        mode(r, "^")
+            && r.iter().any(|x| {
+                x.reason
+                    .as_ref()
+                    .is_some_and(|r| r.id == Why::StateSelected)
+            })
+    });
+    if !upstream_selected && peer_strata.len() > 1 && peer_strata.windows(2).any(|w| w[0] == w[1]) {
+        out.push(Finding::new(Rule::PeerSameStratum));
+    }
+}

@@ -1,0 +1,159 @@
+//! The verdicts on whole reports: tracking, authdata, sourcestats, serverstats and `clients -k`.
+
+use super::super::checks::set;
+use super::super::field::{AuthMode, FieldId as F, Leap, Value};
+use super::super::model::Field;
+use super::super::verdict::{Reason, Status, Why};
+use super::common::{OWN_CLOCK_STRATUM, int, set_named, value};
+use crate::core::cmdmon::LOCAL_REFID;
+
+/// `tracking`: at stratum 11, following a server (not its own clock), the
+/// server is at 10, chrony's default `local stratum`: it most likely serves
+/// its own clock (the lab notes' server seen from its client).
+pub(super) fn judge_tracking(fields: &mut [Field]) {
+    let follows_server =
+        matches!(value(fields, F::Refid), Value::RefId(id) if id != 0 && id != LOCAL_REFID);
+    // chronyc(1), tracking: System time is "the current offset between the
+    // NTP clock and the system clock"; with no reference (Reference ID
+    // 00000000 or the local clock's 127.127.1.1, Leap status "Not
+    // synchronised") there is no NTP clock to compare with: the offsets,
+    // frequency and skew are chronyd's own estimates and are shown
+    // neutral, never green.
+    let no_reference = matches!(value(fields, F::Refid), Value::RefId(0 | LOCAL_REFID))
+        || value(fields, F::Leap) == Value::Leap(Leap::Unsynchronised);
+    if no_reference {
+        for f in fields.iter_mut().filter(|f| {
+            matches!(
+                f.name,
+                F::SystemTime
+                    | F::LastOffset
+                    | F::RmsOffset
+                    | F::Frequency
+                    | F::ResidualFreq
+                    | F::Skew
+            ) && matches!(f.status, Status::Ok | Status::Info)
+        }) {
+            set(f, Status::Info, Reason::new(Why::NoReference));
+        }
+    }
+    if follows_server && int(fields, F::Stratum) == Some(OWN_CLOCK_STRATUM + 1) {
+        set_named(
+            fields,
+            F::Stratum,
+            Status::Warn,
+            Reason::new(Why::StratumOwnClock).arg("stratum", OWN_CLOCK_STRATUM + 1),
+        );
+    }
+}
+
+/// `authdata`: with NTS, key establishment that keeps failing shows as
+/// attempts with no key yet and no cookies; a working one keeps 8 cookies
+/// (chronyc(1), authdata).
+pub(super) fn judge_authdata(row: &mut [Field]) {
+    if value(row, F::AuthMode) != Value::Auth(AuthMode::Nts) {
+        return;
+    }
+    let never = value(row, F::LastKe) == Value::Never;
+    match int(row, F::Cookies) {
+        Some(0) => set_named(row, F::Cookies, Status::Bad, Reason::new(Why::NtsNoCookies)),
+        Some(c) if c < 8 && !never => set_named(
+            row,
+            F::Cookies,
+            Status::Warn,
+            Reason::new(Why::NtsFewCookies).arg("count", c),
+        ),
+        Some(_) => set_named(row, F::Cookies, Status::Ok, Reason::new(Why::Yes)),
+        None => {}
+    }
+}
+
+/// `sourcestats`: no samples yet (or left) for a source. Below 3 samples
+/// chronyd runs no regression (sourcestats.c, MIN_SAMPLES_FOR_REGRESS):
+/// the skew (2000 ppm) and standard deviation (4 s) it prints are its
+/// worst-case bounds, placeholders rather than estimates.
+pub(super) fn judge_sourcestats(row: &mut [Field]) {
+    let n = int(row, F::Samples);
+    if n.is_some_and(|n| n > 0 && n < 3) {
+        set_named(row, F::Samples, Status::Info, Reason::new(Why::SamplesFew));
+    }
+    if n.is_some_and(|n| n < 3) {
+        if n == Some(0) {
+            set_named(row, F::Samples, Status::Warn, Reason::new(Why::SamplesNone));
+        }
+        for x in row.iter_mut().filter(|x| {
+            matches!(
+                x.name,
+                F::EstOffset | F::StdDev | F::Frequency | F::FreqSkew
+            )
+        }) {
+            x.status = Status::Info;
+            x.reason = Some(Reason::new(if n == Some(0) {
+                Why::NoSample
+            } else {
+                Why::SamplesFew
+            }));
+        }
+    }
+}
+
+/// `serverstats`: a server that drops a large share of its NTP requests is
+/// rate limiting (or out of client log memory).
+pub(super) fn judge_serverstats(fields: &mut [Field]) {
+    // chronyc(1) serverstats: "NTS-KE connections accepted" and
+    // "Authenticated NTP packets": a client that got its keys sends NTS
+    // requests at once; keys given and none came means each client's key
+    // establishment failed on its side (it refused the certificate).
+    if let (Some(ke), Some(0)) = (int(fields, F::NtskeAccepted), int(fields, F::AuthPackets))
+        && ke > 0
+    {
+        set_named(
+            fields,
+            F::AuthPackets,
+            Status::Warn,
+            Reason::new(Why::NtsKeNoRequests).arg("ke", ke),
+        );
+    }
+    let (Some(rx), Some(dropped)) = (int(fields, F::NtpReceived), int(fields, F::NtpDropped))
+    else {
+        return;
+    };
+    // chrony counts a request as received before it decides to drop it
+    // (clientlog.c, CLG_LogServiceAccess: `total_hits[service]++` comes
+    // before ntp_core.c asks CLG_LimitServiceRate), so the dropped are a
+    // share of the received. Capped: the counters are the server's words.
+    if dropped > 0 && rx > 0 {
+        let share = (dropped as f64 / rx as f64).min(1.0);
+        let status = if share >= 0.5 {
+            Status::Bad
+        } else {
+            Status::Warn
+        };
+        set_named(
+            fields,
+            F::NtpDropped,
+            status,
+            Reason::new(Why::ServerDropping)
+                .arg("drops", dropped)
+                .arg("percent", format!("{:.0}", share * 100.0)),
+        );
+    }
+}
+
+/// `clients -k`: chronyc(1), clients: "With the -k option the last four
+/// columns will show the NTS-KE accesses"; the second column is "The
+/// number of NTP packets received from the client". A client that got its
+/// keys sends NTS requests at once, so KE accepted and no NTP packet is a
+/// client whose key establishment failed on its side, or one sent to
+/// another NTP server (ntsntpserver).
+pub(super) fn judge_client_nts(row: &mut [Field]) {
+    if let (Some(ke), Some(0)) = (int(row, F::NtsKeHits), int(row, F::NtpHits))
+        && ke > 0
+    {
+        set_named(
+            row,
+            F::NtpHits,
+            Status::Warn,
+            Reason::new(Why::NtsKeNoNtp).arg("ke", ke),
+        );
+    }
+}

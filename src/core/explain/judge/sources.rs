@@ -1,0 +1,242 @@
+//! The verdicts on a source's row as a whole: chronyc's `sources` and ntpq's reference clocks.
+
+use super::super::checks::{human, set};
+use super::super::field::{FieldId as F, SourceAddr, Value};
+use super::super::model::{Field, field};
+use super::super::verdict::{Reason, Status, Why};
+use super::common::{OWN_CLOCK_STRATUM, field_mut, int, set_named, value};
+use crate::core::cmdmon::{SourceMode, SourceState};
+
+/// The offset of a source known to be a falseticker (its `x` row, or its
+/// ntpdata block beside one): flagged as its disagreement with the
+/// others, accounted for by the falseticker finding.
+pub fn falseticker_offset(fields: &mut [Field]) {
+    for f in fields
+        .iter_mut()
+        .filter(|f| matches!(f.name, F::SampleOffset | F::Offset | F::EstOffset))
+    {
+        let flagged = f.reason.as_ref().is_some_and(|r| {
+            matches!(
+                r.id,
+                Why::OffsetMedium | Why::OffsetLarge | Why::OffsetSourceLarge
+            )
+        });
+        if let (true, Value::Seconds(v)) = (flagged, f.value) {
+            set(
+                f,
+                Status::Warn,
+                Reason::new(Why::OffsetFalseticker).arg("value", human(v.abs())),
+            );
+        }
+    }
+}
+
+/// A row of `sources`: state and reach are two facts (chronyc(1): `?` is
+/// "unusable", a reach of 377 "means that a valid reply was received for
+/// all of the last eight transmissions"), each with its own verdict; the
+/// cause of `?` is what the row shows: no address, no answer, an
+/// unsynchronised server, else the selection (selectdata tells which).
+pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_other: bool) {
+    let unresolved = value(row, F::Address) == Value::Source(SourceAddr::Unresolved);
+    let reach = match value(row, F::Reach) {
+        Value::Reach(r) => Some(r),
+        _ => None,
+    };
+    let stratum = int(row, F::Stratum);
+    let refclock = value(row, F::Mode) == Value::Mode(SourceMode::RefClock);
+    let never = value(row, F::LastRx) == Value::Never;
+    // chronyc(1), Reach: "updated by 1 when a valid NTP response … is
+    // received … samples can be dropped if they are not considered good
+    // enough for synchronisation, but the reachability register will
+    // still have 1s"; LastRx: "how long ago the last good sample …
+    // Measurements that failed some tests are ignored." The last poll
+    // answered and no good sample for 8 polls (or ever): the answers fail
+    // chronyd's tests.
+    let stale = field(row, F::LastRx)
+        .is_some_and(|f| f.reason.as_ref().is_some_and(|r| r.id == Why::LastRxStale));
+    let answering = reach.is_some_and(|r| r & 1 != 0);
+    // chronyc(1): `*` and `+` are the sources the clock follows now: their
+    // samples were accepted, whatever LastRx shows.
+    let accepted = matches!(
+        value(row, F::State),
+        Value::State(SourceState::Selected | SourceState::Combined)
+    );
+    let rejected =
+        !refclock && !accepted && reach.is_some_and(|r| r != 0) && (never || (stale && answering));
+    // A peer that answers, none of its samples good, while this server
+    // follows another source: chrony's loop test drops the samples of a
+    // peer whose reference is this server (chronyc(1), ntpdata: "tests ...
+    // and synchronisation loop"). That is the upstream side of a normal
+    // pair (chrony.conf(5), peer: "both servers and clients to each
+    // other"), not a fault.
+    let peer = value(row, F::Mode) == Value::Mode(SourceMode::Peer);
+    let follower = rejected && peer && follows_other && !orphan_root;
+    // Reach 0 with a number in LastRx: it answered (chronyc(1), LastRx:
+    // "how long ago the last good sample ... was received") and has not
+    // in the last 8 polls, or is no longer polled (offline). Not "never".
+    let answered_before = !refclock
+        && !unresolved
+        && reach == Some(0)
+        && matches!(value(row, F::LastRx), Value::Seconds(_));
+    if answered_before {
+        set_named(
+            row,
+            F::Reach,
+            Status::Warn,
+            Reason::new(Why::ReachZeroAnswered),
+        );
+    }
+    if unresolved {
+        // Nothing was ever sent: no address to send to.
+        for f in row
+            .iter_mut()
+            .filter(|f| matches!(f.name, F::Reach | F::LastRx))
+        {
+            set(f, Status::Info, Reason::new(Why::NotPolled));
+        }
+    }
+    // A reference clock is read, not polled over the network: reach 0 is a
+    // driver that delivered no sample (nothing feeds its SHM segment or
+    // socket), never a firewall.
+    if refclock && reach == Some(0) {
+        for f in row
+            .iter_mut()
+            .filter(|f| matches!(f.name, F::Reach | F::LastRx))
+        {
+            set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
+        }
+    }
+    if value(row, F::State) == Value::State(SourceState::Unusable) {
+        let cause = if unresolved {
+            Some((Status::Bad, Why::Unresolved))
+        } else if refclock && reach == Some(0) {
+            Some((Status::Bad, Why::RefclockNoSample))
+        } else if answered_before {
+            Some((Status::Warn, Why::ReachZeroAnswered))
+        } else if reach == Some(0) {
+            // Accounted for by the reach: nothing answers.
+            None
+        } else if orphan_root {
+            Some((Status::Info, Why::StateOrphanPeer))
+        } else if follower {
+            Some((Status::Info, Why::StatePeerFollows))
+        } else if rejected {
+            Some((Status::Warn, Why::StateAnswersRejected))
+        } else if !refclock && matches!(stratum, Some(0 | 16..)) {
+            Some((Status::Warn, Why::StateUnusableUnsynchronised))
+        } else if matches!(reach, Some(1 | 3 | 7)) {
+            // chronyc(1), sources: `?` is also a source that "does not have
+            // enough measurements"; a register of 1, 11 or 111 is a source
+            // that answered each of its first polls: it is just starting.
+            Some((Status::Warn, Why::StateFewSamples))
+        } else if refclock {
+            Some((Status::Warn, Why::StateRefclockUnused))
+        } else {
+            Some((Status::Warn, Why::StateUnusableAnswers))
+        };
+        if let (Some((status, why)), Some(f)) = (cause, field_mut(row, F::State)) {
+            set(f, status, Reason::new(why));
+        }
+    }
+    if rejected && let Some(f) = field_mut(row, F::LastRx) {
+        if orphan_root {
+            set(f, Status::Info, Reason::new(Why::StateOrphanPeer));
+        } else if follower {
+            set(f, Status::Info, Reason::new(Why::StatePeerFollows));
+        } else {
+            set(f, Status::Warn, Reason::new(Why::AnswersUnusable));
+        }
+    }
+    // Without a good sample the stratum shown is a placeholder (0), not
+    // the server's.
+    if never
+        && reach.is_some_and(|r| r != 0)
+        && stratum == Some(0)
+        && !refclock
+        && let Some(f) = field_mut(row, F::Stratum)
+    {
+        set(f, Status::Info, Reason::new(Why::NoSample));
+    }
+    // A server at stratum 10 is most likely on its own clock (chrony.conf(5),
+    // local: "the default value is 10"; "a value of 10 indicates that the
+    // clock is so many hops away from a reference clock that its time is
+    // fairly unreliable").
+    if value(row, F::Mode) == Value::Mode(SourceMode::Server)
+        && stratum == Some(OWN_CLOCK_STRATUM)
+        && reach.is_some_and(|r| r != 0)
+    {
+        set_named(
+            row,
+            F::Stratum,
+            Status::Warn,
+            Reason::new(Why::StratumOwnClock).arg("stratum", OWN_CLOCK_STRATUM),
+        );
+    }
+    // The adjusted offset beyond the estimated error: the source or the
+    // path to it is unstable.
+    let offset = value(row, F::SampleOffset).seconds();
+    let error = value(row, F::Error).seconds();
+    if let (Some(o), Some(e)) = (offset, error)
+        && e > 0.0
+        && o.abs() > e
+        && let Some(f) = field_mut(row, F::SampleOffset)
+            .filter(|f| !matches!(f.status, Status::Bad | Status::Info))
+    {
+        set(f, Status::Warn, Reason::new(Why::OffsetBeyondError));
+    }
+    // chronyc(1), sources: "x indicates a clock which chronyd thinks is a
+    // falseticker (i.e. its time is inconsistent with a majority of other
+    // sources)": its offset is its own disagreement, not this clock's error.
+    if value(row, F::State) == Value::State(SourceState::Falseticker) {
+        falseticker_offset(row);
+    }
+}
+
+/// Only peers, none selected, one answering: what an orphan root shows.
+/// chrony.conf(5), local orphan: of servers in orphan mode "the one with
+/// the smallest reference ID" serves its local clock and the others
+/// synchronise to it; the root ignores its peers by design (selectdata:
+/// "O - has a stratum equal or larger than the orphan stratum").
+pub fn orphan_root(rows: &[Vec<Field>]) -> bool {
+    !rows.is_empty()
+        && rows
+            .iter()
+            .all(|r| value(r, F::Mode) == Value::Mode(SourceMode::Peer))
+        && !rows.iter().any(|r| {
+            matches!(
+                value(r, F::State),
+                Value::State(SourceState::Selected | SourceState::Combined)
+            )
+        })
+        && rows.iter().any(|r| {
+            matches!(value(r, F::Reach), Value::Reach(x) if x != 0)
+                && !matches!(int(r, F::Stratum), Some(0 | 16..))
+        })
+}
+
+/// ntpq's peers row of a reference clock (ntpq(1): type `l`, "local
+/// (such as a GPS, WWVB)"; its remote is the driver's name or a
+/// 127.127.t.u address): read, not polled over a network. Reach 0 is a
+/// driver that delivered no sample; a firewall, DNS or an unsynchronised
+/// server cannot be the cause.
+pub(super) fn judge_ntpq_refclock_row(row: &mut [Field]) {
+    let local = field(row, F::Type).is_some_and(|f| f.raw.trim() == "l")
+        || field(row, F::Remote).is_some_and(|f| {
+            let r = f
+                .raw
+                .trim()
+                .trim_start_matches(['*', '+', '-', '#', 'x', '.', 'o', ' ']);
+            r.starts_with("127.127.")
+        });
+    // ntpq prints the register in octal.
+    let reach = field(row, F::Reach).and_then(|f| u32::from_str_radix(f.raw.trim(), 8).ok());
+    if !local || reach != Some(0) {
+        return;
+    }
+    for f in row
+        .iter_mut()
+        .filter(|f| matches!(f.name, F::Reach | F::Tally | F::When))
+    {
+        set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
+    }
+}
