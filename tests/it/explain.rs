@@ -714,6 +714,79 @@ fn every_flagged_value_has_a_finding_over_every_corpus() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// A verdict never depends on the language it is said in: `stratum
+/// explain --format json` of every fixture and paste gives, in English
+/// and in Chinese, the same exit status, the same findings (rule and
+/// severity, in order) and the same status of every field.
+#[test]
+fn verdicts_are_the_same_in_every_language() {
+    use serde_json::Value;
+    fn verdicts(v: &Value) -> Value {
+        match v {
+            Value::Array(parts) => Value::Array(parts.iter().map(verdicts).collect()),
+            _ => {
+                let statuses = |cells: &Value| -> Value {
+                    cells
+                        .as_array()
+                        .map(|a| a.iter().map(|f| f["status"].clone()).collect())
+                        .unwrap_or_default()
+                };
+                serde_json::json!({
+                    "kind": v["kind"],
+                    "fields": statuses(&v["fields"]),
+                    "rows": v["rows"].as_array().map(|rows| rows.iter().map(statuses).collect::<Vec<_>>()),
+                    "findings": v["findings"].as_array().map(|f| f.iter()
+                        .map(|x| (x["rule"].clone(), x["severity"].clone()))
+                        .collect::<Vec<_>>()),
+                })
+            }
+        }
+    }
+    let mut files = fixtures();
+    files.extend(
+        std::fs::read_dir(dir().join("pastes"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+    );
+    let run = |f: &Path, lang: &str| {
+        let out = common::stratum()
+            .args(["explain", "--format", "json", "--lang", lang])
+            .arg(f)
+            .output()
+            .unwrap();
+        let v = serde_json::from_slice::<Value>(&out.stdout).map(|v| verdicts(&v));
+        (out.status.code(), v.ok())
+    };
+    let results: Vec<(bool, Option<String>)> = std::thread::scope(|s| {
+        let chunks: Vec<_> = files
+            .chunks(files.len().div_ceil(4).max(1))
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|f| {
+                            let (en, zh) = (run(f, "en"), run(f, "zh-CN"));
+                            let read = en.1.is_some();
+                            (
+                                read,
+                                (en != zh)
+                                    .then(|| format!("{}: en {en:?}, zh-CN {zh:?}", f.display())),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        chunks.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    // Compared as read: most inputs give a report (a few are errors).
+    let read = results.iter().filter(|(read, _)| *read).count();
+    assert!(read > 200, "{read} of {} inputs read", files.len());
+    let bad: Vec<String> = results.into_iter().filter_map(|(_, d)| d).collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 /// What `stratum explain --lang zh-CN` prints for every corpus file joins
 /// and ends Chinese sentences with full-width punctuation, and holds no
 /// unreplaced placeholder.

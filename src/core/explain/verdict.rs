@@ -97,7 +97,22 @@ crate::id_enum! {
         LeapDelete = "leap-delete",
         RefidNone = "refid-none",
         RefidLocal = "refid-local",
+        /// A kiss code as a server sends it (timedatectl shows any).
         KissCode = "kiss-code",
+        // ntp's kiss codes in the refid column (decode.html, "Kiss Codes";
+        // RFC 5905, 7.4), by what each says:
+        /// DENY "access denied by remote server", RSTR "access denied due
+        /// to local policy": the server refuses this client.
+        KissDenied = "kiss-denied",
+        /// RATE "rate exceeded": the server rate-limits this client.
+        KissRate = "kiss-rate",
+        /// AUTH "server authentication failed", CRYP "cryptographic
+        /// authentication or identification failed".
+        KissAuth = "kiss-auth",
+        /// STEP "a step change in system time has occurred, but the
+        /// association has not yet resynchronized": ntpd's own state after
+        /// it stepped the clock (clear_all), not the server's answer.
+        KissStep = "kiss-step",
         OffsetSmall = "offset-small",
         OffsetMedium = "offset-medium",
         OffsetLarge = "offset-large",
@@ -152,6 +167,9 @@ crate::id_enum! {
         SwitchSelected = "switch-selected",
         SwitchRejected = "switch-rejected",
         SwitchCandidate = "switch-candidate",
+        /// Comware's flags without 3 or 4 on a session that answers at
+        /// stratum 15 or less (2): the clock selection left it out.
+        SwitchNotSurvived = "switch-not-survived",
         Yes = "yes",
         No = "no",
         RtcLocal = "rtc-local",
@@ -296,6 +314,12 @@ crate::id_enum! {
         RtcLocalTime = "rtc-local-time",
         StratumHigh = "stratum-high",
         KissCode = "kiss-code",
+        /// A server answers RATE: it rate-limits this client.
+        KissRate = "kiss-rate",
+        /// A server answers AUTH or CRYP: authentication failed.
+        KissAuth = "kiss-auth",
+        /// Associations not resynchronised since the clock was stepped.
+        KissStep = "kiss-step",
         UpstreamUnsynchronised = "upstream-unsynchronised",
         NxosWrongVrf = "nxos-wrong-vrf",
         /// NX-OS `show ntp peers`: configuration only, no state.
@@ -374,9 +398,13 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired
-            | RefclockLost | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
-            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
+            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | KissRate
+            | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
+            | DaemonUnreachable => Status::Bad,
+            // A clock that follows its own is not synchronised to true time:
+            // one level whoever shows it (FollowsLocalClock, OwnClock alarm).
+            ServingLocalClock | KissStep => Status::Warn,
+            ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
@@ -445,6 +473,15 @@ impl Rule {
 }
 
 impl Why {
+    /// A kiss code's reason: the row's other columns are no measurement,
+    /// and its reach 0 is no silence of the network.
+    pub fn is_kiss(self) -> bool {
+        matches!(
+            self,
+            Why::KissCode | Why::KissDenied | Why::KissRate | Why::KissAuth | Why::KissStep
+        )
+    }
+
     /// The findings that account for a value flagged (warn or bad) with this
     /// reason; the first is added when none of them is there yet. Empty for
     /// reasons that only ever mark a value ok or informative.
@@ -490,7 +527,13 @@ impl Why {
                 R::UpstreamUnsynchronised,
                 R::WaitsyncNeverSynchronised,
             ],
-            KissCode => &[R::KissCode],
+            KissCode | KissDenied => &[R::KissCode],
+            KissRate => &[R::KissRate],
+            KissAuth => &[R::KissAuth],
+            KissStep => &[R::KissStep],
+            // ntpd's status word or ntpstat: the daemon follows its own
+            // clock (tracking's own refid says it in its diagnosis too).
+            RefidLocal => &[R::ServingLocalClock],
             OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
             OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
             ClockSlow => &[R::ClockBehind],
@@ -529,6 +572,7 @@ impl Why {
             TallyRejected => &[R::SourceRejected, R::NoneSelected, R::NoUpstreamReachable],
             SwitchUnsynchronized => &[R::NotSynchronised],
             SwitchRejected => &[R::SourceRejected],
+            SwitchNotSurvived => &[R::NotSelectable],
             No => &[R::NotSynchronised, R::NtpServiceInactive],
             RtcLocal => &[R::RtcLocalTime],
             NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
@@ -589,7 +633,6 @@ impl Why {
             | PoolPrototype
             | NotPolled
             | LeapNormal
-            | RefidLocal
             | OffsetSmall
             | DropsZero
             | FrequencyNormal
