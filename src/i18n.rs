@@ -6,6 +6,12 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+mod dates;
+mod errors;
+mod health;
+
+pub use errors::{OsError, OsErrorKind, UserError};
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
@@ -216,6 +222,18 @@ impl Localizer {
         }
     }
 
+    /// Why an export's comments are English in another language: the
+    /// target takes ASCII only. `None` in English or for a format that
+    /// takes UTF-8 (its comments are translated).
+    pub fn export_ascii_notice(&self, format: crate::core::export::Format) -> Option<String> {
+        (self.lang != Lang::En && format.ascii_only()).then(|| {
+            self.tr_args(
+                "export-ascii-only",
+                &[("format", self.tr(&format.title_id()))],
+            )
+        })
+    }
+
     /// A comment an export writes, in the language its target reads (as
     /// [`Localizer::export_header`]).
     pub fn export_comment<S: AsRef<str>>(
@@ -225,9 +243,22 @@ impl Localizer {
         args: &[(&str, S)],
     ) -> String {
         match &self.fallback {
-            Some(en) if format.ascii_only() => en.tr_args(id, args),
-            _ => self.tr_args(id, args),
+            Some(en) if format.ascii_only() => en.export_note(id, args),
+            _ => self.export_note(id, args),
         }
+    }
+
+    /// An export's note: the lists of names and addresses among its
+    /// arguments (joined by ", " in the core) listed the language's way.
+    pub fn export_note<S: AsRef<str>>(&self, id: &str, args: &[(&str, S)]) -> String {
+        let args: Vec<(&str, String)> = args
+            .iter()
+            .map(|(k, v)| match *k {
+                "servers" | "addresses" | "hosts" => (*k, self.sources_list(v.as_ref())),
+                _ => (*k, v.as_ref().to_string()),
+            })
+            .collect();
+        self.tr_args(id, &args)
     }
 
     /// The text of a helper error code (`err-<code>`), with its detail.
@@ -243,80 +274,6 @@ impl Localizer {
         } else {
             format!("{code} {}", detail.unwrap_or_default())
         }
-    }
-
-    /// An NTS certificate's names and validity at `now`, in one line.
-    pub fn cert_text(&self, c: &crate::core::nts::CertSummary, now: i64) -> String {
-        if c.unreadable {
-            return self.tr_args("lint-nts-not-certificate", &[("path", c.path.as_str())]);
-        }
-        let (y, mo, d, h, mi, _) = crate::core::civil_from_unix(c.not_after);
-        let days = c.days_left(now);
-        let id = if now >= c.not_after {
-            "nts-cert-expired-on"
-        } else {
-            "nts-cert-valid-until"
-        };
-        self.tr_args(
-            id,
-            &[
-                ("path", c.path.clone()),
-                ("names", c.names.join(", ")),
-                ("date", format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")),
-                ("days", days.abs().to_string()),
-            ],
-        )
-    }
-
-    /// The leap second list: until when it is valid and the next leap it
-    /// announces, or why chronyd cannot use it.
-    pub fn leap_list_text(&self, l: &crate::core::leap::LeapListSummary, now: i64) -> String {
-        if l.problem.is_some() {
-            return self.tr_args("leap-list-unusable", &[("path", l.path.as_str())]);
-        }
-        let day = crate::core::time::utc_date;
-        let id = if now >= l.expires {
-            "leap-list-expired-on"
-        } else {
-            "leap-list-valid-until"
-        };
-        let mut text = self.tr_args(
-            id,
-            &[
-                ("path", l.path.clone()),
-                ("date", day(l.expires)),
-                ("days", l.days_left(now).abs().to_string()),
-            ],
-        );
-        if let Some((at, kind)) = l.next_leap {
-            text.push(' ');
-            text.push_str(&self.tr_args(
-                "leap-list-next",
-                &[("date", day(at - 1)), ("kind", leap_kind(kind).to_string())],
-            ));
-        }
-        text
-    }
-
-    /// A leap second chronyd announces (tracking's leap status 1 or 2):
-    /// when, and how long until then. `None` for no leap.
-    pub fn pending_leap_text(&self, leap_status: u16, now: f64) -> Option<String> {
-        let kind = match leap_status {
-            1 => crate::core::leap::Leap::Insert,
-            2 => crate::core::leap::Leap::Delete,
-            _ => return None,
-        };
-        let at = crate::core::leap::pending_leap_at(now);
-        let left = (at - now).max(0.0) as i64;
-        Some(self.tr_args(
-            "leap-pending",
-            &[
-                ("kind", leap_kind(kind).to_string()),
-                ("date", crate::core::time::utc_date(at as i64 - 1)),
-                ("hours", (left / 3600).to_string()),
-                ("minutes", (left % 3600 / 60).to_string()),
-            ],
-        ))
     }
 
     /// An alarm of the helper, in one sentence.
@@ -417,21 +374,43 @@ impl Localizer {
                 // A source with no address to show (chrony 4.0's
                 // `[UNSPEC]` for one never answered): named as such.
                 "sources" if v.trim().is_empty() => (*k, self.tr("explain-unnamed-source")),
+                "sources" => (*k, self.sources_list(v)),
                 _ => (*k, v.clone()),
             })
             .collect();
         self.tr_first(&crate::core::explain::finding_ids(kind, f), &args)
     }
 
+    /// Names listed in a sentence, joined the language's way: "a, b" in
+    /// English, "a、b" in Chinese (the enumeration comma). Every list of
+    /// names a text shows goes through here.
+    pub fn list<S: AsRef<str>>(&self, items: impl IntoIterator<Item = S>) -> String {
+        let sep = self.tr("list-separator");
+        let mut out = String::new();
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(item.as_ref());
+        }
+        out
+    }
+
+    /// A finding's or a reason's `sources` argument (the names as explain
+    /// keeps them, joined by ", ") as a list in this language.
+    fn sources_list(&self, v: &str) -> String {
+        self.list(v.split(", ").filter(|s| !s.is_empty()))
+    }
+
     /// ntpdata's failed NTP tests (comma-separated ids, judge::NTP_TESTS)
     /// in words: RFC 5905's numbered tests and the loop test translated,
     /// the server-line options (maxdelay…) as chrony.conf spells them.
     pub fn ntp_tests(&self, ids: &str) -> String {
-        ids.split(',')
+        let tests = ids
+            .split(',')
             .filter(|id| !id.is_empty())
-            .map(|id| self.tr(&format!("ntp-test-{id}")))
-            .collect::<Vec<_>>()
-            .join(&self.tr("list-separator"))
+            .map(|id| self.tr(&format!("ntp-test-{id}")));
+        self.list(tests)
     }
 
     /// What a field means, for the output it comes from.
@@ -446,6 +425,7 @@ impl Localizer {
             .iter()
             .map(|(k, v)| match *k {
                 "tests" => (*k, self.ntp_tests(v)),
+                "sources" => (*k, self.sources_list(v)),
                 _ => (*k, v.clone()),
             })
             .collect();
@@ -481,6 +461,25 @@ pub fn message_ids(text: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// The system's refusals and failures in words (types in errors.rs).
+impl Localizer {
+    /// Why the system refused, in this language: the one text every
+    /// message about a file that cannot be read or written shows.
+    pub fn os_error(&self, e: &OsError) -> String {
+        self.tr_args("os-error", &e.args())
+    }
+
+    /// A failure as its sentence, the system's refusal (if any) as its
+    /// `reason` in this language.
+    pub fn user_error(&self, e: &UserError) -> String {
+        let mut args = e.args.clone();
+        if let Some(os) = &e.os {
+            args.push(("reason", self.os_error(os)));
+        }
+        self.tr_args(e.id, &args)
+    }
 }
 
 #[cfg(test)]
@@ -521,113 +520,37 @@ mod tests {
         let zh = Localizer::new(Lang::ZhCn);
         assert_ne!(zh.tr("lint-bad-subnet"), en.tr("lint-bad-subnet"));
     }
-}
 
-/// A failure the user sees as one sentence: a message id and its
-/// arguments, translated where it is shown (the CLI and the helper alike).
-#[derive(Debug)]
-pub struct UserError {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl UserError {
-    pub fn new(id: &'static str) -> Self {
-        UserError {
-            id,
-            args: Vec::new(),
+    #[test]
+    fn the_systems_refusals_are_said_in_the_users_language() {
+        let zh = Localizer::new(Lang::ZhCn);
+        let en = Localizer::new(Lang::En);
+        let missing = std::fs::read("/nonexistent/stratum-test").unwrap_err();
+        let dir = std::fs::read("/").unwrap_err();
+        for (e, kind) in [
+            (&missing, OsErrorKind::NotFound),
+            (&dir, OsErrorKind::IsADirectory),
+        ] {
+            let os = OsError::from(e);
+            assert_eq!(os.kind, kind);
+            for tr in [&zh, &en] {
+                let text = tr.os_error(&os);
+                assert!(!text.contains("os error"), "{text}");
+                assert!(!text.is_empty());
+            }
         }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-}
-
-fn leap_kind(kind: crate::core::leap::Leap) -> &'static str {
-    match kind {
-        crate::core::leap::Leap::Insert => "insert",
-        crate::core::leap::Leap::Delete => "delete",
-        crate::core::leap::Leap::Normal => "none",
-    }
-}
-
-/// The verdict in words (`i18n/*/health.ftl`): one place for the sentences
-/// the Overview, the status bar and `stratum status` share.
-impl Localizer {
-    /// The verdict's first sentence: healthy and whom it follows, or the
-    /// worst alarm, with why no upstream is used when that is the cause.
-    pub fn health_headline(
-        &self,
-        s: &crate::core::snapshot::Snapshot,
-        h: &crate::core::alarm::Health,
-    ) -> String {
-        use crate::core::health::{Headline, Upstreams, headline};
-        let upstreams = |prefix: &str, stratum: u16, u: &Upstreams| {
-            let (which, named) = match u {
-                Upstreams::None => ("none", &[][..]),
-                Upstreams::Silent(n) => ("silent", n.as_slice()),
-                Upstreams::Unusable(n) => ("unusable", n.as_slice()),
-            };
-            let causes: Vec<String> = named.iter().map(|n| self.cause_text(n)).collect();
-            self.tr_args(
-                &format!("{prefix}-{which}"),
-                &[
-                    ("stratum", stratum.to_string()),
-                    ("causes", causes.join(&self.tr("health-cause-separator"))),
-                ],
-            )
-        };
-        match headline(s, h) {
-            Headline::Healthy { reference, stratum } if reference.is_empty() => self.tr_args(
-                "health-healthy-unnamed",
-                &[("stratum", stratum.to_string())],
-            ),
-            Headline::Healthy { reference, stratum } => self.tr_args(
-                "health-healthy",
-                &[("reference", reference), ("stratum", stratum.to_string())],
-            ),
-            Headline::Starting => self.tr("health-starting"),
-            Headline::Silent => self.tr("health-silent"),
-            Headline::OwnClock {
-                stratum,
-                upstreams: u,
-            } => upstreams("health-own-clock", stratum, &u),
-            Headline::Unsynchronised { upstreams: u } => upstreams("health-unsynchronised", 0, &u),
-            Headline::Alarm(a) => self.alarm_text(&a),
-        }
-    }
-
-    /// One configured name and why it is not used ("ntp.aliyun.com does
-    /// not resolve", "cn.pool.ntp.org does not resolve (all 4 sources
-    /// chronyd keeps for that name)").
-    pub fn cause_text(&self, n: &crate::core::health::NamedSource) -> String {
-        let cause = self.tr_args(
-            &format!("health-cause-{}", n.health),
-            &[("name", n.name.as_str())],
+        let e = UserError::cannot_read("/nonexistent/x", &missing);
+        assert_eq!(
+            zh.user_error(&e),
+            "无法读取 /nonexistent/x：文件或目录不存在。"
         );
-        if n.count > 1 {
-            self.tr_args(
-                "health-cause-count",
-                &[("cause", cause), ("count", n.count.to_string())],
-            )
-        } else {
-            cause
-        }
-    }
-
-    /// How one configured server fares, in a few words (with how many
-    /// sources a pool gave).
-    pub fn source_health_text(&self, n: &crate::core::health::NamedSource) -> String {
-        let state = self.tr(&format!("source-health-{}", n.health));
-        if n.count > 1 {
-            self.tr_args(
-                "source-health-count",
-                &[("state", state), ("count", n.count.to_string())],
-            )
-        } else {
-            state
-        }
+        assert_eq!(
+            en.user_error(&e),
+            "Cannot read /nonexistent/x: there is no such file or directory."
+        );
+        // A kind without its own words keeps the system's, escaped.
+        let odd = std::io::Error::other("odd\u{1b}[2J");
+        let text = zh.os_error(&OsError::from(&odd));
+        assert!(text.contains("odd\\u{1b}[2J"), "{text}");
     }
 }

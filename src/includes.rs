@@ -96,10 +96,9 @@ fn visit(
                 Err(e) => out[at].problems.push(Diagnostic::new(
                     Rule::IncludeUnreadable,
                     Some(line + 1),
-                    vec![
-                        ("path", file.display().to_string()),
-                        ("reason", e.to_string()),
-                    ],
+                    std::iter::once(("path", file.display().to_string()))
+                        .chain(crate::i18n::OsError::from(&e).args())
+                        .collect(),
                 )),
             }
         }

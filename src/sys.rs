@@ -181,6 +181,25 @@ pub fn resolves(host: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// The addresses a host name has here, through the system's resolver (as
+/// chronyd resolves a name), in the resolver's order, each once. A name
+/// under `.invalid` is never looked up: RFC 6761 6.4 reserves it to fail,
+/// without a query.
+pub fn addresses(host: &str) -> Vec<std::net::IpAddr> {
+    use std::net::ToSocketAddrs;
+    let tld = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    if tld.eq_ignore_ascii_case("invalid") {
+        return Vec::new();
+    }
+    let mut out: Vec<std::net::IpAddr> = Vec::new();
+    for a in (host, 0).to_socket_addrs().into_iter().flatten() {
+        if !out.contains(&a.ip()) {
+            out.push(a.ip());
+        }
+    }
+    out
+}
+
 /// The system clock as Unix seconds.
 pub fn now() -> f64 {
     std::time::SystemTime::now()

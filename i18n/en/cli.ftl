@@ -27,6 +27,20 @@ cli-version-newer = chrony { $version } is newer than the releases whose rules S
 cli-missing-file = Name a chrony.conf file.
 cli-cannot-read = Cannot read { $path }: { $reason }.
 cli-cannot-write = Cannot write { $path }: { $reason }. The file was not changed.
+os-error = { $os-error ->
+        [not-found] there is no such file or directory
+        [permission-denied] permission denied (this user may not open it)
+        [is-a-directory] it is a directory, not a file
+        [not-a-directory] a part of the path is not a directory
+        [not-regular] it is not a regular file (a FIFO, a device or a directory is never read)
+        [too-large] it is larger than such a file can be
+        [invalid-data] its contents are not text (UTF-8)
+        [symbolic-link] it is a symbolic link, which is not followed here
+        [read-only] the file system is read-only
+        [storage-full] the disk is full
+        [already-exists] it already exists
+       *[other] { $os-detail }
+    }
 cli-orphan-needs-stratum = --orphan goes with --local-stratum N.
 cli-bad-stratum = The local stratum must be a whole number from 1 to 15, not “{ $value }”.
 cli-source-empty = The server to add is empty: give a host name or address, then options.
@@ -183,7 +197,7 @@ stats-label-range98 = 98% range
 stats-label-mean = mean
 stats-label-sd = σ
 stats-label-skewness = skewness
-stats-label-kurtosis = kurtosis
+stats-label-kurtosis = excess kurtosis
 
 ## The command line's help: the texts of the declaration in src/cli/args.rs
 ## and src/helper/cli.rs (cli-about-COMMAND, cli-arg-COMMAND-OPTION, shared
@@ -192,6 +206,7 @@ cli-heading-usage = Usage:
 cli-heading-options = Options
 cli-heading-arguments = Arguments
 cli-heading-commands = Commands
+cli-heading-line = { $heading }:
 cli-arg-help = Print this help
 cli-arg-version = Print the version
 cli-arg-lang = The language of messages and help (default: the locale's; LANG=zh_CN.UTF-8 for Chinese)

@@ -245,7 +245,7 @@ why-reach-starting = answered all { $answered } polls since it started being pol
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
 why-no-sample = no sample yet: chronyd has accepted no answer of this source (none came, or none passed its tests), so this is a placeholder, not a measurement
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
-finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, { $names ->
+finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; that server needs “allow” with this client's subnet. Then UDP 123 blocked on the way, { $names ->
         [none] a wrong address,
        *[some] a name that does not resolve,
     } a source set offline and never polled since (“chronyc offline” or the “offline” option; “chronyc activity” counts them), or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).

@@ -7,6 +7,7 @@ export-note-key-not-text = Key { $id } is not text a device can take (its bytes,
 export-note-pool-old-ntpd = ntpd before 4.2.7 uses one server of a pool: “{ $host }” is written as one server; list the pool's servers by name for more.
 export-note-old-ntpd-names = ntpd before 4.2.7 has no “restrict source” and resolves a name in a restrict line once, to one address, apart from the server line ({ $hosts }): behind “restrict default ignore” it could drop its own upstreams' replies. So this ntp.conf does not ignore unknown addresses: it answers time requests from any address (nothing else: nomodify, noquery, nopeer). To serve only the allowed subnets, give the upstreams by address or add firewall rules (Stratum exports them for firewalld, ufw and nftables).
 export-note-line = note: { $text }
+export-ascii-only = { $format } takes ASCII characters only (a device rejects or garbles other bytes), so the comments in this file are in English.
 format-chrony-server = chrony: this server (chrony.conf)
 format-chrony-client = chrony: a client of this server
 format-ntp = ntpd: this server (ntp.conf)
@@ -51,16 +52,16 @@ bundle-readme-title = # Lab time service ({ $primary })
 bundle-readme-primary = chrony.conf of the primary server (/etc/chrony/chrony.conf on Debian and Ubuntu, /etc/chrony.conf on RHEL, Rocky and CentOS).
 bundle-readme-backup = chrony.conf of the backup server; it peers with the primary.
 bundle-readme-clients = chrony.conf for every client machine.
-bundle-readme-firewall = commands that open UDP port 123 to the client subnets on the servers.
+bundle-readme-firewall = commands that open the servers' NTP port (UDP; 123 unless their chrony.conf sets “port”) to the client subnets.
 bundle-readme-switch = configuration commands for this switch.
 bundle-written = Wrote { $count } { $count ->
         [one] file
        *[other] files
     } to { $dir }.
-export-note-port = switches query port 123 only; { $host } must serve NTP on port 123, not { $port }.
+export-note-port = { $format } has no port option for its NTP servers and queries port 123 only: { $host } must answer NTP on port 123 too (it is given port { $port }).
 export-server-not-used = --server names the lab server for its clients and devices; the server's own { $format } configuration does not use it. For a client of it, use --to chrony-client or --to ntp-client.
-export-note-ntp-port = ntpd always uses port 123: { $server } is given another port, which an ntpd client cannot follow.
-export-note-peer-name = the peer { $peer } is a name: a firewall rule needs its address, so open UDP 123 from it by hand.
+export-note-ntp-port = ntpd always sends to port 123 (ntp.conf(5) has no port option for a server): { $server } answers NTP on port { $port }, which an ntpd client cannot reach. Let the server answer on port 123 too, or use chrony on this client.
+export-note-peer-name = { $peer } is a name with no address known here: a firewall rule needs an address, so open UDP { $port } from it by hand.
 export-note-switch-source = switch { $switch } asks the servers for time from the address of { $interface }: add that address to client_subnets (or source_address) so that chrony and the firewall let it in.
 bundle-readme-ansible = Ansible for the whole lab: `cd ansible && ansible-playbook -i inventory.ini playbook.yml` installs chrony, places each host's chrony.conf, restarts chronyd and checks that it answers (add `-e open_firewall=true` to apply the nftables rules).
 bundle-readme-keys = the shared key in chrony.keys format (readable by you alone): the playbook places it at /etc/chrony/chrony.keys (Debian, Ubuntu) or /etc/chrony.keys (RHEL, Rocky, Fedora), owned by root and readable by chrony's group.
@@ -72,3 +73,12 @@ export-note-nts-system-store = the clients trust the system's CAs: a server cert
 export-note-nts-switch = { $format } has no NTS: use a symmetric key (--key) for the switches.
 export-note-nts-ntpd = ntpd has no NTS (NTPsec and chrony do): the ntp.conf authenticates with a key only.
 bundle-readme-nts = NTS: the CA every host trusts (ca.crt) and each server's certificate and key (made for this bundle, valid 365 days; the playbook places them in /etc/chrony/nts, the key readable by root and chrony's group).
+export-note-port-huawei = VRP takes “port { $port }” on its server command (CloudEngine, NetEngine and USG references); an S-series switch has no port option and refuses the line: for it, let the lab server answer NTP on port 123 too.
+export-note-server-port-ntpd = ntpd listens on port 123 only (ntp.conf(5) has no port directive): this ntp.conf serves on port 123, not on the lab server's port { $port }; point its clients at port 123.
+export-note-port-zero = the lab server's chrony.conf has “port 0”: its chronyd answers no NTP request, so nothing this file points at it gets an answer until it listens on a port.
+export-note-key-file-ntpd = add this line to { $file }, ntpd's key file (owned by root and readable by root alone: ntpd reads it as root at start): { $line }
+export-note-allow-name-unknown = { $host } has no address known here: the client's “allow” line for it is left out, because chronyd refuses the whole file when a name in “allow” does not resolve at its start. Add “allow” with the server's address by hand so that it may ask this client for its time.
+export-comment-allow-resolved = { $host } had the addresses { $addresses } when this file was made (chronyd resolves a name in “allow” once, at start, and refuses the file if it does not resolve)
+export-comment-server-resolved = { $host } had the address { $address } when this file was made: the device takes addresses only
+export-note-switch-name-unknown = { $format } takes server addresses only, not host names, and { $host } has no address known here: its line is left out. Add it by hand with the server's address.
+export-note-switch-dns = { $format } resolves { $host } itself: give the device a DNS server that knows the name, or use the address.

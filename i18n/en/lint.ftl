@@ -63,7 +63,7 @@ lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.
 lint-refclock-device = { $path } does not exist on this machine; chronyd refuses to start with this refclock.
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
-lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ $reason }), so it refuses to start.
+lint-include-unreadable = chronyd reads { $path } through this line but cannot open it ({ os-error }), so it refuses to start.
 lint-access-lenient = chrony { $version } accepts “{ $directive } { $args }” without an error, but not as written: it reads only the first address, wraps numbers above 255 and ignores what follows the prefix length (chrony 4.2 and later refuse the line). Write one subnet per line, like 10.0.0.0/24.
 lint-access-lenient-comment = chrony { $version } reads “{ $directive } { $rule }” and ignores the comment “{ $comment }” after it, so this line lets those clients in; chrony 4.2 and later refuse the line and do not start. Put the comment on its own line.
 lint-nts-unpaired = { $certs } ntsservercert and { $keys } ntsserverkey lines: chrony 4.0 needs one of each, so it starts without an NTS-KE server. Give the certificate its key.
@@ -100,17 +100,19 @@ lint-odd-character = Column { $column } holds { $kind ->
         [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
-        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
+        [nul] a NUL byte, where chronyd's reading of the line stops
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
-    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read this { $directive } line and refuses to start. Retype it with the ASCII character.
+    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read the line “{ $line }” and refuses to start. Retype it with the ASCII character.
 lint-odd-character-in-value = Column { $column } holds { $kind ->
         [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
         [space] { $code }, a space that is not the ASCII space
         [zero-width] { $code }, an invisible zero-width character
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
-        [nul] a NUL byte: the file is UTF-16, as a Windows editor's “Unicode” saves it
+        [nul] a NUL byte, where chronyd's reading of the line stops
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
     }: chronyd reads it as part of a value of { $directive }, which then names something else than it seems. Retype it with the ASCII character.
+lint-utf16-file = The file is UTF-16, as a Windows editor's “Unicode” saves it: chronyd reads each line only up to its first zero byte and refuses to start ("Invalid directive"). Save it as UTF-8 (or ANSI/ASCII).
+lint-not-text = The file is not text but binary data, not a chrony.conf: chronyd refuses to start on it ("Invalid directive"). Check that this is the file you meant.
 lint-refclock-device-optional = { $path } does not exist on this machine: this refclock is optional, so chronyd starts without it ("Could not initialise refclock").
 lint-minsources-unreachable = minsources { $minsources } asks for more selectable sources than this file can ever give ({ $count }): chronyd never updates the clock from its sources. Lower minsources or add sources.
 lint-orphan-waits = chrony { $version } with orphan and no waitunsynced waits { $seconds } s while it is not synchronised (after every start too) before it serves its local clock: clients see it unsynchronised for those { $seconds } s. Add “waitunsynced 0” to serve at once, as older chrony did.
@@ -140,3 +142,32 @@ lint-refid-too-long = { $option } { $value } is longer than four characters: chr
 lint-sources-not-a-source = chronyd ignores “{ $directive }” here without a message: a .sources file of sourcedir may hold only server, pool and peer lines (chrony.conf(5) sourcedir). Put it in chrony.conf or a confdir file.
 lint-sources-line-dropped = chronyd drops this { $directive } line without a message (it cannot read “{ $args }”): in a .sources file a line it cannot read is skipped, not refused, so the source is simply missing.
 lint-sources-line-unterminated = This line does not end with a newline (or is longer than chronyd's 2048-byte buffer): chronyd stops reading the .sources file here and leaves out this line and any after it ({ $lines } in all) without a message (chrony.conf(5) sourcedir: such files "are expected to have all lines terminated by the newline character"). End the file with a newline.
+lint-maxjitter-unreachable = maxjitter { $value } µs is below the jitter of network sources (under { $floor } µs): chronyd measures each source's jitter (“Std Dev” in chronyc sourcestats) at 0.1 to 1 µs even over loopback and at microseconds or more over a LAN, and rejects a source whose jitter is larger as too variable (chrony.conf(5) maxjitter; state ~ in chronyc sources), so the clock is synchronised from its servers never, or only at moments. Leave maxjitter out (1 s by default) or give a limit of milliseconds.
+lint-stratum-limits-unreachable = { $case ->
+        [min-high] minstratum { $min } is above 15, the highest stratum a synchronised source has
+        [max-zero] maxstratum { $max } allows only stratum 0, which only reference clocks have; every NTP server has stratum 1 or more
+       *[crossed] minstratum { $min } is above maxstratum { $max }, so no stratum is allowed
+    }: chronyd rejects every { $case ->
+        [max-zero] server, pool and peer
+       *[other] source
+    } (chrony.conf(5) minstratum and maxstratum: a source's stratum must lie between them; state r in chronyc selectdata), and the clock is never synchronised. The useful range of both is 0 to 15: leave them out, or keep minstratum at or below maxstratum.
+lint-maxchange-ignores-start = “maxchange { $offset } 0 …” checks every clock update from the first one, and its negative third value makes chronyd ignore every update over { $offset } s for good (chrony.conf(5) maxchange; the log says “… exceeds the allowed maximum … (ignored)”). A clock that starts more than { $offset } s off (a new machine, a flat RTC battery, a long power cut) is never corrected: chronyc sources shows its server selected (*) while tracking stays “Not synchronised”. { $makestep ->
+        [none] makestep would not help either
+       *[other] makestep (line { $makestep }) does not help
+    }: chronyd applies the maxchange check before it considers a step. Give a second value of 1 or more, so that the first updates can correct the clock.
+lint-maxchange-exits-at-start = “maxchange { $offset } 0 { $ignore }” checks every clock update from the first one: { $ignore ->
+        [0] chronyd exits on the first update over { $offset } s
+       *[other] chronyd ignores { $ignore } updates over { $offset } s and exits on the next
+    } (chrony.conf(5) maxchange: “Another large offset will cause chronyd to give up and exit”). A clock that starts more than { $offset } s off stops chronyd seconds after it starts. { $makestep ->
+        [none] makestep would not help either
+       *[other] makestep (line { $makestep }) does not help
+    }: chronyd applies the maxchange check before it considers a step. Give a second value of 1 or more, so that the first updates can correct the clock.
+lint-polltarget-range = polltarget { $value } on { $host } is outside 6 to 60, the useful range chrony.conf(5) gives: { $case ->
+        [high] chronyd lengthens the polling interval only while it holds more samples of the source than the target, and it keeps at most 64 (fewer once old ones stop fitting), so the interval stays at or near minpoll for good: the most requests the server gets from this client, and no longer interval as the estimate settles
+        [low] chronyd lengthens the polling interval towards maxpoll as soon as it holds { $value } samples, so its estimates rest on fewer measurements and filter less network jitter
+        [raised] chrony { $version } uses 1 instead and lengthens the polling interval to maxpoll almost at once, with estimates resting on very few measurements (chrony 4.7 and later refuse the line)
+       *[unchecked] chrony { $version } uses it as given and its polling adjustment divides by it, so the interval runs to maxpoll and, with 0, falls back to minpoll at random (chrony 4.4 to 4.6 use 1 instead, 4.7 and later refuse the line)
+    }. Leave polltarget out (8 by default) or give 6 to 60.
+lint-samples-capped = { $option } { $value } has no effect beyond { $max }: chronyd keeps at most { $max } samples of a source, so it acts as { $max } (chrony.conf(5) gives 4 to 64 as the useful range). Give { $max } or less.
+lint-source-port-zero = port 0 on { $host }: 0 is no port a server answers on (chrony.conf(5) { $directive } port: “the UDP port on which the server understands NTP requests”). chronyd takes it without a message, but the system refuses to send a packet to port 0, so no request leaves and the source stays unreachable (Reach 0). Leave port out for the standard port 123, or give the port the server listens on.
+lint-sourcedir-missing = The directory { $path } does not exist: chronyd starts without a message and loads no sources from it (chrony.conf(5) sourcedir reads the *.sources files in it). It looks again on “chronyc reload sources”, once the directory is there. Check the path, or create the directory.

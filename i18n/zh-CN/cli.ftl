@@ -18,6 +18,20 @@ cli-version-newer = chrony { $version } 比 Stratum 掌握规则的版本（最�
 cli-missing-file = 请指定一个 chrony.conf 文件。
 cli-cannot-read = 无法读取 { $path }：{ $reason }。
 cli-cannot-write = 无法写入 { $path }：{ $reason }。文件未被修改。
+os-error = { $os-error ->
+        [not-found] 文件或目录不存在
+        [permission-denied] 权限不足（当前用户无权打开它）
+        [is-a-directory] 这是一个目录，不是文件
+        [not-a-directory] 路径中有一部分不是目录
+        [not-regular] 它不是普通文件（不会读取管道、设备或目录）
+        [too-large] 文件大于此类文件应有的大小
+        [invalid-data] 内容不是文本（UTF-8）
+        [symbolic-link] 这是一个符号链接，此处不跟随符号链接
+        [read-only] 文件系统是只读的
+        [storage-full] 磁盘已满
+        [already-exists] 它已经存在
+       *[other] 系统报告：{ $os-detail }
+    }
 cli-orphan-needs-stratum = --orphan 需要与 --local-stratum N 一起使用。
 cli-bad-stratum = 本地层级必须是 1 到 15 的整数，而不是“{ $value }”。
 cli-source-empty = 要添加的服务器为空：请给出主机名或地址，然后是选项。
@@ -144,14 +158,15 @@ stats-label-range98 = 98% 范围
 stats-label-mean = 均值
 stats-label-sd = σ
 stats-label-skewness = 偏度
-stats-label-kurtosis = 峰度
+stats-label-kurtosis = 超额峰度
 
-## 命令行帮助（clap 在标题后加半角冒号）：src/cli/args.rs 与 src/helper/cli.rs 中声明的文字
+## 命令行帮助（标题的冒号见 cli-heading-line，中文用全角“：”）：src/cli/args.rs 与 src/helper/cli.rs 中声明的文字
 ## （cli-about-命令、cli-arg-命令-选项、共用的 cli-arg-选项、说明 cli-after-命令）。
 cli-heading-usage = 用法：
 cli-heading-options = 选项
 cli-heading-arguments = 参数
 cli-heading-commands = 命令
+cli-heading-line = { $heading }：
 cli-arg-help = 显示本帮助
 cli-arg-version = 显示版本
 cli-arg-lang = 消息和帮助的语言（默认跟随区域设置；LANG=zh_CN.UTF-8 为中文）

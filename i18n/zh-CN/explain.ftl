@@ -234,7 +234,7 @@ why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄�
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
 why-no-sample = 尚无样本：chronyd 还没有接受过该源的任何应答（没有应答，或应答都未通过检验），这里显示的是占位值，不是测量结果
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
-finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。原因可能是：沿途 UDP 123 被阻断、{ $names ->
+finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”。其次可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
        *[some] 名称无法解析，
     }时间源被设为离线后未再轮询（“chronyc offline”或“offline”选项；“chronyc activity”会统计它们），或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。

@@ -53,7 +53,7 @@ lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。
 lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 chronyd 将拒绝启动。
 lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。
-lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ $reason }），因此将拒绝启动。
+lint-include-unreadable = chronyd 会通过此行读取 { $path }，但无法打开它（{ os-error }），因此将拒绝启动。
 lint-access-lenient = chrony { $version } 接受“{ $directive } { $args }”且不报错，但不是按所写的意思：它只读取第一个地址，大于 255 的数字会回绕，前缀长度之后的内容被忽略（chrony 4.2 及以后会拒绝这一行）。请每行写一个子网，例如 10.0.0.0/24。
 lint-access-lenient-comment = chrony { $version } 读取“{ $directive } { $rule }”并忽略其后的注释“{ $comment }”，所以这一行能让这些客户端访问；chrony 4.2 及以后会拒绝这一行，无法启动。请把注释放在单独一行。
 lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey：chrony 4.0 需要各一个，因此会启动，但没有 NTS-KE 服务器。请为证书配上其密钥。
@@ -83,21 +83,23 @@ lint-leap-list-expired = 闰秒列表 { $path } 已于 { $date } 过期（{ $day
 lint-leap-list-expiring = 闰秒列表 { $path } 将于 { $date } 过期（还剩 { $days } 天）：请在此之前更新 tzdata（或该文件）。
 lint-not-an-integer = chrony { $version } 把 { $directive } 的值作为完整的整数读取，而“{ $value }”不是整数（4.7 之前的 chrony 只读取开头的数字）；chronyd 将拒绝启动。
 lint-odd-character = 第 { $column } 列是{ $kind ->
-        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
-        [space] { $code }，一个不是 ASCII 空格的空格
-        [zero-width] { $code }，一个看不见的零宽字符
-        [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
-        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
+        [ideographic] { " " }{ $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { " " }{ $code }，一个不是 ASCII 空格的空格
+        [zero-width] { " " }{ $code }，一个看不见的零宽字符
+        [bom] { " " }{ $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节，chronyd 读到这里就认为这一行结束了
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
-    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行 { $directive }，将拒绝启动。请用 ASCII 字符重新输入。
+    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行“{ $line }”，将拒绝启动。请用 ASCII 字符重新输入。
 lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
-        [ideographic] { $code }，中文输入法输入的全角空格，而不是 ASCII 空格
-        [space] { $code }，一个不是 ASCII 空格的空格
-        [zero-width] { $code }，一个看不见的零宽字符
-        [bom] { $code }，某些 Windows 编辑器写在文件开头的字节序标记
-        [nul] 一个 NUL 字节：文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）
+        [ideographic] { " " }{ $code }，中文输入法输入的全角空格，而不是 ASCII 空格
+        [space] { " " }{ $code }，一个不是 ASCII 空格的空格
+        [zero-width] { " " }{ $code }，一个看不见的零宽字符
+        [bom] { " " }{ $code }，某些 Windows 编辑器写在文件开头的字节序标记
+        [nul] 一个 NUL 字节，chronyd 读到这里就认为这一行结束了
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
     }：chronyd 把它当作 { $directive } 的值的一部分，这个值指向的就不是看上去的那个。请用 ASCII 字符重新输入。
+lint-utf16-file = 文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）：chronyd 每行只读到第一个零字节，将拒绝启动（"Invalid directive"）。请另存为 UTF-8（或 ANSI/ASCII）编码。
+lint-not-text = 这不是文本文件，而是二进制数据，不是 chrony.conf：chronyd 将拒绝启动（"Invalid directive"）。请确认选的是不是这个文件。
 lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟设为 optional，chronyd 会启动，但不使用它（“Could not initialise refclock”）。
 lint-minsources-unreachable = minsources { $minsources } 要求的可选时间源多于本文件最多能提供的数量（{ $count }）：chronyd 永远不会根据时间源更新时钟。请减小 minsources 或增加时间源。
 lint-orphan-waits = chrony { $version } 在设置 orphan 而没有 waitunsynced 时，未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟：这 { $seconds } 秒内客户端看到它未同步。加上“waitunsynced 0”可立即提供时间，与旧版 chrony 相同。
@@ -124,3 +126,32 @@ lint-refid-too-long = { $option } { $value } 超过四个字符：chrony.conf(5)
 lint-sources-not-a-source = chronyd 会在此处忽略“{ $directive }”且不给出任何提示：sourcedir 的 .sources 文件只能包含 server、pool 和 peer 行（chrony.conf(5) sourcedir）。请把它放到 chrony.conf 或 confdir 的文件中。
 lint-sources-line-dropped = chronyd 会丢弃这一行 { $directive } 且不给出任何提示（它无法读取“{ $args }”）：在 .sources 文件中无法读取的行会被跳过而不是报错，于是这个时间源就不存在了。
 lint-sources-line-unterminated = 这一行没有以换行符结尾（或超过 chronyd 的 2048 字节缓冲区）：chronyd 在此停止读取该 .sources 文件，这一行及其后的行（共 { $lines } 行）都被略去，且不给出任何提示（chrony.conf(5) sourcedir：这类文件的所有行都应以换行符结尾）。请在文件末尾加上换行符。
+lint-maxjitter-unreachable = maxjitter { $value } 微秒低于网络时间源的抖动（低于 { $floor } 微秒）：chronyd 测得的时间源抖动（chronyc sourcestats 中的“Std Dev”）即使经回环地址也有 0.1 到 1 微秒，局域网则在微秒级以上；抖动更大的源会被当作变化太大而拒绝（chrony.conf(5) maxjitter；chronyc sources 中状态为 ~），因此时钟从不、或只是偶尔从这些服务器同步。请删去 maxjitter（默认 1 秒）或设为毫秒级的限值。
+lint-stratum-limits-unreachable = { $case ->
+        [min-high] minstratum { $min } 大于 15，而已同步的时间源层级最高为 15
+        [max-zero] maxstratum { $max } 只允许层级 0，只有参考时钟是层级 0，NTP 服务器的层级都在 1 以上
+       *[crossed] minstratum { $min } 大于 maxstratum { $max }，没有任何层级符合
+    }：chronyd 会拒绝所有{ $case ->
+        [max-zero] server、pool 和 peer 源
+       *[other] 时间源
+    }（chrony.conf(5) minstratum 与 maxstratum：时间源的层级必须在两者之间；chronyc selectdata 中状态为 r），时钟永远无法同步。两者的有效范围都是 0 到 15：请删去它们，或让 minstratum 不大于 maxstratum。
+lint-maxchange-ignores-start = “maxchange { $offset } 0 …”从第一次时钟更新起就检查每一次更新，而第三个值为负数，chronyd 会永久忽略偏差超过 { $offset } 秒的每一次更新（chrony.conf(5) maxchange；日志中显示“… exceeds the allowed maximum … (ignored)”）。启动时偏差超过 { $offset } 秒的时钟（新机器、RTC 电池没电、长时间断电）永远不会被校正：chronyc sources 显示服务器已被选中（*），而 tracking 一直是“Not synchronised”（未同步）。{ $makestep ->
+        [none] makestep 也无济于事
+       *[other] makestep（第 { $makestep } 行）也无济于事
+    }：chronyd 先做 maxchange 检查，再考虑是否步进。请把第二个值设为 1 或更大，让最初的几次更新能校正时钟。
+lint-maxchange-exits-at-start = “maxchange { $offset } 0 { $ignore }”从第一次时钟更新起就检查每一次更新：{ $ignore ->
+        [0] 第一次偏差超过 { $offset } 秒的更新就会让 chronyd 退出
+       *[other] chronyd 会忽略 { $ignore } 次偏差超过 { $offset } 秒的更新，再有一次就退出
+    }（chrony.conf(5) maxchange：再出现一次大偏差，chronyd 就会放弃并退出）。启动时偏差超过 { $offset } 秒的时钟会让 chronyd 在启动几秒后就停止运行。{ $makestep ->
+        [none] makestep 也无济于事
+       *[other] makestep（第 { $makestep } 行）也无济于事
+    }：chronyd 先做 maxchange 检查，再考虑是否步进。请把第二个值设为 1 或更大，让最初的几次更新能校正时钟。
+lint-polltarget-range = { $host } 的 polltarget { $value } 不在 chrony.conf(5) 给出的有效范围 6 到 60 之内：{ $case ->
+        [high] chronyd 只有在持有的该源样本多于目标值时才会延长轮询间隔，而它最多只保留 64 个样本（旧样本不再符合时更少），所以间隔一直停在 minpoll 或其附近：服务器从这个客户端收到的请求最多，估计稳定后间隔也不会变长
+        [low] chronyd 一有 { $value } 个样本就把轮询间隔向 maxpoll 延长，因此它的估计所依据的测量更少，对网络抖动的过滤也更少
+        [raised] chrony { $version } 会改用 1，几乎立刻把轮询间隔延长到 maxpoll，估计只依据极少的测量（chrony 4.7 及以后会拒绝这一行）
+       *[unchecked] chrony { $version } 按原值使用，而轮询调整要除以它，于是间隔会升到 maxpoll，值为 0 时还会随机退回 minpoll（chrony 4.4 到 4.6 改用 1，4.7 及以后会拒绝这一行）
+    }。请删去 polltarget（默认 8）或设为 6 到 60。
+lint-samples-capped = { $option } { $value } 超过 { $max } 的部分不起作用：chronyd 对每个时间源最多保留 { $max } 个样本，所以它的效果等于 { $max }（chrony.conf(5) 给出的有效范围是 4 到 64）。请设为 { $max } 或更小。
+lint-source-port-zero = { $host } 的 port 0：没有服务器在端口 0 上应答（chrony.conf(5) { $directive } port：“服务器接收 NTP 请求的 UDP 端口”）。chronyd 接受它且不给出任何提示，但系统拒绝向端口 0 发送数据包，所以没有请求发出，这个源一直不可达（Reach 为 0）。使用标准端口 123 时请删去 port，否则请填写服务器实际监听的端口。
+lint-sourcedir-missing = 目录 { $path } 不存在：chronyd 会启动且不给出任何提示，但不会从中载入任何时间源（chrony.conf(5) sourcedir 读取其中的 *.sources 文件）。目录存在后，执行“chronyc reload sources”时它会再次读取。请检查路径，或创建该目录。

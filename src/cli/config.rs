@@ -22,11 +22,7 @@ use crate::i18n::Localizer;
 use crate::includes;
 
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| {
-        CliError::new("cli-cannot-read")
-            .arg("path", path.display())
-            .arg("reason", e)
-    })
+    std::fs::read(path).map_err(|e| CliError::cannot_read(path.display(), &e))
 }
 
 /// How `config lint` prints what it found.
@@ -437,16 +433,10 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
     if in_place {
         if edited != original {
             let bak = fsutil::backup_path(&file);
-            std::fs::write(&bak, &original).map_err(|e| {
-                CliError::new("cli-cannot-write")
-                    .arg("path", bak.display())
-                    .arg("reason", e)
-            })?;
-            fsutil::write_atomic(&file, &edited).map_err(|e| {
-                CliError::new("cli-cannot-write")
-                    .arg("path", file.display())
-                    .arg("reason", e)
-            })?;
+            std::fs::write(&bak, &original)
+                .map_err(|e| CliError::cannot_write(bak.display(), &e))?;
+            fsutil::write_atomic(&file, &edited)
+                .map_err(|e| CliError::cannot_write(file.display(), &e))?;
         }
     } else {
         super::common::write_out(&edited);

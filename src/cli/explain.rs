@@ -195,9 +195,7 @@ pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
         let path = file
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "-".into());
-        return Err(CliError::new("cli-cannot-read")
-            .arg("path", path)
-            .arg("reason", e));
+        return Err(CliError::cannot_read(path, &e));
     }
     let result = if bytes.len() > MAX_INPUT {
         Err(ExplainError::TooLarge)

@@ -28,7 +28,10 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
             err,
             "{}{}",
             prefix,
-            tr.tr_args("export-note-line", &[("text", tr.tr_args(n.id, &n.args))])
+            tr.tr_args(
+                "export-note-line",
+                &[("text", tr.export_note(n.id, &n.args))]
+            )
         );
     }
 }
@@ -94,24 +97,29 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
     let out = a.out;
     let file = file.ok_or_else(|| CliError::new("cli-missing-file"))?;
     let format = format.ok_or_else(|| CliError::new("export-needs-format"))?;
-    let text = std::fs::read(&file).map_err(|e| {
-        CliError::new("cli-cannot-read")
-            .arg("path", file.display())
-            .arg("reason", e)
-    })?;
+    let text = std::fs::read(&file).map_err(|e| CliError::cannot_read(file.display(), &e))?;
     let doc = Document::parse(text);
+    // Names are looked up here, on the machine that makes the file: a
+    // client's `allow` and the devices that take addresses only need the
+    // address, and the core does no IO.
+    for name in opts.names() {
+        opts.set_addresses(&name, crate::sys::addresses(&name));
+    }
     let e = export(&doc, format, &opts, &words(tr, &file)).map_err(option_error)?;
     match out {
         Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes())
-            .map_err(|err| {
-                CliError::new("cli-cannot-write")
-                    .arg("path", path.display())
-                    .arg("reason", err)
-            })
+            .map_err(|err| CliError::cannot_write(path.display(), &err))
             .map(|_| ())?,
         None => out!("{}", e.text),
     }
     print_notes(tr, &e.notes, "");
+    if let Some(notice) = tr.export_ascii_notice(format) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            tr.tr_args("export-note-line", &[("text", notice)])
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -122,22 +130,17 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
         .out
         .ok_or_else(|| CliError::new("export-bundle-needs-out"))?;
     let (lab, out) = (lab.as_path(), out.as_path());
-    let text = std::fs::read_to_string(lab).map_err(|e| {
-        CliError::new("cli-cannot-read")
-            .arg("path", lab.display())
-            .arg("reason", e)
-    })?;
+    let text =
+        std::fs::read_to_string(lab).map_err(|e| CliError::cannot_read(lab.display(), &e))?;
     let spec: LabSpec = toml::from_str(&text).map_err(|e| {
         CliError::new("export-bad-lab")
             .arg("path", lab.display())
             .arg("reason", e.message().to_string())
     })?;
     let conf = lab.parent().unwrap_or(Path::new(".")).join(&spec.config);
-    let doc = Document::parse(std::fs::read(&conf).map_err(|e| {
-        CliError::new("cli-cannot-read")
-            .arg("path", conf.display())
-            .arg("reason", e)
-    })?);
+    let doc = Document::parse(
+        std::fs::read(&conf).map_err(|e| CliError::cannot_read(conf.display(), &e))?,
+    );
     // NTS: a CA and a certificate per server, made now (365 days).
     let nts = if spec.nts {
         let now = crate::sys::now() as i64;
@@ -173,22 +176,16 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
     let write = |rel: &str, text: &str, private: bool| -> Result<(), CliError> {
         let path = out.join(rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                CliError::new("cli-cannot-write")
-                    .arg("path", dir.display())
-                    .arg("reason", e)
-            })?;
+            std::fs::create_dir_all(dir).map_err(|e| CliError::cannot_write(dir.display(), &e))?;
         }
         let written = if private {
             crate::fsutil::write_atomic_private(&path, text.as_bytes())
         } else {
             crate::fsutil::write_atomic(&path, text.as_bytes())
         };
-        written.map(|_| ()).map_err(|e| {
-            CliError::new("cli-cannot-write")
-                .arg("path", path.display())
-                .arg("reason", e)
-        })
+        written
+            .map(|_| ())
+            .map_err(|e| CliError::cannot_write(path.display(), &e))
     };
     let mut readme = tr.tr_args("bundle-readme-title", &[("primary", spec.primary.as_str())]);
     readme.push_str("\n\n");
@@ -197,7 +194,7 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
         let what = tr.tr(&bundle_readme_id(&f.path));
         readme.push_str(&format!("- `{}`: {}\n", f.path, what));
         for n in &f.notes {
-            readme.push_str(&format!("  - {}\n", tr.tr_args(n.id, &n.args)));
+            readme.push_str(&format!("  - {}\n", tr.export_note(n.id, &n.args)));
         }
     }
     write("README.md", &readme, false)?;
@@ -266,11 +263,8 @@ pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     let text = prometheus_rules(&t);
     match out {
         Some(path) => {
-            crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(|e| {
-                CliError::new("cli-cannot-write")
-                    .arg("path", path.display())
-                    .arg("reason", e)
-            })?;
+            crate::fsutil::write_atomic(&path, text.as_bytes())
+                .map_err(|e| CliError::cannot_write(path.display(), &e))?;
         }
         None => out!("{text}"),
     }

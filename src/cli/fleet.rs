@@ -67,7 +67,7 @@ fn table(hosts: &[FleetRow], tr: &Localizer) -> String {
             Some([]) => t.push_str(&format!("    {}\n", tr.tr("fleet-followers-none"))),
             Some(names) => t.push_str(&format!(
                 "    {}\n",
-                tr.tr_args("fleet-followers", &[("names", names.join(", "))])
+                tr.tr_args("fleet-followers", &[("names", tr.list(names))])
             )),
             None => {}
         }

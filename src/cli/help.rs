@@ -98,6 +98,37 @@ fn usage_heading(tr: &Localizer) -> String {
     if h.ends_with(':') { format!("{h} ") } else { h }
 }
 
+/// The help's layout, its headings written here: clap ends a heading with
+/// an ASCII colon, and Chinese text takes the full-width "：" (as 用法：).
+fn help_template(cmd: &Command, tr: &Localizer) -> String {
+    let heading = |id: &str| tr.tr_args("cli-heading-line", &[("heading", tr.tr(id))]);
+    let mut t = format!("{{about-with-newline}}\n{}{{usage}}\n", usage_heading(tr));
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        t.push_str(&format!(
+            "\n{}\n{{positionals}}\n",
+            heading("cli-heading-arguments")
+        ));
+    }
+    if cmd.has_subcommands() && cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        t.push_str(&format!(
+            "\n{}\n{{subcommands}}\n",
+            heading("cli-heading-commands")
+        ));
+    }
+    // Every command has -h/--help. clap starts the after-help with its
+    // own blank line.
+    t.push_str(&format!(
+        "\n{}\n{{options}}",
+        heading("cli-heading-options")
+    ));
+    t.push_str(if cmd.get_after_help().is_some() {
+        "{after-help}"
+    } else {
+        "\n"
+    });
+    t
+}
+
 fn localize_at(mut cmd: Command, tr: &Localizer, path: &[String]) -> Command {
     let options = tr.tr("cli-heading-options");
     let arguments = tr.tr("cli-heading-arguments");
@@ -136,11 +167,7 @@ fn localize_at(mut cmd: Command, tr: &Localizer, path: &[String]) -> Command {
                 .help(tr.tr("cli-arg-help"))
                 .help_heading(options.clone()),
         )
-        .subcommand_help_heading(tr.tr("cli-heading-commands"))
-        .help_template(format!(
-            "{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-            usage_heading(tr)
-        ));
+        .subcommand_help_heading(tr.tr("cli-heading-commands"));
     let after = format!("cli-after-{}", key_path(path));
     if tr.has(&after) {
         // `export` lists its formats, by id and by name.
@@ -165,6 +192,8 @@ fn localize_at(mut cmd: Command, tr: &Localizer, path: &[String]) -> Command {
                 .help_heading(options),
         );
     }
+    let template = help_template(&cmd, tr);
+    cmd = cmd.help_template(template);
     let names: Vec<String> = cmd
         .get_subcommands()
         .filter(|s| !s.is_hide_set())

@@ -63,7 +63,7 @@ pub fn run(args: Vec<OsString>) -> Run {
 }
 
 fn fail(tr: &Localizer, e: CliError) -> ExitCode {
-    let msg = tr.tr_args(e.id, &e.args);
+    let msg = tr.user_error(&e);
     let _ = writeln!(std::io::stderr(), "stratum: {msg}");
     ExitCode::from(2)
 }
@@ -88,9 +88,7 @@ fn exec_gui() -> CliResult {
     }
     // exec only returns on failure.
     let e = std::process::Command::new(GUI_PATH).exec();
-    Err(CliError::new("cli-cannot-read")
-        .arg("path", GUI_PATH)
-        .arg("reason", e))
+    Err(CliError::cannot_read(GUI_PATH, &e))
 }
 
 /// The command line's declaration with its texts in `tr`'s language.
@@ -260,11 +258,7 @@ fn man(a: args::ManArgs) -> CliResult {
     clap_mangen::Man::new(cmd)
         .section(section)
         .render(&mut buf)
-        .map_err(|e| {
-            CliError::new("cli-cannot-write")
-                .arg("path", "-")
-                .arg("reason", e)
-        })?;
+        .map_err(|e| CliError::cannot_write("-", &e))?;
     write_out(&buf);
     Ok(ExitCode::SUCCESS)
 }

@@ -17,9 +17,7 @@ fn nts_error(e: NtsError) -> CliError {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> CliError {
-    CliError::new("cli-cannot-write")
-        .arg("path", path.display())
-        .arg("reason", e)
+    CliError::cannot_write(path.display(), &e)
 }
 
 /// A directory refused by the trust rule, or one that cannot be made.
@@ -93,21 +91,12 @@ pub(super) fn init(
     let dir = absolute(
         out_dir.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "--out"))?,
     );
-    let read = |p: &Path| {
-        ntsfiles::read_pem(p).map_err(|e| {
-            CliError::new("cli-cannot-read")
-                .arg("path", p.display())
-                .arg("reason", e)
-        })
-    };
+    let read = |p: &Path| ntsfiles::read_pem(p).map_err(|e| CliError::cannot_read(p.display(), &e));
     // The output directory first: nothing is read from or written to one
     // that another user could change.
     let out_dir = ntsfiles::open_dir(&dir).map_err(|e| dir_error(&dir, e))?;
-    let cannot_read = |name: &str, e: std::io::Error| {
-        CliError::new("cli-cannot-read")
-            .arg("path", out_dir.join(name).display())
-            .arg("reason", e)
-    };
+    let cannot_read =
+        |name: &str, e: std::io::Error| CliError::cannot_read(out_dir.join(name).display(), &e);
     let ca = if renew {
         // The names and the CA of the certificate being renewed.
         let old = ntsfiles::read_server_cert(&out_dir)
@@ -182,7 +171,7 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
             id,
             &[
                 ("path", path.display().to_string()),
-                ("names", info.names.join(", ")),
+                ("names", tr.list(&info.names)),
                 ("date", date(info.not_after)),
                 ("days", info.days_left(now).abs().to_string()),
             ],
@@ -194,11 +183,7 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
 pub(super) fn show(a: NtsShowArgs, tr: &Localizer) -> CliResult {
     let file = a.file;
     let file = file.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "FILE"))?;
-    let text = ntsfiles::read_pem(&file).map_err(|e| {
-        CliError::new("cli-cannot-read")
-            .arg("path", file.display())
-            .arg("reason", e)
-    })?;
+    let text = ntsfiles::read_pem(&file).map_err(|e| CliError::cannot_read(file.display(), &e))?;
     let info = nts::parse_cert(&text).ok_or_else(|| nts_error(NtsError::BadCertificate))?;
     print_info(tr, &file, &info);
     let now = crate::sys::now() as i64;

@@ -38,9 +38,159 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The ASCII character a full-width form (U+FF01..U+FF5E: `：` `，` `＃`,
+/// full-width letters and digits) stands for: what a Chinese input method
+/// or a chat app made of the ASCII one.
+pub fn fullwidth_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+        _ => None,
+    }
+}
+
+/// `s` as a quotation: unsafe characters escaped (as [`escape_controls`])
+/// and at most `max` characters, an ellipsis marking a cut.
+pub fn quote(s: &str, max: usize) -> String {
+    let escaped = escape_controls(s.trim());
+    match escaped.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &escaped[..at]),
+        None => escaped.into_owned(),
+    }
+}
+
+/// What a file's bytes are, before they are read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (or plain ASCII), with or without a byte order mark.
+    Utf8,
+    /// UTF-16 as a Windows editor saves "Unicode": told by its byte order
+    /// mark, or by the zero byte ASCII text has in every other place.
+    Utf16 { big_endian: bool, mark: bool },
+    /// Text in another encoding (GBK, Latin-1): no control bytes.
+    OtherText,
+    /// Not text at all: control bytes where text has none.
+    Binary,
+}
+
+/// Tells UTF-8, UTF-16 and other text from binary data. Random bytes are
+/// binary even though they hold zero bytes: UTF-16 without a mark needs
+/// them in every other place, and text between them.
+pub fn encoding(bytes: &[u8]) -> Encoding {
+    match bytes {
+        [0xFF, 0xFE, ..] => {
+            return Encoding::Utf16 {
+                big_endian: false,
+                mark: true,
+            };
+        }
+        [0xFE, 0xFF, ..] => {
+            return Encoding::Utf16 {
+                big_endian: true,
+                mark: true,
+            };
+        }
+        _ => {}
+    }
+    if let Some(big_endian) = utf16_without_mark(bytes) {
+        return Encoding::Utf16 {
+            big_endian,
+            mark: false,
+        };
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Encoding::Utf8;
+    }
+    // Control bytes other than tab, line ends, form feed and ESC (a
+    // terminal's colours): not text.
+    if bytes
+        .iter()
+        .any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+    {
+        Encoding::Binary
+    } else {
+        Encoding::OtherText
+    }
+}
+
+/// UTF-16 without a byte order mark: of the first bytes, nearly every
+/// other one is zero (ASCII and Latin text) — on the odd places for
+/// little-endian (`Some(false)`), on the even ones for big-endian — and the
+/// others are nearly never zero. UTF-8 text has no zero bytes at all.
+fn utf16_without_mark(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // Chinese text has few zero bytes; then the mark or UTF-8 decides.
+    if odd * 10 >= pairs * 3 && even * 20 < pairs {
+        Some(false)
+    } else if even * 10 >= pairs * 3 && odd * 20 < pairs {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_told_from_utf16_and_from_binary_data() {
+        let text = "server 10.0.0.1 iburst\n";
+        let utf16le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let utf16be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(encoding(text.as_bytes()), Encoding::Utf8);
+        assert_eq!(encoding("# 注释\n".as_bytes()), Encoding::Utf8);
+        let (le, be) = (
+            Encoding::Utf16 {
+                big_endian: false,
+                mark: false,
+            },
+            Encoding::Utf16 {
+                big_endian: true,
+                mark: false,
+            },
+        );
+        assert_eq!(encoding(&utf16le), le);
+        assert_eq!(encoding(&utf16be), be);
+        let marked = [&[0xFF, 0xFE][..], &utf16le].concat();
+        assert!(matches!(
+            encoding(&marked),
+            Encoding::Utf16 { mark: true, .. }
+        ));
+        // GBK: not UTF-8, but text.
+        assert_eq!(encoding(b"# \xca\xb1\xd6\xd3\n"), Encoding::OtherText);
+        // Random bytes (a fixed xorshift stream): zero bytes here and there,
+        // control bytes, invalid UTF-8 — binary, never "UTF-16".
+        let mut x: u32 = 0x9E37_79B9;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        assert!(random.contains(&0));
+        assert_eq!(encoding(&random), Encoding::Binary);
+    }
+
+    #[test]
+    fn a_quote_is_escaped_and_capped() {
+        assert_eq!(quote("  ＃ 注释 ", 20), "＃ 注释");
+        assert_eq!(quote("a\u{1b}[2Jb", 20), "a\\u{1b}[2Jb");
+        assert_eq!(quote(&"x".repeat(100), 10), format!("{}…", "x".repeat(10)));
+    }
 
     #[test]
     fn terminal_sequences_are_written_out_and_plain_text_kept() {

@@ -26,8 +26,22 @@ pub enum Links {
     Follow,
 }
 
+/// The error inside an `io::Error` for a path that is not a regular file
+/// (a FIFO, a device, a socket, a directory): told apart from other
+/// invalid input where the refusal is put in words.
+#[derive(Debug)]
+pub struct NotRegularFile;
+
+impl std::fmt::Display for NotRegularFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a regular file")
+    }
+}
+
+impl std::error::Error for NotRegularFile {}
+
 fn not_regular() -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidInput, "not a regular file")
+    io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile)
 }
 
 fn too_large(cap: u64) -> io::Error {

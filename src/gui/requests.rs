@@ -157,9 +157,12 @@ impl AppState {
             Event::FileWritten { path, result } if is_file => {
                 let state = match result {
                     Ok(()) => FileState::Written(path),
-                    Err(reason) => FileState::Failed(self.tr.tr_args(
+                    Err(e) => FileState::Failed(self.tr.tr_args(
                         "cli-cannot-write",
-                        &[("path", path.display().to_string()), ("reason", reason)],
+                        &[
+                            ("path", path.display().to_string()),
+                            ("reason", self.tr.os_error(&e)),
+                        ],
                     )),
                 };
                 self.track_file(to, state);
@@ -190,11 +193,15 @@ impl AppState {
     /// Why a file was not read, in the window's language.
     pub(crate) fn read_error_text(&self, e: ReadError) -> String {
         match e {
-            ReadError::NotRegular => self.tr.tr("gui-file-not-regular"),
+            ReadError::NotRegular => self.tr.os_error(&crate::i18n::OsError {
+                kind: crate::i18n::OsErrorKind::NotRegular,
+                detail: String::new(),
+            }),
             ReadError::TooLarge { mib } => self
                 .tr
                 .tr_args("gui-file-too-large", &[("mib", mib.to_string())]),
-            ReadError::Io(words) | ReadError::Invalid(words) => words,
+            ReadError::Io(e) => self.tr.os_error(&e),
+            ReadError::Invalid(words) => words,
         }
     }
 }

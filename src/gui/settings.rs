@@ -111,18 +111,19 @@ impl Settings {
             return Ok(());
         };
         let tr = crate::i18n::Localizer::new(self.lang.unwrap_or_else(crate::i18n::Lang::from_env));
-        let fail = |e: &dyn std::fmt::Display| {
+        let fail = |reason: String| {
             tr.tr_args(
                 "cli-cannot-write",
-                &[("path", p.display().to_string()), ("reason", e.to_string())],
+                &[("path", p.display().to_string()), ("reason", reason)],
             )
         };
+        let os = |e: std::io::Error| fail(tr.os_error(&crate::i18n::OsError::from(&e)));
         if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+            std::fs::create_dir_all(dir).map_err(os)?;
         }
-        let text = toml::to_string_pretty(self).map_err(|e| fail(&e))?;
+        let text = toml::to_string_pretty(self).map_err(|e| fail(e.to_string()))?;
         crate::fsutil::write_atomic(p, text.as_bytes())
             .map(drop)
-            .map_err(|e| fail(&e))
+            .map_err(os)
     }
 }

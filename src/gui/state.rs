@@ -180,6 +180,11 @@ pub struct AppState {
     pub resolved: std::collections::HashMap<String, bool>,
     /// Names asked of the backend already (never asked twice).
     pub resolving: std::collections::HashSet<String>,
+    /// Host names of an export (servers, peer) with the addresses they
+    /// have on this machine (none: they did not resolve).
+    pub addresses: std::collections::HashMap<String, Vec<std::net::IpAddr>>,
+    /// Names asked of the backend for an export already.
+    pub looking_up: std::collections::HashSet<String>,
     /// The watched servers (`stratum-helper --watch`), and when they came.
     pub fleet: Vec<crate::ipc::FleetRow>,
     pub fleet_at: Option<Instant>,
@@ -261,6 +266,8 @@ impl AppState {
             networks: Vec::new(),
             resolved: Default::default(),
             resolving: Default::default(),
+            addresses: Default::default(),
+            looking_up: Default::default(),
             server: None,
             reconnect: None,
         }
@@ -474,6 +481,7 @@ impl AppState {
                 self.networks = networks;
             }
             Event::Resolved(found) => self.resolved.extend(found),
+            Event::Addresses(found) => self.addresses.extend(found),
             Event::Saved(Err(e)) => self.last_error = Some(e),
             Event::Saved(Ok(())) => {}
             Event::Linted { text, diagnostics } => {

@@ -183,7 +183,7 @@ fn init_logging() {
 pub fn main(args: Vec<OsString>) -> ExitCode {
     let tr = Localizer::new(Lang::from_env());
     let fail = |e: StartError| {
-        eprintln!("stratum-helper: {}", tr.tr_args(e.id, &e.args));
+        eprintln!("stratum-helper: {}", tr.user_error(&e));
         ExitCode::from(2)
     };
     let a = match parse_args(args, &tr) {
@@ -269,11 +269,9 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         .ok_or_else(|| StartError::new("helper-no-chronyd"))?;
     let chrony_version = crate::sys::chronyd_version(&chronyd);
     let initial = match (mode, &a.config) {
-        (Mode::Lab, Some(c)) => Some(std::fs::read(c).map_err(|e| {
-            StartError::new("cli-cannot-read")
-                .arg("path", c.display())
-                .arg("reason", e)
-        })?),
+        (Mode::Lab, Some(c)) => {
+            Some(std::fs::read(c).map_err(|e| StartError::cannot_read(c.display(), &e))?)
+        }
         _ => None,
     };
     let (paths, control) = match mode {
@@ -352,11 +350,7 @@ fn start(a: Args) -> Result<ExitCode, StartError> {
         let text =
             crate::fsutil::open::read_capped(&f, crate::fsutil::open::Links::Follow, 1 << 20)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .map_err(|e| {
-                    StartError::new("cli-cannot-read")
-                        .arg("path", f.display())
-                        .arg("reason", e)
-                })?;
+                .map_err(|e| StartError::cannot_read(f.display(), &e))?;
         let listed = watch::parse_watch_file(&text).map_err(|(line, value)| {
             StartError::new("helper-bad-watch-file")
                 .arg("path", f.display())

@@ -171,12 +171,14 @@ fn every_panel_in_chinese_on_a_live_lab_shows_no_english() {
 }
 
 /// The files the window makes: chrony's speak the window's language
-/// (chronyd reads comments as bytes), a switch's or firewall's are ASCII.
+/// (chronyd reads comments as bytes), a switch's or firewall's are ASCII,
+/// and the line under the preview says why their comments are English.
 #[test]
 fn chrony_files_speak_chinese_and_device_files_are_ascii() {
     let mut h = offline(Lang::ZhCn);
     show(&mut h, Panel::Export);
     let preview = h.state().state.t("gui-export-preview");
+    let zh = stratum::i18n::Localizer::window(Lang::ZhCn);
     for format in Format::ALL {
         {
             let f = &mut h.state_mut().panels.export;
@@ -191,12 +193,33 @@ fn chrony_files_speak_chinese_and_device_files_are_ascii() {
             .value()
             .unwrap_or_default();
         assert!(text.contains("Stratum"), "{format}: {text}");
+        let notice = zh.tr_args(
+            "export-ascii-only",
+            &[("format", zh.tr(&format.title_id()))],
+        );
+        let said = h.query_by_label(&notice).is_some();
         if format.ascii_only() {
             assert!(text.is_ascii(), "{format}: {text}");
+            assert!(said, "{format}: no “{notice}”");
         } else {
             assert!(text.contains("由 Stratum 生成"), "{format}: {text}");
+            assert!(!said, "{format}: “{notice}”");
+            assert!(
+                h.query_by_label_contains("只接受 ASCII").is_none(),
+                "{format}"
+            );
         }
     }
+    // In English the comments are the window's language: nothing to say.
+    let mut en = offline(Lang::En);
+    show(&mut en, Panel::Export);
+    en.state_mut().panels.export.format = Format::HuaweiVrp;
+    en.state_mut().panels.export.servers = "10.0.0.123".into();
+    en.run_steps(2);
+    assert!(
+        en.query_by_label_contains("ASCII characters only")
+            .is_none()
+    );
     // Guided setup's file starts with what it is, in Chinese.
     show(&mut h, Panel::Setup);
     assert!(

@@ -183,3 +183,75 @@ fn importing_a_fifo_is_refused_at_once_and_saves_still_work() {
         "the editor's text, byte for byte"
     );
 }
+
+/// What the system refuses is said in the window's language: a file that
+/// is not there, a directory named instead of a file, a save into a
+/// directory that does not exist — never the C library's English ("No such
+/// file or directory (os error 2)").
+#[test]
+fn refused_files_are_said_in_the_windows_language() {
+    use stratum::i18n::{OsError, OsErrorKind};
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let said = |kind| {
+            tr.os_error(&OsError {
+                kind,
+                detail: String::new(),
+            })
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let mut h = super::offline_with(Settings {
+            lang: Some(lang),
+            panel: "apply".into(),
+            ..Settings::default()
+        });
+        h.step();
+        super::wait(&mut h, "the lint", &|a| a.state.lint.diagnostics.is_some());
+        h.run();
+        let missing = tmp.path().join("missing.conf").display().to_string();
+        let dir = tmp.path().display().to_string();
+        let cases = [
+            (&missing, "cli-cannot-read", said(OsErrorKind::NotFound)),
+            (&dir, "cli-cannot-read", said(OsErrorKind::NotRegular)),
+        ];
+        let mut typed = String::new();
+        for (path, id, reason) in cases {
+            clear_path(&mut h, &typed);
+            type_path(&mut h, path);
+            typed = path.clone();
+            h.get_by_role_and_label(Role::Button, &tr.tr("gui-import"))
+                .click();
+            h.step();
+            super::wait(&mut h, "the import", &|a| {
+                matches!(a.state.files.last(), Some((_, FileState::Failed(_))))
+            });
+            h.run();
+            let want = tr.tr_args(id, &[("path", path.as_str()), ("reason", &reason)]);
+            assert!(h.query_by_label(&want).is_some(), "{lang:?}: no “{want}”");
+            assert!(h.query_by_label_contains("os error").is_none(), "{lang:?}");
+        }
+        // A save into a directory that is not there.
+        let nowhere = tmp.path().join("no/such/dir/x.conf").display().to_string();
+        clear_path(&mut h, &typed);
+        type_path(&mut h, &nowhere);
+        save(&mut h, &tr);
+        let want = tr.tr_args(
+            "cli-cannot-write",
+            &[
+                ("path", nowhere.as_str()),
+                ("reason", &said(OsErrorKind::NotFound)),
+            ],
+        );
+        assert!(h.query_by_label(&want).is_some(), "{lang:?}: no “{want}”");
+    }
+}
+
+/// Empties the path field of what was typed into it.
+fn clear_path(h: &mut Harness<'static, App>, typed: &str) {
+    path_field(h).focus();
+    h.run();
+    for _ in 0..typed.chars().count() {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+}

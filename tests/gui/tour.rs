@@ -498,7 +498,9 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
         },
         Event::FileWritten {
             path: path.clone(),
-            result: Err("permission denied".to_string()),
+            result: Err(stratum::i18n::OsError::from(std::io::Error::from(
+                std::io::ErrorKind::PermissionDenied,
+            ))),
         },
         Event::FileExists {
             path: path.clone(),
@@ -521,7 +523,9 @@ fn outcomes(h: &mut Harness<'static, App>, s: &stratum::ipc::Snapshot) {
     }
     for result in [
         Ok(b"server 10.0.0.1\n".to_vec()),
-        Err(ReadError::Io("no such file".to_string())),
+        Err(ReadError::Io(stratum::i18n::OsError::from(
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ))),
         Err(ReadError::NotRegular),
         Err(ReadError::TooLarge { mib: 4 }),
     ] {

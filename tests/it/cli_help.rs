@@ -45,8 +45,9 @@ fn all_commands(cmd: clap::Command) -> Vec<(Vec<String>, Vec<String>)> {
 #[test]
 fn help_in_both_languages_lists_every_option_the_parser_accepts() {
     for (lang, code, heading, not) in [
-        (Lang::En, "en", "Options:", "选项"),
-        (Lang::ZhCn, "zh-CN", "选项:", "Options:"),
+        (Lang::En, "en", "\nOptions:\n", "选项"),
+        // Chinese text takes full-width punctuation: "选项：" as "用法：".
+        (Lang::ZhCn, "zh-CN", "\n选项：\n", "Options:"),
     ] {
         let tr = Localizer::new(lang);
         let cmds = all_commands(stratum::cli::command(&tr));
@@ -61,6 +62,9 @@ fn help_in_both_languages_lists_every_option_the_parser_accepts() {
             assert!(out.status.success(), "stratum {path:?} --help");
             assert!(help.contains(heading), "{code} {path:?}:\n{help}");
             assert!(!help.contains(not), "{code} {path:?}:\n{help}");
+            for half_width in ["命令:", "参数:", "选项:", "用法:"] {
+                assert!(!help.contains(half_width), "{code} {path:?}:\n{help}");
+            }
             // An escaped line break is a list printed as one line.
             assert!(!help.contains("\\n"), "{code} {path:?}:\n{help}");
             if path == &["export"] {
@@ -247,5 +251,36 @@ fn man_renders_stratum_1_and_stratum_helper_8() {
             "man warns: {}",
             String::from_utf8_lossy(&shown.stderr)
         );
+    }
+}
+
+/// The statistics table names a value as `stats --help` does: the excess
+/// kurtosis (0 for a normal distribution, core::stats::summary), 超额峰度
+/// in Chinese — one term, not 峰度 in the table and 超额峰度 in the help.
+#[test]
+fn the_stats_table_names_kurtosis_as_its_help_does() {
+    let log =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats/refclocks-4.9.log");
+    for (lang, term) in [("zh-CN", "超额峰度"), ("en", "excess kurtosis")] {
+        let help = stratum()
+            .args(["stats", "--help", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&help.stdout).contains(term),
+            "{lang}"
+        );
+        let table = stratum()
+            .arg("stats")
+            .arg(&log)
+            .args(["--lang", lang])
+            .output()
+            .unwrap();
+        let table = String::from_utf8_lossy(&table.stdout);
+        let row = table
+            .lines()
+            .find(|l| l.trim_start().starts_with(term))
+            .unwrap_or_else(|| panic!("{lang}: no {term} row in\n{table}"));
+        assert!(row.trim_end().ends_with(char::is_numeric), "{row}");
     }
 }

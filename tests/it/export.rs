@@ -519,26 +519,42 @@ fn ntp_conf_for_ntpd_4_2_6_uses_only_what_it_knows() {
 /// The files the command line makes follow the language asked for where
 /// the reader is chrony (comments are bytes to chronyd), and are ASCII for
 /// switches and firewalls whatever the language (devices reject or mangle
-/// UTF-8); `config init`'s comment follows it too.
+/// UTF-8); `config init`'s comment follows it too. The English comments of
+/// an ASCII-only export are explained on stderr in the user's language,
+/// one line (in English nothing needs saying).
 #[test]
 fn exports_speak_the_language_and_devices_get_ascii() {
     let tmp = tempfile::tempdir().unwrap();
     let conf = tmp.path().join("chrony.conf");
     std::fs::write(&conf, "allow 10.0.0.0/24\nlocal stratum 10 orphan\n").unwrap();
-    let run = |args: &[&str]| {
+    let run_in = |lang: &str, args: &[&str]| {
         let out = common::stratum()
             .arg("export")
             .arg(&conf)
             .args(args)
-            .args(["--lang", "zh-CN"])
+            .args(["--lang", lang])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{args:?}: {err}");
+        (String::from_utf8(out.stdout).unwrap(), err)
+    };
+    let ascii_notice = |err: &str| err.lines().filter(|l| l.contains("ASCII")).count();
+    let run = |args: &[&str]| {
+        let (text, err) = run_in("zh-CN", args);
+        let ascii_only = !text.starts_with("# 由 Stratum");
+        assert_eq!(
+            ascii_notice(&err),
+            usize::from(ascii_only),
+            "{args:?}: {err}"
         );
-        String::from_utf8(out.stdout).unwrap()
+        if ascii_only {
+            assert!(err.contains("只接受 ASCII 字符"), "{args:?}: {err}");
+            assert!(err.contains("注释是英文的"), "{args:?}: {err}");
+            let (_, en) = run_in("en", args);
+            assert_eq!(ascii_notice(&en), 0, "{args:?}: {en}");
+        }
+        text
     };
     let client = run(&["--to", "chrony-client", "--server", "10.0.0.123"]);
     assert!(client.starts_with("# 由 Stratum 根据"), "{client}");

@@ -2,7 +2,7 @@
 //! runs them (the rule modules are children of lint and do not import it).
 
 use stratum::core::conf::lint::Rule;
-use stratum::core::conf::{Document, LintOptions, lint};
+use stratum::core::conf::{ChronyVersion, Document, LintOptions, lint};
 
 fn rules(text: &str) -> Vec<(Rule, Option<usize>)> {
     lint(&Document::parse(text), &LintOptions::default())
@@ -146,4 +146,374 @@ fn a_maxupdateskew_below_any_estimate_is_warned_and_ordinary_ones_are_not() {
     }
     let r = rules("maxupdateskew 0.01\nrefclock PHC /dev/ptp0\n");
     assert!(!r.iter().any(|x| x.0 == Rule::MaxupdateskewUnreachable));
+}
+
+/// A directive written but broken is not missing: chronyd refuses the
+/// line ("Missing arguments for makestep directive" for `makestep 1.0，3`,
+/// whose full-width comma chrony does not split at), lint says so on that
+/// line, and does not also say "no makestep, add makestep 1 3" — nor "no
+/// allow" or "no local stratum" for a broken allow or local line.
+#[test]
+fn a_broken_directive_is_not_said_to_be_missing() {
+    let v49 = LintOptions {
+        version: stratum::core::conf::ChronyVersion::new(4, 9),
+        ..Default::default()
+    };
+    let rules_49 = |text: &str| -> Vec<(Rule, Option<usize>)> {
+        lint(&Document::parse(text), &v49)
+            .into_iter()
+            .map(|d| (d.rule, d.line))
+            .collect()
+    };
+    let cases = [
+        (
+            "server 10.0.0.1 iburst\nmakestep 1.0，3\n",
+            2,
+            Rule::NoMakestep,
+        ),
+        (
+            "server 10.0.0.1 iburst\nmakestep\u{3000}1 3\n",
+            2,
+            Rule::NoMakestep,
+        ),
+        (
+            "server 10.0.0.1 iburst\nmakestep 1 3\nlocal stratum 10\nallow 10.0.0.0／8\n",
+            4,
+            Rule::NoAllow,
+        ),
+        (
+            "server 10.0.0.1 iburst\nmakestep 1 3\nlocal stratum 10，orphan\nallow 10.0.0.0/8\n",
+            3,
+            Rule::NoLocalStratum,
+        ),
+    ];
+    for (text, line, missing) in cases {
+        let r = rules_49(text);
+        assert!(
+            r.contains(&(Rule::OddCharacter, Some(line))),
+            "{text}: {r:?}"
+        );
+        assert!(!r.iter().any(|x| x.0 == missing), "{text}: {r:?}");
+    }
+    // A file that has none still hears of it.
+    let r = rules_49("server 10.0.0.1 iburst\n");
+    assert!(r.contains(&(Rule::NoMakestep, None)), "{r:?}");
+    let r = rules_49("server 10.0.0.1 iburst\nmakestep 1 3\nlocal stratum 10\n");
+    assert!(r.iter().any(|x| x.0 == Rule::NoAllow), "{r:?}");
+    // A broken allow still makes this a server: "serves nobody" is not said.
+    let r = rules_49("server 10.0.0.1 iburst\nmakestep 1 3\nallow 10.0.0.0／8\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::FewSourcesClient), "{r:?}");
+}
+
+/// Random bytes are not "UTF-16": lint says the file is not text, once,
+/// and echoes none of its bytes; a file saved as UTF-16 (with or without
+/// its byte order mark) is said to be UTF-16, once. chronyd refuses both
+/// ("Invalid directive", tests/it/lint_vs_chronyd.rs).
+#[test]
+fn binary_data_is_told_from_utf16_and_never_echoed() {
+    let garbage = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/chronyd/bad-binary-data.conf"),
+    )
+    .unwrap();
+    let d = lint(&Document::parse(garbage), &LintOptions::default());
+    let got: Vec<Rule> = d.iter().map(|d| d.rule).collect();
+    assert_eq!(got, [Rule::NotText]);
+    for lang in stratum::i18n::Lang::ALL {
+        let tr = stratum::i18n::Localizer::new(lang);
+        let text = tr.tr_args(&d[0].message_id(), &d[0].args);
+        assert!(!text.contains("UTF-16"), "{text}");
+        assert!(
+            !text.chars().any(|c| c == '\u{fffd}' || c.is_control()),
+            "{text}"
+        );
+    }
+    let conf = "server 10.0.0.1 iburst\nmakestep 1 3\n";
+    let le: Vec<u8> = conf.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let marked = [&[0xFF, 0xFE][..], &le].concat();
+    for bytes in [le, marked] {
+        let got: Vec<Rule> = lint(&Document::parse(bytes), &LintOptions::default())
+            .iter()
+            .map(|d| d.rule)
+            .collect();
+        assert_eq!(got, [Rule::Utf16File]);
+    }
+    // A stray NUL in a text file is a NUL, not a UTF-16 file.
+    let d = lint(
+        &Document::parse("server 10.0.0.1\0 iburst\nmakestep 1 3\n"),
+        &LintOptions::default(),
+    );
+    let nul = d.iter().find(|d| d.arg("kind") == Some("nul")).unwrap();
+    let en = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
+    assert!(!en.tr_args(&nul.message_id(), &nul.args).contains("UTF-16"));
+}
+
+/// An odd character's message quotes the whole line it is on (escaped,
+/// cut after 60 characters), in both languages: a line behind a full-width
+/// `＃` is quoted as written, not as an empty word.
+#[test]
+fn an_odd_characters_line_is_quoted_whole() {
+    use stratum::i18n::{Lang, Localizer};
+    let text_of = |conf: &str, lang: Lang| {
+        let d = lint(&Document::parse(conf), &LintOptions::default());
+        let odd = d
+            .iter()
+            .find(|d| d.rule == Rule::OddCharacter)
+            .unwrap_or_else(|| panic!("{conf}: {d:?}"));
+        Localizer::new(lang).tr_args(&odd.message_id(), &odd.args)
+    };
+    let cases = [
+        ("＃ 全角井号注释\n", "＃ 全角井号注释"),
+        ("server　127.0.0.1 iburst\n", "server　127.0.0.1 iburst"),
+        ("makestep 1.0，3\n", "makestep 1.0，3"),
+        // Control characters written out, never passed to the terminal.
+        ("server　a\u{1b}[2J\n", "server　a\\u{1b}[2J"),
+    ];
+    for (conf, quoted) in cases {
+        let zh = text_of(conf, Lang::ZhCn);
+        assert!(zh.contains(&format!("这一行“{quoted}”")), "{zh}");
+        let en = text_of(conf, Lang::En);
+        assert!(en.contains(&format!("the line “{quoted}”")), "{en}");
+    }
+    let long = format!("server　{}\n", "a".repeat(100));
+    let en = text_of(&long, Lang::En);
+    assert!(
+        en.contains(&format!("“server　{}…”", "a".repeat(53))),
+        "{en}"
+    );
+    // Chinese puts a space between a word and a code: 第 1 列是 U+FEFF.
+    let zh = text_of("\u{feff}server 10.0.0.1\n", Lang::ZhCn);
+    assert!(zh.starts_with("第 1 列是 U+FEFF，"), "{zh}");
+}
+
+fn rules_of(text: &str, version: ChronyVersion, rule: Rule) -> Vec<(Option<usize>, String)> {
+    let opts = LintOptions {
+        version,
+        ..Default::default()
+    };
+    lint(&Document::parse(text), &opts)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| (d.line, d.arg("case").unwrap_or("").to_string()))
+        .collect()
+}
+
+fn message(text: &str, rule: Rule) -> String {
+    let t = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
+    let d = lint(&Document::parse(text), &LintOptions::default());
+    let d = d.iter().find(|d| d.rule == rule).expect("the rule");
+    t.tr_args(&d.message_id(), &d.args)
+}
+
+#[test]
+fn maxchange_checked_from_the_first_update_is_warned_whatever_makestep_says() {
+    let server = "server 10.0.0.1 iburst\n";
+    let v = ChronyVersion::LATEST;
+    let found = |text: &str| {
+        let mut r = rules_of(text, v, Rule::MaxchangeIgnoresStart);
+        r.extend(rules_of(text, v, Rule::MaxchangeExitsAtStart));
+        r.into_iter().map(|(line, _)| line).collect::<Vec<_>>()
+    };
+    assert_eq!(found(&format!("{server}maxchange 0.5 0 -1\n")), [Some(2)]);
+    // reference.c checks maxchange before makestep: makestep does not help.
+    let with_step = format!("{server}makestep 0.1 -1\nmaxchange 0.5 0 -1\n");
+    assert_eq!(
+        rules_of(&with_step, v, Rule::MaxchangeIgnoresStart).len(),
+        1,
+        "{with_step}"
+    );
+    let text = message(&with_step, Rule::MaxchangeIgnoresStart);
+    assert!(
+        text.contains("0.5 s") && text.contains("makestep (line 2) does not help"),
+        "{text}"
+    );
+    let exits = format!("{server}maxchange 1000 0 2\n");
+    assert_eq!(rules_of(&exits, v, Rule::MaxchangeExitsAtStart).len(), 1);
+    let text = message(&exits, Rule::MaxchangeExitsAtStart);
+    assert!(
+        text.contains("ignores 2 updates over 1000 s and exits"),
+        "{text}"
+    );
+    // The manual's example, a check that starts after one update, one
+    // turned off by a negative START, an overridden line.
+    for fine in [
+        "maxchange 1000 1 2\nmakestep 1 3\n",
+        "maxchange 0.5 1 -1\n",
+        "maxchange 0.5 -1 -1\n",
+        "maxchange 0.5 0 -1\nmaxchange 0.5 3 -1\n",
+    ] {
+        assert!(found(&format!("{server}{fine}")).is_empty(), "{fine}");
+    }
+}
+
+#[test]
+fn a_polltarget_outside_6_to_60_says_what_each_release_does() {
+    let v = ChronyVersion::new;
+    let case = |t: i64, ver| {
+        rules_of(
+            &format!("server 10.0.0.1 iburst polltarget {t}\nmakestep 1 3\n"),
+            ver,
+            Rule::PolltargetRange,
+        )
+        .first()
+        .map(|(_, c)| c.clone())
+    };
+    for ver in [v(4, 0), v(4, 3), v(4, 6), v(4, 9)] {
+        assert_eq!(case(61, ver).as_deref(), Some("high"));
+        assert_eq!(case(5, ver).as_deref(), Some("low"));
+        for fine in [6, 8, 60] {
+            assert_eq!(case(fine, ver), None);
+        }
+    }
+    // Used as given before 4.4, raised to 1 by 4.4-4.6, refused from 4.7
+    // (an error says so, not this warning).
+    assert_eq!(case(0, v(4, 3)).as_deref(), Some("unchecked"));
+    assert_eq!(case(-5, v(4, 0)).as_deref(), Some("unchecked"));
+    assert_eq!(case(0, v(4, 4)).as_deref(), Some("raised"));
+    assert_eq!(
+        case(0, ChronyVersion::point(4, 6, 1)).as_deref(),
+        Some("raised")
+    );
+    assert_eq!(case(0, v(4, 7)), None);
+    let text = message(
+        "server 10.0.0.1 iburst polltarget 61\n",
+        Rule::PolltargetRange,
+    );
+    assert!(text.contains("stays at or near minpoll"), "{text}");
+}
+
+#[test]
+fn a_source_on_port_0_and_samples_beyond_64_are_said() {
+    let v = ChronyVersion::LATEST;
+    let port0 = |text: &str| rules_of(text, v, Rule::SourcePortZero).len();
+    assert_eq!(port0("pool p.example.org iburst port 0\n"), 1);
+    assert_eq!(port0("server a iburst port 123\n"), 0);
+    // The directive `port 0` turns chronyd's own NTP server off.
+    assert_eq!(port0("port 0\nserver a iburst\n"), 0);
+    for capped in [
+        "maxsamples 100\n",
+        "minsamples 65\n",
+        "server a iburst maxsamples 128\n",
+        "refclock SHM 0 minsamples 100\n",
+    ] {
+        assert_eq!(
+            rules_of(capped, v, Rule::SamplesCapped).len(),
+            1,
+            "{capped}"
+        );
+    }
+    for fine in [
+        "maxsamples 64\n",
+        "maxsamples 0\n",
+        "server a minsamples 4\n",
+    ] {
+        assert!(rules_of(fine, v, Rule::SamplesCapped).is_empty(), "{fine}");
+    }
+}
+
+#[test]
+fn a_maxjitter_below_any_sources_jitter_is_warned_and_ordinary_ones_are_not() {
+    let server = "server 127.0.0.1 iburst\nmakestep 1 3\n";
+    let r = rules(&format!("maxjitter 0.0000001\n{server}"));
+    assert!(r.contains(&(Rule::MaxjitterUnreachable, Some(1))), "{r:?}");
+    for ordinary in ["0.000002", "0.001", "0.1", "1"] {
+        let r = rules(&format!("maxjitter {ordinary}\n{server}"));
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::MaxjitterUnreachable),
+            "{ordinary}"
+        );
+    }
+    // No network source; sources that keep 1 or 2 samples (never judged
+    // by their jitter); hardware timestamps, which reach tens of ns.
+    for exempt in [
+        "maxjitter 0.0000001\nrefclock PHC /dev/ptp0\n",
+        "maxjitter 0.0000001\nserver a iburst maxsamples 1\n",
+        "maxjitter 0.0000001\nmaxsamples 2\nserver a iburst\n",
+        "maxjitter 0.0000001\nhwtimestamp *\nserver a iburst\n",
+    ] {
+        assert!(
+            !rules(exempt)
+                .iter()
+                .any(|x| x.0 == Rule::MaxjitterUnreachable),
+            "{exempt}"
+        );
+    }
+    // Below what chronyd ever records, hardware timestamps do not help.
+    let r = rules("maxjitter 0.0000000001\nhwtimestamp *\nserver a iburst\n");
+    assert!(r.iter().any(|x| x.0 == Rule::MaxjitterUnreachable), "{r:?}");
+    let text = message(
+        &format!("maxjitter 0.0000001\n{server}"),
+        Rule::MaxjitterUnreachable,
+    );
+    assert!(text.starts_with("maxjitter 0.1 µs"), "{text}");
+}
+
+#[test]
+fn stratum_limits_that_leave_no_source_are_warned() {
+    let v = ChronyVersion::new(4, 9);
+    let server = "server 10.0.0.1 iburst\nmakestep 1 3\n";
+    let case = |limits: &str, more: &str| {
+        rules_of(
+            &format!("{server}{more}{limits}"),
+            v,
+            Rule::StratumLimitsUnreachable,
+        )
+        .first()
+        .map(|(_, c)| c.clone())
+    };
+    assert_eq!(case("minstratum 16\n", "").as_deref(), Some("min-high"));
+    assert_eq!(case("maxstratum 0\n", "").as_deref(), Some("max-zero"));
+    assert_eq!(
+        case("minstratum 3\nmaxstratum 2\n", "").as_deref(),
+        Some("crossed")
+    );
+    // maxstratum 0 with a reference clock keeps the clock.
+    assert_eq!(case("maxstratum 0\n", "refclock PHC /dev/ptp0\n"), None);
+    for fine in [
+        "minstratum 1\nmaxstratum 5\n",
+        "maxstratum 99\n",
+        "minstratum 15\n",
+    ] {
+        assert_eq!(case(fine, ""), None, "{fine}");
+    }
+    // Before 4.9 the directives are refused: that error, not this warning.
+    assert!(
+        rules_of(
+            &format!("{server}minstratum 16\n"),
+            ChronyVersion::new(4, 8),
+            Rule::StratumLimitsUnreachable
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_missing_sourcedir_is_warned_when_paths_can_be_checked() {
+    let text = "server 10.0.0.1 iburst\nmakestep 1 3\nsourcedir /srv/a /srv/b\n";
+    let exists = |p: &str| p == "/srv/b";
+    let opts = LintOptions {
+        path_exists: Some(&exists),
+        ..Default::default()
+    };
+    let d = lint(&Document::parse(text), &opts);
+    let missing: Vec<_> = d
+        .iter()
+        .filter(|d| d.rule == Rule::SourcedirMissing)
+        .map(|d| (d.line, d.arg("path").unwrap().to_string()))
+        .collect();
+    assert_eq!(missing, [(Some(3), "/srv/a".to_string())]);
+    // Without a way to look, nothing is said.
+    assert!(!rules(text).iter().any(|x| x.0 == Rule::SourcedirMissing));
+    // A sourcedir whose directories are all missing gives no sources: the
+    // file's one server is then counted as all it has.
+    let none = |_: &str| false;
+    let opts = LintOptions {
+        path_exists: Some(&none),
+        ..Default::default()
+    };
+    let d = lint(
+        &Document::parse("server 10.0.0.1 iburst\nmakestep 1 3\nsourcedir /srv/a\n"),
+        &opts,
+    );
+    assert!(d.iter().any(|d| d.rule == Rule::FewSourcesClient), "{d:?}");
 }

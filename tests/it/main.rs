@@ -5,10 +5,12 @@
 mod common;
 
 mod alerts;
+mod allow_refused;
 mod attack_chrony;
 mod attack_peers;
 mod attack_users;
 mod cli_config;
+mod cli_errors;
 mod cli_help;
 mod cmdmon_vs_chronyc;
 mod dashboard;
@@ -17,6 +19,8 @@ mod explain;
 mod explain_languages;
 mod export;
 mod export_bundle;
+mod export_devices;
+mod export_lint;
 mod fleet;
 mod fuzz;
 mod gpsd;

@@ -475,7 +475,7 @@ fn the_client_export_says_why_the_lab_server_may_ask_it() {
         ),
         (
             "zh-CN",
-            "# 只有实验室服务器（10.0.0.123, 10.0.0.124）可以向本客户端查询时间",
+            "# 只有实验室服务器（10.0.0.123、10.0.0.124）可以向本客户端查询时间",
         ),
     ] {
         let (ok, text, err) = stratum(&[

@@ -144,11 +144,8 @@ pub fn run(r: RosterArgs, tr: &Localizer) -> CliResult {
 /// The devices of an export bundle's description: its switches (those
 /// with a known source address), and the servers' addresses.
 fn bundle_devices(lab: &std::path::Path) -> Result<(Vec<Device>, Vec<String>), CliError> {
-    let text = std::fs::read_to_string(lab).map_err(|e| {
-        CliError::new("cli-cannot-read")
-            .arg("path", lab.display())
-            .arg("reason", e)
-    })?;
+    let text =
+        std::fs::read_to_string(lab).map_err(|e| CliError::cannot_read(lab.display(), &e))?;
     let spec: crate::core::export::bundle::LabSpec = toml::from_str(&text).map_err(|e| {
         CliError::new("cli-cannot-read")
             .arg("path", lab.display())
@@ -189,11 +186,8 @@ fn edit_file(path: &std::path::Path, op: RosterOp) -> Result<RosterState, CliErr
         }
     };
     if changed {
-        crate::fsutil::write_atomic(path, intent.to_text().as_bytes()).map_err(|e| {
-            CliError::new("cli-cannot-write")
-                .arg("path", path.display())
-                .arg("reason", e)
-        })?;
+        crate::fsutil::write_atomic(path, intent.to_text().as_bytes())
+            .map_err(|e| CliError::cannot_write(path.display(), &e))?;
     }
     Ok(RosterState {
         devices: intent.devices,

@@ -227,7 +227,7 @@ pub fn render(state: &RosterState, tr: &Localizer) -> String {
             "roster-unknown",
             &[
                 ("count", report.unknown_total.to_string()),
-                ("list", list.join(", ")),
+                ("list", tr.list(&list)),
             ],
         ));
         o.push('\n');
@@ -254,7 +254,7 @@ pub fn status_line(r: &RosterReport, tr: &Localizer) -> String {
         .collect();
     if !not.is_empty() {
         s.push_str(": ");
-        s.push_str(&not.join(", "));
+        s.push_str(&tr.list(&not));
     }
     s
 }
@@ -289,7 +289,7 @@ pub fn pasted_lines(p: &PastedClients, file: &str, tr: &Localizer) -> Vec<(bool,
     if !p.unknown.is_empty() {
         out.push((
             true,
-            tr.tr_args("explain-roster-unknown", &[("list", p.unknown.join(", "))]),
+            tr.tr_args("explain-roster-unknown", &[("list", tr.list(&p.unknown))]),
         ));
     }
     out

@@ -241,12 +241,24 @@ impl Run<'_> {
             ));
             o.push('\n');
         }
-        for (id, v) in r.summary.rows() {
-            let label = tr.tr(&format!("stats-label-{id}"));
+        let rows: Vec<(&str, String, f64)> = r
+            .summary
+            .rows()
+            .into_iter()
+            .map(|(id, v)| (id, tr.tr(&format!("stats-label-{id}")), v))
+            .collect();
+        // The values line up after the longest label.
+        let w = rows
+            .iter()
+            .map(|(_, l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10);
+        for (id, label, v) in rows {
             if matches!(id, "skewness" | "kurtosis") {
-                o.push_str(&format!("  {label:<10} {v:>+14.3}\n"));
+                o.push_str(&format!("  {label:<w$} {v:>+14.3}\n"));
             } else {
-                o.push_str(&format!("  {label:<10} {v:>+14.6e}\n"));
+                o.push_str(&format!("  {label:<w$} {v:>+14.6e}\n"));
             }
         }
         if r.percentile_error > 0.0 {

@@ -58,10 +58,8 @@ pub fn shown(path: &Path) -> String {
         .collect()
 }
 
-fn cannot_read(path: &Path, e: impl ToString) -> CliError {
-    CliError::new("cli-cannot-read")
-        .arg("path", shown(path))
-        .arg("reason", e.to_string())
+fn cannot_read(path: &Path, e: std::io::Error) -> CliError {
+    CliError::cannot_read(shown(path), &e)
 }
 
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {

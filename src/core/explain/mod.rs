@@ -79,6 +79,17 @@ pub fn clean(text: &str) -> Vec<String> {
                 line.push(' ');
                 continue;
             }
+            // Chinese input methods and chat apps (WeChat, DingTalk) turn
+            // `:` and `,` into `：` and `，`; the tools print ASCII only.
+            // (Not so in chrony.conf: chronyd refuses them, lint says so.)
+            if let Some(a) = crate::core::text::fullwidth_ascii(c) {
+                line.push(a);
+                // `Stratum：3`: the colon's width was its space.
+                if a == ':' && chars.peek().is_some_and(|n| !n.is_whitespace()) {
+                    line.push(' ');
+                }
+                continue;
+            }
             if matches!(
                 c,
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
@@ -451,6 +462,15 @@ mod tests {
         assert_eq!(
             clean("Stratum\u{a0}\u{a0}:\u{3000}3\u{200b}\u{2002}x"),
             ["Stratum  : 3 x"]
+        );
+    }
+
+    #[test]
+    fn full_width_forms_of_an_input_method_are_ascii() {
+        // `：` takes the space its width showed; one already there stays one.
+        assert_eq!(
+            clean("clock status：synchronized\nStratum　　：　３\n^，*，a"),
+            ["clock status: synchronized", "Stratum  : 3", "^,*,a"]
         );
     }
 

@@ -10,63 +10,23 @@ use super::model::{ExplainError, Kind};
 /// one, by the zero bytes ASCII text has in every other place. Anything
 /// else is refused with a word about the encoding, not "not recognised".
 pub fn decode(bytes: &[u8]) -> Result<String, ExplainError> {
+    use crate::core::text::{Encoding, encoding};
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return String::from_utf8(rest.to_vec()).map_err(|_| ExplainError::Encoding);
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, u16::from_be_bytes);
-    }
-    match utf16_without_mark(bytes) {
-        Some(Endian::Little) => return utf16(bytes, u16::from_le_bytes),
-        Some(Endian::Big) => return utf16(bytes, u16::from_be_bytes),
-        None => {}
-    }
-    String::from_utf8(bytes.to_vec()).map_err(|_| {
-        // Control bytes other than tab, line ends and ESC: not text at all.
-        let binary = bytes
-            .iter()
-            .any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x1b));
-        if binary {
-            ExplainError::NotRecognised
-        } else {
-            ExplainError::Encoding
+    match encoding(bytes) {
+        Encoding::Utf8 => String::from_utf8(bytes.to_vec()).map_err(|_| ExplainError::Encoding),
+        Encoding::Utf16 { big_endian, mark } => {
+            let body = if mark { &bytes[2..] } else { bytes };
+            let unit = if big_endian {
+                u16::from_be_bytes
+            } else {
+                u16::from_le_bytes
+            };
+            utf16(body, unit)
         }
-    })
-}
-
-enum Endian {
-    Little,
-    Big,
-}
-
-/// UTF-16 without a byte order mark: of the first bytes, nearly every
-/// other one is zero (ASCII and Latin text), on the odd places for
-/// little-endian, on the even ones for big-endian. UTF-8 text has no zero
-/// bytes at all.
-fn utf16_without_mark(bytes: &[u8]) -> Option<Endian> {
-    let head = &bytes[..bytes.len().min(4096) & !1];
-    let pairs = head.len() / 2;
-    if pairs < 2 {
-        return None;
-    }
-    let zeros = |offset: usize| {
-        head.iter()
-            .skip(offset)
-            .step_by(2)
-            .filter(|b| **b == 0)
-            .count()
-    };
-    let (even, odd) = (zeros(0), zeros(1));
-    // Chinese text has few zero bytes; then the mark or UTF-8 decides.
-    if odd * 10 >= pairs * 3 && even * 20 < pairs {
-        Some(Endian::Little)
-    } else if even * 10 >= pairs * 3 && odd * 20 < pairs {
-        Some(Endian::Big)
-    } else {
-        None
+        Encoding::OtherText => Err(ExplainError::Encoding),
+        Encoding::Binary => Err(ExplainError::NotRecognised),
     }
 }
 

@@ -2,16 +2,19 @@
 
 use std::fmt::Write as _;
 
-use super::intent::{Intent, Note};
-use super::options::{Options, Role};
-use crate::core::conf::directive::{BindKind, BindTarget};
-use crate::core::conf::{AccessScope, Directive, Document, SourceKind};
+use std::net::IpAddr;
 
-/// Directives that belong to the machine the lab ran on (its ports and
+use super::intent::{Intent, Note};
+use super::options::{Options, Role, Target};
+use crate::core::conf::directive::{BindKind, BindTarget};
+use crate::core::conf::{AccessScope, Directive, Document, OptValue, Source, SourceKind};
+
+/// Directives that belong to the machine the lab ran on (its pid file and
 /// control socket). Everything else — the distribution's own paths for the
 /// drift file, keys, NTS data and logs included — is carried as written: a
-/// RHEL-style file stays RHEL-style.
-const MACHINE_PATHS: &[&str] = &["pidfile", "bindcmdaddress", "port", "cmdport"];
+/// RHEL-style file stays RHEL-style. `port` is carried too: the clients
+/// and devices exported from the same file query that port.
+const MACHINE_PATHS: &[&str] = &["pidfile", "bindcmdaddress", "cmdport"];
 
 /// Debian's places, for what the lab's file does not name.
 const DEFAULT_DRIFTFILE: &str = "/var/lib/chrony/chrony.drift";
@@ -39,22 +42,7 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
     for (_, s) in doc.sources().filter(|(_, s)| s.kind != SourceKind::Peer) {
         writeln!(t, "{}", s.render()).unwrap();
     }
-    let peers: Vec<String> = match (&o.peer, o.role) {
-        (Some(_), _) => o
-            .peer_addr()
-            .map(|(h, port)| match port {
-                Some(n) => format!("peer {h} port {n}"),
-                None => format!("peer {h}"),
-            })
-            .into_iter()
-            .collect(),
-        (None, Role::Primary) => doc
-            .sources()
-            .filter(|(_, s)| s.kind == SourceKind::Peer)
-            .map(|(_, s)| s.render())
-            .collect(),
-        (None, Role::Backup) => vec![],
-    };
+    let peers = peer_lines(doc, i, o);
     for p in &peers {
         writeln!(t, "{p}").unwrap();
     }
@@ -131,6 +119,45 @@ pub fn server(doc: &Document, i: &Intent, o: &Options, notes: &mut Vec<Note>) ->
     t
 }
 
+/// The `peer` lines of the server: `--peer` (querying the port this
+/// file's server listens on, as its partner exported from it does), else
+/// the file's own for a primary. With a key, each uses it: chrony.conf(5)
+/// peer: "A denial-of-service attack is possible on unauthenticated
+/// symmetric associations, i.e. when the peer was specified without the
+/// key option".
+fn peer_lines(doc: &Document, i: &Intent, o: &Options) -> Vec<String> {
+    let key = o.key.as_ref().map(|k| OptValue::Unsigned(u64::from(k.id)));
+    let mut sources: Vec<Source> = match (&o.peer, o.role) {
+        (Some(_), _) => o
+            .peer_addr()
+            .map(|(h, port)| {
+                let mut s = Source {
+                    kind: SourceKind::Peer,
+                    host: h,
+                    options: Vec::new(),
+                };
+                if let Some(p) = port.or(i.client_port()) {
+                    s.set_option("port", Some(OptValue::Int(i64::from(p))));
+                }
+                s
+            })
+            .into_iter()
+            .collect(),
+        (None, Role::Primary) => doc
+            .sources()
+            .filter(|(_, s)| s.kind == SourceKind::Peer)
+            .map(|(_, s)| s.clone())
+            .collect(),
+        (None, Role::Backup) => vec![],
+    };
+    for s in &mut sources {
+        if !s.has("key") && key.is_some() {
+            s.set_option("key", key.clone());
+        }
+    }
+    sources.iter().map(Source::render).collect()
+}
+
 /// A client of the lab server(s); `comment` gives a note's words as
 /// comment lines.
 pub fn client(
@@ -140,15 +167,18 @@ pub fn client(
     comment: &dyn Fn(&Note) -> String,
 ) -> String {
     let mut t = String::new();
-    let servers = o.server_addrs();
+    let servers = o.targets(i);
     if o.nts && !i.nts_server {
         notes.push(Note::new("export-note-nts-no-server"));
     }
     if o.nts && o.key.is_some() {
         notes.push(Note::new("export-note-nts-and-key"));
     }
-    for (n, (host, port)) in servers.iter().enumerate() {
-        let port = port.map(|p| format!(" port {p}")).unwrap_or_default();
+    for (n, target) in servers.iter().enumerate() {
+        let port = target
+            .port
+            .map(|p| format!(" port {p}"))
+            .unwrap_or_default();
         // NTS and a symmetric key are exclusive for a source: NTS wins.
         let key = o
             .key
@@ -168,22 +198,9 @@ pub fn client(
         } else {
             ""
         };
-        writeln!(t, "server {host}{port} iburst{key}{nts}{prefer}").unwrap();
+        writeln!(t, "server {}{port} iburst{key}{nts}{prefer}", target.host).unwrap();
     }
-    // The lab server may ask the client for its time (and no one else):
-    // that is how it sees that the client follows it. The file says so.
-    if !servers.is_empty() {
-        let hosts: Vec<&str> = servers.iter().map(|(h, _)| h.as_str()).collect();
-        let hosts = hosts.join(", ");
-        t.push('\n');
-        t.push_str(&comment(
-            &Note::new("export-comment-client-answers").arg("servers", &hosts),
-        ));
-        for (host, _) in &servers {
-            writeln!(t, "allow {host}").unwrap();
-        }
-        notes.push(Note::new("export-note-client-answers").arg("servers", hosts));
-    }
+    t.push_str(&answer_servers(&servers, notes, comment));
     writeln!(t, "\nmakestep 1 3\nrtcsync\ndriftfile {DEFAULT_DRIFTFILE}").unwrap();
     if o.nts {
         // Cookies kept across restarts: no new key exchange each time.
@@ -205,4 +222,46 @@ pub fn client(
         );
     }
     t
+}
+
+/// `allow` lines that let the lab server(s) ask the client for its time
+/// (and no one else): that is how the server sees that the client follows
+/// it. chronyd resolves a name in `allow` once, at start, and refuses the
+/// whole file when it does not resolve (chrony.conf(5) allow; Stratum's
+/// lint rule allow-host-unresolved): a name is written as the addresses
+/// it has now, under a comment naming it, or left out with a note.
+fn answer_servers(
+    servers: &[Target],
+    notes: &mut Vec<Note>,
+    comment: &dyn Fn(&Note) -> String,
+) -> String {
+    let mut lines = String::new();
+    let mut allowed: Vec<&str> = Vec::new();
+    for s in servers {
+        if s.addrs.is_empty() {
+            notes.push(Note::new("export-note-allow-name-unknown").arg("host", &s.host));
+            continue;
+        }
+        allowed.push(&s.host);
+        if s.is_name() {
+            let addrs: Vec<String> = s.addrs.iter().map(IpAddr::to_string).collect();
+            lines.push_str(&comment(
+                &Note::new("export-comment-allow-resolved")
+                    .arg("host", &s.host)
+                    .arg("addresses", addrs.join(", ")),
+            ));
+        }
+        for a in &s.addrs {
+            writeln!(lines, "allow {a}").unwrap();
+        }
+    }
+    if allowed.is_empty() {
+        return String::new();
+    }
+    let hosts = allowed.join(", ");
+    notes.push(Note::new("export-note-client-answers").arg("servers", &hosts));
+    format!(
+        "\n{}{lines}",
+        comment(&Note::new("export-comment-client-answers").arg("servers", hosts))
+    )
 }

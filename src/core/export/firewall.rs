@@ -1,6 +1,7 @@
-//! Firewall rules that let every flow of the lab reach UDP port 123: the
-//! allowed subnets (clients and devices) and the partner of a primary/backup
-//! pair (peering goes both ways).
+//! Firewall rules that let every flow of the lab reach the server's NTP
+//! port (UDP 123 unless its `port` says otherwise): the allowed subnets
+//! (clients and devices) and the partner of a primary/backup pair (peering
+//! goes both ways).
 
 use std::fmt::Write as _;
 
@@ -13,16 +14,22 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
     let mut t = String::new();
     let mut i = intent.clone();
     // Peers: the configured ones and --peer. A name cannot go in a rule.
+    // A name is let in by the addresses it has now (looked up by the
+    // caller), else named in a note.
     let peer_host = o.peer_addr().map(|(h, _)| h);
     for p in i.peers.clone().iter().chain(peer_host.iter()) {
-        match p.parse::<std::net::IpAddr>() {
-            Ok(ip) => {
-                let net = IpNet::from(ip);
-                if !i.allowed.iter().any(|n| n.contains(&ip)) {
-                    i.allowed.push(net);
-                }
+        let addrs = o.target(p, None).addrs;
+        if addrs.is_empty() {
+            notes.push(
+                Note::new("export-note-peer-name")
+                    .arg("peer", p)
+                    .arg("port", i.ntp_port),
+            );
+        }
+        for ip in addrs {
+            if !i.allowed.iter().any(|n| n.contains(&ip)) {
+                i.allowed.push(IpNet::from(ip));
             }
-            Err(_) => notes.push(Note::new("export-note-peer-name").arg("peer", p)),
         }
     }
     let i = &i;
@@ -30,68 +37,10 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
         notes.push(Note::new("export-note-no-allow"));
         return t;
     }
-    match f {
-        Format::Firewalld => {
-            if i.allow_all {
-                t.push_str("firewall-cmd --permanent --add-service=ntp\n");
-            }
-            for n in &i.allowed {
-                let family = if matches!(n, IpNet::V4(_)) {
-                    "ipv4"
-                } else {
-                    "ipv6"
-                };
-                writeln!(
-                    t,
-                    "firewall-cmd --permanent --add-rich-rule='rule family=\"{family}\" source address=\"{n}\" service name=\"ntp\" accept'"
-                )
-                .unwrap();
-            }
-            t.push_str("firewall-cmd --reload\n");
-        }
-        Format::Ufw => {
-            if i.allow_all {
-                t.push_str("ufw allow 123/udp\n");
-            }
-            for n in &i.allowed {
-                writeln!(t, "ufw allow from {n} to any port 123 proto udp").unwrap();
-            }
-        }
-        Format::Nftables => {
-            // Added to the `inet filter` table of a stock nftables.conf.
-            if i.allow_all {
-                t.push_str("nft add rule inet filter input udp dport 123 accept\n");
-            }
-            let v4: Vec<String> = i
-                .allowed
-                .iter()
-                .filter(|n| matches!(n, IpNet::V4(_)))
-                .map(|n| n.to_string())
-                .collect();
-            let v6: Vec<String> = i
-                .allowed
-                .iter()
-                .filter(|n| matches!(n, IpNet::V6(_)))
-                .map(|n| n.to_string())
-                .collect();
-            if !v4.is_empty() {
-                writeln!(
-                    t,
-                    "nft add rule inet filter input ip saddr {{ {} }} udp dport 123 accept",
-                    v4.join(", ")
-                )
-                .unwrap();
-            }
-            if !v6.is_empty() {
-                writeln!(
-                    t,
-                    "nft add rule inet filter input ip6 saddr {{ {} }} udp dport 123 accept",
-                    v6.join(", ")
-                )
-                .unwrap();
-            }
-        }
-        _ => unreachable!("not a firewall format"),
+    // chrony.conf(5) port: "the port on which chronyd will listen for NTP
+    // requests" (123 unless set; 0: none).
+    if i.serves_ntp() {
+        ntp_rules(f, i, &mut t);
     }
     // NTS-KE (TCP) where the server has a certificate: the same clients.
     if i.nts_server {
@@ -116,11 +65,82 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
                 )
                 .unwrap();
             }
-            (_, Err(_)) => notes.push(Note::new("export-note-peer-name").arg("peer", m)),
+            (_, Err(_)) => notes.push(
+                Note::new("export-note-peer-name")
+                    .arg("peer", m)
+                    .arg("port", 323),
+            ),
             _ => {}
         }
     }
     t
+}
+
+/// The rules that let the allowed clients reach NTP (UDP `port`).
+fn ntp_rules(f: Format, i: &Intent, t: &mut String) {
+    let port = i.ntp_port;
+    // firewalld's "ntp" service is UDP 123; another port is named.
+    let standard = port == super::intent::NTP_PORT;
+    match f {
+        Format::Firewalld => {
+            if i.allow_all {
+                if standard {
+                    t.push_str("firewall-cmd --permanent --add-service=ntp\n");
+                } else {
+                    writeln!(t, "firewall-cmd --permanent --add-port={port}/udp").unwrap();
+                }
+            }
+            for n in &i.allowed {
+                let family = if matches!(n, IpNet::V4(_)) {
+                    "ipv4"
+                } else {
+                    "ipv6"
+                };
+                let what = if standard {
+                    "service name=\"ntp\"".to_string()
+                } else {
+                    format!("port port=\"{port}\" protocol=\"udp\"")
+                };
+                writeln!(
+                    t,
+                    "firewall-cmd --permanent --add-rich-rule='rule family=\"{family}\" source address=\"{n}\" {what} accept'"
+                )
+                .unwrap();
+            }
+            t.push_str("firewall-cmd --reload\n");
+        }
+        Format::Ufw => {
+            if i.allow_all {
+                writeln!(t, "ufw allow {port}/udp").unwrap();
+            }
+            for n in &i.allowed {
+                writeln!(t, "ufw allow from {n} to any port {port} proto udp").unwrap();
+            }
+        }
+        Format::Nftables => {
+            // Added to the `inet filter` table of a stock nftables.conf.
+            if i.allow_all {
+                writeln!(t, "nft add rule inet filter input udp dport {port} accept").unwrap();
+            }
+            for (fam, v6) in [("ip", false), ("ip6", true)] {
+                let nets: Vec<String> = i
+                    .allowed
+                    .iter()
+                    .filter(|n| matches!(n, IpNet::V6(_)) == v6)
+                    .map(|n| n.to_string())
+                    .collect();
+                if !nets.is_empty() {
+                    writeln!(
+                        t,
+                        "nft add rule inet filter input {fam} saddr {{ {} }} udp dport {port} accept",
+                        nets.join(", ")
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        _ => unreachable!("not a firewall format"),
+    }
 }
 
 /// The rules that let the allowed clients reach NTS-KE (TCP `ntsport`).

@@ -61,6 +61,10 @@ pub struct Upstream {
 /// NTS-KE's port (RFC 8915).
 pub const NTS_KE_PORT: u16 = 4460;
 
+/// NTP's port (RFC 5905), where chronyd listens unless `port` says
+/// otherwise.
+pub const NTP_PORT: u16 = 123;
+
 /// The lab server's intent, read from its chrony.conf.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intent {
@@ -77,6 +81,10 @@ pub struct Intent {
     /// TCP `ntsport` (4460 unless set).
     pub nts_server: bool,
     pub ntsport: u16,
+    /// The UDP port chronyd answers NTP on (chrony.conf(5) `port`: "the
+    /// port on which chronyd will listen for NTP requests"); 0 when it
+    /// serves no NTP at all.
+    pub ntp_port: u16,
 }
 
 impl Intent {
@@ -140,18 +148,32 @@ impl Intent {
             rtcsync: doc.last_directive("rtcsync").is_some(),
             ratelimit: doc.last_directive("ratelimit").is_some(),
             nts_server: doc.last_directive("ntsservercert").is_some(),
-            ntsport: doc
-                .directives()
-                .filter_map(|(_, d)| match d {
-                    crate::core::conf::Directive::Simple { spec, value }
-                        if spec.name == "ntsport" =>
-                    {
-                        value.as_i64().and_then(|p| u16::try_from(p).ok())
-                    }
-                    _ => None,
-                })
-                .last()
-                .unwrap_or(NTS_KE_PORT),
+            ntsport: port_of(doc, "ntsport").unwrap_or(NTS_KE_PORT),
+            ntp_port: port_of(doc, "port").unwrap_or(NTP_PORT),
         }
     }
+
+    /// The port the lab server's clients and devices must query, when
+    /// it is not NTP's own: `None` for 123 and for `port 0` (nothing to
+    /// query; [`Intent::serves_ntp`] says so).
+    pub fn client_port(&self) -> Option<u16> {
+        Some(self.ntp_port).filter(|p| *p != NTP_PORT && *p != 0)
+    }
+
+    /// Whether the server answers NTP at all (`port 0` turns it off).
+    pub fn serves_ntp(&self) -> bool {
+        self.ntp_port != 0
+    }
+}
+
+/// The value of the last `name` directive that holds a port number.
+fn port_of(doc: &Document, name: &str) -> Option<u16> {
+    doc.directives()
+        .filter_map(|(_, d)| match d {
+            crate::core::conf::Directive::Simple { spec, value } if spec.name == name => {
+                value.as_i64().and_then(|p| u16::try_from(p).ok())
+            }
+            _ => None,
+        })
+        .last()
 }

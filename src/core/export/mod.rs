@@ -62,18 +62,34 @@ pub fn export(
     if opts.nts && matches!(format, Format::Ntp | Format::NtpClient) {
         notes.push(Note::new("export-note-nts-ntpd"));
     }
+    // `port 0`: chronyd answers no NTP (chrony.conf(5) port), so what
+    // points at it gets nothing. A server's own file carries it as is.
+    if !intent.serves_ntp() && !matches!(format, Format::ChronyServer | Format::Ntp) {
+        notes.push(Note::new("export-note-port-zero"));
+    }
     let body = match format {
         Format::ChronyServer => chrony::server(doc, &intent, opts, &mut notes),
         Format::ChronyClient => chrony::client(&intent, opts, &mut notes, &|n| {
             comment_lines(format, &words.comment(format, n))
         }),
         Format::Ntp => ntp::ntp_conf(&intent, opts, &mut notes),
-        Format::NtpClient => ntp::client(opts, &mut notes),
+        Format::NtpClient => ntp::client(&intent, opts, &mut notes),
         Format::Firewalld | Format::Ufw | Format::Nftables => {
             firewall::rules(format, &intent, opts, &mut notes)
         }
-        f => switches::config(f, opts, &mut notes),
+        f => switches::config(f, &intent, opts, &mut notes, &|n| {
+            comment_lines(format, &words.comment(format, n))
+        }),
     };
+    // Each remark once (a port note per server says the same thing).
+    let mut seen = Vec::new();
+    notes.retain(|n| {
+        let new = !seen.contains(n);
+        if new {
+            seen.push(n.clone());
+        }
+        new
+    });
     let mut text = comment_lines(format, &words.header(format));
     text.push_str(&body);
     if format.ascii_only() && !text.is_ascii() {
@@ -94,7 +110,11 @@ fn comment_lines(format: Format, text: &str) -> String {
 }
 
 /// Every comment id exports can write, for the translation tests.
-pub const COMMENT_IDS: &[&str] = &["export-comment-client-answers"];
+pub const COMMENT_IDS: &[&str] = &[
+    "export-comment-client-answers",
+    "export-comment-allow-resolved",
+    "export-comment-server-resolved",
+];
 
 /// Every note id exports can emit, for the translation tests.
 pub const NOTE_IDS: &[&str] = &[
@@ -124,6 +144,15 @@ pub const NOTE_IDS: &[&str] = &[
     "export-note-port",
     "export-note-old-ntpd-names",
     "export-note-pool-old-ntpd",
+    "export-note-peer-port-ntp",
+    "export-note-key-not-text",
+    "export-note-key-file-ntpd",
+    "export-note-server-port-ntpd",
+    "export-note-port-zero",
+    "export-note-allow-name-unknown",
+    "export-note-switch-name-unknown",
+    "export-note-switch-dns",
+    "export-note-port-huawei",
 ];
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use ipnet::IpNet;
 
 use super::intent::{Intent, Note};
-use super::options::{NtpdVersion, Options, Role, split_host_port};
+use super::options::{Key, NtpdVersion, Options, Role};
 
 pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
@@ -90,7 +90,14 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         writeln!(t, "{l}").unwrap();
     }
     if let Some(p) = &peer {
-        writeln!(t, "peer {p}").unwrap();
+        // ntp.conf(5) peer: "key key: All packets sent to and received
+        // from the server or peer are to include authentication fields
+        // encrypted using the specified key identifier"; trustedkey alone
+        // authenticates nobody.
+        match &o.key {
+            Some(k) => writeln!(t, "peer {p} key {}", k.id).unwrap(),
+            None => writeln!(t, "peer {p}").unwrap(),
+        }
         // The partner of a pair exchanges time both ways (no nopeer).
         writeln!(t, "restrict {p} kod limited nomodify notrap noquery").unwrap();
     }
@@ -129,18 +136,29 @@ pub fn ntp_conf(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
         notes.push(Note::new("export-note-ratelimit-ntp"));
     }
     if let Some(k) = &o.key {
-        t.push_str("keys /etc/ntp.keys\n");
+        writeln!(t, "keys {NTPD_KEYS}").unwrap();
         writeln!(t, "trustedkey {}", k.id).unwrap();
-        notes.push(
-            Note::new("export-note-key-file")
-                .arg("file", "/etc/ntp.keys")
-                .arg(
-                    "line",
-                    format!("{} {} {}", k.id, k.kind.chrony(), k.ntpd_secret()),
-                ),
-        );
+        notes.push(key_file_note(k));
+    }
+    // ntpd listens on port 123 only (ntp.conf(5) has no port directive).
+    if i.client_port().is_some() {
+        notes.push(Note::new("export-note-server-port-ntpd").arg("port", i.ntp_port));
     }
     t
+}
+
+/// ntp.conf(5) `keys`: ntpd's own key file (ntp.keys(5) format), which
+/// ntpd reads at start, as root.
+const NTPD_KEYS: &str = "/etc/ntp.keys";
+
+/// The line to add to ntpd's key file.
+fn key_file_note(k: &Key) -> Note {
+    Note::new("export-note-key-file-ntpd")
+        .arg("file", NTPD_KEYS)
+        .arg(
+            "line",
+            format!("{} {} {}", k.id, k.kind.chrony(), k.ntpd_secret()),
+        )
 }
 
 /// Whether a server is given by name rather than by address.
@@ -177,16 +195,12 @@ fn old_ntpd_names(hosts: &[&str]) -> Note {
 
 /// ntp.conf for an ntpd client of the lab server(s): the first is preferred,
 /// nobody else is served or may query.
-pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
+pub fn client(i: &Intent, o: &Options, notes: &mut Vec<Note>) -> String {
     let mut t = String::new();
     t.push_str("driftfile /var/lib/ntp/ntp.drift\n\n");
     let old = o.ntpd.is_some_and(|v| v < NtpdVersion::RESTRICT_SOURCE);
-    let servers: Vec<(String, Option<u16>)> = o
-        .servers
-        .iter()
-        .map(|s| split_host_port(s).expect("checked"))
-        .collect();
-    let hosts: Vec<&str> = servers.iter().map(|(h, _)| h.as_str()).collect();
+    let servers = o.targets(i);
+    let hosts: Vec<&str> = servers.iter().map(|s| s.host.as_str()).collect();
     let ignore = !(old && by_name(&hosts));
     restrict_default(&mut t, ignore);
     if !ignore {
@@ -200,28 +214,34 @@ pub fn client(o: &Options, notes: &mut Vec<Note>) -> String {
         }
     }
     t.push_str("restrict 127.0.0.1\nrestrict ::1\n\n");
-    for (n, (s, (host, port))) in o.servers.iter().zip(&servers).enumerate() {
-        if port.is_some_and(|p| p != 123) {
-            notes.push(Note::new("export-note-ntp-port").arg("server", s));
+    // ntp.conf(5) server "key key": without it ntpd does not authenticate
+    // the server (trustedkey only marks a key as trusted).
+    let key = o
+        .key
+        .as_ref()
+        .map(|k| format!(" key {}", k.id))
+        .unwrap_or_default();
+    for (n, s) in servers.iter().enumerate() {
+        // ntpd always sends to port 123: ntp.conf(5) server has no port
+        // option.
+        if let Some(p) = s.port {
+            notes.push(
+                Note::new("export-note-ntp-port")
+                    .arg("server", &s.host)
+                    .arg("port", p),
+            );
         }
-        let prefer = if n == 0 && o.servers.len() > 1 {
+        let prefer = if n == 0 && servers.len() > 1 {
             " prefer"
         } else {
             ""
         };
-        writeln!(t, "server {host} iburst{prefer}").unwrap();
+        writeln!(t, "server {} iburst{prefer}{key}", s.host).unwrap();
     }
     if let Some(k) = &o.key {
-        t.push_str("\nkeys /etc/ntp.keys\n");
+        writeln!(t, "\nkeys {NTPD_KEYS}").unwrap();
         writeln!(t, "trustedkey {}", k.id).unwrap();
-        notes.push(
-            Note::new("export-note-key-file")
-                .arg("file", "/etc/ntp.keys")
-                .arg(
-                    "line",
-                    format!("{} {} {}", k.id, k.kind.chrony(), k.ntpd_secret()),
-                ),
-        );
+        notes.push(key_file_note(k));
     }
     t
 }

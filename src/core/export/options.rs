@@ -1,7 +1,9 @@
 //! What an export is asked for: the target format, the server's role, the
 //! key, the other options, each checked before anything is written.
 
+use std::collections::BTreeMap;
 use std::fmt;
+use std::net::IpAddr;
 use std::str::FromStr;
 
 use crate::core::conf::edit::is_valid_host;
@@ -337,7 +339,19 @@ pub struct Options {
     /// Where the clients keep the CA that signed the server's certificate
     /// (`ntstrustedcerts`); `None`: the system's trusted CAs.
     pub nts_ca: Option<String>,
+    /// The addresses of the host names among the servers and the peer,
+    /// looked up by the caller (the core does no IO; see
+    /// [`Options::names`]). A name missing or without addresses has no
+    /// address known here: where a target takes addresses only, its line
+    /// is left out with a note.
+    pub addresses: BTreeMap<String, Vec<IpAddr>>,
 }
+
+/// Host names an export looks up, at most (the servers of a lab and its
+/// peer are a handful).
+pub const MAX_NAMES: usize = 16;
+/// Addresses kept per name, at most.
+pub const MAX_ADDRESSES: usize = 8;
 
 /// An ntpd release, `MAJOR.MINOR.PATCH` (the `pN` suffix is not needed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -378,7 +392,36 @@ impl Default for Options {
             ntpd: None,
             nts: false,
             nts_ca: None,
+            addresses: BTreeMap::new(),
         }
+    }
+}
+
+/// A server as an export writes it: the host as given, the port its
+/// clients query (`None`: NTP's own, 123) and its addresses (itself for
+/// an address; for a name, those it had when the file was made, none
+/// when it did not resolve).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub host: String,
+    pub port: Option<u16>,
+    pub addrs: Vec<IpAddr>,
+}
+
+impl Target {
+    /// The host is a name, not an address.
+    pub fn is_name(&self) -> bool {
+        self.host.parse::<IpAddr>().is_err()
+    }
+
+    /// The address a device that takes one address per server uses:
+    /// IPv4 first (most management networks), else IPv6.
+    pub fn device_address(&self) -> Option<IpAddr> {
+        self.addrs
+            .iter()
+            .find(|a| a.is_ipv4())
+            .or_else(|| self.addrs.first())
+            .copied()
     }
 }
 
@@ -405,6 +448,53 @@ impl Options {
     /// `--peer` as (host, port): `HOST`, `HOST:PORT` or `[V6]:PORT`.
     pub fn peer_addr(&self) -> Option<(String, Option<u16>)> {
         self.peer.as_deref().and_then(split_host_port)
+    }
+
+    /// The host names among the servers and the peer (at most
+    /// [`MAX_NAMES`]): what a caller looks up before exporting.
+    pub fn names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let hosts = self
+            .server_addrs()
+            .into_iter()
+            .chain(self.peer_addr())
+            .map(|(h, _)| h);
+        for h in hosts {
+            if h.parse::<IpAddr>().is_err() && !out.contains(&h) {
+                out.push(h);
+            }
+        }
+        out.truncate(MAX_NAMES);
+        out
+    }
+
+    /// Records what a lookup of `name` gave (capped).
+    pub fn set_addresses(&mut self, name: &str, mut addrs: Vec<IpAddr>) {
+        addrs.dedup();
+        addrs.truncate(MAX_ADDRESSES);
+        self.addresses.insert(name.to_string(), addrs);
+    }
+
+    /// A host as a [`Target`], querying `port` (`None`: 123).
+    pub fn target(&self, host: &str, port: Option<u16>) -> Target {
+        let addrs = match host.parse::<IpAddr>() {
+            Ok(ip) => vec![ip],
+            Err(_) => self.addresses.get(host).cloned().unwrap_or_default(),
+        };
+        Target {
+            host: host.to_string(),
+            port: port.filter(|p| *p != super::intent::NTP_PORT),
+            addrs,
+        }
+    }
+
+    /// The servers as clients and devices query them: the port given
+    /// with the server, else the one the lab server listens on.
+    pub fn targets(&self, intent: &super::intent::Intent) -> Vec<Target> {
+        self.server_addrs()
+            .into_iter()
+            .map(|(h, p)| self.target(&h, p.or(intent.client_port())))
+            .collect()
     }
 
     /// The servers as (host, port).

@@ -1,11 +1,17 @@
 //! NTP client configuration of network switches, in each vendor's syntax,
-//! pointing at the lab server(s).
+//! pointing at the lab server(s). The server commands follow each vendor's
+//! command reference: Cisco IOS/IOS-XE and NX-OS "ntp server"; Huawei VRP
+//! "ntp-service unicast-server" (support.huawei.com EDOC1100064351; the
+//! cli_vrp and CloudEngine references add `port`); H3C/HPE Comware 7
+//! "ntp-service unicast-server" and "ntp-service ipv6 unicast-server"
+//! (FlexFabric 5930 NTP command reference); Juniper "server (NTP)" under
+//! [edit system ntp]; Arista EOS "ntp server".
 
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use super::intent::Note;
-use super::options::{Format, Key, KeyType, Options};
+use super::intent::{Intent, Note};
+use super::options::{Format, Key, KeyType, Options, Target};
 
 /// The vendor's name for a key type, `None` where it has none.
 fn key_type(f: Format, k: KeyType) -> Option<&'static str> {
@@ -24,7 +30,13 @@ fn key_type(f: Format, k: KeyType) -> Option<&'static str> {
     }
 }
 
-pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
+pub fn config(
+    f: Format,
+    i: &Intent,
+    o: &Options,
+    notes: &mut Vec<Note>,
+    comment: &dyn Fn(&Note) -> String,
+) -> String {
     let mut t = String::new();
     // No switch OS of the six speaks NTS: a symmetric key is what they have.
     if o.nts {
@@ -59,20 +71,7 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
         }
     });
     let key = key.as_ref().map(|(k, kt)| (k, *kt));
-    // The first of several servers is preferred (primary, then backup).
-    let prefer = |n: usize| n == 0 && o.servers.len() > 1;
-    // Switches query port 123 only.
-    let addrs = o.server_addrs();
-    for (host, port) in &addrs {
-        if let Some(p) = port {
-            notes.push(
-                Note::new("export-note-port")
-                    .arg("host", host)
-                    .arg("port", p),
-            );
-        }
-    }
-    let hosts: Vec<String> = addrs.into_iter().map(|(h, _)| h).collect();
+    let entries = entries(f, i, o, notes, comment);
     let src = o.source_interface.as_deref();
     // NX-OS reaches servers through mgmt0 only in VRF management.
     let vrf = o.vrf.as_deref().or_else(|| {
@@ -85,22 +84,24 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                 writeln!(t, "ntp authentication-key {} {kt} {}", k.id, k.secret).unwrap();
                 writeln!(t, "ntp trusted-key {}\nntp authenticate", k.id).unwrap();
             }
-            for (n, s) in hosts.iter().enumerate() {
+            // IOS: ntp server [vrf NAME] {ip-address | ipv6-address |
+            // [ip | ipv6] dns-name} [key ID] [source IF] [prefer]; no port.
+            for e in &entries {
                 let mut l = String::from("ntp server");
                 if let Some(v) = vrf {
                     write!(l, " vrf {v}").unwrap();
                 }
-                write!(l, " {s}").unwrap();
+                write!(l, " {}", e.host).unwrap();
                 if let Some((k, _)) = key {
                     write!(l, " key {}", k.id).unwrap();
                 }
                 if let Some(i) = src {
                     write!(l, " source {i}").unwrap();
                 }
-                if prefer(n) {
+                if e.prefer {
                     l.push_str(" prefer");
                 }
-                writeln!(t, "{l}").unwrap();
+                e.write(&mut t, &l);
             }
         }
         Format::CiscoNxos => {
@@ -111,9 +112,11 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
             if let Some(i) = src {
                 writeln!(t, "ntp source-interface {i}").unwrap();
             }
-            for (n, s) in hosts.iter().enumerate() {
-                let mut l = format!("ntp server {s}");
-                if prefer(n) {
+            // NX-OS: ntp server {ip-address | ipv6-address | dns-name}
+            // [key ID] [prefer] [use-vrf NAME]; no port.
+            for e in &entries {
+                let mut l = format!("ntp server {}", e.host);
+                if e.prefer {
                     l.push_str(" prefer");
                 }
                 if let Some(v) = vrf {
@@ -122,7 +125,7 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                 if let Some((k, _)) = key {
                     write!(l, " key {}", k.id).unwrap();
                 }
-                writeln!(t, "{l}").unwrap();
+                e.write(&mut t, &l);
             }
         }
         Format::HuaweiVrp => {
@@ -136,8 +139,13 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                 .unwrap();
                 writeln!(t, "ntp-service reliable authentication-keyid {}", k.id).unwrap();
             }
-            for (n, s) in hosts.iter().enumerate() {
-                let mut l = format!("ntp-service unicast-server {s}");
+            // VRP: ntp-service unicast-server ip-address [...] and
+            // ntp-service unicast-server ipv6 ipv6-address [...], options
+            // in any order (vpn-instance, authentication-keyid,
+            // source-interface, preference, port); addresses only.
+            for e in &entries {
+                let family = if e.v6 { "ipv6 " } else { "" };
+                let mut l = format!("ntp-service unicast-server {family}{}", e.host);
                 if let Some(v) = vrf {
                     write!(l, " vpn-instance {v}").unwrap();
                 }
@@ -147,10 +155,13 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                 if let Some(i) = src {
                     write!(l, " source-interface {i}").unwrap();
                 }
-                if prefer(n) {
+                if e.prefer {
                     l.push_str(" preference");
                 }
-                writeln!(t, "{l}").unwrap();
+                if let Some(p) = e.port {
+                    write!(l, " port {p}").unwrap();
+                }
+                e.write(&mut t, &l);
             }
         }
         Format::H3cComware => {
@@ -165,21 +176,26 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                 .unwrap();
                 writeln!(t, "ntp-service reliable authentication-keyid {}", k.id).unwrap();
             }
-            for (n, s) in hosts.iter().enumerate() {
-                let mut l = format!("ntp-service unicast-server {s}");
+            // Comware 7: ntp-service unicast-server {server-name |
+            // ip-address} and ntp-service ipv6 unicast-server {server-name
+            // | ipv6-address}, then [vpn-instance NAME] and
+            // [authentication-keyid ID | priority | source IF]*; no port.
+            for e in &entries {
+                let family = if e.v6 { "ipv6 " } else { "" };
+                let mut l = format!("ntp-service {family}unicast-server {}", e.host);
                 if let Some(v) = vrf {
                     write!(l, " vpn-instance {v}").unwrap();
                 }
                 if let Some((k, _)) = key {
                     write!(l, " authentication-keyid {}", k.id).unwrap();
                 }
-                if prefer(n) {
+                if e.prefer {
                     l.push_str(" priority");
                 }
                 if let Some(i) = src {
                     write!(l, " source {i}").unwrap();
                 }
-                writeln!(t, "{l}").unwrap();
+                e.write(&mut t, &l);
             }
         }
         Format::JuniperJunos => {
@@ -192,18 +208,21 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                 .unwrap();
                 writeln!(t, "set system ntp trusted-key {}", k.id).unwrap();
             }
-            for (n, s) in hosts.iter().enumerate() {
-                let mut l = format!("set system ntp server {s}");
+            // Junos: server address <key ID> <prefer> <routing-instance
+            // NAME> <version N>: "You must specify an address, not a
+            // hostname"; no port.
+            for e in &entries {
+                let mut l = format!("set system ntp server {}", e.host);
                 if let Some((k, _)) = key {
                     write!(l, " key {}", k.id).unwrap();
                 }
-                if prefer(n) {
+                if e.prefer {
                     l.push_str(" prefer");
                 }
                 if let Some(v) = vrf {
                     write!(l, " routing-instance {v}").unwrap();
                 }
-                writeln!(t, "{l}").unwrap();
+                e.write(&mut t, &l);
             }
             // Junos takes a source address, not an interface name.
             match src.map(|i| (i, i.parse::<IpAddr>())) {
@@ -225,23 +244,143 @@ pub fn config(f: Format, o: &Options, notes: &mut Vec<Note>) -> String {
                     None => writeln!(t, "ntp local-interface {i}").unwrap(),
                 }
             }
-            for (n, s) in hosts.iter().enumerate() {
+            // EOS: ntp server [vrf NAME] {IPv4 | IPv6 | FQDN} [prefer]
+            // [iburst] [key ID] ...; no port.
+            for e in &entries {
                 let mut l = String::from("ntp server");
                 if let Some(v) = vrf {
                     write!(l, " vrf {v}").unwrap();
                 }
-                write!(l, " {s}").unwrap();
-                if prefer(n) {
+                write!(l, " {}", e.host).unwrap();
+                if e.prefer {
                     l.push_str(" prefer");
                 }
                 l.push_str(" iburst");
                 if let Some((k, _)) = key {
                     write!(l, " key {}", k.id).unwrap();
                 }
-                writeln!(t, "{l}").unwrap();
+                e.write(&mut t, &l);
             }
         }
         _ => unreachable!("not a switch format"),
     }
     t
+}
+
+/// A server line of a device: the host as the device takes it, in which
+/// address family, the port to query where the device can say one, and
+/// the comment naming the host an address was resolved from.
+struct Entry {
+    host: String,
+    v6: bool,
+    port: Option<u16>,
+    prefer: bool,
+    comment: Option<String>,
+}
+
+impl Entry {
+    fn write(&self, t: &mut String, line: &str) {
+        if let Some(c) = &self.comment {
+            t.push_str(c);
+        }
+        writeln!(t, "{line}").unwrap();
+    }
+}
+
+/// Formats whose server command takes an address only: Junos ("You must
+/// specify an address, not a hostname", server (NTP), Junos CLI
+/// reference) and VRP (ip-address / ipv6 ipv6-address, Huawei
+/// "ntp-service unicast-server").
+fn addresses_only(f: Format) -> bool {
+    matches!(f, Format::HuaweiVrp | Format::JuniperJunos)
+}
+
+/// Formats with a port option on their server command: VRP's
+/// `port port-number` (cli_vrp and CloudEngine references; the S-series
+/// reference, EDOC1100064351, has none). IOS, NX-OS, Comware, Junos and
+/// EOS query port 123 only.
+fn has_port(f: Format) -> bool {
+    f == Format::HuaweiVrp
+}
+
+/// The server lines' entries: the first of several servers preferred
+/// (primary, then backup); names resolved where the device takes
+/// addresses only; every port the device cannot say noted.
+fn entries(
+    f: Format,
+    i: &Intent,
+    o: &Options,
+    notes: &mut Vec<Note>,
+    comment: &dyn Fn(&Note) -> String,
+) -> Vec<Entry> {
+    let targets = o.targets(i);
+    let several = targets.len() > 1;
+    let mut out = Vec::new();
+    for (n, t) in targets.iter().enumerate() {
+        if let Some(p) = t.port {
+            if has_port(f) {
+                notes.push(Note::new("export-note-port-huawei").arg("port", p));
+            } else {
+                notes.push(
+                    Note::new("export-note-port")
+                        .arg("format", f.name())
+                        .arg("host", &t.host)
+                        .arg("port", p),
+                );
+            }
+        }
+        let Some((host, v6, resolved)) = device_host(f, t, notes) else {
+            continue;
+        };
+        let comment = resolved.map(|addr| {
+            comment(
+                &Note::new("export-comment-server-resolved")
+                    .arg("host", &t.host)
+                    .arg("address", addr),
+            )
+        });
+        out.push(Entry {
+            host,
+            v6,
+            port: t.port.filter(|_| has_port(f)),
+            prefer: n == 0 && several,
+            comment,
+        });
+    }
+    out
+}
+
+/// The host as device `f` takes it, whether it is IPv6, and the address a
+/// name was resolved to (for the comment); `None`, with a note, for a
+/// name a device that takes addresses only cannot be given.
+fn device_host(
+    f: Format,
+    t: &Target,
+    notes: &mut Vec<Note>,
+) -> Option<(String, bool, Option<String>)> {
+    if !t.is_name() {
+        let v6 = t.addrs.first().is_some_and(|a| a.is_ipv6());
+        return Some((t.host.clone(), v6, None));
+    }
+    if addresses_only(f) {
+        let Some(ip) = t.device_address() else {
+            notes.push(
+                Note::new("export-note-switch-name-unknown")
+                    .arg("format", f.name())
+                    .arg("host", &t.host),
+            );
+            return None;
+        };
+        return Some((ip.to_string(), ip.is_ipv6(), Some(ip.to_string())));
+    }
+    // The device resolves the name itself. Comware looks a name up in
+    // the family of the command: one with IPv6 addresses only takes the
+    // ipv6 form.
+    notes.push(
+        Note::new("export-note-switch-dns")
+            .arg("format", f.name())
+            .arg("host", &t.host),
+    );
+    let v6_only = !t.addrs.is_empty() && t.addrs.iter().all(|a| a.is_ipv6());
+    Some((t.host.clone(), f == Format::H3cComware && v6_only, None))
 }

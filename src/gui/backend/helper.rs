@@ -484,6 +484,7 @@ fn handle(client: &mut Conn, cmd: Command, send: &dyn Fn(Event)) {
         }
         Command::Lint { .. }
         | Command::Resolve(_)
+        | Command::LookUp(_)
         | Command::SaveSettings(_)
         | Command::WriteFile { .. }
         | Command::ReadConfig(_)

@@ -46,12 +46,33 @@ pub(super) fn run(
                 let events = events.clone();
                 let waker = waker.clone();
                 std::thread::spawn(move || {
-                    let found = resolve(names);
+                    let found = resolve(names)
+                        .into_iter()
+                        .map(|(name, addrs)| (name, !addrs.is_empty()))
+                        .collect();
                     if events.send(Event::Resolved(found)).is_ok() {
                         waker(Wake::Event);
                     }
                 });
             }
+            continue;
+        }
+        if let Command::LookUp(names) = command {
+            let events = events.clone();
+            let waker = waker.clone();
+            std::thread::spawn(move || {
+                // A name whose lookup outlived the deadline has no address
+                // known here: the export says so rather than wait on it.
+                let mut found = resolve(names.clone());
+                for name in names.into_iter().take(MAX_LOOKUPS) {
+                    if !found.iter().any(|(n, _)| *n == name) {
+                        found.push((name, Vec::new()));
+                    }
+                }
+                if events.send(Event::Addresses(found)).is_ok() {
+                    waker(Wake::Event);
+                }
+            });
             continue;
         }
         if let Some(event) = handle(command, remote, &mut desktop) {
@@ -70,16 +91,16 @@ const MAX_LOOKUPS: usize = 16;
 const RESOLVE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Each name looked up on a thread of its own; those answered before the
-/// deadline, with whether they resolved.
-fn resolve(names: Vec<String>) -> Vec<(String, bool)> {
+/// deadline, with their addresses (none: it did not resolve).
+fn resolve(names: Vec<String>) -> Vec<(String, Vec<std::net::IpAddr>)> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut asked = 0;
     for name in names.into_iter().take(MAX_LOOKUPS) {
         let tx = tx.clone();
         asked += 1;
         std::thread::spawn(move || {
-            let ok = crate::sys::resolves(&name);
-            let _ = tx.send((name, ok));
+            let addrs = crate::sys::addresses(&name);
+            let _ = tx.send((name, addrs));
         });
     }
     drop(tx);
@@ -126,7 +147,7 @@ fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event
         }
         Command::SaveSettings(s) => Event::Saved(s.save()),
         // Handled by `run`, off this thread.
-        Command::Resolve(_) => return None,
+        Command::Resolve(_) | Command::LookUp(_) => return None,
         Command::WriteFile {
             path,
             contents,
@@ -144,7 +165,7 @@ fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event
                 }
             }
             .map(drop)
-            .map_err(|e| e.to_string());
+            .map_err(crate::i18n::OsError::from);
             Event::FileWritten { path, result }
         }
         Command::ReadConfig(path) => {
@@ -153,7 +174,10 @@ fn handle(command: Command, remote: bool, desktop: &mut Desktop) -> Option<Event
         }
         Command::ReadBundle(path) => {
             let result = read_capped(&path)
-                .and_then(|b| String::from_utf8(b).map_err(|e| ReadError::Invalid(e.to_string())))
+                .and_then(|b| {
+                    String::from_utf8(b)
+                        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+                })
                 .and_then(|t| {
                     toml::from_str::<crate::core::export::bundle::LabSpec>(&t)
                         .map_err(|e| ReadError::Invalid(e.message().to_string()))
@@ -222,7 +246,7 @@ pub fn png_bytes(image: &egui::ColorImage) -> std::io::Result<Vec<u8>> {
 }
 
 fn io(e: std::io::Error) -> ReadError {
-    ReadError::Io(e.to_string())
+    ReadError::Io(crate::i18n::OsError::from(&e))
 }
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {

@@ -97,6 +97,10 @@ pub enum Command {
     /// helper's chronyd resolves them); nothing is done for a remote
     /// helper, whose machine has its own DNS.
     Resolve(Vec<String>),
+    /// The addresses these host names have on this machine, for an
+    /// export (a client's `allow`, a device that takes addresses only):
+    /// asked whichever helper answers, since the file is made here.
+    LookUp(Vec<String>),
     /// Write a file for the user; one that exists already is replaced only
     /// with `overwrite` (else the reply is [`Event::FileExists`]).
     WriteFile {
@@ -150,6 +154,7 @@ impl Command {
             self,
             Command::Lint { .. }
                 | Command::Resolve(_)
+                | Command::LookUp(_)
                 | Command::SaveSettings(_)
                 | Command::WriteFile { .. }
                 | Command::ReadConfig(_)
@@ -221,11 +226,14 @@ pub enum Event {
     /// Host names looked up on this machine, each with whether it
     /// resolved; a name whose lookup outlived the deadline is left out.
     Resolved(Vec<(String, bool)>),
+    /// Host names looked up for an export, each with its addresses (none:
+    /// it did not resolve, or not before the deadline).
+    Addresses(Vec<(String, Vec<std::net::IpAddr>)>),
     /// Settings written (or why not).
     Saved(Result<(), String>),
     FileWritten {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), crate::i18n::OsError>,
     },
     /// Not written: something is there. The contents come back, for the
     /// user to replace it (or not).
@@ -246,8 +254,9 @@ pub enum ReadError {
     NotRegular,
     /// Larger than a chrony.conf can sensibly be (the cap, in MiB).
     TooLarge { mib: u64 },
-    /// The system's own words (no such file, permission denied, …).
-    Io(String),
+    /// The system refused (no such file, permission denied, …), said in
+    /// the user's language where it is shown.
+    Io(crate::i18n::OsError),
     /// Read, but not what was expected (the parser's words).
     Invalid(String),
 }

@@ -30,7 +30,13 @@ pub struct Form {
     /// Clients authenticate the server with NTS; where they keep its CA.
     pub nts: bool,
     pub nts_ca: String,
+    /// When a host field last changed (egui's clock): its names are
+    /// looked up once typing has paused, not at every key.
+    pub typed_at: Option<f64>,
 }
+
+/// How long typing pauses before the names typed are looked up.
+const LOOKUP_PAUSE: f64 = 0.8;
 
 impl Default for Form {
     fn default() -> Self {
@@ -46,6 +52,7 @@ impl Default for Form {
             nts: false,
             nts_ca: String::new(),
             saves: HashMap::new(),
+            typed_at: None,
         }
     }
 }
@@ -112,6 +119,7 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
         ntpd: None,
         nts,
         nts_ca: text(nts, &f.nts_ca),
+        addresses: Default::default(),
     })
 }
 
@@ -178,7 +186,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
         .num_columns(2)
         .show(ui, |ui| {
             if uses(Field::Servers) {
-                labelled(ui, &st.t("gui-servers"), |ui| {
+                let r = labelled(ui, &st.t("gui-servers"), |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.servers)
                             .id_salt("export.servers")
@@ -186,6 +194,9 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     )
                     .on_hover_text(st.t("gui-servers-help"))
                 });
+                if r.changed() {
+                    f.typed_at = Some(ui.input(|i| i.time));
+                }
             }
             for other in missing_pair(st, f) {
                 crate::gui::widgets::empty_cell(ui);
@@ -209,7 +220,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 // field (its preview has the peer line) rather than invite
                 // the same peer typed twice.
                 let in_file = crate::core::export::Intent::from_document(&st.doc).peers;
-                labelled(ui, &st.t("gui-peer"), |ui| {
+                let r = labelled(ui, &st.t("gui-peer"), |ui| {
                     ui.horizontal(|ui| {
                         let field = ui
                             .add(
@@ -227,6 +238,9 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     })
                     .inner
                 });
+                if r.changed() {
+                    f.typed_at = Some(ui.input(|i| i.time));
+                }
             }
             if uses(Field::SourceInterface) {
                 labelled(ui, &st.t("gui-source-interface"), |ui| {
@@ -274,13 +288,12 @@ pub fn export_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    _commands: &mut Vec<Command>,
+    commands: &mut Vec<Command>,
 ) {
     format_ui(ui, st, form);
     ui.add_space(4.0);
     fields_ui(ui, st, form);
-    let f = &*form;
-    let opts = match options(f) {
+    let mut opts = match options(form) {
         Ok(o) => o,
         Err(e) => {
             ui.colored_label(
@@ -290,6 +303,8 @@ pub fn export_ui(
             return;
         }
     };
+    look_up_ui(ui, st, form, &mut opts, commands);
+    let f = &*form;
     let words = crate::cli::export::Translated {
         tr: &st.tr,
         file: st.config_path.clone(),
@@ -300,7 +315,7 @@ pub fn export_ui(
                 ui.label(
                     RichText::new(st.ta(
                         "export-note-line",
-                        &[("text", st.tr.tr_args(n.id, &n.args))],
+                        &[("text", st.tr.export_note(n.id, &n.args))],
                     ))
                     .weak(),
                 );
@@ -328,6 +343,10 @@ pub fn export_ui(
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(title.id);
+            // The comments above are English on purpose: say why.
+            if let Some(notice) = st.tr.export_ascii_notice(f.format) {
+                ui.label(RichText::new(notice).weak());
+            }
             ui.horizontal(|ui| {
                 if ui.button(st.t("gui-copy")).clicked() {
                     ui.ctx().copy_text(e.text.clone());
@@ -357,6 +376,48 @@ pub fn export_ui(
                 st.tr.tr_args(e.id(), &e.args()),
             );
         }
+    }
+}
+
+/// The addresses of the names typed (a client's `allow`, a device that
+/// takes addresses only need them), looked up on this machine, off the
+/// UI thread, once typing has paused; while a lookup runs, a line says so.
+fn look_up_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    form: &Form,
+    opts: &mut Options,
+    commands: &mut Vec<Command>,
+) {
+    let names = opts.names();
+    if names.is_empty() {
+        return;
+    }
+    let now = ui.input(|i| i.time);
+    let wait = form.typed_at.map_or(0.0, |t| t + LOOKUP_PAUSE - now);
+    if wait > 0.0 {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        return;
+    }
+    let mut ask = Vec::new();
+    let mut pending = Vec::new();
+    for name in names {
+        match st.addresses.get(&name) {
+            Some(addrs) => opts.set_addresses(&name, addrs.clone()),
+            None => {
+                if st.looking_up.insert(name.clone()) {
+                    ask.push(name.clone());
+                }
+                pending.push(name);
+            }
+        }
+    }
+    if !ask.is_empty() {
+        commands.push(Command::LookUp(ask));
+    }
+    if !pending.is_empty() {
+        ui.weak(st.ta("gui-export-looking-up", &[("names", pending.join(", "))]));
     }
 }
 

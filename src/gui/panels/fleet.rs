@@ -42,7 +42,7 @@ fn followers_text(st: &AppState, r: &FleetRow) -> String {
     match r.roster_followers.as_deref() {
         None => "–".into(),
         Some([]) => st.t("fleet-followers-none"),
-        Some(names) => names.join(", "),
+        Some(names) => st.tr.list(names),
     }
 }
 

@@ -112,7 +112,7 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, _commands: 
             };
             ui.colored_label(
                 status_color(Status::Ok),
-                st.ta(id, &[("files", n.files.join(", "))]),
+                st.ta(id, &[("files", st.tr.list(&n.files))]),
             );
             ui.label(egui::RichText::new(&n.lines).monospace());
             if !n.restarted && ui.button(st.t("gui-nts-use")).clicked() {

@@ -5,6 +5,22 @@
 //! mark a Windows editor writes become part of a word; a full-width `／`
 //! or `：` is not the ASCII one either.
 
+use crate::core::conf::document::Document;
+use crate::core::text::{Encoding, encoding};
+
+use super::rules::Rule;
+
+/// A file chronyd cannot read as text at all: UTF-16 (a Windows editor's
+/// "Unicode"), or binary data. Said once for the whole file: line by line
+/// each would be "not a directive", its bytes echoed back.
+pub(super) fn unreadable_file(doc: &Document) -> Option<Rule> {
+    match encoding(&doc.render()) {
+        Encoding::Utf16 { .. } => Some(Rule::Utf16File),
+        Encoding::Binary => Some(Rule::NotText),
+        Encoding::Utf8 | Encoding::OtherText => None,
+    }
+}
+
 /// What an odd character is, for the message that names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum OddKind {
@@ -18,7 +34,8 @@ pub(super) enum OddKind {
     ByteOrderMark,
     /// A full-width form of an ASCII character (U+FF01..U+FF5E).
     FullWidth,
-    /// A NUL byte: the file is UTF-16 (a Windows editor's "Unicode").
+    /// A NUL byte (in a file that is not UTF-16, which is said for the
+    /// whole file): chronyd's line ends there.
     Nul,
 }
 
@@ -56,10 +73,7 @@ pub(super) fn first_odd(line: &str) -> Option<(char, usize, OddKind)> {
 
 /// The ASCII character a full-width one stands for, or a space.
 pub(super) fn ascii_for(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(' '),
-        _ => ' ',
-    }
+    crate::core::text::fullwidth_ascii(c).unwrap_or(' ')
 }
 
 /// Message arguments naming the character.

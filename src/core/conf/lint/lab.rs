@@ -57,7 +57,19 @@ pub(super) fn lab_checks(l: &mut Linter) {
         .collect();
     let local = doc.local();
     let imports = l.reads_other_files();
-    let source_files = imports || l.has("sourcedir");
+    // A sourcedir whose directories are all missing gives no sources
+    // (sourcedir-missing says so).
+    let source_dirs = l.directives().any(|(_, d)| match d {
+        Directive::Dirs {
+            name: "sourcedir",
+            dirs,
+        } => match l.opts.path_exists {
+            Some(exists) => dirs.iter().any(|d| exists(d)),
+            None => true,
+        },
+        _ => false,
+    });
+    let source_files = imports || source_dirs;
 
     // chrony.conf(5) local: the stratum "should be larger than the maximum
     // expected stratum in the network"; "Stratum 1 indicates a computer
@@ -70,7 +82,10 @@ pub(super) fn lab_checks(l: &mut Linter) {
     {
         l.add_at((Rule::LocalStratumOne, Some(i), vec![]));
     }
-    if let (Some((i, _)), true, false) = (local, allows.is_empty() && !lenient_allow(l), imports) {
+    // An allow line chronyd refuses is an error of its own, not a missing
+    // allow.
+    let no_allow = allows.is_empty() && !lenient_allow(l) && !l.written("allow");
+    if let (Some((i, _)), true, false) = (local, no_allow, imports) {
         l.add_at((Rule::NoAllow, Some(i), vec![]));
     }
     // A client that lets only its own servers ask for its time (the
@@ -80,7 +95,9 @@ pub(super) fn lab_checks(l: &mut Linter) {
         && allows
             .iter()
             .all(|(_, a)| allows_only_a_source(doc, &a.target));
-    if let (Some((i, _)), None, false) = (allows.first(), local, own_sources) {
+    if let (Some((i, _)), None, false, false) =
+        (allows.first(), local, own_sources, l.written("local"))
+    {
         l.add_at((Rule::NoLocalStratum, Some(*i), vec![]));
     }
     for (i, a) in &allows {
@@ -203,12 +220,9 @@ pub(super) fn lab_checks(l: &mut Linter) {
     if !source_files {
         // A source line chronyd refuses is an error already, not a file
         // without sources.
-        let refused_source = doc.directive_lines().any(|(_, d)| {
-            d.parsed.is_err()
-                && ["server", "pool", "peer", "refclock", "local"]
-                    .iter()
-                    .any(|n| d.name.eq_ignore_ascii_case(n))
-        });
+        let refused_source = ["server", "pool", "peer", "refclock", "local"]
+            .iter()
+            .any(|n| l.refused(n));
         if upstreams == 0 && local.is_none() && !refused_source {
             // Sources there are, all noselect: the reason is not "none".
             let rule = if doc.sources().next().is_some() || l.has("refclock") {
@@ -221,6 +235,7 @@ pub(super) fn lab_checks(l: &mut Linter) {
             // A client of one lab server is normal; a server others rely on
             // should be able to tell a wrong upstream from a right one.
             let serves = lenient_allow(l)
+                || l.written("allow")
                 || l.directives().any(|(_, d)| {
                     matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
                 });
@@ -232,7 +247,9 @@ pub(super) fn lab_checks(l: &mut Linter) {
             l.add_at((rule, None, vec![("count", upstreams.to_string())]));
         }
     }
-    if upstreams > 0 && !l.has("makestep") {
+    // A makestep line chronyd refuses ("Missing arguments for makestep
+    // directive") is to be repaired, not added.
+    if upstreams > 0 && !l.written("makestep") {
         l.add_at((Rule::NoMakestep, None, vec![]));
     }
     // chrony.conf(5): minsources is how many sources must be selectable

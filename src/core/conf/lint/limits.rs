@@ -21,20 +21,40 @@ pub(super) const ROOT_DISTANCE_FLOOR: f64 = ROUND_TRIP_FLOOR / 2.0;
 /// and the internet's far above; a threshold under 0.1 is met by none.
 pub(super) const SKEW_FLOOR_PPM: f64 = 0.1;
 
-/// `maxdistance` and `maxdelay` below what any network source can meet.
-pub(super) fn unreachable_limits(l: &mut Linter) {
-    let doc = l.doc;
-    let network = doc.sources().count() > 0;
-    // The last maxdistance line is the one chronyd keeps.
-    let maxdistance = l
-        .directives()
+/// The jitter (sourcestats' standard deviation) below which chronyd
+/// rejects a network source, seconds: measured over loopback with
+/// `minpoll -2`, chrony 4.0-4.9 report 0.08 to 0.94 µs (a LAN with
+/// software timestamps gives microseconds and more), so a limit under
+/// 1 µs rejects loopback sources now and then and LAN sources all the
+/// time; with `maxjitter 0.0000001` a loopback client synchronised only
+/// at moments, with 0.00000001 never.
+pub(super) const JITTER_FLOOR: f64 = 1e-6;
+
+/// sourcestats.c `MIN_STDDEV`: chronyd never records a smaller jitter, so
+/// below it even hardware-timestamped sources are rejected.
+pub(super) const MIN_STDDEV: f64 = 1e-9;
+
+/// The highest stratum of a synchronised source (16 is unsynchronised).
+const MAX_SOURCE_STRATUM: i64 = 15;
+
+/// The value of the last `name` line, the one chronyd keeps.
+fn last_value(l: &Linter, name: &str) -> Option<(usize, f64)> {
+    l.directives()
         .filter_map(|(i, d)| match d {
-            Directive::Simple { spec, value } if spec.name == "maxdistance" => {
+            Directive::Simple { spec, value } if spec.name == name => {
                 value.as_f64().map(|v| (i, v))
             }
             _ => None,
         })
-        .last();
+        .last()
+}
+
+/// `maxdistance`, `maxdelay`, `maxupdateskew`, `maxjitter` and the
+/// stratum limits beyond what any network source can meet.
+pub(super) fn unreachable_limits(l: &mut Linter) {
+    let doc = l.doc;
+    let network = doc.sources().count() > 0;
+    let maxdistance = last_value(l, "maxdistance");
     if let (true, Some((i, v))) = (network, maxdistance)
         && v < ROOT_DISTANCE_FLOOR
     {
@@ -49,15 +69,7 @@ pub(super) fn unreachable_limits(l: &mut Linter) {
     // used"; below every skew a source reaches, no estimate is ever used
     // (reference.c: "Skew … too large to track"), and tracking keeps its
     // Skew at 1000000 ppm with root dispersion growing to seconds.
-    let maxupdateskew = l
-        .directives()
-        .filter_map(|(i, d)| match d {
-            Directive::Simple { spec, value } if spec.name == "maxupdateskew" => {
-                value.as_f64().map(|v| (i, v))
-            }
-            _ => None,
-        })
-        .last();
+    let maxupdateskew = last_value(l, "maxupdateskew");
     if let (true, Some((i, v))) = (network, maxupdateskew)
         && v.abs() < SKEW_FLOOR_PPM
     {
@@ -86,12 +98,98 @@ pub(super) fn unreachable_limits(l: &mut Linter) {
             ));
         }
     }
+    maxjitter(l);
+    stratum_limits(l);
+}
+
+/// chrony.conf(5) maxjitter: "the maximum allowed jitter of the sources to
+/// not be rejected by the source selection algorithm" (state `~`).
+fn maxjitter(l: &mut Linter) {
+    let Some((i, v)) = last_value(l, "maxjitter") else {
+        return;
+    };
+    // With maxsamples 1 or 2 no regression is made and chronyd takes the
+    // jitter to be maxjitter itself (sourcestats.c SST_GetSelectionData):
+    // such a source is never rejected for it.
+    let default_samples = last_value(l, "maxsamples").map_or(0, |(_, m)| m as i64);
+    let judged = l.doc.sources().any(|(_, s)| {
+        let samples = s.int("maxsamples").unwrap_or(default_samples);
+        !(1..=2).contains(&samples)
+    });
+    // Hardware timestamps reach tens of ns: only what chronyd can never
+    // record is said then.
+    let floor = if l.has("hwtimestamp") {
+        MIN_STDDEV
+    } else {
+        JITTER_FLOOR
+    };
+    if judged && v < floor {
+        l.add((
+            Rule::MaxjitterUnreachable,
+            i,
+            vec![("value", micros(v)), ("floor", micros(floor))],
+        ));
+    }
+}
+
+/// chrony 4.9's `minstratum`/`maxstratum` (sources.c: a source's stratum
+/// must lie between them, else state `r` in selectdata): limits that
+/// leave no stratum a source can have.
+fn stratum_limits(l: &mut Linter) {
+    let at = |name: &str| -> Option<(usize, i64)> {
+        l.directives()
+            .filter_map(|(i, d)| match d {
+                Directive::Simple { spec, value }
+                    if spec.name == name && d.since() <= l.opts.version =>
+                {
+                    value.as_i64().map(|v| (i, v))
+                }
+                _ => None,
+            })
+            .last()
+    };
+    let (min, max) = (at("minstratum"), at("maxstratum"));
+    let (lo, hi) = (
+        min.map_or(0, |m| m.1),
+        max.map_or(MAX_SOURCE_STRATUM, |m| m.1),
+    );
+    let refclocks = l
+        .directives()
+        .filter(|(_, d)| d.name() == "refclock")
+        .count();
+    let network = l.doc.sources().count();
+    let case = if lo > MAX_SOURCE_STRATUM {
+        "min-high"
+    } else if lo > hi {
+        "crossed"
+    // Reference clocks have stratum 0 by default, every NTP server 1 or
+    // more: maxstratum 0 keeps only the clocks.
+    } else if hi < 1 && refclocks == 0 {
+        "max-zero"
+    } else {
+        return;
+    };
+    let line = match case {
+        "max-zero" => max.map(|m| m.0),
+        _ => min.map(|m| m.0),
+    };
+    if network + refclocks > 0 {
+        l.add_at((
+            Rule::StratumLimitsUnreachable,
+            line,
+            vec![
+                ("case", case.to_string()),
+                ("min", lo.to_string()),
+                ("max", hi.to_string()),
+            ],
+        ));
+    }
 }
 
 /// Seconds as µs, as short as they read (0.000001 → "1").
 fn micros(seconds: f64) -> String {
     let us = seconds * 1e6;
-    let text = format!("{us:.3}");
+    let text = format!("{us:.6}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -14,12 +14,14 @@ mod leap;
 mod limits;
 mod model;
 mod nts;
+mod ranges;
 mod releases;
 pub mod rules;
 mod sources_file;
 mod startup;
 pub(crate) mod syntax;
 mod trust;
+mod updates;
 
 pub use rules::{Rule, Severity};
 pub use sources_file::lint_sources_file;
@@ -49,6 +51,9 @@ pub fn lint_fragment(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> {
 }
 
 fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
+    if let Some(rule) = chars::unreadable_file(doc) {
+        return vec![Diagnostic::new(rule, None, Vec::new())];
+    }
     let mut l = Linter {
         doc,
         opts,
@@ -61,9 +66,11 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     versions_and_ranges(&mut l);
     releases::release_checks(&mut l);
     startup_checks(&mut l);
+    ranges::useful_ranges(&mut l);
     if !fragment {
         lab_checks(&mut l);
         limits::unreachable_limits(&mut l);
+        updates::maxchange_at_start(&mut l);
         keys::authentication(&mut l);
         nts::nts_files(&mut l);
         leap::leap_list(&mut l);

@@ -2,7 +2,7 @@
 //! and the linter every family of checks adds to.
 
 use crate::core::conf::directive::Directive;
-use crate::core::conf::document::Document;
+use crate::core::conf::document::{DirectiveLine, Document};
 use crate::core::conf::guard::{Distrust, PathClass};
 use crate::core::conf::version::ChronyVersion;
 
@@ -145,6 +145,24 @@ impl<'a> Linter<'a> {
         self.directives().any(|(_, d)| d.name() == name)
     }
 
+    /// Whether the file has a `name` line, read or refused: a directive
+    /// written but broken is there, only wrong (its error says so), so
+    /// "the file has no NAME, add one" would contradict that error. The
+    /// name is what precedes a character chrony does not split at
+    /// (`makestep　1 3` with an ideographic space is a makestep line).
+    pub(super) fn written(&self, name: &str) -> bool {
+        self.doc
+            .directive_lines()
+            .any(|(_, d)| meant_name(d).eq_ignore_ascii_case(name))
+    }
+
+    /// Whether a `name` line is there that chronyd refuses.
+    pub(super) fn refused(&self, name: &str) -> bool {
+        self.doc
+            .directive_lines()
+            .any(|(_, d)| d.parsed.is_err() && meant_name(d).eq_ignore_ascii_case(name))
+    }
+
     pub(super) fn first(&self, name: &str) -> Option<usize> {
         self.directives()
             .find(|(_, d)| d.name() == name)
@@ -164,6 +182,15 @@ impl<'a> Linter<'a> {
     /// Whether the file pulls in others whose content lint cannot see.
     pub(super) fn reads_other_files(&self) -> bool {
         self.has("include") || self.has("confdir")
+    }
+}
+
+/// The directive a line means: its name up to a character chrony does not
+/// split at (`makestep　1 3`, with an ideographic space, means makestep).
+fn meant_name(d: &DirectiveLine) -> String {
+    match super::chars::first_odd(&d.name) {
+        Some((_, column, _)) => d.name.chars().take(column - 1).collect(),
+        None => d.name.clone(),
     }
 }
 

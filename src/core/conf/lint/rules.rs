@@ -96,6 +96,16 @@ crate::id_enum! {
         SourcesLineUnterminated = "sources-line-unterminated",
         OnlyNoselectSources = "only-noselect-sources",
         RequireNoselect = "require-noselect",
+        MaxjitterUnreachable = "maxjitter-unreachable",
+        StratumLimitsUnreachable = "stratum-limits-unreachable",
+        MaxchangeIgnoresStart = "maxchange-ignores-start",
+        MaxchangeExitsAtStart = "maxchange-exits-at-start",
+        PolltargetRange = "polltarget-range",
+        SamplesCapped = "samples-capped",
+        SourcePortZero = "source-port-zero",
+        SourcedirMissing = "sourcedir-missing",
+        Utf16File = "utf16-file",
+        NotText = "not-text",
     }
 }
 
@@ -137,7 +147,7 @@ impl Rule {
             Rule::NtsNotCertificate => Severity::Warning,
             Rule::NtsKeyMismatch => Severity::Warning,
             // chronyd loads an expired certificate and starts (every
-            // release, tests/it/lint_vs_chronyd.rs); its clients then fail
+            // release, tests/it/lint_vs_chronyd/serving.rs); its clients then fail
             // their NTS-KE: a config that does not do what was meant.
             Rule::NtsCertExpired => Severity::Warning,
             Rule::NtsCertNotYetValid => Severity::Error,
@@ -148,7 +158,7 @@ impl Rule {
             Rule::NtsServerByAddress => Severity::Warning,
             Rule::AccessLenient => Severity::Warning,
             // Works as meant on 4.0/4.1, refused from 4.2: an upgrade
-            // stops chronyd (measured, tests/it/lint_vs_chronyd.rs).
+            // stops chronyd (measured, tests/it/lint_vs_chronyd/serving.rs).
             Rule::AccessLenientComment => Severity::Warning,
             Rule::Placeholder => Severity::Error,
             Rule::RefclockDriver => Severity::Error,
@@ -219,6 +229,22 @@ impl Rule {
             Rule::SourcesLineUnterminated => Severity::Warning,
             Rule::OnlyNoselectSources => Severity::Warning,
             Rule::RequireNoselect => Severity::Warning,
+            // chronyd starts, then rejects every source or every update
+            // (or exits): the clock is never synchronised.
+            Rule::MaxjitterUnreachable => Severity::Warning,
+            Rule::StratumLimitsUnreachable => Severity::Warning,
+            Rule::MaxchangeIgnoresStart => Severity::Warning,
+            Rule::MaxchangeExitsAtStart => Severity::Warning,
+            // Accepted silently; the polling is not what was meant.
+            Rule::PolltargetRange => Severity::Warning,
+            // No effect beyond what chronyd can keep.
+            Rule::SamplesCapped => Severity::Hint,
+            // chronyd starts; the source never answers / is never loaded.
+            Rule::SourcePortZero => Severity::Warning,
+            Rule::SourcedirMissing => Severity::Warning,
+            // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
+            Rule::Utf16File => Severity::Error,
+            Rule::NotText => Severity::Error,
         }
     }
 }

@@ -6,10 +6,12 @@
 //! 4.1) and drops every other directive and every source line it cannot
 //! parse (`parse_source(..., fatal=0)`) without a word in its log.
 
+use crate::core::conf::directive::Directive;
 use crate::core::conf::document::{Document, LineEnding};
 use crate::core::conf::version::ChronyVersion;
 
-use super::model::{Diagnostic, LintOptions, MAX_LINE_LENGTH};
+use super::model::{Diagnostic, LintOptions, Linter, MAX_LINE_LENGTH};
+use super::ranges;
 use super::rules::Rule;
 
 /// From this release chronyd stops at a line without a newline.
@@ -60,6 +62,27 @@ pub fn lint_sources_file(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> 
             ));
         }
     }
+    // The source lines chronyd does read: a port no server answers on, a
+    // polltarget or sample count outside the useful range, as in
+    // chrony.conf (up to where chronyd stops reading).
+    let read_up_to = out
+        .iter()
+        .find(|d| d.rule == Rule::SourcesLineUnterminated)
+        .and_then(|d| d.line)
+        .unwrap_or(usize::MAX);
+    let mut l = Linter {
+        doc,
+        opts,
+        fragment: true,
+        out: Vec::new(),
+    };
+    ranges::useful_ranges(&mut l);
+    out.extend(l.out.into_iter().filter(|d| {
+        d.line.is_some_and(|n| {
+            n < read_up_to && matches!(doc.lines()[n - 1].parsed(), Some(Directive::Source(_)))
+        })
+    }));
+    out.sort_by_key(|d| d.line);
     out
 }
 
@@ -115,6 +138,22 @@ mod tests {
         assert_eq!(
             rules(&long, v49),
             [(Rule::SourcesLineUnterminated, Some(2))]
+        );
+    }
+
+    #[test]
+    fn a_source_chronyd_reads_from_a_sources_file_is_judged_as_in_chrony_conf() {
+        let v49 = ChronyVersion::new(4, 9);
+        assert_eq!(
+            rules(
+                "server 192.0.2.1 iburst port 0\nserver 192.0.2.2 polltarget 61\nmaxsamples 100\n",
+                v49
+            ),
+            [
+                (Rule::SourcePortZero, Some(1)),
+                (Rule::PolltargetRange, Some(2)),
+                (Rule::SourcesNotASource, Some(3)),
+            ]
         );
     }
 }

@@ -102,6 +102,18 @@ pub(super) fn startup_checks(l: &mut Linter) {
                     ));
                 }
             }
+            // conf.c search_dirs: glob() of DIR/*.sources finds nothing in
+            // a missing directory and chronyd says nothing (every release).
+            Directive::Dirs {
+                name: "sourcedir",
+                dirs,
+            } => {
+                if let Some(exists) = l.opts.path_exists {
+                    for dir in dirs.iter().filter(|d| !exists(d)) {
+                        l.add((Rule::SourcedirMissing, i, vec![("path", dir.clone())]));
+                    }
+                }
+            }
             Directive::Other { spec, args } if spec.name == "hwtimestamp" => {
                 // chronyd refuses to start when a named interface cannot
                 // timestamp in hardware, which needs a PTP hardware clock.

@@ -13,6 +13,9 @@ use super::model::*;
 use super::releases;
 use super::rules::Rule;
 
+/// How much of a line a message quotes (in characters).
+const QUOTE_MAX: usize = 60;
+
 /// Per-line reading errors, as chronyd reports them while reading the file.
 pub(super) fn lines(l: &mut Linter) {
     for (i, line) in l.doc.lines().iter().enumerate() {
@@ -53,6 +56,10 @@ pub(super) fn lines(l: &mut Linter) {
             // The directive as it was meant: the name before the character.
             let meant = name.split(c).find(|w| !w.is_empty()).unwrap_or("");
             args.push(("directive", meant.to_string()));
+            // The whole line, as the reader finds it in the file.
+            let text = line.text();
+            let shown = text.trim_start_matches('\u{feff}');
+            args.push(("line", crate::core::text::quote(shown, QUOTE_MAX)));
             l.push(rule, Some(i), args);
             if refused {
                 continue;

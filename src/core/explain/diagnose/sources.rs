@@ -106,6 +106,10 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             out.push(Finding::new(Rule::NxosWrongVrf));
         }
     } else {
+        // Sources that never answered (those that answered and stopped
+        // are source-stale's, server and path first): as when none
+        // answers, the text names the server's allow first, since
+        // chrony.conf(5) allow: "no client access is allowed by default".
         if !dead.is_empty() {
             out.push(
                 Finding::new(Rule::SomeUnreachable)

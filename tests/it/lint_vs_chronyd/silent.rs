@@ -1,0 +1,209 @@
+//! Settings every release takes without a word that do not do what they
+//! say, shown live as lint says them.
+
+use crate::common;
+
+use std::time::Duration;
+
+use common::lab::{Chronyd, wait_for};
+use stratum::core::conf::lint::{LintOptions, Rule, lint};
+use stratum::core::conf::{ChronyVersion, Document};
+
+use super::{corpus_text, ported};
+
+/// The polling interval chronyd uses for a client's one source (chronyc -c
+/// sources, log2 seconds).
+fn poll(c: &Chronyd) -> Option<i64> {
+    c.chronyc(&["-c", "sources"])
+        .split(',')
+        .nth(4)
+        .and_then(|p| p.trim().parse().ok())
+}
+
+/// What lint warns of, chronyd does: chrony.conf(5) gives polltarget a
+/// useful range of 6 to 60. With 61 chronyd keeps the interval at or near
+/// minpoll, never longer than it starts, while the default (8) has
+/// lengthened it; with 2 (and before 4.7 with -5) it is at maxpoll by
+/// then (minpoll -2, maxpoll 2, every release).
+#[test]
+fn a_polltarget_outside_6_to_60_polls_as_lint_says_on_every_release() {
+    let high = corpus_text("ok-polltarget-61.conf");
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let mut files = vec![
+            ("default", high.replace(" polltarget 61", ""), None),
+            ("high", high.clone(), Some("high")),
+            (
+                "low",
+                high.replace("polltarget 61", "polltarget 2"),
+                Some("low"),
+            ),
+        ];
+        // Below 1: used as given before 4.4 (the adjustment divides by
+        // it), raised to 1 by 4.4-4.6, refused from 4.7 (an error).
+        if r.version < ChronyVersion::STRICT_INTEGERS {
+            let case = if r.version >= ChronyVersion::new(4, 4) {
+                "raised"
+            } else {
+                "unchecked"
+            };
+            files.push((
+                "negative",
+                high.replace("polltarget 61", "polltarget -5"),
+                Some(case),
+            ));
+        }
+        let mut daemons = Vec::new();
+        for (name, text, case) in &files {
+            let text = ported(text, up.port, "");
+            let said: Vec<String> = lint(
+                &Document::parse(&text),
+                &LintOptions {
+                    version: r.version,
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .filter(|d| d.rule == Rule::PolltargetRange)
+            .map(|d| d.arg("case").unwrap_or("").to_string())
+            .collect();
+            assert_eq!(
+                said,
+                case.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                "chrony {}: {name}",
+                r.label
+            );
+            daemons.push(Chronyd::start(&r.chronyd, tmp.path(), name, &text));
+        }
+        // Watch the target-61 client until the default one has lengthened
+        // its interval to 2 s.
+        let mut seen = Vec::new();
+        let lengthened = wait_for(Duration::from_secs(60), || {
+            seen.extend(poll(&daemons[1]));
+            poll(&daemons[0]).filter(|p| *p >= 1)
+        });
+        assert!(
+            lengthened.is_some(),
+            "chrony {}: the default never lengthened its polling: {}",
+            r.label,
+            daemons[0].chronyc(&["sources"])
+        );
+        // It starts at 0 (chronyd's shortest interval for a source not yet
+        // reached) and only ever shortens it.
+        assert!(
+            !seen.is_empty()
+                && seen.iter().all(|p| *p <= 0)
+                && poll(&daemons[1]).is_some_and(|p| p < 0),
+            "chrony {}: polltarget 61 polled at {seen:?}",
+            r.label
+        );
+        for (c, (name, ..)) in daemons.iter().zip(&files).skip(2) {
+            assert_eq!(
+                poll(c),
+                Some(2),
+                "chrony {}: {name}: {}",
+                r.label,
+                c.chronyc(&["sources"])
+            );
+        }
+    }
+}
+
+/// What lint warns of, chronyd does: a sourcedir that does not exist is
+/// read as an empty one, without a message; once the directory and a
+/// .sources file are there, `chronyc reload sources` loads it.
+#[test]
+fn a_missing_sourcedir_loads_nothing_until_it_exists_on_every_release() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let dir = tmp.path().join("sources.d");
+        let text = ported(
+            &corpus_text("ok-sourcedir-missing.conf")
+                .replace("@DIR@/no-such-dir", dir.to_str().unwrap()),
+            up.port,
+            "",
+        );
+        let missing = || {
+            let exists = |p: &str| std::path::Path::new(p).exists();
+            lint(
+                &Document::parse(&text),
+                &LintOptions {
+                    version: r.version,
+                    path_exists: Some(&exists),
+                    ..Default::default()
+                },
+            )
+            .iter()
+            .any(|d| d.rule == Rule::SourcedirMissing)
+        };
+        assert!(missing(), "chrony {}: {text}", r.label);
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "client", &text);
+        let rows = || c.chronyc(&["-c", "sources"]).lines().count();
+        assert!(
+            wait_for(Duration::from_secs(10), || (rows() == 1).then_some(())).is_some(),
+            "chrony {}: {}",
+            r.label,
+            c.chronyc(&["sources"])
+        );
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(
+            dir.join("lab.sources"),
+            format!("server 127.0.0.2 port {} iburst\n", up.port),
+        )
+        .unwrap();
+        assert!(!missing(), "chrony {}", r.label);
+        assert_eq!(rows(), 1, "chrony {}: loaded before a reload", r.label);
+        c.chronyc(&["reload", "sources"]);
+        assert!(
+            wait_for(Duration::from_secs(10), || (rows() == 2).then_some(())).is_some(),
+            "chrony {}: after reload sources: {}",
+            r.label,
+            c.chronyc(&["sources"])
+        );
+    }
+}
+
+/// What lint hints, chronyd does: chrony.conf(5) gives maxsamples and
+/// minsamples a useful range of 4 to 64, and chronyd keeps at most 64
+/// samples of a source: with `maxsamples 100` and `minsamples 65` the
+/// count (chronyc sourcestats NP) reaches 64 and stays there.
+#[test]
+fn samples_beyond_64_act_as_64_on_every_release() {
+    let text =
+        corpus_text("ok-samples-capped.conf").replace("iburst", "iburst minpoll -4 maxpoll -4");
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let text = ported(&text, up.port, "");
+        let hints = lint(
+            &Document::parse(&text),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .iter()
+        .filter(|d| d.rule == Rule::SamplesCapped)
+        .count();
+        assert_eq!(hints, 2, "chrony {}: {text}", r.label);
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "client", &text);
+        let samples = || -> Option<i64> {
+            c.chronyc(&["-c", "sourcestats"])
+                .split(',')
+                .nth(1)
+                .and_then(|n| n.trim().parse().ok())
+        };
+        assert!(
+            wait_for(Duration::from_secs(30), || samples().filter(|n| *n >= 64)).is_some(),
+            "chrony {}: {}",
+            r.label,
+            c.chronyc(&["sourcestats"])
+        );
+        for _ in 0..20 {
+            assert_eq!(samples(), Some(64), "chrony {}", r.label);
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
