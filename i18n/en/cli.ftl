@@ -142,6 +142,17 @@ stats-records = {"  "}records: { $duplicates } { $duplicates ->
         [one] gap
        *[other] gaps
     }
+stats-records-all = all { $series } series: { $duplicates } { $duplicates ->
+        [one] duplicate
+       *[other] duplicates
+    } dropped, { $reordered } out of order, { $gaps } { $gaps ->
+        [one] gap
+       *[other] gaps
+    }
+stats-never-synchronised = { $path }: chronyd was not synchronised in { $records ->
+        [one] its only record
+       *[other] any of its { $records } records
+    } (leap status “?”; chrony.conf(5), log tracking: “? unsynchronised”), so there is nothing to summarise yet.
 stats-gaps = {"  "}gaps (intervals over 4 × the usual one; resampling step { $usual } s): { $seconds } s in all, the longest { $longest } s from { $start } UTC
 stats-sketched = {"  "}(the percentiles are within ±{ $error } % of their value: the series has more values than are kept one by one)
 stats-progress = Reading

@@ -179,11 +179,22 @@ why-tally-outlier = an outlier, not used
 why-tally-falseticker = a falseticker, not used
 why-tally-rejected = rejected: unreachable or not yet valid
 why-kiss-code = kiss code { $code }: the server answered with this code instead of the time (RFC 5905, 7.4)
+why-kiss-denied = kiss code { $code }: { $code ->
+        [RSTR] access denied due to the server's local policy
+       *[other] access denied by the remote server
+    } (RFC 5905, 7.4): the server refuses this client
+why-kiss-rate = kiss code { $code }: rate exceeded (RFC 5905, 7.4): the server rate-limits this client
+why-kiss-auth = kiss code { $code }: { $code ->
+        [CRYP] cryptographic authentication or identification failed
+       *[other] server authentication failed
+    } (RFC 5905, 7.4)
+why-kiss-step = kiss code { $code }: the clock was stepped and this association has not resynchronised since (ntp's decode.html): a passing state, no refusal
 why-switch-synchronized = synchronised
 why-switch-unsynchronized = not synchronised
 why-switch-selected = selected as the clock source
 why-switch-rejected = rejected by the device
 why-switch-candidate = a valid candidate
+why-switch-not-survived = it answers, but did not survive the device's clock selection (its flags have no 3 or 4): most often its time disagrees with the other servers', or its distance (delay and dispersion) is too large
 why-yes = yes
 why-no = no
 finding-not-synchronised-by-stratum-16 = Not synchronised: this server follows { $sources }, but at stratum 16, the stratum of an unsynchronised clock, so its own clients refuse it. Its source answers (a real reference ID), at stratum 15: one hop more than NTP allows. Two servers that follow each other (each one’s server line names the other) climb there, and so does a chain from a high “local stratum N”. Give the servers a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” with a low N on both.
@@ -552,7 +563,19 @@ finding-stratum-high = The stratum is { $value }, the last a server can give: it
 finding-kiss-code = { $count ->
         [0] A server
        *[other] { $sources }
-    } answered with a kiss code (RFC 5905, 7.4; here { $value }), not with the time: DENY and RSTR refuse this client (check the server's access rules), RATE rate-limits it (poll less often), CRYP and AUTH mean authentication failed (compare the keys on both sides), STEP means the server stepped its clock and has not resynchronised yet.
+    } answered with an access-denied kiss code instead of the time (here { $code }; RFC 5905, 7.4: DENY “access denied by remote server”, RSTR “access denied due to local policy”): it refuses this client. Polling less often does not help: allow this client in the server's access rules (ntpd's restrict, chrony's allow, a switch's ACL), or use another server.
+finding-kiss-rate = { $count ->
+        [0] A server
+       *[other] { $sources }
+    } answered with the kiss code RATE instead of the time (RFC 5905, 7.4: “rate exceeded”): it rate-limits this client, which polls it too often. Poll it less often (a higher minpoll, no burst), or have its limit raised.
+finding-kiss-auth = { $count ->
+        [0] A server
+       *[other] { $sources }
+    } answered with the kiss code { $code } instead of the time (RFC 5905, 7.4: AUTH “server authentication failed”, CRYP “cryptographic authentication or identification failed”): authentication failed. Compare the keys on both sides: the same key ID, type and secret, and the ID trusted.
+finding-kiss-step = { $count ->
+        [0] An association
+       *[other] { $sources }
+    } shows the kiss code STEP: the clock was stepped and the association has not resynchronised since (ntp's decode.html: “a step change in system time has occurred, but the association has not yet resynchronized”). The NTP daemon sets it itself on every association when it steps the clock: a passing state, no refusal by the server. It clears within a few polls; if the reach stays 0, that server no longer answers: check it and the path to it.
 finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab; from chrony 4.7 an orphan server waits 300 s after start, waitunsynced, before it serves).
 finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “default”: on NX-OS, servers reached through mgmt0 need “ntp server ADDRESS use-vrf management” (and “ntp source-interface mgmt0”).
 

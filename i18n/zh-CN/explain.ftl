@@ -178,11 +178,22 @@ why-tally-outlier = 离群者，未使用
 why-tally-falseticker = 错误源，未使用
 why-tally-rejected = 被拒绝：不可达或尚未有效
 why-kiss-code = kiss 代码 { $code }：服务器回复的是这个代码而不是时间（RFC 5905，7.4）
+why-kiss-denied = kiss 代码 { $code }：{ $code ->
+        [RSTR] 因服务器的本地策略拒绝访问
+       *[other] 远端服务器拒绝访问
+    }（RFC 5905，7.4）：服务器拒绝本客户端
+why-kiss-rate = kiss 代码 { $code }：超出速率（RFC 5905，7.4）：服务器对本客户端限速
+why-kiss-auth = kiss 代码 { $code }：{ $code ->
+        [CRYP] 密码认证或身份识别失败
+       *[other] 服务器认证失败
+    }（RFC 5905，7.4）
+why-kiss-step = kiss 代码 { $code }：时钟发生了跳变，此关联此后尚未重新同步（ntp 的 decode.html）：这是暂时状态，不是拒绝
 why-switch-synchronized = 已同步
 why-switch-unsynchronized = 未同步
 why-switch-selected = 被选为时钟源
 why-switch-rejected = 被设备拒绝
 why-switch-candidate = 有效的候选源
+why-switch-not-survived = 它有应答，但没有通过设备的时钟选择（标志中没有 3 或 4）：多半是它的时间与其他服务器不一致，或者它的距离（时延和离散度）过大
 why-yes = 是
 why-no = 否
 finding-not-synchronised-by-stratum-16 = 未同步：本服务器跟随 { $sources }，但处于层级 16，即未同步时钟的层级，因此它自己的客户端会拒绝它。它的时间源有应答（参考 ID 是真实的），层级为 15：比 NTP 允许的多了一跳。两台互相跟随的服务器（各自的 server 行指向对方）会攀升到这里，从很高的“local stratum N”开始的服务器链也会。请给服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和 N 较小的“local stratum N orphan”。
@@ -539,9 +550,21 @@ finding-outlier = { $sources } 是离群者：可达但未被使用，它的时�
 finding-rtc-local-time = 硬件时钟（RTC）使用本地时间：每次夏令时切换后它都会相差一小时，直到被修正。请让它使用 UTC：timedatectl set-local-rtc 0。
 finding-stratum-high = 层级为 { $value }，已是服务器能提供的最后一级：它的客户端将无法同步。同步环路会攀升到这里，过长的服务器链也会。
 finding-kiss-code = { $count ->
-        [0] 服务器
-       *[other] { $sources } 
-    }回复的是 kiss code（RFC 5905，7.4；此处为 { $value }），而不是时间：DENY 和 RSTR 表示拒绝本客户端（请检查服务器的访问规则），RATE 表示限速（请降低轮询频率），CRYP 和 AUTH 表示认证失败（请核对双方的密钥），STEP 表示服务器刚跳变了时钟、尚未重新同步。
+        [0] 服务器以
+       *[other] { $sources } 以
+    }拒绝访问的 kiss 代码而不是时间应答（此处为 { $code }；RFC 5905，7.4：DENY“远端服务器拒绝访问”，RSTR“因本地策略拒绝访问”）：它拒绝本客户端。降低轮询频率没有用：请在服务器的访问规则中放行本客户端（ntpd 的 restrict、chrony 的 allow、交换机的 ACL），或换用其他服务器。
+finding-kiss-rate = { $count ->
+        [0] 服务器以
+       *[other] { $sources } 以
+    } kiss 代码 RATE 而不是时间应答（RFC 5905，7.4：“超出速率”）：它对本客户端限速，因为本客户端轮询过于频繁。请降低对它的轮询频率（提高 minpoll，不用 burst），或请对方放宽限制。
+finding-kiss-auth = { $count ->
+        [0] 服务器以
+       *[other] { $sources } 以
+    } kiss 代码 { $code } 而不是时间应答（RFC 5905，7.4：AUTH“服务器认证失败”，CRYP“密码认证或身份识别失败”）：认证失败。请核对双方的密钥：密钥 ID、类型和密钥内容要相同，且该 ID 已被信任。
+finding-kiss-step = { $count ->
+        [0] 某个关联显示
+       *[other] { $sources } 显示
+    } kiss 代码 STEP：时钟发生了跳变，此关联此后尚未重新同步（ntp 的 decode.html：“系统时间发生了跳变，但该关联尚未重新同步”）。这是 NTP 守护进程在跳变时钟时自己给每个关联设置的：是暂时状态，不是服务器拒绝。几次轮询后就会消失；如果可达性一直为 0，说明那台服务器不再应答：请检查它以及到它的路径。
 finding-upstream-unsynchronised = { $sources } 有应答但自身未同步（层级 16 或闰秒状态为“未同步”）：无法跟随它。请先修好那台服务器（它自己的时间源，或隔离实验环境中的“local stratum N”；从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
 finding-nxos-wrong-vrf = 没有对等体应答，且它们是通过 VRF“default”轮询的：在 NX-OS 上，经由 mgmt0 访问的服务器需要“ntp server 地址 use-vrf management”（以及“ntp source-interface mgmt0”）。
 

@@ -164,6 +164,19 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     }
                 }
             }
+            // A finding's level: `severity PART RULE ok|warn|bad|info`.
+            "severity" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let got = p
+                        .findings
+                        .iter()
+                        .find(|f| f.rule.id() == w[2])
+                        .map(|f| f.severity);
+                    if got != Some(status(&w[3])) {
+                        fail(line, format!("{} is {got:?}, not {}", w[2], w[3]));
+                    }
+                }
+            }
             "field" => {
                 if let Some(p) = part(line, &w[1], &mut fail) {
                     let got = status_of(&p.fields, &w[2]);

@@ -5,7 +5,8 @@
 //! confidence intervals included; the ADEV slopes are the noise types'.
 //! `stratum stats` on the logs real chronyd releases write, read by their
 //! content and checked column by column against chrony.conf(5)'s `log`
-//! directive; gaps, duplicates and out-of-order records; and the hostile
+//! directive (the records themselves, duplicates, order, gaps and
+//! unsynchronised ones: `stats_records`); and the hostile
 //! files of the attack on the helper (one huge line, sparse files, a CSV
 //! of zeros, a record dated 9999, a FIFO), each refused or read in bounded
 //! time and peak memory.
@@ -111,7 +112,7 @@ fn adev_slopes_name_the_noise() {
 /// `stratum stats ARGS --format json`, with its peak resident memory
 /// (KiB) as the kernel counted it for that process alone (python's
 /// `RUSAGE_CHILDREN` of the one child it ran), killed after `limit`.
-fn stats_run(args: &[&str], limit: Duration) -> (Output, u64, Duration) {
+pub(crate) fn stats_run(args: &[&str], limit: Duration) -> (Output, u64, Duration) {
     const PEAK: &str = "import resource, subprocess, sys\n\
         p = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, capture_output=True)\n\
         sys.stdout.buffer.write(p.stdout)\n\
@@ -135,7 +136,7 @@ fn stats_run(args: &[&str], limit: Duration) -> (Output, u64, Duration) {
     (out, peak, took)
 }
 
-fn json_of(out: &Output) -> Value {
+pub(crate) fn json_of(out: &Output) -> Value {
     assert!(
         out.status.success(),
         "{}",
@@ -147,7 +148,7 @@ fn json_of(out: &Output) -> Value {
 /// As [`manual_column`], for the records of a tracking log that are
 /// measurements: chrony.conf(5) log tracking, leap status "?
 /// unsynchronised" marks a state (reference 0.0.0.0, offset 0), not one.
-fn measured_column(path: &Path, col: usize, columns: usize) -> Option<Vec<f64>> {
+pub(crate) fn measured_column(path: &Path, col: usize, columns: usize) -> Option<Vec<f64>> {
     let text = std::fs::read_to_string(path).unwrap();
     text.lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
@@ -176,7 +177,7 @@ fn manual_column(path: &Path, col: usize, columns: usize) -> Option<Vec<f64>> {
 
 /// The summary of `series` agrees with the manual's column: as many
 /// values, the same extremes and mean.
-fn agrees(series: &Value, values: &[f64], what: &str) {
+pub(crate) fn agrees(series: &Value, values: &[f64], what: &str) {
     let s = &series["summary"];
     assert_eq!(
         s["n"].as_u64(),
@@ -448,7 +449,7 @@ fn stats_read_the_logs_every_release_writes() {
 }
 
 /// A tracking.log record as reference.c's format writes it.
-fn tracking_line(t: i64, offset: f64) -> String {
+pub(crate) fn tracking_line(t: i64, offset: f64) -> String {
     let (y, mo, d, h, mi, s) = stratum::core::civil_from_unix(t);
     format!(
         "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} {:<15} {:2} {:10.3} {:10.3} {:10.3e} {} {:2} {:10.3e} {:10.3e} {:10.3e} {:10.3e} {:10.3e}\n",
@@ -467,126 +468,8 @@ fn tracking_line(t: i64, offset: f64) -> String {
     )
 }
 
-const BANNER: &str = "   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n";
-const START: i64 = 1_780_000_000;
-
-#[test]
-fn gaps_duplicates_and_out_of_order_records_are_counted() {
-    let tmp = tempfile::tempdir().unwrap();
-    // 1000 updates 16 s apart; chronyd stopped for 300 s after the 500th;
-    // one line written twice; two lines swapped.
-    let mut lines: Vec<String> = Vec::new();
-    let mut t = START;
-    for i in 0..1000 {
-        t += if i == 500 { 300 } else { 16 };
-        lines.push(tracking_line(t, ((i * 37 % 101) as f64 - 50.0) * 1e-7));
-    }
-    lines.insert(200, lines[199].clone());
-    lines.swap(700, 701);
-    // A copy one line before the record it repeats: the record after the
-    // copy is out of order, the original is a duplicate all the same.
-    lines.insert(850, lines[851].clone());
-    let log = tmp.path().join("tracking.log");
-    std::fs::write(&log, format!("{BANNER}{}", lines.concat())).unwrap();
-    let (out, ..) = stats_run(
-        &[log.to_str().unwrap(), "--format", "json"],
-        Duration::from_secs(30),
-    );
-    let v = json_of(&out);
-    let s = &v["series"]["offset"]["summary"];
-    assert_eq!(s["n"], 1000, "{v}");
-    assert_eq!(
-        (
-            s["duplicates"].as_u64(),
-            s["reordered"].as_u64(),
-            s["gaps"].as_u64()
-        ),
-        (Some(2), Some(2), Some(1)),
-        "{v}"
-    );
-    assert_eq!(
-        v["series"]["offset"]["longest_gap"]["seconds"], 300.0,
-        "{v}"
-    );
-    let (out, ..) = stats_run(&[log.to_str().unwrap()], Duration::from_secs(30));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("2 duplicates dropped, 2 out of order, 1 gap"),
-        "{text}"
-    );
-    assert!(text.contains("the longest 300 s from"), "{text}");
-
-    // Rotated logs given newest first read as one series in time order,
-    // and the same file given twice is read once.
-    let (older, newer) = lines.split_at(400);
-    let old = tmp.path().join("tracking.log.1");
-    let new = tmp.path().join("tracking.log.0");
-    std::fs::write(&old, older.concat()).unwrap();
-    std::fs::write(&new, newer.concat()).unwrap();
-    let (n, o) = (new.to_str().unwrap(), old.to_str().unwrap());
-    let (out, ..) = stats_run(&[n, o, n, "--format", "json"], Duration::from_secs(30));
-    let v = json_of(&out);
-    let s = &v["series"]["offset"]["summary"];
-    assert_eq!(
-        (s["n"].as_u64(), s["reordered"].as_u64()),
-        (Some(1000), Some(2)),
-        "{v}"
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is the same file as"));
-}
-
-/// chrony.conf(5) log tracking: leap status "? unsynchronised". The
-/// records chronyd 4.6.1 writes before its first update and 4.9 writes
-/// again when it loses its source (reference 0.0.0.0, skew 1000000 ppm,
-/// offset 0) are left out of every series, and the run says how many.
-#[test]
-fn unsynchronised_tracking_records_are_left_out_and_counted() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats");
-    for (name, unsynchronised, measured, no_estimate) in [
-        ("tracking-4.6.1-first-unsynchronised.log", 1, 262, 1),
-        ("tracking-4.9-unsynchronised-twice.log", 2, 2, 0),
-    ] {
-        let path = data.join(name);
-        let p = path.to_str().unwrap();
-        let (out, ..) = stats_run(&[p, "--format", "json"], Duration::from_secs(30));
-        let v = json_of(&out);
-        let want = measured_column(&path, 7, 14).unwrap();
-        assert_eq!(want.len(), measured, "{name}");
-        agrees(&v["series"]["offset"], &want, name);
-        assert_eq!(
-            v["files"][0]["unsynchronised"], unsynchronised,
-            "{name}: {v}"
-        );
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.contains(&format!("{unsynchronised} tracking record"))
-                && err.contains("not synchronised"),
-            "{name}: {err}"
-        );
-        // The frequency and skew series leave them out, and the first
-        // updates before a frequency estimate too: skew 1000000 ppm is
-        // chronyd's placeholder (reference.c starts at 1.0), frequency 0.
-        let (out, ..) = stats_run(
-            &[p, "--series", "skew", "--format", "json"],
-            Duration::from_secs(30),
-        );
-        let v = json_of(&out);
-        let all = measured_column(&path, 6, 14).unwrap();
-        let estimated: Vec<f64> = all.iter().copied().filter(|s| *s < 1e6).collect();
-        assert_eq!(all.len() - estimated.len(), no_estimate, "{name}");
-        agrees(&v["series"]["skew"], &estimated, name);
-        assert_eq!(
-            v["files"][0]["no_frequency_estimate"], no_estimate,
-            "{name}: {v}"
-        );
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            err.contains("before chronyd had a frequency estimate"),
-            no_estimate > 0,
-            "{name}: {err}"
-        );
-    }
-}
+pub(crate) const BANNER: &str = "   Date (UTC) Time     IP Address   St   Freq ppm   Skew ppm     Offset L Co  Offset sd Rem. corr. Root delay Root disp. Max. error\n";
+pub(crate) const START: i64 = 1_780_000_000;
 
 /// Peak resident memory a hostile file may cost (the finding: up to 3 GB).
 const PEAK_KIB: u64 = 64 * 1024;

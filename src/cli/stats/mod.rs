@@ -83,8 +83,28 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
     progress.finish();
     let dropped = scan.dropped;
     let series = scan.finish(streams);
+    let mut never_synchronised = false;
     for (f, c) in files.iter().zip(&counts) {
-        if c.unsynchronised > 0 {
+        // chrony.conf(5) log tracking: "L … ? unsynchronised". A log whose
+        // every record says so was read and understood: chronyd has not
+        // been synchronised yet, and that is the answer (exit 0).
+        if c.records == 0 && c.no_estimate == 0 && c.unsynchronised > 0 {
+            never_synchronised = true;
+            let text = tr.tr_args(
+                "stats-never-synchronised",
+                &[
+                    ("path", read::shown(&f.path)),
+                    ("records", c.unsynchronised.to_string()),
+                ],
+            );
+            // The whole result when nothing else was read; a note beside
+            // the statistics (or the JSON) otherwise.
+            if series.is_empty() && format == Format::Text {
+                crate::cli::common::outln!("{text}");
+            } else {
+                eprintln!("stratum: {text}");
+            }
+        } else if c.unsynchronised > 0 {
             eprintln!(
                 "stratum: {}",
                 tr.tr_args(
@@ -151,7 +171,7 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
         );
     }
     // After the notes: they say why a file gave no values.
-    if series.is_empty() {
+    if series.is_empty() && !never_synchronised {
         return Err(CliError::new("stats-empty").arg("series", name.escape_debug()));
     }
     let run = output::Run {

@@ -188,6 +188,24 @@ impl Run<'_> {
         for (info, r) in self.series {
             outln!("{}", self.series_text(info, r, tr));
         }
+        // Several series (the sources of a measurements or statistics
+        // log): what was odd about the records, over all of them.
+        if self.series.len() > 1 {
+            let sum =
+                |f: fn(&SeriesResult) -> u64| self.series.iter().map(|(_, r)| f(r)).sum::<u64>();
+            outln!(
+                "{}",
+                tr.tr_args(
+                    "stats-records-all",
+                    &[
+                        ("series", self.series.len().to_string()),
+                        ("duplicates", sum(|r| r.quality.duplicates).to_string()),
+                        ("reordered", sum(|r| r.quality.reordered).to_string()),
+                        ("gaps", sum(|r| r.quality.gaps).to_string()),
+                    ],
+                )
+            );
+        }
     }
 
     fn series_text(&self, info: &SeriesInfo, r: &SeriesResult, tr: &Localizer) -> String {

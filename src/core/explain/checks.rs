@@ -106,9 +106,10 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
                 | F::Dispersion
         )
     }) {
-        // A kiss code in the refid column is the server's answer (RFC 5905,
-        // 7.4), not a placeholder: it says why nothing else came.
-        if x.reason.as_ref().is_some_and(|r| r.id == Why::KissCode) {
+        // A kiss code in the refid column says why nothing else came (the
+        // server's refusal, or ntpd's own state after a step), not a
+        // placeholder.
+        if x.reason.as_ref().is_some_and(|r| r.id.is_kiss()) {
             continue;
         }
         x.status = Status::Info;
@@ -126,20 +127,27 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
         };
         x.reason = Some(Reason::new(why));
     }
-    // Reach 0 with a kiss code: the server answered, refusing; the kiss
-    // code's finding accounts for it, not "never answered".
-    let kiss = row.iter_mut().find(|x| {
-        matches!(x.name, F::Refid | F::Reference | F::RefClock) && kiss_code(x.raw.trim())
+    // Reach 0 with a kiss code: the server answered, refusing (or ntpd
+    // cleared the association when it stepped the clock); the kiss code's
+    // finding accounts for it, not "never answered".
+    let kiss = row.iter_mut().find_map(|x| {
+        let k = Kiss::parse(&x.raw)?;
+        matches!(x.name, F::Refid | F::Reference | F::RefClock).then_some((x, k))
     });
-    let Some(kiss) = kiss else { return };
-    let code = kiss.raw.trim().to_string();
-    let reason = Reason::new(Why::KissCode).arg("code", code);
-    set(kiss, Status::Bad, reason.clone());
-    for x in row
-        .iter_mut()
-        .filter(|x| matches!(x.name, F::Reach | F::When | F::LastRx) && x.status == Status::Bad)
-    {
-        x.reason = Some(reason.clone());
+    let Some((field, kiss)) = kiss else { return };
+    let (status, reason) = kiss.verdict();
+    set(field, status, reason.clone());
+    // The reach, and why the source is not used (ntpq's blank tally).
+    let rejected = |x: &Field| {
+        x.name == F::Tally
+            && x.reason
+                .as_ref()
+                .is_some_and(|r| r.id == Why::TallyRejected)
+    };
+    for x in row.iter_mut().filter(|x| {
+        (matches!(x.name, F::Reach | F::When | F::LastRx) && x.status == Status::Bad) || rejected(x)
+    }) {
+        set(x, status, reason.clone());
     }
 }
 
@@ -209,21 +217,71 @@ pub fn check_refid(f: &mut Field) {
         || r.starts_with("127.127.1.")
     {
         set(f, Status::Info, Reason::new(Why::RefidLocal));
-    } else if kiss_code(r) {
-        set(f, Status::Bad, Reason::new(Why::KissCode).arg("code", r));
+    } else if let Some(kiss) = Kiss::parse(r) {
+        let (status, reason) = kiss.verdict();
+        set(f, status, reason);
     }
 }
 
-/// A kiss code as ntpq and switches print it in the refid column (RFC
-/// 5905, 7.4: RATE "rate exceeded", DENY/RSTR access denied, CRYP/AUTH
-/// authentication failed, STEP "a step change in system time has
-/// occurred").
-fn kiss_code(r: &str) -> bool {
-    r.starts_with('.')
-        && r.ends_with('.')
-        && ["DENY", "RSTR", "RATE", "STEP", "AUTH", "CRYP"]
-            .iter()
-            .any(|k| r.contains(k))
+/// A kiss code as ntpq and switches print it in the refid column, between
+/// dots (ntp's decode.html, "Kiss Codes"; RFC 5905, 7.4). INIT, "the
+/// association has not yet synchronized for the first time", is read as no
+/// reference at all ([`Why::RefidNone`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kiss {
+    /// "Access denied by remote server."
+    Deny,
+    /// "Access denied due to local policy."
+    Rstr,
+    /// "Rate exceeded. The server has temporarily denied access because
+    /// the client exceeded the rate threshold."
+    Rate,
+    /// "Server authentication failed."
+    Auth,
+    /// "Cryptographic authentication or identification failed."
+    Cryp,
+    /// "A step change in system time has occurred, but the association has
+    /// not yet resynchronized." ntpd sets it itself on every association
+    /// when it steps the clock (clear_all): a passing state, no refusal.
+    Step,
+}
+
+impl Kiss {
+    fn parse(raw: &str) -> Option<Kiss> {
+        let code = raw.trim().strip_prefix('.')?.strip_suffix('.')?;
+        Some(match code {
+            "DENY" => Kiss::Deny,
+            "RSTR" => Kiss::Rstr,
+            "RATE" => Kiss::Rate,
+            "AUTH" => Kiss::Auth,
+            "CRYP" => Kiss::Cryp,
+            "STEP" => Kiss::Step,
+            _ => return None,
+        })
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Kiss::Deny => "DENY",
+            Kiss::Rstr => "RSTR",
+            Kiss::Rate => "RATE",
+            Kiss::Auth => "AUTH",
+            Kiss::Cryp => "CRYP",
+            Kiss::Step => "STEP",
+        }
+    }
+
+    /// Each code's own meaning: a refusal, rate limiting and failed
+    /// authentication give no time (bad); a step is waited out (warn).
+    fn verdict(self) -> (Status, Reason) {
+        let (status, why) = match self {
+            Kiss::Deny | Kiss::Rstr => (Status::Bad, Why::KissDenied),
+            Kiss::Rate => (Status::Bad, Why::KissRate),
+            Kiss::Auth | Kiss::Cryp => (Status::Bad, Why::KissAuth),
+            Kiss::Step => (Status::Warn, Why::KissStep),
+        };
+        (status, Reason::new(why).arg("code", self.code()))
+    }
 }
 
 /// How an offset's size is said: the number itself, in a unit that fits.
@@ -476,14 +534,19 @@ pub fn check_rtc_local(f: &mut Field) {
 /// H3C/HPE Comware session flags `[12345]` (Comware NTP command reference,
 /// `display ntp-service sessions`): 1 the system's current reference
 /// source, 2 stratum 15 or less, 3 survived the clock selection, 4 a
-/// candidate, 5 created by configuration.
-pub fn check_h3c_flags(f: &mut Field) {
+/// candidate, 5 created by configuration. `answers`: the session's reach
+/// is above 0.
+pub fn check_h3c_flags(f: &mut Field, answers: bool) {
     use Why::*;
     let has = |c: char| f.raw.contains(c);
     let (status, why) = if has('1') {
         (Status::Ok, SwitchSelected)
     } else if has('3') || has('4') {
         (Status::Ok, SwitchCandidate)
+    } else if answers && has('2') {
+        // It answers at a usable stratum: what it lacks is the selection
+        // (3) and candidacy (4), never reachability.
+        (Status::Warn, SwitchNotSurvived)
     } else {
         // Configured (5) only, or a stratum above 15 (no 2): not usable.
         (Status::Warn, TallyRejected)

@@ -247,7 +247,7 @@ fn judge_rv(f: &mut Field) {
         // decode.html, system status word: "sync_local: local timecode
         // (IRIG, LOCAL driver, etc.)".
         F::StatusWord if f.raw.contains("sync_local") => {
-            f.reason = Some(Reason::new(Why::RefidLocal));
+            set(f, Status::Warn, Reason::new(Why::RefidLocal));
         }
         _ => judge(f, None),
     }

@@ -162,7 +162,9 @@ fn judge_max_error(f: &mut Field) {
 /// decode.html's "sync_local: local timecode (IRIG, LOCAL driver, etc.)").
 fn judge_ntpstat_source(f: &mut Field) {
     match f.raw.as_str() {
-        "local net" => f.reason = Some(Reason::new(Why::RefidLocal)),
+        // Its own clock: not synchronised to true time (a warning, as a
+        // switch following its LOCAL(0) is).
+        "local net" => set(f, Status::Warn, Reason::new(Why::RefidLocal)),
         "atomic clock" | "VLF radio" | "HF radio" | "UHF radio" | "NTP server" | "UDP/TIME"
         | "modem" | "reference clock" => f.status = Status::Ok,
         _ => {}

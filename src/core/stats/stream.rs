@@ -6,10 +6,11 @@
 //! mean. The grid step τ₀ is the median interval between points, known
 //! before the values are read (a first pass over the times,
 //! [`TimeScan`]); each point's phase is interpolated linearly onto the
-//! grid. A record identical to one read shortly before (the same time and
-//! value) is a duplicate and is dropped; a record earlier than the one
-//! before it is out of order: it counts in the summary and starts a new
-//! run of the grid. An interval more than [`GAP_FACTOR`] times the usual
+//! grid. A record identical to one read shortly before or after (the
+//! same line again) is a duplicate: counted once and read once, wherever
+//! the copy sits; a record earlier than the one before it is out of order:
+//! it counts in the summary and starts a new run of the grid (unless only
+//! a copy, placed too early, was before it). An interval more than [`GAP_FACTOR`] times the usual
 //! one is a gap: reported, and never interpolated across, so a record
 //! dated 9999 costs no more than any other.
 
@@ -216,7 +217,8 @@ pub struct Gap {
 /// What was odd about a series' records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Quality {
-    /// Records identical to one read shortly before, dropped.
+    /// Records identical to another one (the same line again, before or
+    /// after it): dropped, the first read is kept.
     pub duplicates: u64,
     /// Records earlier than the record before them.
     pub reordered: u64,
@@ -378,6 +380,14 @@ pub struct SeriesStream {
     prev_t: Option<f64>,
     /// The point being gathered: its time, mean and records.
     pending: Option<(f64, f64, u32)>,
+    /// The fingerprint of the last record kept, and the time of the one
+    /// kept before it.
+    prev_fp: u64,
+    prev2_t: Option<f64>,
+    /// A record an out-of-order one was measured against that would not be
+    /// out of order without it: when a copy of that record comes later, in
+    /// order, the early one was the copy (see [`SeriesStream::push`]).
+    ahead: Option<u64>,
     recent: Recent,
     grid: Option<Grid>,
     allan: Option<Allan>,
@@ -401,6 +411,9 @@ impl SeriesStream {
             last: f64::NEG_INFINITY,
             prev_t: None,
             pending: None,
+            prev_fp: 0,
+            prev2_t: None,
+            ahead: None,
             recent: Recent::default(),
             grid: None,
             allan,
@@ -412,10 +425,16 @@ impl SeriesStream {
     /// fingerprint ([`line_fingerprint`] or [`point_fingerprint`]).
     pub fn push(&mut self, t: f64, v: f64, fp: u64, seen: &mut Seen) {
         // Looked up whatever the time: a copy may come before the record
-        // it repeats (a later record is then out of order, the original
-        // after it is not).
+        // it repeats. Both are the same line, so the one kept is the first
+        // read; but the record after an early copy was counted out of
+        // order only because of it: when the other copy comes in order,
+        // that count is taken back (the early one was the misplaced copy).
         if seen.test_and_set(fp) {
             self.quality.duplicates += 1;
+            if self.ahead == Some(fp) && self.prev_t.is_none_or(|p| t >= p) {
+                self.quality.reordered -= 1;
+                self.ahead = None;
+            }
             return;
         }
         self.moments.push(v);
@@ -433,6 +452,11 @@ impl SeriesStream {
             }
             Some(p) if t < p => {
                 self.quality.reordered += 1;
+                // In order but for the record just before it.
+                self.ahead = self
+                    .prev2_t
+                    .is_none_or(|p2| t >= p2)
+                    .then_some(self.prev_fp);
                 self.end_run();
                 self.pending = Some((t, v, 1));
             }
@@ -448,7 +472,9 @@ impl SeriesStream {
                 self.pending = Some((t, v, 1));
             }
         }
+        self.prev2_t = self.prev_t;
         self.prev_t = Some(t);
+        self.prev_fp = fp;
     }
 
     fn is_gap(&self, dt: f64) -> bool {

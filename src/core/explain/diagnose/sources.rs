@@ -17,10 +17,8 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             x.name == F::Reach
                 && x.status == Status::Bad
                 && x.reason.as_ref().is_none_or(|w| {
-                    !matches!(
-                        w.id,
-                        Why::RefclockNoSample | Why::KissCode | Why::NtsKeConnectFailed
-                    )
+                    !(w.id.is_kiss()
+                        || matches!(w.id, Why::RefclockNoSample | Why::NtsKeConnectFailed))
                 })
         })
     };

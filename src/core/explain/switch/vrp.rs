@@ -68,13 +68,17 @@ fn judge_decimal_reach(row: &mut [Field]) {
     }
 }
 
+/// Whether a session answers: its reach is above 0.
+fn answers(row: &[Field]) -> bool {
+    row.iter()
+        .any(|f| f.name == F::Reach && f.raw.trim().parse::<u32>().is_ok_and(|v| v > 0))
+}
+
 /// A session that answers (reach above 0) at stratum 16 is rejected
 /// because its server is not synchronised: that is its cause, not the
 /// generic "unreachable, unsynchronised or failing checks".
 fn unsynchronised_answers(row: &mut [Field]) {
-    let answers = row
-        .iter()
-        .any(|f| f.name == F::Reach && f.raw.trim().parse::<u32>().is_ok_and(|v| v > 0));
+    let answers = answers(row);
     let unsynced = row
         .iter()
         .find(|f| {
@@ -88,9 +92,13 @@ fn unsynchronised_answers(row: &mut [Field]) {
         return;
     };
     for f in row.iter_mut().filter(|f| {
-        f.reason
-            .as_ref()
-            .is_some_and(|r| r.id == super::super::verdict::Why::SwitchRejected)
+        f.reason.as_ref().is_some_and(|r| {
+            matches!(
+                r.id,
+                super::super::verdict::Why::SwitchRejected
+                    | super::super::verdict::Why::TallyRejected
+            )
+        })
     }) {
         f.reason = Some(reason.clone());
     }
@@ -259,10 +267,12 @@ pub(super) fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                 judge(f);
             }
             judge_decimal_reach(&mut row);
+            let answers = answers(&row);
             if let Some(f) = row.first_mut() {
                 f.raw = flags.to_string();
-                check_h3c_flags(f);
+                check_h3c_flags(f, answers);
             }
+            unsynchronised_answers(&mut row);
             e.rows.push(row);
         }
         return Some(e);

@@ -70,6 +70,12 @@ crate::id_enum! {
         RtcLocalTime = "rtc-local-time",
         StratumHigh = "stratum-high",
         KissCode = "kiss-code",
+        /// A server answers RATE: it rate-limits this client.
+        KissRate = "kiss-rate",
+        /// A server answers AUTH or CRYP: authentication failed.
+        KissAuth = "kiss-auth",
+        /// Associations not resynchronised since the clock was stepped.
+        KissStep = "kiss-step",
         UpstreamUnsynchronised = "upstream-unsynchronised",
         NxosWrongVrf = "nxos-wrong-vrf",
         /// NX-OS `show ntp peers`: configuration only, no state.
@@ -190,9 +196,13 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | LeapFileExpired
-            | RefclockLost | RootDistanceOverMax | DaemonUnreachable => Status::Bad,
-            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
+            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | KissRate
+            | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
+            | DaemonUnreachable => Status::Bad,
+            // A clock that follows its own is not synchronised to true time:
+            // one level whoever shows it (FollowsLocalClock, OwnClock alarm).
+            ServingLocalClock | KissStep => Status::Warn,
+            ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,

@@ -80,7 +80,22 @@ crate::id_enum! {
         LeapDelete = "leap-delete",
         RefidNone = "refid-none",
         RefidLocal = "refid-local",
+        /// A kiss code as a server sends it (timedatectl shows any).
         KissCode = "kiss-code",
+        // ntp's kiss codes in the refid column (decode.html, "Kiss Codes";
+        // RFC 5905, 7.4), by what each says:
+        /// DENY "access denied by remote server", RSTR "access denied due
+        /// to local policy": the server refuses this client.
+        KissDenied = "kiss-denied",
+        /// RATE "rate exceeded": the server rate-limits this client.
+        KissRate = "kiss-rate",
+        /// AUTH "server authentication failed", CRYP "cryptographic
+        /// authentication or identification failed".
+        KissAuth = "kiss-auth",
+        /// STEP "a step change in system time has occurred, but the
+        /// association has not yet resynchronized": ntpd's own state after
+        /// it stepped the clock (clear_all), not the server's answer.
+        KissStep = "kiss-step",
         OffsetSmall = "offset-small",
         OffsetMedium = "offset-medium",
         OffsetLarge = "offset-large",
@@ -141,6 +156,9 @@ crate::id_enum! {
         SwitchSelected = "switch-selected",
         SwitchRejected = "switch-rejected",
         SwitchCandidate = "switch-candidate",
+        /// Comware's flags without 3 or 4 on a session that answers at
+        /// stratum 15 or less (2): the clock selection left it out.
+        SwitchNotSurvived = "switch-not-survived",
         Yes = "yes",
         No = "no",
         RtcLocal = "rtc-local",
@@ -230,6 +248,15 @@ crate::id_enum! {
 }
 
 impl Why {
+    /// A kiss code's reason: the row's other columns are no measurement,
+    /// and its reach 0 is no silence of the network.
+    pub fn is_kiss(self) -> bool {
+        matches!(
+            self,
+            Why::KissCode | Why::KissDenied | Why::KissRate | Why::KissAuth | Why::KissStep
+        )
+    }
+
     /// The findings that account for a value flagged (warn or bad) with this
     /// reason; the first is added when none of them is there yet. Empty for
     /// reasons that only ever mark a value ok or informative.
@@ -275,7 +302,13 @@ impl Why {
                 R::UpstreamUnsynchronised,
                 R::WaitsyncNeverSynchronised,
             ],
-            KissCode => &[R::KissCode],
+            KissCode | KissDenied => &[R::KissCode],
+            KissRate => &[R::KissRate],
+            KissAuth => &[R::KissAuth],
+            KissStep => &[R::KissStep],
+            // ntpd's status word or ntpstat: the daemon follows its own
+            // clock (tracking's own refid says it in its diagnosis too).
+            RefidLocal => &[R::ServingLocalClock],
             OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
             OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
             ClockSlow => &[R::ClockBehind],
@@ -316,6 +349,7 @@ impl Why {
             TallyRejected => &[R::SourceRejected, R::NoneSelected, R::NoUpstreamReachable],
             SwitchUnsynchronized => &[R::NotSynchronised],
             SwitchRejected => &[R::SourceRejected],
+            SwitchNotSurvived => &[R::NotSelectable],
             No => &[R::NotSynchronised, R::NtpServiceInactive],
             RtcLocal => &[R::RtcLocalTime],
             NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
@@ -398,7 +432,6 @@ impl Why {
             | PoolPrototype
             | NotPolled
             | LeapNormal
-            | RefidLocal
             | OffsetSmall
             | DropsZero
             | FrequencyNormal

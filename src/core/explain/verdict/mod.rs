@@ -1,8 +1,9 @@
-//! The vocabulary of explain: why a value got its verdict (`Why`, texts
-//! `why-<id>`) and the problems found across values (`Rule`, texts
-//! `finding-<id>`). Every reason that can mark a value warn or bad names
-//! the findings that account for it ([`Why::rules`], one exhaustive match):
-//! a value flagged on screen is never left without its cause and fix.
+//! The vocabulary of explain: why a value got its verdict ([`Why`], texts
+//! `why-<id>`, in `why.rs`) and the problems found across values
+//! ([`Rule`], texts `finding-<id>`, in `rule.rs`). Every reason that can
+//! mark a value warn or bad names the findings that account for it
+//! ([`Why::rules`], one exhaustive match): a value flagged on screen is
+//! never left without its cause and fix.
 
 mod rule;
 mod status;
