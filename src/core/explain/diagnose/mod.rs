@@ -108,7 +108,11 @@ pub fn diagnose(e: &mut Explained) {
             if why(F::Source) == Some(Why::RefidLocal)
                 || why(F::StatusWord) == Some(Why::RefidLocal)
             {
-                out.push(Finding::new(Rule::ServingLocalClock));
+                // ntpd selected its local driver over the servers it was
+                // given: a warning, as a switch following its LOCAL(0) is.
+                let mut n = Finding::new(Rule::ServingLocalClock);
+                n.severity = Status::Warn;
+                out.push(n);
             }
             if field(f, F::ReferenceTime).is_some() && field(f, F::CurrentTime).is_some() {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));

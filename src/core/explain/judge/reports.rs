@@ -36,11 +36,6 @@ pub(super) fn judge_tracking(fields: &mut [Field]) {
             set(f, Status::Info, Reason::new(Why::NoReference));
         }
     }
-    // Its own clock (`local`): not synchronised to true time, the same
-    // warning whoever shows it (ntpstat's "local net", a switch's LOCAL(0)).
-    if value(fields, F::Refid) == Value::RefId(LOCAL_REFID) {
-        set_named(fields, F::Refid, Status::Warn, Reason::new(Why::RefidLocal));
-    }
     if follows_server && int(fields, F::Stratum) == Some(OWN_CLOCK_STRATUM + 1) {
         set_named(
             fields,

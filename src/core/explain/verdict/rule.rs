@@ -199,10 +199,12 @@ impl Rule {
             | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | KissRate
             | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
             | DaemonUnreachable => Status::Bad,
-            // A clock that follows its own is not synchronised to true time:
-            // one level whoever shows it (FollowsLocalClock, OwnClock alarm).
-            ServingLocalClock | KissStep => Status::Warn,
-            ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
+            KissStep => Status::Warn,
+            // chronyd's `local`: what an isolated lab server is set up to do
+            // (the lab notes' `local stratum 10 orphan`); it engages only
+            // when no source is usable, and the sources say why. ntpd's
+            // local driver is raised to a warning where it is found.
+            ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
             NameUnresolved => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
