@@ -52,17 +52,21 @@ fn writable_paths(units: &[&str]) -> Vec<String> {
     out
 }
 
-/// The namespace: the fake /etc, fresh /run and /var/lib with chrony's own
-/// directories (as its package makes them), everything read-only, then the
+/// The namespace: the fake /etc, fresh /run, /var/lib and /var/log with
+/// chrony's own directories (as its package makes them: Debian's postinst
+/// gives /var/lib/chrony and /var/log/chrony to _chrony, 0750; the host's
+/// own are owned by a user the fake /etc does not name), everything
+/// read-only, then the
 /// unit's writable paths, plus chronyd's own state directory (chronyd runs
 /// under its own unit in real life, here it is the helper's child).
 const SANDBOX: &str = r#"set -eu
 mount --bind "$FAKE_ETC" /etc
 mount -t tmpfs -o mode=0755 tmpfs /run
 mount -t tmpfs -o mode=0755 tmpfs /var/lib
-mkdir -p /run/chrony /var/lib/chrony /run/stratum /var/lib/stratum
-chown "$CHRONY_USER:$CHRONY_USER" /run/chrony /var/lib/chrony
-chmod 0750 /run/chrony
+mount -t tmpfs -o mode=0755 tmpfs /var/log
+mkdir -p /run/chrony /var/lib/chrony /var/log/chrony /run/stratum /var/lib/stratum
+chown "$CHRONY_USER:$CHRONY_USER" /run/chrony /var/lib/chrony /var/log/chrony
+chmod 0750 /run/chrony /var/lib/chrony /var/log/chrony
 for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
   case "$m" in /proc|/proc/*|/sys|/sys/*|/dev|/dev/*) continue;; esac
   mount -o remount,bind,ro "$m" 2>/dev/null || true
