@@ -516,6 +516,11 @@ finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ 
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way, the server is overloaded, or it rate-limits this client (chrony's “ratelimit”, ntpd's “limited”: a client that polls often, or with “burst”, gets no answer to some requests; raise minpoll). “chronyc ntpdata” counts the requests and the answers.
 finding-source-stale = { $sources } stopped answering, or chronyd no longer polls it: its last sample is old, or none of the last 8 polls was answered (reach 0) although it answered before. A source set offline (“chronyc offline”, or the “offline” option of its line) keeps its last sample and is not polled: “chronyc activity” counts offline sources, “chronyc online” polls them again. Otherwise check that the server runs and that its answers get through (UDP 123).
 explain-unnamed-source = The source chronyc shows as [UNSPEC] (no address before its first answer)
+explain-unnamed-source-inline = the source chronyc shows as [UNSPEC] (no address before its first answer)
+finding-source-offset-large-chronyc-tracking = This clock was { $value } off at its last update (Last offset, chronyc(1): “the estimated local offset on the last clock update”): the clock's own offset, not a source's. { $steady ->
+        [yes] RMS offset, its long-term average, is { $rms } too: the clock was that far off at every update, so it is not being corrected. chronyd measures the error and cannot apply it; its log (journalctl -u chronyd, or -u chrony on Debian) says why: “Could not step system clock” (chronyd may not set the clock: started with -x, or without CAP_SYS_TIME in a container) or “Adjustment of … exceeds the allowed maximum” (maxchange).
+       *[other] RMS offset, its long-term average, is only { $rms }: the offset is new, and the clock was just corrected or is being corrected now (a step, or a slew). Look again after a few updates; if it stays, the clock is not being corrected, and chronyd's log (journalctl -u chronyd, or -u chrony on Debian) says why.
+    }
 finding-never-answered = { $sources } never answered: no packet came back. Check the address (and that the name resolves), that UDP 123 is open in both directions, and that the server allows this client (“allow” on chrony, “restrict” on ntpd). With a key (“key N”), a chrony server that has another key under that ID, or none, drops the requests without a word: compare the key files.
 finding-answers-rejected = { $sources } answers, but chronyd has accepted none of its answers: they fail its tests. A peer that follows this server fails chrony's loop test by design (the upstream side of a peer pair always drops its partner's samples); otherwise the source is not synchronised itself or fails authentication. “chronyc ntpdata” shows which tests fail.
 why-answers-unusable = it answers, but no answer was accepted: they fail chronyd's tests
@@ -994,3 +999,17 @@ label-system-ntp-servers = NTP= servers
 label-runtime-ntp-servers = Runtime servers
 label-fallback-ntp-servers = Fallback servers
 finding-timesync-fallback-only = systemd-timesyncd knows no server but the fallback ones ({ $sources }): NTP= in timesyncd.conf is empty and the network gave none. FallbackNTP= is the distribution's default, meant for when nothing else is known; set the servers this site should use with NTP= in /etc/systemd/timesyncd.conf (or a drop-in in timesyncd.conf.d).
+finding-clock-step-failed = { $failure ->
+        [adjust] chronyd could not adjust the system clock: its log in this paste says “{ $call } failed : { $error }”, and chronyd exits on that error.
+       *[other] chronyd could not step the system clock: its log in this paste says “Could not step system clock” ({ $count } times){ $wrong ->
+            [none] .
+           *[other] , after “System clock wrong by { $wrong } seconds”.
+        }
+    } { $control ->
+        [disabled] Its log also says “Disabled control of system clock”: chronyd was started with -x, which disables the control of the system clock (chronyd(8)); it only tracks the offset. Start it without -x where it should set the clock.
+        [no-capability] Its log also says “CAP_SYS_TIME not present”: the process may not set the clock, as in a container without that capability. Give it CAP_SYS_TIME (docker run --cap-add SYS_TIME), or let the host's chronyd set the clock and start this one with -x.
+       *[other] chronyd may not set the clock: it was started with -x (its log then says “Disabled control of system clock”), it runs in a container without CAP_SYS_TIME, or a seccomp or SELinux policy denies the call (the audit log shows it).
+    } A step (the makestep directive, or chronyc makestep) fails the same way until chronyd may set the clock.
+finding-clock-behind-by-step-failed = The system clock is { $value } behind NTP time (chronyc: “slow”), and chronyd cannot correct it: its log in this paste says the step failed (see the finding on the failed step). Adding makestep or running “chronyc makestep” fails the same way until chronyd may set the clock.
+finding-clock-ahead-by-step-failed = The system clock is { $value } ahead of NTP time (chronyc: “fast”), and chronyd cannot correct it: its log in this paste says the step failed (see the finding on the failed step). Adding makestep or running “chronyc makestep” fails the same way until chronyd may set the clock.
+finding-source-offset-large-by-step-failed = This clock was { $value } off at its last update (Last offset, chronyc(1): “the estimated local offset on the last clock update”; RMS offset { $rms }): the clock's own offset, not a source's. chronyd measured it and could not step the clock (its log in this paste; see the finding on the failed step), so the offset stays; makestep fails the same way until chronyd may set the clock.

@@ -13,7 +13,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use super::chronyd_log::Ignored;
+use super::chronyd_log::{ClockControl, ControlFailure, Ignored};
 use super::diagnose::{reference_name, row_name};
 use super::field::{FieldId as F, Leap, SelectState, SourceAddr, Value};
 use super::model::{Explained, Family, Field, Kind, field};
@@ -21,8 +21,16 @@ use super::verdict::{Finding, Rule};
 use crate::core::cmdmon::{LOCAL_REFID, SourceState};
 
 /// Each tracking report of the paste against the sources (and
-/// selectdata) nearest to it, and chronyd's `maxchange` log line.
-pub(super) fn apply(parts: &mut [&mut Explained], ignored: Option<&Ignored>) {
+/// selectdata) nearest to it, and chronyd's `maxchange` and clock-control
+/// log lines.
+pub(super) fn apply(
+    parts: &mut [&mut Explained],
+    ignored: Option<&Ignored>,
+    control: Option<&ClockControl>,
+) {
+    if let Some(c) = control {
+        step_failed(parts, c);
+    }
     let mut said_ignored = false;
     for t in 0..parts.len() {
         if parts[t].kind != Kind::ChronycTracking {
@@ -69,6 +77,41 @@ pub(super) fn apply(parts: &mut [&mut Explained], ignored: Option<&Ignored>) {
                     .arg("action", if ig.exiting { "exiting" } else { "ignored" }),
             );
         }
+    }
+}
+
+/// chronyd's log says it could not step (or adjust) the clock: said once,
+/// on tracking or else the first report of chronyd's, and tracking's
+/// offsets say that the step they would ask for is the one that failed
+/// (`finding-<rule>-by-step-failed`), never "add makestep".
+fn step_failed(parts: &mut [&mut Explained], c: &ClockControl) {
+    let mut finding = Finding::new(Rule::ClockStepFailed)
+        .arg("control", c.cause.id())
+        .arg("wrong", c.wrong_by.as_deref().unwrap_or("none"));
+    finding = match &c.failure {
+        ControlFailure::Step(n) => finding.arg("failure", "step").arg("count", *n),
+        ControlFailure::Adjust { call, error } => finding
+            .arg("failure", "adjust")
+            .arg("call", call)
+            .arg("error", error),
+    };
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycTracking) {
+        for f in e.findings.iter_mut().filter(|f| {
+            matches!(
+                f.rule,
+                Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
+            )
+        }) {
+            f.args.retain(|(k, _)| *k != "cause");
+            f.args.push(("cause", "step-failed".into()));
+        }
+    }
+    let at = parts
+        .iter()
+        .position(|e| e.kind == Kind::ChronycTracking)
+        .or_else(|| parts.iter().position(|e| e.kind.family() == Family::Chrony));
+    if let Some(at) = at {
+        parts[at].findings.insert(0, finding);
     }
 }
 

@@ -357,7 +357,12 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
         .map(|mut parts| {
             chronyd_log::apply(text, &mut parts);
             let ignored = chronyd_log::ignored_update(text);
-            follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), ignored.as_ref());
+            let control = chronyd_log::clock_control(text);
+            follows::apply(
+                &mut parts.iter_mut().collect::<Vec<_>>(),
+                ignored.as_ref(),
+                control.as_ref(),
+            );
             parts
         })
 }
