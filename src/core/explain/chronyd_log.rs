@@ -126,6 +126,39 @@ fn parse_ignored(line: &str) -> Option<Ignored> {
     })
 }
 
+/// What chronyd's own log lines in a paste say beyond one source's cause.
+#[derive(Debug, Default)]
+pub(super) struct Log {
+    /// The last `maxchange` message.
+    pub ignored: Option<Ignored>,
+    /// A failed step or clock adjustment.
+    pub control: Option<ClockControl>,
+    /// sources.c: "Can't synchronise: no required source in selectable
+    /// sources": sources with `require` (authselectmode mix gives it to
+    /// authenticated ones) are not selectable, so no source may be.
+    pub no_required: bool,
+    /// An NTS-KE connection failed: that source has no keys.
+    pub nts_ke_failed: bool,
+}
+
+impl Log {
+    pub fn read(text: &str) -> Log {
+        Log {
+            ignored: ignored_update(text),
+            control: clock_control(text),
+            no_required: text
+                .lines()
+                .any(|l| l.contains("no required source in selectable sources")),
+            // chrony 4.0's nts_ntp_client.c: an NTS source given by address
+            // has no name to run NTS-KE with, so it never gets keys.
+            nts_ke_failed: !nts_ke_failures(text).is_empty()
+                || text
+                    .lines()
+                    .any(|l| l.contains("Missing name of ") && l.contains(" for NTS-KE")),
+        }
+    }
+}
+
 /// How chronyd failed to control the clock, as its log in the paste says.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum ControlFailure {
@@ -216,7 +249,12 @@ fn parse_adjtimex(line: &str) -> Option<ControlFailure> {
         .find("adjtimex(0x")
         .or_else(|| line.find("ntp_adjtime(0x"))?;
     let (call, rest) = line[at..].split_once(") failed")?;
-    if !call.split_once("(0x")?.1.chars().all(|c| c.is_ascii_hexdigit()) {
+    if !call
+        .split_once("(0x")?
+        .1
+        .chars()
+        .all(|c| c.is_ascii_hexdigit())
+    {
         return None;
     }
     let error = rest.trim_start_matches([' ', ':']).trim();
