@@ -280,8 +280,7 @@ fn answered_cause(parts: &[&mut Explained]) -> Option<(&'static str, String, Str
     // Every source is silent and each uses a key: the key comes first.
     let all_keyed = !sources_rows.is_empty()
         && sources_rows.iter().all(|r| {
-            reach(r) == Some(0)
-                && row_name(r).is_some_and(|n| keyed.iter().any(|(k, _)| *k == n))
+            reach(r) == Some(0) && row_name(r).is_some_and(|n| keyed.iter().any(|(k, _)| *k == n))
         });
     all_keyed.then(|| key_args(&keyed))
 }
@@ -311,7 +310,10 @@ fn silent_keyed(parts: &[&mut Explained]) -> Vec<(String, String)> {
             .filter(|e| e.kind == Kind::ChronycNtpdata)
             .any(|e| {
                 row_name(&e.fields).as_deref() == Some(name)
-                    && matches!(field(&e.fields, F::TotalRx).map(|f| f.value), Some(Value::Int(0)))
+                    && matches!(
+                        field(&e.fields, F::TotalRx).map(|f| f.value),
+                        Some(Value::Int(0))
+                    )
             });
         in_sources || in_ntpdata
     };
@@ -345,10 +347,28 @@ fn key_first(parts: &mut [&mut Explained]) {
     if keyed.is_empty() {
         return;
     }
-    let key_of = |name: &str| keyed.iter().find(|(n, _)| n == name).map(|(_, k)| k.clone());
+    let key_of = |name: &str| {
+        keyed
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k.clone())
+    };
+    // Every source of the paste is one of them: an ntpdata without an
+    // address (chronyc 4.0 prints [UNSPEC] before a first answer) is too.
+    let rows: Vec<&Vec<Field>> = parts
+        .iter()
+        .filter(|e| e.kind == Kind::ChronycSources)
+        .flat_map(|e| &e.rows)
+        .collect();
+    let all = !rows.is_empty()
+        && rows
+            .iter()
+            .all(|r| row_name(r).is_some_and(|n| key_of(&n).is_some()));
     for e in parts.iter_mut() {
         let whole = e.kind == Kind::ChronycSources
-            && e.rows.iter().all(|r| row_name(r).is_some_and(|n| key_of(&n).is_some()));
+            && e.rows
+                .iter()
+                .all(|r| row_name(r).is_some_and(|n| key_of(&n).is_some()));
         let own = row_name(&e.fields);
         for f in e
             .findings
@@ -361,11 +381,15 @@ fn key_first(parts: &mut [&mut Explained]) {
                     (sources, key)
                 }
                 Rule::NeverAnswered => {
-                    let Some(name) = arg(f, "sources").or_else(|| own.clone()) else {
-                        continue;
-                    };
-                    let Some(key) = key_of(&name) else { continue };
-                    (name, key)
+                    let name = arg(f, "sources").or_else(|| own.clone());
+                    match name.as_deref().and_then(key_of) {
+                        Some(key) => (name.unwrap_or_default(), key),
+                        None if all => {
+                            let (_, sources, key) = key_args(&keyed);
+                            (sources, key)
+                        }
+                        None => continue,
+                    }
                 }
                 _ => continue,
             };
