@@ -174,6 +174,9 @@ crate::id_enum! {
         AllSourcesOffline = "all-sources-offline",
         /// selectdata: no source is selectable, so none is selected.
         NothingSelected = "nothing-selected",
+        /// selectdata: the selected source's last measurement is far older
+        /// than another source's: it most likely stopped answering.
+        SelectedStale = "selected-stale",
         /// smoothing: clients are served time off true time, on purpose.
         SmoothingOffset = "smoothing-offset",
         /// manual list: no settime sample stored.
@@ -245,6 +248,7 @@ impl Rule {
             | PeerSameStratum
             | PacketLoss
             | SourceStale
+            | SelectedStale
             | SourceJittery
             | SourceUnstable
             | FrequencyHigh
