@@ -6,6 +6,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+/// Stands for a source with no address in a finding's text until the
+/// sentence around it is known (private use: never in a translation).
+const UNNAMED: &str = "\u{E000}";
+
 mod dates;
 mod errors;
 mod health;
@@ -373,12 +377,36 @@ impl Localizer {
                 "tests" => (*k, self.ntp_tests(v)),
                 // A source with no address to show (chrony 4.0's
                 // `[UNSPEC]` for one never answered): named as such.
-                "sources" if v.trim().is_empty() => (*k, self.tr("explain-unnamed-source")),
+                "sources" if v.trim().is_empty() => (*k, UNNAMED.to_string()),
                 "sources" => (*k, self.sources_list(v)),
                 _ => (*k, v.clone()),
             })
             .collect();
-        self.tr_first(&crate::core::explain::finding_ids(kind, f), &args)
+        let text = self.tr_first(&crate::core::explain::finding_ids(kind, f), &args);
+        self.unnamed_source(text)
+    }
+
+    /// The name of a source with no address, as the sentence needs it:
+    /// "The source …" where a sentence starts, "the source …" within one.
+    fn unnamed_source(&self, text: String) -> String {
+        if !text.contains(UNNAMED) {
+            return text;
+        }
+        let mut out = String::with_capacity(text.len() + 64);
+        for (i, part) in text.split(UNNAMED).enumerate() {
+            if i > 0 {
+                let before = out.trim_end();
+                let starts = before.is_empty()
+                    || before.ends_with(['.', ':', ';', '!', '?', '。', '：', '；']);
+                out.push_str(&self.tr(if starts {
+                    "explain-unnamed-source"
+                } else {
+                    "explain-unnamed-source-inline"
+                }));
+            }
+            out.push_str(part);
+        }
+        out
     }
 
     /// Names listed in a sentence, joined the language's way: "a, b" in

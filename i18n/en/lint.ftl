@@ -51,6 +51,7 @@ lint-only-noselect-sources = No source can ever be selected: every server, pool,
 lint-require-noselect = { $source } has both “require” and “noselect”: noselect means it is never selected, so it can never be the selectable source that require asks for (chrony.conf(5): require “Require that at least one of the sources specified with this option is selectable … before updating the clock”). Keep one of the two.
 lint-duplicate-source = { $host } is already a source on line { $line }; the second line adds nothing.
 lint-no-makestep = No makestep: if the clock is far off at start, chronyd slews it slowly (hours for a few minutes of offset). Add “makestep 1 3”.
+lint-initstepslew-use-makestep = initstepslew { $threshold } corrects the clock once, at start: an offset over { $threshold } s is stepped (a smaller one slewed), and only with an answer from { $hosts } at that moment; without one, chronyd logs “No suitable source for initstepslew” and starts without correcting it. chrony.conf(5) deprecates initstepslew in favour of makestep (since chrony 4.1): use “makestep 1 3”, with { $hosts } on server lines.
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } is below minpoll { $minpoll }; chronyd raises maxpoll to minpoll.
 lint-duplicate-directive = { $directive } appears again on line { $line }; only the last one takes effect.
 lint-allow-hostname = allow { $host } names a host, which chronyd resolves once when it starts; it refuses to start if the name does not resolve. Prefer an address or subnet.

@@ -497,6 +497,7 @@ why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网
 why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
 why-offset-source-large = { $value }：本机时钟与该源相差 100 毫秒或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
 why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
+why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
 
 finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate），差距大时需要很久：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直落后，说明没有被修正：请检查时间源和参考。
 finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
@@ -506,6 +507,11 @@ finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大 minpoll）。“chronyc ntpdata”会统计请求数和应答数。
 finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
 explain-unnamed-source = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
+explain-unnamed-source-inline = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
+finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏差 { $value }（Last offset，chronyc(1)：“上次时钟更新时估计的本地偏移”）：这是本机时钟自身的偏移，不是某个时间源的。{ $steady ->
+        [yes] 它的长期平均值 RMS offset 也是 { $rms }：每次更新时时钟都偏差这么多，说明它没有被修正。chronyd 测得了误差却无法修正；其日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因：无法步进系统时钟（chronyd 无权设置时钟：以 -x 启动，或在容器中缺少 CAP_SYS_TIME），或修正量超过 maxchange 允许的最大值。
+       *[other] 它的长期平均值 RMS offset 只有 { $rms }：这个偏移是新出现的，时钟刚被修正或正在修正（跳变或微调）。几次更新后再看；如果一直如此，说明时钟没有被修正，chronyd 的日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因。
+    }
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 的“allow”，ntpd 的“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。跟随本服务器的对等体按设计就通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；否则就是该源自身未同步，或认证失败。“chronyc ntpdata”会显示哪些测试失败。
 why-answers-unusable = 有应答，但没有一个被接受：它们没有通过 chronyd 的测试
@@ -953,3 +959,20 @@ label-system-ntp-servers = NTP= 服务器
 label-runtime-ntp-servers = 运行时服务器
 label-fallback-ntp-servers = 备用服务器
 finding-timesync-fallback-only = systemd-timesyncd 除备用服务器（{ $sources }）外不知道任何服务器：timesyncd.conf 中的 NTP= 为空，网络也没有提供。FallbackNTP= 是发行版的默认值，只在别无所知时使用；请在 /etc/systemd/timesyncd.conf（或 timesyncd.conf.d 中的片段）用 NTP= 设置本站点应使用的服务器。
+finding-clock-step-failed = { $failure ->
+        [adjust] chronyd 无法调整系统时钟：本段日志显示 { $call } 调用失败（{ $error }），chronyd 因此退出。
+       *[other] chronyd 无法步进系统时钟：本段日志显示步进失败 { $count } 次{ $wrong ->
+            [none] 。
+           *[other] ，此前日志给出系统时钟偏差 { $wrong } 秒。
+        }
+    }{ $control ->
+        [disabled] 日志还显示已禁用对系统时钟的控制：chronyd 以 -x 启动，该选项禁止它控制系统时钟（chronyd(8)），它只跟踪偏移。需要由它设置时钟时，请不带 -x 启动。
+        [no-capability] 日志还显示缺少 CAP_SYS_TIME：该进程无权设置时钟，常见于没有这项能力的容器。请授予 CAP_SYS_TIME（docker run --cap-add SYS_TIME），或由宿主机的 chronyd 设置时钟，这里的 chronyd 以 -x 启动。
+       *[other] chronyd 可能无权设置时钟：以 -x 启动（日志中会有禁用时钟控制的提示），在缺少 CAP_SYS_TIME 的容器中运行，或 seccomp、SELinux 策略拒绝了该调用（审计日志会记录）。
+    }在 chronyd 获准设置时钟之前，跳变（makestep 指令或 chronyc makestep）同样会失败。
+finding-clock-behind-by-step-failed = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢），而 chronyd 无法修正：本段日志显示步进失败（见关于步进失败的结论）。在 chronyd 获准设置时钟之前，添加 makestep 或运行“chronyc makestep”同样会失败。
+finding-clock-ahead-by-step-failed = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快），而 chronyd 无法修正：本段日志显示步进失败（见关于步进失败的结论）。在 chronyd 获准设置时钟之前，添加 makestep 或运行“chronyc makestep”同样会失败。
+finding-source-offset-large-by-step-failed = 本机时钟在上次更新时偏差 { $value }（Last offset，chronyc(1)：“上次时钟更新时估计的本地偏移”；RMS offset 为 { $rms }）：这是本机时钟自身的偏移，不是某个时间源的。chronyd 测得了它，却无法步进时钟（见本段日志和关于步进失败的结论），所以偏移一直存在；在 chronyd 获准设置时钟之前，makestep 同样会失败。
+finding-not-synchronised-by-sources-answer = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答（“chronyc sources”中可达性大于 0）：原因不在网络、域名或服务器的“allow”，而是 chronyd 没有选中任何应答的源。“chronyc sources”的结论列出可能的原因，“chronyc selectdata”给出每个源的原因；若有 NTS 源（或带“require”的源），默认的 authselectmode mix 会在已认证的源不可选时不选任何未认证的源（“chronyc authdata”显示其密钥）。
+finding-not-synchronised-by-nts-keys-missing = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答：一个 NTS 源没有密钥（其密钥协商失败，见本段中 chronyd 的日志或“chronyc authdata”），而默认的 authselectmode mix 会给已认证的源加上“require”（chrony.conf(5)：已认证的源会获得 require 和 trust 选项），因此 chronyd 不能选择任何应答的未认证源。原因不在 UDP 123 或网络。请先修复该 NTS 源的密钥协商（服务器的 NTS-KE 端口，默认 TCP 4460，要开放并有服务；其证书要受信任并包含你使用的主机名），或设置“authselectmode prefer”，让其他源先被使用。
+finding-none-selected-by-nts-keys-missing = 有时间源应答，但没有一个被选中：本段粘贴中一个 NTS 源没有密钥（其密钥协商失败），而默认的 authselectmode mix 会给已认证的源加上“require”，所以应答的未认证源都在等待它。请先修复该 NTS 源的密钥协商（NTS-KE，默认 TCP 4460），或设置“authselectmode prefer”。

@@ -41,6 +41,7 @@ lint-only-noselect-sources = 没有任何时间源能被选中：所有 server�
 lint-require-noselect = { $source } 同时带有“require”和“noselect”：noselect 表示它永远不会被选中，因此它永远不可能成为 require 所要求的可选时间源（chrony.conf(5) 中 require 的说明：至少有一个带此选项的时间源可选时，才会更新时钟）。请只保留其中一个。
 lint-duplicate-source = { $host } 已在第 { $line } 行作为时间源，这一行是重复的。
 lint-no-makestep = 没有 makestep：如果启动时时钟偏移很大，chronyd 只会缓慢调整（几分钟的偏移需要数小时）。请添加“makestep 1 3”。
+lint-initstepslew-use-makestep = initstepslew { $threshold } 只在启动时校正一次时钟：误差超过 { $threshold } 秒时步进（更小的误差缓慢调整），且要求 { $hosts } 当时有应答；都没有应答时，chronyd 记录“No suitable source for initstepslew”，不校正时钟就开始运行。chrony.conf(5) 自 chrony 4.1 起将 initstepslew 标为已弃用，建议改用 makestep：写“makestep 1 3”，并把 { $hosts } 写成 server 行。
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } 小于 minpoll { $minpoll }，chronyd 会把 maxpoll 提高到 minpoll。
 lint-duplicate-directive = { $directive } 在第 { $line } 行再次出现，只有最后一个生效。
 lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。

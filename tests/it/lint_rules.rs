@@ -517,3 +517,74 @@ fn a_missing_sourcedir_is_warned_when_paths_can_be_checked() {
     );
     assert!(d.iter().any(|d| d.rule == Rule::FewSourcesClient), "{d:?}");
 }
+
+/// chrony.conf(5) initstepslew (every release): "to correct the system
+/// clock by stepping before normal operation begins" when the error is
+/// over its threshold, the servers it names polled at start; deprecated in
+/// favour of makestep (from 4.1). A file with it is not told "no makestep,
+/// chronyd slews it slowly", on any release; it hears, on the initstepslew
+/// line, that the step happens only at start and only if those servers
+/// answer, and that makestep is the way to write it. `initstepslew 30`
+/// with no server steps nothing: "no makestep" stands.
+#[test]
+fn initstepslew_steps_at_start_and_is_hinted_towards_makestep() {
+    use stratum::i18n::{Lang, Localizer};
+    let text =
+        "initstepslew 30 10.0.0.123\nserver 10.0.0.123 iburst\ndriftfile /var/lib/chrony/drift\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)] {
+        let version = ChronyVersion::new(v.0, v.1);
+        let opts = LintOptions {
+            version,
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(text), &opts);
+        let rules: Vec<_> = d.iter().map(|d| (d.rule, d.line)).collect();
+        assert!(
+            !rules.iter().any(|r| r.0 == Rule::NoMakestep),
+            "{version}: {rules:?}"
+        );
+        assert!(
+            !stratum::core::conf::lint::has_errors(&d),
+            "{version}: {rules:?}"
+        );
+        let hint = d
+            .iter()
+            .find(|d| d.rule == Rule::InitstepslewUseMakestep)
+            .unwrap_or_else(|| panic!("{version}: {rules:?}"));
+        assert_eq!(hint.line, Some(1));
+        assert_eq!(hint.severity, stratum::core::conf::lint::Severity::Hint);
+        let en = Localizer::new(Lang::En).tr_args(&hint.message_id(), &hint.args);
+        for words in [
+            "over 30 s is stepped",
+            "only with an answer from 10.0.0.123",
+            "No suitable source for initstepslew",
+            "“makestep 1 3”",
+        ] {
+            assert!(en.contains(words), "{en}");
+        }
+        assert!(!en.contains("slews it slowly"), "{en}");
+        let zh = Localizer::new(Lang::ZhCn).tr_args(&hint.message_id(), &hint.args);
+        for words in [
+            "超过 30 秒时步进",
+            "10.0.0.123 当时有应答",
+            "已弃用",
+            "“makestep 1 3”",
+        ] {
+            assert!(zh.contains(words), "{zh}");
+        }
+    }
+    // makestep written: nothing to migrate, nothing missing.
+    let r = rules(&format!("{text}makestep 1 3\n"));
+    assert!(
+        !r.iter()
+            .any(|x| matches!(x.0, Rule::NoMakestep | Rule::InitstepslewUseMakestep)),
+        "{r:?}"
+    );
+    // No server named: no step at start; makestep is still missing.
+    let r = rules("initstepslew 30\nserver 10.0.0.123 iburst\n");
+    assert!(r.contains(&(Rule::NoMakestep, None)), "{r:?}");
+    assert!(
+        !r.iter().any(|x| x.0 == Rule::InitstepslewUseMakestep),
+        "{r:?}"
+    );
+}

@@ -126,6 +126,146 @@ fn parse_ignored(line: &str) -> Option<Ignored> {
     })
 }
 
+/// What chronyd's own log lines in a paste say beyond one source's cause.
+#[derive(Debug, Default)]
+pub(super) struct Log {
+    /// The last `maxchange` message.
+    pub ignored: Option<Ignored>,
+    /// A failed step or clock adjustment.
+    pub control: Option<ClockControl>,
+    /// sources.c: "Can't synchronise: no required source in selectable
+    /// sources": sources with `require` (authselectmode mix gives it to
+    /// authenticated ones) are not selectable, so no source may be.
+    pub no_required: bool,
+    /// An NTS-KE connection failed: that source has no keys.
+    pub nts_ke_failed: bool,
+}
+
+impl Log {
+    pub fn read(text: &str) -> Log {
+        Log {
+            ignored: ignored_update(text),
+            control: clock_control(text),
+            no_required: text
+                .lines()
+                .any(|l| l.contains("no required source in selectable sources")),
+            // chrony 4.0's nts_ntp_client.c: an NTS source given by address
+            // has no name to run NTS-KE with, so it never gets keys.
+            nts_ke_failed: !nts_ke_failures(text).is_empty()
+                || text
+                    .lines()
+                    .any(|l| l.contains("Missing name of ") && l.contains(" for NTS-KE")),
+        }
+    }
+}
+
+/// How chronyd failed to control the clock, as its log in the paste says.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum ControlFailure {
+    /// local.c: "Could not step system clock" (the driver refused the
+    /// step), this many times.
+    Step(usize),
+    /// sys_timex.c: "adjtimex(0x…) failed : ERROR" (`ntp_adjtime` off
+    /// Linux), fatal: chronyd exits.
+    Adjust { call: String, error: String },
+}
+
+/// Why chronyd may not set the clock, when its log says it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum ControlCause {
+    /// sys_null.c "Disabled control of system clock": started with -x.
+    Disabled,
+    /// sys_linux.c "CAP_SYS_TIME not present": not in the bounding set
+    /// (a container without the capability).
+    NoCapability,
+    Unknown,
+}
+
+impl ControlCause {
+    pub fn id(self) -> &'static str {
+        match self {
+            ControlCause::Disabled => "disabled",
+            ControlCause::NoCapability => "no-capability",
+            ControlCause::Unknown => "unknown",
+        }
+    }
+}
+
+/// chronyd's log says it could not set or adjust the clock.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ClockControl {
+    pub failure: ControlFailure,
+    /// reference.c's "System clock wrong by X seconds", the last one.
+    pub wrong_by: Option<String>,
+    pub cause: ControlCause,
+}
+
+/// The clock-control failure chronyd logged in `text`, if any.
+pub(super) fn clock_control(text: &str) -> Option<ClockControl> {
+    let mut steps = 0usize;
+    let mut adjust = None;
+    let mut wrong_by = None;
+    let mut cause = ControlCause::Unknown;
+    for line in text.lines() {
+        if line.contains("Could not step system clock") {
+            steps = steps.saturating_add(1);
+        } else if line.contains("Disabled control of system clock") {
+            cause = ControlCause::Disabled;
+        } else if line.contains("CAP_SYS_TIME not present") && cause == ControlCause::Unknown {
+            cause = ControlCause::NoCapability;
+        } else if let Some(v) = parse_wrong_by(line) {
+            wrong_by = Some(v);
+        } else if let Some(a) = parse_adjtimex(line) {
+            adjust = Some(a);
+        }
+    }
+    let failure = match adjust {
+        Some(a) => a,
+        None if steps > 0 => ControlFailure::Step(steps),
+        None => return None,
+    };
+    Some(ClockControl {
+        failure,
+        wrong_by,
+        cause,
+    })
+}
+
+/// "System clock wrong by -2.999999 seconds" (or "… seconds (step)" of -q).
+fn parse_wrong_by(line: &str) -> Option<String> {
+    let (_, rest) = line.split_once("System clock wrong by ")?;
+    let (value, _) = rest.split_once(" seconds")?;
+    let value = value.trim();
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|_| value.to_string())
+}
+
+/// "adjtimex(0x8001) failed : Operation not permitted".
+fn parse_adjtimex(line: &str) -> Option<ControlFailure> {
+    let at = line
+        .find("adjtimex(0x")
+        .or_else(|| line.find("ntp_adjtime(0x"))?;
+    let (call, rest) = line[at..].split_once(") failed")?;
+    if !call
+        .split_once("(0x")?
+        .1
+        .chars()
+        .all(|c| c.is_ascii_hexdigit())
+    {
+        return None;
+    }
+    let error = rest.trim_start_matches([' ', ':']).trim();
+    // The error is strerror's: short; anything longer is not chronyd's.
+    let error: String = error.chars().take(80).collect();
+    Some(ControlFailure::Adjust {
+        call: format!("{call})"),
+        error: if error.is_empty() { "-".into() } else { error },
+    })
+}
+
 /// Marks each `sources` row that never answered and whose NTS-KE
 /// connection chronyd logged as failing: that is its cause.
 pub(super) fn apply(text: &str, parts: &mut [Explained]) {
@@ -229,6 +369,41 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn chronyds_clock_control_failures_are_read() {
+        // chronyd 4.9 started with -x, its source 3 s off (makestep 1 -1).
+        let log = "2026-12-07T13:12:21Z Disabled control of system clock\n\
+             2026-12-07T13:12:21Z System clock wrong by 2.999999 seconds\n\
+             2026-12-07T13:12:21Z Could not step system clock\n\
+             2026-12-07T13:12:22Z Could not step system clock\n";
+        assert_eq!(
+            clock_control(log),
+            Some(ClockControl {
+                failure: ControlFailure::Step(2),
+                wrong_by: Some("2.999999".into()),
+                cause: ControlCause::Disabled,
+            })
+        );
+        // A container without CAP_SYS_TIME: chronyd warns, then the first
+        // adjtimex call fails and chronyd exits.
+        let log = "CAP_SYS_TIME not present\n\
+             Fatal error : adjtimex(0x8001) failed : Operation not permitted\n";
+        assert_eq!(
+            clock_control(log),
+            Some(ClockControl {
+                failure: ControlFailure::Adjust {
+                    call: "adjtimex(0x8001)".into(),
+                    error: "Operation not permitted".into(),
+                },
+                wrong_by: None,
+                cause: ControlCause::NoCapability,
+            })
+        );
+        // The offset alone is no failure; a mangled call is not chronyd's.
+        assert_eq!(clock_control("System clock wrong by 2.5 seconds"), None);
+        assert_eq!(clock_control("adjtimex(0xzz) failed : x"), None);
     }
 
     #[test]

@@ -13,16 +13,23 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use super::chronyd_log::Ignored;
+use super::chronyd_log::{ClockControl, ControlFailure, Ignored, Log};
 use super::diagnose::{reference_name, row_name};
-use super::field::{FieldId as F, Leap, SelectState, SourceAddr, Value};
+use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value};
 use super::model::{Explained, Family, Field, Kind, field};
-use super::verdict::{Finding, Rule};
+use super::verdict::{Finding, Reason, Rule, Status, Why};
 use crate::core::cmdmon::{LOCAL_REFID, SourceState};
 
 /// Each tracking report of the paste against the sources (and
-/// selectdata) nearest to it, and chronyd's `maxchange` log line.
-pub(super) fn apply(parts: &mut [&mut Explained], ignored: Option<&Ignored>) {
+/// selectdata) nearest to it, and chronyd's `maxchange` and clock-control
+/// log lines.
+pub(super) fn apply(parts: &mut [&mut Explained], log: &Log) {
+    let ignored = log.ignored.as_ref();
+    if let Some(c) = &log.control {
+        step_failed(parts, c);
+    }
+    let nts_keys_missing = log.nts_ke_failed || nts_without_keys(parts);
+    nts_rows_without_keys(parts);
     let mut said_ignored = false;
     for t in 0..parts.len() {
         if parts[t].kind != Kind::ChronycTracking {
@@ -32,6 +39,13 @@ pub(super) fn apply(parts: &mut [&mut Explained], ignored: Option<&Ignored>) {
         let select = nearest(parts, t, Kind::ChronycSelectdata);
         let selected = selected_source(sources.map(|i| &*parts[i]), select.map(|i| &*parts[i]));
         said_ignored |= not_following(&mut *parts[t], selected.as_deref(), ignored);
+        if selected.is_none()
+            && ignored.is_none()
+            && let Some(i) = sources
+        {
+            let (tracking, sources) = pair(parts, t, i);
+            none_selected(tracking, sources, log.no_required, nts_keys_missing);
+        }
         let removed = sources.and_then(|i| {
             let (tracking, sources) = pair(parts, t, i);
             reference_lost(tracking, sources)
@@ -69,6 +83,155 @@ pub(super) fn apply(parts: &mut [&mut Explained], ignored: Option<&Ignored>) {
                     .arg("action", if ig.exiting { "exiting" } else { "ignored" }),
             );
         }
+    }
+}
+
+/// chronyd's log says it could not step (or adjust) the clock: said once,
+/// on tracking or else the first report of chronyd's, and tracking's
+/// offsets say that the step they would ask for is the one that failed
+/// (`finding-<rule>-by-step-failed`), never "add makestep".
+fn step_failed(parts: &mut [&mut Explained], c: &ClockControl) {
+    let mut finding = Finding::new(Rule::ClockStepFailed)
+        .arg("control", c.cause.id())
+        .arg("wrong", c.wrong_by.as_deref().unwrap_or("none"));
+    finding = match &c.failure {
+        ControlFailure::Step(n) => finding.arg("failure", "step").arg("count", *n),
+        ControlFailure::Adjust { call, error } => finding
+            .arg("failure", "adjust")
+            .arg("call", call)
+            .arg("error", error),
+    };
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycTracking) {
+        for f in e.findings.iter_mut().filter(|f| {
+            matches!(
+                f.rule,
+                Rule::ClockBehind | Rule::ClockAhead | Rule::SourceOffsetLarge
+            )
+        }) {
+            f.args.retain(|(k, _)| *k != "cause");
+            f.args.push(("cause", "step-failed".into()));
+        }
+    }
+    let at = parts
+        .iter()
+        .position(|e| e.kind == Kind::ChronycTracking)
+        .or_else(|| parts.iter().position(|e| e.kind.family() == Family::Chrony));
+    if let Some(at) = at {
+        parts[at].findings.insert(0, finding);
+    }
+}
+
+/// authdata of the paste shows an NTS source with no keys: no cookie (or
+/// key length 0) — chronyc(1), authdata: KLen "the length of the key in
+/// bits", Cook "the number of cookies currently held" — so its key
+/// establishment has not succeeded and it sends no NTP request.
+fn nts_without_keys(parts: &[&mut Explained]) -> bool {
+    parts
+        .iter()
+        .filter(|e| e.kind == Kind::ChronycAuthdata)
+        .flat_map(|e| &e.rows)
+        .any(|r| {
+            field(r, F::AuthMode).is_some_and(|f| f.value == Value::Auth(AuthMode::Nts))
+                && [F::Cookies, F::KeyLength]
+                    .iter()
+                    .any(|n| matches!(field(r, *n).map(|f| f.value), Some(Value::Int(0))))
+        })
+}
+
+/// A `sources` row that never answered whose authdata in the same paste
+/// shows NTS without keys: its cause is key establishment, first — without
+/// cookies chronyd sends it no NTP request, so no firewall on UDP 123 or
+/// missing `allow` explains its reach 0.
+fn nts_rows_without_keys(parts: &mut [&mut Explained]) {
+    let keyless: Vec<Vec<Field>> = parts
+        .iter()
+        .filter(|e| e.kind == Kind::ChronycAuthdata)
+        .flat_map(|e| e.rows.iter())
+        .filter(|r| {
+            field(r, F::AuthMode).is_some_and(|f| f.value == Value::Auth(AuthMode::Nts))
+                && matches!(field(r, F::Cookies).map(|f| f.value), Some(Value::Int(0)))
+        })
+        .cloned()
+        .collect();
+    if keyless.is_empty() {
+        return;
+    }
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycSources) {
+        let mut changed = false;
+        for row in &mut e.rows {
+            if reach(row) != Some(0) || !keyless.iter().any(|k| same_source(row, k)) {
+                continue;
+            }
+            // chronyd's own NTS-KE line, when pasted, is the more precise cause.
+            if field(row, F::Reach)
+                .and_then(|f| f.reason.as_ref())
+                .is_some_and(|r| r.id == Why::NtsKeConnectFailed)
+            {
+                continue;
+            }
+            for f in row
+                .iter_mut()
+                .filter(|f| matches!(f.name, F::Reach | F::LastRx | F::State))
+            {
+                f.status = Status::Bad;
+                f.reason = Some(Reason::new(Why::NtsNoCookies));
+            }
+            changed = true;
+        }
+        if changed {
+            super::diagnose::diagnose(e);
+        }
+    }
+}
+
+/// tracking not synchronised while the sources pasted with it answer and
+/// none is selected: the network is not the cause, the selection is. Said
+/// with the cause the paste shows — an NTS source without keys under the
+/// default authselectmode mix (chrony.conf(5): authenticated sources "get
+/// the require and trust options"), or chronyd's "no required source"
+/// line — on tracking and on the sources' "none is selected" both.
+fn none_selected(
+    tracking: &mut Explained,
+    sources: &mut Explained,
+    no_required: bool,
+    nts_keys_missing: bool,
+) {
+    let answers = sources
+        .rows
+        .iter()
+        .any(|r| reach(r).is_some_and(|n| n != 0));
+    let none = sources
+        .findings
+        .iter()
+        .any(|f| f.rule == Rule::NoneSelected);
+    if !answers || !none {
+        return;
+    }
+    let cause = if nts_keys_missing {
+        "nts-keys-missing"
+    } else if no_required {
+        Rule::RequiredNotSelectable.id()
+    } else {
+        "sources-answer"
+    };
+    for f in tracking
+        .findings
+        .iter_mut()
+        .filter(|f| f.rule == Rule::NotSynchronised)
+        .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+    {
+        f.args.push(("cause", cause.into()));
+    }
+    if cause == "sources-answer" {
+        return;
+    }
+    for f in sources
+        .findings
+        .iter_mut()
+        .filter(|f| f.rule == Rule::NoneSelected)
+        .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+    {
+        f.args.push(("cause", cause.into()));
     }
 }
 

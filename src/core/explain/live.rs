@@ -358,6 +358,9 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
     super::cross::selection_verdict(out.values_mut());
     // Tracking against the sources: a selected source not followed, a
     // reference that no longer answers (the same as a paste of both).
-    super::follows::apply(&mut out.values_mut().collect::<Vec<_>>(), None);
+    super::follows::apply(
+        &mut out.values_mut().collect::<Vec<_>>(),
+        &super::chronyd_log::Log::default(),
+    );
     out
 }

@@ -356,8 +356,8 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
         .map(cross::reference)
         .map(|mut parts| {
             chronyd_log::apply(text, &mut parts);
-            let ignored = chronyd_log::ignored_update(text);
-            follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), ignored.as_ref());
+            let log = chronyd_log::Log::read(text);
+            follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), &log);
             parts
         })
 }

@@ -364,3 +364,61 @@ fn allow_all_cancels_an_earlier_deny_on_every_release() {
         }
     }
 }
+
+/// What lint says of initstepslew, chronyd does (chrony.conf(5)
+/// initstepslew: the servers it names are "rapidly polled several times"
+/// at start, then "chronyd then enters its normal operating mode"). Every
+/// release starts with the corpus file; its initstepslew server (port 123
+/// of loopback, where the lab serves nothing) never answers, so the start
+/// ends in "No suitable source for initstepslew" without a step, and the
+/// ordinary server line then synchronises the clock: a step at start needs
+/// the named servers, which is why lint points to makestep.
+#[test]
+fn initstepslew_ends_its_start_phase_and_every_release_goes_on_to_its_servers() {
+    let text = corpus_text("ok-initstepslew.conf");
+    for r in common::releases() {
+        let rules = lint(
+            &Document::parse(&text),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .map(|d| d.rule)
+        .collect::<Vec<_>>();
+        assert!(rules.contains(&Rule::InitstepslewUseMakestep), "{rules:?}");
+        assert!(!rules.contains(&Rule::NoMakestep), "{rules:?}");
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let c = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "client",
+            &ported(&text, up.port, "minpoll -2 maxpoll -1"),
+        );
+        // The initstepslew phase ends either way: no answer on port 123
+        // (this lab), or a measurement if this machine serves NTP there.
+        let ended = wait_for(Duration::from_secs(30), || {
+            let log = c.log_text();
+            (log.contains("No suitable source for initstepslew")
+                || log.contains("System's initial offset"))
+            .then_some(log)
+        });
+        assert!(
+            ended.is_some(),
+            "chrony {}: initstepslew never ended: {}",
+            r.label,
+            c.log_text()
+        );
+        assert!(
+            wait_for(Duration::from_secs(30), || super::follows_at_stratum_2(&c)
+                .then_some(()))
+            .is_some(),
+            "chrony {}: never followed its server after initstepslew: {}\n{}",
+            r.label,
+            c.chronyc(&["tracking"]),
+            c.log_text()
+        );
+    }
+}

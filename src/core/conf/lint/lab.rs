@@ -247,9 +247,33 @@ pub(super) fn lab_checks(l: &mut Linter) {
             l.add_at((rule, None, vec![("count", upstreams.to_string())]));
         }
     }
+    // chrony.conf(5) initstepslew: the servers it names are polled at
+    // start and an error over the threshold is stepped "before normal
+    // operation begins", so the start is covered; deprecated in favour of
+    // makestep since 4.1, and it steps nothing when none of them answers
+    // (reference.c: "No suitable source for initstepslew").
+    let initstepslew = l
+        .directives()
+        .find(|(_, d)| d.name() == "initstepslew")
+        .map(|(i, _)| (i, l.raw_args(i)));
+    let steps_at_start = initstepslew
+        .as_ref()
+        .is_some_and(|(_, args)| args.split_whitespace().nth(1).is_some());
+    if let (Some((i, args)), false) = (&initstepslew, l.written("makestep")) {
+        let mut words = args.split_whitespace();
+        let threshold = words.next().unwrap_or_default().to_string();
+        let hosts = words.collect::<Vec<_>>().join(" ");
+        if !hosts.is_empty() {
+            l.add_at((
+                Rule::InitstepslewUseMakestep,
+                Some(*i),
+                vec![("threshold", threshold), ("hosts", hosts)],
+            ));
+        }
+    }
     // A makestep line chronyd refuses ("Missing arguments for makestep
     // directive") is to be repaired, not added.
-    if upstreams > 0 && !l.written("makestep") {
+    if upstreams > 0 && !l.written("makestep") && !steps_at_start {
         l.add_at((Rule::NoMakestep, None, vec![]));
     }
     // chrony.conf(5): minsources is how many sources must be selectable

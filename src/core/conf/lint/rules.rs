@@ -64,6 +64,7 @@ crate::id_enum! {
         NoSources = "no-sources",
         DuplicateSource = "duplicate-source",
         NoMakestep = "no-makestep",
+        InitstepslewUseMakestep = "initstepslew-use-makestep",
         MaxpollBelowMinpoll = "maxpoll-below-minpoll",
         DuplicateDirective = "duplicate-directive",
         AllowHostname = "allow-hostname",
@@ -195,6 +196,8 @@ impl Rule {
             Rule::NoSources => Severity::Warning,
             Rule::DuplicateSource => Severity::Warning,
             Rule::NoMakestep => Severity::Warning,
+            // chronyd steps at start as asked; makestep is the documented way.
+            Rule::InitstepslewUseMakestep => Severity::Hint,
             Rule::MaxpollBelowMinpoll => Severity::Warning,
             Rule::DuplicateDirective => Severity::Warning,
             Rule::AllowHostname => Severity::Warning,

@@ -181,6 +181,34 @@ pub fn diagnose(e: &mut Explained) {
     }
     e.findings = out;
     account_for_every_flag(e);
+    if e.kind == Kind::ChronycTracking {
+        update_offsets(e);
+    }
+}
+
+/// tracking's Last offset is "the estimated local offset on the last clock
+/// update" and RMS offset "a long-term average of the offset value"
+/// (chronyc(1)): this clock's own, never a source's. An average as large as
+/// the last one says every update found the clock that far off (it is not
+/// being corrected); a small average, that the offset is new (just
+/// corrected, or a step is coming).
+fn update_offsets(e: &mut Explained) {
+    let seconds = |name: F| value(&e.fields, name).seconds().map(f64::abs);
+    let (Some(last), rms) = (seconds(F::LastOffset), seconds(F::RmsOffset)) else {
+        return;
+    };
+    let steady = rms.is_some_and(|r| r >= last / 2.0);
+    let rms = rms.map(human).unwrap_or_default();
+    for f in e
+        .findings
+        .iter_mut()
+        .filter(|f| f.rule == Rule::SourceOffsetLarge)
+    {
+        f.args.retain(|(k, _)| *k != "sources" && *k != "count");
+        f.args.push(("rms", rms.clone()));
+        f.args
+            .push(("steady", if steady { "yes" } else { "no" }.to_string()));
+    }
 }
 
 /// activity's counts (chronyc(1): offline "the server or peer is currently

@@ -18,7 +18,10 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 && x.status == Status::Bad
                 && x.reason.as_ref().is_none_or(|w| {
                     !(w.id.is_kiss()
-                        || matches!(w.id, Why::RefclockNoSample | Why::NtsKeConnectFailed))
+                        || matches!(
+                            w.id,
+                            Why::RefclockNoSample | Why::NtsKeConnectFailed | Why::NtsNoCookies
+                        ))
                 })
         })
     };

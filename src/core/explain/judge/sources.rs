@@ -240,3 +240,38 @@ pub(super) fn judge_ntpq_refclock_row(row: &mut [Field]) {
         set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
     }
 }
+
+/// ntpq's peers with a PPS peer (ntpq(1): tally `o`, "pps.peer"): ntpd
+/// disciplines the clock from the pulse, which it uses only within ±0.4 s
+/// of the time another source numbers (ntpd's prefer.html, "PPS driver").
+/// The reference clock that numbers those seconds (an NMEA or other serial
+/// timecode) then shows the timecode's latency as its offset, a few ms that
+/// ntpd's NMEA driver calibrates with `fudge time2`; the clock does not
+/// follow it. An offset of 100 ms or more stays flagged: a timecode that
+/// far off is miscalibrated or failing, and near 0.4 s the PPS is dropped.
+pub(super) fn judge_pps_numbering_rows(rows: &mut [Vec<Field>]) {
+    let tally = |r: &[Field]| field(r, F::Tally).map(|f| f.raw.trim().to_string());
+    if !rows.iter().any(|r| tally(r).as_deref() == Some("o")) {
+        return;
+    }
+    for row in rows.iter_mut() {
+        let local = field(row, F::Type).is_some_and(|f| f.raw.trim() == "l");
+        if !local || tally(row).as_deref() == Some("o") {
+            continue;
+        }
+        let Some(f) = field_mut(row, F::Offset) else {
+            continue;
+        };
+        // ntpq prints milliseconds.
+        let Some(secs) = f.raw.trim().parse::<f64>().ok().map(|ms| ms.abs() / 1000.0) else {
+            continue;
+        };
+        if (1e-3..0.1).contains(&secs) {
+            set(
+                f,
+                Status::Ok,
+                Reason::new(Why::OffsetNumbersPps).arg("value", human(secs)),
+            );
+        }
+    }
+}

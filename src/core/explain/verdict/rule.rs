@@ -161,6 +161,9 @@ crate::id_enum! {
         /// chronyd's log in the paste: it ignored a correction larger than
         /// maxchange allows.
         CorrectionIgnored = "correction-ignored",
+        /// chronyd's log in the paste: it could not step or adjust the
+        /// clock (started with -x, no CAP_SYS_TIME, a policy denying it).
+        ClockStepFailed = "clock-step-failed",
         /// sourcestats of a source the same paste shows silent: its values
         /// are from before it stopped.
         StatsStale = "stats-stale",
@@ -234,7 +237,7 @@ impl Rule {
             | ChronycNoAuthentication => Status::Info,
             ReferenceLost => Status::Warn,
             StatsStale => Status::Info,
-            CorrectionIgnored => Status::Bad,
+            CorrectionIgnored | ClockStepFailed => Status::Bad,
             SomeUnreachable
             | Falseticker
             | SingleSource

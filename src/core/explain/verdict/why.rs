@@ -109,6 +109,10 @@ crate::id_enum! {
         /// The offset of a falseticker (`x`): its disagreement with the
         /// majority of the sources, not this clock's error.
         OffsetFalseticker = "offset-falseticker",
+        /// A reference clock's offset beside ntpd's PPS peer (`o`): the
+        /// clock follows the pulse; this clock only numbers the seconds,
+        /// and a few ms is its timecode's serial latency.
+        OffsetNumbersPps = "offset-numbers-pps",
         ClockSlow = "clock-slow",
         ClockFast = "clock-fast",
         LastRxNever = "last-rx-never",
@@ -439,6 +443,7 @@ impl Why {
             | DropsZero
             | FrequencyNormal
             | TallySysPeer
+            | OffsetNumbersPps
             | TallyCandidate
             | SwitchSynchronized
             | SwitchSelected
