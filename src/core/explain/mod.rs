@@ -15,6 +15,7 @@ mod diagnose;
 pub mod field;
 mod follows;
 mod judge;
+mod keyed;
 mod live;
 mod local;
 mod mikrotik;
