@@ -466,6 +466,7 @@ why-select-untrusted = does not fully agree with the sources that have the trust
 why-select-falseticker = disagrees with the other sources (falseticker)
 why-select-waits-minsources = selectable, but waits for other sources to be selectable (minsources, or another source's require option)
 why-select-other-preferred = selectable, but another selectable source has the prefer option
+why-select-last-old = its last measurement is far older than another selectable source's: it may have stopped answering
 why-select-waits-measurement = selectable, waits for a new measurement after a different source became the best
 why-select-not-combined = selectable, but its root distance is (or recently was) too large to be combined (combinelimit)
 why-select-outlier = selectable, but left out as an outlier when the sources were clustered
@@ -929,6 +930,10 @@ finding-all-sources-offline = No source is online: { $count } { $count ->
 finding-nothing-selected = Nothing is selected: no source is * or +, so chronyd follows no source and the clock is not synchronised. { $cause ->
         [maxdistance] Every source's root distance is larger than “maxdistance” allows: when no source can meet the limit, the limit is the configuration's (chrony.conf's maxdistance, 3 s by default; the root distance is half the root delay plus the root dispersion), not the sources' fault.
        *[other] Each source's row says why it cannot be selected.
+    }
+finding-selected-stale = { $sources } is selected (*), but its last measurement was { $last } before this selection, while { $other } was measured { $other_last } before it. Unless { $sources } is polled that rarely (Poll in “chronyc sources”), it has stopped answering and the clock gets no new measurement: chronyd keeps an unreachable source selected while its last sample is no older than the oldest sample of the sources that answer. { $prefer ->
+        [yes] Its “prefer” option (COpts P) keeps chronyd on it, and the sources that answer are only P. Check Reach and LastRx in “chronyc sources”; make the server answer, or remove “prefer” so another source can take over.
+       *[other] Check Reach and LastRx in “chronyc sources”, and make the server answer.
     }
 
 ## MikroTik RouterOS, /system ntp client print (help.mikrotik.com "NTP"; v6: wiki Manual:System/Time).

@@ -455,6 +455,7 @@ why-select-untrusted = 与带 trust 选项的源不完全一致
 why-select-falseticker = 与其他源不一致（错误时钟，falseticker）
 why-select-waits-minsources = 可选，但在等待其他源变为可选（minsources，或另一源的 require 选项）
 why-select-other-preferred = 可选，但另一个可选源带有 prefer 选项
+why-select-last-old = 它最近一次测量比另一个可选时间源的旧得多：它可能已停止应答
 why-select-waits-measurement = 可选，在换了最佳源之后等待新的测量
 why-select-not-combined = 可选，但其根距离（或最近的根距离）太大，不参与合并（combinelimit）
 why-select-outlier = 可选，但在时间源聚类时被视为离群值而未采用
@@ -883,6 +884,10 @@ finding-all-sources-offline = 没有在线的时间源：{ $count } 个时间源
 finding-nothing-selected = 没有时间源被选中：没有一个是 * 或 +，所以 chronyd 不跟随任何时间源，时钟没有同步。{ $cause ->
         [maxdistance] 每个时间源的根距离都大于“maxdistance”允许的值：当没有一个时间源能满足这个上限时，问题在配置（chrony.conf 的 maxdistance，默认 3 秒；根距离是根延迟的一半加上根离散度），而不在时间源。
        *[other] 每个时间源所在的行说明了它为什么不能被选择。
+    }
+finding-selected-stale = { $sources } 被选中（*），但它最近一次测量是在这次选择之前 { $last }，而 { $other } 是在之前 { $other_last } 测量的。除非 { $sources } 的轮询间隔就这么长（“chronyc sources”的 Poll 列），否则它已经停止应答，时钟得不到新的测量：只要一个不可达的时间源最近的样本不比应答中的时间源最早的样本更旧，chronyd 就继续选中它。{ $prefer ->
+        [yes] 它的“prefer”选项（COpts 为 P）让 chronyd 一直用它，应答中的时间源只能是 P。请查看“chronyc sources”中的 Reach 和 LastRx；让该服务器恢复应答，或者去掉“prefer”，让别的时间源接替。
+       *[other] 请查看“chronyc sources”中的 Reach 和 LastRx，并让该服务器恢复应答。
     }
 
 ## MikroTik RouterOS，/system ntp client print（help.mikrotik.com “NTP”；v6：wiki Manual:System/Time）。

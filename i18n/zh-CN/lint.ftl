@@ -159,3 +159,6 @@ lint-polltarget-range = { $host } 的 polltarget { $value } 不在 chrony.conf(5
 lint-samples-capped = { $option } { $value } 超过 { $max } 的部分不起作用：chronyd 对每个时间源最多保留 { $max } 个样本，所以它的效果等于 { $max }（chrony.conf(5) 给出的有效范围是 4 到 64）。请设为 { $max } 或更小。
 lint-source-port-zero = { $host } 的 port 0：没有服务器在端口 0 上应答（chrony.conf(5) { $directive } port：“服务器接收 NTP 请求的 UDP 端口”）。chronyd 接受它且不给出任何提示，但系统拒绝向端口 0 发送数据包，所以没有请求发出，这个源一直不可达（Reach 为 0）。使用标准端口 123 时请删去 port，否则请填写服务器实际监听的端口。
 lint-sourcedir-missing = 目录 { $path } 不存在：chronyd 会启动且不给出任何提示，但不会从中载入任何时间源（chrony.conf(5) sourcedir 读取其中的 *.sources 文件）。目录存在后，执行“chronyc reload sources”时它会再次读取。请检查路径，或创建该目录。
+lint-log-no-logdir = “log { $logs }”不会写出任何文件：没有 logdir，而 chronyd 只把日志文件写在 logdir 指定的目录里（启动时提示“logdir not specified”）。请添加一行 logdir，例如“logdir /var/log/chrony”。
+lint-source-brackets = { $host } 是加了方括号的 IPv6 地址：chrony.conf 中的地址不加方括号，chronyd 会把带方括号的写法当作一个永远解析不了的主机名，而且不报错，所以这个时间源永远不会被使用。请写成“{ $bare }”。
+lint-access-overridden = “{ $directive }”取消了第 { $line } 行的“{ $earlier }”：“allow all”或“deny all”会覆盖之前所有针对其范围内子网的 allow 或 deny，那一行不再生效。请把那一行移到这一行之后，或者这一行不写“all”（不带“all”的 { $kind } 会保留之前范围更小的规则）。

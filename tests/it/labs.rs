@@ -18,13 +18,13 @@ use common::lab::{Chronyd, free_tcp_port, free_udp_port, wait_for};
 use stratum::core::explain::{Rule, explain};
 
 /// One command's output from a lab.
-struct Output {
-    command: String,
-    text: String,
+pub(crate) struct Output {
+    pub(crate) command: String,
+    pub(crate) text: String,
 }
 
 /// Runs each chronyc command, in text and in CSV form.
-fn capture(c: &Chronyd, commands: &[&str]) -> Vec<Output> {
+pub(crate) fn capture(c: &Chronyd, commands: &[&str]) -> Vec<Output> {
     let mut out = Vec::new();
     for cmd in commands {
         let words: Vec<&str> = cmd.split_whitespace().collect();
@@ -53,7 +53,12 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// Checks the expected findings and stores the outputs when asked.
-fn judge(release: &common::Release, lab: &str, outputs: &[Output], expect: &[(&str, Rule)]) {
+pub(crate) fn judge(
+    release: &common::Release,
+    lab: &str,
+    outputs: &[Output],
+    expect: &[(&str, Rule)],
+) {
     if std::env::var_os("STRATUM_UPDATE_CORPUS").is_some() {
         let dir = corpus_dir().join(&release.label).join(lab);
         std::fs::create_dir_all(&dir).unwrap();
@@ -88,7 +93,7 @@ fn judge(release: &common::Release, lab: &str, outputs: &[Output], expect: &[(&s
 
 /// Checks that a lab's output does not raise findings the manual says it
 /// does not show (a false alarm is as wrong as a missed one).
-fn judge_without(
+pub(crate) fn judge_without(
     release: &common::Release,
     lab: &str,
     outputs: &[Output],

@@ -30,6 +30,7 @@ mod helper_lab;
 mod helper_system;
 mod i18n_parity;
 mod labs;
+mod labs_prefer;
 mod leap;
 mod lint_rules;
 mod lint_vs_chronyd;

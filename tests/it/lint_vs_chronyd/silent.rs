@@ -208,6 +208,163 @@ fn samples_beyond_64_act_as_64_on_every_release() {
     }
 }
 
+/// The rules lint gives `text` under `r`'s rules, of those listed.
+fn said(text: &str, r: &common::Release, of: &[Rule]) -> Vec<Rule> {
+    super::lint_rules(text, r.version)
+        .into_iter()
+        .filter(|d| of.contains(d))
+        .collect()
+}
+
+/// Every file named `name` under `dir`, at any depth.
+fn files_named(dir: &std::path::Path, name: &str) -> usize {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .map(|p| {
+            if p.is_dir() {
+                files_named(&p, name)
+            } else {
+                usize::from(p.file_name().is_some_and(|n| n == name))
+            }
+        })
+        .sum()
+}
+
+/// What lint warns of, chronyd does: `log` without `logdir` starts with
+/// "logdir not specified" and writes no log while it synchronises; with a
+/// logdir the same line writes measurements.log there (chrony.conf(5) log).
+#[test]
+fn logs_without_a_logdir_are_not_written_on_every_release() {
+    let text = corpus_text("ok-log-without-logdir.conf");
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let bare = ported(&text, up.port, "minpoll -2 maxpoll -1");
+        let logs = tmp.path().join("logs");
+        std::fs::create_dir(&logs).unwrap();
+        let with_dir = format!("{bare}logdir {}\n", logs.display());
+        assert_eq!(said(&bare, &r, &[Rule::LogNoLogdir]), [Rule::LogNoLogdir]);
+        assert!(said(&with_dir, &r, &[Rule::LogNoLogdir]).is_empty());
+        let daemons = [
+            Chronyd::start(&r.chronyd, tmp.path(), "logdir", &with_dir),
+            Chronyd::start(&r.chronyd, tmp.path(), "nologdir", &bare),
+        ];
+        assert!(
+            wait_for(Duration::from_secs(20), || daemons
+                .iter()
+                .all(super::follows_at_stratum_2)
+                .then_some(())
+                .filter(|_| files_named(&logs, "measurements.log") > 0))
+            .is_some(),
+            "chrony {}: {}",
+            r.label,
+            daemons[0].log_text()
+        );
+        assert!(
+            daemons[1].log_text().contains("logdir not specified"),
+            "chrony {}: {}",
+            r.label,
+            daemons[1].log_text()
+        );
+        assert_eq!(
+            files_named(tmp.path(), "measurements.log"),
+            1,
+            "chrony {}: only the logdir's",
+            r.label
+        );
+    }
+}
+
+/// What lint warns of, chronyd does: `server [::1]` starts without a word
+/// and never synchronises (the bracketed form is a host name to chronyd),
+/// while `server ::1` to the same server does.
+#[test]
+fn a_bracketed_ipv6_source_is_never_used_on_every_release() {
+    if std::net::UdpSocket::bind("[::1]:0").is_err() {
+        eprintln!("skipped: no IPv6 loopback on this machine");
+        return;
+    }
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::start(
+            &r.chronyd,
+            tmp.path(),
+            "upstream",
+            "local stratum 1\nbindaddress ::1\nallow 127.0.0.0/8\nallow ::1",
+        );
+        let source = |host: &str| {
+            format!(
+                "server {host} port {} iburst minpoll -2 maxpoll -1\n",
+                up.port
+            )
+        };
+        let (bare, bracketed) = (source("::1"), source("[::1]"));
+        assert!(said(&bare, &r, &[Rule::SourceBrackets]).is_empty());
+        assert_eq!(
+            said(&bracketed, &r, &[Rule::SourceBrackets]),
+            [Rule::SourceBrackets]
+        );
+        let daemons = [
+            Chronyd::start(&r.chronyd, tmp.path(), "bare", &bare),
+            Chronyd::start(&r.chronyd, tmp.path(), "bracketed", &bracketed),
+        ];
+        super::only_the_first_synchronises(&r.label, &daemons, "server ::1");
+        // It runs and lists the source, unresolved.
+        assert!(
+            daemons[1].chronyc(&["tracking"]).contains("Reference ID"),
+            "chrony {}: {}",
+            r.label,
+            daemons[1].log_text()
+        );
+    }
+}
+
+/// What lint warns of, chronyd does: chrony.conf(5) allow, "the allow all
+/// 1.2.0.0/16 directive overrides the effect of any previous directive
+/// relating to a subnet within the specified subnet". After `deny
+/// 10.0.0.0/8`, `allow all` lets 10.1.2.3 in (chronyc accheck); a plain
+/// `allow`, or the deny after it, keeps it out.
+#[test]
+fn allow_all_cancels_an_earlier_deny_on_every_release() {
+    let text = corpus_text("ok-allow-all-after-deny.conf");
+    let files = [
+        ("cancelled", text.clone(), "Access allowed", true),
+        (
+            "plain",
+            text.replace("allow all", "allow"),
+            "Access denied",
+            false,
+        ),
+        (
+            "reordered",
+            text.replace("deny 10.0.0.0/8\nallow all", "allow all\ndeny 10.0.0.0/8"),
+            "Access denied",
+            false,
+        ),
+    ];
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        for (name, text, answer, warned) in &files {
+            assert_eq!(
+                !said(text, &r, &[Rule::AccessOverridden]).is_empty(),
+                *warned,
+                "chrony {}: {name}",
+                r.label
+            );
+            let c = Chronyd::start(&r.chronyd, tmp.path(), name, text);
+            let got = wait_for(Duration::from_secs(10), || {
+                let out = c.chronyc(&["accheck", "10.1.2.3"]);
+                out.contains("Access").then_some(out)
+            })
+            .unwrap_or_default();
+            assert!(got.contains(answer), "chrony {}: {name}: {got}", r.label);
+        }
+    }
+}
+
 /// What lint says of initstepslew, chronyd does (chrony.conf(5)
 /// initstepslew: the servers it names are "rapidly polled several times"
 /// at start, then "chronyd then enters its normal operating mode"). Every

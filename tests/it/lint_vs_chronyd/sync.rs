@@ -11,7 +11,7 @@ use stratum::core::conf::{ChronyVersion, Document};
 
 use super::{
     chronyd_verdict, corpus_text, follows_at_stratum_2, lint_rules, only_the_first_synchronises,
-    ported,
+    only_the_first_synchronises_but, ported,
 };
 
 /// What lint warns of, chronyd does: with `minsources` above the sources
@@ -225,7 +225,8 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
         only_the_first_synchronises(&r.label, &daemons, "the plain client");
         // The server answers the maxdelay client and its answers fail
         // test A (chronyc(1) ntpdata: "maximum delay"); where the release
-        // counts good answers (not 4.0), there are none.
+        // counts good answers (not 4.0), few pass (a loopback round trip
+        // with kernel timestamps is itself near 1 µs now and then).
         let ntpdata = daemons[2].chronyc(&["ntpdata", "127.0.0.1"]);
         let field = |name: &str| {
             ntpdata
@@ -243,7 +244,8 @@ fn limits_below_any_round_trip_keep_every_release_unsynchronised() {
         assert!(
             count("Total RX").is_some_and(|n| n > 0)
                 && test_a_fails
-                && count("Total good RX").is_none_or(|n| n == 0),
+                && count("Total good RX")
+                    .is_none_or(|n| n * 4 <= count("Total valid RX").unwrap_or(0)),
             "chrony {}: {ntpdata}",
             r.label
         );
@@ -370,11 +372,26 @@ fn jitter_stratum_and_port_settings_no_server_meets_keep_every_release_unsynchro
             }
             daemons.push(Chronyd::start(&r.chronyd, tmp.path(), name, text));
         }
-        only_the_first_synchronises(&r.label, &daemons, "the plain client");
+        // A loopback source's jitter estimate dips below 10 ns now and then
+        // (lint says "never, or only at moments"): what counts is that it
+        // is `~` most of the time.
+        only_the_first_synchronises_but(&r.label, &daemons, "the plain client", &[1]);
+        let jittery = (0..8)
+            .filter(|_| {
+                std::thread::sleep(Duration::from_millis(500));
+                source_state_and_reach(&daemons[1]).0 == "~"
+            })
+            .count();
+        assert!(
+            jittery >= 5,
+            "chrony {}: maxjitter: `~` in {jittery} of 8 looks: {}",
+            r.label,
+            daemons[1].chronyc(&["sources"])
+        );
         for (c, (name, ..)) in daemons.iter().zip(&files).skip(1) {
             let (state, reach) = source_state_and_reach(c);
             let expected = match *name {
-                "maxjitter" => state == "~" && reach != "0",
+                "maxjitter" => reach != "0",
                 "port-0" => reach == "0",
                 // Rejected though it answers every poll.
                 _ => reach != "0" && state != "*",

@@ -8,6 +8,7 @@
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
 mod chars;
+mod ignored;
 mod keys;
 mod lab;
 mod leap;
@@ -69,6 +70,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     ranges::useful_ranges(&mut l);
     if !fragment {
         lab_checks(&mut l);
+        ignored::ignored_lines(&mut l);
         limits::unreachable_limits(&mut l);
         updates::maxchange_at_start(&mut l);
         keys::authentication(&mut l);

@@ -110,6 +110,9 @@ crate::id_enum! {
         SourcedirMissing = "sourcedir-missing",
         Utf16File = "utf16-file",
         NotText = "not-text",
+        LogNoLogdir = "log-no-logdir",
+        SourceBrackets = "source-brackets",
+        AccessOverridden = "access-overridden",
     }
 }
 
@@ -257,6 +260,12 @@ impl Rule {
             // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
             Rule::Utf16File => Severity::Error,
             Rule::NotText => Severity::Error,
+            // chronyd starts ("logdir not specified") and writes no log.
+            Rule::LogNoLogdir => Severity::Warning,
+            // chronyd starts; the name never resolves, the source is unused.
+            Rule::SourceBrackets => Severity::Warning,
+            // chronyd starts; the earlier line does nothing.
+            Rule::AccessOverridden => Severity::Warning,
         }
     }
 }

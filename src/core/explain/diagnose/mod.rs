@@ -15,7 +15,7 @@ use super::verdict::Status;
 use super::verdict::{Finding, Rule, Why};
 use account::account_for_every_flag;
 pub(super) use names::{reference_name, row_name};
-use select::{nothing_selected, required};
+use select::{nothing_selected, required, selected_stale};
 use sources::sources;
 
 /// Diagnoses across fields.
@@ -74,6 +74,7 @@ pub fn diagnose(e: &mut Explained) {
         Kind::ChronycSelectdata => {
             required(e, &mut out);
             nothing_selected(e, &mut out);
+            selected_stale(&mut e.rows, &mut out);
         }
         Kind::ChronycActivity => activity(f, &mut out),
         // chronyc(1) serverstats: "NTP packets received: The number of

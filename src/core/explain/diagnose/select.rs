@@ -1,9 +1,11 @@
-//! selectdata's findings: sources `require` holds back, minsources waiting, nothing selected.
+//! selectdata's findings: sources `require` holds back, minsources waiting, nothing selected,
+//! a selected source no longer measured.
 
+use super::super::checks::set;
 use super::super::field::{FieldId as F, SelectState, Value};
 use super::super::judge::{selectable, value};
 use super::super::model::{Explained, Field, field};
-use super::super::verdict::{Finding, Rule};
+use super::super::verdict::{Finding, Reason, Rule, Status, Why};
 use super::names::row_name;
 
 /// selectdata: sources with `require` in effect (EOpts R) of which none is
@@ -136,4 +138,107 @@ pub(super) fn nothing_selected(e: &Explained, out: &mut Vec<Finding>) {
             .arg("cause", cause)
             .arg("count", e.rows.len()),
     );
+}
+
+/// Older than chrony's shortest default polling interval (minpoll 6, 64 s):
+/// a source measured longer ago polls slowly or no longer answers.
+const SELECTED_LAST_MIN: f64 = 64.0;
+/// How many times older than every other selectable source's the selected
+/// one's last measurement is before it is worth saying: sources of one
+/// configuration mostly poll alike, so their Last values spread over one
+/// polling interval.
+const SELECTED_LAST_RATIO: f64 = 4.0;
+
+/// selectdata: the `*` source's Last ("how long ago was the last
+/// measurement of the source made when the selection was performed",
+/// chronyc(1)) far older than every other selectable source's. chronyd
+/// keeps an unreachable source selected while its newest sample is not
+/// older than the oldest sample of the reachable ones (sources.c), and
+/// `prefer` (option P) leaves the others only `P`: the clock gets no new
+/// measurement. selectdata shows no polling interval, so the text names
+/// the one case that is normal (a source polled that rarely).
+pub(super) fn selected_stale(rows: &mut [Vec<Field>], out: &mut Vec<Finding>) {
+    let state = |r: &[Field]| match value(r, F::SelectState) {
+        Value::Select(s) => Some(s),
+        _ => None,
+    };
+    let last = |r: &[Field]| value(r, F::LastSample).seconds();
+    let Some(at) = rows
+        .iter()
+        .position(|r| state(r) == Some(SelectState::Best))
+    else {
+        return;
+    };
+    let Some(old) = last(&rows[at]).filter(|s| *s > SELECTED_LAST_MIN) else {
+        return;
+    };
+    // The other sources chronyd could use, freshest first.
+    let mut others: Vec<(f64, String)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            *i != at && state(r).is_some_and(|s| selectable(s) || s == SelectState::OtherPreferred)
+        })
+        .filter_map(|(_, r)| Some((last(r)?, row_name(r)?)))
+        .collect();
+    others.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (Some((fresh, name)), Some(newest_of_all)) =
+        (others.first(), others.iter().map(|o| o.0).reduce(f64::max))
+    else {
+        return;
+    };
+    if old <= SELECTED_LAST_RATIO * newest_of_all {
+        return;
+    }
+    let row = &mut rows[at];
+    let prefer = field(row, F::ConfOptions).is_some_and(|x| x.raw.contains('P'));
+    let source = row_name(row).unwrap_or_default();
+    out.push(
+        Finding::new(Rule::SelectedStale)
+            .arg("sources", source)
+            .arg("count", 1)
+            .arg("last", format!("{old:.0} s"))
+            .arg("other", name.clone())
+            .arg("other_last", format!("{fresh:.0} s"))
+            .arg("prefer", if prefer { "yes" } else { "no" }),
+    );
+    if let Some(f) = row.iter_mut().find(|x| x.name == F::LastSample) {
+        set(f, Status::Warn, Reason::new(Why::SelectLastOld));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::explain::{Rule, explain};
+
+    const HEAD: &str = "S Name/IP Address        Auth COpts EOpts Last Score     Interval  Leap\n=======================================================================\n";
+
+    fn stale(rows: &str) -> bool {
+        let e = explain(&format!("{HEAD}{rows}")).unwrap();
+        e.findings.iter().any(|f| f.rule == Rule::SelectedStale)
+    }
+
+    #[test]
+    fn a_selected_source_unmeasured_while_another_answers_is_said() {
+        // chrony 4.9, a `prefer` primary stopped 70 s before.
+        assert!(stale(
+            "* 127.0.0.81                N -P--- -P---   65   1.0 -2923ns +2524ns  N\n\
+             P 127.0.0.82                N ----- -----    0   1.0   -23us   +28us  N\n"
+        ));
+    }
+
+    #[test]
+    fn sources_polled_alike_and_slowly_are_not_stale() {
+        // Three sources at maxpoll 10 (1024 s): Last spreads over a poll.
+        assert!(!stale(
+            "* 10.0.0.1                  N ----- -----  900   1.0   -23us   +28us  N\n\
+             + 10.0.0.2                  N ----- -----  300   1.0   -23us   +28us  N\n\
+             + 10.0.0.3                  N ----- -----    0   1.0   -23us   +28us  N\n"
+        ));
+        // Within chrony's shortest default polling interval.
+        assert!(!stale(
+            "* 10.0.0.1                  N ----- -----   60   1.0   -23us   +28us  N\n\
+             + 10.0.0.2                  N ----- -----    0   1.0   -23us   +28us  N\n"
+        ));
+    }
 }

@@ -177,6 +177,9 @@ crate::id_enum! {
         AllSourcesOffline = "all-sources-offline",
         /// selectdata: no source is selectable, so none is selected.
         NothingSelected = "nothing-selected",
+        /// selectdata: the selected source's last measurement is far older
+        /// than another source's: it most likely stopped answering.
+        SelectedStale = "selected-stale",
         /// smoothing: clients are served time off true time, on purpose.
         SmoothingOffset = "smoothing-offset",
         /// manual list: no settime sample stored.
@@ -248,6 +251,7 @@ impl Rule {
             | PeerSameStratum
             | PacketLoss
             | SourceStale
+            | SelectedStale
             | SourceJittery
             | SourceUnstable
             | FrequencyHigh

@@ -58,6 +58,8 @@ crate::id_enum! {
         SelectFalseticker = "select-falseticker",
         SelectWaitsMinsources = "select-waits-minsources",
         SelectOtherPreferred = "select-other-preferred",
+        /// The selected source's Last far older than another source's.
+        SelectLastOld = "select-last-old",
         SelectWaitsMeasurement = "select-waits-measurement",
         SelectNotCombined = "select-not-combined",
         SelectOutlier = "select-outlier",
@@ -323,6 +325,7 @@ impl Why {
             OffsetBeyondError => &[R::SourceUnstable],
             LastRxNever => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
             LastRxStale => &[R::SourceStale],
+            SelectLastOld => &[R::SelectedStale],
             AnswersUnusable => &[
                 R::AnswersRejected,
                 R::SyncLoop,

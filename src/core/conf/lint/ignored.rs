@@ -1,0 +1,151 @@
+//! Lines chronyd reads without a word that never take effect: logs with
+//! nowhere to go, a bracketed IPv6 source, an access line a later
+//! `allow all` / `deny all` cancels.
+
+use crate::core::conf::access::{AccessScope, AccessTarget};
+use crate::core::conf::directive::Directive;
+
+use super::model::*;
+use super::rules::Rule;
+
+pub(super) fn ignored_lines(l: &mut Linter) {
+    logs_without_logdir(l);
+    bracketed_sources(l);
+    for scope in [AccessScope::Ntp, AccessScope::Cmd] {
+        cancelled_access(l, scope);
+    }
+}
+
+/// chrony.conf(5) log: "The log files are written to the directory
+/// specified by the logdir directive"; without one chronyd 4.0–4.9 logs
+/// "logdir not specified" and writes none (logging.c LOG_FileOpen).
+fn logs_without_logdir(l: &mut Linter) {
+    // A logdir may come from an included file.
+    if l.written("logdir") || l.reads_other_files() {
+        return;
+    }
+    let logs: Vec<(usize, String)> = l
+        .directives()
+        .filter_map(|(i, d)| match d {
+            Directive::Log(names) if !names.is_empty() => Some((i, names.join(" "))),
+            _ => None,
+        })
+        .collect();
+    for (i, names) in logs {
+        l.add((Rule::LogNoLogdir, i, vec![("logs", names)]));
+    }
+}
+
+/// chrony.conf(5) server: "The server can be specified by its hostname or
+/// IP address"; chrony writes IPv6 addresses bare and reads no brackets
+/// anywhere, so `[2001:db8::1]` is a host name that never resolves
+/// (chronyd starts and retries it without a message).
+fn bracketed_sources(l: &mut Linter) {
+    let found: Vec<(usize, String, String)> = l
+        .doc
+        .sources()
+        .filter_map(|(i, s)| {
+            let inner = s.host.strip_prefix('[')?.split(']').next()?;
+            inner
+                .parse::<std::net::Ipv6Addr>()
+                .is_ok()
+                .then(|| (i, s.host.clone(), inner.to_string()))
+        })
+        .collect();
+    for (i, host, bare) in found {
+        l.add((
+            Rule::SourceBrackets,
+            i,
+            vec![("host", host), ("bare", bare)],
+        ));
+    }
+}
+
+/// chrony.conf(5) allow: "the allow all 1.2.0.0/16 directive overrides the
+/// effect of any previous directive relating to a subnet within the
+/// specified subnet" (deny all likewise). Said where an earlier line of the
+/// other kind is cancelled: one of the same kind loses nothing. A plain
+/// `allow`/`deny` leaves narrower earlier lines in force (addrfilt.c sets
+/// only its own node).
+fn cancelled_access(l: &mut Linter, scope: AccessScope) {
+    let rules: Vec<_> = l.doc.access_rules(scope).collect();
+    let mut found: Vec<(usize, usize, bool)> = Vec::new();
+    for (n, (i, later)) in rules.iter().enumerate() {
+        if !later.all {
+            continue;
+        }
+        for (j, earlier) in &rules[..n] {
+            let within = match (&later.target, &earlier.target) {
+                (AccessTarget::Any, _) => true,
+                (AccessTarget::Net(outer), AccessTarget::Net(inner)) => {
+                    match (outer.net(), inner.net()) {
+                        (Some(o), Some(i)) => o.contains(&i),
+                        _ => false,
+                    }
+                }
+                _ => false,
+            };
+            if within && earlier.allow != later.allow {
+                found.push((*i, *j, later.allow));
+            }
+        }
+    }
+    for (i, j, allow) in found {
+        let words = |k: usize| {
+            l.doc.lines()[k]
+                .directive()
+                .map(|d| {
+                    format!(
+                        "{} {}",
+                        d.name,
+                        d.args.split_whitespace().collect::<Vec<_>>().join(" ")
+                    )
+                })
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        };
+        let (earlier, later) = (words(j), words(i));
+        l.add((
+            Rule::AccessOverridden,
+            i,
+            vec![
+                ("directive", later),
+                ("earlier", earlier),
+                ("line", (j + 1).to_string()),
+                ("kind", if allow { "allow" } else { "deny" }.to_string()),
+            ],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{LintOptions, lint};
+    use crate::core::conf::Document;
+
+    fn cancelled(text: &str) -> Vec<(Option<usize>, String)> {
+        lint(&Document::parse(text), &LintOptions::default())
+            .into_iter()
+            .filter(|d| d.rule == super::Rule::AccessOverridden)
+            .map(|d| (d.line, d.arg("line").unwrap_or("").to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn only_an_all_line_over_an_earlier_opposite_subnet_cancels_it() {
+        // The manual's example: allow all 1.2.0.0/16 overrides the deny of
+        // 1.2.3.0/24 within it.
+        assert_eq!(
+            cancelled("allow 1.2.3.4\ndeny 1.2.3.0/24\nallow all 1.2.0.0/16\n"),
+            [(Some(3), "2".to_string())]
+        );
+        assert!(cancelled("deny 1.2.3.0/24\nallow 1.2.0.0/16\n").is_empty());
+        assert!(cancelled("deny 10.0.0.0/8\nallow all 192.168.0.0/16\n").is_empty());
+        assert!(cancelled("allow all\ndeny 10.0.0.0/8\n").is_empty());
+        assert_eq!(
+            cancelled("cmdallow 10.0.0.0/8\ncmddeny all\n"),
+            [(Some(2), "1".to_string())]
+        );
+    }
+}
