@@ -509,6 +509,7 @@ why-offset-large = { $value }: 100 ms or more, the clock is off
 why-offset-source-large = { $value }: 100 ms or more between this clock and the source: one of the two is off (the source, when the other sources agree with this clock)
 why-offset-falseticker = { $value }: this source's disagreement with the majority of the sources (it is a falseticker), not this clock's error
 why-offset-numbers-pps = { $value }: ntpd follows the PPS peer (tally o); this reference clock only numbers the pulse's seconds, and a few ms is its timecode's serial latency (ntpd's NMEA driver calibrates it with fudge time2)
+why-offset-within-delay = { $value }: within half the round-trip delay ({ $half }), the most an asymmetric path can shift NTP's measured offset, so normal for this path
 
 finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate), so a large gap takes long: allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays behind is not being corrected: look at the sources and the reference.
 finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.

@@ -498,6 +498,7 @@ why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
 why-offset-source-large = { $value }：本机时钟与该源相差 100 毫秒或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
 why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
+why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
 
 finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate），差距大时需要很久：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直落后，说明没有被修正：请检查时间源和参考。
 finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。

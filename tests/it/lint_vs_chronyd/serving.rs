@@ -1,5 +1,6 @@
 //! What lint says of a server, chronyd does: when an orphan server starts
-//! serving, an expired NTS certificate, an allow line with a comment.
+//! serving, an expired NTS certificate, an allow line with a comment, a
+//! client-only `port 0`.
 
 use crate::common;
 
@@ -7,10 +8,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::lab::{Chronyd, wait_for};
-use stratum::core::conf::lint::{LintOptions, Rule, has_errors, lint};
+use stratum::core::conf::lint::{LintOptions, Rule, Severity, has_errors, lint};
 use stratum::core::conf::{ChronyVersion, Document};
 
-use super::chronyd_verdict;
+use super::{chronyd_verdict, lint_rules};
 
 /// What lint hints, chronyd does: from 4.7 an orphan server with no
 /// waitunsynced waits 300 s while unsynchronised before it serves its local
@@ -241,5 +242,54 @@ fn an_allow_line_with_a_trailing_comment_serves_where_lint_says_it_does() {
             "chrony {} serves its allowed clients, lint says {rules:?}",
             r.label
         );
+    }
+}
+
+/// chrony.conf(5) port: "If set to 0, chronyd will never open the server
+/// port and will operate strictly in a client-only mode". Every release
+/// starts with `port 0` and an allow line and answers nobody, as lint says
+/// (server-port-off), without advice about what its clients would see
+/// (no-local-stratum); the same file without `port 0` answers.
+#[test]
+fn port_0_with_allow_answers_nobody_as_lint_says_on_every_release() {
+    let serving = "allow 127.0.0.0/8\n";
+    let client_only = "allow 127.0.0.0/8\nport 0\n";
+    let releases = common::releases();
+    if releases.is_empty() {
+        assert!(!common::in_ci(), "no chronyd but CI=true");
+        eprintln!("skipped: no chronyd");
+        return;
+    }
+    for r in releases {
+        let tmp = tempfile::tempdir().unwrap();
+        for (name, body, answers) in [("serving", serving, true), ("client", client_only, false)] {
+            let rules = lint_rules(body, r.version);
+            let (refused, fatal) =
+                chronyd_verdict(&r.chronyd, &common::user_name(), tmp.path(), body);
+            assert!(
+                !refused && !rules.iter().any(|x| x.severity() == Severity::Error),
+                "chrony {}: {name}: {fatal} {rules:?}",
+                r.label
+            );
+            assert_eq!(
+                (
+                    rules.contains(&Rule::ServerPortOff),
+                    rules.contains(&Rule::NoLocalStratum)
+                ),
+                (!answers, answers),
+                "chrony {}: {name}: lint says {rules:?}",
+                r.label
+            );
+            // The lab helper's `port N` comes first; the body's `port 0`
+            // is the last one, the one chronyd uses.
+            let server = Chronyd::start(&r.chronyd, tmp.path(), name, body);
+            assert_eq!(
+                answers_ntp(server.port),
+                answers,
+                "chrony {}: {name}: {}",
+                r.label,
+                server.log_text()
+            );
+        }
     }
 }

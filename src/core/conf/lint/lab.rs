@@ -2,7 +2,7 @@
 //! hints about sources, access, local stratum and peers.
 
 use crate::core::conf::access::{AccessScope, AccessTarget};
-use crate::core::conf::directive::{BindKind, BindTarget, Directive, SourceKind};
+use crate::core::conf::directive::{BindKind, BindTarget, Directive, OptValue, SourceKind};
 use crate::core::conf::document::{Document, LineKind};
 
 use std::collections::HashMap;
@@ -46,6 +46,22 @@ fn lenient_allow(l: &Linter) -> bool {
                     && d.parsed.is_err()
                     && super::releases::lenient_access_accepts(&d.args))
         })
+}
+
+/// The line of the `port 0` that makes chronyd client-only (the last
+/// `port` line is the one that counts), if the file has one.
+fn server_port_off(l: &Linter) -> Option<usize> {
+    l.directives()
+        .filter_map(|(i, d)| match d {
+            Directive::Simple {
+                spec,
+                value: OptValue::Int(x),
+            } if spec.name == "port" => Some((i, *x)),
+            _ => None,
+        })
+        .last()
+        .filter(|(_, x)| *x == 0)
+        .map(|(i, _)| i)
 }
 
 /// What does not fail but does not do what a lab admin meant.
@@ -95,9 +111,24 @@ pub(super) fn lab_checks(l: &mut Linter) {
         && allows
             .iter()
             .all(|(_, a)| allows_only_a_source(doc, &a.target));
-    if let (Some((i, _)), None, false, false) =
-        (allows.first(), local, own_sources, l.written("local"))
-    {
+    // chrony.conf(5) port: "If set to 0, chronyd will never open the server
+    // port and will operate strictly in a client-only mode": its allow lines
+    // let nobody in, and what clients would see does not arise.
+    let port_off = server_port_off(l);
+    if let (Some((i, _)), Some(port_line)) = (allows.first(), port_off) {
+        l.add_at((
+            Rule::ServerPortOff,
+            Some(*i),
+            vec![("line", (port_line + 1).to_string())],
+        ));
+    }
+    if let (Some((i, _)), None, false, false, None) = (
+        allows.first(),
+        local,
+        own_sources,
+        l.written("local"),
+        port_off,
+    ) {
         l.add_at((Rule::NoLocalStratum, Some(*i), vec![]));
     }
     for (i, a) in &allows {
@@ -234,11 +265,12 @@ pub(super) fn lab_checks(l: &mut Linter) {
         } else if (1..3).contains(&upstreams) {
             // A client of one lab server is normal; a server others rely on
             // should be able to tell a wrong upstream from a right one.
-            let serves = lenient_allow(l)
+            let serves = port_off.is_none()
+                && (lenient_allow(l)
                 || l.written("allow")
                 || l.directives().any(|(_, d)| {
                     matches!(d, Directive::Access(a) if a.scope == AccessScope::Ntp && a.allow)
-                });
+                }));
             let rule = if serves {
                 Rule::FewSources
             } else {
@@ -413,4 +445,43 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
 /// Simple directives a release takes more than once.
 fn spec_repeats(name: &str, version: crate::core::conf::version::ChronyVersion) -> bool {
     matches!(name, "ntsservercert" | "ntsserverkey") && version >= super::releases::MANY_NTS_CERTS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{LintOptions, lint};
+    use super::*;
+
+    fn rules(text: &str) -> Vec<(Rule, Option<usize>)> {
+        lint(&Document::parse(text), &LintOptions::default())
+            .into_iter()
+            .map(|d| (d.rule, d.line))
+            .collect()
+    }
+
+    #[test]
+    fn port_0_makes_the_allow_lines_serve_nobody() {
+        let text = "server 192.0.2.41 iburst\nmakestep 1 3\nport 0\nallow 10.20.0.0/16\n";
+        let r = rules(text);
+        assert!(r.contains(&(Rule::ServerPortOff, Some(4))), "{r:?}");
+        // No advice about what clients see, and a client's source count.
+        assert!(!r.iter().any(|x| x.0 == Rule::NoLocalStratum), "{r:?}");
+        assert!(r.iter().any(|x| x.0 == Rule::FewSourcesClient), "{r:?}");
+        let d = lint(&Document::parse(text), &LintOptions::default());
+        let off = d.iter().find(|d| d.rule == Rule::ServerPortOff).unwrap();
+        assert_eq!(off.arg("line"), Some("3"));
+    }
+
+    #[test]
+    fn only_the_last_port_line_counts() {
+        // A later port serves again: the usual warning, no port-0 one.
+        let r = rules("port 0\nport 11123\nserver 192.0.2.41 iburst\nallow 10.20.0.0/16\n");
+        assert!(!r.iter().any(|x| x.0 == Rule::ServerPortOff), "{r:?}");
+        assert!(r.iter().any(|x| x.0 == Rule::NoLocalStratum), "{r:?}");
+        let r = rules("port 11123\nport 0\nserver 192.0.2.41 iburst\nallow 10.20.0.0/16\n");
+        assert!(r.iter().any(|x| x.0 == Rule::ServerPortOff), "{r:?}");
+        // Without allow, port 0 is an ordinary client.
+        let r = rules("port 0\nserver 192.0.2.41 iburst\n");
+        assert!(!r.iter().any(|x| x.0 == Rule::ServerPortOff), "{r:?}");
+    }
 }

@@ -24,7 +24,81 @@ pub(super) const POLLTARGET_RAISED: ChronyVersion = ChronyVersion::new(4, 4);
 /// useful range is 4 to 64").
 pub(super) const MAX_SAMPLES: i64 = 64;
 
+/// A `minsamples` directive or option (`name`, its value).
+fn samples_of(d: &Directive, name: &str) -> Option<i64> {
+    if let Directive::Simple {
+        spec,
+        value: OptValue::Int(x),
+    } = d
+        && spec.name == name
+    {
+        return Some(*x);
+    }
+    None
+}
+
+/// chrony.conf(5) maxsamples/minsamples, on a source or reference clock
+/// line or as the directives every source without the option takes
+/// (sources.c): a source never keeps more than its maxsamples samples, so
+/// a larger minsamples asks for samples it cannot have. From 4.3
+/// sourcestats.c clamps minsamples to maxsamples; before, the regression
+/// stops dropping samples at minsamples, so it uses all it has: the same
+/// effect. maxsamples 0 is the default, no limit of its own.
+/// In a file another includes (or a .sources file) only a line that
+/// gives both is judged: the directives may be elsewhere.
+fn samples_pairs(l: &mut Linter) {
+    let last = |name: &str| {
+        l.directives()
+            .filter(|_| !l.fragment)
+            .filter_map(|(i, d)| samples_of(d, name).map(|x| (i, x)))
+            .last()
+    };
+    let (dir_min, dir_max) = (last("minsamples"), last("maxsamples"));
+    let conflict = |min: i64, max: i64| max > 0 && min > max;
+    let mut found: Vec<(usize, i64, i64)> = Vec::new();
+    for (i, d) in l.directives() {
+        if !(matches!(d, Directive::Source(_)) || d.name() == "refclock") {
+            continue;
+        }
+        let opt = |name: &str| {
+            options_of(d)
+                .into_iter()
+                .find(|(_, spec, _)| spec.name == name)
+                .and_then(|(_, _, value)| value.as_i64())
+        };
+        let (min, max) = (opt("minsamples"), opt("maxsamples"));
+        // Both from the directives: said once, at the directive.
+        if min.is_none() && max.is_none() {
+            continue;
+        }
+        let min = min.or(dir_min.map(|d| d.1));
+        let max = max.or(dir_max.map(|d| d.1));
+        if let (Some(min), Some(max)) = (min, max)
+            && conflict(min, max)
+        {
+            found.push((i, min, max));
+        }
+    }
+    if let (Some((a, min)), Some((b, max))) = (dir_min, dir_max)
+        && conflict(min, max)
+    {
+        found.push((a.max(b), min, max));
+    }
+    found.sort_unstable();
+    for (i, min, max) in found {
+        l.add((
+            Rule::MaxsamplesBelowMinsamples,
+            i,
+            vec![
+                ("minsamples", min.to_string()),
+                ("maxsamples", max.to_string()),
+            ],
+        ));
+    }
+}
+
 pub(super) fn useful_ranges(l: &mut Linter) {
+    samples_pairs(l);
     let v = l.opts.version;
     for (i, d) in l.directives() {
         if let Directive::Source(s) = d {
@@ -93,6 +167,60 @@ pub(super) fn useful_ranges(l: &mut Linter) {
                     ],
                 ));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{LintOptions, lint};
+    use super::*;
+    use crate::core::conf::Document;
+
+    fn found(text: &str) -> Vec<(Option<usize>, String, String)> {
+        lint(&Document::parse(text), &LintOptions::default())
+            .into_iter()
+            .filter(|d| d.rule == Rule::MaxsamplesBelowMinsamples)
+            .map(|d| {
+                let arg = |k| d.arg(k).unwrap_or_default().to_string();
+                (d.line, arg("minsamples"), arg("maxsamples"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn minsamples_above_maxsamples_is_a_warning_where_it_is_written() {
+        let on_line = found("server 192.0.2.91 iburst minsamples 8 maxsamples 4\n");
+        assert_eq!(on_line, [(Some(1), "8".into(), "4".into())]);
+        // The directives are every source's default: said once, at the
+        // later of the two.
+        let dirs = found("minsamples 10\nmaxsamples 6\nserver 192.0.2.1 iburst\n");
+        assert_eq!(dirs, [(Some(2), "10".into(), "6".into())]);
+        // A source's own maxsamples against the directive's minsamples.
+        let mixed = found("minsamples 10\nserver 192.0.2.1 iburst maxsamples 6\n");
+        assert_eq!(mixed, [(Some(2), "10".into(), "6".into())]);
+        // Reference clocks keep samples the same way.
+        let clock = found("refclock SHM 4001 minsamples 9 maxsamples 5\n");
+        assert_eq!(clock, [(Some(1), "9".into(), "5".into())]);
+    }
+
+    #[test]
+    fn minsamples_within_maxsamples_or_no_limit_says_nothing() {
+        for text in [
+            "server 192.0.2.91 iburst minsamples 4 maxsamples 8\n",
+            "server 192.0.2.91 iburst minsamples 4 maxsamples 4\n",
+            // maxsamples 0 is the default: no limit of its own.
+            "server 192.0.2.91 iburst minsamples 8 maxsamples 0\n",
+            // The source's own values replace the directives.
+            "minsamples 10\nmaxsamples 6\nserver 192.0.2.1 iburst minsamples 4 maxsamples 8\n",
+        ] {
+            let f = found(text);
+            // The directives' pair is still reported on its own line.
+            assert!(
+                f.iter()
+                    .all(|(line, ..)| *line == Some(2) && text.starts_with("minsamples")),
+                "{text}: {f:?}"
+            );
         }
     }
 }

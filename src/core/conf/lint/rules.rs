@@ -66,6 +66,8 @@ crate::id_enum! {
         NoMakestep = "no-makestep",
         InitstepslewUseMakestep = "initstepslew-use-makestep",
         MaxpollBelowMinpoll = "maxpoll-below-minpoll",
+        MaxsamplesBelowMinsamples = "maxsamples-below-minsamples",
+        ServerPortOff = "server-port-off",
         DuplicateDirective = "duplicate-directive",
         AllowHostname = "allow-hostname",
         PeerStrataDiffer = "peer-strata-differ",
@@ -199,6 +201,10 @@ impl Rule {
             // chronyd steps at start as asked; makestep is the documented way.
             Rule::InitstepslewUseMakestep => Severity::Hint,
             Rule::MaxpollBelowMinpoll => Severity::Warning,
+            // chronyd starts; minsamples acts as maxsamples.
+            Rule::MaxsamplesBelowMinsamples => Severity::Warning,
+            // chronyd starts client-only; the allow lines serve nobody.
+            Rule::ServerPortOff => Severity::Warning,
             Rule::DuplicateDirective => Severity::Warning,
             Rule::AllowHostname => Severity::Warning,
             Rule::PeerStrataDiffer => Severity::Warning,

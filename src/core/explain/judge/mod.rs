@@ -21,7 +21,9 @@ use reports::{
     judge_sourcestats, judge_tracking,
 };
 use select::judge_selectdata;
-use sources::{judge_ntpq_refclock_row, judge_pps_numbering_rows, judge_source_row};
+use sources::{
+    judge_ntpq_refclock_row, judge_offset_within_delay, judge_pps_numbering_rows, judge_source_row,
+};
 use values::judge_values;
 
 pub(super) use common::{int, value};
@@ -70,6 +72,7 @@ pub fn judge_report(e: &mut Explained) {
             e.rows.iter_mut().for_each(|r| {
                 judge_ntpq_refclock_row(r);
                 super::ntpd::judge_pool_row(r);
+                judge_offset_within_delay(r);
             });
             judge_pps_numbering_rows(&mut e.rows);
         }

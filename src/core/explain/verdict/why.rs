@@ -113,6 +113,9 @@ crate::id_enum! {
         /// clock follows the pulse; this clock only numbers the seconds,
         /// and a few ms is its timecode's serial latency.
         OffsetNumbersPps = "offset-numbers-pps",
+        /// An ntpq row's offset within half its round-trip delay: the
+        /// bound of the measurement's own error on that path.
+        OffsetWithinDelay = "offset-within-delay",
         ClockSlow = "clock-slow",
         ClockFast = "clock-fast",
         LastRxNever = "last-rx-never",
@@ -444,6 +447,7 @@ impl Why {
             | FrequencyNormal
             | TallySysPeer
             | OffsetNumbersPps
+            | OffsetWithinDelay
             | TallyCandidate
             | SwitchSynchronized
             | SwitchSelected
