@@ -80,26 +80,44 @@ pub fn rules(f: Format, intent: &Intent, o: &Options, notes: &mut Vec<Note>) -> 
 fn ntp_rules(f: Format, i: &Intent, t: &mut String) {
     let port = i.ntp_port;
     // firewalld's "ntp" service is UDP 123; another port is named.
-    let standard = port == super::intent::NTP_PORT;
+    let service = (port == super::intent::NTP_PORT).then_some("ntp");
+    port_rules(f, i, t, port, "udp", service);
+}
+
+/// The rules that let the allowed clients reach NTS-KE (TCP `ntsport`).
+fn nts_ke(f: Format, i: &Intent, t: &mut String) {
+    port_rules(f, i, t, i.ntsport, "tcp", None);
+}
+
+/// The rules that let the allowed clients (all, or the allowed subnets)
+/// reach `port`/`proto`; for firewalld by its `service` name where it has
+/// one.
+fn port_rules(
+    f: Format,
+    i: &Intent,
+    t: &mut String,
+    port: u16,
+    proto: &str,
+    service: Option<&str>,
+) {
     match f {
         Format::Firewalld => {
             if i.allow_all {
-                if standard {
-                    t.push_str("firewall-cmd --permanent --add-service=ntp\n");
-                } else {
-                    writeln!(t, "firewall-cmd --permanent --add-port={port}/udp").unwrap();
+                match service {
+                    Some(name) => writeln!(t, "firewall-cmd --permanent --add-service={name}"),
+                    None => writeln!(t, "firewall-cmd --permanent --add-port={port}/{proto}"),
                 }
+                .unwrap();
             }
+            let what = match service {
+                Some(name) => format!("service name=\"{name}\""),
+                None => format!("port port=\"{port}\" protocol=\"{proto}\""),
+            };
             for n in &i.allowed {
                 let family = if matches!(n, IpNet::V4(_)) {
                     "ipv4"
                 } else {
                     "ipv6"
-                };
-                let what = if standard {
-                    "service name=\"ntp\"".to_string()
-                } else {
-                    format!("port port=\"{port}\" protocol=\"udp\"")
                 };
                 writeln!(
                     t,
@@ -111,16 +129,20 @@ fn ntp_rules(f: Format, i: &Intent, t: &mut String) {
         }
         Format::Ufw => {
             if i.allow_all {
-                writeln!(t, "ufw allow {port}/udp").unwrap();
+                writeln!(t, "ufw allow {port}/{proto}").unwrap();
             }
             for n in &i.allowed {
-                writeln!(t, "ufw allow from {n} to any port {port} proto udp").unwrap();
+                writeln!(t, "ufw allow from {n} to any port {port} proto {proto}").unwrap();
             }
         }
         Format::Nftables => {
             // Added to the `inet filter` table of a stock nftables.conf.
             if i.allow_all {
-                writeln!(t, "nft add rule inet filter input udp dport {port} accept").unwrap();
+                writeln!(
+                    t,
+                    "nft add rule inet filter input {proto} dport {port} accept"
+                )
+                .unwrap();
             }
             for (fam, v6) in [("ip", false), ("ip6", true)] {
                 let nets: Vec<String> = i
@@ -132,7 +154,7 @@ fn ntp_rules(f: Format, i: &Intent, t: &mut String) {
                 if !nets.is_empty() {
                     writeln!(
                         t,
-                        "nft add rule inet filter input {fam} saddr {{ {} }} udp dport {port} accept",
+                        "nft add rule inet filter input {fam} saddr {{ {} }} {proto} dport {port} accept",
                         nets.join(", ")
                     )
                     .unwrap();
@@ -140,56 +162,5 @@ fn ntp_rules(f: Format, i: &Intent, t: &mut String) {
             }
         }
         _ => unreachable!("not a firewall format"),
-    }
-}
-
-/// The rules that let the allowed clients reach NTS-KE (TCP `ntsport`).
-fn nts_ke(f: Format, i: &Intent, t: &mut String) {
-    let port = i.ntsport;
-    match f {
-        Format::Firewalld => {
-            if i.allow_all {
-                writeln!(t, "firewall-cmd --permanent --add-port={port}/tcp").unwrap();
-            }
-            for n in &i.allowed {
-                let family = if matches!(n, IpNet::V4(_)) {
-                    "ipv4"
-                } else {
-                    "ipv6"
-                };
-                writeln!(t, "firewall-cmd --permanent --add-rich-rule='rule family=\"{family}\" source address=\"{n}\" port port=\"{port}\" protocol=\"tcp\" accept'").unwrap();
-            }
-            t.push_str("firewall-cmd --reload\n");
-        }
-        Format::Ufw => {
-            if i.allow_all {
-                writeln!(t, "ufw allow {port}/tcp").unwrap();
-            }
-            for n in &i.allowed {
-                writeln!(t, "ufw allow from {n} to any port {port} proto tcp").unwrap();
-            }
-        }
-        Format::Nftables => {
-            if i.allow_all {
-                writeln!(t, "nft add rule inet filter input tcp dport {port} accept").unwrap();
-            }
-            for (fam, v6) in [("ip", false), ("ip6", true)] {
-                let nets: Vec<String> = i
-                    .allowed
-                    .iter()
-                    .filter(|n| matches!(n, IpNet::V6(_)) == v6)
-                    .map(|n| n.to_string())
-                    .collect();
-                if !nets.is_empty() {
-                    writeln!(
-                        t,
-                        "nft add rule inet filter input {fam} saddr {{ {} }} tcp dport {port} accept",
-                        nets.join(", ")
-                    )
-                    .unwrap();
-                }
-            }
-        }
-        _ => {}
     }
 }
