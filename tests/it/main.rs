@@ -17,6 +17,7 @@ mod dashboard;
 mod direction;
 mod explain;
 mod explain_languages;
+mod explain_select;
 mod export;
 mod export_bundle;
 mod export_devices;

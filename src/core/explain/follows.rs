@@ -16,6 +16,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use super::chronyd_log::{ClockControl, ControlFailure, Ignored, Log};
 use super::diagnose::{reference_name, row_name};
 use super::field::{AuthMode, FieldId as F, Leap, SelectState, SourceAddr, Value};
+use super::keyed::reach;
 use super::model::{Explained, Family, Field, Kind, field};
 use super::verdict::{Finding, Reason, Rule, Status, Why};
 use crate::core::cmdmon::{LOCAL_REFID, SourceState};
@@ -340,13 +341,6 @@ fn is_reference(row: &[Field], refid: u32, name: &str) -> bool {
     match a.value {
         Value::Source(SourceAddr::Ip(IpAddr::V4(ip))) if ip == Ipv4Addr::from(refid) => true,
         _ => !name.is_empty() && a.raw.trim() == name,
-    }
-}
-
-pub(super) fn reach(row: &[Field]) -> Option<u32> {
-    match field(row, F::Reach)?.value {
-        Value::Reach(r) => Some(r.into()),
-        _ => None,
     }
 }
 

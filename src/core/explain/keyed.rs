@@ -5,7 +5,6 @@
 
 use super::diagnose::row_name;
 use super::field::{AuthMode, FieldId as F, Value};
-use super::follows::reach;
 use super::model::{Explained, Field, Kind, field};
 use super::verdict::{Finding, Rule};
 
@@ -157,5 +156,13 @@ pub(super) fn key_first(parts: &mut [&mut Explained]) {
             f.args.push(("sources", sources));
             f.args.push(("key", key));
         }
+    }
+}
+
+/// A row's reach register, where it has one.
+pub(super) fn reach(row: &[Field]) -> Option<u32> {
+    match field(row, F::Reach)?.value {
+        Value::Reach(r) => Some(r.into()),
+        _ => None,
     }
 }

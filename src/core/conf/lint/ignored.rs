@@ -118,34 +118,3 @@ fn cancelled_access(l: &mut Linter, scope: AccessScope) {
         ));
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::{LintOptions, lint};
-    use crate::core::conf::Document;
-
-    fn cancelled(text: &str) -> Vec<(Option<usize>, String)> {
-        lint(&Document::parse(text), &LintOptions::default())
-            .into_iter()
-            .filter(|d| d.rule == super::Rule::AccessOverridden)
-            .map(|d| (d.line, d.arg("line").unwrap_or("").to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn only_an_all_line_over_an_earlier_opposite_subnet_cancels_it() {
-        // The manual's example: allow all 1.2.0.0/16 overrides the deny of
-        // 1.2.3.0/24 within it.
-        assert_eq!(
-            cancelled("allow 1.2.3.4\ndeny 1.2.3.0/24\nallow all 1.2.0.0/16\n"),
-            [(Some(3), "2".to_string())]
-        );
-        assert!(cancelled("deny 1.2.3.0/24\nallow 1.2.0.0/16\n").is_empty());
-        assert!(cancelled("deny 10.0.0.0/8\nallow all 192.168.0.0/16\n").is_empty());
-        assert!(cancelled("allow all\ndeny 10.0.0.0/8\n").is_empty());
-        assert_eq!(
-            cancelled("cmdallow 10.0.0.0/8\ncmddeny all\n"),
-            [(Some(2), "1".to_string())]
-        );
-    }
-}
