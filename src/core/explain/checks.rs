@@ -154,9 +154,13 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
 /// Stratum 16 (or 0) is "not synchronised"; 15 is the last a server can
 /// give (its clients would be 16): a synchronisation loop climbs there.
 pub fn check_stratum(f: &mut Field) {
-    let Ok(v) = f.raw.trim().parse::<u32>() else {
-        return;
-    };
+    if let Ok(v) = f.raw.trim().parse::<u32>() {
+        stratum_verdict(f, v.into());
+    }
+}
+
+/// The verdict on a stratum as printed, whoever prints it.
+pub fn stratum_verdict(f: &mut Field, v: i64) {
     match v {
         0 | 16.. => set(
             f,
@@ -168,7 +172,7 @@ pub fn check_stratum(f: &mut Field) {
             Status::Warn,
             Reason::new(Why::StratumHigh).arg("stratum", v),
         ),
-        1..=14 => set(f, Status::Ok, Reason::new(Why::StratumOk).arg("stratum", v)),
+        _ => set(f, Status::Ok, Reason::new(Why::StratumOk).arg("stratum", v)),
     }
 }
 

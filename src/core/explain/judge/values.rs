@@ -2,7 +2,7 @@
 
 use super::super::checks::{
     check_dispersion, check_offset, check_system_time, judge_drops, judge_ke_attempts, judge_nak,
-    judge_reach, set,
+    judge_reach, set, stratum_verdict,
 };
 use super::super::field::{FieldId as F, Leap, SelectState, SourceAddr, Value};
 use super::super::model::{Explained, Field};
@@ -19,17 +19,7 @@ use crate::core::cmdmon::{LOCAL_REFID, SourceMode, SourceState};
 fn judge_stratum(f: &mut Field, v: i64, refclock: bool) {
     match v {
         0 if refclock => set(f, Status::Ok, Reason::new(Why::StratumRefclock)),
-        0 | 16.. => set(
-            f,
-            Status::Bad,
-            Reason::new(Why::StratumUnsynchronised).arg("stratum", v),
-        ),
-        15 => set(
-            f,
-            Status::Warn,
-            Reason::new(Why::StratumHigh).arg("stratum", v),
-        ),
-        _ => set(f, Status::Ok, Reason::new(Why::StratumOk).arg("stratum", v)),
+        _ => stratum_verdict(f, v),
     }
 }
 
