@@ -983,4 +983,8 @@ finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 
 finding-not-synchronised-by-auth-failing = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答，但它的包认证失败（“chronyc ntpdata”），chronyd 会忽略这些包。原因不在网络或那台服务器的“allow”。请比对两端的密钥（两端密钥文件中的 ID、类型和密钥必须相同），或两端的 NTS 设置。
 finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先），以及沿途的 UDP 123。
 finding-no-upstream-reachable-by-key = 所有时间源都没有应答（可达性均为 0），且 { $sources } 使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
+finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }，且{ $count ->
+        [1] 它使用
+       *[other] 它们都使用
+    }对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-never-answered-by-key = { $sources } 从未应答，且它使用对称密钥（本段粘贴中的“chronyc authdata”：密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是地址、UDP 123 是否双向放通，以及服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先）。
