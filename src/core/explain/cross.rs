@@ -213,13 +213,19 @@ pub(super) fn reference(mut parts: Vec<Explained>) -> Vec<Explained> {
 fn local_fallback(parts: &mut [Explained]) {
     let silent = parts.iter().any(|e| {
         e.kind == Kind::ChronycSources
-            && e.findings.iter().any(|f| f.rule == Rule::NoUpstreamReachable)
+            && e.findings
+                .iter()
+                .any(|f| f.rule == Rule::NoUpstreamReachable)
     });
     if !silent {
         return;
     }
     for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycTracking) {
-        for f in e.findings.iter_mut().filter(|f| f.rule == Rule::ServingLocalClock) {
+        for f in e
+            .findings
+            .iter_mut()
+            .filter(|f| f.rule == Rule::ServingLocalClock)
+        {
             f.severity = Status::Warn;
             if !f.args.iter().any(|(k, _)| *k == "cause") {
                 f.args.push(("cause", "upstreams-silent".into()));

@@ -253,8 +253,20 @@ fn a_minpoll_below_the_minimum_polls_at_the_default_on_every_release() {
             low.chronyc(&["sources"]),
             fast.chronyc(&["sources"])
         );
-        assert_eq!(poll(&low), Some(6), "chrony {}: {}", r.label, low.chronyc(&["sources"]));
-        assert_eq!(poll(&fast), Some(-6), "chrony {}: {}", r.label, fast.chronyc(&["sources"]));
+        assert_eq!(
+            poll(&low),
+            Some(6),
+            "chrony {}: {}",
+            r.label,
+            low.chronyc(&["sources"])
+        );
+        assert_eq!(
+            poll(&fast),
+            Some(-6),
+            "chrony {}: {}",
+            r.label,
+            fast.chronyc(&["sources"])
+        );
     }
 }
 

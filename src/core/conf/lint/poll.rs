@@ -54,7 +54,11 @@ fn seconds(poll: i64) -> String {
 pub fn replaced(v: ChronyVersion, s: &Source, option: &str, value: i64) -> Option<(Rule, Args)> {
     let (min, max) = effective_polls(v, s.int("minpoll"), s.int("maxpoll"));
     if value < min_poll(v) {
-        let used = if option == "minpoll" { DEFAULT_MINPOLL } else { DEFAULT_MAXPOLL };
+        let used = if option == "minpoll" {
+            DEFAULT_MINPOLL
+        } else {
+            DEFAULT_MAXPOLL
+        };
         Some((
             Rule::PollBelowMinimum,
             vec![
