@@ -221,6 +221,7 @@ finding-falseticker = { $count ->
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
 finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
+finding-serving-local-clock-by-upstreams-silent = The server serves its own clock (local stratum) because none of its configured upstream sources answers (the sources report in this paste: reach 0 everywhere). This is the fallback, not a healthy state: nothing ties the time it serves to true time, and how far it may have drifted grows while the upstreams stay silent: chronyd puts it at { $dispersion } now (root dispersion). Make the upstreams answer (see the sources findings).
 finding-clients-rate-limited = Some clients lose requests to rate limiting: they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
 finding-source-rejected = The device rejects a server: it is unreachable, unsynchronised itself, or fails its checks. Check that server's status and the path to it.
@@ -454,7 +455,7 @@ meaning-chronyc-selectdata-leap = The source's leap status: N normal, + a leap s
 
 why-select-noselect = has the noselect option: never used for synchronisation
 why-select-few-measurements = not enough measurements yet to be selectable
-why-select-no-measurement = no valid measurement yet (chrony 4.3 marks such a source s, with leap ?): it has not answered, or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself); “chronyc ntpdata” shows which
+why-select-no-measurement = no measurement at all (leap ?; chrony 4.3 marks such a source s, the other releases M): it has never answered (reach 0 in “chronyc sources”) or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself), so waiting will not help; “chronyc ntpdata” shows which (Total RX 0: nothing came back)
 why-select-unsynchronised = the source is not synchronised itself (stratum 16, or leap status “not synchronised”)
 why-select-stratum-range = its stratum is outside the allowed range (minstratum, maxstratum)
 why-select-distance = its root distance is larger than maxdistance allows

@@ -210,6 +210,7 @@ finding-falseticker = { $count ->
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
 finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
+finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游一直不应答，可能的漂移就一直增大：chronyd 现在估计为 { $dispersion }（root dispersion）。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
 finding-source-rejected = 设备拒绝了某个服务器：它不可达、自身未同步或未通过检查。请检查该服务器的状态和到它的路径。
@@ -443,7 +444,7 @@ meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末
 
 why-select-noselect = 配置了 noselect 选项：从不用于同步
 why-select-few-measurements = 测量次数还不够，暂不能被选择
-why-select-no-measurement = 还没有有效的测量（chrony 4.3 把这样的源标为 s，闰秒状态为 ?）：它没有应答，或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步）；“chronyc ntpdata”可以看出是哪一种
+why-select-no-measurement = 完全没有测量（闰秒状态为 ?；chrony 4.3 把这样的源标为 s，其他版本标为 M）：它从未应答（“chronyc sources”中 reach 为 0），或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步），等待不会改善；“chronyc ntpdata”可以看出是哪一种（Total RX 为 0：没有收到任何应答）
 why-select-unsynchronised = 该源自身未同步（层级 16，或闰秒状态为“未同步”）
 why-select-stratum-range = 其层级超出允许范围（minstratum、maxstratum）
 why-select-distance = 其根距离大于 maxdistance 的允许值
