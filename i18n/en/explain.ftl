@@ -918,6 +918,10 @@ finding-smoothing-offset = The server time smoothing (smoothtime) is serving its
 finding-manual-no-samples = No sample is stored: settime has not given chronyd a time, so in manual mode it has nothing to follow. “chronyc settime TIME” adds one; with “manual” in chrony.conf and no source, tracking stays not synchronised until then.
 finding-waitsync-never-synchronised = chronyd did not synchronise while waitsync waited: the reference ID was 00000000 at every one of the { $count } tries, so waitsync gave up with a non-zero exit status. Its sources are the cause: “chronyc sources” and “chronyc selectdata” show why none is used.
 finding-paste-cut = The paste looks cut: it ends before the output does (a row cut short, the last lines or the table itself missing). What it shows is judged; nothing is concluded from what is missing. Paste the whole output to have it all judged.
+finding-paste-cut-mid-line = The paste ends mid-line: its last line has { $got } of the { $want } comma-separated fields chronyc -c prints for this report. { $line ->
+        [fields] Only the fields before the cut are judged (the last one shown may itself be cut short); nothing is concluded from the missing ones.
+       *[row] That row is incomplete and was not judged; the complete rows above it are, and nothing is concluded from rows that may follow.
+    } Paste the whole output to have it all judged.
 finding-no-such-source = chronyd has no source at the address given (“{ $reply }”): the command names a source by its address, and none of chronyd's sources has it. “chronyc -n sources -a” lists the addresses it has (a source configured by name is listed by the address the name resolved to).
 finding-sources-offline = { $count ->
         [one] 1 source is offline: chronyd does not poll it. The “offline” option of its server line, “chronyc offline”, or a network script calling it set it offline; “chronyc online” polls it again.

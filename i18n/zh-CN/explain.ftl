@@ -878,6 +878,10 @@ finding-smoothing-offset = 服务器时间平滑（smoothtime）有意让客户�
 finding-manual-no-samples = 没有保存任何样本：settime 还没有给 chronyd 一个时间，所以在手动模式下它没有可跟随的对象。“chronyc settime 时间”可以加入一个样本；chrony.conf 中有“manual”而没有时间源时，在此之前 tracking 一直是未同步。
 finding-waitsync-never-synchronised = 在 waitsync 等待期间 chronyd 没有同步：{ $count } 次尝试中参考 ID 每次都是 00000000，所以 waitsync 放弃并以非零状态退出。原因在它的时间源：“chronyc sources”和“chronyc selectdata”显示为什么没有一个被使用。
 finding-paste-cut = 这段粘贴看起来不完整：输出还没结束它就断了（某一行被截短，或缺少最后几行甚至整个表格）。只判断粘贴里有的部分，不根据缺少的部分下结论。请粘贴完整输出，以便全部判断。
+finding-paste-cut-mid-line = 这段粘贴在一行中间断了：最后一行只有 { $got } 个逗号分隔的字段，而 chronyc -c 的这个报告每行有 { $want } 个。{ $line ->
+        [fields] 只判断断点之前的字段（显示的最后一个字段本身可能也被截短），不根据缺少的字段下结论。
+       *[row] 这一行不完整，没有判断；判断了它上面的完整行，也不对后面可能还有的行下结论。
+    }请粘贴完整输出，以便全部判断。
 finding-no-such-source = chronyd 在给出的地址上没有时间源（“{ $reply }”）：该命令按地址指定时间源，而 chronyd 的时间源中没有这个地址。“chronyc -n sources -a”列出它拥有的地址（按名称配置的时间源以名称解析出的地址列出）。
 finding-sources-offline = 有 { $count } 个时间源处于离线状态：chronyd 不轮询这些时间源。它们是被 server 行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线的；“chronyc online”会让它们重新被轮询。
 finding-all-sources-offline = 没有在线的时间源：{ $count } 个时间源处于离线状态，chronyd 一个也不轮询，所以时钟没有同步，只靠自己运行。“chronyc online”会让它们重新被轮询；请查明是什么把它们设为离线（server 行的“offline”选项、“chronyc offline”，或调用它的 NetworkManager、ifupdown 脚本）。

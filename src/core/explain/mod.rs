@@ -309,7 +309,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         // A legend without its table: nothing to judge, and the table is
         // not known to be empty.
         if e.cut {
-            e.findings.push(Finding::new(Rule::PasteCut));
+            e.findings.push(diagnose::paste_cut(&e));
             return Ok(e);
         }
         // A table with its header and no row says something: nobody yet.

@@ -253,6 +253,9 @@ pub struct Explained {
     /// without its last lines, a legend without its table): what is there
     /// is judged, nothing is concluded from what is missing.
     pub cut: bool,
+    /// chronyc `-c`: the last line stops mid-line, with this many of the
+    /// report's fields (`(got, want)`); that row is not judged.
+    pub cut_line: Option<(usize, usize)>,
 }
 
 impl Explained {
@@ -273,6 +276,7 @@ impl Explained {
             rows: Vec::new(),
             findings: Vec::new(),
             cut: false,
+            cut_line: None,
         }
     }
 }

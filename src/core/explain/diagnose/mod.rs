@@ -177,7 +177,7 @@ pub fn diagnose(e: &mut Explained) {
                     | Rule::OrphanRoot
             )
         });
-        out.push(Finding::new(Rule::PasteCut));
+        out.push(paste_cut(e));
     }
     e.findings = out;
     account_for_every_flag(e);
@@ -231,5 +231,23 @@ fn activity(f: &[Field], out: &mut Vec<Finding>) {
             Rule::SourcesOffline
         };
         out.push(Finding::new(rule).arg("count", n(F::Offline)));
+    }
+}
+
+/// What a cut paste is told: a `-c` line cut mid-line names its fields.
+pub(in crate::core::explain) fn paste_cut(e: &Explained) -> Finding {
+    match e.cut_line {
+        Some((got, want)) => Finding::new(Rule::PasteCutMidLine)
+            .arg("got", got)
+            .arg("want", want)
+            .arg(
+                "line",
+                if e.kind == Kind::ChronycTracking {
+                    "fields"
+                } else {
+                    "row"
+                },
+            ),
+        None => Finding::new(Rule::PasteCut),
     }
 }

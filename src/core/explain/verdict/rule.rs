@@ -188,6 +188,8 @@ crate::id_enum! {
         WaitsyncNeverSynchronised = "waitsync-never-synchronised",
         /// The paste ends before the output does: judged as far as it goes.
         PasteCut = "paste-cut",
+        /// chronyc `-c`: the paste ends mid-line; that row is not judged.
+        PasteCutMidLine = "paste-cut-mid-line",
         /// `chronyd -q`/`-Q` measured the clock against a server.
         OnceMeasured = "once-measured",
         /// `chronyd -q`/`-Q` exited without a measurement.
@@ -220,7 +222,7 @@ impl Rule {
             ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent | NtsKeClientsSilent => {
                 Status::Warn
             }
-            ServesNobody | PasteCut | OnceMeasured => Status::Info,
+            ServesNobody | PasteCut | PasteCutMidLine | OnceMeasured => Status::Info,
             OnceNoAnswer => Status::Bad,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
