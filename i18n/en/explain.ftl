@@ -454,7 +454,10 @@ meaning-chronyc-selectdata-leap = The source's leap status: N normal, + a leap s
 
 why-select-noselect = has the noselect option: never used for synchronisation
 why-select-few-measurements = not enough measurements yet to be selectable
-why-select-no-measurement = no valid measurement yet (chrony 4.3 marks such a source s, with leap ?): it has not answered, or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself); “chronyc ntpdata” shows which
+why-select-no-measurement = no valid measurement yet (chrony 4.3 marks such a source s, with leap ?): { $refclock ->
+        [yes] this reference clock's driver has delivered no sample: nothing feeds it (a SHM or SOCK refclock whose writer, gpsd or the program that feeds the socket, is not running; a GPS without a fix; a PPS device that gives no pulses, or a PPS refclock whose “lock” clock has no samples)
+       *[no] it has not answered, or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself); “chronyc ntpdata” shows which
+    }
 why-select-unsynchronised = the source is not synchronised itself (stratum 16, or leap status “not synchronised”)
 why-select-stratum-range = its stratum is outside the allowed range (minstratum, maxstratum)
 why-select-distance = its root distance is larger than maxdistance allows

@@ -443,7 +443,10 @@ meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末
 
 why-select-noselect = 配置了 noselect 选项：从不用于同步
 why-select-few-measurements = 测量次数还不够，暂不能被选择
-why-select-no-measurement = 还没有有效的测量（chrony 4.3 把这样的源标为 s，闰秒状态为 ?）：它没有应答，或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步）；“chronyc ntpdata”可以看出是哪一种
+why-select-no-measurement = 还没有有效的测量（chrony 4.3 把这样的源标为 s，闰秒状态为 ?）：{ $refclock ->
+        [yes] 这个参考时钟的驱动还没有给出任何样本：没有东西在喂它（SHM 或 SOCK 参考时钟的写入方，即 gpsd 或向套接字写数据的程序，没有运行；GPS 没有定位；PPS 设备没有脉冲，或 PPS 参考时钟“lock”的时钟没有样本）
+       *[no] 它没有应答，或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步）；“chronyc ntpdata”可以看出是哪一种
+    }
 why-select-unsynchronised = 该源自身未同步（层级 16，或闰秒状态为“未同步”）
 why-select-stratum-range = 其层级超出允许范围（minstratum、maxstratum）
 why-select-distance = 其根距离大于 maxdistance 的允许值
