@@ -151,7 +151,7 @@ field-version = NTP 版本。
 field-vrf = 访问该对等体所经的 VRF。
 field-when = 距收到该对等体上一个数据包的秒数。
 why-reach-full = 最近 8 次轮询全部应答
-why-reach-zero = 最近 8 次轮询都没有应答：不可达（服务器没有为此客户端配置“allow”、防火墙、地址错误或 UDP 123 被阻断）
+why-reach-zero = 最近 8 次轮询都没有应答：不可达（服务器没有为此客户端配置“allow”或有拒绝它的“deny”、防火墙、地址错误或 UDP 123 被阻断）
 why-reach-zero-ntpd = 最近 8 次轮询都没有应答：不可达（服务器上的“restrict”行忽略了本机、防火墙、地址错误或 UDP 123 被阻断）
 why-reach-zero-switch = 最近 8 次轮询都没有应答：不可达（服务器不为本设备提供时间、途中的 ACL、地址、VRF 或源接口错误，或 UDP 123 被阻断）
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
@@ -199,7 +199,7 @@ why-yes = 是
 why-no = 否
 finding-not-synchronised-by-stratum-16 = 未同步：本服务器跟随 { $sources }，但处于层级 16，即未同步时钟的层级，因此它自己的客户端会拒绝它。它的时间源有应答（参考 ID 是真实的），层级为 15：比 NTP 允许的多了一跳。两台互相跟随的服务器（各自的 server 行指向对方）会攀升到这里，从很高的“local stratum N”开始的服务器链也会。请给服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和 N 较小的“local stratum N orphan”。
 finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”（从 chrony 4.7 起，orphan 服务器启动后还要按 waitunsynced 等待 300 秒才提供时间）；若禁用了 IPv6，请用 -4 参数启动 chronyd。
-finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。首先检查服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”。其次可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
+finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。首先检查服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 地址错误或名称无法解析，
     }时间源被设为离线（“chronyc offline”或“offline”选项：chronyd 不轮询它们；“chronyc activity”会统计它们，“chronyc online”可恢复），或者上游有应答但自身未同步：chrony 只把来自已同步服务器的应答计入可达性，没有配置“local stratum N”的实验服务器，其客户端会看到可达性 0 和层级 0。
@@ -241,13 +241,13 @@ why-no-sample-switch = 尚无样本：设备还没有收到该服务器的应答
 why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次应答之前关联所处的层级
 why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
-finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”。其次可能是：沿途 UDP 123 被阻断、{ $names ->
+finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
        *[some] 名称无法解析，
     }时间源被设为离线后未再轮询（“chronyc offline”或“offline”选项；“chronyc activity”会统计它们），或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
 field-poll-seconds = 轮询间隔，单位为秒（ntpq 和网络交换机显示秒数：64 即 2⁶ 秒，1024 即 2¹⁰ 秒）。
 field-current-time = 设备时钟的当前值（是日期和时间，不是偏移）：Cisco 和华为显示为“system time”，ntpq 显示为“clock”。它比参考时间晚，差值为距上次更新的时间。
-finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服务器。请检查客户端是否指向本服务器的地址、“allow”是否覆盖其子网，以及 UDP 123 是否对其开放；客户端发出第一个请求后，chronyd 才会列出它。
+finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服务器。请检查客户端是否指向本服务器的地址、“allow”是否覆盖其子网且没有“deny”覆盖它们（更具体的规则优先，允许子网的“allow”抵消不了拒绝某个客户端的“deny”），以及 UDP 123 是否对其开放；客户端发出第一个请求后，chronyd 才会列出它。
 finding-no-sources = 没有配置时间源，或尚未识别到任何时间源：请添加 server 或 pool 行（或检查 sourcedir），并确认名称可以解析。
 finding-no-sources-or-local = 没有列出任何时间源：chronyd 没有 server、pool、peer 或参考时钟，或尚未识别到任何时间源。只提供本机时钟的实验室服务器（“local stratum N”，没有上游）就是这样，它的 tracking 显示参考 ID 7F7F0101（LOCL）。否则请添加 server 或 pool 行（或检查 sourcedir），并确认名称可以解析。
 
@@ -518,7 +518,7 @@ finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏
         [yes] 它的长期平均值 RMS offset 也是 { $rms }：每次更新时时钟都偏差这么多，说明它没有被修正。chronyd 测得了误差却无法修正；其日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因：无法步进系统时钟（chronyd 无权设置时钟：以 -x 启动，或在容器中缺少 CAP_SYS_TIME），或修正量超过 maxchange 允许的最大值。
        *[other] 它的长期平均值 RMS offset 只有 { $rms }：这个偏移是新出现的，时钟刚被修正或正在修正（跳变或微调）。几次更新后再看；如果一直如此，说明时钟没有被修正，chronyd 的日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因。
     }
-finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 的“allow”，ntpd 的“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
+finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。跟随本服务器的对等体按设计就通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；否则就是该源自身未同步，或认证失败。“chronyc ntpdata”会显示哪些测试失败。
 why-answers-unusable = 有应答，但没有一个被接受：它们没有通过 chronyd 的测试
 finding-source-jittery = { $sources } 波动太大，无法使用（状态 ~，抖动超过 maxjitter）：到它的路径拥塞或不对称。请使用更近的服务器；如果抖动在预期之内，可以提高 maxjitter。
@@ -531,7 +531,7 @@ why-nts-ke-no-requests = 接受了 { $ke } 个 NTS-KE 连接，却没有收到�
 finding-nts-clients-silent = 客户端与本服务器完成了 NTS 密钥交换（接受的 NTS-KE 连接：{ $ke }），却没有发送经过认证的 NTP 请求：得到密钥的客户端会立即发送 NTS 请求，所以每个客户端的密钥交换都在它那一侧失败了。最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
 why-nts-ke-no-ntp = 接受了 { $ke } 个 NTS-KE 连接，却没有收到这个客户端的 NTP 包：它的密钥交换在它那一侧失败了，或者它被指向了另一台 NTP 服务器
 finding-nts-ke-clients-silent = { $sources } 与本服务器完成了 NTS 密钥交换（NTS-KE 列），却没有向它发送 NTP 包（NTP 列为 0）：得到密钥的客户端会立即发送 NTS 请求。所以它的密钥交换在它那一侧失败了（最常见的原因是它拒绝本服务器的证书：证书已过期（“stratum nts status”）、不受客户端信任（ntstrustedcerts），或不包含客户端使用的主机名），或者“ntsntpserver”把它指向了另一台 NTP 服务器。在客户端上运行“chronyc authdata”可看到它的 NTS-KE 尝试。
-finding-serves-nobody = 还没有任何客户端向本服务器请求时间（NTP packets received：0）：它没有为任何人提供服务。作为服务器时，请先检查是否有“allow”行包含客户端的子网（chrony.conf(5) allow：默认不允许任何客户端访问；未被允许的客户端的请求在计数之前就被丢弃），再检查客户端的 chrony.conf 是否写了本服务器的地址，以及 UDP 123 能否到达。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的。
+finding-serves-nobody = 还没有任何客户端向本服务器请求时间（NTP packets received：0）：它没有为任何人提供服务。作为服务器时，请先检查是否有“allow”行包含客户端的子网，且没有“deny”行覆盖它们（chrony.conf(5) allow：默认不允许任何客户端访问；未被允许的客户端的请求在计数之前就被丢弃；deny：更具体的规则优先，允许子网的“allow”抵消不了拒绝某个客户端的“deny”），再检查客户端的 chrony.conf 是否写了本服务器的地址，以及 UDP 123 能否到达。对只作客户端的主机（“port 0”：chrony.conf(5)“严格以仅客户端模式运行”）这是正常的。
 finding-skew-high = 频率估计仍不确定（skew 超过 100 ppm）：chronyd 的样本还少，或时间源噪声大。请再等几次轮询。
 finding-skew-high-chronyc-sourcestats = { $sources } 的频率估计仍不确定（Freq Skew 超过 100 ppm）：chronyd 对它的样本还少，或到它的路径噪声大。请再等几次轮询。
 finding-source-frequency-settling = { $sources } 的残余频率是该时间源的估计值尚未稳定（其误差界 Freq Skew 与数值本身一样宽），不是本机时钟的频率误差：chronyc(1) sourcestats 给出的是每台服务器的“估计残余频率”及其误差界；本机时钟自身的频率见 tracking。请再等几次轮询，样本增多后估计会收窄；若它一直与其他时间源相差很远，说明那台服务器的时钟以另一速率运行。
@@ -794,6 +794,8 @@ label-ignored = 已忽略
 why-timesync-ignored = systemd-timesyncd 忽略了这个应答：目前不跟随该服务器
 why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服务器的 NTP 消息
 finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
+why-timesync-unresolved = 还没有地址：timedatectl 在 { $name } 的地址处显示“(null)”或“n/a”，即 systemd-timesyncd 尚未解析出该名称（还没有 DNS 应答），也没有向它发送任何请求
+finding-never-answered-by-unresolved = systemd-timesyncd 还没有 { $sources } 的地址（timedatectl 在地址处显示“(null)”或“n/a”）：该名称尚未解析（没有 DNS 应答），所以没有发出任何 NTP 请求。请检查本机能否解析该名称（“resolvectl query { $sources }”或“getent hosts { $sources }”）以及所用的 DNS 服务器（“resolvectl status”），或在 NTP= 中直接写地址（timesyncd.conf(5)）；然后查看“systemctl status systemd-timesyncd”。
 finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
 finding-kiss-code-systemd = { $code ->
         [RATE] 服务器 { $sources } 以 kiss 代码 RATE 应答（RFC 5905，7.4：超出速率）：它对本客户端限速，systemd-timesyncd 会忽略该应答。请降低轮询频率（timesyncd.conf 中的 PollIntervalMinSec=），或换用其他服务器。
@@ -849,7 +851,7 @@ kind-chronyc-manual-list = chronyc manual list
 kind-chronyc-waitsync = chronyc waitsync
 meaning-chronyc-ok-reply = chronyd 的应答码：200 OK，命令已被接受并执行。会改变状态的命令（online、offline、burst、add、delete 等）只打印这一行；208 Access allowed 和 209 Access denied 是 accheck 与 cmdaccheck 的回答。
 why-access-allowed = chronyd 的规则允许此地址：accheck 查询的是 allow 与 deny 行（NTP 客户端），cmdaccheck 查询的是 cmdallow 与 cmddeny（经 UDP 的 chronyc）
-why-access-denied = chronyd 的规则拒绝此地址：accheck 查询的是 allow 与 deny 行（那里的 NTP 客户端得不到应答；要为它服务，请加入包含其子网的“allow”），cmdaccheck 查询的是 cmdallow 与 cmddeny（那里的 chronyc 经 UDP 得不到应答）
+why-access-denied = chronyd 的规则拒绝此地址：accheck 查询的是 allow 与 deny 行（那里的 NTP 客户端得不到应答；要为它服务，请加入包含其地址或子网的“allow”，或删除覆盖它的“deny”：更具体的规则优先，允许较大子网的“allow”抵消不了拒绝较小子网的“deny”），cmdaccheck 查询的是 cmdallow 与 cmddeny（那里的 chronyc 经 UDP 得不到应答）
 field-smooth-active = 服务器时间平滑（smoothtime）现在是否生效：Yes 或 No；带 leaponly 选项时显示“(leap second only)”。
 label-smooth-active = 生效
 field-smooth-offset = 发给 NTP 客户端的时间所加的偏移：正值表示客户端得到的时间比真实时间快。
@@ -910,7 +912,7 @@ finding-once-measured = 服务器有应答：chronyd 测得系统时钟偏差 { 
 finding-once-no-answer = { $cause ->
         [no-source] chronyd 没有可用的时间源（“No suitable source for synchronisation”）：服务器没有应答，或有应答但自己没有同步。
        *[timeout] chronyd 放弃之前没有任何服务器应答（-t 超时、“Timeout reached”，或退出时没有“System clock wrong by”行）：什么也没有测到。
-    }请检查服务器地址是否正确、UDP 123 能否到达它、服务器的“allow”是否包含这个客户端（chrony.conf(5)：“默认不允许任何客户端访问”），以及服务器是否已同步或设置了“local stratum N”。
+    }请检查服务器地址是否正确、UDP 123 能否到达它、服务器的“allow”是否包含这个客户端且没有“deny”拒绝它（chrony.conf(5)：“默认不允许任何客户端访问”；更具体的规则优先，允许子网的“allow”抵消不了拒绝该客户端的“deny”），以及服务器是否已同步或设置了“local stratum N”。
 field-enabled = NTP 客户端是否启用（RouterOS：enabled=yes/no，默认 no）。
 field-servers = 为客户端配置的 NTP 服务器（地址或名称；DHCP 也可能加入）。
 field-primary-ntp = RouterOS v6：第一个 NTP 服务器的地址（0.0.0.0 表示没有）。两个都设置时，SNTP 客户端轮流使用，请求超时或服务器发来 kiss-o'-death 时切换。
@@ -989,6 +991,10 @@ finding-not-synchronised-by-nts-keys-missing = 未同步（参考 ID 为 0000000
 finding-none-selected-by-nts-keys-missing = 有时间源应答，但没有一个被选中：本段粘贴中一个 NTS 源没有密钥（其密钥协商失败），而默认的 authselectmode mix 会给已认证的源加上“require”，所以应答的未认证源都在等待它。请先修复该 NTS 源的密钥协商（NTS-KE，默认 TCP 4460），或设置“authselectmode prefer”。
 finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答（“chronyc ntpdata”显示收到了包），但它自身未同步（闰秒状态为“未同步”，层级 0 或 16），因此 chronyd 不接受它的任何应答。原因不在网络、域名或那台服务器的“allow”。请先修好那台服务器：它自己的时间源，或隔离实验环境中的“local stratum N”（从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
 finding-not-synchronised-by-auth-failing = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答，但它的包认证失败（“chronyc ntpdata”），chronyd 会忽略这些包。原因不在网络或那台服务器的“allow”。请比对两端的密钥（两端密钥文件中的 ID、类型和密钥必须相同），或两端的 NTS 设置。
-finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端，以及沿途的 UDP 123。
-finding-no-upstream-reachable-by-key = 所有时间源都没有应答（可达性均为 0），且 { $sources } 使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”）、沿途阻断了 UDP 123，或地址错误。
-finding-never-answered-by-key = { $sources } 从未应答，且它使用对称密钥（本段粘贴中的“chronyc authdata”：密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是地址、UDP 123 是否双向放通，以及服务器是否用“allow”允许本客户端。
+finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先），以及沿途的 UDP 123。
+finding-no-upstream-reachable-by-key = 所有时间源都没有应答（可达性均为 0），且 { $sources } 使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
+finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }，且{ $count ->
+        [1] 它使用
+       *[other] 它们都使用
+    }对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
+finding-never-answered-by-key = { $sources } 从未应答，且它使用对称密钥（本段粘贴中的“chronyc authdata”：密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是地址、UDP 123 是否双向放通，以及服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先）。

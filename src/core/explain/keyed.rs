@@ -97,9 +97,9 @@ fn key_args(keyed: &[(String, String)]) -> (&'static str, String, String) {
     ("key", names.join(", "), keys.join(", "))
 }
 
-/// The never-answered summaries of a paste whose authdata shows the silent
-/// sources with a symmetric key: the key first, before `allow` and the
-/// firewall (`finding-<rule>-by-key`).
+/// The never-answered summaries (all sources, some of them, one) of a paste
+/// whose authdata shows the silent sources with a symmetric key: the key
+/// first, before `allow` and the firewall (`finding-<rule>-by-key`).
 pub(super) fn key_first(parts: &mut [&mut Explained]) {
     let keyed = silent_keyed(parts);
     if keyed.is_empty() {
@@ -147,6 +147,19 @@ pub(super) fn key_first(parts: &mut [&mut Explained]) {
                             (sources, key)
                         }
                         None => continue,
+                    }
+                }
+                // Some of several sources are silent: the key first when
+                // each of them uses one.
+                Rule::SomeUnreachable => {
+                    let names = arg(f, "sources").unwrap_or_default();
+                    let keys: Option<Vec<String>> = names.split(", ").map(key_of).collect();
+                    match keys {
+                        Some(mut keys) if !names.is_empty() => {
+                            keys.dedup();
+                            (names, keys.join(", "))
+                        }
+                        _ => continue,
                     }
                 }
                 _ => continue,

@@ -148,6 +148,13 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
                         Reason::new(Why::KissCode).arg("code", *v),
                     ),
                     "leap" | "stratum" if kiss => {}
+                    // "(null)" / "n/a" is no address: the name has none yet.
+                    "server" if unresolved(v).is_some() => set(
+                        &mut f,
+                        Status::Warn,
+                        Reason::new(Why::TimesyncUnresolved)
+                            .arg("name", unresolved(v).unwrap_or_default()),
+                    ),
                     "packet-count" if *v == "0" => {
                         set(&mut f, Status::Warn, Reason::new(Why::TimesyncNoAnswer))
                     }
@@ -283,4 +290,17 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
         e.fields.push(f);
     }
     e
+}
+
+/// The name of timesync-status' `Server: (null) (NAME)`: timesyncd has no
+/// address for NAME yet (older timedatectl.c prints the address with "%s",
+/// glibc writes "(null)" for none; newer ones print "n/a", strna()).
+pub(super) fn unresolved(server: &str) -> Option<&str> {
+    let s = server.trim();
+    let rest = s
+        .strip_prefix("(null)")
+        .or_else(|| s.strip_prefix("n/a"))?
+        .trim();
+    let name = rest.strip_prefix('(')?.strip_suffix(')')?.trim();
+    (!name.is_empty()).then_some(name)
 }

@@ -133,6 +133,17 @@ pub fn diagnose(e: &mut Explained) {
             if bad(F::NtpService) {
                 out.push(Finding::new(Rule::NtpServiceInactive));
             }
+            // `Server: (null) (NAME)`: nothing was sent, the name has no
+            // address yet - DNS, not the server, comes first.
+            if let Some(name) =
+                field(f, F::Server).and_then(|x| super::timedatectl::unresolved(&x.raw))
+            {
+                out.push(
+                    Finding::new(Rule::NeverAnswered)
+                        .arg("cause", "unresolved")
+                        .arg("sources", name),
+                );
+            }
             // timesyncd.conf(5), FallbackNTP=: "only relevant if no other
             // NTP server information is known".
             let empty = |name: F| field(f, name).is_none_or(|x| x.raw.trim().is_empty());

@@ -28,6 +28,13 @@ pub(crate) fn row_name(row: &[Field]) -> Option<String> {
                 .filter(|a| *a != "[UNSPEC]")
                 .unwrap_or("")
                 .to_string(),
+            // timesync-status' `(null) (NAME)`: no address, the name.
+            F::Server => {
+                let raw = x.raw.trim();
+                super::super::timedatectl::unresolved(raw)
+                    .unwrap_or(raw)
+                    .to_string()
+            }
             _ => x.raw.trim().to_string(),
         })
 }

@@ -234,6 +234,8 @@ crate::id_enum! {
         TimesyncIgnored = "timesync-ignored",
         /// timesyncd has no answer yet (no `NTPMessage`).
         TimesyncNoAnswer = "timesync-no-answer",
+        /// timesync-status `Server: (null) (NAME)`: no address for the name.
+        TimesyncUnresolved = "timesync-unresolved",
         /// sourcestats' NP 1–2: too few samples for an estimate.
         SamplesFew = "samples-few",
         /// selectdata's Leap `?`: no valid measurement was made.
@@ -381,7 +383,7 @@ impl Why {
             FlashAuth => &[R::AuthFailing],
             StateAnswersRejected => &[R::AnswersRejected],
             TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
-            TimesyncNoAnswer => &[R::NeverAnswered],
+            TimesyncNoAnswer | TimesyncUnresolved => &[R::NeverAnswered],
             FollowsLocalClock => &[R::FollowsLocalClock],
             UpstreamLocalClock => &[R::UpstreamLocalClock],
             StepPending => &[R::StepPending],
