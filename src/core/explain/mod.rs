@@ -27,8 +27,8 @@ mod reply;
 mod switch;
 mod sysinfo;
 mod timedatectl;
-mod version;
 pub mod verdict;
+mod version;
 
 pub use field::{FieldId, Value};
 pub use live::explain_snapshot;

@@ -125,7 +125,7 @@ impl Kind {
             | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | Ntpstat => {
                 Family::Ntpd
-            },
+            }
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
             }

@@ -341,7 +341,8 @@ fn h3c_ipv6_pairs(line: &str) -> Vec<(usize, String)> {
 fn h3c_ipv6_sessions(lines: &[&str]) -> Option<Explained> {
     let is_source = |l: &&str| {
         let t = l.trim_start();
-        t.get(..7).is_some_and(|k| k.eq_ignore_ascii_case("source:"))
+        t.get(..7)
+            .is_some_and(|k| k.eq_ignore_ascii_case("source:"))
             && t[7..].trim_start().starts_with('[')
     };
     if !lines.iter().any(is_source)

@@ -227,8 +227,8 @@ impl Rule {
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
-            ChronydFailed | ReleaseMismatch | ReleaseUnsupported | BadSubnet | TooManySources | RtcNotWritten
-            | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
+            ChronydFailed | ReleaseMismatch | ReleaseUnsupported | BadSubnet | TooManySources
+            | RtcNotWritten | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
             ChronycUnknownCommand | ChronycNameUnresolved | ChronycBadSyntax | ChronycSocket => {
                 Status::Warn
             }
