@@ -77,6 +77,9 @@ pub fn diagnose(e: &mut Explained) {
             selected_stale(&mut e.rows, &mut out);
         }
         Kind::ChronycActivity => activity(f, &mut out),
+        Kind::ChronyVersion if why(F::Version) == Some(Why::ReleaseUnsupported) => {
+            out.push(Finding::new(Rule::ReleaseUnsupported));
+        }
         // chronyc(1) serverstats: "NTP packets received: The number of
         // valid NTP requests received by the server"; none, and no NTS-KE
         // either: nobody is served (port 0, no allow, or no client yet).
@@ -94,6 +97,7 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::HuaweiNtpServiceStatus
         | Kind::H3cNtpServiceStatus
         | Kind::NtpqRv
+        | Kind::NtpqSysinfo
         | Kind::JunosShowNtpStatus => {
             let unsynced = f.iter().any(|x| {
                 matches!(

@@ -16,8 +16,14 @@ fn judge_select_row(row: &mut [Field]) {
     // chrony 4.3 marks a source with no valid measurement `s` (4.0 and
     // 4.6+ `M`); its leap `?` is "unknown status (i.e. no valid measurement
     // was made)" (chronyc(1), selectdata), not a server saying it is
-    // unsynchronised.
-    if unknown_leap && state == Value::Select(SelectState::Unsynchronised) {
+    // unsynchronised. Either letter then means no answer was ever usable:
+    // "not enough measurements yet" would say waiting helps.
+    if unknown_leap
+        && matches!(
+            state,
+            Value::Select(SelectState::Unsynchronised | SelectState::FewMeasurements)
+        )
+    {
         // A reference clock has no key and no server: its driver gave no
         // sample (the causes are the refclock's, not a network's).
         let refclock =

@@ -49,6 +49,8 @@ crate::id_enum! {
         MaxErrorExceeded = "max-error-exceeded",
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
+        /// `chronyc -v`/`chronyd -v` of a release older than 4.0.
+        ReleaseUnsupported = "release-unsupported",
         NtsKeFailing = "nts-ke-failing",
         /// chronyd logged that it could not connect to the NTS-KE port.
         NtsKeRefused = "nts-ke-refused",
@@ -227,8 +229,8 @@ impl Rule {
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
-            ChronydFailed | ReleaseMismatch | BadSubnet | TooManySources | RtcNotWritten
-            | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
+            ChronydFailed | ReleaseMismatch | ReleaseUnsupported | BadSubnet | TooManySources
+            | RtcNotWritten | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
             ChronycUnknownCommand | ChronycNameUnresolved | ChronycBadSyntax | ChronycSocket => {
                 Status::Warn
             }
