@@ -24,11 +24,16 @@ fn judge_select_row(row: &mut [Field]) {
             Value::Select(SelectState::Unsynchronised | SelectState::FewMeasurements)
         )
     {
+        // A reference clock has no key and no server: its driver gave no
+        // sample (the causes are the refclock's, not a network's).
+        let refclock =
+            super::super::model::field(row, F::Address).is_some_and(|a| refid_name(&a.raw));
         set_named(
             row,
             F::SelectState,
             Status::Warn,
-            Reason::new(Why::SelectNoMeasurement),
+            Reason::new(Why::SelectNoMeasurement)
+                .arg("refclock", if refclock { "yes" } else { "no" }),
         );
     }
     if unknown_leap
@@ -39,6 +44,18 @@ fn judge_select_row(row: &mut [Field]) {
     {
         set_named(row, F::Leap, Status::Info, Reason::new(Why::NoSample));
     }
+}
+
+/// A reference clock as selectdata names it: chronyc prints a refclock by
+/// its reference ID (chrony.conf(5) refclock `refid`: "up to four ASCII
+/// characters", GPS, PPS, NMEA, SHM0 by default), where an NTP source has
+/// an address or a host name (lower case, or with dots).
+fn refid_name(raw: &str) -> bool {
+    let r = raw.trim();
+    (1..=4).contains(&r.len())
+        && r.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// selectdata's Interval of a source the clock follows (`*`, `+`):
