@@ -184,6 +184,7 @@ lint-leapsectz-no-leaps = The time zone { $zone } has no leap seconds: chronyd c
 lint-makestep-limit-fraction = makestep { $threshold } { $limit }: the limit is a count of clock updates and chronyd reads “{ $limit }” as { $read }, so it steps the clock only when it is off by more than { $threshold } s, { $when ->
         [never] and never
         [always] at any update
+        [once] and only at the first update
        *[first] and only at the first { $read } update(s)
     } (chrony.conf(5): makestep threshold limit, the threshold in seconds first). { $swapped ->
         [yes] The two look swapped: for a { $limit } s threshold at the first { $threshold } updates write “makestep { $limit } { $threshold }”.

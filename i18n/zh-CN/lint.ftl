@@ -168,6 +168,7 @@ lint-leapsectz-no-leaps = 时区 { $zone } 不含闰秒：chronyd 会检查其�
 lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时钟更新的次数，chronyd 把“{ $limit }”读成 { $read }，因此只有偏差超过 { $threshold } 秒时才步进时钟，{ $when ->
         [never] 而且永远不会步进
         [always] 任何一次更新都可以
+        [once] 而且只在第一次更新时
        *[first] 而且只在前 { $read } 次更新时
     }（chrony.conf(5)：makestep 阈值 限值，先写以秒计的阈值）。{ $swapped ->
         [yes] 两个参数看起来写反了：要在前 { $threshold } 次更新时以 { $limit } 秒为阈值，请写成“makestep { $limit } { $threshold }”。

@@ -827,6 +827,7 @@ fn a_makestep_limit_with_a_fraction_is_warned_as_swapped() {
         .find(|d| d.rule == Rule::MakestepLimitFraction)
         .expect("warned");
     assert_eq!((f.arg("read"), f.arg("swapped")), (Some("1"), Some("yes")));
+    assert_eq!(f.arg("when"), Some("once"));
     let d = lint(
         &Document::parse("server 10.0.0.1 iburst\nmakestep 0.5 2.5\n"),
         &LintOptions::default(),

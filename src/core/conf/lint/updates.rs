@@ -92,6 +92,7 @@ pub(super) fn makestep_limit(l: &mut Linter) {
             .is_some_and(|(v, n)| n == limit.len() && v > 0.0);
     let when = match read {
         0 => "never",
+        1 => "once",
         r if r < 0 => "always",
         _ => "first",
     };
