@@ -11,6 +11,11 @@ struct Family {
     samples: Vec<(Vec<(&'static str, String)>, f64)>,
 }
 
+/// The `server` label every sample carries.
+pub(super) fn server(s: &str) -> Vec<(&'static str, String)> {
+    vec![("server", s.to_string())]
+}
+
 #[derive(Default)]
 pub(crate) struct Page {
     families: BTreeMap<&'static str, Family>,

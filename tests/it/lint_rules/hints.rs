@@ -1,0 +1,143 @@
+//! Hints and warnings about sources, reference clocks and the limits on
+//! round trips and skew.
+
+use super::rules;
+use stratum::core::conf::lint::Rule;
+use stratum::core::conf::{Document, LintOptions, lint};
+
+#[test]
+fn local_stratum_1_is_hinted_as_a_claim_of_a_reference_clock() {
+    let r = rules("local stratum 1\nallow 127.0.0.0/8\n");
+    assert!(r.contains(&(Rule::LocalStratumOne, Some(1))), "{r:?}");
+    for other in ["local stratum 10", "local stratum 8 orphan", "local"] {
+        let r = rules(&format!("{other}\nallow 127.0.0.0/8\n"));
+        assert!(!r.iter().any(|x| x.0 == Rule::LocalStratumOne), "{other}");
+    }
+}
+
+#[test]
+fn hints_follow_what_chronyd_does_with_each_source() {
+    // chrony.conf(5) minpoll: at 0 or below the first polls come within
+    // a second or two; no iburst needed.
+    let r = rules(
+        "server 127.0.0.11 minpoll -4 maxpoll -4\nserver 127.0.0.12 minpoll 0\nserver 127.0.0.13\nmakestep 1 3\n",
+    );
+    let no_iburst: Vec<_> = r.iter().filter(|x| x.0 == Rule::NoIburst).collect();
+    assert_eq!(no_iburst, [&(Rule::NoIburst, Some(3))], "{r:?}");
+    // server offline: never polled until "chronyc online".
+    let r = rules("server 127.0.0.7 iburst offline\nserver 127.0.0.8 iburst\nmakestep 1 3\n");
+    let offline: Vec<_> = r.iter().filter(|x| x.0 == Rule::SourceOffline).collect();
+    assert_eq!(offline, [&(Rule::SourceOffline, Some(1))], "{r:?}");
+    // Reserved names (RFC 2606, RFC 6761); .localhost resolves to
+    // loopback, a name merely containing "test" is any name.
+    for (host, hinted) in [
+        ("ntp1.example.invalid", true),
+        ("time.example", true),
+        ("pool.lab.TEST.", true),
+        ("ntp.localhost", false),
+        ("test.example.org", false),
+        ("ntp.testing.net", false),
+        ("invalid", false),
+    ] {
+        let r = rules(&format!("server {host} iburst\nmakestep 1 3\n"));
+        assert_eq!(
+            r.iter().any(|x| x.0 == Rule::ReservedName),
+            hinted,
+            "{host}"
+        );
+    }
+}
+
+#[test]
+fn reference_clocks_are_counted_as_time_sources() {
+    // Two refclocks and nothing else: few sources, and the message
+    // speaks of time sources (lint-few-sources-client), not servers.
+    let r = rules("refclock SOCK /run/chrony.sock\nrefclock SHM 0\nmakestep 1 3\n");
+    assert!(r.contains(&(Rule::FewSourcesClient, None)), "{r:?}");
+    let t = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
+    let d = lint(
+        &Document::parse("refclock SOCK /run/chrony.sock\nrefclock SHM 0\n"),
+        &LintOptions::default(),
+    );
+    let few = d.iter().find(|d| d.rule == Rule::FewSourcesClient).unwrap();
+    let text = t.tr_args(&few.message_id(), &few.args);
+    assert!(text.contains("2 time sources"), "{text}");
+}
+
+#[test]
+fn refids_must_be_short_and_unique() {
+    // chrony.conf(5) refid: "up to four ASCII characters"; refused,
+    // and named as the refid, not as an option "1".
+    let d = lint(
+        &Document::parse("refclock SHM 0 refid GPSX1 poll 3\n"),
+        &LintOptions::default(),
+    );
+    let found: Vec<Rule> = d.iter().map(|d| d.rule).collect();
+    assert_eq!(found, [Rule::RefidTooLong], "{d:?}");
+    assert_eq!(d[0].arg("value"), Some("GPSX1"));
+    // "Each refclock must have a unique reference ID": chronyd starts.
+    let r = rules("refclock SHM 0 refid GPS\nrefclock SHM 1 refid GPS\nmakestep 1 3\n");
+    assert!(r.contains(&(Rule::DuplicateRefid, Some(2))), "{r:?}");
+    let r = rules("refclock SHM 0 refid GPS\nrefclock SHM 1 refid PPS\nmakestep 1 3\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::DuplicateRefid));
+}
+
+#[test]
+fn limits_below_any_round_trip_are_warned_and_ordinary_ones_are_not() {
+    let server = "server 127.0.0.1 iburst\nmakestep 1 3\n";
+    let r = rules(&format!("maxdistance 0.000001\n{server}"));
+    assert!(
+        r.contains(&(Rule::MaxdistanceUnreachable, Some(1))),
+        "{r:?}"
+    );
+    for ordinary in ["0.001", "0.1", "1.5", "16"] {
+        let r = rules(&format!("maxdistance {ordinary}\n{server}"));
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::MaxdistanceUnreachable),
+            "{ordinary}"
+        );
+    }
+    // Only the last maxdistance counts; with no network source there is
+    // no round trip to compare with.
+    let r = rules(&format!("maxdistance 0.000001\nmaxdistance 1\n{server}"));
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxdistanceUnreachable));
+    let r = rules("maxdistance 0.000001\nrefclock PHC /dev/ptp0\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxdistanceUnreachable));
+
+    let r = rules("server 127.0.0.5 iburst maxdelay 0.000001\nmakestep 1 3\n");
+    assert!(r.contains(&(Rule::MaxdelayUnreachable, Some(1))), "{r:?}");
+    for ordinary in ["0.0001", "0.01", "0.3", "3"] {
+        let r = rules(&format!(
+            "pool pool.example.org iburst maxdelay {ordinary}\nmakestep 1 3\n"
+        ));
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::MaxdelayUnreachable),
+            "{ordinary}"
+        );
+    }
+    // maxdelayratio compares with the smallest delay seen, which itself
+    // always passes (ntp_core.c check_delay_ratio): never unreachable.
+    let r = rules("server 127.0.0.6 iburst maxdelayratio 1.0001\nmakestep 1 3\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxdelayUnreachable));
+}
+
+#[test]
+fn a_maxupdateskew_below_any_estimate_is_warned_and_ordinary_ones_are_not() {
+    let server = "server 127.0.0.1 iburst\nmakestep 1 3\n";
+    let r = rules(&format!("maxupdateskew 0.01\n{server}"));
+    assert!(
+        r.contains(&(Rule::MaxupdateskewUnreachable, Some(1))),
+        "{r:?}"
+    );
+    // chrony.conf(5): "100 for NTP sources polled over a wireless
+    // network, and 10 or smaller for sources on a local wired network".
+    for ordinary in ["0.5", "1", "10", "100", "1000"] {
+        let r = rules(&format!("maxupdateskew {ordinary}\n{server}"));
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::MaxupdateskewUnreachable),
+            "{ordinary}"
+        );
+    }
+    let r = rules("maxupdateskew 0.01\nrefclock PHC /dev/ptp0\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxupdateskewUnreachable));
+}

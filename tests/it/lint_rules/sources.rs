@@ -1,0 +1,254 @@
+//! Sources, access lines, lab pairs, reference clocks and untrusted paths,
+//! through `lint` (the tests were the lint module's own).
+
+use super::at_release::{V43, rules};
+use stratum::core::conf::guard::{Distrust, DistrustKind, PathClass};
+use stratum::core::conf::lint::{FileFacts, ReadFile, Rule, lint_peer_pair};
+use stratum::core::conf::{ChronyVersion, Document, LintOptions, lint};
+
+#[test]
+fn sources_chronyd_can_never_authenticate_are_warned_of() {
+    let d05 = "pool localhost iburst maxsources 2\nminsources 2\nauthselectmode require\n";
+    assert!(rules(d05, V43).contains(&(Rule::AuthRequiredNoneAuthenticated, Some(3))));
+    for fine in [
+        "server a iburst key 1\nserver b iburst\nkeyfile /k\nauthselectmode require\n",
+        "server a iburst nts\nauthselectmode require\n",
+        "server a iburst\nrefclock PHC /dev/ptp0\nauthselectmode require\n",
+        "server a iburst\nauthselectmode require\nauthselectmode mix\n",
+    ] {
+        assert!(
+            !rules(fine, V43)
+                .iter()
+                .any(|r| r.0 == Rule::AuthRequiredNoneAuthenticated),
+            "{fine}"
+        );
+    }
+    let d06 = "server 127.0.0.1 key 7\n";
+    assert!(rules(d06, V43).contains(&(Rule::KeyMissing, Some(1))));
+    let keys = |text: &'static str| {
+        move |_: &str| {
+            Some(FileFacts {
+                bytes: text.as_bytes().to_vec(),
+                mode: 0o640,
+            })
+        }
+    };
+    let with = |read: &ReadFile| -> Vec<Rule> {
+        let opts = LintOptions {
+            read: Some(read),
+            ..Default::default()
+        };
+        lint(
+            &Document::parse("server a iburst key 7\nkeyfile /k\n"),
+            &opts,
+        )
+        .into_iter()
+        .map(|d| d.rule)
+        .collect()
+    };
+    assert!(with(&keys("1 SHA1 HEX:00\n# 7 MD5 x\n")).contains(&Rule::KeyMissing));
+    assert!(!with(&keys("1 SHA1 HEX:00\n  7 MD5 secret\n")).contains(&Rule::KeyMissing));
+    // A key file lint cannot read (another machine's) says nothing.
+    assert!(
+        !rules("server a iburst key 7\nkeyfile /k\n", V43)
+            .iter()
+            .any(|r| r.0 == Rule::KeyMissing)
+    );
+}
+
+#[test]
+fn template_placeholders_and_commented_allow_lines_say_what_to_fix() {
+    // The lab notes' template: the address is to be filled in, it is not
+    // an option named "ntp".
+    let r = rules(
+        "peer <slave ntp server ip> iburst prefer\nallow <client ip subnet>\n",
+        V43,
+    );
+    assert!(r.contains(&(Rule::Placeholder, Some(1))), "{r:?}");
+    assert!(r.contains(&(Rule::Placeholder, Some(2))), "{r:?}");
+    assert!(!r.iter().any(|x| x.0 == Rule::UnknownOption), "{r:?}");
+    // 4.0 reads the subnet before the comment and serves it: one
+    // warning about later releases, no "serves nobody".
+    let v40 = ChronyVersion::new(4, 0);
+    let text = "local stratum 10\nallow 10.0.0.0/24   # lab\n";
+    let r = rules(text, v40);
+    assert!(r.contains(&(Rule::AccessLenientComment, Some(2))), "{r:?}");
+    assert!(!r.iter().any(|x| x.0 == Rule::NoAllow), "{r:?}");
+    // 4.3 refuses the line: the comment is the error.
+    let r = rules(text, V43);
+    assert!(r.contains(&(Rule::TrailingComment, Some(2))), "{r:?}");
+}
+
+#[test]
+fn lab_warnings() {
+    // An isolated server with no local stratum.
+    let r = rules(
+        "server 192.168.0.5 iburst\nallow 10.20.0.0/16\nmakestep 1 3\n",
+        V43,
+    );
+    assert!(r.contains(&(Rule::NoLocalStratum, Some(2))));
+    assert!(r.contains(&(Rule::FewSources, None)));
+    // A client letting only its server ask for its time serves no one.
+    for text in [
+        "server 10.0.0.1 iburst\nallow 10.0.0.1\n",
+        "server ntp.lab iburst\nallow ntp.lab\n",
+    ] {
+        assert!(
+            !rules(text, V43).iter().any(|r| r.0 == Rule::NoLocalStratum),
+            "{text}"
+        );
+    }
+    let r = rules(
+        "server 10.0.0.1 iburst\nallow 10.0.0.1\nallow 10.0.0.9\n",
+        V43,
+    );
+    assert!(r.contains(&(Rule::NoLocalStratum, Some(2))));
+    let r = rules("local stratum 10\n", V43);
+    assert!(r.contains(&(Rule::NoAllow, Some(1))));
+    let r = rules(
+        "peer 10.0.0.2 iburst\nlocal stratum 8\nallow 10.0.0.0/24\n",
+        V43,
+    );
+    assert!(r.contains(&(Rule::PeerBurst, Some(1))));
+    assert!(r.contains(&(Rule::PeerNoOrphan, Some(2))));
+    let r = rules(
+        "server a iburst\nserver a iburst\nserver b iburst\nmakestep 1 3\n",
+        V43,
+    );
+    assert!(r.contains(&(Rule::DuplicateSource, Some(2))));
+    assert!(rules("cmdallow 10.0.0.0/8\n", V43).contains(&(Rule::CmdallowNoBind, Some(1))));
+    assert!(
+        !rules("cmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n", V43)
+            .iter()
+            .any(|r| r.0 == Rule::CmdallowNoBind)
+    );
+    assert!(rules("pool p iburst\n", V43).contains(&(Rule::NoMakestep, None)));
+    assert!(
+        rules("driftfile /a\ndriftfile /b\n", V43).contains(&(Rule::DuplicateDirective, Some(1)))
+    );
+}
+
+#[test]
+fn a_client_of_one_server_gets_a_hint_and_one_address_is_one_source() {
+    let client = rules("server 10.0.0.123 iburst\nmakestep 1 3\n", V43);
+    assert!(
+        client.contains(&(Rule::FewSourcesClient, None)),
+        "{client:?}"
+    );
+    assert!(!client.iter().any(|r| r.0 == Rule::FewSources));
+    let server = rules(
+        "server 10.0.0.123 iburst\nmakestep 1 3\nallow 10.0.0.0/24\n",
+        V43,
+    );
+    assert!(server.contains(&(Rule::FewSources, None)));
+    let both = rules("server 10.0.0.2 iburst\npeer 10.0.0.2\n", V43);
+    assert!(both.contains(&(Rule::DuplicateSource, Some(2))), "{both:?}");
+}
+
+#[test]
+fn an_allowed_name_that_does_not_resolve_is_an_error() {
+    let doc = Document::parse("allow lab-clients.example\nallow localhost\nlocal stratum 10\n");
+    let resolves = |h: &str| h == "localhost";
+    let opts = LintOptions {
+        version: V43,
+        path_exists: None,
+        resolves: Some(&resolves),
+        ..Default::default()
+    };
+    let d = lint(&doc, &opts);
+    let rules: Vec<(Rule, Option<usize>)> = d.iter().map(|d| (d.rule, d.line)).collect();
+    assert!(
+        rules.contains(&(Rule::AllowHostUnresolved, Some(1))),
+        "{rules:?}"
+    );
+    assert!(rules.contains(&(Rule::AllowHostname, Some(2))));
+}
+
+#[test]
+fn a_pair_follows_the_orphan_rule() {
+    // chrony.conf(5): the same local configuration on every server of
+    // the group, in orphan mode.
+    let oa = Document::parse("peer 10.0.0.2\nlocal stratum 8 orphan\n");
+    let ob = Document::parse("peer 10.0.0.1\nlocal stratum 8 orphan\n");
+    assert_eq!(lint_peer_pair(&oa, &ob), None);
+    // Different strata (the old "8 and 9" advice) break it, either way.
+    let nine = Document::parse("peer 10.0.0.1\nlocal stratum 9 orphan\n");
+    let d = lint_peer_pair(&oa, &nine).expect("a finding");
+    assert_eq!(d.rule, Rule::PeerStrataDiffer);
+    assert_eq!(d.line, Some(2));
+    assert_eq!(
+        d.args,
+        vec![("stratum", "8".to_string()), ("other", "9".to_string())]
+    );
+    assert!(lint_peer_pair(&nine, &oa).is_some());
+    // A partner without local at all differs too.
+    let bare = Document::parse("peer 10.0.0.1\n");
+    assert!(lint_peer_pair(&oa, &bare).is_some());
+    // Each file says itself that orphan is missing.
+    let rules: Vec<Rule> = lint(
+        &Document::parse("peer 10.0.0.2\nlocal stratum 8\n"),
+        &LintOptions::default(),
+    )
+    .into_iter()
+    .map(|d| d.rule)
+    .collect();
+    assert!(rules.contains(&Rule::PeerNoOrphan), "{rules:?}");
+}
+
+// Reference clocks that depend on one another.
+fn refclock_rules(text: &str) -> Vec<Rule> {
+    let opts = LintOptions {
+        version: ChronyVersion::new(4, 9),
+        ..Default::default()
+    };
+    lint(&Document::parse(text), &opts)
+        .into_iter()
+        .map(|d| d.rule)
+        .filter(|r| matches!(r, Rule::RefclockLockUnknown | Rule::RefclockPpsUnnumbered))
+        .collect()
+}
+
+#[test]
+fn a_pps_clock_needs_a_clock_or_source_to_number_its_seconds() {
+    assert_eq!(
+        refclock_rules("refclock PPS /dev/pps0\n"),
+        [Rule::RefclockPpsUnnumbered]
+    );
+    // chrony.conf(5)'s example pair: the PPS locked to the NMEA clock.
+    let pair = "refclock SHM 0 refid NMEA noselect\nrefclock PPS /dev/pps0 lock NMEA\n";
+    assert!(refclock_rules(pair).is_empty());
+    // Without a refid the SHM clock is SHM0, its default.
+    assert!(refclock_rules("refclock SHM 0\nrefclock PPS /dev/pps0 lock SHM0\n").is_empty());
+    assert!(refclock_rules("refclock PPS /dev/pps0\npool pool.ntp.org iburst\n").is_empty());
+    assert!(refclock_rules("refclock PPS /dev/pps0 local\n").is_empty());
+}
+
+#[test]
+fn a_lock_naming_no_clock_is_reported() {
+    let text = "refclock SHM 0 refid GPS\nrefclock PPS /dev/pps0 lock NMEA\n";
+    assert_eq!(refclock_rules(text), [Rule::RefclockLockUnknown]);
+}
+
+#[test]
+fn a_path_the_rule_refuses_is_an_error_that_says_why() {
+    let trust = |p: &str, class: PathClass| {
+        (p.starts_with("/run/chrony/") && class == PathClass::Names).then(|| Distrust {
+            path: "/run/chrony".into(),
+            kind: DistrustKind::Owner,
+            owner: Some("_chrony".into()),
+        })
+    };
+    let opts = LintOptions {
+        trust: Some(&trust),
+        ..Default::default()
+    };
+    let d = lint(
+        &Document::parse("include /run/chrony/*.conf\npidfile /run/chrony/x.pid\n"),
+        &opts,
+    );
+    let found: Vec<_> = d.iter().filter(|d| d.rule == Rule::PathUntrusted).collect();
+    assert_eq!(found.len(), 1, "{d:?}");
+    assert_eq!(found[0].line, Some(1));
+    assert_eq!(found[0].arg("owner"), Some("_chrony"));
+    assert_eq!(found[0].arg("why"), Some("owner"));
+}

@@ -1,0 +1,195 @@
+//! What lint says of text that is not chrony.conf as chronyd reads it:
+//! broken lines, binary data, odd and control characters.
+
+use super::at_release::V43;
+use stratum::core::conf::lint::{Rule, Severity, control_character_line, has_errors};
+use stratum::core::conf::{Document, LintOptions, lint};
+
+/// A directive written but broken is not missing: chronyd refuses the
+/// line ("Missing arguments for makestep directive" for `makestep 1.0，3`,
+/// whose full-width comma chrony does not split at), lint says so on that
+/// line, and does not also say "no makestep, add makestep 1 3" — nor "no
+/// allow" or "no local stratum" for a broken allow or local line.
+#[test]
+fn a_broken_directive_is_not_said_to_be_missing() {
+    let v49 = LintOptions {
+        version: stratum::core::conf::ChronyVersion::new(4, 9),
+        ..Default::default()
+    };
+    let rules_49 = |text: &str| -> Vec<(Rule, Option<usize>)> {
+        lint(&Document::parse(text), &v49)
+            .into_iter()
+            .map(|d| (d.rule, d.line))
+            .collect()
+    };
+    let cases = [
+        (
+            "server 10.0.0.1 iburst\nmakestep 1.0，3\n",
+            2,
+            Rule::NoMakestep,
+        ),
+        (
+            "server 10.0.0.1 iburst\nmakestep\u{3000}1 3\n",
+            2,
+            Rule::NoMakestep,
+        ),
+        (
+            "server 10.0.0.1 iburst\nmakestep 1 3\nlocal stratum 10\nallow 10.0.0.0／8\n",
+            4,
+            Rule::NoAllow,
+        ),
+        (
+            "server 10.0.0.1 iburst\nmakestep 1 3\nlocal stratum 10，orphan\nallow 10.0.0.0/8\n",
+            3,
+            Rule::NoLocalStratum,
+        ),
+    ];
+    for (text, line, missing) in cases {
+        let r = rules_49(text);
+        assert!(
+            r.contains(&(Rule::OddCharacter, Some(line))),
+            "{text}: {r:?}"
+        );
+        assert!(!r.iter().any(|x| x.0 == missing), "{text}: {r:?}");
+    }
+    // A file that has none still hears of it.
+    let r = rules_49("server 10.0.0.1 iburst\n");
+    assert!(r.contains(&(Rule::NoMakestep, None)), "{r:?}");
+    let r = rules_49("server 10.0.0.1 iburst\nmakestep 1 3\nlocal stratum 10\n");
+    assert!(r.iter().any(|x| x.0 == Rule::NoAllow), "{r:?}");
+    // A broken allow still makes this a server: "serves nobody" is not said.
+    let r = rules_49("server 10.0.0.1 iburst\nmakestep 1 3\nallow 10.0.0.0／8\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::FewSourcesClient), "{r:?}");
+}
+
+/// Random bytes are not "UTF-16": lint says the file is not text, once,
+/// and echoes none of its bytes; a file saved as UTF-16 (with or without
+/// its byte order mark) is said to be UTF-16, once. chronyd refuses both
+/// ("Invalid directive", tests/it/lint_vs_chronyd.rs).
+#[test]
+fn binary_data_is_told_from_utf16_and_never_echoed() {
+    let garbage = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/chronyd/bad-binary-data.conf"),
+    )
+    .unwrap();
+    let d = lint(&Document::parse(garbage), &LintOptions::default());
+    let got: Vec<Rule> = d.iter().map(|d| d.rule).collect();
+    assert_eq!(got, [Rule::NotText]);
+    for lang in stratum::i18n::Lang::ALL {
+        let tr = stratum::i18n::Localizer::new(lang);
+        let text = tr.tr_args(&d[0].message_id(), &d[0].args);
+        assert!(!text.contains("UTF-16"), "{text}");
+        assert!(
+            !text.chars().any(|c| c == '\u{fffd}' || c.is_control()),
+            "{text}"
+        );
+    }
+    let conf = "server 10.0.0.1 iburst\nmakestep 1 3\n";
+    let le: Vec<u8> = conf.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let marked = [&[0xFF, 0xFE][..], &le].concat();
+    for bytes in [le, marked] {
+        let got: Vec<Rule> = lint(&Document::parse(bytes), &LintOptions::default())
+            .iter()
+            .map(|d| d.rule)
+            .collect();
+        assert_eq!(got, [Rule::Utf16File]);
+    }
+    // A stray NUL in a text file is a NUL, not a UTF-16 file.
+    let d = lint(
+        &Document::parse("server 10.0.0.1\0 iburst\nmakestep 1 3\n"),
+        &LintOptions::default(),
+    );
+    let nul = d.iter().find(|d| d.arg("kind") == Some("nul")).unwrap();
+    let en = stratum::i18n::Localizer::new(stratum::i18n::Lang::En);
+    assert!(!en.tr_args(&nul.message_id(), &nul.args).contains("UTF-16"));
+}
+
+/// An odd character's message quotes the whole line it is on (escaped,
+/// cut after 60 characters), in both languages: a line behind a full-width
+/// `＃` is quoted as written, not as an empty word.
+#[test]
+fn an_odd_characters_line_is_quoted_whole() {
+    use stratum::i18n::{Lang, Localizer};
+    let text_of = |conf: &str, lang: Lang| {
+        let d = lint(&Document::parse(conf), &LintOptions::default());
+        let odd = d
+            .iter()
+            .find(|d| d.rule == Rule::OddCharacter)
+            .unwrap_or_else(|| panic!("{conf}: {d:?}"));
+        Localizer::new(lang).tr_args(&odd.message_id(), &odd.args)
+    };
+    let cases = [
+        ("＃ 全角井号注释\n", "＃ 全角井号注释"),
+        ("server　127.0.0.1 iburst\n", "server　127.0.0.1 iburst"),
+        ("makestep 1.0，3\n", "makestep 1.0，3"),
+        // Control characters written out, never passed to the terminal.
+        ("server　a\u{1b}[2J\n", "server　a\\u{1b}[2J"),
+    ];
+    for (conf, quoted) in cases {
+        let zh = text_of(conf, Lang::ZhCn);
+        assert!(zh.contains(&format!("这一行“{quoted}”")), "{zh}");
+        let en = text_of(conf, Lang::En);
+        assert!(en.contains(&format!("the line “{quoted}”")), "{en}");
+    }
+    let long = format!("server　{}\n", "a".repeat(100));
+    let en = text_of(&long, Lang::En);
+    assert!(
+        en.contains(&format!("“server　{}…”", "a".repeat(53))),
+        "{en}"
+    );
+    // Chinese puts a space between a word and a code: 第 1 列是 U+FEFF.
+    let zh = text_of("\u{feff}server 10.0.0.1\n", Lang::ZhCn);
+    assert!(zh.starts_with("第 1 列是 U+FEFF，"), "{zh}");
+}
+
+#[test]
+fn a_character_that_only_looks_like_a_space_is_named() {
+    let opts = LintOptions {
+        version: V43,
+        ..Default::default()
+    };
+    let d = lint(&Document::parse("server\u{3000}127.0.0.1 iburst\n"), &opts);
+    let odd = d.iter().find(|d| d.rule == Rule::OddCharacter).unwrap();
+    assert_eq!(odd.severity, Severity::Error);
+    assert_eq!(odd.arg("code"), Some("U+3000"));
+    assert_eq!(odd.arg("column"), Some("7"));
+    // Named once, in place of "not a directive".
+    assert!(!d.iter().any(|d| d.rule == Rule::UnknownDirective));
+    // In a value chronyd takes it as part of the name.
+    let d = lint(&Document::parse("server 127.0.0.1\u{3000}iburst\n"), &opts);
+    assert!(d.iter().any(|d| d.rule == Rule::OddCharacterInValue));
+    let d = lint(&Document::parse("\u{FEFF}server 127.0.0.1 iburst\n"), &opts);
+    assert_eq!(
+        d.iter()
+            .find(|d| d.rule == Rule::OddCharacter)
+            .and_then(|d| d.arg("kind")),
+        Some("bom")
+    );
+}
+
+#[test]
+fn control_bytes_are_errors_white_space_is_not() {
+    let doc = Document::parse("logdir /var/log/chrony\x1b/x\nserver a\tiburst\r\n");
+    let d = lint(&doc, &LintOptions::default());
+    let hits: Vec<_> = d
+        .iter()
+        .filter(|d| d.rule == Rule::ControlCharacter)
+        .map(|d| (d.line, d.arg("char").unwrap().to_string()))
+        .collect();
+    assert_eq!(hits, vec![(Some(1), "U+001B".to_string())]);
+    assert_eq!(control_character_line(&doc), Some(1));
+    // A NUL in a value chronyd would read cuts the path short: an
+    // error, and an apply refuses it before anything.
+    let nul = Document::parse("logdir /var/log/chrony\0/x\n");
+    let d = lint(&nul, &LintOptions::default());
+    assert!(d.iter().any(|d| d.rule == Rule::ControlCharacter), "{d:?}");
+    assert!(has_errors(&d));
+    // Where chronyd refuses the line for it, that is said once.
+    let refused = Document::parse("s\0erver a\n");
+    let d = lint(&refused, &LintOptions::default());
+    assert!(d.iter().all(|d| d.rule != Rule::ControlCharacter), "{d:?}");
+    assert_eq!(control_character_line(&nul), Some(1));
+    let esc = Document::parse("# ok\nserver a\x1b[2J\n");
+    assert_eq!(control_character_line(&esc), Some(2));
+}
