@@ -383,12 +383,15 @@ impl Localizer {
             })
             .collect();
         let text = self.tr_first(&crate::core::explain::finding_ids(kind, f), &args);
-        self.unnamed_source(text)
+        // Only chronyc prints [UNSPEC]; another tool's output simply names
+        // no server (timedatectl's empty ServerName=).
+        let chronyc = kind.family() == crate::core::explain::Family::Chrony;
+        self.unnamed_source(text, chronyc)
     }
 
     /// The name of a source with no address, as the sentence needs it:
     /// "The source …" where a sentence starts, "the source …" within one.
-    fn unnamed_source(&self, text: String) -> String {
+    fn unnamed_source(&self, text: String, chronyc: bool) -> String {
         if !text.contains(UNNAMED) {
             return text;
         }
@@ -398,10 +401,11 @@ impl Localizer {
                 let before = out.trim_end();
                 let starts = before.is_empty()
                     || before.ends_with(['.', ':', ';', '!', '?', '。', '：', '；']);
-                out.push_str(&self.tr(if starts {
-                    "explain-unnamed-source"
-                } else {
-                    "explain-unnamed-source-inline"
+                out.push_str(&self.tr(match (chronyc, starts) {
+                    (true, true) => "explain-unnamed-source",
+                    (true, false) => "explain-unnamed-source-inline",
+                    (false, true) => "explain-unnamed-server",
+                    (false, false) => "explain-unnamed-server-inline",
                 }));
             }
             out.push_str(part);

@@ -131,6 +131,7 @@ field-stratum = Stratum: distance from a reference clock. 1 = directly attached,
 field-sync-state = Synchronisation state of the device's clock.
 field-sync-status = Whether the clock is synchronised.
 field-sys-peer = Association ID of the system peer.
+meaning-ntpq-sysinfo-sys-peer = The server ntpd follows (its system peer), as address:port; 0.0.0.0:0 when it follows none.
 field-system-peer = The peer the device synchronises to.
 field-system-time = How far the system clock is from chronyd's NTP time now: “slow” means behind, “fast” ahead. chronyd corrects it by slewing (speeding the clock up or down). In chronyc -c and JSON it is chronyd's correction: positive when the clock is slow.
 field-tally = Selection mark: * system peer, + candidate, - outlier, x falseticker, blank rejected.
@@ -221,6 +222,7 @@ finding-falseticker = { $count ->
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
 finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (the default authselectmode mix gives “require” to NTS sources and reference clocks). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
+finding-serving-local-clock-by-upstreams-silent = The server serves its own clock (local stratum) because none of its configured upstream sources answers (the sources report in this paste: reach 0 everywhere). This is the fallback, not a healthy state: nothing ties the time it serves to true time, and how far it may have drifted grows while the upstreams stay silent: chronyd puts it at { $dispersion } now (root dispersion). Make the upstreams answer (see the sources findings).
 finding-clients-rate-limited = Some clients lose requests to rate limiting: they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
 finding-source-rejected = The device rejects a server: it is unreachable, unsynchronised itself, or fails its checks. Check that server's status and the path to it.
@@ -393,6 +395,8 @@ label-universal-time = Universal time
 label-unresolved = Unresolved
 label-update-interval = Update interval
 label-version = Version
+label-program = Program
+label-features = Built with
 label-vrf = VRF
 label-when = Last reply (s ago)
 label-uptime = Uptime
@@ -427,6 +431,7 @@ kind-chronyc-selectdata = chronyc selectdata
 kind-chronyc-authdata = chronyc authdata
 kind-ntpq-peers = ntpq -p (ntpd's peers)
 kind-ntpq-rv = ntpq -c rv (ntpd's system variables)
+kind-ntpq-sysinfo = ntpq -c sysinfo (ntpsec's summary of its system variables)
 kind-ntpstat = ntpstat
 kind-timedatectl = timedatectl status
 kind-timedatectl-show = timedatectl show
@@ -438,7 +443,7 @@ kind-nxos-show-ntp-peer-status = Cisco NX-OS show ntp peer-status
 kind-huawei-ntp-service-status = Huawei VRP display ntp-service status
 kind-huawei-ntp-service-sessions = Huawei VRP display ntp-service sessions
 kind-h3c-ntp-service-status = H3C Comware display ntp-service status
-kind-h3c-ntp-service-sessions = H3C Comware display ntp-service sessions
+kind-h3c-ntp-service-sessions = H3C Comware display ntp-service [ipv6] sessions
 kind-junos-show-ntp-status = Junos show ntp status
 kind-junos-show-ntp-associations = Junos show ntp associations
 kind-arista-show-ntp-status = Arista EOS show ntp status
@@ -454,7 +459,10 @@ meaning-chronyc-selectdata-leap = The source's leap status: N normal, + a leap s
 
 why-select-noselect = has the noselect option: never used for synchronisation
 why-select-few-measurements = not enough measurements yet to be selectable
-why-select-no-measurement = no valid measurement yet (chrony 4.3 marks such a source s, with leap ?): it has not answered, or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself); “chronyc ntpdata” shows which
+why-select-no-measurement = no measurement at all (leap ?; chrony 4.3 marks such a source s, the other releases M): { $refclock ->
+        [yes] this reference clock's driver has delivered no sample: nothing feeds it (a SHM or SOCK refclock whose writer, gpsd or the program that feeds the socket, is not running; a GPS without a fix; a PPS device that gives no pulses, or a PPS refclock whose “lock” clock has no samples)
+       *[no] it has never answered (reach 0 in “chronyc sources”) or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself), so waiting will not help; “chronyc ntpdata” shows which (Total RX 0: nothing came back)
+    }
 why-select-unsynchronised = the source is not synchronised itself (stratum 16, or leap status “not synchronised”)
 why-select-stratum-range = its stratum is outside the allowed range (minstratum, maxstratum)
 why-select-distance = its root distance is larger than maxdistance allows
@@ -476,6 +484,7 @@ why-stratum-high = stratum { $stratum } is the last a server can have: its clien
 why-leap-insert = a leap second will be inserted at the end of the day (23:59:60 UTC)
 why-leap-delete = a leap second will be deleted at the end of the day
 why-leap-expired = the leap second list has expired: chronyd can no longer know of coming leap seconds
+why-release-unsupported = older than chrony 4.0, the oldest release Stratum knows the outputs and configuration of
 why-clock-slow = { $value } behind NTP time (slow)
 why-clock-fast = { $value } ahead of NTP time (fast)
 why-server-dropping = { $drops } requests dropped, { $percent } % of what came in: rate limiting (ratelimit) or a full client log (clientloglimit)
@@ -515,11 +524,16 @@ finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: 
 finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
 finding-source-offset-large = Offsets are large ({ $value }) for { $sources }. A source this far off is wrong or the path to it is asymmetric; with three or more sources chrony can outvote it.
 finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent } %): clients poll faster than “ratelimit” allows, or the client log (clientloglimit) is full. Find the clients with “chronyc clients” and lower their polling rate, or raise ratelimit's interval and burst.
-finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server may have stopped answering (it is down or no longer reachable: “chronyc sources” then shows its reach falling to 0), it rate-limits this client (it polls too often: raise minpoll, leave out “burst”), or the path loses packets.
+finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server may have stopped answering (it is down or no longer reachable: “chronyc sources” then shows its reach falling to 0), it rate-limits this client ({ $fast ->
+        [yes] it polls every { $poll } s, faster than one request per 8 s, the average chrony.conf(5) “ratelimit” allows by default (interval 3); a server with “ratelimit … kod” answers some requests with a KoD RATE and drops the rest: raise this client's minpoll to 3 or more, leave out “burst”, or loosen the server's ratelimit
+       *[no] it polls too often: raise minpoll, leave out “burst”
+    }), or the path loses packets.
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way, the server is overloaded, or it rate-limits this client (chrony's “ratelimit”, ntpd's “limited”: a client that polls often, or with “burst”, gets no answer to some requests; raise minpoll). “chronyc ntpdata” counts the requests and the answers.
 finding-source-stale = { $sources } stopped answering, or chronyd no longer polls it: its last sample is old, or none of the last 8 polls was answered (reach 0) although it answered before. A source set offline (“chronyc offline”, or the “offline” option of its line) keeps its last sample and is not polled: “chronyc activity” counts offline sources, “chronyc online” polls them again. Otherwise check that the server runs and that its answers get through (UDP 123).
 explain-unnamed-source = The source chronyc shows as [UNSPEC] (no address before its first answer)
 explain-unnamed-source-inline = the source chronyc shows as [UNSPEC] (no address before its first answer)
+explain-unnamed-server = The server (the output names none)
+explain-unnamed-server-inline = the server (the output names none)
 finding-source-offset-large-chronyc-tracking = This clock was { $value } off at its last update (Last offset, chronyc(1): “the estimated local offset on the last clock update”): the clock's own offset, not a source's. { $steady ->
         [yes] RMS offset, its long-term average, is { $rms } too: the clock was that far off at every update, so it is not being corrected. chronyd measures the error and cannot apply it; its log (journalctl -u chronyd, or -u chrony on Debian) says why: “Could not step system clock” (chronyd may not set the clock: started with -x, or without CAP_SYS_TIME in a container) or “Adjustment of … exceeds the allowed maximum” (maxchange).
        *[other] RMS offset, its long-term average, is only { $rms }: the offset is new, and the clock was just corrected or is being corrected now (a step, or a slew). Look again after a few updates; if it stays, the clock is not being corrected, and chronyd's log (journalctl -u chronyd, or -u chrony on Debian) says why.
@@ -552,6 +566,7 @@ finding-leap-pending-ntpd = A leap second is announced for the end of the day (l
 finding-leap-pending-switch = A leap second is announced for the end of the day (leap indicator 01: a second inserted, 10: one deleted, at midnight UTC). The device applies it itself at midnight UTC; check that every NTP server it follows announces the same.
 finding-leap-pending-systemd = A leap second is announced for the end of the day (a second inserted or deleted at midnight UTC). systemd-timesyncd passes the server's announcement to the kernel, which applies it (the clock repeats or skips a second). Check that every server of the lab announces the same.
 finding-leap-file-expired = The leap second list has expired: chronyd cannot know of leap seconds announced after it. Update the distribution's tzdata (leap-seconds.list).
+finding-release-unsupported = This chrony is older than 4.0, the oldest release Stratum knows: its outputs and chrony.conf are read by 4.0's rules and may be misjudged. Upgrade chrony (Debian 11, Ubuntu 22.04, RHEL 9 and later ship 4.0 or newer).
 why-nts-ke-connect-failed = chronyd's log in this paste: it could not connect to the server's NTS-KE port (TCP { $port }: { $error }), so it has no NTS keys and sends no request
 finding-nts-ke-refused = chronyd could not connect to the NTS-KE port of { $sources } (TCP { $port }: { $error }; its log in this paste says so): without key establishment it has no cookies and sends no NTP request, so reach stays 0. The server does not listen there (chronyd not running, no ntsserverkey and ntsservercert, another ntsport than the server line's) or a firewall rejects TCP to that port; UDP 123 is not the cause.
 finding-nts-ke-failing = NTS key establishment with { $sources } keeps failing: no cookies, so no authenticated time. Causes: the server's NTS-KE port (TCP 4460) is blocked or closed, its certificate is not trusted (ntstrustedcerts) or does not name the host you use, it has expired, or this clock is too far off to validate it (start with “nocerttimecheck 1” or set the clock).
@@ -647,6 +662,9 @@ label-source = Synchronised to
 label-event = Event
 meaning-ntpq-associations-reach = yes: reachable, no: unreachable (ntpq(1), associations).
 meaning-ntpq-associations-auth = ok or yes: authenticated; bad: authentication fails; none: not used.
+field-program = The program that printed its version: chronyc (the client) or chronyd (the daemon).
+meaning-chrony-version-version = The chrony release of that program; chronyc and chronyd of different releases may not understand each other.
+field-features = What it was built with: + present, - left out (READLINE line editing, SECHASH hash functions for keys, NTS, IPV6, CMDMON, REFCLOCK, RTC …).
 meaning-ntpq-associations-status-word = The peer status word in hexadecimal: status, selection, event count and code.
 meaning-ntpstat-ntp-service = Whether ntpstat could talk to the time daemon (ntpd through ntpq on 127.0.0.1, chronyd through chronyc).
 finding-ntp-service-inactive-ntpd = No time daemon answered: ntpq (and ntpstat) ask ntpd on 127.0.0.1 and ::1, ntpstat also chronyd through chronyc. Start it (systemctl enable --now ntpd, or chronyd / chrony) and check that ntpd's “restrict” lets 127.0.0.1 query it. chronyd never answers ntpq: where chrony runs, ask it with chronyc tracking and chronyc sources.
@@ -920,6 +938,10 @@ finding-smoothing-offset = The server time smoothing (smoothtime) is serving its
 finding-manual-no-samples = No sample is stored: settime has not given chronyd a time, so in manual mode it has nothing to follow. “chronyc settime TIME” adds one; with “manual” in chrony.conf and no source, tracking stays not synchronised until then.
 finding-waitsync-never-synchronised = chronyd did not synchronise while waitsync waited: the reference ID was 00000000 at every one of the { $count } tries, so waitsync gave up with a non-zero exit status. Its sources are the cause: “chronyc sources” and “chronyc selectdata” show why none is used.
 finding-paste-cut = The paste looks cut: it ends before the output does (a row cut short, the last lines or the table itself missing). What it shows is judged; nothing is concluded from what is missing. Paste the whole output to have it all judged.
+finding-paste-cut-mid-line = The paste ends mid-line: its last line has { $got } of the { $want } comma-separated fields chronyc -c prints for this report. { $line ->
+        [fields] Only the fields before the cut are judged (the last one shown may itself be cut short); nothing is concluded from the missing ones.
+       *[row] That row is incomplete and was not judged; the complete rows above it are, and nothing is concluded from rows that may follow.
+    } Paste the whole output to have it all judged.
 finding-no-such-source = chronyd has no source at the address given (“{ $reply }”): the command names a source by its address, and none of chronyd's sources has it. “chronyc -n sources -a” lists the addresses it has (a source configured by name is listed by the address the name resolved to).
 finding-sources-offline = { $count ->
         [one] 1 source is offline: chronyd does not poll it. The “offline” option of its server line, “chronyc offline”, or a network script calling it set it offline; “chronyc online” polls it again.
@@ -941,6 +963,7 @@ finding-selected-stale = { $sources } is selected (*), but its last measurement 
 ## MikroTik RouterOS, /system ntp client print (help.mikrotik.com "NTP"; v6: wiki Manual:System/Time).
 kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
 kind-chronyd-once = chronyd -q / -Q (one measurement, then exit)
+kind-chrony-version = chronyc -v / chronyd -v (the chrony release)
 finding-once-measured = A server answered: chronyd measured the system clock off by { $value }. { $action ->
         [step] With -q it stepped the clock by that much (“(step)”), then exited.
        *[ignored] With -Q it only printed the offset (“(ignored)”, chronyd(8): “without making any corrections of the clock”).

@@ -130,6 +130,7 @@ field-stratum = 层级：与参考时钟的距离。1 表示直接连接，16（
 field-sync-state = 设备时钟的同步状态。
 field-sync-status = 时钟是否已同步。
 field-sys-peer = 系统对等体的关联 ID。
+meaning-ntpq-sysinfo-sys-peer = ntpd 跟随的服务器（系统对等体），格式为 address:port；不跟随任何服务器时为 0.0.0.0:0。
 field-system-peer = 设备同步的对等体。
 field-system-time = 系统时钟当前与 chronyd 的 NTP 时间相差多少：“slow”（慢）表示落后，“fast”（快）表示超前。chronyd 通过微调（slew，让时钟走快或走慢）来修正。在 chronyc -c 和 JSON 中它是 chronyd 的修正量：时钟慢时为正值。
 field-tally = 选择标记：* 系统对等体，+ 候选，- 离群，x 错误源，空白表示被拒绝。
@@ -210,6 +211,7 @@ finding-falseticker = { $count ->
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
 finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
+finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游一直不应答，可能的漂移就一直增大：chronyd 现在估计为 { $dispersion }（root dispersion）。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
 finding-source-rejected = 设备拒绝了某个服务器：它不可达、自身未同步或未通过检查。请检查该服务器的状态和到它的路径。
@@ -382,6 +384,8 @@ label-universal-time = 世界时
 label-unresolved = 未解析
 label-update-interval = 更新间隔
 label-version = 版本
+label-program = 程序
+label-features = 编译功能
 label-vrf = VRF
 label-when = 上次应答（秒前）
 label-uptime = 运行时间
@@ -416,6 +420,7 @@ kind-chronyc-selectdata = chronyc selectdata
 kind-chronyc-authdata = chronyc authdata
 kind-ntpq-peers = ntpq -p（ntpd 的时间源列表）
 kind-ntpq-rv = ntpq -c rv（ntpd 的系统变量）
+kind-ntpq-sysinfo = ntpq -c sysinfo（ntpsec 系统变量的概况）
 kind-ntpstat = ntpstat
 kind-timedatectl = timedatectl status
 kind-timedatectl-show = timedatectl show
@@ -427,7 +432,7 @@ kind-nxos-show-ntp-peer-status = 思科 NX-OS show ntp peer-status
 kind-huawei-ntp-service-status = 华为 VRP display ntp-service status
 kind-huawei-ntp-service-sessions = 华为 VRP display ntp-service sessions
 kind-h3c-ntp-service-status = 新华三 Comware display ntp-service status
-kind-h3c-ntp-service-sessions = 新华三 Comware display ntp-service sessions
+kind-h3c-ntp-service-sessions = 新华三 Comware display ntp-service [ipv6] sessions
 kind-junos-show-ntp-status = Junos show ntp status
 kind-junos-show-ntp-associations = Junos show ntp associations
 kind-arista-show-ntp-status = Arista EOS show ntp status
@@ -443,7 +448,10 @@ meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末
 
 why-select-noselect = 配置了 noselect 选项：从不用于同步
 why-select-few-measurements = 测量次数还不够，暂不能被选择
-why-select-no-measurement = 还没有有效的测量（chrony 4.3 把这样的源标为 s，闰秒状态为 ?）：它没有应答，或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步）；“chronyc ntpdata”可以看出是哪一种
+why-select-no-measurement = 完全没有测量（闰秒状态为 ?；chrony 4.3 把这样的源标为 s，其他版本标为 M）：{ $refclock ->
+        [yes] 这个参考时钟的驱动还没有给出任何样本：没有东西在喂它（SHM 或 SOCK 参考时钟的写入方，即 gpsd 或向套接字写数据的程序，没有运行；GPS 没有定位；PPS 设备没有脉冲，或 PPS 参考时钟“lock”的时钟没有样本）
+       *[no] 它从未应答（“chronyc sources”中 reach 为 0），或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步），等待不会改善；“chronyc ntpdata”可以看出是哪一种（Total RX 为 0：没有收到任何应答）
+    }
 why-select-unsynchronised = 该源自身未同步（层级 16，或闰秒状态为“未同步”）
 why-select-stratum-range = 其层级超出允许范围（minstratum、maxstratum）
 why-select-distance = 其根距离大于 maxdistance 的允许值
@@ -465,6 +473,7 @@ why-stratum-high = 层级 { $stratum } 是服务器能提供的最后一级：�
 why-leap-insert = 当天结束时（UTC 23:59:60）将插入一个闰秒
 why-leap-delete = 当天结束时将删除一个闰秒
 why-leap-expired = 闰秒列表已过期：chronyd 无法得知以后的闰秒
+why-release-unsupported = 早于 chrony 4.0，而 Stratum 只了解 4.0 及以后版本的输出和配置
 why-clock-slow = 比 NTP 时间落后 { $value }（慢）
 why-clock-fast = 比 NTP 时间超前 { $value }（快）
 why-server-dropping = 丢弃了 { $drops } 个请求，占收到请求的 { $percent } %：速率限制（ratelimit）或客户端记录已满（clientloglimit）
@@ -504,11 +513,16 @@ finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显
 finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
 finding-source-offset-large = { $sources } 的偏移较大（{ $value }）。偏移这么大的源要么本身有误，要么到它的路径不对称；有三个或更多源时 chrony 可以把它投票排除。
 finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $percent } %）：客户端的轮询快于“ratelimit”的允许值，或客户端记录（clientloglimit）已满。用“chronyc clients”找出这些客户端并降低其轮询频率，或放宽 ratelimit 的 interval 和 burst。
-finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（轮询太频繁：提高 minpoll，去掉“burst”），或路径上丢包。
+finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（{ $fast ->
+        [yes] 它每 { $poll } 秒轮询一次，快于 chrony.conf(5)“ratelimit”默认允许的平均每 8 秒一个请求（interval 3）；设置了“ratelimit … kod”的服务器会对部分请求回复 KoD RATE，其余丢弃：把本客户端的 minpoll 提高到 3 或以上，去掉“burst”，或放宽服务器的 ratelimit
+       *[no] 轮询太频繁：提高 minpoll，去掉“burst”
+    }），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大 minpoll）。“chronyc ntpdata”会统计请求数和应答数。
 finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
 explain-unnamed-source = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
 explain-unnamed-source-inline = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
+explain-unnamed-server = 服务器（输出中没有列出它的名称或地址）
+explain-unnamed-server-inline = 服务器（输出中没有列出它的名称或地址）
 finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏差 { $value }（Last offset，chronyc(1)：“上次时钟更新时估计的本地偏移”）：这是本机时钟自身的偏移，不是某个时间源的。{ $steady ->
         [yes] 它的长期平均值 RMS offset 也是 { $rms }：每次更新时时钟都偏差这么多，说明它没有被修正。chronyd 测得了误差却无法修正；其日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因：无法步进系统时钟（chronyd 无权设置时钟：以 -x 启动，或在容器中缺少 CAP_SYS_TIME），或修正量超过 maxchange 允许的最大值。
        *[other] 它的长期平均值 RMS offset 只有 { $rms }：这个偏移是新出现的，时钟刚被修正或正在修正（跳变或微调）。几次更新后再看；如果一直如此，说明时钟没有被修正，chronyd 的日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因。
@@ -541,6 +555,7 @@ finding-leap-pending-ntpd = 已公布当天结束时的闰秒（leap 01：插入
 finding-leap-pending-switch = 已公布当天结束时的闰秒（闰秒标识 01：插入一秒；10：删除一秒；在 UTC 午夜）。设备会在 UTC 午夜自行处理；请确认设备跟随的所有 NTP 服务器公布的一致。
 finding-leap-pending-systemd = 已公布当天结束时的闰秒（在 UTC 午夜插入或删除一秒）。systemd-timesyncd 把服务器的公告交给内核处理（时钟会重复或跳过一秒）。请确认实验环境中所有服务器公布的一致。
 finding-leap-file-expired = 闰秒列表已过期：chronyd 无法得知之后公布的闰秒。请更新发行版的 tzdata（leap-seconds.list）。
+finding-release-unsupported = 此 chrony 早于 4.0（Stratum 了解的最早版本）：其输出和 chrony.conf 会按 4.0 的规则读取，可能被误判。请升级 chrony（Debian 11、Ubuntu 22.04、RHEL 9 及以后的版本自带 4.0 或更新的版本）。
 why-nts-ke-connect-failed = 本段粘贴中 chronyd 的日志：它无法连接服务器的 NTS-KE 端口（TCP { $port }：{ $error }），因此没有 NTS 密钥，也不发送请求
 finding-nts-ke-refused = chronyd 无法连接 { $sources } 的 NTS-KE 端口（TCP { $port }：{ $error }；本段粘贴中它的日志如是说）：密钥交换不成功就没有 cookie，也不发送 NTP 请求，所以 reach 一直为 0。该服务器没有在此端口监听（chronyd 未运行、未配置 ntsserverkey 和 ntsservercert，或 ntsport 与 server 行的不同），或防火墙拒绝了到该端口的 TCP；原因不在 UDP 123。
 finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没有 cookie，也就没有经过认证的时间。原因：服务器的 NTS-KE 端口（TCP 4460）被阻断或未开放、其证书不受信任（ntstrustedcerts）或不包含你使用的主机名、证书已过期，或者本机时钟偏移太大无法验证证书（用“nocerttimecheck 1”启动，或先校准时钟）。
@@ -636,6 +651,9 @@ label-source = 同步到
 label-event = 事件
 meaning-ntpq-associations-reach = yes：可达，no：不可达（ntpq(1)，associations）。
 meaning-ntpq-associations-auth = ok 或 yes：已认证；bad：认证失败；none：未使用。
+field-program = 打印版本的程序：chronyc（客户端）或 chronyd（守护进程）。
+meaning-chrony-version-version = 该程序的 chrony 版本；不同版本的 chronyc 与 chronyd 可能无法互相理解。
+field-features = 编译时包含的功能：+ 表示有，- 表示没有（READLINE 行编辑、SECHASH 密钥用的哈希函数、NTS、IPV6、CMDMON、REFCLOCK、RTC 等）。
 meaning-ntpq-associations-status-word = 十六进制的对端状态字：状态、选择结果、事件计数和代码。
 meaning-ntpstat-ntp-service = ntpstat 能否与时间守护进程通信（ntpd 经 ntpq 在 127.0.0.1 上查询，chronyd 经 chronyc 查询）。
 finding-ntp-service-inactive-ntpd = 没有时间守护进程应答：ntpq（和 ntpstat）在 127.0.0.1 和 ::1 上询问 ntpd，ntpstat 还通过 chronyc 询问 chronyd。请启动它（systemctl enable --now ntpd，或 chronyd / chrony），并检查 ntpd 的“restrict”允许 127.0.0.1 查询。chronyd 从不应答 ntpq：运行 chrony 的机器请用 chronyc tracking 和 chronyc sources 查询。
@@ -880,6 +898,10 @@ finding-smoothing-offset = 服务器时间平滑（smoothtime）有意让客户�
 finding-manual-no-samples = 没有保存任何样本：settime 还没有给 chronyd 一个时间，所以在手动模式下它没有可跟随的对象。“chronyc settime 时间”可以加入一个样本；chrony.conf 中有“manual”而没有时间源时，在此之前 tracking 一直是未同步。
 finding-waitsync-never-synchronised = 在 waitsync 等待期间 chronyd 没有同步：{ $count } 次尝试中参考 ID 每次都是 00000000，所以 waitsync 放弃并以非零状态退出。原因在它的时间源：“chronyc sources”和“chronyc selectdata”显示为什么没有一个被使用。
 finding-paste-cut = 这段粘贴看起来不完整：输出还没结束它就断了（某一行被截短，或缺少最后几行甚至整个表格）。只判断粘贴里有的部分，不根据缺少的部分下结论。请粘贴完整输出，以便全部判断。
+finding-paste-cut-mid-line = 这段粘贴在一行中间断了：最后一行只有 { $got } 个逗号分隔的字段，而 chronyc -c 的这个报告每行有 { $want } 个。{ $line ->
+        [fields] 只判断断点之前的字段（显示的最后一个字段本身可能也被截短），不根据缺少的字段下结论。
+       *[row] 这一行不完整，没有判断；判断了它上面的完整行，也不对后面可能还有的行下结论。
+    }请粘贴完整输出，以便全部判断。
 finding-no-such-source = chronyd 在给出的地址上没有时间源（“{ $reply }”）：该命令按地址指定时间源，而 chronyd 的时间源中没有这个地址。“chronyc -n sources -a”列出它拥有的地址（按名称配置的时间源以名称解析出的地址列出）。
 finding-sources-offline = 有 { $count } 个时间源处于离线状态：chronyd 不轮询这些时间源。它们是被 server 行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线的；“chronyc online”会让它们重新被轮询。
 finding-all-sources-offline = 没有在线的时间源：{ $count } 个时间源处于离线状态，chronyd 一个也不轮询，所以时钟没有同步，只靠自己运行。“chronyc online”会让它们重新被轮询；请查明是什么把它们设为离线（server 行的“offline”选项、“chronyc offline”，或调用它的 NetworkManager、ifupdown 脚本）。
@@ -895,6 +917,7 @@ finding-selected-stale = { $sources } 被选中（*），但它最近一次测�
 ## MikroTik RouterOS，/system ntp client print（help.mikrotik.com “NTP”；v6：wiki Manual:System/Time）。
 kind-mikrotik-ntp-client = MikroTik RouterOS /system ntp client print
 kind-chronyd-once = chronyd -q / -Q（测量一次后退出）
+kind-chrony-version = chronyc -v / chronyd -v（chrony 的版本）
 finding-once-measured = 服务器有应答：chronyd 测得系统时钟偏差 { $value }。{ $action ->
         [step] 使用 -q 时它把时钟跳变了这么多（“(step)”），然后退出。
        *[ignored] 使用 -Q 时它只打印偏差（“(ignored)”，chronyd(8)：“不对时钟做任何校正”）。

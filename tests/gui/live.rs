@@ -366,13 +366,13 @@ fn a_lab_where_nothing_answers_shows_no_answer_and_no_numbers() {
             Lang::En,
             "Sources answer but none is selected",
             "10.0.0.124 answers but is not synchronised",
-            "10.0.0.124 cannot be selected now: not enough measurements",
+            "10.0.0.124 cannot be selected now: no measurement at all",
         ),
         (
             Lang::ZhCn,
             "时间源有应答但都未被选中",
             "10.0.0.124 有应答但自身未同步",
-            "10.0.0.124 目前不能被选择：测量次数还不够",
+            "10.0.0.124 目前不能被选择：完全没有测量",
         ),
     ] {
         // First the two names alone (the first Apply), then with the peer.

@@ -142,8 +142,9 @@ fn nothing_answers_so_none_is_said_to_answer() {
     assert!(rules(&live[&Kind::ChronycSources]).contains(&Rule::NoneSelected));
 }
 
-/// A peer that never answered: selectdata's "M" (too few
-/// measurements) is the reason, said in words; its leap "not
+/// A peer that never answered: selectdata's "M" with no measurement at
+/// all is the reason, said in words (never "not enough measurements
+/// yet", which says waiting helps); its leap "not
 /// synchronised" is chronyd's initial value, so "answers but is not
 /// synchronised itself" is never said, and its last sample, score and
 /// limits are placeholders.
@@ -164,13 +165,14 @@ fn a_peer_that_never_answered_is_not_said_to_answer() {
     }
     let en = texts(select, Lang::En).join("\n");
     assert!(
-        en.contains("10.0.0.124 cannot be selected now: not enough measurements"),
+        en.contains("10.0.0.124 cannot be selected now: no measurement at all"),
         "{en}"
     );
     assert!(!en.contains("beside it"), "{en}");
     assert!(!en.contains("answers but"), "{en}");
+    assert!(!en.contains("not enough measurements"), "{en}");
     let zh = texts(select, Lang::ZhCn).join("\n");
-    assert!(zh.contains("测量次数还不够"), "{zh}");
+    assert!(zh.contains("完全没有测量"), "{zh}");
 }
 
 /// Placeholders: chronyc(1) prints 0 for a source's last sample until

@@ -202,7 +202,36 @@ pub(super) fn reference(mut parts: Vec<Explained>) -> Vec<Explained> {
     falseticker_ntpdata(&mut parts);
     selection_verdict(parts.iter_mut());
     offline_verdict(&mut parts);
+    local_fallback(&mut parts);
     parts
+}
+
+/// A server on its `local` clock while the sources report of the same
+/// paste says none of its configured upstreams answers: the local clock is
+/// the fallback for a dead upstream, not an isolated lab's choice, so
+/// tracking says so (a warning) instead of calling it fine.
+fn local_fallback(parts: &mut [Explained]) {
+    let silent = parts.iter().any(|e| {
+        e.kind == Kind::ChronycSources
+            && e.findings
+                .iter()
+                .any(|f| f.rule == Rule::NoUpstreamReachable)
+    });
+    if !silent {
+        return;
+    }
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycTracking) {
+        for f in e
+            .findings
+            .iter_mut()
+            .filter(|f| f.rule == Rule::ServingLocalClock)
+        {
+            f.severity = Status::Warn;
+            if !f.args.iter().any(|(k, _)| *k == "cause") {
+                f.args.push(("cause", "upstreams-silent".into()));
+            }
+        }
+    }
 }
 
 /// `chronyc activity` earlier in the paste says no source is polled

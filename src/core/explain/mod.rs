@@ -25,8 +25,10 @@ mod ntpstat;
 mod paste;
 mod reply;
 mod switch;
+mod sysinfo;
 mod timedatectl;
 pub mod verdict;
+mod version;
 
 pub use field::{FieldId, Value};
 pub use live::explain_snapshot;
@@ -221,6 +223,10 @@ pub fn prompt_command(line: &str) -> Option<&str> {
                 "ntpq",
                 "ntpstat",
                 "timedatectl",
+                // Its version only: `chronyd -q`'s line is read with its
+                // output (chronyd_once).
+                "chronyd -v",
+                "chronyd --version",
                 "show",
                 "display",
                 "dis ",
@@ -281,6 +287,8 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     }
     let parsed = chronyc::parse(&content)
         .or_else(|| chronyc_other::parse(&content))
+        .or_else(|| version::parse(&content))
+        .or_else(|| sysinfo::parse(&content))
         .or_else(|| ntpd::parse(&content, &commands))
         .or_else(|| timedatectl::parse(&content))
         .or_else(|| mikrotik::parse(&content))
@@ -309,7 +317,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
         // A legend without its table: nothing to judge, and the table is
         // not known to be empty.
         if e.cut {
-            e.findings.push(Finding::new(Rule::PasteCut));
+            e.findings.push(diagnose::paste_cut(&e));
             return Ok(e);
         }
         // A table with its header and no row says something: nobody yet.
@@ -428,6 +436,8 @@ pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     let mut v = chronyc::fields();
     v.extend(chronyc_other::fields());
     v.extend(ntpd::fields());
+    v.extend(sysinfo::fields());
+    v.extend(version::fields());
     v.extend(timedatectl::fields());
     v.extend(switch::fields());
     v.extend(mikrotik::fields());

@@ -30,6 +30,8 @@ pub enum Kind {
     ChronycWaitsync,
     NtpqPeers,
     NtpqRv,
+    /// ntpsec's `ntpq -c sysinfo`: rv's system values as labelled lines.
+    NtpqSysinfo,
     /// `ntpq -c "rv ASSOCID"`: one association's variables.
     NtpqRvPeer,
     /// `ntpq -c as` (associations).
@@ -61,6 +63,8 @@ pub enum Kind {
     MikrotikNtpClient,
     /// `chronyd -q` / `chronyd -Q`: one measurement, then exit.
     ChronydOnce,
+    /// `chronyc -v` / `chronyd -v`: the release.
+    ChronyVersion,
 }
 
 impl Kind {
@@ -82,6 +86,7 @@ impl Kind {
             Kind::ChronycWaitsync => "chronyc-waitsync",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
+            Kind::NtpqSysinfo => "ntpq-sysinfo",
             Kind::NtpqRvPeer => "ntpq-rv-peer",
             Kind::NtpqAssociations => "ntpq-associations",
             Kind::Ntpstat => "ntpstat",
@@ -106,6 +111,7 @@ impl Kind {
             Kind::ShowNtpServer => "show-ntp-server",
             Kind::MikrotikNtpClient => "mikrotik-ntp-client",
             Kind::ChronydOnce => "chronyd-once",
+            Kind::ChronyVersion => "chrony-version",
         }
     }
 
@@ -116,8 +122,10 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
-            | ChronycWaitsync | ChronydOnce => Family::Chrony,
-            NtpqPeers | NtpqRv | NtpqRvPeer | NtpqAssociations | Ntpstat => Family::Ntpd,
+            | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
+            NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | Ntpstat => {
+                Family::Ntpd
+            }
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
             }
@@ -253,6 +261,9 @@ pub struct Explained {
     /// without its last lines, a legend without its table): what is there
     /// is judged, nothing is concluded from what is missing.
     pub cut: bool,
+    /// chronyc `-c`: the last line stops mid-line, with this many of the
+    /// report's fields (`(got, want)`); that row is not judged.
+    pub cut_line: Option<(usize, usize)>,
 }
 
 impl Explained {
@@ -273,6 +284,7 @@ impl Explained {
             rows: Vec::new(),
             findings: Vec::new(),
             cut: false,
+            cut_line: None,
         }
     }
 }

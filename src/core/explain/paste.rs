@@ -238,6 +238,7 @@ pub(super) fn split_reports(segment: Segment) -> Vec<Segment> {
 fn csv_starts(lines: &[String]) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut current = None;
+    let mut first_row: Option<Vec<&str>> = None;
     for (i, l) in lines.iter().enumerate() {
         if l.trim().is_empty() {
             continue;
@@ -247,11 +248,25 @@ fn csv_starts(lines: &[String]) -> Vec<usize> {
             .then(|| super::chronyc::csv_kind(&cols))
             .flatten()
         else {
+            // The paste may end inside the last report's last row: a
+            // shorter line, read with its report (chronyc::csv).
+            let last = lines[i + 1..].iter().all(|l| l.trim().is_empty());
+            if last
+                && cols.len() > 1
+                && first_row.as_ref().is_some_and(|f: &Vec<&str>| {
+                    cols.len() < f.len() && super::chronyc::row_prefix(f, &cols)
+                })
+            {
+                break;
+            }
             return Vec::new();
         };
         let shape = Some((kind, cols.len()));
         if current.is_some() && current != shape {
             starts.push(i);
+        }
+        if current != shape {
+            first_row = Some(cols);
         }
         current = shape;
     }

@@ -118,6 +118,10 @@ fn pasted_command_output() {
         b"Unrecognized command",
         b"$ chronyc -h /x ",
         b"511 Source already present",
+        b" Source: [5]",
+        b"  Reachabilities: ",
+        b"system peer: ",
+        b" (chrony) version ",
     ];
     let run = fuzz("explain", &seeds, tokens, budget(), 13, mutate, |input| {
         // Bytes as a file gives them: decoded (UTF-16 too), then every

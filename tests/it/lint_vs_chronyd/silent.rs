@@ -208,6 +208,68 @@ fn samples_beyond_64_act_as_64_on_every_release() {
     }
 }
 
+/// What lint says of a minpoll below the release's minimum, chronyd does:
+/// ntp_core.c (4.0, 4.3, 4.6.1, master after 4.8) replaces it with the
+/// default 6 and raises maxpoll to it, so `minpoll -8 maxpoll -6` polls at
+/// 6 (64 s), while `minpoll -6 maxpoll -6`, valid on every release, polls
+/// at -6.
+#[test]
+fn a_minpoll_below_the_minimum_polls_at_the_default_on_every_release() {
+    let text = corpus_text("ok-minpoll-below-minimum.conf");
+    for r in common::releases() {
+        let said: Vec<(String, String)> = lint(
+            &Document::parse(&text),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .filter(|d| d.rule == Rule::PollBelowMinimum)
+        .map(|d| {
+            let arg = |k| d.arg(k).unwrap_or("").to_string();
+            (arg("minpoll"), arg("maxpoll"))
+        })
+        .collect();
+        assert_eq!(said, [("6".into(), "6".into())], "chrony {}", r.label);
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let low = Chronyd::start(&r.chronyd, tmp.path(), "low", &ported(&text, up.port, ""));
+        let valid = text.replace("minpoll -8", "minpoll -6");
+        let fast = Chronyd::start(&r.chronyd, tmp.path(), "fast", &ported(&valid, up.port, ""));
+        let reached = |c: &Chronyd| {
+            c.chronyc(&["-c", "sources"])
+                .split(',')
+                .nth(5)
+                .is_some_and(|reach| reach.trim() != "0")
+        };
+        let both = wait_for(Duration::from_secs(30), || {
+            (reached(&low) && reached(&fast)).then_some(())
+        });
+        assert!(
+            both.is_some(),
+            "chrony {}: {} / {}",
+            r.label,
+            low.chronyc(&["sources"]),
+            fast.chronyc(&["sources"])
+        );
+        assert_eq!(
+            poll(&low),
+            Some(6),
+            "chrony {}: {}",
+            r.label,
+            low.chronyc(&["sources"])
+        );
+        assert_eq!(
+            poll(&fast),
+            Some(-6),
+            "chrony {}: {}",
+            r.label,
+            fast.chronyc(&["sources"])
+        );
+    }
+}
+
 /// The rules lint gives `text` under `r`'s rules, of those listed.
 fn said(text: &str, r: &common::Release, of: &[Rule]) -> Vec<Rule> {
     super::lint_rules(text, r.version)

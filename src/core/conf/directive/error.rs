@@ -28,6 +28,9 @@ pub enum ParseError {
     /// A `refid` or `lock` value of more than four characters (4.0–4.3
     /// read four and take the rest for an option, 4.4+ refuse the value).
     LongRefid { option: String, value: String },
+    /// A `leapsecmode` that is none of its four modes ("Could not parse
+    /// leapsecmode directive").
+    LeapsecmodeUnknown(String),
 }
 
 impl ParseError {
@@ -45,6 +48,7 @@ impl ParseError {
             ParseError::BadRefclockOption(_) => Rule::UnknownOption,
             ParseError::LocalStratum(_) => Rule::LocalStratumRange,
             ParseError::LongRefid { .. } => Rule::RefidTooLong,
+            ParseError::LeapsecmodeUnknown(_) => Rule::LeapsecmodeUnknown,
         }
     }
 }

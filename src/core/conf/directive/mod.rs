@@ -261,7 +261,11 @@ fn check_other(name: &str, args: &str) -> Result<(), ParseError> {
     let need = |ok: bool| if ok { Ok(()) } else { Err(ParseError::Invalid) };
     match name {
         "authselectmode" => need(matches_any(args, &["require", "prefer", "mix", "ignore"])),
-        "leapsecmode" => need(matches_any(args, &["system", "slew", "step", "ignore"])),
+        // conf.c parse_leapsecmode compares the whole rest of the line.
+        "leapsecmode" if !matches_any(args, &["system", "slew", "step", "ignore"]) => {
+            Err(ParseError::LeapsecmodeUnknown(args.to_string()))
+        }
+        "leapsecmode" => Ok(()),
         "broadcast" => {
             w.int().ok_or(ParseError::Invalid)?;
             let ip = w.next_word().ok_or(ParseError::Invalid)?;

@@ -15,6 +15,7 @@ mod leap;
 mod limits;
 mod model;
 mod nts;
+mod poll;
 mod ranges;
 mod releases;
 pub mod rules;

@@ -55,6 +55,8 @@ crate::id_enum! {
         AllowHostUnresolved = "allow-host-unresolved",
         DeprecatedDirective = "deprecated-directive",
         Clamped = "clamped",
+        PollBelowMinimum = "poll-below-minimum",
+        LeapsecmodeUnknown = "leapsecmode-unknown",
         NoAllow = "no-allow",
         NoLocalStratum = "no-local-stratum",
         LocalStratumOne = "local-stratum-one",
@@ -193,6 +195,10 @@ impl Rule {
             Rule::AllowHostUnresolved => Severity::Error,
             Rule::DeprecatedDirective => Severity::Warning,
             Rule::Clamped => Severity::Warning,
+            // Accepted silently; polls at the default, not as asked.
+            Rule::PollBelowMinimum => Severity::Warning,
+            // "Could not parse leapsecmode directive": fatal.
+            Rule::LeapsecmodeUnknown => Severity::Error,
             Rule::NoAllow => Severity::Warning,
             Rule::NoLocalStratum => Severity::Warning,
             Rule::LocalStratumOne => Severity::Hint,

@@ -159,6 +159,7 @@ pub fn parse_error_args(
             args.push(("value", v.clone()))
         }
         ParseError::LocalStratum(s) => args.push(("value", s.to_string())),
+        ParseError::LeapsecmodeUnknown(v) => args.push(("value", v.clone())),
         ParseError::LongRefid { option, value } => {
             args.push(("option", option.clone()));
             args.push(("value", value.clone()));
@@ -296,6 +297,13 @@ pub(super) fn versions_and_ranges(l: &mut Linter) {
                     continue;
                 }
             }
+            // Out of range, a poll is replaced by its default, not clamped.
+            if let (Directive::Source(s), "minpoll" | "maxpoll") = (d, spec.name) {
+                if let Some((rule, args)) = super::poll::replaced(v, s, spec.name, x) {
+                    l.add((rule, i, args));
+                }
+                continue;
+            }
             if let Some(used) = clamped_value(directive, spec.name, x) {
                 l.add((
                     Rule::Clamped,
@@ -333,7 +341,6 @@ pub(super) fn versions_and_ranges(l: &mut Linter) {
 pub(super) fn clamped_value(directive: &str, option: &str, x: i64) -> Option<i64> {
     let clamp = |lo: i64, hi: i64| (!(lo..=hi).contains(&x)).then(|| x.clamp(lo, hi));
     match (directive, option) {
-        ("server" | "pool" | "peer", "minpoll" | "maxpoll") => clamp(-7, 24),
         ("server" | "pool" | "peer", "minstratum") => clamp(0, 15),
         ("server" | "pool" | "peer", "version") if x != 0 => clamp(1, 4),
         ("pool", "maxsources") => clamp(1, 16),

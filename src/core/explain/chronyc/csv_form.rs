@@ -45,14 +45,18 @@ pub(super) fn csv(lines: &[&str]) -> Option<Explained> {
     if rows.is_empty() || rows.len() != lines.len() {
         return None;
     }
-    let n = rows[0].len();
-    if rows.iter().any(|r| r.len() != n) {
-        return None;
-    }
-    let first = &rows[0];
-    let kind = csv_kind(first)?;
-    let mut e = Explained::new(kind);
+    let (rows, cut_line) = cut_last_row(rows)?;
+    let mut e = Explained::new(cut_line.map_or_else(|| csv_kind(&rows[0]), |c| Some(c.0))?);
+    let kind = e.kind;
     e.csv = true;
+    if let Some((_, got, want)) = cut_line {
+        e.cut = true;
+        e.cut_line = Some((got, want));
+        if rows.is_empty() {
+            // A source row alone, cut: no row to judge.
+            return Some(e);
+        }
+    }
     let kv = |table: &[(&str, F)], values: Vec<String>| -> Vec<Field> {
         names(table)
             .into_iter()
@@ -63,6 +67,7 @@ pub(super) fn csv(lines: &[&str]) -> Option<Explained> {
     let strings = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match kind {
         Kind::ChronycTracking => {
+            let first = &rows[0];
             // CSV tracking has the reference name as a second field: one
             // value with the id, as the text prints it (never "()").
             let mut v = strings(first);
@@ -74,8 +79,8 @@ pub(super) fn csv(lines: &[&str]) -> Option<Explained> {
             v.remove(1);
             e.fields = kv(TRACKING, v);
         }
-        Kind::ChronycActivity => e.fields = kv(ACTIVITY, strings(first)),
-        Kind::ChronycServerstats => e.fields = kv(SERVERSTATS, strings(first)),
+        Kind::ChronycActivity => e.fields = kv(ACTIVITY, strings(&rows[0])),
+        Kind::ChronycServerstats => e.fields = kv(SERVERSTATS, strings(&rows[0])),
         Kind::ChronycNtpdata => {
             for r in &rows {
                 // Remote address, its refid, port, local address, its refid,
@@ -129,4 +134,69 @@ pub(super) fn csv(lines: &[&str]) -> Option<Explained> {
         }
     }
     Some(e)
+}
+
+/// The rows of a `-c` paste that ends mid-line, without that last line,
+/// and what the cut line was: its report, its field count and the
+/// report's (chronyc(1) `-c`: each report's row has a fixed number of
+/// comma-separated fields, so a shorter last line is a cut one). A
+/// tracking line cut short is kept: it is the report's only row.
+type CutLine = (Kind, usize, usize);
+
+fn cut_last_row(mut rows: Vec<Vec<&str>>) -> Option<(Vec<Vec<&str>>, Option<CutLine>)> {
+    let n = rows[0].len();
+    if rows.iter().all(|r| r.len() == n) && csv_kind(&rows[0]).is_some() {
+        return Some((rows, None));
+    }
+    let last = rows.pop()?;
+    if let Some(first) = rows.first() {
+        let n = first.len();
+        let kind = csv_kind(first)?;
+        if rows.iter().any(|r| r.len() != n) || last.len() >= n || !row_prefix(first, &last) {
+            return None;
+        }
+        return Some((rows, Some((kind, last.len(), n))));
+    }
+    // One line, shorter than any report's: only the reports whose first
+    // fields say which they are (tracking's hex reference ID and its
+    // name; a source's mode and state characters).
+    let hex = |s: &str| s.len() == 8 && s.chars().all(|c| c.is_ascii_hexdigit());
+    let got = last.len();
+    let (kind, want) = if hex(last[0]) && (3..14).contains(&got) {
+        (Kind::ChronycTracking, 14)
+    } else if last[0].len() == 1
+        && "^=#".contains(last[0])
+        && last[1].chars().count() == 1
+        && got < 10
+    {
+        (Kind::ChronycSources, 10)
+    } else {
+        return None;
+    };
+    let rows = if kind == Kind::ChronycTracking {
+        // The last field shown may itself be cut (`-0.00` of `-0.000123`).
+        vec![last[..got - 1].to_vec()]
+    } else {
+        Vec::new()
+    };
+    Some((rows, Some((kind, got, want))))
+}
+
+/// Whether a cut line's complete fields (all but its last) have the shapes
+/// of a full row's (a number where it has a number, text where it has text): the cut row of that report, not the start of another.
+pub fn row_prefix(full: &[&str], cut: &[&str]) -> bool {
+    fn class(s: &str) -> u8 {
+        if s.parse::<i64>().is_ok() {
+            0
+        } else if s.parse::<f64>().is_ok() {
+            1
+        } else {
+            2
+        }
+    }
+    cut.len() <= full.len()
+        && full
+            .iter()
+            .zip(&cut[..cut.len().saturating_sub(1)])
+            .all(|(a, b)| class(a) == class(b) || a.is_empty() || b.is_empty())
 }

@@ -17,7 +17,7 @@ use text_form::{
 };
 use values::{field, row_from};
 
-pub(super) use csv_form::csv_kind;
+pub(super) use csv_form::{csv_kind, row_prefix};
 pub(super) use tables::{ACTIVITY, SERVERSTATS, TRACKING, fields};
 
 /// Reads one chronyc report: its kind and typed fields, unjudged.

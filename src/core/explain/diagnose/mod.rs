@@ -77,6 +77,9 @@ pub fn diagnose(e: &mut Explained) {
             selected_stale(&mut e.rows, &mut out);
         }
         Kind::ChronycActivity => activity(f, &mut out),
+        Kind::ChronyVersion if why(F::Version) == Some(Why::ReleaseUnsupported) => {
+            out.push(Finding::new(Rule::ReleaseUnsupported));
+        }
         // chronyc(1) serverstats: "NTP packets received: The number of
         // valid NTP requests received by the server"; none, and no NTS-KE
         // either: nobody is served (port 0, no allow, or no client yet).
@@ -94,6 +97,7 @@ pub fn diagnose(e: &mut Explained) {
         | Kind::HuaweiNtpServiceStatus
         | Kind::H3cNtpServiceStatus
         | Kind::NtpqRv
+        | Kind::NtpqSysinfo
         | Kind::JunosShowNtpStatus => {
             let unsynced = f.iter().any(|x| {
                 matches!(
@@ -188,7 +192,7 @@ pub fn diagnose(e: &mut Explained) {
                     | Rule::OrphanRoot
             )
         });
-        out.push(Finding::new(Rule::PasteCut));
+        out.push(paste_cut(e));
     }
     e.findings = out;
     account_for_every_flag(e);
@@ -242,5 +246,23 @@ fn activity(f: &[Field], out: &mut Vec<Finding>) {
             Rule::SourcesOffline
         };
         out.push(Finding::new(rule).arg("count", n(F::Offline)));
+    }
+}
+
+/// What a cut paste is told: a `-c` line cut mid-line names its fields.
+pub(in crate::core::explain) fn paste_cut(e: &Explained) -> Finding {
+    match e.cut_line {
+        Some((got, want)) => Finding::new(Rule::PasteCutMidLine)
+            .arg("got", got)
+            .arg("want", want)
+            .arg(
+                "line",
+                if e.kind == Kind::ChronycTracking {
+                    "fields"
+                } else {
+                    "row"
+                },
+            ),
+        None => Finding::new(Rule::PasteCut),
     }
 }

@@ -40,6 +40,16 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 || why == Some(Why::FollowsLocalClock)
         })
     });
+    // Reach 0 under a kiss code (ntpq's refid, a switch's ref clock): no
+    // time came back (RFC 5905: reach counts valid responses), so with
+    // every other row silent no server answers; the code has its own
+    // finding, and is not listed as a server that never answered.
+    let kiss_zero = |r: &Vec<Field>| {
+        field(r, F::Reach).is_some_and(|x| {
+            u8::from_str_radix(x.raw.trim(), 8) == Ok(0)
+                && x.reason.as_ref().is_some_and(|w| w.id.is_kiss())
+        })
+    };
     let dead: Vec<String> = rows
         .iter()
         .filter(|r| reach_zero(r))
@@ -51,7 +61,7 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             .and_then(|x| x.reason.as_ref())
             .is_some_and(|w| w.id == Why::ReachZeroAnswered)
     };
-    let silent = |r: &Vec<Field>| reach_zero(r) || unresolved(r) || stopped(r);
+    let silent = |r: &Vec<Field>| reach_zero(r) || kiss_zero(r) || unresolved(r) || stopped(r);
     // chronyc(1), sources: Reach "is a register ... of the last eight
     // transmissions": 0 is no answer at all. Without a register (some
     // switches' tables) a row answers unless flagged silent.
@@ -90,7 +100,9 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
     };
     if !rows.is_empty()
         && rows.iter().all(|r| silent(r) || refclock_silent(r))
-        && rows.iter().any(|r| reach_zero(r) || stopped(r))
+        && rows
+            .iter()
+            .any(|r| reach_zero(r) || kiss_zero(r) || stopped(r))
     {
         let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
         // Every network source answered before (a number in LastRx): they

@@ -36,13 +36,19 @@ pub(super) fn judge_ntpdata(row: &mut [Field]) {
         }
         // More than a quarter unanswered: a healthy path and server answer
         // nearly every request, so this is loss or the server's ratelimit.
-        if tx >= 8 && rx * 4 < tx * 3 {
-            set_named(
-                row,
-                F::TotalRx,
-                Status::Warn,
-                Reason::new(Why::RxLossy).arg("tx", tx).arg("rx", rx),
-            );
+        // Polling faster than every 8 s (poll under 3), more than a tenth
+        // is enough: chrony.conf(5) ratelimit's interval defaults to 3 (one
+        // request per 8 s on average), and a rate-limited client sees its
+        // requests dropped (or answered with a KoD RATE, `kod`).
+        let poll = int(row, F::PollInterval).filter(|p| (-10..3).contains(p));
+        let share = if poll.is_some() { 10 } else { 4 };
+        if tx >= 8 && (tx - rx) * share > tx {
+            let mut why = Reason::new(Why::RxLossy).arg("tx", tx).arg("rx", rx);
+            why = match poll {
+                Some(p) => why.arg("fast", "yes").arg("poll", 2f64.powi(p as i32)),
+                None => why.arg("fast", "no").arg("poll", ""),
+            };
+            set_named(row, F::TotalRx, Status::Warn, why);
         }
     }
     if let (Some(rx), Some(valid)) = (rx, valid)

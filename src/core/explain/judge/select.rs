@@ -16,13 +16,24 @@ fn judge_select_row(row: &mut [Field]) {
     // chrony 4.3 marks a source with no valid measurement `s` (4.0 and
     // 4.6+ `M`); its leap `?` is "unknown status (i.e. no valid measurement
     // was made)" (chronyc(1), selectdata), not a server saying it is
-    // unsynchronised.
-    if unknown_leap && state == Value::Select(SelectState::Unsynchronised) {
+    // unsynchronised. Either letter then means no answer was ever usable:
+    // "not enough measurements yet" would say waiting helps.
+    if unknown_leap
+        && matches!(
+            state,
+            Value::Select(SelectState::Unsynchronised | SelectState::FewMeasurements)
+        )
+    {
+        // A reference clock has no key and no server: its driver gave no
+        // sample (the causes are the refclock's, not a network's).
+        let refclock =
+            super::super::model::field(row, F::Address).is_some_and(|a| refid_name(&a.raw));
         set_named(
             row,
             F::SelectState,
             Status::Warn,
-            Reason::new(Why::SelectNoMeasurement),
+            Reason::new(Why::SelectNoMeasurement)
+                .arg("refclock", if refclock { "yes" } else { "no" }),
         );
     }
     if unknown_leap
@@ -33,6 +44,18 @@ fn judge_select_row(row: &mut [Field]) {
     {
         set_named(row, F::Leap, Status::Info, Reason::new(Why::NoSample));
     }
+}
+
+/// A reference clock as selectdata names it: chronyc prints a refclock by
+/// its reference ID (chrony.conf(5) refclock `refid`: "up to four ASCII
+/// characters", GPS, PPS, NMEA, SHM0 by default), where an NTP source has
+/// an address or a host name (lower case, or with dots).
+fn refid_name(raw: &str) -> bool {
+    let r = raw.trim();
+    (1..=4).contains(&r.len())
+        && r.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// selectdata's Interval of a source the clock follows (`*`, `+`):

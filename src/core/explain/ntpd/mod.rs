@@ -9,12 +9,12 @@ mod rv;
 pub use fields::fields;
 pub(super) use fields::judge;
 pub(super) use peers::judge_pool_row;
-pub(super) use rv::system_offset;
+pub(super) use rv::{judge_rv, system_offset};
 
 use failure::ntpq_failure;
 use fields::{PEERS, RV, RV_PEER};
 use peers::{associations, peer_row, unwrap_peer_rows};
-use rv::{judge_rv, judge_rv_peer, kv_pairs, leap_file};
+use rv::{judge_rv_peer, kv_pairs, leap_file};
 
 use crate::core::explain::field::FieldId as F;
 use crate::core::explain::model::{Explained, Field, Kind};

@@ -48,7 +48,7 @@ pub(super) fn kv_pairs(text: &str) -> Vec<(String, String)> {
 
 /// The system variables of `ntpq -c rv` (ntpq(1): "offset: combined
 /// offset of server relative to this host" — the system clock's, in ms).
-pub(super) fn judge_rv(f: &mut Field) {
+pub(crate) fn judge_rv(f: &mut Field) {
     match f.name {
         F::Offset => {
             if let Some(ms) = first_number(&f.raw) {

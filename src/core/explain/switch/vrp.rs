@@ -238,6 +238,9 @@ pub(super) fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         }
         return Some(e);
     }
+    if let Some(e) = h3c_ipv6_sessions(lines) {
+        return Some(e);
+    }
     // H3C display ntp-service sessions.
     if let Some(rows) = table(lines, |l| {
         let t = l.trim_start();
@@ -256,26 +259,127 @@ pub(super) fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
             if w.len() != 9 {
                 continue;
             }
-            let mut row = vec![Field::info("flags", flags)];
-            row.extend(
-                H3C_SESSIONS[1..]
-                    .iter()
-                    .zip(&w)
-                    .map(|(n, v)| Field::info(n, *v)),
-            );
-            for f in &mut row {
-                judge(f);
-            }
-            judge_decimal_reach(&mut row);
-            let answers = answers(&row);
-            if let Some(f) = row.first_mut() {
-                f.raw = flags.to_string();
-                check_h3c_flags(f, answers);
-            }
-            unsynchronised_answers(&mut row);
-            e.rows.push(row);
+            e.rows.push(h3c_row(flags, &w));
         }
         return Some(e);
     }
     None
+}
+
+/// One H3C session from its flags (`12345`) and the values of
+/// H3C_SESSIONS after the flags, judged as the IPv4 table's rows are.
+fn h3c_row(flags: &str, values: &[&str]) -> Vec<Field> {
+    let mut row = vec![Field::info("flags", flags)];
+    row.extend(
+        H3C_SESSIONS[1..]
+            .iter()
+            .zip(values)
+            .map(|(n, v)| Field::info(n, *v)),
+    );
+    for f in &mut row {
+        judge(f);
+    }
+    judge_decimal_reach(&mut row);
+    let answers = answers(&row);
+    if let Some(f) = row.first_mut() {
+        f.raw = flags.to_string();
+        check_h3c_flags(f, answers);
+    }
+    unsynchronised_answers(&mut row);
+    row
+}
+
+/// The keys of Comware 7's `display ntp-service ipv6 sessions`, in
+/// H3C_SESSIONS's order after the flags: a block per session, two
+/// `Key: value` pairs a line (`Reference: INIT   Clock stratum: 16`).
+/// `Source` holds the flags and the address (`[12345]2001:db8::32`).
+const H3C_IPV6_KEYS: &[&str] = &[
+    "source",
+    "reference",
+    "clock stratum",
+    "reachabilities",
+    "poll interval",
+    "last receive time",
+    "offset",
+    "roundtrip delay",
+    "dispersion",
+];
+
+/// The `Key: value` pairs of one line of the IPv6 brief form. Values hold
+/// colons (IPv6 addresses), so a key is one of H3C_IPV6_KEYS at the start
+/// of the line or after a space, and its value runs to the next key.
+fn h3c_ipv6_pairs(line: &str) -> Vec<(usize, String)> {
+    let lower = line.to_ascii_lowercase();
+    let mut at: Vec<(usize, usize, usize)> = Vec::new(); // (start, value start, key index)
+    for (i, key) in H3C_IPV6_KEYS.iter().enumerate() {
+        let pat = format!("{key}:");
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(&pat) {
+            let start = from + p;
+            let starts_word = lower[..start].chars().next_back().is_none_or(|c| c == ' ');
+            // `Roundtrip delay:` holds no other key; `Source:` must not be
+            // matched inside a longer word.
+            if starts_word && !at.iter().any(|&(s, v, _)| start >= s && start < v) {
+                at.push((start, start + pat.len(), i));
+            }
+            from = start + pat.len();
+        }
+    }
+    at.sort();
+    at.iter()
+        .enumerate()
+        .map(|(n, &(_, v, i))| {
+            let end = at.get(n + 1).map_or(line.len(), |&(s, _, _)| s);
+            (i, line[v..end].trim().to_string())
+        })
+        .collect()
+}
+
+/// Comware 7 `display ntp-service ipv6 sessions`: the IPv4 table's
+/// columns, one block per session (the HPE/H3C command reference's field
+/// table: Source, Reference, Clock stratum, Reachabilities ...).
+fn h3c_ipv6_sessions(lines: &[&str]) -> Option<Explained> {
+    let is_source = |l: &&str| {
+        let t = l.trim_start();
+        t.get(..7)
+            .is_some_and(|k| k.eq_ignore_ascii_case("source:"))
+            && t[7..].trim_start().starts_with('[')
+    };
+    if !lines.iter().any(is_source)
+        || !lines
+            .iter()
+            .any(|l| l.to_ascii_lowercase().contains("reachabilities:"))
+    {
+        return None;
+    }
+    let mut blocks: Vec<[Option<String>; 9]> = Vec::new();
+    for l in lines {
+        for (i, v) in h3c_ipv6_pairs(l) {
+            if i == 0 {
+                blocks.push(Default::default());
+            }
+            if let Some(b) = blocks.last_mut()
+                && b[i].is_none()
+            {
+                b[i] = Some(v);
+            }
+        }
+    }
+    let mut e = Explained::new(Kind::H3cNtpServiceSessions);
+    for b in blocks {
+        let Some((flags, address)) = b[0]
+            .as_deref()
+            .and_then(|s| s.strip_prefix('['))
+            .and_then(|s| s.split_once(']'))
+        else {
+            continue;
+        };
+        // A block cut short (a paste's last lines lost) keeps the values
+        // it has; the rest stay unread rather than shifted.
+        let mut values = vec![address.trim()];
+        let read: Vec<&str> = b[1..].iter().map_while(|v| v.as_deref()).collect();
+        values.extend(read);
+        e.rows.push(h3c_row(flags, &values));
+    }
+    Some(e)
 }

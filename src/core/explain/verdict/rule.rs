@@ -49,6 +49,8 @@ crate::id_enum! {
         MaxErrorExceeded = "max-error-exceeded",
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
+        /// `chronyc -v`/`chronyd -v` of a release older than 4.0.
+        ReleaseUnsupported = "release-unsupported",
         NtsKeFailing = "nts-ke-failing",
         /// chronyd logged that it could not connect to the NTS-KE port.
         NtsKeRefused = "nts-ke-refused",
@@ -188,6 +190,8 @@ crate::id_enum! {
         WaitsyncNeverSynchronised = "waitsync-never-synchronised",
         /// The paste ends before the output does: judged as far as it goes.
         PasteCut = "paste-cut",
+        /// chronyc `-c`: the paste ends mid-line; that row is not judged.
+        PasteCutMidLine = "paste-cut-mid-line",
         /// `chronyd -q`/`-Q` measured the clock against a server.
         OnceMeasured = "once-measured",
         /// `chronyd -q`/`-Q` exited without a measurement.
@@ -220,13 +224,13 @@ impl Rule {
             ChronycUnknownOption | SkewNoEstimate | NtsClientsSilent | NtsKeClientsSilent => {
                 Status::Warn
             }
-            ServesNobody | PasteCut | OnceMeasured => Status::Info,
+            ServesNobody | PasteCut | PasteCutMidLine | OnceMeasured => Status::Info,
             OnceNoAnswer => Status::Bad,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
-            ChronydFailed | ReleaseMismatch | BadSubnet | TooManySources | RtcNotWritten
-            | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
+            ChronydFailed | ReleaseMismatch | ReleaseUnsupported | BadSubnet | TooManySources
+            | RtcNotWritten | AddressFamily | NoSuchSample | InvalidName => Status::Warn,
             ChronycUnknownCommand | ChronycNameUnresolved | ChronycBadSyntax | ChronycSocket => {
                 Status::Warn
             }

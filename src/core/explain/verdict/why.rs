@@ -191,6 +191,8 @@ crate::id_enum! {
         /// packets are mostly good.
         TestsDelayOnce = "tests-delay-once",
         LeapExpired = "leap-expired",
+        /// A chrony release older than the oldest Stratum reads (4.0).
+        ReleaseUnsupported = "release-unsupported",
         /// A refclock's reach 0: its driver delivered no sample.
         RefclockNoSample = "refclock-no-sample",
         /// ntpd's `pool` association (refid `.POOL.`, type `p`): it only
@@ -308,6 +310,7 @@ impl Why {
             LeapUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised],
             LeapInsert | LeapDelete => &[R::LeapPending],
             LeapExpired => &[R::LeapFileExpired],
+            ReleaseUnsupported => &[R::ReleaseUnsupported],
             RefidNone => &[
                 R::NotSynchronised,
                 R::UpstreamUnsynchronised,
