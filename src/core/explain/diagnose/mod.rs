@@ -250,7 +250,7 @@ fn activity(f: &[Field], out: &mut Vec<Finding>) {
 }
 
 /// What a cut paste is told: a `-c` line cut mid-line names its fields.
-pub(in crate::core::explain) fn paste_cut(e: &Explained) -> Finding {
+pub(crate) fn paste_cut(e: &Explained) -> Finding {
     match e.cut_line {
         Some((got, want)) => Finding::new(Rule::PasteCutMidLine)
             .arg("got", got)
