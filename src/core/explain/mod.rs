@@ -525,6 +525,24 @@ mod tests {
     }
 
     #[test]
+    fn markdown_fences_end_a_block_like_a_blank_line() {
+        assert_eq!(
+            clean("```text\n^,*,a\n^,+,b\n```\n~~~~\nc\nd\n~~~\n``` not a fence"),
+            [
+                "",
+                "^,*,a",
+                "^,+,b",
+                "",
+                "",
+                "c",
+                "d",
+                "",
+                "``` not a fence"
+            ]
+        );
+    }
+
+    #[test]
     fn a_terminal_title_sequence_is_dropped_whole() {
         // OSC 0 (set the window title), ended by BEL or by ESC \.
         assert_eq!(clean("bad\u{1b}]0;pwned\u{7}host"), ["badhost"]);

@@ -159,10 +159,7 @@ pub(super) fn unwrap_rows(lines: &[&str], is_row: impl Fn(&str) -> bool) -> Vec<
                     if parts[1..].iter().any(|l| is_row(l)) {
                         return None;
                     }
-                    joins(parts)
-                        .into_iter()
-                        .find(|j| is_row(j))
-                        .map(|j| (j, n))
+                    joins(parts).into_iter().find(|j| is_row(j)).map(|j| (j, n))
                 })
             })
             .flatten();
@@ -217,4 +214,66 @@ pub(super) fn word_table(lines: &[&str], header: usize, kind: Kind, names: &[F])
         }
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    const HEADER: &str = "MS Name/IP address         Stratum Poll Reach LastRx Last sample";
+
+    #[test]
+    fn a_row_wrapped_over_three_lines_is_joined_back() {
+        // A 30-column pane: the break falls inside the address and after
+        // trailing spaces the copy trimmed.
+        let lines = [
+            HEADER,
+            "^* ntp1.example.net          2",
+            "   6   377    32   +12us[ +15u",
+            "s] +/- 2ms",
+            "^+ ntp2.example.net          2   6   377    31   -4us[ -2us] +/- 3ms",
+        ];
+        let e = parse(&lines).unwrap();
+        assert_eq!(e.rows.len(), 2);
+        assert!(!e.cut);
+        let joined = unwrap_rows(&lines[1..4], |l| source_row(l).is_some());
+        assert_eq!(
+            source_row(&joined[0]).unwrap()[2..],
+            [
+                "ntp1.example.net",
+                "2",
+                "6",
+                "377",
+                "32",
+                "+12us",
+                "+15us",
+                "2ms"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_that_cannot_be_made_whole_marks_the_table_cut_not_empty() {
+        let lines = [
+            HEADER,
+            "^* 10.0.0.1                      2   6   377",
+            "(the rest of this line was lost)",
+            "^+ 10.0.0.2                      2   6   377    31   -4us[ -2us] +/- 3ms",
+        ];
+        let e = parse(&lines).unwrap();
+        assert_eq!(e.rows.len(), 1);
+        assert!(e.cut);
+    }
+
+    #[test]
+    fn lines_that_are_rows_alone_are_never_joined() {
+        let a = "127.0.0.1                  10   5   100     +0.001      0.010     +5us    10us";
+        let rows = unwrap_rows(&[a, a], |l| sourcestats_row(l).is_some());
+        assert_eq!(rows, [a, a]);
+        // Two chat lines of four words each make no sourcestats row: the
+        // counts (NP, NR) are not numbers.
+        let chat = ["thanks a lot everyone", "see you all tomorrow"];
+        assert_eq!(unwrap_rows(&chat, |l| sourcestats_row(l).is_some()), chat);
+    }
 }
