@@ -136,6 +136,7 @@ lint-auth-required-none-authenticated = “authselectmode require” gives every
     }: chronyd never synchronises (chrony.conf(5), authselectmode). Add “key” or “nts” to the sources, or use “authselectmode mix”.
 lint-key-missing = { $host } is asked with key { $key }, but { $why ->
         [absent] { $keyfile } has no key { $key }
+        [unreadable] the key file { $keyfile } does not exist or cannot be read (chronyd logs “Could not open keyfile { $keyfile }”)
        *[other] there is no keyfile directive
     }: chronyd logs “Key { $key } is missing” and no answer from { $host } is accepted (chrony.conf(5): the server must have the same key configured). Add key { $key } to the key file, or remove “key { $key }”.
 lint-maxdistance-unreachable = maxdistance { $value } µs is below what any network source can meet: its root distance includes half the round trip to it (chrony.conf(5) maxdistance), and round trips take tens of µs on a LAN at best, so chronyd rejects every server, pool and peer and the clock is not synchronised from them. Leave maxdistance out (3 s by default) or give a limit of milliseconds.
@@ -180,3 +181,15 @@ lint-sourcedir-missing = The directory { $path } does not exist: chronyd starts 
 lint-log-no-logdir = “log { $logs }” writes nothing: there is no logdir, and chronyd writes its log files only in the directory logdir names (it starts with “logdir not specified”). Add a logdir line, e.g. “logdir /var/log/chrony”.
 lint-source-brackets = { $host } is an IPv6 address in brackets: chrony.conf writes addresses bare, and chronyd takes the bracketed form for a host name that never resolves, without a message, so this source is never used. Write “{ $bare }”.
 lint-access-overridden = “{ $directive }” cancels “{ $earlier }” on line { $line }: an “allow all” or “deny all” line overrides every earlier allow or deny of a subnet within its own, so that line no longer applies. Move that line after this one, or write this one without “all” (a plain { $kind } keeps narrower earlier lines).
+lint-source-host-port = “{ $host }” is not an address with a port: chronyd takes the whole of it as a host name, which never resolves, so this source is never used (chronyd starts without a word; “chronyc sources” stays empty and “chronyc activity” counts a source with unknown address). chrony.conf(5) { $directive }: the port goes in the port option. Write “{ $directive } { $name } port { $port }” (123 is the default port and can be left out).
+lint-leapsectz-no-leaps = The time zone { $zone } has no leap seconds: chronyd checks that 23:59:60 on 31 December 2008 exists in it, logs “Timezone { $zone } failed leap second check, ignoring” and takes no leap second from it. chrony.conf(5) leapsectz: this normally works with the right/UTC time zone. Write “leapsectz right/UTC”.
+lint-makestep-limit-fraction = makestep { $threshold } { $limit }: the limit is a count of clock updates and chronyd reads “{ $limit }” as { $read }, so it steps the clock only when it is off by more than { $threshold } s, { $when ->
+        [never] and never
+        [always] at any update
+        [once] and only at the first update
+       *[first] and only at the first { $read } update(s)
+    } (chrony.conf(5): makestep threshold limit, the threshold in seconds first). { $swapped ->
+        [yes] The two look swapped: for a { $limit } s threshold at the first { $threshold } updates write “makestep { $limit } { $threshold }”.
+       *[other] Write the limit as a whole number.
+    }
+lint-smoothtime-serves = smoothtime without leaponly on a machine that serves clients: they get a smoothed time, not chronyd's best estimate of the true time. chrony.conf(5) smoothtime: “BE WARNED: The server is intentionally not serving its best estimate of the true time”; clients that also poll another server can reject it as a falseticker. Add “leaponly” to smooth only leap seconds, or keep smoothtime for servers whose clients poll this server alone.

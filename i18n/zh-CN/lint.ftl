@@ -120,6 +120,7 @@ lint-control-character = 此行含有控制字符（{ $char }），chronyd 会�
 lint-auth-required-none-authenticated = “authselectmode require”会给所有没有“key”或“nts”的 NTP 时间源加上 noselect，而这里的 { $count } 个时间源都没有：chronyd 永远不会同步（chrony.conf(5)，authselectmode）。请给时间源加上“key”或“nts”，或改用“authselectmode mix”。
 lint-key-missing = 向 { $host } 请求时使用密钥 { $key }，但{ $why ->
         [absent] { $keyfile } 中没有密钥 { $key }
+        [unreadable] 密钥文件 { $keyfile } 不存在或无法读取（chronyd 记录“Could not open keyfile { $keyfile }”）
        *[other] 没有 keyfile 指令
     }：chronyd 记录“Key { $key } is missing”，不接受 { $host } 的任何应答（chrony.conf(5)：服务器必须配置相同的密钥）。请把密钥 { $key } 加入密钥文件，或删除“key { $key }”。
 lint-maxdistance-unreachable = maxdistance { $value } 微秒低于任何网络时间源所能达到的值：根距离包含到该源往返时间的一半（chrony.conf(5) maxdistance），而局域网的往返时间最短也有几十微秒，因此 chronyd 会拒绝所有 server、pool 和 peer，时钟无法从它们同步。请删去 maxdistance（默认 3 秒）或设为毫秒级的限值。
@@ -164,3 +165,15 @@ lint-sourcedir-missing = 目录 { $path } 不存在：chronyd 会启动且不给
 lint-log-no-logdir = “log { $logs }”不会写出任何文件：没有 logdir，而 chronyd 只把日志文件写在 logdir 指定的目录里（启动时提示“logdir not specified”）。请添加一行 logdir，例如“logdir /var/log/chrony”。
 lint-source-brackets = { $host } 是加了方括号的 IPv6 地址：chrony.conf 中的地址不加方括号，chronyd 会把带方括号的写法当作一个永远解析不了的主机名，而且不报错，所以这个时间源永远不会被使用。请写成“{ $bare }”。
 lint-access-overridden = “{ $directive }”取消了第 { $line } 行的“{ $earlier }”：“allow all”或“deny all”会覆盖之前所有针对其范围内子网的 allow 或 deny，那一行不再生效。请把那一行移到这一行之后，或者这一行不写“all”（不带“all”的 { $kind } 会保留之前范围更小的规则）。
+lint-source-host-port = “{ $host }”不是“地址加端口”：chronyd 把它整个当作主机名，而这个名字永远解析不了，所以这个时间源永远不会被使用（chronyd 照常启动，不报错；“chronyc sources”为空，“chronyc activity”显示有一个地址未知的源）。chrony.conf(5) { $directive }：端口要用 port 选项指定。请写成“{ $directive } { $name } port { $port }”（123 是默认端口，可以省略）。
+lint-leapsectz-no-leaps = 时区 { $zone } 不含闰秒：chronyd 会检查其中是否存在 2008 年 12 月 31 日 23:59:60，检查失败时记录“Timezone { $zone } failed leap second check, ignoring”，不从中取得任何闰秒。chrony.conf(5) leapsectz：通常应使用 right/UTC 时区。请写成“leapsectz right/UTC”。
+lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时钟更新的次数，chronyd 把“{ $limit }”读成 { $read }，因此只有偏差超过 { $threshold } 秒时才步进时钟，{ $when ->
+        [never] 而且永远不会步进
+        [always] 任何一次更新都可以
+        [once] 而且只在第一次更新时
+       *[first] 而且只在前 { $read } 次更新时
+    }（chrony.conf(5)：makestep 阈值 限值，先写以秒计的阈值）。{ $swapped ->
+        [yes] 两个参数看起来写反了：要在前 { $threshold } 次更新时以 { $limit } 秒为阈值，请写成“makestep { $limit } { $threshold }”。
+       *[other] 请把限值写成整数。
+    }
+lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime：“BE WARNED: The server is intentionally not serving its best estimate of the true time”；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。

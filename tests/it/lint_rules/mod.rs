@@ -4,6 +4,7 @@
 mod at_release;
 mod hints;
 mod limits;
+mod misread;
 mod releases;
 mod rule_modules;
 mod sources;

@@ -484,3 +484,84 @@ fn initstepslew_ends_its_start_phase_and_every_release_goes_on_to_its_servers() 
         );
     }
 }
+
+/// What lint warns of, chronyd does (R17 F3): `server 127.0.0.1:PORT` is a
+/// host name that never resolves, so chronyd starts and counts a source
+/// with unknown address, while `server 127.0.0.1 port PORT` has none. Run
+/// in a loopback-only namespace, where the name's lookup reaches no
+/// resolver.
+#[test]
+fn a_source_written_host_colon_port_never_resolves_on_every_release() {
+    use common::netns::{self, Loopback};
+    if !netns::available(Loopback::Only) {
+        eprintln!("skipped: no loopback-only network namespace on this machine");
+        return;
+    }
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let port = common::lab::free_udp_port();
+        let (colon, option) = (
+            format!("server 127.0.0.1:{port} iburst\n"),
+            format!("server 127.0.0.1 port {port} iburst\n"),
+        );
+        assert_eq!(
+            said(&colon, &r, &[Rule::SourceHostPort]),
+            [Rule::SourceHostPort]
+        );
+        assert!(said(&option, &r, &[Rule::SourceHostPort]).is_empty());
+        let unknown = |c: &Chronyd| {
+            c.chronyc(&["activity"])
+                .lines()
+                .find(|l| l.contains("unknown address"))
+                .and_then(|l| l.split_whitespace().next()?.parse::<u32>().ok())
+        };
+        for (name, text, want) in [("colon", &colon, 1), ("option", &option, 0)] {
+            let (c, _) = Chronyd::start_isolated(&r.chronyd, tmp.path(), name, text);
+            let got = wait_for(Duration::from_secs(10), || unknown(&c));
+            assert_eq!(
+                got,
+                Some(want),
+                "chrony {}: {name}: {}",
+                r.label,
+                c.log_text()
+            );
+        }
+    }
+}
+
+/// What lint warns of, chronyd does (R17 F4): every release logs "Timezone
+/// Asia/Shanghai failed leap second check, ignoring"; right/UTC passes.
+#[test]
+fn a_leapsectz_zone_without_leap_seconds_is_ignored_on_every_release() {
+    let zones = std::path::Path::new("/usr/share/zoneinfo");
+    if !zones.join("right/UTC").exists() || !zones.join("Asia/Shanghai").exists() {
+        eprintln!("skipped: no right/UTC or Asia/Shanghai in /usr/share/zoneinfo (tzdata)");
+        return;
+    }
+    let text = corpus_text("ok-leapsectz-no-leaps.conf");
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        for (zone, warned) in [("Asia/Shanghai", true), ("right/UTC", false)] {
+            let conf = text.replace("Asia/Shanghai", zone);
+            assert_eq!(
+                !said(&conf, &r, &[Rule::LeapsectzNoLeaps]).is_empty(),
+                warned,
+                "{zone}"
+            );
+            let name = zone.replace('/', "-");
+            let c = Chronyd::start(&r.chronyd, tmp.path(), &name, &conf);
+            // Checked at start, before the first source answers.
+            let _ = wait_for(Duration::from_secs(3), || {
+                c.log_text().contains("leap second check").then_some(())
+            });
+            assert_eq!(
+                c.log_text()
+                    .contains(&format!("Timezone {zone} failed leap second check")),
+                warned,
+                "chrony {}: {zone}: {}",
+                r.label,
+                c.log_text()
+            );
+        }
+    }
+}

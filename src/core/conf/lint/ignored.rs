@@ -1,6 +1,6 @@
 //! Lines chronyd reads without a word that never take effect: logs with
-//! nowhere to go, a bracketed IPv6 source, an access line a later
-//! `allow all` / `deny all` cancels.
+//! nowhere to go, a bracketed IPv6 source or one written `host:port`, an
+//! access line a later `allow all` / `deny all` cancels.
 
 use crate::core::conf::access::{AccessScope, AccessTarget};
 use crate::core::conf::directive::Directive;
@@ -11,6 +11,7 @@ use super::rules::Rule;
 pub(super) fn ignored_lines(l: &mut Linter) {
     logs_without_logdir(l);
     bracketed_sources(l);
+    host_port_sources(l);
     for scope in [AccessScope::Ntp, AccessScope::Cmd] {
         cancelled_access(l, scope);
     }
@@ -57,6 +58,44 @@ fn bracketed_sources(l: &mut Linter) {
             Rule::SourceBrackets,
             i,
             vec![("host", host), ("bare", bare)],
+        ));
+    }
+}
+
+/// chrony.conf(5) server: `server hostname [option]...`, the port given by
+/// the `port` option. `10.0.0.123:123` is taken whole as a host name that
+/// never resolves: chronyd starts, "chronyc sources" stays empty and
+/// "chronyc activity" counts "1 sources with unknown address" (R17, live
+/// chronyd 4.9). An IPv6 address has two colons or more, so one colon
+/// followed by digits only is the host:port habit.
+fn host_port_sources(l: &mut Linter) {
+    let found: Vec<(usize, String, String, String, &'static str)> = l
+        .doc
+        .sources()
+        .filter_map(|(i, s)| {
+            let (name, port) = s.host.split_once(':')?;
+            let digits = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
+            (!name.is_empty() && digits && !port.contains(':')).then(|| {
+                (
+                    i,
+                    s.host.clone(),
+                    name.to_string(),
+                    port.to_string(),
+                    s.kind.keyword(),
+                )
+            })
+        })
+        .collect();
+    for (i, host, name, port, directive) in found {
+        l.add((
+            Rule::SourceHostPort,
+            i,
+            vec![
+                ("host", host),
+                ("name", name),
+                ("port", port),
+                ("directive", directive.to_string()),
+            ],
         ));
     }
 }

@@ -1,6 +1,7 @@
 //! Authentication that leaves chronyd no usable source: `authselectmode
 //! require` with no authenticated one, and a `key` the key file does not
-//! hold (chronyd logs "Key N is missing" and every answer fails).
+//! hold or a key file that cannot be read (chronyd logs "Could not open
+//! keyfile", then "Key N is missing", and every answer fails).
 
 use crate::core::conf::directive::{Directive, OptValue, Source};
 
@@ -66,14 +67,21 @@ pub(super) fn authentication(l: &mut Linter) {
     });
     // Unread (remote machine, or no reader): only the missing directive
     // can be told.
-    let known: Option<Vec<u32>> = match (&keyfile, l.opts.read) {
-        (None, _) => Some(Vec::new()),
+    // None: the file could not be read (chronyd: "Could not open keyfile").
+    let known: Option<Option<Vec<u32>>> = match (&keyfile, l.opts.read) {
+        (None, _) => Some(Some(Vec::new())),
         (Some(path), Some(read)) => {
-            Some(read(path).map_or_else(Vec::new, |f| key_ids(&String::from_utf8_lossy(&f.bytes))))
+            Some(read(path).map(|f| key_ids(&String::from_utf8_lossy(&f.bytes))))
         }
         (Some(_), None) => None,
     };
     let Some(known) = known else { return };
+    let why = match (&keyfile, &known) {
+        (None, _) => "no-keyfile",
+        (Some(_), None) => "unreadable",
+        (Some(_), Some(_)) => "absent",
+    };
+    let known = known.unwrap_or_default();
     for (i, s) in doc.sources() {
         let Some(key) = s.int("key") else { continue };
         if u32::try_from(key).is_ok_and(|k| known.contains(&k)) {
@@ -86,15 +94,7 @@ pub(super) fn authentication(l: &mut Linter) {
                 ("key", key.to_string()),
                 ("host", s.host.clone()),
                 ("keyfile", keyfile.clone().unwrap_or_default()),
-                (
-                    "why",
-                    if keyfile.is_some() {
-                        "absent"
-                    } else {
-                        "no-keyfile"
-                    }
-                    .to_string(),
-                ),
+                ("why", why.to_string()),
             ],
         ));
     }

@@ -11,9 +11,12 @@ use super::model::*;
 use super::rules::Rule;
 
 /// How many time sources the file gives chronyd (a pool counts as many as
-/// it may use).
+/// it may use). One address is one source: chronyd drops a second line for
+/// it (4.3+ logs "Could not add source").
 pub(super) fn upstream_count(doc: &Document) -> i64 {
+    let mut seen = std::collections::HashSet::new();
     doc.sources()
+        .filter(|(_, s)| seen.insert(s.host.to_ascii_lowercase()))
         .filter(|(_, s)| !s.has("noselect"))
         .map(|(_, s)| match s.kind {
             SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
@@ -160,6 +163,7 @@ pub(super) fn lab_checks(l: &mut Linter) {
     let mut peers = 0;
     for (i, s) in doc.sources() {
         let key = s.host.to_ascii_lowercase();
+        let dropped = seen.contains_key(&key);
         if let Some(first) = seen.get(&key) {
             l.add_at((
                 Rule::DuplicateSource,
@@ -170,7 +174,10 @@ pub(super) fn lab_checks(l: &mut Linter) {
             seen.insert(key, i);
         }
         if s.kind == SourceKind::Peer {
-            peers += 1;
+            // A dropped peer line peers with nobody: no orphan advice for it.
+            if !dropped {
+                peers += 1;
+            }
             for burst in ["iburst", "burst"] {
                 if s.has(burst) {
                     l.add_at((

@@ -1,5 +1,6 @@
-//! Leap seconds and reference clocks that depend on other sources: what the
-//! `leapseclist` file holds (chronyd ignores a list that fails its 2012
+//! Leap seconds and reference clocks that depend on other sources: a
+//! `leapsectz` zone without leap seconds, `smoothtime` smoothing more than
+//! leap seconds on a server, what the `leapseclist` file holds (chronyd ignores a list that fails its 2012
 //! check and warns once it has expired), a `lock` naming no reference
 //! clock, a PPS clock with nothing to number its seconds, two clocks with
 //! one refid.
@@ -10,6 +11,50 @@ use crate::core::leap::{LeapList, WARN_DAYS};
 use super::model::*;
 use super::rules::Rule;
 use crate::core::conf::refclocks::refclocks;
+
+/// reference.c 4.0 / leapdb.c 4.8: chronyd checks that 23:59:60 of
+/// 31 December 2008 exists in the `leapsectz` zone and otherwise logs
+/// "Timezone %s failed leap second check, ignoring" (R17: every release,
+/// with Asia/Shanghai). Only the zoneinfo "right/" zones count leap seconds;
+/// chrony.conf(5) leapsectz: "This normally works with the right/UTC
+/// timezone".
+pub(super) fn leapsectz_zone(l: &mut Linter) {
+    let Some(i) = l
+        .directives()
+        .filter(|(_, d)| d.name() == "leapsectz")
+        .map(|(i, _)| i)
+        .last()
+    else {
+        return;
+    };
+    let zone = l.raw_args(i).trim().to_string();
+    if zone.is_empty() || zone.starts_with("right/") || zone.contains("leaps") {
+        return;
+    }
+    l.add((Rule::LeapsectzNoLeaps, i, vec![("zone", zone)]));
+}
+
+/// chrony.conf(5) smoothtime: "BE WARNED: The server is intentionally not
+/// serving its best estimate of the true time … should be used only when
+/// the clients are not configured to poll another NTP server also, because
+/// they could reject this server as a falseticker". With `leaponly` only a
+/// leap second is smoothed, which is the documented server use.
+pub(super) fn smoothtime_serving(l: &mut Linter) {
+    use crate::core::conf::access::AccessScope;
+    let Some(i) = l
+        .directives()
+        .filter(|(_, d)| d.name() == "smoothtime")
+        .map(|(i, _)| i)
+        .last()
+    else {
+        return;
+    };
+    let leaponly = l.raw_args(i).split_whitespace().any(|w| w == "leaponly");
+    let serves = l.doc.access_rules(AccessScope::Ntp).any(|(_, a)| a.allow);
+    if !leaponly && serves {
+        l.add((Rule::SmoothtimeServes, i, vec![]));
+    }
+}
 
 pub(super) fn leap_list(l: &mut Linter) {
     let Some((i, path)) = l.directives().find_map(|(i, d)| match d {

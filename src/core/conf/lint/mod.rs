@@ -77,6 +77,9 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
         keys::authentication(&mut l);
         nts::nts_files(&mut l);
         leap::leap_list(&mut l);
+        leap::leapsectz_zone(&mut l);
+        leap::smoothtime_serving(&mut l);
+        updates::makestep_limit(&mut l);
         leap::refclock_pairs(&mut l);
     }
     l.out.sort_by_key(|d| (d.line.unwrap_or(0), d.severity));

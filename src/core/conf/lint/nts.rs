@@ -55,6 +55,16 @@ pub(super) fn nts_files(l: &mut Linter) {
         return;
     };
     let now = l.opts.now;
+    // Unpaired, chronyd never reads them: 4.1+ refuses to start ("Uneven
+    // number of NTS certs and keys", conf.c 4.3) and 4.0 runs no NTS-KE
+    // server; saying it starts and logs "Could not set credentials" too
+    // would contradict that (R17 F9).
+    let paired = certs.len() == keys.len();
+    let (certs, keys) = if paired {
+        (certs, keys)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut parsed = Vec::new();
     for (i, path) in &certs {
         let Some(facts) = read(path) else {

@@ -115,6 +115,10 @@ crate::id_enum! {
         LogNoLogdir = "log-no-logdir",
         SourceBrackets = "source-brackets",
         AccessOverridden = "access-overridden",
+        SourceHostPort = "source-host-port",
+        LeapsectzNoLeaps = "leapsectz-no-leaps",
+        MakestepLimitFraction = "makestep-limit-fraction",
+        SmoothtimeServes = "smoothtime-serves",
     }
 }
 
@@ -270,6 +274,10 @@ impl Rule {
             Rule::LogNoLogdir => Severity::Warning,
             // chronyd starts; the name never resolves, the source is unused.
             Rule::SourceBrackets => Severity::Warning,
+            Rule::SourceHostPort => Severity::Warning,
+            Rule::LeapsectzNoLeaps => Severity::Warning,
+            Rule::MakestepLimitFraction => Severity::Warning,
+            Rule::SmoothtimeServes => Severity::Warning,
             // chronyd starts; the earlier line does nothing.
             Rule::AccessOverridden => Severity::Warning,
         }

@@ -1,5 +1,5 @@
 //! Clock updates chronyd refuses from its start: `maxchange` checked from
-//! the first update.
+//! the first update; a `makestep` limit that is not a whole count.
 //!
 //! reference.c (every release 4.0-4.9) `REF_SetReference` calls
 //! `is_offset_ok` before `is_step_limit_reached`: an offset over the
@@ -55,4 +55,56 @@ pub(super) fn maxchange_at_start(l: &mut Linter) {
         Rule::MaxchangeExitsAtStart
     };
     l.add((rule, i, args));
+}
+
+/// conf.c `parse_makestep` (4.0, 4.3, 4.6.1, 4.8 and after: the same
+/// `sscanf(line, "%lf %d")`) reads the limit's leading integer and drops
+/// the rest, so `makestep 3 1.0` starts as a 3 s threshold for the first
+/// update only: chronyd takes it without a word (R17, every release). The
+/// usual cause is the two arguments swapped (chrony.conf(5) `makestep
+/// threshold limit`).
+pub(super) fn makestep_limit(l: &mut Linter) {
+    let Some(i) = l
+        .directives()
+        .filter(|(_, d)| d.name() == "makestep")
+        .map(|(i, _)| i)
+        .last()
+    else {
+        return;
+    };
+    let args = l.raw_args(i);
+    let words: Vec<&str> = args.split_whitespace().collect();
+    let [threshold, limit] = words[..] else {
+        return;
+    };
+    let Some((read, used)) = crate::core::conf::scan::scan_int(limit) else {
+        return;
+    };
+    // A whole number is what chronyd wants; a refused line is an error
+    // said elsewhere.
+    if used == limit.len() || crate::core::conf::scan::scan_float(threshold).is_none() {
+        return;
+    }
+    // A threshold written as a whole number and a limit with a fraction:
+    // the two were most likely swapped.
+    let swapped = threshold.bytes().all(|b| b.is_ascii_digit())
+        && crate::core::conf::scan::scan_float(limit)
+            .is_some_and(|(v, n)| n == limit.len() && v > 0.0);
+    let when = match read {
+        0 => "never",
+        1 => "once",
+        r if r < 0 => "always",
+        _ => "first",
+    };
+    l.add((
+        Rule::MakestepLimitFraction,
+        i,
+        vec![
+            ("threshold", threshold.to_string()),
+            ("limit", limit.to_string()),
+            ("read", read.to_string()),
+            ("when", when.to_string()),
+            ("swapped", if swapped { "yes" } else { "no" }.to_string()),
+        ],
+    ));
 }
