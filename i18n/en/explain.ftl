@@ -520,8 +520,14 @@ why-offset-falseticker = { $value }: this source's disagreement with the majorit
 why-offset-numbers-pps = { $value }: ntpd follows the PPS peer (tally o); this reference clock only numbers the pulse's seconds, and a few ms is its timecode's serial latency (ntpd's NMEA driver calibrates it with fudge time2)
 why-offset-within-delay = { $value }: within half the round-trip delay ({ $half }), the most an asymmetric path can shift NTP's measured offset, so normal for this path
 
-finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate), so a large gap takes long: allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays behind is not being corrected: look at the sources and the reference.
-finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
+finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): { $step ->
+    [yes] this gap takes { $slew } or more, so allow a step with “makestep 1 3” (it steps offsets above 1 s) or run “chronyc makestep”.
+   *[no] this gap takes about { $slew }, so no step is needed (“makestep 1 3” steps only offsets above 1 s).
+} A clock that stays behind is not being corrected: look at the sources and the reference.
+finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): { $step ->
+    [yes] this gap takes { $slew } or more, so allow a step with “makestep 1 3” (it steps offsets above 1 s) or run “chronyc makestep”.
+   *[no] this gap takes about { $slew }, so no step is needed (“makestep 1 3” steps only offsets above 1 s).
+} A clock that stays ahead is not being corrected: look at the sources and the reference.
 finding-source-offset-large = Offsets are large ({ $value }) for { $sources }. A source this far off is wrong or the path to it is asymmetric; with three or more sources chrony can outvote it.
 finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent } %): clients poll faster than “ratelimit” allows, or the client log (clientloglimit) is full. Find the clients with “chronyc clients” and lower their polling rate, or raise ratelimit's interval and burst.
 finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server may have stopped answering (it is down or no longer reachable: “chronyc sources” then shows its reach falling to 0), it rate-limits this client ({ $fast ->

@@ -509,8 +509,14 @@ why-offset-falseticker = { $value }：这是该源与多数时间源的不一致
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
 why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
 
-finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate），差距大时需要很久：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直落后，说明没有被修正：请检查时间源和参考。
-finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
+finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+    [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
+   *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
+}如果时钟一直落后，说明没有被修正：请检查时间源和参考。
+finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+    [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
+   *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
+}如果时钟一直超前，说明没有被修正：请检查时间源和参考。
 finding-source-offset-large = { $sources } 的偏移较大（{ $value }）。偏移这么大的源要么本身有误，要么到它的路径不对称；有三个或更多源时 chrony 可以把它投票排除。
 finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $percent } %）：客户端的轮询快于“ratelimit”的允许值，或客户端记录（clientloglimit）已满。用“chronyc clients”找出这些客户端并降低其轮询频率，或放宽 ratelimit 的 interval 和 burst。
 finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（{ $fast ->
