@@ -838,6 +838,11 @@ field-ignored = Whether systemd-timesyncd ignored the last answer (a kiss code, 
 label-ignored = Ignored
 why-timesync-ignored = systemd-timesyncd ignored this answer: it does not follow this server now
 why-timesync-no-answer = no answer yet: systemd-timesyncd shows no NTP message from any server
+why-timesync-no-server = no server: the server name and address are empty and no server list (NTP=, the network, FallbackNTP=) names one
+finding-timesync-no-server = systemd-timesyncd has no NTP server to ask: NTP= in timesyncd.conf is empty, the network gave none and FallbackNTP= is empty too (timesyncd.conf(5)), so it sends nothing and cannot synchronise the clock. Set the servers with NTP= in /etc/systemd/timesyncd.conf (or a drop-in in timesyncd.conf.d), then “systemctl restart systemd-timesyncd”.
+# The server row before any answer: timesyncd asks it, the clock does not follow it yet.
+meaning-timedatectl-show-timesync-server = The server systemd-timesyncd uses now (empty: none picked); the clock follows it only once it has answered (NTPMessage= not empty).
+meaning-timedatectl-timesync-status-server = The server systemd-timesyncd uses now, address (name); the clock follows it only once it has answered (Packet count above 0).
 finding-never-answered-systemd = systemd-timesyncd has no answer from { $sources } yet (no NTP message). Check that the name resolves, that UDP 123 is open to the server, and “systemctl status systemd-timesyncd” (it stops when chronyd or ntpd runs).
 why-timesync-unresolved = no address yet: timedatectl shows “(null)” or “n/a” where the address of { $name } belongs, so systemd-timesyncd has not resolved the name (no DNS answer yet) and has sent it nothing
 finding-never-answered-by-unresolved = systemd-timesyncd has no address for { $sources } yet (timedatectl shows “(null)” or “n/a” in place of the address): the name has not resolved (no DNS answer), so no NTP request was sent. Check that the name resolves on this host (“resolvectl query { $sources }” or “getent hosts { $sources }”) and the DNS servers it uses (“resolvectl status”), or give an address in NTP= (timesyncd.conf(5)); then “systemctl status systemd-timesyncd”.

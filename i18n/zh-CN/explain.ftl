@@ -808,6 +808,11 @@ field-ignored = systemd-timesyncd 是否忽略了最后一个应答（kiss 代�
 label-ignored = 已忽略
 why-timesync-ignored = systemd-timesyncd 忽略了这个应答：目前不跟随该服务器
 why-timesync-no-answer = 尚无应答：systemd-timesyncd 没有来自任何服务器的 NTP 消息
+why-timesync-no-server = 没有服务器：服务器名和地址为空，也没有任何服务器列表（NTP=、网络、FallbackNTP=）给出服务器
+finding-timesync-no-server = systemd-timesyncd 没有可以询问的 NTP 服务器：timesyncd.conf 中的 NTP= 为空，网络没有提供，FallbackNTP= 也为空（timesyncd.conf(5)），所以它不发送任何请求，也无法同步时钟。请在 /etc/systemd/timesyncd.conf（或 timesyncd.conf.d 中的片段）用 NTP= 设置服务器，然后执行“systemctl restart systemd-timesyncd”。
+# 收到回答之前的服务器行：timesyncd 在询问它，时钟还没有跟随它。
+meaning-timedatectl-show-timesync-server = systemd-timesyncd 当前使用的服务器（为空表示还没有选定）；只有在它回答之后（NTPMessage= 不为空），时钟才跟随它。
+meaning-timedatectl-timesync-status-server = systemd-timesyncd 当前使用的服务器，格式为地址（名称）；只有在它回答之后（Packet count 大于 0），时钟才跟随它。
 finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
 why-timesync-unresolved = 还没有地址：timedatectl 在 { $name } 的地址处显示“(null)”或“n/a”，即 systemd-timesyncd 尚未解析出该名称（还没有 DNS 应答），也没有向它发送任何请求
 finding-never-answered-by-unresolved = systemd-timesyncd 还没有 { $sources } 的地址（timedatectl 在地址处显示“(null)”或“n/a”）：该名称尚未解析（没有 DNS 应答），所以没有发出任何 NTP 请求。请检查本机能否解析该名称（“resolvectl query { $sources }”或“getent hosts { $sources }”）以及所用的 DNS 服务器（“resolvectl status”），或在 NTP= 中直接写地址（timesyncd.conf(5)）；然后查看“systemctl status systemd-timesyncd”。

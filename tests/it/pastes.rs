@@ -277,6 +277,23 @@ fn check(e: &Expect, label: &str, got: Result<Vec<Explained>, ExplainError>) -> 
                     }
                 }
             }
+            // What a field of the report means, in a language: `meaning
+            // PART FIELD LANG WORDS…` (`meaning-lacks`: words it must not
+            // say). The meaning is the report's, whatever the value.
+            "meaning" | "meaning-lacks" => {
+                if let Some(p) = part(line, &w[1], &mut fail) {
+                    let tr = Localizer::new(Lang::parse(&w[3]).expect("a language code"));
+                    let shown = p.fields.iter().any(|f| f.name.id() == w[2]);
+                    let text = tr.field_meaning(p.kind, &w[2]);
+                    let words = w[4..].join(" ");
+                    if !shown || text.contains(&words) != (w[0] == "meaning") {
+                        fail(
+                            line,
+                            format!("{} {} in {}: {text:?}, {words}", w[0], w[2], w[3]),
+                        );
+                    }
+                }
+            }
             "encode" | "source" | "session" | "csv-m" | "each-release" | "error" => {}
             other => panic!("{}:{line}: unknown directive {other}", e.name),
         }

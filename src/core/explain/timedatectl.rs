@@ -231,14 +231,19 @@ fn root_distance(f: &mut Field) {
 fn show_timesync(props: &[(&str, &str)]) -> Explained {
     let mut e = Explained::new(Kind::TimedatectlShowTimesync);
     let mut all: Vec<(&str, &str)> = props.to_vec();
+    // `NTPMessage={}` is no message: timedatectl prints the empty
+    // structure before the first answer, as it leaves the property out.
+    let mut answered = false;
     if let Some((_, msg)) = props.iter().find(|(k, _)| *k == "NTPMessage") {
         let inner = msg.trim().trim_start_matches('{').trim_end_matches('}');
+        let before = all.len();
         all.extend(
             inner
                 .split(',')
                 .filter_map(|kv| kv.split_once('='))
                 .map(|(k, v)| (k.trim(), v.trim())),
         );
+        answered = all.len() > before;
     }
     let get = |key: &str| all.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
     let kiss = kiss_of_death(get("Stratum"), get("Reference"));
@@ -283,13 +288,37 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
         }
         e.fields.push(f);
     }
-    // No answer yet: no NTPMessage (or no address to ask).
-    if get("NTPMessage").is_none() {
+    // No answer yet: no NTPMessage, or an empty one - the same state
+    // timesync-status shows as "Packet count: 0".
+    if !answered {
         let mut f = Field::info("packet-count", "0");
-        set(&mut f, Status::Warn, Reason::new(Why::TimesyncNoAnswer));
+        let why = if no_server(props) {
+            Why::TimesyncNoServer
+        } else {
+            Why::TimesyncNoAnswer
+        };
+        set(&mut f, Status::Warn, Reason::new(why));
         e.fields.push(f);
     }
     e
+}
+
+/// timesyncd.conf(5): servers come from the link (network), NTP= (system),
+/// the bus (runtime), else FallbackNTP=. With every list shown empty and no
+/// server picked, timesyncd has nobody to ask.
+fn no_server(props: &[(&str, &str)]) -> bool {
+    const LISTS: [&str; 4] = [
+        "LinkNTPServers",
+        "SystemNTPServers",
+        "RuntimeNTPServers",
+        "FallbackNTPServers",
+    ];
+    let value = |key: &str| props.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let shown: Vec<&str> = LISTS.iter().filter_map(|k| value(k)).collect();
+    !shown.is_empty()
+        && shown.iter().all(|v| v.is_empty())
+        && value("ServerName").is_none_or(str::is_empty)
+        && value("ServerAddress").is_none_or(str::is_empty)
 }
 
 /// The name of timesync-status' `Server: (null) (NAME)`: timesyncd has no

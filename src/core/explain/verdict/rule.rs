@@ -86,6 +86,8 @@ crate::id_enum! {
         NxosStatusDistribution = "nxos-status-distribution",
         /// timesyncd has only the distribution's FallbackNTP= servers.
         TimesyncFallbackOnly = "timesync-fallback-only",
+        /// timesyncd knows no server at all (no NTP=, network or fallback).
+        TimesyncNoServer = "timesync-no-server",
         AnswersRejected = "answers-rejected",
         RefclockLost = "refclock-lost",
         /// Configured names with no address: they do not resolve.
@@ -216,7 +218,7 @@ impl Rule {
             // local driver is raised to a warning where it is found.
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
-            NameUnresolved => Status::Bad,
+            NameUnresolved | TimesyncNoServer => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
             AllSourcesOffline | NothingSelected | WaitsyncNeverSynchronised => Status::Bad,

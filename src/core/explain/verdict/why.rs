@@ -234,6 +234,8 @@ crate::id_enum! {
         TimesyncIgnored = "timesync-ignored",
         /// timesyncd has no answer yet (no `NTPMessage`).
         TimesyncNoAnswer = "timesync-no-answer",
+        /// timesyncd has no server at all: every server list is empty.
+        TimesyncNoServer = "timesync-no-server",
         /// timesync-status `Server: (null) (NAME)`: no address for the name.
         TimesyncUnresolved = "timesync-unresolved",
         /// sourcestats' NP 1–2: too few samples for an estimate.
@@ -384,6 +386,7 @@ impl Why {
             StateAnswersRejected => &[R::AnswersRejected],
             TimesyncIgnored => &[R::KissCode, R::UpstreamUnsynchronised, R::SourceRejected],
             TimesyncNoAnswer | TimesyncUnresolved => &[R::NeverAnswered],
+            TimesyncNoServer => &[R::TimesyncNoServer],
             FollowsLocalClock => &[R::FollowsLocalClock],
             UpstreamLocalClock => &[R::UpstreamLocalClock],
             StepPending => &[R::StepPending],
