@@ -70,7 +70,15 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     }
     // ntpq -c rv / show ntp status (Junos).
     let joined = lines.join("\n");
-    if joined.contains("associd=") || (joined.contains("status=") && joined.contains("stratum=")) {
+    let asked_rv = commands.iter().any(|c| {
+        c.contains("ntpq")
+            && c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|w| matches!(w, "rv" | "readvar" | "rl" | "readlist"))
+    });
+    if joined.contains("associd=")
+        || (joined.contains("status=") && joined.contains("stratum="))
+        || named_variables(lines, asked_rv)
+    {
         let kind = if junos {
             Kind::JunosShowNtpStatus
         } else {
@@ -140,4 +148,32 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         return Some(e);
     }
     None
+}
+
+/// ntpq(1) `readvar [assocID] [name[=value] …]`: "display the specified
+/// variables" - the `name=value, …` list of a full `rv`, only the names
+/// asked for, with or without the `associd=… status=…` line. Read when every
+/// line is such a list and it names ntpd's variables (two of them, or one
+/// under an `ntpq … rv` command).
+fn named_variables(lines: &[&str], asked_rv: bool) -> bool {
+    let is_key = |k: &str| {
+        !k.is_empty()
+            && k.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    let lists = lines.iter().all(|l| {
+        l.trim()
+            .split_once('=')
+            .is_some_and(|(k, _)| is_key(k.trim()))
+    });
+    if !lists {
+        return false;
+    }
+    let known = kv_pairs(&lines.join("\n"))
+        .iter()
+        .filter(|(k, _)| {
+            RV.iter().any(|(key, _)| key == k) || RV_PEER.iter().any(|(key, _)| key == k)
+        })
+        .count();
+    known >= 2 || (asked_rv && known == 1)
 }
