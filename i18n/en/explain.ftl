@@ -521,8 +521,14 @@ why-offset-falseticker = { $value }: this source's disagreement with the majorit
 why-offset-numbers-pps = { $value }: ntpd follows the PPS peer (tally o); this reference clock only numbers the pulse's seconds, and a few ms is its timecode's serial latency (ntpd's NMEA driver calibrates it with fudge time2)
 why-offset-within-delay = { $value }: within half the round-trip delay ({ $half }), the most an asymmetric path can shift NTP's measured offset, so normal for this path
 
-finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate), so a large gap takes long: allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays behind is not being corrected: look at the sources and the reference.
-finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): allow a step with “makestep 1 3” or run “chronyc makestep”. A clock that stays ahead is not being corrected: look at the sources and the reference.
+finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): { $step ->
+    [yes] this gap takes { $slew } or more, so allow a step with “makestep 1 3” (it steps offsets above 1 s) or run “chronyc makestep”.
+   *[no] this gap takes about { $slew }, so no step is needed (“makestep 1 3” steps only offsets above 1 s).
+} A clock that stays behind is not being corrected: look at the sources and the reference.
+finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc: “fast”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): { $step ->
+    [yes] this gap takes { $slew } or more, so allow a step with “makestep 1 3” (it steps offsets above 1 s) or run “chronyc makestep”.
+   *[no] this gap takes about { $slew }, so no step is needed (“makestep 1 3” steps only offsets above 1 s).
+} A clock that stays ahead is not being corrected: look at the sources and the reference.
 finding-source-offset-large = Offsets are large ({ $value }) for { $sources }. A source this far off is wrong or the path to it is asymmetric; with three or more sources chrony can outvote it.
 finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent } %): clients poll faster than “ratelimit” allows, or the client log (clientloglimit) is full. Find the clients with “chronyc clients” and lower their polling rate, or raise ratelimit's interval and burst.
 finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server may have stopped answering (it is down or no longer reachable: “chronyc sources” then shows its reach falling to 0), it rate-limits this client ({ $fast ->
@@ -542,7 +548,10 @@ finding-source-offset-large-chronyc-tracking = This clock was { $value } off at 
 finding-never-answered = { $sources } never answered: no packet came back. Check the address (and that the name resolves), that UDP 123 is open in both directions, and that the server allows this client (on chrony an “allow” and no “deny” for this client: the more specific rule wins, so an “allow” of its subnet does not undo a “deny” of its address; “restrict” on ntpd). With a key (“key N”), a chrony server that has another key under that ID, or none, drops the requests without a word: compare the key files.
 finding-answers-rejected = { $sources } answers, but chronyd has accepted none of its answers: they fail its tests. A peer that follows this server fails chrony's loop test by design (the upstream side of a peer pair always drops its partner's samples); otherwise the source is not synchronised itself or fails authentication. “chronyc ntpdata” shows which tests fail.
 why-answers-unusable = it answers, but no answer was accepted: they fail chronyd's tests
-finding-source-jittery = { $sources } is too variable to be used (state ~, jitter above maxjitter): the path to it is congested or asymmetric. Use a closer server, or raise maxjitter if the jitter is expected.
+finding-source-jittery = { $sources } { $count ->
+        [one] is too variable to be used (state ~, jitter above maxjitter): the path to it is
+       *[other] are too variable to be used (state ~, jitter above maxjitter): the paths to them are
+    } congested or asymmetric. Use a closer server, or raise maxjitter if the jitter is expected.
 finding-source-unstable = The last offset of { $sources } is larger than its estimated error: the source, or the path to it, is unstable.
 finding-frequency-high = The clock's frequency error is { $ppm } ppm, more than the ±100 ppm normal clocks stay within: a faulty oscillator, a virtual machine's clock, or something else adjusting the clock too (ntpd, timesyncd, adjtimex). Make sure only chronyd disciplines it.
 finding-frequency-limit = The clock's frequency error is at chronyd's limit ({ $ppm } ppm; maxdrift is 500 ppm): it cannot be corrected. Another program disciplines the clock, the hardware clock source is broken, or a virtual machine runs without a stable clock. Stop other time services; check the clocksource (/sys/devices/system/clocksource).
@@ -576,12 +585,18 @@ finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when a
 finding-auth-failing = Packets from { $sources } fail authentication: the symmetric key differs (same ID and secret on both sides, in chrony.keys), the key type is not supported there, or NTS does not match. chronyd ignores every unauthenticated answer.
 finding-auth-failing-ntpd = Packets from { $sources } fail authentication (auth bad): the symmetric key differs. Both sides need the same key ID, type and secret in ntpd's key file (the “keys” line of ntp.conf, often /etc/ntp.keys), the ID listed in “trustedkey”, and the server line naming it (“key N”). ntpd does not use a source whose packets fail authentication.
 finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server polls it as an upstream, so neither gets true time from the other (chronyd drops such samples by its loop test; daemons without that test let both strata climb to 16). Give this server a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” on both.
-finding-few-samples = { $sources } has no samples: it has not answered, or its samples were all rejected.
+finding-few-samples = { $sources } { $count ->
+        [one] has no samples: it has not answered, or its samples were all rejected.
+       *[other] have no samples: they have not answered, or their samples were all rejected.
+    }
 finding-not-selectable = { $count ->
         [one] { $sources } cannot be selected now: { $why }.
        *[other] { $sources } cannot be selected now, each for the same reason: { $why }.
     }
-finding-outlier = { $sources } is an outlier: reachable but not used, its time disagrees with the better sources.
+finding-outlier = { $sources } { $count ->
+        [one] is an outlier: reachable but not used, its time disagrees
+       *[other] are outliers: reachable but not used, their times disagree
+    } with the better sources.
 finding-rtc-local-time = The hardware clock (RTC) keeps local time: after each daylight-saving change it is an hour off until corrected. Keep it in UTC: timedatectl set-local-rtc 0.
 finding-stratum-high = The stratum is { $value }, the last a server can give: its clients would be unsynchronised. A synchronisation loop climbs here; so does a long chain of servers.
 finding-kiss-code = { $count ->
@@ -600,7 +615,10 @@ finding-kiss-step = { $count ->
         [0] An association
        *[other] { $sources }
     } shows the kiss code STEP: the clock was stepped and the association has not resynchronised since (ntp's decode.html: “a step change in system time has occurred, but the association has not yet resynchronized”). The NTP daemon sets it itself on every association when it steps the clock: a passing state, no refusal by the server. It clears within a few polls; if the reach stays 0, that server no longer answers: check it and the path to it.
-finding-upstream-unsynchronised = { $sources } answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first (its own sources, or “local stratum N” for an isolated lab; from chrony 4.7 an orphan server waits 300 s after start, waitunsynced, before it serves).
+finding-upstream-unsynchronised = { $sources } { $count ->
+        [one] answers but is not synchronised itself (stratum 16 or leap “not synchronised”): it cannot be followed. Fix that server first
+       *[other] answer but are not synchronised themselves (stratum 16 or leap “not synchronised”): they cannot be followed. Fix those servers first
+    } (its own sources, or “local stratum N” for an isolated lab; from chrony 4.7 an orphan server waits 300 s after start, waitunsynced, before it serves).
 finding-nxos-wrong-vrf = No peer answers and they are polled through VRF “default”: on NX-OS, servers reached through mgmt0 need “ntp server ADDRESS use-vrf management” (and “ntp source-interface mgmt0”).
 
 # In the terms of ntpd, switches and systemd.
@@ -1054,6 +1072,7 @@ finding-none-selected-by-nts-keys-missing = Sources answer but none is selected:
 finding-not-synchronised-by-upstream-unsynchronised = Not synchronised (reference ID 00000000): { $sources } answers in this paste (“chronyc ntpdata”: packets received) but is not synchronised itself (leap “not synchronised”, stratum 0 or 16), so chronyd accepts none of its answers. The network, the names and that server's “allow” are not the cause. Fix that server first: its own sources, or “local stratum N” for an isolated lab (from chrony 4.7 an orphan server waits 300 s after start, waitunsynced, before it serves).
 finding-not-synchronised-by-auth-failing = Not synchronised (reference ID 00000000): { $sources } answers in this paste, but its packets fail authentication (“chronyc ntpdata”), so chronyd ignores them. The network and that server's “allow” are not the cause. Compare the key of both sides (the same ID, type and secret in both key files), or their NTS settings.
 finding-not-synchronised-by-key = Not synchronised (reference ID 00000000): { $sources } never answered and uses a symmetric key (“chronyc authdata” in this paste: mode SK, key { $key }). A chrony server that has another key under that ID, or none, drops such requests without an answer, so the key comes first: compare the key files of both sides (the same ID, type and secret). Then the server's “allow” for this client (and no “deny” for it: the more specific rule wins), and UDP 123 on the way.
+finding-not-synchronised-by-no-answer = Not synchronised (reference ID 00000000): no source answers (“chronyc sources” in this paste: reach 0 everywhere; “chronyc ntpdata”: requests sent, none received). Their addresses are known, so the names (DNS) and -4 are not the cause: the server drops the requests or they do not reach it. First the server's access rules: chrony.conf(5) (allow, deny): a chronyd drops without an answer a request from a client that no “allow” covers or that a “deny” covers, and the more specific rule wins, so an “allow” of this client's subnet does not undo a “deny” of its address (“chronyc accheck ADDRESS” on the server tells). Then a symmetric key (“key N” on the server line) that the server has under another secret, or not at all: it drops those requests too. Then UDP 123 on the way (firewall, security groups).
 finding-no-upstream-reachable-by-key = No source answers (reach 0 everywhere), and { $sources } uses a symmetric key (“chronyc authdata” in this paste: mode SK, key { $key }). First the key: a chrony server that has another key under that ID, or none, drops the requests without an answer; compare the key files of both sides (the same ID, type and secret). Then a server that does not allow this client (it needs “allow” with this client's subnet, and no “deny” for this client: the more specific rule wins), UDP 123 blocked on the way, or a wrong address.
 finding-some-unreachable-by-key = { $count } of the sources never answered (reach 0): { $sources }, and { $count ->
         [one] it uses

@@ -70,5 +70,11 @@ finding-nothing-sent = chronyd has sent no request to { $count ->
         [0] this source
        *[other] { $sources }
     } (Total TX 0): it is not being polled. A source set offline (the “offline” option of its server line, or “chronyc offline”) is not polled until “chronyc online”, and “chronyc activity” counts it as offline; a source added moments ago has not reached its first poll. Only a server line with the “nts” option also waits for key establishment to give it cookies (“chronyc authdata” shows the attempts).
-finding-server-own-clock = { $sources } is at stratum 10, the stratum chrony's “local” directive gives by default: that server most likely serves its own clock (it has no upstream, or none answers), so nothing ties this clock to true time either. Check that server: “chronyc sources” there shows whether any upstream answers.
-finding-server-serves-own-clock = { $sources } serves its own clock (reference ID 7F7F0101, chrony's “local” directive) at stratum { $stratum }: nothing ties that server to true time, so nothing ties this clock either. Fine for an isolated lab; otherwise give that server a working upstream (“chronyc sources” there shows its sources and whether they answer).
+finding-server-own-clock = { $sources } { $count ->
+        [one] is at stratum 10, the stratum chrony's “local” directive gives by default: that server most likely serves its own clock (it has no upstream, or none answers)
+       *[other] are at stratum 10, the stratum chrony's “local” directive gives by default: those servers most likely serve their own clocks (they have no upstream, or none answers)
+    }, so nothing ties this clock to true time either. Check that server: “chronyc sources” there shows whether any upstream answers.
+finding-server-serves-own-clock = { $sources } { $count ->
+        [one] serves its own clock (reference ID 7F7F0101, chrony's “local” directive) at stratum { $stratum }: nothing ties that server to true time
+       *[other] serve their own clocks (reference ID 7F7F0101, chrony's “local” directive) at stratum { $stratum }: nothing ties those servers to true time
+    }, so nothing ties this clock either. Fine for an isolated lab; otherwise give that server a working upstream (“chronyc sources” there shows its sources and whether they answer).

@@ -40,7 +40,10 @@ lint-extfield-value = extfield { $value } is not an extension field chrony { $ve
 lint-include-missing = { $path } does not exist, so chronyd cannot read what this include names and refuses to start.
 lint-deprecated-directive = { $directive } is no longer supported; chronyd ignores it.
 lint-clamped = { $option } { $value } is out of range; chronyd silently uses { $used } instead.
-lint-poll-below-minimum = { $option } { $value } is below the shortest polling interval chrony { $version } takes ({ $min }, { $min_s } s). chronyd does not clamp it: it silently uses the default { $option } { $used } ({ $used_s } s) instead and raises maxpoll to at least minpoll, so this source is polled every { $from_s } s to { $to_s } s (minpoll { $minpoll }, maxpoll { $maxpoll }). Use { $option } { $min } or more.
+lint-poll-below-minimum = { $option } { $value } is below the shortest polling interval chrony { $version } takes ({ $min }, { $min_s } s). chronyd does not clamp it: it silently uses the default { $option } { $used } ({ $used_s } s) instead and raises maxpoll to at least minpoll, so this source is polled every { $span ->
+        [equal] { $from_s } s
+       *[range] { $from_s } s to { $to_s } s
+    } (minpoll { $minpoll }, maxpoll { $maxpoll }). Use { $option } { $min } or more.
 lint-leapsecmode-unknown = leapsecmode “{ $value }” is not a mode chronyd knows, so it refuses to start. chrony.conf(5) leapsecmode has four: system, step, slew and ignore. To smear a leap second for NTP clients, chrony.conf(5) recommends “leapsecmode slew”, “maxslewrate 1000” and “smoothtime 400 0.001024 leaponly”.
 lint-no-allow = local is set but no allow line lets clients in: this server serves nobody. Add an allow line for your clients' subnet.
 lint-local-stratum-one = “local stratum 1” tells clients this machine has a true reference clock directly connected (chrony.conf(5) local: “Stratum 1 indicates a computer that has a true real-time reference directly connected”), so they prefer it to real servers. The stratum “should be larger than the maximum expected stratum in the network”: use the default 10 unless this is a deliberate top of an isolated lab.

@@ -138,6 +138,7 @@ stats-unsynchronised = { $path }：有 { $records } 条 tracking 记录写于 ch
 stats-refclock-samples = { $path }：读取的是 refclocks 日志中的滤波样本（序号为“-”），即 chronyd 用于校时的样本；驱动的 { $records } 个原始样本已略去（chrony.conf(5) log refclocks）。
 stats-refclock-raw-samples = { $path }：读取的是 refclocks 日志中的原始样本，即驱动自己的测量值（chrony.conf(5) log refclocks：“Local clock error measured by reference clock driver”）；{ $records } 个滤波样本已略去。
 stats-dropped = 前 { $max } 个源之外的 { $records } 条记录未读取。
+stats-overlapping-logs = { $path } 和 { $other } 都有 { $from } 到 { $to }（UTC）之间的记录：同一个日志轮转出的各个文件前后相接、从不重叠，所以它们看起来是两台主机（或两个 chronyd 进程）的日志，把它们的记录合并成一个序列没有意义。没有进行任何计算：请每次只给 stratum stats 一个 chronyd 的日志。
 stats-same-file = { $path } 与 { $other } 是同一个文件：只读取一次。
 stats-other-log = { $path } 是 chronyd 的 { $log } 日志；stratum stats 读取 tracking、measurements、statistics、refclocks 日志以及 Stratum 导出的 CSV。
 stats-compressed = { $path } 是压缩文件（{ $format }）：请先解压（zcat、xzcat、bzcat 或 zstdcat）。

@@ -510,8 +510,14 @@ why-offset-falseticker = { $value }：这是该源与多数时间源的不一致
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
 why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
 
-finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate），差距大时需要很久：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直落后，说明没有被修正：请检查时间源和参考。
-finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：用“makestep 1 3”允许跳变，或运行“chronyc makestep”。如果时钟一直超前，说明没有被修正：请检查时间源和参考。
+finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+    [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
+   *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
+}如果时钟一直落后，说明没有被修正：请检查时间源和参考。
+finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+    [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
+   *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
+}如果时钟一直超前，说明没有被修正：请检查时间源和参考。
 finding-source-offset-large = { $sources } 的偏移较大（{ $value }）。偏移这么大的源要么本身有误，要么到它的路径不对称；有三个或更多源时 chrony 可以把它投票排除。
 finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $percent } %）：客户端的轮询快于“ratelimit”的允许值，或客户端记录（clientloglimit）已满。用“chronyc clients”找出这些客户端并降低其轮询频率，或放宽 ratelimit 的 interval 和 burst。
 finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（{ $fast ->
@@ -1008,6 +1014,7 @@ finding-none-selected-by-nts-keys-missing = 有时间源应答，但没有一个
 finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答（“chronyc ntpdata”显示收到了包），但它自身未同步（闰秒状态为“未同步”，层级 0 或 16），因此 chronyd 不接受它的任何应答。原因不在网络、域名或那台服务器的“allow”。请先修好那台服务器：它自己的时间源，或隔离实验环境中的“local stratum N”（从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
 finding-not-synchronised-by-auth-failing = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答，但它的包认证失败（“chronyc ntpdata”），chronyd 会忽略这些包。原因不在网络或那台服务器的“allow”。请比对两端的密钥（两端密钥文件中的 ID、类型和密钥必须相同），或两端的 NTS 设置。
 finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先），以及沿途的 UDP 123。
+finding-not-synchronised-by-no-answer = 未同步（参考 ID 为 00000000）：没有任何时间源应答（本段粘贴中的“chronyc sources”：reach 全部为 0；“chronyc ntpdata”：请求已发出，一个也没有收到）。它们的地址已知，所以原因不在域名解析（DNS）或 -4：是服务器丢弃了请求，或请求没有到达服务器。首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，并且更具体的规则优先，所以允许本客户端子网的“allow”抵消不了拒绝其地址的“deny”（在服务器上运行“chronyc accheck 地址”可确认）。其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时，同样会丢弃这些请求。然后是沿途的 UDP 123（防火墙、安全组）。
 finding-no-upstream-reachable-by-key = 所有时间源都没有应答（可达性均为 0），且 { $sources } 使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }，且{ $count ->
         [1] 它使用

@@ -33,7 +33,10 @@ lint-extfield-value = extfield { $value } 不是 chrony { $version } 支持的�
 lint-include-missing = { $path } 不存在，chronyd 无法读取 include 指定的内容，将拒绝启动。
 lint-deprecated-directive = { $directive } 已不再支持，chronyd 会忽略它。
 lint-clamped = { $option } { $value } 超出范围，chronyd 会静默改用 { $used }。
-lint-poll-below-minimum = { $option } { $value } 低于 chrony { $version } 允许的最短轮询间隔（{ $min }，{ $min_s } 秒）。chronyd 不会把它改成下限，而是静默改用默认的 { $option } { $used }（{ $used_s } 秒），并把 maxpoll 提高到不低于 minpoll，因此该源每 { $from_s } 秒到 { $to_s } 秒轮询一次（minpoll { $minpoll }，maxpoll { $maxpoll }）。请使用不低于 { $min } 的 { $option }。
+lint-poll-below-minimum = { $option } { $value } 低于 chrony { $version } 允许的最短轮询间隔（{ $min }，{ $min_s } 秒）。chronyd 不会把它改成下限，而是静默改用默认的 { $option } { $used }（{ $used_s } 秒），并把 maxpoll 提高到不低于 minpoll，因此该源每 { $span ->
+        [equal] { $from_s } 秒
+       *[range] { $from_s } 秒到 { $to_s } 秒
+    }轮询一次（minpoll { $minpoll }，maxpoll { $maxpoll }）。请使用不低于 { $min } 的 { $option }。
 lint-leapsecmode-unknown = leapsecmode “{ $value }”不是 chronyd 认识的模式，chronyd 将拒绝启动。chrony.conf(5) leapsecmode 只有四种：system、step、slew 和 ignore。如需为 NTP 客户端平滑（smear）闰秒，chrony.conf(5) 推荐“leapsecmode slew”、“maxslewrate 1000”和“smoothtime 400 0.001024 leaponly”。
 lint-no-allow = 已设置 local，但没有 allow 行允许客户端访问：这台服务器不为任何客户端提供时间。请为客户端网段添加 allow 行。
 lint-local-stratum-one = “local stratum 1”告诉客户端本机直接连接着真正的参考时钟（chrony.conf(5) local：层级 1 表示直接连接真实时间参考的计算机），因此客户端会优先选它而不是真正的服务器。该层级“应大于网络中预期的最大层级”：除非这是隔离实验网络有意设置的顶层，请使用默认值 10。

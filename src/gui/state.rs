@@ -289,12 +289,16 @@ impl AppState {
 
     /// The chronyd version whose rules apply to the configuration.
     pub fn chrony_version(&self) -> ChronyVersion {
+        self.known_chrony_version().unwrap_or(ChronyVersion::LATEST)
+    }
+
+    /// The version the helper reports (or the local chronyd's), when known.
+    pub fn known_chrony_version(&self) -> Option<ChronyVersion> {
         self.info
             .as_ref()
             .and_then(|i| i.chrony_version.as_deref())
             .and_then(|v| v.parse().ok())
             .or(self.local_version)
-            .unwrap_or(ChronyVersion::LATEST)
     }
 
     pub fn is_lab(&self) -> bool {

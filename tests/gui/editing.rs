@@ -551,3 +551,47 @@ fn guided_setup_flags_names_that_do_not_resolve_here() {
         assert!(!h.state().state.resolving.contains("10.0.0.1"));
     }
 }
+
+/// The upstream form's minpoll and maxpoll go down to the shortest poll
+/// the helper's chronyd takes (ntp_core.c MIN_POLL: -6 in 4.0–4.2, -7 from
+/// 4.3; lint's rule), so the form never offers a value that release
+/// silently replaces with the default 6; without a known release, -7.
+#[test]
+fn the_poll_fields_stop_at_the_reported_releases_minimum() {
+    for (version, min) in [(Some("4.0"), -6), (Some("4.3"), -7), (Some("4.9"), -7)] {
+        let mut h = offline();
+        let mut info = super::status_bar::info();
+        info.chrony_version = version.map(str::to_string);
+        h.state_mut()
+            .state
+            .on_event(stratum::gui::backend::Event::Connected {
+                info,
+                started_lab: true,
+                server: "/tmp/helper.sock".into(),
+            });
+        h.get_by_label("Upstream servers").click();
+        h.run();
+        {
+            let f = &mut h.state_mut().panels.upstreams;
+            f.host = "127.0.0.1".into();
+            f.minpoll = Some(-7);
+            f.maxpoll = Some(-7);
+        }
+        h.run();
+        let f = &h.state().panels.upstreams;
+        assert_eq!(
+            (f.minpoll, f.maxpoll),
+            (Some(min), Some(min)),
+            "{version:?}"
+        );
+    }
+    // No release known: the bound of every release.
+    let mut h = offline();
+    if h.state().state.known_chrony_version().is_none() {
+        h.get_by_label("Upstream servers").click();
+        h.run();
+        h.state_mut().panels.upstreams.minpoll = Some(-7);
+        h.run();
+        assert_eq!(h.state().panels.upstreams.minpoll, Some(-7));
+    }
+}

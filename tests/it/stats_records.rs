@@ -278,3 +278,50 @@ fn a_log_never_synchronised_says_so_and_succeeds() {
         }
     });
 }
+
+/// Two hosts' tracking logs of the same minutes (an audit's files: chronyd
+/// 4.9 following 127.0.0.160, chronyd 4.0 following 127.0.0.100, records
+/// interleaved second by second). One log's rotated copies follow each
+/// other (the rotated-files case above reads as one), so overlapping files
+/// are refused with both names and the common time, and nothing is
+/// computed: their records merged into one "system" series would mean
+/// nothing.
+#[test]
+fn two_hosts_logs_of_the_same_hours_are_refused() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stats");
+    let a = data.join("tracking-4.9-host-a.log");
+    let b = data.join("tracking-4.0-host-b.log");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for (lang, words) in [
+        (
+            "en",
+            ["look like the logs of two hosts", "2026-12-07 14:33:27"],
+        ),
+        ("zh-CN", ["两台主机", "2026-12-07 14:33:27"]),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_stratum"))
+            .args(["stats", a, b, "--lang", lang])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{err}");
+        assert!(
+            out.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        for w in words {
+            assert!(err.contains(w), "{lang}: {err}");
+        }
+        assert!(err.contains("tracking-4.9-host-a.log") && err.contains("tracking-4.0-host-b.log"));
+    }
+    // Each alone is read.
+    for p in [a, b] {
+        let (out, ..) = stats_run(&[p, "--format", "json"], Duration::from_secs(30));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

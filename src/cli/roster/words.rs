@@ -458,6 +458,52 @@ mod tests {
         }
     }
 
+    /// A device this server's allow lines leave out: the note names
+    /// `deny` beside `allow`, since chrony.conf(5) lets the more specific
+    /// rule win and a `deny` of the device keeps it out whatever `allow`
+    /// is added.
+    #[test]
+    fn the_acl_note_names_deny_beside_allow() {
+        let d = DeviceReport {
+            name: "pc1".into(),
+            address: "127.0.0.79".into(),
+            kind: DeviceKind::Chrony,
+            verdict: Verdict::NotPolling,
+            since: 1.8e9,
+            polls: None,
+            answer: None,
+            no_answer: None,
+            expected_stratum: None,
+            drifting: false,
+            denied_by_acl: true,
+        };
+        let report = RosterReport {
+            devices: vec![d.clone()],
+            ..RosterReport::default()
+        };
+        for (lang, words) in [
+            (
+                crate::i18n::Lang::En,
+                [
+                    "“allow 127.0.0.79”",
+                    "“deny”",
+                    "the more specific rule wins",
+                ],
+            ),
+            (
+                crate::i18n::Lang::ZhCn,
+                ["“allow 127.0.0.79”", "“deny”", "更具体的规则优先"],
+            ),
+        ] {
+            let notes = notes(&d, &report, &Localizer::new(lang));
+            let note = notes.iter().find(|n| n.contains(words[0]));
+            let note = note.unwrap_or_else(|| panic!("{lang:?}: {notes:?}"));
+            for w in words {
+                assert!(note.contains(w), "{lang:?}: {note}");
+            }
+        }
+    }
+
     /// A chrony or ntpd device answers NTP queries (chronyd serves its
     /// clients' time: chrony.conf(5), `allow`; ntpd by default): one that
     /// neither polled us nor answered our query is likely off or at a wrong

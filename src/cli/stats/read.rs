@@ -42,6 +42,8 @@ pub struct FileCounts {
     pub raw: u64,
     /// Filtered refclock samples, left out of `raw-offset`.
     pub filtered: u64,
+    /// The first and last record times.
+    pub span: Option<(f64, f64)>,
 }
 
 /// A path for a message: control characters escaped.
@@ -208,14 +210,44 @@ fn pass(
             no_estimate: fs.no_estimate,
             raw: fs.raw,
             filtered: fs.filtered,
+            span: fs.span,
         });
     }
     Ok(counts)
 }
 
-/// The first pass: every series' times.
+/// The first pass: every series' times. Refused when two files' times
+/// overlap for most of the shorter one: one log's rotated copies follow
+/// each other, so such files are two hosts' (or two chronyd's) logs, whose
+/// records merged into one series would mean nothing.
 pub fn times(files: &[InFile], scan: &mut Scan, progress: &mut Progress) -> Result<(), CliError> {
-    pass(files, scan, progress, |_| {}).map(|_| ())
+    let counts = pass(files, scan, progress, |_| {})?;
+    let spans: Vec<(&InFile, (f64, f64))> = files
+        .iter()
+        .zip(&counts)
+        .filter_map(|(f, c)| Some((f, c.span?)))
+        .collect();
+    for (i, (a, sa)) in spans.iter().enumerate() {
+        for (b, sb) in &spans[i + 1..] {
+            if let Some(overlap) = overlap(*sa, *sb) {
+                return Err(CliError::new("stats-overlapping-logs")
+                    .arg("path", shown(&a.path))
+                    .arg("other", shown(&b.path))
+                    .arg("from", crate::core::time::utc_datetime(overlap.0 as i64))
+                    .arg("to", crate::core::time::utc_datetime(overlap.1 as i64)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The common time of two files' records, when it is more than half the
+/// shorter file's: a clock stepped back across a rotation makes a short
+/// overlap, two logs of the same hours a long one.
+fn overlap(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (from, to) = (a.0.max(b.0), a.1.min(b.1));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    (to > from && to - from > shorter / 2.0).then_some((from, to))
 }
 
 /// The second pass: records read on this thread go to the statistics on

@@ -336,8 +336,25 @@ pub fn check_system_time(f: &mut Field, correction: f64) {
     } else {
         Status::Bad
     };
-    set(f, status, Reason::new(why).arg("value", human(a)));
+    // chrony.conf(5): maxslewrate defaults to 83333.333 ppm, so slewing
+    // closes an offset in at least a / 0.0833 s; "makestep 1 3" steps only
+    // offsets above its 1 s threshold. A step is advice only from there.
+    let slew = a / (MAX_SLEW_RATE_PPM * 1e-6);
+    let step = if a > MAKESTEP_THRESHOLD { "yes" } else { "no" };
+    set(
+        f,
+        status,
+        Reason::new(why)
+            .arg("value", human(a))
+            .arg("slew", human(slew))
+            .arg("step", step),
+    );
 }
+
+/// chrony.conf(5) maxslewrate's default, ppm.
+const MAX_SLEW_RATE_PPM: f64 = 83_333.333;
+/// The threshold of the “makestep 1 3” the advice names, seconds.
+const MAKESTEP_THRESHOLD: f64 = 1.0;
 
 pub fn check_dispersion(f: &mut Field, value: Option<f64>) {
     if let Some(v) = value.or_else(|| seconds(&f.raw)) {

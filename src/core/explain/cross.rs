@@ -306,3 +306,76 @@ fn falseticker_ntpdata(parts: &mut [Explained]) {
         }
     }
 }
+
+/// Every upstream of the paste silent: sources shows reach 0 everywhere
+/// with no cause of its own (not stopped, not offline, no key in authdata),
+/// or, without a sources report, every ntpdata block sent requests and
+/// received none (chronyc(1), ntpdata: "Total RX: The number of all packets
+/// received from the source"). Tracking's "not synchronised" then names
+/// the causes those blocks give — the server's `allow`/`deny` first, a key,
+/// then the network (`finding-not-synchronised-by-no-answer`) — instead of
+/// its general guesses (DNS, `-4`), which a paste of reach-0 sources with
+/// resolved addresses contradicts.
+pub(super) fn silent_upstreams(parts: &mut [&mut Explained]) {
+    let uncaused = |f: &&super::verdict::Finding| !f.args.iter().any(|(k, _)| *k == "cause");
+    let sources_arg = |f: &super::verdict::Finding| {
+        f.args
+            .iter()
+            .find(|(k, _)| *k == "sources")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let has_sources = parts.iter().any(|e| e.kind == Kind::ChronycSources);
+    let silent: Option<Vec<String>> = if has_sources {
+        parts
+            .iter()
+            .filter(|e| e.kind == Kind::ChronycSources)
+            .flat_map(|e| &e.findings)
+            .filter(uncaused)
+            .find(|f| f.rule == Rule::NoUpstreamReachable)
+            .map(|f| vec![sources_arg(f)])
+    } else {
+        let blocks: Vec<&Vec<Field>> = parts
+            .iter()
+            .filter(|e| e.kind == Kind::ChronycNtpdata)
+            .flat_map(|e| {
+                if e.rows.is_empty() {
+                    vec![&e.fields]
+                } else {
+                    e.rows.iter().collect()
+                }
+            })
+            .collect();
+        let all_silent = !blocks.is_empty()
+            && blocks
+                .iter()
+                .all(|b| int(b, F::TotalTx).unwrap_or(0) > 0 && int(b, F::TotalRx) == Some(0));
+        all_silent.then(|| {
+            parts
+                .iter()
+                .filter(|e| e.kind == Kind::ChronycNtpdata)
+                .flat_map(|e| &e.findings)
+                .filter(|f| f.rule == Rule::NeverAnswered)
+                .map(sources_arg)
+                .collect()
+        })
+    };
+    let Some(names) = silent else {
+        return;
+    };
+    let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty()).collect();
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycTracking) {
+        for f in e
+            .findings
+            .iter_mut()
+            .filter(|f| f.rule == Rule::NotSynchronised)
+            .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+        {
+            f.args.retain(|(k, _)| *k != "sources");
+            f.args.push(("cause", "no-answer".into()));
+            if !names.is_empty() {
+                f.args.push(("sources", names.join(", ")));
+            }
+        }
+    }
+}

@@ -74,6 +74,7 @@ pub(super) fn apply(parts: &mut [&mut Explained], log: &Log) {
             }
         }
     }
+    super::cross::silent_upstreams(parts);
     for s in 0..parts.len() {
         if parts[s].kind != Kind::ChronycSourcestats {
             continue;

@@ -105,7 +105,9 @@ pub fn clean(text: &str) -> Vec<String> {
         }
         // chronyc(1) -e (4.4+): "each chronyc response will end with a line
         // containing a single dot": the end of a report, like a blank line.
-        let line = if line.trim() == "." {
+        // A Markdown code fence (```` ``` ````, ```` ```text ````, `~~~`)
+        // around a paste is the editor's, and ends a block the same way.
+        let line = if line.trim() == "." || is_fence(&line) {
             ""
         } else {
             line.trim_end()
@@ -116,6 +118,19 @@ pub fn clean(text: &str) -> Vec<String> {
     unquote(&mut out);
     dedent(&mut out);
     out
+}
+
+/// A Markdown code fence line: three or more backticks or tildes, and an
+/// info string of one word (`bash`, `text`, `console`) or none.
+fn is_fence(line: &str) -> bool {
+    let t = line.trim();
+    ["```", "~~~"].iter().any(|f| {
+        t.strip_prefix(f).is_some_and(|rest| {
+            let info = rest.trim_start_matches(&f[..1]).trim();
+            info.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-+_.".contains(c))
+        })
+    })
 }
 
 /// A paste with a blank line after every line (some web and chat editors
@@ -508,6 +523,24 @@ mod tests {
         assert_eq!(got, ["a", "b", "c", "", "d"]);
         // A paste with lines side by side keeps its blank lines.
         assert_eq!(clean("a\nb\n\nc"), ["a", "b", "", "c"]);
+    }
+
+    #[test]
+    fn markdown_fences_end_a_block_like_a_blank_line() {
+        assert_eq!(
+            clean("```text\n^,*,a\n^,+,b\n```\n~~~~\nc\nd\n~~~\n``` not a fence"),
+            [
+                "",
+                "^,*,a",
+                "^,+,b",
+                "",
+                "",
+                "c",
+                "d",
+                "",
+                "``` not a fence"
+            ]
+        );
     }
 
     #[test]

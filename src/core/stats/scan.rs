@@ -233,6 +233,9 @@ pub struct FileScan {
     pub raw: u64,
     /// Filtered samples of a refclocks log, left out of `raw-offset`.
     pub filtered: u64,
+    /// The earliest and latest record times read (one log's rotated
+    /// copies never overlap; two hosts' logs of the same hours do).
+    pub span: Option<(f64, f64)>,
 }
 
 /// The sequence column of a refclocks record, after the name.
@@ -298,6 +301,7 @@ impl FileScan {
             no_estimate: 0,
             raw: 0,
             filtered: 0,
+            span: None,
         })
     }
 
@@ -396,7 +400,9 @@ impl FileScan {
             scan.drop_record();
             return Some(false);
         };
-        scan.record(i, r.time as f64 + r.fraction, value, line);
+        let t = r.time as f64 + r.fraction;
+        self.saw(t);
+        scan.record(i, t, value, line);
         Some(true)
     }
 
@@ -414,7 +420,15 @@ impl FileScan {
             scan.drop_record();
             return Some(false);
         };
+        self.saw(t);
         scan.record(i, t, v, line);
         Some(true)
+    }
+
+    fn saw(&mut self, t: f64) {
+        self.span = Some(match self.span {
+            Some((a, b)) => (a.min(t), b.max(t)),
+            None => (t, t),
+        });
     }
 }

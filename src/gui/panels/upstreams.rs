@@ -284,6 +284,11 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         st.t("gui-save"),
         st.t("gui-cancel"),
     );
+    // The shortest poll chronyd of the reported release takes (4.0–4.2:
+    // -6; lint's rule); -7, every release's bound, when it is not known.
+    let min_poll = st
+        .known_chrony_version()
+        .map_or(-7, crate::core::conf::lint::min_poll);
     let f = &mut *form;
     // Enter in the host field adds (or saves) the source, as the button.
     let mut entered = false;
@@ -308,8 +313,8 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         ui.checkbox(&mut f.noselect, "noselect");
         ui.checkbox(&mut f.nts, "nts");
         opt_value(ui, "port", &mut f.port, 1..=65535, 11123);
-        opt_value(ui, "minpoll", &mut f.minpoll, -7..=24, 4);
-        opt_value(ui, "maxpoll", &mut f.maxpoll, -7..=24, 10);
+        opt_value(ui, "minpoll", &mut f.minpoll, min_poll..=24, 4);
+        opt_value(ui, "maxpoll", &mut f.maxpoll, min_poll..=24, 10);
         if f.kind == SourceKind::Pool {
             opt_value(ui, "maxsources", &mut f.maxsources, 1..=16, 4);
         }

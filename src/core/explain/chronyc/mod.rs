@@ -12,8 +12,8 @@ use super::model::{Explained, Kind};
 use csv_form::csv;
 use tables::{AUTHDATA, CLIENTS, CLIENTS_NKE, NTPDATA, SELECTDATA, SOURCES, SOURCESTATS};
 use text_form::{
-    chronyc_label, cut_source_row, from_table, header_index, key_values, source_row, table_rows,
-    word_table,
+    chronyc_label, cut_source_row, from_table, header_index, key_values, source_row,
+    sourcestats_row, table_rows, unwrap_rows, word_table,
 };
 use values::{field, row_from};
 
@@ -99,7 +99,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     }
     if let Some(h) = header_index(&lines, "MS Name/IP address") {
         let mut e = Explained::new(Kind::ChronycSources);
-        let rows = table_rows(&lines, h);
+        let rows = unwrap_rows(&table_rows(&lines, h), |l| source_row(l).is_some());
         for (i, l) in rows.iter().enumerate() {
             if let Some(v) = source_row(l) {
                 e.rows.push(row_from(v, SOURCES));
@@ -108,6 +108,11 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
             {
                 // The paste ends inside its last row: the source is there.
                 e.rows.push(row_from(v, SOURCES));
+                e.cut = true;
+            } else if cut_source_row(l).is_some() {
+                // A row's start that could not be made whole (wrapped in a
+                // way not joined back): the table is not all there, which
+                // is no sign of an empty one.
                 e.cut = true;
             }
         }
@@ -125,9 +130,9 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     }
     if let Some(h) = header_index(&lines, "Name/IP Address            NP") {
         let mut e = Explained::new(Kind::ChronycSourcestats);
-        for l in table_rows(&lines, h) {
-            let w: Vec<String> = l.split_whitespace().map(String::from).collect();
-            if w.len() == 8 {
+        let rows = unwrap_rows(&table_rows(&lines, h), |l| sourcestats_row(l).is_some());
+        for l in rows {
+            if let Some(w) = sourcestats_row(&l) {
                 e.rows.push(row_from(w, SOURCESTATS));
             }
         }

@@ -49,6 +49,8 @@ pub(super) fn from_table(kvs: &[(&str, &str)], table: &[(&str, F)]) -> Vec<Field
 
 /// `^* name  2  6  377  32  +123us[ +150us] +/-  15ms`
 pub(super) fn source_row(line: &str) -> Option<Vec<String>> {
+    // A table quoted in mail or chat is indented: the row starts at its mode.
+    let line = line.trim_start();
     let mut chars = line.chars();
     let mode = chars.next()?;
     let state = chars.next()?;
@@ -78,6 +80,7 @@ pub(super) fn source_row(line: &str) -> Option<Vec<String>> {
 /// A sources row the paste cut short (`^* localhost`, `^+ 10.0.0.2  2
 /// 6`): its mode, state, name and the whole columns before the cut.
 pub(super) fn cut_source_row(line: &str) -> Option<Vec<String>> {
+    let line = line.trim_start();
     let mut chars = line.chars();
     let (mode, state) = (chars.next()?, chars.next()?);
     if !"^=#".contains(mode) || !"*+-?x~ ".contains(state) {
@@ -135,15 +138,142 @@ pub(super) fn table_rows<'a>(lines: &[&'a str], header: usize) -> Vec<&'a str> {
         .collect()
 }
 
+/// The most lines a terminal breaks one row into that are joined back
+/// (a 79-column sources row in a 30-column pane takes three).
+const MAX_WRAPPED: usize = 3;
+
+/// Table rows a narrow terminal or tmux pane broke over several lines
+/// (copying the scrollback keeps the breaks), joined back: a line that is
+/// not a row alone, followed by lines that are not rows either, is joined
+/// with them when the whole is a row. The break may fall inside a word
+/// (joined as is) or where the trailing spaces were trimmed (joined with a
+/// space); the row's shape tells which. Other lines stay as they are.
+pub(super) fn unwrap_rows(lines: &[&str], is_row: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let joined = (!is_row(lines[i]))
+            .then(|| {
+                (2..=MAX_WRAPPED).find_map(|n| {
+                    let parts = lines.get(i..i + n)?;
+                    if parts[1..].iter().any(|l| is_row(l)) {
+                        return None;
+                    }
+                    joins(parts).into_iter().find(|j| is_row(j)).map(|j| (j, n))
+                })
+            })
+            .flatten();
+        match joined {
+            Some((row, n)) => {
+                out.push(row);
+                i += n;
+            }
+            None => {
+                out.push(lines[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Every way of joining `parts` (each break as is, or with one space), the
+/// one joined as is first.
+fn joins(parts: &[&str]) -> Vec<String> {
+    let breaks = parts.len() - 1;
+    (0..1u32 << breaks)
+        .map(|mask| {
+            let mut s = parts[0].to_string();
+            for (k, p) in parts[1..].iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    s.push(' ');
+                }
+                s.push_str(p);
+            }
+            s
+        })
+        .collect()
+}
+
+/// A sourcestats row: an address and seven columns, NP and NR counts.
+pub(super) fn sourcestats_row(line: &str) -> Option<Vec<String>> {
+    let w: Vec<String> = line.split_whitespace().map(String::from).collect();
+    let count = |s: &str| s.parse::<u32>().is_ok();
+    (w.len() == 8 && count(&w[1]) && count(&w[2])).then_some(w)
+}
+
 /// A table of ten whitespace-separated columns under its header (clients,
 /// selectdata, authdata): each full row read, anything else skipped.
 pub(super) fn word_table(lines: &[&str], header: usize, kind: Kind, names: &[F]) -> Explained {
     let mut e = Explained::new(kind);
-    for l in table_rows(lines, header) {
+    let ten = |l: &str| l.split_whitespace().count() == 10;
+    for l in unwrap_rows(&table_rows(lines, header), ten) {
         let w: Vec<String> = l.split_whitespace().map(String::from).collect();
         if w.len() == 10 {
             e.rows.push(row_from(w, names));
         }
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    const HEADER: &str = "MS Name/IP address         Stratum Poll Reach LastRx Last sample";
+
+    #[test]
+    fn a_row_wrapped_over_three_lines_is_joined_back() {
+        // A 30-column pane: the break falls inside the address and after
+        // trailing spaces the copy trimmed.
+        let lines = [
+            HEADER,
+            "^* ntp1.example.net          2",
+            "   6   377    32   +12us[ +15u",
+            "s] +/- 2ms",
+            "^+ ntp2.example.net          2   6   377    31   -4us[ -2us] +/- 3ms",
+        ];
+        let e = parse(&lines).unwrap();
+        assert_eq!(e.rows.len(), 2);
+        assert!(!e.cut);
+        let joined = unwrap_rows(&lines[1..4], |l| source_row(l).is_some());
+        assert_eq!(
+            source_row(&joined[0]).unwrap()[2..],
+            [
+                "ntp1.example.net",
+                "2",
+                "6",
+                "377",
+                "32",
+                "+12us",
+                "+15us",
+                "2ms"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_that_cannot_be_made_whole_marks_the_table_cut_not_empty() {
+        let lines = [
+            HEADER,
+            "^* 10.0.0.1                      2   6   377",
+            "(the rest of this line was lost)",
+            "^+ 10.0.0.2                      2   6   377    31   -4us[ -2us] +/- 3ms",
+        ];
+        let e = parse(&lines).unwrap();
+        assert_eq!(e.rows.len(), 1);
+        assert!(e.cut);
+    }
+
+    #[test]
+    fn lines_that_are_rows_alone_are_never_joined() {
+        let a = "127.0.0.1                  10   5   100     +0.001      0.010     +5us    10us";
+        let rows = unwrap_rows(&[a, a], |l| sourcestats_row(l).is_some());
+        assert_eq!(rows, [a, a]);
+        // Two chat lines of four words each make no sourcestats row: the
+        // counts (NP, NR) are not numbers.
+        let chat = ["thanks a lot everyone", "see you all tomorrow"];
+        assert_eq!(unwrap_rows(&chat, |l| sourcestats_row(l).is_some()), chat);
+    }
 }
