@@ -565,6 +565,12 @@ finding-leap-file-expired = 闰秒列表已过期：chronyd 无法得知之后�
 finding-release-unsupported = 此 chrony 早于 4.0（Stratum 了解的最早版本）：其输出和 chrony.conf 会按 4.0 的规则读取，可能被误判。请升级 chrony（Debian 11、Ubuntu 22.04、RHEL 9 及以后的版本自带 4.0 或更新的版本）。
 why-nts-ke-connect-failed = 本段粘贴中 chronyd 的日志：它无法连接服务器的 NTS-KE 端口（TCP { $port }：{ $error }），因此没有 NTS 密钥，也不发送请求
 finding-nts-ke-refused = chronyd 无法连接 { $sources } 的 NTS-KE 端口（TCP { $port }：{ $error }；本段粘贴中它的日志如是说）：密钥交换不成功就没有 cookie，也不发送 NTP 请求，所以 reach 一直为 0。该服务器没有在此端口监听（chronyd 未运行、未配置 ntsserverkey 和 ntsservercert，或 ntsport 与 server 行的不同），或防火墙拒绝了到该端口的 TCP；原因不在 UDP 123。
+finding-nts-ke-failing-by-tls-log = 与 { $sources } 的 NTS 密钥交换一直失败，本段粘贴中 chronyd 的日志说明了原因：TLS 握手失败（“{ $error }”）。{ $tls ->
+    [untrusted] 本客户端不信任该证书的签发者：在 chrony.conf 中用“ntstrustedcerts 文件”给它服务器的 CA 证书（私有 CA 不在系统信任库中），或改用它信任的 CA 签发的证书。
+    [expired] 服务器证书已过期或尚未生效：请更新证书（“stratum nts status”显示其日期）；如果本机时钟偏差很大，先校正时钟（“nocerttimecheck 1”）。
+    [name] 服务器证书没有列出本客户端使用的主机名：在 server 行使用证书列出的名称（或地址），或为该名称签发证书。
+   *[other] 检查服务器证书（本客户端通过 ntstrustedcerts 信任它、列出你使用的主机名、没有过期）。
+}
 finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没有 cookie，也就没有经过认证的时间。原因：服务器的 NTS-KE 端口（TCP 4460）被阻断或未开放、其证书不受信任（ntstrustedcerts）或不包含你使用的主机名、证书已过期，或者本机时钟偏移太大无法验证证书（用“nocerttimecheck 1”启动，或先校准时钟）。
 finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd 的 cookie（它的密钥变了，例如未配置 ntsdumpdir 就重启了）。chronyd 会自行重新进行 NTS-KE；频繁出现 NAK 说明服务器会丢失其密钥。
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。

@@ -383,6 +383,7 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
             let log = chronyd_log::Log::read(text);
             follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), &log);
             parts.iter_mut().for_each(diagnose::not_updated_yet);
+            chronyd_log::name_nts_cause(text, &mut parts);
             parts
         })
 }
