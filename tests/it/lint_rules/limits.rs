@@ -301,7 +301,7 @@ fn the_polling_sentence_names_one_interval_when_the_ends_are_equal() {
         ..Default::default()
     };
     let text = |line: &str, lang| {
-        let d = lint(&Document::parse(&format!("server {line}\n")), &opts);
+        let d = lint(&Document::parse(format!("server {line}\n")), &opts);
         let d = d
             .iter()
             .find(|d| d.rule == Rule::PollBelowMinimum)
