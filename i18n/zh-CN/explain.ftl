@@ -209,7 +209,7 @@ finding-falseticker = { $count ->
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
 finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游一直不应答，可能的漂移就一直增大：chronyd 现在估计为 { $dispersion }（root dispersion）。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
@@ -894,6 +894,8 @@ label-manual-residual = 残差
 field-try = 第几次尝试：waitsync 每个间隔（默认 10 秒）查询一次 chronyd 的 tracking。
 label-try = 尝试
 meaning-chronyc-waitsync-refid = 这次尝试时 tracking 给出的参考 ID：00000000（或本地时钟的 7F7F0101）表示 chronyd 当时没有同步到任何时间源。
+meaning-timedatectl-timesync-status-refid = 服务器最近一次应答中的参考 ID（是服务器的参考，不是本机的）：服务器所跟随的地址或时钟；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
+meaning-timedatectl-show-timesync-refid = 服务器最近一次应答（NTPMessage）中的参考 ID：是服务器所跟随的对象，不是本机的；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
 field-waitsync-correction = 这次尝试时系统时钟还需修正的量（tracking 的 System time，不带符号），单位秒。
 label-waitsync-correction = 修正量
 meaning-chronyc-waitsync-skew = 这次尝试时频率的估计误差上限（tracking 的 Skew），ppm。
@@ -1005,7 +1007,7 @@ finding-clock-step-failed = { $failure ->
 finding-clock-behind-by-step-failed = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢），而 chronyd 无法修正：本段日志显示步进失败（见关于步进失败的结论）。在 chronyd 获准设置时钟之前，添加 makestep 或运行“chronyc makestep”同样会失败。
 finding-clock-ahead-by-step-failed = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快），而 chronyd 无法修正：本段日志显示步进失败（见关于步进失败的结论）。在 chronyd 获准设置时钟之前，添加 makestep 或运行“chronyc makestep”同样会失败。
 finding-source-offset-large-by-step-failed = 本机时钟在上次更新时偏差 { $value }（Last offset，chronyc(1)：“上次时钟更新时估计的本地偏移”；RMS offset 为 { $rms }）：这是本机时钟自身的偏移，不是某个时间源的。chronyd 测得了它，却无法步进时钟（见本段日志和关于步进失败的结论），所以偏移一直存在；在 chronyd 获准设置时钟之前，makestep 同样会失败。
-finding-not-synchronised-by-sources-answer = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答（“chronyc sources”中可达性大于 0）：原因不在网络、域名或服务器的“allow”，而是 chronyd 没有选中任何应答的源。“chronyc sources”的结论列出可能的原因，“chronyc selectdata”给出每个源的原因；若有 NTS 源（或带“require”的源），默认的 authselectmode mix 会在已认证的源不可选时不选任何未认证的源（“chronyc authdata”显示其密钥）。
+finding-not-synchronised-by-sources-answer = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答（“chronyc sources”中可达性大于 0）：原因不在网络、域名或服务器的“allow”，而是 chronyd 没有选中任何应答的源。“chronyc sources”的结论列出可能的原因，“chronyc selectdata”给出每个源的原因；若有已认证的源（NTS 或对称密钥“key”，或带“require”的源），默认的 authselectmode mix 会在已认证的源不可选时不选任何未认证的源（“chronyc authdata”显示其密钥）。
 finding-not-synchronised-by-nts-keys-missing = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答：一个 NTS 源没有密钥（其密钥协商失败，见本段中 chronyd 的日志或“chronyc authdata”），而默认的 authselectmode mix 会给已认证的源加上“require”（chrony.conf(5)：已认证的源会获得 require 和 trust 选项），因此 chronyd 不能选择任何应答的未认证源。原因不在 UDP 123 或网络。请先修复该 NTS 源的密钥协商（服务器的 NTS-KE 端口，默认 TCP 4460，要开放并有服务；其证书要受信任并包含你使用的主机名），或设置“authselectmode prefer”，让其他源先被使用。
 finding-none-selected-by-nts-keys-missing = 有时间源应答，但没有一个被选中：本段粘贴中一个 NTS 源没有密钥（其密钥协商失败），而默认的 authselectmode mix 会给已认证的源加上“require”，所以应答的未认证源都在等待它。请先修复该 NTS 源的密钥协商（NTS-KE，默认 TCP 4460），或设置“authselectmode prefer”。
 finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答（“chronyc ntpdata”显示收到了包），但它自身未同步（闰秒状态为“未同步”，层级 0 或 16），因此 chronyd 不接受它的任何应答。原因不在网络、域名或那台服务器的“allow”。请先修好那台服务器：它自己的时间源，或隔离实验环境中的“local stratum N”（从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
