@@ -122,7 +122,7 @@ lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ $wh
 lint-control-character = 此行含有控制字符（{ $char }），chronyd 会把它当作名称或路径的一部分。请删除它。
 lint-auth-required-none-authenticated = “authselectmode require”会给所有没有“key”或“nts”的 NTP 时间源加上 noselect，而这里的 { $count } 个时间源都没有：chronyd 永远不会同步（chrony.conf(5)，authselectmode）。请给时间源加上“key”或“nts”，或改用“authselectmode mix”。
 lint-auth-mix-required = { $hosts } 是{ $count ->
-        [one] 唯一的
+        [1] 唯一的
        *[other] { $count } 个
     }已认证的时间源，另有 { $plain } 个时间源没有“key”或“nts”。{ $mode ->
         [prefer] 在“authselectmode prefer”下，只要有一个时间源经过认证，chrony.conf(5) 就会给每个未认证的 NTP 时间源加上 noselect 选项：其他 { $plain } 个时间源永远不会被使用，而在没有已认证的时间源可选时（服务器没有该密钥、没有应答），chronyd 会一直处于未同步状态。
