@@ -6,7 +6,10 @@ severity-warning = warning
 severity-hint = hint
 
 lint-line-too-long = The line is too long: chronyd refuses lines of more than { $max } characters ("String too long").
-lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").
+lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").{ $suggestion ->
+    [none] {""}
+   *[other] {" "}Did you mean “{ $suggestion }”?
+}
 lint-missing-arguments = { $directive } needs { $expected } { $expected ->
         [one] argument
        *[other] arguments

@@ -5,7 +5,10 @@ severity-warning = 警告
 severity-hint = 提示
 
 lint-line-too-long = 该行过长：chronyd 拒绝超过 { $max } 个字符的行（"String too long"）。
-lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。
+lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。{ $suggestion ->
+    [none] {""}
+   *[other] 是否应为“{ $suggestion }”？
+}
 lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
 lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
 lint-unknown-option = { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。

@@ -36,12 +36,19 @@ pub(super) fn judge_ntpdata(row: &mut [Field]) {
         }
         // More than a quarter unanswered: a healthy path and server answer
         // nearly every request, so this is loss or the server's ratelimit.
-        // Polling faster than every 8 s (poll under 3), more than a tenth
-        // is enough: chrony.conf(5) ratelimit's interval defaults to 3 (one
-        // request per 8 s on average), and a rate-limited client sees its
-        // requests dropped (or answered with a KoD RATE, `kod`).
+        // Polling faster than every 8 s (poll under 3) with answers that
+        // fail the tests (a KoD RATE is a valid packet, never a good one:
+        // more than a fifth of the valid RX not good), more than a tenth is
+        // enough: chrony.conf(5) ratelimit's interval defaults to 3 (one
+        // request per 8 s on average), and `kod` answers some requests with
+        // a KoD RATE. Without that sign a tenth is a server that stopped a
+        // while ago as much as a limit, so the quarter holds.
         let poll = int(row, F::PollInterval).filter(|p| (-10..3).contains(p));
-        let share = if poll.is_some() { 10 } else { 4 };
+        let kod_like = match (valid, int(row, F::TotalGoodRx)) {
+            (Some(v), Some(g)) => g < v && (v - g) * 5 > v,
+            _ => false,
+        };
+        let share = if poll.is_some() && kod_like { 10 } else { 4 };
         if tx >= 8 && (tx - rx) * share > tx {
             let mut why = Reason::new(Why::RxLossy).arg("tx", tx).arg("rx", rx);
             why = match poll {
