@@ -140,6 +140,16 @@ lint-auth-required-none-authenticated = “authselectmode require” gives every
         [one] the one source here has neither
        *[other] none of the { $count } sources here has either
     }: chronyd never synchronises (chrony.conf(5), authselectmode). Add “key” or “nts” to the sources, or use “authselectmode mix”.
+lint-auth-mix-required = { $hosts } { $count ->
+        [one] is the one authenticated source
+       *[other] are the { $count } authenticated sources
+    } among { $plain } without “key” or “nts”. { $mode ->
+        [prefer] Under “authselectmode prefer”, chrony.conf(5) gives every unauthenticated NTP source the noselect option as soon as one source is authenticated: the { $plain } others are never used, and while no authenticated source is selectable (a key the server lacks, no answer) chronyd stays unsynchronised.
+       *[mix] Under the default “authselectmode mix”, chrony.conf(5) gives every authenticated NTP source “require” and “trust” when unauthenticated ones are specified too: while no authenticated source is selectable (a key the server lacks, no answer), the { $plain } unauthenticated { $plain ->
+            [one] source cannot
+           *[other] sources cannot
+        } update the clock either and chronyd stays unsynchronised.
+    } Authenticate every source, or set “authselectmode ignore” if the others may stand in for it.
 lint-key-missing = { $host } is asked with key { $key }, but { $why ->
         [absent] { $keyfile } has no key { $key }
         [unreadable] the key file { $keyfile } does not exist or cannot be read (chronyd logs “Could not open keyfile { $keyfile }”)

@@ -210,7 +210,7 @@ finding-falseticker = { $count ->
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（默认的 authselectmode mix 会给 NTS 时间源和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
 finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游一直不应答，可能的漂移就一直增大：chronyd 现在估计为 { $dispersion }（root dispersion）。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
@@ -769,7 +769,7 @@ finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步�
 
 ## selectdata（chronyc(1)）。
 why-leap-unknown = 未知：尚未得到有效测量（selectdata 的“?”），并非服务器声明自己未同步
-finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生效了“require”（EOpts 中的 R），而它们目前都不可选，因此可选的时间源只能等待（W：{ $waiting }）。默认的“authselectmode mix”在同时配置了未认证服务器时，会给每个经过认证的时间源（NTS、密钥）和参考时钟加上“require”和“trust”（chrony.conf(5)）。请让一个必需的时间源正常工作（TCP 4460 上的 NTS-KE、参考时钟的数据来源），删除无法工作的时间源，或设置“authselectmode prefer”（或“ignore”）。
+finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生效了“require”（EOpts 中的 R），而它们目前都不可选，因此可选的时间源只能等待（W：{ $waiting }）。默认的“authselectmode mix”在同时配置了未认证服务器时，会给每个经过认证的时间源（NTS、密钥）和参考时钟加上“require”和“trust”（chrony.conf(5)）。请让一个必需的时间源正常工作（TCP 4460 上的 NTS-KE、参考时钟的数据来源），删除无法工作的时间源，或设置“authselectmode ignore”（“prefer”会给未认证的时间源加上 noselect）。
 finding-all-falsetickers = 无法选择任何时间源：所有可选的时间源（{ $sources }）都标为 x，即 falseticker：它们的时间互不一致，没有多数认同同一时间（chronyc(1)，selectdata：“x - may be a falseticker”）。设置“trust”的时间源只有在另一个“trust”时间源与它不一致时才会被拒绝（chrony.conf(5)）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
@@ -781,8 +781,8 @@ finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：�
 finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；selectdata 把每个可选的时间源都标为 x，即 falseticker。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
-finding-not-synchronised-by-required-not-selectable = 未同步（参考 ID 00000000）：生效了“require”的时间源都不可选，因此没有时间源可以被选中；selectdata 列出了它们（EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
-finding-none-selected-by-required-not-selectable = 时间源有应答但都未被选中：生效了“require”的时间源都不可选，所以其他时间源在等待（selectdata 列出了它们：EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode prefer”）。
+finding-not-synchronised-by-required-not-selectable = 未同步（参考 ID 00000000）：生效了“require”的时间源都不可选，因此没有时间源可以被选中；selectdata 列出了它们（EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode ignore”）。
+finding-none-selected-by-required-not-selectable = 时间源有应答但都未被选中：生效了“require”的时间源都不可选，所以其他时间源在等待（selectdata 列出了它们：EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode ignore”）。
 finding-not-synchronised-by-all-sources-offline = 未同步：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态，chronyd 一个也不轮询，时钟只靠自己运行。“chronyc online”会让它们重新被轮询。
 finding-not-synchronised-by-selected-source = 未同步，尽管本段粘贴中 { $source } 已被选中（*）且有应答：网络、名称和服务器的“allow”都不是原因。chronyd 测量了该时间源，却没有把校正应用到时钟上。偏移大于“maxchange”允许的值时它就会这样（chrony.conf(5)：大于最大值的偏移会被忽略指定的次数；负的次数表示永远忽略），此时它的日志写有“Adjustment of … exceeds … (ignored)”（journalctl -u chronyd，Debian 上为 -u chrony）。请把该时间源的偏移与 maxchange 比较：如果时间源是对的（用另一个时钟核对），就把本机时钟步进一次（chronyc makestep）或调大 maxchange；如果它是错的，就修复或更换它。
 finding-not-synchronised-by-maxchange = 未同步：chronyd 忽略了它测得的校正{ $source ->
@@ -908,6 +908,8 @@ label-manual-residual = 残差
 field-try = 第几次尝试：waitsync 每个间隔（默认 10 秒）查询一次 chronyd 的 tracking。
 label-try = 尝试
 meaning-chronyc-waitsync-refid = 这次尝试时 tracking 给出的参考 ID：00000000（或本地时钟的 7F7F0101）表示 chronyd 当时没有同步到任何时间源。
+meaning-timedatectl-timesync-status-refid = 服务器最近一次应答中的参考 ID（是服务器的参考，不是本机的）：服务器所跟随的地址或时钟；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
+meaning-timedatectl-show-timesync-refid = 服务器最近一次应答（NTPMessage）中的参考 ID：是服务器所跟随的对象，不是本机的；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
 field-waitsync-correction = 这次尝试时系统时钟还需修正的量（tracking 的 System time，不带符号），单位秒。
 label-waitsync-correction = 修正量
 meaning-chronyc-waitsync-skew = 这次尝试时频率的估计误差上限（tracking 的 Skew），ppm。
@@ -1019,9 +1021,9 @@ finding-clock-step-failed = { $failure ->
 finding-clock-behind-by-step-failed = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢），而 chronyd 无法修正：本段日志显示步进失败（见关于步进失败的结论）。在 chronyd 获准设置时钟之前，添加 makestep 或运行“chronyc makestep”同样会失败。
 finding-clock-ahead-by-step-failed = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快），而 chronyd 无法修正：本段日志显示步进失败（见关于步进失败的结论）。在 chronyd 获准设置时钟之前，添加 makestep 或运行“chronyc makestep”同样会失败。
 finding-source-offset-large-by-step-failed = 本机时钟在上次更新时偏差 { $value }（Last offset，chronyc(1)：“上次时钟更新时估计的本地偏移”；RMS offset 为 { $rms }）：这是本机时钟自身的偏移，不是某个时间源的。chronyd 测得了它，却无法步进时钟（见本段日志和关于步进失败的结论），所以偏移一直存在；在 chronyd 获准设置时钟之前，makestep 同样会失败。
-finding-not-synchronised-by-sources-answer = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答（“chronyc sources”中可达性大于 0）：原因不在网络、域名或服务器的“allow”，而是 chronyd 没有选中任何应答的源。“chronyc sources”的结论列出可能的原因，“chronyc selectdata”给出每个源的原因；若有 NTS 源（或带“require”的源），默认的 authselectmode mix 会在已认证的源不可选时不选任何未认证的源（“chronyc authdata”显示其密钥）。
-finding-not-synchronised-by-nts-keys-missing = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答：一个 NTS 源没有密钥（其密钥协商失败，见本段中 chronyd 的日志或“chronyc authdata”），而默认的 authselectmode mix 会给已认证的源加上“require”（chrony.conf(5)：已认证的源会获得 require 和 trust 选项），因此 chronyd 不能选择任何应答的未认证源。原因不在 UDP 123 或网络。请先修复该 NTS 源的密钥协商（服务器的 NTS-KE 端口，默认 TCP 4460，要开放并有服务；其证书要受信任并包含你使用的主机名），或设置“authselectmode prefer”，让其他源先被使用。
-finding-none-selected-by-nts-keys-missing = 有时间源应答，但没有一个被选中：本段粘贴中一个 NTS 源没有密钥（其密钥协商失败），而默认的 authselectmode mix 会给已认证的源加上“require”，所以应答的未认证源都在等待它。请先修复该 NTS 源的密钥协商（NTS-KE，默认 TCP 4460），或设置“authselectmode prefer”。
+finding-not-synchronised-by-sources-answer = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答（“chronyc sources”中可达性大于 0）：原因不在网络、域名或服务器的“allow”，而是 chronyd 没有选中任何应答的源。“chronyc sources”的结论列出可能的原因，“chronyc selectdata”给出每个源的原因；若有已认证的源（NTS 或对称密钥“key”，或带“require”的源），默认的 authselectmode mix 会在已认证的源不可选时不选任何未认证的源（“chronyc authdata”显示其密钥）。
+finding-not-synchronised-by-nts-keys-missing = 未同步（参考 ID 为 00000000），但本段粘贴中有时间源应答：一个 NTS 源没有密钥（其密钥协商失败，见本段中 chronyd 的日志或“chronyc authdata”），而默认的 authselectmode mix 会给已认证的源加上“require”（chrony.conf(5)：已认证的源会获得 require 和 trust 选项），因此 chronyd 不能选择任何应答的未认证源。原因不在 UDP 123 或网络。请先修复该 NTS 源的密钥协商（服务器的 NTS-KE 端口，默认 TCP 4460，要开放并有服务；其证书要受信任并包含你使用的主机名），或设置“authselectmode ignore”，让其他源先被使用。
+finding-none-selected-by-nts-keys-missing = 有时间源应答，但没有一个被选中：本段粘贴中一个 NTS 源没有密钥（其密钥协商失败），而默认的 authselectmode mix 会给已认证的源加上“require”，所以应答的未认证源都在等待它。请先修复该 NTS 源的密钥协商（NTS-KE，默认 TCP 4460），或设置“authselectmode ignore”。
 finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答（“chronyc ntpdata”显示收到了包），但它自身未同步（闰秒状态为“未同步”，层级 0 或 16），因此 chronyd 不接受它的任何应答。原因不在网络、域名或那台服务器的“allow”。请先修好那台服务器：它自己的时间源，或隔离实验环境中的“local stratum N”（从 chrony 4.7 起，orphan 服务器启动后要按 waitunsynced 等待 300 秒才提供时间）。
 finding-not-synchronised-by-auth-failing = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答，但它的包认证失败（“chronyc ntpdata”），chronyd 会忽略这些包。原因不在网络或那台服务器的“allow”。请比对两端的密钥（两端密钥文件中的 ID、类型和密钥必须相同），或两端的 NTS 设置。
 finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先），以及沿途的 UDP 123。

@@ -124,6 +124,13 @@ lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ $wh
     }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。系统模式下 Stratum 的辅助进程会拒绝这份配置。
 lint-control-character = 此行含有控制字符（{ $char }），chronyd 会把它当作名称或路径的一部分。请删除它。
 lint-auth-required-none-authenticated = “authselectmode require”会给所有没有“key”或“nts”的 NTP 时间源加上 noselect，而这里的 { $count } 个时间源都没有：chronyd 永远不会同步（chrony.conf(5)，authselectmode）。请给时间源加上“key”或“nts”，或改用“authselectmode mix”。
+lint-auth-mix-required = { $hosts } 是{ $count ->
+        [1] 唯一的
+       *[other] { $count } 个
+    }已认证的时间源，另有 { $plain } 个时间源没有“key”或“nts”。{ $mode ->
+        [prefer] 在“authselectmode prefer”下，只要有一个时间源经过认证，chrony.conf(5) 就会给每个未认证的 NTP 时间源加上 noselect 选项：其他 { $plain } 个时间源永远不会被使用，而在没有已认证的时间源可选时（服务器没有该密钥、没有应答），chronyd 会一直处于未同步状态。
+       *[mix] 在默认的“authselectmode mix”下，若同时指定了未认证的时间源，chrony.conf(5) 会给每个已认证的 NTP 时间源加上“require”和“trust”：只要没有一个已认证的时间源可选（服务器没有该密钥、没有应答），这 { $plain } 个未认证的时间源也无法更新时钟，chronyd 会一直处于未同步状态。
+    }请为所有时间源配置认证；如果其他时间源可以替代它，请设置“authselectmode ignore”。
 lint-key-missing = 向 { $host } 请求时使用密钥 { $key }，但{ $why ->
         [absent] { $keyfile } 中没有密钥 { $key }
         [unreadable] 密钥文件 { $keyfile } 不存在或无法读取（chronyd 记录“Could not open keyfile { $keyfile }”）

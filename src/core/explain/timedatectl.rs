@@ -170,6 +170,7 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
                 e.fields.push(f);
             }
         }
+        server_reference(&mut e);
         return Some(e);
     }
     // timedatectl status.
@@ -300,6 +301,7 @@ fn show_timesync(props: &[(&str, &str)]) -> Explained {
         set(&mut f, Status::Warn, Reason::new(why));
         e.fields.push(f);
     }
+    server_reference(&mut e);
     e
 }
 
@@ -319,6 +321,22 @@ fn no_server(props: &[(&str, &str)]) -> bool {
         && shown.iter().all(|v| v.is_empty())
         && value("ServerName").is_none_or(str::is_empty)
         && value("ServerAddress").is_none_or(str::is_empty)
+}
+
+/// timesyncd's Reference is the reference of the server's last answer,
+/// not this machine's: 7F7F0101 (chronyc(1) tracking: "127.127.1.1 when
+/// the computer is not synchronised to any source but local reference mode
+/// is enabled") or ntpd's LOCL says that server serves its own clock, so
+/// nothing ties this one to true time - as ntpq's and switches' rows of
+/// such an upstream say.
+fn server_reference(e: &mut Explained) {
+    if let Some(f) = e
+        .fields
+        .iter_mut()
+        .find(|f| f.reason.as_ref().is_some_and(|r| r.id == Why::RefidLocal))
+    {
+        set(f, Status::Warn, Reason::new(Why::UpstreamLocalClock));
+    }
 }
 
 /// The name of timesync-status' `Server: (null) (NAME)`: timesyncd has no

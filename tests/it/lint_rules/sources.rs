@@ -56,6 +56,43 @@ fn sources_chronyd_can_never_authenticate_are_warned_of() {
     );
 }
 
+/// chrony.conf(5) authselectmode mix, the default since 4.0: "If both
+/// authenticated and unauthenticated NTP sources are specified, all
+/// authenticated NTP sources and reference clocks will get the require and
+/// trust options": one keyed server among plain ones holds them all back
+/// when it fails (prefer: "all unauthenticated NTP sources will get the
+/// noselect option"). Said on the keyed line; not with ignore, nor
+/// when every source (or none) is authenticated, nor of noselect sources.
+#[test]
+fn one_authenticated_source_among_plain_ones_is_required_by_default() {
+    let k13 = "keyfile /etc/chrony.keys\nserver 192.0.2.1 iburst key 7\nserver 192.0.2.2 iburst\nserver 192.0.2.3 iburst\nmakestep 1 3\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)].map(|(a, b)| ChronyVersion::new(a, b)) {
+        assert!(
+            rules(k13, v).contains(&(Rule::AuthMixRequired, Some(2))),
+            "{v:?}"
+        );
+    }
+    let nts = "server a iburst\nserver b iburst nts\nauthselectmode mix\n";
+    assert!(rules(nts, V43).contains(&(Rule::AuthMixRequired, Some(2))));
+    // prefer: the plain ones get noselect, worse still.
+    let prefer = format!("{k13}authselectmode prefer\n");
+    assert!(rules(&prefer, V43).contains(&(Rule::AuthMixRequired, Some(2))));
+    for fine in [
+        format!("{k13}authselectmode ignore\n"),
+        format!("{k13}authselectmode require\n"),
+        "keyfile /k\nserver a key 1\nserver b key 2\n".to_string(),
+        "server a\nserver b\n".to_string(),
+        "keyfile /k\nserver a key 1\nserver b noselect\n".to_string(),
+    ] {
+        assert!(
+            !rules(&fine, V43)
+                .iter()
+                .any(|r| r.0 == Rule::AuthMixRequired),
+            "{fine}"
+        );
+    }
+}
+
 #[test]
 fn template_placeholders_and_commented_allow_lines_say_what_to_fix() {
     // The lab notes' template: the address is to be filled in, it is not

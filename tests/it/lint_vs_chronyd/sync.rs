@@ -119,6 +119,64 @@ fn sources_without_usable_authentication_keep_every_release_unsynchronised() {
     }
 }
 
+/// What lint warns of, chronyd does: one `key` server among plain ones.
+/// chrony.conf(5) authselectmode mix, the default on every release:
+/// "If both authenticated and unauthenticated NTP sources are specified,
+/// all authenticated NTP sources and reference clocks will get the require
+/// and trust options". The keyed server here never answers (nothing
+/// listens on its port), so the plain one that answers cannot update the
+/// clock either, by default or with `mix` written out; with `prefer` it
+/// does. Lint warns of the first two only.
+#[test]
+fn one_failing_key_server_among_plain_ones_keeps_every_release_unsynchronised() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let keys = tmp.path().join("client.keys");
+        std::fs::write(&keys, "7 MD5 HEX:0123456789ABCDEF0123456789ABCDEF\n").unwrap();
+        let dead = common::lab::free_udp_port();
+        let body = format!(
+            "keyfile {}\nserver 127.0.0.1 port {} iburst minpoll -2 maxpoll -1\nserver 127.0.0.2 port {dead} iburst minpoll -2 maxpoll -1 key 7\n",
+            keys.display(),
+            up.port
+        );
+        let files = [
+            (format!("{body}authselectmode ignore\n"), false),
+            (body.clone(), true),
+            (format!("{body}authselectmode mix\n"), true),
+            (format!("{body}authselectmode prefer\n"), true),
+        ];
+        let mut daemons = Vec::new();
+        for (n, (text, warned)) in files.iter().enumerate() {
+            let rules = lint_rules(text, r.version);
+            assert_eq!(
+                rules.contains(&Rule::AuthMixRequired),
+                *warned,
+                "chrony {}: {text}: {rules:?}",
+                r.label
+            );
+            daemons.push(Chronyd::start(
+                &r.chronyd,
+                tmp.path(),
+                &format!("c{n}"),
+                text,
+            ));
+        }
+        only_the_first_synchronises(&r.label, &daemons, "authselectmode ignore");
+        // The plain server answers all the while: reach is not 0.
+        let plain = daemons[1].chronyc(&["-c", "sources"]);
+        assert!(
+            plain
+                .lines()
+                .find(|l| l.contains("127.0.0.1"))
+                .and_then(|l| l.split(',').nth(5))
+                .is_some_and(|v| v.trim() != "0"),
+            "chrony {}: {plain}",
+            r.label
+        );
+    }
+}
+
 /// What lint warns of, chronyd does: a file whose only source has
 /// `noselect` (chrony.conf(5): "Never select this source") never
 /// synchronises although its server answers; lint says no source can be

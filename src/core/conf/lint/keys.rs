@@ -36,6 +36,7 @@ pub(super) fn authentication(l: &mut Linter) {
         .filter(|(_, d)| d.name() == "authselectmode")
         .last()
         .map(|(i, _)| (i, l.raw_args(i).trim().to_ascii_lowercase()));
+    let mix = mode.as_ref().map_or("mix", |(_, m)| m.as_str()).to_string();
     let clocks = l
         .directives()
         .filter(|(_, d)| d.name() == "refclock")
@@ -55,6 +56,27 @@ pub(super) fn authentication(l: &mut Linter) {
             Rule::AuthRequiredNoneAuthenticated,
             i,
             vec![("count", sources.len().to_string())],
+        ));
+    }
+
+    // chrony.conf(5) authselectmode mix (the default): "If both
+    // authenticated and unauthenticated NTP sources are specified, all
+    // authenticated NTP sources and reference clocks will get the require
+    // and trust options" - while none of them is selectable, the plain
+    // sources cannot update the clock either.
+    let keyed: Vec<_> = sources.iter().filter(|(_, s)| authenticated(s)).collect();
+    let plain = sources.len() - keyed.len();
+    if matches!(mix.as_str(), "mix" | "prefer") && plain > 0 && !keyed.is_empty() {
+        let hosts: Vec<&str> = keyed.iter().map(|(_, s)| s.host.as_str()).collect();
+        l.add((
+            Rule::AuthMixRequired,
+            keyed[0].0,
+            vec![
+                ("hosts", hosts.join(", ")),
+                ("count", keyed.len().to_string()),
+                ("plain", plain.to_string()),
+                ("mode", mix),
+            ],
         ));
     }
 

@@ -89,6 +89,7 @@ crate::id_enum! {
         PidfileOff = "pidfile-off",
         AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
         KeyMissing = "key-missing",
+        AuthMixRequired = "auth-mix-required",
         MaxdistanceUnreachable = "maxdistance-unreachable",
         MaxupdateskewUnreachable = "maxupdateskew-unreachable",
         MaxdelayUnreachable = "maxdelay-unreachable",
@@ -236,6 +237,7 @@ impl Rule {
             // chronyd starts, but never synchronises from these sources.
             Rule::AuthRequiredNoneAuthenticated => Severity::Warning,
             Rule::KeyMissing => Severity::Warning,
+            Rule::AuthMixRequired => Severity::Warning,
             // chronyd starts, then rejects every source or measurement.
             Rule::MaxdistanceUnreachable => Severity::Warning,
             Rule::MaxupdateskewUnreachable => Severity::Warning,

@@ -168,6 +168,11 @@ fn ntp_seconds(raw: &str) -> Option<i64> {
     {
         return Some(t);
     }
+    // Classic ntpd prints it as `Mon, Dec  7 2026 15:05:20.039`: the
+    // same, read as written.
+    if let Some(t) = classic_date(raw) {
+        return Some(t);
+    }
     let hex = raw.split_whitespace().next()?.trim_start_matches("0x");
     let secs = u32::from_str_radix(hex.split('.').next()?, 16).ok()?;
     let unix = i64::from(secs) - 2_208_988_800;
@@ -176,6 +181,38 @@ fn ntp_seconds(raw: &str) -> Option<i64> {
     } else {
         unix
     })
+}
+
+/// The date after the hex of ntp 4.2.8's ntpq (`e9a4c1f0.0a0b0c0d  Mon,
+/// Dec  7 2026 15:05:20.039`, libntp's prettydate): Unix seconds.
+fn classic_date(raw: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut w = raw.split_whitespace().skip(1);
+    let _weekday = w.next().filter(|d| d.ends_with(','))?;
+    let month = w.next()?.to_ascii_lowercase();
+    let m = MONTHS.iter().position(|x| *x == month)? as u32 + 1;
+    let day: u32 = w.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let year: i64 = w
+        .next()?
+        .parse()
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))?;
+    let mut hms = w.next()?.split(':');
+    let mut n = |max: u32| {
+        hms.next()?
+            .split('.')
+            .next()?
+            .parse::<u32>()
+            .ok()
+            .filter(|v| *v <= max)
+    };
+    let (h, mi, sec) = (n(23)?, n(59)?, n(60)?);
+    Some(
+        crate::core::time::days_from_civil(year, m, day) * 86_400
+            + i64::from(h * 3600 + mi * 60 + sec),
+    )
 }
 
 /// A date as ntpd prints the leap file's (`201712280000` from ntp 4.2.8's
@@ -235,5 +272,24 @@ mod tests {
         assert_eq!(reason("1 pkt_dup").0, Status::Warn);
         // Not hex: left as it was.
         assert_eq!(reason("zz").0, Status::Info);
+    }
+
+    /// ntpq prints the time twice, as hex and as a date; the date is what
+    /// the admin reads (and has the era the hex lacks).
+    #[test]
+    fn classic_ntpq_dates_are_read_as_printed() {
+        let t = ntp_seconds("e9a4c1f0.0a0b0c0d  Mon, Dec  7 2026 15:05:20.039");
+        assert_eq!(t, Some(1_796_655_920));
+        // Only the hex: its era-0 reading.
+        assert_eq!(ntp_seconds("e9a4c1f0.0a0b0c0d"), Some(1_710_900_080));
+        // A broken date falls back to the hex.
+        assert_eq!(
+            ntp_seconds("e9a4c1f0.0a0b0c0d  Mon, Foo  7 2026 15:05:20.039"),
+            Some(1_710_900_080)
+        );
+        assert_eq!(
+            ntp_seconds("e9a4c1f0.0a0b0c0d  Mon, Dec 99 2026 15:05:20.039"),
+            Some(1_710_900_080)
+        );
     }
 }
