@@ -30,6 +30,7 @@ lint-bad-subnet = { $subnet } is not a valid subnet: the prefix is longer than t
 lint-clientloglimit-unused = clientloglimit sets the memory for logging client accesses, but noclientlog (line { $line }) turns that logging off: the limit does nothing, and “chronyc clients” has nothing to show. Remove one of them.
 lint-noclientlog-ratelimit = { $directive } cannot be used together with noclientlog (line { $line }); chronyd refuses to start ("Rate limiting cannot be enabled with noclientlog"). Remove one of them.
 lint-rtcfile-rtcsync = rtcfile cannot be used together with rtcsync; chronyd refuses to start. Keep rtcsync on Linux.
+lint-rtcautotrim-no-rtcfile = rtcautotrim works only with rtcfile (chrony.conf(5): “effective only with the rtcfile directive”): without it chronyd starts and this line does nothing. With rtcsync the kernel keeps the RTC in step and the line can go.
 lint-nts-uneven = There are { $certs } ntsservercert and { $keys } ntsserverkey lines; they must pair up, otherwise chronyd refuses to start.
 lint-refclock-driver = “{ $driver }” is not a refclock driver of chrony { $version } on Linux ({ $drivers }, in capitals); chronyd refuses to start.
 lint-refclock-tai = The refclock tai option needs a leapsectz directive (or leapseclist, chrony 4.6 and later); chronyd refuses to start.

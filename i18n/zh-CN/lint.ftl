@@ -23,6 +23,7 @@ lint-bad-subnet = { $subnet } 不是有效子网：前缀长度超过地址长�
 lint-clientloglimit-unused = clientloglimit 设定记录客户端访问所用的内存，但 noclientlog（第 { $line } 行）关闭了这种记录：该限制不起作用，“chronyc clients”也没有内容可显示。请删除其中之一。
 lint-noclientlog-ratelimit = { $directive } 不能与 noclientlog（第 { $line } 行）同时使用，chronyd 将拒绝启动（"Rate limiting cannot be enabled with noclientlog"）。请删除其中之一。
 lint-rtcfile-rtcsync = rtcfile 不能与 rtcsync 同时使用，chronyd 将拒绝启动。在 Linux 上请保留 rtcsync。
+lint-rtcautotrim-no-rtcfile = rtcautotrim 只与 rtcfile 一起生效（chrony.conf(5)：“仅在使用 rtcfile 指令时有效”）：没有 rtcfile 时 chronyd 照常启动，但这一行不起作用。使用 rtcsync 时由内核保持 RTC 同步，可以删除这一行。
 lint-nts-uneven = 有 { $certs } 行 ntsservercert 和 { $keys } 行 ntsserverkey，二者必须成对出现，否则 chronyd 将拒绝启动。
 lint-refclock-driver = “{ $driver }”不是 Linux 上 chrony { $version } 的参考时钟驱动（应为大写的 { $drivers }），chronyd 将拒绝启动。
 lint-refclock-tai = refclock 的 tai 选项需要 leapsectz 指令（chrony 4.6 及以后也可用 leapseclist），chronyd 将拒绝启动。

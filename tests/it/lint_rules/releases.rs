@@ -20,6 +20,11 @@ fn what_chronyd_refuses_at_start() {
         [Rule::RtcfileRtcsync]
     );
     assert_eq!(errors("ntsservercert /a.crt\n", V43), [Rule::NtsUneven]);
+    // chrony.conf(5) rtcautotrim: "effective only with the rtcfile
+    // directive": chronyd starts, the line does nothing.
+    let trim = rules("rtcsync\nrtcautotrim 30\n", V43);
+    assert!(trim.contains(&Rule::RtcautotrimNoRtcfile), "{trim:?}");
+    assert!(!rules("rtcfile /var/lib/chrony/rtc\nrtcautotrim 30\n", V43).contains(&Rule::RtcautotrimNoRtcfile));
     assert_eq!(errors("refclock GPS /dev/x\n", V43), [Rule::RefclockDriver]);
     assert_eq!(
         errors("allow 10.0.0.0/24 # lab\n", V43),

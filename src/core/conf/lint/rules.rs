@@ -21,6 +21,8 @@ crate::id_enum! {
         NoclientlogRatelimit = "noclientlog-ratelimit",
         ClientloglimitUnused = "clientloglimit-unused",
         RtcfileRtcsync = "rtcfile-rtcsync",
+        /// rtcautotrim with no rtcfile: the line does nothing.
+        RtcautotrimNoRtcfile = "rtcautotrim-no-rtcfile",
         NtsUneven = "nts-uneven",
         NtsUnpaired = "nts-unpaired",
         NtsFileUnreadable = "nts-file-unreadable",
@@ -152,6 +154,7 @@ impl Rule {
             Rule::NoclientlogRatelimit => Severity::Error,
             Rule::ClientloglimitUnused => Severity::Warning,
             Rule::RtcfileRtcsync => Severity::Error,
+            Rule::RtcautotrimNoRtcfile => Severity::Warning,
             Rule::NtsUneven => Severity::Error,
             Rule::NtsUnpaired => Severity::Warning,
             // chronyd logs "Could not set credentials" and runs without
