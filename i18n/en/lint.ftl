@@ -6,7 +6,11 @@ severity-warning = warning
 severity-hint = hint
 
 lint-line-too-long = The line is too long: chronyd refuses lines of more than { $max } characters ("String too long").
-lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").
+lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").{ $directive ->
+    [restrict] { " " }It is ntp.conf's: chrony serves no client unless “allow” lets it in (“deny” refuses some), and chronyc's access is “cmdallow” / “cmddeny”.
+    [fudge] { " " }It is ntp.conf's: ntpd's local clock (server 127.127.1.0 with fudge … stratum N) is “local stratum N” in chrony.
+   *[other] {""}
+}
 lint-missing-arguments = { $directive } needs { $expected } { $expected ->
         [one] argument
        *[other] arguments
@@ -68,6 +72,7 @@ lint-option-ignored = { $option } has no effect on a { $directive } line (it app
 lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
 lint-peer-no-orphan = Peered servers with local need “orphan”: chrony.conf(5) (local, orphan) puts the same “local stratum N orphan” on every server of the group, so that while the upstreams are gone the one with the smallest reference ID serves its clock and the others follow it.
 lint-source-wrong-family = { $host } is an { $family } address, but the { $option } option limits this source to { $other } addresses: chronyd logs “Could not add source { $host }” and runs without it. Remove { $option } (it is for a host name with both kinds of address) or give an { $other } address.
+lint-ntpd-refclock-address = { $host } is an ntp.conf pseudo-address (127.127.TYPE.UNIT, ntpd's reference clock drivers; 127.127.1.0 is its local clock), not a server: chronyd polls it and nobody answers. chrony serves its own clock with “local stratum 10” and reads reference clocks with “refclock”.
 lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
 lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.

@@ -5,7 +5,11 @@ severity-warning = 警告
 severity-hint = 提示
 
 lint-line-too-long = 该行过长：chronyd 拒绝超过 { $max } 个字符的行（"String too long"）。
-lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。
+lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。{ $directive ->
+    [restrict] 这是 ntp.conf 的指令：chrony 只为“allow”放行的客户端提供服务（“deny”拒绝其中一部分），chronyc 的访问由“cmdallow”/“cmddeny”控制。
+    [fudge] 这是 ntp.conf 的指令：ntpd 的本地时钟（server 127.127.1.0 加 fudge … stratum N）在 chrony 中是“local stratum N”。
+   *[other] {""}
+}
 lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
 lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
 lint-unknown-option = { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。
@@ -58,6 +62,7 @@ lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
 lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”，这样上游不可达时由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它。
 lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
+lint-ntpd-refclock-address = { $host } 是 ntp.conf 的伪地址（127.127.类型.单元，ntpd 的参考时钟驱动；127.127.1.0 是它的本地时钟），不是服务器：chronyd 会轮询它，但没有人应答。chrony 用“local stratum 10”提供自己的时钟，用“refclock”读取参考时钟。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
 lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。

@@ -80,7 +80,9 @@ pub fn check_reach_decimal(f: &mut Field) {
         // The octal forms of a full or filling register (17 = 4 polls
         // answered after a restart) would read as gaps in decimal.
         let v = match v {
-            1 | 3 | 7 | 17 | 37 | 77 | 177 | 377 => u32::from_str_radix(&v.to_string(), 8).unwrap_or(v),
+            1 | 3 | 7 | 17 | 37 | 77 | 177 | 377 => {
+                u32::from_str_radix(&v.to_string(), 8).unwrap_or(v)
+            }
             _ => v,
         };
         judge_reach(f, v);

@@ -79,6 +79,8 @@ crate::id_enum! {
         HostBits = "host-bits",
         PeerNoOrphan = "peer-no-orphan",
         NoIburst = "no-iburst",
+        /// `server 127.127.T.U`: an ntpd reference clock pseudo-address.
+        NtpdRefclockAddress = "ntpd-refclock-address",
         AllowEveryone = "allow-everyone",
         FewSourcesClient = "few-sources-client",
         CmdmonExposed = "cmdmon-exposed",
@@ -225,6 +227,7 @@ impl Rule {
             Rule::HostBits => Severity::Hint,
             Rule::PeerNoOrphan => Severity::Warning,
             Rule::NoIburst => Severity::Hint,
+            Rule::NtpdRefclockAddress => Severity::Warning,
             Rule::AllowEveryone => Severity::Hint,
             Rule::FewSourcesClient => Severity::Hint,
             Rule::CmdmonExposed => Severity::Hint,
