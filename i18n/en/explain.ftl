@@ -134,7 +134,7 @@ field-sys-peer = Association ID of the system peer.
 meaning-ntpq-sysinfo-sys-peer = The server ntpd follows (its system peer), as address:port; 0.0.0.0:0 when it follows none.
 field-system-peer = The peer the device synchronises to.
 field-system-time = How far the system clock is from chronyd's NTP time now: “slow” means behind, “fast” ahead. chronyd corrects it by slewing (speeding the clock up or down). In chronyc -c and JSON it is chronyd's correction: positive when the clock is slow.
-field-tally = Selection mark: * system peer, + candidate, - outlier, x falseticker, blank rejected.
+field-tally = Selection mark: * system peer, + candidate (combined), # backup (a survivor not combined), - outlier, x falseticker, blank rejected.
 field-time-zone = The system's time zone.
 field-timestamp-span = Time span of the kept server timestamps (interleaved mode).
 field-timestamps-held = Server timestamps held for interleaved mode.
@@ -178,6 +178,7 @@ why-drops-rate-limited = { $drops } requests dropped: the client polls faster th
 why-skew-large = more than 100 ppm: the estimate is still unsettled
 why-tally-sys-peer = the system peer: the clock follows it
 why-tally-candidate = a candidate combined with the system peer
+why-tally-backup = a backup: it survived the selection but is not among the first six by synchronisation distance, so it is not combined
 why-tally-outlier = an outlier, not used
 why-tally-falseticker = a falseticker, not used
 why-tally-rejected = rejected: unreachable or not yet valid
@@ -454,7 +455,7 @@ kind-show-ntp-server = show ntp server (a switch's server table)
 
 # Where the tools differ in what a column means.
 meaning-nxos-show-ntp-peer-status-tally = NX-OS's mark (Cisco NX-OS command reference): * selected for synchronisation, + peer mode (active), - peer mode (passive), = polled in client mode; blank: not selected.
-meaning-cisco-show-ntp-associations-tally = IOS's mark (Cisco IOS command reference): * sys.peer (the clock follows it), # selected, + candidate, - outlyer, x falseticker; ~ only says the association was configured.
+meaning-cisco-show-ntp-associations-tally = IOS's mark (Cisco IOS-XE command reference): * sys.peer (the clock follows it), # selected (a backup, not combined), + candidate, - outlyer, x falseticker; ~ only says the association was configured. Older IOS prints another legend under the table: * master (synced), # master (unsynced), + selected, - candidate.
 meaning-cisco-show-ntp-associations-detail-tally = IOS's mark: * sys.peer, # selected, + candidate, - outlyer, x falseticker; ~ configured.
 meaning-chronyc-authdata-key-id = With a symmetric key (SK), the key's ID in the key file. With NTS, the number of successful key establishments with this source, counting from 0: it goes up each time chronyd runs NTS-KE again.
 meaning-chronyc-selectdata-leap = The source's leap status: N normal, + a leap second will be inserted at the end of the month, - deleted, ? unknown (no valid measurement yet).
@@ -584,6 +585,12 @@ finding-leap-file-expired = The leap second list has expired: chronyd cannot kno
 finding-release-unsupported = This chrony is older than 4.0, the oldest release Stratum knows: its outputs and chrony.conf are read by 4.0's rules and may be misjudged. Upgrade chrony (Debian 11, Ubuntu 22.04, RHEL 9 and later ship 4.0 or newer).
 why-nts-ke-connect-failed = chronyd's log in this paste: it could not connect to the server's NTS-KE port (TCP { $port }: { $error }), so it has no NTS keys and sends no request
 finding-nts-ke-refused = chronyd could not connect to the NTS-KE port of { $sources } (TCP { $port }: { $error }; its log in this paste says so): without key establishment it has no cookies and sends no NTP request, so reach stays 0. The server does not listen there (chronyd not running, no ntsserverkey and ntsservercert, another ntsport than the server line's) or a firewall rejects TCP to that port; UDP 123 is not the cause.
+finding-nts-ke-failing-by-tls-log = NTS key establishment with { $sources } keeps failing, and chronyd's log in this paste says why: the TLS handshake failed (“{ $error }”). { $tls ->
+    [untrusted] This client does not trust the certificate's issuer: give it the server's CA certificate with “ntstrustedcerts FILE” in chrony.conf (a private CA is not in the system's trust store), or use a certificate from a CA it trusts.
+    [expired] The server's certificate has expired or is not valid yet: renew it (“stratum nts status” shows its dates), or, if this clock is far off, set the clock first (“nocerttimecheck 1”).
+    [name] The server's certificate does not name the host this client uses: use the name (or address) the certificate lists on the server line, or issue a certificate for it.
+   *[other] Check the server's certificate (trusted by this client through ntstrustedcerts, naming the host you use, not expired).
+}
 finding-nts-ke-failing = NTS key establishment with { $sources } keeps failing: no cookies, so no authenticated time. Causes: the server's NTS-KE port (TCP 4460) is blocked or closed, its certificate is not trusted (ntstrustedcerts) or does not name the host you use, it has expired, or this clock is too far off to validate it (start with “nocerttimecheck 1” or set the clock).
 finding-nts-nak = { $sources } sent an NTS NAK: the server no longer accepts chronyd's cookies (its keys changed, for example after a restart without ntsdumpdir). chronyd runs NTS-KE again by itself; frequent NAKs mean the server loses its keys.
 finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when all is well): requests or responses are being lost.
@@ -803,7 +810,9 @@ finding-minsources-waiting = The clock is not updated: { $sources } { $count ->
 
 ## One verdict for a paste: tracking's and sources' findings when selectdata in the same paste
 ## found why nothing is selected (chronyc(1), selectdata's state letters).
+finding-not-synchronised-by-no-update-yet = Not synchronised: chronyd has not updated the clock once since it started (reference ID 00000000, Ref time 1970, Update interval 0; chronyc(1): Ref time is when the last measurement from the reference source was processed). Right after a start or restart this is normal: look again after its first polls (with iburst, about 10 seconds; without, a few minutes). If it stays so, no upstream is usable: check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan”, and start chronyd with -4 if IPv6 is disabled; “chronyc sources” shows which answer.
 finding-not-synchronised-by-minsources-waiting = Not synchronised (reference ID 00000000): a source answers, but fewer sources are selectable than “minsources” asks, so chronyd does not update the clock; selectdata shows them waiting (W). Lower minsources in chrony.conf, or make more sources answer.
+finding-none-selected-by-first-polls = Servers answer but none is selected yet: each has answered only its first polls (its reach register, the last eight polls in octal, is still filling: 1, 3, 7, 17), so the NTP daemon started moments ago and has too few samples to select a server. Wait a few polls; if none is selected once reach is 377, compare their offsets and strata.
 finding-none-selected-by-few-samples = Sources answer but none is selected yet: each has answered only its first polls since it started, too few measurements for chronyd to select it (chronyc(1): “does not have enough measurements”). Wait a few polls; if still none is selected after eight, “chronyc selectdata” gives each source's reason.
 finding-none-selected-by-minsources-waiting = Sources answer but none is selected: fewer sources are selectable than “minsources” asks, so the selectable ones wait (selectdata: W). Lower minsources in chrony.conf, or make more sources answer.
 finding-not-synchronised-by-all-falsetickers = Not synchronised (reference ID 00000000): the sources answer but their times disagree and no majority agrees on one time; selectdata marks every one that may be selected x, a falseticker. Compare each with another clock, fix or remove the wrong one, or add sources so a majority can form.

@@ -6,7 +6,10 @@ severity-warning = warning
 severity-hint = hint
 
 lint-line-too-long = The line is too long: chronyd refuses lines of more than { $max } characters ("String too long").
-lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").{ $directive ->
+lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").{ $suggestion ->
+    [none] {""}
+   *[other] {" "}Did you mean “{ $suggestion }”?
+}{ $directive ->
     [restrict] { " " }It is ntp.conf's: chrony serves no client unless “allow” lets it in (“deny” refuses some), and chronyc's access is “cmdallow” / “cmddeny”.
     [fudge] { " " }It is ntp.conf's: ntpd's local clock (server 127.127.1.0 with fudge … stratum N) is “local stratum N” in chrony.
    *[other] {""}

@@ -133,7 +133,7 @@ field-sys-peer = 系统对等体的关联 ID。
 meaning-ntpq-sysinfo-sys-peer = ntpd 跟随的服务器（系统对等体），格式为 address:port；不跟随任何服务器时为 0.0.0.0:0。
 field-system-peer = 设备同步的对等体。
 field-system-time = 系统时钟当前与 chronyd 的 NTP 时间相差多少：“slow”（慢）表示落后，“fast”（快）表示超前。chronyd 通过微调（slew，让时钟走快或走慢）来修正。在 chronyc -c 和 JSON 中它是 chronyd 的修正量：时钟慢时为正值。
-field-tally = 选择标记：* 系统对等体，+ 候选，- 离群，x 错误源，空白表示被拒绝。
+field-tally = 选择标记：* 系统对等体，+ 候选（参与合并），# 备用（通过选择但不参与合并），- 离群，x 错误源，空白表示被拒绝。
 field-time-zone = 系统时区。
 field-timestamp-span = 保留的服务器时间戳的时间跨度（交错模式）。
 field-timestamps-held = 为交错模式保留的服务器时间戳数。
@@ -177,6 +177,7 @@ why-drops-rate-limited = 有 { $drops } 个请求被丢弃：客户端轮询速�
 why-skew-large = 超过 100 ppm：估计值尚不稳定
 why-tally-sys-peer = 系统对等体：时钟正在跟随它
 why-tally-candidate = 与系统对等体合并的候选源
+why-tally-backup = 备用源：它通过了选择，但按同步距离不在前六个之内，所以不参与合并
 why-tally-outlier = 离群者，未使用
 why-tally-falseticker = 错误源，未使用
 why-tally-rejected = 被拒绝：不可达或尚未有效
@@ -443,7 +444,7 @@ kind-show-ntp-server = show ntp server（交换机的服务器表）
 
 # 各工具含义不同的列。
 meaning-nxos-show-ntp-peer-status-tally = NX-OS 的标记（思科 NX-OS 命令参考）：* 被选作同步源，+ 对等模式（主动），- 对等模式（被动），= 以客户端模式轮询；空白表示未被选中。
-meaning-cisco-show-ntp-associations-tally = IOS 的标记（思科 IOS 命令参考）：* sys.peer（时钟跟随它），# 已选中，+ 候选，- 离群（outlyer），x 错误时钟（falseticker）；~ 只表示该关联是配置出来的。
+meaning-cisco-show-ntp-associations-tally = IOS 的标记（思科 IOS-XE 命令参考）：* sys.peer（时钟跟随它），# 已选中（备用，不参与合并），+ 候选，- 离群（outlyer），x 错误时钟（falseticker）；~ 只表示该关联是配置出来的。较老的 IOS 在表下印另一种图例：* master (synced)，# master (unsynced)，+ selected，- candidate。
 meaning-cisco-show-ntp-associations-detail-tally = IOS 的标记：* sys.peer，# 已选中，+ 候选，- 离群，x 错误时钟；~ 已配置。
 meaning-chronyc-authdata-key-id = 使用对称密钥（SK）时，是密钥文件中的密钥 ID。使用 NTS 时，是与该源成功完成密钥交换的次数，从 0 开始：chronyd 每重新进行一次 NTS-KE 就加一。
 meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末将插入一个闰秒，- 将删除一个闰秒，? 未知（尚无有效测量）。
@@ -570,6 +571,12 @@ finding-leap-file-expired = 闰秒列表已过期：chronyd 无法得知之后�
 finding-release-unsupported = 此 chrony 早于 4.0（Stratum 了解的最早版本）：其输出和 chrony.conf 会按 4.0 的规则读取，可能被误判。请升级 chrony（Debian 11、Ubuntu 22.04、RHEL 9 及以后的版本自带 4.0 或更新的版本）。
 why-nts-ke-connect-failed = 本段粘贴中 chronyd 的日志：它无法连接服务器的 NTS-KE 端口（TCP { $port }：{ $error }），因此没有 NTS 密钥，也不发送请求
 finding-nts-ke-refused = chronyd 无法连接 { $sources } 的 NTS-KE 端口（TCP { $port }：{ $error }；本段粘贴中它的日志如是说）：密钥交换不成功就没有 cookie，也不发送 NTP 请求，所以 reach 一直为 0。该服务器没有在此端口监听（chronyd 未运行、未配置 ntsserverkey 和 ntsservercert，或 ntsport 与 server 行的不同），或防火墙拒绝了到该端口的 TCP；原因不在 UDP 123。
+finding-nts-ke-failing-by-tls-log = 与 { $sources } 的 NTS 密钥交换一直失败，本段粘贴中 chronyd 的日志说明了原因：TLS 握手失败（“{ $error }”）。{ $tls ->
+    [untrusted] 本客户端不信任该证书的签发者：在 chrony.conf 中用“ntstrustedcerts 文件”给它服务器的 CA 证书（私有 CA 不在系统信任库中），或改用它信任的 CA 签发的证书。
+    [expired] 服务器证书已过期或尚未生效：请更新证书（“stratum nts status”显示其日期）；如果本机时钟偏差很大，先校正时钟（“nocerttimecheck 1”）。
+    [name] 服务器证书没有列出本客户端使用的主机名：在 server 行使用证书列出的名称（或地址），或为该名称签发证书。
+   *[other] 检查服务器证书（本客户端通过 ntstrustedcerts 信任它、列出你使用的主机名、没有过期）。
+}
 finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没有 cookie，也就没有经过认证的时间。原因：服务器的 NTS-KE 端口（TCP 4460）被阻断或未开放、其证书不受信任（ntstrustedcerts）或不包含你使用的主机名、证书已过期，或者本机时钟偏移太大无法验证证书（用“nocerttimecheck 1”启动，或先校准时钟）。
 finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd 的 cookie（它的密钥变了，例如未配置 ntsdumpdir 就重启了）。chronyd 会自行重新进行 NTS-KE；频繁出现 NAK 说明服务器会丢失其密钥。
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。
@@ -773,7 +780,9 @@ finding-all-falsetickers = 无法选择任何时间源：所有可选的时间�
 finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
 ## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
+finding-not-synchronised-by-no-update-yet = 未同步：chronyd 启动以来还没有更新过一次时钟（参考 ID 00000000，Ref time 为 1970，Update interval 为 0；chronyc(1)：Ref time 是最后一次处理参考源测量的时间）。刚启动或重启后这是正常的：等它最初几次轮询后再看（用 iburst 约 10 秒；不用则需几分钟）。如果一直如此，说明没有可用的上游：检查服务器是否在 UDP 123 上应答（防火墙、安全组）、域名能否解析（DNS）、隔离的服务器是否配置了“local stratum 10 orphan”，禁用 IPv6 时用 -4 启动 chronyd；“chronyc sources”显示哪些源有应答。
 finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000）：有时间源应答，但可选的时间源少于“minsources”的要求，因此 chronyd 不更新时钟；selectdata 显示它们在等待（W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
+finding-none-selected-by-first-polls = 服务器有应答，但还没有选中任何一个：每个都只应答了最初几次轮询（reach 寄存器按八进制记录最近八次轮询，仍在填充：1、3、7、17），说明 NTP 守护进程刚启动，样本还太少，无法选择服务器。请等待几次轮询；如果 reach 到 377 后仍未选中，再比较它们的偏移和层级。
 finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：“does not have enough measurements”）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
 finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；selectdata 把每个可选的时间源都标为 x，即 falseticker。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。

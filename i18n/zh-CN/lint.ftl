@@ -5,7 +5,10 @@ severity-warning = 警告
 severity-hint = 提示
 
 lint-line-too-long = 该行过长：chronyd 拒绝超过 { $max } 个字符的行（"String too long"）。
-lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。{ $directive ->
+lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。{ $suggestion ->
+    [none] {""}
+   *[other] 是否应为“{ $suggestion }”？
+}{ $directive ->
     [restrict] 这是 ntp.conf 的指令：chrony 只为“allow”放行的客户端提供服务（“deny”拒绝其中一部分），chronyc 的访问由“cmdallow”/“cmddeny”控制。
     [fudge] 这是 ntp.conf 的指令：ntpd 的本地时钟（server 127.127.1.0 加 fudge … stratum N）在 chrony 中是“local stratum N”。
    *[other] {""}

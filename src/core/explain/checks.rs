@@ -477,11 +477,13 @@ pub fn parse_interval(r: &str) -> Option<f64> {
 }
 
 /// ntpq's tally code (ntpq(1), "peers"); Junos and EOS print the same.
+/// `#` is a backup: a survivor not among the first six, not combined.
 pub fn check_tally(f: &mut Field) {
     use Why::*;
     let (status, id) = match f.raw.trim() {
         "*" | "o" => (Status::Ok, TallySysPeer),
-        "+" | "#" => (Status::Ok, TallyCandidate),
+        "+" => (Status::Ok, TallyCandidate),
+        "#" => (Status::Ok, TallyBackup),
         "-" => (Status::Warn, TallyOutlier),
         "x" => (Status::Bad, TallyFalseticker),
         "" | "." | " " => (Status::Warn, TallyRejected),
@@ -490,18 +492,53 @@ pub fn check_tally(f: &mut Field) {
     set(f, status, Reason::new(id));
 }
 
-/// IOS `show ntp associations`, as its own legend prints: "* master
-/// (synced), # master (unsynced), + selected, - candidate, ~ configured";
-/// `x` falseticker. `~` only says the association was configured, not how
-/// it fares.
+/// Which legend a Cisco `show ntp associations` prints under its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CiscoLegend {
+    /// Old IOS: "* master (synced), # master (unsynced), + selected,
+    /// - candidate, ~ configured".
+    Master,
+    /// IOS-XE (ntpd's tally codes): "* sys.peer, # selected, + candidate,
+    /// - outlyer, x falseticker, ~ configured".
+    SysPeer,
+}
+
+impl CiscoLegend {
+    /// The legend the paste prints, if it has one.
+    pub fn find(lines: &[&str]) -> Option<CiscoLegend> {
+        lines.iter().find_map(|l| {
+            let l = l.to_ascii_lowercase();
+            if l.contains("# master") {
+                Some(CiscoLegend::Master)
+            } else if l.contains("# selected") || l.contains("* sys.peer") {
+                Some(CiscoLegend::SysPeer)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// IOS `show ntp associations`, read by the old IOS legend ("# master
+/// (unsynced)"); `x` falseticker. `~` only says the association was
+/// configured, not how it fares.
 pub fn check_cisco_tally(f: &mut Field) {
+    check_cisco_tally_by(f, Some(CiscoLegend::Master));
+}
+
+/// The tally read by the paste's legend. Without one, `#` is read as old
+/// IOS's unsynced master, unless the caller saw a `*` row: the old legend
+/// has one master, so a `#` beside a synced one is IOS-XE's "selected".
+pub fn check_cisco_tally_by(f: &mut Field, legend: Option<CiscoLegend>) {
     use Why::*;
     let r = f.raw.trim_end_matches('~').trim();
-    let (status, id) = match r {
-        "*" => (Status::Ok, TallySysPeer),
-        "#" => (Status::Warn, SwitchUnsynchronized),
-        "+" | "-" => (Status::Ok, TallyCandidate),
-        "x" => (Status::Bad, TallyFalseticker),
+    let (status, id) = match (r, legend) {
+        ("*", _) => (Status::Ok, TallySysPeer),
+        ("#", Some(CiscoLegend::SysPeer)) => (Status::Ok, TallyBackup),
+        ("#", _) => (Status::Warn, SwitchUnsynchronized),
+        ("-", Some(CiscoLegend::SysPeer)) => (Status::Warn, TallyOutlier),
+        ("+" | "-", _) => (Status::Ok, TallyCandidate),
+        ("x", _) => (Status::Bad, TallyFalseticker),
         _ => (Status::Warn, TallyRejected),
     };
     set(f, status, Reason::new(id));

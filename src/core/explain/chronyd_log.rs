@@ -303,6 +303,98 @@ pub(super) fn apply(text: &str, parts: &mut [Explained]) {
     }
 }
 
+/// What a failed TLS handshake of NTS-KE says was wrong with the
+/// certificate (nts_ke_session.c logs "TLS handshake with LABEL failed :
+/// ERROR", ERROR being GnuTLS's words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TlsCause {
+    /// "The certificate is NOT trusted. The certificate issuer is unknown."
+    Untrusted,
+    /// "The certificate chain uses expired certificate."
+    Expired,
+    /// "The name in the certificate does not match the expected."
+    Name,
+    Other,
+}
+
+impl TlsCause {
+    fn of(error: &str) -> TlsCause {
+        let e = error.to_ascii_lowercase();
+        if e.contains("expired") || e.contains("not yet activated") {
+            TlsCause::Expired
+        } else if e.contains("name in the certificate") || e.contains("hostname") {
+            TlsCause::Name
+        } else if e.contains("not trusted") || e.contains("issuer") {
+            TlsCause::Untrusted
+        } else {
+            TlsCause::Other
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            TlsCause::Untrusted => "untrusted",
+            TlsCause::Expired => "expired",
+            TlsCause::Name => "name",
+            TlsCause::Other => "other",
+        }
+    }
+}
+
+/// The failed NTS-KE handshakes in `text`: (label, error).
+fn tls_failures(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let (_, rest) = l.split_once("TLS handshake with ")?;
+            let (label, error) = rest.split_once(" failed")?;
+            let error = error.trim_start_matches([' ', ':']).trim();
+            // GnuTLS's sentences are short; anything longer is cut.
+            Some((label.trim().to_string(), error.chars().take(160).collect()))
+        })
+        .take(MAX_FAILURES)
+        .collect()
+}
+
+/// A key establishment that keeps failing, when chronyd's log in the paste
+/// says why (a TLS handshake with that server failed): that cause first,
+/// not the list of every possible one.
+pub(super) fn name_nts_cause(text: &str, parts: &mut [Explained]) {
+    let failures = tls_failures(text);
+    if failures.is_empty() {
+        return;
+    }
+    for f in parts
+        .iter_mut()
+        .flat_map(|e| e.findings.iter_mut())
+        .filter(|f| f.rule == super::verdict::Rule::NtsKeFailing)
+        .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+    {
+        let Some(sources) = f
+            .args
+            .iter()
+            .find(|(k, _)| *k == "sources")
+            .map(|x| x.1.clone())
+        else {
+            continue;
+        };
+        // The label is "ADDRESS:PORT (NAME)": the source as chronyc shows it.
+        let about = |label: &str| {
+            let (sock, name) = label.split_once(" (").unwrap_or((label, ""));
+            let name = name.trim_end_matches(')');
+            let host = sock.rsplit_once(':').map_or(sock, |(h, _)| h);
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            sources
+                .split(", ")
+                .any(|s| s == host || (!name.is_empty() && s == name))
+        };
+        if let Some((_, error)) = failures.iter().find(|(l, _)| about(l)) {
+            f.args.push(("cause", "tls-log".into()));
+            f.args.push(("tls", TlsCause::of(error).id().into()));
+            f.args.push(("error", error.clone()));
+        }
+    }
+}
+
 fn value_reach(row: &[super::model::Field]) -> Option<u32> {
     match field(row, F::Reach)?.value {
         Value::Reach(r) => Some(r.into()),
@@ -313,6 +405,24 @@ fn value_reach(row: &[super::model::Field]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gnutls_handshake_errors_name_their_cause() {
+        let t = tls_failures(
+            "x TLS handshake with 127.0.0.90:4460 (nts.example) failed : Error in the certificate verification. The certificate is NOT trusted. The certificate issuer is unknown. \n",
+        );
+        assert_eq!(t[0].0, "127.0.0.90:4460 (nts.example)");
+        assert_eq!(TlsCause::of(&t[0].1), TlsCause::Untrusted);
+        assert_eq!(
+            TlsCause::of("The certificate chain uses expired certificate."),
+            TlsCause::Expired
+        );
+        assert_eq!(
+            TlsCause::of("The name in the certificate does not match the expected."),
+            TlsCause::Name
+        );
+        assert_eq!(TlsCause::of("Decryption has failed."), TlsCause::Other);
+    }
 
     #[test]
     fn chronyds_nts_ke_connect_messages_are_read() {

@@ -382,6 +382,8 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
             chronyd_log::apply(text, &mut parts);
             let log = chronyd_log::Log::read(text);
             follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), &log);
+            parts.iter_mut().for_each(diagnose::not_updated_yet);
+            chronyd_log::name_nts_cause(text, &mut parts);
             parts
         })
 }

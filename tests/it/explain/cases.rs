@@ -349,3 +349,32 @@ fn a_server_running_at_another_rate_is_named_not_this_clock() {
         }
     });
 }
+
+/// A sources table copied from a narrow pane: a row broken over three lines
+/// is read whole; a row whose rest was lost marks the table cut (the paste
+/// ends mid-row), never "no source is listed".
+#[test]
+fn wrapped_sources_rows_are_joined_and_a_lost_rest_marks_the_table_cut() {
+    const HEADER: &str = "MS Name/IP address         Stratum Poll Reach LastRx Last sample";
+    let wrapped = [
+        HEADER,
+        "^* ntp1.example.net          2",
+        "   6   377    32   +12us[ +15u",
+        "s] +/- 2ms",
+        "^+ ntp2.example.net          2   6   377    31   -4us[ -2us] +/- 3ms",
+    ]
+    .join("\n");
+    let e = explain(&wrapped).unwrap();
+    assert_eq!(e.rows.len(), 2, "{wrapped}");
+    assert!(!e.cut);
+    let lost = [
+        HEADER,
+        "^* 10.0.0.1                      2   6   377",
+        "(the rest of this line was lost)",
+        "^+ 10.0.0.2                      2   6   377    31   -4us[ -2us] +/- 3ms",
+    ]
+    .join("\n");
+    let e = explain(&lost).unwrap();
+    assert_eq!(e.rows.len(), 1, "{lost}");
+    assert!(e.cut);
+}

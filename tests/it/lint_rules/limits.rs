@@ -288,3 +288,33 @@ fn initstepslew_steps_at_start_and_is_hinted_towards_makestep() {
         "{r:?}"
     );
 }
+
+/// The poll-below-minimum sentence names one interval when minpoll and
+/// maxpoll end equal ("every 64 s", not "every 64 s to 64 s"), a range
+/// otherwise (ntp_core.c: an out-of-range minpoll becomes 6, and a maxpoll
+/// below it is raised to it).
+#[test]
+fn the_polling_sentence_names_one_interval_when_the_ends_are_equal() {
+    use stratum::i18n::{Lang, Localizer};
+    let opts = LintOptions {
+        version: ChronyVersion::new(4, 3),
+        ..Default::default()
+    };
+    let text = |line: &str, lang| {
+        let d = lint(&Document::parse(format!("server {line}\n")), &opts);
+        let d = d
+            .iter()
+            .find(|d| d.rule == Rule::PollBelowMinimum)
+            .unwrap_or_else(|| panic!("{line}: {d:?}"));
+        Localizer::new(lang).tr_args(&d.message_id(), &d.args)
+    };
+    let en = text("127.0.0.1 minpoll -8 maxpoll -6", Lang::En);
+    assert!(en.contains("polled every 64 s (minpoll 6"), "{en}");
+    assert!(!en.contains("64 s to 64 s"), "{en}");
+    let zh = text("127.0.0.1 minpoll -8 maxpoll -6", Lang::ZhCn);
+    assert!(zh.contains("每 64 秒轮询一次"), "{zh}");
+    let en = text("127.0.0.1 minpoll -8 maxpoll 8", Lang::En);
+    assert!(en.contains("polled every 64 s to 256 s"), "{en}");
+    let zh = text("127.0.0.1 minpoll -8 maxpoll 8", Lang::ZhCn);
+    assert!(zh.contains("每 64 秒到 256 秒轮询一次"), "{zh}");
+}

@@ -193,3 +193,48 @@ fn control_bytes_are_errors_white_space_is_not() {
     let esc = Document::parse("# ok\nserver a\x1b[2J\n");
     assert_eq!(control_character_line(&esc), Some(2));
 }
+
+/// chronyd refuses a misspelt directive ("Invalid directive at line 3" in
+/// 4.0, "Invalid directive stratumwieght" in 4.9); lint says so and names
+/// the directive one or two edits away, only among those the release
+/// linted for accepts (leapseclist came with 4.6), and names none when no
+/// directive is close.
+#[test]
+fn a_misspelt_directive_is_told_the_spelling_it_is_close_to() {
+    use stratum::core::conf::ChronyVersion;
+    use stratum::i18n::{Lang, Localizer};
+    let said = |text: &str, v: (u16, u16), lang: Lang| -> String {
+        let opts = LintOptions {
+            version: ChronyVersion::new(v.0, v.1),
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(text), &opts);
+        let e = d
+            .iter()
+            .find(|d| d.rule == Rule::UnknownDirective)
+            .unwrap_or_else(|| panic!("{text}: no unknown-directive"));
+        assert_eq!(e.severity, Severity::Error);
+        Localizer::new(lang).tr_args(&e.message_id(), &e.args)
+    };
+    let typo = "server 10.0.0.1 iburst\nmakestep 1 3\nstratumwieght 0.05\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)] {
+        let en = said(typo, v, Lang::En);
+        assert!(en.contains("Did you mean “stratumweight”?"), "{en}");
+        let zh = said(typo, v, Lang::ZhCn);
+        assert!(zh.contains("是否应为“stratumweight”？"), "{zh}");
+    }
+    let en = said(
+        "leapsecslist /usr/share/zoneinfo/leap-seconds.list\n",
+        (4, 0),
+        Lang::En,
+    );
+    assert!(!en.contains("Did you mean"), "{en}");
+    let en = said(
+        "leapsecslist /usr/share/zoneinfo/leap-seconds.list\n",
+        (4, 6),
+        Lang::En,
+    );
+    assert!(en.contains("Did you mean “leapseclist”?"), "{en}");
+    let en = said("frobnicate 1\n", (4, 9), Lang::En);
+    assert!(!en.contains("Did you mean"), "{en}");
+}

@@ -199,3 +199,100 @@ pub const OPEN_COMMANDS: &[&str] = &[
     "sourcestats",
     "tracking",
 ];
+
+/// The directives parsed by their own code (sources, access, rate limits,
+/// bind, dirs), every one known since 4.0.
+const PARSED_DIRECTIVES: &[&str] = &[
+    "server",
+    "pool",
+    "peer",
+    "allow",
+    "deny",
+    "cmdallow",
+    "cmddeny",
+    "ratelimit",
+    "ntsratelimit",
+    "cmdratelimit",
+    "local",
+    "log",
+    "makestep",
+    "bindaddress",
+    "bindacqaddress",
+    "bindcmdaddress",
+    "confdir",
+    "sourcedir",
+];
+
+/// The known directive closest to a misspelt `name` (at most two edits,
+/// a swap of neighbours counting one), among those `version` accepts.
+pub fn closest_directive(name: &str, version: V) -> Option<&'static str> {
+    let name = name.to_ascii_lowercase();
+    PARSED_DIRECTIVES
+        .iter()
+        .copied()
+        .chain(
+            SIMPLE_DIRECTIVES
+                .iter()
+                .filter(|s| s.since <= version)
+                .map(|s| s.name),
+        )
+        .chain(
+            OTHER_DIRECTIVES
+                .iter()
+                .filter(|s| s.since <= version)
+                .map(|s| s.name),
+        )
+        .map(|d| (edit_distance(&name, d), d))
+        .filter(|(n, _)| *n <= 2)
+        .min_by_key(|(n, _)| *n)
+        .map(|(_, d)| d)
+}
+
+/// Optimal string alignment distance: insertions, deletions, changes and
+/// swaps of two neighbours, one edit each.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // A directive name is short; a long word is nothing close.
+    if a.len().abs_diff(b.len()) > 2 || a.len() > 64 {
+        return usize::MAX;
+    }
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod closest_tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_directive_gets_the_one_it_is_close_to() {
+        let v = V::new(4, 0);
+        assert_eq!(closest_directive("stratumwieght", v), Some("stratumweight"));
+        // Only what the release knows: leapseclist came with 4.6.
+        assert_eq!(closest_directive("leapsecslist", v), None);
+        assert_eq!(
+            closest_directive("leapsecslist", V::new(4, 6)),
+            Some("leapseclist")
+        );
+        assert_eq!(closest_directive("makestpe", v), Some("makestep"));
+        assert_eq!(closest_directive("frobnicate", v), None);
+    }
+}

@@ -114,28 +114,4 @@ mod tests {
         assert_eq!(seconds(-7), "1/128");
         assert_eq!(seconds(10), "1024");
     }
-
-    /// The sentence names one interval when minpoll and maxpoll end equal
-    /// ("every 64 s", not "every 64 s to 64 s"), a range otherwise.
-    #[test]
-    fn the_polling_sentence_names_one_interval_when_the_ends_are_equal() {
-        use crate::core::conf::directive::SourceKind;
-        use crate::i18n::{Lang, Localizer};
-        let v = ChronyVersion::new(4, 3);
-        let text = |line: &str, lang| {
-            let s = Source::parse(SourceKind::Server, line).unwrap();
-            let (rule, args) = replaced(v, &s, "minpoll", s.int("minpoll").unwrap()).unwrap();
-            assert_eq!(rule, Rule::PollBelowMinimum);
-            Localizer::new(lang).tr_args("lint-poll-below-minimum", &args)
-        };
-        let en = text("127.0.0.1 minpoll -8 maxpoll -6", Lang::En);
-        assert!(en.contains("polled every 64 s (minpoll 6"), "{en}");
-        assert!(!en.contains("64 s to 64 s"), "{en}");
-        let zh = text("127.0.0.1 minpoll -8 maxpoll -6", Lang::ZhCn);
-        assert!(zh.contains("每 64 秒轮询一次"), "{zh}");
-        let en = text("127.0.0.1 minpoll -8 maxpoll 8", Lang::En);
-        assert!(en.contains("polled every 64 s to 256 s"), "{en}");
-        let zh = text("127.0.0.1 minpoll -8 maxpoll 8", Lang::ZhCn);
-        assert!(zh.contains("每 64 秒到 256 秒轮询一次"), "{zh}");
-    }
 }

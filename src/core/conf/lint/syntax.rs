@@ -3,6 +3,7 @@
 
 use crate::core::conf::directive::{
     Directive, HWTIMESTAMP_OPTIONS, OptValue, ParseError, REFCLOCK_OPTIONS, ValueKind,
+    closest_directive,
 };
 use crate::core::conf::document::{LineEnding, LineKind};
 use crate::core::conf::scan::{Words, is_comment_start, whole_int};
@@ -117,7 +118,13 @@ pub(super) fn lines(l: &mut Linter) {
             );
             continue;
         }
-        let args = parse_error_args(&name, err, &d.args);
+        let mut args = parse_error_args(&name, err, &d.args);
+        if matches!(err, ParseError::UnknownDirective) {
+            if let Some(close) = closest_directive(&name, l.opts.version) {
+                args.retain(|(k, _)| *k != "suggestion");
+                args.push(("suggestion", close.to_string()));
+            }
+        }
         l.push(err.rule(), Some(i), args);
     }
 }
@@ -164,9 +171,12 @@ pub fn parse_error_args(
             args.push(("option", option.clone()));
             args.push(("value", value.clone()));
         }
-        ParseError::UnknownDirective | ParseError::Invalid => {
-            args.push(("args", raw_args.to_string()))
+        ParseError::UnknownDirective => {
+            args.push(("args", raw_args.to_string()));
+            // The linter, which knows the release, names a close one.
+            args.push(("suggestion", "none".to_string()));
         }
+        ParseError::Invalid => args.push(("args", raw_args.to_string())),
     }
     args
 }

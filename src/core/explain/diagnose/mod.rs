@@ -201,6 +201,30 @@ pub fn diagnose(e: &mut Explained) {
     }
 }
 
+/// chronyc(1) tracking: Ref time is when "the last measurement from the
+/// reference source was processed"; at 0 (1970), with reference ID 0 (or
+/// Update interval 0), chronyd has not updated the clock once since it
+/// started: how every start looks for its first polls, and how a dead
+/// network looks after. Run last, when nothing else in the paste (its
+/// sources, its log) has named a cause.
+pub(super) fn not_updated_yet(e: &mut Explained) {
+    let f = &e.fields;
+    let never_updated = e.kind == Kind::ChronycTracking
+        && matches!(value(f, F::Refid), Value::RefId(0))
+        && (field(f, F::RefTime).is_some_and(|x| x.raw.contains("1970"))
+            || value(f, F::UpdateInterval).seconds() == Some(0.0));
+    if !never_updated {
+        return;
+    }
+    for n in e
+        .findings
+        .iter_mut()
+        .filter(|n| n.rule == Rule::NotSynchronised && !n.args.iter().any(|(k, _)| *k == "cause"))
+    {
+        n.args.push(("cause", "no-update-yet".into()));
+    }
+}
+
 /// tracking's Last offset is "the estimated local offset on the last clock
 /// update" and RMS offset "a long-term average of the offset value"
 /// (chronyc(1)): this clock's own, never a source's. An average as large as

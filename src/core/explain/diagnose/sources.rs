@@ -160,6 +160,16 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(Rule::NoneSelected).arg("cause", "few-samples");
                 f.severity = Status::Warn;
                 out.push(f);
+            } else if rows.iter().all(|r| field(r, F::State).is_none())
+                && rows.iter().filter(|r| answers(r)).all(|r| first_polls(r))
+            {
+                // ntpq and the switches have no state column: a reach
+                // register still filling from the right with few answers
+                // (1, 3, 7, 17) says the daemon started moments ago and
+                // its clock filter has too few samples to select yet.
+                let mut f = Finding::new(Rule::NoneSelected).arg("cause", "first-polls");
+                f.severity = Status::Warn;
+                out.push(f);
             } else {
                 out.push(Finding::new(Rule::NoneSelected));
             }
@@ -229,4 +239,25 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
     if !upstream_selected && peer_strata.len() > 1 && peer_strata.windows(2).any(|w| w[0] == w[1]) {
         out.push(Finding::new(Rule::PeerSameStratum));
     }
+}
+
+/// A reach register still filling after a start with at most four answers
+/// (octal 1, 3, 7, 17): too few for ntpd's clock filter to have selected.
+/// A source the selection already judged (outlier, falseticker) has its
+/// own cause.
+fn first_polls(r: &[Field]) -> bool {
+    let judged = r.iter().any(|x| {
+        x.reason
+            .as_ref()
+            .is_some_and(|w| matches!(w.id, Why::TallyOutlier | Why::TallyFalseticker))
+    });
+    !judged
+        && field(r, F::Reach).is_some_and(|x| {
+            x.reason.as_ref().is_some_and(|w| {
+                w.id == Why::ReachStarting
+                    && w.args
+                        .iter()
+                        .any(|(k, v)| *k == "answered" && v.parse::<u32>().is_ok_and(|n| n <= 4))
+            })
+        })
 }

@@ -125,7 +125,8 @@ fn judge_association(f: &mut Field) {
                 "sys.peer" | "pps.peer" | "sys_peer" | "pps_peer" => {
                     (Status::Ok, Why::TallySysPeer)
                 }
-                "candidate" | "backup" | "candidat" => (Status::Ok, Why::TallyCandidate),
+                "candidate" | "candidat" => (Status::Ok, Why::TallyCandidate),
+                "backup" => (Status::Ok, Why::TallyBackup),
                 "outlier" | "outlyer" => (Status::Warn, Why::TallyOutlier),
                 "falsetick" | "falsetic" | "falseticker" => (Status::Bad, Why::TallyFalseticker),
                 "reject" | "excess" | "insane" => (Status::Warn, Why::TallyRejected),

@@ -86,7 +86,8 @@ fn judge_peer_status(f: &mut Field) {
         .unwrap_or("");
     let (status, why) = match sel {
         "sys.peer" | "pps.peer" => (Status::Ok, Why::TallySysPeer),
-        "candidate" | "backup" => (Status::Ok, Why::TallyCandidate),
+        "candidate" => (Status::Ok, Why::TallyCandidate),
+        "backup" => (Status::Ok, Why::TallyBackup),
         "outlier" | "outlyer" => (Status::Warn, Why::TallyOutlier),
         "falsetick" => (Status::Bad, Why::TallyFalseticker),
         "reject" | "excess" => (Status::Warn, Why::TallyRejected),

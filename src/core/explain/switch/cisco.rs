@@ -319,6 +319,13 @@ pub(super) fn parse(lines: &[&str], _commands: &[String]) -> Option<Explained> {
             }
             e.rows.push(row);
         }
+        // The legend decides what `#` and `-` mean; without one, a `*`
+        // row rules out old IOS's "# master (unsynced)" for the others.
+        let sys_peer = e.rows.iter().any(|r| r[0].raw.starts_with('*'));
+        let legend = CiscoLegend::find(lines).or(sys_peer.then_some(CiscoLegend::SysPeer));
+        for row in &mut e.rows {
+            check_cisco_tally_by(&mut row[0], legend);
+        }
         return Some(e);
     }
     // NX-OS show ntp peer-status.

@@ -161,6 +161,9 @@ crate::id_enum! {
         SamplesNone = "samples-none",
         TallySysPeer = "tally-sys-peer",
         TallyCandidate = "tally-candidate",
+        /// ntpq's `#` (IOS-XE's "selected"): a survivor past the first six
+        /// by synchronisation distance, kept as a backup, not combined.
+        TallyBackup = "tally-backup",
         TallyOutlier = "tally-outlier",
         TallyFalseticker = "tally-falseticker",
         TallyRejected = "tally-rejected",
@@ -460,6 +463,7 @@ impl Why {
             | OffsetNumbersPps
             | OffsetWithinDelay
             | TallyCandidate
+            | TallyBackup
             | SwitchSynchronized
             | SwitchSelected
             | SwitchCandidate
