@@ -156,6 +156,8 @@ why-reach-zero = never answered in the last 8 polls: unreachable (a server witho
 why-reach-zero-ntpd = never answered in the last 8 polls: unreachable (a “restrict” line on the server that ignores this host, firewall, wrong address, UDP 123 blocked)
 why-reach-zero-switch = never answered in the last 8 polls: unreachable (a server that does not serve this device, an ACL on the way, wrong address, VRF or source interface, UDP 123 blocked)
 why-reach-partial = answered { $answered } of the last 8 polls: packets are being lost
+why-reach-stopped = answered before, but the last { $missed } polls got no answer: it stopped answering (the time since its last answer grows)
+why-reach-last-missed = the newest poll went unanswered, the earlier ones were answered: one miss, not yet a sign of loss
 why-state-selected = the clock is synchronised to this source
 why-state-combined = combined with the selected source
 why-state-not-combined = usable but not combined
@@ -536,6 +538,7 @@ finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ 
        *[no] it polls too often: raise minpoll, leave out “burst”
     }), or the path loses packets.
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way, the server is overloaded, or it rate-limits this client (chrony's “ratelimit”, ntpd's “limited”: a client that polls often, or with “burst”, gets no answer to some requests; raise minpoll). “chronyc ntpdata” counts the requests and the answers.
+finding-source-stopped = { $sources } stopped answering: it answered earlier polls, but the latest ones got no answer (the reach register ends in zeros, and the time since its last answer grows). Check that the server still runs and that its answers get through (UDP 123). Packet loss or rate limiting would leave gaps between answers, not a run of misses at the end.
 finding-source-stale = { $sources } stopped answering, or chronyd no longer polls it: its last sample is old, or none of the last 8 polls was answered (reach 0) although it answered before. A source set offline (“chronyc offline”, or the “offline” option of its line) keeps its last sample and is not polled: “chronyc activity” counts offline sources, “chronyc online” polls them again. Otherwise check that the server runs and that its answers get through (UDP 123).
 explain-unnamed-source = The source chronyc shows as [UNSPEC] (no address before its first answer)
 explain-unnamed-source-inline = the source chronyc shows as [UNSPEC] (no address before its first answer)
@@ -569,7 +572,10 @@ finding-source-frequency-apart = { $sources } runs at another rate than the othe
 finding-dispersion-high = The root dispersion is { $value }: the time may be that far from true time. The reference is far away or was last heard from long ago.
 finding-dispersion-high-systemd = The root distance is { $value }: the time may be that far from true time. The server is far from its reference, or its own time is uncertain.
 finding-root-distance-over-max = The root distance of { $sources } is { $value }, above systemd-timesyncd's maximum of { $max } (RootDistanceMaxSec= in timesyncd.conf): timesyncd does not synchronise the clock to this server and will switch to a different one. The server is far from its reference or its own time is uncertain: use a closer or better server (NTP= in /etc/systemd/timesyncd.conf), or raise RootDistanceMaxSec= if this one is the best there is.
-finding-max-error-large = ntpstat says the time is correct only to within { $value }: the clock may be that far from true time. ntpstat adds root delay / 2, root dispersion and, with chronyd, its offset (System time): “chronyc tracking” shows which is large — an offset chronyd is still slewing away (allow a step with “makestep 1 3”), or a reference far away or long unheard.
+finding-max-error-large = { $device ->
+    [eos] The switch's NTP status says the time is correct only to within { $value }: the clock may be that far from true time. The bound is root delay / 2 plus root dispersion: “show ntp associations” shows each server's delay, offset and dispersion (a server far away or long unheard raises it). If the clock itself is far off, set it close with “clock set” and let NTP fine-tune it.
+   *[other] ntpstat says the time is correct only to within { $value }: the clock may be that far from true time. ntpstat adds root delay / 2, root dispersion and, with chronyd, its offset (System time): “chronyc tracking” shows which is large — an offset chronyd is still slewing away (allow a step with “makestep 1 3”), or a reference far away or long unheard.
+}
 finding-max-error-exceeded = The maximum error ({ $value }) is over the limit given to ntpstat -m ({ $max }): ntpstat exits with status 1, so a script or monitor that checks it reports the clock as not accurate enough. Raise the -m limit if it is stricter than the lab needs; otherwise “chronyc tracking” shows what makes the error large.
 finding-leap-pending = A leap second is announced for the end of the day: chronyd will apply it as “leapsecmode” says (by default it steps the system clock; “slew” or “smear” with leapsecmode/smoothtime avoid the step). Check that every server of the lab agrees.
 finding-leap-pending-ntpd = A leap second is announced for the end of the day (leap 01: a second inserted, 10: one deleted, at midnight UTC). ntpd passes it to the kernel, which applies it (the clock repeats or skips a second). Check that ntpd's leap second file (the “leapfile” line of ntp.conf) is current and that every server of the lab announces the same.

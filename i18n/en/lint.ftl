@@ -9,6 +9,10 @@ lint-line-too-long = The line is too long: chronyd refuses lines of more than { 
 lint-unknown-directive = “{ $directive }” is not a chrony directive; chronyd refuses to start ("Invalid directive").{ $suggestion ->
     [none] {""}
    *[other] {" "}Did you mean “{ $suggestion }”?
+}{ $directive ->
+    [restrict] { " " }It is ntp.conf's: chrony serves no client unless “allow” lets it in (“deny” refuses some), and chronyc's access is “cmdallow” / “cmddeny”.
+    [fudge] { " " }It is ntp.conf's: ntpd's local clock (server 127.127.1.0 with fudge … stratum N) is “local stratum N” in chrony.
+   *[other] {""}
 }
 lint-missing-arguments = { $directive } needs { $expected } { $expected ->
         [one] argument
@@ -33,6 +37,7 @@ lint-bad-subnet = { $subnet } is not a valid subnet: the prefix is longer than t
 lint-clientloglimit-unused = clientloglimit sets the memory for logging client accesses, but noclientlog (line { $line }) turns that logging off: the limit does nothing, and “chronyc clients” has nothing to show. Remove one of them.
 lint-noclientlog-ratelimit = { $directive } cannot be used together with noclientlog (line { $line }); chronyd refuses to start ("Rate limiting cannot be enabled with noclientlog"). Remove one of them.
 lint-rtcfile-rtcsync = rtcfile cannot be used together with rtcsync; chronyd refuses to start. Keep rtcsync on Linux.
+lint-rtcautotrim-no-rtcfile = rtcautotrim works only with rtcfile (chrony.conf(5): “effective only with the rtcfile directive”): without it chronyd starts and this line does nothing. With rtcsync the kernel keeps the RTC in step and the line can go.
 lint-nts-uneven = There are { $certs } ntsservercert and { $keys } ntsserverkey lines; they must pair up, otherwise chronyd refuses to start.
 lint-refclock-driver = “{ $driver }” is not a refclock driver of chrony { $version } on Linux ({ $drivers }, in capitals); chronyd refuses to start.
 lint-refclock-tai = The refclock tai option needs a leapsectz directive (or leapseclist, chrony 4.6 and later); chronyd refuses to start.
@@ -70,6 +75,7 @@ lint-option-ignored = { $option } has no effect on a { $directive } line (it app
 lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
 lint-peer-no-orphan = Peered servers with local need “orphan”: chrony.conf(5) (local, orphan) puts the same “local stratum N orphan” on every server of the group, so that while the upstreams are gone the one with the smallest reference ID serves its clock and the others follow it.
 lint-source-wrong-family = { $host } is an { $family } address, but the { $option } option limits this source to { $other } addresses: chronyd logs “Could not add source { $host }” and runs without it. Remove { $option } (it is for a host name with both kinds of address) or give an { $other } address.
+lint-ntpd-refclock-address = { $host } is an ntp.conf pseudo-address (127.127.TYPE.UNIT, ntpd's reference clock drivers; 127.127.1.0 is its local clock), not a server: chronyd polls it and nobody answers. chrony serves its own clock with “local stratum 10” and reads reference clocks with “refclock”.
 lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
 lint-allow-everyone = This allow line lets every address use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.

@@ -155,6 +155,8 @@ why-reach-zero = 最近 8 次轮询都没有应答：不可达（服务器没有
 why-reach-zero-ntpd = 最近 8 次轮询都没有应答：不可达（服务器上的“restrict”行忽略了本机、防火墙、地址错误或 UDP 123 被阻断）
 why-reach-zero-switch = 最近 8 次轮询都没有应答：不可达（服务器不为本设备提供时间、途中的 ACL、地址、VRF 或源接口错误，或 UDP 123 被阻断）
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
+why-reach-stopped = 以前应答过，但最近 { $missed } 次轮询都没有应答：它已停止应答（距最后一次应答的时间在增长）
+why-reach-last-missed = 最新一次轮询没有应答，之前的都应答了：只丢了一次，还不能说明存在丢包
 why-state-selected = 时钟正同步到此源
 why-state-combined = 与选中的源合并使用
 why-state-not-combined = 可用但未合并
@@ -525,6 +527,7 @@ finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复
        *[no] 轮询太频繁：提高 minpoll，去掉“burst”
     }），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大 minpoll）。“chronyc ntpdata”会统计请求数和应答数。
+finding-source-stopped = { $sources } 已停止应答：它应答过之前的轮询，但最近几次都没有应答（可达寄存器末尾是 0，距最后一次应答的时间在增长）。请检查该服务器是否仍在运行，其应答能否到达本机（UDP 123）。丢包或限速会在应答之间留下空缺，而不是末尾连续的未应答。
 finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
 explain-unnamed-source = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
 explain-unnamed-source-inline = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
@@ -555,7 +558,10 @@ finding-source-frequency-apart = { $sources } 与其他时间源的运行速率�
 finding-dispersion-high = 根离散度为 { $value }：时间可能与真实时间相差这么多。参考源很远，或很久没有收到它的消息。
 finding-dispersion-high-systemd = 根距离为 { $value }：时间可能与真实时间相差这么多。服务器离它的参考源很远，或它自己的时间不可靠。
 finding-root-distance-over-max = { $sources } 的根距离为 { $value }，超过 systemd-timesyncd 的上限 { $max }（timesyncd.conf 中的 RootDistanceMaxSec=）：timesyncd 不会按这台服务器同步时钟，而会改用其他服务器。该服务器离它的参考源很远，或它自己的时间不可靠：请改用更近、更好的服务器（/etc/systemd/timesyncd.conf 中的 NTP=），如果它已是最好的选择，可调大 RootDistanceMaxSec=。
-finding-max-error-large = ntpstat 表示时间只准确到 { $value } 以内：时钟可能与真实时间相差这么多。ntpstat 把根延迟的一半、根离散度以及（chronyd 时）它的偏移（System time）加在一起：“chronyc tracking”可以看出哪一项大——chronyd 仍在慢慢校正的偏移（用“makestep 1 3”允许步进），或很远、很久没有收到消息的参考源。
+finding-max-error-large = { $device ->
+    [eos] 交换机的 NTP 状态显示时间误差在 { $value } 以内：时钟可能与真实时间相差这么多。该上限是根延迟的一半加根离散度：“show ntp associations”显示每个服务器的延迟、偏差和离散度（服务器距离远或长时间没有应答都会使它变大）。如果时钟本身偏差很大，请用“clock set”把它设到接近的时间，再由 NTP 微调。
+   *[other] ntpstat 表示时间只准确到 { $value } 以内：时钟可能与真实时间相差这么多。ntpstat 把根延迟的一半、根离散度以及（chronyd 时）它的偏移（System time）加在一起：“chronyc tracking”可以看出哪一项大——chronyd 仍在慢慢校正的偏移（用“makestep 1 3”允许步进），或很远、很久没有收到消息的参考源。
+}
 finding-max-error-exceeded = 最大误差（{ $value }）超过了 ntpstat -m 给出的上限（{ $max }）：ntpstat 以状态 1 退出，检查它的脚本或监控会认为时钟不够准确。如果这个上限比实验环境需要的更严格，请放宽 -m；否则请用“chronyc tracking”查看是什么让误差变大。
 finding-leap-pending = 已公布当天结束时的闰秒：chronyd 会按“leapsecmode”处理（默认让系统时钟跳变；用 leapsecmode 的“slew”或配合 smoothtime 的“smear”可以避免跳变）。请确认实验环境中所有服务器的判断一致。
 finding-leap-pending-ntpd = 已公布当天结束时的闰秒（leap 01：插入一秒；10：删除一秒；在 UTC 午夜）。ntpd 把它交给内核处理（时钟会重复或跳过一秒）。请确认 ntpd 的闰秒文件（ntp.conf 中的“leapfile”行）未过期，并且实验环境中所有服务器公布的一致。

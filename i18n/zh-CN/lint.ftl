@@ -8,6 +8,10 @@ lint-line-too-long = 该行过长：chronyd 拒绝超过 { $max } 个字符的�
 lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将拒绝启动（"Invalid directive"）。{ $suggestion ->
     [none] {""}
    *[other] 是否应为“{ $suggestion }”？
+}{ $directive ->
+    [restrict] 这是 ntp.conf 的指令：chrony 只为“allow”放行的客户端提供服务（“deny”拒绝其中一部分），chronyc 的访问由“cmdallow”/“cmddeny”控制。
+    [fudge] 这是 ntp.conf 的指令：ntpd 的本地时钟（server 127.127.1.0 加 fudge … stratum N）在 chrony 中是“local stratum N”。
+   *[other] {""}
 }
 lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
 lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
@@ -26,6 +30,7 @@ lint-bad-subnet = { $subnet } 不是有效子网：前缀长度超过地址长�
 lint-clientloglimit-unused = clientloglimit 设定记录客户端访问所用的内存，但 noclientlog（第 { $line } 行）关闭了这种记录：该限制不起作用，“chronyc clients”也没有内容可显示。请删除其中之一。
 lint-noclientlog-ratelimit = { $directive } 不能与 noclientlog（第 { $line } 行）同时使用，chronyd 将拒绝启动（"Rate limiting cannot be enabled with noclientlog"）。请删除其中之一。
 lint-rtcfile-rtcsync = rtcfile 不能与 rtcsync 同时使用，chronyd 将拒绝启动。在 Linux 上请保留 rtcsync。
+lint-rtcautotrim-no-rtcfile = rtcautotrim 只与 rtcfile 一起生效（chrony.conf(5)：“仅在使用 rtcfile 指令时有效”）：没有 rtcfile 时 chronyd 照常启动，但这一行不起作用。使用 rtcsync 时由内核保持 RTC 同步，可以删除这一行。
 lint-nts-uneven = 有 { $certs } 行 ntsservercert 和 { $keys } 行 ntsserverkey，二者必须成对出现，否则 chronyd 将拒绝启动。
 lint-refclock-driver = “{ $driver }”不是 Linux 上 chrony { $version } 的参考时钟驱动（应为大写的 { $drivers }），chronyd 将拒绝启动。
 lint-refclock-tai = refclock 的 tai 选项需要 leapsectz 指令（chrony 4.6 及以后也可用 leapseclist），chronyd 将拒绝启动。
@@ -60,6 +65,7 @@ lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
 lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”，这样上游不可达时由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它。
 lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
+lint-ntpd-refclock-address = { $host } 是 ntp.conf 的伪地址（127.127.类型.单元，ntpd 的参考时钟驱动；127.127.1.0 是它的本地时钟），不是服务器：chronyd 会轮询它，但没有人应答。chrony 用“local stratum 10”提供自己的时钟，用“refclock”读取参考时钟。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
 lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。

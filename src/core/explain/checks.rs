@@ -47,6 +47,18 @@ pub(super) fn judge_reach(f: &mut Field, v: u32) {
             Status::Ok,
             Reason::new(Why::ReachStarting).arg("answered", v.count_ones()),
         ),
+        // Answered before, the last 2+ polls not: the server stopped
+        // answering (loss and rate limiting leave gaps between answers).
+        _ if v.trailing_zeros() >= 2 => set(
+            f,
+            Status::Warn,
+            Reason::new(Why::ReachStopped).arg("missed", v.trailing_zeros()),
+        ),
+        // Only the newest poll unanswered, the older ones full or filling:
+        // one miss is no pattern of loss yet.
+        _ if v & 1 == 0 && ((v >> 1) + 1).is_power_of_two() => {
+            set(f, Status::Info, Reason::new(Why::ReachLastMissed))
+        }
         _ => set(
             f,
             Status::Warn,
@@ -65,7 +77,15 @@ pub fn check_reach(f: &mut Field) {
 /// firmware prints the octal digits, 377 for all eight).
 pub fn check_reach_decimal(f: &mut Field) {
     if let Ok(v) = f.raw.trim().parse::<u32>() {
-        judge_reach(f, if v == 377 { 0xff } else { v });
+        // The octal forms of a full or filling register (17 = 4 polls
+        // answered after a restart) would read as gaps in decimal.
+        let v = match v {
+            1 | 3 | 7 | 17 | 37 | 77 | 177 | 377 => {
+                u32::from_str_radix(&v.to_string(), 8).unwrap_or(v)
+            }
+            _ => v,
+        };
+        judge_reach(f, v);
     }
 }
 
@@ -615,4 +635,45 @@ pub fn check_h3c_flags(f: &mut Field, answers: bool) {
 pub fn first_number(raw: &str) -> Option<f64> {
     raw.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+' || c == 'e'))
         .find_map(|w| w.parse::<f64>().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reach(raw: &str) -> (Status, Option<Why>) {
+        let mut f = Field::info("reach", raw);
+        check_reach(&mut f);
+        (f.status, f.reason.map(|r| r.id))
+    }
+
+    // chronyc(1)/ntpq(1): the register's bit 0 is the newest poll.
+    #[test]
+    fn a_register_ending_in_zeros_stopped_answering_a_gap_is_loss() {
+        for raw in ["300", "340", "360", "370", "374", "250"] {
+            assert_eq!(reach(raw), (Status::Warn, Some(Why::ReachStopped)), "{raw}");
+        }
+        for raw in ["357", "273", "177", "17"] {
+            let want = if raw.len() < 3 || raw == "177" {
+                Why::ReachStarting
+            } else {
+                Why::ReachPartial
+            };
+            assert_eq!(reach(raw).1, Some(want), "{raw}");
+        }
+        assert_eq!(reach("376"), (Status::Info, Some(Why::ReachLastMissed)));
+        assert_eq!(reach("176"), (Status::Info, Some(Why::ReachLastMissed)));
+        assert_eq!(reach("356").1, Some(Why::ReachPartial));
+    }
+
+    // Huawei prints the register in decimal (255), some firmware octal:
+    // 17 after a restart is four answered polls either way, not gaps.
+    #[test]
+    fn a_decimal_register_in_its_octal_filling_form_is_still_filling() {
+        for raw in ["17", "37", "15", "255", "377"] {
+            let mut f = Field::info("reach", raw);
+            check_reach_decimal(&mut f);
+            assert_eq!(f.status, Status::Ok, "{raw}");
+        }
+    }
 }

@@ -102,7 +102,7 @@ pub(super) fn parse(lines: &[&str], eos: bool) -> Option<Explained> {
         let l = l.trim();
         if let Some(r) = l.strip_prefix("time correct to within") {
             let mut f = Field::info("accuracy", r.trim());
-            judge_max_error(&mut f);
+            judge_max_error(&mut f, eos);
             e.fields.push(f);
         } else if l.starts_with("accuracy un") {
             e.fields
@@ -127,7 +127,8 @@ pub(super) fn parse(lines: &[&str], eos: bool) -> Option<Explained> {
 /// its maximum error (root delay / 2 + root dispersion, plus chronyd's
 /// offset), not the root dispersion alone. With -m, ntpstat exits 1 when
 /// it is over the admin's limit: that is the message, whatever the size.
-fn judge_max_error(f: &mut Field) {
+/// On an Arista switch (`eos`) the advice is EOS's, not chronyc's.
+fn judge_max_error(f: &mut Field, eos: bool) {
     let ms = |s: &str| {
         s.trim()
             .strip_suffix("ms")
@@ -147,7 +148,9 @@ fn judge_max_error(f: &mut Field) {
         return;
     }
     let Some(v) = ms(&value) else { return };
-    let r = Reason::new(Why::MaxErrorLarge).arg("value", &value);
+    let r = Reason::new(Why::MaxErrorLarge)
+        .arg("value", &value)
+        .arg("device", if eos { "eos" } else { "host" });
     if v >= 1000.0 {
         set(f, Status::Bad, r);
     } else if v >= 100.0 {

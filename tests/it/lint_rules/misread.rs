@@ -180,3 +180,35 @@ fn a_missing_key_file_is_named_as_missing() {
         .expect("warned");
     assert_eq!(f.arg("why"), Some("absent"));
 }
+
+// ntp.conf lines pasted into chrony.conf: ntpd's refclock documentation
+// gives reference clocks the pseudo-addresses 127.127.TYPE.UNIT
+// (127.127.1.0 its local clock, "fudge ... stratum 10" its stratum);
+// chrony.conf(5) serves the local clock with `local stratum N` and lets
+// clients in with `allow`/`deny`.
+#[test]
+fn ntp_conf_lines_are_named_with_their_chrony_equivalent() {
+    let text = "server 10.0.0.123 iburst\nserver 127.127.1.0\nfudge 127.127.1.0 stratum 10\n";
+    let got = rules(text);
+    assert!(
+        got.contains(&(Rule::NtpdRefclockAddress, Some(2))),
+        "{got:?}"
+    );
+    // Not a server without iburst, and not a second time source.
+    assert!(!got.iter().any(|(r, _)| *r == Rule::NoIburst), "{got:?}");
+    let hint = super::message(text, Rule::FewSourcesClient);
+    assert!(hint.contains("follows 1 time source"), "{hint}");
+    let fudge = super::message(text, Rule::UnknownDirective);
+    assert!(fudge.contains("local stratum N"), "{fudge}");
+    let restrict = super::message("restrict default nomodify\n", Rule::UnknownDirective);
+    assert!(
+        restrict.contains("“allow”") && restrict.contains("“deny”"),
+        "{restrict}"
+    );
+    // Another unknown word gets no ntp.conf sentence.
+    let other = super::message("frobnicate 1\n", Rule::UnknownDirective);
+    assert!(!other.contains("ntp.conf"), "{other}");
+    // A real loopback server is no pseudo-address.
+    let lo = rules("server 127.0.0.1 iburst\n");
+    assert!(!lo.iter().any(|(r, _)| *r == Rule::NtpdRefclockAddress));
+}

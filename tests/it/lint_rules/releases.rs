@@ -20,6 +20,16 @@ fn what_chronyd_refuses_at_start() {
         [Rule::RtcfileRtcsync]
     );
     assert_eq!(errors("ntsservercert /a.crt\n", V43), [Rule::NtsUneven]);
+    // chrony.conf(5) rtcautotrim: "effective only with the rtcfile
+    // directive": chronyd starts, the line does nothing.
+    let has_trim = |text: &str| {
+        rules(text, V43)
+            .iter()
+            .any(|(r, _)| *r == Rule::RtcautotrimNoRtcfile)
+    };
+    assert!(has_trim("rtcsync\nrtcautotrim 30\n"));
+    assert!(!has_trim("rtcfile /var/lib/chrony/rtc\nrtcautotrim 30\n"));
+    assert!(errors("rtcsync\nrtcautotrim 30\n", V43).is_empty());
     assert_eq!(errors("refclock GPS /dev/x\n", V43), [Rule::RefclockDriver]);
     assert_eq!(
         errors("allow 10.0.0.0/24 # lab\n", V43),

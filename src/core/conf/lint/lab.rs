@@ -17,12 +17,20 @@ pub(super) fn upstream_count(doc: &Document) -> i64 {
     let mut seen = std::collections::HashSet::new();
     doc.sources()
         .filter(|(_, s)| seen.insert(s.host.to_ascii_lowercase()))
-        .filter(|(_, s)| !s.has("noselect"))
+        .filter(|(_, s)| !s.has("noselect") && !ntpd_refclock_address(&s.host))
         .map(|(_, s)| match s.kind {
             SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
             _ => 1,
         })
         .sum()
+}
+
+/// ntpd's reference clock pseudo-addresses, 127.127.TYPE.UNIT (ntpd's
+/// refclock documentation; 127.127.1.0 is its local clock driver): no
+/// server answers there, chrony configures clocks with `refclock`/`local`.
+pub(super) fn ntpd_refclock_address(host: &str) -> bool {
+    host.parse::<std::net::Ipv4Addr>()
+        .is_ok_and(|a| a.octets()[..2] == [127, 127])
 }
 
 /// Whether an `allow` target is one host that is also a source of the
@@ -172,6 +180,14 @@ pub(super) fn lab_checks(l: &mut Linter) {
             ));
         } else {
             seen.insert(key, i);
+        }
+        if ntpd_refclock_address(&s.host) {
+            l.add_at((
+                Rule::NtpdRefclockAddress,
+                Some(i),
+                vec![("host", s.host.clone())],
+            ));
+            continue;
         }
         if s.kind == SourceKind::Peer {
             // A dropped peer line peers with nobody: no orphan advice for it.

@@ -21,6 +21,8 @@ crate::id_enum! {
         NoclientlogRatelimit = "noclientlog-ratelimit",
         ClientloglimitUnused = "clientloglimit-unused",
         RtcfileRtcsync = "rtcfile-rtcsync",
+        /// rtcautotrim with no rtcfile: the line does nothing.
+        RtcautotrimNoRtcfile = "rtcautotrim-no-rtcfile",
         NtsUneven = "nts-uneven",
         NtsUnpaired = "nts-unpaired",
         NtsFileUnreadable = "nts-file-unreadable",
@@ -77,6 +79,8 @@ crate::id_enum! {
         HostBits = "host-bits",
         PeerNoOrphan = "peer-no-orphan",
         NoIburst = "no-iburst",
+        /// `server 127.127.T.U`: an ntpd reference clock pseudo-address.
+        NtpdRefclockAddress = "ntpd-refclock-address",
         AllowEveryone = "allow-everyone",
         FewSourcesClient = "few-sources-client",
         CmdmonExposed = "cmdmon-exposed",
@@ -153,6 +157,7 @@ impl Rule {
             Rule::NoclientlogRatelimit => Severity::Error,
             Rule::ClientloglimitUnused => Severity::Warning,
             Rule::RtcfileRtcsync => Severity::Error,
+            Rule::RtcautotrimNoRtcfile => Severity::Warning,
             Rule::NtsUneven => Severity::Error,
             Rule::NtsUnpaired => Severity::Warning,
             // chronyd logs "Could not set credentials" and runs without
@@ -223,6 +228,7 @@ impl Rule {
             Rule::HostBits => Severity::Hint,
             Rule::PeerNoOrphan => Severity::Warning,
             Rule::NoIburst => Severity::Hint,
+            Rule::NtpdRefclockAddress => Severity::Warning,
             Rule::AllowEveryone => Severity::Hint,
             Rule::FewSourcesClient => Severity::Hint,
             Rule::CmdmonExposed => Severity::Hint,

@@ -183,6 +183,11 @@ pub(super) fn startup_checks(l: &mut Linter) {
     if let (Some(rtc), true) = (l.first("rtcfile"), l.has("rtcsync")) {
         l.add((Rule::RtcfileRtcsync, rtc, vec![]));
     }
+    // chrony.conf(5) rtcautotrim: "effective only with the rtcfile
+    // directive"; chronyd starts and the line does nothing.
+    if let (Some(trim), None) = (l.first("rtcautotrim"), l.first("rtcfile")) {
+        l.add((Rule::RtcautotrimNoRtcfile, trim, vec![]));
+    }
     let count = |name: &str| l.directives().filter(|(_, d)| d.name() == name).count();
     let (certs, keys) = (count("ntsservercert"), count("ntsserverkey"));
     // 4.1+ refuses uneven lines; 4.0 keeps the last certificate and the

@@ -86,6 +86,20 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
             Reason::new(Why::ReachZeroAnswered),
         );
     }
+    // Misses at the end that fit in LastRx's one-second resolution (polls
+    // under a second) do not show a stop: the row reads as loss would.
+    if let (Some(r), Some(p)) = (reach, int(row, F::Poll))
+        && r != 0
+        && r.trailing_zeros() >= 2
+        && f64::from(r.trailing_zeros()) * 2f64.powi(p.clamp(-10, 10) as i32) < 1.0
+    {
+        set_named(
+            row,
+            F::Reach,
+            Status::Warn,
+            Reason::new(Why::ReachPartial).arg("answered", r.count_ones()),
+        );
+    }
     if unresolved {
         // Nothing was ever sent: no address to send to.
         for f in row

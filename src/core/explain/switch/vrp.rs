@@ -97,6 +97,10 @@ fn unsynchronised_answers(row: &mut [Field]) {
                 r.id,
                 super::super::verdict::Why::SwitchRejected
                     | super::super::verdict::Why::TallyRejected
+                    // A session's reference column is its server's: 0.0.0.0
+                    // there says the server follows nothing, not the device
+                    // (which follows the row flagged 1, or none).
+                    | super::super::verdict::Why::RefidNone
             )
         })
     }) {

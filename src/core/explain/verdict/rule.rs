@@ -31,6 +31,8 @@ crate::id_enum! {
         NoSourcesOrLocal = "no-sources-or-local",
         PacketLoss = "packet-loss",
         SourceStale = "source-stale",
+        /// A reach register ending in zeros after answers.
+        SourceStopped = "source-stopped",
         NeverAnswered = "never-answered",
         SourceJittery = "source-jittery",
         SourceUnstable = "source-unstable",
@@ -257,6 +259,7 @@ impl Rule {
             | PeerSameStratum
             | PacketLoss
             | SourceStale
+            | SourceStopped
             | SelectedStale
             | SourceJittery
             | SourceUnstable

@@ -10,6 +10,10 @@ crate::id_enum! {
         ReachFull = "reach-full",
         ReachZero = "reach-zero",
         ReachPartial = "reach-partial",
+        /// The register ends in 2+ zeros after answers: stopped answering.
+        ReachStopped = "reach-stopped",
+        /// Only the newest poll unanswered.
+        ReachLastMissed = "reach-last-missed",
         ReachStarting = "reach-starting",
         NoSample = "no-sample",
         /// Stratum 16 of an association whose server never answered: the
@@ -284,6 +288,7 @@ impl Why {
         match self {
             ReachZero => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
             ReachPartial => &[R::PacketLoss],
+            ReachStopped => &[R::SourceStopped, R::SourceStale],
             ReachZeroAnswered => &[R::SourceStale],
             StateUnusable => &[
                 R::NeverAnswered,
@@ -334,7 +339,7 @@ impl Why {
             ClockFast => &[R::ClockAhead],
             OffsetBeyondError => &[R::SourceUnstable],
             LastRxNever => &[R::NeverAnswered, R::SomeUnreachable, R::NoUpstreamReachable],
-            LastRxStale => &[R::SourceStale],
+            LastRxStale => &[R::SourceStale, R::SourceStopped],
             SelectLastOld => &[R::SelectedStale],
             AnswersUnusable => &[
                 R::AnswersRejected,
@@ -424,6 +429,7 @@ impl Why {
             | AccessDenied
             | ReachFull
             | ReachStarting
+            | ReachLastMissed
             | NoSample
             | StratumNoAnswer
             | RefidInit
