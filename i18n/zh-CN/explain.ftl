@@ -527,6 +527,8 @@ finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复
        *[no] 轮询太频繁：提高 minpoll，去掉“burst”
     }），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大 minpoll）。“chronyc ntpdata”会统计请求数和应答数。
+finding-packet-loss-ntpd = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大本 ntpd 的 server 行中的 minpoll）。“ntpq -c as”会显示每个关联的最近事件。
+finding-packet-loss-switch = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本设备限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁的客户端有些请求得不到应答；请让设备降低轮询频率，设备支持时用其 NTP 服务器配置行的 minpoll/maxpoll）。请检查设备到该服务器的路径（ACL、UDP 123 上的防火墙）。
 finding-source-stopped = { $sources } 已停止应答：它应答过之前的轮询，但最近几次都没有应答（可达寄存器末尾是 0，距最后一次应答的时间在增长）。请检查该服务器是否仍在运行，其应答能否到达本机（UDP 123）。丢包或限速会在应答之间留下空缺，而不是末尾连续的未应答。
 finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
 explain-unnamed-source = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
