@@ -141,6 +141,12 @@ lint-path-untrusted = chronyd, started as root, would use { $value }, but { $why
         [loop] { $path } leads through too many symbolic links
        *[writable] users other than its owner can write to { $path }
     }: whoever can change it could make chronyd run with their own settings. Such a path and every directory above it must belong to root (what chronyd writes: to chronyd's own user too) and be writable by its owner alone; a directory that include, confdir or sourcedir reads must be so even while nothing matches. Stratum's helper refuses this configuration in system mode.
+lint-path-untrusted-file = chronyd, started as root, would use { $value }, but { $why ->
+        [owner] { $path } belongs to { $owner }
+        [special] { $path } is not a regular file or directory
+        [loop] { $path } leads through too many symbolic links
+       *[writable] users other than its owner can write to { $path }
+    }: whoever can change it could make chronyd run with their own settings. Such a path and every directory above it must belong to root (what chronyd writes: to chronyd's own user too) and be writable by its owner alone; a directory that include, confdir or sourcedir reads must be so even while nothing matches. chronyd itself starts with it; Stratum's helper refuses this configuration in system mode.
 lint-control-character = This line holds a control character ({ $char }), which chronyd would read as part of a name or a path. Remove it.
 lint-auth-required-none-authenticated = “authselectmode require” gives every NTP source without “key” or “nts” the noselect option, and { $count ->
         [one] the one source here has neither

@@ -128,6 +128,12 @@ lint-path-untrusted = 以 root 启动的 chronyd 会使用 { $value }，但{ $wh
         [loop] { $path } 经过的符号链接过多
        *[writable] 除所有者以外的用户可以写入 { $path }
     }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。系统模式下 Stratum 的辅助进程会拒绝这份配置。
+lint-path-untrusted-file = 以 root 启动的 chronyd 会使用 { $value }，但{ $why ->
+        [owner] { $path } 属于 { $owner }
+        [special] { $path } 不是普通文件或目录
+        [loop] { $path } 经过的符号链接过多
+       *[writable] 除所有者以外的用户可以写入 { $path }
+    }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。chronyd 本身会照常启动；系统模式下 Stratum 的辅助进程会拒绝这份配置。
 lint-control-character = 此行含有控制字符（{ $char }），chronyd 会把它当作名称或路径的一部分。请删除它。
 lint-auth-required-none-authenticated = “authselectmode require”会给所有没有“key”或“nts”的 NTP 时间源加上 noselect，而这里的 { $count } 个时间源都没有：chronyd 永远不会同步（chrony.conf(5)，authselectmode）。请给时间源加上“key”或“nts”，或改用“authselectmode mix”。
 lint-auth-mix-required = { $hosts } 是{ $count ->

@@ -341,3 +341,45 @@ fn a_fifo_where_root_reads_never_freezes_the_helper_and_bad_lines_are_refused() 
         );
     }
 }
+
+/// A key file in chronyd's own state directory (an old guide's
+/// `keyfile /var/lib/chrony/chrony.keys`; Debian gives /var/lib/chrony to
+/// _chrony): chronyd starts with it, so lint warns and exits 0 (its errors
+/// are what chronyd refuses), while the helper, which would run chronyd as
+/// root on keys chronyd's user can rewrite, refuses it in system mode and
+/// writes nothing.
+#[test]
+fn a_key_file_chronys_user_can_change_is_refused_by_the_helper_and_warned_by_lint() {
+    if common::chronyd().is_none() || !attacker::available("_chrony") {
+        return;
+    }
+    let r = &common::releases()[0];
+    let t = tree();
+    let keys = t.lib.join("chrony.keys");
+    std::fs::write(&keys, "1 SHA1 HEX:0123456789ABCDEF0123456789ABCDEF01234567\n").unwrap();
+    let text = format!("{}keyfile {}\n", t.base, keys.display());
+    // The helper makes the run directory the pidfile needs.
+    let h = helper(&t, &r.chronyd);
+    let draft = t.root.join("draft.conf");
+    std::fs::write(&draft, &text).unwrap();
+    for (lang, owner_word) in [("en", "belongs to _chrony"), ("zh-CN", "属于 _chrony")] {
+        let out = common::stratum()
+            .args(["config", "lint", "--format", "json", "--lang", lang])
+            .arg(&draft)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "path-untrusted-file")
+            .unwrap_or_else(|| panic!("{v}"));
+        assert_eq!(d["severity"], "warning");
+        assert!(d["message"].as_str().unwrap().contains(owner_word), "{d}");
+        assert_eq!(out.status.code(), Some(0), "{v}");
+    }
+    let detail = refused_with(apply(&h, &text), ErrorCode::ApplyPathUntrusted);
+    assert!(detail.contains("var/lib/chrony"), "{detail}");
+    assert_eq!(std::fs::read_to_string(&t.conf).unwrap(), t.base);
+}

@@ -44,6 +44,7 @@ crate::id_enum! {
         IncludeMissing = "include-missing",
         IncludeUnreadable = "include-unreadable",
         PathUntrusted = "path-untrusted",
+        PathUntrustedFile = "path-untrusted-file",
         ControlCharacter = "control-character",
         MissingDirectory = "missing-directory",
         RefclockDevice = "refclock-device",
@@ -185,8 +186,12 @@ impl Rule {
             Rule::ExtfieldValue => Severity::Error,
             Rule::IncludeMissing => Severity::Error,
             Rule::IncludeUnreadable => Severity::Error,
-            // Root refuses to run chronyd on it (the helper, system mode).
+            // Root refuses to run chronyd on it (the helper, system mode):
+            // lines another user can add to root's configuration.
             Rule::PathUntrusted => Severity::Error,
+            // chronyd starts with it (a keyfile under chronyd's own
+            // /var/lib/chrony): the helper still refuses it in system mode.
+            Rule::PathUntrustedFile => Severity::Warning,
             Rule::ControlCharacter => Severity::Error,
             Rule::MissingDirectory => Severity::Error,
             Rule::RefclockDevice => Severity::Error,

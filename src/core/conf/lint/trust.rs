@@ -6,7 +6,7 @@
 use super::model::Linter;
 use super::rules::Rule;
 use crate::core::conf::document::Document;
-use crate::core::conf::guard::trust_paths;
+use crate::core::conf::guard::{PathClass, trust_paths};
 
 /// A byte that is neither text nor white space chrony knows (C's isspace:
 /// tab, vertical tab, form feed, carriage return).
@@ -54,8 +54,17 @@ pub(super) fn untrusted_paths(l: &mut Linter) {
             .into_iter()
             .find_map(|(path, class)| trust(path, class).map(|why| (path, class, why)));
         if let Some((path, class, why)) = found {
+            // Lines read from a directory another user can fill are an
+            // error; a file (a key, a certificate, a log) chronyd opens
+            // and starts with is the helper's refusal, said as a warning
+            // so that lint's errors stay the ones chronyd has.
+            let rule = if class == PathClass::Names {
+                Rule::PathUntrusted
+            } else {
+                Rule::PathUntrustedFile
+            };
             l.push(
-                Rule::PathUntrusted,
+                rule,
                 Some(i),
                 vec![
                     (
