@@ -97,6 +97,7 @@ nts-lines-client = chrony.conf of its clients (with ca.crt copied to each):
 nts-renew-restart = chronyd reads a new certificate when it starts: restart it (the helper does so on Renew).
 nts-cert-valid-until = { $path }: for { $names }, valid until { $date } ({ $days } days left).
 nts-cert-expired-on = { $path }: for { $names }, EXPIRED on { $date } ({ $days } days ago).
+nts-cert-not-yet-valid = { $path }: for { $names }, NOT VALID YET: valid only from { $from } (in { $days } days) until { $date }; NTS clients refuse it until then.
 leap-list-valid-until = Leap second list { $path }: valid until { $date } ({ $days } days left).
 leap-list-expired-on = Leap second list { $path }: expired on { $date }, { $days } days ago; update tzdata (or the file) and restart chronyd.
 leap-list-unusable = Leap second list { $path }: chronyd cannot use it (see stratum config lint).

@@ -160,10 +160,12 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
         let (y, mo, d, h, mi, _) = crate::core::civil_from_unix(t);
         format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
     };
-    let id = if info.expired(now) {
-        "nts-cert-expired-on"
+    let (id, days) = if info.expired(now) {
+        ("nts-cert-expired-on", info.days_left(now).abs())
+    } else if info.not_yet_valid(now) {
+        ("nts-cert-not-yet-valid", info.days_until_valid(now))
     } else {
-        "nts-cert-valid-until"
+        ("nts-cert-valid-until", info.days_left(now))
     };
     outln!(
         "# {}",
@@ -173,13 +175,15 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
                 ("path", path.display().to_string()),
                 ("names", tr.list(&info.names)),
                 ("date", date(info.not_after)),
-                ("days", info.days_left(now).abs().to_string()),
+                ("from", date(info.not_before)),
+                ("days", days.to_string()),
             ],
         )
     );
 }
 
-/// `show FILE`: names, validity, days left; exit 1 when expired.
+/// `show FILE`: names, validity, days left; exit 1 when expired or not
+/// valid yet (clients refuse it either way).
 pub(super) fn show(a: NtsShowArgs, tr: &Localizer) -> CliResult {
     let file = a.file;
     let file = file.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "FILE"))?;
@@ -187,7 +191,7 @@ pub(super) fn show(a: NtsShowArgs, tr: &Localizer) -> CliResult {
     let info = nts::parse_cert(&text).ok_or_else(|| nts_error(NtsError::BadCertificate))?;
     print_info(tr, &file, &info);
     let now = crate::sys::now() as i64;
-    Ok(if info.expired(now) {
+    Ok(if info.expired(now) || info.not_yet_valid(now) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

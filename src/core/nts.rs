@@ -260,6 +260,17 @@ impl CertInfo {
         now >= self.not_after
     }
 
+    /// Before its "not before" (RFC 5280 §4.1.2.5: outside its validity
+    /// period a certificate is invalid, so NTS clients refuse it until then).
+    pub fn not_yet_valid(&self, now: i64) -> bool {
+        now < self.not_before
+    }
+
+    /// Whole days until it becomes valid, rounded up like `days_left`.
+    pub fn days_until_valid(&self, now: i64) -> i64 {
+        (self.not_before - now + DAY - 1).div_euclid(DAY)
+    }
+
     /// Whether a client naming the server `name` would accept it (exact
     /// names; a `*.` wildcard covers one label).
     pub fn covers(&self, name: &str) -> bool {

@@ -356,7 +356,11 @@ fn a_key_file_chronys_user_can_change_is_refused_by_the_helper_and_warned_by_lin
     let r = &common::releases()[0];
     let t = tree();
     let keys = t.lib.join("chrony.keys");
-    std::fs::write(&keys, "1 SHA1 HEX:0123456789ABCDEF0123456789ABCDEF01234567\n").unwrap();
+    std::fs::write(
+        &keys,
+        "1 SHA1 HEX:0123456789ABCDEF0123456789ABCDEF01234567\n",
+    )
+    .unwrap();
     let text = format!("{}keyfile {}\n", t.base, keys.display());
     // The helper makes the run directory the pidfile needs.
     let h = helper(&t, &r.chronyd);

@@ -450,3 +450,61 @@ fn a_bundle_with_nts_runs_authenticated() {
         c.chronyc(&["sources"])
     );
 }
+
+/// A certificate whose "not before" is still ahead (the CA host's clock ran
+/// fast): RFC 5280 calls it invalid until then and NTS clients refuse it, so
+/// `nts show` says so, from when, and exits 1 like for an expired one.
+#[test]
+fn nts_show_reports_a_certificate_that_is_not_valid_yet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let now = stratum::sys::now() as i64;
+    let names = vec!["ntp.lab".to_string()];
+    // Issued as if "now" were 400 days ahead: valid from then (minus the
+    // day of slack the issuer gives), the system clock left alone.
+    let issue = |at: i64| {
+        stratum::core::nts::issue(&stratum::core::nts::IssueRequest {
+            names: &names,
+            days: 30,
+            ca: None,
+            now: at,
+        })
+        .unwrap()
+        .server
+        .cert
+    };
+    let future = tmp.path().join("future.crt");
+    std::fs::write(&future, issue(now + 400 * 86_400)).unwrap();
+    let current = tmp.path().join("current.crt");
+    std::fs::write(&current, issue(now)).unwrap();
+    let show = |file: &Path, lang: &str| {
+        let out = common::stratum()
+            .args(["nts", "show", &file.display().to_string()])
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, text) = show(&future, "C");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("NOT VALID YET"), "{text}");
+    assert!(!text.contains("days left"), "{text}");
+    // From the day it starts: 399 days ahead (issued with a day's slack).
+    let from = stratum::core::civil_from_unix(now + 399 * 86_400);
+    let from = format!("valid only from {:04}-{:02}-{:02}", from.0, from.1, from.2);
+    assert!(text.contains(&from), "{from} in {text}");
+    assert!(text.contains("(in 399 days)"), "{text}");
+    let (code, text) = show(&future, "zh_CN.UTF-8");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("尚未生效"), "{text}");
+    assert!(text.contains("399 天后"), "{text}");
+    // A certificate valid today stays valid, exit 0.
+    let (code, text) = show(&current, "C");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("valid until") && text.contains("(30 days left)"),
+        "{text}"
+    );
+}
