@@ -23,6 +23,7 @@ format-ufw = ufw (Ubuntu)
 format-nftables = nftables
 export-bad-format = Unknown export format “{ $value }”: use chrony-server, chrony-client, ntp, cisco-ios, cisco-nxos, huawei-vrp, h3c-comware, juniper-junos, arista-eos, firewalld, ufw or nftables.
 export-needs-format = Name the format with --to FORMAT.
+export-alerts-offset-order = The critical offset ({ $crit } s, --offset-crit) must be larger than the warning offset ({ $warn } s, --offset-warn): otherwise the critical alert fires before the warning. Nothing was written.
 export-bad-role = The role must be primary or backup, not “{ $value }”.
 export-bad-server = “{ $value }” is not a host name or IP address.
 export-bad-key = The key must be ID:TYPE:SECRET with an ID from 1 to 65535, a TYPE of md5, sha1 or sha256, and a secret of up to 64 printable characters without quotes or spaces (got “{ $value }”).

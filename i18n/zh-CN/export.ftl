@@ -23,6 +23,7 @@ format-ufw = ufw（Ubuntu）
 format-nftables = nftables
 export-bad-format = 未知的导出格式“{ $value }”：请使用 chrony-server、chrony-client、ntp、cisco-ios、cisco-nxos、huawei-vrp、h3c-comware、juniper-junos、arista-eos、firewalld、ufw 或 nftables。
 export-needs-format = 请用 --to 格式 指定导出格式。
+export-alerts-offset-order = 严重偏差阈值（{ $crit } 秒，--offset-crit）必须大于警告偏差阈值（{ $warn } 秒，--offset-warn）：否则严重告警会先于警告触发。未写入任何内容。
 export-bad-role = 角色必须是 primary 或 backup，而不是“{ $value }”。
 export-bad-server = “{ $value }”不是主机名或 IP 地址。
 export-bad-key = 密钥格式应为 ID:类型:密钥，ID 为 1 到 65535，类型为 md5、sha1 或 sha256，密钥最多 64 个可打印字符且不含引号和空格（收到“{ $value }”）。

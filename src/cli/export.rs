@@ -254,6 +254,13 @@ pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     if let Some(v) = number(a.silent_minutes, "--silent-minutes", 10_080.0)? {
         t.silent_minutes = v as u32;
     }
+    // A critical alert below its warning fires first, and the warning never
+    // comes before it: refused before anything is written.
+    if t.offset_crit <= t.offset_warn {
+        return Err(CliError::new("export-alerts-offset-order")
+            .arg("warn", t.offset_warn.to_string())
+            .arg("crit", t.offset_crit.to_string()));
+    }
     let (to, out) = (a.to, a.out);
     match to.as_deref() {
         Some("prometheus") => {}

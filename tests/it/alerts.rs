@@ -300,3 +300,56 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// A critical offset at or below the warning one would fire before the
+/// warning ever could: refused with a translated error, and the rules file
+/// (new or existing) is left as it was.
+#[test]
+fn an_offset_critical_threshold_not_above_the_warning_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let new = tmp.path().join("new.yml");
+    let kept = tmp.path().join("kept.yml");
+    std::fs::write(&kept, "groups: []\n").unwrap();
+    let run = |pair: &[&str], out: &std::path::Path, lang: &str| {
+        crate::common::stratum()
+            .args(["export", "alerts", "--to", "prometheus"])
+            .args(pair)
+            .arg("--out")
+            .arg(out)
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    for pair in [
+        &["--offset-warn", "2", "--offset-crit", "1"][..],
+        &["--offset-warn", "0.5", "--offset-crit", "0.5"][..],
+        // The default critical offset is 1 s: a warning at 2 s is above it.
+        &["--offset-warn", "2"][..],
+        &["--offset-crit", "0.05"][..],
+    ] {
+        for out in [&new, &kept] {
+            let o = run(pair, out, "C");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{pair:?}: {err}");
+            assert!(
+                err.contains("must be larger than the warning offset"),
+                "{pair:?}: {err}"
+            );
+        }
+        assert!(!new.exists(), "{pair:?} wrote a rules file");
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "groups: []\n");
+    }
+    let o = run(
+        &["--offset-warn", "2", "--offset-crit", "1"],
+        &new,
+        "zh_CN.UTF-8",
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("必须大于警告偏差阈值"), "{err}");
+    assert!(err.contains("（2 秒") && err.contains("（1 秒"), "{err}");
+    // The right order is written.
+    let o = run(&["--offset-warn", "0.5", "--offset-crit", "2"], &new, "C");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rules = std::fs::read_to_string(&new).unwrap();
+    assert!(rules.contains("> 0.5") && rules.contains("> 2"), "{rules}");
+}
