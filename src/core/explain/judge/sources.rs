@@ -7,6 +7,10 @@ use super::super::verdict::{Reason, Status, Why};
 use super::common::{OWN_CLOCK_STRATUM, field_mut, int, set_named, value};
 use crate::core::cmdmon::{SourceMode, SourceState};
 
+/// How far past its estimated error a source's last offset must be to be
+/// called unstable: a quarter of the bound above it.
+const UNSTABLE_MARGIN: f64 = 1.25;
+
 /// The offset of a source known to be a falseticker (its `x` row, or its
 /// ntpdata block beside one): flagged as its disagreement with the
 /// others, accounted for by the falseticker finding.
@@ -186,13 +190,15 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
             Reason::new(Why::StratumOwnClock).arg("stratum", OWN_CLOCK_STRATUM),
         );
     }
-    // The adjusted offset beyond the estimated error: the source or the
-    // path to it is unstable.
+    // The adjusted offset beyond the estimated error (chronyc(1): "zzzz =
+    // estimated error" of the measurement): the source or the path to it is
+    // unstable. The bound is itself an estimate, so an offset a few percent
+    // over it (1795 ns against ±1750 ns on loopback) is noise, not a finding.
     let offset = value(row, F::SampleOffset).seconds();
     let error = value(row, F::Error).seconds();
     if let (Some(o), Some(e)) = (offset, error)
         && e > 0.0
-        && o.abs() > e
+        && o.abs() > e * UNSTABLE_MARGIN
         && let Some(f) = field_mut(row, F::SampleOffset)
             .filter(|f| !matches!(f.status, Status::Bad | Status::Info))
     {
