@@ -104,6 +104,28 @@ fn refused_with(reply: ReplyBody, code: ErrorCode) -> String {
     }
 }
 
+/// How lint names the owner of a path in each language.
+const OWNER_WORDS: [(&str, &str); 2] = [("en", "belongs to _chrony"), ("zh-CN", "属于 _chrony")];
+
+/// `stratum config lint --format json` of `draft` in `lang`: its exit code
+/// and its finding of `rule`.
+fn lint_finding(draft: &Path, lang: &str, rule: &str) -> (Option<i32>, serde_json::Value) {
+    let out = common::stratum()
+        .args(["config", "lint", "--format", "json", "--lang", lang])
+        .arg(draft)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == rule)
+        .unwrap_or_else(|| panic!("{v}"))
+        .clone();
+    (out.status.code(), d)
+}
+
 fn kill(pid: u32) -> bool {
     rustix::process::Pid::from_raw(pid as i32)
         .is_some_and(|p| rustix::process::kill_process(p, rustix::process::Signal::KILL).is_ok())
@@ -207,22 +229,11 @@ fn a_glob_chronys_user_can_fill_never_reaches_a_chronyd_started_as_root() {
         // Lint says why, in both languages.
         let draft = t.root.join("draft.conf");
         std::fs::write(&draft, &glob).unwrap();
-        for (lang, owner_word) in [("en", "belongs to _chrony"), ("zh-CN", "属于 _chrony")] {
-            let out = common::stratum()
-                .args(["config", "lint", "--format", "json", "--lang", lang])
-                .arg(&draft)
-                .output()
-                .unwrap();
-            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-            let d = v["diagnostics"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|d| d["rule"] == "path-untrusted")
-                .unwrap_or_else(|| panic!("{v}"));
+        for (lang, owner_word) in OWNER_WORDS {
+            let (code, d) = lint_finding(&draft, lang, "path-untrusted");
             assert_eq!(d["severity"], "error");
             assert!(d["message"].as_str().unwrap().contains(owner_word), "{d}");
-            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(code, Some(1));
         }
 
         // The same line written by hand: chronyd's user drops a file that
@@ -366,22 +377,11 @@ fn a_key_file_chronys_user_can_change_is_refused_by_the_helper_and_warned_by_lin
     let h = helper(&t, &r.chronyd);
     let draft = t.root.join("draft.conf");
     std::fs::write(&draft, &text).unwrap();
-    for (lang, owner_word) in [("en", "belongs to _chrony"), ("zh-CN", "属于 _chrony")] {
-        let out = common::stratum()
-            .args(["config", "lint", "--format", "json", "--lang", lang])
-            .arg(&draft)
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let d = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["rule"] == "path-untrusted-file")
-            .unwrap_or_else(|| panic!("{v}"));
+    for (lang, owner_word) in OWNER_WORDS {
+        let (code, d) = lint_finding(&draft, lang, "path-untrusted-file");
         assert_eq!(d["severity"], "warning");
         assert!(d["message"].as_str().unwrap().contains(owner_word), "{d}");
-        assert_eq!(out.status.code(), Some(0), "{v}");
+        assert_eq!(code, Some(0), "{d}");
     }
     let detail = refused_with(apply(&h, &text), ErrorCode::ApplyPathUntrusted);
     assert!(detail.contains("var/lib/chrony"), "{detail}");

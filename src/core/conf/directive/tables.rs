@@ -248,34 +248,15 @@ pub fn closest_directive(name: &str, version: V) -> Option<&'static str> {
         .map(|(_, d)| d)
 }
 
-/// Optimal string alignment distance: insertions, deletions, changes and
-/// swaps of two neighbours, one edit each.
+/// [`edit_distance`](crate::core::text::edit_distance), with no time
+/// spent on a word too long to be a directive's near miss.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // A directive name is short; a long word is nothing close.
-    if a.len().abs_diff(b.len()) > 2 || a.len() > 64 {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 2 || la > 64 {
         return usize::MAX;
     }
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
+    crate::core::text::edit_distance(a, b)
 }
 
 #[cfg(test)]
