@@ -14,6 +14,11 @@ use x509_parser::prelude::{FromDer, GeneralName, ParsedExtension, X509Certificat
 
 /// A day in seconds.
 const DAY: i64 = 86_400;
+
+/// Whole days from `now` until `t`, a started day counting as one.
+fn days_until(t: i64, now: i64) -> i64 {
+    (t - now + DAY - 1).div_euclid(DAY)
+}
 /// A new CA lasts ten years: renewing the server certificate must not need
 /// the clients to learn a new CA.
 pub const CA_DAYS: i64 = 3650;
@@ -231,7 +236,12 @@ impl CertSummary {
     }
 
     pub fn days_left(&self, now: i64) -> i64 {
-        (self.not_after - now + DAY - 1).div_euclid(DAY)
+        days_until(self.not_after, now)
+    }
+
+    /// Whole days until it becomes valid, rounded up like `days_left`.
+    pub fn days_until_valid(&self, now: i64) -> i64 {
+        days_until(self.not_before, now)
     }
 }
 
@@ -253,7 +263,7 @@ pub struct CertInfo {
 impl CertInfo {
     /// Whole days left at `now` (negative: expired that long ago).
     pub fn days_left(&self, now: i64) -> i64 {
-        (self.not_after - now + DAY - 1).div_euclid(DAY)
+        days_until(self.not_after, now)
     }
 
     pub fn expired(&self, now: i64) -> bool {
@@ -268,7 +278,7 @@ impl CertInfo {
 
     /// Whole days until it becomes valid, rounded up like `days_left`.
     pub fn days_until_valid(&self, now: i64) -> i64 {
-        (self.not_before - now + DAY - 1).div_euclid(DAY)
+        days_until(self.not_before, now)
     }
 
     /// Whether a client naming the server `name` would accept it (exact

@@ -9,20 +9,27 @@ impl Localizer {
         if c.unreadable {
             return self.tr_args("lint-nts-not-certificate", &[("path", c.path.as_str())]);
         }
-        let (y, mo, d, h, mi, _) = crate::core::civil_from_unix(c.not_after);
-        let days = c.days_left(now);
-        let id = if now >= c.not_after {
-            "nts-cert-expired-on"
+        let minute = |t: i64| {
+            let (y, mo, d, h, mi, _) = crate::core::civil_from_unix(t);
+            format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
+        };
+        // Before its "not before" a certificate is invalid (RFC 5280), as
+        // after its end: clients refuse it until then.
+        let (id, days) = if now >= c.not_after {
+            ("nts-cert-expired-on", c.days_left(now).abs())
+        } else if now < c.not_before {
+            ("nts-cert-not-yet-valid", c.days_until_valid(now))
         } else {
-            "nts-cert-valid-until"
+            ("nts-cert-valid-until", c.days_left(now))
         };
         self.tr_args(
             id,
             &[
                 ("path", c.path.clone()),
                 ("names", self.list(&c.names)),
-                ("date", format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")),
-                ("days", days.abs().to_string()),
+                ("from", minute(c.not_before)),
+                ("date", minute(c.not_after)),
+                ("days", days.to_string()),
             ],
         )
     }
@@ -84,5 +91,39 @@ fn leap_kind(kind: crate::core::leap::Leap) -> &'static str {
         crate::core::leap::Leap::Insert => "insert",
         crate::core::leap::Leap::Delete => "delete",
         crate::core::leap::Leap::Normal => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::nts::CertSummary;
+    use crate::i18n::{Lang, Localizer};
+
+    /// A certificate before its start is said to be not valid yet, from
+    /// when, in both languages (the Overview and NTS panels and
+    /// `stratum status` show this line) - not "valid until … days left".
+    #[test]
+    fn a_certificate_before_its_start_is_not_valid_yet() {
+        let day = 86_400;
+        let now = 1_800_000_000;
+        let c = CertSummary {
+            path: "/etc/chrony/lab.crt".into(),
+            names: vec!["ntp1.lab".into()],
+            not_before: now + 10 * day,
+            not_after: now + 400 * day,
+            unreadable: false,
+        };
+        let en = Localizer::new(Lang::En).cert_text(&c, now);
+        assert!(en.contains("NOT VALID YET"), "{en}");
+        assert!(en.contains("in 10 days"), "{en}");
+        assert!(!en.contains("days left"), "{en}");
+        let zh = Localizer::new(Lang::ZhCn).cert_text(&c, now);
+        assert!(zh.contains("尚未生效"), "{zh}");
+        let valid = CertSummary {
+            not_before: now - day,
+            ..c
+        };
+        let en = Localizer::new(Lang::En).cert_text(&valid, now);
+        assert!(en.contains("400 days left"), "{en}");
     }
 }

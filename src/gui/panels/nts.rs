@@ -36,7 +36,7 @@ pub fn nts_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form, _commands: 
         ui.label(st.t("gui-nts-none"));
     }
     for c in &certs {
-        let status = if c.unreadable || now >= c.not_after {
+        let status = if c.unreadable || now >= c.not_after || now < c.not_before {
             Status::Bad
         } else if c.days_left(now) <= crate::core::nts::WARN_DAYS {
             Status::Warn
