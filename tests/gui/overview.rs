@@ -474,3 +474,44 @@ fn give_tracking(
             },
         )));
 }
+
+/// A certificate before its start (made on a machine ahead, or a clock
+/// behind): Overview and the NTS panel both say it is not valid yet and
+/// from when, in English and Chinese at 1024x700 - never "days left" -
+/// and the NTS panel's line is coloured as the bad one Overview shows.
+#[test]
+fn a_certificate_not_valid_yet_is_said_so_in_overview_and_nts() {
+    use stratum::gui::backend::Event;
+    let now = stratum::sys::now();
+    let cert = stratum::core::nts::CertSummary {
+        path: "/etc/chrony/nts/server.crt".into(),
+        names: vec!["ntp1.lab".into()],
+        not_before: now as i64 + 10 * 86_400,
+        not_after: now as i64 + 400 * 86_400,
+        unreadable: false,
+    };
+    for (lang, says) in [(Lang::En, "NOT VALID YET"), (Lang::ZhCn, "尚未生效")] {
+        let mut h = offline_sized(lang, egui::vec2(1024.0, 700.0));
+        let mut snap = stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(tracking(now)),
+            nts_certs: vec![cert.clone()],
+            ..Default::default()
+        };
+        snap.health = stratum::core::health::verdict(
+            &snap,
+            &stratum::core::export::alerts::Thresholds::default(),
+        );
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(snap)));
+        for panel in [Panel::Overview, Panel::Nts] {
+            h.state_mut().state.panel = panel;
+            h.run();
+            let line = h.get_by_label_contains(says);
+            let text = line.accesskit_node().label().unwrap_or_default();
+            assert!(!text.contains("days left"), "{panel:?}: {text}");
+            assert!(!text.contains("还剩"), "{panel:?}: {text}");
+        }
+    }
+}
