@@ -181,7 +181,11 @@ stats-dropped = { $records } { $records ->
         [one] record
        *[other] records
     } of sources beyond the first { $max } were not read.
-stats-overlapping-logs = { $path } and { $other } both have records from { $from } to { $to } (UTC): the rotated copies of one log follow each other and never overlap, so these look like the logs of two hosts (or of two chronyd daemons), whose records merged into one series would mean nothing. Nothing was computed: give stratum stats the logs of one chronyd at a time.
+stats-overlapping-logs = { $path } and { $other } both have records from { $from } to { $to } (UTC), and not the same ones: the rotated copies of one log follow each other and a saved copy repeats the log's records verbatim, so these look like the logs of two hosts (or of two chronyd daemons), whose records merged into one series would mean nothing. Nothing was computed: give stratum stats the logs of one chronyd at a time.
+stats-copied-records = { $path }: { $records } { $records ->
+        [one] record repeats
+       *[other] records repeat
+    } verbatim the records of another file given, of the same times (a copy of the same chronyd's log): dropped as duplicates, each record read once.
 stats-same-file = { $path } is the same file as { $other }: it is read once.
 stats-other-log = { $path } is chronyd's { $log } log; stratum stats reads the tracking, measurements, statistics and refclocks logs and Stratum's CSV exports.
 stats-compressed = { $path } is compressed ({ $format }): decompress it first (zcat, xzcat, bzcat or zstdcat).

@@ -65,7 +65,7 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
         .iter()
         .map(|p| read::open(p, field))
         .collect::<Result<Vec<_>, _>>()?;
-    let (files, again) = read::order(files);
+    let (mut files, again) = read::order(files);
     for (path, other) in &again {
         eprintln!(
             "stratum: {}",
@@ -77,7 +77,18 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
     }
     let mut progress = progress::Progress::new(tr.tr("stats-progress"), read::total(&files));
     let mut scan = Scan::new(field);
-    read::times(&files, &mut scan, &mut progress)?;
+    let overlaps = read::times(&files, &mut scan, &mut progress)?;
+    if !overlaps.is_empty() {
+        // Copies of one log lose their common records to the other file;
+        // then the times are read again without them.
+        for o in &overlaps {
+            read::copies(&mut files, &scan, o, &mut progress)?;
+        }
+        scan = Scan::new(field);
+        if let Some(o) = read::times(&files, &mut scan, &mut progress)?.first() {
+            return Err(read::overlapping(&files, o));
+        }
+    }
     let streams = scan.start_values();
     let (counts, streams) = read::values(&files, &mut scan, streams, &mut progress)?;
     progress.finish();
@@ -141,6 +152,18 @@ pub fn run(a: StatsArgs, tr: &Localizer) -> CliResult {
                     &[
                         ("path", read::shown(&f.path)),
                         ("records", left_out.to_string())
+                    ]
+                )
+            );
+        }
+        if c.copies > 0 {
+            eprintln!(
+                "stratum: {}",
+                tr.tr_args(
+                    "stats-copied-records",
+                    &[
+                        ("path", read::shown(&f.path)),
+                        ("records", c.copies.to_string())
                     ]
                 )
             );

@@ -26,6 +26,8 @@ pub struct InFile {
     /// Its first record's time (files are read in that order).
     first: Option<f64>,
     id: (u64, u64),
+    /// Times whose records are copies of another file's, left out.
+    skip: Vec<(f64, f64)>,
 }
 
 /// What a file read gave.
@@ -44,6 +46,8 @@ pub struct FileCounts {
     pub filtered: u64,
     /// The first and last record times.
     pub span: Option<(f64, f64)>,
+    /// Records left out as verbatim copies of another file's.
+    pub copies: u64,
 }
 
 /// A path for a message: control characters escaped.
@@ -129,6 +133,7 @@ pub fn open(path: &Path, field: Field) -> Result<InFile, CliError> {
         input,
         first,
         id: (meta.dev(), meta.ino()),
+        skip: Vec::new(),
     })
 }
 
@@ -186,6 +191,7 @@ fn pass(
     let mut counts = Vec::new();
     for f in files {
         let mut fs = FileScan::new(f.input, scan.field()).expect("checked when opened");
+        fs.skip = f.skip.clone();
         let mut offset = 0u64;
         while offset < f.size {
             let want = BLOCK.min((f.size - offset) as usize);
@@ -211,34 +217,51 @@ fn pass(
             raw: fs.raw,
             filtered: fs.filtered,
             span: fs.span,
+            copies: fs.copies,
         });
     }
     Ok(counts)
 }
 
-/// The first pass: every series' times. Refused when two files' times
-/// overlap for most of the shorter one: one log's rotated copies follow
-/// each other, so such files are two hosts' (or two chronyd's) logs, whose
-/// records merged into one series would mean nothing.
-pub fn times(files: &[InFile], scan: &mut Scan, progress: &mut Progress) -> Result<(), CliError> {
+/// Two files whose records cover the same time, for most of the shorter.
+#[derive(Debug, Clone, Copy)]
+pub struct Overlap {
+    a: usize,
+    b: usize,
+    from: f64,
+    to: f64,
+}
+
+/// The first pass: every series' times, and the files whose times overlap
+/// for most of the shorter one. One log's rotated copies follow each
+/// other, so such files are either copies of one log (the same records:
+/// see [`copies`]) or two hosts' (or two chronyd's) logs, whose records
+/// merged into one series would mean nothing.
+pub fn times(
+    files: &[InFile],
+    scan: &mut Scan,
+    progress: &mut Progress,
+) -> Result<Vec<Overlap>, CliError> {
     let counts = pass(files, scan, progress, |_| {})?;
-    let spans: Vec<(&InFile, (f64, f64))> = files
+    let spans: Vec<(usize, (f64, f64))> = counts
         .iter()
-        .zip(&counts)
-        .filter_map(|(f, c)| Some((f, c.span?)))
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, c.span?)))
         .collect();
-    for (i, (a, sa)) in spans.iter().enumerate() {
-        for (b, sb) in &spans[i + 1..] {
-            if let Some(overlap) = overlap(*sa, *sb) {
-                return Err(CliError::new("stats-overlapping-logs")
-                    .arg("path", shown(&a.path))
-                    .arg("other", shown(&b.path))
-                    .arg("from", crate::core::time::utc_datetime(overlap.0 as i64))
-                    .arg("to", crate::core::time::utc_datetime(overlap.1 as i64)));
+    let mut found = Vec::new();
+    for (k, (a, sa)) in spans.iter().enumerate() {
+        for (b, sb) in &spans[k + 1..] {
+            if let Some((from, to)) = overlap(*sa, *sb) {
+                found.push(Overlap {
+                    a: *a,
+                    b: *b,
+                    from,
+                    to,
+                });
             }
         }
     }
-    Ok(())
+    Ok(found)
 }
 
 /// The common time of two files' records, when it is more than half the
@@ -248,6 +271,86 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     let (from, to) = (a.0.max(b.0), a.1.min(b.1));
     let shorter = (a.1 - a.0).min(b.1 - b.0);
     (to > from && to - from > shorter / 2.0).then_some((from, to))
+}
+
+/// The refusal of two overlapping files that are not copies of one log.
+pub fn overlapping(files: &[InFile], o: &Overlap) -> CliError {
+    CliError::new("stats-overlapping-logs")
+        .arg("path", shown(&files[o.a].path))
+        .arg("other", shown(&files[o.b].path))
+        .arg("from", crate::core::time::utc_datetime(o.from as i64))
+        .arg("to", crate::core::time::utc_datetime(o.to as i64))
+}
+
+/// Records of the common time a check keeps (8 bytes each, plus the
+/// table's room): past this the files are refused as before.
+const COPY_CHECK: usize = 1 << 20;
+
+/// Whether the overlapping files are copies of one log: every record of
+/// one of them in the common time is, verbatim, a record of the other (an
+/// admin's saved copy next to the live file, which may have more records
+/// of the last second). That file's records of the common time are then
+/// left out, as duplicates; any other difference (the same times with
+/// other values) is two hosts' or two chronyd's logs, refused.
+pub fn copies(
+    files: &mut [InFile],
+    scan: &Scan,
+    o: &Overlap,
+    progress: &mut Progress,
+) -> Result<(), CliError> {
+    let window = (o.from, o.to);
+    let mut in_a = std::collections::HashSet::new();
+    let mut too_many = false;
+    records(&files[o.a], scan, window, progress, |fp| {
+        if in_a.len() < COPY_CHECK {
+            in_a.insert(fp);
+        } else {
+            too_many = true;
+        }
+    })?;
+    if too_many {
+        return Err(overlapping(files, o));
+    }
+    let mut seen_b = std::collections::HashSet::new();
+    let (mut b_distinct, mut hits) = (0usize, 0usize);
+    records(&files[o.b], scan, window, progress, |fp| {
+        // Repeats inside one file are its own duplicates, found later.
+        if seen_b.len() < COPY_CHECK && seen_b.insert(fp) {
+            b_distinct += 1;
+            hits += usize::from(in_a.contains(&fp));
+        }
+    })?;
+    let subset = if hits > 0 && hits == b_distinct && seen_b.len() < COPY_CHECK {
+        o.b
+    } else if hits > 0 && hits == in_a.len() {
+        o.a
+    } else {
+        return Err(overlapping(files, o));
+    };
+    files[subset].skip.push(window);
+    Ok(())
+}
+
+/// The fingerprints of `f`'s records of the times `window`.
+fn records(
+    f: &InFile,
+    scan: &Scan,
+    window: (f64, f64),
+    progress: &mut Progress,
+    mut each: impl FnMut(u64),
+) -> Result<(), CliError> {
+    let mut check = scan.records_only();
+    let mut buf = Vec::new();
+    let mut take = |check: &mut Scan| {
+        check.take_records(&mut buf);
+        for r in &buf {
+            if (window.0..=window.1).contains(&r.time) {
+                each(r.fingerprint);
+            }
+        }
+    };
+    pass(std::slice::from_ref(f), &mut check, progress, |c| take(c))?;
+    Ok(())
 }
 
 /// The second pass: records read on this thread go to the statistics on

@@ -75,6 +75,9 @@ pub struct Scan {
     pass: Pass,
     /// Records of series beyond [`MAX_SERIES`], not read.
     pub dropped: u64,
+    /// Per series, records left out as verbatim copies of another file's
+    /// (counted in the values pass): duplicates in the summary.
+    copies: Vec<u64>,
 }
 
 impl Scan {
@@ -85,6 +88,31 @@ impl Scan {
             index: HashMap::new(),
             pass: Pass::Times(Vec::new()),
             dropped: 0,
+            copies: Vec::new(),
+        }
+    }
+
+    /// A scan that hands out the records of the series this one found, by
+    /// the same numbers (so their fingerprints compare across files),
+    /// without touching this one.
+    pub fn records_only(&self) -> Scan {
+        Scan {
+            field: self.field,
+            series: self.series.clone(),
+            index: self.index.clone(),
+            pass: Pass::Values(Vec::new()),
+            dropped: 0,
+            copies: vec![0; self.series.len()],
+        }
+    }
+
+    /// A record of series `i` left out as a copy.
+    fn copy(&mut self, i: usize) {
+        if !self.times() {
+            if self.copies.len() <= i {
+                self.copies.resize(i + 1, 0);
+            }
+            self.copies[i] += 1;
         }
     }
 
@@ -197,10 +225,16 @@ impl Scan {
 
     /// Every series with what was found, in the order first seen.
     pub fn finish(self, streams: Streams) -> Vec<(SeriesInfo, SeriesResult)> {
+        let copies = self.copies;
         self.series
             .into_iter()
             .zip(streams.streams)
-            .filter_map(|(info, s)| Some((info, s.finish()?)))
+            .enumerate()
+            .filter_map(|(i, (info, s))| {
+                let mut r = s.finish()?;
+                r.quality.duplicates += copies.get(i).copied().unwrap_or(0);
+                Some((info, r))
+            })
             .collect()
     }
 }
@@ -236,6 +270,11 @@ pub struct FileScan {
     /// The earliest and latest record times read (one log's rotated
     /// copies never overlap; two hosts' logs of the same hours do).
     pub span: Option<(f64, f64)>,
+    /// Times whose records are verbatim copies of another file's, left
+    /// out (inclusive bounds).
+    pub skip: Vec<(f64, f64)>,
+    /// Records left out as such copies (counted in the values pass).
+    pub copies: u64,
 }
 
 /// The sequence column of a refclocks record, after the name.
@@ -302,6 +341,8 @@ impl FileScan {
             raw: 0,
             filtered: 0,
             span: None,
+            skip: Vec::new(),
+            copies: 0,
         })
     }
 
@@ -401,6 +442,9 @@ impl FileScan {
             return Some(false);
         };
         let t = r.time as f64 + r.fraction;
+        if self.copied(t, i, scan) {
+            return Some(false);
+        }
         self.saw(t);
         scan.record(i, t, value, line);
         Some(true)
@@ -420,9 +464,24 @@ impl FileScan {
             scan.drop_record();
             return Some(false);
         };
+        if self.copied(t, i, scan) {
+            return Some(false);
+        }
         self.saw(t);
         scan.record(i, t, v, line);
         Some(true)
+    }
+
+    /// Whether a record at `t` of series `i` is one of the copies left out.
+    fn copied(&mut self, t: f64, i: usize, scan: &mut Scan) -> bool {
+        if !self.skip.iter().any(|&(from, to)| (from..=to).contains(&t)) {
+            return false;
+        }
+        if !scan.times() {
+            self.copies += 1;
+        }
+        scan.copy(i);
+        true
     }
 
     fn saw(&mut self, t: f64) {

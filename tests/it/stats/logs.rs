@@ -234,6 +234,54 @@ fn stats_read_the_logs_every_release_writes() {
                     &manual_column(&measurements, 13, 20).unwrap(),
                     "measurements delay",
                 );
+                // An admin's saved copy of the first half of each log next
+                // to the log itself: its records are the log's, verbatim, so
+                // they are duplicates of one chronyd (not two hosts' logs):
+                // read once, counted and named, the statistics those of the
+                // log alone.
+                for (path, key) in [
+                    (&tracking, ["series", "offset"]),
+                    (&measurements, ["sources", "127.0.0.1"]),
+                    (&statistics, ["sources", "127.0.0.1"]),
+                ] {
+                    let text = std::fs::read_to_string(path).unwrap();
+                    let records: Vec<&str> =
+                        text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())).collect();
+                    let half = &records[..records.len() / 2];
+                    let banner: String = text.lines().take_while(|l| !l.starts_with(|c: char| c.is_ascii_digit())).map(|l| format!("{l}\n")).collect();
+                    let saved = dir.join(format!("{}.1", path.file_name().unwrap().to_str().unwrap()));
+                    std::fs::write(&saved, format!("{banner}{}\n", half.join("\n"))).unwrap();
+                    // Tracking records of an unsynchronised chronyd are no
+                    // measurement: left out before any comparison.
+                    let measured = half.iter().filter(|l| l.split_whitespace().nth(7) != Some("?")).count() as u64;
+                    let series = |v: &serde_json::Value| {
+                        let s = &v[key[0]][key[1]];
+                        if key[0] == "series" { s.clone() } else { s["offset"].clone() }
+                    };
+                    let p = path.to_str().unwrap();
+                    let what = format!("chrony {label} {p} with a saved copy of its first half");
+                    let alone = series(&run(&[p, "--format", "json"]));
+                    let (out, ..) = stats_run(&[saved.to_str().unwrap(), p, "--format", "json"], Duration::from_secs(60));
+                    let err = String::from_utf8_lossy(&out.stderr);
+                    assert!(out.status.success(), "{what}: {err}");
+                    let both = series(&json_of(&out));
+                    for k in ["n", "mean", "min", "max", "sd"] {
+                        assert_eq!(both["summary"][k], alone["summary"][k], "{what}: {k}");
+                    }
+                    assert_eq!(
+                        both["summary"]["duplicates"].as_u64(),
+                        alone["summary"]["duplicates"].as_u64().map(|d| d + measured),
+                        "{what}"
+                    );
+                    assert!(err.contains("dropped as duplicates"), "{what}: {err}");
+                    assert!(!err.contains("two hosts"), "{what}: {err}");
+                    let out = Command::new(env!("CARGO_BIN_EXE_stratum"))
+                        .args(["stats", saved.to_str().unwrap(), p, "--lang", "zh-CN"])
+                        .output()
+                        .unwrap();
+                    assert!(out.status.success(), "{what}");
+                    assert!(String::from_utf8_lossy(&out.stderr).contains("作为重复记录丢弃"), "{what}");
+                }
                 // Every other numeric column chrony.conf(5) documents, by
                 // the manual's column number: each series is that column.
                 for (path, columns, series) in [
