@@ -300,7 +300,10 @@ fn prefer_on_a_noselect_line_is_warned_of() {
     use stratum::i18n::{Lang, Localizer};
     let both = "server 10.0.0.1 iburst prefer noselect\nserver 10.0.0.2 iburst\nmakestep 1.0 3\n";
     for v in [(4, 0), (4, 3), (4, 6), (4, 9)].map(|(a, b)| ChronyVersion::new(a, b)) {
-        assert!(rules(both, v).contains(&(Rule::PreferNoselect, Some(1))), "{v:?}");
+        assert!(
+            rules(both, v).contains(&(Rule::PreferNoselect, Some(1))),
+            "{v:?}"
+        );
         for alone in [
             "server 10.0.0.1 iburst prefer\nserver 10.0.0.2 iburst noselect\n",
             "server 10.0.0.1 iburst noselect\nserver 10.0.0.2 iburst\n",
@@ -318,7 +321,10 @@ fn prefer_on_a_noselect_line_is_warned_of() {
         .expect("prefer-noselect");
     assert_eq!(w.severity, Severity::Warning);
     let en = Localizer::new(Lang::En).tr_args(&w.message_id(), &w.args);
-    assert!(en.contains("prefer on the line of 10.0.0.1 does nothing"), "{en}");
+    assert!(
+        en.contains("prefer on the line of 10.0.0.1 does nothing"),
+        "{en}"
+    );
     let zh = Localizer::new(Lang::ZhCn).tr_args(&w.message_id(), &w.args);
     assert!(zh.contains("10.0.0.1 这一行上的 prefer 不起作用"), "{zh}");
 }

@@ -217,7 +217,11 @@ pub(super) fn lab_checks(l: &mut Linter) {
         // prefer "prefer this source over sources without the prefer
         // option": on one line prefer has nothing to act on.
         if s.has("prefer") && s.has("noselect") {
-            l.add_at((Rule::PreferNoselect, Some(i), vec![("host", s.host.clone())]));
+            l.add_at((
+                Rule::PreferNoselect,
+                Some(i),
+                vec![("host", s.host.clone())],
+            ));
         }
         if let Some(tld) = reserved_name(&s.host) {
             l.add_at((
