@@ -260,11 +260,25 @@ fn step(ip: IpAddr, by: i8) -> IpAddr {
     match ip {
         IpAddr::V4(v) => {
             let n = u32::from(v);
-            IpAddr::V4(if by < 0 { n.saturating_sub(1) } else { n.saturating_add(1) }.into())
+            IpAddr::V4(
+                if by < 0 {
+                    n.saturating_sub(1)
+                } else {
+                    n.saturating_add(1)
+                }
+                .into(),
+            )
         }
         IpAddr::V6(v) => {
             let n = u128::from(v);
-            IpAddr::V6(if by < 0 { n.saturating_sub(1) } else { n.saturating_add(1) }.into())
+            IpAddr::V6(
+                if by < 0 {
+                    n.saturating_sub(1)
+                } else {
+                    n.saturating_add(1)
+                }
+                .into(),
+            )
         }
     }
 }

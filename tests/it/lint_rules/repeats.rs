@@ -59,7 +59,10 @@ fn a_second_bindaddress_names_both_lines_and_the_unserved_interface() {
         assert!(m.contains(part), "{part} in {m}");
     }
     let m = message("driftfile /a\ndriftfile /b\n", Rule::DuplicateDirective);
-    assert!(m.contains("driftfile /b") && m.contains("line 2") && m.contains("driftfile /a"), "{m}");
+    assert!(
+        m.contains("driftfile /b") && m.contains("line 2") && m.contains("driftfile /a"),
+        "{m}"
+    );
     assert!(!m.contains("interface"), "{m}");
 }
 
@@ -72,7 +75,13 @@ fn the_command_port_is_exposed_only_when_chronyd_opens_it_to_the_network() {
     let m = message(n12, Rule::CmdportOffCmdLines);
     assert!(m.contains("2, 3") && m.contains("no effect"), "{m}");
     // The last cmdport counts.
-    assert!(at("cmdport 0\ncmdport 323\ncmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n", Rule::CmdportOffCmdLines).is_empty());
+    assert!(
+        at(
+            "cmdport 0\ncmdport 323\ncmdallow 10.0.0.0/8\nbindcmdaddress 0.0.0.0\n",
+            Rule::CmdportOffCmdLines
+        )
+        .is_empty()
+    );
     // Nothing to say of a bare cmdport 0.
     assert!(at("cmdport 0\n", Rule::CmdportOffCmdLines).is_empty());
     // cmddeny all, then loopback only: nothing reaches it from the network.
@@ -93,9 +102,15 @@ fn maxsamples_1_is_warned_as_meant_for_a_one_shot_chronyd() {
     let text = "server 10.0.0.1 iburst\nmakestep 1 3\nmaxsamples 1\n";
     assert_eq!(at(text, Rule::MaxsamplesOne), [Some(3)]);
     let m = message(text, Rule::MaxsamplesOne);
-    assert!(m.contains("frequency tracking") && m.contains("-q or -Q"), "{m}");
+    assert!(
+        m.contains("frequency tracking") && m.contains("-q or -Q"),
+        "{m}"
+    );
     assert_eq!(
-        at("server 10.0.0.1 iburst maxsamples 1\nmakestep 1 3\n", Rule::MaxsamplesOne),
+        at(
+            "server 10.0.0.1 iburst maxsamples 1\nmakestep 1 3\n",
+            Rule::MaxsamplesOne
+        ),
         [Some(1)]
     );
     for ok in ["maxsamples 4\n", "maxsamples 0\n", "minsamples 1\n"] {

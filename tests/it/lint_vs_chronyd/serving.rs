@@ -305,7 +305,8 @@ fn port_0_with_allow_answers_nobody_as_lint_says_on_every_release() {
 /// first gets no answer.
 #[test]
 fn a_second_bindaddress_replaces_the_first_as_lint_warns_on_every_release() {
-    let body = "local stratum 10\nallow 127.0.0.0/8\nbindaddress 127.0.0.2\nbindaddress 127.0.0.3\n";
+    let body =
+        "local stratum 10\nallow 127.0.0.0/8\nbindaddress 127.0.0.2\nbindaddress 127.0.0.3\n";
     for r in common::releases() {
         let said: Vec<_> = lint(
             &Document::parse(body),
@@ -323,8 +324,9 @@ fn a_second_bindaddress_replaces_the_first_as_lint_warns_on_every_release() {
         let c = Chronyd::start(&r.chronyd, tmp.path(), "two-binds", body);
         let at = |ip: &str| std::net::SocketAddr::new(ip.parse().unwrap(), c.port);
         assert!(
-            wait_for(Duration::from_secs(10), || answers_ntp_at(at("127.0.0.3")).then_some(()))
-                .is_some(),
+            wait_for(Duration::from_secs(10), || answers_ntp_at(at("127.0.0.3"))
+                .then_some(()))
+            .is_some(),
             "chrony {}: the last bindaddress does not serve: {}",
             r.label,
             c.log_text()
@@ -356,7 +358,11 @@ fn cmdport_0_leaves_cmdallow_without_effect_as_lint_warns_on_every_release() {
         );
         // Loopback only: nothing exposed to the network either.
         assert!(!rules(&open).contains(&Rule::CmdmonExposed));
-        assert!(rules(&closed).contains(&Rule::CmdportOffCmdLines), "chrony {}", r.label);
+        assert!(
+            rules(&closed).contains(&Rule::CmdportOffCmdLines),
+            "chrony {}",
+            r.label
+        );
         assert!(!rules(&closed).contains(&Rule::CmdmonExposed));
         let udp_tracking = |c: &Chronyd| {
             let out = Command::new(&c.chronyc)

@@ -1,8 +1,8 @@
 //! What silently does not do what a lab admin meant: the warnings and
 //! hints about sources, access, local stratum and peers.
 
-use crate::core::conf::access::{self, AccessScope, AccessTarget};
-use crate::core::conf::directive::{BindKind, BindTarget, Directive, OptValue, SourceKind};
+use crate::core::conf::access::{AccessScope, AccessTarget};
+use crate::core::conf::directive::{Directive, OptValue, SourceKind};
 use crate::core::conf::document::{Document, LineKind};
 
 use std::collections::HashMap;
@@ -380,151 +380,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
         l.add_at((Rule::PeerNoOrphan, Some(i), vec![]));
     }
 
-    cmdmon_access(l);
-    repeated_settings(l);
-}
-
-/// Who reaches chronyd's UDP command port. chrony.conf(5) cmdport: "If set
-/// to 0, chronyd will not open the port", so cmdallow, cmddeny and an
-/// address bindcmdaddress do nothing; by default the port is bound to
-/// loopback only; cmdallow/cmddeny are ordered as allow/deny are.
-fn cmdmon_access(l: &mut Linter) {
-    let doc = l.doc;
-    let cmd_rules: Vec<_> = doc.access_rules(AccessScope::Cmd).collect();
-    let port_off = l
-        .directives()
-        .filter_map(|(i, d)| match d {
-            Directive::Simple {
-                spec,
-                value: OptValue::Int(x),
-            } if spec.name == "cmdport" => Some((i, *x)),
-            _ => None,
-        })
-        .last()
-        .filter(|(_, x)| *x == 0)
-        .map(|(i, _)| i);
-    let binds: Vec<usize> = doc
-        .directives()
-        .filter(|(_, d)| {
-            matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(_) })
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if let Some(at) = port_off {
-        let mut lines: Vec<usize> = cmd_rules.iter().map(|(i, _)| *i).chain(binds).collect();
-        lines.sort_unstable();
-        if !lines.is_empty() {
-            let names = lines
-                .iter()
-                .map(|i| (i + 1).to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            l.add_at((Rule::CmdportOffCmdLines, Some(at), vec![("lines", names)]));
-        }
-        return;
-    }
-    let has_cmdallow = cmd_rules.iter().any(|(_, a)| a.allow);
-    let remote_cmd = doc.directives().any(|(_, d)| {
-        matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(ip) } if !ip.is_loopback())
-    });
-    let at = cmd_rules.iter().find(|(_, a)| a.allow).map(|(i, _)| *i);
-    let rules: Vec<_> = cmd_rules.iter().map(|(_, a)| *a).collect();
-    match (has_cmdallow, remote_cmd) {
-        (true, false) => l.add_at((Rule::CmdallowNoBind, at, vec![])),
-        // Monitoring from another host works; say what it exposes.
-        (true, true) if access::admits_beyond_loopback(&rules) => {
-            l.add_at((Rule::CmdmonExposed, at, vec![]))
-        }
-        _ => {}
-    }
-}
-
-/// Directives that set one value (conf.c 4.0–4.9: a repeat overwrites the
-/// variable, `bindaddress` one per protocol): the later line silently
-/// replaces the earlier one. Lines chronyd adds up (allow, server, …) are
-/// not among them.
-fn repeated_settings(l: &mut Linter) {
-    let doc = l.doc;
-    let mut last: HashMap<Slot, (usize, String)> = HashMap::new();
-    for (i, d) in doc.directives() {
-        let Some(slot) = slot(d, l.opts.version) else {
-            continue;
-        };
-        let value = l.raw_args(i).split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some((prev, earlier)) = last.insert(slot, (i, value.clone())) {
-            let kind = if matches!(slot.1, Family::V4 | Family::V6) {
-                "bind"
-            } else {
-                "setting"
-            };
-            l.add_at((
-                Rule::DuplicateDirective,
-                Some(prev),
-                vec![
-                    ("directive", slot.0.to_string()),
-                    ("line", (i + 1).to_string()),
-                    ("earlier", earlier),
-                    ("later", value),
-                    ("kind", kind.to_string()),
-                ],
-            ));
-        }
-    }
-}
-
-/// Where a bind line's address goes: chronyd keeps one per protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Family {
-    V4,
-    V6,
-    /// `bindcmdaddress /path`, the Unix socket.
-    Path,
-    /// A directive with one value whatever it says.
-    One,
-}
-
-type Slot = (&'static str, Family);
-
-/// The one variable a directive sets in conf.c (4.0–4.9), or `None` where
-/// chronyd adds the line to a list.
-fn slot(d: &Directive, version: crate::core::conf::version::ChronyVersion) -> Option<Slot> {
-    // parse_fallbackdrift, parse_initstepslew (ARR_SetSize 0), …: each
-    // overwrites its settings.
-    const SINGLE_OTHER: &[&str] = &[
-        "authselectmode",
-        "driftfile",
-        "fallbackdrift",
-        "initstepslew",
-        "leapsecmode",
-        "mailonchange",
-        "maxchange",
-        "smoothtime",
-        "tempcomp",
-    ];
-    let name = d.name();
-    let single = match d {
-        Directive::Bind { target, .. } => {
-            return Some((
-                name,
-                match target {
-                    BindTarget::Ip(ip) if ip.is_ipv4() => Family::V4,
-                    BindTarget::Ip(_) => Family::V6,
-                    BindTarget::Path(_) => Family::Path,
-                },
-            ));
-        }
-        Directive::Simple { spec, .. } => spec.name != "include" && !spec_repeats(name, version),
-        Directive::Makestep { .. } | Directive::Local(_) => true,
-        Directive::Other { spec, .. } => {
-            SINGLE_OTHER.contains(&spec.name)
-                // conf.c 4.0: `parse_string(p, &nts_trusted_cert_file)`,
-                // one file; sets of trusted certificates came with 4.1.
-                || (spec.name == "ntstrustedcerts"
-                    && version < super::releases::TRUSTED_CERT_SETS)
-        }
-        _ => false,
-    };
-    single.then_some((name, Family::One))
+    super::cmdmon::cmdmon_access(l);
+    super::repeats::repeated_settings(l);
 }
 
 /// The reserved top-level domain a source's name is under: `.invalid`
@@ -579,9 +436,4 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
         line,
         args: vec![("stratum", stratum), ("other", other)],
     })
-}
-
-/// Simple directives a release takes more than once.
-fn spec_repeats(name: &str, version: crate::core::conf::version::ChronyVersion) -> bool {
-    matches!(name, "ntsservercert" | "ntsserverkey") && version >= super::releases::MANY_NTS_CERTS
 }

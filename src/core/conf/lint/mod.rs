@@ -8,6 +8,7 @@
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
 mod chars;
+mod cmdmon;
 mod ignored;
 mod keys;
 mod lab;
@@ -18,6 +19,7 @@ mod nts;
 mod poll;
 mod ranges;
 mod releases;
+mod repeats;
 pub mod rules;
 mod sources_file;
 mod startup;
