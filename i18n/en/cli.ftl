@@ -332,7 +332,7 @@ cli-after-export-alerts =
     --offset-warn or --offset-crit, an NTP source unreachable, a reference clock without samples
     for two polls, an NTS certificate within --cert-days of its end or expired, the leap second
     list within --leap-days of its end. Check them with promtool check rules FILE.
-cli-arg-export-alerts-to = The rule format (prometheus)
+cli-arg-export-alerts-to = The rule format: prometheus, the only one and the default
 cli-arg-export-alerts-offset-warn = Warn when the clock is off by more than this (default 0.1)
 cli-arg-export-alerts-offset-crit = Critical when the clock is off by more than this (default 1)
 cli-arg-export-alerts-max-stratum = Warn above this stratum (default 10)

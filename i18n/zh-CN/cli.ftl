@@ -271,7 +271,7 @@ cli-about-export-alerts = 基于 stratum metrics 指标生成 Prometheus 告警�
 cli-after-export-alerts =
     规则：服务器无响应、未同步、层级高于 --max-stratum、时钟偏差超过 --offset-warn 或 --offset-crit、NTP 时间源不可达、参考时钟连续两个轮询周期没有样本、NTS 证书距到期不足 --cert-days 天或已过期、闰秒列表距到期不足 --leap-days 天。
     可用 promtool check rules 文件 检查。
-cli-arg-export-alerts-to = 规则格式（prometheus）
+cli-arg-export-alerts-to = 规则格式：prometheus，唯一的格式，也是默认值
 cli-arg-export-alerts-offset-warn = 时钟偏差超过此值（秒）时警告（默认 0.1）
 cli-arg-export-alerts-offset-crit = 时钟偏差超过此值（秒）时严重告警（默认 1）
 cli-arg-export-alerts-max-stratum = 层级高于此值时警告（默认 10）
