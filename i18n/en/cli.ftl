@@ -96,6 +96,7 @@ nts-lines-server = chrony.conf of the NTS server:
 nts-lines-client = chrony.conf of its clients (with ca.crt copied to each):
 nts-renew-restart = chronyd reads a new certificate when it starts: restart it (the helper does so on Renew).
 nts-cert-valid-until = { $path }: for { $names }, valid until { $date } ({ $days } days left).
+nts-cert-expiring = { $path }: for { $names }, valid until { $date } ({ $days } days left). It ends within { $warn } days: renew it now (stratum nts renew) and install the new one, as NTS clients refuse it once it has ended.
 nts-cert-expired-on = { $path }: for { $names }, EXPIRED on { $date } ({ $days } days ago).
 nts-cert-not-yet-valid = { $path }: for { $names }, NOT VALID YET: valid only from { $from } (in { $days } days) until { $date }; NTS clients refuse it until then.
 leap-list-valid-until = Leap second list { $path }: valid until { $date } ({ $days } days left).

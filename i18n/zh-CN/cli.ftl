@@ -87,6 +87,7 @@ nts-lines-server = NTS 服务器的 chrony.conf：
 nts-lines-client = 其客户端的 chrony.conf（需把 ca.crt 复制到每台客户端）：
 nts-renew-restart = chronyd 在启动时读取新证书：请重启它（点击“续期”时辅助进程会自动重启）。
 nts-cert-valid-until = { $path }：适用于 { $names }，有效期至 { $date }（还剩 { $days } 天）。
+nts-cert-expiring = { $path }：适用于 { $names }，有效期至 { $date }（还剩 { $days } 天）。它将在 { $warn } 天内到期：请现在续期（stratum nts renew）并安装新证书，因为到期后 NTS 客户端会拒绝它。
 nts-cert-expired-on = { $path }：适用于 { $names }，已于 { $date } 过期（{ $days } 天前）。
 nts-cert-not-yet-valid = { $path }：适用于 { $names }，尚未生效：有效期从 { $from }（{ $days } 天后）至 { $date }，在此之前 NTS 客户端会拒绝它。
 leap-list-valid-until = 闰秒列表 { $path }：有效期至 { $date }（还剩 { $days } 天）。
