@@ -126,6 +126,9 @@ crate::id_enum! {
         LeapsectzNoLeaps = "leapsectz-no-leaps",
         MakestepLimitFraction = "makestep-limit-fraction",
         SmoothtimeServes = "smoothtime-serves",
+        DirFileSkipped = "dir-file-skipped",
+        NoSourcesRead = "no-sources-read",
+        DuplicateSourceFile = "duplicate-source-file",
     }
 }
 
@@ -296,6 +299,10 @@ impl Rule {
             Rule::SmoothtimeServes => Severity::Warning,
             // chronyd starts; the earlier line does nothing.
             Rule::AccessOverridden => Severity::Warning,
+            // chronyd starts; the file is never read / nothing to follow.
+            Rule::DirFileSkipped => Severity::Warning,
+            Rule::NoSourcesRead => Severity::Warning,
+            Rule::DuplicateSourceFile => Severity::Warning,
         }
     }
 }
