@@ -227,3 +227,12 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }: the limit is 
 lint-smoothtime-serves = smoothtime without leaponly on a machine that serves clients: they get a smoothed time, not chronyd's best estimate of the true time. chrony.conf(5) smoothtime: “BE WARNED: The server is intentionally not serving its best estimate of the true time”; clients that also poll another server can reject it as a falseticker. Add “leaponly” to smooth only leap seconds, or keep smoothtime for servers whose clients poll this server alone.
 lint-cmdport-off-cmd-lines = cmdport 0: chronyd does not open the UDP command port, so the cmdallow, cmddeny and bindcmdaddress lines ({ $lines }) have no effect; chronyc works through the local socket only. Remove them, or remove cmdport 0 to monitor from another host.
 lint-maxsamples-one = maxsamples 1 turns off frequency tracking, so each source is selectable after one sample: chrony.conf(5) means it for chronyd -q or -Q (set the clock once and exit). A daemon that keeps the time should leave maxsamples out or give 4 to 64.
+lint-dir-file-skipped = { $directive } reads only the *.{ $ext } files of { $dir }: chronyd skips { $file } without a message, and its { $directive ->
+        [sourcedir] server, pool and peer lines
+       *[other] directives
+    } never apply (chrony.conf(5) { $directive }: the files have the .{ $ext } suffix). Rename it to end in .{ $ext }, or remove it.
+lint-no-sources-read = No file chronyd reads has a server, pool, peer or refclock line (the files of sourcedir and confdir included), so it has no source to follow: { $local ->
+        [yes] it serves only its own free-running clock (local stratum) and never synchronises
+       *[no] it never synchronises and serves nothing
+    }. Add a server or pool line, or a correctly named file in the directory.
+lint-duplicate-source-file = { $host } is already a source in { $file } on line { $line }; chronyd adds it once, so this line adds nothing.

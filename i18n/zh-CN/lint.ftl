@@ -208,3 +208,12 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时
 lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime：“BE WARNED: The server is intentionally not serving its best estimate of the true time”；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。
 lint-cmdport-off-cmd-lines = cmdport 0：chronyd 不打开 UDP 命令端口，所以 cmdallow、cmddeny 和 bindcmdaddress 这些行（{ $lines }）不起作用；chronyc 只能通过本机套接字工作。请删除这些行，或删除 cmdport 0 以便从其他主机监控。
 lint-maxsamples-one = maxsamples 1 会关闭频率跟踪，每个时间源有一个样本就可被选用：chrony.conf(5) 说明它用于 chronyd -q 或 -Q（校准一次后退出）。持续守时的守护进程应不写 maxsamples，或设为 4 到 64。
+lint-dir-file-skipped = { $directive } 只读取 { $dir } 中的 *.{ $ext } 文件：chronyd 会跳过 { $file } 且不给出任何提示，其中的{ $directive ->
+        [sourcedir] server、pool 和 peer 行
+       *[other] 指令
+    }永远不会生效（chrony.conf(5) { $directive }：这些文件以 .{ $ext } 为后缀）。请把它改名为以 .{ $ext } 结尾，或删除它。
+lint-no-sources-read = chronyd 读取的所有文件（包括 sourcedir 和 confdir 中的文件）都没有 server、pool、peer 或 refclock 行，因此它没有可跟随的时间源：{ $local ->
+        [yes] 它只对外提供本机自由运行的时钟（local stratum），永远不会同步
+       *[no] 它永远不会同步，也不提供任何时间
+    }。请添加一行 server 或 pool，或在该目录中放入名称正确的文件。
+lint-duplicate-source-file = { $host } 已经是 { $file } 第 { $line } 行的时间源；chronyd 只添加一次，这一行不起作用。

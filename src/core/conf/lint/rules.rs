@@ -130,6 +130,9 @@ crate::id_enum! {
         CmdportOffCmdLines = "cmdport-off-cmd-lines",
         /// `maxsamples 1`: no frequency tracking, meant for -q/-Q.
         MaxsamplesOne = "maxsamples-one",
+        DirFileSkipped = "dir-file-skipped",
+        NoSourcesRead = "no-sources-read",
+        DuplicateSourceFile = "duplicate-source-file",
     }
 }
 
@@ -302,6 +305,10 @@ impl Rule {
             Rule::SmoothtimeServes => Severity::Warning,
             // chronyd starts; the earlier line does nothing.
             Rule::AccessOverridden => Severity::Warning,
+            // chronyd starts; the file is never read / nothing to follow.
+            Rule::DirFileSkipped => Severity::Warning,
+            Rule::NoSourcesRead => Severity::Warning,
+            Rule::DuplicateSourceFile => Severity::Warning,
         }
     }
 }
