@@ -221,3 +221,8 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }: the limit is 
        *[other] Write the limit as a whole number.
     }
 lint-smoothtime-serves = smoothtime without leaponly on a machine that serves clients: they get a smoothed time, not chronyd's best estimate of the true time. chrony.conf(5) smoothtime: “BE WARNED: The server is intentionally not serving its best estimate of the true time”; clients that also poll another server can reject it as a falseticker. Add “leaponly” to smooth only leap seconds, or keep smoothtime for servers whose clients poll this server alone.
+lint-port-wraps = { $option } { $value } is not a port (0 to 65535): chrony { $version } takes it without a message and keeps only its low 16 bits, so chronyd uses port { $used } ({ $value } modulo 65536) and this line does not do what it says. chrony 4.7 and later refuse it. Write the port meant, from 0 to 65535.
+lint-number-prefix = { $directive } “{ $value }”: chronyd reads only the number at the start of the word and ignores the rest without a message, so it uses { $directive } { $used }. { $case ->
+        [comma] A decimal comma? chrony writes decimals with a point: “{ $directive } { $meant }”.
+       *[other] Write the value as a number alone.
+    }

@@ -202,3 +202,8 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时
        *[other] 请把限值写成整数。
     }
 lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime：“BE WARNED: The server is intentionally not serving its best estimate of the true time”；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。
+lint-port-wraps = { $option } { $value } 不是有效端口（0 到 65535）：chrony { $version } 接受它且不给出任何提示，只保留低 16 位，所以 chronyd 实际使用端口 { $used }（{ $value } 除以 65536 的余数），这一行并没有按所写的生效。chrony 4.7 及以后的版本会拒绝它。请写出想用的端口（0 到 65535）。
+lint-number-prefix = { $directive }“{ $value }”：chronyd 只读取这个词开头的数字，其余部分被忽略且不给出任何提示，所以实际使用 { $directive } { $used }。{ $case ->
+        [comma] 是否误用了逗号作小数点？chrony 的小数用点号：“{ $directive } { $meant }”。
+       *[other] 请只写一个数字。
+    }

@@ -125,6 +125,10 @@ crate::id_enum! {
         LeapsectzNoLeaps = "leapsectz-no-leaps",
         MakestepLimitFraction = "makestep-limit-fraction",
         SmoothtimeServes = "smoothtime-serves",
+        /// A port above 65535 before 4.7: used modulo 65536.
+        PortWraps = "port-wraps",
+        /// `stratumweight 0,05`: chronyd reads the number at the start only.
+        NumberPrefix = "number-prefix",
     }
 }
 
@@ -291,6 +295,10 @@ impl Rule {
             Rule::LeapsectzNoLeaps => Severity::Warning,
             Rule::MakestepLimitFraction => Severity::Warning,
             Rule::SmoothtimeServes => Severity::Warning,
+            // chronyd starts and uses another port than the line says.
+            Rule::PortWraps => Severity::Warning,
+            // chronyd starts with the number the word begins with.
+            Rule::NumberPrefix => Severity::Warning,
             // chronyd starts; the earlier line does nothing.
             Rule::AccessOverridden => Severity::Warning,
         }
