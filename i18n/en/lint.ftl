@@ -226,3 +226,5 @@ lint-number-prefix = { $directive } “{ $value }”: chronyd reads only the num
         [comma] A decimal comma? chrony writes decimals with a point: “{ $directive } { $meant }”.
        *[other] Write the value as a number alone.
     }
+lint-leapsectz-missing = The time zone { $zone } does not exist on this machine (there is no { $dir }/{ $zone }): chronyd logs “Timezone { $zone } failed leap second check, ignoring” and has no leap-second information at all. This was checked on the machine running Stratum; if the file is for another host, check there. chrony.conf(5) leapsectz: the zone must contain the leap seconds, e.g. “leapsectz right/UTC”.
+lint-maxclockerror-high = maxclockerror { $value } ppm is far above what chrony.conf(5) gives as typical: “10 for a low quality clock and 0.1 for a high quality clock” (the default is 1). chronyd adds { $ms_per_s } ms to the root dispersion for every second between clock updates, so this server looks much less accurate to its clients. Is the value in ppm as meant?

@@ -207,3 +207,5 @@ lint-number-prefix = { $directive }“{ $value }”：chronyd 只读取这个词
         [comma] 是否误用了逗号作小数点？chrony 的小数用点号：“{ $directive } { $meant }”。
        *[other] 请只写一个数字。
     }
+lint-leapsectz-missing = 本机没有时区 { $zone }（不存在 { $dir }/{ $zone }）：chronyd 会记录“Timezone { $zone } failed leap second check, ignoring”，完全没有闰秒信息。这是在运行 Stratum 的机器上检查的；如果这份配置用于另一台主机，请在那台主机上检查。chrony.conf(5) leapsectz：时区必须包含闰秒，例如“leapsectz right/UTC”。
+lint-maxclockerror-high = maxclockerror { $value } ppm 远高于 chrony.conf(5) 给出的典型值：“低质量时钟约为 10，高质量时钟约为 0.1”（默认值为 1）。两次时钟更新之间每过一秒，chronyd 都会把根离散度（root dispersion）增加 { $ms_per_s } 毫秒，所以客户端会认为这台服务器的精度差得多。请确认这个值是否按 ppm 填写。

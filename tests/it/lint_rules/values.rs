@@ -117,3 +117,70 @@ fn a_number_with_more_after_it_names_the_value_chronyd_uses() {
     let fine = "server 10.0.0.1 iburst\nstratumweight 0.05\nmakestep 1 3\n";
     assert!(said(fine, ChronyVersion::new(4, 3), Rule::NumberPrefix, Lang::En).is_empty());
 }
+
+/// R25-3: a leapsectz zone this machine does not have (right/UTC8) is
+/// said with chronyd's own log line; one that exists is judged as before.
+#[test]
+fn a_leapsectz_zone_missing_here_is_warned_with_chronyds_log_line() {
+    let text = "server 10.0.0.1 iburst\nmakestep 1 3\nleapsectz right/UTC8\n";
+    let exists = |p: &str| std::path::Path::new(p).exists();
+    let diags = |text: &str| {
+        lint(
+            &Document::parse(text),
+            &LintOptions {
+                path_exists: Some(&exists),
+                ..Default::default()
+            },
+        )
+    };
+    assert!(!exists("/usr/share/zoneinfo/right/UTC8"));
+    let d = diags(text);
+    let found: Vec<_> = d.iter().map(|d| (d.rule, d.line)).collect();
+    assert!(
+        found.contains(&(Rule::LeapsectzMissing, Some(3))),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.0 == Rule::LeapsectzNoLeaps),
+        "{found:?}"
+    );
+    let en = Localizer::new(Lang::En);
+    let m = d.iter().find(|d| d.rule == Rule::LeapsectzMissing).unwrap();
+    let msg = en.tr_args(&m.message_id(), &m.args);
+    assert!(
+        msg.contains("Timezone right/UTC8 failed leap second check, ignoring")
+            && msg.contains("this machine"),
+        "{msg}"
+    );
+    // A zone that is there: not missing (right/UTC where tzdata ships it).
+    if exists("/usr/share/zoneinfo/right/UTC") {
+        let ok = diags("server 10.0.0.1 iburst\nmakestep 1 3\nleapsectz right/UTC\n");
+        assert!(
+            !ok.iter().any(|d| d.rule == Rule::LeapsectzMissing),
+            "{ok:?}"
+        );
+    }
+}
+
+/// R25-7: maxclockerror 2000 is a hint with the manual's figures; 10 (a
+/// low quality clock) is not.
+#[test]
+fn a_maxclockerror_far_above_the_manuals_figures_is_a_hint() {
+    let v = ChronyVersion::new(4, 3);
+    let text = "server 10.0.0.1 iburst\nmakestep 1 3\nmaxclockerror 2000\n";
+    let en = said(text, v, Rule::MaxclockerrorHigh, Lang::En);
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(
+        en[0].1.contains("10 for a low quality clock") && en[0].1.contains("adds 2 ms"),
+        "{}",
+        en[0].1
+    );
+    assert_eq!(
+        Rule::MaxclockerrorHigh.severity(),
+        stratum::core::conf::lint::Severity::Hint
+    );
+    let zh = said(text, v, Rule::MaxclockerrorHigh, Lang::ZhCn);
+    assert!(zh[0].1.contains("增加 2 毫秒"), "{}", zh[0].1);
+    let fine = "server 10.0.0.1 iburst\nmakestep 1 3\nmaxclockerror 10\n";
+    assert!(said(fine, v, Rule::MaxclockerrorHigh, Lang::En).is_empty());
+}

@@ -147,9 +147,38 @@ fn wrapped_ports(l: &mut Linter) {
     }
 }
 
+/// chrony.conf(5) maxclockerror: default 1 ppm, "typical values for
+/// error-in-ppm might be 10 for a low quality clock and 0.1 for a high
+/// quality clock". Ten times the low-quality figure is no clock's error:
+/// likely a unit slip, and it inflates the root dispersion chronyd serves.
+pub(super) const MAXCLOCKERROR_FAR: f64 = 100.0;
+
+fn maxclockerror_far(l: &mut Linter) {
+    for (i, d) in l.directives() {
+        if let Directive::Simple {
+            spec,
+            value: OptValue::Float(x),
+        } = d
+            && spec.name == "maxclockerror"
+            && *x > MAXCLOCKERROR_FAR
+        {
+            l.add((
+                Rule::MaxclockerrorHigh,
+                i,
+                vec![
+                    ("value", format!("{x}")),
+                    // ppm: microseconds per second, said in milliseconds.
+                    ("ms_per_s", format!("{}", x / 1000.0)),
+                ],
+            ));
+        }
+    }
+}
+
 pub(super) fn useful_ranges(l: &mut Linter) {
     samples_pairs(l);
     wrapped_ports(l);
+    maxclockerror_far(l);
     let v = l.opts.version;
     for (i, d) in l.directives() {
         if let Directive::Source(s) = d {

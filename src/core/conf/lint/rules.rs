@@ -129,6 +129,10 @@ crate::id_enum! {
         PortWraps = "port-wraps",
         /// `stratumweight 0,05`: chronyd reads the number at the start only.
         NumberPrefix = "number-prefix",
+        /// leapsectz names a zone this machine does not have.
+        LeapsectzMissing = "leapsectz-missing",
+        /// maxclockerror far above chrony.conf(5)'s typical values.
+        MaxclockerrorHigh = "maxclockerror-high",
     }
 }
 
@@ -299,6 +303,10 @@ impl Rule {
             Rule::PortWraps => Severity::Warning,
             // chronyd starts with the number the word begins with.
             Rule::NumberPrefix => Severity::Warning,
+            // chronyd starts without leap-second information.
+            Rule::LeapsectzMissing => Severity::Warning,
+            // A judgement: chronyd works, its dispersion is inflated.
+            Rule::MaxclockerrorHigh => Severity::Hint,
             // chronyd starts; the earlier line does nothing.
             Rule::AccessOverridden => Severity::Warning,
         }
