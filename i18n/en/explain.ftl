@@ -520,6 +520,7 @@ why-offset-medium = { $value }: between 1 ms and 100 ms, acceptable over the int
 why-offset-large = { $value }: 100 ms or more, the clock is off
 why-offset-source-large = { $value }: 100 ms or more between this clock and the source: one of the two is off (the source, when the other sources agree with this clock)
 why-offset-falseticker = { $value }: this source's disagreement with the majority of the sources (it is a falseticker), not this clock's error
+why-offset-unused = { $value }: how far this source is from the source the clock follows; the clock's own offset is the followed source's, not this one's
 why-offset-numbers-pps = { $value }: ntpd follows the PPS peer (tally o); this reference clock only numbers the pulse's seconds, and a few ms is its timecode's serial latency (ntpd's NMEA driver calibrates it with fudge time2)
 why-offset-within-delay = { $value }: within half the round-trip delay ({ $half }), the most an asymmetric path can shift NTP's measured offset, so normal for this path
 
@@ -606,6 +607,10 @@ finding-few-samples = { $sources } { $count ->
 finding-not-selectable = { $count ->
         [one] { $sources } cannot be selected now: { $why }.
        *[other] { $sources } cannot be selected now, each for the same reason: { $why }.
+    }
+finding-unused-source-far = { $count ->
+        [one] { $sources } is { $value } away from the source the clock follows: that server is wrong or the path to it is asymmetric. The clock's own offset is the followed source's, not this one; replace or remove the server if it stays this far.
+       *[other] { $sources } are far from the source the clock follows ({ $value } for the first): those servers are wrong or the paths to them are asymmetric. The clock's own offset is the followed source's, not theirs; replace or remove the servers if they stay this far.
     }
 finding-outlier = { $sources } { $count ->
         [one] is an outlier: reachable but not used, its time disagrees

@@ -53,6 +53,7 @@ lint-leapsecmode-unknown = leapsecmode “{ $value }” is not a mode chronyd kn
 lint-no-allow = local is set but no allow line lets clients in: this server serves nobody. Add an allow line for your clients' subnet.
 lint-local-stratum-one = “local stratum 1” tells clients this machine has a true reference clock directly connected (chrony.conf(5) local: “Stratum 1 indicates a computer that has a true real-time reference directly connected”), so they prefer it to real servers. The stratum “should be larger than the maximum expected stratum in the network”: use the default 10 unless this is a deliberate top of an isolated lab.
 lint-no-local-stratum = Clients are allowed but there is no local directive: when the upstream servers are unreachable, clients see stratum 0 and "Not synchronised". Add “local stratum 10 orphan” for an isolated lab.
+lint-prefer-noselect = prefer on the line of { $host } does nothing: noselect means it is never selected for synchronisation, so { $host } is only measured, never used. Remove noselect to prefer it, or prefer to keep it as a monitored source only.
 lint-peer-burst = { $option } on a peer line is ignored: bursts work only with server and pool sources.
 lint-cmdallow-no-bind = cmdallow has no effect: chronyd listens for monitoring commands on localhost only. Add a bindcmdaddress with a non-loopback address, or remove cmdallow.
 lint-few-sources = Only { $count } upstream { $count ->

@@ -509,6 +509,7 @@ why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网
 why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
 why-offset-source-large = { $value }：本机时钟与该源相差 100 毫秒或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
 why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
+why-offset-unused = { $value }：该源与时钟所跟随的源相差这么多；本机时钟的偏差是所跟随源的，而不是这一个的
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
 why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
 
@@ -589,6 +590,10 @@ finding-few-samples = { $sources } 没有样本：它没有应答，或其样本
 finding-not-selectable = { $count ->
         [1] { $sources } 目前不能被选择：{ $why }。
        *[other] { $sources } 目前都不能被选择，原因相同：{ $why }。
+    }
+finding-unused-source-far = { $count ->
+        [1] { $sources } 与时钟所跟随的源相差 { $value }：该服务器有误，或到它的路径不对称。本机时钟的偏差是所跟随源的偏差，而不是它的；若它一直相差这么远，请更换或删除该服务器。
+       *[other] { $sources } 与时钟所跟随的源相差很远（第一个为 { $value }）：这些服务器有误，或到它们的路径不对称。本机时钟的偏差是所跟随源的偏差，而不是它们的；若它们一直相差这么远，请更换或删除这些服务器。
     }
 finding-outlier = { $sources } 是离群者：可达但未被使用，它的时间与更好的源不一致。
 finding-rtc-local-time = 硬件时钟（RTC）使用本地时间：每次夏令时切换后它都会相差一小时，直到被修正。请让它使用 UTC：timedatectl set-local-rtc 0。

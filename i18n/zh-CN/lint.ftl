@@ -46,6 +46,7 @@ lint-leapsecmode-unknown = leapsecmode “{ $value }”不是 chronyd 认识的�
 lint-no-allow = 已设置 local，但没有 allow 行允许客户端访问：这台服务器不为任何客户端提供时间。请为客户端网段添加 allow 行。
 lint-local-stratum-one = “local stratum 1”告诉客户端本机直接连接着真正的参考时钟（chrony.conf(5) local：层级 1 表示直接连接真实时间参考的计算机），因此客户端会优先选它而不是真正的服务器。该层级“应大于网络中预期的最大层级”：除非这是隔离实验网络有意设置的顶层，请使用默认值 10。
 lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 Not synchronised（未同步）。隔离的实验网络请添加“local stratum 10 orphan”。
+lint-prefer-noselect = { $host } 这一行上的 prefer 不起作用：noselect 表示它永远不会被选来同步，所以 { $host } 只被测量，从不被使用。若要优先使用它，请删除 noselect；若只想监测它，请删除 prefer。
 lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。
 lint-cmdallow-no-bind = cmdallow 不起作用：chronyd 只在本机回环地址上监听监控命令。请添加非回环地址的 bindcmdaddress，或删除 cmdallow。
 lint-few-sources = 只有 { $count } 个上游时间源：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。

@@ -289,3 +289,42 @@ fn a_path_the_rule_refuses_is_an_error_that_says_why() {
     assert_eq!(found[0].arg("owner"), Some("_chrony"));
     assert_eq!(found[0].arg("why"), Some("owner"));
 }
+
+/// chrony.conf(5): noselect "never selected for synchronisation"; prefer
+/// "prefer this source over sources without the prefer option". On one
+/// line prefer does nothing: lint says so on that line, in every release
+/// and both languages, and says nothing of either option alone.
+#[test]
+fn prefer_on_a_noselect_line_is_warned_of() {
+    use stratum::core::conf::lint::Severity;
+    use stratum::i18n::{Lang, Localizer};
+    let both = "server 10.0.0.1 iburst prefer noselect\nserver 10.0.0.2 iburst\nmakestep 1.0 3\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)].map(|(a, b)| ChronyVersion::new(a, b)) {
+        assert!(
+            rules(both, v).contains(&(Rule::PreferNoselect, Some(1))),
+            "{v:?}"
+        );
+        for alone in [
+            "server 10.0.0.1 iburst prefer\nserver 10.0.0.2 iburst noselect\n",
+            "server 10.0.0.1 iburst noselect\nserver 10.0.0.2 iburst\n",
+        ] {
+            assert!(
+                !rules(alone, v).iter().any(|r| r.0 == Rule::PreferNoselect),
+                "{v:?} {alone}"
+            );
+        }
+    }
+    let d = lint(&Document::parse(both), &LintOptions::default());
+    let w = d
+        .iter()
+        .find(|d| d.rule == Rule::PreferNoselect)
+        .expect("prefer-noselect");
+    assert_eq!(w.severity, Severity::Warning);
+    let en = Localizer::new(Lang::En).tr_args(&w.message_id(), &w.args);
+    assert!(
+        en.contains("prefer on the line of 10.0.0.1 does nothing"),
+        "{en}"
+    );
+    let zh = Localizer::new(Lang::ZhCn).tr_args(&w.message_id(), &w.args);
+    assert!(zh.contains("10.0.0.1 这一行上的 prefer 不起作用"), "{zh}");
+}

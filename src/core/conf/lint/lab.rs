@@ -213,6 +213,16 @@ pub(super) fn lab_checks(l: &mut Linter) {
         if s.has("offline") {
             l.add_at((Rule::SourceOffline, Some(i), vec![("host", s.host.clone())]));
         }
+        // chrony.conf(5): noselect "never selected for synchronisation",
+        // prefer "prefer this source over sources without the prefer
+        // option": on one line prefer has nothing to act on.
+        if s.has("prefer") && s.has("noselect") {
+            l.add_at((
+                Rule::PreferNoselect,
+                Some(i),
+                vec![("host", s.host.clone())],
+            ));
+        }
         if let Some(tld) = reserved_name(&s.host) {
             l.add_at((
                 Rule::ReservedName,

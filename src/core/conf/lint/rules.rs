@@ -64,6 +64,7 @@ crate::id_enum! {
         NoLocalStratum = "no-local-stratum",
         LocalStratumOne = "local-stratum-one",
         PeerBurst = "peer-burst",
+        PreferNoselect = "prefer-noselect",
         CmdallowNoBind = "cmdallow-no-bind",
         FewSources = "few-sources",
         NoSources = "no-sources",
@@ -222,6 +223,8 @@ impl Rule {
             Rule::NoLocalStratum => Severity::Warning,
             Rule::LocalStratumOne => Severity::Hint,
             Rule::PeerBurst => Severity::Warning,
+            // chronyd starts; the source is never used, whatever prefer says.
+            Rule::PreferNoselect => Severity::Warning,
             Rule::CmdallowNoBind => Severity::Warning,
             Rule::FewSources => Severity::Warning,
             Rule::NoSources => Severity::Warning,

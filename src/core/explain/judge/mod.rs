@@ -9,6 +9,7 @@ mod ntpdata;
 mod reports;
 mod select;
 mod sources;
+mod unused;
 mod values;
 
 use super::checks::unjudge_placeholder_offsets;
@@ -40,6 +41,8 @@ pub fn judge_all(e: &mut Explained) {
     }
     judge_report(e);
     super::local::judge(e);
+    // After every reader's verdicts: one rule for all source tables.
+    unused::unused_offsets(e);
 }
 
 /// Checks that need several values of one row or report.

@@ -16,6 +16,8 @@ crate::id_enum! {
         ClockBehind = "clock-behind",
         ClockAhead = "clock-ahead",
         SourceOffsetLarge = "source-offset-large",
+        /// A source the clock does not follow, 100 ms or more off.
+        UnusedSourceFar = "unused-source-far",
         ServingLocalClock = "serving-local-clock",
         ClientsRateLimited = "clients-rate-limited",
         ServerDropping = "server-dropping",
@@ -252,6 +254,7 @@ impl Rule {
             | ClockBehind
             | ClockAhead
             | SourceOffsetLarge
+            | UnusedSourceFar
             | ClientsRateLimited
             | ServerDropping
             | RateLimitedByServer

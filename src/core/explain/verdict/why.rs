@@ -113,6 +113,10 @@ crate::id_enum! {
         /// The offset of a falseticker (`x`): its disagreement with the
         /// majority of the sources, not this clock's error.
         OffsetFalseticker = "offset-falseticker",
+        /// A large offset on a row the clock does not follow, beside the
+        /// row it follows: that source's distance from it, not this
+        /// clock's error.
+        OffsetUnused = "offset-unused",
         /// A reference clock's offset beside ntpd's PPS peer (`o`): the
         /// clock follows the pulse; this clock only numbers the seconds,
         /// and a few ms is its timecode's serial latency.
@@ -335,6 +339,7 @@ impl Why {
             RefidLocal => &[R::ServingLocalClock],
             OffsetMedium | OffsetLarge | OffsetSourceLarge => &[R::SourceOffsetLarge],
             OffsetFalseticker => &[R::Falseticker, R::AllFalsetickers],
+            OffsetUnused => &[R::UnusedSourceFar],
             ClockSlow => &[R::ClockBehind],
             ClockFast => &[R::ClockAhead],
             OffsetBeyondError => &[R::SourceUnstable],
