@@ -584,3 +584,49 @@ fn a_leapsectz_zone_without_leap_seconds_is_ignored_on_every_release() {
         }
     }
 }
+
+/// R25-1: a source port above 65535 is taken modulo 65536 before 4.7
+/// (cmdparse.c 4.0–4.6.1 `sscanf("%d")` into an int, a 16-bit port in
+/// use): the upstream's port plus 65536 reaches the upstream, as lint
+/// says; from 4.7 lint says chronyd refuses the line.
+#[test]
+fn a_source_port_above_65535_is_used_modulo_65536_as_lint_says() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let up = Chronyd::upstream(&r.chronyd, tmp.path());
+        let port = u32::from(up.port) + 65536;
+        let text =
+            format!("server 127.0.0.1 port {port} iburst minpoll -2 maxpoll 0\nmakestep 1 -1\n");
+        let said = lint(
+            &Document::parse(&text),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        );
+        if r.version >= ChronyVersion::STRICT_INTEGERS {
+            assert!(
+                said.iter().any(|d| d.rule == Rule::OutOfRange)
+                    && !said.iter().any(|d| d.rule == Rule::PortWraps),
+                "chrony {}: {said:?}",
+                r.label
+            );
+            continue;
+        }
+        let wraps = said
+            .iter()
+            .find(|d| d.rule == Rule::PortWraps)
+            .unwrap_or_else(|| panic!("chrony {}: {said:?}", r.label));
+        assert_eq!(wraps.arg("used"), Some(up.port.to_string().as_str()));
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "wrapped", &text);
+        assert!(
+            wait_for(Duration::from_secs(20), || super::follows_at_stratum_2(&c)
+                .then_some(()))
+            .is_some(),
+            "chrony {}: port {port} did not reach the upstream on {}: {}",
+            r.label,
+            up.port,
+            c.chronyc(&["ntpdata"])
+        );
+    }
+}
