@@ -10,6 +10,7 @@ mod repeats;
 mod rule_modules;
 mod sources;
 mod text;
+mod values;
 
 use stratum::core::conf::lint::Rule;
 use stratum::core::conf::{ChronyVersion, Document, LintOptions, lint};
