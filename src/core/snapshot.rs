@@ -36,6 +36,11 @@ pub struct Snapshot {
     /// chronyd gives it only on its root socket, as server statistics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authdata: Vec<(String, AuthData)>,
+    /// Requests sent to each NTP source that has not answered in its
+    /// reach register (chronyc ntpdata's Total TX), by address: a reach of
+    /// 0 after two polls is "no answer yet", not eight polls missed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u32)>,
     /// Why each source is (not) selected (chronyc selectdata, chrony 4.2
     /// and later); root's view only, as authdata.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -57,6 +62,13 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The requests chronyd has sent `src` (ntpdata's Total TX), when the
+    /// helper asked (a source whose reach register is empty).
+    pub fn sent_to(&self, src: &crate::core::cmdmon::SourceData) -> Option<u32> {
+        let ip = src.address.0.ip()?.to_string();
+        self.sent.iter().find(|(a, _)| *a == ip).map(|(_, n)| *n)
+    }
+
     /// The configured name of the source chronyd knows by `addr` (as
     /// `chronyc -n` prints it), else `addr` itself.
     pub fn source_name(&self, addr: &str) -> String {
