@@ -54,12 +54,10 @@ impl SourceHealth {
             SourceState::Falseticker => SourceHealth::Falseticker,
             SourceState::Jittery => SourceHealth::Jittery,
             // chronyc(1): reach is "the last eight transmissions".
-            SourceState::Unusable | SourceState::Unknown if s.reach & 0xff == 0 => {
-                match sent {
-                    Some(n) if n < 8 => SourceHealth::NotYet,
-                    _ => SourceHealth::Silent,
-                }
-            }
+            SourceState::Unusable | SourceState::Unknown if s.reach & 0xff == 0 => match sent {
+                Some(n) if n < 8 => SourceHealth::NotYet,
+                _ => SourceHealth::Silent,
+            },
             SourceState::Unusable | SourceState::Unknown => SourceHealth::Unusable,
         }
     }
@@ -153,7 +151,9 @@ pub fn verdict(s: &Snapshot, t: &Thresholds) -> Health {
         // A pool's addresses share its name: one alarm for the name.
         match SourceHealth::of(src, s.sent_to(src)) {
             SourceHealth::Unresolved => add(AlarmKind::SourceUnresolved, name),
-            SourceHealth::NotYet | SourceHealth::Silent if !starting => add(AlarmKind::SourceUnreachable, name),
+            SourceHealth::NotYet | SourceHealth::Silent if !starting => {
+                add(AlarmKind::SourceUnreachable, name)
+            }
             _ => {}
         }
     }

@@ -1,0 +1,149 @@
+//! Sources that do not answer, told as they are at 1024x700: a name that
+//! does not resolve before the silence of the sources really polled, and a
+//! source polled a few times since chronyd started is "no answer yet".
+
+use super::*;
+use egui_kittest::kittest::Queryable;
+use stratum::core::cmdmon::{
+    LOCAL_REFID, SourceData, SourceMode, SourceState, WireAddr, WireAddrSer,
+};
+use stratum::gui::app::{App, Panel};
+use stratum::gui::backend::{Backend, Event};
+use stratum::i18n::{Lang, Localizer};
+
+fn small(settings: Settings, backend: Backend) -> Harness<'static, App> {
+    harness_sized(App::headless(settings, backend), egui::vec2(1024.0, 700.0))
+}
+
+fn in_lang(lang: Lang) -> Settings {
+    Settings {
+        lang: Some(lang),
+        ..Settings::default()
+    }
+}
+
+/// W5 finding 1, as the helper reports it: lab note 000's two names that
+/// never resolve, and the pair's peer 10.0.0.124 polled in vain. The DNS
+/// cause comes first; the silence names the peer alone, and never says a
+/// server refuses a source nothing was sent to.
+#[test]
+fn a_name_that_does_not_resolve_comes_before_the_silence_of_the_polled_peer() {
+    let peer = WireAddr::Ip("10.0.0.124".parse().unwrap());
+    let src = |addr: WireAddr, name: &str, mode: SourceMode| SourceData {
+        address: WireAddrSer(addr),
+        poll: 6,
+        stratum: 0,
+        state: SourceState::Unusable,
+        mode,
+        flags: 0,
+        reach: 0,
+        last_rx: u32::MAX,
+        offset: 0.0,
+        measured_offset: 0.0,
+        error: 0.0,
+        name: Some(name.into()),
+    };
+    let now = stratum::sys::now();
+    let mut t = tracking(now);
+    t.ref_id = LOCAL_REFID;
+    t.address = None;
+    t.stratum = 10;
+    let snapshot = stratum::ipc::Snapshot {
+        time: now,
+        tracking: Some(t),
+        sources: vec![
+            src(WireAddr::Id(1), "ntp.aliyun.com", SourceMode::Server),
+            src(WireAddr::Id(2), "ntp1.aliyun.com", SourceMode::Server),
+            src(peer, "10.0.0.124", SourceMode::Peer),
+        ],
+        ..Default::default()
+    };
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        let mut h = small(in_lang(lang), Backend::offline(no_waker()));
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(snapshot.clone())));
+        // Each finding by its words after the names (a list is joined
+        // in the language's way).
+        let after = |id: &str| {
+            let text = tr.tr_args(id, &[("sources", "SOURCES"), ("count", "2")]);
+            let tail = text.split("SOURCES").nth(1).unwrap_or_default();
+            tail.chars().take(20).collect::<String>()
+        };
+        let dns = after("finding-name-unresolved");
+        let polled = tr.tr_args(
+            "finding-no-upstream-reachable-by-some-unresolved",
+            &[("sources", "10.0.0.124"), ("count", "1")],
+        );
+        // The generic text's first cause: a server's access rules.
+        let generic = tr.tr_args("finding-no-upstream-reachable", &[("names", "some")]);
+        let generic: String = generic.chars().take(40).collect();
+        for panel in [Panel::Overview, Panel::Sources] {
+            h.state_mut().state.panel = panel;
+            h.run();
+            let y = |text: &str| {
+                h.query_by_label_contains(text)
+                    .unwrap_or_else(|| panic!("{lang:?} {panel:?}: no {text:?}"))
+                    .rect()
+                    .top()
+            };
+            assert!(
+                y(&dns) < y(&polled),
+                "{lang:?} {panel:?}: the DNS cause is not first"
+            );
+            assert!(
+                h.query_by_label_contains(&generic).is_none(),
+                "{lang:?} {panel:?}: the generic essay is back"
+            );
+        }
+    }
+}
+
+/// W5 finding 3 on a real lab helper: a server on a loopback port nothing
+/// answers, polled every 64 s. Seconds after the start chronyd has sent it
+/// a request or two: Upstream servers says "no answer yet (N polls so
+/// far)", never "no answer in the last 8 polls".
+#[test]
+fn a_source_polled_a_few_times_since_the_start_has_not_answered_yet() {
+    for r in common::releases() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let label = format!("chrony {} {}", r.label, lang.code());
+            eprintln!("{label}: a server polled a few times");
+            let tr = Localizer::new(lang);
+            let tmp = tempfile::tempdir().unwrap();
+            let dead = common::lab::free_udp_port();
+            let chronyd = r.chronyd.to_str().unwrap().to_string();
+            let helper = common::helper::HelperProc::start_lab_with(
+                tmp.path(),
+                &format!("server 127.0.0.1 port {dead}\nlocal stratum 10\nallow 127.0.0.0/8\n"),
+                common::lab::free_udp_port(),
+                &["--chronyd", &chronyd],
+            );
+            let backend = Backend::start(Some(helper.socket.clone()), None, no_waker());
+            let mut h = small(in_lang(lang), backend);
+            wait(&mut h, "a request sent to the silent server", &|a| {
+                a.state.may_change()
+                    && a.state
+                        .snapshot
+                        .as_ref()
+                        .is_some_and(|s| s.sent.iter().any(|(_, n)| *n > 0))
+            });
+            h.state_mut().state.panel = Panel::Upstreams;
+            h.run();
+            let yet: Vec<String> = (0..8)
+                .map(|n| tr.tr_args("source-health-not-yet", &[("polls", n.to_string())]))
+                .collect();
+            assert!(
+                yet.iter().any(|t| h.query_by_label(t).is_some()),
+                "{label}: no {:?}",
+                yet[1]
+            );
+            assert!(
+                h.query_by_label(&tr.tr("source-health-silent")).is_none(),
+                "{label}: 8 polls claimed"
+            );
+            drop(h);
+        }
+    }
+}
