@@ -257,6 +257,9 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
             if snap.tracking.is_some() {
                 answered_pid = st.pid;
             }
+            if st.pid.is_some() {
+                snap.chronyd_up = st.since.map(|t| t.elapsed().as_secs_f64());
+            }
             judge_silence(&mut snap, &st, answered_pid);
         }
         // The NTS certificates: read again every minute, and when chronyd

@@ -129,6 +129,9 @@ fn a_source_polled_a_few_times_since_the_start_has_not_answered_yet() {
                         .as_ref()
                         .is_some_and(|s| s.sent.iter().any(|(_, n)| *n > 0))
             });
+            // The helper says how long its chronyd has run: seconds here.
+            let up = h.state().state.snapshot.as_ref().and_then(|s| s.chronyd_up);
+            assert!(up.is_some_and(|u| u < 60.0), "{label}: chronyd up {up:?}");
             h.state_mut().state.panel = Panel::Upstreams;
             h.run();
             let yet: Vec<String> = (0..8)
@@ -144,6 +147,62 @@ fn a_source_polled_a_few_times_since_the_start_has_not_answered_yet() {
                 "{label}: 8 polls claimed"
             );
             drop(h);
+        }
+    }
+}
+
+/// W5 finding 4: a lab server on its own clock with a peer that never
+/// answered has no drift estimate (root dispersion 0). "Just started"
+/// while chronyd has run for seconds; after 6 min 52 s the reason is that
+/// no source answered.
+#[test]
+fn just_started_is_said_only_in_the_first_minutes() {
+    let now = stratum::sys::now();
+    let mut t = tracking(now);
+    t.ref_id = LOCAL_REFID;
+    t.address = None;
+    t.stratum = 10;
+    t.root_delay = 0.0;
+    t.root_dispersion = 0.0;
+    let peer = SourceData {
+        address: WireAddrSer(WireAddr::Ip("10.0.0.124".parse().unwrap())),
+        poll: 6,
+        stratum: 0,
+        state: SourceState::Unusable,
+        mode: SourceMode::Peer,
+        flags: 0,
+        reach: 0,
+        last_rx: u32::MAX,
+        offset: 0.0,
+        measured_offset: 0.0,
+        error: 0.0,
+        name: Some("10.0.0.124".into()),
+    };
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        let stratum = [("stratum", "10")];
+        let started = tr.tr_args("gui-own-clock-started", &stratum);
+        let no_answer = tr.tr_args("gui-own-clock-no-answer", &stratum);
+        for (up, shown, hidden) in [(20.0, &started, &no_answer), (412.0, &no_answer, &started)] {
+            let mut h = small(in_lang(lang), Backend::offline(no_waker()));
+            let s = stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(t.clone()),
+                sources: vec![peer.clone()],
+                chronyd_up: Some(up),
+                ..Default::default()
+            };
+            h.state_mut().state.on_event(Event::Snapshot(Box::new(s)));
+            h.state_mut().state.panel = Panel::Overview;
+            h.run();
+            assert!(
+                h.query_by_label(shown).is_some(),
+                "{lang:?} after {up} s: no {shown:?}"
+            );
+            assert!(
+                h.query_by_label(hidden).is_none(),
+                "{lang:?} after {up} s: {hidden:?}"
+            );
         }
     }
 }
