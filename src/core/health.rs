@@ -299,6 +299,28 @@ pub fn reference_name(s: &Snapshot) -> Option<String> {
     }
 }
 
+/// Serving its own clock with no source configured at all: an isolated
+/// server, as the user chose it (the app's first-run default), not a
+/// fault. With upstreams configured and none answering it stays an alarm.
+pub fn own_clock_by_choice(s: &Snapshot) -> bool {
+    s.sources.is_empty()
+        && s.tracking
+            .as_ref()
+            .is_some_and(|t| t.ref_id == LOCAL_REFID && (1..16).contains(&t.stratum))
+}
+
+/// The alarms a person is told of (status bar, notifications): the
+/// verdict's, without serving its own clock when that was the choice.
+pub fn alarms_to_tell(s: &Snapshot) -> Vec<Alarm> {
+    let chosen = own_clock_by_choice(s);
+    s.health
+        .alarms
+        .iter()
+        .filter(|a| !(chosen && a.kind == AlarmKind::OwnClock))
+        .cloned()
+        .collect()
+}
+
 /// The headline of a snapshot judged as `health`.
 pub fn headline(s: &Snapshot, health: &Health) -> Headline {
     let stratum = s.tracking.as_ref().map_or(0, |t| t.stratum);

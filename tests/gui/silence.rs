@@ -206,3 +206,85 @@ fn just_started_is_said_only_in_the_first_minutes() {
         }
     }
 }
+
+/// W5 finding 15 on real lab helpers: the first run's isolated server (no
+/// upstream configured; `local` without orphan, which from chrony 4.7
+/// waits 300 s first) serves its own clock as chosen, and the status bar
+/// says so plainly, with no alarm; with an upstream configured that does
+/// not answer, serving its own clock stays an alarm.
+#[test]
+fn an_isolated_server_by_choice_is_a_notice_and_a_silent_upstream_an_alarm() {
+    use stratum::core::alarm::AlarmKind;
+    for r in common::releases() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let label = format!("chrony {} {}", r.label, lang.code());
+            eprintln!("{label}: an isolated server, then one with an upstream");
+            let tr = Localizer::new(lang);
+            let chronyd = r.chronyd.to_str().unwrap().to_string();
+            let notice = tr.tr_args("gui-notice-own-clock", &[("stratum", "10")]);
+            let alarm = tr.tr_args("alarm-own-clock", &[("what", "10")]);
+            let dead = common::lab::free_udp_port();
+            for (config, chosen) in [
+                ("local stratum 10\nallow 127.0.0.0/8\n".to_string(), true),
+                (
+                    format!("server 127.0.0.1 port {dead}\nlocal stratum 10\n"),
+                    false,
+                ),
+            ] {
+                let tmp = tempfile::tempdir().unwrap();
+                let helper = common::helper::HelperProc::start_lab_with(
+                    tmp.path(),
+                    &config,
+                    common::lab::free_udp_port(),
+                    &["--chronyd", &chronyd],
+                );
+                let backend = Backend::start(Some(helper.socket.clone()), None, no_waker());
+                let mut h = small(in_lang(lang), backend);
+                wait(&mut h, "chronyd on its own clock", &|a| {
+                    a.state.snapshot.as_ref().is_some_and(|s| {
+                        s.health
+                            .alarms
+                            .iter()
+                            .any(|x| x.kind == AlarmKind::OwnClock)
+                    })
+                });
+                h.run();
+                if chosen {
+                    assert!(
+                        h.query_by_label(&notice).is_some(),
+                        "{label}: no notice {notice:?}"
+                    );
+                    assert!(
+                        h.query_by_label_contains(&alarm).is_none(),
+                        "{label}: an alarm for the chosen isolation"
+                    );
+                    assert!(
+                        h.state()
+                            .state
+                            .notify
+                            .iter()
+                            .all(|c| !matches!(c, stratum::gui::backend::Command::Notify { .. }))
+                    );
+                } else {
+                    assert!(
+                        h.query_by_label(&notice).is_none(),
+                        "{label}: the upstream's silence said as chosen"
+                    );
+                    let told = stratum::core::health::alarms_to_tell(
+                        h.state().state.snapshot.as_ref().unwrap(),
+                    );
+                    assert!(
+                        told.iter().any(|x| x.kind == AlarmKind::OwnClock),
+                        "{label}: {told:?}"
+                    );
+                    let line = stratum::gui::app::alarms_line(&h.state().state, &told);
+                    assert!(
+                        h.query_by_label(&line).is_some(),
+                        "{label}: no alarm {line:?} in the status bar"
+                    );
+                }
+                drop(h);
+            }
+        }
+    }
+}

@@ -25,7 +25,12 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         // The verdict, as the status bar, notifications and `stratum
         // status` say it (health::verdict, decided by the helper).
         if let Some(s) = st.snapshot.as_ref() {
+            // An isolated server serving its own clock, as chosen: a
+            // neutral fact.
+            let chosen = crate::core::health::own_clock_by_choice(s)
+                && crate::core::health::alarms_to_tell(s).is_empty();
             let color = match s.health.state {
+                _ if chosen => status_color(Status::Info),
                 HealthState::Healthy => status_color(Status::Ok),
                 HealthState::Starting => status_color(Status::Info),
                 HealthState::Warning => status_color(Status::Warn),
