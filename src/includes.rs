@@ -61,7 +61,157 @@ pub fn with_includes(path: PathBuf, doc: Document) -> Vec<ConfigFile> {
             });
         }
     }
+    skipped_files(&mut out);
+    no_source_anywhere(&mut out);
+    duplicates_across_files(&mut out);
     out
+}
+
+/// Directory entries looked at per `confdir`/`sourcedir` directory, and
+/// bytes read of each skipped file: a directory is outside input.
+const MAX_DIR_ENTRIES: usize = 4096;
+const MAX_SKIPPED_BYTES: u64 = 64 * 1024;
+
+/// The files of a `sourcedir` / `confdir` directory chronyd skips for
+/// their suffix (conf.c search_dirs globs `*.sources` / `*.conf`) although
+/// they hold what the directory is for: source lines, or directives
+/// chronyd takes. A README of prose is left alone.
+fn skipped_files(files: &mut [ConfigFile]) {
+    for f in files.iter_mut() {
+        let lines: Vec<(usize, &'static str, Vec<String>)> = f
+            .doc
+            .directives()
+            .filter_map(|(i, d)| match d {
+                Directive::Dirs { name, dirs } => Some((i, *name, dirs.clone())),
+                _ => None,
+            })
+            .collect();
+        for (line, name, dirs) in lines {
+            let ext = if name == "sourcedir" {
+                "sources"
+            } else {
+                "conf"
+            };
+            for dir in dirs {
+                let Ok(entries) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                let mut skipped: Vec<PathBuf> = entries
+                    .take(MAX_DIR_ENTRIES)
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        let n = p
+                            .file_name()
+                            .map(|n| n.to_string_lossy())
+                            .unwrap_or_default();
+                        !n.starts_with('.') && !n.ends_with(&format!(".{ext}")) && p.is_file()
+                    })
+                    .filter(|p| holds_directives(p, name == "sourcedir"))
+                    .collect();
+                skipped.sort();
+                for file in skipped {
+                    f.problems.push(Diagnostic::new(
+                        Rule::DirFileSkipped,
+                        Some(line + 1),
+                        vec![
+                            ("directive", name.to_string()),
+                            ("ext", ext.to_string()),
+                            ("dir", dir.clone()),
+                            ("file", file.display().to_string()),
+                        ],
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a file has a line chronyd would take: a source line (for a
+/// sourcedir) or any directive it reads.
+fn holds_directives(path: &std::path::Path, sources_only: bool) -> bool {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file
+        .take(MAX_SKIPPED_BYTES)
+        .read_to_end(&mut bytes)
+        .is_err()
+    {
+        return false;
+    }
+    Document::parse(bytes)
+        .directives()
+        .any(|(_, d)| !sources_only || matches!(d, Directive::Source(_)))
+}
+
+/// A configuration that reads other files but has no server, pool, peer
+/// or refclock line in any of them: lint of the main file alone cannot
+/// tell (the sources could be in the files), so it is said here.
+fn no_source_anywhere(files: &mut [ConfigFile]) {
+    let Some(root) = files.first() else {
+        return;
+    };
+    let reads_dirs = root.doc.directives().any(|(_, d)| {
+        matches!(d, Directive::Dirs { .. })
+            || matches!(d, Directive::Simple { spec, .. } if spec.name == "include")
+    });
+    // A refused source line is an error of its own, not a missing source.
+    let has_source = files.iter().any(|f| {
+        f.doc.directive_lines().any(|(_, d)| {
+            ["server", "pool", "peer", "refclock"]
+                .iter()
+                .any(|n| d.name.eq_ignore_ascii_case(n))
+        })
+    });
+    if !reads_dirs || has_source {
+        return;
+    }
+    let local = files
+        .iter()
+        .filter(|f| !f.sources)
+        .any(|f| f.doc.local().is_some());
+    files[0].problems.push(Diagnostic::new(
+        Rule::NoSourcesRead,
+        None,
+        vec![("local", if local { "yes" } else { "no" }.to_string())],
+    ));
+}
+
+/// One address, one source across the files too: chronyd adds a host once
+/// (4.3+ logs "Could not add source") whichever file names it again.
+/// Duplicates within one file are that file's lint's.
+fn duplicates_across_files(files: &mut [ConfigFile]) {
+    let mut seen: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    let mut found = Vec::new();
+    for (fi, f) in files.iter().enumerate() {
+        for (i, s) in f.doc.sources() {
+            let key = s.host.to_ascii_lowercase();
+            match seen.get(&key) {
+                Some(&(first_file, first_line)) if first_file != fi => {
+                    found.push((fi, i, s.host.clone(), first_file, first_line))
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, (fi, i));
+                }
+            }
+        }
+    }
+    for (fi, i, host, ff, fl) in found {
+        let file = files[ff].path.display().to_string();
+        files[fi].problems.push(Diagnostic::new(
+            Rule::DuplicateSourceFile,
+            Some(i + 1),
+            vec![
+                ("host", host),
+                ("file", file),
+                ("line", (fl + 1).to_string()),
+            ],
+        ));
+    }
 }
 
 fn visit(
@@ -172,6 +322,80 @@ mod tests {
         assert!(files[1].sources && files[1].included && !files[0].sources);
     }
 
+    fn rules(files: &[ConfigFile]) -> Vec<(usize, Rule, Option<usize>)> {
+        files
+            .iter()
+            .enumerate()
+            .flat_map(|(f, c)| c.problems.iter().map(move |d| (f, d.rule, d.line)))
+            .collect()
+    }
+
+    #[test]
+    fn a_dir_file_with_another_suffix_is_named_and_no_source_is_said() {
+        // The R25 case: the only sources sit in aliyun.source (no "s").
+        let t = tempfile::tempdir().unwrap();
+        let (sd, cd) = (t.path().join("sd"), t.path().join("cd"));
+        std::fs::create_dir_all(&sd).unwrap();
+        std::fs::create_dir_all(&cd).unwrap();
+        write(&sd, "aliyun.source", "server ntp1.aliyun.com iburst\n");
+        write(&sd, "x.sources.bak", "pool pool.example.org iburst\n");
+        // Prose (Debian ships a README in both directories): not named.
+        write(&sd, "README", "Files found in this directory are read.\n");
+        write(&cd, "x.conf.orig", "makestep 1 3\n");
+        let root = format!(
+            "local stratum 8\nsourcedir {}\nconfdir {}\n",
+            sd.display(),
+            cd.display()
+        );
+        let files = with_includes(t.path().join("chrony.conf"), Document::parse(&root));
+        assert_eq!(
+            rules(&files),
+            [
+                (0, Rule::DirFileSkipped, Some(2)),
+                (0, Rule::DirFileSkipped, Some(2)),
+                (0, Rule::DirFileSkipped, Some(3)),
+                (0, Rule::NoSourcesRead, None),
+            ]
+        );
+        assert!(
+            files[0].problems[0]
+                .arg("file")
+                .unwrap()
+                .ends_with("aliyun.source")
+        );
+        assert_eq!(files[0].problems[3].arg("local"), Some("yes"));
+        // Named right, the source is read: nothing to say.
+        std::fs::rename(sd.join("aliyun.source"), sd.join("aliyun.sources")).unwrap();
+        std::fs::remove_file(sd.join("x.sources.bak")).unwrap();
+        std::fs::remove_file(cd.join("x.conf.orig")).unwrap();
+        let files = with_includes(t.path().join("chrony.conf"), Document::parse(&root));
+        assert!(rules(&files).is_empty(), "{:?}", rules(&files));
+    }
+
+    #[test]
+    fn a_source_named_again_in_a_sources_file_is_a_duplicate() {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path().join("sd");
+        std::fs::create_dir_all(&d).unwrap();
+        write(
+            &d,
+            "dup.sources",
+            "server 192.0.2.9 iburst\nserver NTP1.example.org iburst\n",
+        );
+        let root = format!(
+            "server ntp1.example.org iburst\nsourcedir {}\n",
+            d.display()
+        );
+        let files = with_includes(t.path().join("chrony.conf"), Document::parse(root));
+        assert_eq!(rules(&files), [(1, Rule::DuplicateSourceFile, Some(2))]);
+        let p = &files[1].problems[0];
+        assert_eq!(p.arg("line"), Some("1"));
+        assert_eq!(
+            p.arg("file"),
+            Some(t.path().join("chrony.conf").to_str().unwrap())
+        );
+    }
+
     #[test]
     fn confdir_reads_conf_files_by_name_and_skips_shadowed_ones() {
         let t = tempfile::tempdir().unwrap();
@@ -223,7 +447,10 @@ mod tests {
         // A dangling link: readable by nobody, root included.
         let t = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(t.path().join("gone"), t.path().join("x.conf")).unwrap();
-        let root = format!("# x\ninclude {}/*.conf\n", t.path().display());
+        let root = format!(
+            "server 192.0.2.1 iburst\ninclude {}/*.conf\n",
+            t.path().display()
+        );
         let files = with_includes(t.path().join("main"), Document::parse(root));
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].problems.len(), 1, "{:?}", files[0].problems);

@@ -96,6 +96,7 @@ nts-lines-server = chrony.conf of the NTS server:
 nts-lines-client = chrony.conf of its clients (with ca.crt copied to each):
 nts-renew-restart = chronyd reads a new certificate when it starts: restart it (the helper does so on Renew).
 nts-cert-valid-until = { $path }: for { $names }, valid until { $date } ({ $days } days left).
+nts-cert-expiring = { $path }: for { $names }, valid until { $date } ({ $days } days left). It ends within { $warn } days: renew it now (stratum nts renew) and install the new one, as NTS clients refuse it once it has ended.
 nts-cert-expired-on = { $path }: for { $names }, EXPIRED on { $date } ({ $days } days ago).
 nts-cert-not-yet-valid = { $path }: for { $names }, NOT VALID YET: valid only from { $from } (in { $days } days) until { $date }; NTS clients refuse it until then.
 leap-list-valid-until = Leap second list { $path }: valid until { $date } ({ $days } days left).
@@ -332,7 +333,7 @@ cli-after-export-alerts =
     --offset-warn or --offset-crit, an NTP source unreachable, a reference clock without samples
     for two polls, an NTS certificate within --cert-days of its end or expired, the leap second
     list within --leap-days of its end. Check them with promtool check rules FILE.
-cli-arg-export-alerts-to = The rule format (prometheus)
+cli-arg-export-alerts-to = The rule format: prometheus, the only one and the default
 cli-arg-export-alerts-offset-warn = Warn when the clock is off by more than this (default 0.1)
 cli-arg-export-alerts-offset-crit = Critical when the clock is off by more than this (default 1)
 cli-arg-export-alerts-max-stratum = Warn above this stratum (default 10)

@@ -222,3 +222,19 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }: the limit is 
        *[other] Write the limit as a whole number.
     }
 lint-smoothtime-serves = smoothtime without leaponly on a machine that serves clients: they get a smoothed time, not chronyd's best estimate of the true time. chrony.conf(5) smoothtime: “BE WARNED: The server is intentionally not serving its best estimate of the true time”; clients that also poll another server can reject it as a falseticker. Add “leaponly” to smooth only leap seconds, or keep smoothtime for servers whose clients poll this server alone.
+lint-dir-file-skipped = { $directive } reads only the *.{ $ext } files of { $dir }: chronyd skips { $file } without a message, and its { $directive ->
+        [sourcedir] server, pool and peer lines
+       *[other] directives
+    } never apply (chrony.conf(5) { $directive }: the files have the .{ $ext } suffix). Rename it to end in .{ $ext }, or remove it.
+lint-no-sources-read = No file chronyd reads has a server, pool, peer or refclock line (the files of sourcedir and confdir included), so it has no source to follow: { $local ->
+        [yes] it serves only its own free-running clock (local stratum) and never synchronises
+       *[no] it never synchronises and serves nothing
+    }. Add a server or pool line, or a correctly named file in the directory.
+lint-duplicate-source-file = { $host } is already a source in { $file } on line { $line }; chronyd adds it once, so this line adds nothing.
+lint-port-wraps = { $option } { $value } is not a port (0 to 65535): chrony { $version } takes it without a message and keeps only its low 16 bits, so chronyd uses port { $used } ({ $value } modulo 65536) and this line does not do what it says. chrony 4.7 and later refuse it. Write the port meant, from 0 to 65535.
+lint-number-prefix = { $directive } “{ $value }”: chronyd reads only the number at the start of the word and ignores the rest without a message, so it uses { $directive } { $used }. { $case ->
+        [comma] A decimal comma? chrony writes decimals with a point: “{ $directive } { $meant }”.
+       *[other] Write the value as a number alone.
+    }
+lint-leapsectz-missing = The time zone { $zone } does not exist on this machine (there is no { $dir }/{ $zone }): chronyd logs “Timezone { $zone } failed leap second check, ignoring” and has no leap-second information at all. This was checked on the machine running Stratum; if the file is for another host, check there. chrony.conf(5) leapsectz: the zone must contain the leap seconds, e.g. “leapsectz right/UTC”.
+lint-maxclockerror-high = maxclockerror { $value } ppm is far above what chrony.conf(5) gives as typical: “10 for a low quality clock and 0.1 for a high quality clock” (the default is 1). chronyd adds { $ms_per_s } ms to the root dispersion for every second between clock updates, so this server looks much less accurate to its clients. Is the value in ppm as meant?

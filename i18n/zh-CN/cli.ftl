@@ -87,6 +87,7 @@ nts-lines-server = NTS 服务器的 chrony.conf：
 nts-lines-client = 其客户端的 chrony.conf（需把 ca.crt 复制到每台客户端）：
 nts-renew-restart = chronyd 在启动时读取新证书：请重启它（点击“续期”时辅助进程会自动重启）。
 nts-cert-valid-until = { $path }：适用于 { $names }，有效期至 { $date }（还剩 { $days } 天）。
+nts-cert-expiring = { $path }：适用于 { $names }，有效期至 { $date }（还剩 { $days } 天）。它将在 { $warn } 天内到期：请现在续期（stratum nts renew）并安装新证书，因为到期后 NTS 客户端会拒绝它。
 nts-cert-expired-on = { $path }：适用于 { $names }，已于 { $date } 过期（{ $days } 天前）。
 nts-cert-not-yet-valid = { $path }：适用于 { $names }，尚未生效：有效期从 { $from }（{ $days } 天后）至 { $date }，在此之前 NTS 客户端会拒绝它。
 leap-list-valid-until = 闰秒列表 { $path }：有效期至 { $date }（还剩 { $days } 天）。
@@ -271,7 +272,7 @@ cli-about-export-alerts = 基于 stratum metrics 指标生成 Prometheus 告警�
 cli-after-export-alerts =
     规则：服务器无响应、未同步、层级高于 --max-stratum、时钟偏差超过 --offset-warn 或 --offset-crit、NTP 时间源不可达、参考时钟连续两个轮询周期没有样本、NTS 证书距到期不足 --cert-days 天或已过期、闰秒列表距到期不足 --leap-days 天。
     可用 promtool check rules 文件 检查。
-cli-arg-export-alerts-to = 规则格式（prometheus）
+cli-arg-export-alerts-to = 规则格式：prometheus，唯一的格式，也是默认值
 cli-arg-export-alerts-offset-warn = 时钟偏差超过此值（秒）时警告（默认 0.1）
 cli-arg-export-alerts-offset-crit = 时钟偏差超过此值（秒）时严重告警（默认 1）
 cli-arg-export-alerts-max-stratum = 层级高于此值时警告（默认 10）

@@ -203,3 +203,19 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时
        *[other] 请把限值写成整数。
     }
 lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime：“BE WARNED: The server is intentionally not serving its best estimate of the true time”；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。
+lint-dir-file-skipped = { $directive } 只读取 { $dir } 中的 *.{ $ext } 文件：chronyd 会跳过 { $file } 且不给出任何提示，其中的{ $directive ->
+        [sourcedir] server、pool 和 peer 行
+       *[other] 指令
+    }永远不会生效（chrony.conf(5) { $directive }：这些文件以 .{ $ext } 为后缀）。请把它改名为以 .{ $ext } 结尾，或删除它。
+lint-no-sources-read = chronyd 读取的所有文件（包括 sourcedir 和 confdir 中的文件）都没有 server、pool、peer 或 refclock 行，因此它没有可跟随的时间源：{ $local ->
+        [yes] 它只对外提供本机自由运行的时钟（local stratum），永远不会同步
+       *[no] 它永远不会同步，也不提供任何时间
+    }。请添加一行 server 或 pool，或在该目录中放入名称正确的文件。
+lint-duplicate-source-file = { $host } 已经是 { $file } 第 { $line } 行的时间源；chronyd 只添加一次，这一行不起作用。
+lint-port-wraps = { $option } { $value } 不是有效端口（0 到 65535）：chrony { $version } 接受它且不给出任何提示，只保留低 16 位，所以 chronyd 实际使用端口 { $used }（{ $value } 除以 65536 的余数），这一行并没有按所写的生效。chrony 4.7 及以后的版本会拒绝它。请写出想用的端口（0 到 65535）。
+lint-number-prefix = { $directive }“{ $value }”：chronyd 只读取这个词开头的数字，其余部分被忽略且不给出任何提示，所以实际使用 { $directive } { $used }。{ $case ->
+        [comma] 是否误用了逗号作小数点？chrony 的小数用点号：“{ $directive } { $meant }”。
+       *[other] 请只写一个数字。
+    }
+lint-leapsectz-missing = 本机没有时区 { $zone }（不存在 { $dir }/{ $zone }）：chronyd 会记录“Timezone { $zone } failed leap second check, ignoring”，完全没有闰秒信息。这是在运行 Stratum 的机器上检查的；如果这份配置用于另一台主机，请在那台主机上检查。chrony.conf(5) leapsectz：时区必须包含闰秒，例如“leapsectz right/UTC”。
+lint-maxclockerror-high = maxclockerror { $value } ppm 远高于 chrony.conf(5) 给出的典型值：“低质量时钟约为 10，高质量时钟约为 0.1”（默认值为 1）。两次时钟更新之间每过一秒，chronyd 都会把根离散度（root dispersion）增加 { $ms_per_s } 毫秒，所以客户端会认为这台服务器的精度差得多。请确认这个值是否按 ppm 填写。

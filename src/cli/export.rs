@@ -227,7 +227,8 @@ fn bundle_readme_id(path: &str) -> String {
     format!("bundle-readme-{key}")
 }
 
-/// `stratum export alerts --to prometheus [thresholds] [--out FILE]`.
+/// `stratum export alerts [--to prometheus] [thresholds] [--out FILE]`:
+/// prometheus is the only format, so it is the default.
 pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     use crate::core::export::alerts::{Thresholds, prometheus_rules};
     let _ = tr;
@@ -263,9 +264,8 @@ pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     }
     let (to, out) = (a.to, a.out);
     match to.as_deref() {
-        Some("prometheus") => {}
+        None | Some("prometheus") => {}
         Some(v) => return Err(CliError::new("export-bad-format").arg("value", v)),
-        None => return Err(CliError::new("export-needs-format")),
     }
     let text = prometheus_rules(&t);
     match out {

@@ -164,6 +164,9 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
         ("nts-cert-expired-on", info.days_left(now).abs())
     } else if info.not_yet_valid(now) {
         ("nts-cert-not-yet-valid", info.days_until_valid(now))
+    } else if info.days_left(now) <= nts::WARN_DAYS {
+        // The threshold `export alerts --cert-days` and the window warn at.
+        ("nts-cert-expiring", info.days_left(now))
     } else {
         ("nts-cert-valid-until", info.days_left(now))
     };
@@ -177,13 +180,16 @@ fn print_info(tr: &Localizer, path: &Path, info: &CertInfo) {
                 ("date", date(info.not_after)),
                 ("from", date(info.not_before)),
                 ("days", days.to_string()),
+                ("warn", nts::WARN_DAYS.to_string()),
             ],
         )
     );
 }
 
 /// `show FILE`: names, validity, days left; exit 1 when expired or not
-/// valid yet (clients refuse it either way).
+/// valid yet (clients refuse it either way). One within WARN_DAYS of its
+/// end is warned about but exits 0: clients still accept it, as the
+/// alert rule's warning (not critical) says.
 pub(super) fn show(a: NtsShowArgs, tr: &Localizer) -> CliResult {
     let file = a.file;
     let file = file.ok_or_else(|| CliError::new("cli-missing-option").arg("option", "FILE"))?;

@@ -353,3 +353,28 @@ fn an_offset_critical_threshold_not_above_the_warning_is_refused() {
     let rules = std::fs::read_to_string(&new).unwrap();
     assert!(rules.contains("> 0.5") && rules.contains("> 2"), "{rules}");
 }
+
+/// Prometheus is the only rule format, so `export alerts` without `--to`
+/// writes the same rules as `--to prometheus`; another format is refused.
+#[test]
+fn alerts_without_to_default_to_prometheus() {
+    let run = |args: &[&str]| {
+        crate::common::stratum()
+            .args(["export", "alerts"])
+            .args(args)
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let (plain, named) = (run(&[]), run(&["--to", "prometheus"]));
+    assert!(
+        plain.status.success(),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("groups:"));
+    assert_eq!(plain.stdout, named.stdout);
+    let other = run(&["--to", "nagios"]);
+    assert!(!other.status.success());
+    assert!(other.stdout.is_empty());
+}

@@ -500,11 +500,35 @@ fn nts_show_reports_a_certificate_that_is_not_valid_yet() {
     assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("尚未生效"), "{text}");
     assert!(text.contains("399 天后"), "{text}");
-    // A certificate valid today stays valid, exit 0.
+    // A certificate valid today stays valid, exit 0; 30 days from its end
+    // (export alerts' --cert-days default) it says to renew it, still 0:
+    // clients accept it until then.
     let (code, text) = show(&current, "C");
     assert_eq!(code, Some(0), "{text}");
     assert!(
         text.contains("valid until") && text.contains("(30 days left)"),
+        "{text}"
+    );
+    assert!(text.contains("renew it now"), "{text}");
+    let (code, text) = show(&current, "zh_CN.UTF-8");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("请现在续期"), "{text}");
+    // A year left: nothing to renew yet.
+    let long = tmp.path().join("long.crt");
+    let cert = stratum::core::nts::issue(&stratum::core::nts::IssueRequest {
+        names: &names,
+        days: 365,
+        ca: None,
+        now,
+    })
+    .unwrap()
+    .server
+    .cert;
+    std::fs::write(&long, cert).unwrap();
+    let (code, text) = show(&long, "C");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("days left") && !text.contains("renew"),
         "{text}"
     );
 }

@@ -9,6 +9,7 @@ mod releases;
 mod rule_modules;
 mod sources;
 mod text;
+mod values;
 
 use stratum::core::conf::lint::Rule;
 use stratum::core::conf::{ChronyVersion, Document, LintOptions, lint};

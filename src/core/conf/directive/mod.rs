@@ -276,7 +276,6 @@ fn check_other(name: &str, args: &str) -> Result<(), ParseError> {
             }
             Ok(())
         }
-        "dumponexit" => Ok(()),
         // `driftfile FILE [interval N]` (conf.c 4.7 parse_driftfile: the
         // interval read with %d, nothing after it); which release takes
         // the interval is lint's business.
@@ -480,6 +479,7 @@ mod tests {
         assert_eq!(p("maxupdateskew abc"), Err(ParseError::Invalid));
         assert_eq!(p("frobnicate 1"), Err(ParseError::UnknownDirective));
         assert!(matches!(p("linux_hz 100"), Ok(Directive::Deprecated(_))));
+        assert!(matches!(p("dumponexit"), Ok(Directive::Deprecated(_))));
     }
 
     #[test]

@@ -136,7 +136,6 @@ pub const OTHER_DIRECTIVES: &[OtherSpec] = &[
     // `driftfile FILE [interval N]`: the interval from 4.7 (conf.c 4.7
     // parse_driftfile), one word before.
     other("driftfile"),
-    other("dumponexit"),
     other("fallbackdrift"),
     other("hwtimestamp"),
     other("initstepslew"),
@@ -159,9 +158,11 @@ pub const OTHER_DIRECTIVES: &[OtherSpec] = &[
     other("tempcomp"),
 ];
 
-/// Directives chronyd accepts with a warning and otherwise ignores.
+/// Directives chronyd accepts and otherwise ignores: with a warning, or
+/// (`dumponexit`, conf.c 4.0–4.9 "Silently ignored") without one.
 pub const DEPRECATED_DIRECTIVES: &[&str] = &[
     "commandkey",
+    "dumponexit",
     "generatecommandkey",
     "linux_freq_scale",
     "linux_hz",

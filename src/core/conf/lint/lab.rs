@@ -165,91 +165,7 @@ pub(super) fn lab_checks(l: &mut Linter) {
         }
     }
 
-    // One address, one source: a `server` and a `peer` line for the same
-    // host are duplicates too (chronyd ignores the second).
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut peers = 0;
-    for (i, s) in doc.sources() {
-        let key = s.host.to_ascii_lowercase();
-        let dropped = seen.contains_key(&key);
-        if let Some(first) = seen.get(&key) {
-            l.add_at((
-                Rule::DuplicateSource,
-                Some(i),
-                vec![("host", s.host.clone()), ("line", (first + 1).to_string())],
-            ));
-        } else {
-            seen.insert(key, i);
-        }
-        if ntpd_refclock_address(&s.host) {
-            l.add_at((
-                Rule::NtpdRefclockAddress,
-                Some(i),
-                vec![("host", s.host.clone())],
-            ));
-            continue;
-        }
-        if s.kind == SourceKind::Peer {
-            // A dropped peer line peers with nobody: no orphan advice for it.
-            if !dropped {
-                peers += 1;
-            }
-            for burst in ["iburst", "burst"] {
-                if s.has(burst) {
-                    l.add_at((
-                        Rule::PeerBurst,
-                        Some(i),
-                        vec![("option", burst.to_string())],
-                    ));
-                }
-            }
-        } else if !s.has("iburst") && !s.has("burst") && s.int("minpoll").is_none_or(|m| m > 0) {
-            // At minpoll 0 or below the first polls come within seconds
-            // anyway (chrony.conf(5) minpoll: -6 is 1/64 s).
-            l.add_at((Rule::NoIburst, Some(i), vec![("host", s.host.clone())]));
-        }
-        // chrony.conf(5) server offline: chronyd "will not try to poll the
-        // server until it is enabled to do so" (chronyc online).
-        if s.has("offline") {
-            l.add_at((Rule::SourceOffline, Some(i), vec![("host", s.host.clone())]));
-        }
-        // chrony.conf(5): noselect "never selected for synchronisation",
-        // prefer "prefer this source over sources without the prefer
-        // option": on one line prefer has nothing to act on.
-        if s.has("prefer") && s.has("noselect") {
-            l.add_at((
-                Rule::PreferNoselect,
-                Some(i),
-                vec![("host", s.host.clone())],
-            ));
-        }
-        if let Some(tld) = reserved_name(&s.host) {
-            l.add_at((
-                Rule::ReservedName,
-                Some(i),
-                vec![("host", s.host.clone()), ("tld", tld.to_string())],
-            ));
-        }
-        if s.kind != SourceKind::Pool && s.has("maxsources") {
-            l.add_at((
-                Rule::OptionIgnored,
-                Some(i),
-                vec![
-                    ("option", "maxsources".into()),
-                    ("directive", s.kind.keyword().into()),
-                ],
-            ));
-        }
-        if let (Some(min), Some(max)) = (s.int("minpoll"), s.int("maxpoll"))
-            && max < min
-        {
-            l.add_at((
-                Rule::MaxpollBelowMinpoll,
-                Some(i),
-                vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
-            ));
-        }
-    }
+    let peers = per_source(l);
 
     // chrony.conf(5): noselect "Never select this source"; require "Require
     // that at least one of the sources specified with this option is
@@ -478,4 +394,96 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
 /// Simple directives a release takes more than once.
 fn spec_repeats(name: &str, version: crate::core::conf::version::ChronyVersion) -> bool {
     matches!(name, "ntsservercert" | "ntsserverkey") && version >= super::releases::MANY_NTS_CERTS
+}
+
+/// The checks of each source line on its own (and of duplicates within
+/// the file): one code path for chrony.conf, its included files and the
+/// `.sources` files of a sourcedir. Returns how many peers chronyd adds.
+pub(super) fn per_source(l: &mut Linter) -> usize {
+    // One address, one source: a `server` and a `peer` line for the same
+    // host are duplicates too (chronyd ignores the second).
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut peers = 0;
+    for (i, s) in l.doc.sources() {
+        let key = s.host.to_ascii_lowercase();
+        let dropped = seen.contains_key(&key);
+        if let Some(first) = seen.get(&key) {
+            l.add_at((
+                Rule::DuplicateSource,
+                Some(i),
+                vec![("host", s.host.clone()), ("line", (first + 1).to_string())],
+            ));
+        } else {
+            seen.insert(key, i);
+        }
+        if ntpd_refclock_address(&s.host) {
+            l.add_at((
+                Rule::NtpdRefclockAddress,
+                Some(i),
+                vec![("host", s.host.clone())],
+            ));
+            continue;
+        }
+        if s.kind == SourceKind::Peer {
+            // A dropped peer line peers with nobody: no orphan advice for it.
+            if !dropped {
+                peers += 1;
+            }
+            for burst in ["iburst", "burst"] {
+                if s.has(burst) {
+                    l.add_at((
+                        Rule::PeerBurst,
+                        Some(i),
+                        vec![("option", burst.to_string())],
+                    ));
+                }
+            }
+        } else if !s.has("iburst") && !s.has("burst") && s.int("minpoll").is_none_or(|m| m > 0) {
+            // At minpoll 0 or below the first polls come within seconds
+            // anyway (chrony.conf(5) minpoll: -6 is 1/64 s).
+            l.add_at((Rule::NoIburst, Some(i), vec![("host", s.host.clone())]));
+        }
+        // chrony.conf(5) server offline: chronyd "will not try to poll the
+        // server until it is enabled to do so" (chronyc online).
+        if s.has("offline") {
+            l.add_at((Rule::SourceOffline, Some(i), vec![("host", s.host.clone())]));
+        }
+        // chrony.conf(5): noselect "never selected for synchronisation",
+        // prefer "prefer this source over sources without the prefer
+        // option": on one line prefer has nothing to act on.
+        if s.has("prefer") && s.has("noselect") {
+            l.add_at((
+                Rule::PreferNoselect,
+                Some(i),
+                vec![("host", s.host.clone())],
+            ));
+        }
+        if let Some(tld) = reserved_name(&s.host) {
+            l.add_at((
+                Rule::ReservedName,
+                Some(i),
+                vec![("host", s.host.clone()), ("tld", tld.to_string())],
+            ));
+        }
+        if s.kind != SourceKind::Pool && s.has("maxsources") {
+            l.add_at((
+                Rule::OptionIgnored,
+                Some(i),
+                vec![
+                    ("option", "maxsources".into()),
+                    ("directive", s.kind.keyword().into()),
+                ],
+            ));
+        }
+        if let (Some(min), Some(max)) = (s.int("minpoll"), s.int("maxpoll"))
+            && max < min
+        {
+            l.add_at((
+                Rule::MaxpollBelowMinpoll,
+                Some(i),
+                vec![("minpoll", min.to_string()), ("maxpoll", max.to_string())],
+            ));
+        }
+    }
+    peers
 }

@@ -18,6 +18,9 @@ use crate::core::conf::refclocks::refclocks;
 /// with Asia/Shanghai). Only the zoneinfo "right/" zones count leap seconds;
 /// chrony.conf(5) leapsectz: "This normally works with the right/UTC
 /// timezone".
+/// Where glibc finds time zones (its TZDIR default).
+const ZONEINFO: &str = "/usr/share/zoneinfo";
+
 pub(super) fn leapsectz_zone(l: &mut Linter) {
     let Some(i) = l
         .directives()
@@ -28,6 +31,24 @@ pub(super) fn leapsectz_zone(l: &mut Linter) {
         return;
     };
     let zone = l.raw_args(i).trim().to_string();
+    // chronyd sets TZ to the name and asks the C library for 23:59:60 on
+    // 31 December 2008; glibc reads a relative name under
+    // /usr/share/zoneinfo, and a zone it cannot find is UTC without leap
+    // seconds: "failed leap second check, ignoring". Checked on this
+    // machine only (the file may be written for another host).
+    if let Some(exists) = l.opts.path_exists
+        && !zone.is_empty()
+        && !zone.starts_with('/')
+        && !zone.split('/').any(|p| p == "..")
+        && !exists(&format!("{ZONEINFO}/{zone}"))
+    {
+        l.add((
+            Rule::LeapsectzMissing,
+            i,
+            vec![("zone", zone), ("dir", ZONEINFO.to_string())],
+        ));
+        return;
+    }
     if zone.is_empty() || zone.starts_with("right/") || zone.contains("leaps") {
         return;
     }

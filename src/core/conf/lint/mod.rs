@@ -15,6 +15,7 @@ mod leap;
 mod limits;
 mod model;
 mod nts;
+mod numbers;
 mod poll;
 mod ranges;
 mod releases;
@@ -70,6 +71,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
     releases::release_checks(&mut l);
     startup_checks(&mut l);
     ranges::useful_ranges(&mut l);
+    numbers::number_prefixes(&mut l);
     if !fragment {
         lab_checks(&mut l);
         ignored::ignored_lines(&mut l);

@@ -3,7 +3,7 @@
 //! starts, and polls, keeps samples or sends requests otherwise than the
 //! line asks.
 
-use crate::core::conf::directive::{Directive, OptValue};
+use crate::core::conf::directive::{Directive, OptValue, ValueKind};
 use crate::core::conf::version::ChronyVersion;
 
 use super::model::*;
@@ -97,8 +97,88 @@ fn samples_pairs(l: &mut Linter) {
     }
 }
 
+/// A port outside 0..65535 before 4.7: conf.c (`parse_int`, `sscanf("%d")`)
+/// and cmdparse.c (`sscanf("%d%n", &src->port)`) at tags 4.0, 4.3 and 4.6.1
+/// keep it in an int without a range check, and it ends in a 16-bit field
+/// (addressing.h `IPSockAddr.port` is `uint16_t`; 4.3 ntp_sources.c
+/// `remote_addr.port = port`, ntp_io.c `local_addr.port = local_port`), so
+/// chronyd uses the value modulo 65536. From 4.7 `SSCANF_IN_RANGE` /
+/// `parse_int(…, 0, 65535)` refuse it: an error there already. A negative
+/// acquisitionport is its documented "a new port for each request".
+fn wrapped_ports(l: &mut Linter) {
+    const PORT_RANGE: Option<(i64, i64)> = Some((0, 65535));
+    let v = l.opts.version;
+    if v >= ChronyVersion::STRICT_INTEGERS {
+        return;
+    }
+    for (i, d) in l.directives() {
+        let mut ports: Vec<(&str, &str, i64)> = options_of(d)
+            .into_iter()
+            .filter(|(_, spec, _)| spec.kind == ValueKind::Int && spec.range == PORT_RANGE)
+            .filter_map(|(directive, spec, value)| {
+                value.as_i64().map(|x| (directive, spec.name, x))
+            })
+            .collect();
+        if let Directive::Simple {
+            spec,
+            value: OptValue::Int(x),
+        } = d
+            && spec.range == PORT_RANGE
+            && !(spec.name == "acquisitionport" && *x < 0)
+        {
+            ports.push((spec.name, spec.name, *x));
+        }
+        for (directive, option, x) in ports {
+            if (0..=65535).contains(&x) {
+                continue;
+            }
+            l.add((
+                Rule::PortWraps,
+                i,
+                vec![
+                    ("directive", directive.to_string()),
+                    ("option", option.to_string()),
+                    ("value", x.to_string()),
+                    ("used", x.rem_euclid(65536).to_string()),
+                    ("version", v.to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+/// chrony.conf(5) maxclockerror: default 1 ppm, "typical values for
+/// error-in-ppm might be 10 for a low quality clock and 0.1 for a high
+/// quality clock". Ten times the low-quality figure is no clock's error:
+/// likely a unit slip, and it inflates the root dispersion chronyd serves.
+pub(super) const MAXCLOCKERROR_FAR: f64 = 100.0;
+
+fn maxclockerror_far(l: &mut Linter) {
+    for (i, d) in l.directives() {
+        if let Directive::Simple {
+            spec,
+            value: OptValue::Float(x),
+        } = d
+            && spec.name == "maxclockerror"
+            && *x > MAXCLOCKERROR_FAR
+        {
+            l.add((
+                Rule::MaxclockerrorHigh,
+                i,
+                vec![
+                    ("value", format!("{x}")),
+                    // ppm: microseconds per second, said in milliseconds.
+                    ("ms_per_s", format!("{}", x / 1000.0)),
+                ],
+            ));
+        }
+    }
+}
+
 pub(super) fn useful_ranges(l: &mut Linter) {
     samples_pairs(l);
+    wrapped_ports(l);
+    maxclockerror_far(l);
     let v = l.opts.version;
     for (i, d) in l.directives() {
         if let Directive::Source(s) = d {

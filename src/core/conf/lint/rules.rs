@@ -126,6 +126,17 @@ crate::id_enum! {
         LeapsectzNoLeaps = "leapsectz-no-leaps",
         MakestepLimitFraction = "makestep-limit-fraction",
         SmoothtimeServes = "smoothtime-serves",
+        DirFileSkipped = "dir-file-skipped",
+        NoSourcesRead = "no-sources-read",
+        DuplicateSourceFile = "duplicate-source-file",
+        /// A port above 65535 before 4.7: used modulo 65536.
+        PortWraps = "port-wraps",
+        /// `stratumweight 0,05`: chronyd reads the number at the start only.
+        NumberPrefix = "number-prefix",
+        /// leapsectz names a zone this machine does not have.
+        LeapsectzMissing = "leapsectz-missing",
+        /// maxclockerror far above chrony.conf(5)'s typical values.
+        MaxclockerrorHigh = "maxclockerror-high",
     }
 }
 
@@ -294,8 +305,20 @@ impl Rule {
             Rule::LeapsectzNoLeaps => Severity::Warning,
             Rule::MakestepLimitFraction => Severity::Warning,
             Rule::SmoothtimeServes => Severity::Warning,
+            // chronyd starts and uses another port than the line says.
+            Rule::PortWraps => Severity::Warning,
+            // chronyd starts with the number the word begins with.
+            Rule::NumberPrefix => Severity::Warning,
+            // chronyd starts without leap-second information.
+            Rule::LeapsectzMissing => Severity::Warning,
+            // A judgement: chronyd works, its dispersion is inflated.
+            Rule::MaxclockerrorHigh => Severity::Hint,
             // chronyd starts; the earlier line does nothing.
             Rule::AccessOverridden => Severity::Warning,
+            // chronyd starts; the file is never read / nothing to follow.
+            Rule::DirFileSkipped => Severity::Warning,
+            Rule::NoSourcesRead => Severity::Warning,
+            Rule::DuplicateSourceFile => Severity::Warning,
         }
     }
 }

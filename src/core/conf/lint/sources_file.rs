@@ -11,8 +11,8 @@ use crate::core::conf::document::{Document, LineEnding};
 use crate::core::conf::version::ChronyVersion;
 
 use super::model::{Diagnostic, LintOptions, Linter, MAX_LINE_LENGTH};
-use super::ranges;
 use super::rules::Rule;
+use super::{lab, ranges};
 
 /// From this release chronyd stops at a line without a newline.
 const STOPS_AT_UNTERMINATED: ChronyVersion = ChronyVersion::new(4, 1);
@@ -62,9 +62,8 @@ pub fn lint_sources_file(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> 
             ));
         }
     }
-    // The source lines chronyd does read: a port no server answers on, a
-    // polltarget or sample count outside the useful range, as in
-    // chrony.conf (up to where chronyd stops reading).
+    // The source lines chronyd does read get every check a source line of
+    // chrony.conf gets (up to where chronyd stops reading).
     let read_up_to = out
         .iter()
         .find(|d| d.rule == Rule::SourcesLineUnterminated)
@@ -77,6 +76,7 @@ pub fn lint_sources_file(doc: &Document, opts: &LintOptions) -> Vec<Diagnostic> 
         out: Vec::new(),
     };
     ranges::useful_ranges(&mut l);
+    lab::per_source(&mut l);
     out.extend(l.out.into_iter().filter(|d| {
         d.line.is_some_and(|n| {
             n < read_up_to && matches!(doc.lines()[n - 1].parsed(), Some(Directive::Source(_)))
@@ -107,7 +107,7 @@ mod tests {
         // Sources in every spelling chronyd takes: nothing to say.
         assert!(
             rules(
-                "server 192.0.2.1 iburst\n# dhcp\nPOOL pool.example.org\npeer 192.0.2.9\n\n",
+                "server 192.0.2.1 iburst\n# dhcp\nPOOL pool.example.org iburst\npeer 192.0.2.9\n\n",
                 v49
             )
             .is_empty()
@@ -146,13 +146,15 @@ mod tests {
         let v49 = ChronyVersion::new(4, 9);
         assert_eq!(
             rules(
-                "server 192.0.2.1 iburst port 0\nserver 192.0.2.2 polltarget 61\nmaxsamples 100\n",
+                "server 192.0.2.1 iburst port 0\nserver 192.0.2.2 iburst polltarget 61\nmaxsamples 100\nserver ntp1.example.org iburst maxpoll 1 minpoll 6\nserver 192.0.2.1 iburst\n",
                 v49
             ),
             [
                 (Rule::SourcePortZero, Some(1)),
                 (Rule::PolltargetRange, Some(2)),
                 (Rule::SourcesNotASource, Some(3)),
+                (Rule::MaxpollBelowMinpoll, Some(4)),
+                (Rule::DuplicateSource, Some(5)),
             ]
         );
     }
