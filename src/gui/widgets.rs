@@ -325,6 +325,28 @@ pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
     }
 }
 
+/// `on_disabled_hover_text`, only where the widget is in sight: egui tests
+/// a disabled widget's whole rectangle, not the part its scroll area shows,
+/// so a button scrolled under the status bar would open its tooltip over
+/// the bar's own.
+pub trait DisabledHover {
+    fn disabled_hover_text(self, text: impl Into<egui::WidgetText>) -> Self;
+}
+
+impl DisabledHover for egui::Response {
+    fn disabled_hover_text(self, text: impl Into<egui::WidgetText>) -> Self {
+        let seen = self
+            .ctx
+            .pointer_hover_pos()
+            .is_some_and(|p| self.interact_rect.contains(p));
+        if seen {
+            self.on_disabled_hover_text(text)
+        } else {
+            self
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,27 +414,5 @@ mod tests {
             shown(Kind::NtpqPeers, FieldId::Offset, "0.789", Value::Text),
             "0.789"
         );
-    }
-}
-
-/// `on_disabled_hover_text`, only where the widget is in sight: egui tests
-/// a disabled widget's whole rectangle, not the part its scroll area shows,
-/// so a button scrolled under the status bar would open its tooltip over
-/// the bar's own.
-pub trait DisabledHover {
-    fn disabled_hover_text(self, text: impl Into<egui::WidgetText>) -> Self;
-}
-
-impl DisabledHover for egui::Response {
-    fn disabled_hover_text(self, text: impl Into<egui::WidgetText>) -> Self {
-        let seen = self
-            .ctx
-            .pointer_hover_pos()
-            .is_some_and(|p| self.interact_rect.contains(p));
-        if seen {
-            self.on_disabled_hover_text(text)
-        } else {
-            self
-        }
     }
 }
