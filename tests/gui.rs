@@ -25,6 +25,8 @@ mod pair;
 mod plain_words;
 #[path = "gui/roster.rs"]
 mod roster;
+#[path = "gui/silence.rs"]
+mod silence;
 #[path = "gui/small.rs"]
 mod small;
 #[path = "gui/tour.rs"]
