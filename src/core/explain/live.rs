@@ -368,7 +368,7 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::explain::Status;
+    use super::super::verdict::Status;
 
     fn auth(mode: u16) -> AuthData {
         AuthData {
