@@ -46,9 +46,11 @@ impl App {
     /// The app without touching a context (UI tests install fonts
     /// themselves).
     pub fn headless(settings: Settings, backend: Backend) -> App {
+        let mut panels = Panels::default();
+        panels.export.restore(&settings.export);
         App {
             state: AppState::new(settings),
-            panels: Panels::default(),
+            panels,
             backend,
             shots: ShotPlan::from_env(),
             wants_live: None,
