@@ -151,3 +151,21 @@ fn the_backup_of_a_pair_is_offered_the_primary_not_the_peer_in_this_file() {
         assert!(!text.contains("peer 10.0.0.124"), "{lang:?}: {text}");
     }
 }
+
+/// Settings show the chronyd in use where its field is empty.
+#[test]
+fn settings_show_the_chronyd_in_use() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = super::window::offline(lang);
+        show(&mut h, Panel::Settings);
+        let found = stratum::sys::find_chronyd(None).map(|p| p.display().to_string());
+        let name = tr.tr("gui-chronyd-path");
+        let placeholder = h
+            .get_by_label(&name)
+            .accesskit_node()
+            .placeholder()
+            .map(str::to_string);
+        assert_eq!(placeholder, found, "{lang:?}");
+    }
+}
