@@ -9,6 +9,8 @@ mod common;
 mod chinese;
 #[path = "gui/conf_comments.rs"]
 mod conf_comments;
+#[path = "gui/export_kept.rs"]
+mod export_kept;
 #[path = "gui/export_notes.rs"]
 mod export_notes;
 #[path = "gui/export_truth.rs"]

@@ -46,9 +46,11 @@ impl App {
     /// The app without touching a context (UI tests install fonts
     /// themselves).
     pub fn headless(settings: Settings, backend: Backend) -> App {
+        let mut panels = Panels::default();
+        panels.export.restore(&settings.export);
         App {
             state: AppState::new(settings),
-            panels: Panels::default(),
+            panels,
             backend,
             shots: ShotPlan::from_env(),
             wants_live: None,
@@ -58,6 +60,11 @@ impl App {
 
     /// One frame of the whole UI.
     pub fn ui(&mut self, ctx: &egui::Context) {
+        // Ctrl+Q quits, as desktop apps do (on_exit saves the settings).
+        let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
+        if ctx.input_mut(|i| i.consume_shortcut(&quit)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if let Some(target) = self.state.reconnect.take() {
             // Another helper: the old connection is let go (never waited
             // for in a frame), a new one starts.

@@ -60,8 +60,10 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         ui.end_row();
         let name = ui.label(st.t("gui-helper-socket"));
         let mut socket = st.settings.socket.clone().unwrap_or_default();
+        // Empty: the helper found at start is used; show which.
+        let in_use = st.server.clone().unwrap_or_default();
         if ui
-            .text_edit_singleline(&mut socket)
+            .add(egui::TextEdit::singleline(&mut socket).hint_text(in_use))
             .labelled_by(name.id)
             .on_hover_text(st.t("gui-helper-socket-help"))
             .changed()
@@ -100,8 +102,12 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         ui.end_row();
         let name = ui.label(st.t("gui-chronyd-path"));
         let mut chronyd = st.settings.chronyd.clone().unwrap_or_default();
+        // Empty: the chronyd `stratum` finds; show which.
+        let found = crate::sys::find_chronyd(None)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         if ui
-            .text_edit_singleline(&mut chronyd)
+            .add(egui::TextEdit::singleline(&mut chronyd).hint_text(found))
             .labelled_by(name.id)
             .on_hover_text(st.t("gui-chronyd-path-help"))
             .changed()
