@@ -358,7 +358,7 @@ gui-files-need-path = Type a file's path above (or choose it with Browse…) to 
 # line of a kind added to it (chronyd reads comments as bytes).
 lab-comment-header = Stratum lab server. Add upstream servers and the subnets of your clients.
 lab-comment-local = Serve time even when no upstream is reachable (isolated lab).
-lab-comment-allow = Who may ask this server for time (127.0.0.0/8: programs on this machine).
+lab-comment-allow = Who may ask this server for time (one allow line per address or subnet).
 lab-comment-makestep = Step the clock in the first updates if it is far off.
 conf-comment-sources = Upstream servers this server follows.
 conf-comment-peers = The other server of the pair: both serve the lab, with the same "local stratum N orphan" line (chrony.conf(5), orphan mode).

@@ -348,7 +348,7 @@ gui-files-need-path = 请在上面输入文件路径（或用“浏览…”选�
 # 新实验环境起始 chrony.conf 的注释，以及首次加入某类指令时的注释（chronyd 按字节读取注释）。
 lab-comment-header = Stratum 实验服务器。请加入上游服务器和客户端所在的子网。
 lab-comment-local = 即使没有可达的上游也提供时间（隔离的实验环境）。
-lab-comment-allow = 允许哪些主机向本服务器请求时间（127.0.0.0/8：本机上的程序）。
+lab-comment-allow = 允许哪些主机向本服务器请求时间（每条 allow 行一个地址或子网）。
 lab-comment-makestep = 最初几次更新时若时钟偏差很大则直接步进调整。
 conf-comment-sources = 本服务器跟随的上游服务器。
 conf-comment-peers = 主备对中的另一台服务器：两台都为实验环境提供时间，并使用相同的“local stratum N orphan”行（chrony.conf(5) 的孤儿模式）。

@@ -277,6 +277,13 @@ impl AppState {
         self.tr.tr(id)
     }
 
+    /// Comment `id` for a line the window adds to the chrony.conf, in the
+    /// language of the file's own Stratum comments (else the window's), so
+    /// that a file never mixes languages.
+    pub fn conf_comment(&self, id: &str) -> String {
+        crate::i18n::conf_comment(&self.doc, self.tr.lang(), id)
+    }
+
     pub fn ta(&self, id: &str, args: &[(&str, String)]) -> String {
         self.tr.tr_args(id, args)
     }

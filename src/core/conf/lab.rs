@@ -9,7 +9,7 @@ pub const DEFAULT_LAB_CONFIG: &str = "\
 # Serve time even when no upstream is reachable (isolated lab).
 local stratum 10 orphan
 
-# Who may ask this server for time (127.0.0.0/8: programs on this machine).
+# Who may ask this server for time (one allow line per address or subnet).
 allow 127.0.0.0/8
 
 # Step the clock in the first updates if it is far off.

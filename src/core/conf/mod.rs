@@ -2,6 +2,7 @@
 //! edits that touch only their own lines, and lint.
 
 pub mod access;
+pub mod comments;
 pub mod directive;
 pub mod document;
 pub mod edit;

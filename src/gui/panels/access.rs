@@ -95,10 +95,14 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             ui.colored_label(status_color(Status::Bad), subnet_error_text(st, e, &value));
         }
     }
-    let comment = st.t(crate::core::conf::edit::group_comment_id(
-        crate::core::conf::edit::Group::Access,
-    ));
+    // Worked out on Add only: it reads every translation.
+    let comment = |st: &AppState| {
+        st.conf_comment(crate::core::conf::edit::group_comment_id(
+            crate::core::conf::edit::Group::Access,
+        ))
+    };
     if let (true, Ok(target)) = (add, parsed) {
+        let comment = comment(st);
         st.doc.add_access_commented(
             &Access {
                 scope: AccessScope::Ntp,
@@ -118,6 +122,7 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             for n in nets {
                 if ui.button(&n).clicked() {
                     if let Ok(target) = parse_user_subnet(&n) {
+                        let comment = comment(st);
                         st.doc.add_access_commented(
                             &Access {
                                 scope: AccessScope::Ntp,

@@ -74,7 +74,7 @@ pub fn peers_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         .clicked()
     {
         if let Ok(p) = parsed {
-            let comment = st.t(crate::core::conf::edit::group_comment_id(
+            let comment = st.conf_comment(crate::core::conf::edit::group_comment_id(
                 crate::core::conf::edit::Group::Peers,
             ));
             st.doc.add_source_commented(&p, &comment);

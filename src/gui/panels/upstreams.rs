@@ -374,7 +374,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                     // The first upstream gets a comment of its own (in the
                     // window's language), not an unrelated line's.
                     use crate::core::conf::edit::{Group, group_comment_id};
-                    let comment = st.t(group_comment_id(Group::of_source(&src)));
+                    let comment = st.conf_comment(group_comment_id(Group::of_source(&src)));
                     st.doc.add_source_commented(&src, &comment);
                 }
             }
