@@ -388,8 +388,11 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
             Op::Add(s) => {
                 // Where the window puts it, under a comment in the CLI's
                 // language when it is the first of its kind.
-                let comment =
-                    crate::i18n::conf_comment(&doc, tr.lang(), group_comment_id(Group::of_source(&s)));
+                let comment = crate::i18n::conf_comment(
+                    &doc,
+                    tr.lang(),
+                    group_comment_id(Group::of_source(&s)),
+                );
                 doc.add_source_after_removal(&s, removed_at, &comment);
             }
             Op::Remove(host) => {

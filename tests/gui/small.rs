@@ -138,6 +138,52 @@ fn enter_in_the_subnet_field_adds_the_subnet() {
     }
 }
 
+/// Upstream servers: Add leaves the host field where it was, with the
+/// focus, so that a second name typed at once goes in (and is added) too.
+#[test]
+fn the_upstream_form_stays_put_and_keeps_the_focus_after_add() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let mut h = offline(lang);
+        show(&mut h, Panel::Upstreams);
+        let host = t(&h, "gui-host");
+        let add = t(&h, "gui-add");
+        let field = |h: &Harness<'static, App>| {
+            let n = h.get_by_role_and_label(Role::TextInput, &host);
+            (n.rect(), n.is_focused())
+        };
+        h.get_by_role_and_label(Role::TextInput, &host).focus();
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::TextInput, &host)
+            .type_text("10.0.0.1");
+        h.run_steps(1);
+        let (at, _) = field(&h);
+        h.get_by_role_and_label(Role::Button, &add).click();
+        h.run_steps(2);
+        assert_eq!(field(&h), (at, true), "{lang:?}: after the first Add");
+        // Typed with no click into the field: it still has the focus.
+        h.get_by_role_and_label(Role::TextInput, &host)
+            .type_text("10.0.0.2");
+        h.run_steps(1);
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+        assert_eq!(field(&h), (at, true), "{lang:?}: after Enter");
+        h.get_by_role_and_label(Role::TextInput, &host)
+            .type_text("10.0.0.3");
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::Button, &add).click();
+        h.run_steps(2);
+        assert_eq!(field(&h), (at, true), "{lang:?}: after the third Add");
+        let hosts: Vec<String> = h
+            .state()
+            .state
+            .doc
+            .sources()
+            .map(|(_, s)| s.host.clone())
+            .collect();
+        assert_eq!(hosts, ["10.0.0.1", "10.0.0.2", "10.0.0.3"], "{lang:?}");
+    }
+}
+
 #[test]
 fn f1_opens_the_guide_of_the_panel_in_view() {
     for (lang, title, other) in [

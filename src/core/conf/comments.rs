@@ -10,7 +10,12 @@ use super::roles::Role;
 pub fn stratum_comment_ids() -> Vec<String> {
     let mut ids: Vec<String> = LAB_COMMENTS.iter().map(|s| s.to_string()).collect();
     ids.extend(
-        ["conf-comment-sources", "conf-comment-peers", "conf-comment-allow"].map(String::from),
+        [
+            "conf-comment-sources",
+            "conf-comment-peers",
+            "conf-comment-allow",
+        ]
+        .map(String::from),
     );
     ids.extend(Role::ALL.iter().map(|r| r.comment_id()));
     ids

@@ -166,6 +166,10 @@ pub fn upstreams_ui(
     form: &mut Form,
     commands: &mut Vec<crate::gui::backend::Command>,
 ) {
+    // The form first: a row added below it leaves the host field where
+    // it was, so a second name goes in at the same place.
+    form_ui(ui, st, form);
+    ui.add_space(10.0);
     let sources: Vec<(usize, Source)> = st.doc.sources().map(|(i, s)| (i, s.clone())).collect();
     // Before Apply: whether each name resolves here (the backend looks it
     // up off this thread, only when the helper runs on this machine).
@@ -220,8 +224,6 @@ pub fn upstreams_ui(
     if let Some(s) = edit {
         form.load(&s);
     }
-    ui.add_space(10.0);
-    form_ui(ui, st, form);
 }
 
 /// Why a source line typed in the form cannot be added, in words.
@@ -293,6 +295,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     let f = &mut *form;
     // Enter in the host field adds (or saves) the source, as the button.
     let mut entered = false;
+    let mut host_id = egui::Id::NULL;
     ui.horizontal(|ui| {
         for k in [SourceKind::Server, SourceKind::Pool, SourceKind::Peer] {
             ui.selectable_value(&mut f.kind, k, k.keyword());
@@ -307,6 +310,7 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             )
             .labelled_by(name.id);
         entered = host.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        host_id = host.id;
     });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut f.iburst, "iburst");
@@ -372,13 +376,16 @@ fn form_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                 Some(line) => st.doc.set_directive_at(line, &Directive::Source(src)),
                 None => {
                     // The first upstream gets a comment of its own (in the
-                    // window's language), not an unrelated line's.
+                    // language of the file's comments), not an unrelated
+                    // line's.
                     use crate::core::conf::edit::{Group, group_comment_id};
                     let comment = st.conf_comment(group_comment_id(Group::of_source(&src)));
                     st.doc.add_source_commented(&src, &comment);
                 }
             }
             *form = Form::default();
+            // The host field keeps the focus for the next name.
+            ui.memory_mut(|m| m.request_focus(host_id));
         }
     }
 }
