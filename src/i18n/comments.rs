@@ -29,3 +29,27 @@ pub fn conf_comment_lang(doc: &Document, fallback: Lang) -> Lang {
 pub fn conf_comment(doc: &Document, fallback: Lang, id: &str) -> String {
     Localizer::new(conf_comment_lang(doc, fallback)).tr(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::conf::lab_config;
+
+    #[test]
+    fn a_file_keeps_its_comments_language_and_a_new_one_takes_the_caller_s() {
+        for lang in Lang::ALL {
+            let tr = Localizer::new(lang);
+            let lab = Document::parse(lab_config(|id| tr.tr(id)));
+            for caller in Lang::ALL {
+                assert_eq!(conf_comment_lang(&lab, caller), lang, "{lang:?} {caller:?}");
+                assert_eq!(
+                    conf_comment(&lab, caller, "conf-comment-sources"),
+                    tr.tr("conf-comment-sources")
+                );
+            }
+            // The user's own comments (in any language) do not count.
+            let own = Document::parse("# 我的服务器\n# my server\nserver a.example\n");
+            assert_eq!(conf_comment_lang(&own, lang), lang);
+        }
+    }
+}

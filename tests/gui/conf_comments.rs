@@ -1,16 +1,18 @@
-//! The chrony.conf the window writes speaks the window's language and keeps
-//! each line with its own kind: a first run in a Chinese window starts the
-//! lab with Chinese comments; an upstream added through Upstream servers
-//! and a subnet through Access land beside lines of their own kind (or
-//! under a comment of their own), never under an unrelated comment — on a
-//! lab the window starts itself, every chrony release, both languages.
+//! The chrony.conf the window writes speaks one language and keeps each
+//! line with its own kind: a first run in a Chinese window starts the lab
+//! with Chinese comments; the window switched to the other language then
+//! adds comments in the file's language, never a mix; an upstream added
+//! through Upstream servers and a subnet through Access land beside lines
+//! of their own kind (or under a comment of their own), never under an
+//! unrelated comment or one naming other values — on a lab the window
+//! starts itself, every chrony release, both languages.
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use stratum::gui::app::{App, Panel};
 use stratum::gui::backend::{Backend, Launch};
 use stratum::gui::settings::Settings;
-use stratum::i18n::Localizer;
+use stratum::i18n::{Lang, Localizer};
 
 use super::common;
 use super::trust::{click_add, open, releases_and_languages, type_subnet};
@@ -25,10 +27,12 @@ fn above(lines: &[&str], needle: &str) -> String {
 }
 
 #[test]
-fn a_new_lab_speaks_the_window_s_language_and_new_lines_join_their_kind() {
+fn a_lab_keeps_the_language_it_started_in_and_new_lines_join_their_kind() {
     for (release, lang) in releases_and_languages() {
         let what = format!("chrony {} ({lang:?})", release.label);
         let tr = Localizer::new(lang);
+        let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap();
+        let ui = Localizer::new(other);
         let tmp = tempfile::tempdir().unwrap();
         let settings = Settings {
             lang: Some(lang),
@@ -58,18 +62,22 @@ fn a_new_lab_speaks_the_window_s_language_and_new_lines_join_their_kind() {
             assert!(on_disk.contains(&line), "{what}: no “{line}” in\n{on_disk}");
         }
         assert_eq!(h.state().state.doc.render_lossy(), on_disk, "{what}");
+        // The user switches the window to the other language: the lines
+        // it adds now still take the file's language.
+        h.state_mut().state.set_lang(other);
+        h.run();
         // An upstream through Upstream servers.
-        open(&mut h, &tr, "upstreams");
+        open(&mut h, &ui, "upstreams");
         h.run();
         h.state_mut().panels.upstreams.host = "ntp.aliyun.com".into();
         h.run();
-        h.get_by_role_and_label(Role::Button, &tr.tr("gui-add"))
+        h.get_by_role_and_label(Role::Button, &ui.tr("gui-add"))
             .click();
         h.run();
         // Two subnets through Access.
         for net in ["10.0.0.0/24", "10.0.1.0/24"] {
-            type_subnet(&mut h, &tr, net);
-            click_add(&mut h, &tr);
+            type_subnet(&mut h, &ui, net);
+            click_add(&mut h, &ui);
             h.run();
         }
         assert_eq!(h.state().state.panel, Panel::Access);
@@ -103,6 +111,32 @@ fn a_new_lab_speaks_the_window_s_language_and_new_lines_join_their_kind() {
             !above(&lines, server).contains(&tr.tr("lab-comment-local")),
             "{what}:\n{text}"
         );
+        // The allow lines' comment names no address, so it stays true for
+        // the subnets added under it.
+        let allow_comment = lines[..lines
+            .iter()
+            .position(|l| *l == "allow 127.0.0.0/8")
+            .unwrap()]
+            .last()
+            .copied()
+            .unwrap_or_default();
+        assert_eq!(
+            allow_comment,
+            format!("# {}", tr.tr("lab-comment-allow")),
+            "{what}"
+        );
+        assert!(
+            !allow_comment.contains("127.0.0.0"),
+            "{what}: {allow_comment}"
+        );
+        // No comment in the window's new language: the file is not a mix.
+        for id in stratum::core::conf::comments::stratum_comment_ids() {
+            let foreign = format!("# {}", ui.tr(&id));
+            assert!(
+                foreign == format!("# {}", tr.tr(&id)) || !text.contains(&foreign),
+                "{what}: “{foreign}” in\n{text}"
+            );
+        }
         h.state_mut().backend.shutdown();
     }
 }
