@@ -27,6 +27,8 @@ mod plain_words;
 mod roster;
 #[path = "gui/small.rs"]
 mod small;
+#[path = "gui/text_size.rs"]
+mod text_size;
 #[path = "gui/tour.rs"]
 mod tour;
 #[path = "gui/window.rs"]

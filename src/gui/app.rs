@@ -34,7 +34,7 @@ impl App {
     /// The app talking to `backend`.
     pub fn new(ctx: &egui::Context, settings: Settings, backend: Backend) -> App {
         super::fonts::install(ctx);
-        ctx.set_zoom_factor(settings.zoom.clamp(0.75, 2.0));
+        ctx.set_zoom_factor(super::zoom::clamp(settings.zoom));
         ctx.set_visuals(if settings.dark {
             egui::Visuals::dark()
         } else {
@@ -58,6 +58,8 @@ impl App {
 
     /// One frame of the whole UI.
     pub fn ui(&mut self, ctx: &egui::Context) {
+        super::zoom::frame(ctx, &mut self.state);
+        super::state::set_dark(ctx.style().visuals.dark_mode);
         if let Some(target) = self.state.reconnect.take() {
             // Another helper: the old connection is let go (never waited
             // for in a frame), a new one starts.
@@ -106,7 +108,13 @@ impl App {
         egui::TopBottomPanel::bottom("status").show(ctx, |ui| status_bar_ui(ui, st));
         egui::SidePanel::left("nav")
             .resizable(false)
-            .show(ctx, |ui| nav_ui(ui, st));
+            .show(ctx, |ui| {
+                // At a large text size the entries outgrow the window: Settings
+                // and Help stay reachable by scrolling.
+                egui::ScrollArea::vertical()
+                    .auto_shrink([true, false])
+                    .show(ui, |ui| nav_ui(ui, st));
+            });
         if st.selected.is_some() {
             egui::SidePanel::right("explain-side")
                 .default_width(280.0)
