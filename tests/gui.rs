@@ -31,6 +31,8 @@ mod small;
 mod text_size;
 #[path = "gui/tour.rs"]
 mod tour;
+#[path = "gui/untouched.rs"]
+mod untouched;
 #[path = "gui/window.rs"]
 mod window;
 #[path = "gui/words.rs"]
