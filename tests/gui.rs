@@ -19,6 +19,8 @@ mod forms;
 mod guided;
 #[path = "gui/layout.rs"]
 mod layout;
+#[path = "gui/narrow.rs"]
+mod narrow;
 #[path = "gui/pair.rs"]
 mod pair;
 #[path = "gui/plain_words.rs"]
