@@ -300,6 +300,10 @@ pub fn connection_line(st: &AppState) -> (Tone, String, Option<String>) {
 /// left, cut short with "…" when the window is narrow (the whole text on
 /// hover and for screen readers); which server, mode, release and poll age
 /// on the right. Nothing wraps.
+/// The room the status bar keeps for its left side (the dot, the
+/// connection and the alarms' count), in points.
+const STATUS_LEFT_MIN: f32 = 220.0;
+
 fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
     let (tone, text, hover) = connection_line(st);
     let color = match tone {
@@ -368,6 +372,11 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         },
         // Right to left: the poll's age at the edge.
         |ui| {
+            // At a large text size the right side would take the whole bar
+            // and be drawn over the dot and the alarms: it keeps to what
+            // the left side leaves, its last items shortened with "…".
+            ui.set_max_width((ui.available_width() - STATUS_LEFT_MIN).max(0.0));
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             if let Some(at) = st.snapshot_at {
                 let age = at.elapsed().as_secs();
                 ui.label(st.ta("gui-poll-age", &[("seconds", age.to_string())]));

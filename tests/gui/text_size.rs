@@ -5,7 +5,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stratum::gui::app::{App, Panel};
 use stratum::gui::backend::Backend;
 use stratum::i18n::{Lang, Localizer};
@@ -157,5 +157,69 @@ fn at_200_percent_settings_and_help_are_reachable_from_the_navigation() {
             stratum::gui::help::is_open(&h.ctx),
             "{lang:?}: Help did not open"
         );
+    }
+}
+
+#[test]
+fn at_135_and_200_percent_the_status_bar_items_do_not_overlap() {
+    use stratum::core::alarm::{Alarm, AlarmKind, Health, HealthState};
+    use stratum::gui::backend::Event;
+    for lang in Lang::ALL {
+        for z in [1.35, 2.0] {
+            let quiet: stratum::gui::backend::Waker = std::sync::Arc::new(|_| {});
+            let mut s = settings(lang);
+            s.zoom = z;
+            let mut h = harness(App::headless(s, Backend::offline(quiet)));
+            h.run_steps(2);
+            h.set_size(SIZE / z);
+            let now = stratum::sys::now();
+            let st = &mut h.state_mut().state;
+            st.on_event(Event::Connected {
+                info: super::status_bar::info(),
+                started_lab: true,
+                server: "/home/admin/.local/share/stratum/run/helper.sock".into(),
+            });
+            st.on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(super::tracking(now)),
+                health: Health {
+                    state: HealthState::Warning,
+                    alarms: vec![Alarm {
+                        kind: AlarmKind::SourceUnresolved,
+                        what: "ntp.aliyun.com".into(),
+                    }],
+                },
+                ..Default::default()
+            })));
+            // A short panel: no rows of its own scrolled under the bar.
+            show(&mut h, Panel::Roster);
+            // Node rects are in the window's pixels.
+            let bottom = SIZE.y - 32.0 * z;
+            let items: Vec<(String, egui::Rect)> = h
+                .query_all(egui_kittest::kittest::By::new().predicate(|n| n.role() == Role::Label))
+                .filter_map(|n| {
+                    let a = n.accesskit_node();
+                    let t = a.value().or_else(|| a.label())?.to_string();
+                    let r = n.rect();
+                    // (A panel's rows scrolled under the bar run past the
+                    // window's edge: not the bar's.)
+                    (r.center().y > bottom && r.max.y <= SIZE.y + 0.5).then_some((t, r))
+                })
+                .collect();
+            assert!(items.len() >= 3, "{lang:?} {z}: {items:?}");
+            for (i, (a, ra)) in items.iter().enumerate() {
+                assert!(
+                    ra.min.x >= 10.0 * z && ra.max.x <= SIZE.x + 0.5,
+                    "{lang:?} at {z}: “{a}” leaves the bar or covers the dot ({ra:?})"
+                );
+                for (b, rb) in &items[i + 1..] {
+                    let overlap = ra.intersect(*rb);
+                    assert!(
+                        overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                        "{lang:?} at {z}: “{a}” {ra:?} overlaps “{b}” {rb:?}"
+                    );
+                }
+            }
+        }
     }
 }
