@@ -27,6 +27,8 @@ mod pair;
 mod plain_words;
 #[path = "gui/roster.rs"]
 mod roster;
+#[path = "gui/silence.rs"]
+mod silence;
 #[path = "gui/small.rs"]
 mod small;
 #[path = "gui/text_size.rs"]

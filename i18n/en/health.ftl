@@ -19,6 +19,7 @@ health-unsynchronised-silent = Not synchronised: no upstream answers — { $caus
 health-unsynchronised-unusable = Not synchronised: no upstream can be used — { $causes }.
 health-cause-separator = ;{" "}
 health-cause-unresolved = { $name } does not resolve
+health-cause-not-yet = { $name } has not answered yet
 health-cause-silent = { $name } does not answer
 health-cause-unusable = { $name } answers, but chronyd cannot use its time
 health-cause-falseticker = { $name } disagrees with the other sources
@@ -31,6 +32,10 @@ health-cause-count = { $cause } (all { $count } sources chronyd keeps for that n
 source-health-selected = selected
 source-health-usable = answers, can be selected
 source-health-unresolved = does not resolve: no DNS answer
+source-health-not-yet = no answer yet ({ $polls ->
+        [one] 1 poll
+       *[other] { $polls } polls
+    } so far)
 source-health-silent = no answer in the last 8 polls
 source-health-unusable = answers, but chronyd cannot use its time
 source-health-falseticker = disagrees with the other sources (falseticker)

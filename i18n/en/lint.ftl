@@ -69,7 +69,10 @@ lint-initstepslew-use-makestep = initstepslew { $threshold } corrects the clock 
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } is below minpoll { $minpoll }; chronyd raises maxpoll to minpoll.
 lint-maxsamples-below-minsamples = maxsamples { $maxsamples } is below minsamples { $minsamples }: chronyd keeps at most { $maxsamples } samples of the source, so minsamples { $minsamples } acts as { $maxsamples }. Give minsamples { $maxsamples } or less, or raise maxsamples.
 lint-server-port-off = Line { $line } sets port 0: chronyd never opens the server port and works strictly as a client (chrony.conf(5) port), so this allow line lets nobody in and no client is served. Remove port 0 (or give the NTP port) to serve clients, or remove the allow lines.
-lint-duplicate-directive = { $directive } appears again on line { $line }; only the last one takes effect.
+lint-duplicate-directive = { $kind ->
+    [bind] “{ $directive } { $later }” on line { $line } replaces “{ $directive } { $earlier }” here: chrony.conf(5) says only one { $directive } directive can be specified for each of IPv4 and IPv6, so chronyd listens on { $later } alone and does not serve the interface of { $earlier }.
+   *[other] “{ $directive } { $later }” on line { $line } replaces “{ $directive } { $earlier }” here: chronyd keeps only the last one.
+}
 lint-allow-hostname = allow { $host } names a host, which chronyd resolves once when it starts; it refuses to start if the name does not resolve. Prefer an address or subnet.
 lint-peer-strata-differ = This server peers at local stratum { $stratum }, its partner at { $other }: chrony.conf(5) (local, orphan) asks every server of the group for the same “local stratum N orphan”; with different strata each serves its own clock when the upstreams are gone and their clients follow different times.
 lint-option-ignored = { $option } has no effect on a { $directive } line (it applies to pool only).
@@ -222,6 +225,8 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }: the limit is 
        *[other] Write the limit as a whole number.
     }
 lint-smoothtime-serves = smoothtime without leaponly on a machine that serves clients: they get a smoothed time, not chronyd's best estimate of the true time. chrony.conf(5) smoothtime: “BE WARNED: The server is intentionally not serving its best estimate of the true time”; clients that also poll another server can reject it as a falseticker. Add “leaponly” to smooth only leap seconds, or keep smoothtime for servers whose clients poll this server alone.
+lint-cmdport-off-cmd-lines = cmdport 0: chronyd does not open the UDP command port, so the cmdallow, cmddeny and bindcmdaddress lines ({ $lines }) have no effect; chronyc works through the local socket only. Remove them, or remove cmdport 0 to monitor from another host.
+lint-maxsamples-one = maxsamples 1 turns off frequency tracking, so each source is selectable after one sample: chrony.conf(5) means it for chronyd -q or -Q (set the clock once and exit). A daemon that keeps the time should leave maxsamples out or give 4 to 64.
 lint-dir-file-skipped = { $directive } reads only the *.{ $ext } files of { $dir }: chronyd skips { $file } without a message, and its { $directive ->
         [sourcedir] server, pool and peer lines
        *[other] directives

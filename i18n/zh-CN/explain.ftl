@@ -810,6 +810,7 @@ finding-reference-lost = 本机时钟正按最后的估计运行：tracking 仍�
 finding-reference-lost-by-removed = 本机时钟正按最后的估计运行：tracking 仍把 { $sources } 列为参考（chronyc(1)：计算机当前同步到的服务器），但本段粘贴中的 sources 已不再列出它（用“chronyc delete”删除了，或重新加载配置后已不存在）。chronyd 保持它测得的频率，不再做任何校正，误差范围不断增大（根离散），它自己的客户端仍以层级 { $stratum } 跟随它。请重新添加时间源（server 或 pool 行，或“chronyc add server”）。
 finding-no-sources-or-local-by-reference-removed = 没有列出任何时间源，尽管本段粘贴中的 tracking 把 { $sources } 列为参考：它已被移除（“chronyc delete”，或重新加载的配置中没有它），chronyd 也没有其他时间源。请添加 server 或 pool 行（或“chronyc add server”）。
 finding-stats-stale = { $sources } 的统计来自它停止应答之前的样本（本段粘贴中的 sources：可达性为 0）：时间源不应答时 chronyd 不会加入新样本，因此这些数字不反映现在的情况。
+finding-no-upstream-reachable-by-some-unresolved = { $sources } 已被轮询但没有应答（可达性为 0）；其余时间源没有地址，所以没有向它们发送任何请求。请检查服务器是否允许此客户端（它的“allow”行，且没有针对它的“deny”：在服务器上运行“chronyc accheck 地址”可知），UDP 123 是否畅通，地址是否正确，以及服务器是否已同步或有“local stratum N”。
 finding-no-upstream-reachable-by-stopped = 目前没有时间源应答：每个时间源以前都应答过，现在停止了（可达性为 0，最后的样本已经过时），所以曾经有效的地址和服务器的“allow”都不是原因。可能是服务器停止了或重启后丢失了配置，或通往它的路径断了（防火墙或路由变更），或时间源被设为离线（“chronyc activity”会统计，“chronyc online”可恢复轮询）。请检查服务器是否在运行并应答（在那台机器上运行“chronyc tracking”）。{ $estimate ->
         [tracking] {""}
        *[other] 在此期间本机时钟按最后的估计继续运行，它自己的客户端也继续跟随它。

@@ -59,7 +59,10 @@ lint-initstepslew-use-makestep = initstepslew { $threshold } 只在启动时校�
 lint-maxpoll-below-minpoll = maxpoll { $maxpoll } 小于 minpoll { $minpoll }，chronyd 会把 maxpoll 提高到 minpoll。
 lint-maxsamples-below-minsamples = maxsamples { $maxsamples } 小于 minsamples { $minsamples }：chronyd 对这个时间源最多保留 { $maxsamples } 个样本，所以 minsamples { $minsamples } 的效果等于 { $maxsamples }。请把 minsamples 设为 { $maxsamples } 或更小，或者调大 maxsamples。
 lint-server-port-off = 第 { $line } 行设置了 port 0（端口 0）：chronyd 不会打开服务器端口，只作为客户端工作（chrony.conf(5) port），所以这条 allow 不会放行任何客户端，也没有客户端能从这里获得时间。要为客户端提供时间，请删除 port 0（或填写 NTP 端口）；否则请删除 allow 行。
-lint-duplicate-directive = { $directive } 在第 { $line } 行再次出现，只有最后一个生效。
+lint-duplicate-directive = { $kind ->
+    [bind] 第 { $line } 行的“{ $directive } { $later }”取代了这里的“{ $directive } { $earlier }”：chrony.conf(5) 规定 IPv4 和 IPv6 各只能有一条 { $directive }，所以 chronyd 只在 { $later } 上监听，{ $earlier } 所在的接口得不到服务。
+   *[other] 第 { $line } 行的“{ $directive } { $later }”取代了这里的“{ $directive } { $earlier }”：chronyd 只保留最后一条。
+}
 lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。
 lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”；层级不同时，上游不可达后两台各自提供自己的时钟，客户端会跟随不同的时间。
 lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
@@ -203,6 +206,8 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时
        *[other] 请把限值写成整数。
     }
 lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime：“BE WARNED: The server is intentionally not serving its best estimate of the true time”；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。
+lint-cmdport-off-cmd-lines = cmdport 0：chronyd 不打开 UDP 命令端口，所以 cmdallow、cmddeny 和 bindcmdaddress 这些行（{ $lines }）不起作用；chronyc 只能通过本机套接字工作。请删除这些行，或删除 cmdport 0 以便从其他主机监控。
+lint-maxsamples-one = maxsamples 1 会关闭频率跟踪，每个时间源有一个样本就可被选用：chrony.conf(5) 说明它用于 chronyd -q 或 -Q（校准一次后退出）。持续守时的守护进程应不写 maxsamples，或设为 4 到 64。
 lint-dir-file-skipped = { $directive } 只读取 { $dir } 中的 *.{ $ext } 文件：chronyd 会跳过 { $file } 且不给出任何提示，其中的{ $directive ->
         [sourcedir] server、pool 和 peer 行
        *[other] 指令

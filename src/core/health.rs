@@ -27,6 +27,9 @@ crate::id_enum! {
         Usable = "usable",
         /// chronyd has no address for its name (an `ID#` address).
         Unresolved = "unresolved",
+        /// Not answered yet, and polled fewer than eight times (reach 0
+        /// says nothing of polls not sent yet).
+        NotYet = "not-yet",
         /// None of the last eight polls answered (reach 0).
         Silent = "silent",
         /// `?` although it answers: chronyd cannot use its answers
@@ -40,7 +43,8 @@ crate::id_enum! {
 }
 
 impl SourceHealth {
-    pub fn of(s: &SourceData) -> SourceHealth {
+    /// `sent`: the requests chronyd has sent it (ntpdata), when known.
+    pub fn of(s: &SourceData, sent: Option<u32>) -> SourceHealth {
         if s.unresolved() {
             return SourceHealth::Unresolved;
         }
@@ -49,16 +53,21 @@ impl SourceHealth {
             SourceState::Combined | SourceState::NotCombined => SourceHealth::Usable,
             SourceState::Falseticker => SourceHealth::Falseticker,
             SourceState::Jittery => SourceHealth::Jittery,
-            SourceState::Unusable | SourceState::Unknown if s.reach & 0xff == 0 => {
-                SourceHealth::Silent
-            }
+            // chronyc(1): reach is "the last eight transmissions".
+            SourceState::Unusable | SourceState::Unknown if s.reach & 0xff == 0 => match sent {
+                Some(n) if n < 8 => SourceHealth::NotYet,
+                _ => SourceHealth::Silent,
+            },
             SourceState::Unusable | SourceState::Unknown => SourceHealth::Unusable,
         }
     }
 
     /// Nothing comes from it: no address, or no answer.
     pub fn no_answer(self) -> bool {
-        matches!(self, SourceHealth::Unresolved | SourceHealth::Silent)
+        matches!(
+            self,
+            SourceHealth::Unresolved | SourceHealth::NotYet | SourceHealth::Silent
+        )
     }
 
     /// chronyd may select it (or has).
@@ -140,9 +149,11 @@ pub fn verdict(s: &Snapshot, t: &Thresholds) -> Health {
             continue;
         }
         // A pool's addresses share its name: one alarm for the name.
-        match SourceHealth::of(src) {
+        match SourceHealth::of(src, s.sent_to(src)) {
             SourceHealth::Unresolved => add(AlarmKind::SourceUnresolved, name),
-            SourceHealth::Silent if !starting => add(AlarmKind::SourceUnreachable, name),
+            SourceHealth::NotYet | SourceHealth::Silent if !starting => {
+                add(AlarmKind::SourceUnreachable, name)
+            }
             _ => {}
         }
     }
@@ -196,25 +207,33 @@ pub struct NamedSource {
     pub name: String,
     pub health: SourceHealth,
     pub count: usize,
+    /// Requests sent to its addresses so far (ntpdata), when known.
+    pub sent: Option<u32>,
 }
 
 /// The NTP sources (reference clocks aside) grouped by their configured
 /// name, in chronyd's order, each with the best state among its addresses.
-pub fn by_name(sources: &[SourceData]) -> Vec<NamedSource> {
+pub fn by_name(s: &Snapshot) -> Vec<NamedSource> {
     let mut out: Vec<NamedSource> = Vec::new();
-    for src in sources.iter().filter(|s| s.mode != SourceMode::RefClock) {
+    for src in s.sources.iter().filter(|s| s.mode != SourceMode::RefClock) {
         let name = src.display_name();
-        let h = SourceHealth::of(src);
+        let sent = s.sent_to(src);
+        let h = SourceHealth::of(src, sent);
         match out.iter_mut().find(|n| n.name.eq_ignore_ascii_case(&name)) {
             Some(n) => {
                 n.count += 1;
                 // Declaration order is best first.
                 n.health = n.health.min(h);
+                n.sent = match (n.sent, sent) {
+                    (Some(a), Some(b)) => Some(a.saturating_add(b)),
+                    (a, b) => a.or(b),
+                };
             }
             None => out.push(NamedSource {
                 name,
                 health: h,
                 count: 1,
+                sent,
             }),
         }
     }
@@ -234,7 +253,7 @@ pub enum Upstreams {
 
 impl Upstreams {
     pub fn of(s: &Snapshot) -> Upstreams {
-        let named = by_name(&s.sources);
+        let named = by_name(s);
         if named.is_empty() {
             Upstreams::None
         } else if named.iter().all(|n| n.health.no_answer()) {
@@ -278,6 +297,28 @@ pub fn reference_name(s: &Snapshot) -> Option<String> {
         None if t.ref_id == LOCAL_REFID || t.ref_id == 0 => None,
         None => Some(refid_text(t.ref_id)),
     }
+}
+
+/// Serving its own clock with no source configured at all: an isolated
+/// server, as the user chose it (the app's first-run default), not a
+/// fault. With upstreams configured and none answering it stays an alarm.
+pub fn own_clock_by_choice(s: &Snapshot) -> bool {
+    s.sources.is_empty()
+        && s.tracking
+            .as_ref()
+            .is_some_and(|t| t.ref_id == LOCAL_REFID && (1..16).contains(&t.stratum))
+}
+
+/// The alarms a person is told of (status bar, notifications): the
+/// verdict's, without serving its own clock when that was the choice.
+pub fn alarms_to_tell(s: &Snapshot) -> Vec<Alarm> {
+    let chosen = own_clock_by_choice(s);
+    s.health
+        .alarms
+        .iter()
+        .filter(|a| !(chosen && a.kind == AlarmKind::OwnClock))
+        .cloned()
+        .collect()
 }
 
 /// The headline of a snapshot judged as `health`.
@@ -395,6 +436,42 @@ mod tests {
         }
     }
 
+    /// W5 finding 3: a peer polled twice since chronyd started has an
+    /// empty reach register, but no eight polls went unanswered: "not
+    /// yet". After eight requests it is silent.
+    #[test]
+    fn a_source_polled_fewer_than_eight_times_has_not_answered_yet() {
+        let peer = source(
+            WireAddr::Ip("10.0.0.124".parse().unwrap()),
+            "10.0.0.124",
+            SourceState::Unusable,
+            0,
+        );
+        let snap = |sent: Vec<(String, u32)>| Snapshot {
+            tracking: Some(tracking(LOCAL_REFID, 10)),
+            sources: vec![peer.clone()],
+            sent,
+            ..Snapshot::default()
+        };
+        let named = |s: &Snapshot| by_name(s).remove(0);
+        let two = snap(vec![("10.0.0.124".into(), 2)]);
+        assert_eq!(named(&two).health, SourceHealth::NotYet);
+        assert_eq!(named(&two).sent, Some(2));
+        let eight = snap(vec![("10.0.0.124".into(), 8)]);
+        assert_eq!(named(&eight).health, SourceHealth::Silent);
+        // Not asked (an older helper): what the register says.
+        assert_eq!(named(&snap(Vec::new())).health, SourceHealth::Silent);
+        // Either way chronyd serves its own clock because it does not
+        // answer: the headline names it as not answering.
+        assert!(matches!(
+            headline(&two, &verdict(&two, &Thresholds::default())),
+            Headline::OwnClock {
+                upstreams: Upstreams::Silent(_),
+                ..
+            }
+        ));
+    }
+
     #[test]
     fn a_server_on_its_own_clock_with_names_that_do_not_resolve_is_not_healthy() {
         let s = own_clock_without_dns();
@@ -498,7 +575,8 @@ mod tests {
                 upstreams: Upstreams::Unusable(vec![NamedSource {
                     name: "192.0.2.1".into(),
                     health: SourceHealth::Unusable,
-                    count: 1
+                    count: 1,
+                    sent: None,
                 }])
             }
         );

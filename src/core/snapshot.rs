@@ -36,6 +36,15 @@ pub struct Snapshot {
     /// chronyd gives it only on its root socket, as server statistics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authdata: Vec<(String, AuthData)>,
+    /// How long the chronyd this helper runs has been running (seconds),
+    /// when the helper started it: "just started" is said only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chronyd_up: Option<f64>,
+    /// Requests sent to each NTP source that has not answered in its
+    /// reach register (chronyc ntpdata's Total TX), by address: a reach of
+    /// 0 after two polls is "no answer yet", not eight polls missed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u32)>,
     /// Why each source is (not) selected (chronyc selectdata, chrony 4.2
     /// and later); root's view only, as authdata.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -56,7 +65,24 @@ pub struct Snapshot {
     pub roster: Option<crate::core::roster::RosterReport>,
 }
 
+/// The first minutes after chronyd starts, while "just started" explains
+/// what it does not know yet (its first polls are at most 64 s apart).
+pub const JUST_STARTED: f64 = 180.0;
+
 impl Snapshot {
+    /// chronyd started less than [`JUST_STARTED`] ago (known only for a
+    /// chronyd the helper runs).
+    pub fn just_started(&self) -> bool {
+        self.chronyd_up.is_some_and(|up| up < JUST_STARTED)
+    }
+
+    /// The requests chronyd has sent `src` (ntpdata's Total TX), when the
+    /// helper asked (a source whose reach register is empty).
+    pub fn sent_to(&self, src: &crate::core::cmdmon::SourceData) -> Option<u32> {
+        let ip = src.address.0.ip()?.to_string();
+        self.sent.iter().find(|(a, _)| *a == ip).map(|(_, n)| *n)
+    }
+
     /// The configured name of the source chronyd knows by `addr` (as
     /// `chronyc -n` prints it), else `addr` itself.
     pub fn source_name(&self, addr: &str) -> String {

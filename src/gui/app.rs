@@ -347,8 +347,23 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
             let alarms = st
                 .snapshot
                 .as_ref()
-                .map(|s| s.health.alarms.clone())
+                .map(crate::core::health::alarms_to_tell)
                 .unwrap_or_default();
+            // An isolated server, as chosen: said plainly, not as an alarm.
+            if let Some(t) = st
+                .snapshot
+                .as_ref()
+                .filter(|s| crate::core::health::own_clock_by_choice(s))
+                .and_then(|s| s.tracking.as_ref())
+            {
+                ui.separator();
+                let text = st.ta(
+                    "gui-notice-own-clock",
+                    &[("stratum", t.stratum.to_string())],
+                );
+                ui.add(egui::Label::new(text).truncate())
+                    .on_hover_text(st.t("gui-notice-own-clock-help"));
+            }
             if let Some(first) = alarms.first() {
                 let lead = lead_alarm(&alarms).unwrap_or(first).kind;
                 ui.separator();

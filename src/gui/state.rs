@@ -421,7 +421,7 @@ impl AppState {
             Event::Reply { to, event } => self.on_reply(to, *event),
             Event::Snapshot(s) => {
                 self.live = explain_snapshot(&s);
-                self.notify_alarms(&s.health.alarms);
+                self.notify_alarms(&crate::core::health::alarms_to_tell(&s));
                 self.snapshot = Some(*s);
                 self.snapshot_at = Some(Instant::now());
             }

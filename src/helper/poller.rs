@@ -111,6 +111,17 @@ pub async fn poll_once(
                 snap.authdata.push((ip.to_string(), a));
             }
         }
+        // How many polls a silent source has had (only those: one more
+        // request each).
+        for s in &snap.sources {
+            if s.mode != SourceMode::RefClock
+                && s.reach & 0xff == 0
+                && let Some(ip) = s.address.0.ip()
+                && let Ok(d) = c.ntpdata(ip).await
+            {
+                snap.sent.push((ip.to_string(), d.total_tx));
+            }
+        }
         Ok(())
     }
     .await;
@@ -245,6 +256,9 @@ pub async fn run(shared: Arc<Shared>, every: Duration) {
             let st = status.borrow();
             if snap.tracking.is_some() {
                 answered_pid = st.pid;
+            }
+            if st.pid.is_some() {
+                snap.chronyd_up = st.since.map(|t| t.elapsed().as_secs_f64());
             }
             judge_silence(&mut snap, &st, answered_pid);
         }

@@ -69,7 +69,11 @@ impl Localizer {
     /// How one configured server fares, in a few words (with how many
     /// sources a pool gave).
     pub fn source_health_text(&self, n: &crate::core::health::NamedSource) -> String {
-        let state = self.tr(&format!("source-health-{}", n.health));
+        let polls = n.sent.unwrap_or(0).to_string();
+        let state = self.tr_args(
+            &format!("source-health-{}", n.health),
+            &[("polls", polls.as_str())],
+        );
         if n.count > 1 {
             self.tr_args(
                 "source-health-count",

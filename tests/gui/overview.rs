@@ -149,6 +149,10 @@ fn a_first_run_on_its_own_clock_says_just_started_not_a_zero_bound() {
         t.last_offset = -2e-10;
         t.rms_offset = 0.0;
         give_tracking(&mut h, now, t);
+        // Seconds after the helper started chronyd.
+        if let Some(s) = h.state_mut().state.snapshot.as_mut() {
+            s.chronyd_up = Some(5.0);
+        }
         h.state_mut().state.panel = Panel::Overview;
         h.run();
         assert!(h.query_by_label_contains(started).is_some(), "{started}");

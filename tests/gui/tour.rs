@@ -88,6 +88,7 @@ fn cert(days: i64, unreadable: bool) -> stratum::core::nts::CertSummary {
 /// second list, watched hosts, file notes, statistics of a flat series.
 pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
     connection(h, snapshot);
+    own_clock(h, snapshot);
     sources(h, snapshot);
     apply_blocked(h);
     let s = raised(h, snapshot);
@@ -153,6 +154,27 @@ fn connection(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
 
 /// The sources as the Overview, Sources and Upstream servers panels say
 /// them: healthy, to look at, none, each live state; editing one.
+/// On its own clock with no drift estimate (root dispersion 0): with no
+/// source configured (an isolated server, as chosen: a notice), and with
+/// sources none of which answered, minutes after chronyd started.
+fn own_clock(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
+    let mut s = snapshot.clone();
+    if let Some(t) = s.tracking.as_mut() {
+        t.ref_id = stratum::core::cmdmon::LOCAL_REFID;
+        t.address = None;
+        t.stratum = 10;
+        t.root_delay = 0.0;
+        t.root_dispersion = 0.0;
+    }
+    s.chronyd_up = Some(412.0);
+    let mut isolated = s.clone();
+    isolated.sources.clear();
+    for s in [isolated, s] {
+        event(h, Event::Snapshot(Box::new(s)));
+        show(h, Panel::Overview);
+    }
+}
+
 fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
     // A healthy server: its selected source alone, nothing raised.
     let mut healthy = snapshot.clone();

@@ -214,6 +214,89 @@ pub fn is_hostname(s: &str) -> bool {
         })
 }
 
+/// chronyd's verdict on `ip` under access lines given in file order, as
+/// addrfilt.c builds it: each line sets the state of its own subnet, `all`
+/// also clears every narrower subnet set before it, and the longest subnet
+/// holding `ip` decides; an address no line covers is denied. A host name
+/// line is left out (chronyd resolves it at start).
+pub fn admits<'a>(rules: impl IntoIterator<Item = &'a Access>, ip: IpAddr) -> bool {
+    let mut set: Vec<(IpNet, bool)> = Vec::new();
+    for a in rules {
+        for net in a.nets() {
+            if a.all {
+                set.retain(|(n, _)| !net.contains(n));
+            } else {
+                set.retain(|(n, _)| *n != net);
+            }
+            set.push((net, a.allow));
+        }
+    }
+    set.iter()
+        .filter(|(n, _)| n.contains(&ip))
+        .max_by_key(|(n, _)| n.prefix_len())
+        .is_some_and(|(_, allow)| *allow)
+}
+
+/// True when the lines let in some address beyond loopback. Probed at the
+/// first, second and last-but-one address of every allowed subnet; a host
+/// name is taken as a remote host.
+pub fn admits_beyond_loopback(rules: &[&Access]) -> bool {
+    rules.iter().filter(|a| a.allow).any(|a| {
+        if matches!(a.target, AccessTarget::Host(_)) {
+            return true;
+        }
+        a.nets().into_iter().any(|net| {
+            let (first, last) = (net.network(), net.broadcast());
+            [first, step(first, 1), step(last, -1)]
+                .into_iter()
+                .filter(|ip| net.contains(ip) && !ip.is_loopback())
+                .any(|ip| admits(rules.iter().copied(), ip))
+        })
+    })
+}
+
+/// `ip` moved by `by` (saturating at the family's ends).
+fn step(ip: IpAddr, by: i8) -> IpAddr {
+    match ip {
+        IpAddr::V4(v) => {
+            let n = u32::from(v);
+            IpAddr::V4(
+                if by < 0 {
+                    n.saturating_sub(1)
+                } else {
+                    n.saturating_add(1)
+                }
+                .into(),
+            )
+        }
+        IpAddr::V6(v) => {
+            let n = u128::from(v);
+            IpAddr::V6(
+                if by < 0 {
+                    n.saturating_sub(1)
+                } else {
+                    n.saturating_add(1)
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+impl Access {
+    /// The subnets the line sets: no address means both families whole.
+    fn nets(&self) -> Vec<IpNet> {
+        match &self.target {
+            AccessTarget::Any => vec![
+                IpNet::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0).expect("/0"),
+                IpNet::new(IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED), 0).expect("/0"),
+            ],
+            AccessTarget::Net(s) => s.net().map(|n| n.trunc()).into_iter().collect(),
+            AccessTarget::Host(_) => Vec::new(),
+        }
+    }
+}
+
 /// Parses a subnet a user typed (CLI `--allow`, the Access panel): what
 /// chrony accepts, but with the prefix checked now instead of at chronyd's
 /// start. `all` alone means every address.
@@ -243,6 +326,35 @@ mod tests {
 
     fn net(s: &str) -> AccessTarget {
         Access::parse(AccessScope::Ntp, true, s).unwrap().target
+    }
+
+    /// addrfilt.c: the longest subnet decides, `all` clears narrower lines
+    /// before it, nothing covered is denied.
+    #[test]
+    fn admits_as_chronyd_orders_lines() {
+        let lines = |text: &str| -> Vec<Access> {
+            text.lines()
+                .map(|l| {
+                    let (kw, args) = l.split_once(' ').unwrap_or((l, ""));
+                    Access::parse(AccessScope::Cmd, kw == "cmdallow", args).unwrap()
+                })
+                .collect()
+        };
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let r = lines("cmddeny all\ncmdallow 127.0.0.1");
+        assert!(admits(&r, ip("127.0.0.1")));
+        assert!(!admits(&r, ip("10.20.0.1")));
+        assert!(!admits_beyond_loopback(&r.iter().collect::<Vec<_>>()));
+        let r = lines("cmdallow 10.20.0.0/16\ncmddeny 10.20.1.0/24");
+        assert!(admits(&r, ip("10.20.0.9")) && !admits(&r, ip("10.20.1.9")));
+        assert!(admits_beyond_loopback(&r.iter().collect::<Vec<_>>()));
+        // `deny all` after a narrower allow cancels it; a plain deny does not.
+        let r = lines("cmdallow 10.20.0.0/16\ncmddeny all 10.0.0.0/8");
+        assert!(!admits(&r, ip("10.20.0.9")));
+        let r = lines("cmdallow 10.20.0.0/16\ncmddeny 10.0.0.0/8");
+        assert!(admits(&r, ip("10.20.0.9")));
+        assert!(!admits(&lines("cmdallow ::1"), ip("10.0.0.1")));
+        assert!(admits(&lines("cmdallow"), ip("2001:db8::1")));
     }
 
     #[test]

@@ -25,7 +25,12 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         // The verdict, as the status bar, notifications and `stratum
         // status` say it (health::verdict, decided by the helper).
         if let Some(s) = st.snapshot.as_ref() {
+            // An isolated server serving its own clock, as chosen: a
+            // neutral fact.
+            let chosen = crate::core::health::own_clock_by_choice(s)
+                && crate::core::health::alarms_to_tell(s).is_empty();
             let color = match s.health.state {
+                _ if chosen => status_color(Status::Info),
                 HealthState::Healthy => status_color(Status::Ok),
                 HealthState::Starting => status_color(Status::Info),
                 HealthState::Warning => status_color(Status::Warn),
@@ -38,12 +43,18 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         if let Some(t) = st.snapshot.as_ref().and_then(|s| s.tracking.as_ref()) {
             let bound = t.root_delay / 2.0 + t.root_dispersion;
             let text = if t.ref_id == crate::core::cmdmon::LOCAL_REFID && bound == 0.0 {
-                // chronyd has just started on its own clock: a root
-                // dispersion of 0 is no estimate of drift yet, not a bound.
-                st.ta(
-                    "gui-own-clock-started",
-                    &[("stratum", t.stratum.to_string())],
-                )
+                // A root dispersion of 0 on its own clock is no estimate of
+                // drift, not a bound: chronyd estimates drift only from a
+                // source's measurements. "Just started" only while true.
+                let s = st.snapshot.as_ref();
+                let id = if s.is_some_and(|s| s.just_started()) {
+                    "gui-own-clock-started"
+                } else if s.is_some_and(|s| s.sources.is_empty()) {
+                    "gui-own-clock-no-source"
+                } else {
+                    "gui-own-clock-no-answer"
+                };
+                st.ta(id, &[("stratum", t.stratum.to_string())])
             } else if t.ref_id == crate::core::cmdmon::LOCAL_REFID {
                 // A free-running local clock: no distance to true time is
                 // known, only how far chronyd thinks it may have drifted.

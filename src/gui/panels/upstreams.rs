@@ -96,7 +96,7 @@ fn live_state(st: &AppState, host: &str) -> Option<(Status, String, Option<Strin
     use crate::core::health::{SourceHealth, by_name};
     let snap = st.snapshot.as_ref()?;
     snap.tracking.as_ref()?;
-    let Some(n) = by_name(&snap.sources)
+    let Some(n) = by_name(snap)
         .into_iter()
         .find(|n| n.name.eq_ignore_ascii_case(host))
     else {
@@ -104,7 +104,8 @@ fn live_state(st: &AppState, host: &str) -> Option<(Status, String, Option<Strin
     };
     let status = match n.health {
         SourceHealth::Selected | SourceHealth::Usable => Status::Ok,
-        SourceHealth::Unusable | SourceHealth::Jittery => Status::Warn,
+        // Still in its first polls: it may answer yet.
+        SourceHealth::NotYet | SourceHealth::Unusable | SourceHealth::Jittery => Status::Warn,
         SourceHealth::Unresolved | SourceHealth::Silent | SourceHealth::Falseticker => Status::Bad,
     };
     let name = [("name", n.name.as_str())];

@@ -6,6 +6,7 @@ mod hints;
 mod limits;
 mod misread;
 mod releases;
+mod repeats;
 mod rule_modules;
 mod sources;
 mod text;

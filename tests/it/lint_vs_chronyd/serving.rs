@@ -181,12 +181,18 @@ fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it(
 /// Whether chronyd at 127.0.0.1:`port` answers an NTP client request
 /// within a few seconds.
 fn answers_ntp(port: u16) -> bool {
-    let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    answers_ntp_at(std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+}
+
+/// Whether chronyd at `addr` answers an NTP client request within a few
+/// seconds.
+fn answers_ntp_at(addr: std::net::SocketAddr) -> bool {
+    let sock = std::net::UdpSocket::bind((addr.ip(), 0)).unwrap();
     sock.set_read_timeout(Some(Duration::from_millis(300)))
         .unwrap();
     let mut buf = [0u8; 512];
     for nonce in 1..=10u64 {
-        sock.send_to(&stratum::core::ntp::request(nonce), ("127.0.0.1", port))
+        sock.send_to(&stratum::core::ntp::request(nonce), addr)
             .unwrap();
         if let Ok((n, _)) = sock.recv_from(&mut buf)
             && n >= 48
@@ -291,5 +297,92 @@ fn port_0_with_allow_answers_nobody_as_lint_says_on_every_release() {
                 server.log_text()
             );
         }
+    }
+}
+
+/// What lint warns, chronyd does: of two IPv4 `bindaddress` lines only the
+/// last is kept (chrony.conf(5): one per protocol), so the address of the
+/// first gets no answer.
+#[test]
+fn a_second_bindaddress_replaces_the_first_as_lint_warns_on_every_release() {
+    let body =
+        "local stratum 10\nallow 127.0.0.0/8\nbindaddress 127.0.0.2\nbindaddress 127.0.0.3\n";
+    for r in common::releases() {
+        let said: Vec<_> = lint(
+            &Document::parse(body),
+            &LintOptions {
+                version: r.version,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .filter(|d| d.rule == Rule::DuplicateDirective)
+        .map(|d| (d.line, d.arg("kind").unwrap_or("").to_string()))
+        .collect();
+        assert_eq!(said, [(Some(3), "bind".to_string())], "chrony {}", r.label);
+        let tmp = tempfile::tempdir().unwrap();
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "two-binds", body);
+        let at = |ip: &str| std::net::SocketAddr::new(ip.parse().unwrap(), c.port);
+        assert!(
+            wait_for(Duration::from_secs(10), || answers_ntp_at(at("127.0.0.3"))
+                .then_some(()))
+            .is_some(),
+            "chrony {}: the last bindaddress does not serve: {}",
+            r.label,
+            c.log_text()
+        );
+        assert!(
+            !answers_ntp_at(at("127.0.0.2")),
+            "chrony {}: the first bindaddress still serves",
+            r.label
+        );
+    }
+}
+
+/// What lint warns, chronyd does: with `cmdport 0` no UDP command port
+/// is open, so cmdallow and bindcmdaddress do nothing; the same lines with
+/// a port answer chronyc over UDP.
+#[test]
+fn cmdport_0_leaves_cmdallow_without_effect_as_lint_warns_on_every_release() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let port = common::lab::free_udp_port();
+        let lines = "bindcmdaddress 127.0.0.1\ncmdallow 127.0.0.1\n";
+        let open = format!("{lines}cmdport {port}\n");
+        let closed = format!("{lines}cmdport 0\n");
+        let rules = |text: &str| lint_rules(text, r.version);
+        assert!(
+            !rules(&open).contains(&Rule::CmdportOffCmdLines),
+            "chrony {}",
+            r.label
+        );
+        // Loopback only: nothing exposed to the network either.
+        assert!(!rules(&open).contains(&Rule::CmdmonExposed));
+        assert!(
+            rules(&closed).contains(&Rule::CmdportOffCmdLines),
+            "chrony {}",
+            r.label
+        );
+        assert!(!rules(&closed).contains(&Rule::CmdmonExposed));
+        let udp_tracking = |c: &Chronyd| {
+            let out = Command::new(&c.chronyc)
+                .args(["-h", "127.0.0.1", "-p", &port.to_string(), "-c", "tracking"])
+                .output()
+                .expect("chronyc");
+            String::from_utf8_lossy(&out.stdout).contains(',')
+        };
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "open", &open);
+        assert!(
+            udp_tracking(&c),
+            "chrony {}: chronyc over UDP gets no answer with cmdport {port}",
+            r.label
+        );
+        drop(c);
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "closed", &closed);
+        assert!(
+            !udp_tracking(&c),
+            "chrony {}: chronyc over UDP answered with cmdport 0",
+            r.label
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! hints about sources, access, local stratum and peers.
 
 use crate::core::conf::access::{AccessScope, AccessTarget};
-use crate::core::conf::directive::{BindKind, BindTarget, Directive, OptValue, SourceKind};
+use crate::core::conf::directive::{Directive, OptValue, SourceKind};
 use crate::core::conf::document::{Document, LineKind};
 
 use std::collections::HashMap;
@@ -278,6 +278,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
         && lo.orphan()
         && lo.float_option("waitunsynced").is_none()
         && l.opts.version >= super::releases::ORPHAN_WAITS
+        // A `port 0` host serves no client: nobody waits.
+        && server_port_off(l).is_none()
     {
         l.add_at((
             Rule::OrphanWaits,
@@ -294,47 +296,8 @@ pub(super) fn lab_checks(l: &mut Linter) {
         l.add_at((Rule::PeerNoOrphan, Some(i), vec![]));
     }
 
-    let has_cmdallow = doc.access_rules(AccessScope::Cmd).any(|(_, a)| a.allow);
-    let remote_cmd = doc.directives().any(|(_, d)| {
-        matches!(d, Directive::Bind { kind: BindKind::Command, target: BindTarget::Ip(ip) } if !ip.is_loopback())
-    });
-    let at = doc
-        .access_rules(AccessScope::Cmd)
-        .find(|(_, a)| a.allow)
-        .map(|(i, _)| i);
-    match (has_cmdallow, remote_cmd) {
-        (true, false) => l.add_at((Rule::CmdallowNoBind, at, vec![])),
-        // Monitoring from another host works; say what it exposes.
-        (true, true) => l.add_at((Rule::CmdmonExposed, at, vec![])),
-        _ => {}
-    }
-
-    // Directives that hold one value: a repeat silently overrides.
-    let mut last: HashMap<&str, usize> = HashMap::new();
-    for (i, d) in doc.directives() {
-        let repeats = spec_repeats(d.name(), l.opts.version);
-        let single = matches!(d, Directive::Simple { spec, .. } if spec.name != "include" && !repeats)
-            || matches!(d, Directive::Makestep { .. } | Directive::Local(_))
-            || matches!(d, Directive::Other { spec, .. } if spec.name == "driftfile")
-            // conf.c 4.0: `parse_string(p, &nts_trusted_cert_file)`, one
-            // file; sets of trusted certificates came with 4.1.
-            || (d.name() == "ntstrustedcerts"
-                && l.opts.version < super::releases::TRUSTED_CERT_SETS);
-        let name = d.name();
-        if !single {
-            continue;
-        }
-        if let Some(prev) = last.insert(name, i) {
-            l.add_at((
-                Rule::DuplicateDirective,
-                Some(prev),
-                vec![
-                    ("directive", name.to_string()),
-                    ("line", (i + 1).to_string()),
-                ],
-            ));
-        }
-    }
+    super::cmdmon::cmdmon_access(l);
+    super::repeats::repeated_settings(l);
 }
 
 /// The reserved top-level domain a source's name is under: `.invalid`
@@ -389,11 +352,6 @@ pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
         line,
         args: vec![("stratum", stratum), ("other", other)],
     })
-}
-
-/// Simple directives a release takes more than once.
-fn spec_repeats(name: &str, version: crate::core::conf::version::ChronyVersion) -> bool {
-    matches!(name, "ntsservercert" | "ntsserverkey") && version >= super::releases::MANY_NTS_CERTS
 }
 
 /// The checks of each source line on its own (and of duplicates within

@@ -8,6 +8,7 @@
 //! arguments; the text comes from the Fluent catalogue (`lint-<rule>`).
 
 mod chars;
+mod cmdmon;
 mod ignored;
 mod keys;
 mod lab;
@@ -19,6 +20,7 @@ mod numbers;
 mod poll;
 mod ranges;
 mod releases;
+mod repeats;
 pub mod rules;
 mod sources_file;
 mod startup;

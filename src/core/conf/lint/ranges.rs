@@ -236,6 +236,11 @@ pub(super) fn useful_ranges(l: &mut Linter) {
             samples.push((spec.name, *x));
         }
         for (option, x) in samples {
+            // chrony.conf(5) maxsamples: 1 "disables frequency tracking
+            // … useful when chronyd is started with the -q or -Q option".
+            if option == "maxsamples" && x == 1 {
+                l.add((Rule::MaxsamplesOne, i, vec![]));
+            }
             if x > MAX_SAMPLES {
                 l.add((
                     Rule::SamplesCapped,

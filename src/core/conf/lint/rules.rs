@@ -126,6 +126,10 @@ crate::id_enum! {
         LeapsectzNoLeaps = "leapsectz-no-leaps",
         MakestepLimitFraction = "makestep-limit-fraction",
         SmoothtimeServes = "smoothtime-serves",
+        /// `cmdport 0` with cmdallow/cmddeny/bindcmdaddress lines.
+        CmdportOffCmdLines = "cmdport-off-cmd-lines",
+        /// `maxsamples 1`: no frequency tracking, meant for -q/-Q.
+        MaxsamplesOne = "maxsamples-one",
         DirFileSkipped = "dir-file-skipped",
         NoSourcesRead = "no-sources-read",
         DuplicateSourceFile = "duplicate-source-file",
@@ -290,6 +294,8 @@ impl Rule {
             // Accepted silently; the polling is not what was meant.
             Rule::PolltargetRange => Severity::Warning,
             // No effect beyond what chronyd can keep.
+            Rule::CmdportOffCmdLines => Severity::Warning,
+            Rule::MaxsamplesOne => Severity::Warning,
             Rule::SamplesCapped => Severity::Hint,
             // chronyd starts; the source never answers / is never loaded.
             Rule::SourcePortZero => Severity::Warning,

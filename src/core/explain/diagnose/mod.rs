@@ -196,8 +196,66 @@ pub fn diagnose(e: &mut Explained) {
     }
     e.findings = out;
     account_for_every_flag(e);
+    // A name that does not resolve is the specific cause for its sources:
+    // said before what may keep the polled ones silent.
+    if let Some(dns) = e
+        .findings
+        .iter()
+        .position(|x| x.rule == Rule::NameUnresolved)
+        && let Some(none) = e
+            .findings
+            .iter()
+            .position(|x| x.rule == Rule::NoUpstreamReachable)
+        && dns > none
+    {
+        let f = e.findings.remove(dns);
+        e.findings.insert(none, f);
+    }
+    drop_unresolved_from_polled(e);
     if e.kind == Kind::ChronycTracking {
         update_offsets(e);
+    }
+}
+
+/// The sources named as polled but silent leave out those with no address:
+/// accounting for every flagged reach adds them there too.
+fn drop_unresolved_from_polled(e: &mut Explained) {
+    let Some(dns) = e
+        .findings
+        .iter()
+        .find(|x| x.rule == Rule::NameUnresolved)
+        .and_then(|x| x.args.iter().find(|(k, _)| *k == "sources"))
+        .map(|(_, v)| v.clone())
+    else {
+        return;
+    };
+    let unresolved: Vec<&str> = dns.split(", ").collect();
+    for f in &mut e.findings {
+        let some = f
+            .args
+            .iter()
+            .any(|(k, v)| *k == "cause" && v == "some-unresolved");
+        if f.rule != Rule::NoUpstreamReachable || !some {
+            continue;
+        }
+        let kept: Vec<String> = f
+            .args
+            .iter()
+            .find(|(k, _)| *k == "sources")
+            .map(|(_, v)| {
+                v.split(", ")
+                    .filter(|s| !unresolved.contains(s))
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (k, v) in &mut f.args {
+            match *k {
+                "sources" => *v = kept.join(", "),
+                "count" => *v = kept.len().to_string(),
+                _ => {}
+            }
+        }
     }
 }
 

@@ -104,14 +104,30 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             .iter()
             .any(|r| reach_zero(r) || kiss_zero(r) || stopped(r))
     {
-        let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
-        // Every network source answered before (a number in LastRx): they
-        // stopped, so access rules and addresses, which worked, are not
-        // the first causes.
-        if rows.iter().filter(|r| !refclock_silent(r)).all(stopped) {
-            f = f.arg("cause", "stopped");
+        // A source with no address was never sent a request: a server's
+        // access rules or a firewall cannot be its cause (name-unresolved
+        // says what is). The causes are about the sources really polled.
+        let polled: Vec<String> = rows
+            .iter()
+            .filter(|r| silent(r) && !unresolved(r) && !refclock_silent(r))
+            .filter_map(|r| row_name(r))
+            .collect();
+        let some_unresolved = rows.iter().any(unresolved);
+        if !(some_unresolved && polled.is_empty()) {
+            let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
+            // Every network source answered before (a number in LastRx): they
+            // stopped, so access rules and addresses, which worked, are not
+            // the first causes.
+            if rows.iter().filter(|r| !refclock_silent(r)).all(stopped) {
+                f = f.arg("cause", "stopped");
+            } else if some_unresolved {
+                f = f
+                    .arg("cause", "some-unresolved")
+                    .arg("sources", polled.join(", "))
+                    .arg("count", polled.len());
+            }
+            out.push(f);
         }
-        out.push(f);
         // NX-OS polls through VRF default unless told `use-vrf`.
         let default_vrf = rows.iter().all(|r| {
             r.iter()
@@ -260,4 +276,94 @@ fn first_polls(r: &[Field]) -> bool {
                         .any(|(k, v)| *k == "answered" && v.parse::<u32>().is_ok_and(|n| n <= 4))
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::cmdmon::{
+        LOCAL_REFID, SourceData, SourceMode, SourceState, Tracking, WireAddr, WireAddrSer,
+    };
+    use crate::core::explain::{Kind, Rule, explain_snapshot};
+    use crate::core::snapshot::Snapshot;
+
+    fn source(addr: WireAddr, name: &str, mode: SourceMode) -> SourceData {
+        SourceData {
+            address: WireAddrSer(addr),
+            poll: 6,
+            stratum: 0,
+            state: SourceState::Unusable,
+            mode,
+            flags: 0,
+            reach: 0,
+            last_rx: u32::MAX,
+            offset: 0.0,
+            measured_offset: 0.0,
+            error: 0.0,
+            name: Some(name.into()),
+        }
+    }
+
+    fn findings(sources: Vec<SourceData>) -> Vec<(Rule, Vec<(&'static str, String)>)> {
+        let s = Snapshot {
+            tracking: Some(Tracking {
+                ref_id: LOCAL_REFID,
+                stratum: 10,
+                ..Tracking::default()
+            }),
+            sources,
+            ..Snapshot::default()
+        };
+        explain_snapshot(&s)
+            .remove(&Kind::ChronycSources)
+            .unwrap()
+            .findings
+            .into_iter()
+            .map(|f| (f.rule, f.args))
+            .collect()
+    }
+
+    /// W5 finding 1: two names that do not resolve and a peer polled in
+    /// vain. The DNS cause comes first; "no source answers" names only the
+    /// peer, the one source anything was sent to.
+    #[test]
+    fn unresolved_names_come_first_and_the_silence_names_only_the_polled() {
+        let f = findings(vec![
+            source(WireAddr::Id(1), "ntp.aliyun.com", SourceMode::Server),
+            source(WireAddr::Id(2), "ntp1.aliyun.com", SourceMode::Server),
+            source(
+                WireAddr::Ip("10.0.0.124".parse().unwrap()),
+                "10.0.0.124",
+                SourceMode::Peer,
+            ),
+        ]);
+        let at = |r: Rule| f.iter().position(|(x, _)| *x == r);
+        let dns = at(Rule::NameUnresolved).expect("name-unresolved");
+        let silent = at(Rule::NoUpstreamReachable).expect("no-upstream-reachable");
+        assert!(dns < silent, "{f:?}");
+        let arg = |k: &str| {
+            f[silent]
+                .1
+                .iter()
+                .find(|(x, _)| *x == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(arg("cause").as_deref(), Some("some-unresolved"));
+        assert_eq!(arg("sources").as_deref(), Some("10.0.0.124"), "{f:?}");
+        assert_eq!(arg("count").as_deref(), Some("1"));
+    }
+
+    /// Sources with no address only: nothing was sent, so no access rule
+    /// or firewall is offered as their cause.
+    #[test]
+    fn names_that_do_not_resolve_alone_get_no_access_causes() {
+        let f = findings(vec![
+            source(WireAddr::Id(1), "ntp.aliyun.com", SourceMode::Server),
+            source(WireAddr::Id(2), "ntp1.aliyun.com", SourceMode::Server),
+        ]);
+        assert!(f.iter().any(|(r, _)| *r == Rule::NameUnresolved), "{f:?}");
+        assert!(
+            !f.iter().any(|(r, _)| *r == Rule::NoUpstreamReachable),
+            "{f:?}"
+        );
+    }
 }
