@@ -60,12 +60,6 @@ impl App {
     pub fn ui(&mut self, ctx: &egui::Context) {
         super::zoom::frame(ctx, &mut self.state);
         super::state::set_dark(ctx.style().visuals.dark_mode);
-        // Scroll bars in sight whenever there is more to see (egui's
-        // floating ones are invisible until hovered: a cut table or field
-        // looked complete).
-        if ctx.style().spacing.scroll.floating {
-            ctx.style_mut(|s| s.spacing.scroll = egui::style::ScrollStyle::solid());
-        }
         if let Some(target) = self.state.reconnect.take() {
             // Another helper: the old connection is let go (never waited
             // for in a frame), a new one starts.
