@@ -89,7 +89,8 @@ gui-local-stratum = Local stratum
 gui-log-help = Logs chronyd writes into its log directory; Stratum imports them as history.
 gui-logdir-help = Directory of chronyd's logs.
 gui-makestep-help = Step the clock when it is off by more than the threshold, in the first updates only.
-gui-mode-lab = Lab mode (chronyd -x: the system clock is never touched)
+gui-mode-lab = Lab mode
+gui-mode-lab-help = chronyd runs with -x: the system clock is never touched.
 gui-mode-system = System mode
 gui-no-allow = No client may use this server: type their subnet below and click Add (allow).
 gui-no-changes = No changes.
@@ -216,7 +217,10 @@ gui-file-exists = { $path } already exists. Replace it?
 gui-file-replace = Replace
 gui-lint-running = Checking the configuration…
 gui-export-nts = NTS (clients authenticate the server)
+gui-export-note-nts-no-server = the server's chrony.conf has no ntsservercert: its clients cannot use NTS until it does (NTS panel, “Create certificates”).
 gui-export-nts-ca = CA file on the clients
+gui-export-note-nts-system-store = the clients trust the system's CAs: a server certificate from a private CA needs its CA in “CA file on the clients”.
+gui-export-note-nts-switch = { $format } has no NTS: use a symmetric key (“Key”) for the switches.
 gui-authdata = Authentication of the sources (NTS, keys)
 gui-panel-nts = NTS
 gui-nts-help = Network Time Security lets clients check that their time comes from this server, unaltered (RFC 8915). The server needs a certificate for the names clients use; the clients need the CA that signed it. A private CA is made once and kept: renewing the certificate does not make clients learn a new one.
@@ -234,6 +238,11 @@ gui-nts-use = Use these lines
 gui-nts-names-hint = ntp1.lab, 10.0.0.123
 gui-export-nts-ca-hint = /etc/chrony/nts/ca.crt
 gui-selectdata = Why each source is or is not selected
+gui-stats-shape-undefined = Undefined: every value of this series is the same (σ = 0), and skewness and kurtosis divide by σ.
+gui-selectdata-unlisted = Not in this table: { $sources }. chronyd lists here only sources with an address, and { $count ->
+        [one] this one has
+       *[other] these have
+    } none yet (the name did not resolve), so there is nothing to select; the sources table above shows why.
 gui-role-gps = GPS/PPS stratum-1 server
 gui-role-gps-help = Takes time from a GPS receiver through gpsd (its time in gpsd's shared memory, SHM 0) and, where wired, the receiver's PPS pulse read by chronyd itself from the kernel PPS device; upstream servers stay as sanity checks and the lab is served.
 gui-setup-gps-device = GPS device

@@ -366,7 +366,10 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         },
         // Right to left: the poll's age at the edge.
         |ui| {
-            if let Some(at) = st.snapshot_at {
+            // Only an answer of chronyd's has an age worth telling: while it
+            // starts, "last poll 0 s ago" would read as data.
+            let answered = st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some());
+            if let Some(at) = st.snapshot_at.filter(|_| answered) {
                 let age = at.elapsed().as_secs();
                 ui.label(st.ta("gui-poll-age", &[("seconds", age.to_string())]));
                 ui.separator();
@@ -383,7 +386,12 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 } else {
                     "gui-mode-system"
                 });
-                ui.label(mode);
+                // Short, so the alarm on the left keeps the room; what lab
+                // mode means is on hover.
+                let mode = ui.label(mode);
+                if st.is_lab() {
+                    mode.on_hover_text(st.t("gui-mode-lab-help"));
+                }
                 ui.separator();
             }
             // Which server this window manages, always in sight.

@@ -10,6 +10,7 @@
 //! finds it there, and the user is asked. The desktop's Save dialog asks
 //! that itself, so its choice is written at once.
 
+use crate::gui::widgets::DisabledHover;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -70,7 +71,7 @@ pub fn browse_ui(
             possible && slot.is_none(),
             egui::Button::new(st.t("gui-browse")),
         )
-        .on_disabled_hover_text(st.t("gui-browse-no-portal"));
+        .disabled_hover_text(st.t("gui-browse-no-portal"));
     if button.clicked() {
         let s: Slot = Arc::new(Mutex::new(None));
         let out = Arc::clone(&s);

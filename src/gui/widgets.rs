@@ -194,8 +194,12 @@ fn value_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field, wrap: e
             .wrap_mode(wrap)
             .sense(egui::Sense::click()),
     );
-    if f.placeholder() {
-        r = r.on_hover_text(st.t("gui-no-measurement"));
+    if let Some(reason) = f.reason.as_ref().filter(|_| f.placeholder()) {
+        r = r.on_hover_text(if reason.id == crate::core::explain::Why::NoSample {
+            st.t("gui-no-measurement")
+        } else {
+            st.tr.reason_text_in(kind, reason)
+        });
     }
     if r.clicked() {
         st.selected = Some(Selected {
@@ -326,6 +330,28 @@ pub fn apply_result_ui(ui: &mut egui::Ui, st: &AppState) {
                 status_color(crate::core::explain::Status::Bad),
                 st.tr.error_text(*code, detail.clone()),
             );
+        }
+    }
+}
+
+/// `on_disabled_hover_text`, only where the widget is in sight: egui tests
+/// a disabled widget's whole rectangle, not the part its scroll area shows,
+/// so a button scrolled under the status bar would open its tooltip over
+/// the bar's own.
+pub trait DisabledHover {
+    fn disabled_hover_text(self, text: impl Into<egui::WidgetText>) -> Self;
+}
+
+impl DisabledHover for egui::Response {
+    fn disabled_hover_text(self, text: impl Into<egui::WidgetText>) -> Self {
+        let seen = self
+            .ctx
+            .pointer_hover_pos()
+            .is_some_and(|p| self.interact_rect.contains(p));
+        if seen {
+            self.on_disabled_hover_text(text)
+        } else {
+            self
         }
     }
 }

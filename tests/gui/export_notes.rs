@@ -89,3 +89,31 @@ fn the_export_panel_looks_names_up_and_says_what_a_file_cannot() {
         );
     }
 }
+
+/// A client export with NTS from a server without a certificate says
+/// where the window makes one (the NTS panel's button), not which
+/// command-line subcommand would.
+#[test]
+fn the_nts_note_names_the_nts_panel_not_a_command() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        show(&mut h, Panel::Export);
+        h.state_mut().state.doc = Document::parse("allow 10.0.0.0/24\nlocal stratum 10\n");
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "127.0.0.1");
+        h.get_by_label(&tr.tr("gui-export-nts")).click();
+        h.run();
+        let texts = shown_texts(&h);
+        let want = note(&tr, "gui-export-note-nts-no-server", &[]);
+        assert!(texts.contains(&want), "{lang:?}: {texts:?}");
+        assert!(
+            want.contains(&tr.tr("gui-nts-create-button")),
+            "{lang:?}: {want}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("stratum nts")),
+            "{lang:?}: {texts:?}"
+        );
+    }
+}

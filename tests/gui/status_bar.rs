@@ -139,3 +139,110 @@ fn the_status_bar_is_one_line_that_fits_at_every_size_and_language() {
         }
     }
 }
+
+/// While chronyd starts (no answer yet) the bar tells no poll age: "last
+/// poll 0 s ago" would read as an answer. Once it answers, the age shows.
+#[test]
+fn no_poll_age_before_chronyd_answers() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let settings = Settings {
+            lang: Some(lang),
+            panel: "overview".into(),
+            ..Settings::default()
+        };
+        let app = App::headless(settings, Backend::offline(super::no_waker()));
+        let mut h = super::harness_sized(app, egui::vec2(1024.0, 700.0));
+        let now = stratum::sys::now();
+        let st = &mut h.state_mut().state;
+        st.on_event(Event::Connected {
+            info: info(),
+            started_lab: true,
+            server: "/home/admin/.local/share/stratum/run/helper.sock".into(),
+        });
+        st.on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+            time: now,
+            starting: true,
+            ..Default::default()
+        })));
+        h.run();
+        let tr = Localizer::new(lang);
+        let age = tr.tr_args("gui-poll-age", &[("seconds", "0")]);
+        let texts: Vec<String> = status_labels(&h).into_iter().map(|(t, _)| t).collect();
+        assert!(!texts.contains(&age), "{lang:?}: {texts:?}");
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(super::tracking(now)),
+                ..Default::default()
+            })));
+        h.run();
+        let texts: Vec<String> = status_labels(&h).into_iter().map(|(t, _)| t).collect();
+        assert!(texts.contains(&age), "{lang:?}: {texts:?}");
+    }
+}
+
+/// At 1024×700 the alarm gets the room before static text: lab mode is
+/// two words (its meaning on hover).
+#[test]
+fn the_alarm_keeps_its_room_beside_lab_mode() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let settings = Settings {
+            lang: Some(lang),
+            panel: "overview".into(),
+            ..Settings::default()
+        };
+        let app = App::headless(settings, Backend::offline(super::no_waker()));
+        let mut h = super::harness_sized(app, egui::vec2(1024.0, 700.0));
+        let now = stratum::sys::now();
+        let st = &mut h.state_mut().state;
+        st.on_event(Event::Connected {
+            info: info(),
+            started_lab: true,
+            server: "/home/admin/.local/share/stratum/run/helper.sock".into(),
+        });
+        // What the walk saw: a name that does not resolve, and a silent
+        // upstream.
+        let alarms = vec![
+            Alarm {
+                kind: AlarmKind::SourceUnresolved,
+                what: "ntp.aliyun.com".into(),
+            },
+            Alarm {
+                kind: AlarmKind::SourceUnreachable,
+                what: "10.0.0.124".into(),
+            },
+        ];
+        st.on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(super::tracking(now)),
+            health: Health {
+                state: HealthState::Critical,
+                alarms,
+            },
+            ..Default::default()
+        })));
+        h.run();
+        let tr = Localizer::new(lang);
+        let labels = status_labels(&h);
+        let texts: Vec<&str> = labels.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&tr.tr("gui-mode-lab").as_str()), "{texts:?}");
+        let (text, rect) = labels
+            .iter()
+            .find(|(t, _)| t.contains("ntp.aliyun.com"))
+            .unwrap_or_else(|| panic!("{lang:?}: no alarm in {texts:?}"));
+        // The alarm gets the room: whole when it fits, else at least 40 %
+        // of the bar (the long lab-mode text took most of it).
+        let font = egui::TextStyle::Body.resolve(&h.ctx.style());
+        let needed = h.ctx.fonts(|f| {
+            f.layout_no_wrap(text.clone(), font, egui::Color32::WHITE)
+                .size()
+                .x
+        });
+        assert!(
+            rect.width() + 1.0 >= needed.min(0.4 * 1024.0),
+            "{lang:?}: “{text}” is cut short ({} of {needed} px)",
+            rect.width()
+        );
+    }
+}

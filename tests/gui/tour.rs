@@ -230,6 +230,30 @@ fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
     event(h, Event::Snapshot(Box::new(healthy.clone())));
     show(h, Panel::Overview);
     show(h, Panel::Sources);
+    // A name that does not resolve has no address, so selectdata has no
+    // row for it: the panel says so under the table.
+    if let Some(first) = healthy.sources.first().cloned() {
+        let mut unresolved = healthy.clone();
+        let mut name = first;
+        name.address = stratum::core::cmdmon::WireAddrSer(stratum::core::cmdmon::WireAddr::Id(7));
+        name.name = Some("ntp.aliyun.com".into());
+        name.state = stratum::core::cmdmon::SourceState::Unknown;
+        unresolved.sources.push(name);
+        event(h, Event::Snapshot(Box::new(unresolved)));
+        show(h, Panel::Sources);
+        let tr = stratum::i18n::Localizer::new(h.state().state.tr.lang());
+        let note = tr.tr_args(
+            "gui-selectdata-unlisted",
+            &[("count", "1"), ("sources", "ntp.aliyun.com")],
+        );
+        if !healthy.selectdata.is_empty() {
+            assert!(
+                h.query_by_label(&note).is_some(),
+                "{:?}",
+                super::window::shown_texts(h)
+            );
+        }
+    }
     // Healthy but for a certificate near its end: something to look at.
     let soon = stratum::sys::now() as i64 + 10 * 86_400;
     healthy.nts_certs = vec![stratum::core::nts::CertSummary {

@@ -201,3 +201,94 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
         }
     }
 }
+
+/// The rule the window and explain share for sources that never answered:
+/// a source with no address gets the DNS cause, never access or firewall.
+mod unresolved_first {
+    use stratum::core::cmdmon::{
+        LOCAL_REFID, SourceData, SourceMode, SourceState, Tracking, WireAddr, WireAddrSer,
+    };
+    use stratum::core::explain::{Kind, Rule, explain_snapshot};
+    use stratum::core::snapshot::Snapshot;
+
+    fn source(addr: WireAddr, name: &str, mode: SourceMode) -> SourceData {
+        SourceData {
+            address: WireAddrSer(addr),
+            poll: 6,
+            stratum: 0,
+            state: SourceState::Unusable,
+            mode,
+            flags: 0,
+            reach: 0,
+            last_rx: u32::MAX,
+            offset: 0.0,
+            measured_offset: 0.0,
+            error: 0.0,
+            name: Some(name.into()),
+        }
+    }
+
+    fn findings(sources: Vec<SourceData>) -> Vec<(Rule, Vec<(&'static str, String)>)> {
+        let s = Snapshot {
+            tracking: Some(Tracking {
+                ref_id: LOCAL_REFID,
+                stratum: 10,
+                ..Tracking::default()
+            }),
+            sources,
+            ..Snapshot::default()
+        };
+        explain_snapshot(&s)
+            .remove(&Kind::ChronycSources)
+            .unwrap()
+            .findings
+            .into_iter()
+            .map(|f| (f.rule, f.args))
+            .collect()
+    }
+
+    /// W5 finding 1: two names that do not resolve and a peer polled in
+    /// vain. The DNS cause comes first; "no source answers" names only the
+    /// peer, the one source anything was sent to.
+    #[test]
+    fn unresolved_names_come_first_and_the_silence_names_only_the_polled() {
+        let f = findings(vec![
+            source(WireAddr::Id(1), "ntp.aliyun.com", SourceMode::Server),
+            source(WireAddr::Id(2), "ntp1.aliyun.com", SourceMode::Server),
+            source(
+                WireAddr::Ip("10.0.0.124".parse().unwrap()),
+                "10.0.0.124",
+                SourceMode::Peer,
+            ),
+        ]);
+        let at = |r: Rule| f.iter().position(|(x, _)| *x == r);
+        let dns = at(Rule::NameUnresolved).expect("name-unresolved");
+        let silent = at(Rule::NoUpstreamReachable).expect("no-upstream-reachable");
+        assert!(dns < silent, "{f:?}");
+        let arg = |k: &str| {
+            f[silent]
+                .1
+                .iter()
+                .find(|(x, _)| *x == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(arg("cause").as_deref(), Some("some-unresolved"));
+        assert_eq!(arg("sources").as_deref(), Some("10.0.0.124"), "{f:?}");
+        assert_eq!(arg("count").as_deref(), Some("1"));
+    }
+
+    /// Sources with no address only: nothing was sent, so no access rule
+    /// or firewall is offered as their cause.
+    #[test]
+    fn names_that_do_not_resolve_alone_get_no_access_causes() {
+        let f = findings(vec![
+            source(WireAddr::Id(1), "ntp.aliyun.com", SourceMode::Server),
+            source(WireAddr::Id(2), "ntp1.aliyun.com", SourceMode::Server),
+        ]);
+        assert!(f.iter().any(|(r, _)| *r == Rule::NameUnresolved), "{f:?}");
+        assert!(
+            !f.iter().any(|(r, _)| *r == Rule::NoUpstreamReachable),
+            "{f:?}"
+        );
+    }
+}

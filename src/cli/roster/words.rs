@@ -117,7 +117,11 @@ pub fn notes(d: &DeviceReport, r: &RosterReport, tr: &Localizer) -> Vec<String> 
     let mut out = Vec::new();
     if d.verdict == Verdict::NotPolling {
         if d.denied_by_acl {
-            out.push(tr.tr_args("roster-cause-acl-here", &[("address", d.address.clone())]));
+            // allow and accheck take an address or subnet, never a port:
+            // chronyd refuses "allow 127.0.0.1:11123" (the query keeps it).
+            let host = crate::core::roster::split_address(&d.address)
+                .map_or_else(|| d.address.clone(), |(h, _)| h);
+            out.push(tr.tr_args("roster-cause-acl-here", &[("address", host)]));
         }
         // chrony and ntpd answer NTP queries: one that answered neither
         // ours nor polled us is most likely off or at another address.
@@ -464,9 +468,21 @@ mod tests {
     /// is added.
     #[test]
     fn the_acl_note_names_deny_beside_allow() {
+        for (address, host) in [
+            ("127.0.0.79", "127.0.0.79"),
+            ("127.0.0.79:11123", "127.0.0.79"),
+            ("[::1]:123", "::1"),
+        ] {
+            acl_note_names(address, host);
+        }
+    }
+
+    /// The note for a device at `address` tells to add `allow HOST` and
+    /// run `chronyc accheck HOST`: chronyd refuses a port there.
+    fn acl_note_names(address: &str, host: &str) {
         let d = DeviceReport {
             name: "pc1".into(),
-            address: "127.0.0.79".into(),
+            address: address.into(),
             kind: DeviceKind::Chrony,
             verdict: Verdict::NotPolling,
             since: 1.8e9,
@@ -485,21 +501,30 @@ mod tests {
             (
                 crate::i18n::Lang::En,
                 [
-                    "“allow 127.0.0.79”",
-                    "“deny”",
-                    "the more specific rule wins",
+                    format!("“allow {host}”"),
+                    format!("“chronyc accheck {host}”"),
+                    "“deny”".into(),
+                    "the more specific rule wins".into(),
                 ],
             ),
             (
                 crate::i18n::Lang::ZhCn,
-                ["“allow 127.0.0.79”", "“deny”", "更具体的规则优先"],
+                [
+                    format!("“allow {host}”"),
+                    format!("“chronyc accheck {host}”"),
+                    "“deny”".into(),
+                    "更具体的规则优先".into(),
+                ],
             ),
         ] {
             let notes = notes(&d, &report, &Localizer::new(lang));
-            let note = notes.iter().find(|n| n.contains(words[0]));
+            let note = notes.iter().find(|n| n.contains(&words[0]));
             let note = note.unwrap_or_else(|| panic!("{lang:?}: {notes:?}"));
-            for w in words {
-                assert!(note.contains(w), "{lang:?}: {note}");
+            for w in &words {
+                assert!(note.contains(w.as_str()), "{lang:?}: {note}");
+            }
+            if address != host {
+                assert!(!note.contains(address), "{lang:?}: {note}");
             }
         }
     }

@@ -276,7 +276,10 @@ impl Run<'_> {
             .unwrap_or(0)
             .max(10);
         for (id, label, v) in rows {
-            if matches!(id, "skewness" | "kurtosis") {
+            if matches!(id, "skewness" | "kurtosis") && !r.summary.has_shape() {
+                let none = crate::core::explain::NO_VALUE;
+                o.push_str(&format!("  {label:<w$} {none:>14}\n"));
+            } else if matches!(id, "skewness" | "kurtosis") {
                 o.push_str(&format!("  {label:<w$} {v:>+14.3}\n"));
             } else {
                 o.push_str(&format!("  {label:<w$} {v:>+14.6e}\n"));

@@ -364,3 +364,54 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::explain::Status;
+
+    fn auth(mode: u16) -> AuthData {
+        AuthData {
+            mode,
+            key_type: if mode == 1 { 1 } else { 0 },
+            key_id: if mode == 1 { 5 } else { 0 },
+            key_length: if mode == 1 { 160 } else { 0 },
+            ke_attempts: 0,
+            last_ke_ago: u32::MAX,
+            cookies: 0,
+            cookie_length: 0,
+            nak: 0,
+        }
+    }
+
+    /// authdata's 0 under a key a source does not have, or NTS it does
+    /// not use, counts nothing: a placeholder ("–"), never green.
+    #[test]
+    fn authdata_of_what_a_source_does_not_use_is_no_count() {
+        let s = Snapshot {
+            authdata: vec![
+                ("10.0.0.124".into(), auth(0)),
+                ("10.0.0.125".into(), auth(1)),
+            ],
+            ..Snapshot::default()
+        };
+        let e = &explain_snapshot(&s)[&Kind::ChronycAuthdata];
+        let cell =
+            |row: usize, name: F| e.rows[row].iter().find(|f| f.name == name).unwrap().clone();
+        let nts = [F::KeAttempts, F::Nak, F::Cookies, F::CookieLength];
+        let key = [F::KeyId, F::KeyType, F::KeyLength];
+        for name in key.iter().chain(&nts) {
+            let f = cell(0, *name);
+            assert!(f.placeholder(), "{name:?}: {f:?}");
+            assert_ne!(f.status, Status::Ok, "{name:?}");
+        }
+        for name in nts {
+            assert!(cell(1, name).placeholder(), "{name:?}");
+            assert_ne!(cell(1, name).status, Status::Ok, "{name:?}");
+        }
+        // A key's own columns are its data.
+        for name in key {
+            assert!(!cell(1, name).placeholder(), "{name:?}");
+        }
+    }
+}

@@ -228,11 +228,10 @@ impl Field {
 
     /// What a report shows where chronyd has no measurement (a source never
     /// sampled: chronyc prints 0 there, sourcestats its initial 2000 ppm
-    /// and 4 s): a placeholder, shown as [`NO_VALUE`].
+    /// and 4 s; authdata's key columns of a source without a key): a
+    /// placeholder, shown as [`NO_VALUE`].
     pub fn placeholder(&self) -> bool {
-        self.reason
-            .as_ref()
-            .is_some_and(|r| r.id == super::verdict::Why::NoSample)
+        self.reason.as_ref().is_some_and(|r| r.id.is_placeholder())
     }
 
     /// A field with the value its reader read.

@@ -28,6 +28,12 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Skewness and kurtosis divide by σ: for a series of one value
+    /// (σ = 0) they are undefined, and the 0 stored there is no result.
+    pub fn has_shape(&self) -> bool {
+        self.sd > 0.0
+    }
+
     /// Every statistic with its id (texts `stats-label-<id>`, CSV `kind`),
     /// in ntpviz's order.
     pub fn rows(&self) -> [(&'static str, f64); 13] {
@@ -160,4 +166,19 @@ pub struct Deviations {
     pub tdev: Vec<DevPoint>,
     /// The noise type read from the ADEV slope at each τ.
     pub noise: Vec<Noise>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Skewness and kurtosis exist only where σ does: a series of one
+    /// value has none (the window shows "–"), any spread has them.
+    #[test]
+    fn shape_is_undefined_for_a_constant_series() {
+        assert!(!summary(&[0.25; 40]).unwrap().has_shape());
+        let spread = summary(&[0.0, 1.0, 2.0, 10.0]).unwrap();
+        assert!(spread.has_shape());
+        assert!(spread.skewness > 0.0);
+    }
 }

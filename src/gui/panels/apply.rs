@@ -2,6 +2,7 @@
 //! helper with progress, then success or the rollback reason. Import and
 //! save chrony.conf files.
 
+use crate::gui::widgets::DisabledHover;
 use egui::{Color32, RichText};
 
 use crate::core::conf::Document;
@@ -109,11 +110,11 @@ pub fn apply_ui(
     ui.horizontal(|ui| {
         let b = ui.add_enabled(can, egui::Button::new(st.t("gui-apply-now")));
         let b = if errors > 0 {
-            b.on_disabled_hover_text(st.t("gui-apply-blocked-lint"))
+            b.disabled_hover_text(st.t("gui-apply-blocked-lint"))
         } else if !st.may_change() {
-            b.on_disabled_hover_text(st.t("gui-apply-blocked-helper"))
+            b.disabled_hover_text(st.t("gui-apply-blocked-helper"))
         } else if running {
-            b.on_disabled_hover_text(st.t("gui-apply-blocked-running"))
+            b.disabled_hover_text(st.t("gui-apply-blocked-running"))
         } else {
             b
         };
@@ -162,7 +163,7 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         let named = !form.path.trim().is_empty();
         if ui
             .add_enabled(named, egui::Button::new(st.t("gui-import")))
-            .on_disabled_hover_text(st.t("gui-files-need-path"))
+            .disabled_hover_text(st.t("gui-files-need-path"))
             .clicked()
         {
             form.last = Some(st.read_config(path.clone()));
@@ -171,7 +172,7 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
         // the user says so.
         if ui
             .add_enabled(named, egui::Button::new(st.t("gui-save-as")))
-            .on_disabled_hover_text(st.t("gui-files-need-path"))
+            .disabled_hover_text(st.t("gui-files-need-path"))
             .clicked()
         {
             form.last = Some(st.save_file(path, Contents::Bytes(st.doc.render()), false));

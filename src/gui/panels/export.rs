@@ -312,10 +312,18 @@ pub fn export_ui(
     match export(&st.doc, f.format, &opts, &words) {
         Ok(e) => {
             for n in &e.notes {
+                // A note that names a CLI command has a window wording
+                // naming the panel that does the same (gui-export-note-…).
+                let window_id = format!("gui-{}", n.id);
+                let id = if st.tr.has(&window_id) {
+                    window_id.as_str()
+                } else {
+                    n.id
+                };
                 ui.label(
                     RichText::new(st.ta(
                         "export-note-line",
-                        &[("text", st.tr.export_note(n.id, &n.args))],
+                        &[("text", st.tr.export_note(id, &n.args))],
                     ))
                     .weak(),
                 );

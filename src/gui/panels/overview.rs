@@ -1,6 +1,7 @@
 //! The tracking card: synchronised or not, reference, stratum, offset,
 //! frequency, leap, a one-line verdict; server stats, activity, actions.
 
+use crate::gui::widgets::DisabledHover;
 use egui::RichText;
 
 use crate::core::alarm::HealthState;
@@ -151,7 +152,7 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             .add_enabled(may && !lab, egui::Button::new(st.t("gui-action-makestep")))
             .on_hover_text(st.t("gui-action-makestep-help"));
         let makestep = if lab {
-            makestep.on_disabled_hover_text(st.t("err-action-makestep-lab"))
+            makestep.disabled_hover_text(st.t("err-action-makestep-lab"))
         } else {
             makestep
         };

@@ -1,6 +1,7 @@
 //! Guided setup: pick one of the four lab setups, fill the few fields it
 //! needs, see the chrony.conf it makes with lint, use it or apply it.
 
+use crate::gui::widgets::DisabledHover;
 use egui::RichText;
 
 use crate::core::conf::Document;
@@ -165,7 +166,7 @@ pub fn setup_ui(
                 let may = st.may_change() && !st.applying();
                 let b = ui.add_enabled(may, egui::Button::new(st.t("gui-setup-apply")));
                 let b = if st.applying() {
-                    b.on_disabled_hover_text(st.t("gui-apply-blocked-running"))
+                    b.disabled_hover_text(st.t("gui-apply-blocked-running"))
                 } else {
                     b
                 };

@@ -1,6 +1,6 @@
 //! Sources, sourcestats and authdata, as chronyc shows them, with verdicts.
 
-use crate::core::explain::Kind;
+use crate::core::explain::{Explained, Field, FieldId, Kind};
 use crate::gui::state::AppState;
 use crate::gui::widgets::rows_ui;
 
@@ -42,6 +42,9 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
             ui.add_space(10.0);
             ui.strong(st.t(title));
             rows_ui(ui, st, table, &e);
+            if kind == Kind::ChronycSelectdata {
+                unlisted_ui(ui, st, &e);
+            }
             for f in &e.findings {
                 ui.colored_label(
                     crate::gui::state::status_color(f.severity),
@@ -49,6 +52,36 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
                 );
             }
         }
+    }
+}
+
+/// The sources selectdata leaves out: chronyd lists only sources with an
+/// address, so a name that does not resolve has no row there. Said, so
+/// the table does not read as every source.
+fn unlisted_ui(ui: &mut egui::Ui, st: &AppState, select: &Explained) {
+    let Some(sources) = st.live.get(&Kind::ChronycSources) else {
+        return;
+    };
+    let address = |row: &[Field]| {
+        row.iter()
+            .find(|f| f.name == FieldId::Address)
+            .map(|f| f.raw.clone())
+    };
+    let listed: Vec<String> = select.rows.iter().filter_map(|r| address(r)).collect();
+    let missing: Vec<String> = sources
+        .rows
+        .iter()
+        .filter_map(|r| address(r))
+        .filter(|a| !listed.contains(a))
+        .collect();
+    if !missing.is_empty() {
+        ui.label(st.ta(
+            "gui-selectdata-unlisted",
+            &[
+                ("count", missing.len().to_string()),
+                ("sources", missing.join(", ")),
+            ],
+        ));
     }
 }
 

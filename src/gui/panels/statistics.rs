@@ -233,7 +233,10 @@ pub fn statistics_ui(
             .show(&mut cols[0], |ui| {
                 for (id, v) in s.rows() {
                     ui.label(st.t(&format!("stats-label-{id}")));
-                    if matches!(id, "skewness" | "kurtosis") {
+                    if matches!(id, "skewness" | "kurtosis") && !s.has_shape() {
+                        ui.monospace(crate::core::explain::NO_VALUE)
+                            .on_hover_text(st.t("gui-stats-shape-undefined"));
+                    } else if matches!(id, "skewness" | "kurtosis") {
                         ui.monospace(format!("{v:+.3}"));
                     } else {
                         ui.monospace(value_text(field, v));

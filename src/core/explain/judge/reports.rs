@@ -61,7 +61,25 @@ pub(super) fn judge_tracking(fields: &mut [Field]) {
 /// attempts with no key yet and no cookies; a working one keeps 8 cookies
 /// (chronyc(1), authdata).
 pub(super) fn judge_authdata(row: &mut [Field]) {
-    if value(row, F::AuthMode) != Value::Auth(AuthMode::Nts) {
+    // chronyc prints 0 in the columns of an authentication the source does
+    // not use (no key, no NTS): no count of anything, so no verdict.
+    let mode = value(row, F::AuthMode);
+    for f in row.iter_mut() {
+        let why = match mode {
+            Value::Auth(AuthMode::SymmetricKey) => {
+                NTS_COLUMNS.contains(&f.name).then_some(Why::NotNts)
+            }
+            Value::Auth(AuthMode::None) => (KEY_COLUMNS.contains(&f.name)
+                || NTS_COLUMNS.contains(&f.name))
+            .then_some(Why::NoKey),
+            _ => None,
+        };
+        if let Some(why) = why {
+            f.status = Status::Info;
+            f.reason = Some(Reason::new(why));
+        }
+    }
+    if mode != Value::Auth(AuthMode::Nts) {
         return;
     }
     let never = value(row, F::LastKe) == Value::Never;
@@ -77,6 +95,11 @@ pub(super) fn judge_authdata(row: &mut [Field]) {
         None => {}
     }
 }
+
+/// authdata's columns of a symmetric key, and of NTS alone (chronyc(1),
+/// authdata).
+const KEY_COLUMNS: &[F] = &[F::KeyId, F::KeyType, F::KeyLength];
+const NTS_COLUMNS: &[F] = &[F::KeAttempts, F::Nak, F::Cookies, F::CookieLength];
 
 /// `sourcestats`: no samples yet (or left) for a source. Below 3 samples
 /// chronyd runs no regression (sourcestats.c, MIN_SAMPLES_FOR_REGRESS):

@@ -16,6 +16,12 @@ crate::id_enum! {
         ReachLastMissed = "reach-last-missed",
         ReachStarting = "reach-starting",
         NoSample = "no-sample",
+        /// authdata of a source with no key and no NTS: its key and NTS
+        /// columns describe nothing (chronyc prints 0 there).
+        NoKey = "no-key",
+        /// authdata of a source with a symmetric key: its NTS columns
+        /// describe nothing.
+        NotNts = "not-nts",
         /// Stratum 16 of an association whose server never answered: the
         /// value it starts with, shown as printed.
         StratumNoAnswer = "stratum-no-answer",
@@ -279,6 +285,11 @@ crate::id_enum! {
 impl Why {
     /// A kiss code's reason: the row's other columns are no measurement,
     /// and its reach 0 is no silence of the network.
+    /// A value that is no measurement or count: shown as "–".
+    pub fn is_placeholder(self) -> bool {
+        matches!(self, Why::NoSample | Why::NoKey | Why::NotNts)
+    }
+
     pub fn is_kiss(self) -> bool {
         matches!(
             self,
@@ -439,6 +450,8 @@ impl Why {
             | ReachStarting
             | ReachLastMissed
             | NoSample
+            | NoKey
+            | NotNts
             | StratumNoAnswer
             | RefidInit
             | NoReference
