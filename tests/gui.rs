@@ -64,6 +64,8 @@ mod lab_notes;
 mod live;
 #[path = "gui/overview.rs"]
 mod overview;
+#[path = "gui/own_clock.rs"]
+mod own_clock;
 
 use std::time::{Duration, Instant};
 
