@@ -21,6 +21,8 @@ mod forms;
 mod guided;
 #[path = "gui/layout.rs"]
 mod layout;
+#[path = "gui/narrow.rs"]
+mod narrow;
 #[path = "gui/pair.rs"]
 mod pair;
 #[path = "gui/plain_words.rs"]
@@ -31,8 +33,12 @@ mod roster;
 mod silence;
 #[path = "gui/small.rs"]
 mod small;
+#[path = "gui/text_size.rs"]
+mod text_size;
 #[path = "gui/tour.rs"]
 mod tour;
+#[path = "gui/untouched.rs"]
+mod untouched;
 #[path = "gui/window.rs"]
 mod window;
 #[path = "gui/words.rs"]
@@ -58,6 +64,8 @@ mod lab_notes;
 mod live;
 #[path = "gui/overview.rs"]
 mod overview;
+#[path = "gui/own_clock.rs"]
+mod own_clock;
 
 use std::time::{Duration, Instant};
 
