@@ -10,12 +10,10 @@ use unic_langid::LanguageIdentifier;
 /// sentence around it is known (private use: never in a translation).
 const UNNAMED: &str = "\u{E000}";
 
-mod comments;
 mod dates;
 mod errors;
 mod health;
 
-pub use comments::{conf_comment, conf_comment_lang};
 pub use errors::{OsError, OsErrorKind, UserError};
 
 #[derive(

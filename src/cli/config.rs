@@ -388,7 +388,7 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
             Op::Add(s) => {
                 // Where the window puts it, under a comment in the CLI's
                 // language when it is the first of its kind.
-                let comment = crate::i18n::conf_comment(
+                let comment = crate::core::conf::comments::conf_comment(
                     &doc,
                     tr.lang(),
                     group_comment_id(Group::of_source(&s)),
@@ -407,8 +407,11 @@ pub(super) fn edit_cmd(a: EditArgs, m: &clap::ArgMatches, tr: &Localizer) -> Cli
                 removed_at = at;
             }
             Op::Access(a) => {
-                let comment =
-                    crate::i18n::conf_comment(&doc, tr.lang(), group_comment_id(Group::Access));
+                let comment = crate::core::conf::comments::conf_comment(
+                    &doc,
+                    tr.lang(),
+                    group_comment_id(Group::Access),
+                );
                 doc.add_access_commented(&a, &comment);
             }
             Op::Set(d) => {

@@ -281,7 +281,7 @@ impl AppState {
     /// language of the file's own Stratum comments (else the window's), so
     /// that a file never mixes languages.
     pub fn conf_comment(&self, id: &str) -> String {
-        crate::i18n::conf_comment(&self.doc, self.tr.lang(), id)
+        crate::core::conf::comments::conf_comment(&self.doc, self.tr.lang(), id)
     }
 
     pub fn ta(&self, id: &str, args: &[(&str, String)]) -> String {
