@@ -149,6 +149,17 @@ fn the_backup_of_a_pair_is_offered_the_primary_not_the_peer_in_this_file() {
         let text = preview(&h, &tr);
         assert!(text.contains("\npeer 10.0.0.123"), "{lang:?}: {text}");
         assert!(!text.contains("peer 10.0.0.124"), "{lang:?}: {text}");
+        // Lab servers that are all this file's peers: no primary to offer,
+        // the window asks for its address.
+        h.state_mut().panels.export.peer.clear();
+        h.state_mut().panels.export.servers = "10.0.0.124".into();
+        h.run();
+        assert!(
+            h.query_by_label(&tr.tr("gui-export-peer-type-primary"))
+                .is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
     }
 }
 
