@@ -9,6 +9,8 @@ mod common;
 mod chinese;
 #[path = "gui/conf_comments.rs"]
 mod conf_comments;
+#[path = "gui/export_kept.rs"]
+mod export_kept;
 #[path = "gui/export_notes.rs"]
 mod export_notes;
 #[path = "gui/export_truth.rs"]
@@ -19,6 +21,8 @@ mod forms;
 mod guided;
 #[path = "gui/layout.rs"]
 mod layout;
+#[path = "gui/narrow.rs"]
+mod narrow;
 #[path = "gui/pair.rs"]
 mod pair;
 #[path = "gui/plain_words.rs"]
@@ -29,8 +33,12 @@ mod roster;
 mod silence;
 #[path = "gui/small.rs"]
 mod small;
+#[path = "gui/text_size.rs"]
+mod text_size;
 #[path = "gui/tour.rs"]
 mod tour;
+#[path = "gui/untouched.rs"]
+mod untouched;
 #[path = "gui/window.rs"]
 mod window;
 #[path = "gui/words.rs"]
@@ -56,6 +64,8 @@ mod lab_notes;
 mod live;
 #[path = "gui/overview.rs"]
 mod overview;
+#[path = "gui/own_clock.rs"]
+mod own_clock;
 
 use std::time::{Duration, Instant};
 

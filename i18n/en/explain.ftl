@@ -224,8 +224,8 @@ finding-falseticker = { $count ->
     } (the server and the path to it); with three or more sources that agree, the majority outvotes a wrong one.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
 finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (when authenticated and unauthenticated sources are mixed, the default authselectmode mix gives “require” to every authenticated source, NTS or a symmetric “key”, and to reference clocks). “chronyc selectdata” gives each source's reason.
-finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it may have drifted grows with time: chronyd puts it at { $dispersion } now (root dispersion).
-finding-serving-local-clock-by-upstreams-silent = The server serves its own clock (local stratum) because none of its configured upstream sources answers (the sources report in this paste: reach 0 everywhere). This is the fallback, not a healthy state: nothing ties the time it serves to true time, and how far it may have drifted grows while the upstreams stay silent: chronyd puts it at { $dispersion } now (root dispersion). Make the upstreams answer (see the sources findings).
+finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it is from true time is unknown: the root dispersion chronyd reports for its own clock ({ $dispersion } now) bounds no error, as nothing is measured.
+finding-serving-local-clock-by-upstreams-silent = The server serves its own clock (local stratum) because none of its configured upstream sources answers (the sources report in this paste: reach 0 everywhere). This is the fallback, not a healthy state: nothing ties the time it serves to true time, and how far it is from true time is unknown while the upstreams stay silent: the root dispersion chronyd reports for its own clock ({ $dispersion } now) bounds no error. Make the upstreams answer (see the sources findings).
 finding-clients-rate-limited = Some clients lose requests to rate limiting: they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
 finding-source-rejected = The device rejects a server: it is unreachable, unsynchronised itself, or fails its checks. Check that server's status and the path to it.
@@ -250,6 +250,7 @@ field-hardware-rx-timestamps = Client requests timestamped by the network card o
 field-hardware-tx-timestamps = Responses timestamped by the network card on transmission (chrony 4.4+, needs hwtimestamp).
 why-reach-starting = answered all { $answered } polls since it started being polled: the register is still filling, nothing was lost
 why-no-reference = not synchronised to any source: chronyd's own estimate, not a comparison with true time
+why-own-clock-no-bound = unknown (serves its own clock): chronyd compares its own clock with nothing, so this value (often 0) bounds no error against true time
 why-no-sample = no sample yet: chronyd has accepted no answer of this source (none came, or none passed its tests), so this is a placeholder, not a measurement
 why-no-sample-ntpd = no sample yet: ntpd has had no usable answer from this server (none came, or none passed its checks), so this is a placeholder, not a measurement
 why-no-key = no key and no NTS: this source is not authenticated, so chronyc's 0 here counts nothing
@@ -870,6 +871,14 @@ finding-no-upstream-reachable-by-stopped = No source answers now: every source a
     }
 finding-no-upstream-reachable-by-all-sources-offline = No source answers (reach 0 everywhere) because chronyd asks none: “chronyc activity” earlier in this paste says every source is offline, and an offline source is not polled, so its reach register empties without a packet lost. “chronyc online” polls them again.
 finding-some-unreachable-by-all-sources-offline = { $count } of the sources have reach 0: { $sources }. chronyd does not poll them: “chronyc activity” earlier in this paste says every source is offline. “chronyc online” polls them again.
+finding-some-unreachable-by-sources-offline = { $count ->
+        [one] 1 source has
+       *[other] { $count } sources have
+    } reach 0 and no sample: { $sources }. First the cause this paste shows: “chronyc activity” here counts { $count } { $count ->
+        [one] source
+       *[other] sources
+    } set offline, and chronyd sends an offline source no request, so no answer can come (set by the “offline” option of the server line, “chronyc offline”, or a network script calling it). “chronyc online” polls them again; only if they stay at reach 0 after that, check the server's “allow” for this client and UDP 123.
+finding-never-answered-by-sources-offline = { $sources } has reach 0 and no sample. First the cause this paste shows: “chronyc activity” here counts a source set offline, and chronyd sends an offline source no request, so no answer can come (set by the “offline” option of the server line, “chronyc offline”, or a network script calling it). “chronyc online” polls it again; only if it stays at reach 0 after that, check the server's “allow” for this client and UDP 123.
 finding-never-answered-by-all-sources-offline = { $sources } has no answer because chronyd sends it no request: “chronyc activity” earlier in this paste says every source is offline. “chronyc online” polls it again.
 finding-source-stale-by-all-sources-offline = { $sources } keeps its last sample but is no longer polled: “chronyc activity” earlier in this paste says every source is offline, so its reach register empties without a packet lost. “chronyc online” polls it again.
 

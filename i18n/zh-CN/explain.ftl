@@ -213,8 +213,8 @@ finding-falseticker = { $count ->
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
 finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
-finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它可能漂移的范围随时间增长：chronyd 目前估计为 { $dispersion }（根离散度）。
-finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游一直不应答，可能的漂移就一直增大：chronyd 现在估计为 { $dispersion }（root dispersion）。请先让上游恢复应答（见 sources 的诊断）。
+finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度（目前为 { $dispersion }）不是误差的上限，因为没有任何测量。
+finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游不应答期间，它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度（目前为 { $dispersion }）不是误差的上限。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
 finding-source-rejected = 设备拒绝了某个服务器：它不可达、自身未同步或未通过检查。请检查该服务器的状态和到它的路径。
@@ -239,6 +239,7 @@ field-hardware-rx-timestamps = 接收时由网卡打时间戳的客户端请求�
 field-hardware-tx-timestamps = 发送时由网卡打时间戳的响应数（chrony 4.4 及以后，需要 hwtimestamp）。
 why-reach-starting = 自开始轮询以来 { $answered } 次全部应答：寄存器仍在填充，没有丢包
 why-no-reference = 没有同步到任何时间源：这是 chronyd 自己的估计，不是与真实时间的比较
+why-own-clock-no-bound = 未知（使用本机时钟）：chronyd 不把本机时钟与任何时间源比较，所以这个值（常为 0）不是与真实时间之间误差的上限
 why-no-sample = 尚无样本：chronyd 还没有接受过该源的任何应答（没有应答，或应答都未通过检验），这里显示的是占位值，不是测量结果
 why-no-sample-ntpd = 尚无样本：ntpd 还没有收到该服务器的可用应答（没有应答，或应答都未通过其检查），这里显示的是占位值，不是测量结果
 why-no-key = 没有密钥，也没有 NTS：该源未经认证，chronyc 在这里显示的 0 不代表任何计数
@@ -837,6 +838,8 @@ finding-no-upstream-reachable-by-stopped = 目前没有时间源应答：每个�
     }
 finding-no-upstream-reachable-by-all-sources-offline = 没有时间源应答（可达性全部为 0），因为 chronyd 没有向任何时间源发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态；离线的时间源不被轮询，可达性寄存器会清零，但并没有丢包。“chronyc online”会让它们重新被轮询。
 finding-some-unreachable-by-all-sources-offline = 有 { $count } 个时间源的可达性为 0：{ $sources }。chronyd 没有轮询它们：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它们重新被轮询。
+finding-some-unreachable-by-sources-offline = 有 { $count } 个时间源的可达性为 0 且没有样本：{ $sources }。先看本段粘贴给出的原因：这里的“chronyc activity”显示有 { $count } 个时间源被设为离线，chronyd 不向离线的时间源发送请求，所以不会有应答（由服务器行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线）。“chronyc online”会让它们重新被轮询；只有在此之后可达性仍为 0，才需要检查服务器对此客户端的“allow”以及 UDP 123。
+finding-never-answered-by-sources-offline = { $sources } 的可达性为 0 且没有样本。先看本段粘贴给出的原因：这里的“chronyc activity”显示有一个时间源被设为离线，chronyd 不向离线的时间源发送请求，所以不会有应答（由服务器行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线）。“chronyc online”会让它重新被轮询；只有在此之后可达性仍为 0，才需要检查服务器对此客户端的“allow”以及 UDP 123。
 finding-never-answered-by-all-sources-offline = { $sources } 没有应答，因为 chronyd 没有向它发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它重新被轮询。
 finding-source-stale-by-all-sources-offline = { $sources } 保留着最后一个样本，但已不再被轮询：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态，所以它的可达性寄存器清零，但并没有丢包。“chronyc online”会让它重新被轮询。
 

@@ -34,7 +34,7 @@ impl App {
     /// The app talking to `backend`.
     pub fn new(ctx: &egui::Context, settings: Settings, backend: Backend) -> App {
         super::fonts::install(ctx);
-        ctx.set_zoom_factor(settings.zoom.clamp(0.75, 2.0));
+        ctx.set_zoom_factor(super::zoom::clamp(settings.zoom));
         ctx.set_visuals(if settings.dark {
             egui::Visuals::dark()
         } else {
@@ -46,9 +46,11 @@ impl App {
     /// The app without touching a context (UI tests install fonts
     /// themselves).
     pub fn headless(settings: Settings, backend: Backend) -> App {
+        let mut panels = Panels::default();
+        panels.export.restore(&settings.export);
         App {
             state: AppState::new(settings),
-            panels: Panels::default(),
+            panels,
             backend,
             shots: ShotPlan::from_env(),
             wants_live: None,
@@ -58,6 +60,13 @@ impl App {
 
     /// One frame of the whole UI.
     pub fn ui(&mut self, ctx: &egui::Context) {
+        // Ctrl+Q quits, as desktop apps do (on_exit saves the settings).
+        let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
+        if ctx.input_mut(|i| i.consume_shortcut(&quit)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        super::zoom::frame(ctx, &mut self.state);
+        super::state::set_dark(ctx.style().visuals.dark_mode);
         if let Some(target) = self.state.reconnect.take() {
             // Another helper: the old connection is let go (never waited
             // for in a frame), a new one starts.
@@ -106,7 +115,13 @@ impl App {
         egui::TopBottomPanel::bottom("status").show(ctx, |ui| status_bar_ui(ui, st));
         egui::SidePanel::left("nav")
             .resizable(false)
-            .show(ctx, |ui| nav_ui(ui, st));
+            .show(ctx, |ui| {
+                // At a large text size the entries outgrow the window: Settings
+                // and Help stay reachable by scrolling.
+                egui::ScrollArea::vertical()
+                    .auto_shrink([true, false])
+                    .show(ui, |ui| nav_ui(ui, st));
+            });
         if st.selected.is_some() {
             egui::SidePanel::right("explain-side")
                 .default_width(280.0)
@@ -115,7 +130,10 @@ impl App {
         super::help::help_ui(ctx, st);
         let panels = &mut self.panels;
         egui::CentralPanel::default().show(ctx, |ui| {
-            egui::ScrollArea::vertical()
+            // Text wraps to the panel; what cannot wrap (a row of fields,
+            // a wide table) scrolls sideways instead of going under the
+            // help panel.
+            egui::ScrollArea::both()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     panels.ui(ui, st, &mut commands);
@@ -283,6 +301,10 @@ pub fn connection_line(st: &AppState) -> (Tone, String, Option<String>) {
 /// left, cut short with "…" when the window is narrow (the whole text on
 /// hover and for screen readers); which server, mode, release and poll age
 /// on the right. Nothing wraps.
+/// The room the status bar keeps for its left side (the dot, the
+/// connection and the alarms' count), in points.
+const STATUS_LEFT_MIN: f32 = 220.0;
+
 fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
     let (tone, text, hover) = connection_line(st);
     let color = match tone {
@@ -366,6 +388,11 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
         },
         // Right to left: the poll's age at the edge.
         |ui| {
+            // At a large text size the right side would take the whole bar
+            // and be drawn over the dot and the alarms: it keeps to what
+            // the left side leaves, its last items shortened with "…".
+            ui.set_max_width((ui.available_width() - STATUS_LEFT_MIN).max(0.0));
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             // Only an answer of chronyd's has an age worth telling: while it
             // starts, "last poll 0 s ago" would read as data.
             let answered = st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some());

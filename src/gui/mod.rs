@@ -15,6 +15,7 @@ pub mod settings;
 pub mod state;
 pub mod view;
 pub mod widgets;
+pub mod zoom;
 
 pub use backend::waker;
 

@@ -58,6 +58,9 @@ pub struct Settings {
     pub recent: Vec<String>,
     pub plot_window: PlotWindow,
     pub panel: String,
+    /// What the Export panel was given (the lab servers, the key, where
+    /// each format was saved): a restart keeps it.
+    pub export: ExportFields,
     /// Where these settings live: set by `load_from`; settings made in
     /// code (tests) have none and are never written.
     #[serde(skip)]
@@ -76,9 +79,21 @@ impl Default for Settings {
             plot_window: PlotWindow::FiveMinutes,
             // A first run starts at the guided setup.
             panel: "setup".into(),
+            export: ExportFields::default(),
             file: None,
         }
     }
+}
+
+/// The Export panel's inputs kept between runs.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportFields {
+    pub servers: String,
+    pub peer: String,
+    pub key: String,
+    /// Where each format was last saved, by its name (`chrony-client`).
+    pub paths: std::collections::BTreeMap<String, String>,
 }
 
 pub fn path() -> PathBuf {

@@ -499,11 +499,71 @@ impl AppState {
     }
 }
 
+thread_local! {
+    /// The theme of the window this thread draws (set once a frame): the
+    /// status colours are picked in many panels that have no `Ui` at hand.
+    static DARK: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Called once a frame with the window's theme.
+pub fn set_dark(dark: bool) {
+    DARK.with(|d| d.set(dark));
+}
+
 pub fn status_color(s: Status) -> Color32 {
-    match s {
-        Status::Ok => Color32::from_rgb(60, 170, 90),
-        Status::Warn => Color32::from_rgb(220, 160, 40),
-        Status::Bad => Color32::from_rgb(220, 70, 60),
-        Status::Info => Color32::GRAY,
+    status_color_in(s, DARK.with(|d| d.get()))
+}
+
+/// The colour of a status on the dark or the light theme. On white, the
+/// dark theme's bright orange, green and red are too pale to read: the
+/// light theme's are darker (contrast of at least 4.5:1, tested).
+pub fn status_color_in(s: Status, dark: bool) -> Color32 {
+    match (s, dark) {
+        (Status::Ok, true) => Color32::from_rgb(60, 170, 90),
+        (Status::Warn, true) => Color32::from_rgb(220, 160, 40),
+        (Status::Bad, true) => Color32::from_rgb(220, 70, 60),
+        (Status::Ok, false) => Color32::from_rgb(30, 120, 50),
+        (Status::Warn, false) => Color32::from_rgb(160, 80, 0),
+        (Status::Bad, false) => Color32::from_rgb(190, 40, 30),
+        (Status::Info, _) => Color32::GRAY,
+    }
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::*;
+
+    /// WCAG 2 relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn warnings_alarms_and_ok_are_readable_on_the_light_theme() {
+        let light = egui::Visuals::light();
+        for bg in [light.panel_fill, light.window_fill] {
+            for s in [Status::Warn, Status::Bad, Status::Ok] {
+                let c = status_color_in(s, false);
+                let ratio = contrast(c, bg);
+                assert!(ratio >= 4.5, "{s:?} {c:?} on {bg:?}: {ratio:.2}:1");
+            }
+        }
+        // The formula itself: black on white is 21:1, and the old orange
+        // on the light panel was the finding (below 4.5:1).
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!(contrast(status_color_in(Status::Warn, true), light.panel_fill) < 4.5);
     }
 }

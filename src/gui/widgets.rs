@@ -59,6 +59,15 @@ pub fn field_meaning(st: &AppState, kind: Kind, field: &str) -> String {
 /// window's language (`value-<words>`). Anything else (numbers, names,
 /// addresses, symbols) is shown as printed.
 pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
+    // On its own clock chronyd's root dispersion (often 0) bounds no
+    // error: "unknown", never a 0 that reads as exact time.
+    if f.name == FieldId::RootDispersion
+        && f.reason
+            .as_ref()
+            .is_some_and(|r| r.id == crate::core::explain::Why::OwnClockNoBound)
+    {
+        return st.t("gui-own-clock-bound-unknown");
+    }
     let text = display_value(kind, f);
     if let (FieldId::SystemTime, Value::Seconds(v)) = (f.name, f.value)
         && text != f.raw

@@ -8,7 +8,9 @@ use egui_kittest::Harness;
 use stratum::core::conf::Document;
 use stratum::core::export::Format;
 use stratum::gui::app::{App, Panel};
+use stratum::i18n::{Lang, Localizer};
 
+use super::files::{choose, save, servers, type_path};
 use super::window::show;
 
 fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
@@ -79,6 +81,30 @@ pub fn exports(h: &mut Harness<'static, App>) {
         h.state_mut().panels.export.servers = "10.0.0.123:11123".into();
         h.run_steps(2);
     }
+    // The backup of a pair whose lab servers are all this file's peers:
+    // the window asks for the primary's address.
+    h.state_mut().state.doc = Document::parse("peer 10.0.0.124\nlocal stratum 10 orphan\n");
+    let f = &mut h.state_mut().panels.export;
+    f.format = Format::ChronyServer;
+    f.servers = "10.0.0.124".into();
+    f.backup = true;
+    f.peer = String::new();
+    h.run_steps(2);
+    h.state_mut().panels.export.backup = false;
+    // A file saved, then the window's language switched: only its
+    // comments differ, and the window says so.
+    let lang = h.state().state.tr.lang();
+    let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap();
+    let tr = Localizer::new(lang);
+    let tmp = tempfile::tempdir().unwrap();
+    choose(h, &tr, Format::ChronyClient);
+    servers(h, "10.0.0.123");
+    type_path(h, &tmp.path().join("client.conf").display().to_string());
+    save(h, &tr);
+    h.state_mut().state.set_lang(other);
+    h.run_steps(2);
+    h.state_mut().state.set_lang(lang);
+    h.run_steps(2);
 }
 
 /// Every setup with each field wrong once, then right.

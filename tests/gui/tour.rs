@@ -169,10 +169,37 @@ fn own_clock(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
     s.chronyd_up = Some(412.0);
     let mut isolated = s.clone();
     isolated.sources.clear();
+    // The sparkline's history: the correction, no maximum error (none is
+    // known on its own clock).
+    let pts: Vec<(f64, f64, f64)> = (0..60)
+        .map(|i| (s.time - 300.0 + f64::from(i) * 5.0, 0.0, 0.0))
+        .collect();
+    event(
+        h,
+        Event::History(vec![
+            ("system.correction".parse().unwrap(), pts),
+            ("system.error".parse().unwrap(), Vec::new()),
+        ]),
+    );
     for s in [isolated, s] {
         event(h, Event::Snapshot(Box::new(s)));
         show(h, Panel::Overview);
     }
+    // Statistics of the maximum error: why it has no values.
+    use stratum::core::series::{Field, SeriesId};
+    let series = SeriesId::system(Field::Error);
+    h.state_mut().panels.statistics.series = series.clone();
+    let window = h.state().panels.statistics.window.seconds();
+    event(
+        h,
+        Event::Stats(Box::new(StatsResult {
+            series,
+            window,
+            analysis: stratum::core::stats::analyse(Field::Error, Vec::new()),
+        })),
+    );
+    show(h, Panel::Statistics);
+    h.state_mut().panels.statistics.series = SeriesId::system(Field::Offset);
 }
 
 fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {

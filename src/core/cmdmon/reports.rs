@@ -112,6 +112,13 @@ impl Tracking {
     pub fn reports_reference(&self) -> bool {
         self.ref_id != 0 && self.leap_status != 3 && (1..16).contains(&self.stratum)
     }
+
+    /// Serving its own clock (`local stratum N`, Reference ID 127.127.1.1):
+    /// chronyd's root delay and dispersion then measure nothing against
+    /// true time (it can print 0 for them), so they bound no error.
+    pub fn serves_own_clock(&self) -> bool {
+        self.ref_id == LOCAL_REFID && (1..16).contains(&self.stratum)
+    }
 }
 
 /// chronyd's reference id while it serves its own clock (`local`):

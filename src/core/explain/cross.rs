@@ -202,6 +202,7 @@ pub(super) fn reference(mut parts: Vec<Explained>) -> Vec<Explained> {
     falseticker_ntpdata(&mut parts);
     selection_verdict(parts.iter_mut());
     offline_verdict(&mut parts);
+    some_offline_verdict(&mut parts);
     local_fallback(&mut parts);
     parts
 }
@@ -268,6 +269,64 @@ fn offline_verdict(parts: &mut [Explained]) {
                 f.args
                     .push(("cause", Rule::AllSourcesOffline.id().to_string()));
             }
+        }
+    }
+}
+
+/// `chronyc activity` in the paste counts N sources offline, some still
+/// polled, and sources shows exactly N that never answered (reach 0,
+/// LastRx `-`): chronyd sent those no request (chronyc(1), activity:
+/// offline sources are ones from which "no measurements … will be
+/// attempted"), so "never answered" names that cause first
+/// (`finding-<rule>-by-sources-offline`), as a `noselect` source is told by
+/// selectdata, instead of the server's allow lines and a firewall. The
+/// activity report nearest before the sources report counts (a later
+/// `chronyc online` changes it), else the first after it.
+fn some_offline_verdict(parts: &mut [Explained]) {
+    let offline_count = |e: &Explained| {
+        e.findings
+            .iter()
+            .find(|f| f.rule == Rule::SourcesOffline)
+            .and_then(|f| f.args.iter().find(|(k, _)| *k == "count"))
+            .and_then(|(_, v)| v.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    for s in 0..parts.len() {
+        if parts[s].kind != Kind::ChronycSources {
+            continue;
+        }
+        let before = parts[..s]
+            .iter()
+            .rev()
+            .find(|e| e.kind == Kind::ChronycActivity);
+        let after = || {
+            parts[s + 1..]
+                .iter()
+                .find(|e| e.kind == Kind::ChronycActivity)
+        };
+        let Some(activity) = before.or_else(after) else {
+            continue;
+        };
+        let offline = offline_count(activity);
+        let never = parts[s]
+            .rows
+            .iter()
+            .filter(|r| {
+                matches!(field(r, F::Reach).map(|f| f.value), Some(Value::Reach(0)))
+                    && field(r, F::LastRx).is_some_and(|f| f.value == Value::Never)
+            })
+            .count();
+        if offline == 0 || never != offline {
+            continue;
+        }
+        for f in parts[s]
+            .findings
+            .iter_mut()
+            .filter(|f| matches!(f.rule, Rule::SomeUnreachable | Rule::NeverAnswered))
+            .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+        {
+            f.args
+                .push(("cause", Rule::SourcesOffline.id().to_string()));
         }
     }
 }

@@ -95,9 +95,12 @@ impl History {
                 }
             }
             // The maximum error of the clock (chrony_exporter's dashboards):
-            // |offset| + root dispersion + half the root delay.
-            let max_error = tr.system_time.abs() + tr.root_dispersion + tr.root_delay / 2.0;
-            self.push(&SeriesId::system(Field::Error), t, max_error);
+            // |offset| + root dispersion + half the root delay. On its own
+            // clock nothing bounds it: a gap, not a flat (often 0) line.
+            if !tr.serves_own_clock() {
+                let max_error = tr.system_time.abs() + tr.root_dispersion + tr.root_delay / 2.0;
+                self.push(&SeriesId::system(Field::Error), t, max_error);
+            }
         }
         // Server load: requests per second and clients (root's view only).
         if let Some(st) = &snap.serverstats {
@@ -258,6 +261,39 @@ impl History {
 
 #[cfg(test)]
 mod tests {
+
+    /// W5: a free-running local clock (chronyd 4.3 printed root dispersion
+    /// 0 for minutes) is no zero error bound: those polls leave the
+    /// maximum error series, the clock's own series stay.
+    #[test]
+    fn maximum_error_is_left_out_while_serving_its_own_clock() {
+        use crate::core::cmdmon::{LOCAL_REFID, Tracking};
+        let mut h = History::default();
+        let snap = |t: f64, ref_id: u32| Snapshot {
+            time: t,
+            tracking: Some(Tracking {
+                ref_id,
+                stratum: 10,
+                root_dispersion: if ref_id == LOCAL_REFID { 0.0 } else { 0.001 },
+                ..Tracking::default()
+            }),
+            ..Snapshot::default()
+        };
+        h.record(&snap(100.0, LOCAL_REFID));
+        h.record(&snap(110.0, LOCAL_REFID));
+        let err = SeriesId::system(Field::Error);
+        assert!(h.query(&err, 0.0, 200.0, 10).is_empty());
+        assert_eq!(
+            h.query(&SeriesId::system(Field::RootDispersion), 0.0, 200.0, 10)
+                .len(),
+            2
+        );
+        // Once it follows a server the bound is known again.
+        h.record(&snap(120.0, 0x0A00_0001));
+        let got = h.query(&err, 0.0, 200.0, 10);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!((got[0].1 - 0.001).abs() < 1e-9, "{got:?}");
+    }
 
     #[test]
     fn server_load_and_maximum_error_are_recorded() {

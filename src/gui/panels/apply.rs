@@ -144,14 +144,29 @@ fn file_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
     } else {
         st.config_path.clone()
     };
-    ui.horizontal(|ui| {
+    // The field as wide as the path in it (or the example), within the
+    // row's room; the whole path on hover where it is still cut.
+    let full = if form.path.trim().is_empty() {
+        example.clone()
+    } else {
+        form.path.clone()
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let needed = ui.fonts(|f| {
+        f.layout_no_wrap(full.clone(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    }) + 2.0 * ui.spacing().button_padding.x;
+    let room = (ui.available_width() - 260.0).max(280.0);
+    ui.horizontal_wrapped(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut form.path)
                 .id_salt("apply.path")
                 .hint_text(example)
-                .desired_width(280.0),
+                .desired_width(needed.clamp(280.0, room)),
         )
-        .labelled_by(title.id);
+        .labelled_by(title.id)
+        .on_hover_text(full);
         crate::gui::dialogs::browse_ui(
             ui,
             st,

@@ -10,6 +10,7 @@ use egui::RichText;
 use crate::core::export::{Field, Format, Options, Role, export};
 use crate::gui::backend::Command;
 use crate::gui::dialogs::{Payload, SaveField, save_ui};
+use crate::gui::settings::ExportFields;
 use crate::gui::state::{AppState, status_color};
 use crate::gui::widgets::labelled;
 
@@ -33,6 +34,12 @@ pub struct Form {
     /// When a host field last changed (egui's clock): its names are
     /// looked up once typing has paused, not at every key.
     pub typed_at: Option<f64>,
+    /// The window's language when each format was saved: a file that
+    /// differs from the preview only in its comments' language is not
+    /// stale.
+    pub saved_lang: HashMap<Format, crate::i18n::Lang>,
+    /// The words of the language a file was saved in (made when needed).
+    saved_words: Option<crate::i18n::Localizer>,
 }
 
 /// How long typing pauses before the names typed are looked up.
@@ -53,7 +60,48 @@ impl Default for Form {
             nts_ca: String::new(),
             saves: HashMap::new(),
             typed_at: None,
+            saved_lang: HashMap::new(),
+            saved_words: None,
         }
+    }
+}
+
+impl Form {
+    /// The inputs a previous run kept (settings.toml).
+    pub fn restore(&mut self, kept: &ExportFields) {
+        self.servers = kept.servers.clone();
+        self.peer = kept.peer.clone();
+        self.key = kept.key.clone();
+        for (name, path) in &kept.paths {
+            if let Ok(f) = name.parse::<Format>() {
+                self.saves.entry(f).or_default().path = path.clone();
+            }
+        }
+    }
+
+    /// The inputs to keep for the next run.
+    pub fn kept(&self) -> ExportFields {
+        ExportFields {
+            servers: self.servers.trim().to_string(),
+            peer: self.peer.trim().to_string(),
+            key: self.key.trim().to_string(),
+            paths: self
+                .saves
+                .iter()
+                .filter(|(_, s)| !s.path.trim().is_empty())
+                .map(|(f, s)| (f.name().to_string(), s.path.trim().to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// Hands what the panel was given to the settings when it changed (they
+/// are written at most once a second, and on the way out).
+fn keep(st: &mut AppState, form: &Form) {
+    let kept = form.kept();
+    if kept != st.settings.export {
+        st.settings.export = kept;
+        st.settings_dirty = true;
     }
 }
 
@@ -190,7 +238,7 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     ui.add(
                         egui::TextEdit::singleline(&mut f.servers)
                             .id_salt("export.servers")
-                            .hint_text("10.0.0.123 10.0.0.124"),
+                            .hint_text(st.t("gui-export-servers-hint")),
                     )
                     .on_hover_text(st.t("gui-servers-help"))
                 });
@@ -226,13 +274,11 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                             .add(
                                 egui::TextEdit::singleline(&mut f.peer)
                                     .id_salt("export.peer")
-                                    .hint_text("10.0.0.2"),
+                                    .hint_text(st.t("gui-export-peer-hint")),
                             )
                             .on_hover_text(st.t("gui-export-peer-help"));
-                        if !in_file.is_empty() && f.peer.trim().is_empty() {
-                            ui.weak(
-                                st.ta("gui-export-peer-in-file", &[("peers", in_file.join(" "))]),
-                            );
+                        if f.peer.trim().is_empty() {
+                            peer_hint_ui(ui, st, f, &in_file);
                         }
                         field
                     })
@@ -282,6 +328,42 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 }
             }
         });
+}
+
+/// Beside an empty Peer field: a primary's peer is the pair's other
+/// server, already in this server's file; a backup's peer is the primary,
+/// which is this server (the lab servers typed that are not its peers),
+/// offered as a button.
+fn peer_hint_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form, in_file: &[String]) {
+    if !f.backup {
+        if !in_file.is_empty() {
+            ui.weak(st.ta("gui-export-peer-in-file", &[("peers", in_file.join(" "))]));
+        }
+        return;
+    }
+    let primary = f
+        .servers
+        .split_whitespace()
+        .find(|t| {
+            !in_file
+                .iter()
+                .any(|p| t == p || t.split(':').next() == Some(p))
+        })
+        .map(|t| t.split(':').next().unwrap_or(t).to_string());
+    match primary {
+        Some(p) => {
+            if ui
+                .button(st.ta("gui-export-peer-primary", &[("server", p.clone())]))
+                .on_hover_text(st.t("gui-export-backup-help"))
+                .clicked()
+            {
+                f.peer = p;
+            }
+        }
+        None => {
+            ui.weak(st.t("gui-export-peer-type-primary"));
+        }
+    }
 }
 
 pub fn export_ui(
@@ -361,13 +443,17 @@ pub fn export_ui(
                 }
             });
             let name = form.format.file_name();
+            let other_lang = only_comments_differ(st, form, &opts, &e.text);
             let field = form.saves.entry(form.format).or_default();
-            // A file saved from another preview is not this one.
-            field.changed = field
-                .saved
-                .as_ref()
-                .is_some_and(|s| s.as_slice() != e.text.as_bytes());
+            // A file saved from another preview is not this one; one that
+            // differs only in its comments' language is.
+            field.changed = !other_lang
+                && field
+                    .saved
+                    .as_ref()
+                    .is_some_and(|s| s.as_slice() != e.text.as_bytes());
             let bytes = |_: &AppState| e.text.clone().into_bytes();
+            let before = field.last;
             save_ui(
                 ui,
                 st,
@@ -376,6 +462,11 @@ pub fn export_ui(
                 "gui-save-as",
                 Payload::Bytes(&bytes),
             );
+            if field.last != before {
+                form.saved_lang.insert(form.format, st.tr.lang());
+            } else if other_lang {
+                ui.weak(st.t("gui-export-saved-other-lang"));
+            }
         }
         // What is missing, and where to type it (the window's words).
         Err(e) => {
@@ -385,6 +476,32 @@ pub fn export_ui(
             );
         }
     }
+}
+
+/// Whether the file saved for this format differs from the preview only
+/// because it was saved from the window in another language (its
+/// comments): the same export in that language is what was saved.
+fn only_comments_differ(st: &AppState, form: &mut Form, opts: &Options, text: &str) -> bool {
+    let Some(saved) = form.saves.get(&form.format).and_then(|s| s.saved.as_ref()) else {
+        return false;
+    };
+    let Some(lang) = form.saved_lang.get(&form.format).copied() else {
+        return false;
+    };
+    if lang == st.tr.lang() || saved.as_slice() == text.as_bytes() {
+        return false;
+    }
+    if form.saved_words.as_ref().map(|t| t.lang()) != Some(lang) {
+        form.saved_words = Some(crate::i18n::Localizer::new(lang));
+    }
+    let Some(tr) = &form.saved_words else {
+        return false;
+    };
+    let words = crate::cli::export::Translated {
+        tr,
+        file: st.config_path.clone(),
+    };
+    export(&st.doc, form.format, opts, &words).is_ok_and(|e| e.text.as_bytes() == saved.as_slice())
 }
 
 /// The addresses of the names typed (a client's `allow`, a device that
@@ -437,5 +554,6 @@ impl crate::gui::view::View for Form {
         commands: &mut Vec<crate::gui::backend::Command>,
     ) {
         export_ui(ui, st, self, commands);
+        keep(st, self);
     }
 }

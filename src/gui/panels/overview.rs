@@ -220,13 +220,24 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
         .collect::<Vec<_>>()
         .into();
-    let error: Option<egui_plot::PlotPoints> = st.history.get(&ERROR).map(|p| {
-        p.iter()
-            .filter(|(t, _, _)| *t >= now - 300.0)
-            .map(|(t, _, hi)| [*t - now, hi * 1e6])
-            .collect::<Vec<_>>()
-            .into()
-    });
+    // On its own clock the history has no maximum error (no bound is
+    // known): no line, and a word saying why.
+    let own_clock = st
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.tracking.as_ref())
+        .is_some_and(|t| t.serves_own_clock());
+    let error: Option<egui_plot::PlotPoints> = st
+        .history
+        .get(&ERROR)
+        .map(|p| {
+            p.iter()
+                .filter(|(t, _, _)| *t >= now - 300.0)
+                .map(|(t, _, hi)| [*t - now, hi * 1e6])
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .map(Into::into);
     use crate::gui::panels::plots::{PALETTE, legend_row_ui, name_plot, room_below};
     ui.weak(st.t("gui-sparkline"));
     let (offset_name, error_name) = (
@@ -239,6 +250,9 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         legend.push((error_name.clone(), error_color));
     }
     legend_row_ui(ui, &legend);
+    if own_clock {
+        ui.weak(st.t("gui-spark-error-unknown"));
+    }
     let height = (room_below(ui) - below).clamp(80.0, 600.0);
     let r = egui_plot::Plot::new("overview-spark")
         .height(height)

@@ -158,7 +158,9 @@ pub fn roster_ui(
 }
 
 fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    // Wrapped rows: at 1024×700 with the help open they do not fit on one
+    // line, and one over-wide row widens every line of text below it.
+    ui.horizontal_wrapped(|ui| {
         // Each field named by the label before it (assistive technology
         // reads "Name", "Address", "Kind").
         let label = ui.label(st.t("roster-gui-name"));
@@ -218,7 +220,7 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
             ui.colored_label(status_color(Status::Bad), st.tr.tr_args(id, &args));
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(st.t("roster-gui-bundle"));
         ui.add(
             egui::TextEdit::singleline(&mut form.bundle)

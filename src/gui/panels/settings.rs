@@ -2,6 +2,7 @@
 
 use crate::gui::settings::PlotWindow;
 use crate::gui::state::AppState;
+use crate::gui::zoom;
 use crate::i18n::Lang;
 
 /// Shows only what the window knows: no state of its own.
@@ -37,31 +38,45 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         });
         ui.end_row();
         let name = ui.label(st.t("gui-zoom"));
-        let mut zoom = st.settings.zoom;
         ui.horizontal(|ui| {
-            // The value as a percentage beside the slider (the slider's own
-            // number box would be a second, nameless control).
-            let changed = ui
+            // While the handle is dragged the window keeps its size (it
+            // would rescale under the pointer); the size is taken on release.
+            let id = ui.id().with("zoom-dragged");
+            let pending: Option<f32> = ui.data(|d| d.get_temp(id));
+            let mut zoom = pending.unwrap_or(st.settings.zoom);
+            let r = ui
                 .add(
-                    egui::Slider::new(&mut zoom, 0.75..=2.0)
-                        .step_by(0.05)
+                    egui::Slider::new(&mut zoom, zoom::MIN..=zoom::MAX)
+                        .step_by(zoom::STEP as f64)
                         .show_value(false),
                 )
                 .labelled_by(name.id)
-                .on_hover_text(st.t("gui-zoom-help"))
-                .changed();
+                .on_hover_text(st.t("gui-zoom-help"));
+            // Focus on click, so the arrow keys step it next.
+            if r.clicked() || r.drag_started() {
+                r.request_focus();
+            }
             ui.label(format!("{:.0} %", zoom * 100.0));
-            if changed {
-                st.settings.zoom = zoom;
-                ui.ctx().set_zoom_factor(zoom);
-                st.settings_dirty = true;
+            if r.dragged() {
+                ui.data_mut(|d| d.insert_temp(id, zoom));
+            } else {
+                ui.data_mut(|d| d.remove::<f32>(id));
+                let zoom = zoom::clamp(zoom);
+                if zoom != st.settings.zoom {
+                    // Applied by the next frame (gui::zoom::frame).
+                    st.settings.zoom = zoom;
+                    st.settings_dirty = true;
+                    ui.ctx().request_repaint();
+                }
             }
         });
         ui.end_row();
         let name = ui.label(st.t("gui-helper-socket"));
         let mut socket = st.settings.socket.clone().unwrap_or_default();
+        // Empty: the helper found at start is used; show which.
+        let in_use = st.server.clone().unwrap_or_default();
         if ui
-            .text_edit_singleline(&mut socket)
+            .add(egui::TextEdit::singleline(&mut socket).hint_text(in_use))
             .labelled_by(name.id)
             .on_hover_text(st.t("gui-helper-socket-help"))
             .changed()
@@ -100,8 +115,12 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         ui.end_row();
         let name = ui.label(st.t("gui-chronyd-path"));
         let mut chronyd = st.settings.chronyd.clone().unwrap_or_default();
+        // Empty: the chronyd `stratum` finds; show which.
+        let found = crate::sys::find_chronyd(None)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         if ui
-            .text_edit_singleline(&mut chronyd)
+            .add(egui::TextEdit::singleline(&mut chronyd).hint_text(found))
             .labelled_by(name.id)
             .on_hover_text(st.t("gui-chronyd-path-help"))
             .changed()

@@ -16,6 +16,9 @@ pub struct Form {
     /// Asked before the setup replaces a configuration with lines it
     /// lacks: what the user clicked.
     pub confirm: Option<Replace>,
+    /// Set once the user has typed in this role's fields: before, what is
+    /// missing is a grey hint, not a red error.
+    pub touched: bool,
 }
 
 /// What replaces the configuration in the window with the setup's.
@@ -57,19 +60,26 @@ impl Default for Form {
                 ..RoleInput::default()
             },
             confirm: None,
+            touched: false,
         }
     }
 }
 
-fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) {
+/// One field; true when the user changed it.
+fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) -> bool {
+    let mut changed = false;
     crate::gui::widgets::labelled(ui, label, |ui| {
-        ui.add(
-            egui::TextEdit::singleline(value)
-                .id_salt(("setup", label))
-                .desired_width(360.0),
-        )
-        .on_hover_text(help)
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(value)
+                    .id_salt(("setup", label))
+                    .desired_width(360.0),
+            )
+            .on_hover_text(help);
+        changed = r.changed();
+        r
     });
+    changed
 }
 
 pub fn setup_ui(
@@ -88,6 +98,9 @@ pub fn setup_ui(
                 .on_hover_text(st.t(&format!("gui-role-{}-help", r.id())))
                 .clicked()
             {
+                if form.role != r {
+                    form.touched = false;
+                }
                 form.role = r;
             }
         }
@@ -107,36 +120,41 @@ pub fn setup_ui(
     .map(|(l, h)| (st.t(l), st.t(h)));
     egui::Grid::new("setup").num_columns(2).show(ui, |ui| {
         let f = &mut form.input;
+        let mut typed = false;
         if role.needs_upstreams() {
-            field_ui(ui, &labels[0].0, &labels[0].1, &mut f.upstreams);
+            typed |= field_ui(ui, &labels[0].0, &labels[0].1, &mut f.upstreams);
         }
         if role.needs_subnets() {
-            field_ui(ui, &labels[1].0, &labels[1].1, &mut f.subnets);
+            typed |= field_ui(ui, &labels[1].0, &labels[1].1, &mut f.subnets);
         }
         if role.needs_servers() {
-            field_ui(ui, &labels[2].0, &labels[2].1, &mut f.servers);
+            typed |= field_ui(ui, &labels[2].0, &labels[2].1, &mut f.servers);
         }
         if role.needs_peer() {
-            field_ui(ui, &labels[3].0, &labels[3].1, &mut f.peer);
+            typed |= field_ui(ui, &labels[3].0, &labels[3].1, &mut f.peer);
         }
         if role.needs_gps() {
-            field_ui(ui, &labels[4].0, &labels[4].1, &mut f.gps_device);
-            field_ui(ui, &labels[5].0, &labels[5].1, &mut f.pps_device);
+            typed |= field_ui(ui, &labels[4].0, &labels[4].1, &mut f.gps_device);
+            typed |= field_ui(ui, &labels[5].0, &labels[5].1, &mut f.pps_device);
             crate::gui::widgets::empty_cell(ui);
             ui.checkbox(&mut f.nmea_fallback, &labels[6].0)
                 .on_hover_text(&labels[6].1);
             ui.end_row();
         }
+        form.touched |= typed;
     });
     ui.add_space(6.0);
     // The file's comment in the window's language (chronyd reads comments
     // as bytes).
     match render_with_comment(role, &form.input, &st.t(&role.comment_id())) {
         Err(e) => {
-            ui.colored_label(
-                status_color(crate::core::explain::Status::Bad),
-                st.ta(e.message_id(), &[("value", e.value().to_string())]),
-            );
+            let text = st.ta(e.message_id(), &[("value", e.value().to_string())]);
+            if form.touched {
+                ui.colored_label(status_color(crate::core::explain::Status::Bad), text);
+            } else {
+                // An untouched form is not a mistake yet: what to fill in.
+                ui.weak(text);
+            }
         }
         Ok(text) => {
             ui.strong(st.t("gui-setup-preview"));

@@ -199,6 +199,15 @@ pub fn statistics_ui(
             window: form.window.seconds(),
         });
     }
+    // Why the maximum error has no values while the clock is its own.
+    let own_clock = st
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.tracking.as_ref())
+        .is_some_and(|t| t.serves_own_clock());
+    if own_clock && form.series == SeriesId::system(Field::Error) {
+        ui.label(st.t("gui-stats-max-error-own-clock"));
+    }
     let Some(r) = st
         .stats
         .as_ref()

@@ -164,7 +164,13 @@ pub fn diagnose(e: &mut Explained) {
                 .rows
                 .iter()
                 .filter(|r| {
-                    field(r, F::PeerType).is_none_or(|x| x.raw.eq_ignore_ascii_case("server"))
+                    // "Server" or "Server (configured)".
+                    field(r, F::PeerType).is_none_or(|x| {
+                        x.raw
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|t| t.eq_ignore_ascii_case("server"))
+                    })
                 })
                 .count();
             if servers == 1 {

@@ -36,6 +36,17 @@ pub(super) fn judge_tracking(fields: &mut [Field]) {
             set(f, Status::Info, Reason::new(Why::NoReference));
         }
     }
+    // On its own clock the root delay and dispersion (chronyd 4.3 prints
+    // 0 for both for minutes) bound no error against true time: neutral,
+    // never a green 0 (the window reads the reason as "unknown").
+    if value(fields, F::Refid) == Value::RefId(LOCAL_REFID) {
+        for f in fields.iter_mut().filter(|f| {
+            matches!(f.name, F::RootDelay | F::RootDispersion)
+                && matches!(f.status, Status::Ok | Status::Info)
+        }) {
+            set(f, Status::Info, Reason::new(Why::OwnClockNoBound));
+        }
+    }
     if follows_server && int(fields, F::Stratum) == Some(OWN_CLOCK_STRATUM + 1) {
         set_named(
             fields,

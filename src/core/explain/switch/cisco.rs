@@ -90,7 +90,19 @@ fn nxos_peers(lines: &[&str]) -> Option<Explained> {
         .collect();
     let mut e = Explained::new(Kind::NxosShowNtpPeers);
     for l in &lines[h + 1..] {
-        let w: Vec<&str> = l.split_whitespace().collect();
+        // Some releases print the type as "Server (configured)": the
+        // parenthesis belongs to the word before it.
+        let mut w: Vec<String> = Vec::new();
+        for word in l.split_whitespace() {
+            let joins = word.starts_with('(') && w.len() > 1;
+            match w.last_mut() {
+                Some(last) if joins => {
+                    last.push(' ');
+                    last.push_str(word);
+                }
+                _ => w.push(word.to_string()),
+            }
+        }
         if w.len() != columns.len() + 1
             || w[0]
                 .trim_end_matches('.')
@@ -100,12 +112,12 @@ fn nxos_peers(lines: &[&str]) -> Option<Explained> {
         {
             continue;
         }
-        let mut row = vec![Field::info("address", w[0])];
+        let mut row = vec![Field::info("address", w[0].as_str())];
         row.extend(
             columns
                 .iter()
                 .zip(&w[1..])
-                .map(|(n, v)| Field::info(*n, *v)),
+                .map(|(n, v)| Field::info(*n, v.as_str())),
         );
         e.rows.push(row);
     }

@@ -34,6 +34,9 @@ crate::id_enum! {
         /// Tracking with no reference (not synchronised, or its own clock):
         /// chronyd's estimates, not a comparison with true time.
         NoReference = "no-reference",
+        /// Tracking's root delay and dispersion on its own clock (`local`):
+        /// chronyd measures nothing against true time, so no error bound.
+        OwnClockNoBound = "own-clock-no-bound",
         StateSelected = "state-selected",
         StateCombined = "state-combined",
         StateNotCombined = "state-not-combined",
@@ -456,6 +459,7 @@ impl Why {
             | StratumNoAnswer
             | RefidInit
             | NoReference
+            | OwnClockNoBound
             | UnsyncPlaceholder
             | StateSelected
             | StateCombined

@@ -1,0 +1,182 @@
+//! Export keeps what the user gave it: after a restart the lab servers,
+//! the key and each format's saved path are back (settings.toml); a saved
+//! file is not called stale when only the window's language (its
+//! comments') changed; the backup of a pair is offered the primary, not
+//! the peer already in this server's file. At 1024×700, in both languages.
+
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use stratum::core::conf::Document;
+use stratum::core::export::Format;
+use stratum::gui::app::{App, Panel};
+use stratum::gui::backend::Backend;
+use stratum::gui::settings::Settings;
+use stratum::i18n::{Lang, Localizer};
+
+use super::files::{choose, path_field, save, servers, type_path};
+use super::window::{harness, show, shown_texts, wait_until};
+
+/// The window as a start reads its settings from `file`.
+fn started(file: &std::path::Path, lang: Lang) -> Harness<'static, App> {
+    let mut s = Settings::load_from(file.to_path_buf());
+    s.lang = Some(lang);
+    let quiet: stratum::gui::backend::Waker = std::sync::Arc::new(|_| {});
+    let mut h = harness(App::headless(s, Backend::offline(quiet)));
+    let waker = stratum::gui::waker(h.ctx.clone(), None);
+    h.state_mut().backend = Backend::offline(waker);
+    h.run_ok();
+    h.state_mut().state.doc = Document::parse("allow 10.0.0.0/24\nlocal stratum 10\n");
+    show(&mut h, Panel::Export);
+    h
+}
+
+fn preview(h: &Harness<'static, App>, tr: &Localizer) -> String {
+    h.get_by_label(&tr.tr("gui-export-preview"))
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn export_inputs_survive_a_restart_and_a_language_switch_is_not_a_stale_file() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let settings = tmp.path().join("settings.toml");
+        let out = tmp.path().join("client.conf");
+        let shown = out.display().to_string();
+
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        // An empty field reads as an example, never as this lab's values.
+        assert!(!tr.tr("gui-export-servers-hint").contains("10.0.0.123"));
+        servers(&mut h, "10.0.0.123");
+        type_path(&mut h, &shown);
+        save(&mut h, &tr);
+        assert!(
+            std::fs::read_to_string(&out)
+                .unwrap()
+                .contains("server 10.0.0.123")
+        );
+
+        // Only the comments' language changes: the file is not stale.
+        h.state_mut().state.set_lang(other);
+        h.run();
+        let tr2 = Localizer::new(other);
+        let stale = tr2.tr_args("gui-file-changed-since", &[("path", shown.clone())]);
+        assert!(
+            h.query_by_label(&stale).is_none(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        assert!(
+            h.query_by_label(&tr2.tr("gui-export-saved-other-lang"))
+                .is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        // A changed line is: the file is stale again.
+        servers(&mut h, "10.0.0.125");
+        assert!(
+            h.query_by_label(&stale).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        servers(&mut h, "10.0.0.123");
+        h.state_mut().state.set_lang(lang);
+        h.run();
+
+        // The settings reach their file (at most once a second).
+        wait_until(&mut h, Duration::from_secs(10), "settings written", &|_| {
+            std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("10.0.0.123"))
+        });
+        drop(h);
+
+        // A restart: the address and the path are back.
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        let first = h.query_all_by_role(Role::TextInput).next().unwrap();
+        assert_eq!(
+            first.accesskit_node().value().unwrap_or_default(),
+            "10.0.0.123"
+        );
+        assert_eq!(
+            path_field(&h).accesskit_node().value().unwrap_or_default(),
+            shown,
+            "{lang:?}"
+        );
+        assert!(
+            preview(&h, &tr).contains("\nserver 10.0.0.123 iburst"),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn the_backup_of_a_pair_is_offered_the_primary_not_the_peer_in_this_file() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let mut h = started(&tmp.path().join("settings.toml"), lang);
+        h.state_mut().state.doc =
+            Document::parse("allow 10.0.0.0/24\npeer 10.0.0.124\nlocal stratum 10 orphan\n");
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "10.0.0.123 10.0.0.124");
+        choose(&mut h, &tr, Format::ChronyServer);
+        // The primary's export: its peer is the one in the file.
+        let in_file = tr.tr_args("gui-export-peer-in-file", &[("peers", "10.0.0.124")]);
+        assert!(
+            h.query_by_label(&in_file).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        h.get_by_label(&tr.tr("gui-export-backup")).click();
+        h.run();
+        assert!(
+            h.query_by_label(&in_file).is_none(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        let offer = tr.tr_args("gui-export-peer-primary", &[("server", "10.0.0.123")]);
+        h.get_by_role_and_label(Role::Button, &offer).click();
+        h.run();
+        assert_eq!(h.state().panels.export.peer, "10.0.0.123");
+        let text = preview(&h, &tr);
+        assert!(text.contains("\npeer 10.0.0.123"), "{lang:?}: {text}");
+        assert!(!text.contains("peer 10.0.0.124"), "{lang:?}: {text}");
+        // Lab servers that are all this file's peers: no primary to offer,
+        // the window asks for its address.
+        h.state_mut().panels.export.peer.clear();
+        h.state_mut().panels.export.servers = "10.0.0.124".into();
+        h.run();
+        assert!(
+            h.query_by_label(&tr.tr("gui-export-peer-type-primary"))
+                .is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+    }
+}
+
+/// Settings show the chronyd in use where its field is empty.
+#[test]
+fn settings_show_the_chronyd_in_use() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = super::window::offline(lang);
+        show(&mut h, Panel::Settings);
+        let found = stratum::sys::find_chronyd(None).map(|p| p.display().to_string());
+        let name = tr.tr("gui-chronyd-path");
+        let placeholder = h
+            .get_by_label(&name)
+            .accesskit_node()
+            .placeholder()
+            .map(str::to_string);
+        assert_eq!(placeholder, found, "{lang:?}");
+    }
+}
