@@ -367,8 +367,8 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::verdict::Status;
+    use super::*;
 
     fn auth(mode: u16) -> AuthData {
         AuthData {

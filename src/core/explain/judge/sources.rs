@@ -344,4 +344,3 @@ pub(super) fn judge_offset_within_delay(row: &mut [Field]) {
         );
     }
 }
-
