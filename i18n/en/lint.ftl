@@ -22,7 +22,10 @@ lint-too-many-arguments = { $directive } takes { $expected } { $expected ->
         [one] argument
        *[other] arguments
     } but has { $found }; chronyd refuses to start ("Too many arguments").
-lint-unknown-option = { $directive } has no option “{ $option }”; chronyd refuses to start.
+lint-unknown-option = { $directive } has no option “{ $option }”; chronyd refuses to start.{ $suggestion ->
+    [none] {""}
+   *[other] {" "}Did you mean “{ $suggestion }”?
+}
 lint-bad-option-value = The value of “{ $option }” on this { $directive } line is missing or not a number; chronyd refuses to start.
 lint-invalid-arguments = chronyd cannot read the arguments of { $directive } (“{ $args }”) and refuses to start.
 lint-placeholder = “{ $placeholder }” is a template placeholder left unfilled: replace it with the real address or subnet; chronyd cannot read this { $directive } line and refuses to start.

@@ -533,8 +533,23 @@ finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大 minpoll）。“chronyc ntpdata”会统计请求数和应答数。
 finding-packet-loss-ntpd = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大本 ntpd 的 server 行中的 minpoll）。“ntpq -c as”会显示每个关联的最近事件。
 finding-packet-loss-switch = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本设备限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁的客户端有些请求得不到应答；请让设备降低轮询频率，设备支持时用其 NTP 服务器配置行的 minpoll/maxpoll）。请检查设备到该服务器的路径（ACL、UDP 123 上的防火墙）。
-finding-source-stopped = { $sources } 已停止应答：它应答过之前的轮询，但最近几次都没有应答（可达寄存器末尾是 0，距最后一次应答的时间在增长）。请检查该服务器是否仍在运行，其应答能否到达本机（UDP 123）。丢包或限速会在应答之间留下空缺，而不是末尾连续的未应答。
-finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。
+finding-source-stopped = { $sources } 已停止应答：它应答过之前的轮询，但最近几次都没有应答（可达寄存器末尾是 0，距最后一次应答的时间在增长）。{ $fast_poll ->
+        [yes] 它每 { $poll } 秒轮询一次，远快于 chrony.conf(5)“ratelimit”默认放行的平均每 8 秒一个请求（interval 3，burst 8）：限速的服务器会成串丢弃这样的请求，所以限速与服务器停止同样可能。“chronyc ntpdata”可对比请求数与应答数（Total TX、Total RX）；请把 minpoll 提高到 3 或以上，或检查该服务器是否仍在运行、其应答能否到达本机。
+       *[no] 请检查该服务器是否仍在运行，其应答能否到达本机（UDP 123）。丢包或限速会在应答之间留下空缺，而不是末尾连续的未应答。
+    }{ $followed ->
+        [yes] { $selected } 是被选中的源（*）：时钟仍跟随它，靠它最后的测量值维持，直到 chronyd 把它移出选择{ $others ->
+            [0] ；没有其他源，届时时钟将失去同步。
+           *[other] ，之后转向其他源。
+        }
+       *[no] {""}
+    }
+finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。{ $followed ->
+        [yes] { $selected } 是被选中的源（*）：时钟仍跟随它，靠它最后的测量值维持，直到 chronyd 把它移出选择{ $others ->
+            [0] ；没有其他源，届时时钟将失去同步。
+           *[other] ，之后转向其他源。
+        }
+       *[no] {""}
+    }
 explain-unnamed-source = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
 explain-unnamed-source-inline = chronyc 显示为 [UNSPEC] 的时间源（首次应答前没有地址）
 explain-unnamed-server = 服务器（输出中没有列出它的名称或地址）
@@ -543,7 +558,10 @@ finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏
         [yes] 它的长期平均值 RMS offset 也是 { $rms }：每次更新时时钟都偏差这么多，说明它没有被修正。chronyd 测得了误差却无法修正；其日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因：无法步进系统时钟（chronyd 无权设置时钟：以 -x 启动，或在容器中缺少 CAP_SYS_TIME），或修正量超过 maxchange 允许的最大值。
        *[other] 它的长期平均值 RMS offset 只有 { $rms }：这个偏移是新出现的，时钟刚被修正或正在修正（跳变或微调）。几次更新后再看；如果一直如此，说明时钟没有被修正，chronyd 的日志（journalctl -u chronyd，Debian 上为 -u chrony）会说明原因。
     }
-finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、UDP 123 是否双向放通，以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
+finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、{ $other_port ->
+        [yes] 服务器是否在 UDP { $port } 上监听（本报告显示的 Remote port，由其 server 行的“port”选项设定；NTP 服务器默认监听 123），该端口是否双向放通，
+       *[no] UDP 123 是否双向放通，
+    }以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。可能的原因：server 行的延迟上限 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)：延迟更大的测量会被忽略）；跟随本服务器的对等体，按设计通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；该源自身未同步；或认证失败。“chronyc ntpdata”会显示哪些测试失败（NTP tests）；若是延迟测试，请放宽其中被点名的一项，或查明往返时间为何如此之长。
 why-answers-unusable = 有应答，但没有一个被接受：它们没有通过 chronyd 的测试
 finding-source-jittery = { $sources } 波动太大，无法使用（状态 ~，抖动超过 maxjitter）：到它的路径拥塞或不对称。请使用更近的服务器；如果抖动在预期之内，可以提高 maxjitter。
@@ -1053,3 +1071,4 @@ finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可�
        *[other] 它们都使用
     }对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-never-answered-by-key = { $sources } 从未应答，且它使用对称密钥（本段粘贴中的“chronyc authdata”：密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是地址、UDP 123 是否双向放通，以及服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先）。
+why-reach-filling-fast = 最近 { $answered } 次轮询有应答，更早的没有：轮询间隔为 { $poll } 秒时寄存器几秒内就会填满，因此无法区分刚开始轮询和成串丢失的应答（限速的服务器会丢弃如此频繁的请求）；“chronyc ntpdata”可对比请求数与应答数（Total TX、Total RX）

@@ -15,7 +15,10 @@ lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将�
 }
 lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
 lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
-lint-unknown-option = { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。
+lint-unknown-option = { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。{ $suggestion ->
+    [none] {""}
+   *[other] 是否应为“{ $suggestion }”？
+}
 lint-bad-option-value = 该 { $directive } 行中“{ $option }”的值缺失或不是数字，chronyd 将拒绝启动。
 lint-invalid-arguments = chronyd 无法解析 { $directive } 的参数（“{ $args }”），将拒绝启动。
 lint-placeholder = “{ $placeholder }”是模板里未填写的占位符：请换成实际的地址或子网；chronyd 无法解析这一行 { $directive }，将拒绝启动。

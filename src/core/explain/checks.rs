@@ -67,6 +67,11 @@ pub(super) fn judge_reach(f: &mut Field, v: u32) {
     }
 }
 
+/// A chronyc poll (log2 seconds) in seconds, as written: 0.25, 1, 64.
+pub(super) fn poll_seconds(p: i64) -> String {
+    format!("{}", 2f64.powi(p.clamp(-10, 20) as i32))
+}
+
 pub fn check_reach(f: &mut Field) {
     if let Ok(v) = u32::from_str_radix(f.raw.trim(), 8) {
         judge_reach(f, v);

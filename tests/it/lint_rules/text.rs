@@ -238,3 +238,44 @@ fn a_misspelt_directive_is_told_the_spelling_it_is_close_to() {
     let en = said("frobnicate 1\n", (4, 9), Lang::En);
     assert!(!en.contains("Did you mean"), "{en}");
 }
+
+/// chronyd refuses a misspelt option of a source line (R27's
+/// `server 10.0.0.123 iburst minpol 4`: 4.0-4.6.1 "Could not parse server
+/// directive", 4.9 "Invalid option in server directive"); lint names the
+/// option one or two edits away among those the release's server,
+/// pool, peer or refclock line takes (maxntsretry came with 4.9).
+#[test]
+fn a_misspelt_source_option_is_told_the_spelling_it_is_close_to() {
+    use stratum::core::conf::ChronyVersion;
+    use stratum::i18n::{Lang, Localizer};
+    let said = |text: &str, v: (u16, u16), lang: Lang| -> String {
+        let opts = LintOptions {
+            version: ChronyVersion::new(v.0, v.1),
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(text), &opts);
+        let e = d
+            .iter()
+            .find(|d| d.rule == Rule::UnknownOption)
+            .unwrap_or_else(|| panic!("{text}: no unknown-option"));
+        assert_eq!(e.severity, Severity::Error);
+        Localizer::new(lang).tr_args(&e.message_id(), &e.args)
+    };
+    let typo = "server 10.0.0.123 iburst minpol 4\ndriftfile /var/lib/chrony/drift\nmakestep 1.0 3\nrtcsync\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)] {
+        let en = said(typo, v, Lang::En);
+        assert!(en.contains("Did you mean “minpoll”?"), "{en}");
+        let zh = said(typo, v, Lang::ZhCn);
+        assert!(zh.contains("是否应为“minpoll”？"), "{zh}");
+    }
+    let en = said("pool pool.example.org ibrust\n", (4, 0), Lang::En);
+    assert!(en.contains("Did you mean “iburst”?"), "{en}");
+    let en = said("refclock PPS /dev/pps0 refd PPS\n", (4, 3), Lang::En);
+    assert!(en.contains("Did you mean “refid”?"), "{en}");
+    let retry = "server 10.0.0.1 nts maxntsretri 3\n";
+    assert!(!said(retry, (4, 6), Lang::En).contains("Did you mean"));
+    let en = said(retry, (4, 9), Lang::En);
+    assert!(en.contains("Did you mean “maxntsretry”?"), "{en}");
+    let en = said("server 10.0.0.1 frobnicate\n", (4, 9), Lang::En);
+    assert!(!en.contains("Did you mean"), "{en}");
+}

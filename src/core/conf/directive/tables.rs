@@ -249,6 +249,28 @@ pub fn closest_directive(name: &str, version: V) -> Option<&'static str> {
         .map(|(_, d)| d)
 }
 
+/// The option of `directive` closest to a misspelt `name` (at most two
+/// edits, as for directives), among those `version` accepts: `minpol` on
+/// a server line is minpoll.
+pub fn closest_option(directive: &str, name: &str, version: V) -> Option<&'static str> {
+    let table = match directive.to_ascii_lowercase().as_str() {
+        "server" | "pool" | "peer" => SOURCE_OPTIONS,
+        "refclock" => REFCLOCK_OPTIONS,
+        "local" => LOCAL_OPTIONS,
+        "ratelimit" | "ntsratelimit" | "cmdratelimit" => RATELIMIT_OPTIONS,
+        "hwtimestamp" => HWTIMESTAMP_OPTIONS,
+        _ => return None,
+    };
+    let name = name.to_ascii_lowercase();
+    table
+        .iter()
+        .filter(|s| s.since <= version)
+        .map(|s| (edit_distance(&name, s.name), s.name))
+        .filter(|(n, _)| *n <= 2)
+        .min_by_key(|(n, _)| *n)
+        .map(|(_, o)| o)
+}
+
 /// [`edit_distance`](crate::core::text::edit_distance), with no time
 /// spent on a word too long to be a directive's near miss.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -276,5 +298,21 @@ mod closest_tests {
         );
         assert_eq!(closest_directive("makestpe", v), Some("makestep"));
         assert_eq!(closest_directive("frobnicate", v), None);
+    }
+
+    #[test]
+    fn a_misspelt_option_gets_the_one_it_is_close_to() {
+        let v = V::new(4, 0);
+        assert_eq!(closest_option("server", "minpol", v), Some("minpoll"));
+        assert_eq!(closest_option("pool", "ibrust", v), Some("iburst"));
+        assert_eq!(closest_option("refclock", "refd", v), Some("refid"));
+        // Only what the release knows: maxntsretry came with 4.9.
+        assert_eq!(closest_option("server", "maxntsretri", v), None);
+        assert_eq!(
+            closest_option("server", "maxntsretri", V::new(4, 9)),
+            Some("maxntsretry")
+        );
+        assert_eq!(closest_option("server", "frobnicate", v), None);
+        assert_eq!(closest_option("makestep", "minpol", v), None);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::core::conf::directive::{
     Directive, HWTIMESTAMP_OPTIONS, OptValue, ParseError, REFCLOCK_OPTIONS, ValueKind,
-    closest_directive,
+    closest_directive, closest_option,
 };
 use crate::core::conf::document::{LineEnding, LineKind};
 use crate::core::conf::scan::{Words, is_comment_start, whole_int};
@@ -119,11 +119,16 @@ pub(super) fn lines(l: &mut Linter) {
             continue;
         }
         let mut args = parse_error_args(&name, err, &d.args);
-        if matches!(err, ParseError::UnknownDirective) {
-            if let Some(close) = closest_directive(&name, l.opts.version) {
-                args.retain(|(k, _)| *k != "suggestion");
-                args.push(("suggestion", close.to_string()));
+        let close = match err {
+            ParseError::UnknownDirective => closest_directive(&name, l.opts.version),
+            ParseError::UnknownOption(o) | ParseError::BadRefclockOption(o) => {
+                closest_option(&name, o, l.opts.version)
             }
+            _ => None,
+        };
+        if let Some(close) = close {
+            args.retain(|(k, _)| *k != "suggestion");
+            args.push(("suggestion", close.to_string()));
         }
         l.push(err.rule(), Some(i), args);
     }
@@ -159,9 +164,12 @@ pub fn parse_error_args(
             args.push(("expected", expected.to_string()));
             args.push(("found", found.to_string()));
         }
-        ParseError::UnknownOption(o)
-        | ParseError::BadOptionValue(o)
-        | ParseError::BadRefclockOption(o) => args.push(("option", o.clone())),
+        ParseError::UnknownOption(o) | ParseError::BadRefclockOption(o) => {
+            args.push(("option", o.clone()));
+            // The linter, which knows the release, names a close one.
+            args.push(("suggestion", "none".to_string()));
+        }
+        ParseError::BadOptionValue(o) => args.push(("option", o.clone())),
         ParseError::BadAddress(v) | ParseError::BadLogParameter(v) => {
             args.push(("value", v.clone()))
         }

@@ -6,7 +6,7 @@ mod names;
 mod select;
 mod sources;
 
-use super::checks::human;
+use super::checks::{human, poll_seconds};
 use super::field::{FieldId as F, Value};
 use super::judge::{int, value};
 use super::model::field;
@@ -218,8 +218,99 @@ pub fn diagnose(e: &mut Explained) {
         e.findings.insert(none, f);
     }
     drop_unresolved_from_polled(e);
+    silent_selected(e);
+    stopped_at_fast_poll(e);
+    never_answered_port(e);
     if e.kind == Kind::ChronycTracking {
         update_offsets(e);
+    }
+}
+
+/// The selected source (`*`, sys.peer) among those that stopped answering:
+/// chronyd (or ntpd) keeps following it on its last measurements until the
+/// selection drops it, so the clock coasts now (the same as selected-stale
+/// says of selectdata).
+fn silent_selected(e: &mut Explained) {
+    let selected = |r: &[Field]| {
+        r.iter().any(|x| {
+            x.status == Status::Ok
+                && x.reason.as_ref().is_some_and(|w| {
+                    matches!(
+                        w.id,
+                        Why::StateSelected | Why::TallySysPeer | Why::SwitchSelected
+                    )
+                })
+        })
+    };
+    let stopped = |r: &[Field]| {
+        field(r, F::Reach)
+            .and_then(|x| x.reason.as_ref())
+            .is_some_and(|w| matches!(w.id, Why::ReachStopped | Why::ReachZeroAnswered))
+    };
+    let Some(name) = e
+        .rows
+        .iter()
+        .find(|r| selected(r) && stopped(r))
+        .and_then(|r| row_name(r))
+    else {
+        return;
+    };
+    let others = e.rows.len().saturating_sub(1);
+    for f in &mut e.findings {
+        let names_it = f
+            .args
+            .iter()
+            .any(|(k, v)| *k == "sources" && v.split(", ").any(|s| s == name));
+        if matches!(f.rule, Rule::SourceStopped | Rule::SourceStale) && names_it {
+            f.args.push(("selected", name.clone()));
+            f.args.push(("followed", "yes".into()));
+            f.args.push(("others", others.to_string()));
+        }
+    }
+}
+
+/// A run of misses at the end of a register polled every second or faster:
+/// chrony.conf(5) ratelimit lets one request per 8 s through on average
+/// (interval 3, burst 8), so a rate-limiting server drops runs like it as
+/// well as a stopped server would.
+fn stopped_at_fast_poll(e: &mut Explained) {
+    if e.kind != Kind::ChronycSources {
+        return;
+    }
+    let fastest = e
+        .rows
+        .iter()
+        .filter(|r| {
+            field(r, F::Reach)
+                .and_then(|x| x.reason.as_ref())
+                .is_some_and(|w| w.id == Why::ReachStopped)
+        })
+        .filter_map(|r| int(r, F::Poll))
+        .filter(|p| *p <= 0)
+        .min();
+    let Some(p) = fastest else { return };
+    for f in &mut e.findings {
+        if f.rule == Rule::SourceStopped {
+            f.args.push(("fast_poll", "yes".into()));
+            f.args.push(("poll", poll_seconds(p)));
+        }
+    }
+}
+
+/// chronyc(1) ntpdata's "Remote port": a source polled on another port than
+/// 123 (a server line's `port N`) is checked on that port, not on 123.
+fn never_answered_port(e: &mut Explained) {
+    let Some(port) = field(&e.fields, F::RemotePort)
+        .and_then(|x| x.raw.trim().parse::<u16>().ok())
+        .filter(|p| *p != 123)
+    else {
+        return;
+    };
+    for f in &mut e.findings {
+        if f.rule == Rule::NeverAnswered {
+            f.args.push(("port", port.to_string()));
+            f.args.push(("other_port", "yes".into()));
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The verdicts on a source's row as a whole: chronyc's `sources` and ntpq's reference clocks.
 
-use super::super::checks::{human, set};
+use super::super::checks::{human, poll_seconds, set};
 use super::super::field::{FieldId as F, SourceAddr, Value};
 use super::super::model::{Field, field};
 use super::super::verdict::{Reason, Status, Why};
@@ -102,6 +102,25 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
             F::Reach,
             Status::Warn,
             Reason::new(Why::ReachPartial).arg("answered", r.count_ones()),
+        );
+    }
+    // A register that reads as filling (1, 3, 7 … 177) at a poll of a
+    // second or less fills in seconds: after minutes of polling it is
+    // answers lost as a run (a rate-limiting server drops them so), not a
+    // start; the row alone cannot tell which.
+    if let (Some(r), Some(p)) = (reach, int(row, F::Poll))
+        && p <= 0
+        && r != 0xff
+        && r != 0
+        && (r + 1).is_power_of_two()
+    {
+        set_named(
+            row,
+            F::Reach,
+            Status::Info,
+            Reason::new(Why::ReachFillingFast)
+                .arg("answered", r.count_ones())
+                .arg("poll", poll_seconds(p)),
         );
     }
     if unresolved {

@@ -15,6 +15,9 @@ crate::id_enum! {
         /// Only the newest poll unanswered.
         ReachLastMissed = "reach-last-missed",
         ReachStarting = "reach-starting",
+        /// A register that reads as filling at a poll of a second or less:
+        /// it fills in seconds, so a start and lost answers look alike.
+        ReachFillingFast = "reach-filling-fast",
         NoSample = "no-sample",
         /// authdata of a source with no key and no NTS: its key and NTS
         /// columns describe nothing (chronyc prints 0 there).
@@ -448,6 +451,7 @@ impl Why {
             | AccessDenied
             | ReachFull
             | ReachStarting
+            | ReachFillingFast
             | ReachLastMissed
             | NoSample
             | NoKey
