@@ -552,10 +552,18 @@ finding-source-stopped = { $sources } stopped answering: it answered earlier pol
             [0] ; there is no other source, so then the clock loses synchronisation.
            *[other] , then it moves to the other sources.
         }
+        [device] {" "}{ $selected } is the selected source: the clock still follows it and coasts on its last measurements until the device's NTP service drops it from the selection{ $others ->
+            [0] ; there is no other source, so then the clock loses synchronisation.
+           *[other] , then it moves to the other sources.
+        }
        *[no] {""}
     }
 finding-source-stale = { $sources } stopped answering, or chronyd no longer polls it: its last sample is old, or none of the last 8 polls was answered (reach 0) although it answered before. A source set offline (“chronyc offline”, or the “offline” option of its line) keeps its last sample and is not polled: “chronyc activity” counts offline sources, “chronyc online” polls them again. Otherwise check that the server runs and that its answers get through (UDP 123).{ $followed ->
         [yes] {" "}{ $selected } is the selected source (*): the clock still follows it and coasts on its last measurements until chronyd drops it from the selection{ $others ->
+            [0] ; there is no other source, so then the clock loses synchronisation.
+           *[other] , then it moves to the other sources.
+        }
+        [device] {" "}{ $selected } is the selected source: the clock still follows it and coasts on its last measurements until the device's NTP service drops it from the selection{ $others ->
             [0] ; there is no other source, so then the clock loses synchronisation.
            *[other] , then it moves to the other sources.
         }

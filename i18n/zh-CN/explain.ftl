@@ -541,10 +541,18 @@ finding-source-stopped = { $sources } 已停止应答：它应答过之前的轮
             [0] ；没有其他源，届时时钟将失去同步。
            *[other] ，之后转向其他源。
         }
+        [device] { $selected } 是被选中的源：时钟仍跟随它，靠它最后的测量值维持，直到该设备的 NTP 服务把它移出选择{ $others ->
+            [0] ；没有其他源，届时时钟将失去同步。
+           *[other] ，之后转向其他源。
+        }
        *[no] {""}
     }
 finding-source-stale = { $sources } 已停止应答，或 chronyd 已不再轮询它：它最后的样本已很旧，或者它以前应答过，但最近 8 次轮询都没有应答（可达性为 0）。被设为离线的源（“chronyc offline”，或其配置行的“offline”选项）保留最后的样本且不再被轮询：“chronyc activity”会统计离线的源，“chronyc online”会恢复轮询。否则请检查该服务器是否在运行，其应答能否到达本机（UDP 123）。{ $followed ->
         [yes] { $selected } 是被选中的源（*）：时钟仍跟随它，靠它最后的测量值维持，直到 chronyd 把它移出选择{ $others ->
+            [0] ；没有其他源，届时时钟将失去同步。
+           *[other] ，之后转向其他源。
+        }
+        [device] { $selected } 是被选中的源：时钟仍跟随它，靠它最后的测量值维持，直到该设备的 NTP 服务把它移出选择{ $others ->
             [0] ；没有其他源，届时时钟将失去同步。
            *[other] ，之后转向其他源。
         }

@@ -256,6 +256,13 @@ fn silent_selected(e: &mut Explained) {
         return;
     };
     let others = e.rows.len().saturating_sub(1);
+    // Only chronyc's table is chronyd's; ntpq's and a switch's selection
+    // is the device's own NTP service.
+    let followed = if e.kind == Kind::ChronycSources {
+        "yes"
+    } else {
+        "device"
+    };
     for f in &mut e.findings {
         let names_it = f
             .args
@@ -263,7 +270,7 @@ fn silent_selected(e: &mut Explained) {
             .any(|(k, v)| *k == "sources" && v.split(", ").any(|s| s == name));
         if matches!(f.rule, Rule::SourceStopped | Rule::SourceStale) && names_it {
             f.args.push(("selected", name.clone()));
-            f.args.push(("followed", "yes".into()));
+            f.args.push(("followed", followed.into()));
             f.args.push(("others", others.to_string()));
         }
     }
