@@ -29,6 +29,8 @@ mod pair;
 mod plain_words;
 #[path = "gui/roster.rs"]
 mod roster;
+#[path = "gui/setup_kept.rs"]
+mod setup_kept;
 #[path = "gui/silence.rs"]
 mod silence;
 #[path = "gui/small.rs"]
