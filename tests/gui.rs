@@ -25,6 +25,8 @@ mod layout;
 mod narrow;
 #[path = "gui/pair.rs"]
 mod pair;
+#[path = "gui/pasted_values.rs"]
+mod pasted_values;
 #[path = "gui/plain_words.rs"]
 mod plain_words;
 #[path = "gui/roster.rs"]
