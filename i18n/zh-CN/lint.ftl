@@ -48,6 +48,7 @@ lint-poll-below-minimum = { $option } { $value } 低于 chrony { $version } 允�
 lint-leapsecmode-unknown = leapsecmode “{ $value }”不是 chronyd 认识的模式，chronyd 将拒绝启动。chrony.conf(5) leapsecmode 只有四种：system、step、slew 和 ignore。如需为 NTP 客户端平滑（smear）闰秒，chrony.conf(5) 推荐“leapsecmode slew”、“maxslewrate 1000”和“smoothtime 400 0.001024 leaponly”。
 lint-no-allow = 已设置 local，但没有 allow 行允许客户端访问：这台服务器不为任何客户端提供时间。请为客户端网段添加 allow 行。
 lint-local-stratum-one = “local stratum 1”告诉客户端本机直接连接着真正的参考时钟（chrony.conf(5) local：层级 1 表示直接连接真实时间参考的计算机），因此客户端会优先选它而不是真正的服务器。该层级“应大于网络中预期的最大层级”：除非这是隔离实验网络有意设置的顶层，请使用默认值 10。
+lint-local-stratum-below-upstream = 配置了上游服务器却设置 local stratum { $stratum }：上游失效后，本机以层级 { $stratum } 发布自由运行的本地时钟，不高于公共服务器的真实链路（层级 1 至 4），同时能看到其他服务器的客户端会优先选它。chrony.conf(5) local：该值“在可以访问外部 NTP 服务器时，应大于网络中预期的最大层级”。请使用默认值 10。
 lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 Not synchronised（未同步）。隔离的实验网络请添加“local stratum 10 orphan”。
 lint-prefer-noselect = { $host } 这一行上的 prefer 不起作用：noselect 表示它永远不会被选来同步，所以 { $host } 只被测量，从不被使用。若要优先使用它，请删除 noselect；若只想监测它，请删除 prefer。
 lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。

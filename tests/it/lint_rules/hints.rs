@@ -141,3 +141,39 @@ fn a_maxupdateskew_below_any_estimate_is_warned_and_ordinary_ones_are_not() {
     let r = rules("maxupdateskew 0.01\nrefclock PHC /dev/ptp0\n");
     assert!(!r.iter().any(|x| x.0 == Rule::MaxupdateskewUnreachable));
 }
+
+#[test]
+fn a_local_stratum_below_public_servers_under_upstreams_is_warned() {
+    // chrony.conf(5) local: the stratum "should be larger than the maximum
+    // expected stratum in the network when external NTP servers are
+    // accessible"; public servers are stratum 1 to 4.
+    let up = "server 127.0.0.99 iburst\nserver 127.0.0.98 iburst\nallow 127.0.0.0/8\n";
+    for n in 1..5 {
+        let r = rules(&format!("{up}local stratum {n}\n"));
+        assert!(
+            r.contains(&(Rule::LocalStratumBelowUpstream, Some(4))),
+            "{n}: {r:?}"
+        );
+        // One finding for stratum 1 under upstreams, not two.
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::LocalStratumOne),
+            "{n}: {r:?}"
+        );
+    }
+    // The default, 5 and above, a pool only marked noselect, or no
+    // upstream at all (an isolated lab's top) are not warned.
+    for conf in [
+        format!("{up}local stratum 5\n"),
+        format!("{up}local stratum 10 orphan\n"),
+        format!("{up}local\n"),
+        "server 127.0.0.99 iburst noselect\nallow 127.0.0.0/8\nlocal stratum 3\n".to_string(),
+        "allow 127.0.0.0/8\nlocal stratum 3\n".to_string(),
+        "peer 127.0.0.97\nallow 127.0.0.0/8\nlocal stratum 3 orphan\n".to_string(),
+    ] {
+        let r = rules(&conf);
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::LocalStratumBelowUpstream),
+            "{conf}: {r:?}"
+        );
+    }
+}

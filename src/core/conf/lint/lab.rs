@@ -10,6 +10,10 @@ use std::collections::HashMap;
 use super::model::*;
 use super::rules::Rule;
 
+/// The lowest `local stratum` that cannot outbid a public upstream chain:
+/// public servers are stratum 1 to 4.
+const LOCAL_STRATUM_ABOVE_PUBLIC: i64 = 5;
+
 /// How many time sources the file gives chronyd (a pool counts as many as
 /// it may use). One address is one source: chronyd drops a second line for
 /// it (4.3+ logs "Could not add source").
@@ -99,15 +103,27 @@ pub(super) fn lab_checks(l: &mut Linter) {
     let source_files = imports || source_dirs;
 
     // chrony.conf(5) local: the stratum "should be larger than the maximum
-    // expected stratum in the network"; "Stratum 1 indicates a computer
-    // that has a true real-time reference directly connected".
-    if let Some((i, lo)) = local
-        && lo.options.iter().any(|o| {
-            o.name() == "stratum"
-                && matches!(o.value, crate::core::conf::directive::OptValue::Int(1))
-        })
-    {
-        l.add_at((Rule::LocalStratumOne, Some(i), vec![]));
+    // expected stratum in the network when external NTP servers are
+    // accessible"; public servers are stratum 1 to 4, so below 5 the free
+    // clock outbids the real chain once the upstreams fail.
+    let upstream_servers = doc.sources().any(|(_, s)| {
+        matches!(s.kind, SourceKind::Server | SourceKind::Pool)
+            && !s.has("noselect")
+            && !ntpd_refclock_address(&s.host)
+    });
+    if let Some((i, lo)) = local {
+        let stratum = lo.stratum();
+        if upstream_servers && (1..LOCAL_STRATUM_ABOVE_PUBLIC).contains(&stratum) {
+            l.add_at((
+                Rule::LocalStratumBelowUpstream,
+                Some(i),
+                vec![("stratum", stratum.to_string())],
+            ));
+        } else if stratum == 1 {
+            // "Stratum 1 indicates a computer that has a true real-time
+            // reference directly connected".
+            l.add_at((Rule::LocalStratumOne, Some(i), vec![]));
+        }
     }
     // An allow line chronyd refuses is an error of its own, not a missing
     // allow.

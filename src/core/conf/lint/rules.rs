@@ -63,6 +63,7 @@ crate::id_enum! {
         NoAllow = "no-allow",
         NoLocalStratum = "no-local-stratum",
         LocalStratumOne = "local-stratum-one",
+        LocalStratumBelowUpstream = "local-stratum-below-upstream",
         PeerBurst = "peer-burst",
         PreferNoselect = "prefer-noselect",
         CmdallowNoBind = "cmdallow-no-bind",
@@ -229,6 +230,8 @@ impl Rule {
             Rule::NoAllow => Severity::Warning,
             Rule::NoLocalStratum => Severity::Warning,
             Rule::LocalStratumOne => Severity::Hint,
+            // Clients prefer the free-running clock to the real chain.
+            Rule::LocalStratumBelowUpstream => Severity::Warning,
             Rule::PeerBurst => Severity::Warning,
             // chronyd starts; the source is never used, whatever prefer says.
             Rule::PreferNoselect => Severity::Warning,

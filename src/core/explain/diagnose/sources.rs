@@ -113,7 +113,22 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             .filter_map(|r| row_name(r))
             .collect();
         let some_unresolved = rows.iter().any(unresolved);
-        if !(some_unresolved && polled.is_empty()) {
+        // Every polled row refused with a kiss code (DENY, RSTR, RATE,
+        // AUTH): the servers answer, and the code's own finding names the
+        // cause; "UDP 123 blocked, wrong addresses" would contradict it.
+        let refused = |r: &Vec<Field>| {
+            kiss_zero(r)
+                && field(r, F::Reach)
+                    .and_then(|x| x.reason.as_ref())
+                    .is_some_and(|w| {
+                        matches!(w.id, Why::KissDenied | Why::KissRate | Why::KissAuth)
+                    })
+        };
+        let all_refused = rows
+            .iter()
+            .filter(|r| silent(r) && !unresolved(r) && !refclock_silent(r))
+            .all(refused);
+        if !(some_unresolved && polled.is_empty()) && !(all_refused && !polled.is_empty()) {
             let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
             // Every network source answered before (a number in LastRx): they
             // stopped, so access rules and addresses, which worked, are not
