@@ -128,7 +128,7 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             .iter()
             .filter(|r| silent(r) && !unresolved(r) && !refclock_silent(r))
             .all(refused);
-        if !(some_unresolved && polled.is_empty()) && !(all_refused && !polled.is_empty()) {
+        if !(some_unresolved && polled.is_empty() || all_refused && !polled.is_empty()) {
             let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
             // Every network source answered before (a number in LastRx): they
             // stopped, so access rules and addresses, which worked, are not
