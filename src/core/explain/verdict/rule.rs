@@ -72,6 +72,8 @@ crate::id_enum! {
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
+        /// A source's symmetric key is not in chronyd's keyfile.
+        KeyMissing = "key-missing",
         SyncLoop = "sync-loop",
         FewSamples = "few-samples",
         NotSelectable = "not-selectable",
@@ -215,8 +217,8 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | KissRate
-            | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
+            | NtsKeFailing | NtsKeRefused | AuthFailing | KeyMissing | SyncLoop | KissCode
+            | KissRate | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
             | DaemonUnreachable => Status::Bad,
             KissStep => Status::Warn,
             // chronyd's `local`: what an isolated lab server is set up to do
