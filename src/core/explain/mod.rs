@@ -180,11 +180,22 @@ fn dedent(lines: &mut [String]) {
 }
 
 /// Output quoted in notes, mail or chat: every line behind `> ` (or `#`,
-/// as in a commented script). The quote marks go; the output stays.
+/// as in a commented script). The quote marks go; the output stays. A reply
+/// to a reply quotes again (`>> `, `> > `): every level goes, up to a few.
 fn unquote(lines: &mut [String]) {
+    const MAX_LEVELS: usize = 8;
+    for _ in 0..MAX_LEVELS {
+        if !unquote_once(lines) {
+            return;
+        }
+    }
+}
+
+/// Strips one quote level; false when the lines are not (or no longer) quoted.
+fn unquote_once(lines: &mut [String]) -> bool {
     let mut quoted = lines.iter().filter(|l| !l.trim().is_empty()).peekable();
     if quoted.peek().is_none() {
-        return;
+        return false;
     }
     // A reference clock's row of chronyc sources starts with its mode `#`
     // (`#,*,GPS,…` with -c, `#* GPS …` without): that is no quote mark.
@@ -208,9 +219,10 @@ fn unquote(lines: &mut [String]) {
                     *l = rest.strip_prefix(' ').unwrap_or(rest).to_string();
                 }
             }
-            return;
+            return true;
         }
     }
+    false
 }
 
 /// A shell or device prompt followed by a command, e.g.
