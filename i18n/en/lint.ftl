@@ -160,6 +160,19 @@ lint-auth-required-none-authenticated = “authselectmode require” gives every
         [one] the one source here has neither
        *[other] none of the { $count } sources here has either
     }: chronyd never synchronises (chrony.conf(5), authselectmode). Add “key” or “nts” to the sources, or use “authselectmode mix”.
+lint-auth-required-plain-noselect = { $hosts } { $count ->
+        [one] has
+       *[other] have
+    } neither “key” nor “nts”, and “authselectmode require” gives every unauthenticated NTP source the noselect option (chrony.conf(5), authselectmode): { $count ->
+        [one] it is
+       *[other] they are
+    } never selected, so { $count ->
+        [one] it is no backup
+       *[other] they are no backup
+    } for the authenticated sources. Authenticate { $count ->
+        [one] it
+       *[other] them
+    }, or use “authselectmode mix” if they may stand in.
 lint-auth-mix-required = { $hosts } { $count ->
         [one] is the one authenticated source
        *[other] are the { $count } authenticated sources

@@ -144,6 +144,7 @@ lint-path-untrusted-file = 以 root 启动的 chronyd 会使用 { $value }，但
     }：能修改它的人就能让 chronyd 按他们的设置运行。这样的路径及其上层的每个目录都必须属于 root（chronyd 写入的位置也可属于 chronyd 自己的用户），并且只有所有者可写；include、confdir、sourcedir 读取的目录即使尚无匹配的文件也必须如此。chronyd 本身会照常启动；系统模式下 Stratum 的辅助进程会拒绝这份配置。
 lint-control-character = 此行含有控制字符（{ $char }），chronyd 会把它当作名称或路径的一部分。请删除它。
 lint-auth-required-none-authenticated = “authselectmode require”会给所有没有“key”或“nts”的 NTP 时间源加上 noselect，而这里的 { $count } 个时间源都没有：chronyd 永远不会同步（chrony.conf(5)，authselectmode）。请给时间源加上“key”或“nts”，或改用“authselectmode mix”。
+lint-auth-required-plain-noselect = { $hosts } 没有“key”或“nts”，而“authselectmode require”会给所有未认证的 NTP 时间源加上 noselect 选项（chrony.conf(5)，authselectmode）：这 { $count } 个时间源永远不会被选中，不能作为已认证时间源的备用。请给它们加上“key”或“nts”，或在允许它们顶替时改用“authselectmode mix”。
 lint-auth-mix-required = { $hosts } 是{ $count ->
         [1] 唯一的
        *[other] { $count } 个

@@ -56,6 +56,63 @@ fn sources_chronyd_can_never_authenticate_are_warned_of() {
     );
 }
 
+/// chrony.conf(5) authselectmode require: "If any unauthenticated NTP
+/// sources are specified, they will automatically get the noselect option
+/// to prevent them from being selected" - QA round R29's config (lab cR showed
+/// the plain source `^?` with EOpts `N` on every release). The plain server
+/// looks like a backup and is none: it is named, in both languages. Not said
+/// under mix, nor when no source is authenticated (the stronger warning says
+/// it), nor of a source already marked noselect.
+#[test]
+fn plain_sources_under_authselectmode_require_are_named_as_never_selected() {
+    use stratum::core::conf::lint::Severity;
+    use stratum::i18n::{Lang, Localizer};
+    let l03 = "driftfile /var/lib/chrony/drift\nmakestep 1.0 3\nrtcsync\nkeyfile /etc/chrony.keys\nauthselectmode require\nserver 10.0.0.123 iburst key 1\nserver 10.0.0.124 iburst\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)].map(|(a, b)| ChronyVersion::new(a, b)) {
+        let opts = LintOptions {
+            version: v,
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(l03), &opts);
+        let w = d
+            .iter()
+            .find(|d| d.rule == Rule::AuthRequiredPlainNoselect)
+            .unwrap_or_else(|| panic!("{v:?}: {:?}", d.iter().map(|d| d.rule).collect::<Vec<_>>()));
+        assert_eq!((w.line, w.severity), (Some(7), Severity::Warning), "{v:?}");
+        let en = Localizer::new(Lang::En).tr_args(&w.message_id(), &w.args);
+        for words in ["10.0.0.124 has neither", "never selected", "no backup"] {
+            assert!(en.contains(words), "{en}");
+        }
+        assert!(!en.contains("10.0.0.123"), "{en}");
+        let zh = Localizer::new(Lang::ZhCn).tr_args(&w.message_id(), &w.args);
+        for words in ["10.0.0.124 没有", "永远不会被选中", "备用"] {
+            assert!(zh.contains(words), "{zh}");
+        }
+    }
+    // Two plain ones beside a reference clock: both named, in order.
+    let two = "server a iburst\nrefclock PHC /dev/ptp0\npool b iburst\nauthselectmode require\n";
+    let d = lint(&Document::parse(two), &LintOptions::default());
+    let w = d
+        .iter()
+        .find(|d| d.rule == Rule::AuthRequiredPlainNoselect)
+        .expect("two plain sources beside a refclock");
+    let en = Localizer::new(Lang::En).tr_args(&w.message_id(), &w.args);
+    assert!(en.contains("a, b have neither"), "{en}");
+    for fine in [
+        l03.replace("require", "mix"),
+        "server a iburst\nserver b iburst\nauthselectmode require\n".to_string(),
+        "keyfile /k\nserver a key 1\nserver b noselect\nauthselectmode require\n".to_string(),
+        "server a nts\nserver b nts\nauthselectmode require\n".to_string(),
+    ] {
+        assert!(
+            !rules(&fine, V43)
+                .iter()
+                .any(|r| r.0 == Rule::AuthRequiredPlainNoselect),
+            "{fine}"
+        );
+    }
+}
+
 /// chrony.conf(5) authselectmode mix, the default since 4.0: "If both
 /// authenticated and unauthenticated NTP sources are specified, all
 /// authenticated NTP sources and reference clocks will get the require and

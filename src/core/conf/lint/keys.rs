@@ -59,6 +59,24 @@ pub(super) fn authentication(l: &mut Linter) {
         ));
     }
 
+    // chrony.conf(5) authselectmode require: "If any unauthenticated NTP
+    // sources are specified, they will automatically get the noselect
+    // option" - a plain server beside a keyed one (or a reference clock)
+    // looks like a backup and is never selected. With no authenticated
+    // source at all, the warning above says more.
+    let plain: Vec<_> = sources.iter().filter(|(_, s)| !authenticated(s)).collect();
+    if mix == "require" && !plain.is_empty() && plain.len() < sources.len() + clocks {
+        let hosts: Vec<&str> = plain.iter().map(|(_, s)| s.host.as_str()).collect();
+        l.add((
+            Rule::AuthRequiredPlainNoselect,
+            plain[0].0,
+            vec![
+                ("hosts", hosts.join(", ")),
+                ("count", plain.len().to_string()),
+            ],
+        ));
+    }
+
     // chrony.conf(5) authselectmode mix (the default): "If both
     // authenticated and unauthenticated NTP sources are specified, all
     // authenticated NTP sources and reference clocks will get the require

@@ -97,6 +97,7 @@ crate::id_enum! {
         AuthRequiredNoneAuthenticated = "auth-required-none-authenticated",
         KeyMissing = "key-missing",
         AuthMixRequired = "auth-mix-required",
+        AuthRequiredPlainNoselect = "auth-required-plain-noselect",
         MaxdistanceUnreachable = "maxdistance-unreachable",
         MaxupdateskewUnreachable = "maxupdateskew-unreachable",
         MaxdelayUnreachable = "maxdelay-unreachable",
@@ -270,6 +271,7 @@ impl Rule {
             Rule::AuthRequiredNoneAuthenticated => Severity::Warning,
             Rule::KeyMissing => Severity::Warning,
             Rule::AuthMixRequired => Severity::Warning,
+            Rule::AuthRequiredPlainNoselect => Severity::Warning,
             // chronyd starts, then rejects every source or measurement.
             Rule::MaxdistanceUnreachable => Severity::Warning,
             Rule::MaxupdateskewUnreachable => Severity::Warning,
