@@ -230,6 +230,10 @@ finding-clients-rate-limited = Some clients lose requests to rate limiting: they
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
 finding-source-rejected = The device rejects a server: it is unreachable, unsynchronised itself, or fails its checks. Check that server's status and the path to it.
 finding-reference-vs-system-time = The reference time is when the device last synchronised; the system time is now. They differ by the time since that update, which is normal.
+finding-synchronised = { $offset ->
+    [none] Synchronised at stratum { $stratum }: nothing to fix.
+   *[other] Synchronised at stratum { $stratum }, { $offset } from its reference: a small offset, nothing to fix.
+}
 finding-peer-same-stratum = Peers serve their own clocks at the same stratum, each on its own: they are not in orphan mode. chrony.conf(5) (local, orphan): put the same “local stratum N orphan” on every server of the group; the one with the smallest reference ID then serves and the others follow it.
 field-uptime = Time since NTP started on the device (in hundredths of seconds on IOS-XE).
 field-resolution = Resolution of the device clock (microseconds on IOS-XE).
@@ -1148,3 +1152,13 @@ finding-some-unreachable-by-key = { $count } of the sources never answered (reac
     } a symmetric key (“chronyc authdata” in this paste: mode SK, key { $key }). First the key: a chrony server that has another key under that ID, or none, drops the requests without an answer; compare the key files of both sides (the same ID, type and secret). Then a server that does not allow this client (it needs “allow” with this client's subnet, and no “deny” for this client: the more specific rule wins), UDP 123 blocked on the way, or a wrong address.
 finding-never-answered-by-key = { $sources } never answered, and it uses a symmetric key (“chronyc authdata” in this paste: key { $key }). First the key: a chrony server that has another key under that ID, or none, drops the requests without an answer; compare the key files of both sides (the same ID, type and secret). Then the address, UDP 123 in both directions, and the server's “allow” for this client (and no “deny” for it: the more specific rule wins).
 why-reach-filling-fast = answered the latest { $answered } polls, not the older ones: at a poll of { $poll } s the register fills in seconds, so this cannot tell a start from answers lost as a run (a rate-limiting server drops requests sent this fast); “chronyc ntpdata” counts requests against answers (Total TX, Total RX)
+# A pasted value's reading beside the paste (explain's value column).
+value-ago = { $value } ago
+value-ppm-fast = { $value } ppm fast
+value-ppm-slow = { $value } ppm slow
+value-none = None
+value-true = Yes
+value-false = No
+value-synchronized = Synchronised
+value-unsynchronized = Not synchronised
+explain-value-reads = Reads as { $reading }. { $meaning }

@@ -219,6 +219,10 @@ finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们�
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
 finding-source-rejected = 设备拒绝了某个服务器：它不可达、自身未同步或未通过检查。请检查该服务器的状态和到它的路径。
 finding-reference-vs-system-time = 参考时间是设备上次同步的时刻，系统时间是当前时刻。两者相差“距上次更新的时间”，这是正常的。
+finding-synchronised = { $offset ->
+    [none] 已同步，层级 { $stratum }：无需处理。
+   *[other] 已同步，层级 { $stratum }，与参考源相差 { $offset }：偏移很小，无需处理。
+}
 finding-peer-same-stratum = 对等体以相同层级各自提供自己的时钟：它们没有处于孤儿（orphan）模式。chrony.conf(5)（local 的 orphan 选项）：请在同组每台服务器上使用相同的“local stratum N orphan”，这样参考 ID 最小的一台提供时间，其余跟随它。
 field-uptime = 设备上 NTP 已运行的时间（IOS-XE 上以百分之一秒计）。
 field-resolution = 设备时钟的分辨率（IOS-XE 上以微秒计）。
@@ -1081,3 +1085,13 @@ finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可�
     }对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-never-answered-by-key = { $sources } 从未应答，且它使用对称密钥（本段粘贴中的“chronyc authdata”：密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是地址、UDP 123 是否双向放通，以及服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先）。
 why-reach-filling-fast = 最近 { $answered } 次轮询有应答，更早的没有：轮询间隔为 { $poll } 秒时寄存器几秒内就会填满，因此无法区分刚开始轮询和成串丢失的应答（限速的服务器会丢弃如此频繁的请求）；“chronyc ntpdata”可对比请求数与应答数（Total TX、Total RX）
+# 粘贴值的读法，显示在粘贴原文旁（解读的“值”列）。
+value-ago = { $value }前
+value-ppm-fast = 快 { $value } ppm
+value-ppm-slow = 慢 { $value } ppm
+value-none = 无
+value-true = 是
+value-false = 否
+value-synchronized = 已同步
+value-unsynchronized = 未同步
+explain-value-reads = 即{ $reading }。{ $meaning }

@@ -25,6 +25,9 @@ crate::id_enum! {
         NtpServiceInactive = "ntp-service-inactive",
         SourceRejected = "source-rejected",
         ReferenceVsSystemTime = "reference-vs-system-time",
+        /// A device's status report: synchronised at a valid stratum, its
+        /// offset small. Said, so a note is not all a healthy device gets.
+        Synchronised = "synchronised",
         PeerSameStratum = "peer-same-stratum",
         NoClientsYet = "no-clients-yet",
         NoSources = "no-sources",
@@ -246,6 +249,7 @@ impl Rule {
             | ClientLogOff
             | ChronycNoAuthentication => Status::Info,
             ReferenceLost => Status::Warn,
+            Synchronised => Status::Ok,
             StatsStale => Status::Info,
             CorrectionIgnored | ClockStepFailed => Status::Bad,
             SomeUnreachable
