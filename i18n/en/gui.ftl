@@ -352,9 +352,9 @@ gui-file-changed-since = The preview has changed since it was saved to { $path }
 
 # Guided setup: replacing a configuration that has lines the setup lacks.
 gui-setup-drops = This setup replaces the current configuration, and { $count ->
-        [one] this line of it is
-       *[other] these { $count } lines of it are
-    } not in the setup: they would be dropped.
+        [one] this line of it is not in the setup: it would be dropped.
+       *[other] these { $count } lines of it are not in the setup: they would be dropped.
+    }
 gui-setup-replace = Replace the configuration
 gui-files-need-path = Type a file's path above (or choose it with Browse…) to import it or save the configuration to it.
 
