@@ -347,7 +347,7 @@ mod time_axis_tests {
     use super::{TIME_STEPS, time_label, time_steps};
 
     /// W6 B9: at 24 h on a 1024-pixel window every mark is on a whole ten
-    /// minutes (and the thick ones on whole hours), never 20:46:40.
+    /// minutes (the thick ones on whole half hours or hours), never 20:46:40.
     #[test]
     fn a_day_is_marked_on_whole_hours() {
         let until = 1_765_000_000.0_f64;
@@ -361,7 +361,7 @@ mod time_axis_tests {
             let base = input.base_step_size;
             let steps = time_steps(input);
             assert!(steps[0] >= base, "{steps:?}");
-            assert_eq!(steps[2] % 3600.0, 0.0, "{px}: {steps:?}");
+            assert_eq!(steps[2] % 1800.0, 0.0, "{px}: {steps:?}");
             for s in steps {
                 let first = (since / s).ceil() * s;
                 let label = time_label(first);
