@@ -13,6 +13,7 @@ const UNNAMED: &str = "\u{E000}";
 mod dates;
 mod errors;
 mod health;
+mod values;
 
 pub use errors::{OsError, OsErrorKind, UserError};
 

@@ -25,10 +25,14 @@ mod layout;
 mod narrow;
 #[path = "gui/pair.rs"]
 mod pair;
+#[path = "gui/pasted_values.rs"]
+mod pasted_values;
 #[path = "gui/plain_words.rs"]
 mod plain_words;
 #[path = "gui/roster.rs"]
 mod roster;
+#[path = "gui/setup_kept.rs"]
+mod setup_kept;
 #[path = "gui/silence.rs"]
 mod silence;
 #[path = "gui/small.rs"]

@@ -230,6 +230,10 @@ finding-clients-rate-limited = Some clients lose requests to rate limiting: they
 finding-ntp-service-inactive = No time synchronisation service runs: start chronyd with “systemctl enable --now chronyd” on RHEL, Rocky, CentOS and Fedora, or “systemctl enable --now chrony” on Debian and Ubuntu.
 finding-source-rejected = The device rejects a server: it is unreachable, unsynchronised itself, or fails its checks. Check that server's status and the path to it.
 finding-reference-vs-system-time = The reference time is when the device last synchronised; the system time is now. They differ by the time since that update, which is normal.
+finding-synchronised = { $offset ->
+    [none] Synchronised at stratum { $stratum }: nothing to fix.
+   *[other] Synchronised at stratum { $stratum }, { $offset } from its reference: a small offset, nothing to fix.
+}
 finding-peer-same-stratum = Peers serve their own clocks at the same stratum, each on its own: they are not in orphan mode. chrony.conf(5) (local, orphan): put the same “local stratum N orphan” on every server of the group; the one with the smallest reference ID then serves and the others follow it.
 field-uptime = Time since NTP started on the device (in hundredths of seconds on IOS-XE).
 field-resolution = Resolution of the device clock (microseconds on IOS-XE).
@@ -509,6 +513,7 @@ why-nts-ke-attempts = { $count } key-establishment attempts since the last succe
 why-nts-nak = the server answered with an NTS NAK: the cookie was no longer valid, chronyd must run NTS-KE again
 why-nts-few-cookies = only { $count } NTS cookies: requests or responses are being lost
 why-nts-no-cookies = no NTS cookies: no key establishment has succeeded, so no authenticated request can be sent
+why-key-missing = key { $key } is not in chronyd's keyfile (key length 0): chronyd cannot authenticate this source and sends it no request
 why-rx-none = not one packet came back in { $tx } sent
 why-rx-lossy = { $rx } answers to { $tx } requests: the server drops or rate-limits them, or the path loses them
 why-rx-invalid = only { $valid } of { $rx } packets passed the first tests: authentication (or another check) fails
@@ -627,6 +632,7 @@ finding-nts-ke-failing = NTS key establishment with { $sources } keeps failing: 
 finding-nts-nak = { $sources } sent an NTS NAK: the server no longer accepts chronyd's cookies (its keys changed, for example after a restart without ntsdumpdir). chronyd runs NTS-KE again by itself; frequent NAKs mean the server loses its keys.
 finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when all is well): requests or responses are being lost.
 finding-auth-failing = Packets from { $sources } fail authentication: the symmetric key differs (same ID and secret on both sides, in chrony.keys), the key type is not supported there, or NTS does not match. chronyd ignores every unauthenticated answer.
+finding-key-missing = { $sources } uses key { $key } (“key { $key }” on its server line), but chronyd's keyfile has no key { $key } (“chronyc authdata”: KeyID { $key }, Type 0, KLen 0; chronyd logs “Key { $key } is missing”). chronyd sends that source no request and can never authenticate it. Add key { $key } to the file the “keyfile” directive names (chrony.conf(5) keyfile), with the same type and secret as the server's, then run “chronyc rekey” (or restart chronyd).
 finding-auth-failing-ntpd = Packets from { $sources } fail authentication (auth bad): the symmetric key differs. Both sides need the same key ID, type and secret in ntpd's key file (the “keys” line of ntp.conf, often /etc/ntp.keys), the ID listed in “trustedkey”, and the server line naming it (“key N”). ntpd does not use a source whose packets fail authentication.
 finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server polls it as an upstream, so neither gets true time from the other (chronyd drops such samples by its loop test; daemons without that test let both strata climb to 16). Give this server a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” on both.
 finding-few-samples = { $sources } { $count ->
@@ -1147,3 +1153,13 @@ finding-some-unreachable-by-key = { $count } of the sources never answered (reac
     } a symmetric key (“chronyc authdata” in this paste: mode SK, key { $key }). First the key: a chrony server that has another key under that ID, or none, drops the requests without an answer; compare the key files of both sides (the same ID, type and secret). Then a server that does not allow this client (it needs “allow” with this client's subnet, and no “deny” for this client: the more specific rule wins), UDP 123 blocked on the way, or a wrong address.
 finding-never-answered-by-key = { $sources } never answered, and it uses a symmetric key (“chronyc authdata” in this paste: key { $key }). First the key: a chrony server that has another key under that ID, or none, drops the requests without an answer; compare the key files of both sides (the same ID, type and secret). Then the address, UDP 123 in both directions, and the server's “allow” for this client (and no “deny” for it: the more specific rule wins).
 why-reach-filling-fast = answered the latest { $answered } polls, not the older ones: at a poll of { $poll } s the register fills in seconds, so this cannot tell a start from answers lost as a run (a rate-limiting server drops requests sent this fast); “chronyc ntpdata” counts requests against answers (Total TX, Total RX)
+# A pasted value's reading beside the paste (explain's value column).
+value-ago = { $value } ago
+value-ppm-fast = { $value } ppm fast
+value-ppm-slow = { $value } ppm slow
+value-none = None
+value-true = Yes
+value-false = No
+value-synchronized = Synchronised
+value-unsynchronized = Not synchronised
+explain-value-reads = Reads as { $reading }. { $meaning }

@@ -140,6 +140,7 @@ gui-window-1h = 1 h
 gui-window-24h = 24 h
 gui-window-7d = 7 d
 gui-subnet = Subnet
+gui-subnet-hint = e.g. 10.0.0.0/24
 gui-apply-now = Apply to chronyd
 gui-chronyd-path = chronyd
 gui-chronyd-path-help = The chronyd a lab runs and whose rules lint follows, e.g. /usr/local/sbin/chronyd. Empty: the installed one. Takes effect when Stratum next starts a lab.

@@ -219,6 +219,10 @@ finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们�
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
 finding-source-rejected = 设备拒绝了某个服务器：它不可达、自身未同步或未通过检查。请检查该服务器的状态和到它的路径。
 finding-reference-vs-system-time = 参考时间是设备上次同步的时刻，系统时间是当前时刻。两者相差“距上次更新的时间”，这是正常的。
+finding-synchronised = { $offset ->
+    [none] 已同步，层级 { $stratum }：无需处理。
+   *[other] 已同步，层级 { $stratum }，与参考源相差 { $offset }：偏移很小，无需处理。
+}
 finding-peer-same-stratum = 对等体以相同层级各自提供自己的时钟：它们没有处于孤儿（orphan）模式。chrony.conf(5)（local 的 orphan 选项）：请在同组每台服务器上使用相同的“local stratum N orphan”，这样参考 ID 最小的一台提供时间，其余跟随它。
 field-uptime = 设备上 NTP 已运行的时间（IOS-XE 上以百分之一秒计）。
 field-resolution = 设备时钟的分辨率（IOS-XE 上以微秒计）。
@@ -498,6 +502,7 @@ why-nts-ke-attempts = 自上次成功以来已尝试密钥交换 { $count } 次�
 why-nts-nak = 服务器回复了 NTS NAK：cookie 已失效，chronyd 需要重新进行 NTS-KE
 why-nts-few-cookies = 只有 { $count } 个 NTS cookie：请求或应答在丢失
 why-nts-no-cookies = 没有 NTS cookie：密钥交换从未成功，无法发送经过认证的请求
+why-key-missing = chronyd 的密钥文件中没有密钥 { $key }（密钥长度为 0）：chronyd 无法认证这个时间源，也不向它发送请求
 why-rx-none = 发出 { $tx } 个包，一个都没有收到回复
 why-rx-lossy = { $tx } 个请求只收到 { $rx } 个应答：服务器丢弃或限速，或路径上丢包
 why-rx-invalid = { $rx } 个包中只有 { $valid } 个通过了前面的测试：认证（或其他检查）失败
@@ -613,6 +618,7 @@ finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没
 finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd 的 cookie（它的密钥变了，例如未配置 ntsdumpdir 就重启了）。chronyd 会自行重新进行 NTS-KE；频繁出现 NAK 说明服务器会丢失其密钥。
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。
 finding-auth-failing = 来自 { $sources } 的包认证失败：对称密钥不一致（两端 chrony.keys 中的 ID 和密钥必须相同）、对方不支持该密钥类型，或 NTS 不匹配。chronyd 会忽略所有未通过认证的应答。
+finding-key-missing = { $sources } 使用密钥 { $key }（server 行中的“key { $key }”），但 chronyd 的密钥文件中没有密钥 { $key }（“chronyc authdata”：KeyID 为 { $key }，Type 为 0，KLen 为 0；chronyd 日志记录“Key { $key } is missing”）。chronyd 不向该时间源发送请求，也永远无法认证它。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
 finding-auth-failing-ntpd = 来自 { $sources } 的包认证失败（auth bad）：对称密钥不一致。两端 ntpd 的密钥文件（ntp.conf 中“keys”行指定，通常是 /etc/ntp.keys）中必须有相同的密钥 ID、类型和密钥，该 ID 要列在“trustedkey”中，server 行也要用“key N”指定它。ntpd 不使用认证失败的源。
 finding-sync-loop = 同步环路：{ $sources } 跟随本服务器，而本服务器又把它当作上游轮询，双方都无法从对方获得真实时间（chronyd 的环路测试会丢弃这类样本；没有该测试的守护进程会让双方层级攀升到 16）。请给本服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和“local stratum N orphan”。
 finding-few-samples = { $sources } 没有样本：它没有应答，或其样本全部被拒绝。
@@ -1080,3 +1086,13 @@ finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可�
     }对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-never-answered-by-key = { $sources } 从未应答，且它使用对称密钥（本段粘贴中的“chronyc authdata”：密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是地址、UDP 123 是否双向放通，以及服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先）。
 why-reach-filling-fast = 最近 { $answered } 次轮询有应答，更早的没有：轮询间隔为 { $poll } 秒时寄存器几秒内就会填满，因此无法区分刚开始轮询和成串丢失的应答（限速的服务器会丢弃如此频繁的请求）；“chronyc ntpdata”可对比请求数与应答数（Total TX、Total RX）
+# 粘贴值的读法，显示在粘贴原文旁（解读的“值”列）。
+value-ago = { $value }前
+value-ppm-fast = 快 { $value } ppm
+value-ppm-slow = 慢 { $value } ppm
+value-none = 无
+value-true = 是
+value-false = 否
+value-synchronized = 已同步
+value-unsynchronized = 未同步
+explain-value-reads = 即{ $reading }。{ $meaning }

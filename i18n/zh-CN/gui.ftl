@@ -137,6 +137,7 @@ gui-window-1h = 1 小时
 gui-window-24h = 24 小时
 gui-window-7d = 7 天
 gui-subnet = 网段
+gui-subnet-hint = 例如 10.0.0.0/24
 gui-apply-now = 应用到 chronyd
 gui-chronyd-path = chronyd
 gui-chronyd-path-help = 实验环境运行、且 lint 按其规则检查的 chronyd，例如 /usr/local/sbin/chronyd。留空则使用已安装的版本。下次 Stratum 启动实验环境时生效。

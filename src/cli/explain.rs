@@ -33,6 +33,9 @@ fn field_json(tr: &Localizer, kind: Kind, f: &Field) -> Value {
     if let Some(r) = reason(tr, kind, f) {
         v["reason"] = json!(r);
     }
+    if let Some(r) = tr.value_reading(f) {
+        v["reading"] = json!(r);
+    }
     v
 }
 
@@ -99,6 +102,11 @@ fn table(tr: &Localizer, kind: Kind, fields: &[Field], out: &mut String) {
         let mut text = tr.field_meaning(kind, f.name.id());
         if let Some(r) = reason(tr, kind, f) {
             text = tr.reason_and_meaning(&r, &text);
+        }
+        // The paste stays as it was; what its English words read as comes
+        // first in the meaning, as the window shows it beside the value.
+        if let Some(r) = tr.value_reading(f).filter(|r| !text.contains(r.as_str())) {
+            text = tr.tr_args("explain-value-reads", &[("reading", r), ("meaning", text)]);
         }
         out.push_str(&format!(
             "  {}  {}  {}  {}\n",

@@ -52,6 +52,9 @@ impl App {
     pub fn headless(settings: Settings, backend: Backend) -> App {
         let mut panels = Panels::default();
         panels.export.restore(&settings.export);
+        if let Some(kept) = &settings.setup {
+            panels.setup.restore(kept);
+        }
         App {
             state: AppState::new(settings),
             panels,

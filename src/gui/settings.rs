@@ -61,6 +61,9 @@ pub struct Settings {
     /// What the Export panel was given (the lab servers, the key, where
     /// each format was saved): a restart keeps it.
     pub export: ExportFields,
+    /// The Guided setup's chosen role and its fields (none: never chosen,
+    /// the window offers its first setup).
+    pub setup: Option<SetupFields>,
     /// Where these settings live: set by `load_from`; settings made in
     /// code (tests) have none and are never written.
     #[serde(skip)]
@@ -80,6 +83,7 @@ impl Default for Settings {
             // A first run starts at the guided setup.
             panel: "setup".into(),
             export: ExportFields::default(),
+            setup: None,
             file: None,
         }
     }
@@ -94,6 +98,15 @@ pub struct ExportFields {
     pub key: String,
     /// Where each format was last saved, by its name (`chrony-client`).
     pub paths: std::collections::BTreeMap<String, String>,
+}
+
+/// Guided setup's role and what was typed for it, kept between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetupFields {
+    pub role: crate::core::conf::roles::Role,
+    #[serde(default)]
+    pub input: crate::core::conf::roles::RoleInput,
 }
 
 pub fn path() -> PathBuf {

@@ -181,14 +181,38 @@ pub fn table_cell_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field
 }
 
 fn value_ui(ui: &mut egui::Ui, st: &mut AppState, kind: Kind, f: &Field, wrap: egui::TextWrapMode) {
+    let shown = shown_value(st, kind, f);
+    // A value shown as pasted keeps the tool's English; its reading in
+    // the window's language goes beside it (`stratum explain` puts it in
+    // the meaning column).
+    match st.tr.value_reading(f).filter(|_| shown == f.raw) {
+        Some(reading) => {
+            ui.horizontal(|ui| {
+                value_label_ui(ui, st, kind, f, shown, wrap);
+                ui.add(egui::Label::new(RichText::new(reading).weak()).wrap_mode(wrap));
+            });
+        }
+        None => value_label_ui(ui, st, kind, f, shown, wrap),
+    }
+}
+
+fn value_label_ui(
+    ui: &mut egui::Ui,
+    st: &mut AppState,
+    kind: Kind,
+    f: &Field,
+    shown: String,
+    wrap: egui::TextWrapMode,
+) {
     let color = status_color(f.status);
-    let text = RichText::new(shown_value(st, kind, f)).monospace().color(
-        if f.status == crate::core::explain::Status::Info {
-            ui.visuals().text_color()
-        } else {
-            color
-        },
-    );
+    let text =
+        RichText::new(shown)
+            .monospace()
+            .color(if f.status == crate::core::explain::Status::Info {
+                ui.visuals().text_color()
+            } else {
+                color
+            });
     let mut r = ui.add(
         egui::Label::new(text)
             .wrap_mode(wrap)

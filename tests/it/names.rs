@@ -171,7 +171,7 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&text.stdout);
-        let mut causes: Vec<String> = names
+        let causes: Vec<String> = names
             .iter()
             .map(|n| {
                 if n == netns::UNRESOLVED_POOL {

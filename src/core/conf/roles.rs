@@ -68,8 +68,10 @@ impl Role {
     }
 }
 
-/// What the user typed: words separated by spaces or commas.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What the user typed: words separated by spaces or commas. Kept in the
+/// GUI's settings between runs.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RoleInput {
     pub upstreams: String,
     pub subnets: String,

@@ -101,6 +101,7 @@ fn key_args(keyed: &[(String, String)]) -> (&'static str, String, String) {
 /// whose authdata shows the silent sources with a symmetric key: the key
 /// first, before `allow` and the firewall (`finding-<rule>-by-key`).
 pub(super) fn key_first(parts: &mut [&mut Explained]) {
+    missing_key_first(parts);
     let keyed = silent_keyed(parts);
     if keyed.is_empty() {
         return;
@@ -167,6 +168,59 @@ pub(super) fn key_first(parts: &mut [&mut Explained]) {
             f.args.retain(|(k, _)| *k != "sources");
             f.args.push(("cause", "key".into()));
             f.args.push(("sources", sources));
+            f.args.push(("key", key));
+        }
+    }
+}
+
+/// Sources that authdata of the paste shows with a symmetric key of length
+/// 0 (chronyc(1) authdata, KLen: "the length of the key in bits"): the
+/// keyfile lacks that key, chronyd logs "Key N is missing" and sends the
+/// source no request. (name, key ID) each.
+fn missing_keys(parts: &[&mut Explained]) -> Vec<(String, String)> {
+    parts
+        .iter()
+        .filter(|e| e.kind == Kind::ChronycAuthdata)
+        .flat_map(|e| &e.rows)
+        .filter(|r| {
+            field(r, F::AuthMode).is_some_and(|f| f.value == Value::Auth(AuthMode::SymmetricKey))
+                && field(r, F::KeyLength).is_some_and(|f| f.raw.trim() == "0")
+        })
+        .filter_map(|r| {
+            let key = field(r, F::KeyId).map_or(String::new(), |f| f.raw.trim().to_string());
+            Some((row_name(r)?, key))
+        })
+        .collect()
+}
+
+/// ntpdata's "nothing sent" (Total TX 0) of a source whose key authdata
+/// shows missing: that is the cause, not an offline source or a new one
+/// (`finding-nothing-sent-by-key-missing`).
+fn missing_key_first(parts: &mut [&mut Explained]) {
+    let missing = missing_keys(parts);
+    if missing.is_empty() {
+        return;
+    }
+    for e in parts.iter_mut().filter(|e| e.kind == Kind::ChronycNtpdata) {
+        let own = row_name(&e.fields);
+        for f in e
+            .findings
+            .iter_mut()
+            .filter(|f| f.rule == Rule::NothingSent)
+            .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+        {
+            let name = arg(f, "sources")
+                .filter(|s| !s.is_empty())
+                .or_else(|| own.clone());
+            let Some((name, key)) = name
+                .and_then(|n| missing.iter().find(|(m, _)| *m == n))
+                .cloned()
+            else {
+                continue;
+            };
+            f.args.retain(|(k, _)| *k != "sources");
+            f.args.push(("cause", "key-missing".into()));
+            f.args.push(("sources", name));
             f.args.push(("key", key));
         }
     }

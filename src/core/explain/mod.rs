@@ -461,7 +461,7 @@ pub fn catalogue() -> Vec<(Kind, &'static [&'static str])> {
     v
 }
 
-pub use checks::human;
+pub use checks::{human, seconds as duration_seconds};
 
 #[cfg(test)]
 mod tests {

@@ -75,7 +75,7 @@ pub fn access_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             .add(
                 egui::TextEdit::singleline(&mut f.subnet)
                     .id_salt("access.subnet")
-                    .hint_text("10.0.0.0/24")
+                    .hint_text(st.t("gui-subnet-hint"))
                     .desired_width(180.0),
             )
             .labelled_by(name.id);

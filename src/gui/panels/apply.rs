@@ -75,6 +75,12 @@ pub fn apply_ui(
             format!("{place}{}", st.tr.tr_args(&d.message_id(), &d.args)),
         );
     }
+    // Lint cannot know this machine's DNS; the window does (as Upstream
+    // servers says it): a name that does not resolve here is said again
+    // where the user decides to apply.
+    let hosts: Vec<String> = st.doc.sources().map(|(_, s)| s.host.clone()).collect();
+    crate::gui::panels::upstreams::ask_resolve(st, hosts.iter().map(String::as_str), commands);
+    crate::gui::panels::upstreams::unresolved_hints_ui(ui, st, hosts.iter().map(String::as_str));
     ui.add_space(8.0);
     ui.strong(st.t("gui-diff"));
     // Compared as bytes (a byte that is not UTF-8 is a change too), shown

@@ -8,6 +8,7 @@ use crate::core::conf::Document;
 use crate::core::conf::lint::{LintOptions, lint};
 use crate::core::conf::roles::{Role, RoleInput, render_with_comment};
 use crate::gui::backend::Command;
+use crate::gui::settings::SetupFields;
 use crate::gui::state::{AppState, Panel, status_color};
 
 pub struct Form {
@@ -62,6 +63,32 @@ impl Default for Form {
             confirm: None,
             touched: false,
         }
+    }
+}
+
+impl Form {
+    /// The role and fields a previous run kept (settings.toml). Not
+    /// touched: what the restored fields lack is a hint until typed in.
+    pub fn restore(&mut self, kept: &SetupFields) {
+        self.role = kept.role;
+        self.input = kept.input.clone();
+        self.touched = false;
+    }
+}
+
+/// Hands the role and fields to the settings when they changed (written
+/// at most once a second, and on the way out).
+fn keep(st: &mut AppState, form: &Form) {
+    let kept = SetupFields {
+        role: form.role,
+        input: form.input.clone(),
+    };
+    let untouched = Form::default();
+    let first = kept.role == untouched.role && kept.input == untouched.input;
+    // The first setup as offered is not a choice yet: nothing written.
+    if st.settings.setup.as_ref() != Some(&kept) && !(first && st.settings.setup.is_none()) {
+        st.settings.setup = Some(kept);
+        st.settings_dirty = true;
     }
 }
 
@@ -143,6 +170,7 @@ pub fn setup_ui(
         }
         form.touched |= typed;
     });
+    keep(st, form);
     ui.add_space(6.0);
     // The file's comment in the window's language (chronyd reads comments
     // as bytes).

@@ -119,6 +119,27 @@ pub fn diagnose(e: &mut Explained) {
                 n.severity = Status::Warn;
                 out.push(n);
             }
+            // The summary a healthy device's status deserves (chronyc
+            // tracking's reading of the same facts): synchronised, at this
+            // stratum, this far off. Only when every judged value agrees.
+            let synced = f.iter().any(|x| {
+                matches!(x.name, F::SyncStatus | F::ClockStatus | F::Leap) && x.status == Status::Ok
+            });
+            let stratum = field(f, F::Stratum).filter(|x| x.status == Status::Ok);
+            let offset = field(f, F::Offset);
+            let calm = f
+                .iter()
+                .all(|x| !matches!(x.status, Status::Warn | Status::Bad));
+            if let (false, true, true, Some(s)) = (unsynced, synced, calm, stratum) {
+                // "none": the report shows no offset (the text says less).
+                let off = offset
+                    .and_then(|x| x.value.seconds().or_else(|| super::checks::seconds(&x.raw)));
+                out.push(
+                    Finding::new(Rule::Synchronised)
+                        .arg("stratum", s.raw.trim())
+                        .arg("offset", off.map_or("none".into(), |v| human(v.abs()))),
+                );
+            }
             if field(f, F::ReferenceTime).is_some() && field(f, F::CurrentTime).is_some() {
                 out.push(Finding::new(Rule::ReferenceVsSystemTime));
             }

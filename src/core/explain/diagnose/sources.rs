@@ -128,7 +128,14 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             .iter()
             .filter(|r| silent(r) && !unresolved(r) && !refclock_silent(r))
             .all(refused);
-        if !(some_unresolved && polled.is_empty()) && !(all_refused && !polled.is_empty()) {
+        // Not said when only unresolved names were listed (nothing polled),
+        // nor when every polled server refused with a kiss code.
+        let explained = if polled.is_empty() {
+            some_unresolved
+        } else {
+            all_refused
+        };
+        if !explained {
             let mut f = Finding::new(Rule::NoUpstreamReachable).arg("names", names(&silent));
             // Every network source answered before (a number in LastRx): they
             // stopped, so access rules and addresses, which worked, are not

@@ -79,6 +79,18 @@ pub(super) fn judge_authdata(row: &mut [Field]) {
             f.reason = Some(Reason::new(why));
         }
     }
+    // chronyc(1) authdata: KLen is "the length of the key in bits"; a
+    // symmetric key of length 0 is one the keyfile lacks (chronyd logs
+    // "Key N is missing" and cannot authenticate the source).
+    if mode == Value::Auth(AuthMode::SymmetricKey) && int(row, F::KeyLength) == Some(0) {
+        let key = int(row, F::KeyId).map_or_else(|| "?".to_string(), |k| k.to_string());
+        set_named(
+            row,
+            F::KeyLength,
+            Status::Bad,
+            Reason::new(Why::KeyMissing).arg("key", key),
+        );
+    }
     if mode != Value::Auth(AuthMode::Nts) {
         return;
     }

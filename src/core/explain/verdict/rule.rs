@@ -25,6 +25,9 @@ crate::id_enum! {
         NtpServiceInactive = "ntp-service-inactive",
         SourceRejected = "source-rejected",
         ReferenceVsSystemTime = "reference-vs-system-time",
+        /// A device's status report: synchronised at a valid stratum, its
+        /// offset small. Said, so a note is not all a healthy device gets.
+        Synchronised = "synchronised",
         PeerSameStratum = "peer-same-stratum",
         NoClientsYet = "no-clients-yet",
         NoSources = "no-sources",
@@ -69,6 +72,8 @@ crate::id_enum! {
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
+        /// A source's symmetric key is not in chronyd's keyfile.
+        KeyMissing = "key-missing",
         SyncLoop = "sync-loop",
         FewSamples = "few-samples",
         NotSelectable = "not-selectable",
@@ -212,8 +217,8 @@ impl Rule {
         match self {
             NotSynchronised | NoUpstreamReachable | UnknownAddress | NoneSelected
             | NtpServiceInactive | NoSources | NeverAnswered | FrequencyLimit | DispersionHigh
-            | NtsKeFailing | NtsKeRefused | AuthFailing | SyncLoop | KissCode | KissRate
-            | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
+            | NtsKeFailing | NtsKeRefused | AuthFailing | KeyMissing | SyncLoop | KissCode
+            | KissRate | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
             | DaemonUnreachable => Status::Bad,
             KissStep => Status::Warn,
             // chronyd's `local`: what an isolated lab server is set up to do
@@ -246,6 +251,7 @@ impl Rule {
             | ClientLogOff
             | ChronycNoAuthentication => Status::Info,
             ReferenceLost => Status::Warn,
+            Synchronised => Status::Ok,
             StatsStale => Status::Info,
             CorrectionIgnored | ClockStepFailed => Status::Bad,
             SomeUnreachable

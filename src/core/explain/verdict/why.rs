@@ -198,6 +198,8 @@ crate::id_enum! {
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         NtsNoCookies = "nts-no-cookies",
+        /// authdata: a KeyID with key length 0 - the key is not in the keyfile.
+        KeyMissing = "key-missing",
         RxNone = "rx-none",
         TxNone = "tx-none",
         RxLossy = "rx-lossy",
@@ -400,6 +402,7 @@ impl Why {
             No => &[R::NotSynchronised, R::NtpServiceInactive],
             RtcLocal => &[R::RtcLocalTime],
             NtsKeAttempts | NtsNoCookies => &[R::NtsKeFailing],
+            KeyMissing => &[R::KeyMissing],
             NtsKeConnectFailed => &[R::NtsKeRefused],
             NtsNak => &[R::NtsNak],
             NtsFewCookies => &[R::NtsFewCookies],

@@ -1,0 +1,144 @@
+//! What a new user's walk of the window found missing, at 1024×700 in both
+//! languages: Guided setup keeps its chosen role and fields across a
+//! restart (settings.toml); Access's empty subnet field reads as an
+//! example, not a value; Apply repeats that an upstream name does not
+//! resolve on this machine.
+
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use stratum::core::conf::Document;
+use stratum::core::conf::roles;
+use stratum::gui::app::{App, Panel};
+use stratum::gui::backend::{Backend, Event};
+use stratum::gui::settings::Settings;
+use stratum::i18n::{Lang, Localizer};
+
+use super::window::{harness, offline, show, shown_texts, wait_until};
+
+/// The window as a start reads its settings from `file`.
+fn started(file: &std::path::Path, lang: Lang) -> Harness<'static, App> {
+    let mut s = Settings::load_from(file.to_path_buf());
+    s.lang = Some(lang);
+    let quiet: stratum::gui::backend::Waker = std::sync::Arc::new(|_| {});
+    let mut h = harness(App::headless(s, Backend::offline(quiet)));
+    let waker = stratum::gui::waker(h.ctx.clone(), None);
+    h.state_mut().backend = Backend::offline(waker);
+    h.run_ok();
+    show(&mut h, Panel::Setup);
+    h
+}
+
+fn field_value(h: &Harness<'static, App>, label: &str) -> String {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn guided_setup_keeps_its_role_and_fields_across_a_restart() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let settings = tmp.path().join("settings.toml");
+        let mut h = started(&settings, lang);
+        // The pair, chosen and filled in as a user does.
+        h.get_by_label(&tr.tr(&format!("gui-role-{}", roles::Role::Pair.id())))
+            .click();
+        h.run();
+        let peer = tr.tr("gui-setup-peer");
+        h.get_by_role_and_label(Role::TextInput, &peer).focus();
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::TextInput, &peer)
+            .type_text("10.0.0.124");
+        h.run();
+        assert_eq!(field_value(&h, &peer), "10.0.0.124", "{lang:?}");
+        wait_until(&mut h, Duration::from_secs(10), "settings written", &|_| {
+            std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("10.0.0.124"))
+        });
+        drop(h);
+
+        // A restart: the pair is chosen, its peer filled in, its preview shown.
+        let h = started(&settings, lang);
+        assert_eq!(h.state().panels.setup.role, roles::Role::Pair, "{lang:?}");
+        assert_eq!(field_value(&h, &peer), "10.0.0.124", "{lang:?}");
+        assert!(
+            shown_texts(&h)
+                .iter()
+                .any(|t| t.contains("peer 10.0.0.124")),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+    }
+}
+
+#[test]
+fn a_first_run_that_only_looks_at_guided_setup_keeps_no_choice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let settings = tmp.path().join("settings.toml");
+    let mut h = started(&settings, Lang::En);
+    h.run_steps(3);
+    drop(h);
+    // The settings may be written (language, panel), never a setup choice.
+    let text = std::fs::read_to_string(&settings).unwrap_or_default();
+    assert!(!text.contains("[setup"), "{text}");
+}
+
+#[test]
+fn the_empty_subnet_field_reads_as_an_example() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        show(&mut h, Panel::Access);
+        let name = tr.tr("gui-subnet");
+        let field = h.get_by_role_and_label(Role::TextInput, &name);
+        let hint = field
+            .accesskit_node()
+            .placeholder()
+            .unwrap_or_default()
+            .to_string();
+        assert_eq!(hint, tr.tr("gui-subnet-hint"), "{lang:?}");
+        // Said as an example, in the window's words, around a real subnet.
+        assert_ne!(hint.trim(), "10.0.0.0/24", "{lang:?}");
+        assert!(hint.contains("10.0.0.0/24"), "{lang:?}: {hint}");
+        // Add stays off while the field is empty, as the example says.
+        assert!(
+            h.get_by_role_and_label(Role::Button, &tr.tr("gui-add"))
+                .accesskit_node()
+                .is_disabled(),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn apply_repeats_that_an_upstream_name_does_not_resolve_here() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        // As a lookup would answer, with no DNS query leaving the machine.
+        h.state_mut().state.on_event(Event::Resolved(vec![
+            ("ntp.example.org".into(), false),
+            ("ntp.example.net".into(), true),
+        ]));
+        h.state_mut().state.doc = Document::parse(
+            "server ntp.example.org iburst\nserver ntp.example.net iburst\nserver 10.0.0.1 iburst\nallow 10.0.0.0/24\n",
+        );
+        show(&mut h, Panel::Apply);
+        let said = |name: &str| tr.tr_args("gui-name-unresolved-here", &[("name", name)]);
+        assert!(
+            h.query_by_label(&said("ntp.example.org")).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        assert!(
+            h.query_by_label(&said("ntp.example.net")).is_none(),
+            "{lang:?}"
+        );
+        assert!(h.query_by_label(&said("10.0.0.1")).is_none(), "{lang:?}");
+    }
+}
