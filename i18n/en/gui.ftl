@@ -109,7 +109,7 @@ gui-plot-frequency = Frequency and residual frequency (ppm)
 gui-plot-offset = Offset (µs), + ahead (fast), − behind (slow): the system clock against NTP time, and each source as chronyc measures it, with its error band
 gui-plot-skew = Skew (ppm)
 gui-plot-window = Plot window
-gui-poll-age = last poll { $seconds } s ago
+gui-poll-age = read from chronyd { $seconds } s ago
 gui-ratelimit-help = Limit how fast clients may poll.
 gui-raw-help = The whole file: edit anything the panels do not cover; comments and unknown lines are kept.
 gui-raw-text = chrony.conf
@@ -272,6 +272,7 @@ gui-stats-max-error = maximum clock error
 gui-own-clock-bound-unknown = unknown (serves its own clock)
 gui-spark-error-unknown = maximum clock error: unknown (serves its own clock), so no line is drawn for it
 gui-stats-max-error-own-clock = The maximum clock error is unknown while the server serves its own clock: nothing measures that clock against true time, and the root dispersion chronyd reports then (often 0) bounds nothing. Those times are left out of this series.
+gui-stats-root-own-clock = Root delay and root dispersion have no values while the server serves its own clock: chronyd then reports them for a path to no reference (often 0), which says nothing about true time. Those times are left out of this series.
 gui-stats-ntp-rate = NTP requests per second
 gui-stats-clients = clients
 gui-alarm-prefix = Alarm:
@@ -349,12 +350,13 @@ gui-export-unapplied = Includes changes not yet applied: the server runs without
 gui-export-add-pair = Add the other server of the pair, { $server }
 gui-export-add-pair-help = This configuration has a peer: clients that know both servers of the pair keep the time when one is down, the first listed is preferred.
 gui-file-changed-since = The preview has changed since it was saved to { $path }: that file is not current; save again to update it.
+gui-file-not-current = The file at { $path } differs from the preview: that file is not current; save again to update it.
 
 # Guided setup: replacing a configuration that has lines the setup lacks.
 gui-setup-drops = This setup replaces the current configuration, and { $count ->
-        [one] this line of it is
-       *[other] these { $count } lines of it are
-    } not in the setup: they would be dropped.
+        [one] this line of it is not in the setup: it would be dropped.
+       *[other] these { $count } lines of it are not in the setup: they would be dropped.
+    }
 gui-setup-replace = Replace the configuration
 gui-files-need-path = Type a file's path above (or choose it with Browse…) to import it or save the configuration to it.
 

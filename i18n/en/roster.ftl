@@ -31,6 +31,7 @@ roster-verdict-polls-no-answer = polls us (last { $ago } ago) but does not answe
 roster-verdict-polls-no-answer-switch = polls us (last { $ago } ago) but does not answer NTP queries ({ $why }): many switches do not serve NTP, this is not an error
 roster-verdict-stopped = does not poll us any more (last request { $ago } ago, past 3× its interval)
 roster-verdict-not-polling = does not poll this server
+roster-verdict-itself = is this server itself (its address is this machine's): a server does not poll itself, so there is nothing to add here; list the devices that should follow this server
 roster-verdict-unknown = not measured yet
 roster-short-follows-us = follows us
 roster-short-follows-other = follows another server
@@ -82,7 +83,7 @@ roster-gui-overview = Roster: { $following } of { $total } { $total ->
         [one] device follows
        *[other] devices follow
     } this server
-export-note-client-answers = The client answers NTP queries from the lab server only (allow { $servers }), so the server can check that it follows it (Stratum's roster).
+export-note-client-answers = the client answers NTP queries from the lab server only (allow { $servers }), so the server can check that it follows it (Stratum's roster).
 export-comment-client-answers = Only the lab server ({ $servers }) may ask this client for its time: from the answer, the server sees that the client follows it (Stratum's roster).
 fleet-followers = followed by roster devices: { $names }
 fleet-followers-none = no roster device follows it

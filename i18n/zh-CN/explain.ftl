@@ -213,9 +213,9 @@ finding-falseticker = { $count ->
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
 finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
-finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度（目前为 { $dispersion }）不是误差的上限，因为没有任何测量。
-finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游不应答期间，它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度（目前为 { $dispersion }）不是误差的上限。请先让上游恢复应答（见 sources 的诊断）。
-finding-clients-rate-limited = 部分客户端的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
+finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限，因为没有任何测量。
+finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游不应答期间，它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限。请先让上游恢复应答（见 sources 的诊断）。
+finding-clients-rate-limited = 部分客户端（{ $sources }）的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
 finding-ntp-service-inactive = 没有运行时间同步服务：请启动 chronyd，在 RHEL、Rocky、CentOS 和 Fedora 上用“systemctl enable --now chronyd”，在 Debian 和 Ubuntu 上用“systemctl enable --now chrony”。
 finding-source-rejected = 设备拒绝了某个服务器：它不可达、自身未同步或未通过检查。请检查该服务器的状态和到它的路径。
 finding-reference-vs-system-time = 参考时间是设备上次同步的时刻，系统时间是当前时刻。两者相差“距上次更新的时间”，这是正常的。
@@ -458,10 +458,11 @@ meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末
 
 why-select-noselect = 配置了 noselect 选项：从不用于同步
 why-select-few-measurements = 测量次数还不够，暂不能被选择
-why-select-no-measurement = 完全没有测量（闰秒状态为 ?；chrony 4.3 把这样的源标为 s，其他版本标为 M）：{ $refclock ->
+why-select-no-measurement = 完全没有测量（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即“未同步”，同一个 chronyd 在不同时刻可能显示其中任何一个）：{ $refclock ->
         [yes] 这个参考时钟的驱动还没有给出任何样本：没有东西在喂它（SHM 或 SOCK 参考时钟的写入方，即 gpsd 或向套接字写数据的程序，没有运行；GPS 没有定位；PPS 设备没有脉冲，或 PPS 参考时钟“lock”的时钟没有样本）
        *[no] 它从未应答（“chronyc sources”中 reach 为 0），或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步），等待不会改善；“chronyc ntpdata”可以看出是哪一种（Total RX 为 0：没有收到任何应答）
     }
+why-select-no-answer-yet = 还没有应答（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即“未同步”）：chronyd 启动以来向它发送的请求还不到八个，请再等几次轮询；如果发送八次之后“chronyc sources”中的 reach 仍为 0，说明它不应答（地址不对、UDP 123 端口被封锁，或那里没有 NTP 服务器）
 why-select-unsynchronised = 该源自身未同步（层级 16，或闰秒状态为“未同步”）
 why-select-stratum-range = 其层级超出允许范围（minstratum、maxstratum）
 why-select-distance = 其根距离大于 maxdistance 的允许值

@@ -106,7 +106,7 @@ gui-plot-frequency = 频率与残余频率（ppm）
 gui-plot-offset = 偏移（微秒），正值超前（快），负值落后（慢）：系统时钟相对 NTP 时间，以及按 chronyc 测得的各时间源，含误差带
 gui-plot-skew = 频率误差（ppm）
 gui-plot-window = 曲线时间窗口
-gui-poll-age = 上次轮询于 { $seconds } 秒前
+gui-poll-age = { $seconds } 秒前从 chronyd 读取
 gui-ratelimit-help = 限制客户端的轮询速度。
 gui-raw-help = 完整文件：可编辑面板未涵盖的任何内容；注释和未知行都会保留。
 gui-raw-text = chrony.conf
@@ -266,6 +266,7 @@ gui-stats-max-error = 时钟最大误差
 gui-own-clock-bound-unknown = 未知（使用本机时钟）
 gui-spark-error-unknown = 时钟最大误差：未知（使用本机时钟），所以不画它的曲线
 gui-stats-max-error-own-clock = 服务器使用本机时钟期间，时钟最大误差是未知的：没有任何测量把这个时钟与真实时间比较，chronyd 此时报告的根离散度（常为 0）不是任何上限。这些时刻不计入此序列。
+gui-stats-root-own-clock = 服务器使用本机时钟期间，根延迟和根离散度没有数值：chronyd 此时报告的值（常为 0）不对应任何通往参考时间源的路径，不能说明与真实时间的关系。这些时刻不计入此序列。
 gui-stats-ntp-rate = 每秒 NTP 请求数
 gui-stats-clients = 客户端数
 gui-alarm-prefix = 告警：
@@ -343,6 +344,7 @@ gui-export-unapplied = 包含尚未应用的更改：在应用（“应用”面
 gui-export-add-pair = 加入主备对中的另一台服务器 { $server }
 gui-export-add-pair-help = 此配置有对等体：同时知道主备两台服务器的客户端在其中一台停机时仍能保持时间，列在第一位的优先。
 gui-file-changed-since = 保存到 { $path } 之后预览已经改变：那个文件不是最新的，请再次保存以更新它。
+gui-file-not-current = { $path } 中的文件与预览不同：那个文件不是最新的，请再次保存以更新它。
 
 # 引导设置：替换含有该设置所没有的行的配置。
 gui-setup-drops = 此设置会替换当前配置，当前配置中的下列 { $count } 行不在此设置中，将被删除：

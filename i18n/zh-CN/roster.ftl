@@ -25,6 +25,7 @@ roster-verdict-polls-no-answer = 向本机请求时间（最近一次在 { $ago 
 roster-verdict-polls-no-answer-switch = 向本机请求时间（最近一次在 { $ago } 前），但不应答 NTP 查询（{ $why }）：很多交换机不提供 NTP 服务，这不是错误
 roster-verdict-stopped = 已不再向本机请求时间（最近一次请求在 { $ago } 前，超过其间隔的 3 倍）
 roster-verdict-not-polling = 没有向本服务器请求时间
+roster-verdict-itself = 就是本服务器自己（它的地址属于本机）：服务器不会向自己请求时间，所以这里不需要添加什么；请列出应当跟随本服务器的设备
 roster-verdict-unknown = 尚未测量
 roster-short-follows-us = 跟随本机
 roster-short-follows-other = 跟随其他服务器

@@ -30,6 +30,10 @@ pub struct App {
 /// otherwise write the file on every frame).
 const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// A read of chronyd older than this is stale (reads come every second
+/// by default): the status bar then tells its age.
+pub const READ_STALE: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl App {
     /// The app talking to `backend`.
     pub fn new(ctx: &egui::Context, settings: Settings, backend: Backend) -> App {
@@ -396,13 +400,23 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
             // the left side leaves, its last items shortened with "…".
             ui.set_max_width((ui.available_width() - STATUS_LEFT_MIN).max(0.0));
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            // Only an answer of chronyd's has an age worth telling: while it
-            // starts, "last poll 0 s ago" would read as data.
+            // How old the window's last read of chronyd is (not an NTP
+            // poll): told only once it is stale, since reads come every
+            // second and "0 s ago" forever reads as NTP activity. Only an
+            // answer of chronyd's has an age worth telling.
             let answered = st.snapshot.as_ref().is_some_and(|s| s.tracking.is_some());
             if let Some(at) = st.snapshot_at.filter(|_| answered) {
-                let age = at.elapsed().as_secs();
-                ui.label(st.ta("gui-poll-age", &[("seconds", age.to_string())]));
-                ui.separator();
+                let age = at.elapsed();
+                if age >= READ_STALE {
+                    let secs = age.as_secs().to_string();
+                    ui.label(st.ta("gui-poll-age", &[("seconds", secs)]));
+                    ui.separator();
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs(1));
+                } else {
+                    // No read arrives: the age must appear by itself.
+                    ui.ctx().request_repaint_after(READ_STALE - age);
+                }
             }
             if let Some(info) = &st.info {
                 let v = info.chrony_version.clone().unwrap_or_else(|| "?".into());

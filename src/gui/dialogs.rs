@@ -117,6 +117,33 @@ pub struct SaveField {
     /// Set by the panel: what it would save now differs from `saved`
     /// (a "Saved" would say the file is current when it is not).
     pub changed: bool,
+    /// The path whose file `saved` was read from at start (a path kept
+    /// from an earlier run): a file there that differs from the preview
+    /// is flagged though this run saved nothing.
+    pub on_disk: Option<String>,
+}
+
+/// The most of a remembered file read back to compare with the preview:
+/// an export is a few KiB, a larger file is not one.
+const READ_BACK_CAP: u64 = 256 * 1024;
+
+impl SaveField {
+    /// A field for `path` kept from an earlier run, with what the file
+    /// there holds now (nothing if it is missing, unreadable or larger
+    /// than an export can be).
+    pub fn remembered(path: &str) -> SaveField {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(path.trim())
+            .and_then(|f| f.take(READ_BACK_CAP + 1).read_to_end(&mut bytes));
+        let fits = read.is_ok() && (bytes.len() as u64) <= READ_BACK_CAP;
+        SaveField {
+            path: path.to_string(),
+            saved: fits.then_some(bytes),
+            on_disk: fits.then(|| path.trim().to_string()),
+            ..SaveField::default()
+        }
+    }
 }
 
 /// What a save row writes.
@@ -177,8 +204,60 @@ pub fn save_ui(
                 ),
             );
         }
-        _ => outcome_ui(ui, st, &mut field.last),
+        // A file kept from an earlier run that is not what the preview
+        // says now: trusting the remembered path would be wrong.
+        _ if field.last.is_none()
+            && field.changed
+            && field.on_disk.as_deref() == Some(field.path.trim()) =>
+        {
+            ui.colored_label(
+                status_color(Status::Warn),
+                st.ta(
+                    "gui-file-not-current",
+                    &[("path", field.path.trim().to_string())],
+                ),
+            );
+        }
+        _ => {
+            // "Replace" writes what the row would save now, not what it
+            // would have saved when the question came up: the preview
+            // may have changed while the question was open.
+            let exists = field.last.and_then(|id| match st.file_state(id) {
+                Some(FileState::Exists { path, .. }) => Some(path.clone()),
+                _ => None,
+            });
+            match (exists, &payload) {
+                (Some(path), Payload::Bytes(_)) => match exists_ui(ui, st, &path) {
+                    Some(true) => {
+                        field.last =
+                            Some(save(ui.ctx(), st, &payload, path, true, &mut field.saved));
+                    }
+                    Some(false) => field.last = None,
+                    None => {}
+                },
+                _ => outcome_ui(ui, st, &mut field.last),
+            }
+        }
     }
+}
+
+/// The question whether to replace the file at `path`: Some(true) when
+/// Replace was pressed, Some(false) for Cancel.
+fn exists_ui(ui: &mut egui::Ui, st: &AppState, path: &std::path::Path) -> Option<bool> {
+    ui.colored_label(
+        status_color(Status::Warn),
+        st.ta("gui-file-exists", &[("path", path.display().to_string())]),
+    );
+    ui.horizontal(|ui| {
+        if ui.button(st.t("gui-file-replace")).clicked() {
+            Some(true)
+        } else if ui.button(st.t("gui-cancel")).clicked() {
+            Some(false)
+        } else {
+            None
+        }
+    })
+    .inner
 }
 
 fn save(
@@ -240,19 +319,10 @@ pub fn outcome_ui(ui: &mut egui::Ui, st: &mut AppState, last: &mut Option<Reques
         FileState::Failed(text) => {
             ui.colored_label(status_color(Status::Bad), text);
         }
-        FileState::Exists { path, contents } => {
-            ui.colored_label(
-                status_color(Status::Warn),
-                st.ta("gui-file-exists", &path_arg(&path)),
-            );
-            ui.horizontal(|ui| {
-                if ui.button(st.t("gui-file-replace")).clicked() {
-                    *last = Some(st.save_file(path, contents, true));
-                }
-                if ui.button(st.t("gui-cancel")).clicked() {
-                    *last = None;
-                }
-            });
-        }
+        FileState::Exists { path, contents } => match exists_ui(ui, st, &path) {
+            Some(true) => *last = Some(st.save_file(path, contents, true)),
+            Some(false) => *last = None,
+            None => {}
+        },
     }
 }

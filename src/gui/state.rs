@@ -532,7 +532,10 @@ pub fn status_color_in(s: Status, dark: bool) -> Color32 {
         (Status::Ok, false) => Color32::from_rgb(30, 120, 50),
         (Status::Warn, false) => Color32::from_rgb(160, 80, 0),
         (Status::Bad, false) => Color32::from_rgb(190, 40, 30),
-        (Status::Info, _) => Color32::GRAY,
+        (Status::Info, true) => Color32::GRAY,
+        // egui's grey (#A0A0A0) on the light panel is 2.5:1: unreadable
+        // for the boxes that explain the most (a lab on its own clock).
+        (Status::Info, false) => Color32::from_rgb(90, 90, 90),
     }
 }
 
@@ -562,7 +565,7 @@ mod colour_tests {
     fn warnings_alarms_and_ok_are_readable_on_the_light_theme() {
         let light = egui::Visuals::light();
         for bg in [light.panel_fill, light.window_fill] {
-            for s in [Status::Warn, Status::Bad, Status::Ok] {
+            for s in [Status::Warn, Status::Bad, Status::Ok, Status::Info] {
                 let c = status_color_in(s, false);
                 let ratio = contrast(c, bg);
                 assert!(ratio >= 4.5, "{s:?} {c:?} on {bg:?}: {ratio:.2}:1");
@@ -572,5 +575,11 @@ mod colour_tests {
         // on the light panel was the finding (below 4.5:1).
         assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
         assert!(contrast(status_color_in(Status::Warn, true), light.panel_fill) < 4.5);
+        // The grey explanatory box (W6 B6): egui's grey was 2.5:1 there.
+        assert!(contrast(Color32::GRAY, light.panel_fill) < 4.5);
+        // The dark theme's grey stays readable on its panel.
+        let dark = egui::Visuals::dark();
+        let info = status_color_in(Status::Info, true);
+        assert!(contrast(info, dark.panel_fill) >= 4.5);
     }
 }

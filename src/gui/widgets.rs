@@ -290,13 +290,24 @@ pub fn findings_ui(
     st: &AppState,
     findings: &[(Kind, crate::core::explain::Finding)],
 ) {
+    // As wide as what is in sight, left of the scroll bar: a wide table
+    // elsewhere in the panel widens the scrolled area, and egui's bar
+    // floats over the content's right edge.
     let card = |ui: &mut egui::Ui, color: egui::Color32, text: String| {
+        let s = &ui.spacing().scroll;
+        let bar = s.bar_width + s.bar_inner_margin + s.bar_outer_margin;
+        let visible = ui.clip_rect().right() - bar - ui.cursor().left();
+        let outer = ui.available_width().min(visible).max(120.0);
+        let margin = 8.0;
+        let stroke = 1.5;
         egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.5, color))
-            .inner_margin(egui::Margin::same(8))
+            .stroke(egui::Stroke::new(stroke, color))
+            .inner_margin(egui::Margin::same(margin as i8))
             .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(egui::RichText::new(text).size(15.0).color(color));
+                let inner = outer - 2.0 * (margin + stroke);
+                ui.set_width(inner);
+                ui.set_max_width(inner);
+                ui.add(egui::Label::new(egui::RichText::new(text).size(15.0).color(color)).wrap());
             });
     };
     if findings.is_empty() {

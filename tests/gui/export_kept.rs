@@ -180,3 +180,83 @@ fn settings_show_the_chronyd_in_use() {
         assert_eq!(placeholder, found, "{lang:?}");
     }
 }
+
+/// "Replace it?" writes the preview on screen when Replace is pressed,
+/// not the one from when Save was pressed; after a restart, a remembered
+/// file that is not what the preview says is flagged "not current".
+#[test]
+fn replace_writes_the_preview_on_screen_and_a_remembered_stale_file_is_flagged() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let settings = tmp.path().join("settings.toml");
+        let out = tmp.path().join("client.conf");
+        std::fs::write(&out, "old file\n").unwrap();
+        let shown = out.display().to_string();
+
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "10.0.0.123");
+        type_path(&mut h, &shown);
+        save(&mut h, &tr);
+        let ask = tr.tr_args("gui-file-exists", &[("path", shown.clone())]);
+        assert!(h.query_by_label(&ask).is_some(), "{lang:?}: no “{ask}”");
+        // The preview changes while the question is open.
+        servers(&mut h, "10.0.0.125");
+        assert!(h.query_by_label(&ask).is_some(), "{lang:?}");
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-file-replace"))
+            .click();
+        h.step();
+        super::wait(&mut h, "the replacement", &|a| {
+            matches!(
+                a.state.files.last(),
+                Some((_, stratum::gui::state::FileState::Written(_)))
+            )
+        });
+        h.run();
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.contains("server 10.0.0.125"), "{lang:?}: {written}");
+        assert!(!written.contains("10.0.0.123"), "{lang:?}: {written}");
+        assert_eq!(written, preview(&h, &tr), "{lang:?}");
+        let saved = tr.tr_args("gui-file-saved", &[("path", shown.clone())]);
+        assert!(
+            h.query_by_label(&saved).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+
+        wait_until(&mut h, Duration::from_secs(10), "settings written", &|_| {
+            std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("client.conf"))
+        });
+        drop(h);
+
+        // A restart with the same inputs: the file is current, no flag.
+        let not_current = tr.tr_args("gui-file-not-current", &[("path", shown.clone())]);
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        assert!(
+            h.query_by_label(&not_current).is_none(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        // NTS ticked: the preview is no longer what the file holds.
+        h.get_by_label(&tr.tr("gui-export-nts")).click();
+        h.run();
+        assert!(
+            h.query_by_label(&not_current).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        drop(h);
+
+        // The file changed on disk between runs: flagged at once.
+        std::fs::write(&out, "edited by hand\n").unwrap();
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        assert!(
+            h.query_by_label(&not_current).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+    }
+}

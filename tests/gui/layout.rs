@@ -352,3 +352,43 @@ fn table_cells_never_wrap_inside_an_address_or_number() {
         }
     }
 }
+
+/// Explain's findings of a pasted tracking that is not synchronised (lab
+/// note 001) are boxes as wide as the panel at 1024×700: each box's text
+/// wraps inside it, in Chinese too (no line cut at the window's right edge,
+/// no sideways scrolling), and its right border is left of the vertical
+/// scrollbar.
+#[test]
+fn explain_findings_wrap_inside_the_panel_in_both_languages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/explain");
+    let text =
+        std::fs::read_to_string(root.join("chronyc-tracking-seed001-unsynchronised.txt")).unwrap();
+    for lang in Lang::ALL {
+        let mut h = offline(lang);
+        show(&mut h, Panel::Explain);
+        h.state_mut().panels.explain.set_input(text.clone());
+        h.run_steps(4);
+        let width = h.ctx.screen_rect().width();
+        // The scrollbar's room: egui's bar and its margin.
+        let bar = {
+            let s = &h.ctx.style().spacing.scroll;
+            s.bar_width + s.bar_inner_margin + s.bar_outer_margin
+        };
+        let findings: Vec<(String, egui::Rect)> = h
+            .query_all(By::new().predicate(|n| n.role() == Role::Label))
+            .filter_map(|n| {
+                let t = n.accesskit_node().value()?.to_string();
+                (t.chars().count() > 60).then(|| (t, n.rect()))
+            })
+            .collect();
+        assert!(!findings.is_empty(), "{lang:?}: no finding shown");
+        for (t, r) in &findings {
+            assert!(
+                // The box's margin (8) and border (1.5) right of its text.
+                r.max.x + 9.5 <= width - bar,
+                "{lang:?}: “{t}” runs to x = {} (window {width}, bar {bar})",
+                r.max.x
+            );
+        }
+    }
+}

@@ -39,6 +39,7 @@ fn two_silent_devices(h: &mut Harness<'static, App>) {
             expected_stratum: Some(11),
             drifting: false,
             denied_by_acl: true,
+            itself: false,
         })
         .collect();
     let report = RosterReport {

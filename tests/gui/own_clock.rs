@@ -134,3 +134,53 @@ fn statistics_say_why_the_maximum_error_has_no_values_on_its_own_clock() {
         );
     }
 }
+
+/// W6 B4: root dispersion and delay on its own clock are left out like the
+/// maximum error: Statistics says why instead of "all 331 values are 0 s",
+/// and Overview's finding prints no "(0 ns now)" in the sentence saying the
+/// number bounds no error.
+#[test]
+fn root_dispersion_has_no_zero_values_on_its_own_clock() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        for field in [Field::RootDispersion, Field::RootDelay] {
+            let mut h = own_clock(lang);
+            let series = SeriesId::system(field);
+            h.state_mut().panels.statistics.series = series.clone();
+            let window = h.state().panels.statistics.window.seconds();
+            h.state_mut()
+                .state
+                .on_event(Event::Stats(Box::new(StatsResult {
+                    series,
+                    window,
+                    analysis: stratum::core::stats::analyse(field, Vec::new()),
+                })));
+            h.state_mut().state.panel = Panel::Statistics;
+            h.run();
+            let why = tr.tr("gui-stats-root-own-clock");
+            assert!(
+                h.query_by_label(&why).is_some(),
+                "{lang:?} {field:?}: {why}"
+            );
+        }
+        let mut h = own_clock(lang);
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        let zero = match lang {
+            Lang::En => "0 ns now",
+            _ => "目前为 0",
+        };
+        assert!(
+            h.query_by_label_contains(zero).is_none(),
+            "{lang:?}: {zero}"
+        );
+        let bounds = match lang {
+            Lang::En => "bounds no error",
+            _ => "不是误差的上限",
+        };
+        assert!(
+            h.query_by_label_contains(bounds).is_some(),
+            "{lang:?}: {bounds}"
+        );
+    }
+}

@@ -165,7 +165,8 @@ fn apply_s_file_field_shows_the_helper_s_file_and_why_import_waits() {
 /// Drives the window to the texts of this module's concerns that the
 /// panel tour does not reach (for the words test): Fleet with no helper
 /// and on a system helper, Guided setup's question, the first upstream and
-/// peer added, an export changed after it was saved.
+/// peer added, an export changed after it was saved (and a remembered
+/// one that differs), Statistics of the root dispersion on its own clock.
 pub fn drive(h: &mut Harness<'static, App>) {
     let lang = h.state().state.tr.lang();
     let tr = Localizer::new(lang);
@@ -232,6 +233,36 @@ pub fn drive(h: &mut Harness<'static, App>) {
         )],
     );
     assert!(h.query_by_label(&changed).is_some(), "{:?}", shown_texts(h));
+    // The same path as a later start finds it (kept in settings.toml, read
+    // once): the file is not what the preview says.
+    let kept = tmp.path().join("cisco.txt").display().to_string();
+    h.state_mut().panels.export.saves.insert(
+        stratum::core::export::Format::CiscoIos,
+        stratum::gui::dialogs::SaveField::remembered(&kept),
+    );
+    h.run_steps(2);
+    let not_current = tr.tr_args("gui-file-not-current", &[("path", kept.as_str())]);
+    assert!(
+        h.query_by_label(&not_current).is_some(),
+        "{:?}",
+        shown_texts(h)
+    );
+    // Statistics of the root dispersion while it serves its own clock.
+    let before = h.state().state.snapshot.clone();
+    let mut own = super::tracking(stratum::sys::now());
+    own.ref_id = stratum::core::cmdmon::LOCAL_REFID;
+    own.address = None;
+    h.state_mut().state.snapshot = Some(stratum::ipc::Snapshot {
+        tracking: Some(own),
+        ..Default::default()
+    });
+    h.state_mut().panels.statistics.series =
+        stratum::core::series::SeriesId::system(stratum::core::series::Field::RootDispersion);
+    show(h, Panel::Statistics);
+    let why = tr.tr("gui-stats-root-own-clock");
+    assert!(h.query_by_label(&why).is_some(), "{:?}", shown_texts(h));
+    h.state_mut().state.snapshot = before;
+    show(h, Panel::Export);
     // This server's own file, whose pair (the peer added above) is there.
     super::files::choose(h, &tr, stratum::core::export::Format::ChronyServer);
     h.state_mut().panels.export.peer.clear();

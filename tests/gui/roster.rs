@@ -273,6 +273,7 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
         expected_stratum: Some(3),
         drifting: true,
         denied_by_acl: true,
+        itself: false,
     })
     .collect();
     let report = RosterReport {

@@ -140,8 +140,9 @@ fn the_status_bar_is_one_line_that_fits_at_every_size_and_language() {
     }
 }
 
-/// While chronyd starts (no answer yet) the bar tells no poll age: "last
-/// poll 0 s ago" would read as an answer. Once it answers, the age shows.
+/// While chronyd starts (no answer yet) the bar tells no age of its last
+/// read; nor while reads come every second ("0 s ago" read as NTP polls,
+/// W6 B7). A read older than a few seconds shows its age.
 #[test]
 fn no_poll_age_before_chronyd_answers() {
     for lang in [Lang::En, Lang::ZhCn] {
@@ -167,6 +168,7 @@ fn no_poll_age_before_chronyd_answers() {
         h.run();
         let tr = Localizer::new(lang);
         let age = tr.tr_args("gui-poll-age", &[("seconds", "0")]);
+        let reading: String = age.replace('0', "").trim().chars().take(6).collect();
         let texts: Vec<String> = status_labels(&h).into_iter().map(|(t, _)| t).collect();
         assert!(!texts.contains(&age), "{lang:?}: {texts:?}");
         h.state_mut()
@@ -177,8 +179,21 @@ fn no_poll_age_before_chronyd_answers() {
                 ..Default::default()
             })));
         h.run();
+        // A fresh read (every second) is no news: no age, no "0 s ago".
+        let texts: Vec<String> = status_labels(&h).into_iter().map(|(t, _)| t).collect();
+        assert!(
+            !texts.iter().any(|t| t.contains(&reading)),
+            "{lang:?}: {texts:?}"
+        );
+        // A read older than a few seconds is a stale connection: its age
+        // shows, named for what it is (a read of chronyd, not an NTP poll).
+        let stale = stratum::gui::app::READ_STALE + std::time::Duration::from_secs(5);
+        h.state_mut().state.snapshot_at = std::time::Instant::now().checked_sub(stale);
+        h.run();
+        let age = tr.tr_args("gui-poll-age", &[("seconds", stale.as_secs().to_string())]);
         let texts: Vec<String> = status_labels(&h).into_iter().map(|(t, _)| t).collect();
         assert!(texts.contains(&age), "{lang:?}: {texts:?}");
+        assert!(age.contains("chronyd"), "{age}");
     }
 }
 

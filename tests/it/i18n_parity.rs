@@ -153,6 +153,42 @@ fn every_export_note_has_text() {
     }
 }
 
+/// Guided setup's question agrees in number: one dropped line is "it",
+/// several are "they".
+#[test]
+fn the_dropped_lines_question_agrees_in_number() {
+    let tr = Localizer::new(Lang::En);
+    let one = tr.tr_args("gui-setup-drops", &[("count", "1")]);
+    assert!(
+        one.contains("this line of it is not in the setup: it would be dropped"),
+        "{one}"
+    );
+    assert!(!one.contains("they"), "{one}");
+    let three = tr.tr_args("gui-setup-drops", &[("count", "3")]);
+    assert!(
+        three.contains("these 3 lines of it are not in the setup: they would be dropped"),
+        "{three}"
+    );
+}
+
+/// An export note follows "note: " (export-note-line): it starts in lower
+/// case as the others do, unless it starts with a product's name.
+#[test]
+fn export_notes_start_in_lower_case_after_note() {
+    let names = [
+        "Junos", "VRP", "NTS", "NTS-KE", "IOS", "NX-OS", "EOS", "RouterOS",
+    ];
+    let tr = Localizer::new(Lang::En);
+    for id in stratum::core::export::NOTE_IDS {
+        let text = tr.tr(id);
+        let first = text.split([' ', ',', ':']).next().unwrap_or_default();
+        assert!(
+            names.contains(&first) || !first.starts_with(|c: char| c.is_ascii_uppercase()),
+            "{id}: {text}"
+        );
+    }
+}
+
 /// No user-visible text is hard-coded in the app: every literal given to a
 /// widget is a chrony keyword, an example value, or has no words.
 #[test]

@@ -358,3 +358,40 @@ fn tracking_is_read_against_the_sources_as_in_a_paste() {
         assert!(!t.contains("UDP 123"), "{t}");
     }
 }
+
+/// A source with no measurement (selectdata M or s, leap `?`) is "waiting
+/// will not help" only once chronyd has sent it a reach register's worth
+/// of requests; before that, or in chronyd's first minutes when the count
+/// is unknown, it has not answered *yet*. Neither text blames a release
+/// for the letter: the same chronyd shows M at one time and s at another.
+#[test]
+fn no_measurement_is_final_only_after_eight_requests() {
+    let select_texts = |s: &Snapshot, lang: Lang| {
+        texts(&explain_snapshot(s)[&Kind::ChronycSelectdata], lang).join("\n")
+    };
+    for letter in ['M', 's'] {
+        let mut s = lab(true);
+        s.selectdata[0].state = letter;
+        // Two requests out (ntpdata Total TX), as 17 s into an iburst.
+        s.sent = vec![("10.0.0.124".into(), 2)];
+        let (en, zh) = (select_texts(&s, Lang::En), select_texts(&s, Lang::ZhCn));
+        assert!(en.contains("no answer yet"), "{letter}: {en}");
+        assert!(!en.contains("waiting will not help"), "{letter}: {en}");
+        assert!(zh.contains("还没有应答"), "{letter}: {zh}");
+        assert!(!zh.contains("等待不会改善"), "{letter}: {zh}");
+        for t in [&en, &zh] {
+            assert!(!t.contains("chrony 4.3"), "{t}");
+        }
+        // Unknown count, chronyd up 20 s: still early.
+        s.sent.clear();
+        s.chronyd_up = Some(20.0);
+        assert!(select_texts(&s, Lang::En).contains("no answer yet"));
+        // Nine requests and no answer: final.
+        s.chronyd_up = Some(600.0);
+        s.sent = vec![("10.0.0.124".into(), 9)];
+        let (en, zh) = (select_texts(&s, Lang::En), select_texts(&s, Lang::ZhCn));
+        assert!(en.contains("waiting will not help"), "{letter}: {en}");
+        assert!(!en.contains("no answer yet"), "{letter}: {en}");
+        assert!(zh.contains("等待不会改善"), "{letter}: {zh}");
+    }
+}

@@ -103,6 +103,7 @@ pub fn verdict_line(d: &DeviceReport, tr: &Localizer) -> String {
                 ],
             )
         }
+        Verdict::NotPolling if d.itself => tr.tr("roster-verdict-itself"),
         Verdict::NotPolling => match d.polls.as_ref().and_then(|p| p.last_ago) {
             Some(ago) => tr.tr_args("roster-verdict-stopped", &[("ago", ago_text(ago))]),
             None => tr.tr("roster-verdict-not-polling"),
@@ -115,7 +116,7 @@ pub fn verdict_line(d: &DeviceReport, tr: &Localizer) -> String {
 /// poll, a stratum that is not ours + 1, a drift, a rate limit.
 pub fn notes(d: &DeviceReport, r: &RosterReport, tr: &Localizer) -> Vec<String> {
     let mut out = Vec::new();
-    if d.verdict == Verdict::NotPolling {
+    if d.verdict == Verdict::NotPolling && !d.itself {
         if d.denied_by_acl {
             // allow and accheck take an address or subnet, never a port:
             // chronyd refuses "allow 127.0.0.1:11123" (the query keeps it).
@@ -390,6 +391,7 @@ mod tests {
                     expected_stratum: Some(3),
                     drifting: true,
                     denied_by_acl: true,
+                    itself: false,
                 });
             }
         }
@@ -477,6 +479,52 @@ mod tests {
         }
     }
 
+    /// This server itself on the roster is named as such, with none of
+    /// the "does not poll" causes (no allow line can make it poll itself).
+    #[test]
+    fn this_server_itself_is_said_to_be_itself() {
+        let d = DeviceReport {
+            name: "lab-self".into(),
+            address: "127.0.0.1:11123".into(),
+            kind: DeviceKind::Other,
+            verdict: Verdict::NotPolling,
+            since: 1.8e9,
+            polls: None,
+            answer: None,
+            no_answer: None,
+            expected_stratum: None,
+            drifting: false,
+            denied_by_acl: true,
+            itself: true,
+        };
+        let report = RosterReport {
+            devices: vec![d.clone()],
+            ..RosterReport::default()
+        };
+        for (lang, said, not_said) in [
+            (
+                crate::i18n::Lang::En,
+                "this server itself",
+                "does not poll this server",
+            ),
+            (
+                crate::i18n::Lang::ZhCn,
+                "就是本服务器自己",
+                "没有向本服务器请求时间",
+            ),
+        ] {
+            let tr = Localizer::new(lang);
+            let line = verdict_line(&d, &tr);
+            assert!(line.contains(said), "{lang:?}: {line}");
+            assert!(!line.contains(not_said), "{lang:?}: {line}");
+            let notes = notes(&d, &report, &tr);
+            assert!(
+                notes.iter().all(|n| !n.contains("allow")),
+                "{lang:?}: {notes:?}"
+            );
+        }
+    }
+
     /// The note for a device at `address` tells to add `allow HOST` and
     /// run `chronyc accheck HOST`: chronyd refuses a port there.
     fn acl_note_names(address: &str, host: &str) {
@@ -492,6 +540,7 @@ mod tests {
             expected_stratum: None,
             drifting: false,
             denied_by_acl: true,
+            itself: false,
         };
         let report = RosterReport {
             devices: vec![d.clone()],
@@ -548,6 +597,7 @@ mod tests {
             expected_stratum: None,
             drifting: false,
             denied_by_acl: false,
+            itself: false,
         };
         let report = RosterReport {
             devices: vec![device(DeviceKind::Chrony, Some(NoAnswer::Timeout))],

@@ -256,6 +256,34 @@ fn never_sampled(s: &Snapshot, d: &SelectData) -> bool {
     from_sources.or(from_stats).unwrap_or(false)
 }
 
+/// The source has not answered and chronyd has sent it fewer than eight
+/// requests (one reach register), or has just started when the count is
+/// not known: "waiting will not help" would be premature.
+fn polled_too_little(s: &Snapshot, d: &SelectData) -> bool {
+    use crate::core::health::SourceHealth;
+    s.sources
+        .iter()
+        .find(|x| x.address == d.address)
+        .is_some_and(|src| {
+            let sent = s.sent_to(src);
+            SourceHealth::of(src, sent) == SourceHealth::NotYet
+                || (sent.is_none() && src.reach & 0xff == 0 && s.just_started())
+        })
+}
+
+/// A "no measurement at all" verdict said as "no answer yet".
+fn no_answer_yet(row: &mut [Field]) {
+    use super::verdict::Why;
+    for f in row.iter_mut().filter(|f| f.name == F::SelectState) {
+        if let Some(r) = f.reason.as_mut().filter(|r| {
+            r.id == Why::SelectNoMeasurement
+                && r.args.iter().any(|(k, v)| *k == "refclock" && v == "no")
+        }) {
+            r.id = Why::SelectNoAnswerYet;
+        }
+    }
+}
+
 /// Values that are no measurement: neutral, and shown as "–" with why.
 fn placeholders(row: &mut [Field]) {
     use super::verdict::{Reason, Status, Why};
@@ -343,6 +371,9 @@ pub fn explain_snapshot(s: &Snapshot) -> HashMap<Kind, Explained> {
         for (row, d) in e.rows.iter_mut().zip(&listed) {
             if never_sampled(s, d) {
                 placeholders(row);
+            }
+            if polled_too_little(s, d) {
+                no_answer_yet(row);
             }
         }
         super::diagnose::diagnose(e);

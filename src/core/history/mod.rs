@@ -89,7 +89,14 @@ impl History {
     pub fn record(&mut self, snap: &Snapshot) {
         let t = snap.time;
         if let Some(tr) = &snap.tracking {
+            // On its own clock the root delay and dispersion chronyd
+            // reports (0, or a growing guess) describe no path to a
+            // reference: a gap, as for the maximum error below.
+            let own = tr.serves_own_clock();
             for &field in SYSTEM_SERIES {
+                if own && matches!(field, Field::RootDelay | Field::RootDispersion) {
+                    continue;
+                }
                 if let Some(v) = clock_value(tr, field) {
                     self.push(&SeriesId::system(field), t, v);
                 }
@@ -283,8 +290,12 @@ mod tests {
         h.record(&snap(110.0, LOCAL_REFID));
         let err = SeriesId::system(Field::Error);
         assert!(h.query(&err, 0.0, 200.0, 10).is_empty());
+        // Nor are its root dispersion and delay (Statistics' "all 0 s").
+        for f in [Field::RootDispersion, Field::RootDelay] {
+            assert!(h.query(&SeriesId::system(f), 0.0, 200.0, 10).is_empty());
+        }
         assert_eq!(
-            h.query(&SeriesId::system(Field::RootDispersion), 0.0, 200.0, 10)
+            h.query(&SeriesId::system(Field::Frequency), 0.0, 200.0, 10)
                 .len(),
             2
         );
@@ -293,6 +304,8 @@ mod tests {
         let got = h.query(&err, 0.0, 200.0, 10);
         assert_eq!(got.len(), 1, "{got:?}");
         assert!((got[0].1 - 0.001).abs() < 1e-9, "{got:?}");
+        let disp = h.query(&SeriesId::system(Field::RootDispersion), 0.0, 200.0, 10);
+        assert_eq!(disp.len(), 1, "{disp:?}");
     }
 
     #[test]

@@ -127,6 +127,10 @@ pub struct DeviceReport {
     /// Not polling: this server's `allow` lines do not cover its address.
     #[serde(default)]
     pub denied_by_acl: bool,
+    /// Its address is this server's own (127.0.0.1, ::1, or an address
+    /// this server answers or queries from): it cannot poll itself.
+    #[serde(default)]
+    pub itself: bool,
 }
 
 /// A client that polls but is not on the roster.
@@ -173,6 +177,7 @@ impl RosterReport {
                     expected_stratum: None,
                     drifting: false,
                     denied_by_acl: false,
+                    itself: false,
                 })
                 .collect(),
             file: file.to_string(),

@@ -48,12 +48,24 @@ struct DeviceState {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Identity {
     pub own: HashSet<u32>,
+    /// The addresses behind `own`.
+    pub addresses: HashSet<IpAddr>,
     pub partner: HashSet<u32>,
 }
 
 impl Identity {
     pub fn add_own(&mut self, ip: IpAddr) {
         self.own.insert(crate::core::ntp::refid_of(ip));
+        self.addresses.insert(ip);
+    }
+
+    /// This server itself: its own addresses, or the loopback address
+    /// chronyd answers on by default (another 127.x may be another
+    /// daemon, as in a lab).
+    pub fn is_self(&self, ip: IpAddr) -> bool {
+        ip == IpAddr::from([127, 0, 0, 1])
+            || ip == IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+            || self.addresses.contains(&ip)
     }
 
     pub fn add_partner(&mut self, ip: IpAddr) {
@@ -192,8 +204,10 @@ impl Tracker {
         let mut out = Vec::new();
         for d in &report.devices {
             let kind = match d.verdict {
+                // This server itself never polls itself: nothing to alarm.
                 Verdict::NotPolling
-                    if d.polls.is_some() || now - self.started >= NEVER_SEEN_GRACE =>
+                    if !d.itself
+                        && (d.polls.is_some() || now - self.started >= NEVER_SEEN_GRACE) =>
                 {
                     Some(AlarmKind::RosterNotPolling)
                 }
@@ -326,6 +340,7 @@ fn judge(
         expected_stratum,
         drifting,
         denied_by_acl,
+        itself: ips.iter().any(|ip| ctx.identity.is_self(*ip)),
     }
 }
 
@@ -439,6 +454,47 @@ mod tests {
         );
         // After the grace, the device never seen raises its alarm too.
         assert_eq!(t.alarms(&r, 1000.0 + NEVER_SEEN_GRACE).len(), 2);
+    }
+
+    /// A device at this server's own address (127.0.0.1 or ::1 on any
+    /// port, or an address of this server) is this server: it is said so,
+    /// and raises no "does not poll" alarm; another loopback address is
+    /// another daemon (a lab's second chronyd), judged as any device.
+    #[test]
+    fn a_device_at_this_servers_own_address_is_this_server() {
+        let mut id = Identity::default();
+        id.add_own("10.0.0.1".parse().unwrap());
+        let d = |name: &str, address: &str| Device {
+            name: name.into(),
+            address: address.into(),
+            kind: DeviceKind::Chrony,
+        };
+        let f = IntentFile {
+            server_addresses: vec![],
+            min_poll_interval: Some(4.0),
+            devices: vec![
+                d("lab-self", "127.0.0.1:11123"),
+                d("v6-self", "[::1]:123"),
+                d("own-nic", "10.0.0.1"),
+                d("lab-other", "127.0.0.2:11123"),
+            ],
+        };
+        let mut t = Tracker::new(0.0);
+        let ctx = Context {
+            now: 1.0,
+            clients: Some(&[]),
+            stratum: Some(10),
+            correction: 0.0,
+            identity: &id,
+            acl: None,
+            offset_threshold: 0.1,
+        };
+        let r = t.evaluate(&f, &HashMap::new(), &ctx);
+        let itself: Vec<bool> = r.devices.iter().map(|d| d.itself).collect();
+        assert_eq!(itself, [true, true, true, false]);
+        let alarms = t.alarms(&r, NEVER_SEEN_GRACE + 1.0);
+        let named: Vec<&str> = alarms.iter().map(|a| a.what.as_str()).collect();
+        assert_eq!(named, ["lab-other"]);
     }
 
     #[test]

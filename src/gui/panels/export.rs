@@ -74,7 +74,9 @@ impl Form {
         self.key = kept.key.clone();
         for (name, path) in &kept.paths {
             if let Ok(f) = name.parse::<Format>() {
-                self.saves.entry(f).or_default().path = path.clone();
+                // Read once now: a file changed since (or saved from
+                // other inputs) is flagged "not current" at once.
+                self.saves.insert(f, SaveField::remembered(path));
             }
         }
     }
@@ -485,23 +487,40 @@ fn only_comments_differ(st: &AppState, form: &mut Form, opts: &Options, text: &s
     let Some(saved) = form.saves.get(&form.format).and_then(|s| s.saved.as_ref()) else {
         return false;
     };
-    let Some(lang) = form.saved_lang.get(&form.format).copied() else {
-        return false;
-    };
-    if lang == st.tr.lang() || saved.as_slice() == text.as_bytes() {
+    if saved.as_slice() == text.as_bytes() {
         return false;
     }
-    if form.saved_words.as_ref().map(|t| t.lang()) != Some(lang) {
-        form.saved_words = Some(crate::i18n::Localizer::new(lang));
-    }
-    let Some(tr) = &form.saved_words else {
-        return false;
+    // A file read back at start was saved in a language this run does not
+    // know: any other language may have written it.
+    let langs: Vec<crate::i18n::Lang> = match form.saved_lang.get(&form.format) {
+        Some(l) => vec![*l],
+        None if form
+            .saves
+            .get(&form.format)
+            .is_some_and(|s| s.on_disk.is_some()) =>
+        {
+            crate::i18n::Lang::ALL.to_vec()
+        }
+        None => return false,
     };
-    let words = crate::cli::export::Translated {
-        tr,
-        file: st.config_path.clone(),
-    };
-    export(&st.doc, form.format, opts, &words).is_ok_and(|e| e.text.as_bytes() == saved.as_slice())
+    let saved = saved.clone();
+    langs
+        .into_iter()
+        .filter(|l| *l != st.tr.lang())
+        .any(|lang| {
+            if form.saved_words.as_ref().map(|t| t.lang()) != Some(lang) {
+                form.saved_words = Some(crate::i18n::Localizer::new(lang));
+            }
+            let Some(tr) = &form.saved_words else {
+                return false;
+            };
+            let words = crate::cli::export::Translated {
+                tr,
+                file: st.config_path.clone(),
+            };
+            export(&st.doc, form.format, opts, &words)
+                .is_ok_and(|e| e.text.as_bytes() == saved.as_slice())
+        })
 }
 
 /// The addresses of the names typed (a client's `allow`, a device that

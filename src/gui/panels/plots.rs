@@ -72,12 +72,34 @@ pub fn name_plot(r: &egui::Response, label: &str) {
     r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, label));
 }
 
+/// Grid steps a clock reader counts in (seconds), each a multiple of the
+/// one before: marks land on whole minutes and hours (UTC, as the labels),
+/// not on egui_plot's powers of ten (18:00:00, 20:46:40, …).
+const TIME_STEPS: [f64; 14] = [
+    1.0, 5.0, 10.0, 30.0, 60.0, 300.0, 600.0, 1800.0, 3600.0, 10800.0, 21600.0, 43200.0, 86400.0,
+    604800.0,
+];
+
+/// The time axis' three step sizes (thin, medium, thick lines): the
+/// smallest whole step at least as wide as egui_plot's minimum and the two
+/// after it.
+pub fn time_steps(input: egui_plot::GridInput) -> [f64; 3] {
+    let last = TIME_STEPS.len() - 1;
+    let i = TIME_STEPS
+        .iter()
+        .position(|s| *s >= input.base_step_size)
+        .unwrap_or(last)
+        .min(last - 2);
+    [TIME_STEPS[i], TIME_STEPS[i + 1], TIME_STEPS[i + 2]]
+}
+
 /// A plot over [since, until] whose time axis is linked with the others.
 fn time_plot(id: &str, link: egui::Id, since: f64, until: f64, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(time_steps))
         .x_axis_formatter(|m, _| time_label(m.value))
         .label_formatter(|name, p| format!("{name}\n{}\n{:.3}", time_label(p.x), p.y))
         .include_x(since)
@@ -317,5 +339,51 @@ impl crate::gui::view::View for Form {
         commands: &mut Vec<crate::gui::backend::Command>,
     ) {
         plots_ui(ui, st, self, commands);
+    }
+}
+
+#[cfg(test)]
+mod time_axis_tests {
+    use super::{TIME_STEPS, time_label, time_steps};
+
+    /// W6 B9: at 24 h on a 1024-pixel window every mark is on a whole ten
+    /// minutes (the thick ones on whole half hours or hours), never 20:46:40.
+    #[test]
+    fn a_day_is_marked_on_whole_hours() {
+        let until = 1_765_000_000.0_f64;
+        let since = until - 86_400.0;
+        // egui_plot's minimum step: the range over the pixels, times six.
+        for px in [600.0, 900.0, 1800.0] {
+            let input = egui_plot::GridInput {
+                bounds: (since, until),
+                base_step_size: 86_400.0 / px * 6.0,
+            };
+            let base = input.base_step_size;
+            let steps = time_steps(input);
+            assert!(steps[0] >= base, "{steps:?}");
+            assert_eq!(steps[2] % 1800.0, 0.0, "{px}: {steps:?}");
+            for s in steps {
+                let first = (since / s).ceil() * s;
+                let label = time_label(first);
+                assert!(label.ends_with(":00"), "{px}: {label}");
+                assert_eq!(first % 60.0, 0.0, "{px}: {label}");
+            }
+        }
+        // A minute's window gets seconds, a huge one stays in range.
+        let tiny = egui_plot::GridInput {
+            bounds: (0.0, 60.0),
+            base_step_size: 0.3,
+        };
+        assert_eq!(time_steps(tiny), [1.0, 5.0, 10.0]);
+        let huge = egui_plot::GridInput {
+            bounds: (0.0, 1e9),
+            base_step_size: 1e8,
+        };
+        assert_eq!(time_steps(huge)[2], TIME_STEPS[TIME_STEPS.len() - 1]);
+        // Each step divides the next: the marks of a coarse one are also
+        // marks of the finer ones.
+        for w in TIME_STEPS.windows(2) {
+            assert_eq!(w[1] % w[0], 0.0, "{w:?}");
+        }
     }
 }

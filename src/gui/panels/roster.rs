@@ -116,7 +116,13 @@ pub fn roster_ui(
                         ("verdict", verdict_line(d, &st.tr)),
                     ],
                 );
-                ui.colored_label(status_color(verdict_status(d.verdict)), line);
+                // This server itself is not a device that fails to poll it.
+                let status = if d.itself {
+                    Status::Info
+                } else {
+                    verdict_status(d.verdict)
+                };
+                ui.colored_label(status_color(status), line);
                 if ui
                     .small_button(st.ta("roster-gui-probe-one", &[("name", d.name.clone())]))
                     .clicked()

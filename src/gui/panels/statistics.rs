@@ -208,6 +208,11 @@ pub fn statistics_ui(
     if own_clock && form.series == SeriesId::system(Field::Error) {
         ui.label(st.t("gui-stats-max-error-own-clock"));
     }
+    // Root delay and dispersion are left out the same way (History::record).
+    let root = [Field::RootDelay, Field::RootDispersion].map(SeriesId::system);
+    if own_clock && root.contains(&form.series) {
+        ui.label(st.t("gui-stats-root-own-clock"));
+    }
     let Some(r) = st
         .stats
         .as_ref()

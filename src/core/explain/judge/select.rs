@@ -13,11 +13,12 @@ use super::common::{field_mut, set_named, value};
 fn judge_select_row(row: &mut [Field]) {
     let unknown_leap = value(row, F::Leap) == Value::Leap(Leap::Unsynchronised);
     let state = value(row, F::SelectState);
-    // chrony 4.3 marks a source with no valid measurement `s` (4.0 and
-    // 4.6+ `M`); its leap `?` is "unknown status (i.e. no valid measurement
-    // was made)" (chronyc(1), selectdata), not a server saying it is
-    // unsynchronised. Either letter then means no answer was ever usable:
-    // "not enough measurements yet" would say waiting helps.
+    // A source with no valid measurement shows `M` or `s`, and the same
+    // chronyd shows either at different times (seen with 4.3); its leap
+    // `?` is "unknown status (i.e. no valid measurement was made)"
+    // (chronyc(1), selectdata), not a server saying it is unsynchronised.
+    // Either letter then means no answer was usable; a live view says
+    // whether enough polls went out for that to be final (live.rs).
     if unknown_leap
         && matches!(
             state,

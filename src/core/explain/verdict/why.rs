@@ -60,9 +60,14 @@ crate::id_enum! {
         // selectdata's states (chronyc(1), selectdata).
         SelectNoselect = "select-noselect",
         SelectFewMeasurements = "select-few-measurements",
-        /// chrony 4.3's `s` with leap `?`: no valid measurement yet (it has
-        /// not answered, or no answer passed the tests).
+        /// `M` or `s` with leap `?`: no valid measurement (it has not
+        /// answered, or no answer passed the tests), after enough polls
+        /// that waiting will not help.
         SelectNoMeasurement = "select-no-measurement",
+        /// The same in a live view while fewer than eight requests went
+        /// out (ntpdata's Total TX) or chronyd has just started: no answer
+        /// yet, which waiting may still change.
+        SelectNoAnswerYet = "select-no-answer-yet",
         SelectUnsynchronised = "select-unsynchronised",
         SelectStratumRange = "select-stratum-range",
         SelectDistance = "select-distance",
@@ -331,6 +336,7 @@ impl Why {
             StateJittery | SelectJitter => &[R::SourceJittery],
             SelectFewMeasurements
             | SelectNoMeasurement
+            | SelectNoAnswerYet
             | SelectDistance
             | SelectStale
             | SelectUntrusted
