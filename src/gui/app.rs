@@ -414,8 +414,12 @@ fn status_bar_ui(ui: &mut egui::Ui, st: &mut AppState) {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_secs(1));
                 } else {
-                    // No read arrives: the age must appear by itself.
-                    ui.ctx().request_repaint_after(READ_STALE - age);
+                    // No read arrives: the age must appear by itself. At
+                    // least a second ahead: a wake-up due in microseconds
+                    // is a busy loop of frames while the read nears stale.
+                    ui.ctx().request_repaint_after(
+                        (READ_STALE - age).max(std::time::Duration::from_secs(1)),
+                    );
                 }
             }
             if let Some(info) = &st.info {
