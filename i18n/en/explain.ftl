@@ -469,11 +469,11 @@ meaning-chronyc-selectdata-leap = The source's leap status: N normal, + a leap s
 
 why-select-noselect = has the noselect option: never used for synchronisation
 why-select-few-measurements = not enough measurements yet to be selectable
-why-select-no-measurement = no measurement at all (leap ?: no valid measurement; chronyd shows such a source as M, “does not have enough measurements”, or s, “not synchronised”, and the same chronyd can show either at different times): { $refclock ->
+why-select-no-measurement = no measurement at all (leap ?: no valid measurement; chronyd shows such a source as M, “does not have enough measurements”, or s, a source that reports no valid time, and the same chronyd can show either at different times): { $refclock ->
         [yes] this reference clock's driver has delivered no sample: nothing feeds it (a SHM or SOCK refclock whose writer, gpsd or the program that feeds the socket, is not running; a GPS without a fix; a PPS device that gives no pulses, or a PPS refclock whose “lock” clock has no samples)
        *[no] it has never answered (reach 0 in “chronyc sources”) or none of its answers passed chronyd's tests (a wrong key, a server not synchronised itself), so waiting will not help; “chronyc ntpdata” shows which (Total RX 0: nothing came back)
     }
-why-select-no-answer-yet = no answer yet (leap ?: no valid measurement; chronyd shows such a source as M, “does not have enough measurements”, or s, “not synchronised”): chronyd has sent it fewer than eight requests since it started, so give it a few more polls; if reach in “chronyc sources” is still 0 after eight, it does not answer (a wrong address, UDP 123 blocked, no NTP server there)
+why-select-no-answer-yet = no answer yet (leap ?: no valid measurement; chronyd shows such a source as M, “does not have enough measurements”, or s, a source that reports no valid time): chronyd has sent it fewer than eight requests since it started, so give it a few more polls; if reach in “chronyc sources” is still 0 after eight, it does not answer (a wrong address, UDP 123 blocked, no NTP server there)
 why-select-unsynchronised = the source is not synchronised itself (stratum 16, or leap status “not synchronised”)
 why-select-stratum-range = its stratum is outside the allowed range (minstratum, maxstratum)
 why-select-distance = its root distance is larger than maxdistance allows

@@ -458,11 +458,11 @@ meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末
 
 why-select-noselect = 配置了 noselect 选项：从不用于同步
 why-select-few-measurements = 测量次数还不够，暂不能被选择
-why-select-no-measurement = 完全没有测量（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即“未同步”，同一个 chronyd 在不同时刻可能显示其中任何一个）：{ $refclock ->
+why-select-no-measurement = 完全没有测量（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即该源报告的时间无效，同一个 chronyd 在不同时刻可能显示其中任何一个）：{ $refclock ->
         [yes] 这个参考时钟的驱动还没有给出任何样本：没有东西在喂它（SHM 或 SOCK 参考时钟的写入方，即 gpsd 或向套接字写数据的程序，没有运行；GPS 没有定位；PPS 设备没有脉冲，或 PPS 参考时钟“lock”的时钟没有样本）
        *[no] 它从未应答（“chronyc sources”中 reach 为 0），或者它的应答都没有通过 chronyd 的检验（密钥不对、服务器自身未同步），等待不会改善；“chronyc ntpdata”可以看出是哪一种（Total RX 为 0：没有收到任何应答）
     }
-why-select-no-answer-yet = 还没有应答（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即“未同步”）：chronyd 启动以来向它发送的请求还不到八个，请再等几次轮询；如果发送八次之后“chronyc sources”中的 reach 仍为 0，说明它不应答（地址不对、UDP 123 端口被封锁，或那里没有 NTP 服务器）
+why-select-no-answer-yet = 还没有应答（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即该源报告的时间无效）：chronyd 启动以来向它发送的请求还不到八个，请再等几次轮询；如果发送八次之后“chronyc sources”中的 reach 仍为 0，说明它不应答（地址不对、UDP 123 端口被封锁，或那里没有 NTP 服务器）
 why-select-unsynchronised = 该源自身未同步（层级 16，或闰秒状态为“未同步”）
 why-select-stratum-range = 其层级超出允许范围（minstratum、maxstratum）
 why-select-distance = 其根距离大于 maxdistance 的允许值
