@@ -58,3 +58,26 @@ impl BlockingCmdmon {
         rtc() -> RtcReport;
     }
 }
+
+/// A source as chronyd reports one that never answered: reach 0, no
+/// sample (LastRx never), unusable, under the name it was configured by.
+pub fn silent_source(
+    addr: WireAddr,
+    name: &str,
+    mode: stratum::core::cmdmon::SourceMode,
+) -> SourceData {
+    SourceData {
+        address: stratum::core::cmdmon::WireAddrSer(addr),
+        poll: 6,
+        stratum: 0,
+        state: stratum::core::cmdmon::SourceState::Unusable,
+        mode,
+        flags: 0,
+        reach: 0,
+        last_rx: u32::MAX,
+        offset: 0.0,
+        measured_offset: 0.0,
+        error: 0.0,
+        name: Some(name.into()),
+    }
+}

@@ -298,25 +298,11 @@ fn the_statistics_panel_shows_summary_histogram_and_deviations() {
 #[test]
 fn a_lab_where_nothing_answers_shows_no_answer_and_no_numbers() {
     use stratum::core::cmdmon::{
-        LOCAL_REFID, SelectData, SourceData, SourceMode, SourceState, SourceStats, WireAddr,
-        WireAddrSer,
+        LOCAL_REFID, SelectData, SourceMode, SourceStats, WireAddr, WireAddrSer,
     };
     use stratum::gui::backend::Event;
     let peer = WireAddr::Ip("10.0.0.124".parse().unwrap());
-    let src = |addr: WireAddr, name: &str, mode: SourceMode| SourceData {
-        address: WireAddrSer(addr),
-        poll: 6,
-        stratum: 0,
-        state: SourceState::Unusable,
-        mode,
-        flags: 0,
-        reach: 0,
-        last_rx: u32::MAX,
-        offset: 0.0,
-        measured_offset: 0.0,
-        error: 0.0,
-        name: Some(name.into()),
-    };
+    let src = crate::common::cmdmon::silent_source;
     let stats = |addr: WireAddr| SourceStats {
         ref_id: 0,
         address: WireAddrSer(addr),

@@ -29,20 +29,7 @@ fn in_lang(lang: Lang) -> Settings {
 #[test]
 fn a_name_that_does_not_resolve_comes_before_the_silence_of_the_polled_peer() {
     let peer = WireAddr::Ip("10.0.0.124".parse().unwrap());
-    let src = |addr: WireAddr, name: &str, mode: SourceMode| SourceData {
-        address: WireAddrSer(addr),
-        poll: 6,
-        stratum: 0,
-        state: SourceState::Unusable,
-        mode,
-        flags: 0,
-        reach: 0,
-        last_rx: u32::MAX,
-        offset: 0.0,
-        measured_offset: 0.0,
-        error: 0.0,
-        name: Some(name.into()),
-    };
+    let src = crate::common::cmdmon::silent_source;
     let now = stratum::sys::now();
     let mut t = tracking(now);
     t.ref_id = LOCAL_REFID;

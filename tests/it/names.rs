@@ -217,28 +217,11 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
 /// The rule the window and explain share for sources that never answered:
 /// a source with no address gets the DNS cause, never access or firewall.
 mod unresolved_first {
-    use stratum::core::cmdmon::{
-        LOCAL_REFID, SourceData, SourceMode, SourceState, Tracking, WireAddr, WireAddrSer,
-    };
+    use stratum::core::cmdmon::{LOCAL_REFID, SourceData, SourceMode, Tracking, WireAddr};
     use stratum::core::explain::{Kind, Rule, explain_snapshot};
     use stratum::core::snapshot::Snapshot;
 
-    fn source(addr: WireAddr, name: &str, mode: SourceMode) -> SourceData {
-        SourceData {
-            address: WireAddrSer(addr),
-            poll: 6,
-            stratum: 0,
-            state: SourceState::Unusable,
-            mode,
-            flags: 0,
-            reach: 0,
-            last_rx: u32::MAX,
-            offset: 0.0,
-            measured_offset: 0.0,
-            error: 0.0,
-            name: Some(name.into()),
-        }
-    }
+    use crate::common::cmdmon::silent_source as source;
 
     fn findings(sources: Vec<SourceData>) -> Vec<(Rule, Vec<(&'static str, String)>)> {
         let s = Snapshot {
