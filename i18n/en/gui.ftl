@@ -97,6 +97,10 @@ gui-no-changes = No changes.
 gui-no-history = No history yet.
 gui-no-rows = Nothing to show.
 gui-name-unresolved-here = { $name } does not resolve on this machine: give an address or a name your lab's DNS serves
+gui-few-sources-resolve = Only { $usable } of the { $count } upstream sources { $usable ->
+        [one] has
+       *[other] have
+    } an address on this machine: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
 gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).

@@ -140,5 +140,26 @@ fn apply_repeats_that_an_upstream_name_does_not_resolve_here() {
             "{lang:?}"
         );
         assert!(h.query_by_label(&said("10.0.0.1")).is_none(), "{lang:?}");
+        // Lint counts three upstreams and is content; one has no address
+        // here, which leaves two for a vote that needs three.
+        let few = tr.tr_args(
+            "gui-few-sources-resolve",
+            &[("usable", "2"), ("count", "3")],
+        );
+        assert!(
+            h.query_by_label(&few).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        // Once the name resolves (the lab's DNS is fixed), it is not said.
+        h.state_mut()
+            .state
+            .on_event(Event::Resolved(vec![("ntp.example.org".into(), true)]));
+        h.run();
+        assert!(h.query_by_label(&few).is_none(), "{lang:?}");
+        assert!(
+            h.query_by_label(&said("ntp.example.org")).is_none(),
+            "{lang:?}"
+        );
     }
 }

@@ -40,6 +40,21 @@ fn unit(field: Field) -> Option<&'static str> {
     }
 }
 
+/// The series whose values chronyd logs as whole numbers.
+fn whole(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Stratum
+            | Field::CombinedSources
+            | Field::Samples
+            | Field::StartIndex
+            | Field::Runs
+            | Field::Clients
+            | Field::Poll
+            | Field::RemotePoll
+    )
+}
+
 fn sign_id(sign: Sign) -> &'static str {
     match sign {
         Sign::LocalFast => "local-fast",
@@ -275,11 +290,18 @@ impl Run<'_> {
             .max()
             .unwrap_or(0)
             .max(10);
+        // A series of whole numbers (stratum, poll, samples…) reads as
+        // numbers, +11 and +10.5, not +1.100000e1.
+        let counts = whole(self.field);
         for (id, label, v) in rows {
             if matches!(id, "skewness" | "kurtosis") && !r.summary.has_shape() {
                 let none = crate::core::explain::NO_VALUE;
                 o.push_str(&format!("  {label:<w$} {none:>14}\n"));
             } else if matches!(id, "skewness" | "kurtosis") {
+                o.push_str(&format!("  {label:<w$} {v:>+14.3}\n"));
+            } else if counts && v.fract() == 0.0 {
+                o.push_str(&format!("  {label:<w$} {v:>+14}\n"));
+            } else if counts {
                 o.push_str(&format!("  {label:<w$} {v:>+14.3}\n"));
             } else {
                 o.push_str(&format!("  {label:<w$} {v:>+14.6e}\n"));

@@ -80,7 +80,7 @@ pub fn apply_ui(
     // where the user decides to apply.
     let hosts: Vec<String> = st.doc.sources().map(|(_, s)| s.host.clone()).collect();
     crate::gui::panels::upstreams::ask_resolve(st, hosts.iter().map(String::as_str), commands);
-    crate::gui::panels::upstreams::unresolved_hints_ui(ui, st, hosts.iter().map(String::as_str));
+    crate::gui::panels::upstreams::unresolved_hints_ui(ui, st, &st.doc);
     ui.add_space(8.0);
     ui.strong(st.t("gui-diff"));
     // Compared as bytes (a byte that is not UTF-8 is a change too), shown

@@ -244,7 +244,7 @@ pub fn setup_ui(
             // The names typed here that this machine cannot resolve, as
             // Upstream servers says them: under the buttons, so that an
             // answer arriving moves nothing one might be clicking.
-            super::upstreams::unresolved_hints_ui(ui, st, hosts.iter().map(String::as_str));
+            super::upstreams::unresolved_hints_ui(ui, st, &doc);
         }
     }
 }

@@ -140,23 +140,39 @@ pub fn ask_resolve<'a>(
     }
 }
 
-/// One hint per name among `hosts` that does not resolve here: said before
-/// Apply, never blocking it (the lab's own DNS may serve the name where
-/// chronyd runs). Upstream servers and Guided setup say it alike.
-pub fn unresolved_hints_ui<'a>(
-    ui: &mut egui::Ui,
-    st: &AppState,
-    hosts: impl IntoIterator<Item = &'a str>,
-) {
+/// One hint per source name of `doc` that does not resolve here: said
+/// before Apply, never blocking it (the lab's own DNS may serve the name
+/// where chronyd runs). Upstream servers, Guided setup and Apply say it
+/// alike. When the names left give fewer than the 3 sources the
+/// falseticker vote needs, and lint (which counts every name) did not say
+/// so, that is said too.
+pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::conf::Document) {
+    let unresolved = |host: &str| st.resolved.get(&host.to_ascii_lowercase()) == Some(&false);
     let mut said = std::collections::HashSet::new();
-    for host in hosts {
-        let key = host.to_ascii_lowercase();
-        if st.resolved.get(&key) == Some(&false) && said.insert(key) {
+    for (_, s) in doc.sources() {
+        if unresolved(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
             ui.colored_label(
                 status_color(Status::Warn),
-                st.tr.tr_args("gui-name-unresolved-here", &[("name", host)]),
+                st.tr
+                    .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
             );
         }
+    }
+    let upstreams = crate::core::conf::lint::selectable_upstreams(doc);
+    let total: i64 = upstreams.iter().map(|(_, n)| n).sum();
+    let usable: i64 = upstreams
+        .iter()
+        .filter(|(h, _)| !unresolved(h))
+        .map(|(_, n)| n)
+        .sum();
+    if total >= 3 && usable < 3 {
+        ui.colored_label(
+            status_color(Status::Warn),
+            st.tr.tr_args(
+                "gui-few-sources-resolve",
+                &[("usable", usable.to_string()), ("count", total.to_string())],
+            ),
+        );
     }
 }
 
@@ -217,7 +233,7 @@ pub fn upstreams_ui(
             }
         });
     // Under the table, so that an answer arriving does not move its columns.
-    unresolved_hints_ui(ui, st, sources.iter().map(|(_, s)| s.host.as_str()));
+    unresolved_hints_ui(ui, st, &st.doc);
     if let Some(h) = remove {
         st.doc.remove_source(&h);
     }

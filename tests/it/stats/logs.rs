@@ -192,6 +192,22 @@ fn stats_read_the_logs_every_release_writes() {
                 // "The local system frequency (in ppm ...)": column 5, of
                 // the updates with a frequency estimate (skew, column 6,
                 // below chronyd's 1000000 ppm placeholder).
+                // "The stratum of the local system" (column 4) is a whole
+                // number, and the text says it as one (+11, not +1.1e1).
+                if let Some(strata) = measured_column(&tracking, 4, 14) {
+                    let (out, ..) = stats_run(&[t, "--series", "stratum"], Duration::from_secs(60));
+                    let out = String::from_utf8_lossy(&out.stdout);
+                    let low = strata.iter().copied().fold(f64::INFINITY, f64::min);
+                    let min = out
+                        .lines()
+                        .find(|l| l.trim_start().starts_with("min "))
+                        .unwrap_or_else(|| panic!("chrony {label}: {out}"));
+                    assert_eq!(
+                        min.split_whitespace().last(),
+                        Some(format!("+{low}").as_str()),
+                        "chrony {label}: {out}"
+                    );
+                }
                 let v = run(&[t, "--series", "frequency", "--format", "json"]);
                 let f = &v["series"]["frequency"];
                 assert_eq!(f["unit"], "ppm", "{v}");

@@ -18,15 +18,26 @@ const LOCAL_STRATUM_ABOVE_PUBLIC: i64 = 5;
 /// it may use). One address is one source: chronyd drops a second line for
 /// it (4.3+ logs "Could not add source").
 pub(super) fn upstream_count(doc: &Document) -> i64 {
+    selectable_upstreams(doc).iter().map(|(_, n)| n).sum()
+}
+
+/// Each distinct selectable upstream name or address of the file with the
+/// number of sources it can give (a pool as many as `maxsources`, default
+/// 4): what the falseticker vote counts, per name, so that the window can
+/// leave out the names this machine cannot resolve.
+pub fn selectable_upstreams(doc: &Document) -> Vec<(&str, i64)> {
     let mut seen = std::collections::HashSet::new();
     doc.sources()
         .filter(|(_, s)| seen.insert(s.host.to_ascii_lowercase()))
         .filter(|(_, s)| !s.has("noselect") && !ntpd_refclock_address(&s.host))
-        .map(|(_, s)| match s.kind {
-            SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
-            _ => 1,
+        .map(|(_, s)| {
+            let n = match s.kind {
+                SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
+                _ => 1,
+            };
+            (s.host.as_str(), n)
         })
-        .sum()
+        .collect()
 }
 
 /// ntpd's reference clock pseudo-addresses, 127.127.TYPE.UNIT (ntpd's

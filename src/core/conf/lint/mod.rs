@@ -28,6 +28,7 @@ pub(crate) mod syntax;
 mod trust;
 mod updates;
 
+pub use lab::selectable_upstreams;
 pub use poll::min_poll;
 pub use rules::{Rule, Severity};
 pub use sources_file::lint_sources_file;
