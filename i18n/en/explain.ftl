@@ -468,6 +468,7 @@ meaning-chronyc-authdata-key-id = With a symmetric key (SK), the key's ID in the
 meaning-chronyc-selectdata-leap = The source's leap status: N normal, + a leap second will be inserted at the end of the month, - deleted, ? unknown (no valid measurement yet).
 
 why-select-noselect = has the noselect option: never used for synchronisation
+why-select-noselect-auth = noselect given by chronyd, not set in the configuration (COpts without N, EOpts N): “authselectmode require” gives every unauthenticated NTP source noselect, and “prefer” does so when a source is authenticated (chrony.conf(5) authselectmode); give it “key” or “nts”, or change authselectmode
 why-select-few-measurements = not enough measurements yet to be selectable
 why-select-no-measurement = no measurement at all (leap ?: no valid measurement; chronyd shows such a source as M, “does not have enough measurements”, or s, a source that reports no valid time, and the same chronyd can show either at different times): { $refclock ->
         [yes] this reference clock's driver has delivered no sample: nothing feeds it (a SHM or SOCK refclock whose writer, gpsd or the program that feeds the socket, is not running; a GPS without a fix; a PPS device that gives no pulses, or a PPS refclock whose “lock” clock has no samples)

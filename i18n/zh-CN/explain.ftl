@@ -457,6 +457,7 @@ meaning-chronyc-authdata-key-id = 使用对称密钥（SK）时，是密钥文�
 meaning-chronyc-selectdata-leap = 该源的闰秒状态：N 正常，+ 本月末将插入一个闰秒，- 将删除一个闰秒，? 未知（尚无有效测量）。
 
 why-select-noselect = 配置了 noselect 选项：从不用于同步
+why-select-noselect-auth = noselect 是 chronyd 加上的，不是配置文件中设置的（COpts 中没有 N，EOpts 中有 N）：“authselectmode require”会给每个未认证的 NTP 时间源加上 noselect，“prefer”在有时间源经过认证时也会这样做（chrony.conf(5) authselectmode）；请给它加上“key”或“nts”，或更改 authselectmode
 why-select-few-measurements = 测量次数还不够，暂不能被选择
 why-select-no-measurement = 完全没有测量（闰秒状态为 ?：没有有效的测量；chronyd 把这样的源标为 M，即“测量次数不够”，或标为 s，即该源报告的时间无效，同一个 chronyd 在不同时刻可能显示其中任何一个）：{ $refclock ->
         [yes] 这个参考时钟的驱动还没有给出任何样本：没有东西在喂它（SHM 或 SOCK 参考时钟的写入方，即 gpsd 或向套接字写数据的程序，没有运行；GPS 没有定位；PPS 设备没有脉冲，或 PPS 参考时钟“lock”的时钟没有样本）

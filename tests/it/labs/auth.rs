@@ -174,3 +174,76 @@ fn nts_with_an_untrusted_certificate_and_with_one_for_another_name() {
         }
     }
 }
+
+/// chrony.conf(5) authselectmode, "require": "If any unauthenticated NTP
+/// sources are specified, they will automatically get the noselect option";
+/// sources "specified with the noselect option ... always have only the
+/// selection options specified in the configuration". selectdata shows
+/// both as `N`; only COpts and EOpts tell them apart, and the reading of
+/// the first names authselectmode, not a noselect the file does not have.
+#[test]
+fn unauthenticated_sources_under_authselectmode_require() {
+    use stratum::core::explain::Why;
+    use stratum::core::explain::field::FieldId as F;
+    let releases = common::releases();
+    std::thread::scope(|s| {
+        for r in &releases {
+            s.spawn(move || {
+                let tmp = tempfile::tempdir().unwrap();
+                let keys = tmp.path().join("lab.keys");
+                std::fs::write(&keys, format!("1 SHA1 HEX:{}\n", "C3".repeat(20))).unwrap();
+                let up = |i: u8, extra: &str| {
+                    Chronyd::start(
+                        &r.chronyd,
+                        tmp.path(),
+                        &format!("u{i}"),
+                        &format!(
+                            "local stratum 1\nallow 127.0.0.0/8\nbindaddress 127.0.0.{i}\n{extra}"
+                        ),
+                    )
+                };
+                let keyed = up(2, &format!("keyfile {}", keys.display()));
+                let (plain, listed) = (up(3, ""), up(4, ""));
+                let c = Chronyd::start(
+                    &r.chronyd,
+                    tmp.path(),
+                    "client",
+                    &format!(
+                        "keyfile {}\nauthselectmode require\n\
+                         server 127.0.0.2 port {} key 1 {SOURCE}\n\
+                         server 127.0.0.3 port {} {SOURCE}\n\
+                         server 127.0.0.4 port {} {SOURCE} noselect",
+                        keys.display(),
+                        keyed.port,
+                        plain.port,
+                        listed.port
+                    ),
+                );
+                wait_for(Duration::from_secs(30), || {
+                    c.chronyc(&["-c", "selectdata"])
+                        .lines()
+                        .any(|l| l.starts_with("*,127.0.0.2,"))
+                        .then_some(())
+                })
+                .unwrap_or_else(|| panic!("chrony {}: {}", r.label, c.chronyc(&["selectdata"])));
+                for out in capture(&c, &["selectdata"]) {
+                    let e = stratum::core::explain::explain(&out.text).unwrap();
+                    let reading = |addr: &str| {
+                        e.rows
+                            .iter()
+                            .find(|row| row.iter().any(|f| f.name == F::Address && f.raw == addr))
+                            .and_then(|row| row.iter().find(|f| f.name == F::SelectState))
+                            .and_then(|f| f.reason.as_ref().map(|r| r.id))
+                    };
+                    let what = format!("chrony {} {}:\n{}", r.label, out.command, out.text);
+                    assert_eq!(
+                        reading("127.0.0.3"),
+                        Some(Why::SelectNoselectAuth),
+                        "{what}"
+                    );
+                    assert_eq!(reading("127.0.0.4"), Some(Why::SelectNoselect), "{what}");
+                }
+            });
+        }
+    });
+}

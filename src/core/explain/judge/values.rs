@@ -200,5 +200,26 @@ pub(super) fn judge_values(e: &mut Explained) {
         for f in row.iter_mut() {
             judge_value(f, poll, refclock);
         }
+        noselect_from_authselectmode(row);
+    }
+}
+
+/// selectdata's `N` of a source whose configuration has no noselect
+/// (COpts without N, EOpts with it): chrony.conf(5) authselectmode,
+/// "require": unauthenticated NTP sources "will automatically get the
+/// noselect option"; "prefer" does the same when one source is
+/// authenticated. The admin looks for the option in the file otherwise.
+fn noselect_from_authselectmode(row: &mut [Field]) {
+    let has = |row: &[Field], id: F, c: char| {
+        row.iter().find(|f| f.name == id).map(|f| f.raw.contains(c))
+    };
+    if has(row, F::ConfOptions, 'N') != Some(false) || has(row, F::EffOptions, 'N') != Some(true) {
+        return;
+    }
+    if let Some(f) = row
+        .iter_mut()
+        .find(|f| f.name == F::SelectState && f.value == Value::Select(SelectState::Noselect))
+    {
+        set(f, Status::Info, Reason::new(Why::SelectNoselectAuth));
     }
 }

@@ -59,6 +59,9 @@ crate::id_enum! {
         NotPolled = "not-polled",
         // selectdata's states (chronyc(1), selectdata).
         SelectNoselect = "select-noselect",
+        /// `N` in effect (EOpts) but not configured (COpts): chronyd gave
+        /// an unauthenticated source noselect (authselectmode).
+        SelectNoselectAuth = "select-noselect-auth",
         SelectFewMeasurements = "select-few-measurements",
         /// `M` or `s` with leap `?`: no valid measurement (it has not
         /// answered, or no answer passed the tests), after enough polls
@@ -474,6 +477,7 @@ impl Why {
             | StateCombined
             | StateNotCombined
             | SelectNoselect
+            | SelectNoselectAuth
             | SelectWaitsOthers
             | StateOrphanPeer
             | StatePeerFollows
