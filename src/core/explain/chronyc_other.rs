@@ -109,7 +109,9 @@ fn typed(name: F, raw: &str) -> Field {
         | F::SmoothWander
         | F::Skew
         | F::SettimeFrequencyChange
-        | F::SettimeNewFrequency => number(r.trim_end_matches("ppm")).map_or(Value::Text, Value::Ppm),
+        | F::SettimeNewFrequency => {
+            number(r.trim_end_matches("ppm")).map_or(Value::Text, Value::Ppm)
+        }
         F::SmoothLastUpdate | F::SmoothRemaining => number(r)
             .or_else(|| parse_interval(r))
             .map_or(Value::Text, Value::Seconds),
@@ -331,9 +333,7 @@ pub fn diagnose(e: &Explained, out: &mut Vec<Finding>) {
                 .ppm()
                 .filter(|p| p.abs() >= ABSURD_PPM)
             {
-                out.push(
-                    Finding::new(Rule::SettimeFrequencyLimit).arg("ppm", format!("{ppm:.2}")),
-                );
+                out.push(Finding::new(Rule::SettimeFrequencyLimit).arg("ppm", format!("{ppm:.2}")));
             }
         }
         // client.c, waitsync: a try succeeds when tracking has a reference

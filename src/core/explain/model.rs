@@ -125,7 +125,7 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
-            | ChronycSettime            | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
+            | ChronycSettime | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | Ntpstat => {
                 Family::Ntpd
             }

@@ -91,9 +91,7 @@ pub fn diagnose(e: &mut Explained) {
         Kind::ChronycSmoothing
         | Kind::ChronycManualList
         | Kind::ChronycSettime
-        | Kind::ChronycWaitsync => {
-            super::chronyc_other::diagnose(e, &mut out)
-        }
+        | Kind::ChronycWaitsync => super::chronyc_other::diagnose(e, &mut out),
         Kind::Ntpstat
         | Kind::AristaShowNtpStatus
         | Kind::CiscoShowNtpStatus
