@@ -40,7 +40,21 @@ pub(super) fn answered_cause(parts: &[&mut Explained]) -> Option<(&'static str, 
         && sources_rows.iter().all(|r| {
             reach(r) == Some(0) && row_name(r).is_some_and(|n| keyed.iter().any(|(k, _)| *k == n))
         });
-    all_keyed.then(|| key_args(&keyed))
+    all_keyed.then(|| {
+        let (_, sources, key) = key_args(&keyed);
+        (key_cause(&sources, &missing_keys(parts)), sources, key)
+    })
+}
+
+/// "key" (a server with another key drops the requests), or "key-missing"
+/// when every one of `sources` has a key this chronyd lacks (authdata KLen
+/// 0): then it sends no request at all, and no server is at fault.
+fn key_cause(sources: &str, missing: &[(String, String)]) -> &'static str {
+    let all_missing = !sources.is_empty()
+        && sources
+            .split(", ")
+            .all(|n| missing.iter().any(|(m, _)| m == n));
+    if all_missing { "key-missing" } else { "key" }
 }
 
 fn arg(f: &Finding, name: &str) -> Option<String> {
@@ -102,6 +116,7 @@ fn key_args(keyed: &[(String, String)]) -> (&'static str, String, String) {
 /// first, before `allow` and the firewall (`finding-<rule>-by-key`).
 pub(super) fn key_first(parts: &mut [&mut Explained]) {
     missing_key_first(parts);
+    let missing = missing_keys(parts);
     let keyed = silent_keyed(parts);
     if keyed.is_empty() {
         return;
@@ -166,7 +181,7 @@ pub(super) fn key_first(parts: &mut [&mut Explained]) {
                 _ => continue,
             };
             f.args.retain(|(k, _)| *k != "sources");
-            f.args.push(("cause", "key".into()));
+            f.args.push(("cause", key_cause(&sources, &missing).into()));
             f.args.push(("sources", sources));
             f.args.push(("key", key));
         }
