@@ -346,7 +346,7 @@ fn a_driftfile_in_a_missing_directory_is_a_hint_when_paths_can_be_checked() {
         )]
     );
     let there = lint(
-        &Document::parse(&text.replace("/var/lib/nowhere/sub", "/var/lib/chrony")),
+        &Document::parse(text.replace("/var/lib/nowhere/sub", "/var/lib/chrony")),
         &opts,
     );
     assert!(
