@@ -143,9 +143,8 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             // ntpsec's `.NTS.` refid on every polled row: no NTP request
             // goes out before NTS key establishment succeeds, so it comes
             // before UDP 123 and restrict lines.
-            let nts_ke = |r: &&Vec<Field>| {
-                field(r, F::Refid).is_some_and(|x| x.raw.trim() == ".NTS.")
-            };
+            let nts_ke =
+                |r: &&Vec<Field>| field(r, F::Refid).is_some_and(|x| x.raw.trim() == ".NTS.");
             if rows.iter().filter(|r| !refclock_silent(r)).all(stopped) {
                 f = f.arg("cause", "stopped");
             } else if !polled.is_empty()
