@@ -251,6 +251,7 @@ why-not-nts = 不是 NTS：该源使用对称密钥认证，chronyc 在 NTS 各�
 why-no-sample-switch = 尚无样本：设备还没有收到该服务器的应答，这里显示的是占位值，不是测量结果
 why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次应答之前关联所处的层级
 why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
+why-refid-nts-ke = NTS：ntpd 仍在等待与该服务器的 NTS 密钥交换（ntpsec 的 ntp_peer.c 把 NTS 关联标记为“NTS”，直到经 TCP（默认端口 4460）的密钥交换给它 cookie）；在此之前不会发出 NTP 请求
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -660,6 +661,7 @@ finding-not-synchronised-ntpd = ntpd 未同步（leap 11、层级 16 或 refid �
 finding-not-synchronised-ntpstat = NTP 守护进程未同步（ntpstat：unsynchronised，闰秒状态 11）。ntpstat 询问正在运行的 chronyd（通过 chronyc）或 ntpd。若是 chronyd：“chronyc sources”显示服务器是否应答，“chronyc tracking”显示为何没有跟随任何时间源；隔离的实验服务器用“local stratum 10 orphan”提供自己的时钟。若是 ntpd：“ntpq -p”显示各服务器；请检查“restrict”是否放行它们的应答，隔离实验环境用“tos orphan 10”。
 finding-frequency-high-systemd = 时钟的频率误差为 { $ppm } ppm，超过正常时钟的 ±100 ppm：晶振故障、虚拟机时钟，或者还有别的程序也在调整时钟（chronyd、ntpd、adjtimex）。请确保只有 systemd-timesyncd 在校准它（timedatectl show-timesync，并且没有其他时间守护进程在运行）。
 finding-frequency-limit-systemd = 时钟的频率误差已达内核上限（{ $ppm } ppm；adjtimex 最多允许 500 ppm）：systemd-timesyncd 无法校正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查 clocksource（/sys/devices/system/clocksource）。
+finding-no-upstream-reachable-by-nts-ke = 没有服务器应答 ntpd（各处 reach 均为 0），且每个关联的 refid 都是 .NTS.：ntpd 尚未与这些服务器完成 NTS 密钥交换，因此还没有发出 NTP 请求。先查密钥交换：TCP 端口 4460（或服务器的 ntsport）能穿过防火墙；服务器的证书在本机受信任（其 CA 在系统证书库或 ntpd 的“ca”选项中）且当前有效，证书中的名称与 server 行上的地址或名称一致；服务器已配置 NTS（chronyd：ntsservercert 和 ntsserverkey；ntpd：“nts enable”及其证书和密钥）。然后再查途中的 UDP 123。
 finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 域名无法解析，
