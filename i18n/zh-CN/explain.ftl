@@ -580,7 +580,7 @@ finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏
     }
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、{ $other_port ->
         [yes] 服务器是否在 UDP { $port } 上监听（本报告显示的 Remote port，由其 server 行的“port”选项设定；NTP 服务器默认监听 123），该端口是否双向放通，
-        [unknown] 服务器的 NTP 端口是否双向放通（UDP 123，或其 server 行“port”选项设定的端口：本报告中的 Remote port 0 是 chronyc 4.0 在收到第一个应答之前的占位值），
+        [unknown] 服务器的 NTP 端口是否双向放通（UDP 123，或其 server 行“port”选项设定的端口：本报告显示的 Remote port 是 chronyc 4.0 在收到第一个应答之前的占位值（0）），
        *[no] UDP 123 是否双向放通，
     }以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。可能的原因：server 行的延迟上限 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)：延迟更大的测量会被忽略）；跟随本服务器的对等体，按设计通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；该源自身未同步；或认证失败。“chronyc ntpdata”会显示哪些测试失败（NTP tests）；若是延迟测试，请放宽其中被点名的一项，或查明往返时间为何如此之长。
