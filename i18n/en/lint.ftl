@@ -91,7 +91,11 @@ lint-peer-no-orphan = Peered servers with local need “orphan”: chrony.conf(5
 lint-source-wrong-family = { $host } is an { $family } address, but the { $option } option limits this source to { $other } addresses: chronyd logs “Could not add source { $host }” and runs without it. Remove { $option } (it is for a host name with both kinds of address) or give an { $other } address.
 lint-ntpd-refclock-address = { $host } is an ntp.conf pseudo-address (127.127.TYPE.UNIT, ntpd's reference clock drivers; 127.127.1.0 is its local clock), not a server: chronyd polls it and nobody answers. chrony serves its own clock with “local stratum 10” and reads reference clocks with “refclock”.
 lint-no-iburst = { $host } has no iburst: the first synchronisation takes minutes instead of seconds.
-lint-allow-everyone = This allow line lets every address use this server.
+lint-allow-everyone = This allow line lets every { $family ->
+        [ipv4] IPv4 address
+        [ipv6] IPv6 address
+       *[other] address
+    } use this server.
 lint-missing-directory = The directory { $path } for { $directive } does not exist; chronyd refuses to start.
 lint-refclock-device = { $path } does not exist on this machine; chronyd refuses to start with this refclock.
 lint-hwtimestamp-interface = { $interface } has no hardware clock for timestamping (or does not exist); chronyd refuses to start. Use “hwtimestamp *” to enable it where it is available.
@@ -235,6 +239,7 @@ lint-source-port-zero = port 0 on { $host }: 0 is no port a server answers on (c
 lint-sourcedir-missing = The directory { $path } does not exist: chronyd starts without a message and loads no sources from it (chrony.conf(5) sourcedir reads the *.sources files in it). It looks again on “chronyc reload sources”, once the directory is there. Check the path, or create the directory.
 lint-log-no-logdir = “log { $logs }” writes nothing: there is no logdir, and chronyd writes its log files only in the directory logdir names (it starts with “logdir not specified”). Add a logdir line, e.g. “logdir /var/log/chrony”.
 lint-source-brackets = { $host } is an IPv6 address in brackets: chrony.conf writes addresses bare, and chronyd takes the bracketed form for a host name that never resolves, without a message, so this source is never used. Write “{ $bare }”.
+lint-source-zone = “{ $host }” is a link-local address with an interface: chrony keeps no interface in a source's address, so chronyd looks up the whole text as a host name and, where that fails, logs “Invalid host { $host }” and drops the source; where it resolves, the interface is lost. chrony.conf(5) bindacqdevice: write “server { $bare }” and “bindacqdevice { $zone }” (Linux), or use a global or unique local (fd00::/8) address of the server.
 lint-access-overridden = “{ $directive }” cancels “{ $earlier }” on line { $line }: an “allow all” or “deny all” line overrides every earlier allow or deny of a subnet within its own, so that line no longer applies. Move that line after this one, or write this one without “all” (a plain { $kind } keeps narrower earlier lines).
 lint-source-host-port = “{ $host }” is not an address with a port: chronyd takes the whole of it as a host name, which never resolves, so this source is never used (chronyd starts without a word; “chronyc sources” stays empty and “chronyc activity” counts a source with unknown address). chrony.conf(5) { $directive }: the port goes in the port option. Write “{ $directive } { $name } port { $port }” (123 is the default port and can be left out).
 lint-leapsectz-no-leaps = The time zone { $zone } has no leap seconds: chronyd checks that 23:59:60 on 31 December 2008 exists in it, logs “Timezone { $zone } failed leap second check, ignoring” and takes no leap second from it. chrony.conf(5) leapsectz: this normally works with the right/UTC time zone. Write “leapsectz right/UTC”.

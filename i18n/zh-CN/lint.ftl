@@ -81,7 +81,11 @@ lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chr
 lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
 lint-ntpd-refclock-address = { $host } 是 ntp.conf 的伪地址（127.127.类型.单元，ntpd 的参考时钟驱动；127.127.1.0 是它的本地时钟），不是服务器：chronyd 会轮询它，但没有人应答。chrony 用“local stratum 10”提供自己的时钟，用“refclock”读取参考时钟。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
-lint-allow-everyone = 这一行 allow 允许任何地址使用本服务器。
+lint-allow-everyone = 这一行 allow 允许任何{ $family ->
+        [ipv4] IPv4 地址
+        [ipv6] IPv6 地址
+       *[other] 地址
+    }使用本服务器。
 lint-missing-directory = { $directive } 所需的目录 { $path } 不存在，chronyd 将拒绝启动。
 lint-refclock-device = 本机上不存在 { $path }，使用此参考时钟时 chronyd 将拒绝启动。
 lint-hwtimestamp-interface = { $interface } 没有可用于硬件时间戳的硬件时钟（或该网卡不存在），chronyd 将拒绝启动。请使用“hwtimestamp *”在支持的网卡上启用。
@@ -204,6 +208,7 @@ lint-source-port-zero = { $host } 的 port 0：没有服务器在端口 0 上应
 lint-sourcedir-missing = 目录 { $path } 不存在：chronyd 会启动且不给出任何提示，但不会从中载入任何时间源（chrony.conf(5) sourcedir 读取其中的 *.sources 文件）。目录存在后，执行“chronyc reload sources”时它会再次读取。请检查路径，或创建该目录。
 lint-log-no-logdir = “log { $logs }”不会写出任何文件：没有 logdir，而 chronyd 只把日志文件写在 logdir 指定的目录里（启动时提示“logdir not specified”）。请添加一行 logdir，例如“logdir /var/log/chrony”。
 lint-source-brackets = { $host } 是加了方括号的 IPv6 地址：chrony.conf 中的地址不加方括号，chronyd 会把带方括号的写法当作一个永远解析不了的主机名，而且不报错，所以这个时间源永远不会被使用。请写成“{ $bare }”。
+lint-source-zone = “{ $host }”是带网络接口的链路本地地址：chrony 的时间源地址不保存接口，因此 chronyd 会把整段文本当作主机名解析，解析失败时记录“Invalid host { $host }”并丢弃该时间源；即使能解析，接口也会丢失。参见 chrony.conf(5) 的 bindacqdevice：写成“server { $bare }”加上“bindacqdevice { $zone }”（仅 Linux），或改用服务器的全局地址或唯一本地地址（fd00::/8）。
 lint-access-overridden = “{ $directive }”取消了第 { $line } 行的“{ $earlier }”：“allow all”或“deny all”会覆盖之前所有针对其范围内子网的 allow 或 deny，那一行不再生效。请把那一行移到这一行之后，或者这一行不写“all”（不带“all”的 { $kind } 会保留之前范围更小的规则）。
 lint-source-host-port = “{ $host }”不是“地址加端口”：chronyd 把它整个当作主机名，而这个名字永远解析不了，所以这个时间源永远不会被使用（chronyd 照常启动，不报错；“chronyc sources”为空，“chronyc activity”显示有一个地址未知的源）。chrony.conf(5) { $directive }：端口要用 port 选项指定。请写成“{ $directive } { $name } port { $port }”（123 是默认端口，可以省略）。
 lint-leapsectz-no-leaps = 时区 { $zone } 不含闰秒：chronyd 会检查其中是否存在 2008 年 12 月 31 日 23:59:60，检查失败时记录“Timezone { $zone } failed leap second check, ignoring”，不从中取得任何闰秒。chrony.conf(5) leapsectz：通常应使用 right/UTC 时区。请写成“leapsectz right/UTC”。

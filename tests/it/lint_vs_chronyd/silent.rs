@@ -634,3 +634,50 @@ fn a_source_port_above_65535_is_used_modulo_65536_as_lint_says() {
         );
     }
 }
+
+/// What lint warns of, chronyd does (R34 F1): a link-local address with an
+/// interface zone is looked up whole as a name (chrony's addresses carry no
+/// zone), and where that fails chronyd logs "Invalid host" and drops the
+/// source; the bare address with `bindacqdevice` is chrony.conf(5)'s way.
+/// In a loopback-only namespace, where no lookup leaves the machine.
+#[test]
+fn a_source_with_an_interface_zone_is_dropped_on_every_release() {
+    use common::netns::{self, Loopback};
+    if !netns::available(Loopback::Only) {
+        eprintln!("skipped: no loopback-only network namespace on this machine");
+        return;
+    }
+    let zoned = "server fe80::1%nosuchif9 iburst\n";
+    for r in common::releases() {
+        assert_eq!(said(zoned, &r, &[Rule::SourceZone]), [Rule::SourceZone]);
+        assert!(
+            said(
+                "server fe80::1 iburst\nbindacqdevice lo\n",
+                &r,
+                &[Rule::SourceZone]
+            )
+            .is_empty()
+        );
+        let tmp = tempfile::tempdir().unwrap();
+        let (c, _) = Chronyd::start_isolated(&r.chronyd, tmp.path(), "zoned", zoned);
+        // Taken as a name: a source with unknown address (with a resolver
+        // that answers, "Invalid host" and dropped), never polled.
+        let unknown = wait_for(Duration::from_secs(10), || {
+            c.chronyc(&["activity"])
+                .lines()
+                .find(|l| l.contains("unknown address"))
+                .and_then(|l| l.split_whitespace().next()?.parse::<u32>().ok())
+        });
+        let log = c.log_text();
+        assert!(
+            unknown == Some(1) || log.contains("Invalid host fe80::1%nosuchif9"),
+            "chrony {}: {unknown:?} {log}",
+            r.label
+        );
+        assert!(
+            !c.chronyc(&["-n", "sources"]).contains("fe80::1"),
+            "chrony {}",
+            r.label
+        );
+    }
+}

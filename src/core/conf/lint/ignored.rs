@@ -11,6 +11,7 @@ use super::rules::Rule;
 pub(super) fn ignored_lines(l: &mut Linter) {
     logs_without_logdir(l);
     bracketed_sources(l);
+    zoned_sources(l);
     host_port_sources(l);
     for scope in [AccessScope::Ntp, AccessScope::Cmd] {
         cancelled_access(l, scope);
@@ -60,6 +61,36 @@ fn bracketed_sources(l: &mut Linter) {
             vec![("host", host), ("bare", bare)],
         ));
     }
+}
+
+/// An IPv6 address with an interface zone (`fe80::1%eth0`): chrony's
+/// addresses carry no zone, so the whole text goes to getaddrinfo as a
+/// name (nameserv.c); where it fails chronyd logs "Invalid host" and drops
+/// the source (ntp_sources.c, 4.0–4.8). chrony.conf(5) bindacqdevice is
+/// the way "to enable an NTP source specified with a link-local IPv6
+/// address".
+fn zoned_sources(l: &mut Linter) {
+    let found: Vec<(usize, String, String, String)> = l
+        .doc
+        .sources()
+        .filter_map(|(i, s)| {
+            let (addr, zone) = zoned(&s.host)?;
+            Some((i, s.host.clone(), addr.to_string(), zone.to_string()))
+        })
+        .collect();
+    for (i, host, bare, zone) in found {
+        l.add((
+            Rule::SourceZone,
+            i,
+            vec![("host", host), ("bare", bare), ("zone", zone)],
+        ));
+    }
+}
+
+/// `ADDRESS%ZONE` of an IPv6 address: (address, zone).
+pub(super) fn zoned(host: &str) -> Option<(&str, &str)> {
+    let (addr, zone) = host.split_once('%')?;
+    (addr.parse::<std::net::Ipv6Addr>().is_ok() && !zone.is_empty()).then_some((addr, zone))
 }
 
 /// chrony.conf(5) server: `server hostname [option]...`, the port given by

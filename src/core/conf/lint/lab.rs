@@ -30,6 +30,8 @@ pub fn selectable_upstreams(doc: &Document) -> Vec<(&str, i64)> {
     doc.sources()
         .filter(|(_, s)| seen.insert(s.host.to_ascii_lowercase()))
         .filter(|(_, s)| !s.has("noselect") && !ntpd_refclock_address(&s.host))
+        // Forms chronyd never polls (said by their own findings).
+        .filter(|(_, s)| super::ignored::zoned(&s.host).is_none() && !s.host.starts_with('['))
         .map(|(_, s)| {
             let n = match s.kind {
                 SourceKind::Pool => s.int("maxsources").unwrap_or(4).clamp(1, 16),
@@ -171,7 +173,21 @@ pub(super) fn lab_checks(l: &mut Linter) {
     }
     for (i, a) in &allows {
         match &a.target {
-            AccessTarget::Any => l.add_at((Rule::AllowEveryone, Some(*i), vec![])),
+            AccessTarget::Any => l.add_at((
+                Rule::AllowEveryone,
+                Some(*i),
+                vec![("family", "any".to_string())],
+            )),
+            // A prefix of length 0: every address of its family (chrony.conf(5)
+            // allow: "allow 0/0" and "allow ::/0" as "allow all" is for both).
+            AccessTarget::Net(s) if s.bits == 0 => {
+                let family = if s.addr.is_ipv4() { "ipv4" } else { "ipv6" };
+                l.add_at((
+                    Rule::AllowEveryone,
+                    Some(*i),
+                    vec![("family", family.to_string())],
+                ))
+            }
             AccessTarget::Host(h) => match l.opts.resolves {
                 Some(resolves) if !resolves(h) => l.add_at((
                     Rule::AllowHostUnresolved,

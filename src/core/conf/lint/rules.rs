@@ -132,6 +132,7 @@ crate::id_enum! {
         NotText = "not-text",
         LogNoLogdir = "log-no-logdir",
         SourceBrackets = "source-brackets",
+        SourceZone = "source-zone",
         AccessOverridden = "access-overridden",
         SourceHostPort = "source-host-port",
         LeapsectzNoLeaps = "leapsectz-no-leaps",
@@ -331,6 +332,7 @@ impl Rule {
             Rule::LogNoLogdir => Severity::Warning,
             // chronyd starts; the name never resolves, the source is unused.
             Rule::SourceBrackets => Severity::Warning,
+            Rule::SourceZone => Severity::Warning,
             Rule::SourceHostPort => Severity::Warning,
             Rule::LeapsectzNoLeaps => Severity::Warning,
             Rule::MakestepLimitFraction => Severity::Warning,
