@@ -172,6 +172,9 @@ pub struct AppState {
     pub server: Option<String>,
     /// Set by the connect field: talk to this helper instead.
     pub reconnect: Option<String>,
+    /// Settings' chronyd path was entered: a lab helper of the window's
+    /// own restarts with it (when it differs from the one it runs).
+    pub chronyd_chosen: bool,
     /// This machine's IPv4 networks (for the allow presets), as the
     /// backend read them.
     pub networks: Vec<String>,
@@ -270,6 +273,7 @@ impl AppState {
             looking_up: Default::default(),
             server: None,
             reconnect: None,
+            chronyd_chosen: false,
         }
     }
 
