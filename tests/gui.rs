@@ -70,6 +70,8 @@ mod lab_notes;
 mod live;
 #[path = "gui/overview.rs"]
 mod overview;
+#[path = "gui/overview_scroll.rs"]
+mod overview_scroll;
 #[path = "gui/own_clock.rs"]
 mod own_clock;
 
