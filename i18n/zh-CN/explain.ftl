@@ -6,6 +6,10 @@ explain-reason-meaning = { $reason }。{ $meaning }
 explain-findings = 诊断
 explain-no-findings = 未发现问题。
 explain-not-recognised = 无法识别此输出（支持 chronyc、ntpq、ntpstat、timedatectl 以及交换机的 show/display ntp 命令）。
+explain-chronyd-log-tracking = 这些是 chronyd 自己的 tracking 日志（tracking.log，由 chrony.conf 中的“log tracking”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats tracking.log”可以读取此日志并汇总其中各值随时间的变化。
+explain-chronyd-log-measurements = 这些是 chronyd 自己的 measurements 日志（measurements.log，由 chrony.conf 中的“log measurements”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats measurements.log”可以读取此日志并汇总其中各值随时间的变化。
+explain-chronyd-log-statistics = 这些是 chronyd 自己的 statistics 日志（statistics.log，由 chrony.conf 中的“log statistics”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats statistics.log”可以读取此日志并汇总其中各值随时间的变化。
+explain-chronyd-log-refclocks = 这些是 chronyd 自己的 refclocks 日志（refclocks.log，由 chrony.conf 中的“log refclocks”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats refclocks.log”可以读取此日志并汇总其中各值随时间的变化。
 explain-empty = 没有可解释的内容：输入为空。
 explain-too-large = 输入超过 4 MiB，请只粘贴一条命令的输出。
 explain-encoding = 该文件既不是 UTF-8 也不是 UTF-16（例如中文 Windows 编辑器的“ANSI”是 GBK 编码）：请另存为 UTF-8（或 UTF-16）后重试。
@@ -251,6 +255,7 @@ why-not-nts = 不是 NTS：该源使用对称密钥认证，chronyc 在 NTS 各�
 why-no-sample-switch = 尚无样本：设备还没有收到该服务器的应答，这里显示的是占位值，不是测量结果
 why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次应答之前关联所处的层级
 why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
+why-refid-nts-ke = NTS：ntpd 仍在等待与该服务器的 NTS 密钥交换（ntpsec 的 ntp_peer.c 把 NTS 关联标记为“NTS”，直到经 TCP（默认端口 4460）的密钥交换给它 cookie）；在此之前不会发出 NTP 请求
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -497,7 +502,7 @@ why-frequency-normal = { $ppm } ppm：在普通时钟的 ±100 ppm 以内
 why-frequency-high = { $ppm } ppm：超出普通时钟所处的 ±100 ppm
 why-residual-freq-settling = { $ppm } ppm，误差界 ±{ $skew } ppm，来自 { $samples } 个样本：这是该时间源的估计值尚未稳定，不是本机时钟的频率误差
 why-residual-freq-apart = { $ppm } ppm，而其他时间源约为 { $others } ppm：这台服务器的时钟以另一速率运行
-why-frequency-limit = { $ppm } ppm：达到 chronyd 的 500 ppm 上限（maxdrift）：无法完全修正
+why-frequency-limit = { $ppm } ppm：远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）
 why-samples-none = 没有样本：该源没有应答（或其样本被丢弃）
 why-rtc-local = 硬件时钟使用本地时间：每次夏令时切换后以及同一台机器上的多个系统之间都会出错
 why-nts-ke-attempts = 自上次成功以来已尝试密钥交换 { $count } 次：NTS-KE 失败
@@ -575,6 +580,7 @@ finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏
     }
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、{ $other_port ->
         [yes] 服务器是否在 UDP { $port } 上监听（本报告显示的 Remote port，由其 server 行的“port”选项设定；NTP 服务器默认监听 123），该端口是否双向放通，
+        [unknown] 服务器的 NTP 端口是否双向放通（UDP 123，或其 server 行“port”选项设定的端口：本报告显示的 Remote port 是 chronyc 4.0 在收到第一个应答之前的占位值（0）），
        *[no] UDP 123 是否双向放通，
     }以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。可能的原因：server 行的延迟上限 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)：延迟更大的测量会被忽略）；跟随本服务器的对等体，按设计通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；该源自身未同步；或认证失败。“chronyc ntpdata”会显示哪些测试失败（NTP tests）；若是延迟测试，请放宽其中被点名的一项，或查明往返时间为何如此之长。
@@ -582,7 +588,7 @@ why-answers-unusable = 有应答，但没有一个被接受：它们没有通过
 finding-source-jittery = { $sources } 波动太大，无法使用（状态 ~，抖动超过 maxjitter）：到它的路径拥塞或不对称。请使用更近的服务器；如果抖动在预期之内，可以提高 maxjitter。
 finding-source-unstable = { $sources } 最后的偏移大于其估计误差：该源或到它的路径不稳定。
 finding-frequency-high = 时钟频率误差为 { $ppm } ppm，超出普通时钟所处的 ±100 ppm：振荡器故障、虚拟机的时钟，或者还有其他程序在调整时钟（ntpd、timesyncd、adjtimex）。请确保只有 chronyd 在校准时钟。
-finding-frequency-limit = 时钟频率误差已达到 chronyd 的上限（{ $ppm } ppm；maxdrift 为 500 ppm）：无法修正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
+finding-frequency-limit = 时钟频率误差为 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm；设置了 maxdrift 时还会进一步限制）。手动输入时间（“manual”加上相隔仅几秒的“chronyc settime”样本，参考 ID 为 7F7F0101）会造成这样的频率；其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟也会。若用了手动样本：执行“chronyc manual reset”，再相隔几分钟给出样本；否则请停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
 why-skew-no-estimate = chronyd 的初始值：还没有使用过任何频率估计
 finding-skew-no-estimate = chronyd 还没有使用任何频率估计（skew 1000000 ppm 是它启动时的值）。刚启动时样本太少：请再等几次轮询。如果一直如此，说明每个估计都被判为不可靠而不用：“maxupdateskew”设得比时间源能达到的偏差还小（chrony.conf(5) maxupdateskew：默认 1000 ppm，有线网络 10 或更小；“stratum config lint”会提示任何估计都达不到的值），或者没有时间源提供样本。在此期间根离散度会不断增长。
 why-nts-ke-no-requests = 接受了 { $ke } 个 NTS-KE 连接，却没有收到经过认证的 NTP 请求：客户端的密钥交换在它们那一侧失败了
@@ -659,11 +665,13 @@ finding-not-synchronised-ntpd = ntpd 未同步（leap 11、层级 16 或 refid �
 finding-not-synchronised-ntpstat = NTP 守护进程未同步（ntpstat：unsynchronised，闰秒状态 11）。ntpstat 询问正在运行的 chronyd（通过 chronyc）或 ntpd。若是 chronyd：“chronyc sources”显示服务器是否应答，“chronyc tracking”显示为何没有跟随任何时间源；隔离的实验服务器用“local stratum 10 orphan”提供自己的时钟。若是 ntpd：“ntpq -p”显示各服务器；请检查“restrict”是否放行它们的应答，隔离实验环境用“tos orphan 10”。
 finding-frequency-high-systemd = 时钟的频率误差为 { $ppm } ppm，超过正常时钟的 ±100 ppm：晶振故障、虚拟机时钟，或者还有别的程序也在调整时钟（chronyd、ntpd、adjtimex）。请确保只有 systemd-timesyncd 在校准它（timedatectl show-timesync，并且没有其他时间守护进程在运行）。
 finding-frequency-limit-systemd = 时钟的频率误差已达内核上限（{ $ppm } ppm；adjtimex 最多允许 500 ppm）：systemd-timesyncd 无法校正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查 clocksource（/sys/devices/system/clocksource）。
+finding-no-upstream-reachable-by-nts-ke = 没有服务器应答 ntpd（各处 reach 均为 0），且每个关联的 refid 都是 .NTS.：ntpd 尚未与这些服务器完成 NTS 密钥交换，因此还没有发出 NTP 请求。先查密钥交换：TCP 端口 4460（或服务器的 ntsport）能穿过防火墙；服务器的证书在本机受信任（其 CA 在系统证书库或 ntpd 的“ca”选项中）且当前有效，证书中的名称与 server 行上的地址或名称一致；服务器已配置 NTS（chronyd：ntsservercert 和 ntsserverkey；ntpd：“nts enable”及其证书和密钥）。然后再查途中的 UDP 123。
 finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 域名无法解析，
     }或“restrict”规则丢弃了应答。“ntpq -c as”会显示每个关联的状态。
 finding-serving-local-clock-ntpd = ntpd 跟随它自己的时钟（本地时钟驱动 127.127.1.x 或孤儿模式）：适用于隔离的实验环境，但会逐渐偏离真实时间。
+finding-serving-local-clock-ntpstat = ntpstat 询问的时间守护进程跟随的是它自己的时钟，而不是某台服务器：ntpd 会显示“local net”（其本地时钟驱动或孤儿模式）；chronyd 会显示没有地址、也没有轮询间隔的“NTP server”（ntpstat 从“chronyc -n tracking”取参考源的地址，而 chronyd 自己的时钟——来自“local stratum”或“manual”的参考 ID 7F7F0101——没有地址）。隔离的实验环境可以这样，但没有任何东西把它与真实时间联系起来：“chronyc sources”（或“ntpq -p”）可以看到是否有上游应答。
 finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和“ntp access-group”是否放行应答、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
 finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
 finding-not-synchronised-systemd = 系统时钟未同步。如果运行的是 chronyd（RHEL、Rocky、CentOS 和 Fedora 上的服务单元为 chronyd，Debian 和 Ubuntu 上为 chrony），“chronyc tracking”和“chronyc sources”会显示原因；systemd-timesyncd 则在“timedatectl timesync-status”中说明。
@@ -745,7 +753,7 @@ finding-facility-not-enabled = chronyd 关闭了此命令所需的功能（“{ 
 finding-facility-not-enabled-by-manual = chronyd 不接受手工输入的时间（{ $command } 得到“{ $reply }”）：按 chronyc(1)，settime 只有在 chronyd 配置为允许时才起作用，即 chrony.conf 中的 manual 指令或“chronyc manual on”。打开其中之一后再输入时间即可，其他都没有问题。
 finding-facility-not-enabled-by-smoothtime = chronyd 没有平滑它提供的时间（{ $command } 得到“{ $reply }”）：smoothing 和 smoothtime 需要 chrony.conf 中的 smoothtime 指令。如果不用时间平滑，就没有问题。
 finding-facility-not-enabled-by-rtcfile = chronyd 没有跟踪实时时钟（{ $command } 得到“{ $reply }”）：RTC 相关命令需要 chrony.conf 中的 rtcfile 指令。除非你希望 chronyd 测量 RTC，否则没有问题。
-finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告。除非你希望 chronyd 测量 RTC，否则没有问题。
+finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告；设置了 rtcfile 时，若 chronyd 打不开 RTC 设备（/dev/rtc，或 rtcdevice 指定的设备：容器或虚拟机中不存在，或不可读），它会放弃 RTC，并在日志中记录无法打开 RTC 设备的错误。除非你希望 chronyd 测量 RTC，否则没有问题。
 finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。chronyc 4.0 到 4.9 不会打印这样的代码：请确认是哪个程序打印的，并检查命令及其参数（chronyc(1)）。
 finding-chronyd-failed = chronyd 没能执行该命令（“{ $reply }”）：它理解了命令，但执行失败。makestep 在 chronyd 不控制时钟（以 -x 启动）或步进会让时间超出范围时失败；settime 在给出的时间无效或距上一次不足一秒时失败；doffset 在偏移会让时间无效时失败。chronyd 的日志会说明是哪一种（“Could not step system clock”、“Adjustment of … seconds is invalid”）。
 finding-chronyd-failed-by-makestep = chronyd 没能步进时钟（makestep 得到“{ $reply }”）：时钟没有改变。以 -x 启动的 chronyd 不控制系统时钟（chronyd(8)：-x 关闭对系统时钟的控制），因此无法步进；它的日志在启动时写有“Disabled control of system clock”，此时写有“Could not step system clock”。测试或实验用的 chronyd 就是这样；要设置时钟的 chronyd 应不带 -x 运行。否则就是这次步进会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。
@@ -1102,3 +1110,11 @@ value-false = 否
 value-synchronized = 已同步
 value-unsynchronized = 未同步
 explain-value-reads = 即{ $reading }。{ $meaning }
+kind-chronyc-settime = chronyc settime
+field-settime-offset = 时钟与 settime 给出的时间相差多少，单位秒：正值表示时钟偏快。
+label-settime-offset = 时钟偏快
+field-settime-frequency-change = chronyd 根据这个手动样本对时钟频率的改变量，单位 ppm。
+label-settime-frequency-change = 频率改变（ppm）
+field-settime-new-frequency = 加入这个样本后时钟的频率，单位 ppm（正常时钟在 ±100 ppm 以内）。
+label-settime-new-frequency = 新频率（ppm）
+finding-settime-frequency-limit = 手动样本把时钟频率设成了 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）。chronyd 根据 settime 的样本计算频率（chronyc(1) settime）：相隔仅几秒、各自误差又相差几秒的样本会算出荒谬的频率，时钟现在就按这个频率走偏。请执行“chronyc manual reset”（或用“manual delete N”删除错误的样本），再相隔几分钟给出 settime 样本，每次尽量准确。

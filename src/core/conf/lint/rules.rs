@@ -65,6 +65,12 @@ crate::id_enum! {
         LocalStratumOne = "local-stratum-one",
         LocalStratumBelowUpstream = "local-stratum-below-upstream",
         PeerBurst = "peer-burst",
+        /// `nts` on a peer line: "NTS not supported with peers".
+        PeerNts = "peer-nts",
+        /// `nts` and `key N` on one source: chronyd uses NTS only.
+        NtsKeyIgnored = "nts-key-ignored",
+        /// `certset N` (or set 0 under nosystemcert) that holds no CA.
+        CertsetEmpty = "certset-empty",
         PreferNoselect = "prefer-noselect",
         CmdallowNoBind = "cmdallow-no-bind",
         FewSources = "few-sources",
@@ -119,6 +125,9 @@ crate::id_enum! {
         SamplesCapped = "samples-capped",
         SourcePortZero = "source-port-zero",
         SourcedirMissing = "sourcedir-missing",
+        DriftfileMissingDirectory = "driftfile-missing-directory",
+        MaxupdateskewNegative = "maxupdateskew-negative",
+        LogbannerNegative = "logbanner-negative",
         Utf16File = "utf16-file",
         NotText = "not-text",
         LogNoLogdir = "log-no-logdir",
@@ -234,6 +243,12 @@ impl Rule {
             // Clients prefer the free-running clock to the real chain.
             Rule::LocalStratumBelowUpstream => Severity::Warning,
             Rule::PeerBurst => Severity::Warning,
+            // chronyd starts; no answer of the peer is ever accepted.
+            Rule::PeerNts => Severity::Warning,
+            // chronyd starts and authenticates with NTS; the key is unused.
+            Rule::NtsKeyIgnored => Severity::Warning,
+            // chronyd starts; NTS-KE fails on certificate trust.
+            Rule::CertsetEmpty => Severity::Warning,
             // chronyd starts; the source is never used, whatever prefer says.
             Rule::PreferNoselect => Severity::Warning,
             Rule::CmdallowNoBind => Severity::Warning,
@@ -305,6 +320,10 @@ impl Rule {
             // chronyd starts; the source never answers / is never loaded.
             Rule::SourcePortZero => Severity::Warning,
             Rule::SourcedirMissing => Severity::Warning,
+            // Machine-dependent, like the other paths: the file may be
+            // meant for another machine.
+            Rule::DriftfileMissingDirectory => Severity::Hint,
+            Rule::MaxupdateskewNegative | Rule::LogbannerNegative => Severity::Warning,
             // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
             Rule::Utf16File => Severity::Error,
             Rule::NotText => Severity::Error,
