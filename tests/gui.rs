@@ -54,6 +54,8 @@ mod words;
 mod files;
 #[path = "gui/first_run.rs"]
 mod first_run;
+#[path = "gui/no_chronyd.rs"]
+mod no_chronyd;
 #[path = "gui/status_bar.rs"]
 mod status_bar;
 #[path = "gui/trust.rs"]
@@ -68,6 +70,8 @@ mod lab_notes;
 mod live;
 #[path = "gui/overview.rs"]
 mod overview;
+#[path = "gui/overview_scroll.rs"]
+mod overview_scroll;
 #[path = "gui/own_clock.rs"]
 mod own_clock;
 

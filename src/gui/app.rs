@@ -22,6 +22,9 @@ pub struct App {
     /// Set while the visible panel shows live data: the backend wakes the
     /// UI for snapshots only then (every other event always wakes it).
     pub wants_live: Option<std::sync::Arc<super::backend::LiveGate>>,
+    /// How the backend was launched, when it finds or starts a lab helper
+    /// itself: a chronyd chosen in Settings relaunches it so.
+    pub launch: Option<super::backend::Launch>,
     /// When settings were last handed to the backend to save.
     saved_at: std::time::Instant,
 }
@@ -61,7 +64,59 @@ impl App {
             backend,
             shots: ShotPlan::from_env(),
             wants_live: None,
+            launch: None,
             saved_at: std::time::Instant::now(),
+        }
+    }
+
+    /// Starts the backend as `how` says, and keeps `how` so that a chronyd
+    /// chosen later in Settings can start the lab helper again.
+    pub fn launch(&mut self, how: super::backend::Launch, waker: super::backend::Waker) {
+        self.backend.detach();
+        self.backend = Backend::launch(how.clone(), waker);
+        self.launch = Some(how);
+    }
+
+    /// Settings names another chronyd: a lab helper this window starts (or
+    /// failed to start, e.g. no chronyd installed) starts again with it at
+    /// once, so the path works without restarting Stratum. A helper named
+    /// under Connect to is left alone: it runs its own chronyd.
+    fn relaunch_with_chronyd(&mut self, ctx: &egui::Context) {
+        let chosen = self
+            .state
+            .settings
+            .chronyd
+            .clone()
+            .map(std::path::PathBuf::from);
+        let Some(how) = self.launch.as_ref().filter(|l| l.socket.is_none()) else {
+            return;
+        };
+        if how.chronyd == chosen {
+            return;
+        }
+        let how = super::backend::Launch {
+            chronyd: chosen,
+            // Its messages in the window's language of now.
+            lang: self.state.settings.lang.or(how.lang),
+            ..how.clone()
+        };
+        if matches!(self.state.connection, Connection::Offline { .. }) {
+            // Nothing started: nothing to wait for.
+            self.backend.detach();
+        } else {
+            // The old lab helper must be gone before the new one takes its
+            // socket, else the new backend would find the old one there;
+            // a wait of a second or two, once, at the user's choice.
+            self.backend.shutdown();
+        }
+        let waker = super::backend::waker(ctx.clone(), self.wants_live.clone());
+        self.backend = Backend::launch(how.clone(), waker);
+        self.launch = Some(how);
+        self.state.connection = Connection::Connecting(Stage::Looking);
+        self.state.snapshot = None;
+        self.state.info = None;
+        if self.state.applying() {
+            self.state.apply = ApplyState::Idle;
         }
     }
 
@@ -80,6 +135,8 @@ impl App {
             self.backend.detach();
             let waker = super::backend::waker(ctx.clone(), self.wants_live.clone());
             self.backend = Backend::start(Some(target.into()), None, waker);
+            // A helper named by hand runs its own chronyd.
+            self.launch = None;
             self.state.connection = Connection::Connecting(Stage::Looking);
             self.state.snapshot = None;
             self.state.fleet.clear();
@@ -90,6 +147,9 @@ impl App {
             if matches!(self.state.nts, super::state::NtsState::Running(_)) {
                 self.state.nts = super::state::NtsState::Idle;
             }
+        }
+        if std::mem::take(&mut self.state.chronyd_chosen) {
+            self.relaunch_with_chronyd(ctx);
         }
         // Of several snapshots waiting, only the last is explained.
         let mut latest = None;

@@ -83,8 +83,9 @@ pub fn run() -> ExitCode {
                 lang: Some(lang),
                 ..backend::Launch::default()
             };
-            let backend = Backend::launch(how, waker);
+            let backend = Backend::launch(how.clone(), waker);
             let mut app = App::new(&cc.egui_ctx, settings, backend);
+            app.launch = Some(how);
             app.wants_live = Some(wants_live);
             Ok(Box::new(app))
         }),

@@ -144,6 +144,14 @@ pub struct Selected {
     pub meaning: String,
 }
 
+/// Where a Burst / Step / Refresh asked from the Overview stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActionOutcome {
+    Pending,
+    Done,
+    Failed(String),
+}
+
 pub struct AppState {
     pub tr: Localizer,
     pub settings: Settings,
@@ -168,10 +176,16 @@ pub struct AppState {
     pub series: Vec<SeriesId>,
     pub selected: Option<Selected>,
     pub last_error: Option<String>,
+    /// The Overview's last Burst / Step / Refresh and how it went, shown
+    /// beside the buttons (where it was pressed).
+    pub action: Option<(crate::ipc::Action, ActionOutcome)>,
     /// The helper this window talks to (socket path or `ssh://` URL).
     pub server: Option<String>,
     /// Set by the connect field: talk to this helper instead.
     pub reconnect: Option<String>,
+    /// Settings' chronyd path was entered: a lab helper of the window's
+    /// own restarts with it (when it differs from the one it runs).
+    pub chronyd_chosen: bool,
     /// This machine's IPv4 networks (for the allow presets), as the
     /// backend read them.
     pub networks: Vec<String>,
@@ -247,6 +261,7 @@ impl AppState {
             series: Vec::new(),
             selected: None,
             last_error: None,
+            action: None,
             local_version: None,
             settings_dirty: false,
             lint: LintState::default(),
@@ -270,6 +285,7 @@ impl AppState {
             looking_up: Default::default(),
             server: None,
             reconnect: None,
+            chronyd_chosen: false,
         }
     }
 
@@ -465,9 +481,18 @@ impl AppState {
             },
             Event::Stats(r) => self.stats = Some(r),
             Event::Failed { code, detail } => {
-                self.last_error = Some(self.tr.error_text(code, detail));
+                let text = self.tr.error_text(code, detail);
+                if let Some((_, o @ ActionOutcome::Pending)) = &mut self.action {
+                    *o = ActionOutcome::Failed(text.clone());
+                }
+                self.last_error = Some(text);
             }
-            Event::ActionDone => self.last_error = None,
+            Event::ActionDone => {
+                self.last_error = None;
+                if let Some((_, o @ ActionOutcome::Pending)) = &mut self.action {
+                    *o = ActionOutcome::Done;
+                }
+            }
             Event::History(series) => self.history.extend(series),
             Event::Batch(events) => {
                 for e in events {

@@ -283,6 +283,51 @@ pub fn fields_ui(ui: &mut egui::Ui, st: &mut AppState, id: &str, kind: Kind, fie
         });
 }
 
+/// The text with each quoted command (“chronyc -N sources -a”) joined by
+/// no-break spaces, so that wrapping never splits a command across lines,
+/// where a reader would copy half of it.
+pub fn one_line_commands(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('“') {
+        let (before, after) = rest.split_at(open + '“'.len_utf8());
+        out.push_str(before);
+        let Some(close) = after.find('”') else {
+            rest = after;
+            break;
+        };
+        let quoted = &after[..close];
+        let command = quoted.starts_with(|c: char| c.is_ascii_lowercase())
+            && quoted.is_ascii()
+            && quoted.len() <= 48;
+        if command {
+            out.push_str(&quoted.replace(' ', "\u{a0}"));
+        } else {
+            out.push_str(quoted);
+        }
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A wrapped label whose quoted commands stay on one line; screen readers
+/// get `text` as written (plain spaces).
+pub fn command_text_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    color: egui::Color32,
+    size: Option<f32>,
+) -> egui::Response {
+    let mut shown = RichText::new(one_line_commands(text)).color(color);
+    if let Some(size) = size {
+        shown = shown.size(size);
+    }
+    let r = ui.add(egui::Label::new(shown).wrap());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, text));
+    r
+}
+
 /// Findings first and large, each in a frame of its verdict's colour; a
 /// clear "no problem found" when there is none.
 pub fn findings_ui(
@@ -307,7 +352,7 @@ pub fn findings_ui(
                 let inner = outer - 2.0 * (margin + stroke);
                 ui.set_width(inner);
                 ui.set_max_width(inner);
-                ui.add(egui::Label::new(egui::RichText::new(text).size(15.0).color(color)).wrap());
+                command_text_ui(ui, &text, color, Some(15.0));
             });
     };
     if findings.is_empty() {

@@ -172,6 +172,14 @@ pub fn drive(h: &mut Harness<'static, App>) {
     let tr = Localizer::new(lang);
     // Fleet: no helper, then a system helper.
     h.state_mut().state.info = None;
+    // Guided's greyed Apply with no helper says why on hover.
+    show(h, Panel::Setup);
+    h.ctx.style_mut(|s| s.interaction.tooltip_delay = 0.0);
+    h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-apply"))
+        .hover();
+    h.run_steps(3);
+    let why = tr.tr("gui-setup-apply-no-helper");
+    assert!(h.query_by_label(&why).is_some(), "{:?}", shown_texts(h));
     h.state_mut().state.fleet.clear();
     show(h, Panel::Fleet);
     let offline_text = tr.tr("gui-fleet-empty-offline");
@@ -183,7 +191,32 @@ pub fn drive(h: &mut Harness<'static, App>) {
     let mut system = info();
     system.mode = stratum::ipc::Mode::System;
     h.state_mut().state.on_event(Event::Connected {
-        info: system,
+        info: system.clone(),
+        started_lab: false,
+        server: "/run/stratum/helper.sock".into(),
+    });
+    h.state_mut().state.fleet.clear();
+    h.run_steps(2);
+    // How to restart the helper after listing servers: the system
+    // helper's service, or (the lab helper being the window's own) Stratum.
+    let told = |h: &Harness<'static, App>, how: &str| {
+        assert!(
+            shown_texts(h).iter().any(|t| t.contains(how)),
+            "{lang:?}: Fleet does not say “{how}”: {:?}",
+            shown_texts(h)
+        );
+    };
+    told(h, "systemctl restart stratum-helper");
+    h.state_mut().state.on_event(Event::Connected {
+        info: info(),
+        started_lab: true,
+        server: "/home/admin/.local/share/stratum/run/helper.sock".into(),
+    });
+    h.state_mut().state.fleet.clear();
+    h.run_steps(2);
+    told(h, "Ctrl+Q");
+    h.state_mut().state.on_event(Event::Connected {
+        info: system.clone(),
         started_lab: false,
         server: "/run/stratum/helper.sock".into(),
     });
@@ -269,4 +302,54 @@ pub fn drive(h: &mut Harness<'static, App>) {
     h.run_steps(2);
     let note = tr.tr_args("gui-export-peer-in-file", &[("peers", "10.0.0.124")]);
     assert!(h.query_by_label(&note).is_some(), "{:?}", shown_texts(h));
+}
+
+/// The DNS advice's command (“chronyc -N sources -a”) stays on one line at
+/// every width the Sources panel can have, in both languages: laid out as
+/// the window draws findings, with its fonts. Split, the two halves read as
+/// two things to type.
+#[test]
+fn a_quoted_command_is_never_split_across_lines() {
+    for lang in Lang::ALL {
+        let h = offline(lang);
+        let tr = Localizer::new(lang);
+        let text = tr.tr_args(
+            "finding-name-unresolved",
+            &[
+                (
+                    "sources",
+                    "ntp.aliyun.com, ntp1.aliyun.com, time1.cloud.tencent.com",
+                ),
+                ("count", "3"),
+            ],
+        );
+        let command = "chronyc -N sources -a";
+        assert!(text.contains(command), "{lang:?}: {text}");
+        let shown = stratum::gui::widgets::one_line_commands(&text);
+        for width in (240..1000).step_by(3) {
+            let galley = h.ctx.fonts(|f| {
+                f.layout(
+                    shown.clone(),
+                    egui::FontId::proportional(14.0),
+                    egui::Color32::WHITE,
+                    width as f32,
+                )
+            });
+            let rows: Vec<String> = galley
+                .rows
+                .iter()
+                .map(|r| {
+                    r.glyphs
+                        .iter()
+                        .map(|g| g.chr)
+                        .collect::<String>()
+                        .replace('\u{a0}', " ")
+                })
+                .collect();
+            assert!(
+                rows.iter().any(|r| r.contains(command)),
+                "{lang:?} at {width} points: “{command}” is split: {rows:?}"
+            );
+        }
+    }
 }

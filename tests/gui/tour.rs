@@ -38,6 +38,20 @@ pub fn live_panels(lab: &RichLab, lang: Lang) {
                     h.get_by_label(&t).click_accesskit();
                     h.run_steps(2);
                 }
+                // What Burst / Step / Refresh did, under the buttons.
+                use stratum::gui::state::ActionOutcome;
+                use stratum::ipc::Action;
+                for a in [Action::Burst, Action::Makestep, Action::Refresh] {
+                    for o in [
+                        ActionOutcome::Pending,
+                        ActionOutcome::Done,
+                        ActionOutcome::Failed("chronyd refused: no such source".into()),
+                    ] {
+                        h.state_mut().state.action = Some((a.clone(), o));
+                        h.run_steps(2);
+                    }
+                }
+                h.state_mut().state.action = None;
             }
             Panel::Plots => wait_until(&mut h, Duration::from_secs(20), "history", &|a| {
                 a.state.history.values().any(|v| !v.is_empty())

@@ -8,7 +8,7 @@ use crate::core::alarm::HealthState;
 use crate::core::explain::{Kind, Status};
 use crate::core::series::{Field, SeriesId};
 use crate::gui::backend::Command;
-use crate::gui::state::{AppState, Panel, status_color};
+use crate::gui::state::{ActionOutcome, AppState, Panel, status_color};
 use crate::gui::widgets::fields_ui;
 use crate::ipc::Action;
 
@@ -138,6 +138,7 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
         fields_ui(ui, st, "tracking", e.kind, &e.fields);
     }
     ui.add_space(8.0);
+    let mut asked = None;
     ui.horizontal(|ui| {
         let may = st.may_change();
         if ui
@@ -145,7 +146,7 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             .on_hover_text(st.t("gui-action-burst-help"))
             .clicked()
         {
-            commands.push(Command::Action(Action::Burst));
+            asked = Some(Action::Burst);
         }
         let lab = st.is_lab();
         let makestep = ui
@@ -157,16 +158,22 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             makestep
         };
         if makestep.clicked() {
-            commands.push(Command::Action(Action::Makestep));
+            asked = Some(Action::Makestep);
         }
         if ui
             .add_enabled(may, egui::Button::new(st.t("gui-action-refresh")))
             .on_hover_text(st.t("gui-action-refresh-help"))
             .clicked()
         {
-            commands.push(Command::Action(Action::Refresh));
+            asked = Some(Action::Refresh);
         }
     });
+    let pressed = asked.is_some();
+    if let Some(a) = asked {
+        commands.push(Command::Action(a.clone()));
+        st.action = Some((a, ActionOutcome::Pending));
+    }
+    action_result_ui(ui, st, pressed);
     ui.add_space(8.0);
     for (key, title) in [
         (Kind::ChronycServerstats, "gui-serverstats"),
@@ -268,6 +275,46 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
             }
         });
     name_plot(&r.response, &st.t("gui-a11y-spark"));
+}
+
+/// What the last Burst / Step / Refresh did, right under the buttons, and
+/// scrolled into view when pressed (the buttons sit low on a small window).
+fn action_result_ui(ui: &mut egui::Ui, st: &AppState, just_pressed: bool) {
+    let Some((action, outcome)) = &st.action else {
+        return;
+    };
+    let name = st.t(match action {
+        Action::Makestep => "gui-action-makestep",
+        Action::Refresh => "gui-action-refresh",
+        _ => "gui-action-burst",
+    });
+    let r = match outcome {
+        ActionOutcome::Pending => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(st.ta("gui-action-pending", &[("action", name)]))
+            })
+            .inner
+        }
+        ActionOutcome::Done => ui.colored_label(
+            status_color(Status::Ok),
+            st.t(match action {
+                Action::Makestep => "gui-action-done-makestep",
+                Action::Refresh => "gui-action-done-refresh",
+                _ => "gui-action-done-burst",
+            }),
+        ),
+        ActionOutcome::Failed(why) => ui.colored_label(
+            status_color(Status::Bad),
+            st.ta(
+                "gui-action-failed",
+                &[("action", name), ("reason", why.clone())],
+            ),
+        ),
+    };
+    if just_pressed {
+        r.scroll_to_me(None);
+    }
 }
 
 impl crate::gui::view::View for Form {

@@ -61,10 +61,14 @@ pub fn legend_row_ui(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
     });
 }
 
-/// The height below the cursor in the visible part of the panel: what a
-/// plot can take without pushing the rest out of sight.
+/// The height below the cursor in the visible part of the panel, as it is
+/// with the panel scrolled to its top: what a plot can take without pushing
+/// the rest out of sight. Scrolling must not change it: measured from the
+/// scrolled cursor, a plot grew by what was scrolled, covered the view
+/// and pushed the buttons below it out of reach.
 pub fn room_below(ui: &egui::Ui) -> f32 {
-    (ui.clip_rect().bottom() - ui.cursor().top()).max(0.0)
+    let scrolled = (ui.clip_rect().top() - ui.max_rect().top()).max(0.0);
+    (ui.clip_rect().bottom() - ui.cursor().top() - scrolled).max(0.0)
 }
 
 /// Names a plot for screen readers (and the UI tests) by `label`.

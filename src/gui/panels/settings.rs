@@ -119,14 +119,18 @@ pub fn settings_ui(ui: &mut egui::Ui, st: &mut AppState) {
         let found = crate::sys::find_chronyd(None)
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        if ui
+        let field = ui
             .add(egui::TextEdit::singleline(&mut chronyd).hint_text(found))
             .labelled_by(name.id)
-            .on_hover_text(st.t("gui-chronyd-path-help"))
-            .changed()
-        {
+            .on_hover_text(st.t("gui-chronyd-path-help"));
+        if field.changed() {
             st.settings.chronyd = (!chronyd.trim().is_empty()).then(|| chronyd.trim().to_string());
             st.settings_dirty = true;
+        }
+        // Done typing (Enter or focus elsewhere): the lab helper restarts
+        // with it, not at every keystroke.
+        if field.lost_focus() {
+            st.chronyd_chosen = true;
         }
         ui.end_row();
         ui.label(st.t("gui-plot-window"));

@@ -211,10 +211,13 @@ pub fn setup_ui(
                 // One apply at a time, from whichever panel.
                 let may = st.may_change() && !st.applying();
                 let b = ui.add_enabled(may, egui::Button::new(st.t("gui-setup-apply")));
+                // A greyed button says why.
                 let b = if st.applying() {
                     b.disabled_hover_text(st.t("gui-apply-blocked-running"))
+                } else if st.info.is_none() {
+                    b.disabled_hover_text(st.t("gui-setup-apply-no-helper"))
                 } else {
-                    b
+                    b.disabled_hover_text(st.t("gui-apply-blocked-helper"))
                 };
                 if b.clicked() {
                     chosen = Some(Replace::Apply);

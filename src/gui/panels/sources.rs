@@ -16,9 +16,11 @@ pub fn sources_ui(ui: &mut egui::Ui, st: &mut AppState) {
         Some(e) => {
             rows_ui(ui, st, "sources", &e);
             for f in &e.findings {
-                ui.colored_label(
+                crate::gui::widgets::command_text_ui(
+                    ui,
+                    &st.tr.finding_text(e.kind, f),
                     crate::gui::state::status_color(f.severity),
-                    st.tr.finding_text(e.kind, f),
+                    None,
                 );
             }
         }
