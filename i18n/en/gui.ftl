@@ -362,6 +362,14 @@ gui-setup-drops = This setup replaces the current configuration, and { $count ->
        *[other] these { $count } lines of it are not in the setup: they would be dropped.
     }
 gui-setup-replace = Replace the configuration
+gui-setup-adds = { $count ->
+        [one] It adds this line, which the current configuration does not have:
+       *[other] It adds these { $count } lines, which the current configuration does not have:
+    }
+gui-setup-would-drop = Using this setup would drop { $count ->
+        [one] this line of the current configuration
+       *[other] these { $count } lines of the current configuration
+    }: { $lines }.
 gui-files-need-path = Type a file's path above (or choose it with Browse…) to import it or save the configuration to it.
 
 # The comments of the chrony.conf a new lab starts from, and of the first

@@ -350,6 +350,8 @@ gui-file-not-current = { $path } 中的文件与预览不同：那个文件不�
 # 引导设置：替换含有该设置所没有的行的配置。
 gui-setup-drops = 此设置会替换当前配置，当前配置中的下列 { $count } 行不在此设置中，将被删除：
 gui-setup-replace = 替换配置
+gui-setup-adds = 它会加入当前配置中没有的下列 { $count } 行：
+gui-setup-would-drop = 使用此设置会删除当前配置中的 { $count } 行：{ $lines }。
 gui-files-need-path = 请在上面输入文件路径（或用“浏览…”选择），以导入该文件或把配置保存到该文件。
 
 # 新实验环境起始 chrony.conf 的注释，以及首次加入某类指令时的注释（chronyd 按字节读取注释）。

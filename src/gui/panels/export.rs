@@ -427,14 +427,30 @@ pub fn export_ui(
             }
             let mut text = e.text.clone();
             let title = ui.strong(st.t("gui-export-preview"));
-            ui.add(
-                egui::TextEdit::multiline(&mut text)
-                    .id_salt("export.text")
-                    .code_editor()
-                    .interactive(true)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(title.id);
+            // No soft wrap: a wrapped comment's tail would read as a
+            // config line without its "#"; a long line scrolls instead.
+            let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
+                let mut job = egui::text::LayoutJob::simple(
+                    buf.as_str().to_owned(),
+                    egui::TextStyle::Monospace.resolve(ui.style()),
+                    ui.visuals().text_color(),
+                    f32::INFINITY,
+                );
+                job.wrap.max_width = f32::INFINITY;
+                ui.fonts(|f| f.layout_job(job))
+            };
+            egui::ScrollArea::horizontal()
+                .id_salt("export.preview")
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut text)
+                            .id_salt("export.text")
+                            .code_editor()
+                            .interactive(true)
+                            .layouter(&mut layouter),
+                    )
+                    .labelled_by(title.id);
+                });
             // The comments above are English on purpose: say why.
             if let Some(notice) = st.tr.export_ascii_notice(f.format) {
                 ui.label(RichText::new(notice).weak());
