@@ -59,6 +59,12 @@ lint-local-stratum-below-upstream = local stratum { $stratum } under upstream se
 lint-no-local-stratum = Clients are allowed but there is no local directive: when the upstream servers are unreachable, clients see stratum 0 and "Not synchronised". Add “local stratum 10 orphan” for an isolated lab.
 lint-prefer-noselect = prefer on the line of { $host } does nothing: noselect means it is never selected for synchronisation, so { $host } is only measured, never used. Remove noselect to prefer it, or prefer to keep it as a monitored source only.
 lint-peer-burst = { $option } on a peer line is ignored: bursts work only with server and pool sources.
+lint-peer-nts = nts does not work on a peer line (chrony.conf(5) peer: “The following options of the server directive do not work in the peer directive: iburst, burst, nts, presend, copy”): chronyd logs “NTS not supported with peers”, still tries NTS key establishment with { $host } (TCP port 4460) and accepts no answer of the peer, since a peer's answers carry no NTS fields (chronyd adds them only for clients). Authenticate a peer with “key N” (the same key in both key files), or make { $host } a server with nts.
+lint-nts-key-ignored = { $host } has both nts and “key { $key }”: chronyd authenticates it with NTS and ignores the key (chrony's ntp_core.c uses the key only without nts; chrony.conf(5) nts: “Unlike with the key option, the server and client do not need to share a key”). Remove one of them: “key { $key }” to keep NTS, or nts to use the symmetric key.
+lint-certset-empty = { $host } verifies its NTS server's certificate with set { $set }, which holds no certificate: { $which ->
+        [default] “nosystemcert” drops the system's trusted CAs from set 0 and no “ntstrustedcerts FILE” line without a set ID adds any
+       *[other] no “ntstrustedcerts { $set } FILE” line fills it, and chrony.conf(5) ntstrustedcerts says “All other sets are empty by default”
+    }. NTS key establishment fails (chronyd logs “The certificate is NOT trusted”) and the source is never used. Add “ntstrustedcerts { $set } FILE” with the CA that signed the server's certificate, or give the certset of a set that holds it.
 lint-cmdallow-no-bind = cmdallow has no effect: chronyd listens for monitoring commands on localhost only. Add a bindcmdaddress with a non-loopback address, or remove cmdallow.
 lint-few-sources = Only { $count } upstream { $count ->
         [one] source

@@ -251,6 +251,7 @@ why-not-nts = 不是 NTS：该源使用对称密钥认证，chronyc 在 NTS 各�
 why-no-sample-switch = 尚无样本：设备还没有收到该服务器的应答，这里显示的是占位值，不是测量结果
 why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次应答之前关联所处的层级
 why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
+why-refid-nts-ke = NTS：ntpd 仍在等待与该服务器的 NTS 密钥交换（ntpsec 的 ntp_peer.c 把 NTS 关联标记为“NTS”，直到经 TCP（默认端口 4460）的密钥交换给它 cookie）；在此之前不会发出 NTP 请求
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
 finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途 UDP 123 被阻断、{ $names ->
         [none] 地址错误，
@@ -575,6 +576,7 @@ finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏
     }
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、{ $other_port ->
         [yes] 服务器是否在 UDP { $port } 上监听（本报告显示的 Remote port，由其 server 行的“port”选项设定；NTP 服务器默认监听 123），该端口是否双向放通，
+        [unknown] 服务器的 NTP 端口是否双向放通（UDP 123，或其 server 行“port”选项设定的端口：本报告显示的 Remote port 是 chronyc 4.0 在收到第一个应答之前的占位值（0）），
        *[no] UDP 123 是否双向放通，
     }以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。可能的原因：server 行的延迟上限 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)：延迟更大的测量会被忽略）；跟随本服务器的对等体，按设计通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；该源自身未同步；或认证失败。“chronyc ntpdata”会显示哪些测试失败（NTP tests）；若是延迟测试，请放宽其中被点名的一项，或查明往返时间为何如此之长。
@@ -659,11 +661,13 @@ finding-not-synchronised-ntpd = ntpd 未同步（leap 11、层级 16 或 refid �
 finding-not-synchronised-ntpstat = NTP 守护进程未同步（ntpstat：unsynchronised，闰秒状态 11）。ntpstat 询问正在运行的 chronyd（通过 chronyc）或 ntpd。若是 chronyd：“chronyc sources”显示服务器是否应答，“chronyc tracking”显示为何没有跟随任何时间源；隔离的实验服务器用“local stratum 10 orphan”提供自己的时钟。若是 ntpd：“ntpq -p”显示各服务器；请检查“restrict”是否放行它们的应答，隔离实验环境用“tos orphan 10”。
 finding-frequency-high-systemd = 时钟的频率误差为 { $ppm } ppm，超过正常时钟的 ±100 ppm：晶振故障、虚拟机时钟，或者还有别的程序也在调整时钟（chronyd、ntpd、adjtimex）。请确保只有 systemd-timesyncd 在校准它（timedatectl show-timesync，并且没有其他时间守护进程在运行）。
 finding-frequency-limit-systemd = 时钟的频率误差已达内核上限（{ $ppm } ppm；adjtimex 最多允许 500 ppm）：systemd-timesyncd 无法校正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查 clocksource（/sys/devices/system/clocksource）。
+finding-no-upstream-reachable-by-nts-ke = 没有服务器应答 ntpd（各处 reach 均为 0），且每个关联的 refid 都是 .NTS.：ntpd 尚未与这些服务器完成 NTS 密钥交换，因此还没有发出 NTP 请求。先查密钥交换：TCP 端口 4460（或服务器的 ntsport）能穿过防火墙；服务器的证书在本机受信任（其 CA 在系统证书库或 ntpd 的“ca”选项中）且当前有效，证书中的名称与 server 行上的地址或名称一致；服务器已配置 NTS（chronyd：ntsservercert 和 ntsserverkey；ntpd：“nts enable”及其证书和密钥）。然后再查途中的 UDP 123。
 finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach 均为 0）：途中阻断了 UDP 123、{ $names ->
         [none] 地址错误，
        *[some] 域名无法解析，
     }或“restrict”规则丢弃了应答。“ntpq -c as”会显示每个关联的状态。
 finding-serving-local-clock-ntpd = ntpd 跟随它自己的时钟（本地时钟驱动 127.127.1.x 或孤儿模式）：适用于隔离的实验环境，但会逐渐偏离真实时间。
+finding-serving-local-clock-ntpstat = ntpstat 询问的时间守护进程跟随的是它自己的时钟，而不是某台服务器：ntpd 会显示“local net”（其本地时钟驱动或孤儿模式）；chronyd 会显示没有地址、也没有轮询间隔的“NTP server”（ntpstat 从“chronyc -n tracking”取参考源的地址，而 chronyd 自己的时钟——来自“local stratum”或“manual”的参考 ID 7F7F0101——没有地址）。隔离的实验环境可以这样，但没有任何东西把它与真实时间联系起来：“chronyc sources”（或“ntpq -p”）可以看到是否有上游应答。
 finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和“ntp access-group”是否放行应答、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
 finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
 finding-not-synchronised-systemd = 系统时钟未同步。如果运行的是 chronyd（RHEL、Rocky、CentOS 和 Fedora 上的服务单元为 chronyd，Debian 和 Ubuntu 上为 chrony），“chronyc tracking”和“chronyc sources”会显示原因；systemd-timesyncd 则在“timedatectl timesync-status”中说明。

@@ -52,6 +52,12 @@ lint-local-stratum-below-upstream = 配置了上游服务器却设置 local stra
 lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 Not synchronised（未同步）。隔离的实验网络请添加“local stratum 10 orphan”。
 lint-prefer-noselect = { $host } 这一行上的 prefer 不起作用：noselect 表示它永远不会被选来同步，所以 { $host } 只被测量，从不被使用。若要优先使用它，请删除 noselect；若只想监测它，请删除 prefer。
 lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。
+lint-peer-nts = nts 在 peer 行上不起作用（chrony.conf(5) peer：“server 指令的以下选项在 peer 指令中不起作用：iburst、burst、nts、presend、copy”）：chronyd 记录“NTS not supported with peers”，仍向 { $host } 发起 NTS 密钥交换（TCP 端口 4460），但不接受该对等端的任何应答，因为对等端的应答不带 NTS 字段（chronyd 只为客户端添加）。对等端请用“key N”认证（双方密钥文件中相同的密钥），或把 { $host } 改为带 nts 的 server。
+lint-nts-key-ignored = { $host } 同时有 nts 和“key { $key }”：chronyd 用 NTS 认证它，忽略该密钥（chrony 的 ntp_core.c 只在没有 nts 时使用密钥；chrony.conf(5) nts：“与 key 选项不同，服务器和客户端无需共享密钥”）。请删去其中之一：删去“key { $key }”保留 NTS，或删去 nts 使用对称密钥。
+lint-certset-empty = { $host } 用证书集 { $set } 验证其 NTS 服务器的证书，但该集合中没有证书：{ $which ->
+        [default] “nosystemcert”去掉了集合 0 中系统信任的 CA，且没有不带集合编号的“ntstrustedcerts FILE”行补充
+       *[other] 没有“ntstrustedcerts { $set } FILE”行填充它，而 chrony.conf(5) ntstrustedcerts 说明“其他集合默认为空”
+    }。NTS 密钥交换会失败（chronyd 记录“The certificate is NOT trusted”），该源永远不会被使用。请添加“ntstrustedcerts { $set } FILE”，指向签发服务器证书的 CA，或让 certset 指向包含它的集合。
 lint-cmdallow-no-bind = cmdallow 不起作用：chronyd 只在本机回环地址上监听监控命令。请添加非回环地址的 bindcmdaddress，或删除 cmdallow。
 lint-few-sources = 只有 { $count } 个上游时间源：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 lint-no-sources = 没有任何时间源：没有 server、pool、peer、refclock 或 local 指令，chronyd 永远不会同步。

@@ -225,8 +225,11 @@ fn replace_writes_the_preview_on_screen_and_a_remembered_stale_file_is_flagged()
             shown_texts(&h)
         );
 
+        // The last inputs written, not an earlier save of a half-typed
+        // server list.
         wait_until(&mut h, Duration::from_secs(10), "settings written", &|_| {
-            std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("client.conf"))
+            std::fs::read_to_string(&settings)
+                .is_ok_and(|t| t.contains("client.conf") && t.contains("10.0.0.125"))
         });
         drop(h);
 

@@ -148,6 +148,9 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
             F::Refid | F::Reference | F::RefClock if raw.trim_matches('.') == "INIT" => {
                 Why::RefidInit
             }
+            // ntpsec ntp_peer.c: `peer_clear(peer, "NTS", …)` for an NTS
+            // association until its key exchange gives cookies.
+            F::Refid | F::Reference | F::RefClock if raw == ".NTS." => Why::RefidNtsKe,
             _ => Why::NoSample,
         };
         x.reason = Some(Reason::new(why));

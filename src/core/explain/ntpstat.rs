@@ -120,7 +120,32 @@ pub(super) fn parse(lines: &[&str], eos: bool) -> Option<Explained> {
             e.fields.push(Field::info("event", l));
         }
     }
+    if !eos {
+        chronyd_own_clock(&mut e);
+    }
     Some(e)
+}
+
+/// The ntpstat script asking chronyd prints the tracking reference's
+/// address (`chronyc -n tracking`: "Reference ID : 7F7F0101 ()" has none
+/// for chronyd's own clock, `local` or `manual`) and the poll of that
+/// address's row in `chronyc sources`: "synchronised to NTP server at
+/// stratum N" with no address and "poll interval unknown" is chronyd
+/// serving its own clock, as ntpd's "local net" is ntpd's.
+fn chronyd_own_clock(e: &mut Explained) {
+    use super::field::FieldId as F;
+    let raw = |id: F| {
+        e.fields
+            .iter()
+            .find(|f| f.name == id)
+            .map(|f| f.raw.as_str())
+    };
+    let own = raw(F::Source) == Some("NTP server")
+        && raw(F::Server).is_none()
+        && raw(F::PollInterval) == Some("unknown");
+    if let Some(f) = e.fields.iter_mut().find(|f| f.name == F::Source && own) {
+        set(f, Status::Warn, Reason::new(Why::RefidLocal));
+    }
 }
 
 /// ntpstat's "time correct to within N ms [(exceeded maximum of M ms)]":

@@ -5,6 +5,7 @@ mod at_release;
 mod hints;
 mod limits;
 mod misread;
+mod nts_options;
 mod releases;
 mod repeats;
 mod rule_modules;

@@ -124,6 +124,10 @@ pub(super) fn authentication(l: &mut Linter) {
     let known = known.unwrap_or_default();
     for (i, s) in doc.sources() {
         let Some(key) = s.int("key") else { continue };
+        // With nts chronyd never looks the key up (nts-key-ignored).
+        if s.has("nts") {
+            continue;
+        }
         if u32::try_from(key).is_ok_and(|k| known.contains(&k)) {
             continue;
         }

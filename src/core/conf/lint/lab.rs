@@ -423,10 +423,30 @@ pub(super) fn per_source(l: &mut Linter) -> usize {
                     ));
                 }
             }
+            // chrony.conf(5) peer: nts does "not work in the peer
+            // directive"; ntp_core.c (4.0-4.9) logs "NTS not supported
+            // with peers" and still makes the source an NTS one, whose
+            // answers must carry NTS fields a peer never adds (chronyd
+            // answers with NTS only to client requests, nts_ntp_server.c).
+            if s.has("nts") {
+                l.add_at((Rule::PeerNts, Some(i), vec![("host", s.host.clone())]));
+            }
         } else if !s.has("iburst") && !s.has("burst") && s.int("minpoll").is_none_or(|m| m > 0) {
             // At minpoll 0 or below the first polls come within seconds
             // anyway (chrony.conf(5) minpoll: -6 is 1/64 s).
             l.add_at((Rule::NoIburst, Some(i), vec![("host", s.host.clone())]));
+        }
+        // ntp_core.c (4.0-4.9): `if (params->nts) … else if
+        // (params->authkey != INACTIVE_AUTHKEY)`: with nts the key is
+        // never used.
+        if s.has("nts")
+            && let Some(key) = s.int("key")
+        {
+            l.add_at((
+                Rule::NtsKeyIgnored,
+                Some(i),
+                vec![("host", s.host.clone()), ("key", key.to_string())],
+            ));
         }
         // chrony.conf(5) server offline: chronyd "will not try to poll the
         // server until it is enabled to do so" (chronyc online).

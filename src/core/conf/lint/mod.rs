@@ -82,6 +82,7 @@ fn run(doc: &Document, opts: &LintOptions, fragment: bool) -> Vec<Diagnostic> {
         updates::maxchange_at_start(&mut l);
         keys::authentication(&mut l);
         nts::nts_files(&mut l);
+        nts::empty_cert_sets(&mut l);
         leap::leap_list(&mut l);
         leap::leapsectz_zone(&mut l);
         leap::smoothtime_serving(&mut l);

@@ -3,7 +3,7 @@
 //! readable by others, the CAs a client trusts still valid; a server
 //! without `ntsdumpdir` makes its clients start over after a restart.
 
-use crate::core::conf::directive::{Directive, OptValue};
+use crate::core::conf::directive::{Directive, OptValue, SourceKind};
 use crate::core::nts::{self, WARN_DAYS};
 
 use super::model::*;
@@ -116,6 +116,53 @@ pub(super) fn nts_files(l: &mut Linter) {
                 validity(l, i, &path, &info, now, true);
             }
         }
+    }
+}
+
+/// The set an `ntstrustedcerts` line fills: its first word when it gives
+/// two (chrony.conf(5): "[set-ID] file|directory"), else set 0.
+fn set_of(d: &Directive) -> u32 {
+    match d {
+        Directive::Other { args, .. } if args.len() >= 2 => args[0].parse().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// An NTS source whose certificate set holds no CA. chrony.conf(5)
+/// ntstrustedcerts (4.1-4.9): set 0 holds "the system's default trusted
+/// CAs (unless the nosystemcert directive is present). All other sets are
+/// empty by default" - the key exchange then fails with "The certificate
+/// is NOT trusted".
+pub(super) fn empty_cert_sets(l: &mut Linter) {
+    // Sets filled by included files are out of sight.
+    if l.reads_other_files() {
+        return;
+    }
+    let mut filled: Vec<u32> = l
+        .directives()
+        .filter(|(_, d)| d.name() == "ntstrustedcerts")
+        .map(|(_, d)| set_of(d))
+        .collect();
+    if !l.has("nosystemcert") {
+        filled.push(0);
+    }
+    let empty: Vec<(usize, String, i64)> = l
+        .doc
+        .sources()
+        .filter(|(_, s)| s.has("nts") && s.kind != SourceKind::Peer)
+        .map(|(i, s)| (i, s.host.clone(), s.int("certset").unwrap_or(0)))
+        .filter(|(_, _, set)| u32::try_from(*set).is_ok_and(|n| !filled.contains(&n)))
+        .collect();
+    for (i, host, set) in empty {
+        l.add((
+            Rule::CertsetEmpty,
+            i,
+            vec![
+                ("host", host),
+                ("set", set.to_string()),
+                ("which", if set == 0 { "default" } else { "other" }.into()),
+            ],
+        ));
     }
 }
 

@@ -65,6 +65,12 @@ crate::id_enum! {
         LocalStratumOne = "local-stratum-one",
         LocalStratumBelowUpstream = "local-stratum-below-upstream",
         PeerBurst = "peer-burst",
+        /// `nts` on a peer line: "NTS not supported with peers".
+        PeerNts = "peer-nts",
+        /// `nts` and `key N` on one source: chronyd uses NTS only.
+        NtsKeyIgnored = "nts-key-ignored",
+        /// `certset N` (or set 0 under nosystemcert) that holds no CA.
+        CertsetEmpty = "certset-empty",
         PreferNoselect = "prefer-noselect",
         CmdallowNoBind = "cmdallow-no-bind",
         FewSources = "few-sources",
@@ -234,6 +240,12 @@ impl Rule {
             // Clients prefer the free-running clock to the real chain.
             Rule::LocalStratumBelowUpstream => Severity::Warning,
             Rule::PeerBurst => Severity::Warning,
+            // chronyd starts; no answer of the peer is ever accepted.
+            Rule::PeerNts => Severity::Warning,
+            // chronyd starts and authenticates with NTS; the key is unused.
+            Rule::NtsKeyIgnored => Severity::Warning,
+            // chronyd starts; NTS-KE fails on certificate trust.
+            Rule::CertsetEmpty => Severity::Warning,
             // chronyd starts; the source is never used, whatever prefer says.
             Rule::PreferNoselect => Severity::Warning,
             Rule::CmdallowNoBind => Severity::Warning,

@@ -327,6 +327,8 @@ fn stopped_at_fast_poll(e: &mut Explained) {
 
 /// chronyc(1) ntpdata's "Remote port": a source polled on another port than
 /// 123 (a server line's `port N`) is checked on that port, not on 123.
+/// chronyc 4.0 prints port 0 (with `[UNSPEC]`) before a first answer: a
+/// placeholder, no port to check.
 fn never_answered_port(e: &mut Explained) {
     let Some(port) = field(&e.fields, F::RemotePort)
         .and_then(|x| x.raw.trim().parse::<u16>().ok())
@@ -334,10 +336,11 @@ fn never_answered_port(e: &mut Explained) {
     else {
         return;
     };
+    let other = if port == 0 { "unknown" } else { "yes" };
     for f in &mut e.findings {
         if f.rule == Rule::NeverAnswered {
             f.args.push(("port", port.to_string()));
-            f.args.push(("other_port", "yes".into()));
+            f.args.push(("other_port", other.into()));
         }
     }
 }

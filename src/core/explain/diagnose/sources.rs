@@ -140,8 +140,20 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             // Every network source answered before (a number in LastRx): they
             // stopped, so access rules and addresses, which worked, are not
             // the first causes.
+            // ntpsec's `.NTS.` refid on every polled row: no NTP request
+            // goes out before NTS key establishment succeeds, so it comes
+            // before UDP 123 and restrict lines.
+            let nts_ke =
+                |r: &&Vec<Field>| field(r, F::Refid).is_some_and(|x| x.raw.trim() == ".NTS.");
             if rows.iter().filter(|r| !refclock_silent(r)).all(stopped) {
                 f = f.arg("cause", "stopped");
+            } else if !polled.is_empty()
+                && rows
+                    .iter()
+                    .filter(|r| silent(r) && !unresolved(r) && !refclock_silent(r))
+                    .all(|r| nts_ke(&r))
+            {
+                f = f.arg("cause", "nts-ke");
             } else if some_unresolved {
                 f = f
                     .arg("cause", "some-unresolved")

@@ -1,7 +1,7 @@
 //! The fields ntpd's tools print, by command, and how each is judged.
 
 use crate::core::explain::checks::*;
-use crate::core::explain::field::FieldId as F;
+use crate::core::explain::field::{FieldId as F, Value};
 use crate::core::explain::model::{Field, Kind};
 use crate::core::explain::ntpstat;
 
@@ -102,6 +102,19 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     .collect()
 }
 
+/// A bare number in ntpd's milliseconds, as seconds, also set as the
+/// field's value; a value that carries its own unit (`0.251 ms`) is read
+/// with it.
+fn millis(f: &mut Field) -> Option<f64> {
+    let v = if f.raw.bytes().any(|b| b.is_ascii_alphabetic()) {
+        seconds(&f.raw)
+    } else {
+        first_number(&f.raw).map(|v| v / 1000.0)
+    }?;
+    f.value = Value::Seconds(v);
+    Some(v)
+}
+
 /// Judges a field by its name, as ntpd's tools print it.
 pub(crate) fn judge(f: &mut Field, poll: Option<i32>) {
     match f.name {
@@ -110,9 +123,17 @@ pub(crate) fn judge(f: &mut Field, poll: Option<i32>) {
         F::Reach => check_reach(f),
         F::Refid => check_refid(f),
         F::Leap => check_leap(f),
-        // ntpq prints offsets and delays in milliseconds.
-        F::Offset => check_offset(f, first_number(&f.raw).map(|v| v / 1000.0)),
-        F::RootDispersion => check_dispersion(f, first_number(&f.raw).map(|v| v / 1000.0)),
+        // ntpq prints offsets and delays in milliseconds (ntpq(1): "offset
+        // ... in milliseconds"): typed in seconds, so that every reader of
+        // the field (the summary, the window) has the same value.
+        F::Offset => {
+            let v = millis(f);
+            check_offset(f, v);
+        }
+        F::RootDispersion => {
+            let v = millis(f);
+            check_dispersion(f, v);
+        }
         F::Frequency => check_frequency(f),
         // Seconds since the last packet: stale beyond 8 polls.
         F::When => check_last_rx(f, poll),

@@ -52,6 +52,8 @@ pub(crate) fn judge_rv(f: &mut Field) {
     match f.name {
         F::Offset => {
             if let Some(ms) = first_number(&f.raw) {
+                // Typed in seconds: the summary reads the field's value.
+                f.value = crate::core::explain::field::Value::Seconds(ms / 1000.0);
                 system_offset(f, ms / 1000.0);
             }
         }

@@ -31,6 +31,9 @@ crate::id_enum! {
         /// The INIT kiss code of an association whose server never
         /// answered (RFC 5905, 7.4): shown as printed.
         RefidInit = "refid-init",
+        /// ntpsec's `.NTS.` refid: an NTS association still waiting for
+        /// its key exchange (ntp_peer.c clears it with "NTS").
+        RefidNtsKe = "refid-nts-ke",
         /// Tracking with no reference (not synchronised, or its own clock):
         /// chronyd's estimates, not a comparison with true time.
         NoReference = "no-reference",
@@ -470,6 +473,7 @@ impl Why {
             | NotNts
             | StratumNoAnswer
             | RefidInit
+            | RefidNtsKe
             | NoReference
             | OwnClockNoBound
             | UnsyncPlaceholder
