@@ -217,13 +217,17 @@ impl Localizer {
             Some(en) if format.ascii_only() => en,
             _ => self,
         };
-        if file.is_empty() {
-            tr.tr_args("export-header-plain", &[("format", format.name())])
+        // In English the format's id reads as words; in another language
+        // the format is named in it (its title), not by an English id.
+        let named = if tr.lang == Lang::En {
+            format.name().to_string()
         } else {
-            tr.tr_args(
-                "export-header",
-                &[("file", file), ("format", format.name())],
-            )
+            tr.tr(&format.title_id())
+        };
+        if file.is_empty() {
+            tr.tr_args("export-header-plain", &[("format", named.as_str())])
+        } else {
+            tr.tr_args("export-header", &[("file", file), ("format", &named)])
         }
     }
 

@@ -84,7 +84,10 @@ roster-gui-overview = Roster: { $following } of { $total } { $total ->
        *[other] devices follow
     } this server
 export-note-client-answers = the client answers NTP queries from the lab server only (allow { $servers }), so the server can check that it follows it (Stratum's roster).
-export-comment-client-answers = Only the lab server ({ $servers }) may ask this client for its time: from the answer, the server sees that the client follows it (Stratum's roster).
+export-comment-client-answers = { $count ->
+        [one] Only the lab server ({ $servers }) may ask this client for its time: from the answer, the server sees
+       *[other] Only the lab servers ({ $servers }) may ask this client for its time: from the answer, each server sees
+    } that the client follows it (Stratum's roster).
 fleet-followers = followed by roster devices: { $names }
 fleet-followers-none = no roster device follows it
 gui-fleet-roster = Roster devices following it

@@ -314,6 +314,8 @@ gui-export-saved-other-lang = 已保存的文件配置行相同：只有注释�
 export-header-plain = 由 Stratum 生成（{ $format }）
 window-export-no-server = 请在上方“实验服务器”中填写实验服务器的地址（之后是备用服务器的地址，以空格分隔）。
 window-export-backup-needs-peer = 备用服务器与主服务器互为对等体：请在上方“对等体”中填写主服务器的地址。
+window-export-peer-is-this-server = 按“实验服务器”（先主后备），{ $value } 就是此文件所属的服务器：它会与自己互为对等体。请在“对等体”中填写主备中的另一台服务器；如果此文件是给备用服务器的，请勾选“这是主备中的备用服务器”。
+gui-export-pair-one-sided = 本服务器的配置中没有 peer 行：主备只在备用服务器一侧配置了。请同时在“对等 / 冗余”中把备用服务器加为对等体。
 window-export-server-not-used = 实验服务器的地址供其客户端和设备使用；服务器自身的 { $format } 文件不使用它：如需使用，请选择客户端格式或交换机。
 window-export-note-nts-system-store = 客户端信任系统的 CA：如果服务器证书来自私有 CA，请在上方填写客户端上的 CA 文件。
 window-export-note-nts-switch = { $format } 不支持 NTS：请改为给交换机配置对称密钥（密钥）。
@@ -356,6 +358,8 @@ gui-file-not-current = { $path } 中的文件与预览不同：那个文件不�
 # 引导设置：替换含有该设置所没有的行的配置。
 gui-setup-drops = 此设置会替换当前配置，当前配置中的下列 { $count } 行不在此设置中，将被删除：
 gui-setup-replace = 替换配置
+gui-setup-adds = 它会加入当前配置中没有的下列 { $count } 行：
+gui-setup-would-drop = 使用此设置会删除当前配置中的 { $count } 行：{ $lines }。
 gui-files-need-path = 请在上面输入文件路径（或用“浏览…”选择），以导入该文件或把配置保存到该文件。
 
 # 新实验环境起始 chrony.conf 的注释，以及首次加入某类指令时的注释（chronyd 按字节读取注释）。

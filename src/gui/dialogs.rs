@@ -169,13 +169,17 @@ pub fn save_ui(
 ) {
     ui.horizontal(|ui| {
         let name = ui.label(st.t(label));
-        ui.add(
-            egui::TextEdit::singleline(&mut field.path)
-                .id_salt(("save-path", label))
-                .hint_text(suggested)
-                .desired_width(240.0),
-        )
-        .labelled_by(name.id);
+        let typed = ui
+            .add(
+                egui::TextEdit::singleline(&mut field.path)
+                    .id_salt(("save-path", label))
+                    .hint_text(suggested)
+                    .desired_width(240.0),
+            )
+            .labelled_by(name.id);
+        // Enter in the path saves, as the button does (a file already
+        // there is still asked about).
+        let entered = typed.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         // The dialog's Save writes at once: the dialog has asked about
         // replacing a file already.
         if let Some(p) = browse_ui(ui, st, Pick::Save, suggested, &mut field.path) {
@@ -185,6 +189,7 @@ pub fn save_ui(
         if ui
             .add_enabled(named, egui::Button::new(st.t(button)))
             .clicked()
+            || (entered && named)
         {
             let path = PathBuf::from(field.path.trim());
             field.last = Some(save(ui.ctx(), st, &payload, path, false, &mut field.saved));

@@ -95,6 +95,10 @@ impl Default for Settings {
 pub struct ExportFields {
     pub servers: String,
     pub peer: String,
+    /// "This is the backup of a pair": kept with its peer, so a restart
+    /// never turns the backup's file into the primary's peering with
+    /// itself.
+    pub backup: bool,
     pub key: String,
     /// Where each format was last saved, by its name (`chrony-client`).
     pub paths: std::collections::BTreeMap<String, String>,

@@ -263,3 +263,72 @@ fn replace_writes_the_preview_on_screen_and_a_remembered_stale_file_is_flagged()
         );
     }
 }
+
+#[test]
+fn the_backup_tick_survives_a_restart_and_a_server_never_peers_with_itself() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let settings = tmp.path().join("settings.toml");
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "10.0.0.123");
+        choose(&mut h, &tr, Format::ChronyServer);
+        h.get_by_label(&tr.tr("gui-export-backup")).click();
+        h.run();
+        // This server's file has no peer: the pair would be one-sided.
+        let one_sided = tr.tr("gui-export-pair-one-sided");
+        assert!(
+            h.query_by_label(&one_sided).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        let offer = tr.tr_args("gui-export-peer-primary", &[("server", "10.0.0.123")]);
+        h.get_by_role_and_label(Role::Button, &offer).click();
+        h.run();
+        assert!(preview(&h, &tr).contains("\npeer 10.0.0.123"), "{lang:?}");
+        wait_until(&mut h, Duration::from_secs(10), "settings written", &|_| {
+            std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("backup = true"))
+        });
+        drop(h);
+
+        // A restart: still the backup's file, with the primary as its peer.
+        let mut h = started(&settings, lang);
+        choose(&mut h, &tr, Format::ChronyServer);
+        assert!(h.state().panels.export.backup, "{lang:?}: the tick is lost");
+        assert!(preview(&h, &tr).contains("\npeer 10.0.0.123"), "{lang:?}");
+        // Unticked, the file is the primary's, 10.0.0.123: refused, said.
+        h.get_by_label(&tr.tr("gui-export-backup")).click();
+        h.run();
+        let refused = tr.tr_args(
+            "window-export-peer-is-this-server",
+            &[("value", "10.0.0.123")],
+        );
+        assert!(
+            h.query_by_label(&refused).is_some(),
+            "{lang:?}: no refusal “{refused}”: {:?}",
+            shown_texts(&h)
+        );
+        assert!(
+            h.query_by_label(&tr.tr("gui-export-preview")).is_none(),
+            "{lang:?}: a self-peering file is still offered"
+        );
+    }
+}
+
+#[test]
+fn enter_in_the_path_field_saves() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let mut h = started(&tmp.path().join("settings.toml"), lang);
+        let out = tmp.path().join("client.conf");
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "10.0.0.123");
+        type_path(&mut h, &out.display().to_string());
+        h.key_press(egui::Key::Enter);
+        wait_until(&mut h, Duration::from_secs(10), "the file saved", &|_| {
+            std::fs::read_to_string(&out).is_ok_and(|t| t.contains("server 10.0.0.123"))
+        });
+    }
+}

@@ -139,6 +139,14 @@ pub fn setups(h: &mut Harness<'static, App>) {
                 gps_device: "ttyS0".into(),
                 ..RoleInput::default()
             },
+            // Three upstreams, one of which does not resolve here: fewer
+            // than the three chrony's falseticker vote needs.
+            RoleInput {
+                upstreams: "ntp.example.org 192.0.2.1 192.0.2.2".into(),
+                subnets: "10.0.0.0/24".into(),
+                peer: "10.0.0.124".into(),
+                ..RoleInput::default()
+            },
             RoleInput {
                 upstreams: "ntp.example.org".into(),
                 subnets: "10.0.0.0/24".into(),

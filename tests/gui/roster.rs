@@ -221,6 +221,22 @@ fn the_roster_panel_says_who_follows_this_server() {
     h.get_by_label("概览").click_accesskit();
     h.run();
     assert!(!shown(&h, "设备名单：2 台设备中有 1 台跟随本服务器").is_empty());
+
+    // Enter in the address field adds, as in Upstream servers.
+    h.get_by_label("设备名单").click_accesskit();
+    h.run();
+    type_into(&mut h, "名称", "sw-enter");
+    type_into(&mut h, "地址", &format!("127.77.{n}.41"));
+    h.key_press(egui::Key::Enter);
+    wait(&mut h, "the device added by Enter", &|a| {
+        a.state
+            .roster
+            .as_ref()
+            .is_some_and(|r| r.devices.iter().any(|d| d.name == "sw-enter"))
+    });
+    h.run();
+    // Added: the fields are empty for the next device.
+    assert!(h.state().panels.roster.address.is_empty());
     drop(device);
 }
 

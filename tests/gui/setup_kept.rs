@@ -163,3 +163,99 @@ fn apply_repeats_that_an_upstream_name_does_not_resolve_here() {
         );
     }
 }
+
+/// Types `text` into the field labelled `label` (replacing nothing: the
+/// field starts empty or the text is appended).
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+fn pick(h: &mut Harness<'static, App>, tr: &Localizer, role: roles::Role) {
+    h.get_by_label(&tr.tr(&format!("gui-role-{}", role.id())))
+        .click();
+    h.run();
+}
+
+#[test]
+fn each_guided_role_writes_only_its_own_fields_and_the_confirm_names_what_it_adds() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        show(&mut h, Panel::Setup);
+        // The pair's tab filled in first, as the walk did (lab note 004).
+        pick(&mut h, &tr, roles::Role::Pair);
+        type_into(&mut h, &tr.tr("gui-setup-upstreams"), "ntp.aliyun.com");
+        type_into(&mut h, &tr.tr("gui-setup-peer"), "10.0.0.124");
+        assert!(
+            shown_texts(&h)
+                .iter()
+                .any(|t| t.contains("peer 10.0.0.124")),
+            "{lang:?}: the pair's own file has its peer"
+        );
+        // The isolated server: its file has no upstream and no peer.
+        pick(&mut h, &tr, roles::Role::Isolated);
+        let texts = shown_texts(&h);
+        let preview = texts
+            .iter()
+            .find(|t| t.contains("allow 127.0.0.0/8"))
+            .unwrap_or_else(|| panic!("{lang:?}: no preview in {texts:?}"));
+        assert!(
+            !preview.contains("peer ") && !preview.contains("aliyun"),
+            "{lang:?}: the isolated file names what its tab never asked: {preview}"
+        );
+        // The server with upstreams: its upstream, no peer.
+        pick(&mut h, &tr, roles::Role::Upstreams);
+        let texts = shown_texts(&h);
+        let preview = texts
+            .iter()
+            .find(|t| t.contains("server ntp.aliyun.com iburst"))
+            .unwrap_or_else(|| panic!("{lang:?}: no upstream in {texts:?}"));
+        assert!(!preview.contains("peer "), "{lang:?}: {preview}");
+
+        // A configuration with a line the setup lacks: the tab says it
+        // before any button, and the confirm lists what is added too.
+        h.state_mut().state.doc =
+            Document::parse("server time1.cloud.tencent.com iburst\nallow 127.0.0.0/8\n");
+        h.run();
+        let would = tr.tr_args(
+            "gui-setup-would-drop",
+            &[
+                ("count", "1"),
+                ("lines", "server time1.cloud.tencent.com iburst"),
+            ],
+        );
+        assert!(
+            h.query_by_label(&would).is_some(),
+            "{lang:?}: the tab does not say “{would}”: {:?}",
+            shown_texts(&h)
+        );
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-use"))
+            .click();
+        h.run();
+        let drops = tr.tr_args("gui-setup-drops", &[("count", "1")]);
+        assert!(h.query_by_label(&drops).is_some(), "{lang:?}: no question");
+        let adds = tr.tr_args("gui-setup-adds", &[("count", "1")]);
+        let adds_more = shown_texts(&h)
+            .iter()
+            .any(|t| t.starts_with("+ server ntp.aliyun.com iburst"));
+        assert!(
+            adds_more,
+            "{lang:?}: the confirm does not list the upstream it adds ({adds}): {:?}",
+            shown_texts(&h)
+        );
+        // Esc cancels the destructive question: nothing replaced.
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(h.query_by_label(&drops).is_none(), "{lang:?}: Esc kept it");
+        assert_eq!(h.state().state.panel, Panel::Setup, "{lang:?}");
+        assert!(
+            String::from_utf8_lossy(&h.state().state.doc.render())
+                .contains("time1.cloud.tencent.com"),
+            "{lang:?}: Esc replaced the configuration"
+        );
+    }
+}

@@ -471,7 +471,7 @@ fn the_client_export_says_why_the_lab_server_may_ask_it() {
     for (lang, why) in [
         (
             "en",
-            "# Only the lab server (10.0.0.123, 10.0.0.124) may ask this client for its time",
+            "# Only the lab servers (10.0.0.123, 10.0.0.124) may ask this client for its time",
         ),
         (
             "zh-CN",
@@ -491,6 +491,11 @@ fn the_client_export_says_why_the_lab_server_may_ask_it() {
             lang,
         ]);
         assert!(ok, "{err}");
+        // The header names the format in the file's language.
+        assert!(
+            lang == "en" || !text.lines().next().unwrap_or("").contains("chrony-client"),
+            "{lang}: {text}"
+        );
         let lines: Vec<&str> = text.lines().collect();
         let at = lines
             .iter()

@@ -255,24 +255,31 @@ pub fn render(role: Role, input: &RoleInput) -> Result<String, RoleError> {
 /// The chrony.conf of `role`, starting with `comment` (the text of
 /// [`Role::comment_id`] in the user's language: chronyd reads comments as
 /// bytes, UTF-8 included).
-pub fn render_with_comment(
+pub fn render_with_comment<'a>(
     role: Role,
-    input: &RoleInput,
+    input: &'a RoleInput,
     comment: &str,
 ) -> Result<String, RoleError> {
-    let upstreams: Vec<String> = words(&input.upstreams)
+    // Only the fields this role shows: what another role's tab holds
+    // (the pair's other server, the upstreams) is neither written nor
+    // checked here.
+    let shown = |on: bool, text: &'a str| if on { text } else { "" };
+    let upstreams: Vec<String> = words(shown(role.needs_upstreams(), &input.upstreams))
         .map(host_port)
         .collect::<Result<_, _>>()?;
-    let subnets: Vec<String> = words(&input.subnets)
+    let subnets: Vec<String> = words(shown(role.needs_subnets(), &input.subnets))
         .map(|w| match parse_user_subnet(w) {
             Ok(AccessTarget::Net(s)) => Ok(s.to_string()),
             _ => Err(RoleError::BadSubnet(w.to_string())),
         })
         .collect::<Result<_, _>>()?;
-    let servers: Vec<String> = words(&input.servers)
+    let servers: Vec<String> = words(shown(role.needs_servers(), &input.servers))
         .map(host_port)
         .collect::<Result<_, _>>()?;
-    let peer: Option<String> = words(&input.peer).next().map(host_port).transpose()?;
+    let peer: Option<String> = words(shown(role.needs_peer(), &input.peer))
+        .next()
+        .map(host_port)
+        .transpose()?;
     let refclocks = if role.needs_gps() {
         Some(gps_lines(input)?)
     } else {
@@ -297,11 +304,9 @@ pub fn render_with_comment(
     if let Some(lines) = &refclocks {
         t.push_str(lines);
     }
-    if role != Role::Client {
-        for u in &upstreams {
-            t.push_str(&source_line(u));
-            t.push('\n');
-        }
+    for u in &upstreams {
+        t.push_str(&source_line(u));
+        t.push('\n');
     }
     if let Some(p) = &peer {
         t.push_str(&format!("peer {p}\n"));
@@ -468,6 +473,33 @@ mod tests {
             client
                 .contains("server 10.0.0.123 iburst prefer\nserver 10.0.0.124 port 11123 iburst\n")
         );
+    }
+
+    #[test]
+    fn a_role_writes_only_the_fields_it_shows() {
+        // The pair's tab was filled first; the other tabs keep its fields.
+        let all = input(
+            "ntp.aliyun.com ntp1.aliyun.com",
+            "10.0.0.0/24",
+            "10.0.0.9",
+            "10.0.0.124",
+        );
+        let iso = render(Role::Isolated, &all).unwrap();
+        assert!(!iso.contains("server ") && !iso.contains("peer "), "{iso}");
+        assert!(iso.contains("allow 10.0.0.0/24\n"), "{iso}");
+        let up = render(Role::Upstreams, &all).unwrap();
+        assert!(up.contains("server ntp.aliyun.com iburst\n"), "{up}");
+        assert!(!up.contains("peer ") && !up.contains("10.0.0.9"), "{up}");
+        let client = render(Role::Client, &all).unwrap();
+        assert!(!client.contains("peer ") && !client.contains("aliyun"));
+        assert!(
+            render(Role::Pair, &all)
+                .unwrap()
+                .contains("peer 10.0.0.124\n")
+        );
+        // A bad value on another tab does not block this one.
+        let bad = input("bad;host", "10.0.0.0/24", "", "bad;peer");
+        assert!(render(Role::Isolated, &bad).is_ok());
     }
 
     fn cases_up() -> RoleInput {

@@ -258,10 +258,15 @@ fn answer_servers(
     if allowed.is_empty() {
         return String::new();
     }
+    let count = allowed.len();
     let hosts = allowed.join(", ");
     notes.push(Note::new("export-note-client-answers").arg("servers", &hosts));
     format!(
         "\n{}{lines}",
-        comment(&Note::new("export-comment-client-answers").arg("servers", hosts))
+        comment(
+            &Note::new("export-comment-client-answers")
+                .arg("servers", hosts)
+                .arg("count", count.to_string())
+        )
     )
 }

@@ -202,6 +202,10 @@ pub enum OptionError {
     /// own configuration has no use for it.
     #[error("server not used")]
     ServerNotUsed(Format),
+    /// The peer is this server's own address: a server never peers with
+    /// itself (the pair's other server, or the primary for a backup).
+    #[error("peer is this server")]
+    PeerIsThisServer(String),
 }
 
 impl OptionError {
@@ -214,6 +218,7 @@ impl OptionError {
             OptionError::NoServer => "export-no-server",
             OptionError::BackupNeedsPeer => "export-backup-needs-peer",
             OptionError::ServerNotUsed(_) => "export-server-not-used",
+            OptionError::PeerIsThisServer(_) => "export-peer-is-this-server",
         }
     }
 
@@ -222,7 +227,8 @@ impl OptionError {
             OptionError::BadServer(v)
             | OptionError::BadKey(v)
             | OptionError::BadInterface(v)
-            | OptionError::BadVrf(v) => v.clone(),
+            | OptionError::BadVrf(v)
+            | OptionError::PeerIsThisServer(v) => v.clone(),
             _ => String::new(),
         }
     }

@@ -71,6 +71,7 @@ impl Form {
     pub fn restore(&mut self, kept: &ExportFields) {
         self.servers = kept.servers.clone();
         self.peer = kept.peer.clone();
+        self.backup = kept.backup;
         self.key = kept.key.clone();
         for (name, path) in &kept.paths {
             if let Ok(f) = name.parse::<Format>() {
@@ -86,6 +87,7 @@ impl Form {
         ExportFields {
             servers: self.servers.trim().to_string(),
             peer: self.peer.trim().to_string(),
+            backup: self.backup,
             key: self.key.trim().to_string(),
             paths: self
                 .saves
@@ -150,6 +152,22 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
     };
     let text = |on: bool, s: &str| none_if_empty(s).filter(|_| on);
     let nts = uses(Field::Nts) && f.nts;
+    // "Lab server(s)" lists the primary, then its backup: the file of a
+    // server never peers with that server's own address.
+    let host = |w: &str| {
+        let w = w.trim();
+        match w.strip_prefix('[') {
+            Some(r) => r.split(']').next().unwrap_or(r).to_string(),
+            None if w.matches(':').count() == 1 => w.split(':').next().unwrap_or(w).to_string(),
+            None => w.to_string(),
+        }
+    };
+    let this_server = f.servers.split_whitespace().nth(usize::from(f.backup));
+    if let Some(p) = text(uses(Field::Peer), &f.peer)
+        && this_server.is_some_and(|s| host(s) == host(&p))
+    {
+        return Err(crate::core::export::OptionError::PeerIsThisServer(p));
+    }
     Ok(Options {
         servers: if uses(Field::Servers) {
             f.servers.split_whitespace().map(String::from).collect()
@@ -377,6 +395,19 @@ pub fn export_ui(
     format_ui(ui, st, form);
     ui.add_space(4.0);
     fields_ui(ui, st, form);
+    // The backup's file peers with this server; this server's own file
+    // must peer back, or the pair is one-sided.
+    if form.backup
+        && form.format.uses(Field::Role)
+        && crate::core::export::Intent::from_document(&st.doc)
+            .peers
+            .is_empty()
+    {
+        ui.colored_label(
+            status_color(crate::core::explain::Status::Warn),
+            st.t("gui-export-pair-one-sided"),
+        );
+    }
     let mut opts = match options(form) {
         Ok(o) => o,
         Err(e) => {
@@ -427,14 +458,30 @@ pub fn export_ui(
             }
             let mut text = e.text.clone();
             let title = ui.strong(st.t("gui-export-preview"));
-            ui.add(
-                egui::TextEdit::multiline(&mut text)
-                    .id_salt("export.text")
-                    .code_editor()
-                    .interactive(true)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(title.id);
+            // No soft wrap: a wrapped comment's tail would read as a
+            // config line without its "#"; a long line scrolls instead.
+            let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
+                let mut job = egui::text::LayoutJob::simple(
+                    buf.as_str().to_owned(),
+                    egui::TextStyle::Monospace.resolve(ui.style()),
+                    ui.visuals().text_color(),
+                    f32::INFINITY,
+                );
+                job.wrap.max_width = f32::INFINITY;
+                ui.fonts(|f| f.layout_job(job))
+            };
+            egui::ScrollArea::horizontal()
+                .id_salt("export.preview")
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut text)
+                            .id_salt("export.text")
+                            .code_editor()
+                            .interactive(true)
+                            .layouter(&mut layouter),
+                    )
+                    .labelled_by(title.id);
+                });
             // The comments above are English on purpose: say why.
             if let Some(notice) = st.tr.export_ascii_notice(f.format) {
                 ui.label(RichText::new(notice).weak());

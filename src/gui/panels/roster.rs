@@ -177,13 +177,16 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
         )
         .labelled_by(label.id);
         let label = ui.label(st.t("roster-gui-address"));
-        ui.add(
-            egui::TextEdit::singleline(&mut form.address)
-                .id_salt("roster.address")
-                .hint_text(st.t("roster-gui-address-hint"))
-                .desired_width(140.0),
-        )
-        .labelled_by(label.id);
+        let address = ui
+            .add(
+                egui::TextEdit::singleline(&mut form.address)
+                    .id_salt("roster.address")
+                    .hint_text(st.t("roster-gui-address-hint"))
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+        // Enter in the address field adds, as in Upstream servers.
+        let entered = address.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let kind_label = st.t("roster-gui-kind");
         ui.label(&kind_label);
         let kind = form.kind.unwrap_or_default();
@@ -215,7 +218,7 @@ fn add_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, commands: &mut Vec<
             problem.is_none() && !form.name.is_empty(),
             egui::Button::new(st.t("roster-gui-add")),
         );
-        if add.clicked() {
+        if add.clicked() || (entered && add.enabled()) {
             commands.push(Command::Roster(RosterOp::Add { device }));
             form.name.clear();
             form.address.clear();

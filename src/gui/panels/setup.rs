@@ -52,6 +52,12 @@ pub fn dropped_lines(current: &Document, preset: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The directive lines of `preset` that `current` has not: what
+/// replacing it adds (a line the user may not have typed on this tab).
+pub fn added_lines(current: &Document, preset: &Document) -> Vec<String> {
+    dropped_lines(preset, current)
+}
+
 impl Default for Form {
     fn default() -> Self {
         Form {
@@ -186,7 +192,13 @@ pub fn setup_ui(
         }
         Ok(text) => {
             ui.strong(st.t("gui-setup-preview"));
-            ui.label(RichText::new(&text).monospace());
+            // No soft wrap: a wrapped comment's tail would read as a
+            // config line; a long line scrolls instead.
+            egui::ScrollArea::horizontal()
+                .id_salt("setup.preview")
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(&text).monospace()).extend());
+                });
             let doc = Document::parse(&text);
             let hosts: Vec<String> = doc.sources().map(|(_, s)| s.host.clone()).collect();
             super::upstreams::ask_resolve(st, hosts.iter().map(String::as_str), commands);
@@ -204,6 +216,21 @@ pub fn setup_ui(
             }
             let dropped = dropped_lines(&st.doc, &doc);
             let mut chosen = None;
+            // Said on the tab, before any button: using it drops these
+            // lines of the current configuration (an upstream added in
+            // Upstream servers, say).
+            if !dropped.is_empty() && form.confirm.is_none() {
+                ui.colored_label(
+                    status_color(crate::core::explain::Status::Warn),
+                    st.ta(
+                        "gui-setup-would-drop",
+                        &[
+                            ("count", dropped.len().to_string()),
+                            ("lines", dropped.join(", ")),
+                        ],
+                    ),
+                );
+            }
             ui.horizontal(|ui| {
                 if ui.button(st.t("gui-setup-use")).clicked() {
                     chosen = Some(Replace::Use);
@@ -236,7 +263,8 @@ pub fn setup_ui(
                 if dropped.is_empty() {
                     form.confirm = None;
                 } else {
-                    confirm_ui(ui, st, form, &dropped, &doc, c);
+                    let added = added_lines(&st.doc, &doc);
+                    confirm_ui(ui, st, form, (&dropped, &added), &doc, c);
                 }
             }
             // What an apply made here did; another panel's apply is not
@@ -273,7 +301,7 @@ fn confirm_ui(
     ui: &mut egui::Ui,
     st: &mut AppState,
     form: &mut Form,
-    dropped: &[String],
+    (dropped, added): (&[String], &[String]),
     doc: &Document,
     how: Replace,
 ) {
@@ -284,6 +312,17 @@ fn confirm_ui(
     );
     for line in dropped {
         ui.label(RichText::new(line).monospace());
+    }
+    if !added.is_empty() {
+        ui.label(st.ta("gui-setup-adds", &[("count", added.len().to_string())]));
+        for line in added {
+            ui.label(RichText::new(format!("+ {line}")).monospace());
+        }
+    }
+    // Esc is Cancel: the question is destructive, leaving it is not.
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        form.confirm = None;
+        return;
     }
     ui.horizontal(|ui| {
         let may = how == Replace::Use || (st.may_change() && !st.applying());
