@@ -6,6 +6,10 @@ explain-reason-meaning = { $reason }。{ $meaning }
 explain-findings = 诊断
 explain-no-findings = 未发现问题。
 explain-not-recognised = 无法识别此输出（支持 chronyc、ntpq、ntpstat、timedatectl 以及交换机的 show/display ntp 命令）。
+explain-chronyd-log-tracking = 这些是 chronyd 自己的 tracking 日志（tracking.log，由 chrony.conf 中的“log tracking”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats tracking.log”可以读取此日志并汇总其中各值随时间的变化。
+explain-chronyd-log-measurements = 这些是 chronyd 自己的 measurements 日志（measurements.log，由 chrony.conf 中的“log measurements”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats measurements.log”可以读取此日志并汇总其中各值随时间的变化。
+explain-chronyd-log-statistics = 这些是 chronyd 自己的 statistics 日志（statistics.log，由 chrony.conf 中的“log statistics”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats statistics.log”可以读取此日志并汇总其中各值随时间的变化。
+explain-chronyd-log-refclocks = 这些是 chronyd 自己的 refclocks 日志（refclocks.log，由 chrony.conf 中的“log refclocks”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats refclocks.log”可以读取此日志并汇总其中各值随时间的变化。
 explain-empty = 没有可解释的内容：输入为空。
 explain-too-large = 输入超过 4 MiB，请只粘贴一条命令的输出。
 explain-encoding = 该文件既不是 UTF-8 也不是 UTF-16（例如中文 Windows 编辑器的“ANSI”是 GBK 编码）：请另存为 UTF-8（或 UTF-16）后重试。
@@ -498,7 +502,7 @@ why-frequency-normal = { $ppm } ppm：在普通时钟的 ±100 ppm 以内
 why-frequency-high = { $ppm } ppm：超出普通时钟所处的 ±100 ppm
 why-residual-freq-settling = { $ppm } ppm，误差界 ±{ $skew } ppm，来自 { $samples } 个样本：这是该时间源的估计值尚未稳定，不是本机时钟的频率误差
 why-residual-freq-apart = { $ppm } ppm，而其他时间源约为 { $others } ppm：这台服务器的时钟以另一速率运行
-why-frequency-limit = { $ppm } ppm：达到 chronyd 的 500 ppm 上限（maxdrift）：无法完全修正
+why-frequency-limit = { $ppm } ppm：远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）
 why-samples-none = 没有样本：该源没有应答（或其样本被丢弃）
 why-rtc-local = 硬件时钟使用本地时间：每次夏令时切换后以及同一台机器上的多个系统之间都会出错
 why-nts-ke-attempts = 自上次成功以来已尝试密钥交换 { $count } 次：NTS-KE 失败
@@ -576,7 +580,7 @@ finding-source-offset-large-chronyc-tracking = 本机时钟在上次更新时偏
     }
 finding-never-answered = { $sources } 从未应答：没有任何包回来。请检查地址（以及域名能否解析）、{ $other_port ->
         [yes] 服务器是否在 UDP { $port } 上监听（本报告显示的 Remote port，由其 server 行的“port”选项设定；NTP 服务器默认监听 123），该端口是否双向放通，
-        [unknown] 服务器的 NTP 端口是否双向放通（UDP 123，或其 server 行“port”选项设定的端口：本报告中的 Remote port 0 是 chronyc 4.0 在收到第一个应答之前的占位值），
+        [unknown] 服务器的 NTP 端口是否双向放通（UDP 123，或其 server 行“port”选项设定的端口：本报告显示的 Remote port 是 chronyc 4.0 在收到第一个应答之前的占位值（0）），
        *[no] UDP 123 是否双向放通，
     }以及服务器是否允许本客户端（chrony 上要有“allow”且没有针对本客户端的“deny”：更具体的规则优先，允许其子网的“allow”抵消不了拒绝其地址的“deny”；ntpd 上是“restrict”）。使用密钥（“key N”）时，如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作任何应答：请比对两端的密钥文件。
 finding-answers-rejected = { $sources } 有应答，但 chronyd 一个也没有接受：这些应答没有通过它的测试。可能的原因：server 行的延迟上限 maxdelay、maxdelayratio 或 maxdelaydevratio（maxdelayquant）比往返时间还紧（chrony.conf(5)：延迟更大的测量会被忽略）；跟随本服务器的对等体，按设计通不过 chrony 的环路测试（对等体一对中上游一侧总是丢弃对方的样本）；该源自身未同步；或认证失败。“chronyc ntpdata”会显示哪些测试失败（NTP tests）；若是延迟测试，请放宽其中被点名的一项，或查明往返时间为何如此之长。
@@ -584,7 +588,7 @@ why-answers-unusable = 有应答，但没有一个被接受：它们没有通过
 finding-source-jittery = { $sources } 波动太大，无法使用（状态 ~，抖动超过 maxjitter）：到它的路径拥塞或不对称。请使用更近的服务器；如果抖动在预期之内，可以提高 maxjitter。
 finding-source-unstable = { $sources } 最后的偏移大于其估计误差：该源或到它的路径不稳定。
 finding-frequency-high = 时钟频率误差为 { $ppm } ppm，超出普通时钟所处的 ±100 ppm：振荡器故障、虚拟机的时钟，或者还有其他程序在调整时钟（ntpd、timesyncd、adjtimex）。请确保只有 chronyd 在校准时钟。
-finding-frequency-limit = 时钟频率误差已达到 chronyd 的上限（{ $ppm } ppm；maxdrift 为 500 ppm）：无法修正。可能有其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟。请停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
+finding-frequency-limit = 时钟频率误差为 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm；设置了 maxdrift 时还会进一步限制）。手动输入时间（“manual”加上相隔仅几秒的“chronyc settime”样本，参考 ID 为 7F7F0101）会造成这样的频率；其他程序在校准时钟、硬件时钟源损坏，或虚拟机没有稳定的时钟也会。若用了手动样本：执行“chronyc manual reset”，再相隔几分钟给出样本；否则请停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
 why-skew-no-estimate = chronyd 的初始值：还没有使用过任何频率估计
 finding-skew-no-estimate = chronyd 还没有使用任何频率估计（skew 1000000 ppm 是它启动时的值）。刚启动时样本太少：请再等几次轮询。如果一直如此，说明每个估计都被判为不可靠而不用：“maxupdateskew”设得比时间源能达到的偏差还小（chrony.conf(5) maxupdateskew：默认 1000 ppm，有线网络 10 或更小；“stratum config lint”会提示任何估计都达不到的值），或者没有时间源提供样本。在此期间根离散度会不断增长。
 why-nts-ke-no-requests = 接受了 { $ke } 个 NTS-KE 连接，却没有收到经过认证的 NTP 请求：客户端的密钥交换在它们那一侧失败了
@@ -749,7 +753,7 @@ finding-facility-not-enabled = chronyd 关闭了此命令所需的功能（“{ 
 finding-facility-not-enabled-by-manual = chronyd 不接受手工输入的时间（{ $command } 得到“{ $reply }”）：按 chronyc(1)，settime 只有在 chronyd 配置为允许时才起作用，即 chrony.conf 中的 manual 指令或“chronyc manual on”。打开其中之一后再输入时间即可，其他都没有问题。
 finding-facility-not-enabled-by-smoothtime = chronyd 没有平滑它提供的时间（{ $command } 得到“{ $reply }”）：smoothing 和 smoothtime 需要 chrony.conf 中的 smoothtime 指令。如果不用时间平滑，就没有问题。
 finding-facility-not-enabled-by-rtcfile = chronyd 没有跟踪实时时钟（{ $command } 得到“{ $reply }”）：RTC 相关命令需要 chrony.conf 中的 rtcfile 指令。除非你希望 chronyd 测量 RTC，否则没有问题。
-finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告。除非你希望 chronyd 测量 RTC，否则没有问题。
+finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告；设置了 rtcfile 时，若 chronyd 打不开 RTC 设备（/dev/rtc，或 rtcdevice 指定的设备：容器或虚拟机中不存在，或不可读），它会放弃 RTC，并在日志中记录无法打开 RTC 设备的错误。除非你希望 chronyd 测量 RTC，否则没有问题。
 finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。chronyc 4.0 到 4.9 不会打印这样的代码：请确认是哪个程序打印的，并检查命令及其参数（chronyc(1)）。
 finding-chronyd-failed = chronyd 没能执行该命令（“{ $reply }”）：它理解了命令，但执行失败。makestep 在 chronyd 不控制时钟（以 -x 启动）或步进会让时间超出范围时失败；settime 在给出的时间无效或距上一次不足一秒时失败；doffset 在偏移会让时间无效时失败。chronyd 的日志会说明是哪一种（“Could not step system clock”、“Adjustment of … seconds is invalid”）。
 finding-chronyd-failed-by-makestep = chronyd 没能步进时钟（makestep 得到“{ $reply }”）：时钟没有改变。以 -x 启动的 chronyd 不控制系统时钟（chronyd(8)：-x 关闭对系统时钟的控制），因此无法步进；它的日志在启动时写有“Disabled control of system clock”，此时写有“Could not step system clock”。测试或实验用的 chronyd 就是这样；要设置时钟的 chronyd 应不带 -x 运行。否则就是这次步进会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。
@@ -1126,3 +1130,11 @@ why-restrict-refused = 匹配它的“restrict”行（标志 { $value }）带�
 why-drops-rate-limited-ntpd = 有 { $drops } 个报文被丢弃或以 kiss-o'-death 回复：客户端轮询速度超过“discard”的限制
 finding-clients-rate-limited-ntpd = 部分客户端（{ $sources }）的请求被 ntpd 限速：它们的轮询速度超过“discard”的 minimum/average 限制，且匹配的“restrict”行带有“limited”（有“kod”时会收到 kiss-o'-death）。请降低它们的轮询频率（minpoll，不用 burst）或在 ntp.conf 中放宽“discard”。
 finding-clients-refused = ntpd 拒绝向 { $sources } 提供时间：ntp.conf 中匹配它们的“restrict”行带有“ignore”或“noserve”，它们的请求得不到应答。若它们是实验室客户端，请为其子网写一行不带这些标志的 restrict（例如“restrict 10.0.0.0 mask 255.255.255.0 nomodify notrap nopeer noquery”）。
+kind-chronyc-settime = chronyc settime
+field-settime-offset = 时钟与 settime 给出的时间相差多少，单位秒：正值表示时钟偏快。
+label-settime-offset = 时钟偏快
+field-settime-frequency-change = chronyd 根据这个手动样本对时钟频率的改变量，单位 ppm。
+label-settime-frequency-change = 频率改变（ppm）
+field-settime-new-frequency = 加入这个样本后时钟的频率，单位 ppm（正常时钟在 ±100 ppm 以内）。
+label-settime-new-frequency = 新频率（ppm）
+finding-settime-frequency-limit = 手动样本把时钟频率设成了 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）。chronyd 根据 settime 的样本计算频率（chronyc(1) settime）：相隔仅几秒、各自误差又相差几秒的样本会算出荒谬的频率，时钟现在就按这个频率走偏。请执行“chronyc manual reset”（或用“manual delete N”删除错误的样本），再相隔几分钟给出 settime 样本，每次尽量准确。

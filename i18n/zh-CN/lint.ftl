@@ -235,3 +235,6 @@ lint-number-prefix = { $directive }“{ $value }”：chronyd 只读取这个词
     }
 lint-leapsectz-missing = 本机没有时区 { $zone }（不存在 { $dir }/{ $zone }）：chronyd 会记录“Timezone { $zone } failed leap second check, ignoring”，完全没有闰秒信息。这是在运行 Stratum 的机器上检查的；如果这份配置用于另一台主机，请在那台主机上检查。chrony.conf(5) leapsectz：时区必须包含闰秒，例如“leapsectz right/UTC”。
 lint-maxclockerror-high = maxclockerror { $value } ppm 远高于 chrony.conf(5) 给出的典型值：“低质量时钟约为 10，高质量时钟约为 0.1”（默认值为 1）。两次时钟更新之间每过一秒，chronyd 都会把根离散度（root dispersion）增加 { $ms_per_s } 毫秒，所以客户端会认为这台服务器的精度差得多。请确认这个值是否按 ppm 填写。
+lint-driftfile-missing-directory = driftfile 的目录 { $path } 在本机上不存在：chronyd 能启动，但每次更新漂移时都会记录“Could not open … drift.tmp”，频率永远不会保存，因此每次重启都要重新稳定（chrony.conf(5) driftfile：该文件让 chronyd 启动时就有对时钟速率的良好估计）。请创建该目录，或给出使用此文件的机器上存在的路径。
+lint-maxupdateskew-negative = maxupdateskew { $value } 为负数：chronyd 不作任何提示，直接使用其绝对值（{ $used } ppm；reference.c 取 fabs）。chrony.conf(5) maxupdateskew 是以 ppm 为单位的阈值，默认 1000：请写出你想要的正值，或删去这一行。
+lint-logbanner-negative = logbanner { $value }：chronyd { $version } 不作任何提示地接受它，但把它当作一个极大的无符号数来比较，所以标题行只在每个日志文件开头写一次，之后再也不会重复（chronyd 4.7 及以后拒绝此值）。chrony.conf(5) logbanner：“默认为 32，设为 0 可完全关闭”：请给出正数，或 0。

@@ -358,3 +358,114 @@ fn releases_that_do_not_understand_each_other_are_told_so() {
         }
     }
 }
+
+/// The local date and time `secs` from now, as `date` prints it and
+/// chronyc's settime reads it (chronyc(1): "settime Nov 21, 2015 16:30:05").
+fn local_time_in(secs: i64) -> String {
+    let out = Command::new("date")
+        .arg("-d")
+        .arg(format!("{secs:+} seconds"))
+        .arg("+%b %d, %Y %H:%M:%S")
+        .output()
+        .expect("date");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// chronyc(1) settime: chronyd "will take [the time] as the current time …
+/// and adjust the frequency"; its reply is `200 OK` and "Clock was N
+/// seconds fast.  Frequency change = …ppm, new frequency = …ppm". Two
+/// samples 3 s apart whose errors differ by 4 s drive the frequency to the
+/// driver's limit (chrony.conf(5) maxdrift: 100000 ppm on Linux), which
+/// the reply, tracking (reference 7F7F0101) and `manual list` (text and
+/// `-c`, chronyc(1): "-c … CSV format") all show, live on every release.
+/// `chronyd -x` never sets the system clock.
+#[test]
+fn settime_replies_and_manual_samples_are_read_and_an_absurd_frequency_is_named() {
+    for r in common::releases() {
+        eprintln!("chrony {}: settime in manual mode", r.label);
+        let tmp = tempfile::tempdir().unwrap();
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "manual", "manual\nlocal stratum 10");
+        let first = c.chronyc(&["settime", &local_time_in(2)]);
+        let e = &explain_all(&first).unwrap()[0];
+        assert_eq!(e.kind, Kind::ChronycSettime, "chrony {}: {first}", r.label);
+        assert!(rules(e).is_empty(), "chrony {}: {first}", r.label);
+        std::thread::sleep(Duration::from_secs(3));
+        let second = c.chronyc(&["settime", &local_time_in(-2)]);
+        let e = &explain_all(&second).unwrap()[0];
+        assert_eq!(e.kind, Kind::ChronycSettime, "chrony {}: {second}", r.label);
+        assert_eq!(
+            rules(e),
+            vec![Rule::SettimeFrequencyLimit],
+            "chrony {}: {second}",
+            r.label
+        );
+        for lang in Lang::ALL {
+            let said = text(e, Rule::SettimeFrequencyLimit, lang);
+            assert!(
+                said.contains("100000 ppm") && said.contains("manual reset"),
+                "{said}"
+            );
+        }
+        // The same frequency in tracking: the finding names manual input.
+        let tracking = c.chronyc(&["tracking"]);
+        let t = &explain_all(&tracking).unwrap()[0];
+        let freq = t
+            .fields
+            .iter()
+            .find(|f| f.name == stratum::core::explain::FieldId::Frequency)
+            .unwrap();
+        assert_eq!(
+            freq.reason.as_ref().map(|r| r.id),
+            Some(Why::FrequencyLimit),
+            "chrony {}: {tracking}",
+            r.label
+        );
+        let said = Localizer::new(Lang::En).reason_text(freq.reason.as_ref().unwrap());
+        assert!(
+            said.contains("100000 ppm on Linux") && !said.contains("maxdrift is 500"),
+            "{said}"
+        );
+        // manual list, as text and as CSV: the two samples.
+        for args in [&["manual", "list"][..], &["-c", "manual", "list"][..]] {
+            let shown = c.chronyc(args);
+            let m = &explain_all(&shown).unwrap()[0];
+            assert_eq!(
+                (m.kind, m.rows.len()),
+                (Kind::ChronycManualList, 2),
+                "chrony {}: {shown}",
+                r.label
+            );
+        }
+    }
+}
+
+/// chronyc(1) rtcdata needs chronyd to track the RTC; with rtcfile set and
+/// no RTC device to open (chrony.conf(5) rtcdevice, here a path that does
+/// not exist; rtc_linux.c: "Could not open RTC device"), chronyd answers
+/// 513 "RTC driver not running", and the finding names the device too.
+#[test]
+fn an_rtc_report_refused_with_rtcfile_set_names_the_rtc_device() {
+    for r in common::releases() {
+        let tmp = tempfile::tempdir().unwrap();
+        let body = format!(
+            "rtcfile {0}/rtc\nrtcdevice {0}/no-such-rtc",
+            tmp.path().display()
+        );
+        let c = Chronyd::start(&r.chronyd, tmp.path(), "rtc", &body);
+        let shown = format!("chronyc> rtcdata\n{}", chronyc_shown(&c, "rtcdata"));
+        let parts = explain_all(&shown).unwrap();
+        assert_eq!(
+            rules(&parts[0]),
+            vec![Rule::RtcNotTracked],
+            "chrony {}: {shown}",
+            r.label
+        );
+        for lang in Lang::ALL {
+            let said = text(&parts[0], Rule::RtcNotTracked, lang);
+            assert!(
+                said.contains("/dev/rtc") && said.contains("rtcdevice"),
+                "{said}"
+            );
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! chronyc's smaller outputs: `smoothing` (text and `-c`), `manual list`,
-//! the lines `waitsync` prints per try, and the `200 OK` of an accepted
-//! command. Their layouts are client.c's (`process_cmd_smoothing`,
+//! the lines `waitsync` prints per try, `settime`'s reply, and the `200 OK`
+//! of an accepted command. Their layouts are client.c's (`process_cmd_smoothing`,
 //! `process_cmd_manual_list`, `process_cmd_waitsync`, `request_reply`),
 //! the same in 4.0 through 4.9. cmdmon.c lets a remote chronyc get
 //! smoothing and manual list (PERMIT_OPEN), so they are pasted too.
@@ -30,6 +30,18 @@ const MANUAL_ROW: &[F] = &[
     F::ManualResidual,
 ];
 
+/// settime's reply line, in its order.
+const SETTIME: &[F] = &[
+    F::SettimeOffset,
+    F::SettimeFrequencyChange,
+    F::SettimeNewFrequency,
+];
+
+/// A frequency no working clock needs: ordinary ones stay within ±100 ppm,
+/// and 500 ppm is the system driver's whole range on FreeBSD, NetBSD and
+/// macOS (chrony.conf(5) maxdrift).
+const ABSURD_PPM: f64 = 500.0;
+
 const WAITSYNC: &[F] = &[F::Try, F::Refid, F::WaitsyncCorrection, F::Skew];
 
 /// The field names each kind can give (the catalogue).
@@ -55,6 +67,14 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
                 "manual-slewed",
                 "manual-original",
                 "manual-residual",
+            ],
+        ),
+        (
+            Kind::ChronycSettime,
+            &[
+                "settime-offset",
+                "settime-frequency-change",
+                "settime-new-frequency",
             ],
         ),
         (
@@ -84,7 +104,14 @@ fn typed(name: F, raw: &str) -> Field {
             seconds(r).map_or(Value::Text, Value::Seconds)
         }
         F::WaitsyncCorrection => number(r).map_or(Value::Text, Value::Seconds),
-        F::SmoothFrequency | F::SmoothWander | F::Skew => number(r).map_or(Value::Text, Value::Ppm),
+        F::SettimeOffset => number(r).map_or(Value::Text, Value::Seconds),
+        F::SmoothFrequency
+        | F::SmoothWander
+        | F::Skew
+        | F::SettimeFrequencyChange
+        | F::SettimeNewFrequency => {
+            number(r.trim_end_matches("ppm")).map_or(Value::Text, Value::Ppm)
+        }
         F::SmoothLastUpdate | F::SmoothRemaining => number(r)
             .or_else(|| parse_interval(r))
             .map_or(Value::Text, Value::Seconds),
@@ -111,6 +138,8 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
     smoothing(&lines)
         .or_else(|| smoothing_csv(&lines))
         .or_else(|| manual_list(&lines))
+        .or_else(|| manual_list_csv(&lines))
+        .or_else(|| settime(&lines))
         .or_else(|| waitsync(&lines))
 }
 
@@ -191,6 +220,60 @@ fn manual_list(lines: &[&str]) -> Option<Explained> {
     Some(e)
 }
 
+/// `-c`: index, date and time (UTC, one field), slewed, original and
+/// residual offset; one line per sample and nothing else.
+fn manual_list_csv(lines: &[&str]) -> Option<Explained> {
+    let mut e = Explained::new(Kind::ChronycManualList);
+    e.csv = true;
+    for l in lines {
+        let v: Vec<&str> = l.split(',').collect();
+        let dated = v.get(1).is_some_and(|d| {
+            let b = d.as_bytes();
+            d.len() == 19 && b[4] == b'-' && b[10] == b' ' && b[13] == b':'
+        });
+        if v.len() != 5 || v[0].parse::<u32>().is_err() || !dated {
+            return None;
+        }
+        if v[2..].iter().any(|x| x.parse::<f64>().is_err()) {
+            return None;
+        }
+        e.rows.push(
+            MANUAL_ROW
+                .iter()
+                .zip(&v)
+                .map(|(n, r)| typed(*n, r))
+                .collect(),
+        );
+    }
+    Some(e)
+}
+
+/// client.c, `process_cmd_settime`: `200 OK`, then `Clock was N seconds
+/// fast.  Frequency change = Xppm, new frequency = Yppm`.
+fn settime(lines: &[&str]) -> Option<Explained> {
+    let mut rest = lines.iter().filter(|l| **l != "200 OK");
+    let line = rest.next()?;
+    if rest.next().is_some() {
+        return None;
+    }
+    let (offset, tail) = line
+        .strip_prefix("Clock was ")?
+        .split_once(" seconds fast.")?;
+    let (change, new) = tail
+        .trim()
+        .strip_prefix("Frequency change =")?
+        .split_once(", new frequency =")?;
+    let mut e = Explained::new(Kind::ChronycSettime);
+    for (name, raw) in SETTIME.iter().zip([offset, change, new]) {
+        let f = typed(*name, raw);
+        if matches!(f.value, Value::Text) {
+            return None;
+        }
+        e.fields.push(f);
+    }
+    Some(e)
+}
+
 /// `try: 1, refid: 00000000, correction: 0.000000000, skew: 0.000`.
 fn waitsync(lines: &[&str]) -> Option<Explained> {
     let mut e = Explained::new(Kind::ChronycWaitsync);
@@ -240,6 +323,18 @@ pub fn diagnose(e: &Explained, out: &mut Vec<Finding>) {
         // in chronyd"; none: settime has given chronyd nothing to follow.
         Kind::ChronycManualList if e.rows.is_empty() => {
             out.push(Finding::new(Rule::ManualNoSamples));
+        }
+        // chronyc(1) settime: chronyd "will take [the time] as the current
+        // time … and adjust the frequency"; two samples seconds apart with
+        // their own errors give a frequency no clock has, up to the
+        // driver's limit (chrony.conf(5) maxdrift: 100000 ppm on Linux).
+        Kind::ChronycSettime => {
+            if let Some(ppm) = value(&e.fields, F::SettimeNewFrequency)
+                .ppm()
+                .filter(|p| p.abs() >= ABSURD_PPM)
+            {
+                out.push(Finding::new(Rule::SettimeFrequencyLimit).arg("ppm", format!("{ppm:.2}")));
+            }
         }
         // client.c, waitsync: a try succeeds when tracking has a reference
         // (an address, or a refid other than 0 and 7F7F0101); every try

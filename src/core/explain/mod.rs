@@ -107,7 +107,7 @@ pub fn clean(text: &str) -> Vec<String> {
         // containing a single dot": the end of a report, like a blank line.
         // A Markdown code fence (```` ``` ````, ```` ```text ````, `~~~`)
         // around a paste is the editor's, and ends a block the same way.
-        let line = if line.trim() == "." || is_fence(&line) {
+        let line = if line.trim() == "." || is_fence(&line) || is_watch_header(&line) {
             ""
         } else {
             line.trim_end()
@@ -118,6 +118,14 @@ pub fn clean(text: &str) -> Vec<String> {
     unquote(&mut out);
     dedent(&mut out);
     out
+}
+
+/// The header `watch` prints above each screen (procps watch(1): `Every
+/// 2.0s: COMMAND  HOST: DATE`): it separates the screens like a blank line.
+fn is_watch_header(line: &str) -> bool {
+    line.strip_prefix("Every ")
+        .and_then(|r| r.split_once("s: "))
+        .is_some_and(|(n, _)| !n.is_empty() && n.parse::<f64>().is_ok())
 }
 
 /// A Markdown code fence line: three or more backticks or tildes, and an
@@ -348,7 +356,7 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
             }
         }
     }
-    let mut e = parsed.ok_or(ExplainError::NotRecognised)?;
+    let mut e = parsed.ok_or_else(|| not_recognised(text))?;
     if e.fields.is_empty() && e.rows.is_empty() {
         // A legend without its table: nothing to judge, and the table is
         // not known to be empty.
@@ -376,6 +384,15 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
     }
     judge_and_diagnose(&mut e);
     Ok(e)
+}
+
+/// Why a text is not read: chronyd's own log lines (tracking.log and the
+/// others, with or without their banner) are named, as `stats` reads them.
+fn not_recognised(text: &str) -> ExplainError {
+    match crate::core::chronylog::detect(text.as_bytes(), true).0 {
+        crate::core::chronylog::Content::Log(kind) => ExplainError::ChronydLog(kind),
+        _ => ExplainError::NotRecognised,
+    }
 }
 
 /// The verdicts on a read report: each value, then each row and the whole,

@@ -26,6 +26,8 @@ pub enum Kind {
     ChronycSmoothing,
     /// `chronyc manual list` (the samples of `settime`).
     ChronycManualList,
+    /// `chronyc settime`: the sample taken and the frequency it gave.
+    ChronycSettime,
     /// `chronyc waitsync`: one line per try.
     ChronycWaitsync,
     NtpqPeers,
@@ -85,6 +87,7 @@ impl Kind {
             Kind::ChronycOk => "chronyc-ok",
             Kind::ChronycSmoothing => "chronyc-smoothing",
             Kind::ChronycManualList => "chronyc-manual-list",
+            Kind::ChronycSettime => "chronyc-settime",
             Kind::ChronycWaitsync => "chronyc-waitsync",
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
@@ -125,7 +128,7 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
-            | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
+            | ChronycSettime | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
             NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | NtpqMrulist
             | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
@@ -302,6 +305,10 @@ pub enum ExplainError {
     Empty,
     #[error("not recognised")]
     NotRecognised,
+    /// Lines of chronyd's own log (chrony.conf(5) `log`): `stratum stats`
+    /// reads them, explain reads chronyc's and the tools' outputs.
+    #[error("chronyd's log")]
+    ChronydLog(crate::core::chronylog::LogKind),
     #[error("input too large")]
     TooLarge,
     /// A file that is neither UTF-8 nor UTF-16 (a Chinese Windows "ANSI"
@@ -316,6 +323,15 @@ impl ExplainError {
         match self {
             ExplainError::Empty => "explain-empty",
             ExplainError::NotRecognised => "explain-not-recognised",
+            ExplainError::ChronydLog(kind) => {
+                use crate::core::chronylog::LogKind;
+                match kind {
+                    LogKind::Tracking => "explain-chronyd-log-tracking",
+                    LogKind::Measurements => "explain-chronyd-log-measurements",
+                    LogKind::Statistics => "explain-chronyd-log-statistics",
+                    LogKind::Refclocks => "explain-chronyd-log-refclocks",
+                }
+            }
             ExplainError::TooLarge => "explain-too-large",
             ExplainError::Encoding => "explain-encoding",
         }

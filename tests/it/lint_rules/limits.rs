@@ -318,3 +318,91 @@ fn the_polling_sentence_names_one_interval_when_the_ends_are_equal() {
     let zh = text("127.0.0.1 minpoll -8 maxpoll 8", Lang::ZhCn);
     assert!(zh.contains("每 64 秒到 256 秒轮询一次"), "{zh}");
 }
+
+/// chrony.conf(5) driftfile: the file lets chronyd "start with a good
+/// estimate of the rate"; in a directory that does not exist chronyd starts
+/// (every release, tests/data/chronyd/ok-driftfile-missing-directory.conf)
+/// and cannot save it: a hint, as the path may be another machine's.
+#[test]
+fn a_driftfile_in_a_missing_directory_is_a_hint_when_paths_can_be_checked() {
+    let text = "server 10.0.0.1 iburst\nmakestep 1 3\ndriftfile /var/lib/nowhere/sub/drift\n";
+    let exists = |p: &str| p == "/var/lib/chrony";
+    let opts = LintOptions {
+        path_exists: Some(&exists),
+        ..Default::default()
+    };
+    let d = lint(&Document::parse(text), &opts);
+    let hint: Vec<_> = d
+        .iter()
+        .filter(|d| d.rule == Rule::DriftfileMissingDirectory)
+        .map(|d| (d.line, d.severity, d.arg("path").unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        hint,
+        [(
+            Some(3),
+            stratum::core::conf::lint::Severity::Hint,
+            "/var/lib/nowhere/sub".to_string()
+        )]
+    );
+    let there = lint(
+        &Document::parse(text.replace("/var/lib/nowhere/sub", "/var/lib/chrony")),
+        &opts,
+    );
+    assert!(
+        !there
+            .iter()
+            .any(|d| d.rule == Rule::DriftfileMissingDirectory)
+    );
+    assert!(
+        !rules(text)
+            .iter()
+            .any(|x| x.0 == Rule::DriftfileMissingDirectory)
+    );
+}
+
+/// chrony.conf(5) maxupdateskew is a threshold in ppm (1000 by default);
+/// reference.c takes its absolute value, so -1 is 1 ppm without a word
+/// (every release starts, tests/data/chronyd/ok-maxupdateskew-negative.conf).
+#[test]
+fn a_negative_maxupdateskew_is_warned_with_the_value_chronyd_uses() {
+    let text = "server 10.0.0.1 iburst\nmakestep 1 3\nmaxupdateskew -1\n";
+    let d = lint(&Document::parse(text), &LintOptions::default());
+    let d = d
+        .iter()
+        .find(|d| d.rule == Rule::MaxupdateskewNegative)
+        .expect("warned");
+    assert_eq!((d.line, d.arg("used")), (Some(3), Some("1")));
+    assert!(message(text, Rule::MaxupdateskewNegative).contains("1 ppm"));
+    assert!(
+        !rules("maxupdateskew 100\n")
+            .iter()
+            .any(|x| x.0 == Rule::MaxupdateskewNegative)
+    );
+}
+
+/// chrony.conf(5) logbanner: "The default is 32, and 0 can be used to
+/// disable it entirely". Before 4.7 conf.c reads it with no range and -5
+/// prints the banner once per file (logging.c); 4.7 on refuses it.
+#[test]
+fn a_negative_logbanner_is_warned_where_chronyd_takes_it_and_an_error_where_it_refuses() {
+    let text = "server 10.0.0.1 iburst\nmakestep 1 3\nlogbanner -5\n";
+    for v in [
+        ChronyVersion::new(4, 0),
+        ChronyVersion::new(4, 3),
+        ChronyVersion::new(4, 6),
+    ] {
+        assert_eq!(
+            rules_of(text, v, Rule::LogbannerNegative),
+            [(Some(3), String::new())],
+            "{v}"
+        );
+    }
+    let opts = LintOptions {
+        version: ChronyVersion::new(4, 9),
+        ..Default::default()
+    };
+    let d = lint(&Document::parse(text), &opts);
+    assert!(!d.iter().any(|d| d.rule == Rule::LogbannerNegative));
+    assert!(stratum::core::conf::lint::has_errors(&d));
+}

@@ -70,6 +70,17 @@ pub(super) fn unreachable_limits(l: &mut Linter) {
     // (reference.c: "Skew … too large to track"), and tracking keeps its
     // Skew at 1000000 ppm with root dispersion growing to seconds.
     let maxupdateskew = last_value(l, "maxupdateskew");
+    // reference.c (every release): `fabs(CNF_GetMaxUpdateSkew())`, so a
+    // negative threshold is its absolute value, whatever was meant.
+    if let Some((i, v)) = maxupdateskew
+        && v < 0.0
+    {
+        l.add_at((
+            Rule::MaxupdateskewNegative,
+            Some(i),
+            vec![("value", v.to_string()), ("used", (-v).to_string())],
+        ));
+    }
     if let (true, Some((i, v))) = (network, maxupdateskew)
         && v.abs() < SKEW_FLOOR_PPM
     {

@@ -125,6 +125,9 @@ crate::id_enum! {
         SamplesCapped = "samples-capped",
         SourcePortZero = "source-port-zero",
         SourcedirMissing = "sourcedir-missing",
+        DriftfileMissingDirectory = "driftfile-missing-directory",
+        MaxupdateskewNegative = "maxupdateskew-negative",
+        LogbannerNegative = "logbanner-negative",
         Utf16File = "utf16-file",
         NotText = "not-text",
         LogNoLogdir = "log-no-logdir",
@@ -317,6 +320,10 @@ impl Rule {
             // chronyd starts; the source never answers / is never loaded.
             Rule::SourcePortZero => Severity::Warning,
             Rule::SourcedirMissing => Severity::Warning,
+            // Machine-dependent, like the other paths: the file may be
+            // meant for another machine.
+            Rule::DriftfileMissingDirectory => Severity::Hint,
+            Rule::MaxupdateskewNegative | Rule::LogbannerNegative => Severity::Warning,
             // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
             Rule::Utf16File => Severity::Error,
             Rule::NotText => Severity::Error,

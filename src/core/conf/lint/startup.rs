@@ -105,6 +105,41 @@ pub(super) fn startup_checks(l: &mut Linter) {
                     ));
                 }
             }
+            // chronyd starts, then at every drift update logs "Could not
+            // open …drift.tmp" (reference.c, update_drift_file): the
+            // frequency is never saved and each restart begins unsettled.
+            Directive::Other { spec, args } if spec.name == "driftfile" => {
+                let dir = args.first().map_or("", |p| parent_dir(p));
+                if let (false, Some(exists)) = (dir.is_empty(), l.opts.path_exists)
+                    && !exists(dir)
+                {
+                    l.add((
+                        Rule::DriftfileMissingDirectory,
+                        i,
+                        vec![("path", dir.to_string())],
+                    ));
+                }
+            }
+            // conf.c before 4.7 reads logbanner with sscanf "%d" and no
+            // range; logging.c then tests `writes++ % banner` with the
+            // count unsigned long, so -5 becomes 2^64-5: the banner is
+            // written once at the top of each file and never again.
+            Directive::Simple {
+                spec,
+                value: OptValue::Int(x),
+            } if spec.name == "logbanner"
+                && *x < 0
+                && l.opts.version < crate::core::conf::version::ChronyVersion::STRICT_INTEGERS =>
+            {
+                l.add((
+                    Rule::LogbannerNegative,
+                    i,
+                    vec![
+                        ("value", x.to_string()),
+                        ("version", l.opts.version.to_string()),
+                    ],
+                ));
+            }
             // conf.c search_dirs: glob() of DIR/*.sources finds nothing in
             // a missing directory and chronyd says nothing (every release).
             Directive::Dirs {

@@ -88,9 +88,10 @@ pub fn diagnose(e: &mut Explained) {
         {
             out.push(Finding::new(Rule::ServesNobody));
         }
-        Kind::ChronycSmoothing | Kind::ChronycManualList | Kind::ChronycWaitsync => {
-            super::chronyc_other::diagnose(e, &mut out)
-        }
+        Kind::ChronycSmoothing
+        | Kind::ChronycManualList
+        | Kind::ChronycSettime
+        | Kind::ChronycWaitsync => super::chronyc_other::diagnose(e, &mut out),
         Kind::Ntpstat
         | Kind::AristaShowNtpStatus
         | Kind::CiscoShowNtpStatus

@@ -199,6 +199,8 @@ crate::id_enum! {
         SmoothingOffset = "smoothing-offset",
         /// manual list: no settime sample stored.
         ManualNoSamples = "manual-no-samples",
+        /// settime: the manual samples gave the clock an absurd frequency.
+        SettimeFrequencyLimit = "settime-frequency-limit",
         /// waitsync: no try found chronyd synchronised.
         WaitsyncNeverSynchronised = "waitsync-never-synchronised",
         /// The paste ends before the output does: judged as far as it goes.
@@ -238,7 +240,7 @@ impl Rule {
                 Status::Warn
             }
             ServesNobody | PasteCut | PasteCutMidLine | OnceMeasured => Status::Info,
-            OnceNoAnswer => Status::Bad,
+            OnceNoAnswer | SettimeFrequencyLimit => Status::Bad,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
