@@ -7,6 +7,7 @@
 //! that serves or waits (`serving`) and settings chronyd takes silently
 //! that do not do what they say (`silent`).
 
+mod logdir;
 mod nts;
 mod serving;
 mod silent;

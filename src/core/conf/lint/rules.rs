@@ -126,6 +126,7 @@ crate::id_enum! {
         SourcePortZero = "source-port-zero",
         SourcedirMissing = "sourcedir-missing",
         DriftfileMissingDirectory = "driftfile-missing-directory",
+        LogdirUncreatable = "logdir-uncreatable",
         MaxupdateskewNegative = "maxupdateskew-negative",
         LogbannerNegative = "logbanner-negative",
         Utf16File = "utf16-file",
@@ -324,6 +325,7 @@ impl Rule {
             // Machine-dependent, like the other paths: the file may be
             // meant for another machine.
             Rule::DriftfileMissingDirectory => Severity::Hint,
+            Rule::LogdirUncreatable => Severity::Hint,
             Rule::MaxupdateskewNegative | Rule::LogbannerNegative => Severity::Warning,
             // chronyd 4.0–4.9: "Fatal error : Invalid directive" on line 1.
             Rule::Utf16File => Severity::Error,

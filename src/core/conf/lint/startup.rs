@@ -105,6 +105,20 @@ pub(super) fn startup_checks(l: &mut Linter) {
                     ));
                 }
             }
+            Directive::Simple {
+                spec,
+                value: OptValue::Word(path),
+            } if spec.name == "logdir" => {
+                if let Some(exists) = l.opts.path_exists
+                    && let Some(blocker) = logdir_blocker(path, exists)
+                {
+                    l.add((
+                        Rule::LogdirUncreatable,
+                        i,
+                        vec![("path", path.clone()), ("blocker", blocker.to_string())],
+                    ));
+                }
+            }
             // chronyd starts, then at every drift update logs "Could not
             // open …drift.tmp" (reference.c, update_drift_file): the
             // frequency is never saved and each restart begins unsettled.
@@ -300,6 +314,35 @@ fn sched_refused_at_start(p: i64, version: crate::core::conf::version::ChronyVer
 }
 
 /// The directory part of a path ("" for a bare name).
+/// The existing path that keeps chronyd from making `logdir`, if any.
+/// chronyd makes a missing logdir and its parents at start (util.c
+/// UTI_CreateDirAndParents, every release); when it cannot it logs "Could
+/// not create directory" (or "… is not directory") and every log file
+/// fails with "Could not open". It cannot when the
+/// nearest existing ancestor is a file (`FILE/.` does not exist), or lies
+/// in /proc or /sys, kernel file systems where no directory can be made.
+fn logdir_blocker<'p>(path: &'p str, exists: &dyn Fn(&str) -> bool) -> Option<&'p str> {
+    if !path.starts_with('/') {
+        return None;
+    }
+    let mut at = path.trim_end_matches('/');
+    // Bounded by the path's length: each step drops one component.
+    while !at.is_empty() && !exists(at) {
+        at = parent_dir(at);
+        if at == "/" {
+            return None;
+        }
+    }
+    if at.is_empty() {
+        return None;
+    }
+    let kernel = ["/proc", "/sys"]
+        .iter()
+        .any(|k| at == *k || at.strip_prefix(k).is_some_and(|r| r.starts_with('/')));
+    let file = !exists(&format!("{at}/."));
+    (kernel && at != path.trim_end_matches('/') || file).then_some(at)
+}
+
 pub(super) fn parent_dir(path: &str) -> &str {
     match path.rfind('/') {
         Some(0) => "/",
