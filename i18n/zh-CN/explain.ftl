@@ -749,7 +749,10 @@ finding-chronyc-unknown-option = chronyc 没有运行命令：{ $option ->
 why-reply-refused = chronyd 拒绝了该命令或没有应答：没有得到报告
 finding-command-not-authorised = chronyd 拒绝了该请求（“{ $reply }”）：经网络（UDP 323 端口），即使来自本机，chronyd 也只回答这些监视报告：tracking、sources、sourcestats、activity、rtcdata、manual list、smoothing 和时间源名称（sources -N）。所有会改变状态的命令（online、offline、burst、add、delete 等）以及其他报告（ntpdata、selectdata、authdata、clients、serverstats）都需要它的 Unix 套接字。请在服务器本机以 root 或 chrony 用户运行 chronyc（sudo chronyc …），或让它使用套接字（chronyc -h /run/chrony/chronyd.sock）。
 finding-command-no-host-access = chronyd 拒绝了该命令（“{ $reply }”）：没有“cmdallow”行覆盖运行 chronyc 的主机。请在服务器的 chrony.conf 中加入“cmdallow 地址”（并让“bindcmdaddress”监听可达的地址），或在服务器本机运行 chronyc。
-finding-daemon-unreachable = chronyc 无法与 chronyd 通信（“{ $reply }”）：chronyd 没有运行，或其命令套接字或端口不可达。请检查“systemctl status chronyd”（或 chrony），套接字（/run/chrony/chronyd.sock）是否存在且 chronyc 可以打开；对远程主机（-h）检查“cmdport” 323 是否开放、“bindcmdaddress”是否监听该地址。
+finding-daemon-unreachable = { $hostform ->
+        [bracketed] chronyc 无法与 chronyd 通信（“{ $reply }”），因为“-h [{ $bare }]”不是它能读的主机：chronyc 要求 IPv6 地址不带方括号，所以它一个地址也没有尝试。请用“-h { $bare }”重新运行；这与 chronyd 本身无关。
+       *[other] chronyc 无法与 chronyd 通信（“{ $reply }”）：chronyd 没有运行，或其命令套接字或端口不可达。请检查“systemctl status chronyd”（或 chrony），套接字（/run/chrony/chronyd.sock）是否存在且 chronyc 可以打开；对远程主机（-h）检查 UDP 端口 { $port }（chronyc -p；chronyd 的“cmdport”）是否开放、“bindcmdaddress”是否监听该地址。
+    }
 finding-facility-not-enabled = chronyd 关闭了此命令所需的功能（“{ $reply }”）：settime 需要 chrony.conf 中的 manual 指令（或“chronyc manual on”），smoothing 和 smoothtime 需要 smoothtime 指令。如果不用它们，就没有问题。
 finding-facility-not-enabled-by-manual = chronyd 不接受手工输入的时间（{ $command } 得到“{ $reply }”）：按 chronyc(1)，settime 只有在 chronyd 配置为允许时才起作用，即 chrony.conf 中的 manual 指令或“chronyc manual on”。打开其中之一后再输入时间即可，其他都没有问题。
 finding-facility-not-enabled-by-smoothtime = chronyd 没有平滑它提供的时间（{ $command } 得到“{ $reply }”）：smoothing 和 smoothtime 需要 chrony.conf 中的 smoothtime 指令。如果不用时间平滑，就没有问题。

@@ -469,3 +469,56 @@ fn an_rtc_report_refused_with_rtcfile_set_names_the_rtc_device() {
         }
     }
 }
+
+/// What every release's chronyc prints when nothing answers on another
+/// command port (`-p N`: "506 Cannot talk to daemon") names that port, not
+/// 323; `-h [::1]` (chronyc takes an IPv6 host without brackets: "Could not
+/// open connection to daemon") is told as the wrong host form, not as a
+/// chronyd that is not running.
+#[test]
+fn an_unreachable_daemon_names_the_port_and_host_form_the_paste_shows() {
+    for r in common::releases() {
+        let chronyc = common::chronyc_for(&r.chronyd);
+        // Nothing listens here: chronyc gets "port unreachable" at once.
+        let port = common::lab::free_udp_port().to_string();
+        for (host, bracketed) in [("127.0.0.1", false), ("[::1]", true)] {
+            let args = ["-h", host, "-p", &port, "tracking"];
+            let out = Command::new(&chronyc).args(args).output().expect("chronyc");
+            let shown = format!(
+                "$ chronyc {}\n{}{}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let parts = explain_all(&shown).unwrap();
+            assert_eq!(
+                rules(&parts[0]),
+                vec![Rule::DaemonUnreachable],
+                "chrony {}: {shown}",
+                r.label
+            );
+            for lang in Lang::ALL {
+                let said = text(&parts[0], Rule::DaemonUnreachable, lang);
+                let numbers = said.split(|c: char| !c.is_ascii_digit());
+                assert!(
+                    !numbers.clone().any(|n| n == "323"),
+                    "chrony {}: {said}",
+                    r.label
+                );
+                if bracketed {
+                    assert!(
+                        said.contains("-h ::1") && !said.contains("systemctl"),
+                        "chrony {}: {shown}\n{said}",
+                        r.label
+                    );
+                } else {
+                    assert!(
+                        numbers.clone().any(|n| n == port),
+                        "chrony {}: {said}",
+                        r.label
+                    );
+                }
+            }
+        }
+    }
+}

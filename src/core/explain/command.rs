@@ -135,6 +135,10 @@ pub struct Typed {
     pub word: String,
     pub command: Option<Command>,
     pub argument: Option<String>,
+    /// chronyc's `-h` host, as typed (capped).
+    pub host: Option<String>,
+    /// chronyc's `-p` command port, when it is a port number.
+    pub port: Option<u16>,
 }
 
 impl Typed {
@@ -168,6 +172,7 @@ fn capped(s: &str) -> String {
 /// argument: which one a reply belongs to is not known then.
 pub fn parse(text: &str) -> Option<Typed> {
     let mut words = text.split_whitespace().peekable();
+    let (mut host, mut port) = (None, None);
     // A shell's `chronyc …`, maybe by its path (/usr/bin/chronyc).
     if words
         .peek()
@@ -178,7 +183,15 @@ pub fn parse(text: &str) -> Option<Typed> {
             match words.peek().copied() {
                 // getopt of client.c: "+46acdef:h:mnNp:u:vw".
                 Some("-m") => return None,
-                Some("-f" | "-h" | "-p" | "-u") => {
+                Some("-h") => {
+                    words.next();
+                    host = words.next().map(capped);
+                }
+                Some("-p") => {
+                    words.next();
+                    port = words.next().and_then(|p| p.parse().ok());
+                }
+                Some("-f" | "-u") => {
                     words.next();
                     words.next();
                 }
@@ -202,6 +215,8 @@ pub fn parse(text: &str) -> Option<Typed> {
         word: capped(word),
         command: Command::from_word(word),
         argument,
+        host,
+        port,
     })
 }
 
@@ -218,8 +233,12 @@ mod tests {
             (t.command, t.argument.as_deref()),
             (Some(Command::Delete), Some("10.0.0.1"))
         );
+        assert_eq!((t.host.as_deref(), t.port), (Some("127.0.0.1"), Some(323)));
         let t = parse("settime 12:00:00").unwrap();
         assert_eq!(t.command, Some(Command::Settime));
+        let t = parse("chronyc -h [::1] -p 25999 tracking").unwrap();
+        assert_eq!((t.host.as_deref(), t.port), (Some("[::1]"), Some(25999)));
+        assert_eq!(parse("chronyc -p 99999 tracking").unwrap().port, None);
         assert_eq!(parse("chronyc -m tracking sources"), None);
         assert_eq!(parse("chronyc"), None);
         assert_eq!(parse("chronyc | grep x"), None);

@@ -245,6 +245,9 @@ pub fn finding(line: &str, report: Option<Kind>, typed: Option<&Typed>) -> Optio
             f = f.arg("name", t.argument.as_deref().unwrap_or("none"));
         }
     }
+    if reply == Reply::NoDaemon {
+        f = no_daemon_args(f, typed);
+    }
     // The texts choose by these (`[none]`: the paste does not show it).
     for k in ["command", "nearest", "name"] {
         if !f.args.iter().any(|(a, _)| *a == k) {
@@ -252,6 +255,26 @@ pub fn finding(line: &str, report: Option<Kind>, typed: Option<&Typed>) -> Optio
         }
     }
     Some(f)
+}
+
+/// What the paste's command line says of where chronyc looked: its `-p`
+/// port (chronyc's default 323 otherwise) and whether `-h` gave an IPv6
+/// address in brackets, which chronyc does not read as an address (it
+/// takes `-h ::1`), so it tried none ("Could not open connection to
+/// daemon", chronyc 4.0 and 4.9 alike).
+fn no_daemon_args(f: Finding, typed: Option<&Typed>) -> Finding {
+    let port = typed.and_then(|t| t.port).unwrap_or(323);
+    let host = typed.and_then(|t| t.host.as_deref());
+    let bare = host
+        .and_then(|h| h.strip_prefix('['))
+        .and_then(|h| h.strip_suffix(']'))
+        .filter(|h| h.parse::<std::net::Ipv6Addr>().is_ok());
+    f.arg("port", port)
+        .arg(
+            "hostform",
+            if bare.is_some() { "bracketed" } else { "plain" },
+        )
+        .arg("bare", bare.unwrap_or("none"))
 }
 
 /// chronyc's usage text (client.c prints "Usage: NAME [OPTION]...
