@@ -110,6 +110,8 @@ fn the_roster_panel_says_who_follows_this_server() {
     for (name, address, kind) in [
         ("pc", format!("{pc}:{}", device.port), None),
         ("sw-gone", format!("127.77.{n}.40"), Some("switch")),
+        // This server itself, as a new user lists it: not counted.
+        ("client", "127.0.0.1:11123".to_string(), None),
     ] {
         h.state_mut().panels.roster.name.clear();
         h.state_mut().panels.roster.address.clear();
@@ -199,11 +201,30 @@ fn the_roster_panel_says_who_follows_this_server() {
             .all(|t| !t.contains("polls this server ("))
     );
     assert!(!shown(&h, "sw-gone (127.77.").is_empty());
+    // This server itself is not judged against the paste.
+    assert!(shown(&h, "client (127.0.0.1").is_empty());
+    // Another machine's client list (lab note 001's): no roster reading,
+    // so nothing contradicts the Roster panel.
+    let other = "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n\n172.16.11.188                 275      0  10   -  1076       0      0   -     -\n";
+    h.state_mut().panels.explain.set_input(other.to_string());
+    h.run();
+    assert!(!shown(&h, "172.16.11.188").is_empty());
+    assert!(
+        shown(&h, "in this list").is_empty(),
+        "{:?}",
+        shown(&h, "in this list")
+    );
+    assert!(shown(&h, "is not in this list").is_empty());
+    h.state_mut().panels.explain.set_input(clients.clone());
+    h.run();
 
     // The same in Chinese.
     h.state_mut().state.set_lang(Lang::ZhCn);
     h.run();
     assert!(!shown(&h, "台设备中有 1 台在此列表中向本服务器请求时间").is_empty());
+    h.state_mut().panels.explain.set_input(other.to_string());
+    h.run();
+    assert!(shown(&h, "在此列表中").is_empty());
     h.get_by_label("设备名单").click_accesskit();
     h.run();
     assert!(

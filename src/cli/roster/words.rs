@@ -247,7 +247,7 @@ pub fn status_line(r: &RosterReport, tr: &Localizer) -> String {
     let not: Vec<String> = r
         .devices
         .iter()
-        .filter(|d| !d.verdict.follows())
+        .filter(|d| !d.verdict.follows() && !d.itself)
         .take(8)
         .map(|d| {
             format!(

@@ -35,6 +35,10 @@ pub fn verdict_status(v: Verdict) -> Status {
 pub fn overview_line(st: &AppState) -> Option<(String, Status)> {
     let r = st.snapshot.as_ref()?.roster.as_ref()?;
     let (following, total) = r.following();
+    // Only this server itself on the roster: no device to count.
+    if total == 0 {
+        return None;
+    }
     let status = if following == total {
         Status::Ok
     } else {
@@ -98,7 +102,7 @@ pub fn roster_ui(
         ui.label(st.t("roster-gui-empty"));
         return;
     };
-    if st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()) {
+    if st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()) && report.following().1 > 0 {
         ui.strong(summary(&report, &st.tr));
     }
     if ui.button(st.t("roster-gui-probe")).clicked() {
