@@ -18,6 +18,8 @@ pub struct Form {
     pub kind: Option<DeviceKind>,
     /// A lab bundle's description (LAB.toml) to take devices from.
     pub bundle: String,
+    /// The device last asked with "Ask … now", said until its answer is in.
+    pub probing: Option<String>,
 }
 
 /// The colour of a verdict: following is good; polling without answering
@@ -107,6 +109,12 @@ pub fn roster_ui(
     }
     if ui.button(st.t("roster-gui-probe")).clicked() {
         commands.push(Command::Roster(RosterOp::Probe { name: None }));
+        form.probing = None;
+    }
+    // A visible result of "Ask … now": the query is under way; the
+    // device's line (and a name that does not resolve) says the rest.
+    if let Some(name) = &form.probing {
+        ui.label(st.ta("roster-gui-probing", &[("name", name.clone())]));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         for d in &report.devices {
@@ -134,6 +142,7 @@ pub fn roster_ui(
                     commands.push(Command::Roster(RosterOp::Probe {
                         name: Some(d.name.clone()),
                     }));
+                    form.probing = Some(d.name.clone());
                 }
                 if ui
                     .small_button(st.ta("roster-gui-remove", &[("name", d.name.clone())]))
