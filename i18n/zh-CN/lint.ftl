@@ -243,3 +243,4 @@ lint-maxclockerror-high = maxclockerror { $value } ppm 远高于 chrony.conf(5) 
 lint-driftfile-missing-directory = driftfile 的目录 { $path } 在本机上不存在：chronyd 能启动，但每次更新漂移时都会记录“Could not open … drift.tmp”，频率永远不会保存，因此每次重启都要重新稳定（chrony.conf(5) driftfile：该文件让 chronyd 启动时就有对时钟速率的良好估计）。请创建该目录，或给出使用此文件的机器上存在的路径。
 lint-maxupdateskew-negative = maxupdateskew { $value } 为负数：chronyd 不作任何提示，直接使用其绝对值（{ $used } ppm；reference.c 取 fabs）。chrony.conf(5) maxupdateskew 是以 ppm 为单位的阈值，默认 1000：请写出你想要的正值，或删去这一行。
 lint-logbanner-negative = logbanner { $value }：chronyd { $version } 不作任何提示地接受它，但把它当作一个极大的无符号数来比较，所以标题行只在每个日志文件开头写一次，之后再也不会重复（chronyd 4.7 及以后拒绝此值）。chrony.conf(5) logbanner：“默认为 32，设为 0 可完全关闭”：请给出正数，或 0。
+lint-orphan-waits-unknown = 从 chrony 4.7 起，设置 orphan 而没有 waitunsynced 的服务器在未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟。这里不知道运行的是哪个 chronyd：若是 4.7 或更新的版本，加上“waitunsynced 0”可立即提供时间。
