@@ -1110,6 +1110,26 @@ value-false = 否
 value-synchronized = 已同步
 value-unsynchronized = 未同步
 explain-value-reads = 即{ $reading }。{ $meaning }
+kind-ntpq-mrulist = ntpq -c mrulist（ntpd 收到过报文的客户端）
+meaning-ntpq-mrulist-ntp-last = 距该地址最后一个报文的秒数（lstint）。
+meaning-ntpq-mrulist-ntp-interval = 该地址报文的平均间隔，单位秒（avgint）。
+meaning-ntpq-mrulist-restrict-flags = 作用于该地址的 restrict 标志，十六进制（rstr），取自 ntp.conf 中匹配的“restrict”行；只有最后一个报文被限速时才显示 limited 和 kod。
+meaning-ntpq-mrulist-rate-control = 最后一个报文的限速结果（r）：. 未限速，L 被限速丢弃，K 以 kiss-o'-death 回复。
+meaning-ntpq-mrulist-ntp-mode = 报文模式（m）：3 客户端，1 或 2 对等体，4 应答本 ntpd 的服务器，6 和 7 是 ntpq 和 ntpdc 的查询。
+meaning-ntpq-mrulist-version = 其报文的 NTP 版本（v）。
+meaning-ntpq-mrulist-ntp-hits = 从该地址收到的报文数（count）。
+meaning-ntpq-mrulist-score = 每秒报文数，按指数衰减平均（score）。
+meaning-ntpq-mrulist-ntp-drops = 被丢弃或以 kiss-o'-death 回复的报文数（drop）：大于 0 表示被限速。
+meaning-ntpq-mrulist-remote-port = 最后一个报文的源端口（rport）。
+meaning-ntpq-mrulist-address = 客户端的地址或名称（remote address）。
+why-mru-rate-control = 最后一个报文因限速（“restrict … limited”、“discard”）{ $value ->
+        [K] 收到 kiss-o'-death 回复
+       *[other] 被丢弃
+    }
+why-restrict-refused = 匹配它的“restrict”行（标志 { $value }）带有 ignore 或 noserve：ntpd 不向它提供时间
+why-drops-rate-limited-ntpd = 有 { $drops } 个报文被丢弃或以 kiss-o'-death 回复：客户端轮询速度超过“discard”的限制
+finding-clients-rate-limited-ntpd = 部分客户端（{ $sources }）的请求被 ntpd 限速：它们的轮询速度超过“discard”的 minimum/average 限制，且匹配的“restrict”行带有“limited”（有“kod”时会收到 kiss-o'-death）。请降低它们的轮询频率（minpoll，不用 burst）或在 ntp.conf 中放宽“discard”。
+finding-clients-refused = ntpd 拒绝向 { $sources } 提供时间：ntp.conf 中匹配它们的“restrict”行带有“ignore”或“noserve”，它们的请求得不到应答。若它们是实验室客户端，请为其子网写一行不带这些标志的 restrict（例如“restrict 10.0.0.0 mask 255.255.255.0 nomodify notrap nopeer noquery”）。
 kind-chronyc-settime = chronyc settime
 field-settime-offset = 时钟与 settime 给出的时间相差多少，单位秒：正值表示时钟偏快。
 label-settime-offset = 时钟偏快

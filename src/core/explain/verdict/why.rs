@@ -154,6 +154,11 @@ crate::id_enum! {
         LastRxStale = "last-rx-stale",
         DropsZero = "drops-zero",
         DropsRateLimited = "drops-rate-limited",
+        /// ntpq mrulist's `r` column: L (discarded) or K (kiss-o'-death).
+        MruRateControl = "mru-rate-control",
+        /// ntpq mrulist's `rstr`: the matching restrict line has ignore or
+        /// noserve.
+        RestrictRefused = "restrict-refused",
         ServerDropping = "server-dropping",
         DispersionLarge = "dispersion-large",
         /// timesync-status: root distance above timesyncd's
@@ -383,7 +388,8 @@ impl Why {
                 R::UpstreamUnsynchronised,
                 R::AuthFailing,
             ],
-            DropsRateLimited => &[R::ClientsRateLimited],
+            DropsRateLimited | MruRateControl => &[R::ClientsRateLimited],
+            RestrictRefused => &[R::ClientsRefused],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
             RootDistanceOverMax => &[R::RootDistanceOverMax],
