@@ -162,6 +162,7 @@ why-reach-zero-switch = never answered in the last 8 polls: unreachable (a serve
 why-reach-partial = answered { $answered } of the last 8 polls: packets are being lost
 why-reach-stopped = answered before, but the last { $missed } polls got no answer: it stopped answering (the time since its last answer grows)
 why-reach-last-missed = the newest poll went unanswered, the earlier ones were answered: one miss, not yet a sign of loss
+why-reach-last-missed-filling = the newest poll went unanswered and the { $answered } before it were answered; the older bits hold no answer: if chronyd began polling this source { $polls } polls ago that is one miss, otherwise those older polls went unanswered too and packets are being lost (“chronyc ntpdata” counts requests against answers: Total TX, Total RX)
 why-state-selected = the clock is synchronised to this source
 why-state-combined = combined with the selected source
 why-state-not-combined = usable but not combined
@@ -893,6 +894,7 @@ finding-no-upstream-reachable-by-stopped = No source answers now: every source a
         [tracking] {""}
        *[other] {" "}Meanwhile this clock runs on from its last estimate, and its own clients keep following it.
     }
+finding-no-upstream-reachable-by-some-stopped = No source answers now (reach 0 everywhere). { $stopped } answered before and stopped (a last sample, then reach 0): its address and its server's “allow” worked, so that server stopped or was restarted without its configuration, the path to it broke (a firewall or route change), or it was set offline (“chronyc activity” counts offline sources, “chronyc online” polls them again). { $never } never answered: a server that does not allow this client (it needs “allow” with this client's subnet and no “deny” for it; “chronyc accheck ADDRESS” on the server tells), UDP 123 blocked on the way, a wrong address, or an upstream that is not synchronised itself.
 finding-no-upstream-reachable-by-all-sources-offline = No source answers (reach 0 everywhere) because chronyd asks none: “chronyc activity” earlier in this paste says every source is offline, and an offline source is not polled, so its reach register empties without a packet lost. “chronyc online” polls them again.
 finding-some-unreachable-by-all-sources-offline = { $count } of the sources have reach 0: { $sources }. chronyd does not poll them: “chronyc activity” earlier in this paste says every source is offline. “chronyc online” polls them again.
 finding-some-unreachable-by-sources-offline = { $count ->

@@ -161,6 +161,7 @@ why-reach-zero-switch = 最近 8 次轮询都没有应答：不可达（服务�
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
 why-reach-stopped = 以前应答过，但最近 { $missed } 次轮询都没有应答：它已停止应答（距最后一次应答的时间在增长）
 why-reach-last-missed = 最新一次轮询没有应答，之前的都应答了：只丢了一次，还不能说明存在丢包
+why-reach-last-missed-filling = 最新一次轮询没有应答，之前的 { $answered } 次都应答了，更早的位没有应答：如果 chronyd 在 { $polls } 次轮询前才开始轮询该源，这只是丢了一次；否则更早的轮询也没有应答，存在丢包（“chronyc ntpdata”可对比请求数与应答数：Total TX、Total RX）
 why-state-selected = 时钟正同步到此源
 why-state-combined = 与选中的源合并使用
 why-state-not-combined = 可用但未合并
@@ -860,6 +861,7 @@ finding-no-upstream-reachable-by-stopped = 目前没有时间源应答：每个�
         [tracking] {""}
        *[other] 在此期间本机时钟按最后的估计继续运行，它自己的客户端也继续跟随它。
     }
+finding-no-upstream-reachable-by-some-stopped = 目前没有时间源应答（可达性全为 0）。{ $stopped } 以前应答过，现在停止了（有最后的样本，随后可达性为 0）：它的地址和服务器的“allow”都曾经有效，所以可能是该服务器停止了或重启后丢失了配置，或通往它的路径断了（防火墙或路由变更），或它被设为离线（“chronyc activity”会统计离线的时间源，“chronyc online”可恢复轮询）。{ $never } 从未应答：服务器不允许此客户端（需要包含此客户端子网的“allow”，且没有针对它的“deny”；在服务器上运行“chronyc accheck 地址”可确认），途中 UDP 123 被阻断，地址错误，或上游本身未同步。
 finding-no-upstream-reachable-by-all-sources-offline = 没有时间源应答（可达性全部为 0），因为 chronyd 没有向任何时间源发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态；离线的时间源不被轮询，可达性寄存器会清零，但并没有丢包。“chronyc online”会让它们重新被轮询。
 finding-some-unreachable-by-all-sources-offline = 有 { $count } 个时间源的可达性为 0：{ $sources }。chronyd 没有轮询它们：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它们重新被轮询。
 finding-some-unreachable-by-sources-offline = 有 { $count } 个时间源的可达性为 0 且没有样本：{ $sources }。先看本段粘贴给出的原因：这里的“chronyc activity”显示有 { $count } 个时间源被设为离线，chronyd 不向离线的时间源发送请求，所以不会有应答（由服务器行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线）。“chronyc online”会让它们重新被轮询；只有在此之后可达性仍为 0，才需要检查服务器对此客户端的“allow”以及 UDP 123。

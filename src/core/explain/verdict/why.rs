@@ -14,6 +14,9 @@ crate::id_enum! {
         ReachStopped = "reach-stopped",
         /// Only the newest poll unanswered.
         ReachLastMissed = "reach-last-missed",
+        /// The newest poll unanswered, the ones before answered, the oldest
+        /// bits empty: a start with one miss, or older misses too.
+        ReachLastMissedFilling = "reach-last-missed-filling",
         ReachStarting = "reach-starting",
         /// A register that reads as filling at a poll of a second or less:
         /// it fills in seconds, so a start and lost answers look alike.
@@ -474,6 +477,7 @@ impl Why {
             | ReachStarting
             | ReachFillingFast
             | ReachLastMissed
+            | ReachLastMissedFilling
             | NoSample
             | NoKey
             | NotNts
