@@ -1181,7 +1181,7 @@ finding-key-missing-by-keyfile-missing = { $sources } 使用密钥 { $key }，�
 finding-not-synchronised-by-keyfile-missing = 未同步（参考 ID 00000000）：{ $sources } 从未应答，因为 chronyd 不向它发送请求：它使用密钥 { $key }，而 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
 finding-no-upstream-reachable-by-keyfile-missing = 没有时间源应答（可达性全为 0），因为 chronyd 不向 { $sources } 发送请求：它使用密钥 { $key }，而 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
 finding-some-unreachable-by-keyfile-missing = { $count } 个时间源从未应答（可达性 0）：{ $sources }，因为 chronyd 不向{ $count ->
-        [one] 它
+        [1] 它
        *[other] 它们
     }发送请求：密钥 { $key } 未知，因为 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
 finding-never-answered-by-keyfile-missing = { $sources } 从未应答，因为 chronyd 不向它发送请求：密钥 { $key } 未知，因为 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。服务器、访问规则和防火墙都没有问题。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
