@@ -162,6 +162,7 @@ why-reach-zero-switch = never answered in the last 8 polls: unreachable (a serve
 why-reach-partial = answered { $answered } of the last 8 polls: packets are being lost
 why-reach-stopped = answered before, but the last { $missed } polls got no answer: it stopped answering (the time since its last answer grows)
 why-reach-last-missed = the newest poll went unanswered, the earlier ones were answered: one miss, not yet a sign of loss
+why-reach-last-missed-filling = the newest poll went unanswered and the { $answered } before it were answered; the older bits hold no answer: if chronyd began polling this source { $polls } polls ago that is one miss, otherwise those older polls went unanswered too and packets are being lost (“chronyc ntpdata” counts requests against answers: Total TX, Total RX)
 why-state-selected = the clock is synchronised to this source
 why-state-combined = combined with the selected source
 why-state-not-combined = usable but not combined
@@ -893,6 +894,7 @@ finding-no-upstream-reachable-by-stopped = No source answers now: every source a
         [tracking] {""}
        *[other] {" "}Meanwhile this clock runs on from its last estimate, and its own clients keep following it.
     }
+finding-no-upstream-reachable-by-some-stopped = No source answers now (reach 0 everywhere). { $stopped } answered before and stopped (a last sample, then reach 0): its address and its server's “allow” worked, so that server stopped or was restarted without its configuration, the path to it broke (a firewall or route change), or it was set offline (“chronyc activity” counts offline sources, “chronyc online” polls them again). { $never } never answered: a server that does not allow this client (it needs “allow” with this client's subnet and no “deny” for it; “chronyc accheck ADDRESS” on the server tells), UDP 123 blocked on the way, a wrong address, or an upstream that is not synchronised itself.
 finding-no-upstream-reachable-by-all-sources-offline = No source answers (reach 0 everywhere) because chronyd asks none: “chronyc activity” earlier in this paste says every source is offline, and an offline source is not polled, so its reach register empties without a packet lost. “chronyc online” polls them again.
 finding-some-unreachable-by-all-sources-offline = { $count } of the sources have reach 0: { $sources }. chronyd does not poll them: “chronyc activity” earlier in this paste says every source is offline. “chronyc online” polls them again.
 finding-some-unreachable-by-sources-offline = { $count ->
@@ -1180,6 +1182,26 @@ value-false = No
 value-synchronized = Synchronised
 value-unsynchronized = Not synchronised
 explain-value-reads = Reads as { $reading }. { $meaning }
+kind-ntpq-mrulist = ntpq -c mrulist (the clients ntpd has heard from)
+meaning-ntpq-mrulist-ntp-last = Seconds since the last packet from this address (lstint).
+meaning-ntpq-mrulist-ntp-interval = Average interval between its packets, in seconds (avgint).
+meaning-ntpq-mrulist-restrict-flags = The restrict flags that apply to this address, in hexadecimal (rstr), copied from the matching “restrict” line of ntp.conf; limited and kod show only when its last packet was rate-limited.
+meaning-ntpq-mrulist-rate-control = Rate control of its last packet (r): . none, L discarded by rate limiting, K answered with a kiss-o'-death.
+meaning-ntpq-mrulist-ntp-mode = The packet mode (m): 3 client, 1 or 2 symmetric peer, 4 a server answering this ntpd, 6 and 7 ntpq's and ntpdc's queries.
+meaning-ntpq-mrulist-version = NTP version of its packets (v).
+meaning-ntpq-mrulist-ntp-hits = Packets received from this address (count).
+meaning-ntpq-mrulist-score = Packets per second, averaged with exponential decay (score).
+meaning-ntpq-mrulist-ntp-drops = Packets dropped or answered with a kiss-o'-death (drop): more than 0 means rate limiting.
+meaning-ntpq-mrulist-remote-port = Source port of its last packet (rport).
+meaning-ntpq-mrulist-address = The client's address or name (remote address).
+why-mru-rate-control = its last packet was { $value ->
+        [K] answered with a kiss-o'-death
+       *[other] discarded
+    } by rate limiting (“restrict … limited”, “discard”)
+why-restrict-refused = the “restrict” line matching it (flags { $value }) has ignore or noserve: ntpd gives it no time
+why-drops-rate-limited-ntpd = { $drops } packets dropped or answered with a kiss-o'-death: the client polls faster than “discard” allows
+finding-clients-rate-limited-ntpd = Some clients lose requests to ntpd's rate limiting ({ $sources }): they poll faster than the “discard” minimum/average allows and the matching “restrict” line has “limited” (with “kod”, they get a kiss-o'-death). Lower their polling rate (minpoll, no burst) or relax “discard” in ntp.conf.
+finding-clients-refused = ntpd refuses time to { $sources }: the “restrict” line of ntp.conf that matches them has “ignore” or “noserve”, so their requests get no answer. If they are lab clients, give their subnet a restrict line without those flags (for example “restrict 10.0.0.0 mask 255.255.255.0 nomodify notrap nopeer noquery”).
 kind-chronyc-settime = chronyc settime
 field-settime-offset = How far the clock was from the time given to settime, seconds: positive means it was fast.
 label-settime-offset = Clock was fast by

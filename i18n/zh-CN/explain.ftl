@@ -161,6 +161,7 @@ why-reach-zero-switch = 最近 8 次轮询都没有应答：不可达（服务�
 why-reach-partial = 最近 8 次轮询只应答了 { $answered } 次：存在丢包
 why-reach-stopped = 以前应答过，但最近 { $missed } 次轮询都没有应答：它已停止应答（距最后一次应答的时间在增长）
 why-reach-last-missed = 最新一次轮询没有应答，之前的都应答了：只丢了一次，还不能说明存在丢包
+why-reach-last-missed-filling = 最新一次轮询没有应答，之前的 { $answered } 次都应答了，更早的位没有应答：如果 chronyd 在 { $polls } 次轮询前才开始轮询该源，这只是丢了一次；否则更早的轮询也没有应答，存在丢包（“chronyc ntpdata”可对比请求数与应答数：Total TX、Total RX）
 why-state-selected = 时钟正同步到此源
 why-state-combined = 与选中的源合并使用
 why-state-not-combined = 可用但未合并
@@ -860,6 +861,7 @@ finding-no-upstream-reachable-by-stopped = 目前没有时间源应答：每个�
         [tracking] {""}
        *[other] 在此期间本机时钟按最后的估计继续运行，它自己的客户端也继续跟随它。
     }
+finding-no-upstream-reachable-by-some-stopped = 目前没有时间源应答（可达性全为 0）。{ $stopped } 以前应答过，现在停止了（有最后的样本，随后可达性为 0）：它的地址和服务器的“allow”都曾经有效，所以可能是该服务器停止了或重启后丢失了配置，或通往它的路径断了（防火墙或路由变更），或它被设为离线（“chronyc activity”会统计离线的时间源，“chronyc online”可恢复轮询）。{ $never } 从未应答：服务器不允许此客户端（需要包含此客户端子网的“allow”，且没有针对它的“deny”；在服务器上运行“chronyc accheck 地址”可确认），途中 UDP 123 被阻断，地址错误，或上游本身未同步。
 finding-no-upstream-reachable-by-all-sources-offline = 没有时间源应答（可达性全部为 0），因为 chronyd 没有向任何时间源发出请求：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态；离线的时间源不被轮询，可达性寄存器会清零，但并没有丢包。“chronyc online”会让它们重新被轮询。
 finding-some-unreachable-by-all-sources-offline = 有 { $count } 个时间源的可达性为 0：{ $sources }。chronyd 没有轮询它们：本段粘贴中较早的“chronyc activity”显示所有时间源都处于离线状态。“chronyc online”会让它们重新被轮询。
 finding-some-unreachable-by-sources-offline = 有 { $count } 个时间源的可达性为 0 且没有样本：{ $sources }。先看本段粘贴给出的原因：这里的“chronyc activity”显示有 { $count } 个时间源被设为离线，chronyd 不向离线的时间源发送请求，所以不会有应答（由服务器行的“offline”选项、“chronyc offline”或调用它的网络脚本设为离线）。“chronyc online”会让它们重新被轮询；只有在此之后可达性仍为 0，才需要检查服务器对此客户端的“allow”以及 UDP 123。
@@ -1110,6 +1112,26 @@ value-false = 否
 value-synchronized = 已同步
 value-unsynchronized = 未同步
 explain-value-reads = 即{ $reading }。{ $meaning }
+kind-ntpq-mrulist = ntpq -c mrulist（ntpd 收到过报文的客户端）
+meaning-ntpq-mrulist-ntp-last = 距该地址最后一个报文的秒数（lstint）。
+meaning-ntpq-mrulist-ntp-interval = 该地址报文的平均间隔，单位秒（avgint）。
+meaning-ntpq-mrulist-restrict-flags = 作用于该地址的 restrict 标志，十六进制（rstr），取自 ntp.conf 中匹配的“restrict”行；只有最后一个报文被限速时才显示 limited 和 kod。
+meaning-ntpq-mrulist-rate-control = 最后一个报文的限速结果（r）：. 未限速，L 被限速丢弃，K 以 kiss-o'-death 回复。
+meaning-ntpq-mrulist-ntp-mode = 报文模式（m）：3 客户端，1 或 2 对等体，4 应答本 ntpd 的服务器，6 和 7 是 ntpq 和 ntpdc 的查询。
+meaning-ntpq-mrulist-version = 其报文的 NTP 版本（v）。
+meaning-ntpq-mrulist-ntp-hits = 从该地址收到的报文数（count）。
+meaning-ntpq-mrulist-score = 每秒报文数，按指数衰减平均（score）。
+meaning-ntpq-mrulist-ntp-drops = 被丢弃或以 kiss-o'-death 回复的报文数（drop）：大于 0 表示被限速。
+meaning-ntpq-mrulist-remote-port = 最后一个报文的源端口（rport）。
+meaning-ntpq-mrulist-address = 客户端的地址或名称（remote address）。
+why-mru-rate-control = 最后一个报文因限速（“restrict … limited”、“discard”）{ $value ->
+        [K] 收到 kiss-o'-death 回复
+       *[other] 被丢弃
+    }
+why-restrict-refused = 匹配它的“restrict”行（标志 { $value }）带有 ignore 或 noserve：ntpd 不向它提供时间
+why-drops-rate-limited-ntpd = 有 { $drops } 个报文被丢弃或以 kiss-o'-death 回复：客户端轮询速度超过“discard”的限制
+finding-clients-rate-limited-ntpd = 部分客户端（{ $sources }）的请求被 ntpd 限速：它们的轮询速度超过“discard”的 minimum/average 限制，且匹配的“restrict”行带有“limited”（有“kod”时会收到 kiss-o'-death）。请降低它们的轮询频率（minpoll，不用 burst）或在 ntp.conf 中放宽“discard”。
+finding-clients-refused = ntpd 拒绝向 { $sources } 提供时间：ntp.conf 中匹配它们的“restrict”行带有“ignore”或“noserve”，它们的请求得不到应答。若它们是实验室客户端，请为其子网写一行不带这些标志的 restrict（例如“restrict 10.0.0.0 mask 255.255.255.0 nomodify notrap nopeer noquery”）。
 kind-chronyc-settime = chronyc settime
 field-settime-offset = 时钟与 settime 给出的时间相差多少，单位秒：正值表示时钟偏快。
 label-settime-offset = 时钟偏快

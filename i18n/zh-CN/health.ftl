@@ -68,5 +68,9 @@ finding-nothing-sent = chronyd 尚未向{ $count ->
        *[other] {" "}{ $sources }{" "}
     }发送任何请求（Total TX 为 0）：这个时间源没有被轮询。被设为离线的时间源（server 行的“offline”选项，或“chronyc offline”）在“chronyc online”之前不会被轮询，“chronyc activity”把它计为离线；刚刚加入的时间源还没到第一次轮询；使用密钥（server 行中的“key N”）而密钥文件缺少该密钥的时间源永远不会被轮询（chronyd 日志记录“Key N is missing”，“chronyc authdata”显示其 KLen 为 0）。只有带“nts”选项的 server 行还会等待密钥建立给出 cookie（“chronyc authdata”显示尝试次数）。
 finding-nothing-sent-by-key-missing = chronyd 没有向 { $sources } 发送任何请求（Total TX 为 0），因为它没有密钥 { $key }：本段粘贴中的“chronyc authdata”显示该时间源的 KeyID 为 { $key }、密钥长度为 0，即密钥文件中缺少其“key { $key }”选项指定的密钥（chronyd 日志记录“Key { $key } is missing”）。把它设为在线也无济于事。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
+finding-nothing-sent-by-ipv6-off = chronyd 尚未向{ $count ->
+        [0] 这个时间源
+       *[other] {" "}{ $sources }{" "}
+    }发送任何请求（Total TX 为 0），它是 IPv6 地址，而本机没有对应的本地地址（[UNSPEC]）：chronyd 没有可用于发送的 IPv6 套接字。chronyd(8)：使用 -4 时“只创建 IPv4 套接字”（查看其命令行“ps -o args -C chronyd”，以及 /etc/sysconfig/chronyd 或 /etc/default/chrony 中的 OPTIONS 是否有 -4）；禁用了 IPv6 的主机也是如此。请不带 -4 启动 chronyd，或给这个时间源使用 IPv4 地址。否则就是这个时间源没有被轮询：被设为离线（“chronyc activity”，“chronyc online”），刚刚加入，或密钥文件中缺少它的密钥。
 finding-server-own-clock = { $sources } 处于层级 10，即 chrony 的“local”指令默认给出的层级：那台服务器很可能提供的是它自己的时钟（它没有上游，或者上游都没有应答），因此本机的时钟同样与真实时间没有联系。请检查那台服务器：在那里运行“chronyc sources”可以看到是否有上游应答。
 finding-server-serves-own-clock = { $sources } 以层级 { $stratum } 提供它自己的时钟（参考 ID 7F7F0101，chrony 的“local”指令）：没有任何东西把那台服务器与真实时间联系起来，因此本机的时钟同样如此。隔离的实验环境可以这样；否则请给那台服务器一个可用的上游（在那里运行“chronyc sources”可以看到它的时间源以及它们是否应答）。

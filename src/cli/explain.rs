@@ -214,7 +214,7 @@ pub fn run(a: ExplainArgs, tr: &Localizer) -> CliResult {
     let parts = result.map_err(|e| CliError::new(e.message_id()))?;
     // The roster only for a client list (and only then is a bad --roster
     // an error).
-    let roster = if parts.iter().any(|e| e.kind == Kind::ChronycClients) {
+    let roster = if parts.iter().any(|e| e.kind.lists_clients()) {
         roster(roster_file)?
     } else {
         None

@@ -128,7 +128,9 @@ fn a_pasted_systemctl_status_says_why_chronyd_did_not_start() {
             "{lang:?}: {shown:?}"
         );
         assert!(
-            !shown.iter().any(|t| t.contains(&tr.tr("explain-not-recognised"))),
+            !shown
+                .iter()
+                .any(|t| t.contains(&tr.tr("explain-not-recognised"))),
             "{lang:?}: {shown:?}"
         );
     }

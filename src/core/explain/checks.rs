@@ -34,9 +34,12 @@ pub fn seconds(raw: &str) -> Option<f64> {
     Some(v * scale)
 }
 
-/// Judges an 8-bit reach register (newest poll in bit 0). Loss is a 0
-/// *after* the first answer; a register still filling from the right after
-/// a start (1, 3, 7, 17, 37, 77, 177) has lost nothing.
+/// Judges an 8-bit reach register as chronyc(1) defines it: "printed as an
+/// octal number … updated on every received or missed packet", newest poll
+/// in bit 0, so a 0 below a 1 is a poll missed after an answer. Zeros above
+/// the oldest answer are either polls not made yet (a start) or misses; the
+/// register alone cannot tell, so only a register with no 0 below its oldest
+/// answer (1, 3, 7, 17, 37, 77, 177) can read as "still filling".
 pub(super) fn judge_reach(f: &mut Field, v: u32) {
     let v = v & 0xff;
     match v {
@@ -54,11 +57,17 @@ pub(super) fn judge_reach(f: &mut Field, v: u32) {
             Status::Warn,
             Reason::new(Why::ReachStopped).arg("missed", v.trailing_zeros()),
         ),
-        // Only the newest poll unanswered, the older ones full or filling:
-        // one miss is no pattern of loss yet.
-        _ if v & 1 == 0 && ((v >> 1) + 1).is_power_of_two() => {
-            set(f, Status::Info, Reason::new(Why::ReachLastMissed))
-        }
+        // All seven older polls answered, only the newest not.
+        0xfe => set(f, Status::Info, Reason::new(Why::ReachLastMissed)),
+        // The newest missed, the ones before answered back to empty bits:
+        // one miss since a start, or older misses too (036).
+        _ if v & 1 == 0 && ((v >> 1) + 1).is_power_of_two() => set(
+            f,
+            Status::Info,
+            Reason::new(Why::ReachLastMissedFilling)
+                .arg("answered", v.count_ones())
+                .arg("polls", v.count_ones() + 1),
+        ),
         _ => set(
             f,
             Status::Warn,
@@ -670,8 +679,61 @@ mod tests {
             assert_eq!(reach(raw).1, Some(want), "{raw}");
         }
         assert_eq!(reach("376"), (Status::Info, Some(Why::ReachLastMissed)));
-        assert_eq!(reach("176"), (Status::Info, Some(Why::ReachLastMissed)));
+        assert_eq!(
+            reach("176"),
+            (Status::Info, Some(Why::ReachLastMissedFilling))
+        );
         assert_eq!(reach("356").1, Some(Why::ReachPartial));
+    }
+
+    /// chronyc(1): "the source's reachability register printed as an octal
+    /// number. The register has 8 bits and is updated on every received or
+    /// missed packet"; bit 0 is the newest poll. Every value, judged by
+    /// walking its bits rather than by the arithmetic the judge uses.
+    #[test]
+    fn every_reach_register_is_read_as_chronyc_defines_it() {
+        for v in 0u32..=255 {
+            let bits: Vec<bool> = (0..8).map(|i| v >> i & 1 == 1).collect(); // [0] newest
+            let answered = bits.iter().filter(|b| **b).count();
+            let oldest_answer = bits.iter().rposition(|b| *b);
+            // A 0 between the newest poll and the oldest answer: a poll
+            // missed after the source had answered.
+            let missed_after_answer: Vec<usize> = match oldest_answer {
+                Some(o) => (0..o).filter(|i| !bits[*i]).collect(),
+                None => vec![],
+            };
+            let newest_missed_run = bits.iter().take_while(|b| !**b).count();
+            let want = if answered == 8 {
+                (Status::Ok, Why::ReachFull)
+            } else if answered == 0 {
+                (Status::Bad, Why::ReachZero)
+            } else if missed_after_answer.is_empty() {
+                (Status::Ok, Why::ReachStarting)
+            } else if newest_missed_run >= 2 {
+                (Status::Warn, Why::ReachStopped)
+            } else if missed_after_answer == [0] && answered == 7 {
+                (Status::Info, Why::ReachLastMissed)
+            } else if missed_after_answer == [0] {
+                (Status::Info, Why::ReachLastMissedFilling)
+            } else {
+                (Status::Warn, Why::ReachPartial)
+            };
+            let raw = format!("{v:o}");
+            let mut f = Field::info("reach", &raw);
+            check_reach(&mut f);
+            let got = f.reason.expect("judged");
+            assert_eq!((f.status, got.id), want, "reach {raw}");
+            // A register with a miss after an answer never reads as clean.
+            if !missed_after_answer.is_empty() {
+                assert_ne!(f.status, Status::Ok, "reach {raw}");
+            }
+            // The answered count it reports is the register's own.
+            if let Some(n) = got.args.iter().find(|(k, _)| *k == "answered") {
+                assert_eq!(n.1, answered.to_string(), "reach {raw}");
+            }
+        }
+        // R33: 036 at a slow poll is no longer "the earlier ones were answered".
+        assert_eq!(reach("36").1, Some(Why::ReachLastMissedFilling));
     }
 
     // Huawei prints the register in decimal (255), some firmware octal:

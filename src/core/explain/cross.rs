@@ -264,7 +264,9 @@ fn offline_verdict(parts: &mut [Explained]) {
         for f in e.findings.iter_mut().filter(|f| rules.contains(&f.rule)) {
             // Offline explains sources that stopped answering too: the
             // report alone could only say they stopped.
-            f.args.retain(|(k, v)| !(*k == "cause" && v == "stopped"));
+            f.args.retain(|(k, v)| {
+                !(*k == "cause" && matches!(v.as_str(), "stopped" | "some-stopped"))
+            });
             if !f.args.iter().any(|(k, _)| *k == "cause") {
                 f.args
                     .push(("cause", Rule::AllSourcesOffline.id().to_string()));

@@ -222,7 +222,9 @@ fn missing_key_first(parts: &mut [&mut Explained]) {
             .findings
             .iter_mut()
             .filter(|f| f.rule == Rule::NothingSent)
-            .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
+            // authdata's missing key is the surer cause than the guess
+            // from an IPv6 address with no local one.
+            .filter(|f| !f.args.iter().any(|(k, v)| *k == "cause" && v != "ipv6-off"))
         {
             let name = arg(f, "sources")
                 .filter(|s| !s.is_empty())
@@ -233,7 +235,7 @@ fn missing_key_first(parts: &mut [&mut Explained]) {
             else {
                 continue;
             };
-            f.args.retain(|(k, _)| *k != "sources");
+            f.args.retain(|(k, _)| !matches!(*k, "sources" | "cause"));
             f.args.push(("cause", "key-missing".into()));
             f.args.push(("sources", name));
             f.args.push(("key", key));

@@ -249,6 +249,15 @@ pub fn prompt_command(line: &str) -> Option<&str> {
     if let Some(rest) = l.strip_prefix('<') {
         return rest.split_once('>').map(|(_, c)| c.trim());
     }
+    // VRP's and Comware's system view: `[HUAWEI]display ntp-service …`
+    // (not a sessions row's `[12345]10.0.0.1`).
+    if let Some((_, cmd)) = l.strip_prefix('[').and_then(|r| r.split_once(']'))
+        && ["display", "dis "]
+            .iter()
+            .any(|k| cmd.trim_start().starts_with(k))
+    {
+        return Some(cmd.trim());
+    }
     // Switches print no space after the prompt: `switch#show ntp status`.
     for sep in ["# ", "> ", "$ ", "#", ">"] {
         if let Some(i) = l.find(sep) {

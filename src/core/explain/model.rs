@@ -38,6 +38,8 @@ pub enum Kind {
     NtpqRvPeer,
     /// `ntpq -c as` (associations).
     NtpqAssociations,
+    /// `ntpq -c mrulist`: the clients and peers that send this ntpd packets.
+    NtpqMrulist,
     Ntpstat,
     Timedatectl,
     TimedatectlShow,
@@ -94,6 +96,7 @@ impl Kind {
             Kind::NtpqSysinfo => "ntpq-sysinfo",
             Kind::NtpqRvPeer => "ntpq-rv-peer",
             Kind::NtpqAssociations => "ntpq-associations",
+            Kind::NtpqMrulist => "ntpq-mrulist",
             Kind::Ntpstat => "ntpstat",
             Kind::Timedatectl => "timedatectl",
             Kind::TimedatectlShow => "timedatectl-show",
@@ -131,9 +134,8 @@ impl Kind {
             | ChronycSettime | ChronycWaitsync | ChronydOnce | ChronydMessages | ChronyVersion => {
                 Family::Chrony
             }
-            NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | Ntpstat => {
-                Family::Ntpd
-            }
+            NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | NtpqMrulist
+            | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
             }
@@ -154,6 +156,12 @@ impl Kind {
             | ShowNtpServer => Family::Switch,
             MikrotikNtpClient => Family::Mikrotik,
         }
+    }
+
+    /// A server's list of the clients that poll it (`chronyc clients`,
+    /// `ntpq -c mrulist`): what a roster is read against.
+    pub fn lists_clients(self) -> bool {
+        matches!(self, Kind::ChronycClients | Kind::NtpqMrulist)
     }
 
     /// The message id of this output's human name (`kind-<id>`).

@@ -1,11 +1,11 @@
-//! A pasted `chronyc clients` read against the roster: which expected
+//! A pasted `chronyc clients` (or `ntpq -c mrulist`) read against the roster: which expected
 //! devices are in it (they poll that server), which are not, and which
 //! clients are nobody the roster knows.
 
 use serde::Serialize;
 
 use super::IntentFile;
-use crate::core::explain::{Explained, FieldId, Kind};
+use crate::core::explain::{Explained, FieldId};
 
 /// One roster device in the pasted list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,12 +35,13 @@ const MAX_UNKNOWN: usize = super::report::MAX_UNKNOWN_LISTED;
 
 /// `None` when the output is not a client list.
 pub fn read_pasted(e: &Explained, intent: &IntentFile) -> Option<PastedClients> {
-    if e.kind != Kind::ChronycClients {
+    if !e.kind.lists_clients() {
         return None;
     }
     let rows: Vec<(&str, u64)> = e
         .rows
         .iter()
+        .filter(|r| is_client_row(r))
         .filter_map(|r| {
             let addr = r.iter().find(|f| f.name == FieldId::Address)?.raw.as_str();
             let hits = r
@@ -82,6 +83,15 @@ pub fn read_pasted(e: &Explained, intent: &IntentFile) -> Option<PastedClients> 
     Some(PastedClients { devices, unknown })
 }
 
+/// ntpq mrulist lists every sender: a row is a client in mode 3, or a
+/// symmetric peer in 1 or 2; 4 is a server answering this ntpd, 6 and 7
+/// are ntpq's and ntpdc's queries (chronyc clients has no mode: all are).
+fn is_client_row(row: &[crate::core::explain::Field]) -> bool {
+    row.iter()
+        .find(|f| f.name == FieldId::NtpMode)
+        .is_none_or(|f| matches!(f.raw.trim(), "1" | "2" | "3"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +124,32 @@ pc-lab-7                        4      0   6   -    40       0      0   -     -
         let polls: Vec<bool> = p.devices.iter().map(PastedDevice::polls).collect();
         assert_eq!(polls, [true, true, false]);
         assert_eq!(p.unknown, ["10.0.0.99"]);
+    }
+
+    #[test]
+    fn an_ntpq_mrulist_is_read_against_the_roster_by_its_clients_only() {
+        // ntpq(1) mrulist: mode 6 is ntpq's own query, mode 4 a server
+        // answering this ntpd: neither is a client polling it.
+        let text = "\
+lstint avgint rstr r m v  count    score   drop rport remote address
+========================================================================
+     0      0    0 . 6 2      3    0.050      0 52110 10.0.0.9
+    20     64  1d0 . 3 4     96    0.015      0 123   10.0.0.21
+    51   1024  1d0 . 4 4     12    0.000      0 123   10.0.0.2
+";
+        let e = crate::core::explain::explain(text).unwrap();
+        let d = |name: &str, address: &str| Device {
+            name: name.into(),
+            address: address.into(),
+            kind: DeviceKind::Chrony,
+        };
+        let intent = IntentFile {
+            devices: vec![d("pc1", "10.0.0.21"), d("sw", "10.0.0.2")],
+            ..IntentFile::default()
+        };
+        let p = read_pasted(&e, &intent).unwrap();
+        let packets: Vec<Option<u64>> = p.devices.iter().map(|d| d.ntp_packets).collect();
+        assert_eq!(packets, [Some(96), None]);
+        assert!(p.unknown.is_empty(), "{:?}", p.unknown);
     }
 }

@@ -2,7 +2,7 @@
 //! field with its meaning and verdict, and findings with their fixes. A
 //! pasted `chronyc clients` is also read against the helper's roster.
 
-use crate::core::explain::{Explained, Kind, Status, explain_all};
+use crate::core::explain::{Explained, Status, explain_all};
 use crate::core::roster::IntentFile;
 use crate::core::roster::clients::read_pasted;
 use crate::gui::backend::Command;
@@ -74,7 +74,8 @@ pub fn explain_ui(
     if r.changed() {
         form.explain();
     }
-    let clients = matches!(&form.result, Some(Ok(parts)) if parts.iter().any(|e| e.kind == Kind::ChronycClients));
+    let clients =
+        matches!(&form.result, Some(Ok(parts)) if parts.iter().any(|e| e.kind.lists_clients()));
     let connected = matches!(st.connection, Connection::Connected { .. });
     if clients && connected && st.roster.is_none() && !form.asked_roster {
         commands.push(Command::Roster(RosterOp::Get));

@@ -224,6 +224,7 @@ pub fn diagnose(e: &mut Explained) {
     }
     e.findings = out;
     account_for_every_flag(e);
+    nothing_sent_no_ipv6(e);
     // A name that does not resolve is the specific cause for its sources:
     // said before what may keep the polled ones silent.
     if let Some(dns) = e
@@ -245,6 +246,36 @@ pub fn diagnose(e: &mut Explained) {
     never_answered_port(e);
     if e.kind == Kind::ChronycTracking {
         update_offsets(e);
+    }
+}
+
+/// ntpdata of an IPv6 source with Total TX 0 and no local address
+/// ([UNSPEC]): chronyd has no IPv6 socket to send from. chronyd(8) -4:
+/// "only IPv4 sockets will be created" (also a host with IPv6 disabled), so
+/// that comes before an offline source or a missing key.
+fn nothing_sent_no_ipv6(e: &mut Explained) {
+    if e.kind != Kind::ChronycNtpdata {
+        return;
+    }
+    let f = &e.fields;
+    let tx_none = field(f, F::TotalTx)
+        .and_then(|x| x.reason.as_ref())
+        .is_some_and(|w| w.id == Why::TxNone);
+    let remote_v6 = matches!(
+        value(f, F::RemoteAddress),
+        Value::Source(super::field::SourceAddr::Ip(std::net::IpAddr::V6(_)))
+    );
+    let local_unspec =
+        field(f, F::LocalAddress).is_some_and(|x| x.raw.trim_start().starts_with("[UNSPEC]"));
+    if !(tx_none && remote_v6 && local_unspec) {
+        return;
+    }
+    for x in e
+        .findings
+        .iter_mut()
+        .filter(|x| x.rule == Rule::NothingSent && !x.args.iter().any(|(k, _)| *k == "cause"))
+    {
+        x.args.push(("cause", "ipv6-off".into()));
     }
 }
 

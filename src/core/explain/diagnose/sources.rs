@@ -154,6 +154,20 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                     .all(|r| nts_ke(&r))
             {
                 f = f.arg("cause", "nts-ke");
+            } else if !some_unresolved && rows.iter().any(stopped) {
+                // Some answered before: their allow and address worked, so
+                // the never-answered causes are only the others' (R33).
+                let of = |keep: &dyn Fn(&Vec<Field>) -> bool| {
+                    rows.iter()
+                        .filter(|r| keep(r))
+                        .filter_map(|r| row_name(r))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                f = f
+                    .arg("cause", "some-stopped")
+                    .arg("stopped", of(&stopped))
+                    .arg("never", of(&|r| reach_zero(r) && !stopped(r)));
             } else if some_unresolved {
                 f = f
                     .arg("cause", "some-unresolved")

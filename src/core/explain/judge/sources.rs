@@ -123,6 +123,23 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
                 .arg("poll", poll_seconds(p)),
         );
     }
+    // The newest poll missed and the oldest bits empty (036): at a poll of
+    // a second or less the register is full within 8 s, so those empty
+    // bits are misses after a run of answers, not polls still to come.
+    if let (Some(r), Some(p)) = (reach, int(row, F::Poll))
+        && p <= 0
+        && r != 0xfe
+        && r & 1 == 0
+        && r != 0
+        && ((r >> 1) + 1).is_power_of_two()
+    {
+        set_named(
+            row,
+            F::Reach,
+            Status::Warn,
+            Reason::new(Why::ReachPartial).arg("answered", r.count_ones()),
+        );
+    }
     if unresolved {
         // Nothing was ever sent: no address to send to.
         for f in row

@@ -98,6 +98,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::JunosShowNtpStatus, rv),
     ]
     .into_iter()
+    .chain(super::mrulist::fields())
     .chain(ntpstat::fields())
     .collect()
 }

@@ -3,6 +3,7 @@
 //! and timedatectl have readers of their own.
 mod failure;
 mod fields;
+mod mrulist;
 mod peers;
 mod rv;
 
@@ -34,6 +35,9 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         return Some(e);
     }
     if let Some(e) = associations(lines) {
+        return Some(e);
+    }
+    if let Some(e) = mrulist::mrulist(lines) {
         return Some(e);
     }
     // ntpq -p / show ntp associations (Junos).

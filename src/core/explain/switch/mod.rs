@@ -40,6 +40,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::HuaweiNtpServiceSessions, &["poll"]),
         (Kind::H3cNtpServiceSessions, &["poll"]),
         (Kind::H3cNtpServiceSessions, vrp::H3C_SESSIONS),
+        (Kind::HuaweiNtpServiceSessions, vrp::H3C_SESSIONS),
         (Kind::ShowNtpServer, SHOW_SERVER),
     ]
 }

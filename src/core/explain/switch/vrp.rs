@@ -179,12 +179,12 @@ fn vrp_fields(
     out
 }
 
-/// A Huawei prompt (`<HUAWEI>`, VRP5's `<Quidway>`): VRP5 capitalises its
+/// A Huawei prompt (`<HUAWEI>`/`[HUAWEI]`, VRP5's `<Quidway>`): VRP5 capitalises its
 /// keys as Comware does, so the prompt tells the two apart when present.
 fn huawei_prompt(commands: &[String]) -> bool {
     commands.iter().any(|c| {
         let c = c.trim_start().to_ascii_lowercase();
-        c.starts_with('<') && (c.contains("quidway") || c.contains("huawei"))
+        c.starts_with(['<', '[']) && (c.contains("quidway") || c.contains("huawei"))
     })
 }
 
@@ -245,12 +245,17 @@ pub(super) fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     if let Some(e) = h3c_ipv6_sessions(lines) {
         return Some(e);
     }
-    // H3C display ntp-service sessions.
+    // H3C display ntp-service sessions; old VRP (VRP5, Quidway) prints the
+    // same table, told apart by its `<HUAWEI>`/`<Quidway>` prompt.
     if let Some(rows) = table(lines, |l| {
         let t = l.trim_start();
         t.starts_with("source") && t.contains("reference") && t.contains("stra")
     }) {
-        let mut e = Explained::new(Kind::H3cNtpServiceSessions);
+        let mut e = Explained::new(if huawei {
+            Kind::HuaweiNtpServiceSessions
+        } else {
+            Kind::H3cNtpServiceSessions
+        });
         for l in rows {
             let t = l.trim_start();
             let Some(rest) = t.strip_prefix('[') else {

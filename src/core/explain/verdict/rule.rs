@@ -20,6 +20,8 @@ crate::id_enum! {
         UnusedSourceFar = "unused-source-far",
         ServingLocalClock = "serving-local-clock",
         ClientsRateLimited = "clients-rate-limited",
+        /// ntpd's restrict refuses time to some of the clients that poll it.
+        ClientsRefused = "clients-refused",
         ServerDropping = "server-dropping",
         RateLimitedByServer = "rate-limited-by-server",
         NtpServiceInactive = "ntp-service-inactive",
@@ -291,7 +293,7 @@ impl Rule {
             ReferenceLost => Status::Warn,
             Synchronised => Status::Ok,
             StatsStale => Status::Info,
-            CorrectionIgnored | ClockStepFailed => Status::Bad,
+            CorrectionIgnored | ClockStepFailed | ClientsRefused => Status::Bad,
             SomeUnreachable
             | Falseticker
             | SingleSource

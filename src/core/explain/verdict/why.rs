@@ -14,6 +14,9 @@ crate::id_enum! {
         ReachStopped = "reach-stopped",
         /// Only the newest poll unanswered.
         ReachLastMissed = "reach-last-missed",
+        /// The newest poll unanswered, the ones before answered, the oldest
+        /// bits empty: a start with one miss, or older misses too.
+        ReachLastMissedFilling = "reach-last-missed-filling",
         ReachStarting = "reach-starting",
         /// A register that reads as filling at a poll of a second or less:
         /// it fills in seconds, so a start and lost answers look alike.
@@ -154,6 +157,11 @@ crate::id_enum! {
         LastRxStale = "last-rx-stale",
         DropsZero = "drops-zero",
         DropsRateLimited = "drops-rate-limited",
+        /// ntpq mrulist's `r` column: L (discarded) or K (kiss-o'-death).
+        MruRateControl = "mru-rate-control",
+        /// ntpq mrulist's `rstr`: the matching restrict line has ignore or
+        /// noserve.
+        RestrictRefused = "restrict-refused",
         ServerDropping = "server-dropping",
         DispersionLarge = "dispersion-large",
         /// timesync-status: root distance above timesyncd's
@@ -383,7 +391,8 @@ impl Why {
                 R::UpstreamUnsynchronised,
                 R::AuthFailing,
             ],
-            DropsRateLimited => &[R::ClientsRateLimited],
+            DropsRateLimited | MruRateControl => &[R::ClientsRateLimited],
+            RestrictRefused => &[R::ClientsRefused],
             ServerDropping => &[R::ServerDropping],
             DispersionLarge => &[R::DispersionHigh, R::NotSynchronised],
             RootDistanceOverMax => &[R::RootDistanceOverMax],
@@ -468,6 +477,7 @@ impl Why {
             | ReachStarting
             | ReachFillingFast
             | ReachLastMissed
+            | ReachLastMissedFilling
             | NoSample
             | NoKey
             | NotNts
