@@ -104,3 +104,5 @@ roster-gui-address-hint = 10.0.0.11 or host:port
 roster-gui-bundle = Lab bundle description
 roster-gui-line = { $name } ({ $kind }, { $address }): { $verdict }
 roster-gui-bundle-unreadable = The lab bundle’s description { $path } cannot be used: { $reason }. The roster is unchanged.
+roster-cause-unresolved = Its name { $host } does not resolve on this machine: Stratum can neither ask it nor find it among this server's clients. Give its address, or a name your lab's DNS (or /etc/hosts) serves.
+roster-gui-probing = Asking { $name } now: 4 queries, 2 s apart; its line below shows the answer.

@@ -244,3 +244,4 @@ lint-driftfile-missing-directory = driftfile 的目录 { $path } 在本机上不
 lint-logdir-uncreatable = chronyd 在本机上无法建立 logdir { $path }：{ $blocker } 挡在路径上（它是文件，或是内核文件系统 /proc、/sys 中的目录，那里不能建立目录）。chronyd 能启动，但会记录“Could not create directory { $path }”（或“{ $blocker } is not directory”），然后记录“Could not open { $path }/… .log”，log 指令要求的日志一个也不写。请给出最近的已有上级是磁盘上目录的 logdir，例如 /var/log/chrony。
 lint-maxupdateskew-negative = maxupdateskew { $value } 为负数：chronyd 不作任何提示，直接使用其绝对值（{ $used } ppm；reference.c 取 fabs）。chrony.conf(5) maxupdateskew 是以 ppm 为单位的阈值，默认 1000：请写出你想要的正值，或删去这一行。
 lint-logbanner-negative = logbanner { $value }：chronyd { $version } 不作任何提示地接受它，但把它当作一个极大的无符号数来比较，所以标题行只在每个日志文件开头写一次，之后再也不会重复（chronyd 4.7 及以后拒绝此值）。chrony.conf(5) logbanner：“默认为 32，设为 0 可完全关闭”：请给出正数，或 0。
+lint-orphan-waits-unknown = 从 chrony 4.7 起，设置 orphan 而没有 waitunsynced 的服务器在未同步期间（包括每次启动后）要等 { $seconds } 秒才提供本地时钟。这里不知道运行的是哪个 chronyd：若是 4.7 或更新的版本，加上“waitunsynced 0”可立即提供时间。

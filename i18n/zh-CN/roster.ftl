@@ -86,3 +86,5 @@ roster-gui-address-hint = 10.0.0.11 或 主机:端口
 roster-gui-bundle = 导出包的描述文件
 roster-gui-line = { $name }（{ $kind }，{ $address }）：{ $verdict }
 roster-gui-bundle-unreadable = 无法使用导出包的描述文件 { $path }：{ $reason }。名单没有改变。
+roster-cause-unresolved = 它的名称 { $host } 在本机无法解析：Stratum 既无法查询它，也无法在本服务器的客户端中找到它。请填写它的地址，或实验室 DNS（或 /etc/hosts）能解析的名称。
+roster-gui-probing = 正在询问 { $name }：查询 4 次，间隔 2 秒；下方它的那一行会显示结果。

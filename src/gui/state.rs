@@ -315,6 +315,18 @@ impl AppState {
         self.known_chrony_version().unwrap_or(ChronyVersion::LATEST)
     }
 
+    /// A lint finding in words. The orphan wait is a 4.7+ behaviour: with
+    /// no chronyd known here it says "chrony 4.7 and later", never a
+    /// release the user may not run.
+    pub fn lint_text(&self, d: &crate::core::conf::lint::Diagnostic) -> String {
+        if d.rule == crate::core::conf::lint::Rule::OrphanWaits
+            && self.known_chrony_version().is_none()
+        {
+            return self.tr.tr_args("lint-orphan-waits-unknown", &d.args);
+        }
+        self.tr.tr_args(&d.message_id(), &d.args)
+    }
+
     /// The version the helper reports (or the local chronyd's), when known.
     pub fn known_chrony_version(&self) -> Option<ChronyVersion> {
         self.info

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use stratum::core::conf::Document;
 use stratum::core::export::Format;
 use stratum::gui::app::{App, Panel};
@@ -161,6 +162,40 @@ pub fn setups(h: &mut Harness<'static, App>) {
             h.run_steps(2);
         }
     }
+    // No chronyd known here (a first run without the package): the orphan
+    // wait is said as chrony 4.7 and later's, never as a release's.
+    let form = (
+        h.state().panels.setup.role,
+        h.state().panels.setup.input.clone(),
+    );
+    let kept = (
+        h.state().state.local_version,
+        h.state_mut().state.info.take(),
+    );
+    h.state_mut().state.local_version = None;
+    let mut said = false;
+    for role in Role::ALL {
+        h.state_mut().panels.setup.role = role;
+        h.state_mut().panels.setup.input = RoleInput {
+            subnets: "10.0.0.0/24".into(),
+            peer: "10.0.0.124".into(),
+            ..RoleInput::default()
+        };
+        h.run_steps(2);
+        said |= h.query_all_by_label_contains("chrony 4.7").next().is_some();
+        let latest = format!("chrony {} ", stratum::core::conf::ChronyVersion::LATEST);
+        assert!(
+            h.query_all_by_label_contains(&latest).next().is_none(),
+            "{role:?}: a release is claimed with no chronyd known"
+        );
+    }
+    assert!(said, "no role's orphan line says chrony 4.7 and later");
+    (h.state_mut().state.local_version, h.state_mut().state.info) = kept;
+    (
+        h.state_mut().panels.setup.role,
+        h.state_mut().panels.setup.input,
+    ) = form;
+    h.run_steps(2);
 }
 
 /// Typing on the editing panels, right and wrong; pairs that follow the

@@ -90,6 +90,43 @@ fn no_chronyd_then_a_path(release: common::Release, lang: Lang) {
         "{label}: no reason on hovering the greyed “{}”",
         tr.tr("gui-setup-apply")
     );
+    // Guided's orphan line: the 300 s wait is a chrony 4.7+ behaviour, and
+    // no release is claimed for a chronyd nobody knows.
+    let latest = format!("chrony {} ", stratum::core::conf::ChronyVersion::LATEST);
+    let unknown = tr.tr_args(
+        "lint-orphan-waits-unknown",
+        &[("seconds", "300".to_string())],
+    );
+    let unknown_head: String = unknown.chars().take(14).collect();
+    match h.state().state.known_chrony_version() {
+        None => {
+            assert!(
+                h.query_all_by_label_contains(&latest).next().is_none(),
+                "{label}: a release is claimed with no chronyd"
+            );
+            if h.query_all_by_label_contains("orphan").next().is_some() {
+                assert!(
+                    h.query_all_by_label_contains(&unknown_head)
+                        .next()
+                        .is_some(),
+                    "{label}: the orphan wait does not say “{unknown_head}”"
+                );
+            }
+        }
+        Some(v) if v < stratum::core::conf::ChronyVersion::new(4, 7) => {
+            assert!(
+                h.query_all_by_label_contains(&unknown_head)
+                    .next()
+                    .is_none()
+            );
+            assert!(
+                h.query_all_by_label_contains("waitunsynced")
+                    .next()
+                    .is_none()
+            );
+        }
+        Some(_) => {}
+    }
     open(&mut h, &tr, "gui-panel-overview");
     let offline = tr.tr("gui-offline-help");
     assert!(offline.contains(&settings_word), "{label}: “{offline}”");

@@ -110,6 +110,8 @@ fn the_roster_panel_says_who_follows_this_server() {
     for (name, address, kind) in [
         ("pc", format!("{pc}:{}", device.port), None),
         ("sw-gone", format!("127.77.{n}.40"), Some("switch")),
+        // This server itself, as a new user lists it: not counted.
+        ("client", "127.0.0.1:11123".to_string(), None),
     ] {
         h.state_mut().panels.roster.name.clear();
         h.state_mut().panels.roster.address.clear();
@@ -199,11 +201,30 @@ fn the_roster_panel_says_who_follows_this_server() {
             .all(|t| !t.contains("polls this server ("))
     );
     assert!(!shown(&h, "sw-gone (127.77.").is_empty());
+    // This server itself is not judged against the paste.
+    assert!(shown(&h, "client (127.0.0.1").is_empty());
+    // Another machine's client list (lab note 001's): no roster reading,
+    // so nothing contradicts the Roster panel.
+    let other = "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n\n172.16.11.188                 275      0  10   -  1076       0      0   -     -\n";
+    h.state_mut().panels.explain.set_input(other.to_string());
+    h.run();
+    assert!(!shown(&h, "172.16.11.188").is_empty());
+    assert!(
+        shown(&h, "in this list").is_empty(),
+        "{:?}",
+        shown(&h, "in this list")
+    );
+    assert!(shown(&h, "is not in this list").is_empty());
+    h.state_mut().panels.explain.set_input(clients.clone());
+    h.run();
 
     // The same in Chinese.
     h.state_mut().state.set_lang(Lang::ZhCn);
     h.run();
     assert!(!shown(&h, "台设备中有 1 台在此列表中向本服务器请求时间").is_empty());
+    h.state_mut().panels.explain.set_input(other.to_string());
+    h.run();
+    assert!(shown(&h, "在此列表中").is_empty());
     h.get_by_label("设备名单").click_accesskit();
     h.run();
     assert!(
@@ -237,6 +258,49 @@ fn the_roster_panel_says_who_follows_this_server() {
     h.run();
     // Added: the fields are empty for the next device.
     assert!(h.state().panels.roster.address.is_empty());
+
+    // A device under a name that does not resolve here (never queried:
+    // RFC 6761): asking it says so at once, and its line says that first,
+    // not allow lines or a firewall.
+    type_into(&mut h, "名称", "sw1");
+    type_into(&mut h, "地址", "sw1.lab.invalid");
+    h.key_press(egui::Key::Enter);
+    wait(&mut h, "sw1 judged on the roster", &|a| {
+        a.state
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.roster.as_ref())
+            .is_some_and(|r| r.devices.iter().any(|d| d.name == "sw1"))
+    });
+    h.run();
+    h.get_by_role_and_label(Role::Button, "立即查询 sw1")
+        .click_accesskit();
+    h.run();
+    assert!(!shown(&h, "正在询问 sw1").is_empty());
+    wait(&mut h, "sw1 found not to resolve", &|a| {
+        a.state
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.roster.as_ref())
+            .is_some_and(|r| {
+                r.devices.iter().any(|d| {
+                    d.name == "sw1"
+                        && d.no_answer == Some(stratum::core::roster::report::NoAnswer::Unresolved)
+                })
+            })
+    });
+    h.run();
+    let first = shown(&h, "sw1.lab.invalid 在本机无法解析");
+    assert!(!first.is_empty(), "{:?}", shown(&h, "sw1"));
+    h.state_mut().state.set_lang(Lang::En);
+    h.run();
+    assert!(
+        !shown(
+            &h,
+            "Its name sw1.lab.invalid does not resolve on this machine"
+        )
+        .is_empty()
+    );
     drop(device);
 }
 
@@ -324,6 +388,10 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
     s.roster = Some(report);
     event(h, Event::Snapshot(Box::new(s.clone())));
     show(h, Panel::Roster);
+    // "Ask … now" pressed: the query is said to be under way.
+    h.state_mut().panels.roster.probing = Some("dev-0".into());
+    show(h, Panel::Roster);
+    h.state_mut().panels.roster.probing = None;
     show(h, Panel::Overview);
     // A pasted client list read against it.
     h.state_mut().panels.explain.set_input(

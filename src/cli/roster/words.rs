@@ -116,7 +116,15 @@ pub fn verdict_line(d: &DeviceReport, tr: &Localizer) -> String {
 /// poll, a stratum that is not ours + 1, a drift, a rate limit.
 pub fn notes(d: &DeviceReport, r: &RosterReport, tr: &Localizer) -> Vec<String> {
     let mut out = Vec::new();
-    if d.verdict == Verdict::NotPolling && !d.itself {
+    let unresolved = matches!(d.no_answer, Some(NoAnswer::Unresolved));
+    if unresolved && !d.itself {
+        // First: with no address, neither the client log nor a query can
+        // find it, so allow lines and firewalls are beside the point.
+        let host = crate::core::roster::split_address(&d.address)
+            .map_or_else(|| d.address.clone(), |(h, _)| h);
+        out.push(tr.tr_args("roster-cause-unresolved", &[("host", host)]));
+    }
+    if d.verdict == Verdict::NotPolling && !d.itself && !unresolved {
         if d.denied_by_acl {
             // allow and accheck take an address or subnet, never a port:
             // chronyd refuses "allow 127.0.0.1:11123" (the query keeps it).
@@ -247,7 +255,7 @@ pub fn status_line(r: &RosterReport, tr: &Localizer) -> String {
     let not: Vec<String> = r
         .devices
         .iter()
-        .filter(|d| !d.verdict.follows())
+        .filter(|d| !d.verdict.follows() && !d.itself)
         .take(8)
         .map(|d| {
             format!(
@@ -476,6 +484,54 @@ mod tests {
             ("[::1]:123", "::1"),
         ] {
             acl_note_names(address, host);
+        }
+    }
+
+    /// A device whose name does not resolve here: that comes first, with
+    /// none of the allow or firewall causes, and it is not counted as this
+    /// server itself either; the count leaves this server itself out.
+    #[test]
+    fn a_name_that_does_not_resolve_is_said_first() {
+        let d = DeviceReport {
+            name: "sw1".into(),
+            address: "sw1.lab".into(),
+            kind: DeviceKind::Other,
+            verdict: Verdict::NotPolling,
+            since: 1.8e9,
+            polls: None,
+            answer: None,
+            no_answer: Some(NoAnswer::Unresolved),
+            expected_stratum: None,
+            drifting: false,
+            denied_by_acl: false,
+            itself: false,
+        };
+        let me = DeviceReport {
+            name: "client".into(),
+            address: "127.0.0.1:11123".into(),
+            no_answer: None,
+            itself: true,
+            ..d.clone()
+        };
+        let report = RosterReport {
+            devices: vec![d.clone(), me],
+            ..RosterReport::default()
+        };
+        assert_eq!(report.following(), (0, 1));
+        for (lang, first) in [
+            (crate::i18n::Lang::En, "Its name sw1.lab does not resolve"),
+            (crate::i18n::Lang::ZhCn, "它的名称 sw1.lab 在本机无法解析"),
+        ] {
+            let tr = Localizer::new(lang);
+            let notes = notes(&d, &report, &tr);
+            assert!(notes[0].starts_with(first), "{lang:?}: {notes:?}");
+            assert!(
+                notes
+                    .iter()
+                    .all(|n| !n.contains("allow") && !n.contains("UDP 123")),
+                "{lang:?}: {notes:?}"
+            );
+            assert!(summary(&report, &tr).contains('0'));
         }
     }
 

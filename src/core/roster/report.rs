@@ -186,12 +186,27 @@ impl RosterReport {
         }
     }
 
-    /// (devices following us, devices).
+    /// (devices following us, devices), this server itself left out: its
+    /// own line says what it is, and it cannot follow itself.
     pub fn following(&self) -> (usize, usize) {
+        let others = || self.devices.iter().filter(|d| !d.itself);
         (
-            self.devices.iter().filter(|d| d.verdict.follows()).count(),
-            self.devices.len(),
+            others().filter(|d| d.verdict.follows()).count(),
+            others().count(),
         )
+    }
+
+    /// Whether a pasted client list can be this server's: some address it
+    /// lists is one this server sees polling now. A list from another
+    /// machine says nothing about this server's roster.
+    pub fn seen_polling(&self, addresses: &[std::net::IpAddr]) -> bool {
+        addresses.iter().any(|a| {
+            self.unknown.iter().any(|u| u.address == *a)
+                || self
+                    .devices
+                    .iter()
+                    .any(|d| d.polls.as_ref().is_some_and(|p| p.address == *a))
+        })
     }
 
     pub fn count(&self, v: Verdict) -> usize {

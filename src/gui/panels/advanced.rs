@@ -182,7 +182,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
                     {
                         ui.colored_label(
                             status_color(crate::core::explain::Status::Bad),
-                            st.tr.tr_args(&d.message_id(), &d.args),
+                            st.lint_text(&d),
                         );
                     }
                 }
@@ -222,10 +222,7 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             crate::core::conf::Severity::Hint => crate::core::explain::Status::Info,
         });
         let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
-        ui.colored_label(
-            color,
-            format!("{place}{}", st.tr.tr_args(&d.message_id(), &d.args)),
-        );
+        ui.colored_label(color, format!("{place}{}", st.lint_text(&d)));
     }
 }
 

@@ -70,10 +70,7 @@ pub fn apply_ui(
             Severity::Hint => Status::Info,
         };
         let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
-        ui.colored_label(
-            status_color(s),
-            format!("{place}{}", st.tr.tr_args(&d.message_id(), &d.args)),
-        );
+        ui.colored_label(status_color(s), format!("{place}{}", st.lint_text(d)));
     }
     // Lint cannot know this machine's DNS; the window does (as Upstream
     // servers says it): a name that does not resolve here is said again

@@ -2,7 +2,7 @@
 //! field with its meaning and verdict, and findings with their fixes. A
 //! pasted `chronyc clients` is also read against the helper's roster.
 
-use crate::core::explain::{Explained, Status, explain_all};
+use crate::core::explain::{Explained, FieldId, Status, explain_all};
 use crate::core::roster::IntentFile;
 use crate::core::roster::clients::read_pasted;
 use crate::gui::backend::Command;
@@ -34,21 +34,54 @@ impl Form {
     }
 }
 
-/// The roster's reading of a pasted client list, one coloured line each.
-fn roster_ui(ui: &mut egui::Ui, st: &AppState, e: &Explained) {
-    let Some(r) = &st.roster else {
-        return;
+/// The roster's reading of a pasted client list, one coloured line each,
+/// and whether every line is good. Only for a list this server's helper
+/// sees polling (a list from another machine says nothing about this
+/// server's roster), and without this server itself, which polls nobody.
+fn roster_lines(st: &AppState, e: &Explained) -> Vec<(bool, String)> {
+    let (Some(r), Some(live)) = (
+        &st.roster,
+        st.snapshot.as_ref().and_then(|s| s.roster.as_ref()),
+    ) else {
+        return Vec::new();
     };
+    let pasted: Vec<std::net::IpAddr> = e
+        .rows
+        .iter()
+        .filter_map(|row| {
+            row.iter()
+                .find(|f| f.name == FieldId::Address)?
+                .raw
+                .parse()
+                .ok()
+        })
+        .collect();
+    if !live.seen_polling(&pasted) {
+        return Vec::new();
+    }
+    let itself = |name: &str| live.devices.iter().any(|d| d.itself && d.name == name);
     let intent = IntentFile {
-        devices: r.devices.clone(),
+        devices: r
+            .devices
+            .iter()
+            .filter(|d| !itself(&d.name))
+            .cloned()
+            .collect(),
         server_addresses: r.server_addresses.clone(),
         ..IntentFile::default()
     };
     let Some(p) = read_pasted(e, &intent) else {
-        return;
+        return Vec::new();
     };
-    for (good, line) in crate::cli::roster::words::pasted_lines(&p, &r.file, &st.tr) {
-        let status = if good { Status::Ok } else { Status::Warn };
+    crate::cli::roster::words::pasted_lines(&p, &r.file, &st.tr)
+}
+
+fn roster_ui(ui: &mut egui::Ui, lines: &[(bool, String)]) {
+    if lines.is_empty() {
+        return;
+    }
+    for (good, line) in lines {
+        let status = if *good { Status::Ok } else { Status::Warn };
         ui.colored_label(status_color(status), line);
     }
     ui.add_space(6.0);
@@ -91,10 +124,14 @@ pub fn explain_ui(
                     ui.strong(st.ta("explain-kind", &[("kind", st.tr.kind_title(e.kind, e.csv))]));
                     ui.add_space(4.0);
                     ui.strong(st.t("explain-findings"));
+                    let roster = roster_lines(st, e);
                     let findings: Vec<_> = e.findings.iter().map(|f| (e.kind, f.clone())).collect();
-                    crate::gui::widgets::findings_ui(ui, st, &findings);
-                    ui.add_space(6.0);
-                    roster_ui(ui, st, e);
+                    // Never "No problem found" above the roster's warnings.
+                    if !findings.is_empty() || roster.iter().all(|(good, _)| *good) {
+                        crate::gui::widgets::findings_ui(ui, st, &findings);
+                        ui.add_space(6.0);
+                    }
+                    roster_ui(ui, &roster);
                     if !e.fields.is_empty() {
                         fields_ui(ui, st, "explain-fields", e.kind, &e.fields);
                     }

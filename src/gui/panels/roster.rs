@@ -18,6 +18,8 @@ pub struct Form {
     pub kind: Option<DeviceKind>,
     /// A lab bundle's description (LAB.toml) to take devices from.
     pub bundle: String,
+    /// The device last asked with "Ask … now", said until its answer is in.
+    pub probing: Option<String>,
 }
 
 /// The colour of a verdict: following is good; polling without answering
@@ -35,6 +37,10 @@ pub fn verdict_status(v: Verdict) -> Status {
 pub fn overview_line(st: &AppState) -> Option<(String, Status)> {
     let r = st.snapshot.as_ref()?.roster.as_ref()?;
     let (following, total) = r.following();
+    // Only this server itself on the roster: no device to count.
+    if total == 0 {
+        return None;
+    }
     let status = if following == total {
         Status::Ok
     } else {
@@ -98,11 +104,17 @@ pub fn roster_ui(
         ui.label(st.t("roster-gui-empty"));
         return;
     };
-    if st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()) {
+    if st.snapshot.as_ref().is_some_and(|s| s.roster.is_some()) && report.following().1 > 0 {
         ui.strong(summary(&report, &st.tr));
     }
     if ui.button(st.t("roster-gui-probe")).clicked() {
         commands.push(Command::Roster(RosterOp::Probe { name: None }));
+        form.probing = None;
+    }
+    // A visible result of "Ask … now": the query is under way; the
+    // device's line (and a name that does not resolve) says the rest.
+    if let Some(name) = &form.probing {
+        ui.label(st.ta("roster-gui-probing", &[("name", name.clone())]));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         for d in &report.devices {
@@ -130,6 +142,7 @@ pub fn roster_ui(
                     commands.push(Command::Roster(RosterOp::Probe {
                         name: Some(d.name.clone()),
                     }));
+                    form.probing = Some(d.name.clone());
                 }
                 if ui
                     .small_button(st.ta("roster-gui-remove", &[("name", d.name.clone())]))

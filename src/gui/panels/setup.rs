@@ -212,7 +212,7 @@ pub fn setup_ui(
                     crate::core::conf::Severity::Warning => crate::core::explain::Status::Warn,
                     crate::core::conf::Severity::Hint => crate::core::explain::Status::Info,
                 });
-                ui.colored_label(color, st.tr.tr_args(&d.message_id(), &d.args));
+                ui.colored_label(color, st.lint_text(&d));
             }
             let dropped = dropped_lines(&st.doc, &doc);
             let mut chosen = None;
