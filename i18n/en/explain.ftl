@@ -1218,3 +1218,70 @@ label-settime-frequency-change = Frequency change (ppm)
 field-settime-new-frequency = The clock's frequency after this sample, ppm (ordinary clocks stay within ±100 ppm).
 label-settime-new-frequency = New frequency (ppm)
 finding-settime-frequency-limit = The manual samples set the clock's frequency to { $ppm } ppm, far past the ±100 ppm of a working clock and at or near what the system driver can set (chrony.conf(5) maxdrift: 100000 ppm on Linux, 500 ppm on FreeBSD, NetBSD and macOS). chronyd computes the frequency from the settime samples (chronyc(1) settime): samples seconds apart whose own errors differ by seconds give an absurd one, and the clock now runs that far off. Run “chronyc manual reset” (or “manual delete N” for the bad sample), then give settime samples minutes apart, each as exact as you can.
+kind-chronyd-messages = chronyd's own log (journal, systemctl status, chronyd -d)
+finding-chronyd-fatal = chronyd refused to start: “Fatal error : { $message }”. { $fix ->
+        [noclientlog] “ratelimit” (or “ntsratelimit”, “cmdratelimit”) cannot be used together with “noclientlog”: rate limiting needs the client log. Remove one of them.
+        [directive] chrony.conf has a directive chronyd does not know{ $line ->
+            [none] {""}
+           *[other] {" "}at line { $line }
+        }: check its spelling (chrony.conf(5) lists them all) or the release it came in.
+        [subnet] An “allow”/“deny” subnet is not valid: an IPv4 prefix is at most /32, an IPv6 one /128, and each number of an address at most 255.
+        [arguments] A directive{ $line ->
+            [none] {""}
+           *[other] {" "}at line { $line }
+        } has too few or too many values: chrony.conf(5) gives its form.
+        [option] A directive{ $line ->
+            [none] {""}
+           *[other] {" "}at line { $line }
+        } has an option chronyd does not know or cannot read: check its spelling against chrony.conf(5) (“maxpoll”, not “maxpol”).
+        [value] A directive{ $line ->
+            [none] {""}
+           *[other] {" "}at line { $line }
+        } has a value out of its range (“local stratum” takes 1 to 15).
+        [refclock] The “refclock” driver is not one chronyd knows: the drivers are PPS, SHM, SOCK and PHC (a GPS is read through gpsd with SHM or SOCK).
+        [user] The user named by the “user” directive (or -u) does not exist on this host: create it or name the one the package made (chrony or _chrony).
+        [running] Another chronyd is running with the same pid file: stop it (systemctl stop chronyd, or chrony) before starting this one, or give each its own “pidfile”.
+        [nts-cert] The NTS server's certificate or key (“ntsservercert”, “ntsserverkey”) cannot be read: check both paths and that chronyd's user may read them.
+        [file] A file the configuration names cannot be opened: check its path and permissions.
+       *[other] Fix what the message names in chrony.conf, then check with “chronyd -p” before starting chronyd again.
+    } chronyd is not running until then: “chronyc” cannot talk to it.
+finding-chronyd-exited = The service failed (systemctl: “Active: failed”), and the pasted lines do not include chronyd's “Fatal error” message: run “journalctl -u chronyd” (or chrony) and read its last lines.
+finding-log-started = chronyd { $version } started; the pasted lines report nothing wrong.
+finding-log-selected = chronyd follows { $source } (its last “Selected source” line).
+finding-log-cant-synchronise = { $state ->
+        [no-required] chronyd logged “Can't synchronise: no required source in selectable sources”: the sources marked “require” (with authselectmode mix, the authenticated ones) are not selectable, so no source may be used. Make a required source reachable (and its key valid), or drop “require”.
+        [no-majority] chronyd logged “Can't synchronise: no majority”: the sources disagree and no group of them agrees; add sources or remove the wrong one.
+       *[no-selectable] chronyd logged “Can't synchronise: no selectable sources”: at that time no source answered or was usable (unreachable, or rejected as a falseticker).
+    } { $again ->
+        [none] Nothing later in the paste says it recovered.
+       *[other] Later it selected { $again } again: that was a passing loss, not the state now.
+    }
+finding-log-keyfile = chronyd could not open its keyfile { $path } (“Could not open keyfile”): the file does not exist or chronyd may not read it, so no key of it is known{ $keys ->
+        [none] {""}
+       *[other] {" "}(chronyd logged “Key { $keys } is missing” for that reason)
+    } and every source with “key N” fails to authenticate. Create the file with the keys, or fix the path of the “keyfile” directive.
+finding-log-key-missing = chronyd logged “Key { $key } is missing”: a source uses “key { $key }”, and the keyfile has no such key. Add it to the file the “keyfile” directive names, with the same type and value as on the server.
+finding-log-kod-rate = { $source } sent a kiss-o'-death RATE (“Received KoD RATE”): that server rate-limits this client. Poll it less often (raise “minpoll”, do not use “burst”) or ask its admin to loosen its “ratelimit”.
+finding-log-wrong-by = chronyd logged “System clock wrong by { $value } seconds”: the clock was that far from its source.
+finding-log-replaced = chronyd replaced the source { $old } with { $new } (“Source … replaced with …”): a pool or a name resolved to a new address.
+finding-log-no-suitable = chronyd logged “No suitable source for synchronisation”: no source could be used at that time.
+finding-log-time-jump = chronyd saw the clock jump { $direction ->
+        [forward] forward
+       *[backward] backward
+    } (“time jump detected”): something else set the clock (another time service, a virtual machine's host, or a person); it re-measured its sources.
+finding-log-cannot-write = chronyd could not { $what ->
+        [directory] create the directory
+       *[file] open
+    } { $path }: what it writes there (drift, logs or dumps) is not saved. Check that the directory exists and chronyd's user may write in it (“driftfile”, “logdir”, “dumpdir”).
+finding-log-nts-ke-failed = chronyd's NTS key establishment failed (“{ $server }”): that source gets no keys and sends no request until it works. Check that TCP 4460 reaches the server and that its certificate is trusted and not expired.
+finding-chronyd-not-started = chronyc could not talk to chronyd (“{ $reply }”) because chronyd did not start: the pasted log says “Fatal error : { $message }”. Fix that line, then start chronyd again.
+finding-log-restarted = chronyd { $version } started { $count } times in the pasted lines: it was restarted (“chronyd exiting”, then “starting” again).
+finding-packet-loss-by-kod-rate = { $sources }: some polls got no answer, and chronyd's log in this paste says why: { $rated } sent a kiss-o'-death RATE (“Received KoD RATE”), so that server rate-limits this client. Poll it less often (raise “minpoll”, do not use “burst”) or ask its admin to loosen “ratelimit”.
+finding-key-missing-by-keyfile-missing = { $sources } uses key { $key }, and chronyd has no key { $key } because it could not open its keyfile { $keyfile } (chronyd's log in this paste: “Could not open keyfile”). chronyd sends that source no request. Create that file with key { $key } (the same type and secret as the server's), or fix the path of the “keyfile” directive, then restart chronyd.
+finding-not-synchronised-by-keyfile-missing = Not synchronised (reference ID 00000000): { $sources } never answered because chronyd sends it no request: it uses key { $key }, and chronyd could not open its keyfile { $keyfile } (“Could not open keyfile” in this paste). Create that file with the key, or fix the path of the “keyfile” directive, then restart chronyd.
+finding-no-upstream-reachable-by-keyfile-missing = No source answers (reach 0 everywhere) because chronyd sends { $sources } no request: it uses key { $key }, and chronyd could not open its keyfile { $keyfile } (“Could not open keyfile” in this paste). Create that file with the key, or fix the path of the “keyfile” directive, then restart chronyd.
+finding-some-unreachable-by-keyfile-missing = { $count } of the sources never answered (reach 0): { $sources }, because chronyd sends { $count ->
+        [one] it
+       *[other] them
+    } no request: key { $key } is unknown, as chronyd could not open its keyfile { $keyfile } (“Could not open keyfile” in this paste). Create that file with the key, or fix the path of the “keyfile” directive, then restart chronyd.
+finding-never-answered-by-keyfile-missing = { $sources } never answered because chronyd sends it no request: key { $key } is unknown, as chronyd could not open its keyfile { $keyfile } (“Could not open keyfile” in this paste). No server, access rule or firewall is at fault. Create that file with the key, or fix the path of the “keyfile” directive, then restart chronyd.

@@ -1148,3 +1148,70 @@ label-settime-frequency-change = 频率改变（ppm）
 field-settime-new-frequency = 加入这个样本后时钟的频率，单位 ppm（正常时钟在 ±100 ppm 以内）。
 label-settime-new-frequency = 新频率（ppm）
 finding-settime-frequency-limit = 手动样本把时钟频率设成了 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）。chronyd 根据 settime 的样本计算频率（chronyc(1) settime）：相隔仅几秒、各自误差又相差几秒的样本会算出荒谬的频率，时钟现在就按这个频率走偏。请执行“chronyc manual reset”（或用“manual delete N”删除错误的样本），再相隔几分钟给出 settime 样本，每次尽量准确。
+kind-chronyd-messages = chronyd 自己的日志（journal、systemctl status、chronyd -d）
+finding-chronyd-fatal = chronyd 拒绝启动：“Fatal error : { $message }”。{ $fix ->
+        [noclientlog] “ratelimit”（或“ntsratelimit”、“cmdratelimit”）不能与“noclientlog”同时使用：限速需要客户端日志。删除其中一个。
+        [directive] chrony.conf { $line ->
+            [none] {""}
+           *[other] 第 { $line } 行
+        }有 chronyd 不认识的指令：请检查拼写（chrony.conf(5) 列出了全部指令）或它从哪个版本开始支持。
+        [subnet] “allow”/“deny”的子网无效：IPv4 前缀最多 /32，IPv6 最多 /128，地址每段最大 255。
+        [arguments] { $line ->
+            [none] 某条指令
+           *[other] 第 { $line } 行的指令
+        }参数太少或太多：格式见 chrony.conf(5)。
+        [option] { $line ->
+            [none] 某条指令
+           *[other] 第 { $line } 行的指令
+        }有 chronyd 不认识或读不了的选项：请对照 chrony.conf(5) 检查拼写（是“maxpoll”，不是“maxpol”）。
+        [value] { $line ->
+            [none] 某条指令
+           *[other] 第 { $line } 行的指令
+        }的值超出范围（“local stratum”取 1 到 15）。
+        [refclock] “refclock”的驱动不是 chronyd 支持的：驱动有 PPS、SHM、SOCK 和 PHC（GPS 通过 gpsd 用 SHM 或 SOCK 读取）。
+        [user] “user”指令（或 -u）指定的用户在这台主机上不存在：创建它，或写软件包创建的用户（chrony 或 _chrony）。
+        [running] 另一个 chronyd 正在用同一个 pid 文件运行：先停止它（systemctl stop chronyd 或 chrony）再启动这个，或给每个设置自己的“pidfile”。
+        [nts-cert] NTS 服务器的证书或私钥（“ntsservercert”、“ntsserverkey”）读不了：检查两个路径，以及 chronyd 的用户能否读取。
+        [file] 配置指定的某个文件打不开：检查路径和权限。
+       *[other] 按消息所说修正 chrony.conf，再用“chronyd -p”检查，然后重新启动 chronyd。
+    }在此之前 chronyd 没有运行：“chronyc”无法与它通信。
+finding-chronyd-exited = 服务失败（systemctl：“Active: failed”），而粘贴的内容里没有 chronyd 的“Fatal error”消息：运行“journalctl -u chronyd”（或 chrony），看最后几行。
+finding-log-started = chronyd { $version } 已启动；粘贴的日志没有报告问题。
+finding-log-selected = chronyd 跟随 { $source }（最后一条“Selected source”）。
+finding-log-cant-synchronise = { $state ->
+        [no-required] chronyd 记录了“Can't synchronise: no required source in selectable sources”：标了“require”的时间源（authselectmode mix 时为经过认证的时间源）都不可选，所以任何时间源都不能用。让一个必需的时间源可达（且密钥有效），或去掉“require”。
+        [no-majority] chronyd 记录了“Can't synchronise: no majority”：时间源互不一致，没有一组多数相符；请增加时间源或去掉错误的那个。
+       *[no-selectable] chronyd 记录了“Can't synchronise: no selectable sources”：当时没有时间源应答或可用（不可达，或被判为错误时间源）。
+    }{ $again ->
+        [none] 粘贴中后面没有显示它恢复。
+       *[other] 之后它又选择了 { $again }：那是一时的丢失，不是现在的状态。
+    }
+finding-log-keyfile = chronyd 打不开它的密钥文件 { $path }（“Could not open keyfile”）：文件不存在或 chronyd 无权读取，所以其中的密钥都未知{ $keys ->
+        [none] {""}
+       *[other] （chronyd 因此记录了“Key { $keys } is missing”）
+    }，每个用“key N”的时间源都认证失败。创建含有这些密钥的文件，或改正“keyfile”指令的路径。
+finding-log-key-missing = chronyd 记录了“Key { $key } is missing”：某个时间源使用“key { $key }”，而密钥文件中没有这个密钥。把它加入“keyfile”指令指定的文件，类型和值与服务器上相同。
+finding-log-kod-rate = { $source } 发来了 RATE 死亡之吻（“Received KoD RATE”）：该服务器对这个客户端限速。降低轮询频率（提高“minpoll”，不用“burst”），或请它的管理员放宽“ratelimit”。
+finding-log-wrong-by = chronyd 记录了“System clock wrong by { $value } seconds”：时钟与时间源相差这么多。
+finding-log-replaced = chronyd 把时间源 { $old } 换成了 { $new }（“Source … replaced with …”）：池或域名解析到了新地址。
+finding-log-no-suitable = chronyd 记录了“No suitable source for synchronisation”：当时没有可用的时间源。
+finding-log-time-jump = chronyd 发现时钟{ $direction ->
+        [forward] 向前
+       *[backward] 向后
+    }跳变（“time jump detected”）：别的东西设置了时钟（另一个时间服务、虚拟机的宿主机或有人手动设置）；它重新测量了时间源。
+finding-log-cannot-write = chronyd 无法{ $what ->
+        [directory] 创建目录
+       *[file] 打开
+    } { $path }：它要写在那里的内容（频率漂移、日志或转储）没有保存。检查目录是否存在、chronyd 的用户能否写入（“driftfile”、“logdir”、“dumpdir”）。
+finding-log-nts-ke-failed = chronyd 的 NTS 密钥协商失败（“{ $server }”）：该时间源拿不到密钥，在成功之前不发送请求。检查 TCP 4460 能否到达服务器，以及它的证书是否受信任且未过期。
+finding-chronyd-not-started = chronyc 无法与 chronyd 通信（“{ $reply }”），因为 chronyd 没有启动：粘贴的日志写着“Fatal error : { $message }”。改正那一行，然后重新启动 chronyd。
+finding-log-restarted = 粘贴的日志中 chronyd { $version } 启动了 { $count } 次：它被重启过（“chronyd exiting”之后又“starting”）。
+finding-packet-loss-by-kod-rate = { $sources }：部分轮询没有应答，粘贴中 chronyd 的日志说明了原因：{ $rated } 发来了 RATE 死亡之吻（“Received KoD RATE”），即该服务器对本客户端限速。降低轮询频率（调大“minpoll”，不用“burst”），或请它的管理员放宽“ratelimit”。
+finding-key-missing-by-keyfile-missing = { $sources } 使用密钥 { $key }，而 chronyd 没有密钥 { $key }，因为它打不开密钥文件 { $keyfile }（粘贴中 chronyd 的日志：“Could not open keyfile”）。chronyd 不向该时间源发送请求。创建这个文件并写入密钥 { $key }（类型和值与服务器相同），或改正“keyfile”指令的路径，然后重启 chronyd。
+finding-not-synchronised-by-keyfile-missing = 未同步（参考 ID 00000000）：{ $sources } 从未应答，因为 chronyd 不向它发送请求：它使用密钥 { $key }，而 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
+finding-no-upstream-reachable-by-keyfile-missing = 没有时间源应答（可达性全为 0），因为 chronyd 不向 { $sources } 发送请求：它使用密钥 { $key }，而 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
+finding-some-unreachable-by-keyfile-missing = { $count } 个时间源从未应答（可达性 0）：{ $sources }，因为 chronyd 不向{ $count ->
+        [1] 它
+       *[other] 它们
+    }发送请求：密钥 { $key } 未知，因为 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
+finding-never-answered-by-keyfile-missing = { $sources } 从未应答，因为 chronyd 不向它发送请求：密钥 { $key } 未知，因为 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。服务器、访问规则和防火墙都没有问题。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。

@@ -131,3 +131,41 @@ fn silent_public_servers_lead_with_the_way_out_not_their_allow() {
         );
     }
 }
+
+/// The lab notes' `systemctl status chrony` (note 004): chronyd 4.3 refused
+/// `ratelimit` with `noclientlog` and exited. The window reads the log
+/// alone: the fatal message and its fix, in the window's language.
+#[test]
+fn a_pasted_systemctl_status_says_why_chronyd_did_not_start() {
+    let paste = include_str!("../data/explain/pastes/chronyd-status-noclientlog-note004.txt");
+    for lang in Lang::ALL {
+        let tr = Localizer::window(lang);
+        let mut h = offline(lang);
+        show(&mut h, Panel::Explain);
+        h.state_mut().panels.explain.set_input(paste.into());
+        h.run();
+        let e = explain_all(paste).unwrap();
+        let fatal = e[0]
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::ChronydFatal)
+            .expect("the fatal message is a finding");
+        let text = tr.finding_text(e[0].kind, fatal);
+        let fix = match lang {
+            Lang::ZhCn => "删除其中一个",
+            Lang::En => "Remove one of them",
+        };
+        assert!(text.contains(fix), "{lang:?}: {text}");
+        let shown = shown_texts(&h);
+        assert!(
+            shown.iter().any(|t| t.contains(&text)),
+            "{lang:?}: {shown:?}"
+        );
+        assert!(
+            !shown
+                .iter()
+                .any(|t| t.contains(&tr.tr("explain-not-recognised"))),
+            "{lang:?}: {shown:?}"
+        );
+    }
+}

@@ -35,7 +35,8 @@ pub fn explain(lines: &[&str]) -> Option<Explained> {
                 .arg("action", if stepped { "step" } else { "ignored" }),
         ),
         // Nothing measured: only a one-shot run's end says no answer came.
-        None if no_source || (command && (timeout || exiting)) => {
+        // main.c's "Timeout reached" is -t's, which only a one-shot run uses.
+        None if no_source || timeout || (command && exiting) => {
             let why = if no_source { "no-source" } else { "timeout" };
             e.findings
                 .push(Finding::new(Rule::OnceNoAnswer).arg("cause", why));

@@ -8,6 +8,7 @@ mod checks;
 mod chronyc;
 mod chronyc_other;
 mod chronyd_log;
+mod chronyd_messages;
 mod chronyd_once;
 mod command;
 mod cross;
@@ -351,12 +352,44 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
             }
             _ => {
                 // Its findings are made with it: nothing else to judge.
-                return reply::explain(&replies, report, typed.as_ref())
-                    .ok_or(ExplainError::NotRecognised);
+                let r = reply::explain(&replies, report, typed.as_ref())
+                    .ok_or(ExplainError::NotRecognised)?;
+                // chronyd's log above chronyc's "could not talk": the fatal
+                // line it logged is why, not a check still to make.
+                return Ok(match chronyd_messages::fatal(&content) {
+                    Some(fatal) if report.is_none() => {
+                        let mut log = chronyd_messages::explain(&content)
+                            .unwrap_or_else(|| Explained::new(Kind::ChronydMessages));
+                        for f in r.findings {
+                            if f.rule == Rule::DaemonUnreachable {
+                                let reply = f.args.iter().find(|(k, _)| *k == "reply");
+                                log.findings.push(
+                                    Finding::new(Rule::ChronydNotStarted)
+                                        .arg("reply", reply.map_or("-", |(_, v)| v.as_str()))
+                                        .arg("message", &fatal),
+                                );
+                            } else {
+                                log.findings.push(f);
+                            }
+                        }
+                        log
+                    }
+                    _ => r,
+                });
             }
         }
     }
+    let parsed = parsed.or_else(|| {
+        // chronyd's statistics logs are `stats`'s; its messages are read here.
+        match not_recognised(text) {
+            ExplainError::ChronydLog(_) => None,
+            _ => chronyd_messages::explain(&content),
+        }
+    });
     let mut e = parsed.ok_or_else(|| not_recognised(text))?;
+    if e.kind == Kind::ChronydMessages {
+        return Ok(e);
+    }
     if e.fields.is_empty() && e.rows.is_empty() {
         // A legend without its table: nothing to judge, and the table is
         // not known to be empty.
@@ -422,6 +455,7 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
             follows::apply(&mut parts.iter_mut().collect::<Vec<_>>(), &log);
             parts.iter_mut().for_each(diagnose::not_updated_yet);
             chronyd_log::name_nts_cause(text, &mut parts);
+            chronyd_messages::apply(text, &mut parts);
             parts
         })
 }

@@ -67,6 +67,8 @@ pub enum Kind {
     MikrotikNtpClient,
     /// `chronyd -q` / `chronyd -Q`: one measurement, then exit.
     ChronydOnce,
+    /// chronyd's own log (journal, systemctl status, `chronyd -d`).
+    ChronydMessages,
     /// `chronyc -v` / `chronyd -v`: the release.
     ChronyVersion,
 }
@@ -117,6 +119,7 @@ impl Kind {
             Kind::ShowNtpServer => "show-ntp-server",
             Kind::MikrotikNtpClient => "mikrotik-ntp-client",
             Kind::ChronydOnce => "chronyd-once",
+            Kind::ChronydMessages => "chronyd-messages",
             Kind::ChronyVersion => "chrony-version",
         }
     }
@@ -128,7 +131,9 @@ impl Kind {
             ChronycSources | ChronycSourcestats | ChronycTracking | ChronycClients
             | ChronycActivity | ChronycNtpdata | ChronycServerstats | ChronycSelectdata
             | ChronycAuthdata | ChronycError | ChronycOk | ChronycSmoothing | ChronycManualList
-            | ChronycSettime | ChronycWaitsync | ChronydOnce | ChronyVersion => Family::Chrony,
+            | ChronycSettime | ChronycWaitsync | ChronydOnce | ChronydMessages | ChronyVersion => {
+                Family::Chrony
+            }
             NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | NtpqMrulist
             | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {

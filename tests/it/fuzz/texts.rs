@@ -122,6 +122,14 @@ fn pasted_command_output() {
         b"  Reachabilities: ",
         b"system peer: ",
         b" (chrony) version ",
+        b" chronyd[1]: ",
+        b"Fatal error : ",
+        b" at line ",
+        b"Selected source ",
+        b"Can't synchronise: ",
+        b"Could not open keyfile ",
+        b"Received KoD RATE from ",
+        b"Could not open connection to daemon",
     ];
     let run = fuzz("explain", &seeds, tokens, budget(), 13, mutate, |input| {
         // Bytes as a file gives them: decoded (UTF-16 too), then every

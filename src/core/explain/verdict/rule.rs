@@ -211,6 +211,38 @@ crate::id_enum! {
         OnceMeasured = "once-measured",
         /// `chronyd -q`/`-Q` exited without a measurement.
         OnceNoAnswer = "once-no-answer",
+        /// chronyd's log: "Fatal error : …", it refused to start.
+        ChronydFatal = "chronyd-fatal",
+        /// systemctl status: the service failed, no fatal line pasted.
+        ChronydExited = "chronyd-exited",
+        /// chronyd's log: only its start.
+        LogStarted = "log-started",
+        /// chronyd's log: it started more than once (restarts).
+        LogRestarted = "log-restarted",
+        /// chronyd's log: "Selected source X", the last state.
+        LogSelected = "log-selected",
+        /// chronyd's log: "Can't synchronise: …".
+        LogCantSynchronise = "log-cant-synchronise",
+        /// chronyd's log: "Could not open keyfile X".
+        LogKeyfile = "log-keyfile",
+        /// chronyd's log: "Key N is missing".
+        LogKeyMissing = "log-key-missing",
+        /// chronyd's log: "Received KoD RATE from X".
+        LogKodRate = "log-kod-rate",
+        /// chronyd's log: "System clock wrong by N seconds".
+        LogWrongBy = "log-wrong-by",
+        /// chronyd's log: "Source X replaced with Y".
+        LogReplaced = "log-replaced",
+        /// chronyd's log: "No suitable source for synchronisation".
+        LogNoSuitable = "log-no-suitable",
+        /// chronyd's log: "Forward/Backward time jump detected!".
+        LogTimeJump = "log-time-jump",
+        /// chronyd's log: "Could not create directory" / "Could not open".
+        LogCannotWrite = "log-cannot-write",
+        /// chronyd's log: an NTS-KE connection or handshake failed.
+        LogNtsKeFailed = "log-nts-ke-failed",
+        /// chronyc could not talk to chronyd, and the pasted log says why.
+        ChronydNotStarted = "chronyd-not-started",
     }
 }
 
@@ -241,6 +273,10 @@ impl Rule {
             }
             ServesNobody | PasteCut | PasteCutMidLine | OnceMeasured => Status::Info,
             OnceNoAnswer | SettimeFrequencyLimit => Status::Bad,
+            ChronydFatal | ChronydExited | LogKeyfile | LogKeyMissing | LogNtsKeFailed
+            | LogCantSynchronise | ChronydNotStarted => Status::Bad,
+            LogKodRate | LogWrongBy | LogNoSuitable | LogTimeJump | LogCannotWrite => Status::Warn,
+            LogStarted | LogRestarted | LogSelected | LogReplaced => Status::Info,
             SmoothingOffset | ManualNoSamples => Status::Info,
             FollowsLocalClock | UpstreamLocalClock | StepPending => Status::Warn,
             CommandNotAuthorised | CommandNoHostAccess | CommandFailed => Status::Warn,
