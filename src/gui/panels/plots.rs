@@ -148,7 +148,7 @@ pub fn unmeasured_zeros(st: &AppState, id: &SeriesId, pts: &[SeriesPoint]) -> bo
 
 /// The system series of `field` to draw: none when it holds only the
 /// zeros of a clock nobody measured.
-fn system_points<'a>(st: &'a AppState, field: Field) -> Option<&'a Vec<SeriesPoint>> {
+fn system_points(st: &AppState, field: Field) -> Option<&Vec<SeriesPoint>> {
     let id = SeriesId::system(field);
     st.history
         .get(&id)
