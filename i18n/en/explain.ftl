@@ -269,10 +269,18 @@ why-stratum-no-answer = 16, “unsynchronised” (RFC 5905): the stratum an asso
 why-refid-init = INIT: no answer yet (RFC 5905 kiss code: “The association has not yet synchronized for the first time”)
 why-refid-nts-ke = NTS: ntpd is still waiting for NTS key establishment with this server (ntpsec ntp_peer.c marks an NTS association “NTS” until the key exchange over TCP, port 4460 by default, gives it cookies); no NTP request goes out before that
 why-unsync-placeholder = the server is not synchronised: this is the placeholder chronyd sends then (1 s for the root delay and dispersion), not a measurement
-finding-some-unreachable = { $count } of the sources never answered (reach 0): { $sources }. Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; that server needs “allow” with this client's subnet, and no “deny” that covers this client: chrony.conf(5) (allow, deny): the more specific rule wins, so an “allow” of the subnet does not undo a “deny” of this client's address; remove that “deny” (“chronyc accheck ADDRESS” on the server tells whether the client is let in). Then UDP 123 blocked on the way, { $names ->
-        [none] a wrong address,
-       *[some] a name that does not resolve,
-    } a source set offline and never polled since (“chronyc offline” or the “offline” option; “chronyc activity” counts them), or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).
+finding-some-unreachable = { $servers ->
+        [public]
+            { $count } of the sources never answered (reach 0): { $sources }. These are public servers, which answer any client, so their “allow” is not the cause. First the way out from here: a route to the internet, and outbound UDP 123 (with its answers) let through by this host's firewall and the network's (a cloud's security group or ACL){ $names ->
+                [none] {"."}
+               *[some] {"; "}and DNS, since a name that does not resolve is never polled.
+            } Then a wrong address, or a source set offline (“chronyc activity” counts them).
+       *[other]
+            { $count } of the sources never answered (reach 0): { $sources }. Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; that server needs “allow” with this client's subnet, and no “deny” that covers this client: chrony.conf(5) (allow, deny): the more specific rule wins, so an “allow” of the subnet does not undo a “deny” of this client's address; remove that “deny” (“chronyc accheck ADDRESS” on the server tells whether the client is let in). Then UDP 123 blocked on the way, { $names ->
+                [none] a wrong address,
+               *[some] a name that does not resolve,
+            } a source set offline and never polled since (“chronyc offline” or the “offline” option; “chronyc activity” counts them), or a server that answers but is not synchronised itself (chrony counts only replies from a synchronised server; a lab server without “local stratum N” has this effect on its clients).
+    }
 field-poll-seconds = Polling interval in seconds (ntpq and network switches print seconds: 64 means 2⁶ s, 1024 means 2¹⁰ s).
 field-current-time = The device's clock now (a date and time, not an offset): Cisco and Huawei print it as "system time", ntpq as "clock". It is later than the reference time by the time since the last update.
 finding-no-clients-yet = The client table is empty: no client has reached this server yet. Check that clients point at this server's address, that “allow” covers their subnet and no “deny” covers them (the more specific rule wins, so an “allow” of the subnet does not undo a “deny” of a client), and that UDP 123 is open to them; chronyd lists a client after its first request.

@@ -258,10 +258,18 @@ why-stratum-no-answer = 16，即“未同步”（RFC 5905）：服务器首次�
 why-refid-init = INIT：尚无应答（RFC 5905 的 kiss code：“关联尚未首次同步”）
 why-refid-nts-ke = NTS：ntpd 仍在等待与该服务器的 NTS 密钥交换（ntpsec 的 ntp_peer.c 把 NTS 关联标记为“NTS”，直到经 TCP（默认端口 4460）的密钥交换给它 cookie）；在此之前不会发出 NTP 请求
 why-unsync-placeholder = 该服务器未同步：这是 chronyd 此时发送的占位值（根延迟和根离散度为 1 秒），不是测量结果
-finding-some-unreachable = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途 UDP 123 被阻断、{ $names ->
-        [none] 地址错误，
-       *[some] 名称无法解析，
-    }时间源被设为离线后未再轮询（“chronyc offline”或“offline”选项；“chronyc activity”会统计它们），或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
+finding-some-unreachable = { $servers ->
+        [public]
+            有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。它们是公共服务器，对任何客户端都应答，所以原因不在它们的“allow”。首先检查本机出去的路：到互联网的路由，以及本机防火墙和网络（云的安全组或 ACL）是否放行出站 UDP 123 及其应答{ $names ->
+                [none] 。
+               *[some] ；还有 DNS：名称无法解析的时间源不会被轮询。
+            }其次是地址错误，或时间源被设为离线（“chronyc activity”会统计它们）。
+       *[other]
+            有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }。首先检查这些服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途 UDP 123 被阻断、{ $names ->
+                [none] 地址错误，
+               *[some] 名称无法解析，
+            }时间源被设为离线后未再轮询（“chronyc offline”或“offline”选项；“chronyc activity”会统计它们），或者服务器有应答但自身未同步（chrony 只把已同步服务器的应答计入可达性；没有配置“local stratum N”的实验服务器会让其客户端出现这种情况）。
+    }
 field-poll-seconds = 轮询间隔，单位为秒（ntpq 和网络交换机显示秒数：64 即 2⁶ 秒，1024 即 2¹⁰ 秒）。
 field-current-time = 设备时钟的当前值（是日期和时间，不是偏移）：Cisco 和华为显示为“system time”，ntpq 显示为“clock”。它比参考时间晚，差值为距上次更新的时间。
 finding-no-clients-yet = 客户端表为空：还没有客户端访问过此服务器。请检查客户端是否指向本服务器的地址、“allow”是否覆盖其子网且没有“deny”覆盖它们（更具体的规则优先，允许子网的“allow”抵消不了拒绝某个客户端的“deny”），以及 UDP 123 是否对其开放；客户端发出第一个请求后，chronyd 才会列出它。

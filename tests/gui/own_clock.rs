@@ -184,3 +184,161 @@ fn root_dispersion_has_no_zero_values_on_its_own_clock() {
         );
     }
 }
+
+/// The zeros chronyd prints for the system series while nothing measured
+/// its clock: `unmeasured` adds them to the own-clock history.
+fn with_unmeasured_zeros(h: &mut Harness<'static, App>) {
+    let now = stratum::sys::now();
+    let zeros: Vec<(f64, f64, f64)> = (0..60)
+        .map(|i| (now - 300.0 + f64::from(i) * 5.0, 0.0, 0.0))
+        .collect();
+    h.state_mut().state.on_event(Event::History(vec![
+        ("system.correction".parse().unwrap(), zeros.clone()),
+        ("system.frequency".parse().unwrap(), zeros.clone()),
+        ("system.residual_freq".parse().unwrap(), zeros.clone()),
+        ("system.skew".parse().unwrap(), zeros),
+        ("system.error".parse().unwrap(), Vec::new()),
+    ]));
+}
+
+/// The legend entries a plot shows (painted, and named by egui_plot's
+/// legend checkboxes).
+fn legend_has(h: &Harness<'static, App>, name: &str) -> bool {
+    h.query_by_label(name).is_some()
+}
+
+/// W7-7: Plots drew flat lines at 0 for the system clock, frequency and
+/// skew of a chronyd that had measured nothing. Now they are left out and
+/// the panel says there is no measurement.
+#[test]
+fn plots_leave_out_the_zeros_of_a_clock_nothing_measured() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        let mut h = own_clock(lang);
+        with_unmeasured_zeros(&mut h);
+        h.state_mut().state.panel = Panel::Plots;
+        for _ in 0..4 {
+            h.run();
+        }
+        let note = tr.tr("gui-plots-unmeasured");
+        assert!(h.query_by_label(&note).is_some(), "{lang:?}: {note}");
+        for id in [
+            "gui-series-system-offset",
+            "gui-series-frequency",
+            "gui-series-residual",
+        ] {
+            let name = tr.tr(id);
+            assert!(!legend_has(&h, &name), "{lang:?}: {name} is drawn");
+        }
+        // A measured clock's zeros are drawn: synchronised to a source.
+        let mut h = own_clock(lang);
+        let now = stratum::sys::now();
+        let mut t = tracking(now);
+        t.root_dispersion = 1e-4;
+        let snapshot = stratum::ipc::Snapshot {
+            time: now,
+            tracking: Some(t),
+            chronyd_up: Some(540.0),
+            ..Default::default()
+        };
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(snapshot)));
+        with_unmeasured_zeros(&mut h);
+        h.state_mut().state.panel = Panel::Plots;
+        for _ in 0..4 {
+            h.run();
+        }
+        assert!(h.query_by_label(&note).is_none(), "{lang:?}: {note}");
+        let name = tr.tr("gui-series-frequency");
+        assert!(legend_has(&h, &name), "{lang:?}: {name} is not drawn");
+    }
+}
+
+/// W7-7: Statistics of the system clock's zeros on a clock nothing
+/// measured said "All 268 values are 0 s: nothing varies"; it says there is
+/// no measurement and shows no 0 s minimum.
+#[test]
+fn statistics_say_no_measurement_for_the_zeros_of_an_unmeasured_clock() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        for field in [Field::Correction, Field::Frequency, Field::Skew] {
+            let mut h = own_clock(lang);
+            let series = SeriesId::system(field);
+            h.state_mut().panels.statistics.series = series.clone();
+            let window = h.state().panels.statistics.window.seconds();
+            let now = stratum::sys::now();
+            let zeros: Vec<(f64, f64)> = (0..268)
+                .map(|i| (now - 2680.0 + f64::from(i) * 10.0, 0.0))
+                .collect();
+            h.state_mut()
+                .state
+                .on_event(Event::Stats(Box::new(StatsResult {
+                    series,
+                    window,
+                    analysis: stratum::core::stats::analyse(field, zeros),
+                })));
+            h.state_mut().state.panel = Panel::Statistics;
+            h.run();
+            let why = tr.tr_args("gui-stats-unmeasured", &[("n", "268")]);
+            assert!(
+                h.query_by_label(&why).is_some(),
+                "{lang:?} {field:?}: {why}"
+            );
+            let constant = tr.tr_args("gui-stats-constant", &[("n", "1"), ("value", "VALUE")]);
+            let tail = constant.split("VALUE").nth(1).unwrap_or_default();
+            let head: String = tail.chars().take(12).collect();
+            assert!(
+                h.query_by_label_contains(&head).is_none(),
+                "{lang:?} {field:?}: {head}"
+            );
+            let min = tr.tr("stats-label-min");
+            assert!(h.query_by_label(&min).is_none(), "{lang:?}: {min}");
+        }
+    }
+}
+
+/// The HH:MM:SS labels painted on the window (the plots' time axes).
+fn time_labels(h: &Harness<'static, App>) -> usize {
+    fn is_time(t: &str) -> bool {
+        let b = t.as_bytes();
+        b.len() == 8
+            && b[2] == b':'
+            && b[5] == b':'
+            && [0, 1, 3, 4, 6, 7].iter().all(|i| b[*i].is_ascii_digit())
+    }
+    h.output()
+        .shapes
+        .iter()
+        .filter(|c| matches!(&c.shape, egui::Shape::Text(t) if is_time(t.galley.text())))
+        .count()
+}
+
+/// W7-7: with the F1 guide open beside Plots, the time axes lost all their
+/// labels (marks closer than egui_plot labels). They keep them.
+#[test]
+fn plots_keep_their_time_labels_with_the_guide_open() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        for window in stratum::gui::settings::PlotWindow::ALL {
+            let mut h = harness_sized(
+                App::headless(
+                    Settings {
+                        lang: Some(lang),
+                        plot_window: window,
+                        ..Settings::default()
+                    },
+                    Backend::offline(no_waker()),
+                ),
+                egui::vec2(1024.0, 700.0),
+            );
+            h.state_mut().state.panel = Panel::Plots;
+            stratum::gui::help::set_open(&h.ctx, true);
+            for _ in 0..4 {
+                h.run();
+            }
+            // Three plots, each with at least two labelled marks.
+            let n = time_labels(&h);
+            assert!(n >= 6, "{lang:?} {window:?}: {n} time labels");
+        }
+    }
+}

@@ -98,6 +98,40 @@ fn pasted_values_keep_their_words_and_read_in_the_windows_language() {
     }
 }
 
+/// W7-9: note 004's `chronyc sources -v` on a cloud VM whose public NTP
+/// servers (120.25.115.20, 203.107.6.88) never answer. The advice leads
+/// with the way out (route, outbound UDP 123), not with the allow of a
+/// server the reader does not run.
+#[test]
+fn silent_public_servers_lead_with_the_way_out_not_their_allow() {
+    let paste = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/explain/chronyc-sources-seed004.txt"
+    ))
+    .expect("note 004's sources paste");
+    for lang in Lang::ALL {
+        let mut h = offline(lang);
+        show(&mut h, Panel::Explain);
+        h.state_mut().panels.explain.set_input(paste.clone());
+        for _ in 0..4 {
+            h.run();
+        }
+        let (public, allow) = match lang {
+            Lang::En => ("These are public servers", "accheck"),
+            _ => ("它们是公共服务器", "accheck"),
+        };
+        assert!(
+            h.query_by_label_contains(public).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        assert!(
+            h.query_by_label_contains(allow).is_none(),
+            "{lang:?}: the allow advice is still given"
+        );
+    }
+}
+
 /// The lab notes' `systemctl status chrony` (note 004): chronyd 4.3 refused
 /// `ratelimit` with `noclientlog` and exited. The window reads the log
 /// alone: the fatal message and its fix, in the window's language.

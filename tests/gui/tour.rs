@@ -199,6 +199,8 @@ fn own_clock(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
         event(h, Event::Snapshot(Box::new(s)));
         show(h, Panel::Overview);
     }
+    // Plots leave out the correction's zeros: nothing measured the clock.
+    show(h, Panel::Plots);
     // Statistics of the maximum error: why it has no values.
     use stratum::core::series::{Field, SeriesId};
     let series = SeriesId::system(Field::Error);
@@ -210,6 +212,21 @@ fn own_clock(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
             series,
             window,
             analysis: stratum::core::stats::analyse(Field::Error, Vec::new()),
+        })),
+    );
+    show(h, Panel::Statistics);
+    // The correction's zeros: no measurement, not "nothing varies".
+    let series = SeriesId::system(Field::Correction);
+    h.state_mut().panels.statistics.series = series.clone();
+    let zeros: Vec<(f64, f64)> = (0..30)
+        .map(|i| (snapshot.time - 300.0 + f64::from(i) * 10.0, 0.0))
+        .collect();
+    event(
+        h,
+        Event::Stats(Box::new(StatsResult {
+            series,
+            window,
+            analysis: stratum::core::stats::analyse(Field::Correction, zeros),
         })),
     );
     show(h, Panel::Statistics);

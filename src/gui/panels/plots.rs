@@ -84,15 +84,21 @@ const TIME_STEPS: [f64; 14] = [
     604800.0,
 ];
 
+/// How many of egui_plot's minimum steps (6 points) a labelled mark is apart.
+pub const THICK_IN_BASE_STEPS: f64 = 16.0;
+
 /// The time axis' three step sizes (thin, medium, thick lines): the
 /// smallest whole step at least as wide as egui_plot's minimum and the two
 /// after it.
 pub fn time_steps(input: egui_plot::GridInput) -> [f64; 3] {
     let last = TIME_STEPS.len() - 1;
-    let i = TIME_STEPS
-        .iter()
-        .position(|s| *s >= input.base_step_size)
-        .unwrap_or(last)
+    let at_least = |min: f64| TIME_STEPS.iter().position(|s| *s >= min).unwrap_or(last);
+    // egui_plot labels only marks more than 60 points apart (and as wide
+    // as "12:34:56"); the base step is 6 points. The thick step is kept
+    // 16 base steps (about 96 points) wide so its marks keep their labels
+    // when the plot narrows (the F1 guide beside it).
+    let i = at_least(input.base_step_size)
+        .max(at_least(input.base_step_size * THICK_IN_BASE_STEPS).saturating_sub(2))
         .min(last - 2);
     [TIME_STEPS[i], TIME_STEPS[i + 1], TIME_STEPS[i + 2]]
 }
@@ -108,6 +114,45 @@ fn time_plot(id: &str, link: egui::Id, since: f64, until: f64, height: f32) -> P
         .label_formatter(|name, p| format!("{name}\n{}\n{:.3}", time_label(p.x), p.y))
         .include_x(since)
         .include_x(until)
+}
+
+/// The system series chronyd prints as 0 until a source has answered: on
+/// its own clock with no error bound (Overview's "cannot estimate its
+/// drift"), those zeros are no measurement.
+pub const UNMEASURED_WHEN_OWN_CLOCK: [Field; 5] = [
+    Field::Correction,
+    Field::Offset,
+    Field::Frequency,
+    Field::ResidualFreq,
+    Field::Skew,
+];
+
+/// Whether chronyd has measured nothing: it serves its own clock and its
+/// root delay and dispersion are 0 (no source ever updated the clock).
+pub fn measured_nothing(st: &AppState) -> bool {
+    st.snapshot
+        .as_ref()
+        .and_then(|s| s.tracking.as_ref())
+        .is_some_and(|t| t.serves_own_clock() && t.root_delay / 2.0 + t.root_dispersion == 0.0)
+}
+
+/// Whether `id`'s points are chronyd's zeros for a clock it has not
+/// measured: left out, as Overview leaves them out, not drawn as data. A
+/// series with any other value (a drift file's frequency) is a reading.
+pub fn unmeasured_zeros(st: &AppState, id: &SeriesId, pts: &[SeriesPoint]) -> bool {
+    matches!(id.scope, Scope::System)
+        && UNMEASURED_WHEN_OWN_CLOCK.contains(&id.field)
+        && measured_nothing(st)
+        && pts.iter().all(|(_, lo, hi)| *lo == 0.0 && *hi == 0.0)
+}
+
+/// The system series of `field` to draw: none when it holds only the
+/// zeros of a clock nobody measured.
+fn system_points(st: &AppState, field: Field) -> Option<&Vec<SeriesPoint>> {
+    let id = SeriesId::system(field);
+    st.history
+        .get(&id)
+        .filter(|pts| !unmeasured_zeros(st, &id, pts))
 }
 
 /// How many points a plot `width` pixels wide asks the helper for: one per
@@ -220,6 +265,13 @@ pub fn plots_ui(
     if empty {
         ui.label(st.t("gui-no-history"));
     }
+    let left_out = st
+        .history
+        .iter()
+        .any(|(id, pts)| !pts.is_empty() && unmeasured_zeros(st, id, pts));
+    if left_out {
+        ui.label(st.t("gui-plots-unmeasured"));
+    }
     // Three plots share what the window has (titles, legends and the two
     // save rows take about 200 points), never less than 150 each.
     let height = ((room_below(ui) - 200.0) / 3.0).max(150.0);
@@ -229,7 +281,7 @@ pub fn plots_ui(
         .show(ui, |p| {
             // The system clock against NTP time, with the sign of the
             // sources' offsets (ahead positive): -correction.
-            if let Some(pts) = st.history.get(&SeriesId::system(Field::Correction)) {
+            if let Some(pts) = system_points(st, Field::Correction) {
                 p.line(Line::new(
                     st.t("gui-series-system-offset"),
                     line_points(pts, -1e6),
@@ -281,14 +333,14 @@ pub fn plots_ui(
                 (Field::Frequency, "gui-series-frequency"),
                 (Field::ResidualFreq, "gui-series-residual"),
             ] {
-                if let Some(pts) = st.history.get(&SeriesId::system(field)) {
+                if let Some(pts) = system_points(st, field) {
                     p.line(Line::new(st.t(id), line_points(pts, 1.0)));
                 }
             }
         });
     ui.strong(st.t("gui-plot-skew"));
     time_plot("skew", link, since, until, height).show(ui, |p| {
-        if let Some(pts) = st.history.get(&SeriesId::system(Field::Skew)) {
+        if let Some(pts) = system_points(st, Field::Skew) {
             p.line(Line::new(st.t("gui-series-skew"), line_points(pts, 1.0)));
         }
     });

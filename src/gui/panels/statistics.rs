@@ -227,6 +227,15 @@ pub fn statistics_ui(
         ui.weak(st.t("gui-stats-no-data"));
         return;
     };
+    // chronyd's zeros for a clock nothing measured are no values (Plots
+    // leaves them out the same way): no "nothing varies", no 0 s min/max.
+    if s.min == 0.0
+        && s.max == 0.0
+        && crate::gui::panels::plots::unmeasured_zeros(st, &form.series, &[])
+    {
+        ui.label(st.ta("gui-stats-unmeasured", &[("n", s.n.to_string())]));
+        return;
+    }
     ui.weak(st.ta("gui-stats-samples", &[("n", s.n.to_string())]));
     // The histogram takes two fifths of the room, the deviations the rest:
     // a large window is filled, a small one keeps the old sizes.

@@ -3,6 +3,7 @@
 
 mod account;
 mod names;
+mod public;
 mod select;
 mod sources;
 

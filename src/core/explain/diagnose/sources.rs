@@ -190,12 +190,17 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
         // answers, the text names the server's allow first, since
         // chrony.conf(5) allow: "no client access is allowed by default".
         if !dead.is_empty() {
-            out.push(
-                Finding::new(Rule::SomeUnreachable)
-                    .arg("sources", dead.join(", "))
-                    .arg("count", dead.len())
-                    .arg("names", names(&reach_zero)),
-            );
+            let mut f = Finding::new(Rule::SomeUnreachable)
+                .arg("sources", dead.join(", "))
+                .arg("count", dead.len())
+                .arg("names", names(&reach_zero));
+            // Public servers (pools, cloud providers) answer any client:
+            // their allow is not the first cause, the way out to them is.
+            // A word of the text, not a cause: a cause this paste shows
+            // (keys, offline) still comes first.
+            let public = dead.iter().all(|n| super::public::is_public(n));
+            f = f.arg("servers", if public { "public" } else { "private" });
+            out.push(f);
         }
         // "Sources answer but none is selected" needs one that answers;
         // an orphan root's unfollowed peers are by design.
