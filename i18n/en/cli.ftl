@@ -161,7 +161,7 @@ stats-progress = Reading
 stats-unreadable = { $path }: { $lines } { $lines ->
         [one] line is
        *[other] lines are
-    } neither records nor headers; skipped.
+    } neither records nor headers (a record cut short, or a column that is no number); skipped.
 stats-no-estimate = { $path }: { $records } tracking { $records ->
         [one] record was
        *[other] records were

@@ -22,6 +22,10 @@ format-firewalld = firewalld (RHEL, Rocky, Fedora)
 format-ufw = ufw (Ubuntu)
 format-nftables = nftables
 export-bad-format = Unknown export format “{ $value }”: use chrony-server, chrony-client, ntp, cisco-ios, cisco-nxos, huawei-vrp, h3c-comware, juniper-junos, arista-eos, firewalld, ufw or nftables.
+export-invalid-lab = { $path } is not a chrony.conf chronyd { $version } starts with ({ $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } above, as stratum config lint says them): nothing was exported. Correct the file first.
 export-needs-format = Name the format with --to FORMAT.
 export-alerts-offset-order = The critical offset ({ $crit } s, --offset-crit) must be larger than the warning offset ({ $warn } s, --offset-warn): otherwise the critical alert fires before the warning. Nothing was written.
 export-bad-role = The role must be primary or backup, not “{ $value }”.

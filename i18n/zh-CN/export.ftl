@@ -22,6 +22,7 @@ format-firewalld = firewalld（RHEL、Rocky、Fedora）
 format-ufw = ufw（Ubuntu）
 format-nftables = nftables
 export-bad-format = 未知的导出格式“{ $value }”：请使用 chrony-server、chrony-client、ntp、cisco-ios、cisco-nxos、huawei-vrp、h3c-comware、juniper-junos、arista-eos、firewalld、ufw 或 nftables。
+export-invalid-lab = chronyd { $version } 无法用 { $path } 启动（上面列出 { $errors } 个错误，与 stratum config lint 所报相同）：没有导出任何内容。请先修正该文件。
 export-needs-format = 请用 --to 格式 指定导出格式。
 export-alerts-offset-order = 严重偏差阈值（{ $crit } 秒，--offset-crit）必须大于警告偏差阈值（{ $warn } 秒，--offset-warn）：否则严重告警会先于警告触发。未写入任何内容。
 export-bad-role = 角色必须是 primary 或 backup，而不是“{ $value }”。

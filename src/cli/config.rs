@@ -157,7 +157,10 @@ pub(super) fn lint_cmd(a: LintArgs, tr: &Localizer) -> CliResult {
 /// `ChronyVersion::LATEST`: an older release named is refused (its language
 /// differs: 3.x has no `authselectmode`, other defaults), a newer one is
 /// read with the newest rules known, and both are said.
-fn known_version(named: Option<ChronyVersion>, tr: &Localizer) -> Result<ChronyVersion, CliError> {
+pub(super) fn known_version(
+    named: Option<ChronyVersion>,
+    tr: &Localizer,
+) -> Result<ChronyVersion, CliError> {
     let (version, by_user) = match named {
         Some(v) => (v, true),
         None => match crate::sys::installed_chrony_version() {

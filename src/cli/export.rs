@@ -99,6 +99,7 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
     let format = format.ok_or_else(|| CliError::new("export-needs-format"))?;
     let text = std::fs::read(&file).map_err(|e| CliError::cannot_read(file.display(), &e))?;
     let doc = Document::parse(text);
+    refuse_invalid(&doc, &file, tr)?;
     // Names are looked up here, on the machine that makes the file: a
     // client's `allow` and the devices that take addresses only need the
     // address, and the core does no IO.
@@ -123,6 +124,44 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A lab file chronyd refuses to start with (`allow 10.0.0.0/33`, a file
+/// cut mid-line) would give switches and firewalls rules for a server that
+/// never runs: lint's errors are said, as `config lint` says them, and
+/// nothing is written. Only the document's own rules apply (no paths,
+/// names or certificates of this machine): the lab runs elsewhere.
+fn refuse_invalid(doc: &Document, file: &Path, tr: &Localizer) -> Result<(), CliError> {
+    use crate::core::conf::lint::{self, LintOptions, Severity};
+    let opts = LintOptions {
+        version: super::config::known_version(None, tr)?,
+        path_exists: None,
+        resolves: None,
+        read: None,
+        now: None,
+        trust: None,
+    };
+    let errors: Vec<_> = lint::lint(doc, &opts)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut err = std::io::stderr().lock();
+    let sev = tr.tr("severity-error");
+    for d in &errors {
+        let place = match d.line {
+            Some(l) => format!("{}:{l}", file.display()),
+            None => file.display().to_string(),
+        };
+        let msg = tr.tr_args(&d.message_id(), &d.args);
+        let _ = writeln!(err, "{place}: {sev} [{}] {msg}", d.rule);
+    }
+    Err(CliError::new("export-invalid-lab")
+        .arg("path", file.display())
+        .arg("errors", errors.len())
+        .arg("version", opts.version))
+}
+
 /// `stratum export bundle LAB.toml --out DIR`.
 pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
     let lab = a.lab.ok_or_else(|| CliError::new("cli-missing-file"))?;
@@ -141,6 +180,7 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
     let doc = Document::parse(
         std::fs::read(&conf).map_err(|e| CliError::cannot_read(conf.display(), &e))?,
     );
+    refuse_invalid(&doc, &conf, tr)?;
     // NTS: a CA and a certificate per server, made now (365 days).
     let nts = if spec.nts {
         let now = crate::sys::now() as i64;
@@ -243,8 +283,17 @@ pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     if let Some(v) = number(a.offset_crit, "--offset-crit", 1e6)? {
         t.offset_crit = v;
     }
-    if let Some(v) = number(a.max_stratum, "--max-stratum", 15.0)? {
-        t.max_stratum = v as u8;
+    // The rule fires for a stratum above this one and below 16 (16 is
+    // "unsynchronised", its own alert): 1 to 15 leaves something to warn of.
+    if let Some(v) = a.max_stratum {
+        t.max_stratum = parse_number(v.clone(), "--max-stratum", |x: &u8| (1..=15).contains(x))
+            .map_err(|_| {
+                CliError::new("cli-number-range")
+                    .arg("option", "--max-stratum")
+                    .arg("min", 1)
+                    .arg("max", 15)
+                    .arg("value", v.to_string_lossy().escape_debug())
+            })?;
     }
     if let Some(v) = number(a.cert_days, "--cert-days", 3650.0)? {
         t.cert_days = v as u32;

@@ -378,3 +378,33 @@ fn alerts_without_to_default_to_prometheus() {
     assert!(!other.status.success());
     assert!(other.stdout.is_empty());
 }
+
+/// The stratum rule fires above --max-stratum and below 16 (stratum 16 is
+/// chrony's "unsynchronised", NTP's 17 never occurs), so 1 to 15 are the
+/// values that mean something; 17 is refused with that range, not as "not
+/// a positive number" (audit R37-F6).
+#[test]
+fn max_stratum_is_refused_with_its_real_range() {
+    let run = |v: &str, lang: &str| {
+        crate::common::stratum()
+            .args(["export", "alerts", "--max-stratum", v, "--lang", lang])
+            .output()
+            .unwrap()
+    };
+    for v in ["17", "16", "0", "sixteen", "3.5"] {
+        let o = run(v, "en");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{v}: {err}");
+        assert!(
+            err.contains("--max-stratum needs a whole number from 1 to 15"),
+            "{v}: {err}"
+        );
+        assert!(!err.contains("positive"), "{v}: {err}");
+        assert!(o.stdout.is_empty());
+    }
+    let err = String::from_utf8_lossy(&run("17", "zh-CN").stderr).to_string();
+    assert!(err.contains("需要 1 到 15 之间的整数"), "{err}");
+    let o = run("15", "en");
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("chrony_tracking_stratum > 15"));
+}

@@ -21,6 +21,7 @@ mod explain_select;
 mod export;
 mod export_bundle;
 mod export_devices;
+mod export_invalid;
 mod export_lint;
 mod fleet;
 mod fuzz;

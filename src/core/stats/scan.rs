@@ -380,6 +380,10 @@ impl FileScan {
     fn log_line(&mut self, kind: LogKind, line: &[u8], scan: &mut Scan) -> Option<bool> {
         let r = split_record(line, &mut self.day)?;
         let column = self.column?;
+        // A record cut short (a log copied while chronyd writes it: "4." in
+        // place of 4.484e-06) is no record: fewer columns than every
+        // release writes, whichever series is read.
+        nth_column(r.rest, kind.rest_columns() - 1)?;
         if kind == LogKind::Refclocks
             && (nth_column(r.rest, REFCLOCK_SEQUENCE)? == REFCLOCK_FILTERED) == self.raw_samples
         {
@@ -428,15 +432,12 @@ impl FileScan {
                 }
             }
         };
-        let value = if scan.times() {
-            0.0
-        } else {
-            let v = parse_number(nth_column(r.rest, column.index)?)? * column.scale;
-            if !v.is_finite() {
-                return None;
-            }
-            v
-        };
+        // Read in both passes, so that a value that is no number is left
+        // out of the times too (and counted once, as unreadable).
+        let value = parse_number(nth_column(r.rest, column.index)?)? * column.scale;
+        if !value.is_finite() {
+            return None;
+        }
         let Some(i) = i else {
             scan.drop_record();
             return Some(false);

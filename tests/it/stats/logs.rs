@@ -330,6 +330,41 @@ fn stats_read_the_logs_every_release_writes() {
                         }
                     }
                 }
+                // The log copied while chronyd writes its last record: cut
+                // two bytes into the root delay (column 12), "4." of
+                // 4.484e-06 (audit R37-F2). That record is no measurement
+                // for any series: every series has the others, and the
+                // summary counts the one line skipped.
+                let text = std::fs::read_to_string(&tracking).unwrap();
+                let body = text.trim_end_matches('\n');
+                let last = &body[body.rfind('\n').unwrap() + 1..];
+                let words: Vec<&str> = last.split_whitespace().collect();
+                assert_eq!(words.len(), 14, "chrony {label}: {last}");
+                // Where the 12th word starts: after 11 words and their spaces.
+                let mut at = 0;
+                for w in &words[..11] {
+                    at = last[at..].find(*w).unwrap() + at + w.len();
+                }
+                let at = at + last[at..].find(words[11]).unwrap() + 2;
+                let cut_at = body.len() - last.len() + at;
+                let cut = dir.join("cut-tracking.log");
+                std::fs::write(&cut, &body[..cut_at]).unwrap();
+                let whole = dir.join("whole-tracking.log");
+                std::fs::write(&whole, &body[..body.len() - last.len()]).unwrap();
+                for (name, col, _) in DOCUMENTED_TRACKING.iter().copied().chain([("offset", 7, 1.0)]) {
+                    let v = run(&[cut.to_str().unwrap(), "--series", name, "--format", "json"]);
+                    let what = format!("chrony {label}: a cut last record, {name}");
+                    assert_eq!(v["files"][0]["unreadable"], 1, "{what}: {v}");
+                    if let Some(want) = measured_column(&whole, col, 14) {
+                        agrees(&v["series"][name], &want, &what);
+                    }
+                }
+                let (out, ..) = stats_run(&[cut.to_str().unwrap(), "--series", "root-delay"], Duration::from_secs(60));
+                assert!(
+                    String::from_utf8_lossy(&out.stderr).contains("1 line is neither records nor headers (a record cut short"),
+                    "chrony {label}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
             });
         }
     });
