@@ -510,6 +510,10 @@ why-stratum-high = stratum { $stratum } is the last a server can have: its clien
 why-leap-insert = a leap second will be inserted at the end of the day (23:59:60 UTC)
 why-leap-delete = a leap second will be deleted at the end of the day
 why-leap-expired = the leap second list has expired: chronyd can no longer know of coming leap seconds
+why-leap-expiring = the leap second file expires in { $days } { $days ->
+        [one] day
+       *[other] days
+    }: IERS publishes a new list every six months, so a file kept up to date has more left
 why-release-unsupported = older than chrony 4.0, the oldest release Stratum knows the outputs and configuration of
 why-clock-slow = { $value } behind NTP time (slow)
 why-clock-fast = { $value } ahead of NTP time (fast)
@@ -636,6 +640,7 @@ finding-leap-pending-ntpd = A leap second is announced for the end of the day (l
 finding-leap-pending-switch = A leap second is announced for the end of the day (leap indicator 01: a second inserted, 10: one deleted, at midnight UTC). The device applies it itself at midnight UTC; check that every NTP server it follows announces the same.
 finding-leap-pending-systemd = A leap second is announced for the end of the day (a second inserted or deleted at midnight UTC). systemd-timesyncd passes the server's announcement to the kernel, which applies it (the clock repeats or skips a second). Check that every server of the lab announces the same.
 finding-leap-file-expired = The leap second list has expired: chronyd cannot know of leap seconds announced after it. Update the distribution's tzdata (leap-seconds.list).
+finding-leap-file-expiring = The leap second list expires within 30 days: after that the daemon cannot know of leap seconds announced later. Update the distribution's tzdata (leap-seconds.list) before then.
 finding-release-unsupported = This chrony is older than 4.0, the oldest release Stratum knows: its outputs and chrony.conf are read by 4.0's rules and may be misjudged. Upgrade chrony (Debian 11, Ubuntu 22.04, RHEL 9 and later ship 4.0 or newer).
 why-nts-ke-connect-failed = chronyd's log in this paste: it could not connect to the server's NTS-KE port (TCP { $port }: { $error }), so it has no NTS keys and sends no request
 finding-nts-ke-refused = chronyd could not connect to the NTS-KE port of { $sources } (TCP { $port }: { $error }; its log in this paste says so): without key establishment it has no cookies and sends no NTP request, so reach stays 0. The server does not listen there (chronyd not running, no ntsserverkey and ntsservercert, another ntsport than the server line's) or a firewall rejects TCP to that port; UDP 123 is not the cause.
@@ -761,6 +766,7 @@ meaning-ntpq-associations-status-word = The peer status word in hexadecimal: sta
 meaning-ntpstat-ntp-service = Whether ntpstat could talk to the time daemon (ntpd through ntpq on 127.0.0.1, chronyd through chronyc).
 finding-ntp-service-inactive-ntpd = No time daemon answered: ntpq (and ntpstat) ask ntpd on 127.0.0.1 and ::1, ntpstat also chronyd through chronyc. Start it (systemctl enable --now ntpd, or chronyd / chrony) and check that ntpd's “restrict” lets 127.0.0.1 query it. chronyd never answers ntpq: where chrony runs, ask it with chronyc tracking and chronyc sources.
 finding-leap-file-expired-ntpd = ntpd's leap second file has expired: it cannot know of leap seconds announced since. Update the file its “leapfile” line names (tzdata's leap-seconds.list) and restart ntpd.
+finding-leap-file-expiring-ntpd = ntpd's leap second file expires within 30 days (ntpd logs a warning as the day nears); once it has expired, ntpd cannot know of leap seconds announced later. Update the file its “leapfile” line names (tzdata's leap-seconds.list) and restart ntpd before then.
 finding-clock-behind-ntpd = The system clock is { $value } behind its server (ntpd's offset: the server is ahead). ntpd slews up to 128 ms and steps beyond (unless run with -x); a clock that stays behind is not being corrected: look at the peers (ntpq -p).
 finding-clock-ahead-ntpd = The system clock is { $value } ahead of its server (ntpd's negative offset). ntpd slews up to 128 ms and steps beyond (unless run with -x); a clock that stays ahead is not being corrected: look at the peers (ntpq -p).
 finding-clock-behind-switch = The device's clock is { $value } behind its NTP server. A device corrects this itself once it follows a server; if it stays, check the server is selected (show ntp associations / display ntp-service sessions).

@@ -6,6 +6,7 @@ use crate::core::explain::checks::*;
 use crate::core::explain::field::FieldId as F;
 use crate::core::explain::model::Field;
 use crate::core::explain::verdict::{Reason, Status, Why};
+use crate::core::leap::WARN_DAYS;
 
 /// `key=value, key="quoted", key=value with, commas` over several lines:
 /// a value runs until a comma that starts the next `key=`.
@@ -235,17 +236,28 @@ fn leap_date(raw: &str) -> Option<i64> {
 }
 
 /// The leap second file against ntpd's own clock (both in the same
-/// output): expired, ntpd cannot know of leap seconds announced since.
+/// output): expired, ntpd cannot know of leap seconds announced since;
+/// expiring within [`WARN_DAYS`], a warning, as lint, the window and the
+/// alert rules of `export alerts` give it.
 pub(super) fn leap_file(fields: &mut [Field]) {
     let now = fields
         .iter()
         .find(|f| f.name == F::CurrentTime)
         .and_then(|f| ntp_seconds(&f.raw));
-    if let (Some(now), Some(f)) = (now, fields.iter_mut().find(|f| f.name == F::LeapExpire))
-        && leap_date(&f.raw).is_some_and(|t| t < now)
-    {
+    let Some(f) = fields.iter_mut().find(|f| f.name == F::LeapExpire) else {
+        return;
+    };
+    let (Some(now), Some(expires)) = (now, leap_date(&f.raw)) else {
+        return;
+    };
+    if expires < now {
         f.status = Status::Bad;
         f.reason = Some(Reason::new(Why::LeapExpired));
+    } else if expires - now <= WARN_DAYS * 86_400 {
+        f.status = Status::Warn;
+        // Whole days left, rounded up: 20.5 days are "21 days".
+        let days = (expires - now + 86_399) / 86_400;
+        f.reason = Some(Reason::new(Why::LeapExpiring).arg("days", days));
     }
 }
 

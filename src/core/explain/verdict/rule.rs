@@ -58,6 +58,7 @@ crate::id_enum! {
         MaxErrorExceeded = "max-error-exceeded",
         LeapPending = "leap-pending",
         LeapFileExpired = "leap-file-expired",
+        LeapFileExpiring = "leap-file-expiring",
         /// `chronyc -v`/`chronyd -v` of a release older than 4.0.
         ReleaseUnsupported = "release-unsupported",
         NtsKeFailing = "nts-ke-failing",
@@ -317,6 +318,7 @@ impl Rule {
             | SourceFrequencySettling
             | SourceFrequencyApart
             | LeapPending
+            | LeapFileExpiring
             | NtsNak
             | NtsFewCookies
             | FewSamples

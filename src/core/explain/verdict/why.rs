@@ -235,6 +235,9 @@ crate::id_enum! {
         /// packets are mostly good.
         TestsDelayOnce = "tests-delay-once",
         LeapExpired = "leap-expired",
+        /// The leap second file expires within `leap::WARN_DAYS` (the
+        /// threshold of lint, the window and `export alerts`).
+        LeapExpiring = "leap-expiring",
         /// A chrony release older than the oldest Stratum reads (4.0).
         ReleaseUnsupported = "release-unsupported",
         /// A refclock's reach 0: its driver delivered no sample.
@@ -363,6 +366,7 @@ impl Why {
             LeapUnsynchronised => &[R::UpstreamUnsynchronised, R::NotSynchronised],
             LeapInsert | LeapDelete => &[R::LeapPending],
             LeapExpired => &[R::LeapFileExpired],
+            LeapExpiring => &[R::LeapFileExpiring],
             ReleaseUnsupported => &[R::ReleaseUnsupported],
             RefidNone => &[
                 R::NotSynchronised,
