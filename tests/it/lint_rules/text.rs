@@ -279,3 +279,43 @@ fn a_misspelt_source_option_is_told_the_spelling_it_is_close_to() {
     let en = said("server 10.0.0.1 frobnicate\n", (4, 9), Lang::En);
     assert!(!en.contains("Did you mean"), "{en}");
 }
+
+/// A source option cut short (audit R37-F5, `server 10.0.0.2 ibu`: chronyd
+/// 4.0-4.6.1 "Could not parse server directive", 4.9 "Invalid option in
+/// server directive") and a file cut after `local str` are more than two
+/// edits from their option but start exactly one: that one is suggested.
+/// A start shared by two options (`max`: maxpoll, maxdelay, ...) or too
+/// short to mean anything is not.
+#[test]
+fn an_option_cut_short_is_told_the_one_it_starts() {
+    use stratum::core::conf::ChronyVersion;
+    use stratum::i18n::{Lang, Localizer};
+    let said = |text: &str, v: (u16, u16)| -> String {
+        let opts = LintOptions {
+            version: ChronyVersion::new(v.0, v.1),
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(text), &opts);
+        let e = d
+            .iter()
+            .find(|d| d.rule == Rule::UnknownOption)
+            .unwrap_or_else(|| panic!("{text}: no unknown-option"));
+        assert_eq!(e.severity, Severity::Error);
+        Localizer::new(Lang::En).tr_args(&e.message_id(), &e.args)
+    };
+    // The auditor's file, for every release.
+    let cut = "server 10.0.0.1 iburst\nserver 10.0.0.2 ibu\n";
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)] {
+        let en = said(cut, v);
+        assert!(
+            en.contains("“ibu”") && en.contains("Did you mean “iburst”?"),
+            "{en}"
+        );
+    }
+    let en = said("allow 10.0.0.0/24\nlocal str", (4, 9));
+    assert!(en.contains("Did you mean “stratum”?"), "{en}");
+    for vague in ["server 10.0.0.2 max\n", "server 10.0.0.2 ib\n"] {
+        let en = said(vague, (4, 9));
+        assert!(!en.contains("Did you mean"), "{vague}: {en}");
+    }
+}

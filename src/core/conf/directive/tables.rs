@@ -262,13 +262,20 @@ pub fn closest_option(directive: &str, name: &str, version: V) -> Option<&'stati
         _ => return None,
     };
     let name = name.to_ascii_lowercase();
-    table
-        .iter()
-        .filter(|s| s.since <= version)
-        .map(|s| (edit_distance(&name, s.name), s.name))
+    let known = || table.iter().filter(|s| s.since <= version).map(|s| s.name);
+    known()
+        .map(|o| (edit_distance(&name, o), o))
         .filter(|(n, _)| *n <= 2)
         .min_by_key(|(n, _)| *n)
         .map(|(_, o)| o)
+        .or_else(|| {
+            // A word cut short (`ibu`, a file copied mid-write: `local
+            // str`) is further than two edits from its option but starts
+            // it: named when exactly one option starts so.
+            let mut starting = known().filter(|o| name.len() >= 3 && o.starts_with(&name));
+            let first = starting.next()?;
+            starting.next().is_none().then_some(first)
+        })
 }
 
 /// [`edit_distance`](crate::core::text::edit_distance), with no time
