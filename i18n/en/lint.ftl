@@ -22,7 +22,10 @@ lint-too-many-arguments = { $directive } takes { $expected } { $expected ->
         [one] argument
        *[other] arguments
     } but has { $found }; chronyd refuses to start ("Too many arguments").
-lint-unknown-option = { $directive } has no option “{ $option }”; chronyd refuses to start.{ $suggestion ->
+lint-unknown-option = { $directive ->
+    [opencommands] “{ $option }” is not a command opencommands can open (activity, authdata, clients, manual, ntpdata, rtcdata, selectdata, serverstats, smoothing, sourcename, sources, sourcestats, tracking); chronyd refuses to start ("Could not parse opencommands directive").
+   *[other] { $directive } has no option “{ $option }”; chronyd refuses to start.
+}{ $suggestion ->
     [none] {""}
    *[other] {" "}Did you mean “{ $suggestion }”?
 }
@@ -108,7 +111,10 @@ lint-few-sources-client = This machine follows { $count } time { $count ->
        *[other] sources
     } and serves nobody: fine for a client of a lab server; with 3 or more sources chrony could also tell a wrong one from the right ones.
 lint-allow-host-unresolved = “{ $host }” does not resolve on this machine (checked now): chronyd resolves the names of allow and deny when it starts and refuses the file when one does not resolve. Use the subnet or fix the name.
-lint-cmdmon-exposed = chronyd answers monitoring requests (tracking, sources, activity) from the network on UDP 323: keep cmdallow to the monitoring host alone and open UDP 323 to it only; changes still need the local socket.
+lint-cmdmon-exposed = chronyd answers monitoring requests ({ $commands ->
+    [default] tracking, sources, activity and the other monitoring commands
+   *[other] { $commands }, as opencommands lists them
+}) from the network on UDP 323: keep cmdallow to the monitoring host alone and open UDP 323 to it only; changes still need the local socket.
 lint-nts-file-unreadable = { $path } cannot be read (chronyd reads it as its own user, after dropping root): chronyd starts, logs "Could not set credentials" and serves no NTS key exchange.
 lint-nts-not-certificate = { $path } holds no PEM certificate: chronyd starts, logs "Could not set credentials" and NTS clients cannot start a key exchange with this server.
 lint-nts-key-mismatch = The key { $path } does not belong to the certificate { $cert }: chronyd pairs them in order, starts, logs "Could not set credentials" and serves no NTS key exchange.

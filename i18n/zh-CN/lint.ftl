@@ -15,7 +15,10 @@ lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将�
 }
 lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
 lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
-lint-unknown-option = { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。{ $suggestion ->
+lint-unknown-option = { $directive ->
+    [opencommands] “{ $option }”不是 opencommands 可开放的命令（activity、authdata、clients、manual、ntpdata、rtcdata、selectdata、serverstats、smoothing、sourcename、sources、sourcestats、tracking），chronyd 将拒绝启动（“Could not parse opencommands directive”）。
+   *[other] { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。
+}{ $suggestion ->
     [none] {""}
    *[other] 是否应为“{ $suggestion }”？
 }
@@ -95,7 +98,10 @@ lint-access-lenient-comment = chrony { $version } 读取“{ $directive } { $rul
 lint-nts-unpaired = { $certs } 个 ntsservercert 与 { $keys } 个 ntsserverkey：chrony 4.0 需要各一个，因此会启动，但没有 NTS-KE 服务器。请为证书配上其密钥。
 lint-few-sources-client = 本机跟随 { $count } 个时间源且不为其他主机提供服务：作为实验服务器的客户端这样没问题；若有 3 个或更多时间源，chrony 还能识别出给出错误时间的源。
 lint-allow-host-unresolved = “{ $host }”在本机无法解析（刚刚检查过）：chronyd 启动时会解析 allow 和 deny 中的名称，只要有一个无法解析就拒绝整个文件。请改用子网，或修正该名称。
-lint-cmdmon-exposed = chronyd 会在 UDP 323 上回应来自网络的监控请求（tracking、sources、activity）：请让 cmdallow 只包含监控主机，并只对它开放 UDP 323；修改仍需通过本机套接字。
+lint-cmdmon-exposed = chronyd 会在 UDP 323 上回应来自网络的监控请求（{ $commands ->
+    [default] tracking、sources、activity 等监控命令
+   *[other] opencommands 所列的 { $commands }
+}）：请让 cmdallow 只包含监控主机，并只对它开放 UDP 323；修改仍需通过本机套接字。
 lint-nts-file-unreadable = 无法读取 { $path }（chronyd 在放弃 root 权限后以自己的用户身份读取）：chronyd 会启动，但记录“Could not set credentials”，不提供 NTS 密钥交换。
 lint-nts-not-certificate = { $path } 中没有 PEM 证书：chronyd 会启动，但记录“Could not set credentials”，NTS 客户端无法与本服务器进行密钥交换。
 lint-nts-key-mismatch = 密钥 { $path } 与证书 { $cert } 不匹配：chronyd 按顺序将二者配对，会启动，但记录“Could not set credentials”，不提供 NTS 密钥交换。

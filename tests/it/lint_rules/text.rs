@@ -319,3 +319,46 @@ fn an_option_cut_short_is_told_the_one_it_starts() {
         assert!(!en.contains("Did you mean"), "{vague}: {en}");
     }
 }
+
+/// `opencommands tracking sourcestatus` (audit R36-2): chronyd 4.9 "Could
+/// not parse opencommands directive"; chrony.conf(5) 4.7+ lists the names
+/// it takes, `sourcestats` among them. Lint names the wrong word and the
+/// command it is close to, and the remote-monitoring hint lists what this
+/// config opens, not the default commands.
+#[test]
+fn opencommands_names_the_wrong_word_and_the_hint_what_is_opened() {
+    use stratum::core::conf::ChronyVersion;
+    use stratum::i18n::{Lang, Localizer};
+    let lab = "server 10.0.0.1 iburst\nallow 10.0.0.0/24\nlocal stratum 10\nbindcmdaddress 0.0.0.0\ncmdallow 10.0.0.0/24\n";
+    let said = |text: &str, rule: Rule, lang: Lang| -> Option<String> {
+        let opts = LintOptions {
+            version: ChronyVersion::new(4, 9),
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(text), &opts);
+        d.iter()
+            .find(|d| d.rule == rule)
+            .map(|e| Localizer::new(lang).tr_args(&e.message_id(), &e.args))
+    };
+    let typo = format!("{lab}opencommands tracking sourcestatus\n");
+    let en = said(&typo, Rule::UnknownOption, Lang::En).expect("an error");
+    assert!(en.contains("“sourcestatus” is not a command"), "{en}");
+    assert!(en.contains("Did you mean “sourcestats”?"), "{en}");
+    let zh = said(&typo, Rule::UnknownOption, Lang::ZhCn).unwrap();
+    assert!(zh.contains("是否应为“sourcestats”？"), "{zh}");
+    let hint = said(&typo, Rule::CmdmonExposed, Lang::En).unwrap();
+    assert!(
+        hint.contains("(tracking, as opencommands lists them)"),
+        "{hint}"
+    );
+    let fixed = format!("{lab}opencommands tracking sourcestats\n");
+    assert!(said(&fixed, Rule::UnknownOption, Lang::En).is_none());
+    let hint = said(&fixed, Rule::CmdmonExposed, Lang::En).unwrap();
+    assert!(
+        hint.contains("(tracking, sourcestats, as opencommands"),
+        "{hint}"
+    );
+    // Without opencommands, chronyd's own defaults.
+    let hint = said(lab, Rule::CmdmonExposed, Lang::En).unwrap();
+    assert!(hint.contains("and the other monitoring commands"), "{hint}");
+}

@@ -298,12 +298,15 @@ fn check_other(name: &str, args: &str) -> Result<(), ParseError> {
                 .iter()
                 .all(|word| Words::new(word).int().is_some()),
         ),
-        "opencommands" => need(
-            Words::new(args)
-                .collect_words()
-                .iter()
-                .all(|word| matches_any(word, OPEN_COMMANDS)),
-        ),
+        // The first word that names no command is the one to correct.
+        "opencommands" => match Words::new(args)
+            .collect_words()
+            .into_iter()
+            .find(|word| !matches_any(word, OPEN_COMMANDS))
+        {
+            Some(word) => Err(ParseError::UnknownOption(word.to_string())),
+            None => Ok(()),
+        },
         "fallbackdrift" => {
             check_count(args, 2)?;
             need(w.int().is_some() && w.int().is_some())

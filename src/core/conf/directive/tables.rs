@@ -253,6 +253,17 @@ pub fn closest_directive(name: &str, version: V) -> Option<&'static str> {
 /// edits, as for directives), among those `version` accepts: `minpol` on
 /// a server line is minpoll.
 pub fn closest_option(directive: &str, name: &str, version: V) -> Option<&'static str> {
+    let name_lc = name.to_ascii_lowercase();
+    if directive.eq_ignore_ascii_case("opencommands") {
+        // Its words are command names (`sourcestatus` is sourcestats).
+        return OPEN_COMMANDS
+            .iter()
+            .copied()
+            .map(|c| (edit_distance(&name_lc, c), c))
+            .filter(|(n, _)| *n <= 2)
+            .min_by_key(|(n, _)| *n)
+            .map(|(_, c)| c);
+    }
     let table = match directive.to_ascii_lowercase().as_str() {
         "server" | "pool" | "peer" => SOURCE_OPTIONS,
         "refclock" => REFCLOCK_OPTIONS,
@@ -321,5 +332,10 @@ mod closest_tests {
         );
         assert_eq!(closest_option("server", "frobnicate", v), None);
         assert_eq!(closest_option("makestep", "minpol", v), None);
+        let v = V::new(4, 9);
+        assert_eq!(
+            closest_option("opencommands", "sourcestatus", v),
+            Some("sourcestats")
+        );
     }
 }

@@ -7,6 +7,30 @@ use crate::core::conf::directive::{BindKind, BindTarget, Directive, OptValue};
 use super::model::*;
 use super::rules::Rule;
 
+/// The commands an `opencommands` line opens (chrony.conf(5) 4.7: the
+/// last line's names, known ones only), or "default" without one.
+fn opened(doc: &crate::core::conf::Document) -> String {
+    use crate::core::conf::directive::OPEN_COMMANDS;
+    let last = doc
+        .directive_lines()
+        .filter(|(_, d)| d.name.eq_ignore_ascii_case("opencommands"))
+        .last();
+    let Some((_, d)) = last else {
+        return "default".into();
+    };
+    let names: Vec<String> = d
+        .args
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .filter(|w| OPEN_COMMANDS.contains(&w.as_str()))
+        .collect();
+    if names.is_empty() {
+        "default".into()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// Who reaches chronyd's UDP command port. chrony.conf(5) cmdport: "If set
 /// to 0, chronyd will not open the port", so cmdallow, cmddeny and an
 /// address bindcmdaddress do nothing; by default the port is bound to
@@ -62,7 +86,7 @@ pub(super) fn cmdmon_access(l: &mut Linter) {
         (true, false) => l.add_at((Rule::CmdallowNoBind, at, vec![])),
         // Monitoring from another host works; say what it exposes.
         (true, true) if access::admits_beyond_loopback(&rules) => {
-            l.add_at((Rule::CmdmonExposed, at, vec![]))
+            l.add_at((Rule::CmdmonExposed, at, vec![("commands", opened(doc))]))
         }
         _ => {}
     }
