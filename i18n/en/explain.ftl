@@ -290,6 +290,8 @@ finding-no-sources-or-local = No source is listed: chronyd has no server, pool, 
 # Column and field names as people read them (the tool's own name is in the tooltip).
 label-accuracy = Maximum error
 label-actual-freq = Actual frequency
+label-restrict-flags = Restrict flags
+label-rate-control = Rate control
 label-address = Address
 label-auth = Authentication
 label-auth-mode = Authentication mode
@@ -1200,6 +1202,8 @@ kind-ntpq-mrulist = ntpq -c mrulist (the clients ntpd has heard from)
 meaning-ntpq-mrulist-ntp-last = Seconds since the last packet from this address (lstint).
 meaning-ntpq-mrulist-ntp-interval = Average interval between its packets, in seconds (avgint).
 meaning-ntpq-mrulist-restrict-flags = The restrict flags that apply to this address, in hexadecimal (rstr), copied from the matching “restrict” line of ntp.conf; limited and kod show only when its last packet was rate-limited.
+field-rate-control = Rate control of a client's last packet, as ntpq mrulist shows it (r): . none, L discarded by rate limiting, K answered with a kiss-o'-death.
+field-restrict-flags = The restrict flags that apply to a client, in hexadecimal, as ntpq mrulist shows them (rstr): copied from the matching “restrict” line of ntp.conf.
 meaning-ntpq-mrulist-rate-control = Rate control of its last packet (r): . none, L discarded by rate limiting, K answered with a kiss-o'-death.
 meaning-ntpq-mrulist-ntp-mode = The packet mode (m): 3 client, 1 or 2 symmetric peer, 4 a server answering this ntpd, 6 and 7 ntpq's and ntpdc's queries.
 meaning-ntpq-mrulist-version = NTP version of its packets (v).

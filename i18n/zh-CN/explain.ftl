@@ -279,6 +279,8 @@ finding-no-sources-or-local = 没有列出任何时间源：chronyd 没有 serve
 # Column and field names as people read them (the tool's own name is in the tooltip).
 label-accuracy = 最大误差
 label-actual-freq = 实际频率
+label-restrict-flags = restrict 标志
+label-rate-control = 限速结果
 label-address = 地址
 label-auth = 认证
 label-auth-mode = 认证模式
@@ -1130,6 +1132,8 @@ kind-ntpq-mrulist = ntpq -c mrulist（ntpd 收到过报文的客户端）
 meaning-ntpq-mrulist-ntp-last = 距该地址最后一个报文的秒数（lstint）。
 meaning-ntpq-mrulist-ntp-interval = 该地址报文的平均间隔，单位秒（avgint）。
 meaning-ntpq-mrulist-restrict-flags = 作用于该地址的 restrict 标志，十六进制（rstr），取自 ntp.conf 中匹配的“restrict”行；只有最后一个报文被限速时才显示 limited 和 kod。
+field-rate-control = 客户端最后一个报文的限速结果（ntpq mrulist 的 r 列）：. 未限速，L 被限速丢弃，K 以 kiss-o'-death 回复。
+field-restrict-flags = 作用于某个客户端的 restrict 标志（十六进制），即 ntpq mrulist 的 rstr 列：取自 ntp.conf 中匹配的“restrict”行。
 meaning-ntpq-mrulist-rate-control = 最后一个报文的限速结果（r）：. 未限速，L 被限速丢弃，K 以 kiss-o'-death 回复。
 meaning-ntpq-mrulist-ntp-mode = 报文模式（m）：3 客户端，1 或 2 对等体，4 应答本 ntpd 的服务器，6 和 7 是 ntpq 和 ntpdc 的查询。
 meaning-ntpq-mrulist-version = 其报文的 NTP 版本（v）。
