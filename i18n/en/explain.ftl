@@ -290,6 +290,8 @@ finding-no-sources-or-local = No source is listed: chronyd has no server, pool, 
 # Column and field names as people read them (the tool's own name is in the tooltip).
 label-accuracy = Maximum error
 label-actual-freq = Actual frequency
+label-restrict-flags = Restrict flags
+label-rate-control = Rate control
 label-address = Address
 label-auth = Authentication
 label-auth-mode = Authentication mode
@@ -537,6 +539,8 @@ why-key-missing = key { $key } is not in chronyd's keyfile (key length 0): chron
 why-rx-none = not one packet came back in { $tx } sent
 why-rx-lossy = { $rx } answers to { $tx } requests: the server drops or rate-limits them, or the path loses them
 why-rx-invalid = only { $valid } of { $rx } packets passed the first tests: authentication (or another check) fails
+why-rx-invalid-unkeyed = only { $valid } of { $rx } packets passed the first tests (duplicate, origin timestamp or header checks); no key is used, so not authentication: packets crossing a restart of either side, or copies of old packets
+why-rx-startup = { $rx } packets received, none valid yet: a peer's first packets carry no origin timestamp until it has received ours (ntp_core.c, test 3), and chronyd shows a packet here only once one passes; a pair that just started, so wait a few polls and run ntpdata again
 why-tests-passed = every test passed
 why-tests-auth-failed = the authentication test failed: keys or NTS do not match
 why-tests-server-follows-us = only the synchronisation-loop test failed on a source polled as a server: it follows this server (its reference is this host), so chronyd drops every sample of it and can never use it
@@ -563,14 +567,14 @@ finding-clock-ahead = The system clock is { $value } ahead of NTP time (chronyc:
 finding-source-offset-large = Offsets are large ({ $value }) for { $sources }. A source this far off is wrong or the path to it is asymmetric; with three or more sources chrony can outvote it.
 finding-server-dropping = The server dropped { $drops } NTP requests ({ $percent } %): clients poll faster than “ratelimit” allows, or the client log (clientloglimit) is full. Find the clients with “chronyc clients” and lower their polling rate, or raise ratelimit's interval and burst.
 finding-rate-limited-by-server = Many requests to { $sources } go unanswered ({ $rx } answers to { $tx } requests): the server may have stopped answering (it is down or no longer reachable: “chronyc sources” then shows its reach falling to 0), it rate-limits this client ({ $fast ->
-        [yes] it polls every { $poll } s, faster than one request per 8 s, the average chrony.conf(5) “ratelimit” allows by default (interval 3); a server with “ratelimit … kod” answers some requests with a KoD RATE and drops the rest: raise this client's minpoll to 3 or more, leave out “burst”, or loosen the server's ratelimit
+        [yes] it polls every { $poll } s, faster than one request per 8 s, the average a server allows when its chrony.conf has a “ratelimit” line with the default interval 3 (chronyd limits responses only with that directive, chrony.conf(5)); a server with “ratelimit … kod” answers some requests with a KoD RATE and drops the rest: raise this client's minpoll to 3 or more, leave out “burst”, or loosen the server's ratelimit
        *[no] it polls too often: raise minpoll, leave out “burst”
     }), or the path loses packets.
 finding-packet-loss = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way, the server is overloaded, or it rate-limits this client (chrony's “ratelimit”, ntpd's “limited”: a client that polls often, or with “burst”, gets no answer to some requests; raise minpoll). “chronyc ntpdata” counts the requests and the answers.
 finding-packet-loss-ntpd = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way, the server is overloaded, or it rate-limits this client (chrony's “ratelimit”, ntpd's “limited”: a client that polls often, or with “burst”, gets no answer to some requests; raise minpoll on this ntpd's server line). “ntpq -c as” shows each association's last event.
 finding-packet-loss-switch = { $sources }: some polls got no answer (the reach register has gaps): packets are lost on the way, the server is overloaded, or it rate-limits the device (chrony's “ratelimit”, ntpd's “limited”: a client that polls often gets no answer to some requests; let the device poll less often, with the minpoll/maxpoll of its NTP server line where the device has them). Check the path from the device to that server (ACLs, a firewall on UDP 123).
 finding-source-stopped = { $sources } stopped answering: it answered earlier polls, but the latest ones got no answer (the reach register ends in zeros, and the time since its last answer grows). { $fast_poll ->
-        [yes] It is polled every { $poll } s, far faster than the one request per 8 s on average that chrony.conf(5) “ratelimit” lets through by default (interval 3, burst 8): a rate-limiting server drops runs of requests like these, so rate limiting is as likely as a stopped server. “chronyc ntpdata” counts requests against answers (Total TX, Total RX); raise minpoll to 3 or more, or check that the server still runs and that its answers get through.
+        [yes] It is polled every { $poll } s, far faster than the one request per 8 s on average that a server lets through when its chrony.conf has a “ratelimit” line with the default interval 3 and burst 8 (chronyd limits responses only with that directive, chrony.conf(5)): such a server drops runs of requests like these, so rate limiting is as likely as a stopped server. “chronyc ntpdata” counts requests against answers (Total TX, Total RX); raise minpoll to 3 or more, or check that the server still runs and that its answers get through.
        *[no] Check that the server still runs and that its answers get through (UDP 123). Packet loss or rate limiting would leave gaps between answers, not a run of misses at the end.
     }{ $followed ->
         [yes] {" "}{ $selected } is the selected source (*): the clock still follows it and coasts on its last measurements until chronyd drops it from the selection{ $others ->
@@ -654,6 +658,7 @@ finding-nts-ke-failing = NTS key establishment with { $sources } keeps failing: 
 finding-nts-nak = { $sources } sent an NTS NAK: the server no longer accepts chronyd's cookies (its keys changed, for example after a restart without ntsdumpdir). chronyd runs NTS-KE again by itself; frequent NAKs mean the server loses its keys.
 finding-nts-few-cookies = Only { $count } NTS cookies for { $sources } (8 when all is well): requests or responses are being lost.
 finding-auth-failing = Packets from { $sources } fail authentication: the symmetric key differs (same ID and secret on both sides, in chrony.keys), the key type is not supported there, or NTS does not match. chronyd ignores every unauthenticated answer.
+finding-peer-starting = { $sources } sent packets, but none has passed chronyd's first tests yet (Total valid RX 0), so ntpdata shows no packet's fields: its mode, tests and “Authenticated” are the empty start, not a failed check. A symmetric peer's first packets carry no origin timestamp until it has received ours (chrony's ntp_core.c, test 3), and a packet crossing a restart fails the origin check: this is a pair that just started. Wait a few polls and run “chronyc ntpdata” again; Total valid RX should then grow.
 finding-key-missing = { $sources } uses key { $key } (“key { $key }” on its server line), but chronyd's keyfile has no key { $key } (“chronyc authdata”: KeyID { $key }, Type 0, KLen 0; chronyd logs “Key { $key } is missing”). chronyd sends that source no request and can never authenticate it. Add key { $key } to the file the “keyfile” directive names (chrony.conf(5) keyfile), with the same type and secret as the server's, then run “chronyc rekey” (or restart chronyd).
 finding-auth-failing-ntpd = Packets from { $sources } fail authentication (auth bad): the symmetric key differs. Both sides need the same key ID, type and secret in ntpd's key file (the “keys” line of ntp.conf, often /etc/ntp.keys), the ID listed in “trustedkey”, and the server line naming it (“key N”). ntpd does not use a source whose packets fail authentication.
 finding-sync-loop = A synchronisation loop: { $sources } follows this server while this server polls it as an upstream, so neither gets true time from the other (chronyd drops such samples by its loop test; daemons without that test let both strata climb to 16). Give this server a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” on both.
@@ -1203,6 +1208,8 @@ kind-ntpq-mrulist = ntpq -c mrulist (the clients ntpd has heard from)
 meaning-ntpq-mrulist-ntp-last = Seconds since the last packet from this address (lstint).
 meaning-ntpq-mrulist-ntp-interval = Average interval between its packets, in seconds (avgint).
 meaning-ntpq-mrulist-restrict-flags = The restrict flags that apply to this address, in hexadecimal (rstr), copied from the matching “restrict” line of ntp.conf; limited and kod show only when its last packet was rate-limited.
+field-rate-control = Rate control of a client's last packet, as ntpq mrulist shows it (r): . none, L discarded by rate limiting, K answered with a kiss-o'-death.
+field-restrict-flags = The restrict flags that apply to a client, in hexadecimal, as ntpq mrulist shows them (rstr): copied from the matching “restrict” line of ntp.conf.
 meaning-ntpq-mrulist-rate-control = Rate control of its last packet (r): . none, L discarded by rate limiting, K answered with a kiss-o'-death.
 meaning-ntpq-mrulist-ntp-mode = The packet mode (m): 3 client, 1 or 2 symmetric peer, 4 a server answering this ntpd, 6 and 7 ntpq's and ntpdc's queries.
 meaning-ntpq-mrulist-version = NTP version of its packets (v).

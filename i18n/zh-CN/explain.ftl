@@ -279,6 +279,8 @@ finding-no-sources-or-local = 没有列出任何时间源：chronyd 没有 serve
 # Column and field names as people read them (the tool's own name is in the tooltip).
 label-accuracy = 最大误差
 label-actual-freq = 实际频率
+label-restrict-flags = restrict 标志
+label-rate-control = 限速结果
 label-address = 地址
 label-auth = 认证
 label-auth-mode = 认证模式
@@ -523,6 +525,8 @@ why-key-missing = chronyd 的密钥文件中没有密钥 { $key }（密钥长度
 why-rx-none = 发出 { $tx } 个包，一个都没有收到回复
 why-rx-lossy = { $tx } 个请求只收到 { $rx } 个应答：服务器丢弃或限速，或路径上丢包
 why-rx-invalid = { $rx } 个包中只有 { $valid } 个通过了前面的测试：认证（或其他检查）失败
+why-rx-invalid-unkeyed = { $rx } 个包中只有 { $valid } 个通过了前面的测试（重复包、源时间戳或包头检查）；没有使用密钥，所以不是认证问题：多为任一侧重启时交错的包，或旧包的副本
+why-rx-startup = 已收到 { $rx } 个包，还没有一个有效：对等体在收到我方的包之前，它发出的包没有源时间戳（ntp_core.c，测试 3），而 chronyd 只有在有包通过测试后才在这里显示包的内容；这是刚启动的一对对等体，请等几个轮询周期后再运行 ntpdata
 why-tests-passed = 所有测试都通过
 why-tests-auth-failed = 认证测试失败：密钥或 NTS 不匹配
 why-tests-server-follows-us = 作为 server 轮询的时间源只有同步环路测试未通过：它跟随本服务器（其参考就是本机），chronyd 会丢弃它的每个样本，永远无法使用它
@@ -549,14 +553,14 @@ finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显�
 finding-source-offset-large = { $sources } 的偏移较大（{ $value }）。偏移这么大的源要么本身有误，要么到它的路径不对称；有三个或更多源时 chrony 可以把它投票排除。
 finding-server-dropping = 服务器丢弃了 { $drops } 个 NTP 请求（{ $percent } %）：客户端的轮询快于“ratelimit”的允许值，或客户端记录（clientloglimit）已满。用“chronyc clients”找出这些客户端并降低其轮询频率，或放宽 ratelimit 的 interval 和 burst。
 finding-rate-limited-by-server = 发往 { $sources } 的请求很多没有回复（{ $tx } 个请求只有 { $rx } 个应答）：服务器可能已停止应答（已停机或不再可达：此时“chronyc sources”中它的可达性会降到 0），或在对本客户端限速（{ $fast ->
-        [yes] 它每 { $poll } 秒轮询一次，快于 chrony.conf(5)“ratelimit”默认允许的平均每 8 秒一个请求（interval 3）；设置了“ratelimit … kod”的服务器会对部分请求回复 KoD RATE，其余丢弃：把本客户端的 minpoll 提高到 3 或以上，去掉“burst”，或放宽服务器的 ratelimit
+        [yes] 它每 { $poll } 秒轮询一次，快于服务器的 chrony.conf 中有“ratelimit”行且 interval 为默认值 3 时允许的平均每 8 秒一个请求（chronyd 只有配置了该指令才限速，见 chrony.conf(5)）；设置了“ratelimit … kod”的服务器会对部分请求回复 KoD RATE，其余丢弃：把本客户端的 minpoll 提高到 3 或以上，去掉“burst”，或放宽服务器的 ratelimit
        *[no] 轮询太频繁：提高 minpoll，去掉“burst”
     }），或路径上丢包。
 finding-packet-loss = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大 minpoll）。“chronyc ntpdata”会统计请求数和应答数。
 finding-packet-loss-ntpd = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本客户端限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁或使用“burst”的客户端有些请求得不到应答；请调大本 ntpd 的 server 行中的 minpoll）。“ntpq -c as”会显示每个关联的最近事件。
 finding-packet-loss-switch = { $sources }：部分轮询没有应答（可达寄存器中有空缺）：数据包在途中丢失、服务器过载，或服务器对本设备限速（chrony 的“ratelimit”、ntpd 的“limited”：轮询频繁的客户端有些请求得不到应答；请让设备降低轮询频率，设备支持时用其 NTP 服务器配置行的 minpoll/maxpoll）。请检查设备到该服务器的路径（ACL、UDP 123 上的防火墙）。
 finding-source-stopped = { $sources } 已停止应答：它应答过之前的轮询，但最近几次都没有应答（可达寄存器末尾是 0，距最后一次应答的时间在增长）。{ $fast_poll ->
-        [yes] 它每 { $poll } 秒轮询一次，远快于 chrony.conf(5)“ratelimit”默认放行的平均每 8 秒一个请求（interval 3，burst 8）：限速的服务器会成串丢弃这样的请求，所以限速与服务器停止同样可能。“chronyc ntpdata”可对比请求数与应答数（Total TX、Total RX）；请把 minpoll 提高到 3 或以上，或检查该服务器是否仍在运行、其应答能否到达本机。
+        [yes] 它每 { $poll } 秒轮询一次，远快于服务器的 chrony.conf 中有“ratelimit”行且 interval、burst 为默认值 3、8 时放行的平均每 8 秒一个请求（chronyd 只有配置了该指令才限速，见 chrony.conf(5)）：这样的服务器会成串丢弃这样的请求，所以限速与服务器停止同样可能。“chronyc ntpdata”可对比请求数与应答数（Total TX、Total RX）；请把 minpoll 提高到 3 或以上，或检查该服务器是否仍在运行、其应答能否到达本机。
        *[no] 请检查该服务器是否仍在运行，其应答能否到达本机（UDP 123）。丢包或限速会在应答之间留下空缺，而不是末尾连续的未应答。
     }{ $followed ->
         [yes] { $selected } 是被选中的源（*）：时钟仍跟随它，靠它最后的测量值维持，直到 chronyd 把它移出选择{ $others ->
@@ -637,6 +641,7 @@ finding-nts-ke-failing = 与 { $sources } 的 NTS 密钥交换一直失败：没
 finding-nts-nak = { $sources } 回复了 NTS NAK：服务器不再接受 chronyd 的 cookie（它的密钥变了，例如未配置 ntsdumpdir 就重启了）。chronyd 会自行重新进行 NTS-KE；频繁出现 NAK 说明服务器会丢失其密钥。
 finding-nts-few-cookies = { $sources } 只有 { $count } 个 NTS cookie（一切正常时为 8 个）：请求或应答在丢失。
 finding-auth-failing = 来自 { $sources } 的包认证失败：对称密钥不一致（两端 chrony.keys 中的 ID 和密钥必须相同）、对方不支持该密钥类型，或 NTS 不匹配。chronyd 会忽略所有未通过认证的应答。
+finding-peer-starting = { $sources } 发来了包，但还没有一个通过 chronyd 的前几项测试（Total valid RX 为 0），所以 ntpdata 显示的不是任何包的内容：其模式、测试结果和“Authenticated”只是初始值，并非检查失败。对等体在收到我方的包之前，它发出的包没有源时间戳（chrony 的 ntp_core.c，测试 3），重启时交错的包也通不过源时间戳检查：这是一对刚启动的对等体。请等几个轮询周期后再运行“chronyc ntpdata”，Total valid RX 应随之增长。
 finding-key-missing = { $sources } 使用密钥 { $key }（server 行中的“key { $key }”），但 chronyd 的密钥文件中没有密钥 { $key }（“chronyc authdata”：KeyID 为 { $key }，Type 为 0，KLen 为 0；chronyd 日志记录“Key { $key } is missing”）。chronyd 不向该时间源发送请求，也永远无法认证它。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
 finding-auth-failing-ntpd = 来自 { $sources } 的包认证失败（auth bad）：对称密钥不一致。两端 ntpd 的密钥文件（ntp.conf 中“keys”行指定，通常是 /etc/ntp.keys）中必须有相同的密钥 ID、类型和密钥，该 ID 要列在“trustedkey”中，server 行也要用“key N”指定它。ntpd 不使用认证失败的源。
 finding-sync-loop = 同步环路：{ $sources } 跟随本服务器，而本服务器又把它当作上游轮询，双方都无法从对方获得真实时间（chronyd 的环路测试会丢弃这类样本；没有该测试的守护进程会让双方层级攀升到 16）。请给本服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和“local stratum N orphan”。
@@ -1130,6 +1135,8 @@ kind-ntpq-mrulist = ntpq -c mrulist（ntpd 收到过报文的客户端）
 meaning-ntpq-mrulist-ntp-last = 距该地址最后一个报文的秒数（lstint）。
 meaning-ntpq-mrulist-ntp-interval = 该地址报文的平均间隔，单位秒（avgint）。
 meaning-ntpq-mrulist-restrict-flags = 作用于该地址的 restrict 标志，十六进制（rstr），取自 ntp.conf 中匹配的“restrict”行；只有最后一个报文被限速时才显示 limited 和 kod。
+field-rate-control = 客户端最后一个报文的限速结果（ntpq mrulist 的 r 列）：. 未限速，L 被限速丢弃，K 以 kiss-o'-death 回复。
+field-restrict-flags = 作用于某个客户端的 restrict 标志（十六进制），即 ntpq mrulist 的 rstr 列：取自 ntp.conf 中匹配的“restrict”行。
 meaning-ntpq-mrulist-rate-control = 最后一个报文的限速结果（r）：. 未限速，L 被限速丢弃，K 以 kiss-o'-death 回复。
 meaning-ntpq-mrulist-ntp-mode = 报文模式（m）：3 客户端，1 或 2 对等体，4 应答本 ntpd 的服务器，6 和 7 是 ntpq 和 ntpdc 的查询。
 meaning-ntpq-mrulist-version = 其报文的 NTP 版本（v）。

@@ -222,7 +222,8 @@ pub fn advanced_ui(ui: &mut egui::Ui, st: &mut AppState, form: &mut Form) {
             crate::core::conf::Severity::Hint => crate::core::explain::Status::Info,
         });
         let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
-        ui.colored_label(color, format!("{place}{}", st.lint_text(&d)));
+        let text = format!("{place}{}", st.lint_text(&d));
+        ui.colored_label(color, text);
     }
 }
 

@@ -139,7 +139,9 @@ fn a_reach_register_filling_after_a_start_is_not_loss() {
         // chronyc(1): bit 0 is the newest poll. One newest miss is no
         // pattern of loss; a run of misses at the end is a stop.
         ("376", "info", "reach-last-missed"),
-        ("2", "info", "reach-last-missed"),
+        // 002: one answer, then the newest poll missed; the empty older
+        // bits are a start or older misses, which the row cannot tell.
+        ("2", "info", "reach-last-missed-filling"),
         ("374", "warn", "reach-stopped"),
         ("300", "warn", "reach-stopped"),
         // LastRx 35 (chronyc(1): "how long ago the last good sample ...

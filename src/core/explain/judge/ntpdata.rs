@@ -58,26 +58,41 @@ pub(super) fn judge_ntpdata(row: &mut [Field]) {
             set_named(row, F::TotalRx, Status::Warn, why);
         }
     }
+    // chronyd writes the report ntpdata shows (mode, header, tests,
+    // "Authenticated") only for a valid packet, one that passed tests 1-3
+    // and 5 (ntp_core.c, 4.0 to 4.8: "Update the NTP report" under
+    // valid_packet): with none valid, all of it is the zeroed start, and
+    // only a source whose last valid packet was authenticated proves a key.
+    let keyed = value(row, F::Authenticated) == Value::Bool(true);
     if let (Some(rx), Some(valid)) = (rx, valid)
         && rx > 0
         && valid * 2 < rx
     {
+        // A few packets, none valid: a symmetric peer's first packets carry
+        // no origin timestamp until it has received ours (test 3), and a
+        // client's first answer can cross a restart (test 2): the start-up
+        // of a pair, gone after a few polls.
+        let (status, why) = if valid == 0 && rx <= STARTUP_RX {
+            (Status::Warn, Why::RxStartup)
+        } else if keyed || valid == 0 {
+            (Status::Bad, Why::RxInvalid)
+        } else {
+            (Status::Warn, Why::RxInvalidUnkeyed)
+        };
         set_named(
             row,
             F::TotalValidRx,
-            Status::Bad,
-            Reason::new(Why::RxInvalid)
-                .arg("rx", rx)
-                .arg("valid", valid),
+            status,
+            Reason::new(why).arg("rx", rx).arg("valid", valid),
         );
     }
     // Answers, none valid (chronyc(1): Total valid RX "packets which passed
-    // the first two groups of NTP tests"): the header shown is no packet's,
-    // so no stratum 0 of a server "not synchronised itself". The tests
-    // (authentication) say why.
+    // the first two groups of NTP tests"): the header and the tests shown
+    // are no packet's, so no stratum 0 of a server "not synchronised
+    // itself" and no failed authentication test.
     let none_valid = rx.is_some_and(|r| r > 0) && valid == Some(0);
     if none_valid {
-        unjudge_placeholders(row, false);
+        unjudge_placeholders(row, true);
     }
     // A server that is not synchronised sends placeholders, not its
     // distance to true time: chronyd's reference.c gives root delay and
@@ -123,7 +138,7 @@ pub(super) fn judge_ntpdata(row: &mut [Field]) {
     let absurd_delay = value(row, F::PeerDelay)
         .seconds()
         .filter(|d| d.is_finite() && *d > MAX_MAXDELAY);
-    if let Some(f) = field_mut(row, F::NtpTests)
+    if let Some(f) = field_mut(row, F::NtpTests).filter(|_| !none_valid)
         && let Value::Tests(bits) = f.value
     {
         // Only the delay tests (maxdelay, maxdelayratio, maxdelaydevratio):
@@ -186,6 +201,11 @@ pub(super) fn judge_ntpdata(row: &mut [Field]) {
         );
     }
 }
+
+/// Packets received, none valid, that still read as a start-up: the
+/// first exchange of each side (the peer's packet before it had ours, and
+/// one crossing it), plus one lost poll.
+const STARTUP_RX: i64 = 3;
 
 /// The largest maxdelay chronyd accepts, seconds (ntp_core.c clamps the
 /// option to it: MAX_MAXDELAY 1.0e3).

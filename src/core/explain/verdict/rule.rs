@@ -75,6 +75,8 @@ crate::id_enum! {
         NtsNak = "nts-nak",
         NtsFewCookies = "nts-few-cookies",
         AuthFailing = "auth-failing",
+        /// ntpdata: a few packets, none valid yet: a pair that just started.
+        PeerStarting = "peer-starting",
         /// A source's symmetric key is not in chronyd's keyfile.
         KeyMissing = "key-missing",
         SyncLoop = "sync-loop",
@@ -257,7 +259,7 @@ impl Rule {
             | NtsKeFailing | NtsKeRefused | AuthFailing | KeyMissing | SyncLoop | KissCode
             | KissRate | KissAuth | LeapFileExpired | RefclockLost | RootDistanceOverMax
             | DaemonUnreachable => Status::Bad,
-            KissStep => Status::Warn,
+            KissStep | PeerStarting => Status::Warn,
             // chronyd's `local`: what an isolated lab server is set up to do
             // (the lab notes' `local stratum 10 orphan`); it engages only
             // when no source is usable, and the sources say why. ntpd's

@@ -223,6 +223,10 @@ crate::id_enum! {
         TxNone = "tx-none",
         RxLossy = "rx-lossy",
         RxInvalid = "rx-invalid",
+        /// Packets that fail the first tests from a source not using a key.
+        RxInvalidUnkeyed = "rx-invalid-unkeyed",
+        /// The first packets of a pair that just started, none valid yet.
+        RxStartup = "rx-startup",
         TestsPassed = "tests-passed",
         TestsAuthFailed = "tests-auth-failed",
         TestsSyncLoop = "tests-sync-loop",
@@ -434,6 +438,8 @@ impl Why {
             RxNone => &[R::NeverAnswered],
             RxLossy => &[R::RateLimitedByServer],
             RxInvalid | TestsAuthFailed => &[R::AuthFailing],
+            RxInvalidUnkeyed => &[R::AnswersRejected],
+            RxStartup => &[R::PeerStarting],
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
             RefclockNoSample => &[R::RefclockLost],
