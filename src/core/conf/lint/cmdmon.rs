@@ -9,7 +9,7 @@ use super::rules::Rule;
 
 /// The commands an `opencommands` line opens (chrony.conf(5) 4.7: the
 /// last line's names, known ones only), or "default" without one.
-fn opened(doc: &crate::core::conf::Document) -> String {
+fn opened(doc: &crate::core::conf::document::Document) -> String {
     use crate::core::conf::directive::OPEN_COMMANDS;
     let last = doc
         .directive_lines()
