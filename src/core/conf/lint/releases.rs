@@ -78,7 +78,10 @@ pub fn lenient_access_accepts(args: &str) -> bool {
         Some((a, b)) => (a, Some(b)),
         None => (p, None),
     };
-    if Words::new(addr).count() != 1 {
+    // conf.c get_number_of_args counts every space of the normalised
+    // line: the space left before a slash (`10.0.0.0 /24`) is a second
+    // argument, "Too many arguments for allow directive".
+    if Words::new(addr).count() != 1 || (bits.is_some() && addr.ends_with(char::is_whitespace)) {
         return false;
     }
     let addr = addr.trim();
