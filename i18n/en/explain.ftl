@@ -7,6 +7,7 @@ explain-reason-meaning = { $reason }. { $meaning }
 explain-findings = Findings
 explain-no-findings = No problem found.
 explain-not-recognised = This is not output Stratum recognises (chronyc, ntpq, ntpstat, timedatectl or a switch's show/display ntp commands).
+explain-lone-name = This is one address or name alone, as “chronyc sourcename” prints it (the name or address a source was configured with): there is nothing in it to judge. To have that source explained, paste “chronyc sources” or “chronyc ntpdata” of it.
 explain-chronyd-log-tracking = These are lines of chronyd's own tracking log (tracking.log, written with “log tracking” in chrony.conf), not a chronyc output: explain reads what chronyc and the tools print. “stratum stats tracking.log” reads this log and summarises its values over time.
 explain-chronyd-log-measurements = These are lines of chronyd's own measurements log (measurements.log, written with “log measurements” in chrony.conf), not a chronyc output: explain reads what chronyc and the tools print. “stratum stats measurements.log” reads this log and summarises its values over time.
 explain-chronyd-log-statistics = These are lines of chronyd's own statistics log (statistics.log, written with “log statistics” in chrony.conf), not a chronyc output: explain reads what chronyc and the tools print. “stratum stats statistics.log” reads this log and summarises its values over time.

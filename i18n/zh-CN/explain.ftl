@@ -6,6 +6,7 @@ explain-reason-meaning = { $reason }。{ $meaning }
 explain-findings = 诊断
 explain-no-findings = 未发现问题。
 explain-not-recognised = 无法识别此输出（支持 chronyc、ntpq、ntpstat、timedatectl 以及交换机的 show/display ntp 命令）。
+explain-lone-name = 这里只有一个地址或名称，正如“chronyc sourcename”的输出（某个时间源配置时使用的名称或地址）：其中没有可判断的内容。要解读该时间源，请粘贴它的“chronyc sources”或“chronyc ntpdata”输出。
 explain-chronyd-log-tracking = 这些是 chronyd 自己的 tracking 日志（tracking.log，由 chrony.conf 中的“log tracking”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats tracking.log”可以读取此日志并汇总其中各值随时间的变化。
 explain-chronyd-log-measurements = 这些是 chronyd 自己的 measurements 日志（measurements.log，由 chrony.conf 中的“log measurements”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats measurements.log”可以读取此日志并汇总其中各值随时间的变化。
 explain-chronyd-log-statistics = 这些是 chronyd 自己的 statistics 日志（statistics.log，由 chrony.conf 中的“log statistics”写出），不是 chronyc 的输出：explain 读取 chronyc 和其他工具打印的内容。“stratum stats statistics.log”可以读取此日志并汇总其中各值随时间的变化。

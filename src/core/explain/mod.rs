@@ -424,8 +424,28 @@ pub fn explain(text: &str) -> Result<Explained, ExplainError> {
 fn not_recognised(text: &str) -> ExplainError {
     match crate::core::chronylog::detect(text.as_bytes(), true).0 {
         crate::core::chronylog::Content::Log(kind) => ExplainError::ChronydLog(kind),
+        _ if lone_name(text) => ExplainError::LoneName,
         _ => ExplainError::NotRecognised,
     }
+}
+
+/// One word that is an IP address or a dotted host name (RFC 1123
+/// characters, at most 253), as `chronyc sourcename` prints it; a lone
+/// word without a dot is too likely anything else.
+fn lone_name(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    w.parse::<std::net::IpAddr>().is_ok()
+        || (w.len() <= 253
+            && w.contains(|c: char| c.is_ascii_alphabetic())
+            && w.contains('.')
+            && w.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            }))
 }
 
 /// The verdicts on a read report: each value, then each row and the whole,

@@ -314,6 +314,11 @@ pub enum ExplainError {
     /// reads them, explain reads chronyc's and the tools' outputs.
     #[error("chronyd's log")]
     ChronydLog(crate::core::chronylog::LogKind),
+    /// One address or name alone: what `chronyc sourcename` prints
+    /// (chronyc(1): "the original name or address of a source"), nothing
+    /// to judge.
+    #[error("a lone name")]
+    LoneName,
     #[error("input too large")]
     TooLarge,
     /// A file that is neither UTF-8 nor UTF-16 (a Chinese Windows "ANSI"
@@ -337,6 +342,7 @@ impl ExplainError {
                     LogKind::Refclocks => "explain-chronyd-log-refclocks",
                 }
             }
+            ExplainError::LoneName => "explain-lone-name",
             ExplainError::TooLarge => "explain-too-large",
             ExplainError::Encoding => "explain-encoding",
         }
