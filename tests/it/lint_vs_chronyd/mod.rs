@@ -145,6 +145,33 @@ fn follows_at_stratum_2(c: &Chronyd) -> bool {
 }
 
 /// A configuration of the corpus (tests/data/chronyd), as text.
+/// `stratum nts init` for an NTS server on loopback (named 127.0.0.1 and
+/// localhost, NTS-KE on `ke`, files under `dir/nts`, with `extra`
+/// arguments): the chrony.conf lines of the server it prints.
+fn nts_init_server_lines(dir: &Path, ke: u16, extra: &[&str]) -> String {
+    let out = common::stratum()
+        .args(["nts", "init", "--name", "127.0.0.1,localhost"])
+        .args(extra)
+        .args(["--ntsport", &ke.to_string(), "--out"])
+        .arg(dir.join("nts"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server: String = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .take_while(|l| !l.starts_with("# chrony.conf of its clients"))
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(server.contains("ntsservercert"), "{server}");
+    server
+}
+
 fn corpus_text(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/chronyd")

@@ -13,31 +13,13 @@ use common::lab::{Chronyd, free_tcp_port, wait_for};
 use stratum::core::conf::ChronyVersion;
 use stratum::core::conf::lint::Rule;
 
-use super::{follows_at_stratum_2, lint_rules};
+use super::{follows_at_stratum_2, lint_rules, nts_init_server_lines};
 
 /// An NTS server of `r` on loopback: (the daemon, its NTS-KE port, the CA
 /// file its clients trust).
 fn nts_server(r: &Release, dir: &Path) -> (Chronyd, u16, String) {
     let ke = free_tcp_port();
-    let out = common::stratum()
-        .args(["nts", "init", "--name", "127.0.0.1,localhost"])
-        .args(["--ntsport", &ke.to_string(), "--out"])
-        .arg(dir.join("nts"))
-        .env("LANG", "C")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let server: String = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .take_while(|l| !l.starts_with("# chrony.conf of its clients"))
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| format!("{l}\n"))
-        .collect();
-    assert!(server.contains("ntsservercert"), "{server}");
+    let server = nts_init_server_lines(dir, ke, &[]);
     let d = Chronyd::start(
         &r.chronyd,
         dir,

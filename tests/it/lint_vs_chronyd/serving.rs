@@ -83,33 +83,8 @@ fn an_expired_nts_certificate_is_a_warning_because_every_release_starts_with_it(
     for r in common::releases() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
-        let ke = common::lab::free_tcp_port().to_string();
-        let out = common::stratum()
-            .args([
-                "nts",
-                "init",
-                "--name",
-                "127.0.0.1,localhost",
-                "--days",
-                "-2",
-            ])
-            .args(["--ntsport", &ke, "--out"])
-            .arg(dir.join("nts"))
-            .env("LANG", "C")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let server: String = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .take_while(|l| !l.starts_with("# chrony.conf of its clients"))
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| format!("{l}\n"))
-            .collect();
-        assert!(server.contains("ntsservercert"), "{server}");
+        let ke = common::lab::free_tcp_port();
+        let server = super::nts_init_server_lines(dir, ke, &["--days", "-2"]);
         let conf = dir.join("chrony.conf");
         // chronyd wants its socket's directory private.
         let run = dir.join("run");
