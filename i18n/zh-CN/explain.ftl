@@ -690,7 +690,7 @@ finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach �
 finding-serving-local-clock-ntpd = ntpd 跟随它自己的时钟（本地时钟驱动 127.127.1.x 或孤儿模式）：适用于隔离的实验环境，但会逐渐偏离真实时间。
 finding-serving-local-clock-ntpstat = ntpstat 询问的时间守护进程跟随的是它自己的时钟，而不是某台服务器：ntpd 会显示“local net”（其本地时钟驱动或孤儿模式）；chronyd 会显示没有地址、也没有轮询间隔的“NTP server”（ntpstat 从“chronyc -n tracking”取参考源的地址，而 chronyd 自己的时钟——来自“local stratum”或“manual”的参考 ID 7F7F0101——没有地址）。隔离的实验环境可以这样，但没有任何东西把它与真实时间联系起来：“chronyc sources”（或“ntpq -p”）可以看到是否有上游应答。
 finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和“ntp access-group”是否放行应答、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
-finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
+finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请先检查服务器是否允许这台设备（chrony 服务器只应答其“allow”行覆盖的子网；chrony.conf(5)：默认不允许任何客户端访问，在服务器上运行“chronyc accheck 地址”可以确认），再检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
 finding-not-synchronised-systemd = 系统时钟未同步。如果运行的是 chronyd（RHEL、Rocky、CentOS 和 Fedora 上的服务单元为 chronyd，Debian 和 Ubuntu 上为 chrony），“chronyc tracking”和“chronyc sources”会显示原因；systemd-timesyncd 则在“timedatectl timesync-status”中说明。
 
 field-can-ntp = 是否安装了 timedatectl 可以启用的 NTP 服务。
@@ -849,7 +849,10 @@ finding-upstream-unsynchronised-ntpd = { $sources } 有应答但自身未同步�
 ## selectdata（chronyc(1)）。
 why-leap-unknown = 未知：尚未得到有效测量（selectdata 的“?”），并非服务器声明自己未同步
 finding-required-not-selectable = 无法选中任何时间源：{ $sources } 生效了“require”（EOpts 中的 R），而它们目前都不可选，因此可选的时间源只能等待（W：{ $waiting }）。默认的“authselectmode mix”在同时配置了未认证服务器时，会给每个经过认证的时间源（NTS、密钥）和参考时钟加上“require”和“trust”（chrony.conf(5)）。请让一个必需的时间源正常工作（TCP 4460 上的 NTS-KE、参考时钟的数据来源），删除无法工作的时间源，或设置“authselectmode ignore”（“prefer”会给未认证的时间源加上 noselect）。
-finding-all-falsetickers = 无法选择任何时间源：所有可选的时间源（{ $sources }）都标为 x，即 falseticker：它们的时间互不一致，没有多数认同同一时间（chronyc(1)，selectdata：“x - may be a falseticker”）。设置“trust”的时间源只有在另一个“trust”时间源与它不一致时才会被拒绝（chrony.conf(5)）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
+finding-all-falsetickers = 无法选择任何时间源：所有可选的时间源（{ $sources }）都标为 x，即 falseticker：它们的时间互不一致，没有多数认同同一时间（chronyc(1)：“x”表示该源可能是 falseticker）。{ $count ->
+        [2] 两个时间源互不一致时不存在多数：chronyd 无法判断哪一个正确，而其中一个很可能是对的。请增加第三个时间源（形成多数至少需要三个），或用另一个时钟比对这两个源，修正或删除错误的那个。
+       *[other] 请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
+    }设置“trust”的时间源只有在另一个“trust”时间源与它不一致时才会被拒绝（chrony.conf(5)）。
 finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
 ## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
@@ -858,7 +861,7 @@ finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000�
 finding-none-selected-by-first-polls = 服务器有应答，但还没有选中任何一个：每个都只应答了最初几次轮询（reach 寄存器按八进制记录最近八次轮询，仍在填充：1、3、7、17），说明 NTP 守护进程刚启动，样本还太少，无法选择服务器。请等待几次轮询；如果 reach 到 377 后仍未选中，再比较它们的偏移和层级。
 finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：“does not have enough measurements”）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
 finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
-finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；selectdata 把每个可选的时间源都标为 x，即 falseticker。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
+finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；chronyc 把每个可选的时间源都标为 x，即 falseticker（chronyc(1)：“x”表示该源可能是 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-not-synchronised-by-required-not-selectable = 未同步（参考 ID 00000000）：生效了“require”的时间源都不可选，因此没有时间源可以被选中；selectdata 列出了它们（EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode ignore”）。
 finding-none-selected-by-required-not-selectable = 时间源有应答但都未被选中：生效了“require”的时间源都不可选，所以其他时间源在等待（selectdata 列出了它们：EOpts R）。请让一个必需的时间源正常工作，或去掉该选项（或设置“authselectmode ignore”）。
@@ -905,7 +908,7 @@ finding-timesync-no-server = systemd-timesyncd 没有可以询问的 NTP 服务�
 # 收到回答之前的服务器行：timesyncd 在询问它，时钟还没有跟随它。
 meaning-timedatectl-show-timesync-server = systemd-timesyncd 当前使用的服务器（为空表示还没有选定）；只有在它回答之后（NTPMessage= 不为空），时钟才跟随它。
 meaning-timedatectl-timesync-status-server = systemd-timesyncd 当前使用的服务器，格式为地址（名称）；只有在它回答之后（Packet count 大于 0），时钟才跟随它。
-finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
+finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、服务器是否允许本机（chrony 服务器只应答其“allow”行覆盖的子网；chrony.conf(5)：默认不允许任何客户端访问）、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
 why-timesync-unresolved = 还没有地址：timedatectl 在 { $name } 的地址处显示“(null)”或“n/a”，即 systemd-timesyncd 尚未解析出该名称（还没有 DNS 应答），也没有向它发送任何请求
 finding-never-answered-by-unresolved = systemd-timesyncd 还没有 { $sources } 的地址（timedatectl 在地址处显示“(null)”或“n/a”）：该名称尚未解析（没有 DNS 应答），所以没有发出任何 NTP 请求。请检查本机能否解析该名称（“resolvectl query { $sources }”或“getent hosts { $sources }”）以及所用的 DNS 服务器（“resolvectl status”），或在 NTP= 中直接写地址（timesyncd.conf(5)）；然后查看“systemctl status systemd-timesyncd”。
 finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。

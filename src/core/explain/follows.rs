@@ -221,10 +221,18 @@ fn none_selected(
         .findings
         .iter()
         .any(|f| f.rule == Rule::NoneSelected);
-    if !answers || !none {
+    // Every source that answers marked `x`: the sources' own finding says
+    // so (chronyc(1): "inconsistent with a majority of other sources").
+    let all_x = sources
+        .findings
+        .iter()
+        .any(|f| f.rule == Rule::AllFalsetickers);
+    if !answers || !(none || all_x) {
         return;
     }
-    let cause = if nts_keys_missing {
+    let cause = if all_x {
+        Rule::AllFalsetickers.id()
+    } else if nts_keys_missing {
         "nts-keys-missing"
     } else if no_required {
         Rule::RequiredNotSelectable.id()

@@ -213,9 +213,23 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                     .is_some_and(|w| w.id == Why::StratumUnsynchronised)
             })
         };
-        if rows.iter().any(|r| answers(r) && !unsynchronised(r)) && !selected {
+        let serving: Vec<&Vec<Field>> = rows
+            .iter()
+            .filter(|r| answers(r) && !unsynchronised(r))
+            .collect();
+        if !serving.is_empty() && !selected {
             if orphan_root(rows) {
                 out.push(Finding::new(Rule::OrphanRoot));
+            } else if serving.iter().all(|r| {
+                field(r, F::State)
+                    .is_some_and(|x| x.value == Value::State(SourceState::Falseticker))
+            }) {
+                // chronyc(1), sources: "x indicates a clock which chronyd
+                // thinks is a falseticker (i.e. its time is inconsistent
+                // with a majority of other sources)": when every source
+                // that answers is one, that is why nothing is selected
+                // (the rows' `x` add their names to this finding).
+                out.push(Finding::new(Rule::AllFalsetickers));
             } else if rows.iter().filter(|r| answers(r)).all(|r| {
                 field(r, F::State).is_some_and(|x| {
                     x.reason

@@ -352,7 +352,7 @@ impl Why {
             RefidOwnClock => &[R::ServerServesOwnClock],
             TxNone => &[R::NothingSent],
             TestsBadData => &[R::SourceRejected],
-            StateFalseticker | TallyFalseticker => &[R::Falseticker],
+            StateFalseticker | TallyFalseticker => &[R::Falseticker, R::AllFalsetickers],
             SelectFalseticker => &[R::Falseticker, R::AllFalsetickers],
             StateJittery | SelectJitter => &[R::SourceJittery],
             SelectFewMeasurements
