@@ -1,7 +1,7 @@
 # Helper and status texts, and the helper's error codes (err-<code>).
 
-cli-bad-number = { $option } needs a positive number, not “{ $value }”.
-cli-number-range = { $option } needs a whole number from { $min } to { $max }, not “{ $value }”.
+cli-bad-number = Invalid value “{ $value }” for { $option }: it needs a positive number.
+cli-number-range = Invalid value “{ $value }” for { $option }: it needs a whole number from { $min } to { $max }.
 cli-helper-unreachable = No Stratum helper answers at { $path }. Start one with “stratum-helper”, or run “stratum” to start a lab.
 cli-helper-no-hello = { $path } did not answer as a Stratum helper within { $seconds } s: is stratum-helper installed there, and does ssh log in without asking for anything?
 cli-helper-error = { $reason }

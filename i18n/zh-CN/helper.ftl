@@ -1,7 +1,7 @@
 # 辅助进程与状态文字，以及辅助进程的错误代码（err-<代码>）。
 
-cli-bad-number = { $option } 需要一个正数，而不是“{ $value }”。
-cli-number-range = { $option } 需要 { $min } 到 { $max } 之间的整数，而不是“{ $value }”。
+cli-bad-number = { $option } 的值“{ $value }”无效：需要一个正数。
+cli-number-range = { $option } 的值“{ $value }”无效：需要 { $min } 到 { $max } 之间的整数。
 cli-helper-unreachable = { $path } 上没有 Stratum 辅助进程应答。请用“stratum-helper”启动，或运行“stratum”启动实验环境。
 cli-helper-no-hello = { $path } 在 { $seconds } 秒内没有以 Stratum 辅助进程的身份应答：那台主机上是否装有 stratum-helper？ssh 登录时是否无需任何输入？
 cli-helper-error = { $reason }

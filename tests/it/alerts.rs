@@ -396,7 +396,9 @@ fn max_stratum_is_refused_with_its_real_range() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{v}: {err}");
         assert!(
-            err.contains("--max-stratum needs a whole number from 1 to 15"),
+            err.contains(&format!(
+                "Invalid value “{v}” for --max-stratum: it needs a whole number from 1 to 15"
+            )),
             "{v}: {err}"
         );
         assert!(!err.contains("positive"), "{v}: {err}");
