@@ -174,6 +174,7 @@ lint-key-missing = 向 { $host } 请求时使用密钥 { $key }，但{ $why ->
        *[other] 没有 keyfile 指令
     }：chronyd 记录“Key { $key } is missing”，不接受 { $host } 的任何应答（chrony.conf(5)：服务器必须配置相同的密钥）。请把密钥 { $key } 加入密钥文件，或删除“key { $key }”。
 lint-maxdistance-unreachable = maxdistance { $value } 微秒低于任何网络时间源所能达到的值：根距离包含到该源往返时间的一半（chrony.conf(5) maxdistance），而局域网的往返时间最短也有几十微秒，因此 chronyd 会拒绝所有 server、pool 和 peer，时钟无法从它们同步。请删去 maxdistance（默认 3 秒）或设为毫秒级的限值。
+lint-maxdistance-tight = maxdistance { $value } 毫秒只接受根距离（根延迟的一半加根离散，chrony.conf(5) maxdistance）小于它的时间源。跟随互联网服务器的服务器远于 { $floor } 毫秒：仅 ntp.aliyun.com 一级就约 21 毫秒（根延迟 15 毫秒，根离散 14 毫秒），因此 chronyd 能启动，但会拒绝这样的源，时钟永远不会从它同步。只有在同一局域网内、带自己参考时钟或配置了 local 的服务器才更近。请删去 maxdistance（默认 3 秒），或设为高于 chronyc selectdata 或 ntpdata 显示的各源根距离的值。
 lint-maxupdateskew-unreachable = maxupdateskew { $value } ppm 低于 { $floor } ppm，小于网络时间源的频率估计所能达到的偏差（即使经回环地址，几分钟后也只到百分之几 ppm，局域网则大得多）：chrony.conf(5) maxupdateskew 是“判断一个估计是否不可靠到不应使用的阈值”，因此任何估计都不会被使用，tracking 的 Skew 一直为 1000000 ppm，根离散度增长到数秒。请删去它（默认 1000 ppm）或设为 10 到 100 ppm（chrony.conf(5) 为有线和无线网络建议的值）。
 lint-maxdelay-unreachable = { $host } 的 maxdelay { $value } 微秒比任何网络往返时间都短（局域网最短也有几十微秒，不低于 { $floor } 微秒）：chronyd 会忽略延迟更大的每一次测量（chrony.conf(5) { $directive } maxdelay），因此永远不会使用这个源。请删去 maxdelay 或设为毫秒级的限值。
 lint-source-offline = { $host } 被标记为 offline：在“chronyc online”（或网络脚本）启用它之前，chronyd 不会轮询它（chrony.conf(5) server offline）。在网络始终可用的机器上请删去此选项。

@@ -121,6 +121,51 @@ fn limits_below_any_round_trip_are_warned_and_ordinary_ones_are_not() {
     assert!(!r.iter().any(|x| x.0 == Rule::MaxdelayUnreachable));
 }
 
+/// R35's l18-maxdistance-small.conf: real chronyd 4.3 and 4.9 start with
+/// it. chrony.conf(5) maxdistance: "the maximum root distance of a source
+/// to be acceptable for synchronisation … It includes the root dispersion
+/// and half of the root delay"; the lab notes' upstream ntp.aliyun.com
+/// alone gives 15 ms root delay and 13.7 ms root dispersion, so a server
+/// following it is never within 1 ms or 10 ms: warned, not an error.
+#[test]
+fn a_maxdistance_below_an_internet_servers_root_distance_is_warned() {
+    let auditor = "server 10.0.0.123 iburst\nmaxdistance 0.001\ndriftfile /var/lib/chrony/drift\nmakestep 1.0 3\n";
+    let r = rules(auditor);
+    assert!(r.contains(&(Rule::MaxdistanceTight, Some(2))), "{r:?}");
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxdistanceUnreachable));
+    let doc = Document::parse(auditor);
+    let d = lint(&doc, &LintOptions::default());
+    let tight = d.iter().find(|d| d.rule == Rule::MaxdistanceTight).unwrap();
+    assert_eq!(tight.arg("value"), Some("1"));
+    assert_eq!(
+        tight.rule.severity(),
+        stratum::core::conf::lint::Severity::Warning
+    );
+
+    let server = "server 127.0.0.1 iburst\nmakestep 1 3\n";
+    for tight in ["0.0001", "0.01", "0.019"] {
+        let r = rules(&format!("maxdistance {tight}\n{server}"));
+        assert!(
+            r.contains(&(Rule::MaxdistanceTight, Some(1))),
+            "{tight}: {r:?}"
+        );
+    }
+    // The 3 s default and limits above an internet server's distance are
+    // ordinary; 1 µs is the stronger "unreachable" warning alone; no
+    // network source, no root distance to compare with.
+    for ordinary in ["0.05", "0.1", "1.5", "16"] {
+        let r = rules(&format!("maxdistance {ordinary}\n{server}"));
+        assert!(
+            !r.iter().any(|x| x.0 == Rule::MaxdistanceTight),
+            "{ordinary}"
+        );
+    }
+    let r = rules(&format!("maxdistance 0.000001\n{server}"));
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxdistanceTight), "{r:?}");
+    let r = rules("maxdistance 0.001\nrefclock PHC /dev/ptp0\n");
+    assert!(!r.iter().any(|x| x.0 == Rule::MaxdistanceTight), "{r:?}");
+}
+
 #[test]
 fn a_maxupdateskew_below_any_estimate_is_warned_and_ordinary_ones_are_not() {
     let server = "server 127.0.0.1 iburst\nmakestep 1 3\n";

@@ -15,6 +15,18 @@ pub(super) const ROUND_TRIP_FLOOR: f64 = 10e-6;
 /// than half the shortest round trip.
 pub(super) const ROOT_DISTANCE_FLOOR: f64 = ROUND_TRIP_FLOOR / 2.0;
 
+/// The root distance below which a server that follows internet servers
+/// is never accepted, seconds. chrony.conf(5) maxdistance: the distance
+/// "includes the root dispersion and half of the root delay", and a
+/// server passes on its upstream's root delay and dispersion plus its own
+/// path: ntp.aliyun.com, the lab notes' upstream, gives 15 ms root delay
+/// and 13.7 ms root dispersion, 21 ms before any path is added. Only a
+/// server with its own reference clock or `local` on the LAN is nearer
+/// (measured, 4.3 over loopback with `local stratum 10`: root delay
+/// 4.6 µs, root dispersion 1.9 µs), so below 20 ms the limit rejects
+/// every ordinary upstream and is worth saying, not an error.
+pub(super) const INTERNET_ROOT_DISTANCE: f64 = 0.020;
+
 /// A skew below every network source's estimate, ppm: sources polled
 /// over loopback every one or two seconds for minutes reach 0.028 ppm at
 /// best (the R5 labs' sourcestats of 4.0-4.9: 0.028 to 5 ppm), a LAN's
@@ -62,6 +74,17 @@ pub(super) fn unreachable_limits(l: &mut Linter) {
             Rule::MaxdistanceUnreachable,
             Some(i),
             vec![("value", micros(v)), ("floor", micros(ROOT_DISTANCE_FLOOR))],
+        ));
+    } else if let (true, Some((i, v))) = (network, maxdistance)
+        && v < INTERNET_ROOT_DISTANCE
+    {
+        l.add_at((
+            Rule::MaxdistanceTight,
+            Some(i),
+            vec![
+                ("value", millis(v)),
+                ("floor", millis(INTERNET_ROOT_DISTANCE)),
+            ],
         ));
     }
     // chrony.conf(5) maxupdateskew: "the threshold for determining
@@ -204,6 +227,11 @@ fn micros(seconds: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// Seconds as ms, as short as they read (0.001 → "1").
+fn millis(seconds: f64) -> String {
+    micros(seconds / 1e3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +241,7 @@ mod tests {
         assert_eq!(micros(0.000001), "1");
         assert_eq!(micros(0.0000025), "2.5");
         assert_eq!(micros(ROUND_TRIP_FLOOR), "10");
+        assert_eq!(millis(0.001), "1");
+        assert_eq!(millis(0.0125), "12.5");
     }
 }

@@ -105,6 +105,7 @@ crate::id_enum! {
         AuthMixRequired = "auth-mix-required",
         AuthRequiredPlainNoselect = "auth-required-plain-noselect",
         MaxdistanceUnreachable = "maxdistance-unreachable",
+        MaxdistanceTight = "maxdistance-tight",
         MaxupdateskewUnreachable = "maxupdateskew-unreachable",
         MaxdelayUnreachable = "maxdelay-unreachable",
         SourceOffline = "source-offline",
@@ -291,6 +292,7 @@ impl Rule {
             Rule::AuthRequiredPlainNoselect => Severity::Warning,
             // chronyd starts, then rejects every source or measurement.
             Rule::MaxdistanceUnreachable => Severity::Warning,
+            Rule::MaxdistanceTight => Severity::Warning,
             Rule::MaxupdateskewUnreachable => Severity::Warning,
             Rule::MaxdelayUnreachable => Severity::Warning,
             Rule::SourceOffline => Severity::Hint,
