@@ -118,7 +118,39 @@ pub fn clean(text: &str) -> Vec<String> {
     undouble(&mut out);
     unquote(&mut out);
     dedent(&mut out);
+    for l in out.iter_mut().filter(|l| is_bare_prompt(l)) {
+        l.clear();
+    }
     out
+}
+
+/// A shell's or a device's prompt with nothing typed after it (`root@c2:~#`,
+/// `(base) [admin@web03 ~]$`, `switch#`, `<Huawei>`): the terminal showed it
+/// after the output and it was copied with it. No output of the tools is
+/// such a line, so it ends the output like a blank line.
+fn is_bare_prompt(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('<') && t.ends_with('>') {
+        return t.len() > 2 && !t.contains(' ');
+    }
+    let Some(head) = t.strip_suffix(['#', '$', '>']) else {
+        return false;
+    };
+    // A virtualenv's or conda's name in front: `(base) [admin@web03 ~]$`.
+    let head = head
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(") "))
+        .map_or(head, |(_, h)| h)
+        .trim_end();
+    if head.is_empty() || matches!(head, "chronyc" | "ntpq") {
+        return false;
+    }
+    let bracketed = head.starts_with('[') && head.ends_with(']') && head.contains(['@', ' ']);
+    let word = !head.contains(' ')
+        && head
+            .chars()
+            .all(|c| c.is_alphanumeric() || "@:~/._-()".contains(c));
+    bracketed || word
 }
 
 /// The header `watch` prints above each screen (procps watch(1): `Every
