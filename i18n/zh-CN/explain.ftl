@@ -1166,7 +1166,10 @@ field-settime-new-frequency = 加入这个样本后时钟的频率，单位 ppm�
 label-settime-new-frequency = 新频率（ppm）
 finding-settime-frequency-limit = 手动样本把时钟频率设成了 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）。chronyd 根据 settime 的样本计算频率（chronyc(1) settime）：相隔仅几秒、各自误差又相差几秒的样本会算出荒谬的频率，时钟现在就按这个频率走偏。请执行“chronyc manual reset”（或用“manual delete N”删除错误的样本），再相隔几分钟给出 settime 样本，每次尽量准确。
 kind-chronyd-messages = chronyd 自己的日志（journal、systemctl status、chronyd -d）
-finding-chronyd-fatal = chronyd 拒绝启动：“Fatal error : { $message }”。{ $fix ->
+finding-chronyd-fatal = chronyd 拒绝启动{ $fix ->
+        [other] ：“Fatal error : { $message }”。
+       *[known] （日志中的“Fatal error”消息）：
+    }{ $fix ->
         [noclientlog] “ratelimit”（或“ntsratelimit”、“cmdratelimit”）不能与“noclientlog”同时使用：限速需要客户端日志。删除其中一个。
         [directive] chrony.conf { $line ->
             [none] {""}
@@ -1188,8 +1191,18 @@ finding-chronyd-fatal = chronyd 拒绝启动：“Fatal error : { $message }”�
         [refclock] “refclock”的驱动不是 chronyd 支持的：驱动有 PPS、SHM、SOCK 和 PHC（GPS 通过 gpsd 用 SHM 或 SOCK 读取）。
         [user] “user”指令（或 -u）指定的用户在这台主机上不存在：创建它，或写软件包创建的用户（chrony 或 _chrony）。
         [running] 另一个 chronyd 正在用同一个 pid 文件运行：先停止它（systemctl stop chronyd 或 chrony）再启动这个，或给每个设置自己的“pidfile”。
-        [nts-cert] NTS 服务器的证书或私钥（“ntsservercert”、“ntsserverkey”）读不了：检查两个路径，以及 chronyd 的用户能否读取。
-        [file] 配置指定的某个文件打不开：检查路径和权限。
+        [nts-cert] NTS 服务器的证书或私钥（“ntsservercert”、“ntsserverkey”）读不了{ $path ->
+            [none] {""}
+           *[other] （{ $path }）
+        }：检查两个路径，以及 chronyd 的用户能否读取。
+        [glob] “include”、“confdir”或“sourcedir”指定的{ $path ->
+            [none] 目录
+           *[other] {" "}{ $path }{" "}
+        }无法搜索（目录不存在，或 chronyd 无权读取）：检查路径，或删除这一行。
+        [file] 配置指定的{ $path ->
+            [none] 某个文件
+           *[other] 文件 { $path }{" "}
+        }打不开：检查路径和权限。
        *[other] 按消息所说修正 chrony.conf，再用“chronyd -p”检查，然后重新启动 chronyd。
     }在此之前 chronyd 没有运行：“chronyc”无法与它通信。
 finding-chronyd-exited = 服务失败（systemctl：“Active: failed”），而粘贴的内容里没有 chronyd 的“Fatal error”消息：运行“journalctl -u chronyd”（或 chrony），看最后几行。
