@@ -534,20 +534,20 @@ why-tests-server-follows-us = 作为 server 轮询的时间源只有同步环路
 why-tests-sync-loop = 只有同步环路测试未通过：该源在跟随本服务器（其参考源就是本机），所以 chronyd 丢弃它的样本，双方不会互相跟随。这是对等体一对中上游一侧的正常状态
 why-tests-unsynchronised = 服务器未同步（其闰秒状态或层级表明如此）
 why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
-why-offset-small = { $value }：小于 1 毫秒
-why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网可以接受，对局域网偏大
-why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
-why-offset-source-large = { $value }：本机时钟与该源相差 100 毫秒或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
+why-offset-small = { $value }：小于 1 ms
+why-offset-medium = { $value }：在 1 ms到 100 ms之间，经互联网可以接受，对局域网偏大
+why-offset-large = { $value }：达到 100 ms或以上，时钟偏移过大
+why-offset-source-large = { $value }：本机时钟与该源相差 100 ms或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
 why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
 why-offset-unused = { $value }：该源与时钟所跟随的源相差这么多；本机时钟的偏差是所跟随源的，而不是这一个的
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
 why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
 
-finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 ms（maxslewrate）：{ $step ->
     [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
    *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
 }如果时钟一直落后，说明没有被修正：请检查时间源和参考。
-finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 ms（maxslewrate）：{ $step ->
     [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
    *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
 }如果时钟一直超前，说明没有被修正：请检查时间源和参考。
@@ -747,8 +747,8 @@ meaning-ntpstat-ntp-service = ntpstat 能否与时间守护进程通信（ntpd �
 finding-ntp-service-inactive-ntpd = 没有时间守护进程应答：ntpq（和 ntpstat）在 127.0.0.1 和 ::1 上询问 ntpd，ntpstat 还通过 chronyc 询问 chronyd。请启动它（systemctl enable --now ntpd，或 chronyd / chrony），并检查 ntpd 的“restrict”允许 127.0.0.1 查询。chronyd 从不应答 ntpq：运行 chrony 的机器请用 chronyc tracking 和 chronyc sources 查询。
 finding-leap-file-expired-ntpd = ntpd 的闰秒文件已过期：它无法得知之后公布的闰秒。请更新其“leapfile”行指定的文件（tzdata 的 leap-seconds.list）并重启 ntpd。
 finding-leap-file-expiring-ntpd = ntpd 的闰秒文件将在 30 天内过期（临近时 ntpd 会记录警告）；过期后 ntpd 无法得知再公布的闰秒。请在此之前更新其“leapfile”行指定的文件（tzdata 的 leap-seconds.list）并重启 ntpd。
-finding-clock-behind-ntpd = 系统时钟比其服务器落后 { $value }（ntpd 的偏移为正：服务器超前）。ntpd 对 128 毫秒以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直落后，说明没有被修正：请查看对端（ntpq -p）。
-finding-clock-ahead-ntpd = 系统时钟比其服务器超前 { $value }（ntpd 的偏移为负）。ntpd 对 128 毫秒以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直超前，说明没有被修正：请查看对端（ntpq -p）。
+finding-clock-behind-ntpd = 系统时钟比其服务器落后 { $value }（ntpd 的偏移为正：服务器超前）。ntpd 对 128 ms以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直落后，说明没有被修正：请查看对端（ntpq -p）。
+finding-clock-ahead-ntpd = 系统时钟比其服务器超前 { $value }（ntpd 的偏移为负）。ntpd 对 128 ms以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直超前，说明没有被修正：请查看对端（ntpq -p）。
 finding-clock-behind-switch = 设备的时钟比其 NTP 服务器落后 { $value }。设备跟随服务器后会自行修正；如果一直如此，请检查该服务器已被选中（show ntp associations / display ntp-service sessions）。
 finding-clock-ahead-switch = 设备的时钟比其 NTP 服务器超前 { $value }。设备跟随服务器后会自行修正；如果一直如此，请检查该服务器已被选中（show ntp associations / display ntp-service sessions）。
 finding-clock-behind-systemd = 系统时钟比 systemd-timesyncd 跟随的服务器落后 { $value }；timesyncd 对小的偏差做微调，大的则跳变。如果一直如此，请在下一次轮询后再看 timedatectl timesync-status。
@@ -929,7 +929,7 @@ finding-upstream-local-clock = { $sources } 提供的是它自己的本地时钟
 finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步进调整时钟：其服务器的时间发生跳变，或相差超过步进阈值。在步进发生前，请用另一个时间源核对该服务器的时间。
 finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
 finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
-finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
+finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 ms时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
 finding-falseticker-switch = { $count ->
         [0] 有服务器被判为错误源
        *[other] { $sources } 被判为错误源
