@@ -87,7 +87,7 @@ lint-duplicate-directive = { $kind ->
    *[other] “{ $directive } { $later }” on line { $line } replaces “{ $directive } { $earlier }” here: chronyd keeps only the last one.
 }
 lint-allow-hostname = allow { $host } names a host, which chronyd resolves once when it starts; it refuses to start if the name does not resolve. Prefer an address or subnet.
-lint-peer-strata-differ = This server peers at local stratum { $stratum }, its partner at { $other }: chrony.conf(5) (local, orphan) asks every server of the group for the same “local stratum N orphan”; with different strata each serves its own clock when the upstreams are gone and their clients follow different times.
+lint-peer-strata-differ = This server peers at local stratum { $stratum }, its partner at { $other }. That works: while the upstreams are gone, the server with the lower local stratum serves its clock and the other follows it, so their clients get one time. chrony.conf(5) (local, orphan) gives every server of a group the same “local stratum N orphan”, so that either takes over at the same stratum when the other fails.
 lint-option-ignored = { $option } has no effect on a { $directive } line (it applies to pool only).
 lint-host-bits = { $subnet } has host bits set; chrony uses { $network }.
 lint-peer-no-orphan = These peered servers use local without “orphan”. With different local strata that works: while the upstreams are gone, the server with the lower local stratum serves its clock and the other follows it. chrony.conf(5) (local, orphan) gives orphan to servers that share one local configuration: with the same “local stratum N orphan” on each, the one with the smallest reference ID serves its clock, the others follow it, and another takes over when it fails.

@@ -77,7 +77,7 @@ lint-duplicate-directive = { $kind ->
    *[other] 第 { $line } 行的“{ $directive } { $later }”取代了这里的“{ $directive } { $earlier }”：chronyd 只保留最后一条。
 }
 lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。
-lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”；层级不同时，上游不可达后两台各自提供自己的时钟，客户端会跟随不同的时间。
+lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }。这样可以工作：上游不可达时，本地层级较低的服务器提供自己的时钟，另一台跟随它，客户端得到的是同一个时间。chrony.conf(5)（local 的 orphan 选项）让同组每台服务器使用相同的“local stratum N orphan”，这样任何一台失效时另一台都能以相同层级接替。
 lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
 lint-peer-no-orphan = 这些对等服务器配置了 local 但没有“orphan”。local 层级不同时这样也能工作：上游不可达时，local 层级较低的一台提供自己的时钟，另一台跟随它。chrony.conf(5)（local 的 orphan 选项）中的 orphan 用于共用同一 local 配置的多台服务器：每台都写相同的“local stratum N orphan”，由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它，它失效时由另一台接替。

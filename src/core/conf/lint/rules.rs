@@ -268,7 +268,7 @@ impl Rule {
             Rule::ServerPortOff => Severity::Warning,
             Rule::DuplicateDirective => Severity::Warning,
             Rule::AllowHostname => Severity::Warning,
-            Rule::PeerStrataDiffer => Severity::Warning,
+            Rule::PeerStrataDiffer => Severity::Hint,
             Rule::OptionIgnored => Severity::Hint,
             Rule::HostBits => Severity::Hint,
             // chronyd starts, and with different local strata the backup
