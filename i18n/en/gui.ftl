@@ -23,7 +23,15 @@ gui-action-makestep-help = Correct the clock at once instead of slewing (chronyc
 gui-action-refresh = Refresh sources
 gui-action-refresh-help = Resolve the names of the sources again (chronyc refresh).
 gui-action-pending = { $action }: asked chronyd…
-gui-action-done-burst = Done: chronyd polls every source 4 times now; their new measurements show under Sources within a minute.
+gui-action-done-burst = chronyd accepted the burst (200 OK): it polls { $polled ->
+        [one] its one source with an address
+       *[other] its { $polled } sources with an address
+    } 4 times now, and their new measurements show under Sources within a minute.{ $unresolved ->
+        [0] {""}
+       *[other] {" "}The { $unresolved } without an address are not polled.
+    }
+gui-action-done-burst-unresolved = chronyd accepted the burst (200 OK), but it has nothing to poll: none of its sources has an address ({ $names } do not resolve where chronyd runs). No measurement comes until they do: give addresses, or names the lab's DNS serves.
+gui-action-done-burst-no-sources = chronyd accepted the burst (200 OK), but it has no source to poll: add an upstream server first.
 gui-action-done-makestep = Done: chronyd stepped the clock to its estimate of true time.
 gui-action-done-refresh = Done: chronyd resolves the sources' names again; Sources shows what they resolve to.
 gui-action-failed = { $action } did not work: { $reason }
@@ -103,10 +111,12 @@ gui-no-history = No history yet.
 gui-plots-unmeasured = No measurement: chronyd serves its own clock and no source has answered, so the system series it reports as 0 (offset, frequency, skew) are not drawn.
 gui-no-rows = Nothing to show.
 gui-name-unresolved-here = { $name } does not resolve on this machine: give an address or a name your lab's DNS serves
-gui-few-sources-resolve = Only { $usable } of the { $count } upstream sources { $usable ->
-        [one] has
-       *[other] have
+gui-few-sources-resolve = { $usable ->
+        [0] None of the { $count } upstream sources has
+        [one] Only { $usable } of the { $count } upstream sources has
+       *[other] Only { $usable } of the { $count } upstream sources have
     } an address on this machine: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
+gui-name-checking-here = Checking whether { $name } resolves on this machine…
 gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).
