@@ -59,11 +59,11 @@ fn probing_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, report: &Roster
     }
     match p.ended {
         None => {
-            ui.horizontal_wrapped(|ui| {
-                ui.spinner();
-                ui.label(st.ta("roster-gui-probing", &[("name", p.name.clone())]));
-            });
-            ui.ctx().request_repaint_after(Duration::from_millis(500));
+            // No spinner: the snapshots repaint meanwhile, and the wake-up
+            // below ends it when no answer came.
+            ui.label(st.ta("roster-gui-probing", &[("name", p.name.clone())]));
+            ui.ctx()
+                .request_repaint_after(PROBE_LASTS.saturating_sub(p.asked.elapsed()));
         }
         Some(t) if t.elapsed() < PROBE_RESULT_SHOWN => {
             ui.ctx()
