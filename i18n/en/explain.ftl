@@ -1265,6 +1265,7 @@ finding-chronyd-fatal = chronyd refused to start: “Fatal error : { $message }�
         [user] The user named by the “user” directive (or -u) does not exist on this host: create it or name the one the package made (chrony or _chrony).
         [running] Another chronyd is running with the same pid file: stop it (systemctl stop chronyd, or chrony) before starting this one, or give each its own “pidfile”.
         [nts-cert] The NTS server's certificate or key (“ntsservercert”, “ntsserverkey”) cannot be read: check both paths and that chronyd's user may read them.
+        [glob] A directory an “include”, “confdir” or “sourcedir” line names cannot be searched (it does not exist or chronyd may not read it): check the path, or remove the line.
         [file] A file the configuration names cannot be opened: check its path and permissions.
        *[other] Fix what the message names in chrony.conf, then check with “chronyd -p” before starting chronyd again.
     } chronyd is not running until then: “chronyc” cannot talk to it.
