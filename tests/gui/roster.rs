@@ -420,7 +420,11 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
         answered_before: None,
         ended,
     };
-    h.state_mut().panels.roster.probing = Some(probing(None));
+    // Its answer not in yet (the one it has is older).
+    h.state_mut().panels.roster.probing = Some(stratum::gui::panels::roster::Probing {
+        answered_before: Some(f64::INFINITY),
+        ..probing(None)
+    });
     show(h, Panel::Roster);
     // …and then what came of it (dev-0 answered, dev-2 did not).
     h.state_mut().panels.roster.probing = Some(probing(Some(std::time::Instant::now())));
