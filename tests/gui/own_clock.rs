@@ -124,7 +124,6 @@ fn overview_draws_and_lists_no_zeros_when_nothing_is_measured() {
             .tracking
             .clone()
             .unwrap();
-        t.ref_time = 0.0;
         t.last_offset = 0.0;
         t.rms_offset = 0.0;
         t.frequency_ppm = 0.0;
