@@ -107,6 +107,10 @@ gui-few-sources-resolve = Only { $usable } of the { $count } upstream sources { 
         [one] has
        *[other] have
     } an address on this machine: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
+gui-few-sources-resolve-pool = { $usable ->
+        [0] None
+       *[other] Only { $usable }
+    } of the up to { $count } upstream servers of these { $lines } configured lines have an address on this machine (a pool line stands for up to its maxsources servers, 4 by default): chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
 gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).

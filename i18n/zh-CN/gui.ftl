@@ -101,6 +101,7 @@ gui-plots-unmeasured = 没有测量：chronyd 使用本机时钟，且没有任�
 gui-no-rows = 没有可显示的内容。
 gui-name-unresolved-here = { $name } 在本机无法解析：请填写地址，或实验环境 DNS 能解析的名称
 gui-few-sources-resolve = { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
+gui-few-sources-resolve-pool = 这 { $lines } 行上游配置最多可提供 { $count } 个服务器（一行 pool 代表最多 maxsources 个服务器，默认 4 个），其中只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 gui-no-measurement = 尚无测量：chronyd 在这里还没有样本，它报告的数字是初始值，不是数据。
 gui-no-sources = chronyd 没有时间源。
 gui-noclientlog-help = 不记录客户端访问（此时无法限速）。

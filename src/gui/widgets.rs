@@ -68,9 +68,6 @@ pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
     {
         return st.t("gui-own-clock-bound-unknown");
     }
-    if not_measured(f) {
-        return st.t("gui-not-measured");
-    }
     let text = display_value(kind, f);
     if let (FieldId::SystemTime, Value::Seconds(v)) = (f.name, f.value)
         && text != f.raw
@@ -88,7 +85,8 @@ pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
 
 /// A 0 chronyd reports with no reference to compare with (tracking with
 /// Reference ID 7F7F0101 or 00000000): its initial value, not a
-/// measurement, as Plots and Statistics leave those zeros out.
+/// measurement, as Plots and Statistics leave those zeros out. Read so
+/// on live values only: a paste keeps chronyc's words.
 pub fn not_measured(f: &Field) -> bool {
     use crate::core::explain::Why;
     f.reason
@@ -232,7 +230,7 @@ fn value_label_ui(
             .wrap_mode(wrap)
             .sense(egui::Sense::click()),
     );
-    if not_measured(f) {
+    if f.raw == st.t("gui-not-measured") {
         r = r.on_hover_text(st.t("gui-not-measured-help"));
     } else if let Some(reason) = f.reason.as_ref().filter(|_| f.placeholder()) {
         r = r.on_hover_text(if reason.id == crate::core::explain::Why::NoSample {

@@ -135,7 +135,21 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             crate::gui::widgets::findings_ui(ui, st, &findings);
         }
         ui.add_space(6.0);
-        fields_ui(ui, st, "tracking", e.kind, &e.fields);
+        // Zeros chronyd reports with no reference read "not measured".
+        let not_measured = st.t("gui-not-measured");
+        let fields: Vec<_> = e
+            .fields
+            .iter()
+            .cloned()
+            .map(|mut f| {
+                if crate::gui::widgets::not_measured(&f) {
+                    f.raw = not_measured.clone();
+                    f.value = crate::core::explain::Value::Text;
+                }
+                f
+            })
+            .collect();
+        fields_ui(ui, st, "tracking", e.kind, &fields);
     }
     ui.add_space(8.0);
     let mut asked = None;

@@ -147,12 +147,20 @@ pub fn ask_resolve<'a>(
 /// falseticker vote needs, and lint (which counts every name) did not say
 /// so, that is said too.
 pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::conf::Document) {
+    for line in unresolved_hints(st, doc) {
+        ui.colored_label(status_color(Status::Warn), line);
+    }
+}
+
+/// The warnings [`unresolved_hints_ui`] shows (Apply counts them with
+/// lint's).
+pub fn unresolved_hints(st: &AppState, doc: &crate::core::conf::Document) -> Vec<String> {
     let unresolved = |host: &str| st.resolved.get(&host.to_ascii_lowercase()) == Some(&false);
     let mut said = std::collections::HashSet::new();
+    let mut out = Vec::new();
     for (_, s) in doc.sources() {
         if unresolved(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
-            ui.colored_label(
-                status_color(Status::Warn),
+            out.push(
                 st.tr
                     .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
             );
@@ -166,14 +174,24 @@ pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::
         .map(|(_, n)| n)
         .sum();
     if total >= 3 && usable < 3 {
-        ui.colored_label(
-            status_color(Status::Warn),
-            st.tr.tr_args(
-                "gui-few-sources-resolve",
-                &[("usable", usable.to_string()), ("count", total.to_string())],
-            ),
-        );
+        // A pool line counts as the servers it may give (its maxsources,
+        // chrony.conf(5) pool), said as such: one line is not "4 sources".
+        let lines = upstreams.len();
+        let id = if total > lines as i64 {
+            "gui-few-sources-resolve-pool"
+        } else {
+            "gui-few-sources-resolve"
+        };
+        out.push(st.tr.tr_args(
+            id,
+            &[
+                ("usable", usable.to_string()),
+                ("count", total.to_string()),
+                ("lines", lines.to_string()),
+            ],
+        ));
     }
+    out
 }
 
 pub fn upstreams_ui(
