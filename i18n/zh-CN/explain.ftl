@@ -776,8 +776,8 @@ finding-facility-not-enabled-by-smoothtime = chronyd 没有平滑它提供的时
 finding-facility-not-enabled-by-rtcfile = chronyd 没有跟踪实时时钟（{ $command } 得到“{ $reply }”）：RTC 相关命令需要 chrony.conf 中的 rtcfile 指令。除非你希望 chronyd 测量 RTC，否则没有问题。
 finding-rtc-not-tracked = chronyd 没有跟踪实时时钟（“{ $reply }”）：没有“rtcfile”（或使用了“rtcsync”）时没有 RTC 报告；设置了 rtcfile 时，若 chronyd 打不开 RTC 设备（/dev/rtc，或 rtcdevice 指定的设备：容器或虚拟机中不存在，或不可读），它会放弃 RTC，并在日志中记录无法打开 RTC 设备的错误。除非你希望 chronyd 测量 RTC，否则没有问题。
 finding-command-failed = chronyd 拒绝了该命令：“{ $reply }”。chronyc 4.0 到 4.9 不会打印这样的代码：请确认是哪个程序打印的，并检查命令及其参数（chronyc(1)）。
-finding-chronyd-failed = chronyd 没能执行该命令（“{ $reply }”）：它理解了命令，但执行失败。makestep 在 chronyd 不控制时钟（以 -x 启动）或步进会让时间超出范围时失败；settime 在给出的时间无效或距上一次不足一秒时失败；doffset 在偏移会让时间无效时失败。chronyd 的日志会说明是哪一种（“Could not step system clock”、“Adjustment of … seconds is invalid”）。
-finding-chronyd-failed-by-makestep = chronyd 没能步进时钟（makestep 得到“{ $reply }”）：时钟没有改变。以 -x 启动的 chronyd 不控制系统时钟（chronyd(8)：-x 关闭对系统时钟的控制），因此无法步进；它的日志在启动时写有“Disabled control of system clock”，此时写有“Could not step system clock”。测试或实验用的 chronyd 就是这样；要设置时钟的 chronyd 应不带 -x 运行。否则就是这次步进会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。
+finding-chronyd-failed = chronyd 没能执行该命令（“{ $reply }”）：它理解了命令，但执行失败。makestep 在 chronyd 不控制时钟（以 -x 启动）或步进会让时间超出范围时失败；settime 在给出的时间无效或距上一次不足一秒时失败；doffset 在偏移会让时间无效时失败。chronyd 的日志会说明是哪一种（无法步进系统时钟，或调整量无效）。
+finding-chronyd-failed-by-makestep = chronyd 没能步进时钟（makestep 得到“{ $reply }”）：时钟没有改变。以 -x 启动的 chronyd 不控制系统时钟（chronyd(8)：-x 关闭对系统时钟的控制），因此无法步进；它的日志在启动时写有“Disabled control of system clock”，此时写有无法步进系统时钟的消息。测试或实验用的 chronyd 就是这样；要设置时钟的 chronyd 应不带 -x 运行。否则就是这次步进会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。
 finding-chronyd-failed-by-settime = chronyd 没有采用 settime 给出的时间（“{ $reply }”）：它不是有效的时间（早于 1970 年，或超出 NTP 时间的范围），或距上一次 settime 不足一秒。请重新输入（chronyc(1) settime：如 16:30:05 这样的时间，或日期加时间）。
 finding-chronyd-failed-by-doffset = chronyd 拒绝了 doffset 给出的偏移（“{ $reply }”）：应用它会让时间超出 chronyd 接受的范围（日志：“Adjustment of … seconds is invalid”）。时钟没有改变。
 finding-release-mismatch = chronyc 与 chronyd 互相不理解（“{ $reply }”）：{ $code ->
@@ -856,10 +856,10 @@ finding-all-falsetickers = 无法选择任何时间源：所有可选的时间�
 finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
 ## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
-finding-not-synchronised-by-no-update-yet = 未同步：chronyd 启动以来还没有更新过一次时钟（参考 ID 00000000，Ref time 为 1970，Update interval 为 0；chronyc(1)：Ref time 是最后一次处理参考源测量的时间）。刚启动或重启后这是正常的：等它最初几次轮询后再看（用 iburst 约 10 秒；不用则需几分钟）。如果一直如此，说明没有可用的上游：检查服务器是否在 UDP 123 上应答（防火墙、安全组）、域名能否解析（DNS）、隔离的服务器是否配置了“local stratum 10 orphan”，禁用 IPv6 时用 -4 启动 chronyd；“chronyc sources”显示哪些源有应答。
+finding-not-synchronised-by-no-update-yet = 未同步：chronyd 启动以来还没有更新过一次时钟（参考 ID 00000000，Ref time 为 1970，Update interval 为 0；chronyc(1)：Ref time 是最后一次处理参考源测量的时间）。刚启动或重启后这是正常的：等它最初几次轮询后再看（用 iburst 约 10 秒；不用则需几分钟）。chrony 4.7 及以后版本中带“local … orphan”的服务器在启动后要等 300 秒才提供自己的时钟（chrony.conf(5) local 的“waitunsynced”：带 orphan 时为 300 秒），所以这样的实验服务器在启动后的前五分钟是未同步的。如果一直如此，说明没有可用的上游：检查服务器是否在 UDP 123 上应答（防火墙、安全组）、域名能否解析（DNS）、隔离的服务器是否配置了“local stratum 10 orphan”，禁用 IPv6 时用 -4 启动 chronyd；“chronyc sources”显示哪些源有应答。
 finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000）：有时间源应答，但可选的时间源少于“minsources”的要求，因此 chronyd 不更新时钟；selectdata 显示它们在等待（W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-none-selected-by-first-polls = 服务器有应答，但还没有选中任何一个：每个都只应答了最初几次轮询（reach 寄存器按八进制记录最近八次轮询，仍在填充：1、3、7、17），说明 NTP 守护进程刚启动，样本还太少，无法选择服务器。请等待几次轮询；如果 reach 到 377 后仍未选中，再比较它们的偏移和层级。
-finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：“does not have enough measurements”）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：测量数不够）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
 finding-none-selected-by-minsources-waiting = 时间源有应答但都未被选中：可选的时间源少于“minsources”的要求，所以可选的时间源在等待（selectdata：W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-not-synchronised-by-all-falsetickers = 未同步（参考 ID 00000000）：时间源有应答，但它们的时间互不一致，没有多数认同同一时间；chronyc 把每个可选的时间源都标为 x，即 falseticker（chronyc(1)：“x”表示该源可能是 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
 finding-none-selected-by-all-falsetickers = 时间源有应答但都未被选中：它们的时间互不一致，没有多数认同同一时间（selectdata 把每个可选的时间源都标为 x，即 falseticker）。请用另一个时钟逐个比对，修正或删除错误的时间源，或增加时间源使多数能够形成。
@@ -1114,7 +1114,8 @@ finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 
 finding-not-synchronised-by-auth-failing = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答，但它的包认证失败（“chronyc ntpdata”），chronyd 会忽略这些包。原因不在网络或那台服务器的“allow”。请比对两端的密钥（两端密钥文件中的 ID、类型和密钥必须相同），或两端的 NTS 设置。
 finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先），以及沿途的 UDP 123。
 finding-not-synchronised-by-key-missing = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，因为 chronyd 根本没有向它发送请求：本机密钥文件中没有密钥 { $key }（本段粘贴中的“chronyc authdata”：KeyID 为 { $key }、密钥长度为 0；chronyd 日志记录“Key { $key } is missing”）。问题不在服务器、访问规则或防火墙。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
-finding-not-synchronised-by-no-answer = 未同步（参考 ID 为 00000000）：没有任何时间源应答（本段粘贴中的“chronyc sources”：reach 全部为 0；“chronyc ntpdata”：请求已发出，一个也没有收到）。它们的地址已知，所以原因不在域名解析（DNS）或 -4：是服务器丢弃了请求，或请求没有到达服务器。首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，并且更具体的规则优先，所以允许本客户端子网的“allow”抵消不了拒绝其地址的“deny”（在服务器上运行“chronyc accheck 地址”可确认）。其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时，同样会丢弃这些请求。然后是沿途的 UDP 123（防火墙、安全组）。
+finding-not-synchronised-by-no-answer = 未同步（参考 ID 为 00000000）：没有任何时间源应答（本段粘贴中的“chronyc ntpdata”：请求已发出，一个也没有收到）。它们的地址已知，所以原因不在域名解析（DNS）或 -4：是服务器丢弃了请求，或请求没有到达服务器。首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，并且更具体的规则优先，所以允许本客户端子网的“allow”抵消不了拒绝其地址的“deny”（在服务器上运行“chronyc accheck 地址”可确认）。其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时，同样会丢弃这些请求。然后是沿途的 UDP 123（防火墙、安全组）。
+finding-not-synchronised-by-no-answer-sources = 未同步（参考 ID 为 00000000）：没有任何时间源被计为有应答（本段粘贴中的“chronyc sources”：reach 全部为 0）。它们的地址已知，所以原因不在域名解析（DNS）或 -4。reach 为 0 有两种原因，仅凭这段粘贴无法区分（chronyd 只把通过其检查的应答计入 reach）：服务器有应答，但它自己没有同步（没有可达上游、也没有“local stratum”的实验服务器；或从 chrony 4.7 起，带“local … orphan”的服务器启动后的前 300 秒，即“waitunsynced”）；或者根本没有应答回来。用“chronyc ntpdata 地址”可以区分：Total RX 大于 0 且 Leap status 为“Not synchronised”是第一种，请修好那台服务器（在它上面运行“chronyc tracking”）；Total RX 为 0 是第二种。对第二种，首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答（在服务器上运行“chronyc accheck 地址”可确认）；其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时也会丢弃请求；然后是沿途的 UDP 123（防火墙、安全组）。
 finding-no-upstream-reachable-by-key = 所有时间源都没有应答（可达性均为 0），且 { $sources } 使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-no-upstream-reachable-by-key-missing = 所有时间源都没有应答（可达性均为 0），因为 chronyd 根本没有向 { $sources } 发送请求：本机密钥文件中没有密钥 { $key }（本段粘贴中的“chronyc authdata”：KeyID 为 { $key }、密钥长度为 0；chronyd 日志记录“Key { $key } is missing”）。问题不在服务器、访问规则或防火墙。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
 finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }，且{ $count ->
@@ -1166,7 +1167,10 @@ field-settime-new-frequency = 加入这个样本后时钟的频率，单位 ppm�
 label-settime-new-frequency = 新频率（ppm）
 finding-settime-frequency-limit = 手动样本把时钟频率设成了 { $ppm } ppm，远超正常时钟的 ±100 ppm，已达到或接近系统驱动能设置的上限（chrony.conf(5) maxdrift：Linux 为 100000 ppm，FreeBSD、NetBSD 和 macOS 为 500 ppm）。chronyd 根据 settime 的样本计算频率（chronyc(1) settime）：相隔仅几秒、各自误差又相差几秒的样本会算出荒谬的频率，时钟现在就按这个频率走偏。请执行“chronyc manual reset”（或用“manual delete N”删除错误的样本），再相隔几分钟给出 settime 样本，每次尽量准确。
 kind-chronyd-messages = chronyd 自己的日志（journal、systemctl status、chronyd -d）
-finding-chronyd-fatal = chronyd 拒绝启动：“Fatal error : { $message }”。{ $fix ->
+finding-chronyd-fatal = chronyd 拒绝启动{ $fix ->
+        [other] ：“Fatal error : { $message }”。
+       *[known] （日志中的“Fatal error”消息）：
+    }{ $fix ->
         [noclientlog] “ratelimit”（或“ntsratelimit”、“cmdratelimit”）不能与“noclientlog”同时使用：限速需要客户端日志。删除其中一个。
         [directive] chrony.conf { $line ->
             [none] {""}
@@ -1188,8 +1192,18 @@ finding-chronyd-fatal = chronyd 拒绝启动：“Fatal error : { $message }”�
         [refclock] “refclock”的驱动不是 chronyd 支持的：驱动有 PPS、SHM、SOCK 和 PHC（GPS 通过 gpsd 用 SHM 或 SOCK 读取）。
         [user] “user”指令（或 -u）指定的用户在这台主机上不存在：创建它，或写软件包创建的用户（chrony 或 _chrony）。
         [running] 另一个 chronyd 正在用同一个 pid 文件运行：先停止它（systemctl stop chronyd 或 chrony）再启动这个，或给每个设置自己的“pidfile”。
-        [nts-cert] NTS 服务器的证书或私钥（“ntsservercert”、“ntsserverkey”）读不了：检查两个路径，以及 chronyd 的用户能否读取。
-        [file] 配置指定的某个文件打不开：检查路径和权限。
+        [nts-cert] NTS 服务器的证书或私钥（“ntsservercert”、“ntsserverkey”）读不了{ $path ->
+            [none] {""}
+           *[other] （{ $path }）
+        }：检查两个路径，以及 chronyd 的用户能否读取。
+        [glob] “include”、“confdir”或“sourcedir”指定的{ $path ->
+            [none] 目录
+           *[other] {" "}{ $path }{" "}
+        }无法搜索（目录不存在，或 chronyd 无权读取）：检查路径，或删除这一行。
+        [file] 配置指定的{ $path ->
+            [none] 某个文件
+           *[other] 文件 { $path }{" "}
+        }打不开：检查路径和权限。
        *[other] 按消息所说修正 chrony.conf，再用“chronyd -p”检查，然后重新启动 chronyd。
     }在此之前 chronyd 没有运行：“chronyc”无法与它通信。
 finding-chronyd-exited = 服务失败（systemctl：“Active: failed”），而粘贴的内容里没有 chronyd 的“Fatal error”消息：运行“journalctl -u chronyd”（或 chrony），看最后几行。

@@ -16,7 +16,7 @@ lint-unknown-directive = “{ $directive }”不是 chrony 指令，chronyd 将�
 lint-missing-arguments = { $directive } 需要 { $expected } 个参数，实际只有 { $found } 个，chronyd 将拒绝启动（"Missing arguments"）。
 lint-too-many-arguments = { $directive } 只接受 { $expected } 个参数，实际有 { $found } 个，chronyd 将拒绝启动（"Too many arguments"）。
 lint-unknown-option = { $directive ->
-    [opencommands] “{ $option }”不是 opencommands 可开放的命令（activity、authdata、clients、manual、ntpdata、rtcdata、selectdata、serverstats、smoothing、sourcename、sources、sourcestats、tracking），chronyd 将拒绝启动（“Could not parse opencommands directive”）。
+    [opencommands] “{ $option }”不是 opencommands 可开放的命令（activity、authdata、clients、manual、ntpdata、rtcdata、selectdata、serverstats、smoothing、sourcename、sources、sourcestats、tracking），chronyd 将拒绝启动（无法解析 opencommands 指令）。
    *[other] { $directive } 没有“{ $option }”选项，chronyd 将拒绝启动。
 }{ $suggestion ->
     [none] {""}
@@ -55,7 +55,7 @@ lint-local-stratum-below-upstream = 配置了上游服务器却设置 local stra
 lint-no-local-stratum = 已允许客户端访问，但没有 local 指令：上游服务器不可达时，客户端会看到层级 0 和 Not synchronised（未同步）。隔离的实验网络请添加“local stratum 10 orphan”。
 lint-prefer-noselect = { $host } 这一行上的 prefer 不起作用：noselect 表示它永远不会被选来同步，所以 { $host } 只被测量，从不被使用。若要优先使用它，请删除 noselect；若只想监测它，请删除 prefer。
 lint-peer-burst = peer 行上的 { $option } 会被忽略：突发同步只对 server 和 pool 源有效。
-lint-peer-nts = nts 在 peer 行上不起作用（chrony.conf(5) peer：“server 指令的以下选项在 peer 指令中不起作用：iburst、burst、nts、presend、copy”）：chronyd 记录“NTS not supported with peers”，仍向 { $host } 发起 NTS 密钥交换（TCP 端口 4460），但不接受该对等端的任何应答，因为对等端的应答不带 NTS 字段（chronyd 只为客户端添加）。对等端请用“key N”认证（双方密钥文件中相同的密钥），或把 { $host } 改为带 nts 的 server。
+lint-peer-nts = nts 在 peer 行上不起作用（chrony.conf(5) peer：“server 指令的以下选项在 peer 指令中不起作用：iburst、burst、nts、presend、copy”）：chronyd 在日志中记录对等端不支持 NTS，仍向 { $host } 发起 NTS 密钥交换（TCP 端口 4460），但不接受该对等端的任何应答，因为对等端的应答不带 NTS 字段（chronyd 只为客户端添加）。对等端请用“key N”认证（双方密钥文件中相同的密钥），或把 { $host } 改为带 nts 的 server。
 lint-nts-key-ignored = { $host } 同时有 nts 和“key { $key }”：chronyd 用 NTS 认证它，忽略该密钥（chrony 的 ntp_core.c 只在没有 nts 时使用密钥；chrony.conf(5) nts：“与 key 选项不同，服务器和客户端无需共享密钥”）。请删去其中之一：删去“key { $key }”保留 NTS，或删去 nts 使用对称密钥。
 lint-certset-empty = { $host } 用证书集 { $set } 验证其 NTS 服务器的证书，但该集合中没有证书：{ $which ->
         [default] “nosystemcert”去掉了集合 0 中系统信任的 CA，且没有不带集合编号的“ntstrustedcerts FILE”行补充
@@ -228,7 +228,7 @@ lint-makestep-limit-fraction = makestep { $threshold } { $limit }：限值是时
         [yes] 两个参数看起来写反了：要在前 { $threshold } 次更新时以 { $limit } 秒为阈值，请写成“makestep { $limit } { $threshold }”。
        *[other] 请把限值写成整数。
     }
-lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime：“BE WARNED: The server is intentionally not serving its best estimate of the true time”；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。
+lint-smoothtime-serves = 为客户端提供时间的机器上使用了不带 leaponly 的 smoothtime：客户端得到的是平滑后的时间，而不是 chronyd 对真实时间的最佳估计。chrony.conf(5) smoothtime 特别警告：这样的服务器有意不提供它对真实时间的最佳估计；同时轮询其他服务器的客户端可能把它判为错误时间源（falseticker）。请加上“leaponly”，只平滑闰秒；或者只在客户端只轮询本服务器时使用 smoothtime。
 lint-cmdport-off-cmd-lines = cmdport 0：chronyd 不打开 UDP 命令端口，所以 cmdallow、cmddeny 和 bindcmdaddress 这些行（{ $lines }）不起作用；chronyc 只能通过本机套接字工作。请删除这些行，或删除 cmdport 0 以便从其他主机监控。
 lint-maxsamples-one = maxsamples 1 会关闭频率跟踪，每个时间源有一个样本就可被选用：chrony.conf(5) 说明它用于 chronyd -q 或 -Q（校准一次后退出）。持续守时的守护进程应不写 maxsamples，或设为 4 到 64。
 lint-dir-file-skipped = { $directive } 只读取 { $dir } 中的 *.{ $ext } 文件：chronyd 会跳过 { $file } 且不给出任何提示，其中的{ $directive ->

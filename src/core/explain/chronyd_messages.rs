@@ -68,11 +68,25 @@ fn fatal_fix(msg: &str) -> &'static str {
         "running"
     } else if m.contains("credentials") || m.contains("certificate") {
         "nts-cert"
+    } else if m.starts_with("could not search for files matching") {
+        // conf.c: an include/confdir/sourcedir glob that cannot be searched.
+        "glob"
     } else if m.contains("could not open") || m.contains("could not read") {
         "file"
     } else {
         "other"
     }
+}
+
+/// The path a fatal message names (before its "at line N in file F"), or
+/// "none": the Chinese text says it without quoting the English message.
+fn named_path(msg: &str) -> String {
+    let head = msg.split_once(" at line ").map_or(msg, |(h, _)| h);
+    head.split_whitespace()
+        .find(|w| w.starts_with('/'))
+        .map(|w| w.trim_end_matches([',', '.', ':', ')']))
+        .filter(|w| !w.is_empty())
+        .map_or_else(|| "none".into(), str::to_string)
 }
 
 /// Takes "… at line N in file F" apart: the line number, or "-".
@@ -126,6 +140,7 @@ pub fn explain(lines: &[&str]) -> Option<Explained> {
                 Finding::new(Rule::ChronydFatal)
                     .arg("fix", fatal_fix(&f))
                     .arg("line", at_line(&f))
+                    .arg("path", named_path(&f))
                     .arg("message", f),
             );
         } else if let Some(s) = m.strip_prefix("Selected source ") {
@@ -424,6 +439,14 @@ mod tests {
     fn a_fatal_line_names_its_line_number() {
         assert_eq!(at_line("Invalid directive severs at line 9 in file x"), "9");
         assert_eq!(at_line("Bad subnet in 192.168.1.0/33"), "none");
+        assert_eq!(
+            named_path("Could not search for files matching /x/nosuch.d/*.conf"),
+            "/x/nosuch.d/*.conf"
+        );
+        assert_eq!(
+            named_path("Missing arguments for makestep directive at line 9 in file /e/c.conf"),
+            "none"
+        );
         assert_eq!(
             fatal_fix("Rate limiting cannot be enabled with noclientlog"),
             "noclientlog"
