@@ -117,6 +117,16 @@ gui-few-sources-resolve = { $usable ->
        *[other] Only { $usable } of the { $count } upstream sources have
     } an address on this machine: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
 gui-name-checking-here = Checking whether { $name } resolves on this machine…
+gui-few-sources-resolve-pool = { $usable ->
+        [0] None
+       *[other] Only { $usable }
+    } of the up to { $count } upstream servers of { $lines ->
+        [one] this configured line
+       *[other] these { $lines } configured lines
+    } { $usable ->
+        [one] has
+       *[other] have
+    } an address on this machine (a pool line stands for up to its maxsources servers, 4 by default): chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
 gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).
@@ -239,6 +249,8 @@ gui-file-exists = { $path } already exists. Replace it?
 gui-file-replace = Replace
 gui-lint-running = Checking the configuration…
 gui-export-nts = NTS (clients authenticate the server)
+gui-export-ntpd-old = For ntpd 4.2.6 (CentOS 7)
+gui-export-ntpd-old-help = ntpd before 4.2.7 has no “restrict source”: the file then lets each upstream in by a restrict line of its own, by address.
 gui-export-note-nts-no-server = the server's chrony.conf has no ntsservercert: its clients cannot use NTS until it does (NTS panel, “Create certificates”).
 gui-export-nts-ca = CA file on the clients
 gui-export-note-nts-system-store = the clients trust the system's CAs: a server certificate from a private CA needs its CA in “CA file on the clients”.
@@ -292,6 +304,9 @@ gui-stats-refresh = Compute again
 gui-stats-max-error = maximum clock error
 gui-own-clock-bound-unknown = unknown (serves its own clock)
 gui-spark-error-unknown = maximum clock error: unknown (serves its own clock), so no line is drawn for it
+gui-spark-unmeasured = No measurement: chronyd serves its own clock and no source has answered, so neither the system clock's offset nor its maximum error is drawn.
+gui-not-measured = not measured
+gui-not-measured-help = Not measured: chronyd has no reference (no source has answered), so this 0 is its initial value, not a comparison with true time.
 gui-stats-max-error-own-clock = The maximum clock error is unknown while the server serves its own clock: nothing measures that clock against true time, and the root dispersion chronyd reports then (often 0) bounds nothing. Those times are left out of this series.
 gui-stats-root-own-clock = Root delay and root dispersion have no values while the server serves its own clock: chronyd then reports them for a path to no reference (often 0), which says nothing about true time. Those times are left out of this series.
 gui-stats-ntp-rate = NTP requests per second

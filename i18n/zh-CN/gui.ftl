@@ -110,6 +110,8 @@ gui-few-sources-resolve = { $usable ->
        *[other] { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址
     }：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 gui-name-checking-here = 正在检查 { $name } 在本机能否解析……
+gui-few-sources-resolve = { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
+gui-few-sources-resolve-pool = 这 { $lines } 行上游配置最多可提供 { $count } 个服务器（一行 pool 代表最多 maxsources 个服务器，默认 4 个），其中只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 gui-no-measurement = 尚无测量：chronyd 在这里还没有样本，它报告的数字是初始值，不是数据。
 gui-no-sources = chronyd 没有时间源。
 gui-noclientlog-help = 不记录客户端访问（此时无法限速）。
@@ -233,6 +235,8 @@ gui-file-replace = 替换
 gui-lint-running = 正在检查配置……
 gui-export-note-nts-no-server = 服务器的 chrony.conf 中没有 ntsservercert：在配置之前，其客户端无法使用 NTS（在“NTS”面板中点“创建证书”）。
 gui-export-nts = NTS（客户端认证服务器）
+gui-export-ntpd-old = 用于 ntpd 4.2.6（CentOS 7）
+gui-export-ntpd-old-help = 4.2.7 之前的 ntpd 没有“restrict source”：文件改为每个上游各用一行 restrict 放行，按地址。
 gui-export-nts-ca = 客户端上的 CA 文件
 gui-export-note-nts-system-store = 客户端信任系统的 CA：由私有 CA 签发的服务器证书需要在“客户端上的 CA 文件”中填写它的 CA。
 gui-export-note-nts-switch = { $format } 不支持 NTS：请为交换机使用对称密钥（“密钥”）。
@@ -282,6 +286,9 @@ gui-stats-refresh = 重新计算
 gui-stats-max-error = 时钟最大误差
 gui-own-clock-bound-unknown = 未知（使用本机时钟）
 gui-spark-error-unknown = 时钟最大误差：未知（使用本机时钟），所以不画它的曲线
+gui-spark-unmeasured = 没有测量：chronyd 使用本机时钟，且没有任何时间源应答，所以系统时钟的偏移和最大误差都不画出。
+gui-not-measured = 未测量
+gui-not-measured-help = 未测量：chronyd 没有参考源（没有任何时间源应答），这个 0 是它的初始值，不是与真实时间比较的结果。
 gui-stats-max-error-own-clock = 服务器使用本机时钟期间，时钟最大误差是未知的：没有任何测量把这个时钟与真实时间比较，chronyd 此时报告的根离散度（常为 0）不是任何上限。这些时刻不计入此序列。
 gui-stats-root-own-clock = 服务器使用本机时钟期间，根延迟和根离散度没有数值：chronyd 此时报告的值（常为 0）不对应任何通往参考时间源的路径，不能说明与真实时间的关系。这些时刻不计入此序列。
 gui-stats-ntp-rate = 每秒 NTP 请求数

@@ -331,3 +331,54 @@ fn each_guided_role_writes_only_its_own_fields_and_the_confirm_names_what_it_add
         );
     }
 }
+
+/// W8 finding 5: note 001's one `pool ntp1.aliyun.com iburst` line is said
+/// as one configured line that stands for up to maxsources (4) servers,
+/// not "4 upstream sources"; Apply's count includes the warnings it shows
+/// under it (not "0 warnings" above orange lines).
+#[test]
+fn one_pool_line_is_counted_as_a_line_and_apply_counts_what_it_shows() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        h.state_mut()
+            .state
+            .on_event(Event::Resolved(vec![("ntp1.aliyun.com".into(), false)]));
+        h.state_mut().state.doc =
+            Document::parse("pool ntp1.aliyun.com iburst\nallow 10.0.0.0/24\n");
+        show(&mut h, Panel::Upstreams);
+        let few = tr.tr_args(
+            "gui-few-sources-resolve-pool",
+            &[("usable", "0"), ("count", "4"), ("lines", "1")],
+        );
+        assert!(
+            h.query_by_label(&few).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        show(&mut h, Panel::Apply);
+        h.run();
+        let st = &h.state().state;
+        let diags = st.lint.diagnostics.clone().unwrap();
+        let count = |s: stratum::core::conf::lint::Severity| {
+            diags.iter().filter(|d| d.severity == s).count()
+        };
+        use stratum::core::conf::lint::Severity as S;
+        // The name that does not resolve here and the pool's few servers.
+        let summary = tr.tr_args(
+            "cli-lint-summary",
+            &[
+                ("errors", count(S::Error).to_string()),
+                ("warnings", (count(S::Warning) + 2).to_string()),
+                ("hints", count(S::Hint).to_string()),
+                ("version", st.chrony_version().to_string()),
+            ],
+        );
+        assert!(
+            h.query_by_label(&summary).is_some(),
+            "{lang:?}: no {summary:?} in {:?}",
+            shown_texts(&h)
+        );
+        assert!(h.query_by_label(&few).is_some(), "{lang:?}");
+    }
+}

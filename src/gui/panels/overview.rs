@@ -136,7 +136,21 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             crate::gui::widgets::findings_ui(ui, st, &findings);
         }
         ui.add_space(6.0);
-        fields_ui(ui, st, "tracking", e.kind, &e.fields);
+        // Zeros chronyd reports with no reference read "not measured".
+        let not_measured = st.t("gui-not-measured");
+        let fields: Vec<_> = e
+            .fields
+            .iter()
+            .cloned()
+            .map(|mut f| {
+                if crate::gui::widgets::not_measured(&f) {
+                    f.raw = not_measured.clone();
+                    f.value = crate::core::explain::Value::Text;
+                }
+                f
+            })
+            .collect();
+        fields_ui(ui, st, "tracking", e.kind, &fields);
     }
     ui.add_space(8.0);
     let mut asked = None;
@@ -221,13 +235,18 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     let Some(pts) = st.history.get(&SERIES).filter(|p| p.len() > 1) else {
         return;
     };
-    let line: egui_plot::PlotPoints = pts
-        .iter()
-        .filter(|(t, _, _)| *t >= now - 300.0)
-        // Ahead positive, as on the Plots panel.
-        .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
-        .collect::<Vec<_>>()
-        .into();
+    // chronyd's zeros for a clock nobody measured are no line, as on
+    // Plots: the chart stays (its place in the page), empty, and says why.
+    use crate::gui::panels::plots::unmeasured_zeros;
+    let unmeasured = unmeasured_zeros(st, &SERIES, pts);
+    let line: Option<egui_plot::PlotPoints> = (!unmeasured).then(|| {
+        pts.iter()
+            .filter(|(t, _, _)| *t >= now - 300.0)
+            // Ahead positive, as on the Plots panel.
+            .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
+            .collect::<Vec<_>>()
+            .into()
+    });
     // On its own clock the history has no maximum error (no bound is
     // known): no line, and a word saying why.
     let own_clock = st
@@ -253,12 +272,17 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         st.t("gui-stats-max-error"),
     );
     let (offset_color, error_color) = (PALETTE[0], PALETTE[1]);
-    let mut legend = vec![(offset_name.clone(), offset_color)];
+    let mut legend = Vec::new();
+    if line.is_some() {
+        legend.push((offset_name.clone(), offset_color));
+    }
     if error.is_some() {
         legend.push((error_name.clone(), error_color));
     }
     legend_row_ui(ui, &legend);
-    if own_clock {
+    if unmeasured {
+        ui.add(egui::Label::new(RichText::new(st.t("gui-spark-unmeasured")).weak()).wrap());
+    } else if own_clock {
         ui.weak(st.t("gui-spark-error-unknown"));
     }
     let height = (room_below(ui) - below).clamp(80.0, 600.0);
@@ -270,7 +294,9 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .allow_zoom(false)
         .allow_scroll(false)
         .show(ui, |p| {
-            p.line(egui_plot::Line::new(offset_name, line).color(offset_color));
+            if let Some(line) = line {
+                p.line(egui_plot::Line::new(offset_name, line).color(offset_color));
+            }
             if let Some(e) = error {
                 p.line(egui_plot::Line::new(error_name, e).color(error_color));
             }

@@ -147,32 +147,62 @@ pub fn ask_resolve<'a>(
 /// falseticker vote needs, and lint (which counts every name) did not say
 /// so, that is said too.
 pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::conf::Document) {
+    for line in unresolved_hints(st, doc) {
+        ui.colored_label(status_color(Status::Warn), line);
+    }
+    // A name whose answer has not come yet: neither resolving nor not.
     let check = NameCheck::of(st);
     let mut said = std::collections::HashSet::new();
     for (_, s) in doc.sources() {
-        let key = s.host.to_ascii_lowercase();
-        if check.unresolved(&s.host) && said.insert(key.clone()) {
-            ui.colored_label(
-                status_color(Status::Warn),
-                st.tr
-                    .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
-            );
-        } else if check.pending(&s.host) && said.insert(key) {
+        if check.pending(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
             ui.weak(
                 st.tr
                     .tr_args("gui-name-checking-here", &[("name", s.host.as_str())]),
             );
         }
     }
-    if let Some((usable, total)) = check.few(doc) {
-        ui.colored_label(
-            status_color(Status::Warn),
-            st.tr.tr_args(
-                "gui-few-sources-resolve",
-                &[("usable", usable.to_string()), ("count", total.to_string())],
-            ),
-        );
+}
+
+/// The warnings [`unresolved_hints_ui`] shows (Apply counts them with
+/// lint's).
+pub fn unresolved_hints(st: &AppState, doc: &crate::core::conf::Document) -> Vec<String> {
+    let check = NameCheck::of(st);
+    let mut said = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (_, s) in doc.sources() {
+        if check.unresolved(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
+            out.push(
+                st.tr
+                    .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
+            );
+        }
     }
+    if let Some(few) = check.few(doc) {
+        // A pool line counts as the servers it may give (its maxsources,
+        // chrony.conf(5) pool), said as such: one line is not "4 sources".
+        let id = if few.total > few.lines as i64 {
+            "gui-few-sources-resolve-pool"
+        } else {
+            "gui-few-sources-resolve"
+        };
+        out.push(st.tr.tr_args(
+            id,
+            &[
+                ("usable", few.usable.to_string()),
+                ("count", few.total.to_string()),
+                ("lines", few.lines.to_string()),
+            ],
+        ));
+    }
+    out
+}
+
+/// Fewer upstream servers with an address here than the 3 the falseticker
+/// vote needs: those with one, all of them, and the lines they come from.
+pub struct Few {
+    pub usable: i64,
+    pub total: i64,
+    pub lines: usize,
 }
 
 /// What the lookups on this machine said of the names typed: a name whose
@@ -202,7 +232,7 @@ impl<'a> NameCheck<'a> {
     /// The sources with an address here and all of them, when the names
     /// left give fewer than the 3 the falseticker vote needs; nothing while
     /// a lookup is pending (the count is not known yet).
-    pub fn few(&self, doc: &crate::core::conf::Document) -> Option<(i64, i64)> {
+    pub fn few(&self, doc: &crate::core::conf::Document) -> Option<Few> {
         let upstreams = crate::core::conf::lint::selectable_upstreams(doc);
         if upstreams.iter().any(|(h, _)| self.pending(h)) {
             return None;
@@ -213,7 +243,11 @@ impl<'a> NameCheck<'a> {
             .filter(|(h, _)| !self.unresolved(h))
             .map(|(_, n)| n)
             .sum();
-        (total >= 3 && usable < 3).then_some((usable, total))
+        (total >= 3 && usable < 3).then_some(Few {
+            usable,
+            total,
+            lines: upstreams.len(),
+        })
     }
 }
 
