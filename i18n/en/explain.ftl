@@ -555,7 +555,8 @@ why-offset-source-large = { $value }: 100 ms or more between this clock and the 
 why-offset-falseticker = { $value }: this source's disagreement with the majority of the sources (it is a falseticker), not this clock's error
 why-offset-unused = { $value }: how far this source is from the source the clock follows; the clock's own offset is the followed source's, not this one's
 why-offset-numbers-pps = { $value }: ntpd follows the PPS peer (tally o); this reference clock only numbers the pulse's seconds, and a few ms is its timecode's serial latency (ntpd's NMEA driver calibrates it with fudge time2)
-why-offset-within-delay = { $value }: within half the round-trip delay ({ $half }), the most an asymmetric path can shift NTP's measured offset, so normal for this path
+why-offset-within-delay = { $value }: within the round-trip delay plus jitter ({ $bound }). An asymmetric path shifts NTP's measured offset by up to half the delay, more when the delay varies, and the jitter is how far the samples scatter, so this is normal for this path
+why-offset-within-root-distance = { $value }: within the root distance (rootdelay/2 + rootdisp = { $bound }), the bound of this clock's error against the primary reference, so ordinary for this path; ntpd slews it
 
 finding-clock-behind = The system clock is { $value } behind NTP time (chronyc: “slow”). chronyd closes the gap by slewing, at most 83 ms per second by default (maxslewrate): { $step ->
     [yes] this gap takes { $slew } or more, so allow a step with “makestep 1 3” (it steps offsets above 1 s) or run “chronyc makestep”.
@@ -1064,6 +1065,8 @@ field-manual-residual = What remains of the sample's error after the line chrony
 label-manual-residual = Residual
 field-try = The number of the try: waitsync asks chronyd's tracking once per interval (10 s by default).
 label-try = Try
+meaning-ntpd-refid = Reference ID: what the clock follows, as ntpq(1) shows it: an IPv4 address (for an IPv6 server, a hash of its address printed as one), a reference clock code between dots such as .GPS. or .PPS., or a kiss code such as .INIT. (not synchronised yet) or .STEP.
+meaning-switch-refid = Reference ID (ref clock, reference): what that server follows, as the device shows it: an address (or a name), a reference clock code between dots such as .GPS., or .INIT. or 0.0.0.0 while it follows nothing yet.
 meaning-chronyc-waitsync-refid = The reference ID tracking gave at this try: 00000000 (or 7F7F0101, the local clock) means chronyd was not synchronised to a source then.
 meaning-timedatectl-timesync-status-refid = The reference ID of the server's last answer (the server's reference, not this machine's): the address or clock the server follows; 7F7F0101 (127.127.1.1) or LOCL means the server serves its own local clock.
 meaning-timedatectl-show-timesync-refid = The reference ID in the server's last answer (NTPMessage): what the server follows, not this machine; 7F7F0101 (127.127.1.1) or LOCL means the server serves its own local clock.

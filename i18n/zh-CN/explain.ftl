@@ -541,7 +541,8 @@ why-offset-source-large = { $value }：本机时钟与该源相差 100 ms或以�
 why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
 why-offset-unused = { $value }：该源与时钟所跟随的源相差这么多；本机时钟的偏差是所跟随源的，而不是这一个的
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
-why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
+why-offset-within-delay = { $value }：在往返延迟加抖动（{ $bound }）以内。路径不对称最多会使 NTP 测得的偏移偏差延迟的一半，延迟变化时更多，抖动是各次测量的离散程度，所以对这条路径属于正常
+why-offset-within-root-distance = { $value }：在根距离（rootdelay/2 + rootdisp = { $bound }）以内，这是本机时钟相对一级参考源误差的界限，对这条路径属于正常；ntpd 会慢慢调整（slew）它
 
 finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 ms（maxslewrate）：{ $step ->
     [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
@@ -997,6 +998,8 @@ field-manual-residual = chronyd 用样本拟合出直线（时钟的偏移和漂
 label-manual-residual = 残差
 field-try = 第几次尝试：waitsync 每个间隔（默认 10 秒）查询一次 chronyd 的 tracking。
 label-try = 尝试
+meaning-ntpd-refid = 参考 ID：时钟跟随的对象，按 ntpq(1) 的显示：IPv4 地址（IPv6 服务器则为其地址的哈希，以地址形式显示）、用点括起的参考时钟代码（如 .GPS. 或 .PPS.），或 kiss 代码（如 .INIT.，表示尚未同步，或 .STEP.）。
+meaning-switch-refid = 参考 ID（ref clock、reference）：该服务器跟随的对象，按设备的显示：地址（或名称）、用点括起的参考时钟代码（如 .GPS.），尚未跟随任何对象时为 .INIT. 或 0.0.0.0。
 meaning-chronyc-waitsync-refid = 这次尝试时 tracking 给出的参考 ID：00000000（或本地时钟的 7F7F0101）表示 chronyd 当时没有同步到任何时间源。
 meaning-timedatectl-timesync-status-refid = 服务器最近一次应答中的参考 ID（是服务器的参考，不是本机的）：服务器所跟随的地址或时钟；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
 meaning-timedatectl-show-timesync-refid = 服务器最近一次应答（NTPMessage）中的参考 ID：是服务器所跟随的对象，不是本机的；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。

@@ -1,6 +1,6 @@
 # 导出文字。
 
-export-header = 由 Stratum 根据 { $file } 生成（{ $format }）
+export-header = 由 Stratum 根据 { $file } 生成——{ $format }
 export-note = 注意
 export-note-peer-port-ntp = ntpd 只在 123 端口与对等体通信：已省略对等体的端口 { $port }。
 export-note-key-not-text = 密钥 { $id } 不是设备能接受的文本（其 HEX: 字节不是可打印字符）：交换机配置中没有写入密钥。请给设备使用由字母和数字组成的密钥，chrony.keys 中也用同一个（或这些字母的 HEX: 形式）。
@@ -10,6 +10,8 @@ export-note-line = 注意：{ $text }
 export-ascii-only = { $format } 只接受 ASCII 字符（设备会拒绝或弄乱其他字节），所以此文件中的注释是英文的。
 format-chrony-server = chrony：本服务器（chrony.conf）
 format-chrony-client = chrony：本服务器的客户端
+format-chrony-server-backup = chrony：备用服务器的 chrony.conf
+format-ntp-backup = ntpd：备用服务器的 ntp.conf
 format-ntp = ntpd：本服务器（ntp.conf）
 format-ntp-client = ntpd：本服务器的客户端
 format-cisco-ios = 思科 IOS / IOS-XE

@@ -77,10 +77,10 @@ lint-duplicate-directive = { $kind ->
    *[other] 第 { $line } 行的“{ $directive } { $later }”取代了这里的“{ $directive } { $earlier }”：chronyd 只保留最后一条。
 }
 lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。
-lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”；层级不同时，上游不可达后两台各自提供自己的时钟，客户端会跟随不同的时间。
+lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }。这样可以工作：上游不可达时，本地层级较低的服务器提供自己的时钟，另一台跟随它，客户端得到的是同一个时间。chrony.conf(5)（local 的 orphan 选项）让同组每台服务器使用相同的“local stratum N orphan”，这样任何一台失效时另一台都能以相同层级接替。
 lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
-lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”，这样上游不可达时由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它。
+lint-peer-no-orphan = 这些对等服务器配置了 local 但没有“orphan”。local 层级不同时这样也能工作：上游不可达时，local 层级较低的一台提供自己的时钟，另一台跟随它。chrony.conf(5)（local 的 orphan 选项）中的 orphan 用于共用同一 local 配置的多台服务器：每台都写相同的“local stratum N orphan”，由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它，它失效时由另一台接替。
 lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
 lint-ntpd-refclock-address = { $host } 是 ntp.conf 的伪地址（127.127.类型.单元，ntpd 的参考时钟驱动；127.127.1.0 是它的本地时钟），不是服务器：chronyd 会轮询它，但没有人应答。chrony 用“local stratum 10”提供自己的时钟，用“refclock”读取参考时钟。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。

@@ -399,6 +399,7 @@ pub fn export_ui(
     // must peer back, or the pair is one-sided.
     if form.backup
         && form.format.uses(Field::Role)
+        && !form.peer.trim().is_empty()
         && crate::core::export::Intent::from_document(&st.doc)
             .peers
             .is_empty()
@@ -423,6 +424,7 @@ pub fn export_ui(
     let words = crate::cli::export::Translated {
         tr: &st.tr,
         file: st.config_path.clone(),
+        backup: opts.role == crate::core::export::Role::Backup,
     };
     match export(&st.doc, f.format, &opts, &words) {
         Ok(e) => {
@@ -564,6 +566,7 @@ fn only_comments_differ(st: &AppState, form: &mut Form, opts: &Options, text: &s
             let words = crate::cli::export::Translated {
                 tr,
                 file: st.config_path.clone(),
+                backup: opts.role == crate::core::export::Role::Backup,
             };
             export(&st.doc, form.format, opts, &words)
                 .is_ok_and(|e| e.text.as_bytes() == saved.as_slice())

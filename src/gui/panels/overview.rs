@@ -11,6 +11,7 @@ use crate::gui::backend::Command;
 use crate::gui::state::{ActionOutcome, AppState, Panel, status_color};
 use crate::gui::widgets::fields_ui;
 use crate::ipc::Action;
+use std::time::Duration;
 
 /// Shows only what the window knows: no state of its own.
 #[derive(Default)]
@@ -277,6 +278,42 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     name_plot(&r.response, &st.t("gui-a11y-spark"));
 }
 
+/// How long "Done" stays under the buttons.
+const DONE_SHOWN: Duration = Duration::from_secs(60);
+
+/// What chronyd's OK to a burst means for these sources: only those with
+/// an address are polled; with none, nothing will come, and why is said.
+fn burst_done_ui(ui: &mut egui::Ui, st: &AppState) -> egui::Response {
+    let sources = st.snapshot.as_ref().map_or(&[][..], |s| &s.sources[..]);
+    let polled = sources.iter().filter(|s| !s.unresolved()).count();
+    let unresolved: Vec<String> = sources
+        .iter()
+        .filter(|s| s.unresolved())
+        .map(|s| s.display_name())
+        .collect();
+    if polled == 0 {
+        let key = if unresolved.is_empty() {
+            "gui-action-done-burst-no-sources"
+        } else {
+            "gui-action-done-burst-unresolved"
+        };
+        return ui.colored_label(
+            status_color(Status::Warn),
+            st.ta(key, &[("names", unresolved.join(", "))]),
+        );
+    }
+    ui.colored_label(
+        status_color(Status::Ok),
+        st.ta(
+            "gui-action-done-burst",
+            &[
+                ("polled", polled.to_string()),
+                ("unresolved", unresolved.len().to_string()),
+            ],
+        ),
+    )
+}
+
 /// What the last Burst / Step / Refresh did, right under the buttons, and
 /// scrolled into view when pressed (the buttons sit low on a small window).
 fn action_result_ui(ui: &mut egui::Ui, st: &AppState, just_pressed: bool) {
@@ -296,14 +333,26 @@ fn action_result_ui(ui: &mut egui::Ui, st: &AppState, just_pressed: bool) {
             })
             .inner
         }
-        ActionOutcome::Done => ui.colored_label(
-            status_color(Status::Ok),
-            st.t(match action {
-                Action::Makestep => "gui-action-done-makestep",
-                Action::Refresh => "gui-action-done-refresh",
-                _ => "gui-action-done-burst",
-            }),
-        ),
+        ActionOutcome::Done => {
+            // What chronyd said holds for a minute (a burst's polls are over
+            // by then); after that the line would be about the past.
+            let left = st
+                .action_done_at
+                .map_or(DONE_SHOWN, |t| DONE_SHOWN.saturating_sub(t.elapsed()));
+            if left.is_zero() {
+                return;
+            }
+            ui.ctx().request_repaint_after(left);
+            match action {
+                Action::Makestep => {
+                    ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-makestep"))
+                }
+                Action::Refresh => {
+                    ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-refresh"))
+                }
+                _ => burst_done_ui(ui, st),
+            }
+        }
         ActionOutcome::Failed(why) => ui.colored_label(
             status_color(Status::Bad),
             st.ta(

@@ -147,25 +147,24 @@ pub fn ask_resolve<'a>(
 /// falseticker vote needs, and lint (which counts every name) did not say
 /// so, that is said too.
 pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::conf::Document) {
-    let unresolved = |host: &str| st.resolved.get(&host.to_ascii_lowercase()) == Some(&false);
+    let check = NameCheck::of(st);
     let mut said = std::collections::HashSet::new();
     for (_, s) in doc.sources() {
-        if unresolved(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
+        let key = s.host.to_ascii_lowercase();
+        if check.unresolved(&s.host) && said.insert(key.clone()) {
             ui.colored_label(
                 status_color(Status::Warn),
                 st.tr
                     .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
             );
+        } else if check.pending(&s.host) && said.insert(key) {
+            ui.weak(
+                st.tr
+                    .tr_args("gui-name-checking-here", &[("name", s.host.as_str())]),
+            );
         }
     }
-    let upstreams = crate::core::conf::lint::selectable_upstreams(doc);
-    let total: i64 = upstreams.iter().map(|(_, n)| n).sum();
-    let usable: i64 = upstreams
-        .iter()
-        .filter(|(h, _)| !unresolved(h))
-        .map(|(_, n)| n)
-        .sum();
-    if total >= 3 && usable < 3 {
+    if let Some((usable, total)) = check.few(doc) {
         ui.colored_label(
             status_color(Status::Warn),
             st.tr.tr_args(
@@ -173,6 +172,48 @@ pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::
                 &[("usable", usable.to_string()), ("count", total.to_string())],
             ),
         );
+    }
+}
+
+/// What the lookups on this machine said of the names typed: a name whose
+/// answer has not come is pending, neither resolving nor not.
+pub struct NameCheck<'a> {
+    resolved: &'a std::collections::HashMap<String, bool>,
+    resolving: &'a std::collections::HashSet<String>,
+}
+
+impl<'a> NameCheck<'a> {
+    pub fn of(st: &'a AppState) -> Self {
+        Self {
+            resolved: &st.resolved,
+            resolving: &st.resolving,
+        }
+    }
+
+    pub fn unresolved(&self, host: &str) -> bool {
+        self.resolved.get(&host.to_ascii_lowercase()) == Some(&false)
+    }
+
+    pub fn pending(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        self.resolving.contains(&host) && !self.resolved.contains_key(&host)
+    }
+
+    /// The sources with an address here and all of them, when the names
+    /// left give fewer than the 3 the falseticker vote needs; nothing while
+    /// a lookup is pending (the count is not known yet).
+    pub fn few(&self, doc: &crate::core::conf::Document) -> Option<(i64, i64)> {
+        let upstreams = crate::core::conf::lint::selectable_upstreams(doc);
+        if upstreams.iter().any(|(h, _)| self.pending(h)) {
+            return None;
+        }
+        let total: i64 = upstreams.iter().map(|(_, n)| n).sum();
+        let usable: i64 = upstreams
+            .iter()
+            .filter(|(h, _)| !self.unresolved(h))
+            .map(|(_, n)| n)
+            .sum();
+        (total >= 3 && usable < 3).then_some((usable, total))
     }
 }
 
