@@ -838,6 +838,10 @@ finding-source-rejected-chrony = { $sources }：最后一个包未通过 NTP 测
     }
 finding-source-rejected-ntpd = ntpd 没有使用 { $sources }：它不可达、自身未同步，或未通过 ntpd 的合理性检查（距离、层级）。“ntpq -c rv 关联号”可显示该关联的 flash 位。
 finding-some-unreachable-ntpd = 有 { $count } 个服务器从未应答（reach 0）：{ $sources }。原因：途中 UDP 123 被阻断、名称无法解析，或本机或服务器上的“restrict”行丢弃了这些包。
+finding-some-unreachable-ntpq-associations = { $count ->
+        [1] 关联 { $sources } 从未应答（reach 为“no”）。“ntpq -c as”显示的是关联编号，不是地址：“ntpq -p”列出各服务器的地址，“ntpq -c "rv { $sources }"”给出这个关联的地址（srcadr）
+       *[other] 有 { $count } 个关联从未应答（reach 为“no”）：{ $sources }。“ntpq -c as”显示的是关联编号，不是地址：“ntpq -p”列出各服务器的地址，“ntpq -c "rv 编号"”给出某个关联的地址（srcadr）
+    }。原因：途中 UDP 123 被阻断、名称无法解析，或本机或服务器上的“restrict”行丢弃了这些包。
 finding-some-unreachable-switch = 有 { $count } 个 NTP 服务器从未应答设备（reach 0）：{ $sources }。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址，以及服务器是否允许该设备。
 finding-never-answered-switch = { $sources } 从未应答设备：没有任何包返回。请检查从 NTP 源接口（及其 VRF）出发的路由、途中的 ACL、服务器地址以及服务器是否允许该设备；使用认证时，检查双方密钥是否一致。
 finding-never-answered-ntpd = { $sources } 从未应答 ntpd：没有任何包返回。请检查地址、UDP 123 是否双向开放，以及本机和服务器上的“restrict”行；使用密钥时，检查双方密钥是否一致。
