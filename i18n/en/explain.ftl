@@ -716,7 +716,14 @@ finding-no-upstream-reachable-ntpd = No server answers ntpd (reach 0 everywhere)
     } or “restrict” lines that drop the answers. “ntpq -c as” shows each association's state.
 finding-serving-local-clock-ntpd = ntpd follows its own clock (the local clock driver 127.127.1.x or orphan mode): fine for an isolated lab, but its time drifts from real time.
 finding-serving-local-clock-ntpstat = The time daemon ntpstat asked follows its own clock, not a server: ntpd says “local net” (its local clock driver or orphan mode); chronyd says “NTP server” with no address and no poll interval (ntpstat prints the reference's address from “chronyc -n tracking”, and chronyd's own clock, Reference ID 7F7F0101 from “local stratum” or “manual”, has none). Fine for an isolated lab, but nothing ties it to true time: “chronyc sources” (or “ntpq -p”) shows whether any upstream answers.
-finding-not-synchronised-switch = The device is not synchronised. Check that it reaches its NTP servers from its NTP source interface (and VRF), that ACLs and the device's own NTP access control let the answers in (Cisco IOS and NX-OS “ntp access-group”, Huawei “ntp-service access”, H3C “ntp-service access” (Comware 5) or “ntp-service … acl” (Comware 7), a Junos firewall filter on lo0), that authentication keys match, and that the servers are synchronised themselves (a server at stratum 16 is refused).
+finding-not-synchronised-switch = The device is not synchronised. Check that it reaches its NTP servers from its NTP source interface (and VRF), that ACLs and the device's own NTP access control let the answers in ({ $vendor ->
+        [cisco] “ntp access-group”
+        [huawei] “ntp-service access”
+        [h3c] “ntp-service access” on Comware 5, “ntp-service … acl” on Comware 7
+        [junos] a firewall filter on lo0
+        [arista] the control-plane ACL and “ntp serve”
+       *[other] the device's NTP access list
+    }), that authentication keys match, and that the servers are synchronised themselves (a server at stratum 16 is refused).
 finding-no-upstream-reachable-switch = No NTP server answers the device (reach 0): check first that the server lets this device in (a chrony server answers only the subnets its “allow” lines cover; chrony.conf(5): by default no clients are allowed access, and “chronyc accheck ADDRESS” on the server tells), then the route from the NTP source interface (and the VRF it is in), ACLs on the way, and that UDP 123 is open to the servers.
 finding-not-synchronised-systemd = The system clock is not synchronised. If chronyd runs (unit chronyd on RHEL, Rocky, CentOS and Fedora; chrony on Debian and Ubuntu), “chronyc tracking” and “chronyc sources” show why; systemd-timesyncd says it in “timedatectl timesync-status”.
 

@@ -690,7 +690,14 @@ finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach �
     }或“restrict”规则丢弃了应答。“ntpq -c as”会显示每个关联的状态。
 finding-serving-local-clock-ntpd = ntpd 跟随它自己的时钟（本地时钟驱动 127.127.1.x 或孤儿模式）：适用于隔离的实验环境，但会逐渐偏离真实时间。
 finding-serving-local-clock-ntpstat = ntpstat 询问的时间守护进程跟随的是它自己的时钟，而不是某台服务器：ntpd 会显示“local net”（其本地时钟驱动或孤儿模式）；chronyd 会显示没有地址、也没有轮询间隔的“NTP server”（ntpstat 从“chronyc -n tracking”取参考源的地址，而 chronyd 自己的时钟——来自“local stratum”或“manual”的参考 ID 7F7F0101——没有地址）。隔离的实验环境可以这样，但没有任何东西把它与真实时间联系起来：“chronyc sources”（或“ntpq -p”）可以看到是否有上游应答。
-finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和设备自身的 NTP 访问控制是否放行应答（Cisco IOS 与 NX-OS 的“ntp access-group”、华为的“ntp-service access”、H3C 的“ntp-service access”（Comware 5）或“ntp-service … acl”（Comware 7）、Junos 在 lo0 上的防火墙过滤器）、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
+finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和设备自身的 NTP 访问控制是否放行应答（{ $vendor ->
+        [cisco] “ntp access-group”
+        [huawei] “ntp-service access”
+        [h3c] Comware 5 上的“ntp-service access”，Comware 7 上的“ntp-service … acl”
+        [junos] lo0 上的防火墙过滤器
+        [arista] 控制平面 ACL 和“ntp serve”
+       *[other] 设备的 NTP 访问列表
+    }）、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
 finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请先检查服务器是否允许这台设备（chrony 服务器只应答其“allow”行覆盖的子网；chrony.conf(5)：默认不允许任何客户端访问，在服务器上运行“chronyc accheck 地址”可以确认），再检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
 finding-not-synchronised-systemd = 系统时钟未同步。如果运行的是 chronyd（RHEL、Rocky、CentOS 和 Fedora 上的服务单元为 chronyd，Debian 和 Ubuntu 上为 chrony），“chronyc tracking”和“chronyc sources”会显示原因；systemd-timesyncd 则在“timedatectl timesync-status”中说明。
 

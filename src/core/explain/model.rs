@@ -164,6 +164,25 @@ impl Kind {
         matches!(self, Kind::ChronycClients | Kind::NtpqMrulist)
     }
 
+    /// The maker of the device whose output this is, for advice in its
+    /// own commands (`$vendor` of a finding's text); "other" off switches.
+    pub fn vendor(self) -> &'static str {
+        use Kind::*;
+        match self {
+            CiscoShowNtpStatus
+            | CiscoShowNtpAssociations
+            | CiscoShowNtpAssociationsDetail
+            | NxosShowNtpPeerStatus
+            | NxosShowNtpPeers
+            | NxosShowNtpStatus => "cisco",
+            HuaweiNtpServiceStatus | HuaweiNtpServiceSessions => "huawei",
+            H3cNtpServiceStatus | H3cNtpServiceSessions => "h3c",
+            JunosShowNtpStatus | JunosShowNtpAssociations => "junos",
+            AristaShowNtpStatus | AristaShowNtpAssociations => "arista",
+            _ => "other",
+        }
+    }
+
     /// The message id of this output's human name (`kind-<id>`).
     pub fn title_id(self) -> String {
         format!("kind-{}", self.name())
