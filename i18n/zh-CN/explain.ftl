@@ -206,7 +206,7 @@ why-switch-candidate = 有效的候选源
 why-switch-not-survived = 它有应答，但没有通过设备的时钟选择（标志中没有 3 或 4）：多半是它的时间与其他服务器不一致，或者它的距离（时延和离散度）过大
 why-yes = 是
 why-no = 否
-finding-not-synchronised-by-stratum-16 = 未同步：本服务器跟随 { $sources }，但处于层级 16，即未同步时钟的层级，因此它自己的客户端会拒绝它。它的时间源有应答（参考 ID 是真实的），层级为 15：比 NTP 允许的多了一跳。两台互相跟随的服务器（各自的 server 行指向对方）会攀升到这里，从很高的“local stratum N”开始的服务器链也会。请给服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和 N 较小的“local stratum N orphan”。
+finding-not-synchronised-by-stratum-16 = 被自己的客户端拒绝：本服务器跟随 { $sources } 并调节自己的时钟（闰秒状态正常），但它处于层级 16，NTP 把这一层级留给未同步的时钟（RFC 5905：15 是最高的有效层级），因此它的客户端会拒绝它。它的时间源有应答（参考 ID 是真实的），层级为 15，是服务器可有的最高层级：本服务器比它低一跳，正是超出 NTP 上限的那一跳。两台互相跟随的服务器（各自的 server 行指向对方）会攀升到这里，从很高的“local stratum N”开始的服务器链也会。请给服务器一个真正的上游或较小的“local stratum N”；若是两台互为备份的服务器，请在两边都使用 peer 行和 N 较小的“local stratum N orphan”。
 finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”（从 chrony 4.7 起，orphan 服务器启动后还要按 waitunsynced 等待 300 秒才提供时间）；若禁用了 IPv6，请用 -4 参数启动 chronyd。
 finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。首先检查服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
