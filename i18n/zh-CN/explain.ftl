@@ -218,7 +218,7 @@ finding-falseticker = { $count ->
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”），或可选的时间源少于“minsources”的要求（chrony.conf(5) minsources：在更新本地时钟之前，至少要有这么多时间源被视为可选；selectdata 把它们标为 W）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限，因为没有任何测量。
 finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游不应答期间，它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端（{ $sources }）的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
