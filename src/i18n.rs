@@ -212,14 +212,23 @@ impl Localizer {
     /// ASCII only (a device rejects or mangles UTF-8), so theirs is English;
     /// a configuration for chrony or ntpd (which read comments as bytes)
     /// speaks the user's language.
-    pub fn export_header(&self, file: &str, format: crate::core::export::Format) -> String {
+    pub fn export_header(
+        &self,
+        file: &str,
+        format: crate::core::export::Format,
+        backup: bool,
+    ) -> String {
+        use crate::core::export::Format;
         let tr = match &self.fallback {
             Some(en) if format.ascii_only() => en,
             _ => self,
         };
         // In English the format's id reads as words; in another language
-        // the format is named in it (its title), not by an English id.
-        let named = if tr.lang == Lang::En {
+        // the format is named in it (its title), not by an English id. A
+        // pair's backup file says whose it is.
+        let named = if backup && matches!(format, Format::ChronyServer | Format::Ntp) {
+            tr.tr(&format!("{}-backup", format.title_id()))
+        } else if tr.lang == Lang::En {
             format.name().to_string()
         } else {
             tr.tr(&format.title_id())

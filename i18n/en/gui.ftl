@@ -23,7 +23,15 @@ gui-action-makestep-help = Correct the clock at once instead of slewing (chronyc
 gui-action-refresh = Refresh sources
 gui-action-refresh-help = Resolve the names of the sources again (chronyc refresh).
 gui-action-pending = { $action }: asked chronyd…
-gui-action-done-burst = Done: chronyd polls every source 4 times now; their new measurements show under Sources within a minute.
+gui-action-done-burst = chronyd accepted the burst (200 OK): it polls { $polled ->
+        [one] its one source with an address
+       *[other] its { $polled } sources with an address
+    } 4 times now, and their new measurements show under Sources within a minute.{ $unresolved ->
+        [0] {""}
+       *[other] {" "}The { $unresolved } without an address are not polled.
+    }
+gui-action-done-burst-unresolved = chronyd accepted the burst (200 OK), but it has nothing to poll: none of its sources has an address ({ $names } do not resolve where chronyd runs). No measurement comes until they do: give addresses, or names the lab's DNS serves.
+gui-action-done-burst-no-sources = chronyd accepted the burst (200 OK), but it has no source to poll: add an upstream server first.
 gui-action-done-makestep = Done: chronyd stepped the clock to its estimate of true time.
 gui-action-done-refresh = Done: chronyd resolves the sources' names again; Sources shows what they resolve to.
 gui-action-failed = { $action } did not work: { $reason }
@@ -103,10 +111,22 @@ gui-no-history = No history yet.
 gui-plots-unmeasured = No measurement: chronyd serves its own clock and no source has answered, so the system series it reports as 0 (offset, frequency, skew) are not drawn.
 gui-no-rows = Nothing to show.
 gui-name-unresolved-here = { $name } does not resolve on this machine: give an address or a name your lab's DNS serves
-gui-few-sources-resolve = Only { $usable } of the { $count } upstream sources { $usable ->
+gui-few-sources-resolve = { $usable ->
+        [0] None of the { $count } upstream sources has
+        [one] Only { $usable } of the { $count } upstream sources has
+       *[other] Only { $usable } of the { $count } upstream sources have
+    } an address on this machine: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
+gui-name-checking-here = Checking whether { $name } resolves on this machine…
+gui-few-sources-resolve-pool = { $usable ->
+        [0] None
+       *[other] Only { $usable }
+    } of the up to { $count } upstream servers of { $lines ->
+        [one] this configured line
+       *[other] these { $lines } configured lines
+    } { $usable ->
         [one] has
        *[other] have
-    } an address on this machine: chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
+    } an address on this machine (a pool line stands for up to its maxsources servers, 4 by default): chrony needs at least 3 to detect a source that gives the wrong time (falseticker).
 gui-no-measurement = No measurement yet: chronyd has no sample here, and the number it reports is its initial value, not data.
 gui-no-sources = chronyd has no sources.
 gui-noclientlog-help = Do not log client accesses (rate limiting then cannot work).
@@ -229,6 +249,8 @@ gui-file-exists = { $path } already exists. Replace it?
 gui-file-replace = Replace
 gui-lint-running = Checking the configuration…
 gui-export-nts = NTS (clients authenticate the server)
+gui-export-ntpd-old = For ntpd 4.2.6 (CentOS 7)
+gui-export-ntpd-old-help = ntpd before 4.2.7 has no “restrict source”: the file then lets each upstream in by a restrict line of its own, by address.
 gui-export-note-nts-no-server = the server's chrony.conf has no ntsservercert: its clients cannot use NTS until it does (NTS panel, “Create certificates”).
 gui-export-nts-ca = CA file on the clients
 gui-export-note-nts-system-store = the clients trust the system's CAs: a server certificate from a private CA needs its CA in “CA file on the clients”.
@@ -282,6 +304,9 @@ gui-stats-refresh = Compute again
 gui-stats-max-error = maximum clock error
 gui-own-clock-bound-unknown = unknown (serves its own clock)
 gui-spark-error-unknown = maximum clock error: unknown (serves its own clock), so no line is drawn for it
+gui-spark-unmeasured = No measurement: chronyd serves its own clock and no source has answered, so neither the system clock's offset nor its maximum error is drawn.
+gui-not-measured = not measured
+gui-not-measured-help = Not measured: chronyd has no reference (no source has answered), so this 0 is its initial value, not a comparison with true time.
 gui-stats-max-error-own-clock = The maximum clock error is unknown while the server serves its own clock: nothing measures that clock against true time, and the root dispersion chronyd reports then (often 0) bounds nothing. Those times are left out of this series.
 gui-stats-root-own-clock = Root delay and root dispersion have no values while the server serves its own clock: chronyd then reports them for a path to no reference (often 0), which says nothing about true time. Those times are left out of this series.
 gui-stats-ntp-rate = NTP requests per second
@@ -325,7 +350,7 @@ export-header-plain = Generated by Stratum ({ $format })
 window-export-no-server = Type the lab server's address in “Lab server(s)” above (then its backup's, separated by a space).
 window-export-backup-needs-peer = A backup peers with the primary: type the primary's address in “Peer” above.
 window-export-peer-is-this-server = { $value } is this server in “Lab server(s)” (the primary first, then its backup): its file would peer with itself. Type the other server of the pair in “Peer”, or tick “This is the backup of a pair” if this file is for the backup.
-gui-export-pair-one-sided = This server’s configuration has no peer line: the pair would be set up on the backup’s side only. Add the backup as a peer in “Peers / redundancy” too.
+gui-export-pair-one-sided = This server’s configuration has no peer line: the exported backup’s file peers with this server, but this server does not peer with it. Add the backup as a peer in “Peers / redundancy” too.
 window-export-server-not-used = The lab server's address is for its clients and devices; the server's own { $format } file does not use it: choose a client format or a switch to use it.
 window-export-note-nts-system-store = the clients trust the system's CAs: for a server certificate from a private CA, give the CA file on the clients above.
 window-export-note-nts-switch = { $format } has no NTS: give the switches a symmetric key (Key) instead.

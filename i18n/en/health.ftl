@@ -26,7 +26,7 @@ health-cause-falseticker = { $name } disagrees with the other sources
 health-cause-jittery = { $name } varies too much
 health-cause-usable = { $name } answers
 health-cause-selected = { $name } is selected
-health-cause-count = { $cause } (all { $count } sources chronyd keeps for that name)
+health-cause-count = { $cause } (one pool line: chronyd keeps { $count } places for the servers it may find there and uses up to its maxsources, 4 by default)
 
 # How each configured server fares (Upstream servers panel).
 source-health-selected = selected

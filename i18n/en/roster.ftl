@@ -106,3 +106,6 @@ roster-gui-line = { $name } ({ $kind }, { $address }): { $verdict }
 roster-gui-bundle-unreadable = The lab bundle’s description { $path } cannot be used: { $reason }. The roster is unchanged.
 roster-cause-unresolved = Its name { $host } does not resolve on this machine: Stratum can neither ask it nor find it among this server's clients. Give its address, or a name your lab's DNS (or /etc/hosts) serves.
 roster-gui-probing = Asking { $name } now: 4 queries, 2 s apart; its line below shows the answer.
+roster-gui-probe-answered = { $name } answered: its line below is from this query.
+roster-gui-probe-no-answer = No answer from { $address } after 4 queries: { $why }.
+roster-gui-probe-timeout-cause = nothing came back: no NTP server runs there, or a firewall drops UDP port 123 on the way

@@ -137,7 +137,7 @@ field-sync-status = 时钟是否已同步。
 field-sys-peer = 系统对等体的关联 ID。
 meaning-ntpq-sysinfo-sys-peer = ntpd 跟随的服务器（系统对等体），格式为 address:port；不跟随任何服务器时为 0.0.0.0:0。
 field-system-peer = 设备同步的对等体。
-field-system-time = 系统时钟当前与 chronyd 的 NTP 时间相差多少：“slow”（慢）表示落后，“fast”（快）表示超前。chronyd 通过微调（slew，让时钟走快或走慢）来修正。在 chronyc -c 和 JSON 中它是 chronyd 的修正量：时钟慢时为正值。
+field-system-time = 系统时钟当前与 chronyd 的 NTP 时间相差多少：“slow”（慢）表示落后，“fast”（快）表示超前。chronyd 通过微调（slew，让时钟走快或走慢）来修正。
 field-tally = 选择标记：* 系统对等体，+ 候选（参与合并），# 备用（通过选择但不参与合并），- 离群，x 错误源，空白表示被拒绝。
 field-time-zone = 系统时区。
 field-timestamp-span = 保留的服务器时间戳的时间跨度（交错模式）。
@@ -534,20 +534,21 @@ why-tests-server-follows-us = 作为 server 轮询的时间源只有同步环路
 why-tests-sync-loop = 只有同步环路测试未通过：该源在跟随本服务器（其参考源就是本机），所以 chronyd 丢弃它的样本，双方不会互相跟随。这是对等体一对中上游一侧的正常状态
 why-tests-unsynchronised = 服务器未同步（其闰秒状态或层级表明如此）
 why-tests-failed = 未通过：{ $tests }；chronyd 丢弃这些包
-why-offset-small = { $value }：小于 1 毫秒
-why-offset-medium = { $value }：在 1 毫秒到 100 毫秒之间，经互联网可以接受，对局域网偏大
-why-offset-large = { $value }：达到 100 毫秒或以上，时钟偏移过大
-why-offset-source-large = { $value }：本机时钟与该源相差 100 毫秒或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
+why-offset-small = { $value }：小于 1 ms
+why-offset-medium = { $value }：在 1 ms到 100 ms之间，经互联网可以接受，对局域网偏大
+why-offset-large = { $value }：达到 100 ms或以上，时钟偏移过大
+why-offset-source-large = { $value }：本机时钟与该源相差 100 ms或以上：两者之一有偏差（若其他时间源与本机一致，则是该源）
 why-offset-falseticker = { $value }：这是该源与多数时间源的不一致（它是错误源），不是本机时钟的误差
 why-offset-unused = { $value }：该源与时钟所跟随的源相差这么多；本机时钟的偏差是所跟随源的，而不是这一个的
 why-offset-numbers-pps = { $value }：ntpd 跟随 PPS 对等体（标记 o）；该参考时钟只为秒脉冲编号，几毫秒的偏移是其时间码的串口延迟（ntpd 的 NMEA 驱动用 fudge time2 校准）
-why-offset-within-delay = { $value }：在往返延迟的一半（{ $half }）以内，路径不对称最多会使 NTP 测得的偏移偏差这么多，对这条路径属于正常
+why-offset-within-delay = { $value }：在往返延迟加抖动（{ $bound }）以内。路径不对称最多会使 NTP 测得的偏移偏差延迟的一半，延迟变化时更多，抖动是各次测量的离散程度，所以对这条路径属于正常
+why-offset-within-root-distance = { $value }：在根距离（rootdelay/2 + rootdisp = { $bound }）以内，这是本机时钟相对一级参考源误差的界限，对这条路径属于正常；ntpd 会慢慢调整（slew）它
 
-finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+finding-clock-behind = 系统时钟比 NTP 时间落后 { $value }（chronyc 显示为“slow”，即慢）。chronyd 通过微调缩小差距，默认每秒最多 83 ms（maxslewrate）：{ $step ->
     [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
    *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
 }如果时钟一直落后，说明没有被修正：请检查时间源和参考。
-finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 毫秒（maxslewrate）：{ $step ->
+finding-clock-ahead = 系统时钟比 NTP 时间超前 { $value }（chronyc 显示为“fast”，即快）。chronyd 通过微调缩小差距，默认每秒最多 83 ms（maxslewrate）：{ $step ->
     [yes] 这个差距至少需要 { $slew }，所以用“makestep 1 3”允许跳变（它跳变超过 1 秒的偏差），或运行“chronyc makestep”。
    *[no] 这个差距大约 { $slew } 就能消除，不需要跳变（“makestep 1 3”只跳变超过 1 秒的偏差）。
 }如果时钟一直超前，说明没有被修正：请检查时间源和参考。
@@ -747,8 +748,8 @@ meaning-ntpstat-ntp-service = ntpstat 能否与时间守护进程通信（ntpd �
 finding-ntp-service-inactive-ntpd = 没有时间守护进程应答：ntpq（和 ntpstat）在 127.0.0.1 和 ::1 上询问 ntpd，ntpstat 还通过 chronyc 询问 chronyd。请启动它（systemctl enable --now ntpd，或 chronyd / chrony），并检查 ntpd 的“restrict”允许 127.0.0.1 查询。chronyd 从不应答 ntpq：运行 chrony 的机器请用 chronyc tracking 和 chronyc sources 查询。
 finding-leap-file-expired-ntpd = ntpd 的闰秒文件已过期：它无法得知之后公布的闰秒。请更新其“leapfile”行指定的文件（tzdata 的 leap-seconds.list）并重启 ntpd。
 finding-leap-file-expiring-ntpd = ntpd 的闰秒文件将在 30 天内过期（临近时 ntpd 会记录警告）；过期后 ntpd 无法得知再公布的闰秒。请在此之前更新其“leapfile”行指定的文件（tzdata 的 leap-seconds.list）并重启 ntpd。
-finding-clock-behind-ntpd = 系统时钟比其服务器落后 { $value }（ntpd 的偏移为正：服务器超前）。ntpd 对 128 毫秒以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直落后，说明没有被修正：请查看对端（ntpq -p）。
-finding-clock-ahead-ntpd = 系统时钟比其服务器超前 { $value }（ntpd 的偏移为负）。ntpd 对 128 毫秒以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直超前，说明没有被修正：请查看对端（ntpq -p）。
+finding-clock-behind-ntpd = 系统时钟比其服务器落后 { $value }（ntpd 的偏移为正：服务器超前）。ntpd 对 128 ms以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直落后，说明没有被修正：请查看对端（ntpq -p）。
+finding-clock-ahead-ntpd = 系统时钟比其服务器超前 { $value }（ntpd 的偏移为负）。ntpd 对 128 ms以内的偏差做微调，超过则跳变（除非以 -x 运行）；如果一直超前，说明没有被修正：请查看对端（ntpq -p）。
 finding-clock-behind-switch = 设备的时钟比其 NTP 服务器落后 { $value }。设备跟随服务器后会自行修正；如果一直如此，请检查该服务器已被选中（show ntp associations / display ntp-service sessions）。
 finding-clock-ahead-switch = 设备的时钟比其 NTP 服务器超前 { $value }。设备跟随服务器后会自行修正；如果一直如此，请检查该服务器已被选中（show ntp associations / display ntp-service sessions）。
 finding-clock-behind-systemd = 系统时钟比 systemd-timesyncd 跟随的服务器落后 { $value }；timesyncd 对小的偏差做微调，大的则跳变。如果一直如此，请在下一次轮询后再看 timedatectl timesync-status。
@@ -856,7 +857,7 @@ finding-all-falsetickers = 无法选择任何时间源：所有可选的时间�
 finding-minsources-waiting = 时钟没有更新：{ $sources } 可选但在等待（W），而没有时间源生效“require”（EOpts R），所以是 minsources 让它们等待：只有至少 minsources 个时间源可选时，chronyd 才更新时钟（chrony.conf(5)），而现在只有 { $count } 个。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 
 ## 同一次粘贴只给一个结论：同一粘贴中的 selectdata 已查明为何没有时间源被选中时，tracking 和 sources 的结论。
-finding-not-synchronised-by-no-update-yet = 未同步：chronyd 启动以来还没有更新过一次时钟（参考 ID 00000000，Ref time 为 1970，Update interval 为 0；chronyc(1)：Ref time 是最后一次处理参考源测量的时间）。刚启动或重启后这是正常的：等它最初几次轮询后再看（用 iburst 约 10 秒；不用则需几分钟）。如果一直如此，说明没有可用的上游：检查服务器是否在 UDP 123 上应答（防火墙、安全组）、域名能否解析（DNS）、隔离的服务器是否配置了“local stratum 10 orphan”，禁用 IPv6 时用 -4 启动 chronyd；“chronyc sources”显示哪些源有应答。
+finding-not-synchronised-by-no-update-yet = 未同步：chronyd 启动以来还没有更新过一次时钟（参考 ID 00000000，Ref time 为 1970，Update interval 为 0；chronyc(1)：Ref time 是最后一次处理参考源测量的时间）。刚启动或重启后这是正常的：等它最初几次轮询后再看（用 iburst 约 10 秒；不用则需几分钟）。chrony 4.7 及以后版本中带“local … orphan”的服务器在启动后要等 300 秒才提供自己的时钟（chrony.conf(5) local 的“waitunsynced”：带 orphan 时为 300 秒），所以这样的实验服务器在启动后的前五分钟是未同步的。如果一直如此，说明没有可用的上游：检查服务器是否在 UDP 123 上应答（防火墙、安全组）、域名能否解析（DNS）、隔离的服务器是否配置了“local stratum 10 orphan”，禁用 IPv6 时用 -4 启动 chronyd；“chronyc sources”显示哪些源有应答。
 finding-not-synchronised-by-minsources-waiting = 未同步（参考 ID 00000000）：有时间源应答，但可选的时间源少于“minsources”的要求，因此 chronyd 不更新时钟；selectdata 显示它们在等待（W）。请在 chrony.conf 中减小 minsources，或让更多时间源应答。
 finding-none-selected-by-first-polls = 服务器有应答，但还没有选中任何一个：每个都只应答了最初几次轮询（reach 寄存器按八进制记录最近八次轮询，仍在填充：1、3、7、17），说明 NTP 守护进程刚启动，样本还太少，无法选择服务器。请等待几次轮询；如果 reach 到 377 后仍未选中，再比较它们的偏移和层级。
 finding-none-selected-by-few-samples = 时间源有应答但尚未被选中：每个都只应答了启动后的最初几次轮询，测量数太少，chronyd 还不能选它（chronyc(1)：测量数不够）。再等几次轮询；若八次后仍未选中，“chronyc selectdata”给出每个时间源的原因。
@@ -929,7 +930,7 @@ finding-upstream-local-clock = { $sources } 提供的是它自己的本地时钟
 finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步进调整时钟：其服务器的时间发生跳变，或相差超过步进阈值。在步进发生前，请用另一个时间源核对该服务器的时间。
 finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
 finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
-finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 毫秒时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
+finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 ms时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
 finding-falseticker-switch = { $count ->
         [0] 有服务器被判为错误源
        *[other] { $sources } 被判为错误源
@@ -993,6 +994,8 @@ field-manual-residual = chronyd 用样本拟合出直线（时钟的偏移和漂
 label-manual-residual = 残差
 field-try = 第几次尝试：waitsync 每个间隔（默认 10 秒）查询一次 chronyd 的 tracking。
 label-try = 尝试
+meaning-ntpd-refid = 参考 ID：时钟跟随的对象，按 ntpq(1) 的显示：IPv4 地址（IPv6 服务器则为其地址的哈希，以地址形式显示）、用点括起的参考时钟代码（如 .GPS. 或 .PPS.），或 kiss 代码（如 .INIT.，表示尚未同步，或 .STEP.）。
+meaning-switch-refid = 参考 ID（ref clock、reference）：该服务器跟随的对象，按设备的显示：地址（或名称）、用点括起的参考时钟代码（如 .GPS.），尚未跟随任何对象时为 .INIT. 或 0.0.0.0。
 meaning-chronyc-waitsync-refid = 这次尝试时 tracking 给出的参考 ID：00000000（或本地时钟的 7F7F0101）表示 chronyd 当时没有同步到任何时间源。
 meaning-timedatectl-timesync-status-refid = 服务器最近一次应答中的参考 ID（是服务器的参考，不是本机的）：服务器所跟随的地址或时钟；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
 meaning-timedatectl-show-timesync-refid = 服务器最近一次应答（NTPMessage）中的参考 ID：是服务器所跟随的对象，不是本机的；7F7F0101（127.127.1.1）或 LOCL 表示该服务器提供的是它自己的本地时钟。
@@ -1114,7 +1117,8 @@ finding-not-synchronised-by-upstream-unsynchronised = 未同步（参考 ID 为 
 finding-not-synchronised-by-auth-failing = 未同步（参考 ID 为 00000000）：本段粘贴中 { $sources } 有应答，但它的包认证失败（“chronyc ntpdata”），chronyd 会忽略这些包。原因不在网络或那台服务器的“allow”。请比对两端的密钥（两端密钥文件中的 ID、类型和密钥必须相同），或两端的 NTS 设置。
 finding-not-synchronised-by-key = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，且使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃这类请求而不作应答，所以先查密钥：比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器是否用“allow”允许本客户端（且没有针对它的“deny”：更具体的规则优先），以及沿途的 UDP 123。
 finding-not-synchronised-by-key-missing = 未同步（参考 ID 为 00000000）：{ $sources } 从未应答，因为 chronyd 根本没有向它发送请求：本机密钥文件中没有密钥 { $key }（本段粘贴中的“chronyc authdata”：KeyID 为 { $key }、密钥长度为 0；chronyd 日志记录“Key { $key } is missing”）。问题不在服务器、访问规则或防火墙。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
-finding-not-synchronised-by-no-answer = 未同步（参考 ID 为 00000000）：没有任何时间源应答（本段粘贴中的“chronyc sources”：reach 全部为 0；“chronyc ntpdata”：请求已发出，一个也没有收到）。它们的地址已知，所以原因不在域名解析（DNS）或 -4：是服务器丢弃了请求，或请求没有到达服务器。首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，并且更具体的规则优先，所以允许本客户端子网的“allow”抵消不了拒绝其地址的“deny”（在服务器上运行“chronyc accheck 地址”可确认）。其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时，同样会丢弃这些请求。然后是沿途的 UDP 123（防火墙、安全组）。
+finding-not-synchronised-by-no-answer = 未同步（参考 ID 为 00000000）：没有任何时间源应答（本段粘贴中的“chronyc ntpdata”：请求已发出，一个也没有收到）。它们的地址已知，所以原因不在域名解析（DNS）或 -4：是服务器丢弃了请求，或请求没有到达服务器。首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，并且更具体的规则优先，所以允许本客户端子网的“allow”抵消不了拒绝其地址的“deny”（在服务器上运行“chronyc accheck 地址”可确认）。其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时，同样会丢弃这些请求。然后是沿途的 UDP 123（防火墙、安全组）。
+finding-not-synchronised-by-no-answer-sources = 未同步（参考 ID 为 00000000）：没有任何时间源被计为有应答（本段粘贴中的“chronyc sources”：reach 全部为 0）。它们的地址已知，所以原因不在域名解析（DNS）或 -4。reach 为 0 有两种原因，仅凭这段粘贴无法区分（chronyd 只把通过其检查的应答计入 reach）：服务器有应答，但它自己没有同步（没有可达上游、也没有“local stratum”的实验服务器；或从 chrony 4.7 起，带“local … orphan”的服务器启动后的前 300 秒，即“waitunsynced”）；或者根本没有应答回来。用“chronyc ntpdata 地址”可以区分：Total RX 大于 0 且 Leap status 为“Not synchronised”是第一种，请修好那台服务器（在它上面运行“chronyc tracking”）；Total RX 为 0 是第二种。对第二种，首先检查服务器的访问规则：chrony.conf(5)（allow、deny）规定，没有“allow”覆盖、或被“deny”覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答（在服务器上运行“chronyc accheck 地址”可确认）；其次是对称密钥（server 行上的“key N”）：服务器在该 ID 下的密钥不同或没有该密钥时也会丢弃请求；然后是沿途的 UDP 123（防火墙、安全组）。
 finding-no-upstream-reachable-by-key = 所有时间源都没有应答（可达性均为 0），且 { $sources } 使用对称密钥（本段粘贴中的“chronyc authdata”：模式 SK，密钥 { $key }）。先查密钥：如果 chrony 服务器在该 ID 下的密钥不同或没有该密钥，它会直接丢弃请求而不作应答；请比对两端的密钥文件（ID、类型和密钥必须相同）。其次是服务器不允许本客户端（需要一行包含本客户端子网的“allow”，且没有针对本客户端的“deny”：更具体的规则优先）、沿途阻断了 UDP 123，或地址错误。
 finding-no-upstream-reachable-by-key-missing = 所有时间源都没有应答（可达性均为 0），因为 chronyd 根本没有向 { $sources } 发送请求：本机密钥文件中没有密钥 { $key }（本段粘贴中的“chronyc authdata”：KeyID 为 { $key }、密钥长度为 0；chronyd 日志记录“Key { $key } is missing”）。问题不在服务器、访问规则或防火墙。请把密钥 { $key } 加入“keyfile”指令指定的文件（chrony.conf(5) 的 keyfile），类型和密钥与服务器的相同，然后运行“chronyc rekey”（或重启 chronyd）。
 finding-some-unreachable-by-key = 有 { $count } 个时间源从未应答（可达性为 0）：{ $sources }，且{ $count ->

@@ -1,15 +1,19 @@
 # 导出文字。
 
-export-header = 由 Stratum 根据 { $file } 生成（{ $format }）
+export-header = 由 Stratum 根据 { $file } 生成——{ $format }
 export-note = 注意
 export-note-peer-port-ntp = ntpd 只在 123 端口与对等体通信：已省略对等体的端口 { $port }。
 export-note-key-not-text = 密钥 { $id } 不是设备能接受的文本（其 HEX: 字节不是可打印字符）：交换机配置中没有写入密钥。请给设备使用由字母和数字组成的密钥，chrony.keys 中也用同一个（或这些字母的 HEX: 形式）。
 export-note-pool-old-ntpd = 4.2.7 之前的 ntpd 只使用 pool 中的一个服务器：“{ $host }”已写成单个服务器；如需更多，请逐个列出该 pool 的服务器名称。
+export-note-ntpd-new = 适用于 ntpd 4.2.7 及以上版本（以及 ntpsec）：它用“restrict source”放行自己的上游，而 ntpd 4.2.6（CentOS 7）不认识这一写法；在“restrict default ignore”之下，那个 ntpd 会忽略上游的应答。用于 ntpd 4.2.6 时，请改为按该版本导出。
+export-note-ntpd-old = 适用于 ntpd { $version }（4.2.7 之前，如 CentOS 7）：它没有“restrict source”，因此每个上游各用一行 restrict 放行，这一行要写地址，不能写名称。
 export-note-old-ntpd-names = 4.2.7 之前的 ntpd 没有“restrict source”，并且 restrict 行中的名称只解析一次、只得到一个地址，与 server 行分开解析（{ $hosts }）：在“restrict default ignore”之下，它可能丢弃自己上游的应答。因此这个 ntp.conf 不忽略未知地址：它回答任何地址的时间请求（仅此而已：nomodify、noquery、nopeer）。如只想为允许的子网提供服务，请用地址写出上游，或加上防火墙规则（Stratum 可导出 firewalld、ufw 和 nftables 的规则）。
 export-note-line = 注意：{ $text }
 export-ascii-only = { $format } 只接受 ASCII 字符（设备会拒绝或弄乱其他字节），所以此文件中的注释是英文的。
 format-chrony-server = chrony：本服务器（chrony.conf）
 format-chrony-client = chrony：本服务器的客户端
+format-chrony-server-backup = chrony：备用服务器的 chrony.conf
+format-ntp-backup = ntpd：备用服务器的 ntp.conf
 format-ntp = ntpd：本服务器（ntp.conf）
 format-ntp-client = ntpd：本服务器的客户端
 format-cisco-ios = 思科 IOS / IOS-XE

@@ -23,7 +23,12 @@ gui-action-makestep-help = 立即校正时钟而不是缓慢调整（chronyc mak
 gui-action-refresh = 刷新时间源
 gui-action-refresh-help = 重新解析时间源的名称（chronyc refresh）。
 gui-action-pending = { $action }：已请求 chronyd……
-gui-action-done-burst = 完成：chronyd 现在向每个时间源连续请求 4 次；一分钟内可在“时间源”中看到新的测量。
+gui-action-done-burst = chronyd 已接受（200 OK）：它现在向 { $polled } 个有地址的时间源各连续请求 4 次，一分钟内可在“时间源”中看到新的测量。{ $unresolved ->
+        [0] {""}
+       *[other] 另有 { $unresolved } 个没有地址的时间源不会被请求。
+    }
+gui-action-done-burst-unresolved = chronyd 已接受（200 OK），但没有可请求的时间源：它的时间源都没有地址（{ $names } 在 chronyd 所在的机器上无法解析）。在能解析之前不会有新的测量：请填写地址，或实验环境 DNS 能解析的名称。
+gui-action-done-burst-no-sources = chronyd 已接受（200 OK），但它没有可请求的时间源：请先添加上游服务器。
 gui-action-done-makestep = 完成：chronyd 已把时钟步进到它估计的真实时间。
 gui-action-done-refresh = 完成：chronyd 重新解析时间源的名称；“时间源”中显示解析结果。
 gui-action-failed = { $action }未成功：{ $reason }
@@ -100,7 +105,13 @@ gui-no-history = 暂无历史数据。
 gui-plots-unmeasured = 没有测量：chronyd 使用本机时钟，且没有任何时间源应答，所以它报告为 0 的系统序列（偏差、频率、频率误差）不画出。
 gui-no-rows = 没有可显示的内容。
 gui-name-unresolved-here = { $name } 在本机无法解析：请填写地址，或实验环境 DNS 能解析的名称
+gui-few-sources-resolve = { $usable ->
+        [0] { $count } 个上游时间源在本机都解析不出地址
+       *[other] { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址
+    }：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
+gui-name-checking-here = 正在检查 { $name } 在本机能否解析……
 gui-few-sources-resolve = { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
+gui-few-sources-resolve-pool = 这 { $lines } 行上游配置最多可提供 { $count } 个服务器（一行 pool 代表最多 maxsources 个服务器，默认 4 个），其中只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 gui-no-measurement = 尚无测量：chronyd 在这里还没有样本，它报告的数字是初始值，不是数据。
 gui-no-sources = chronyd 没有时间源。
 gui-noclientlog-help = 不记录客户端访问（此时无法限速）。
@@ -224,6 +235,8 @@ gui-file-replace = 替换
 gui-lint-running = 正在检查配置……
 gui-export-note-nts-no-server = 服务器的 chrony.conf 中没有 ntsservercert：在配置之前，其客户端无法使用 NTS（在“NTS”面板中点“创建证书”）。
 gui-export-nts = NTS（客户端认证服务器）
+gui-export-ntpd-old = 用于 ntpd 4.2.6（CentOS 7）
+gui-export-ntpd-old-help = 4.2.7 之前的 ntpd 没有“restrict source”：文件改为每个上游各用一行 restrict 放行，按地址。
 gui-export-nts-ca = 客户端上的 CA 文件
 gui-export-note-nts-system-store = 客户端信任系统的 CA：由私有 CA 签发的服务器证书需要在“客户端上的 CA 文件”中填写它的 CA。
 gui-export-note-nts-switch = { $format } 不支持 NTS：请为交换机使用对称密钥（“密钥”）。
@@ -273,6 +286,9 @@ gui-stats-refresh = 重新计算
 gui-stats-max-error = 时钟最大误差
 gui-own-clock-bound-unknown = 未知（使用本机时钟）
 gui-spark-error-unknown = 时钟最大误差：未知（使用本机时钟），所以不画它的曲线
+gui-spark-unmeasured = 没有测量：chronyd 使用本机时钟，且没有任何时间源应答，所以系统时钟的偏移和最大误差都不画出。
+gui-not-measured = 未测量
+gui-not-measured-help = 未测量：chronyd 没有参考源（没有任何时间源应答），这个 0 是它的初始值，不是与真实时间比较的结果。
 gui-stats-max-error-own-clock = 服务器使用本机时钟期间，时钟最大误差是未知的：没有任何测量把这个时钟与真实时间比较，chronyd 此时报告的根离散度（常为 0）不是任何上限。这些时刻不计入此序列。
 gui-stats-root-own-clock = 服务器使用本机时钟期间，根延迟和根离散度没有数值：chronyd 此时报告的值（常为 0）不对应任何通往参考时间源的路径，不能说明与真实时间的关系。这些时刻不计入此序列。
 gui-stats-ntp-rate = 每秒 NTP 请求数
@@ -316,7 +332,7 @@ export-header-plain = 由 Stratum 生成（{ $format }）
 window-export-no-server = 请在上方“实验服务器”中填写实验服务器的地址（之后是备用服务器的地址，以空格分隔）。
 window-export-backup-needs-peer = 备用服务器与主服务器互为对等体：请在上方“对等体”中填写主服务器的地址。
 window-export-peer-is-this-server = 按“实验服务器”（先主后备），{ $value } 就是此文件所属的服务器：它会与自己互为对等体。请在“对等体”中填写主备中的另一台服务器；如果此文件是给备用服务器的，请勾选“这是主备中的备用服务器”。
-gui-export-pair-one-sided = 本服务器的配置中没有 peer 行：主备只在备用服务器一侧配置了。请同时在“对等 / 冗余”中把备用服务器加为对等体。
+gui-export-pair-one-sided = 本服务器的配置中没有 peer 行：导出的备用服务器文件与本服务器对等，本服务器却不与它对等。请同时在“对等 / 冗余”中把备用服务器加为对等体。
 window-export-server-not-used = 实验服务器的地址供其客户端和设备使用；服务器自身的 { $format } 文件不使用它：如需使用，请选择客户端格式或交换机。
 window-export-note-nts-system-store = 客户端信任系统的 CA：如果服务器证书来自私有 CA，请在上方填写客户端上的 CA 文件。
 window-export-note-nts-switch = { $format } 不支持 NTS：请改为给交换机配置对称密钥（密钥）。

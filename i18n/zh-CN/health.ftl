@@ -25,7 +25,7 @@ health-cause-falseticker = { $name } 与其他时间源不一致
 health-cause-jittery = { $name } 变化太大
 health-cause-usable = { $name } 有应答
 health-cause-selected = { $name } 已选中
-health-cause-count = { $cause }（chronyd 为该名称保留的全部 { $count } 个时间源）
+health-cause-count = { $cause }（一行 pool：chronyd 为可能从中找到的服务器保留 { $count } 个位置，最多使用 maxsources 个，默认 4 个）
 
 # 每个配置的服务器的状况（上游服务器面板）。
 source-health-selected = 已选中

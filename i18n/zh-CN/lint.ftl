@@ -77,10 +77,10 @@ lint-duplicate-directive = { $kind ->
    *[other] 第 { $line } 行的“{ $directive } { $later }”取代了这里的“{ $directive } { $earlier }”：chronyd 只保留最后一条。
 }
 lint-allow-hostname = allow { $host } 使用了主机名，chronyd 只在启动时解析一次；无法解析时将拒绝启动。建议使用地址或子网。
-lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”；层级不同时，上游不可达后两台各自提供自己的时钟，客户端会跟随不同的时间。
+lint-peer-strata-differ = 本服务器的本地层级为 { $stratum }，对等的另一台为 { $other }。这样可以工作：上游不可达时，本地层级较低的服务器提供自己的时钟，另一台跟随它，客户端得到的是同一个时间。chrony.conf(5)（local 的 orphan 选项）让同组每台服务器使用相同的“local stratum N orphan”，这样任何一台失效时另一台都能以相同层级接替。
 lint-option-ignored = { $option } 在 { $directive } 行上不起作用（仅适用于 pool）。
 lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }。
-lint-peer-no-orphan = 配置了 local 的对等服务器需要“orphan”：chrony.conf(5)（local 的 orphan 选项）要求同组每台服务器使用相同的“local stratum N orphan”，这样上游不可达时由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它。
+lint-peer-no-orphan = 这些对等服务器配置了 local 但没有“orphan”。local 层级不同时这样也能工作：上游不可达时，local 层级较低的一台提供自己的时钟，另一台跟随它。chrony.conf(5)（local 的 orphan 选项）中的 orphan 用于共用同一 local 配置的多台服务器：每台都写相同的“local stratum N orphan”，由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它，它失效时由另一台接替。
 lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
 lint-ntpd-refclock-address = { $host } 是 ntp.conf 的伪地址（127.127.类型.单元，ntpd 的参考时钟驱动；127.127.1.0 是它的本地时钟），不是服务器：chronyd 会轮询它，但没有人应答。chrony 用“local stratum 10”提供自己的时钟，用“refclock”读取参考时钟。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
@@ -174,7 +174,7 @@ lint-key-missing = 向 { $host } 请求时使用密钥 { $key }，但{ $why ->
        *[other] 没有 keyfile 指令
     }：chronyd 记录“Key { $key } is missing”，不接受 { $host } 的任何应答（chrony.conf(5)：服务器必须配置相同的密钥）。请把密钥 { $key } 加入密钥文件，或删除“key { $key }”。
 lint-maxdistance-unreachable = maxdistance { $value } 微秒低于任何网络时间源所能达到的值：根距离包含到该源往返时间的一半（chrony.conf(5) maxdistance），而局域网的往返时间最短也有几十微秒，因此 chronyd 会拒绝所有 server、pool 和 peer，时钟无法从它们同步。请删去 maxdistance（默认 3 秒）或设为毫秒级的限值。
-lint-maxdistance-tight = maxdistance { $value } 毫秒只接受根距离（根延迟的一半加根离散，chrony.conf(5) maxdistance）小于它的时间源。跟随互联网服务器的服务器远于 { $floor } 毫秒：仅 ntp.aliyun.com 一级就约 21 毫秒（根延迟 15 毫秒，根离散 14 毫秒），因此 chronyd 能启动，但会拒绝这样的源，时钟永远不会从它同步。只有在同一局域网内、带自己参考时钟或配置了 local 的服务器才更近。请删去 maxdistance（默认 3 秒），或设为高于 chronyc selectdata 或 ntpdata 显示的各源根距离的值。
+lint-maxdistance-tight = maxdistance { $value } 毫秒只接受根距离（根延迟的一半加根离散，chrony.conf(5) maxdistance）小于它的时间源。跟随互联网服务器的服务器远于 { $floor } 毫秒：仅 ntp.aliyun.com 一级就约 21 ms（根延迟 15 ms，根离散 14 ms），因此 chronyd 能启动，但会拒绝这样的源，时钟永远不会从它同步。只有在同一局域网内、带自己参考时钟或配置了 local 的服务器才更近。请删去 maxdistance（默认 3 秒），或设为高于 chronyc selectdata 或 ntpdata 显示的各源根距离的值。
 lint-maxupdateskew-unreachable = maxupdateskew { $value } ppm 低于 { $floor } ppm，小于网络时间源的频率估计所能达到的偏差（即使经回环地址，几分钟后也只到百分之几 ppm，局域网则大得多）：chrony.conf(5) maxupdateskew 是“判断一个估计是否不可靠到不应使用的阈值”，因此任何估计都不会被使用，tracking 的 Skew 一直为 1000000 ppm，根离散度增长到数秒。请删去它（默认 1000 ppm）或设为 10 到 100 ppm（chrony.conf(5) 为有线和无线网络建议的值）。
 lint-maxdelay-unreachable = { $host } 的 maxdelay { $value } 微秒比任何网络往返时间都短（局域网最短也有几十微秒，不低于 { $floor } 微秒）：chronyd 会忽略延迟更大的每一次测量（chrony.conf(5) { $directive } maxdelay），因此永远不会使用这个源。请删去 maxdelay 或设为毫秒级的限值。
 lint-source-offline = { $host } 被标记为 offline：在“chronyc online”（或网络脚本）启用它之前，chronyd 不会轮询它（chrony.conf(5) server offline）。在网络始终可用的机器上请删去此选项。
@@ -184,7 +184,7 @@ lint-refid-too-long = { $option } { $value } 超过四个字符：chrony.conf(5)
 lint-sources-not-a-source = chronyd 会在此处忽略“{ $directive }”且不给出任何提示：sourcedir 的 .sources 文件只能包含 server、pool 和 peer 行（chrony.conf(5) sourcedir）。请把它放到 chrony.conf 或 confdir 的文件中。
 lint-sources-line-dropped = chronyd 会丢弃这一行 { $directive } 且不给出任何提示（它无法读取“{ $args }”）：在 .sources 文件中无法读取的行会被跳过而不是报错，于是这个时间源就不存在了。
 lint-sources-line-unterminated = 这一行没有以换行符结尾（或超过 chronyd 的 2048 字节缓冲区）：chronyd 在此停止读取该 .sources 文件，这一行及其后的行（共 { $lines } 行）都被略去，且不给出任何提示（chrony.conf(5) sourcedir：这类文件的所有行都应以换行符结尾）。请在文件末尾加上换行符。
-lint-maxjitter-unreachable = maxjitter { $value } 微秒低于网络时间源的抖动（低于 { $floor } 微秒）：chronyd 测得的时间源抖动（chronyc sourcestats 中的“Std Dev”）即使经回环地址也有 0.1 到 1 微秒，局域网则在微秒级以上；抖动更大的源会被当作变化太大而拒绝（chrony.conf(5) maxjitter；chronyc sources 中状态为 ~），因此时钟从不、或只是偶尔从这些服务器同步。请删去 maxjitter（默认 1 秒）或设为毫秒级的限值。
+lint-maxjitter-unreachable = maxjitter { $value } 微秒低于网络时间源的抖动（低于 { $floor } 微秒）：chronyd 测得的时间源抖动（chronyc sourcestats 中的“Std Dev”）即使经回环地址也有 0.1 到 1 µs，局域网则在微秒级以上；抖动更大的源会被当作变化太大而拒绝（chrony.conf(5) maxjitter；chronyc sources 中状态为 ~），因此时钟从不、或只是偶尔从这些服务器同步。请删去 maxjitter（默认 1 秒）或设为毫秒级的限值。
 lint-stratum-limits-unreachable = { $case ->
         [min-high] minstratum { $min } 大于 15，而已同步的时间源层级最高为 15
         [max-zero] maxstratum { $max } 只允许层级 0，只有参考时钟是层级 0，NTP 服务器的层级都在 1 以上

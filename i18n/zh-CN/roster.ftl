@@ -88,3 +88,6 @@ roster-gui-line = { $name }（{ $kind }，{ $address }）：{ $verdict }
 roster-gui-bundle-unreadable = 无法使用导出包的描述文件 { $path }：{ $reason }。名单没有改变。
 roster-cause-unresolved = 它的名称 { $host } 在本机无法解析：Stratum 既无法查询它，也无法在本服务器的客户端中找到它。请填写它的地址，或实验室 DNS（或 /etc/hosts）能解析的名称。
 roster-gui-probing = 正在询问 { $name }：查询 4 次，间隔 2 秒；下方它的那一行会显示结果。
+roster-gui-probe-answered = { $name } 已应答：下方它的那一行就是这次查询的结果。
+roster-gui-probe-no-answer = 向 { $address } 查询 4 次都没有应答：{ $why }。
+roster-gui-probe-timeout-cause = 没有任何回复：那里没有运行 NTP 服务，或途中的防火墙拦截了 UDP 123 端口

@@ -41,11 +41,13 @@ fn print_notes(tr: &Localizer, notes: &[Note], prefix: &str) {
 pub struct Translated<'a> {
     pub tr: &'a Localizer,
     pub file: String,
+    /// The file is a pair's backup server's (its header says so).
+    pub backup: bool,
 }
 
 impl crate::core::export::Words for Translated<'_> {
     fn header(&self, format: Format) -> String {
-        self.tr.export_header(&self.file, format)
+        self.tr.export_header(&self.file, format, self.backup)
     }
 
     fn comment(&self, format: Format, c: &crate::core::export::Note) -> String {
@@ -53,10 +55,11 @@ impl crate::core::export::Words for Translated<'_> {
     }
 }
 
-fn words<'a>(tr: &'a Localizer, file: &Path) -> Translated<'a> {
+fn words<'a>(tr: &'a Localizer, file: &Path, backup: bool) -> Translated<'a> {
     Translated {
         tr,
         file: file.display().to_string(),
+        backup,
     }
 }
 
@@ -106,7 +109,13 @@ pub fn run(a: ExportArgs, tr: &Localizer) -> CliResult {
     for name in opts.names() {
         opts.set_addresses(&name, crate::sys::addresses(&name));
     }
-    let e = export(&doc, format, &opts, &words(tr, &file)).map_err(option_error)?;
+    let e = export(
+        &doc,
+        format,
+        &opts,
+        &words(tr, &file, opts.role == Role::Backup),
+    )
+    .map_err(option_error)?;
     match out {
         Some(path) => crate::fsutil::write_atomic(&path, e.text.as_bytes())
             .map_err(|err| CliError::cannot_write(path.display(), &err))
@@ -206,13 +215,14 @@ pub fn run_bundle(a: BundleArgs, tr: &Localizer) -> CliResult {
     } else {
         None
     };
-    let files =
-        bundle::build(&spec, &doc, &words(tr, &conf), nts.as_ref()).map_err(|e| match e {
+    let files = bundle::build(&spec, &doc, &words(tr, &conf, false), nts.as_ref()).map_err(
+        |e| match e {
             BundleError::Option(o) => option_error(o),
             BundleError::Subnet(s) => CliError::new("cli-subnet-syntax").arg("value", s),
             BundleError::Vendor(v) => CliError::new("export-bad-format").arg("value", v),
             BundleError::Name(n) => CliError::new("export-bad-switch-name").arg("value", n),
-        })?;
+        },
+    )?;
     let write = |rel: &str, text: &str, private: bool| -> Result<(), CliError> {
         let path = out.join(rel);
         if let Some(dir) = path.parent() {

@@ -179,6 +179,9 @@ pub struct AppState {
     /// The Overview's last Burst / Step / Refresh and how it went, shown
     /// beside the buttons (where it was pressed).
     pub action: Option<(crate::ipc::Action, ActionOutcome)>,
+    /// When chronyd accepted it: what it said holds for a minute (a burst's
+    /// polls are over by then), then the line goes.
+    pub action_done_at: Option<Instant>,
     /// The helper this window talks to (socket path or `ssh://` URL).
     pub server: Option<String>,
     /// Set by the connect field: talk to this helper instead.
@@ -190,9 +193,10 @@ pub struct AppState {
     /// backend read them.
     pub networks: Vec<String>,
     /// Host names typed into the configuration: whether each resolves on
-    /// this machine (absent while asked, or when the lookup timed out).
+    /// this machine (absent while asked, or when not looked up).
     pub resolved: std::collections::HashMap<String, bool>,
-    /// Names asked of the backend already (never asked twice).
+    /// Names asked of the backend whose answer has not come: "checking",
+    /// never counted as resolving. A name is asked once per session.
     pub resolving: std::collections::HashSet<String>,
     /// Host names of an export (servers, peer) with the addresses they
     /// have on this machine (none: they did not resolve).
@@ -262,6 +266,7 @@ impl AppState {
             selected: None,
             last_error: None,
             action: None,
+            action_done_at: None,
             local_version: None,
             settings_dirty: false,
             lint: LintState::default(),
@@ -503,6 +508,7 @@ impl AppState {
                 self.last_error = None;
                 if let Some((_, o @ ActionOutcome::Pending)) = &mut self.action {
                     *o = ActionOutcome::Done;
+                    self.action_done_at = Some(Instant::now());
                 }
             }
             Event::History(series) => self.history.extend(series),
@@ -528,7 +534,17 @@ impl AppState {
                 self.local_version = chrony_version;
                 self.networks = networks;
             }
-            Event::Resolved(found) => self.resolved.extend(found),
+            Event::Resolved(found) => {
+                for (name, ok) in found {
+                    self.resolving.remove(&name);
+                    self.resolved.insert(name, ok);
+                }
+            }
+            Event::NotLookedUp(names) => {
+                for name in names {
+                    self.resolving.remove(&name);
+                }
+            }
             Event::Addresses(found) => self.addresses.extend(found),
             Event::Saved(Err(e)) => self.last_error = Some(e),
             Event::Saved(Ok(())) => {}

@@ -83,6 +83,18 @@ pub fn shown_value(st: &AppState, kind: Kind, f: &Field) -> String {
     }
 }
 
+/// A 0 chronyd reports with no reference to compare with (tracking with
+/// Reference ID 7F7F0101 or 00000000): its initial value, not a
+/// measurement, as Plots and Statistics leave those zeros out. Read so
+/// on live values only: a paste keeps chronyc's words.
+pub fn not_measured(f: &Field) -> bool {
+    use crate::core::explain::Why;
+    f.reason
+        .as_ref()
+        .is_some_and(|r| matches!(r.id, Why::NoReference | Why::OwnClockNoBound))
+        && matches!(f.value, Value::Seconds(v) | Value::Ppm(v) if v == 0.0)
+}
+
 /// chronyd's correction in chronyc's words ("1.2 µs ahead of NTP time
 /// (fast)"), never a bare signed number beside "System clock vs NTP": its
 /// sign is the clock's reversed (positive when the clock is behind).
@@ -218,7 +230,9 @@ fn value_label_ui(
             .wrap_mode(wrap)
             .sense(egui::Sense::click()),
     );
-    if let Some(reason) = f.reason.as_ref().filter(|_| f.placeholder()) {
+    if f.raw == st.t("gui-not-measured") {
+        r = r.on_hover_text(st.t("gui-not-measured-help"));
+    } else if let Some(reason) = f.reason.as_ref().filter(|_| f.placeholder()) {
         r = r.on_hover_text(if reason.id == crate::core::explain::Why::NoSample {
             st.t("gui-no-measurement")
         } else {

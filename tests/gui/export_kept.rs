@@ -276,10 +276,11 @@ fn the_backup_tick_survives_a_restart_and_a_server_never_peers_with_itself() {
         choose(&mut h, &tr, Format::ChronyServer);
         h.get_by_label(&tr.tr("gui-export-backup")).click();
         h.run();
-        // This server's file has no peer: the pair would be one-sided.
+        // Peer still empty: what is missing is said, nothing as if a pair
+        // were configured on one side.
         let one_sided = tr.tr("gui-export-pair-one-sided");
         assert!(
-            h.query_by_label(&one_sided).is_some(),
+            h.query_by_label(&one_sided).is_none(),
             "{lang:?}: {:?}",
             shown_texts(&h)
         );
@@ -287,6 +288,13 @@ fn the_backup_tick_survives_a_restart_and_a_server_never_peers_with_itself() {
         h.get_by_role_and_label(Role::Button, &offer).click();
         h.run();
         assert!(preview(&h, &tr).contains("\npeer 10.0.0.123"), "{lang:?}");
+        // The backup's file peers with this server, whose file has no peer:
+        // the pair would be one-sided.
+        assert!(
+            h.query_by_label(&one_sided).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
         wait_until(&mut h, Duration::from_secs(10), "settings written", &|_| {
             std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("backup = true"))
         });

@@ -202,6 +202,12 @@ pub fn setups(h: &mut Harness<'static, App>) {
 /// rule and one that does not; every lint rule of the corpus; every output
 /// the explain corpus holds.
 pub fn editing(h: &mut Harness<'static, App>) {
+    // One pool line whose name does not resolve here: up to 4 servers
+    // from one line, none with an address.
+    let before = h.state().state.doc.clone();
+    h.state_mut().state.doc = stratum::core::conf::Document::parse("pool ntp.example.org iburst\n");
+    show(h, Panel::Upstreams);
+    h.state_mut().state.doc = before;
     show(h, Panel::Access);
     for subnet in ["10.0.0.0 /24", "10.0.0.0/33", "10.0.0.0/24"] {
         h.state_mut().panels.access.subnet = subnet.into();

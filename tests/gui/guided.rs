@@ -105,6 +105,25 @@ fn guided_setup_asks_before_dropping_what_the_panels_configured() {
             h.query_by_label(&success).is_some(),
             "{what}: the setup's own apply has no outcome"
         );
+        // W8: the inputs changed, the preview is a file never applied:
+        // "applied" is not said under it.
+        let subnets = tr.tr("gui-setup-subnets");
+        h.get_by_role_and_label(Role::TextInput, &subnets).focus();
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::TextInput, &subnets)
+            .type_text(" 10.0.1.0/24");
+        h.run();
+        assert!(
+            h.query_by_label("allow 10.0.1.0/24").is_some()
+                || super::window::shown_texts(&h)
+                    .iter()
+                    .any(|t| t.contains("allow 10.0.1.0/24")),
+            "{what}: the preview did not change"
+        );
+        assert!(
+            h.query_by_label(&success).is_none(),
+            "{what}: “{success}” stays under a preview never applied"
+        );
         h.state_mut().backend.shutdown();
     }
 }

@@ -108,7 +108,11 @@ fn burst_in_view(release: common::Release, lang: Lang) {
         Some(ActionOutcome::Done),
         "{what}: Burst did not work"
     );
-    let done = tr.tr("gui-action-done-burst");
+    // One source with an address: chronyd polls it.
+    let done = tr.tr_args(
+        "gui-action-done-burst",
+        &[("polled", "1"), ("unresolved", "0")],
+    );
     let shown = h
         .query_by_label(&done)
         .unwrap_or_else(|| panic!("{what}: “{done}” is not shown"))
@@ -125,6 +129,82 @@ fn at_1024x700_burst_is_reachable_and_its_result_shows_in_view() {
     let runs: Vec<_> = super::trust::releases_and_languages()
         .into_iter()
         .map(|(r, lang)| std::thread::spawn(move || burst_in_view(r, lang)))
+        .collect();
+    for r in runs {
+        if let Err(e) = r.join() {
+            std::panic::resume_unwind(e);
+        }
+    }
+}
+
+/// chronyd accepts a burst even when no source has an address: the window
+/// says nothing can be polled and why, not that measurements are coming;
+/// and after its minute the line goes.
+fn burst_without_addresses(release: common::Release, lang: Lang) {
+    let what = format!("chrony {} ({lang:?})", release.label);
+    let tr = Localizer::new(lang);
+    let tmp = tempfile::tempdir().unwrap();
+    // .invalid never resolves (RFC 6761): no query leaves the machine.
+    let conf = "local stratum 10 orphan\nallow 127.0.0.0/8\nserver time2.example.invalid iburst\n";
+    let helper = super::trust::helper_for(tmp.path(), &release, conf.as_bytes());
+    let settings = Settings {
+        lang: Some(lang),
+        ..Settings::default()
+    };
+    let backend = Backend::start(Some(helper.socket.clone()), None, super::no_waker());
+    let mut h = super::harness_sized(App::headless(settings, backend), SIZE);
+    super::wait(&mut h, "the helper", &|a| a.state.may_change());
+    super::wait(&mut h, "the unresolved source", &|a| {
+        a.state
+            .snapshot
+            .as_ref()
+            .is_some_and(|s| s.sources.iter().any(|x| x.unresolved()))
+    });
+    super::trust::open(&mut h, &tr, "overview");
+    scroll_down(&mut h);
+    h.get_by_role_and_label(Role::Button, &tr.tr("gui-action-burst"))
+        .click();
+    h.step();
+    super::wait(&mut h, "Burst's answer", &|a| {
+        !matches!(a.state.action, Some((_, ActionOutcome::Pending)))
+    });
+    for _ in 0..5 {
+        h.step();
+    }
+    let promise = tr.tr_args(
+        "gui-action-done-burst",
+        &[("polled", "0"), ("unresolved", "1")],
+    );
+    assert!(
+        h.query_by_label(&promise).is_none(),
+        "{what}: promised measurements"
+    );
+    let nothing = tr.tr_args(
+        "gui-action-done-burst-unresolved",
+        &[("names", "time2.example.invalid")],
+    );
+    assert!(
+        h.query_by_label(&nothing).is_some(),
+        "{what}: “{nothing}” is not shown: {:?}",
+        h.state().state.action
+    );
+    // A minute later the line is about the past: it goes.
+    h.state_mut().state.action_done_at = Instant::now().checked_sub(Duration::from_secs(61));
+    for _ in 0..3 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label(&nothing).is_none(),
+        "{what}: still shown after its minute"
+    );
+    h.state_mut().backend.shutdown();
+}
+
+#[test]
+fn burst_with_no_source_address_says_nothing_can_be_polled_and_then_goes() {
+    let runs: Vec<_> = super::trust::releases_and_languages()
+        .into_iter()
+        .map(|(r, lang)| std::thread::spawn(move || burst_without_addresses(r, lang)))
         .collect();
     for r in runs {
         if let Err(e) = r.join() {

@@ -67,7 +67,7 @@ fn its_own_clock_has_an_unknown_error_bound_not_a_green_zero() {
             h.query_by_label(&unknown).is_some(),
             "{lang:?}: root dispersion is not {unknown}"
         );
-        let no_line = tr.tr("gui-spark-error-unknown");
+        let no_line = tr.tr("gui-spark-unmeasured");
         assert!(
             h.query_by_label(&no_line).is_some(),
             "{lang:?}: the chart does not say {no_line}"
@@ -100,6 +100,111 @@ fn its_own_clock_has_an_unknown_error_bound_not_a_green_zero() {
             .find(|f| f.name == stratum::core::explain::FieldId::RootDispersion)
             .unwrap();
         assert_eq!(f.status, stratum::core::explain::Status::Info);
+    }
+}
+
+/// W8 finding 6: with nothing measured Overview drew a red "system clock"
+/// line at 0 under "no line is drawn", and its rows read "0 s", "0.000"
+/// and a green "Normal". Now: no offset line (its legend gone), the rows
+/// say "not measured" and the leap status is neutral, as Plots says.
+#[test]
+fn overview_draws_and_lists_no_zeros_when_nothing_is_measured() {
+    use stratum::core::explain::{FieldId, Kind, Status, explain_snapshot};
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        let mut h = own_clock(lang);
+        // chronyd just started on its own clock: every estimate is 0.
+        let now = stratum::sys::now();
+        let mut t = h
+            .state()
+            .state
+            .snapshot
+            .as_ref()
+            .unwrap()
+            .tracking
+            .clone()
+            .unwrap();
+        t.last_offset = 0.0;
+        t.rms_offset = 0.0;
+        t.frequency_ppm = 0.0;
+        t.residual_freq_ppm = 0.0;
+        t.skew_ppm = 0.0;
+        t.update_interval = 0.0;
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(t),
+                chronyd_up: Some(540.0),
+                ..Default::default()
+            })));
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        assert!(
+            h.query_by_label(&tr.tr("gui-series-system-offset"))
+                .is_none(),
+            "{lang:?}: a system clock line (its legend) is drawn for zeros"
+        );
+        let not_measured = tr.tr("gui-not-measured");
+        // System clock vs NTP, last offset, RMS offset, frequency, residual
+        // frequency, skew, root delay, update interval.
+        let n = h.query_all_by_label(&not_measured).count();
+        assert!(n >= 8, "{lang:?}: only {n} rows say {not_measured}");
+        for zero in ["0 s", "0.000", "0.000000000"] {
+            assert!(
+                h.query_by_label(zero).is_none(),
+                "{lang:?}: a row still shows {zero}"
+            );
+        }
+        let snapshot = stratum::ipc::Snapshot {
+            tracking: h.state().state.snapshot.as_ref().unwrap().tracking.clone(),
+            ..Default::default()
+        };
+        let all = explain_snapshot(&snapshot);
+        let leap = all[&Kind::ChronycTracking]
+            .fields
+            .iter()
+            .find(|f| f.name == FieldId::Leap)
+            .unwrap();
+        assert_eq!(leap.status, Status::Info, "{lang:?}: leap status is green");
+    }
+}
+
+/// A clock that was measured keeps its line and its numbers.
+#[test]
+fn overview_draws_a_measured_clock() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let tr = Localizer::new(lang);
+        let mut h = own_clock(lang);
+        let now = stratum::sys::now();
+        let pts: Vec<(f64, f64, f64)> = (0..60)
+            .map(|i| (now - 300.0 + f64::from(i) * 5.0, 2e-6, 2e-6))
+            .collect();
+        let mut t = tracking(now);
+        t.system_time = 2e-6;
+        h.state_mut()
+            .state
+            .on_event(Event::Snapshot(Box::new(stratum::ipc::Snapshot {
+                time: now,
+                tracking: Some(t),
+                chronyd_up: Some(540.0),
+                ..Default::default()
+            })));
+        h.state_mut().state.on_event(Event::History(vec![(
+            "system.correction".parse().unwrap(),
+            pts,
+        )]));
+        h.state_mut().state.panel = Panel::Overview;
+        h.run();
+        assert!(
+            h.query_by_label(&tr.tr("gui-series-system-offset"))
+                .is_some(),
+            "{lang:?}: a measured clock has no line"
+        );
+        assert!(
+            h.query_by_label(&tr.tr("gui-not-measured")).is_none(),
+            "{lang:?}: a measured clock reads not measured"
+        );
     }
 }
 

@@ -65,6 +65,16 @@ fn a_pair_made_in_setup_peers_and_export_follows_one_rule() {
         let backup_box = t(&h, "gui-export-backup");
         h.get_by_label(&backup_box).click();
         h.run_steps(2);
+        // W8: with Peer still empty, what is missing is said (the other
+        // server's address), not that a pair is configured on one side.
+        let one_sided = t(&h, "gui-export-pair-one-sided");
+        assert!(h.query_by_label(&one_sided).is_none(), "{lang:?}");
+        assert!(
+            h.query_by_label(&t(&h, "export-backup-needs-peer"))
+                .is_some(),
+            "{lang:?}: {:?}",
+            super::window::shown_texts(&h)
+        );
         let peer = t(&h, "gui-peer");
         h.get_by_label(&peer).focus();
         h.run_steps(1);
@@ -79,6 +89,25 @@ fn a_pair_made_in_setup_peers_and_export_follows_one_rule() {
         let backup = Document::parse(&text);
         assert_eq!(local_line(&backup), "local stratum 10 orphan", "{text}");
         assert!(text.contains("peer 10.0.0.123"), "{text}");
+        // Its header names it the backup server's file, brackets unnested.
+        let header = text.lines().next().unwrap_or_default();
+        assert!(
+            header.contains(&t(&h, "format-chrony-server-backup")),
+            "{header}"
+        );
+        let depth = |open: char, close: char| {
+            header
+                .chars()
+                .fold((0i32, 0i32), |(d, max), c| {
+                    let d = d + i32::from(c == open) - i32::from(c == close);
+                    (d, max.max(d))
+                })
+                .1
+        };
+        assert!(
+            depth('(', ')') < 2 && depth('（', '）') < 2,
+            "nested brackets: {header}"
+        );
         // The note beside it says the rule.
         let cite = h.query_all_by_label_contains("chrony.conf(5)").count();
         assert!(cite >= 1, "{lang:?}: Export does not cite the rule");

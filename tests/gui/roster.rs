@@ -171,6 +171,31 @@ fn the_roster_panel_says_who_follows_this_server() {
     );
     assert!(!shown(&h, "Likely causes: the exported commands were not applied").is_empty());
     assert!(!shown(&h, "1 of 2 devices follow this server").is_empty());
+    // W8: "Ask … now" for a device that never answers ends: after its 4
+    // queries "asking" goes and the window says no answer came, and from
+    // where, with the likely cause.
+    h.get_by_role_and_label(Role::Button, "Ask sw-gone now")
+        .click_accesskit();
+    h.run();
+    assert!(!shown(&h, "Asking sw-gone now").is_empty());
+    let no_answer = format!("No answer from 127.77.{n}.40 after 4 queries: ");
+    let start = Instant::now();
+    while shown(&h, &no_answer).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "the query never ended: {:?}",
+            shown(&h, "sw-gone")
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Not before its queries could have been sent.
+    assert!(
+        start.elapsed() >= Duration::from_secs(8),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(shown(&h, "Asking sw-gone now").is_empty());
     h.get_by_label("Overview").click_accesskit();
     h.run();
     assert!(!shown(&h, "Roster: 1 of 2 devices follow this server").is_empty());
@@ -389,7 +414,25 @@ pub fn states(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) 
     event(h, Event::Snapshot(Box::new(s.clone())));
     show(h, Panel::Roster);
     // "Ask … now" pressed: the query is said to be under way.
-    h.state_mut().panels.roster.probing = Some("dev-0".into());
+    let probing = |ended| stratum::gui::panels::roster::Probing {
+        name: "dev-0".into(),
+        asked: std::time::Instant::now(),
+        answered_before: None,
+        ended,
+    };
+    // Its answer not in yet (the one it has is older).
+    h.state_mut().panels.roster.probing = Some(stratum::gui::panels::roster::Probing {
+        answered_before: Some(f64::INFINITY),
+        ..probing(None)
+    });
+    show(h, Panel::Roster);
+    // …and then what came of it (dev-0 answered, dev-2 did not).
+    h.state_mut().panels.roster.probing = Some(probing(Some(std::time::Instant::now())));
+    show(h, Panel::Roster);
+    h.state_mut().panels.roster.probing = Some(stratum::gui::panels::roster::Probing {
+        name: "dev-2".into(),
+        ..probing(Some(std::time::Instant::now()))
+    });
     show(h, Panel::Roster);
     h.state_mut().panels.roster.probing = None;
     show(h, Panel::Overview);

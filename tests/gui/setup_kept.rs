@@ -164,6 +164,78 @@ fn apply_repeats_that_an_upstream_name_does_not_resolve_here() {
     }
 }
 
+/// W8: a name whose lookup had not answered was counted as resolving ("only
+/// 1 of 4" while none did) and the count stayed. Until its answer comes a
+/// name reads "checking" and no count is given; each answer, however late,
+/// lands on its own name, and then the lines and the count agree.
+#[test]
+fn a_name_still_being_looked_up_is_checking_never_resolving() {
+    let names = [
+        "ntp.example.invalid",
+        "ntp1.example.invalid",
+        "time1.example.invalid",
+        "time2.example.invalid",
+    ];
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        // Asked already, no answer yet (as a slow resolver leaves them).
+        for n in names {
+            h.state_mut().state.resolving.insert(n.to_string());
+        }
+        let mut text = String::new();
+        for n in names {
+            text.push_str(&format!("server {n} iburst\n"));
+        }
+        text.push_str("allow 10.0.0.0/24\n");
+        h.state_mut().state.doc = Document::parse(&text);
+        show(&mut h, Panel::Apply);
+        let said = |name: &str| tr.tr_args("gui-name-unresolved-here", &[("name", name)]);
+        let checking = |name: &str| tr.tr_args("gui-name-checking-here", &[("name", name)]);
+        let count = |usable: &str| {
+            tr.tr_args(
+                "gui-few-sources-resolve",
+                &[("usable", usable), ("count", "4")],
+            )
+        };
+        // Three answer; the fourth is slow.
+        h.state_mut().state.on_event(Event::Resolved(
+            names[..3].iter().map(|n| (n.to_string(), false)).collect(),
+        ));
+        h.run();
+        for n in &names[..3] {
+            assert!(h.query_by_label(&said(n)).is_some(), "{lang:?}: {n}");
+        }
+        assert!(
+            h.query_by_label(&checking(names[3])).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        assert!(h.query_by_label(&said(names[3])).is_none(), "{lang:?}");
+        // No count while one is unknown: never "only 1 of 4".
+        for usable in ["0", "1"] {
+            assert!(h.query_by_label(&count(usable)).is_none(), "{lang:?}");
+        }
+        // The late answer lands on its name: all four said, none resolves.
+        h.state_mut()
+            .state
+            .on_event(Event::Resolved(vec![(names[3].to_string(), false)]));
+        h.run();
+        assert!(h.query_by_label(&said(names[3])).is_some(), "{lang:?}");
+        assert!(h.query_by_label(&checking(names[3])).is_none(), "{lang:?}");
+        let none = count("0");
+        assert!(
+            h.query_by_label(&none).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        if lang == Lang::En {
+            assert!(none.starts_with("None of the 4"), "{none}");
+        }
+        assert!(h.query_by_label(&count("1")).is_none(), "{lang:?}");
+    }
+}
+
 /// Types `text` into the field labelled `label` (replacing nothing: the
 /// field starts empty or the text is appended).
 fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
@@ -257,5 +329,56 @@ fn each_guided_role_writes_only_its_own_fields_and_the_confirm_names_what_it_add
                 .contains("time1.cloud.tencent.com"),
             "{lang:?}: Esc replaced the configuration"
         );
+    }
+}
+
+/// W8 finding 5: note 001's one `pool ntp1.aliyun.com iburst` line is said
+/// as one configured line that stands for up to maxsources (4) servers,
+/// not "4 upstream sources"; Apply's count includes the warnings it shows
+/// under it (not "0 warnings" above orange lines).
+#[test]
+fn one_pool_line_is_counted_as_a_line_and_apply_counts_what_it_shows() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        h.state_mut()
+            .state
+            .on_event(Event::Resolved(vec![("ntp1.aliyun.com".into(), false)]));
+        h.state_mut().state.doc =
+            Document::parse("pool ntp1.aliyun.com iburst\nallow 10.0.0.0/24\n");
+        show(&mut h, Panel::Upstreams);
+        let few = tr.tr_args(
+            "gui-few-sources-resolve-pool",
+            &[("usable", "0"), ("count", "4"), ("lines", "1")],
+        );
+        assert!(
+            h.query_by_label(&few).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        show(&mut h, Panel::Apply);
+        h.run();
+        let st = &h.state().state;
+        let diags = st.lint.diagnostics.clone().unwrap();
+        let count = |s: stratum::core::conf::lint::Severity| {
+            diags.iter().filter(|d| d.severity == s).count()
+        };
+        use stratum::core::conf::lint::Severity as S;
+        // The name that does not resolve here and the pool's few servers.
+        let summary = tr.tr_args(
+            "cli-lint-summary",
+            &[
+                ("errors", count(S::Error).to_string()),
+                ("warnings", (count(S::Warning) + 2).to_string()),
+                ("hints", count(S::Hint).to_string()),
+                ("version", st.chrony_version().to_string()),
+            ],
+        );
+        assert!(
+            h.query_by_label(&summary).is_some(),
+            "{lang:?}: no {summary:?} in {:?}",
+            shown_texts(&h)
+        );
+        assert!(h.query_by_label(&few).is_some(), "{lang:?}");
     }
 }

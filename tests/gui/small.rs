@@ -30,10 +30,11 @@ fn field_label(field: Field) -> &'static str {
         Field::Key => "gui-key",
         Field::Vrf => "gui-vrf",
         Field::Nts => "gui-export-nts",
+        Field::NtpdOld => "gui-export-ntpd-old",
     }
 }
 
-const FIELDS: [Field; 7] = [
+const FIELDS: [Field; 8] = [
     Field::Servers,
     Field::Role,
     Field::Peer,
@@ -41,6 +42,7 @@ const FIELDS: [Field; 7] = [
     Field::Key,
     Field::Vrf,
     Field::Nts,
+    Field::NtpdOld,
 ];
 
 /// The case first: a lab server typed for the client format, then

@@ -270,7 +270,7 @@ fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
         name.name = Some("ntp.aliyun.com".into());
         name.state = stratum::core::cmdmon::SourceState::Unknown;
         unresolved.sources.push(name);
-        event(h, Event::Snapshot(Box::new(unresolved)));
+        event(h, Event::Snapshot(Box::new(unresolved.clone())));
         show(h, Panel::Sources);
         let tr = stratum::i18n::Localizer::new(h.state().state.tr.lang());
         let note = tr.tr_args(
@@ -284,6 +284,21 @@ fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
                 super::window::shown_texts(h)
             );
         }
+        // Burst accepted with only that name (nothing to poll), then with
+        // no source at all: each says why nothing will come.
+        let mut only = unresolved.clone();
+        only.sources.retain(|s| s.unresolved());
+        let mut none = only.clone();
+        none.sources.clear();
+        for s in [only, none] {
+            event(h, Event::Snapshot(Box::new(s)));
+            h.state_mut().state.action = Some((
+                stratum::ipc::Action::Burst,
+                stratum::gui::state::ActionOutcome::Done,
+            ));
+            show(h, Panel::Overview);
+        }
+        h.state_mut().state.action = None;
     }
     // Healthy but for a certificate near its end: something to look at.
     let soon = stratum::sys::now() as i64 + 10 * 86_400;

@@ -514,6 +514,43 @@ fn ntp_conf_for_ntpd_4_2_6_uses_only_what_it_knows() {
             .contains("restrict source nomodify notrap noquery\n")
     );
     assert!(new.text.contains("pool 2.pool.ntp.org iburst\n"));
+    // W8 finding 7: each file says which ntpd it is for, in its comments
+    // and on screen (its notes), in the window's language.
+    let tr = stratum::i18n::Localizer::new(stratum::i18n::Lang::ZhCn);
+    let words = stratum::cli::export::Translated {
+        tr: &tr,
+        file: "chrony.conf".into(),
+    };
+    for format in [Format::Ntp, Format::NtpClient] {
+        let client = Options {
+            servers: vec!["10.0.0.123".into()],
+            ..Options::default()
+        };
+        let opts = |ntpd| Options {
+            ntpd,
+            ..if format == Format::Ntp {
+                Options::default()
+            } else {
+                client.clone()
+            }
+        };
+        let new = export(&doc, format, &opts(None), &words).unwrap();
+        assert!(
+            new.text.contains("# 适用于 ntpd 4.2.7 及以上版本"),
+            "{}",
+            new.text
+        );
+        assert_eq!(new.notes[0].id, "export-note-ntpd-new");
+        let old = export(
+            &doc,
+            format,
+            &opts(Some("4.2.6p5".parse().unwrap())),
+            &words,
+        )
+        .unwrap();
+        assert!(old.text.contains("# 适用于 ntpd 4.2.6（"), "{}", old.text);
+        assert_eq!(old.notes[0].id, "export-note-ntpd-old");
+    }
 }
 
 /// The files the command line makes follow the language asked for where

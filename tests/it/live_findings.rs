@@ -251,9 +251,40 @@ fn a_pool_that_does_not_resolve_is_one_row() {
     s.health = stratum::core::health::verdict(&s, &Default::default());
     let headline = Localizer::new(Lang::En).health_headline(&s, &s.health);
     assert!(
-        headline.contains("ntp1.aliyun.com does not resolve (all 8 sources"),
+        headline
+            .contains("ntp1.aliyun.com does not resolve (one pool line: chronyd keeps 8 places"),
         "{headline}"
     );
+}
+
+/// W8 finding 5: note 001's single `pool ntp1.aliyun.com iburst` line,
+/// shown as "ntp1.aliyun.com ×8", is not "only one source": a pool gives
+/// up to maxsources servers. A single `server` line still is.
+#[test]
+fn one_pool_line_is_not_a_single_source() {
+    let single = |s: &Snapshot| {
+        explain_snapshot(s)[&Kind::ChronycSources]
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::SingleSource)
+    };
+    let mut s = Snapshot {
+        tracking: Some(own_clock()),
+        ..Snapshot::default()
+    };
+    for id in 1..=8 {
+        s.sources.push(src(
+            WireAddr::Id(id),
+            "ntp1.aliyun.com",
+            SourceMode::Server,
+            0,
+        ));
+        s.sourcestats.push(no_stats(WireAddr::Id(id)));
+    }
+    assert!(!single(&s), "one pool line read as a single source");
+    s.sources.truncate(1);
+    s.sourcestats.truncate(1);
+    assert!(single(&s), "one server line is a single source");
 }
 
 /// chronyc(1), tracking: "System time ... the current offset between

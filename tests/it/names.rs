@@ -175,7 +175,7 @@ fn status_names_unresolved_sources_and_says_the_server_serves_its_own_clock() {
             .iter()
             .map(|n| {
                 if n == netns::UNRESOLVED_POOL {
-                    format!("{n} does not resolve (all 8 sources chronyd keeps for that name)")
+                    format!("{n} does not resolve (one pool line: chronyd keeps 8 places for the servers it may find there and uses up to its maxsources, 4 by default)")
                 } else {
                     format!("{n} does not resolve")
                 }

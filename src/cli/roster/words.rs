@@ -34,7 +34,7 @@ pub fn ago_text(s: f64) -> String {
     }
 }
 
-fn no_answer_text(n: Option<&NoAnswer>, tr: &Localizer) -> String {
+pub fn no_answer_text(n: Option<&NoAnswer>, tr: &Localizer) -> String {
     match n {
         None | Some(NoAnswer::Timeout) => tr.tr("roster-why-timeout"),
         Some(NoAnswer::Refused) => tr.tr("roster-why-refused"),
@@ -143,7 +143,10 @@ pub fn notes(d: &DeviceReport, r: &RosterReport, tr: &Localizer) -> Vec<String> 
                 &[("why", no_answer_text(Some(why), tr))],
             ));
         }
-        out.push(tr.tr(&format!("roster-causes-{}", d.kind.id())));
+        // The exact cause known, the generic list would only blur it.
+        if !d.denied_by_acl {
+            out.push(tr.tr(&format!("roster-causes-{}", d.kind.id())));
+        }
         if d.kind == DeviceKind::Switch && r.unknown_total > 0 {
             out.push(tr.tr_args(
                 "roster-cause-other-address",
@@ -689,6 +692,43 @@ mod tests {
             ..RosterReport::default()
         };
         assert_eq!(summary(&two, &tr), "0 of 2 devices follow this server");
+    }
+
+    /// W8: a device this server's allow lines refuse is told that, and
+    /// only that: no "possible causes" list after the exact one.
+    #[test]
+    fn a_device_refused_by_allow_gets_the_exact_cause_alone() {
+        for lang in crate::i18n::Lang::ALL {
+            let tr = Localizer::new(lang);
+            for kind in DeviceKind::ALL {
+                let mut d = DeviceReport {
+                    name: "client".into(),
+                    address: "127.0.0.2".into(),
+                    kind: *kind,
+                    verdict: Verdict::NotPolling,
+                    since: 1.8e9,
+                    polls: None,
+                    answer: None,
+                    no_answer: None,
+                    expected_stratum: None,
+                    drifting: false,
+                    denied_by_acl: true,
+                    itself: false,
+                };
+                let report = RosterReport::default();
+                let generic = tr.tr(&format!("roster-causes-{}", kind.id()));
+                let exact = tr.tr_args("roster-cause-acl-here", &[("address", "127.0.0.2")]);
+                let said = notes(&d, &report, &tr);
+                assert!(said.contains(&exact), "{lang:?} {kind:?}: {said:?}");
+                assert!(!said.contains(&generic), "{lang:?} {kind:?}: {said:?}");
+                // Not known: the list is the help there is.
+                d.denied_by_acl = false;
+                assert!(
+                    notes(&d, &report, &tr).contains(&generic),
+                    "{lang:?} {kind:?}"
+                );
+            }
+        }
     }
 
     #[test]

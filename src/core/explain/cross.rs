@@ -387,15 +387,11 @@ pub(super) fn silent_upstreams(parts: &mut [&mut Explained]) {
             .unwrap_or_default()
     };
     let has_sources = parts.iter().any(|e| e.kind == Kind::ChronycSources);
-    let silent: Option<Vec<String>> = if has_sources {
-        parts
-            .iter()
-            .filter(|e| e.kind == Kind::ChronycSources)
-            .flat_map(|e| &e.findings)
-            .filter(uncaused)
-            .find(|f| f.rule == Rule::NoUpstreamReachable)
-            .map(|f| vec![sources_arg(f)])
-    } else {
+    // ntpdata blocks that sent requests and received nothing: only then
+    // may the text say so (chronyc(1), ntpdata: "Total RX"). Reach 0 in
+    // sources alone does not tell a silent server from one that answers
+    // unsynchronised (chronyd does not count such answers in reach).
+    let rx_zero = {
         let blocks: Vec<&Vec<Field>> = parts
             .iter()
             .filter(|e| e.kind == Kind::ChronycNtpdata)
@@ -407,11 +403,26 @@ pub(super) fn silent_upstreams(parts: &mut [&mut Explained]) {
                 }
             })
             .collect();
-        let all_silent = !blocks.is_empty()
+        !blocks.is_empty()
             && blocks
                 .iter()
-                .all(|b| int(b, F::TotalTx).unwrap_or(0) > 0 && int(b, F::TotalRx) == Some(0));
-        all_silent.then(|| {
+                .all(|b| int(b, F::TotalTx).unwrap_or(0) > 0 && int(b, F::TotalRx) == Some(0))
+    };
+    let cause = if has_sources && !rx_zero {
+        "no-answer-sources"
+    } else {
+        "no-answer"
+    };
+    let silent: Option<Vec<String>> = if has_sources {
+        parts
+            .iter()
+            .filter(|e| e.kind == Kind::ChronycSources)
+            .flat_map(|e| &e.findings)
+            .filter(uncaused)
+            .find(|f| f.rule == Rule::NoUpstreamReachable)
+            .map(|f| vec![sources_arg(f)])
+    } else {
+        rx_zero.then(|| {
             parts
                 .iter()
                 .filter(|e| e.kind == Kind::ChronycNtpdata)
@@ -433,7 +444,7 @@ pub(super) fn silent_upstreams(parts: &mut [&mut Explained]) {
             .filter(|f| !f.args.iter().any(|(k, _)| *k == "cause"))
         {
             f.args.retain(|(k, _)| *k != "sources");
-            f.args.push(("cause", "no-answer".into()));
+            f.args.push(("cause", cause.into()));
             if !names.is_empty() {
                 f.args.push(("sources", names.join(", ")));
             }

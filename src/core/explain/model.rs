@@ -226,9 +226,12 @@ pub fn finding_ids(kind: Kind, f: &Finding) -> Vec<String> {
 
 /// The message ids of a field's meaning, most specific first: for this
 /// output (`meaning-<kind>-<name>`, where the tools differ), else general.
-pub fn field_ids(kind: Kind, name: &str) -> [String; 2] {
+pub fn field_ids(kind: Kind, name: &str) -> [String; 3] {
     [
         format!("meaning-{}-{name}", kind.name()),
+        // A family's own tool documents it its own way (ntpq(1)'s refid is
+        // not chronyc's hex).
+        format!("meaning-{}-{name}", kind.family().id()),
         format!("field-{name}"),
     ]
 }

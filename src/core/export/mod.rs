@@ -91,6 +91,13 @@ pub fn export(
         new
     });
     let mut text = comment_lines(format, &words.header(format));
+    // The ntpd release the file is written for, in it and on screen: its
+    // access control differs (ntpd 4.2.6, CentOS 7, has no
+    // `restrict source`).
+    if let Some(n) = ntpd_release(format, opts) {
+        text.push_str(&comment_lines(format, &words.comment(format, &n)));
+        notes.insert(0, n);
+    }
     text.push_str(&body);
     if format.ascii_only() && !text.is_ascii() {
         // The last guard: a device never gets a byte it may mangle.
@@ -100,6 +107,20 @@ pub fn export(
             .collect();
     }
     Ok(Export { text, notes })
+}
+
+/// Which ntpd an ntp.conf is for: 4.2.7 and later unless an older
+/// release was asked for.
+fn ntpd_release(format: Format, opts: &Options) -> Option<Note> {
+    if !matches!(format, Format::Ntp | Format::NtpClient) {
+        return None;
+    }
+    Some(match opts.ntpd {
+        Some(v) if v < options::NtpdVersion::RESTRICT_SOURCE => {
+            Note::new("export-note-ntpd-old").arg("version", format!("{}.{}.{}", v.0, v.1, v.2))
+        }
+        _ => Note::new("export-note-ntpd-new"),
+    })
 }
 
 /// `text` as comment lines of `format`'s syntax (each on its own line:

@@ -99,6 +99,7 @@ impl Format {
             Field::SourceInterface | Field::Vrf => self.is_switch(),
             Field::Key => !firewall,
             Field::Nts => self == Format::ChronyClient,
+            Field::NtpdOld => matches!(self, Format::Ntp | Format::NtpClient),
         }
     }
 
@@ -150,6 +151,8 @@ pub enum Field {
     Vrf,
     /// Clients authenticate the server with NTS.
     Nts,
+    /// The ntp.conf is for ntpd before 4.2.7 (CentOS 7's 4.2.6).
+    NtpdOld,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

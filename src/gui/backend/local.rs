@@ -42,19 +42,7 @@ pub(super) fn run(
         // Lookups can take the resolver's whole timeout: never on this
         // thread, which lints and writes files.
         if let Command::Resolve(names) = command {
-            if !remote {
-                let events = events.clone();
-                let waker = waker.clone();
-                std::thread::spawn(move || {
-                    let found = resolve(names)
-                        .into_iter()
-                        .map(|(name, addrs)| (name, !addrs.is_empty()))
-                        .collect();
-                    if events.send(Event::Resolved(found)).is_ok() {
-                        waker(Wake::Event);
-                    }
-                });
-            }
+            resolve_each(names, remote, &events, &waker);
             continue;
         }
         if let Command::LookUp(names) = command {
@@ -81,6 +69,29 @@ pub(super) fn run(
                 event: Box::new(event),
             });
         }
+    }
+}
+
+/// Each name looked up on a thread of its own, its answer sent the moment
+/// it comes: however late, it is the answer, and until then the window says
+/// the name is being checked (never that it resolves). Names past the cap,
+/// or all of them when chronyd runs on another machine (a lookup here says
+/// nothing about there), are sent back as not looked up.
+fn resolve_each(names: Vec<String>, remote: bool, events: &Sender<Event>, waker: &Waker) {
+    let cap = if remote { 0 } else { MAX_LOOKUPS };
+    let skipped: Vec<String> = names.iter().skip(cap).cloned().collect();
+    for name in names.into_iter().take(cap) {
+        let events = events.clone();
+        let waker = waker.clone();
+        std::thread::spawn(move || {
+            let found = !crate::sys::addresses(&name).is_empty();
+            if events.send(Event::Resolved(vec![(name, found)])).is_ok() {
+                waker(Wake::Event);
+            }
+        });
+    }
+    if !skipped.is_empty() && events.send(Event::NotLookedUp(skipped)).is_ok() {
+        waker(Wake::Event);
     }
 }
 

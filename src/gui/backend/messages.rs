@@ -224,8 +224,11 @@ pub enum Event {
         diagnostics: Vec<Diagnostic>,
     },
     /// Host names looked up on this machine, each with whether it
-    /// resolved; a name whose lookup outlived the deadline is left out.
+    /// resolved (sent as each answer comes).
     Resolved(Vec<(String, bool)>),
+    /// Host names asked about but not looked up (chronyd runs on another
+    /// machine, or past the cap): neither resolving nor not.
+    NotLookedUp(Vec<String>),
     /// Host names looked up for an export, each with its addresses (none:
     /// it did not resolve, or not before the deadline).
     Addresses(Vec<(String, Vec<std::net::IpAddr>)>),

@@ -38,6 +38,12 @@ pub fn apply_ui(
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
+    // Lint cannot know this machine's DNS; the window does (as Upstream
+    // servers says it): a name that does not resolve here is said again
+    // where the user decides to apply, and counted with the warnings.
+    let hosts: Vec<String> = st.doc.sources().map(|(_, s)| s.host.clone()).collect();
+    crate::gui::panels::upstreams::ask_resolve(st, hosts.iter().map(String::as_str), commands);
+    let dns = crate::gui::panels::upstreams::unresolved_hints(st, &st.doc);
     ui.label(
         st.ta(
             "cli-lint-summary",
@@ -49,6 +55,7 @@ pub fn apply_ui(
                         .iter()
                         .filter(|d| d.severity == Severity::Warning)
                         .count()
+                        .saturating_add(dns.len())
                         .to_string(),
                 ),
                 (
@@ -72,12 +79,9 @@ pub fn apply_ui(
         let place = d.line.map(|l| format!("{l}: ")).unwrap_or_default();
         ui.colored_label(status_color(s), format!("{place}{}", st.lint_text(d)));
     }
-    // Lint cannot know this machine's DNS; the window does (as Upstream
-    // servers says it): a name that does not resolve here is said again
-    // where the user decides to apply.
-    let hosts: Vec<String> = st.doc.sources().map(|(_, s)| s.host.clone()).collect();
-    crate::gui::panels::upstreams::ask_resolve(st, hosts.iter().map(String::as_str), commands);
-    crate::gui::panels::upstreams::unresolved_hints_ui(ui, st, &st.doc);
+    for line in dns {
+        ui.colored_label(status_color(Status::Warn), line);
+    }
     ui.add_space(8.0);
     ui.strong(st.t("gui-diff"));
     // Compared as bytes (a byte that is not UTF-8 is a change too), shown

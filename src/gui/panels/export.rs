@@ -31,6 +31,8 @@ pub struct Form {
     /// Clients authenticate the server with NTS; where they keep its CA.
     pub nts: bool,
     pub nts_ca: String,
+    /// The ntp.conf is for ntpd 4.2.6 (CentOS 7): no `restrict source`.
+    pub ntpd_old: bool,
     /// When a host field last changed (egui's clock): its names are
     /// looked up once typing has paused, not at every key.
     pub typed_at: Option<f64>,
@@ -58,6 +60,7 @@ impl Default for Form {
             vrf: String::new(),
             nts: false,
             nts_ca: String::new(),
+            ntpd_old: false,
             saves: HashMap::new(),
             typed_at: None,
             saved_lang: HashMap::new(),
@@ -184,7 +187,8 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
         key,
         vrf: text(uses(Field::Vrf), &f.vrf),
         monitor: None,
-        ntpd: None,
+        ntpd: (uses(Field::NtpdOld) && f.ntpd_old)
+            .then_some(crate::core::export::NtpdVersion(4, 2, 6)),
         nts,
         nts_ca: text(nts, &f.nts_ca),
         addresses: Default::default(),
@@ -332,6 +336,12 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                     )
                 });
             }
+            if uses(Field::NtpdOld) {
+                crate::gui::widgets::empty_cell(ui);
+                ui.checkbox(&mut f.ntpd_old, st.t("gui-export-ntpd-old"))
+                    .on_hover_text(st.t("gui-export-ntpd-old-help"));
+                ui.end_row();
+            }
             if uses(Field::Nts) {
                 crate::gui::widgets::empty_cell(ui);
                 ui.checkbox(&mut f.nts, st.t("gui-export-nts"));
@@ -399,6 +409,7 @@ pub fn export_ui(
     // must peer back, or the pair is one-sided.
     if form.backup
         && form.format.uses(Field::Role)
+        && !form.peer.trim().is_empty()
         && crate::core::export::Intent::from_document(&st.doc)
             .peers
             .is_empty()
@@ -423,6 +434,7 @@ pub fn export_ui(
     let words = crate::cli::export::Translated {
         tr: &st.tr,
         file: st.config_path.clone(),
+        backup: opts.role == crate::core::export::Role::Backup,
     };
     match export(&st.doc, f.format, &opts, &words) {
         Ok(e) => {
@@ -564,6 +576,7 @@ fn only_comments_differ(st: &AppState, form: &mut Form, opts: &Options, text: &s
             let words = crate::cli::export::Translated {
                 tr,
                 file: st.config_path.clone(),
+                backup: opts.role == crate::core::export::Role::Backup,
             };
             export(&st.doc, form.format, opts, &words)
                 .is_ok_and(|e| e.text.as_bytes() == saved.as_slice())

@@ -11,6 +11,7 @@ use crate::gui::backend::Command;
 use crate::gui::state::{ActionOutcome, AppState, Panel, status_color};
 use crate::gui::widgets::fields_ui;
 use crate::ipc::Action;
+use std::time::Duration;
 
 /// Shows only what the window knows: no state of its own.
 #[derive(Default)]
@@ -135,7 +136,21 @@ pub fn overview_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Comm
             crate::gui::widgets::findings_ui(ui, st, &findings);
         }
         ui.add_space(6.0);
-        fields_ui(ui, st, "tracking", e.kind, &e.fields);
+        // Zeros chronyd reports with no reference read "not measured".
+        let not_measured = st.t("gui-not-measured");
+        let fields: Vec<_> = e
+            .fields
+            .iter()
+            .cloned()
+            .map(|mut f| {
+                if crate::gui::widgets::not_measured(&f) {
+                    f.raw = not_measured.clone();
+                    f.value = crate::core::explain::Value::Text;
+                }
+                f
+            })
+            .collect();
+        fields_ui(ui, st, "tracking", e.kind, &fields);
     }
     ui.add_space(8.0);
     let mut asked = None;
@@ -220,13 +235,18 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
     let Some(pts) = st.history.get(&SERIES).filter(|p| p.len() > 1) else {
         return;
     };
-    let line: egui_plot::PlotPoints = pts
-        .iter()
-        .filter(|(t, _, _)| *t >= now - 300.0)
-        // Ahead positive, as on the Plots panel.
-        .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
-        .collect::<Vec<_>>()
-        .into();
+    // chronyd's zeros for a clock nobody measured are no line, as on
+    // Plots: the chart stays (its place in the page), empty, and says why.
+    use crate::gui::panels::plots::unmeasured_zeros;
+    let unmeasured = unmeasured_zeros(st, &SERIES, pts);
+    let line: Option<egui_plot::PlotPoints> = (!unmeasured).then(|| {
+        pts.iter()
+            .filter(|(t, _, _)| *t >= now - 300.0)
+            // Ahead positive, as on the Plots panel.
+            .map(|(t, lo, hi)| [*t - now, -(lo + hi) / 2.0 * 1e6])
+            .collect::<Vec<_>>()
+            .into()
+    });
     // On its own clock the history has no maximum error (no bound is
     // known): no line, and a word saying why.
     let own_clock = st
@@ -252,12 +272,17 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         st.t("gui-stats-max-error"),
     );
     let (offset_color, error_color) = (PALETTE[0], PALETTE[1]);
-    let mut legend = vec![(offset_name.clone(), offset_color)];
+    let mut legend = Vec::new();
+    if line.is_some() {
+        legend.push((offset_name.clone(), offset_color));
+    }
     if error.is_some() {
         legend.push((error_name.clone(), error_color));
     }
     legend_row_ui(ui, &legend);
-    if own_clock {
+    if unmeasured {
+        ui.add(egui::Label::new(RichText::new(st.t("gui-spark-unmeasured")).weak()).wrap());
+    } else if own_clock {
         ui.weak(st.t("gui-spark-error-unknown"));
     }
     let height = (room_below(ui) - below).clamp(80.0, 600.0);
@@ -269,12 +294,50 @@ fn sparkline_ui(ui: &mut egui::Ui, st: &mut AppState, commands: &mut Vec<Command
         .allow_zoom(false)
         .allow_scroll(false)
         .show(ui, |p| {
-            p.line(egui_plot::Line::new(offset_name, line).color(offset_color));
+            if let Some(line) = line {
+                p.line(egui_plot::Line::new(offset_name, line).color(offset_color));
+            }
             if let Some(e) = error {
                 p.line(egui_plot::Line::new(error_name, e).color(error_color));
             }
         });
     name_plot(&r.response, &st.t("gui-a11y-spark"));
+}
+
+/// How long "Done" stays under the buttons.
+const DONE_SHOWN: Duration = Duration::from_secs(60);
+
+/// What chronyd's OK to a burst means for these sources: only those with
+/// an address are polled; with none, nothing will come, and why is said.
+fn burst_done_ui(ui: &mut egui::Ui, st: &AppState) -> egui::Response {
+    let sources = st.snapshot.as_ref().map_or(&[][..], |s| &s.sources[..]);
+    let polled = sources.iter().filter(|s| !s.unresolved()).count();
+    let unresolved: Vec<String> = sources
+        .iter()
+        .filter(|s| s.unresolved())
+        .map(|s| s.display_name())
+        .collect();
+    if polled == 0 {
+        let key = if unresolved.is_empty() {
+            "gui-action-done-burst-no-sources"
+        } else {
+            "gui-action-done-burst-unresolved"
+        };
+        return ui.colored_label(
+            status_color(Status::Warn),
+            st.ta(key, &[("names", unresolved.join(", "))]),
+        );
+    }
+    ui.colored_label(
+        status_color(Status::Ok),
+        st.ta(
+            "gui-action-done-burst",
+            &[
+                ("polled", polled.to_string()),
+                ("unresolved", unresolved.len().to_string()),
+            ],
+        ),
+    )
 }
 
 /// What the last Burst / Step / Refresh did, right under the buttons, and
@@ -296,14 +359,26 @@ fn action_result_ui(ui: &mut egui::Ui, st: &AppState, just_pressed: bool) {
             })
             .inner
         }
-        ActionOutcome::Done => ui.colored_label(
-            status_color(Status::Ok),
-            st.t(match action {
-                Action::Makestep => "gui-action-done-makestep",
-                Action::Refresh => "gui-action-done-refresh",
-                _ => "gui-action-done-burst",
-            }),
-        ),
+        ActionOutcome::Done => {
+            // What chronyd said holds for a minute (a burst's polls are over
+            // by then); after that the line would be about the past.
+            let left = st
+                .action_done_at
+                .map_or(DONE_SHOWN, |t| DONE_SHOWN.saturating_sub(t.elapsed()));
+            if left.is_zero() {
+                return;
+            }
+            ui.ctx().request_repaint_after(left);
+            match action {
+                Action::Makestep => {
+                    ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-makestep"))
+                }
+                Action::Refresh => {
+                    ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-refresh"))
+                }
+                _ => burst_done_ui(ui, st),
+            }
+        }
         ActionOutcome::Failed(why) => ui.colored_label(
             status_color(Status::Bad),
             st.ta(

@@ -2,10 +2,11 @@
 //! one colour each (the verdict `stratum roster list` prints), the unknown
 //! clients apart, and the edits (add, remove, ask now, a bundle's devices).
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::cli::roster::words::{notes, summary, verdict_line};
+use crate::cli::roster::words::{no_answer_text, notes, summary, verdict_line};
 use crate::core::explain::Status;
+use crate::core::roster::report::{DeviceReport, NoAnswer};
 use crate::core::roster::{Device, DeviceKind, RosterReport, Verdict};
 use crate::gui::backend::Command;
 use crate::gui::state::{AppState, Panel, status_color};
@@ -18,8 +19,83 @@ pub struct Form {
     pub kind: Option<DeviceKind>,
     /// A lab bundle's description (LAB.toml) to take devices from.
     pub bundle: String,
-    /// The device last asked with "Ask … now", said until its answer is in.
-    pub probing: Option<String>,
+    /// The device last asked with "Ask … now", said until its answer is in
+    /// or its queries are over.
+    pub probing: Option<Probing>,
+}
+
+/// One "Ask … now": when, and the answer the device had before it (a newer
+/// one is this query's).
+pub struct Probing {
+    pub name: String,
+    pub asked: Instant,
+    pub answered_before: Option<f64>,
+    /// When it ended: its result stays a minute.
+    pub ended: Option<Instant>,
+}
+
+/// The helper's queries: 4, 2 s apart, each waited for 2 s; with slack for
+/// its schedule's tick and the window's next snapshot.
+const PROBE_LASTS: Duration = Duration::from_secs(4 * 2 + 2 + 6);
+/// How long a probe's result stays under the buttons.
+const PROBE_RESULT_SHOWN: Duration = Duration::from_secs(60);
+
+/// The "Ask … now" line: asking, then what came of it (its answer, or no
+/// answer after the 4 queries with the likely cause), then nothing.
+fn probing_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, report: &RosterReport) {
+    let Some(p) = &mut form.probing else {
+        return;
+    };
+    let Some(d) = report.devices.iter().find(|d| d.name == p.name) else {
+        form.probing = None;
+        return;
+    };
+    let answered = d
+        .answer
+        .as_ref()
+        .is_some_and(|a| p.answered_before.is_none_or(|b| a.time > b));
+    if p.ended.is_none() && (answered || p.asked.elapsed() >= PROBE_LASTS) {
+        p.ended = Some(Instant::now());
+    }
+    match p.ended {
+        None => {
+            // No spinner: the snapshots repaint meanwhile, and the wake-up
+            // below ends it when no answer came.
+            ui.label(st.ta("roster-gui-probing", &[("name", p.name.clone())]));
+            ui.ctx()
+                .request_repaint_after(PROBE_LASTS.saturating_sub(p.asked.elapsed()));
+        }
+        Some(t) if t.elapsed() < PROBE_RESULT_SHOWN => {
+            ui.ctx()
+                .request_repaint_after(PROBE_RESULT_SHOWN.saturating_sub(t.elapsed()));
+            if answered {
+                ui.colored_label(
+                    status_color(Status::Ok),
+                    st.ta("roster-gui-probe-answered", &[("name", p.name.clone())]),
+                );
+            } else {
+                ui.colored_label(
+                    status_color(Status::Warn),
+                    st.ta(
+                        "roster-gui-probe-no-answer",
+                        &[
+                            ("address", d.address.clone()),
+                            ("why", probe_cause(d, &st.tr)),
+                        ],
+                    ),
+                );
+            }
+        }
+        Some(_) => form.probing = None,
+    }
+}
+
+/// Why a device did not answer, as likely as the facts allow.
+fn probe_cause(d: &DeviceReport, tr: &crate::i18n::Localizer) -> String {
+    match &d.no_answer {
+        None | Some(NoAnswer::Timeout) => tr.tr("roster-gui-probe-timeout-cause"),
+        other => no_answer_text(other.as_ref(), tr),
+    }
 }
 
 /// The colour of a verdict: following is good; polling without answering
@@ -111,11 +187,8 @@ pub fn roster_ui(
         commands.push(Command::Roster(RosterOp::Probe { name: None }));
         form.probing = None;
     }
-    // A visible result of "Ask … now": the query is under way; the
-    // device's line (and a name that does not resolve) says the rest.
-    if let Some(name) = &form.probing {
-        ui.label(st.ta("roster-gui-probing", &[("name", name.clone())]));
-    }
+    // A visible result of "Ask … now": under way, then what came of it.
+    probing_ui(ui, st, form, &report);
     egui::ScrollArea::vertical().show(ui, |ui| {
         for d in &report.devices {
             ui.horizontal_wrapped(|ui| {
@@ -142,7 +215,12 @@ pub fn roster_ui(
                     commands.push(Command::Roster(RosterOp::Probe {
                         name: Some(d.name.clone()),
                     }));
-                    form.probing = Some(d.name.clone());
+                    form.probing = Some(Probing {
+                        name: d.name.clone(),
+                        asked: Instant::now(),
+                        answered_before: d.answer.as_ref().map(|a| a.time),
+                        ended: None,
+                    });
                 }
                 if ui
                     .small_button(st.ta("roster-gui-remove", &[("name", d.name.clone())]))

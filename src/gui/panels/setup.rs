@@ -268,8 +268,9 @@ pub fn setup_ui(
                 }
             }
             // What an apply made here did; another panel's apply is not
-            // this preview's.
-            if st.apply_from == Some(Panel::Setup) {
+            // this preview's, nor is it once the inputs changed (the window
+            // holds what was applied, or tried).
+            if st.apply_from == Some(Panel::Setup) && doc.render() == st.doc.render() {
                 crate::gui::widgets::apply_result_ui(ui, st);
             }
             // The names typed here that this machine cannot resolve, as

@@ -147,32 +147,107 @@ pub fn ask_resolve<'a>(
 /// falseticker vote needs, and lint (which counts every name) did not say
 /// so, that is said too.
 pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::conf::Document) {
-    let unresolved = |host: &str| st.resolved.get(&host.to_ascii_lowercase()) == Some(&false);
+    for line in unresolved_hints(st, doc) {
+        ui.colored_label(status_color(Status::Warn), line);
+    }
+    // A name whose answer has not come yet: neither resolving nor not.
+    let check = NameCheck::of(st);
     let mut said = std::collections::HashSet::new();
     for (_, s) in doc.sources() {
-        if unresolved(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
-            ui.colored_label(
-                status_color(Status::Warn),
+        if check.pending(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
+            ui.weak(
+                st.tr
+                    .tr_args("gui-name-checking-here", &[("name", s.host.as_str())]),
+            );
+        }
+    }
+}
+
+/// The warnings [`unresolved_hints_ui`] shows (Apply counts them with
+/// lint's).
+pub fn unresolved_hints(st: &AppState, doc: &crate::core::conf::Document) -> Vec<String> {
+    let check = NameCheck::of(st);
+    let mut said = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (_, s) in doc.sources() {
+        if check.unresolved(&s.host) && said.insert(s.host.to_ascii_lowercase()) {
+            out.push(
                 st.tr
                     .tr_args("gui-name-unresolved-here", &[("name", s.host.as_str())]),
             );
         }
     }
-    let upstreams = crate::core::conf::lint::selectable_upstreams(doc);
-    let total: i64 = upstreams.iter().map(|(_, n)| n).sum();
-    let usable: i64 = upstreams
-        .iter()
-        .filter(|(h, _)| !unresolved(h))
-        .map(|(_, n)| n)
-        .sum();
-    if total >= 3 && usable < 3 {
-        ui.colored_label(
-            status_color(Status::Warn),
-            st.tr.tr_args(
-                "gui-few-sources-resolve",
-                &[("usable", usable.to_string()), ("count", total.to_string())],
-            ),
-        );
+    if let Some(few) = check.few(doc) {
+        // A pool line counts as the servers it may give (its maxsources,
+        // chrony.conf(5) pool), said as such: one line is not "4 sources".
+        let id = if few.total > few.lines as i64 {
+            "gui-few-sources-resolve-pool"
+        } else {
+            "gui-few-sources-resolve"
+        };
+        out.push(st.tr.tr_args(
+            id,
+            &[
+                ("usable", few.usable.to_string()),
+                ("count", few.total.to_string()),
+                ("lines", few.lines.to_string()),
+            ],
+        ));
+    }
+    out
+}
+
+/// Fewer upstream servers with an address here than the 3 the falseticker
+/// vote needs: those with one, all of them, and the lines they come from.
+pub struct Few {
+    pub usable: i64,
+    pub total: i64,
+    pub lines: usize,
+}
+
+/// What the lookups on this machine said of the names typed: a name whose
+/// answer has not come is pending, neither resolving nor not.
+pub struct NameCheck<'a> {
+    resolved: &'a std::collections::HashMap<String, bool>,
+    resolving: &'a std::collections::HashSet<String>,
+}
+
+impl<'a> NameCheck<'a> {
+    pub fn of(st: &'a AppState) -> Self {
+        Self {
+            resolved: &st.resolved,
+            resolving: &st.resolving,
+        }
+    }
+
+    pub fn unresolved(&self, host: &str) -> bool {
+        self.resolved.get(&host.to_ascii_lowercase()) == Some(&false)
+    }
+
+    pub fn pending(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        self.resolving.contains(&host) && !self.resolved.contains_key(&host)
+    }
+
+    /// The sources with an address here and all of them, when the names
+    /// left give fewer than the 3 the falseticker vote needs; nothing while
+    /// a lookup is pending (the count is not known yet).
+    pub fn few(&self, doc: &crate::core::conf::Document) -> Option<Few> {
+        let upstreams = crate::core::conf::lint::selectable_upstreams(doc);
+        if upstreams.iter().any(|(h, _)| self.pending(h)) {
+            return None;
+        }
+        let total: i64 = upstreams.iter().map(|(_, n)| n).sum();
+        let usable: i64 = upstreams
+            .iter()
+            .filter(|(h, _)| !self.unresolved(h))
+            .map(|(_, n)| n)
+            .sum();
+        (total >= 3 && usable < 3).then_some(Few {
+            usable,
+            total,
+            lines: upstreams.len(),
+        })
     }
 }
 

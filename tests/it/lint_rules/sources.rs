@@ -385,3 +385,42 @@ fn prefer_on_a_noselect_line_is_warned_of() {
     let zh = Localizer::new(Lang::ZhCn).tr_args(&w.message_id(), &w.args);
     assert!(zh.contains("10.0.0.1 这一行上的 prefer 不起作用"), "{zh}");
 }
+
+/// R38-1: seed 004's primary (`local stratum 8`, peered with a backup at
+/// `local stratum 9`, no orphan) is a configuration chronyd starts with on
+/// every release, and the backup follows the primary (R38, live 4.9: `=*`,
+/// also after the upstream stopped). chrony.conf(5), local, orphan: orphan
+/// "allows multiple servers in the network to use the same local
+/// configuration and to be synchronised to one another". So a hint about
+/// what orphan is for, not a warning that it is needed.
+#[test]
+fn a_primary_and_backup_at_different_local_strata_get_an_orphan_hint_not_a_warning() {
+    use stratum::core::conf::lint::Severity;
+    use stratum::i18n::{Lang, Localizer};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/chronyd/ok-seed004-primary.conf"
+    );
+    let text = std::fs::read_to_string(path)
+        .unwrap()
+        .replace("@DIR@", "/var/lib/chrony");
+    for v in [(4, 0), (4, 3), (4, 6), (4, 9)] {
+        let opts = LintOptions {
+            version: ChronyVersion::new(v.0, v.1),
+            ..Default::default()
+        };
+        let d = lint(&Document::parse(&text), &opts);
+        let hint = d
+            .iter()
+            .find(|d| d.rule == Rule::PeerNoOrphan)
+            .unwrap_or_else(|| panic!("{v:?}: {d:?}"));
+        assert_eq!(hint.severity, Severity::Hint, "{v:?}");
+        let en = Localizer::new(Lang::En).tr_args(&hint.message_id(), &hint.args);
+        assert!(en.contains("lower local stratum"), "{en}");
+        assert!(en.contains("share one local configuration"), "{en}");
+        assert!(!en.contains("need"), "{en}");
+        let zh = Localizer::new(Lang::ZhCn).tr_args(&hint.message_id(), &hint.args);
+        assert!(zh.contains("层级较低的一台"), "{zh}");
+        assert!(!zh.contains("需要"), "{zh}");
+    }
+}

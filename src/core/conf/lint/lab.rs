@@ -369,10 +369,11 @@ fn minsources(l: &Linter) -> Option<(usize, i64)> {
 
 /// Checks between two servers' configurations that peer with each other
 /// (a lab's primary and backup), by the pair rule (chrony.conf(5),
-/// `local … orphan`; core::conf::pair): both need the same local stratum,
-/// or each serves its own clock at its own stratum when the upstreams are
-/// gone and their clients follow whichever they prefer. A missing `orphan`
-/// is said by each file's own lint (`peer-no-orphan`).
+/// `local … orphan`; core::conf::pair): the group shares one local
+/// configuration. Different strata still work (the lower one serves its
+/// clock when the upstreams are gone and the other follows it, measured on
+/// 4.9), so this is a hint. A missing `orphan` is said by each file's own
+/// lint (`peer-no-orphan`).
 pub fn lint_peer_pair(a: &Document, b: &Document) -> Option<Diagnostic> {
     let peers = |d: &Document| d.sources().any(|(_, s)| s.kind == SourceKind::Peer);
     if !(peers(a) && peers(b)) {

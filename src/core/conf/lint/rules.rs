@@ -268,10 +268,13 @@ impl Rule {
             Rule::ServerPortOff => Severity::Warning,
             Rule::DuplicateDirective => Severity::Warning,
             Rule::AllowHostname => Severity::Warning,
-            Rule::PeerStrataDiffer => Severity::Warning,
+            Rule::PeerStrataDiffer => Severity::Hint,
             Rule::OptionIgnored => Severity::Hint,
             Rule::HostBits => Severity::Hint,
-            Rule::PeerNoOrphan => Severity::Warning,
+            // chronyd starts, and with different local strata the backup
+            // follows the primary (measured on 4.9, R38); orphan is what
+            // lets servers sharing one stratum agree on one.
+            Rule::PeerNoOrphan => Severity::Hint,
             Rule::NoIburst => Severity::Hint,
             Rule::NtpdRefclockAddress => Severity::Warning,
             Rule::AllowEveryone => Severity::Hint,

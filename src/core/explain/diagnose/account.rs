@@ -1,7 +1,7 @@
 //! Every value flagged warn or bad accounted for by a finding, naming the sources it concerns.
 
 use super::super::model::{Explained, Field};
-use super::super::verdict::{Finding, Reason, Status};
+use super::super::verdict::{Finding, Reason, Rule, Status};
 use super::names::row_name;
 
 /// The rule of explain: every value marked warn or bad is accounted for by
@@ -49,8 +49,16 @@ pub(super) fn account_for_every_flag(e: &mut Explained) {
         let same_reason = |f: &Finding| {
             !f.rule.quotes_reason() || f.args.iter().any(|(k, v)| *k == "why" && v == why)
         };
+        let mut created = false;
+        let rejected = *first == Rule::SourceRejected;
+        let silent_named = named_silent(&e.findings, flag.source.as_deref());
         let at = match e.findings.iter().position(|f| {
             rules.contains(&f.rule)
+                // A rejected row joins "never answered" only when that
+                // finding names it already (R38-2: one finding per cause).
+                && (!rejected
+                    || !matches!(f.rule, Rule::NeverAnswered | Rule::SomeUnreachable)
+                    || silent_named)
                 && same_reason(f)
                 && (!f.rule.follows_value() || f.severity == flag.status)
         }) {
@@ -71,15 +79,40 @@ pub(super) fn account_for_every_flag(e: &mut Explained) {
                     f.severity = flag.status;
                 }
                 e.findings.push(f);
+                created = true;
                 e.findings.len() - 1
             }
         };
+        // One finding per cause: a server already named as never having
+        // answered is not listed again as "not used: unreachable, …",
+        // which says the same thing more vaguely (R38-2).
+        if e.findings[at].rule == Rule::SourceRejected
+            && named_silent(&e.findings, flag.source.as_deref())
+        {
+            if created {
+                e.findings.remove(at);
+            }
+            continue;
+        }
         let f = &mut e.findings[at];
         add_source(f, flag.source.as_deref());
         if f.rule.follows_value() && flag.status == Status::Bad {
             f.severity = Status::Bad;
         }
     }
+}
+
+/// Whether a finding already says this source never answered.
+fn named_silent(findings: &[Finding], source: Option<&str>) -> bool {
+    let Some(s) = source.filter(|s| !s.is_empty()) else {
+        return false;
+    };
+    findings.iter().any(|f| {
+        matches!(f.rule, Rule::NeverAnswered | Rule::SomeUnreachable)
+            && f.args
+                .iter()
+                .any(|(k, v)| *k == "sources" && v.split(", ").any(|x| x == s))
+    })
 }
 
 /// Adds a source to a finding's `sources` list (and its `count`).

@@ -304,7 +304,13 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                 .arg("followed", if followed { "yes" } else { "no" }),
         );
     }
-    let upstreams = rows.iter().filter(|r| !mode(r, "#")).count();
+    // A row marked "×N" is N sources of one `pool` line (live::grouped):
+    // the pool can give several servers, so it is not "only one source".
+    let upstreams: usize = rows
+        .iter()
+        .filter(|r| !mode(r, "#"))
+        .map(|r| times(r))
+        .sum();
     if upstreams == 1 {
         out.push(Finding::new(Rule::SingleSource));
     }
@@ -348,4 +354,13 @@ fn first_polls(r: &[Field]) -> bool {
                         .any(|(k, v)| *k == "answered" && v.parse::<u32>().is_ok_and(|n| n <= 4))
             })
         })
+}
+
+/// How many sources a row stands for: N for a pool's identical rows shown
+/// as one ("ntp1.aliyun.com ×8"), else 1.
+fn times(row: &[Field]) -> usize {
+    field(row, F::Address)
+        .and_then(|a| a.raw.rsplit_once(" ×"))
+        .and_then(|(_, n)| n.parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, 65_536))
 }

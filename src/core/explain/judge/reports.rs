@@ -18,7 +18,9 @@ pub(super) fn judge_tracking(fields: &mut [Field]) {
     // 00000000 or the local clock's 127.127.1.1, Leap status "Not
     // synchronised") there is no NTP clock to compare with: the offsets,
     // frequency and skew are chronyd's own estimates and are shown
-    // neutral, never green.
+    // neutral, never green. The leap status it serves then is its own
+    // word, not a source's (neutral too), and an update interval of 0 is
+    // no update yet.
     let no_reference = matches!(value(fields, F::Refid), Value::RefId(0 | LOCAL_REFID))
         || value(fields, F::Leap) == Value::Leap(Leap::Unsynchronised);
     if no_reference {
@@ -31,6 +33,8 @@ pub(super) fn judge_tracking(fields: &mut [Field]) {
                     | F::Frequency
                     | F::ResidualFreq
                     | F::Skew
+                    | F::UpdateInterval
+                    | F::Leap
             ) && matches!(f.status, Status::Ok | Status::Info)
         }) {
             set(f, Status::Info, Reason::new(Why::NoReference));

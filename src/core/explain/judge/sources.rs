@@ -332,18 +332,23 @@ pub(super) fn judge_pps_numbering_rows(rows: &mut [Vec<Field>]) {
     }
 }
 
-/// An ntpq-style peer row (ntpq(1), billboard: delay and offset in ms):
-/// NTP's offset is exact only on a symmetric path, and the asymmetry can
-/// move it by up to half the round-trip delay (RFC 5905, section 8: the
-/// true offset lies within ±delay/2 of the measured one), so an offset
-/// within that bound is the measurement's own error on this path, not a
-/// server off (4 ms on a 46 ms WAN path). 100 ms and over stays flagged,
-/// as does an offset larger than the path explains (10 ms on 0.3 ms).
+/// An ntpq-style peer row (ntpq(1), billboard: delay, offset and jitter in
+/// ms): NTP's offset is exact only on a symmetric path; the asymmetry can
+/// move one sample's offset by up to half its round-trip delay (RFC 5905,
+/// section 8), more when the delay varies from sample to sample, and the
+/// jitter is how far the samples scatter. An offset within delay + jitter
+/// is the measurement's own error on this path, not a server off (4 ms on
+/// a 46 ms WAN path, 1.9 ms on a 2.9 ms one). 100 ms and over stays
+/// flagged, as does an offset larger than the path explains (10 ms on 0.3
+/// ms).
 pub(super) fn judge_offset_within_delay(row: &mut [Field]) {
     let ms = |f: &Field| f.raw.trim().parse::<f64>().ok().filter(|v| v.is_finite());
     let Some(delay) = field(row, F::Delay).and_then(ms).map(|d| d.abs() / 1000.0) else {
         return;
     };
+    let jitter = field(row, F::Jitter)
+        .and_then(ms)
+        .map_or(0.0, |j| j.abs() / 1000.0);
     let Some(f) = field_mut(row, F::Offset) else {
         return;
     };
@@ -351,13 +356,14 @@ pub(super) fn judge_offset_within_delay(row: &mut [Field]) {
     let Some(secs) = ms(f).map(|v| v.abs() / 1000.0) else {
         return;
     };
-    if medium && secs <= delay / 2.0 {
+    let bound = delay + jitter;
+    if medium && secs <= bound {
         set(
             f,
             Status::Ok,
             Reason::new(Why::OffsetWithinDelay)
                 .arg("value", human(secs))
-                .arg("half", human(delay / 2.0)),
+                .arg("bound", human(bound)),
         );
     }
 }

@@ -16,7 +16,7 @@ pub(super) use rv::{judge_rv, system_offset};
 use failure::ntpq_failure;
 use fields::{PEERS, RV, RV_PEER};
 use peers::{associations, peer_row, unwrap_peer_rows};
-use rv::{judge_rv_peer, kv_pairs, leap_file};
+use rv::{judge_rv_peer, kv_pairs, leap_file, offset_within_root_distance};
 
 use crate::core::explain::field::FieldId as F;
 use crate::core::explain::model::{Explained, Field, Kind};
@@ -150,6 +150,7 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
             }
         }
         leap_file(&mut e.fields);
+        offset_within_root_distance(&mut e.fields);
         // ntpd's leap=11 is "alarm": not synchronised.
         return Some(e);
     }

@@ -157,6 +157,41 @@ pub(crate) fn system_offset(f: &mut Field, secs: f64) {
     }
 }
 
+/// ntpq `rv`'s offset against the root distance (ntpq(1): rootdelay and
+/// rootdisp, ms; RFC 5905, section 11.2: the root synchronization distance,
+/// rootdelay/2 + rootdisp, bounds this clock's error against the primary
+/// reference, as chronyc's `+/-` does a source's). An offset within it is
+/// ordinary for the path (1.2 ms at 12.5 ms root delay); one past it, or
+/// 100 ms and over (ntpd steps beyond 128 ms, ntpd(8)), still warns.
+pub(super) fn offset_within_root_distance(fields: &mut [Field]) {
+    let ms = |name: F, fields: &[Field]| {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| first_number(&f.raw))
+            .filter(|v| v.is_finite() && *v >= 0.0)
+    };
+    let (Some(delay), Some(disp)) = (ms(F::RootDelay, fields), ms(F::RootDispersion, fields))
+    else {
+        return;
+    };
+    let bound = (delay / 2.0 + disp) / 1000.0;
+    let Some(f) = fields.iter_mut().find(|f| f.name == F::Offset) else {
+        return;
+    };
+    let Some(secs) = first_number(&f.raw).map(|v| v.abs() / 1000.0) else {
+        return;
+    };
+    if f.status == Status::Warn && secs <= bound {
+        f.status = Status::Ok;
+        f.reason = Some(
+            Reason::new(Why::OffsetWithinRootDistance)
+                .arg("value", human(secs))
+                .arg("bound", human(bound)),
+        );
+    }
+}
+
 /// Unix seconds of an NTP timestamp as ntpq prints it (`eab47e52.1c0f8e55
 /// 2024-09-16T08:30:42.109Z`, `0x…`): era 0, or era 1 for values that
 /// would fall before 1968 (after 2036).

@@ -154,6 +154,9 @@ crate::id_enum! {
         /// An ntpq row's offset within half its round-trip delay: the
         /// bound of the measurement's own error on that path.
         OffsetWithinDelay = "offset-within-delay",
+        /// ntpq `rv`'s offset within the root distance (rootdelay/2 +
+        /// rootdisp): ordinary for the path to the primary reference.
+        OffsetWithinRootDistance = "offset-within-root-distance",
         ClockSlow = "clock-slow",
         ClockFast = "clock-fast",
         LastRxNever = "last-rx-never",
@@ -431,9 +434,17 @@ impl Why {
                 R::NoUpstreamReachable,
             ],
             TallyOutlier => &[R::Outlier],
-            TallyRejected => &[R::SourceRejected, R::NoneSelected, R::NoUpstreamReachable],
+            // A server never heard from is said once, by never-answered
+            // (the last rules: a rejected row joins them only then).
+            TallyRejected => &[
+                R::SourceRejected,
+                R::NoneSelected,
+                R::NoUpstreamReachable,
+                R::SomeUnreachable,
+                R::NeverAnswered,
+            ],
             SwitchUnsynchronized => &[R::NotSynchronised],
-            SwitchRejected => &[R::SourceRejected],
+            SwitchRejected => &[R::SourceRejected, R::SomeUnreachable, R::NeverAnswered],
             SwitchNotSurvived => &[R::NotSelectable],
             No => &[R::NotSynchronised, R::NtpServiceInactive],
             RtcLocal => &[R::RtcLocalTime],
@@ -535,6 +546,7 @@ impl Why {
             | TallySysPeer
             | OffsetNumbersPps
             | OffsetWithinDelay
+            | OffsetWithinRootDistance
             | TallyCandidate
             | TallyBackup
             | SwitchSynchronized
