@@ -279,6 +279,12 @@ impl Localizer {
         self.tr_args(id, &args)
     }
 
+    /// An exported alert's summary (`alert-summary-<rule>`), its labels
+    /// passed as Prometheus templates for Alertmanager to fill.
+    pub fn alert_summary(&self, r: &crate::core::export::alerts::AlertRule) -> String {
+        self.tr_args(&format!("alert-summary-{}", r.name), &r.summary_args())
+    }
+
     /// The text of a helper error code (`err-<code>`), with its detail.
     pub fn error_text(&self, code: ErrorCode, detail: Option<String>) -> String {
         // A refused roster edit says which rule, with its own sentence.

@@ -864,6 +864,10 @@ finding-source-rejected-chrony = { $sources }: the last packet failed NTP tests:
     }
 finding-source-rejected-ntpd = ntpd does not use { $sources }: it is unreachable, not synchronised itself, or fails ntpd's sanity checks (distance, stratum). “ntpq -c rv ASSOCID” shows the association's flash bits.
 finding-some-unreachable-ntpd = { $count } of the servers never answered (reach 0): { $sources }. Causes: UDP 123 blocked on the way, a name that does not resolve, or “restrict” lines (here or on the server) that drop the packets.
+finding-some-unreachable-ntpq-associations = { $count ->
+        [one] Association { $sources } never answered (reach “no”). “ntpq -c as” shows association ids, not addresses: “ntpq -p” lists the servers' addresses, and “ntpq -c "rv { $sources }"” gives this one's (srcadr)
+       *[other] { $count } associations never answered (reach “no”): { $sources }. “ntpq -c as” shows association ids, not addresses: “ntpq -p” lists the servers' addresses, and “ntpq -c "rv ID"” gives one association's (srcadr)
+    }. Causes: UDP 123 blocked on the way, a name that does not resolve, or “restrict” lines (here or on the server) that drop the packets.
 finding-some-unreachable-switch = { $count } of the NTP servers never answered the device (reach 0): { $sources }. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address, and that the server allows this device.
 finding-never-answered-switch = { $sources } never answered the device: no packet came back. Check the route from the NTP source interface (and its VRF), ACLs on the way, the server's address and that it allows this device; with authentication, that both sides have the same key.
 finding-never-answered-ntpd = { $sources } never answered ntpd: no packet came back. Check the address, that UDP 123 is open both ways, and the “restrict” lines here and on the server; with a key, that both sides have the same key.

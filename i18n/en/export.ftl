@@ -92,3 +92,27 @@ export-comment-allow-resolved = { $host } had the addresses { $addresses } when 
 export-comment-server-resolved = { $host } had the address { $address } when this file was made: the device takes addresses only
 export-note-switch-name-unknown = { $format } takes server addresses only, not host names, and { $host } has no address known here: its line is left out. Add it by hand with the server's address.
 export-note-switch-dns = { $format } resolves { $host } itself: give the device a DNS server that knows the name, or use the address.
+
+## export alerts: the rule file's comments and each alert's summary. The
+## arguments are Prometheus label templates, filled in by Alertmanager.
+alerts-header =
+    Alerting rules for chrony time servers, over the metrics of `stratum metrics`
+    (chrony_exporter's names). Written by `stratum export alerts --to prometheus`.
+alert-summary-ChronyServerSilent = chronyd { $server } does not answer.
+alert-summary-ChronyUnsynchronised = chronyd { $server } is not synchronised to any source.
+alert-summary-ChronyServingOwnClock = chronyd { $server } serves its own clock: no upstream is used.
+alert-summary-ChronyStratumHigh = chronyd { $server } is at a higher stratum than expected.
+alert-summary-ChronyOffsetLarge = The clock of { $server } is far from NTP time.
+alert-summary-ChronyOffsetCritical = The clock of { $server } is very far from NTP time.
+alert-summary-ChronySourceUnresolved = { $server } gets no address for { $source_name }: the name does not resolve.
+alert-summary-ChronySourceUnreachable = { $server } gets no answer from { $source_name }.
+alert-summary-ChronyReferenceClockLost = { $server } lost its reference clock { $source_name }.
+alert-summary-ChronyNtsKeyEstablishmentFailing = { $server } fails NTS key establishment with { $source_address }.
+alert-summary-ChronyNtsCertificateExpiring = The NTS certificate { $certificate } of { $server } is near its end (stratum nts renew).
+alert-summary-ChronyNtsCertificateExpired = The NTS certificate { $certificate } of { $server } has expired.
+alert-summary-ChronyLeapSecondListExpiring = The leap second list { $list } of { $server } is near or past its end (update tzdata).
+alert-summary-ChronyLeapSecondListUnusable = chronyd { $server } cannot use its leap second list { $list }.
+alert-summary-StratumRosterDeviceStoppedPolling = { $device } stopped polling { $server } (silent for 3 times its poll interval).
+alert-summary-StratumRosterDeviceFollowsOther = { $device } follows a server other than { $server }.
+alert-summary-StratumRosterDeviceOffset = { $device } is far from the time of { $server }.
+alert-summary-StratumRosterDeviceNeverPolled = { $device } is on the roster of { $server } but never polls it.

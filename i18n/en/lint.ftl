@@ -144,7 +144,10 @@ lint-odd-character = Column { $column } holds { $kind ->
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
         [nul] a NUL byte, where chronyd's reading of the line stops
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
-    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read the line “{ $line }” and refuses to start. Retype it with the ASCII character.
+    }: chrony splits words at ASCII spaces only and reads ASCII only, so it cannot read the line “{ $line }” and refuses to start. { $kind ->
+        [bom] Save the file as UTF-8 without a byte order mark (BOM).
+       *[other] Retype it with the ASCII character.
+    }
 lint-odd-character-in-value = Column { $column } holds { $kind ->
         [ideographic] { $code }, the ideographic space a Chinese input method types, not the ASCII space
         [space] { $code }, a space that is not the ASCII space
@@ -152,7 +155,10 @@ lint-odd-character-in-value = Column { $column } holds { $kind ->
         [bom] { $code }, the byte order mark some Windows editors put at the start of a file
         [nul] a NUL byte, where chronyd's reading of the line stops
        *[full-width] the full-width “{ $char }” ({ $code }) instead of the ASCII “{ $ascii }”
-    }: chronyd reads it as part of a value of { $directive }, which then names something else than it seems. Retype it with the ASCII character.
+    }: chronyd reads it as part of a value of { $directive }, which then names something else than it seems. { $kind ->
+        [bom] Save the file as UTF-8 without a byte order mark (BOM).
+       *[other] Retype it with the ASCII character.
+    }
 lint-utf16-file = The file is UTF-16, as a Windows editor's “Unicode” saves it: chronyd reads each line only up to its first zero byte and refuses to start ("Invalid directive"). Save it as UTF-8 (or ANSI/ASCII).
 lint-not-text = The file is not text but binary data, not a chrony.conf: chronyd refuses to start on it ("Invalid directive"). Check that this is the file you meant.
 lint-refclock-device-optional = { $path } does not exist on this machine: this refclock is optional, so chronyd starts without it ("Could not initialise refclock").

@@ -86,3 +86,26 @@ export-comment-allow-resolved = 生成本文件时 { $host } 的地址为 { $add
 export-comment-server-resolved = 生成本文件时 { $host } 的地址为 { $address }：设备只接受地址
 export-note-switch-name-unknown = { $format } 只接受服务器地址，不接受主机名，而这里查不到 { $host } 的地址：它的那一行已省略。请用服务器的地址手动加入。
 export-note-switch-dns = { $format } 会自己解析 { $host }：请给设备配置一个能解析该名称的 DNS 服务器，或者改用地址。
+
+## export alerts：规则文件的注释和每条告警的摘要。参数是 Prometheus 标签模板，由 Alertmanager 填入。
+alerts-header =
+    chrony 时间服务器的告警规则，基于 `stratum metrics` 的指标（chrony_exporter 的名称）。
+    由 `stratum export alerts --to prometheus` 生成。
+alert-summary-ChronyServerSilent = chronyd { $server } 没有应答。
+alert-summary-ChronyUnsynchronised = chronyd { $server } 没有同步到任何时间源。
+alert-summary-ChronyServingOwnClock = chronyd { $server } 以自身时钟提供服务：没有使用上游。
+alert-summary-ChronyStratumHigh = chronyd { $server } 的层级高于预期。
+alert-summary-ChronyOffsetLarge = { $server } 的时钟与 NTP 时间相差较大。
+alert-summary-ChronyOffsetCritical = { $server } 的时钟与 NTP 时间相差很大。
+alert-summary-ChronySourceUnresolved = { $server } 得不到 { $source_name } 的地址：该名称无法解析。
+alert-summary-ChronySourceUnreachable = { $server } 收不到 { $source_name } 的应答。
+alert-summary-ChronyReferenceClockLost = { $server } 失去了参考时钟 { $source_name }。
+alert-summary-ChronyNtsKeyEstablishmentFailing = { $server } 与 { $source_address } 的 NTS 密钥建立失败。
+alert-summary-ChronyNtsCertificateExpiring = { $server } 的 NTS 证书 { $certificate } 即将到期（stratum nts renew）。
+alert-summary-ChronyNtsCertificateExpired = { $server } 的 NTS 证书 { $certificate } 已过期。
+alert-summary-ChronyLeapSecondListExpiring = { $server } 的闰秒列表 { $list } 即将到期或已过期（请更新 tzdata）。
+alert-summary-ChronyLeapSecondListUnusable = chronyd { $server } 无法使用其闰秒列表 { $list }。
+alert-summary-StratumRosterDeviceStoppedPolling = { $device } 已停止向 { $server } 发送请求（沉默时间达到其轮询间隔的 3 倍）。
+alert-summary-StratumRosterDeviceFollowsOther = { $device } 跟随的是 { $server } 以外的服务器。
+alert-summary-StratumRosterDeviceOffset = { $device } 与 { $server } 的时间相差较大。
+alert-summary-StratumRosterDeviceNeverPolled = { $device } 在 { $server } 的设备名单上，但从未向它发送请求。

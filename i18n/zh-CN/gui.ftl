@@ -110,8 +110,10 @@ gui-few-sources-resolve = { $usable ->
        *[other] { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址
     }：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 gui-name-checking-here = 正在检查 { $name } 在本机能否解析……
-gui-few-sources-resolve = { $count } 个上游时间源中，只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
-gui-few-sources-resolve-pool = 这 { $lines } 行上游配置最多可提供 { $count } 个服务器（一行 pool 代表最多 maxsources 个服务器，默认 4 个），其中只有 { $usable } 个在本机能解析出地址：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
+gui-few-sources-resolve-pool = 这 { $lines } 行上游配置最多可提供 { $count } 个服务器（一行 pool 代表最多 maxsources 个服务器，默认 4 个），{ $usable ->
+        [0] 在本机都解析不出地址
+       *[other] 其中只有 { $usable } 个在本机能解析出地址
+    }：chrony 至少需要 3 个才能识别给出错误时间的源（falseticker）。
 gui-no-measurement = 尚无测量：chronyd 在这里还没有样本，它报告的数字是初始值，不是数据。
 gui-no-sources = chronyd 没有时间源。
 gui-noclientlog-help = 不记录客户端访问（此时无法限速）。

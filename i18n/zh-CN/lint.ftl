@@ -131,7 +131,10 @@ lint-odd-character = 第 { $column } 列是{ $kind ->
         [bom] { " " }{ $code }，某些 Windows 编辑器写在文件开头的字节序标记
         [nul] 一个 NUL 字节，chronyd 读到这里就认为这一行结束了
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
-    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行“{ $line }”，将拒绝启动。请用 ASCII 字符重新输入。
+    }：chrony 只按 ASCII 空格分词，也只读取 ASCII 字符，因此无法读取这一行“{ $line }”，将拒绝启动。{ $kind ->
+        [bom] 请将文件另存为不带字节序标记（BOM）的 UTF-8 编码。
+       *[other] 请用 ASCII 字符重新输入。
+    }
 lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
         [ideographic] { " " }{ $code }，中文输入法输入的全角空格，而不是 ASCII 空格
         [space] { " " }{ $code }，一个不是 ASCII 空格的空格
@@ -139,7 +142,10 @@ lint-odd-character-in-value = 第 { $column } 列是{ $kind ->
         [bom] { " " }{ $code }，某些 Windows 编辑器写在文件开头的字节序标记
         [nul] 一个 NUL 字节，chronyd 读到这里就认为这一行结束了
        *[full-width] 全角的“{ $char }”（{ $code }），而不是 ASCII 的“{ $ascii }”
-    }：chronyd 把它当作 { $directive } 的值的一部分，这个值指向的就不是看上去的那个。请用 ASCII 字符重新输入。
+    }：chronyd 把它当作 { $directive } 的值的一部分，这个值指向的就不是看上去的那个。{ $kind ->
+        [bom] 请将文件另存为不带字节序标记（BOM）的 UTF-8 编码。
+       *[other] 请用 ASCII 字符重新输入。
+    }
 lint-utf16-file = 文件是 UTF-16 编码（Windows 编辑器的“Unicode”格式）：chronyd 每行只读到第一个零字节，将拒绝启动（"Invalid directive"）。请另存为 UTF-8（或 ANSI/ASCII）编码。
 lint-not-text = 这不是文本文件，而是二进制数据，不是 chrony.conf：chronyd 将拒绝启动（"Invalid directive"）。请确认选的是不是这个文件。
 lint-refclock-device-optional = 本机上不存在 { $path }：此参考时钟设为 optional，chronyd 会启动，但不使用它（“Could not initialise refclock”）。

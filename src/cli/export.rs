@@ -281,7 +281,6 @@ fn bundle_readme_id(path: &str) -> String {
 /// prometheus is the only format, so it is the default.
 pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
     use crate::core::export::alerts::{Thresholds, prometheus_rules};
-    let _ = tr;
     let mut t = Thresholds::default();
     let number = |v: Option<OsString>, option: &str, max: f64| -> Result<Option<f64>, CliError> {
         v.map(|v| parse_number(v, option, |x: &f64| x.is_finite() && *x > 0.0 && *x <= max))
@@ -326,7 +325,7 @@ pub fn run_alerts(a: AlertsArgs, tr: &Localizer) -> CliResult {
         None | Some("prometheus") => {}
         Some(v) => return Err(CliError::new("export-bad-format").arg("value", v)),
     }
-    let text = prometheus_rules(&t);
+    let text = prometheus_rules(&t, &tr.tr("alerts-header"), |r| tr.alert_summary(r));
     match out {
         Some(path) => {
             crate::fsutil::write_atomic(&path, text.as_bytes())

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use stratum::core::export::alerts::{Thresholds, rules};
+use stratum::i18n::{Lang, Localizer};
 
 /// `{{ $labels.x }}` in a summary, filled as Prometheus fills it.
 fn summary(template: &str, labels: &BTreeMap<&str, &str>) -> String {
@@ -124,10 +125,27 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
         eprintln!("skipped: promtool (Debian: prometheus) is not installed");
         return;
     };
+    for lang in [Lang::En, Lang::ZhCn] {
+        rules_fire_in(promtool, lang);
+    }
+}
+
+/// `promtool check rules` and `promtool test rules` on the file written
+/// under `--lang`, whose summaries are that language's texts.
+fn rules_fire_in(promtool: &str, lang: Lang) {
+    let tr = Localizer::new(lang);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let out = crate::common::stratum()
-        .args(["export", "alerts", "--to", "prometheus", "--out"])
+        .args([
+            "--lang",
+            lang.code(),
+            "export",
+            "alerts",
+            "--to",
+            "prometheus",
+        ])
+        .arg("--out")
         .arg(dir.join("rules.yml"))
         .output()
         .unwrap();
@@ -280,7 +298,7 @@ fn promtool_accepts_the_rules_and_each_fires_on_its_case() {
             map.insert("severity", rule.severity);
             tests.push_str(&format!(
                 "                exp_annotations:\n                  summary: \"{}\"\n",
-                summary(rule.summary, &map)
+                summary(&tr.alert_summary(rule), &map)
             ));
         }
     }
@@ -409,4 +427,70 @@ fn max_stratum_is_refused_with_its_real_range() {
     let o = run("15", "en");
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("chrony_tracking_stratum > 15"));
+}
+
+/// The rules file under `--lang zh-CN` or a zh_CN locale speaks Chinese:
+/// its header comments and every alert's summary, which is what the
+/// on-call reads in Alertmanager (audit R41-F3, the auditor's
+/// `export alerts --max-stratum 11 --offset-warn 0.005`). The expressions
+/// and labels are the same as in English: only the words change.
+#[test]
+fn alert_rules_under_a_chinese_locale_are_written_in_chinese() {
+    let args = [
+        "export",
+        "alerts",
+        "--max-stratum",
+        "11",
+        "--offset-warn",
+        "0.005",
+    ];
+    let run = |extra: &[&str], lang_env: &str| {
+        let o = crate::common::stratum()
+            .args(extra)
+            .args(args)
+            .env("LANG", lang_env)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let en = run(&["--lang", "en"], "C");
+    let zh = run(&["--lang", "zh-CN"], "C");
+    assert_eq!(run(&[], "zh_CN.UTF-8"), zh, "LANG=zh_CN.UTF-8 is zh-CN");
+    // The header, as comments, in Chinese.
+    assert!(zh.starts_with("# chrony 时间服务器的告警规则"), "{zh}");
+    assert!(
+        en.starts_with("# Alerting rules for chrony time servers"),
+        "{en}"
+    );
+    // Each summary in Chinese, its labels still Prometheus templates.
+    assert!(
+        zh.contains(r#"summary: "chronyd {{ $labels.server }} 没有应答。""#),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(r#"summary: "{{ $labels.server }} 的 NTS 证书 {{ $labels.certificate }} 即将到期（stratum nts renew）。""#),
+        "{zh}"
+    );
+    let summaries: Vec<&str> = zh.lines().filter(|l| l.contains("summary:")).collect();
+    assert_eq!(summaries.len(), rules(&Thresholds::default()).len());
+    for l in &summaries {
+        assert!(
+            l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "a summary left in English: {l}"
+        );
+    }
+    // Nothing but the words differs: same rules, thresholds, severities.
+    let rest = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with('#') && !l.contains("summary:"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(rest(&en), rest(&zh));
+    assert!(zh.contains("chrony_tracking_stratum > 11 and"), "{zh}");
+    assert!(zh.contains("abs(chrony_tracking_system_time_seconds) > 0.005"));
 }

@@ -520,6 +520,7 @@ fn ntp_conf_for_ntpd_4_2_6_uses_only_what_it_knows() {
     let words = stratum::cli::export::Translated {
         tr: &tr,
         file: "chrony.conf".into(),
+        backup: false,
     };
     for format in [Format::Ntp, Format::NtpClient] {
         let client = Options {

@@ -38,7 +38,8 @@ impl Default for Thresholds {
     }
 }
 
-/// One alerting rule. `summary` may name labels as `{{ $labels.NAME }}`.
+/// One alerting rule. Its summary is a translated text (the caller's
+/// `alert-summary-<name>`), given [`AlertRule::summary_args`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlertRule {
     pub name: &'static str,
@@ -46,7 +47,20 @@ pub struct AlertRule {
     /// Minutes the condition must hold.
     pub for_minutes: u32,
     pub severity: &'static str,
-    pub summary: &'static str,
+    /// The series labels the summary names.
+    pub labels: &'static [&'static str],
+}
+
+impl AlertRule {
+    /// Each label the summary names, as Prometheus's template of its value
+    /// (`server` → `{{ $labels.server }}`): Alertmanager fills them in, and
+    /// a translation places them without writing template syntax itself.
+    pub fn summary_args(&self) -> Vec<(&'static str, String)> {
+        self.labels
+            .iter()
+            .map(|l| (*l, format!("{{{{ $labels.{l} }}}}")))
+            .collect()
+    }
 }
 
 /// The rules: one per kind of alarm the helper raises
@@ -67,25 +81,26 @@ fn never_polled() -> AlertRule {
         expr: "stratum_roster_device_polling == 0 unless on(server, device) stratum_roster_device_last_poll_seconds".into(),
         for_minutes: 20,
         severity: "warning",
-        summary: "{{ $labels.device }} is on the roster of {{ $labels.server }} but never polls it.",
+        labels: &["device", "server"],
     }
 }
 
 /// The rule that raises `kind`'s alarm from the metrics page.
 pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
     let refclock = r#"chrony_sources_state_info{source_mode="reference clock"}"#;
-    let (name, expr, for_minutes, summary): (&'static str, String, u32, &'static str) = match kind {
+    let (name, expr, for_minutes, labels): (&'static str, String, u32, &'static [&'static str]) =
+        match kind {
         AlarmKind::ChronydSilent => (
             "ChronyServerSilent",
             "chrony_up == 0".into(),
             t.silent_minutes,
-            "chronyd {{ $labels.server }} does not answer.",
+            &["server"],
         ),
         AlarmKind::Unsynchronised => (
             "ChronyUnsynchronised",
             "chrony_tracking_stratum == 0 or chrony_tracking_stratum >= 16".into(),
             10,
-            "chronyd {{ $labels.server }} is not synchronised to any source.",
+            &["server"],
         ),
         // chronyd's reference while it serves its own clock (`local`):
         // 127.127.1.1.
@@ -96,7 +111,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 crate::core::cmdmon::LOCAL_REFID
             ),
             5,
-            "chronyd {{ $labels.server }} serves its own clock: no upstream is used.",
+            &["server"],
         ),
         AlarmKind::StratumHigh => (
             "ChronyStratumHigh",
@@ -105,7 +120,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 t.max_stratum
             ),
             15,
-            "chronyd {{ $labels.server }} is at a higher stratum than expected.",
+            &["server"],
         ),
         AlarmKind::OffsetLarge => (
             "ChronyOffsetLarge",
@@ -114,7 +129,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 t.offset_warn
             ),
             5,
-            "The clock of {{ $labels.server }} is far from NTP time.",
+            &["server"],
         ),
         AlarmKind::OffsetCritical => (
             "ChronyOffsetCritical",
@@ -123,14 +138,14 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 t.offset_crit
             ),
             2,
-            "The clock of {{ $labels.server }} is very far from NTP time.",
+            &["server"],
         ),
         // chronyc -n names a source whose name has no address yet `ID#…`.
         AlarmKind::SourceUnresolved => (
             "ChronySourceUnresolved",
             r#"chrony_sources_state_info{source_address=~"ID#.*"} == 1"#.into(),
             5,
-            "{{ $labels.server }} gets no address for {{ $labels.source_name }}: the name does not resolve.",
+            &["server", "source_name"],
         ),
         AlarmKind::SourceUnreachable => (
             "ChronySourceUnreachable",
@@ -138,7 +153,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 r#"chrony_sources_reachability_ratio{{source_address!~"ID#.*"}} == 0 unless on(server, source_address) {refclock}"#
             ),
             15,
-            "{{ $labels.server }} gets no answer from {{ $labels.source_name }}.",
+            &["server", "source_name"],
         ),
         // No sample for two polls (chrony's refclock loss, as explain
         // reports it).
@@ -148,7 +163,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 "(chrony_sources_last_sample_age_seconds > 2 * chrony_sources_polling_interval_seconds) and on(server, source_address) {refclock}"
             ),
             1,
-            "{{ $labels.server }} lost its reference clock {{ $labels.source_name }}.",
+            &["server", "source_name"],
         ),
         // More than one NTS-KE attempt since the last success "indicates a
         // problem with the network or server" (chronyc(1), authdata).
@@ -156,7 +171,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
             "ChronyNtsKeyEstablishmentFailing",
             "chrony_authdata_nts_ke_attempts > 1".into(),
             5,
-            "{{ $labels.server }} fails NTS key establishment with {{ $labels.source_address }}.",
+            &["server", "source_address"],
         ),
         AlarmKind::CertificateExpiring => (
             "ChronyNtsCertificateExpiring",
@@ -165,13 +180,13 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 u64::from(t.cert_days) * 86400
             ),
             0,
-            "The NTS certificate {{ $labels.certificate }} of {{ $labels.server }} is near its end (stratum nts renew).",
+            &["certificate", "server"],
         ),
         AlarmKind::CertificateExpired => (
             "ChronyNtsCertificateExpired",
             "chrony_nts_certificate_expiry_seconds <= 0".into(),
             0,
-            "The NTS certificate {{ $labels.certificate }} of {{ $labels.server }} has expired.",
+            &["certificate", "server"],
         ),
         AlarmKind::LeapListExpiring => (
             "ChronyLeapSecondListExpiring",
@@ -180,13 +195,13 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 u64::from(t.leap_days) * 86400
             ),
             0,
-            "The leap second list {{ $labels.list }} of {{ $labels.server }} is near or past its end (update tzdata).",
+            &["list", "server"],
         ),
         AlarmKind::LeapListUnusable => (
             "ChronyLeapSecondListUnusable",
             "chrony_leap_seconds_list_usable == 0".into(),
             0,
-            "chronyd {{ $labels.server }} cannot use its leap second list {{ $labels.list }}.",
+            &["server", "list"],
         ),
         // The roster (stratum roster): silent for 3 times its poll interval.
         AlarmKind::RosterNotPolling => (
@@ -194,13 +209,13 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
             "stratum_roster_device_last_poll_seconds > stratum_roster_device_silent_after_seconds"
                 .into(),
             0,
-            "{{ $labels.device }} stopped polling {{ $labels.server }} (silent for 3 times its poll interval).",
+            &["device", "server"],
         ),
         AlarmKind::RosterFollowsOther => (
             "StratumRosterDeviceFollowsOther",
             "stratum_roster_device_follows_other == 1".into(),
             5,
-            "{{ $labels.device }} follows a server other than {{ $labels.server }}.",
+            &["device", "server"],
         ),
         AlarmKind::RosterOffset => (
             "StratumRosterDeviceOffset",
@@ -209,7 +224,7 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
                 t.offset_warn
             ),
             5,
-            "{{ $labels.device }} is far from the time of {{ $labels.server }}.",
+            &["device", "server"],
         ),
     };
     AlertRule {
@@ -221,22 +236,41 @@ pub fn rule(kind: AlarmKind, t: &Thresholds) -> AlertRule {
         } else {
             "warning"
         },
-        summary,
+        labels,
     }
 }
 
-/// YAML text needs no quoting of these; a double-quoted scalar is safe.
+/// A YAML double-quoted scalar: any UTF-8 text (a Chinese summary too),
+/// with backslash, quote and control characters escaped.
 fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' => o.push_str("\\\\"),
+            '"' => o.push_str("\\\""),
+            c if c.is_control() => {
+                let _ = write!(o, "\\u{:04X}", c as u32);
+            }
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
 }
 
-/// The rule file (`promtool check rules` accepts it).
-pub fn prometheus_rules(t: &Thresholds) -> String {
-    let mut o = String::from(
-        "# Alerting rules for chrony time servers, over the metrics of `stratum metrics`\n\
-         # (chrony_exporter's names). Written by `stratum export alerts --to prometheus`.\n\
-         groups:\n  - name: stratum-chrony\n    rules:\n",
-    );
+/// The rule file (`promtool check rules` accepts it): `header`'s lines as
+/// comments, and each rule's summary as `summary` words it (the texts are
+/// the caller's, in the user's language).
+pub fn prometheus_rules(
+    t: &Thresholds,
+    header: &str,
+    summary: impl Fn(&AlertRule) -> String,
+) -> String {
+    let mut o = String::new();
+    for line in header.lines() {
+        let _ = writeln!(o, "# {line}");
+    }
+    o.push_str("groups:\n  - name: stratum-chrony\n    rules:\n");
     for r in rules(t) {
         let _ = writeln!(o, "      - alert: {}", r.name);
         let _ = writeln!(o, "        expr: {}", quoted(&r.expr));
@@ -247,7 +281,7 @@ pub fn prometheus_rules(t: &Thresholds) -> String {
         let _ = writeln!(
             o,
             "        annotations:\n          summary: {}",
-            quoted(r.summary)
+            quoted(&summary(&r))
         );
     }
     o
@@ -265,7 +299,8 @@ mod tests {
             cert_days: 7,
             ..Default::default()
         };
-        let text = prometheus_rules(&t);
+        let text = prometheus_rules(&t, "a\nb", |r| r.name.to_string());
+        assert!(text.starts_with("# a\n# b\ngroups:"));
         assert!(text.contains("abs(chrony_tracking_system_time_seconds) > 0.02"));
         assert!(text.contains("chrony_tracking_stratum > 4 and"));
         assert!(text.contains("chrony_nts_certificate_expiry_seconds < 604800"));

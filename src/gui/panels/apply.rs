@@ -82,6 +82,7 @@ pub fn apply_ui(
     for line in dns {
         ui.colored_label(status_color(Status::Warn), line);
     }
+    crate::gui::panels::upstreams::checking_names_ui(ui, st, &st.doc);
     ui.add_space(8.0);
     ui.strong(st.t("gui-diff"));
     // Compared as bytes (a byte that is not UTF-8 is a change too), shown

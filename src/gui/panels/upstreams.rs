@@ -150,7 +150,11 @@ pub fn unresolved_hints_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::
     for line in unresolved_hints(st, doc) {
         ui.colored_label(status_color(Status::Warn), line);
     }
-    // A name whose answer has not come yet: neither resolving nor not.
+    checking_names_ui(ui, st, doc);
+}
+
+/// A name whose answer has not come yet: neither resolving nor not.
+pub fn checking_names_ui(ui: &mut egui::Ui, st: &AppState, doc: &crate::core::conf::Document) {
     let check = NameCheck::of(st);
     let mut said = std::collections::HashSet::new();
     for (_, s) in doc.sources() {

@@ -362,3 +362,43 @@ fn opencommands_names_the_wrong_word_and_the_hint_what_is_opened() {
     let hint = said(lab, Rule::CmdmonExposed, Lang::En).unwrap();
     assert!(hint.contains("and the other monitoring commands"), "{hint}");
 }
+
+/// A chrony.conf saved with a UTF-8 byte order mark, its first line a
+/// source (audit R41, in/lint/4.9/k12-bom-directive-first.conf; real
+/// chronyd 4.9 exits with "Invalid directive at line 1"): the one error
+/// names the BOM and says to save the file without it — a BOM cannot be
+/// seen, so "retype it" is no help — and the server line chronyd refuses
+/// is not also reported as "there is no time source".
+#[test]
+fn a_byte_order_mark_before_a_source_is_one_error_with_the_editors_fix() {
+    use stratum::i18n::{Lang, Localizer};
+    let conf = "\u{feff}server 10.0.0.123 iburst\ndriftfile /var/lib/chrony/drift\nmakestep 1.0 3\nrtcsync\n";
+    let opts = LintOptions {
+        version: stratum::core::conf::ChronyVersion::new(4, 9),
+        ..Default::default()
+    };
+    let d = lint(&Document::parse(conf), &opts);
+    let odd = d
+        .iter()
+        .find(|d| d.rule == Rule::OddCharacter)
+        .unwrap_or_else(|| panic!("{d:?}"));
+    assert_eq!((odd.line, odd.arg("kind")), (Some(1), Some("bom")));
+    assert!(
+        !d.iter()
+            .any(|d| matches!(d.rule, Rule::NoSources | Rule::OnlyNoselectSources)),
+        "{d:?}"
+    );
+    let en = Localizer::new(Lang::En).tr_args(&odd.message_id(), &odd.args);
+    assert!(
+        en.contains("Save the file as UTF-8 without a byte order mark (BOM)."),
+        "{en}"
+    );
+    assert!(!en.contains("Retype"), "{en}");
+    let zh = Localizer::new(Lang::ZhCn).tr_args(&odd.message_id(), &odd.args);
+    assert!(zh.contains("不带字节序标记（BOM）的 UTF-8"), "{zh}");
+    // A space from an input method is still retyped.
+    let d = lint(&Document::parse("server\u{3000}10.0.0.1\n"), &opts);
+    let odd = d.iter().find(|d| d.rule == Rule::OddCharacter).unwrap();
+    let en = Localizer::new(Lang::En).tr_args(&odd.message_id(), &odd.args);
+    assert!(en.contains("Retype it with the ASCII character."), "{en}");
+}

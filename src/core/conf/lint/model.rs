@@ -188,8 +188,15 @@ impl<'a> Linter<'a> {
 /// The directive a line means: its name up to a character chrony does not
 /// split at (`makestep　1 3`, with an ideographic space, means makestep).
 fn meant_name(d: &DirectiveLine) -> String {
+    // The first word around the character: before it (`server　`), or
+    // after it when it leads the line (a byte order mark before `server`).
     match super::chars::first_odd(&d.name) {
-        Some((_, column, _)) => d.name.chars().take(column - 1).collect(),
+        Some((c, _, _)) => d
+            .name
+            .split(c)
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_string(),
         None => d.name.clone(),
     }
 }
