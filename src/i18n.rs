@@ -387,7 +387,7 @@ impl Localizer {
         f: &crate::core::explain::Finding,
     ) -> String {
         // A reason quoted by the finding is said in words, not by its id.
-        let args: Vec<(&str, String)> = f
+        let mut args: Vec<(&str, String)> = f
             .args
             .iter()
             .map(|(k, v)| match *k {
@@ -402,6 +402,8 @@ impl Localizer {
                 _ => (*k, v.clone()),
             })
             .collect();
+        // The device's maker, for advice in its own commands.
+        args.push(("vendor", kind.vendor().to_string()));
         let text = self.tr_first(&crate::core::explain::finding_ids(kind, f), &args);
         // Only chronyc prints [UNSPEC]; another tool's output simply names
         // no server (timedatectl's empty ServerName=).

@@ -207,7 +207,7 @@ why-switch-candidate = a valid candidate
 why-switch-not-survived = it answers, but did not survive the device's clock selection (its flags have no 3 or 4): most often its time disagrees with the other servers', or its distance (delay and dispersion) is too large
 why-yes = yes
 why-no = no
-finding-not-synchronised-by-stratum-16 = Not synchronised: this server follows { $sources }, but at stratum 16, the stratum of an unsynchronised clock, so its own clients refuse it. Its source answers (a real reference ID), at stratum 15: one hop more than NTP allows. Two servers that follow each other (each one’s server line names the other) climb there, and so does a chain from a high “local stratum N”. Give the servers a real upstream, or, for two servers that back each other up, use peer lines and “local stratum N orphan” with a low N on both.
+finding-not-synchronised-by-stratum-16 = Refused by its own clients: this server follows { $sources } and disciplines its own clock (Leap status Normal), but it sits at stratum 16, which NTP reserves for an unsynchronised clock (RFC 5905: 15 is the highest valid stratum), so its clients refuse it. Its source answers (a real reference ID) at stratum 15, the highest a server may have: this server, one hop below it, is the hop past NTP's limit. Two servers that follow each other (each one’s server line names the other) climb there, and so does a chain from a high “local stratum N”. Give the servers a real upstream or a lower “local stratum N”, or, for two servers that back each other up, use peer lines and “local stratum N orphan” with a low N on both.
 finding-not-synchronised = Not synchronised: no upstream is usable (reference ID 00000000, stratum 0 or 16). Check that the servers answer on UDP 123 (firewall, security groups), that their names resolve (DNS), that an isolated server has “local stratum 10 orphan” (from chrony 4.7 an orphan server also waits 300 s after start, waitunsynced, before it serves), and start chronyd with -4 if IPv6 is disabled.
 finding-no-upstream-reachable = No source answers (reach 0 everywhere). Causes: first, a server that does not allow this client: chrony.conf(5) (allow): by default no clients are allowed access, and a chronyd drops a request from a client no “allow” line covers without an answer, so it looks just like a firewall; the server needs “allow” with this client's subnet, and no “deny” that covers this client: chrony.conf(5) (allow, deny): the more specific rule wins, so an “allow” of the subnet does not undo a “deny” of this client's address; remove that “deny” (“chronyc accheck ADDRESS” on the server tells whether the client is let in). Then UDP 123 blocked on the way or by a firewall, { $names ->
         [none] wrong addresses,
@@ -229,7 +229,7 @@ finding-falseticker = { $count ->
        *[other] those sources
     } (the server and the path to it); with three or more sources that agree, the majority outvotes a wrong one.
 finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
-finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (when authenticated and unauthenticated sources are mixed, the default authselectmode mix gives “require” to every authenticated source, NTS or a symmetric “key”, and to reference clocks). “chronyc selectdata” gives each source's reason.
+finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (when authenticated and unauthenticated sources are mixed, the default authselectmode mix gives “require” to every authenticated source, NTS or a symmetric “key”, and to reference clocks), or fewer sources are selectable than “minsources” asks (chrony.conf(5) minsources: “the minimum number of sources that need to be considered as selectable … before the local clock is updated”; selectdata marks them W). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it is from true time is unknown: the root dispersion chronyd reports for its own clock bounds no error, as nothing is measured.
 finding-serving-local-clock-by-upstreams-silent = The server serves its own clock (local stratum) because none of its configured upstream sources answers (the sources report in this paste: reach 0 everywhere). This is the fallback, not a healthy state: nothing ties the time it serves to true time, and how far it is from true time is unknown while the upstreams stay silent: the root dispersion chronyd reports for its own clock bounds no error. Make the upstreams answer (see the sources findings).
 finding-clients-rate-limited = Some clients lose requests to rate limiting ({ $sources }): they poll faster than ratelimit allows. Lower their polling rate or raise the ratelimit interval/burst.
@@ -716,7 +716,14 @@ finding-no-upstream-reachable-ntpd = No server answers ntpd (reach 0 everywhere)
     } or “restrict” lines that drop the answers. “ntpq -c as” shows each association's state.
 finding-serving-local-clock-ntpd = ntpd follows its own clock (the local clock driver 127.127.1.x or orphan mode): fine for an isolated lab, but its time drifts from real time.
 finding-serving-local-clock-ntpstat = The time daemon ntpstat asked follows its own clock, not a server: ntpd says “local net” (its local clock driver or orphan mode); chronyd says “NTP server” with no address and no poll interval (ntpstat prints the reference's address from “chronyc -n tracking”, and chronyd's own clock, Reference ID 7F7F0101 from “local stratum” or “manual”, has none). Fine for an isolated lab, but nothing ties it to true time: “chronyc sources” (or “ntpq -p”) shows whether any upstream answers.
-finding-not-synchronised-switch = The device is not synchronised. Check that it reaches its NTP servers from its NTP source interface (and VRF), that ACLs and the device's own NTP access control let the answers in (Cisco IOS and NX-OS “ntp access-group”, Huawei “ntp-service access”, H3C “ntp-service access” (Comware 5) or “ntp-service … acl” (Comware 7), a Junos firewall filter on lo0), that authentication keys match, and that the servers are synchronised themselves (a server at stratum 16 is refused).
+finding-not-synchronised-switch = The device is not synchronised. Check that it reaches its NTP servers from its NTP source interface (and VRF), that ACLs and the device's own NTP access control let the answers in ({ $vendor ->
+        [cisco] “ntp access-group”
+        [huawei] “ntp-service access”
+        [h3c] “ntp-service access” on Comware 5, “ntp-service … acl” on Comware 7
+        [junos] a firewall filter on lo0
+        [arista] the control-plane ACL and “ntp serve”
+       *[other] the device's NTP access list
+    }), that authentication keys match, and that the servers are synchronised themselves (a server at stratum 16 is refused).
 finding-no-upstream-reachable-switch = No NTP server answers the device (reach 0): check first that the server lets this device in (a chrony server answers only the subnets its “allow” lines cover; chrony.conf(5): by default no clients are allowed access, and “chronyc accheck ADDRESS” on the server tells), then the route from the NTP source interface (and the VRF it is in), ACLs on the way, and that UDP 123 is open to the servers.
 finding-not-synchronised-systemd = The system clock is not synchronised. If chronyd runs (unit chronyd on RHEL, Rocky, CentOS and Fedora; chrony on Debian and Ubuntu), “chronyc tracking” and “chronyc sources” show why; systemd-timesyncd says it in “timedatectl timesync-status”.
 
@@ -1317,3 +1324,42 @@ finding-some-unreachable-by-keyfile-missing = { $count } of the sources never an
        *[other] them
     } no request: key { $key } is unknown, as chronyd could not open its keyfile { $keyfile } (“Could not open keyfile” in this paste). Create that file with the key, or fix the path of the “keyfile” directive, then restart chronyd.
 finding-never-answered-by-keyfile-missing = { $sources } never answered because chronyd sends it no request: key { $key } is unknown, as chronyd could not open its keyfile { $keyfile } (“Could not open keyfile” in this paste). No server, access rule or firewall is at fault. Create that file with the key, or fix the path of the “keyfile” directive, then restart chronyd.
+kind-ntpq-kerninfo = ntpq -c kerninfo (the kernel's clock discipline variables)
+field-maximum-error = The kernel's maximum error of the clock (ntp_adjtime maxerror): it grows while nothing disciplines the clock; at 16 s the kernel marks the clock unsynchronised.
+label-maximum-error = Maximum error
+field-estimated-error = The kernel's estimated error of the clock (ntp_adjtime esterror), set by ntpd.
+label-estimated-error = Estimated error
+field-kernel-status = The kernel's clock status bits (ntp_adjtime status): pll or fll is the discipline in use, pps the PPS signal, unsync that the clock is not synchronised (STA_UNSYNC).
+label-kernel-status = Kernel status
+field-pll-time-constant = The kernel loop's time constant (ntp_adjtime constant): ntpd sets it from its poll interval.
+label-pll-time-constant = PLL time constant
+field-frequency-tolerance = The most frequency error the kernel corrects, ppm (500 on Linux and the BSDs).
+label-frequency-tolerance = Frequency tolerance
+meaning-ntpq-kerninfo-offset = The offset the kernel still has to slew out (pll offset, ms unless a unit is shown).
+meaning-ntpq-kerninfo-frequency = The frequency correction the kernel applies (pll frequency, ppm); at ±500 ppm it can correct no more.
+meaning-ntpq-kerninfo-status-word = ntpd's system status word: its first word is the leap indicator, leap_alarm meaning not synchronised.
+why-kernel-unsync = the kernel marks the clock unsynchronised (unsync, STA_UNSYNC)
+why-kernel-max-error-limit = { $value }: the kernel's limit (16 s), reached when nothing has disciplined the clock for a long time
+finding-not-synchronised-ntpq-kerninfo = The kernel clock is not synchronised: its status says unsync (STA_UNSYNC), its maximum error is at the 16 s limit, or ntpd's status word says leap_alarm. ntpd has not disciplined the clock: “ntpq -p” shows whether the servers answer and which one is selected (*); check that UDP 123 and “restrict” let their answers in. If another program (chronyd, systemd-timesyncd) runs, only one of them may discipline the clock.
+finding-source-offset-large-ntpq-kerninfo = The kernel still has to slew { $value } out of the clock (pll offset): ntpd passed it a large correction. The clock is that far off now; ntpd steps offsets beyond 128 ms itself (“tinker step”), so a large pll offset that stays means a step is disabled (ntpd -x) or another program adjusts the clock too.
+finding-frequency-limit-ntpq-kerninfo = The kernel's frequency correction is { $ppm } ppm, the most it can apply (frequency tolerance 500 ppm; ntptime(8): -500 .. 500): the clock drifts more than the kernel can correct, so its offset grows. Another program may discipline the clock too (chronyd, systemd-timesyncd, adjtimex), the hardware clock source may be broken, or a virtual machine lacks a stable clock: stop other time services and check the clocksource (/sys/devices/system/clocksource).
+finding-frequency-high-ntpq-kerninfo = The kernel's frequency correction is { $ppm } ppm, more than the ±100 ppm normal clocks stay within: a faulty oscillator, a virtual machine's clock, or another program adjusting the clock too. Make sure only ntpd disciplines it.
+meaning-ntpq-kerninfo-precision = The kernel clock's precision (ms unless a unit is shown; 1e-06 ms is 1 ns).
+kind-nxos-show-ntp-statistics-local = Cisco NX-OS show ntp statistics local (the device's NTP packet counters)
+kind-nxos-show-ntp-statistics-peer = Cisco NX-OS show ntp statistics peer (one server's packet counters)
+field-packets-processed = NTP packets the device processed since the counters were reset.
+label-packets-processed = Packets processed
+field-bad-packet-format = Packets dropped because they were not valid NTP packets.
+label-bad-packet-format = Bad packet format
+field-bad-authentication = Packets that arrived and failed the authentication check (a key ID or secret that differs, or no key configured for them).
+label-bad-authentication = Bad authentication
+field-bogus-origin = Answers whose origin timestamp matched no request of this device (a replayed, duplicate or spoofed packet).
+label-bogus-origin = Bogus origin
+field-packets-sent = Requests the device sent to this server.
+label-packets-sent = Packets sent
+field-packets-received = Answers the device received from this server.
+label-packets-received = Packets received
+meaning-nxos-show-ntp-statistics-peer-address = The server these counters are for (remote host).
+why-auth-bad-count = { $value } of { $total } packets failed authentication
+finding-auth-failing-nxos-show-ntp-statistics-local = { $value } of the { $total } NTP packets this device processed failed authentication (bad authentication): the packets arrive, and a key differs. Compare the key on both sides (NX-OS “ntp authentication-key N md5 …”, “ntp trusted-key N” and “key N” on the server line, against the server's key file: the same ID, type and secret); “show ntp statistics peer ipaddr ADDRESS” tells which server's packets fail.
+finding-auth-failing-nxos-show-ntp-statistics-peer = Packets from { $sources } fail authentication ({ $value } of { $total } received): the packets arrive, and the key differs. Compare the key on both sides (NX-OS “ntp authentication-key N md5 …”, “ntp trusted-key N” and “key N” on the server line, against the server's key file: the same ID, type and secret).

@@ -206,7 +206,7 @@ why-switch-candidate = 有效的候选源
 why-switch-not-survived = 它有应答，但没有通过设备的时钟选择（标志中没有 3 或 4）：多半是它的时间与其他服务器不一致，或者它的距离（时延和离散度）过大
 why-yes = 是
 why-no = 否
-finding-not-synchronised-by-stratum-16 = 未同步：本服务器跟随 { $sources }，但处于层级 16，即未同步时钟的层级，因此它自己的客户端会拒绝它。它的时间源有应答（参考 ID 是真实的），层级为 15：比 NTP 允许的多了一跳。两台互相跟随的服务器（各自的 server 行指向对方）会攀升到这里，从很高的“local stratum N”开始的服务器链也会。请给服务器一个真正的上游；若是两台互为备份的服务器，请在两边都使用 peer 行和 N 较小的“local stratum N orphan”。
+finding-not-synchronised-by-stratum-16 = 被自己的客户端拒绝：本服务器跟随 { $sources } 并调节自己的时钟（闰秒状态正常），但它处于层级 16，NTP 把这一层级留给未同步的时钟（RFC 5905：15 是最高的有效层级），因此它的客户端会拒绝它。它的时间源有应答（参考 ID 是真实的），层级为 15，是服务器可有的最高层级：本服务器比它低一跳，正是超出 NTP 上限的那一跳。两台互相跟随的服务器（各自的 server 行指向对方）会攀升到这里，从很高的“local stratum N”开始的服务器链也会。请给服务器一个真正的上游或较小的“local stratum N”；若是两台互为备份的服务器，请在两边都使用 peer 行和 N 较小的“local stratum N orphan”。
 finding-not-synchronised = 未同步：没有可用的上游（参考 ID 00000000，层级 0 或 16）。请检查服务器是否在 UDP 123 端口应答（防火墙、安全组），名称能否解析（DNS），隔离的服务器是否配置了“local stratum 10 orphan”（从 chrony 4.7 起，orphan 服务器启动后还要按 waitunsynced 等待 300 秒才提供时间）；若禁用了 IPv6，请用 -4 参数启动 chronyd。
 finding-no-upstream-reachable = 所有时间源都没有应答（可达性均为 0）。首先检查服务器是否允许此客户端：chrony.conf(5)（allow）写明默认不允许任何客户端访问，没有“allow”行覆盖的客户端，其请求会被 chronyd 直接丢弃、没有应答，看起来和防火墙一样；服务器需要一行包含本客户端子网的“allow”，并且不能有覆盖本客户端的“deny”：chrony.conf(5)（allow、deny）规定更具体的规则优先，所以允许整个子网的“allow”抵消不了拒绝本客户端地址的“deny”；请删除那行“deny”（在服务器上运行“chronyc accheck 地址”可确认是否放行该客户端）。其次可能是：沿途或防火墙阻断了 UDP 123、{ $names ->
         [none] 地址错误，
@@ -218,7 +218,7 @@ finding-falseticker = { $count ->
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
 finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
-finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”）。“chronyc selectdata”给出每个时间源的原因。
+finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”），或可选的时间源少于“minsources”的要求（chrony.conf(5) minsources：在更新本地时钟之前，至少要有这么多时间源被视为可选；selectdata 把它们标为 W）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限，因为没有任何测量。
 finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游不应答期间，它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限。请先让上游恢复应答（见 sources 的诊断）。
 finding-clients-rate-limited = 部分客户端（{ $sources }）的请求被限速丢弃：它们的轮询速度超过 ratelimit 的限制。请降低客户端轮询频率或调整 ratelimit 的 interval/burst。
@@ -690,7 +690,14 @@ finding-no-upstream-reachable-ntpd = 没有服务器应答 ntpd（各处 reach �
     }或“restrict”规则丢弃了应答。“ntpq -c as”会显示每个关联的状态。
 finding-serving-local-clock-ntpd = ntpd 跟随它自己的时钟（本地时钟驱动 127.127.1.x 或孤儿模式）：适用于隔离的实验环境，但会逐渐偏离真实时间。
 finding-serving-local-clock-ntpstat = ntpstat 询问的时间守护进程跟随的是它自己的时钟，而不是某台服务器：ntpd 会显示“local net”（其本地时钟驱动或孤儿模式）；chronyd 会显示没有地址、也没有轮询间隔的“NTP server”（ntpstat 从“chronyc -n tracking”取参考源的地址，而 chronyd 自己的时钟——来自“local stratum”或“manual”的参考 ID 7F7F0101——没有地址）。隔离的实验环境可以这样，但没有任何东西把它与真实时间联系起来：“chronyc sources”（或“ntpq -p”）可以看到是否有上游应答。
-finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和设备自身的 NTP 访问控制是否放行应答（Cisco IOS 与 NX-OS 的“ntp access-group”、华为的“ntp-service access”、H3C 的“ntp-service access”（Comware 5）或“ntp-service … acl”（Comware 7）、Junos 在 lo0 上的防火墙过滤器）、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
+finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP 源接口（及其所在 VRF）到达 NTP 服务器、ACL 和设备自身的 NTP 访问控制是否放行应答（{ $vendor ->
+        [cisco] “ntp access-group”
+        [huawei] “ntp-service access”
+        [h3c] Comware 5 上的“ntp-service access”，Comware 7 上的“ntp-service … acl”
+        [junos] lo0 上的防火墙过滤器
+        [arista] 控制平面 ACL 和“ntp serve”
+       *[other] 设备的 NTP 访问列表
+    }）、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
 finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请先检查服务器是否允许这台设备（chrony 服务器只应答其“allow”行覆盖的子网；chrony.conf(5)：默认不允许任何客户端访问，在服务器上运行“chronyc accheck 地址”可以确认），再检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
 finding-not-synchronised-systemd = 系统时钟未同步。如果运行的是 chronyd（RHEL、Rocky、CentOS 和 Fedora 上的服务单元为 chronyd，Debian 和 Ubuntu 上为 chrony），“chronyc tracking”和“chronyc sources”会显示原因；systemd-timesyncd 则在“timedatectl timesync-status”中说明。
 
@@ -1253,3 +1260,42 @@ finding-some-unreachable-by-keyfile-missing = { $count } 个时间源从未应�
        *[other] 它们
     }发送请求：密钥 { $key } 未知，因为 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
 finding-never-answered-by-keyfile-missing = { $sources } 从未应答，因为 chronyd 不向它发送请求：密钥 { $key } 未知，因为 chronyd 打不开密钥文件 { $keyfile }（粘贴中的“Could not open keyfile”）。服务器、访问规则和防火墙都没有问题。创建这个文件并写入密钥，或改正“keyfile”指令的路径，然后重启 chronyd。
+kind-ntpq-kerninfo = ntpq -c kerninfo（内核的时钟调节变量）
+field-maximum-error = 内核估计的时钟最大误差（ntp_adjtime maxerror）：无人调节时钟时它会增长；达到 16 秒时内核把时钟标为未同步。
+label-maximum-error = 最大误差
+field-estimated-error = 内核的时钟估计误差（ntp_adjtime esterror），由 ntpd 设置。
+label-estimated-error = 估计误差
+field-kernel-status = 内核的时钟状态位（ntp_adjtime status）：pll 或 fll 是所用的调节方式，pps 表示 PPS 信号，unsync 表示时钟未同步（STA_UNSYNC）。
+label-kernel-status = 内核状态
+field-pll-time-constant = 内核环路的时间常数（ntp_adjtime constant）：ntpd 按其轮询间隔设置。
+label-pll-time-constant = PLL 时间常数
+field-frequency-tolerance = 内核能校正的最大频率误差，单位 ppm（Linux 和 BSD 为 500）。
+label-frequency-tolerance = 频率容限
+meaning-ntpq-kerninfo-offset = 内核仍需慢慢调整掉的偏差（pll offset，未标单位时为毫秒）。
+meaning-ntpq-kerninfo-frequency = 内核施加的频率校正（pll frequency，ppm）；达到 ±500 ppm 时无法再多校正。
+meaning-ntpq-kerninfo-status-word = ntpd 的系统状态字：第一个词是闰秒指示，leap_alarm 表示未同步。
+why-kernel-unsync = 内核把时钟标为未同步（unsync，STA_UNSYNC）
+why-kernel-max-error-limit = { $value }：已达内核上限（16 秒），说明时钟很久没有被调节
+finding-not-synchronised-ntpq-kerninfo = 内核时钟未同步：其状态为 unsync（STA_UNSYNC）、最大误差已达 16 秒上限，或 ntpd 的状态字为 leap_alarm。ntpd 没有在调节时钟：用“ntpq -p”查看服务器是否应答、选中了哪一个（*）；检查 UDP 123 和“restrict”是否放行它们的应答。如果还运行着其他程序（chronyd、systemd-timesyncd），只能由其中一个调节时钟。
+finding-source-offset-large-ntpq-kerninfo = 内核仍需从时钟中慢慢调整掉 { $value }（pll offset）：ntpd 交给它的校正很大。时钟此刻就偏差这么多；ntpd 本会自行步进超过 128 毫秒的偏差（“tinker step”），因此较大的 pll offset 一直存在，说明步进被禁用（ntpd -x）或另有程序也在调整时钟。
+finding-frequency-limit-ntpq-kerninfo = 内核的频率校正为 { $ppm } ppm，已是其能施加的最大值（频率容限 500 ppm；ntptime(8)：-500 .. 500）：时钟漂移超出内核的校正能力，偏差会不断增大。可能另有程序也在调节时钟（chronyd、systemd-timesyncd、adjtimex），硬件时钟源损坏，或虚拟机缺少稳定的时钟：停止其他时间服务，并检查时钟源（/sys/devices/system/clocksource）。
+finding-frequency-high-ntpq-kerninfo = 内核的频率校正为 { $ppm } ppm，超过正常时钟的 ±100 ppm 范围：振荡器故障、虚拟机时钟，或另有程序也在调整时钟。请确保只有 ntpd 调节它。
+meaning-ntpq-kerninfo-precision = 内核时钟的精度（未标单位时为毫秒；1e-06 毫秒即 1 纳秒）。
+kind-nxos-show-ntp-statistics-local = 思科 NX-OS show ntp statistics local（设备的 NTP 报文计数）
+kind-nxos-show-ntp-statistics-peer = 思科 NX-OS show ntp statistics peer（单个服务器的报文计数）
+field-packets-processed = 自计数器清零以来设备处理的 NTP 报文数。
+label-packets-processed = 已处理报文
+field-bad-packet-format = 因不是有效 NTP 报文而丢弃的报文数。
+label-bad-packet-format = 报文格式错误
+field-bad-authentication = 已到达但未通过认证检查的报文数（密钥 ID 或密钥不同，或没有为其配置密钥）。
+label-bad-authentication = 认证失败
+field-bogus-origin = 起始时间戳与本设备任何请求都不匹配的应答数（重放、重复或伪造的报文）。
+label-bogus-origin = 起始时间戳不符
+field-packets-sent = 设备发给此服务器的请求数。
+label-packets-sent = 已发送报文
+field-packets-received = 设备从此服务器收到的应答数。
+label-packets-received = 已接收报文
+meaning-nxos-show-ntp-statistics-peer-address = 这些计数所属的服务器（remote host）。
+why-auth-bad-count = { $total } 个报文中有 { $value } 个未通过认证
+finding-auth-failing-nxos-show-ntp-statistics-local = 此设备处理的 { $total } 个 NTP 报文中有 { $value } 个未通过认证（bad authentication）：报文已到达，但密钥不同。请比对两端的密钥（NX-OS 的“ntp authentication-key N md5 …”、“ntp trusted-key N”以及 server 行中的“key N”，与服务器密钥文件中的应为相同的 ID、类型和密钥）；“show ntp statistics peer ipaddr ADDRESS”可看出是哪个服务器的报文失败。
+finding-auth-failing-nxos-show-ntp-statistics-peer = 来自 { $sources } 的报文未通过认证（收到的 { $total } 个中有 { $value } 个）：报文已到达，但密钥不同。请比对两端的密钥（NX-OS 的“ntp authentication-key N md5 …”、“ntp trusted-key N”以及 server 行中的“key N”，与服务器密钥文件中的应为相同的 ID、类型和密钥）。

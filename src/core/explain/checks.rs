@@ -289,7 +289,14 @@ enum Kiss {
 
 impl Kiss {
     fn parse(raw: &str) -> Option<Kiss> {
-        let code = raw.trim().strip_prefix('.')?.strip_suffix('.')?;
+        // ntpq and Junos print `.RATE.`; Comware prints its refids bare
+        // (its reference: "If this field displays INIT, …"), so `RATE`
+        // there is the same kiss code.
+        let raw = raw.trim();
+        let code = raw
+            .strip_prefix('.')
+            .and_then(|c| c.strip_suffix('.'))
+            .unwrap_or(raw);
         Some(match code {
             "DENY" => Kiss::Deny,
             "RSTR" => Kiss::Rstr,

@@ -34,6 +34,8 @@ pub enum Kind {
     NtpqRv,
     /// ntpsec's `ntpq -c sysinfo`: rv's system values as labelled lines.
     NtpqSysinfo,
+    /// `ntpq -c kerninfo` (`kern`): the kernel's loop variables.
+    NtpqKerninfo,
     /// `ntpq -c "rv ASSOCID"`: one association's variables.
     NtpqRvPeer,
     /// `ntpq -c as` (associations).
@@ -54,6 +56,10 @@ pub enum Kind {
     NxosShowNtpPeers,
     /// NX-OS `show ntp status`: CFS distribution of the NTP configuration.
     NxosShowNtpStatus,
+    /// NX-OS `show ntp statistics local`: the device's packet counters.
+    NxosShowNtpStatisticsLocal,
+    /// NX-OS `show ntp statistics peer ipaddr`: one server's counters.
+    NxosShowNtpStatisticsPeer,
     HuaweiNtpServiceStatus,
     HuaweiNtpServiceSessions,
     H3cNtpServiceStatus,
@@ -94,6 +100,7 @@ impl Kind {
             Kind::NtpqPeers => "ntpq-peers",
             Kind::NtpqRv => "ntpq-rv",
             Kind::NtpqSysinfo => "ntpq-sysinfo",
+            Kind::NtpqKerninfo => "ntpq-kerninfo",
             Kind::NtpqRvPeer => "ntpq-rv-peer",
             Kind::NtpqAssociations => "ntpq-associations",
             Kind::NtpqMrulist => "ntpq-mrulist",
@@ -108,6 +115,8 @@ impl Kind {
             Kind::NxosShowNtpPeerStatus => "nxos-show-ntp-peer-status",
             Kind::NxosShowNtpPeers => "nxos-show-ntp-peers",
             Kind::NxosShowNtpStatus => "nxos-show-ntp-status",
+            Kind::NxosShowNtpStatisticsLocal => "nxos-show-ntp-statistics-local",
+            Kind::NxosShowNtpStatisticsPeer => "nxos-show-ntp-statistics-peer",
             Kind::HuaweiNtpServiceStatus => "huawei-ntp-service-status",
             Kind::HuaweiNtpServiceSessions => "huawei-ntp-service-sessions",
             Kind::H3cNtpServiceStatus => "h3c-ntp-service-status",
@@ -134,8 +143,8 @@ impl Kind {
             | ChronycSettime | ChronycWaitsync | ChronydOnce | ChronydMessages | ChronyVersion => {
                 Family::Chrony
             }
-            NtpqPeers | NtpqRv | NtpqSysinfo | NtpqRvPeer | NtpqAssociations | NtpqMrulist
-            | Ntpstat => Family::Ntpd,
+            NtpqPeers | NtpqRv | NtpqSysinfo | NtpqKerninfo | NtpqRvPeer | NtpqAssociations
+            | NtpqMrulist | Ntpstat => Family::Ntpd,
             Timedatectl | TimedatectlShow | TimedatectlTimesyncStatus | TimedatectlShowTimesync => {
                 Family::Systemd
             }
@@ -145,6 +154,8 @@ impl Kind {
             | NxosShowNtpPeerStatus
             | NxosShowNtpPeers
             | NxosShowNtpStatus
+            | NxosShowNtpStatisticsLocal
+            | NxosShowNtpStatisticsPeer
             | HuaweiNtpServiceStatus
             | HuaweiNtpServiceSessions
             | H3cNtpServiceStatus
@@ -162,6 +173,25 @@ impl Kind {
     /// `ntpq -c mrulist`): what a roster is read against.
     pub fn lists_clients(self) -> bool {
         matches!(self, Kind::ChronycClients | Kind::NtpqMrulist)
+    }
+
+    /// The maker of the device whose output this is, for advice in its
+    /// own commands (`$vendor` of a finding's text); "other" off switches.
+    pub fn vendor(self) -> &'static str {
+        use Kind::*;
+        match self {
+            CiscoShowNtpStatus
+            | CiscoShowNtpAssociations
+            | CiscoShowNtpAssociationsDetail
+            | NxosShowNtpPeerStatus
+            | NxosShowNtpPeers
+            | NxosShowNtpStatus => "cisco",
+            HuaweiNtpServiceStatus | HuaweiNtpServiceSessions => "huawei",
+            H3cNtpServiceStatus | H3cNtpServiceSessions => "h3c",
+            JunosShowNtpStatus | JunosShowNtpAssociations => "junos",
+            AristaShowNtpStatus | AristaShowNtpAssociations => "arista",
+            _ => "other",
+        }
     }
 
     /// The message id of this output's human name (`kind-<id>`).

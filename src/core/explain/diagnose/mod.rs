@@ -200,6 +200,13 @@ pub fn diagnose(e: &mut Explained) {
                 out.push(Finding::new(Rule::SingleSource));
             }
         }
+        // ntpq kerninfo: the kernel's own word (STA_UNSYNC, a maximum error
+        // at its limit) or ntpd's leap_alarm: the clock is not disciplined.
+        Kind::NtpqKerninfo
+            if bad(F::StatusWord) || bad(F::KernelStatus) || bad(F::MaximumError) =>
+        {
+            out.push(Finding::new(Rule::NotSynchronised));
+        }
         Kind::NxosShowNtpStatus => {
             let value = field(f, F::Distribution).map_or("", |x| x.raw.trim());
             out.push(Finding::new(Rule::NxosStatusDistribution).arg("value", value));

@@ -20,7 +20,12 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
                     !(w.id.is_kiss()
                         || matches!(
                             w.id,
-                            Why::RefclockNoSample | Why::NtsKeConnectFailed | Why::NtsNoCookies
+                            Why::RefclockNoSample
+                                | Why::NtsKeConnectFailed
+                                | Why::NtsNoCookies
+                                // ntpq as: packets that arrive and fail the
+                                // key check (auth bad).
+                                | Why::TestsAuthFailed
                         ))
                 })
         })

@@ -99,6 +99,7 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
     ]
     .into_iter()
     .chain(super::mrulist::fields())
+    .chain(super::kern::fields())
     .chain(ntpstat::fields())
     .collect()
 }

@@ -3,6 +3,7 @@
 //! and timedatectl have readers of their own.
 mod failure;
 mod fields;
+mod kern;
 mod mrulist;
 mod peers;
 mod rv;
@@ -70,6 +71,11 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
                 e.rows.push(row);
             }
         }
+        return Some(e);
+    }
+    // ntpq -c kerninfo: its `associd=… status=…` line is rv's, the rest
+    // its own.
+    if let Some(e) = kern::parse(lines) {
         return Some(e);
     }
     // ntpq -c rv / show ntp status (Junos).

@@ -98,9 +98,29 @@ pub(super) fn associations(lines: &[&str]) -> Option<Explained> {
         for f in &mut row {
             judge_association(f);
         }
+        auth_explains_reach(&mut row);
         e.rows.push(row);
     }
     Some(e)
+}
+
+/// ntpq(1): auth `bad` (last_event `bad_auth`) is packets that arrived and
+/// failed the key check; ntpd does not count them in reach, so reach `no`
+/// there is the key's doing, not a path that drops them: one cause, the
+/// key, and no "never answered".
+fn auth_explains_reach(row: &mut [Field]) {
+    let auth = row
+        .iter()
+        .find(|f| f.name == F::Auth && f.status == Status::Bad)
+        .map(|f| (f.status, f.reason.clone()));
+    let Some((status, reason)) = auth else { return };
+    for f in row
+        .iter_mut()
+        .filter(|f| f.name == F::Reach && f.status == Status::Bad)
+    {
+        f.status = status;
+        f.reason = reason.clone();
+    }
 }
 
 /// ntpq(1): "reach: yes: reachable, no: unreachable"; "auth: ok, yes, bad

@@ -4,6 +4,7 @@
 
 mod cisco;
 mod common;
+mod nxos_stats;
 mod vrp;
 
 use super::model::{Explained, Field, Kind};
@@ -42,11 +43,16 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::H3cNtpServiceSessions, vrp::H3C_SESSIONS),
         (Kind::HuaweiNtpServiceSessions, vrp::H3C_SESSIONS),
         (Kind::ShowNtpServer, SHOW_SERVER),
+        (Kind::NxosShowNtpStatisticsLocal, names(nxos_stats::LOCAL)),
+        (Kind::NxosShowNtpStatisticsPeer, names(nxos_stats::PEER)),
     ]
 }
 
 pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
     if let Some(e) = cisco::parse(lines, commands) {
+        return Some(e);
+    }
+    if let Some(e) = nxos_stats::parse(lines) {
         return Some(e);
     }
     if let Some(e) = vrp::parse(lines, commands) {

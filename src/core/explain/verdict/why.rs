@@ -128,6 +128,10 @@ crate::id_enum! {
         /// association has not yet resynchronized": ntpd's own state after
         /// it stepped the clock (clear_all), not the server's answer.
         KissStep = "kiss-step",
+        /// ntpq kerninfo: the kernel's STA_UNSYNC status bit.
+        KernelUnsync = "kernel-unsync",
+        /// ntpq kerninfo: a maximum error at the kernel's 16 s limit.
+        KernelMaxErrorLimit = "kernel-max-error-limit",
         OffsetSmall = "offset-small",
         OffsetMedium = "offset-medium",
         OffsetLarge = "offset-large",
@@ -223,6 +227,8 @@ crate::id_enum! {
         /// authdata: a KeyID with key length 0 - the key is not in the keyfile.
         KeyMissing = "key-missing",
         RxNone = "rx-none",
+        /// NX-OS statistics: packets counted as bad authentication.
+        AuthBadCount = "auth-bad-count",
         TxNone = "tx-none",
         RxLossy = "rx-lossy",
         RxInvalid = "rx-invalid",
@@ -384,6 +390,7 @@ impl Why {
             KissRate => &[R::KissRate],
             KissAuth => &[R::KissAuth],
             KissStep => &[R::KissStep],
+            KernelUnsync | KernelMaxErrorLimit => &[R::NotSynchronised],
             // ntpd's status word or ntpstat: the daemon follows its own
             // clock (tracking's own refid says it in its diagnosis too).
             RefidLocal => &[R::ServingLocalClock],
@@ -448,7 +455,7 @@ impl Why {
             NtsFewCookies => &[R::NtsFewCookies],
             RxNone => &[R::NeverAnswered],
             RxLossy => &[R::RateLimitedByServer],
-            RxInvalid | TestsAuthFailed => &[R::AuthFailing],
+            RxInvalid | TestsAuthFailed | AuthBadCount => &[R::AuthFailing],
             RxInvalidUnkeyed => &[R::AnswersRejected],
             RxStartup => &[R::PeerStarting],
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
