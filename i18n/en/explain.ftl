@@ -689,7 +689,7 @@ finding-kiss-code = { $count ->
 finding-kiss-rate = { $count ->
         [0] A server
        *[other] { $sources }
-    } answered with the kiss code RATE instead of the time (RFC 5905, 7.4: “rate exceeded”): it rate-limits this client, which polls it too often. Poll it less often (a higher minpoll, no burst), or have its limit raised.
+    } answered with the kiss code RATE instead of the time (RFC 5905, 7.4: “rate exceeded”): it rate-limits this client, which polls it too often. Poll it less often (a higher minpoll, no burst), or have its limit raised: an ntpd server sends RATE to clients its “restrict … limited kod” line catches (“discard” sets the rate), a chronyd server with “ratelimit … kod”.
 finding-kiss-auth = { $count ->
         [0] A server
        *[other] { $sources }
@@ -745,6 +745,7 @@ finding-refclock-lost = The reference clock { $sources } delivers no samples (no
            *[other] chronyd keeps time from the other sources meanwhile.
         }
     }
+finding-refclock-irregular = The reference clock { $sources } delivers samples irregularly: for a reference clock the reach register counts the polls at which its driver had a sample (chronyc(1), sources), and this one has gaps, though its last sample is recent. No network, rate limit or server is involved. Common causes: gpsd or the program writing its SHM segment or socket pauses or restarts, the receiver loses its fix now and then, or a PPS has no lock on a clock that numbers its seconds (the refclock's “lock” option), so chronyd drops pulses. Check gpsd's or the writer's log and the receiver's fix; a poll shorter than the driver's update interval also leaves gaps.
 finding-refclock-lost-ntpd = The reference clock { $sources } delivers no samples (reach 0): nothing feeds its driver, and no network, name or upstream is involved. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds ntpd (its SHM segment) or that the driver can read its serial device; for a PPS: that the pulse reaches the device. If it delivers samples but is not used, check its offset (fudge time1) against the other sources and that the server line has no “noselect”.
 
 # ntpq -c as, ntpq -c rv's leap file, ntpstat's words.
@@ -848,6 +849,7 @@ finding-chronyc-no-authentication = chronyc ignored the command (“{ $reply }�
 
 ## Reach, LastRx and state read apart (chronyc(1), sources).
 why-refclock-no-sample = the reference clock delivered no sample: nothing feeds its driver (SHM segment, socket or device), not a network problem
+why-refclock-irregular = its driver had a sample at only { $answered } of the last 8 polls: for a reference clock the reach register counts polls with a sample from its driver (chronyc(1), sources), so the gaps are the driver delivering irregularly, not a network
 why-pool-prototype = the pool's own association (refid .POOL.): it only finds the pool's servers, listed on rows of their own, and is never polled itself, so reach 0 and stratum 16 are normal here
 kind-ntpq-rv-peer = ntpq -c "rv ASSOCID" (the variables of one of ntpd's associations)
 field-flash = Flash bits: the tests the association's last packet or the association itself failed (ntpq(1)); 00 ok means none failed.
@@ -861,7 +863,10 @@ why-flash-unreachable = flash { $flash }: unreachable, or not selectable
 why-flash-packet = flash { $flash }: a duplicate or bogus packet, dropped (it passes once the next one is good)
 why-state-answers-rejected = not usable: it answers (reach), but chronyd accepts none of its samples: they fail its tests
 why-state-orphan-peer = a peer this server does not follow: on the orphan root (local … orphan) that is by design
-finding-orphan-root = The only sources are peers and none is followed, though they answer: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.
+finding-orphan-root = { $upstreams ->
+        [silent] No upstream server answers (reach 0) and the peers that answer are not followed
+       *[none] The only sources are peers and none is followed, though they answer
+    }: this is how the orphan root looks (“local … orphan”: of the servers in orphan mode, the one with the smallest reference ID serves its own clock and the others follow it). Tracking's Reference ID 7F7F0101 on this server confirms it; if this server should follow its peer, check the peer's own sources.
 
 ## Findings in the terms of the tool that printed the output (chrony, ntpd, switches).
 finding-source-rejected-chrony = { $sources }: the last packet failed NTP tests: { $tests }, and chronyd dropped that sample (ntpdata shows the tests of the last packet only). { $group ->

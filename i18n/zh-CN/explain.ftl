@@ -666,7 +666,7 @@ finding-kiss-code = { $count ->
 finding-kiss-rate = { $count ->
         [0] 服务器以
        *[other] { $sources } 以
-    } kiss 代码 RATE 而不是时间应答（RFC 5905，7.4：“超出速率”）：它对本客户端限速，因为本客户端轮询过于频繁。请降低对它的轮询频率（提高 minpoll，不用 burst），或请对方放宽限制。
+    } kiss 代码 RATE 而不是时间应答（RFC 5905，7.4：“超出速率”）：它对本客户端限速，因为本客户端轮询过于频繁。请降低对它的轮询频率（提高 minpoll，不用 burst），或请对方放宽限制：ntpd 服务器对其“restrict … limited kod”行限制的客户端发送 RATE（速率由“discard”设定），chronyd 服务器则由“ratelimit … kod”发送。
 finding-kiss-auth = { $count ->
         [0] 服务器以
        *[other] { $sources } 以
@@ -719,6 +719,7 @@ finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两
            *[other] 在此期间 chronyd 依靠其他时间源守时。
         }
     }
+finding-refclock-irregular = 参考时钟 { $sources } 提供样本不规律：参考时钟的 reach 寄存器记录的是其驱动有样本的轮询（chronyc(1)，sources），这里有空缺，但最后一个样本是最近的。与网络、限速或服务器无关。常见原因：gpsd 或写入其 SHM 段、套接字的程序暂停或重启，接收机时而失去定位，或 PPS 没有锁定到给它编号秒的时钟（refclock 的“lock”选项），于是 chronyd 丢弃脉冲。请检查 gpsd 或写入程序的日志和接收机的定位；轮询间隔短于驱动的更新间隔也会留下空缺。
 finding-refclock-lost-ntpd = 参考时钟 { $sources } 没有提供样本（可达性为 0）：目前没有数据送到其驱动，与网络、名称解析或上游无关。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 ntpd 提供数据（其 SHM 段），或驱动能否读取其串口设备；若是 PPS：检查脉冲是否到达设备。若它提供样本却未被使用，请对照其他时间源检查它的偏移设置（fudge time1），并确认 server 行没有“noselect”。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
@@ -822,6 +823,7 @@ finding-chronyc-no-authentication = chronyc 忽略了该命令（“{ $reply }�
 
 ## 分别解读 Reach、LastRx 与状态（chronyc(1)，sources）。
 why-refclock-no-sample = 参考时钟没有提供样本：没有数据送到其驱动（SHM 段、套接字或设备），不是网络问题
+why-refclock-irregular = 最近 8 次轮询中只有 { $answered } 次其驱动有样本：参考时钟的 reach 寄存器记录的是驱动有样本的轮询（chronyc(1)，sources），所以这些空缺是驱动提供样本不规律，与网络无关
 why-pool-prototype = 这是 pool 自身的关联（refid 为 .POOL.）：它只负责找出池中的服务器（各占一行），本身从不轮询，所以这里可达性为 0、层级为 16 是正常的
 kind-ntpq-rv-peer = ntpq -c "rv ASSOCID"（ntpd 某一关联的变量）
 field-flash = flash 位：该关联最近的报文或关联本身未通过的检查（ntpq(1)）；00 ok 表示全部通过。
@@ -835,7 +837,10 @@ why-flash-unreachable = flash { $flash }：不可达，或不可选择
 why-flash-packet = flash { $flash }：重复或伪造的报文，已丢弃（下一个正常报文到来即恢复）
 why-state-answers-rejected = 不可用：它有应答（reach），但 chronyd 不接受它的任何样本：这些样本未通过检验
 why-state-orphan-peer = 本服务器不跟随的对等体：在孤儿根（local … orphan）上这是设计如此
-finding-orphan-root = 时间源只有对等体，且虽有应答却都未被跟随：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
+finding-orphan-root = { $upstreams ->
+        [silent] 上游服务器都无应答（reach 0），有应答的对等体也未被跟随
+       *[none] 时间源只有对等体，且虽有应答却都未被跟随
+    }：这正是孤儿根的样子（“local … orphan”：处于孤儿模式的服务器中，参考 ID 最小的一台提供自己的时钟，其他服务器跟随它）。本机 tracking 的 Reference ID 为 7F7F0101 即可确认；如果本机本应跟随其对等体，请检查对等体自己的时间源。
 
 ## 以输出所属工具（chrony、ntpd、交换机）的用语给出的诊断。
 finding-source-rejected-chrony = { $sources }：最后一个包未通过 NTP 测试：{ $tests }，chronyd 丢弃了这个样本（ntpdata 只显示最后一个包的测试结果）。{ $group ->

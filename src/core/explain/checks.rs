@@ -174,7 +174,8 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
     let Some((field, kiss)) = kiss else { return };
     let (status, reason) = kiss.verdict();
     set(field, status, reason.clone());
-    // The reach, and why the source is not used (ntpq's blank tally).
+    // The reach, its age (an old `when` is the refusal, not a stopped
+    // server), and why the source is not used (ntpq's blank tally).
     let rejected = |x: &Field| {
         x.name == F::Tally
             && x.reason
@@ -182,7 +183,10 @@ pub fn unjudge_placeholder_offsets(row: &mut [Field]) {
                 .is_some_and(|r| r.id == Why::TallyRejected)
     };
     for x in row.iter_mut().filter(|x| {
-        (matches!(x.name, F::Reach | F::When | F::LastRx) && x.status == Status::Bad) || rejected(x)
+        (x.name == F::Reach && x.status == Status::Bad)
+            || (matches!(x.name, F::When | F::LastRx)
+                && matches!(x.status, Status::Bad | Status::Warn))
+            || rejected(x)
     }) {
         set(x, status, reason.clone());
     }

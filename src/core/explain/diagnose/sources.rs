@@ -224,7 +224,13 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
             .collect();
         if !serving.is_empty() && !selected {
             if orphan_root(rows) {
-                out.push(Finding::new(Rule::OrphanRoot));
+                // The pair's upstreams listed at reach 0: their silence is
+                // what put the pair in orphan mode.
+                let upstreams = rows.iter().any(|r| mode(r, "^"));
+                out.push(
+                    Finding::new(Rule::OrphanRoot)
+                        .arg("upstreams", if upstreams { "silent" } else { "none" }),
+                );
             } else if serving.iter().all(|r| {
                 field(r, F::State)
                     .is_some_and(|x| x.value == Value::State(SourceState::Falseticker))
@@ -270,8 +276,14 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .iter()
         .filter(|r| mode(r, "#"))
         .filter(|r| {
+            // A register with gaps is a driver that still delivers,
+            // irregularly (refclock-irregular says so), not a lost one.
             let reach_low = match value(r, F::Reach) {
-                Value::Reach(v) => Some(v & 0b11 == 0),
+                Value::Reach(v) => {
+                    let v = u32::from(v);
+                    let gaps = v != 0 && !((v >> v.trailing_zeros()) + 1).is_power_of_two();
+                    Some(v & 0b11 == 0 && !gaps)
+                }
                 _ => None,
             };
             let state = field(r, F::State).map(|x| x.value);

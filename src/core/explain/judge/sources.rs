@@ -160,6 +160,29 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
             set(f, Status::Bad, Reason::new(Why::RefclockNoSample));
         }
     }
+    // chronyc(1), sources, Reach: for a reference clock the register
+    // counts polls at which its driver had a sample. Gaps between samples
+    // are a driver delivering irregularly (gpsd or an SHM writer that
+    // hiccups, a PPS without its lock), never packet loss or a server's
+    // rate limit; a run of misses at the end is a driver gone silent.
+    if refclock && let Some(r) = reach.map(u32::from).filter(|r| *r != 0 && *r != 0xff) {
+        let gaps = !((r >> r.trailing_zeros()) + 1).is_power_of_two();
+        if gaps {
+            set_named(
+                row,
+                F::Reach,
+                Status::Warn,
+                Reason::new(Why::RefclockIrregular).arg("answered", r.count_ones()),
+            );
+        } else if r.trailing_zeros() >= 2 {
+            set_named(
+                row,
+                F::Reach,
+                Status::Bad,
+                Reason::new(Why::RefclockNoSample),
+            );
+        }
+    }
     if value(row, F::State) == Value::State(SourceState::Unusable) {
         let cause = if unresolved {
             Some((Status::Bad, Why::Unresolved))
@@ -248,16 +271,21 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
     }
 }
 
-/// Only peers, none selected, one answering: what an orphan root shows.
-/// chrony.conf(5), local orphan: of servers in orphan mode "the one with
-/// the smallest reference ID" serves its local clock and the others
-/// synchronise to it; the root ignores its peers by design (selectdata:
-/// "O - has a stratum equal or larger than the orphan stratum").
+/// Peers, none selected, one answering, any other source silent: what an
+/// orphan root shows. chrony.conf(5), local orphan: of servers in orphan
+/// mode "the one with the smallest reference ID" serves its local clock
+/// and the others synchronise to it; the root ignores its peers by design
+/// (selectdata: "O - has a stratum equal or larger than the orphan
+/// stratum"). The pair's upstreams (`^` rows) stay listed once they stop
+/// answering: at reach 0 they are why orphan mode took over (4.0 and 4.3
+/// pastes of the lab notes' primary show them).
 pub fn orphan_root(rows: &[Vec<Field>]) -> bool {
-    !rows.is_empty()
-        && rows
-            .iter()
-            .all(|r| value(r, F::Mode) == Value::Mode(SourceMode::Peer))
+    let peer = |r: &Vec<Field>| value(r, F::Mode) == Value::Mode(SourceMode::Peer);
+    rows.iter().any(peer)
+        && rows.iter().filter(|r| !peer(r)).all(|r| {
+            value(r, F::Mode) == Value::Mode(SourceMode::Server)
+                && matches!(value(r, F::Reach), Value::Reach(0))
+        })
         && !rows.iter().any(|r| {
             matches!(
                 value(r, F::State),

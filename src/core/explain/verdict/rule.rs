@@ -104,6 +104,8 @@ crate::id_enum! {
         TimesyncNoServer = "timesync-no-server",
         AnswersRejected = "answers-rejected",
         RefclockLost = "refclock-lost",
+        /// A reference clock whose driver delivers samples irregularly.
+        RefclockIrregular = "refclock-irregular",
         /// Configured names with no address: they do not resolve.
         NameUnresolved = "name-unresolved",
         /// No request sent to a source (an NTS source waits for cookies).
@@ -312,6 +314,7 @@ impl Rule {
             | PacketLoss
             | SourceStale
             | SourceStopped
+            | RefclockIrregular
             | SelectedStale
             | SourceJittery
             | SourceUnstable

@@ -255,6 +255,9 @@ crate::id_enum! {
         ReleaseUnsupported = "release-unsupported",
         /// A refclock's reach 0: its driver delivered no sample.
         RefclockNoSample = "refclock-no-sample",
+        /// A refclock's reach register with gaps: its driver delivers
+        /// samples, but not at every poll.
+        RefclockIrregular = "refclock-irregular",
         /// ntpd's `pool` association (refid `.POOL.`, type `p`): it only
         /// spawns the pool's server associations and is never polled.
         PoolPrototype = "pool-prototype",
@@ -461,6 +464,7 @@ impl Why {
             TestsUnsynchronised => &[R::UpstreamUnsynchronised, R::SyncLoop],
             TestsFailed => &[R::SourceRejected],
             RefclockNoSample => &[R::RefclockLost],
+            RefclockIrregular => &[R::RefclockIrregular],
             FlashDistance | FlashDenied | FlashUnreachable | FlashPacket => &[R::NotSelectable],
             FlashUnsynchronised => &[R::UpstreamUnsynchronised],
             FlashLoop | TestsServerFollowsUs => &[R::SyncLoop],
