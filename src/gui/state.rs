@@ -299,10 +299,11 @@ impl AppState {
     }
 
     /// Comment `id` for a line the window adds to the chrony.conf, in the
-    /// language of the file's own Stratum comments (else the window's), so
-    /// that a file never mixes languages.
+    /// window's language when it is written: the reader is the one at this
+    /// window. Comments already in the file are the user's and stay as
+    /// they are.
     pub fn conf_comment(&self, id: &str) -> String {
-        crate::core::conf::comments::conf_comment(&self.doc, self.tr.lang(), id)
+        self.t(id)
     }
 
     pub fn ta(&self, id: &str, args: &[(&str, String)]) -> String {

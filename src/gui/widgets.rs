@@ -450,6 +450,38 @@ impl DisabledHover for egui::Response {
     }
 }
 
+/// A generated file's text as a preview shows it in `width` points: a
+/// comment line too long for the width is broken into several, each
+/// starting with the syntax's comment `mark`, so that no tail of a
+/// comment reads as a line of configuration (the file itself keeps its
+/// lines; a long configuration line still scrolls sideways).
+pub fn preview_lines(ui: &egui::Ui, text: &str, mark: &str, width: f32) -> String {
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let comment = body.trim_start().strip_prefix(mark);
+        let wide = |s: String| ui.fonts(|f| f.layout_no_wrap(s, font.clone(), color).size().x);
+        let Some(comment) = comment.filter(|_| wide(body.to_string()) > width) else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &body[..body.len() - body.trim_start().len()];
+        let prefix = format!("{indent}{mark} ");
+        let room = (width - wide(prefix.clone())).max(80.0);
+        let galley =
+            ui.fonts(|f| f.layout(comment.trim_start().to_string(), font.clone(), color, room));
+        for row in &galley.rows {
+            let part: String = row.glyphs.iter().map(|g| g.chr).collect();
+            out.push_str(&prefix);
+            out.push_str(part.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,3 +144,66 @@ fn with_the_guide_open_the_roster_wraps_beside_it_and_apply_shows_the_whole_path
         );
     }
 }
+
+/// Every text and control of the panel in view ends left of the guide
+/// (or of the window's scrollbar when the guide is closed): nothing cut.
+fn nothing_cut(h: &Harness<'static, App>, tr: &Localizer, what: &str) {
+    let open = stratum::gui::help::is_open(&h.ctx);
+    let right = if open {
+        guide_left(h, tr)
+    } else {
+        h.ctx.screen_rect().width() - h.ctx.style().spacing.scroll.bar_width
+    };
+    let shown = beside(h, right);
+    assert!(!shown.is_empty(), "{what}: nothing shown");
+    for (text, r) in &shown {
+        assert!(
+            r.max.x <= right,
+            "{what} (guide open: {open}): “{text}” is cut at {right} ({r:?})"
+        );
+    }
+}
+
+/// At 1024×700, guide open and closed, in both languages: the Export
+/// preview's long comment (the lab client's), each Guided setup
+/// preview, and the Upstream servers table with five names (Remove in
+/// view) are whole.
+#[test]
+fn at_1024_the_previews_and_the_upstream_table_are_not_cut() {
+    use stratum::core::conf::roles::Role as SetupRole;
+    use stratum::core::export::Format;
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = offline(lang);
+        let mut doc = String::new();
+        for host in [
+            "ntp.aliyun.com",
+            "ntp1.aliyun.com",
+            "time1.cloud.tencent.com",
+            "time2.cloud.tencent.com",
+            "ntp2.aliyun.com",
+        ] {
+            doc.push_str(&format!("server {host} iburst\n"));
+        }
+        h.state_mut().state.doc = stratum::core::conf::Document::parse(&doc);
+        for open in [false, true] {
+            stratum::gui::help::set_open(&h.ctx, open);
+            let what = format!("{lang:?}");
+            h.state_mut().panels.export.format = Format::ChronyClient;
+            h.state_mut().panels.export.servers = "10.0.0.123 10.0.0.124".into();
+            show(&mut h, Panel::Export);
+            nothing_cut(&h, &tr, &format!("{what} Export"));
+            for role in SetupRole::ALL {
+                h.state_mut().panels.setup.role = role;
+                show(&mut h, Panel::Setup);
+                nothing_cut(&h, &tr, &format!("{what} Guided {role:?}"));
+            }
+            show(&mut h, Panel::Upstreams);
+            let removes = h
+                .query_all_by_role_and_label(Role::Button, &tr.tr("gui-remove"))
+                .count();
+            assert_eq!(removes, 5, "{what}");
+            nothing_cut(&h, &tr, &format!("{what} Upstream servers"));
+        }
+    }
+}

@@ -468,10 +468,18 @@ pub fn export_ui(
                     .on_hover_text(st.t("gui-unapplied-help"));
                 }
             }
-            let mut text = e.text.clone();
             let title = ui.strong(st.t("gui-export-preview"));
             // No soft wrap: a wrapped comment's tail would read as a
-            // config line without its "#"; a long line scrolls instead.
+            // config line without its "#". A long comment is shown as
+            // several comment lines instead (Copy and Save keep the
+            // file's lines); a long config line scrolls.
+            let margin = 2.0 * ui.spacing().button_padding.x + 8.0;
+            let mut text = crate::gui::widgets::preview_lines(
+                ui,
+                &e.text,
+                f.format.comment(),
+                ui.available_width() - margin,
+            );
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
                 let mut job = egui::text::LayoutJob::simple(
                     buf.as_str().to_owned(),

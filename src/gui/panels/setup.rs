@@ -192,12 +192,14 @@ pub fn setup_ui(
         }
         Ok(text) => {
             ui.strong(st.t("gui-setup-preview"));
-            // No soft wrap: a wrapped comment's tail would read as a
-            // config line; a long line scrolls instead.
+            // A long comment is shown as several comment lines (a soft
+            // wrap's tail would read as a config line); a long config line
+            // scrolls instead.
+            let shown = crate::gui::widgets::preview_lines(ui, &text, "#", ui.available_width());
             egui::ScrollArea::horizontal()
                 .id_salt("setup.preview")
                 .show(ui, |ui| {
-                    ui.add(egui::Label::new(RichText::new(&text).monospace()).extend());
+                    ui.add(egui::Label::new(RichText::new(shown).monospace()).extend());
                 });
             let doc = Document::parse(&text);
             let hosts: Vec<String> = doc.sources().map(|(_, s)| s.host.clone()).collect();

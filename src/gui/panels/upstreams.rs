@@ -277,8 +277,8 @@ pub fn upstreams_ui(
         .show(ui, |ui| {
             ui.strong(st.t("gui-col-line"));
             ui.strong(st.t("gui-col-options"));
-            ui.strong(st.t("gui-col-live"));
             crate::gui::widgets::empty_cell(ui);
+            ui.strong(st.t("gui-col-live"));
             ui.end_row();
             for (_, s) in &sources {
                 ui.label(RichText::new(format!("{} {}", s.kind.keyword(), s.host)).monospace());
@@ -289,17 +289,6 @@ pub fn upstreams_ui(
                     .map(String::from)
                     .collect();
                 ui.label(RichText::new(opts.join(" ")).monospace());
-                match live_state(st, &s.host) {
-                    Some((status, text, help)) => {
-                        let r = ui.colored_label(status_color(status), text);
-                        if let Some(h) = help {
-                            r.on_hover_text(h);
-                        }
-                    }
-                    None => {
-                        ui.label(RichText::new(st.t("gui-live-unknown")).weak());
-                    }
-                };
                 ui.horizontal(|ui| {
                     if ui.button(st.t("gui-edit")).clicked() {
                         edit = Some(s.clone());
@@ -308,6 +297,24 @@ pub fn upstreams_ui(
                         remove = Some(s.host.clone());
                     }
                 });
+                // Last, and wrapped: the longest cell, so that at 1024
+                // wide with the guide open the buttons stay in view.
+                match live_state(st, &s.host) {
+                    Some((status, text, help)) => {
+                        let r = ui.add(
+                            egui::Label::new(RichText::new(text).color(status_color(status)))
+                                .wrap(),
+                        );
+                        if let Some(h) = help {
+                            r.on_hover_text(h);
+                        }
+                    }
+                    None => {
+                        ui.add(
+                            egui::Label::new(RichText::new(st.t("gui-live-unknown")).weak()).wrap(),
+                        );
+                    }
+                };
                 ui.end_row();
             }
         });
