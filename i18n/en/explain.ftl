@@ -1368,3 +1368,30 @@ meaning-nxos-show-ntp-statistics-peer-address = The server these counters are fo
 why-auth-bad-count = { $value } of { $total } packets failed authentication
 finding-auth-failing-nxos-show-ntp-statistics-local = { $value } of the { $total } NTP packets this device processed failed authentication (bad authentication): the packets arrive, and a key differs. Compare the key on both sides (NX-OS “ntp authentication-key N md5 …”, “ntp trusted-key N” and “key N” on the server line, against the server's key file: the same ID, type and secret); “show ntp statistics peer ipaddr ADDRESS” tells which server's packets fail.
 finding-auth-failing-nxos-show-ntp-statistics-peer = Packets from { $sources } fail authentication ({ $value } of { $total } received): the packets arrive, and the key differs. Compare the key on both sides (NX-OS “ntp authentication-key N md5 …”, “ntp trusted-key N” and “key N” on the server line, against the server's key file: the same ID, type and secret).
+kind-ntp-service-trace = Huawei VRP / H3C Comware display ntp-service trace (the chain of servers up to the reference clock)
+field-synch-distance = The hop's synchronisation distance to the reference clock (from its round-trip delay and dispersion, in seconds): how far its time may be off; NTP prefers the server with the shortest.
+label-synch-distance = Synch distance
+kind-nxos-show-ntp-authentication-status = Cisco NX-OS show ntp authentication-status (whether NTP authentication is on)
+field-authentication-status = Whether the switch checks the keys of NTP packets (“ntp authenticate”).
+label-authentication-status = Authentication
+finding-trace-chain = The chain of { $hops } servers, starting at this device, ends at { $sources } (stratum { $stratum }), whose reference is { $reference }: the device's time comes from a reference clock.
+finding-follows-local-clock-ntp-service-trace = The chain ends at { $sources } (stratum { $stratum }), which serves its own local clock (reference { $reference }, the local clock driver 127.127.1.0 or LOCL): nothing in the chain is tied to a reference clock, and the device's time drifts with that server's. Fine for an isolated lab; otherwise give { $sources } a real upstream server or reference clock and remove its local clock (on Huawei and H3C devices “ntp-service refclock-master”, on ntpd “server 127.127.1.0”).
+finding-upstream-unsynchronised-ntp-service-trace = { $sources } in the chain is at stratum 16, not synchronised: the servers below it, and this device, cannot follow it. Fix that server first (its own NTP status tells why).
+finding-dispersion-high-ntp-service-trace = The synch distance of { $sources } is { $value }: its time may be that far from the reference clock. The server is far from its reference or its reference is uncertain; a nearer or lower-stratum server serves better.
+finding-source-offset-large-ntp-service-trace = Offsets in the chain are large ({ $value }) for { $sources }: each line's offset is that hop's to the server above it. A hop this far off is wrong, or the path to its server is asymmetric.
+finding-nxos-authentication-status = The switch reports whether NTP authentication is on (“ntp authenticate”): only then do the keys on its server lines count.
+finding-nxos-authentication-status-by-disabled = NTP authentication is off (Authentication disabled): the switch takes time from its servers without checking keys, and a “key N” on an “ntp server” line has no effect. That is the default, not a fault. To require keys, configure “ntp authentication-key N md5 SECRET”, “ntp trusted-key N” and “key N” on each server line, then “ntp authenticate”.
+finding-nxos-authentication-status-by-enabled = NTP authentication is on (Authentication enabled): the switch follows only servers whose packets carry a trusted key (“ntp trusted-key N”) matching its “ntp authentication-key N”; a server without a key, or with a different secret, is not used. “show ntp peer-status” shows which servers are followed, and “show ntp statistics peer ipaddr ADDRESS” counts the packets that fail authentication.
+finding-stratum-high-by-not-selected = { $sources } { $count ->
+        [one] is
+       *[other] are
+    } at stratum { $value }, the highest a server may have, but this host does not follow { $count ->
+        [one] it
+       *[other] them
+    }: only the selected source (*) sets this host's stratum (its stratum + 1; chronyc(1) tracking: “the number of hops away from a computer with an attached reference clock”). Only if { $count ->
+        [one] it
+       *[other] one of them
+    } were selected would this host be at stratum 16, which its clients refuse as unsynchronised. A synchronisation loop or an upstream with a high “local stratum” climbs there.
+meaning-ntp-service-trace-reference = The reference of the last server in the chain (refid): an address, a reference clock's name (GPS), or 127.127.1.0 or LOCL for a server's own local clock.
+meaning-ntp-service-trace-offset = This hop's offset to the server above it in the chain (Huawei: seconds); the smaller the better.
+finding-not-synchronised-ntp-service-trace = The chain ends at { $sources } without a reference (refid { $reference }): that server is not synchronised, so neither is this device. Fix that server first: its own NTP status tells why (its upstream does not answer, or it has no reference clock).

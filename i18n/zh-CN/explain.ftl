@@ -1304,3 +1304,27 @@ meaning-nxos-show-ntp-statistics-peer-address = 这些计数所属的服务器�
 why-auth-bad-count = { $total } 个报文中有 { $value } 个未通过认证
 finding-auth-failing-nxos-show-ntp-statistics-local = 此设备处理的 { $total } 个 NTP 报文中有 { $value } 个未通过认证（bad authentication）：报文已到达，但密钥不同。请比对两端的密钥（NX-OS 的“ntp authentication-key N md5 …”、“ntp trusted-key N”以及 server 行中的“key N”，与服务器密钥文件中的应为相同的 ID、类型和密钥）；“show ntp statistics peer ipaddr ADDRESS”可看出是哪个服务器的报文失败。
 finding-auth-failing-nxos-show-ntp-statistics-peer = 来自 { $sources } 的报文未通过认证（收到的 { $total } 个中有 { $value } 个）：报文已到达，但密钥不同。请比对两端的密钥（NX-OS 的“ntp authentication-key N md5 …”、“ntp trusted-key N”以及 server 行中的“key N”，与服务器密钥文件中的应为相同的 ID、类型和密钥）。
+kind-ntp-service-trace = 华为 VRP / H3C Comware display ntp-service trace（直到参考时钟的服务器链）
+field-synch-distance = 这一跳到参考时钟的同步距离（由往返延迟和离散度算出，单位秒）：其时间可能偏差的范围；NTP 优先选择距离最短的服务器。
+label-synch-distance = 同步距离
+kind-nxos-show-ntp-authentication-status = 思科 NX-OS show ntp authentication-status（NTP 认证是否开启）
+field-authentication-status = 交换机是否检查 NTP 报文的密钥（“ntp authenticate”）。
+label-authentication-status = 认证
+finding-trace-chain = 从本设备开始的 { $hops } 个服务器组成的链止于 { $sources }（层级 { $stratum }），其参考源为 { $reference }：设备的时间来自参考时钟。
+finding-follows-local-clock-ntp-service-trace = 这条链止于 { $sources }（层级 { $stratum }），它提供的是自己的本地时钟（参考源 { $reference }，即本地时钟驱动 127.127.1.0 或 LOCL）：链上没有任何一跳连到参考时钟，设备的时间随该服务器一起漂移。隔离的实验环境可以这样；否则请给 { $sources } 配置真正的上游服务器或参考时钟，并去掉其本地时钟（华为和 H3C 设备上为“ntp-service refclock-master”，ntpd 上为“server 127.127.1.0”）。
+finding-upstream-unsynchronised-ntp-service-trace = 链上的 { $sources } 处于层级 16，未同步：它下面的服务器和本设备都无法跟随它。请先修好该服务器（它自己的 NTP 状态会说明原因）。
+finding-dispersion-high-ntp-service-trace = { $sources } 的同步距离为 { $value }：其时间可能与参考时钟相差这么多。该服务器离参考源很远，或其参考源不可靠；更近或层级更低的服务器更合适。
+finding-source-offset-large-ntp-service-trace = 链上 { $sources } 的偏差较大（{ $value }）：每行的偏差是这一跳相对其上一级服务器的。偏差这么大的一跳有误，或到其服务器的路径不对称。
+finding-nxos-authentication-status = 交换机报告 NTP 认证是否开启（“ntp authenticate”）：只有开启时，server 行上的密钥才起作用。
+finding-nxos-authentication-status-by-disabled = NTP 认证已关闭（Authentication disabled）：交换机从服务器取时间时不检查密钥，“ntp server”行上的“key N”不起作用。这是默认设置，不是故障。若要求密钥，请配置“ntp authentication-key N md5 SECRET”、“ntp trusted-key N”以及每个 server 行上的“key N”，然后配置“ntp authenticate”。
+finding-nxos-authentication-status-by-enabled = NTP 认证已开启（Authentication enabled）：交换机只跟随报文带有受信任密钥（“ntp trusted-key N”）且与其“ntp authentication-key N”相符的服务器；没有密钥或密钥不同的服务器不会被使用。“show ntp peer-status”显示跟随了哪些服务器，“show ntp statistics peer ipaddr ADDRESS”统计未通过认证的报文。
+finding-stratum-high-by-not-selected = { $sources } 处于层级 { $value }，已是服务器能有的最高层级，但本机没有跟随{ $count ->
+        [1] 它
+       *[other] 它们
+    }：只有选中的时间源（*）决定本机的层级（其层级加 1；chronyc(1) tracking：“距离连接参考时钟的计算机的跳数”）。只有当{ $count ->
+        [1] 它
+       *[other] 其中之一
+    }被选中时，本机才会处于层级 16，而其客户端会把层级 16 当作未同步而拒绝。同步环路或“local stratum”很高的上游会攀升到这里。
+meaning-ntp-service-trace-reference = 链上最后一个服务器的参考源（refid）：一个地址、参考时钟的名称（GPS），或表示服务器自身本地时钟的 127.127.1.0 或 LOCL。
+meaning-ntp-service-trace-offset = 这一跳相对链上其上一级服务器的偏差（华为：秒）；越小越好。
+finding-not-synchronised-ntp-service-trace = 这条链止于 { $sources }，没有参考源（refid { $reference }）：该服务器未同步，本设备因此也未同步。请先修好该服务器：它自己的 NTP 状态会说明原因（其上游没有应答，或它没有参考时钟）。

@@ -83,6 +83,7 @@ lint-host-bits = { $subnet } 含有主机位，chrony 实际使用 { $network }�
 lint-peer-no-orphan = 这些对等服务器配置了 local 但没有“orphan”。local 层级不同时这样也能工作：上游不可达时，local 层级较低的一台提供自己的时钟，另一台跟随它。chrony.conf(5)（local 的 orphan 选项）中的 orphan 用于共用同一 local 配置的多台服务器：每台都写相同的“local stratum N orphan”，由参考 ID 最小的一台提供自己的时钟，其余服务器跟随它，它失效时由另一台接替。
 lint-source-wrong-family = { $host } 是 { $family } 地址，但 { $option } 选项把此源限定为 { $other } 地址：chronyd 会记录“Could not add source { $host }”，并在没有此源的情况下运行。请删去 { $option }（它用于同时有两种地址的主机名），或改用 { $other } 地址。
 lint-ntpd-refclock-address = { $host } 是 ntp.conf 的伪地址（127.127.类型.单元，ntpd 的参考时钟驱动；127.127.1.0 是它的本地时钟），不是服务器：chronyd 会轮询它，但没有人应答。chrony 用“local stratum 10”提供自己的时钟，用“refclock”读取参考时钟。
+lint-source-host-is-option = 这一行 { $directive } 没有写服务器：“{ $host }”是选项，而 chronyd 把“{ $directive }”后的第一个词当作服务器名称，于是去解析名为“{ $host }”的主机，解析不出来，这一行不会提供任何时间。请把服务器的地址或名称写在最前面：“{ $directive } 地址 { $host }”。
 lint-no-iburst = { $host } 没有 iburst：首次同步需要几分钟而不是几秒。
 lint-allow-everyone = 这一行 allow 允许任何{ $family ->
         [ipv4] IPv4 地址

@@ -60,6 +60,11 @@ pub enum Kind {
     NxosShowNtpStatisticsLocal,
     /// NX-OS `show ntp statistics peer ipaddr`: one server's counters.
     NxosShowNtpStatisticsPeer,
+    /// NX-OS `show ntp authentication-status`: enabled or disabled.
+    NxosShowNtpAuthenticationStatus,
+    /// Huawei VRP / H3C Comware `display ntp-service trace`: the chain of
+    /// servers up to the reference clock.
+    NtpServiceTrace,
     HuaweiNtpServiceStatus,
     HuaweiNtpServiceSessions,
     H3cNtpServiceStatus,
@@ -117,6 +122,8 @@ impl Kind {
             Kind::NxosShowNtpStatus => "nxos-show-ntp-status",
             Kind::NxosShowNtpStatisticsLocal => "nxos-show-ntp-statistics-local",
             Kind::NxosShowNtpStatisticsPeer => "nxos-show-ntp-statistics-peer",
+            Kind::NtpServiceTrace => "ntp-service-trace",
+            Kind::NxosShowNtpAuthenticationStatus => "nxos-show-ntp-authentication-status",
             Kind::HuaweiNtpServiceStatus => "huawei-ntp-service-status",
             Kind::HuaweiNtpServiceSessions => "huawei-ntp-service-sessions",
             Kind::H3cNtpServiceStatus => "h3c-ntp-service-status",
@@ -156,6 +163,8 @@ impl Kind {
             | NxosShowNtpStatus
             | NxosShowNtpStatisticsLocal
             | NxosShowNtpStatisticsPeer
+            | NtpServiceTrace
+            | NxosShowNtpAuthenticationStatus
             | HuaweiNtpServiceStatus
             | HuaweiNtpServiceSessions
             | H3cNtpServiceStatus

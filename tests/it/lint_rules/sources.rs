@@ -424,3 +424,40 @@ fn a_primary_and_backup_at_different_local_strata_get_an_orphan_hint_not_a_warni
         assert!(!zh.contains("需要"), "{zh}");
     }
 }
+
+/// Audits R43/R44: `server iburst` (the address forgotten). chronyd reads
+/// the first word after the directive as the host (cmdparse.c
+/// CPS_ParseNTPSourceAdd), so it starts and looks up a host "iburst" that
+/// never resolves: the line gives no time. Lint says the line names no
+/// server, not "iburst has no iburst".
+#[test]
+fn a_source_line_whose_host_is_an_option_names_no_server() {
+    for text in [
+        "server iburst\n",
+        "pool iburst maxsources 4\n",
+        "peer prefer\n",
+    ] {
+        let doc = Document::parse(text);
+        let d = lint(&doc, &LintOptions::default());
+        let found: Vec<&stratum::core::conf::lint::Diagnostic> = d
+            .iter()
+            .filter(|d| d.rule == Rule::SourceHostIsOption)
+            .collect();
+        assert_eq!(found.len(), 1, "{text}: {d:?}");
+        assert_eq!(found[0].line, Some(1));
+        assert!(
+            !d.iter()
+                .any(|d| matches!(d.rule, Rule::NoIburst | Rule::PeerBurst)),
+            "{text}: {d:?}"
+        );
+    }
+    // A host that merely starts like an option is a host.
+    let d = lint(
+        &Document::parse("server iburst.example.org iburst\n"),
+        &LintOptions::default(),
+    );
+    assert!(
+        !d.iter().any(|d| d.rule == Rule::SourceHostIsOption),
+        "{d:?}"
+    );
+}

@@ -418,6 +418,24 @@ pub(super) fn per_source(l: &mut Linter) -> usize {
         } else {
             seen.insert(key, i);
         }
+        // `server iburst`: chronyd reads the first word after the
+        // directive as the host (cmdparse.c CPS_ParseNTPSourceAdd), so the
+        // option becomes a name that never resolves and the line gives no
+        // time; the server's name was forgotten.
+        if crate::core::conf::directive::SOURCE_OPTIONS
+            .iter()
+            .any(|o| o.name.eq_ignore_ascii_case(&s.host))
+        {
+            l.add_at((
+                Rule::SourceHostIsOption,
+                Some(i),
+                vec![
+                    ("host", s.host.clone()),
+                    ("directive", s.kind.keyword().to_string()),
+                ],
+            ));
+            continue;
+        }
         if ntpd_refclock_address(&s.host) {
             l.add_at((
                 Rule::NtpdRefclockAddress,

@@ -90,6 +90,8 @@ crate::id_enum! {
         NoIburst = "no-iburst",
         /// `server 127.127.T.U`: an ntpd reference clock pseudo-address.
         NtpdRefclockAddress = "ntpd-refclock-address",
+        /// `server iburst`: the host forgotten, an option read as one.
+        SourceHostIsOption = "source-host-is-option",
         AllowEveryone = "allow-everyone",
         FewSourcesClient = "few-sources-client",
         CmdmonExposed = "cmdmon-exposed",
@@ -277,6 +279,7 @@ impl Rule {
             Rule::PeerNoOrphan => Severity::Hint,
             Rule::NoIburst => Severity::Hint,
             Rule::NtpdRefclockAddress => Severity::Warning,
+            Rule::SourceHostIsOption => Severity::Warning,
             Rule::AllowEveryone => Severity::Hint,
             Rule::FewSourcesClient => Severity::Hint,
             Rule::CmdmonExposed => Severity::Hint,

@@ -14,6 +14,7 @@ use super::model::field;
 use super::model::{Explained, Field, Kind};
 use super::verdict::Status;
 use super::verdict::{Finding, Rule, Why};
+use crate::core::cmdmon::SourceState;
 use account::account_for_every_flag;
 pub(super) use names::{reference_name, row_name};
 use select::{nothing_selected, required, selected_stale};
@@ -207,6 +208,15 @@ pub fn diagnose(e: &mut Explained) {
         {
             out.push(Finding::new(Rule::NotSynchronised));
         }
+        Kind::NtpServiceTrace => trace(e, &mut out),
+        Kind::NxosShowNtpAuthenticationStatus => {
+            let on = field(f, F::AuthenticationStatus)
+                .is_some_and(|x| x.raw.trim().eq_ignore_ascii_case("enabled"));
+            out.push(
+                Finding::new(Rule::NxosAuthenticationStatus)
+                    .arg("cause", if on { "enabled" } else { "disabled" }),
+            );
+        }
         Kind::NxosShowNtpStatus => {
             let value = field(f, F::Distribution).map_or("", |x| x.raw.trim());
             out.push(Finding::new(Rule::NxosStatusDistribution).arg("value", value));
@@ -249,11 +259,102 @@ pub fn diagnose(e: &mut Explained) {
         e.findings.insert(none, f);
     }
     drop_unresolved_from_polled(e);
+    stratum_high_not_selected(e);
     silent_selected(e);
     stopped_at_fast_poll(e);
     never_answered_port(e);
     if e.kind == Kind::ChronycTracking {
         update_offsets(e);
+    }
+}
+
+/// chronyc(1) tracking, Stratum: "the number of hops away from a computer
+/// with an attached reference clock" - only the selected source's (`*`)
+/// stratum + 1 is this host's. A stratum-15 source that is only combined
+/// (`+`) or not combined (`-`) would make this host unsynchronised only
+/// if it were selected, so its finding says that (cause `not-selected`).
+fn stratum_high_not_selected(e: &mut Explained) {
+    if !e.rows.iter().any(|r| field(r, F::State).is_some()) {
+        return;
+    }
+    let selected: Vec<String> = e
+        .rows
+        .iter()
+        .filter(|r| {
+            field(r, F::State).is_some_and(|x| x.value == Value::State(SourceState::Selected))
+        })
+        .filter_map(|r| row_name(r))
+        .collect();
+    for x in e
+        .findings
+        .iter_mut()
+        .filter(|x| x.rule == Rule::StratumHigh && !x.args.iter().any(|(k, _)| *k == "cause"))
+    {
+        let named: Vec<&str> = x
+            .args
+            .iter()
+            .find(|(k, _)| *k == "sources")
+            .map(|(_, v)| v.split(", ").filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default();
+        if !named.is_empty() && named.iter().all(|n| !selected.iter().any(|s| s == n)) {
+            x.args.push(("cause", "not-selected".into()));
+        }
+    }
+}
+
+/// `display ntp-service trace`: where the chain ends. Its last hop's
+/// refid is the reference: the local clock driver (127.127.1.0, LOCL)
+/// means the top server serves its own clock; a hop that is not
+/// synchronised (stratum 16) is named by its flagged field instead.
+fn trace(e: &Explained, out: &mut Vec<Finding>) {
+    let Some(top) = e.rows.last() else { return };
+    let name = row_name(top).unwrap_or_default();
+    let stratum = field(top, F::Stratum).map_or("", |x| x.raw.trim());
+    let refid = field(&e.fields, F::Reference);
+    let refid_why = refid.and_then(|x| x.reason.as_ref()).map(|r| r.id);
+    let hops = |w: Why| -> Vec<String> {
+        e.rows
+            .iter()
+            .filter(|r| {
+                r.iter()
+                    .any(|x| x.reason.as_ref().is_some_and(|r| r.id == w))
+            })
+            .filter_map(|r| row_name(r))
+            .collect()
+    };
+    let about = |r: Rule, sources: &[String]| {
+        Finding::new(r)
+            .arg("sources", sources.join(", "))
+            .arg("count", sources.len())
+            .arg("stratum", stratum)
+            .arg("reference", refid.map_or("", |x| x.raw.trim()))
+    };
+    let unsynced = hops(Why::StratumUnsynchronised);
+    let far = hops(Why::DispersionLarge);
+    // Said first so that the hops' flags join these findings.
+    if !unsynced.is_empty() {
+        out.push(about(Rule::UpstreamUnsynchronised, &unsynced));
+    }
+    if !far.is_empty() {
+        let worst = e
+            .rows
+            .iter()
+            .flatten()
+            .filter(|x| x.name == F::SynchDistance)
+            .filter_map(|x| super::checks::seconds(&x.raw))
+            .fold(0.0, f64::max);
+        out.push(about(Rule::DispersionHigh, &far).arg("value", human(worst)));
+    }
+    let top = std::slice::from_ref(&name);
+    match refid_why {
+        Some(Why::RefidLocal | Why::FollowsLocalClock) => {
+            out.push(about(Rule::FollowsLocalClock, top));
+        }
+        Some(Why::RefidNone) => out.push(about(Rule::NotSynchronised, top)),
+        _ if unsynced.is_empty() => {
+            out.push(about(Rule::TraceChain, top).arg("hops", e.rows.len()));
+        }
+        _ => {}
     }
 }
 

@@ -323,7 +323,15 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .filter(|r| !mode(r, "#"))
         .map(|r| times(r))
         .sum();
-    if upstreams == 1 {
+    // A reference clock that delivers (reach above 0) is a source too: a
+    // GPS beside one server is two, not "only one" (chronyc(1) sources:
+    // `#` "a locally connected reference clock").
+    let clocks = rows
+        .iter()
+        .filter(|r| mode(r, "#"))
+        .filter(|r| matches!(value(r, F::Reach), Value::Reach(v) if v != 0))
+        .count();
+    if upstreams == 1 && clocks == 0 {
         out.push(Finding::new(Rule::SingleSource));
     }
     // A peer that serves at our own stratum (a pair uses 8 and 9).

@@ -5,6 +5,7 @@
 mod cisco;
 mod common;
 mod nxos_stats;
+mod trace;
 mod vrp;
 
 use super::model::{Explained, Field, Kind};
@@ -45,6 +46,12 @@ pub fn fields() -> Vec<(Kind, &'static [&'static str])> {
         (Kind::ShowNtpServer, SHOW_SERVER),
         (Kind::NxosShowNtpStatisticsLocal, names(nxos_stats::LOCAL)),
         (Kind::NxosShowNtpStatisticsPeer, names(nxos_stats::PEER)),
+        (
+            Kind::NxosShowNtpAuthenticationStatus,
+            &["authentication-status"],
+        ),
+        (Kind::NtpServiceTrace, trace::HOP),
+        (Kind::NtpServiceTrace, &["reference"]),
     ]
 }
 
@@ -53,6 +60,12 @@ pub fn parse(lines: &[&str], commands: &[String]) -> Option<Explained> {
         return Some(e);
     }
     if let Some(e) = nxos_stats::parse(lines) {
+        return Some(e);
+    }
+    if let Some(e) = nxos_stats::authentication_status(lines) {
+        return Some(e);
+    }
+    if let Some(e) = trace::parse(lines) {
         return Some(e);
     }
     if let Some(e) = vrp::parse(lines, commands) {

@@ -81,3 +81,19 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
     }
     Some(e)
 }
+
+/// `show ntp authentication-status`: one line, "Authentication enabled."
+/// or "Authentication disabled." (NX-OS command reference).
+pub(super) fn authentication_status(lines: &[&str]) -> Option<Explained> {
+    let state = lines.iter().find_map(|l| {
+        let t = l.trim().trim_end_matches('.').to_ascii_lowercase();
+        match t.as_str() {
+            "authentication enabled" => Some("enabled"),
+            "authentication disabled" => Some("disabled"),
+            _ => None,
+        }
+    })?;
+    let mut e = Explained::new(Kind::NxosShowNtpAuthenticationStatus);
+    e.fields.push(Field::info("authentication-status", state));
+    Some(e)
+}

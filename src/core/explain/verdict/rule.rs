@@ -98,6 +98,11 @@ crate::id_enum! {
         NxosPeersConfigured = "nxos-peers-configured",
         /// NX-OS `show ntp status`: CFS distribution only, no sync state.
         NxosStatusDistribution = "nxos-status-distribution",
+        /// NX-OS `show ntp authentication-status`: on or off, and what
+        /// that means for the servers' keys (arg `cause`).
+        NxosAuthenticationStatus = "nxos-authentication-status",
+        /// `display ntp-service trace`: where the chain of servers ends.
+        TraceChain = "trace-chain",
         /// timesyncd has only the distribution's FallbackNTP= servers.
         TimesyncFallbackOnly = "timesync-fallback-only",
         /// timesyncd knows no server at all (no NTP=, network or fallback).
@@ -268,6 +273,7 @@ impl Rule {
             // local driver is raised to a warning where it is found.
             ServingLocalClock | ReferenceVsSystemTime | NoClientsYet | OrphanRoot => Status::Info,
             NxosPeersConfigured | NxosStatusDistribution | TimesyncFallbackOnly => Status::Info,
+            NxosAuthenticationStatus | TraceChain => Status::Info,
             NameUnresolved | TimesyncNoServer => Status::Bad,
             NothingSent | ServerOwnClock | ServerServesOwnClock => Status::Warn,
             RequiredNotSelectable | AllFalsetickers | MinsourcesWaiting => Status::Bad,
