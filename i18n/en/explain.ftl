@@ -187,7 +187,10 @@ why-tally-candidate = a candidate combined with the system peer
 why-tally-backup = a backup: it survived the selection but is not among the first six by synchronisation distance, so it is not combined
 why-tally-outlier = an outlier, not used
 why-tally-falseticker = a falseticker, not used
-why-tally-rejected = rejected: unreachable or not yet valid
+why-tally-rejected = { $answers ->
+        [yes] not used although it answers (its last poll was answered): the selection left it out (not synchronised itself, too far from the others, or too variable)
+       *[other] rejected: unreachable or not yet valid
+    }
 why-kiss-code = kiss code { $code }: the server answered with this code instead of the time (RFC 5905, 7.4)
 why-kiss-denied = kiss code { $code }: { $code ->
         [RSTR] access denied due to the server's local policy
@@ -989,7 +992,10 @@ finding-upstream-local-clock = { $count ->
        *[other] { $sources } serve their own local clocks (their reference is 127.127.1.x or LOCAL(0): “ntp master”, “local stratum” or ntpd's local driver): nothing ties them, or this device, to true time. Give those servers a real upstream, or accept them as an isolated lab's roots.
     }
 finding-step-pending = The device saw an offset spike and will step its clock in { $secs } s: its server's time jumped or differs by more than the step threshold. Compare the server's time with another source before the step lands.
-finding-source-rejected-switch = The device does not use { $sources }: it is unreachable, not synchronised itself, or fails the device's checks. Check that server's status and the path to it.
+finding-source-rejected-switch = { $answers ->
+        [yes] The device does not use { $sources }, although it answers (its reach shows the last polls answered): the selection left it out, because it is not synchronised itself, is too far from the servers the device follows, or is too variable. Compare its stratum and offset with the selected server's.
+       *[other] The device does not use { $sources }: it is unreachable, not synchronised itself, or fails the device's checks. Check that server's status and the path to it.
+    }
 finding-source-offset-large-switch = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; with three or more servers the device can outvote it.
 finding-source-offset-large-ntpd = Offsets are large ({ $value }) for { $sources }. A server this far off is wrong or the path to it is asymmetric; ntpd steps the clock beyond 128 ms, and with three or more servers it can outvote a wrong one.
 finding-falseticker-switch = { $count ->

@@ -186,7 +186,10 @@ why-tally-candidate = 与系统对等体合并的候选源
 why-tally-backup = 备用源：它通过了选择，但按同步距离不在前六个之内，所以不参与合并
 why-tally-outlier = 离群者，未使用
 why-tally-falseticker = 错误源，未使用
-why-tally-rejected = 被拒绝：不可达或尚未有效
+why-tally-rejected = { $answers ->
+        [yes] 有应答但未被使用（最近一次轮询有应答）：选择算法把它排除了（自身未同步、与其他服务器相差太远，或太不稳定）
+       *[other] 被拒绝：不可达或尚未有效
+    }
 why-kiss-code = kiss 代码 { $code }：服务器回复的是这个代码而不是时间（RFC 5905，7.4）
 why-kiss-denied = kiss 代码 { $code }：{ $code ->
         [RSTR] 因服务器的本地策略拒绝访问
@@ -944,7 +947,10 @@ finding-follows-local-clock = 设备跟随自己的本地时钟（本地时钟�
 finding-follows-local-clock-ntpd = ntpd 跟随它自己未受约束的本地时钟（server 127.127.1.0、LOCAL(0)）：与真实时间没有联系。如果配置了真正的服务器，说明它不可用（查看其 reach 和标记）；请修好它，并只把本地时钟作为较高层级的后备（fudge 127.127.1.0 stratum 10）。
 finding-upstream-local-clock = { $sources } 提供的是它自己的本地时钟（其参考为 127.127.1.x 或 LOCAL(0)：“ntp master”、“local stratum”或 ntpd 的本地驱动）：它和本设备都与真实时间没有联系。请给该服务器配置真正的上游，或把它当作隔离实验环境的根来接受。
 finding-step-pending = 设备检测到偏移突变，将在 { $secs } 秒后步进调整时钟：其服务器的时间发生跳变，或相差超过步进阈值。在步进发生前，请用另一个时间源核对该服务器的时间。
-finding-source-rejected-switch = 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
+finding-source-rejected-switch = { $answers ->
+        [yes] 设备没有使用 { $sources }，尽管它有应答（reach 显示最近几次轮询都有应答）：选择算法把它排除了，原因是它自身未同步、与设备跟随的服务器相差太远，或太不稳定。请把它的层级和偏移与被选中的服务器比较。
+       *[other] 设备没有使用 { $sources }：它不可达、自身未同步，或未通过设备的检查。请检查该服务器的状态和到它的路径。
+    }
 finding-source-offset-large-switch = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；有三个或更多服务器时设备可以把它投票排除。
 finding-source-offset-large-ntpd = { $sources } 的偏移较大（{ $value }）。偏移这么大的服务器要么本身有误，要么到它的路径不对称；偏移超过 128 ms时 ntpd 会步进调整时钟，有三个或更多服务器时它可以把出错的服务器投票排除。
 finding-falseticker-switch = { $count ->

@@ -572,6 +572,28 @@ pub fn check_cisco_tally_by(f: &mut Field, legend: Option<CiscoLegend>) {
     set(f, status, Reason::new(id));
 }
 
+/// A row the selection left out (no tally mark, "rejected") whose reach
+/// register shows the last poll answered: the server answers, so
+/// "unreachable" is not the cause (ntpq(1), peers: a blank tally is
+/// "discarded as not valid"; reach is the last eight polls). The reason
+/// says so (`answers`), and the texts leave unreachability out.
+pub fn rejected_but_answering(row: &mut [Field]) {
+    let answers = row.iter().any(|f| {
+        f.name == F::Reach && u32::from_str_radix(f.raw.trim(), 8).is_ok_and(|v| v & 1 == 1)
+    });
+    if !answers {
+        return;
+    }
+    for f in row.iter_mut().filter(|f| f.name == F::Tally) {
+        if f.reason
+            .as_ref()
+            .is_some_and(|r| r.id == Why::TallyRejected)
+        {
+            f.reason = Some(Reason::new(Why::TallyRejected).arg("answers", "yes"));
+        }
+    }
+}
+
 /// IOS's words for an association in `show ntp associations detail`:
 /// `our_master, sane, valid`, `selected`, `candidate`, `outlyer`,
 /// `falseticker`, `insane`, `invalid`, `unsynced`.

@@ -41,6 +41,11 @@ pub fn judge_all(e: &mut Explained) {
     }
     judge_report(e);
     super::local::judge(e);
+    // IOS prints delay and offset in ms as ntpq does (Cisco IOS command
+    // reference, show ntp associations); local::judge read its offsets.
+    if e.kind == Kind::CiscoShowNtpAssociations {
+        e.rows.iter_mut().for_each(|r| judge_offset_within_delay(r));
+    }
     // After every reader's verdicts: one rule for all source tables.
     unused::unused_offsets(e);
 }

@@ -337,6 +337,7 @@ pub(super) fn parse(lines: &[&str], _commands: &[String]) -> Option<Explained> {
         let legend = CiscoLegend::find(lines).or(sys_peer.then_some(CiscoLegend::SysPeer));
         for row in &mut e.rows {
             check_cisco_tally_by(&mut row[0], legend);
+            rejected_but_answering(row);
         }
         return Some(e);
     }
