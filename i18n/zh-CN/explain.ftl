@@ -701,7 +701,7 @@ finding-not-synchronised-switch = 设备未同步。请检查它能否从 NTP �
         [arista] 控制平面 ACL 和“ntp serve”
        *[other] 设备的 NTP 访问列表
     }）、认证密钥是否一致，以及服务器本身是否已同步（层级 16 的服务器会被拒绝）。
-finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请先检查服务器是否允许这台设备（chrony 服务器只应答其“allow”行覆盖的子网；chrony.conf(5)：默认不允许任何客户端访问，在服务器上运行“chronyc accheck 地址”可以确认），再检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
+finding-no-upstream-reachable-switch = 没有 NTP 服务器应答设备（reach 为 0）：请先检查服务器是否允许这台设备（它的访问规则：chrony 服务器只应答其“allow”行覆盖的子网，默认不应答任何客户端），再检查从 NTP 源接口（及其所在 VRF）出发的路由、途中的 ACL，以及到服务器的 UDP 123 是否放通。
 finding-not-synchronised-systemd = 系统时钟未同步。如果运行的是 chronyd（RHEL、Rocky、CentOS 和 Fedora 上的服务单元为 chronyd，Debian 和 Ubuntu 上为 chrony），“chronyc tracking”和“chronyc sources”会显示原因；systemd-timesyncd 则在“timedatectl timesync-status”中说明。
 
 field-can-ntp = 是否安装了 timedatectl 可以启用的 NTP 服务。
@@ -928,7 +928,7 @@ finding-timesync-no-server = systemd-timesyncd 没有可以询问的 NTP 服务�
 # 收到回答之前的服务器行：timesyncd 在询问它，时钟还没有跟随它。
 meaning-timedatectl-show-timesync-server = systemd-timesyncd 当前使用的服务器（为空表示还没有选定）；只有在它回答之后（NTPMessage= 不为空），时钟才跟随它。
 meaning-timedatectl-timesync-status-server = systemd-timesyncd 当前使用的服务器，格式为地址（名称）；只有在它回答之后（Packet count 大于 0），时钟才跟随它。
-finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、服务器是否允许本机（chrony 服务器只应答其“allow”行覆盖的子网；chrony.conf(5)：默认不允许任何客户端访问）、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
+finding-never-answered-systemd = systemd-timesyncd 尚未收到 { $sources } 的应答（没有 NTP 消息）。请检查名称能否解析、服务器是否允许本机（它的访问规则：chrony 服务器只应答其“allow”行覆盖的子网，默认不应答任何客户端）、到服务器的 UDP 123 是否放通，以及“systemctl status systemd-timesyncd”（chronyd 或 ntpd 运行时它会停止）。
 why-timesync-unresolved = 还没有地址：timedatectl 在 { $name } 的地址处显示“(null)”或“n/a”，即 systemd-timesyncd 尚未解析出该名称（还没有 DNS 应答），也没有向它发送任何请求
 finding-never-answered-by-unresolved = systemd-timesyncd 还没有 { $sources } 的地址（timedatectl 在地址处显示“(null)”或“n/a”）：该名称尚未解析（没有 DNS 应答），所以没有发出任何 NTP 请求。请检查本机能否解析该名称（“resolvectl query { $sources }”或“getent hosts { $sources }”）以及所用的 DNS 服务器（“resolvectl status”），或在 NTP= 中直接写地址（timesyncd.conf(5)）；然后查看“systemctl status systemd-timesyncd”。
 finding-source-rejected-systemd = systemd-timesyncd 忽略了 { $sources } 的最后一个应答：该服务器未同步、发送了 kiss 代码，或其数据包有误。请换用其他服务器（/etc/systemd/timesyncd.conf 中的 NTP=）。
