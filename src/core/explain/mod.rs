@@ -17,6 +17,7 @@ pub mod field;
 mod follows;
 mod judge;
 mod keyed;
+mod labelled;
 mod live;
 mod local;
 mod mikrotik;

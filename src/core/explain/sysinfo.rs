@@ -46,22 +46,7 @@ pub fn parse(lines: &[&str]) -> Option<Explained> {
         return None;
     }
     let mut e = Explained::new(Kind::NtpqSysinfo);
-    // `associd=0 status=c012 leap_alarm, sync_unspec, 1 event, freq_set,`
-    let status = lines.iter().find_map(|l| {
-        let at = l.find("status=")?;
-        Some(l[at + "status=".len()..].trim().trim_end_matches(','))
-    });
-    let values = status
-        .map(|s| ("status".to_string(), s))
-        .into_iter()
-        .chain(pairs);
-    for (k, v) in values {
-        let Some((_, name)) = SYSINFO.iter().find(|(key, _)| *key == k) else {
-            continue;
-        };
-        if e.fields.iter().any(|f| f.name == F::of(name)) {
-            continue;
-        }
+    for (name, v) in super::labelled::labelled_values(lines, pairs, SYSINFO) {
         let mut f = Field::info(name, v);
         match f.name {
             // ntpsec prints "1.234ms"; a bare number is rv's milliseconds.

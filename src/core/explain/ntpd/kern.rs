@@ -56,22 +56,7 @@ pub(super) fn parse(lines: &[&str]) -> Option<Explained> {
         return None;
     }
     let mut e = Explained::new(Kind::NtpqKerninfo);
-    // `associd=0 status=c618 leap_alarm, sync_ntp, 1 event, no_sys_peer,`
-    let status = lines.iter().find_map(|l| {
-        let at = l.find("status=")?;
-        Some(l[at + "status=".len()..].trim().trim_end_matches(','))
-    });
-    let values = status
-        .map(|s| ("status".to_string(), s))
-        .into_iter()
-        .chain(pairs);
-    for (k, v) in values {
-        let Some((_, name)) = KERN.iter().find(|(key, _)| *key == k) else {
-            continue;
-        };
-        if e.fields.iter().any(|f| f.name == F::of(name)) {
-            continue;
-        }
+    for (name, v) in crate::core::explain::labelled::labelled_values(lines, pairs, KERN) {
         let mut f = Field::info(name, v);
         judge(&mut f);
         e.fields.push(f);
