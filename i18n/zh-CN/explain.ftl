@@ -722,7 +722,7 @@ finding-refclock-lost = 参考时钟 { $sources } 没有提供样本（最近两
            *[other] 在此期间 chronyd 依靠其他时间源守时。
         }
     }
-finding-refclock-irregular = 参考时钟 { $sources } 提供样本不规律：参考时钟的 reach 寄存器记录的是其驱动有样本的轮询（chronyc(1)，sources），这里有空缺，但最后一个样本是最近的。与网络、限速或服务器无关。常见原因：gpsd 或写入其 SHM 段、套接字的程序暂停或重启，接收机时而失去定位，或 PPS 没有锁定到给它编号秒的时钟（refclock 的“lock”选项），于是 chronyd 丢弃脉冲。请检查 gpsd 或写入程序的日志和接收机的定位；轮询间隔短于驱动的更新间隔也会留下空缺。
+finding-refclock-irregular = 参考时钟 { $sources } 提供样本不规律：参考时钟的 reach 寄存器记录的是其驱动有样本的轮询（chronyc(1)，sources），这里有空缺，但最后一个样本是最近的。这是其驱动的供给问题，与网络和服务器无关。常见原因：gpsd 或写入其 SHM 段、套接字的程序暂停或重启，接收机时而失去定位，或 PPS 没有锁定到给它编号秒的时钟（refclock 的“lock”选项），于是 chronyd 丢弃脉冲。请检查 gpsd 或写入程序的日志和接收机的定位；轮询间隔短于驱动的更新间隔也会留下空缺。
 finding-refclock-lost-ntpd = 参考时钟 { $sources } 没有提供样本（可达性为 0）：目前没有数据送到其驱动，与网络、名称解析或上游无关。若是 GPS：检查接收机是否已定位（天线、天空视野），以及 gpsd 是否在运行并向 ntpd 提供数据（其 SHM 段），或驱动能否读取其串口设备；若是 PPS：检查脉冲是否到达设备。若它提供样本却未被使用，请对照其他时间源检查它的偏移设置（fudge time1），并确认 server 行没有“noselect”。
 
 # ntpq -c as、ntpq -c rv 的闰秒文件、ntpstat 的输出。
