@@ -39,6 +39,7 @@ export-bad-interface = “{ $value }” is not an interface name.
 export-bad-vrf = “{ $value }” is not a VRF or VPN instance name.
 export-no-server = This format points at the lab server: give its address with --server (twice for primary and backup).
 export-backup-needs-peer = A backup server peers with the primary: give the primary's address with --peer.
+export-peer-is-the-backup = { $value } is the backup's own address: a server does not peer with itself. Give the primary as the backup's peer.
 export-peer-is-this-server = { $value } is this server's own address: a server does not peer with itself. Give the other server of the pair as the peer.
 export-bundle-needs-out = Name the directory to write the bundle to with --out DIR.
 export-bad-lab = { $path } is not a lab description: { $reason }

@@ -36,6 +36,7 @@ export-bad-interface = “{ $value }”不是接口名。
 export-bad-vrf = “{ $value }”不是 VRF 或 VPN 实例名。
 export-no-server = 此格式指向实验服务器：请用 --server 给出其地址（主备各一次）。
 export-backup-needs-peer = 备用服务器与主服务器互为对等体：请用 --peer 给出主服务器地址。
+export-peer-is-the-backup = { $value } 是备用服务器自己的地址：服务器不能与自己互为对等体。请把主服务器填为备用服务器的对等体。
 export-peer-is-this-server = { $value } 是本服务器自己的地址：服务器不能与自己互为对等体。请把主备中的另一台服务器填为对等体。
 export-bundle-needs-out = 请用 --out 目录 指定导出包的目录。
 export-bad-lab = { $path } 不是有效的实验环境描述：{ $reason }

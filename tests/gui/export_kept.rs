@@ -370,3 +370,95 @@ fn comments_joined(text: &str) -> String {
     }
     out.join("\n")
 }
+
+/// Types `text` into the pair's other-server field (found by its label).
+fn peer(h: &mut Harness<'static, App>, tr: &Localizer, text: &str) {
+    let label = tr.tr("gui-peer");
+    h.get_by_label(&label).focus();
+    h.run();
+    for _ in 0..h.state().panels.export.peer.chars().count() {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+    h.get_by_label(&label).type_text(text);
+    h.run();
+}
+
+/// W9's walk: the backup's file given the backup's own address as its
+/// peer is refused with advice that fits the ticked box, an address that
+/// is not the primary is said at once, and a firewall (no pair side) is
+/// never blocked by the server tab's pair.
+#[test]
+fn the_pair_field_says_whose_address_and_a_firewall_is_never_blocked_by_it() {
+    for lang in Lang::ALL {
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let mut h = started(&tmp.path().join("settings.toml"), lang);
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "10.0.0.123");
+        choose(&mut h, &tr, Format::ChronyServer);
+        h.get_by_label(&tr.tr("gui-export-backup")).click();
+        h.run();
+        // The field's label and hint say whose address goes there.
+        let hint = h
+            .get_by_label(&tr.tr("gui-peer"))
+            .accesskit_node()
+            .placeholder()
+            .map(str::to_string);
+        assert_eq!(
+            hint,
+            Some(tr.tr("gui-export-peer-hint-backup")),
+            "{lang:?}: the field does not ask for the primary's address"
+        );
+        // The backup's address typed while only the primary is known:
+        // said at once, beside a file still offered.
+        peer(&mut h, &tr, "10.0.0.124");
+        let not_primary = tr.tr_args(
+            "gui-export-peer-not-primary",
+            &[("primary", "10.0.0.123"), ("peer", "10.0.0.124")],
+        );
+        assert!(
+            h.query_by_label(&not_primary).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        // Once the backup is in the lab servers, its self-peering file is
+        // refused, and the advice does not ask for the tick it has.
+        choose(&mut h, &tr, Format::ChronyClient);
+        servers(&mut h, "10.0.0.123 10.0.0.124");
+        choose(&mut h, &tr, Format::ChronyServer);
+        let refused = tr.tr_args(
+            "window-export-peer-is-the-backup",
+            &[("value", "10.0.0.124")],
+        );
+        assert!(
+            h.query_by_label(&refused).is_some(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        let tick_advice = tr.tr_args(
+            "window-export-peer-is-this-server",
+            &[("value", "10.0.0.124")],
+        );
+        assert!(h.query_by_label(&tick_advice).is_none(), "{lang:?}");
+        assert!(h.query_by_label(&tr.tr("gui-export-preview")).is_none());
+        // firewalld has no side of a pair: its file is offered.
+        choose(&mut h, &tr, Format::Firewalld);
+        assert!(
+            h.query_by_label(&refused).is_none(),
+            "{lang:?}: {:?}",
+            shown_texts(&h)
+        );
+        // (The peer is inside the allowed 10.0.0.0/24: no rule of its own.)
+        assert!(
+            preview(&h, &tr).contains("firewall-cmd --permanent"),
+            "{lang:?}: {}",
+            preview(&h, &tr)
+        );
+        // Typed right, the backup's file peers with the primary.
+        choose(&mut h, &tr, Format::ChronyServer);
+        peer(&mut h, &tr, "10.0.0.123");
+        assert!(h.query_by_label(&not_primary).is_none(), "{lang:?}");
+        assert!(preview(&h, &tr).contains("\npeer 10.0.0.123"), "{lang:?}");
+    }
+}

@@ -127,3 +127,79 @@ fn guided_setup_asks_before_dropping_what_the_panels_configured() {
         h.state_mut().backend.shutdown();
     }
 }
+
+/// W9: applying a setup that only adds a source (a peer on another
+/// machine) to the running chronyd asks first, naming the line; Esc
+/// cancels with the file unchanged, Replace applies it.
+#[test]
+fn guided_apply_asks_before_giving_chronyd_a_new_source() {
+    use stratum::core::conf::roles::{Role as SetupRole, RoleInput, render};
+    for (release, lang) in releases_and_languages() {
+        let what = format!("chrony {} ({lang:?})", release.label);
+        let tr = Localizer::new(lang);
+        let tmp = tempfile::tempdir().unwrap();
+        let input = RoleInput {
+            upstreams: "127.0.0.1".into(),
+            subnets: "127.0.0.0/8".into(),
+            peer: "127.0.0.2".into(),
+            ..RoleInput::default()
+        };
+        let pair = render(SetupRole::Pair, &input).unwrap();
+        // The running configuration: the pair's file without its peer.
+        let before: String = pair
+            .lines()
+            .filter(|l| !l.starts_with("peer "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_ne!(before.lines().count(), pair.lines().count());
+        let helper = helper_for(tmp.path(), &release, before.as_bytes());
+        let mut h = window(&helper, lang);
+        let conf = helper.data.join("chrony.conf");
+        open(&mut h, &tr, "setup");
+        h.get_by_label(&tr.tr("gui-role-pair")).click();
+        h.run();
+        h.state_mut().panels.setup.input = input.clone();
+        h.run();
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-apply"))
+            .click();
+        h.run();
+        let question = tr.tr_args("gui-setup-new-sources", &[("count", "1")]);
+        assert!(
+            h.query_by_label(&question).is_some(),
+            "{what}: applied without asking: {:?}",
+            super::window::shown_texts(&h)
+        );
+        assert!(
+            h.query_by_label("+ peer 127.0.0.2").is_some(),
+            "{what}: the new source is not named"
+        );
+        assert!(!matches!(
+            h.state().state.apply,
+            ApplyState::Done { .. } | ApplyState::Running { .. }
+        ));
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(h.query_by_label(&question).is_none(), "{what}: Esc kept it");
+        assert!(
+            !std::fs::read_to_string(&conf)
+                .unwrap()
+                .contains("peer 127.0.0.2"),
+            "{what}: cancelled, yet applied"
+        );
+        // Asked again and confirmed: the peer is in the running file.
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-apply"))
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::Button, &tr.tr("gui-setup-replace"))
+            .click();
+        h.step();
+        wait_applied(&mut h, &what);
+        h.run();
+        assert!(
+            std::fs::read_to_string(&conf)
+                .unwrap()
+                .contains("peer 127.0.0.2"),
+            "{what}"
+        );
+    }
+}

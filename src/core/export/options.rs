@@ -209,6 +209,9 @@ pub enum OptionError {
     /// itself (the pair's other server, or the primary for a backup).
     #[error("peer is this server")]
     PeerIsThisServer(String),
+    /// The backup's file peers with the backup's own address.
+    #[error("peer is the backup")]
+    PeerIsTheBackup(String),
 }
 
 impl OptionError {
@@ -222,6 +225,7 @@ impl OptionError {
             OptionError::BackupNeedsPeer => "export-backup-needs-peer",
             OptionError::ServerNotUsed(_) => "export-server-not-used",
             OptionError::PeerIsThisServer(_) => "export-peer-is-this-server",
+            OptionError::PeerIsTheBackup(_) => "export-peer-is-the-backup",
         }
     }
 
@@ -231,7 +235,8 @@ impl OptionError {
             | OptionError::BadKey(v)
             | OptionError::BadInterface(v)
             | OptionError::BadVrf(v)
-            | OptionError::PeerIsThisServer(v) => v.clone(),
+            | OptionError::PeerIsThisServer(v)
+            | OptionError::PeerIsTheBackup(v) => v.clone(),
             _ => String::new(),
         }
     }

@@ -145,6 +145,16 @@ const GROUPS: [(&str, &[Format]); 3] = [
     ),
 ];
 
+/// The host of HOST, HOST:PORT or [V6]:PORT as typed.
+fn host_of(w: &str) -> String {
+    let w = w.trim();
+    match w.strip_prefix('[') {
+        Some(r) => r.split(']').next().unwrap_or(r).to_string(),
+        None if w.matches(':').count() == 1 => w.split(':').next().unwrap_or(w).to_string(),
+        None => w.to_string(),
+    }
+}
+
 /// The options of the fields the format shows; what is typed in a field
 /// it does not show is kept for when it shows again, never used.
 pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
@@ -157,19 +167,20 @@ pub fn options(f: &Form) -> Result<Options, crate::core::export::OptionError> {
     let nts = uses(Field::Nts) && f.nts;
     // "Lab server(s)" lists the primary, then its backup: the file of a
     // server never peers with that server's own address.
-    let host = |w: &str| {
-        let w = w.trim();
-        match w.strip_prefix('[') {
-            Some(r) => r.split(']').next().unwrap_or(r).to_string(),
-            None if w.matches(':').count() == 1 => w.split(':').next().unwrap_or(w).to_string(),
-            None => w.to_string(),
-        }
-    };
-    let this_server = f.servers.split_whitespace().nth(usize::from(f.backup));
-    if let Some(p) = text(uses(Field::Peer), &f.peer)
+    let host = host_of;
+    // Only a server's own file (the formats with the backup tick) has a
+    // side of the pair: a firewall's peer is let in whatever its side.
+    let backup = uses(Field::Role) && f.backup;
+    let this_server = f.servers.split_whitespace().nth(usize::from(backup));
+    if uses(Field::Role)
+        && let Some(p) = text(uses(Field::Peer), &f.peer)
         && this_server.is_some_and(|s| host(s) == host(&p))
     {
-        return Err(crate::core::export::OptionError::PeerIsThisServer(p));
+        return Err(if backup {
+            crate::core::export::OptionError::PeerIsTheBackup(p)
+        } else {
+            crate::core::export::OptionError::PeerIsThisServer(p)
+        });
     }
     Ok(Options {
         servers: if uses(Field::Servers) {
@@ -292,13 +303,19 @@ fn fields_ui(ui: &mut egui::Ui, st: &AppState, f: &mut Form) {
                 // field (its preview has the peer line) rather than invite
                 // the same peer typed twice.
                 let in_file = crate::core::export::Intent::from_document(&st.doc).peers;
+                // Whose address goes here: the side the file is for.
+                let peer_hint = match (uses(Field::Role), f.backup) {
+                    (false, _) => "gui-export-peer-hint",
+                    (true, false) => "gui-export-peer-hint-primary",
+                    (true, true) => "gui-export-peer-hint-backup",
+                };
                 let r = labelled(ui, &st.t("gui-peer"), |ui| {
                     ui.horizontal(|ui| {
                         let field = ui
                             .add(
                                 egui::TextEdit::singleline(&mut f.peer)
                                     .id_salt("export.peer")
-                                    .hint_text(st.t("gui-export-peer-hint")),
+                                    .hint_text(st.t(peer_hint)),
                             )
                             .on_hover_text(st.t("gui-export-peer-help"));
                         if f.peer.trim().is_empty() {
@@ -417,6 +434,24 @@ pub fn export_ui(
         ui.colored_label(
             status_color(crate::core::explain::Status::Warn),
             st.t("gui-export-pair-one-sided"),
+        );
+    }
+    // A backup peers with the primary, the first lab server typed: another
+    // address is said at once (the file is still offered: the servers
+    // field may be out of date).
+    if form.backup
+        && form.format.uses(Field::Role)
+        && let Some(primary) = form.servers.split_whitespace().next().map(host_of)
+        && !form.peer.trim().is_empty()
+        && host_of(form.peer.trim()) != primary
+        && form.servers.split_whitespace().nth(1).map(host_of) != Some(host_of(form.peer.trim()))
+    {
+        ui.colored_label(
+            status_color(crate::core::explain::Status::Warn),
+            st.ta(
+                "gui-export-peer-not-primary",
+                &[("primary", primary), ("peer", form.peer.trim().to_string())],
+            ),
         );
     }
     let mut opts = match options(form) {

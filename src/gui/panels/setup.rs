@@ -252,21 +252,25 @@ pub fn setup_ui(
                     chosen = Some(Replace::Apply);
                 }
             });
-            // The configuration has lines the setup lacks: say which, and
-            // ask.
+            // The configuration has lines the setup lacks, or applying
+            // gives the running chronyd a new source to poll (a peer on
+            // another machine): say which, and ask.
+            let added = added_lines(&st.doc, &doc);
+            let asks = |c: Replace| {
+                !dropped.is_empty() || (c == Replace::Apply && added.iter().any(|l| is_source(l)))
+            };
             if let Some(c) = chosen {
-                if dropped.is_empty() {
-                    replace(st, &doc, c);
-                } else {
+                if asks(c) {
                     form.confirm = Some(c);
+                } else {
+                    replace(st, &doc, c);
                 }
             }
             if let Some(c) = form.confirm {
-                if dropped.is_empty() {
-                    form.confirm = None;
-                } else {
-                    let added = added_lines(&st.doc, &doc);
+                if asks(c) {
                     confirm_ui(ui, st, form, (&dropped, &added), &doc, c);
+                } else {
+                    form.confirm = None;
                 }
             }
             // What an apply made here did; another panel's apply is not
@@ -299,6 +303,14 @@ fn replace(st: &mut AppState, doc: &Document, how: Replace) {
     }
 }
 
+/// Whether a configuration line makes chronyd poll a source.
+fn is_source(line: &str) -> bool {
+    matches!(
+        line.split_whitespace().next(),
+        Some("server" | "pool" | "peer")
+    )
+}
+
 /// The question before dropping lines: which ones, Replace or Cancel.
 fn confirm_ui(
     ui: &mut egui::Ui,
@@ -309,10 +321,21 @@ fn confirm_ui(
     how: Replace,
 ) {
     ui.add_space(4.0);
-    ui.colored_label(
-        status_color(crate::core::explain::Status::Warn),
-        st.ta("gui-setup-drops", &[("count", dropped.len().to_string())]),
-    );
+    if dropped.is_empty() {
+        let sources: Vec<&String> = added.iter().filter(|l| is_source(l)).collect();
+        ui.colored_label(
+            status_color(crate::core::explain::Status::Warn),
+            st.ta(
+                "gui-setup-new-sources",
+                &[("count", sources.len().to_string())],
+            ),
+        );
+    } else {
+        ui.colored_label(
+            status_color(crate::core::explain::Status::Warn),
+            st.ta("gui-setup-drops", &[("count", dropped.len().to_string())]),
+        );
+    }
     for line in dropped {
         ui.label(RichText::new(line).monospace());
     }
