@@ -23,17 +23,18 @@ gui-action-makestep-help = Correct the clock at once instead of slewing (chronyc
 gui-action-refresh = Refresh sources
 gui-action-refresh-help = Resolve the names of the sources again (chronyc refresh).
 gui-action-pending = { $action }: asked chronyd…
-gui-action-done-burst = chronyd accepted the burst (200 OK): it polls { $polled ->
+gui-action-done-burst = chronyd accepted the burst: it polls { $polled ->
         [one] its one source with an address
        *[other] its { $polled } sources with an address
     } 4 times now, and their new measurements show under Sources within a minute.{ $unresolved ->
         [0] {""}
        *[other] {" "}The { $unresolved } without an address are not polled.
     }
-gui-action-done-burst-unresolved = chronyd accepted the burst (200 OK), but it has nothing to poll: none of its sources has an address ({ $names } do not resolve where chronyd runs). No measurement comes until they do: give addresses, or names the lab's DNS serves.
-gui-action-done-burst-no-sources = chronyd accepted the burst (200 OK), but it has no source to poll: add an upstream server first.
+gui-action-done-burst-unresolved = chronyd accepted the burst, but it has nothing to poll: none of its sources has an address ({ $names } do not resolve where chronyd runs). No measurement comes until they do: give addresses, or names the lab's DNS serves.
+gui-action-done-burst-no-sources = chronyd accepted the burst, but it has no source to poll: add an upstream server first.
 gui-action-done-makestep = Done: chronyd stepped the clock to its estimate of true time.
 gui-action-done-refresh = Done: chronyd resolves the sources' names again; Sources shows what they resolve to.
+gui-action-done-refresh-unresolved = chronyd will look the names up again, but { $names } do not resolve where chronyd runs now: nothing changes until they do (give addresses, or names the lab's DNS serves).
 gui-action-failed = { $action } did not work: { $reason }
 gui-activity = Activity
 gui-serverstats = Server statistics

@@ -23,14 +23,15 @@ gui-action-makestep-help = 立即校正时钟而不是缓慢调整（chronyc mak
 gui-action-refresh = 刷新时间源
 gui-action-refresh-help = 重新解析时间源的名称（chronyc refresh）。
 gui-action-pending = { $action }：已请求 chronyd……
-gui-action-done-burst = chronyd 已接受（200 OK）：它现在向 { $polled } 个有地址的时间源各连续请求 4 次，一分钟内可在“时间源”中看到新的测量。{ $unresolved ->
+gui-action-done-burst = chronyd 已接受：它现在向 { $polled } 个有地址的时间源各连续请求 4 次，一分钟内可在“时间源”中看到新的测量。{ $unresolved ->
         [0] {""}
        *[other] 另有 { $unresolved } 个没有地址的时间源不会被请求。
     }
-gui-action-done-burst-unresolved = chronyd 已接受（200 OK），但没有可请求的时间源：它的时间源都没有地址（{ $names } 在 chronyd 所在的机器上无法解析）。在能解析之前不会有新的测量：请填写地址，或实验环境 DNS 能解析的名称。
-gui-action-done-burst-no-sources = chronyd 已接受（200 OK），但它没有可请求的时间源：请先添加上游服务器。
+gui-action-done-burst-unresolved = chronyd 已接受，但没有可请求的时间源：它的时间源都没有地址（{ $names } 在 chronyd 所在的机器上无法解析）。在能解析之前不会有新的测量：请填写地址，或实验环境 DNS 能解析的名称。
+gui-action-done-burst-no-sources = chronyd 已接受，但它没有可请求的时间源：请先添加上游服务器。
 gui-action-done-makestep = 完成：chronyd 已把时钟步进到它估计的真实时间。
 gui-action-done-refresh = 完成：chronyd 重新解析时间源的名称；“时间源”中显示解析结果。
+gui-action-done-refresh-unresolved = chronyd 会再次解析这些名称，但 { $names } 目前在 chronyd 所在的机器上无法解析：在能解析之前不会有变化（请填写地址，或实验环境 DNS 能解析的名称）。
 gui-action-failed = { $action }未成功：{ $reason }
 gui-activity = 活动
 gui-serverstats = 服务器统计

@@ -325,7 +325,7 @@ fn burst_done_ui(ui: &mut egui::Ui, st: &AppState) -> egui::Response {
         };
         return ui.colored_label(
             status_color(Status::Warn),
-            st.ta(key, &[("names", unresolved.join(", "))]),
+            st.ta(key, &[("names", st.tr.list(&unresolved))]),
         );
     }
     ui.colored_label(
@@ -336,6 +336,27 @@ fn burst_done_ui(ui: &mut egui::Ui, st: &AppState) -> egui::Response {
                 ("polled", polled.to_string()),
                 ("unresolved", unresolved.len().to_string()),
             ],
+        ),
+    )
+}
+
+/// chronyd's OK to a refresh: names that do not resolve here still do
+/// not after it, so it is not called done for them.
+fn refresh_done_ui(ui: &mut egui::Ui, st: &AppState) -> egui::Response {
+    let sources = st.snapshot.as_ref().map_or(&[][..], |s| &s.sources[..]);
+    let unresolved: Vec<String> = sources
+        .iter()
+        .filter(|s| s.unresolved())
+        .map(|s| s.display_name())
+        .collect();
+    if unresolved.is_empty() {
+        return ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-refresh"));
+    }
+    ui.colored_label(
+        status_color(Status::Warn),
+        st.ta(
+            "gui-action-done-refresh-unresolved",
+            &[("names", st.tr.list(&unresolved))],
         ),
     )
 }
@@ -373,9 +394,7 @@ fn action_result_ui(ui: &mut egui::Ui, st: &AppState, just_pressed: bool) {
                 Action::Makestep => {
                     ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-makestep"))
                 }
-                Action::Refresh => {
-                    ui.colored_label(status_color(Status::Ok), st.t("gui-action-done-refresh"))
-                }
+                Action::Refresh => refresh_done_ui(ui, st),
                 _ => burst_done_ui(ui, st),
             }
         }
