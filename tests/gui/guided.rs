@@ -203,3 +203,35 @@ fn guided_apply_asks_before_giving_chronyd_a_new_source() {
         );
     }
 }
+
+/// W9: at 1024×700 the upstream field shows four names whole, not
+/// "…time2.c".
+#[test]
+fn at_1024x700_the_upstream_field_shows_four_names() {
+    for lang in stratum::i18n::Lang::ALL {
+        let tr = Localizer::new(lang);
+        let mut h = super::window::offline(lang);
+        super::window::show(&mut h, Panel::Setup);
+        h.get_by_label(&tr.tr("gui-role-upstreams")).click();
+        h.run();
+        let names =
+            "ntp.aliyun.com time1.cloud.tencent.com time2.cloud.tencent.com ntp1.aliyun.com";
+        h.state_mut().panels.setup.input.upstreams = names.into();
+        h.run();
+        let label = tr.tr("gui-setup-upstreams");
+        let width = h
+            .get_by_role_and_label(Role::TextInput, &label)
+            .rect()
+            .width();
+        let font = egui::TextStyle::Body.resolve(&h.ctx.style());
+        let text = h.ctx.fonts(|f| {
+            f.layout_no_wrap(names.into(), font, egui::Color32::WHITE)
+                .size()
+                .x
+        });
+        assert!(
+            width > text,
+            "{lang:?}: the field is {width} px wide, the names {text} px"
+        );
+    }
+}

@@ -106,7 +106,9 @@ fn field_ui(ui: &mut egui::Ui, label: &str, help: &str, value: &mut String) -> b
             .add(
                 egui::TextEdit::singleline(value)
                     .id_salt(("setup", label))
-                    .desired_width(360.0),
+                    // The rest of the row: four upstream names fit at
+                    // 1024 px.
+                    .desired_width((ui.available_width() - 16.0).clamp(360.0, 720.0)),
             )
             .on_hover_text(help);
         changed = r.changed();
