@@ -190,6 +190,21 @@ pub fn setups(h: &mut Harness<'static, App>) {
         );
     }
     assert!(said, "no role's orphan line says chrony 4.7 and later");
+    // Applying a setup that gives chronyd a new source (a peer), with
+    // nothing of the window's configuration dropped, asks first.
+    let doc = h.state().state.doc.clone();
+    h.state_mut().state.doc = stratum::core::conf::Document::parse("");
+    h.state_mut().panels.setup.role = Role::Pair;
+    h.state_mut().panels.setup.input = RoleInput {
+        upstreams: "192.0.2.1".into(),
+        subnets: "10.0.0.0/24".into(),
+        peer: "10.0.0.124".into(),
+        ..RoleInput::default()
+    };
+    h.state_mut().panels.setup.confirm = Some(stratum::gui::panels::setup::Replace::Apply);
+    h.run_steps(2);
+    h.state_mut().panels.setup.confirm = None;
+    h.state_mut().state.doc = doc;
     (h.state_mut().state.local_version, h.state_mut().state.info) = kept;
     (
         h.state_mut().panels.setup.role,

@@ -292,11 +292,12 @@ fn sources(h: &mut Harness<'static, App>, snapshot: &stratum::ipc::Snapshot) {
         none.sources.clear();
         for s in [only, none] {
             event(h, Event::Snapshot(Box::new(s)));
-            h.state_mut().state.action = Some((
-                stratum::ipc::Action::Burst,
-                stratum::gui::state::ActionOutcome::Done,
-            ));
-            show(h, Panel::Overview);
+            // Burst, and Refresh (which cannot make the name resolve).
+            for action in [stratum::ipc::Action::Burst, stratum::ipc::Action::Refresh] {
+                h.state_mut().state.action =
+                    Some((action, stratum::gui::state::ActionOutcome::Done));
+                show(h, Panel::Overview);
+            }
         }
         h.state_mut().state.action = None;
     }
