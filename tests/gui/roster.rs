@@ -58,6 +58,9 @@ fn the_roster_panel_says_who_follows_this_server() {
     let n = std::process::id() % 200 + 20;
     let server = format!("127.77.{n}.1");
     let port = common::lab::free_udp_port();
+    // Devices poll every 2 s here: a device never seen is judged after
+    // 2 s of watching, not after a real client's 64 s.
+    std::fs::write(tmp.path().join("stratum.toml"), "min_poll_interval = 2\n").unwrap();
     let helper = common::helper::HelperProc::start_lab(
         tmp.path(),
         &format!("bindaddress {server}\nlocal stratum 8\nallow 127.0.0.0/8\n"),

@@ -103,7 +103,7 @@ fn probe_cause(d: &DeviceReport, tr: &crate::i18n::Localizer) -> String {
 pub fn verdict_status(v: Verdict) -> Status {
     match v {
         Verdict::FollowsUs => Status::Ok,
-        Verdict::PollsNoAnswer | Verdict::Unknown => Status::Info,
+        Verdict::PollsNoAnswer | Verdict::Unknown | Verdict::Waiting => Status::Info,
         Verdict::FollowsOther | Verdict::Unsynchronised => Status::Warn,
         Verdict::NotPolling => Status::Bad,
     }
