@@ -61,7 +61,13 @@ fn probing_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, report: &Roster
         None => {
             // No spinner: the snapshots repaint meanwhile, and the wake-up
             // below ends it when no answer came.
-            ui.label(st.ta("roster-gui-probing", &[("name", p.name.clone())]));
+            ui.label(st.ta(
+                "roster-gui-probing",
+                &[
+                    ("name", p.name.clone()),
+                    ("secs", PROBE_LASTS.as_secs().to_string()),
+                ],
+            ));
             ui.ctx()
                 .request_repaint_after(PROBE_LASTS.saturating_sub(p.asked.elapsed()));
         }
