@@ -743,7 +743,10 @@ label-can-ntp = NTP service available
 label-root-distance = Root distance
 label-packet-count = Packet count
 label-dst-active = Daylight saving
-finding-refclock-lost = The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now. For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. { $followed ->
+finding-refclock-lost = { $count ->
+        [one] The reference clock { $sources } delivers no samples (none in its last two polls, or chronyd marks it unusable): nothing feeds its driver now.
+       *[other] The reference clocks { $sources } deliver no samples (none in their last two polls, or chronyd marks them unusable): nothing feeds their drivers now.
+    } For a GPS: check the receiver has a fix (antenna, sky view) and that gpsd runs and feeds chronyd (its SHM or SOCK); for a PPS: that the pulse reaches the device and a second source numbers the seconds. { $followed ->
         [yes] { $others ->
             [0] chronyd still follows it from its last samples (“*”); there is no other source, so if it stays silent the clock loses synchronisation.
            *[other] chronyd still follows it from its last samples (“*”); if it stays silent, chronyd moves to the other sources.

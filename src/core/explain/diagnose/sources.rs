@@ -276,14 +276,11 @@ pub(super) fn sources(e: &Explained, out: &mut Vec<Finding>) {
         .iter()
         .filter(|r| mode(r, "#"))
         .filter(|r| {
-            // A register with gaps is a driver that still delivers,
-            // irregularly (refclock-irregular says so), not a lost one.
+            // No sample at its last two polls, gaps before or not: a
+            // register with gaps whose last polls delivered is a driver
+            // that still delivers, irregularly (refclock-irregular).
             let reach_low = match value(r, F::Reach) {
-                Value::Reach(v) => {
-                    let v = u32::from(v);
-                    let gaps = v != 0 && !((v >> v.trailing_zeros()) + 1).is_power_of_two();
-                    Some(v & 0b11 == 0 && !gaps)
-                }
+                Value::Reach(v) => Some(v & 0b11 == 0),
                 _ => None,
             };
             let state = field(r, F::State).map(|x| x.value);

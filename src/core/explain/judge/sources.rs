@@ -167,19 +167,21 @@ pub(super) fn judge_source_row(row: &mut [Field], orphan_root: bool, follows_oth
     // rate limit; a run of misses at the end is a driver gone silent.
     if refclock && let Some(r) = reach.map(u32::from).filter(|r| *r != 0 && *r != 0xff) {
         let gaps = !((r >> r.trailing_zeros()) + 1).is_power_of_two();
-        if gaps {
-            set_named(
-                row,
-                F::Reach,
-                Status::Warn,
-                Reason::new(Why::RefclockIrregular).arg("answered", r.count_ones()),
-            );
-        } else if r.trailing_zeros() >= 2 {
+        // No sample at the last two polls: gone silent, whatever came
+        // before (a run of misses at the end, gaps or not).
+        if r.trailing_zeros() >= 2 {
             set_named(
                 row,
                 F::Reach,
                 Status::Bad,
                 Reason::new(Why::RefclockNoSample),
+            );
+        } else if gaps {
+            set_named(
+                row,
+                F::Reach,
+                Status::Warn,
+                Reason::new(Why::RefclockIrregular).arg("answered", r.count_ones()),
             );
         }
     }
