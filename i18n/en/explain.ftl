@@ -231,7 +231,8 @@ finding-falseticker = { $count ->
         [one] that source
        *[other] those sources
     } (the server and the path to it); with three or more sources that agree, the majority outvotes a wrong one.
-finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Configure at least three.
+finding-single-source = Only one source: the clock follows it blindly and cannot detect when it is wrong. Where a lab has a pair of servers, give this machine both; with three or more independent sources a wrong one can also be outvoted.
+finding-single-source-switch = Only one server: the device follows it blindly and cannot detect when it is wrong. Where the lab has a pair of servers, configure the other one on the device too (a second server in its NTP configuration), so it keeps time when one of them is down.
 finding-none-selected = Sources answer but none is selected: they may not have enough samples yet (a source just started or added needs a few polls), disagree, be too far away (maxdistance), be too variable, or wait for a source with “require” that is not selectable (when authenticated and unauthenticated sources are mixed, the default authselectmode mix gives “require” to every authenticated source, NTS or a symmetric “key”, and to reference clocks), or fewer sources are selectable than “minsources” asks (chrony.conf(5) minsources: “the minimum number of sources that need to be considered as selectable … before the local clock is updated”; selectdata marks them W). “chronyc selectdata” gives each source's reason.
 finding-serving-local-clock = The server serves its own clock (local stratum): fine for an isolated lab, but nothing ties it to true time. How far it is from true time is unknown: the root dispersion chronyd reports for its own clock bounds no error, as nothing is measured.
 finding-serving-local-clock-by-upstreams-silent = The server serves its own clock (local stratum) because none of its configured upstream sources answers (the sources report in this paste: reach 0 everywhere). This is the fallback, not a healthy state: nothing ties the time it serves to true time, and how far it is from true time is unknown while the upstreams stay silent: the root dispersion chronyd reports for its own clock bounds no error. Make the upstreams answer (see the sources findings).
@@ -242,6 +243,10 @@ finding-reference-vs-system-time = The reference time is when the device last sy
 finding-synchronised = { $offset ->
     [none] Synchronised at stratum { $stratum }: nothing to fix.
    *[other] Synchronised at stratum { $stratum }, { $offset } from its reference: a small offset, nothing to fix.
+}
+finding-synchronised-by-upstream-local-clock = { $offset ->
+    [none] Synchronised at stratum { $stratum }, to a server that serves its own local clock (see above): in step with that server, not with true time.
+   *[other] Synchronised at stratum { $stratum }, { $offset } from its reference, a server that serves its own local clock (see above): in step with that server, not with true time.
 }
 finding-peer-same-stratum = Peers serve their own clocks at the same stratum, each on its own: they are not in orphan mode. chrony.conf(5) (local, orphan): put the same “local stratum N orphan” on every server of the group; the one with the smallest reference ID then serves and the others follow it.
 field-uptime = Time since NTP started on the device (in hundredths of seconds on IOS-XE).

@@ -220,7 +220,8 @@ finding-falseticker = { $count ->
         [0] 有时间源被判为错误源（falseticker）
        *[other] { $sources } 被判为错误源（falseticker）
     }：chronyd 认为其时间与多数其他时间源不一致（chronyc(1)：“x”），在选择时把错误源排除在外。错误源显示的偏移是它与其他源的不一致，而不是本机时钟的误差。请检查该源（它的服务器和到它的路径）；有三个或更多彼此一致的源时，多数可以把错误的源投票排除。
-finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。请至少配置三个。
+finding-single-source = 只有一个时间源：时钟盲目跟随它，无法发现它出错。如果实验环境有主备两台服务器，请给本机配置这两台；有三个或更多独立的时间源时，还能通过多数判断排除出错的一个。
+finding-single-source-switch = 只有一台服务器：设备盲目跟随它，无法发现它出错。如果实验环境有主备两台服务器，请在设备的 NTP 配置中也加上另一台，这样其中一台停机时设备仍能保持时间。
 finding-none-selected = 时间源有应答但都未被选中：它们可能样本还不够（刚启动或刚加入的时间源需要几次轮询）、彼此不一致、距离过大（maxdistance）、变化过大，或在等待一个带“require”却不可选的时间源（同时配置了已认证和未认证的时间源时，默认的 authselectmode mix 会给每个已认证的时间源（NTS 或对称密钥“key”）和参考时钟加上“require”），或可选的时间源少于“minsources”的要求（chrony.conf(5) minsources：在更新本地时钟之前，至少要有这么多时间源被视为可选；selectdata 把它们标为 W）。“chronyc selectdata”给出每个时间源的原因。
 finding-serving-local-clock = 服务器提供的是它自己的时钟（local stratum）：适用于隔离的实验环境，但它未与任何外部时间源同步，无法保证与真实时间一致。它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限，因为没有任何测量。
 finding-serving-local-clock-by-upstreams-silent = 服务器正在提供它自己的时钟（local stratum），因为配置的上游时间源都没有应答（本次粘贴中的 sources 报告：reach 全为 0）。这是后备状态，不是正常状态：它提供的时间与真实时间没有任何关联，上游不应答期间，它与真实时间相差多少是未知的：chronyd 对本机时钟报告的根离散度不是误差的上限。请先让上游恢复应答（见 sources 的诊断）。
@@ -231,6 +232,10 @@ finding-reference-vs-system-time = 参考时间是设备上次同步的时刻，
 finding-synchronised = { $offset ->
     [none] 已同步，层级 { $stratum }：无需处理。
    *[other] 已同步，层级 { $stratum }，与参考源相差 { $offset }：偏移很小，无需处理。
+}
+finding-synchronised-by-upstream-local-clock = { $offset ->
+    [none] 已同步，层级 { $stratum }，但同步的是一台提供自己本地时钟的服务器（见上文）：与该服务器一致，不代表与真实时间一致。
+   *[other] 已同步，层级 { $stratum }，与参考源相差 { $offset }；参考源是一台提供自己本地时钟的服务器（见上文）：与该服务器一致，不代表与真实时间一致。
 }
 finding-peer-same-stratum = 对等体以相同层级各自提供自己的时钟：它们没有处于孤儿（orphan）模式。chrony.conf(5)（local 的 orphan 选项）：请在同组每台服务器上使用相同的“local stratum N orphan”，这样参考 ID 最小的一台提供时间，其余跟随它。
 field-uptime = 设备上 NTP 已运行的时间（IOS-XE 上以百分之一秒计）。

@@ -387,3 +387,59 @@ fn pastes_are_read_as_their_manuals_say() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// A Cisco switch following a lab server that serves its own clock
+/// (127.127.1.1): `show ntp status` says "synchronized", and the reading
+/// says to what, never "nothing to fix" under its own warning; and with
+/// one server it asks for the lab's other server, not for three.
+#[test]
+fn a_switch_synchronised_to_a_local_clock_is_not_told_nothing_to_fix() {
+    let text = "\
+Switch#show ntp associations
+
+  address         ref clock       st   when   poll reach  delay  offset   disp
+*~10.0.0.123      127.127.1.1     10     33     64   377  0.712  -0.215  1.923
+ * sys.peer, # selected, + candidate, - outlyer, x falseticker, ~ configured
+
+Switch#show ntp status
+Clock is synchronized, stratum 11, reference is 10.0.0.123
+";
+    let parts = explain_all(text).unwrap();
+    let findings = |lang| {
+        let tr = Localizer::new(lang);
+        parts
+            .iter()
+            .flat_map(|e| e.findings.iter().map(move |f| (e.kind, f)))
+            .map(|(k, f)| (f.rule.id(), f.severity, tr.finding_text(k, f)))
+            .collect::<Vec<_>>()
+    };
+    let en = findings(Lang::En);
+    assert!(
+        en.iter().any(|(r, _, _)| *r == "upstream-local-clock"),
+        "{en:#?}"
+    );
+    let (_, severity, synced) = en
+        .iter()
+        .find(|(r, _, _)| *r == "synchronised")
+        .expect("the status part's synchronised finding");
+    assert_ne!(*severity, Status::Ok, "{synced}");
+    assert!(
+        !synced.contains("nothing to fix") && synced.contains("its own local clock"),
+        "{synced}"
+    );
+    let zh = findings(Lang::ZhCn);
+    let (_, _, synced) = zh.iter().find(|(r, _, _)| *r == "synchronised").unwrap();
+    assert!(
+        !synced.contains("无需处理") && synced.contains("本地时钟"),
+        "{synced}"
+    );
+    // One lab server: the device's other one of a pair, not "three".
+    let (_, _, single) = en
+        .iter()
+        .find(|(r, _, _)| *r == "single-source")
+        .expect("one server");
+    assert!(
+        !single.contains("at least three") && single.contains("pair"),
+        "{single}"
+    );
+}

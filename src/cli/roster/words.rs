@@ -109,6 +109,7 @@ pub fn verdict_line(d: &DeviceReport, tr: &Localizer) -> String {
             None => tr.tr("roster-verdict-not-polling"),
         },
         Verdict::Unknown => tr.tr("roster-verdict-unknown"),
+        Verdict::Waiting => tr.tr("roster-verdict-waiting"),
     }
 }
 
@@ -386,6 +387,7 @@ mod tests {
                 (Verdict::NotPolling, None, Some(false)),
                 (Verdict::NotPolling, None, None),
                 (Verdict::Unknown, None, None),
+                (Verdict::Waiting, None, None),
             ] {
                 let synchronised = verdict != Verdict::Unsynchronised;
                 devices.push(DeviceReport {

@@ -10,7 +10,7 @@ use super::checks::{check_offset, first_number, set};
 use super::field::FieldId as F;
 use super::model::field;
 use super::model::{Explained, Family, Field, Kind};
-use super::verdict::{Reason, Status, Why};
+use super::verdict::{Reason, Rule, Status, Why};
 
 /// The local clock driver by address or reference: `127.127.1.0`,
 /// `LOCAL(0)`, `.LOCL.`.
@@ -136,5 +136,32 @@ pub fn judge(e: &mut Explained) {
                 check_offset(f, v);
             }
         }
+    }
+}
+
+/// A paste whose other report says the upstream serves its own clock: the
+/// status printed with it ("synchronized") is to that clock, so it is
+/// said so and not "nothing to fix" under that very warning.
+pub(super) fn synchronised_to_local_clock(parts: &mut [Explained]) {
+    let own = parts.iter().flat_map(|e| &e.findings).any(|f| {
+        matches!(
+            f.rule,
+            Rule::UpstreamLocalClock
+                | Rule::FollowsLocalClock
+                | Rule::ServerOwnClock
+                | Rule::ServerServesOwnClock
+        )
+    });
+    if !own {
+        return;
+    }
+    for f in parts
+        .iter_mut()
+        .flat_map(|e| e.findings.iter_mut())
+        .filter(|f| f.rule == Rule::Synchronised)
+    {
+        f.args.retain(|(k, _)| *k != "cause");
+        f.args.push(("cause", "upstream-local-clock".into()));
+        f.severity = Status::Warn;
     }
 }

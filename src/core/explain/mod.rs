@@ -509,6 +509,7 @@ pub fn explain_all(text: &str) -> Result<Vec<Explained>, ExplainError> {
             parts.iter_mut().for_each(diagnose::not_updated_yet);
             chronyd_log::name_nts_cause(text, &mut parts);
             chronyd_messages::apply(text, &mut parts);
+            local::synchronised_to_local_clock(&mut parts);
             parts
         })
 }

@@ -26,6 +26,9 @@ crate::id_enum! {
         NotPolling = "not-polling",
         /// Not measured yet (no client list from chronyd, no reply yet).
         Unknown = "unknown",
+        /// Not seen polling, but this server's client log is younger than
+        /// one poll interval: its first poll may still come.
+        Waiting = "waiting",
     }
 }
 

@@ -106,6 +106,9 @@ pub struct Context<'a> {
 pub struct Tracker {
     /// When watching began (Unix s).
     pub started: f64,
+    /// Requests in chronyd's client log at the last poll: fewer now means
+    /// chronyd restarted and its log starts again.
+    logged: u64,
     states: HashMap<String, DeviceState>,
 }
 
@@ -113,6 +116,7 @@ impl Tracker {
     pub fn new(now: f64) -> Tracker {
         Tracker {
             started: now,
+            logged: 0,
             states: HashMap::new(),
         }
     }
@@ -148,6 +152,16 @@ impl Tracker {
     ) -> RosterReport {
         self.states
             .retain(|n, _| intent.devices.iter().any(|d| &d.name == n));
+        // chronyd restarted (its log counts fewer requests than before):
+        // a device can only be missed once its interval has passed since.
+        if let Some(clients) = ctx.clients {
+            let logged: u64 = clients.iter().map(|c| u64::from(c.ntp_hits)).sum();
+            if logged < self.logged {
+                self.started = ctx.now;
+            }
+            self.logged = logged;
+        }
+        let watched = ctx.now - self.started;
         let by_ip: HashMap<IpAddr, &Client> = ctx
             .clients
             .unwrap_or(&[])
@@ -168,6 +182,7 @@ impl Tracker {
                 client,
                 state,
                 intent.min_poll_interval(),
+                watched,
                 ctx,
             ));
         }
@@ -240,6 +255,7 @@ fn judge(
     client: Option<&Client>,
     s: &mut DeviceState,
     min_interval: f64,
+    watched: f64,
     ctx: &Context,
 ) -> DeviceReport {
     let now = ctx.now;
@@ -299,6 +315,7 @@ fn judge(
     // A device seen polling that went silent has stopped, whatever its
     // last answer said: following us means polling us.
     let stopped = polls.as_ref().is_some_and(|p| !p.polling);
+    let itself = ips.iter().any(|ip| ctx.identity.is_self(*ip));
     let verdict = match &answer {
         _ if stopped => Verdict::NotPolling,
         Some(a) if !a.synchronised => Verdict::Unsynchronised,
@@ -307,6 +324,9 @@ fn judge(
         None if polling && s.probed => Verdict::PollsNoAnswer,
         None if polling => Verdict::Unknown,
         None if ctx.clients.is_none() => Verdict::Unknown,
+        // Never seen, and watched for less than one poll interval of the
+        // roster's: not polling yet proves nothing.
+        None if polls.is_none() && watched < min_interval && !itself => Verdict::Waiting,
         None => Verdict::NotPolling,
     };
     let since = match s.verdict {
@@ -340,7 +360,7 @@ fn judge(
         expected_stratum,
         drifting,
         denied_by_acl,
-        itself: ips.iter().any(|ip| ctx.identity.is_self(*ip)),
+        itself,
     }
 }
 
@@ -407,7 +427,8 @@ mod tests {
         let mut id = Identity::default();
         id.add_own("10.0.0.1".parse().unwrap());
         let nets = ["10.0.0.0/24".parse().unwrap()];
-        let mut t = Tracker::new(1000.0);
+        // Watched for longer than the roster's 4 s interval.
+        let mut t = Tracker::new(990.0);
         let f = intent();
         t.answered("pc1", 1000.0, reply(0x0a00_0001, 3, 0.0002));
         t.answered("other", 1000.0, reply(0x0a00_0063, 3, 0.0));
@@ -481,7 +502,7 @@ mod tests {
         };
         let mut t = Tracker::new(0.0);
         let ctx = Context {
-            now: 1.0,
+            now: 10.0,
             clients: Some(&[]),
             stratum: Some(10),
             correction: 0.0,
@@ -495,6 +516,44 @@ mod tests {
         let alarms = t.alarms(&r, NEVER_SEEN_GRACE + 1.0);
         let named: Vec<&str> = alarms.iter().map(|a| a.what.as_str()).collect();
         assert_eq!(named, ["lab-other"]);
+    }
+
+    /// W9: six seconds after chronyd started, a device that polls every
+    /// 64 s or more cannot have asked yet: "waiting", not "does not poll",
+    /// until one interval has passed since chronyd (re)started.
+    #[test]
+    fn a_device_is_not_judged_before_one_poll_interval_has_passed() {
+        let id = Identity::default();
+        let f = IntentFile {
+            server_addresses: vec![],
+            min_poll_interval: Some(64.0),
+            devices: vec![Device {
+                name: "client".into(),
+                address: "127.0.0.2".into(),
+                kind: DeviceKind::Other,
+            }],
+        };
+        let mut t = Tracker::new(0.0);
+        let mut eval = |now: f64, clients: &[Client]| {
+            let ctx = Context {
+                now,
+                clients: Some(clients),
+                stratum: Some(10),
+                correction: 0.0,
+                identity: &id,
+                acl: None,
+                offset_threshold: 0.1,
+            };
+            t.evaluate(&f, &HashMap::new(), &ctx).devices[0].verdict
+        };
+        let others = [client("127.0.0.9", 50, 1)];
+        assert_eq!(eval(6.0, &others), Verdict::Waiting);
+        assert_eq!(eval(70.0, &others), Verdict::NotPolling);
+        // chronyd restarted: its log counts fewer requests, and the
+        // device gets one interval again.
+        let restarted = [client("127.0.0.9", 1, 1)];
+        assert_eq!(eval(100.0, &restarted), Verdict::Waiting);
+        assert_eq!(eval(170.0, &restarted), Verdict::NotPolling);
     }
 
     #[test]

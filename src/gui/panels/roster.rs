@@ -61,7 +61,13 @@ fn probing_ui(ui: &mut egui::Ui, st: &AppState, form: &mut Form, report: &Roster
         None => {
             // No spinner: the snapshots repaint meanwhile, and the wake-up
             // below ends it when no answer came.
-            ui.label(st.ta("roster-gui-probing", &[("name", p.name.clone())]));
+            ui.label(st.ta(
+                "roster-gui-probing",
+                &[
+                    ("name", p.name.clone()),
+                    ("secs", PROBE_LASTS.as_secs().to_string()),
+                ],
+            ));
             ui.ctx()
                 .request_repaint_after(PROBE_LASTS.saturating_sub(p.asked.elapsed()));
         }
@@ -103,7 +109,7 @@ fn probe_cause(d: &DeviceReport, tr: &crate::i18n::Localizer) -> String {
 pub fn verdict_status(v: Verdict) -> Status {
     match v {
         Verdict::FollowsUs => Status::Ok,
-        Verdict::PollsNoAnswer | Verdict::Unknown => Status::Info,
+        Verdict::PollsNoAnswer | Verdict::Unknown | Verdict::Waiting => Status::Info,
         Verdict::FollowsOther | Verdict::Unsynchronised => Status::Warn,
         Verdict::NotPolling => Status::Bad,
     }
