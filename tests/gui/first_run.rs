@@ -122,13 +122,5 @@ fn first_run(release: common::Release, lang: Lang) {
 fn a_first_run_left_alone_shows_its_steps_and_ends_running() {
     // Each release in its own lab at once (the 15 s are waited once), the
     // languages taking turns.
-    let runs: Vec<_> = super::trust::releases_and_languages()
-        .into_iter()
-        .map(|(r, lang)| std::thread::spawn(move || first_run(r, lang)))
-        .collect();
-    for r in runs {
-        if let Err(e) = r.join() {
-            std::panic::resume_unwind(e);
-        }
-    }
+    super::trust::in_each_release_at_once(first_run);
 }

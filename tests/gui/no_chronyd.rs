@@ -190,13 +190,5 @@ fn no_chronyd_then_a_path(release: common::Release, lang: Lang) {
 
 #[test]
 fn with_no_chronyd_the_window_names_settings_and_starts_once_a_path_is_entered() {
-    let runs: Vec<_> = super::trust::releases_and_languages()
-        .into_iter()
-        .map(|(r, lang)| std::thread::spawn(move || no_chronyd_then_a_path(r, lang)))
-        .collect();
-    for r in runs {
-        if let Err(e) = r.join() {
-            std::panic::resume_unwind(e);
-        }
-    }
+    super::trust::in_each_release_at_once(no_chronyd_then_a_path);
 }

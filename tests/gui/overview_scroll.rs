@@ -126,15 +126,7 @@ fn burst_in_view(release: common::Release, lang: Lang) {
 
 #[test]
 fn at_1024x700_burst_is_reachable_and_its_result_shows_in_view() {
-    let runs: Vec<_> = super::trust::releases_and_languages()
-        .into_iter()
-        .map(|(r, lang)| std::thread::spawn(move || burst_in_view(r, lang)))
-        .collect();
-    for r in runs {
-        if let Err(e) = r.join() {
-            std::panic::resume_unwind(e);
-        }
-    }
+    super::trust::in_each_release_at_once(burst_in_view);
 }
 
 /// chronyd accepts a burst even when no source has an address: the window
@@ -228,13 +220,5 @@ fn burst_without_addresses(release: common::Release, lang: Lang) {
 
 #[test]
 fn burst_with_no_source_address_says_nothing_can_be_polled_and_then_goes() {
-    let runs: Vec<_> = super::trust::releases_and_languages()
-        .into_iter()
-        .map(|(r, lang)| std::thread::spawn(move || burst_without_addresses(r, lang)))
-        .collect();
-    for r in runs {
-        if let Err(e) = r.join() {
-            std::panic::resume_unwind(e);
-        }
-    }
+    super::trust::in_each_release_at_once(burst_without_addresses);
 }

@@ -83,6 +83,21 @@ pub fn releases_and_languages() -> Vec<(common::Release, Lang)> {
         .collect()
 }
 
+/// Runs `run` for each (release, language) of [`releases_and_languages`],
+/// each in its own thread at once (a lab's waits are waited once), and
+/// fails as the first of them failed.
+pub fn in_each_release_at_once(run: fn(common::Release, Lang)) {
+    let runs: Vec<_> = releases_and_languages()
+        .into_iter()
+        .map(|(r, lang)| std::thread::spawn(move || run(r, lang)))
+        .collect();
+    for r in runs {
+        if let Err(e) = r.join() {
+            std::panic::resume_unwind(e);
+        }
+    }
+}
+
 pub fn helper_for(
     dir: &std::path::Path,
     release: &common::Release,
